@@ -1,0 +1,41 @@
+// The on-disk dataset the importers write and the engine reads directly (no copies through IPC).
+//
+// A dataset is a folder holding:
+//   dataset.json     the DatasetManifest below
+//   features.f32     float32 little-endian, count x prod(featureShape), row-major, raw (not standardized)
+//   labels.i32       int32 class indices in [0, classNames.length)     (task 'classification')
+//   targets.f32      float32 count x targetNames.length                  (task 'regression')
+//   split-train.i32, split-validation.i32, split-test.i32   int32 row indices of each split
+
+export const DATASET_VERSION = 1;
+
+export type Task = 'classification' | 'regression';
+
+export interface DatasetManifest {
+  version: number;
+  id: string;
+  name: string;
+  source: { kind: 'csv' | 'images' | 'generated'; path: string; sha256?: string };
+  count: number;
+  /** [features] for tables, [channels, height, width] for images. */
+  featureShape: number[];
+  /** One name per feature column after encoding (one-hot columns named `column=value`); images: omitted. */
+  featureNames?: string[];
+  task: Task;
+  classNames?: string[];
+  targetNames?: string[];
+  /**
+   * Standardization (z-score) computed on the training split only. axis 'feature': one mean/std per feature
+   * (one-hot features get mean 0, std 1 so they pass unchanged); axis 'channel': one per image channel.
+   */
+  normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
+  split: { seed: number; train: number; validation: number; test: number; stratified: boolean; counts: { train: number; validation: number; test: number } };
+}
+
+export const DATASET_FILES = {
+  manifest: 'dataset.json',
+  features: 'features.f32',
+  labels: 'labels.i32',
+  targets: 'targets.f32',
+  split: { train: 'split-train.i32', validation: 'split-validation.i32', test: 'split-test.i32' },
+} as const;

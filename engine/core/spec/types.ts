@@ -1,0 +1,100 @@
+// The model spec: a versioned JSON graph the renderer writes, the engine compiles and exporters translate.
+// Pure data types; positions belong to the editor and are ignored by the engine.
+
+export const SPEC_VERSION = 1;
+
+/** Every layer kind the studio knows. The catalogue (catalogue.ts) holds one entry per kind. */
+export type OpKind =
+  | 'input'
+  | 'dense'
+  | 'conv2d'
+  | 'maxpool2d'
+  | 'avgpool2d'
+  | 'globalavgpool2d'
+  | 'flatten'
+  | 'dropout'
+  | 'batchnorm1d'
+  | 'batchnorm2d'
+  | 'relu'
+  | 'leakyrelu'
+  | 'sigmoid'
+  | 'tanh'
+  | 'softmax'
+  | 'gelu'
+  | 'identity'
+  | 'add'
+  | 'concat';
+
+/** Weight initialization schemes; 'auto' picks He for ReLU-family successors and Xavier otherwise. */
+export type InitScheme = 'auto' | 'xavier_uniform' | 'xavier_normal' | 'kaiming_uniform' | 'kaiming_normal';
+
+export type ParamValue = number | boolean | string | number[];
+
+export interface SpecNode {
+  /** Stable id; also the prefix of the node's tensor names (`<id>.weight`). Letters, digits, '_' and '-'. */
+  id: string;
+  op: string; // an OpKind when valid; validation reports anything else on this node
+  params?: Record<string, ParamValue>;
+  /** Display name in the editor (optional). */
+  label?: string;
+  position?: { x: number; y: number };
+}
+
+export interface SpecEdge {
+  from: string;
+  to: string;
+  /** Input slot on the target for multi-input nodes (add, concat): 0 or 1. Defaults to the edge order. */
+  toPort?: number;
+}
+
+export interface ModelSpec {
+  version: number;
+  name?: string;
+  nodes: SpecNode[];
+  edges: SpecEdge[];
+}
+
+/** A tensor shape without the batch dimension: [features] or [channels, height, width]. */
+export type Shape = readonly number[];
+
+export type ProblemCode =
+  | 'unknown-op'
+  | 'bad-param'
+  | 'missing-input'
+  | 'too-many-inputs'
+  | 'cycle'
+  | 'shape-mismatch'
+  | 'kernel-too-large'
+  | 'no-input'
+  | 'no-output'
+  | 'multiple-outputs'
+  | 'duplicate-id'
+  | 'dangling-edge'
+  | 'unreachable'
+  | 'bad-version';
+
+export interface Problem {
+  /** The node that causes the problem; null for graph-wide problems (version, no input). */
+  nodeId: string | null;
+  code: ProblemCode;
+  /** One sentence a learner understands, naming what to change. */
+  message: string;
+}
+
+export interface NodeInfo {
+  /** Output shape without batch, or null when it cannot be inferred (an upstream or local error). */
+  outputShape: Shape | null;
+  /** Trainable parameter count (batch-norm running statistics excluded). */
+  params: number;
+}
+
+export interface Analysis {
+  ok: boolean;
+  problems: Problem[];
+  nodes: Record<string, NodeInfo>;
+  totalParams: number;
+  /** Node ids in a topological order (inputs first); only nodes reachable from the input. */
+  order: string[];
+  inputId: string | null;
+  outputId: string | null;
+}
