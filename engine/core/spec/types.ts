@@ -50,6 +50,8 @@ export interface SpecEdge {
 export interface ModelSpec {
   version: number;
   name?: string;
+  /** One line saying what the model is (templates carry one). */
+  description?: string;
   nodes: SpecNode[];
   edges: SpecEdge[];
 }
@@ -71,7 +73,11 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'dangling-edge'
   | 'unreachable'
-  | 'bad-version';
+  | 'bad-version'
+  | 'multiple-inputs' // reported on every input node after the first
+  | 'bad-port' // toPort out of range, repeated, or given on only some edges into a node
+  | 'bad-id' // empty id or characters other than letters, digits, '_' and '-'
+  | 'malformed'; // the document's structure is wrong (nodes/edges not arrays, a node that is not an object)
 
 export interface Problem {
   /** The node that causes the problem; null for graph-wide problems (version, no input). */
@@ -86,6 +92,23 @@ export interface NodeInfo {
   outputShape: Shape | null;
   /** Trainable parameter count (batch-norm running statistics excluded). */
   params: number;
+  /** Ids of the nodes feeding this one, in input-slot order (slot 0 first); the same id twice for x + x. */
+  inputs: string[];
+  /** Parameter values with defaults applied (see resolveParams), or null for an unknown op or bad params. */
+  paramValues: Record<string, ParamValue> | null;
+}
+
+/** Non-fatal advice: the model trains, but probably not as the learner intends. */
+export type WarningCode =
+  | 'softmax-before-loss' // the loss applies softmax itself
+  | 'sigmoid-before-loss' // bce_with_logits applies sigmoid itself
+  | 'dropout-at-output' // zeroes predictions at random during training
+  | 'flatten-no-op'; // Flatten on a vector changes nothing
+
+export interface SpecWarning {
+  nodeId: string | null;
+  code: WarningCode;
+  message: string;
 }
 
 export interface Analysis {
@@ -97,4 +120,6 @@ export interface Analysis {
   order: string[];
   inputId: string | null;
   outputId: string | null;
+  /** Advice that does not stop training (ok stays true). */
+  warnings: SpecWarning[];
 }

@@ -1,0 +1,62 @@
+// Non-fatal advice on a model that is otherwise valid: layers that train, but not as a learner probably intends.
+
+import type { LossKind } from '../train/config';
+import { nodeName } from './names';
+import type { Shape, SpecNode, SpecWarning } from './types';
+
+export interface AdviceInput {
+  nodes: readonly SpecNode[];
+  /** Input node indices per node, in slot order. */
+  inputs: readonly (readonly number[])[];
+  shapes: readonly (Shape | null)[];
+  /** Index of the output node, or -1. */
+  output: number;
+  /** The loss the model will be trained with, when known; unknown counts as cross-entropy (the usual choice). */
+  loss?: LossKind;
+}
+
+export function adviseOn(input: AdviceInput): SpecWarning[] {
+  const warnings: SpecWarning[] = [];
+  const { nodes, inputs, shapes, output, loss } = input;
+
+  if (output >= 0) {
+    // Identity layers change nothing, so look through them to the last real layer.
+    // The step limit keeps a broken (cyclic) graph from looping here.
+    let last = output;
+    for (let steps = 0; steps < nodes.length && nodes[last].op === 'identity' && inputs[last].length === 1; steps++) last = inputs[last][0];
+    const node = nodes[last];
+    if (node.op === 'softmax' && (loss === undefined || loss === 'cross_entropy')) {
+      warnings.push({
+        nodeId: node.id,
+        code: 'softmax-before-loss',
+        message: `${nodeName(node)} is the last layer, but the cross-entropy loss already applies softmax to the scores: remove it so the loss sees raw scores (logits); predictions still come out as probabilities.`,
+      });
+    }
+    if (node.op === 'sigmoid' && loss === 'bce_with_logits') {
+      warnings.push({
+        nodeId: node.id,
+        code: 'sigmoid-before-loss',
+        message: `${nodeName(node)} is the last layer, but the binary cross-entropy loss already applies sigmoid: remove it so the loss sees raw scores (logits).`,
+      });
+    }
+    if (node.op === 'dropout') {
+      warnings.push({
+        nodeId: node.id,
+        code: 'dropout-at-output',
+        message: `${nodeName(node)} is the last layer, so during training it zeroes predictions at random: move it before the last Dense layer.`,
+      });
+    }
+  }
+
+  nodes.forEach((node, i) => {
+    const from = inputs[i][0];
+    if (node.op === 'flatten' && shapes[i] !== null && from !== undefined && shapes[from]?.length === 1) {
+      warnings.push({
+        nodeId: node.id,
+        code: 'flatten-no-op',
+        message: `${nodeName(node)} gets a feature vector, which is already flat: it changes nothing and can be removed.`,
+      });
+    }
+  });
+  return warnings;
+}

@@ -1,0 +1,17 @@
+// The model spec's public API: types, the layer catalogue, param resolution and window geometry, analysis
+// (validation, shapes, parameter counts), summaries and templates. Pure TypeScript: no Node or DOM imports.
+
+export * from './types';
+export { LAYERS, OP_KINDS, CATEGORIES, isOpKind, layerDef } from './catalogue';
+export type { LayerCategory, LayerDef, ParamDef, ParamType } from './catalogue';
+export { resolveParams, windowGeometry, pairOf, paddingOf } from './params';
+export type { ResolvedParams, WindowGeometry, WindowOp } from './params';
+export { analyze } from './analyze';
+export type { AnalyzeOptions } from './analyze';
+export { SHAPE_RULES } from './shapes';
+export type { ShapeContext, ShapeOutcome } from './shapes';
+export { summarize, formatSummary } from './summary';
+export type { ModelSummary, SummaryRow } from './summary';
+export { nodeName, shapeText } from './names';
+export { TEMPLATES, TEMPLATE_NAMES, templateByName, mlp, lenet, smallCnn, vggSmall, residual, dropoutDemo } from './templates';
+export type { TemplateInfo, TemplateName, TemplateOptions } from './templates';

@@ -1,0 +1,72 @@
+// A layer-by-layer summary of an analysed model, like torchsummary: output shape and parameter count per node,
+// in topological order, with totals; and a plain-text table of it for the CLI.
+
+import { LAYERS, isOpKind } from './catalogue';
+import { shapeText } from './names';
+import type { Analysis, ModelSpec, Shape } from './types';
+
+export interface SummaryRow {
+  nodeId: string;
+  /** The node's label, or its op's display name when it has none. */
+  label: string;
+  op: string;
+  /** Without batch; null when it could not be inferred. */
+  outputShape: Shape | null;
+  params: number;
+}
+
+export interface ModelSummary {
+  rows: SummaryRow[];
+  totalParams: number;
+  /** Number of values the output of every row holds for one sample (activation memory = this × batch × 4 bytes). */
+  activationsPerSample: number;
+  inputShape: Shape | null;
+  outputShape: Shape | null;
+}
+
+export function summarize(spec: ModelSpec, analysis: Analysis): ModelSummary {
+  const byId = new Map(spec.nodes.map((node) => [node.id, node]));
+  const rows: SummaryRow[] = analysis.order.map((id) => {
+    const node = byId.get(id);
+    const op = node?.op ?? '?';
+    const info = analysis.nodes[id];
+    const label = node?.label?.trim() ? node.label : isOpKind(op) ? LAYERS[op].name : op;
+    return { nodeId: id, label, op, outputShape: info?.outputShape ?? null, params: info?.params ?? 0 };
+  });
+  let activationsPerSample = 0;
+  for (const row of rows) if (row.outputShape) activationsPerSample += row.outputShape.reduce((a, b) => a * b, 1);
+  return {
+    rows,
+    totalParams: analysis.totalParams,
+    activationsPerSample,
+    inputShape: analysis.inputId ? analysis.nodes[analysis.inputId]?.outputShape ?? null : null,
+    outputShape: analysis.outputId ? analysis.nodes[analysis.outputId]?.outputShape ?? null : null,
+  };
+}
+
+/** The summary as an aligned text table: layer (id), output shape, params; totals underneath. */
+export function formatSummary(summary: ModelSummary): string {
+  const header = ['Layer (id)', 'Output shape', 'Params'];
+  const body = summary.rows.map((row) => [
+    `${row.label} (${row.nodeId})`,
+    row.outputShape ? shapeText(row.outputShape) : '?',
+    groupDigits(row.params),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
+  const line = (cells: string[]): string =>
+    `${cells[0].padEnd(widths[0])}  ${cells[1].padEnd(widths[1])}  ${cells[2].padStart(widths[2])}`;
+  const rule = '-'.repeat(widths[0] + widths[1] + widths[2] + 4);
+  return [
+    line(header),
+    rule,
+    ...body.map(line),
+    rule,
+    `Total params: ${groupDigits(summary.totalParams)}`,
+    `Activations per sample: ${groupDigits(summary.activationsPerSample)}`,
+  ].join('\n');
+}
+
+/** 61706 -> "61,706" (no locale dependence). */
+function groupDigits(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
