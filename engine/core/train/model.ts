@@ -1,0 +1,196 @@
+// Compiles a model spec into a plan: layers in topological order over tensors allocated once for the largest
+// batch, all parameters in one arena (weights that penalties apply to first) and all gradients in another.
+import type { Kernels } from '../kernels';
+import { OPS, type BuildContext, type InputGrad, type LayerRuntime, type ParamTensor, type StateTensor, type Tensor } from '../ops';
+import { initialize } from '../ops/init';
+import { Rng } from '../rng';
+import { analyze } from '../spec';
+import type { ModelSpec, OpKind, Shape } from '../spec/types';
+
+export class SpecError extends Error {
+  constructor(readonly problems: { nodeId: string | null; message: string }[]) {
+    super(`the model has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` +
+      problems.map((p) => (p.nodeId ? `${p.nodeId}: ${p.message}` : p.message)).join('; '));
+    this.name = 'SpecError';
+  }
+}
+
+export interface CompileOptions {
+  maxBatch: number;
+  /** Seeds initialization and dropout. */
+  seed: number;
+}
+
+interface PlannedLayer {
+  nodeId: string;
+  op: string;
+  runtime: LayerRuntime;
+}
+
+/** Arena offsets are rounded up to whole cache lines (16 floats) so each tensor starts on its own line. */
+const ALIGN = 16;
+const roundUp = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
+
+export class CompiledModel {
+  readonly inputShape: Shape;
+  readonly outputShape: Shape;
+  readonly input: Tensor;
+  readonly output: Tensor;
+  /** Trainable tensors in arena order: regularized weights first, then the rest. */
+  readonly params: ParamTensor[];
+  readonly states: StateTensor[];
+  /** All parameter values, all gradients; tensors are views into these. */
+  readonly paramArena: Float32Array;
+  readonly gradArena: Float32Array;
+  /** Elements [0, regularizedLength) of the arenas are the weights L1/L2 penalties apply to. */
+  readonly regularizedLength: number;
+  readonly maxBatch: number;
+  private readonly layers: PlannedLayer[];
+
+  constructor(readonly spec: ModelSpec, readonly kernels: Kernels, options: CompileOptions) {
+    const analysis = analyze(spec);
+    if (!analysis.ok) throw new SpecError(analysis.problems);
+    if (!Number.isInteger(options.maxBatch) || options.maxBatch < 1) throw new Error(`batch size must be a positive integer, got ${options.maxBatch}`);
+    this.maxBatch = options.maxBatch;
+    const byId = new Map(spec.nodes.map((n) => [n.id, n]));
+    // Inputs of each node in slot order (analysis resolves ports); consumers follow from them.
+    const incoming = new Map<string, string[]>(analysis.order.map((id) => [id, analysis.nodes[id].inputs]));
+    const outgoing = new Map<string, string[]>(analysis.order.map((id) => [id, []]));
+    for (const id of analysis.order) for (const src of incoming.get(id)!) outgoing.get(src)!.push(id);
+
+    const inputId = analysis.inputId!;
+    const tensors = new Map<string, Tensor>();
+    for (const id of analysis.order) {
+      const shape = analysis.nodes[id].outputShape!;
+      const size = shape.reduce((a, b) => a * b, 1);
+      tensors.set(id, {
+        shape,
+        size,
+        data: new Float32Array(this.maxBatch * size),
+        grad: id === inputId ? null : new Float32Array(this.maxBatch * size),
+      });
+    }
+
+    // In backward (reverse topological order) the last consumer of a tensor writes its gradient first;
+    // every other consumer adds to it.
+    const position = new Map(analysis.order.map((id, i) => [id, i]));
+    const firstGradWriter = new Map<string, string>();
+    for (const id of analysis.order) {
+      const consumers = outgoing.get(id)!;
+      if (consumers.length) firstGradWriter.set(id, consumers.reduce((a, b) => (position.get(a)! > position.get(b)! ? a : b)));
+    }
+
+    const declared: ParamTensor[] = [];
+    const states: StateTensor[] = [];
+    const layers: PlannedLayer[] = [];
+    analysis.order.forEach((id, nodeIndex) => {
+      if (id === inputId) return;
+      const node = byId.get(id)!;
+      const params = analysis.nodes[id].paramValues!;
+      const inputIds = incoming.get(id)!;
+      const seenInputs = new Set<string>();
+      const inputGrads: InputGrad[] = inputIds.map((src) => {
+        // The same tensor wired into both slots: the second slot adds to the first.
+        const repeated = seenInputs.has(src);
+        seenInputs.add(src);
+        return { needed: src !== inputId, accumulate: repeated || firstGradWriter.get(src) !== id };
+      });
+      const consumers = outgoing.get(id)!;
+      const ctx: BuildContext = {
+        node,
+        params,
+        inputs: inputIds.map((src) => tensors.get(src)!),
+        output: tensors.get(id)!,
+        inputGrads,
+        maxBatch: this.maxBatch,
+        kernels,
+        successorOp: consumers.length === 1 ? byId.get(consumers[0])!.op : null,
+        seed: options.seed,
+        nodeIndex,
+        param: (field, shape, init, regularized) => {
+          const size = shape.reduce((a, b) => a * b, 1);
+          const tensor: ParamTensor = { name: `${id}.${field}`, nodeId: id, field, shape, size, init, regularized,
+            value: new Float32Array(0), grad: new Float32Array(0) };
+          declared.push(tensor);
+          return tensor;
+        },
+        state: (field, shape, fill) => {
+          const tensor: StateTensor = { name: `${id}.${field}`, shape, value: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill) };
+          states.push(tensor);
+          return tensor;
+        },
+      };
+      layers.push({ nodeId: id, op: node.op, runtime: OPS[node.op as Exclude<OpKind, 'input'>](ctx) });
+    });
+
+    // Arena layout: regularized weights first so penalties are one call over a prefix.
+    const ordered = [...declared.filter((p) => p.regularized), ...declared.filter((p) => !p.regularized)];
+    let offset = 0;
+    let regularizedLength = 0;
+    const offsets: number[] = [];
+    for (const p of ordered) {
+      offsets.push(offset);
+      offset = roundUp(offset + p.size);
+      if (p.regularized) regularizedLength = offset;
+    }
+    this.paramArena = new Float32Array(Math.max(offset, ALIGN));
+    this.gradArena = new Float32Array(Math.max(offset, ALIGN));
+    ordered.forEach((p, i) => {
+      p.value = this.paramArena.subarray(offsets[i], offsets[i] + p.size);
+      p.grad = this.gradArena.subarray(offsets[i], offsets[i] + p.size);
+    });
+    this.regularizedLength = regularizedLength;
+
+    // Initialize in topological (declaration) order so a seed always gives the same weights.
+    const rng = new Rng(options.seed);
+    for (const p of declared) initialize(p.value, p.shape, p.init, rng);
+
+    this.params = ordered;
+    this.states = states;
+    this.layers = layers;
+    this.input = tensors.get(inputId)!;
+    this.output = tensors.get(analysis.outputId!)!;
+    this.inputShape = this.input.shape;
+    this.outputShape = this.output.shape;
+  }
+
+  /** Runs every layer forward on the first `batch` samples of the input tensor. */
+  forward(batch: number, training: boolean, step = 0): Float32Array {
+    this.checkBatch(batch);
+    for (const layer of this.layers) layer.runtime.forward(batch, training, step);
+    return this.output.data;
+  }
+
+  /** Backward from the output gradient (written by the loss into output.grad) to every parameter gradient. */
+  backward(batch: number): void {
+    this.checkBatch(batch);
+    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].runtime.backward(batch);
+  }
+
+  /** The parameter and state tensors by name, as checkpoints and exports name them. */
+  namedTensors(): Map<string, { shape: number[]; value: Float32Array }> {
+    const named = new Map<string, { shape: number[]; value: Float32Array }>();
+    for (const p of this.params) named.set(p.name, p);
+    for (const s of this.states) named.set(s.name, s);
+    return named;
+  }
+
+  /** Overwrites parameters and states from named arrays; refuses a missing tensor or one whose size differs. */
+  loadTensors(source: Map<string, { shape: number[]; data: ArrayLike<number> }> | Record<string, { shape: number[]; data: ArrayLike<number> }>): void {
+    const get = (name: string) => (source instanceof Map ? source.get(name) : source[name]);
+    for (const [name, target] of this.namedTensors()) {
+      const given = get(name);
+      if (!given) throw new Error(`tensor '${name}' is missing`);
+      if (given.shape.join('x') !== target.shape.join('x')) {
+        throw new Error(`tensor '${name}' has shape [${given.shape.join(', ')}], the model needs [${target.shape.join(', ')}]`);
+      }
+      target.value.set(given.data);
+    }
+  }
+
+  private checkBatch(batch: number): void {
+    if (!(batch >= 1 && batch <= this.maxBatch && Number.isInteger(batch))) {
+      throw new Error(`batch of ${batch} samples: the model was compiled for 1 to ${this.maxBatch}`);
+    }
+  }
+}

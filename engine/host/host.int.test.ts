@@ -1,0 +1,141 @@
+// The engine in its own process: trains a sample dataset through the protocol, pauses, resumes, stops,
+// evaluates and predicts from checkpoints, reports bad input by name, and a kill -9 leaves the last
+// checkpoint intact so a fresh engine resumes to exactly the uninterrupted result.
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCheckpoint } from '../core/io/checkpoint';
+import { spirals } from '../core/data/samples';
+import type { TrainConfig } from '../core/train/config';
+import { config, mlp } from '../test/models';
+import { EngineClient } from './client';
+import type { FromEngine } from './protocol';
+import { writeGeneratedDataset } from './writeDataset';
+
+let home: string;
+let datasetDir: string;
+const engines: EngineClient[] = [];
+
+function engine(): EngineClient {
+  const client = new EngineClient({ threads: 2 });
+  engines.push(client);
+  return client;
+}
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'netwright-host-'));
+  datasetDir = writeGeneratedDataset(spirals({ perClass: 150 }), join(home, 'datasets', 'spirals'));
+});
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.shutdown()));
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const spec = mlp(2, [64, 64], 3);
+const trainConfig: TrainConfig = config({ epochs: 25, batchSize: 16, optimizer: { type: 'adam', lr: 0.01 } });
+
+function collect(client: EngineClient, runId: string): FromEngine[] {
+  const events: FromEngine[] = [];
+  client.onMessage((m) => { if ('runId' in m && m.runId === runId) events.push(m); });
+  return events;
+}
+
+const finished = (runId: string) => (m: FromEngine): m is Extract<FromEngine, { type: 'finished' }> => m.type === 'finished' && m.runId === runId;
+
+describe('engine process', () => {
+  it('reports its instruction set and threads, trains spirals to high accuracy and writes checkpoints', async () => {
+    const client = engine();
+    const ready = await client.ready;
+    expect(['avx512', 'avx2', 'neon', 'scalar']).toContain(ready.isa);
+    expect(ready.threads).toBe(2);
+    const events = collect(client, 'r1');
+    client.send({ type: 'start', runId: 'r1', spec, config: trainConfig, datasetDir, files: { dir: join(home, 'runs', 'r1') } });
+    const done = await client.waitFor(finished('r1'));
+    expect(done.outcome.status).toBe('completed');
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(25);
+    expect(events.some((e) => e.type === 'progress' && e.samplesPerSecond > 0)).toBe(true);
+    const last = epochs.at(-1)!;
+    if (last.type === 'epoch') expect(last.metrics.validation!.accuracy).toBeGreaterThan(0.95);
+    const lastCheckpoint = join(home, 'runs', 'r1', 'last.safetensors');
+    expect(existsSync(lastCheckpoint)).toBe(true);
+    expect(existsSync(join(home, 'runs', 'r1', 'best.safetensors'))).toBe(true);
+    expect(decodeCheckpoint(readFileSync(lastCheckpoint)).snapshot.epoch).toBe(25);
+
+    const evaluation = await client.request({ type: 'evaluate', requestId: 'e1', checkpoint: lastCheckpoint, datasetDir, split: 'test' });
+    expect(evaluation.metrics.accuracy).toBeGreaterThan(0.93);
+
+    // Raw (unstandardized) points near the centre of each arm's far end: the checkpoint carries the statistics.
+    const points = spirals({ perClass: 150 });
+    const rows = [149, 299, 449];
+    const inputs = Float32Array.from(rows.flatMap((r) => [points.features[2 * r], points.features[2 * r + 1]]));
+    const prediction = await client.request({ type: 'predict', requestId: 'p1', checkpoint: lastCheckpoint, inputs, count: 3 });
+    expect([...prediction.classes!]).toEqual(rows.map((r) => points.labels![r]));
+    await expect(client.request({ type: 'evaluate', requestId: 'e2', checkpoint: join(home, 'missing.safetensors'), datasetDir, split: 'test' }))
+      .rejects.toThrow('missing.safetensors');
+  });
+
+  it('pauses, resumes and stops a run on request', async () => {
+    const client = engine();
+    await client.ready;
+    const events = collect(client, 'r2');
+    client.send({ type: 'start', runId: 'r2', spec, config: { ...trainConfig, epochs: 400 }, datasetDir, files: { dir: join(home, 'runs', 'r2') } });
+    await client.waitFor((m) => m.type === 'epoch' && m.runId === 'r2');
+    client.send({ type: 'pause', runId: 'r2' });
+    await client.waitFor((m) => m.type === 'status' && m.runId === 'r2' && m.status === 'paused');
+    const epochsWhenPaused = events.filter((e) => e.type === 'epoch').length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events.filter((e) => e.type === 'epoch').length).toBe(epochsWhenPaused);
+    client.send({ type: 'resume', runId: 'r2' });
+    await client.waitFor((m) => m.type === 'status' && m.runId === 'r2' && m.status === 'running');
+    client.send({ type: 'stop', runId: 'r2' });
+    const done = await client.waitFor(finished('r2'));
+    expect(done.outcome.status).toBe('stopped');
+    expect(done.outcome.epochs).toBeLessThan(400);
+  });
+
+  it('names the problem when the spec or the data is wrong', async () => {
+    const client = engine();
+    await client.ready;
+    const badSpec = mlp(2, [8], 5); // 5 outputs for 3 classes
+    client.send({ type: 'start', runId: 'r3', spec: badSpec, config: trainConfig, datasetDir, files: { dir: join(home, 'runs', 'r3') } });
+    const failed = await client.waitFor((m) => m.type === 'status' && m.runId === 'r3' && m.status === 'failed');
+    if (failed.type === 'status') expect(failed.message).toMatch(/3 classes.*5 units/);
+    client.send({ type: 'start', runId: 'r4', spec, config: trainConfig, datasetDir: join(home, 'nowhere'), files: { dir: join(home, 'runs', 'r4') } });
+    const missing = await client.waitFor((m) => m.type === 'status' && m.runId === 'r4' && m.status === 'failed');
+    if (missing.type === 'status') expect(missing.message).toContain(join(home, 'nowhere'));
+  });
+
+  it('survives kill -9: the last checkpoint is whole and a fresh engine resumes to the uninterrupted result', async () => {
+    const cfg = { ...trainConfig, epochs: 150 }; // long enough that the kill lands mid-run
+    const reference = engine();
+    await reference.ready;
+    reference.send({ type: 'start', runId: 'ref', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'ref') } });
+    await reference.waitFor(finished('ref'));
+    const expected = decodeCheckpoint(readFileSync(join(home, 'runs', 'ref', 'last.safetensors'))).snapshot;
+
+    const victim = engine();
+    await victim.ready;
+    victim.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') } });
+    await victim.waitFor((m) => m.type === 'checkpoint' && m.runId === 'k' && m.kind === 'last' && m.epoch >= 3);
+    victim.child.kill('SIGKILL');
+    const exit = await new Promise<{ reason: string }>((r) => victim.onExit(r));
+    expect(exit.reason).toContain('SIGKILL');
+
+    const checkpoint = join(home, 'runs', 'k', 'last.safetensors');
+    const saved = decodeCheckpoint(readFileSync(checkpoint)).snapshot; // parses: never half written
+    expect(saved.epoch).toBeGreaterThanOrEqual(3);
+    expect(saved.epoch).toBeLessThan(150);
+
+    const fresh = engine();
+    await fresh.ready;
+    fresh.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') }, resumeFrom: checkpoint });
+    const done = await fresh.waitFor(finished('k'));
+    expect(done.outcome.status).toBe('completed');
+    const resumed = decodeCheckpoint(readFileSync(checkpoint)).snapshot;
+    for (const [name, t] of expected.tensors) {
+      expect(Buffer.compare(Buffer.from(resumed.tensors.get(name)!.value.buffer), Buffer.from(t.value.buffer)), name).toBe(0);
+    }
+  });
+});

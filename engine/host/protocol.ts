@@ -1,0 +1,56 @@
+// The one message protocol between the main process and the engine process: a typed union on `type` each way.
+import type { ModelSpec } from '../core/spec/types';
+import type { TrainConfig } from '../core/train/config';
+import type { BatchProgress, EpochMetrics, RunOutcome, SplitMetrics } from '../core/train/trainer';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Where a run's files go: the engine writes checkpoints here itself (temp file, flush, rename). */
+export interface RunFiles {
+  /** Folder for this run's checkpoints. */
+  dir: string;
+}
+
+export interface StartRun {
+  type: 'start';
+  runId: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  /** Folder of a dataset in the on-disk format (engine/core/data/dataset.ts). */
+  datasetDir: string;
+  files: RunFiles;
+  /** Continue from this checkpoint (written by an earlier run with the same spec, config and data). */
+  resumeFrom?: string;
+  /** Save a 'last' checkpoint every this many epochs (default 1). */
+  checkpointEvery?: number;
+}
+
+export type ToEngine =
+  | StartRun
+  | { type: 'pause'; runId: string }
+  | { type: 'resume'; runId: string }
+  | { type: 'stop'; runId: string }
+  | { type: 'save-checkpoint'; runId: string }
+  | { type: 'evaluate'; requestId: string; checkpoint: string; datasetDir: string; split: 'train' | 'validation' | 'test' | 'all' }
+  | { type: 'predict'; requestId: string; checkpoint: string; inputs: Float32Array; count: number }
+  | { type: 'set-threads'; threads: number }
+  | { type: 'shutdown' };
+
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed';
+
+export type FromEngine =
+  | { type: 'ready'; protocol: number; isa: string; threads: number; pid: number }
+  | { type: 'status'; runId: string; status: RunStatus; message?: string }
+  | ({ type: 'progress'; runId: string } & BatchProgress)
+  | { type: 'epoch'; runId: string; metrics: EpochMetrics; improved: boolean }
+  | { type: 'checkpoint'; runId: string; epoch: number; kind: 'best' | 'last' | 'manual'; path: string }
+  | { type: 'finished'; runId: string; outcome: RunOutcome }
+  | { type: 'evaluation'; requestId: string; metrics: SplitMetrics }
+  | { type: 'prediction'; requestId: string; outputs: Float32Array; outputSize: number; classes?: Int32Array }
+  | { type: 'error'; runId?: string; requestId?: string; message: string };
+
+/** The transport: Node's child-process IPC or Electron's utilityProcess parentPort, seen the same way. */
+export interface EnginePort {
+  post(message: FromEngine): void;
+  onMessage(handler: (message: ToEngine) => void): void;
+}

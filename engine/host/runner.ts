@@ -1,0 +1,191 @@
+// Runs the engine's side of the protocol: one training run at a time (pause, resume, stop, checkpoints),
+// plus evaluation and prediction from checkpoint files.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../core/io/checkpoint';
+import type { Kernels } from '../core/kernels';
+import { standardize } from '../core/train/data';
+import { createTrainingSession } from '../core/train/session';
+import { Trainer } from '../core/train/trainer';
+import { writeFileAtomic } from './atomicWrite';
+import { loadTrainingData } from './datasetFiles';
+import type { EnginePort, StartRun, ToEngine } from './protocol';
+
+interface ActiveRun {
+  runId: string;
+  paused: boolean;
+  stopRequested: boolean;
+  checkpointRequested: boolean;
+  resumeWaiter: (() => void) | null;
+}
+
+export class EngineHost {
+  private active: ActiveRun | null = null;
+
+  constructor(private readonly port: EnginePort, private readonly kernels: Kernels) {}
+
+  handle(message: ToEngine): void {
+    switch (message.type) {
+      case 'start':
+        if (this.active) {
+          this.port.post({ type: 'error', runId: message.runId, message: `the engine is already training run ${this.active.runId}` });
+          return;
+        }
+        void this.train(message);
+        return;
+      case 'pause':
+      case 'resume':
+      case 'stop':
+      case 'save-checkpoint': {
+        const run = this.active;
+        if (!run || run.runId !== message.runId) {
+          this.port.post({ type: 'error', runId: message.runId, message: `run ${message.runId} is not training` });
+          return;
+        }
+        if (message.type === 'pause') {
+          run.paused = true;
+        } else if (message.type === 'save-checkpoint') {
+          run.checkpointRequested = true;
+        } else {
+          if (message.type === 'stop') run.stopRequested = true;
+          run.paused = false;
+        }
+        if (!run.paused) run.resumeWaiter?.();
+        return;
+      }
+      case 'evaluate':
+        this.guard(message.requestId, () => this.evaluate(message.requestId, message.checkpoint, message.datasetDir, message.split));
+        return;
+      case 'predict':
+        this.guard(message.requestId, () => this.predict(message.requestId, message.checkpoint, message.inputs, message.count));
+        return;
+      case 'set-threads':
+        this.kernels.setThreads(message.threads);
+        return;
+      case 'shutdown':
+        if (this.active) this.active.stopRequested = true;
+        this.active?.resumeWaiter?.();
+        return;
+      default:
+        throw new Error(`unknown message ${JSON.stringify(message)}`);
+    }
+  }
+
+  get busy(): boolean {
+    return this.active !== null;
+  }
+
+  private guard(requestId: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.port.post({ type: 'error', requestId, message: (error as Error).message });
+    }
+  }
+
+  private async train(start: StartRun): Promise<void> {
+    const { runId } = start;
+    const run: ActiveRun = { runId, paused: false, stopRequested: false, checkpointRequested: false, resumeWaiter: null };
+    this.active = run;
+    const post = this.port.post.bind(this.port);
+    try {
+      const { manifest, data } = loadTrainingData(start.datasetDir);
+      const trainer = new Trainer(start.spec, start.config, data, this.kernels);
+      if (start.resumeFrom) {
+        const { snapshot } = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom);
+        trainer.restore(snapshot);
+      }
+      mkdirSync(start.files.dir, { recursive: true });
+      const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({ spec: start.spec, config: start.config, normalization: manifest.normalization, kind });
+      const save = (kind: CheckpointInfo['kind']) => {
+        const name = kind === 'manual' ? `manual-epoch-${trainer.epoch}.safetensors` : `${kind}.safetensors`;
+        const path = join(start.files.dir, name);
+        writeFileAtomic(path, encodeCheckpoint(trainer.snapshot(), info(kind)));
+        post({ type: 'checkpoint', runId, epoch: trainer.epoch, kind, path });
+      };
+      const every = Math.max(1, start.checkpointEvery ?? 1);
+      let bestLoss = Infinity;
+      for (const past of trainer.history) bestLoss = Math.min(bestLoss, past.validation?.loss ?? past.trainLoss);
+
+      post({ type: 'status', runId, status: 'running' });
+      const outcome = await trainer.run({
+        onBatch: (progress) => post({ type: 'progress', runId, ...progress }),
+        onEpoch: (metrics, _trainer, improved) => {
+          post({ type: 'epoch', runId, metrics, improved });
+          const monitored = metrics.validation?.loss ?? metrics.trainLoss;
+          if (monitored < bestLoss) {
+            bestLoss = monitored;
+            save('best');
+          }
+          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) save('last');
+        },
+        checkpoint: async () => {
+          await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages arrive
+          if (run.checkpointRequested) {
+            run.checkpointRequested = false;
+            save('manual');
+          }
+          if (run.paused && !run.stopRequested) {
+            post({ type: 'status', runId, status: 'paused' });
+            await new Promise<void>((resolve) => { run.resumeWaiter = resolve; });
+            run.resumeWaiter = null;
+            if (!run.stopRequested) post({ type: 'status', runId, status: 'running' });
+          }
+          return run.stopRequested ? 'stop' : 'continue';
+        },
+      });
+      if (outcome.status === 'diverged') {
+        post({ type: 'finished', runId, outcome });
+        post({ type: 'status', runId, status: 'failed', message: outcome.message });
+      } else {
+        // A stop mid-epoch keeps the checkpoint of the last whole epoch: resuming from it repeats the
+        // interrupted epoch and continues exactly as an uninterrupted run would.
+        post({ type: 'finished', runId, outcome });
+        post({ type: 'status', runId, status: outcome.status === 'stopped' ? 'stopped' : 'completed' });
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      post({ type: 'error', runId, message });
+      post({ type: 'status', runId, status: 'failed', message });
+    } finally {
+      this.active = null;
+    }
+  }
+
+  private evaluate(requestId: string, checkpoint: string, datasetDir: string, split: 'train' | 'validation' | 'test' | 'all'): void {
+    const { snapshot, info } = decodeCheckpoint(readFileSync(checkpoint), checkpoint);
+    const { data } = loadTrainingData(datasetDir);
+    const trainer = new Trainer(info.spec, info.config, data, this.kernels);
+    trainer.restore(snapshot);
+    const indices = split === 'all' ? Int32Array.from({ length: data.features.length / data.featureSize }, (_, i) => i) : data.split[split];
+    if (indices.length === 0) throw new Error(`the ${split} split of ${datasetDir} is empty`);
+    this.port.post({ type: 'evaluation', requestId, metrics: trainer.evaluate(indices) });
+  }
+
+  private predict(requestId: string, checkpoint: string, inputs: Float32Array, count: number): void {
+    const { snapshot, info } = decodeCheckpoint(readFileSync(checkpoint), checkpoint);
+    const config = { ...info.config, batchSize: Math.min(Math.max(count, 1), 256) };
+    const session = createTrainingSession(info.spec, config, this.kernels);
+    session.model.loadTensors(new Map([...snapshot.tensors].map(([k, v]) => [k, { shape: v.shape, data: v.value }])));
+    const inSize = session.model.input.size;
+    if (inputs.length !== count * inSize) throw new Error(`predict: ${inputs.length} values for ${count} rows of ${inSize} features`);
+    const x = inputs.slice();
+    const normalization = info.normalization as { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
+    if (normalization) standardize(x, [...session.model.inputShape], normalization);
+    const outSize = session.model.output.size;
+    const outputs = new Float32Array(count * outSize);
+    const batchSize = config.batchSize;
+    for (let start = 0; start < count; start += batchSize) {
+      const batch = Math.min(batchSize, count - start);
+      const y = session.predict(x.subarray(start * inSize, (start + batch) * inSize), batch);
+      outputs.set(y.subarray(0, batch * outSize), start * outSize);
+    }
+    let classes: Int32Array | undefined;
+    if (info.config.loss !== 'mse') {
+      classes = new Int32Array(count);
+      if (outSize === 1) for (let i = 0; i < count; i++) classes[i] = outputs[i] > 0 ? 1 : 0;
+      else this.kernels.argmaxRows(outputs, classes, count, outSize);
+    }
+    this.port.post({ type: 'prediction', requestId, outputs, outputSize: outSize, classes });
+  }
+}
