@@ -1,0 +1,127 @@
+// Checks the harness around the workloads: flag parsing, the timing rule, the synthetic data files and the summary.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseArgs, selectWorkloads } from './args';
+import { DataRng, readManifest, writeDataSets } from './data';
+import type { ResultLine } from './protocol';
+import { summarize } from './summary';
+import { median, sizeTimedRun } from './timing';
+import { WORKLOADS, workloadByName } from './workloads';
+
+describe('flags', () => {
+  it('runs every workload on netwright and both TF.js backends with all cores by default', () => {
+    const options = parseArgs([], 8);
+    expect(options.workloads).toHaveLength(WORKLOADS.length);
+    expect(options.suites).toEqual(['netwright', 'tfjs-cpu', 'tfjs-wasm']);
+    expect(options.threads).toBe(8);
+    expect(options.quick).toBe(false);
+  });
+
+  it('selects workloads by name, family and glob, in the standard order', () => {
+    expect(selectWorkloads('W3,W2').map((w) => w.name)).toEqual(['W2', 'W3']);
+    expect(selectWorkloads('gemm').map((w) => w.name)).toEqual(['gemm-1024', 'gemm-64x784x512']);
+    expect(selectWorkloads('infer-*,w1').map((w) => w.name)).toEqual(['W1', 'infer-W2', 'infer-W3']);
+    expect(() => selectWorkloads('W7')).toThrow(/'W7' matches no workload/);
+  });
+
+  it('adds PyTorch with --with-pytorch and accepts --flag=value', () => {
+    const options = parseArgs(['--suites=netwright,tfjs-wasm', '--with-pytorch', '--threads', '1', '--quick'], 2);
+    expect(options.suites).toEqual(['netwright', 'tfjs-wasm', 'pytorch']);
+    expect(options.threads).toBe(1);
+    expect(options.quick).toBe(true);
+  });
+
+  it('refuses bad values and unknown flags', () => {
+    expect(() => parseArgs(['--threads', '0'], 2)).toThrow(/--threads must be a whole number/);
+    expect(() => parseArgs(['--threads'], 2)).toThrow(/--threads needs a value/);
+    expect(() => parseArgs(['--suites', 'tfjs-node'], 2)).toThrow(/unknown suite tfjs-node/);
+    expect(() => parseArgs(['--fast'], 2)).toThrow(/unknown flag '--fast'/);
+  });
+});
+
+describe('timing rule', () => {
+  const plan = { warmupSteps: 5, timedSteps: 50, repeats: 3 };
+
+  it('keeps the planned steps when they fit the budget and last long enough', () => {
+    expect(sizeTimedRun(plan, 0.01, 12, 0.3)).toEqual({ steps: 50, repeats: 3 });
+  });
+
+  it('times more steps when a repeat would be shorter than the minimum', () => {
+    expect(sizeTimedRun(plan, 0.001, 12, 0.3)).toEqual({ steps: 300, repeats: 3 });
+  });
+
+  it('times fewer steps, then fewer repeats, when steps are slow', () => {
+    expect(sizeTimedRun(plan, 0.5, 12, 0.3)).toEqual({ steps: 6, repeats: 3 }); // 9 s of timed budget / 3 / 0.5
+    expect(sizeTimedRun(plan, 5, 12, 0.3)).toEqual({ steps: 1, repeats: 1 });
+  });
+
+  it('takes the median', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('synthetic data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'netwright-bench-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the generator repeats for a seed and differs between seeds', () => {
+    const draw = (seed: number) => { const rng = new DataRng(seed); return Array.from({ length: 5 }, () => rng.uniform()); };
+    expect(draw(7)).toEqual(draw(7));
+    expect(draw(7)).not.toEqual(draw(8));
+  });
+
+  it('writes each data set once with the sizes the manifest states, the same bytes on every run', () => {
+    const manifest = writeDataSets(dir, [workloadByName('W3'), workloadByName('W4'), workloadByName('infer-W3'), workloadByName('gemm-64x784x512')]);
+    expect(Object.keys(manifest).sort()).toEqual(['W3', 'W4', 'gemm-64x784x512']); // infer-W3 reuses W3's data
+    expect(readManifest(dir)).toEqual(manifest);
+    const w3 = manifest.W3;
+    if (w3.kind !== 'samples') throw new Error('W3 should hold samples');
+    expect(statSync(join(dir, w3.inputs)).size).toBe(1024 * 28 * 28 * 4);
+    const labels = new Int32Array(readFileSync(join(dir, w3.targets)).buffer.slice(0));
+    expect(labels).toHaveLength(1024);
+    expect(Math.min(...labels)).toBe(0);
+    expect(Math.max(...labels)).toBe(9);
+    const w4 = manifest.W4;
+    expect(w4.kind === 'samples' && [w4.targetType, w4.targetSize, w4.samples]).toEqual(['float32', 1, 20]);
+    const gemm = manifest['gemm-64x784x512'];
+    expect(gemm.kind === 'matrices' && statSync(join(dir, gemm.b)).size).toBe(784 * 512 * 4);
+
+    const first = readFileSync(join(dir, w3.inputs));
+    const again = mkdtempSync(join(tmpdir(), 'netwright-bench-test-'));
+    try {
+      writeDataSets(again, [workloadByName('W3')]);
+      expect(readFileSync(join(again, w3.inputs)).equals(first)).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('summary', () => {
+  const line = (suite: ResultLine['suite'], value: number | null, error?: string): ResultLine => ({
+    suite, workload: 'W2', batch: 64, threads: 2, threads_requested: 2,
+    ...(value === null ? { error } : { samples_per_s: value }),
+  });
+
+  it('gives netwright / peer for every peer that ran and lists the failures', () => {
+    const [summary] = summarize([line('netwright', 1000), line('tfjs-cpu', 100), line('tfjs-wasm', null, 'no kernel'), line('pytorch', 400)]);
+    expect(summary).toMatchObject({ suite: 'summary', workload: 'W2', batch: 64, metric: 'samples_per_s' });
+    expect(summary.ratios).toEqual({ 'tfjs-cpu': 10, pytorch: 2.5 });
+    expect(summary.errors).toEqual({ 'tfjs-wasm': 'no kernel' });
+  });
+
+  it('keeps one line per batch size and uses GFLOPS for GEMM', () => {
+    const gemm: ResultLine = { suite: 'netwright', workload: 'gemm-1024', batch: 1024, threads: 2, threads_requested: 2, gflops: 50 };
+    const summaries = summarize([line('netwright', 1), { ...line('netwright', 2), batch: 256 }, gemm]);
+    expect(summaries.map((s) => [s.workload, s.batch, s.metric])).toEqual([['W2', 64, 'samples_per_s'], ['W2', 256, 'samples_per_s'], ['gemm-1024', 1024, 'gflops']]);
+  });
+
+  it('has no ratios without a netwright figure', () => {
+    const [summary] = summarize([line('netwright', null, 'not built'), line('tfjs-cpu', 100)]);
+    expect(summary.ratios).toEqual({});
+    expect(summary.values).toEqual({ 'tfjs-cpu': 100 });
+  });
+});

@@ -1,0 +1,62 @@
+// What run.ts hands each suite's child process (one job = one workload at one batch size) and the JSON line the
+// child prints back. pytorch.py reads and writes the same shapes, so keep the field names in step with it.
+import type { StepPlan, SuiteName, TrainingWorkload, Workload } from './workloads';
+
+export interface Job {
+  suite: SuiteName;
+  workload: Workload;
+  /** For an inference workload, the training workload whose network and data it uses; else null. */
+  base: TrainingWorkload | null;
+  /** Samples per step (gemm: M). */
+  batch: number;
+  /** Threads requested; every suite is asked for the same count. */
+  threads: number;
+  plan: StepPlan;
+  /** Wall-clock seconds the timed part of one job may take; slow suites time fewer steps to fit (see timing.ts). */
+  budgetSeconds: number;
+  /** Minimum seconds of one timed repeat; fast suites time more steps than the plan to reach it. */
+  minRepeatSeconds: number;
+  /** Directory holding manifest.json and the data files (data.ts). */
+  dataDir: string;
+}
+
+/** One result line on stdout. Speeds are medians over `repeats` timed runs of `steps` steps each. */
+export interface ResultLine {
+  suite: SuiteName;
+  workload: Workload['name'];
+  batch: number;
+  /** Threads the suite actually used (tfjs-cpu is always 1; tfjs-wasm is 1 under Node, see README). */
+  threads: number;
+  threads_requested: number;
+  samples_per_s?: number;
+  gflops?: number;
+  /** Timed steps per repeat, and the median repeat's wall-clock seconds. */
+  steps?: number;
+  repeats?: number;
+  seconds?: number;
+  warmup_steps?: number;
+  /** W4: median seconds per step times 500. */
+  seconds_for_500_steps?: number;
+  /** Loss of the last timed step, as a sign the step really trained. */
+  loss?: number;
+  /** Caveat about the figure, e.g. a step so slow that only the first one (setup included) was timed. */
+  note?: string;
+  /** Set when the suite could not run this workload; the speed fields are then absent. */
+  error?: string;
+  /** Backend facts: versions, ISA, SIMD. */
+  info?: Record<string, string | number | boolean>;
+}
+
+export interface SummaryLine {
+  suite: 'summary';
+  workload: Workload['name'];
+  batch: number;
+  threads: number;
+  metric: 'samples_per_s' | 'gflops';
+  /** The metric of every suite that produced one. */
+  values: Partial<Record<SuiteName, number>>;
+  /** netwright / peer for every peer with a value (above 1: netwright is faster). Empty without a netwright value. */
+  ratios: Partial<Record<SuiteName, number>>;
+  /** Suites that reported an error for this workload. */
+  errors?: Partial<Record<SuiteName, string>>;
+}

@@ -1,0 +1,193 @@
+// `npm run bench`: times the standard workloads on netwright and its peers (TF.js cpu and wasm, optionally PyTorch).
+// Each (workload, batch, suite) runs in its own child process, one at a time, suites interleaved per workload so
+// the ratios compare measurements taken moments apart. Stdout carries JSON lines only; notes go to stderr.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE, type BenchOptions } from './args';
+import { writeDataSets } from './data';
+import type { Job, ResultLine } from './protocol';
+import { summarize } from './summary';
+import { trainingWorkloadOf, type SuiteName, type Workload } from './workloads';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The interpreter for the pytorch suite; NETWRIGHT_BENCH_PYTHON points at another (e.g. a venv with torch). */
+const PYTHON = process.env.NETWRIGHT_BENCH_PYTHON || '/usr/bin/python3';
+
+/** Seconds the timed part of one job may take, and the shortest timed repeat (see timing.ts). */
+const BUDGET = { full: { budgetSeconds: 12, minRepeatSeconds: 0.3 }, quick: { budgetSeconds: 1.5, minRepeatSeconds: 0.05 } };
+
+interface ChildCommand {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+function childCommand(suite: SuiteName, job: Job): ChildCommand {
+  const jobText = JSON.stringify(job);
+  const tsChild = (file: string): ChildCommand => ({
+    command: process.execPath, args: ['--import', 'tsx', join(ROOT, 'bench', 'suites', file), jobText], env: process.env,
+  });
+  switch (suite) {
+    case 'netwright':
+      return tsChild('netwright.ts');
+    case 'tfjs-cpu':
+    case 'tfjs-wasm':
+      return tsChild('tfjs.ts');
+    case 'pytorch': {
+      const n = String(job.threads);
+      // Same thread count as the others; passive OpenMP waiting so idle threads sleep instead of spinning.
+      const env = { ...process.env, OMP_NUM_THREADS: n, MKL_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, OMP_WAIT_POLICY: 'PASSIVE' };
+      return { command: PYTHON, args: [join(ROOT, 'bench', 'suites', 'pytorch.py'), jobText], env };
+    }
+    default:
+      throw new Error(`unknown suite ${String(suite)}`);
+  }
+}
+
+let currentChild: ReturnType<typeof spawn> | null = null;
+
+/** Runs one job in a child process; resolves with its result line, or an error line if it printed none. */
+function runChild(job: Job): Promise<ResultLine> {
+  const { command, args, env } = childCommand(job.suite, job);
+  const tag = `[${job.suite} ${job.workload.name}@${job.batch}]`;
+  // Room for start-up, one warm-up step and one timed step of a budget each; a suite slower than that (tfjs-cpu's
+  // convolution gradients take minutes per step on W5) is stopped and reported as too slow.
+  const timeoutSeconds = job.budgetSeconds * 2 + 30;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    currentChild = child;
+    let result: ResultLine | null = null;
+    const lastErrors: string[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutSeconds * 1000);
+    onLines(child.stdout!, (line) => {
+      const parsed = parseResult(line);
+      if (parsed) result = parsed;
+      else process.stderr.write(`${tag} stdout: ${line}\n`);
+    });
+    onLines(child.stderr!, (line) => {
+      process.stderr.write(`${tag} ${line}\n`);
+      if (line.trim()) lastErrors.splice(0, lastErrors.length, ...[...lastErrors, line.trim()].slice(-3));
+    });
+    const finish = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error) => {
+      clearTimeout(timer);
+      currentChild = null;
+      if (result) return resolve(result);
+      const why = spawnError ? `could not start ${command}: ${spawnError.message}`
+        : timedOut ? `no result within ${timeoutSeconds} s (a step takes longer: too slow for this workload); stopped`
+          : `the ${job.suite} process ended (${signal ?? `exit code ${code}`}) without a result: ${lastErrors.join(' | ') || 'no message'}`;
+      resolve({ suite: job.suite, workload: job.workload.name, batch: job.batch, threads: job.threads, threads_requested: job.threads, error: why.slice(0, 400) });
+    };
+    child.on('error', (error) => finish(null, null, error));
+    child.on('close', (code, signal) => finish(code, signal));
+  });
+}
+
+function parseResult(text: string): ResultLine | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    const value = JSON.parse(text) as ResultLine;
+    return typeof value.suite === 'string' && typeof value.workload === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function onLines(stream: NodeJS.ReadableStream, handle: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    lines.forEach(handle);
+  });
+  stream.on('end', () => { if (pending) handle(pending); });
+}
+
+/** PyTorch is optional: without /usr/bin/python3 or an importable torch the suite is dropped with a note. */
+function pytorchAvailable(): boolean {
+  if (!existsSync(PYTHON)) {
+    process.stderr.write(`bench: note: ${PYTHON} does not exist, so the pytorch suite is skipped.\n`);
+    return false;
+  }
+  const probe = spawnSync(PYTHON, ['-c', 'import numpy, torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 120_000 });
+  if (probe.status !== 0) {
+    const reason = (probe.stderr || probe.error?.message || '').trim().split('\n').at(-1);
+    process.stderr.write(`bench: note: torch is not importable by ${PYTHON} (${reason}), so the pytorch suite is skipped. ` +
+      `Install it with: apt-get install -y python3-torch\n`);
+    return false;
+  }
+  process.stderr.write(`bench: pytorch ${probe.stdout.trim()} via ${PYTHON}\n`);
+  return true;
+}
+
+function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Job[] {
+  const timing = options.quick ? BUDGET.quick : BUDGET.full;
+  const jobs: Job[] = [];
+  for (const workload of options.workloads) {
+    const batches = workload.kind === 'gemm' ? [workload.M] : workload.batches;
+    const base = workload.kind === 'infer' ? trainingWorkloadOf(workload) : null;
+    for (const batch of batches) {
+      for (const suite of suites) {
+        jobs.push({
+          suite, workload, base, batch, threads: options.threads, plan: options.quick ? workload.quick : workload.full,
+          ...timing, dataDir,
+        });
+      }
+    }
+  }
+  return jobs;
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseArgs(process.argv.slice(2), availableParallelism());
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const suites = options.suites.filter((s) => s !== 'pytorch' || pytorchAvailable());
+  if (suites.length === 0) {
+    process.stderr.write('bench: no suite left to run\n');
+    return 0; // only PyTorch was asked for and it is missing: a note, not a failure
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'netwright-bench-'));
+  const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+  process.on('SIGINT', () => {
+    currentChild?.kill('SIGKILL');
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const workloads: Workload[] = options.workloads;
+    writeDataSets(dataDir, workloads);
+    process.stderr.write(`bench: ${workloads.map((w) => w.name).join(', ')} on ${suites.join(', ')}; ` +
+      `${options.threads} thread${options.threads === 1 ? '' : 's'}${options.quick ? '; quick' : ''}\n`);
+    const results: ResultLine[] = [];
+    for (const job of jobsOf(options, suites, dataDir)) {
+      process.stderr.write(`bench: ${job.workload.name} batch ${job.batch} on ${job.suite}...\n`);
+      const line = await runChild(job);
+      results.push(line);
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    for (const summary of summarize(results)) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    // Failing workloads are reported, not fatal; only a run where nothing at all worked is a failure.
+    return results.some((r) => r.error === undefined) ? 0 : 1;
+  } finally {
+    cleanUp();
+  }
+}
+
+process.exitCode = await main();
