@@ -6,6 +6,7 @@ import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../core
 import type { Kernels } from '../core/kernels';
 import { standardize } from '../core/train/data';
 import { createTrainingSession } from '../core/train/session';
+import { predictedClasses } from '../core/train/metrics';
 import { Trainer } from '../core/train/trainer';
 import { writeFileAtomic } from './atomicWrite';
 import { loadTrainingData } from './datasetFiles';
@@ -183,8 +184,7 @@ export class EngineHost {
     let classes: Int32Array | undefined;
     if (info.config.loss !== 'mse') {
       classes = new Int32Array(count);
-      if (outSize === 1) for (let i = 0; i < count; i++) classes[i] = outputs[i] > 0 ? 1 : 0;
-      else this.kernels.argmaxRows(outputs, classes, count, outSize);
+      predictedClasses(outputs, count, outSize, classes);
     }
     this.port.post({ type: 'prediction', requestId, outputs, outputSize: outSize, classes });
   }

@@ -8,7 +8,7 @@ import type { TrainConfig } from './config';
 import type { TrainingData } from './data';
 import { nonFiniteLossMessage } from './diagnose';
 import { EarlyStopping } from './earlyStopping';
-import { ClassificationMetrics, RegressionMetrics } from './metrics';
+import { ClassificationMetrics, predictedClasses, RegressionMetrics } from './metrics';
 import { createTrainingSession, NonFiniteLossError, type TrainingSession } from './session';
 import { shuffledOrder } from './split';
 
@@ -318,14 +318,10 @@ export class Trainer {
     return this.classTargets;
   }
 
-  /** Predicted classes of the last forward pass: argmax of the logits, or logit > 0 for one output unit. */
+  /** Predicted classes of the last forward pass: arg max of the logits, or logit > 0 for one output unit. */
   private predictClasses(batch: number): Int32Array {
     const output = this.session.model.output;
-    if (output.size === 1) {
-      for (let i = 0; i < batch; i++) this.predicted[i] = output.data[i] > 0 ? 1 : 0;
-    } else {
-      this.kernels.argmaxRows(output.data, this.predicted, batch, output.size);
-    }
+    predictedClasses(output.data, batch, output.size, this.predicted);
     return this.predicted;
   }
 
