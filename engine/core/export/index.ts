@@ -1,0 +1,13 @@
+// Exporters for trained models: ONNX (with a structure checker), self-describing safetensors weights and a
+// runnable PyTorch training script. Pure TypeScript: each returns bytes or text and the caller writes the file.
+
+export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx';
+export type { OnnxExportInput } from './onnx';
+export { checkOnnxStructure, decodeOnnx } from './onnxCheck';
+export type { DecodedOnnx, DecodedNode, DecodedTensor, DecodedValueInfo, DecodedAttribute, OnnxStructureReport } from './onnxCheck';
+export { exportSafetensors, WEIGHTS_FORMAT, WEIGHTS_METADATA } from './safetensorsExport';
+export type { SafetensorsExportInput } from './safetensorsExport';
+export { exportPytorchScript, csvColumnsFromFeatureNames } from './pytorch';
+export type { PytorchScriptInput, ScriptData, CsvFeatureColumn } from './pytorch';
+export { checkedModel } from './modelTensors';
+export type { ExportNormalization, TensorMap, ExpectedTensor } from './modelTensors';

@@ -1,0 +1,89 @@
+// The exported ONNX run in onnxruntime-node against the engine's eval-mode predictions on the same random inputs:
+// raw inputs into the graph (standardization folded in) versus standardized inputs into the engine.
+import * as ort from 'onnxruntime-node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKernels } from '../../native';
+import { templateByName, type TemplateName } from '../spec/templates';
+import type { ModelSpec } from '../spec/types';
+import { exportOnnx } from './onnx';
+import { enginePredict, everyOpSpec, maxAbsDifference, randomInputs, randomNormalization, randomTensors, residualConcatSpec } from './testModels';
+
+const TOLERANCE = 1e-4;
+const BATCH = 5;
+const kernels = loadKernels();
+const measured: { model: string; mode: string; maxDifference: number; largestOutput: number }[] = [];
+
+afterAll(() => {
+  console.log('ONNX (onnxruntime-node) vs engine, max |difference| per model:');
+  console.table(measured);
+});
+
+async function runOnnx(bytes: Uint8Array, inputs: Float32Array, shape: readonly number[]): Promise<Record<string, Float32Array>> {
+  const session = await ort.InferenceSession.create(bytes);
+  const results = await session.run({ input: new ort.Tensor('float32', inputs, [inputs.length / shape.reduce((a, b) => a * b, 1), ...shape]) });
+  return Object.fromEntries(Object.entries(results).map(([name, tensor]) => [name, tensor.data as Float32Array]));
+}
+
+const inputShapeOf = (spec: ModelSpec): number[] => spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+
+const MODELS: [string, () => ModelSpec][] = [
+  ...(['mlp', 'lenet', 'small-cnn', 'vgg-small', 'residual', 'dropout-demo'] as TemplateName[]).map(
+    (name): [string, () => ModelSpec] => [name, () => templateByName(name)]),
+  ['every-op', everyOpSpec],
+  ['residual-concat', residualConcatSpec],
+];
+
+describe('ONNX export runs like the engine', () => {
+  for (const [name, build] of MODELS) {
+    it(`${name}: onnxruntime matches the engine within ${TOLERANCE} on raw inputs`, async () => {
+      const spec = build();
+      const shape = inputShapeOf(spec);
+      const tensors = randomTensors(spec, 21);
+      const normalization = randomNormalization(shape);
+      const raw = randomInputs(shape, BATCH);
+      const expected = enginePredict(spec, tensors, raw, BATCH, normalization, kernels);
+      const bytes = exportOnnx({ spec, tensors, normalization, producerVersion: 'test' });
+      const { output } = await runOnnx(bytes, raw, shape);
+      const maxDifference = maxAbsDifference(output, expected);
+      measured.push({ model: name, mode: 'fold', maxDifference, largestOutput: Math.max(...Array.from(expected, Math.abs)) });
+      expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+
+  it('metadata mode takes standardized inputs and gives the same outputs', async () => {
+    const spec = everyOpSpec();
+    const shape = inputShapeOf(spec);
+    const tensors = randomTensors(spec, 4);
+    const normalization = randomNormalization(shape, 8);
+    const raw = randomInputs(shape, BATCH, 9);
+    const expected = enginePredict(spec, tensors, raw, BATCH, normalization, kernels);
+    // Standardize by hand with the statistics the metadata carries.
+    const [channels, height, width] = shape;
+    const standardized = raw.map((v, i) => {
+      const c = Math.floor(i / (height * width)) % channels;
+      return (v - normalization.mean[c]) / (normalization.std[c] > 0 ? normalization.std[c] : 1);
+    });
+    const bytes = exportOnnx({ spec, tensors, normalization, normalizationMode: 'metadata', producerVersion: 'test' });
+    const { output } = await runOnnx(bytes, standardized, shape);
+    const maxDifference = maxAbsDifference(output, expected);
+    measured.push({ model: 'every-op', mode: 'metadata', maxDifference, largestOutput: Math.max(...Array.from(expected, Math.abs)) });
+    expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it('appended probabilities are the softmax of the logits', async () => {
+    const spec = templateByName('small-cnn', { inputShape: [3, 12, 12], outputs: 4 });
+    const shape = inputShapeOf(spec);
+    const tensors = randomTensors(spec, 2);
+    const raw = randomInputs(shape, BATCH, 1, 0, 1);
+    const logits = enginePredict(spec, tensors, raw, BATCH, null, kernels);
+    const { output, probabilities } = await runOnnx(exportOnnx({ spec, tensors, appendSoftmax: true, producerVersion: 'test' }), raw, shape);
+    expect(maxAbsDifference(output, logits)).toBeLessThanOrEqual(TOLERANCE);
+    for (let n = 0; n < BATCH; n++) {
+      const row = Array.from(logits.subarray(4 * n, 4 * n + 4));
+      const top = Math.max(...row);
+      const sum = row.reduce((s, v) => s + Math.exp(v - top), 0);
+      const softmax = row.map((v) => Math.exp(v - top) / sum);
+      expect(maxAbsDifference(probabilities.subarray(4 * n, 4 * n + 4), softmax)).toBeLessThanOrEqual(1e-5);
+    }
+  });
+});

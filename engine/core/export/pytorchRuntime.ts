@@ -1,0 +1,259 @@
+// The fixed parts of the PyTorch script (Python source): safetensors reading and writing, initialization,
+// standardization, the split, evaluation, prediction and the training loop with DistributedDataParallel.
+
+/** Needs: Net, INIT, REGULARIZED, INPUT_SHAPE, NORMALIZATION, TASK, CLASS_NAMES and the training constants. */
+export const WEIGHTS_CODE = String.raw`DTYPES = {'F32': torch.float32, 'F64': torch.float64, 'I32': torch.int32, 'I64': torch.int64, 'U8': torch.uint8}
+
+
+def read_safetensors(path):
+    """Tensors by name from a safetensors file: the safetensors package when installed, else this small reader."""
+    try:
+        from safetensors.torch import load_file
+        return load_file(path)
+    except ImportError:
+        pass
+    with open(path, 'rb') as f:
+        data = f.read()
+    (length,) = struct.unpack('<Q', data[:8])  # the file starts with the JSON header's length
+    header = json.loads(data[8:8 + length])
+    start = 8 + length
+    tensors = {}
+    for name, info in header.items():
+        if name == '__metadata__':
+            continue
+        begin, end = info['data_offsets']
+        dtype = DTYPES[info['dtype']]
+        raw = bytearray(data[start + begin:start + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.zeros(0, dtype=dtype)
+        tensors[name] = flat.reshape(info['shape'])
+    return tensors
+
+
+def write_safetensors(tensors, path, metadata):
+    """Float32 tensors as safetensors (header length, JSON header, little-endian data), written atomically."""
+    header, chunks, offset = {'__metadata__': metadata}, [], 0
+    for name in sorted(tensors):
+        raw = array.array('f', tensors[name].detach().float().cpu().flatten().tolist()).tobytes()
+        header[name] = {'dtype': 'F32', 'shape': list(tensors[name].shape), 'data_offsets': [offset, offset + len(raw)]}
+        chunks.append(raw)
+        offset += len(raw)
+    text = json.dumps(header).encode()
+    text += b' ' * (-len(text) % 8)
+    with open(path + '.tmp', 'wb') as f:
+        f.write(struct.pack('<Q', len(text)) + text)
+        for chunk in chunks:
+            f.write(chunk)
+    os.replace(path + '.tmp', path)
+
+
+def load_weights(model, path):
+    result = model.load_state_dict(read_safetensors(path), strict=False)
+    # num_batches_tracked is a batch-norm counter PyTorch keeps; Netwright's weights do not have it.
+    missing = [k for k in result.missing_keys if not k.endswith('num_batches_tracked')]
+    if missing or result.unexpected_keys:
+        raise SystemExit(f'{path} does not fit this model: missing {missing}, unexpected {result.unexpected_keys}')
+
+
+def save_weights(model, path):
+    tensors = {k: v for k, v in model.state_dict().items() if not k.endswith('num_batches_tracked')}
+    metadata = {'format': 'netwright-weights-1', 'netwright.normalization': json.dumps(NORMALIZATION),
+                'netwright.class_names': json.dumps(CLASS_NAMES)}
+    write_safetensors(tensors, path, metadata)
+
+
+def initialize(model):
+    """Fresh weights with Netwright's schemes (its random numbers differ): biases 0, batch norm 1 and 0."""
+    for name, scheme in INIT.items():
+        layer = model.get_submodule(name)
+        if scheme.startswith('kaiming'):
+            getattr(nn.init, scheme + '_')(layer.weight, nonlinearity='relu')  # std sqrt(2 / fan_in)
+        else:
+            getattr(nn.init, scheme + '_')(layer.weight)  # std sqrt(2 / (fan_in + fan_out))
+        if layer.bias is not None:
+            nn.init.zeros_(layer.bias)`;
+
+export const TRAINING_CODE = String.raw`def standardize(x):
+    """(x - mean) / std with the training split's statistics; a std of 0 leaves the value unscaled."""
+    if NORMALIZATION is None:
+        return x
+    shape = INPUT_SHAPE if NORMALIZATION['axis'] == 'feature' else [INPUT_SHAPE[0], 1, 1]
+    mean = torch.tensor(NORMALIZATION['mean'], dtype=torch.float32).view(shape)
+    std = torch.tensor([s if s > 0 else 1.0 for s in NORMALIZATION['std']], dtype=torch.float32).view(shape)
+    return (x - mean) / std
+
+
+def split_rows(count):
+    """Seeded train/validation/test row lists with SPLIT's fractions (torch's RNG: not Netwright's exact rows)."""
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(SEED)).tolist()
+    train = round(count * SPLIT['train'])
+    validation = round(count * SPLIT['validation'])
+    return order[:train], order[train:train + validation], order[train + validation:]
+
+
+def penalty(model):
+    parameters = dict(model.named_parameters())
+    names = list(parameters) if PENALIZE_ALL else REGULARIZED
+    total = 0.0
+    if L1:
+        total = total + L1 * sum(parameters[n].abs().sum() for n in names)
+    if L2:
+        total = total + L2 / 2 * sum(parameters[n].pow(2).sum() for n in names)
+    return total
+
+
+def train_step(network, model, optimizer, x, y):
+    """One update on a batch: loss plus penalties, backward, clipping, optimizer step. Returns the data loss."""
+    optimizer.zero_grad()
+    loss = compute_loss(network(x), y)
+    (loss + penalty(model)).backward()
+    if CLIP_NORM is not None:
+        nn.utils.clip_grad_norm_(model.parameters(), CLIP_NORM)
+    if CLIP_VALUE is not None:
+        nn.utils.clip_grad_value_(model.parameters(), CLIP_VALUE)
+    optimizer.step()
+    return loss.item()
+
+
+@torch.no_grad()
+def evaluate(model, x, y, device):
+    """Loss (and accuracy for classes) of a split in eval mode: dropout off, batch norm on running statistics."""
+    model.eval()
+    outputs = torch.cat([model(x[i:i + BATCH_SIZE].to(device)) for i in range(0, len(x), BATCH_SIZE)])
+    y = y.to(device)
+    result = {'loss': compute_loss(outputs, y).item()}
+    if TASK == 'classification':
+        predicted = outputs.argmax(1) if outputs.shape[1] > 1 else (outputs[:, 0] > 0).long()
+        result['accuracy'] = (predicted == y).float().mean().item()
+    model.train()
+    return result
+
+
+def from_rank0(train_loss, metrics, device):
+    """Rank 0's numbers for every process, so schedules and early stopping decide alike everywhere."""
+    keys = list(metrics or {})
+    values = torch.tensor([train_loss] + [metrics[k] for k in keys], dtype=torch.float64, device=device)
+    dist.broadcast(values, 0)
+    values = values.tolist()
+    return values[0], (dict(zip(keys, values[1:])) if metrics else None)
+
+
+def describe(name, metrics):
+    return '  '.join(f'{name} {k} {v:.4f}' for k, v in metrics.items())
+
+
+class EarlyStopping:
+    """Stops once EARLY_STOPPING['metric'] has not improved by more than min_delta for 'patience' epochs."""
+
+    def __init__(self):
+        self.best, self.best_epoch, self.bad_epochs, self.best_state = None, None, 0, None
+
+    def update(self, epoch, metrics, model):
+        value = metrics['loss' if EARLY_STOPPING['metric'] == 'val_loss' else 'accuracy']
+        delta = EARLY_STOPPING['min_delta']
+        lower_is_better = EARLY_STOPPING['metric'] == 'val_loss'
+        improved = math.isfinite(value) and (self.best is None or (
+            value < self.best - delta if lower_is_better else value > self.best + delta))
+        if improved:
+            self.best, self.best_epoch, self.bad_epochs = value, epoch, 0
+            if EARLY_STOPPING['restore_best']:
+                self.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        else:
+            self.bad_epochs += 1
+        return self.bad_epochs > 0 and self.bad_epochs >= EARLY_STOPPING['patience']
+
+
+def predict(model, path):
+    """Prints the model's eval-mode outputs for raw (unstandardized) input rows as JSON: {"outputs": [[...], ...]}."""
+    with (sys.stdin if path == '-' else open(path)) as f:
+        rows = json.load(f)
+    x = torch.tensor(rows, dtype=torch.float32).reshape(-1, *INPUT_SHAPE)
+    model.eval()
+    with torch.no_grad():
+        outputs = model(standardize(x))
+    print(json.dumps({'outputs': outputs.tolist()}))
+
+
+def parse_args():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument('--data', default=DATA_PATH, help='the data to train on (default: %(default)s)')
+    parser.add_argument('--weights', default=os.path.join(here, WEIGHTS_FILE), help='safetensors weights to start from')
+    parser.add_argument('--from-scratch', action='store_true', help='start from fresh weights instead of --weights')
+    parser.add_argument('--epochs', type=int, default=EPOCHS)
+    parser.add_argument('--out', default=os.path.join(here, 'trained.safetensors'), help='where rank 0 saves the weights')
+    parser.add_argument('--predict', metavar='ROWS_JSON', help="print the outputs for the raw rows in this JSON file ('-': stdin) and exit")
+    return parser.parse_args()
+
+
+def main():
+    args = parse_args()
+    distributed = int(os.environ.get('WORLD_SIZE', '1')) > 1  # torchrun sets WORLD_SIZE, RANK and LOCAL_RANK
+    if distributed:
+        dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+    rank = dist.get_rank() if distributed else 0
+    local_rank = int(os.environ.get('LOCAL_RANK', '0'))
+    device = torch.device(f'cuda:{local_rank}' if torch.cuda.is_available() else 'cpu')
+    if device.type == 'cuda':
+        torch.cuda.set_device(device)
+    log = print if rank == 0 else (lambda *a, **k: None)
+    torch.manual_seed(SEED)
+
+    model = Net()
+    if args.from_scratch:
+        initialize(model)
+    else:
+        load_weights(model, args.weights)
+    if args.predict:
+        predict(model, args.predict)
+        return
+    model.to(device)
+
+    x, y = read_data(args.data)
+    if list(x.shape[1:]) != INPUT_SHAPE:
+        raise SystemExit(f'{args.data} gives samples of shape {list(x.shape[1:])}, the model takes {INPUT_SHAPE}')
+    x = standardize(x)
+    train, validation, test = split_rows(len(x))
+    train_set = torch.utils.data.TensorDataset(x[train], y[train])
+    sampler = DistributedSampler(train_set, shuffle=SHUFFLE, seed=SEED) if distributed else None
+    loader = torch.utils.data.DataLoader(train_set, batch_size=BATCH_SIZE, sampler=sampler,
+                                         shuffle=SHUFFLE and sampler is None, generator=torch.Generator().manual_seed(SEED))
+    # DistributedDataParallel averages the gradients of all processes after each backward pass.
+    network = DistributedDataParallel(model, device_ids=[local_rank] if device.type == 'cuda' else None) if distributed else model
+    optimizer = make_optimizer(model.parameters())
+    schedule = make_schedule(optimizer)
+    stopper = EarlyStopping() if EARLY_STOPPING and validation else None
+    log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows; '
+        f'{sum(p.numel() for p in model.parameters())} parameters; {dist.get_world_size() if distributed else 1} process(es) on {device}')
+
+    for epoch in range(1, args.epochs + 1):
+        if sampler is not None:
+            sampler.set_epoch(epoch)
+        network.train()
+        loss_sum, seen = 0.0, 0
+        for xb, yb in loader:
+            loss_sum += train_step(network, model, optimizer, xb.to(device), yb.to(device)) * len(xb)
+            seen += len(xb)
+        lr = optimizer.param_groups[0]['lr']
+        train_loss = loss_sum / seen
+        metrics = evaluate(model, x[validation], y[validation], device) if validation else None
+        if distributed:
+            train_loss, metrics = from_rank0(train_loss, metrics, device)
+        if schedule is not None and SCHEDULE_WATCHES_LOSS:
+            schedule.step(metrics['loss'] if metrics else train_loss)
+        elif schedule is not None:
+            schedule.step()
+        log(f'epoch {epoch}/{args.epochs}  train loss {train_loss:.4f}  {describe("val", metrics or {})}  lr {lr:.3g}')
+        if stopper is not None and stopper.update(epoch, metrics, model):
+            log(f'early stop: no improvement for {stopper.bad_epochs} epochs (best at epoch {stopper.best_epoch})')
+            if stopper.best_state is not None:
+                model.load_state_dict(stopper.best_state)
+            break
+
+    if rank == 0:
+        if test:
+            log(describe('test', evaluate(model, x[test], y[test], device)))
+        save_weights(model, args.out)
+        log(f'saved the weights to {args.out}')
+    if distributed:
+        dist.barrier()  # the other processes wait while rank 0 evaluates and saves, then all leave together
+        dist.destroy_process_group()`;
