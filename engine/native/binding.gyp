@@ -1,0 +1,111 @@
+# Builds netwright_native.node: the engine's compute kernels (Node-API 8 only, so one binary loads in Node and Electron).
+# Each SGEMM microkernel ISA is its own static library so it alone gets that ISA's compiler flags;
+# the addon picks one at load time with cpuid (see src/gemm/select_kernel.cpp).
+{
+  'target_defaults': {
+    'defines': ['NAPI_VERSION=8', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
+    'cflags': ['-O3', '-fno-math-errno', '-fvisibility=hidden'],
+    'cflags_cc': ['-std=c++17'],
+    'cflags_cc!': ['-std=gnu++17'],
+    'xcode_settings': {
+      'CLANG_CXX_LANGUAGE_STANDARD': 'c++17',
+      'GCC_OPTIMIZATION_LEVEL': '3',
+      'OTHER_CFLAGS': ['-fno-math-errno'],
+      'MACOSX_DEPLOYMENT_TARGET': '10.15',
+    },
+    'msvs_settings': {
+      'VCCLCompilerTool': {
+        'AdditionalOptions': ['/std:c++17', '/O2'],
+      },
+    },
+  },
+  'targets': [
+    {
+      'target_name': 'netwright_native',
+      'dependencies': [
+        "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except",
+        'gemm_scalar',
+      ],
+      'sources': [
+        'src/addon.cpp',
+        'src/args.cpp',
+        'src/fp_mode.cpp',
+        'src/scratch.cpp',
+        'src/thread_pool.cpp',
+        'src/gemm/gemm.cpp',
+        'src/gemm/select_kernel.cpp',
+        'src/ops/geometry.cpp',
+        'src/ops/binding_gemm.cpp',
+        'src/ops/dense.cpp',
+        'src/ops/conv.cpp',
+        'src/ops/pool.cpp',
+        'src/ops/batch_norm.cpp',
+        'src/ops/activation.cpp',
+        'src/ops/softmax_dropout.cpp',
+        'src/ops/elementwise.cpp',
+        'src/ops/losses.cpp',
+        'src/ops/reductions.cpp',
+        'src/ops/optimizers.cpp',
+      ],
+      'include_dirs': ['src'],
+      'conditions': [
+        ['target_arch=="x64"', {
+          'dependencies': ['gemm_avx2', 'gemm_avx512'],
+          'defines': ['NW_GEMM_X86'],
+        }],
+        ['target_arch=="arm64"', {
+          'dependencies': ['gemm_neon'],
+          'defines': ['NW_GEMM_NEON'],
+        }],
+        ['OS=="linux"', {
+          'ldflags': ['-pthread'],
+          'cflags': ['-pthread'],
+        }],
+      ],
+    },
+    {
+      # Portable microkernel: baseline flags only (SSE2 on x64), written so the compiler vectorizes it.
+      'target_name': 'gemm_scalar',
+      'type': 'static_library',
+      'sources': ['src/gemm/ukernel_scalar.cpp'],
+      'include_dirs': ['src'],
+      'cflags': ['-fPIC'],
+    },
+  ],
+  'conditions': [
+    ['target_arch=="x64"', {
+      'targets': [
+        {
+          'target_name': 'gemm_avx2',
+          'type': 'static_library',
+          'sources': ['src/gemm/ukernel_avx2.cpp'],
+          'include_dirs': ['src'],
+          'cflags': ['-fPIC', '-mavx2', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2'] } },
+        },
+        {
+          'target_name': 'gemm_avx512',
+          'type': 'static_library',
+          'sources': ['src/gemm/ukernel_avx512.cpp'],
+          'include_dirs': ['src'],
+          'cflags': ['-fPIC', '-mavx512f', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx512f', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX512'] } },
+        },
+      ],
+    }],
+    ['target_arch=="arm64"', {
+      'targets': [
+        {
+          # NEON is part of the arm64 baseline: no extra flags needed.
+          'target_name': 'gemm_neon',
+          'type': 'static_library',
+          'sources': ['src/gemm/ukernel_neon.cpp'],
+          'include_dirs': ['src'],
+          'cflags': ['-fPIC'],
+        },
+      ],
+    }],
+  ],
+}

@@ -1,0 +1,107 @@
+// GEMM and dense layers against the TypeScript reference: all four transposes, odd sizes, alpha/beta, bias, accumulate.
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../core/rng';
+import { loadKernels } from './index';
+import { createReferenceKernels } from './reference';
+import { copyOf, expectClose, randomFloats, zeros } from './testing';
+
+const native = loadKernels();
+const reference = createReferenceKernels();
+
+describe('gemm', () => {
+  const sizes: [number, number, number][] = [[1, 1, 1], [7, 33, 129], [33, 7, 1], [129, 33, 7], [1, 129, 33], [70, 50, 300]];
+  for (const transA of [false, true]) {
+    for (const transB of [false, true]) {
+      for (const [M, N, K] of sizes) {
+        it(`matches the reference for transA=${transA} transB=${transB} M=${M} N=${N} K=${K}`, () => {
+          const rng = new Rng(M * 1000 + N * 10 + K);
+          const A = randomFloats(rng, M * K);
+          const B = randomFloats(rng, K * N);
+          const C = randomFloats(rng, M * N);
+          const expected = copyOf(C);
+          native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
+          reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
+          expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+        });
+      }
+    }
+  }
+
+  it('ignores the old contents of C when beta is 0 (even NaN)', () => {
+    const rng = new Rng(3);
+    const A = randomFloats(rng, 5 * 9);
+    const B = randomFloats(rng, 9 * 20);
+    const C = zeros(5 * 20).fill(Number.NaN);
+    const expected = zeros(5 * 20);
+    native.gemm(false, false, 5, 20, 9, 1, A, B, 0, C);
+    reference.gemm(false, false, 5, 20, 9, 1, A, B, 0, expected);
+    expectClose(C, expected);
+  });
+
+  it('handles depths longer than one cache block (K = 1000)', () => {
+    const rng = new Rng(4);
+    const A = randomFloats(rng, 13 * 1000);
+    const B = randomFloats(rng, 1000 * 40);
+    const C = zeros(13 * 40);
+    const expected = zeros(13 * 40);
+    native.gemm(true, false, 13, 40, 1000, 1, A, B, 0, C);
+    reference.gemm(true, false, 13, 40, 1000, 1, A, B, 0, expected);
+    expectClose(C, expected, 1e-4, 1e-4);
+  });
+});
+
+describe('dense', () => {
+  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10]];
+  for (const [batch, inFeatures, outFeatures] of shapes) {
+    for (const withBias of [true, false]) {
+      it(`forward matches for batch=${batch} in=${inFeatures} out=${outFeatures} bias=${withBias}`, () => {
+        const rng = new Rng(batch + inFeatures);
+        const x = randomFloats(rng, batch * inFeatures);
+        const w = randomFloats(rng, outFeatures * inFeatures);
+        const b = withBias ? randomFloats(rng, outFeatures) : null;
+        const y = zeros(batch * outFeatures);
+        const expected = zeros(batch * outFeatures);
+        native.denseForward(x, w, b, y, batch, inFeatures, outFeatures);
+        reference.denseForward(x, w, b, expected, batch, inFeatures, outFeatures);
+        expectClose(y, expected, 1e-5, 1e-5);
+      });
+    }
+    for (const accumulateDx of [false, true]) {
+      it(`backward matches for batch=${batch} in=${inFeatures} out=${outFeatures} accumulateDx=${accumulateDx}`, () => {
+        const rng = new Rng(batch * 7 + outFeatures);
+        const x = randomFloats(rng, batch * inFeatures);
+        const w = randomFloats(rng, outFeatures * inFeatures);
+        const dy = randomFloats(rng, batch * outFeatures);
+        const dx = randomFloats(rng, batch * inFeatures);
+        const expectedDx = copyOf(dx);
+        const dW = randomFloats(rng, outFeatures * inFeatures); // overwritten
+        const dB = randomFloats(rng, outFeatures);
+        const expectedDw = zeros(dW.length);
+        const expectedDb = zeros(dB.length);
+        native.denseBackward(x, w, dy, dx, dW, dB, batch, inFeatures, outFeatures, accumulateDx);
+        reference.denseBackward(x, w, dy, expectedDx, expectedDw, expectedDb, batch, inFeatures, outFeatures, accumulateDx);
+        expectClose(dx, expectedDx);
+        expectClose(dW, expectedDw);
+        expectClose(dB, expectedDb);
+      });
+    }
+  }
+
+  it('skips dx and dBias when they are null', () => {
+    const rng = new Rng(9);
+    const x = randomFloats(rng, 4 * 6);
+    const w = randomFloats(rng, 3 * 6);
+    const dy = randomFloats(rng, 4 * 3);
+    const dW = zeros(18);
+    const expectedDw = zeros(18);
+    native.denseBackward(x, w, dy, null, dW, null, 4, 6, 3, false);
+    reference.denseBackward(x, w, dy, null, expectedDw, null, 4, 6, 3, false);
+    expectClose(dW, expectedDw);
+  });
+
+  it('reports the instruction set it dispatched to, scalar when NETWRIGHT_ISA=scalar asks for it', () => {
+    expect(['avx512', 'avx2', 'neon', 'scalar']).toContain(native.isa);
+    if (process.env.NETWRIGHT_ISA === 'scalar') expect(native.isa).toBe('scalar');
+    console.log(`native kernels: isa=${native.isa}, threads=${native.threads()}`);
+  });
+});

@@ -1,0 +1,40 @@
+// Single-precision GEMM on packed panels: C = alpha op(A) op(B) + beta C for all four transpose cases.
+// Each C element sums over k in KC-sized blocks in increasing order, and threads split C only into whole register
+// tiles, so the result depends on the dimensions alone, never on the thread count.
+#pragma once
+
+#include <cstdint>
+
+#include "gemm/microkernel.hpp"
+
+namespace nw {
+
+struct ThreadScratch;
+
+struct GemmProblem {
+  bool transA = false;  // A stored [K, M] (lda >= M) instead of [M, K] (lda >= K)
+  bool transB = false;  // B stored [N, K] (ldb >= K) instead of [K, N] (ldb >= N)
+  std::int64_t M = 0, N = 0, K = 0;
+  float alpha = 1.0f;
+  const float* A = nullptr;
+  std::int64_t lda = 0;
+  const float* B = nullptr;
+  std::int64_t ldb = 0;
+  float beta = 0.0f;  // 0: C is overwritten without being read
+  float* C = nullptr;
+  std::int64_t ldc = 0;
+};
+
+/** The microkernel chosen at load time. */
+const MicroKernel& gemmKernel();
+
+/** Runs on the calling thread using the pool. Call only with a KernelScope open, outside pool tasks. */
+void gemmParallel(const GemmProblem& problem);
+
+/** Runs entirely on the current pool thread ith (inside a pool task, or ith = 0 on the caller). */
+void gemmSerial(const GemmProblem& problem, int ith);
+
+/** Gives a scratch slot the packed-panel buffers the selected microkernel needs. */
+void reserveGemmPanels(ThreadScratch& scratch);
+
+}  // namespace nw

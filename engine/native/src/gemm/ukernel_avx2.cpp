@@ -1,0 +1,87 @@
+// AVX2 + FMA SGEMM microkernel: a 6x16 register tile (12 ymm accumulators, 2 ymm of B, 1 broadcast of A), so each
+// k step issues 12 FMAs for 2 loads of B and 6 broadcasts. Compiled with -mavx2 -mfma (/arch:AVX2) in its own library.
+#include <immintrin.h>
+
+#include "gemm/microkernel.hpp"
+
+namespace nw {
+namespace {
+
+inline __m256 combine(__m256 acc, const float* c, __m256 beta, int mode) {
+  // mode 0: C = acc; 1: C += acc; 2: C = beta C + acc.
+  if (mode == 0) return acc;
+  if (mode == 1) return _mm256_add_ps(_mm256_loadu_ps(c), acc);
+  return _mm256_fmadd_ps(beta, _mm256_loadu_ps(c), acc);
+}
+
+void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
+  __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
+  __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
+  __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
+  __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
+  __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
+
+#define NW_AVX2_STEP(A, B)                                       \
+  do {                                                           \
+    const __m256 b0 = _mm256_load_ps(B);                         \
+    const __m256 b1 = _mm256_load_ps((B) + 8);                   \
+    __m256 av = _mm256_broadcast_ss(A);                          \
+    c00 = _mm256_fmadd_ps(av, b0, c00);                          \
+    c01 = _mm256_fmadd_ps(av, b1, c01);                          \
+    av = _mm256_broadcast_ss((A) + 1);                           \
+    c10 = _mm256_fmadd_ps(av, b0, c10);                          \
+    c11 = _mm256_fmadd_ps(av, b1, c11);                          \
+    av = _mm256_broadcast_ss((A) + 2);                           \
+    c20 = _mm256_fmadd_ps(av, b0, c20);                          \
+    c21 = _mm256_fmadd_ps(av, b1, c21);                          \
+    av = _mm256_broadcast_ss((A) + 3);                           \
+    c30 = _mm256_fmadd_ps(av, b0, c30);                          \
+    c31 = _mm256_fmadd_ps(av, b1, c31);                          \
+    av = _mm256_broadcast_ss((A) + 4);                           \
+    c40 = _mm256_fmadd_ps(av, b0, c40);                          \
+    c41 = _mm256_fmadd_ps(av, b1, c41);                          \
+    av = _mm256_broadcast_ss((A) + 5);                           \
+    c50 = _mm256_fmadd_ps(av, b0, c50);                          \
+    c51 = _mm256_fmadd_ps(av, b1, c51);                          \
+  } while (0)
+
+  int k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    _mm_prefetch(reinterpret_cast<const char*>(b + 16 * 8), _MM_HINT_T0);
+    NW_AVX2_STEP(a, b);
+    NW_AVX2_STEP(a + 6, b + 16);
+    NW_AVX2_STEP(a + 12, b + 32);
+    NW_AVX2_STEP(a + 18, b + 48);
+    a += 24;
+    b += 64;
+  }
+  for (; k < kc; ++k) {
+    NW_AVX2_STEP(a, b);
+    a += 6;
+    b += 16;
+  }
+#undef NW_AVX2_STEP
+
+  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
+  const __m256 betaV = _mm256_set1_ps(beta);
+#define NW_AVX2_STORE(ROW, LO, HI)                                          \
+  do {                                                                      \
+    float* row = c + (ROW) * ldc;                                           \
+    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));                   \
+    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode));           \
+  } while (0)
+  NW_AVX2_STORE(0, c00, c01);
+  NW_AVX2_STORE(1, c10, c11);
+  NW_AVX2_STORE(2, c20, c21);
+  NW_AVX2_STORE(3, c30, c31);
+  NW_AVX2_STORE(4, c40, c41);
+  NW_AVX2_STORE(5, c50, c51);
+#undef NW_AVX2_STORE
+}
+
+}  // namespace
+
+extern const MicroKernel kGemmAvx2 = {"avx2", 6, 16, 144, 256, 3072, runAvx2};
+
+}  // namespace nw

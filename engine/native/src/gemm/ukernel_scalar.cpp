@@ -1,0 +1,36 @@
+// Portable 4x8 SGEMM microkernel: plain loops over a small accumulator array that the compiler keeps in vector
+// registers at the baseline ISA (SSE2 on x64). Used when nothing better is available or NETWRIGHT_ISA=scalar.
+#include "gemm/microkernel.hpp"
+
+namespace nw {
+namespace {
+
+constexpr int kRows = 4;
+constexpr int kCols = 8;
+
+void runScalar(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  float acc[kRows][kCols] = {};
+  for (int k = 0; k < kc; ++k) {
+    const float* ak = a + k * kRows;
+    const float* bk = b + k * kCols;
+    for (int i = 0; i < kRows; ++i) {
+      for (int j = 0; j < kCols; ++j) acc[i][j] += ak[i] * bk[j];
+    }
+  }
+  for (int i = 0; i < kRows; ++i) {
+    float* row = c + i * ldc;
+    if (beta == 0.0f) {
+      for (int j = 0; j < kCols; ++j) row[j] = acc[i][j];
+    } else if (beta == 1.0f) {
+      for (int j = 0; j < kCols; ++j) row[j] += acc[i][j];
+    } else {
+      for (int j = 0; j < kCols; ++j) row[j] = beta * row[j] + acc[i][j];
+    }
+  }
+}
+
+}  // namespace
+
+extern const MicroKernel kGemmScalar = {"scalar", kRows, kCols, 128, 256, 2048, runScalar};
+
+}  // namespace nw

@@ -1,0 +1,93 @@
+// A persistent pool of worker threads in the ggml style: every kernel is a function of (ith, nth) that splits its
+// own work; the calling thread takes part as ith = 0; idle workers spin briefly, then sleep on a condition variable.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+// Keeps a per-plane or per-row worker out of the big parallel lambda it is called from, where register pressure
+// would otherwise make the compiler spill its loop variables.
+#if defined(_MSC_VER)
+#define NW_NOINLINE __declspec(noinline)
+#else
+#define NW_NOINLINE __attribute__((noinline))
+#endif
+
+namespace nw {
+
+class ThreadPool {
+ public:
+  using Task = void (*)(const void* context, int ith, int nth);
+
+  explicit ThreadPool(int threads);
+  ~ThreadPool();
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
+
+  /** Total size, calling thread included. Only call while no task runs. */
+  void resize(int threads);
+  int size() const { return static_cast<int>(workers_.size()) + 1; }
+  /** Runs task(context, ith, nth) for ith in [0, nth) (nth clamped to size()); returns when all are done. */
+  void run(int nth, Task task, const void* context);
+
+ private:
+  void workerLoop(int ith, std::uint64_t seen);
+  void stopWorkers();
+
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::atomic<std::uint64_t> generation_{0};
+  std::atomic<int> pending_{0};
+  std::atomic<bool> stopping_{false};
+  Task task_ = nullptr;
+  const void* context_ = nullptr;
+  int nth_ = 1;
+};
+
+/** The process-wide pool, created on first use with NETWRIGHT_THREADS or the hardware concurrency. */
+ThreadPool& pool();
+
+/** Runs f(ith, nth) on nth threads of the pool (nth <= 1 runs inline). f must not throw. */
+template <class F>
+void parallelFor(int nth, const F& f) {
+  if (nth <= 1) {
+    f(0, 1);
+    return;
+  }
+  pool().run(
+      nth, [](const void* context, int ith, int n) { (*static_cast<const F*>(context))(ith, n); }, &f);
+}
+
+/** How many threads a job of `work` units deserves when each thread should get at least `grain` units. */
+int threadsFor(double work, double grain);
+
+/** The [begin, end) share of thread ith when n items are split evenly over nth threads. */
+struct Range {
+  std::size_t begin;
+  std::size_t end;
+};
+inline Range evenShare(std::size_t n, int ith, int nth) {
+  return {n * static_cast<std::size_t>(ith) / static_cast<std::size_t>(nth),
+          n * static_cast<std::size_t>(ith + 1) / static_cast<std::size_t>(nth)};
+}
+
+}  // namespace nw
+
+namespace nw {
+
+/** Splits [0, count) into contiguous ranges over as many threads as the work deserves; f(begin, end). */
+template <class F>
+void parallelRange(std::size_t count, double grain, const F& f) {
+  parallelFor(threadsFor(static_cast<double>(count), grain), [&](int ith, int nth) {
+    const Range r = evenShare(count, ith, nth);
+    if (r.begin < r.end) f(r.begin, r.end);
+  });
+}
+
+}  // namespace nw
