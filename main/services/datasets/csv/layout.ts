@@ -1,0 +1,43 @@
+// The shape of a CSV file from its first lines: encoding, delimiter, header and column names.
+import { detectDelimiter, detectHeader, columnNames, parseSample, type SampleRecord } from './detect';
+import { CsvImportError, CsvSyntaxError } from './errors';
+import { readSample, type TextEncoding } from './reader';
+
+export interface CsvLayout {
+  encoding: TextEncoding;
+  delimiter: string;
+  hasHeader: boolean;
+  /** One per column: the header's names made unique, or "column 1", "column 2" ... */
+  names: string[];
+  /** Cells like "1,5" are numbers (a semicolon-separated file, as European spreadsheets write them). */
+  decimalComma: boolean;
+  fileBytes: number;
+  /** The first records of the sample (the header included). */
+  sample: SampleRecord[];
+}
+
+export function readLayout(path: string, choices: { delimiter?: string; hasHeader?: boolean }): CsvLayout {
+  let sample;
+  try {
+    sample = readSample(path);
+  } catch (error) {
+    throw new CsvImportError(path, `cannot be read: ${(error as Error).message}`);
+  }
+  if (sample.text.trim().length === 0) throw new CsvImportError(path, 'the file is empty');
+  const delimiter = choices.delimiter ?? detectDelimiter(sample.text, sample.complete);
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+    throw new CsvImportError(path, `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`);
+  }
+  const decimalComma = delimiter === ';';
+  let records: SampleRecord[];
+  try {
+    records = parseSample(sample.text, delimiter, sample.complete, 50);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new CsvImportError(path, error.detail, error.line);
+    throw error;
+  }
+  if (records.length === 0) throw new CsvImportError(path, 'the file is empty');
+  const hasHeader = choices.hasHeader ?? detectHeader(records, decimalComma);
+  const names = columnNames(hasHeader ? records[0].fields : null, records[0].fields.length);
+  return { encoding: sample.encoding, delimiter, hasHeader, names, decimalComma, fileBytes: sample.fileBytes, sample: records };
+}

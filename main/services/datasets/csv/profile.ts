@@ -1,0 +1,92 @@
+// What one read of a CSV learns about each column: missing, numeric and text cell counts, numeric statistics
+// (min, max, mean, std) and the distinct values (up to a cap), with the lines of the first text cells.
+import { parseNumber, fitsFloat32, isMissing } from './values';
+
+export interface CellAt {
+  line: number;
+  value: string;
+}
+
+export class ColumnProfile {
+  missing = 0;
+  numbers = 0;
+  texts = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  integerValued = true;
+  /** Distinct trimmed cells (number-like ones too) with their counts, up to `cap`; `distinctOverflow` past it. */
+  readonly distinct = new Map<string, number>();
+  distinctOverflow = false;
+  /** Distinct numeric values with their counts, up to `cap`. */
+  readonly numberValues = new Map<number, number>();
+  numberValuesOverflow = false;
+  /** The first few text (non-number) cells, for messages. */
+  readonly textExamples: CellAt[] = [];
+  firstMissingLine = 0;
+  /** The first number too large for float32, if any. */
+  tooLarge: CellAt | null = null;
+  private runningMean = 0;
+  private sumSquaredDeviations = 0;
+
+  constructor(readonly index: number, readonly name: string, private readonly cap: number, private readonly decimalComma: boolean) {}
+
+  add(cell: string, line: number): void {
+    if (isMissing(cell)) {
+      this.missing++;
+      if (this.firstMissingLine === 0) this.firstMissingLine = line;
+      return;
+    }
+    this.addPresent(cell, line);
+  }
+
+  /** `add` for a cell already known not to be missing. */
+  addPresent(cell: string, line: number): void {
+    const text = cell.trim();
+    const value = parseNumber(text, this.decimalComma);
+    if (Number.isNaN(value)) {
+      this.texts++;
+      if (this.textExamples.length < 3) this.textExamples.push({ line, value: text });
+    } else {
+      this.addNumber(value, line, text);
+    }
+    if (!this.distinctOverflow) {
+      const seen = this.distinct.get(text);
+      if (seen !== undefined) this.distinct.set(text, seen + 1);
+      else if (this.distinct.size < this.cap) this.distinct.set(text, 1);
+      else this.distinctOverflow = true;
+    }
+  }
+
+  /** Cells that are not missing. */
+  get present(): number {
+    return this.numbers + this.texts;
+  }
+
+  get mean(): number {
+    return this.numbers ? this.runningMean : Number.NaN;
+  }
+
+  /** Population standard deviation of the numeric cells. */
+  get std(): number {
+    return this.numbers ? Math.sqrt(this.sumSquaredDeviations / this.numbers) : Number.NaN;
+  }
+
+  private addNumber(value: number, line: number, text: string): void {
+    this.numbers++;
+    // Welford's update: stable for long columns with a large mean.
+    const delta = value - this.runningMean;
+    this.runningMean += delta / this.numbers;
+    this.sumSquaredDeviations += delta * (value - this.runningMean);
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+    if (this.integerValued && !Number.isInteger(value)) this.integerValued = false;
+    if (!this.tooLarge && !fitsFloat32(value)) this.tooLarge = { line, value: text };
+    const values = this.numberValues;
+    if (!this.numberValuesOverflow) {
+      const seen = values.get(value);
+      if (seen !== undefined) values.set(value, seen + 1);
+      else if (values.size < this.cap) values.set(value, 1);
+      else this.numberValuesOverflow = true;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+// The first read of a CSV: profiles the used columns row by row, drops rows with missing cells when asked,
+// numbers the label values of the kept rows, and stops at the first ragged row (import) or lists them (preview).
+import { ColumnProfile, type CellAt } from './profile';
+import type { SampleRecord } from './detect';
+import { CsvImportError } from './errors';
+import { streamCsv, StopReading, type TextEncoding } from './reader';
+import { isMissing } from './values';
+
+export interface ScanSetup {
+  path: string;
+  encoding: TextEncoding;
+  delimiter: string;
+  hasHeader: boolean;
+  names: string[];
+  /** Columns to profile; the others are not looked at (excluded columns). */
+  used: boolean[];
+  labelIndex: number | null;
+  /** Skip rows with a missing cell in a used column (the 'drop-row' policy). */
+  dropMissing: boolean;
+  /** A missing label ends the import (fill policies cannot invent labels). */
+  labelRequired: boolean;
+  categoryCap: number;
+  labelCap: number;
+  decimalComma: boolean;
+  ragged: 'throw' | 'collect';
+  /** Keep this many first data rows as they are (preview). */
+  firstRows?: number;
+  /** Stop after this many data rows (preview of a large file). */
+  maxRows?: number;
+  signal?: AbortSignal;
+  onBytes?(bytes: number): void;
+}
+
+export interface ScanResult {
+  profiles: Array<ColumnProfile | null>;
+  /** Data rows read (the header not counted). */
+  dataRows: number;
+  keptRows: number;
+  droppedRows: number;
+  /**
+   * For each kept row, its label's index in labelKeys; null without a label column, or once the label had more
+   * than labelCap + 1 distinct cells (too many for classes; a regression target needs no ids).
+   */
+  labelIds: RowValues | null;
+  /** Distinct trimmed label cells in order of first appearance (up to labelCap + 1). */
+  labelKeys: string[];
+  firstRows: SampleRecord[];
+  /** Rows whose field count differs from the header's ('collect' mode), the first few. */
+  raggedRows: Array<CellAt & { fields: number }>;
+  raggedCount: number;
+  sha256: string | null;
+  /** False when maxRows stopped the read early. */
+  complete: boolean;
+}
+
+/**
+ * Small whole numbers (< 65536) per row in fixed blocks of 2 bytes each: no doubling copies, so millions of rows
+ * cost 2 bytes each and nothing more.
+ */
+export class RowValues {
+  private static readonly BLOCK = 1 << 16;
+  private readonly blocks: Uint16Array[] = [];
+  length = 0;
+  push(value: number): void {
+    const at = this.length % RowValues.BLOCK;
+    if (at === 0) this.blocks.push(new Uint16Array(RowValues.BLOCK));
+    this.blocks[this.blocks.length - 1][at] = value;
+    this.length++;
+  }
+  /** out[r] = table[value of row r]. */
+  mapInto(table: Int32Array, out: Int32Array): void {
+    let r = 0;
+    for (const block of this.blocks) {
+      const end = Math.min(block.length, this.length - r);
+      for (let k = 0; k < end; k++) out[r++] = table[block[k]];
+    }
+  }
+}
+
+const MAX_RAGGED_LISTED = 5;
+
+export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
+  const { path, names, used, labelIndex } = setup;
+  const columns = names.length;
+  const profiles = names.map((name, c) => (used[c]
+    ? new ColumnProfile(c, name, c === labelIndex ? setup.labelCap + 1 : setup.categoryCap + 1, setup.decimalComma)
+    : null));
+  const usedColumns = profiles.filter((p): p is ColumnProfile => p !== null);
+  if (setup.labelCap + 1 >= 1 << 16) throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
+  let labelIds = labelIndex === null ? null : new RowValues();
+  const labelIdOf = new Map<string, number>();
+  const labelKeys: string[] = [];
+  const firstRows: SampleRecord[] = [];
+  const raggedRows: ScanResult['raggedRows'] = [];
+  let raggedCount = 0;
+  let seenHeader = !setup.hasHeader;
+  let dataRows = 0;
+  let keptRows = 0;
+  let droppedRows = 0;
+  let stoppedEarly = false;
+
+  const onRecord = (fields: string[], line: number) => {
+    if (!seenHeader) { seenHeader = true; return; }
+    if (setup.maxRows !== undefined && dataRows >= setup.maxRows) { stoppedEarly = true; throw new StopReading(); }
+    dataRows++;
+    if (fields.length !== columns) {
+      if (setup.ragged === 'throw') throw new CsvImportError(path, `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`, line);
+      raggedCount++;
+      if (raggedRows.length < MAX_RAGGED_LISTED) raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
+      return;
+    }
+    if (setup.firstRows !== undefined && firstRows.length < setup.firstRows) firstRows.push({ fields, line });
+    if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
+      throw new CsvImportError(path, `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
+        "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
+    }
+    if (setup.dropMissing) {
+      for (const p of usedColumns) if (isMissing(fields[p.index])) { droppedRows++; return; }
+      for (const p of usedColumns) p.addPresent(fields[p.index], line);
+    } else {
+      for (const p of usedColumns) p.add(fields[p.index], line);
+    }
+    keptRows++;
+    if (labelIds && labelIndex !== null) {
+      const key = fields[labelIndex].trim();
+      let id = labelIdOf.get(key);
+      if (id === undefined) {
+        if (labelKeys.length > setup.labelCap) {
+          labelIds = null; // too many distinct labels for classes: stop numbering them
+          return;
+        }
+        id = labelKeys.length;
+        labelIdOf.set(key, id);
+        labelKeys.push(key);
+      }
+      labelIds.push(id);
+    }
+  };
+
+  const { sha256 } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
+  return {
+    profiles,
+    dataRows,
+    keptRows,
+    droppedRows,
+    labelIds,
+    labelKeys,
+    firstRows,
+    raggedRows,
+    raggedCount,
+    sha256,
+    complete: !stoppedEarly,
+  };
+}

@@ -1,0 +1,183 @@
+// Imports a CSV file into a dataset folder (engine/core/data/dataset.ts) in two streaming reads, so a file of
+// any size imports in bounded memory. Everything is written into a temporary folder renamed into place at the
+// end: a failed or cancelled import leaves nothing behind.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
+import { splitIndices } from '../../../engine/core/train/split';
+import { writeInt32File } from './csv/binaryFile';
+import { CsvImportError } from './csv/errors';
+import { fillValues, finishFeatures } from './csv/finish';
+import { readLayout } from './csv/layout';
+import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
+import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
+import type { TextEncoding } from './csv/reader';
+import { scanCsv, type RowValues } from './csv/scan';
+import { writeRows } from './csv/write';
+
+export interface ImportProgress {
+  /** 'reading': the first read (profiling); 'writing': the second read (writing rows); 'finishing': fills and statistics. */
+  phase: 'reading' | 'writing' | 'finishing';
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface CsvImportRequest extends CsvImportOptions {
+  /** The folder holding dataset folders: the dataset goes to <datasetsDir>/<id>. */
+  datasetsDir: string;
+  /** Default: the file name without its extension. */
+  name?: string;
+  /** Default: a random UUID. */
+  id?: string;
+  onProgress?(progress: ImportProgress): void;
+  /** Aborting cancels the import (nothing is left behind). */
+  signal?: AbortSignal;
+}
+
+/** How the file was read and each column used, for the import dialog's result page. */
+export interface ImportSummary {
+  encoding: TextEncoding;
+  delimiter: string;
+  hasHeader: boolean;
+  /** Data rows in the file, and those dropped for missing cells ('drop-row'). */
+  rows: number;
+  droppedRows: number;
+  /** Missing cells that were filled (fill policies). */
+  filledCells: number;
+  columns: Array<{ name: string; role: 'feature' | 'label' | 'excluded'; kind?: 'numeric' | 'categorical'; categories?: string[] }>;
+}
+
+export interface CsvImportResult {
+  manifest: DatasetManifest;
+  /** The dataset folder (absolute). */
+  folder: string;
+  summary: ImportSummary;
+}
+
+export async function importCsv(csvPath: string, request: CsvImportRequest): Promise<CsvImportResult> {
+  const path = resolve(csvPath);
+  const id = request.id ?? randomUUID();
+  const datasetsDir = resolve(request.datasetsDir);
+  const folder = join(datasetsDir, id);
+  const temp = join(datasetsDir, `.importing-${id}`);
+  if (existsSync(folder)) throw new CsvImportError(path, `a dataset folder ${folder} already exists`);
+  try {
+    return await importInto(path, id, folder, temp, request);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function importInto(path: string, id: string, folder: string, temp: string, request: CsvImportRequest): Promise<CsvImportResult> {
+  const policy: MissingPolicy = request.missing ?? 'drop-row';
+  if (!['drop-row', 'fill-mean', 'fill-most-frequent'].includes(policy)) throw new CsvImportError(path, `unknown missing-value policy ${JSON.stringify(policy)}`);
+  const layout = readLayout(path, { delimiter: request.delimiter, hasHeader: request.hasHeader });
+  const { names } = layout;
+  const labelIndex = resolveColumn(path, names, request.labelColumn, 'label');
+  const excluded = new Set((request.excludeColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'excluded')));
+  if (excluded.has(labelIndex)) throw new CsvImportError(path, `the label column '${names[labelIndex]}' cannot also be excluded`);
+  const categorical = new Set((request.categoricalColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'categorical')));
+  const used = names.map((_, c) => !excluded.has(c));
+  const progress = (phase: ImportProgress['phase']) => (bytesRead: number) =>
+    request.onProgress?.({ phase, bytesRead, totalBytes: layout.fileBytes });
+
+  // First read: profile the columns, count the rows kept, number the labels.
+  const scan = await scanCsv({
+    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names, used, labelIndex,
+    dropMissing: policy === 'drop-row', labelRequired: policy !== 'drop-row', categoryCap: MAX_CATEGORIES, labelCap: MAX_CLASSES,
+    decimalComma: layout.decimalComma, ragged: 'throw', signal: request.signal, onBytes: progress('reading'),
+  });
+  if (scan.dataRows === 0) throw new CsvImportError(path, layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows');
+  if (scan.keptRows === 0) {
+    throw new CsvImportError(path, `every one of the ${scan.dataRows} rows has a missing cell in a used column, so none is left; ` +
+      'exclude the columns that are mostly empty, or fill missing values instead of dropping rows');
+  }
+  const plan = planImport(path, scan.profiles, labelIndex, request.task, categorical);
+  const count = scan.keptRows;
+  const labels = plan.label.task === 'classification' ? classLabels(path, plan, scan.labelIds, scan.labelKeys, count, layout.decimalComma) : null;
+
+  const fractions = {
+    train: request.split?.train ?? DEFAULT_SPLIT.train,
+    validation: request.split?.validation ?? DEFAULT_SPLIT.validation,
+    test: request.split?.test ?? DEFAULT_SPLIT.test,
+  };
+  const seed = request.split?.seed ?? DEFAULT_SPLIT.seed;
+  const stratified = labels !== null && (request.split?.stratify ?? true);
+  let split;
+  try {
+    split = splitIndices(count, fractions, seed, stratified ? labels! : undefined);
+  } catch (error) {
+    throw new CsvImportError(path, (error as Error).message);
+  }
+  const isTrain = new Uint8Array(count);
+  for (const r of split.train) isTrain[r] = 1;
+
+  // Second read: write the rows. Then fill missing cells and compute the statistics from the training rows.
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  const fills = policy !== 'drop-row';
+  const needsFill = plan.features.map((f) => fills && scan.profiles[f.index]!.missing > 0);
+  const written = await writeRows({
+    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, columnCount: names.length, plan,
+    dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
+    decimalComma: layout.decimalComma, isTrain, expectedRows: count, needsFill, folder: temp, signal: request.signal,
+    onBytes: progress('writing'),
+  });
+  if (written.sha256 !== scan.sha256) throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
+  request.signal?.throwIfAborted();
+  request.onProgress?.({ phase: 'finishing', bytesRead: layout.fileBytes, totalBytes: layout.fileBytes });
+  const fillWith = fillValues(path, plan, written.tallies, policy);
+  const normalization = finishFeatures(join(temp, DATASET_FILES.features), plan, fillWith, isTrain, request.standardize ?? true);
+
+  if (labels) writeInt32File(join(temp, DATASET_FILES.labels), labels);
+  for (const part of ['train', 'validation', 'test'] as const) writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
+  const manifest: DatasetManifest = {
+    version: DATASET_VERSION,
+    id,
+    name: request.name?.trim() || basename(path, extname(path)),
+    source: { kind: 'csv', path, sha256: scan.sha256! },
+    count,
+    featureShape: [plan.featureNames.length],
+    featureNames: plan.featureNames,
+    task: plan.label.task,
+    ...(plan.label.task === 'classification' ? { classNames: plan.label.classNames } : { targetNames: [plan.label.name] }),
+    normalization,
+    split: { seed, ...fractions, stratified, counts: { train: split.train.length, validation: split.validation.length, test: split.test.length } },
+  };
+  writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  request.signal?.throwIfAborted();
+  renameSync(temp, folder);
+  return { manifest, folder, summary: summarize(layout, plan, names, excluded, scan.dataRows, scan.droppedRows, needsFill, scan.profiles) };
+}
+
+function classLabels(path: string, plan: ImportPlan, labelIds: RowValues | null, keys: string[], count: number, decimalComma: boolean): Int32Array {
+  if (plan.label.task !== 'classification') throw new Error('classLabels: not a classification label');
+  if (!labelIds) {
+    throw new CsvImportError(path, `the label column '${plan.label.name}' is written in more than ${MAX_CLASSES} different ways`, undefined, plan.label.name);
+  }
+  const labels = new Int32Array(count);
+  labelIds.mapInto(classOfLabelKey(plan.label, keys, decimalComma), labels);
+  return labels;
+}
+
+function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, names: string[], excluded: Set<number>, rows: number,
+  droppedRows: number, needsFill: boolean[], profiles: Awaited<ReturnType<typeof scanCsv>>['profiles']): ImportSummary {
+  const byIndex = new Map(plan.features.map((f) => [f.index, f]));
+  return {
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    rows,
+    droppedRows,
+    filledCells: plan.features.reduce((sum, f, k) => sum + (needsFill[k] ? profiles[f.index]!.missing : 0), 0),
+    columns: names.map((name, c) => {
+      if (c === plan.label.index) return { name, role: 'label' as const };
+      if (excluded.has(c)) return { name, role: 'excluded' as const };
+      const f = byIndex.get(c)!;
+      return f.kind === 'numeric' ? { name, role: 'feature' as const, kind: 'numeric' as const }
+        : { name, role: 'feature' as const, kind: 'categorical' as const, categories: f.categories };
+    }),
+  };
+}

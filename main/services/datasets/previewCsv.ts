@@ -1,0 +1,118 @@
+// What the import dialog shows before anything is written: the detected delimiter and header, the first rows,
+// and per column its inferred type, missing cells, statistics, frequent values and problems.
+import { resolve } from 'node:path';
+import type { Task } from '../../../engine/core/data/dataset';
+import { CsvImportError } from './csv/errors';
+import { readLayout } from './csv/layout';
+import { MAX_CATEGORIES, MAX_INTEGER_CLASSES } from './csv/options';
+import { decideFeature } from './csv/plan';
+import type { ColumnProfile } from './csv/profile';
+import type { TextEncoding } from './csv/reader';
+import { scanCsv } from './csv/scan';
+
+export interface ColumnPreview {
+  index: number;
+  name: string;
+  /** 'empty': every cell is missing. A column with a problem gets the type it would mostly have. */
+  type: 'numeric' | 'categorical' | 'empty';
+  missing: number;
+  /** Cells holding numbers, and holding text. */
+  numbers: number;
+  texts: number;
+  /** Over the numeric cells; population std. */
+  stats: { min: number; max: number; mean: number; std: number } | null;
+  /** Most frequent values first (up to 10), counted among the first MAX_CATEGORIES + 1 distinct values. */
+  topValues: Array<{ value: string; count: number }>;
+  /** Distinct values seen; `distinctCapped` when there are more than this. */
+  distinct: number;
+  distinctCapped: boolean;
+  /** The task this column would give as the label (the importer's default rule). */
+  labelTask: Task | null;
+  /** Why the column cannot be a feature as it is (stray text in numbers, too many categories), if so. */
+  problem: string | null;
+}
+
+export interface CsvPreview {
+  file: string;
+  encoding: TextEncoding;
+  delimiter: string;
+  hasHeader: boolean;
+  columns: ColumnPreview[];
+  /** The first data rows, as text. */
+  rows: string[][];
+  /** Data rows looked at, and whether that was the whole file. */
+  rowCount: number;
+  complete: boolean;
+  /** Problems of the file itself (rows with the wrong number of fields), the first few. */
+  problems: string[];
+}
+
+export interface PreviewOptions {
+  /** First data rows to return. Default 20. */
+  rows?: number;
+  delimiter?: string;
+  hasHeader?: boolean;
+  /** Look at only this many data rows (for a quick look at a huge file). Default: the whole file. */
+  maxRows?: number;
+  signal?: AbortSignal;
+}
+
+function labelTaskOf(p: ColumnProfile): Task | null {
+  if (p.present === 0) return null;
+  if (p.texts > 0) return 'classification';
+  return p.integerValued && !p.numberValuesOverflow && p.numberValues.size <= MAX_INTEGER_CLASSES ? 'classification' : 'regression';
+}
+
+function describe(file: string, p: ColumnProfile): ColumnPreview {
+  let type: ColumnPreview['type'] = 'empty';
+  let problem: string | null = null;
+  if (p.present > 0) {
+    try {
+      type = decideFeature(file, p, false);
+    } catch (error) {
+      if (!(error instanceof CsvImportError)) throw error;
+      problem = error.detail;
+      type = p.texts < p.numbers ? 'numeric' : 'categorical';
+    }
+  }
+  const topValues = [...p.distinct].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([value, count]) => ({ value, count }));
+  return {
+    index: p.index,
+    name: p.name,
+    type,
+    missing: p.missing,
+    numbers: p.numbers,
+    texts: p.texts,
+    stats: p.numbers ? { min: p.min, max: p.max, mean: p.mean, std: p.std } : null,
+    topValues,
+    distinct: p.distinct.size,
+    distinctCapped: p.distinctOverflow,
+    labelTask: labelTaskOf(p),
+    problem,
+  };
+}
+
+export async function previewCsv(csvPath: string, options: PreviewOptions = {}): Promise<CsvPreview> {
+  const path = resolve(csvPath);
+  const layout = readLayout(path, { delimiter: options.delimiter, hasHeader: options.hasHeader });
+  const scan = await scanCsv({
+    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names: layout.names,
+    used: layout.names.map(() => true), labelIndex: null, dropMissing: false, labelRequired: false,
+    categoryCap: MAX_CATEGORIES, labelCap: 0, decimalComma: layout.decimalComma, ragged: 'collect',
+    firstRows: options.rows ?? 20, maxRows: options.maxRows, signal: options.signal,
+  });
+  const expected = layout.names.length;
+  const problems = scan.raggedRows.map((r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`);
+  if (scan.raggedCount > scan.raggedRows.length) problems.push(`... and ${scan.raggedCount - scan.raggedRows.length} more rows with the wrong number of fields`);
+  return {
+    file: path,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    columns: scan.profiles.map((p) => describe(path, p!)),
+    rows: scan.firstRows.map((r) => r.fields),
+    rowCount: scan.dataRows,
+    complete: scan.complete,
+    problems,
+  };
+}

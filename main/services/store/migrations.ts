@@ -1,0 +1,174 @@
+// Schema migrations keyed by PRAGMA user_version: each one a small step applied in its own transaction, so a
+// database is always at exactly one known version, and one written by a newer Netwright is refused, not damaged.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** The user_version the database has once this step is applied: 1, 2, 3 ... with no gaps. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+export class NewerSchemaError extends Error {
+  constructor(readonly path: string, readonly found: number, readonly known: number) {
+    super(`${path} was written by a newer version of Netwright (database schema ${found}; this version knows up to ${known}). ` +
+      'Update Netwright to open it; it was left unchanged.');
+    this.name = 'NewerSchemaError';
+  }
+}
+
+const STATUSES = `'queued','running','paused','completed','stopped','failed','interrupted'`;
+
+const INITIAL_SCHEMA = `
+CREATE TABLE projects (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE graphs (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX graphs_by_project ON graphs(project_id);
+
+CREATE TABLE graph_versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  graph_id TEXT NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  spec TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  UNIQUE (graph_id, version)
+);
+
+CREATE TABLE datasets (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('csv', 'images', 'generated')),
+  folder TEXT NOT NULL,
+  manifest TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_sha256 TEXT,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  graph_version_id INTEGER REFERENCES graph_versions(id) ON DELETE SET NULL,
+  -- A dataset in use by a run cannot be deleted: the run would no longer be resumable or comparable.
+  dataset_id TEXT REFERENCES datasets(id) ON DELETE RESTRICT,
+  name TEXT NOT NULL,
+  graph TEXT NOT NULL,
+  train_config TEXT NOT NULL,
+  split_seed INTEGER NOT NULL,
+  seed INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN (${STATUSES})),
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  ended_at INTEGER,
+  -- Set while status is 'running': when the current stretch of running began (for duration_ms).
+  running_since INTEGER,
+  duration_ms INTEGER NOT NULL DEFAULT 0,
+  best_metrics TEXT,
+  final_metrics TEXT,
+  best_epoch INTEGER,
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX runs_by_project ON runs(project_id, created_at);
+CREATE INDEX runs_by_status ON runs(status);
+CREATE INDEX runs_by_dataset ON runs(dataset_id);
+
+CREATE TABLE run_tags (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (run_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX run_tags_by_tag ON run_tags(tag);
+
+CREATE TABLE epoch_metrics (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch INTEGER NOT NULL,
+  train_loss REAL,
+  train_accuracy REAL,
+  val_loss REAL,
+  val_accuracy REAL,
+  lr REAL,
+  metrics TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (run_id, epoch)
+) WITHOUT ROWID;
+
+CREATE TABLE step_metrics (
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  epoch INTEGER NOT NULL,
+  loss REAL, -- NULL where the loss was not a number (a diverged run)
+  lr REAL,
+  samples_per_s REAL,
+  PRIMARY KEY (run_id, step)
+) WITHOUT ROWID;
+
+CREATE TABLE checkpoints (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('best', 'last', 'manual')),
+  path TEXT NOT NULL,
+  metrics TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX checkpoints_by_run ON checkpoints(run_id, created_at);
+
+CREATE TABLE exports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  format TEXT NOT NULL,
+  path TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX exports_by_run ON exports(run_id);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
+];
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the last migration. Returns the versions before and after. A failing step rolls
+ * back alone: the database stays at the previous version and the error names the step.
+ */
+export function migrate(db: Database, path: string, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration list is out of order: entry ${i} has version ${m.version}, expected ${i + 1}`);
+  });
+  const known = migrations.length;
+  const from = schemaVersion(db);
+  if (from > known) throw new NewerSchemaError(path, from, known);
+  for (const step of migrations.slice(from)) {
+    const apply = db.transaction(() => {
+      // Another process may have migrated between our read and this (IMMEDIATE, so write-locked) transaction.
+      if (schemaVersion(db) >= step.version) return;
+      step.up(db);
+      // PRAGMA takes no bound parameters; the version is a checked integer.
+      db.pragma(`user_version = ${step.version}`);
+    });
+    try {
+      apply.immediate();
+    } catch (error) {
+      throw new Error(`${path}: updating the database to schema ${step.version} (${step.name}) failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return { from, to: known };
+}

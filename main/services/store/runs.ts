@@ -1,0 +1,243 @@
+// Training runs: created queued with a snapshot of the graph and config, moved through their statuses, listed,
+// renamed, tagged, annotated and deleted (with their metrics; the checkpoint files are returned to delete).
+import type { ModelSpec } from '../../../engine/core/spec/types';
+import type { TrainConfig } from '../../../engine/core/train/config';
+import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from './context';
+import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
+import { canMove, isEnded } from './runStatus';
+import type { MetricValues, Run, RunStatus, RunSummary } from './types';
+
+interface RunRow {
+  id: string;
+  project_id: string;
+  graph_version_id: number | null;
+  dataset_id: string | null;
+  name: string;
+  graph?: string;
+  train_config: string;
+  split_seed: number;
+  seed: number;
+  status: RunStatus;
+  error: string | null;
+  created_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  running_since: number | null;
+  duration_ms: number;
+  best_metrics: string | null;
+  final_metrics: string | null;
+  best_epoch: number | null;
+  notes: string;
+  tags: string;
+}
+
+export interface NewRun {
+  projectId: string;
+  /** Default "Run N", N counting the project's runs. */
+  name?: string;
+  graph: ModelSpec;
+  /** The saved graph version the snapshot came from, if any. */
+  graphVersionId?: number | null;
+  trainConfig: TrainConfig;
+  datasetId?: string | null;
+  /** Default: the dataset's split seed, else the config's seed. */
+  splitSeed?: number;
+  /** Default: the config's seed. */
+  seed?: number;
+  tags?: string[];
+  notes?: string;
+}
+
+export interface RunResults {
+  bestMetrics?: MetricValues | null;
+  finalMetrics?: MetricValues | null;
+  bestEpoch?: number | null;
+}
+
+function normalizedTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => String(t).trim()).filter((t) => t.length > 0))].sort();
+}
+
+export type RunRepository = ReturnType<typeof runRepository>;
+
+export function runRepository(ctx: StoreContext) {
+  const { db } = ctx;
+  const insert = db.prepare(`INSERT INTO runs (id, project_id, graph_version_id, dataset_id, name, graph, train_config,
+    split_seed, seed, status, created_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`);
+  const byId = db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLUMNS}, r.graph FROM runs r WHERE r.id = ?`);
+  const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
+  const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
+  const datasetSplitSeed = db.prepare<[string], { seed: number | null }>(
+    "SELECT json_extract(manifest, '$.split.seed') AS seed FROM datasets WHERE id = ?");
+  const runCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM runs WHERE project_id = ?');
+  const setStatus = db.prepare(`UPDATE runs SET status = ?, error = ?, started_at = ?, ended_at = ?, running_since = ?,
+    duration_ms = ? WHERE id = ?`);
+  const setResults = db.prepare('UPDATE runs SET best_metrics = ?, final_metrics = ?, best_epoch = ? WHERE id = ?');
+  const setName = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
+  const setNotes = db.prepare('UPDATE runs SET notes = ? WHERE id = ?');
+  const clearTags = db.prepare('DELETE FROM run_tags WHERE run_id = ?');
+  const addTag = db.prepare('INSERT INTO run_tags (run_id, tag) VALUES (?, ?)');
+  const allTags = db.prepare<[], { tag: string; runs: number }>(
+    'SELECT tag, COUNT(*) AS runs FROM run_tags GROUP BY tag ORDER BY tag');
+  const projectTags = db.prepare<[string], { tag: string; runs: number }>(`SELECT t.tag, COUNT(*) AS runs FROM run_tags t
+    JOIN runs r ON r.id = t.run_id WHERE r.project_id = ? GROUP BY t.tag ORDER BY t.tag`);
+  const checkpointPaths = db.prepare<[string], { path: string }>('SELECT path FROM checkpoints WHERE run_id = ? ORDER BY id');
+  const remove = db.prepare('DELETE FROM runs WHERE id = ?');
+  const unfinished = db.prepare<[], { id: string; status: RunStatus; running_since: number | null; last_epoch_at: number | null }>(
+    `SELECT r.id, r.status, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
+     FROM runs r WHERE r.status IN ('running', 'paused')`);
+
+  function summaryOf(row: RunRow): RunSummary {
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      graphVersionId: row.graph_version_id,
+      datasetId: row.dataset_id,
+      name: row.name,
+      trainConfig: JSON.parse(row.train_config) as TrainConfig,
+      splitSeed: row.split_seed,
+      seed: row.seed,
+      status: row.status,
+      error: row.error,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      // While running, the current stretch counts too.
+      durationMs: row.duration_ms + (row.running_since === null ? 0 : Math.max(0, ctx.now() - row.running_since)),
+      bestMetrics: fromJson<MetricValues>(row.best_metrics),
+      finalMetrics: fromJson<MetricValues>(row.final_metrics),
+      bestEpoch: row.best_epoch,
+      tags: JSON.parse(row.tags) as string[],
+      notes: row.notes,
+    };
+  }
+
+  function row(id: string): RunRow {
+    const found = byId.get(id);
+    if (!found) throw new NotFoundError('run', id);
+    return found;
+  }
+
+  function getRun(id: string): Run {
+    const found = row(id);
+    return { ...summaryOf(found), graph: JSON.parse(found.graph as string) as ModelSpec };
+  }
+
+  return {
+    createRun(input: NewRun): Run {
+      return db.transaction(() => {
+        if (!projectExists.get(input.projectId)) throw new NotFoundError('project', input.projectId);
+        const graphVersionId = input.graphVersionId ?? null;
+        if (graphVersionId !== null && !versionExists.get(graphVersionId)) throw new NotFoundError('graph version', graphVersionId);
+        const datasetId = input.datasetId ?? null;
+        let datasetSeed: number | null = null;
+        if (datasetId !== null) {
+          const dataset = datasetSplitSeed.get(datasetId);
+          if (!dataset) throw new NotFoundError('dataset', datasetId);
+          datasetSeed = dataset.seed;
+        }
+        const id = ctx.newId();
+        const name = input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('a run', input.name);
+        insert.run(id, input.projectId, graphVersionId, datasetId, name, toJson(input.graph), toJson(input.trainConfig),
+          input.splitSeed ?? datasetSeed ?? input.trainConfig.seed, input.seed ?? input.trainConfig.seed, ctx.now(), input.notes ?? '');
+        for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
+        return getRun(id);
+      }).immediate();
+    },
+    getRun,
+    listRuns(query: RunQuery = {}): RunSummary[] {
+      const { sql, params } = buildRunQuery(query);
+      return (db.prepare(sql).all(...params) as RunRow[]).map(summaryOf);
+    },
+    /**
+     * Moves the run to `status` (see runStatus.ts for what may follow what; the same status again changes
+     * nothing). Keeps the running time across pauses, the start and end times, and the error of a failed run.
+     */
+    updateRunStatus(id: string, status: RunStatus, details: { error?: string } = {}): RunSummary {
+      return db.transaction(() => {
+        const current = row(id);
+        if (current.status === status) return summaryOf(current);
+        if (!canMove(current.status, status)) {
+          throw new Error(`run '${current.name}' is ${current.status} and cannot become ${status}`);
+        }
+        const at = ctx.now();
+        let duration = current.duration_ms;
+        if (current.running_since !== null) duration += Math.max(0, at - current.running_since);
+        const running = status === 'running';
+        const error = details.error ?? (status === 'failed' ? 'the run failed (no reason was given)' : null);
+        setStatus.run(status, running || status === 'queued' ? null : error, running ? (current.started_at ?? at) : current.started_at,
+          isEnded(status) ? at : null, running ? at : null, duration, id);
+        return summaryOf(row(id));
+      }).immediate();
+    },
+    /** Best and final metrics and the best epoch; fields left out keep their values. */
+    setRunResults(id: string, results: RunResults): RunSummary {
+      const current = row(id);
+      const pick = <T>(value: T | null | undefined, stored: T | null) => (value === undefined ? stored : value);
+      setResults.run(
+        toJsonOrNull(pick(results.bestMetrics, fromJson<MetricValues>(current.best_metrics))),
+        toJsonOrNull(pick(results.finalMetrics, fromJson<MetricValues>(current.final_metrics))),
+        pick(results.bestEpoch, current.best_epoch),
+        id);
+      return summaryOf(row(id));
+    },
+    renameRun(id: string, name: string): RunSummary {
+      if (setName.run(checkedName('a run', name), id).changes === 0) throw new NotFoundError('run', id);
+      return summaryOf(row(id));
+    },
+    /** Replaces the run's tags (trimmed, duplicates and blanks dropped, sorted). */
+    setRunTags(id: string, tags: readonly string[]): RunSummary {
+      return db.transaction(() => {
+        row(id);
+        clearTags.run(id);
+        for (const tag of normalizedTags(tags)) addTag.run(id, tag);
+        return summaryOf(row(id));
+      })();
+    },
+    setRunNotes(id: string, notes: string): RunSummary {
+      if (setNotes.run(String(notes), id).changes === 0) throw new NotFoundError('run', id);
+      return summaryOf(row(id));
+    },
+    /** Every tag in use (in a project, or anywhere) with how many runs carry it. */
+    listTags(projectId?: string): Array<{ tag: string; runs: number }> {
+      return projectId === undefined ? allTags.all() : projectTags.all(projectId);
+    },
+    /** Deletes the run with its metrics, checkpoints and exports records; returns the checkpoint files to delete. */
+    deleteRun(id: string): { checkpointPaths: string[] } {
+      return db.transaction(() => {
+        row(id);
+        const paths = checkpointPaths.all(id).map((r) => r.path);
+        remove.run(id);
+        return { checkpointPaths: paths };
+      })();
+    },
+    /**
+     * Runs left 'running' or 'paused' by a crash or a closed app become 'interrupted' (they stay resumable).
+     * Their running time is counted up to the last recorded epoch, the last sign they were alive.
+     */
+    recoverInterruptedRuns(): string[] {
+      return db.transaction(() => {
+        const at = ctx.now();
+        const ids: string[] = [];
+        for (const run of unfinished.all()) {
+          const current = row(run.id);
+          let duration = current.duration_ms;
+          let endedAt = at;
+          if (run.running_since !== null) {
+            const lastAlive = Math.max(run.running_since, run.last_epoch_at ?? run.running_since);
+            duration += lastAlive - run.running_since;
+            endedAt = lastAlive;
+          }
+          setStatus.run('interrupted', `Netwright closed while this run was ${run.status}; resume it from its last checkpoint.`,
+            current.started_at, endedAt, null, duration, run.id);
+          ids.push(run.id);
+        }
+        return ids;
+      }).immediate();
+    },
+  };
+}
+
+function toJsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : toJson(value);
+}

@@ -1,0 +1,124 @@
+// The records the experiment store hands out. Times are epoch milliseconds (Date.now()); JSON columns come back parsed.
+import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import type { ModelSpec } from '../../../engine/core/spec/types';
+import type { TrainConfig } from '../../../engine/core/train/config';
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Graph {
+  id: string;
+  projectId: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One saved state of a graph; `version` counts 1, 2, 3 ... within its graph. */
+export interface GraphVersionSummary {
+  id: number;
+  graphId: string;
+  version: number;
+  note: string;
+  createdAt: number;
+}
+
+export interface GraphVersion extends GraphVersionSummary {
+  spec: ModelSpec;
+}
+
+export type DatasetKind = DatasetManifest['source']['kind'];
+
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  kind: DatasetKind;
+  /** The dataset folder (engine/core/data/dataset.ts). */
+  folder: string;
+  manifest: DatasetManifest;
+  sourcePath: string;
+  sourceSha256: string | null;
+  createdAt: number;
+}
+
+export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'stopped', 'failed', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Metric name → value, e.g. { val_loss: 0.31, val_accuracy: 0.92 }. */
+export type MetricValues = Record<string, number>;
+
+/** A run as listed: everything but the graph snapshot. */
+export interface RunSummary {
+  id: string;
+  projectId: string;
+  graphVersionId: number | null;
+  datasetId: string | null;
+  name: string;
+  trainConfig: TrainConfig;
+  splitSeed: number;
+  seed: number;
+  status: RunStatus;
+  error: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Time spent in 'running', summed over pauses and resumes, in ms (up to the last status change). */
+  durationMs: number;
+  bestMetrics: MetricValues | null;
+  finalMetrics: MetricValues | null;
+  bestEpoch: number | null;
+  tags: string[];
+  notes: string;
+}
+
+export interface Run extends RunSummary {
+  /** The graph exactly as it was trained (later edits of the graph do not change it). */
+  graph: ModelSpec;
+}
+
+/** Loss and accuracy that were NaN (a diverged run) read back as null. */
+export interface EpochRecord {
+  epoch: number; // 1-based
+  trainLoss: number | null;
+  trainAccuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  lr: number | null;
+  /** Everything else of the epoch: per-class accuracy, confusion matrix, per-layer norms, timings. */
+  metrics: Record<string, unknown>;
+}
+
+export interface StepRecord {
+  step: number; // global optimizer step, 1-based
+  epoch: number;
+  /** null where the loss was not a number (SQLite keeps no NaN). */
+  loss: number | null;
+  lr: number | null;
+  samplesPerSecond: number | null;
+}
+
+export type CheckpointKind = 'best' | 'last' | 'manual';
+
+export interface CheckpointRecord {
+  id: number;
+  runId: string;
+  epoch: number;
+  kind: CheckpointKind;
+  path: string;
+  metrics: MetricValues | null;
+  createdAt: number;
+}
+
+export interface ExportRecord {
+  id: number;
+  runId: string;
+  /** e.g. 'onnx', 'safetensors', 'pytorch'. */
+  format: string;
+  path: string;
+  createdAt: number;
+}
