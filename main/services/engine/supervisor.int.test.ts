@@ -1,0 +1,82 @@
+// Engine supervision with the real store and engine process: a run's status, metrics and checkpoints land in
+// SQLite; kill -9 of the engine mid-run leaves a failed run with its reason, metrics and last checkpoint; the
+// next run gets a fresh engine; and the failed run resumes to completion.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spirals } from '../../../engine/core/data/samples';
+import { readManifest } from '../../../engine/host/datasetFiles';
+import { writeGeneratedDataset } from '../../../engine/host/writeDataset';
+import { config, mlp } from '../../../engine/test/models';
+import { openStore, registerDataset } from '../store';
+import { EngineSupervisor } from './supervisor';
+
+const home = mkdtempSync(join(tmpdir(), 'netwright-supervisor-'));
+const store = openStore(join(home, 'studio.db'));
+const supervisor = new EngineSupervisor(store, { runsDir: join(home, 'runs'), engine: { threads: 2 } });
+afterAll(async () => {
+  await supervisor.close();
+  store.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const folder = writeGeneratedDataset(spirals({ perClass: 150 }), join(home, 'datasets', 'spirals'));
+const dataset = registerDataset(store, readManifest(folder), folder);
+const project = store.projects.createProject({ name: 'Spirals' });
+const spec = mlp(2, [64, 64], 3);
+
+describe('engine supervisor', () => {
+  it('records a run: status, every epoch, best and last checkpoints, best and final metrics', async () => {
+    const runId = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs: 12, batchSize: 16 }), datasetId: dataset.id });
+    await supervisor.whenIdle();
+    const run = store.runs.getRun(runId);
+    expect(run.status).toBe('completed');
+    expect(store.metrics.listEpochs(runId)).toHaveLength(12);
+    expect(store.metrics.listSteps(runId).length).toBeGreaterThan(0);
+    const last = store.checkpoints.latestCheckpoint(runId, 'last')!;
+    expect(last.epoch).toBe(12);
+    expect(existsSync(last.path)).toBe(true);
+    expect(store.checkpoints.latestCheckpoint(runId, 'best')).toBeTruthy();
+    expect(run.finalMetrics!.val_accuracy).toBeGreaterThan(0.9);
+    expect(run.finalMetrics!.test_accuracy).toBeGreaterThan(0.85);
+    expect(run.bestMetrics!.val_loss).toBeLessThanOrEqual(run.finalMetrics!.val_loss);
+  });
+
+  it('marks a run failed with the reason when the engine is killed, keeps its metrics and checkpoint, and resumes it', async () => {
+    const epochs = 300;
+    const runId = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs, batchSize: 16 }), datasetId: dataset.id });
+    await new Promise<void>((resolve) => {
+      const off = supervisor.onEvent(({ message }) => {
+        if (message.type === 'checkpoint' && message.kind === 'last' && message.epoch >= 3) { off(); resolve(); }
+      });
+    });
+    (await supervisor.ensureEngine()).child.kill('SIGKILL');
+    await supervisor.whenIdle();
+
+    const failed = store.runs.getRun(runId);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('SIGKILL');
+    const checkpoint = store.checkpoints.latestCheckpoint(runId, 'last')!;
+    expect(checkpoint.epoch).toBeGreaterThanOrEqual(3);
+    expect(checkpoint.epoch).toBeLessThan(epochs);
+    expect(existsSync(checkpoint.path)).toBe(true);
+    expect(store.metrics.listEpochs(runId).length).toBeGreaterThanOrEqual(checkpoint.epoch);
+
+    // The next run gets a fresh engine and works.
+    const next = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs: 2 }), datasetId: dataset.id });
+    await supervisor.whenIdle();
+    expect(store.runs.getRun(next).status).toBe('completed');
+
+    await supervisor.resumeRun(runId);
+    await supervisor.whenIdle();
+    const resumed = store.runs.getRun(runId);
+    expect(resumed.status).toBe('completed');
+    expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+  });
+
+  it('refuses to resume a run that never wrote a checkpoint', async () => {
+    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id });
+    await expect(supervisor.resumeRun(run.id)).rejects.toThrow('no checkpoint to resume from');
+  });
+});

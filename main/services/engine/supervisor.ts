@@ -1,0 +1,178 @@
+// Engine supervision: starts the engine process, turns a run into a start message, records what the engine
+// reports (status, metrics in batched transactions, checkpoints) in the store, and when the process dies
+// marks the run failed with the reason, keeps its metrics and checkpoints, and starts a fresh engine next time.
+import { join } from 'node:path';
+import type { ModelSpec } from '../../../engine/core/spec/types';
+import type { TrainConfig } from '../../../engine/core/train/config';
+import { EngineClient, type EngineClientOptions } from '../../../engine/host/client';
+import type { FromEngine } from '../../../engine/host/protocol';
+import { toEpochRecord, type MetricsWriter, type Store } from '../store';
+
+export interface StartRunRequest {
+  projectId: string;
+  name?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  tags?: string[];
+}
+
+export type SupervisorEvent = { runId: string; message: FromEngine } | { runId: string; message: { type: 'engine-exit'; reason: string } };
+
+export interface SupervisorOptions {
+  /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
+  runsDir: string;
+  engine?: EngineClientOptions;
+}
+
+export class EngineSupervisor {
+  private engine: EngineClient | null = null;
+  private activeRunId: string | null = null;
+  private readonly writer: MetricsWriter;
+  private readonly listeners = new Set<(event: SupervisorEvent) => void>();
+  private finished: Promise<void> = Promise.resolve();
+  private resolveFinished: (() => void) | null = null;
+
+  constructor(private readonly store: Store, private readonly options: SupervisorOptions) {
+    this.writer = store.createMetricsWriter();
+  }
+
+  onEvent(listener: (event: SupervisorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get activeRun(): string | null {
+    return this.activeRunId;
+  }
+
+  /** The engine process in use, started on demand (a dead one is replaced). */
+  async ensureEngine(): Promise<EngineClient> {
+    if (this.engine && !this.engine.exited) return this.engine;
+    const engine = new EngineClient(this.options.engine);
+    this.engine = engine;
+    engine.onMessage((message) => this.handle(message));
+    engine.onExit((exit) => this.engineDied(engine, exit.reason));
+    await engine.ready;
+    return engine;
+  }
+
+  /** Creates a run in the store and starts training it. */
+  async startRun(request: StartRunRequest): Promise<string> {
+    const dataset = this.store.datasets.getDataset(request.datasetId);
+    const run = this.store.runs.createRun({
+      projectId: request.projectId, name: request.name, graph: request.spec, trainConfig: request.config,
+      datasetId: dataset.id, splitSeed: dataset.manifest.split.seed, tags: request.tags,
+    });
+    await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+    return run.id;
+  }
+
+  /** Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint. */
+  async resumeRun(runId: string): Promise<void> {
+    const run = this.store.runs.getRun(runId);
+    const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
+    if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint to resume from: start it again instead`);
+    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    const dataset = this.store.datasets.getDataset(run.datasetId);
+    // Metrics recorded after the checkpoint's epoch are repeated by the resumed run.
+    this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint.path);
+  }
+
+  pause(runId: string): void { this.control(runId, 'pause'); }
+  resume(runId: string): void { this.control(runId, 'resume'); }
+  stop(runId: string): void { this.control(runId, 'stop'); }
+  saveCheckpoint(runId: string): void { this.control(runId, 'save-checkpoint'); }
+
+  /** Resolves when the active run (if any) has ended, however it ended. */
+  whenIdle(): Promise<void> {
+    return this.finished;
+  }
+
+  /** Flushes metrics and ends the engine process. */
+  async close(): Promise<void> {
+    if (this.activeRunId && this.engine) this.engine.send({ type: 'stop', runId: this.activeRunId });
+    await this.finished;
+    await this.engine?.shutdown();
+    this.engine = null;
+    this.writer.close();
+  }
+
+  private async launch(runId: string, spec: ModelSpec, config: TrainConfig, datasetDir: string, resumeFrom: string | undefined): Promise<void> {
+    if (this.activeRunId) throw new Error(`run ${this.activeRunId} is still training: stop it or wait for it to finish`);
+    const engine = await this.ensureEngine();
+    this.activeRunId = runId;
+    this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
+    this.store.runs.updateRunStatus(runId, 'running');
+    engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: join(this.options.runsDir, runId) }, resumeFrom });
+  }
+
+  private control(runId: string, type: 'pause' | 'resume' | 'stop' | 'save-checkpoint'): void {
+    if (this.activeRunId !== runId || !this.engine) throw new Error(`run ${runId} is not training`);
+    this.engine.send({ type, runId });
+  }
+
+  private handle(message: FromEngine): void {
+    if (!('runId' in message) || message.runId === undefined) return;
+    const { runId } = message;
+    switch (message.type) {
+      case 'progress':
+        this.writer.step(runId, { step: message.step, epoch: message.epoch, loss: message.loss, lr: null, samplesPerSecond: message.samplesPerSecond });
+        break;
+      case 'epoch':
+        this.writer.epoch(runId, toEpochRecord(message.metrics));
+        break;
+      case 'checkpoint':
+        this.writer.flush(); // the metrics up to a checkpoint are on disk before the checkpoint is recorded
+        this.store.checkpoints.addCheckpoint({ runId, epoch: message.epoch, kind: message.kind, path: message.path });
+        break;
+      case 'status':
+        this.writer.flush();
+        if (message.status === 'running' || message.status === 'paused') {
+          this.store.runs.updateRunStatus(runId, message.status);
+        } else {
+          this.store.runs.updateRunStatus(runId, message.status, message.message ? { error: message.message } : {});
+          this.ended(runId);
+        }
+        break;
+      case 'finished': {
+        const outcome = message.outcome;
+        if (outcome.status !== 'diverged') {
+          const epochs = this.store.metrics.listEpochs(runId);
+          const last = epochs.at(-1);
+          const best = epochs.reduce<typeof last>((b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b), undefined);
+          const values = (e: typeof last) => (e ? Object.fromEntries(Object.entries({ train_loss: e.trainLoss, train_accuracy: e.trainAccuracy, val_loss: e.valLoss, val_accuracy: e.valAccuracy })
+            .filter(([, v]) => typeof v === 'number')) as Record<string, number> : null);
+          const finalMetrics = values(last);
+          if (finalMetrics && outcome.test) {
+            finalMetrics.test_loss = outcome.test.loss;
+            if (outcome.test.accuracy !== undefined) finalMetrics.test_accuracy = outcome.test.accuracy;
+          }
+          this.store.runs.setRunResults(runId, { bestMetrics: values(best), finalMetrics, bestEpoch: outcome.bestEpoch ?? best?.epoch ?? null });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (const listener of this.listeners) listener({ runId, message });
+  }
+
+  private ended(runId: string): void {
+    if (this.activeRunId !== runId) return;
+    this.activeRunId = null;
+    this.resolveFinished?.();
+    this.resolveFinished = null;
+  }
+
+  private engineDied(engine: EngineClient, reason: string): void {
+    if (this.engine === engine) this.engine = null;
+    const runId = this.activeRunId;
+    if (!runId) return;
+    this.writer.flush();
+    this.store.runs.updateRunStatus(runId, 'failed', { error: reason });
+    for (const listener of this.listeners) listener({ runId, message: { type: 'engine-exit', reason } });
+    this.ended(runId);
+  }
+}
