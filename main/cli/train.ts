@@ -10,16 +10,18 @@ import { EngineClient } from '../../engine/host/client';
 import { readManifest } from '../../engine/host/datasetFiles';
 import type { FromEngine } from '../../engine/host/protocol';
 import { writeGeneratedDataset } from '../../engine/host/writeDataset';
+import type { Task } from '../../engine/core/data/dataset';
 import { numberOption, parseArgs, stringOption } from './args';
+import { importCsvFile } from './import';
 import { netwrightHome } from './home';
 import { ProgressLine } from './progress';
 
-export const TRAIN_USAGE = `netwright train (--sample NAME | --data DATASET_DIR) [--model mlp|lenet|small-cnn|SPEC.json]
+export const TRAIN_USAGE = `netwright train (--sample NAME | --data DATASET_DIR | --data FILE.csv --label COLUMN [--task T]) [--model mlp|lenet|small-cnn|SPEC.json]
   [--epochs 20] [--optimizer adam|adamw|sgd|rmsprop|adagrad] [--lr 0.001] [--momentum 0.9] [--batch-size 32]
   [--seed 42] [--l1 0] [--l2 0] [--clip-norm N] [--early-stopping PATIENCE] [--threads N] [--json]
 samples: ${Object.keys(SAMPLE_DATASETS).join(', ')}`;
 
-function datasetFolder(args: ReturnType<typeof parseArgs>): string {
+async function datasetFolder(args: ReturnType<typeof parseArgs>): Promise<string> {
   const sample = args.options.get('sample');
   const data = args.options.get('data');
   if (typeof sample === 'string') {
@@ -28,7 +30,13 @@ function datasetFolder(args: ReturnType<typeof parseArgs>): string {
     if (!existsSync(join(dir, 'dataset.json'))) writeGeneratedDataset(SAMPLE_DATASETS[sample as SampleName](), dir);
     return dir;
   }
-  if (typeof data === 'string') return data;
+  if (typeof data === 'string') {
+    if (!/\.(csv|tsv|txt)$/i.test(data)) return data;
+    const label = args.options.get('label');
+    if (typeof label !== 'string') throw new Error(`${data} is a table: say which column to predict with --label COLUMN`);
+    const task = args.options.get('task');
+    return (await importCsvFile(data, label, { task: typeof task === 'string' ? (task as Task) : undefined })).folder;
+  }
   throw new Error(`say what to train on: --sample NAME or --data DATASET_DIR\n${TRAIN_USAGE}`);
 }
 
@@ -44,11 +52,11 @@ function optimizerFrom(args: ReturnType<typeof parseArgs>): OptimizerConfig {
 
 export async function train(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['sample', 'data', 'model', 'epochs', 'optimizer', 'lr', 'momentum', 'batch-size', 'seed', 'l1', 'l2', 'clip-norm', 'early-stopping', 'threads'],
+    values: ['sample', 'data', 'label', 'task', 'model', 'epochs', 'optimizer', 'lr', 'momentum', 'batch-size', 'seed', 'l1', 'l2', 'clip-norm', 'early-stopping', 'threads'],
     flags: ['json'],
   });
   const json = args.options.has('json');
-  const dir = datasetFolder(args);
+  const dir = await datasetFolder(args);
   const manifest = readManifest(dir);
   const classes = manifest.task === 'classification' ? manifest.classNames!.length : (manifest.targetNames?.length ?? 1);
   const modelName = stringOption(args, 'model', manifest.featureShape.length === 3 ? 'small-cnn' : 'mlp');
