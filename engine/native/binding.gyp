@@ -41,6 +41,7 @@
         'src/ops/pool.cpp',
         'src/ops/batch_norm.cpp',
         'src/ops/activation.cpp',
+        'src/ops/fast_math.cpp',
         'src/ops/softmax_dropout.cpp',
         'src/ops/elementwise.cpp',
         'src/ops/losses.cpp',

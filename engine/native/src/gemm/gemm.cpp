@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -19,74 +20,83 @@ using std::ptrdiff_t;
 // Below this many multiply-adds per thread, waking another thread costs more than it saves.
 constexpr double kGemmGrain = 96.0 * 1024.0;
 
-// Packs rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of mr rows: panel q holds
-// element (i0 + q*mr + r, p0 + k) at [q * mr * kc + k * mr + r]; rows past M are zero.
-void packA(const GemmProblem& p, int mr, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
+// Packs rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of MR rows: panel q holds
+// element (i0 + q*MR + r, p0 + k) at [q * MR * kc + k * MR + r]; rows past the block are zero.
+// MR and NR are compile-time constants so these loops unroll and vectorize.
+template <int MR>
+void packA(const GemmProblem& p, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
   const float alpha = p.alpha;
-  for (int64_t q = 0; q < mc; q += mr) {
-    const int64_t rows = std::min<int64_t>(mr, mc - q);
+  for (int64_t q = 0; q < mc; q += MR) {
+    const int64_t rows = std::min<int64_t>(MR, mc - q);
     float* panel = out + q * kc;
-    if (!p.transA) {
-      // A is [M, K]: each row of the panel is contiguous in memory.
-      for (int64_t r = 0; r < rows; ++r) {
-        const float* src = p.A + (i0 + q + r) * p.lda + p0;
-        for (int64_t k = 0; k < kc; ++k) panel[k * mr + r] = alpha * src[k];
+    if (rows == MR && !p.transA) {
+      // A is [M, K]: MR rows read side by side, one k at a time.
+      const float* src = p.A + (i0 + q) * p.lda + p0;
+      for (int64_t k = 0; k < kc; ++k) {
+        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[r * p.lda + k];
+      }
+    } else if (rows == MR) {
+      // A is [K, M]: for each k the panel's rows are contiguous.
+      const float* src = p.A + p0 * p.lda + i0 + q;
+      for (int64_t k = 0; k < kc; ++k) {
+        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[k * p.lda + r];
       }
     } else {
-      // A is [K, M]: for each k the panel's rows are contiguous.
+      // The last, partial panel: rows past the block are zero (and never read).
       for (int64_t k = 0; k < kc; ++k) {
-        const float* src = p.A + (p0 + k) * p.lda + i0 + q;
-        float* dst = panel + k * mr;
-        for (int64_t r = 0; r < rows; ++r) dst[r] = alpha * src[r];
-      }
-    }
-    if (rows < mr) {
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int64_t r = rows; r < mr; ++r) panel[k * mr + r] = 0.0f;
+        for (int r = 0; r < MR; ++r) {
+          const int64_t i = i0 + q + r;
+          if (r >= rows) {
+            panel[k * MR + r] = 0.0f;
+          } else {
+            panel[k * MR + r] = alpha * (p.transA ? p.A[(p0 + k) * p.lda + i] : p.A[i * p.lda + p0 + k]);
+          }
+        }
       }
     }
   }
 }
 
-// Packs depth [p0, p0 + kc) x columns [j0, j0 + nc) of op(B) into micro-panels of nr columns: panel q holds
-// element (p0 + k, j0 + q*nr + c) at [q * nr * kc + k * nr + c]; columns past N are zero.
-void packB(const GemmProblem& p, int nr, int64_t j0, int64_t nc, int64_t p0, int64_t kc, float* out) {
-  for (int64_t q = 0; q < nc; q += nr) {
-    const int64_t cols = std::min<int64_t>(nr, nc - q);
+// Packs depth [p0, p0 + kc) x columns [j0, j0 + nc) of op(B) into micro-panels of NR columns: panel q holds
+// element (p0 + k, j0 + q*NR + c) at [q * NR * kc + k * NR + c]; columns past the block are zero.
+template <int NR>
+void packB(const GemmProblem& p, int64_t j0, int64_t nc, int64_t p0, int64_t kc, float* out) {
+  for (int64_t q = 0; q < nc; q += NR) {
+    const int64_t cols = std::min<int64_t>(NR, nc - q);
     float* panel = out + q * kc;
-    if (!p.transB) {
-      // B is [K, N]: each k's columns are contiguous.
+    if (cols == NR && !p.transB) {
+      // B is [K, N]: each k's NR columns are contiguous.
+      const float* src = p.B + p0 * p.ldb + j0 + q;
       for (int64_t k = 0; k < kc; ++k) {
-        const float* src = p.B + (p0 + k) * p.ldb + j0 + q;
-        float* dst = panel + k * nr;
-        std::memcpy(dst, src, static_cast<std::size_t>(cols) * sizeof(float));
-        for (int64_t c = cols; c < nr; ++c) dst[c] = 0.0f;
+        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[k * p.ldb + c];
+      }
+    } else if (cols == NR) {
+      // B is [N, K]: each column of op(B) is contiguous; read NR of them side by side.
+      const float* src = p.B + (j0 + q) * p.ldb + p0;
+      for (int64_t k = 0; k < kc; ++k) {
+        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[c * p.ldb + k];
       }
     } else {
-      // B is [N, K]: each column of op(B) is contiguous; transpose 4 columns at a time to keep reads streaming.
-      int64_t c = 0;
-      for (; c + 4 <= cols; c += 4) {
-        const float* s0 = p.B + (j0 + q + c) * p.ldb + p0;
-        const float* s1 = s0 + p.ldb;
-        const float* s2 = s1 + p.ldb;
-        const float* s3 = s2 + p.ldb;
-        for (int64_t k = 0; k < kc; ++k) {
-          float* dst = panel + k * nr + c;
-          dst[0] = s0[k];
-          dst[1] = s1[k];
-          dst[2] = s2[k];
-          dst[3] = s3[k];
+      // The last, partial panel: columns past the block are zero (and never read).
+      for (int64_t k = 0; k < kc; ++k) {
+        for (int c = 0; c < NR; ++c) {
+          const int64_t j = j0 + q + c;
+          if (c >= cols) {
+            panel[k * NR + c] = 0.0f;
+          } else {
+            panel[k * NR + c] = p.transB ? p.B[j * p.ldb + p0 + k] : p.B[(p0 + k) * p.ldb + j];
+          }
         }
-      }
-      for (; c < cols; ++c) {
-        const float* src = p.B + (j0 + q + c) * p.ldb + p0;
-        for (int64_t k = 0; k < kc; ++k) panel[k * nr + c] = src[k];
-      }
-      for (; c < nr; ++c) {
-        for (int64_t k = 0; k < kc; ++k) panel[k * nr + c] = 0.0f;
       }
     }
   }
+}
+
+// The depth of the K blocks: K split into round(K / kc) nearly equal blocks (at least one), so no block is a short
+// remainder whose C updates dominate; at most 1.5 kc. Depends on K only, which keeps results thread-independent.
+int64_t blockDepth(const MicroKernel& kernel, int64_t K) {
+  const int64_t blocks = std::max<int64_t>(1, (K + kernel.kc / 2) / kernel.kc);
+  return (K + blocks - 1) / blocks;
 }
 
 // C = beta * C for the K = 0 case (the product is empty).
@@ -97,33 +107,35 @@ void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_
   }
 }
 
-// Computes C[m0:m1, n0:n1]; m0 and n0 are multiples of mr and nr so that register tiles line up with the global
+// Computes C[m0:m1, n0:n1]; m0 and n0 are multiples of MR and NR so that register tiles line up with the global
 // grid whatever the split between threads.
-void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
+template <int MR, int NR>
+void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
   if (m0 >= m1 || n0 >= n1) return;
   if (p.K == 0) {
     scaleBlock(p, m0, m1, n0, n1);
     return;
   }
   const MicroKernel& kernel = gemmKernel();
-  const int mr = kernel.mr;
-  const int nr = kernel.nr;
+  constexpr int mr = MR;
+  constexpr int nr = NR;
   float* packedA = scratch.packedA.data<float>();
-  float* packedB = scratch.packedB.data<float>();
+  float* ownPanelsB = scratch.packedB.data<float>();
   alignas(64) float edge[32 * 32];  // one register tile when it sticks out of C
 
+  const int64_t depth = blockDepth(kernel, p.K);
   for (int64_t jc = n0; jc < n1; jc += kernel.nc) {
     const int64_t nc = std::min<int64_t>(kernel.nc, n1 - jc);
-    for (int64_t pc = 0; pc < p.K; pc += kernel.kc) {
-      const int64_t kc = std::min<int64_t>(kernel.kc, p.K - pc);
+    for (int64_t pc = 0; pc < p.K; pc += depth) {
+      const int64_t kc = std::min<int64_t>(depth, p.K - pc);
       const float beta = pc == 0 ? p.beta : 1.0f;
-      packB(p, nr, jc, nc, pc, kc, packedB);
+      if (p.packedB == nullptr) packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
       for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
         const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
-        packA(p, mr, ic, mc, pc, kc, packedA);
+        packA<MR>(p, ic, mc, pc, kc, packedA);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           const int64_t cols = std::min<int64_t>(nr, nc - jr);
-          const float* panelB = packedB + jr * kc;
+          const float* panelB = p.packedB != nullptr ? p.packedB + (jc + jr) * p.K + pc * NR : ownPanelsB + jr * kc;
           for (int64_t ir = 0; ir < mc; ir += mr) {
             const int64_t rows = std::min<int64_t>(mr, mc - ir);
             const float* panelA = packedA + ir * kc;
@@ -151,12 +163,23 @@ void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t
   }
 }
 
+void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
+  const MicroKernel& kernel = gemmKernel();
+  // One instantiation per microkernel's tile (see the ukernel_*.cpp files).
+  if (kernel.mr == 6 && kernel.nr == 16) return gemmBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
+  if (kernel.mr == 8 && kernel.nr == 32) return gemmBlockFor<8, 32>(p, m0, m1, n0, n1, scratch);
+  if (kernel.mr == 8 && kernel.nr == 12) return gemmBlockFor<8, 12>(p, m0, m1, n0, n1, scratch);
+  if (kernel.mr == 4 && kernel.nr == 8) return gemmBlockFor<4, 8>(p, m0, m1, n0, n1, scratch);
+  std::abort();  // a microkernel was added without its instantiation here
+}
+
 }  // namespace
 
 void reserveGemmPanels(ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
-  scratch.packedA.reserve<float>(static_cast<std::size_t>(kernel.mc) * kernel.kc);
-  scratch.packedB.reserve<float>(static_cast<std::size_t>(kernel.nc) * kernel.kc);
+  const std::size_t depth = static_cast<std::size_t>(kernel.kc) * 3 / 2 + 1;  // the largest blockDepth
+  scratch.packedA.reserve<float>(static_cast<std::size_t>(kernel.mc) * depth);
+  scratch.packedB.reserve<float>(static_cast<std::size_t>(kernel.nc) * depth);
 }
 
 void gemmSerial(const GemmProblem& problem, int ith) { gemmBlock(problem, 0, problem.M, 0, problem.N, threadScratch(ith)); }

@@ -3,6 +3,7 @@
 // tiles, so the result depends on the dimensions alone, never on the thread count.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "gemm/microkernel.hpp"
@@ -20,6 +21,12 @@ struct GemmProblem {
   std::int64_t lda = 0;
   const float* B = nullptr;
   std::int64_t ldb = 0;
+  /**
+   * Optional: op(B) already in the microkernel's panel layout for the whole depth (then B, ldb, transB are unused):
+   * panel q = columns [q*nr, q*nr + nr) starts at packedB + q*nr*K and holds (k, c) at [k*nr + c], columns past N
+   * zero, 64-byte aligned. Producers (e.g. im2col) write it directly and save the packing pass.
+   */
+  const float* packedB = nullptr;
   float beta = 0.0f;  // 0: C is overwritten without being read
   float* C = nullptr;
   std::int64_t ldc = 0;
@@ -27,6 +34,12 @@ struct GemmProblem {
 
 /** The microkernel chosen at load time. */
 const MicroKernel& gemmKernel();
+
+/** Floats a prepacked op(B) of N columns and depth K takes (N rounded up to the panel width, times K). */
+inline std::size_t packedBFloats(std::int64_t N, std::int64_t K) {
+  const std::int64_t nr = gemmKernel().nr;
+  return static_cast<std::size_t>((N + nr - 1) / nr * nr * K);
+}
 
 /** Runs on the calling thread using the pool. Call only with a KernelScope open, outside pool tasks. */
 void gemmParallel(const GemmProblem& problem);

@@ -1,9 +1,11 @@
 // Pointwise activations (kinds as in Activation of engine/core/kernels.ts), forward and backward.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
 #include "args.hpp"
+#include "ops/fast_math.hpp"
 #include "ops/register.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
@@ -22,13 +24,6 @@ constexpr float kGeluCubic = 0.044715f;
 constexpr float kInvSqrt2 = 0.7071067811865476f;
 constexpr float kInvSqrt2Pi = 0.3989422804014327f;
 
-inline float sigmoid(float v) {
-  // Never exponentiates a large positive number.
-  if (v >= 0.0f) return 1.0f / (1.0f + std::exp(-v));
-  const float e = std::exp(v);
-  return e / (1.0f + e);
-}
-
 void forward(Kind kind, const float* x, float* y, size_t begin, size_t end, float alpha) {
   switch (kind) {
     case Kind::Identity:
@@ -41,15 +36,21 @@ void forward(Kind kind, const float* x, float* y, size_t begin, size_t end, floa
       for (size_t i = begin; i < end; ++i) y[i] = x[i] > 0.0f ? x[i] : alpha * x[i];
       return;
     case Kind::Sigmoid:
-      for (size_t i = begin; i < end; ++i) y[i] = sigmoid(x[i]);
+      sigmoidArray(x + begin, y + begin, end - begin);
       return;
     case Kind::Tanh:
-      for (size_t i = begin; i < end; ++i) y[i] = std::tanh(x[i]);
+      tanhArray(x + begin, y + begin, end - begin);
       return;
     case Kind::GeluTanh:
-      for (size_t i = begin; i < end; ++i) {
-        const float v = x[i];
-        y[i] = 0.5f * v * (1.0f + std::tanh(kSqrt2OverPi * (v + kGeluCubic * v * v * v)));
+      for (size_t block = begin; block < end; block += kMathBlock) {
+        const size_t n = std::min(kMathBlock, end - block);
+        float t[kMathBlock];
+        for (size_t i = 0; i < n; ++i) {
+          const float v = x[block + i];
+          t[i] = kSqrt2OverPi * (v + kGeluCubic * v * v * v);
+        }
+        tanhArray(t, t, n);
+        for (size_t i = 0; i < n; ++i) y[block + i] = 0.5f * x[block + i] * (1.0f + t[i]);
       }
       return;
     case Kind::GeluErf:
@@ -84,11 +85,21 @@ void backward(Kind kind, const float* x, const float* y, const float* dy, float*
     case Kind::Tanh:
       return scaleBySlope(dy, dx, begin, end, accumulate, [y](size_t i, float g) { return g * (1.0f - y[i] * y[i]); });
     case Kind::GeluTanh:
-      return scaleBySlope(dy, dx, begin, end, accumulate, [x](size_t i, float g) {
-        const float v = x[i];
-        const float t = std::tanh(kSqrt2OverPi * (v + kGeluCubic * v * v * v));
-        return g * (0.5f * (1.0f + t) + 0.5f * v * (1.0f - t * t) * kSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * v * v));
-      });
+      for (size_t block = begin; block < end; block += kMathBlock) {
+        const size_t n = std::min(kMathBlock, end - block);
+        float t[kMathBlock];
+        for (size_t i = 0; i < n; ++i) {
+          const float v = x[block + i];
+          t[i] = kSqrt2OverPi * (v + kGeluCubic * v * v * v);
+        }
+        tanhArray(t, t, n);
+        scaleBySlope(dy, dx, block, block + n, accumulate, [x, &t, block](size_t i, float g) {
+          const float v = x[i];
+          const float th = t[i - block];
+          return g * (0.5f * (1.0f + th) + 0.5f * v * (1.0f - th * th) * kSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * v * v));
+        });
+      }
+      return;
     case Kind::GeluErf:
       return scaleBySlope(dy, dx, begin, end, accumulate, [x](size_t i, float g) {
         const float v = x[i];

@@ -6,6 +6,7 @@
 
 #include "args.hpp"
 #include "ops/register.hpp"
+#include "ops/sums.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -34,6 +35,39 @@ NormDims readDims(const Args& args, size_t first) {
 }
 
 int channelThreads(const NormDims& d) { return threadsFor(static_cast<double>(d.count()), kNormGrain); }
+
+// Below this many positions per (image, channel) the channels are summed side by side instead (BatchNorm1d).
+constexpr size_t kWideSpatial = 16;
+
+/**
+ * out[c - cBegin] = sum over the batch and positions of channel c of term(i, c), i the flat index, in double, for c
+ * in [cBegin, cEnd). The order depends on the dimensions only: per image in order, positions interleaved when
+ * there are many of them; for few positions, channels are summed side by side (vectorizable) in (image, position)
+ * order. `out` must hold cEnd - cBegin doubles.
+ */
+template <class Term>
+void sumPerChannel(const NormDims& d, size_t cBegin, size_t cEnd, double* out, const Term& term) {
+  if (d.spatial >= kWideSpatial) {
+    for (size_t c = cBegin; c < cEnd; ++c) {
+      double total = 0.0;
+      for (size_t n = 0; n < d.batch; ++n) {
+        const size_t base = (n * d.channels + c) * d.spatial;
+        total += interleavedSum(d.spatial, [&](size_t s) { return term(base + s, c); });
+      }
+      out[c - cBegin] = total;
+    }
+    return;
+  }
+  for (size_t c = cBegin; c < cEnd; ++c) out[c - cBegin] = 0.0;
+  for (size_t n = 0; n < d.batch; ++n) {
+    for (size_t s = 0; s < d.spatial; ++s) {
+      for (size_t c = cBegin; c < cEnd; ++c) out[c - cBegin] += static_cast<double>(term((n * d.channels + c) * d.spatial + s, c));
+    }
+  }
+}
+
+// Per-thread room for three channel-sum arrays: thread ith's share starts at 3 * (first channel of its range).
+double* channelScratch(const NormDims& d) { return sharedScratch(Shared::Partials).reserve<double>(3 * d.channels); }
 
 // y = (x - mean) * scale + shift for one channel (centred first, so a large mean does not cancel precision away).
 void affine(const NormDims& d, const float* x, float* y, size_t c, float mean, float scale, float shift) {
@@ -70,24 +104,22 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
   for (FloatView* v : {&gamma, &beta, &savedMean, &savedInvStd, &runningMean, &runningVar}) args.need(*v, d.channels);
   KernelScope scope;
   const double m = static_cast<double>(d.perChannel());
+  double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
+    double* sums = scratch + 3 * r.begin;
+    double* squares = sums + (r.end - r.begin);
+    double* means = squares + (r.end - r.begin);
+    sumPerChannel(d, r.begin, r.end, sums, [&](size_t i, size_t) { return x.data[i]; });
+    for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = sums[c - r.begin] / m;
+    // Second pass over centred values: the variance does not cancel catastrophically for a large mean.
+    sumPerChannel(d, r.begin, r.end, squares, [&](size_t i, size_t c) {
+      const double centred = static_cast<double>(x.data[i]) - means[c - r.begin];
+      return centred * centred;
+    });
     for (size_t c = r.begin; c < r.end; ++c) {
-      double sum = 0.0;
-      for (size_t n = 0; n < d.batch; ++n) {
-        const float* in = d.at(x.data, n, c);
-        for (size_t s = 0; s < d.spatial; ++s) sum += in[s];
-      }
-      const double mean = sum / m;
-      double squares = 0.0;  // second pass: the variance of centred values does not cancel catastrophically
-      for (size_t n = 0; n < d.batch; ++n) {
-        const float* in = d.at(x.data, n, c);
-        for (size_t s = 0; s < d.spatial; ++s) {
-          const double centred = in[s] - mean;
-          squares += centred * centred;
-        }
-      }
-      const double variance = squares / m;
+      const double mean = means[c - r.begin];
+      const double variance = squares[c - r.begin] / m;
       const double invStd = 1.0 / std::sqrt(variance + eps);
       savedMean.data[c] = static_cast<float>(mean);
       savedInvStd.data[c] = static_cast<float>(invStd);
@@ -127,20 +159,15 @@ Napi::Value BatchNormForwardEval(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// dGamma = sum dy * xhat and dBeta = sum dy for one channel, where xhat = (x - mean) * invStd.
-void parameterGradients(const NormDims& d, const float* x, const float* dy, size_t c, double mean, double invStd,
-                        double& dGamma, double& dBeta) {
-  double sumDy = 0.0, sumDyXhat = 0.0;
-  for (size_t n = 0; n < d.batch; ++n) {
-    const float* in = d.at(x, n, c);
-    const float* grad = d.at(dy, n, c);
-    for (size_t s = 0; s < d.spatial; ++s) {
-      sumDy += grad[s];
-      sumDyXhat += grad[s] * ((in[s] - mean) * invStd);
-    }
-  }
-  dGamma = sumDyXhat;
-  dBeta = sumDy;
+// For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean_c), so that
+// dBeta = sumDy and dGamma = invStd * sumDyCentred.
+template <class Mean>
+void gradientSums(const NormDims& d, const float* x, const float* dy, size_t cBegin, size_t cEnd, const Mean& meanOf,
+                  double* sumDy, double* sumDyCentred) {
+  sumPerChannel(d, cBegin, cEnd, sumDy, [&](size_t i, size_t) { return dy[i]; });
+  sumPerChannel(d, cBegin, cEnd, sumDyCentred, [&](size_t i, size_t c) {
+    return static_cast<double>(dy[i]) * (static_cast<double>(x[i]) - meanOf(c));
+  });
 }
 
 // batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx)
@@ -163,13 +190,18 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
   for (FloatView* v : {&gamma, &savedMean, &savedInvStd, &dGamma, &dBeta}) args.need(*v, d.channels);
   KernelScope scope;
   const double m = static_cast<double>(d.perChannel());
+  double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
+    double* sumDy = scratch + 3 * r.begin;
+    double* sumDyCentred = sumDy + (r.end - r.begin);
+    gradientSums(d, x.data, dy.data, r.begin, r.end, [&](size_t c) { return static_cast<double>(savedMean.data[c]); },
+                 sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double mean = savedMean.data[c];
       const double invStd = savedInvStd.data[c];
-      double gradGamma, gradBeta;
-      parameterGradients(d, x.data, dy.data, c, mean, invStd, gradGamma, gradBeta);
+      const double gradBeta = sumDy[c - r.begin];
+      const double gradGamma = sumDyCentred[c - r.begin] * invStd;
       dGamma.data[c] = static_cast<float>(gradGamma);
       dBeta.data[c] = static_cast<float>(gradBeta);
       // dx = k (dy - meanDy - xhat meanDyXhat) with k = gamma invStd, as dx = a dy + b (x - mean) + e.
@@ -179,7 +211,7 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
       const float a = static_cast<float>(k);
       const float b = static_cast<float>(-k * meanDyXhat * invStd);
       const float e = static_cast<float>(-k * meanDy);
-      const float meanF = savedMean.data[c];
+      const float meanF = static_cast<float>(mean);
       for (size_t n = 0; n < d.batch; ++n) {
         const float* in = d.at(x.data, n, c);
         const float* grad = d.at(dy.data, n, c);
@@ -216,14 +248,17 @@ Napi::Value BatchNormBackwardEval(const Napi::CallbackInfo& info) {
   args.need(dx, d.count());
   for (FloatView* v : {&gamma, &runningMean, &runningVar, &dGamma, &dBeta}) args.need(*v, d.channels);
   KernelScope scope;
+  double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
+    double* sumDy = scratch + 3 * r.begin;
+    double* sumDyCentred = sumDy + (r.end - r.begin);
+    gradientSums(d, x.data, dy.data, r.begin, r.end, [&](size_t c) { return static_cast<double>(runningMean.data[c]); },
+                 sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double invStd = 1.0 / std::sqrt(static_cast<double>(runningVar.data[c]) + eps);
-      double gradGamma, gradBeta;
-      parameterGradients(d, x.data, dy.data, c, runningMean.data[c], invStd, gradGamma, gradBeta);
-      dGamma.data[c] = static_cast<float>(gradGamma);
-      dBeta.data[c] = static_cast<float>(gradBeta);
+      dGamma.data[c] = static_cast<float>(sumDyCentred[c - r.begin] * invStd);
+      dBeta.data[c] = static_cast<float>(sumDy[c - r.begin]);
       const float k = static_cast<float>(gamma.data[c] * invStd);
       for (size_t n = 0; n < d.batch; ++n) {
         const float* grad = d.at(dy.data, n, c);

@@ -2,7 +2,6 @@
 #include "ops/geometry.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 namespace nw {
@@ -51,39 +50,6 @@ WindowGeom readGeom(const Args& args, std::size_t i, WindowKind kind) {
   return g;
 }
 
-void im2col(const WindowGeom& g, const float* image, float* cols, std::size_t ld, std::size_t rowBegin,
-            std::size_t rowEnd) {
-  const std::size_t kernelArea = static_cast<std::size_t>(g.KH * g.KW);
-  for (std::size_t row = rowBegin; row < rowEnd; ++row) {
-    const std::int64_t c = static_cast<std::int64_t>(row / kernelArea);
-    const std::int64_t kh = static_cast<std::int64_t>(row % kernelArea) / g.KW;
-    const std::int64_t kw = static_cast<std::int64_t>(row % kernelArea) % g.KW;
-    const float* plane = image + static_cast<std::size_t>(c) * g.inputPlane();
-    float* out = cols + row * ld;
-    std::int64_t owBegin, owEnd;
-    validColumns(g.W, g.OW, g.SW, g.PW, kw, owBegin, owEnd);
-    for (std::int64_t oh = 0; oh < g.OH; ++oh) {
-      float* dst = out + oh * g.OW;
-      const std::int64_t ih = oh * g.SH - g.PH + kh;
-      if (ih < 0 || ih >= g.H) {
-        std::memset(dst, 0, static_cast<std::size_t>(g.OW) * sizeof(float));
-        continue;
-      }
-      const float* src = plane + ih * g.W;
-      const std::int64_t shift = kw - g.PW;  // input column of ow is ow*SW + shift
-      for (std::int64_t ow = 0; ow < owBegin; ++ow) dst[ow] = 0.0f;
-      if (g.SW == 1) {
-        if (owEnd > owBegin) {
-          std::memcpy(dst + owBegin, src + owBegin + shift, static_cast<std::size_t>(owEnd - owBegin) * sizeof(float));
-        }
-      } else {
-        for (std::int64_t ow = owBegin; ow < owEnd; ++ow) dst[ow] = src[ow * g.SW + shift];
-      }
-      for (std::int64_t ow = owEnd; ow < g.OW; ++ow) dst[ow] = 0.0f;
-    }
-  }
-}
-
 void col2imAdd(const WindowGeom& g, const float* cols, std::size_t ld, float* image, std::size_t channelBegin,
                std::size_t channelEnd) {
   for (std::size_t c = channelBegin; c < channelEnd; ++c) {
@@ -101,7 +67,12 @@ void col2imAdd(const WindowGeom& g, const float* cols, std::size_t ld, float* im
           float* dst = plane + ih * g.W;
           const std::int64_t shift = kw - g.PW;
           const float* src = in + oh * g.OW;
-          for (std::int64_t ow = owBegin; ow < owEnd; ++ow) dst[ow * g.SW + shift] += src[ow];
+          if (g.SW == 1) {
+            float* to = dst + shift;
+            for (std::int64_t ow = owBegin; ow < owEnd; ++ow) to[ow] += src[ow];
+          } else {
+            for (std::int64_t ow = owBegin; ow < owEnd; ++ow) dst[ow * g.SW + shift] += src[ow];
+          }
         }
       }
     }

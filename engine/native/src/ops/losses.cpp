@@ -5,8 +5,10 @@
 #include <string>
 
 #include "args.hpp"
+#include "ops/fast_math.hpp"
 #include "ops/ordered_sum.hpp"
 #include "ops/register.hpp"
+#include "ops/sums.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -48,11 +50,9 @@ Napi::Value SoftmaxCrossEntropy(const Napi::CallbackInfo& info) {
       float* d = dLogits.data + row * width;
       float max = z[0];
       for (size_t j = 1; j < width; ++j) max = z[j] > max ? z[j] : max;
-      double sum = 0.0;
-      for (size_t j = 0; j < width; ++j) {
-        d[j] = std::exp(z[j] - max);  // exponent <= 0: never overflows
-        sum += d[j];
-      }
+      for (size_t j = 0; j < width; ++j) d[j] = z[j] - max;  // exponents <= 0: never overflow
+      expArray(d, d, width);
+      const double sum = interleavedSum(width, [d](size_t j) { return d[j]; });
       const size_t label = static_cast<size_t>(labels.data[row]);
       rowLoss[row] = std::log(sum) + static_cast<double>(max) - static_cast<double>(z[label]);
       const float scale = static_cast<float>(1.0 / sum) * inverseRows;

@@ -10,6 +10,7 @@
 #include "args.hpp"
 #include "ops/geometry.hpp"
 #include "ops/register.hpp"
+#include "ops/sums.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -28,8 +29,11 @@ int planeThreads(const WindowGeom& g) {
 // Max pooling of one [H, W] plane, one output row at a time: for each window position (row-major) a pass over the
 // row's outputs, so the inner loop has no unpredictable branch and vectorizes. Padded positions are skipped, so they
 // never win; only a strictly larger value (or the first NaN, as in PyTorch) replaces the maximum so far.
+// STRIDE is the column stride when known at compile time (1 or 2, the common cases), 0 for any other.
+template <int STRIDE>
 NW_NOINLINE void maxPoolPlane(const WindowGeom& g, const float* in, float* out, std::int32_t* where, std::int32_t base) {
-  const int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, KH = g.KH, KW = g.KW, SH = g.SH, SW = g.SW, PH = g.PH;
+  const int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, KH = g.KH, KW = g.KW, SH = g.SH, PH = g.PH;
+  const int64_t SW = STRIDE > 0 ? STRIDE : g.SW;
   const auto stride = static_cast<std::int32_t>(SW);
   for (int64_t oh = 0; oh < OH; ++oh) {
     float* best = out + oh * OW;
@@ -77,8 +81,15 @@ Napi::Value MaxPool2dForward(const Napi::CallbackInfo& info) {
   parallelFor(planeThreads(g), [&](int ith, int nth) {
     const Range r = evenShare(planes, ith, nth);
     for (size_t plane = r.begin; plane < r.end; ++plane) {
-      maxPoolPlane(g, x.data + plane * g.inputPlane(), y.data + plane * g.outputPlane(),
-                   argmax.data + plane * g.outputPlane(), static_cast<std::int32_t>(plane * g.inputPlane()));
+      float* out = y.data + plane * g.outputPlane();
+      std::int32_t* where = argmax.data + plane * g.outputPlane();
+      const float* in = x.data + plane * g.inputPlane();
+      const auto base = static_cast<std::int32_t>(plane * g.inputPlane());
+      switch (g.SW) {
+        case 1: maxPoolPlane<1>(g, in, out, where, base); break;
+        case 2: maxPoolPlane<2>(g, in, out, where, base); break;
+        default: maxPoolPlane<0>(g, in, out, where, base); break;
+      }
     }
   });
   return info.Env().Undefined();
@@ -223,8 +234,7 @@ Napi::Value GlobalAvgPoolForward(const Napi::CallbackInfo& info) {
     const Range r = evenShare(planes, ith, nth);
     for (size_t plane = r.begin; plane < r.end; ++plane) {
       const float* in = x.data + plane * spatial;
-      double sum = 0.0;
-      for (size_t s = 0; s < spatial; ++s) sum += in[s];
+      const double sum = interleavedSum(spatial, [in](size_t s) { return in[s]; });
       y.data[plane] = static_cast<float>(sum / static_cast<double>(spatial));
     }
   });

@@ -5,7 +5,9 @@
 
 #include "args.hpp"
 #include "ops/dropout_hash.hpp"
+#include "ops/fast_math.hpp"
 #include "ops/register.hpp"
+#include "ops/sums.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -37,11 +39,9 @@ Napi::Value SoftmaxForward(const Napi::CallbackInfo& info) {
       float* out = y.data + row * width;
       float max = in[0];
       for (size_t j = 1; j < width; ++j) max = in[j] > max ? in[j] : max;
-      double sum = 0.0;
-      for (size_t j = 0; j < width; ++j) {
-        out[j] = std::exp(in[j] - max);
-        sum += out[j];
-      }
+      for (size_t j = 0; j < width; ++j) out[j] = in[j] - max;
+      expArray(out, out, width);
+      const double sum = interleavedSum(width, [out](size_t j) { return out[j]; });
       const float inverse = static_cast<float>(1.0 / sum);
       for (size_t j = 0; j < width; ++j) out[j] *= inverse;
     }
