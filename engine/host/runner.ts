@@ -72,10 +72,6 @@ export class EngineHost {
     }
   }
 
-  get busy(): boolean {
-    return this.active !== null;
-  }
-
   private guard(requestId: string, work: () => void): void {
     try {
       work();
