@@ -13,38 +13,65 @@ export interface EngineExit {
   reason: string;
 }
 
+/** A started engine process, however it was started (Node's fork here, Electron's utilityProcess in the app). */
+export interface EngineProcess {
+  send(message: ToEngine): void;
+  onMessage(listener: (message: FromEngine) => void): void;
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  kill(): void;
+}
+
+/** Starts the engine entry with this environment; the Electron shell passes one built on utilityProcess.fork. */
+export type EngineLauncher = (entry: string, env: NodeJS.ProcessEnv) => EngineProcess;
+
 export interface EngineClientOptions {
   /** Engine entry; default: the bundled dist/engine/host.mjs when present, else the TypeScript source through tsx. */
   entry?: string;
   threads?: number;
   env?: NodeJS.ProcessEnv;
+  /** Default: child_process.fork with an IPC channel and advanced serialization. */
+  launch?: EngineLauncher;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../..');
 
-function defaultEntry(): { entry: string; execArgv: string[] } {
-  const bundled = join(repoRoot, 'dist', 'engine', 'host.mjs');
-  if (!import.meta.url.endsWith('.ts') && existsSync(bundled)) return { entry: bundled, execArgv: [] };
-  return { entry: join(repoRoot, 'engine', 'host', 'main.ts'), execArgv: ['--import', 'tsx'] };
+/** The engine entry: the bundled dist/engine/host.mjs when running bundled code, else the TypeScript source. */
+export function defaultEngineEntry(): string {
+  if (!import.meta.url.endsWith('.ts')) {
+    // Bundled: this code is in dist/*.mjs or dist/electron/*.cjs, the engine in dist/engine/host.mjs.
+    const bundled = [join(here, 'engine', 'host.mjs'), join(here, '..', 'engine', 'host.mjs')].find((p) => existsSync(p));
+    if (bundled) return bundled;
+  }
+  return join(resolve(here, '../..'), 'engine', 'host', 'main.ts');
+}
+
+/** Node's way: a forked child with an IPC channel (TypeScript entries run through tsx). */
+export function forkEngine(entry: string, env: NodeJS.ProcessEnv): EngineProcess {
+  const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = fork(entry, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    send: (message) => { child.send(message); },
+    onMessage: (listener) => { child.on('message', (message) => listener(message as FromEngine)); },
+    onExit: (listener) => { child.on('exit', listener); },
+    kill: () => { child.kill('SIGKILL'); },
+  };
 }
 
 export class EngineClient {
-  readonly child: ChildProcess;
+  readonly process: EngineProcess;
   private readonly listeners = new Set<(message: FromEngine) => void>();
   private readonly exitListeners = new Set<(exit: EngineExit) => void>();
   private exitInfo: EngineExit | null = null;
   readonly ready: Promise<Extract<FromEngine, { type: 'ready' }>>;
 
   constructor(options: EngineClientOptions = {}) {
-    const { entry, execArgv } = options.entry ? { entry: options.entry, execArgv: options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [] } : defaultEntry();
     const env = { ...process.env, ...options.env };
     if (options.threads) env.NETWRIGHT_THREADS = String(options.threads);
-    this.child = fork(entry, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (message) => {
-      for (const listener of this.listeners) listener(message as FromEngine);
+    this.process = (options.launch ?? forkEngine)(options.entry ?? defaultEngineEntry(), env);
+    this.process.onMessage((message) => {
+      for (const listener of this.listeners) listener(message);
     });
-    this.child.on('exit', (code, signal) => {
+    this.process.onExit((code, signal) => {
       const reason = signal ? `the engine process was killed (${signal})` : code === 0 ? 'the engine process exited' : `the engine process crashed (exit code ${code})`;
       this.exitInfo = { code, signal, reason };
       for (const listener of this.exitListeners) listener(this.exitInfo);
@@ -63,7 +90,7 @@ export class EngineClient {
 
   send(message: ToEngine): void {
     if (this.exitInfo) throw new Error(`cannot send ${message.type}: ${this.exitInfo.reason}`);
-    this.child.send(message);
+    this.process.send(message);
   }
 
   onMessage(listener: (message: FromEngine) => void): () => void {
@@ -98,8 +125,9 @@ export class EngineClient {
   /** Sends an evaluate or predict request and resolves with its reply, or rejects with the engine's error. */
   request(message: Extract<ToEngine, { type: 'evaluate' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'evaluation' }>>;
   request(message: Extract<ToEngine, { type: 'predict' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'prediction' }>>;
-  request(message: Extract<ToEngine, { type: 'evaluate' | 'predict' }>, timeoutMs = 120_000): Promise<FromEngine> {
-    const reply = message.type === 'evaluate' ? 'evaluation' : 'prediction';
+  request(message: Extract<ToEngine, { type: 'activations' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'activations' }>>;
+  request(message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' }>, timeoutMs = 120_000): Promise<FromEngine> {
+    const reply = message.type === 'evaluate' ? 'evaluation' : message.type === 'predict' ? 'prediction' : 'activations';
     const answer = this.waitFor((m) => 'requestId' in m && m.requestId === message.requestId && (m.type === reply || m.type === 'error'), timeoutMs);
     this.send(message);
     return answer.then((m) => {
@@ -113,7 +141,7 @@ export class EngineClient {
     if (this.exitInfo) return;
     const exited = new Promise<void>((r) => this.onExit(() => r()));
     try { this.send({ type: 'shutdown' }); } catch { /* already gone */ }
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    const timer = setTimeout(() => this.process.kill(), graceMs);
     await exited;
     clearTimeout(timer);
   }

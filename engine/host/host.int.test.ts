@@ -119,7 +119,7 @@ describe('engine process', () => {
     await victim.ready;
     victim.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') } });
     await victim.waitFor((m) => m.type === 'checkpoint' && m.runId === 'k' && m.kind === 'last' && m.epoch >= 3);
-    victim.child.kill('SIGKILL');
+    process.kill((await victim.ready).pid, 'SIGKILL');
     const exit = await new Promise<{ reason: string }>((r) => victim.onExit(r));
     expect(exit.reason).toContain('SIGKILL');
 

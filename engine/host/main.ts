@@ -38,6 +38,8 @@ port.onMessage((message) => {
   }
   host.handle(message);
 });
+// Ctrl-C in a terminal reaches the whole process group: the parent decides (it stops the run at a checkpoint).
+process.on('SIGINT', () => {});
 // When the parent goes away, so does the engine (no orphan keeps training).
 process.on('disconnect', () => process.exit(0));
 port.post({ type: 'ready', protocol: PROTOCOL_VERSION, isa: kernels.isa, threads: kernels.threads(), pid: process.pid });

@@ -33,6 +33,7 @@ export type ToEngine =
   | { type: 'save-checkpoint'; runId: string }
   | { type: 'evaluate'; requestId: string; checkpoint: string; datasetDir: string; split: 'train' | 'validation' | 'test' | 'all' }
   | { type: 'predict'; requestId: string; checkpoint: string; inputs: Float32Array; count: number }
+  | { type: 'activations'; requestId: string; checkpoint: string; inputs: Float32Array; nodeId: string }
   | { type: 'set-threads'; threads: number }
   | { type: 'shutdown' };
 
@@ -47,6 +48,8 @@ export type FromEngine =
   | { type: 'finished'; runId: string; outcome: RunOutcome }
   | { type: 'evaluation'; requestId: string; metrics: SplitMetrics }
   | { type: 'prediction'; requestId: string; outputs: Float32Array; outputSize: number; classes?: Int32Array }
+  /** One sample's output of `nodeId` (eval mode), shape without the batch dimension. */
+  | { type: 'activations'; requestId: string; nodeId: string; shape: number[]; values: Float32Array }
   | { type: 'error'; runId?: string; requestId?: string; message: string };
 
 /** The transport: Node's child-process IPC or Electron's utilityProcess parentPort, seen the same way. */

@@ -60,6 +60,9 @@ export class EngineHost {
       case 'predict':
         this.guard(message.requestId, () => this.predict(message.requestId, message.checkpoint, message.inputs, message.count));
         return;
+      case 'activations':
+        this.guard(message.requestId, () => this.activations(message.requestId, message.checkpoint, message.inputs, message.nodeId));
+        return;
       case 'set-threads':
         this.kernels.setThreads(message.threads);
         return;
@@ -159,16 +162,30 @@ export class EngineHost {
     this.port.post({ type: 'evaluation', requestId, metrics: trainer.evaluate(indices) });
   }
 
-  private predict(requestId: string, checkpoint: string, inputs: Float32Array, count: number): void {
+  /** A session holding a checkpoint's weights, and the inputs standardized as in training. */
+  private restored(checkpoint: string, inputs: Float32Array, count: number, what: string) {
     const { snapshot, info } = decodeCheckpoint(readFileSync(checkpoint), checkpoint);
     const config = { ...info.config, batchSize: Math.min(Math.max(count, 1), 256) };
     const session = createTrainingSession(info.spec, config, this.kernels);
     session.model.loadTensors(new Map([...snapshot.tensors].map(([k, v]) => [k, { shape: v.shape, data: v.value }])));
     const inSize = session.model.input.size;
-    if (inputs.length !== count * inSize) throw new Error(`predict: ${inputs.length} values for ${count} rows of ${inSize} features`);
+    if (inputs.length !== count * inSize) throw new Error(`${what}: ${inputs.length} values for ${count} rows of ${inSize} features`);
     const x = inputs.slice();
     const normalization = info.normalization as { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
     if (normalization) standardize(x, [...session.model.inputShape], normalization);
+    return { info, config, session, inSize, x };
+  }
+
+  private activations(requestId: string, checkpoint: string, inputs: Float32Array, nodeId: string): void {
+    const { session, x } = this.restored(checkpoint, inputs, 1, 'activations');
+    session.predict(x, 1);
+    const tensor = session.model.activation(nodeId);
+    const size = tensor.size;
+    this.port.post({ type: 'activations', requestId, nodeId, shape: [...tensor.shape], values: tensor.data.slice(0, size) });
+  }
+
+  private predict(requestId: string, checkpoint: string, inputs: Float32Array, count: number): void {
+    const { info, config, session, inSize, x } = this.restored(checkpoint, inputs, count, 'predict');
     const outSize = session.model.output.size;
     const outputs = new Float32Array(count * outSize);
     const batchSize = config.batchSize;

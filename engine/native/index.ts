@@ -41,7 +41,15 @@ function candidatePaths(): string[] {
   const fromEnv = process.env.NETWRIGHT_NATIVE_PATH;
   if (fromEnv) candidates.push(path.resolve(fromEnv));
   const here = moduleDirectory();
-  if (here) candidates.push(path.join(here, addonFile));
+  if (here) {
+    candidates.push(path.join(here, addonFile));
+    // Bundled code runs from dist/ or dist/engine/ beside the engine/native folder (or its asar.unpacked copy).
+    for (const up of ['..', path.join('..', '..')]) {
+      const root = path.resolve(here, up);
+      candidates.push(path.join(root, 'engine', 'native', addonFile));
+      candidates.push(path.join(root.replace(/app\.asar$/, 'app.asar.unpacked'), 'engine', 'native', addonFile));
+    }
+  }
   candidates.push(path.resolve(process.cwd(), 'engine', 'native', addonFile));
   return candidates;
 }

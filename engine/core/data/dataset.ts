@@ -16,6 +16,8 @@ export interface DatasetManifest {
   id: string;
   name: string;
   source: { kind: 'csv' | 'images' | 'generated'; path: string; sha256?: string };
+  /** Tables: how the source file reads (for exported scripts that read it again). */
+  table?: { labelColumn: string; delimiter: string; hasHeader: boolean };
   count: number;
   /** [features] for tables, [channels, height, width] for images. */
   featureShape: number[];

@@ -46,6 +46,7 @@ export class CompiledModel {
   readonly regularizedLength: number;
   readonly maxBatch: number;
   private readonly layers: PlannedLayer[];
+  private readonly activations: ReadonlyMap<string, Tensor>;
 
   constructor(readonly spec: ModelSpec, readonly kernels: Kernels, options: CompileOptions) {
     const analysis = analyze(spec);
@@ -150,6 +151,7 @@ export class CompiledModel {
     this.layers = layers;
     this.input = tensors.get(inputId)!;
     this.output = tensors.get(analysis.outputId!)!;
+    this.activations = tensors;
     this.inputShape = this.input.shape;
     this.outputShape = this.output.shape;
   }
@@ -165,6 +167,13 @@ export class CompiledModel {
   backward(batch: number): void {
     this.checkBatch(batch);
     for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].runtime.backward(batch);
+  }
+
+  /** A node's output tensor: after forward(batch), its first `batch` samples hold that layer's activations. */
+  activation(nodeId: string): Tensor {
+    const tensor = this.activations.get(nodeId);
+    if (!tensor) throw new Error(`the model has no node '${nodeId}'`);
+    return tensor;
   }
 
   /** The parameter and state tensors by name, as checkpoints and exports name them. */
