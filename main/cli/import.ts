@@ -1,27 +1,58 @@
-// `netwright import FILE.csv --label COLUMN`: imports a CSV table into a dataset folder under NETWRIGHT_HOME
-// and prints what was made of it (columns, classes, split sizes) and the folder for `train --data`.
+// `netwright import FILE.csv --label COLUMN` or `netwright import FOLDER --image-size HxW`: imports a CSV table or
+// an image folder (one sub-folder per class) into a dataset folder under NETWRIGHT_HOME and prints what was made of
+// it (columns or classes, skipped files, split sizes) and the folder for `train --data`.
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { importCsv } from '../services/datasets';
-import type { Task } from '../../engine/core/data/dataset';
-import { parseArgs, stringOption } from './args';
+import { IMAGE_FITS, importCsv, importImages, type ImageFit, type ImageImportResult } from '../services/datasets';
+import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
+import { openStore, registerDataset } from '../services/store';
+import { homeLayout } from '../services/studio/layout';
+import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 
-export const IMPORT_USAGE = 'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--name NAME] [--json]';
+// The second line is indented to sit under the first in `netwright help`.
+export const IMPORT_USAGE = 'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--name NAME] [--json]\n' +
+  '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)';
 
-export async function importCsvFile(path: string, label: string, options: { task?: Task; missing?: string; name?: string }) {
+/** Skipped files listed one per line before the rest are only counted (--json lists them all). */
+const SKIPPED_SHOWN = 20;
+
+export async function importCsvFile(path: string, label: string, options: { task?: Task; missing?: string; name?: string; signal?: AbortSignal }) {
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression') throw new Error(`--task is classification or regression, not '${task}'`);
   const missing = options.missing as 'drop-row' | 'fill-mean' | 'fill-most-frequent' | undefined;
-  return importCsv(path, { labelColumn: label, task, missing, datasetsDir: join(netwrightHome(), 'datasets'), name });
+  return importCsv(path, { labelColumn: label, task, missing, datasetsDir: join(netwrightHome(), 'datasets'), name, signal: options.signal });
+}
+
+/** Records an imported dataset in the store, so `train --data NAME` and the studio list it. */
+function register(manifest: DatasetManifest, folder: string): void {
+  const store = openStore(homeLayout(netwrightHome()).database, { recoverInterruptedRuns: false });
+  try {
+    registerDataset(store, manifest, folder);
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true }); // nothing half-imported stays behind
+    throw error;
+  } finally {
+    store.close();
+  }
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['label', 'task', 'missing', 'name'], flags: ['json'] });
-  const [file] = args.positional;
-  if (!file) throw new Error(`say which file to import\n${IMPORT_USAGE}`);
+  const args = parseArgs(argv, { values: ['label', 'task', 'missing', 'name', 'image-size', 'fit'], flags: ['json', 'grayscale'] });
+  const [path] = args.positional;
+  if (!path) throw new Error(`say which file or folder to import\n${IMPORT_USAGE}`);
+  // A missing path with --image-size goes to the image importer, which says there is no such folder.
+  const folder = isFolder(path) || (!existsSync(path) && args.options.has('image-size'));
+  return cancellable((signal) => (folder ? importFolderCommand(path, args, signal) : importCsvCommand(path, args, signal)));
+}
+
+async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
+  for (const option of ['image-size', 'grayscale', 'fit']) {
+    if (args.options.has(option)) throw new Error(`--${option} is for image folders, and ${file} is a file`);
+  }
   if (!file.toLowerCase().endsWith('.csv') && !file.toLowerCase().endsWith('.tsv') && !file.toLowerCase().endsWith('.txt')) {
-    throw new Error(`${file}: only CSV tables import from the command line so far (image folders come with the studio's image importer)`);
+    throw new Error(`${file}: only CSV tables (.csv, .tsv, .txt) and image folders import from the command line`);
   }
   const label = args.options.get('label');
   if (typeof label !== 'string') throw new Error(`--label COLUMN names the column to predict\n${IMPORT_USAGE}`);
@@ -29,15 +60,117 @@ export async function importCommand(argv: string[]): Promise<number> {
     task: args.options.has('task') ? (stringOption(args, 'task', '') as Task) : undefined,
     missing: args.options.has('missing') ? stringOption(args, 'missing', '') : undefined,
     name: args.options.has('name') ? stringOption(args, 'name', '') : undefined,
+    signal,
   });
   const { manifest, folder } = result;
+  register(manifest, folder);
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify({ folder, manifest, summary: result.summary })}\n`);
   } else {
     process.stdout.write(`imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
       `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
-      `split: ${manifest.split.counts.train} train / ${manifest.split.counts.validation} validation / ${manifest.split.counts.test} test (seed ${manifest.split.seed})\n` +
-      `dataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`);
+      `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`);
   }
   return 0;
+}
+
+async function importFolderCommand(folder: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
+  for (const option of ['label', 'task', 'missing']) {
+    if (args.options.has(option)) throw new Error(`--${option} is for CSV tables: an image folder's classes are its sub-folders`);
+  }
+  if (!args.options.has('image-size')) throw new Error(`--image-size HEIGHTxWIDTH says what size to make every image, e.g. --image-size 28x28\n${IMPORT_USAGE}`);
+  const size = parseImageSize(stringOption(args, 'image-size', ''));
+  const fit = stringOption(args, 'fit', 'fill') as ImageFit;
+  if (!IMAGE_FITS.includes(fit)) throw new Error(`--fit is one of ${IMAGE_FITS.join(', ')}, not '${fit}'`);
+  const grayscale = args.options.has('grayscale');
+  const progress = new FolderProgress(process.stderr);
+  let result: ImageImportResult;
+  try {
+    result = await importImages(folder, {
+      size, grayscale, fit, datasetsDir: join(netwrightHome(), 'datasets'), signal,
+      name: args.options.has('name') ? stringOption(args, 'name', '') : undefined,
+      onProgress: (p) => progress.update(p.filesRead, p.totalFiles),
+    });
+  } finally {
+    progress.clear();
+  }
+  const { manifest, classCounts, skipped } = result;
+  register(manifest, result.folder);
+  if (args.options.has('json')) {
+    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped })}\n`);
+    return 0;
+  }
+  const classNames = manifest.classNames ?? [];
+  const [channels, height, width] = manifest.featureShape;
+  const lines = [
+    `imported ${manifest.count} images of ${folder} as '${manifest.name}' (${classNames.length} classes, ` +
+      `${grayscale ? 'grayscale' : 'RGB'} ${height}×${width} (height×width) with fit '${fit}': ${channels}×${height}×${width} values per image)`,
+    `classes: ${classNames.map((name) => `${name} ${classCounts[name]}`).join(', ')}`,
+  ];
+  if (skipped.length > 0) {
+    lines.push(`skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`);
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`  ${s.path}: ${s.reason}`);
+    if (skipped.length > SKIPPED_SHOWN) lines.push(`  ... and ${skipped.length - SKIPPED_SHOWN} more (--json lists them all)`);
+  }
+  lines.push(splitLine(manifest), `dataset folder: ${result.folder}`, `train it: netwright train --data ${result.folder}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** "28x28", "32X48" or "64×64" (height × width), or one number for a square. */
+export function parseImageSize(text: string): [number, number] {
+  const match = /^\s*(\d+)\s*(?:[xX×]\s*(\d+))?\s*$/.exec(text);
+  const height = match ? Number(match[1]) : NaN;
+  const width = match ? Number(match[2] ?? match[1]) : NaN;
+  if (!(height >= 1 && width >= 1)) throw new Error(`--image-size is HEIGHTxWIDTH in pixels (e.g. 28x28), not '${text}'`);
+  return [height, width];
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function splitLine(manifest: { split: { counts: { train: number; validation: number; test: number }; seed: number } }): string {
+  const { counts, seed } = manifest.split;
+  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (seed ${seed})`;
+}
+
+/** Runs an import that Ctrl-C cancels cleanly: the importer removes its half-written folder before the process ends. */
+async function cancellable(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await run(controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written');
+    throw error;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** "reading images 1200/60000" redrawn in place on a terminal; nothing when output goes to a file. */
+class FolderProgress {
+  private shown = 0;
+  private lastFiles = -1;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  update(filesRead: number, totalFiles: number): void {
+    if (!this.stream.isTTY || totalFiles === 0 || filesRead === this.lastFiles) return;
+    if (filesRead % 100 !== 0 && filesRead !== totalFiles) return; // redraw every 100 files
+    this.lastFiles = filesRead;
+    const text = `reading images ${filesRead}/${totalFiles}`;
+    this.stream.write(`\r${text.padEnd(this.shown)}`);
+    this.shown = text.length;
+  }
+
+  clear(): void {
+    if (this.shown > 0) this.stream.write(`\r${' '.repeat(this.shown)}\r`);
+    this.shown = 0;
+  }
 }

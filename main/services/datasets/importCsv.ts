@@ -138,6 +138,7 @@ async function importInto(path: string, id: string, folder: string, temp: string
     id,
     name: request.name?.trim() || basename(path, extname(path)),
     source: { kind: 'csv', path, sha256: scan.sha256! },
+    table: { labelColumn: plan.label.name, delimiter: layout.delimiter, hasHeader: layout.hasHeader },
     count,
     featureShape: [plan.featureNames.length],
     featureNames: plan.featureNames,

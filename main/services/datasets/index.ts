@@ -3,3 +3,8 @@ export { importCsv, type CsvImportRequest, type CsvImportResult, type ImportProg
 export { previewCsv, type ColumnPreview, type CsvPreview, type PreviewOptions } from './previewCsv';
 export { CsvImportError } from './csv/errors';
 export { MAX_CATEGORIES, MAX_CLASSES, MAX_INTEGER_CLASSES, type ColumnRef, type CsvImportOptions, type MissingPolicy } from './csv/options';
+// Image folders (one sub-folder per class): importImages writes a dataset folder.
+export { importImages, type ImageImportProgress, type ImageImportRequest, type ImageImportResult } from './importImages';
+export { ImageImportError } from './images/errors';
+export { IMAGE_FITS, MAX_IMAGE_SIDE, type ImageFit, type ImageImportOptions } from './images/options';
+export type { SkippedFile } from './images/list';

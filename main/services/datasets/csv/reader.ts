@@ -5,7 +5,8 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { CsvImportError, CsvSyntaxError } from './errors';
 import { CsvParser, type RecordHandler } from './parser';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type { TextEncoding } from './previewTypes';
+import type { TextEncoding } from './previewTypes';
 
 // 64 KB: the decoded text of a chunk stays below V8's large-object size (128 KB), so it dies young instead of piling up
 // until a full collection (1 MB chunks grew the process by ~100 MB on a 200 MB file).

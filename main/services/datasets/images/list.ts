@@ -1,0 +1,130 @@
+// The first pass of an image-folder import: which sub-folders are classes and which files each holds. Nothing
+// is read yet. Hidden entries are ignored; anything that cannot be a class image is listed as skipped.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ImageImportError } from './errors';
+
+export interface ClassFolder {
+  name: string;
+  /** Sorted by code point. */
+  files: ListedFile[];
+}
+
+export interface ListedFile {
+  /** Absolute. */
+  path: string;
+  /** Size when listed, for progress by bytes. */
+  bytes: number;
+}
+
+export interface SkippedFile {
+  /** Relative to the imported folder. */
+  path: string;
+  reason: string;
+}
+
+export interface FolderListing {
+  /** Sorted by code point, so class indices do not depend on the locale or the file system's order. */
+  classes: ClassFolder[];
+  skipped: SkippedFile[];
+}
+
+/** Compares by Unicode code point (plain `<` compares UTF-16 units, which puts U+E000..U+FFFF after astral characters). */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** Moves surrogates (which encode code points above U+FFFF) after U+E000..U+FFFF, keeping every other order. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
+}
+
+export function listImageFolder(folder: string): FolderListing {
+  let stats;
+  try {
+    stats = statSync(folder);
+  } catch (error) {
+    throw new ImageImportError(folder, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such folder' : `cannot be read (${(error as Error).message})`);
+  }
+  if (!stats.isDirectory()) throw new ImageImportError(folder, 'is not a folder: choose the folder that holds one sub-folder of images per class');
+
+  const skipped: SkippedFile[] = [];
+  const classes: ClassFolder[] = [];
+  for (const name of visibleEntries(folder, folder)) {
+    const found = look(join(folder, name));
+    switch (found.kind) {
+      case 'folder':
+        classes.push({ name, files: classFiles(folder, name, skipped) });
+        break;
+      case 'file':
+        skipped.push({ path: name, reason: 'not in a class folder (put each class\'s images in a sub-folder named for the class)' });
+        break;
+      case 'other':
+        skipped.push({ path: name, reason: 'not a file or folder' });
+        break;
+      case 'unreadable':
+        skipped.push({ path: name, reason: 'cannot be read (a broken link or no permission)' });
+        break;
+      default:
+        throw new Error(`unknown entry kind ${JSON.stringify(found satisfies never)}`);
+    }
+  }
+  return { classes, skipped };
+}
+
+function classFiles(root: string, className: string, skipped: SkippedFile[]): ListedFile[] {
+  const dir = join(root, className);
+  const files: ListedFile[] = [];
+  for (const name of visibleEntries(root, dir)) {
+    const path = join(dir, name);
+    const where = relative(root, path);
+    const found = look(path);
+    switch (found.kind) {
+      case 'file':
+        files.push({ path, bytes: found.bytes });
+        break;
+      case 'folder':
+        skipped.push({ path: where, reason: `a folder inside the class folder '${className}' (only images directly in a class folder are imported)` });
+        break;
+      case 'other':
+        skipped.push({ path: where, reason: 'not a file' });
+        break;
+      case 'unreadable':
+        skipped.push({ path: where, reason: 'cannot be read (a broken link or no permission)' });
+        break;
+      default:
+        throw new Error(`unknown entry kind ${JSON.stringify(found satisfies never)}`);
+    }
+  }
+  return files;
+}
+
+/** Entries not hidden (dot files such as .DS_Store, and folders such as .git), sorted by code point. */
+function visibleEntries(root: string, dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (error) {
+    const which = dir === root ? 'the folder' : `the class folder '${relative(root, dir)}'`;
+    throw new ImageImportError(root, `cannot read ${which} (${(error as Error).message})`);
+  }
+  return entries.filter((name) => !name.startsWith('.')).sort(byCodePoint);
+}
+
+/** What a path is, following links, so a class folder or an image may be a link. */
+function look(path: string): { kind: 'file'; bytes: number } | { kind: 'folder' | 'other' | 'unreadable' } {
+  try {
+    const stats = statSync(path);
+    if (stats.isFile()) return { kind: 'file', bytes: stats.size };
+    return { kind: stats.isDirectory() ? 'folder' : 'other' };
+  } catch {
+    return { kind: 'unreadable' };
+  }
+}
