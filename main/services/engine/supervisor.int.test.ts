@@ -51,7 +51,7 @@ describe('engine supervisor', () => {
         if (message.type === 'checkpoint' && message.kind === 'last' && message.epoch >= 3) { off(); resolve(); }
       });
     });
-    (await supervisor.ensureEngine()).child.kill('SIGKILL');
+    process.kill((await (await supervisor.ensureEngine()).ready).pid, 'SIGKILL');
     await supervisor.whenIdle();
 
     const failed = store.runs.getRun(runId);

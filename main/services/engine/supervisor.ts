@@ -14,6 +14,8 @@ export interface StartRunRequest {
   spec: ModelSpec;
   config: TrainConfig;
   datasetId: string;
+  /** The saved graph version this run trains (the editor saves before starting). */
+  graphVersionId?: number;
   tags?: string[];
 }
 
@@ -27,6 +29,7 @@ export interface SupervisorOptions {
 
 export class EngineSupervisor {
   private engine: EngineClient | null = null;
+  private engineInfo: { isa: string; threads: number } | null = null;
   private activeRunId: string | null = null;
   private readonly writer: MetricsWriter;
   private readonly listeners = new Set<(event: SupervisorEvent) => void>();
@@ -53,15 +56,21 @@ export class EngineSupervisor {
     this.engine = engine;
     engine.onMessage((message) => this.handle(message));
     engine.onExit((exit) => this.engineDied(engine, exit.reason));
-    await engine.ready;
+    const ready = await engine.ready;
+    this.engineInfo = { isa: ready.isa, threads: ready.threads };
     return engine;
+  }
+
+  /** The kernels of the engine started last (null before the first start). */
+  get engineKernels(): { isa: string; threads: number } | null {
+    return this.engineInfo;
   }
 
   /** Creates a run in the store and starts training it. */
   async startRun(request: StartRunRequest): Promise<string> {
     const dataset = this.store.datasets.getDataset(request.datasetId);
     const run = this.store.runs.createRun({
-      projectId: request.projectId, name: request.name, graph: request.spec, trainConfig: request.config,
+      projectId: request.projectId, name: request.name, graph: request.spec, trainConfig: request.config, graphVersionId: request.graphVersionId,
       datasetId: dataset.id, splitSeed: dataset.manifest.split.seed, tags: request.tags,
     });
     await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
@@ -142,12 +151,20 @@ export class EngineSupervisor {
           const epochs = this.store.metrics.listEpochs(runId);
           const last = epochs.at(-1);
           const best = epochs.reduce<typeof last>((b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b), undefined);
-          const values = (e: typeof last) => (e ? Object.fromEntries(Object.entries({ train_loss: e.trainLoss, train_accuracy: e.trainAccuracy, val_loss: e.valLoss, val_accuracy: e.valAccuracy })
-            .filter(([, v]) => typeof v === 'number')) as Record<string, number> : null);
+          const values = (e: typeof last) => {
+            if (!e) return null;
+            const validation = (e.metrics.validation ?? null) as { mae?: number; r2?: number } | null;
+            return Object.fromEntries(Object.entries({
+              train_loss: e.trainLoss, train_accuracy: e.trainAccuracy, val_loss: e.valLoss, val_accuracy: e.valAccuracy,
+              val_mae: validation?.mae, val_r2: validation?.r2,
+            }).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+          };
           const finalMetrics = values(last);
           if (finalMetrics && outcome.test) {
             finalMetrics.test_loss = outcome.test.loss;
             if (outcome.test.accuracy !== undefined) finalMetrics.test_accuracy = outcome.test.accuracy;
+            if (outcome.test.mae !== undefined) finalMetrics.test_mae = outcome.test.mae;
+            if (outcome.test.r2 !== undefined) finalMetrics.test_r2 = outcome.test.r2;
           }
           this.store.runs.setRunResults(runId, { bestMetrics: values(best), finalMetrics, bestEpoch: outcome.bestEpoch ?? best?.epoch ?? null });
         }

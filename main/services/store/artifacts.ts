@@ -106,6 +106,11 @@ export function exportRepository(ctx: StoreContext) {
       const { lastInsertRowid } = insert.run(input.runId, input.format, input.path, ctx.now());
       return toExport(byId.get(Number(lastInsertRowid))!);
     },
+    /** The record, or null when there is none with this id. */
+    getExport(id: number): ExportRecord | null {
+      const row = Number.isInteger(id) ? byId.get(id) : undefined;
+      return row ? toExport(row) : null;
+    },
     /** Newest first. */
     listExports(runId: string): ExportRecord[] {
       return byRun.all(runId).map(toExport);

@@ -58,7 +58,9 @@ export interface Store {
 /** Opens (creating if needed) the store at `path` (':memory:' for a throwaway one), migrating it to the latest schema. */
 export function openStore(path: string, options: StoreOptions = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+  // Electron loads a copy of better-sqlite3 built for its own ABI (scripts/electron-sqlite.mjs); Node the default.
+  const nativeBinding = process.versions.electron ? process.env.NETWRIGHT_SQLITE_BINDING || undefined : undefined;
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000, nativeBinding });
   try {
     const migrations = options.migrations ?? MIGRATIONS;
     let found: number;

@@ -1,0 +1,118 @@
+// The studio's services as the renderer uses them, with the real store, importers and engine process: a sample
+// becomes a dataset, a template sized to it trains with events in order, and the trained run shows predictions,
+// weight histograms, feature maps and exports; bad requests fail with messages that name the node or file.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TRAIN_CONFIG_VERSION, type TrainConfig } from '../../../engine/core/train/config';
+import type { StudioEvent } from '../../api/types';
+import { Studio } from './studio';
+
+const home = mkdtempSync(join(tmpdir(), 'netwright-studio-'));
+const studio = new Studio({ home, mode: 'cli', engine: { threads: 2 } });
+const events: StudioEvent[] = [];
+studio.onEvent((event) => events.push(event));
+afterAll(async () => {
+  await studio.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  return {
+    version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
+    epochs: 25, batchSize: 32, seed: 7, split: { train: 0.7, validation: 0.15, test: 0.15 }, ...overrides,
+  };
+}
+
+async function finished(runId: string): Promise<void> {
+  await studio.supervisor.whenIdle();
+  expect(events.some((e) => e.type === 'run-finished' && e.runId === runId)).toBe(true);
+}
+
+describe('Studio', () => {
+  it('offers the samples and templates, and imports a sample once', async () => {
+    const info = await studio.getInfo();
+    expect(info.samples.map((s) => s.name)).toContain('spirals');
+    expect(info.templates.map((t) => t.name)).toEqual(expect.arrayContaining(['mlp', 'lenet', 'small-cnn']));
+    const first = await studio.useSample('spirals');
+    const again = await studio.useSample('spirals');
+    expect(again.id).toBe(first.id);
+    expect(first.manifest.classNames).toHaveLength(3);
+    expect((await studio.listDatasets()).filter((d) => d.name === 'spirals')).toHaveLength(1);
+    await expect(studio.useSample('mnist')).rejects.toThrow(/no sample dataset 'mnist'/);
+  });
+
+  it('trains a template sized to the sample, streaming progress, epochs, checkpoints and the end', async () => {
+    const dataset = await studio.useSample('spirals');
+    const spec = await studio.templateSpec('mlp', dataset.id);
+    const graph = await studio.createGraph('spirals mlp', spec);
+    const run = await studio.startRun({ graphId: graph.id, spec, config: config(), datasetId: dataset.id, name: 'first' });
+    await finished(run.id);
+    const mine = events.filter((e) => 'runId' in e && e.runId === run.id);
+    const epochs = mine.filter((e) => e.type === 'run-epoch');
+    expect(epochs).toHaveLength(25);
+    expect(mine.some((e) => e.type === 'run-progress')).toBe(true);
+    expect(mine.some((e) => e.type === 'run-checkpoint')).toBe(true);
+    expect(mine.at(-1)!.type).toBe('run-finished');
+    const detail = await studio.getRun(run.id);
+    expect(detail.run.status).toBe('completed');
+    expect(detail.run.graphVersionId).not.toBeNull();
+    expect(detail.epochs).toHaveLength(25);
+    expect(detail.run.finalMetrics!.val_accuracy).toBeGreaterThan(0.9);
+
+    const report = await studio.predictions(run.id, 'test', 5);
+    expect(report.metrics.accuracy).toBeGreaterThan(0.85);
+    expect(report.metrics.confusion).toHaveLength(3);
+    expect(report.samples).toHaveLength(5);
+    expect(report.samples[0].features).toHaveLength(2);
+    expect(report.samples[0].probabilities!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+
+    const weights = await studio.layerWeights(run.id);
+    expect(weights.map((w) => w.nodeId)).toEqual(spec.nodes.filter((n) => n.op === 'dense').map((n) => n.id));
+    for (const layer of weights) expect(layer.counts.reduce((a, b) => a + b, 0)).toBe(layer.shape.reduce((a, b) => a * b, 1));
+
+    const onnx = await studio.exportRun(run.id, 'onnx');
+    expect(onnx.files).toHaveLength(1);
+    expect(readFileSync(onnx.files[0].path).subarray(0, 2)).toEqual(Buffer.from([0x08, 0x08])); // ir_version 8
+    const script = await studio.exportRun(run.id, 'pytorch');
+    expect(script.files.map((f) => f.name).sort()).toEqual(['first-train.py', 'first-train.safetensors']);
+    expect(readFileSync(script.files.find((f) => f.name.endsWith('.py'))!.path, 'utf8')).toContain('spirals.csv');
+    expect((await studio.getRun(run.id)).exports).toHaveLength(2);
+  });
+
+  it('shows a convolution layer\'s feature maps for an image sample', async () => {
+    const dataset = await studio.useSample('shapes');
+    expect(dataset.manifest.featureShape).toEqual([1, 16, 16]);
+    const spec = await studio.templateSpec('lenet', dataset.id);
+    const run = await studio.startRun({ spec, config: config({ epochs: 2 }), datasetId: dataset.id });
+    await finished(run.id);
+    const conv = spec.nodes.find((n) => n.op === 'conv2d')!;
+    const maps = await studio.featureMaps(run.id, conv.id, 0);
+    expect(maps.shape[0]).toBe(maps.maps.length);
+    expect(maps.maps[0]).toMatch(/^data:image\/png;base64,/);
+    expect(maps.input).toMatch(/^data:image\/png;base64,/);
+    await expect(studio.featureMaps(run.id, 'nope', 0)).rejects.toThrow(/no node 'nope'/);
+    const report = await studio.predictions(run.id, 'validation', 3);
+    expect(report.samples[0].image).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('refuses a graph that cannot train, naming the node, and creates no run', async () => {
+    const dataset = await studio.useSample('spirals');
+    const spec = await studio.templateSpec('mlp', dataset.id);
+    const broken = { ...spec, nodes: [...spec.nodes, { id: 'conv9', op: 'conv2d', params: { filters: 4, kernelSize: 3 } }], edges: [...spec.edges, { from: spec.nodes[0].id, to: 'conv9' }] };
+    const before = (await studio.listRuns()).length;
+    await expect(studio.startRun({ spec: broken, config: config(), datasetId: dataset.id })).rejects.toMatchObject({ nodeId: 'conv9' });
+    expect(await studio.listRuns()).toHaveLength(before);
+  });
+
+  it('deletes a run with its checkpoint files', async () => {
+    const [run] = await studio.listRuns({ nameContains: 'first' });
+    const detail = await studio.getRun(run.id);
+    const paths = detail.checkpoints.map((c) => c.path);
+    expect(paths.every((p) => existsSync(p))).toBe(true);
+    await studio.deleteRun(run.id);
+    expect(paths.some((p) => existsSync(p))).toBe(false);
+    await expect(studio.getRun(run.id)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,130 @@
+// The studio's services behind StudioApi: the store, the importers, engine supervision, insight and exports,
+// wired together once. The Electron preload, the web server and tests all call this one object.
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { TEMPLATES } from '../../../engine/core/spec';
+import type { EngineClientOptions } from '../../../engine/host/client';
+import type {
+  CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
+  ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
+} from '../../api/types';
+import type { ModelSpec } from '../../../engine/core/spec/types';
+import { EngineSupervisor } from '../engine/supervisor';
+import { openStore, type RunQuery, type RunSummary, type Store } from '../store';
+import { APP_VERSION } from '../version';
+import { DatasetService } from './datasets';
+import { GraphService } from './graphs';
+import { InsightService } from './insight';
+import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
+import { RunService } from './runs';
+import { SAMPLES } from './samples';
+import { exportToFile } from './exports';
+
+export interface StudioOptions {
+  home: string;
+  mode: 'desktop' | 'web' | 'cli';
+  /** Turns a FileRef into a path on this machine; the web server resolves uploads, the desktop accepts paths. */
+  resolveFile?(ref: FileRef): string;
+  resourcesDir?: string;
+  engine?: EngineClientOptions;
+  /**
+   * Turn runs left running or paused into 'interrupted' on open (default true). The command line passes false:
+   * the desktop app or web mode may be training one of them right now.
+   */
+  recoverInterruptedRuns?: boolean;
+}
+
+export class Studio implements StudioApi {
+  readonly layout: HomeLayout;
+  readonly store: Store;
+  readonly supervisor: EngineSupervisor;
+  private readonly events = new EventEmitter();
+  private readonly graphs: GraphService;
+  private readonly datasets: DatasetService;
+  private readonly runs: RunService;
+  private readonly insight: InsightService;
+
+  constructor(private readonly options: StudioOptions) {
+    this.layout = homeLayout(options.home);
+    for (const dir of [this.layout.datasets, this.layout.runs, this.layout.exports, this.layout.uploads]) mkdirSync(dir, { recursive: true });
+    this.store = openStore(this.layout.database, { recoverInterruptedRuns: options.recoverInterruptedRuns ?? true });
+    this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
+    const emit = (event: StudioEvent) => this.events.emit('event', event);
+    const resolveFile = options.resolveFile ?? ((ref: FileRef) => {
+      if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
+      return ref.path;
+    });
+    this.graphs = new GraphService(this.store);
+    this.datasets = new DatasetService(this.store, this.layout, options.resourcesDir ?? defaultResourcesDir(), resolveFile, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.insight = new InsightService(this.store, this.supervisor);
+  }
+
+  /** Every StudioEvent as it happens; returns the unsubscribe function. */
+  onEvent(listener: (event: StudioEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  /** Stops a training run (keeping its last checkpoint), ends the engine, flushes metrics and closes the store. */
+  async close(): Promise<void> {
+    await this.supervisor.close();
+    this.store.close();
+  }
+
+  async getInfo(): Promise<StudioInfo> {
+    return {
+      version: APP_VERSION,
+      mode: this.options.mode,
+      home: this.layout.home,
+      engine: this.supervisor.engineKernels,
+      samples: SAMPLES.map(({ name, description, task, suggestedTemplate }) => ({ name, description, task, suggestedTemplate })),
+      templates: TEMPLATES.map(({ name, title, description }) => ({ name, title, description })),
+    };
+  }
+
+  async listGraphs(): Promise<GraphListItem[]> { return this.graphs.list(); }
+  async createGraph(name: string, spec: ModelSpec): Promise<GraphDocument> { return this.graphs.create(name, spec); }
+  async saveGraph(graphId: string, spec: ModelSpec, note?: string) { return this.graphs.save(graphId, spec, note); }
+  async openGraph(graphId: string): Promise<GraphDocument> { return this.graphs.open(graphId); }
+  async renameGraph(graphId: string, name: string): Promise<void> { this.graphs.rename(graphId, name); }
+  async deleteGraph(graphId: string): Promise<void> { this.graphs.remove(graphId); }
+  async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
+    return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
+  }
+
+  async listDatasets() { return this.store.datasets.listDatasets(); }
+  async useSample(name: string) { return this.datasets.useSample(name); }
+  async previewCsv(file: FileRef) { return this.datasets.previewCsv(file); }
+  async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
+    return this.datasets.importCsv(file, options, importId);
+  }
+  async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
+    return this.datasets.importImages(folder, options, importId);
+  }
+  async renameDataset(datasetId: string, name: string): Promise<void> { this.datasets.rename(datasetId, name); }
+  async deleteDataset(datasetId: string): Promise<void> { this.datasets.remove(datasetId); }
+
+  async startRun(request: StartRunRequest): Promise<RunSummary> { return this.runs.start(request); }
+  async pauseRun(runId: string): Promise<void> { this.supervisor.pause(runId); }
+  async resumeRun(runId: string): Promise<void> { this.supervisor.resume(runId); }
+  async stopRun(runId: string): Promise<void> { this.supervisor.stop(runId); }
+  async saveCheckpoint(runId: string): Promise<void> { this.supervisor.saveCheckpoint(runId); }
+  async continueRun(runId: string): Promise<RunSummary> { return this.runs.continueRun(runId); }
+  async listRuns(query?: RunQuery): Promise<RunSummary[]> { return this.store.runs.listRuns(query ?? {}); }
+  async getRun(runId: string): Promise<RunDetail> { return this.runs.detail(runId); }
+  async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> { return this.runs.update(runId, changes); }
+  async deleteRun(runId: string): Promise<void> { this.runs.remove(runId); }
+  async listTags() { return this.store.runs.listTags(); }
+
+  async predictions(runId: string, split: 'validation' | 'test' = 'validation', samples = 12): Promise<PredictionReport> {
+    return this.insight.predictions(runId, split, samples);
+  }
+  async layerWeights(runId: string): Promise<LayerWeights[]> { return this.insight.layerWeights(runId); }
+  async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
+    return this.insight.featureMaps(runId, nodeId, sampleIndex);
+  }
+  async exportRun(runId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
+    return exportToFile(this.store, this.layout, runId, format, options);
+  }
+}
