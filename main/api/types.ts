@@ -1,0 +1,259 @@
+// StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
+// server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
+import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
+import type { ModelSpec } from '../../engine/core/spec/types';
+import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
+import type { TrainConfig } from '../../engine/core/train/config';
+import type {
+  CheckpointRecord, DatasetRecord, EpochRecord, ExportRecord, GraphVersionSummary, Project, Run, RunStatus, RunSummary, StepRecord,
+} from '../services/store/types';
+import type { RunQuery } from '../services/store/runQuery';
+import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+
+export type {
+  CheckpointRecord, ColumnPreview, CsvPreview, DatasetManifest, DatasetRecord, EpochMetrics, EpochRecord, ExportRecord, GraphVersionSummary, ModelSpec, Project,
+  Run, RunQuery, RunStatus, RunSummary, SplitMetrics, StepRecord, Task, TrainConfig,
+};
+
+/**
+ * A file or folder the user chose. Desktop: a path from a native dialog or a drop. Web mode: an upload the page
+ * sent to the local server first (POST /upload), named by the id the server returned.
+ */
+export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string; name: string };
+
+export interface StudioInfo {
+  version: string;
+  mode: 'desktop' | 'web' | 'cli';
+  /** Where the studio keeps its data (NETWRIGHT_HOME). */
+  home: string;
+  /** The engine's kernels, once the engine has started: e.g. { isa: 'avx2', threads: 2 }. */
+  engine: { isa: string; threads: number } | null;
+  samples: SampleInfo[];
+  templates: TemplateSummary[];
+}
+
+export interface SampleInfo {
+  name: string;
+  description: string;
+  task: Task;
+  /** The template that suits it, e.g. 'mlp' for spirals, 'small-cnn' for shapes. */
+  suggestedTemplate: string;
+}
+
+export interface TemplateSummary {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** A graph with its newest saved version. */
+export interface GraphDocument {
+  id: string;
+  name: string;
+  updatedAt: number;
+  version: number;
+  spec: ModelSpec;
+}
+
+export interface GraphListItem {
+  id: string;
+  name: string;
+  updatedAt: number;
+  versions: number;
+}
+
+export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
+
+export interface SplitFractions {
+  train: number;
+  validation: number;
+  test: number;
+  seed: number;
+}
+
+/** The import dialog's choices; columns by header name. */
+export interface CsvImportOptions {
+  label: string;
+  task?: Task;
+  missing?: MissingPolicy;
+  /** Columns to leave out. */
+  exclude?: string[];
+  /** Number columns to one-hot encode (codes such as zip or product ids). */
+  categorical?: string[];
+  /** Default true. */
+  standardize?: boolean;
+  split?: SplitFractions;
+  name?: string;
+}
+
+export interface ImageImportOptions {
+  /** [height, width] in pixels. */
+  size: [number, number];
+  grayscale?: boolean;
+  split?: SplitFractions;
+  name?: string;
+}
+
+export interface DatasetImportResult {
+  dataset: DatasetRecord;
+  /** Text lines for the result page: rows read, dropped, filled; skipped images with reasons. */
+  notes: string[];
+  /** Image datasets: class counts and a few thumbnails (PNG data URLs) per class. */
+  classCounts?: Record<string, number>;
+  thumbnails?: Array<{ className: string; dataUrl: string }>;
+}
+
+export interface StartRunRequest {
+  graphId?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  name?: string;
+  tags?: string[];
+}
+
+export interface RunDetail {
+  run: Run;
+  epochs: EpochRecord[];
+  /** Steps thinned to at most a few thousand points for charts. */
+  steps: StepRecord[];
+  checkpoints: CheckpointRecord[];
+  exports: ExportRecord[];
+  dataset: DatasetRecord | null;
+}
+
+export interface RunChanges {
+  name?: string;
+  tags?: string[];
+  notes?: string;
+}
+
+/** One sample and what the model made of it: the input (features, or an image as a PNG data URL) and the output. */
+export interface SamplePrediction {
+  index: number;
+  features?: number[];
+  image?: string;
+  /** Classification: true and predicted class names and the probabilities. Regression: true and predicted values. */
+  trueLabel: string | number;
+  predicted: string | number;
+  probabilities?: number[];
+}
+
+export interface PredictionReport {
+  split: 'validation' | 'test';
+  metrics: SplitMetrics;
+  classNames?: string[];
+  samples: SamplePrediction[];
+  /** Regression: up to a few thousand (true, predicted) pairs for the scatter plot. */
+  scatter?: Array<[number, number]>;
+}
+
+/** Weight histograms per layer (from a run's checkpoint): bin edges and counts, plus the share of near-zero weights. */
+export interface LayerWeights {
+  nodeId: string;
+  tensor: string;
+  shape: number[];
+  edges: number[];
+  counts: number[];
+  nearZero: number;
+  l2: number;
+}
+
+/** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
+export interface FeatureMaps {
+  nodeId: string;
+  shape: number[];
+  maps: string[];
+  input: string | null;
+}
+
+export type ExportFormat = 'onnx' | 'safetensors' | 'pytorch';
+
+export interface ExportOptions {
+  /** ONNX: end with a Softmax node (off by default). */
+  softmax?: boolean;
+  /** ONNX: fold the input standardization in as a first node ('fold') or keep it in the metadata ('metadata'). */
+  normalization?: 'fold' | 'metadata';
+  /** Which weights: the best epoch's (default) or the last. */
+  checkpoint?: 'best' | 'last';
+  /** Desktop: where to write (from a save dialog). Web mode: leave out; the file is offered as a download. */
+  path?: string;
+}
+
+export interface ExportResult {
+  record: ExportRecord;
+  /** Every file written (a PyTorch export is the script and its weights). Web mode adds a download address. */
+  files: Array<{ name: string; path: string; bytes: number; downloadUrl?: string }>;
+  /** e.g. "dropout is left out: ONNX holds the model in its inference form". */
+  notes: string[];
+}
+
+/** Pushed to every subscriber: training as it happens and changes of the stored runs. */
+export type StudioEvent =
+  | { type: 'run-status'; runId: string; status: RunStatus; error?: string }
+  | { type: 'run-progress'; runId: string; epoch: number; batch: number; batches: number; step: number; loss: number; samplesPerSecond: number }
+  | { type: 'run-epoch'; runId: string; record: EpochRecord; epochs: number }
+  | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
+  | { type: 'run-finished'; runId: string; run: RunSummary }
+  | { type: 'datasets-changed' }
+  | { type: 'import-progress'; importId: string; phase: string; fraction: number };
+
+export interface StudioApi {
+  getInfo(): Promise<StudioInfo>;
+
+  listGraphs(): Promise<GraphListItem[]>;
+  createGraph(name: string, spec: ModelSpec): Promise<GraphDocument>;
+  /** Saves a new version of the graph (autosave calls this after each edit settles). */
+  saveGraph(graphId: string, spec: ModelSpec, note?: string): Promise<GraphVersionSummary>;
+  openGraph(graphId: string): Promise<GraphDocument>;
+  renameGraph(graphId: string, name: string): Promise<void>;
+  deleteGraph(graphId: string): Promise<void>;
+  /** A template sized for a dataset (input shape and classes), e.g. ('mlp', datasetId). */
+  templateSpec(name: string, datasetId?: string): Promise<ModelSpec>;
+
+  listDatasets(): Promise<DatasetRecord[]>;
+  /** Writes a built-in sample dataset (once) and returns its record. */
+  useSample(name: string): Promise<DatasetRecord>;
+  previewCsv(file: FileRef): Promise<CsvPreview>;
+  importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
+  renameDataset(datasetId: string, name: string): Promise<void>;
+  deleteDataset(datasetId: string): Promise<void>;
+
+  startRun(request: StartRunRequest): Promise<RunSummary>;
+  pauseRun(runId: string): Promise<void>;
+  resumeRun(runId: string): Promise<void>;
+  stopRun(runId: string): Promise<void>;
+  saveCheckpoint(runId: string): Promise<void>;
+  /** Continues a stopped, failed or interrupted run from its last checkpoint. */
+  continueRun(runId: string): Promise<RunSummary>;
+  listRuns(query?: RunQuery): Promise<RunSummary[]>;
+  getRun(runId: string): Promise<RunDetail>;
+  updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
+  deleteRun(runId: string): Promise<void>;
+  listTags(): Promise<Array<{ tag: string; runs: number }>>;
+
+  predictions(runId: string, split?: 'validation' | 'test', samples?: number): Promise<PredictionReport>;
+  layerWeights(runId: string): Promise<LayerWeights[]>;
+  featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
+}
+
+export type StudioMethod = keyof StudioApi;
+
+/** Every method once (the Record makes the compiler check none is missing), for the transports and their checks. */
+const METHOD_SET: Record<StudioMethod, true> = {
+  getInfo: true, listGraphs: true, createGraph: true, saveGraph: true, openGraph: true, renameGraph: true, deleteGraph: true, templateSpec: true,
+  listDatasets: true, useSample: true, previewCsv: true, importCsv: true, importImages: true, renameDataset: true, deleteDataset: true,
+  startRun: true, pauseRun: true, resumeRun: true, stopRun: true, saveCheckpoint: true, continueRun: true, listRuns: true, getRun: true,
+  updateRun: true, deleteRun: true, listTags: true, predictions: true, layerWeights: true, featureMaps: true, exportRun: true,
+};
+export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[];
+
+/** An error the renderer can show as is: `message` names the file, row, column or node. */
+export interface StudioErrorPayload {
+  message: string;
+  /** e.g. 'invalid-argument', 'not-found', 'busy', 'import-failed'. */
+  code: string;
+  nodeId?: string;
+}

@@ -1,0 +1,44 @@
+// `npm run web`: starts web mode on 127.0.0.1 and prints the address with its token; opens nothing else.
+// Ctrl-C stops a training run at its last checkpoint, closes the store and ends the engine.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { netwrightHome } from '../cli/home';
+import { startWebServer } from './server';
+
+function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, 'renderer'), resolve(here, '../../dist/renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[1];
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const portArg = argv.indexOf('--port');
+  const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.NETWRIGHT_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a port number, not '${argv[portArg + 1]}'`);
+  // NETWRIGHT_WEB_TOKEN fixes the token (end-to-end tests); otherwise it is random for every start.
+  const token = process.env.NETWRIGHT_WEB_TOKEN || undefined;
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) throw new Error('NETWRIGHT_WEB_TOKEN must be 16 to 128 letters, digits, - or _');
+  const server = await startWebServer({ home: netwrightHome(), rendererDir: rendererDir(), port, token });
+  process.stdout.write(`Netwright (web mode) is serving the studio at\n  ${server.url}\n` +
+    `data: ${server.studio.layout.home}\nOpen the address in a browser on this machine. Ctrl-C stops.\n`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write('stopping…\n');
+    server.close().then(() => process.exit(0), (error: unknown) => {
+      process.stderr.write(`netwright: ${(error as Error).message}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`netwright: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
