@@ -1,28 +1,40 @@
-// A small, strict argument parser: `--name value`, `--flag`, and positional words; unknown options are errors.
+// A small, strict argument parser: `--name value`, `--name=value`, `--flag`, and positional words. Unknown options
+// and malformed values are usage errors (exit code 2).
+
+/** A mistake in how the command was called: reported with the command's usage and exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
 }
 
-export function parseArgs(argv: string[], known: { values: string[]; flags: string[] }): ParsedArgs {
+export function parseArgs(argv: string[], known: { values: string[]; flags: string[] }, usage?: string): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) {
+    if (!arg.startsWith('--') || arg === '--') {
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split('=', 2);
+    const cut = arg.indexOf('=');
+    const name = cut < 0 ? arg.slice(2) : arg.slice(2, cut);
+    const inline = cut < 0 ? undefined : arg.slice(cut + 1);
     if (known.flags.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} is a switch and takes no value`, usage);
       options.set(name, true);
     } else if (known.values.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`, usage);
       options.set(name, value);
     } else {
-      throw new Error(`unknown option --${name}`);
+      throw new UsageError(`unknown option --${name}`, usage);
     }
   }
   return { positional, options };
@@ -32,13 +44,39 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw === true || !Number.isFinite(value)) throw new Error(`--${name} takes a number, got '${raw}'`);
+  if (raw === true || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} takes a number, got '${raw}'`);
+  return value;
+}
+
+/** A whole number ≥ `min` (epochs, batch size, patience ...). */
+export function countOption(args: ParsedArgs, name: string, fallback: number, min = 1): number {
+  const value = numberOption(args, name, fallback);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, got '${args.options.get(name)}'`);
+  return value;
+}
+
+/** A number > 0 (learning rate, gamma ...). */
+export function positiveOption(args: ParsedArgs, name: string, fallback: number): number {
+  const value = numberOption(args, name, fallback);
+  if (!(value > 0)) throw new UsageError(`--${name} must be greater than 0, got '${args.options.get(name)}'`);
   return value;
 }
 
 export function stringOption(args: ParsedArgs, name: string, fallback: string): string {
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
-  if (raw === true) throw new Error(`--${name} needs a value`);
+  if (raw === true) throw new UsageError(`--${name} needs a value`);
   return raw;
+}
+
+/** The option's value when given, else undefined. */
+export function optionalString(args: ParsedArgs, name: string): string | undefined {
+  return args.options.has(name) ? stringOption(args, name, '') : undefined;
+}
+
+/** One of `choices`, named in the error when the value is none of them. */
+export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
+  const value = stringOption(args, name, fallback);
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} is one of ${choices.join(', ')}, not '${value}'`);
+  return value as T;
 }

@@ -1,75 +1,86 @@
-// The command line trains a sample dataset end to end in the engine process and prints JSON lines.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+// The command line end to end: a sample trains and is recorded, runs are named by id prefix or name, and
+// mistakes are one-line errors (exit code 1) or usage errors (exit code 2).
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../engine/core/rng';
+import { jsonLines, netwright } from './testCli';
 
-const root = resolve(__dirname, '../..');
 const home = mkdtempSync(join(tmpdir(), 'netwright-cli-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function netwright(args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'netwright.mjs'), ...args], {
-    cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
-  });
-}
-
 describe('netwright train', () => {
-  it('trains an MLP on the spirals sample and prints one JSON line per epoch and a summary', () => {
-    const result = netwright(['train', '--sample', 'spirals', '--epochs', '30', '--lr', '0.01', '--json']);
+  it('trains an MLP on the spirals sample, printing one JSON line per epoch and a summary', () => {
+    const result = netwright(home, ['train', '--sample', 'spirals', '--epochs', '30', '--lr', '0.01', '--json']);
     expect(result.status, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = jsonLines(result.stdout);
     expect(lines.filter((l) => l.type === 'epoch')).toHaveLength(30);
-    const summary = lines.at(-1);
+    const summary = lines.at(-1)!;
     expect(summary.type).toBe('summary');
     expect(summary.status).toBe('completed');
     expect(summary.split.train + summary.split.validation + summary.split.test).toBe(900);
-    expect(summary.test.accuracy).toBeGreaterThan(0.9);
+    expect(summary.best.test.accuracy).toBeGreaterThan(0.9);
     expect(existsSync(summary.checkpoint)).toBe(true);
   });
 
+  it('prints progress and a text summary without --json', () => {
+    const result = netwright(home, ['train', '--sample', 'two-moons', '--epochs', '2', '--name', 'moons text', '--schedule', 'cosine']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('epoch 2/2');
+    expect(result.stdout).toMatch(/^run [0-9a-f]{8} 'moons text' completed: 2 of 2 epochs/);
+    expect(result.stdout).toContain('dataset \'two-moons\': 500 rows (350 train / 75 validation / 75 test)');
+  });
+
   it('refuses an unknown sample with the list of samples', () => {
-    const result = netwright(['train', '--sample', 'mnist']);
+    const result = netwright(home, ['train', '--sample', 'mnist']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("no sample dataset 'mnist'");
     expect(result.stderr).toContain('spirals');
   });
+
+  it('treats unknown options and bad values as usage errors with exit code 2, before recording a run', () => {
+    const runCount = () => jsonLines(netwright(home, ['runs', '--json']).stdout).length;
+    const before = runCount();
+    const unknown = netwright(home, ['train', '--sample', 'spirals', '--epoch', '3']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^netwright: unknown option --epoch\nusage: netwright train/);
+    const bad = netwright(home, ['train', '--sample', 'spirals', '--schedule', 'multistep']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--milestones');
+    expect(runCount()).toBe(before);
+  });
 });
 
-/** Three Gaussian blobs in 3 numeric features plus a categorical column that also carries signal. */
-function writeBlobsCsv(path: string): void {
-  const rng = new Rng(9);
-  const centres = [[0, 0, 0], [3, 3, 0], [0, 3, 3]];
-  const names = ['setosa', 'versicolor', 'virginica'];
-  const rows = ['a,b,c,colour,species'];
-  for (let i = 0; i < 600; i++) {
-    const k = i % 3;
-    const [x, y, z] = centres[k].map((c) => (c + rng.normal() * 0.8).toFixed(4));
-    rows.push(`${x},${y},${z},${['red', 'green', 'blue'][(k + (rng.uniform() < 0.2 ? 1 : 0)) % 3]},${names[k]}`);
-  }
-  writeFileSync(path, `${rows.join('\r\n')}\r\n`);
-}
+describe('naming a run', () => {
+  it('finds a run by its name or an id prefix, and lists the candidates of an ambiguous name', () => {
+    const runs = jsonLines(netwright(home, ['runs', '--json']).stdout);
+    const moons = runs.find((r) => r.name === 'moons text')!;
+    const byPrefix = jsonLines(netwright(home, ['evaluate', moons.id.slice(0, 5), '--json']).stdout)[0];
+    expect(byPrefix.runId).toBe(moons.id);
+    const byName = jsonLines(netwright(home, ['evaluate', 'moons text', '--json']).stdout)[0];
+    expect(byName.runId).toBe(moons.id);
 
-describe('netwright with a CSV table', () => {
-  it('trains an MLP on a generated CSV to high test accuracy and prints its JSON summary', () => {
-    const csv = join(home, 'blobs.csv');
-    writeBlobsCsv(csv);
-    const result = netwright(['train', '--data', csv, '--label', 'species', '--epochs', '25', '--lr', '0.01', '--json']);
-    expect(result.status, result.stderr).toBe(0);
-    const summary = result.stdout.trim().split('\n').map((l) => JSON.parse(l)).at(-1);
-    expect(summary.status).toBe('completed');
-    expect(summary.split).toEqual({ train: 420, validation: 90, test: 90 });
-    expect(summary.test.accuracy).toBeGreaterThan(0.9);
+    expect(netwright(home, ['train', '--sample', 'two-moons', '--epochs', '1', '--name', 'moons text']).status).toBe(0);
+    const ambiguous = netwright(home, ['evaluate', 'moons text']);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/^netwright: the name 'moons text' matches 2 runs: /);
+    expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('import names the file and line of a ragged row, and leaves no dataset behind', () => {
+  it('says so when no run matches', () => {
+    const result = netwright(home, ['export', 'zzzz-no-such-run', '--format', 'onnx']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("no run 'zzzz-no-such-run'");
+  });
+});
+
+describe('netwright import', () => {
+  it('names the file and line of a ragged row, and leaves no dataset behind', () => {
     const csv = join(home, 'ragged.csv');
     writeFileSync(csv, 'x,y,label\n1,2,a\n3,4\n5,6,b\n');
     const datasets = () => (existsSync(join(home, 'datasets')) ? readdirSync(join(home, 'datasets')) : []);
     const before = datasets();
-    const result = netwright(['import', csv, '--label', 'label']);
+    const result = netwright(home, ['import', csv, '--label', 'label']);
     expect(datasets()).toEqual(before);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('ragged.csv');

@@ -1,31 +1,68 @@
-// The `netwright` command line: the same engine and files as the studio, for scripts and headless machines.
-import { SAMPLE_DATASETS } from '../../engine/core/data/samples';
+// The `netwright` command line: the same store, engine and files as the studio, for scripts and headless machines.
+// Errors print as one line `netwright: <message>` with exit code 1; usage mistakes exit with code 2.
+import { SAMPLES } from '../services/studio/samples';
+import { UsageError } from './args';
+import { errorReport, EXIT_USAGE } from './errors';
+import { evaluate, EVALUATE_USAGE } from './evaluate';
+import { exportCommand, EXPORT_USAGE } from './export';
 import { IMPORT_USAGE, importCommand } from './import';
+import { predict, PREDICT_USAGE } from './predict';
+import { resume, RESUME_USAGE } from './resume';
+import { runs, RUNS_USAGE } from './runs';
 import { train, TRAIN_USAGE } from './train';
 
-const USAGE = `usage: netwright <command> [options]
+interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  train: { summary: 'train a model; the run is recorded in the store', usage: TRAIN_USAGE, run: train },
+  resume: { summary: 'continue a stopped, failed or interrupted run from its last checkpoint', usage: RESUME_USAGE, run: resume },
+  runs: { summary: 'list the recorded runs', usage: RUNS_USAGE, run: runs },
+  evaluate: { summary: "a run's metrics on the validation or test split", usage: EVALUATE_USAGE, run: evaluate },
+  predict: { summary: 'predict every row of a CSV file with a trained run', usage: PREDICT_USAGE, run: predict },
+  export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
+  import: { summary: 'import a CSV table as a dataset', usage: IMPORT_USAGE, run: importCommand },
+  samples: { summary: 'list the built-in sample datasets', usage: 'netwright samples', run: samples },
+};
+
+
+export const USAGE = `usage: netwright <command> [options]   (netwright <command> --help for its options)
 commands:
-  train     ${TRAIN_USAGE.split('\n').join('\n            ')}
-  import    ${IMPORT_USAGE}
-  samples   list the built-in sample datasets`;
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`).join('\n')}
+RUN is a run's id, the first 4 or more characters of it, or its name.
+Data lives in $NETWRIGHT_HOME (default ~/.netwright).`;
+
+async function samples(argv: string[]): Promise<number> {
+  if (argv.length > 0) throw new UsageError(`unexpected argument '${argv[0]}'`, 'netwright samples');
+  for (const s of SAMPLES) process.stdout.write(`${s.name.padEnd(18)} ${s.task.padEnd(14)} ${s.suggestedTemplate.padEnd(13)} ${s.description}\n`);
+  return 0;
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'train':
-      return train(rest);
-    case 'import':
-      return importCommand(rest);
-    case 'samples':
-      for (const [name, make] of Object.entries(SAMPLE_DATASETS)) process.stdout.write(`${name.padEnd(18)} ${make().description}\n`);
-      return 0;
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    default:
-      process.stderr.write(`unknown command '${command}'\n${USAGE}\n`);
-      return 2;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    process.stdout.write(`${topic ? `usage: ${topic.usage}` : USAGE}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`netwright: unknown command '${name}'\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    const { text, code } = errorReport(error, command.usage);
+    process.stderr.write(text);
+    if (process.env.NETWRIGHT_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return code;
   }
 }

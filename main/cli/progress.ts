@@ -1,15 +1,52 @@
-// Terminal output for training: a one-line progress bar that redraws in place on a TTY, or JSON lines.
-import type { BatchProgress, EpochMetrics } from '../../engine/core/train/trainer';
+// Terminal output for training: a one-line progress bar that redraws in place on a TTY, epoch lines, or one
+// JSON object per epoch (--json).
+import type { BatchProgress as EngineBatchProgress, SplitMetrics } from '../../engine/core/train/trainer';
+import type { EpochRecord } from '../services/store/types';
+import { splitScore, type SplitScore } from './format';
 
-export function formatEpoch(m: EpochMetrics): string {
-  const parts = [`epoch ${m.epoch}`, `loss ${m.trainLoss.toFixed(4)}`];
-  if (m.trainAccuracy !== undefined) parts.push(`acc ${(m.trainAccuracy * 100).toFixed(1)}%`);
-  if (m.validation) {
-    parts.push(`val loss ${m.validation.loss.toFixed(4)}`);
-    if (m.validation.accuracy !== undefined) parts.push(`val acc ${(m.validation.accuracy * 100).toFixed(1)}%`);
-    if (m.validation.r2 !== undefined) parts.push(`val R² ${m.validation.r2.toFixed(3)}`);
+export type BatchProgress = Omit<EngineBatchProgress, 'step'>;
+
+/** An epoch as `train --json` prints it: the headline numbers, without per-layer norms. */
+export interface EpochLine {
+  type: 'epoch';
+  runId: string;
+  epoch: number;
+  epochs: number;
+  trainLoss: number | null;
+  trainAccuracy?: number;
+  validation: SplitScore | null;
+  lr: number | null;
+  seconds?: number;
+  samplesPerSecond?: number;
+}
+
+export function epochLine(runId: string, record: EpochRecord, epochs: number): EpochLine {
+  const validation = record.metrics.validation as SplitMetrics | null | undefined;
+  const seconds = record.metrics.seconds;
+  const speed = record.metrics.samplesPerSecond;
+  return {
+    type: 'epoch', runId, epoch: record.epoch, epochs, trainLoss: record.trainLoss,
+    ...(record.trainAccuracy !== null ? { trainAccuracy: record.trainAccuracy } : {}),
+    validation: validation ? splitScore(validation) : null,
+    lr: record.lr,
+    ...(typeof seconds === 'number' ? { seconds } : {}),
+    ...(typeof speed === 'number' ? { samplesPerSecond: speed } : {}),
+  };
+}
+
+const fixed = (value: number | null, digits = 4) => (value === null ? 'n/a' : value.toFixed(digits));
+
+export function formatEpoch(line: EpochLine): string {
+  const parts = [`epoch ${line.epoch}/${line.epochs}`, `loss ${fixed(line.trainLoss)}`];
+  if (line.trainAccuracy !== undefined) parts.push(`acc ${(line.trainAccuracy * 100).toFixed(1)}%`);
+  const v = line.validation;
+  if (v) {
+    parts.push(`val loss ${fixed(v.loss)}`);
+    if (v.accuracy !== undefined) parts.push(`val acc ${(v.accuracy * 100).toFixed(1)}%`);
+    if (v.r2 !== undefined) parts.push(`val R² ${v.r2.toFixed(3)}`);
   }
-  parts.push(`lr ${m.lr.toPrecision(3)}`, `${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s`);
+  if (line.lr !== null) parts.push(`lr ${line.lr.toPrecision(3)}`);
+  if (line.samplesPerSecond !== undefined) parts.push(`${Math.round(line.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   return parts.join('  ');
 }
 
@@ -25,9 +62,13 @@ export class ProgressLine {
     this.width = line.length;
   }
 
-  epoch(m: EpochMetrics): void {
-    const text = formatEpoch(m);
-    this.stream.write(this.stream.isTTY ? `\r${text.padEnd(this.width)}\n` : `${text}\n`);
+  epoch(line: EpochLine): void {
+    this.text(formatEpoch(line));
+  }
+
+  /** A line of its own, clearing a progress bar drawn in place. */
+  text(text: string): void {
+    this.stream.write(this.stream.isTTY && this.width > 0 ? `\r${text.padEnd(this.width)}\n` : `${text}\n`);
     this.width = 0;
   }
 }

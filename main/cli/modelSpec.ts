@@ -1,0 +1,65 @@
+// The model `train` trains: a template by name sized for the dataset, or a spec file saved from the editor,
+// checked against the dataset's input shape and outputs before a run is recorded.
+import { existsSync, readFileSync } from 'node:fs';
+import type { DatasetManifest } from '../../engine/core/data/dataset';
+import { analyze, nodeName } from '../../engine/core/spec';
+import type { ModelSpec } from '../../engine/core/spec/types';
+import type { DatasetRecord } from '../services/store/types';
+import type { Studio } from '../services/studio/studio';
+
+/** The template for a dataset when no --model is given. */
+export function defaultTemplate(manifest: DatasetManifest): string {
+  return manifest.featureShape.length === 3 ? 'small-cnn' : 'mlp';
+}
+
+function outputsOf(manifest: DatasetManifest): number {
+  return manifest.task === 'classification' ? (manifest.classNames?.length ?? 2) : (manifest.targetNames?.length ?? 1);
+}
+
+function readSpecFile(path: string): ModelSpec {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: not a model spec (${(error as Error).message})`);
+  }
+  // A graph saved by the studio holds its spec under "spec".
+  const spec = (parsed && typeof parsed === 'object' && 'spec' in parsed ? (parsed as { spec: unknown }).spec : parsed) as ModelSpec;
+  return spec;
+}
+
+/** The spec's problems, or a mismatch with the dataset, as one message naming the file and the node. */
+export function checkSpecFits(spec: ModelSpec, manifest: DatasetManifest, file: string): { outputs: number } {
+  const analysis = analyze(spec);
+  if (!analysis.ok) {
+    const problem = analysis.problems[0];
+    const node = spec.nodes?.find((n) => n.id === problem.nodeId);
+    throw new Error(`${file}: ${node && !problem.message.includes(node.id) ? `${nodeName(node)}: ` : ''}${problem.message}`);
+  }
+  const input = analysis.nodes[analysis.inputId!].outputShape ?? [];
+  const output = analysis.nodes[analysis.outputId!].outputShape ?? [];
+  const same = input.length === manifest.featureShape.length && input.every((d, i) => d === manifest.featureShape[i]);
+  if (!same) {
+    throw new Error(`${file}: the model takes inputs of shape [${input.join(', ')}], but dataset '${manifest.name}' has [${manifest.featureShape.join(', ')}]`);
+  }
+  const outputs = output.reduce((a, b) => a * b, 1);
+  const wanted = outputsOf(manifest);
+  const binary = manifest.task === 'classification' && wanted === 2 && outputs === 1;
+  if (output.length !== 1 || (outputs !== wanted && !binary)) {
+    const what = manifest.task === 'classification' ? `${wanted} classes` : `${wanted} target${wanted === 1 ? '' : 's'}`;
+    throw new Error(`${file}: the model ends in [${output.join(', ')}] outputs, but dataset '${manifest.name}' has ${what}`);
+  }
+  return { outputs };
+}
+
+export async function modelFor(studio: Studio, dataset: DatasetRecord, model: string | undefined): Promise<{ spec: ModelSpec; outputs: number; label: string }> {
+  const choice = model ?? defaultTemplate(dataset.manifest);
+  if (choice.toLowerCase().endsWith('.json') || existsSync(choice)) {
+    if (!existsSync(choice)) throw new Error(`${choice}: no such file`);
+    const spec = readSpecFile(choice);
+    const { outputs } = checkSpecFits(spec, dataset.manifest, choice);
+    return { spec, outputs, label: spec.name ?? choice };
+  }
+  const spec = await studio.templateSpec(choice, dataset.id);
+  return { spec, outputs: outputsOf(dataset.manifest), label: spec.name ?? choice };
+}

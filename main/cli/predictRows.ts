@@ -1,0 +1,106 @@
+// Turns rows of a CSV file into the model's input features exactly as the importer encoded the training table:
+// number columns as numbers, category columns one-hot over the categories seen in training (`column=value`
+// feature names). A cell that cannot be encoded is an error naming the row, line and column.
+import { basename } from 'node:path';
+import type { DatasetManifest } from '../../engine/core/data/dataset';
+import { csvColumnsFromFeatureNames, type CsvFeatureColumn } from '../../engine/core/export';
+import { fitsFloat32, isMissing, parseNumber, quoted } from '../services/datasets/csv/values';
+
+/** Where a cell is: the data row (1-based, header excluded) and the line of the file it starts on. */
+export interface CellPlace {
+  row: number;
+  line: number;
+}
+
+export class PredictInputError extends Error {
+  constructor(file: string, place: CellPlace, column: string | null, detail: string) {
+    super(`${basename(file)}, row ${place.row} (line ${place.line})${column === null ? '' : `, column '${column}'`}: ${detail}`);
+    this.name = 'PredictInputError';
+  }
+}
+
+interface BoundColumn {
+  column: CsvFeatureColumn;
+  /** Position in the file's header. */
+  index: number;
+  /** Offset of its first feature. */
+  offset: number;
+  lookup: Map<string, number> | null;
+}
+
+export interface RowEncoder {
+  /** Features per row (the model's input size). */
+  width: number;
+  /** The header position of the label column, when the file has one (it is not a feature; predictions are scored against it). */
+  labelIndex: number | null;
+  /** Writes the row's features at `out[offset ..]`. */
+  encode(fields: readonly string[], place: CellPlace, out: Float32Array, offset: number): void;
+}
+
+/** The header position of `name`: exact, else ignoring case and surrounding spaces (as the importer matches). */
+function findColumn(header: readonly string[], name: string): number {
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  const loose = name.trim().toLowerCase();
+  return header.findIndex((h) => h.trim().toLowerCase() === loose);
+}
+
+function listed(values: readonly string[], max = 8): string {
+  const shown = values.slice(0, max).map((v) => `'${v}'`).join(', ');
+  return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+}
+
+export function rowEncoder(file: string, header: readonly string[], manifest: DatasetManifest, decimalComma: boolean): RowEncoder {
+  if (!manifest.featureNames) {
+    throw new Error(`dataset '${manifest.name}' is not a table (its inputs are ${manifest.featureShape.join('×')} images): predict reads CSV tables only`);
+  }
+  const columns = csvColumnsFromFeatureNames(manifest.featureNames);
+  const missing = columns.filter((c) => findColumn(header, c.name) < 0).map((c) => c.name);
+  if (missing.length > 0) {
+    throw new Error(`${basename(file)}: no column${missing.length === 1 ? '' : 's'} ${listed(missing)}; the model reads ${listed(columns.map((c) => c.name), 20)} ` +
+      `(the file's header has ${listed([...header], 20)})`);
+  }
+  let offset = 0;
+  const bound: BoundColumn[] = columns.map((column) => {
+    const b: BoundColumn = {
+      column, index: findColumn(header, column.name), offset,
+      lookup: column.type === 'category' ? new Map(column.categories.map((c, k) => [c, k])) : null,
+    };
+    offset += column.type === 'category' ? column.categories.length : 1;
+    return b;
+  });
+  const width = offset;
+  const labelName = manifest.table?.labelColumn;
+  const labelIndex = labelName === undefined ? -1 : findColumn(header, labelName);
+
+  return {
+    width,
+    labelIndex: labelIndex >= 0 ? labelIndex : null,
+    encode(fields, place, out, at) {
+      if (fields.length !== header.length) {
+        throw new PredictInputError(file, place, null, `${fields.length} fields where the header has ${header.length}`);
+      }
+      for (const { column, index, offset: first, lookup } of bound) {
+        const cell = fields[index];
+        if (column.type === 'number') {
+          if (isMissing(cell)) throw new PredictInputError(file, place, column.name, 'the cell is empty, but the model needs a number');
+          const value = parseNumber(cell.trim(), decimalComma);
+          if (Number.isNaN(value)) throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is not a number`);
+          if (!fitsFloat32(value)) throw new PredictInputError(file, place, column.name, `${cell.trim()} is beyond the float32 range (±3.4e38)`);
+          out[at + first] = value;
+          continue;
+        }
+        const categories = column.categories;
+        if (isMissing(cell)) {
+          throw new PredictInputError(file, place, column.name, `the cell is empty, but the model needs one of ${listed(categories)}`);
+        }
+        const k = lookup!.get(cell.trim());
+        if (k === undefined) {
+          throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is a category the model never saw in training (it knows ${listed(categories)})`);
+        }
+        out.fill(0, at + first, at + first + categories.length);
+        out[at + first + k] = 1;
+      }
+    },
+  };
+}

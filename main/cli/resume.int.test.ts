@@ -1,0 +1,62 @@
+// Ctrl-C during `netwright train` stops the run cleanly (recorded as stopped, with its last whole-epoch
+// checkpoint), and `netwright resume` trains it to the end from there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { blobsCsv, jsonLines, netwright, startNetwright } from './testCli';
+
+const home = mkdtempSync(join(tmpdir(), 'netwright-resume-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+// Far more epochs than can pass between the first epoch line and the signal, so the run is still training.
+const EPOCHS = 300;
+
+/** Starts `train`, sends SIGINT once the first epoch line is out, and collects what it printed. */
+function trainAndInterrupt(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = startNetwright(home, args);
+  let stdout = '';
+  let stderr = '';
+  let signalled = false;
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    if (!signalled && stdout.includes('"type":"epoch"')) {
+      signalled = true;
+      child.kill('SIGINT');
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('netwright train, interrupted, then resume', () => {
+  it('records a Ctrl-C as a stopped run that resume completes to the requested epochs', async () => {
+    const csv = join(home, 'blobs.csv');
+    blobsCsv(csv, { rows: 300, seed: 4 });
+    const stopped = await trainAndInterrupt(['train', '--data', csv, '--label', 'species', '--epochs', String(EPOCHS), '--name', 'long', '--json']);
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain('stopping the run');
+    const summary = jsonLines(stopped.stdout).at(-1)!;
+    expect(summary).toMatchObject({ type: 'summary', status: 'stopped', outcome: 'stopped', epochsPlanned: EPOCHS });
+    expect(summary.epochs).toBeGreaterThanOrEqual(1);
+    expect(summary.epochs).toBeLessThan(EPOCHS);
+    expect(summary.lastCheckpoint).toEqual(expect.any(String));
+
+    const listed = jsonLines(netwright(home, ['runs', '--json']).stdout).find((r) => r.id === summary.runId);
+    expect(listed).toMatchObject({ status: 'stopped', epochs: summary.epochs });
+
+    const resumed = netwright(home, ['resume', 'long', '--json']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const lines = jsonLines(resumed.stdout);
+    const epochs = lines.filter((l) => l.type === 'epoch').map((l) => l.epoch);
+    expect(epochs[0]).toBe(summary.epochs + 1); // from the last whole-epoch checkpoint
+    expect(epochs.at(-1)).toBe(EPOCHS);
+    const final = lines.at(-1)!;
+    expect(final).toMatchObject({ type: 'summary', runId: summary.runId, status: 'completed', epochs: EPOCHS });
+    expect(final.final.test.accuracy).toBeGreaterThanOrEqual(0.9);
+
+    const again = netwright(home, ['resume', summary.runId]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('is completed');
+  });
+});

@@ -1,0 +1,97 @@
+// The end-of-training report of `train` and `resume`: run, status, split sizes, the best checkpoint's metrics on
+// the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
+// checkpoint files; as one JSON object or as a few lines of text.
+import type { SplitMetrics } from '../../engine/core/train/trainer';
+import type { EngineClient } from '../../engine/host/client';
+import type { Store } from '../services/store';
+import type { DatasetRecord, RunStatus } from '../services/store/types';
+import { evaluateSplit } from './checkpoints';
+import type { FollowedRun } from './follow';
+import { durationText, scoreText, splitScore, type SplitScore } from './format';
+
+export interface StageMetrics {
+  epoch: number;
+  validation: SplitScore | null;
+  test: SplitScore | null;
+}
+
+export interface RunReport {
+  type: 'summary';
+  runId: string;
+  name: string;
+  /** As recorded in the store: completed, stopped or failed. */
+  status: RunStatus;
+  /** How training ended, in the engine's words: completed, early-stopped, stopped, diverged (null when it failed). */
+  outcome: string | null;
+  error: string | null;
+  dataset: { id: string; name: string };
+  task: string;
+  rows: number;
+  split: { train: number; validation: number; test: number };
+  epochs: number;
+  epochsPlanned: number;
+  /** The best checkpoint (lowest validation loss): its epoch and its metrics on both held-out splits. */
+  best: StageMetrics | null;
+  /** The last epoch's validation metrics, and the test metrics the engine computed when training ended. */
+  final: StageMetrics | null;
+  checkpoint: string | null;
+  lastCheckpoint: string | null;
+  durationMs: number;
+}
+
+const score = (m: SplitMetrics | null | undefined) => (m ? splitScore(m) : null);
+
+export async function runReport(store: Store, engine: () => Promise<EngineClient>, dataset: DatasetRecord, followed: FollowedRun): Promise<RunReport> {
+  const { run, outcome } = followed;
+  const epochs = store.metrics.listEpochs(run.id);
+  const last = epochs.at(-1);
+  const bestCheckpoint = store.checkpoints.latestCheckpoint(run.id, 'best');
+  const lastCheckpoint = store.checkpoints.latestCheckpoint(run.id, 'last');
+  let best: StageMetrics | null = null;
+  if (bestCheckpoint) {
+    const client = await engine();
+    best = {
+      epoch: bestCheckpoint.epoch,
+      validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
+      test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+    };
+  }
+  const final: StageMetrics | null = last
+    ? {
+      epoch: last.epoch,
+      validation: score(last.metrics.validation as SplitMetrics | null | undefined),
+      test: score(outcome && outcome.status !== 'diverged' ? outcome.test : null),
+    }
+    : null;
+  const { manifest } = dataset;
+  return {
+    type: 'summary', runId: run.id, name: run.name, status: run.status,
+    outcome: outcome?.status ?? null, error: run.error,
+    dataset: { id: dataset.id, name: dataset.name }, task: manifest.task, rows: manifest.count, split: manifest.split.counts,
+    epochs: last?.epoch ?? 0, epochsPlanned: run.trainConfig.epochs, best, final,
+    checkpoint: bestCheckpoint?.path ?? lastCheckpoint?.path ?? null, lastCheckpoint: lastCheckpoint?.path ?? null,
+    durationMs: run.durationMs,
+  };
+}
+
+function stageText(title: string, stage: StageMetrics): string {
+  const parts = [
+    stage.validation ? `validation ${scoreText(stage.validation)}` : null,
+    stage.test ? `test ${scoreText(stage.test)}` : null,
+  ].filter((p): p is string => p !== null);
+  return `${title} (epoch ${stage.epoch}): ${parts.length ? parts.join('; ') : 'no held-out metrics'}`;
+}
+
+export function reportText(report: RunReport): string {
+  const s = report.split;
+  const lines = [
+    `run ${report.runId.slice(0, 8)} '${report.name}' ${report.outcome === 'early-stopped' ? 'stopped early' : report.status}: ` +
+      `${report.epochs} of ${report.epochsPlanned} epochs in ${durationText(report.durationMs)}`,
+    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test)`,
+  ];
+  if (report.error) lines.push(`error: ${report.error}`);
+  if (report.best) lines.push(stageText('best', report.best));
+  if (report.final) lines.push(stageText('final', report.final));
+  if (report.checkpoint) lines.push(`checkpoint: ${report.checkpoint}`);
+  return `${lines.join('\n')}\n`;
+}

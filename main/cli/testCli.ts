@@ -1,0 +1,71 @@
+// Test helpers for the command line: run `netwright` as a child process with its own NETWRIGHT_HOME, and write
+// the generated CSV tables the integration tests train on.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Rng } from '../../engine/core/rng';
+
+const root = resolve(__dirname, '../..');
+const bin = join(root, 'bin', 'netwright.mjs');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function netwright(home: string, args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI as a running child process (to signal it while it trains). */
+export function startNetwright(home: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The JSON lines of a command's stdout. */
+export function jsonLines(stdout: string): Array<Record<string, any>> {
+  return stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+export const SPECIES = ['setosa', 'versicolor', 'virginica'];
+export const COLOURS = ['red', 'green', 'blue'];
+
+/**
+ * Three Gaussian blobs in 3 numeric features plus a categorical colour that mostly follows the class, labelled by
+ * species. `withLabel` false leaves the species column out (rows to predict).
+ */
+export function blobsCsv(path: string, options: { rows: number; seed: number; withLabel?: boolean }): string[] {
+  const rng = new Rng(options.seed);
+  const centres = [[0, 0, 0], [3, 3, 0], [0, 3, 3]];
+  const withLabel = options.withLabel ?? true;
+  const lines = [withLabel ? 'a,b,c,colour,species' : 'a,b,c,colour'];
+  const labels: string[] = [];
+  for (let i = 0; i < options.rows; i++) {
+    const k = i % 3;
+    const [x, y, z] = centres[k].map((c) => (c + rng.normal() * 0.8).toFixed(4));
+    const colour = COLOURS[(k + (rng.uniform() < 0.2 ? 1 : 0)) % 3];
+    labels.push(SPECIES[k]);
+    lines.push(`${x},${y},${z},${colour}${withLabel ? `,${SPECIES[k]}` : ''}`);
+  }
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return labels;
+}
+
+/** y = 2·x1 − x2 + 0.5·x1·x2 + noise, over two numeric columns and a categorical offset. */
+export function regressionCsv(path: string, options: { rows: number; seed: number }): void {
+  const rng = new Rng(options.seed);
+  const offsets: Record<string, number> = { low: -1, mid: 0, high: 1 };
+  const lines = ['x1,x2,level,y'];
+  for (let i = 0; i < options.rows; i++) {
+    const x1 = rng.uniform() * 2 - 1;
+    const x2 = rng.uniform() * 2 - 1;
+    const level = Object.keys(offsets)[i % 3];
+    const y = 2 * x1 - x2 + 0.5 * x1 * x2 + offsets[level] + rng.normal() * 0.05;
+    lines.push(`${x1.toFixed(4)},${x2.toFixed(4)},${level},${y.toFixed(4)}`);
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}

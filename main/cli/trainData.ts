@@ -1,0 +1,81 @@
+// What `train` trains on, as a dataset recorded in the store: a shipped sample, a CSV file (imported, or the
+// dataset imported from the same unchanged file with the same label before), a dataset folder (registered when the
+// store does not know its id yet), or a dataset already in the store by id, id prefix or name.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Task } from '../../engine/core/data/dataset';
+import { readManifest } from '../../engine/host/datasetFiles';
+import { registerDataset } from '../services/store';
+import type { DatasetRecord } from '../services/store/types';
+import type { Studio } from '../services/studio/studio';
+import { choiceOption, UsageError, type ParsedArgs } from './args';
+
+const TABLE_FILE = /\.(csv|tsv|txt)$/i;
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** The same file, unchanged, imported earlier with the same label column (and task, when one is asked for). */
+async function importedBefore(studio: Studio, path: string, label: string, task: Task | undefined): Promise<DatasetRecord | undefined> {
+  const candidates = (await studio.listDatasets()).filter((d) => d.kind === 'csv' && d.sourcePath === path
+    && d.manifest.table?.labelColumn.trim().toLowerCase() === label.trim().toLowerCase() && (task === undefined || d.manifest.task === task));
+  if (candidates.length === 0) return undefined;
+  const sha = await sha256Of(path);
+  return candidates.find((d) => d.sourceSha256 === sha && existsSync(d.folder));
+}
+
+async function fromTable(studio: Studio, args: ParsedArgs, file: string): Promise<{ dataset: DatasetRecord; note: string }> {
+  const label = args.options.get('label');
+  if (typeof label !== 'string') throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
+  const task = args.options.has('task') ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification') : undefined;
+  const path = resolve(file);
+  const earlier = await importedBefore(studio, path, label, task);
+  if (earlier) return { dataset: earlier, note: `using dataset '${earlier.name}' (${earlier.id.slice(0, 8)}), imported from this file before` };
+  const { dataset, notes } = await studio.importCsv({ kind: 'path', path }, { label, ...(task ? { task } : {}) });
+  return { dataset, note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.join('; ')}` };
+}
+
+/** A dataset folder: its record when the store knows the manifest's id, else registered now. */
+function fromFolder(studio: Studio, folder: string): { dataset: DatasetRecord; note: string } {
+  const manifest = readManifest(folder);
+  const known = studio.store.datasets.listDatasets().find((d) => d.id === manifest.id);
+  if (known) return { dataset: known, note: `using dataset '${known.name}' (${known.id.slice(0, 8)})` };
+  const dataset = registerDataset(studio.store, manifest, resolve(folder));
+  return { dataset, note: `registered dataset folder ${folder} as '${dataset.name}' (${dataset.id.slice(0, 8)})` };
+}
+
+/** A dataset in the store named by id, unique id prefix or exact name. */
+function fromStore(studio: Studio, ref: string): { dataset: DatasetRecord; note: string } {
+  const all = studio.store.datasets.listDatasets();
+  const exact = all.filter((d) => d.id === ref || d.name === ref);
+  const matches = exact.length > 0 ? exact : ref.length >= 4 ? all.filter((d) => d.id.startsWith(ref)) : [];
+  if (matches.length === 1) return { dataset: matches[0], note: `using dataset '${matches[0].name}' (${matches[0].id.slice(0, 8)})` };
+  if (matches.length > 1) {
+    throw new Error(`'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`);
+  }
+  throw new Error(`--data ${ref}: there is no such file or folder, and no imported dataset has that name or id`);
+}
+
+export async function trainingDataset(studio: Studio, args: ParsedArgs, usage: string): Promise<{ dataset: DatasetRecord; note: string }> {
+  const sample = args.options.get('sample');
+  const data = args.options.get('data');
+  if (typeof sample === 'string' && typeof data === 'string') throw new UsageError('give --sample or --data, not both', usage);
+  if (typeof sample === 'string') {
+    if (args.options.has('label') || args.options.has('task')) throw new UsageError('--label and --task go with a CSV file (--data FILE.csv), not a sample', usage);
+    const dataset = await studio.useSample(sample);
+    return { dataset, note: `sample dataset '${dataset.name}'` };
+  }
+  if (typeof data !== 'string') throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
+  const table = TABLE_FILE.test(data) || (existsSync(data) && statSync(data).isFile());
+  if (!table && (args.options.has('label') || args.options.has('task'))) throw new UsageError('--label and --task go with a CSV file (--data FILE.csv)', usage);
+  if (table) {
+    if (!existsSync(data)) throw new Error(`${data}: no such file`);
+    return fromTable(studio, args, data);
+  }
+  if (existsSync(data)) return fromFolder(studio, data);
+  return fromStore(studio, data);
+}

@@ -1,0 +1,28 @@
+// The part `train` and `resume` share: follow the started run to its end, print the summary, and turn how it
+// ended into the exit code (0 finished, 130 stopped with Ctrl-C, an error when it failed).
+import type { RunSummary, DatasetRecord } from '../services/store/types';
+import type { Studio } from '../services/studio/studio';
+import type { RunFollower } from './follow';
+import { reportText, runReport } from './summary';
+
+/** Exit code of a run stopped by Ctrl-C, as shells report an interrupted command. */
+export const INTERRUPTED_EXIT = 130;
+
+export async function followAndReport(studio: Studio, follower: RunFollower, run: RunSummary, dataset: DatasetRecord, json: boolean): Promise<number> {
+  if (!json) {
+    const kernels = studio.supervisor.engineKernels;
+    process.stderr.write(`run ${run.id.slice(0, 8)} '${run.name}'${kernels ? ` (engine: ${kernels.isa}, ${kernels.threads} threads)` : ''}; Ctrl-C stops it\n`);
+  }
+  const followed = await follower.follow(run);
+  const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, followed);
+  process.stdout.write(json ? `${JSON.stringify(report)}\n` : reportText(report));
+  if (report.status === 'failed') {
+    const why = report.outcome === 'diverged' ? 'diverged' : 'failed';
+    throw new Error(`run ${run.id.slice(0, 8)} '${run.name}' ${why}: ${report.error ?? 'no reason was given'}`);
+  }
+  if (report.status === 'stopped' && followed.interrupted) {
+    if (!json) process.stderr.write(`continue it with: netwright resume ${run.id.slice(0, 8)}\n`);
+    return INTERRUPTED_EXIT;
+  }
+  return 0;
+}
