@@ -1,0 +1,265 @@
+// The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
+// notices. Components read it; changes go through its methods, which call StudioApi.
+import type {
+  DatasetRecord, EpochRecord, ModelSpec, RunStatus, RunSummary, StudioEvent, StudioInfo, TrainConfig,
+} from '../../../main/api/types';
+import type { MenuCommand } from '../../../main/api/bridge';
+import type { Host } from '../lib/host';
+import { StudioError } from '../lib/host';
+import { configForDataset, defaultTrainConfig } from './config';
+
+export type View = 'model' | 'data' | 'train' | 'experiments';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'success' | 'error';
+  text: string;
+}
+
+/** The run being trained (or last trained) with its curves as they arrive. */
+export interface LiveRun {
+  runId: string;
+  name: string;
+  status: RunStatus;
+  error: string | null;
+  epochsPlanned: number;
+  epochs: EpochRecord[];
+  /** Loss per optimizer step (thinned when long). */
+  steps: Array<{ step: number; loss: number }>;
+  progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
+}
+
+const AUTOSAVE_DELAY_MS = 400;
+/** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
+const LIVE_FLUSH_MS = 200;
+const MAX_LIVE_STEPS = 4000;
+
+export class StudioState {
+  info = $state<StudioInfo | null>(null);
+  view = $state<View>('model');
+  datasets = $state.raw<DatasetRecord[]>([]);
+  datasetId = $state<string | null>(null);
+  dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  /** The graph in the editor: its store id once saved, its name and spec. */
+  graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
+  /** Set when autosave is waiting or writing. */
+  saving = $state(false);
+  trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
+  runs = $state.raw<RunSummary[]>([]);
+  live = $state.raw<LiveRun | null>(null);
+  notices = $state<Notice[]>([]);
+  /** A node the editor should select and show (set when a run is refused for a graph problem). */
+  focusNodeId = $state<string | null>(null);
+  connected = $state(true);
+
+  private noticeId = 0;
+  private readonly commandListeners = new Set<(command: MenuCommand) => void>();
+  private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingLive: LiveRun | null = null;
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(readonly host: Host) {
+    host.onEvent((event) => this.handleEvent(event));
+    host.onConnection((connected) => { this.connected = connected; });
+  }
+
+  /** Menu commands and their keyboard shortcuts reach the component that owns them (undo → the editor, …). */
+  onCommand(listener: (command: MenuCommand) => void): () => void {
+    this.commandListeners.add(listener);
+    return () => this.commandListeners.delete(listener);
+  }
+
+  command(command: MenuCommand): void {
+    for (const listener of this.commandListeners) listener(command);
+  }
+
+  get api() {
+    return this.host.api;
+  }
+
+  async load(): Promise<void> {
+    const [info, datasets, runs] = await Promise.all([this.api.getInfo(), this.api.listDatasets(), this.api.listRuns()]);
+    this.info = info;
+    this.datasets = datasets;
+    this.runs = runs;
+    const graphs = await this.api.listGraphs();
+    if (graphs.length > 0) {
+      const doc = await this.api.openGraph(graphs[0].id);
+      this.graph = { id: doc.id, name: doc.name, spec: doc.spec };
+    }
+    if (datasets.length > 0) this.selectDataset(datasets[0].id);
+  }
+
+  notify(kind: Notice['kind'], text: string): void {
+    const id = ++this.noticeId;
+    this.notices.push({ id, kind, text });
+    if (kind !== 'error') setTimeout(() => this.dismiss(id), 6000);
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Runs an action and shows its failure as a notice (and a graph problem on its node). */
+  async attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof StudioError && error.nodeId) {
+        this.focusNodeId = error.nodeId;
+        this.view = 'model';
+      }
+      this.notify('error', message);
+      return undefined;
+    }
+  }
+
+  selectDataset(id: string | null): void {
+    this.datasetId = id;
+    this.trainConfig = configForDataset(this.trainConfig, this.datasets.find((d) => d.id === id) ?? null);
+  }
+
+  async refreshDatasets(): Promise<void> {
+    this.datasets = await this.api.listDatasets();
+  }
+
+  async refreshRuns(): Promise<void> {
+    this.runs = await this.api.listRuns();
+  }
+
+  /** Opens a graph document in the editor (a new one is saved on its first edit). */
+  openSpec(name: string, spec: ModelSpec, id: string | null = null): void {
+    this.graph = { id, name, spec };
+  }
+
+  /** The editor calls this after every edit; the graph is saved once edits settle (a crash loses at most the last one). */
+  updateSpec(spec: ModelSpec): void {
+    const current = this.graph ?? { id: null, name: 'Untitled network', spec };
+    this.graph = { ...current, spec };
+    this.saving = true;
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => { void this.saveNow(); }, AUTOSAVE_DELAY_MS);
+  }
+
+  async saveNow(note = ''): Promise<string | null> {
+    if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+    const graph = this.graph;
+    if (!graph) { this.saving = false; return null; }
+    try {
+      if (graph.id === null) {
+        const doc = await this.api.createGraph(graph.name, graph.spec);
+        if (this.graph && this.graph.id === null) this.graph = { ...this.graph, id: doc.id };
+        return doc.id;
+      }
+      await this.api.saveGraph(graph.id, graph.spec, note);
+      return graph.id;
+    } catch (error) {
+      this.notify('error', `the graph could not be saved: ${(error as Error).message}`);
+      return graph.id;
+    } finally {
+      this.saving = this.autosaveTimer !== null;
+    }
+  }
+
+  /** Starts training the editor's graph on the selected dataset with the panel's settings. */
+  async startTraining(name?: string): Promise<RunSummary | undefined> {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) { this.notify('error', 'Draw or pick a network first.'); return undefined; }
+    if (!dataset) { this.notify('error', 'Choose a dataset first (Data tab).'); return undefined; }
+    return this.attempt(async () => {
+      const graphId = await this.saveNow('trained');
+      const run = await this.api.startRun({ graphId: graphId ?? undefined, spec: graph.spec, config: $state.snapshot(this.trainConfig) as TrainConfig, datasetId: dataset.id, name });
+      this.live = {
+        runId: run.id, name: run.name, status: run.status, error: null, epochsPlanned: run.trainConfig.epochs,
+        epochs: [], steps: [], progress: null,
+      };
+      this.pendingLive = null;
+      void this.refreshRuns();
+      return run;
+    });
+  }
+
+  /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
+  async watchRun(runId: string): Promise<void> {
+    const detail = await this.api.getRun(runId);
+    this.live = {
+      runId, name: detail.run.name, status: detail.run.status, error: detail.run.error, epochsPlanned: detail.run.trainConfig.epochs,
+      epochs: detail.epochs, steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })), progress: null,
+    };
+  }
+
+  private handleEvent(event: StudioEvent): void {
+    switch (event.type) {
+      case 'datasets-changed':
+        void this.refreshDatasets();
+        return;
+      case 'import-progress':
+        return;
+      case 'run-status':
+      case 'run-progress':
+      case 'run-epoch':
+      case 'run-checkpoint':
+      case 'run-finished':
+        this.liveEvent(event);
+        return;
+      default:
+        throw new Error(`unknown studio event ${JSON.stringify(event)}`);
+    }
+  }
+
+  private liveEvent(event: Extract<StudioEvent, { runId: string }>): void {
+    if (event.type === 'run-finished') {
+      this.runs = [event.run, ...this.runs.filter((r) => r.id !== event.runId)];
+    }
+    const current = this.pendingLive ?? this.live;
+    if (!current || current.runId !== event.runId) {
+      if (event.type === 'run-status' || event.type === 'run-finished') void this.refreshRuns();
+      return;
+    }
+    const next: LiveRun = { ...current };
+    switch (event.type) {
+      case 'run-status':
+        next.status = event.status;
+        next.error = event.error ?? null;
+        break;
+      case 'run-progress': {
+        const startedAt = next.progress?.startedAt ?? Date.now();
+        next.progress = { epoch: event.epoch, batch: event.batch, batches: event.batches, samplesPerSecond: event.samplesPerSecond, startedAt };
+        if (Number.isFinite(event.loss)) {
+          next.steps = next.steps.length >= MAX_LIVE_STEPS ? thin(next.steps) : next.steps.slice();
+          next.steps.push({ step: event.step, loss: event.loss });
+        }
+        break;
+      }
+      case 'run-epoch':
+        next.epochs = [...next.epochs.filter((e) => e.epoch < event.record.epoch), event.record];
+        next.epochsPlanned = event.epochs;
+        break;
+      case 'run-finished':
+        next.status = event.run.status;
+        next.error = event.run.error;
+        break;
+      default:
+        break;
+    }
+    this.pendingLive = next;
+    // Status changes show at once; the stream of steps is batched so the editor never stutters.
+    if (event.type === 'run-status' || event.type === 'run-finished' || event.type === 'run-epoch') this.flushLive();
+    else if (!this.liveTimer) this.liveTimer = setTimeout(() => this.flushLive(), LIVE_FLUSH_MS);
+  }
+
+  private flushLive(): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.liveTimer = null;
+    if (this.pendingLive) this.live = this.pendingLive;
+    this.pendingLive = null;
+  }
+}
+
+/** Every other point: keeps a long loss curve's shape at half the points. */
+function thin<T>(points: T[]): T[] {
+  return points.filter((_, i) => i % 2 === 1);
+}
