@@ -1,0 +1,103 @@
+// Conversion between the model spec and xyflow's nodes and edges. The spec is the truth; flow nodes carry only what
+// the canvas needs, and unchanged nodes keep their object identity so the canvas does not redraw them.
+import type { Edge, Node } from '@xyflow/svelte';
+import { layerDef } from '../../../engine/core/spec/catalogue';
+import type { ModelSpec, ParamValue, SpecEdge, SpecNode } from '../../../engine/core/spec/types';
+import { edgeKey, ROW } from './ops';
+
+/** The dataTransfer type a palette drag carries; the canvas's drop handler reads the op kind from it. */
+export const LAYER_MIME = 'application/x-netwright-layer';
+
+/**
+ * Node component families (nodes/): the input ('entry': xyflow styles its own built-in 'input' type), one-input
+ * layers, and two-input merges.
+ */
+export type NodeFamily = 'entry' | 'layer' | 'merge';
+
+export type LayerData = { op: string; params?: Record<string, ParamValue>; label?: string };
+export type LayerNode = Node<LayerData, NodeFamily>;
+export type SpecEdgeData = { toPort?: number };
+export type LayerEdge = Edge<SpecEdgeData>;
+
+export function nodeFamily(op: string): NodeFamily {
+  const inputs = layerDef(op)?.inputs ?? 1;
+  return inputs === 0 ? 'entry' : inputs === 2 ? 'merge' : 'layer';
+}
+
+/** The handle id of an input slot: 'in' for one-input layers, 'in0' / 'in1' for merges. */
+export function targetHandle(family: NodeFamily, port: number | undefined): string {
+  return family === 'merge' ? `in${port ?? 0}` : 'in';
+}
+
+/** The spec edge a drawn connection (source node → target handle) stands for. */
+export function edgeOfConnection(connection: { source: string; target: string; targetHandle?: string | null }): SpecEdge {
+  const match = /^in(\d)$/.exec(connection.targetHandle ?? '');
+  return match ? { from: connection.source, to: connection.target, toPort: Number(match[1]) } : { from: connection.source, to: connection.target };
+}
+
+/** "Dense dense1": the node's accessible name. */
+export function nodeAriaLabel(node: SpecNode): string {
+  return `${layerDef(node.op)?.name ?? node.op} ${node.id}`;
+}
+
+export interface FlowOptions {
+  /** The flow's current nodes and edges: unchanged ones are reused, selection is kept. */
+  previous?: { nodes: readonly LayerNode[]; edges: readonly LayerEdge[] };
+  /** Select exactly these nodes instead of keeping the previous selection. */
+  select?: ReadonlySet<string>;
+}
+
+export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes: LayerNode[]; edges: LayerEdge[] } {
+  const before = new Map((options.previous?.nodes ?? []).map((n) => [n.id, n]));
+  const nodes = spec.nodes.map((node, i): LayerNode => {
+    const prev = before.get(node.id);
+    const position = node.position ?? { x: 0, y: i * ROW };
+    const selected = options.select ? options.select.has(node.id) : prev?.selected ?? false;
+    if (
+      prev && prev.data.op === node.op && prev.data.params === node.params && prev.data.label === node.label &&
+      prev.position.x === position.x && prev.position.y === position.y && (prev.selected ?? false) === selected
+    ) return prev;
+    const data: LayerData = { op: node.op };
+    if (node.params !== undefined) data.params = node.params;
+    if (node.label !== undefined) data.label = node.label;
+    const flowNode: LayerNode = { id: node.id, type: nodeFamily(node.op), position: { ...position }, data, ariaLabel: nodeAriaLabel(node), selected };
+    if (prev?.measured) flowNode.measured = prev.measured;
+    return flowNode;
+  });
+
+  const family = new Map(spec.nodes.map((n) => [n.id, nodeFamily(n.op)]));
+  const previousEdges = new Map((options.previous?.edges ?? []).map((e) => [e.id, e]));
+  const order = new Map<string, number>();
+  const edges = spec.edges.map((edge): LayerEdge => {
+    const id = edgeKey(edge);
+    const slot = order.get(edge.to) ?? 0;
+    order.set(edge.to, slot + 1);
+    const handle = targetHandle(family.get(edge.to) ?? 'layer', edge.toPort ?? slot);
+    const prev = previousEdges.get(id);
+    if (prev && prev.source === edge.from && prev.target === edge.to && prev.targetHandle === handle) return prev;
+    const data: SpecEdgeData = {};
+    if (edge.toPort !== undefined) data.toPort = edge.toPort;
+    return { id, source: edge.from, target: edge.to, sourceHandle: 'out', targetHandle: handle, data, selected: prev?.selected ?? false };
+  });
+  return { nodes, edges };
+}
+
+/** The spec the flow shows: `base` supplies version, name and description; positions come from the canvas. */
+export function flowToSpec(nodes: readonly LayerNode[], edges: readonly LayerEdge[], base: Pick<ModelSpec, 'version' | 'name' | 'description'>): ModelSpec {
+  const spec: ModelSpec = { version: base.version, nodes: [], edges: [] };
+  if (base.name !== undefined) spec.name = base.name;
+  if (base.description !== undefined) spec.description = base.description;
+  spec.nodes = nodes.map((n) => {
+    const node: SpecNode = { id: n.id, op: n.data.op };
+    if (n.data.params !== undefined) node.params = n.data.params;
+    if (n.data.label !== undefined) node.label = n.data.label;
+    node.position = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    return node;
+  });
+  spec.edges = edges.map((e) => {
+    const edge: SpecEdge = { from: e.source, to: e.target };
+    if (e.data?.toPort !== undefined) edge.toPort = e.data.toPort;
+    return edge;
+  });
+  return spec;
+}

@@ -1,0 +1,105 @@
+// Edits of a model spec as pure functions (old spec in, new spec out), so every edit can be undone by keeping the old one.
+import { layerDef } from '../../../engine/core/spec/catalogue';
+import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from '../../../engine/core/spec/types';
+import { checkConnection, type ConnectionRefusal } from './connections';
+import { uniqueId } from './ids';
+
+type Position = { x: number; y: number };
+
+/** Vertical distance between a node and the one added after it (the templates' row height). */
+export const ROW = 90;
+
+/** A graph with only its Input node. */
+export function emptySpec(inputShape?: readonly number[]): ModelSpec {
+  const input: SpecNode = { id: 'input', op: 'input', position: { x: 0, y: 0 } };
+  if (inputShape) input.params = { shape: [...inputShape] };
+  return { version: SPEC_VERSION, nodes: [input], edges: [] };
+}
+
+export function nodeIds(spec: ModelSpec): Set<string> {
+  return new Set(spec.nodes.map((n) => n.id));
+}
+
+/** Edge identity: which node feeds which slot of which node. */
+export function edgeKey(edge: SpecEdge): string {
+  return edge.toPort === undefined ? `${edge.from}->${edge.to}` : `${edge.from}->${edge.to}:${edge.toPort}`;
+}
+
+/**
+ * Adds a layer with default params at `position`, or below `after` and connected from it when that connection is
+ * allowed (a layer after the selected one).
+ */
+export function addLayer(spec: ModelSpec, op: string, position: Position | null, after: string | null = null): { spec: ModelSpec; id: string } {
+  if (!layerDef(op)) throw new Error(`no layer kind '${op}' in the catalogue`);
+  const id = uniqueId(op, nodeIds(spec));
+  const anchor = after ? spec.nodes.find((n) => n.id === after) : undefined;
+  const at = position ?? (anchor?.position ? { x: anchor.position.x, y: anchor.position.y + ROW } : { x: 0, y: spec.nodes.length * ROW });
+  const node: SpecNode = { id, op, position: { x: Math.round(at.x), y: Math.round(at.y) } };
+  let next: ModelSpec = { ...spec, nodes: [...spec.nodes, node] };
+  if (anchor) {
+    const edge: SpecEdge = layerDef(op)!.inputs === 2 ? { from: anchor.id, to: id, toPort: 0 } : { from: anchor.id, to: id };
+    if (!checkConnection(next, edge)) next = { ...next, edges: [...next.edges, edge] };
+  }
+  return { spec: next, id };
+}
+
+export type ConnectOutcome = { ok: true; spec: ModelSpec } | { ok: false; refusal: ConnectionRefusal };
+
+export function connect(spec: ModelSpec, edge: SpecEdge): ConnectOutcome {
+  const refusal = checkConnection(spec, edge);
+  if (refusal) return { ok: false, refusal };
+  return { ok: true, spec: { ...spec, edges: [...spec.edges, edge] } };
+}
+
+/** Removes nodes (with their edges) and edges named by edgeKey. */
+export function removeElements(spec: ModelSpec, nodeIdsToRemove: Iterable<string>, edgeKeys: Iterable<string> = []): ModelSpec {
+  const gone = new Set(nodeIdsToRemove);
+  const goneEdges = new Set(edgeKeys);
+  return {
+    ...spec,
+    nodes: spec.nodes.filter((n) => !gone.has(n.id)),
+    edges: spec.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !goneEdges.has(edgeKey(e))),
+  };
+}
+
+function updateNode(spec: ModelSpec, id: string, change: (node: SpecNode) => SpecNode): ModelSpec {
+  if (!spec.nodes.some((n) => n.id === id)) throw new Error(`no node '${id}' in the graph`);
+  return { ...spec, nodes: spec.nodes.map((n) => (n.id === id ? change(n) : n)) };
+}
+
+/** Sets a param, or removes it (undefined) so the catalogue's default applies. */
+export function setParam(spec: ModelSpec, id: string, name: string, value: ParamValue | undefined): ModelSpec {
+  return updateNode(spec, id, (node) => {
+    const params = { ...node.params };
+    if (value === undefined) delete params[name];
+    else params[name] = value;
+    const next: SpecNode = { ...node, params };
+    if (Object.keys(params).length === 0) delete next.params;
+    return next;
+  });
+}
+
+/** Sets the display name; an empty one removes it (the id shows instead). */
+export function setLabel(spec: ModelSpec, id: string, label: string): ModelSpec {
+  return updateNode(spec, id, (node) => {
+    const next: SpecNode = { ...node };
+    if (label.trim() === '') delete next.label;
+    else next.label = label.trim();
+    return next;
+  });
+}
+
+/** Writes new positions (rounded to whole pixels); nodes whose position is unchanged keep their identity. */
+export function moveNodes(spec: ModelSpec, positions: ReadonlyMap<string, Position>): ModelSpec {
+  let changed = false;
+  const nodes = spec.nodes.map((node) => {
+    const at = positions.get(node.id);
+    if (!at) return node;
+    const x = Math.round(at.x);
+    const y = Math.round(at.y);
+    if (node.position && node.position.x === x && node.position.y === y) return node;
+    changed = true;
+    return { ...node, position: { x, y } };
+  });
+  return changed ? { ...spec, nodes } : spec;
+}
