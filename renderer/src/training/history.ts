@@ -1,0 +1,73 @@
+// Reading a run's stored epochs: the records diagnose() takes, and the per-epoch series the charts draw.
+import type { EpochRecord as StoredEpoch } from '../../../main/api/types';
+import type { EpochRecord as DiagnoseEpoch } from '../../../engine/core/train/diagnose';
+import type { Point } from './smoothing';
+
+/** The stored metrics JSON keeps NaN and infinities as null (JSON has neither): read them back as NaN. */
+function numberOrNaN(value: unknown): number {
+  return typeof value === 'number' ? value : NaN;
+}
+
+function norms(value: unknown): Record<string, number> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out: Record<string, number> = {};
+  for (const [layer, norm] of Object.entries(value as Record<string, unknown>)) out[layer] = numberOrNaN(norm);
+  return out;
+}
+
+/** The validation metrics of an epoch, when it had a validation split. */
+export function validationOf(record: StoredEpoch): Record<string, unknown> | null {
+  const v = record.metrics.validation;
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+}
+
+/**
+ * A stored epoch as diagnose() reads it. A null loss is a NaN the store could not keep, so it becomes NaN again
+ * (diagnose then reports the divergence); a missing validation split leaves valLoss out.
+ */
+export function toDiagnoseRecord(record: StoredEpoch): DiagnoseEpoch {
+  const validation = validationOf(record);
+  const out: DiagnoseEpoch = {
+    epoch: record.epoch,
+    trainLoss: record.trainLoss ?? NaN,
+    lr: record.lr ?? NaN,
+  };
+  if (record.valLoss !== null) out.valLoss = record.valLoss;
+  else if (validation) out.valLoss = NaN;
+  if (record.trainAccuracy !== null) out.trainAccuracy = record.trainAccuracy;
+  if (record.valAccuracy !== null) out.valAccuracy = record.valAccuracy;
+  const gradNorms = norms(record.metrics.gradNorms);
+  if (gradNorms) out.gradNorms = gradNorms;
+  const weightNorms = norms(record.metrics.weightNorms);
+  if (weightNorms) out.weightNorms = weightNorms;
+  return out;
+}
+
+/** One value per epoch (x = epoch); epochs without it are left out. */
+export function epochSeries(epochs: readonly StoredEpoch[], pick: (r: StoredEpoch) => unknown): Point[] {
+  const points: Point[] = [];
+  for (const r of epochs) {
+    const y = pick(r);
+    if (typeof y === 'number') points.push({ x: r.epoch, y });
+  }
+  return points;
+}
+
+/** The validation metric `name` (e.g. 'mae', 'r2') per epoch. */
+export function validationSeries(epochs: readonly StoredEpoch[], name: string): Point[] {
+  return epochSeries(epochs, (r) => validationOf(r)?.[name]);
+}
+
+/** Gradient norm per layer over the epochs, layers in network order (as the engine reports them). */
+export function gradNormSeries(epochs: readonly StoredEpoch[]): Array<{ layer: string; points: Point[] }> {
+  const layers: string[] = [];
+  for (const r of epochs) {
+    for (const layer of Object.keys(norms(r.metrics.gradNorms) ?? {})) if (!layers.includes(layer)) layers.push(layer);
+  }
+  return layers.map((layer) => ({ layer, points: epochSeries(epochs, (r) => norms(r.metrics.gradNorms)?.[layer]) }));
+}
+
+/** The durations of the recorded epochs in seconds, for the time-left estimate. */
+export function epochSeconds(epochs: readonly StoredEpoch[]): number[] {
+  return epochs.map((r) => numberOrNaN(r.metrics.seconds));
+}

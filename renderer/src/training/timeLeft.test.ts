@@ -1,0 +1,30 @@
+// The progress bar's share done and time left.
+import { describe, expect, it } from 'vitest';
+import { formatDuration, fractionDone, secondsLeft } from './timeLeft';
+
+describe('time left', () => {
+  const halfway = { epoch: 3, batch: 5, batches: 10, epochsPlanned: 5 };
+
+  it('counts finished epochs and the batches of the current one', () => {
+    expect(fractionDone(halfway)).toBeCloseTo(0.5);
+  });
+
+  it('uses the recent epoch durations when there are some', () => {
+    // 2 s per epoch (the last three), 2.5 of 5 epochs left.
+    expect(secondsLeft(halfway, [10, 2, 2, 2], 999)).toBeCloseTo(5);
+  });
+
+  it('falls back to the watching time before the first epoch ends', () => {
+    const early = { epoch: 1, batch: 5, batches: 10, epochsPlanned: 2 }; // a quarter done
+    expect(secondsLeft(early, [], 30)).toBeCloseTo(90);
+  });
+
+  it('knows nothing before the first batch', () => {
+    expect(secondsLeft({ epoch: 1, batch: 0, batches: 10, epochsPlanned: 2 }, [], 5)).toBeNull();
+  });
+
+  it('formats minutes and hours', () => {
+    expect(formatDuration(75)).toBe('1:15');
+    expect(formatDuration(3725)).toBe('1:02:05');
+  });
+});
