@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../../main/api/types';
+import { filterRuns, formatDuration, formatMetric, nextSort, parseTags, settingsSummary, sortRuns } from './runTable';
+
+function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
+  return {
+    id: name, projectId: 'p', graphVersionId: null, datasetId: 'd', name,
+    trainConfig: {
+      version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.001 }, schedule: { type: 'constant' }, epochs: 10, batchSize: 32,
+      seed: 1, split: { train: 0.7, validation: 0.15, test: 0.15 },
+    },
+    splitSeed: 42, seed: 1, status: 'completed', error: null, createdAt: 0, startedAt: null, endedAt: null, durationMs: 0,
+    bestMetrics: null, finalMetrics: null, bestEpoch: null, tags: [], notes: '', ...extra,
+  };
+}
+
+const runs = [
+  run('beta', { createdAt: 2, bestMetrics: { val_loss: 0.5, val_accuracy: 0.8 }, tags: ['wide'], durationMs: 5000 }),
+  run('Alpha', { createdAt: 1, bestMetrics: { val_loss: 0.3, val_accuracy: 0.9 }, status: 'stopped', durationMs: 9000 }),
+  run('gamma', { createdAt: 3, status: 'failed', notes: 'diverged with lr 1', tags: ['wide', 'lr-sweep'] }),
+];
+
+describe('sorting runs', () => {
+  it('sorts by name ignoring case, both ways', () => {
+    expect(sortRuns(runs, { key: 'name', direction: 'asc' }).map((r) => r.name)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(sortRuns(runs, { key: 'name', direction: 'desc' }).map((r) => r.name)).toEqual(['gamma', 'beta', 'Alpha']);
+  });
+
+  it('puts runs without the metric last in either direction', () => {
+    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'desc' }).map((r) => r.name)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'asc' }).map((r) => r.name)).toEqual(['beta', 'Alpha', 'gamma']);
+    expect(sortRuns(runs, { key: 'bestLoss', direction: 'asc' }).map((r) => r.name)).toEqual(['Alpha', 'beta', 'gamma']);
+  });
+
+  it('flips the direction on the same header and starts losses ascending, accuracies descending', () => {
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'name')).toEqual({ key: 'name', direction: 'desc' });
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'bestLoss')).toEqual({ key: 'bestLoss', direction: 'asc' });
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'bestAccuracy')).toEqual({ key: 'bestAccuracy', direction: 'desc' });
+  });
+});
+
+describe('filtering runs', () => {
+  it('matches text in names, tags and notes', () => {
+    expect(filterRuns(runs, { text: 'ALPHA', status: '', tag: '' }).map((r) => r.name)).toEqual(['Alpha']);
+    expect(filterRuns(runs, { text: 'sweep', status: '', tag: '' }).map((r) => r.name)).toEqual(['gamma']);
+    expect(filterRuns(runs, { text: 'diverged', status: '', tag: '' }).map((r) => r.name)).toEqual(['gamma']);
+  });
+
+  it('matches status and tag exactly, combined with the text', () => {
+    expect(filterRuns(runs, { text: '', status: 'stopped', tag: '' }).map((r) => r.name)).toEqual(['Alpha']);
+    expect(filterRuns(runs, { text: '', status: '', tag: 'wide' }).map((r) => r.name)).toEqual(['beta', 'gamma']);
+    expect(filterRuns(runs, { text: 'beta', status: 'failed', tag: '' })).toEqual([]);
+  });
+});
+
+describe('run cells', () => {
+  it('summarizes the key settings, leaving out what is off', () => {
+    expect(settingsSummary(runs[0])).toBe('adam · lr 0.001 · batch 32 · 10 ep');
+    const tuned = run('t', { trainConfig: { ...runs[0].trainConfig, l2: 0.0001, schedule: { type: 'cosine', tMax: 10 } } });
+    expect(settingsSummary(tuned)).toBe('adam · lr 0.001 · batch 32 · 10 ep · L2 0.0001 · cosine');
+  });
+
+  it('parses comma-separated tags', () => {
+    expect(parseTags(' a, b,, a ,c ')).toEqual(['a', 'b', 'c']);
+    expect(parseTags('  ')).toEqual([]);
+  });
+
+  it('formats durations and metrics', () => {
+    expect(formatDuration(42_000)).toBe('42 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+    expect(formatDuration(3_720_000)).toBe('1 h 2 min');
+    expect(formatMetric(0.9234, 'accuracy')).toBe('92.3%');
+    expect(formatMetric(-0.25, 'r2')).toBe('-0.250');
+    expect(formatMetric(null, 'loss')).toBe('—');
+  });
+});

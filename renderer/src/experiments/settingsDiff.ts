@@ -1,0 +1,41 @@
+// Side-by-side settings of compared runs: each training configuration flattened to key paths
+// ("optimizer.lr", "split.train"), one row per path, marked when the runs disagree.
+
+export type FlatValue = string | number | boolean | null;
+
+/** Nested objects become dotted paths; arrays are compared as a whole ("[30, 60]"). */
+export function flatten(value: unknown, prefix = '', out: Record<string, FlatValue> = {}): Record<string, FlatValue> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+    return out;
+  }
+  if (!prefix) return out;
+  if (Array.isArray(value)) out[prefix] = `[${value.map((v) => String(v)).join(', ')}]`;
+  else if (value === undefined) out[prefix] = null;
+  else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) out[prefix] = value;
+  else out[prefix] = String(value);
+  return out;
+}
+
+export interface SettingsRow {
+  path: string;
+  /** One value per run, in the runs' order; null where the run does not have the setting. */
+  values: FlatValue[];
+  differs: boolean;
+}
+
+/** Every key path any run has, sorted, with each run's value; `differs` when not all values are the same. */
+export function diffSettings(configs: unknown[]): SettingsRow[] {
+  const flats = configs.map((c) => flatten(c));
+  const paths = [...new Set(flats.flatMap((f) => Object.keys(f)))].sort();
+  return paths.map((path) => {
+    const values = flats.map((f) => (path in f ? f[path] : null));
+    return { path, values, differs: values.some((v) => v !== values[0]) };
+  });
+}
+
+export function formatValue(value: FlatValue): string {
+  if (value === null) return '—';
+  if (typeof value === 'number') return String(Number(value.toPrecision(6)));
+  return String(value);
+}
