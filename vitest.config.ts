@@ -13,6 +13,15 @@ export default defineConfig({
         },
       },
       {
+        // Renderer logic (graph operations, undo/redo, spec conversion, message tables): plain .ts beside the components.
+        test: {
+          name: 'renderer',
+          include: ['renderer/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'golden',
           include: ['engine/test/golden/**/*.test.ts'],
@@ -23,7 +32,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['**/*.int.test.ts'],
-          exclude: ['**/node_modules/**'],
+          // e2e/ runs under Playwright (npm run test:e2e), not vitest.
+          exclude: ['**/node_modules/**', 'e2e/**'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,

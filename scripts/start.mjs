@@ -1,13 +1,50 @@
 #!/usr/bin/env node
-// `npm start`: the desktop studio where Electron's binary is present, otherwise web mode — once those exist.
-// Until the studio's window and web mode land, it says so and runs the first-minute experience in the
-// terminal: train a network on a built-in sample dataset with live progress.
-import { spawnSync } from 'node:child_process';
+// `npm start`: builds the studio, then opens the desktop app where Electron's binary is installed, and otherwise
+// starts web mode (a local server on 127.0.0.1 with a secret token), saying why. `npm run web` always starts
+// web mode. Extra arguments go to web mode (e.g. --port 7000).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildAll } from './build.mjs';
+import { electronSqliteBinding } from './electron-sqlite.mjs';
 
-process.stderr.write(
-  'Netwright: the graphical studio (desktop window and web mode) is not built yet in this version.\n' +
-  'Starting the command-line trainer instead: an MLP learns three interleaved spirals, with live progress.\n' +
-  'Try also: npx netwright train --sample shapes   |   npx netwright samples   |   npx netwright help\n\n',
-);
-const result = spawnSync(process.execPath, ['bin/netwright.mjs', 'train', '--sample', 'spirals', '--epochs', '40', '--lr', '0.01', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const webOnly = args[0] === '--web';
+const rest = webOnly ? args.slice(1) : args;
+
+/** The Electron executable, or why there is none (its download is skipped on machines without internet). */
+function electronBinary() {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(join(root, 'node_modules', 'electron'))) return { why: 'the electron package is not installed' };
+  if (!existsSync(pathFile)) return { why: "Electron's binary was not downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline)" };
+  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? { binary } : { why: `Electron's binary is missing at ${binary}` };
+}
+
+function run(command, commandArgs, env = {}) {
+  const child = spawn(command, commandArgs, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+}
+
+await buildAll();
+const electron = webOnly ? { why: 'web mode was asked for' } : electronBinary();
+let why = electron.why;
+if (electron.binary && !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux')) why = 'there is no display to open a window on';
+let sqliteBinding = null;
+if (!why) {
+  try {
+    sqliteBinding = electronSqliteBinding();
+  } catch (error) {
+    why = error.message;
+  }
+}
+if (!why) {
+  run(electron.binary, [join(root, 'dist', 'electron', 'main.cjs')], { NETWRIGHT_SQLITE_BINDING: sqliteBinding });
+} else {
+  if (!webOnly) process.stderr.write(`Netwright: starting web mode because ${why}.\n`);
+  const { main } = await import(pathToFileURL(join(root, 'dist', 'web.mjs')).href);
+  await main(rest);
+}

@@ -1,21 +1,29 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then every test project (unit, golden parity, integration) in one vitest run,
-// then a plain closing line "N passed, N failed, N skipped" summed over everything that ran.
+// `npm test`: type-check (TypeScript and the Svelte renderer), build, every vitest project (unit, renderer, golden
+// parity, integration) in one run, the end-to-end tests in Chromium (Playwright), then a plain closing line
+// "N passed, N failed, N skipped" summed over everything that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 
 const steps = [];
-function run(name, command, args) {
+function run(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
   steps.push({ name, ok: result.status === 0 });
   return result.status === 0;
 }
 
 mkdirSync('test-results', { recursive: true });
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('typecheck renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
-run('unit, golden parity and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+run('unit, renderer, golden parity and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+const e2eReport = 'test-results/e2e.json';
+if (built) {
+  run('end-to-end tests (Chromium, web mode)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+}
 
 let passed = 0;
 let failed = 0;
@@ -26,7 +34,13 @@ if (existsSync(report)) {
   failed = results.numFailedTests;
   skipped = results.numPendingTests + results.numTodoTests;
 }
-for (const step of steps) if (!step.ok && step.name === 'typecheck') failed += 1;
+if (built && existsSync(e2eReport)) {
+  const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  skipped += stats.skipped;
+}
+for (const step of steps) if (!step.ok && step.name.startsWith('typecheck')) failed += 1;
 const allOk = steps.every((s) => s.ok);
 if (!allOk && failed === 0) failed = 1; // a step failed without a failing test (crash, type error): never report green
 process.stdout.write(`\n${steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n')}\n`);
