@@ -3,7 +3,8 @@
 // parity, integration) in one run, the end-to-end tests in Chromium (Playwright), then a plain closing line
 // "N passed, N failed, N skipped" summed over everything that ran.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const steps = [];
 function run(name, command, args, env = {}) {
@@ -18,11 +19,13 @@ run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('typecheck renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error', '--output', 'machine']);
 const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
+rmSync(report, { force: true });
 run('unit, renderer, golden parity and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
 const e2eReport = 'test-results/e2e.json';
+rmSync(e2eReport, { force: true }); // never count an earlier run's results
 if (built) {
   run('end-to-end tests (Chromium, web mode)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(e2eReport) }); // Playwright resolves it against the config's folder otherwise
 }
 
 let passed = 0;
