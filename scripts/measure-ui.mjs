@@ -61,7 +61,7 @@ const browser = await chromium.launch({
 });
 try {
   const client = await api();
-  const dataset = await client.call('useSample', 'spirals');
+  await client.call('useSample', 'spirals');
   const spec = chainSpec(200);
   await client.call('createGraph', 'chain of 200', spec);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -92,10 +92,9 @@ try {
   })}\n`);
 
   // Live updates while training: how often the run panel (progress bar, epoch and batch text) is redrawn.
-  await page.getByRole('button', { name: 'New' }).click();
-  const mlp = await client.call('templateSpec', 'mlp', dataset.id);
-  await client.call('createGraph', 'spirals mlp', mlp);
-  await page.reload();
+  // The MLP template sized to the spirals sample (selected on load) replaces the chain in the editor.
+  await page.getByLabel('Template').selectOption('mlp');
+  await page.getByLabel('Dense fc1').waitFor();
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('150');
   await page.evaluate(() => {
