@@ -10,7 +10,7 @@ import { snapshot, studioUrl } from './studio';
 // One studio (one NETWRIGHT_HOME) for the whole file, used in order: it starts empty.
 test.describe.configure({ mode: 'serial' });
 
-/** Two classes that a line through (x1, x2) separates, plus a categorical column and a missing cell. */
+/** Two classes that a line through (x1, x2) separates, plus a categorical column (one-hot encoded on import). */
 function blobsCsv(): string {
   const rows = ['x1,x2,colour,label'];
   let seed = 11;
@@ -158,7 +158,6 @@ test('a new user builds an MLP, trains it twice, compares the runs and reopens t
   await snapshot(page, testInfo, '6-compare');
 
   // --- reopen the first run's graph ---------------------------------------------------------------------------------------
-  await page.getByRole('button', { name: 'Close the comparison' }).click();
   await page.getByRole('button', { name: 'adam long', exact: true }).click();
   await page.getByRole('button', { name: 'Open graph' }).click();
   await expect(page.getByLabel('Dense dense1')).toBeVisible();
