@@ -2,8 +2,8 @@
 // PyTorch training script with its weights, records the export in the store, and lists the files written.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EXPORT_FORMATS, exportRun } from '../services/exports/exportRun';
-import { exportFileName } from '../services/studio/exports';
+import { EXPORT_FORMATS, exportFileName } from '../api/exportNames';
+import { exportRun } from '../services/exports/exportRun';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
 import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';

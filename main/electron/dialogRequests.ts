@@ -1,7 +1,7 @@
 // The native dialogs' side of IPC as pure functions: checks of what the renderer asks for (an export's default
 // file name and format), the file filters, and the dialogs' answers turned into what the bridge returns.
 import { extname } from 'node:path';
-import { DEFAULT_EXTENSION, EXPORT_FORMATS } from '../services/exports/exportRun';
+import { EXPORT_EXTENSION, EXPORT_FORMATS } from '../api/exportNames';
 import type { ExportFormat, FileRef } from '../api/types';
 import { InvalidCallError } from '../api/validate';
 
@@ -22,7 +22,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
 };
 
 export function exportFilters(format: ExportFormat): FileFilter[] {
-  return [{ name: FORMAT_NAMES[format], extensions: [DEFAULT_EXTENSION[format].slice(1)] }];
+  return [{ name: FORMAT_NAMES[format], extensions: [EXPORT_EXTENSION[format].slice(1)] }];
 }
 
 const MAX_NAME_LENGTH = 255;
@@ -50,5 +50,5 @@ export function chosenFile(result: { canceled: boolean; filePaths: string[] }): 
 /** What a save dialog answered (null when the user cancelled), with the format's extension when the name has none. */
 export function chosenSavePath(result: { canceled: boolean; filePath?: string }, format: ExportFormat): string | null {
   if (result.canceled || !result.filePath) return null;
-  return extname(result.filePath) ? result.filePath : `${result.filePath}${DEFAULT_EXTENSION[format]}`;
+  return extname(result.filePath) ? result.filePath : `${result.filePath}${EXPORT_EXTENSION[format]}`;
 }

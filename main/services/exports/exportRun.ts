@@ -10,8 +10,8 @@ import type { Store } from '../store';
 import type { CheckpointRecord, ExportRecord, Run } from '../store/types';
 import { APP_VERSION } from '../version';
 
-export const EXPORT_FORMATS = ['onnx', 'safetensors', 'pytorch'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS } from '../../api/exportNames';
+import type { ExportFormat } from '../../api/types';
 
 export interface RunExportRequest {
   runId: string;
@@ -33,7 +33,6 @@ export interface RunExportResult {
   notes: string[];
 }
 
-export const DEFAULT_EXTENSION: Record<ExportFormat, string> = { onnx: '.onnx', safetensors: '.safetensors', pytorch: '.py' };
 
 function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): CheckpointRecord {
   const preferred = store.checkpoints.latestCheckpoint(run.id, which);

@@ -2,15 +2,10 @@
 // offered as a download (web mode).
 import { basename, join } from 'node:path';
 import type { ExportFormat, ExportOptions, ExportResult } from '../../api/types';
-import { DEFAULT_EXTENSION, exportRun } from '../exports/exportRun';
+import { exportFileName } from '../../api/exportNames';
+import { exportRun } from '../exports/exportRun';
 import type { Store } from '../store';
 import type { HomeLayout } from './layout';
-
-/** A file name from the run's name: letters, digits, dashes and underscores. */
-export function exportFileName(runName: string, format: ExportFormat): string {
-  const stem = runName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'model';
-  return format === 'pytorch' ? `${stem}-train${DEFAULT_EXTENSION.pytorch}` : `${stem}${DEFAULT_EXTENSION[format]}`;
-}
 
 export function exportToFile(store: Store, layout: HomeLayout, runId: string, format: ExportFormat, options: ExportOptions): ExportResult {
   const run = store.runs.getRun(runId);

@@ -8,12 +8,7 @@ export const EXPORT_FORMATS: ReadonlyArray<{ format: ExportFormat; title: string
   { format: 'pytorch', title: 'PyTorch script' },
 ];
 
-const EXTENSION: Record<ExportFormat, string> = { onnx: '.onnx', safetensors: '.safetensors', pytorch: '.py' };
-
-export function exportFileName(runName: string, format: ExportFormat): string {
-  const stem = runName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'model';
-  return format === 'pytorch' ? `${stem}-train${EXTENSION.pytorch}` : `${stem}${EXTENSION[format]}`;
-}
+export { exportFileName } from '../../../main/api/exportNames';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
