@@ -1,0 +1,78 @@
+// Where a training step's time goes: runs a workload on netwright with every kernel call timed, and prints a
+// table of kernels (with their shapes) by total time per step, plus the time outside kernels (JavaScript).
+// A tool for working on speed, not a benchmark: timing each call adds a little overhead of its own.
+//
+//   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer]
+import type { Kernels } from '../engine/core/kernels';
+import { createTrainingSession } from '../engine/core/train/session';
+import { loadKernels } from '../engine/native';
+import { configOf, specOf } from './suites/netwrightSpec';
+import { DataRng } from './data';
+import { outputSize, trainingWorkloadOf, workloadByName } from './workloads';
+
+interface Tally { calls: number; ns: bigint }
+
+function describe(name: string, args: unknown[]): string {
+  const dims = args.filter((a) => typeof a === 'number' || typeof a === 'boolean' || a instanceof Int32Array && a.length <= 13);
+  return `${name}(${dims.map((d) => (d instanceof Int32Array ? `[${[...d].join(',')}]` : String(d))).join(', ')})`;
+}
+
+function timed(kernels: Kernels, tallies: Map<string, Tally>): Kernels {
+  return new Proxy(kernels, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'setThreads' || property === 'threads') return value;
+      return (...args: unknown[]) => {
+        const start = process.hrtime.bigint();
+        const result = value.apply(target, args);
+        const ns = process.hrtime.bigint() - start;
+        const key = describe(String(property), args);
+        const tally = tallies.get(key) ?? { calls: 0, ns: 0n };
+        tally.calls++;
+        tally.ns += ns;
+        tallies.set(key, tally);
+        return result;
+      };
+    },
+  });
+}
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+function main(): void {
+  const workload = workloadByName(process.argv[2] ?? 'W5');
+  if (workload.kind === 'gemm') throw new Error('profile a training or inference workload');
+  const training = trainingWorkloadOf(workload);
+  const batch = flag('batch', workload.batches[0]);
+  const steps = flag('steps', 20);
+  const infer = workload.kind === 'infer' || process.argv.includes('--infer');
+  const kernels = loadKernels();
+  kernels.setThreads(flag('threads', kernels.threads()));
+  const tallies = new Map<string, Tally>();
+  const session = createTrainingSession(specOf(training.name, training.network), configOf(training, batch), timed(kernels, tallies), { maxBatch: batch });
+
+  const rng = new DataRng(1);
+  const inputs = new Float32Array(batch * training.network.inputShape.reduce((a, b) => a * b, 1)).map(() => rng.normal());
+  const classes = outputSize(training.network);
+  const targets = training.loss === 'mse'
+    ? new Float32Array(batch * classes).map(() => rng.normal())
+    : new Int32Array(batch).map(() => rng.below(classes));
+  const run = () => (infer ? session.predict(inputs, batch) : session.step(inputs, targets, batch));
+  for (let i = 0; i < 3; i++) run();
+  tallies.clear();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < steps; i++) run();
+  const total = Number(process.hrtime.bigint() - start) / steps / 1e6;
+
+  const rows = [...tallies].map(([key, t]) => ({ key, ms: Number(t.ns) / steps / 1e6, calls: t.calls / steps }))
+    .sort((a, b) => b.ms - a.ms);
+  const inKernels = rows.reduce((sum, r) => sum + r.ms, 0);
+  console.log(`${workload.name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
+    `${(batch / total * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms`);
+  for (const r of rows) console.log(`${r.ms.toFixed(3).padStart(8)} ms ${(100 * r.ms / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}`);
+}
+
+main();
