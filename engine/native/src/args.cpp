@@ -134,6 +134,17 @@ void Args::needElements(const char* name, std::size_t length, std::size_t count,
   }
 }
 
+void Args::disjoint(std::initializer_list<FloatView> views, std::size_t count) const {
+  for (auto a = views.begin(); a != views.end(); ++a) {
+    for (auto b = a + 1; b != views.end(); ++b) {
+      if (!a->data || !b->data || count == 0) continue;
+      if (a->data < b->data + count && b->data < a->data + count) {
+        fail(std::string(a->name) + " and " + b->name + " overlap; they must be separate buffers");
+      }
+    }
+  }
+}
+
 std::size_t Args::product(std::initializer_list<std::int64_t> factors) const {
   std::size_t result = 1;
   for (std::int64_t factor : factors) {

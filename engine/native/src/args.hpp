@@ -9,6 +9,13 @@
 #include <initializer_list>
 #include <string>
 
+// Pointers a hot loop writes through and that never overlap, so the compiler may vectorize without alias checks.
+#if defined(_MSC_VER)
+#define NW_RESTRICT __restrict
+#else
+#define NW_RESTRICT __restrict__
+#endif
+
 namespace nw {
 
 /** A typed-array view: data is null for an optional buffer passed as null. */
@@ -45,6 +52,10 @@ class Args {
   void need(const FloatView& view, std::size_t count) const { needElements(view.name, view.length, count, "floats"); }
   void need(const IntView& view, std::size_t count) const { needElements(view.name, view.length, count, "ints"); }
   void need(const ByteView& view, std::size_t count) const { needElements(view.name, view.length, count, "bytes"); }
+
+  /** Throws if the first `count` elements of the (non-null) views overlap: kernels that write through restrict
+   *  pointers need distinct buffers. */
+  void disjoint(std::initializer_list<FloatView> views, std::size_t count) const;
 
   /** Product of non-negative sizes, throwing instead of overflowing. */
   std::size_t product(std::initializer_list<std::int64_t> factors) const;

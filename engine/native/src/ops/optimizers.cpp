@@ -17,6 +17,85 @@ constexpr double kGrain = 32.0 * 1024.0;
 
 size_t readCount(const Args& args, size_t i) { return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53)); }
 
+// The update rules over [begin, end), as free functions on restrict pointers with scalars by value: a loop inside
+// the pool's lambda that stores to floats while reading captured float scalars by reference would not vectorize.
+
+struct SgdRule {
+  float lr, momentum, weightDecay;
+  bool nesterov;
+};
+
+void sgdRange(const SgdRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT buf, size_t begin,
+              size_t end) {
+  if (r.momentum == 0.0f) {
+    for (size_t i = begin; i < end; ++i) w[i] -= r.lr * (g[i] + r.weightDecay * w[i]);
+    return;
+  }
+  for (size_t i = begin; i < end; ++i) {
+    const float grad = g[i] + r.weightDecay * w[i];
+    const float velocity = r.momentum * buf[i] + grad;
+    buf[i] = velocity;
+    w[i] -= r.lr * (r.nesterov ? grad + r.momentum * velocity : velocity);
+  }
+}
+
+struct AdagradRule {
+  float lr, eps, weightDecay;
+};
+
+void adagradRange(const AdagradRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT sum,
+                  size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    const float grad = g[i] + r.weightDecay * w[i];
+    const float total = sum[i] + grad * grad;
+    sum[i] = total;
+    w[i] -= r.lr * (grad / (std::sqrt(total) + r.eps));
+  }
+}
+
+struct RmspropRule {
+  float lr, alpha, oneMinusAlpha, eps, momentum, weightDecay;
+};
+
+void rmspropRange(const RmspropRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT v,
+                  float* NW_RESTRICT buf, size_t begin, size_t end) {
+  if (r.momentum > 0.0f) {
+    for (size_t i = begin; i < end; ++i) {
+      const float grad = g[i] + r.weightDecay * w[i];
+      const float average = r.alpha * v[i] + r.oneMinusAlpha * grad * grad;
+      v[i] = average;
+      const float velocity = r.momentum * buf[i] + grad / (std::sqrt(average) + r.eps);
+      buf[i] = velocity;
+      w[i] -= r.lr * velocity;
+    }
+    return;
+  }
+  for (size_t i = begin; i < end; ++i) {
+    const float grad = g[i] + r.weightDecay * w[i];
+    const float average = r.alpha * v[i] + r.oneMinusAlpha * grad * grad;
+    v[i] = average;
+    w[i] -= r.lr * (grad / (std::sqrt(average) + r.eps));
+  }
+}
+
+struct AdamRule {
+  float b1, b2, oneMinusB1, oneMinusB2, stepSize, root2, eps, coupledDecay, shrink;
+};
+
+void adamRange(const AdamRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT m,
+               float* NW_RESTRICT v, size_t begin, size_t end) {
+  // shrink is 1 unless decoupled (AdamW), coupledDecay 0 unless coupled: both forms are one loop without branches.
+  for (size_t i = begin; i < end; ++i) {
+    const float weight = w[i];
+    const float grad = g[i] + r.coupledDecay * weight;
+    const float first = r.b1 * m[i] + r.oneMinusB1 * grad;
+    const float second = r.b2 * v[i] + r.oneMinusB2 * grad * grad;
+    m[i] = first;
+    v[i] = second;
+    w[i] = weight * r.shrink - r.stepSize * (first / (std::sqrt(second) / r.root2 + r.eps));
+  }
+}
+
 // sgdStep(w, g, buf | null, count, lr, momentum, nesterov, weightDecay)
 Napi::Value SgdStep(const Napi::CallbackInfo& info) {
   Args args(info, "sgdStep", 8);
@@ -24,29 +103,17 @@ Napi::Value SgdStep(const Napi::CallbackInfo& info) {
   FloatView g = args.floats(1, "g");
   FloatView buf = args.floatsOrNull(2, "buf");
   const size_t count = readCount(args, 3);
-  const float lr = static_cast<float>(args.number(4, "lr"));
-  const float momentum = static_cast<float>(args.number(5, "momentum"));
-  const bool nesterov = args.flag(6, "nesterov");
-  const float weightDecay = static_cast<float>(args.number(7, "weightDecay"));
+  const SgdRule rule{static_cast<float>(args.number(4, "lr")), static_cast<float>(args.number(5, "momentum")),
+                     static_cast<float>(args.number(7, "weightDecay")), args.flag(6, "nesterov")};
   args.need(w, count);
   args.need(g, count);
-  if (momentum != 0.0f) {
+  if (rule.momentum != 0.0f) {
     if (!buf) args.fail("buf must be a Float32Array when momentum is not 0");
     args.need(buf, count);
   }
+  args.disjoint({w, g, buf}, count);
   KernelScope scope;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const float grad = g.data[i] + weightDecay * w.data[i];
-      float step = grad;
-      if (momentum != 0.0f) {
-        const float velocity = momentum * buf.data[i] + grad;
-        buf.data[i] = velocity;
-        step = nesterov ? grad + momentum * velocity : velocity;
-      }
-      w.data[i] -= lr * step;
-    }
-  });
+  parallelRange(count, kGrain, [&](size_t begin, size_t end) { sgdRange(rule, w.data, g.data, buf.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -57,21 +124,14 @@ Napi::Value AdagradStep(const Napi::CallbackInfo& info) {
   FloatView g = args.floats(1, "g");
   FloatView sum = args.floats(2, "sum");
   const size_t count = readCount(args, 3);
-  const float lr = static_cast<float>(args.number(4, "lr"));
-  const float eps = static_cast<float>(args.number(5, "eps"));
-  const float weightDecay = static_cast<float>(args.number(6, "weightDecay"));
+  const AdagradRule rule{static_cast<float>(args.number(4, "lr")), static_cast<float>(args.number(5, "eps")),
+                         static_cast<float>(args.number(6, "weightDecay"))};
   args.need(w, count);
   args.need(g, count);
   args.need(sum, count);
+  args.disjoint({w, g, sum}, count);
   KernelScope scope;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const float grad = g.data[i] + weightDecay * w.data[i];
-      const float total = sum.data[i] + grad * grad;
-      sum.data[i] = total;
-      w.data[i] -= lr * (grad / (std::sqrt(total) + eps));
-    }
-  });
+  parallelRange(count, kGrain, [&](size_t begin, size_t end) { adagradRange(rule, w.data, g.data, sum.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -83,34 +143,21 @@ Napi::Value RmspropStep(const Napi::CallbackInfo& info) {
   FloatView v = args.floats(2, "v");
   FloatView buf = args.floatsOrNull(3, "buf");
   const size_t count = readCount(args, 4);
-  const float lr = static_cast<float>(args.number(5, "lr"));
   const float alpha = static_cast<float>(args.number(6, "alpha"));
-  const float eps = static_cast<float>(args.number(7, "eps"));
-  const float momentum = static_cast<float>(args.number(8, "momentum"));
-  const float weightDecay = static_cast<float>(args.number(9, "weightDecay"));
+  const RmspropRule rule{static_cast<float>(args.number(5, "lr")), alpha, 1.0f - alpha,
+                         static_cast<float>(args.number(7, "eps")), static_cast<float>(args.number(8, "momentum")),
+                         static_cast<float>(args.number(9, "weightDecay"))};
   args.need(w, count);
   args.need(g, count);
   args.need(v, count);
-  if (momentum > 0.0f) {
+  if (rule.momentum > 0.0f) {
     if (!buf) args.fail("buf must be a Float32Array when momentum > 0");
     args.need(buf, count);
   }
+  args.disjoint({w, g, v, buf}, count);
   KernelScope scope;
-  const float oneMinusAlpha = 1.0f - alpha;
   parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const float grad = g.data[i] + weightDecay * w.data[i];
-      const float average = alpha * v.data[i] + oneMinusAlpha * grad * grad;
-      v.data[i] = average;
-      const float denominator = std::sqrt(average) + eps;
-      if (momentum > 0.0f) {
-        const float velocity = momentum * buf.data[i] + grad / denominator;
-        buf.data[i] = velocity;
-        w.data[i] -= lr * velocity;
-      } else {
-        w.data[i] -= lr * (grad / denominator);
-      }
-    }
+    rmspropRange(rule, w.data, g.data, v.data, buf.data, begin, end);
   });
   return info.Env().Undefined();
 }
@@ -138,27 +185,21 @@ Napi::Value AdamStep(const Napi::CallbackInfo& info) {
   args.need(g, count);
   args.need(m, count);
   args.need(v, count);
+  args.disjoint({w, g, m, v}, count);
   KernelScope scope;
   const double correction1 = 1.0 - std::pow(beta1, static_cast<double>(step));
   const double correction2 = 1.0 - std::pow(beta2, static_cast<double>(step));
-  const float stepSize = static_cast<float>(lr / correction1);
-  const float root2 = static_cast<float>(std::sqrt(correction2));
-  const float b1 = static_cast<float>(beta1), b2 = static_cast<float>(beta2);
-  const float oneMinusB1 = static_cast<float>(1.0 - beta1), oneMinusB2 = static_cast<float>(1.0 - beta2);
-  const float coupledDecay = decoupled ? 0.0f : static_cast<float>(weightDecay);
-  const float shrink = decoupled ? static_cast<float>(1.0 - lr * weightDecay) : 1.0f;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      float weight = w.data[i];
-      const float grad = g.data[i] + coupledDecay * weight;
-      if (decoupled) weight *= shrink;
-      const float first = b1 * m.data[i] + oneMinusB1 * grad;
-      const float second = b2 * v.data[i] + oneMinusB2 * grad * grad;
-      m.data[i] = first;
-      v.data[i] = second;
-      w.data[i] = weight - stepSize * (first / (std::sqrt(second) / root2 + eps));
-    }
-  });
+  AdamRule rule;
+  rule.b1 = static_cast<float>(beta1);
+  rule.b2 = static_cast<float>(beta2);
+  rule.oneMinusB1 = static_cast<float>(1.0 - beta1);
+  rule.oneMinusB2 = static_cast<float>(1.0 - beta2);
+  rule.stepSize = static_cast<float>(lr / correction1);
+  rule.root2 = static_cast<float>(std::sqrt(correction2));
+  rule.eps = eps;
+  rule.coupledDecay = decoupled ? 0.0f : static_cast<float>(weightDecay);
+  rule.shrink = decoupled ? static_cast<float>(1.0 - lr * weightDecay) : 1.0f;
+  parallelRange(count, kGrain, [&](size_t begin, size_t end) { adamRange(rule, w.data, g.data, m.data, v.data, begin, end); });
   return info.Env().Undefined();
 }
 
