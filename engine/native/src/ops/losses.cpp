@@ -106,10 +106,14 @@ Napi::Value Mse(const Napi::CallbackInfo& info) {
   const float gradScale = static_cast<float>(2.0 / static_cast<double>(count));
   const double total = orderedSum(count, [&](size_t begin, size_t end) {
     double sum = 0.0;
+    const float scale = gradScale;  // a local, not a capture: see elementwise.cpp
+    const float* predicted = pred.data;
+    const float* wanted = targets.data;
+    float* grads = dPred.data;
     for (size_t i = begin; i < end; ++i) {
-      const float diff = pred.data[i] - targets.data[i];
+      const float diff = predicted[i] - wanted[i];
       sum += static_cast<double>(diff) * diff;
-      dPred.data[i] = gradScale * diff;
+      grads[i] = scale * diff;
     }
     return sum;
   });

@@ -68,7 +68,9 @@ Napi::Value Scale(const Napi::CallbackInfo& info) {
   args.need(x, count);
   KernelScope scope;
   parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) x.data[i] *= factor;
+    const float by = factor;  // locals, not captures: see elementwise.cpp
+    float* values = x.data;
+    for (size_t i = begin; i < end; ++i) values[i] *= by;
   });
   return info.Env().Undefined();
 }
@@ -84,9 +86,11 @@ Napi::Value Clamp(const Napi::CallbackInfo& info) {
   args.need(x, count);
   KernelScope scope;
   parallelRange(count, kGrain, [&](size_t begin, size_t end) {
+    const float low = lo, high = hi;
+    float* values = x.data;
     for (size_t i = begin; i < end; ++i) {
-      const float v = x.data[i] < lo ? lo : x.data[i];
-      x.data[i] = v > hi ? hi : v;
+      const float v = values[i] < low ? low : values[i];
+      values[i] = v > high ? high : v;
     }
   });
   return info.Env().Undefined();
@@ -103,9 +107,12 @@ Napi::Value L1Grad(const Napi::CallbackInfo& info) {
   args.need(grad, count);
   KernelScope scope;
   parallelRange(count, kGrain, [&](size_t begin, size_t end) {
+    const float strength = lambda;
+    const float* weights = w.data;
+    float* grads = grad.data;
     for (size_t i = begin; i < end; ++i) {
-      const float v = w.data[i];
-      grad.data[i] += v > 0.0f ? lambda : (v < 0.0f ? -lambda : 0.0f);
+      const float v = weights[i];
+      grads[i] += v > 0.0f ? strength : (v < 0.0f ? -strength : 0.0f);
     }
   });
   return info.Env().Undefined();

@@ -1,6 +1,7 @@
 // Row-wise softmax (forward and backward) and inverted dropout with a counter-based generator.
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "args.hpp"
@@ -84,6 +85,15 @@ Napi::Value SoftmaxBackward(const Napi::CallbackInfo& info) {
 }
 
 // Seeds and streams are integers taken modulo 2^32 (as `value >>> 0` in JS).
+// value where keep is 1, +0.0f where keep is 0 (bits cleared, whatever the value), without a branch.
+inline float maskedBy(float value, std::uint32_t keep) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  bits &= 0u - keep;
+  std::memcpy(&value, &bits, sizeof bits);
+  return value;
+}
+
 std::uint32_t readWord(const Args& args, size_t i, const char* name) {
   const int64_t value = args.integer(i, name, -(INT64_C(1) << 53), INT64_C(1) << 53);
   return static_cast<std::uint32_t>(static_cast<std::uint64_t>(value));
@@ -115,10 +125,17 @@ Napi::Value DropoutForward(const Napi::CallbackInfo& info) {
   const std::uint32_t threshold = static_cast<std::uint32_t>(scaled);
   const float keepScale = p < 1.0 ? static_cast<float>(1.0 / (1.0 - p)) : 0.0f;
   parallelRange(count, kElementGrain, [&](size_t begin, size_t end) {
+    const std::uint32_t bitsKey = key, keepFrom = threshold;  // locals, not captures: see elementwise.cpp
+    const float scale = keepScale;
+    const float* in = x.data;
+    float* out = y.data;
+    std::uint8_t* kept = mask.data;
+    // Branch-free (a mask is a coin toss per element): a dropped element is x * scale with every bit cleared, so
+    // exactly 0 even where x is NaN or infinite.
     for (size_t i = begin; i < end; ++i) {
-      const bool keep = dropoutBits(key, static_cast<std::uint32_t>(i)) >= threshold;
-      mask.data[i] = keep ? 1 : 0;
-      y.data[i] = keep ? x.data[i] * keepScale : 0.0f;
+      const std::uint32_t keep = dropoutBits(bitsKey, static_cast<std::uint32_t>(i)) >= keepFrom ? 1u : 0u;
+      kept[i] = static_cast<std::uint8_t>(keep);
+      out[i] = maskedBy(in[i] * scale, keep);
     }
   });
   return info.Env().Undefined();
@@ -139,9 +156,14 @@ Napi::Value DropoutBackward(const Napi::CallbackInfo& info) {
   KernelScope scope;
   const float keepScale = p < 1.0 ? static_cast<float>(1.0 / (1.0 - p)) : 0.0f;
   parallelRange(count, kElementGrain, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-      const float g = mask.data[i] != 0 ? dy.data[i] * keepScale : 0.0f;
-      dx.data[i] = accumulate ? dx.data[i] + g : g;
+    const float scale = keepScale;
+    const std::uint8_t* kept = mask.data;
+    const float* in = dy.data;
+    float* out = dx.data;
+    if (accumulate) {
+      for (size_t i = begin; i < end; ++i) out[i] += maskedBy(in[i] * scale, kept[i] != 0 ? 1u : 0u);
+    } else {
+      for (size_t i = begin; i < end; ++i) out[i] = maskedBy(in[i] * scale, kept[i] != 0 ? 1u : 0u);
     }
   });
   return info.Env().Undefined();
