@@ -38,6 +38,7 @@
         'src/ops/binding_gemm.cpp',
         'src/ops/dense.cpp',
         'src/ops/conv.cpp',
+        'src/ops/conv_shifted.cpp',
         'src/ops/pool.cpp',
         'src/ops/batch_norm.cpp',
         'src/ops/activation.cpp',

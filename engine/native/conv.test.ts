@@ -24,6 +24,12 @@ const convCases: [string, Int32Array][] = [
   ['1x1 kernel with stride 2', windowGeom(2, 3, 6, 5, 2, 1, 1, 2, 2)],
   ['single image (split inside the image)', windowGeom(1, 4, 16, 12, 6, 3, 3, 1, 1, 1, 1)],
   ['kernel covering the whole input', windowGeom(2, 2, 4, 4, 3, 4, 4)],
+  // Stride 1 runs as shifted windows of the padded image (forward, and the input gradient as the adjoint convolution).
+  ['one channel, 5x5, padding 2 (LeNet first layer)', windowGeom(9, 1, 28, 28, 6, 5, 5, 1, 1, 2, 2)],
+  ['3x5 kernel, padding 2x1', windowGeom(5, 3, 9, 11, 4, 3, 5, 1, 1, 2, 1)],
+  ['padding wider than the kernel (input gradient through im2col)', windowGeom(2, 2, 6, 6, 3, 2, 2, 1, 1, 2, 2)],
+  ['narrow output (im2col: shifted windows would drop too many columns)', windowGeom(4, 3, 6, 3, 5, 3, 3)],
+  ['many images (whole units per thread)', windowGeom(40, 8, 12, 12, 10, 3, 3, 1, 1, 1, 1)],
 ];
 
 describe('conv2d', () => {

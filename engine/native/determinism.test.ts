@@ -51,10 +51,16 @@ describe('bitwise determinism across thread counts', () => {
     });
   });
 
-  for (const batch of [1, 5]) {
-    it(`conv2d forward and backward with batch ${batch}`, () => {
+  // Stride 2 runs through im2col; stride 1 through shifted windows (forward and input gradient). Batches of 1 and
+  // 5 spread each unit of images over the threads, 40 gives whole units to each thread.
+  const convCases: [string, (batch: number) => Int32Array][] = [
+    ['stride 2x1', (batch) => windowGeom(batch, 6, 30, 26, 8, 3, 5, 2, 1, 1, 2)],
+    ['stride 1', (batch) => windowGeom(batch, 6, 30, 26, 8, 3, 5, 1, 1, 1, 2)],
+  ];
+  for (const [name, geometry] of convCases) for (const batch of [1, 5, 40]) {
+    it(`conv2d forward and backward, ${name}, batch ${batch}`, () => {
       const rng = new Rng(62 + batch);
-      const geom = windowGeom(batch, 6, 30, 26, 8, 3, 5, 2, 1, 1, 2);
+      const geom = geometry(batch);
       const x = randomFloats(rng, batch * 6 * 30 * 26);
       const w = randomFloats(rng, 8 * 6 * 3 * 5);
       const b = randomFloats(rng, 8);

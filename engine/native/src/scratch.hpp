@@ -34,14 +34,20 @@ class Scratch {
 struct ThreadScratch {
   Scratch packedA;  // GEMM: one MC x KC block of op(A)
   Scratch packedB;  // GEMM: one KC x NC block of op(B)
-  Scratch columns;  // convolution: im2col columns of one image
+  Scratch columns;  // convolution: a few im2col rows of one image, built before they are moved into panels
+  // Convolution, one unit of images at a time (see ops/conv.cpp): its packed im2col panels, its outputs or dy side
+  // by side, and its column gradient.
+  Scratch unitPanels;
+  Scratch unitGathered;
+  Scratch unitColumnGrad;
+  Scratch unitPadded;  // the unit's images zero-padded (shifted-window convolution, ops/conv_shifted.cpp)
 };
 
 /** Slot ith; valid for ith < pool().size() once a KernelScope is open. */
 ThreadScratch& threadScratch(int ith);
 
 /** Scratch shared by all threads of one kernel (e.g. a batch's gathered columns), by purpose. */
-enum class Shared { Columns, ColumnGradient, Gathered, Partials, Count };
+enum class Shared { Gathered, Partials, WeightPartials, FlippedWeights, Count };
 Scratch& sharedScratch(Shared which);
 
 std::mutex& kernelCallMutex();

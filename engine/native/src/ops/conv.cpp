@@ -1,18 +1,22 @@
 // 2-D convolution (cross-correlation) over NCHW via im2col + GEMM, forward and backward.
-// Shapes: x [N,C,H,W], weight [O,C,KH,KW] = [O, CKK], y [N,O,OH,OW]. Images are processed in chunks whose im2col
-// columns sit side by side ([CKK, chunk*OH*OW]), so each GEMM is wide even for small images; im2col writes straight
-// into the GEMM's packed panels (column_layouts.hpp), so the columns are written once and read once.
-// The chunk size depends only on the dimensions, so the weight gradient (summed over chunks in order) does not
-// depend on the thread count; every other output is a single dot product per element anyway.
+// Shapes: x [N,C,H,W], weight [O,C,KH,KW] = [O, CKK], y [N,O,OH,OW].
+//
+// The batch is cut into units of a few images whose im2col columns sit side by side ([CKK, chunk*OH*OW]), so each
+// GEMM is wide even for small images while a unit's columns stay in the L2 cache between being written and read.
+// im2col writes straight into the GEMM's packed panels (column_layouts.hpp). When there are enough units, each
+// thread takes whole units and runs them alone (no synchronization per image); otherwise the units run one after
+// the other with their jobs and GEMMs spread over the pool. Both give the same bits: the weight gradient is summed
+// per fixed group of units, then over groups in order, and the grouping depends only on the dimensions.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <type_traits>
 
 #include "args.hpp"
 #include "gemm/gemm.hpp"
-#include "ops/column_layouts.hpp"
+#include "ops/conv_jobs.hpp"
+#include "ops/conv_shifted.hpp"
+#include "ops/conv_units.hpp"
 #include "ops/geometry.hpp"
 #include "ops/register.hpp"
 #include "ops/sums.hpp"
@@ -25,19 +29,10 @@ namespace {
 using std::int64_t;
 using std::size_t;
 
-// Floats of im2col columns (or gathered dy) per chunk of images: large enough for wide GEMMs, small enough (1 MB)
-// to stay mostly in cache between being written and being read.
-constexpr size_t kChunkBudget = size_t(1) << 18;
-constexpr double kCopyGrain = 32.0 * 1024.0;  // floats copied per thread worth a wake-up
-
-struct ConvPlan {
-  size_t plane;     // OH * OW
-  size_t patch;     // C * KH * KW
-  size_t imageIn;   // C * H * W
-  size_t imageOut;  // O * OH * OW
-  size_t chunk;     // images per chunk
-  bool direct;      // 1x1, stride 1, no padding: an image is its own im2col matrix
-};
+// Floats of a unit's im2col columns (or its column gradient): about 384 KB, so they stay in a core's L2.
+constexpr size_t kUnitBudget = size_t(96) * 1024;
+// Partial weight gradients are kept per group of units; more groups than threads keeps every thread busy.
+constexpr size_t kMaxWeightGroups = 16;
 
 ConvPlan planFor(const WindowGeom& g) {
   ConvPlan plan;
@@ -46,18 +41,10 @@ ConvPlan planFor(const WindowGeom& g) {
   plan.imageIn = static_cast<size_t>(g.C) * g.inputPlane();
   plan.imageOut = static_cast<size_t>(g.O) * plan.plane;
   const size_t perImage = std::max(plan.patch, static_cast<size_t>(g.O)) * plan.plane;
-  plan.chunk = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(g.N), kChunkBudget / perImage));
+  plan.chunk = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(g.N), kUnitBudget / perImage));
+  plan.units = (static_cast<size_t>(g.N) + plan.chunk - 1) / plan.chunk;
   plan.direct = g.KH == 1 && g.KW == 1 && g.SH == 1 && g.SW == 1 && g.PH == 0 && g.PW == 0;
   return plan;
-}
-
-// Runs job(i) for i in [0, jobs) over the pool, each job moving about `floatsPerJob` floats.
-template <class Job>
-void forEachJob(size_t jobs, size_t floatsPerJob, const Job& job) {
-  parallelFor(threadsFor(static_cast<double>(jobs * floatsPerJob), kCopyGrain), [&](int ith, int nth) {
-    const Range r = evenShare(jobs, ith, nth);
-    for (size_t i = r.begin; i < r.end; ++i) job(i);
-  });
 }
 
 // Calls f(std::integral_constant<size_t, nr>) for the microkernel panel widths (see ukernel_*.cpp).
@@ -72,73 +59,60 @@ void withPanelWidth(size_t nr, const F& f) {
   }
 }
 
-// The im2col matrix of images [first, first + count) as GEMM B panels over its columns (PanelsOverColumns). Each
-// row of an image is first built contiguously in the thread's scratch (short runs copy fast there), then moved into
-// the panels mostly as whole, fixed-size panel rows.
-template <size_t NR>
-void gatherColumnPanels(const WindowGeom& g, const ConvPlan& plan, const float* x, size_t first, size_t count,
-                        float* panels) {
-  const size_t jobs = count * plan.patch;
-  const int nth = threadsFor(static_cast<double>(jobs * plan.plane), kCopyGrain);
-  for (int t = 0; t < nth; ++t) threadScratch(t).columns.reserve<float>(plan.plane);
-  parallelFor(nth, [&](int ith, int n) {
-    const Range r = evenShare(jobs, ith, n);
-    float* row = threadScratch(ith).columns.data<float>();
-    const RowMajorColumns sink{row, 0, 0, 0};
-    const PanelsOverColumns<NR> layout{panels, plan.patch};
-    for (size_t job = r.begin; job < r.end; ++job) {
-      const size_t image = job / plan.patch;
-      const size_t k = job % plan.patch;
-      im2colRuns(g, x + (first + image) * plan.imageIn, k, k + 1, sink);
-      size_t column = image * plan.plane;
-      size_t j = 0;
-      for (; j < plan.plane && column % NR != 0; ++j, ++column) *layout.at(k, column) = row[j];
-      for (; j + NR <= plan.plane; j += NR, column += NR) std::memcpy(layout.at(k, column), row + j, NR * sizeof(float));
-      for (; j < plan.plane; ++j, ++column) *layout.at(k, column) = row[j];
-    }
-  });
+// Grows every pool thread's scratch for a unit (the caller's slot serves units spread over the pool).
+void reserveUnitScratch(const ConvPlan& plan, const WindowGeom& g, bool columnGrad) {
+  const size_t nr = static_cast<size_t>(gemmKernel().nr);
+  const size_t panels = std::max(packedBFloats(static_cast<int64_t>(plan.plane * plan.chunk), static_cast<int64_t>(plan.patch)),
+                                 packedBFloats(static_cast<int64_t>(plan.patch), static_cast<int64_t>(plan.plane * plan.chunk)));
+  for (int t = 0; t < pool().size(); ++t) {
+    ThreadScratch& s = threadScratch(t);
+    s.columns.reserve<float>(nr * plan.plane);
+    s.unitPanels.reserve<float>(panels);
+    if (plan.chunk > 1) s.unitGathered.reserve<float>(plan.imageOut * plan.chunk);
+    if (columnGrad) s.unitColumnGrad.reserve<float>(plan.patch * plan.plane * plan.chunk);
+  }
 }
 
-// The transposed im2col matrix of images [first, first + count) as GEMM B panels over its rows (op(B) = im2col^T,
-// depth count*plane): panel q (rows [q*NR, q*NR + NR)) holds (row, position j) at [q*NR*depth + j*NR + row % NR].
-// A job is one image and one panel: its rows are built contiguously in the thread's scratch, then transposed into
-// the panel (rows past the patch are zero). Threads never share a panel row's cache lines.
-template <size_t NR>
-void gatherRowPanels(const WindowGeom& g, const ConvPlan& plan, const float* x, size_t first, size_t count,
-                     float* panels) {
-  const size_t panelCount = (plan.patch + NR - 1) / NR;
-  const size_t jobs = count * panelCount;
-  const size_t depth = count * plan.plane;
-  const int nth = threadsFor(static_cast<double>(jobs * NR * plan.plane), kCopyGrain);
-  for (int t = 0; t < nth; ++t) threadScratch(t).columns.reserve<float>(NR * plan.plane);
-  parallelFor(nth, [&](int ith, int n) {
-    const Range r = evenShare(jobs, ith, n);
-    float* rows = threadScratch(ith).columns.data<float>();
-    for (size_t job = r.begin; job < r.end; ++job) {
-      const size_t image = job / panelCount;
-      const size_t q = job % panelCount;
-      const size_t k0 = q * NR;
-      const size_t k1 = std::min(plan.patch, k0 + NR);
-      const RowMajorColumns sink{rows, plan.plane, 0, k0};
-      im2colRuns(g, x + (first + image) * plan.imageIn, k0, k1, sink);
-      for (size_t k = k1; k < k0 + NR; ++k) std::fill(rows + (k - k0) * plan.plane, rows + (k - k0 + 1) * plan.plane, 0.0f);
-      float* dst = panels + q * NR * depth + image * plan.plane * NR;
-      for (size_t j = 0; j < plan.plane; ++j) {
-        for (size_t lane = 0; lane < NR; ++lane) dst[j * NR + lane] = rows[lane * plan.plane + j];
-      }
-    }
-  });
-}
-
-// gathered [O, count*plane] = dy of images [first, first + count) side by side.
-void gatherOutputs(const WindowGeom& g, const ConvPlan& plan, const float* dy, size_t first, size_t count, float* gathered) {
+// y of one unit: y[n] (+bias) = weight [O, CKK] · columns [CKK, count*plane].
+template <class Exec>
+void forwardUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const ConvPlan& plan, const float* x,
+                 const float* weight, const float* bias, float* y, size_t u) {
+  const size_t first = u * plan.chunk;
+  const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
   const size_t ld = count * plan.plane;
-  const size_t channels = static_cast<size_t>(g.O);
-  forEachJob(count * channels, plan.plane, [&](size_t job) {
-    const size_t image = job / channels;
-    const size_t o = job % channels;
-    std::memcpy(gathered + o * ld + image * plan.plane, dy + (first + image) * plan.imageOut + o * plan.plane,
-                plan.plane * sizeof(float));
+  const bool packed = !(plan.direct && count == 1);  // else the image itself is B, packed by the GEMM
+  float* panels = slot.unitPanels.data<float>();
+  if (packed) {
+    withPanelWidth(static_cast<size_t>(gemmKernel().nr), [&](auto width) {
+      constexpr size_t NR = decltype(width)::value;
+      exec.jobs(count * plan.patch, static_cast<double>(plan.plane), [&](size_t begin, size_t end, int ith) {
+        packColumnJobs<NR>(g, plan, x, first, panels, threadScratch(ith).columns.data<float>(), begin, end);
+      });
+      PanelsOverColumns<NR>{panels, plan.patch}.zeroTail(ld);
+    });
+  }
+  // One image: write y[n] directly, starting from the bias. Several: a gathered [O, count*plane] result, scattered
+  // into y with the bias added.
+  float* target = count == 1 ? y + first * plan.imageOut : slot.unitGathered.data<float>();
+  if (count == 1 && bias) {
+    for (size_t o = 0; o < static_cast<size_t>(g.O); ++o) std::fill(target + o * plan.plane, target + (o + 1) * plan.plane, bias[o]);
+  }
+  GemmProblem p;
+  p.M = g.O;
+  p.N = static_cast<int64_t>(ld);
+  p.K = static_cast<int64_t>(plan.patch);
+  p.A = weight;
+  p.lda = p.K;
+  p.B = packed ? nullptr : x + first * plan.imageIn;
+  p.ldb = p.N;
+  p.packedB = packed ? panels : nullptr;
+  p.beta = count == 1 && bias ? 1.0f : 0.0f;
+  p.C = target;
+  p.ldc = p.N;
+  exec.gemm(p);
+  if (count == 1) return;
+  exec.jobs(count * static_cast<size_t>(g.O), static_cast<double>(plan.plane), [&](size_t begin, size_t end, int) {
+    scatterOutputJobs(g, plan, target, bias, first, count, y, begin, end);
   });
 }
 
@@ -156,58 +130,95 @@ Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
   args.need(y, args.product({g.N, g.O, g.OH, g.OW}));
   KernelScope scope;
 
-  const ConvPlan plan = planFor(g);
-  const size_t channels = static_cast<size_t>(g.O);
-  const size_t nr = static_cast<size_t>(gemmKernel().nr);
-  float* columns = sharedScratch(Shared::Columns).reserve<float>(packedBFloats(static_cast<int64_t>(plan.plane * plan.chunk),
-                                                                              static_cast<int64_t>(plan.patch)));
-  float* gathered = plan.chunk > 1 ? sharedScratch(Shared::Gathered).reserve<float>(plan.imageOut * plan.chunk) : nullptr;
-  for (size_t first = 0; first < static_cast<size_t>(g.N); first += plan.chunk) {
-    const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
-    const size_t ld = count * plan.plane;
-    const bool packed = !(plan.direct && count == 1);  // else the image itself is B, packed by the GEMM
-    if (packed) {
-      withPanelWidth(nr, [&](auto width) {
-        constexpr size_t NR = decltype(width)::value;
-        gatherColumnPanels<NR>(g, plan, x.data, first, count, columns);
-        PanelsOverColumns<NR>{columns, plan.patch}.zeroTail(ld);
-      });
-    }
-    // One image: write y[n] directly, starting from the bias. Several: a gathered [O, count*plane] result,
-    // scattered into y with the bias added.
-    float* target = count == 1 ? y.data + first * plan.imageOut : gathered;
-    if (count == 1 && bias) {
-      for (size_t o = 0; o < channels; ++o) std::fill(target + o * plan.plane, target + (o + 1) * plan.plane, bias.data[o]);
-    }
-    GemmProblem p;
-    p.M = g.O;
-    p.N = static_cast<int64_t>(ld);
-    p.K = static_cast<int64_t>(plan.patch);
-    p.A = weight.data;
-    p.lda = p.K;
-    p.B = packed ? nullptr : x.data + first * plan.imageIn;
-    p.ldb = p.N;
-    p.packedB = packed ? columns : nullptr;
-    p.beta = count == 1 && bias ? 1.0f : 0.0f;
-    p.C = target;
-    p.ldc = p.N;
-    gemmParallel(p);
-    if (count == 1) continue;
-    forEachJob(count * channels, plan.plane, [&](size_t job) {
-      const size_t image = job / channels;
-      const size_t o = job % channels;
-      const float* src = gathered + o * ld + image * plan.plane;
-      float* dst = y.data + (first + image) * plan.imageOut + o * plan.plane;
-      const float shift = bias ? bias.data[o] : 0.0f;
-      for (size_t s = 0; s < plan.plane; ++s) dst[s] = src[s] + shift;
-    });
+  if (shiftedWindowsApply(g)) {
+    shiftedWindowsConv(g, x.data, weight.data, bias.data, y.data, false);
+    return info.Env().Undefined();
   }
+  const ConvPlan plan = planFor(g);
+  reserveUnitScratch(plan, g, false);
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch);
+  forEachUnit(plan.units, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t u) {
+    forwardUnit(exec, slot, g, plan, x.data, weight.data, bias.data, y.data, u);
+  });
   return info.Env().Undefined();
 }
 
+// The backward pass of one unit: dWeight's partial for the unit's group (+)= dy_unit [O, count*plane] · columns^T,
+// and dx = col2im(weight^T [CKK, O] · dy_unit).
+struct BackwardArgs {
+  const WindowGeom& g;
+  const ConvPlan& plan;
+  const float* x;
+  const float* weight;
+  const float* dy;
+  float* dx;  // null: no input gradient
+  bool accumulateDx;
+};
+
+template <class Exec>
+void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, size_t u, float* weightGrad, float beta) {
+  const WindowGeom& g = a.g;
+  const ConvPlan& plan = a.plan;
+  const size_t first = u * plan.chunk;
+  const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
+  const size_t ld = count * plan.plane;
+  const float* outputGrad = a.dy + first * plan.imageOut;
+  if (count > 1) {
+    float* gathered = slot.unitGathered.data<float>();
+    exec.jobs(count * static_cast<size_t>(g.O), static_cast<double>(plan.plane), [&](size_t begin, size_t end, int) {
+      gatherOutputJobs(g, plan, a.dy, first, count, gathered, begin, end);
+    });
+    outputGrad = gathered;
+  }
+  const bool packed = !(plan.direct && count == 1);  // else the image itself is B, packed by the GEMM
+  float* panels = slot.unitPanels.data<float>();
+  if (packed) {
+    withPanelWidth(static_cast<size_t>(gemmKernel().nr), [&](auto width) {
+      constexpr size_t NR = decltype(width)::value;
+      const size_t panelCount = (plan.patch + NR - 1) / NR;
+      exec.jobs(count * panelCount, static_cast<double>(NR * plan.plane), [&](size_t begin, size_t end, int ith) {
+        packRowPanelJobs<NR>(g, plan, a.x, first, count, panels, threadScratch(ith).columns.data<float>(), begin, end);
+      });
+    });
+  }
+
+  GemmProblem pw;  // weightGrad [O, CKK] (+)= dy_unit [O, ld] · columns [CKK, ld]^T
+  pw.transB = true;
+  pw.M = g.O;
+  pw.N = static_cast<int64_t>(plan.patch);
+  pw.K = static_cast<int64_t>(ld);
+  pw.A = outputGrad;
+  pw.lda = static_cast<int64_t>(ld);
+  pw.B = packed ? nullptr : a.x + first * plan.imageIn;
+  pw.ldb = static_cast<int64_t>(ld);
+  pw.packedB = packed ? panels : nullptr;
+  pw.beta = beta;
+  pw.C = weightGrad;
+  pw.ldc = static_cast<int64_t>(plan.patch);
+  exec.gemm(pw);
+
+  if (!a.dx) return;
+  const bool inPlace = plan.direct && count == 1;  // the column gradient is dx[n] itself
+  float* columnGrad = inPlace ? a.dx + first * plan.imageIn : slot.unitColumnGrad.data<float>();
+  GemmProblem px;  // column gradient [CKK, ld] = weight^T [CKK, O] · dy_unit [O, ld]
+  px.transA = true;
+  px.M = static_cast<int64_t>(plan.patch);
+  px.N = static_cast<int64_t>(ld);
+  px.K = g.O;
+  px.A = a.weight;
+  px.lda = static_cast<int64_t>(plan.patch);
+  px.B = outputGrad;
+  px.ldb = static_cast<int64_t>(ld);
+  px.beta = inPlace && a.accumulateDx ? 1.0f : 0.0f;
+  px.C = columnGrad;
+  px.ldc = static_cast<int64_t>(ld);
+  exec.gemm(px);
+  if (inPlace) return;
+  exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.patch / g.C * plan.plane),
+            [&](size_t begin, size_t end, int) { col2imJobs(g, plan, columnGrad, first, count, a.dx, a.accumulateDx, begin, end); });
+}
+
 // conv2dBackward(x, weight, dy, dx | null, dWeight, dBias | null, geom, accumulateDx)
-// Per chunk of images: dWeight (+)= dy_chunk [O, count*plane] · columns^T, and
-// dx = col2im(weight^T [CKK, O] · dy_chunk).
 Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   Args args(info, "conv2dBackward", 8);
   FloatView x = args.floats(0, "x");
@@ -226,65 +237,41 @@ Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   if (dBias) args.need(dBias, static_cast<size_t>(g.O));
   KernelScope scope;
 
+  // A stride-1 input gradient is the forward pass of the adjoint convolution, over shifted windows; the units
+  // below then compute the weight gradient alone.
+  const WindowGeom adjoint = dx ? adjointGeometry(g) : WindowGeom{};
+  if (adjoint.N > 0) {
+    float* flipped = sharedScratch(Shared::FlippedWeights).reserve<float>(args.product({g.O, g.C, g.KH, g.KW}));
+    flipWeights(g, weight.data, flipped);
+    shiftedWindowsConv(adjoint, dy.data, flipped, nullptr, dx.data, accumulateDx);
+  }
+  float* unitDx = adjoint.N > 0 ? nullptr : dx.data;
   const ConvPlan plan = planFor(g);
-  const size_t nr = static_cast<size_t>(gemmKernel().nr);
-  const size_t columnCount = plan.patch * plan.plane * plan.chunk;
-  float* columns = sharedScratch(Shared::Columns).reserve<float>(packedBFloats(static_cast<int64_t>(plan.patch),
-                                                                              static_cast<int64_t>(plan.plane * plan.chunk)));
-  float* columnGrad = dx ? sharedScratch(Shared::ColumnGradient).reserve<float>(columnCount) : nullptr;
-  float* gathered = plan.chunk > 1 ? sharedScratch(Shared::Gathered).reserve<float>(plan.imageOut * plan.chunk) : nullptr;
-  const size_t channelsIn = static_cast<size_t>(g.C);
-
-  for (size_t first = 0; first < static_cast<size_t>(g.N); first += plan.chunk) {
-    const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
-    const size_t ld = count * plan.plane;
-    const float* a = dy.data + first * plan.imageOut;
-    if (count > 1) {
-      gatherOutputs(g, plan, dy.data, first, count, gathered);
-      a = gathered;
+  reserveUnitScratch(plan, g, unitDx != nullptr);
+  // Units in fixed, consecutive groups: each group sums its units' weight gradients in order into its own partial
+  // (dWeight itself when there is one group); the partials are then added in group order.
+  const size_t unitsPerGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
+  const size_t groups = (plan.units + unitsPerGroup - 1) / unitsPerGroup;
+  const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
+  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight.data;
+  const BackwardArgs common{g, plan, x.data, weight.data, dy.data, unitDx, accumulateDx};
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
+                            (unitDx ? 2.0 : 1.0);
+  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
+    const size_t end = std::min(plan.units, (group + 1) * unitsPerGroup);
+    for (size_t u = group * unitsPerGroup; u < end; ++u) {
+      backwardUnit(exec, slot, common, u, partials + group * weightSize, u == group * unitsPerGroup ? 0.0f : 1.0f);
     }
-    const bool packed = !(plan.direct && count == 1);  // else the image itself is B, packed by the GEMM
-    if (packed) {
-      withPanelWidth(nr, [&](auto width) { gatherRowPanels<decltype(width)::value>(g, plan, x.data, first, count, columns); });
-    }
-
-    GemmProblem pw;  // dWeight [O, CKK] (+)= dy_chunk [O, ld] · columns [CKK, ld]^T
-    pw.transB = true;
-    pw.M = g.O;
-    pw.N = static_cast<int64_t>(plan.patch);
-    pw.K = static_cast<int64_t>(ld);
-    pw.A = a;
-    pw.lda = static_cast<int64_t>(ld);
-    pw.B = packed ? nullptr : x.data + first * plan.imageIn;
-    pw.ldb = static_cast<int64_t>(ld);
-    pw.packedB = packed ? columns : nullptr;
-    pw.beta = first == 0 ? 0.0f : 1.0f;
-    pw.C = dWeight.data;
-    pw.ldc = static_cast<int64_t>(plan.patch);
-    gemmParallel(pw);
-
-    if (!dx) continue;
-    const bool inPlace = plan.direct && count == 1;  // the column gradient is dx[n] itself
-    GemmProblem px;  // column gradient [CKK, ld] = weight^T [CKK, O] · dy_chunk [O, ld]
-    px.transA = true;
-    px.M = static_cast<int64_t>(plan.patch);
-    px.N = static_cast<int64_t>(ld);
-    px.K = g.O;
-    px.A = weight.data;
-    px.lda = static_cast<int64_t>(plan.patch);
-    px.B = a;
-    px.ldb = static_cast<int64_t>(ld);
-    px.beta = inPlace && accumulateDx ? 1.0f : 0.0f;
-    px.C = inPlace ? dx.data + first * plan.imageIn : columnGrad;
-    px.ldc = static_cast<int64_t>(ld);
-    gemmParallel(px);
-    if (inPlace) continue;
-    forEachJob(count * channelsIn, plan.patch / channelsIn * plan.plane, [&](size_t job) {
-      const size_t image = job / channelsIn;
-      const size_t c = job % channelsIn;
-      float* dxn = dx.data + (first + image) * plan.imageIn;
-      if (!accumulateDx) std::fill(dxn + c * g.inputPlane(), dxn + (c + 1) * g.inputPlane(), 0.0f);
-      col2imAdd(g, columnGrad + image * plan.plane, ld, dxn, c, c + 1);
+  });
+  if (groups > 1) {
+    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
+      const float* parts = partials;
+      float* out = dWeight.data;
+      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
+      for (size_t group = 1; group < groups; ++group) {
+        const float* part = parts + group * weightSize;
+        for (size_t i = begin; i < end; ++i) out[i] += part[i];
+      }
     });
   }
 

@@ -1,0 +1,199 @@
+// Stride-1 convolution over shifted windows of the padded image (see conv_shifted.hpp), in units of images run like
+// conv.cpp's: pad, pack panel rows as contiguous runs, one GEMM, then drop the extra columns while storing y.
+#include "ops/conv_shifted.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#include "gemm/gemm.hpp"
+#include "ops/conv_units.hpp"
+#include "scratch.hpp"
+
+namespace nw {
+namespace {
+
+using std::int64_t;
+using std::size_t;
+
+constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
+
+struct ShiftedPlan {
+  size_t HP, WP;     // padded image height and width
+  size_t paddedPlane;
+  size_t paddedImage;  // C * HP * WP plus NR floats of zeros: the last panel row of an image may read past its end
+  size_t columns;      // grid columns per image: (OH - 1) * WP + OW rounded up to whole panels
+  size_t tiles;        // panels per image
+  size_t patch;        // C * KH * KW
+  size_t plane;        // OH * OW
+  size_t chunk, units;
+};
+
+ShiftedPlan planFor(const WindowGeom& g) {
+  const size_t nr = static_cast<size_t>(gemmKernel().nr);
+  ShiftedPlan plan;
+  plan.HP = static_cast<size_t>(g.H + 2 * g.PH);
+  plan.WP = static_cast<size_t>(g.W + 2 * g.PW);
+  plan.paddedPlane = plan.HP * plan.WP;
+  plan.paddedImage = static_cast<size_t>(g.C) * plan.paddedPlane + nr;
+  const size_t used = static_cast<size_t>(g.OH - 1) * plan.WP + static_cast<size_t>(g.OW);
+  plan.tiles = (used + nr - 1) / nr;
+  plan.columns = plan.tiles * nr;
+  plan.patch = g.patch();
+  plan.plane = g.outputPlane();
+  const size_t perImage = std::max(plan.patch, static_cast<size_t>(g.O)) * plan.columns;
+  plan.chunk = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(g.N), kUnitBudget / perImage));
+  plan.units = (static_cast<size_t>(g.N) + plan.chunk - 1) / plan.chunk;
+  return plan;
+}
+
+// Job (image, c): channel c of the image, zero-padded, into its padded copy (and the trailing zeros after the last).
+void padJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* x, size_t first, float* padded, size_t begin,
+             size_t end) {
+  const size_t channels = static_cast<size_t>(g.C);
+  const size_t W = static_cast<size_t>(g.W), PW = static_cast<size_t>(g.PW), PH = static_cast<size_t>(g.PH);
+  for (size_t job = begin; job < end; ++job) {
+    const size_t image = job / channels;
+    const size_t c = job % channels;
+    const float* src = x + ((first + image) * channels + c) * g.inputPlane();
+    float* dst = padded + image * plan.paddedImage + c * plan.paddedPlane;
+    std::fill(dst, dst + PH * plan.WP, 0.0f);
+    for (size_t h = 0; h < static_cast<size_t>(g.H); ++h) {
+      float* row = dst + (PH + h) * plan.WP;
+      std::fill(row, row + PW, 0.0f);
+      std::memcpy(row + PW, src + h * W, W * sizeof(float));
+      std::fill(row + PW + W, row + plan.WP, 0.0f);
+    }
+    std::fill(dst + (PH + static_cast<size_t>(g.H)) * plan.WP, dst + plan.paddedPlane, 0.0f);
+    if (c + 1 == channels) std::fill(dst + plan.paddedPlane, padded + (image + 1) * plan.paddedImage, 0.0f);
+  }
+}
+
+// Job (image, k): row k = (c, kh, kw) of every panel of the image: NR floats of the padded image per panel.
+template <size_t NR>
+void packJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* padded, float* panels, size_t begin, size_t end) {
+  const size_t area = static_cast<size_t>(g.KH * g.KW);
+  for (size_t job = begin; job < end; ++job) {
+    const size_t image = job / plan.patch;
+    const size_t k = job % plan.patch;
+    const size_t c = k / area, kh = (k % area) / static_cast<size_t>(g.KW), kw = k % static_cast<size_t>(g.KW);
+    const float* src = padded + image * plan.paddedImage + c * plan.paddedPlane + kh * plan.WP + kw;
+    float* dst = panels + image * plan.tiles * NR * plan.patch + k * NR;
+    for (size_t q = 0; q < plan.tiles; ++q) std::memcpy(dst + q * NR * plan.patch, src + q * NR, NR * sizeof(float));
+  }
+}
+
+// Job (image, o): the grid row of channel o into y, dropping the columns past OW, plus the bias; or added to y.
+void storeJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* result, size_t ld, const float* bias,
+               size_t first, float* y, bool accumulate, size_t begin, size_t end) {
+  const size_t channels = static_cast<size_t>(g.O);
+  const size_t OW = static_cast<size_t>(g.OW);
+  for (size_t job = begin; job < end; ++job) {
+    const size_t image = job / channels;
+    const size_t o = job % channels;
+    const float* src = result + o * ld + image * plan.columns;
+    float* dst = y + ((first + image) * channels + o) * plan.plane;
+    const float shift = bias ? bias[o] : 0.0f;
+    for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh) {
+      const float* in = src + oh * plan.WP;
+      float* out = dst + oh * OW;
+      if (accumulate) {
+        for (size_t ow = 0; ow < OW; ++ow) out[ow] += in[ow] + shift;
+      } else {
+        for (size_t ow = 0; ow < OW; ++ow) out[ow] = in[ow] + shift;
+      }
+    }
+  }
+}
+
+template <size_t NR, class Exec>
+void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const ShiftedPlan& plan, const float* x,
+             const float* weight, const float* bias, float* y, bool accumulate, size_t u) {
+  const size_t first = u * plan.chunk;
+  const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
+  float* padded = slot.unitPadded.data<float>();
+  float* panels = slot.unitPanels.data<float>();
+  float* result = slot.unitGathered.data<float>();
+  const size_t ld = count * plan.columns;
+  exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane), [&](size_t begin, size_t end, int) {
+    padJobs(g, plan, x, first, padded, begin, end);
+  });
+  exec.jobs(count * plan.patch, static_cast<double>(plan.columns), [&](size_t begin, size_t end, int) {
+    packJobs<NR>(g, plan, padded, panels, begin, end);
+  });
+  GemmProblem p;  // result [O, count * columns] = weight [O, patch] · panels
+  p.M = g.O;
+  p.N = static_cast<int64_t>(ld);
+  p.K = static_cast<int64_t>(plan.patch);
+  p.A = weight;
+  p.lda = p.K;
+  p.packedB = panels;
+  p.C = result;
+  p.ldc = p.N;
+  exec.gemm(p);
+  exec.jobs(count * static_cast<size_t>(g.O), static_cast<double>(plan.plane), [&](size_t begin, size_t end, int) {
+    storeJobs(g, plan, result, ld, bias, first, y, accumulate, begin, end);
+  });
+}
+
+}  // namespace
+
+bool shiftedWindowsApply(const WindowGeom& g) {
+  if (g.SH != 1 || g.SW != 1) return false;
+  const ShiftedPlan plan = planFor(g);
+  // Dropped columns cost GEMM work; im2col's gather costs about as much as a third of the columns for few channels.
+  return plan.columns * 2 <= plan.plane * 3;
+}
+
+void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
+                        bool accumulate) {
+  const ShiftedPlan plan = planFor(g);
+  for (int t = 0; t < pool().size(); ++t) {
+    ThreadScratch& s = threadScratch(t);
+    s.unitPadded.reserve<float>(plan.chunk * plan.paddedImage);
+    s.unitPanels.reserve<float>(plan.chunk * plan.columns * plan.patch);
+    s.unitGathered.reserve<float>(plan.chunk * plan.columns * static_cast<size_t>(g.O));
+  }
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(g.O) * static_cast<double>(plan.columns) *
+                            static_cast<double>(plan.patch);
+  const auto unit = [&](const auto& exec, ThreadScratch& slot, size_t u) {
+    switch (gemmKernel().nr) {
+      case 8: return runUnit<8>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
+      case 12: return runUnit<12>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
+      case 16: return runUnit<16>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
+      case 32: return runUnit<32>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
+      default: std::abort();  // a microkernel was added without its panel width here
+    }
+  };
+  forEachUnit(plan.units, multiplies, unit);
+}
+
+WindowGeom adjointGeometry(const WindowGeom& g) {
+  WindowGeom none{};
+  if (g.SH != 1 || g.SW != 1 || g.PH > g.KH - 1 || g.PW > g.KW - 1) return none;
+  WindowGeom adjoint = g;
+  adjoint.C = g.O;
+  adjoint.H = g.OH;
+  adjoint.W = g.OW;
+  adjoint.O = g.C;
+  adjoint.PH = g.KH - 1 - g.PH;
+  adjoint.PW = g.KW - 1 - g.PW;
+  adjoint.OH = g.H;
+  adjoint.OW = g.W;
+  return shiftedWindowsApply(adjoint) ? adjoint : none;
+}
+
+void flipWeights(const WindowGeom& g, const float* weight, float* flipped) {
+  const size_t area = static_cast<size_t>(g.KH * g.KW);
+  for (size_t o = 0; o < static_cast<size_t>(g.O); ++o) {
+    for (size_t c = 0; c < static_cast<size_t>(g.C); ++c) {
+      const float* src = weight + (o * static_cast<size_t>(g.C) + c) * area;
+      float* dst = flipped + (c * static_cast<size_t>(g.O) + o) * area;
+      for (size_t i = 0; i < area; ++i) dst[i] = src[area - 1 - i];
+    }
+  }
+}
+
+}  // namespace nw

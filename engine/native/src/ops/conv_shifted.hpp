@@ -1,0 +1,32 @@
+// Stride-1 convolution as a GEMM over shifted windows of the zero-padded image, without im2col's gather.
+// Over the padded image [C, HP, WP] (HP = H + 2PH, WP = W + 2PW), output position (oh, ow) is column oh*WP + ow of a
+// grid as wide as the padded image, and row k = (c, kh, kw) of its im2col matrix is the padded image read from offset
+// c*HP*WP + kh*WP + kw: each panel row the GEMM needs is one contiguous run of NR floats. The columns with ow >= OW
+// (KW - 1 per grid row) are computed and dropped. Used for the forward pass and, with the weights flipped, for the
+// input gradient of a stride-1 convolution.
+#pragma once
+
+#include "ops/geometry.hpp"
+
+namespace nw {
+
+/** Whether a convolution of geometry g is run as shifted windows: stride 1 and few dropped columns. */
+bool shiftedWindowsApply(const WindowGeom& g);
+
+/**
+ * y[N, O, OH, OW] (=, or += when accumulate) conv(x[N, C, H, W], weight [O, C*KH*KW]) + bias[O] (bias may be null),
+ * for a geometry shiftedWindowsApply accepts. Call inside a KernelScope.
+ */
+void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
+                        bool accumulate);
+
+/**
+ * The input gradient of a stride-1 convolution as the forward pass of its adjoint: dx[N, C, H, W] (=, or +=) the
+ * convolution of dy padded by KH-1-PH, KW-1-PW with the weights flipped and transposed to [C, O, KH, KW].
+ * Null geometry (N = 0) when that does not apply (stride 2 or more, padding wider than KH-1, or too many dropped
+ * columns); `flipped` receives the transposed weights otherwise.
+ */
+WindowGeom adjointGeometry(const WindowGeom& g);
+void flipWeights(const WindowGeom& g, const float* weight, float* flipped);
+
+}  // namespace nw
