@@ -39,6 +39,7 @@
         'src/ops/dense.cpp',
         'src/ops/conv.cpp',
         'src/ops/pool.cpp',
+        'src/ops/max_pool_2x2.cpp',
         'src/ops/batch_norm.cpp',
         'src/ops/activation.cpp',
         'src/ops/fast_math.cpp',
