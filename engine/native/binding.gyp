@@ -41,6 +41,7 @@
         'src/ops/pool.cpp',
         'src/ops/max_pool_2x2.cpp',
         'src/ops/batch_norm.cpp',
+        'src/ops/batch_norm_passes.cpp',
         'src/ops/activation.cpp',
         'src/ops/fast_math.cpp',
         'src/ops/softmax_dropout.cpp',
