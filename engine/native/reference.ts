@@ -166,7 +166,8 @@ export function createReferenceKernels(): Kernels {
           const iw = ow * g.SW - g.PW + kw;
           if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
           const xi = (p * g.H + ih) * g.W + iw;
-          if (best < 0 || x[xi] > x[best]) best = xi;
+          // The first maximum wins; the first NaN wins over any number (NaN propagates, as in PyTorch).
+          if (best < 0 || x[xi] > x[best] || (Number.isNaN(x[xi]) && !Number.isNaN(x[best]))) best = xi;
         }
         const yi = (p * g.OH + oh) * g.OW + ow;
         y[yi] = x[best];

@@ -5,8 +5,8 @@
 #include <cstdint>
 
 #include "args.hpp"
+#include "ops/batch_norm_passes.hpp"
 #include "ops/register.hpp"
-#include "ops/sums.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -18,14 +18,6 @@ using std::size_t;
 
 constexpr double kNormGrain = 32.0 * 1024.0;
 
-struct NormDims {
-  size_t batch, channels, spatial;
-  size_t count() const { return batch * channels * spatial; }
-  size_t perChannel() const { return batch * spatial; }
-  const float* at(const float* base, size_t n, size_t c) const { return base + (n * channels + c) * spatial; }
-  float* at(float* base, size_t n, size_t c) const { return base + (n * channels + c) * spatial; }
-};
-
 NormDims readDims(const Args& args, size_t first) {
   const int64_t batch = args.integer(first, "batch", 1);
   const int64_t channels = args.integer(first + 1, "channels", 1);
@@ -35,48 +27,6 @@ NormDims readDims(const Args& args, size_t first) {
 }
 
 int channelThreads(const NormDims& d) { return threadsFor(static_cast<double>(d.count()), kNormGrain); }
-
-// Below this many positions per (image, channel) the channels are summed side by side instead (BatchNorm1d).
-constexpr size_t kWideSpatial = 16;
-
-/**
- * out[c - cBegin] = sum over the batch and positions of channel c of term(i, c), i the flat index, in double, for c
- * in [cBegin, cEnd). The order depends on the dimensions only: per image in order, positions interleaved when
- * there are many of them; for few positions, channels are summed side by side (vectorizable) in (image, position)
- * order. `out` must hold cEnd - cBegin doubles.
- */
-template <class Term>
-void sumPerChannel(const NormDims& d, size_t cBegin, size_t cEnd, double* out, const Term& term) {
-  if (d.spatial >= kWideSpatial) {
-    for (size_t c = cBegin; c < cEnd; ++c) {
-      double total = 0.0;
-      for (size_t n = 0; n < d.batch; ++n) {
-        const size_t base = (n * d.channels + c) * d.spatial;
-        total += interleavedSum(d.spatial, [&](size_t s) { return term(base + s, c); });
-      }
-      out[c - cBegin] = total;
-    }
-    return;
-  }
-  for (size_t c = cBegin; c < cEnd; ++c) out[c - cBegin] = 0.0;
-  for (size_t n = 0; n < d.batch; ++n) {
-    for (size_t s = 0; s < d.spatial; ++s) {
-      for (size_t c = cBegin; c < cEnd; ++c) out[c - cBegin] += static_cast<double>(term((n * d.channels + c) * d.spatial + s, c));
-    }
-  }
-}
-
-// Per-thread room for three channel-sum arrays: thread ith's share starts at 3 * (first channel of its range).
-double* channelScratch(const NormDims& d) { return sharedScratch(Shared::Partials).reserve<double>(3 * d.channels); }
-
-// y = (x - mean) * scale + shift for one channel (centred first, so a large mean does not cancel precision away).
-void affine(const NormDims& d, const float* x, float* y, size_t c, float mean, float scale, float shift) {
-  for (size_t n = 0; n < d.batch; ++n) {
-    const float* in = d.at(x, n, c);
-    float* out = d.at(y, n, c);
-    for (size_t s = 0; s < d.spatial; ++s) out[s] = (in[s] - mean) * scale + shift;
-  }
-}
 
 // batchNormForwardTrain(x, gamma, beta, y, savedMean, savedInvStd, runningMean, runningVar,
 //                       batch, channels, spatial, eps, momentum)
@@ -107,16 +57,14 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
   double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
-    double* sums = scratch + 3 * r.begin;
-    double* squares = sums + (r.end - r.begin);
-    double* means = squares + (r.end - r.begin);
-    sumPerChannel(d, r.begin, r.end, sums, [&](size_t i, size_t) { return x.data[i]; });
+    const ChannelScratch share = shareOf(scratch, r);
+    double* sums = share.first;
+    double* squares = share.second;
+    double* means = share.third;
+    channelSums(d, x.data, r.begin, r.end, sums);
     for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = sums[c - r.begin] / m;
     // Second pass over centred values: the variance does not cancel catastrophically for a large mean.
-    sumPerChannel(d, r.begin, r.end, squares, [&](size_t i, size_t c) {
-      const double centred = static_cast<double>(x.data[i]) - means[c - r.begin];
-      return centred * centred;
-    });
+    channelSquaredDeviations(d, x.data, r.begin, r.end, means, squares);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double mean = means[c - r.begin];
       const double variance = squares[c - r.begin] / m;
@@ -126,8 +74,9 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
       runningMean.data[c] = static_cast<float>((1.0 - momentum) * runningMean.data[c] + momentum * mean);
       runningVar.data[c] = static_cast<float>((1.0 - momentum) * runningVar.data[c] + momentum * variance * m / (m - 1.0));
       const double scale = gamma.data[c] * invStd;
-      affine(d, x.data, y.data, c, static_cast<float>(mean), static_cast<float>(scale), beta.data[c]);
+      share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], static_cast<float>(mean)};
     }
+    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms);
   });
   return info.Env().Undefined();
 }
@@ -148,26 +97,18 @@ Napi::Value BatchNormForwardEval(const Napi::CallbackInfo& info) {
   args.need(y, d.count());
   for (FloatView* v : {&gamma, &beta, &runningMean, &runningVar}) args.need(*v, d.channels);
   KernelScope scope;
+  double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
+    const ChannelScratch share = shareOf(scratch, r);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double invStd = 1.0 / std::sqrt(static_cast<double>(runningVar.data[c]) + eps);
       const double scale = gamma.data[c] * invStd;
-      affine(d, x.data, y.data, c, runningMean.data[c], static_cast<float>(scale), beta.data[c]);
+      share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], runningMean.data[c]};
     }
+    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms);
   });
   return info.Env().Undefined();
-}
-
-// For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean_c), so that
-// dBeta = sumDy and dGamma = invStd * sumDyCentred.
-template <class Mean>
-void gradientSums(const NormDims& d, const float* x, const float* dy, size_t cBegin, size_t cEnd, const Mean& meanOf,
-                  double* sumDy, double* sumDyCentred) {
-  sumPerChannel(d, cBegin, cEnd, sumDy, [&](size_t i, size_t) { return dy[i]; });
-  sumPerChannel(d, cBegin, cEnd, sumDyCentred, [&](size_t i, size_t c) {
-    return static_cast<double>(dy[i]) * (static_cast<double>(x[i]) - meanOf(c));
-  });
 }
 
 // batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx)
@@ -193,10 +134,12 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
   double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
-    double* sumDy = scratch + 3 * r.begin;
-    double* sumDyCentred = sumDy + (r.end - r.begin);
-    gradientSums(d, x.data, dy.data, r.begin, r.end, [&](size_t c) { return static_cast<double>(savedMean.data[c]); },
-                 sumDy, sumDyCentred);
+    const ChannelScratch share = shareOf(scratch, r);
+    double* sumDy = share.first;
+    double* sumDyCentred = share.second;
+    double* means = share.third;
+    for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = savedMean.data[c];
+    gradientSums(d, x.data, dy.data, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double mean = savedMean.data[c];
       const double invStd = savedInvStd.data[c];
@@ -208,21 +151,10 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
       const double k = gamma.data[c] * invStd;
       const double meanDy = gradBeta / m;
       const double meanDyXhat = gradGamma / m;
-      const float a = static_cast<float>(k);
-      const float b = static_cast<float>(-k * meanDyXhat * invStd);
-      const float e = static_cast<float>(-k * meanDy);
-      const float meanF = static_cast<float>(mean);
-      for (size_t n = 0; n < d.batch; ++n) {
-        const float* in = d.at(x.data, n, c);
-        const float* grad = d.at(dy.data, n, c);
-        float* out = d.at(dx.data, n, c);
-        if (accumulate) {
-          for (size_t s = 0; s < d.spatial; ++s) out[s] += a * grad[s] + b * (in[s] - meanF) + e;
-        } else {
-          for (size_t s = 0; s < d.spatial; ++s) out[s] = a * grad[s] + b * (in[s] - meanF) + e;
-        }
-      }
+      share.transforms[c - r.begin] = {static_cast<float>(k), static_cast<float>(-k * meanDyXhat * invStd),
+                                       static_cast<float>(-k * meanDy), static_cast<float>(mean)};
     }
+    applyGradient(d, dy.data, x.data, dx.data, r.begin, r.end, share.transforms, accumulate);
   });
   return info.Env().Undefined();
 }
@@ -251,25 +183,19 @@ Napi::Value BatchNormBackwardEval(const Napi::CallbackInfo& info) {
   double* scratch = channelScratch(d);
   parallelFor(channelThreads(d), [&](int ith, int nth) {
     const Range r = evenShare(d.channels, ith, nth);
-    double* sumDy = scratch + 3 * r.begin;
-    double* sumDyCentred = sumDy + (r.end - r.begin);
-    gradientSums(d, x.data, dy.data, r.begin, r.end, [&](size_t c) { return static_cast<double>(runningMean.data[c]); },
-                 sumDy, sumDyCentred);
+    const ChannelScratch share = shareOf(scratch, r);
+    double* sumDy = share.first;
+    double* sumDyCentred = share.second;
+    double* means = share.third;
+    for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = runningMean.data[c];
+    gradientSums(d, x.data, dy.data, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double invStd = 1.0 / std::sqrt(static_cast<double>(runningVar.data[c]) + eps);
       dGamma.data[c] = static_cast<float>(sumDyCentred[c - r.begin] * invStd);
       dBeta.data[c] = static_cast<float>(sumDy[c - r.begin]);
-      const float k = static_cast<float>(gamma.data[c] * invStd);
-      for (size_t n = 0; n < d.batch; ++n) {
-        const float* grad = d.at(dy.data, n, c);
-        float* out = d.at(dx.data, n, c);
-        if (accumulate) {
-          for (size_t s = 0; s < d.spatial; ++s) out[s] += k * grad[s];
-        } else {
-          for (size_t s = 0; s < d.spatial; ++s) out[s] = k * grad[s];
-        }
-      }
+      share.transforms[c - r.begin] = {static_cast<float>(gamma.data[c] * invStd), 0.0f, 0.0f, 0.0f};
     }
+    applyScale(d, dy.data, dx.data, r.begin, r.end, share.transforms, accumulate);
   });
   return info.Env().Undefined();
 }

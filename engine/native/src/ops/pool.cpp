@@ -1,6 +1,7 @@
 // Max, average and global-average pooling over NCHW, forward and backward. Threads own whole (image, channel)
 // planes, and every gradient sum runs in window order, so results do not depend on the thread count.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -9,6 +10,7 @@
 
 #include "args.hpp"
 #include "ops/geometry.hpp"
+#include "ops/max_pool_2x2.hpp"
 #include "ops/register.hpp"
 #include "ops/sums.hpp"
 #include "scratch.hpp"
@@ -21,6 +23,10 @@ using std::int64_t;
 using std::size_t;
 
 constexpr double kPoolGrain = 32.0 * 1024.0;  // window elements per thread worth a wake-up
+
+bool isMaxPool2x2(const WindowGeom& g) {
+  return g.KH == 2 && g.KW == 2 && g.SH == 2 && g.SW == 2 && g.PH == 0 && g.PW == 0;
+}
 
 int planeThreads(const WindowGeom& g) {
   return threadsFor(static_cast<double>(g.N * g.C) * static_cast<double>(g.outputPlane() * g.KH * g.KW), kPoolGrain);
@@ -78,6 +84,7 @@ Napi::Value MaxPool2dForward(const Napi::CallbackInfo& info) {
   if (inCount > static_cast<size_t>(INT32_MAX)) args.fail("x is too large for Int32 argmax indices");
   KernelScope scope;
   const size_t planes = static_cast<size_t>(g.N * g.C);
+  const bool fast = isMaxPool2x2(g);
   parallelFor(planeThreads(g), [&](int ith, int nth) {
     const Range r = evenShare(planes, ith, nth);
     for (size_t plane = r.begin; plane < r.end; ++plane) {
@@ -85,6 +92,10 @@ Napi::Value MaxPool2dForward(const Napi::CallbackInfo& info) {
       std::int32_t* where = argmax.data + plane * g.outputPlane();
       const float* in = x.data + plane * g.inputPlane();
       const auto base = static_cast<std::int32_t>(plane * g.inputPlane());
+      if (fast) {
+        maxPool2x2Plane(in, g.H, g.W, out, where, base);
+        continue;
+      }
       switch (g.SW) {
         case 1: maxPoolPlane<1>(g, in, out, where, base); break;
         case 2: maxPoolPlane<2>(g, in, out, where, base); break;
@@ -93,6 +104,27 @@ Napi::Value MaxPool2dForward(const Napi::CallbackInfo& info) {
     }
   });
   return info.Env().Undefined();
+}
+
+// The first k in [0, n) with where[k] outside [lo, hi), or n. One branch-free pass (vectorizable) in the usual case.
+size_t firstOutside(const std::int32_t* where, size_t n, int64_t lo, int64_t hi) {
+  if (lo > INT32_MAX) return 0;  // no Int32 index can reach the plane (n >= 1)
+  // where - lo < span in unsigned arithmetic <=> lo <= where < min(hi, 2^31), the wrap-around making low values big.
+  const auto low = static_cast<std::uint32_t>(lo);
+  const auto span = static_cast<std::uint32_t>(std::min<int64_t>(hi, INT64_C(1) << 31) - lo);
+  std::uint32_t outside = 0;
+  for (size_t k = 0; k < n; ++k) outside |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(where[k]) - low >= span);
+  if (outside == 0) return n;
+  for (size_t k = 0; k < n; ++k) {
+    if (static_cast<std::uint32_t>(where[k]) - low >= span) return k;
+  }
+  return n;
+}
+
+void lowerTo(std::atomic<size_t>& target, size_t value) {
+  size_t current = target.load();
+  while (value < current && !target.compare_exchange_weak(current, value)) {
+  }
 }
 
 // maxPool2dBackward(dy, argmax, dx, geom, accumulate)
@@ -108,32 +140,41 @@ Napi::Value MaxPool2dBackward(const Napi::CallbackInfo& info) {
   args.need(argmax, outCount);
   args.need(dx, args.product({g.N, g.C, g.H, g.W}));
   // Each index must point into its own plane (as maxPool2dForward wrote it): that keeps the writes in bounds and
-  // lets threads own planes without racing.
+  // lets threads own planes without racing. Each thread checks a plane's indices as it goes (the 2x2 fast path
+  // checks that each lies in its own window; the general path checks the plane before writing it) and the lowest
+  // bad index is reported after the loop: no extra pass. On a bad index, dx is partly written.
   const size_t planes = static_cast<size_t>(g.N * g.C);
-  for (size_t plane = 0; plane < planes; ++plane) {
-    const std::int32_t* where = argmax.data + plane * g.outputPlane();
-    const int64_t lo = static_cast<int64_t>(plane * g.inputPlane());
-    const int64_t hi = lo + static_cast<int64_t>(g.inputPlane());
-    for (size_t k = 0; k < g.outputPlane(); ++k) {
-      if (where[k] < lo || where[k] >= hi) {
-        args.fail("argmax[" + std::to_string(plane * g.outputPlane() + k) + "] = " + std::to_string(where[k]) +
-                  " is outside its window's plane [" + std::to_string(lo) + ", " + std::to_string(hi) + ")");
-      }
-    }
-  }
+  const size_t outPlane = g.outputPlane(), inPlane = g.inputPlane();
+  const bool fast = isMaxPool2x2(g) && planes * inPlane <= static_cast<size_t>(INT32_MAX);
+  std::atomic<size_t> firstBad{SIZE_MAX};
   KernelScope scope;
   parallelFor(planeThreads(g), [&](int ith, int nth) {
     const Range r = evenShare(planes, ith, nth);
     for (size_t plane = r.begin; plane < r.end; ++plane) {
-      if (!accumulate) {
-        float* d = dx.data + plane * g.inputPlane();
-        for (size_t k = 0; k < g.inputPlane(); ++k) d[k] = 0.0f;
+      const float* grad = dy.data + plane * outPlane;
+      const std::int32_t* where = argmax.data + plane * outPlane;
+      float* d = dx.data + plane * inPlane;
+      const auto base = static_cast<std::int32_t>(plane * inPlane);
+      if (fast && maxPool2x2BackwardPlane(grad, where, g.H, g.W, base, d, accumulate)) continue;
+      const size_t bad = firstOutside(where, outPlane, static_cast<int64_t>(plane * inPlane),
+                                      static_cast<int64_t>((plane + 1) * inPlane));
+      if (bad < outPlane) {
+        lowerTo(firstBad, plane * outPlane + bad);
+        continue;
       }
-      const float* grad = dy.data + plane * g.outputPlane();
-      const std::int32_t* where = argmax.data + plane * g.outputPlane();
-      for (size_t k = 0; k < g.outputPlane(); ++k) dx.data[where[k]] += grad[k];
+      if (!accumulate) {
+        for (size_t k = 0; k < inPlane; ++k) d[k] = 0.0f;
+      }
+      for (size_t k = 0; k < outPlane; ++k) dx.data[where[k]] += grad[k];
     }
   });
+  const size_t bad = firstBad.load();
+  if (bad != SIZE_MAX) {
+    const size_t plane = bad / outPlane;
+    args.fail("argmax[" + std::to_string(bad) + "] = " + std::to_string(argmax.data[bad]) +
+              " is outside its window's plane [" + std::to_string(plane * inPlane) + ", " +
+              std::to_string((plane + 1) * inPlane) + ")");
+  }
   return info.Env().Undefined();
 }
 

@@ -1,0 +1,288 @@
+// Batch normalization's passes (see batch_norm_passes.hpp): row sums in double with SSE2 where available, the
+// elementwise transforms as plain loops the compiler vectorizes (restrict pointers, scalars by value).
+#include "ops/batch_norm_passes.hpp"
+
+#include "scratch.hpp"
+
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>
+#define NW_NORM_SSE2 1
+#endif
+
+// Promises the compiler that a pointer's data is reached through no other pointer (lets hot loops vectorize).
+#ifndef NW_RESTRICT
+#if defined(_MSC_VER)
+#define NW_RESTRICT __restrict
+#else
+#define NW_RESTRICT __restrict__
+#endif
+#endif
+
+namespace nw {
+namespace {
+
+using std::size_t;
+
+// Below this many positions per (image, channel) the channels are summed side by side instead (BatchNorm1d).
+constexpr size_t kWideSpatial = 16;
+
+// The hot loops take restrict pointers and scalars by value (not lambdas capturing by reference), so the compiler
+// vectorizes them. Row sums use eight interleaved double lanes added up as in interleavedSum (sums.hpp), lane l
+// taking elements l, l + 8, ...; with SSE2 the lanes live in four registers of two doubles (the same order).
+inline double addLanes(const double* lane) {
+  return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+}
+
+#ifdef NW_NORM_SSE2
+struct Lanes {
+  __m128d v[4] = {_mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd()};
+  void store(double* lane) const {
+    for (int k = 0; k < 4; ++k) _mm_storeu_pd(lane + 2 * k, v[k]);
+  }
+};
+// Elements [i, i + 8) of x as four pairs of doubles.
+inline void widen8(const float* x, __m128d* out) {
+  const __m128 lo = _mm_loadu_ps(x), hi = _mm_loadu_ps(x + 4);
+  out[0] = _mm_cvtps_pd(lo);
+  out[1] = _mm_cvtps_pd(_mm_movehl_ps(lo, lo));
+  out[2] = _mm_cvtps_pd(hi);
+  out[3] = _mm_cvtps_pd(_mm_movehl_ps(hi, hi));
+}
+#endif
+
+// sum of x[0, n)
+double rowSum(const float* NW_RESTRICT x, size_t n) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i = 0;
+#ifdef NW_NORM_SSE2
+  Lanes sum;
+  for (; i + 8 <= n; i += 8) {
+    __m128d v[4];
+    widen8(x + i, v);
+    for (int k = 0; k < 4; ++k) sum.v[k] = _mm_add_pd(sum.v[k], v[k]);
+  }
+  sum.store(lane);
+#else
+  for (; i + 8 <= n; i += 8) {
+    for (size_t l = 0; l < 8; ++l) lane[l] += static_cast<double>(x[i + l]);
+  }
+#endif
+  for (size_t l = 0; i < n; ++i, ++l) lane[l] += static_cast<double>(x[i]);
+  return addLanes(lane);
+}
+
+// sum of (x - mean)^2 over x[0, n)
+double rowSquaredDeviations(const float* NW_RESTRICT x, size_t n, double mean) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i = 0;
+#ifdef NW_NORM_SSE2
+  Lanes sum;
+  const __m128d m = _mm_set1_pd(mean);
+  for (; i + 8 <= n; i += 8) {
+    __m128d v[4];
+    widen8(x + i, v);
+    for (int k = 0; k < 4; ++k) {
+      const __m128d centred = _mm_sub_pd(v[k], m);
+      sum.v[k] = _mm_add_pd(sum.v[k], _mm_mul_pd(centred, centred));
+    }
+  }
+  sum.store(lane);
+#else
+  for (; i + 8 <= n; i += 8) {
+    for (size_t l = 0; l < 8; ++l) {
+      const double centred = static_cast<double>(x[i + l]) - mean;
+      lane[l] += centred * centred;
+    }
+  }
+#endif
+  for (size_t l = 0; i < n; ++i, ++l) {
+    const double centred = static_cast<double>(x[i]) - mean;
+    lane[l] += centred * centred;
+  }
+  return addLanes(lane);
+}
+
+// sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass
+void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t n, double mean,
+                        double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, centredLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i = 0;
+#ifdef NW_NORM_SSE2
+  Lanes sum, centredSum;
+  const __m128d m = _mm_set1_pd(mean);
+  for (; i + 8 <= n; i += 8) {
+    __m128d g[4], v[4];
+    widen8(dy + i, g);
+    widen8(x + i, v);
+    for (int k = 0; k < 4; ++k) {
+      sum.v[k] = _mm_add_pd(sum.v[k], g[k]);
+      centredSum.v[k] = _mm_add_pd(centredSum.v[k], _mm_mul_pd(g[k], _mm_sub_pd(v[k], m)));
+    }
+  }
+  sum.store(lane);
+  centredSum.store(centredLane);
+#else
+  for (; i + 8 <= n; i += 8) {
+    for (size_t l = 0; l < 8; ++l) {
+      const double g = static_cast<double>(dy[i + l]);
+      lane[l] += g;
+      centredLane[l] += g * (static_cast<double>(x[i + l]) - mean);
+    }
+  }
+#endif
+  for (size_t l = 0; i < n; ++i, ++l) {
+    const double g = static_cast<double>(dy[i]);
+    lane[l] += g;
+    centredLane[l] += g * (static_cast<double>(x[i]) - mean);
+  }
+  *sumDy += addLanes(lane);
+  *sumDyCentred += addLanes(centredLane);
+}
+
+// Few positions: out[k] += x[k * stride] (the channels of one (image, position), side by side).
+void addColumn(const float* NW_RESTRICT x, size_t stride, size_t count, double* NW_RESTRICT out) {
+  for (size_t k = 0; k < count; ++k) out[k] += static_cast<double>(x[k * stride]);
+}
+void addColumnSquaredDeviations(const float* NW_RESTRICT x, size_t stride, size_t count,
+                                const double* NW_RESTRICT mean, double* NW_RESTRICT out) {
+  for (size_t k = 0; k < count; ++k) {
+    const double centred = static_cast<double>(x[k * stride]) - mean[k];
+    out[k] += centred * centred;
+  }
+}
+void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t stride, size_t count,
+                           const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
+  for (size_t k = 0; k < count; ++k) {
+    const double g = static_cast<double>(dy[k * stride]);
+    sumDy[k] += g;
+    sumDyCentred[k] += g * (static_cast<double>(x[k * stride]) - mean[k]);
+  }
+}
+
+// y = (x - mean) * scale + shift over [0, n) (centred first, so a large mean does not cancel precision away).
+void affineRow(const float* NW_RESTRICT x, float* NW_RESTRICT y, size_t n, float mean, float scale, float shift) {
+  for (size_t s = 0; s < n; ++s) y[s] = (x[s] - mean) * scale + shift;
+}
+
+// dx (=|+=) a dy + b (x - mean) + e over [0, n).
+template <bool ACCUMULATE>
+void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, float* NW_RESTRICT dx, size_t n, float a,
+                 float b, float e, float mean) {
+  for (size_t s = 0; s < n; ++s) {
+    const float v = a * dy[s] + b * (x[s] - mean) + e;
+    dx[s] = ACCUMULATE ? dx[s] + v : v;
+  }
+}
+
+// dx (=|+=) a dy over [0, n).
+template <bool ACCUMULATE>
+void scaledRow(const float* NW_RESTRICT dy, float* NW_RESTRICT dx, size_t n, float a) {
+  for (size_t s = 0; s < n; ++s) dx[s] = ACCUMULATE ? dx[s] + a * dy[s] : a * dy[s];
+}
+
+}  // namespace
+
+/**
+ * Per-channel sums for channels [cBegin, cEnd) (arrays indexed c - cBegin), in double, in an order that depends on
+ * the dimensions only: images in order, each (image, channel) row summed with interleaved lanes when it is long;
+ * for few positions, channels summed side by side in (image, position) order. Memory is swept image by image (the
+ * channels of a thread are contiguous there): a channel's rows are a power-of-two stride apart and would evict each
+ * other from L2 if each channel were swept on its own.
+ */
+void channelSums(const NormDims& d, const float* x, size_t cBegin, size_t cEnd, double* sums) {
+  const size_t count = cEnd - cBegin;
+  for (size_t k = 0; k < count; ++k) sums[k] = 0.0;
+  for (size_t n = 0; n < d.batch; ++n) {
+    if (d.spatial >= kWideSpatial) {
+      for (size_t c = cBegin; c < cEnd; ++c) sums[c - cBegin] += rowSum(d.at(x, n, c), d.spatial);
+    } else {
+      for (size_t s = 0; s < d.spatial; ++s) addColumn(d.at(x, n, cBegin) + s, d.spatial, count, sums);
+    }
+  }
+}
+
+void channelSquaredDeviations(const NormDims& d, const float* x, size_t cBegin, size_t cEnd, const double* means,
+                              double* squares) {
+  const size_t count = cEnd - cBegin;
+  for (size_t k = 0; k < count; ++k) squares[k] = 0.0;
+  for (size_t n = 0; n < d.batch; ++n) {
+    if (d.spatial >= kWideSpatial) {
+      for (size_t c = cBegin; c < cEnd; ++c) {
+        squares[c - cBegin] += rowSquaredDeviations(d.at(x, n, c), d.spatial, means[c - cBegin]);
+      }
+    } else {
+      for (size_t s = 0; s < d.spatial; ++s) {
+        addColumnSquaredDeviations(d.at(x, n, cBegin) + s, d.spatial, count, means, squares);
+      }
+    }
+  }
+}
+
+// For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean), so that dBeta = sumDy and
+// dGamma = invStd * sumDyCentred.
+void gradientSums(const NormDims& d, const float* x, const float* dy, size_t cBegin, size_t cEnd, const double* means,
+                  double* sumDy, double* sumDyCentred) {
+  const size_t count = cEnd - cBegin;
+  for (size_t k = 0; k < count; ++k) sumDy[k] = sumDyCentred[k] = 0.0;
+  for (size_t n = 0; n < d.batch; ++n) {
+    if (d.spatial >= kWideSpatial) {
+      for (size_t c = cBegin; c < cEnd; ++c) {
+        const size_t k = c - cBegin;
+        addRowGradientSums(d.at(dy, n, c), d.at(x, n, c), d.spatial, means[k], sumDy + k, sumDyCentred + k);
+      }
+    } else {
+      for (size_t s = 0; s < d.spatial; ++s) {
+        addColumnGradientSums(d.at(dy, n, cBegin) + s, d.at(x, n, cBegin) + s, d.spatial, count, means, sumDy,
+                              sumDyCentred);
+      }
+    }
+  }
+}
+
+// Three double arrays and one Transform (two doubles' worth) per channel: thread range r's share starts at
+// 5 * r.begin.
+double* channelScratch(const NormDims& d) { return sharedScratch(Shared::Partials).reserve<double>(5 * d.channels); }
+ChannelScratch shareOf(double* scratch, const Range& r) {
+  const size_t count = r.end - r.begin;
+  double* base = scratch + 5 * r.begin;
+  return {base, base + count, base + 2 * count, reinterpret_cast<Transform*>(base + 3 * count)};
+}
+
+// The elementwise passes over channels [cBegin, cEnd), image by image (see channelSums); t indexed c - cBegin.
+void applyAffine(const NormDims& d, const float* x, float* y, size_t cBegin, size_t cEnd, const Transform* t) {
+  for (size_t n = 0; n < d.batch; ++n) {
+    for (size_t c = cBegin; c < cEnd; ++c) {
+      const Transform& k = t[c - cBegin];
+      affineRow(d.at(x, n, c), d.at(y, n, c), d.spatial, k.mean, k.a, k.e);
+    }
+  }
+}
+
+void applyGradient(const NormDims& d, const float* dy, const float* x, float* dx, size_t cBegin, size_t cEnd,
+                   const Transform* t, bool accumulate) {
+  for (size_t n = 0; n < d.batch; ++n) {
+    for (size_t c = cBegin; c < cEnd; ++c) {
+      const Transform& k = t[c - cBegin];
+      if (accumulate) {
+        gradientRow<true>(d.at(dy, n, c), d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+      } else {
+        gradientRow<false>(d.at(dy, n, c), d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+      }
+    }
+  }
+}
+
+void applyScale(const NormDims& d, const float* dy, float* dx, size_t cBegin, size_t cEnd, const Transform* t,
+                bool accumulate) {
+  for (size_t n = 0; n < d.batch; ++n) {
+    for (size_t c = cBegin; c < cEnd; ++c) {
+      if (accumulate) {
+        scaledRow<true>(d.at(dy, n, c), d.at(dx, n, c), d.spatial, t[c - cBegin].a);
+      } else {
+        scaledRow<false>(d.at(dy, n, c), d.at(dx, n, c), d.spatial, t[c - cBegin].a);
+      }
+    }
+  }
+}
+
+}  // namespace nw

@@ -1,0 +1,51 @@
+// The passes of batch normalization over channels [cBegin, cEnd) of x[batch, channels, spatial]: per-channel sums
+// in double (in an order that depends on the dimensions only) and the elementwise transforms, swept image by image.
+#pragma once
+
+#include <cstddef>
+
+#include "thread_pool.hpp"
+
+namespace nw {
+
+struct NormDims {
+  size_t batch, channels, spatial;
+  size_t count() const { return batch * channels * spatial; }
+  size_t perChannel() const { return batch * spatial; }
+  const float* at(const float* base, size_t n, size_t c) const { return base + (n * channels + c) * spatial; }
+  float* at(float* base, size_t n, size_t c) const { return base + (n * channels + c) * spatial; }
+};
+
+// A channel's elementwise pass: forward y = (x - mean) a + e; backward dx = a dy + b (x - mean) + e, or a dy.
+struct Transform {
+  float a, b, e, mean;
+};
+
+// A thread's share of the channel scratch: three double arrays and one Transform per channel of its range.
+struct ChannelScratch {
+  double *first, *second, *third;
+  Transform* transforms;
+};
+/** Scratch for all channels (call on the calling thread, KernelScope open); shareOf gives thread range r's part. */
+double* channelScratch(const NormDims& d);
+ChannelScratch shareOf(double* scratch, const Range& r);
+
+/** sums[c - cBegin] = sum of channel c. */
+void channelSums(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd, double* sums);
+/** squares[c - cBegin] = sum of (x - means[c - cBegin])^2 over channel c. */
+void channelSquaredDeviations(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd,
+                              const double* means, double* squares);
+/** sumDy = sum of dy, sumDyCentred = sum of dy (x - mean), per channel (dBeta and dGamma / invStd). */
+void gradientSums(const NormDims& d, const float* x, const float* dy, std::size_t cBegin, std::size_t cEnd,
+                  const double* means, double* sumDy, double* sumDyCentred);
+
+/** y = (x - mean) a + e per channel (t indexed c - cBegin). */
+void applyAffine(const NormDims& d, const float* x, float* y, std::size_t cBegin, std::size_t cEnd, const Transform* t);
+/** dx (=|+=) a dy + b (x - mean) + e per channel. */
+void applyGradient(const NormDims& d, const float* dy, const float* x, float* dx, std::size_t cBegin, std::size_t cEnd,
+                   const Transform* t, bool accumulate);
+/** dx (=|+=) a dy per channel. */
+void applyScale(const NormDims& d, const float* dy, float* dx, std::size_t cBegin, std::size_t cEnd, const Transform* t,
+                bool accumulate);
+
+}  // namespace nw
