@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: type-check (TypeScript and the Svelte renderer), build, every vitest project (unit, renderer, golden
-// parity, integration) in one run, the end-to-end tests in Chromium (Playwright), then a plain closing line
+// parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar), the end-to-end tests in Chromium (Playwright), then a plain closing line
 // "N passed, N failed, N skipped" summed over everything that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -21,6 +21,12 @@ const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
 run('unit, renderer, golden parity and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+// The kernels again on the portable code path users' CPUs without AVX2 (or whose ISA has no hand-written kernel) get.
+const portableReport = 'test-results/vitest-portable.json';
+rmSync(portableReport, { force: true });
+run('native kernels and engine on the portable (scalar) kernels', 'npx',
+  ['vitest', 'run', '--project', 'unit', 'engine/native', 'engine/test', '--reporter=dot', '--reporter=json', `--outputFile=${portableReport}`],
+  { NETWRIGHT_ISA: 'scalar' });
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
 if (built) {
@@ -31,11 +37,12 @@ if (built) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(report)) {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests;
-  skipped = results.numPendingTests + results.numTodoTests;
+for (const file of [report, portableReport]) {
+  if (!existsSync(file)) continue;
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  skipped += results.numPendingTests + results.numTodoTests;
 }
 if (built && existsSync(e2eReport)) {
   const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));

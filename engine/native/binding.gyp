@@ -39,6 +39,7 @@
         'src/ops/dense.cpp',
         'src/ops/conv.cpp',
         'src/ops/conv_shifted.cpp',
+        'src/ops/conv_dot_portable.cpp',
         'src/ops/pool.cpp',
         'src/ops/max_pool_2x2.cpp',
         'src/ops/batch_norm.cpp',
@@ -54,7 +55,7 @@
       'include_dirs': ['src'],
       'conditions': [
         ['target_arch=="x64"', {
-          'dependencies': ['gemm_avx2', 'gemm_avx512'],
+          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2'],
           'defines': ['NW_GEMM_X86'],
         }],
         ['target_arch=="arm64"', {
@@ -83,6 +84,16 @@
           'target_name': 'gemm_avx2',
           'type': 'static_library',
           'sources': ['src/gemm/ukernel_avx2.cpp'],
+          'include_dirs': ['src'],
+          'cflags': ['-fPIC', '-mavx2', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2'] } },
+        },
+        {
+          # The dot products of a stride-1 convolution's weight gradient (src/ops/conv_dot.hpp).
+          'target_name': 'conv_dot_avx2',
+          'type': 'static_library',
+          'sources': ['src/ops/conv_dot_avx2.cpp'],
           'include_dirs': ['src'],
           'cflags': ['-fPIC', '-mavx2', '-mfma'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },

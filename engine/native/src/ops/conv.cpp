@@ -218,6 +218,40 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
             [&](size_t begin, size_t end, int) { col2imJobs(g, plan, columnGrad, first, count, a.dx, a.accumulateDx, begin, end); });
 }
 
+// The backward pass through im2col units: dWeight, and dx when not null.
+void im2colBackward(const WindowGeom& g, const float* x, const float* weight, const float* dy, float* dx,
+                    float* dWeight, bool accumulateDx) {
+  const ConvPlan plan = planFor(g);
+  reserveUnitScratch(plan, g, dx != nullptr);
+  // Units in fixed, consecutive groups: each group sums its units' weight gradients in order into its own partial
+  // (dWeight itself when there is one group); the partials are then added in group order.
+  const size_t unitsPerGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
+  const size_t groups = (plan.units + unitsPerGroup - 1) / unitsPerGroup;
+  const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
+  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
+  const BackwardArgs common{g, plan, x, weight, dy, dx, accumulateDx};
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
+                            (dx ? 2.0 : 1.0);
+  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
+    const size_t end = std::min(plan.units, (group + 1) * unitsPerGroup);
+    for (size_t u = group * unitsPerGroup; u < end; ++u) {
+      backwardUnit(exec, slot, common, u, partials + group * weightSize, u == group * unitsPerGroup ? 0.0f : 1.0f);
+    }
+  });
+  if (groups > 1) {
+    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
+      const float* parts = partials;
+      float* out = dWeight;
+      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
+      for (size_t group = 1; group < groups; ++group) {
+        const float* part = parts + group * weightSize;
+        for (size_t i = begin; i < end; ++i) out[i] += part[i];
+      }
+    });
+  }
+
+}
+
 // conv2dBackward(x, weight, dy, dx | null, dWeight, dBias | null, geom, accumulateDx)
 Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   Args args(info, "conv2dBackward", 8);
@@ -237,55 +271,32 @@ Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   if (dBias) args.need(dBias, static_cast<size_t>(g.O));
   KernelScope scope;
 
-  // A stride-1 input gradient is the forward pass of the adjoint convolution, over shifted windows; the units
-  // below then compute the weight gradient alone.
+  // Stride 1: the input gradient is the forward pass of the adjoint convolution and the weight gradient a set of
+  // dot products, both over shifted windows. Otherwise (or where the adjoint needs cropping) im2col units.
   const WindowGeom adjoint = dx ? adjointGeometry(g) : WindowGeom{};
   if (adjoint.N > 0) {
     float* flipped = sharedScratch(Shared::FlippedWeights).reserve<float>(args.product({g.O, g.C, g.KH, g.KW}));
     flipWeights(g, weight.data, flipped);
     shiftedWindowsConv(adjoint, dy.data, flipped, nullptr, dx.data, accumulateDx);
   }
-  float* unitDx = adjoint.N > 0 ? nullptr : dx.data;
-  const ConvPlan plan = planFor(g);
-  reserveUnitScratch(plan, g, unitDx != nullptr);
-  // Units in fixed, consecutive groups: each group sums its units' weight gradients in order into its own partial
-  // (dWeight itself when there is one group); the partials are then added in group order.
-  const size_t unitsPerGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
-  const size_t groups = (plan.units + unitsPerGroup - 1) / unitsPerGroup;
-  const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
-  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight.data;
-  const BackwardArgs common{g, plan, x.data, weight.data, dy.data, unitDx, accumulateDx};
-  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
-                            (unitDx ? 2.0 : 1.0);
-  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
-    const size_t end = std::min(plan.units, (group + 1) * unitsPerGroup);
-    for (size_t u = group * unitsPerGroup; u < end; ++u) {
-      backwardUnit(exec, slot, common, u, partials + group * weightSize, u == group * unitsPerGroup ? 0.0f : 1.0f);
-    }
-  });
-  if (groups > 1) {
-    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
-      const float* parts = partials;
-      float* out = dWeight.data;
-      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
-      for (size_t group = 1; group < groups; ++group) {
-        const float* part = parts + group * weightSize;
-        for (size_t i = begin; i < end; ++i) out[i] += part[i];
-      }
-    });
+  if (shiftedWindowsApply(g) && (!dx || adjoint.N > 0)) {
+    shiftedWindowsWeightGrad(g, x.data, dy.data, dWeight.data);
+  } else {
+    im2colBackward(g, x.data, weight.data, dy.data, adjoint.N > 0 ? nullptr : dx.data, dWeight.data, accumulateDx);
   }
+  const size_t plane = g.outputPlane();
 
   if (dBias) {
     // dBias[o] = sum over images (in order) of the interleaved sum over positions of dy, in double; threads own
     // output channels.
-    const int nth = threadsFor(static_cast<double>(g.N) * g.O * static_cast<double>(plan.plane), 64.0 * 1024.0);
+    const int nth = threadsFor(static_cast<double>(g.N) * g.O * static_cast<double>(plane), 64.0 * 1024.0);
     parallelFor(nth, [&](int ith, int n) {
       const Range channels = evenShare(static_cast<size_t>(g.O), ith, n);
       for (size_t o = channels.begin; o < channels.end; ++o) {
         double sum = 0.0;
         for (int64_t image = 0; image < g.N; ++image) {
-          const float* row = dy.data + static_cast<size_t>(image) * plan.imageOut + o * plan.plane;
-          sum += interleavedSum(plan.plane, [row](size_t s) { return row[s]; });
+          const float* row = dy.data + (static_cast<size_t>(image) * static_cast<size_t>(g.O) + o) * plane;
+          sum += interleavedSum(plane, [row](size_t s) { return row[s]; });
         }
         dBias.data[o] = static_cast<float>(sum);
       }

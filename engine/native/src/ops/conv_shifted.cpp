@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "gemm/gemm.hpp"
+#include "ops/conv_dot.hpp"
 #include "ops/conv_units.hpp"
 #include "scratch.hpp"
 
@@ -19,6 +20,7 @@ using std::int64_t;
 using std::size_t;
 
 constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
+constexpr size_t kMaxWeightGroups = 16;             // partial weight gradients, as in conv.cpp
 
 struct ShiftedPlan {
   size_t HP, WP;     // padded image height and width
@@ -168,6 +170,93 @@ void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight
     }
   };
   forEachUnit(plan.units, multiplies, unit);
+}
+
+namespace {
+
+// Job (image, o): dy of channel o laid on the padded grid (row oh at oh * WP, zeros in the dropped columns and up to
+// `length`), the layout the dot products read.
+void dyGridJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* dy, size_t first, size_t length, float* grid,
+                size_t begin, size_t end) {
+  const size_t channels = static_cast<size_t>(g.O);
+  const size_t OW = static_cast<size_t>(g.OW);
+  for (size_t job = begin; job < end; ++job) {
+    const size_t image = job / channels;
+    const size_t o = job % channels;
+    const float* src = dy + ((first + image) * channels + o) * plan.plane;
+    float* dst = grid + (image * channels + o) * length;
+    std::fill(dst, dst + length, 0.0f);
+    for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh) std::memcpy(dst + oh * plan.WP, src + oh * OW, OW * sizeof(float));
+  }
+}
+
+}  // namespace
+
+void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* dy, float* dWeight) {
+  ShiftedPlan plan = planFor(g);
+  plan.chunk = 1;  // one image at a time: its padded copy and dy grid stay in cache while every dot product reads them
+  plan.units = static_cast<size_t>(g.N);
+  const size_t length = ((static_cast<size_t>(g.OH - 1) * plan.WP + static_cast<size_t>(g.OW)) + 7) / 8 * 8;
+  const size_t channels = static_cast<size_t>(g.O);
+  const size_t weightSize = channels * plan.patch;
+  std::int64_t* offsets = sharedScratch(Shared::Gathered).reserve<std::int64_t>(plan.patch);
+  const size_t area = static_cast<size_t>(g.KH * g.KW);
+  for (size_t k = 0; k < plan.patch; ++k) {
+    const size_t c = k / area, kh = (k % area) / static_cast<size_t>(g.KW), kw = k % static_cast<size_t>(g.KW);
+    offsets[k] = static_cast<std::int64_t>(c * plan.paddedPlane + kh * plan.WP + kw);
+  }
+  for (int t = 0; t < pool().size(); ++t) {
+    ThreadScratch& s = threadScratch(t);
+    s.unitPadded.reserve<float>(plan.paddedImage);
+    s.unitGathered.reserve<float>(channels * length);
+  }
+  const size_t perGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
+  const size_t groups = (plan.units + perGroup - 1) / perGroup;
+  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
+  const DotKernel dot = convDotKernel();
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(channels) * static_cast<double>(plan.patch) *
+                            static_cast<double>(length);
+  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
+    float* padded = slot.unitPadded.data<float>();
+    float* grid = slot.unitGathered.data<float>();
+    const size_t end = std::min(plan.units, (group + 1) * perGroup);
+    for (size_t image = group * perGroup; image < end; ++image) {
+      exec.jobs(static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane), [&](size_t begin, size_t stop, int) {
+        padJobs(g, plan, x, image, padded, begin, stop);
+      });
+      exec.jobs(channels, static_cast<double>(length), [&](size_t begin, size_t stop, int) {
+        dyGridJobs(g, plan, dy, image, length, grid, begin, stop);
+      });
+      DotProblem p;
+      p.dy = grid;
+      p.ldd = length;
+      p.x = padded;
+      p.offsets = offsets;
+      p.patch = plan.patch;
+      p.length = length;
+      p.C = partials + group * weightSize;
+      p.ldc = plan.patch;
+      p.accumulate = image != group * perGroup;
+      // Threads (when spread) own rows o of C; every element is computed the same way whoever computes it.
+      exec.jobs(channels, static_cast<double>(plan.patch * length), [&](size_t begin, size_t stop, int) {
+        DotProblem rows = p;
+        rows.oBegin = begin;
+        rows.oEnd = stop;
+        dot(rows);
+      });
+    }
+  });
+  if (groups > 1) {
+    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
+      const float* parts = partials;
+      float* out = dWeight;
+      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
+      for (size_t group = 1; group < groups; ++group) {
+        const float* part = parts + group * weightSize;
+        for (size_t i = begin; i < end; ++i) out[i] += part[i];
+      }
+    });
+  }
 }
 
 WindowGeom adjointGeometry(const WindowGeom& g) {

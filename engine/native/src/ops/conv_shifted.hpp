@@ -21,6 +21,13 @@ void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight
                         bool accumulate);
 
 /**
+ * dWeight[O, C*KH*KW] = the weight gradient of a stride-1 convolution (a geometry shiftedWindowsApply accepts):
+ * sum over images of dy[n] placed on the padded grid, dotted with each shifted window of the padded x[n]
+ * (conv_dot.hpp). Images are summed in fixed groups, then the groups in order, so any thread count gives the same bits.
+ */
+void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* dy, float* dWeight);
+
+/**
  * The input gradient of a stride-1 convolution as the forward pass of its adjoint: dx[N, C, H, W] (=, or +=) the
  * convolution of dy padded by KH-1-PH, KW-1-PW with the weights flipped and transposed to [C, O, KH, KW].
  * Null geometry (N = 0) when that does not apply (stride 2 or more, padding wider than KH-1, or too many dropped
