@@ -30,6 +30,7 @@ const convCases: [string, Int32Array][] = [
   ['padding wider than the kernel (input gradient through im2col)', windowGeom(2, 2, 6, 6, 3, 2, 2, 1, 1, 2, 2)],
   ['narrow output (im2col: shifted windows would drop too many columns)', windowGeom(4, 3, 6, 3, 5, 3, 3)],
   ['many images (whole units per thread)', windowGeom(40, 8, 12, 12, 10, 3, 3, 1, 1, 1, 1)],
+  ['few input channels, 5x5, no padding (input gradient cheaper through im2col)', windowGeom(4, 6, 14, 14, 16, 5, 5)],
 ];
 
 describe('conv2d', () => {

@@ -130,7 +130,7 @@ Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
   args.need(y, args.product({g.N, g.O, g.OH, g.OW}));
   KernelScope scope;
 
-  if (shiftedWindowsApply(g)) {
+  if (shiftedWindowsApply(g) && shiftedWindowsCheaper(g, g)) {
     shiftedWindowsConv(g, x.data, weight.data, bias.data, y.data, false);
     return info.Env().Undefined();
   }
@@ -172,7 +172,7 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
   }
   const bool packed = !(plan.direct && count == 1);  // else the image itself is B, packed by the GEMM
   float* panels = slot.unitPanels.data<float>();
-  if (packed) {
+  if (weightGrad && packed) {
     withPanelWidth(static_cast<size_t>(gemmKernel().nr), [&](auto width) {
       constexpr size_t NR = decltype(width)::value;
       const size_t panelCount = (plan.patch + NR - 1) / NR;
@@ -195,7 +195,7 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
   pw.beta = beta;
   pw.C = weightGrad;
   pw.ldc = static_cast<int64_t>(plan.patch);
-  exec.gemm(pw);
+  if (weightGrad) exec.gemm(pw);
 
   if (!a.dx) return;
   const bool inPlace = plan.direct && count == 1;  // the column gradient is dx[n] itself
@@ -218,7 +218,7 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
             [&](size_t begin, size_t end, int) { col2imJobs(g, plan, columnGrad, first, count, a.dx, a.accumulateDx, begin, end); });
 }
 
-// The backward pass through im2col units: dWeight, and dx when not null.
+// The backward pass through im2col units: dWeight and dx, each skipped when null.
 void im2colBackward(const WindowGeom& g, const float* x, const float* weight, const float* dy, float* dx,
                     float* dWeight, bool accumulateDx) {
   const ConvPlan plan = planFor(g);
@@ -228,17 +228,18 @@ void im2colBackward(const WindowGeom& g, const float* x, const float* weight, co
   const size_t unitsPerGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
   const size_t groups = (plan.units + unitsPerGroup - 1) / unitsPerGroup;
   const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
-  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
+  float* partials = groups > 1 && dWeight ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
   const BackwardArgs common{g, plan, x, weight, dy, dx, accumulateDx};
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
-                            (dx ? 2.0 : 1.0);
+                            ((dx ? 1.0 : 0.0) + (dWeight ? 1.0 : 0.0));
   forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
     const size_t end = std::min(plan.units, (group + 1) * unitsPerGroup);
     for (size_t u = group * unitsPerGroup; u < end; ++u) {
-      backwardUnit(exec, slot, common, u, partials + group * weightSize, u == group * unitsPerGroup ? 0.0f : 1.0f);
+      float* target = dWeight ? partials + group * weightSize : nullptr;
+      backwardUnit(exec, slot, common, u, target, u == group * unitsPerGroup ? 0.0f : 1.0f);
     }
   });
-  if (groups > 1) {
+  if (groups > 1 && dWeight) {
     parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
       const float* parts = partials;
       float* out = dWeight;
@@ -274,15 +275,17 @@ Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   // Stride 1: the input gradient is the forward pass of the adjoint convolution and the weight gradient a set of
   // dot products, both over shifted windows. Otherwise (or where the adjoint needs cropping) im2col units.
   const WindowGeom adjoint = dx ? adjointGeometry(g) : WindowGeom{};
-  if (adjoint.N > 0) {
+  const bool shiftedDx = adjoint.N > 0 && shiftedWindowsCheaper(adjoint, g);
+  if (shiftedDx) {
     float* flipped = sharedScratch(Shared::FlippedWeights).reserve<float>(args.product({g.O, g.C, g.KH, g.KW}));
     flipWeights(g, weight.data, flipped);
     shiftedWindowsConv(adjoint, dy.data, flipped, nullptr, dx.data, accumulateDx);
   }
-  if (shiftedWindowsApply(g) && (!dx || adjoint.N > 0)) {
-    shiftedWindowsWeightGrad(g, x.data, dy.data, dWeight.data);
-  } else {
-    im2colBackward(g, x.data, weight.data, dy.data, adjoint.N > 0 ? nullptr : dx.data, dWeight.data, accumulateDx);
+  const bool shiftedWeights = shiftedWindowsApply(g);
+  if (shiftedWeights) shiftedWindowsWeightGrad(g, x.data, dy.data, dWeight.data);
+  if (!shiftedWeights || (dx && !shiftedDx)) {
+    im2colBackward(g, x.data, weight.data, dy.data, shiftedDx ? nullptr : dx.data, shiftedWeights ? nullptr : dWeight.data,
+                   accumulateDx);
   }
   const size_t plane = g.outputPlane();
 

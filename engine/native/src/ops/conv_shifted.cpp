@@ -149,6 +149,17 @@ bool shiftedWindowsApply(const WindowGeom& g) {
   return plan.columns * 2 <= plan.plane * 3;
 }
 
+bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col) {
+  // Costs in multiply-adds per image. A float packed as part of a contiguous run costs about 2; one gathered by
+  // im2col (built, then moved into panels or added back by col2im) about 12 (measured roughly on AVX2).
+  const ShiftedPlan plan = planFor(shifted);
+  const double viaShifted = static_cast<double>(plan.patch) * static_cast<double>(plan.columns) *
+                            (static_cast<double>(shifted.O) + 2.0);
+  const double patch = static_cast<double>(im2col.patch()), plane = static_cast<double>(im2col.outputPlane());
+  const double viaIm2col = patch * plane * (static_cast<double>(im2col.O) + 12.0);
+  return viaShifted <= viaIm2col;
+}
+
 void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
                         bool accumulate) {
   const ShiftedPlan plan = planFor(g);

@@ -14,6 +14,13 @@ namespace nw {
 bool shiftedWindowsApply(const WindowGeom& g);
 
 /**
+ * Whether running `shifted` (an accepted geometry) over shifted windows is estimated to cost less than im2col would
+ * for the same product: im2col over the geometry `im2col` (the convolution itself for the forward pass; the original
+ * convolution when `shifted` is its adjoint, whose im2col form multiplies by weight^T and adds back with col2im).
+ */
+bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col);
+
+/**
  * y[N, O, OH, OW] (=, or += when accumulate) conv(x[N, C, H, W], weight [O, C*KH*KW]) + bias[O] (bias may be null),
  * for a geometry shiftedWindowsApply accepts. Call inside a KernelScope.
  */
