@@ -32,6 +32,22 @@ describe('batch normalization', () => {
       expectClose(rv, erv);
     });
 
+    it(`training statistics stay exact for a large mean (one pass, shifted): batch=${batch} channels=${channels} spatial=${spatial}`, () => {
+      // Values 1e4 + N(0, 0.01): E[x^2] - E[x]^2 unshifted would lose the variance to cancellation.
+      const rng = new Rng(count + 7);
+      const x = randomFloats(rng, count, 0.01).map((v) => v + 1e4);
+      const gamma = zeros(channels).fill(1);
+      const outputs = () => [zeros(count), zeros(channels), zeros(channels), zeros(channels), zeros(channels)];
+      const [y, mean, invStd, rm, rv] = outputs();
+      const [ey, emean, einvStd, erm, erv] = outputs();
+      native.batchNormForwardTrain(x, gamma, zeros(channels), y, mean, invStd, rm, rv, batch, channels, spatial, 1e-8, 0.1);
+      // (y itself is (x - mean) * scale in float32, whose rounding of a mean near 1e4 dominates: not compared here.)
+      reference.batchNormForwardTrain(x, gamma, zeros(channels), ey, emean, einvStd, erm, erv, batch, channels, spatial, 1e-8, 0.1);
+      expectClose(invStd, einvStd, 1e-4, 0);
+      expectClose(rv, erv, 1e-4, 0);
+      expectClose(mean, emean, 1e-7, 0);
+    });
+
     it(`eval forward matches for batch=${batch} channels=${channels} spatial=${spatial}`, () => {
       const rng = new Rng(count + 1);
       const x = randomFloats(rng, count);

@@ -1,5 +1,6 @@
 // Batch normalization over x[batch, channels, spatial] (spatial = 1 for BatchNorm1d): training and eval forward,
 // and both backwards. Threads own whole channels; each channel's sums run in (batch, spatial) order in double.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <cstdint>
@@ -60,14 +61,12 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
     const ChannelScratch share = shareOf(scratch, r);
     double* sums = share.first;
     double* squares = share.second;
-    double* means = share.third;
-    channelSums(d, x.data, r.begin, r.end, sums);
-    for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = sums[c - r.begin] / m;
-    // Second pass over centred values: the variance does not cancel catastrophically for a large mean.
-    channelSquaredDeviations(d, x.data, r.begin, r.end, means, squares);
+    double* shifts = share.third;
+    channelMoments(d, x.data, r.begin, r.end, shifts, sums, squares);
     for (size_t c = r.begin; c < r.end; ++c) {
-      const double mean = means[c - r.begin];
-      const double variance = squares[c - r.begin] / m;
+      const double shiftedMean = sums[c - r.begin] / m;
+      const double mean = shifts[c - r.begin] + shiftedMean;
+      const double variance = std::max(0.0, squares[c - r.begin] / m - shiftedMean * shiftedMean);
       const double invStd = 1.0 / std::sqrt(variance + eps);
       savedMean.data[c] = static_cast<float>(mean);
       savedInvStd.data[c] = static_cast<float>(invStd);

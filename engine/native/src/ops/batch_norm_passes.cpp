@@ -50,56 +50,41 @@ inline void widen8(const float* x, __m128d* out) {
 }
 #endif
 
-// sum of x[0, n)
-double rowSum(const float* NW_RESTRICT x, size_t n) {
-  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+// sums += sum of (x - shift), squares += sum of (x - shift)^2, over x[0, n), in one pass
+void addRowShiftedMoments(const float* NW_RESTRICT x, size_t n, double shift, double* NW_RESTRICT sums,
+                          double* NW_RESTRICT squares) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, squareLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
 #ifdef NW_NORM_SSE2
-  Lanes sum;
+  Lanes sum, squareSum;
+  const __m128d k = _mm_set1_pd(shift);
   for (; i + 8 <= n; i += 8) {
     __m128d v[4];
     widen8(x + i, v);
-    for (int k = 0; k < 4; ++k) sum.v[k] = _mm_add_pd(sum.v[k], v[k]);
-  }
-  sum.store(lane);
-#else
-  for (; i + 8 <= n; i += 8) {
-    for (size_t l = 0; l < 8; ++l) lane[l] += static_cast<double>(x[i + l]);
-  }
-#endif
-  for (size_t l = 0; i < n; ++i, ++l) lane[l] += static_cast<double>(x[i]);
-  return addLanes(lane);
-}
-
-// sum of (x - mean)^2 over x[0, n)
-double rowSquaredDeviations(const float* NW_RESTRICT x, size_t n, double mean) {
-  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  size_t i = 0;
-#ifdef NW_NORM_SSE2
-  Lanes sum;
-  const __m128d m = _mm_set1_pd(mean);
-  for (; i + 8 <= n; i += 8) {
-    __m128d v[4];
-    widen8(x + i, v);
-    for (int k = 0; k < 4; ++k) {
-      const __m128d centred = _mm_sub_pd(v[k], m);
-      sum.v[k] = _mm_add_pd(sum.v[k], _mm_mul_pd(centred, centred));
+    for (int q = 0; q < 4; ++q) {
+      const __m128d centred = _mm_sub_pd(v[q], k);
+      sum.v[q] = _mm_add_pd(sum.v[q], centred);
+      squareSum.v[q] = _mm_add_pd(squareSum.v[q], _mm_mul_pd(centred, centred));
     }
   }
   sum.store(lane);
+  squareSum.store(squareLane);
 #else
   for (; i + 8 <= n; i += 8) {
     for (size_t l = 0; l < 8; ++l) {
-      const double centred = static_cast<double>(x[i + l]) - mean;
-      lane[l] += centred * centred;
+      const double centred = static_cast<double>(x[i + l]) - shift;
+      lane[l] += centred;
+      squareLane[l] += centred * centred;
     }
   }
 #endif
   for (size_t l = 0; i < n; ++i, ++l) {
-    const double centred = static_cast<double>(x[i]) - mean;
-    lane[l] += centred * centred;
+    const double centred = static_cast<double>(x[i]) - shift;
+    lane[l] += centred;
+    squareLane[l] += centred * centred;
   }
-  return addLanes(lane);
+  *sums += addLanes(lane);
+  *squares += addLanes(squareLane);
 }
 
 // sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass
@@ -139,15 +124,13 @@ void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x,
   *sumDyCentred += addLanes(centredLane);
 }
 
-// Few positions: out[k] += x[k * stride] (the channels of one (image, position), side by side).
-void addColumn(const float* NW_RESTRICT x, size_t stride, size_t count, double* NW_RESTRICT out) {
-  for (size_t k = 0; k < count; ++k) out[k] += static_cast<double>(x[k * stride]);
-}
-void addColumnSquaredDeviations(const float* NW_RESTRICT x, size_t stride, size_t count,
-                                const double* NW_RESTRICT mean, double* NW_RESTRICT out) {
+// Few positions: the channels of one (image, position) side by side, shifted moments as above.
+void addColumnShiftedMoments(const float* NW_RESTRICT x, size_t stride, size_t count, const double* NW_RESTRICT shift,
+                             double* NW_RESTRICT sums, double* NW_RESTRICT squares) {
   for (size_t k = 0; k < count; ++k) {
-    const double centred = static_cast<double>(x[k * stride]) - mean[k];
-    out[k] += centred * centred;
+    const double centred = static_cast<double>(x[k * stride]) - shift[k];
+    sums[k] += centred;
+    squares[k] += centred * centred;
   }
 }
 void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t stride, size_t count,
@@ -189,30 +172,21 @@ void scaledRow(const float* NW_RESTRICT dy, float* NW_RESTRICT dx, size_t n, flo
  * channels of a thread are contiguous there): a channel's rows are a power-of-two stride apart and would evict each
  * other from L2 if each channel were swept on its own.
  */
-void channelSums(const NormDims& d, const float* x, size_t cBegin, size_t cEnd, double* sums) {
+void channelMoments(const NormDims& d, const float* x, size_t cBegin, size_t cEnd, double* shifts, double* sums,
+                    double* squares) {
   const size_t count = cEnd - cBegin;
-  for (size_t k = 0; k < count; ++k) sums[k] = 0.0;
-  for (size_t n = 0; n < d.batch; ++n) {
-    if (d.spatial >= kWideSpatial) {
-      for (size_t c = cBegin; c < cEnd; ++c) sums[c - cBegin] += rowSum(d.at(x, n, c), d.spatial);
-    } else {
-      for (size_t s = 0; s < d.spatial; ++s) addColumn(d.at(x, n, cBegin) + s, d.spatial, count, sums);
-    }
+  for (size_t k = 0; k < count; ++k) {
+    shifts[k] = static_cast<double>(*d.at(x, 0, cBegin + k));
+    sums[k] = squares[k] = 0.0;
   }
-}
-
-void channelSquaredDeviations(const NormDims& d, const float* x, size_t cBegin, size_t cEnd, const double* means,
-                              double* squares) {
-  const size_t count = cEnd - cBegin;
-  for (size_t k = 0; k < count; ++k) squares[k] = 0.0;
   for (size_t n = 0; n < d.batch; ++n) {
     if (d.spatial >= kWideSpatial) {
       for (size_t c = cBegin; c < cEnd; ++c) {
-        squares[c - cBegin] += rowSquaredDeviations(d.at(x, n, c), d.spatial, means[c - cBegin]);
+        addRowShiftedMoments(d.at(x, n, c), d.spatial, shifts[c - cBegin], sums + (c - cBegin), squares + (c - cBegin));
       }
     } else {
       for (size_t s = 0; s < d.spatial; ++s) {
-        addColumnSquaredDeviations(d.at(x, n, cBegin) + s, d.spatial, count, means, squares);
+        addColumnShiftedMoments(d.at(x, n, cBegin) + s, d.spatial, count, shifts, sums, squares);
       }
     }
   }

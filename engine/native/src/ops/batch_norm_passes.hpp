@@ -30,11 +30,13 @@ struct ChannelScratch {
 double* channelScratch(const NormDims& d);
 ChannelScratch shareOf(double* scratch, const Range& r);
 
-/** sums[c - cBegin] = sum of channel c. */
-void channelSums(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd, double* sums);
-/** squares[c - cBegin] = sum of (x - means[c - cBegin])^2 over channel c. */
-void channelSquaredDeviations(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd,
-                              const double* means, double* squares);
+/**
+ * One pass over channels [cBegin, cEnd): shifts[c - cBegin] = the channel's first element, sums and squares = sum of
+ * (x - shift) and of (x - shift)^2, in double. Then mean = shift + sums / m and variance = squares / m - (sums / m)^2:
+ * shifting by a value of the channel keeps the subtraction from cancelling away precision when the mean is large.
+ */
+void channelMoments(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd, double* shifts,
+                    double* sums, double* squares);
 /** sumDy = sum of dy, sumDyCentred = sum of dy (x - mean), per channel (dBeta and dGamma / invStd). */
 void gradientSums(const NormDims& d, const float* x, const float* dy, std::size_t cBegin, std::size_t cEnd,
                   const double* means, double* sumDy, double* sumDyCentred);
