@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 
+#include "gemm/pack.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -19,78 +20,6 @@ using std::ptrdiff_t;
 
 // Below this many multiply-adds per thread, waking another thread costs more than it saves.
 constexpr double kGemmGrain = 96.0 * 1024.0;
-
-// Packs rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of MR rows: panel q holds
-// element (i0 + q*MR + r, p0 + k) at [q * MR * kc + k * MR + r]; rows past the block are zero.
-// MR and NR are compile-time constants so these loops unroll and vectorize.
-template <int MR>
-void packA(const GemmProblem& p, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
-  const float alpha = p.alpha;
-  for (int64_t q = 0; q < mc; q += MR) {
-    const int64_t rows = std::min<int64_t>(MR, mc - q);
-    float* panel = out + q * kc;
-    if (rows == MR && !p.transA) {
-      // A is [M, K]: MR rows read side by side, one k at a time.
-      const float* src = p.A + (i0 + q) * p.lda + p0;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[r * p.lda + k];
-      }
-    } else if (rows == MR) {
-      // A is [K, M]: for each k the panel's rows are contiguous.
-      const float* src = p.A + p0 * p.lda + i0 + q;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[k * p.lda + r];
-      }
-    } else {
-      // The last, partial panel: rows past the block are zero (and never read).
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) {
-          const int64_t i = i0 + q + r;
-          if (r >= rows) {
-            panel[k * MR + r] = 0.0f;
-          } else {
-            panel[k * MR + r] = alpha * (p.transA ? p.A[(p0 + k) * p.lda + i] : p.A[i * p.lda + p0 + k]);
-          }
-        }
-      }
-    }
-  }
-}
-
-// Packs depth [p0, p0 + kc) x columns [j0, j0 + nc) of op(B) into micro-panels of NR columns: panel q holds
-// element (p0 + k, j0 + q*NR + c) at [q * NR * kc + k * NR + c]; columns past the block are zero.
-template <int NR>
-void packB(const GemmProblem& p, int64_t j0, int64_t nc, int64_t p0, int64_t kc, float* out) {
-  for (int64_t q = 0; q < nc; q += NR) {
-    const int64_t cols = std::min<int64_t>(NR, nc - q);
-    float* panel = out + q * kc;
-    if (cols == NR && !p.transB) {
-      // B is [K, N]: each k's NR columns are contiguous.
-      const float* src = p.B + p0 * p.ldb + j0 + q;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[k * p.ldb + c];
-      }
-    } else if (cols == NR) {
-      // B is [N, K]: each column of op(B) is contiguous; read NR of them side by side.
-      const float* src = p.B + (j0 + q) * p.ldb + p0;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[c * p.ldb + k];
-      }
-    } else {
-      // The last, partial panel: columns past the block are zero (and never read).
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) {
-          const int64_t j = j0 + q + c;
-          if (c >= cols) {
-            panel[k * NR + c] = 0.0f;
-          } else {
-            panel[k * NR + c] = p.transB ? p.B[j * p.ldb + p0 + k] : p.B[(p0 + k) * p.ldb + j];
-          }
-        }
-      }
-    }
-  }
-}
 
 // The depth of the K blocks: K split into round(K / kc) nearly equal blocks (at least one), so no block is a short
 // remainder whose C updates dominate; at most 1.5 kc. Depends on K only, which keeps results thread-independent.
@@ -129,10 +58,10 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
     for (int64_t pc = 0; pc < p.K; pc += depth) {
       const int64_t kc = std::min<int64_t>(depth, p.K - pc);
       const float beta = pc == 0 ? p.beta : 1.0f;
-      if (p.packedB == nullptr) packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
+      if (p.packedB == nullptr) pack::packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
       for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
         const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
-        packA<MR>(p, ic, mc, pc, kc, packedA);
+        pack::packA<MR>(p, ic, mc, pc, kc, packedA);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           const int64_t cols = std::min<int64_t>(nr, nc - jr);
           const float* panelB = p.packedB != nullptr ? p.packedB + (jc + jr) * p.K + pc * NR : ownPanelsB + jr * kc;
