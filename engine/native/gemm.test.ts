@@ -70,7 +70,9 @@ describe('gemm', () => {
 });
 
 describe('dense', () => {
-  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10]];
+  // [64, 100, 40] and [8, 128, 256]: the bias on full register tiles, on the last rows of a batch that is not a
+  // multiple of the tile height, and on tiles sticking out of y.
+  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10], [64, 100, 40], [8, 128, 256]];
   for (const [batch, inFeatures, outFeatures] of shapes) {
     for (const withBias of [true, false]) {
       it(`forward matches for batch=${batch} in=${inFeatures} out=${outFeatures} bias=${withBias}`, () => {
