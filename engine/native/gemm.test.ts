@@ -38,6 +38,25 @@ describe('gemm', () => {
     expectClose(C, expected);
   });
 
+  // The packing paths: transposing 4 x 4 blocks with 2-row and 1-row tails (M and N not multiples of 4, 6 or 16,
+  // K not a multiple of 4), several depth blocks (K > kc), and the copying paths with partial panels.
+  for (const [M, N, K] of [[64, 50, 787], [13, 37, 1001], [66, 512, 130]] as [number, number, number][]) {
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        it(`packs every panel shape for transA=${transA} transB=${transB} M=${M} N=${N} K=${K}`, () => {
+          const rng = new Rng(M + N + K);
+          const A = randomFloats(rng, M * K);
+          const B = randomFloats(rng, K * N);
+          const C = randomFloats(rng, M * N);
+          const expected = copyOf(C);
+          native.gemm(transA, transB, M, N, K, 1.5, A, B, 1, C);
+          reference.gemm(transA, transB, M, N, K, 1.5, A, B, 1, expected);
+          expectClose(C, expected, 1e-4, 1e-4 * Math.sqrt(K));
+        });
+      }
+    }
+  }
+
   it('handles depths longer than one cache block (K = 1000)', () => {
     const rng = new Rng(4);
     const A = randomFloats(rng, 13 * 1000);
@@ -51,7 +70,9 @@ describe('gemm', () => {
 });
 
 describe('dense', () => {
-  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10]];
+  // [64, 100, 40] and [8, 128, 256]: the bias on full register tiles, on the last rows of a batch that is not a
+  // multiple of the tile height, and on tiles sticking out of y.
+  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10], [64, 100, 40], [8, 128, 256]];
   for (const [batch, inFeatures, outFeatures] of shapes) {
     for (const withBias of [true, false]) {
       it(`forward matches for batch=${batch} in=${inFeatures} out=${outFeatures} bias=${withBias}`, () => {

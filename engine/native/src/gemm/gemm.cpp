@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 
+#include "gemm/pack.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -17,80 +18,10 @@ namespace {
 using std::int64_t;
 using std::ptrdiff_t;
 
-// Below this many multiply-adds per thread, waking another thread costs more than it saves.
-constexpr double kGemmGrain = 96.0 * 1024.0;
-
-// Packs rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of MR rows: panel q holds
-// element (i0 + q*MR + r, p0 + k) at [q * MR * kc + k * MR + r]; rows past the block are zero.
-// MR and NR are compile-time constants so these loops unroll and vectorize.
-template <int MR>
-void packA(const GemmProblem& p, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
-  const float alpha = p.alpha;
-  for (int64_t q = 0; q < mc; q += MR) {
-    const int64_t rows = std::min<int64_t>(MR, mc - q);
-    float* panel = out + q * kc;
-    if (rows == MR && !p.transA) {
-      // A is [M, K]: MR rows read side by side, one k at a time.
-      const float* src = p.A + (i0 + q) * p.lda + p0;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[r * p.lda + k];
-      }
-    } else if (rows == MR) {
-      // A is [K, M]: for each k the panel's rows are contiguous.
-      const float* src = p.A + p0 * p.lda + i0 + q;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) panel[k * MR + r] = alpha * src[k * p.lda + r];
-      }
-    } else {
-      // The last, partial panel: rows past the block are zero (and never read).
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int r = 0; r < MR; ++r) {
-          const int64_t i = i0 + q + r;
-          if (r >= rows) {
-            panel[k * MR + r] = 0.0f;
-          } else {
-            panel[k * MR + r] = alpha * (p.transA ? p.A[(p0 + k) * p.lda + i] : p.A[i * p.lda + p0 + k]);
-          }
-        }
-      }
-    }
-  }
-}
-
-// Packs depth [p0, p0 + kc) x columns [j0, j0 + nc) of op(B) into micro-panels of NR columns: panel q holds
-// element (p0 + k, j0 + q*NR + c) at [q * NR * kc + k * NR + c]; columns past the block are zero.
-template <int NR>
-void packB(const GemmProblem& p, int64_t j0, int64_t nc, int64_t p0, int64_t kc, float* out) {
-  for (int64_t q = 0; q < nc; q += NR) {
-    const int64_t cols = std::min<int64_t>(NR, nc - q);
-    float* panel = out + q * kc;
-    if (cols == NR && !p.transB) {
-      // B is [K, N]: each k's NR columns are contiguous.
-      const float* src = p.B + p0 * p.ldb + j0 + q;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[k * p.ldb + c];
-      }
-    } else if (cols == NR) {
-      // B is [N, K]: each column of op(B) is contiguous; read NR of them side by side.
-      const float* src = p.B + (j0 + q) * p.ldb + p0;
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) panel[k * NR + c] = src[c * p.ldb + k];
-      }
-    } else {
-      // The last, partial panel: columns past the block are zero (and never read).
-      for (int64_t k = 0; k < kc; ++k) {
-        for (int c = 0; c < NR; ++c) {
-          const int64_t j = j0 + q + c;
-          if (c >= cols) {
-            panel[k * NR + c] = 0.0f;
-          } else {
-            panel[k * NR + c] = p.transB ? p.B[j * p.ldb + p0 + k] : p.B[(p0 + k) * p.ldb + j];
-          }
-        }
-      }
-    }
-  }
-}
+// Below this many multiply-adds per thread (about 30 us at one core's peak), waking another thread costs more than
+// it saves: between the sparse calls of a small network's step the workers have gone to sleep, and waking one
+// took 40-50 us (denseForward(8, 128, 256): 55 us on 2 threads in a W1 step, 15 us on one).
+constexpr double kGemmGrain = 1024.0 * 1024.0;
 
 // The depth of the K blocks: K split into round(K / kc) nearly equal blocks (at least one), so no block is a short
 // remainder whose C updates dominate; at most 1.5 kc. Depends on K only, which keeps results thread-independent.
@@ -99,11 +30,48 @@ int64_t blockDepth(const MicroKernel& kernel, int64_t K) {
   return (K + blocks - 1) / blocks;
 }
 
-// C = beta * C for the K = 0 case (the product is empty).
+// C = bias or beta * C for the K = 0 case (the product is empty).
 void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
   for (int64_t i = m0; i < m1; ++i) {
     float* row = p.C + i * p.ldc;
-    for (int64_t j = n0; j < n1; ++j) row[j] = p.beta == 0.0f ? 0.0f : p.beta * row[j];
+    for (int64_t j = n0; j < n1; ++j) {
+      row[j] = p.bias != nullptr ? p.bias[j] : (p.beta == 0.0f ? 0.0f : p.beta * row[j]);
+    }
+  }
+}
+
+// One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block.
+// The first block starts from the bias (beta = 1 on C filled with bias[j]) or from beta * C; later ones add.
+template <int MR, int NR>
+void runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, int rows, int cols, int64_t kc,
+             const float* panelA, const float* panelB, float* c, int64_t j, float* edge) {
+  const float* bias = first && p.bias != nullptr ? p.bias + j : nullptr;
+  const float beta = first && bias == nullptr ? p.beta : 1.0f;
+  const auto ldc = static_cast<ptrdiff_t>(p.ldc);
+  if (cols == NR && (rows == MR || kernel.runRows != nullptr)) {
+    if (bias != nullptr) {
+      for (int i = 0; i < rows; ++i) std::memcpy(c + i * ldc, bias, NR * sizeof(float));
+    }
+    if (rows == MR) {
+      kernel.run(static_cast<int>(kc), panelA, panelB, c, ldc, beta);
+    } else {
+      kernel.runRows(rows, static_cast<int>(kc), panelA, panelB, c, ldc, beta);
+    }
+    return;
+  }
+  kernel.run(static_cast<int>(kc), panelA, panelB, edge, NR, 0.0f);
+  for (int i = 0; i < rows; ++i) {
+    float* dst = c + i * ldc;
+    const float* src = edge + i * NR;
+    if (bias != nullptr) {
+      for (int jj = 0; jj < cols; ++jj) dst[jj] = bias[jj] + src[jj];
+    } else if (beta == 0.0f) {
+      for (int jj = 0; jj < cols; ++jj) dst[jj] = src[jj];
+    } else if (beta == 1.0f) {
+      for (int jj = 0; jj < cols; ++jj) dst[jj] += src[jj];
+    } else {
+      for (int jj = 0; jj < cols; ++jj) dst[jj] = beta * dst[jj] + src[jj];
+    }
   }
 }
 
@@ -128,34 +96,26 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
     const int64_t nc = std::min<int64_t>(kernel.nc, n1 - jc);
     for (int64_t pc = 0; pc < p.K; pc += depth) {
       const int64_t kc = std::min<int64_t>(depth, p.K - pc);
-      const float beta = pc == 0 ? p.beta : 1.0f;
-      if (p.packedB == nullptr) packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
+      if (p.packedB == nullptr) pack::packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
       for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
         const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
-        packA<MR>(p, ic, mc, pc, kc, packedA);
+        pack::packA<MR>(p, ic, mc, pc, kc, packedA);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           const int64_t cols = std::min<int64_t>(nr, nc - jr);
           const float* panelB = p.packedB != nullptr ? p.packedB + (jc + jr) * p.K + pc * NR : ownPanelsB + jr * kc;
           for (int64_t ir = 0; ir < mc; ir += mr) {
-            const int64_t rows = std::min<int64_t>(mr, mc - ir);
-            const float* panelA = packedA + ir * kc;
+            const int rows = static_cast<int>(std::min<int64_t>(mr, mc - ir));
             float* c = p.C + (ic + ir) * p.ldc + jc + jr;
-            if (rows == mr && cols == nr) {
-              kernel.run(static_cast<int>(kc), panelA, panelB, c, static_cast<ptrdiff_t>(p.ldc), beta);
-              continue;
-            }
-            kernel.run(static_cast<int>(kc), panelA, panelB, edge, nr, 0.0f);
-            for (int64_t i = 0; i < rows; ++i) {
-              float* dst = c + i * p.ldc;
-              const float* src = edge + i * nr;
-              if (beta == 0.0f) {
-                for (int64_t j = 0; j < cols; ++j) dst[j] = src[j];
-              } else if (beta == 1.0f) {
-                for (int64_t j = 0; j < cols; ++j) dst[j] += src[j];
-              } else {
-                for (int64_t j = 0; j < cols; ++j) dst[j] = beta * dst[j] + src[j];
+            if (ir + mr < mc) {
+              // The next tile's rows of C, so that its first touch does not stall (dW = dy^T x with K = 64 writes
+              // 6 x 16 of C per 64 k steps, mostly to lines not in cache).
+              for (int i = 0; i < mr; ++i) {
+                NW_PREFETCH(c + (mr + i) * p.ldc);
+                NW_PREFETCH(c + (mr + i) * p.ldc + nr - 1);
               }
             }
+            runTile<MR, NR>(kernel, p, pc == 0, rows, static_cast<int>(cols), kc, packedA + ir * kc, panelB, c,
+                            jc + jr, edge);
           }
         }
       }

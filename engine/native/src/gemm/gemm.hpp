@@ -28,6 +28,8 @@ struct GemmProblem {
    */
   const float* packedB = nullptr;
   float beta = 0.0f;  // 0: C is overwritten without being read
+  /** Optional: C = bias[j] (one per column, N of them) + alpha op(A) op(B), instead of beta C + ...; C is not read. */
+  const float* bias = nullptr;
   float* C = nullptr;
   std::int64_t ldc = 0;
 };

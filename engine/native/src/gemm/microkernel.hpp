@@ -21,6 +21,12 @@ struct MicroKernel {
    * beta == 0 means C is written without being read. The sum runs over k in increasing order.
    */
   void (*run)(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta);
+  /**
+   * Optional (null if absent): the same for only the first `rows` (1 <= rows < mr) rows of the tile, for the last
+   * rows of C when M is not a multiple of mr (a keeps its mr stride; C rows past `rows` are not touched). Saves the
+   * whole-tile product and the copy through a scratch tile, e.g. for M = 64 = 10 x 6 + 4 or a batch of 8.
+   */
+  void (*runRows)(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -81,6 +81,6 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 
 }  // namespace
 
-extern const MicroKernel kGemmAvx512 = {"avx512", 8, 32, 192, 192, 3072, runAvx512};
+extern const MicroKernel kGemmAvx512 = {"avx512", 8, 32, 192, 192, 3072, runAvx512, nullptr};
 
 }  // namespace nw

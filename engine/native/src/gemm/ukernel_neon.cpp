@@ -54,6 +54,6 @@ void runNeon(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
 
 }  // namespace
 
-extern const MicroKernel kGemmNeon = {"neon", 8, 12, 128, 256, 3072, runNeon};
+extern const MicroKernel kGemmNeon = {"neon", 8, 12, 128, 256, 3072, runNeon, nullptr};
 
 }  // namespace nw

@@ -31,6 +31,6 @@ void runScalar(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 
 }  // namespace
 
-extern const MicroKernel kGemmScalar = {"scalar", kRows, kCols, 128, 256, 2048, runScalar};
+extern const MicroKernel kGemmScalar = {"scalar", kRows, kCols, 128, 256, 2048, runScalar, nullptr};
 
 }  // namespace nw

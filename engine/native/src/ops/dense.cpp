@@ -25,13 +25,6 @@ Napi::Value DenseForward(const Napi::CallbackInfo& info) {
   if (bias) args.need(bias, static_cast<std::size_t>(out));
   args.need(y, args.product({batch, out}));
   KernelScope scope;
-  if (bias) {
-    // The bias is the GEMM's starting value (beta = 1), so it costs one pass over y.
-    for (std::int64_t b = 0; b < batch; ++b) {
-      float* row = y.data + b * out;
-      for (std::int64_t o = 0; o < out; ++o) row[o] = bias.data[o];
-    }
-  }
   GemmProblem p;
   p.transB = true;
   p.M = batch;
@@ -41,7 +34,7 @@ Napi::Value DenseForward(const Napi::CallbackInfo& info) {
   p.lda = in;
   p.B = weight.data;
   p.ldb = in;
-  p.beta = bias ? 1.0f : 0.0f;
+  p.bias = bias ? bias.data : nullptr;  // each register tile of y starts from it: no separate pass over y
   p.C = y.data;
   p.ldc = out;
   gemmParallel(p);
