@@ -117,7 +117,7 @@ describe('engine process', () => {
 
     const victim = engine();
     await victim.ready;
-    victim.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') } });
+    victim.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') }, checkpointIntervalMs: 0 });
     await victim.waitFor((m) => m.type === 'checkpoint' && m.runId === 'k' && m.kind === 'last' && m.epoch >= 3);
     process.kill((await victim.ready).pid, 'SIGKILL');
     const exit = await new Promise<{ reason: string }>((r) => victim.onExit(r));

@@ -23,6 +23,8 @@ export interface StartRun {
   resumeFrom?: string;
   /** Save a 'last' checkpoint every this many epochs (default 1). */
   checkpointEvery?: number;
+  /** Write each of 'last' and 'best' at most once per this many milliseconds (default 1000; see checkpointSaver.ts). */
+  checkpointIntervalMs?: number;
 }
 
 export type ToEngine =

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../core/io/checkpoint';
+import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../core/kernels';
 import { standardize } from '../core/train/data';
 import { createTrainingSession } from '../core/train/session';
@@ -88,6 +89,7 @@ export class EngineHost {
     const run: ActiveRun = { runId, paused: false, stopRequested: false, checkpointRequested: false, resumeWaiter: null };
     this.active = run;
     const post = this.port.post.bind(this.port);
+    let saver: CheckpointSaver | null = null;
     try {
       const { manifest, data } = loadTrainingData(start.datasetDir);
       const trainer = new Trainer(start.spec, start.config, data, this.kernels);
@@ -97,12 +99,15 @@ export class EngineHost {
       }
       mkdirSync(start.files.dir, { recursive: true });
       const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({ spec: start.spec, config: start.config, normalization: manifest.normalization, kind });
-      const save = (kind: CheckpointInfo['kind']) => {
-        const name = kind === 'manual' ? `manual-epoch-${trainer.epoch}.safetensors` : `${kind}.safetensors`;
+      const writeCheckpoint = (kind: CheckpointInfo['kind'], epoch: number, bytes: Uint8Array) => {
+        const name = kind === 'manual' ? `manual-epoch-${epoch}.safetensors` : `${kind}.safetensors`;
         const path = join(start.files.dir, name);
-        writeFileAtomic(path, encodeCheckpoint(trainer.snapshot(), info(kind)));
-        post({ type: 'checkpoint', runId, epoch: trainer.epoch, kind, path });
+        writeFileAtomic(path, bytes);
+        post({ type: 'checkpoint', runId, epoch, kind, path });
       };
+      const encode = (kind: CheckpointInfo['kind']) => () => encodeCheckpoint(trainer.snapshot(), info(kind));
+      const checkpoints = new CheckpointSaver((kind, c) => writeCheckpoint(kind, c.epoch, c.bytes), start.checkpointIntervalMs);
+      saver = checkpoints;
       const every = Math.max(1, start.checkpointEvery ?? 1);
       let bestLoss = Infinity;
       for (const past of trainer.history) bestLoss = Math.min(bestLoss, past.validation?.loss ?? past.trainLoss);
@@ -115,15 +120,16 @@ export class EngineHost {
           const monitored = metrics.validation?.loss ?? metrics.trainLoss;
           if (monitored < bestLoss) {
             bestLoss = monitored;
-            save('best');
+            checkpoints.offer('best', trainer.epoch, encode('best'));
           }
-          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) save('last');
+          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) checkpoints.offer('last', trainer.epoch, encode('last'));
+          checkpoints.writeDue();
         },
         checkpoint: async () => {
           await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages arrive
           if (run.checkpointRequested) {
             run.checkpointRequested = false;
-            save('manual');
+            writeCheckpoint('manual', trainer.epoch, encode('manual')());
           }
           if (run.paused && !run.stopRequested) {
             post({ type: 'status', runId, status: 'paused' });
@@ -134,6 +140,7 @@ export class EngineHost {
           return run.stopRequested ? 'stop' : 'continue';
         },
       });
+      checkpoints.flush();
       if (outcome.status === 'diverged') {
         post({ type: 'finished', runId, outcome });
         post({ type: 'status', runId, status: 'failed', message: outcome.message });
@@ -144,6 +151,8 @@ export class EngineHost {
         post({ type: 'status', runId, status: outcome.status === 'stopped' ? 'stopped' : 'completed' });
       }
     } catch (error) {
+      // The last whole epoch's checkpoints still reach the disk (best effort: the error may be the disk's).
+      try { saver?.flush(); } catch { /* reported below */ }
       const message = (error as Error).message;
       post({ type: 'error', runId, message });
       post({ type: 'status', runId, status: 'failed', message });

@@ -14,7 +14,8 @@ import { EngineSupervisor } from './supervisor';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-supervisor-'));
 const store = openStore(join(home, 'studio.db'));
-const supervisor = new EngineSupervisor(store, { runsDir: join(home, 'runs'), engine: { threads: 2 } });
+// Every checkpoint written at once (interval 0): the kill tests stop the engine a few epochs into a run.
+const supervisor = new EngineSupervisor(store, { runsDir: join(home, 'runs'), engine: { threads: 2 }, checkpointIntervalMs: 0 });
 afterAll(async () => {
   await supervisor.close();
   store.close();

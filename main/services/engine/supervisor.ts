@@ -25,6 +25,8 @@ export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
   runsDir: string;
   engine?: EngineClientOptions;
+  /** Passed to the engine with each run (see engine/host/checkpointSaver.ts); tests that kill mid-run use 0. */
+  checkpointIntervalMs?: number;
 }
 
 export class EngineSupervisor {
@@ -114,7 +116,8 @@ export class EngineSupervisor {
     this.activeRunId = runId;
     this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
     this.store.runs.updateRunStatus(runId, 'running');
-    engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: join(this.options.runsDir, runId) }, resumeFrom });
+    engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: join(this.options.runsDir, runId) }, resumeFrom,
+      checkpointIntervalMs: this.options.checkpointIntervalMs });
   }
 
   private control(runId: string, type: 'pause' | 'resume' | 'stop' | 'save-checkpoint'): void {
