@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check (TypeScript and the Svelte renderer), build, every vitest project (unit, renderer, golden
-// parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar), the end-to-end tests in Chromium (Playwright), then a plain closing line
+// parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar) and on
+// the AVX-512 kernels (emulated where the CPU lacks them), the end-to-end tests in Chromium (Playwright), then a
+// plain closing line
 // "N passed, N failed, N skipped" summed over everything that ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -27,6 +29,11 @@ rmSync(portableReport, { force: true });
 run('native kernels and engine on the portable (scalar) kernels', 'npx',
   ['vitest', 'run', '--project', 'unit', 'engine/native', 'engine/test', '--reporter=dot', '--reporter=json', `--outputFile=${portableReport}`],
   { NETWRIGHT_ISA: 'scalar' });
+// And on the AVX-512 microkernel, emulated where the CPU lacks it (a second build of the addon; x64 only).
+const emulatedReport = 'test-results/vitest-avx512-emulated.json';
+rmSync(emulatedReport, { force: true });
+run('native kernels and engine on the AVX-512 kernels (emulated)', 'node',
+  ['scripts/test-native-emulated.mjs', '--reporter=dot', '--reporter=json', `--outputFile=${emulatedReport}`]);
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
 if (built) {
@@ -37,7 +44,7 @@ if (built) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of [report, portableReport]) {
+for (const file of [report, portableReport, emulatedReport]) {
   if (!existsSync(file)) continue;
   const results = JSON.parse(readFileSync(file, 'utf8'));
   passed += results.numPassedTests;
