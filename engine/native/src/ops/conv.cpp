@@ -1,7 +1,9 @@
-// 2-D convolution (cross-correlation) over NCHW via im2col + GEMM, forward and backward.
+// 2-D convolution (cross-correlation) over NCHW, forward and backward: the bindings, and the im2col + GEMM path.
 // Shapes: x [N,C,H,W], weight [O,C,KH,KW] = [O, CKK], y [N,O,OH,OW].
+// Each pass picks its method: stride-1 passes run over shifted windows of the padded image (conv_shifted.cpp; the
+// weight gradient as dot products, conv_dot.hpp) where that is estimated cheaper, everything else through im2col.
 //
-// The batch is cut into units of a few images whose im2col columns sit side by side ([CKK, chunk*OH*OW]), so each
+// im2col: the batch is cut into units of a few images whose im2col columns sit side by side ([CKK, chunk*OH*OW]), so each
 // GEMM is wide even for small images while a unit's columns stay in the L2 cache between being written and read.
 // im2col writes straight into the GEMM's packed panels (column_layouts.hpp). When there are enough units, each
 // thread takes whole units and runs them alone (no synchronization per image); otherwise the units run one after
