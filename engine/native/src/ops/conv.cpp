@@ -33,8 +33,6 @@ using std::size_t;
 
 // Floats of a unit's im2col columns (or its column gradient): about 384 KB, so they stay in a core's L2.
 constexpr size_t kUnitBudget = size_t(96) * 1024;
-// Partial weight gradients are kept per group of units; more groups than threads keeps every thread busy.
-constexpr size_t kMaxWeightGroups = 16;
 
 ConvPlan planFor(const WindowGeom& g) {
   ConvPlan plan;
@@ -225,34 +223,20 @@ void im2colBackward(const WindowGeom& g, const float* x, const float* weight, co
                     float* dWeight, bool accumulateDx) {
   const ConvPlan plan = planFor(g);
   reserveUnitScratch(plan, g, dx != nullptr);
-  // Units in fixed, consecutive groups: each group sums its units' weight gradients in order into its own partial
-  // (dWeight itself when there is one group); the partials are then added in group order.
-  const size_t unitsPerGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
-  const size_t groups = (plan.units + unitsPerGroup - 1) / unitsPerGroup;
+  const WeightGroups groups(plan.units);
   const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
-  float* partials = groups > 1 && dWeight ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
+  float* partials = groups.count > 1 && dWeight ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize)
+                                                : nullptr;
   const BackwardArgs common{g, plan, x, weight, dy, dx, accumulateDx};
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
                             ((dx ? 1.0 : 0.0) + (dWeight ? 1.0 : 0.0));
-  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
-    const size_t end = std::min(plan.units, (group + 1) * unitsPerGroup);
-    for (size_t u = group * unitsPerGroup; u < end; ++u) {
-      float* target = dWeight ? partials + group * weightSize : nullptr;
-      backwardUnit(exec, slot, common, u, target, u == group * unitsPerGroup ? 0.0f : 1.0f);
+  forEachUnit(groups.count, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
+    float* target = dWeight ? groups.target(partials, dWeight, group, weightSize) : nullptr;
+    for (size_t u = groups.first(group); u < groups.end(group, plan.units); ++u) {
+      backwardUnit(exec, slot, common, u, target, u == groups.first(group) ? 0.0f : 1.0f);
     }
   });
-  if (groups > 1 && dWeight) {
-    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
-      const float* parts = partials;
-      float* out = dWeight;
-      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
-      for (size_t group = 1; group < groups; ++group) {
-        const float* part = parts + group * weightSize;
-        for (size_t i = begin; i < end; ++i) out[i] += part[i];
-      }
-    });
-  }
-
+  if (dWeight) groups.addUp(partials, weightSize, dWeight);
 }
 
 // conv2dBackward(x, weight, dy, dx | null, dWeight, dBias | null, geom, accumulateDx)

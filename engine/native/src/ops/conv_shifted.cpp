@@ -20,7 +20,6 @@ using std::int64_t;
 using std::size_t;
 
 constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
-constexpr size_t kMaxWeightGroups = 16;             // partial weight gradients, as in conv.cpp
 
 struct ShiftedPlan {
   size_t HP, WP;     // padded image height and width
@@ -221,17 +220,15 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
     s.unitPadded.reserve<float>(plan.paddedImage);
     s.unitGathered.reserve<float>(channels * length);
   }
-  const size_t perGroup = (plan.units + kMaxWeightGroups - 1) / kMaxWeightGroups;
-  const size_t groups = (plan.units + perGroup - 1) / perGroup;
-  float* partials = groups > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups * weightSize) : dWeight;
+  const WeightGroups groups(plan.units);
+  float* partials = groups.count > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize) : nullptr;
   const DotKernel dot = convDotKernel();
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(channels) * static_cast<double>(plan.patch) *
                             static_cast<double>(length);
-  forEachUnit(groups, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
+  forEachUnit(groups.count, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
     float* padded = slot.unitPadded.data<float>();
     float* grid = slot.unitGathered.data<float>();
-    const size_t end = std::min(plan.units, (group + 1) * perGroup);
-    for (size_t image = group * perGroup; image < end; ++image) {
+    for (size_t image = groups.first(group); image < groups.end(group, plan.units); ++image) {
       exec.jobs(static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane), [&](size_t begin, size_t stop, int) {
         padJobs(g, plan, x, image, padded, begin, stop);
       });
@@ -245,9 +242,9 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
       p.offsets = offsets;
       p.patch = plan.patch;
       p.length = length;
-      p.C = partials + group * weightSize;
+      p.C = groups.target(partials, dWeight, group, weightSize);
       p.ldc = plan.patch;
-      p.accumulate = image != group * perGroup;
+      p.accumulate = image != groups.first(group);
       // Threads (when spread) own rows o of C; every element is computed the same way whoever computes it.
       exec.jobs(channels, static_cast<double>(plan.patch * length), [&](size_t begin, size_t stop, int) {
         DotProblem rows = p;
@@ -257,17 +254,7 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
       });
     }
   });
-  if (groups > 1) {
-    parallelRange(weightSize, kCopyGrain / static_cast<double>(groups), [&](size_t begin, size_t end) {
-      const float* parts = partials;
-      float* out = dWeight;
-      for (size_t i = begin; i < end; ++i) out[i] = parts[i];
-      for (size_t group = 1; group < groups; ++group) {
-        const float* part = parts + group * weightSize;
-        for (size_t i = begin; i < end; ++i) out[i] += part[i];
-      }
-    });
-  }
+  groups.addUp(partials, weightSize, dWeight);
 }
 
 WindowGeom adjointGeometry(const WindowGeom& g) {

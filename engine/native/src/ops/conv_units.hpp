@@ -55,4 +55,42 @@ void forEachUnit(std::size_t units, double multiplies, const Unit& unit) {
   });
 }
 
+/**
+ * A weight gradient summed over units in fixed, consecutive groups (at most 16; more groups than threads keeps every
+ * thread busy): each group sums its units in order into its own partial, then the partials are added in group order.
+ * The grouping depends on the number of units only, so any thread count gives the same bits.
+ */
+struct WeightGroups {
+  std::size_t perGroup;  // units per group (the last group may have fewer)
+  std::size_t count;     // groups
+
+  explicit WeightGroups(std::size_t units) {
+    constexpr std::size_t kMaxGroups = 16;
+    perGroup = (units + kMaxGroups - 1) / kMaxGroups;
+    count = (units + perGroup - 1) / perGroup;
+  }
+  std::size_t first(std::size_t group) const { return group * perGroup; }
+  std::size_t end(std::size_t group, std::size_t units) const { return units < first(group + 1) ? units : first(group + 1); }
+
+  /** Where group `group` sums: its slot of `partials` when there are several groups, else the result itself. */
+  float* target(float* partials, float* result, std::size_t group, std::size_t size) const {
+    return count > 1 ? partials + group * size : result;
+  }
+
+  /** result = sum of the partials in group order (nothing to do for one group); threads split the elements. */
+  void addUp(const float* partials, std::size_t size, float* result) const {
+    if (count <= 1) return;
+    const std::size_t groups = count;
+    parallelRange(size, kCopyGrain / static_cast<double>(groups), [&](std::size_t begin, std::size_t end) {
+      const float* parts = partials;
+      float* out = result;
+      for (std::size_t i = begin; i < end; ++i) out[i] = parts[i];
+      for (std::size_t group = 1; group < groups; ++group) {
+        const float* part = parts + group * size;
+        for (std::size_t i = begin; i < end; ++i) out[i] += part[i];
+      }
+    });
+  }
+};
+
 }  // namespace nw
