@@ -1,7 +1,8 @@
-// When a run's 'last' and 'best' checkpoints reach the disk. Each is encoded at the epoch that earns it, but a kind
-// is written at most once per interval (1 s by default): a small model finishes epochs in milliseconds, and a flushed
-// file per epoch would set the pace of training. What is pending is written once its interval has passed (checked
-// at every epoch) and always when the run ends, stops or fails; a crash of the engine loses at most one interval.
+// When a run's 'last' and 'best' checkpoints reach the disk. Each is captured at the epoch that earns it, but a kind
+// is encoded and written at most once per interval (1 s by default): a small model finishes epochs in milliseconds,
+// and encoding (the metrics history grows with every epoch) and flushing a file per epoch would set the pace of
+// training. What is pending is written once its interval has passed (checked at every epoch) and always when the
+// run ends, stops or fails; a crash of the engine loses at most one interval.
 export type SavedKind = 'last' | 'best';
 
 export interface EncodedCheckpoint {
@@ -9,10 +10,16 @@ export interface EncodedCheckpoint {
   bytes: Uint8Array;
 }
 
+/** A checkpoint captured at an epoch (its state copied), encoded only if it is written. */
+interface CapturedCheckpoint {
+  epoch: number;
+  encode: () => Uint8Array;
+}
+
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000;
 
 export class CheckpointSaver {
-  private readonly pending = new Map<SavedKind, EncodedCheckpoint>();
+  private readonly pending = new Map<SavedKind, CapturedCheckpoint>();
   private readonly writtenAt = new Map<SavedKind, number>();
 
   constructor(
@@ -23,9 +30,12 @@ export class CheckpointSaver {
     if (!(intervalMs >= 0)) throw new Error(`the checkpoint interval must be 0 ms or more, got ${intervalMs}`);
   }
 
-  /** A newer checkpoint of this kind: written now if its interval has passed (or it is the first), else kept. */
+  /**
+   * A newer checkpoint of this kind: written now if its interval has passed (or it is the first), else kept until
+   * then, replacing any older one. `encode` must produce the state as it is now, whenever it is called.
+   */
   offer(kind: SavedKind, epoch: number, encode: () => Uint8Array): void {
-    this.pending.set(kind, { epoch, bytes: encode() });
+    this.pending.set(kind, { epoch, encode });
     this.writeDue();
   }
 
@@ -43,9 +53,9 @@ export class CheckpointSaver {
   }
 
   private commit(kind: SavedKind): void {
-    const checkpoint = this.pending.get(kind)!;
+    const { epoch, encode } = this.pending.get(kind)!;
     this.pending.delete(kind);
-    this.write(kind, checkpoint);
+    this.write(kind, { epoch, bytes: encode() });
     this.writtenAt.set(kind, this.now());
   }
 }

@@ -105,7 +105,11 @@ export class EngineHost {
         writeFileAtomic(path, bytes);
         post({ type: 'checkpoint', runId, epoch, kind, path });
       };
-      const encode = (kind: CheckpointInfo['kind']) => () => encodeCheckpoint(trainer.snapshot(), info(kind));
+      // The state now (a copy), encoded later only if it is written.
+      const capture = (kind: CheckpointInfo['kind']) => {
+        const snapshot = trainer.snapshot();
+        return () => encodeCheckpoint(snapshot, info(kind));
+      };
       const checkpoints = new CheckpointSaver((kind, c) => writeCheckpoint(kind, c.epoch, c.bytes), start.checkpointIntervalMs);
       saver = checkpoints;
       const every = Math.max(1, start.checkpointEvery ?? 1);
@@ -120,16 +124,16 @@ export class EngineHost {
           const monitored = metrics.validation?.loss ?? metrics.trainLoss;
           if (monitored < bestLoss) {
             bestLoss = monitored;
-            checkpoints.offer('best', trainer.epoch, encode('best'));
+            checkpoints.offer('best', trainer.epoch, capture('best'));
           }
-          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) checkpoints.offer('last', trainer.epoch, encode('last'));
+          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) checkpoints.offer('last', trainer.epoch, capture('last'));
           checkpoints.writeDue();
         },
         checkpoint: async () => {
           await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages arrive
           if (run.checkpointRequested) {
             run.checkpointRequested = false;
-            writeCheckpoint('manual', trainer.epoch, encode('manual')());
+            writeCheckpoint('manual', trainer.epoch, capture('manual')());
           }
           if (run.paused && !run.stopRequested) {
             post({ type: 'status', runId, status: 'paused' });
