@@ -148,7 +148,8 @@ export interface Kernels {
   /** grad += lambda * sign(w), sign(0) = 0 (the L1 penalty's gradient). */
   l1Grad(w: Float32Array, grad: Float32Array, count: number, lambda: number): void;
 
-  // ---- fused optimizer steps over `count` elements; state buffers start at zero --------------------------
+  // ---- fused optimizer steps over `count` elements; state buffers start at zero ----------------------------
+  // w, g and the state buffers must be separate memory (the updates vectorize on that promise); overlap is refused.
   /** g' = g + wd w; buf = mu buf + g'; d = nesterov ? g' + mu buf : buf (d = g' when mu = 0); w -= lr d. buf null when mu = 0. */
   sgdStep(w: Float32Array, g: Float32Array, buf: Float32Array | null, count: number, lr: number, momentum: number,
     nesterov: boolean, weightDecay: number): void;

@@ -75,3 +75,16 @@ describe('optimizer steps', () => {
     expect(() => native.rmspropStep(zeros(2), zeros(2), zeros(2), null, 2, 0.1, 0.9, 1e-8, 0.9, 0)).toThrow(/rmspropStep: buf/);
   });
 });
+
+describe('optimizer buffers', () => {
+  it('refuses overlapping parameter, gradient and state buffers, and accepts separate views of one arena', () => {
+    const arena = new Float32Array(4 * count);
+    const [w, g, m, v] = [0, 1, 2, 3].map((i) => arena.subarray(i * count, (i + 1) * count));
+    expect(() => native.adamStep(w, g, m, v, count, 1e-3, 0.9, 0.999, 1e-8, 0, 1, false)).not.toThrow();
+    const shifted = arena.subarray(count - 10, 2 * count - 10); // its first 10 floats are the end of w
+    expect(() => native.adamStep(w, shifted, m, v, count, 1e-3, 0.9, 0.999, 1e-8, 0, 1, false)).toThrow(/w and g overlap/);
+    expect(() => native.sgdStep(w, g, w, count, 0.1, 0.9, false, 0)).toThrow(/w and buf overlap/);
+    expect(() => native.rmspropStep(w, g, g, null, count, 0.01, 0.99, 1e-8, 0, 0)).toThrow(/g and v overlap/);
+    expect(() => native.adagradStep(w, g, w, count, 0.01, 1e-10, 0)).toThrow(/w and sum overlap/);
+  });
+});
