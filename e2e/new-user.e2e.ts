@@ -127,7 +127,9 @@ test('a new user builds an MLP, trains it twice, compares the runs and reopens t
 
   // --- train, watch, stop ----------------------------------------------------------------------------------------------
   await page.getByRole('tab', { name: 'Train' }).click();
-  await page.getByRole('textbox', { name: 'Epochs' }).fill('3000');
+  // Far more epochs than the test waits for: the engine finishes thousands of epochs of this small model in seconds,
+  // and the run must still be going when Stop is pressed.
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
   await page.getByLabel('Run name').fill('adam long');
   await page.getByRole('button', { name: 'Start training' }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });

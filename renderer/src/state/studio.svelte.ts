@@ -1,12 +1,13 @@
 // The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
-  DatasetRecord, EpochRecord, ModelSpec, RunStatus, RunSummary, StudioEvent, StudioInfo, TrainConfig,
+  DatasetRecord, ModelSpec, RunSummary, StudioEvent, StudioInfo, TrainConfig,
 } from '../../../main/api/types';
 import type { MenuCommand } from '../../../main/api/bridge';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { configForDataset, defaultTrainConfig } from './config';
+import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 export type View = 'model' | 'data' | 'train' | 'experiments';
 
@@ -16,23 +17,11 @@ export interface Notice {
   text: string;
 }
 
-/** The run being trained (or last trained) with its curves as they arrive. */
-export interface LiveRun {
-  runId: string;
-  name: string;
-  status: RunStatus;
-  error: string | null;
-  epochsPlanned: number;
-  epochs: EpochRecord[];
-  /** Loss per optimizer step (thinned when long). */
-  steps: Array<{ step: number; loss: number }>;
-  progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
-}
+export type { LiveRun } from './liveRun';
 
 const AUTOSAVE_DELAY_MS = 400;
 /** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
 const LIVE_FLUSH_MS = 200;
-const MAX_LIVE_STEPS = 4000;
 
 export class StudioState {
   info = $state<StudioInfo | null>(null);
@@ -210,7 +199,7 @@ export class StudioState {
     }
   }
 
-  private liveEvent(event: Extract<StudioEvent, { runId: string }>): void {
+  private liveEvent(event: LiveEvent): void {
     if (event.type === 'run-finished') {
       this.runs = [event.run, ...this.runs.filter((r) => r.id !== event.runId)];
     }
@@ -219,35 +208,12 @@ export class StudioState {
       if (event.type === 'run-status' || event.type === 'run-finished') void this.refreshRuns();
       return;
     }
-    const next: LiveRun = { ...current };
-    switch (event.type) {
-      case 'run-status':
-        next.status = event.status;
-        next.error = event.error ?? null;
-        break;
-      case 'run-progress': {
-        const startedAt = next.progress?.startedAt ?? Date.now();
-        next.progress = { epoch: event.epoch, batch: event.batch, batches: event.batches, samplesPerSecond: event.samplesPerSecond, startedAt };
-        if (Number.isFinite(event.loss)) {
-          next.steps = next.steps.length >= MAX_LIVE_STEPS ? thin(next.steps) : next.steps.slice();
-          next.steps.push({ step: event.step, loss: event.loss });
-        }
-        break;
-      }
-      case 'run-epoch':
-        next.epochs = [...next.epochs.filter((e) => e.epoch < event.record.epoch), event.record];
-        next.epochsPlanned = event.epochs;
-        break;
-      case 'run-finished':
-        next.status = event.run.status;
-        next.error = event.run.error;
-        break;
-      default:
-        break;
-    }
+    // Events change a private copy in place; it is published at once for a change of state, otherwise with the
+    // next refresh, so charts redraw a few times a second however fast epochs and steps arrive.
+    const next = this.pendingLive ?? copyLive(current);
+    applyLiveEvent(next, event);
     this.pendingLive = next;
-    // Status changes show at once; the stream of steps is batched so the editor never stutters.
-    if (event.type === 'run-status' || event.type === 'run-finished' || event.type === 'run-epoch') this.flushLive();
+    if (showsAtOnce(event)) this.flushLive();
     else if (!this.liveTimer) this.liveTimer = setTimeout(() => this.flushLive(), LIVE_FLUSH_MS);
   }
 
@@ -259,7 +225,3 @@ export class StudioState {
   }
 }
 
-/** Every other point: keeps a long loss curve's shape at half the points. */
-function thin<T>(points: T[]): T[] {
-  return points.filter((_, i) => i % 2 === 1);
-}

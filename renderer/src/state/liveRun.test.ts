@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { EpochRecord } from '../../../main/api/types';
+import { applyLiveEvent, copyLive, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
+
+const record = (epoch: number): EpochRecord =>
+  ({ epoch, trainLoss: 1 / epoch, trainAccuracy: null, valLoss: null, valAccuracy: null, lr: 0.01, metrics: {} });
+
+function live(): LiveRun {
+  return { runId: 'r', name: 'run', status: 'running', error: null, epochsPlanned: 10, epochs: [], steps: [], progress: null };
+}
+
+describe('the live run', () => {
+  it('appends epochs in order, and a resumed run replaces the epochs after its checkpoint', () => {
+    const run = live();
+    for (const epoch of [1, 2, 3, 4]) applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(epoch), epochs: 10 });
+    applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(3), epochs: 12 }); // resumed from epoch 2
+    expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    expect(run.epochsPlanned).toBe(12);
+  });
+
+  it('keeps step losses, thinning the curve to half once it is long, and skips losses that are not numbers', () => {
+    const run = live();
+    const step = (n: number, loss: number) =>
+      applyLiveEvent(run, { type: 'run-progress', runId: 'r', epoch: 1, batch: 1, batches: 1, step: n, loss, samplesPerSecond: 100 }, 1000);
+    for (let n = 1; n <= MAX_LIVE_STEPS; n++) step(n, 1 / n);
+    step(MAX_LIVE_STEPS + 1, NaN);
+    expect(run.steps).toHaveLength(MAX_LIVE_STEPS);
+    step(MAX_LIVE_STEPS + 2, 0.5);
+    expect(run.steps).toHaveLength(MAX_LIVE_STEPS / 2 + 1);
+    expect(run.steps.at(-1)).toEqual({ step: MAX_LIVE_STEPS + 2, loss: 0.5 });
+    expect(run.progress).toMatchObject({ epoch: 1, samplesPerSecond: 100, startedAt: 1000 });
+  });
+
+  it('changes a copy, never the run components are drawing', () => {
+    const shown = live();
+    shown.epochs.push(record(1));
+    const next = copyLive(shown);
+    applyLiveEvent(next, { type: 'run-epoch', runId: 'r', record: record(2), epochs: 10 });
+    applyLiveEvent(next, { type: 'run-status', runId: 'r', status: 'stopped' });
+    expect(shown.epochs).toHaveLength(1);
+    expect(shown.status).toBe('running');
+    expect(next.epochs).toHaveLength(2);
+    expect(next.status).toBe('stopped');
+  });
+
+  it('shows changes of state at once and batches the stream of epochs and steps', () => {
+    expect(showsAtOnce({ type: 'run-status', runId: 'r', status: 'stopped' })).toBe(true);
+    expect(showsAtOnce({ type: 'run-epoch', runId: 'r', record: record(1), epochs: 1 })).toBe(false);
+    expect(showsAtOnce({ type: 'run-progress', runId: 'r', epoch: 1, batch: 1, batches: 1, step: 1, loss: 1, samplesPerSecond: 1 })).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+// The live run's curves as events arrive: what each event changes. The studio state keeps a private copy that events
+// change in place and publishes it a few times a second, so a fast run (hundreds of epochs a second) costs one copy
+// of the curves per refresh, not one per event.
+import type { EpochRecord, RunStatus, StudioEvent } from '../../../main/api/types';
+
+/** The run being trained (or last trained) with its curves as they arrive. */
+export interface LiveRun {
+  runId: string;
+  name: string;
+  status: RunStatus;
+  error: string | null;
+  epochsPlanned: number;
+  epochs: EpochRecord[];
+  /** Loss per optimizer step (thinned when long). */
+  steps: Array<{ step: number; loss: number }>;
+  progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
+}
+
+export type LiveEvent = Extract<StudioEvent, { runId: string }>;
+
+/** Past this many step losses the curve keeps every other point (its shape at half the points). */
+export const MAX_LIVE_STEPS = 4000;
+
+/** A copy whose curves can be changed without touching the original (which components may be drawing). */
+export function copyLive(live: LiveRun): LiveRun {
+  return { ...live, epochs: live.epochs.slice(), steps: live.steps.slice() };
+}
+
+/** Applies one event to a private copy (see copyLive), in place. */
+export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()): void {
+  switch (event.type) {
+    case 'run-status':
+      live.status = event.status;
+      live.error = event.error ?? null;
+      return;
+    case 'run-progress': {
+      const startedAt = live.progress?.startedAt ?? now;
+      live.progress = { epoch: event.epoch, batch: event.batch, batches: event.batches, samplesPerSecond: event.samplesPerSecond, startedAt };
+      if (Number.isFinite(event.loss)) {
+        if (live.steps.length >= MAX_LIVE_STEPS) live.steps = live.steps.filter((_, i) => i % 2 === 1);
+        live.steps.push({ step: event.step, loss: event.loss });
+      }
+      return;
+    }
+    case 'run-epoch': {
+      // In order, the common case, it is appended; a resumed run repeats epochs from its checkpoint, which replace
+      // the ones recorded after it.
+      const last = live.epochs.at(-1);
+      if (last && last.epoch >= event.record.epoch) live.epochs = live.epochs.filter((e) => e.epoch < event.record.epoch);
+      live.epochs.push(event.record);
+      live.epochsPlanned = event.epochs;
+      return;
+    }
+    case 'run-finished':
+      live.status = event.run.status;
+      live.error = event.run.error;
+      return;
+    default:
+      return;
+  }
+}
+
+/** Whether the panel should show this event at once (a change of state) rather than with the next refresh. */
+export function showsAtOnce(event: LiveEvent): boolean {
+  return event.type === 'run-status' || event.type === 'run-finished';
+}
