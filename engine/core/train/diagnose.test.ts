@@ -144,6 +144,13 @@ describe('diagnose', () => {
     expect(d.message).toMatch(/no gradient at all/);
   });
 
+  it('says nothing of vanishing gradients once the loss has fallen a thousandfold: the data is fitted', () => {
+    const solved = history([0.7, 0.1, 1e-4, 1e-9, 1e-11], undefined, () => ({ gradNorms: { dense1: 1e-10, dense2: 1e-6 } }));
+    expect(kinds(diagnose(solved))).not.toContain('vanishing-gradients');
+    const stuck = history([0.7, 0.69, 0.69, 0.69, 0.69], undefined, () => ({ gradNorms: { dense1: 1e-10, dense2: 1e-6 } }));
+    expect(kinds(diagnose(stuck))).toContain('vanishing-gradients');
+  });
+
   it('ignores a single-epoch dip in one layer and ordinary differences between layers', () => {
     const dip = history([2.3, 2.2, 2.1, 2.0], undefined, (e) => ({ gradNorms: { fc1: e === 1 ? 1e-9 : 0.1, fc2: 0.2 } }));
     expect(kinds(diagnose(dip))).not.toContain('vanishing-gradients');

@@ -77,6 +77,9 @@ const UNDERFIT_MAX_GAP_FACTOR = 1.25;
 const VANISHING_RATIO = 1e-4;
 const VANISHING_ABSOLUTE = 1e-7;
 const VANISHING_EPOCHS = 2;
+// A training loss this many times below the first epoch's means the network has fitted its data: every gradient is
+// then tiny because there is nothing left to learn, not because it fails to reach the first layers.
+const SOLVED_LOSS_FALL = 1e-3;
 // Exploding: the total gradient norm grew this many times over its smallest earlier value, or this many times in one
 // epoch. Healthy runs have their largest gradients early and shrink them; growth by orders of magnitude is a runaway.
 const EXPLODING_GROWTH = 100;
@@ -223,6 +226,9 @@ const EXPLODING_SUGGESTIONS = [
 function vanishingGradients(history: EpochRecord[]): Diagnosis | null {
   const { epochs, layers } = layerSeries(history, 'gradNorms');
   if (epochs.length === 0) return null;
+  const first = history[0].trainLoss;
+  const last = history[history.length - 1].trainLoss;
+  if (first > 0 && last >= 0 && last < first * SOLVED_LOSS_FALL) return null;
   const recent = epochs.slice(-VANISHING_EPOCHS);
   const isVanishing = (record: EpochRecord, layer: string): boolean => {
     const norms = record.gradNorms!;
