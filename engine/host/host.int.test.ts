@@ -80,11 +80,16 @@ describe('engine process', () => {
     const client = engine();
     await client.ready;
     const events = collect(client, 'r2');
-    client.send({ type: 'start', runId: 'r2', spec, config: { ...trainConfig, epochs: 400 }, datasetDir, files: { dir: join(home, 'runs', 'r2') } });
-    await client.waitFor((m) => m.type === 'epoch' && m.runId === 'r2');
+    client.send({ type: 'start', runId: 'r2', spec, config: { ...trainConfig, epochs: 4000 }, datasetDir, files: { dir: join(home, 'runs', 'r2') } });
+    // Some epochs in, well within the second in which only the first 'last' checkpoint has been written.
+    await client.waitFor((m) => m.type === 'epoch' && m.runId === 'r2' && m.metrics.epoch >= 10);
     client.send({ type: 'pause', runId: 'r2' });
     await client.waitFor((m) => m.type === 'status' && m.runId === 'r2' && m.status === 'paused');
     const epochsWhenPaused = events.filter((e) => e.type === 'epoch').length;
+    // Paused, the run's last whole epoch is on disk (checkpoints are otherwise written at most once a second).
+    const saved = events.filter((e) => e.type === 'checkpoint' && e.kind === 'last').at(-1);
+    expect(saved?.type === 'checkpoint' && saved.epoch).toBe(epochsWhenPaused);
+    if (saved?.type === 'checkpoint') expect(decodeCheckpoint(readFileSync(saved.path)).snapshot.epoch).toBe(epochsWhenPaused);
     await new Promise((r) => setTimeout(r, 300));
     expect(events.filter((e) => e.type === 'epoch').length).toBe(epochsWhenPaused);
     client.send({ type: 'resume', runId: 'r2' });
@@ -92,7 +97,7 @@ describe('engine process', () => {
     client.send({ type: 'stop', runId: 'r2' });
     const done = await client.waitFor(finished('r2'));
     expect(done.outcome.status).toBe('stopped');
-    expect(done.outcome.epochs).toBeLessThan(400);
+    expect(done.outcome.epochs).toBeLessThan(4000);
   });
 
   it('names the problem when the spec or the data is wrong', async () => {

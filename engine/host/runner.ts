@@ -136,6 +136,7 @@ export class EngineHost {
             writeCheckpoint('manual', trainer.epoch, capture('manual')());
           }
           if (run.paused && !run.stopRequested) {
+            checkpoints.flush(); // a paused run has everything on disk, in case it is never resumed
             post({ type: 'status', runId, status: 'paused' });
             await new Promise<void>((resolve) => { run.resumeWaiter = resolve; });
             run.resumeWaiter = null;
