@@ -6,8 +6,7 @@ export async function startSample(studio: StudioState, name: string): Promise<vo
   const sample = studio.info?.samples.find((s) => s.name === name);
   if (!sample) throw new Error(`no sample dataset '${name}'`);
   const dataset = await studio.api.useSample(name);
-  await studio.refreshDatasets();
-  studio.selectDataset(dataset.id);
+  await studio.adoptDataset(dataset.id);
   const spec = await studio.api.templateSpec(sample.suggestedTemplate, dataset.id);
   studio.openSpec(`${sample.suggestedTemplate} for ${name}`, spec);
   studio.updateSpec(spec);

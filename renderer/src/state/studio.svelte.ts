@@ -113,6 +113,12 @@ export class StudioState {
     this.datasets = await this.api.listDatasets();
   }
 
+  /** A dataset just imported or added: listed, and selected for training. */
+  async adoptDataset(id: string): Promise<void> {
+    await this.refreshDatasets();
+    this.selectDataset(id);
+  }
+
   async refreshRuns(): Promise<void> {
     this.runs = await this.api.listRuns();
   }
