@@ -60,7 +60,7 @@ void withPanelWidth(size_t nr, const F& f) {
 }
 
 // Grows every pool thread's scratch for a unit (the caller's slot serves units spread over the pool).
-void reserveUnitScratch(const ConvPlan& plan, const WindowGeom& g, bool columnGrad) {
+void reserveUnitScratch(const ConvPlan& plan, bool columnGrad) {
   const size_t nr = static_cast<size_t>(gemmKernel().nr);
   const size_t panels = std::max(packedBFloats(static_cast<int64_t>(plan.plane * plan.chunk), static_cast<int64_t>(plan.patch)),
                                  packedBFloats(static_cast<int64_t>(plan.patch), static_cast<int64_t>(plan.plane * plan.chunk)));
@@ -135,7 +135,7 @@ Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   const ConvPlan plan = planFor(g);
-  reserveUnitScratch(plan, g, false);
+  reserveUnitScratch(plan, false);
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch);
   forEachUnit(plan.units, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t u) {
     forwardUnit(exec, slot, g, plan, x.data, weight.data, bias.data, y.data, u);
@@ -222,7 +222,7 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
 void im2colBackward(const WindowGeom& g, const float* x, const float* weight, const float* dy, float* dx,
                     float* dWeight, bool accumulateDx) {
   const ConvPlan plan = planFor(g);
-  reserveUnitScratch(plan, g, dx != nullptr);
+  reserveUnitScratch(plan, dx != nullptr);
   const WeightGroups groups(plan.units);
   const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
   float* partials = groups.count > 1 && dWeight ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize)
