@@ -1,4 +1,4 @@
-// Test projects: `unit` (fast, beside the code), `golden` (parity with ../shared/golden), `integration` (processes, files).
+// Test projects: `unit` (fast, beside the code), `golden` (parity with engine/test/golden/fixtures, or $GOLDEN_DIR), `integration` (processes, files).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { findChromium, installHint } from './find-chromium.mjs';
 
 const steps = [];
 function run(name, command, args, env = {}) {
@@ -17,6 +18,9 @@ function run(name, command, args, env = {}) {
 }
 
 mkdirSync('test-results', { recursive: true });
+// Say at once when the end-to-end tests cannot run, rather than after minutes of other suites; the run still fails.
+const chromium = findChromium();
+if (!chromium) process.stdout.write(`\n!! ${installHint()}\n`);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('typecheck renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error', '--output', 'machine']);
 const built = run('build', 'node', ['scripts/build.mjs']);
@@ -36,9 +40,12 @@ run('native kernels and engine on the AVX-512 kernels (emulated)', 'node',
   ['scripts/test-native-emulated.mjs', '--reporter=dot', '--reporter=json', `--outputFile=${emulatedReport}`]);
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
-if (built) {
+if (!chromium) {
+  steps.push({ name: `end-to-end tests: ${installHint()}`, ok: false });
+} else if (built) {
   run('end-to-end tests (Chromium, web mode)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(e2eReport) }); // Playwright resolves it against the config's folder otherwise
+    // Playwright resolves the report path against the config's folder otherwise.
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(e2eReport), NETWRIGHT_CHROMIUM: chromium });
 }
 
 let passed = 0;

@@ -1,4 +1,5 @@
-// Reads the reference cases in ../shared/golden (or $GOLDEN_DIR) and compares engine output with them.
+// Reads the reference cases in engine/test/golden/fixtures (or $GOLDEN_DIR, another folder of the same format) and
+// compares engine output with them. The fixtures travel with the repository, so a lone clone runs them.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +10,10 @@ export interface GoldenTensor {
   data: number[];
 }
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const bundledFixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export function goldenDir(): string {
-  const dir = process.env.GOLDEN_DIR ? resolve(process.env.GOLDEN_DIR) : join(repoRoot, '..', 'shared', 'golden');
+  const dir = process.env.GOLDEN_DIR ? resolve(process.env.GOLDEN_DIR) : bundledFixtures;
   if (!existsSync(dir)) throw new Error(`golden fixtures not found at ${dir}: set GOLDEN_DIR to the folder holding layers.json`);
   return dir;
 }

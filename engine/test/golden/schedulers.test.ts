@@ -1,4 +1,4 @@
-// Learning-rate schedules against ../shared/golden/schedulers.json (PyTorch's schedulers, 30 epochs each).
+// Learning-rate schedules against fixtures/schedulers.json (PyTorch's schedulers, 30 epochs each).
 import { describe, expect, it } from 'vitest';
 import { loadCases, expectClose, TOL } from './fixtures';
 import { createSchedule, plannedCurve } from '../../core/schedule';
