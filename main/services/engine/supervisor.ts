@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
-import { EngineClient, type EngineClientOptions } from '../../../engine/host/client';
+import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
 import type { FromEngine } from '../../../engine/host/protocol';
 import { toEpochRecord, type MetricsWriter, type Store } from '../store';
 
@@ -25,7 +25,7 @@ export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
   runsDir: string;
   engine?: EngineClientOptions;
-  /** Passed to the engine with each run (see engine/host/checkpointSaver.ts); tests that kill mid-run use 0. */
+  /** Passed to the engine with each run (see engine/host/engine/checkpointSaver.ts); tests that kill mid-run use 0. */
   checkpointIntervalMs?: number;
 }
 

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { TEMPLATES } from '../../../engine/core/spec';
-import type { EngineClientOptions } from '../../../engine/host/client';
+import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import type {
   CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
   ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
