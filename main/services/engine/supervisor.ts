@@ -80,7 +80,7 @@ export class EngineSupervisor {
   }
 
   /** Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint. */
-  async resumeRun(runId: string): Promise<void> {
+  async continueRun(runId: string): Promise<void> {
     const run = this.store.runs.getRun(runId);
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint to resume from: start it again instead`);
@@ -92,7 +92,7 @@ export class EngineSupervisor {
   }
 
   pause(runId: string): void { this.control(runId, 'pause'); }
-  resume(runId: string): void { this.control(runId, 'resume'); }
+  unpause(runId: string): void { this.control(runId, 'resume'); }
   stop(runId: string): void { this.control(runId, 'stop'); }
   saveCheckpoint(runId: string): void { this.control(runId, 'save-checkpoint'); }
 
