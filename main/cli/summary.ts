@@ -1,8 +1,8 @@
-// The end-of-training report of `train` and `resume`: run, status, split sizes, the best checkpoint's metrics on
+// The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object or as a few lines of text.
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import type { EngineClient } from '../../engine/host/client';
+import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
 import { evaluateSplit } from './checkpoints';

@@ -2,7 +2,7 @@
 // only the store (and an engine on demand) for commands that read, so that listing runs while the desktop app
 // trains does not mark its run as interrupted.
 import { existsSync } from 'node:fs';
-import type { EngineClient, EngineClientOptions } from '../../engine/host/client';
+import type { EngineClient, EngineClientOptions } from '../../engine/host/parent/client';
 import { EngineSupervisor } from '../services/engine/supervisor';
 import { openStore, type Store } from '../services/store';
 import { homeLayout, type HomeLayout } from '../services/studio/layout';

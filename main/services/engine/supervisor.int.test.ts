@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spirals } from '../../../engine/core/data/samples';
-import { readManifest } from '../../../engine/host/datasetFiles';
-import { writeGeneratedDataset } from '../../../engine/host/writeDataset';
+import { readManifest } from '../../../engine/host/common/datasetFiles';
+import { writeGeneratedDataset } from '../../../engine/host/common/writeDataset';
 import { config, mlp } from '../../../engine/test/models';
 import { openStore, registerDataset } from '../store';
 import { EngineSupervisor } from './supervisor';
@@ -69,7 +69,7 @@ describe('engine supervisor', () => {
     await supervisor.whenIdle();
     expect(store.runs.getRun(next).status).toBe('completed');
 
-    await supervisor.resumeRun(runId);
+    await supervisor.continueRun(runId);
     await supervisor.whenIdle();
     const resumed = store.runs.getRun(runId);
     expect(resumed.status).toBe('completed');
@@ -78,6 +78,6 @@ describe('engine supervisor', () => {
 
   it('refuses to resume a run that never wrote a checkpoint', async () => {
     const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id });
-    await expect(supervisor.resumeRun(run.id)).rejects.toThrow('no checkpoint to resume from');
+    await expect(supervisor.continueRun(run.id)).rejects.toThrow('no checkpoint to resume from');
   });
 });

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
-import { EngineClient, type EngineClientOptions } from '../../../engine/host/client';
+import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
 import type { FromEngine } from '../../../engine/host/protocol';
 import { toEpochRecord, type MetricsWriter, type Store } from '../store';
 
@@ -25,7 +25,7 @@ export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
   runsDir: string;
   engine?: EngineClientOptions;
-  /** Passed to the engine with each run (see engine/host/checkpointSaver.ts); tests that kill mid-run use 0. */
+  /** Passed to the engine with each run (see engine/host/engine/checkpointSaver.ts); tests that kill mid-run use 0. */
   checkpointIntervalMs?: number;
 }
 
@@ -80,7 +80,7 @@ export class EngineSupervisor {
   }
 
   /** Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint. */
-  async resumeRun(runId: string): Promise<void> {
+  async continueRun(runId: string): Promise<void> {
     const run = this.store.runs.getRun(runId);
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint to resume from: start it again instead`);
@@ -92,7 +92,7 @@ export class EngineSupervisor {
   }
 
   pause(runId: string): void { this.control(runId, 'pause'); }
-  resume(runId: string): void { this.control(runId, 'resume'); }
+  unpause(runId: string): void { this.control(runId, 'resume'); }
   stop(runId: string): void { this.control(runId, 'stop'); }
   saveCheckpoint(runId: string): void { this.control(runId, 'save-checkpoint'); }
 

@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportSafetensors, type ScriptData } from '../../../engine/core/export';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
-import { writeFileAtomic } from '../../../engine/host/atomicWrite';
+import { writeFileAtomic } from '../../../engine/host/common/atomicWrite';
 import type { Store } from '../store';
 import type { CheckpointRecord, ExportRecord, Run } from '../store/types';
 import { APP_VERSION } from '../version';

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { TEMPLATES } from '../../../engine/core/spec';
-import type { EngineClientOptions } from '../../../engine/host/client';
+import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import type {
   CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
   ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
@@ -107,7 +107,7 @@ export class Studio implements StudioApi {
 
   async startRun(request: StartRunRequest): Promise<RunSummary> { return this.runs.start(request); }
   async pauseRun(runId: string): Promise<void> { this.supervisor.pause(runId); }
-  async resumeRun(runId: string): Promise<void> { this.supervisor.resume(runId); }
+  async unpauseRun(runId: string): Promise<void> { this.supervisor.unpause(runId); }
   async stopRun(runId: string): Promise<void> { this.supervisor.stop(runId); }
   async saveCheckpoint(runId: string): Promise<void> { this.supervisor.saveCheckpoint(runId); }
   async continueRun(runId: string): Promise<RunSummary> { return this.runs.continueRun(runId); }

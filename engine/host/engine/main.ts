@@ -1,8 +1,8 @@
 // Entry of the engine process. Electron's utilityProcess (process.parentPort) and Node's child_process
 // (process.send with advanced serialization) both start this file; the host sees one EnginePort either way.
-import { loadKernels } from '../native';
+import { loadKernels } from '../../native';
 import { EngineHost } from './runner';
-import { PROTOCOL_VERSION, type EnginePort, type FromEngine, type ToEngine } from './protocol';
+import { PROTOCOL_VERSION, type EnginePort, type FromEngine, type ToEngine } from '../protocol';
 
 interface ParentPort {
   postMessage(message: unknown): void;

@@ -2,16 +2,16 @@
 // plus evaluation and prediction from checkpoint files.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../core/io/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
 import { CheckpointSaver } from './checkpointSaver';
-import type { Kernels } from '../core/kernels';
-import { standardize } from '../core/train/data';
-import { createTrainingSession } from '../core/train/session';
-import { predictedClasses } from '../core/train/metrics';
-import { Trainer } from '../core/train/trainer';
-import { writeFileAtomic } from './atomicWrite';
-import { loadTrainingData } from './datasetFiles';
-import type { EnginePort, StartRun, ToEngine } from './protocol';
+import type { Kernels } from '../../core/kernels';
+import { standardize } from '../../core/train/data';
+import { createTrainingSession } from '../../core/train/session';
+import { predictedClasses } from '../../core/train/metrics';
+import { Trainer } from '../../core/train/trainer';
+import { writeFileAtomic } from '../common/atomicWrite';
+import { loadTrainingData } from '../common/datasetFiles';
+import type { EnginePort, StartRun, ToEngine } from '../protocol';
 
 interface ActiveRun {
   runId: string;
