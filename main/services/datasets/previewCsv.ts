@@ -9,6 +9,7 @@ import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
 import type { TextEncoding } from './csv/reader';
 import { scanCsv } from './csv/scan';
+import { detectSplitColumn } from './csv/splitColumn';
 
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
 import type { ColumnPreview, CsvPreview } from './csv/previewTypes';
@@ -80,5 +81,6 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
     rowCount: scan.dataRows,
     complete: scan.complete,
     problems,
+    splitColumn: detectSplitColumn(layout.names),
   };
 }

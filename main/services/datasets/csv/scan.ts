@@ -4,6 +4,7 @@ import { ColumnProfile, type CellAt } from './profile';
 import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
 import { streamCsv, StopReading, type TextEncoding } from './reader';
+import { badSplitCell, splitOfCell } from './splitColumn';
 import { isMissing } from './values';
 
 export interface ScanSetup {
@@ -15,6 +16,8 @@ export interface ScanSetup {
   /** Columns to profile; the others are not looked at (excluded columns). */
   used: boolean[];
   labelIndex: number | null;
+  /** The column naming each row's split (train / validation / test), not profiled; every row must name one. */
+  splitIndex?: number | null;
   /** Skip rows with a missing cell in a used column (the 'drop-row' policy). */
   dropMissing: boolean;
   /** A missing label ends the import (fill policies cannot invent labels). */
@@ -44,6 +47,8 @@ export interface ScanResult {
   labelIds: RowValues | null;
   /** Distinct trimmed label cells in order of first appearance (up to labelCap + 1). */
   labelKeys: string[];
+  /** For each kept row, its split (0 train, 1 validation, 2 test); null without a split column. */
+  splitIds: RowValues | null;
   firstRows: SampleRecord[];
   /** Rows whose field count differs from the header's ('collect' mode), the first few. */
   raggedRows: Array<CellAt & { fields: number }>;
@@ -88,6 +93,8 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const usedColumns = profiles.filter((p): p is ColumnProfile => p !== null);
   if (setup.labelCap + 1 >= 1 << 16) throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
   let labelIds = labelIndex === null ? null : new RowValues();
+  const splitIndex = setup.splitIndex ?? null;
+  const splitIds = splitIndex === null ? null : new RowValues();
   const labelIdOf = new Map<string, number>();
   const labelKeys: string[] = [];
   const firstRows: SampleRecord[] = [];
@@ -110,6 +117,9 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       return;
     }
     if (setup.firstRows !== undefined && firstRows.length < setup.firstRows) firstRows.push({ fields, line });
+    // Checked on every row, dropped or not: a typo in the split column is worth knowing about either way.
+    const split = splitIndex === null ? 0 : splitOfCell(fields[splitIndex]);
+    if (split === null) throw badSplitCell(path, names[splitIndex!], fields[splitIndex!], line);
     if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
       throw new CsvImportError(path, `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
         "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
@@ -121,6 +131,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       for (const p of usedColumns) p.add(fields[p.index], line);
     }
     keptRows++;
+    splitIds?.push(split);
     if (labelIds && labelIndex !== null) {
       const key = fields[labelIndex].trim();
       let id = labelIdOf.get(key);
@@ -145,6 +156,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     droppedRows,
     labelIds,
     labelKeys,
+    splitIds,
     firstRows,
     raggedRows,
     raggedCount,
