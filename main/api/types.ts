@@ -256,7 +256,9 @@ export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[]
 /** An error the renderer can show as is: `message` names the file, row, column or node. */
 export interface StudioErrorPayload {
   message: string;
-  /** e.g. 'invalid-argument', 'not-found', 'busy', 'import-failed'. */
+  /** e.g. 'invalid-argument', 'not-found', 'busy', 'import-failed', 'setting-out-of-range', 'model-too-large'. */
   code: string;
+  /** The values a refusal's code is worded with (a setting and its range, a node and the memory it needs). */
+  params?: Record<string, string | number>;
   nodeId?: string;
 }

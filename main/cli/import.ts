@@ -30,7 +30,7 @@ export async function importCsvFile(path: string, label: string,
 
 /** Records an imported dataset in the store, so `train --data NAME` and the studio list it. */
 function register(manifest: DatasetManifest, folder: string): void {
-  const store = openStore(homeLayout(netwrightHome()).database, { recoverInterruptedRuns: false });
+  const store = openStore(homeLayout(netwrightHome()).database);
   try {
     registerDataset(store, manifest, folder);
   } catch (error) {

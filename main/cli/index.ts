@@ -44,7 +44,17 @@ async function samples(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `netwright predict … | head`: once the reader has gone, what is left to print has nowhere to go; end quietly. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listeners('error').length > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe(process.stdout);
   const [given, ...rest] = argv;
   const name = given !== undefined && Object.hasOwn(ALIASES, given) ? ALIASES[given] : given;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

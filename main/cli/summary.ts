@@ -49,12 +49,16 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
   const lastCheckpoint = store.checkpoints.latestCheckpoint(run.id, 'last');
   let best: StageMetrics | null = null;
   if (bestCheckpoint) {
-    const client = await engine();
-    best = {
-      epoch: bestCheckpoint.epoch,
-      validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
-      test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+    // The training engine may die once the run is recorded (a kill, memory): a fresh one evaluates instead.
+    const evaluateBest = async () => {
+      const client = await engine();
+      return {
+        epoch: bestCheckpoint.epoch,
+        validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
+        test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+      };
     };
+    best = await evaluateBest().catch(evaluateBest);
   }
   const final: StageMetrics | null = last
     ? {

@@ -19,8 +19,9 @@ function openPort(): EnginePort {
   }
   if (typeof process.send === 'function') {
     return {
-      post: (message: FromEngine) => { process.send!(message); },
+      post: (message: FromEngine) => { if (process.connected) process.send!(message); },
       onMessage: (handler) => process.on('message', (message) => handler(message as ToEngine)),
+      parentConnected: () => process.connected,
     };
   }
   throw new Error('the engine must be started by the studio (utilityProcess or child_process.fork with an IPC channel)');
@@ -40,6 +41,7 @@ port.onMessage((message) => {
 });
 // Ctrl-C in a terminal reaches the whole process group: the parent decides (it stops the run at a checkpoint).
 process.on('SIGINT', () => {});
-// When the parent goes away, so does the engine (no orphan keeps training).
+// When the parent goes away, so does the engine (no orphan keeps training or writes files nobody records): the
+// channel's disconnect is seen whenever the event loop turns, which the runner lets it do between batches.
 process.on('disconnect', () => process.exit(0));
 port.post({ type: 'ready', protocol: PROTOCOL_VERSION, isa: kernels.isa, threads: kernels.threads(), pid: process.pid });

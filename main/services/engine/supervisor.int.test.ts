@@ -76,8 +76,12 @@ describe('engine supervisor', () => {
     expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
   });
 
-  it('refuses to resume a run that never wrote a checkpoint', async () => {
-    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id });
-    await expect(supervisor.continueRun(run.id)).rejects.toThrow('no checkpoint to resume from');
+  it('continues a run that never wrote a checkpoint from the start', async () => {
+    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config({ epochs: 3 }), datasetId: dataset.id });
+    store.runs.updateRunStatus(run.id, 'stopped');
+    await supervisor.continueRun(run.id);
+    await supervisor.whenIdle();
+    expect(store.runs.getRun(run.id).status).toBe('completed');
+    expect(store.metrics.listEpochs(run.id).map((e) => e.epoch)).toEqual([1, 2, 3]);
   });
 });

@@ -9,6 +9,7 @@ import type {
   ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
+import { reconcileRecoveredRuns } from '../engine/recovery';
 import { EngineSupervisor } from '../engine/supervisor';
 import { openStore, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
@@ -28,8 +29,8 @@ export interface StudioOptions {
   resourcesDir?: string;
   engine?: EngineClientOptions;
   /**
-   * Turn runs left running or paused into 'interrupted' on open (default true). The command line passes false:
-   * the desktop app or web mode may be training one of them right now.
+   * Turn runs left queued, running or paused by a process that has gone into 'interrupted' on open, their records
+   * reconciled with their files (default true; runs owned by a live process, here or elsewhere, are left alone).
    */
   recoverInterruptedRuns?: boolean;
 }
@@ -48,6 +49,7 @@ export class Studio implements StudioApi {
     this.layout = homeLayout(options.home);
     for (const dir of [this.layout.datasets, this.layout.runs, this.layout.exports, this.layout.uploads]) mkdirSync(dir, { recursive: true });
     this.store = openStore(this.layout.database, { recoverInterruptedRuns: options.recoverInterruptedRuns ?? true });
+    reconcileRecoveredRuns(this.store, this.layout.runs);
     this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
     const emit = (event: StudioEvent) => this.events.emit('event', event);
     const resolveFile = options.resolveFile ?? ((ref: FileRef) => {
