@@ -102,7 +102,7 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   const { manifest, classCounts, skipped } = result;
   register(manifest, result.folder);
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped })}\n`);
+    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`);
     return 0;
   }
   const classNames = manifest.classNames ?? [];
