@@ -74,6 +74,7 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
     process.stdout.write(`imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
       `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
       `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`);
+    for (const notice of result.summary.notices) process.stderr.write(`note: ${notice}\n`);
   }
   return 0;
 }
@@ -101,7 +102,7 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   const { manifest, classCounts, skipped } = result;
   register(manifest, result.folder);
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped })}\n`);
+    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`);
     return 0;
   }
   const classNames = manifest.classNames ?? [];

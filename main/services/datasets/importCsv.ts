@@ -12,7 +12,7 @@ import { fillValues, finishFeatures } from './csv/finish';
 import { readLayout } from './csv/layout';
 import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
-import type { TextEncoding } from './csv/reader';
+import { invalidByteNotice, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
@@ -46,6 +46,8 @@ export interface ImportSummary {
   droppedRows: number;
   /** Missing cells that were filled (fill policies). */
   filledCells: number;
+  /** Things the user should know that did not stop the import (a byte that is not UTF-8), one sentence each. */
+  notices: string[];
   columns: Array<{ name: string; role: 'feature' | 'label' | 'excluded' | 'split'; kind?: 'numeric' | 'categorical'; categories?: string[] }>;
 }
 
@@ -98,10 +100,7 @@ async function importInto(path: string, id: string, folder: string, temp: string
     decimalComma: layout.decimalComma, ragged: 'throw', signal: request.signal, onBytes: progress('reading'),
   });
   if (scan.dataRows === 0) throw new CsvImportError(path, layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows');
-  if (scan.keptRows === 0) {
-    throw new CsvImportError(path, `every one of the ${scan.dataRows} rows has a missing cell in a used column, so none is left; ` +
-      'exclude the columns that are mostly empty, or fill missing values instead of dropping rows');
-  }
+  if (scan.keptRows === 0) throw allRowsDropped(path, names, scan.dataRows, scan.droppedFor);
   const plan = planImport(path, scan.profiles, labelIndex, request.task, categorical);
   const count = scan.keptRows;
   const labels = plan.label.task === 'classification' ? classLabels(path, plan, scan.labelIds, scan.labelKeys, count, layout.decimalComma) : null;
@@ -150,7 +149,9 @@ async function importInto(path: string, id: string, folder: string, temp: string
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
   renameSync(temp, folder);
-  return { manifest, folder, summary: summarize(layout, plan, names, excluded, splitIndex, scan.dataRows, scan.droppedRows, needsFill, scan.profiles) };
+  const summary = summarize(layout, plan, names, excluded, splitIndex, scan.dataRows, scan.droppedRows, needsFill, scan.profiles);
+  if (scan.invalidByte) summary.notices.push(invalidByteNotice(path, scan.invalidByte));
+  return { manifest, folder, summary };
 }
 
 /** The rows of each split: from the split column when there is one, else seeded (and stratified) at random. */
@@ -176,6 +177,16 @@ function splitIds(path: string, request: CsvImportRequest, column: string | null
   }
 }
 
+/** Names the columns that emptied the table, the emptiest first, with how many rows each is missing in. */
+function allRowsDropped(path: string, names: string[], rows: number, droppedFor: number[]): CsvImportError {
+  const columns = names.map((name, c) => ({ name, n: droppedFor[c] })).filter((c) => c.n > 0).sort((a, b) => b.n - a.n);
+  const listed = columns.slice(0, 5).map((c, k) => `'${c.name}' in ${c.n}${k === 0 ? ` row${c.n === 1 ? '' : 's'}` : ''}`);
+  const more = columns.length > 5 ? ` and ${columns.length - 5} more columns` : '';
+  const which = columns.length === 1 ? `column '${columns[0].name}'` : 'the columns listed';
+  return new CsvImportError(path, `every one of the ${rows} rows has a missing cell in a used column, so none is left ` +
+    `(missing: ${listed.join(', ')}${more}); exclude ${which}, or fill missing values instead of dropping rows`, undefined, columns[0]?.name);
+}
+
 const SPLIT_ID_TABLE = Int32Array.of(0, 1, 2);
 
 function classLabels(path: string, plan: ImportPlan, labelIds: RowValues | null, keys: string[], count: number, decimalComma: boolean): Int32Array {
@@ -198,6 +209,7 @@ function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, name
     rows,
     droppedRows,
     filledCells: plan.features.reduce((sum, f, k) => sum + (needsFill[k] ? profiles[f.index]!.missing : 0), 0),
+    notices: [],
     columns: names.map((name, c) => {
       if (c === plan.label.index) return { name, role: 'label' as const };
       if (c === splitIndex) return { name, role: 'split' as const };

@@ -64,6 +64,7 @@ export class DatasetService {
       `${result.manifest.featureShape[0]} features after encoding; ${result.manifest.task}` +
         (result.manifest.classNames ? ` with ${result.manifest.classNames.length} classes` : ''),
       ...(result.manifest.split.column === undefined ? [] : [splitNote(result.manifest.split)]),
+      ...summary.notices,
     ];
     return { dataset, notes };
   }

@@ -3,7 +3,7 @@
 import { ColumnProfile, type CellAt } from './profile';
 import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
-import { streamCsv, StopReading, type TextEncoding } from './reader';
+import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
 import { badSplitCell, splitOfCell } from './splitColumn';
 import { isMissing } from './values';
 
@@ -40,6 +40,8 @@ export interface ScanResult {
   dataRows: number;
   keptRows: number;
   droppedRows: number;
+  /** Per column (dropMissing): the dropped rows missing a cell there, so an error can name the emptiest columns. */
+  droppedFor: number[];
   /**
    * For each kept row, its label's index in labelKeys; null without a label column, or once the label had more
    * than labelCap + 1 distinct cells (too many for classes; a regression target needs no ids).
@@ -54,6 +56,8 @@ export interface ScanResult {
   raggedRows: Array<CellAt & { fields: number }>;
   raggedCount: number;
   sha256: string | null;
+  /** A UTF-8 file's first byte that is not UTF-8 (read as U+FFFD), if any. */
+  invalidByte: InvalidByte | null;
   /** False when maxRows stopped the read early. */
   complete: boolean;
 }
@@ -104,6 +108,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   let dataRows = 0;
   let keptRows = 0;
   let droppedRows = 0;
+  const droppedFor = names.map(() => 0);
   let stoppedEarly = false;
 
   const onRecord = (fields: string[], line: number) => {
@@ -125,7 +130,9 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
         "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
     }
     if (setup.dropMissing) {
-      for (const p of usedColumns) if (isMissing(fields[p.index])) { droppedRows++; return; }
+      let missing = false;
+      for (const p of usedColumns) if (isMissing(fields[p.index])) { missing = true; droppedFor[p.index]++; }
+      if (missing) { droppedRows++; return; }
       for (const p of usedColumns) p.addPresent(fields[p.index], line);
     } else {
       for (const p of usedColumns) p.add(fields[p.index], line);
@@ -148,12 +155,13 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     }
   };
 
-  const { sha256 } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
+  const { sha256, invalidByte } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
   return {
     profiles,
     dataRows,
     keptRows,
     droppedRows,
+    droppedFor,
     labelIds,
     labelKeys,
     splitIds,
@@ -161,6 +169,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     raggedRows,
     raggedCount,
     sha256,
+    invalidByte,
     complete: !stoppedEarly,
   };
 }
