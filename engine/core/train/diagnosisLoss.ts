@@ -32,20 +32,20 @@ function noiseOf(values: readonly number[], th: DiagnosisThresholds): (i: number
 export function divergingLoss(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
   const n = history.length;
   const train = history.map((r) => r.trainLoss);
-  // The trailing median rises only when most recent epochs do: one noisy epoch on a tiny split does not count.
-  const smooth = trailingMedian(train, th.smoothingEpochs);
   let rising = 0;
-  while (rising < n - 1 && smooth[n - 1 - rising] > smooth[n - 2 - rising]) rising++;
+  while (rising < n - 1 && train[n - 1 - rising] > train[n - 2 - rising]) rising++;
   if (rising < Math.round(th.divergeRisingEpochs)) return null;
-  const best = argMin(train);
+  // Judged against the best of the trailing median, and the smoothed rise must stand above the epoch-to-epoch noise:
+  // a few rising epochs on a tiny, noisy split do not count.
+  const smooth = trailingMedian(train, th.smoothingEpochs);
   const smoothBest = Math.min(...smooth);
-  const factor = train[n - 1] / train[best];
-  const rise = smooth[n - 1] - smoothBest;
-  if (!(rise >= smoothBest * th.divergeWarningRise && train[n - 1] >= smoothBest * (1 + th.divergeWarningRise))) return null;
-  if (!(rise > th.noiseMultiple * noiseOf(train, th)(n))) return null;
+  const best = argMin(train);
+  const factor = train[n - 1] / smoothBest;
+  if (!(factor >= 1 + th.divergeWarningRise)) return null;
+  if (!(smooth[n - 1] - smoothBest > th.noiseMultiple * noiseOf(train, th)(n))) return null;
   return {
     code: 'diverging',
-    severity: smooth[n - 1] >= smoothBest * th.divergeErrorFactor ? 'error' : 'warning',
+    severity: factor >= th.divergeErrorFactor ? 'error' : 'warning',
     params: {
       bestEpoch: history[best].epoch, bestLoss: round4(train[best]), loss: round4(train[n - 1]), risingEpochs: rising,
       factor: round4(factor), learningRate: round4(history[n - 1].lr),
