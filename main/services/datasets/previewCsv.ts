@@ -7,7 +7,6 @@ import { readLayout } from './csv/layout';
 import { MAX_CATEGORIES, MAX_INTEGER_CLASSES } from './csv/options';
 import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
-import type { TextEncoding } from './csv/reader';
 import { scanCsv } from './csv/scan';
 
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
