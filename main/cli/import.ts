@@ -152,7 +152,7 @@ async function cancellable(run: (signal: AbortSignal) => Promise<number>): Promi
   try {
     return await run(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written');
+    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written', { cause: error });
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);
