@@ -9,7 +9,7 @@ import { StudioError } from '../lib/host';
 import { configForDataset, defaultTrainConfig } from './config';
 import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
-export type View = 'model' | 'data' | 'train' | 'experiments';
+export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
 export interface Notice {
   id: number;
