@@ -15,7 +15,12 @@ export interface Surface {
   start: [number, number];
   /** Where the loss is lowest (the saddle's lowest points are at y = ±sqrt(2)). */
   minimum: [number, number];
+  /** Steps shown at first, and each optimizer's learning rate on this surface (a rate that suits one diverges on another). */
+  steps: number;
+  rates: Record<PathOptimizerId, number>;
 }
+
+export type PathOptimizerId = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
 export const SURFACES: Record<SurfaceName, Surface> = {
   // An ill-conditioned bowl: 50× steeper across than along, so plain SGD zig-zags across and crawls along.
@@ -26,6 +31,8 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     view: [-4, 4, -2, 2],
     start: [-3.5, 1.2],
     minimum: [0, 0],
+    steps: 100,
+    rates: { sgd: 0.038, momentum: 0.01, nesterov: 0.01, adagrad: 0.5, rmsprop: 0.05, adam: 0.1 },
   },
   // Rosenbrock's banana valley: finding the valley is easy, following its flat curved floor to (1, 1) is not.
   rosenbrock: {
@@ -35,6 +42,8 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     view: [-2, 2, -1, 3],
     start: [-1.2, 1],
     minimum: [1, 1],
+    steps: 300,
+    rates: { sgd: 0.001, momentum: 0.001, nesterov: 0.001, adagrad: 0.5, rmsprop: 0.01, adam: 0.05 },
   },
   // A saddle at the origin (up along x, down along y) with two valleys at y = ±sqrt(2): starting almost on the
   // ridge, the gradient along y is tiny, and optimizers differ in how fast they escape.
@@ -45,6 +54,8 @@ export const SURFACES: Record<SurfaceName, Surface> = {
     view: [-2, 2, -2, 2],
     start: [-1.8, 0.01],
     minimum: [0, Math.SQRT2],
+    steps: 100,
+    rates: { sgd: 0.02, momentum: 0.02, nesterov: 0.02, adagrad: 0.1, rmsprop: 0.01, adam: 0.05 },
   },
 };
 
@@ -70,8 +81,8 @@ export function distanceToMinimum(surface: Surface, point: [number, number]): nu
   return Math.hypot(point[0] - surface.minimum[0], point[1] - surface.minimum[1]);
 }
 
-/** The six optimizers the lesson compares, with learning rates that suit each on these surfaces. */
-export const PATH_OPTIMIZERS: Array<{ id: string; config: OptimizerConfig }> = [
+/** The six optimizers the lesson compares; the learning rate comes from the surface (or the learner). */
+export const PATH_OPTIMIZERS: Array<{ id: PathOptimizerId; config: OptimizerConfig }> = [
   { id: 'sgd', config: { type: 'sgd', lr: 0.001 } },
   { id: 'momentum', config: { type: 'sgd', lr: 0.001, momentum: 0.9 } },
   { id: 'nesterov', config: { type: 'sgd', lr: 0.001, momentum: 0.9, nesterov: true } },
@@ -79,6 +90,12 @@ export const PATH_OPTIMIZERS: Array<{ id: string; config: OptimizerConfig }> = [
   { id: 'rmsprop', config: { type: 'rmsprop', lr: 0.01 } },
   { id: 'adam', config: { type: 'adam', lr: 0.05 } },
 ];
+
+/** An optimizer's path on a surface at the surface's own learning rate for it (or `lr`). */
+export function surfacePath(surface: Surface, id: PathOptimizerId, start = surface.start, steps = surface.steps, lr = surface.rates[id]): Array<[number, number]> {
+  const optimizer = PATH_OPTIMIZERS.find((o) => o.id === id)!;
+  return optimizerPath(surface, { ...optimizer.config, lr }, start, steps);
+}
 
 /** Loss on a grid of cells x cells over the view, row-major from (xMin, yMin), for the contour map. */
 export function lossGrid(surface: Surface, cells: number): Float64Array {
