@@ -19,8 +19,8 @@ export function formatBytes(bytes: number): string {
 }
 
 function tooLarge(name: string, bytes: number | null, maxBytes: number): HttpError {
-  const size = bytes === null ? `more than ${formatBytes(maxBytes)}` : formatBytes(bytes);
-  return new HttpError(413, `refused: the upload '${name}' is ${size}, and web mode accepts files up to ${formatBytes(maxBytes)} ` +
+  const size = bytes === null ? '' : ` (${formatBytes(bytes)})`;
+  return new HttpError(413, `refused: the upload '${name}'${size} is larger than web mode accepts: ${formatBytes(maxBytes)} at most ` +
     '(NETWRIGHT_WEB_MAX_UPLOAD_MB sets the limit)');
 }
 
