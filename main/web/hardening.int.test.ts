@@ -177,6 +177,13 @@ describe('web mode uploads', () => {
     expect(existsSync(join(uploadDir(), 'declared.bin'))).toBe(false);
   });
 
+  it('answers 409, not 500, when an upload path clashes with a file or folder of the same upload', async () => {
+    expect((await upload('nested/a.bin', Buffer.from('a'))).status).toBe(200);
+    expect((await upload('nested', Buffer.from('b'))).status).toBe(409);
+    expect((await upload('nested/a.bin/b.bin', Buffer.from('c'))).status).toBe(409);
+    expect(readdirSync(join(uploadDir(), 'nested'))).toEqual(['a.bin']);
+  });
+
   it('cuts off a streamed upload that grows over the limit and removes the partial file', async () => {
     const answer = await upload('streamed.bin', Buffer.alloc(3 * 1024 * 1024, 2), { 'Transfer-Encoding': 'chunked' });
     expect(answer.status === 413 || answer.status === null, String(answer.status)).toBe(true);

@@ -1,6 +1,8 @@
 // Web mode: the renderer build and StudioApi over WebSocket on 127.0.0.1, for headless machines and end-to-end
 // tests. Every request needs the secret token (in the URL once, then a same-site cookie) and our own Host;
 // WebSocket and uploads also need our own Origin. Files the page picks arrive as uploads; exports go back as downloads.
+// Nothing a client sends may end the process: every request, response, stream and socket has an error handler, and
+// bad input gets an error reply or a closed socket (hardening.int.test.ts, fuzz.int.test.ts).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -159,8 +161,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   // One studio listener for all sockets (not one per socket): many tabs must not pile up listeners.
   const offEvents = studio.onEvent((event: StudioEvent) => {
-    const text = JSON.stringify({ event });
-    for (const ws of sockets.clients) send(ws, text);
+    try {
+      const text = JSON.stringify({ event });
+      for (const ws of sockets.clients) send(ws, text);
+    } catch (error) {
+      log(`an event could not be sent: ${(error as Error).message}`); // never thrown back into the service that emitted it
+    }
   });
 
   function serve(ws: WebSocket): void {
