@@ -166,6 +166,10 @@ describe('web mode requests the HTTP parser or our handlers could trip on', () =
 });
 
 describe('web mode uploads', () => {
+  it('will not start with an upload limit that is not a positive number', async () => {
+    await expect(startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: 'lots' })).rejects.toThrow(/NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not 'lots'/);
+  });
+
   it('accepts an upload at the limit', async () => {
     expect((await upload('exact.bin', Buffer.alloc(1024 * 1024, 1))).status).toBe(200);
   });
