@@ -83,6 +83,8 @@ export interface CsvImportOptions {
   /** Default true. */
   standardize?: boolean;
   split?: SplitFractions;
+  /** A column naming each row's split (train / validation / test); used instead of `split`'s fractions. */
+  splitColumn?: string;
   name?: string;
 }
 

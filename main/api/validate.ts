@@ -96,7 +96,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   previewCsv: [fileRef],
   importCsv: [fileRef, shape({
     label: string, task: optional(oneOf('classification', 'regression')), missing: optional(oneOf('drop-row', 'fill-mean', 'fill-most-frequent')),
-    exclude: optional(listOf(string)), categorical: optional(listOf(string)), standardize: optional(boolean), split, name: optional(string),
+    exclude: optional(listOf(string)), categorical: optional(listOf(string)), standardize: optional(boolean), split, splitColumn: optional(string),
+    name: optional(string),
   }), optional(id)],
   importImages: [fileRef, shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }), optional(id)],
   renameDataset: [id, string],

@@ -15,7 +15,7 @@ import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } f
 /** Refusals to start a run, in the user's language (see training/refusals.ts). */
 const refusalWords = translator(trainMessages);
 
-export type View = 'model' | 'data' | 'train' | 'experiments';
+export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
 export interface Notice {
   id: number;
