@@ -51,9 +51,9 @@ describe('local/code-layering', () => {
   });
 
   it("keeps the engine process's own modules out of the main process", async () => {
-    expect(await layering('main/services/engine/probe.ts', "import { EngineHost } from '../../../engine/host/runner';\nexport const h = EngineHost;\n"))
+    expect(await layering('main/services/engine/probe.ts', "import { EngineHost } from '../../../engine/host/engine/runner';\nexport const h = EngineHost;\n"))
       .toEqual([expect.stringContaining('private to engine/host')]);
-    expect(await layering('main/services/engine/probe.ts', "import { EngineClient } from '../../../engine/host/client';\nexport const c = EngineClient;\n"))
+    expect(await layering('main/services/engine/probe.ts', "import { EngineClient } from '../../../engine/host/parent/client';\nexport const c = EngineClient;\n"))
       .toEqual([]);
   });
 
