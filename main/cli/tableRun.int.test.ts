@@ -127,7 +127,7 @@ describe('netwright export', () => {
     const result = netwright(home, ['export', 'blobs-mlp', '--format', 'onnx', '--out', path, '--json']);
     expect(result.status, result.stderr).toBe(0);
     const [report] = jsonLines(result.stdout);
-    expect(report.files.map((f: { path: string }) => f.path)).toEqual([path]);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([path, join(home, 'out', 'blobs.README.md')]);
     const bytes = readFileSync(path);
     expect(bytes[0]).toBe(0x08); // ModelProto field 1 (ir_version), a varint
     expect(bytes.includes(Buffer.from('Netwright'))).toBe(true);
