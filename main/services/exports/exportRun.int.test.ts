@@ -11,6 +11,7 @@ import { loadKernels } from '../../../engine/native';
 import { decodeOnnx } from '../../../engine/core/export';
 import { enginePredict } from '../../../engine/core/export/testModels';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
+import { decodeSafetensors, encodeSafetensors } from '../../../engine/core/io/safetensors';
 import { DATASET_FILES, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { jsonLines, netwright } from '../../cli/testCli';
 import { listImageFolder } from '../datasets/images/list';
@@ -210,5 +211,23 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
     console.log(`noisy-curve-small test R²: train.py ${theirs.r2}, Netwright ${ours.r2}`);
     expect(theirs.r2).toBeCloseTo(ours.r2, 3);
     expect(theirs.mae).toBeCloseTo(ours.mae, 3);
+  });
+});
+
+describe('a damaged checkpoint', () => {
+  it('is refused by evaluate and export, naming the file and the tensor', () => {
+    const run = train(['--sample', 'two-moons', '--epochs', '2', '--name', 'poisoned']);
+    const path = join(home, 'runs', run.id, 'best.safetensors');
+    const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
+    const [name, tensor] = [...tensors].find(([n]) => n.endsWith('.weight') && !n.startsWith('best.'))!;
+    const poisoned = Float32Array.from(tensor.data);
+    poisoned[1] = NaN;
+    tensors.set(name, { ...tensor, data: poisoned });
+    writeFileSync(path, encodeSafetensors(tensors, metadata));
+    for (const command of [['evaluate', run.id, '--checkpoint', 'best'], ['export', run.id, '--format', 'onnx', '--out', `${home}/poisoned/`]]) {
+      const refused = netwright(home, command);
+      expect(refused.status, command[0]).toBe(1);
+      expect(refused.stderr, command[0]).toContain(`${path}: tensor '${name}' holds NaN at element 1`);
+    }
   });
 });
