@@ -7,7 +7,7 @@ import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportRead
 import { analyze } from '../../../engine/core/spec/analyze';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
-import { writeFileAtomic } from '../../../engine/host/atomicWrite';
+import { writeFileAtomic } from '../../../engine/host/common/atomicWrite';
 import type { Store } from '../store';
 import type { CheckpointRecord, ExportRecord, Run } from '../store/types';
 import { APP_VERSION } from '../version';
