@@ -13,19 +13,11 @@ import { enginePredict } from '../../../engine/core/export/testModels';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
 import { decodeSafetensors, encodeSafetensors } from '../../../engine/core/io/safetensors';
 import { DATASET_FILES, type DatasetManifest } from '../../../engine/core/data/dataset';
-import { jsonLines, netwright } from '../../cli/testCli';
+import { PYTHON, torchMissing } from '../../../engine/test/pytorch';
 import { listImageFolder } from '../datasets/images/list';
 
-const PYTHON = '/usr/bin/python3';
 const ROOT = resolve(__dirname, '../../..');
 const SHAPES = join(ROOT, 'resources', 'samples', 'shapes');
-
-function torchMissing(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 120_000 });
-  if (probe.error) return `${PYTHON} cannot run (${probe.error.message})`;
-  if (probe.status !== 0) return `${PYTHON} has no torch (${probe.stderr.trim().split('\n').pop()})`;
-  return null;
-}
 
 const missing = torchMissing();
 if (missing) console.log(`Skipping the exported-script tests that need PyTorch: ${missing}. Install it with apt-get install -y python3-torch to run them.`);
@@ -34,18 +26,30 @@ const withTorch = missing ? it.skip : it;
 const home = mkdtempSync(join(tmpdir(), 'netwright-exports-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
+type Outcome = { status: number | null; stdout: string; stderr: string };
+
+/** The command line as a user runs it (bin/netwright.mjs), on this test's home folder. */
+function netwright(args: string[]): Outcome {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [join(ROOT, 'bin', 'netwright.mjs'), ...args], {
+    cwd: ROOT, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
+  });
+  return { status, stdout, stderr };
+}
+
+const jsonLines = (stdout: string): Array<Record<string, any>> => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+
 interface TrainedRun {
   id: string;
   dataset: { folder: string; manifest: DatasetManifest };
 }
 
-function check(result: { status: number | null; stdout: string; stderr: string }, what: string): string {
+function check(result: Outcome, what: string): string {
   if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
 function train(args: string[]): TrainedRun {
-  const summary = jsonLines(check(netwright(home, ['train', ...args, '--json']), `netwright train ${args.join(' ')}`)).at(-1)!;
+  const summary = jsonLines(check(netwright(['train', ...args, '--json']), `netwright train ${args.join(' ')}`)).at(-1)!;
   const folder = join(home, 'datasets', summary.dataset.id);
   return { id: summary.runId, dataset: { folder, manifest: JSON.parse(readFileSync(join(folder, DATASET_FILES.manifest), 'utf8')) } };
 }
@@ -53,7 +57,7 @@ function train(args: string[]): TrainedRun {
 /** Exports into a fresh folder; returns the folder and the CLI's JSON line. */
 function exportTo(run: TrainedRun, format: string, extra: string[] = []): { dir: string; result: Record<string, any> } {
   const dir = mkdtempSync(join(home, `${format}-`));
-  const result = jsonLines(check(netwright(home, ['export', run.id, '--format', format, '--out', `${dir}/`, '--json', ...extra]), `export ${format}`))[0];
+  const result = jsonLines(check(netwright(['export', run.id, '--format', format, '--out', `${dir}/`, '--json', ...extra]), `export ${format}`))[0];
   return { dir, result };
 }
 
@@ -62,7 +66,7 @@ function int32File(path: string): number[] {
   return Array.from(new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 }
 
-function python(dir: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+function python(dir: string, args: string[]): Outcome {
   const result = spawnSync(PYTHON, args, { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr + (result.error ? String(result.error) : '') };
 }
@@ -159,7 +163,7 @@ print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fre
     const log = check(python(dir, [script, '--epochs', '0', '--out', 'same.safetensors']), 'train.py --epochs 0');
     expect(log).toMatch(/168 training, 36 validation, 36 test rows from Netwright's split/);
     const theirs = testMetrics(log);
-    const ours = jsonLines(check(netwright(home, ['evaluate', shapes.id, '--split', 'test', '--json']), 'evaluate'))[0];
+    const ours = jsonLines(check(netwright(['evaluate', shapes.id, '--split', 'test', '--json']), 'evaluate'))[0];
     console.log(`shapes test accuracy: train.py ${theirs.accuracy}, Netwright ${ours.accuracy}; loss ${theirs.loss} vs ${ours.loss}`);
     expect(Math.abs(theirs.accuracy - ours.accuracy)).toBeLessThanOrEqual(1 / 36 + 1e-4); // at most one image differs (PIL vs libvips resampling)
     expect(Math.abs(theirs.loss - ours.loss)).toBeLessThanOrEqual(0.02);
@@ -197,7 +201,7 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
 
   it('refuses --softmax for ONNX, saying why, and writes nothing', () => {
     const dir = mkdtempSync(join(home, 'softmax-'));
-    const refused = netwright(home, ['export', curve.id, '--format', 'onnx', '--softmax', '--out', `${dir}/`]);
+    const refused = netwright(['export', curve.id, '--format', 'onnx', '--softmax', '--out', `${dir}/`]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/predicts numbers \(regression\).*--softmax applies to classification runs only/);
     expect(spawnSync('ls', [dir], { encoding: 'utf8' }).stdout).toBe('');
@@ -207,7 +211,7 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
     const { dir, result } = exportTo(curve, 'pytorch');
     const script = result.files.find((f: { path: string }) => f.path.endsWith('.py')).path as string;
     const theirs = testMetrics(check(python(dir, [script, '--epochs', '0', '--out', 'same.safetensors']), 'train.py'));
-    const ours = jsonLines(check(netwright(home, ['evaluate', curve.id, '--split', 'test', '--json']), 'evaluate'))[0];
+    const ours = jsonLines(check(netwright(['evaluate', curve.id, '--split', 'test', '--json']), 'evaluate'))[0];
     console.log(`noisy-curve-small test R²: train.py ${theirs.r2}, Netwright ${ours.r2}`);
     expect(theirs.r2).toBeCloseTo(ours.r2, 3);
     expect(theirs.mae).toBeCloseTo(ours.mae, 3);
@@ -225,7 +229,7 @@ describe('a damaged checkpoint', () => {
     tensors.set(name, { ...tensor, data: poisoned });
     writeFileSync(path, encodeSafetensors(tensors, metadata));
     for (const command of [['evaluate', run.id, '--checkpoint', 'best'], ['export', run.id, '--format', 'onnx', '--out', `${home}/poisoned/`]]) {
-      const refused = netwright(home, command);
+      const refused = netwright(command);
       expect(refused.status, command[0]).toBe(1);
       expect(refused.stderr, command[0]).toContain(`${path}: tensor '${name}' holds NaN at element 1`);
     }
