@@ -48,11 +48,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
     return found;
   }
   const diverging = divergingLoss(history, th);
+  const spike = diverging ? null : lossSpike(history, th);
   if (diverging) found.push(diverging);
-  else {
-    const spike = lossSpike(history, th);
-    if (spike) found.push(spike);
-  }
+  if (spike) found.push(spike);
   if (!gradientOverflow) {
     const exploding = explodingGradients(history, th);
     if (exploding) found.push(exploding);
@@ -60,7 +58,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const vanishing = vanishingGradients(history, th);
   if (vanishing) found.push(vanishing);
   if (!diverging) {
-    const shape = overfitting(history, th) ?? curveShape(history, setup, th);
+    // Until a spike has passed, the curve's shape (flat, converged, slow) cannot be judged.
+    const unsettled = spike !== null && spike.params.recovered === 'no';
+    const shape = overfitting(history, th) ?? (unsettled ? null : curveShape(history, setup, th));
     if (shape) found.push(shape);
   }
   if (found.length === 0) found.push(healthy(history));
