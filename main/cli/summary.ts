@@ -1,9 +1,9 @@
-// The end-of-training report of `train` and `resume`: run, status, split sizes, the best checkpoint's metrics on
+// The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object or as a few lines of text.
 import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import type { EngineClient } from '../../engine/host/client';
+import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
 import { evaluateSplit } from './checkpoints';
@@ -53,12 +53,16 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
   const lastCheckpoint = store.checkpoints.latestCheckpoint(run.id, 'last');
   let best: StageMetrics | null = null;
   if (bestCheckpoint) {
-    const client = await engine();
-    best = {
-      epoch: bestCheckpoint.epoch,
-      validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
-      test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+    // The training engine may die once the run is recorded (a kill, memory): a fresh one evaluates instead.
+    const evaluateBest = async () => {
+      const client = await engine();
+      return {
+        epoch: bestCheckpoint.epoch,
+        validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
+        test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+      };
     };
+    best = await evaluateBest().catch(evaluateBest);
   }
   const final: StageMetrics | null = last
     ? {
