@@ -6,7 +6,6 @@ import type {
 import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
-import { translator } from '../lib/i18n.svelte';
 import { StudioError } from '../lib/host';
 import { refusalKey } from '../training/refusals';
 import { trainMessages } from '../training/messages';
