@@ -34,6 +34,18 @@ describe('netwright train: diagnosis', () => {
     }
   });
 
+  it('reports a loss that became NaN in the first epoch, before any epoch was recorded', () => {
+    const result = netwright(home, ['train', '--sample', 'spirals', '--optimizer', 'sgd', '--lr', '8', '--epochs', '3', '--threads', '1', '--json']);
+    expect(result.status).toBe(1);
+    const summary = jsonLines(result.stdout).at(-1)!;
+    expect(summary.epochs).toBe(0);
+    expect(summary.diagnosis).toHaveLength(1);
+    const [verdict] = summary.diagnosis;
+    expect(verdict).toMatchObject({ code: 'non-finite-loss', severity: 'error', epoch: 1, split: 'training', learningRate: 8 });
+    expect(verdict.step).toBeGreaterThan(0);
+    expect(verdict.advice).toContainEqual({ code: 'lower-learning-rate', learningRate: 8, suggested: 0.8 });
+  });
+
   it('words the verdicts in the text summary', () => {
     const result = netwright(home, ['train', '--sample', 'spirals', '--epochs', '3', '--threads', '1']);
     expect(result.status, result.stderr).toBe(0);

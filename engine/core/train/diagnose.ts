@@ -95,8 +95,27 @@ function healthy(history: readonly EpochRecord[]): Finding {
 // well below 100 on standardized data) means the last updates were blowing up.
 const HUGE_GRADIENT_NORM = 1e3;
 
+/** Where a training loss became NaN or infinite mid-epoch (before the epoch could be recorded). */
+export interface NonFiniteLossInfo {
+  epoch: number;
+  /** The step within the epoch, from 1. */
+  step: number;
+  lr: number;
+  gradNorm?: number;
+  optimizer: string;
+}
+
+/** The verdict on a run stopped mid-epoch by a NaN or infinite loss: its history may not even have one epoch. */
+export function nonFiniteLossVerdict(info: NonFiniteLossInfo, setup: RunSetup = {}): Verdict {
+  const finding: Finding = {
+    code: 'non-finite-loss', severity: 'error',
+    params: { epoch: info.epoch, split: 'training', learningRate: round4(info.lr), step: info.step },
+  };
+  return { ...finding, advice: adviceFor(finding, setup, [{ epoch: info.epoch, trainLoss: NaN, lr: info.lr }]) };
+}
+
 /** The message shown when a training loss becomes NaN or infinite. */
-export function nonFiniteLossMessage(info: { epoch: number; step: number; lr: number; gradNorm?: number; optimizer: string }): string {
+export function nonFiniteLossMessage(info: NonFiniteLossInfo): string {
   const { epoch, step, lr, gradNorm, optimizer } = info;
   const causes: string[] = [];
   if (gradNorm !== undefined && !(gradNorm < HUGE_GRADIENT_NORM)) {
