@@ -6,6 +6,7 @@ export const appMessages: Messages<
   | 'saving' | 'saved' | 'disconnected' | 'dismiss' | 'shortcuts' | 'shortcutsTitle' | 'close' | 'webMode' | 'desktopMode'
   | 'welcomeTitle' | 'welcomeLead' | 'welcomeSamples' | 'welcomeTemplates' | 'welcomeOwnData' | 'useSample' | 'importCsv' | 'importImages'
   | 'startingSample' | 'sampleReady' | 'loading' | 'keyUndo' | 'keyRedo' | 'keyDelete' | 'keyDuplicate' | 'keyCopyPaste' | 'keyFit' | 'keySave' | 'keyTrain' | 'keyHelp' | 'emptyGraph'
+  | 'noticeNoGraph' | 'noticeNoDataset' | 'noticeSaveFailed'
 > = {
   en: {
     tabModel: 'Model', tabData: 'Data', tabTrain: 'Train', tabExperiments: 'Experiments',
@@ -18,6 +19,8 @@ export const appMessages: Messages<
     startingSample: 'Preparing {name}…', sampleReady: '{name} is ready: press Train to start.', loading: 'Loading…',
     keyUndo: 'Undo', keyRedo: 'Redo', keyDelete: 'Delete the selection', keyDuplicate: 'Duplicate the selection', keyCopyPaste: 'Copy, paste',
     keyFit: 'Zoom to fit', keySave: 'Save the graph now', keyTrain: 'Start training', keyHelp: 'This help', emptyGraph: 'Empty graph',
+    noticeNoGraph: 'Draw or pick a network first.', noticeNoDataset: 'Choose a dataset first (Data tab).',
+    noticeSaveFailed: 'The graph could not be saved: {error}',
   },
   'zh-CN': {
     tabModel: '模型', tabData: '数据', tabTrain: '训练', tabExperiments: '实验',
@@ -30,5 +33,7 @@ export const appMessages: Messages<
     startingSample: '正在准备 {name}…', sampleReady: '{name} 已就绪：点击“训练”开始。', loading: '加载中…',
     keyUndo: '撤销', keyRedo: '重做', keyDelete: '删除所选', keyDuplicate: '复制所选节点', keyCopyPaste: '复制、粘贴',
     keyFit: '缩放至适合', keySave: '立即保存图', keyTrain: '开始训练', keyHelp: '本帮助', emptyGraph: '空白网络',
+    noticeNoGraph: '请先绘制或选择一个网络。', noticeNoDataset: '请先选择数据集（“数据”标签页）。',
+    noticeSaveFailed: '无法保存网络：{error}',
   },
 };

@@ -4,6 +4,7 @@ import type {
   DatasetRecord, ModelSpec, RunSummary, StudioEvent, StudioInfo, TrainConfig,
 } from '../../../main/api/types';
 import type { MenuCommand } from '../../../main/api/bridge';
+import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { refusalKey } from '../training/refusals';
@@ -24,6 +25,9 @@ export interface Notice {
 }
 
 export type { LiveRun } from './liveRun';
+
+/** The studio's own notices, in the language chosen when they appear. */
+const t = translator(appMessages);
 
 const AUTOSAVE_DELAY_MS = 400;
 /** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
@@ -158,7 +162,7 @@ export class StudioState {
       await this.api.saveGraph(graph.id, graph.spec, note);
       return graph.id;
     } catch (error) {
-      this.notify('error', `the graph could not be saved: ${(error as Error).message}`);
+      this.notify('error', t('noticeSaveFailed', { error: (error as Error).message }));
       return graph.id;
     } finally {
       this.saving = this.autosaveTimer !== null;
@@ -169,8 +173,8 @@ export class StudioState {
   async startTraining(name?: string): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
-    if (!graph) { this.notify('error', 'Draw or pick a network first.'); return undefined; }
-    if (!dataset) { this.notify('error', 'Choose a dataset first (Data tab).'); return undefined; }
+    if (!graph) { this.notify('error', t('noticeNoGraph')); return undefined; }
+    if (!dataset) { this.notify('error', t('noticeNoDataset')); return undefined; }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const run = await this.api.startRun({ graphId: graphId ?? undefined, spec: graph.spec, config: $state.snapshot(this.trainConfig) as TrainConfig, datasetId: dataset.id, name });
