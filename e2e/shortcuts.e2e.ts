@@ -5,7 +5,9 @@ import { studioUrl } from './studio';
 
 test('F1 opens the shortcuts list from the command table, Escape closes it, ? and Close too', async ({ page }) => {
   await page.goto(studioUrl());
-  await expect(page.getByRole('heading', { name: 'Welcome to Netwright' })).toBeVisible();
+  // Whatever other files left in the studio: wait until it has loaded (the welcome page or a view).
+  await expect(page.getByRole('tab', { name: 'Model' })).toBeVisible();
+  await expect(page.getByText('Loading…')).toBeHidden();
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
 
   await page.keyboard.press('F1');
