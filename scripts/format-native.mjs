@@ -11,7 +11,9 @@ if (mode !== '--check' && mode !== '--write') {
 }
 const probe = spawnSync('clang-format', ['--version'], { encoding: 'utf8' });
 if (probe.error || probe.status !== 0) {
-  process.stdout.write('format:native skipped: clang-format is not installed (Debian: apt-get install -y clang-format)\n');
+  process.stdout.write(
+    'format:native skipped: clang-format is not installed (Debian: apt-get install -y clang-format)\n',
+  );
   process.exit(0);
 }
 const listed = spawnSync('git', ['ls-files', '--', 'engine/native/*.cpp', 'engine/native/*.hpp', 'engine/native/*.h'], {
@@ -34,5 +36,7 @@ const unformatted = files.filter((file) => {
   return formatted.stdout !== readFileSync(file, 'utf8');
 });
 for (const file of unformatted) process.stdout.write(`${file}\n`);
-process.stdout.write(`${probe.stdout.trim()}: ${unformatted.length} of ${files.length} files need \`npm run format:native\`\n`);
+process.stdout.write(
+  `${probe.stdout.trim()}: ${unformatted.length} of ${files.length} files need \`npm run format:native\`\n`,
+);
 process.exit(unformatted.length === 0 ? 0 : 1);

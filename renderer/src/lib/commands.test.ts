@@ -8,7 +8,10 @@ function press(key: string, options: Partial<KeyPress> = {}): KeyPress {
   return { key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null, ...options };
 }
 const input = { tagName: 'INPUT', closest: () => null } as unknown as EventTarget;
-const buttonInDialog = { tagName: 'BUTTON', closest: (s: string) => (s === '[role="dialog"]' ? {} : null) } as unknown as EventTarget;
+const buttonInDialog = {
+  tagName: 'BUTTON',
+  closest: (s: string) => (s === '[role="dialog"]' ? {} : null),
+} as unknown as EventTarget;
 
 describe('keyboard commands', () => {
   it("maps the editor's keys, Ctrl or ⌘, with Shift telling undo from redo", () => {
@@ -43,7 +46,10 @@ describe('keyboard commands', () => {
   it('gives no key press to two commands', () => {
     const bindings = COMMANDS.flatMap((command) => command.keys.map((binding) => ({ id: command.id, binding })));
     for (const { id, binding } of bindings) {
-      const asked = press(binding.key, { ctrlKey: 'mod' in binding && binding.mod, shiftKey: 'shift' in binding && binding.shift });
+      const asked = press(binding.key, {
+        ctrlKey: 'mod' in binding && binding.mod,
+        shiftKey: 'shift' in binding && binding.shift,
+      });
       const takers = bindings.filter((other) => matches(other.binding, asked)).map((other) => other.id);
       expect(takers, `${id}: ${binding.key}`).toEqual([id]);
     }
@@ -52,8 +58,18 @@ describe('keyboard commands', () => {
   it('prevents the browser default only when the action did something', () => {
     const copy = vi.fn(() => false);
     const undo = vi.fn();
-    const handler = keyHandler('editor', { undo, redo: vi.fn(), duplicate: vi.fn(), copy, paste: vi.fn(), fit: vi.fn() });
-    const event = (key: string) => ({ ...press(key, { ctrlKey: true }), preventDefault: vi.fn() }) as unknown as KeyboardEvent & { preventDefault: ReturnType<typeof vi.fn> };
+    const handler = keyHandler('editor', {
+      undo,
+      redo: vi.fn(),
+      duplicate: vi.fn(),
+      copy,
+      paste: vi.fn(),
+      fit: vi.fn(),
+    });
+    const event = (key: string) =>
+      ({ ...press(key, { ctrlKey: true }), preventDefault: vi.fn() }) as unknown as KeyboardEvent & {
+        preventDefault: ReturnType<typeof vi.fn>;
+      };
     const copyEvent = event('c');
     handler(copyEvent);
     expect(copy).toHaveBeenCalledOnce();

@@ -31,7 +31,15 @@ interface CommandDef {
 
 export const COMMANDS = [
   { id: 'undo', label: 'keyUndo', scope: 'editor', keys: [{ key: 'z', mod: true }] },
-  { id: 'redo', label: 'keyRedo', scope: 'editor', keys: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }] },
+  {
+    id: 'redo',
+    label: 'keyRedo',
+    scope: 'editor',
+    keys: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+  },
   { id: 'delete', label: 'keyDelete', scope: 'canvas', keys: [{ key: 'Delete' }, { key: 'Backspace' }] },
   { id: 'duplicate', label: 'keyDuplicate', scope: 'editor', keys: [{ key: 'd', mod: true }] },
   { id: 'copy', label: 'keyCopy', scope: 'editor', keys: [{ key: 'c', mod: true }] },
@@ -65,7 +73,12 @@ interface TargetLike {
 
 function isTyping(target: TargetLike | null | undefined): boolean {
   if (!target) return false;
-  return target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || !!target.isContentEditable;
+  return (
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    !!target.isContentEditable
+  );
 }
 
 function inDialog(target: TargetLike | null | undefined): boolean {
@@ -91,7 +104,8 @@ export function commandFor<S extends Scope>(scope: S, press: KeyPress): CommandO
   for (const command of COMMANDS) {
     if (command.scope !== scope) continue;
     const keys: readonly KeyBinding[] = command.keys;
-    if (keys.some((binding) => matches(binding, press) && (binding.whileTyping || !typing))) return command.id as CommandOf<S>;
+    if (keys.some((binding) => matches(binding, press) && (binding.whileTyping || !typing)))
+      return command.id as CommandOf<S>;
   }
   return null;
 }
