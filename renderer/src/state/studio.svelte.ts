@@ -10,11 +10,14 @@ import { StudioError } from '../lib/host';
 import { refusalKey } from '../training/refusals';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
+import { sharedMessages } from '../lib/messages';
+import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 /** Refusals to start a run, in the user's language (see training/refusals.ts). */
 const refusalWords = translator(trainMessages);
+const sharedWords = translator(sharedMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
@@ -139,9 +142,16 @@ export class StudioState {
     this.graph = { id, name, spec };
   }
 
+  /** Opens a new "Untitled network" (in the user's language) holding only its Input node, sized when a shape is given. */
+  openEmptyGraph(inputShape?: readonly number[]): ModelSpec {
+    const spec = emptySpec(inputShape);
+    this.openSpec(sharedWords('untitled'), spec);
+    return spec;
+  }
+
   /** The editor calls this after every edit; the graph is saved once edits settle (a crash loses at most the last one). */
   updateSpec(spec: ModelSpec): void {
-    const current = this.graph ?? { id: null, name: 'Untitled network', spec };
+    const current = this.graph ?? { id: null, name: sharedWords('untitled'), spec };
     this.graph = { ...current, spec };
     this.saving = true;
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
