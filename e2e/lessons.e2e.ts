@@ -54,7 +54,7 @@ test('the welcome screen leads to the lessons, one card each', async ({ page }, 
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
-  for (const title of ['L1 against L2', 'Optimizers', 'Vanishing gradients', 'Convolution shapes']) {
+  for (const title of ['L1 against L2', 'Batch norm', 'Optimizers', 'Learning-rate schedules', 'Early stopping', 'Vanishing gradients', 'Convolution shapes', 'Checkpoints']) {
     await expect(page.getByRole('button', { name: `Open the lesson: ${title}` })).toBeVisible();
   }
   await snapshot(page, testInfo, 'lessons-en-light');
@@ -118,12 +118,37 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
   await expect(page.locator('canvas[aria-label="Training loss per epoch on spirals"]')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByText('Trained 6 runs on the sample spirals.')).toBeVisible();
   await page.locator('canvas[aria-label="Training loss per epoch on spirals"]').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(500); // let the step-by-step drawing and the chart settle before the picture
+  await expect(map).toHaveAttribute('data-drawn', 'all'); // the step-by-step drawing has reached the last step
   await snapshot(page, testInfo, 'lesson-optimizers-en-light');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
   await expect(page.getByRole('heading', { name: '优化器', level: 1 })).toBeVisible();
   await snapshot(page, testInfo, 'lesson-optimizers-zh-dark');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+});
+
+test('the other lessons train their runs and show their point', async ({ page }, testInfo) => {
+  await page.goto(url);
+  const lessons: Array<[string, string, RegExp]> = [
+    ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d.e+]*× less gradient with sigmoid/],
+    ['Batch norm', '', /./],
+    ['Learning-rate schedules', '', /./],
+    ['Early stopping', 'early-stop', /ended the run after epoch \d+, 15 epochs without improvement, and restored the weights of epoch \d+/],
+    ['Checkpoints', 'checkpoint-difference', /Largest difference between the two validation curves: 0\b/],
+  ];
+  for (const [title, testId, claim] of lessons) {
+    await openLesson(page, title);
+    await page.getByRole('button', { name: 'Train the runs' }).click();
+    await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible({ timeout: 120_000 });
+    if (testId) await expect(page.getByTestId(testId)).toHaveText(claim);
+    await expect(page.locator('section.lesson canvas').first()).toBeVisible();
+    await snapshot(page, testInfo, `lesson-${title.toLowerCase().replace(/\W+/g, '-')}-en-light`);
+  }
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await expect(page.getByRole('heading', { name: '检查点', level: 1 })).toBeVisible();
+  await snapshot(page, testInfo, 'lesson-checkpoints-zh-dark');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 });

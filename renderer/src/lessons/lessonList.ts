@@ -2,7 +2,7 @@
 import { LESSON_IDS, type LessonId } from '../../../engine/core/lessons/plans';
 import type { LessonMessageKey } from './messages';
 
-const FINISHED: ReadonlySet<LessonId> = new Set<LessonId>(['l1-l2', 'optimizers', 'vanishing-gradients', 'conv-shapes']);
+const FINISHED: ReadonlySet<LessonId> = new Set<LessonId>(['l1-l2', 'batch-norm', 'optimizers', 'schedules', 'early-stopping', 'vanishing-gradients', 'conv-shapes', 'checkpoints']);
 
 export const AVAILABLE_LESSONS: readonly LessonId[] = LESSON_IDS.filter((id) => FINISHED.has(id));
 
