@@ -54,7 +54,7 @@ test('the welcome screen leads to the lessons, one card each', async ({ page }, 
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
-  for (const title of ['L1 against L2', 'Batch norm', 'Optimizers', 'Learning-rate schedules', 'Early stopping', 'Vanishing gradients', 'Convolution shapes', 'Checkpoints']) {
+  for (const title of ['Overfitting and dropout', 'L1 against L2', 'Batch norm', 'Optimizers', 'Learning-rate schedules', 'Early stopping', 'Vanishing gradients', 'Convolution shapes', 'Checkpoints']) {
     await expect(page.getByRole('button', { name: `Open the lesson: ${title}` })).toBeVisible();
   }
   await snapshot(page, testInfo, 'lessons-en-light');
@@ -131,10 +131,11 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
 test('the other lessons train their runs and show their point', async ({ page }, testInfo) => {
   await page.goto(url);
   const lessons: Array<[string, string, RegExp]> = [
+    ['Overfitting and dropout', 'overfitting', /Without dropout the validation loss ended at \d+\.\d× its best/],
     ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d.e+]*× less gradient with sigmoid/],
     ['Batch norm', '', /./],
     ['Learning-rate schedules', '', /./],
-    ['Early stopping', 'early-stop', /ended the run after epoch \d+, 15 epochs without improvement, and restored the weights of epoch \d+/],
+    ['Early stopping', 'early-stop', /ended the run after epoch \d+, 30 epochs without improvement, and restored the weights of epoch \d+/],
     ['Checkpoints', 'checkpoint-difference', /Largest difference between the two validation curves: 0\b/],
   ];
   for (const [title, testId, claim] of lessons) {

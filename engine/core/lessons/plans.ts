@@ -61,6 +61,14 @@ export const SAMPLE_OPTIMIZERS: Array<{ key: string; optimizer: OptimizerConfig 
 
 /** The lessons that train runs; conv-shapes is a calculator and needs none. */
 export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
+  // The dropout demo's network on 20 noisy points, judged on 200 validation points of the same curve; only dropout differs.
+  dropout: () => {
+    const settings = config({ loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 600, batchSize: 5 });
+    return {
+      id: 'dropout', sample: 'dropout-curve',
+      runs: [{ key: 'plain', spec: curveNet(null), config: settings }, { key: 'dropout', spec: curveNet(0.5), config: settings }],
+    };
+  },
   // Same network and data; only the penalty differs: L1 (lambda |w|) pushes weights to exactly zero, L2 only shrinks them.
   // Plain SGD, since an adaptive optimizer rescales the penalty's constant pull and blurs the point.
   'l1-l2': () => {
@@ -100,16 +108,15 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
       runs: LESSON_SCHEDULES.map(({ key, schedule }) => ({ key, spec, config: config({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, schedule, epochs: 30 }) })),
     };
   },
-  // One network that overfits 20 noisy points, trained twice: to the end, and with early stopping on the
-  // validation loss (patience 15, best weights restored).
+  // The dropout lesson's overfitting network and data, trained twice: to the end, and with early stopping on the
+  // validation loss (patience 30, best weights restored).
   'early-stopping': () => {
-    const spec = curveNet(null);
-    const settings = { loss: 'mse' as const, optimizer: { type: 'adam', lr: 0.01 } as OptimizerConfig, epochs: 200, batchSize: 16 };
+    const { spec, config: settings } = lessonPlan('dropout').runs[0];
     return {
-      id: 'early-stopping', sample: 'noisy-curve-small',
+      id: 'early-stopping', sample: 'dropout-curve',
       runs: [
-        { key: 'to-the-end', spec, config: config(settings) },
-        { key: 'early-stopping', spec, config: config({ ...settings, earlyStopping: { metric: 'val_loss', patience: 15, restoreBest: true } }) },
+        { key: 'to-the-end', spec, config: settings },
+        { key: 'early-stopping', spec, config: { ...settings, earlyStopping: { metric: 'val_loss', patience: 30, restoreBest: true } } },
       ],
     };
   },

@@ -5,7 +5,7 @@ import type { Messages } from '../lib/i18n.svelte';
 const en = {
   tabLessons: 'Lessons',
   welcomeLessons: 'Or learn how networks learn',
-  welcomeLessonsLead: 'Short lessons with real runs: overfitting, L1 and L2, optimizers, vanishing gradients, convolution shapes.',
+  welcomeLessonsLead: 'Short lessons with real runs: overfitting and dropout, L1 and L2, batch norm, optimizers, learning-rate schedules, early stopping, vanishing gradients, convolution shapes, checkpoints.',
   openLessons: 'Open the lessons',
   lessonsTitle: 'Lessons',
   lessonsLead: 'Each lesson trains a few small runs that differ in one thing, and shows the one picture that makes the point. Afterwards, open any run in the editor, change anything and train again.',
@@ -107,8 +107,8 @@ const en = {
   scheduleLosses: 'Training loss per epoch',
 
   'title:early-stopping': 'Early stopping',
-  'summary:early-stopping': 'A big network overfits 20 noisy points: trained to the end, and stopped early with the best weights restored.',
-  'explain:early-stopping': 'Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (15 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one.',
+  'summary:early-stopping': 'The dropout lesson\'s network overfits its 20 noisy points: trained to the end, and stopped early with the best weights restored.',
+  'explain:early-stopping': 'Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (30 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one.',
   'run:early-stopping:to-the-end': 'Trained to the end',
   'run:early-stopping:early-stopping': 'Early stopping',
   stoppedAt: 'Early stopping ended the run after epoch {stop}, {patience} epochs without improvement, and restored the weights of epoch {best} (validation loss {loss}; trained to the end: {last}).',
@@ -122,6 +122,16 @@ const en = {
   'run:checkpoints:resumed': 'Stopped after epoch 6, then continued',
   largestDifference: 'Largest difference between the two validation curves: {difference}.',
   stopMarker: 'stopped and continued here',
+
+  'title:dropout': 'Overfitting and dropout',
+  'summary:dropout': 'A 1-200-200-1 network on 20 noisy points of a curve, with and without dropout 0.5, judged on 200 validation points.',
+  'explain:dropout': 'Left: the loss per epoch (faint: training, solid: validation). Without dropout the training loss keeps falling towards zero while the validation loss, after its lowest point, climbs: the network is memorizing the noise of its 20 points rather than learning the curve. Right: the fitted curves over the training points and the validation points; the curve without dropout bends to pass through the noisy training points. Dropout switches off a random half of the hidden units at every step, so no unit can rely on another to memorize a point; its training loss stays higher, its validation loss lower. In evaluation mode dropout is off and the whole network is used.',
+  'run:dropout:plain': 'Without dropout',
+  'run:dropout:dropout': 'With dropout 0.5',
+  overfittingClaim: 'Without dropout the validation loss ended at {ratio}× its best ({best}, epoch {epoch}); with dropout it ended at {dropout}.',
+  fittedCurves: 'Fitted curves over the points',
+  trainingPoints: 'training points (20)',
+  validationPoints: 'validation points',
 };
 
 type Key = keyof typeof en;
@@ -129,7 +139,7 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   tabLessons: '课程',
   welcomeLessons: '或学习网络是如何学习的',
-  welcomeLessonsLead: '用真实训练讲解的短课程：过拟合、L1 与 L2、优化器、梯度消失、卷积的形状。',
+  welcomeLessonsLead: '用真实训练讲解的短课程：过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
   openLessons: '打开课程',
   lessonsTitle: '课程',
   lessonsLead: '每节课训练几个只在一处不同的小实验，并展示最能说明问题的那张图。之后可以把任一实验在编辑器中打开，随意修改再训练。',
@@ -231,8 +241,8 @@ const zh: Record<Key, string> = {
   scheduleLosses: '每轮训练损失',
 
   'title:early-stopping': '提前停止',
-  'summary:early-stopping': '一个大网络过拟合 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
-  'explain:early-stopping': '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 15 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。',
+  'summary:early-stopping': 'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
+  'explain:early-stopping': '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。',
   'run:early-stopping:to-the-end': '训练到最后',
   'run:early-stopping:early-stopping': '提前停止',
   stoppedAt: '提前停止在第 {stop} 轮后结束了实验（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
@@ -246,6 +256,16 @@ const zh: Record<Key, string> = {
   'run:checkpoints:resumed': '第 6 轮后停止，然后继续',
   largestDifference: '两条验证曲线之间的最大差异：{difference}。',
   stopMarker: '在此停止并继续',
+
+  'title:dropout': '过拟合与 Dropout',
+  'summary:dropout': '一个 1-200-200-1 网络在曲线上的 20 个噪声点上训练，有无 Dropout 0.5，用 200 个验证点来评判。',
+  'explain:dropout': '左图：每轮的损失（浅色：训练，实线：验证）。没有 Dropout 时，训练损失一路降向零，而验证损失在最低点之后回升：网络在记忆 20 个点上的噪声，而不是学习这条曲线。右图：训练点和验证点上方的拟合曲线；没有 Dropout 的曲线弯折着穿过带噪声的训练点。Dropout 在每一步随机关闭一半隐藏单元，任何单元都无法依赖其他单元去记住某个点；它的训练损失更高，验证损失更低。在评估模式下 Dropout 关闭，使用整个网络。',
+  'run:dropout:plain': '无 Dropout',
+  'run:dropout:dropout': 'Dropout 0.5',
+  overfittingClaim: '没有 Dropout 时，验证损失最终是其最佳值（第 {epoch} 轮的 {best}）的 {ratio} 倍；有 Dropout 时最终为 {dropout}。',
+  fittedCurves: '数据点上的拟合曲线',
+  trainingPoints: '训练点（20 个）',
+  validationPoints: '验证点',
 };
 
 export const lessonMessages: Messages<Key> = { en, 'zh-CN': zh };
