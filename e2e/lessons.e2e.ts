@@ -1,5 +1,5 @@
-// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then lessons 2 (L1 against
-// L2), 4 (optimizers) and 8's neighbour, checking what each shows; screenshots in English and Chinese, light and dark.
+// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then every lesson (1–9),
+// checking what each shows; screenshots in English and Chinese, light and dark.
 // It starts its own studio (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + 1) so the runs it trains never reach the
 // empty studio that new-user.e2e.ts expects.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -122,7 +122,10 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
   await snapshot(page, testInfo, 'lesson-optimizers-en-light');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await page.getByRole('button', { name: '← 全部课程' }).click();
+  await page.getByRole('button', { name: '打开课程: 优化器' }).click();
   await expect(page.getByRole('heading', { name: '优化器', level: 1 })).toBeVisible();
+  await expect(page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]')).toBeVisible();
   await snapshot(page, testInfo, 'lesson-optimizers-zh-dark');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
@@ -148,7 +151,11 @@ test('the other lessons train their runs and show their point', async ({ page },
   }
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  // reopened, so its chart is drawn afresh in the new language and theme
+  await page.getByRole('button', { name: '← 全部课程' }).click();
+  await page.getByRole('button', { name: '打开课程: 检查点' }).click();
   await expect(page.getByRole('heading', { name: '检查点', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('checkpoint-difference')).toBeVisible();
   await snapshot(page, testInfo, 'lesson-checkpoints-zh-dark');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
