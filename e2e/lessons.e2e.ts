@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { snapshot } from './studio';
 
 test.describe.configure({ mode: 'serial' });
@@ -50,6 +50,22 @@ async function openLesson(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
 
+/**
+ * The open lesson in Chinese on the dark theme, reopened so its charts are drawn afresh in both, checked by `ready`
+ * and photographed; then back to English and the light theme.
+ */
+async function chineseDarkSnapshot(page: Page, testInfo: TestInfo, title: string, ready: Locator, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await page.getByRole('button', { name: '← 全部课程' }).click();
+  await page.getByRole('button', { name: `打开课程: ${title}` }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(ready).toBeVisible();
+  await snapshot(page, testInfo, name);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+}
+
 test('the welcome screen leads to the lessons, one card each', async ({ page }, testInfo) => {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
@@ -84,13 +100,7 @@ test('L1 against L2: both runs train and the histograms show L1\'s sparsity', as
   await expect(page.getByTestId('sparsity')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
-  await expect(page.getByRole('heading', { name: 'L1 与 L2', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('sparsity')).toContainText('L1 留下的接近零的权重比例');
-  await snapshot(page, testInfo, 'lesson-l1-l2-zh-dark');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await chineseDarkSnapshot(page, testInfo, 'L1 与 L2', page.getByText('L1 留下的接近零的权重比例'), 'lesson-l1-l2-zh-dark');
 });
 
 test('Optimizers: paths from the engine\'s update rules, a draggable start, and curves on spirals', async ({ page }, testInfo) => {
@@ -120,15 +130,7 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
   await page.locator('canvas[aria-label="Training loss per epoch on spirals"]').scrollIntoViewIfNeeded();
   await expect(map).toHaveAttribute('data-drawn', 'all'); // the step-by-step drawing has reached the last step
   await snapshot(page, testInfo, 'lesson-optimizers-en-light');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
-  await page.getByRole('button', { name: '← 全部课程' }).click();
-  await page.getByRole('button', { name: '打开课程: 优化器' }).click();
-  await expect(page.getByRole('heading', { name: '优化器', level: 1 })).toBeVisible();
-  await expect(page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]')).toBeVisible();
-  await snapshot(page, testInfo, 'lesson-optimizers-zh-dark');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await chineseDarkSnapshot(page, testInfo, '优化器', page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]'), 'lesson-optimizers-zh-dark');
 });
 
 test('the other lessons train their runs and show their point', async ({ page }, testInfo) => {
@@ -149,16 +151,7 @@ test('the other lessons train their runs and show their point', async ({ page },
     await expect(page.locator('section.lesson canvas').first()).toBeVisible();
     await snapshot(page, testInfo, `lesson-${title.toLowerCase().replace(/\W+/g, '-')}-en-light`);
   }
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
-  // reopened, so its chart is drawn afresh in the new language and theme
-  await page.getByRole('button', { name: '← 全部课程' }).click();
-  await page.getByRole('button', { name: '打开课程: 检查点' }).click();
-  await expect(page.getByRole('heading', { name: '检查点', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('checkpoint-difference')).toBeVisible();
-  await snapshot(page, testInfo, 'lesson-checkpoints-zh-dark');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await chineseDarkSnapshot(page, testInfo, '检查点', page.getByTestId('checkpoint-difference'), 'lesson-checkpoints-zh-dark');
 });
 
 test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }, testInfo) => {
