@@ -10,6 +10,7 @@ import { concat } from './concat';
 import { conv2d } from './conv2d';
 import { dense } from './dense';
 import { dropout } from './dropout';
+import { elu } from './elu';
 import { flatten } from './flatten';
 import { gelu } from './gelu';
 import { globalavgpool2d } from './globalavgpool2d';
@@ -47,6 +48,7 @@ export const LAYER_DEFINITIONS = layerList({
   tanh,
   softmax,
   gelu,
+  elu,
   identity,
   add,
   concat,
