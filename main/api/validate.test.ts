@@ -17,6 +17,8 @@ describe('validateCall', () => {
     expect(() => validateCall('saveGraph', ['g1', spec, 'a note'])).not.toThrow();
     expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', name: 'first' }])).not.toThrow();
     expect(() => validateCall('importCsv', [{ kind: 'upload', uploadId: 'u-123456', name: 'a.csv' }, { label: 'y', split: { train: 0.8, validation: 0.1, test: 0.1, seed: 3 } }])).not.toThrow();
+    expect(() => validateCall('importCsv', [{ kind: 'path', path: '/d/folds.csv' }, { label: 'y', splitColumn: 'fold' }])).not.toThrow();
+    expect(() => validateCall('importCsv', [{ kind: 'path', path: '/d/folds.csv' }, { label: 'y', splitColumn: 3 }])).toThrow(/splitColumn/);
     expect(() => validateCall('listRuns', [{ status: ['completed', 'stopped'], sortBy: { metric: 'val_loss' }, order: 'asc' }])).not.toThrow();
     expect(() => validateCall('exportRun', ['r1', 'onnx', { softmax: true, normalization: 'metadata' }])).not.toThrow();
   });

@@ -11,23 +11,26 @@ import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 
 // The second line is indented to sit under the first in `netwright help`.
-export const IMPORT_USAGE = 'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--name NAME] [--json]\n' +
+export const IMPORT_USAGE = 'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
   '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)';
 
 /** Skipped files listed one per line before the rest are only counted (--json lists them all). */
 const SKIPPED_SHOWN = 20;
 
-export async function importCsvFile(path: string, label: string, options: { task?: Task; missing?: string; name?: string; signal?: AbortSignal }) {
+export async function importCsvFile(path: string, label: string,
+  options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal }) {
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression') throw new Error(`--task is classification or regression, not '${task}'`);
   const missing = options.missing as 'drop-row' | 'fill-mean' | 'fill-most-frequent' | undefined;
-  return importCsv(path, { labelColumn: label, task, missing, datasetsDir: join(netwrightHome(), 'datasets'), name, signal: options.signal });
+  return importCsv(path, {
+    labelColumn: label, task, missing, splitColumn: options.splitColumn, datasetsDir: join(netwrightHome(), 'datasets'), name, signal: options.signal,
+  });
 }
 
 /** Records an imported dataset in the store, so `train --data NAME` and the studio list it. */
 function register(manifest: DatasetManifest, folder: string): void {
-  const store = openStore(homeLayout(netwrightHome()).database, { recoverInterruptedRuns: false });
+  const store = openStore(homeLayout(netwrightHome()).database);
   try {
     registerDataset(store, manifest, folder);
   } catch (error) {
@@ -39,7 +42,7 @@ function register(manifest: DatasetManifest, folder: string): void {
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['label', 'task', 'missing', 'name', 'image-size', 'fit'], flags: ['json', 'grayscale'] });
+  const args = parseArgs(argv, { values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'], flags: ['json', 'grayscale'] });
   const [path] = args.positional;
   if (!path) throw new Error(`say which file or folder to import\n${IMPORT_USAGE}`);
   // A missing path with --image-size goes to the image importer, which says there is no such folder.
@@ -59,6 +62,7 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
   const result = await importCsvFile(file, label, {
     task: args.options.has('task') ? (stringOption(args, 'task', '') as Task) : undefined,
     missing: args.options.has('missing') ? stringOption(args, 'missing', '') : undefined,
+    splitColumn: args.options.has('split-column') ? stringOption(args, 'split-column', '') : undefined,
     name: args.options.has('name') ? stringOption(args, 'name', '') : undefined,
     signal,
   });
@@ -70,12 +74,13 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
     process.stdout.write(`imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
       `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
       `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`);
+    for (const notice of result.summary.notices) process.stderr.write(`note: ${notice}\n`);
   }
   return 0;
 }
 
 async function importFolderCommand(folder: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
-  for (const option of ['label', 'task', 'missing']) {
+  for (const option of ['label', 'task', 'missing', 'split-column']) {
     if (args.options.has(option)) throw new Error(`--${option} is for CSV tables: an image folder's classes are its sub-folders`);
   }
   if (!args.options.has('image-size')) throw new Error(`--image-size HEIGHTxWIDTH says what size to make every image, e.g. --image-size 28x28\n${IMPORT_USAGE}`);
@@ -97,7 +102,7 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   const { manifest, classCounts, skipped } = result;
   register(manifest, result.folder);
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped })}\n`);
+    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`);
     return 0;
   }
   const classNames = manifest.classNames ?? [];
@@ -134,9 +139,9 @@ function isFolder(path: string): boolean {
   }
 }
 
-function splitLine(manifest: { split: { counts: { train: number; validation: number; test: number }; seed: number } }): string {
-  const { counts, seed } = manifest.split;
-  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (seed ${seed})`;
+function splitLine(manifest: { split: { counts: { train: number; validation: number; test: number }; seed: number; column?: string } }): string {
+  const { counts, seed, column } = manifest.split;
+  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (${column === undefined ? `seed ${seed}` : `from column '${column}'`})`;
 }
 
 /** Runs an import that Ctrl-C cancels cleanly: the importer removes its half-written folder before the process ends. */
@@ -147,7 +152,7 @@ async function cancellable(run: (signal: AbortSignal) => Promise<number>): Promi
   try {
     return await run(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written');
+    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written', { cause: error });
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);

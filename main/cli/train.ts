@@ -11,14 +11,14 @@ import { trainingDataset } from './trainData';
 import { followAndReport } from './trainSession';
 import { openStudio } from './workspace';
 
-export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] | --data DATASET_DIR|DATASET)
+export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] [--split-column COLUMN] | --data DATASET_DIR|DATASET)
   [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json] [--name NAME] [--tags a,b] [--threads N] [--json]
   ${TRAIN_CONFIG_USAGE}
 samples: ${SAMPLES.map((s) => s.name).join(', ')}`;
 
 export async function train(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['sample', 'data', 'label', 'task', 'model', 'name', 'tags', 'threads', ...TRAIN_CONFIG_OPTIONS],
+    values: ['sample', 'data', 'label', 'task', 'split-column', 'model', 'name', 'tags', 'threads', ...TRAIN_CONFIG_OPTIONS],
     flags: ['json'],
   }, TRAIN_USAGE);
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, TRAIN_USAGE);

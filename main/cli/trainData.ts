@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Task } from '../../engine/core/data/dataset';
-import { readManifest } from '../../engine/host/datasetFiles';
+import { readManifest } from '../../engine/host/common/datasetFiles';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
-import { choiceOption, UsageError, type ParsedArgs } from './args';
+import { choiceOption, optionalString, UsageError, type ParsedArgs } from './args';
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
 
@@ -19,10 +19,12 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The same file, unchanged, imported earlier with the same label column (and task, when one is asked for). */
-async function importedBefore(studio: Studio, path: string, label: string, task: Task | undefined): Promise<DatasetRecord | undefined> {
+const sameColumn = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+
+/** The same file, unchanged, imported earlier with the same label and split columns (and task, when one is asked for). */
+async function importedBefore(studio: Studio, path: string, label: string, task: Task | undefined, splitColumn: string | undefined): Promise<DatasetRecord | undefined> {
   const candidates = (await studio.listDatasets()).filter((d) => d.kind === 'csv' && d.sourcePath === path
-    && d.manifest.table?.labelColumn.trim().toLowerCase() === label.trim().toLowerCase() && (task === undefined || d.manifest.task === task));
+    && sameColumn(d.manifest.table?.labelColumn, label) && sameColumn(d.manifest.split.column, splitColumn) && (task === undefined || d.manifest.task === task));
   if (candidates.length === 0) return undefined;
   const sha = await sha256Of(path);
   return candidates.find((d) => d.sourceSha256 === sha && existsSync(d.folder));
@@ -32,10 +34,11 @@ async function fromTable(studio: Studio, args: ParsedArgs, file: string): Promis
   const label = args.options.get('label');
   if (typeof label !== 'string') throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
   const task = args.options.has('task') ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification') : undefined;
+  const splitColumn = optionalString(args, 'split-column');
   const path = resolve(file);
-  const earlier = await importedBefore(studio, path, label, task);
+  const earlier = await importedBefore(studio, path, label, task, splitColumn);
   if (earlier) return { dataset: earlier, note: `using dataset '${earlier.name}' (${earlier.id.slice(0, 8)}), imported from this file before` };
-  const { dataset, notes } = await studio.importCsv({ kind: 'path', path }, { label, ...(task ? { task } : {}) });
+  const { dataset, notes } = await studio.importCsv({ kind: 'path', path }, { label, ...(task ? { task } : {}), ...(splitColumn ? { splitColumn } : {}) });
   return { dataset, note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.join('; ')}` };
 }
 
@@ -65,13 +68,17 @@ export async function trainingDataset(studio: Studio, args: ParsedArgs, usage: s
   const data = args.options.get('data');
   if (typeof sample === 'string' && typeof data === 'string') throw new UsageError('give --sample or --data, not both', usage);
   if (typeof sample === 'string') {
-    if (args.options.has('label') || args.options.has('task')) throw new UsageError('--label and --task go with a CSV file (--data FILE.csv), not a sample', usage);
+    if (args.options.has('label') || args.options.has('task') || args.options.has('split-column')) {
+      throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv), not a sample', usage);
+    }
     const dataset = await studio.useSample(sample);
     return { dataset, note: `sample dataset '${dataset.name}'` };
   }
   if (typeof data !== 'string') throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
   const table = TABLE_FILE.test(data) || (existsSync(data) && statSync(data).isFile());
-  if (!table && (args.options.has('label') || args.options.has('task'))) throw new UsageError('--label and --task go with a CSV file (--data FILE.csv)', usage);
+  if (!table && (args.options.has('label') || args.options.has('task') || args.options.has('split-column'))) {
+    throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv)', usage);
+  }
   if (table) {
     if (!existsSync(data)) throw new Error(`${data}: no such file`);
     return fromTable(studio, args, data);

@@ -31,7 +31,14 @@ export interface DatasetManifest {
    * (one-hot features get mean 0, std 1 so they pass unchanged); axis 'channel': one per image channel.
    */
   normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
-  split: { seed: number; train: number; validation: number; test: number; stratified: boolean; counts: { train: number; validation: number; test: number } };
+  /**
+   * Fractions are those asked for, or with `column` (a CSV column naming each row's split) the shares that column
+   * gave; the seed then only orders training.
+   */
+  split: {
+    seed: number; train: number; validation: number; test: number; stratified: boolean;
+    counts: { train: number; validation: number; test: number }; column?: string;
+  };
 }
 
 export const DATASET_FILES = {

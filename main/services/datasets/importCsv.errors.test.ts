@@ -94,7 +94,16 @@ describe('malformed files', () => {
 
   it('refuses rows that are all dropped for missing cells', async () => {
     const error = await failure('holes.csv', 'x,y,label\n1,,a\n,2,b\n', { labelColumn: 'label' });
-    expect(error.message).toMatch(/^holes\.csv: every one of the 2 rows has a missing cell/);
+    expect(error.message).toBe("holes.csv: every one of the 2 rows has a missing cell in a used column, so none is left " +
+      "(missing: 'x' in 1 row, 'y' in 1); exclude the columns listed, or fill missing values instead of dropping rows");
+  });
+
+  it('names the one column that empties the table', async () => {
+    const csv = rows('age,income,label', 60, (i) => `${20 + i},,${i % 2}`);
+    const error = await failure('sixty.csv', csv, { labelColumn: 'label' });
+    expect(error.message).toBe("sixty.csv: every one of the 60 rows has a missing cell in a used column, so none is left " +
+      "(missing: 'income' in 60 rows); exclude column 'income', or fill missing values instead of dropping rows");
+    expect(error.column).toBe('income');
   });
 
   it('refuses too few rows for the split', async () => {

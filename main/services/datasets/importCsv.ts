@@ -5,15 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
-import { splitIndices } from '../../../engine/core/train/split';
+import { splitIndices, type SplitFractions, type SplitIndices } from '../../../engine/core/train/split';
 import { writeInt32File } from './csv/binaryFile';
 import { CsvImportError } from './csv/errors';
 import { fillValues, finishFeatures } from './csv/finish';
 import { readLayout } from './csv/layout';
 import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
-import type { TextEncoding } from './csv/reader';
+import { invalidByteNotice, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
+import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
 
 export interface ImportProgress {
@@ -45,7 +46,9 @@ export interface ImportSummary {
   droppedRows: number;
   /** Missing cells that were filled (fill policies). */
   filledCells: number;
-  columns: Array<{ name: string; role: 'feature' | 'label' | 'excluded'; kind?: 'numeric' | 'categorical'; categories?: string[] }>;
+  /** Things the user should know that did not stop the import (a byte that is not UTF-8), one sentence each. */
+  notices: string[];
+  columns: Array<{ name: string; role: 'feature' | 'label' | 'excluded' | 'split'; kind?: 'numeric' | 'categorical'; categories?: string[] }>;
 }
 
 export interface CsvImportResult {
@@ -79,38 +82,31 @@ async function importInto(path: string, id: string, folder: string, temp: string
   const excluded = new Set((request.excludeColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'excluded')));
   if (excluded.has(labelIndex)) throw new CsvImportError(path, `the label column '${names[labelIndex]}' cannot also be excluded`);
   const categorical = new Set((request.categoricalColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'categorical')));
-  const used = names.map((_, c) => !excluded.has(c));
+  const splitIndex = request.splitColumn === undefined ? null : resolveColumn(path, names, request.splitColumn, 'split');
+  if (splitIndex !== null) {
+    const clash = splitIndex === labelIndex ? 'be the label column' : excluded.has(splitIndex) ? 'be excluded'
+      : categorical.has(splitIndex) ? 'be a categorical feature' : null;
+    if (clash) throw new CsvImportError(path, `the split column '${names[splitIndex]}' cannot also ${clash}`, undefined, names[splitIndex]);
+  }
+  // The split column is read for each row's split, never as a feature.
+  const used = names.map((_, c) => !excluded.has(c) && c !== splitIndex);
   const progress = (phase: ImportProgress['phase']) => (bytesRead: number) =>
     request.onProgress?.({ phase, bytesRead, totalBytes: layout.fileBytes });
 
   // First read: profile the columns, count the rows kept, number the labels.
   const scan = await scanCsv({
-    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names, used, labelIndex,
+    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names, used, labelIndex, splitIndex,
     dropMissing: policy === 'drop-row', labelRequired: policy !== 'drop-row', categoryCap: MAX_CATEGORIES, labelCap: MAX_CLASSES,
     decimalComma: layout.decimalComma, ragged: 'throw', signal: request.signal, onBytes: progress('reading'),
   });
   if (scan.dataRows === 0) throw new CsvImportError(path, layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows');
-  if (scan.keptRows === 0) {
-    throw new CsvImportError(path, `every one of the ${scan.dataRows} rows has a missing cell in a used column, so none is left; ` +
-      'exclude the columns that are mostly empty, or fill missing values instead of dropping rows');
-  }
+  if (scan.keptRows === 0) throw allRowsDropped(path, names, scan.dataRows, scan.droppedFor);
   const plan = planImport(path, scan.profiles, labelIndex, request.task, categorical);
   const count = scan.keptRows;
   const labels = plan.label.task === 'classification' ? classLabels(path, plan, scan.labelIds, scan.labelKeys, count, layout.decimalComma) : null;
 
-  const fractions = {
-    train: request.split?.train ?? DEFAULT_SPLIT.train,
-    validation: request.split?.validation ?? DEFAULT_SPLIT.validation,
-    test: request.split?.test ?? DEFAULT_SPLIT.test,
-  };
   const seed = request.split?.seed ?? DEFAULT_SPLIT.seed;
-  const stratified = labels !== null && (request.split?.stratify ?? true);
-  let split;
-  try {
-    split = splitIndices(count, fractions, seed, stratified ? labels! : undefined);
-  } catch (error) {
-    throw new CsvImportError(path, (error as Error).message);
-  }
+  const { split, fractions, stratified } = splitIds(path, request, splitIndex === null ? null : names[splitIndex], scan.splitIds, count, labels);
   const isTrain = new Uint8Array(count);
   for (const r of split.train) isTrain[r] = 1;
 
@@ -145,13 +141,53 @@ async function importInto(path: string, id: string, folder: string, temp: string
     task: plan.label.task,
     ...(plan.label.task === 'classification' ? { classNames: plan.label.classNames } : { targetNames: [plan.label.name] }),
     normalization,
-    split: { seed, ...fractions, stratified, counts: { train: split.train.length, validation: split.validation.length, test: split.test.length } },
+    split: {
+      seed, ...fractions, stratified, counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+      ...(splitIndex === null ? {} : { column: names[splitIndex] }),
+    },
   };
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
   renameSync(temp, folder);
-  return { manifest, folder, summary: summarize(layout, plan, names, excluded, scan.dataRows, scan.droppedRows, needsFill, scan.profiles) };
+  const summary = summarize(layout, plan, names, excluded, splitIndex, scan.dataRows, scan.droppedRows, needsFill, scan.profiles);
+  if (scan.invalidByte) summary.notices.push(invalidByteNotice(path, scan.invalidByte));
+  return { manifest, folder, summary };
 }
+
+/** The rows of each split: from the split column when there is one, else seeded (and stratified) at random. */
+function splitIds(path: string, request: CsvImportRequest, column: string | null, ids: RowValues | null, count: number,
+  labels: Int32Array | null): { split: SplitIndices; fractions: SplitFractions; stratified: boolean } {
+  if (column !== null && ids) {
+    const perRow = new Int32Array(count);
+    ids.mapInto(SPLIT_ID_TABLE, perRow);
+    const split = splitFromColumn(path, column, perRow);
+    const fractions = { train: split.train.length / count, validation: split.validation.length / count, test: split.test.length / count };
+    return { split, fractions, stratified: false };
+  }
+  const fractions = {
+    train: request.split?.train ?? DEFAULT_SPLIT.train,
+    validation: request.split?.validation ?? DEFAULT_SPLIT.validation,
+    test: request.split?.test ?? DEFAULT_SPLIT.test,
+  };
+  const stratified = labels !== null && (request.split?.stratify ?? true);
+  try {
+    return { split: splitIndices(count, fractions, request.split?.seed ?? DEFAULT_SPLIT.seed, stratified ? labels! : undefined), fractions, stratified };
+  } catch (error) {
+    throw new CsvImportError(path, (error as Error).message);
+  }
+}
+
+/** Names the columns that emptied the table, the emptiest first, with how many rows each is missing in. */
+function allRowsDropped(path: string, names: string[], rows: number, droppedFor: number[]): CsvImportError {
+  const columns = names.map((name, c) => ({ name, n: droppedFor[c] })).filter((c) => c.n > 0).sort((a, b) => b.n - a.n);
+  const listed = columns.slice(0, 5).map((c, k) => `'${c.name}' in ${c.n}${k === 0 ? ` row${c.n === 1 ? '' : 's'}` : ''}`);
+  const more = columns.length > 5 ? ` and ${columns.length - 5} more columns` : '';
+  const which = columns.length === 1 ? `column '${columns[0].name}'` : 'the columns listed';
+  return new CsvImportError(path, `every one of the ${rows} rows has a missing cell in a used column, so none is left ` +
+    `(missing: ${listed.join(', ')}${more}); exclude ${which}, or fill missing values instead of dropping rows`, undefined, columns[0]?.name);
+}
+
+const SPLIT_ID_TABLE = Int32Array.of(0, 1, 2);
 
 function classLabels(path: string, plan: ImportPlan, labelIds: RowValues | null, keys: string[], count: number, decimalComma: boolean): Int32Array {
   if (plan.label.task !== 'classification') throw new Error('classLabels: not a classification label');
@@ -163,7 +199,7 @@ function classLabels(path: string, plan: ImportPlan, labelIds: RowValues | null,
   return labels;
 }
 
-function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, names: string[], excluded: Set<number>, rows: number,
+function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, names: string[], excluded: Set<number>, splitIndex: number | null, rows: number,
   droppedRows: number, needsFill: boolean[], profiles: Awaited<ReturnType<typeof scanCsv>>['profiles']): ImportSummary {
   const byIndex = new Map(plan.features.map((f) => [f.index, f]));
   return {
@@ -173,8 +209,10 @@ function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, name
     rows,
     droppedRows,
     filledCells: plan.features.reduce((sum, f, k) => sum + (needsFill[k] ? profiles[f.index]!.missing : 0), 0),
+    notices: [],
     columns: names.map((name, c) => {
       if (c === plan.label.index) return { name, role: 'label' as const };
+      if (c === splitIndex) return { name, role: 'split' as const };
       if (excluded.has(c)) return { name, role: 'excluded' as const };
       const f = byIndex.get(c)!;
       return f.kind === 'numeric' ? { name, role: 'feature' as const, kind: 'numeric' as const }

@@ -48,6 +48,31 @@ describe('importImages skips what it cannot read', () => {
     expect(reason(join('dogs', 'rle.bmp'))).toMatch(/^a BMP file that cannot be read \(RLE8-compressed files are not supported/);
   });
 
+  it('lists folders inside class folders in the result with the files they hold, instead of ignoring them silently', async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const root = join(temp.dir, 'nested');
+    writeTree(root, {
+      'cats/a.png': png, 'cats/2019/b.png': png, 'cats/2019/c.png': png, 'cats/2019/deeper/d.png': png, 'cats/2019/.DS_Store': 'x',
+      'cats/empty/': '', 'dogs/a.png': png,
+    });
+    const result = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir });
+    expect(result.classCounts).toEqual({ cats: 1, dogs: 1 });
+    expect(result.ignoredFolders).toEqual([{ path: join('cats', '2019'), files: 3 }, { path: join('cats', 'empty'), files: 0 }]);
+    expect(result.skipped.find((s) => s.path === join('cats', '2019'))!.reason).toBe("a folder inside the class folder 'cats', holding 3 files, " +
+      'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)');
+  });
+
+  it('says to choose the folder one level down when the classes are inside split folders', async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const root = join(temp.dir, 'data');
+    writeTree(root, { 'train/cats/a.png': png, 'train/dogs/a.png': png, 'test/cats/a.png': png, 'test/dogs/a.png': png });
+    const error = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImageImportError);
+    expect((error as Error).message).toContain("holds no images directly in its class folders ('test', 'train'), only in folders inside them " +
+      `(test/cats with 1 file, test/dogs with 1 file, train/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'test')}`);
+    expect(datasetFolders(temp.datasetsDir)).toEqual([]);
+  });
+
   it('follows links to image files and lists broken links as unreadable', async () => {
     const root = join(temp.dir, 'links');
     writeTree(root, { 'a/1.bmp': solidBmp(2, 2, GREY), 'b/1.bmp': solidBmp(2, 2, GREY) });

@@ -12,7 +12,7 @@ import { DEFAULT_SPLIT } from './csv/options';
 import { pngDataUrl, readImage, type ImageTarget } from './images/decode';
 import { SUPPORTED_FORMATS_TEXT } from './images/formats';
 import { mapInOrder } from './images/inOrder';
-import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing, type SkippedFile } from './images/list';
+import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing, type IgnoredFolder, type SkippedFile } from './images/list';
 import { ImageImportError } from './images/errors';
 import { checkOptions, MAX_THUMBNAIL_CLASSES, THUMBNAILS_PER_CLASS, type ImageImportOptions } from './images/options';
 import { ChannelStatistics, toPlanarUnit } from './images/statistics';
@@ -47,6 +47,8 @@ export interface ImageImportResult {
   classCounts: Record<string, number>;
   /** Files that were not imported and why, sorted by path (relative to the image folder). */
   skipped: SkippedFile[];
+  /** Folders inside class folders, not imported (each also in `skipped` with its reason), sorted by path. */
+  ignoredFolders: IgnoredFolder[];
   /** Up to 4 imported images per class (the first 100 classes) as PNG data URLs at the imported size, in class order. */
   thumbnails: Array<{ className: string; dataUrl: string }>;
 }
@@ -117,6 +119,7 @@ async function importInto(source: string, id: string, folder: string, temp: stri
     folder,
     classCounts: Object.fromEntries(classes.map((c, k) => [c.name, classCounts[k]])),
     skipped: [...listing.skipped, ...written.skipped].sort((a, b) => byCodePoint(a.path, b.path)),
+    ignoredFolders: [...listing.ignoredFolders].sort((a, b) => byCodePoint(a.path, b.path)),
     thumbnails: classes.slice(0, MAX_THUMBNAIL_CLASSES).flatMap((c, k) => written.thumbnails[k].map((dataUrl) => ({ className: c.name, dataUrl }))),
   };
 }
@@ -196,7 +199,17 @@ function checkClassFolders(source: string, listing: FolderListing): void {
     throw new ImageImportError(source, `has only one class folder ('${classes[0].name}'); a classifier needs at least 2, one sub-folder of images per class`);
   }
   const empty = classes.filter((c) => c.files.length === 0);
-  if (empty.length === classes.length) throw new ImageImportError(source, `holds no images: its class folders (${quoted(classes)}) are empty`);
+  if (empty.length === classes.length) {
+    // e.g. data/train/cats/*.png chosen as data/: the classes are one level further down.
+    const nested = listing.ignoredFolders.filter((f) => f.files > 0);
+    if (nested.length > 0) {
+      throw new ImageImportError(source, `holds no images directly in its class folders (${quoted(classes)}), only in folders inside them ` +
+        `(${nested.slice(0, 3).map((f) => `${f.path.split(sep).join('/')} with ${f.files} file${f.files === 1 ? '' : 's'}`).join(', ')}` +
+        `${nested.length > 3 ? ` and ${nested.length - 3} more` : ''}); choose the folder whose sub-folders are the classes, e.g. ` +
+        `${join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name)}`);
+    }
+    throw new ImageImportError(source, `holds no images: its class folders (${quoted(classes)}) are empty`);
+  }
   if (empty.length > 0) {
     throw new ImageImportError(source, `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} hold${empty.length > 1 ? '' : 's'} no images; add images or remove ${empty.length > 1 ? 'them' : 'it'}`);
   }

@@ -7,4 +7,4 @@ export { MAX_CATEGORIES, MAX_CLASSES, MAX_INTEGER_CLASSES, type ColumnRef, type 
 export { importImages, type ImageImportProgress, type ImageImportRequest, type ImageImportResult } from './importImages';
 export { ImageImportError } from './images/errors';
 export { IMAGE_FITS, MAX_IMAGE_SIDE, type ImageFit, type ImageImportOptions } from './images/options';
-export type { SkippedFile } from './images/list';
+export type { IgnoredFolder, SkippedFile } from './images/list';

@@ -7,8 +7,9 @@ import { readLayout } from './csv/layout';
 import { MAX_CATEGORIES, MAX_INTEGER_CLASSES } from './csv/options';
 import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
-import type { TextEncoding } from './csv/reader';
+import { invalidByteNotice, type TextEncoding } from './csv/reader';
 import { scanCsv } from './csv/scan';
+import { detectSplitColumn } from './csv/splitColumn';
 
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
 import type { ColumnPreview, CsvPreview } from './csv/previewTypes';
@@ -70,6 +71,7 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
   const expected = layout.names.length;
   const problems = scan.raggedRows.map((r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`);
   if (scan.raggedCount > scan.raggedRows.length) problems.push(`... and ${scan.raggedCount - scan.raggedRows.length} more rows with the wrong number of fields`);
+  if (scan.invalidByte) problems.push(invalidByteNotice(path, scan.invalidByte));
   return {
     file: path,
     encoding: layout.encoding,
@@ -80,5 +82,6 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
     rowCount: scan.dataRows,
     complete: scan.complete,
     problems,
+    splitColumn: detectSplitColumn(layout.names),
   };
 }

@@ -50,6 +50,7 @@ export class DatasetService {
       categoricalColumns: options.categorical,
       standardize: options.standardize,
       split: options.split,
+      splitColumn: options.splitColumn,
       datasetsDir: this.layout.datasets,
       name: options.name ?? (file.kind === 'upload' ? file.name.replace(/\.[^.]+$/, '') : undefined),
       onProgress: importId ? this.progress(importId) : undefined,
@@ -62,6 +63,8 @@ export class DatasetService {
       ...(summary.filledCells > 0 ? [`${summary.filledCells} missing cells filled`] : []),
       `${result.manifest.featureShape[0]} features after encoding; ${result.manifest.task}` +
         (result.manifest.classNames ? ` with ${result.manifest.classNames.length} classes` : ''),
+      ...(result.manifest.split.column === undefined ? [] : [splitNote(result.manifest.split)]),
+      ...summary.notices,
     ];
     return { dataset, notes };
   }
@@ -117,4 +120,10 @@ export class DatasetService {
       this.emit({ type: 'import-progress', importId, phase: progress.phase, fraction });
     };
   }
+}
+
+/** "split from column 'split': 700 train, 150 validation, 150 test" for the result page. */
+function splitNote(split: { column?: string; counts: { train: number; validation: number; test: number } }): string {
+  const { train, validation, test } = split.counts;
+  return `split from column '${split.column}': ${train} train, ${validation} validation, ${test} test`;
 }

@@ -10,7 +10,7 @@ function column(index: number, name: string, extra: Partial<ColumnPreview> = {})
 }
 
 function preview(columns: ColumnPreview[]): CsvPreview {
-  return { file: '/tmp/x.csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, columns, rows: [], rowCount: 10, complete: true, problems: [] };
+  return { file: '/tmp/x.csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, columns, rows: [], rowCount: 10, complete: true, problems: [], splitColumn: null };
 }
 
 describe('default label and task', () => {
@@ -32,6 +32,11 @@ describe('default label and task', () => {
     const p = preview([column(0, 'a', { labelTask: null }), column(1, 'b', { labelTask: null })]);
     expect(defaultLabel(p)).toEqual({ label: 'b', task: 'classification' });
     expect(defaultLabel(preview([]))).toBeNull();
+  });
+
+  it('never takes the column offered as the split column, even when it is last', () => {
+    const p = { ...preview([column(0, 'y'), column(1, 'split', { type: 'categorical', labelTask: 'classification' })]), splitColumn: 'split' };
+    expect(defaultLabel(p)).toEqual({ label: 'y', task: 'regression' });
   });
 
   it('gives the task of another chosen column', () => {

@@ -8,11 +8,12 @@ export interface LabelChoice {
 }
 
 /**
- * The last column that can be a label (the usual place for the target), else the last column. The task is the
- * one the importer would infer for it; a column it cannot read as a label falls back to classification.
+ * The last column that can be a label (the usual place for the target), else the last column; never the column
+ * offered as the split column. The task is the one the importer would infer for it; a column it cannot read as a
+ * label falls back to classification.
  */
 export function defaultLabel(preview: CsvPreview): LabelChoice | null {
-  const columns = preview.columns;
+  const columns = preview.columns.filter((c) => c.name !== preview.splitColumn);
   if (columns.length === 0) return null;
   const usable = [...columns].reverse().find((c) => c.labelTask !== null && c.problem === null)
     ?? [...columns].reverse().find((c) => c.labelTask !== null)

@@ -10,6 +10,7 @@ export type DataMessageKey =
   | 'min' | 'max' | 'mean' | 'std' | 'frequentValues' | 'exclude' | 'oneHot' | 'excludeColumn' | 'oneHotColumn' | 'labelBadge'
   | 'distinct' | 'missingCell' | 'typeNumeric' | 'typeCategorical' | 'typeEmpty' | 'labelColumn' | 'missingValues' | 'dropRows'
   | 'fillMean' | 'fillMostFrequent' | 'missingHint' | 'standardize' | 'standardizeHint' | 'split' | 'trainShare'
+  | 'splitColumn' | 'splitColumnNone' | 'splitColumnHint' | 'splitBadge'
   | 'validationShare' | 'testShare' | 'splitSeed' | 'seedInvalid' | 'import' | 'cancel' | 'done' | 'importing'
   | 'importProgress' | 'importedNotice' | 'imagesTitle' | 'imagesHint' | 'imageFolder' | 'chooseFolder' | 'folderFacts'
   | 'uploadingFiles' | 'emptyFolder' | 'height' | 'width' | 'pixels' | 'sizeInvalid' | 'grayscale' | 'classCounts'
@@ -36,6 +37,9 @@ export const dataMessages: Messages<DataMessageKey> = {
     missingValues: 'Missing values', dropRows: 'Drop rows', fillMean: 'Fill with mean', fillMostFrequent: 'Fill with most frequent',
     missingHint: '{n} missing cells in the columns used.', standardize: 'Standardize',
     standardizeHint: 'Rescale number features to mean 0, std 1 (from the training split only).', split: 'Split', trainShare: 'Train share',
+    splitColumn: 'Split column', splitColumnNone: 'None: split at random',
+    splitColumnHint: 'Each row goes to the split its cell names: train, validation (also val, dev) or test (also holdout).',
+    splitBadge: 'split',
     validationShare: 'Validation share', testShare: 'Test share', splitSeed: 'Split seed', seedInvalid: 'a whole number ≥ 0',
     import: 'Import', cancel: 'Cancel', done: 'Done', importing: 'Importing…', importProgress: 'Import progress',
     importedNotice: 'Dataset {name} imported and selected.', imagesTitle: 'Import images',
@@ -61,6 +65,8 @@ export const dataMessages: Messages<DataMessageKey> = {
     missingCell: '缺失', typeNumeric: '数值', typeCategorical: '类别', typeEmpty: '空', labelColumn: '标签列', missingValues: '缺失值',
     dropRows: '删除所在行', fillMean: '用均值填充', fillMostFrequent: '用最常见值填充', missingHint: '所用列中有 {n} 个缺失单元格。', standardize: '标准化',
     standardizeHint: '把数值特征缩放为均值 0、标准差 1（只用训练集计算）。', split: '划分', trainShare: '训练集比例', validationShare: '验证集比例', testShare: '测试集比例',
+    splitColumn: '划分列', splitColumnNone: '无：随机划分',
+    splitColumnHint: '每行进入其单元格所写的划分：train、validation（也可写 val、dev）或 test（也可写 holdout）。', splitBadge: '划分',
     splitSeed: '划分种子', seedInvalid: '须为 ≥ 0 的整数', import: '导入', cancel: '取消', done: '完成', importing: '正在导入…', importProgress: '导入进度',
     importedNotice: '数据集 {name} 已导入并选中。', imagesTitle: '导入图像', imagesHint: '文件夹中每个类别一个子文件夹（例如 cats/、dogs/）；每张图像都会缩放到下面的尺寸。',
     imageFolder: '图像文件夹', chooseFolder: '选择文件夹…', folderFacts: '{folder}：{n} 个文件', uploadingFiles: '正在上传 {n} 个文件…',

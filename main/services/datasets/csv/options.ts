@@ -24,8 +24,14 @@ export interface CsvImportOptions {
   hasHeader?: boolean;
   /** ',' ';' or '\t'; default: detected from the first lines. */
   delimiter?: string;
-  /** Default 70/15/15, seed 42, stratified for classification. */
+  /** Default 70/15/15, seed 42, stratified for classification. Ignored (but for the seed) with a split column. */
   split?: { train: number; validation: number; test: number; seed?: number; stratify?: boolean };
+  /**
+   * A column naming each row's split (train, validation, test; also training, val, valid, dev, testing, holdout; any
+   * case) used instead of the random split. It is not a feature. Default: none (the preview suggests a column
+   * named `split`; the importer does not pick it by itself).
+   */
+  splitColumn?: ColumnRef;
   /** Record z-score statistics of the training rows in the manifest (the engine applies them). Default true. */
   standardize?: boolean;
 }

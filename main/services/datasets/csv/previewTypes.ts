@@ -39,5 +39,7 @@ export interface CsvPreview {
   complete: boolean;
   /** Problems of the file itself (rows with the wrong number of fields), the first few. */
   problems: string[];
+  /** The column offered as the split column (one named `split`), or null: the dialog's default choice. */
+  splitColumn: string | null;
 }
 

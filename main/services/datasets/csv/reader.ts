@@ -2,6 +2,7 @@
 // decoded (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252) and tokenized.
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { CsvImportError, CsvSyntaxError } from './errors';
 import { CsvParser, type RecordHandler } from './parser';
 
@@ -21,10 +22,14 @@ export class StopReading extends Error {
   }
 }
 
-/** From the first bytes: a BOM decides; else UTF-8 if they decode as UTF-8, else Windows-1252 (old Excel exports). */
+/**
+ * From the first bytes: a BOM decides (a UTF-8 one too, even when a stray byte follows: the file says what it is);
+ * else UTF-8 if they decode as UTF-8, else Windows-1252 (old Excel exports).
+ */
 export function detectEncoding(bytes: Uint8Array): TextEncoding {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (hasUtf8Bom(bytes)) return 'utf-8';
   try {
     // stream: true tolerates a character cut at the end of the sample.
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
@@ -69,6 +74,95 @@ export function readSample(path: string, minLines = 25): Sample {
   }
 }
 
+const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/**
+ * The first byte of a UTF-8 file that is not UTF-8: the line it is on and its value. Such bytes are read as U+FFFD
+ * (the replacement character) rather than refused: one odd character in a name should not stop an import, and a
+ * number cell holding one is reported as text on its line anyway. The import says so, naming this line.
+ */
+export interface InvalidByte {
+  line: number;
+  byte: number;
+  /** The file starts with a UTF-8 byte-order mark. */
+  bom: boolean;
+}
+
+/** "table.csv: line 7 holds the byte 0xE9, which is not UTF-8, ..." for the import summary and the preview. */
+export function invalidByteNotice(file: string, invalid: InvalidByte): string {
+  const hex = invalid.byte.toString(16).toUpperCase().padStart(2, '0');
+  return `${basename(file)}: line ${invalid.line} holds the byte 0x${hex}, which is not UTF-8, in a file that ` +
+    `${invalid.bom ? 'starts with a UTF-8 byte-order mark' : 'reads as UTF-8 up to there'}; it was read as UTF-8 with ` +
+    'each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.';
+}
+
+/** Where in `bytes` the first invalid UTF-8 sequence starts (`carried` bytes of a cut character lead), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0) return i;
+    if (i + size > bytes.length) return -1; // cut at the end: the next chunk completes it
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + size));
+    } catch {
+      return i;
+    }
+    i += size;
+  }
+  return -1;
+}
+
+/**
+ * Watches a UTF-8 stream for its first invalid byte. A fatal decoder runs alongside on the raw chunks only until it
+ * throws: clean files pay one validation pass, which V8 does at memory speed.
+ */
+class Utf8Watch {
+  private readonly check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private lines = 1;
+  private tail = new Uint8Array(0);
+  invalid: InvalidByte | null = null;
+  constructor(private readonly bom: boolean) {}
+
+  push(chunk: Uint8Array): void {
+    if (this.invalid) return;
+    try {
+      this.check.decode(chunk, { stream: true });
+    } catch {
+      const bytes = new Uint8Array(this.tail.length + chunk.length);
+      bytes.set(this.tail);
+      bytes.set(chunk, this.tail.length);
+      const at = Math.max(firstInvalidUtf8(bytes), 0);
+      this.invalid = { line: this.lines + countNewlines(bytes.subarray(this.tail.length, at)), byte: bytes[at], bom: this.bom };
+      return;
+    }
+    this.lines += countNewlines(chunk);
+    // A character cut at the chunk's end (at most 3 bytes) starts the next look, so its line and offset stay right.
+    let cut = 0;
+    while (cut < 3 && cut < chunk.length && (chunk[chunk.length - 1 - cut] & 0xc0) === 0x80) cut++;
+    const lead = chunk.length - 1 - cut;
+    const leadByte = lead >= 0 ? chunk[lead] : 0;
+    const whole = leadByte < 0x80 ? 1 : leadByte >= 0xf0 ? 4 : leadByte >= 0xe0 ? 3 : 2;
+    this.tail = lead >= 0 && whole > cut + 1 ? chunk.slice(lead) : new Uint8Array(0);
+    if (this.tail.length > 0) this.lines -= countNewlines(this.tail);
+  }
+
+  end(): void {
+    if (this.invalid) return;
+    try {
+      this.check.decode();
+    } catch {
+      this.invalid = { line: this.lines, byte: this.tail[0] ?? 0, bom: this.bom };
+    }
+  }
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let k = bytes.indexOf(10); k >= 0; k = bytes.indexOf(10, k + 1)) n++;
+  return n;
+}
+
 export interface StreamOptions {
   encoding: TextEncoding;
   delimiter: string;
@@ -78,26 +172,40 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
+export interface StreamResult {
+  /** Null when a handler stopped early. */
+  sha256: string | null;
+  bytes: number;
+  /** UTF-8 files: the first byte that is not UTF-8 (read as U+FFFD), if any, among the bytes read. */
+  invalidByte: InvalidByte | null;
+}
+
 /** Streams every record to `onRecord`; resolves with the file's sha256 (hex) unless a handler stopped early. */
-export async function streamCsv(path: string, options: StreamOptions): Promise<{ sha256: string | null; bytes: number }> {
+export async function streamCsv(path: string, options: StreamOptions): Promise<StreamResult> {
   const decoder = new TextDecoder(options.encoding);
   const hash = createHash('sha256');
   const parser = new CsvParser(options.delimiter, options.onRecord);
+  let watch: Utf8Watch | null = null;
   let bytes = 0;
   try {
     const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.signal?.throwIfAborted();
       hash.update(chunk);
+      if (options.encoding === 'utf-8') {
+        watch ??= new Utf8Watch(bytes === 0 && hasUtf8Bom(chunk));
+        watch.push(chunk);
+      }
       bytes += chunk.length;
       parser.push(decoder.decode(chunk, { stream: true }));
       options.onBytes?.(bytes);
     }
+    watch?.end();
     parser.push(decoder.decode());
     parser.end();
-    return { sha256: hash.digest('hex'), bytes };
+    return { sha256: hash.digest('hex'), bytes, invalidByte: watch?.invalid ?? null };
   } catch (error) {
-    if (error instanceof StopReading) return { sha256: null, bytes };
+    if (error instanceof StopReading) return { sha256: null, bytes, invalidByte: watch?.invalid ?? null };
     if (error instanceof CsvSyntaxError) throw new CsvImportError(path, error.detail, error.line);
     throw error;
   }

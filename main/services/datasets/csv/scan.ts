@@ -3,7 +3,8 @@
 import { ColumnProfile, type CellAt } from './profile';
 import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
-import { streamCsv, StopReading, type TextEncoding } from './reader';
+import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
+import { badSplitCell, splitOfCell } from './splitColumn';
 import { isMissing } from './values';
 
 export interface ScanSetup {
@@ -15,6 +16,8 @@ export interface ScanSetup {
   /** Columns to profile; the others are not looked at (excluded columns). */
   used: boolean[];
   labelIndex: number | null;
+  /** The column naming each row's split (train / validation / test), not profiled; every row must name one. */
+  splitIndex?: number | null;
   /** Skip rows with a missing cell in a used column (the 'drop-row' policy). */
   dropMissing: boolean;
   /** A missing label ends the import (fill policies cannot invent labels). */
@@ -37,6 +40,8 @@ export interface ScanResult {
   dataRows: number;
   keptRows: number;
   droppedRows: number;
+  /** Per column (dropMissing): the dropped rows missing a cell there, so an error can name the emptiest columns. */
+  droppedFor: number[];
   /**
    * For each kept row, its label's index in labelKeys; null without a label column, or once the label had more
    * than labelCap + 1 distinct cells (too many for classes; a regression target needs no ids).
@@ -44,11 +49,15 @@ export interface ScanResult {
   labelIds: RowValues | null;
   /** Distinct trimmed label cells in order of first appearance (up to labelCap + 1). */
   labelKeys: string[];
+  /** For each kept row, its split (0 train, 1 validation, 2 test); null without a split column. */
+  splitIds: RowValues | null;
   firstRows: SampleRecord[];
   /** Rows whose field count differs from the header's ('collect' mode), the first few. */
   raggedRows: Array<CellAt & { fields: number }>;
   raggedCount: number;
   sha256: string | null;
+  /** A UTF-8 file's first byte that is not UTF-8 (read as U+FFFD), if any. */
+  invalidByte: InvalidByte | null;
   /** False when maxRows stopped the read early. */
   complete: boolean;
 }
@@ -88,6 +97,8 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const usedColumns = profiles.filter((p): p is ColumnProfile => p !== null);
   if (setup.labelCap + 1 >= 1 << 16) throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
   let labelIds = labelIndex === null ? null : new RowValues();
+  const splitIndex = setup.splitIndex ?? null;
+  const splitIds = splitIndex === null ? null : new RowValues();
   const labelIdOf = new Map<string, number>();
   const labelKeys: string[] = [];
   const firstRows: SampleRecord[] = [];
@@ -97,6 +108,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   let dataRows = 0;
   let keptRows = 0;
   let droppedRows = 0;
+  const droppedFor = names.map(() => 0);
   let stoppedEarly = false;
 
   const onRecord = (fields: string[], line: number) => {
@@ -110,17 +122,23 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       return;
     }
     if (setup.firstRows !== undefined && firstRows.length < setup.firstRows) firstRows.push({ fields, line });
+    // Checked on every row, dropped or not: a typo in the split column is worth knowing about either way.
+    const split = splitIndex === null ? 0 : splitOfCell(fields[splitIndex]);
+    if (split === null) throw badSplitCell(path, names[splitIndex!], fields[splitIndex!], line);
     if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
       throw new CsvImportError(path, `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
         "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
     }
     if (setup.dropMissing) {
-      for (const p of usedColumns) if (isMissing(fields[p.index])) { droppedRows++; return; }
+      let missing = false;
+      for (const p of usedColumns) if (isMissing(fields[p.index])) { missing = true; droppedFor[p.index]++; }
+      if (missing) { droppedRows++; return; }
       for (const p of usedColumns) p.addPresent(fields[p.index], line);
     } else {
       for (const p of usedColumns) p.add(fields[p.index], line);
     }
     keptRows++;
+    splitIds?.push(split);
     if (labelIds && labelIndex !== null) {
       const key = fields[labelIndex].trim();
       let id = labelIdOf.get(key);
@@ -137,18 +155,21 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     }
   };
 
-  const { sha256 } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
+  const { sha256, invalidByte } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
   return {
     profiles,
     dataRows,
     keptRows,
     droppedRows,
+    droppedFor,
     labelIds,
     labelKeys,
+    splitIds,
     firstRows,
     raggedRows,
     raggedCount,
     sha256,
+    invalidByte,
     complete: !stoppedEarly,
   };
 }

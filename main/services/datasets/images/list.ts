@@ -23,10 +23,19 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** A folder inside a class folder: not imported (classes are one level deep), with the files under it. */
+export interface IgnoredFolder {
+  /** Relative to the imported folder. */
+  path: string;
+  /** Visible files anywhere under it (images or not), so the user sees what was left out. */
+  files: number;
+}
+
 export interface FolderListing {
   /** Sorted by code point, so class indices do not depend on the locale or the file system's order. */
   classes: ClassFolder[];
   skipped: SkippedFile[];
+  ignoredFolders: IgnoredFolder[];
 }
 
 /** Compares by Unicode code point (plain `<` compares UTF-16 units, which puts U+E000..U+FFFF after astral characters). */
@@ -56,12 +65,13 @@ export function listImageFolder(folder: string): FolderListing {
   if (!stats.isDirectory()) throw new ImageImportError(folder, 'is not a folder: choose the folder that holds one sub-folder of images per class');
 
   const skipped: SkippedFile[] = [];
+  const ignoredFolders: IgnoredFolder[] = [];
   const classes: ClassFolder[] = [];
   for (const name of visibleEntries(folder, folder)) {
     const found = look(join(folder, name));
     switch (found.kind) {
       case 'folder':
-        classes.push({ name, files: classFiles(folder, name, skipped) });
+        classes.push({ name, files: classFiles(folder, name, skipped, ignoredFolders) });
         break;
       case 'file':
         skipped.push({ path: name, reason: 'not in a class folder (put each class\'s images in a sub-folder named for the class)' });
@@ -76,10 +86,10 @@ export function listImageFolder(folder: string): FolderListing {
         throw new Error(`unknown entry kind ${JSON.stringify(found satisfies never)}`);
     }
   }
-  return { classes, skipped };
+  return { classes, skipped, ignoredFolders };
 }
 
-function classFiles(root: string, className: string, skipped: SkippedFile[]): ListedFile[] {
+function classFiles(root: string, className: string, skipped: SkippedFile[], ignored: IgnoredFolder[]): ListedFile[] {
   const dir = join(root, className);
   const files: ListedFile[] = [];
   for (const name of visibleEntries(root, dir)) {
@@ -90,9 +100,16 @@ function classFiles(root: string, className: string, skipped: SkippedFile[]): Li
       case 'file':
         files.push({ path, bytes: found.bytes });
         break;
-      case 'folder':
-        skipped.push({ path: where, reason: `a folder inside the class folder '${className}' (only images directly in a class folder are imported)` });
+      case 'folder': {
+        const files = filesUnder(path);
+        ignored.push({ path: where, files });
+        skipped.push({
+          path: where,
+          reason: `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
+            '(only images directly in a class folder are imported: move them up, or make the folder a class of its own)',
+        });
         break;
+      }
       case 'other':
         skipped.push({ path: where, reason: 'not a file' });
         break;
@@ -105,6 +122,26 @@ function classFiles(root: string, className: string, skipped: SkippedFile[]): Li
   }
   return files;
 }
+
+/** Visible files anywhere under `dir` (links followed; a link loop ends at the depth limit). */
+function filesUnder(dir: string, depth = 0): number {
+  if (depth > MAX_COUNT_DEPTH) return 0;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).filter((name) => !name.startsWith('.'));
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const name of entries) {
+    const found = look(join(dir, name));
+    if (found.kind === 'file') n++;
+    else if (found.kind === 'folder') n += filesUnder(join(dir, name), depth + 1);
+  }
+  return n;
+}
+
+const MAX_COUNT_DEPTH = 16;
 
 /** Entries not hidden (dot files such as .DS_Store, and folders such as .git), sorted by code point. */
 function visibleEntries(root: string, dir: string): string[] {
