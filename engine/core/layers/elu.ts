@@ -27,7 +27,7 @@ export function eluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array,
 
 export const elu: LayerDefinition<'elu'> = {
   catalogue: {
-    kind: 'elu', name: 'ELU', category: 'activation', inputs: 1,
+    kind: 'elu', name: 'ELU', category: 'activation', inputs: 1, reluLike: true,
     help: 'Like ReLU for positive values; negative values curve smoothly down towards -alpha instead of becoming zero.',
     params: [
       { name: 'alpha', label: 'Alpha', type: 'float', default: 1, min: 0, help: 'The value very negative inputs approach, as -alpha (1 is the usual choice).' },

@@ -34,7 +34,7 @@ const geluOnnx: OnnxEmitter = ({ g, node, inputs: [x], out, params }) => {
 
 export const gelu: LayerDefinition<'gelu'> = {
   catalogue: {
-    kind: 'gelu', name: 'GELU', category: 'activation', inputs: 1,
+    kind: 'gelu', name: 'GELU', category: 'activation', inputs: 1, reluLike: true,
     help: 'A smooth ReLU used in transformers: x times the chance a standard normal is below x.',
     params: [
       { name: 'approximate', label: 'Approximation', type: 'enum', default: 'none', choices: ['none', 'tanh'], help: "'none' computes it exactly with erf; 'tanh' uses the faster tanh formula." },

@@ -10,7 +10,7 @@ import type { LayerDefinition } from './types';
 
 export const leakyrelu: LayerDefinition<'leakyrelu'> = {
   catalogue: {
-    kind: 'leakyrelu', name: 'LeakyReLU', category: 'activation', inputs: 1, idPrefix: 'lrelu',
+    kind: 'leakyrelu', name: 'LeakyReLU', category: 'activation', inputs: 1, reluLike: true, idPrefix: 'lrelu',
     help: 'Like ReLU, but negative values are multiplied by a small slope instead of becoming zero.',
     params: [
       { name: 'negativeSlope', label: 'Negative slope', type: 'float', default: 0.01, help: 'What negative inputs are multiplied by.' },

@@ -51,6 +51,8 @@ export interface LayerDef<K extends string = OpKind> {
   inputs: 0 | 1 | 2;
   /** Stem of the ids the editor gives new layers of this kind ('conv' makes conv1, conv2 ...); the kind by default. */
   idPrefix?: string;
+  /** A ReLU-like activation: 'auto' initialization draws the weights of the layer feeding it with Kaiming (He). */
+  reluLike?: boolean;
   help: string;
   params: readonly ParamDef[];
 }
