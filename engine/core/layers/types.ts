@@ -1,7 +1,7 @@
 // What one layer kind is: its catalogue entry, shape rule, forward/backward op, the tensors it owns and its ONNX and
 // PyTorch translations. Each kind is one module in this folder; index.ts lists them all.
 
-import type { EmitContext, OnnxEmitter } from '../export/onnxEmit';
+import type { OnnxEmitter } from '../export/onnxEmit';
 import type { PytorchLayer } from '../export/pytorchLayer';
 import type { OpBuilder } from '../ops/types';
 import type { LayerDef } from '../spec/layerTypes';
@@ -44,4 +44,3 @@ export interface InputDefinition {
   shape: ShapeRule;
 }
 
-export type { EmitContext };
