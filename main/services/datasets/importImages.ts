@@ -15,6 +15,7 @@ import { mapInOrder } from './images/inOrder';
 import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing, type IgnoredFolder, type SkippedFile } from './images/list';
 import { ImageImportError } from './images/errors';
 import { checkOptions, MAX_THUMBNAIL_CLASSES, THUMBNAILS_PER_CLASS, type ImageImportOptions } from './images/options';
+import { PixelBudget } from './images/pixelBudget';
 import { ChannelStatistics, toPlanarUnit } from './images/statistics';
 
 /** Shaped like the CSV importer's progress (bytes of the files read so far), so one progress bar serves both. */
@@ -53,7 +54,7 @@ export interface ImageImportResult {
   thumbnails: Array<{ className: string; dataUrl: string }>;
 }
 
-/** Images decoded at once: sharp works on its own threads, the machine has a few cores. */
+/** Files read and decoded at once (sharp works on its own threads); a PixelBudget also bounds their pixels. */
 const DECODE_WINDOW = 4;
 
 export async function importImages(folderPath: string, request: ImageImportRequest): Promise<ImageImportResult> {
@@ -156,7 +157,8 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
   let bytesRead = 0;
   const writer = new Float32FileWriter(featuresPath);
   try {
-    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file.path, target))) {
+    const budget = new PixelBudget();
+    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file.path, target, budget))) {
       request.signal?.throwIfAborted();
       const { path, label, bytes } = files[filesRead++];
       bytesRead += bytes;
