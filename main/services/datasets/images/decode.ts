@@ -2,6 +2,7 @@
 // decode (plain PNGs here, BMP with our decoder, the rest with sharp), drop alpha, convert to grayscale if asked,
 // resize. Never throws for a bad file: it says why the file is skipped instead.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import { bmpDimensions, BmpError, decodeBmp } from './bmp';
@@ -29,10 +30,16 @@ export type ReadOutcome =
  */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
-export async function readImage(path: string, target: ImageTarget, budget: PixelBudget): Promise<ReadOutcome> {
+/**
+ * Files up to this size are read synchronously: for small images the promise-based read (open, stat, read, close,
+ * each a trip through the thread pool) cost more than decoding them. The importer yields to the event loop often.
+ */
+const SYNC_READ_BYTES = 1 << 20;
+
+export async function readImage(file: { path: string; bytes: number }, target: ImageTarget, budget: PixelBudget): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = file.bytes <= SYNC_READ_BYTES ? readFileSync(file.path) : await readFile(file.path);
   } catch (error) {
     return { type: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, sha256: null };
   }

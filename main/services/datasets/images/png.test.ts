@@ -26,7 +26,7 @@ function noise(seed: number, length: number): Uint8Array {
 async function both(png: Buffer, target: ImageTarget): Promise<{ ours: Uint8Array; sharps: Uint8Array }> {
   const path = join(temp.dir, 'image.png');
   writeFileSync(path, png);
-  const outcome = await readImage(path, target, new PixelBudget());
+  const outcome = await readImage({ path, bytes: png.length }, target, new PixelBudget());
   if (outcome.type !== 'image') throw new Error(`skipped: ${outcome.reason}`);
   return { ours: outcome.pixels, sharps: await readWithSharp(png, 'png', target) };
 }
