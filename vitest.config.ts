@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['engine/**/*.test.ts', 'main/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['engine/**/*.test.ts', 'main/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'engine/test/golden/**', '**/*.int.test.ts'],
           testTimeout: 60_000,
         },

@@ -2,7 +2,7 @@
 // step function the suite builds, print one ResultLine (or an error line) on stdout.
 import { readFloat32, readInt32, readManifest, type DataEntry } from './data';
 import type { Job, ResultLine } from './protocol';
-import { measure, type Timing } from './timing';
+import { measure, type Step, type Timing } from './timing';
 import type { GemmWorkload, TrainingWorkload } from './workloads';
 
 /** One mini-batch as views into the loaded data: inputs [batch, ...inputShape] NCHW, targets [batch] or [batch, size]. */
@@ -19,7 +19,7 @@ export interface Backend {
   /** A training step on the next batch (cycling through `batches`); returns the step's loss. */
   training(workload: TrainingWorkload, batch: number, batches: Batch[]): () => number;
   /** An eval-mode forward pass of the workload's network on the next batch, the output read back. */
-  inference(workload: TrainingWorkload, batch: number, batches: Batch[]): () => void;
+  inference(workload: TrainingWorkload, batch: number, batches: Batch[]): Step | Promise<Step>;
   /** One C = A·B. */
   gemm(workload: GemmWorkload, a: Float32Array, b: Float32Array): () => void;
 }
@@ -49,10 +49,10 @@ export function errorLine(job: Job, error: unknown, threads = job.threads): Resu
 }
 
 /** Measures the job on `backend` and prints its line; a failure prints an error line instead. */
-export function runJob(job: Job, backend: Backend): void {
+export async function runJob(job: Job, backend: Backend): Promise<void> {
   let line: ResultLine;
   try {
-    line = measureJob(job, backend);
+    line = await measureJob(job, backend);
   } catch (error) {
     // The message and where it came from; whole TF.js stacks bury the rest of the log.
     const where = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, 4).join('\n') : String(error);
@@ -62,7 +62,7 @@ export function runJob(job: Job, backend: Backend): void {
   emit(line);
 }
 
-function measureJob(job: Job, backend: Backend): ResultLine {
+async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
   const { workload, batch } = job;
   const common = {
     suite: job.suite, workload: workload.name, batch, threads: backend.threads, threads_requested: job.threads,
@@ -72,7 +72,7 @@ function measureJob(job: Job, backend: Backend): ResultLine {
       const entry = entryOf(job, workload.name, 'matrices');
       const a = readFloat32(job.dataDir, entry.a, entry.M * entry.K);
       const b = readFloat32(job.dataDir, entry.b, entry.K * entry.N);
-      const timing = measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
+      const timing = await measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
       const flops = 2 * workload.M * workload.N * workload.K * timing.steps;
       return {
         ...common, gflops: round(flops / timing.seconds / 1e9), ...timingFields(timing), info: backend.info,
@@ -84,14 +84,14 @@ function measureJob(job: Job, backend: Backend): ResultLine {
       if (!base) throw new Error(`job for ${workload.name} has no base training workload`);
       const batches = loadBatches(job, base.name, batch);
       let loss: number | undefined;
-      let step: () => void;
+      let step: Step;
       if (workload.kind === 'train') {
         const train = backend.training(base, batch, batches);
         step = () => { loss = train(); };
       } else {
-        step = backend.inference(base, batch, batches);
+        step = await backend.inference(base, batch, batches);
       }
-      const timing = measure(step, job.plan, job.budgetSeconds, job.minRepeatSeconds);
+      const timing = await measure(step, job.plan, job.budgetSeconds, job.minRepeatSeconds);
       const line: ResultLine = { ...common, samples_per_s: round(batch * timing.steps / timing.seconds), ...timingFields(timing) };
       if (workload.kind === 'train' && workload.reportSecondsFor) {
         line.seconds_for_500_steps = round(timing.seconds / timing.steps * workload.reportSecondsFor);

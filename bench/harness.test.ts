@@ -8,13 +8,13 @@ import { DataRng, readManifest, writeDataSets } from './data';
 import type { ResultLine } from './protocol';
 import { summarize } from './summary';
 import { median, sizeTimedRun } from './timing';
-import { WORKLOADS, workloadByName } from './workloads';
+import { suiteRuns, WORKLOADS, workloadByName } from './workloads';
 
 describe('flags', () => {
-  it('runs every workload on netwright and both TF.js backends with all cores by default', () => {
+  it('runs every workload on netwright, both TF.js backends and ONNX Runtime with all cores by default', () => {
     const options = parseArgs([], 8);
     expect(options.workloads).toHaveLength(WORKLOADS.length);
-    expect(options.suites).toEqual(['netwright', 'tfjs-cpu', 'tfjs-wasm']);
+    expect(options.suites).toEqual(['netwright', 'tfjs-cpu', 'tfjs-wasm', 'onnxruntime']);
     expect(options.threads).toBe(8);
     expect(options.quick).toBe(false);
   });
@@ -24,6 +24,12 @@ describe('flags', () => {
     expect(selectWorkloads('gemm').map((w) => w.name)).toEqual(['gemm-1024', 'gemm-64x784x512']);
     expect(selectWorkloads('infer-*,w1').map((w) => w.name)).toEqual(['W1', 'infer-W2', 'infer-W3']);
     expect(() => selectWorkloads('W7')).toThrow(/'W7' matches no workload/);
+  });
+
+  it('runs ONNX Runtime on the inference workloads only', () => {
+    const runs = WORKLOADS.filter((w) => suiteRuns('onnxruntime', w)).map((w) => w.name);
+    expect(runs).toEqual(['infer-W2', 'infer-W3']);
+    expect(WORKLOADS.every((w) => suiteRuns('netwright', w))).toBe(true);
   });
 
   it('adds PyTorch with --with-pytorch and accepts --flag=value', () => {

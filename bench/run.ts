@@ -11,7 +11,7 @@ import { runImportBench, takeImportSuite } from './importBench';
 import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
-import { trainingWorkloadOf, type SuiteName, type Workload } from './workloads';
+import { suiteRuns, trainingWorkloadOf, type SuiteName, type Workload } from './workloads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The interpreter for the pytorch suite; NETWRIGHT_BENCH_PYTHON points at another (e.g. a venv with torch). */
@@ -37,6 +37,8 @@ function childCommand(suite: SuiteName, job: Job): ChildCommand {
     case 'tfjs-cpu':
     case 'tfjs-wasm':
       return tsChild('tfjs.ts');
+    case 'onnxruntime':
+      return tsChild('onnxruntime.ts');
     case 'pytorch': {
       const n = String(job.threads);
       // Same thread count as the others; passive OpenMP waiting so idle threads sleep instead of spinning.
@@ -136,7 +138,7 @@ function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Jo
     const batches = workload.kind === 'gemm' ? [workload.M] : workload.batches;
     const base = workload.kind === 'infer' ? trainingWorkloadOf(workload) : null;
     for (const batch of batches) {
-      for (const suite of suites) {
+      for (const suite of suites.filter((name) => suiteRuns(name, workload))) {
         jobs.push({
           suite, workload, base, batch, threads: options.threads, plan: options.quick ? workload.quick : workload.full,
           ...timing, dataDir,

@@ -17,15 +17,17 @@ export interface Timing {
  * Runs `step` until measured. Warm-up: plan.warmupSteps steps, stopping early after a quarter of the budget (at
  * least one step, which absorbs first-call compilation and allocation). Timed steps per repeat: plan.timedSteps,
  * raised so a repeat lasts at least minRepeatSeconds, lowered (to 1 at least) so all repeats fit the budget.
- * A first step longer than the whole budget is reported on its own (firstStepOnly).
+ * A first step longer than the whole budget is reported on its own (firstStepOnly). A step that returns a promise
+ * (ONNX Runtime's run) is awaited; a synchronous one is not, so it pays no microtask per step.
  */
-export function measure(step: () => void, plan: StepPlan, budgetSeconds: number, minRepeatSeconds: number): Timing {
+export async function measure(step: Step, plan: StepPlan, budgetSeconds: number, minRepeatSeconds: number): Promise<Timing> {
   const warmupLimit = budgetSeconds / 4;
   const warmupStart = now();
   let warmupSteps = 0;
   let afterFirst = warmupStart;
   while (warmupSteps < Math.max(1, plan.warmupSteps)) {
-    step();
+    const pending = step();
+    if (pending) await pending;
     warmupSteps++;
     if (warmupSteps === 1) {
       afterFirst = now();
@@ -44,11 +46,17 @@ export function measure(step: () => void, plan: StepPlan, budgetSeconds: number,
   const seconds: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const start = now();
-    for (let s = 0; s < steps; s++) step();
+    for (let s = 0; s < steps; s++) {
+      const pending = step();
+      if (pending) await pending;
+    }
     seconds.push(now() - start);
   }
   return { warmupSteps, steps, repeats, seconds: median(seconds), firstStepOnly: false };
 }
+
+/** One step of a workload: synchronous, or a promise for backends whose API is asynchronous. */
+export type Step = () => void | Promise<void>;
 
 /** Steps per repeat and repeats for a step of `perStep` seconds (pure, so the rule can be tested). */
 export function sizeTimedRun(plan: StepPlan, perStep: number, budgetSeconds: number, minRepeatSeconds: number): { steps: number; repeats: number } {

@@ -79,12 +79,12 @@ describe('workload settings', () => {
     expect(layer.kind === 'gemm' && [layer.M, layer.K, layer.N]).toEqual([64, 784, 512]);
   });
 
-  it('runs inference on the W2 and W3 networks at batch 256', () => {
+  it('runs inference on the W2 and W3 networks at batch 1 (latency) and 256 (throughput)', () => {
     for (const [name, base] of [['infer-W2', 'W2'], ['infer-W3', 'W3']] as const) {
       const workload = workloadByName(name);
       if (workload.kind !== 'infer') throw new Error(`${name} is not an inference workload`);
       expect(trainingWorkloadOf(workload).name).toBe(base);
-      expect(workload.batches).toEqual([256]);
+      expect(workload.batches).toEqual([1, 256]);
     }
   });
 

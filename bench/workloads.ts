@@ -73,8 +73,13 @@ export interface GemmWorkload {
 export type Workload = TrainingWorkload | InferenceWorkload | GemmWorkload;
 export type WorkloadName = Workload['name'];
 
-export const SUITES = ['netwright', 'tfjs-cpu', 'tfjs-wasm', 'pytorch'] as const;
+export const SUITES = ['netwright', 'tfjs-cpu', 'tfjs-wasm', 'pytorch', 'onnxruntime'] as const;
 export type SuiteName = (typeof SUITES)[number];
+
+/** ONNX Runtime is an inference engine: it runs only the inference workloads (on the model netwright exports). */
+export function suiteRuns(suite: SuiteName, workload: Workload): boolean {
+  return suite !== 'onnxruntime' || workload.kind === 'infer';
+}
 
 const dense = (units: number): LayerDef => ({ kind: 'dense', units });
 const relu: LayerDef = { kind: 'relu' };
@@ -159,12 +164,12 @@ export const WORKLOADS: readonly Workload[] = [
     quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
   },
   {
-    kind: 'infer', name: 'infer-W2', title: "eval-mode forward of W2's network", of: 'W2', batches: [256],
+    kind: 'infer', name: 'infer-W2', title: "eval-mode forward of W2's network", of: 'W2', batches: [1, 256],
     full: { warmupSteps: 5, timedSteps: 50, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 5, repeats: 1 },
   },
   {
-    kind: 'infer', name: 'infer-W3', title: "eval-mode forward of W3's network", of: 'W3', batches: [256],
+    kind: 'infer', name: 'infer-W3', title: "eval-mode forward of W3's network", of: 'W3', batches: [1, 256],
     full: { warmupSteps: 3, timedSteps: 20, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },

@@ -166,4 +166,13 @@ test('a new user builds an MLP, trains it twice, compares the runs and reopens t
   await expect(page.getByLabel('Dense dense2')).toBeVisible();
   await expect(page.getByLabel('Conv2D conv1')).toHaveCount(0);
   await snapshot(page, testInfo, '7-reopened-graph');
+
+  // --- delete a run while its details are open: the list and the panel let go of it, no error -------------------------
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByRole('button', { name: 'sgd momentum', exact: true }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Run sgd momentum deleted.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'sgd momentum', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

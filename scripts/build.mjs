@@ -17,7 +17,7 @@ export async function buildRenderer() {
 export async function buildNode() {
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { cli: 'main/cli/index.ts', web: 'main/web/index.ts', 'engine/host': 'engine/host/main.ts' },
+    entryPoints: { cli: 'main/cli/index.ts', web: 'main/web/index.ts', 'engine/host': 'engine/host/engine/main.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

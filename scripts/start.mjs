@@ -2,7 +2,7 @@
 // `npm start`: builds the studio, then opens the desktop app where Electron's binary is installed, and otherwise
 // starts web mode (a local server on 127.0.0.1 with a secret token), saying why. `npm run web` always starts
 // web mode. Extra arguments go to web mode (e.g. --port 7000).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,9 +18,25 @@ const rest = webOnly ? args.slice(1) : args;
 function electronBinary() {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
   if (!existsSync(join(root, 'node_modules', 'electron'))) return { why: 'the electron package is not installed' };
-  if (!existsSync(pathFile)) return { why: "Electron's binary was not downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline)" };
+  if (!existsSync(pathFile)) return { why: "Electron's binary has not been downloaded" };
   const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { binary } : { why: `Electron's binary is missing at ${binary}` };
+}
+
+/**
+ * Electron's binary is not fetched by `npm ci` (its install script is denied in package.json's allowScripts, so an
+ * offline install succeeds); the first desktop start fetches it here, once. Offline this fails within a second and
+ * the studio starts in web mode instead.
+ */
+function fetchElectronBinary() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set';
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return 'the electron package is not installed';
+  process.stderr.write("Netwright: fetching Electron's binary for the desktop app (once)…\n");
+  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  if (result.status === 0) return null;
+  const lastLine = String(result.stderr ?? '').trim().split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
+  return `Electron's binary could not be downloaded (${lastLine.trim()})`;
 }
 
 function run(command, commandArgs, env = {}) {
@@ -30,9 +46,14 @@ function run(command, commandArgs, env = {}) {
 }
 
 await buildAll();
-const electron = webOnly ? { why: 'web mode was asked for' } : electronBinary();
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux');
+let electron = webOnly ? { why: 'web mode was asked for' } : electronBinary();
+if (!webOnly && hasDisplay && !electron.binary && existsSync(join(root, 'node_modules', 'electron')) && !existsSync(join(root, 'node_modules', 'electron', 'path.txt'))) {
+  const failure = fetchElectronBinary();
+  electron = failure ? { why: failure } : electronBinary();
+}
 let why = electron.why;
-if (electron.binary && !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux')) why = 'there is no display to open a window on';
+if (!webOnly && !hasDisplay) why = 'there is no display to open a window on';
 let sqliteBinding = null;
 if (!why) {
   try {

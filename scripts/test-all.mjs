@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check (TypeScript and the Svelte renderer), build, every vitest project (unit, renderer, golden
+// `npm test`: type-check (TypeScript, engine/core alone without Node's types, and the Svelte renderer), lint (the
+// import layers and defect rules), build, every vitest project (unit, renderer, golden
 // parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar) and on
 // the AVX-512 kernels (emulated where the CPU lacks them), the end-to-end tests in Chromium (Playwright), then a
 // plain closing line
@@ -22,7 +23,9 @@ mkdirSync('test-results', { recursive: true });
 const chromium = findChromium();
 if (!chromium) process.stdout.write(`\n!! ${installHint()}\n`);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('typecheck engine/core without Node', 'npx', ['tsc', '--noEmit', '-p', 'engine/core/tsconfig.json']);
 run('typecheck renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+run('lint (import layers and defect rules)', 'npx', ['eslint', '.']);
 const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
@@ -64,7 +67,7 @@ if (built && existsSync(e2eReport)) {
   failed += stats.unexpected;
   skipped += stats.skipped;
 }
-for (const step of steps) if (!step.ok && step.name.startsWith('typecheck')) failed += 1;
+for (const step of steps) if (!step.ok && (step.name.startsWith('typecheck') || step.name.startsWith('lint'))) failed += 1;
 const allOk = steps.every((s) => s.ok);
 if (!allOk && failed === 0) failed = 1; // a step failed without a failing test (crash, type error): never report green
 process.stdout.write(`\n${steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n')}\n`);

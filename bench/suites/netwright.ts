@@ -37,7 +37,7 @@ function netwrightBackend(kernels: Kernels): Backend {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   quietStdout();
   const job = readJob();
   let kernels: Kernels;
@@ -49,7 +49,7 @@ function main(): void {
     emit(errorLine(job, error));
     return;
   }
-  runJob(job, netwrightBackend(kernels));
+  await runJob(job, netwrightBackend(kernels));
 }
 
-main();
+await main();

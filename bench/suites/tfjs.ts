@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     emit(errorLine(job, error));
     return;
   }
-  runJob(job, backend);
+  await runJob(job, backend);
 }
 
 await main();

@@ -9,9 +9,9 @@ import { decodeCheckpoint } from '../core/io/checkpoint';
 import { spirals } from '../core/data/samples';
 import type { TrainConfig } from '../core/train/config';
 import { config, mlp } from '../test/models';
-import { EngineClient } from './client';
+import { EngineClient } from './parent/client';
 import type { FromEngine } from './protocol';
-import { writeGeneratedDataset } from './writeDataset';
+import { writeGeneratedDataset } from './common/writeDataset';
 
 let home: string;
 let datasetDir: string;

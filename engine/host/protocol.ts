@@ -58,4 +58,6 @@ export type FromEngine =
 export interface EnginePort {
   post(message: FromEngine): void;
   onMessage(handler: (message: ToEngine) => void): void;
+  /** False once the parent has gone (its IPC channel closed); a port without a way to tell says true. */
+  parentConnected?(): boolean;
 }

@@ -70,7 +70,7 @@ export function loadKernels(): Kernels {
     addon = require(found) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`netwright native kernels at ${found} failed to load: ${(error as Error).message}. ` +
-      'Rebuild them with `npm run native:build`.');
+      'Rebuild them with `npm run native:build`.', { cause: error });
   }
   const missing = (Object.keys(members) as (keyof Kernels)[]).filter((name) => typeof addon[name] !== members[name]);
   if (missing.length > 0) {

@@ -14,7 +14,12 @@ export function errorPayload(error: unknown): StudioErrorPayload {
     : error.name === 'NotFoundError' ? 'not-found'
       : error.name === 'CsvImportError' ? 'import-failed'
         : error.name === 'GraphProblemError' ? 'graph-problem'
-          : 'failed';
+          : error.name === 'RunRefusedError' ? (error as Error & { code: string }).code
+            : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
-  return { message: error.message, code, ...(typeof nodeId === 'string' ? { nodeId } : {}) };
+  const params = (error as { params?: unknown }).params;
+  return {
+    message: error.message, code, ...(typeof nodeId === 'string' ? { nodeId } : {}),
+    ...(error.name === 'RunRefusedError' && params && typeof params === 'object' ? { params: params as Record<string, string | number> } : {}),
+  };
 }

@@ -224,7 +224,8 @@ export interface StudioApi {
 
   startRun(request: StartRunRequest): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
-  resumeRun(runId: string): Promise<void>;
+  /** Unpauses a paused run (training goes on in the same engine; compare continueRun). */
+  unpauseRun(runId: string): Promise<void>;
   stopRun(runId: string): Promise<void>;
   saveCheckpoint(runId: string): Promise<void>;
   /** Continues a stopped, failed or interrupted run from its last checkpoint. */
@@ -247,7 +248,7 @@ export type StudioMethod = keyof StudioApi;
 const METHOD_SET: Record<StudioMethod, true> = {
   getInfo: true, listGraphs: true, createGraph: true, saveGraph: true, openGraph: true, renameGraph: true, deleteGraph: true, templateSpec: true,
   listDatasets: true, useSample: true, previewCsv: true, importCsv: true, importImages: true, renameDataset: true, deleteDataset: true,
-  startRun: true, pauseRun: true, resumeRun: true, stopRun: true, saveCheckpoint: true, continueRun: true, listRuns: true, getRun: true,
+  startRun: true, pauseRun: true, unpauseRun: true, stopRun: true, saveCheckpoint: true, continueRun: true, listRuns: true, getRun: true,
   updateRun: true, deleteRun: true, listTags: true, predictions: true, layerWeights: true, featureMaps: true, exportRun: true,
 };
 export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[];
@@ -255,7 +256,9 @@ export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[]
 /** An error the renderer can show as is: `message` names the file, row, column or node. */
 export interface StudioErrorPayload {
   message: string;
-  /** e.g. 'invalid-argument', 'not-found', 'busy', 'import-failed'. */
+  /** e.g. 'invalid-argument', 'not-found', 'busy', 'import-failed', 'setting-out-of-range', 'model-too-large'. */
   code: string;
+  /** The values a refusal's code is worded with (a setting and its range, a node and the memory it needs). */
+  params?: Record<string, string | number>;
   nodeId?: string;
 }

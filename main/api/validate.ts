@@ -104,7 +104,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   deleteDataset: [id],
   startRun: [shape({ graphId: optional(id), spec: modelSpec, config: trainConfig, datasetId: id, name: optional(string), tags: optional(listOf(string)) })],
   pauseRun: [id],
-  resumeRun: [id],
+  unpauseRun: [id],
   stopRun: [id],
   saveCheckpoint: [id],
   continueRun: [id],

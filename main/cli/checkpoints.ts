@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import type { EngineClient } from '../../engine/host/client';
+import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { CheckpointRecord, DatasetRecord, RunSummary } from '../services/store/types';
 

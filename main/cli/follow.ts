@@ -86,7 +86,7 @@ export class RunFollower {
 
   private signal(): void {
     if (this.interrupted) {
-      process.stderr.write('\nquitting without waiting: the run will show as interrupted; `netwright resume` continues it\n');
+      process.stderr.write('\nquitting without waiting: the run will show as interrupted; `netwright continue` continues it\n');
       process.exit(130);
     }
     this.interrupted = true;

@@ -30,7 +30,7 @@ export async function importCsvFile(path: string, label: string,
 
 /** Records an imported dataset in the store, so `train --data NAME` and the studio list it. */
 function register(manifest: DatasetManifest, folder: string): void {
-  const store = openStore(homeLayout(netwrightHome()).database, { recoverInterruptedRuns: false });
+  const store = openStore(homeLayout(netwrightHome()).database);
   try {
     registerDataset(store, manifest, folder);
   } catch (error) {
@@ -152,7 +152,7 @@ async function cancellable(run: (signal: AbortSignal) => Promise<number>): Promi
   try {
     return await run(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written');
+    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written', { cause: error });
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);

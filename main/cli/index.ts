@@ -7,7 +7,7 @@ import { evaluate, EVALUATE_USAGE } from './evaluate';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { IMPORT_USAGE, importCommand } from './import';
 import { predict, PREDICT_USAGE } from './predict';
-import { resume, RESUME_USAGE } from './resume';
+import { continueCommand, CONTINUE_USAGE } from './continue';
 import { runs, RUNS_USAGE } from './runs';
 import { train, TRAIN_USAGE } from './train';
 
@@ -19,15 +19,18 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   train: { summary: 'train a model; the run is recorded in the store', usage: TRAIN_USAGE, run: train },
-  resume: { summary: 'continue a stopped, failed or interrupted run from its last checkpoint', usage: RESUME_USAGE, run: resume },
+  continue: { summary: 'continue a stopped, failed or interrupted run from its last checkpoint (also: resume)', usage: CONTINUE_USAGE, run: continueCommand },
   runs: { summary: 'list the recorded runs', usage: RUNS_USAGE, run: runs },
   evaluate: { summary: "a run's metrics on the validation or test split", usage: EVALUATE_USAGE, run: evaluate },
   predict: { summary: 'predict every row of a CSV file with a trained run', usage: PREDICT_USAGE, run: predict },
   export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
-  import: { summary: 'import a CSV table as a dataset', usage: IMPORT_USAGE, run: importCommand },
+  import: { summary: 'import a CSV table, or a folder of images (one sub-folder per class), as a dataset', usage: IMPORT_USAGE, run: importCommand },
   samples: { summary: 'list the built-in sample datasets', usage: 'netwright samples', run: samples },
 };
 
+
+/** Older spellings still accepted. */
+const ALIASES: Record<string, string> = { resume: 'continue' };
 
 export const USAGE = `usage: netwright <command> [options]   (netwright <command> --help for its options)
 commands:
@@ -41,10 +44,22 @@ async function samples(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `netwright predict … | head`: once the reader has gone, what is left to print has nowhere to go; end quietly. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listeners('error').length > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  endQuietlyOnClosedPipe(process.stdout);
+  const [given, ...rest] = argv;
+  const name = given !== undefined && Object.hasOwn(ALIASES, given) ? ALIASES[given] : given;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    const asked = rest[0] !== undefined && Object.hasOwn(ALIASES, rest[0]) ? ALIASES[rest[0]] : rest[0];
+    const topic = name === 'help' && asked && Object.hasOwn(COMMANDS, asked) ? COMMANDS[asked] : undefined;
     process.stdout.write(`${topic ? `usage: ${topic.usage}` : USAGE}\n`);
     return 0;
   }

@@ -21,7 +21,7 @@ function readSpecFile(path: string): ModelSpec {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not a model spec (${(error as Error).message})`);
+    throw new Error(`${path}: not a model spec (${(error as Error).message})`, { cause: error });
   }
   // A graph saved by the studio holds its spec under "spec".
   const spec = (parsed && typeof parsed === 'object' && 'spec' in parsed ? (parsed as { spec: unknown }).spec : parsed) as ModelSpec;

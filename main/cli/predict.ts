@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
-import type { EngineClient } from '../../engine/host/client';
+import type { EngineClient } from '../../engine/host/parent/client';
 import { readLayout } from '../services/datasets/csv/layout';
 import { streamCsv } from '../services/datasets/csv/reader';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';

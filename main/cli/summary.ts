@@ -1,11 +1,13 @@
-// The end-of-training report of `train` and `resume`: run, status, split sizes, the best checkpoint's metrics on
+// The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object or as a few lines of text.
+import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import type { EngineClient } from '../../engine/host/client';
+import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
 import { evaluateSplit } from './checkpoints';
+import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
 import { durationText, scoreText, splitScore, type SplitScore } from './format';
 
@@ -37,6 +39,8 @@ export interface RunReport {
   checkpoint: string | null;
   lastCheckpoint: string | null;
   durationMs: number;
+  /** The final verdicts on the run's history, as the studio shows them: code, its parameters, severity and advice. */
+  diagnosis: VerdictJson[];
 }
 
 const score = (m: SplitMetrics | null | undefined) => (m ? splitScore(m) : null);
@@ -49,12 +53,16 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
   const lastCheckpoint = store.checkpoints.latestCheckpoint(run.id, 'last');
   let best: StageMetrics | null = null;
   if (bestCheckpoint) {
-    const client = await engine();
-    best = {
-      epoch: bestCheckpoint.epoch,
-      validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
-      test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+    // The training engine may die once the run is recorded (a kill, memory): a fresh one evaluates instead.
+    const evaluateBest = async () => {
+      const client = await engine();
+      return {
+        epoch: bestCheckpoint.epoch,
+        validation: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'validation')),
+        test: score(await evaluateSplit(client, bestCheckpoint.path, dataset, 'test')),
+      };
     };
+    best = await evaluateBest().catch(evaluateBest);
   }
   const final: StageMetrics | null = last
     ? {
@@ -64,13 +72,15 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
     }
     : null;
   const { manifest } = dataset;
+  const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
+  const verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec: store.runs.getRun(run.id).graph, numClasses });
   return {
     type: 'summary', runId: run.id, name: run.name, status: run.status,
     outcome: outcome?.status ?? null, error: run.error,
     dataset: { id: dataset.id, name: dataset.name }, task: manifest.task, rows: manifest.count, split: manifest.split.counts,
     epochs: last?.epoch ?? 0, epochsPlanned: run.trainConfig.epochs, best, final,
     checkpoint: bestCheckpoint?.path ?? lastCheckpoint?.path ?? null, lastCheckpoint: lastCheckpoint?.path ?? null,
-    durationMs: run.durationMs,
+    durationMs: run.durationMs, diagnosis: diagnosisJson(verdicts),
   };
 }
 
@@ -92,6 +102,7 @@ export function reportText(report: RunReport): string {
   if (report.error) lines.push(`error: ${report.error}`);
   if (report.best) lines.push(stageText('best', report.best));
   if (report.final) lines.push(stageText('final', report.final));
+  lines.push(...diagnosisLines(report.diagnosis));
   if (report.checkpoint) lines.push(`checkpoint: ${report.checkpoint}`);
   return `${lines.join('\n')}\n`;
 }

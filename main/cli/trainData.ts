@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Task } from '../../engine/core/data/dataset';
-import { readManifest } from '../../engine/host/datasetFiles';
+import { readManifest } from '../../engine/host/common/datasetFiles';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';

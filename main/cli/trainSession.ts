@@ -1,4 +1,4 @@
-// The part `train` and `resume` share: follow the started run to its end, print the summary, and turn how it
+// The part `train` and `continue` share: follow the started run to its end, print the summary, and turn how it
 // ended into the exit code (0 finished, 130 stopped with Ctrl-C, an error when it failed).
 import type { RunSummary, DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
@@ -21,7 +21,7 @@ export async function followAndReport(studio: Studio, follower: RunFollower, run
     throw new Error(`run ${run.id.slice(0, 8)} '${run.name}' ${why}: ${report.error ?? 'no reason was given'}`);
   }
   if (report.status === 'stopped' && followed.interrupted) {
-    if (!json) process.stderr.write(`continue it with: netwright resume ${run.id.slice(0, 8)}\n`);
+    if (!json) process.stderr.write(`continue it with: netwright continue ${run.id.slice(0, 8)}\n`);
     return INTERRUPTED_EXIT;
   }
   return 0;

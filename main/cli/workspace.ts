@@ -1,8 +1,10 @@
 // Opens the studio's data under NETWRIGHT_HOME for one command: the whole Studio for commands that train, or
-// only the store (and an engine on demand) for commands that read, so that listing runs while the desktop app
-// trains does not mark its run as interrupted.
+// only the store (and an engine on demand) for commands that read. Either recovers runs whose owning process has
+// gone (a killed command, a crashed app) and leaves those of live processes alone (the desktop app's, other
+// commands').
 import { existsSync } from 'node:fs';
-import type { EngineClient, EngineClientOptions } from '../../engine/host/client';
+import type { EngineClient, EngineClientOptions } from '../../engine/host/parent/client';
+import { reconcileRecoveredRuns } from '../services/engine/recovery';
 import { EngineSupervisor } from '../services/engine/supervisor';
 import { openStore, type Store } from '../services/store';
 import { homeLayout, type HomeLayout } from '../services/studio/layout';
@@ -24,15 +26,15 @@ function engineOptions(threads?: number): EngineClientOptions {
 
 /** The full studio (store, importers, engine supervision): runs started here are recorded like the app's. */
 export function openStudio(options: { threads?: number } = {}): Studio {
-  // No crash recovery from the command line: the app may be training a run that looks unfinished to us.
-  return new Studio({ home: netwrightHome(), mode: 'cli', engine: engineOptions(options.threads), recoverInterruptedRuns: false });
+  return new Studio({ home: netwrightHome(), mode: 'cli', engine: engineOptions(options.threads) });
 }
 
-/** The store without crash recovery, and an engine for evaluation and prediction when asked for. */
+/** The store (runs of dead owners recovered), and an engine for evaluation and prediction when asked for. */
 export function openWorkspace(options: { threads?: number } = {}): Workspace {
   const layout = homeLayout(netwrightHome());
   // A home without a database has no runs: read an empty one in memory rather than create files.
-  const store = openStore(existsSync(layout.database) ? layout.database : ':memory:', { recoverInterruptedRuns: false });
+  const store = openStore(existsSync(layout.database) ? layout.database : ':memory:');
+  reconcileRecoveredRuns(store, layout.runs);
   let supervisor: EngineSupervisor | null = null;
   return {
     layout,

@@ -1,7 +1,7 @@
 // The engine process in the desktop app: Electron's utilityProcess, which runs Node without a window and
 // structured-clones messages (Float32Arrays included), in place of child_process.fork.
 import { utilityProcess } from 'electron';
-import type { EngineLauncher } from '../../engine/host/client';
+import type { EngineLauncher } from '../../engine/host/parent/client';
 import type { FromEngine } from '../../engine/host/protocol';
 
 export const launchUtilityEngine: EngineLauncher = (entry, env) => {

@@ -19,7 +19,13 @@ export async function main(argv: string[]): Promise<void> {
   // NETWRIGHT_WEB_TOKEN fixes the token (end-to-end tests); otherwise it is random for every start.
   const token = process.env.NETWRIGHT_WEB_TOKEN || undefined;
   if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) throw new Error('NETWRIGHT_WEB_TOKEN must be 16 to 128 letters, digits, - or _');
-  const server = await startWebServer({ home: netwrightHome(), rendererDir: rendererDir(), port, token });
+  // NETWRIGHT_WEB_MAX_UPLOAD_MB: the largest file the page may upload, in MiB (default 2048).
+  const maxUploadMb = process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB ? Number(process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB) : undefined;
+  if (maxUploadMb !== undefined && !(maxUploadMb > 0 && Number.isFinite(maxUploadMb))) {
+    throw new Error(`NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not '${process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB}'`);
+  }
+  const maxUploadBytes = maxUploadMb === undefined ? undefined : Math.floor(maxUploadMb * 1024 * 1024);
+  const server = await startWebServer({ home: netwrightHome(), rendererDir: rendererDir(), port, token, maxUploadBytes });
   process.stdout.write(`Netwright (web mode) is serving the studio at\n  ${server.url}\n` +
     `data: ${server.studio.layout.home}\nOpen the address in a browser on this machine. Ctrl-C stops.\n`);
   let closing = false;

@@ -16,7 +16,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
   if (!header) return null;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return null; // malformed percent-encoding: no token (and no URIError thrown in the upgrade handler)
+    }
   }
   return null;
 }

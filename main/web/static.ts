@@ -1,8 +1,9 @@
 // Serves the renderer build (dist/renderer) read-only: known file types, no directory listings, no path that
 // leaves the folder, and the same Content-Security-Policy as the desktop window.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
@@ -28,8 +29,17 @@ export function staticFile(root: string, urlPath: string): string | null {
   const path = resolve(base, normalize(`.${decoded}`));
   if (path !== base && !path.startsWith(base + sep)) return null;
   const file = path === base ? join(base, 'index.html') : path;
-  if (!existsSync(file) || !statSync(file).isFile() || !(extname(file) in TYPES)) return null;
+  if (!isFile(file) || !(extname(file) in TYPES)) return null;
   return file;
+}
+
+/** True for a regular file; false for folders, missing paths and paths that cannot be looked at (ENOTDIR, EACCES…). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 export function securityHeaders(): Record<string, string> {
@@ -42,12 +52,15 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
+/** Streams a file the caller checked; a file that vanishes or fails to read mid-way cuts the response short. */
 export function sendFile(res: ServerResponse, file: string, extra: Record<string, string> = {}): void {
+  const stream = createReadStream(file);
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     ...securityHeaders(),
     ...extra,
   });
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: a read error (EISDIR, ENOENT after a race) then destroys both ends instead of going unhandled.
+  pipeline(stream, res, () => {});
 }

@@ -109,7 +109,7 @@ export function shapes(options: { size?: number; perClass?: number; seed?: numbe
       for (let x = 0; x < size; x++) {
         const dx = x - cx;
         const dy = y - cy;
-        let on = false;
+        let on: boolean;
         switch (label) {
           case 0: on = Math.abs(dx) <= half && Math.abs(dy) <= half; break;
           case 1: { const r = Math.sqrt(dx * dx + dy * dy); on = r <= half && r >= half - 1.5; break; }

@@ -7,6 +7,7 @@ import { windowGeometry, type WindowOp } from '../spec/params';
 import type { ModelSpec, OpKind, ParamValue, Shape, SpecNode } from '../spec/types';
 import { checkNormalization, checkTensors, checkedModel, divisorOf, type ExportNormalization, type TensorMap } from './modelTensors';
 import { OnnxGraphBuilder, type OnnxAttribute } from './onnxGraph';
+import { preprocessingMetadata, preprocessingSteps, type InputSource } from './preprocessing';
 
 export const ONNX_OPSET = 17;
 export const ONNX_IR_VERSION = 8;
@@ -26,6 +27,10 @@ export interface OnnxExportInput {
   classNames?: readonly string[];
   /** Also output `probabilities`: softmax over the logits (sigmoid for a single output unit). Default false. */
   appendSoftmax?: boolean;
+  /** 'regression' refuses appendSoftmax: a probability of a predicted number means nothing. */
+  task?: 'classification' | 'regression';
+  /** What the raw input is (image size and colour, or the table's features): stored as metadata 'preprocessing'. */
+  input?: InputSource;
   graphName?: string;
   producerVersion: string;
 }
@@ -201,6 +206,9 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
 
   const outputs = [{ name: 'output', dims: ['batch', ...outputShape], docString: outputDoc(outputShape, input.classNames) }];
   if (input.appendSoftmax) {
+    if (input.task === 'regression') {
+      throw new Error('cannot add probabilities to the ONNX export: the model predicts numbers (regression), and a softmax or sigmoid of them is no probability; export without --softmax');
+    }
     if (outputShape.length !== 1) {
       throw new Error(`cannot add probabilities to the ONNX export: the output of ${nodeName(model.nodes.get(outputId)!)} is [${outputShape.join(', ')}], not a vector of class scores`);
     }
@@ -262,6 +270,11 @@ function metadataOf(input: OnnxExportInput, graphName: string, normalization: Ex
       : `Standardize inputs before running the graph: (x - mean) / std ${per}, with the statistics in "normalization" (training split); a std of 0 means divide by 1.`;
   } else {
     metadata.normalization_note = 'The model was trained without input standardization: feed raw values.';
+  }
+  if (input.input) {
+    const preprocessing = { input: input.input, normalization, standardizedByModel: normalization !== null && mode === 'fold' };
+    metadata.preprocessing = preprocessingMetadata(preprocessing);
+    metadata.preprocessing_note = preprocessingSteps(preprocessing).join(' ');
   }
   metadata.netwright_spec = JSON.stringify(input.spec);
   return metadata;

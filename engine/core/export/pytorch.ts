@@ -24,6 +24,10 @@ export interface PytorchScriptInput {
   data: ScriptData;
   /** File name of the exported safetensors weights, looked up next to the script. */
   weightsFile: string;
+  /** File name of the run's split (splitFile.ts) beside the script, used by default; null: the script draws its own. */
+  splitFile?: string | null;
+  /** The script's own file name, as its usage lines show it (default train.py). */
+  scriptFile?: string;
   /** Shown in the script's first lines. */
   producerVersion?: string;
 }
@@ -58,6 +62,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
     section('what the model was trained on', [
       `DATA_PATH = ${py(input.data.path)}`,
       `WEIGHTS_FILE = ${py(input.weightsFile)}  # looked up next to this script`,
+      `SPLIT_FILE = ${py(input.splitFile ?? null)}  # Netwright's train/validation/test rows, beside this script (None: draw a random split)`,
       `TASK = ${py(task)}`,
       `CLASS_NAMES = ${py(classNames)}  # label i is CLASS_NAMES[i]`,
       `INPUT_SHAPE = ${py([...inputShape])}  # one sample, without the batch dimension`,
@@ -110,29 +115,46 @@ function section(title: string, ...blocks: string[]): string {
 function header(name: string, input: PytorchScriptInput): string {
   const version = input.producerVersion ? ` ${docText(input.producerVersion)}` : '';
   const description = input.spec.description ? `\n${docText(input.spec.description)}\n` : '';
-  const data = input.data.kind === 'csv' ? 'the CSV file' : 'the image folder';
+  const script = docText(input.scriptFile ?? 'train.py');
+  const data = input.data.kind === 'csv' ? 'the CSV file'
+    : `the image folder (${input.data.grayscale ? 'grayscale' : 'RGB'}, ${input.data.size[0]}×${input.data.size[1]} pixels)`;
+  const column = (text: string, note: string) => (text.length > 38 ? `  ${text}\n${' '.repeat(43)}${note}` : `  ${text.padEnd(41)}${note}`);
+  const splitLines = input.splitFile
+    ? `The train/validation/test rows are Netwright's own (${docText(input.splitFile)}), so the test score is measured on rows
+the exported weights never trained on and compares with the studio's; the script refuses data whose rows differ.`
+    : 'The train/validation/test rows are drawn with torch\'s random numbers (same fractions and seed, other rows than the studio\'s).';
   return `#!/usr/bin/env python3
 """${docText(name)}: a PyTorch training script written by Netwright${version}.
 ${description}
 The network is class Net below: one submodule per Netwright layer, with the same names, so it loads the exported
-weights (${input.weightsFile}) by name. The script reads ${data} with the same preprocessing and trains with the
-same optimizer, schedule, penalties, clipping and early stopping as the studio.
+weights (${docText(input.weightsFile)}) by name. The script reads ${data} with the same preprocessing and trains with
+the same optimizer, schedule, penalties, clipping and early stopping as the studio.
+${splitLines}
 
-  python train.py                          train, starting from the exported weights; saves trained.safetensors
-  python train.py --from-scratch           train from freshly initialized weights instead
-  python train.py --epochs 1 --data F      override the number of epochs or the data location
-  torchrun --nproc_per_node=2 train.py     train in 2 processes with DistributedDataParallel (gloo on CPU, nccl
-                                           on GPUs); add --nnodes, --node_rank and --master_addr for several machines
-                                           (torch 1.13 on Python 3.11 needs --redirects 1 --tee 1 as well)
-  python train.py --predict rows.json      check mode: load the weights and print the model's outputs (eval mode)
-                                           for the raw, unstandardized input rows in rows.json (a JSON list of
-                                           samples, each a flat list of INPUT_SHAPE's numbers) as JSON
+${column(`python3 ${script}`, 'train, starting from the exported weights; saves trained.safetensors')}
+${column(`python3 ${script} --from-scratch`, 'train from freshly initialized weights instead')}
+${column(`python3 ${script} --epochs 1 --data F`, 'override the number of epochs or the data location')}
+${column(`python3 ${script} --random-split --seed 7`, 'draw a new random split (and initialization and shuffling) from seed 7')}
+  ${torchrunCommand(script)}
+${column('', 'train in 2 processes with DistributedDataParallel (gloo on CPU, nccl on GPUs);')}
+${column('', '--redirects 1 --tee 1 let torch 1.13 start on Python 3.11 and show the log;')}
+${column('', 'for several machines use --nnodes, --node_rank, --master_addr instead of --standalone')}
+${column(`python3 ${script} --predict rows.json`, 'check mode: load the weights and print the model\'s outputs (eval mode)')}
+${column('', 'for the raw, unstandardized input rows in rows.json (a JSON list of')}
+${column('', 'samples, each a flat list of INPUT_SHAPE\'s numbers) as JSON')}
 
 Needs torch; uses the safetensors and torchvision packages when installed, but works without them.
-Differences from the studio: the train/validation/test rows are drawn with torch's random numbers (same fractions
-and seed, other rows), --from-scratch draws other random weights (same schemes), and under torchrun each process
+Differences from the studio: --from-scratch draws other random weights (same schemes), and under torchrun each process
 keeps its own batch-norm statistics and BATCH_SIZE is per process.
 """`;
+}
+
+/**
+ * The distributed launch that works with torch 1.13 on Python 3.11 as well as newer releases: the launcher's default
+ * '--redirects 0' fails there ('NoneType' object has no attribute 'get'), and '--tee 1' keeps the log on screen.
+ */
+export function torchrunCommand(script: string): string {
+  return `python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 ${script}`;
 }
 
 /** Text safe inside a Python triple-quoted docstring: no backslash escapes, no closing quotes. */

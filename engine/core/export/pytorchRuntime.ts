@@ -82,12 +82,32 @@ export const TRAINING_CODE = String.raw`def standardize(x):
     return (x - mean) / std
 
 
-def split_rows(count):
-    """Seeded train/validation/test row lists with SPLIT's fractions (torch's RNG: not Netwright's exact rows)."""
-    order = torch.randperm(count, generator=torch.Generator().manual_seed(SEED)).tolist()
-    train = round(count * SPLIT['train'])
-    validation = round(count * SPLIT['validation'])
-    return order[:train], order[train:train + validation], order[train + validation:]
+def split_rows(y, args):
+    """Train/validation/test row lists and how they were chosen: Netwright's own rows (the split file beside this
+    script), so the test rows are ones the exported model never trained on; --random-split draws new rows with
+    SPLIT's fractions from --seed instead."""
+    count = len(y)
+    if args.random_split or SPLIT_FILE is None:
+        order = torch.randperm(count, generator=torch.Generator().manual_seed(args.seed)).tolist()
+        train = round(count * SPLIT['train'])
+        validation = round(count * SPLIT['validation'])
+        return order[:train], order[train:train + validation], order[train + validation:], f'a random split (seed {args.seed})'
+    with open(args.split) as f:
+        split = json.load(f)
+    if split.get('format') != 'netwright-split-1':
+        raise SystemExit(f'{args.split} is not a Netwright split file')
+    redraw = 'pass --random-split to train on a new random split instead'
+    if split['rows'] != count:
+        raise SystemExit(f"{args.split} holds Netwright's split of {split['rows']} rows, but {args.data} gives {count}; {redraw}")
+    check = split['check']
+    if check['kind'] == 'labels':
+        same = sum((i + 1) * (label + 1) for i, label in enumerate(y.tolist())) % 2147483647 == check['value']
+    else:
+        same = abs(y.double().sum().item() - check['value']) <= 1e-6 * max(1.0, check['scale'])
+    if not same:
+        raise SystemExit(f"{args.data}: the {'labels' if check['kind'] == 'labels' else 'targets'} of its rows, in order, are not "
+                         f"the ones Netwright split (rows added, removed or reordered); {redraw}")
+    return split['train'], split['validation'], split['test'], f"Netwright's split ({os.path.basename(args.split)})"
 
 
 def penalty(model):
@@ -124,6 +144,14 @@ def evaluate(model, x, y, device):
     if TASK == 'classification':
         predicted = outputs.argmax(1) if outputs.shape[1] > 1 else (outputs[:, 0] > 0).long()
         result['accuracy'] = (predicted == y).float().mean().item()
+    else:
+        # R^2 per output (1 - squared error / squared deviation from the mean), averaged, as Netwright reports it.
+        target = y.double().reshape(len(y), -1)
+        errors = ((outputs.double().reshape(len(y), -1) - target) ** 2).sum(0)
+        spread = ((target - target.mean(0)) ** 2).sum(0)
+        r2 = torch.where(spread > 0, 1 - errors / spread.clamp(min=1e-300), (errors == 0).double())
+        result['mae'] = (outputs.double().reshape(len(y), -1) - target).abs().mean().item()
+        result['r2'] = r2.mean().item()
     model.train()
     return result
 
@@ -181,6 +209,9 @@ def parse_args():
     parser.add_argument('--from-scratch', action='store_true', help='start from fresh weights instead of --weights')
     parser.add_argument('--epochs', type=int, default=EPOCHS)
     parser.add_argument('--out', default=os.path.join(here, 'trained.safetensors'), help='where rank 0 saves the weights')
+    parser.add_argument('--split', default=os.path.join(here, SPLIT_FILE or ''), help="Netwright's train/validation/test rows (default: %(default)s)")
+    parser.add_argument('--random-split', action='store_true', help="draw a new random split with SPLIT's fractions and --seed instead of Netwright's rows")
+    parser.add_argument('--seed', type=int, default=SEED, help='seeds weight initialization, shuffling and a --random-split (default: %(default)s)')
     parser.add_argument('--predict', metavar='ROWS_JSON', help="print the outputs for the raw rows in this JSON file ('-': stdin) and exit")
     return parser.parse_args()
 
@@ -196,7 +227,7 @@ def main():
     if device.type == 'cuda':
         torch.cuda.set_device(device)
     log = print if rank == 0 else (lambda *a, **k: None)
-    torch.manual_seed(SEED)
+    torch.manual_seed(args.seed)
 
     model = Net()
     if args.from_scratch:
@@ -212,17 +243,17 @@ def main():
     if list(x.shape[1:]) != INPUT_SHAPE:
         raise SystemExit(f'{args.data} gives samples of shape {list(x.shape[1:])}, the model takes {INPUT_SHAPE}')
     x = standardize(x)
-    train, validation, test = split_rows(len(x))
+    train, validation, test, split_source = split_rows(y, args)
     train_set = torch.utils.data.TensorDataset(x[train], y[train])
-    sampler = DistributedSampler(train_set, shuffle=SHUFFLE, seed=SEED) if distributed else None
+    sampler = DistributedSampler(train_set, shuffle=SHUFFLE, seed=args.seed) if distributed else None
     loader = torch.utils.data.DataLoader(train_set, batch_size=BATCH_SIZE, sampler=sampler,
-                                         shuffle=SHUFFLE and sampler is None, generator=torch.Generator().manual_seed(SEED))
+                                         shuffle=SHUFFLE and sampler is None, generator=torch.Generator().manual_seed(args.seed))
     # DistributedDataParallel averages the gradients of all processes after each backward pass.
     network = DistributedDataParallel(model, device_ids=[local_rank] if device.type == 'cuda' else None) if distributed else model
     optimizer = make_optimizer(model.parameters())
     schedule = make_schedule(optimizer)
     stopper = EarlyStopping() if EARLY_STOPPING and validation else None
-    log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows; '
+    log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows from {split_source}; '
         f'{sum(p.numel() for p in model.parameters())} parameters; {dist.get_world_size() if distributed else 1} process(es) on {device}')
 
     for epoch in range(1, args.epochs + 1):

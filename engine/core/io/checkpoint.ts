@@ -1,8 +1,11 @@
 // Checkpoints: a trainer snapshot as safetensors. Tensor names: model tensors as `<node>.<field>`,
 // optimizer state as `optimizer.<buffer>`, best weights as `best.<node>.<field>`; the rest is JSON metadata.
+// Loading checks everything (checkpointChecks.ts) and fails with a CheckpointError naming the file and the part.
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import type { TrainerSnapshot } from '../train/trainer';
+import { finiteFloat32, isFiniteNumber, isObject, MetadataReader, modelTensors } from './checkpointChecks';
+import { CheckpointError } from './checkpointProblems';
 import { decodeSafetensors, encodeSafetensors, type NamedArray } from './safetensors';
 
 export const CHECKPOINT_FORMAT = 'netwright-checkpoint-1';
@@ -47,38 +50,63 @@ export interface DecodedCheckpoint {
   info: CheckpointInfo;
 }
 
+/**
+ * Parses a checkpoint and checks all of it before anything uses it: every metadata field, and every tensor's dtype
+ * (float32), shape (the spec's own parameters) and values (finite). `source` names the file in every error.
+ */
 export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): DecodedCheckpoint {
-  const { tensors, metadata } = decodeSafetensors(buffer, source);
-  if (metadata.format !== CHECKPOINT_FORMAT) throw new Error(`${source} is not a Netwright checkpoint (format '${metadata.format ?? 'none'}')`);
-  const model = new Map<string, { shape: number[]; value: Float32Array }>();
+  let decoded;
+  try {
+    decoded = decodeSafetensors(buffer, source);
+  } catch (error) {
+    throw new CheckpointError('checkpoint-unreadable', { file: source, reason: (error as Error).message.replace(`${source} is not a valid safetensors file: `, '') });
+  }
+  const { tensors, metadata } = decoded;
+  if (metadata.format !== CHECKPOINT_FORMAT) throw new CheckpointError('checkpoint-not-netwright', { file: source, found: metadata.format ?? 'none' });
+  const read = new MetadataReader(metadata, source);
+  const spec = read.json<ModelSpec>('spec', 'a model spec (JSON object)', isObject);
+  const model = modelTensors(source, spec, tensors, '');
+  const bestEpoch = read.optionalCount('best_epoch');
+  const best = bestEpoch === null ? null : new Map([...modelTensors(source, spec, tensors, 'best.')].map(([k, t]) => [k, t.value]));
   const optimizer: Record<string, Float32Array> = {};
-  const best = new Map<string, Float32Array>();
   for (const [name, t] of tensors) {
-    const data = t.data as Float32Array;
-    if (name.startsWith('optimizer.')) optimizer[name.slice('optimizer.'.length)] = data;
-    else if (name.startsWith('best.')) best.set(name.slice('best.'.length), data);
-    else model.set(name, { shape: t.shape, value: data });
+    if (name.startsWith('optimizer.')) optimizer[name.slice('optimizer.'.length)] = finiteFloat32(source, name, t);
+    else if (!model.has(name) && !(best && name.startsWith('best.') && best.has(name.slice('best.'.length)))) {
+      throw new CheckpointError('checkpoint-tensor-unexpected', { file: source, tensor: name });
+    }
   }
   const snapshot: TrainerSnapshot = {
-    epoch: Number(metadata.epoch),
-    steps: Number(metadata.steps),
-    optimizerSteps: Number(metadata.optimizer_steps),
-    learningRate: JSON.parse(metadata.learning_rate),
-    shuffleRng: JSON.parse(metadata.rng),
-    schedule: JSON.parse(metadata.schedule),
-    earlyStopping: JSON.parse(metadata.early_stopping),
+    epoch: read.count('epoch'),
+    steps: read.count('steps'),
+    optimizerSteps: read.count('optimizer_steps'),
+    learningRate: read.json('learning_rate', 'a finite number', isFiniteNumber),
+    shuffleRng: read.json('rng', 'four 32-bit whole numbers', (v) => Array.isArray(v) && v.length === 4 && v.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff)),
+    schedule: read.json('schedule', 'a schedule state (JSON object with a type)', (v) => isObject(v) && typeof v.type === 'string'),
+    earlyStopping: read.json('early_stopping', 'an early-stopping state (JSON object) or null', (v) => v === null || isObject(v)),
     tensors: model,
     optimizer,
-    best: metadata.best_epoch ? { epoch: Number(metadata.best_epoch), tensors: best } : null,
-    history: JSON.parse(metadata.history),
+    best: bestEpoch === null ? null : { epoch: bestEpoch, tensors: best! },
+    history: read.json('history', 'a list of epoch metrics', (v) => Array.isArray(v) && v.every(isObject)),
   };
   return {
     snapshot,
     info: {
-      spec: JSON.parse(metadata.spec),
-      config: JSON.parse(metadata.config),
-      normalization: JSON.parse(metadata.normalization),
-      kind: metadata.kind as CheckpointInfo['kind'],
+      spec,
+      config: read.json('config', 'a training configuration (JSON object)', isTrainConfig),
+      normalization: read.json('normalization', 'null or statistics { axis, mean, std }', isNormalization),
+      kind: read.oneOf('kind', ['best', 'last', 'manual'] as const),
     },
   };
+}
+
+function isTrainConfig(v: unknown): boolean {
+  return isObject(v) && typeof v.loss === 'string' && isObject(v.optimizer) && typeof v.optimizer.type === 'string' && isFiniteNumber(v.optimizer.lr)
+    && Number.isInteger(v.epochs) && Number.isInteger(v.batchSize) && Number.isInteger(v.seed) && isObject(v.split);
+}
+
+/** null, or per-feature / per-channel statistics: as many finite means as standard deviations (≥ 0). */
+function isNormalization(v: unknown): boolean {
+  if (v === null) return true;
+  if (!isObject(v) || (v.axis !== 'feature' && v.axis !== 'channel') || !Array.isArray(v.mean) || !Array.isArray(v.std)) return false;
+  return v.mean.length === v.std.length && v.mean.every(isFiniteNumber) && v.std.every((s) => isFiniteNumber(s) && s >= 0);
 }

@@ -4,7 +4,6 @@ import { analyze } from './analyze';
 import { chain, graph } from './testSpecs';
 import type { ModelSpec, ProblemCode } from './types';
 
-const IMAGE = { shape: [1, 8, 8] };
 const VECTOR = { shape: [4] };
 
 /** The problems of a spec as [code, nodeId] pairs. */

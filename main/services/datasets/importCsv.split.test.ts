@@ -1,7 +1,7 @@
 // A CSV column naming each row's split: rows go where it says (not to the random split), the column is no feature,
 // bad or missing values name the line and value, and an empty training split is refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadTrainingData } from '../../../engine/host/datasetFiles';
+import { loadTrainingData } from '../../../engine/host/common/datasetFiles';
 import { CsvImportError, importCsv, previewCsv, type CsvImportRequest } from './index';
 import { datasetFolders, readDataset, tempFolder, type TempFolder } from './testHelpers';
 

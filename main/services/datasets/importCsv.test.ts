@@ -1,6 +1,6 @@
 // Importing CSV files of every common shape: encodings, delimiters, quoting, headers, label columns and tasks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadTrainingData } from '../../../engine/host/datasetFiles';
+import { loadTrainingData } from '../../../engine/host/common/datasetFiles';
 import { importCsv, type CsvImportRequest } from './index';
 import { readDataset, tempFolder, type TempFolder } from './testHelpers';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spirals } from '../../../engine/core/data/samples';
-import { readManifest } from '../../../engine/host/datasetFiles';
-import { writeGeneratedDataset } from '../../../engine/host/writeDataset';
+import { readManifest } from '../../../engine/host/common/datasetFiles';
+import { writeGeneratedDataset } from '../../../engine/host/common/writeDataset';
 import { config, mlp } from '../../../engine/test/models';
 import { openStore, registerDataset } from '../store';
 import { EngineSupervisor } from './supervisor';
@@ -69,15 +69,19 @@ describe('engine supervisor', () => {
     await supervisor.whenIdle();
     expect(store.runs.getRun(next).status).toBe('completed');
 
-    await supervisor.resumeRun(runId);
+    await supervisor.continueRun(runId);
     await supervisor.whenIdle();
     const resumed = store.runs.getRun(runId);
     expect(resumed.status).toBe('completed');
     expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
   });
 
-  it('refuses to resume a run that never wrote a checkpoint', async () => {
-    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id });
-    await expect(supervisor.resumeRun(run.id)).rejects.toThrow('no checkpoint to resume from');
+  it('continues a run that never wrote a checkpoint from the start', async () => {
+    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config({ epochs: 3 }), datasetId: dataset.id });
+    store.runs.updateRunStatus(run.id, 'stopped');
+    await supervisor.continueRun(run.id);
+    await supervisor.whenIdle();
+    expect(store.runs.getRun(run.id).status).toBe('completed');
+    expect(store.metrics.listEpochs(run.id).map((e) => e.epoch)).toEqual([1, 2, 3]);
   });
 });

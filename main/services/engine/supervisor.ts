@@ -1,12 +1,16 @@
 // Engine supervision: starts the engine process, turns a run into a start message, records what the engine
 // reports (status, metrics in batched transactions, checkpoints) in the store, and when the process dies
 // marks the run failed with the reason, keeps its metrics and checkpoints, and starts a fresh engine next time.
+// One run at a time: a start is refused (no run created) while another is training or starting, and the run is owned
+// by this process (store/owner.ts) so other processes leave it alone while we live and recover it when we die.
 import { join } from 'node:path';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
-import { EngineClient, type EngineClientOptions } from '../../../engine/host/client';
+import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
 import type { FromEngine } from '../../../engine/host/protocol';
-import { toEpochRecord, type MetricsWriter, type Store } from '../store';
+import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
+import { reconcileRun } from './recovery';
+import { busyRefusal, refuseUnfitRun, trainingMemoryBudget } from './refusals';
 
 export interface StartRunRequest {
   projectId: string;
@@ -25,9 +29,15 @@ export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
   runsDir: string;
   engine?: EngineClientOptions;
-  /** Passed to the engine with each run (see engine/host/checkpointSaver.ts); tests that kill mid-run use 0. */
+  /** Passed to the engine with each run (see engine/host/engine/checkpointSaver.ts); tests that kill mid-run use 0. */
   checkpointIntervalMs?: number;
+  /** Bytes training may use (default: refusals.ts's share of this machine's memory). */
+  memoryBudget?: () => number;
+  /** How long close() waits for a stopped run to end before it ends the engine (default 10 s). */
+  stopGraceMs?: number;
 }
+
+const DEFAULT_STOP_GRACE_MS = 10_000;
 
 export class EngineSupervisor {
   private engine: EngineClient | null = null;
@@ -68,31 +78,55 @@ export class EngineSupervisor {
     return this.engineInfo;
   }
 
-  /** Creates a run in the store and starts training it. */
+  /**
+   * Creates a run in the store and starts training it. Refused, with no run created, while another run trains or
+   * starts here, or when the settings are out of range or the model cannot fit in memory (RunRefusedError).
+   */
   async startRun(request: StartRunRequest): Promise<string> {
+    this.refuseWhileBusy();
+    refuseUnfitRun(request.spec, request.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
     const run = this.store.runs.createRun({
       projectId: request.projectId, name: request.name, graph: request.spec, trainConfig: request.config, graphVersionId: request.graphVersionId,
-      datasetId: dataset.id, splitSeed: dataset.manifest.split.seed, tags: request.tags,
+      datasetId: dataset.id, splitSeed: dataset.manifest.split.seed, tags: request.tags, owner: currentOwner(),
     });
     await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
     return run.id;
   }
 
-  /** Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint. */
-  async resumeRun(runId: string): Promise<void> {
+  /**
+   * Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint (from the start when it
+   * has none). Its files and records are reconciled first: the checkpoint's own history is the truth.
+   */
+  async continueRun(runId: string): Promise<void> {
+    this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
-    const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
-    if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint to resume from: start it again instead`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);
-    // Metrics recorded after the checkpoint's epoch are repeated by the resumed run.
-    this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
-    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint.path);
+    reconcileRun(this.store, runId, this.runDir(runId));
+    const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
+    // Metrics recorded after the checkpoint's epoch are repeated by the continued run.
+    if (checkpoint) this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
+    else this.store.metrics.restoreEpochs(runId, []);
+    this.store.runs.claimRun(runId, currentOwner());
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path);
+  }
+
+  private refuseWhileBusy(): void {
+    if (this.activeRunId) throw busyRefusal(this.activeRunId);
+  }
+
+  private memoryBudget(): number {
+    return (this.options.memoryBudget ?? trainingMemoryBudget)();
+  }
+
+  private runDir(runId: string): string {
+    return join(this.options.runsDir, runId);
   }
 
   pause(runId: string): void { this.control(runId, 'pause'); }
-  resume(runId: string): void { this.control(runId, 'resume'); }
+  unpause(runId: string): void { this.control(runId, 'resume'); }
   stop(runId: string): void { this.control(runId, 'stop'); }
   saveCheckpoint(runId: string): void { this.control(runId, 'save-checkpoint'); }
 
@@ -101,23 +135,47 @@ export class EngineSupervisor {
     return this.finished;
   }
 
-  /** Flushes metrics and ends the engine process. */
+  /**
+   * Stops the active run, flushes metrics and ends the engine process. Always finishes: a run that has not ended
+   * within the grace period is left to the engine's end (killed if it does not exit), which records it as failed.
+   */
   async close(): Promise<void> {
-    if (this.activeRunId && this.engine) this.engine.send({ type: 'stop', runId: this.activeRunId });
-    await this.finished;
+    if (this.activeRunId && this.engine && !this.engine.exited) {
+      try { this.engine.send({ type: 'stop', runId: this.activeRunId }); } catch { /* it died meanwhile */ }
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS); });
+    await Promise.race([this.finished, grace]);
+    clearTimeout(timer);
     await this.engine?.shutdown();
     this.engine = null;
+    // A run still marked active (its engine never reported the end) ends here.
+    const runId = this.activeRunId;
+    if (runId) {
+      this.writer.flush();
+      this.store.runs.updateRunStatus(runId, 'failed', { error: 'the studio closed before the run finished stopping' });
+      this.ended(runId);
+    }
     this.writer.close();
   }
 
   private async launch(runId: string, spec: ModelSpec, config: TrainConfig, datasetDir: string, resumeFrom: string | undefined): Promise<void> {
-    if (this.activeRunId) throw new Error(`run ${this.activeRunId} is still training: stop it or wait for it to finish`);
-    const engine = await this.ensureEngine();
+    // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
     this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
-    this.store.runs.updateRunStatus(runId, 'running');
-    engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: join(this.options.runsDir, runId) }, resumeFrom,
-      checkpointIntervalMs: this.options.checkpointIntervalMs });
+    try {
+      const engine = await this.ensureEngine();
+      this.store.runs.updateRunStatus(runId, 'running');
+      engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: this.runDir(runId) }, resumeFrom,
+        checkpointIntervalMs: this.options.checkpointIntervalMs });
+    } catch (error) {
+      // The engine died before it was ready (or could not be sent the run): the run fails now, not stays queued.
+      if (this.activeRunId === runId) {
+        this.store.runs.updateRunStatus(runId, 'failed', { error: (error as Error).message });
+        this.ended(runId);
+      }
+      throw error;
+    }
   }
 
   private control(runId: string, type: 'pause' | 'resume' | 'stop' | 'save-checkpoint'): void {

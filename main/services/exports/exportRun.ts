@@ -3,12 +3,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
-import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportSafetensors, type ScriptData } from '../../../engine/core/export';
+import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportReadme, exportSafetensors, torchrunCommand, type InputSource, type ReadmeInput, type ScriptData } from '../../../engine/core/export';
+import { analyze } from '../../../engine/core/spec/analyze';
+import type { ModelSpec } from '../../../engine/core/spec/types';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
-import { writeFileAtomic } from '../../../engine/host/atomicWrite';
+import { writeFileAtomic } from '../../../engine/host/common/atomicWrite';
 import type { Store } from '../store';
 import type { CheckpointRecord, ExportRecord, Run } from '../store/types';
 import { APP_VERSION } from '../version';
+import { datasetSplitFile } from './datasetSplit';
 
 import { EXPORT_FORMATS } from '../../api/exportNames';
 import type { ExportFormat } from '../../api/types';
@@ -41,6 +44,26 @@ function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): Check
   return found;
 }
 
+/**
+ * What the model's input is made from. Images: the importer's resize mode is not in the manifest; 'fill' is its
+ * default and the only one the studio's import dialog offers.
+ */
+function inputSource(manifest: DatasetManifest): InputSource | null {
+  if (manifest.source.kind === 'images') {
+    const [channels, height, width] = manifest.featureShape;
+    return { kind: 'images', channels: channels === 1 ? 1 : 3, height, width, fit: 'fill' };
+  }
+  return manifest.featureNames ? { kind: 'table', features: manifest.featureNames } : null;
+}
+
+/** Values per sample of the model's output. */
+function outputWidthOf(spec: ModelSpec): number {
+  const analysis = analyze(spec);
+  const shape = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
+  if (!shape) throw new Error(`the checkpoint's model has no output shape (${analysis.problems.map((p) => p.message).join(' ')})`);
+  return shape.reduce((a, b) => a * b, 1);
+}
+
 function scriptData(manifest: DatasetManifest): ScriptData {
   if (manifest.source.kind === 'images') {
     const [channels, height, width] = manifest.featureShape;
@@ -63,7 +86,8 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   const run = store.runs.getRun(request.runId);
   const checkpoint = chooseCheckpoint(store, run, request.checkpoint ?? 'best');
   const { snapshot, info } = decodeCheckpoint(readFileSync(checkpoint.path), checkpoint.path);
-  const manifest = run.datasetId ? store.datasets.getDataset(run.datasetId).manifest : null;
+  const dataset = run.datasetId ? store.datasets.getDataset(run.datasetId) : null;
+  const manifest = dataset?.manifest ?? null;
   const normalization = manifest?.normalization ?? null;
   const classNames = manifest?.classNames ?? null;
   const notes: string[] = [`weights from the ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch}`];
@@ -75,30 +99,61 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
     files.push({ path, bytes: data.byteLength });
   };
   const spec = info.spec;
+  const task = manifest?.task;
+  const input = manifest ? inputSource(manifest) : null;
+  const stem = basename(request.path, extname(request.path));
+  const folder = dirname(request.path);
+  const outputWidth = outputWidthOf(spec);
+  /** README.md's words beside the export: the files, the preprocessing, the output and examples. */
+  const readme = (format: ReadmeInput['format'], standardizedByModel: boolean, files: ReadmeInput['files'], extra: Partial<ReadmeInput> = {}) => {
+    if (!input || !task) return;
+    write(join(folder, `${stem}.README.md`), exportReadme({
+      format, title: run.name, modelFile: basename(request.path), files, task, classNames: classNames ?? [], outputWidth,
+      preprocessing: { input, normalization, standardizedByModel }, ...extra,
+    }));
+  };
   switch (request.format) {
-    case 'onnx':
+    case 'onnx': {
+      if (request.softmax && task === 'regression') {
+        throw new Error(`run '${run.name}' predicts numbers (regression): a softmax or sigmoid of them is no probability, so --softmax applies to classification runs only`);
+      }
+      const mode = request.normalization ?? 'fold';
       write(request.path, exportOnnx({
-        spec, tensors: snapshot.tensors, normalization, normalizationMode: request.normalization ?? 'fold',
+        spec, tensors: snapshot.tensors, normalization, normalizationMode: mode, task, input: input ?? undefined,
         classNames: classNames ?? undefined, appendSoftmax: request.softmax ?? false, graphName: run.name, producerVersion: APP_VERSION,
       }));
+      readme('onnx', mode === 'fold', [{ name: basename(request.path), about: 'the model (ONNX opset 17, float32); its metadata_props "preprocessing" holds the steps below as JSON' }],
+        { probabilities: request.softmax ?? false });
       if (spec.nodes.some((n) => n.op === 'dropout')) notes.push('dropout is left out: ONNX holds the model in its inference form');
       if (normalization) notes.push(request.normalization === 'metadata'
         ? 'the model takes standardized inputs; the statistics are in its metadata'
         : 'the input standardization is folded in: the model takes raw values');
       break;
+    }
     case 'safetensors':
       write(request.path, exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
+      readme('safetensors', false, [{ name: basename(request.path), about: 'the weights, named <node id>.<field>; the model spec, class names and normalization in its metadata' }]);
       break;
     case 'pytorch': {
-      if (!manifest) throw new Error(`run '${run.name}' has no dataset recorded, so a training script has nothing to read`);
-      const weightsFile = `${basename(request.path, extname(request.path))}.safetensors`;
+      if (!dataset || !manifest) throw new Error(`run '${run.name}' has no dataset recorded, so a training script has nothing to read`);
+      const weightsFile = `${stem}.safetensors`;
+      const splitFile = `${stem}.split.json`;
+      const scriptFile = basename(request.path);
       const script = exportPytorchScript({
         spec, config: run.trainConfig, normalization, classNames, task: manifest.task, data: scriptData(manifest),
-        weightsFile, producerVersion: APP_VERSION,
+        weightsFile, splitFile, scriptFile, producerVersion: APP_VERSION,
       });
-      write(join(dirname(request.path), weightsFile), exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
+      write(join(folder, weightsFile), exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
+      write(join(folder, splitFile), datasetSplitFile(dataset));
       write(request.path, script);
-      notes.push(`run it with: python ${basename(request.path)}   or: torchrun --nproc_per_node=2 ${basename(request.path)}`);
+      readme('pytorch', true, [
+        { name: scriptFile, about: 'the network as a PyTorch module, the data loading and the training settings; `python3 ' + scriptFile + ' --help` lists its options' },
+        { name: weightsFile, about: 'the trained weights the script starts from' },
+        { name: splitFile, about: 'the run\'s train/validation/test rows, which the script uses unless given --random-split' },
+      ], { weightsFile });
+      notes.push(`it trains and tests on this run's rows (${splitFile}); --random-split draws new ones`);
+      notes.push(`run it with: python3 ${scriptFile}`);
+      notes.push(`or in 2 processes: ${torchrunCommand(scriptFile)}`);
       break;
     }
     default:

@@ -12,12 +12,14 @@ import { MetricsWriter, type MetricsWriterOptions } from './metricsWriter';
 import { migrate, type Migration, MIGRATIONS, NewerSchemaError, schemaVersion } from './migrations';
 import { projectRepository } from './projects';
 import { runRepository } from './runs';
+import { ownerAlive } from './owner';
 
 export { registerDataset, type NewDataset, type DatasetRepository } from './datasets';
 export { toEpochRecord, type MetricsRepository, type RunEpoch, type RunStep } from './metrics';
 export { MetricsWriter, type MetricsWriterOptions } from './metricsWriter';
 export { MIGRATIONS, NewerSchemaError, migrate, schemaVersion, type Migration } from './migrations';
 export { NotFoundError } from './context';
+export { currentOwner, ownerAlive, type RunOwner } from './owner';
 export type { NewRun, RunResults, RunRepository } from './runs';
 export type { RunQuery, RunSortKey } from './runQuery';
 export type { ProjectRepository } from './projects';
@@ -30,8 +32,10 @@ export interface StoreOptions {
   now?: () => number;
   /** How long to wait for another process's write lock before failing, in ms. Default 5000. */
   busyTimeoutMs?: number;
-  /** Turn runs left running or paused into 'interrupted' on open. Default true. */
+  /** Turn runs left queued, running or paused by a process that has gone into 'interrupted' on open. Default true. */
   recoverInterruptedRuns?: boolean;
+  /** Whether an owner process is alive (tests). Default: owner.ts's check of the process id and start time. */
+  ownerAlive?: (owner: string) => boolean;
   /** The schema steps (tests of migrations). Default MIGRATIONS. */
   migrations?: readonly Migration[];
 }
@@ -47,7 +51,7 @@ export interface Store {
   readonly exports: ReturnType<typeof exportRepository>;
   /** Schema version before and after opening (from < to when this open migrated the file). */
   readonly schema: { from: number; to: number };
-  /** Runs that opening turned from running/paused into 'interrupted'. */
+  /** Runs that opening turned from queued/running/paused into 'interrupted' (their owner was gone). */
   readonly recoveredRunIds: string[];
   /** A buffered writer for streaming metrics; closed (and flushed) by close() if still open. */
   createMetricsWriter(options?: MetricsWriterOptions): MetricsWriter;
@@ -79,7 +83,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     const schema = migrate(db, path, migrations);
     const ctx = makeContext(db, path, options.now);
     const runs = runRepository(ctx);
-    const recoveredRunIds = options.recoverInterruptedRuns === false ? [] : runs.recoverInterruptedRuns();
+    const recoveredRunIds = options.recoverInterruptedRuns === false ? [] : runs.recoverInterruptedRuns(options.ownerAlive ?? ownerAlive);
     const metrics = metricsRepository(ctx);
     const writers = new Set<MetricsWriter>();
     return {

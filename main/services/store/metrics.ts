@@ -131,6 +131,20 @@ export function metricsRepository(ctx: StoreContext) {
       }
       return rows.map((r) => ({ step: r.step, epoch: r.epoch, loss: r.loss, lr: r.lr, samplesPerSecond: r.samples_per_s }));
     },
+    /**
+     * Makes the stored epochs exactly `history` (epochs 1..N as a checkpoint carries them): epochs and steps after
+     * the last are dropped, the others written over, in one transaction.
+     */
+    restoreEpochs(runId: string, history: readonly EpochRecord[]): void {
+      requireRun(runId);
+      const last = history.at(-1)?.epoch ?? 0;
+      db.transaction(() => {
+        dropEpochsAfter.run(runId, last);
+        dropStepsAfter.run(runId, last);
+        const at = ctx.now();
+        for (const record of history) insertEpoch(runId, record, at);
+      }).immediate();
+    },
     /** Forgets metrics after `epoch` (a run resumed from that epoch's checkpoint will record them again). */
     truncateAfterEpoch(runId: string, epoch: number): void {
       db.transaction(() => {

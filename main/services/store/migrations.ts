@@ -139,6 +139,8 @@ CREATE INDEX exports_by_run ON exports(run_id);
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
+  // The process training a queued, running or paused run (see owner.ts), so others can tell a dead one.
+  { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
 ];
 
 export function schemaVersion(db: Database): number {

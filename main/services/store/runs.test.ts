@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from './index';
+import { currentOwner, ownerAlive, type Store } from './index';
 import { openTestStore, tempDir, testClock, tinySpec, trainConfig, type TestClock } from './testFixtures';
 
 let temp: ReturnType<typeof tempDir>;
@@ -88,7 +88,7 @@ describe('run status', () => {
 });
 
 describe('recovering after a crash', () => {
-  it('turns running and paused runs into resumable interrupted runs on open, and leaves the others', () => {
+  it('turns queued, running and paused runs into resumable interrupted runs on open, and leaves the ended ones', () => {
     const running = newRun('running');
     const paused = newRun('paused');
     const queued = newRun('queued');
@@ -103,16 +103,30 @@ describe('recovering after a crash', () => {
     store.close();
 
     store = openTestStore(temp.dir, clock);
-    expect(new Set(store.recoveredRunIds)).toEqual(new Set([running.id, paused.id]));
+    expect(new Set(store.recoveredRunIds)).toEqual(new Set([running.id, paused.id, queued.id]));
     const recovered = store.runs.getRun(running.id);
     expect(recovered).toMatchObject({ status: 'interrupted', endedAt: lastEpochAt });
     expect(recovered.durationMs).toBe(3000); // up to its last recorded epoch, not the hour it was dead
     expect(recovered.error).toMatch(/closed while this run was running/);
     expect(store.runs.getRun(paused.id).status).toBe('interrupted');
-    expect(store.runs.getRun(queued.id).status).toBe('queued');
+    expect(store.runs.getRun(queued.id).status).toBe('interrupted'); // its engine never started: not queued forever
     expect(store.runs.getRun(done.id).status).toBe('completed');
     expect(store.runs.updateRunStatus(running.id, 'running').status).toBe('running'); // resumable
-    expect(store.runs.recoverInterruptedRuns()).toEqual([running.id]);
+    expect(store.runs.recoverInterruptedRuns(() => false)).toEqual([running.id]);
+  });
+
+  it('leaves runs whose owner process is alive, and recovers those whose owner is gone', () => {
+    const mine = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: currentOwner() });
+    // A process id no system hands out, and this process's id with another start time (a reused id).
+    const gone = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: '4194305:1' });
+    const reused = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: `${process.pid}:1` });
+    for (const r of [mine, gone, reused]) store.runs.updateRunStatus(r.id, 'running');
+    store.close();
+
+    store = openTestStore(temp.dir, clock);
+    expect(new Set(store.recoveredRunIds)).toEqual(new Set([gone.id, reused.id]));
+    expect(store.runs.getRun(mine.id).status).toBe('running');
+    expect(ownerAlive(currentOwner())).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import type { TrainConfig } from '../../../engine/core/train/config';
 import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from './context';
 import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
+import type { RunOwner } from './owner';
 import type { MetricValues, Run, RunStatus, RunSummary } from './types';
 
 interface RunRow {
@@ -46,6 +47,8 @@ export interface NewRun {
   seed?: number;
   tags?: string[];
   notes?: string;
+  /** The process that will train it (see owner.ts). */
+  owner?: RunOwner | null;
 }
 
 export interface RunResults {
@@ -63,7 +66,7 @@ export type RunRepository = ReturnType<typeof runRepository>;
 export function runRepository(ctx: StoreContext) {
   const { db } = ctx;
   const insert = db.prepare(`INSERT INTO runs (id, project_id, graph_version_id, dataset_id, name, graph, train_config,
-    split_seed, seed, status, created_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`);
+    split_seed, seed, status, created_at, notes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`);
   const byId = db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLUMNS}, r.graph FROM runs r WHERE r.id = ?`);
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
@@ -83,9 +86,11 @@ export function runRepository(ctx: StoreContext) {
     JOIN runs r ON r.id = t.run_id WHERE r.project_id = ? GROUP BY t.tag ORDER BY t.tag`);
   const checkpointPaths = db.prepare<[string], { path: string }>('SELECT path FROM checkpoints WHERE run_id = ? ORDER BY id');
   const remove = db.prepare('DELETE FROM runs WHERE id = ?');
-  const unfinished = db.prepare<[], { id: string; status: RunStatus; running_since: number | null; last_epoch_at: number | null }>(
-    `SELECT r.id, r.status, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
-     FROM runs r WHERE r.status IN ('running', 'paused')`);
+  const unfinished = db.prepare<[], { id: string; status: RunStatus; owner: RunOwner | null; running_since: number | null; last_epoch_at: number | null }>(
+    `SELECT r.id, r.status, r.owner, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
+     FROM runs r WHERE r.status IN ('queued', 'running', 'paused')`);
+  const setOwner = db.prepare('UPDATE runs SET owner = ? WHERE id = ?');
+  const ownerOf = db.prepare<[string], { owner: RunOwner | null }>('SELECT owner FROM runs WHERE id = ?');
 
   function summaryOf(row: RunRow): RunSummary {
     return {
@@ -139,12 +144,20 @@ export function runRepository(ctx: StoreContext) {
         const id = ctx.newId();
         const name = input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('a run', input.name);
         insert.run(id, input.projectId, graphVersionId, datasetId, name, toJson(input.graph), toJson(input.trainConfig),
-          input.splitSeed ?? datasetSeed ?? input.trainConfig.seed, input.seed ?? input.trainConfig.seed, ctx.now(), input.notes ?? '');
+          input.splitSeed ?? datasetSeed ?? input.trainConfig.seed, input.seed ?? input.trainConfig.seed, ctx.now(), input.notes ?? '',
+          input.owner ?? null);
         for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
         return getRun(id);
       }).immediate();
     },
     getRun,
+    /** Records `owner` as the process training the run from now on. */
+    claimRun(id: string, owner: RunOwner): void {
+      if (setOwner.run(owner, id).changes === 0) throw new NotFoundError('run', id);
+    },
+    ownerOf(id: string): RunOwner | null {
+      return ownerOf.get(id)?.owner ?? null;
+    },
     listRuns(query: RunQuery = {}): RunSummary[] {
       const { sql, params } = buildRunQuery(query);
       return (db.prepare(sql).all(...params) as RunRow[]).map(summaryOf);
@@ -212,14 +225,17 @@ export function runRepository(ctx: StoreContext) {
       })();
     },
     /**
-     * Runs left 'running' or 'paused' by a crash or a closed app become 'interrupted' (they stay resumable).
-     * Their running time is counted up to the last recorded epoch, the last sign they were alive.
+     * Runs left queued, running or paused by a process that is gone (a crash, a killed command, a closed app; runs
+     * without an owner were recorded before owners were) become 'interrupted' and stay resumable. Runs whose owner
+     * is alive are training there and are left alone. Their running time is counted up to the last recorded
+     * epoch, the last sign they were alive.
      */
-    recoverInterruptedRuns(): string[] {
+    recoverInterruptedRuns(alive: (owner: RunOwner) => boolean): string[] {
       return db.transaction(() => {
         const at = ctx.now();
         const ids: string[] = [];
         for (const run of unfinished.all()) {
+          if (run.owner !== null && alive(run.owner)) continue;
           const current = row(run.id);
           let duration = current.duration_ms;
           let endedAt = at;
@@ -228,7 +244,7 @@ export function runRepository(ctx: StoreContext) {
             duration += lastAlive - run.running_since;
             endedAt = lastAlive;
           }
-          setStatus.run('interrupted', `Netwright closed while this run was ${run.status}; resume it from its last checkpoint.`,
+          setStatus.run('interrupted', `Netwright closed while this run was ${run.status}; continue it from its last checkpoint.`,
             current.started_at, endedAt, null, duration, run.id);
           ids.push(run.id);
         }

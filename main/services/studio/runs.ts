@@ -52,7 +52,7 @@ export class RunService {
   }
 
   async continueRun(runId: string): Promise<RunSummary> {
-    await this.supervisor.resumeRun(runId);
+    await this.supervisor.continueRun(runId);
     const run = this.store.runs.getRun(runId);
     this.epochsOf.set(runId, run.trainConfig.epochs);
     this.emit({ type: 'run-status', runId, status: run.status });

@@ -3,12 +3,13 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { TEMPLATES } from '../../../engine/core/spec';
-import type { EngineClientOptions } from '../../../engine/host/client';
+import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import type {
   CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
   ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
+import { reconcileRecoveredRuns } from '../engine/recovery';
 import { EngineSupervisor } from '../engine/supervisor';
 import { openStore, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
@@ -28,8 +29,8 @@ export interface StudioOptions {
   resourcesDir?: string;
   engine?: EngineClientOptions;
   /**
-   * Turn runs left running or paused into 'interrupted' on open (default true). The command line passes false:
-   * the desktop app or web mode may be training one of them right now.
+   * Turn runs left queued, running or paused by a process that has gone into 'interrupted' on open, their records
+   * reconciled with their files (default true; runs owned by a live process, here or elsewhere, are left alone).
    */
   recoverInterruptedRuns?: boolean;
 }
@@ -48,6 +49,7 @@ export class Studio implements StudioApi {
     this.layout = homeLayout(options.home);
     for (const dir of [this.layout.datasets, this.layout.runs, this.layout.exports, this.layout.uploads]) mkdirSync(dir, { recursive: true });
     this.store = openStore(this.layout.database, { recoverInterruptedRuns: options.recoverInterruptedRuns ?? true });
+    reconcileRecoveredRuns(this.store, this.layout.runs);
     this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
     const emit = (event: StudioEvent) => this.events.emit('event', event);
     const resolveFile = options.resolveFile ?? ((ref: FileRef) => {
@@ -107,7 +109,7 @@ export class Studio implements StudioApi {
 
   async startRun(request: StartRunRequest): Promise<RunSummary> { return this.runs.start(request); }
   async pauseRun(runId: string): Promise<void> { this.supervisor.pause(runId); }
-  async resumeRun(runId: string): Promise<void> { this.supervisor.resume(runId); }
+  async unpauseRun(runId: string): Promise<void> { this.supervisor.unpause(runId); }
   async stopRun(runId: string): Promise<void> { this.supervisor.stop(runId); }
   async saveCheckpoint(runId: string): Promise<void> { this.supervisor.saveCheckpoint(runId); }
   async continueRun(runId: string): Promise<RunSummary> { return this.runs.continueRun(runId); }

@@ -1,4 +1,5 @@
 // The Experiments view's words: the runs table, a run's details, comparing runs, exporting.
+import type { CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import type { Messages } from '../lib/i18n.svelte';
 
 export type ExperimentsMessageKey =
@@ -60,5 +61,31 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     safetensorsHint: '仅权重，按节点命名，便于在你自己的代码中加载。', pytorchHint: '一个可运行的训练脚本，包含模型、数据加载和相同的设置，以及其权重。', appendSoftmax: '末尾添加 softmax',
     normalization: '标准化', normalizationFold: '并入模型', normalizationMetadata: '保留在元数据中', checkpoint: '检查点', checkpointBest: '最佳轮次',
     checkpointLast: '最后一轮', export: '导出', exporting: '正在导出…', exported: '已导出：', cancel: '取消', close: '关闭',
+  },
+};
+
+/** A checkpoint that fails its load checks (engine/core/io/checkpointProblems.ts): the code's words, with its parameters. */
+export const checkpointProblemMessages: Messages<CheckpointProblemCode> = {
+  en: {
+    'checkpoint-unreadable': '{file} is not a readable checkpoint: {reason}',
+    'checkpoint-not-netwright': '{file} is not a Netwright checkpoint (format “{found}”).',
+    'checkpoint-field-missing': '{file}: the checkpoint’s metadata field “{field}” is missing.',
+    'checkpoint-field-invalid': '{file}: the checkpoint’s metadata field “{field}” is not {expected}.',
+    'checkpoint-tensor-dtype': '{file}: tensor “{tensor}” is {dtype}, but weights must be F32 (float32).',
+    'checkpoint-tensor-missing': '{file}: tensor “{tensor}” {expected} is missing.',
+    'checkpoint-tensor-unexpected': '{file}: tensor “{tensor}” does not belong to the checkpoint’s model.',
+    'checkpoint-tensor-shape': '{file}: tensor “{tensor}” has shape {shape}, the model needs {expected}.',
+    'checkpoint-tensor-not-finite': '{file}: tensor “{tensor}” holds {value} at element {index}; the weights are not usable.',
+  },
+  'zh-CN': {
+    'checkpoint-unreadable': '{file} 不是可读取的检查点：{reason}',
+    'checkpoint-not-netwright': '{file} 不是 Netwright 检查点（格式为“{found}”）。',
+    'checkpoint-field-missing': '{file}：检查点缺少元数据字段“{field}”。',
+    'checkpoint-field-invalid': '{file}：检查点的元数据字段“{field}”不是{expected}。',
+    'checkpoint-tensor-dtype': '{file}：张量“{tensor}”的类型是 {dtype}，但权重必须是 F32（float32）。',
+    'checkpoint-tensor-missing': '{file}：缺少张量“{tensor}”{expected}。',
+    'checkpoint-tensor-unexpected': '{file}：张量“{tensor}”不属于该检查点的模型。',
+    'checkpoint-tensor-shape': '{file}：张量“{tensor}”的形状是 {shape}，模型需要 {expected}。',
+    'checkpoint-tensor-not-finite': '{file}：张量“{tensor}”在第 {index} 个元素处为 {value}，这些权重无法使用。',
   },
 };

@@ -9,11 +9,14 @@ import { STUDIO_METHODS } from '../../../main/api/types';
 export class StudioError extends Error {
   readonly code: string;
   readonly nodeId?: string;
+  /** A refusal's values (see main/services/engine/refusals.ts), worded by the feature's message table. */
+  readonly params?: Record<string, string | number>;
   constructor(payload: StudioErrorPayload) {
     super(payload.message);
     this.name = 'StudioError';
     this.code = payload.code;
     this.nodeId = payload.nodeId;
+    this.params = payload.params;
   }
 }
 

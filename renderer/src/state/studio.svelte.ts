@@ -6,10 +6,16 @@ import type {
 import type { MenuCommand } from '../../../main/api/bridge';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
+import { refusalKey } from '../training/refusals';
+import { trainMessages } from '../training/messages';
+import { translator } from '../lib/i18n.svelte';
 import { configForDataset, defaultTrainConfig } from './config';
 import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
-export type View = 'model' | 'data' | 'train' | 'experiments';
+/** Refusals to start a run, in the user's language (see training/refusals.ts). */
+const refusalWords = translator(trainMessages);
+
+export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
 export interface Notice {
   id: number;
@@ -94,7 +100,8 @@ export class StudioState {
     try {
       return await action();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const refusal = error instanceof StudioError ? refusalKey(error.code, error.params) : null;
+      const message = refusal ? refusalWords(refusal, (error as StudioError).params) : error instanceof Error ? error.message : String(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';

@@ -23,7 +23,7 @@ describe('toDiagnoseRecord', () => {
   it('reads a null loss (a NaN the store could not keep) as NaN, so diagnose reports the divergence', () => {
     const record = toDiagnoseRecord(stored(3, { trainLoss: null }));
     expect(record.trainLoss).toBeNaN();
-    expect(diagnose([toDiagnoseRecord(stored(1)), record])[0].kind).toBe('diverging');
+    expect(diagnose([toDiagnoseRecord(stored(1)), record])[0].code).toBe('non-finite-loss');
   });
 
   it('leaves the validation loss out when the run had no validation split', () => {

@@ -1,6 +1,7 @@
 // Reading a run's stored epochs: the records diagnose() takes, and the per-epoch series the charts draw.
 import type { EpochRecord as StoredEpoch } from '../../../main/api/types';
 import type { EpochRecord as DiagnoseEpoch } from '../../../engine/core/train/diagnose';
+import { fromStoredEpoch } from '../../../engine/core/train/diagnosisHistory';
 import type { Point } from './smoothing';
 
 /** The stored metrics JSON keeps NaN and infinities as null (JSON has neither): read them back as NaN. */
@@ -21,26 +22,9 @@ export function validationOf(record: StoredEpoch): Record<string, unknown> | nul
   return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
 }
 
-/**
- * A stored epoch as diagnose() reads it. A null loss is a NaN the store could not keep, so it becomes NaN again
- * (diagnose then reports the divergence); a missing validation split leaves valLoss out.
- */
+/** A stored epoch as diagnose() reads it (NaN stored as null comes back as NaN): the engine's one reading. */
 export function toDiagnoseRecord(record: StoredEpoch): DiagnoseEpoch {
-  const validation = validationOf(record);
-  const out: DiagnoseEpoch = {
-    epoch: record.epoch,
-    trainLoss: record.trainLoss ?? NaN,
-    lr: record.lr ?? NaN,
-  };
-  if (record.valLoss !== null) out.valLoss = record.valLoss;
-  else if (validation) out.valLoss = NaN;
-  if (record.trainAccuracy !== null) out.trainAccuracy = record.trainAccuracy;
-  if (record.valAccuracy !== null) out.valAccuracy = record.valAccuracy;
-  const gradNorms = norms(record.metrics.gradNorms);
-  if (gradNorms) out.gradNorms = gradNorms;
-  const weightNorms = norms(record.metrics.weightNorms);
-  if (weightNorms) out.weightNorms = weightNorms;
-  return out;
+  return fromStoredEpoch(record);
 }
 
 /** One value per epoch (x = epoch); epochs without it are left out. */

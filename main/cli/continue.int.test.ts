@@ -1,5 +1,5 @@
 // Ctrl-C during `netwright train` stops the run cleanly (recorded as stopped, with its last whole-epoch
-// checkpoint), and `netwright resume` trains it to the end from there.
+// checkpoint), and `netwright continue` trains it to the end from there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,8 @@ function trainAndInterrupt(args: string[]): Promise<{ code: number | null; stdou
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-describe('netwright train, interrupted, then resume', () => {
-  it('records a Ctrl-C as a stopped run that resume completes to the requested epochs', async () => {
+describe('netwright train, interrupted, then continue', () => {
+  it('records a Ctrl-C as a stopped run that continue completes to the requested epochs', async () => {
     const csv = join(home, 'blobs.csv');
     blobsCsv(csv, { rows: 300, seed: 4 });
     const stopped = await trainAndInterrupt(['train', '--data', csv, '--label', 'species', '--epochs', String(EPOCHS), '--name', 'long', '--json']);
@@ -45,7 +45,7 @@ describe('netwright train, interrupted, then resume', () => {
     const listed = jsonLines(netwright(home, ['runs', '--json']).stdout).find((r) => r.id === summary.runId);
     expect(listed).toMatchObject({ status: 'stopped', epochs: summary.epochs });
 
-    const resumed = netwright(home, ['resume', 'long', '--json']);
+    const resumed = netwright(home, ['continue', 'long', '--json']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const lines = jsonLines(resumed.stdout);
     const epochs = lines.filter((l) => l.type === 'epoch').map((l) => l.epoch);
@@ -55,7 +55,7 @@ describe('netwright train, interrupted, then resume', () => {
     expect(final).toMatchObject({ type: 'summary', runId: summary.runId, status: 'completed', epochs: EPOCHS });
     expect(final.final.test.accuracy).toBeGreaterThanOrEqual(0.9);
 
-    const again = netwright(home, ['resume', summary.runId]);
+    const again = netwright(home, ['continue', summary.runId]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('is completed');
   });

@@ -2,9 +2,9 @@
 // atomically: a temporary folder renamed into place when complete.
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DATASET_FILES } from '../core/data/dataset';
-import { prepareGenerated, type PrepareOptions } from '../core/data/prepare';
-import type { GeneratedDataset } from '../core/data/samples';
+import { DATASET_FILES } from '../../core/data/dataset';
+import { prepareGenerated, type PrepareOptions } from '../../core/data/prepare';
+import type { GeneratedDataset } from '../../core/data/samples';
 
 function bytes(view: Float32Array | Int32Array): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);

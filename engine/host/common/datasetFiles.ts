@@ -1,8 +1,8 @@
 // Reads a dataset folder (engine/core/data/dataset.ts) from disk into training memory, standardized.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASET_FILES, type DatasetManifest } from '../core/data/dataset';
-import { standardize, type TrainingData } from '../core/train/data';
+import { DATASET_FILES, type DatasetManifest } from '../../core/data/dataset';
+import { standardize, type TrainingData } from '../../core/train/data';
 
 function readTyped<T extends Float32Array | Int32Array>(path: string, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, expected: number): T {
   if (!existsSync(path)) throw new Error(`${path} is missing from the dataset`);

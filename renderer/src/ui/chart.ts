@@ -1,14 +1,19 @@
-// Chart.js with only the parts the Train view draws (lines and points on linear or log axes), and the datasets
+// Chart.js with only the parts the studio's charts draw (lines and points on linear or log axes), and the datasets
 // built from plain series so components never touch chart.js objects.
 import {
   Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset,
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
-import type { Point } from './smoothing';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
 export { Chart };
+
+/** One plotted point; the same shape as training/smoothing's Point, so smoothed curves plot as they are. */
+export interface Point {
+  x: number;
+  y: number;
+}
 
 export type SeriesColor = 'train' | 'validation' | 'accent' | 'text' | number;
 

@@ -2,16 +2,17 @@
 // plus evaluation and prediction from checkpoint files.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../core/io/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
 import { CheckpointSaver } from './checkpointSaver';
-import type { Kernels } from '../core/kernels';
-import { standardize } from '../core/train/data';
-import { createTrainingSession } from '../core/train/session';
-import { predictedClasses } from '../core/train/metrics';
-import { Trainer } from '../core/train/trainer';
-import { writeFileAtomic } from './atomicWrite';
-import { loadTrainingData } from './datasetFiles';
-import type { EnginePort, StartRun, ToEngine } from './protocol';
+import type { Kernels } from '../../core/kernels';
+import { standardize } from '../../core/train/data';
+import { checkTrainConfig } from '../../core/train/configCheck';
+import { createTrainingSession } from '../../core/train/session';
+import { predictedClasses } from '../../core/train/metrics';
+import { Trainer } from '../../core/train/trainer';
+import { writeFileAtomic } from '../common/atomicWrite';
+import { loadTrainingData } from '../common/datasetFiles';
+import type { EnginePort, StartRun, ToEngine } from '../protocol';
 
 interface ActiveRun {
   runId: string;
@@ -76,6 +77,11 @@ export class EngineHost {
     }
   }
 
+  /** The parent process went away (it was killed): stop training and write nothing more. */
+  private parentGone(): boolean {
+    return this.port.parentConnected?.() === false;
+  }
+
   private guard(requestId: string, work: () => void): void {
     try {
       work();
@@ -91,6 +97,9 @@ export class EngineHost {
     const post = this.port.post.bind(this.port);
     let saver: CheckpointSaver | null = null;
     try {
+      // The parent checks first and words the refusal; this only keeps a bad config from reaching the trainer.
+      const problem = checkTrainConfig(start.config)[0];
+      if (problem) throw new Error(`${problem.code}: ${problem.setting}`);
       const { manifest, data } = loadTrainingData(start.datasetDir);
       const trainer = new Trainer(start.spec, start.config, data, this.kernels);
       if (start.resumeFrom) {
@@ -100,6 +109,7 @@ export class EngineHost {
       mkdirSync(start.files.dir, { recursive: true });
       const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({ spec: start.spec, config: start.config, normalization: manifest.normalization, kind });
       const writeCheckpoint = (kind: CheckpointInfo['kind'], epoch: number, bytes: Uint8Array) => {
+        if (this.parentGone()) return; // nobody would record it: the store keeps what it knows, the file stays as it was
         const name = kind === 'manual' ? `manual-epoch-${epoch}.safetensors` : `${kind}.safetensors`;
         const path = join(start.files.dir, name);
         writeFileAtomic(path, bytes);
@@ -130,7 +140,8 @@ export class EngineHost {
           checkpoints.writeDue();
         },
         checkpoint: async () => {
-          await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages arrive
+          await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages (and a disconnect) arrive
+          if (this.parentGone()) return 'stop';
           if (run.checkpointRequested) {
             run.checkpointRequested = false;
             writeCheckpoint('manual', trainer.epoch, capture('manual')());
@@ -145,6 +156,7 @@ export class EngineHost {
           return run.stopRequested ? 'stop' : 'continue';
         },
       });
+      if (this.parentGone()) return; // the parent left: nothing to report to, nothing more to write
       checkpoints.flush();
       if (outcome.status === 'diverged') {
         post({ type: 'finished', runId, outcome });

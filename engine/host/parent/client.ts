@@ -4,7 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FromEngine, ToEngine } from './protocol';
+import type { FromEngine, ToEngine } from '../protocol';
 
 export interface EngineExit {
   code: number | null;
@@ -42,7 +42,7 @@ export function defaultEngineEntry(): string {
     const bundled = [join(here, 'engine', 'host.mjs'), join(here, '..', 'engine', 'host.mjs')].find((p) => existsSync(p));
     if (bundled) return bundled;
   }
-  return join(resolve(here, '../..'), 'engine', 'host', 'main.ts');
+  return join(resolve(here, '../../..'), 'engine', 'host', 'engine', 'main.ts');
 }
 
 /** Node's way: a forked child with an IPC channel (TypeScript entries run through tsx). */

@@ -1,8 +1,8 @@
 // Entry of the engine process. Electron's utilityProcess (process.parentPort) and Node's child_process
 // (process.send with advanced serialization) both start this file; the host sees one EnginePort either way.
-import { loadKernels } from '../native';
+import { loadKernels } from '../../native';
 import { EngineHost } from './runner';
-import { PROTOCOL_VERSION, type EnginePort, type FromEngine, type ToEngine } from './protocol';
+import { PROTOCOL_VERSION, type EnginePort, type FromEngine, type ToEngine } from '../protocol';
 
 interface ParentPort {
   postMessage(message: unknown): void;
@@ -19,8 +19,9 @@ function openPort(): EnginePort {
   }
   if (typeof process.send === 'function') {
     return {
-      post: (message: FromEngine) => { process.send!(message); },
+      post: (message: FromEngine) => { if (process.connected) process.send!(message); },
       onMessage: (handler) => process.on('message', (message) => handler(message as ToEngine)),
+      parentConnected: () => process.connected,
     };
   }
   throw new Error('the engine must be started by the studio (utilityProcess or child_process.fork with an IPC channel)');
@@ -40,6 +41,7 @@ port.onMessage((message) => {
 });
 // Ctrl-C in a terminal reaches the whole process group: the parent decides (it stops the run at a checkpoint).
 process.on('SIGINT', () => {});
-// When the parent goes away, so does the engine (no orphan keeps training).
+// When the parent goes away, so does the engine (no orphan keeps training or writes files nobody records): the
+// channel's disconnect is seen whenever the event loop turns, which the runner lets it do between batches.
 process.on('disconnect', () => process.exit(0));
 port.post({ type: 'ready', protocol: PROTOCOL_VERSION, isa: kernels.isa, threads: kernels.threads(), pid: process.pid });

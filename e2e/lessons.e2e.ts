@@ -1,0 +1,141 @@
+// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then lessons 2 (L1 against
+// L2), 4 (optimizers) and 8's neighbour, checking what each shows; screenshots in English and Chinese, light and dark.
+// It starts its own studio (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + 1) so the runs it trains never reach the
+// empty studio that new-user.e2e.ts expects.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { snapshot } from './studio';
+
+test.describe.configure({ mode: 'serial' });
+
+const port = Number(process.env.NETWRIGHT_E2E_PORT ?? 7391) + 1;
+const token = randomBytes(24).toString('hex');
+const home = mkdtempSync(join(tmpdir(), 'netwright-e2e-lessons-'));
+const url = `http://127.0.0.1:${port}/?token=${token}`;
+let server: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['dist/web.mjs', '--port', String(port)], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' }, stdio: 'pipe',
+  });
+  let output = '';
+  server.stdout?.on('data', (chunk) => { output += String(chunk); });
+  server.stderr?.on('data', (chunk) => { output += String(chunk); });
+  // Wait until it answers (the server prints its address once it listens).
+  await expect.poll(async () => {
+    if (server?.exitCode !== null) throw new Error(`the lessons' studio exited: ${output}`);
+    return fetch(url).then((r) => r.status, () => 0);
+  }, { timeout: 60_000 }).toBe(200);
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(home, { recursive: true, force: true });
+});
+
+async function openLesson(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  const back = page.getByRole('button', { name: '← All lessons' });
+  if (await back.isVisible()) await back.click();
+  await page.getByRole('button', { name: `Open the lesson: ${title}` }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+test('the welcome screen leads to the lessons, one card each', async ({ page }, testInfo) => {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Open the lessons' }).click();
+  await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
+  for (const title of ['L1 against L2', 'Optimizers', 'Vanishing gradients', 'Convolution shapes']) {
+    await expect(page.getByRole('button', { name: `Open the lesson: ${title}` })).toBeVisible();
+  }
+  await snapshot(page, testInfo, 'lessons-en-light');
+});
+
+test('L1 against L2: both runs train and the histograms show L1\'s sparsity', async ({ page }, testInfo) => {
+  await page.goto(url);
+  await openLesson(page, 'L1 against L2');
+  await expect(page.getByText('The runs are not trained yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Train the runs' }).click();
+  const claim = page.getByTestId('sparsity');
+  await expect(claim).toBeVisible({ timeout: 120_000 });
+  // "L1 leaves N× the share …": N is the ratio of near-zero shares, several times at least
+  const ratio = Number(/(\d+)×/.exec(await claim.innerText())?.[1]);
+  expect(ratio).toBeGreaterThan(5);
+  for (const run of ['l1', 'l2']) {
+    await expect(page.locator(`[data-run="${run}"] [role="img"]`).first()).toBeVisible();
+  }
+  const l1Share = Number(/([\d.]+)%/.exec(await page.locator('[data-run="l1"] .share').innerText())?.[1]);
+  expect(l1Share).toBeGreaterThan(30);
+  await expect(page.getByRole('button', { name: 'Open L1 (λ = 0.001) in the editor' })).toBeVisible();
+  await snapshot(page, testInfo, 'lesson-l1-l2-en-light');
+
+  // Reopened later, the lesson finds its runs again instead of training anew.
+  await page.reload();
+  await openLesson(page, 'L1 against L2');
+  await expect(page.getByTestId('sparsity')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await expect(page.getByRole('heading', { name: 'L1 与 L2', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('sparsity')).toContainText('L1 留下的接近零的权重比例');
+  await snapshot(page, testInfo, 'lesson-l1-l2-zh-dark');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+});
+
+test('Optimizers: paths from the engine\'s update rules, a draggable start, and curves on spirals', async ({ page }, testInfo) => {
+  await page.goto(url);
+  await openLesson(page, 'Optimizers');
+  const map = page.getByTestId('paths-map');
+  await expect(map).toBeVisible();
+  const legend = page.getByTestId('path-legend');
+  // Rosenbrock from (-1.2, 1) after 300 steps: momentum gets much closer to (1, 1) than plain SGD.
+  const distance = async (id: string) => Number(/: ([\d.]+) from the minimum/.exec(await legend.locator(`[data-optimizer="${id}"]`).innerText())?.[1]);
+  await expect(legend.locator('[data-optimizer="sgd"]')).toContainText('after 300 steps');
+  expect(await distance('momentum')).toBeLessThan((await distance('sgd')) / 4);
+  expect(await distance('adam')).toBeLessThan(await distance('sgd'));
+
+  // Clicking on the map moves the start point; a too-large learning rate diverges and says so.
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.25, box.y + box.height * 0.25);
+  await expect(page.getByText('Start (-1, 2)')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Learning rate of SGD' }).fill('0.05');
+  await expect(legend.locator('[data-optimizer="sgd"]')).toContainText('diverged');
+  await page.getByRole('combobox', { name: 'Surface' }).selectOption('bowl');
+  await expect(page.getByText('Start (-3.5, 1.2)')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Train the runs' }).click();
+  await expect(page.locator('canvas[aria-label="Training loss per epoch on spirals"]')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByText('Trained 6 runs on the sample spirals.')).toBeVisible();
+  await page.locator('canvas[aria-label="Training loss per epoch on spirals"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500); // let the step-by-step drawing and the chart settle before the picture
+  await snapshot(page, testInfo, 'lesson-optimizers-en-light');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await expect(page.getByRole('heading', { name: '优化器', level: 1 })).toBeVisible();
+  await snapshot(page, testInfo, 'lesson-optimizers-zh-dark');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+});
+
+test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }, testInfo) => {
+  await page.goto(url);
+  await openLesson(page, 'Convolution shapes');
+  await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 4×4×4');
+  await page.getByRole('spinbutton', { name: 'Stride S' }).fill('1');
+  await expect(page.getByTestId('output-shape')).toContainText('→ 4×7×7');
+  await page.getByRole('combobox', { name: 'Layer' }).selectOption('maxpool2d');
+  await page.getByRole('spinbutton', { name: 'Padding P' }).fill('0');
+  await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 1×5×5');
+  await snapshot(page, testInfo, 'lesson-conv-shapes-en-light');
+});

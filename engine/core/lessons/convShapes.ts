@@ -1,0 +1,62 @@
+// The convolution-shapes lesson: a convolution or pooling layer's output size for an input width W, window F,
+// padding P and stride S, taken from the spec's own shape inference (analyze), so it is the rule the engine uses.
+import { analyze } from '../spec/analyze';
+import { SPEC_VERSION, type ModelSpec } from '../spec/types';
+
+export type WindowLayer = 'conv2d' | 'maxpool2d' | 'avgpool2d';
+
+export interface WindowSettings {
+  layer: WindowLayer;
+  /** Input height = width, in pixels. */
+  width: number;
+  kernel: number;
+  padding: number;
+  stride: number;
+  /** Input channels and (conv2d) filters, for the shapes shown. */
+  channels: number;
+  filters: number;
+}
+
+export interface WindowResult {
+  /** The layer's output shape [C, H, W] from analyze, or null when the settings are refused. */
+  outputShape: number[] | null;
+  /** (W - F + 2P) / S + 1 before rounding down: a fraction means the last positions do not fit and are dropped. */
+  exact: number;
+  /** Why the spec refuses these settings (analyze's message naming the node), or null. */
+  problem: string | null;
+  /** The two-node spec the numbers come from, to open in the editor. */
+  spec: ModelSpec;
+}
+
+export function windowSpec(settings: WindowSettings): ModelSpec {
+  const params: Record<string, number> = { kernelSize: settings.kernel, stride: settings.stride, padding: settings.padding };
+  if (settings.layer === 'conv2d') params.filters = settings.filters;
+  return {
+    version: SPEC_VERSION, name: 'convolution shapes',
+    nodes: [
+      { id: 'input', op: 'input', params: { shape: [settings.channels, settings.width, settings.width] }, position: { x: 0, y: 0 } },
+      { id: 'layer', op: settings.layer, params, position: { x: 0, y: 90 } },
+    ],
+    edges: [{ from: 'input', to: 'layer' }],
+  };
+}
+
+export function windowOutput(settings: WindowSettings): WindowResult {
+  const spec = windowSpec(settings);
+  const analysis = analyze(spec);
+  const shape = analysis.nodes.layer?.outputShape ?? null;
+  return {
+    outputShape: shape ? [...shape] : null,
+    exact: (settings.width - settings.kernel + 2 * settings.padding) / settings.stride + 1,
+    problem: analysis.problems[0]?.message ?? null,
+    spec,
+  };
+}
+
+/** Where the window's top-left corner sits along one axis, in padded-input coordinates, for each output position. */
+export function windowPositions(settings: Pick<WindowSettings, 'width' | 'kernel' | 'padding' | 'stride'>): number[] {
+  const padded = settings.width + 2 * settings.padding;
+  const positions: number[] = [];
+  for (let start = 0; start + settings.kernel <= padded; start += settings.stride) positions.push(start);
+  return positions;
+}

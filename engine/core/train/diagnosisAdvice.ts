@@ -1,0 +1,101 @@
+// What to try for each verdict, leaving out what the run already does: no dropout advice with dropout in the
+// model, no early stopping when it is on, no "lower the learning rate" when a schedule is already lowering it.
+import type { Advice, AdviceCode, DiagnosisParams } from './diagnosisCodes';
+import type { Finding } from './diagnosisLoss';
+import { round4 } from './diagnosisMath';
+import type { RunSetup } from './diagnosisSetup';
+import type { EpochRecord } from './diagnose';
+
+/** Gradient clipping's usual first setting. */
+const CLIP_MAX_NORM = 1;
+/** L2 weight decay's usual first setting. */
+const FIRST_WEIGHT_DECAY = 1e-4;
+/**
+ * Learning rates above these are unusually high for the optimizer (adaptive optimizers take steps of about lr per
+ * weight, so their usual rates are far smaller than SGD's): never advise raising one of them.
+ */
+export const HIGH_LEARNING_RATE: Record<string, number> = { sgd: 0.5, adagrad: 0.5, rmsprop: 0.01, adam: 0.01, adamw: 0.01 };
+/** How far to lower a learning rate that overshoots. */
+const LOWER_LEARNING_RATE_BY = 10;
+
+export function adviceFor(finding: Finding, setup: RunSetup, history: readonly EpochRecord[]): Advice[] {
+  const out: Advice[] = [];
+  const add = (code: AdviceCode, params: DiagnosisParams = {}) => out.push({ code, params });
+  const lr = history[history.length - 1].lr;
+  const decaying = (setup.schedule !== undefined && setup.schedule !== 'constant') || lr < history[0].lr;
+  const lowerRate = () => {
+    if (!decaying) add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
+  };
+  const clip = () => { if (!setup.clipping) add('gradient-clipping', { maxNorm: CLIP_MAX_NORM }); };
+  const batchNorm = () => { if (!setup.batchNorm) add('add-batch-norm'); };
+  const high = setup.optimizer !== undefined && lr >= (HIGH_LEARNING_RATE[setup.optimizer] ?? Infinity);
+  // A high rate that does not learn (dead ReLUs, a loss stuck above chance) needs lowering, not raising.
+  const changeRate = () => (high ? lowerRate() : add('raise-learning-rate', { learningRate: round4(lr) }));
+  const regularized = setup.dropout === true || setup.weightDecay === true;
+  switch (finding.code) {
+    case 'non-finite-loss':
+    case 'non-finite-weights':
+    case 'diverging':
+      // Even a decaying schedule did not stop these: the starting rate is too high.
+      add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
+      clip();
+      batchNorm();
+      add('check-data');
+      break;
+    case 'loss-spike':
+      clip();
+      lowerRate();
+      break;
+    case 'non-finite-gradients':
+    case 'exploding-gradients':
+      clip();
+      lowerRate();
+      batchNorm();
+      add('careful-init');
+      break;
+    case 'vanishing-gradients':
+      add('relu-activations');
+      batchNorm();
+      add('kaiming-init');
+      add('residual-connections');
+      add('leaky-relu');
+      break;
+    case 'overfitting': {
+      const epoch = finding.params.bestEpoch;
+      add(setup.dropout ? 'raise-dropout' : 'add-dropout');
+      add(setup.weightDecay ? 'raise-weight-decay' : 'add-weight-decay', setup.weightDecay ? {} : { value: FIRST_WEIGHT_DECAY });
+      if (!setup.earlyStopping) add('early-stopping', { epoch });
+      else if (!setup.restoreBest) add('restore-best', { epoch });
+      add('more-data');
+      add('smaller-model');
+      break;
+    }
+    case 'underfitting':
+      add('bigger-model');
+      if (regularized) add('less-regularization');
+      changeRate();
+      if (setup.optimizer === 'sgd') add('try-adam');
+      add('check-data');
+      break;
+    case 'learning-slowly':
+      changeRate();
+      if (setup.optimizer === 'sgd') add('try-adam');
+      add('more-epochs');
+      batchNorm();
+      break;
+    case 'plateau':
+      if (!setup.earlyStopping) add('training-done');
+      if (decaying) add('learning-rate-already-lowered', { learningRate: round4(lr) });
+      else add('use-lr-schedule');
+      break;
+    case 'converged':
+      if (!setup.earlyStopping) add('training-done');
+      break;
+    case 'too-early':
+    case 'healthy':
+      break;
+    default:
+      throw new Error(`no advice for verdict '${String(finding.code satisfies never)}'`);
+  }
+  return out;
+}

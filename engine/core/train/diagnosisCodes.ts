@@ -1,0 +1,66 @@
+// The stable codes of a training diagnosis: verdicts and advice, each with the parameters it carries. The UI and
+// the CLI word them from their message tables; the engine never returns sentences.
+
+/** What a run's history shows. */
+export const VERDICT_CODES = [
+  'too-early', // fewer epochs than any trend needs: { epochs, needed }
+  'non-finite-loss', // { epoch, split: 'training' | 'validation', learningRate }
+  'non-finite-weights', // { epoch, layer, learningRate }
+  'diverging', // training loss rising epoch after epoch: { bestEpoch, bestLoss, loss, risingEpochs, factor, learningRate }
+  'loss-spike', // one epoch far above the epochs before: { epoch, before, peak, factor, recovered: 'yes' | 'no' }
+  'non-finite-gradients', // { epoch, layer }
+  'exploding-gradients', // { layer, fromEpoch, fromNorm, toEpoch, toNorm, factor }
+  'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }
+  'overfitting', // { bestEpoch, bestValLoss, valLoss, trainLoss, gap, risePercent }
+  'underfitting', // flat and high: { trainLoss, reference, referenceKind, percentOfReference, sinceEpoch }
+  'learning-slowly', // still high, falling slowly: { trainLoss, reference, referenceKind, percentOfReference, fallPercentPerEpoch }
+  'plateau', // flat in between: { trainLoss, changePercent, epochs, sinceEpoch }
+  'converged', // flat at a small fraction of where it started: { trainLoss, percentOfReference, referenceKind, sinceEpoch }
+  'healthy', // { firstLoss, lastLoss, firstValLoss?, lastValLoss? }
+] as const;
+export type VerdictCode = (typeof VERDICT_CODES)[number];
+
+/** What to try; only advice the run's configuration does not already follow. */
+export const ADVICE_CODES = [
+  'lower-learning-rate', // { learningRate, suggested }
+  'raise-learning-rate', // { learningRate }
+  'use-lr-schedule', // a plateau or cosine schedule lowers the rate by itself
+  'learning-rate-already-lowered', // { learningRate }: the schedule has done it; more capacity may be needed
+  'gradient-clipping', // { maxNorm }
+  'add-batch-norm',
+  'check-data',
+  'add-dropout',
+  'raise-dropout',
+  'add-weight-decay', // { value }
+  'raise-weight-decay',
+  'early-stopping', // { epoch }: restoreBest would keep the weights of that epoch
+  'restore-best', // { epoch }: early stopping is on but keeps the last weights
+  'more-data',
+  'smaller-model',
+  'bigger-model',
+  'less-regularization',
+  'more-epochs',
+  'try-adam',
+  'training-done',
+  'relu-activations',
+  'kaiming-init',
+  'residual-connections',
+  'leaky-relu',
+  'careful-init',
+] as const;
+export type AdviceCode = (typeof ADVICE_CODES)[number];
+
+export type DiagnosisParams = Record<string, number | string>;
+
+export interface Advice {
+  code: AdviceCode;
+  params: DiagnosisParams;
+}
+
+export interface Verdict {
+  code: VerdictCode;
+  severity: 'info' | 'warning' | 'error';
+  /** The numbers that justify the verdict (losses as recorded, rounded to 4 significant digits; epochs as recorded). */
+  params: DiagnosisParams;
+  advice: Advice[];
+}

@@ -1,0 +1,59 @@
+// One diagnosis for a recorded run, shared by the studio and the CLI so both show the same verdicts: stored epochs
+// (NaN kept as null) read back as diagnose() records, and the run's configuration and graph as its setup.
+import type { ModelSpec } from '../spec/types';
+import type { TrainConfig } from './config';
+import { diagnose, type EpochRecord } from './diagnose';
+import type { Verdict } from './diagnosisCodes';
+import { runSetup } from './diagnosisSetup';
+
+/** An epoch as the store keeps it: NaN and infinities become null (JSON has neither). */
+export interface StoredEpoch {
+  epoch: number;
+  trainLoss: number | null;
+  valLoss: number | null;
+  trainAccuracy: number | null;
+  valAccuracy: number | null;
+  lr: number | null;
+  metrics: Record<string, unknown>;
+}
+
+function numberOrNaN(value: unknown): number {
+  return typeof value === 'number' ? value : NaN;
+}
+
+function norms(value: unknown): Record<string, number> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out: Record<string, number> = {};
+  for (const [layer, norm] of Object.entries(value as Record<string, unknown>)) out[layer] = numberOrNaN(norm);
+  return out;
+}
+
+/**
+ * A stored epoch as diagnose() reads it. A null loss is a NaN the store could not keep, so it becomes NaN again
+ * (diagnose then reports the divergence); a missing validation split leaves valLoss out.
+ */
+export function fromStoredEpoch(record: StoredEpoch): EpochRecord {
+  const validation = record.metrics.validation;
+  const out: EpochRecord = { epoch: record.epoch, trainLoss: record.trainLoss ?? NaN, lr: record.lr ?? NaN };
+  if (record.valLoss !== null) out.valLoss = record.valLoss;
+  else if (validation && typeof validation === 'object') out.valLoss = NaN;
+  if (record.trainAccuracy !== null) out.trainAccuracy = record.trainAccuracy;
+  if (record.valAccuracy !== null) out.valAccuracy = record.valAccuracy;
+  const gradNorms = norms(record.metrics.gradNorms);
+  if (gradNorms) out.gradNorms = gradNorms;
+  const weightNorms = norms(record.metrics.weightNorms);
+  if (weightNorms) out.weightNorms = weightNorms;
+  return out;
+}
+
+export interface RecordedRun {
+  epochs: readonly StoredEpoch[];
+  config?: TrainConfig | null;
+  spec?: ModelSpec | null;
+  /** The number of classes for a classification dataset. */
+  numClasses?: number;
+}
+
+export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
+  return diagnose(run.epochs.map(fromStoredEpoch), runSetup(run.config, run.spec, run.numClasses));
+}

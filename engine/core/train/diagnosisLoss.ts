@@ -1,0 +1,184 @@
+// Verdicts read from the loss curves of a run with finite losses: diverging, a loss spike, overfitting, and the
+// shape of a flat or slow curve (underfitting, learning slowly, plateau, converged). Each is decided from the whole
+// history, so the same history always gives the same verdict; overfitting and flatness sweep the history epoch by
+// epoch with separate thresholds to enter and to leave, so a prefix's verdict changes only on clear evidence.
+import type { VerdictCode } from './diagnosisCodes';
+import { argMin, median, percent, round4, trailingMedian } from './diagnosisMath';
+import type { RunSetup } from './diagnosisSetup';
+import type { DiagnosisThresholds } from './diagnosisThresholds';
+import type { EpochRecord } from './diagnose';
+
+/** A verdict before its advice is chosen. */
+export interface Finding {
+  code: VerdictCode;
+  severity: 'info' | 'warning' | 'error';
+  params: Record<string, number | string>;
+}
+
+/**
+ * The epoch-to-epoch noise of a series up to index i: the median distance of each value from the median of it and two
+ * neighbours on each side, over the last few windows (zero on a straight line, large for a loss that swings from epoch
+ * to epoch on a tiny split or with heavy dropout).
+ */
+function noiseOf(values: readonly number[], th: DiagnosisThresholds): (i: number) => number {
+  const residual = values.map((v, j) => (j < 2 || j > values.length - 3 ? NaN : Math.abs(v - median(values.slice(j - 2, j + 3)))));
+  const window = 4 * Math.max(1, Math.round(th.smoothingEpochs));
+  return (i) => {
+    const seen = residual.slice(Math.max(2, i - window), i - 1).filter(Number.isFinite);
+    return seen.length > 0 ? median(seen) : 0;
+  };
+}
+
+export function divergingLoss(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+  const n = history.length;
+  const train = history.map((r) => r.trainLoss);
+  let rising = 0;
+  while (rising < n - 1 && train[n - 1 - rising] > train[n - 2 - rising]) rising++;
+  if (rising < Math.round(th.divergeRisingEpochs)) return null;
+  // Judged against the best of the trailing median, and the smoothed rise must stand above the epoch-to-epoch noise:
+  // a few rising epochs on a tiny, noisy split do not count.
+  const smooth = trailingMedian(train, th.smoothingEpochs);
+  const smoothBest = Math.min(...smooth);
+  const best = argMin(train);
+  const factor = train[n - 1] / smoothBest;
+  if (!(factor >= 1 + th.divergeWarningRise)) return null;
+  if (!(smooth[n - 1] - smoothBest > th.noiseMultiple * noiseOf(train, th)(n))) return null;
+  return {
+    code: 'diverging',
+    severity: factor >= th.divergeErrorFactor ? 'error' : 'warning',
+    params: {
+      bestEpoch: history[best].epoch, bestLoss: round4(train[best]), loss: round4(train[n - 1]), risingEpochs: rising,
+      factor: round4(factor), learningRate: round4(history[n - 1].lr),
+    },
+  };
+}
+
+/** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
+export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+  const n = history.length;
+  const train = history.map((r) => r.trainLoss);
+  const window = Math.max(1, Math.round(th.smoothingEpochs));
+  // Older spikes are history, not news: only the last two flat windows count.
+  const from = Math.max(3, n - 2 * Math.round(th.flatEpochs));
+  for (let j = n - 1; j >= from; j--) {
+    const previous = train.slice(Math.max(0, j - window), j);
+    const before = median(previous);
+    // Far above every one of the epochs before, so a noisy curve's ordinary ups and downs are not spikes.
+    if (!(before > 0 && train[j] >= th.spikeFactor * Math.max(...previous))) continue;
+    const recovered = train[n - 1] <= before * th.spikeRecoveredFactor;
+    return {
+      code: 'loss-spike',
+      severity: recovered ? 'info' : 'warning',
+      params: { epoch: history[j].epoch, before: round4(before), peak: round4(train[j]), factor: round4(train[j] / before), recovered: recovered ? 'yes' : 'no' },
+    };
+  }
+  return null;
+}
+
+export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+  const records = history.filter((r) => r.valLoss !== undefined);
+  const n = records.length;
+  if (n < th.minEpochs) return null;
+  const val = records.map((r) => r.valLoss!);
+  const train = records.map((r) => r.trainLoss);
+  const sv = trailingMedian(val, th.smoothingEpochs);
+  const st = trailingMedian(train, th.smoothingEpochs);
+  const valNoise = noiseOf(val, th);
+  const trainNoise = noiseOf(train, th);
+  let state = false;
+  let best = 0;
+  let highest = sv[0];
+  // The highest smoothed validation loss before the best: what validation gained is peakBefore - sv[best].
+  let peakBefore = sv[0];
+  let rise = 0;
+  for (let i = 0; i < n; i++) {
+    highest = Math.max(highest, sv[i]);
+    // The best is taken among smoothed values over a full window, not a lone first epoch.
+    const full = i >= Math.round(th.smoothingEpochs) - 1;
+    if (full && (best < Math.round(th.smoothingEpochs) - 1 || sv[i] < sv[best])) best = i;
+    if (best === i) peakBefore = highest;
+    if (i + 1 < th.minEpochs) continue;
+    const gain = peakBefore - sv[best];
+    const need = Math.max(th.overfitRiseOfBest * sv[best], th.overfitRiseOfGain * gain, th.noiseMultiple * valNoise(i));
+    rise = sv[i] - sv[best];
+    // A validation loss below the training loss (dropout, augmentation, an easy split) is never overfitting.
+    const above = val[i] > train[i] && sv[i] > st[i];
+    if (!state) {
+      const trainFell = st[best] - st[i] >= Math.max(th.overfitTrainFall * st[best], th.noiseMultiple * trainNoise(i));
+      state = i - best >= Math.round(th.overfitEpochsPastBest) && rise >= need && trainFell && above;
+    } else {
+      state = rise >= need * th.overfitExitFraction && above;
+    }
+  }
+  if (!state) return null;
+  const lowest = argMin(val);
+  const last = records[n - 1];
+  return {
+    code: 'overfitting',
+    severity: 'warning',
+    params: {
+      bestEpoch: records[lowest].epoch, bestValLoss: round4(val[lowest]), valLoss: round4(last.valLoss!), trainLoss: round4(last.trainLoss),
+      gap: round4(last.valLoss! - last.trainLoss), risePercent: percent(rise / sv[best]),
+    },
+  };
+}
+
+/** The loss a model that learned nothing would have, and what the other thresholds call high against it. */
+function reference(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds) {
+  if (setup.baselineLoss !== undefined) return { value: setup.baselineLoss, kind: 'baseline', high: th.highFractionOfBaseline };
+  if (setup.numClasses !== undefined && setup.numClasses >= 2) return { value: Math.log(setup.numClasses), kind: 'chance', high: th.highFractionOfBaseline };
+  return { value: history[0].trainLoss, kind: 'first-epoch', high: th.highFractionOfFirstEpoch };
+}
+
+/** Underfitting, plateau or converged when the training loss is flat; learning slowly when high and barely falling. */
+export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds): Finding | null {
+  const n = history.length;
+  const span = Math.max(1, Math.round(th.flatEpochs));
+  if (n < 2 * span) return null;
+  const train = history.map((r) => r.trainLoss);
+  const change = (i: number) => {
+    const before = median(train.slice(i - 2 * span + 1, i - span + 1));
+    const recent = median(train.slice(i - span + 1, i + 1));
+    return { before, recent, relative: (before - recent) / Math.abs(before) };
+  };
+  const ref = reference(history, setup, th);
+  const smooth = trailingMedian(train, span);
+  if (smooth[n - 1] <= th.convergedFraction * ref.value && smooth[n - 1 - span] <= th.convergedFraction * ref.value) {
+    let since = n - 1;
+    while (since > 0 && smooth[since - 1] <= th.convergedFraction * ref.value) since--;
+    return {
+      code: 'converged', severity: 'info',
+      params: { trainLoss: round4(smooth[n - 1]), percentOfReference: percent(smooth[n - 1] / ref.value), referenceKind: ref.kind, sinceEpoch: history[since].epoch },
+    };
+  }
+  let flat = false;
+  let flatSince = 0;
+  for (let i = 2 * span - 1; i < n; i++) {
+    const { relative } = change(i);
+    const next: boolean = flat ? Math.abs(relative) <= th.flatExitChange : Math.abs(relative) < th.flatEnterChange;
+    if (next && !flat) flatSince = i - span + 1;
+    flat = next;
+  }
+  const { recent, relative } = change(n - 1);
+  const ofReference = recent / ref.value;
+  const last = history[n - 1];
+  const shared = { trainLoss: round4(recent), reference: round4(ref.value), referenceKind: ref.kind, percentOfReference: percent(ofReference) };
+  if (!flat) {
+    const perEpoch = relative / span;
+    if (ofReference >= ref.high && perEpoch > 0 && perEpoch < th.slowFallPerEpoch) {
+      return { code: 'learning-slowly', severity: 'warning', params: { ...shared, fallPercentPerEpoch: percent(perEpoch) } };
+    }
+    return null;
+  }
+  const since = history[flatSince].epoch;
+  const valRecent = history.slice(-span).map((r) => r.valLoss).filter((v): v is number => v !== undefined);
+  const valOk = valRecent.length === 0 || median(valRecent) <= recent * th.underfitMaxGapFactor;
+  if (ofReference >= ref.high && valOk) {
+    return { code: 'underfitting', severity: 'warning', params: { ...shared, sinceEpoch: since } };
+  }
+  return {
+    code: 'plateau',
+    severity: 'info',
+    params: { trainLoss: round4(recent), changePercent: percent(Math.abs(relative)), epochs: span, sinceEpoch: since, learningRate: round4(last.lr) },
+  };
+}

@@ -1,0 +1,37 @@
+// estimateTrainingMemory counts parameters, gradients, optimizer state and batch activations; checkMemory refuses a
+// model that cannot fit and names its largest node.
+import { describe, expect, it } from 'vitest';
+import { config, mlp } from '../../test/models';
+import { checkMemory, estimateTrainingMemory } from './memoryEstimate';
+
+const GB = 1024 ** 3;
+
+describe('estimateTrainingMemory', () => {
+  it('adds up parameters, gradients, Adam moments with checkpoint copies, and activations for the batch', () => {
+    // input 2 → dense 4 (12 params) → relu → dense 3 (15 params): 27 parameters.
+    const estimate = estimateTrainingMemory(mlp(2, [4], 3), config({ batchSize: 10 }))!;
+    expect(estimate.parameters).toBe(27 * 4);
+    expect(estimate.gradients).toBe(27 * 4);
+    expect(estimate.optimizerAndCopies).toBe(27 * 4 * (2 + 3));
+    // outputs per sample: input 2, fc1 4, relu 4, out 3 = 13 values, forward and gradient, for 10 samples.
+    expect(estimate.activations).toBe(2 * 13 * 10 * 4);
+    expect(estimate.largest?.nodeId).toBe('fc1'); // 12 parameters × 7 copies + 4 values × 2 × 10 outweighs out's 15 × 7 + 3 × 2 × 10
+  });
+
+  it('refuses a 30000×30000 dense layer with the 19 GB a 24 GB machine can give, and names it', () => {
+    const estimate = estimateTrainingMemory(mlp(30000, [30000], 2), config())!;
+    const problem = checkMemory(estimate, 19 * GB);
+    expect(problem).toMatchObject({ code: 'model-too-large', nodeId: 'fc1', availableBytes: 19 * GB });
+    expect(problem!.estimateBytes).toBeGreaterThan(23 * GB);
+  });
+
+  it('refuses 1e9 units before any array is made', () => {
+    const problem = checkMemory(estimateTrainingMemory(mlp(2, [1e9], 2), config())!, 24 * GB);
+    expect(problem?.nodeId).toBe('fc1');
+  });
+
+  it('lets a small model through, and says nothing for a spec that does not compile', () => {
+    expect(checkMemory(estimateTrainingMemory(mlp(2, [16], 2), config())!, 1 * GB)).toBeNull();
+    expect(estimateTrainingMemory({ version: 1, nodes: [], edges: [] }, config())).toBeNull();
+  });
+});

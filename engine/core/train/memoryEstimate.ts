@@ -1,0 +1,77 @@
+// How much memory training a spec will take, estimated before the engine allocates anything: parameters, their
+// gradients, the optimizer's state, the copies a checkpoint makes, and every node's activations and their gradients
+// for one batch. `checkMemory` compares it with what the machine can give and names the largest node when it
+// does not fit. All sizes in bytes (fp32: 4 bytes a value).
+import { analyze } from '../spec/analyze';
+import type { ModelSpec } from '../spec/types';
+import type { OptimizerConfig, TrainConfig } from './config';
+
+const BYTES_PER_VALUE = 4;
+
+export interface MemoryEstimate {
+  parameters: number;
+  gradients: number;
+  /** Moment buffers of the optimizer, plus the snapshot copies a checkpoint (and early stopping's best weights) hold. */
+  optimizerAndCopies: number;
+  /** Forward outputs and their gradients for one batch. */
+  activations: number;
+  total: number;
+  /** The node with the most bytes of parameters and activations together. */
+  largest: { nodeId: string; bytes: number } | null;
+}
+
+export type MemoryProblem = {
+  code: 'model-too-large';
+  /** The node holding the most memory, and its share in bytes. */
+  nodeId: string;
+  nodeBytes: number;
+  estimateBytes: number;
+  availableBytes: number;
+};
+
+/** Moment buffers per parameter. */
+function optimizerBuffers(optimizer: OptimizerConfig): number {
+  switch (optimizer.type) {
+    case 'sgd': return optimizer.momentum ? 1 : 0;
+    case 'adagrad': return 1;
+    case 'rmsprop': return optimizer.momentum ? 2 : 1;
+    case 'adam':
+    case 'adamw': return 2;
+    default: throw new Error(`unknown optimizer ${JSON.stringify(optimizer satisfies never)}`);
+  }
+}
+
+/** The estimate for training `spec` with `config`, or null when the spec does not compile (analyze reports why). */
+export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): MemoryEstimate | null {
+  const analysis = analyze(spec, { loss: config.loss });
+  if (!analysis.ok) return null;
+  const batch = Math.max(1, config.batchSize);
+  const buffers = optimizerBuffers(config.optimizer);
+  // A checkpoint captures a copy of the weights and the optimizer state (and the best weights with restoreBest).
+  const copies = 1 + buffers + (config.earlyStopping?.restoreBest ? 1 : 0);
+  let parameters = 0;
+  let activations = 0;
+  let largest: MemoryEstimate['largest'] = null;
+  for (const nodeId of analysis.order) {
+    const info = analysis.nodes[nodeId];
+    const values = (info.outputShape ?? []).reduce((n, d) => n * d, 1);
+    const nodeParameters = info.params * BYTES_PER_VALUE;
+    const nodeActivations = 2 * values * batch * BYTES_PER_VALUE; // (N, ...shape) forward and its gradient
+    parameters += nodeParameters;
+    activations += nodeActivations;
+    const nodeBytes = nodeParameters * (2 + copies) + nodeActivations;
+    if (!largest || nodeBytes > largest.bytes) largest = { nodeId, bytes: nodeBytes };
+  }
+  const gradients = parameters;
+  const optimizerAndCopies = parameters * (buffers + copies);
+  return { parameters, gradients, optimizerAndCopies, activations, total: parameters + gradients + optimizerAndCopies + activations, largest };
+}
+
+/** A refusal when `estimate` needs more than `availableBytes`, else null. */
+export function checkMemory(estimate: MemoryEstimate, availableBytes: number): MemoryProblem | null {
+  if (estimate.total <= availableBytes) return null;
+  return {
+    code: 'model-too-large', nodeId: estimate.largest?.nodeId ?? '', nodeBytes: estimate.largest?.bytes ?? 0,
+    estimateBytes: estimate.total, availableBytes,
+  };
+}

@@ -1,0 +1,109 @@
+// A run's life around the edges, with the real store and engine: two starts at once (one run, one refusal), settings
+// and models refused before a run exists, an engine that never becomes ready (the run fails, not stays queued), and
+// closing while the engine does not answer (close still finishes, the run is failed, nothing hangs).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spirals } from '../../../engine/core/data/samples';
+import { readManifest } from '../../../engine/host/common/datasetFiles';
+import { writeGeneratedDataset } from '../../../engine/host/common/writeDataset';
+import { config, mlp } from '../../../engine/test/models';
+import { openStore, registerDataset } from '../store';
+import { RunRefusedError } from './refusals';
+import { EngineSupervisor } from './supervisor';
+
+const home = mkdtempSync(join(tmpdir(), 'netwright-lifecycle-'));
+const store = openStore(join(home, 'studio.db'));
+afterAll(() => {
+  store.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const folder = writeGeneratedDataset(spirals({ perClass: 60 }), join(home, 'datasets', 'spirals'));
+const dataset = registerDataset(store, readManifest(folder), folder);
+const project = store.projects.createProject({ name: 'Lifecycle' });
+const spec = mlp(2, [16], 3);
+const runCount = () => store.runs.listRuns({}).length;
+
+function supervisor(options: Partial<ConstructorParameters<typeof EngineSupervisor>[1]> = {}): EngineSupervisor {
+  return new EngineSupervisor(store, { runsDir: join(home, 'runs'), engine: { threads: 1 }, ...options });
+}
+
+describe('starting runs', () => {
+  it('serializes two starts at once: one run trains to the end, the other is refused without a run', async () => {
+    const s = supervisor();
+    try {
+      const before = runCount();
+      const request = { projectId: project.id, spec, config: config({ epochs: 3 }), datasetId: dataset.id };
+      const outcomes = await Promise.allSettled([s.startRun(request), s.startRun(request)]);
+      const started = outcomes.filter((o): o is PromiseFulfilledResult<string> => o.status === 'fulfilled');
+      const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(started).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0].reason).toBeInstanceOf(RunRefusedError);
+      expect(refused[0].reason.code).toBe('busy');
+      expect(runCount()).toBe(before + 1);
+      await s.whenIdle();
+      expect(store.runs.getRun(started[0].value).status).toBe('completed');
+      // The next start is not refused: nothing stayed 'running'.
+      const next = await s.startRun(request);
+      await s.whenIdle();
+      expect(store.runs.getRun(next).status).toBe('completed');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it.each([
+    ['batchSize', { batchSize: 0 }], ['batchSize', { batchSize: -5 }], ['optimizer.lr', { optimizer: { type: 'adam', lr: -1 } }],
+    ['epochs', { epochs: 0 }], ['epochs', { epochs: 1e9 }], ['schedule.type', { schedule: { type: 'sawtooth' } }],
+    ['split.train', { split: { train: 2, validation: 0, test: 0 } }], ['seed', { seed: -1 }],
+  ] as const)('refuses %s out of range before creating a run', async (setting, overrides) => {
+    const s = supervisor();
+    const before = runCount();
+    const refusal = await s.startRun({ projectId: project.id, spec, config: config(overrides as never), datasetId: dataset.id }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect((refusal as RunRefusedError).params.setting).toBe(setting);
+    expect((refusal as Error).message).toContain(`the setting ${setting}`);
+    expect(runCount()).toBe(before);
+    await s.close();
+  });
+
+  it('refuses a model larger than the memory it may use, naming its largest layer', async () => {
+    const s = supervisor({ memoryBudget: () => 19 * 1024 ** 3 });
+    const before = runCount();
+    const refusal = await s.startRun({ projectId: project.id, spec: mlp(2, [30000, 30000], 3), config: config(), datasetId: dataset.id })
+      .catch((e: unknown) => e) as RunRefusedError;
+    expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect(refusal.code).toBe('model-too-large');
+    expect(refusal.nodeId).toBe('fc2');
+    expect(refusal.message).toMatch(/needs about [\d.]+ GB of memory, more than the 19\.0 GB/);
+    expect(runCount()).toBe(before);
+    await s.close();
+  });
+
+  it('fails a run whose engine dies before it is ready, instead of leaving it queued', async () => {
+    const s = supervisor({ engine: { entry: join(home, 'no-such-engine.mjs') } });
+    const before = new Set(store.runs.listRuns({}).map((r) => r.id));
+    await expect(s.startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })).rejects.toThrow(/before it was ready/);
+    const created = store.runs.listRuns({}).filter((r) => !before.has(r.id));
+    expect(created.map((r) => r.status)).toEqual(['failed']);
+    await s.close();
+  });
+});
+
+describe('closing', () => {
+  it('finishes even when the engine does not answer the stop, and records the run as failed', async () => {
+    const s = supervisor({ stopGraceMs: 100 });
+    const runId = await s.startRun({ projectId: project.id, spec, config: config({ epochs: 100_000 }), datasetId: dataset.id });
+    await new Promise<void>((resolve) => {
+      const off = s.onEvent(({ message }) => { if (message.type === 'epoch') { off(); resolve(); } });
+    });
+    const { pid } = await (await s.ensureEngine()).ready;
+    process.kill(pid, 'SIGSTOP'); // frozen: it will never report 'stopped'
+    await s.close();
+    expect(store.runs.getRun(runId).status).toBe('failed');
+    expect(() => process.kill(pid, 0)).toThrow(); // the engine was ended, not left behind
+  });
+});

@@ -1,0 +1,74 @@
+// Why a run is refused before it is created: settings out of range (engine/core/train/configCheck.ts), a model too
+// large for this machine's memory (engine/core/train/memoryEstimate.ts), or another run still training here. The
+// error carries the code and its parameters (the renderer words them in its own tables) and an English message
+// (the command line prints it).
+import { freemem, totalmem } from 'node:os';
+import type { ModelSpec } from '../../../engine/core/spec/types';
+import type { TrainConfig } from '../../../engine/core/train/config';
+import { checkTrainConfig, type ConfigProblem } from '../../../engine/core/train/configCheck';
+import { checkMemory, estimateTrainingMemory, type MemoryProblem } from '../../../engine/core/train/memoryEstimate';
+
+export type RefusalParams = Record<string, string | number>;
+
+export class RunRefusedError extends Error {
+  constructor(message: string, readonly code: string, readonly params: RefusalParams, readonly nodeId?: string) {
+    super(message);
+    this.name = 'RunRefusedError';
+  }
+}
+
+/** Training may use at most this share of the machine's memory, and never more than is free now. */
+const MAX_SHARE_OF_MEMORY = 0.8;
+
+export function trainingMemoryBudget(): number {
+  return Math.min(totalmem() * MAX_SHARE_OF_MEMORY, freemem());
+}
+
+function gigabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 2 : 1)} GB`;
+}
+
+function allowedText(p: Extract<ConfigProblem, { code: 'setting-out-of-range' }>): string {
+  const kind = p.integer ? 'a whole number' : 'a number';
+  if (p.min === p.max) return `exactly ${p.min}`;
+  const upper = p.max === Number.MAX_VALUE ? '' : ` and at most ${p.max}`;
+  return `${kind} ${p.minExclusive ? 'above' : 'from'} ${p.min}${upper}`;
+}
+
+function configRefusal(p: ConfigProblem): RunRefusedError {
+  switch (p.code) {
+    case 'setting-out-of-range': {
+      const allowed = allowedText(p);
+      return new RunRefusedError(`the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be ${allowed}`,
+        p.code, { setting: p.setting, value: JSON.stringify(p.value) ?? 'missing', min: p.min, max: p.max === Number.MAX_VALUE ? '∞' : p.max });
+    }
+    case 'setting-not-a-choice':
+      return new RunRefusedError(`the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be one of ${p.choices.join(', ')}`,
+        p.code, { setting: p.setting, value: JSON.stringify(p.value) ?? 'missing', choices: p.choices.join(', ') });
+    case 'split-sum':
+      return new RunRefusedError(`the split fractions add up to ${p.sum}: train, validation and test must add up to 1`, p.code, { setting: p.setting, sum: p.sum });
+    default:
+      throw new Error(`unknown config problem ${JSON.stringify(p satisfies never)}`);
+  }
+}
+
+function memoryRefusal(p: MemoryProblem): RunRefusedError {
+  return new RunRefusedError(
+    `training this model needs about ${gigabytes(p.estimateBytes)} of memory, more than the ${gigabytes(p.availableBytes)} this machine can give ` +
+      `(layer '${p.nodeId}' alone needs ${gigabytes(p.nodeBytes)}): make it smaller or lower the batch size`,
+    p.code, { nodeId: p.nodeId, node: gigabytes(p.nodeBytes), estimate: gigabytes(p.estimateBytes), available: gigabytes(p.availableBytes) }, p.nodeId);
+}
+
+/** Throws a RunRefusedError for the first problem with training `spec` with `config` in `availableBytes`. */
+export function refuseUnfitRun(spec: ModelSpec, config: TrainConfig, availableBytes: number): void {
+  const problems = checkTrainConfig(config);
+  if (problems.length > 0) throw configRefusal(problems[0]);
+  const estimate = estimateTrainingMemory(spec, config);
+  const problem = estimate ? checkMemory(estimate, availableBytes) : null;
+  if (problem) throw memoryRefusal(problem);
+}
+
+/** Another run is training in this studio (or starting): refused before a second run is created. */
+export function busyRefusal(runId: string): RunRefusedError {
+  return new RunRefusedError(`run ${runId} is still training: stop it or wait for it to finish`, 'busy', { runId });
+}

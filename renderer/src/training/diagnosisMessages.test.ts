@@ -1,0 +1,30 @@
+// The diagnosis in both languages: every code has words in English and Chinese, with the same {parameters}.
+import { describe, expect, it } from 'vitest';
+import { ADVICE_CODES, VERDICT_CODES } from '../../../engine/core/train/diagnose';
+import { diagnosisWords, wordVerdict } from './diagnosisMessages';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('diagnosis messages', () => {
+  it('words every verdict and advice code in every language, with the same parameters', () => {
+    for (const [locale, words] of Object.entries(diagnosisWords)) {
+      for (const code of VERDICT_CODES) {
+        const v = words.verdicts[code];
+        expect(v.title && v.text && v.why, `${locale} ${code}`).toBeTruthy();
+        expect(placeholders(v.text), `${locale} ${code}`).toEqual(placeholders(diagnosisWords.en.verdicts[code].text));
+      }
+      for (const code of ADVICE_CODES) {
+        expect(words.advice[code], `${locale} ${code}`).toMatch(/\S/);
+        expect(placeholders(words.advice[code]), `${locale} ${code}`).toEqual(placeholders(diagnosisWords.en.advice[code]));
+      }
+    }
+  });
+
+  it('words a verdict in Chinese with its numbers and named values translated', () => {
+    const worded = wordVerdict({ code: 'non-finite-loss', severity: 'error', params: { epoch: 1, split: 'training', learningRate: 20 }, advice: [{ code: 'lower-learning-rate', params: { learningRate: 20, suggested: 2 } }] }, 'zh-CN');
+    expect(worded.title).toBe('已发散');
+    expect(worded.text).toContain('训练损失在第 1 轮');
+    expect(worded.advice[0]).toContain('从 20 调低');
+    expect(`${worded.text}${worded.advice.join('')}`).not.toMatch(/\{\w+\}/);
+  });
+});

@@ -1,0 +1,25 @@
+// Refusals to start a run map to their message (in both languages, with the parameters the main process sends);
+// anything else keeps the studio's own message.
+import { describe, expect, it } from 'vitest';
+import { trainMessages } from './messages';
+import { refusalKey } from './refusals';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('refusalKey', () => {
+  it('names the memory refusal, worded with the node and the sizes main sends', () => {
+    const key = refusalKey('model-too-large', { nodeId: 'fc1', node: '20.1 GB', estimate: '23.5 GB', available: '19.0 GB' })!;
+    expect(placeholders(trainMessages.en[key])).toEqual(['available', 'estimate', 'node', 'nodeId']);
+    expect(placeholders(trainMessages['zh-CN'][key])).toEqual(['available', 'estimate', 'node', 'nodeId']);
+  });
+
+  it('names a setting out of range, worded with the setting and its range', () => {
+    const key = refusalKey('setting-out-of-range', { setting: 'batchSize', value: '0', min: 1, max: 65536 })!;
+    expect(placeholders(trainMessages.en[key])).toEqual(['max', 'min', 'setting', 'value']);
+  });
+
+  it('leaves other errors alone', () => {
+    expect(refusalKey('not-found', { id: 'x' })).toBeNull();
+    expect(refusalKey('busy', undefined)).toBeNull();
+  });
+});

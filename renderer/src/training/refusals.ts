@@ -1,0 +1,10 @@
+// A run the studio refused to start (settings out of range, a model too large for memory, another run training)
+// is worded from the refusal's code and parameters by trainMessages; other errors keep their own message.
+const REFUSALS = ['setting-out-of-range', 'setting-not-a-choice', 'split-sum', 'model-too-large', 'busy'] as const;
+
+export type RefusalKey = `refused_${(typeof REFUSALS)[number]}`;
+
+/** The trainMessages key for a refusal `code` (null when `code` is not one, or came without its values). */
+export function refusalKey(code: string, params: Record<string, string | number> | undefined): RefusalKey | null {
+  return (REFUSALS as readonly string[]).includes(code) && params ? (`refused_${code}` as RefusalKey) : null;
+}
