@@ -42,32 +42,11 @@ export function parseNumber(text: string, decimalComma: boolean): number {
  * rounded, the same double Number() gives. Reading a range lets the importer parse cells without slicing strings.
  */
 export function plainNumber(text: string, from: number, to: number): number {
-  let i = from;
-  let negative = false;
-  if (to > from) {
-    const sign = text.charCodeAt(from);
-    if (sign === 45 || sign === 43) { negative = sign === 45; i++; }
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = 0;
-  let dot = false;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (dot) decimals++;
-    } else if (c === 46 && !dot) {
-      dot = true;
-    } else {
-      return Number.NaN;
-    }
-  }
-  if (digits === 0 || digits > MAX_EXACT_DIGITS) return Number.NaN;
-  const value = mantissa / POWERS_OF_TEN[decimals];
-  return negative ? -value : value;
+  return readCell(text, from, to, NO_DELIMITER);
 }
+
+/** A char code no text holds: readCell then reads to `to`. */
+const NO_DELIMITER = -1;
 
 /** Where the cell read by the last readCell ends (its delimiter, or the line's end). */
 export const cellEnd = { at: 0 };
