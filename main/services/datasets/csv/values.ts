@@ -31,6 +31,9 @@ const MAX_EXACT_DIGITS = 15; // any 15-digit integer is exact in a double
 export function parseNumber(text: string, decimalComma: boolean): number {
   const plain = plainNumber(text, 0, text.length);
   if (plain === plain) return plain; // not NaN
+  // Text cells (categories, labels) are most of what gets here: a number starts with a digit, a sign or a point.
+  const first = text.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return Number.NaN;
   if (NUMBER.test(text)) return Number(text);
   if (decimalComma && DECIMAL_COMMA.test(text)) return Number(text.replace(',', '.'));
   return Number.NaN;
