@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
 
-let studio: Awaited<ReturnType<typeof ownStudio>>;
-test.beforeAll(async () => { studio = await ownStudio(2); });
-test.afterAll(async () => { await studio.stop(); });
+const studio = ownStudio(3, 'csv-split');
+test.beforeAll(() => studio.start());
+test.afterAll(() => studio.stop());
 
 /** 20 rows: x, y, then the split column last (where a label would usually be), then nothing after it. */
 function foldsCsv(): string {

@@ -2,45 +2,16 @@
 // L2), 4 (optimizers) and 8's neighbour, checking what each shows; screenshots in English and Chinese, light and dark.
 // It starts its own studio (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + 1) so the runs it trains never reach the
 // empty studio that new-user.e2e.ts expects.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { snapshot } from './studio';
+import { ownStudio, snapshot } from './studio';
 
 test.describe.configure({ mode: 'serial' });
 
-const port = Number(process.env.NETWRIGHT_E2E_PORT ?? 7391) + 1;
-const token = randomBytes(24).toString('hex');
-const home = mkdtempSync(join(tmpdir(), 'netwright-e2e-lessons-'));
-const url = `http://127.0.0.1:${port}/?token=${token}`;
-let server: ChildProcess | null = null;
+const studio = ownStudio(1, 'lessons');
+const url = studio.url;
 
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['dist/web.mjs', '--port', String(port)], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' }, stdio: 'pipe',
-  });
-  let output = '';
-  server.stdout?.on('data', (chunk) => { output += String(chunk); });
-  server.stderr?.on('data', (chunk) => { output += String(chunk); });
-  // Wait until it answers (the server prints its address once it listens).
-  await expect.poll(async () => {
-    if (server?.exitCode !== null) throw new Error(`the lessons' studio exited: ${output}`);
-    return fetch(url).then((r) => r.status, () => 0);
-  }, { timeout: 60_000 }).toBe(200);
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(home, { recursive: true, force: true });
-});
+test.beforeAll(() => studio.start());
+test.afterAll(() => studio.stop());
 
 async function openLesson(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: 'Lessons' }).click();

@@ -1,12 +1,12 @@
-// Shared helpers for the end-to-end tests: the studio's address with its token, screenshots kept as artifacts, and a
-// studio of a test file's own.
-import { spawn } from 'node:child_process';
+// Shared helpers for the end-to-end tests: the studio's address with its token, screenshots kept as artifacts, and
+// a studio of a file's own.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export function studioUrl(path = '/'): string {
   const token = process.env.NETWRIGHT_WEB_TOKEN;
@@ -22,33 +22,33 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string): Pr
 }
 
 /**
- * A studio of a test file's own (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + offset, own token), so what it
- * imports or trains never reaches the empty studio that new-user.e2e.ts expects. `stop` ends it and removes the home.
+ * A studio of a test file's own (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + offset), so the runs it trains never
+ * reach the empty studio that new-user.e2e.ts expects. Call start() in beforeAll and stop() in afterAll.
  */
-export async function ownStudio(offset: number): Promise<{ url: string; stop(): Promise<void> }> {
+export function ownStudio(offset: number, name: string) {
   const port = Number(process.env.NETWRIGHT_E2E_PORT ?? 7391) + offset;
   const token = randomBytes(24).toString('hex');
-  const home = mkdtempSync(join(tmpdir(), 'netwright-e2e-own-'));
+  const home = mkdtempSync(join(tmpdir(), `netwright-e2e-${name}-`));
   const url = `http://127.0.0.1:${port}/?token=${token}`;
-  const server = spawn(process.execPath, ['dist/web.mjs', '--port', String(port)], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' }, stdio: 'pipe',
-  });
-  let output = '';
-  server.stdout?.on('data', (chunk) => { output += String(chunk); });
-  server.stderr?.on('data', (chunk) => { output += String(chunk); });
-  const deadline = Date.now() + 60_000;
-  // Wait until it answers (it listens once it has started).
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the test's studio exited: ${output}`);
-    if (await fetch(url).then((r) => r.status === 200, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`the test's studio did not answer within 60 s: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  let server: ChildProcess | null = null;
   return {
     url,
-    async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((done) => server.once('exit', done));
+    async start(): Promise<void> {
+      server = spawn(process.execPath, ['dist/web.mjs', '--port', String(port)], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' }, stdio: 'pipe',
+      });
+      let output = '';
+      server.stdout?.on('data', (chunk) => { output += String(chunk); });
+      server.stderr?.on('data', (chunk) => { output += String(chunk); });
+      // Wait until it answers (the server prints its address once it listens).
+      await expect.poll(async () => {
+        if (server?.exitCode !== null) throw new Error(`the ${name} studio exited: ${output}`);
+        return fetch(url).then((r) => r.status, () => 0);
+      }, { timeout: 60_000 }).toBe(200);
+    },
+    async stop(): Promise<void> {
+      if (server && server.exitCode === null) {
+        const exited = new Promise((done) => server!.once('exit', done));
         server.kill('SIGTERM');
         await exited;
       }

@@ -1,4 +1,7 @@
-// The CLI's diagnosis words: every verdict and advice code has a line, and each line names only parameters the code carries.
+// The CLI's diagnosis words: a line for every verdict and advice code, filled with the verdict's numbers; and the
+// README's list of codes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVICE_CODES, VERDICT_CODES } from '../../engine/core/train/diagnose';
 import { CLI_DIAGNOSIS_TABLES, diagnosisJson, diagnosisLines } from './diagnosisText';
@@ -16,5 +19,13 @@ describe('CLI diagnosis table', () => {
     expect(lines[0]).toContain('lowest at epoch 9 (0.5), now 0.8');
     expect(lines[1]).toContain('keep the weights of epoch 9');
     expect(lines.join('\n')).not.toMatch(/\{\w+\}/);
+  });
+});
+
+describe('README', () => {
+  it('documents every verdict and advice code', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    for (const code of VERDICT_CODES) expect(readme, code).toContain(`| \`${code}\` |`);
+    for (const code of ADVICE_CODES) expect(readme, code).toContain(`\`${code}\``);
   });
 });

@@ -9,7 +9,8 @@ import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';
 
 export const EXPORT_USAGE = `netwright export RUN --format ${EXPORT_FORMATS.join('|')} [--out PATH] [--checkpoint best|last] [--json]
-  onnx only: [--softmax] [--normalization fold|metadata]
+  onnx only: [--softmax] (classification runs) [--normalization fold|metadata]
+  every export writes <name>.README.md beside it: how to prepare inputs, read outputs, and examples
   (default PATH: NETWRIGHT_HOME/exports/<run>/<format>/; a folder gets a file named after the run)`;
 
 function sizeText(bytes: number): string {

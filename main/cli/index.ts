@@ -45,8 +45,10 @@ async function samples(argv: string[]): Promise<number> {
 }
 
 /** `netwright predict … | head`: once the reader has gone, what is left to print has nowhere to go; end quietly. */
+const watchedStreams = new WeakSet<NodeJS.WriteStream>();
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  if (stream.listeners('error').length > 0) return;
+  if (watchedStreams.has(stream)) return;
+  watchedStreams.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;

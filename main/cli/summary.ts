@@ -1,6 +1,7 @@
 // The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object or as a few lines of text.
+import { nonFiniteLossVerdict, runSetup } from '../../engine/core/train/diagnose';
 import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
@@ -73,7 +74,12 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
     : null;
   const { manifest } = dataset;
   const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
-  const verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec: store.runs.getRun(run.id).graph, numClasses });
+  const spec = store.runs.getRun(run.id).graph;
+  let verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses });
+  // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
+  if (outcome?.status === 'diverged' && outcome.at && !verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights')) {
+    verdicts = [nonFiniteLossVerdict(outcome.at, runSetup(run.trainConfig, spec, numClasses))];
+  }
   return {
     type: 'summary', runId: run.id, name: run.name, status: run.status,
     outcome: outcome?.status ?? null, error: run.error,

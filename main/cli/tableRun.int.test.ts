@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../services/store';
-import { blobsCsv, jsonLines, netwright, SPECIES } from './testCli';
+import { blobsCsv, jsonLines, netwright, SPECIES, startNetwright } from './testCli';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-table-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -73,6 +73,18 @@ describe('netwright train on a CSV table', () => {
 });
 
 describe('netwright predict', () => {
+  it('ends quietly with exit code 0 when the reader of its output leaves early (predict … | head)', async () => {
+    const rows = join(home, 'many-rows.csv');
+    blobsCsv(rows, { rows: 20_000, seed: 79, withLabel: false }); // far more output than a pipe holds
+    const cli = startNetwright(home, ['predict', 'blobs-mlp', rows]);
+    let stderr = '';
+    cli.stderr!.on('data', (chunk) => { stderr += String(chunk); });
+    cli.stdout!.once('data', () => cli.stdout!.destroy()); // head read its lines and left
+    const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('predicts new rows, with a label column that is ignored, to high accuracy', () => {
     const rows = join(home, 'new-rows.csv');
     const truth = blobsCsv(rows, { rows: 150, seed: 77 });
@@ -127,7 +139,8 @@ describe('netwright export', () => {
     const result = netwright(home, ['export', 'blobs-mlp', '--format', 'onnx', '--out', path, '--json']);
     expect(result.status, result.stderr).toBe(0);
     const [report] = jsonLines(result.stdout);
-    expect(report.files.map((f: { path: string }) => f.path)).toEqual([path]);
+    // Every export comes with a README beside it (main/services/exports).
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([path, join(home, 'out', 'blobs.README.md')]);
     const bytes = readFileSync(path);
     expect(bytes[0]).toBe(0x08); // ModelProto field 1 (ir_version), a varint
     expect(bytes.includes(Buffer.from('Netwright'))).toBe(true);

@@ -166,6 +166,10 @@ describe('web mode requests the HTTP parser or our handlers could trip on', () =
 });
 
 describe('web mode uploads', () => {
+  it('will not start with an upload limit that is not a positive number', async () => {
+    await expect(startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: 'lots' })).rejects.toThrow(/NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not 'lots'/);
+  });
+
   it('accepts an upload at the limit', async () => {
     expect((await upload('exact.bin', Buffer.alloc(1024 * 1024, 1))).status).toBe(200);
   });
@@ -173,8 +177,15 @@ describe('web mode uploads', () => {
   it('refuses at once an upload whose Content-Length is over the limit, saying so', async () => {
     const answer = await upload('declared.bin', Buffer.alloc(16), { 'Content-Length': 3 * 1024 ** 3 });
     expect(answer.status).toBe(413);
-    expect(answer.text).toMatch(/refused: the upload 'declared\.bin' is 3\.0 GiB, and web mode accepts files up to 1\.0 MiB/);
+    expect(answer.text).toMatch(/refused: the upload 'declared\.bin' \(3\.0 GiB\) is larger than web mode accepts: 1\.0 MiB at most/);
     expect(existsSync(join(uploadDir(), 'declared.bin'))).toBe(false);
+  });
+
+  it('answers 409, not 500, when an upload path clashes with a file or folder of the same upload', async () => {
+    expect((await upload('nested/a.bin', Buffer.from('a'))).status).toBe(200);
+    expect((await upload('nested', Buffer.from('b'))).status).toBe(409);
+    expect((await upload('nested/a.bin/b.bin', Buffer.from('c'))).status).toBe(409);
+    expect(readdirSync(join(uploadDir(), 'nested'))).toEqual(['a.bin']);
   });
 
   it('cuts off a streamed upload that grows over the limit and removes the partial file', async () => {

@@ -20,6 +20,11 @@ describe('web mode gatekeeping', () => {
     expect(cookieValue(undefined, 'netwright_token')).toBeNull();
   });
 
+  it('reads a malformed percent-encoded cookie as no token instead of throwing', () => {
+    expect(cookieValue('netwright_token=%E0%A4%A', 'netwright_token')).toBeNull();
+    expect(cookieValue('a=%; netwright_token=xyz', 'netwright_token')).toBe('xyz');
+  });
+
   it('answers only to loopback names on its own port (no DNS rebinding)', () => {
     expect(hostAllowed('127.0.0.1:4000', 4000)).toBe(true);
     expect(hostAllowed('localhost:4000', 4000)).toBe(true);

@@ -1,6 +1,8 @@
 // Web mode: the renderer build and StudioApi over WebSocket on 127.0.0.1, for headless machines and end-to-end
 // tests. Every request needs the secret token (in the URL once, then a same-site cookie) and our own Host;
 // WebSocket and uploads also need our own Origin. Files the page picks arrive as uploads; exports go back as downloads.
+// Nothing a client sends may end the process: every request, response, stream and socket has an error handler, and
+// bad input gets an error reply or a closed socket (hardening.int.test.ts, fuzz.int.test.ts).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -83,7 +85,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (error instanceof HttpError) return refuse(res, error.status, error.message);
       log(`${req.method} ${String(req.url).slice(0, 200)} failed: ${(error as Error).stack ?? String(error)}`);
       refuse(res, 500, (error as Error).message);
-    });
+    }).catch(() => res.destroy()); // the refusal itself failed: hang up rather than leave a rejection unhandled
   });
   // Requests Node cannot parse (bad request line, huge headers, odd methods): answer plainly and hang up.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -134,6 +136,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     // Node takes its own error listener off an upgraded socket; without ours a reset during the handshake is fatal.
     socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log(`a WebSocket handshake failed: ${(error as Error).message}`); // a throw in an 'upgrade' listener ends the process
+      socket.destroy();
+    }
+  });
+
+  function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const url = requestUrl(req.url, port);
     const ok = url !== null && url.pathname === '/api' && hostAllowed(req.headers.host, port) && originAllowed(req.headers.origin, port) && authorized(req, url);
     if (!ok) {
@@ -145,7 +156,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => serve(ws));
-  });
+  }
 
   /** Sends to one socket if it is still open; a client that has stopped reading is cut off rather than buffered. */
   function send(ws: WebSocket, text: string): void {
@@ -159,15 +170,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   // One studio listener for all sockets (not one per socket): many tabs must not pile up listeners.
   const offEvents = studio.onEvent((event: StudioEvent) => {
-    const text = JSON.stringify({ event });
-    for (const ws of sockets.clients) send(ws, text);
+    try {
+      const text = JSON.stringify({ event });
+      for (const ws of sockets.clients) send(ws, text);
+    } catch (error) {
+      log(`an event could not be sent: ${(error as Error).message}`); // never thrown back into the service that emitted it
+    }
   });
 
   function serve(ws: WebSocket): void {
     // Malformed frames, bad UTF-8 and oversize messages: ws answers with a close code and ends the socket itself.
     ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
-      answer(studio, data, isBinary).then((reply) => send(ws, encodeReply(reply)));
+      answer(studio, data, isBinary)
+        .then((reply) => send(ws, encodeReply(reply)))
+        .catch((error: unknown) => { log(`a reply could not be sent: ${(error as Error).message}`); ws.terminate(); });
     });
   }
 

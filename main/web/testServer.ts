@@ -38,7 +38,10 @@ export async function startWebChild(env: Record<string, string> = {}): Promise<W
       const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
       if (match) resolvePort(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`the web server exited (${code}) before serving:\n${stderr}`)));
+    child.once('exit', (code) => {
+      rmSync(home, { recursive: true, force: true });
+      reject(new Error(`the web server exited (${code}) before serving:\n${stderr}`));
+    });
   });
   const exited = new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
   return {

@@ -19,16 +19,29 @@ export function formatBytes(bytes: number): string {
 }
 
 function tooLarge(name: string, bytes: number | null, maxBytes: number): HttpError {
-  const size = bytes === null ? `more than ${formatBytes(maxBytes)}` : formatBytes(bytes);
-  return new HttpError(413, `refused: the upload '${name}' is ${size}, and web mode accepts files up to ${formatBytes(maxBytes)} ` +
+  const size = bytes === null ? '' : ` (${formatBytes(bytes)})`;
+  return new HttpError(413, `refused: the upload '${name}'${size} is larger than web mode accepts: ${formatBytes(maxBytes)} at most ` +
     '(NETWRIGHT_WEB_MAX_UPLOAD_MB sets the limit)');
+}
+
+/** A path that is a folder in one upload and a file in another ('a' and 'a/b') is the client's mistake: 409. */
+function clash(name: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
+    return new HttpError(409, `refused: the upload '${name}' clashes with a file or folder of the same name in this upload`);
+  }
+  return error;
 }
 
 /** Writes the request body to `path` (`name` is what the user sees); removes the partial file on any failure. */
 export async function receiveUpload(req: IncomingMessage, path: string, name: string, maxBytes: number): Promise<number> {
   const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
   if (declared !== null && declared > maxBytes) throw tooLarge(name, declared, maxBytes);
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw clash(name, error);
+  }
   let received = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -40,14 +53,14 @@ export async function receiveUpload(req: IncomingMessage, path: string, name: st
   // The request is piped, not handed to pipeline: on a 413 the request must stay open for the reply, which closes it.
   req.pipe(limit);
   req.once('error', (error) => limit.destroy(error));
-  req.once('close', () => { if (!req.complete) limit.destroy(new Error(`the upload '${name}' was interrupted`)); });
+  req.once('close', () => { if (!req.complete) limit.destroy(new HttpError(400, `the upload '${name}' was interrupted`)); });
   const file = createWriteStream(path);
   try {
     await pipeline(limit, file);
   } catch (error) {
     req.unpipe(limit);
     await removePartial(file, path);
-    throw error;
+    throw clash(name, error);
   }
   return received;
 }

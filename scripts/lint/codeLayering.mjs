@@ -47,7 +47,14 @@ const codeLayering = {
   meta: {
     type: 'problem',
     docs: { description: 'Each folder imports only what its layer allows (docs/ARCHITECTURE.md).' },
-    schema: [{ type: 'object', properties: { layers: { type: 'object' }, packageOwners: { type: 'object' } }, required: ['layers'], additionalProperties: false }],
+    schema: [
+      {
+        type: 'object',
+        properties: { layers: { type: 'object' }, packageOwners: { type: 'object' } },
+        required: ['layers'],
+        additionalProperties: false,
+      },
+    ],
     messages: {
       folder: "{{layer}} may not import {{target}} ('{{specifier}}'); it may import: {{allowed}}.",
       typesOnly: "{{layer}} may import only types from {{target}} ('{{specifier}}'): write `import type`.",
@@ -83,7 +90,10 @@ const codeLayering = {
             return;
           }
           const allowed = [...(rules.may ?? []), ...(rules.mayTypes ?? []).map((f) => `types from ${f}`)];
-          report('folder', { target: targetLayer, allowed: allowed.length ? allowed.join(', ') : 'only its own folder' });
+          report('folder', {
+            target: targetLayer,
+            allowed: allowed.length ? allowed.join(', ') : 'only its own folder',
+          });
         }
         return;
       }

@@ -2,7 +2,7 @@
 // `local/code-layering` rule. Folders not listed here (scripts, bench, e2e, bin) are tools and are not governed.
 
 /** Modules of engine/host that run only inside the engine process; the main process talks to them through the protocol. */
-const engineProcessOnly = ['engine/host/main', 'engine/host/runner', 'engine/host/checkpointSaver'];
+const engineProcessOnly = ['engine/host/engine/main', 'engine/host/engine/runner', 'engine/host/engine/checkpointSaver'];
 
 /** @type {Record<string, import('./codeLayering.mjs').Layer>} */
 export const layers = {
@@ -17,7 +17,11 @@ export const layers = {
   // The CLI runs over the same Studio services.
   'main/cli': { may: ['engine/core', 'engine/host', 'main/api', 'main/services'], node: true, packages: true },
   // Web mode shares the CLI's home folder (main/cli/home.ts).
-  'main/web': { may: ['engine/core', 'engine/host', 'main/api', 'main/services', 'main/cli'], node: true, packages: true },
+  'main/web': {
+    may: ['engine/core', 'engine/host', 'main/api', 'main/services', 'main/cli'],
+    node: true,
+    packages: true,
+  },
   // The desktop shell serves the renderer with web mode's security headers (main/web/static.ts).
   'main/electron': {
     may: ['engine/core', 'engine/host', 'main/api', 'main/services', 'main/cli', 'main/web'],
@@ -41,7 +45,16 @@ export const testLayers = Object.fromEntries(
   Object.entries(layers).map(([folder, layer]) => [
     folder,
     {
-      may: [...new Set([...(layer.may ?? []), ...(layer.mayTypes ?? []), 'engine/core', 'engine/native', 'engine/host', 'engine/test'])],
+      may: [
+        ...new Set([
+          ...(layer.may ?? []),
+          ...(layer.mayTypes ?? []),
+          'engine/core',
+          'engine/native',
+          'engine/host',
+          'engine/test',
+        ]),
+      ],
       node: true,
       packages: true,
       private: layer.private,

@@ -125,6 +125,25 @@ describe('ONNX export structure', () => {
     expect(JSON.parse(model.metadata.netwright_spec)).toEqual(spec);
   });
 
+  it('refuses probabilities for a regression: a sigmoid of a predicted number is no probability', () => {
+    expect(() => exported(mlp(2, 1, [3]), { appendSoftmax: true, task: 'regression' })).toThrow(/predicts numbers \(regression\)/);
+  });
+
+  it('says in its metadata how to prepare an image: colour, size, resize, scale, layout and who standardizes', () => {
+    const spec = mlp(2, 3, [3]);
+    const images = { kind: 'images' as const, channels: 3 as const, height: 32, width: 24, fit: 'fill' as const };
+    // The spec's input is [2] here: the metadata describes the source, which the studio checks against the dataset.
+    const folded = exported(spec, { input: images, normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] } });
+    expect(JSON.parse(folded.metadata.preprocessing)).toMatchObject({
+      kind: 'image', color: 'rgb', channel_order: ['r', 'g', 'b'], layout: 'NCHW', size: { height: 32, width: 24 }, resize: 'fill', scale: '1/255', range: [0, 1],
+      normalization: { applied_by: 'model' },
+    });
+    expect(folded.metadata.preprocessing_note).toMatch(/RGB.*32×24.*divide by 255.*\[batch, 3, 32, 24\] \(NCHW\).*Do not standardize/);
+    const byCaller = exported(spec, { input: images, normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] }, normalizationMode: 'metadata' });
+    expect(JSON.parse(byCaller.metadata.preprocessing).normalization.applied_by).toBe('caller');
+    expect(exported(spec).metadata.preprocessing).toBeUndefined();
+  });
+
   it('gives a single-logit model sigmoid probabilities', () => {
     const model = exported(mlp(2, 1, [3]), { appendSoftmax: true });
     expect(nodeNamed(model, 'probabilities').opType).toBe('Sigmoid');

@@ -20,16 +20,10 @@ import type { ExportNormalization } from './modelTensors';
 import { exportPytorchScript, type PytorchScriptInput, type ScriptData } from './pytorch';
 import { exportSafetensors } from './safetensorsExport';
 import { enginePredict, everyOpSpec, maxAbsDifference, randomInputs, randomNormalization, randomTensors, residualConcatSpec } from './testModels';
+import { PYTHON, torchMissing } from '../../test/pytorch';
 
-const PYTHON = '/usr/bin/python3';
 const TOLERANCE = 1e-4;
 
-function torchMissing(): string | null {
-  const probe = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 120_000 });
-  if (probe.error) return `${PYTHON} cannot run (${probe.error.message})`;
-  if (probe.status !== 0) return `${PYTHON} has no torch (${probe.stderr.trim().split('\n').pop()})`;
-  return null;
-}
 
 const missing = torchMissing();
 if (missing) console.log(`Skipping the PyTorch script tests: ${missing}. Install it with apt-get install -y python3-torch to run them.`);

@@ -208,6 +208,33 @@ describe('PyTorch script: data', () => {
   });
 });
 
+describe('PyTorch script: its docstring and command line', () => {
+  it('names its own file, says grayscale for a grayscale model, and prints a torchrun command that starts on torch 1.13', () => {
+    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [1, 16, 16], outputs: 4 }), 4, { scriptFile: 'shapes-train.py', splitFile: 'shapes-train.split.json' }));
+    const docstring = script.slice(0, script.indexOf('"""', script.indexOf('"""') + 3));
+    expect(docstring).toContain('python3 shapes-train.py --from-scratch');
+    expect(docstring).not.toMatch(/python3? train\.py/);
+    expect(docstring).toContain('grayscale, 16×16 pixels');
+    expect(docstring).not.toMatch(/colou?r/i);
+    expect(docstring).toContain('python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py');
+  });
+
+  it('uses the shipped split by default and offers --random-split and --seed', () => {
+    const script = exportPytorchScript(tableInput({ splitFile: 'model.split.json' }));
+    expect(script).toContain('SPLIT_FILE = "model.split.json"');
+    expect(script).toContain("parser.add_argument('--random-split', action='store_true'");
+    expect(script).toContain("parser.add_argument('--seed', type=int, default=SEED");
+    expect(script).toContain('torch.manual_seed(args.seed)');
+    expect(exportPytorchScript(tableInput())).toContain('SPLIT_FILE = None');
+  });
+
+  it('reports R² and MAE for a regression', () => {
+    const script = exportPytorchScript(tableInput({ task: 'regression', classNames: null, spec: mlp(4, 1, [8]), config: { ...baseConfig, loss: 'mse' },
+      data: { kind: 'csv', path: 'data/table.csv', labelColumn: 'y', featureColumns: TABLE_COLUMNS } }));
+    expect(script).toContain("result['r2'] = r2.mean().item()");
+  });
+});
+
 describe('Python literals', () => {
   it('writes JSON-like values as Python and wraps long lists', () => {
     expect(py({ a: [1, 2.5, -3e-7], b: null, c: true, d: 'it\'s "q"\n' })).toBe('{"a": [1, 2.5, -3e-7], "b": None, "c": True, "d": "it\'s \\"q\\"\\n"}');

@@ -7,6 +7,7 @@ export type { LayerCategory, LayerDef, ParamDef, ParamType } from './catalogue';
 export { resolveParams, windowGeometry, pairOf, paddingOf } from './params';
 export type { ResolvedParams, WindowGeometry, WindowOp } from './params';
 export { analyze } from './analyze';
+export { emptySpec } from './empty';
 export type { AnalyzeOptions } from './analyze';
 export { SHAPE_RULES } from './shapes';
 export type { ShapeContext, ShapeOutcome } from './shapes';

@@ -126,7 +126,7 @@ export function smallCnn(options: TemplateOptions = {}): ModelSpec {
     { id: 'flatten', op: 'flatten' },
     { id: 'fc', op: 'dense', params: { units: classes } },
   ]);
-  return b.build('small-cnn', 'A small CNN for images (grayscale or colour): 3×3 convolutions with batch norm and ReLU, max-pooling, then one dense layer.');
+  return b.build('small-cnn', 'A small CNN for images: 3×3 convolutions with batch norm and ReLU, max-pooling, then one dense layer.');
 }
 
 /** VGG-style: blocks of two 3×3 convolutions and a 2×2 max-pool, channels doubling (32, 64, 128). */

@@ -8,7 +8,7 @@ import { Rng } from '../rng';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from './config';
 import { diagnose, type EpochRecord } from './diagnose';
-import type { AdviceCode, VerdictCode } from './diagnosisCodes';
+import type { AdviceCode, Verdict, VerdictCode } from './diagnosisCodes';
 import { runSetup, type RunSetup } from './diagnosisSetup';
 import { DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from './diagnosisThresholds';
 
@@ -20,6 +20,8 @@ interface DiagnosisCase {
   mustNot: VerdictCode[];
   adviceMustNot?: AdviceCode[];
   adviceMust?: AdviceCode[];
+  /** Verdicts that must carry this severity and these parameter values. */
+  details?: Array<{ code: VerdictCode; severity?: Verdict['severity']; params?: Record<string, number | string> }>;
 }
 
 const ALL_TRENDS: VerdictCode[] = ['overfitting', 'underfitting', 'learning-slowly', 'plateau', 'converged', 'diverging', 'loss-spike'];
@@ -140,6 +142,72 @@ function synthetic(): DiagnosisCase[] {
     add({ label: 'gradients up 7x in one epoch: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, jump(7)), setup: {}, must: [], mustNot: ['exploding-gradients'] });
     add({ label: 'a NaN gradient overflowed', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: i === 6 ? NaN : 0.5 } })), setup: {}, must: ['non-finite-gradients'], mustNot: ['exploding-gradients'] });
   }
+
+  // Boundary histories: each sits just inside or just outside one threshold, so moving it by 30% changes the verdict.
+  add({ label: 'five steady epochs are enough to call a run healthy', history: run(decay(5, 2.3, 0.3, 0.3), decay(5, 2.2, 0.45, 0.3)), setup: { numClasses: 10 }, must: ['healthy'], mustNot: ['too-early'] });
+  add({ label: 'nine epochs, flat for seven: too little to call a plateau', history: run([1.0, 0.6, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55]), setup: { numClasses: 3 }, must: [], mustNot: ['plateau', 'underfitting'] });
+  add({ label: 'falling 1.3% a window is still learning, not flat', history: flatAt(0.5, 1.1, 0.013), setup: { numClasses: 3 }, must: [], mustNot: ['plateau'] });
+  {
+    // Flat for 15 epochs, then falling faster: `change` per five epochs.
+    const resumed = (change: number) => run([...range(6, (i) => 1.1 - 0.12 * i), ...range(15, (i) => 0.5 * (1 - 0.001 * i)), ...range(10, (i) => 0.4925 * (1 - (change * (i + 1)) / 5))]);
+    add({ label: 'a plateau that starts falling 2.5% a window stays a plateau (hysteresis)', history: resumed(0.025), setup: { numClasses: 3 }, must: ['plateau'], mustNot: [] });
+    add({ label: 'a plateau that starts falling 3.3% a window is learning again', history: resumed(0.033), setup: { numClasses: 3 }, must: [], mustNot: ['plateau'] });
+  }
+  {
+    // Regression without a baseline: the first epoch is the reference.
+    const flatOf = (fraction: number) => run([1.0, ...range(6, (i) => 1.0 - ((1 - fraction) * (i + 1)) / 6), ...range(14, () => fraction)]);
+    add({ label: 'flat at 80% of the first epoch: a plateau', history: flatOf(0.8), setup: {}, must: ['plateau'], mustNot: ['underfitting'] });
+    add({ label: 'flat at 95% of the first epoch: underfitting', history: flatOf(0.95), setup: {}, must: ['underfitting'], mustNot: ['plateau'] });
+  }
+  {
+    const level = (i: number) => (i < 6 ? 1.1 - 0.01 * i : 1.05);
+    add({ label: 'flat at chance with validation 1.4x training: the gap, not the fit, is the problem', history: run(range(20, level), range(20, (i) => level(i) * 1.4)), setup: { numClasses: 3 }, must: ['plateau'], mustNot: ['underfitting'] });
+  }
+  add({ label: 'three rising epochs to 5x the best: diverging (error)', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.8, 1.3, 2.0]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'error', params: { risingEpochs: 3 } }] });
+  add({ label: 'rising to 3.5x the best: an error', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.6, 0.9, 1.4]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'error' }] });
+  add({ label: 'rising to 2.6x the best: a warning', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.55, 0.75, 1.05]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'warning' }] });
+  {
+    const before = decay(36, 0.8, 0.013, 0.2);
+    const highest = Math.max(...before.slice(31, 36));
+    add({ label: 'a jump to 3.5x the epochs before is a spike', history: run([...before, highest * 3.5, 0.015, 0.014, 0.014]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: [], details: [{ code: 'loss-spike', severity: 'info', params: { recovered: 'yes' } }] });
+    add({ label: 'a jump to 2.5x the epochs before is noise, not a spike', history: run([...before, highest * 2.5, 0.015, 0.014, 0.014]), setup: { numClasses: 3 }, must: [], mustNot: ['loss-spike'] });
+    const settled = decay(36, 0.8, 0.014, 0.3);
+    add({ label: 'back within 1.3x of before the spike: recovered', history: run([...settled, 0.14, 0.014 * 1.3, 0.014 * 1.3]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: [], details: [{ code: 'loss-spike', params: { recovered: 'yes' } }] });
+    add({ label: 'still 1.7x above before the spike: not recovered, shape not judged', history: run([...settled, 0.14, 0.014 * 1.7, 0.014 * 1.7]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: ['converged', 'plateau'], details: [{ code: 'loss-spike', severity: 'warning', params: { recovered: 'no' } }] });
+  }
+  {
+    // Validation rises 30% over six epochs after its best, then comes back down to `r` above 0.5 and stays.
+    const returned = (r: number) => run(decay(45, 1.0, 0.05, 0.1), range(45, (i) => (i <= 8 ? 0.6 - 0.0125 * i : i <= 14 ? 0.5 + 0.025 * (i - 8) : i <= 19 ? 0.65 - ((0.15 - r) * (i - 14)) / 5 : 0.5 + r)));
+    add({ label: 'overfitting that eases only partly stays overfitting (hysteresis)', history: returned(0.052), setup: {}, must: ['overfitting'], mustNot: [] });
+    add({ label: 'overfitting whose validation comes back near its best is over', history: returned(0.048), setup: {}, must: [], mustNot: ['overfitting'] });
+  }
+  {
+    const sharp = (after: number) => run(decay(12 + after, 1.0, 0.05, 0.15), range(12 + after, (i) => (i <= 11 ? 0.6 - 0.01 * i : 0.49 + 0.08 * (i - 11))));
+    add({ label: 'validation shooting up for three epochs after its best: overfitting', history: sharp(3), setup: {}, must: ['overfitting'], mustNot: [] });
+    // Training loss nearly flat (0.3, falling `slope` per epoch) while validation rises from epoch 9.
+    const slowTrain = (slope: number) => run(range(26, (i) => 0.3 * (1 - slope * i)), range(26, (i) => (i <= 8 ? 0.6 - 0.0125 * i : 0.5 + 0.03 * (i - 8))));
+    add({ label: 'validation rising while training still falls ~4%: overfitting', history: slowTrain(0.002), setup: {}, must: ['overfitting'], mustNot: [] });
+    add({ label: 'validation rising while training has all but stopped (~3%): not overfitting', history: slowTrain(0.0015), setup: {}, must: [], mustNot: ['overfitting'] });
+  }
+  {
+    // Validation rising 30% after its best through 4% multiplicative noise (seed 17): the rise stands above the noise.
+    const rng = new Rng(17);
+    const val = range(30, (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (0.3 * (i - 8)) / 21)) * (1 + 0.04 * rng.normal()));
+    add({ label: 'validation rising 30% through 4% noise: overfitting', history: run(decay(30, 1.0, 0.05, 0.15), val), setup: {}, must: ['overfitting'], mustNot: [] });
+  }
+  {
+    const grads = (norms: (i: number) => Record<string, number>) => run(decay(8, 1.0, 0.5, 0.2), undefined, (i) => ({ gradNorms: norms(i) }));
+    add({ label: 'a layer 1.2e4 times below the median of the others: vanishing', history: grads((i) => ({ d1: i >= 4 ? 0.4 * 8.5e-5 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({ label: 'a gradient of 8.5e-8 when all are small: vanishing', history: grads((i) => ({ d1: i >= 4 ? 8.5e-8 : 1e-3, d2: 3e-4, d3: 5e-4 })), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({ label: 'a gradient of 1.15e-7 when all are small: not vanishing', history: grads((i) => ({ d1: i >= 4 ? 1.15e-7 : 1e-3, d2: 3e-4, d3: 5e-4 })), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
+    add({ label: 'no gradient in the last epoch only: not yet vanishing', history: grads((i) => ({ d1: i >= 7 ? 0 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
+    add({ label: 'no gradient in the last two epochs: vanishing', history: grads((i) => ({ d1: i >= 6 ? 0 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: ['vanishing-gradients'], mustNot: [], details: [{ code: 'vanishing-gradients', params: { layer: 'd1', sinceEpoch: 7 } }] });
+    const dead = (i: number) => ({ gradNorms: { d1: i >= 4 ? 0 : 0.1, d2: 0.3, d3: 0.5 } });
+    add({ label: 'loss down 870-fold: not solved, a dead layer is vanishing', history: run([...decay(7, 1.0, 0.00115, 2), 0.00115], undefined, dead), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({ label: 'loss down 1200-fold: solved, a dead layer is expected', history: run([...decay(7, 1.0, 0.00085, 2), 0.00085], undefined, dead), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
+    add({ label: 'gradients grown 88x over the run: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: 0.5 * 95 ** (i / 7), d2: 0.2 } })), setup: {}, must: [], mustNot: ['exploding-gradients'] });
+    add({ label: 'gradients up 8.5x in one epoch: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: i === 7 ? 0.5 * 8.5 : 0.5, d2: 0.01 } })), setup: {}, must: [], mustNot: ['exploding-gradients'] });
+  }
   return cases;
 }
 
@@ -180,7 +248,7 @@ function recorded(): DiagnosisCase[] {
   add('spirals-adam', null, 'spike long recovered: converged', ['converged'], ['plateau', 'diverging', 'overfitting']);
   add('spirals-adam', 39, 'loss rising six epochs to 0.129 is diverging, not a plateau', ['diverging'], ['plateau', 'converged']);
   add('spirals-adam', 45, 'after the spike: not a plateau', [], ['plateau', 'underfitting']);
-  add('spirals-adam-spiky', null, 'a jump to 0.166 after rising epochs: diverging', ['diverging'], ['plateau', 'converged']);
+  add('spirals-adam-spiky', null, 'a jump to 0.166 in the last epoch: a spike not yet recovered, nothing else judged', ['loss-spike'], ['plateau', 'converged', 'diverging', 'healthy']);
   add('two-moons-early-stop', null, 'early stopping already on: no advice to use it', ['converged'], ['overfitting'], ['early-stopping', 'training-done']);
   add('spirals-early-stop', null, 'early stopped after a spike', [], ['overfitting', 'plateau'], ['early-stopping', 'training-done']);
   add('spirals-cosine', null, 'cosine schedule, fitted', ['converged'], ['plateau', 'overfitting'], ['lower-learning-rate', 'use-lr-schedule']);
@@ -208,6 +276,14 @@ function failures(cases: readonly DiagnosisCase[], thresholds: DiagnosisThreshol
     for (const code of c.mustNot) if (codes.includes(code)) out.push(`${c.label}: must not be ${code}`);
     for (const code of c.adviceMust ?? []) if (!advice.includes(code)) out.push(`${c.label}: missing advice ${code}`);
     for (const code of c.adviceMustNot ?? []) if (advice.includes(code)) out.push(`${c.label}: must not advise ${code}`);
+    for (const want of c.details ?? []) {
+      const got = verdicts.find((v) => v.code === want.code);
+      if (!got) continue; // reported as missing above when it is a must
+      if (want.severity && got.severity !== want.severity) out.push(`${c.label}: ${want.code} is ${got.severity}, not ${want.severity}`);
+      for (const [name, value] of Object.entries(want.params ?? {})) {
+        if (got.params[name] !== value) out.push(`${c.label}: ${want.code}.${name} is ${got.params[name]}, not ${value}`);
+      }
+    }
   }
   return out;
 }
@@ -230,17 +306,28 @@ describe('diagnosis on labelled histories', () => {
   });
 });
 
-// Threshold moves (±30%) that no labelled case catches yet: each needs a boundary history. The test fails when this
-// list is out of date either way, so a new case that pins one must remove it from here.
-const NOT_YET_PINNED = new Set([
-  'minEpochs×1.3', 'noiseMultiple×0.7', 'noiseMultiple×1.3', 'overfitEpochsPastBest×0.7', 'overfitEpochsPastBest×1.3',
-  'overfitTrainFall×0.7', 'overfitTrainFall×1.3', 'overfitExitFraction×0.7', 'overfitExitFraction×1.3', 'flatEpochs×0.7',
-  'flatEnterChange×1.3', 'flatExitChange×0.7', 'flatExitChange×1.3', 'highFractionOfFirstEpoch×0.7', 'highFractionOfFirstEpoch×1.3',
-  'underfitMaxGapFactor×1.3', 'spikeFactor×0.7', 'spikeFactor×1.3', 'spikeRecoveredFactor×0.7', 'spikeRecoveredFactor×1.3',
-  'divergeErrorFactor×0.7', 'divergeErrorFactor×1.3', 'vanishingRatio×0.7', 'vanishingAbsolute×0.7', 'vanishingAbsolute×1.3',
-  'vanishingEpochs×0.7', 'vanishingEpochs×1.3', 'solvedLossFall×0.7', 'solvedLossFall×1.3', 'explodingGrowth×0.7',
-  'explodingGrowthPerEpoch×0.7',
-]);
+// Threshold moves (±30%) that no labelled case catches: the test fails when this list is out of date either way.
+// overfitEpochsPastBest × 0.7 (3 → 2): the 5-epoch trailing median already puts the smoothed best two epochs after
+// the raw one, so two epochs past it never decide alone.
+const NOT_YET_PINNED = new Set(['overfitEpochsPastBest×0.7']);
+
+describe('overfitting against noise', () => {
+  // Validation falls to 0.5 by epoch 9, then rises by `rise` over 21 epochs, times (1 + sigma * normal noise).
+  const noisyRun = (seed: number, sigma: number, rise: number) => {
+    const rng = new Rng(seed);
+    const val = range(30, (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (rise * (i - 8)) / 21)) * (1 + sigma * rng.normal()));
+    return run(decay(30, 1.0, 0.05, 0.15), val);
+  };
+  const overfits = (h: EpochRecord[]) => diagnose(h).some((v) => v.code === 'overfitting');
+
+  it('never calls a flat validation loss with 4% noise overfitting (50 seeds)', () => {
+    for (let seed = 1; seed <= 50; seed++) expect(overfits(noisyRun(seed, 0.04, 0)), `seed ${seed}`).toBe(false);
+  });
+
+  it('always finds a 30% rise through 2% noise (50 seeds)', () => {
+    for (let seed = 1; seed <= 50; seed++) expect(overfits(noisyRun(seed, 0.02, 0.3)), `seed ${seed}`).toBe(true);
+  });
+});
 
 describe('every threshold matters', () => {
   // Moving a threshold by 30% either way must break at least one labelled case: none is decoration.

@@ -48,11 +48,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
     return found;
   }
   const diverging = divergingLoss(history, th);
+  const spike = diverging ? null : lossSpike(history, th);
   if (diverging) found.push(diverging);
-  else {
-    const spike = lossSpike(history, th);
-    if (spike) found.push(spike);
-  }
+  if (spike) found.push(spike);
   if (!gradientOverflow) {
     const exploding = explodingGradients(history, th);
     if (exploding) found.push(exploding);
@@ -60,7 +58,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const vanishing = vanishingGradients(history, th);
   if (vanishing) found.push(vanishing);
   if (!diverging) {
-    const shape = overfitting(history, th) ?? curveShape(history, setup, th);
+    // Until a spike has passed, the curve's shape (flat, converged, slow) cannot be judged.
+    const unsettled = spike !== null && spike.params.recovered === 'no';
+    const shape = overfitting(history, th) ?? (unsettled ? null : curveShape(history, setup, th));
     if (shape) found.push(shape);
   }
   if (found.length === 0) found.push(healthy(history));
@@ -95,8 +95,27 @@ function healthy(history: readonly EpochRecord[]): Finding {
 // well below 100 on standardized data) means the last updates were blowing up.
 const HUGE_GRADIENT_NORM = 1e3;
 
+/** Where a training loss became NaN or infinite mid-epoch (before the epoch could be recorded). */
+export interface NonFiniteLossInfo {
+  epoch: number;
+  /** The step within the epoch, from 1. */
+  step: number;
+  lr: number;
+  gradNorm?: number;
+  optimizer: string;
+}
+
+/** The verdict on a run stopped mid-epoch by a NaN or infinite loss: its history may not even have one epoch. */
+export function nonFiniteLossVerdict(info: NonFiniteLossInfo, setup: RunSetup = {}): Verdict {
+  const finding: Finding = {
+    code: 'non-finite-loss', severity: 'error',
+    params: { epoch: info.epoch, split: 'training', learningRate: round4(info.lr), step: info.step },
+  };
+  return { ...finding, advice: adviceFor(finding, setup, [{ epoch: info.epoch, trainLoss: NaN, lr: info.lr }]) };
+}
+
 /** The message shown when a training loss becomes NaN or infinite. */
-export function nonFiniteLossMessage(info: { epoch: number; step: number; lr: number; gradNorm?: number; optimizer: string }): string {
+export function nonFiniteLossMessage(info: NonFiniteLossInfo): string {
   const { epoch, step, lr, gradNorm, optimizer } = info;
   const causes: string[] = [];
   if (gradNorm !== undefined && !(gradNorm < HUGE_GRADIENT_NORM)) {

@@ -17,14 +17,16 @@ export interface StoredEpoch {
   metrics: Record<string, unknown>;
 }
 
-function numberOrNaN(value: unknown): number {
+/** The stored metrics JSON keeps NaN and infinities as null (JSON has neither): read them back as NaN. */
+export function storedNumber(value: unknown): number {
   return typeof value === 'number' ? value : NaN;
 }
 
-function norms(value: unknown): Record<string, number> | undefined {
+/** Per-layer norms as stored, with null read back as NaN. */
+export function storedNorms(value: unknown): Record<string, number> | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const out: Record<string, number> = {};
-  for (const [layer, norm] of Object.entries(value as Record<string, unknown>)) out[layer] = numberOrNaN(norm);
+  for (const [layer, norm] of Object.entries(value as Record<string, unknown>)) out[layer] = storedNumber(norm);
   return out;
 }
 
@@ -39,9 +41,9 @@ export function fromStoredEpoch(record: StoredEpoch): EpochRecord {
   else if (validation && typeof validation === 'object') out.valLoss = NaN;
   if (record.trainAccuracy !== null) out.trainAccuracy = record.trainAccuracy;
   if (record.valAccuracy !== null) out.valAccuracy = record.valAccuracy;
-  const gradNorms = norms(record.metrics.gradNorms);
+  const gradNorms = storedNorms(record.metrics.gradNorms);
   if (gradNorms) out.gradNorms = gradNorms;
-  const weightNorms = norms(record.metrics.weightNorms);
+  const weightNorms = storedNorms(record.metrics.weightNorms);
   if (weightNorms) out.weightNorms = weightNorms;
   return out;
 }

@@ -25,7 +25,8 @@ function noiseOf(values: readonly number[], th: DiagnosisThresholds): (i: number
   const window = 4 * Math.max(1, Math.round(th.smoothingEpochs));
   return (i) => {
     const seen = residual.slice(Math.max(2, i - window), i - 1).filter(Number.isFinite);
-    return seen.length > 0 ? median(seen) : 0;
+    // The median absolute residual scaled (×1.4826) to a standard deviation for normally distributed noise.
+    return seen.length > 0 ? 1.4826 * median(seen) : 0;
   };
 }
 

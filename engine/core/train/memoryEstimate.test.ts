@@ -15,7 +15,8 @@ describe('estimateTrainingMemory', () => {
     expect(estimate.optimizerAndCopies).toBe(27 * 4 * (2 + 3));
     // outputs per sample: input 2, fc1 4, relu 4, out 3 = 13 values, forward and gradient, for 10 samples.
     expect(estimate.activations).toBe(2 * 13 * 10 * 4);
-    expect(estimate.largest?.nodeId).toBe('fc1'); // 12 parameters × 7 copies + 4 values × 2 × 10 outweighs out's 15 × 7 + 3 × 2 × 10
+    // out: 15 parameters × 7 copies × 4 B + 3 values × 2 × 10 × 4 B = 660 B; fc1: 12 × 7 × 4 + 4 × 2 × 10 × 4 = 656 B.
+    expect(estimate.largest).toEqual({ nodeId: 'out', bytes: 660 });
   });
 
   it('refuses a 30000×30000 dense layer with the 19 GB a 24 GB machine can give, and names it', () => {

@@ -59,7 +59,7 @@ export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): Me
     const nodeActivations = 2 * values * batch * BYTES_PER_VALUE; // (N, ...shape) forward and its gradient
     parameters += nodeParameters;
     activations += nodeActivations;
-    const nodeBytes = nodeParameters * (2 + copies) + nodeActivations;
+    const nodeBytes = nodeParameters * (2 + buffers + copies) + nodeActivations; // weights, gradients, moments, copies
     if (!largest || nodeBytes > largest.bytes) largest = { nodeId, bytes: nodeBytes };
   }
   const gradients = parameters;

@@ -6,7 +6,7 @@ import { createSchedule, type Schedule, type ScheduleState } from '../schedule';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from './config';
 import type { TrainingData } from './data';
-import { nonFiniteLossMessage } from './diagnose';
+import { nonFiniteLossMessage, type NonFiniteLossInfo } from './diagnose';
 import { EarlyStopping } from './earlyStopping';
 import { ClassificationMetrics, predictedClasses, RegressionMetrics } from './metrics';
 import { createTrainingSession, NonFiniteLossError, type TrainingSession } from './session';
@@ -49,7 +49,7 @@ export interface BatchProgress {
 
 export type RunOutcome =
   | { status: 'completed' | 'stopped' | 'early-stopped'; epochs: number; bestEpoch: number | null; test: SplitMetrics | null }
-  | { status: 'diverged'; epochs: number; message: string };
+  | { status: 'diverged'; epochs: number; message: string; at?: NonFiniteLossInfo };
 
 /** Everything needed to continue a run exactly where it stopped. Tensors by name; the rest JSON. */
 export interface TrainerSnapshot {
@@ -160,9 +160,10 @@ export class Trainer {
           loss = session.step(session.model.input.data, targets, batch);
         } catch (error) {
           if (error instanceof NonFiniteLossError) {
-            return { status: 'diverged', epochs: this.epoch, message: nonFiniteLossMessage({
+            const at: NonFiniteLossInfo = {
               epoch: epochNumber, step: error.step + 1, lr: session.learningRate,
-              gradNorm: error.gradNorm ?? undefined, optimizer: config.optimizer.type }) };
+              gradNorm: error.gradNorm ?? undefined, optimizer: config.optimizer.type };
+            return { status: 'diverged', epochs: this.epoch, message: nonFiniteLossMessage(at), at };
           }
           throw error;
         }

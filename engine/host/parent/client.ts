@@ -49,8 +49,11 @@ export function defaultEngineEntry(): string {
 export function forkEngine(entry: string, env: NodeJS.ProcessEnv): EngineProcess {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child: ChildProcess = fork(entry, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A message to an engine that just died fails in the callback (not as an unhandled 'error' event that would end
+  // this process); the exit listener reports the death.
+  child.on('error', () => {});
   return {
-    send: (message) => { child.send(message); },
+    send: (message) => { child.send(message, () => {}); },
     onMessage: (listener) => { child.on('message', (message) => listener(message as FromEngine)); },
     onExit: (listener) => { child.on('exit', listener); },
     kill: () => { child.kill('SIGKILL'); },

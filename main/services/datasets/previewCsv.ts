@@ -7,7 +7,7 @@ import { readLayout } from './csv/layout';
 import { MAX_CATEGORIES, MAX_INTEGER_CLASSES } from './csv/options';
 import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
-import { invalidByteNotice, type TextEncoding } from './csv/reader';
+import { invalidByteNotice } from './csv/reader';
 import { scanCsv } from './csv/scan';
 import { detectSplitColumn } from './csv/splitColumn';
 

@@ -93,6 +93,17 @@ describe('starting runs', () => {
   });
 });
 
+describe('continuing runs', () => {
+  it('refuses to continue a run another live process is training', async () => {
+    const s = supervisor();
+    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id, owner: `${process.ppid}:` });
+    store.runs.updateRunStatus(run.id, 'running');
+    await expect(s.continueRun(run.id)).rejects.toThrow(/is running: only stopped, failed or interrupted runs continue/);
+    expect(s.activeRun).toBeNull();
+    await s.close();
+  });
+});
+
 describe('closing', () => {
   it('finishes even when the engine does not answer the stop, and records the run as failed', async () => {
     const s = supervisor({ stopGraceMs: 100 });

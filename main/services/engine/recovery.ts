@@ -64,7 +64,40 @@ export function reconcileRun(store: Store, runId: string, dir: string): Reconcil
   return result;
 }
 
-/** Reconciles every run that opening the store found orphaned (store.recoveredRunIds), each in <runsDir>/<run id>. */
+/** Whether process `pid` exists (EPERM: it does, as another user's). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes `<file>.<pid>.tmp` files (common/atomicWrite.ts) whose writing process is gone, in every run folder: a
+ * kill mid-write leaves one, and nothing else would ever remove it. A live engine's file is left to finish.
+ */
+export function removeStaleTemporaryFiles(runsDir: string): string[] {
+  const removed: string[] = [];
+  if (!existsSync(runsDir)) return removed;
+  for (const run of readdirSync(runsDir, { withFileTypes: true })) {
+    if (!run.isDirectory()) continue;
+    for (const file of readdirSync(join(runsDir, run.name))) {
+      const writer = /\.(\d+)\.tmp$/.exec(file);
+      if (!writer || processExists(Number(writer[1]))) continue;
+      rmSync(join(runsDir, run.name, file), { force: true });
+      removed.push(join(runsDir, run.name, file));
+    }
+  }
+  return removed;
+}
+
+/**
+ * On opening a home: reconciles every run that opening the store found orphaned (store.recoveredRunIds, each in
+ * <runsDir>/<run id>), and removes temporary files left by dead writers in any run's folder.
+ */
 export function reconcileRecoveredRuns(store: Store, runsDir: string): void {
   for (const runId of store.recoveredRunIds) reconcileRun(store, runId, join(runsDir, runId));
+  removeStaleTemporaryFiles(runsDir);
 }

@@ -39,6 +39,8 @@ export interface SupervisorOptions {
 
 const DEFAULT_STOP_GRACE_MS = 10_000;
 
+const CONTINUABLE = new Set(['stopped', 'failed', 'interrupted']);
+
 export class EngineSupervisor {
   private engine: EngineClient | null = null;
   private engineInfo: { isa: string; threads: number } | null = null;
@@ -101,6 +103,8 @@ export class EngineSupervisor {
   async continueRun(runId: string): Promise<void> {
     this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
+    // A queued, running or paused run belongs to a live process (it would have been recovered otherwise).
+    if (!CONTINUABLE.has(run.status)) throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
     refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);

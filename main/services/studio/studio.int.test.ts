@@ -73,10 +73,10 @@ describe('Studio', () => {
     for (const layer of weights) expect(layer.counts.reduce((a, b) => a + b, 0)).toBe(layer.shape.reduce((a, b) => a * b, 1));
 
     const onnx = await studio.exportRun(run.id, 'onnx');
-    expect(onnx.files).toHaveLength(1);
+    expect(onnx.files.map((f) => f.name)).toEqual(['first.onnx', 'first.README.md']); // a README beside every export
     expect(readFileSync(onnx.files[0].path).subarray(0, 2)).toEqual(Buffer.from([0x08, 0x08])); // ir_version 8
     const script = await studio.exportRun(run.id, 'pytorch');
-    expect(script.files.map((f) => f.name).sort()).toEqual(['first-train.py', 'first-train.safetensors']);
+    expect(script.files.map((f) => f.name).sort()).toEqual(['first-train.README.md', 'first-train.py', 'first-train.safetensors', 'first-train.split.json']);
     expect(readFileSync(script.files.find((f) => f.name.endsWith('.py'))!.path, 'utf8')).toContain('spirals.csv');
     expect((await studio.getRun(run.id)).exports).toHaveLength(2);
   });

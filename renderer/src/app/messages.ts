@@ -5,7 +5,8 @@ export const appMessages: Messages<
   | 'tabModel' | 'tabData' | 'tabTrain' | 'tabExperiments' | 'theme' | 'themeSystem' | 'themeLight' | 'themeDark' | 'language'
   | 'saving' | 'saved' | 'disconnected' | 'dismiss' | 'shortcuts' | 'shortcutsTitle' | 'close' | 'webMode' | 'desktopMode'
   | 'welcomeTitle' | 'welcomeLead' | 'welcomeSamples' | 'welcomeTemplates' | 'welcomeOwnData' | 'useSample' | 'importCsv' | 'importImages'
-  | 'startingSample' | 'sampleReady' | 'loading' | 'keyUndo' | 'keyRedo' | 'keyDelete' | 'keyDuplicate' | 'keyCopyPaste' | 'keyFit' | 'keySave' | 'keyTrain' | 'keyHelp' | 'emptyGraph'
+  | 'startingSample' | 'sampleReady' | 'loading' | 'emptyGraph'
+  | 'noticeNoGraph' | 'noticeNoDataset' | 'noticeSaveFailed'
 > = {
   en: {
     tabModel: 'Model', tabData: 'Data', tabTrain: 'Train', tabExperiments: 'Experiments',
@@ -16,8 +17,9 @@ export const appMessages: Messages<
     welcomeSamples: 'Sample datasets', welcomeTemplates: 'Or start from a template', welcomeOwnData: 'Or bring your own data',
     useSample: 'Use {name}', importCsv: 'Import a CSV table…', importImages: 'Import an image folder…',
     startingSample: 'Preparing {name}…', sampleReady: '{name} is ready: press Train to start.', loading: 'Loading…',
-    keyUndo: 'Undo', keyRedo: 'Redo', keyDelete: 'Delete the selection', keyDuplicate: 'Duplicate the selection', keyCopyPaste: 'Copy, paste',
-    keyFit: 'Zoom to fit', keySave: 'Save the graph now', keyTrain: 'Start training', keyHelp: 'This help', emptyGraph: 'Empty graph',
+    emptyGraph: 'Empty graph',
+    noticeNoGraph: 'Draw or pick a network first.', noticeNoDataset: 'Choose a dataset first (Data tab).',
+    noticeSaveFailed: 'The graph could not be saved: {error}',
   },
   'zh-CN': {
     tabModel: '模型', tabData: '数据', tabTrain: '训练', tabExperiments: '实验',
@@ -28,7 +30,8 @@ export const appMessages: Messages<
     welcomeSamples: '示例数据集', welcomeTemplates: '或从模板开始', welcomeOwnData: '或导入你自己的数据',
     useSample: '使用 {name}', importCsv: '导入 CSV 表格…', importImages: '导入图像文件夹…',
     startingSample: '正在准备 {name}…', sampleReady: '{name} 已就绪：点击“训练”开始。', loading: '加载中…',
-    keyUndo: '撤销', keyRedo: '重做', keyDelete: '删除所选', keyDuplicate: '复制所选节点', keyCopyPaste: '复制、粘贴',
-    keyFit: '缩放至适合', keySave: '立即保存图', keyTrain: '开始训练', keyHelp: '本帮助', emptyGraph: '空白网络',
+    emptyGraph: '空白网络',
+    noticeNoGraph: '请先绘制或选择一个网络。', noticeNoDataset: '请先选择数据集（“数据”标签页）。',
+    noticeSaveFailed: '无法保存网络：{error}',
   },
 };

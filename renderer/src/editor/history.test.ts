@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyNodes, pasteNodes } from './clipboard';
-import { addLayer, connect, emptySpec, removeElements, setParam } from './ops';
+import { emptySpec } from '../../../engine/core/spec/empty';
+import { addLayer, connect, removeElements, setParam } from './ops';
 import { EditSession } from './session';
 
 describe('undo and redo', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../engine/core/spec/analyze';
 import { mlp } from '../../../engine/core/spec/templates';
 import { matchDataset } from './matchDataset';
-import { emptySpec } from './ops';
+import { emptySpec } from '../../../engine/core/spec/empty';
 
 describe('match dataset', () => {
   it('sets the input shape to the samples and the last Dense to the number of classes', () => {

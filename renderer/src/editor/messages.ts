@@ -4,7 +4,7 @@ import { CATEGORIES, LAYERS, OP_KINDS } from '../../../engine/core/spec/catalogu
 import type { Messages } from '../lib/i18n.svelte';
 
 export const editorMessages: Messages<
-  | 'toolbar' | 'new' | 'untitled' | 'template' | 'templatePick' | 'undo' | 'redo' | 'tidy' | 'zoomFit' | 'matchDataset' | 'matchDatasetHelp'
+  | 'toolbar' | 'new' | 'template' | 'templatePick' | 'undo' | 'redo' | 'tidy' | 'zoomFit' | 'matchDataset' | 'matchDatasetHelp'
   | 'noDatasetHelp' | 'summary' | 'palette' | 'paletteHint' | 'addLayer' | 'canvas'
   | 'tplMlp' | 'tplLenet' | 'tplSmallCnn' | 'tplVggSmall' | 'tplResidual' | 'tplDropoutDemo' | 'tplDropoutDemoPlain'
   | 'inspector' | 'nothingSelected' | 'manySelected' | 'name' | 'nodeId' | 'defaultValue' | 'derivedDefault' | 'outputShape'
@@ -15,7 +15,7 @@ export const editorMessages: Messages<
   | 'a11yNode' | 'a11yNodeKeyboard' | 'a11yMoved' | 'a11yEdge' | 'ctlControls' | 'ctlZoomIn' | 'ctlZoomOut' | 'ctlFitView' | 'ctlInteractive' | 'minimap' | 'handle'
 > = {
   en: {
-    toolbar: 'Model tools', new: 'New', untitled: 'Untitled network', template: 'Template', templatePick: 'Templates…',
+    toolbar: 'Model tools', new: 'New', template: 'Template', templatePick: 'Templates…',
     undo: 'Undo', redo: 'Redo', tidy: 'Tidy layout', zoomFit: 'Zoom to fit', matchDataset: 'Match dataset',
     matchDatasetHelp: "Set the input shape to {dataset}'s samples and the last Dense layer to its {outputs} outputs",
     noDatasetHelp: 'Choose a dataset (Data tab) to size the model to it', summary: 'Summary',
@@ -46,7 +46,7 @@ export const editorMessages: Messages<
     minimap: 'Overview map', handle: 'Connection point',
   },
   'zh-CN': {
-    toolbar: '模型工具', new: '新建', untitled: '未命名网络', template: '模板', templatePick: '模板…',
+    toolbar: '模型工具', new: '新建', template: '模板', templatePick: '模板…',
     undo: '撤销', redo: '重做', tidy: '整理布局', zoomFit: '缩放至适合', matchDataset: '匹配数据集',
     matchDatasetHelp: '将输入形状设为 {dataset} 的样本形状，并将最后一个 Dense 层设为 {outputs} 个输出',
     noDatasetHelp: '先选择一个数据集（“数据”页），即可按它调整模型大小', summary: '摘要',

@@ -1,6 +1,6 @@
 // Edits of a model spec as pure functions (old spec in, new spec out), so every edit can be undone by keeping the old one.
 import { layerDef } from '../../../engine/core/spec/catalogue';
-import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from '../../../engine/core/spec/types';
+import { type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from '../../../engine/core/spec/types';
 import { checkConnection, type ConnectionRefusal } from './connections';
 import { uniqueId } from './ids';
 
@@ -8,13 +8,6 @@ type Position = { x: number; y: number };
 
 /** Vertical distance between a node and the one added after it (the templates' row height). */
 export const ROW = 90;
-
-/** A graph with only its Input node. */
-export function emptySpec(inputShape?: readonly number[]): ModelSpec {
-  const input: SpecNode = { id: 'input', op: 'input', position: { x: 0, y: 0 } };
-  if (inputShape) input.params = { shape: [...inputShape] };
-  return { version: SPEC_VERSION, nodes: [input], edges: [] };
-}
 
 export function nodeIds(spec: ModelSpec): Set<string> {
   return new Set(spec.nodes.map((n) => n.id));

@@ -4,16 +4,20 @@ import type {
   DatasetRecord, ModelSpec, RunSummary, StudioEvent, StudioInfo, TrainConfig,
 } from '../../../main/api/types';
 import type { MenuCommand } from '../../../main/api/bridge';
+import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { refusalKey } from '../training/refusals';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
+import { sharedMessages } from '../lib/messages';
+import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 /** Refusals to start a run, in the user's language (see training/refusals.ts). */
 const refusalWords = translator(trainMessages);
+const sharedWords = translator(sharedMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
@@ -24,6 +28,9 @@ export interface Notice {
 }
 
 export type { LiveRun } from './liveRun';
+
+/** The studio's own notices, in the language chosen when they appear. */
+const t = translator(appMessages);
 
 const AUTOSAVE_DELAY_MS = 400;
 /** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
@@ -135,9 +142,16 @@ export class StudioState {
     this.graph = { id, name, spec };
   }
 
+  /** Opens a new "Untitled network" (in the user's language) holding only its Input node, sized when a shape is given. */
+  openEmptyGraph(inputShape?: readonly number[]): ModelSpec {
+    const spec = emptySpec(inputShape);
+    this.openSpec(sharedWords('untitled'), spec);
+    return spec;
+  }
+
   /** The editor calls this after every edit; the graph is saved once edits settle (a crash loses at most the last one). */
   updateSpec(spec: ModelSpec): void {
-    const current = this.graph ?? { id: null, name: 'Untitled network', spec };
+    const current = this.graph ?? { id: null, name: sharedWords('untitled'), spec };
     this.graph = { ...current, spec };
     this.saving = true;
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
@@ -158,7 +172,7 @@ export class StudioState {
       await this.api.saveGraph(graph.id, graph.spec, note);
       return graph.id;
     } catch (error) {
-      this.notify('error', `the graph could not be saved: ${(error as Error).message}`);
+      this.notify('error', t('noticeSaveFailed', { error: (error as Error).message }));
       return graph.id;
     } finally {
       this.saving = this.autosaveTimer !== null;
@@ -169,8 +183,8 @@ export class StudioState {
   async startTraining(name?: string): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
-    if (!graph) { this.notify('error', 'Draw or pick a network first.'); return undefined; }
-    if (!dataset) { this.notify('error', 'Choose a dataset first (Data tab).'); return undefined; }
+    if (!graph) { this.notify('error', t('noticeNoGraph')); return undefined; }
+    if (!dataset) { this.notify('error', t('noticeNoDataset')); return undefined; }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const run = await this.api.startRun({ graphId: graphId ?? undefined, spec: graph.spec, config: $state.snapshot(this.trainConfig) as TrainConfig, datasetId: dataset.id, name });

@@ -2,7 +2,6 @@
 // "why" for every verdict code, and a line for every advice code. The compiler checks every code has words in
 // both languages; diagnosisMessages.test.ts checks both use the same {parameters}.
 import type { Advice, AdviceCode, Verdict, VerdictCode } from '../../../engine/core/train/diagnose';
-import type { Locale } from '../lib/i18n.svelte';
 
 export interface VerdictWords {
   title: string;
@@ -128,7 +127,9 @@ const zh: DiagnosisWords = {
   },
 };
 
-export const diagnosisWords: Record<Locale, DiagnosisWords> = { en, 'zh-CN': zh };
+/** By locale (the keys of i18n's LOCALES; kept free of the runes module so tests and e2e can read the tables). */
+export const diagnosisWords = { en, 'zh-CN': zh } satisfies Record<string, DiagnosisWords>;
+export type DiagnosisLocale = keyof typeof diagnosisWords;
 
 /** Fills {name} with a parameter, words for named values (split, referenceKind, recovered) taken from the table. */
 function fill(text: string, params: Record<string, number | string>, words: DiagnosisWords): string {
@@ -147,7 +148,7 @@ export interface WordedVerdict {
   advice: string[];
 }
 
-export function wordVerdict(verdict: Verdict, locale: Locale): WordedVerdict {
+export function wordVerdict(verdict: Verdict, locale: DiagnosisLocale): WordedVerdict {
   const words = diagnosisWords[locale];
   const v = words.verdicts[verdict.code];
   const extra: string[] = [];

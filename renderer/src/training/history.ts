@@ -1,20 +1,8 @@
 // Reading a run's stored epochs: the records diagnose() takes, and the per-epoch series the charts draw.
 import type { EpochRecord as StoredEpoch } from '../../../main/api/types';
 import type { EpochRecord as DiagnoseEpoch } from '../../../engine/core/train/diagnose';
-import { fromStoredEpoch } from '../../../engine/core/train/diagnosisHistory';
+import { fromStoredEpoch, storedNorms as norms, storedNumber as numberOrNaN } from '../../../engine/core/train/diagnosisHistory';
 import type { Point } from './smoothing';
-
-/** The stored metrics JSON keeps NaN and infinities as null (JSON has neither): read them back as NaN. */
-function numberOrNaN(value: unknown): number {
-  return typeof value === 'number' ? value : NaN;
-}
-
-function norms(value: unknown): Record<string, number> | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const out: Record<string, number> = {};
-  for (const [layer, norm] of Object.entries(value as Record<string, unknown>)) out[layer] = numberOrNaN(norm);
-  return out;
-}
 
 /** The validation metrics of an epoch, when it had a validation split. */
 export function validationOf(record: StoredEpoch): Record<string, unknown> | null {

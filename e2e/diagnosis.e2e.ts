@@ -1,0 +1,41 @@
+// The Diagnosis panel in Chromium against web mode: a sample trained with plain SGD at a tiny learning rate is told
+// it learns slowly, with what to try; in Chinese the verdict, its reason and its advice are all in Chinese.
+// It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.e2e.ts.
+import { expect, test } from '@playwright/test';
+import { diagnosisWords } from '../renderer/src/training/diagnosisMessages';
+import { ownStudio, snapshot } from './studio';
+
+const studio = ownStudio(2, 'diagnosis');
+test.beforeAll(() => studio.start());
+test.afterAll(() => studio.stop());
+
+test('the diagnosis of a slow run, in English and in Chinese', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
+  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Optimizer').selectOption('sgd');
+  await page.getByRole('textbox', { name: 'Learning rate' }).fill('0.0005');
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('30');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Completed').first()).toBeVisible({ timeout: 120_000 });
+
+  const en = diagnosisWords.en;
+  const panel = page.getByRole('region', { name: 'Diagnosis' });
+  const verdict = panel.locator('article[data-code="learning-slowly"]');
+  await expect(verdict.getByRole('heading')).toHaveText(en.verdicts['learning-slowly'].title);
+  await expect(verdict).toContainText('Try Adam instead of plain SGD.');
+  await snapshot(page, testInfo, 'diagnosis-en');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const zh = diagnosisWords['zh-CN'];
+  const chinese = page.getByRole('region', { name: '诊断' }).locator('article[data-code="learning-slowly"]');
+  await expect(chinese.getByRole('heading')).toHaveText(zh.verdicts['learning-slowly'].title);
+  await expect(chinese).toContainText(zh.verdicts['learning-slowly'].why);
+  await expect(chinese).toContainText(zh.advice['try-adam']);
+  // Nothing of the English wording is left: no Latin words of three letters or more but the names it quotes.
+  const text = (await chinese.innerText()).replace(/\b(SGD|Adam|ReLU)\b/g, '');
+  expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  await snapshot(page, testInfo, 'diagnosis-zh');
+});
