@@ -1,8 +1,8 @@
-// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then lessons 2 (L1 against
-// L2), 4 (optimizers) and 8's neighbour, checking what each shows; screenshots in English and Chinese, light and dark.
+// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then every lesson (1–9),
+// checking what each shows; screenshots in English and Chinese, light and dark.
 // It starts its own studio (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + 1) so the runs it trains never reach the
 // empty studio that new-user.e2e.ts expects.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
 
 test.describe.configure({ mode: 'serial' });
@@ -21,11 +21,27 @@ async function openLesson(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
 
+/**
+ * The open lesson in Chinese on the dark theme, reopened so its charts are drawn afresh in both, checked by `ready`
+ * and photographed; then back to English and the light theme.
+ */
+async function chineseDarkSnapshot(page: Page, testInfo: TestInfo, title: string, ready: Locator, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
+  await page.getByRole('button', { name: '← 全部课程' }).click();
+  await page.getByRole('button', { name: `打开课程: ${title}` }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  await expect(ready).toBeVisible();
+  await snapshot(page, testInfo, name);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+}
+
 test('the welcome screen leads to the lessons, one card each', async ({ page }, testInfo) => {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
-  for (const title of ['L1 against L2', 'Optimizers', 'Vanishing gradients', 'Convolution shapes']) {
+  for (const title of ['Overfitting and dropout', 'L1 against L2', 'Batch norm', 'Optimizers', 'Learning-rate schedules', 'Early stopping', 'Vanishing gradients', 'Convolution shapes', 'Checkpoints']) {
     await expect(page.getByRole('button', { name: `Open the lesson: ${title}` })).toBeVisible();
   }
   await snapshot(page, testInfo, 'lessons-en-light');
@@ -55,13 +71,7 @@ test('L1 against L2: both runs train and the histograms show L1\'s sparsity', as
   await expect(page.getByTestId('sparsity')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
-  await expect(page.getByRole('heading', { name: 'L1 与 L2', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('sparsity')).toContainText('L1 留下的接近零的权重比例');
-  await snapshot(page, testInfo, 'lesson-l1-l2-zh-dark');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await chineseDarkSnapshot(page, testInfo, 'L1 与 L2', page.getByText('L1 留下的接近零的权重比例'), 'lesson-l1-l2-zh-dark');
 });
 
 test('Optimizers: paths from the engine\'s update rules, a draggable start, and curves on spirals', async ({ page }, testInfo) => {
@@ -89,14 +99,30 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
   await expect(page.locator('canvas[aria-label="Training loss per epoch on spirals"]')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByText('Trained 6 runs on the sample spirals.')).toBeVisible();
   await page.locator('canvas[aria-label="Training loss per epoch on spirals"]').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(500); // let the step-by-step drawing and the chart settle before the picture
+  await expect(map).toHaveAttribute('data-drawn', 'all'); // the step-by-step drawing has reached the last step
   await snapshot(page, testInfo, 'lesson-optimizers-en-light');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
-  await expect(page.getByRole('heading', { name: '优化器', level: 1 })).toBeVisible();
-  await snapshot(page, testInfo, 'lesson-optimizers-zh-dark');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await chineseDarkSnapshot(page, testInfo, '优化器', page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]'), 'lesson-optimizers-zh-dark');
+});
+
+test('the other lessons train their runs and show their point', async ({ page }, testInfo) => {
+  await page.goto(url);
+  const lessons: Array<[string, string, RegExp]> = [
+    ['Overfitting and dropout', 'overfitting', /Without dropout the validation loss ended at \d+\.\d× its best/],
+    ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d.e+]*× less gradient with sigmoid/],
+    ['Batch norm', '', /./],
+    ['Learning-rate schedules', '', /./],
+    ['Early stopping', 'early-stop', /ended the run after epoch \d+, 30 epochs without improvement, and restored the weights of epoch \d+/],
+    ['Checkpoints', 'checkpoint-difference', /Largest difference between the two validation curves: 0\b/],
+  ];
+  for (const [title, testId, claim] of lessons) {
+    await openLesson(page, title);
+    await page.getByRole('button', { name: 'Train the runs' }).click();
+    await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible({ timeout: 120_000 });
+    if (testId) await expect(page.getByTestId(testId)).toHaveText(claim);
+    await expect(page.locator('section.lesson canvas').first()).toBeVisible();
+    await snapshot(page, testInfo, `lesson-${title.toLowerCase().replace(/\W+/g, '-')}-en-light`);
+  }
+  await chineseDarkSnapshot(page, testInfo, '检查点', page.getByTestId('checkpoint-difference'), 'lesson-checkpoints-zh-dark');
 });
 
 test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }, testInfo) => {

@@ -43,6 +43,8 @@ const CASES: Case[] = [
   { op: 'tanh', shapes: [[6]] },
   { op: 'gelu', params: { approximate: 'none' }, shapes: [[6]] },
   { op: 'gelu', params: { approximate: 'tanh' }, shapes: [[6]] },
+  { op: 'elu', shapes: [[7]], awayFromZero: true },
+  { op: 'elu', params: { alpha: 0.4 }, shapes: [[2, 2, 3]], awayFromZero: true },
   { op: 'softmax', shapes: [[5]] },
   { op: 'identity', shapes: [[4]] },
   { op: 'dropout', params: { p: 0.3 }, shapes: [[6]], training: true }, // the mask repeats for the same step

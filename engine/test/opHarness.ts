@@ -2,7 +2,7 @@
 // with given inputs, parameters, state and upstream gradient.
 import type { Kernels } from '../core/kernels';
 import { OPS, type BuildContext, type ParamTensor, type StateTensor, type Tensor } from '../core/ops';
-import { analyze, resolveParams } from '../core/spec';
+import { analyze, problemText, resolveParams } from '../core/spec';
 import type { OpKind, Shape, SpecNode } from '../core/spec/types';
 
 export interface SingleOp {
@@ -28,7 +28,7 @@ function outputShape(node: SpecNode, inputShapes: Shape[]): Shape {
     nodes: [{ id: 'in', op: 'input', params: { shape: [...inputShapes[0]] } }, node],
     edges: [{ from: 'in', to: node.id }],
   });
-  if (!analysis.ok) throw new Error(analysis.problems.map((p) => p.message).join('; '));
+  if (!analysis.ok) throw new Error(analysis.problems.map(problemText).join('; '));
   return analysis.nodes[node.id].outputShape!;
 }
 

@@ -2,7 +2,7 @@
 // checked against the dataset's input shape and outputs before a run is recorded.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
-import { analyze, nodeName } from '../../engine/core/spec';
+import { analyze, nodeName, problemText } from '../../engine/core/spec';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
@@ -34,7 +34,9 @@ export function checkSpecFits(spec: ModelSpec, manifest: DatasetManifest, file: 
   if (!analysis.ok) {
     const problem = analysis.problems[0];
     const node = spec.nodes?.find((n) => n.id === problem.nodeId);
-    throw new Error(`${file}: ${node && !problem.message.includes(node.id) ? `${nodeName(node)}: ` : ''}${problem.message}`);
+    // The CLI words problems in English with the engine's table (PROBLEM_ENGLISH); the editor has its own, per language.
+    const message = problemText(problem);
+    throw new Error(`${file}: ${node && !message.includes(node.id) ? `${nodeName(node)}: ` : ''}${message}`);
   }
   const input = analysis.nodes[analysis.inputId!].outputShape ?? [];
   const output = analysis.nodes[analysis.outputId!].outputShape ?? [];

@@ -17,6 +17,8 @@ export interface GeneratedDataset {
   labels?: Int32Array;
   /** count x targetNames.length (regression). */
   targets?: Float32Array;
+  /** Each row's split, when the sample fixes it (shipped as a 'split' column); otherwise the import splits at random. */
+  splits?: Array<'train' | 'validation' | 'test'>;
 }
 
 /** Arms of a spiral winding out from the centre, one per class, with angular noise (CS231n's classic). */
@@ -127,11 +129,40 @@ export function shapes(options: { size?: number; perClass?: number; seed?: numbe
   };
 }
 
+/**
+ * The dropout lesson's data: 20 noisy training points of sin(3x), and 200 validation and 200 test points drawn from
+ * the same curve and noise, fixed by a split column so every run is judged on the same, larger held-out set.
+ */
+export function dropoutCurve(): GeneratedDataset {
+  const counts = { train: 20, validation: 200, test: 200 } as const;
+  const noise = 0.2;
+  const rng = new Rng(6);
+  const total = counts.train + counts.validation + counts.test;
+  const features = new Float32Array(total);
+  const targets = new Float32Array(total);
+  const splits: Array<'train' | 'validation' | 'test'> = [];
+  for (const split of ['train', 'validation', 'test'] as const) {
+    for (let i = 0; i < counts[split]; i++) {
+      const n = splits.length;
+      const x = rng.uniform() * 2 - 1;
+      features[n] = x;
+      targets[n] = Math.sin(3 * x) + rng.normal() * noise;
+      splits.push(split);
+    }
+  }
+  return {
+    name: 'dropout-curve',
+    description: '20 noisy training points of sin(3x), with 200 validation and 200 test points of the same curve (a split column): the dropout lesson',
+    task: 'regression', featureShape: [1], featureNames: ['x'], targetNames: ['y'], features, targets, splits,
+  };
+}
+
 export const SAMPLE_DATASETS = {
   spirals: () => spirals(),
   'two-moons': () => twoMoons(),
   'noisy-curve': () => noisyCurve(),
   'noisy-curve-small': () => noisyCurve({ count: 20, noise: 0.2, seed: 5 }),
+  'dropout-curve': () => dropoutCurve(),
   shapes: () => shapes(),
 } as const;
 

@@ -3,13 +3,14 @@
 
 import { analyze } from '../spec/analyze';
 import { nodeName } from '../spec/names';
-import { pairOf } from '../spec/params';
+import { problemText } from '../spec/problemText';
+import { computedLayer, isComputedKind, type TensorField } from '../layers';
 import type { Analysis, ModelSpec, SpecNode } from '../spec/types';
 
 /** Named tensors as the engine and checkpoints hold them (`fc1.weight` -> shape and values). */
 export type TensorMap = ReadonlyMap<string, { shape: readonly number[]; value: Float32Array }>;
 
-export type TensorField = 'weight' | 'bias' | 'running_mean' | 'running_var';
+export type { TensorField } from '../layers';
 
 export interface ExpectedTensor {
   name: string;
@@ -34,7 +35,7 @@ export interface CheckedModel {
 export function checkedModel(spec: ModelSpec, format: string): CheckedModel {
   const analysis = analyze(spec);
   if (!analysis.ok) {
-    const problems = analysis.problems.map((p) => p.message).join(' ');
+    const problems = analysis.problems.map(problemText).join(' ');
     throw new Error(`cannot export the model to ${format}: ${problems}`);
   }
   const nodes = new Map(spec.nodes.map((n) => [n.id, n]));
@@ -44,34 +45,10 @@ export function checkedModel(spec: ModelSpec, format: string): CheckedModel {
     const info = analysis.nodes[id];
     const params = info.paramValues!;
     const inputShape = info.inputs.length ? analysis.nodes[info.inputs[0]].outputShape! : [];
-    const add = (field: TensorField, shape: number[], trainable: boolean, regularized: boolean): void => {
-      expected.push({ name: `${id}.${field}`, nodeId: id, field, shape, trainable, regularized });
-    };
-    switch (node.op) {
-      case 'dense': {
-        const units = params.units as number;
-        add('weight', [units, inputShape[0]], true, true);
-        if (params.bias !== false) add('bias', [units], true, false);
-        break;
-      }
-      case 'conv2d': {
-        const [filters] = info.outputShape!;
-        const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
-        add('weight', [filters, inputShape[0], kh, kw], true, true);
-        if (params.bias !== false) add('bias', [filters], true, false);
-        break;
-      }
-      case 'batchnorm1d':
-      case 'batchnorm2d': {
-        const channels = inputShape[0];
-        add('weight', [channels], true, false);
-        add('bias', [channels], true, false);
-        add('running_mean', [channels], false, false);
-        add('running_var', [channels], false, false);
-        break;
-      }
-      default:
-        break; // no tensors
+    // Each layer kind's module declares the tensors it owns; a kind without tensors leaves `tensors` out.
+    const declare = isComputedKind(node.op) ? computedLayer(node.op).tensors : undefined;
+    for (const t of declare ? declare({ params, inputShape, outputShape: info.outputShape! }) : []) {
+      expected.push({ name: `${id}.${t.field}`, nodeId: id, ...t });
     }
   }
   return { analysis, nodes, expected };

@@ -71,6 +71,8 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'probs').opType).toBe('Softmax');
     expect(nodeNamed(model, 'probs').attributes.axis.int).toBe(1);
     expect(nodeNamed(model, 'sig').opType).toBe('Sigmoid');
+    expect(nodeNamed(model, 'elu_b').opType).toBe('Elu');
+    expect(nodeNamed(model, 'elu_b').attributes.alpha.float).toBeCloseTo(0.7, 7);
     expect(nodeNamed(model, 'relu_a').opType).toBe('Relu');
     expect(nodeNamed(model, 'tanh_avg').opType).toBe('Tanh');
     expect(nodeNamed(model, 'ident').opType).toBe('Identity');

@@ -1,12 +1,12 @@
 // Translates a trained model (spec + named tensors) into one ONNX file: opset 17, ir_version 8, float32, input
 // `input` [batch, ...shape] and output `output` (logits), optionally `probabilities`, with a symbolic batch size.
 
-import { LAYERS } from '../spec/catalogue';
+import { computedLayer, isComputedKind } from '../layers';
 import { nodeName } from '../spec/names';
-import { windowGeometry, type WindowOp } from '../spec/params';
-import type { ModelSpec, OpKind, ParamValue, Shape, SpecNode } from '../spec/types';
+import type { ModelSpec, Shape } from '../spec/types';
 import { checkNormalization, checkTensors, checkedModel, divisorOf, type ExportNormalization, type TensorMap } from './modelTensors';
-import { OnnxGraphBuilder, type OnnxAttribute } from './onnxGraph';
+import { int, type EmitContext } from './onnxEmit';
+import { OnnxGraphBuilder } from './onnxGraph';
 import { preprocessingMetadata, preprocessingSteps, type InputSource } from './preprocessing';
 
 export const ONNX_OPSET = 17;
@@ -34,112 +34,6 @@ export interface OnnxExportInput {
   graphName?: string;
   producerVersion: string;
 }
-
-/** Everything an op translation needs about one node. */
-interface EmitContext {
-  g: OnnxGraphBuilder;
-  node: SpecNode;
-  params: Record<string, ParamValue>;
-  /** Value names of the inputs, in slot order. */
-  inputs: string[];
-  inputShapes: Shape[];
-  /** The value name this node should produce. */
-  out: string;
-  /** The initializer holding the node's tensor `field` (added on first use). */
-  tensor(field: string): string;
-}
-
-/** Emits the ONNX nodes for one spec node; returns the value name holding its output (`out`, or an input it aliases). */
-type Emitter = (ctx: EmitContext) => string;
-
-const ints = (value: readonly number[]): OnnxAttribute => ({ kind: 'ints', value });
-const int = (value: number): OnnxAttribute => ({ kind: 'int', value });
-const float = (value: number): OnnxAttribute => ({ kind: 'float', value });
-
-function single(opType: string, attributes: (ctx: EmitContext) => Record<string, OnnxAttribute> = () => ({})): Emitter {
-  return (ctx) => {
-    ctx.g.node(opType, ctx.node.id, ctx.inputs, [ctx.out], attributes(ctx));
-    return ctx.out;
-  };
-}
-
-function windowAttributes(op: WindowOp, ctx: EmitContext): Record<string, OnnxAttribute> {
-  const w = windowGeometry(op, ctx.params, ctx.inputShapes[0]);
-  // ONNX pads are [top, left, bottom, right]; the engine pads symmetrically.
-  return { kernel_shape: ints([w.kh, w.kw]), strides: ints([w.sh, w.sw]), pads: ints([w.ph, w.pw, w.ph, w.pw]) };
-}
-
-/** y = 0.5 x (1 + erf(x / sqrt 2)), or the tanh form 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). Opset 17 has no Gelu op. */
-const gelu: Emitter = ({ g, node, inputs: [x], out, params }) => {
-  const part = (suffix: string) => `${node.id}/${suffix}`;
-  const one = g.scalar('gelu/one', 1);
-  const half = g.scalar('gelu/half', 0.5);
-  let inner: string;
-  if (params.approximate === 'tanh') {
-    g.node('Mul', part('square'), [x, x], [part('square')]);
-    g.node('Mul', part('cube'), [part('square'), x], [part('cube')]);
-    g.node('Mul', part('cube_scaled'), [part('cube'), g.scalar('gelu/cubic', 0.044715)], [part('cube_scaled')]);
-    g.node('Add', part('sum'), [x, part('cube_scaled')], [part('sum')]);
-    g.node('Mul', part('tanh_input'), [part('sum'), g.scalar('gelu/sqrt_2_over_pi', Math.sqrt(2 / Math.PI))], [part('tanh_input')]);
-    g.node('Tanh', part('tanh'), [part('tanh_input')], [part('tanh')]);
-    inner = part('tanh');
-  } else {
-    g.node('Div', part('scaled'), [x, g.scalar('gelu/sqrt_2', Math.SQRT2)], [part('scaled')]);
-    g.node('Erf', part('erf'), [part('scaled')], [part('erf')]);
-    inner = part('erf');
-  }
-  g.node('Add', part('one_plus'), [inner, one], [part('one_plus')]);
-  g.node('Mul', part('times_x'), [x, part('one_plus')], [part('times_x')]);
-  g.node('Mul', node.id, [part('times_x'), half], [out]);
-  return out;
-};
-
-const batchNorm: Emitter = (ctx) => {
-  const inputs = [ctx.inputs[0], ctx.tensor('weight'), ctx.tensor('bias'), ctx.tensor('running_mean'), ctx.tensor('running_var')];
-  // Inference form: running statistics. ONNX's momentum attribute only matters in training and is left out.
-  ctx.g.node('BatchNormalization', ctx.node.id, inputs, [ctx.out], { epsilon: float(ctx.params.eps as number) });
-  return ctx.out;
-};
-
-/** One translation per op kind; a Record so the compiler checks that none is missing. */
-const EMITTERS: Record<Exclude<OpKind, 'input'>, Emitter> = {
-  dense: (ctx) => {
-    const inputs = [ctx.inputs[0], ctx.tensor('weight')];
-    if (ctx.params.bias !== false) inputs.push(ctx.tensor('bias'));
-    // y = x W^T + b with W [out, in]: Gemm with transB.
-    ctx.g.node('Gemm', ctx.node.id, inputs, [ctx.out], { transB: int(1) });
-    return ctx.out;
-  },
-  conv2d: (ctx) => {
-    const inputs = [ctx.inputs[0], ctx.tensor('weight')];
-    if (ctx.params.bias !== false) inputs.push(ctx.tensor('bias'));
-    ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], { ...windowAttributes('conv2d', ctx), dilations: ints([1, 1]), group: int(1) });
-    return ctx.out;
-  },
-  maxpool2d: single('MaxPool', (ctx) => windowAttributes('maxpool2d', ctx)),
-  avgpool2d: single('AveragePool', (ctx) => ({ ...windowAttributes('avgpool2d', ctx), count_include_pad: int(1) })),
-  globalavgpool2d: (ctx) => {
-    // GlobalAveragePool keeps [N, C, 1, 1]; the engine's op gives [N, C].
-    const pooled = `${ctx.node.id}/pooled`;
-    ctx.g.node('GlobalAveragePool', pooled, ctx.inputs, [pooled]);
-    ctx.g.node('Flatten', ctx.node.id, [pooled], [ctx.out], { axis: int(1) });
-    return ctx.out;
-  },
-  flatten: single('Flatten', () => ({ axis: int(1) })),
-  // Inverted dropout is the identity at inference: wire the input straight through.
-  dropout: (ctx) => ctx.inputs[0],
-  batchnorm1d: batchNorm,
-  batchnorm2d: batchNorm,
-  relu: single('Relu'),
-  leakyrelu: single('LeakyRelu', (ctx) => ({ alpha: float(ctx.params.negativeSlope as number) })),
-  sigmoid: single('Sigmoid'),
-  tanh: single('Tanh'),
-  softmax: single('Softmax', () => ({ axis: int(1) })),
-  gelu,
-  identity: single('Identity'),
-  add: single('Add'),
-  concat: single('Concat', () => ({ axis: int(1) })),
-};
 
 /** Value names: node ids where possible, never the graph's own input/output names, never twice. */
 class ValueNames {
@@ -195,9 +89,9 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
         return name;
       },
     };
-    const emitter = EMITTERS[node.op as Exclude<OpKind, 'input'>];
-    if (!emitter) throw new Error(`cannot export the model to ONNX: ${nodeName(node)} is a ${LAYERS[node.op as OpKind]?.name ?? node.op} layer, which has no ONNX translation`);
-    const produced = emitter(ctx);
+    // checkedModel analyzed the spec, so every node here has a known kind; each kind's module emits its own nodes.
+    if (!isComputedKind(node.op)) throw new Error(`cannot export the model to ONNX: ${nodeName(node)} has no ONNX translation`);
+    const produced = computedLayer(node.op).onnx(ctx);
     valueOf.set(id, produced);
     if (produced === out && out !== 'output') g.valueInfo.push({ name: out, dims: ['batch', ...info.outputShape!] });
   }

@@ -142,7 +142,7 @@ function decodeValueInfo(fields: ProtoField[]): DecodedValueInfo {
 /** The operators (default domain) this studio writes, with the opset each first appeared in. */
 const KNOWN_OPS: Record<string, number> = {
   Gemm: 1, Conv: 1, MaxPool: 1, AveragePool: 1, GlobalAveragePool: 1, Flatten: 1, BatchNormalization: 1,
-  Relu: 1, LeakyRelu: 1, Sigmoid: 1, Tanh: 1, Softmax: 1, Erf: 9, Identity: 1, Add: 1, Sub: 1, Mul: 1, Div: 1, Concat: 1,
+  Relu: 1, LeakyRelu: 1, Elu: 1, Sigmoid: 1, Tanh: 1, Softmax: 1, Erf: 9, Identity: 1, Add: 1, Sub: 1, Mul: 1, Div: 1, Concat: 1,
 };
 
 /** Decodes the model and lists every structural problem found (an empty list means the structure is sound). */

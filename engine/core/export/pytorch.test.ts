@@ -69,6 +69,7 @@ describe('PyTorch script: the network', () => {
       'self.fc_b = nn.Linear(128, 6, bias=False)',
       'self.probs = nn.Softmax(dim=1)',
       'self.sig = nn.Sigmoid()',
+      'self.elu_b = nn.ELU(alpha=0.7)',
       'self.tanh_avg = nn.Tanh()',
       'self.bn1d = nn.BatchNorm1d(12, eps=0.001, momentum=0.2)',
       'self.drop = nn.Dropout(p=0.25)',

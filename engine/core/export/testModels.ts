@@ -22,7 +22,7 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
   };
 }
 
-/** Every op kind at least once (both GELU forms), with padding that matters for avg and max pooling. */
+/** Every op kind at least once (both GELU forms, ELU with a non-default alpha), with padding that matters for avg and max pooling. */
 export function everyOpSpec(): ModelSpec {
   return graph('every-op', [
     ['input', 'input', { shape: [3, 8, 8] }],
@@ -43,6 +43,7 @@ export function everyOpSpec(): ModelSpec {
     ['relu_a', 'relu'],
     ['probs', 'softmax'],
     ['fc_b', 'dense', { units: 6, bias: false }],
+    ['elu_b', 'elu', { alpha: 0.7 }],
     ['sig', 'sigmoid'],
     ['cat2', 'concat'],
     ['bn1d', 'batchnorm1d', { eps: 1e-3, momentum: 0.2 }],
@@ -53,7 +54,7 @@ export function everyOpSpec(): ModelSpec {
     ['input', 'conv1'], ['conv1', 'bn2d'], ['bn2d', 'lrelu'], ['lrelu', 'avg'], ['avg', 'tanh_avg'], ['lrelu', 'conv2'],
     ['conv2', 'gelu_exact'], ['tanh_avg', 'add1', 0], ['gelu_exact', 'add1', 1], ['add1', 'cat1', 0], ['lrelu', 'cat1', 1],
     ['cat1', 'pool'], ['pool', 'ident'], ['ident', 'gap'], ['ident', 'flat'], ['gap', 'fc_a'], ['fc_a', 'relu_a'],
-    ['relu_a', 'probs'], ['flat', 'fc_b'], ['fc_b', 'sig'], ['probs', 'cat2', 0], ['sig', 'cat2', 1], ['cat2', 'bn1d'],
+    ['relu_a', 'probs'], ['flat', 'fc_b'], ['fc_b', 'elu_b'], ['elu_b', 'sig'], ['probs', 'cat2', 0], ['sig', 'cat2', 1], ['cat2', 'bn1d'],
     ['bn1d', 'gelu_tanh'], ['gelu_tanh', 'drop'], ['drop', 'fc_out'],
   ]);
 }

@@ -32,6 +32,6 @@ describe('convolution shapes', () => {
   it('a window larger than the padded input is refused with the spec\'s reason', () => {
     const result = windowOutput({ ...base, width: 4, kernel: 7 });
     expect(result.outputShape).toBeNull();
-    expect(result.problem).toMatch(/layer|Conv2D/i);
+    expect(result.problem).toMatchObject({ nodeId: 'layer', code: 'kernel-too-large', reason: 'window-too-large' });
   });
 });

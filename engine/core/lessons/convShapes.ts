@@ -1,7 +1,7 @@
 // The convolution-shapes lesson: a convolution or pooling layer's output size for an input width W, window F,
 // padding P and stride S, taken from the spec's own shape inference (analyze), so it is the rule the engine uses.
 import { analyze } from '../spec/analyze';
-import { SPEC_VERSION, type ModelSpec } from '../spec/types';
+import { SPEC_VERSION, type ModelSpec, type Problem } from '../spec/types';
 
 export type WindowLayer = 'conv2d' | 'maxpool2d' | 'avgpool2d';
 
@@ -22,8 +22,8 @@ export interface WindowResult {
   outputShape: number[] | null;
   /** (W - F + 2P) / S + 1 before rounding down: a fraction means the last positions do not fit and are dropped. */
   exact: number;
-  /** Why the spec refuses these settings (analyze's message naming the node), or null. */
-  problem: string | null;
+  /** Why the spec refuses these settings (analyze's reason and arguments, worded by the UI), or null. */
+  problem: Problem | null;
   /** The two-node spec the numbers come from, to open in the editor. */
   spec: ModelSpec;
 }
@@ -48,7 +48,7 @@ export function windowOutput(settings: WindowSettings): WindowResult {
   return {
     outputShape: shape ? [...shape] : null,
     exact: (settings.width - settings.kernel + 2 * settings.padding) / settings.stride + 1,
-    problem: analysis.problems[0]?.message ?? null,
+    problem: analysis.problems[0] ?? null,
     spec,
   };
 }

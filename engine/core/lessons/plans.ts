@@ -1,7 +1,7 @@
 // The course's lessons as data: which sample each imports and the runs it trains (2–6, differing only in the
 // one thing the lesson is about). The Lessons view and the lesson integration tests use the same plans.
 import { SPEC_VERSION, type ModelSpec, type SpecEdge, type SpecNode } from '../spec/types';
-import { TRAIN_CONFIG_VERSION, type OptimizerConfig, type TrainConfig } from '../train/config';
+import { TRAIN_CONFIG_VERSION, type OptimizerConfig, type ScheduleConfig, type TrainConfig } from '../train/config';
 
 /** Every lesson of the course, in its order; the ones in LESSON_PLANS train runs, the others are interactive only. */
 export const LESSON_IDS = ['dropout', 'l1-l2', 'batch-norm', 'optimizers', 'schedules', 'early-stopping', 'vanishing-gradients',
@@ -13,6 +13,8 @@ export interface LessonRun {
   key: string;
   spec: ModelSpec;
   config: TrainConfig;
+  /** Stop the run once this epoch has ended, then continue it from its checkpoint (the checkpoints lesson). */
+  stopAfterEpoch?: number;
 }
 
 export interface LessonPlan {
@@ -59,6 +61,14 @@ export const SAMPLE_OPTIMIZERS: Array<{ key: string; optimizer: OptimizerConfig 
 
 /** The lessons that train runs; conv-shapes is a calculator and needs none. */
 export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
+  // The dropout demo's network on 20 noisy points, judged on 200 validation points of the same curve; only dropout differs.
+  dropout: () => {
+    const settings = config({ loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 600, batchSize: 5 });
+    return {
+      id: 'dropout', sample: 'dropout-curve',
+      runs: [{ key: 'plain', spec: curveNet(null), config: settings }, { key: 'dropout', spec: curveNet(0.5), config: settings }],
+    };
+  },
   // Same network and data; only the penalty differs: L1 (lambda |w|) pushes weights to exactly zero, L2 only shrinks them.
   // Plain SGD, since an adaptive optimizer rescales the penalty's constant pull and blurs the point.
   'l1-l2': () => {
@@ -90,7 +100,77 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
       ],
     };
   },
+  // Same network, data and starting rate; only the schedule differs.
+  schedules: () => {
+    const spec = mlp('schedules', 2, [32, 32], 'relu', 3);
+    return {
+      id: 'schedules', sample: 'spirals',
+      runs: LESSON_SCHEDULES.map(({ key, schedule }) => ({ key, spec, config: config({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, schedule, epochs: 30 }) })),
+    };
+  },
+  // The dropout lesson's overfitting network and data, trained twice: to the end, and with early stopping on the
+  // validation loss (patience 30, best weights restored).
+  'early-stopping': () => {
+    const { spec, config: settings } = lessonPlan('dropout').runs[0];
+    return {
+      id: 'early-stopping', sample: 'dropout-curve',
+      runs: [
+        { key: 'to-the-end', spec, config: settings },
+        { key: 'early-stopping', spec, config: { ...settings, earlyStopping: { metric: 'val_loss', patience: 30, restoreBest: true } } },
+      ],
+    };
+  },
+  // The same CNN with and without batch norm, at a small learning rate where the plain one learns slowly.
+  'batch-norm': () => {
+    const settings = { optimizer: { type: 'sgd', lr: 0.005, momentum: 0.9 } as OptimizerConfig, epochs: 4 };
+    return {
+      id: 'batch-norm', sample: 'shapes',
+      runs: [{ key: 'plain', spec: shapesCnn(false), config: config(settings) }, { key: 'batch-norm', spec: shapesCnn(true), config: config(settings) }],
+    };
+  },
+  // The same run twice: once straight through, once stopped after epoch 6 and continued from its checkpoint.
+  checkpoints: () => {
+    const spec = mlp('checkpoints', 2, [32, 32], 'relu', 3);
+    const settings = config({ epochs: 12 });
+    return {
+      id: 'checkpoints', sample: 'spirals',
+      runs: [{ key: 'straight', spec, config: settings }, { key: 'resumed', spec, config: settings, stopAfterEpoch: 6 }],
+    };
+  },
 };
+
+/** The schedules lesson's five schedules over 30 epochs, starting from the same rate. */
+export const LESSON_SCHEDULES: Array<{ key: string; schedule: ScheduleConfig }> = [
+  { key: 'step', schedule: { type: 'step', stepSize: 10, gamma: 0.1 } },
+  { key: 'multistep', schedule: { type: 'multistep', milestones: [8, 20], gamma: 0.3 } },
+  { key: 'exponential', schedule: { type: 'exponential', gamma: 0.9 } },
+  { key: 'cosine', schedule: { type: 'cosine', tMax: 30 } },
+  { key: 'plateau', schedule: { type: 'plateau', factor: 0.5, patience: 2 } },
+];
+
+/** A small CNN for the 1×16×16 shapes, with or without batch norm after each convolution (no conv bias then). */
+function shapesCnn(batchNorm: boolean): ModelSpec {
+  const layers: Array<Omit<SpecNode, 'position'>> = [{ id: 'input', op: 'input', params: { shape: [1, 16, 16] } }];
+  for (const [i, filters] of [8, 16].entries()) {
+    layers.push({ id: `conv${i + 1}`, op: 'conv2d', params: { filters, kernelSize: 3, padding: 1, bias: !batchNorm } });
+    if (batchNorm) layers.push({ id: `bn${i + 1}`, op: 'batchnorm2d' });
+    layers.push({ id: `relu${i + 1}`, op: 'relu' }, { id: `pool${i + 1}`, op: 'maxpool2d', params: { kernelSize: 2 } });
+  }
+  layers.push({ id: 'flatten', op: 'flatten' }, { id: 'fc1', op: 'dense', params: { units: 4 } });
+  return chain(batchNorm ? 'cnn with batch norm' : 'cnn', `two 3×3 convolutions${batchNorm ? ' with batch norm' : ''}, pooling, one dense layer`, layers);
+}
+
+/** The dropout demo's 1-200-200-1 network (ReLU), with or without dropout after each hidden layer. */
+function curveNet(dropout: number | null): ModelSpec {
+  const layers: Array<Omit<SpecNode, 'position'>> = [{ id: 'input', op: 'input', params: { shape: [1] } }];
+  for (const i of [1, 2]) {
+    layers.push({ id: `fc${i}`, op: 'dense', params: { units: 200 } }, { id: `relu${i}`, op: 'relu' });
+    if (dropout !== null) layers.push({ id: `dropout${i}`, op: 'dropout', params: { p: dropout } });
+  }
+  layers.push({ id: 'fc3', op: 'dense', params: { units: 1 } });
+  return chain(dropout === null ? 'curve net' : 'curve net with dropout', `1-200-200-1 network${dropout === null ? '' : ` with dropout ${dropout}`}`, layers);
+}
+
 
 export function lessonPlan(id: LessonId): LessonPlan {
   const plan = LESSON_PLANS[id];

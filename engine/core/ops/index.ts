@@ -1,40 +1,13 @@
-// The op table: one builder per layer kind. A Record over OpKind, so the compiler checks that none is missing.
-import type { OpKind } from '../spec/types';
-import { activation } from './activation';
-import { add } from './add';
-import { avgpool2d } from './avgpool2d';
-import { batchnorm } from './batchnorm';
-import { concat } from './concat';
-import { conv2d } from './conv2d';
-import { dense } from './dense';
-import { dropout } from './dropout';
-import { flatten } from './flatten';
-import { globalavgpool2d } from './globalavgpool2d';
-import { identity } from './identity';
-import { maxpool2d } from './maxpool2d';
-import { softmax } from './softmax';
+// The op table: one builder per layer kind that computes something, taken from the layer modules (engine/core/layers),
+// where each op's forward and backward sit beside its shape rule and translations.
+import { LAYER_DEFINITIONS, computedLayer, type ComputedKind } from '../layers';
 import type { OpBuilder } from './types';
 
 /** The input node has no builder: the model writes samples straight into its output tensor. */
-export const OPS: Record<Exclude<OpKind, 'input'>, OpBuilder> = {
-  dense,
-  conv2d,
-  maxpool2d,
-  avgpool2d,
-  globalavgpool2d,
-  flatten,
-  dropout,
-  batchnorm1d: batchnorm,
-  batchnorm2d: batchnorm,
-  relu: activation,
-  leakyrelu: activation,
-  sigmoid: activation,
-  tanh: activation,
-  gelu: activation,
-  softmax,
-  identity,
-  add,
-  concat,
-};
+export const OPS: Readonly<Record<ComputedKind, OpBuilder>> = Object.fromEntries(
+  (Object.keys(LAYER_DEFINITIONS) as (keyof typeof LAYER_DEFINITIONS)[])
+    .filter((kind): kind is ComputedKind => kind !== 'input')
+    .map((kind) => [kind, computedLayer(kind).op]),
+) as Record<ComputedKind, OpBuilder>;
 
 export type * from './types';

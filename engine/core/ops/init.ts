@@ -1,13 +1,22 @@
 // Weight initialization: Xavier/Glorot and He/Kaiming, uniform and normal, and the 'auto' choice per layer.
 import type { Rng } from '../rng';
+import { LAYER_DEFINITIONS } from '../layers';
 import type { InitKind } from './types';
 
-const RELU_FAMILY = new Set(['relu', 'leakyrelu', 'gelu']);
-
-/** 'auto' picks He (Kaiming) init before ReLU-like activations and Xavier (Glorot) otherwise; both uniform like PyTorch's defaults. */
+/**
+ * 'auto' picks He (Kaiming) init before ReLU-like activations (catalogue entries marked reluLike) and Xavier (Glorot)
+ * otherwise; both uniform like PyTorch's defaults.
+ */
 export function chooseInit(requested: unknown, successorOp: string | null): InitKind {
   if (typeof requested === 'string' && requested !== 'auto') return requested as InitKind;
-  return successorOp !== null && RELU_FAMILY.has(successorOp) ? 'kaiming_uniform' : 'xavier_uniform';
+  return successorOp !== null && isReluLike(successorOp) ? 'kaiming_uniform' : 'xavier_uniform';
+}
+
+// Read from the layer list when called, never at load: the layer modules import this file, so the list is still being
+// built while it loads.
+function isReluLike(op: string): boolean {
+  return Object.prototype.hasOwnProperty.call(LAYER_DEFINITIONS, op)
+    && LAYER_DEFINITIONS[op as keyof typeof LAYER_DEFINITIONS].catalogue.reluLike === true;
 }
 
 /** fan_in and fan_out of a weight [out, in] or [out, in, kh, kw]. */

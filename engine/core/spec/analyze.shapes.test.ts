@@ -1,8 +1,10 @@
 // Output shapes and trainable parameter counts per layer, the LeNet and small-CNN totals, order and advice.
 import { describe, expect, it } from 'vitest';
+import { problemText } from './problemText';
 import { analyze } from './analyze';
 import { chain, graph, type NodeRow } from './testSpecs';
-import type { ParamValue } from './types';
+import { LAYERS } from './catalogue';
+import type { OpKind, ParamValue } from './types';
 
 /** Shape and parameter count of the last node of `input -> layer`. */
 function layerOn(inputShape: number[], op: string, params?: Record<string, ParamValue>) {
@@ -59,19 +61,19 @@ describe('analyze: shapes and parameter counts', () => {
     expect(residual.nodes.sum.outputShape).toEqual([8, 6, 6]);
   });
 
-  it.each<[string, number[], string, Record<string, ParamValue> | undefined, RegExp]>([
-    ['dense on an image', [16, 5, 5], 'dense', undefined, /Dense 'layer' gets a \[16, 5, 5\] image tensor: add a Flatten/],
-    ['conv on a vector', [784], 'conv2d', undefined, /\[784\] feature vector/],
-    ['max pool on a vector', [784], 'maxpool2d', undefined, /needs a \[channels, height, width\] image/],
-    ['global pool on a vector', [784], 'globalavgpool2d', undefined, /needs a \[channels, height, width\] image/],
-    ['batchnorm1d on an image', [3, 8, 8], 'batchnorm1d', undefined, /use BatchNorm2D/],
-    ['batchnorm2d on a vector', [64], 'batchnorm2d', undefined, /use BatchNorm1D/],
-    ['softmax on an image', [10, 2, 2], 'softmax', undefined, /Flatten/],
-  ])('rejects %s', (_what, shape, op, params, message) => {
+  it.each<[string, number[], string, Record<string, ParamValue> | undefined, string, RegExp]>([
+    ['dense on an image', [16, 5, 5], 'dense', undefined, 'needs-vector', /Dense 'layer' needs a feature vector but gets \[16, 5, 5\]: add a Flatten/],
+    ['conv on a vector', [784], 'conv2d', undefined, 'needs-image', /gets \[784\]/],
+    ['max pool on a vector', [784], 'maxpool2d', undefined, 'needs-image', /needs a \[channels, height, width\] image/],
+    ['global pool on a vector', [784], 'globalavgpool2d', undefined, 'needs-image', /needs a \[channels, height, width\] image/],
+    ['batchnorm1d on an image', [3, 8, 8], 'batchnorm1d', undefined, 'batchnorm1d-needs-vector', /use BatchNorm2D/],
+    ['batchnorm2d on a vector', [64], 'batchnorm2d', undefined, 'batchnorm2d-needs-image', /use BatchNorm1D/],
+    ['softmax on an image', [10, 2, 2], 'softmax', undefined, 'softmax-needs-vector', /Flatten/],
+  ])('rejects %s', (_what, shape, op, params, reason, message) => {
     const analysis = analyze(chain([['in', 'input', { shape }], ['layer', op, params]]));
     expect(analysis.problems).toHaveLength(1);
-    expect(analysis.problems[0]).toMatchObject({ nodeId: 'layer', code: 'shape-mismatch' });
-    expect(analysis.problems[0].message).toMatch(message);
+    expect(analysis.problems[0]).toMatchObject({ nodeId: 'layer', code: 'shape-mismatch', reason, args: { node: `${LAYERS[op as OpKind].name} 'layer'`, shape: `[${shape.join(', ')}]` } });
+    expect(problemText(analysis.problems[0])).toMatch(message);
   });
 
   it('rejects add of different shapes and concat that differs beyond the first dimension', () => {
@@ -79,8 +81,8 @@ describe('analyze: shapes and parameter counts', () => {
       [['in', 'input', { shape: [3, 8, 8] }], ['conv', 'conv2d', { filters: 4, padding: 1 }], ['sum', 'add']],
       [['in', 'conv'], ['in', 'sum'], ['conv', 'sum']]));
     expect(add.problems).toMatchObject([{ nodeId: 'sum', code: 'shape-mismatch' }]);
-    expect(add.problems[0].message).toContain('[3, 8, 8]');
-    expect(add.problems[0].message).toContain('[4, 8, 8]');
+    expect(problemText(add.problems[0])).toContain('[3, 8, 8]');
+    expect(problemText(add.problems[0])).toContain('[4, 8, 8]');
     const vectors = analyze(graph(
       [['in', 'input', { shape: [3] }], ['fc', 'dense', { units: 5 }], ['cat', 'concat']],
       [['in', 'cat'], ['in', 'fc'], ['fc', 'cat']]));
@@ -98,8 +100,8 @@ describe('analyze: shapes and parameter counts', () => {
   it('reports a window larger than its padded input, for conv and pools', () => {
     const conv = analyze(chain([['in', 'input', { shape: [1, 4, 4] }], ['c', 'conv2d', { kernelSize: 7, padding: 1 }]]));
     expect(conv.problems).toMatchObject([{ nodeId: 'c', code: 'kernel-too-large' }]);
-    expect(conv.problems[0].message).toContain('7×7');
-    expect(conv.problems[0].message).toContain('6×6 with padding');
+    expect(problemText(conv.problems[0])).toContain('7×7');
+    expect(problemText(conv.problems[0])).toContain('6×6 with padding');
     const fits = analyze(chain([['in', 'input', { shape: [1, 4, 4] }], ['c', 'conv2d', { kernelSize: 6, padding: 1 }]]));
     expect(fits.nodes.c.outputShape).toEqual([16, 1, 1]);
     const pool = analyze(chain([['in', 'input', { shape: [3, 1, 5] }], ['p', 'avgpool2d']]));

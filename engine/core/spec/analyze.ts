@@ -1,13 +1,15 @@
 // Validates a model spec and infers every node's output shape and parameter count in one linear pass.
-// Each problem names the node that causes it; nodes downstream of a broken one get no shape and no second complaint.
+// Each problem names the node that causes it and gives a reason with arguments (problemReasons.ts), which the user
+// interfaces word; nodes downstream of a broken one get no shape and no second complaint.
 
 import type { LossKind } from '../train/config';
 import { adviseOn } from './advice';
+import { LAYER_DEFINITIONS } from '../layers';
 import { LAYERS, isOpKind } from './catalogue';
 import { findCycles, reachableFrom, topologicalOrder, type IndexGraph } from './graph';
-import { listText, nodeName } from './names';
+import { idList, nodeName } from './names';
 import { resolveParams } from './params';
-import { SHAPE_RULES } from './shapes';
+import type { ProblemArgs, ProblemReason } from './problemReasons';
 import { SPEC_VERSION, type Analysis, type ModelSpec, type NodeInfo, type ParamValue, type Problem, type ProblemCode, type Shape, type SpecNode } from './types';
 
 export interface AnalyzeOptions {
@@ -25,21 +27,21 @@ interface InEdge {
 
 export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis {
   const problems: Problem[] = [];
-  const graphWide = (code: ProblemCode, message: string): void => {
-    problems.push({ nodeId: null, code, message });
+  const graphWide = (code: ProblemCode, reason: ProblemReason, args: ProblemArgs = {}): void => {
+    problems.push({ nodeId: null, code, reason, args });
   };
 
   if (typeof spec !== 'object' || spec === null) {
-    graphWide('malformed', `A model must be an object with version, nodes and edges, got ${JSON.stringify(spec)}.`);
+    graphWide('malformed', 'not-an-object', { value: JSON.stringify(spec) ?? String(spec) });
     return emptyAnalysis(problems);
   }
   if (spec.version !== SPEC_VERSION) {
-    graphWide('bad-version', `The model has version ${JSON.stringify(spec.version)}, but this Netwright reads version ${SPEC_VERSION}: save it again from the editor or set "version": ${SPEC_VERSION}.`);
+    graphWide('bad-version', 'bad-version', { version: JSON.stringify(spec.version) ?? 'undefined', expected: SPEC_VERSION });
   }
   const rawNodes: unknown[] = Array.isArray(spec.nodes) ? spec.nodes : [];
-  if (!Array.isArray(spec.nodes)) graphWide('malformed', 'The model has no list of nodes ("nodes": [...]).');
+  if (!Array.isArray(spec.nodes)) graphWide('malformed', 'no-node-list');
   const rawEdges: unknown[] = Array.isArray(spec.edges) ? spec.edges : [];
-  if (!Array.isArray(spec.edges)) graphWide('malformed', 'The model has no list of connections ("edges": [...]).');
+  if (!Array.isArray(spec.edges)) graphWide('malformed', 'no-edge-list');
 
   // ---- nodes: ids, ops, params --------------------------------------------------------------------------------
   const nodes: SpecNode[] = [];
@@ -49,8 +51,9 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   const reported: boolean[] = [];
   /** The node cannot compute an output shape. */
   const broken: boolean[] = [];
-  const report = (i: number, code: ProblemCode, message: string, breaks: boolean): void => {
-    problems.push({ nodeId: nodes[i].id, code, message });
+  /** A problem on node i; its args get `node`, the layer as messages name it. */
+  const report = (i: number, code: ProblemCode, reason: ProblemReason, args: ProblemArgs, breaks: boolean): void => {
+    problems.push({ nodeId: nodes[i].id, code, reason, args: { node: nodeName(nodes[i]), ...args } });
     reported[i] = true;
     if (breaks) broken[i] = true;
   };
@@ -58,12 +61,12 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   rawNodes.forEach((raw, position) => {
     const node = raw as SpecNode;
     if (typeof node !== 'object' || node === null || typeof node.id !== 'string') {
-      graphWide('malformed', `Node #${position + 1} is not a layer with a text id: every node needs "id", "op" and optional "params".`);
+      graphWide('malformed', 'node-not-object', { position: position + 1 });
       return;
     }
     const first = indexOf.get(node.id);
     if (first !== undefined) {
-      problems.push({ nodeId: node.id, code: 'duplicate-id', message: `Two layers have the id '${node.id}' (${nodeName(nodes[first])} and ${nodeName(node)}): give each layer its own id.` });
+      problems.push({ nodeId: node.id, code: 'duplicate-id', reason: 'duplicate-id', args: { id: node.id, first: nodeName(nodes[first]), second: nodeName(node) } });
       return;
     }
     const i = nodes.length;
@@ -72,11 +75,11 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     reported.push(false);
     broken.push(false);
     if (!ID_PATTERN.test(node.id)) {
-      report(i, 'bad-id', `${nodeName(node)} has an id that is empty or uses characters other than letters, digits, '_' and '-': rename it.`, true);
+      report(i, 'bad-id', 'bad-id', {}, true);
     }
     const resolved = resolveParams(node);
     paramValues.push(resolved.problems.length === 0 ? resolved.params : null);
-    for (const problem of resolved.problems) report(i, problem.code, problem.message, true);
+    for (const problem of resolved.problems) report(i, problem.code, problem.reason, problem.args, true);
   });
   const count = nodes.length;
 
@@ -87,7 +90,7 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   rawEdges.forEach((raw, position) => {
     const edge = raw as { from?: unknown; to?: unknown; toPort?: unknown };
     if (typeof edge !== 'object' || edge === null) {
-      graphWide('malformed', `Connection #${position + 1} is not an object with "from" and "to".`);
+      graphWide('malformed', 'edge-not-object', { position: position + 1 });
       return;
     }
     const from = typeof edge.from === 'string' ? indexOf.get(edge.from) : undefined;
@@ -97,11 +100,11 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
       successors[from].push(to);
     } else if (to !== undefined) {
       danglingInto[to] += 1;
-      report(to, 'dangling-edge', `${nodeName(nodes[to])} has a connection from ${JSON.stringify(edge.from)}, which is not a layer in this model: delete that connection.`, false);
+      report(to, 'dangling-edge', 'edge-from-missing', { from: JSON.stringify(edge.from) ?? 'undefined' }, false);
     } else if (from !== undefined) {
-      report(from, 'dangling-edge', `${nodeName(nodes[from])} has a connection to ${JSON.stringify(edge.to)}, which is not a layer in this model: delete that connection.`, false);
+      report(from, 'dangling-edge', 'edge-to-missing', { to: JSON.stringify(edge.to) ?? 'undefined' }, false);
     } else {
-      graphWide('dangling-edge', `Connection #${position + 1} goes from ${JSON.stringify(edge.from)} to ${JSON.stringify(edge.to)}, and neither is a layer in this model: delete it.`);
+      graphWide('dangling-edge', 'edge-both-missing', { position: position + 1, from: JSON.stringify(edge.from) ?? 'undefined', to: JSON.stringify(edge.to) ?? 'undefined' });
     }
   });
 
@@ -111,9 +114,9 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     if (node.op === 'input') inputNodes.push(i);
   });
   const main = inputNodes.length > 0 ? inputNodes[0] : -1;
-  if (main < 0) graphWide('no-input', 'The model has no Input layer: add one from the palette and connect it to the first layer.');
+  if (main < 0) graphWide('no-input', 'no-input');
   for (const extra of inputNodes.slice(1)) {
-    report(extra, 'multiple-inputs', `${nodeName(nodes[extra])} is a second Input layer, but a model has exactly one ('${nodes[main].id}'): delete it or connect its layers to '${nodes[main].id}'.`, true);
+    report(extra, 'multiple-inputs', 'second-input', { input: nodes[main].id }, true);
   }
 
   // ---- incoming connections per node: count and slot order -------------------------------------------------------
@@ -121,7 +124,7 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   nodes.forEach((node, i) => {
     if (!isOpKind(node.op)) return;
     const sourceIds = incoming[i].map((e) => nodes[e.from].id);
-    const ordered = checkIncoming(node, incoming[i], sourceIds, danglingInto[i], (code, message, breaks) => report(i, code, message, breaks));
+    const ordered = checkIncoming(node, incoming[i], sourceIds, danglingInto[i], (code, reason, args, breaks) => report(i, code, reason, args, breaks));
     if (ordered) inputs[i] = ordered;
     else broken[i] = true;
   });
@@ -136,9 +139,9 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     for (let i = 0; i < count; i++) if (!inTopo[i]) leftOut.push(i);
     for (const cycle of findCycles(graph, leftOut)) {
       const ids = cycle.loop.map((i) => nodes[i].id);
-      const loopText = [...ids, ids[0]].join(' → ');
+      const loop = [...ids, ids[0]].join(' → ');
       for (const member of cycle.members) {
-        report(member, 'cycle', `${nodeName(nodes[member])} is part of a loop (${loopText}): data must flow one way from the input to the output, so remove one of these connections.`, true);
+        report(member, 'cycle', 'cycle', { loop }, true);
       }
     }
   }
@@ -160,13 +163,13 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
       inputShapes.push(shape);
     }
     if (inputShapes.length < inputs[i].length) continue;
-    const outcome = SHAPE_RULES[nodes[i].op](
+    const outcome = LAYER_DEFINITIONS[nodes[i].op].shape(
       { node: nodes[i], params: values, inputs: inputShapes, inputIds: inputs[i].map((from) => nodes[from].id) });
     if (outcome.ok) {
       shapes[i] = outcome.shape;
       paramCounts[i] = outcome.params;
     } else {
-      report(i, outcome.code, outcome.message, true);
+      report(i, outcome.code, outcome.reason, outcome.args, true);
     }
   }
 
@@ -174,8 +177,7 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   if (main >= 0) {
     for (let i = 0; i < count; i++) {
       if (reachable[i] || reported[i]) continue;
-      const feeders = listText(inputs[i].map((from) => nodes[from].id));
-      report(i, 'unreachable', `${nodeName(nodes[i])} is not connected to the input '${nodes[main].id}' (it is fed by ${feeders}): connect its branch to the network or delete it.`, true);
+      report(i, 'unreachable', 'unreachable', { input: nodes[main].id, feeders: idList(inputs[i].map((from) => nodes[from].id)) }, true);
     }
   }
 
@@ -191,12 +193,12 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     for (let i = 0; i < count; i++) if (reachable[i] && successors[i].length === 0) sinks.push(i);
     for (const sink of sinks) if (output < 0 || depth[sink] >= depth[output]) output = sink;
     if (output === main) {
-      report(main, 'no-output', `Nothing is connected after the input '${nodes[main].id}': connect the first layer to it.`, false);
+      report(main, 'no-output', 'no-output', { input: nodes[main].id }, false);
       output = -1;
     } else {
       for (const sink of sinks) {
         if (sink === output) continue;
-        report(sink, 'multiple-outputs', `${nodeName(nodes[sink])} has no outgoing connection, so the model would have a second output besides '${nodes[output].id}': connect it onward or delete it.`, false);
+        report(sink, 'multiple-outputs', 'second-output', { output: nodes[output].id }, false);
       }
     }
   }
@@ -235,47 +237,39 @@ function checkIncoming(
   edges: readonly InEdge[],
   sourceIds: readonly string[],
   danglingInto: number,
-  report: (code: ProblemCode, message: string, breaks: boolean) => void,
+  report: (code: ProblemCode, reason: ProblemReason, args: ProblemArgs, breaks: boolean) => void,
 ): number[] | null {
   const need = LAYERS[node.op as keyof typeof LAYERS].inputs;
   const have = edges.length;
-  const name = nodeName(node);
-  const sources = `from ${listText(sourceIds)}`;
+  const sources = idList(sourceIds);
   if (need === 0) {
-    if (have > 0) report('too-many-inputs', `${name} is where data enters the model, so it takes no incoming connections: remove the connection${have > 1 ? 's' : ''} ${sources}.`, true);
+    if (have > 0) report('too-many-inputs', 'input-takes-none', { count: have, sources }, true);
     return have > 0 ? null : [];
   }
   if (have < need) {
     // A connection from a missing layer was already reported on this node; do not complain twice.
     if (danglingInto === 0) {
-      const message = need === 1
-        ? `${name} has no input: connect a layer into it.`
-        : `${name} needs two inputs but has ${have === 0 ? 'none' : 'one'}: connect ${have === 0 ? 'two layers' : 'another layer'} into it.`;
-      report('missing-input', message, true);
+      if (need === 1) report('missing-input', 'no-input-connection', {}, true);
+      else report('missing-input', 'needs-two-inputs', { count: have }, true);
     }
     return null;
   }
   if (have > need) {
-    const message = need === 1
-      ? `${name} has ${have} incoming connections (${sources}) but takes one: merge them with an Add or Concat layer first.`
-      : `${name} takes two inputs but has ${have} (${sources}): remove the extra connections, or merge in several steps.`;
-    report('too-many-inputs', message, true);
+    report('too-many-inputs', need === 1 ? 'too-many-connections' : 'merge-too-many', { count: have, sources }, true);
     return null;
   }
   const ports = edges.map((e) => e.port).filter((p) => p !== undefined && p !== null);
   if (need === 1) {
-    if (ports.length > 0 && ports[0] !== 0) {
-      report('bad-port', `${name} has one input slot, but its connection names toPort ${JSON.stringify(ports[0])}: remove toPort or set it to 0.`, false);
-    }
+    if (ports.length > 0 && ports[0] !== 0) report('bad-port', 'port-single', { port: JSON.stringify(ports[0]) }, false);
     return edges.map((e) => e.from);
   }
   if (ports.length === 0) return edges.map((e) => e.from);
   if (ports.length !== edges.length) {
-    report('bad-port', `${name} names toPort on only one of its two connections: set toPort 0 and 1 on both, or on neither.`, true);
+    report('bad-port', 'port-partial', {}, true);
     return null;
   }
   if (!ports.includes(0) || !ports.includes(1)) {
-    report('bad-port', `${name} needs its two connections on toPort 0 and 1, but they use ${ports.map((p) => JSON.stringify(p)).join(' and ')}.`, true);
+    report('bad-port', 'port-pair', { ports: ports.map((p) => JSON.stringify(p)).join(', ') }, true);
     return null;
   }
   return ports[0] === 0 ? [edges[0].from, edges[1].from] : [edges[1].from, edges[0].from];

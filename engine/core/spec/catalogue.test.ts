@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 19 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(19);
+  it('lists all 20 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(20);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -43,6 +43,7 @@ describe('layer catalogue', () => {
     expect(names('batchnorm2d')).toEqual(['momentum', 'eps']);
     expect(names('leakyrelu')).toEqual(['negativeSlope']);
     expect(names('gelu')).toEqual(['approximate']);
+    expect(names('elu')).toEqual(['alpha']);
     for (const kind of ['globalavgpool2d', 'flatten', 'relu', 'sigmoid', 'tanh', 'softmax', 'identity', 'add', 'concat'] as const) {
       expect(names(kind), kind).toEqual([]);
     }

@@ -1,5 +1,5 @@
 // The model spec's public API: types, the layer catalogue, param resolution and window geometry, analysis
-// (validation, shapes, parameter counts), summaries and templates. Pure TypeScript: no Node or DOM imports.
+// (validation, shapes, parameter counts; problems as reasons with arguments and their English wording), summaries and templates. Pure TypeScript: no Node or DOM imports.
 
 export * from './types';
 export { LAYERS, OP_KINDS, CATEGORIES, isOpKind, layerDef } from './catalogue';
@@ -9,8 +9,10 @@ export type { ResolvedParams, WindowGeometry, WindowOp } from './params';
 export { analyze } from './analyze';
 export { emptySpec } from './empty';
 export type { AnalyzeOptions } from './analyze';
-export { SHAPE_RULES } from './shapes';
-export type { ShapeContext, ShapeOutcome } from './shapes';
+export type { ShapeContext, ShapeOutcome, ShapeRule } from './shapes';
+export { PROBLEM_REASONS } from './problemReasons';
+export type { ProblemArgs, ProblemReason } from './problemReasons';
+export { PROBLEM_ENGLISH, fillMessage, problemText } from './problemText';
 export { summarize, formatSummary } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';
 export { nodeName, shapeText } from './names';

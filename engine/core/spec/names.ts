@@ -1,7 +1,9 @@
-// How messages name nodes and shapes, so every problem reads the same way: "Dense 'fc1' gets a [16, 5, 5] image tensor".
+// How problems name nodes, shapes and ids, so every message reads the same way: "Dense 'fc1'", "[16, 5, 5]".
 
 import { layerDef } from './catalogue';
-import type { Shape, SpecNode } from './types';
+import type { SpecNode } from './types';
+
+export { shapeText, sizeText } from './shapes';
 
 /** "Dense 'fc1'", or "Dense 'Hidden layer' (fc1)" when the node has a label of its own. */
 export function nodeName(node: SpecNode): string {
@@ -10,26 +12,7 @@ export function nodeName(node: SpecNode): string {
   return label ? `${kind} '${label}' (${node.id})` : `${kind} '${node.id}'`;
 }
 
-/** "[16, 5, 5]" */
-export function shapeText(shape: Shape): string {
-  return `[${shape.join(', ')}]`;
-}
-
-/** "a [16, 5, 5] image tensor" or "a [784] feature vector". */
-export function shapeDescription(shape: Shape): string {
-  if (shape.length === 1) return `a ${shapeText(shape)} feature vector`;
-  if (shape.length === 3) return `a ${shapeText(shape)} image tensor`;
-  return `a ${shapeText(shape)} tensor`;
-}
-
-/** "3×3" for a window or image size. */
-export function sizeText(height: number, width: number): string {
-  return `${height}×${width}`;
-}
-
-/** Lists names for a message: "'a', 'b' and 'c'". */
-export function listText(names: readonly string[]): string {
-  const quoted = names.map((n) => `'${n}'`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+/** Ids for a problem's arguments, the same in every language: "'a', 'b', 'c'". */
+export function idList(ids: readonly string[]): string {
+  return ids.map((id) => `'${id}'`).join(', ');
 }

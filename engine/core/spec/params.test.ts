@@ -1,5 +1,6 @@
 // resolveParams fills defaults and rejects bad values naming node and param; windowGeometry gives conv/pool sizes.
 import { describe, expect, it } from 'vitest';
+import { problemText } from './problemText';
 import { LAYERS } from './catalogue';
 import { resolveParams, windowGeometry } from './params';
 import type { ParamValue } from './types';
@@ -62,8 +63,8 @@ describe('resolveParams', () => {
     const { problems } = resolve(op, params);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ nodeId: 'layer1', code: 'bad-param' });
-    expect(problems[0].message).toContain("'layer1'");
-    expect(problems[0].message).toContain(`'${name}'`);
+    expect(problemText(problems[0])).toContain("'layer1'");
+    expect(problemText(problems[0])).toContain(`'${name}'`);
   });
 
   it('accepts the edges of each range', () => {
@@ -78,10 +79,10 @@ describe('resolveParams', () => {
     expect(resolve('conv2d', { kernelSize: 5, padding: 'same' }).problems).toEqual([]);
     const strided = resolve('conv2d', { kernelSize: 3, stride: 2, padding: 'same' }).problems;
     expect(strided).toHaveLength(1);
-    expect(strided[0].message).toMatch(/stride 1/);
+    expect(problemText(strided[0])).toMatch(/stride 1/);
     const even = resolve('conv2d', { kernelSize: [3, 2], padding: 'same' }).problems;
     expect(even).toHaveLength(1);
-    expect(even[0].message).toMatch(/odd kernel/);
+    expect(problemText(even[0])).toMatch(/odd kernel/);
     expect(resolve('conv2d', { kernelSize: 4, stride: 2, padding: 'valid' }).problems).toEqual([]);
   });
 
@@ -90,7 +91,7 @@ describe('resolveParams', () => {
     expect(resolve('avgpool2d', { kernelSize: 2, padding: 1 }).problems).toEqual([]);
     const tooMuch = resolve('maxpool2d', { kernelSize: 3, padding: 2 }).problems;
     expect(tooMuch).toHaveLength(1);
-    expect(tooMuch[0].message).toMatch(/half/);
+    expect(problemText(tooMuch[0])).toMatch(/half/);
     expect(resolve('avgpool2d', { kernelSize: [4, 2], padding: [2, 2] }).problems).toHaveLength(1);
   });
 

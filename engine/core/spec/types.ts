@@ -1,29 +1,13 @@
 // The model spec: a versioned JSON graph the renderer writes, the engine compiles and exporters translate.
 // Pure data types; positions belong to the editor and are ignored by the engine.
 
+import type { LAYER_DEFINITIONS } from '../layers';
+import type { ProblemArgs, ProblemReason } from './problemReasons';
+
 export const SPEC_VERSION = 1;
 
-/** Every layer kind the studio knows. The catalogue (catalogue.ts) holds one entry per kind. */
-export type OpKind =
-  | 'input'
-  | 'dense'
-  | 'conv2d'
-  | 'maxpool2d'
-  | 'avgpool2d'
-  | 'globalavgpool2d'
-  | 'flatten'
-  | 'dropout'
-  | 'batchnorm1d'
-  | 'batchnorm2d'
-  | 'relu'
-  | 'leakyrelu'
-  | 'sigmoid'
-  | 'tanh'
-  | 'softmax'
-  | 'gelu'
-  | 'identity'
-  | 'add'
-  | 'concat';
+/** Every layer kind the studio knows: the keys of the one list of layer modules (engine/core/layers/index.ts). */
+export type OpKind = keyof typeof LAYER_DEFINITIONS;
 
 /** Weight initialization schemes; 'auto' picks He for ReLU-family successors and Xavier otherwise. */
 export type InitScheme = 'auto' | 'xavier_uniform' | 'xavier_normal' | 'kaiming_uniform' | 'kaiming_normal';
@@ -83,8 +67,9 @@ export interface Problem {
   /** The node that causes the problem; null for graph-wide problems (version, no input). */
   nodeId: string | null;
   code: ProblemCode;
-  /** One sentence a learner understands, naming what to change. */
-  message: string;
+  /** What exactly is wrong; the user interfaces word it from their message tables (see problemReasons.ts). */
+  reason: ProblemReason;
+  args: ProblemArgs;
 }
 
 export interface NodeInfo {

@@ -4,13 +4,13 @@ import type { Kernels } from '../kernels';
 import { OPS, type BuildContext, type InputGrad, type LayerRuntime, type ParamTensor, type StateTensor, type Tensor } from '../ops';
 import { initialize } from '../ops/init';
 import { Rng } from '../rng';
-import { analyze } from '../spec';
-import type { ModelSpec, OpKind, Shape } from '../spec/types';
+import { analyze, problemText } from '../spec';
+import type { ModelSpec, OpKind, Problem, Shape } from '../spec/types';
 
 export class SpecError extends Error {
-  constructor(readonly problems: { nodeId: string | null; message: string }[]) {
+  constructor(readonly problems: Problem[]) {
     super(`the model has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` +
-      problems.map((p) => (p.nodeId ? `${p.nodeId}: ${p.message}` : p.message)).join('; '));
+      problems.map((p) => (p.nodeId ? `${p.nodeId}: ${problemText(p)}` : problemText(p))).join('; '));
     this.name = 'SpecError';
   }
 }

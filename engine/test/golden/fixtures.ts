@@ -1,6 +1,6 @@
 // Reads the reference cases in engine/test/golden/fixtures (or $GOLDEN_DIR, another folder of the same format) and
 // compares engine output with them. The fixtures travel with the repository, so a lone clone runs them.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -24,6 +24,21 @@ export function loadCases<T = any>(file: string): T[] {
   const cases = JSON.parse(readFileSync(path, 'utf8')) as T[];
   if (!Array.isArray(cases) || cases.length === 0) throw new Error(`${path} holds no cases`);
   return cases;
+}
+
+/**
+ * Cases of the layer kinds added after layers.json, one file per kind (`layers-<kind>.json`, written by
+ * scripts/golden/generate-<kind>.py), always from the bundled fixtures: $GOLDEN_DIR holds the shared set only.
+ */
+export function loadBundledLayerCases<T = any>(): T[] {
+  return readdirSync(bundledFixtures)
+    .filter((file) => /^layers-[\w-]+\.json$/.test(file))
+    .sort()
+    .flatMap((file) => {
+      const cases = JSON.parse(readFileSync(join(bundledFixtures, file), 'utf8')) as T[];
+      if (!Array.isArray(cases) || cases.length === 0) throw new Error(`${file} holds no cases`);
+      return cases;
+    });
 }
 
 export function f32(t: GoldenTensor): Float32Array {

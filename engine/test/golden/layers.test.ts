@@ -1,14 +1,18 @@
-// Parity: every layer in layers.json, forward and backward (and batch-norm running statistics), built from the case.
+// Parity: every layer in layers.json and in the bundled layers-<kind>.json files, forward and backward (and batch-norm
+// running statistics), built from the case.
 import { describe, it } from 'vitest';
+import type { ParamValue } from '../../core/spec/types';
 import { loadKernels } from '../../native';
 import { toSpecNode } from './golden-attrs';
-import { expectClose, f32, loadCases, TOL, type GoldenTensor } from './fixtures';
+import { expectClose, f32, loadBundledLayerCases, loadCases, TOL, type GoldenTensor } from './fixtures';
 import { buildSingleOp } from '../opHarness';
 
 interface LayerCase {
   name: string;
   op: string;
   attrs: Record<string, unknown>;
+  /** The Netwright node the case checks (per-kind files give it, so no translation of `op` and `attrs` is needed). */
+  node?: { op: string; params: Record<string, ParamValue> };
   mode?: 'train' | 'eval';
   inputs: Record<string, GoldenTensor>;
   params: Record<string, GoldenTensor>;
@@ -23,11 +27,11 @@ interface LayerCase {
 }
 
 const kernels = loadKernels();
-const cases = loadCases<LayerCase>('layers.json');
+const cases = [...loadCases<LayerCase>('layers.json'), ...loadBundledLayerCases<LayerCase>()];
 
 describe('layers.json parity', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const { op, params } = toSpecNode(c.op, c.attrs);
+    const { op, params } = c.node ?? toSpecNode(c.op, c.attrs);
     const inputNames = Object.keys(c.inputs); // x, or a then b
     const inputShapes = inputNames.map((k) => c.inputs[k].shape.slice(1));
     const batch = c.inputs[inputNames[0]].shape[0];

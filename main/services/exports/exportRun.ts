@@ -5,6 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportReadme, exportSafetensors, torchrunCommand, type InputSource, type ReadmeInput, type ScriptData } from '../../../engine/core/export';
 import { analyze } from '../../../engine/core/spec/analyze';
+import { problemText } from '../../../engine/core/spec/problemText';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
 import { writeFileAtomic } from '../../../engine/host/common/atomicWrite';
@@ -60,7 +61,7 @@ function inputSource(manifest: DatasetManifest): InputSource | null {
 function outputWidthOf(spec: ModelSpec): number {
   const analysis = analyze(spec);
   const shape = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
-  if (!shape) throw new Error(`the checkpoint's model has no output shape (${analysis.problems.map((p) => p.message).join(' ')})`);
+  if (!shape) throw new Error(`the checkpoint's model has no output shape (${analysis.problems.map(problemText).join(' ')})`);
   return shape.reduce((a, b) => a * b, 1);
 }
 

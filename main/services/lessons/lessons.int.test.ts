@@ -5,12 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layerGradientNorms, nearZeroShare } from '../../../engine/core/lessons/insight';
-import { lessonPlan, type LessonId } from '../../../engine/core/lessons/plans';
+import { LESSON_SCHEDULES, lessonPlan, type LessonId } from '../../../engine/core/lessons/plans';
+import { plannedCurve } from '../../../engine/core/schedule';
 import { runLesson } from '../../../engine/core/lessons/runLesson';
 import { Studio } from '../studio/studio';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-lessons-'));
 const studio = new Studio({ home, mode: 'cli', engine: { threads: 2 } });
+const stopped = new Set<string>();
+studio.onEvent((event) => { if (event.type === 'run-finished' && event.run.status === 'stopped') stopped.add(event.runId); });
 afterAll(async () => {
   await studio.close();
   rmSync(home, { recursive: true, force: true });
@@ -24,6 +27,19 @@ async function trained(id: LessonId): Promise<Record<string, string>> {
 }
 
 describe('lessons', () => {
+  it('dropout: without dropout the network memorizes 20 points and its validation loss climbs; with dropout it stays lower', async () => {
+    const runs = await trained('dropout');
+    const plain = (await studio.getRun(runs.plain)).epochs;
+    const dropout = (await studio.getRun(runs.dropout)).epochs;
+    const valLoss = (epochs: typeof plain) => epochs.map((e) => e.valLoss!);
+    const dataset = (await studio.getRun(runs.plain)).dataset!;
+    expect(dataset.manifest.split.counts).toEqual({ train: 20, validation: 200, test: 200 });
+    const best = Math.min(...valLoss(plain));
+    expect(plain.at(-1)!.trainLoss!).toBeLessThan(best / 2); // it fits its own points far better than new ones
+    expect(valLoss(plain).at(-1)!).toBeGreaterThan(1.5 * best);
+    expect(valLoss(plain).at(-1)!).toBeGreaterThan(valLoss(dropout).at(-1)!);
+  });
+
   it('L1 vs L2: L1 leaves several times the share of near-zero weights that L2 does', async () => {
     const runs = await trained('l1-l2');
     const share = async (runId: string) => nearZeroShare(await studio.layerWeights(runId)).share;
@@ -50,5 +66,59 @@ describe('lessons', () => {
     expect(sigmoid[0]).toBeLessThan(relu[0] / 100);
     // and with sigmoid it shrinks at every layer on the way back to the input
     for (let i = 1; i < sigmoid.length; i++) expect(sigmoid[i - 1]).toBeLessThan(sigmoid[i]);
+  });
+
+  it('schedules: each run\'s learning rate per epoch is the planned curve; plateau lowers it only when validation stalls', async () => {
+    const runs = await trained('schedules');
+    for (const { key, schedule } of LESSON_SCHEDULES) {
+      const detail = await studio.getRun(runs[key]);
+      const actual = detail.epochs.map((e) => e.lr!);
+      const planned = plannedCurve(schedule, 0.1, 30);
+      if (planned.exact) {
+        expect(actual, key).toHaveLength(30);
+        actual.forEach((lr, i) => expect(lr, `${key} epoch ${i + 1}`).toBeCloseTo(planned.lrs[i], 7));
+      } else {
+        // the preview is the fastest possible decay; the real run lowers the rate, but never faster than that
+        expect(Math.min(...actual)).toBeLessThan(0.1);
+        actual.forEach((lr, i) => expect(lr).toBeGreaterThanOrEqual(planned.lrs[i] * (1 - 1e-6)));
+      }
+    }
+  });
+
+  it('early stopping: the run trained to the end overfits; early stopping ends it patience epochs after its best and restores that epoch', async () => {
+    const runs = await trained('early-stopping');
+    const full = await studio.getRun(runs['to-the-end']);
+    const stopped = await studio.getRun(runs['early-stopping']);
+    const valLoss = (d: typeof full) => d.epochs.map((e) => e.valLoss!);
+    const best = Math.min(...valLoss(full));
+    expect(full.epochs).toHaveLength(600);
+    expect(valLoss(full).at(-1)!).toBeGreaterThan(1.5 * best);
+    const bestEpoch = stopped.run.bestEpoch!;
+    expect(stopped.epochs.length).toBe(bestEpoch + 30);
+    expect(stopped.epochs.length).toBeLessThan(600);
+    // the restored weights are the best epoch's: their validation loss is that epoch's, not the last one's
+    const restored = await studio.predictions(runs['early-stopping'], 'validation', 0);
+    expect(restored.metrics.loss).toBeCloseTo(stopped.epochs[bestEpoch - 1].valLoss!, 5);
+  });
+
+  it('batch norm: the CNN with batch norm learns faster than the same CNN without', async () => {
+    const runs = await trained('batch-norm');
+    const plain = (await studio.getRun(runs.plain)).epochs;
+    const normalized = (await studio.getRun(runs['batch-norm'])).epochs;
+    normalized.forEach((e, i) => expect(e.trainLoss!, `epoch ${i + 1}`).toBeLessThan(plain[i].trainLoss!));
+    expect(normalized.at(-1)!.trainLoss!).toBeLessThan(0.8 * plain.at(-1)!.trainLoss!);
+  });
+
+  it('checkpoints: a run stopped after epoch 6 and continued has the same curve as the run trained straight through', async () => {
+    const runs = await trained('checkpoints');
+    const straight = (await studio.getRun(runs.straight)).epochs;
+    const resumed = await studio.getRun(runs.resumed);
+    expect(stopped.has(runs.resumed)).toBe(true);
+    expect(resumed.run.status).toBe('completed');
+    expect(resumed.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    resumed.epochs.forEach((e, i) => {
+      expect(e.trainLoss, `epoch ${i + 1}`).toBeCloseTo(straight[i].trainLoss!, 6);
+      expect(e.valLoss, `epoch ${i + 1}`).toBeCloseTo(straight[i].valLoss!, 6);
+    });
   });
 });

@@ -27,7 +27,9 @@ export class DatasetService {
     const existing = this.store.datasets.listDatasets().find((d) => d.sourcePath === path && d.name === sample.name);
     if (existing) return existing;
     if (sample.source.kind === 'csv') {
-      const result = await importCsv(path, { labelColumn: sample.source.label, datasetsDir: this.layout.datasets, name: sample.name });
+      const result = await importCsv(path, {
+        labelColumn: sample.source.label, datasetsDir: this.layout.datasets, name: sample.name, splitColumn: sample.source.splitColumn,
+      });
       return this.register(result.manifest, result.folder);
     }
     const result = await importImages(path, {

@@ -2,7 +2,7 @@
 // metrics and files, and turn the engine's reports into StudioEvents for the renderer.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { analyze, nodeName } from '../../../engine/core/spec';
+import { analyze, nodeName, problemText } from '../../../engine/core/spec';
 import type { RunChanges, RunDetail, StartRunRequest, StudioEvent } from '../../api/types';
 import type { EngineSupervisor, SupervisorEvent } from '../engine/supervisor';
 import { toEpochRecord, type Store } from '../store';
@@ -37,7 +37,8 @@ export class RunService {
     if (!analysis.ok) {
       const problem = analysis.problems[0];
       const node = request.spec.nodes.find((n) => n.id === problem.nodeId);
-      const named = node && !problem.message.includes(node.id) ? `${nodeName(node)}: ${problem.message}` : problem.message;
+      const message = problemText(problem);
+      const named = node && !message.includes(node.id) ? `${nodeName(node)}: ${message}` : message;
       throw new GraphProblemError(`the graph cannot train: ${named}`, problem.nodeId ?? undefined);
     }
     const graphVersionId = request.graphId ? this.graphs.latestVersionId(request.graphId) : undefined;

@@ -10,7 +10,8 @@ export interface SampleDefinition {
   task: Task;
   suggestedTemplate: string;
   /** A CSV under resources/samples with its label column, or an image folder with its size. */
-  source: { kind: 'csv'; file: string; label: string } | { kind: 'images'; folder: string; size: [number, number]; grayscale: boolean };
+  /** splitColumn: a column that fixes each row's split (train / validation / test) instead of a random split. */
+  source: { kind: 'csv'; file: string; label: string; splitColumn?: string } | { kind: 'images'; folder: string; size: [number, number]; grayscale: boolean };
 }
 
 export const SAMPLES: readonly SampleDefinition[] = [
@@ -33,6 +34,11 @@ export const SAMPLES: readonly SampleDefinition[] = [
     name: 'noisy-curve-small', task: 'regression', suggestedTemplate: 'dropout-demo',
     description: '20 noisy points of a curve: a big network overfits them, dropout helps (pair with the dropout demo).',
     source: { kind: 'csv', file: 'noisy-curve-small.csv', label: 'y' },
+  },
+  {
+    name: 'dropout-curve', task: 'regression', suggestedTemplate: 'dropout-demo',
+    description: '20 noisy training points of a curve, judged on 200 validation points of the same curve: the dropout lesson.',
+    source: { kind: 'csv', file: 'dropout-curve.csv', label: 'y', splitColumn: 'split' },
   },
   {
     name: 'shapes', task: 'classification', suggestedTemplate: 'lenet',

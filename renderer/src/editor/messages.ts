@@ -121,6 +121,7 @@ const zhParams: Record<string, Record<string, string>> = {
   batchnorm2d: zhNorm,
   leakyrelu: { negativeSlope: '负斜率', 'negativeSlope.help': '负输入所乘的系数。' },
   gelu: { approximate: '近似方式', 'approximate.help': "'none' 用 erf 精确计算；'tanh' 使用更快的 tanh 公式。" },
+  elu: { alpha: 'Alpha', 'alpha.help': '很负的输入所趋近的值为 -alpha（通常取 1）。' },
 };
 const zhLayers: Record<string, string> = {
   input: '数据的入口：数据集中的一个样本，不含批次维度。',
@@ -139,6 +140,7 @@ const zhLayers: Record<string, string> = {
   tanh: '将每个值压缩到 (-1, 1)。',
   softmax: '将一组分数转换为总和为 1 的概率。',
   gelu: 'Transformer 中使用的平滑 ReLU：x 乘以标准正态分布小于 x 的概率。',
+  elu: '正值与 ReLU 相同；负值平滑地向 -alpha 弯曲，而不是变为零。',
   identity: '原样传递输入（占位或命名的观察点）。',
   add: '将两个形状相同的张量逐元素相加，如残差（跳跃）连接。',
   concat: '沿通道（图像）或特征（向量）拼接两个张量；其他维度必须一致。',
@@ -156,3 +158,7 @@ function catalogueChinese(): Record<string, string> {
 }
 
 export const catalogueMessages: Messages = { en: catalogueEnglish(), 'zh-CN': catalogueChinese() };
+
+// The model's problems (one message per analysis reason) live in their own file; listed here so the translation
+// test finds them with the other tables.
+export { problemMessages } from './problemMessages';

@@ -1,5 +1,6 @@
-// Groups analyze()'s problems and warnings by the node they belong to, for the node badges and the status bar.
-import type { Analysis } from '../../../engine/core/spec/types';
+// Groups analyze()'s problems and warnings by the node they belong to, for the node badges and the status bar;
+// problems arrive as reasons with arguments and are worded by `word` (problemMessages in the user's language).
+import type { Analysis, Problem } from '../../../engine/core/spec/types';
 
 export interface NodeProblems {
   errors: string[];
@@ -15,7 +16,7 @@ export interface GroupedProblems {
   warningCount: number;
 }
 
-export function groupProblems(analysis: Analysis): GroupedProblems {
+export function groupProblems(analysis: Analysis, word: (problem: Problem) => string): GroupedProblems {
   const byNode = new Map<string, NodeProblems>();
   const entry = (id: string): NodeProblems => {
     let found = byNode.get(id);
@@ -25,8 +26,8 @@ export function groupProblems(analysis: Analysis): GroupedProblems {
   const graphErrors: string[] = [];
   const graphWarnings: string[] = [];
   for (const p of analysis.problems) {
-    if (p.nodeId === null) graphErrors.push(p.message);
-    else entry(p.nodeId).errors.push(p.message);
+    if (p.nodeId === null) graphErrors.push(word(p));
+    else entry(p.nodeId).errors.push(word(p));
   }
   for (const w of analysis.warnings) {
     if (w.nodeId === null) graphWarnings.push(w.message);

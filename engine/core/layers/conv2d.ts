@@ -1,0 +1,67 @@
+// 2-D convolution (cross-correlation), NCHW.   x (N, C, H, W) -> y (N, O, OH, OW); weight [O, C, KH, KW], bias [O].
+import { int, ints, windowAttributes } from '../export/onnxEmit';
+import { call, windowArgs } from '../export/pytorchLayer';
+import { chooseInit } from '../ops/init';
+import { num } from '../ops/types';
+import { pairOf } from '../spec/window';
+import { biasParam, initParam } from './shared/paramDefs';
+import { geometryFor, windowRule } from './shared/window';
+import type { LayerDefinition } from './types';
+
+export const conv2d: LayerDefinition<'conv2d'> = {
+  catalogue: {
+    kind: 'conv2d', name: 'Conv2D', category: 'convolution', inputs: 1, idPrefix: 'conv',
+    help: 'Slides small learned filters over an image; each filter makes one output channel.',
+    params: [
+      { name: 'filters', label: 'Filters', type: 'int', default: 16, min: 1, help: 'Number of filters, which is the number of output channels.' },
+      { name: 'kernelSize', label: 'Kernel size', type: 'intOrPair', default: 3, min: 1, help: 'Filter size: n for n×n, or [height, width].' },
+      { name: 'stride', label: 'Stride', type: 'intOrPair', default: 1, min: 1, help: 'Step between filter positions: n or [height, width]; 2 halves the image size.' },
+      { name: 'padding', label: 'Padding', type: 'padding', default: 0, min: 0, help: "Zeros added around the image: n, [height, width], 'same' (keep the size) or 'valid' (none)." },
+      biasParam,
+      initParam,
+    ],
+  },
+
+  shape: windowRule('conv2d'),
+
+  op: (ctx) => {
+    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const filters = num(ctx.params, 'filters');
+    const geom = geometryFor(ctx, 'conv2d', filters);
+    const weight = ctx.param('weight', [filters, geom[1], geom[5], geom[6]], chooseInit(ctx.params.init, ctx.successorOp), true);
+    const bias = ctx.params.bias === false ? null : ctx.param('bias', [filters], 'zeros', false);
+    return {
+      forward(batch) {
+        geom[0] = batch;
+        kernels.conv2dForward(x.data, weight.value, bias ? bias.value : null, y.data, geom);
+      },
+      backward(batch) {
+        geom[0] = batch;
+        kernels.conv2dBackward(x.data, weight.value, y.grad!, xGrad.needed ? x.grad : null, weight.grad,
+          bias ? bias.grad : null, geom, xGrad.accumulate);
+      },
+    };
+  },
+
+  tensors: ({ params, inputShape, outputShape }) => {
+    const [filters] = outputShape;
+    const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
+    return [
+      { field: 'weight', shape: [filters, inputShape[0], kh, kw], trainable: true, regularized: true },
+      ...(params.bias !== false ? [{ field: 'bias' as const, shape: [filters], trainable: true, regularized: false }] : []),
+    ];
+  },
+
+  onnx: (ctx) => {
+    const inputs = [ctx.inputs[0], ctx.tensor('weight')];
+    if (ctx.params.bias !== false) inputs.push(ctx.tensor('bias'));
+    ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], { ...windowAttributes('conv2d', ctx), dilations: ints([1, 1]), group: int(1) });
+    return ctx.out;
+  },
+
+  pytorch: (ctx) => ({
+    module: `nn.Conv2d(${ctx.inputShapes[0][0]}, ${ctx.params.filters as number}, ${windowArgs('conv2d', ctx)}${ctx.params.bias === false ? ', bias=False' : ''})`,
+    expression: call(ctx),
+    initializedWeight: true,
+  }),
+};

@@ -1,0 +1,82 @@
+// What BatchNorm1D and BatchNorm2D share: params, the op (per channel over (N, C) or (N, C, H, W)), the tensors,
+// and the ONNX and PyTorch translations. gamma is `weight`, beta is `bias`.
+import { float, type OnnxEmitter } from '../../export/onnxEmit';
+import { call, type PytorchLayer } from '../../export/pytorchLayer';
+import { py } from '../../export/python';
+import { num, type OpBuilder } from '../../ops/types';
+import type { ParamDef } from '../../spec/layerTypes';
+import type { TensorContext, TensorDecl } from '../types';
+
+export const batchNormParams: ParamDef[] = [
+  { name: 'momentum', label: 'Momentum', type: 'float', default: 0.1, min: 0, minExclusive: true, max: 1, help: 'Weight of each new batch in the running mean and variance used at evaluation (0.1 = 10% new).' },
+  { name: 'eps', label: 'Epsilon', type: 'float', default: 1e-5, min: 0, minExclusive: true, help: 'Small number added to the variance so it never divides by zero.' },
+];
+
+/** gamma and beta per channel. */
+export const batchNormParamCount = (channels: number): number => 2 * channels;
+
+/** Batch statistics in training (updating the running statistics), running statistics in evaluation. */
+export const batchNormOp: OpBuilder = (ctx) => {
+  const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+  const channels = x.shape[0];
+  const spatial = x.size / channels;
+  const eps = num(ctx.params, 'eps');
+  const momentum = num(ctx.params, 'momentum');
+  const gamma = ctx.param('weight', [channels], 'ones', false);
+  const beta = ctx.param('bias', [channels], 'zeros', false);
+  const runningMean = ctx.state('running_mean', [channels], 0);
+  const runningVar = ctx.state('running_var', [channels], 1);
+  const savedMean = new Float32Array(channels);
+  const savedInvStd = new Float32Array(channels);
+  // Backward needs dx even for the network input only when asked; the kernel always writes it, so keep a sink.
+  const sink = xGrad.needed ? null : new Float32Array(ctx.maxBatch * x.size);
+  let lastTraining = true;
+  return {
+    forward(batch, training) {
+      lastTraining = training;
+      if (training) {
+        kernels.batchNormForwardTrain(x.data, gamma.value, beta.value, y.data, savedMean, savedInvStd,
+          runningMean.value, runningVar.value, batch, channels, spatial, eps, momentum);
+      } else {
+        kernels.batchNormForwardEval(x.data, gamma.value, beta.value, y.data, runningMean.value, runningVar.value,
+          batch, channels, spatial, eps);
+      }
+    },
+    backward(batch) {
+      const dx = sink ?? x.grad!;
+      const accumulate = sink ? false : xGrad.accumulate;
+      if (lastTraining) {
+        kernels.batchNormBackward(x.data, gamma.value, y.grad!, savedMean, savedInvStd, dx, gamma.grad, beta.grad,
+          batch, channels, spatial, accumulate);
+      } else {
+        kernels.batchNormBackwardEval(gamma.value, y.grad!, x.data, runningMean.value, runningVar.value, dx,
+          gamma.grad, beta.grad, batch, channels, spatial, eps, accumulate);
+      }
+    },
+  };
+};
+
+export function batchNormTensors({ inputShape }: TensorContext): TensorDecl[] {
+  const channels = inputShape[0];
+  return [
+    { field: 'weight', shape: [channels], trainable: true, regularized: false },
+    { field: 'bias', shape: [channels], trainable: true, regularized: false },
+    { field: 'running_mean', shape: [channels], trainable: false, regularized: false },
+    { field: 'running_var', shape: [channels], trainable: false, regularized: false },
+  ];
+}
+
+export const batchNormOnnx: OnnxEmitter = (ctx) => {
+  const inputs = [ctx.inputs[0], ctx.tensor('weight'), ctx.tensor('bias'), ctx.tensor('running_mean'), ctx.tensor('running_var')];
+  // Inference form: running statistics. ONNX's momentum attribute only matters in training and is left out.
+  ctx.g.node('BatchNormalization', ctx.node.id, inputs, [ctx.out], { epsilon: float(ctx.params.eps as number) });
+  return ctx.out;
+};
+
+export function batchNormPytorch(kind: 'BatchNorm1d' | 'BatchNorm2d'): PytorchLayer {
+  return (ctx) => ({
+    // PyTorch's momentum has the same meaning as Netwright's: the weight of the new batch in the running statistics.
+    module: `nn.${kind}(${ctx.inputShapes[0][0]}, eps=${py(ctx.params.eps as number)}, momentum=${py(ctx.params.momentum as number)})`,
+    expression: call(ctx),
+  });
+}

@@ -1,0 +1,65 @@
+// What exactly is wrong with a model, as codes with parameters: analyze() reports a reason and its arguments, and
+// each user interface words them (the renderer's editor messages in English and Chinese, the CLI in English).
+
+/**
+ * Every reason analyze() can give, with the arguments its wording may use. Shapes are written "[16, 5, 5]",
+ * `node` is the layer as named in messages ("Dense 'fc1'"), ids are bare.
+ */
+export const PROBLEM_REASONS = [
+  // the document
+  'not-an-object', // value
+  'no-node-list',
+  'no-edge-list',
+  'node-not-object', // position (1-based)
+  'edge-not-object', // position
+  'bad-version', // version, expected
+  // ids and connections
+  'duplicate-id', // id, first, second
+  'bad-id', // node
+  'edge-from-missing', // node, from
+  'edge-to-missing', // node, to
+  'edge-both-missing', // position, from, to
+  'no-input',
+  'second-input', // node, input
+  'input-takes-none', // node, count, sources
+  'no-input-connection', // node
+  'needs-two-inputs', // node, count
+  'too-many-connections', // node, count, sources
+  'merge-too-many', // node, count, sources
+  'port-single', // node, port
+  'port-partial', // node
+  'port-pair', // node, ports
+  'cycle', // node, loop
+  'unreachable', // node, input, feeders
+  'no-output', // input
+  'second-output', // node, output
+  // layer kinds and settings
+  'unknown-op', // nodeId, op
+  'params-not-object', // node, value
+  'unknown-param', // node, param, layer, known ('' when the layer has no settings)
+  'param-not-int', // node, param, range, value   (range: '' or " (1 ≤ units)")
+  'param-not-number', // node, param, range, value
+  'param-not-bool', // node, param, value
+  'param-not-choice', // node, param, choices, value
+  'param-not-ints', // node, param, lengths, range, value
+  'param-not-int-or-pair', // node, param, range, value
+  'param-not-padding', // node, param, range, value
+  'same-padding-stride', // node, stride
+  'same-padding-even-kernel', // node, kernel
+  'pool-padding-too-large', // node, padding, window, most
+  // shapes
+  'needs-image', // node, shape
+  'needs-vector', // node, shape
+  'softmax-needs-vector', // node, shape
+  'batchnorm1d-needs-vector', // node, shape
+  'batchnorm2d-needs-image', // node, shape
+  'window-too-large', // node, window, shape, size
+  'window-too-large-padded', // node, window, shape, size, padded
+  'add-shapes-differ', // node, a, b, aFrom, bFrom
+  'concat-shapes-differ', // node, a, b, aFrom, bFrom
+] as const;
+
+export type ProblemReason = (typeof PROBLEM_REASONS)[number];
+
+/** A reason's arguments, filled into its message (`{node}`, `{shape}` ...). */
+export type ProblemArgs = Readonly<Record<string, string | number>>;

@@ -1,0 +1,39 @@
+// The editor has words in English and Chinese for every layer kind (palette help, param labels and help) and for
+// every problem analyze() can report, with every argument of the problem filled in.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { LAYERS, OP_KINDS } from '../../../engine/core/spec/catalogue';
+import { PROBLEM_CASES } from '../../../engine/core/spec/problemCases';
+import { PROBLEM_REASONS } from '../../../engine/core/spec/problemReasons';
+import { fillMessage } from '../../../engine/core/spec/problemText';
+import { catalogueMessages } from './messages';
+import { problemMessages } from './problemMessages';
+
+// The locales (lib/i18n.svelte.ts holds runes, which run only in the compiled app).
+const LOCALES = ['en', 'zh-CN'] as const;
+
+describe('layer words', () => {
+  it.each(OP_KINDS.map((kind) => [kind] as const))('%s has help and param words in every language', (kind) => {
+    for (const locale of LOCALES) {
+      const words = catalogueMessages[locale];
+      expect(words[`layer.${kind}`]?.trim(), `${locale} layer.${kind}`).toBeTruthy();
+      for (const param of LAYERS[kind].params) {
+        expect(words[`param.${kind}.${param.name}`]?.trim(), `${locale} ${kind}.${param.name}`).toBeTruthy();
+        expect(words[`param.${kind}.${param.name}.help`]?.trim(), `${locale} ${kind}.${param.name}.help`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe('problem words', () => {
+  it.each(PROBLEM_REASONS.map((reason) => [reason] as const))('%s is worded in every language with all its arguments', (reason) => {
+    const problems = analyze(PROBLEM_CASES[reason]).problems.filter((p) => p.reason === reason);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const locale of LOCALES) {
+      const text = problemMessages[locale][reason];
+      expect(text?.trim(), `${locale} ${reason}`).toBeTruthy();
+      for (const problem of problems) expect(fillMessage(text, problem.args), `${locale} ${reason}`).not.toMatch(/\{\w+\}/);
+    }
+    expect(problemMessages['zh-CN'][reason]).not.toBe(problemMessages.en[reason]);
+  });
+});
