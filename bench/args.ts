@@ -13,7 +13,8 @@ export const USAGE = `usage: npm run bench -- [flags]
   --only W2,W3          workloads to run (names or globs: W1..W5, gemm-1024, gemm-64x784x512, infer-W2, infer-W3,
                         gemm, infer, gemm-*, ...); default: all
   --suites a,b          suites to run: ${SUITES.join(', ')}; default: netwright, tfjs-cpu, tfjs-wasm, onnxruntime
-                        (onnxruntime runs the infer-* workloads on the ONNX file netwright exports)
+                        (onnxruntime runs the infer-* workloads on the ONNX file netwright exports); also import
+                        (the importers against PIL and pandas, run first; see README)
   --with-pytorch        also run PyTorch through /usr/bin/python3 (skipped with a note when torch is missing)
   --threads N           threads for every suite (default: all cores)
   --quick               few steps per workload, for a smoke test

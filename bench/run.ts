@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type BenchOptions } from './args';
+import { runImportBench, takeImportSuite } from './importBench';
 import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
@@ -149,9 +150,15 @@ function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Jo
 }
 
 async function main(): Promise<number> {
+  // `--suites import` (alone or among others) runs the importer bench (importBench.ts) first; its own data and peers.
+  const { asked: importAsked, rest } = takeImportSuite(process.argv.slice(2));
+  if (importAsked) {
+    const worked = await runImportBench();
+    if (rest === null) return worked ? 0 : 1;
+  }
   let options: BenchOptions;
   try {
-    options = parseArgs(process.argv.slice(2), availableParallelism());
+    options = parseArgs(rest ?? process.argv.slice(2), availableParallelism());
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages } from './importImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
 import { ImageImportError } from './images/errors';
-import { solidBmp, solidImage, writeTree } from './images/testImages';
+import { blackOneBitPng, solidBmp, solidImage, writeTree } from './images/testImages';
 import { datasetFolders, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
@@ -71,6 +71,18 @@ describe('importImages skips what it cannot read', () => {
     expect((error as Error).message).toContain("holds no images directly in its class folders ('test', 'train'), only in folders inside them " +
       `(test/cats with 1 file, test/dogs with 1 file, train/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'test')}`);
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
+  });
+
+  it('skips a valid PNG too large to import, naming its size, without decoding it', async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const root = join(temp.dir, 'huge');
+    writeTree(root, { 'cats/a.png': png, 'cats/huge.png': await blackOneBitPng(30000, 30000), 'dogs/a.png': png });
+    const result = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir });
+    expect(result.classCounts).toEqual({ cats: 1, dogs: 1 });
+    expect(result.skipped).toEqual([{
+      path: join('cats', 'huge.png'),
+      reason: 'a PNG image too large to import: 30000×30000 pixels (900 megapixels; the limit is 100 megapixels per image). Shrink it first.',
+    }]);
   });
 
   it('follows links to image files and lists broken links as unreadable', async () => {

@@ -4,7 +4,7 @@
 // cancelled import leaves nothing behind.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices } from '../../../engine/core/train/split';
 import { Float32FileWriter, writeInt32File } from './csv/binaryFile';
@@ -15,6 +15,7 @@ import { mapInOrder } from './images/inOrder';
 import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing, type IgnoredFolder, type SkippedFile } from './images/list';
 import { ImageImportError } from './images/errors';
 import { checkOptions, MAX_THUMBNAIL_CLASSES, THUMBNAILS_PER_CLASS, type ImageImportOptions } from './images/options';
+import { PixelBudget } from './images/pixelBudget';
 import { ChannelStatistics, toPlanarUnit } from './images/statistics';
 
 /** Shaped like the CSV importer's progress (bytes of the files read so far), so one progress bar serves both. */
@@ -53,8 +54,11 @@ export interface ImageImportResult {
   thumbnails: Array<{ className: string; dataUrl: string }>;
 }
 
-/** Images decoded at once: sharp works on its own threads, the machine has a few cores. */
+/** Files read and decoded at once (sharp works on its own threads); a PixelBudget also bounds their pixels. */
 const DECODE_WINDOW = 4;
+
+/** Longest stretch of importing without letting the main process's event loop run (ms). */
+const YIELD_MS = 15;
 
 export async function importImages(folderPath: string, request: ImageImportRequest): Promise<ImageImportResult> {
   const source = resolve(folderPath);
@@ -155,13 +159,14 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
   let filesRead = 0;
   let bytesRead = 0;
   const writer = new Float32FileWriter(featuresPath);
+  let yielded = performance.now();
   try {
-    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file.path, target))) {
+    const budget = new PixelBudget();
+    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file, target, budget))) {
       request.signal?.throwIfAborted();
-      const { path, label, bytes } = files[filesRead++];
+      const { relative: where, label, bytes } = files[filesRead++];
       bytesRead += bytes;
-      const where = relative(source, path);
-      hash.update(`${where.split(sep).join('/')}\0${outcome.sha256 ?? 'unreadable'}\n`);
+      hash.update(`${sep === '/' ? where : where.split(sep).join('/')}\0${outcome.sha256 ?? 'unreadable'}\n`);
       switch (outcome.type) {
         case 'image':
           toPlanarUnit(outcome.pixels, target.channels, planar);
@@ -178,6 +183,11 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
           throw new Error(`unknown read outcome ${JSON.stringify(outcome satisfies never)}`);
       }
       request.onProgress?.({ phase: 'reading', bytesRead, totalBytes, filesRead, totalFiles });
+      // Small files are read and decoded without waiting on anything: give the event loop a turn now and then.
+      if (performance.now() - yielded > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
     writer.close();
   } catch (error) {

@@ -57,6 +57,20 @@ export class ColumnProfile {
     }
   }
 
+  /**
+   * A cell already read as a plain number (no spaces, so never missing) once the distinct values overflowed: the
+   * same as addPresent without its text, which only the distinct count and the float32 check (impossible for 15
+   * digits) would use.
+   */
+  addPlainNumber(value: number, line: number): void {
+    this.addNumber(value, line, '');
+  }
+
+  /** Whether addPresent still needs the cell's text (while distinct values are being counted). */
+  get wantsText(): boolean {
+    return !this.distinctOverflow;
+  }
+
   /** Cells that are not missing. */
   get present(): number {
     return this.numbers + this.texts;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CsvImportError, CsvSyntaxError } from './errors';
-import { CsvParser, type RecordHandler } from './parser';
+import { CsvParser, type LineHandler, type RecordHandler } from './parser';
 
 export type { TextEncoding } from './previewTypes';
 import type { TextEncoding } from './previewTypes';
@@ -167,6 +167,8 @@ export interface StreamOptions {
   encoding: TextEncoding;
   delimiter: string;
   onRecord: RecordHandler;
+  /** Quote-free lines in place (see LineHandler); without it every record goes to onRecord. */
+  onLine?: LineHandler;
   /** Bytes read so far, after each chunk. */
   onBytes?(bytesRead: number): void;
   signal?: AbortSignal;
@@ -184,7 +186,7 @@ export interface StreamResult {
 export async function streamCsv(path: string, options: StreamOptions): Promise<StreamResult> {
   const decoder = new TextDecoder(options.encoding);
   const hash = createHash('sha256');
-  const parser = new CsvParser(options.delimiter, options.onRecord);
+  const parser = new CsvParser(options.delimiter, options.onRecord, options.onLine);
   let watch: Utf8Watch | null = null;
   let bytes = 0;
   try {

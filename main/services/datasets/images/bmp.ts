@@ -44,6 +44,14 @@ export function isBmp(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d; // 'BM'
 }
 
+/** The size the header claims, read before anything is decoded (null if the header is too short to say). */
+export function bmpDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  if (!isBmp(bytes) || bytes.length < FILE_HEADER_BYTES + 4 + 8) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(14, true) === CORE_HEADER_BYTES) return { width: view.getUint16(18, true), height: view.getUint16(20, true) };
+  return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+}
+
 export function decodeBmp(bytes: Uint8Array): DecodedBitmap {
   if (!isBmp(bytes)) throw new BmpError('the file does not start with "BM"');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

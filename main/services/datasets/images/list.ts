@@ -1,7 +1,7 @@
 // The first pass of an image-folder import: which sub-folders are classes and which files each holds. Nothing
 // is read yet. Hidden entries are ignored; anything that cannot be a class image is listed as skipped.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ImageImportError } from './errors';
 
 export interface ClassFolder {
@@ -13,6 +13,8 @@ export interface ClassFolder {
 export interface ListedFile {
   /** Absolute. */
   path: string;
+  /** Relative to the imported folder ("cats/001.png" with the system's separator), made once here. */
+  relative: string;
   /** Size when listed, for progress by bytes. */
   bytes: number;
 }
@@ -93,12 +95,13 @@ function classFiles(root: string, className: string, skipped: SkippedFile[], ign
   const dir = join(root, className);
   const files: ListedFile[] = [];
   for (const name of visibleEntries(root, dir)) {
-    const path = join(dir, name);
-    const where = relative(root, path);
+    // Plain concatenation: entry names hold no separator, and path.join per file is measurable on 70,000 files.
+    const path = dir + sep + name;
+    const where = className + sep + name;
     const found = look(path);
     switch (found.kind) {
       case 'file':
-        files.push({ path, bytes: found.bytes });
+        files.push({ path, relative: where, bytes: found.bytes });
         break;
       case 'folder': {
         const files = filesUnder(path);
