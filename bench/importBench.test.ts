@@ -10,7 +10,10 @@ describe('takeImportSuite', () => {
   });
 
   it('leaves the other suites and flags for the training bench', () => {
-    expect(takeImportSuite(['--suites', 'netwright,import', '--only', 'W2'])).toEqual({ asked: true, rest: ['--suites', 'netwright', '--only', 'W2'] });
+    expect(takeImportSuite(['--suites', 'netwright,import', '--only', 'W2'])).toEqual({
+      asked: true,
+      rest: ['--suites', 'netwright', '--only', 'W2'],
+    });
     expect(takeImportSuite(['--suites=import,pytorch'])).toEqual({ asked: true, rest: ['--suites=pytorch'] });
   });
 

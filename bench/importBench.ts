@@ -42,8 +42,11 @@ export function takeImportSuite(argv: readonly string[]): { asked: boolean; rest
   for (let i = 0; i < out.length; i++) {
     const inline = out[i].startsWith('--suites=');
     if (out[i] !== '--suites' && !inline) continue;
-    const value = inline ? out[i].slice('--suites='.length) : out[i + 1] ?? '';
-    const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const value = inline ? out[i].slice('--suites='.length) : (out[i + 1] ?? '');
+    const names = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!names.includes('import')) return { asked: false, rest: out };
     const others = names.filter((n) => n !== 'import');
     if (others.length === 0) return { asked: true, rest: null };
@@ -59,23 +62,42 @@ function runChild(command: string, args: string[], tag: string): Promise<ImportR
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (text: string) => { stdout += text; });
-    child.stderr!.setEncoding('utf8').on('data', (text: string) => { stderr += text; process.stderr.write(text.replace(/^/gm, `${tag} `)); });
+    child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+      process.stderr.write(text.replace(/^/gm, `${tag} `));
+    });
     child.on('error', (error) => resolve({ error: `could not start ${command}: ${error.message}` }));
     child.on('close', (code) => {
-      const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+      const line = stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .at(-1);
       if (line) return resolve(JSON.parse(line) as ImportResult);
-      resolve({ error: `${tag} ended with code ${code} and no result: ${stderr.trim().split('\n').at(-1) ?? ''}`.slice(0, 400) });
+      resolve({
+        error: `${tag} ended with code ${code} and no result: ${stderr.trim().split('\n').at(-1) ?? ''}`.slice(0, 400),
+      });
     });
   });
 }
 
-const netwright = (job: ImportJob) => runChild(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'suites', 'importNetwright.ts'), JSON.stringify(job)],
-  `[import ${job.workload}]`);
+const netwright = (job: ImportJob) =>
+  runChild(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'suites', 'importNetwright.ts'), JSON.stringify(job)],
+    `[import ${job.workload}]`,
+  );
 
 function python(job: ImportJob): Promise<ImportResult | { error: string }> {
   if (!existsSync(PYTHON)) return Promise.resolve({ skipped: `${PYTHON} does not exist` } as ImportResult);
-  return runChild(PYTHON, [join(ROOT, 'bench', 'suites', 'import_python.py'), JSON.stringify(job)], `[${job.suite} ${job.workload}]`);
+  return runChild(
+    PYTHON,
+    [join(ROOT, 'bench', 'suites', 'import_python.py'), JSON.stringify(job)],
+    `[${job.suite} ${job.workload}]`,
+  );
 }
 
 /** Runs the import workloads; prints each result and a ratio line per workload. Resolves false if nothing worked. */
@@ -87,8 +109,22 @@ export async function runImportBench(): Promise<boolean> {
   const mixed = await mixedTable(cache);
   const pairs: Array<{ ours: ImportJob; peer: ImportJob; metric: 'images_per_second' | 'mb_per_second' }> = [
     {
-      ours: { suite: 'import', workload: IMAGE_SET.name, kind: 'images', path: images, size: [IMAGE_SET.side, IMAGE_SET.side], grayscale: true },
-      peer: { suite: 'pil', workload: IMAGE_SET.name, kind: 'images', path: images, size: [IMAGE_SET.side, IMAGE_SET.side], grayscale: true },
+      ours: {
+        suite: 'import',
+        workload: IMAGE_SET.name,
+        kind: 'images',
+        path: images,
+        size: [IMAGE_SET.side, IMAGE_SET.side],
+        grayscale: true,
+      },
+      peer: {
+        suite: 'pil',
+        workload: IMAGE_SET.name,
+        kind: 'images',
+        path: images,
+        size: [IMAGE_SET.side, IMAGE_SET.side],
+        grayscale: true,
+      },
       metric: 'images_per_second',
     },
     {
@@ -111,11 +147,21 @@ export async function runImportBench(): Promise<boolean> {
     const a = (mine as ImportResult)[metric];
     const b = (theirs as ImportResult)[metric];
     if (typeof a === 'number') anyWorked = true;
-    process.stdout.write(`${JSON.stringify({
-      suite: 'summary', workload: ours.workload, threads: 1, metric, values: { netwright: a ?? null, [peer.suite]: b ?? null },
-      ratio: typeof a === 'number' && typeof b === 'number' ? Number((a / b).toFixed(3)) : null,
-      ...(typeof b === 'number' ? {} : { note: `no ${peer.suite} figure: ${(theirs as ImportResult).skipped ?? (theirs as ImportResult).error ?? 'unknown'}` }),
-    })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        suite: 'summary',
+        workload: ours.workload,
+        threads: 1,
+        metric,
+        values: { netwright: a ?? null, [peer.suite]: b ?? null },
+        ratio: typeof a === 'number' && typeof b === 'number' ? Number((a / b).toFixed(3)) : null,
+        ...(typeof b === 'number'
+          ? {}
+          : {
+              note: `no ${peer.suite} figure: ${(theirs as ImportResult).skipped ?? (theirs as ImportResult).error ?? 'unknown'}`,
+            }),
+      })}\n`,
+    );
   }
   return anyWorked;
 }

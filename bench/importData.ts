@@ -20,7 +20,10 @@ function once(path: string, write: (temp: string) => void | Promise<void>): Prom
   if (existsSync(path)) return path;
   const temp = `${path}.partial`;
   rmSync(temp, { recursive: true, force: true });
-  const done = () => { renameSync(temp, path); return path; };
+  const done = () => {
+    renameSync(temp, path);
+    return path;
+  };
   const pending = write(temp);
   return pending instanceof Promise ? pending.then(done) : done();
 }
@@ -39,7 +42,8 @@ function strokes(rng: Rng, side: number): Uint8Array {
         for (let ox = -1; ox <= 1; ox++) {
           const px = Math.round(x + ox);
           const py = Math.round(y + oy);
-          if (px >= 0 && py >= 0 && px < side && py < side) pixels[py * side + px] = Math.max(pixels[py * side + px], 255 - 60 * (Math.abs(ox) + Math.abs(oy)));
+          if (px >= 0 && py >= 0 && px < side && py < side)
+            pixels[py * side + px] = Math.max(pixels[py * side + px], 255 - 60 * (Math.abs(ox) + Math.abs(oy)));
         }
       }
     }
@@ -54,7 +58,10 @@ export function imageFolder(cache: string): string | Promise<string> {
       const dir = join(temp, `class-${c}`);
       mkdirSync(dir, { recursive: true });
       for (let i = 0; i < IMAGE_SET.perClass; i++) {
-        writeFileSync(join(dir, `${String(i).padStart(5, '0')}.png`), encodePng(IMAGE_SET.side, IMAGE_SET.side, 0, strokes(rng, IMAGE_SET.side)));
+        writeFileSync(
+          join(dir, `${String(i).padStart(5, '0')}.png`),
+          encodePng(IMAGE_SET.side, IMAGE_SET.side, 0, strokes(rng, IMAGE_SET.side)),
+        );
       }
     }
   });
@@ -72,7 +79,10 @@ async function writeLines(path: string, lines: () => Generator<string>): Promise
     }
   }
   out.end(batch);
-  await new Promise<void>((resolve, reject) => { out.on('finish', () => resolve()); out.on('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    out.on('finish', () => resolve());
+    out.on('error', reject);
+  });
 }
 
 /** MNIST-shaped: a label 0..9 then 784 pixel values 0..255 (mostly 0, as in MNIST). */
@@ -84,14 +94,28 @@ export function intTable(cache: string): string | Promise<string> {
       yield `label,${Array.from({ length: INT_TABLE.features }, (_, k) => `pixel${k}`).join(',')}\n`;
       for (let r = 0; r < INT_TABLE.rows; r++) {
         const cells = [String(r % 10)];
-        for (let k = 0; k < INT_TABLE.features; k++) cells.push(rng.uniform() < 0.8 ? '0' : String(Math.floor(rng.uniform() * 256)));
+        for (let k = 0; k < INT_TABLE.features; k++)
+          cells.push(rng.uniform() < 0.8 ? '0' : String(Math.floor(rng.uniform() * 256)));
         yield `${cells.join(',')}\n`;
       }
     });
   });
 }
 
-const CITIES = ['Lisbon', 'Porto', 'Madrid', 'Paris', 'Lyon', 'Berlin', 'Munich', 'Rome', 'Milan', 'Vienna', 'Prague', 'Warsaw'];
+const CITIES = [
+  'Lisbon',
+  'Porto',
+  'Madrid',
+  'Paris',
+  'Lyon',
+  'Berlin',
+  'Munich',
+  'Rome',
+  'Milan',
+  'Vienna',
+  'Prague',
+  'Warsaw',
+];
 const PLANS = ['free', 'basic', 'plus', 'pro', 'team', 'enterprise'];
 
 /** A customer table: 12 decimal columns, 4 integer columns, 3 categorical columns and a yes/no label, ~300 MB. */
@@ -101,14 +125,32 @@ export function mixedTable(cache: string): string | Promise<string> {
     const rng = new Rng(13);
     let bytes = 0;
     await writeLines(temp, function* () {
-      const header = [...Array.from({ length: 12 }, (_, k) => `x${k}`), 'age', 'visits', 'items', 'tenure', 'city', 'plan', 'device', 'churned'];
+      const header = [
+        ...Array.from({ length: 12 }, (_, k) => `x${k}`),
+        'age',
+        'visits',
+        'items',
+        'tenure',
+        'city',
+        'plan',
+        'device',
+        'churned',
+      ];
       yield `${header.join(',')}\n`;
       while (bytes < MIXED_TABLE.targetBytes) {
         const cells: string[] = [];
         for (let k = 0; k < 12; k++) cells.push((rng.uniform() * 200 - 100).toFixed(4));
-        cells.push(String(18 + Math.floor(rng.uniform() * 70)), String(Math.floor(rng.uniform() * 500)), String(Math.floor(rng.uniform() * 40)),
-          String(Math.floor(rng.uniform() * 120)));
-        cells.push(CITIES[Math.floor(rng.uniform() * CITIES.length)], PLANS[Math.floor(rng.uniform() * PLANS.length)], rng.uniform() < 0.5 ? 'mobile' : 'desktop');
+        cells.push(
+          String(18 + Math.floor(rng.uniform() * 70)),
+          String(Math.floor(rng.uniform() * 500)),
+          String(Math.floor(rng.uniform() * 40)),
+          String(Math.floor(rng.uniform() * 120)),
+        );
+        cells.push(
+          CITIES[Math.floor(rng.uniform() * CITIES.length)],
+          PLANS[Math.floor(rng.uniform() * PLANS.length)],
+          rng.uniform() < 0.5 ? 'mobile' : 'desktop',
+        );
         cells.push(rng.uniform() < 0.3 ? 'yes' : 'no');
         const line = `${cells.join(',')}\n`;
         bytes += line.length;

@@ -23,7 +23,8 @@ export function adviseOn(input: AdviceInput): SpecWarning[] {
     // Identity layers change nothing, so look through them to the last real layer.
     // The step limit keeps a broken (cyclic) graph from looping here.
     let last = output;
-    for (let steps = 0; steps < nodes.length && nodes[last].op === 'identity' && inputs[last].length === 1; steps++) last = inputs[last][0];
+    for (let steps = 0; steps < nodes.length && nodes[last].op === 'identity' && inputs[last].length === 1; steps++)
+      last = inputs[last][0];
     const node = nodes[last];
     if (node.op === 'softmax' && (loss === undefined || loss === 'cross_entropy')) {
       warnings.push({

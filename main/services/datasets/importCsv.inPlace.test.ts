@@ -9,7 +9,9 @@ import { importCsv, type CsvImportRequest, type MissingPolicy } from './index';
 import { tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 /** Cells of every kind the fast path must hand over or read right: plain, signed, decimal, exponent, padded, missing. */
@@ -28,18 +30,41 @@ function table(rows: number, seed: number): string[][] {
   };
   const out = [['x1', 'x2', 'colour', 'ignored', 'y', 'label']];
   for (let r = 0; r < rows; r++) {
-    out.push([numberCell(), numberCell(), ['red', ' blue', 'green', 'NA'][rng.int(4)], `id-${r}`, (rng.uniform() * 10).toFixed(2), ['a', 'b', 'c'][rng.int(3)]]);
+    out.push([
+      numberCell(),
+      numberCell(),
+      ['red', ' blue', 'green', 'NA'][rng.int(4)],
+      `id-${r}`,
+      (rng.uniform() * 10).toFixed(2),
+      ['a', 'b', 'c'][rng.int(3)],
+    ]);
   }
   return out;
 }
 
-const csvOf = (cells: string[][], quote: boolean) => `${cells.map((row) => row.map((c) => (quote ? `"${c}"` : c)).join(',')).join('\n')}\n`;
+const csvOf = (cells: string[][], quote: boolean) =>
+  `${cells.map((row) => row.map((c) => (quote ? `"${c}"` : c)).join(',')).join('\n')}\n`;
 
-async function files(name: string, content: string, options: Omit<CsvImportRequest, 'datasetsDir'>): Promise<Record<string, Buffer>> {
-  const { folder } = await importCsv(temp.file(name, content), { datasetsDir: join(temp.dir, `datasets-${name}`), ...options });
-  const read = (file: string) => { try { return readFileSync(join(folder, file)); } catch { return Buffer.alloc(0); } };
+async function files(
+  name: string,
+  content: string,
+  options: Omit<CsvImportRequest, 'datasetsDir'>,
+): Promise<Record<string, Buffer>> {
+  const { folder } = await importCsv(temp.file(name, content), {
+    datasetsDir: join(temp.dir, `datasets-${name}`),
+    ...options,
+  });
+  const read = (file: string) => {
+    try {
+      return readFileSync(join(folder, file));
+    } catch {
+      return Buffer.alloc(0);
+    }
+  };
   return {
-    features: read(DATASET_FILES.features), labels: read(DATASET_FILES.labels), targets: read(DATASET_FILES.targets),
+    features: read(DATASET_FILES.features),
+    labels: read(DATASET_FILES.labels),
+    targets: read(DATASET_FILES.targets),
     train: read(DATASET_FILES.split.train),
   };
 }

@@ -33,7 +33,13 @@ export function groupProblems(analysis: Analysis, word: (problem: Problem) => st
     if (w.nodeId === null) graphWarnings.push(w.message);
     else entry(w.nodeId).warnings.push(w.message);
   }
-  return { byNode, graphErrors, graphWarnings, errorCount: analysis.problems.length, warningCount: analysis.warnings.length };
+  return {
+    byNode,
+    graphErrors,
+    graphWarnings,
+    errorCount: analysis.problems.length,
+    warningCount: analysis.warnings.length,
+  };
 }
 
 /** 61706 -> "61,706", the same in every language (digits group the same way in Chinese). */

@@ -26,14 +26,18 @@ describe('layer words', () => {
 });
 
 describe('problem words', () => {
-  it.each(PROBLEM_REASONS.map((reason) => [reason] as const))('%s is worded in every language with all its arguments', (reason) => {
-    const problems = analyze(PROBLEM_CASES[reason]).problems.filter((p) => p.reason === reason);
-    expect(problems.length).toBeGreaterThan(0);
-    for (const locale of LOCALES) {
-      const text = problemMessages[locale][reason];
-      expect(text?.trim(), `${locale} ${reason}`).toBeTruthy();
-      for (const problem of problems) expect(fillMessage(text, problem.args), `${locale} ${reason}`).not.toMatch(/\{\w+\}/);
-    }
-    expect(problemMessages['zh-CN'][reason]).not.toBe(problemMessages.en[reason]);
-  });
+  it.each(PROBLEM_REASONS.map((reason) => [reason] as const))(
+    '%s is worded in every language with all its arguments',
+    (reason) => {
+      const problems = analyze(PROBLEM_CASES[reason]).problems.filter((p) => p.reason === reason);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const locale of LOCALES) {
+        const text = problemMessages[locale][reason];
+        expect(text?.trim(), `${locale} ${reason}`).toBeTruthy();
+        for (const problem of problems)
+          expect(fillMessage(text, problem.args), `${locale} ${reason}`).not.toMatch(/\{\w+\}/);
+      }
+      expect(problemMessages['zh-CN'][reason]).not.toBe(problemMessages.en[reason]);
+    },
+  );
 });

@@ -55,9 +55,15 @@ export class CsvParser {
   private readonly delimiter: number;
   private readonly delimiterText: string;
 
-  constructor(delimiter: string, private readonly onRecord: RecordHandler, private readonly onLine?: LineHandler) {
+  constructor(
+    delimiter: string,
+    private readonly onRecord: RecordHandler,
+    private readonly onLine?: LineHandler,
+  ) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-      throw new Error(`the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`);
+      throw new Error(
+        `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`,
+      );
     }
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
@@ -76,7 +82,10 @@ export class CsvParser {
     while (i < n) {
       if (this.state === State.FieldStart && this.fields.length === 0) {
         const next = this.wholeLine(chunk, i);
-        if (next >= 0) { i = next; continue; }
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
       }
       switch (this.state) {
         case State.FieldStart:
@@ -98,7 +107,10 @@ export class CsvParser {
             j++;
           }
           this.append(chunk, i, j);
-          if (j === n) { i = n; break; }
+          if (j === n) {
+            i = n;
+            break;
+          }
           i = c === delimiter ? this.endField(j) : this.endLine(chunk, j);
           break;
         }
@@ -107,7 +119,10 @@ export class CsvParser {
           const end = close < 0 ? n : close;
           for (let k = chunk.indexOf('\n', i); k >= 0 && k < end; k = chunk.indexOf('\n', k + 1)) this.line++;
           this.append(chunk, i, end);
-          if (close < 0) { i = n; break; }
+          if (close < 0) {
+            i = n;
+            break;
+          }
           this.state = State.QuoteInQuoted;
           i = close + 1;
           break;
@@ -129,8 +144,11 @@ export class CsvParser {
           else if (c === LF || c === CR) i = this.endLine(chunk, i);
           else if (c === SPACE || c === TAB) i++;
           else {
-            throw new CsvSyntaxError(this.line, `unexpected ${JSON.stringify(chunk[i])} after the closing quote of a field ` +
-              `(opened on line ${this.quoteLine}); a quote inside a quoted field is written twice ("")`);
+            throw new CsvSyntaxError(
+              this.line,
+              `unexpected ${JSON.stringify(chunk[i])} after the closing quote of a field ` +
+                `(opened on line ${this.quoteLine}); a quote inside a quoted field is written twice ("")`,
+            );
           }
           break;
         }
@@ -162,7 +180,8 @@ export class CsvParser {
     }
     if (end > at) {
       const fields = chunk.slice(at, end).split(this.delimiterText);
-      if (fields.length > MAX_FIELDS) throw new CsvSyntaxError(this.line, `more than ${MAX_FIELDS} fields in one record`);
+      if (fields.length > MAX_FIELDS)
+        throw new CsvSyntaxError(this.line, `more than ${MAX_FIELDS} fields in one record`);
       let quoted = false;
       for (let k = 0; k < fields.length; k++) {
         const field = fields[k];
@@ -196,7 +215,8 @@ export class CsvParser {
     if (to === from) return;
     this.field = this.field.length === 0 ? chunk.slice(from, to) : this.field + chunk.slice(from, to);
     if (this.field.length > MAX_FIELD_CHARS) {
-      const hint = this.state === State.Quoted ? ` Is the quote opened on line ${this.quoteLine} missing its closing quote?` : '';
+      const hint =
+        this.state === State.Quoted ? ` Is the quote opened on line ${this.quoteLine} missing its closing quote?` : '';
       throw new CsvSyntaxError(this.recordLine, `a field is longer than ${MAX_FIELD_CHARS} characters.${hint}`);
     }
   }
@@ -207,7 +227,8 @@ export class CsvParser {
     this.field = '';
     this.state = State.FieldStart;
     this.quotedField = false;
-    if (this.fields.length > MAX_FIELDS) throw new CsvSyntaxError(this.recordLine, `more than ${MAX_FIELDS} fields in one record`);
+    if (this.fields.length > MAX_FIELDS)
+      throw new CsvSyntaxError(this.recordLine, `more than ${MAX_FIELDS} fields in one record`);
     return at + 1;
   }
 
@@ -221,7 +242,10 @@ export class CsvParser {
     this.line++;
     this.recordLine = this.line;
     if (chunk.charCodeAt(at) !== CR) return at + 1;
-    if (at + 1 === chunk.length) { this.skipLineFeed = true; return at + 1; }
+    if (at + 1 === chunk.length) {
+      this.skipLineFeed = true;
+      return at + 1;
+    }
     return chunk.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
   }
 

@@ -28,7 +28,12 @@ export class ColumnProfile {
   private runningMean = 0;
   private sumSquaredDeviations = 0;
 
-  constructor(readonly index: number, readonly name: string, private readonly cap: number, private readonly decimalComma: boolean) {}
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    private readonly cap: number,
+    private readonly decimalComma: boolean,
+  ) {}
 
   add(cell: string, line: number): void {
     if (isMissing(cell)) {

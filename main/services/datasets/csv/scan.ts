@@ -91,11 +91,14 @@ const MAX_RAGGED_LISTED = 5;
 export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const { path, names, used, labelIndex } = setup;
   const columns = names.length;
-  const profiles = names.map((name, c) => (used[c]
-    ? new ColumnProfile(c, name, c === labelIndex ? setup.labelCap + 1 : setup.categoryCap + 1, setup.decimalComma)
-    : null));
+  const profiles = names.map((name, c) =>
+    used[c]
+      ? new ColumnProfile(c, name, c === labelIndex ? setup.labelCap + 1 : setup.categoryCap + 1, setup.decimalComma)
+      : null,
+  );
   const usedColumns = profiles.filter((p): p is ColumnProfile => p !== null);
-  if (setup.labelCap + 1 >= 1 << 16) throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
+  if (setup.labelCap + 1 >= 1 << 16)
+    throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
   let labelIds = labelIndex === null ? null : new RowValues();
   const splitIndex = setup.splitIndex ?? null;
   const splitIds = splitIndex === null ? null : new RowValues();
@@ -112,13 +115,25 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   let stoppedEarly = false;
 
   const onRecord = (fields: string[], line: number) => {
-    if (!seenHeader) { seenHeader = true; return; }
-    if (setup.maxRows !== undefined && dataRows >= setup.maxRows) { stoppedEarly = true; throw new StopReading(); }
+    if (!seenHeader) {
+      seenHeader = true;
+      return;
+    }
+    if (setup.maxRows !== undefined && dataRows >= setup.maxRows) {
+      stoppedEarly = true;
+      throw new StopReading();
+    }
     dataRows++;
     if (fields.length !== columns) {
-      if (setup.ragged === 'throw') throw new CsvImportError(path, `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`, line);
+      if (setup.ragged === 'throw')
+        throw new CsvImportError(
+          path,
+          `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`,
+          line,
+        );
       raggedCount++;
-      if (raggedRows.length < MAX_RAGGED_LISTED) raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
+      if (raggedRows.length < MAX_RAGGED_LISTED)
+        raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
       return;
     }
     if (setup.firstRows !== undefined && firstRows.length < setup.firstRows) firstRows.push({ fields, line });
@@ -126,13 +141,25 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     const split = splitIndex === null ? 0 : splitOfCell(fields[splitIndex]);
     if (split === null) throw badSplitCell(path, names[splitIndex!], fields[splitIndex!], line);
     if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
-      throw new CsvImportError(path, `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
-        "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
+      throw new CsvImportError(
+        path,
+        `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
+          "fix it, or choose the 'drop rows with missing values' policy",
+        line,
+        names[labelIndex],
+      );
     }
     if (setup.dropMissing) {
       let missing = false;
-      for (const p of usedColumns) if (isMissing(fields[p.index])) { missing = true; droppedFor[p.index]++; }
-      if (missing) { droppedRows++; return; }
+      for (const p of usedColumns)
+        if (isMissing(fields[p.index])) {
+          missing = true;
+          droppedFor[p.index]++;
+        }
+      if (missing) {
+        droppedRows++;
+        return;
+      }
       for (const p of usedColumns) p.addPresent(fields[p.index], line);
     } else {
       for (const p of usedColumns) p.add(fields[p.index], line);
@@ -178,7 +205,11 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     for (let c = 0; c < columns; c++) {
       const plain = readCell(text, at, end, delimiterCode);
       const stop = cellEnd.at;
-      if ((stop === end) !== (c === columns - 1)) { dataRows--; onRecord(text.slice(start, end).split(setup.delimiter), line); return; }
+      if ((stop === end) !== (c === columns - 1)) {
+        dataRows--;
+        onRecord(text.slice(start, end).split(setup.delimiter), line);
+        return;
+      }
       const p = profileAt[c];
       if (p || alwaysText[c]) {
         const value = p && !alwaysText[c] ? plain : Number.NaN;
@@ -197,9 +228,15 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       let missing = false;
       for (const p of usedColumns) {
         const cell = cells[p.index];
-        if (cell !== null && isMissing(cell)) { missing = true; droppedFor[p.index]++; }
+        if (cell !== null && isMissing(cell)) {
+          missing = true;
+          droppedFor[p.index]++;
+        }
       }
-      if (missing) { droppedRows++; return; }
+      if (missing) {
+        droppedRows++;
+        return;
+      }
       for (const p of usedColumns) {
         const cell = cells[p.index];
         if (cell === null) p.addPlainNumber(values[p.index], line);
@@ -218,7 +255,12 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   };
 
   const { sha256, invalidByte } = await streamCsv(path, {
-    encoding: setup.encoding, delimiter: setup.delimiter, onRecord, onLine, signal: setup.signal, onBytes: setup.onBytes,
+    encoding: setup.encoding,
+    delimiter: setup.delimiter,
+    onRecord,
+    onLine,
+    signal: setup.signal,
+    onBytes: setup.onBytes,
   });
   return {
     profiles,

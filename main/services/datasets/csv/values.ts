@@ -69,7 +69,10 @@ export function readCell(text: string, from: number, end: number, delimiter: num
   let plain = true;
   if (i < end) {
     const sign = text.charCodeAt(i);
-    if (sign === 45 || sign === 43) { negative = sign === 45; i++; }
+    if (sign === 45 || sign === 43) {
+      negative = sign === 45;
+      i++;
+    }
   }
   for (; i < end; i++) {
     const c = text.charCodeAt(i);

@@ -61,9 +61,16 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
   const targets = regression ? new Float32FileWriter(join(setup.folder, DATASET_FILES.targets)) : null;
   const row = new Float32Array(featureSize);
   const target = new Float32Array(1);
-  const tallies = plan.features.map((f, k): FillTally | null => (setup.needsFill[k]
-    ? { sum: 0, count: 0, numberCounts: new Map(), categoryCounts: new Float64Array(f.kind === 'categorical' ? f.categories.length : 0) }
-    : null));
+  const tallies = plan.features.map((f, k): FillTally | null =>
+    setup.needsFill[k]
+      ? {
+          sum: 0,
+          count: 0,
+          numberCounts: new Map(),
+          categoryCounts: new Float64Array(f.kind === 'categorical' ? f.categories.length : 0),
+        }
+      : null,
+  );
   let seenHeader = !setup.hasHeader;
   let kept = 0;
 
@@ -81,7 +88,10 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
   const writeFeature = (f: FeatureColumn, cell: string, line: number, tally: FillTally | null, training: boolean) => {
     const missing = isMissing(cell);
     if (f.kind === 'numeric') {
-      if (missing) { row[f.offset] = Number.NaN; return; }
+      if (missing) {
+        row[f.offset] = Number.NaN;
+        return;
+      }
       const value = parseNumber(cell.trim(), decimalComma);
       if (Number.isNaN(value)) throw fileChanged(path, line);
       writeNumber(f, value, tally, training);
@@ -96,16 +106,23 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
     if (k === undefined) throw fileChanged(path, line);
     row.fill(0, f.offset, f.offset + width);
     row[f.offset + k] = 1;
-    if (tally && training) { tally.categoryCounts[k]++; tally.count++; }
+    if (tally && training) {
+      tally.categoryCounts[k]++;
+      tally.count++;
+    }
   };
 
   const onRecord = (fields: string[], line: number) => {
-    if (!seenHeader) { seenHeader = true; return; }
+    if (!seenHeader) {
+      seenHeader = true;
+      return;
+    }
     if (fields.length !== setup.columnCount) throw fileChanged(path, line);
     for (const c of setup.dropOnMissing) if (isMissing(fields[c])) return;
     if (kept >= setup.expectedRows) throw fileChanged(path, line);
     const training = isTrain[kept] === 1;
-    for (let k = 0; k < plan.features.length; k++) writeFeature(plan.features[k], fields[plan.features[k].index], line, tallies[k], training);
+    for (let k = 0; k < plan.features.length; k++)
+      writeFeature(plan.features[k], fields[plan.features[k].index], line, tallies[k], training);
     features.write(row);
     if (targets) {
       const value = parseNumber(fields[plan.label.index].trim(), decimalComma);
@@ -120,7 +137,9 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
   const LABEL = -1;
   const SKIP = -2;
   const roles = new Int32Array(setup.columnCount).fill(SKIP);
-  plan.features.forEach((f, k) => { roles[f.index] = k; });
+  plan.features.forEach((f, k) => {
+    roles[f.index] = k;
+  });
   roles[plan.label.index] = LABEL;
   const dropRow = setup.dropOnMissing.length > 0; // every used column drops its row when missing ('drop-row')
   const delimiter = setup.delimiter;
@@ -131,7 +150,10 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
    * (text, a category, spaces, a missing cell) is sliced and goes the way onRecord takes it, so both write the same.
    */
   const onLine = (text: string, start: number, end: number, line: number) => {
-    if (!seenHeader) { onRecord(text.slice(start, end).split(delimiter), line); return; }
+    if (!seenHeader) {
+      onRecord(text.slice(start, end).split(delimiter), line);
+      return;
+    }
     const training = isTrain[kept] === 1;
     let at = start;
     for (let c = 0; c < roles.length; c++) {
@@ -171,7 +193,12 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
 
   try {
     const { sha256 } = await streamCsv(path, {
-      encoding: setup.encoding, delimiter: setup.delimiter, onRecord, onLine, signal: setup.signal, onBytes: setup.onBytes,
+      encoding: setup.encoding,
+      delimiter: setup.delimiter,
+      onRecord,
+      onLine,
+      signal: setup.signal,
+      onBytes: setup.onBytes,
     });
     if (kept !== setup.expectedRows) throw fileChanged(path);
     features.close();

@@ -20,8 +20,7 @@ export interface ImageTarget {
 
 export type ReadOutcome =
   /** `pixels`: height × width × channels bytes, interleaved, from the top row. */
-  | { type: 'image'; pixels: Uint8Array; sha256: string }
-  | { type: 'skipped'; reason: string; sha256: string | null };
+  { type: 'image'; pixels: Uint8Array; sha256: string } | { type: 'skipped'; reason: string; sha256: string | null };
 
 /**
  * The most pixels one image may have (the size its header claims, before any decoding): 100 megapixels, e.g.
@@ -36,12 +35,20 @@ export const MAX_IMAGE_PIXELS = 100_000_000;
  */
 const SYNC_READ_BYTES = 1 << 20;
 
-export async function readImage(file: { path: string; bytes: number }, target: ImageTarget, budget: PixelBudget): Promise<ReadOutcome> {
+export async function readImage(
+  file: { path: string; bytes: number },
+  target: ImageTarget,
+  budget: PixelBudget,
+): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
     bytes = file.bytes <= SYNC_READ_BYTES ? readFileSync(file.path) : await readFile(file.path);
   } catch (error) {
-    return { type: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, sha256: null };
+    return {
+      type: 'skipped',
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      sha256: null,
+    };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return { type: 'skipped', reason: 'an empty file', sha256 };
@@ -49,10 +56,12 @@ export async function readImage(file: { path: string; bytes: number }, target: I
   if (!format) return { type: 'skipped', reason: `not a ${SUPPORTED_FORMATS_TEXT} image`, sha256 };
   const size = await dimensions(bytes, format);
   if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
-    const megapixels = (size.width * size.height / 1e6).toFixed(0);
+    const megapixels = ((size.width * size.height) / 1e6).toFixed(0);
     return {
-      type: 'skipped', sha256,
-      reason: `a ${FORMAT_NAMES[format]} image too large to import: ${size.width}×${size.height} pixels (${megapixels} megapixels; ` +
+      type: 'skipped',
+      sha256,
+      reason:
+        `a ${FORMAT_NAMES[format]} image too large to import: ${size.width}×${size.height} pixels (${megapixels} megapixels; ` +
         `the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels per image). Shrink it first.`,
     };
   }
@@ -78,8 +87,12 @@ async function dimensions(bytes: Buffer, format: ImageFormat): Promise<{ width: 
     case 'webp':
     case 'gif':
       // No pixel limit here: the point is to learn the size of an image sharp would refuse to decode.
-      return sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata()
-        .then(({ width, height }) => (width && height ? { width, height } : null), () => null);
+      return sharp(bytes, { limitInputPixels: false, pages: 1 })
+        .metadata()
+        .then(
+          ({ width, height }) => (width && height ? { width, height } : null),
+          () => null,
+        );
     default:
       throw new Error(`no header reader for ${String(format satisfies never)}`);
   }
@@ -118,17 +131,32 @@ export async function readWithSharp(bytes: Buffer, format: ImageFormat, target: 
  * (as sRGB from B-W does); RGB to gray is PIL's luma, which maps a gray pixel (v, v, v) to v. An image already at
  * the target size is not resampled.
  */
-async function fromDecoded(pixels: Uint8Array, width: number, height: number, channels: 1 | 3, target: ImageTarget): Promise<Uint8Array> {
+async function fromDecoded(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  target: ImageTarget,
+): Promise<Uint8Array> {
   const count = width * height;
-  const converted = channels === target.channels ? pixels : target.channels === 1 ? luma(pixels, count) : grayToRgb(pixels, count);
+  const converted =
+    channels === target.channels ? pixels : target.channels === 1 ? luma(pixels, count) : grayToRgb(pixels, count);
   if (width === target.width && height === target.height) return converted;
-  let resize = sharp(converted, { raw: { width, height, channels: target.channels } })
-    .resize({ width: target.width, height: target.height, fit: target.fit, position: 'centre', kernel: 'linear', background: { r: 0, g: 0, b: 0 } });
+  let resize = sharp(converted, { raw: { width, height, channels: target.channels } }).resize({
+    width: target.width,
+    height: target.height,
+    fit: target.fit,
+    position: 'centre',
+    kernel: 'linear',
+    background: { r: 0, g: 0, b: 0 },
+  });
   if (target.channels === 1) resize = resize.toColourspace('b-w'); // else sharp widens one channel to sRGB
   const out = await resize.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   const { info } = out;
   if (info.width !== target.width || info.height !== target.height || info.channels !== target.channels) {
-    throw new Error(`resized to ${info.height}×${info.width}×${info.channels} instead of ${target.height}×${target.width}×${target.channels}`);
+    throw new Error(
+      `resized to ${info.height}×${info.width}×${info.channels} instead of ${target.height}×${target.width}×${target.channels}`,
+    );
   }
   return out.data;
 }

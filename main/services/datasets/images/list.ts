@@ -62,9 +62,18 @@ export function listImageFolder(folder: string): FolderListing {
   try {
     stats = statSync(folder);
   } catch (error) {
-    throw new ImageImportError(folder, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such folder' : `cannot be read (${(error as Error).message})`);
+    throw new ImageImportError(
+      folder,
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'there is no such folder'
+        : `cannot be read (${(error as Error).message})`,
+    );
   }
-  if (!stats.isDirectory()) throw new ImageImportError(folder, 'is not a folder: choose the folder that holds one sub-folder of images per class');
+  if (!stats.isDirectory())
+    throw new ImageImportError(
+      folder,
+      'is not a folder: choose the folder that holds one sub-folder of images per class',
+    );
 
   const skipped: SkippedFile[] = [];
   const ignoredFolders: IgnoredFolder[] = [];
@@ -76,7 +85,10 @@ export function listImageFolder(folder: string): FolderListing {
         classes.push({ name, files: classFiles(folder, name, skipped, ignoredFolders) });
         break;
       case 'file':
-        skipped.push({ path: name, reason: 'not in a class folder (put each class\'s images in a sub-folder named for the class)' });
+        skipped.push({
+          path: name,
+          reason: "not in a class folder (put each class's images in a sub-folder named for the class)",
+        });
         break;
       case 'other':
         skipped.push({ path: name, reason: 'not a file or folder' });
@@ -108,7 +120,8 @@ function classFiles(root: string, className: string, skipped: SkippedFile[], ign
         ignored.push({ path: where, files });
         skipped.push({
           path: where,
-          reason: `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
+          reason:
+            `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
             '(only images directly in a class folder are imported: move them up, or make the folder a class of its own)',
         });
         break;

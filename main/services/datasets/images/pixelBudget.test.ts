@@ -5,7 +5,9 @@ import { PixelBudget } from './pixelBudget';
 /** A job that finishes when the test says so, recording when it started. */
 function gate() {
   let open!: () => void;
-  const done = new Promise<void>((resolve) => { open = resolve; });
+  const done = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { done, open };
 }
 
@@ -14,7 +16,11 @@ describe('PixelBudget', () => {
     const budget = new PixelBudget(100);
     const started: string[] = [];
     const gates = { a: gate(), b: gate(), huge: gate(), c: gate() };
-    const job = (name: keyof typeof gates, pixels: number) => budget.run(pixels, async () => { started.push(name); await gates[name].done; });
+    const job = (name: keyof typeof gates, pixels: number) =>
+      budget.run(pixels, async () => {
+        started.push(name);
+        await gates[name].done;
+      });
     const all = [job('a', 60), job('b', 40), job('huge', 250), job('c', 10)];
     await Promise.resolve();
     expect(started).toEqual(['a', 'b']);
@@ -33,7 +39,11 @@ describe('PixelBudget', () => {
 
   it('releases the pixels of a job that fails', async () => {
     const budget = new PixelBudget(10);
-    await expect(budget.run(10, async () => { throw new Error('bad file'); })).rejects.toThrow('bad file');
+    await expect(
+      budget.run(10, async () => {
+        throw new Error('bad file');
+      }),
+    ).rejects.toThrow('bad file');
     await expect(budget.run(10, async () => 'next')).resolves.toBe('next');
   });
 });

@@ -12,7 +12,9 @@ import { decodePlainPng, pngHeader } from './png';
 import { encodePng } from './testImages';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 const SAMPLES = { 0: 1, 2: 3, 4: 2, 6: 4 } as const;
@@ -43,13 +45,20 @@ describe('the JavaScript PNG decoder', () => {
   it('gives the same pixels as sharp for gray, gray + alpha, RGB and RGBA, every filter, at and away from the target size', async () => {
     let checked = 0;
     for (const colorType of [0, 2, 4, 6] as const) {
-      for (const [width, height] of [[28, 28], [17, 9], [1, 1]]) {
+      for (const [width, height] of [
+        [28, 28],
+        [17, 9],
+        [1, 1],
+      ]) {
         const pixels = noise(colorType * 100 + width, width * height * SAMPLES[colorType]);
         const png = encodePng(width, height, colorType, pixels);
         expect(decodePlainPng(png), 'decoded here, not left to sharp').not.toBeNull();
         for (const target of TARGETS) {
           const { ours, sharps } = await both(png, target);
-          expect(Buffer.from(ours).equals(Buffer.from(sharps)), `type ${colorType} ${width}×${height} → ${JSON.stringify(target)}`).toBe(true);
+          expect(
+            Buffer.from(ours).equals(Buffer.from(sharps)),
+            `type ${colorType} ${width}×${height} → ${JSON.stringify(target)}`,
+          ).toBe(true);
           checked++;
         }
       }
@@ -64,8 +73,14 @@ describe('the JavaScript PNG decoder', () => {
         const png = encodePng(28, 28, channels === 1 ? 0 : 2, pixels);
         const { ours } = await both(png, { height: 28, width: 28, channels, fit });
         // The importer before: always through sharp's resize, even to the same size.
-        let resize = sharp(pixels, { raw: { width: 28, height: 28, channels } })
-          .resize({ width: 28, height: 28, fit, position: 'centre', kernel: 'linear', background: { r: 0, g: 0, b: 0 } });
+        let resize = sharp(pixels, { raw: { width: 28, height: 28, channels } }).resize({
+          width: 28,
+          height: 28,
+          fit,
+          position: 'centre',
+          kernel: 'linear',
+          background: { r: 0, g: 0, b: 0 },
+        });
         if (channels === 1) resize = resize.toColourspace('b-w');
         const before = await resize.raw({ depth: 'uchar' }).toBuffer();
         expect(Buffer.from(ours).equals(before), `${channels} channels, fit ${fit}`).toBe(true);
@@ -76,9 +91,17 @@ describe('the JavaScript PNG decoder', () => {
   it('gives the same pixels as sharp for PNGs sharp wrote (its filters and compression), with text chunks and split IDATs', async () => {
     const rgb = noise(7, 31 * 23 * 3);
     const written = [
-      await sharp(rgb, { raw: { width: 31, height: 23, channels: 3 } }).png({ adaptiveFiltering: true, compressionLevel: 9 }).toBuffer(),
-      await sharp(rgb, { raw: { width: 31, height: 23, channels: 3 } }).toColourspace('b-w').png().toBuffer(),
-      encodePng(31, 23, 2, rgb, { idatParts: 3, extraChunks: [['tEXt', Buffer.from('Comment\0made by a test', 'latin1')]] }),
+      await sharp(rgb, { raw: { width: 31, height: 23, channels: 3 } })
+        .png({ adaptiveFiltering: true, compressionLevel: 9 })
+        .toBuffer(),
+      await sharp(rgb, { raw: { width: 31, height: 23, channels: 3 } })
+        .toColourspace('b-w')
+        .png()
+        .toBuffer(),
+      encodePng(31, 23, 2, rgb, {
+        idatParts: 3,
+        extraChunks: [['tEXt', Buffer.from('Comment\0made by a test', 'latin1')]],
+      }),
     ];
     for (const png of written) {
       expect(decodePlainPng(png)).not.toBeNull();

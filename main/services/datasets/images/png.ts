@@ -19,8 +19,15 @@ export function pngHeader(bytes: Uint8Array): PngHeader | null {
   if (bytes.length < 33) return null;
   for (let k = 0; k < 8; k++) if (bytes[k] !== SIGNATURE[k]) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(8) !== 13 || String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]) !== 'IHDR') return null;
-  return { width: view.getUint32(16), height: view.getUint32(20), bitDepth: bytes[24], colorType: bytes[25], interlaced: bytes[28] !== 0 };
+  if (view.getUint32(8) !== 13 || String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]) !== 'IHDR')
+    return null;
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20),
+    bitDepth: bytes[24],
+    colorType: bytes[25],
+    interlaced: bytes[28] !== 0,
+  };
 }
 
 /** Samples per pixel of the colour types decoded here: 0 gray, 2 RGB, 4 gray + alpha, 6 RGBA (3, palette: sharp). */
@@ -76,7 +83,7 @@ function idatOf(bytes: Uint8Array): Uint8Array | null {
     const end = at + 12 + length;
     if (end > bytes.length) return null;
     const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
-    if ((crc32(bytes.subarray(at + 4, at + 8 + length)) >>> 0) !== view.getUint32(at + 8 + length)) return null;
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) >>> 0 !== view.getUint32(at + 8 + length)) return null;
     if (type === 'IDAT') {
       parts.push(bytes.subarray(at + 8, at + 8 + length));
     } else if (type === 'IEND') {
