@@ -1,7 +1,7 @@
 // The English wording of analyze()'s problem reasons, for errors the engine and exporters throw and for the CLI.
 // The editor words the same reasons from its own message tables (English from this table, Chinese beside it).
 
-import type { Problem } from './types';
+import type { Problem, SpecWarning, WarningCode } from './types';
 import type { ProblemArgs, ProblemReason } from './problemReasons';
 
 /** One sentence per reason, naming what to change; `{name}` is filled from the problem's args. */
@@ -85,4 +85,20 @@ export function fillMessage(text: string, args: ProblemArgs): string {
 /** A problem in English: "Dense 'fc1' needs a feature vector but gets [16, 5, 5]: ...". */
 export function problemText(problem: Problem): string {
   return fillMessage(PROBLEM_ENGLISH[problem.reason], problem.args);
+}
+
+/** One sentence per warning code (advice.ts): the model trains, but probably not as intended. */
+export const WARNING_ENGLISH: Readonly<Record<WarningCode, string>> = {
+  'softmax-before-loss':
+    '{node} is the last layer, but the cross-entropy loss already applies softmax to the scores: remove it so the loss sees raw scores (logits); predictions still come out as probabilities.',
+  'sigmoid-before-loss':
+    '{node} is the last layer, but the binary cross-entropy loss already applies sigmoid: remove it so the loss sees raw scores (logits).',
+  'dropout-at-output':
+    '{node} is the last layer, so during training it zeroes predictions at random: move it before the last Dense layer.',
+  'flatten-no-op': '{node} gets a feature vector, which is already flat: it changes nothing and can be removed.',
+};
+
+/** A warning in English. */
+export function warningText(warning: SpecWarning): string {
+  return fillMessage(WARNING_ENGLISH[warning.code], warning.args);
 }

@@ -1,6 +1,7 @@
 // The model's problems in the user's language: one message per reason analyze() gives (engine/core/spec/problemReasons.ts),
 // filled from its arguments. English is the engine's own table (also the CLI's); Chinese is written here.
-import { PROBLEM_ENGLISH } from '../../../engine/core/spec/problemText';
+import { PROBLEM_ENGLISH, WARNING_ENGLISH } from '../../../engine/core/spec/problemText';
+import type { WarningCode } from '../../../engine/core/spec/types';
 import type { ProblemReason } from '../../../engine/core/spec/problemReasons';
 import type { Messages } from '../lib/i18n.svelte';
 
@@ -64,3 +65,15 @@ const zh: Record<ProblemReason, string> = {
 };
 
 export const problemMessages: Messages<ProblemReason> = { en: { ...PROBLEM_ENGLISH }, 'zh-CN': zh };
+
+const warningsZh: Record<WarningCode, string> = {
+  'softmax-before-loss':
+    '{node} 是最后一层，但交叉熵损失已经对分数做了 softmax：请删除它，让损失看到原始分数（logits）；预测结果仍会以概率给出。',
+  'sigmoid-before-loss':
+    '{node} 是最后一层，但二元交叉熵损失已经做了 sigmoid：请删除它，让损失看到原始分数（logits）。',
+  'dropout-at-output': '{node} 是最后一层，训练时它会随机把预测置零：请把它移到最后一个 Dense 层之前。',
+  'flatten-no-op': '{node} 收到的是特征向量，本来就是平的：它不起作用，可以删除。',
+};
+
+/** The model's warnings (engine/core/spec/advice.ts) in the user's language. */
+export const warningMessages: Messages<WarningCode> = { en: { ...WARNING_ENGLISH }, 'zh-CN': warningsZh };
