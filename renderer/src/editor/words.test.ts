@@ -6,7 +6,7 @@ import { LAYERS, OP_KINDS } from '../../../engine/core/spec/catalogue';
 import { PROBLEM_CASES } from '../../../engine/core/spec/problemCases';
 import { PROBLEM_REASONS } from '../../../engine/core/spec/problemReasons';
 import { fillMessage } from '../../../engine/core/spec/problemText';
-import type { ModelSpec, WarningCode } from '../../../engine/core/spec/types';
+import type { ModelSpec, SpecNode, WarningCode } from '../../../engine/core/spec/types';
 import { catalogueMessages } from './messages';
 import { problemMessages, warningMessages } from './problemMessages';
 
@@ -45,7 +45,7 @@ describe('problem words', () => {
 
 /** input [4] -> the given layers in a chain: enough to set off each warning. */
 function chain(...ops: string[]): ModelSpec {
-  const nodes = [
+  const nodes: SpecNode[] = [
     { id: 'input', op: 'input', params: { shape: [4] } },
     ...ops.map((op, i) => ({ id: `n${i}`, op, params: op === 'dense' ? { units: 3 } : {} })),
   ];
