@@ -47,7 +47,7 @@ describe('problem words', () => {
 function chain(...ops: string[]): ModelSpec {
   const nodes: SpecNode[] = [
     { id: 'input', op: 'input', params: { shape: [4] } },
-    ...ops.map((op, i) => ({ id: `n${i}`, op, params: op === 'dense' ? { units: 3 } : {} })),
+    ...ops.map((op, i): SpecNode => ({ id: `n${i}`, op, params: op === 'dense' ? { units: 3 } : {} })),
   ];
   return { version: 1, nodes, edges: nodes.slice(1).map((node, i) => ({ from: nodes[i].id, to: node.id })) };
 }
