@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRAIN_CONFIG_VERSION, type TrainConfig } from '../../../engine/core/train/config';
 import type { StudioEvent } from '../../api/types';
-import { gridInputs } from './boundaryGrid';
+import { gridInputs } from '../../api/boundaryGrid';
 import { Studio } from './studio';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-boundary-'));

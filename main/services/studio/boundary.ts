@@ -5,7 +5,7 @@ import type { BoundaryMap } from '../../api/types';
 import type { EngineSupervisor } from '../engine/supervisor';
 import type { Store } from '../store';
 import type { DatasetRecord } from '../store/types';
-import { boundaryKind, DEFAULT_RESOLUTION, gridInputs, MAX_RESOLUTION, MIN_RESOLUTION, paddedRange } from './boundaryGrid';
+import { boundaryKind, DEFAULT_RESOLUTION, gridInputs, MAX_RESOLUTION, MIN_RESOLUTION, paddedRange } from '../../api/boundaryGrid';
 import { readFeatures, readTruth, splitIndices } from './datasetRows';
 import { probabilities, trainedRun } from './insight';
 

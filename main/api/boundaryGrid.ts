@@ -1,7 +1,8 @@
 // The grid a decision boundary or fitted curve is evaluated on: which datasets have one (two-feature classification,
 // one-feature regression), the raw feature range it spans, and its input rows (the engine standardizes them).
-import type { DatasetManifest } from '../../../engine/core/data/dataset';
-import type { BoundaryMap } from '../../api/types';
+// Pure, so the renderer imports it too.
+import type { DatasetManifest } from '../../engine/core/data/dataset';
+import type { BoundaryMap } from './types';
 
 /** Share of the points' span added on each side, so the boundary is seen a little beyond the data. */
 const MARGIN = 0.1;
