@@ -13,7 +13,8 @@ export const USAGE = `usage: npm run bench -- [flags]
   --only W2,W3          workloads to run (names or globs: W1..W5, gemm-1024, gemm-64x784x512, infer-W2, infer-W3,
                         gemm, infer, gemm-*, ...); default: all
   --suites a,b          suites to run: ${SUITES.join(', ')}; default: netwright, tfjs-cpu, tfjs-wasm, onnxruntime
-                        (onnxruntime runs the infer-* workloads on the ONNX file netwright exports)
+                        (onnxruntime runs the infer-* workloads on the ONNX file netwright exports); also import
+                        (the importers against PIL and pandas, run first; see README)
   --with-pytorch        also run PyTorch through /usr/bin/python3 (skipped with a note when torch is missing)
   --threads N           threads for every suite (default: all cores)
   --quick               few steps per workload, for a smoke test
@@ -35,21 +36,37 @@ export function parseArgs(argv: readonly string[], cores: number): BenchOptions 
       return next;
     };
     switch (flag) {
-      case '--only': only = value(); break;
-      case '--suites': suitesFlag = value(); break;
-      case '--with-pytorch': withPytorch = true; break;
+      case '--only':
+        only = value();
+        break;
+      case '--suites':
+        suitesFlag = value();
+        break;
+      case '--with-pytorch':
+        withPytorch = true;
+        break;
       case '--threads': {
         const text = value();
         threads = Number(text);
-        if (!Number.isInteger(threads) || threads < 1) throw new Error(`--threads must be a whole number of 1 or more, got '${text}'`);
+        if (!Number.isInteger(threads) || threads < 1)
+          throw new Error(`--threads must be a whole number of 1 or more, got '${text}'`);
         break;
       }
-      case '--quick': quick = true; break;
-      case '--help': case '-h': help = true; break;
-      default: throw new Error(`unknown flag '${argv[i]}'\n${USAGE}`);
+      case '--quick':
+        quick = true;
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        throw new Error(`unknown flag '${argv[i]}'\n${USAGE}`);
     }
   }
-  const suites = suitesFlag === null ? ['netwright', 'tfjs-cpu', 'tfjs-wasm', 'onnxruntime'] as SuiteName[] : selectSuites(suitesFlag);
+  const suites =
+    suitesFlag === null
+      ? (['netwright', 'tfjs-cpu', 'tfjs-wasm', 'onnxruntime'] as SuiteName[])
+      : selectSuites(suitesFlag);
   if (withPytorch && !suites.includes('pytorch')) suites.push('pytorch');
   return { workloads: only === null ? [...WORKLOADS] : selectWorkloads(only), suites, threads, quick, help };
 }
@@ -57,7 +74,10 @@ export function parseArgs(argv: readonly string[], cores: number): BenchOptions 
 function selectSuites(list: string): SuiteName[] {
   const names = tokens(list, '--suites');
   const unknown = names.filter((n) => !(SUITES as readonly string[]).includes(n));
-  if (unknown.length) throw new Error(`unknown suite${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the suites are ${SUITES.join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `unknown suite${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; the suites are ${SUITES.join(', ')}`,
+    );
   // Keep the standard order (netwright first) whatever order the flag lists them in.
   return SUITES.filter((s) => names.includes(s));
 }
@@ -68,7 +88,10 @@ export function selectWorkloads(list: string): Workload[] {
   const selected = new Set<Workload>();
   for (const pattern of patterns) {
     const matches = WORKLOADS.filter((w) => matchesWorkload(pattern, w.name));
-    if (matches.length === 0) throw new Error(`--only: '${pattern}' matches no workload; the workloads are ${WORKLOADS.map((w) => w.name).join(', ')}`);
+    if (matches.length === 0)
+      throw new Error(
+        `--only: '${pattern}' matches no workload; the workloads are ${WORKLOADS.map((w) => w.name).join(', ')}`,
+      );
     matches.forEach((w) => selected.add(w));
   }
   return WORKLOADS.filter((w) => selected.has(w));
@@ -79,12 +102,20 @@ function matchesWorkload(pattern: string, name: string): boolean {
   const n = name.toLowerCase();
   if (p === n || n.startsWith(`${p}-`)) return true;
   if (!p.includes('*')) return false;
-  const regex = new RegExp(`^${p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${p
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(n);
 }
 
 function tokens(list: string, flag: string): string[] {
-  const parts = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new Error(`${flag} needs a comma-separated list`);
   return parts;
 }

@@ -43,7 +43,11 @@ export function emit(line: ResultLine): void {
 export function errorLine(job: Job, error: unknown, threads = job.threads): ResultLine {
   const message = error instanceof Error ? error.message : String(error);
   return {
-    suite: job.suite, workload: job.workload.name, batch: job.batch, threads, threads_requested: job.threads,
+    suite: job.suite,
+    workload: job.workload.name,
+    batch: job.batch,
+    threads,
+    threads_requested: job.threads,
     error: message.split('\n')[0].slice(0, 300),
   };
 }
@@ -55,7 +59,8 @@ export async function runJob(job: Job, backend: Backend): Promise<void> {
     line = await measureJob(job, backend);
   } catch (error) {
     // The message and where it came from; whole TF.js stacks bury the rest of the log.
-    const where = error instanceof Error && error.stack ? error.stack.split('\n').slice(0, 4).join('\n') : String(error);
+    const where =
+      error instanceof Error && error.stack ? error.stack.split('\n').slice(0, 4).join('\n') : String(error);
     process.stderr.write(`${job.suite} ${job.workload.name}: ${where}\n`);
     line = { ...errorLine(job, error, backend.threads), info: backend.info };
   }
@@ -65,7 +70,11 @@ export async function runJob(job: Job, backend: Backend): Promise<void> {
 async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
   const { workload, batch } = job;
   const common = {
-    suite: job.suite, workload: workload.name, batch, threads: backend.threads, threads_requested: job.threads,
+    suite: job.suite,
+    workload: workload.name,
+    batch,
+    threads: backend.threads,
+    threads_requested: job.threads,
   };
   switch (workload.kind) {
     case 'gemm': {
@@ -75,7 +84,10 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       const timing = await measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
       const flops = 2 * workload.M * workload.N * workload.K * timing.steps;
       return {
-        ...common, gflops: round(flops / timing.seconds / 1e9), ...timingFields(timing), info: backend.info,
+        ...common,
+        gflops: round(flops / timing.seconds / 1e9),
+        ...timingFields(timing),
+        info: backend.info,
       };
     }
     case 'train':
@@ -87,14 +99,20 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       let step: Step;
       if (workload.kind === 'train') {
         const train = backend.training(base, batch, batches);
-        step = () => { loss = train(); };
+        step = () => {
+          loss = train();
+        };
       } else {
         step = await backend.inference(base, batch, batches);
       }
       const timing = await measure(step, job.plan, job.budgetSeconds, job.minRepeatSeconds);
-      const line: ResultLine = { ...common, samples_per_s: round(batch * timing.steps / timing.seconds), ...timingFields(timing) };
+      const line: ResultLine = {
+        ...common,
+        samples_per_s: round((batch * timing.steps) / timing.seconds),
+        ...timingFields(timing),
+      };
       if (workload.kind === 'train' && workload.reportSecondsFor) {
-        line.seconds_for_500_steps = round(timing.seconds / timing.steps * workload.reportSecondsFor);
+        line.seconds_for_500_steps = round((timing.seconds / timing.steps) * workload.reportSecondsFor);
       }
       if (loss !== undefined) line.loss = round(loss);
       line.info = backend.info;
@@ -109,7 +127,10 @@ const FIRST_STEP_ONLY = 'one step took longer than the time budget, so only the 
 
 function timingFields(timing: Timing): Pick<ResultLine, 'steps' | 'repeats' | 'seconds' | 'warmup_steps' | 'note'> {
   const fields: ReturnType<typeof timingFields> = {
-    steps: timing.steps, repeats: timing.repeats, seconds: round(timing.seconds), warmup_steps: timing.warmupSteps,
+    steps: timing.steps,
+    repeats: timing.repeats,
+    seconds: round(timing.seconds),
+    warmup_steps: timing.warmupSteps,
   };
   if (timing.firstStepOnly) fields.note = FIRST_STEP_ONLY;
   return fields;
@@ -120,9 +141,10 @@ function loadBatches(job: Job, name: string, batch: number): Batch[] {
   const entry = entryOf(job, name, 'samples');
   const sampleSize = entry.inputShape.reduce((a, b) => a * b, 1);
   const inputs = readFloat32(job.dataDir, entry.inputs, entry.samples * sampleSize);
-  const targets = entry.targetType === 'int32'
-    ? readInt32(job.dataDir, entry.targets, entry.samples)
-    : readFloat32(job.dataDir, entry.targets, entry.samples * entry.targetSize);
+  const targets =
+    entry.targetType === 'int32'
+      ? readInt32(job.dataDir, entry.targets, entry.samples)
+      : readFloat32(job.dataDir, entry.targets, entry.samples * entry.targetSize);
   const count = Math.floor(entry.samples / batch);
   if (count < 1) throw new Error(`${name} has ${entry.samples} samples, fewer than one batch of ${batch}`);
   return Array.from({ length: count }, (_, i) => ({

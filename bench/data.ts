@@ -7,18 +7,18 @@ import { outputSize, trainingWorkloadOf, type Workload } from './workloads';
 /** What manifest.json says about one workload's files (paths relative to the data directory). */
 export type DataEntry =
   | {
-    kind: 'samples';
-    samples: number;
-    /** Per-sample input shape, NCHW for images. */
-    inputShape: number[];
-    /** float32 [samples, ...inputShape]. */
-    inputs: string;
-    /** int32 [samples] class indices, or float32 [samples, targetSize] regression targets. */
-    targets: string;
-    targetType: 'int32' | 'float32';
-    targetSize: number;
-    classes: number | null;
-  }
+      kind: 'samples';
+      samples: number;
+      /** Per-sample input shape, NCHW for images. */
+      inputShape: number[];
+      /** float32 [samples, ...inputShape]. */
+      inputs: string;
+      /** int32 [samples] class indices, or float32 [samples, targetSize] regression targets. */
+      targets: string;
+      targetType: 'int32' | 'float32';
+      targetSize: number;
+      classes: number | null;
+    }
   | { kind: 'matrices'; M: number; K: number; N: number; a: string; b: string }; // float32 A[M,K], B[K,N]
 
 export type Manifest = Record<string, DataEntry>;
@@ -86,8 +86,15 @@ export function writeDataSets(dir: string, workloads: readonly Workload[]): Mani
         const base = trainingWorkloadOf(workload);
         if (manifest[base.name]) break;
         const rng = new DataRng(DATA_SEED + WORKLOAD_SEEDS[base.name]);
-        manifest[base.name] = writeSamples(base.name, base.network.inputShape, outputSize(base.network), base.loss,
-          base.samples, rng, write);
+        manifest[base.name] = writeSamples(
+          base.name,
+          base.network.inputShape,
+          outputSize(base.network),
+          base.loss,
+          base.samples,
+          rng,
+          write,
+        );
         break;
       }
       default:
@@ -100,27 +107,54 @@ export function writeDataSets(dir: string, workloads: readonly Workload[]): Mani
 
 // A distinct stream per data set, so adding a workload never changes another's data.
 const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'gemm-1024' | 'gemm-64x784x512', number> = {
-  'W1': 1, 'W2': 2, 'W3': 3, 'W4': 4, 'W5': 5, 'gemm-1024': 6, 'gemm-64x784x512': 7,
+  W1: 1,
+  W2: 2,
+  W3: 3,
+  W4: 4,
+  W5: 5,
+  'gemm-1024': 6,
+  'gemm-64x784x512': 7,
 };
 
-function writeSamples(name: string, inputShape: number[], outputs: number, loss: 'cross_entropy' | 'mse', samples: number,
-  rng: DataRng, write: (file: string, values: Float32Array | Int32Array) => string): DataEntry {
+function writeSamples(
+  name: string,
+  inputShape: number[],
+  outputs: number,
+  loss: 'cross_entropy' | 'mse',
+  samples: number,
+  rng: DataRng,
+  write: (file: string, values: Float32Array | Int32Array) => string,
+): DataEntry {
   const sampleSize = inputShape.reduce((a, b) => a * b, 1);
   if (loss === 'cross_entropy') {
     // Standard-normal inputs (like normalized features or pixels) and uniformly drawn class labels.
     const inputs = new Float32Array(samples * sampleSize).map(() => rng.normal());
     const labels = new Int32Array(samples).map(() => rng.below(outputs));
     return {
-      kind: 'samples', samples, inputShape, inputs: write(`${name}.x.f32`, inputs), targets: write(`${name}.y.i32`, labels),
-      targetType: 'int32', targetSize: 1, classes: outputs,
+      kind: 'samples',
+      samples,
+      inputShape,
+      inputs: write(`${name}.x.f32`, inputs),
+      targets: write(`${name}.y.i32`, labels),
+      targetType: 'int32',
+      targetSize: 1,
+      classes: outputs,
     };
   }
   // Regression as in the dropout demo: x uniform in [-1, 1], y = sin(pi x) + 0.1 noise per output.
   const inputs = new Float32Array(samples * sampleSize).map(() => rng.uniform() * 2 - 1);
-  const targets = new Float32Array(samples * outputs).map((_, i) => Math.sin(Math.PI * inputs[Math.floor(i / outputs) * sampleSize]) + 0.1 * rng.normal());
+  const targets = new Float32Array(samples * outputs).map(
+    (_, i) => Math.sin(Math.PI * inputs[Math.floor(i / outputs) * sampleSize]) + 0.1 * rng.normal(),
+  );
   return {
-    kind: 'samples', samples, inputShape, inputs: write(`${name}.x.f32`, inputs), targets: write(`${name}.y.f32`, targets),
-    targetType: 'float32', targetSize: outputs, classes: null,
+    kind: 'samples',
+    samples,
+    inputShape,
+    inputs: write(`${name}.x.f32`, inputs),
+    targets: write(`${name}.y.f32`, targets),
+    targetType: 'float32',
+    targetSize: outputs,
+    classes: null,
   };
 }
 
@@ -130,12 +164,14 @@ export function readManifest(dir: string): Manifest {
 
 export function readFloat32(dir: string, file: string, expected: number): Float32Array {
   const bytes = readFileSync(join(dir, file));
-  if (bytes.byteLength !== expected * 4) throw new Error(`${file} holds ${bytes.byteLength / 4} float32 values, expected ${expected}`);
+  if (bytes.byteLength !== expected * 4)
+    throw new Error(`${file} holds ${bytes.byteLength / 4} float32 values, expected ${expected}`);
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 export function readInt32(dir: string, file: string, expected: number): Int32Array {
   const bytes = readFileSync(join(dir, file));
-  if (bytes.byteLength !== expected * 4) throw new Error(`${file} holds ${bytes.byteLength / 4} int32 values, expected ${expected}`);
+  if (bytes.byteLength !== expected * 4)
+    throw new Error(`${file} holds ${bytes.byteLength / 4} int32 values, expected ${expected}`);
   return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

@@ -74,13 +74,21 @@ describe('synthetic data', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the generator repeats for a seed and differs between seeds', () => {
-    const draw = (seed: number) => { const rng = new DataRng(seed); return Array.from({ length: 5 }, () => rng.uniform()); };
+    const draw = (seed: number) => {
+      const rng = new DataRng(seed);
+      return Array.from({ length: 5 }, () => rng.uniform());
+    };
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
   });
 
   it('writes each data set once with the sizes the manifest states, the same bytes on every run', () => {
-    const manifest = writeDataSets(dir, [workloadByName('W3'), workloadByName('W4'), workloadByName('infer-W3'), workloadByName('gemm-64x784x512')]);
+    const manifest = writeDataSets(dir, [
+      workloadByName('W3'),
+      workloadByName('W4'),
+      workloadByName('infer-W3'),
+      workloadByName('gemm-64x784x512'),
+    ]);
     expect(Object.keys(manifest).sort()).toEqual(['W3', 'W4', 'gemm-64x784x512']); // infer-W3 reuses W3's data
     expect(readManifest(dir)).toEqual(manifest);
     const w3 = manifest.W3;
@@ -108,21 +116,41 @@ describe('synthetic data', () => {
 
 describe('summary', () => {
   const line = (suite: ResultLine['suite'], value: number | null, error?: string): ResultLine => ({
-    suite, workload: 'W2', batch: 64, threads: 2, threads_requested: 2,
+    suite,
+    workload: 'W2',
+    batch: 64,
+    threads: 2,
+    threads_requested: 2,
     ...(value === null ? { error } : { samples_per_s: value }),
   });
 
   it('gives netwright / peer for every peer that ran and lists the failures', () => {
-    const [summary] = summarize([line('netwright', 1000), line('tfjs-cpu', 100), line('tfjs-wasm', null, 'no kernel'), line('pytorch', 400)]);
+    const [summary] = summarize([
+      line('netwright', 1000),
+      line('tfjs-cpu', 100),
+      line('tfjs-wasm', null, 'no kernel'),
+      line('pytorch', 400),
+    ]);
     expect(summary).toMatchObject({ suite: 'summary', workload: 'W2', batch: 64, metric: 'samples_per_s' });
     expect(summary.ratios).toEqual({ 'tfjs-cpu': 10, pytorch: 2.5 });
     expect(summary.errors).toEqual({ 'tfjs-wasm': 'no kernel' });
   });
 
   it('keeps one line per batch size and uses GFLOPS for GEMM', () => {
-    const gemm: ResultLine = { suite: 'netwright', workload: 'gemm-1024', batch: 1024, threads: 2, threads_requested: 2, gflops: 50 };
+    const gemm: ResultLine = {
+      suite: 'netwright',
+      workload: 'gemm-1024',
+      batch: 1024,
+      threads: 2,
+      threads_requested: 2,
+      gflops: 50,
+    };
     const summaries = summarize([line('netwright', 1), { ...line('netwright', 2), batch: 256 }, gemm]);
-    expect(summaries.map((s) => [s.workload, s.batch, s.metric])).toEqual([['W2', 64, 'samples_per_s'], ['W2', 256, 'samples_per_s'], ['gemm-1024', 1024, 'gflops']]);
+    expect(summaries.map((s) => [s.workload, s.batch, s.metric])).toEqual([
+      ['W2', 64, 'samples_per_s'],
+      ['W2', 256, 'samples_per_s'],
+      ['gemm-1024', 1024, 'gflops'],
+    ]);
   });
 
   it('has no ratios without a netwright figure', () => {

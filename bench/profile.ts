@@ -10,12 +10,17 @@ import { configOf, specOf } from './suites/netwrightSpec';
 import { DataRng } from './data';
 import { outputSize, trainingWorkloadOf, workloadByName } from './workloads';
 
-interface Tally { calls: number; ns: bigint }
+interface Tally {
+  calls: number;
+  ns: bigint;
+}
 
 function describe(name: string, args: unknown[]): string {
   // Optimizer steps differ only by their step number: one row for all of them.
   if (name.endsWith('Step')) args = args.filter((a) => typeof a === 'number').slice(0, 1);
-  const dims = args.filter((a) => typeof a === 'number' || typeof a === 'boolean' || a instanceof Int32Array && a.length <= 13);
+  const dims = args.filter(
+    (a) => typeof a === 'number' || typeof a === 'boolean' || (a instanceof Int32Array && a.length <= 13),
+  );
   return `${name}(${dims.map((d) => (d instanceof Int32Array ? `[${[...d].join(',')}]` : String(d))).join(', ')})`;
 }
 
@@ -54,14 +59,22 @@ function main(): void {
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
   const tallies = new Map<string, Tally>();
-  const session = createTrainingSession(specOf(training.name, training.network), configOf(training, batch), timed(kernels, tallies), { maxBatch: batch });
+  const session = createTrainingSession(
+    specOf(training.name, training.network),
+    configOf(training, batch),
+    timed(kernels, tallies),
+    { maxBatch: batch },
+  );
 
   const rng = new DataRng(1);
-  const inputs = new Float32Array(batch * training.network.inputShape.reduce((a, b) => a * b, 1)).map(() => rng.normal());
+  const inputs = new Float32Array(batch * training.network.inputShape.reduce((a, b) => a * b, 1)).map(() =>
+    rng.normal(),
+  );
   const classes = outputSize(training.network);
-  const targets = training.loss === 'mse'
-    ? new Float32Array(batch * classes).map(() => rng.normal())
-    : new Int32Array(batch).map(() => rng.below(classes));
+  const targets =
+    training.loss === 'mse'
+      ? new Float32Array(batch * classes).map(() => rng.normal())
+      : new Int32Array(batch).map(() => rng.below(classes));
   const run = () => (infer ? session.predict(inputs, batch) : session.step(inputs, targets, batch));
   for (let i = 0; i < 3; i++) run();
   tallies.clear();
@@ -69,12 +82,18 @@ function main(): void {
   for (let i = 0; i < steps; i++) run();
   const total = Number(process.hrtime.bigint() - start) / steps / 1e6;
 
-  const rows = [...tallies].map(([key, t]) => ({ key, ms: Number(t.ns) / steps / 1e6, calls: t.calls / steps }))
+  const rows = [...tallies]
+    .map(([key, t]) => ({ key, ms: Number(t.ns) / steps / 1e6, calls: t.calls / steps }))
     .sort((a, b) => b.ms - a.ms);
   const inKernels = rows.reduce((sum, r) => sum + r.ms, 0);
-  console.log(`${workload.name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
-    `${(batch / total * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms`);
-  for (const r of rows) console.log(`${r.ms.toFixed(3).padStart(8)} ms ${(100 * r.ms / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}`);
+  console.log(
+    `${workload.name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
+      `${((batch / total) * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms`,
+  );
+  for (const r of rows)
+    console.log(
+      `${r.ms.toFixed(3).padStart(8)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}`,
+    );
 }
 
 main();

@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type BenchOptions } from './args';
+import { runImportBench, takeImportSuite } from './importBench';
 import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
@@ -17,7 +18,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PYTHON = process.env.NETWRIGHT_BENCH_PYTHON || '/usr/bin/python3';
 
 /** Seconds the timed part of one job may take, and the shortest timed repeat (see timing.ts). */
-const BUDGET = { full: { budgetSeconds: 12, minRepeatSeconds: 0.3 }, quick: { budgetSeconds: 1.5, minRepeatSeconds: 0.05 } };
+const BUDGET = {
+  full: { budgetSeconds: 12, minRepeatSeconds: 0.3 },
+  quick: { budgetSeconds: 1.5, minRepeatSeconds: 0.05 },
+};
 
 interface ChildCommand {
   command: string;
@@ -28,7 +32,9 @@ interface ChildCommand {
 function childCommand(suite: SuiteName, job: Job): ChildCommand {
   const jobText = JSON.stringify(job);
   const tsChild = (file: string): ChildCommand => ({
-    command: process.execPath, args: ['--import', 'tsx', join(ROOT, 'bench', 'suites', file), jobText], env: process.env,
+    command: process.execPath,
+    args: ['--import', 'tsx', join(ROOT, 'bench', 'suites', file), jobText],
+    env: process.env,
   });
   switch (suite) {
     case 'netwright':
@@ -41,7 +47,13 @@ function childCommand(suite: SuiteName, job: Job): ChildCommand {
     case 'pytorch': {
       const n = String(job.threads);
       // Same thread count as the others; passive OpenMP waiting so idle threads sleep instead of spinning.
-      const env = { ...process.env, OMP_NUM_THREADS: n, MKL_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, OMP_WAIT_POLICY: 'PASSIVE' };
+      const env = {
+        ...process.env,
+        OMP_NUM_THREADS: n,
+        MKL_NUM_THREADS: n,
+        OPENBLAS_NUM_THREADS: n,
+        OMP_WAIT_POLICY: 'PASSIVE',
+      };
       return { command: PYTHON, args: [join(ROOT, 'bench', 'suites', 'pytorch.py'), jobText], env };
     }
     default:
@@ -81,10 +93,19 @@ function runChild(job: Job): Promise<ResultLine> {
       clearTimeout(timer);
       currentChild = null;
       if (result) return resolve(result);
-      const why = spawnError ? `could not start ${command}: ${spawnError.message}`
-        : timedOut ? `no result within ${timeoutSeconds} s (a step takes longer: too slow for this workload); stopped`
+      const why = spawnError
+        ? `could not start ${command}: ${spawnError.message}`
+        : timedOut
+          ? `no result within ${timeoutSeconds} s (a step takes longer: too slow for this workload); stopped`
           : `the ${job.suite} process ended (${signal ?? `exit code ${code}`}) without a result: ${lastErrors.join(' | ') || 'no message'}`;
-      resolve({ suite: job.suite, workload: job.workload.name, batch: job.batch, threads: job.threads, threads_requested: job.threads, error: why.slice(0, 400) });
+      resolve({
+        suite: job.suite,
+        workload: job.workload.name,
+        batch: job.batch,
+        threads: job.threads,
+        threads_requested: job.threads,
+        error: why.slice(0, 400),
+      });
     };
     child.on('error', (error) => finish(null, null, error));
     child.on('close', (code, signal) => finish(code, signal));
@@ -110,7 +131,9 @@ function onLines(stream: NodeJS.ReadableStream, handle: (line: string) => void):
     pending = lines.pop()!;
     lines.forEach(handle);
   });
-  stream.on('end', () => { if (pending) handle(pending); });
+  stream.on('end', () => {
+    if (pending) handle(pending);
+  });
 }
 
 /** PyTorch is optional: without /usr/bin/python3 or an importable torch the suite is dropped with a note. */
@@ -119,11 +142,16 @@ function pytorchAvailable(): boolean {
     process.stderr.write(`bench: note: ${PYTHON} does not exist, so the pytorch suite is skipped.\n`);
     return false;
   }
-  const probe = spawnSync(PYTHON, ['-c', 'import numpy, torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 120_000 });
+  const probe = spawnSync(PYTHON, ['-c', 'import numpy, torch; print(torch.__version__)'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (probe.status !== 0) {
     const reason = (probe.stderr || probe.error?.message || '').trim().split('\n').at(-1);
-    process.stderr.write(`bench: note: torch is not importable by ${PYTHON} (${reason}), so the pytorch suite is skipped. ` +
-      `Install it with: apt-get install -y python3-torch\n`);
+    process.stderr.write(
+      `bench: note: torch is not importable by ${PYTHON} (${reason}), so the pytorch suite is skipped. ` +
+        `Install it with: apt-get install -y python3-torch\n`,
+    );
     return false;
   }
   process.stderr.write(`bench: pytorch ${probe.stdout.trim()} via ${PYTHON}\n`);
@@ -139,8 +167,14 @@ function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Jo
     for (const batch of batches) {
       for (const suite of suites.filter((name) => suiteRuns(name, workload))) {
         jobs.push({
-          suite, workload, base, batch, threads: options.threads, plan: options.quick ? workload.quick : workload.full,
-          ...timing, dataDir,
+          suite,
+          workload,
+          base,
+          batch,
+          threads: options.threads,
+          plan: options.quick ? workload.quick : workload.full,
+          ...timing,
+          dataDir,
         });
       }
     }
@@ -149,9 +183,15 @@ function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Jo
 }
 
 async function main(): Promise<number> {
+  // `--suites import` (alone or among others) runs the importer bench (importBench.ts) first; its own data and peers.
+  const { asked: importAsked, rest } = takeImportSuite(process.argv.slice(2));
+  if (importAsked) {
+    const worked = await runImportBench();
+    if (rest === null) return worked ? 0 : 1;
+  }
   let options: BenchOptions;
   try {
-    options = parseArgs(process.argv.slice(2), availableParallelism());
+    options = parseArgs(rest ?? process.argv.slice(2), availableParallelism());
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -175,8 +215,10 @@ async function main(): Promise<number> {
   try {
     const workloads: Workload[] = options.workloads;
     writeDataSets(dataDir, workloads);
-    process.stderr.write(`bench: ${workloads.map((w) => w.name).join(', ')} on ${suites.join(', ')}; ` +
-      `${options.threads} thread${options.threads === 1 ? '' : 's'}${options.quick ? '; quick' : ''}\n`);
+    process.stderr.write(
+      `bench: ${workloads.map((w) => w.name).join(', ')} on ${suites.join(', ')}; ` +
+        `${options.threads} thread${options.threads === 1 ? '' : 's'}${options.quick ? '; quick' : ''}\n`,
+    );
     const results: ResultLine[] = [];
     for (const job of jobsOf(options, suites, dataDir)) {
       process.stderr.write(`bench: ${job.workload.name} batch ${job.batch} on ${job.suite}...\n`);

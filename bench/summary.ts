@@ -32,8 +32,13 @@ function summaryOf(group: ResultLine[]): SummaryLine {
     }
   }
   const summary: SummaryLine = {
-    suite: 'summary', workload: first.workload as Workload['name'], batch: first.batch,
-    threads: first.threads_requested, metric, values, ratios,
+    suite: 'summary',
+    workload: first.workload as Workload['name'],
+    batch: first.batch,
+    threads: first.threads_requested,
+    metric,
+    values,
+    ratios,
   };
   if (Object.keys(errors).length) summary.errors = errors;
   return summary;

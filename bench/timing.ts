@@ -20,7 +20,12 @@ export interface Timing {
  * A first step longer than the whole budget is reported on its own (firstStepOnly). A step that returns a promise
  * (ONNX Runtime's run) is awaited; a synchronous one is not, so it pays no microtask per step.
  */
-export async function measure(step: Step, plan: StepPlan, budgetSeconds: number, minRepeatSeconds: number): Promise<Timing> {
+export async function measure(
+  step: Step,
+  plan: StepPlan,
+  budgetSeconds: number,
+  minRepeatSeconds: number,
+): Promise<Timing> {
   const warmupLimit = budgetSeconds / 4;
   const warmupStart = now();
   let warmupSteps = 0;
@@ -59,7 +64,12 @@ export async function measure(step: Step, plan: StepPlan, budgetSeconds: number,
 export type Step = () => void | Promise<void>;
 
 /** Steps per repeat and repeats for a step of `perStep` seconds (pure, so the rule can be tested). */
-export function sizeTimedRun(plan: StepPlan, perStep: number, budgetSeconds: number, minRepeatSeconds: number): { steps: number; repeats: number } {
+export function sizeTimedRun(
+  plan: StepPlan,
+  perStep: number,
+  budgetSeconds: number,
+  minRepeatSeconds: number,
+): { steps: number; repeats: number } {
   const timedBudget = budgetSeconds * 0.75;
   const safePerStep = Math.max(perStep, 1e-9);
   let steps = Math.max(plan.timedSteps, Math.ceil(minRepeatSeconds / safePerStep));

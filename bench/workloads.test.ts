@@ -1,8 +1,14 @@
 // Checks the standard workload definitions themselves (sizes, shapes, plans), independently of the engine.
 import { describe, expect, it } from 'vitest';
 import {
-  WORKLOADS, layerShapes, outputSize, parameterCount, trainingWorkloadOf, workloadByName,
-  type NetworkDef, type TrainingWorkload,
+  WORKLOADS,
+  layerShapes,
+  outputSize,
+  parameterCount,
+  trainingWorkloadOf,
+  workloadByName,
+  type NetworkDef,
+  type TrainingWorkload,
 } from './workloads';
 
 const training = (name: string): TrainingWorkload => {
@@ -48,14 +54,27 @@ describe('workload networks', () => {
   it('rejects a network whose shapes do not fit, naming the layer', () => {
     const bad: NetworkDef = { inputShape: [1, 28, 28], layers: [{ kind: 'dense', units: 10 }] };
     expect(() => layerShapes(bad)).toThrow(/layer 1 \(dense\) needs a vector input/);
-    const tooSmall: NetworkDef = { inputShape: [1, 4, 4], layers: [{ kind: 'conv2d', filters: 2, kernelSize: 5, padding: 0, bias: true }] };
+    const tooSmall: NetworkDef = {
+      inputShape: [1, 4, 4],
+      layers: [{ kind: 'conv2d', filters: 2, kernelSize: 5, padding: 0, bias: true }],
+    };
     expect(() => layerShapes(tooSmall)).toThrow(/layer 1 \(conv2d\) produces the empty shape/);
   });
 });
 
 describe('workload settings', () => {
   it('has the fixed names, each once', () => {
-    expect(WORKLOADS.map((w) => w.name)).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'gemm-1024', 'gemm-64x784x512', 'infer-W2', 'infer-W3']);
+    expect(WORKLOADS.map((w) => w.name)).toEqual([
+      'W1',
+      'W2',
+      'W3',
+      'W4',
+      'W5',
+      'gemm-1024',
+      'gemm-64x784x512',
+      'infer-W2',
+      'infer-W3',
+    ]);
   });
 
   it('uses the standard batch sizes, optimizers and data sizes', () => {
@@ -68,7 +87,10 @@ describe('workload settings', () => {
     expect(training('W4').batches).toEqual([training('W4').samples]); // full batch of 20
     expect(training('W4').optimizer).toEqual({ type: 'adam', lr: 0.01 });
     expect(training('W4').reportSecondsFor).toBe(500);
-    expect(training('W4').network.layers.filter((l) => l.kind === 'dropout')).toEqual([{ kind: 'dropout', p: 0.5 }, { kind: 'dropout', p: 0.5 }]);
+    expect(training('W4').network.layers.filter((l) => l.kind === 'dropout')).toEqual([
+      { kind: 'dropout', p: 0.5 },
+      { kind: 'dropout', p: 0.5 },
+    ]);
     expect(training('W5').batches).toEqual([64]);
   });
 
@@ -80,7 +102,10 @@ describe('workload settings', () => {
   });
 
   it('runs inference on the W2 and W3 networks at batch 1 (latency) and 256 (throughput)', () => {
-    for (const [name, base] of [['infer-W2', 'W2'], ['infer-W3', 'W3']] as const) {
+    for (const [name, base] of [
+      ['infer-W2', 'W2'],
+      ['infer-W3', 'W3'],
+    ] as const) {
       const workload = workloadByName(name);
       if (workload.kind !== 'infer') throw new Error(`${name} is not an inference workload`);
       expect(trainingWorkloadOf(workload).name).toBe(base);
@@ -95,7 +120,9 @@ describe('workload settings', () => {
         expect(plan.repeats, workload.name).toBeGreaterThanOrEqual(1);
         expect(plan.warmupSteps, workload.name).toBeGreaterThanOrEqual(1);
       }
-      expect(workload.quick.timedSteps * workload.quick.repeats, workload.name).toBeLessThanOrEqual(workload.full.timedSteps * workload.full.repeats);
+      expect(workload.quick.timedSteps * workload.quick.repeats, workload.name).toBeLessThanOrEqual(
+        workload.full.timedSteps * workload.full.repeats,
+      );
     }
   });
 

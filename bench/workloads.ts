@@ -17,9 +17,7 @@ export interface NetworkDef {
   layers: LayerDef[];
 }
 
-export type OptimizerDef =
-  | { type: 'sgd'; lr: number; momentum: number }
-  | { type: 'adam'; lr: number };
+export type OptimizerDef = { type: 'sgd'; lr: number; momentum: number } | { type: 'adam'; lr: number };
 
 export type LossDef = 'cross_entropy' | 'mse';
 
@@ -92,9 +90,18 @@ const MNIST_MLP: NetworkDef = {
 const LENET: NetworkDef = {
   inputShape: [1, 28, 28],
   layers: [
-    { kind: 'conv2d', filters: 6, kernelSize: 5, padding: 2, bias: true }, relu, { kind: 'maxpool2d', size: 2 },
-    { kind: 'conv2d', filters: 16, kernelSize: 5, padding: 0, bias: true }, relu, { kind: 'maxpool2d', size: 2 },
-    { kind: 'flatten' }, dense(120), relu, dense(84), relu, dense(10),
+    { kind: 'conv2d', filters: 6, kernelSize: 5, padding: 2, bias: true },
+    relu,
+    { kind: 'maxpool2d', size: 2 },
+    { kind: 'conv2d', filters: 16, kernelSize: 5, padding: 0, bias: true },
+    relu,
+    { kind: 'maxpool2d', size: 2 },
+    { kind: 'flatten' },
+    dense(120),
+    relu,
+    dense(84),
+    relu,
+    dense(10),
   ],
 };
 
@@ -103,73 +110,121 @@ const conv3 = (filters: number): LayerDef => ({ kind: 'conv2d', filters, kernelS
 
 export const WORKLOADS: readonly Workload[] = [
   {
-    kind: 'train', name: 'W1', title: 'tabular MLP 20-128-256-4, SGD',
+    kind: 'train',
+    name: 'W1',
+    title: 'tabular MLP 20-128-256-4, SGD',
     network: { inputShape: [20], layers: [dense(128), relu, dense(256), relu, dense(4)] },
-    loss: 'cross_entropy', optimizer: { type: 'sgd', lr: 1e-3, momentum: 0 },
-    batches: [8], samples: 2000, // one epoch = 250 steps
+    loss: 'cross_entropy',
+    optimizer: { type: 'sgd', lr: 1e-3, momentum: 0 },
+    batches: [8],
+    samples: 2000, // one epoch = 250 steps
     full: { warmupSteps: 100, timedSteps: 250, repeats: 5 },
     quick: { warmupSteps: 10, timedSteps: 50, repeats: 1 },
   },
   {
-    kind: 'train', name: 'W2', title: 'MNIST-shaped MLP 784-512-512-10, Adam',
-    network: MNIST_MLP, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 1e-3 },
-    batches: [64, 256], samples: 2048,
+    kind: 'train',
+    name: 'W2',
+    title: 'MNIST-shaped MLP 784-512-512-10, Adam',
+    network: MNIST_MLP,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 1e-3 },
+    batches: [64, 256],
+    samples: 2048,
     full: { warmupSteps: 10, timedSteps: 50, repeats: 3 },
     quick: { warmupSteps: 2, timedSteps: 5, repeats: 1 },
   },
   {
-    kind: 'train', name: 'W3', title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
-    network: LENET, loss: 'cross_entropy', optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
-    batches: [64], samples: 1024,
+    kind: 'train',
+    name: 'W3',
+    title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
+    network: LENET,
+    loss: 'cross_entropy',
+    optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
+    batches: [64],
+    samples: 1024,
     full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },
   {
-    kind: 'train', name: 'W4', title: 'dropout demo 1-200-200-1, Adam, full batch of 20',
+    kind: 'train',
+    name: 'W4',
+    title: 'dropout demo 1-200-200-1, Adam, full batch of 20',
     network: {
       inputShape: [1],
       layers: [dense(200), relu, { kind: 'dropout', p: 0.5 }, dense(200), relu, { kind: 'dropout', p: 0.5 }, dense(1)],
     },
-    loss: 'mse', optimizer: { type: 'adam', lr: 0.01 },
-    batches: [20], samples: 20, reportSecondsFor: 500,
+    loss: 'mse',
+    optimizer: { type: 'adam', lr: 0.01 },
+    batches: [20],
+    samples: 20,
+    reportSecondsFor: 500,
     full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
     quick: { warmupSteps: 10, timedSteps: 100, repeats: 1 },
   },
   {
-    kind: 'train', name: 'W5', title: 'small CNN with batch norm on 3x32x32, Adam',
+    kind: 'train',
+    name: 'W5',
+    title: 'small CNN with batch norm on 3x32x32, Adam',
     network: {
       inputShape: [3, 32, 32],
       layers: [
-        conv3(32), { kind: 'batchnorm2d' }, relu,
-        conv3(32), { kind: 'batchnorm2d' }, relu, { kind: 'maxpool2d', size: 2 },
-        conv3(64), { kind: 'batchnorm2d' }, relu, { kind: 'maxpool2d', size: 2 },
-        { kind: 'flatten' }, dense(10),
+        conv3(32),
+        { kind: 'batchnorm2d' },
+        relu,
+        conv3(32),
+        { kind: 'batchnorm2d' },
+        relu,
+        { kind: 'maxpool2d', size: 2 },
+        conv3(64),
+        { kind: 'batchnorm2d' },
+        relu,
+        { kind: 'maxpool2d', size: 2 },
+        { kind: 'flatten' },
+        dense(10),
       ],
     },
-    loss: 'cross_entropy', optimizer: { type: 'adam', lr: 1e-3 },
-    batches: [64], samples: 512,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 1e-3 },
+    batches: [64],
+    samples: 512,
     full: { warmupSteps: 2, timedSteps: 10, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 1, repeats: 1 },
   },
   {
-    kind: 'gemm', name: 'gemm-1024', title: 'SGEMM 1024x1024x1024',
-    M: 1024, K: 1024, N: 1024,
+    kind: 'gemm',
+    name: 'gemm-1024',
+    title: 'SGEMM 1024x1024x1024',
+    M: 1024,
+    K: 1024,
+    N: 1024,
     full: { warmupSteps: 3, timedSteps: 20, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },
   {
-    kind: 'gemm', name: 'gemm-64x784x512', title: 'SGEMM M=64 K=784 N=512 (W2 first layer)',
-    M: 64, K: 784, N: 512,
+    kind: 'gemm',
+    name: 'gemm-64x784x512',
+    title: 'SGEMM M=64 K=784 N=512 (W2 first layer)',
+    M: 64,
+    K: 784,
+    N: 512,
     full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
     quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
   },
   {
-    kind: 'infer', name: 'infer-W2', title: "eval-mode forward of W2's network", of: 'W2', batches: [1, 256],
+    kind: 'infer',
+    name: 'infer-W2',
+    title: "eval-mode forward of W2's network",
+    of: 'W2',
+    batches: [1, 256],
     full: { warmupSteps: 5, timedSteps: 50, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 5, repeats: 1 },
   },
   {
-    kind: 'infer', name: 'infer-W3', title: "eval-mode forward of W3's network", of: 'W3', batches: [1, 256],
+    kind: 'infer',
+    name: 'infer-W3',
+    title: "eval-mode forward of W3's network",
+    of: 'W3',
+    batches: [1, 256],
     full: { warmupSteps: 3, timedSteps: 20, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },
@@ -187,7 +242,8 @@ export function workloadByName(name: string): Workload {
 export function trainingWorkloadOf(workload: TrainingWorkload | InferenceWorkload): TrainingWorkload {
   if (workload.kind === 'train') return workload;
   const base = workloadByName(workload.of);
-  if (base.kind !== 'train') throw new Error(`${workload.name} refers to ${workload.of}, which is not a training workload`);
+  if (base.kind !== 'train')
+    throw new Error(`${workload.name} refers to ${workload.of}, which is not a training workload`);
   return base;
 }
 
@@ -279,6 +335,7 @@ export function forwardFlops(network: NetworkDef): number {
 }
 
 function image(shape: number[], where: string): [number, number, number] {
-  if (shape.length !== 3) throw new Error(`${where} needs a [channels, height, width] input, got [${shape.join(', ')}]`);
+  if (shape.length !== 3)
+    throw new Error(`${where} needs a [channels, height, width] input, got [${shape.join(', ')}]`);
   return shape as [number, number, number];
 }

@@ -9,7 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'main', 'cli', 'index.ts');
 const hasTsx = (() => {
-  try { createRequire(import.meta.url).resolve('tsx/esm/api'); return true; } catch { return false; }
+  try {
+    createRequire(import.meta.url).resolve('tsx/esm/api');
+    return true;
+  } catch {
+    return false;
+  }
 })();
 let entry;
 if (existsSync(source) && hasTsx) {

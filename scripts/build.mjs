@@ -28,7 +28,9 @@ export async function buildNode() {
     sourcemap: 'linked',
     logLevel: 'warning',
     // Bundled ESM has no require(); the native addon loader needs one.
-    banner: { js: "import { createRequire as __nwCreateRequire } from 'node:module'; const require = __nwCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __nwCreateRequire } from 'node:module'; const require = __nwCreateRequire(import.meta.url);",
+    },
   });
 }
 

@@ -23,10 +23,21 @@ export function electronSqliteBinding() {
   cpSync(source, copy, { recursive: true, filter: (path) => !path.includes(`${join(source, 'build')}`) });
   process.stderr.write(`Netwright: building better-sqlite3 for Electron ${electronVersion} (once)…\n`);
   const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const result = spawnSync(process.execPath, [nodeGyp, 'rebuild', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
-    { cwd: copy, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      nodeGyp,
+      'rebuild',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+    ],
+    { cwd: copy, stdio: 'inherit' },
+  );
   if (result.status !== 0 || !existsSync(binding)) {
-    throw new Error(`could not build better-sqlite3 for Electron ${electronVersion} (it needs Electron's headers from electronjs.org); web mode works without it: npm run web`);
+    throw new Error(
+      `could not build better-sqlite3 for Electron ${electronVersion} (it needs Electron's headers from electronjs.org); web mode works without it: npm run web`,
+    );
   }
   return binding;
 }

@@ -11,7 +11,9 @@ function candidates() {
     ];
   }
   if (process.platform === 'win32') {
-    const roots = [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(Boolean);
+    const roots = [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(
+      Boolean,
+    );
     return roots.map((root) => join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
   }
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -26,7 +28,8 @@ export function findChromium() {
 
 export function installHint() {
   const chosen = process.env.NETWRIGHT_CHROMIUM;
-  if (chosen) return `NETWRIGHT_CHROMIUM is set to ${chosen}, which does not exist: point it at a Chromium or Chrome executable.`;
+  if (chosen)
+    return `NETWRIGHT_CHROMIUM is set to ${chosen}, which does not exist: point it at a Chromium or Chrome executable.`;
   if (process.platform === 'linux') {
     return "No Chromium found for the end-to-end tests: install Debian's (apt-get install chromium) or set NETWRIGHT_CHROMIUM=/path/to/chrome.";
   }

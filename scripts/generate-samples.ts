@@ -21,9 +21,13 @@ rmSync(folder, { recursive: true, force: true });
 const pixels = 16 * 16;
 for (let n = 0; n < images.labels!.length; n++) {
   const className = images.classNames![images.labels![n]];
-  const gray = Buffer.from(Array.from(images.features.subarray(n * pixels, (n + 1) * pixels), (v) => Math.round(v * 255)));
+  const gray = Buffer.from(
+    Array.from(images.features.subarray(n * pixels, (n + 1) * pixels), (v) => Math.round(v * 255)),
+  );
   const path = join(folder, className, `${className}-${String(n).padStart(3, '0')}.png`);
   mkdirSync(dirname(path), { recursive: true });
-  await sharp(gray, { raw: { width: 16, height: 16, channels: 1 } }).png({ compressionLevel: 9 }).toFile(path);
+  await sharp(gray, { raw: { width: 16, height: 16, channels: 1 } })
+    .png({ compressionLevel: 9 })
+    .toFile(path);
 }
 process.stdout.write(`wrote ${SAMPLE_TABLES.length} tables and ${images.labels!.length} images to ${out}\n`);

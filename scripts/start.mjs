@@ -33,9 +33,17 @@ function fetchElectronBinary() {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return 'the electron package is not installed';
   process.stderr.write("Netwright: fetching Electron's binary for the desktop app (once)…\n");
-  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: join(root, 'node_modules', 'electron'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 600_000,
+  });
   if (result.status === 0) return null;
-  const lastLine = String(result.stderr ?? '').trim().split('\n').find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
+  const lastLine =
+    String(result.stderr ?? '')
+      .trim()
+      .split('\n')
+      .find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
   return `Electron's binary could not be downloaded (${lastLine.trim()})`;
 }
 
@@ -48,7 +56,13 @@ function run(command, commandArgs, env = {}) {
 await buildAll();
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux');
 let electron = webOnly ? { why: 'web mode was asked for' } : electronBinary();
-if (!webOnly && hasDisplay && !electron.binary && existsSync(join(root, 'node_modules', 'electron')) && !existsSync(join(root, 'node_modules', 'electron', 'path.txt'))) {
+if (
+  !webOnly &&
+  hasDisplay &&
+  !electron.binary &&
+  existsSync(join(root, 'node_modules', 'electron')) &&
+  !existsSync(join(root, 'node_modules', 'electron', 'path.txt'))
+) {
   const failure = fetchElectronBinary();
   electron = failure ? { why: failure } : electronBinary();
 }

@@ -13,7 +13,11 @@ import { findChromium, installHint } from './find-chromium.mjs';
 const steps = [];
 function run(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, ...env },
+  });
   steps.push({ name, ok: result.status === 0 });
   return result.status === 0;
 }
@@ -24,31 +28,66 @@ const chromium = findChromium();
 if (!chromium) process.stdout.write(`\n!! ${installHint()}\n`);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('typecheck engine/core without Node', 'npx', ['tsc', '--noEmit', '-p', 'engine/core/tsconfig.json']);
-run('typecheck renderer', 'npx', ['svelte-check', '--tsconfig', 'renderer/tsconfig.json', '--threshold', 'error', '--output', 'machine']);
+run('typecheck renderer', 'npx', [
+  'svelte-check',
+  '--tsconfig',
+  'renderer/tsconfig.json',
+  '--threshold',
+  'error',
+  '--output',
+  'machine',
+]);
 run('lint (import layers and defect rules)', 'npx', ['eslint', '.']);
 const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
-run('unit, renderer, golden parity and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+run('unit, renderer, golden parity and integration tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+]);
 // The kernels again on the portable code path users' CPUs without AVX2 (or whose ISA has no hand-written kernel) get.
 const portableReport = 'test-results/vitest-portable.json';
 rmSync(portableReport, { force: true });
-run('native kernels and engine on the portable (scalar) kernels', 'npx',
-  ['vitest', 'run', '--project', 'unit', 'engine/native', 'engine/test', '--reporter=dot', '--reporter=json', `--outputFile=${portableReport}`],
-  { NETWRIGHT_ISA: 'scalar' });
+run(
+  'native kernels and engine on the portable (scalar) kernels',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--project',
+    'unit',
+    'engine/native',
+    'engine/test',
+    '--reporter=dot',
+    '--reporter=json',
+    `--outputFile=${portableReport}`,
+  ],
+  { NETWRIGHT_ISA: 'scalar' },
+);
 // And on the AVX-512 microkernel, emulated where the CPU lacks it (a second build of the addon; x64 only).
 const emulatedReport = 'test-results/vitest-avx512-emulated.json';
 rmSync(emulatedReport, { force: true });
-run('native kernels and engine on the AVX-512 kernels (emulated)', 'node',
-  ['scripts/test-native-emulated.mjs', '--reporter=dot', '--reporter=json', `--outputFile=${emulatedReport}`]);
+run('native kernels and engine on the AVX-512 kernels (emulated)', 'node', [
+  'scripts/test-native-emulated.mjs',
+  '--reporter=dot',
+  '--reporter=json',
+  `--outputFile=${emulatedReport}`,
+]);
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
 if (!chromium) {
   steps.push({ name: `end-to-end tests: ${installHint()}`, ok: false });
 } else if (built) {
-  run('end-to-end tests (Chromium, web mode)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+  run(
+    'end-to-end tests (Chromium, web mode)',
+    'npx',
+    ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
     // Playwright resolves the report path against the config's folder otherwise.
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(e2eReport), NETWRIGHT_CHROMIUM: chromium });
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(e2eReport), NETWRIGHT_CHROMIUM: chromium },
+  );
 }
 
 let passed = 0;
@@ -67,7 +106,8 @@ if (built && existsSync(e2eReport)) {
   failed += stats.unexpected;
   skipped += stats.skipped;
 }
-for (const step of steps) if (!step.ok && (step.name.startsWith('typecheck') || step.name.startsWith('lint'))) failed += 1;
+for (const step of steps)
+  if (!step.ok && (step.name.startsWith('typecheck') || step.name.startsWith('lint'))) failed += 1;
 const allOk = steps.every((s) => s.ok);
 if (!allOk && failed === 0) failed = 1; // a step failed without a failing test (crash, type error): never report green
 process.stdout.write(`\n${steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n')}\n`);

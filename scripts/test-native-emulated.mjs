@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 if (process.arch !== 'x64' || process.platform === 'win32') {
-  console.log(`test-native-emulated: skipped (the emulated AVX-512 build is set up for x64 Linux and macOS; this is ${process.platform}-${process.arch})`);
+  console.log(
+    `test-native-emulated: skipped (the emulated AVX-512 build is set up for x64 Linux and macOS; this is ${process.platform}-${process.arch})`,
+  );
   process.exit(0);
 }
 
@@ -31,30 +33,40 @@ try {
   let gyp = readFileSync(join(native, 'binding.gyp'), 'utf8');
   const edits = [
     // The AVX-512 library: the stand-in header instead of the instructions.
-    ["'cflags': ['-fPIC', '-mavx512f', '-mfma'],", `'cflags': ['-fPIC', '-I${join(native, 'tools', 'avx512-emulation')}'],`],
+    [
+      "'cflags': ['-fPIC', '-mavx512f', '-mfma'],",
+      `'cflags': ['-fPIC', '-I${join(native, 'tools', 'avx512-emulation')}'],`,
+    ],
     ["'OTHER_CFLAGS': ['-mavx512f', '-mfma']", `'OTHER_CFLAGS': ['-I${join(native, 'tools', 'avx512-emulation')}']`],
     // Kernel selection: every CPU feature reported present, so the AVX-512 kernel is chosen.
     ["'defines': ['NW_GEMM_X86'],", "'defines': ['NW_GEMM_X86', '__builtin_cpu_supports(feature)=1'],"],
   ];
   for (const [from, to] of edits) {
-    if (!gyp.includes(from)) throw new Error(`engine/native/binding.gyp no longer contains ${from}: update scripts/test-native-emulated.mjs`);
+    if (!gyp.includes(from))
+      throw new Error(`engine/native/binding.gyp no longer contains ${from}: update scripts/test-native-emulated.mjs`);
     gyp = gyp.replace(from, to);
   }
   writeFileSync(join(dir, 'binding.gyp'), gyp);
   // node-gyp resolves node-addon-api from the build folder.
-  cpSync(join(root, 'node_modules', 'node-addon-api'), join(dir, 'node_modules', 'node-addon-api'), { recursive: true });
+  cpSync(join(root, 'node_modules', 'node-addon-api'), join(dir, 'node_modules', 'node-addon-api'), {
+    recursive: true,
+  });
   const nodeGyp = join(root, 'node_modules', '.bin', 'node-gyp');
   // The same Node headers as the main build (`npm run` passes npm's nodedir setting on; run directly, ask npm).
-  const nodedir = process.env.npm_config_nodedir ||
+  const nodedir =
+    process.env.npm_config_nodedir ||
     spawnSync('npm', ['config', 'get', 'nodedir'], { encoding: 'utf8', shell: false }).stdout?.trim();
   const headers = nodedir && nodedir !== 'undefined' && nodedir !== 'null' ? [`--nodedir=${nodedir}`] : [];
   run(nodeGyp, ['rebuild', '--loglevel=warn', ...headers], { cwd: dir });
   const addon = join(dir, 'build', 'Release', 'netwright_native.node');
-  const isa = spawnSync(process.execPath, ['-p', `require(${JSON.stringify(addon)}).isa`], { encoding: 'utf8' }).stdout.trim();
+  const isa = spawnSync(process.execPath, ['-p', `require(${JSON.stringify(addon)}).isa`], {
+    encoding: 'utf8',
+  }).stdout.trim();
   if (isa !== 'avx512') throw new Error(`the emulated build dispatched to '${isa}', not avx512`);
   console.log(`test-native-emulated: ${addon} dispatches to ${isa} (emulated); running the kernel tests on it`);
   run('npx', ['vitest', 'run', '--project', 'unit', 'engine/native', 'engine/test', ...process.argv.slice(2)], {
-    cwd: root, env: { ...process.env, NETWRIGHT_NATIVE_PATH: addon },
+    cwd: root,
+    env: { ...process.env, NETWRIGHT_NATIVE_PATH: addon },
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });

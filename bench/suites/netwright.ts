@@ -8,7 +8,9 @@ import type { TrainingWorkload } from '../workloads';
 import { configOf, specOf } from './netwrightSpec';
 
 function session(kernels: Kernels, workload: TrainingWorkload, batch: number): TrainingSession {
-  return createTrainingSession(specOf(workload.name, workload.network), configOf(workload, batch), kernels, { maxBatch: batch });
+  return createTrainingSession(specOf(workload.name, workload.network), configOf(workload, batch), kernels, {
+    maxBatch: batch,
+  });
 }
 
 function netwrightBackend(kernels: Kernels): Backend {

@@ -20,7 +20,10 @@ describe('netwright specs of the workloads', () => {
     const w3 = WORKLOADS.find((w) => w.name === 'W3');
     if (w3?.kind !== 'train') throw new Error('W3 should be a training workload');
     expect(configOf(w3, 64)).toMatchObject({
-      loss: 'cross_entropy', optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 }, batchSize: 64, seed: 1,
+      loss: 'cross_entropy',
+      optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
+      batchSize: 64,
+      seed: 1,
     });
   });
 });

@@ -38,9 +38,10 @@ export function configOf(workload: TrainingWorkload, batch: number): TrainConfig
   return {
     version: 1,
     loss: workload.loss,
-    optimizer: optimizer.type === 'sgd'
-      ? { type: 'sgd', lr: optimizer.lr, momentum: optimizer.momentum }
-      : { type: 'adam', lr: optimizer.lr },
+    optimizer:
+      optimizer.type === 'sgd'
+        ? { type: 'sgd', lr: optimizer.lr, momentum: optimizer.momentum }
+        : { type: 'adam', lr: optimizer.lr },
     schedule: { type: 'constant' },
     epochs: 1,
     batchSize: batch,

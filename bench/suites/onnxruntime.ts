@@ -21,9 +21,15 @@ function unsupported(what: string): never {
 /** The workload's network exported to ONNX, and netwright's own eval-mode output on the first batch to check against. */
 function exportedModel(workload: TrainingWorkload, batch: number, first: Batch) {
   const kernels = loadKernels();
-  const session = createTrainingSession(specOf(workload.name, workload.network), configOf(workload, batch), kernels, { maxBatch: batch });
+  const session = createTrainingSession(specOf(workload.name, workload.network), configOf(workload, batch), kernels, {
+    maxBatch: batch,
+  });
   const expected = Float32Array.from(session.predict(first.inputs, batch));
-  const bytes = exportOnnx({ spec: specOf(workload.name, workload.network), tensors: session.model.namedTensors(), producerVersion: 'bench' });
+  const bytes = exportOnnx({
+    spec: specOf(workload.name, workload.network),
+    tensors: session.model.namedTensors(),
+    producerVersion: 'bench',
+  });
   return { bytes, expected };
 }
 
@@ -36,7 +42,10 @@ function onnxruntimeBackend(threads: number): Backend {
     async inference(workload, batch, batches): Promise<Step> {
       const { bytes, expected } = exportedModel(workload, batch, batches[0]);
       const session = await ort.InferenceSession.create(bytes, {
-        intraOpNumThreads: threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+        intraOpNumThreads: threads,
+        interOpNumThreads: 1,
+        executionMode: 'sequential',
+        graphOptimizationLevel: 'all',
       });
       const shape = [batch, ...workload.network.inputShape];
       const tensors = batches.map((b) => new ort.Tensor('float32', b.inputs, shape));
@@ -45,7 +54,9 @@ function onnxruntimeBackend(threads: number): Backend {
       let worst = 0;
       for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
       if (actual.length !== expected.length || !(worst <= AGREEMENT)) {
-        throw new Error(`onnxruntime and netwright disagree on ${workload.name}: max |diff| ${worst} over ${actual.length} outputs`);
+        throw new Error(
+          `onnxruntime and netwright disagree on ${workload.name}: max |diff| ${worst} over ${actual.length} outputs`,
+        );
       }
       let next = 0;
       return async () => {

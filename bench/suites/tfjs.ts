@@ -26,9 +26,14 @@ function layersOf(layer: LayerDef): tfl.layers.Layer[] {
     case 'dense':
       return [tfl.layers.dense({ units: layer.units })];
     case 'conv2d': {
-      const conv = (padding: 'same' | 'valid') => tfl.layers.conv2d({
-        filters: layer.filters, kernelSize: layer.kernelSize, padding, useBias: layer.bias, dataFormat: 'channelsLast',
-      });
+      const conv = (padding: 'same' | 'valid') =>
+        tfl.layers.conv2d({
+          filters: layer.filters,
+          kernelSize: layer.kernelSize,
+          padding,
+          useBias: layer.bias,
+          dataFormat: 'channelsLast',
+        });
       // Stride 1: padding (k-1)/2 on an odd kernel is TF's 'same'; any other amount needs an explicit zero-padding layer.
       if (layer.padding === 0) return [conv('valid')];
       if (layer.kernelSize % 2 === 1 && layer.padding === (layer.kernelSize - 1) / 2) return [conv('same')];
@@ -69,15 +74,18 @@ interface TensorBatch {
 
 function tensorBatches(workload: TrainingWorkload, batch: number, batches: Batch[]): TensorBatch[] {
   const shape = workload.network.inputShape;
-  return batches.map(({ inputs, targets }) => tf.tidy(() => {
-    let x = tf.tensor(inputs, [batch, ...shape]);
-    if (shape.length === 3) x = tf.transpose(x, [0, 2, 3, 1]); // NCHW -> NHWC
-    const classes = outputSize(workload.network);
-    const y = targets instanceof Int32Array
-      ? tf.cast(tf.oneHot(tf.tensor1d(targets, 'int32'), classes), 'float32')
-      : tf.tensor(targets, [batch, classes]);
-    return { inputs: x, targets: y };
-  }));
+  return batches.map(({ inputs, targets }) =>
+    tf.tidy(() => {
+      let x = tf.tensor(inputs, [batch, ...shape]);
+      if (shape.length === 3) x = tf.transpose(x, [0, 2, 3, 1]); // NCHW -> NHWC
+      const classes = outputSize(workload.network);
+      const y =
+        targets instanceof Int32Array
+          ? tf.cast(tf.oneHot(tf.tensor1d(targets, 'int32'), classes), 'float32')
+          : tf.tensor(targets, [batch, classes]);
+      return { inputs: x, targets: y };
+    }),
+  );
 }
 
 function tfjsBackend(threads: number, info: Backend['info']): Backend {
@@ -88,13 +96,17 @@ function tfjsBackend(threads: number, info: Backend['info']): Backend {
       const model = buildModel(workload.network);
       const optimizer = optimizerOf(workload.optimizer);
       const data = tensorBatches(workload, batch, batches);
-      const lossOf = workload.loss === 'cross_entropy'
-        ? (y: tf.Tensor, out: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar
-        : (y: tf.Tensor, out: tf.Tensor) => tf.losses.meanSquaredError(y, out) as tf.Scalar;
+      const lossOf =
+        workload.loss === 'cross_entropy'
+          ? (y: tf.Tensor, out: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar
+          : (y: tf.Tensor, out: tf.Tensor) => tf.losses.meanSquaredError(y, out) as tf.Scalar;
       let next = 0;
       return () => {
         const { inputs, targets } = data[next++ % data.length];
-        const cost = optimizer.minimize(() => lossOf(targets, model.apply(inputs, { training: true }) as tf.Tensor), true);
+        const cost = optimizer.minimize(
+          () => lossOf(targets, model.apply(inputs, { training: true }) as tf.Tensor),
+          true,
+        );
         if (!cost) throw new Error('optimizer.minimize returned no loss');
         const loss = cost.dataSync()[0];
         cost.dispose();
@@ -137,7 +149,10 @@ async function setUp(job: Job): Promise<Backend> {
       const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
       const multithread = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
       return tfjsBackend(wasm.getThreadsCount(), {
-        tfjs: tf.version_core, backend: 'wasm', simd: Boolean(simd), multithread: Boolean(multithread),
+        tfjs: tf.version_core,
+        backend: 'wasm',
+        simd: Boolean(simd),
+        multithread: Boolean(multithread),
       });
     }
     default:

@@ -50,33 +50,85 @@ export interface Kernels {
 
   // ---- dense algebra -------------------------------------------------------------------------------
   /** C[M,N] = alpha * op(A)[M,K] · op(B)[K,N] + beta * C. A is [M,K] (or [K,M] if transA), B is [K,N] (or [N,K] if transB). */
-  gemm(transA: boolean, transB: boolean, M: number, N: number, K: number, alpha: number,
-    A: Float32Array, B: Float32Array, beta: number, C: Float32Array): void;
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    alpha: number,
+    A: Float32Array,
+    B: Float32Array,
+    beta: number,
+    C: Float32Array,
+  ): void;
   /** y[batch,out] = x[batch,in] · weight[out,in]^T + bias[out] (bias may be null). */
-  denseForward(x: Float32Array, weight: Float32Array, bias: Float32Array | null, y: Float32Array,
-    batch: number, inFeatures: number, outFeatures: number): void;
+  denseForward(
+    x: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    y: Float32Array,
+    batch: number,
+    inFeatures: number,
+    outFeatures: number,
+  ): void;
   /** dWeight = dy^T x and dBias = sum over batch of dy (both overwritten); dx = dy · weight (skipped when null). */
-  denseBackward(x: Float32Array, weight: Float32Array, dy: Float32Array, dx: Float32Array | null,
-    dWeight: Float32Array, dBias: Float32Array | null, batch: number, inFeatures: number, outFeatures: number,
-    accumulateDx: boolean): void;
+  denseBackward(
+    x: Float32Array,
+    weight: Float32Array,
+    dy: Float32Array,
+    dx: Float32Array | null,
+    dWeight: Float32Array,
+    dBias: Float32Array | null,
+    batch: number,
+    inFeatures: number,
+    outFeatures: number,
+    accumulateDx: boolean,
+  ): void;
 
   // ---- convolution and pooling (geom: Int32Array of Geom.Length) -----------------------------------
   /** y[N,O,OH,OW] = cross-correlation of zero-padded x[N,C,H,W] with weight[O,C,KH,KW] + bias[O]. */
-  conv2dForward(x: Float32Array, weight: Float32Array, bias: Float32Array | null, y: Float32Array, geom: Int32Array): void;
+  conv2dForward(
+    x: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    y: Float32Array,
+    geom: Int32Array,
+  ): void;
   /** dWeight, dBias overwritten; dx (skipped when null) overwritten or accumulated. */
-  conv2dBackward(x: Float32Array, weight: Float32Array, dy: Float32Array, dx: Float32Array | null,
-    dWeight: Float32Array, dBias: Float32Array | null, geom: Int32Array, accumulateDx: boolean): void;
+  conv2dBackward(
+    x: Float32Array,
+    weight: Float32Array,
+    dy: Float32Array,
+    dx: Float32Array | null,
+    dWeight: Float32Array,
+    dBias: Float32Array | null,
+    geom: Int32Array,
+    accumulateDx: boolean,
+  ): void;
   /** Max over each window; padded positions never win. argmax[N*C*OH*OW] receives the flat index into x of each maximum. */
   maxPool2dForward(x: Float32Array, y: Float32Array, argmax: Int32Array, geom: Int32Array): void;
   /** Routes each dy to its argmax position (windows sharing a maximum accumulate). */
-  maxPool2dBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array, geom: Int32Array, accumulate: boolean): void;
+  maxPool2dBackward(
+    dy: Float32Array,
+    argmax: Int32Array,
+    dx: Float32Array,
+    geom: Int32Array,
+    accumulate: boolean,
+  ): void;
   /** Mean over each window dividing by KH*KW, padded zeros included (count_include_pad). */
   avgPool2dForward(x: Float32Array, y: Float32Array, geom: Int32Array): void;
   avgPool2dBackward(dy: Float32Array, dx: Float32Array, geom: Int32Array, accumulate: boolean): void;
   /** y[N,C] = mean of x[N,C,spatial] over spatial. */
   globalAvgPoolForward(x: Float32Array, y: Float32Array, batch: number, channels: number, spatial: number): void;
-  globalAvgPoolBackward(dy: Float32Array, dx: Float32Array, batch: number, channels: number, spatial: number,
-    accumulate: boolean): void;
+  globalAvgPoolBackward(
+    dy: Float32Array,
+    dx: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    accumulate: boolean,
+  ): void;
 
   // ---- batch normalization over x[batch, channels, spatial] (spatial = 1 for BatchNorm1d) -------------
   /**
@@ -84,35 +136,110 @@ export interface Kernels {
    * Saves mean[C] and invStd[C] for backward. Updates runningMean / runningVar in place with weight `momentum`
    * for the new batch, the variance unbiased (times m / (m - 1), m = batch * spatial).
    */
-  batchNormForwardTrain(x: Float32Array, gamma: Float32Array, beta: Float32Array, y: Float32Array,
-    savedMean: Float32Array, savedInvStd: Float32Array, runningMean: Float32Array, runningVar: Float32Array,
-    batch: number, channels: number, spatial: number, eps: number, momentum: number): void;
+  batchNormForwardTrain(
+    x: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    y: Float32Array,
+    savedMean: Float32Array,
+    savedInvStd: Float32Array,
+    runningMean: Float32Array,
+    runningVar: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    eps: number,
+    momentum: number,
+  ): void;
   /** Eval mode: the same transform with the running statistics. */
-  batchNormForwardEval(x: Float32Array, gamma: Float32Array, beta: Float32Array, y: Float32Array,
-    runningMean: Float32Array, runningVar: Float32Array, batch: number, channels: number, spatial: number, eps: number): void;
+  batchNormForwardEval(
+    x: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    y: Float32Array,
+    runningMean: Float32Array,
+    runningVar: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    eps: number,
+  ): void;
   /** Backward of training mode (gradients flow through the batch statistics). dGamma, dBeta overwritten. */
-  batchNormBackward(x: Float32Array, gamma: Float32Array, dy: Float32Array, savedMean: Float32Array,
-    savedInvStd: Float32Array, dx: Float32Array, dGamma: Float32Array, dBeta: Float32Array,
-    batch: number, channels: number, spatial: number, accumulateDx: boolean): void;
+  batchNormBackward(
+    x: Float32Array,
+    gamma: Float32Array,
+    dy: Float32Array,
+    savedMean: Float32Array,
+    savedInvStd: Float32Array,
+    dx: Float32Array,
+    dGamma: Float32Array,
+    dBeta: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    accumulateDx: boolean,
+  ): void;
   /** Backward of eval mode (statistics are constants). */
-  batchNormBackwardEval(gamma: Float32Array, dy: Float32Array, x: Float32Array, runningMean: Float32Array,
-    runningVar: Float32Array, dx: Float32Array, dGamma: Float32Array, dBeta: Float32Array,
-    batch: number, channels: number, spatial: number, eps: number, accumulateDx: boolean): void;
+  batchNormBackwardEval(
+    gamma: Float32Array,
+    dy: Float32Array,
+    x: Float32Array,
+    runningMean: Float32Array,
+    runningVar: Float32Array,
+    dx: Float32Array,
+    dGamma: Float32Array,
+    dBeta: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    eps: number,
+    accumulateDx: boolean,
+  ): void;
 
   // ---- pointwise -----------------------------------------------------------------------------------
   activationForward(kind: Activation, x: Float32Array, y: Float32Array, count: number, alpha: number): void;
   /** dx = dy * f'(x); y is the forward output (used by sigmoid and tanh). */
-  activationBackward(kind: Activation, x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array,
-    count: number, alpha: number, accumulate: boolean): void;
+  activationBackward(
+    kind: Activation,
+    x: Float32Array,
+    y: Float32Array,
+    dy: Float32Array,
+    dx: Float32Array,
+    count: number,
+    alpha: number,
+    accumulate: boolean,
+  ): void;
   /** Row-wise softmax of x[rows, cols], max-subtracted. */
   softmaxForward(x: Float32Array, y: Float32Array, rows: number, cols: number): void;
-  softmaxBackward(y: Float32Array, dy: Float32Array, dx: Float32Array, rows: number, cols: number, accumulate: boolean): void;
+  softmaxBackward(
+    y: Float32Array,
+    dy: Float32Array,
+    dx: Float32Array,
+    rows: number,
+    cols: number,
+    accumulate: boolean,
+  ): void;
   /**
    * Inverted dropout with a counter-based generator: element i is kept when uniform(seed, stream, i) >= p,
    * kept values scaled by 1/(1-p). mask[i] = 1 if kept else 0. Same (seed, stream) -> same mask for any thread count.
    */
-  dropoutForward(x: Float32Array, y: Float32Array, mask: Uint8Array, count: number, p: number, seed: number, stream: number): void;
-  dropoutBackward(dy: Float32Array, mask: Uint8Array, dx: Float32Array, count: number, p: number, accumulate: boolean): void;
+  dropoutForward(
+    x: Float32Array,
+    y: Float32Array,
+    mask: Uint8Array,
+    count: number,
+    p: number,
+    seed: number,
+    stream: number,
+  ): void;
+  dropoutBackward(
+    dy: Float32Array,
+    mask: Uint8Array,
+    dx: Float32Array,
+    count: number,
+    p: number,
+    accumulate: boolean,
+  ): void;
   /** y = a + b (count elements). */
   add(a: Float32Array, b: Float32Array, y: Float32Array, count: number): void;
   /** y += alpha * x. */
@@ -120,17 +247,38 @@ export interface Kernels {
   /** dst = src, or dst += src when accumulate. */
   copy(src: Float32Array, dst: Float32Array, count: number, accumulate: boolean): void;
   /** y[N, Ca+Cb, spatial] = concat(a[N,Ca,spatial], b[N,Cb,spatial]) along channels. */
-  concatChannels(a: Float32Array, b: Float32Array, y: Float32Array, batch: number, channelsA: number,
-    channelsB: number, spatial: number): void;
+  concatChannels(
+    a: Float32Array,
+    b: Float32Array,
+    y: Float32Array,
+    batch: number,
+    channelsA: number,
+    channelsB: number,
+    spatial: number,
+  ): void;
   /** The inverse: da, db (each skipped when null) from dy, overwritten or accumulated. */
-  splitChannels(dy: Float32Array, da: Float32Array | null, db: Float32Array | null, batch: number,
-    channelsA: number, channelsB: number, spatial: number, accumulate: boolean): void;
+  splitChannels(
+    dy: Float32Array,
+    da: Float32Array | null,
+    db: Float32Array | null,
+    batch: number,
+    channelsA: number,
+    channelsB: number,
+    spatial: number,
+    accumulate: boolean,
+  ): void;
   /** out[r] = index of the largest x[r, :] (first on ties). */
   argmaxRows(x: Float32Array, out: Int32Array, rows: number, cols: number): void;
 
   // ---- losses (return the mean loss as a double; gradient already divided by the element count) ------
   /** mean_n (logsumexp(z_n) - z_n[label_n]); dLogits = (softmax(z) - onehot) / rows. Throws on a label outside [0, cols). */
-  softmaxCrossEntropy(logits: Float32Array, labels: Int32Array, dLogits: Float32Array, rows: number, cols: number): number;
+  softmaxCrossEntropy(
+    logits: Float32Array,
+    labels: Int32Array,
+    dLogits: Float32Array,
+    rows: number,
+    cols: number,
+  ): number;
   /** mean(max(z,0) - z t + log(1 + exp(-|z|))); dLogits = (sigmoid(z) - t) / count. */
   bceWithLogits(logits: Float32Array, targets: Float32Array, dLogits: Float32Array, count: number): number;
   /** mean((p - t)^2); dPred = 2 (p - t) / count. */
@@ -151,18 +299,55 @@ export interface Kernels {
   // ---- fused optimizer steps over `count` elements; state buffers start at zero ----------------------------
   // w, g and the state buffers must be separate memory (the updates vectorize on that promise); overlap is refused.
   /** g' = g + wd w; buf = mu buf + g'; d = nesterov ? g' + mu buf : buf (d = g' when mu = 0); w -= lr d. buf null when mu = 0. */
-  sgdStep(w: Float32Array, g: Float32Array, buf: Float32Array | null, count: number, lr: number, momentum: number,
-    nesterov: boolean, weightDecay: number): void;
+  sgdStep(
+    w: Float32Array,
+    g: Float32Array,
+    buf: Float32Array | null,
+    count: number,
+    lr: number,
+    momentum: number,
+    nesterov: boolean,
+    weightDecay: number,
+  ): void;
   /** g' = g + wd w; sum += g'^2; w -= lr g' / (sqrt(sum) + eps). */
-  adagradStep(w: Float32Array, g: Float32Array, sum: Float32Array, count: number, lr: number, eps: number,
-    weightDecay: number): void;
+  adagradStep(
+    w: Float32Array,
+    g: Float32Array,
+    sum: Float32Array,
+    count: number,
+    lr: number,
+    eps: number,
+    weightDecay: number,
+  ): void;
   /** g' = g + wd w; v = alpha v + (1-alpha) g'^2; den = sqrt(v) + eps; mu > 0: buf = mu buf + g'/den, w -= lr buf; else w -= lr g'/den. */
-  rmspropStep(w: Float32Array, g: Float32Array, v: Float32Array, buf: Float32Array | null, count: number, lr: number,
-    alpha: number, eps: number, momentum: number, weightDecay: number): void;
+  rmspropStep(
+    w: Float32Array,
+    g: Float32Array,
+    v: Float32Array,
+    buf: Float32Array | null,
+    count: number,
+    lr: number,
+    alpha: number,
+    eps: number,
+    momentum: number,
+    weightDecay: number,
+  ): void;
   /**
    * Adam / AdamW at step t (from 1). decoupled=false: g' = g + wd w. decoupled=true: w *= 1 - lr wd first, g' = g.
    * m = b1 m + (1-b1) g'; v = b2 v + (1-b2) g'^2; w -= lr (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps).
    */
-  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, count: number, lr: number,
-    beta1: number, beta2: number, eps: number, weightDecay: number, step: number, decoupled: boolean): void;
+  adamStep(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    count: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    weightDecay: number,
+    step: number,
+    decoupled: boolean,
+  ): void;
 }

@@ -57,23 +57,24 @@ describe('bitwise determinism across thread counts', () => {
     ['stride 2x1', (batch) => windowGeom(batch, 6, 30, 26, 8, 3, 5, 2, 1, 1, 2)],
     ['stride 1', (batch) => windowGeom(batch, 6, 30, 26, 8, 3, 5, 1, 1, 1, 2)],
   ];
-  for (const [name, geometry] of convCases) for (const batch of [1, 5, 40]) {
-    it(`conv2d forward and backward, ${name}, batch ${batch}`, () => {
-      const rng = new Rng(62 + batch);
-      const geom = geometry(batch);
-      const x = randomFloats(rng, batch * 6 * 30 * 26);
-      const w = randomFloats(rng, 8 * 6 * 3 * 5);
-      const b = randomFloats(rng, 8);
-      const dy = randomFloats(rng, batch * 8 * geom[11] * geom[12]);
-      expectSameForAnyThreadCount(() => {
-        const y = zeros(dy.length);
-        native.conv2dForward(x, w, b, y, geom);
-        const [dx, dW, dB] = [zeros(x.length), zeros(w.length), zeros(8)];
-        native.conv2dBackward(x, w, dy, dx, dW, dB, geom, false);
-        return [y, dx, dW, dB];
+  for (const [name, geometry] of convCases)
+    for (const batch of [1, 5, 40]) {
+      it(`conv2d forward and backward, ${name}, batch ${batch}`, () => {
+        const rng = new Rng(62 + batch);
+        const geom = geometry(batch);
+        const x = randomFloats(rng, batch * 6 * 30 * 26);
+        const w = randomFloats(rng, 8 * 6 * 3 * 5);
+        const b = randomFloats(rng, 8);
+        const dy = randomFloats(rng, batch * 8 * geom[11] * geom[12]);
+        expectSameForAnyThreadCount(() => {
+          const y = zeros(dy.length);
+          native.conv2dForward(x, w, b, y, geom);
+          const [dx, dW, dB] = [zeros(x.length), zeros(w.length), zeros(8)];
+          native.conv2dBackward(x, w, dy, dx, dW, dB, geom, false);
+          return [y, dx, dW, dB];
+        });
       });
-    });
-  }
+    }
 
   it('batch normalization forward and backward', () => {
     const rng = new Rng(64);
@@ -83,7 +84,13 @@ describe('bitwise determinism across thread counts', () => {
     const beta = randomFloats(rng, channels);
     const dy = randomFloats(rng, x.length);
     expectSameForAnyThreadCount(() => {
-      const [y, mean, invStd, rm, rv] = [zeros(x.length), zeros(channels), zeros(channels), zeros(channels), zeros(channels)];
+      const [y, mean, invStd, rm, rv] = [
+        zeros(x.length),
+        zeros(channels),
+        zeros(channels),
+        zeros(channels),
+        zeros(channels),
+      ];
       native.batchNormForwardTrain(x, gamma, beta, y, mean, invStd, rm, rv, batch, channels, spatial, 1e-5, 0.1);
       const [dx, dGamma, dBeta] = [zeros(x.length), zeros(channels), zeros(channels)];
       native.batchNormBackward(x, gamma, dy, mean, invStd, dx, dGamma, dBeta, batch, channels, spatial, false);
@@ -95,7 +102,7 @@ describe('bitwise determinism across thread counts', () => {
     const rng = new Rng(65);
     const count = 1_000_003;
     const x = randomFloats(rng, count);
-    const labels = Int32Array.from({ length: count / 1000 | 0 }, (_, i) => i % 1000);
+    const labels = Int32Array.from({ length: (count / 1000) | 0 }, (_, i) => i % 1000);
     expectSameForAnyThreadCount(() => {
       const y = zeros(count);
       const mask = new Uint8Array(count);
@@ -105,8 +112,14 @@ describe('bitwise determinism across thread counts', () => {
       const bce = zeros(count);
       const bceLoss = native.bceWithLogits(x, y, bce, count);
       const sums = Float32Array.from([native.sumOfSquares(x, count), native.sumOfAbs(x, count), loss, bceLoss]);
-      return [y, new Float32Array(mask), d, bce, sums,
-        new Float32Array(Float64Array.from([native.sumOfSquares(x, count), loss]).buffer)];
+      return [
+        y,
+        new Float32Array(mask),
+        d,
+        bce,
+        sums,
+        new Float32Array(Float64Array.from([native.sumOfSquares(x, count), loss]).buffer),
+      ];
     });
   });
 });

@@ -5,7 +5,12 @@ import { loadKernels } from './index';
 
 const kernels = loadKernels();
 
-interface Shape { M: number; N: number; K: number; label: string }
+interface Shape {
+  M: number;
+  N: number;
+  K: number;
+  label: string;
+}
 const shapes: Shape[] = [
   { M: 1024, N: 1024, K: 1024, label: '1024x1024x1024' },
   { M: 64, N: 512, K: 784, label: '64x784x512 (batch 64, 784 -> 512 dense)' },
@@ -37,7 +42,12 @@ const initial = kernels.threads();
 for (const threads of [1, 2]) {
   kernels.setThreads(threads);
   for (const shape of shapes) {
-    const cases = [[false, false], [false, true], [true, false], [true, true]] as const;
+    const cases = [
+      [false, false],
+      [false, true],
+      [true, false],
+      [true, true],
+    ] as const;
     const results = cases.map(([ta, tb]) => {
       const [wall, perCpu] = measure(shape, ta, tb);
       return `${ta ? 'T' : 'N'}${tb ? 'T' : 'N'} ${wall.toFixed(1)} (${perCpu.toFixed(1)}/cpu-s)`;

@@ -9,7 +9,14 @@ const native = loadKernels();
 const reference = createReferenceKernels();
 
 describe('gemm', () => {
-  const sizes: [number, number, number][] = [[1, 1, 1], [7, 33, 129], [33, 7, 1], [129, 33, 7], [1, 129, 33], [70, 50, 300]];
+  const sizes: [number, number, number][] = [
+    [1, 1, 1],
+    [7, 33, 129],
+    [33, 7, 1],
+    [129, 33, 7],
+    [1, 129, 33],
+    [70, 50, 300],
+  ];
   for (const transA of [false, true]) {
     for (const transB of [false, true]) {
       for (const [M, N, K] of sizes) {
@@ -40,7 +47,11 @@ describe('gemm', () => {
 
   // The packing paths: transposing 4 x 4 blocks with 2-row and 1-row tails (M and N not multiples of 4, 6 or 16,
   // K not a multiple of 4), several depth blocks (K > kc), and the copying paths with partial panels.
-  for (const [M, N, K] of [[64, 50, 787], [13, 37, 1001], [66, 512, 130]] as [number, number, number][]) {
+  for (const [M, N, K] of [
+    [64, 50, 787],
+    [13, 37, 1001],
+    [66, 512, 130],
+  ] as [number, number, number][]) {
     for (const transA of [false, true]) {
       for (const transB of [false, true]) {
         it(`packs every panel shape for transA=${transA} transB=${transB} M=${M} N=${N} K=${K}`, () => {
@@ -72,7 +83,13 @@ describe('gemm', () => {
 describe('dense', () => {
   // [64, 100, 40] and [8, 128, 256]: the bias on full register tiles, on the last rows of a batch that is not a
   // multiple of the tile height, and on tiles sticking out of y.
-  const shapes: [number, number, number][] = [[1, 1, 1], [7, 33, 5], [32, 129, 10], [64, 100, 40], [8, 128, 256]];
+  const shapes: [number, number, number][] = [
+    [1, 1, 1],
+    [7, 33, 5],
+    [32, 129, 10],
+    [64, 100, 40],
+    [8, 128, 256],
+  ];
   for (const [batch, inFeatures, outFeatures] of shapes) {
     for (const withBias of [true, false]) {
       it(`forward matches for batch=${batch} in=${inFeatures} out=${outFeatures} bias=${withBias}`, () => {
@@ -100,7 +117,18 @@ describe('dense', () => {
         const expectedDw = zeros(dW.length);
         const expectedDb = zeros(dB.length);
         native.denseBackward(x, w, dy, dx, dW, dB, batch, inFeatures, outFeatures, accumulateDx);
-        reference.denseBackward(x, w, dy, expectedDx, expectedDw, expectedDb, batch, inFeatures, outFeatures, accumulateDx);
+        reference.denseBackward(
+          x,
+          w,
+          dy,
+          expectedDx,
+          expectedDw,
+          expectedDb,
+          batch,
+          inFeatures,
+          outFeatures,
+          accumulateDx,
+        );
         expectClose(dx, expectedDx);
         expectClose(dW, expectedDw);
         expectClose(dB, expectedDb);

@@ -10,20 +10,48 @@ const addonFile = path.join('build', 'Release', 'netwright_native.node');
 
 // Every member of Kernels, so the compiler tells us when the contract grows and this check does not.
 const members: Record<keyof Kernels, 'function' | 'string'> = {
-  isa: 'string', setThreads: 'function', threads: 'function',
-  gemm: 'function', denseForward: 'function', denseBackward: 'function',
-  conv2dForward: 'function', conv2dBackward: 'function',
-  maxPool2dForward: 'function', maxPool2dBackward: 'function', avgPool2dForward: 'function',
-  avgPool2dBackward: 'function', globalAvgPoolForward: 'function', globalAvgPoolBackward: 'function',
-  batchNormForwardTrain: 'function', batchNormForwardEval: 'function', batchNormBackward: 'function',
+  isa: 'string',
+  setThreads: 'function',
+  threads: 'function',
+  gemm: 'function',
+  denseForward: 'function',
+  denseBackward: 'function',
+  conv2dForward: 'function',
+  conv2dBackward: 'function',
+  maxPool2dForward: 'function',
+  maxPool2dBackward: 'function',
+  avgPool2dForward: 'function',
+  avgPool2dBackward: 'function',
+  globalAvgPoolForward: 'function',
+  globalAvgPoolBackward: 'function',
+  batchNormForwardTrain: 'function',
+  batchNormForwardEval: 'function',
+  batchNormBackward: 'function',
   batchNormBackwardEval: 'function',
-  activationForward: 'function', activationBackward: 'function', softmaxForward: 'function',
-  softmaxBackward: 'function', dropoutForward: 'function', dropoutBackward: 'function',
-  add: 'function', axpy: 'function', copy: 'function', concatChannels: 'function', splitChannels: 'function',
+  activationForward: 'function',
+  activationBackward: 'function',
+  softmaxForward: 'function',
+  softmaxBackward: 'function',
+  dropoutForward: 'function',
+  dropoutBackward: 'function',
+  add: 'function',
+  axpy: 'function',
+  copy: 'function',
+  concatChannels: 'function',
+  splitChannels: 'function',
   argmaxRows: 'function',
-  softmaxCrossEntropy: 'function', bceWithLogits: 'function', mse: 'function',
-  sumOfSquares: 'function', sumOfAbs: 'function', scale: 'function', clamp: 'function', l1Grad: 'function',
-  sgdStep: 'function', adagradStep: 'function', rmspropStep: 'function', adamStep: 'function',
+  softmaxCrossEntropy: 'function',
+  bceWithLogits: 'function',
+  mse: 'function',
+  sumOfSquares: 'function',
+  sumOfAbs: 'function',
+  scale: 'function',
+  clamp: 'function',
+  l1Grad: 'function',
+  sgdStep: 'function',
+  adagradStep: 'function',
+  rmspropStep: 'function',
+  adamStep: 'function',
 };
 
 let cached: Kernels | undefined;
@@ -69,13 +97,18 @@ export function loadKernels(): Kernels {
   try {
     addon = require(found) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`netwright native kernels at ${found} failed to load: ${(error as Error).message}. ` +
-      'Rebuild them with `npm run native:build`.', { cause: error });
+    throw new Error(
+      `netwright native kernels at ${found} failed to load: ${(error as Error).message}. ` +
+        'Rebuild them with `npm run native:build`.',
+      { cause: error },
+    );
   }
   const missing = (Object.keys(members) as (keyof Kernels)[]).filter((name) => typeof addon[name] !== members[name]);
   if (missing.length > 0) {
-    throw new Error(`netwright native kernels at ${found} are out of date (missing ${missing.join(', ')}). ` +
-      'Rebuild them with `npm run native:build`.');
+    throw new Error(
+      `netwright native kernels at ${found} are out of date (missing ${missing.join(', ')}). ` +
+        'Rebuild them with `npm run native:build`.',
+    );
   }
   cached = addon as unknown as Kernels;
   return cached;

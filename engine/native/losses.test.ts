@@ -36,10 +36,12 @@ describe('softmax cross-entropy', () => {
 
   it('throws naming the row whose label is outside [0, cols)', () => {
     const logits = zeros(6);
-    expect(() => native.softmaxCrossEntropy(logits, Int32Array.from([0, 3]), zeros(6), 2, 3))
-      .toThrow('softmaxCrossEntropy: label 3 at row 1 is outside [0, 3)');
-    expect(() => native.softmaxCrossEntropy(logits, Int32Array.from([-1, 0]), zeros(6), 2, 3))
-      .toThrow(/label -1 at row 0/);
+    expect(() => native.softmaxCrossEntropy(logits, Int32Array.from([0, 3]), zeros(6), 2, 3)).toThrow(
+      'softmaxCrossEntropy: label 3 at row 1 is outside [0, 3)',
+    );
+    expect(() => native.softmaxCrossEntropy(logits, Int32Array.from([-1, 0]), zeros(6), 2, 3)).toThrow(
+      /label -1 at row 0/,
+    );
   });
 });
 

@@ -9,7 +9,11 @@ const native = loadKernels();
 const reference = createReferenceKernels();
 
 describe('batch normalization', () => {
-  const shapes: [number, number, number][] = [[4, 3, 25], [7, 5, 1], [2, 1, 33]];
+  const shapes: [number, number, number][] = [
+    [4, 3, 25],
+    [7, 5, 1],
+    [2, 1, 33],
+  ];
   for (const [batch, channels, spatial] of shapes) {
     const count = batch * channels * spatial;
 
@@ -24,7 +28,21 @@ describe('batch normalization', () => {
       const [y, mean, invStd, rm, rv] = outputs();
       const [ey, emean, einvStd, erm, erv] = outputs();
       native.batchNormForwardTrain(x, gamma, beta, y, mean, invStd, rm, rv, batch, channels, spatial, 1e-5, 0.1);
-      reference.batchNormForwardTrain(x, gamma, beta, ey, emean, einvStd, erm, erv, batch, channels, spatial, 1e-5, 0.1);
+      reference.batchNormForwardTrain(
+        x,
+        gamma,
+        beta,
+        ey,
+        emean,
+        einvStd,
+        erm,
+        erv,
+        batch,
+        channels,
+        spatial,
+        1e-5,
+        0.1,
+      );
       expectClose(y, ey, 1e-5, 1e-5);
       expectClose(mean, emean);
       expectClose(invStd, einvStd);
@@ -40,9 +58,37 @@ describe('batch normalization', () => {
       const outputs = () => [zeros(count), zeros(channels), zeros(channels), zeros(channels), zeros(channels)];
       const [y, mean, invStd, rm, rv] = outputs();
       const [ey, emean, einvStd, erm, erv] = outputs();
-      native.batchNormForwardTrain(x, gamma, zeros(channels), y, mean, invStd, rm, rv, batch, channels, spatial, 1e-8, 0.1);
+      native.batchNormForwardTrain(
+        x,
+        gamma,
+        zeros(channels),
+        y,
+        mean,
+        invStd,
+        rm,
+        rv,
+        batch,
+        channels,
+        spatial,
+        1e-8,
+        0.1,
+      );
       // (y itself is (x - mean) * scale in float32, whose rounding of a mean near 1e4 dominates: not compared here.)
-      reference.batchNormForwardTrain(x, gamma, zeros(channels), ey, emean, einvStd, erm, erv, batch, channels, spatial, 1e-8, 0.1);
+      reference.batchNormForwardTrain(
+        x,
+        gamma,
+        zeros(channels),
+        ey,
+        emean,
+        einvStd,
+        erm,
+        erv,
+        batch,
+        channels,
+        spatial,
+        1e-8,
+        0.1,
+      );
       expectClose(invStd, einvStd, 1e-4, 0);
       expectClose(rv, erv, 1e-4, 0);
       expectClose(mean, emean, 1e-7, 0);
@@ -70,14 +116,40 @@ describe('batch normalization', () => {
         const beta = randomFloats(rng, channels);
         const mean = zeros(channels);
         const invStd = zeros(channels);
-        native.batchNormForwardTrain(x, gamma, beta, zeros(count), mean, invStd, zeros(channels), zeros(channels),
-          batch, channels, spatial, 1e-5, 0.1);
+        native.batchNormForwardTrain(
+          x,
+          gamma,
+          beta,
+          zeros(count),
+          mean,
+          invStd,
+          zeros(channels),
+          zeros(channels),
+          batch,
+          channels,
+          spatial,
+          1e-5,
+          0.1,
+        );
         const dy = randomFloats(rng, count);
         const dx = randomFloats(rng, count);
         const expectedDx = copyOf(dx);
         const [dGamma, dBeta, eGamma, eBeta] = [zeros(channels), zeros(channels), zeros(channels), zeros(channels)];
         native.batchNormBackward(x, gamma, dy, mean, invStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx);
-        reference.batchNormBackward(x, gamma, dy, mean, invStd, expectedDx, eGamma, eBeta, batch, channels, spatial, accumulateDx);
+        reference.batchNormBackward(
+          x,
+          gamma,
+          dy,
+          mean,
+          invStd,
+          expectedDx,
+          eGamma,
+          eBeta,
+          batch,
+          channels,
+          spatial,
+          accumulateDx,
+        );
         expectClose(dx, expectedDx, 1e-4, 1e-5);
         expectClose(dGamma, eGamma);
         expectClose(dBeta, eBeta);
@@ -93,8 +165,36 @@ describe('batch normalization', () => {
         const dx = randomFloats(rng, count);
         const expectedDx = copyOf(dx);
         const [dGamma, dBeta, eGamma, eBeta] = [zeros(channels), zeros(channels), zeros(channels), zeros(channels)];
-        native.batchNormBackwardEval(gamma, dy, x, runningMean, runningVar, dx, dGamma, dBeta, batch, channels, spatial, 1e-5, accumulateDx);
-        reference.batchNormBackwardEval(gamma, dy, x, runningMean, runningVar, expectedDx, eGamma, eBeta, batch, channels, spatial, 1e-5, accumulateDx);
+        native.batchNormBackwardEval(
+          gamma,
+          dy,
+          x,
+          runningMean,
+          runningVar,
+          dx,
+          dGamma,
+          dBeta,
+          batch,
+          channels,
+          spatial,
+          1e-5,
+          accumulateDx,
+        );
+        reference.batchNormBackwardEval(
+          gamma,
+          dy,
+          x,
+          runningMean,
+          runningVar,
+          expectedDx,
+          eGamma,
+          eBeta,
+          batch,
+          channels,
+          spatial,
+          1e-5,
+          accumulateDx,
+        );
         expectClose(dx, expectedDx);
         expectClose(dGamma, eGamma);
         expectClose(dBeta, eBeta);
@@ -110,14 +210,43 @@ describe('batch normalization', () => {
     const expected = zeros(x.length);
     const ones = Float32Array.from([1, 1]);
     const none = Float32Array.from([0, 0]);
-    native.batchNormForwardTrain(x, ones, none, y, zeros(2), zeros(2), zeros(2), zeros(2), batch, channels, spatial, 1e-5, 0.1);
-    reference.batchNormForwardTrain(x, ones, none, expected, zeros(2), zeros(2), zeros(2), zeros(2), batch, channels, spatial, 1e-5, 0.1);
+    native.batchNormForwardTrain(
+      x,
+      ones,
+      none,
+      y,
+      zeros(2),
+      zeros(2),
+      zeros(2),
+      zeros(2),
+      batch,
+      channels,
+      spatial,
+      1e-5,
+      0.1,
+    );
+    reference.batchNormForwardTrain(
+      x,
+      ones,
+      none,
+      expected,
+      zeros(2),
+      zeros(2),
+      zeros(2),
+      zeros(2),
+      batch,
+      channels,
+      spatial,
+      1e-5,
+      0.1,
+    );
     expectClose(y, expected, 1e-3, 1e-3);
   });
 
   it('refuses training mode with a single value per channel', () => {
     const one = Float32Array.from([1]);
-    expect(() => native.batchNormForwardTrain(one, one, one, zeros(1), zeros(1), zeros(1), zeros(1), zeros(1), 1, 1, 1, 1e-5, 0.1))
-      .toThrow(/batchNormForwardTrain: .*more than one value per channel/);
+    expect(() =>
+      native.batchNormForwardTrain(one, one, one, zeros(1), zeros(1), zeros(1), zeros(1), zeros(1), 1, 1, 1, 1e-5, 0.1),
+    ).toThrow(/batchNormForwardTrain: .*more than one value per channel/);
   });
 });

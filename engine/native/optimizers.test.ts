@@ -23,13 +23,28 @@ describe('reductions and updates', () => {
     x[0] = 0;
     const scaled = copyOf(x);
     native.scale(scaled, count, 0.5);
-    expectClose(scaled, x.map((v) => v * 0.5), 0, 0);
+    expectClose(
+      scaled,
+      x.map((v) => v * 0.5),
+      0,
+      0,
+    );
     const clamped = copyOf(x);
     native.clamp(clamped, count, -0.25, 0.5);
-    expectClose(clamped, x.map((v) => Math.min(Math.max(v, -0.25), 0.5)), 0, 0);
+    expectClose(
+      clamped,
+      x.map((v) => Math.min(Math.max(v, -0.25), 0.5)),
+      0,
+      0,
+    );
     const open = copyOf(x);
     native.clamp(open, count, -Infinity, 0);
-    expectClose(open, x.map((v) => Math.min(v, 0)), 0, 0);
+    expectClose(
+      open,
+      x.map((v) => Math.min(v, 0)),
+      0,
+      0,
+    );
     const grad = randomFloats(rng, count);
     const expected = copyOf(grad);
     native.l1Grad(x, grad, count, 0.01);
@@ -72,7 +87,9 @@ describe('optimizer steps', () => {
 
   it('requires a momentum buffer when momentum is on', () => {
     expect(() => native.sgdStep(zeros(2), zeros(2), null, 2, 0.1, 0.9, false, 0)).toThrow(/sgdStep: buf must be/);
-    expect(() => native.rmspropStep(zeros(2), zeros(2), zeros(2), null, 2, 0.1, 0.9, 1e-8, 0.9, 0)).toThrow(/rmspropStep: buf/);
+    expect(() => native.rmspropStep(zeros(2), zeros(2), zeros(2), null, 2, 0.1, 0.9, 1e-8, 0.9, 0)).toThrow(
+      /rmspropStep: buf/,
+    );
   });
 });
 
@@ -82,7 +99,9 @@ describe('optimizer buffers', () => {
     const [w, g, m, v] = [0, 1, 2, 3].map((i) => arena.subarray(i * count, (i + 1) * count));
     expect(() => native.adamStep(w, g, m, v, count, 1e-3, 0.9, 0.999, 1e-8, 0, 1, false)).not.toThrow();
     const shifted = arena.subarray(count - 10, 2 * count - 10); // its first 10 floats are the end of w
-    expect(() => native.adamStep(w, shifted, m, v, count, 1e-3, 0.9, 0.999, 1e-8, 0, 1, false)).toThrow(/w and g overlap/);
+    expect(() => native.adamStep(w, shifted, m, v, count, 1e-3, 0.9, 0.999, 1e-8, 0, 1, false)).toThrow(
+      /w and g overlap/,
+    );
     expect(() => native.sgdStep(w, g, w, count, 0.1, 0.9, false, 0)).toThrow(/w and buf overlap/);
     expect(() => native.rmspropStep(w, g, g, null, count, 0.01, 0.99, 1e-8, 0, 0)).toThrow(/g and v overlap/);
     expect(() => native.adagradStep(w, g, w, count, 0.01, 1e-10, 0)).toThrow(/w and sum overlap/);

@@ -15,7 +15,9 @@ describe('activations', () => {
       const rng = new Rng(kind + 10);
       const count = 1037;
       const x = randomFloats(rng, count, 6);
-      x[0] = 0; x[1] = -30; x[2] = 30; // the kink and the saturated tails
+      x[0] = 0;
+      x[1] = -30;
+      x[2] = 30; // the kink and the saturated tails
       const y = zeros(count);
       const expectedY = zeros(count);
       native.activationForward(kind, x, y, count, 0.1);
@@ -33,7 +35,9 @@ describe('activations', () => {
   }
 
   it('rejects an unknown activation kind', () => {
-    expect(() => native.activationForward(9 as Activation, zeros(1), zeros(1), 1, 0)).toThrow(/activationForward: kind/);
+    expect(() => native.activationForward(9 as Activation, zeros(1), zeros(1), 1, 0)).toThrow(
+      /activationForward: kind/,
+    );
   });
 });
 
@@ -42,7 +46,8 @@ describe('softmax', () => {
     const rng = new Rng(21);
     const [rows, cols] = [9, 13];
     const x = randomFloats(rng, rows * cols, 5);
-    x[3] = 100; x[20] = 1000;
+    x[3] = 100;
+    x[20] = 1000;
     const y = zeros(x.length);
     const expected = zeros(x.length);
     native.softmaxForward(x, y, rows, cols);
@@ -124,15 +129,30 @@ describe('data movement', () => {
     const b = randomFloats(rng, count);
     const y = zeros(count);
     native.add(a, b, y, count);
-    expectClose(y, a.map((v, i) => v + b[i]), 0, 0);
+    expectClose(
+      y,
+      a.map((v, i) => v + b[i]),
+      0,
+      0,
+    );
     const z = copyOf(b);
     native.axpy(-0.5, a, z, count);
-    expectClose(z, b.map((v, i) => v - 0.5 * a[i]), 1e-6, 1e-7);
+    expectClose(
+      z,
+      b.map((v, i) => v - 0.5 * a[i]),
+      1e-6,
+      1e-7,
+    );
     const dst = copyOf(b);
     native.copy(a, dst, count, false);
     expectClose(dst, a, 0, 0);
     native.copy(a, dst, count, true);
-    expectClose(dst, a.map((v) => 2 * v), 0, 0);
+    expectClose(
+      dst,
+      a.map((v) => 2 * v),
+      0,
+      0,
+    );
   });
 
   it('concat and split along channels are inverses and match the reference', () => {

@@ -12,7 +12,10 @@ const reference = createReferenceKernels();
 const initialThreads = native.threads();
 afterAll(() => native.setThreads(initialThreads));
 
-const counts = (geom: Int32Array) => [geom[0] * geom[1] * geom[2] * geom[3], geom[0] * geom[1] * geom[Geom.OH] * geom[Geom.OW]];
+const counts = (geom: Int32Array) => [
+  geom[0] * geom[1] * geom[2] * geom[3],
+  geom[0] * geom[1] * geom[Geom.OH] * geom[Geom.OW],
+];
 
 /** Values from a small set (many ties), with signed zeros and, when asked, NaNs. */
 function tiedValues(rng: Rng, count: number, nans: boolean): Float32Array {
@@ -47,7 +50,14 @@ function backwardBoth(argmax: Int32Array, geom: Int32Array, rng: Rng): void {
 
 // [N, C, H, W]: even and odd sizes, widths below, at and above one vector of four outputs.
 const shapes: [number, number, number, number][] = [
-  [2, 3, 8, 6], [1, 2, 7, 9], [3, 1, 5, 5], [2, 2, 2, 2], [1, 3, 6, 17], [2, 2, 11, 16], [1, 1, 3, 31], [4, 2, 10, 10],
+  [2, 3, 8, 6],
+  [1, 2, 7, 9],
+  [3, 1, 5, 5],
+  [2, 2, 2, 2],
+  [1, 3, 6, 17],
+  [2, 2, 11, 16],
+  [1, 1, 3, 31],
+  [4, 2, 10, 10],
 ];
 
 describe('max pooling 2x2 stride 2', () => {
@@ -73,10 +83,7 @@ describe('max pooling 2x2 stride 2', () => {
   it('returns the first NaN of a window, wherever it is', () => {
     const geom = windowGeom(1, 1, 2, 8, 1, 2, 2, 2, 2);
     // Windows (columns 2k, 2k+1 of both rows): NaN at each of the four positions, then two NaNs, then none.
-    const x = Float32Array.from([
-      Number.NaN, 5, 1, Number.NaN, 1, 2, 1, 2,
-      3, 4, 3, 4, Number.NaN, 4, 9, Number.NaN,
-    ]);
+    const x = Float32Array.from([Number.NaN, 5, 1, Number.NaN, 1, 2, 1, 2, 3, 4, 3, 4, Number.NaN, 4, 9, Number.NaN]);
     const y = zeros(4);
     const argmax = new Int32Array(4);
     native.maxPool2dForward(x, y, argmax, geom);
@@ -91,7 +98,10 @@ describe('max pooling 2x2 stride 2', () => {
     const plane = 6 * 10;
     const outPlane = 3 * 5;
     // Any position of the own plane, several windows sharing some.
-    const argmax = Int32Array.from({ length: outCount }, (_, k) => Math.floor(k / outPlane) * plane + ((k * 7) % plane));
+    const argmax = Int32Array.from(
+      { length: outCount },
+      (_, k) => Math.floor(k / outPlane) * plane + ((k * 7) % plane),
+    );
     backwardBoth(argmax, geom, rng);
     // One plane with a single stray index among proper ones.
     const { argmax: proper } = forwardBoth(randomFloats(rng, inCount), geom);
@@ -106,12 +116,14 @@ describe('max pooling 2x2 stride 2', () => {
     argmax[13] = 5; // plane 1's windows hold [32, 64)
     argmax[30] = -1;
     for (const accumulate of [false, true]) {
-      expect(() => native.maxPool2dBackward(zeros(outCount), argmax, zeros(inCount), geom, accumulate))
-        .toThrow('maxPool2dBackward: argmax[13] = 5 is outside its window\'s plane [32, 64)');
+      expect(() => native.maxPool2dBackward(zeros(outCount), argmax, zeros(inCount), geom, accumulate)).toThrow(
+        "maxPool2dBackward: argmax[13] = 5 is outside its window's plane [32, 64)",
+      );
     }
     argmax[13] = 33;
-    expect(() => native.maxPool2dBackward(zeros(outCount), argmax, zeros(inCount), geom, false))
-      .toThrow('maxPool2dBackward: argmax[30] = -1 is outside its window\'s plane [96, 128)');
+    expect(() => native.maxPool2dBackward(zeros(outCount), argmax, zeros(inCount), geom, false)).toThrow(
+      "maxPool2dBackward: argmax[30] = -1 is outside its window's plane [96, 128)",
+    );
   });
 
   it('gives the same bits for any thread count', () => {

@@ -22,50 +22,106 @@ export function dropoutUniform(seed: number, stream: number, index: number): num
   return bits / 16777216;
 }
 
-interface Window { N: number; C: number; H: number; W: number; O: number; KH: number; KW: number; SH: number;
-  SW: number; PH: number; PW: number; OH: number; OW: number }
+interface Window {
+  N: number;
+  C: number;
+  H: number;
+  W: number;
+  O: number;
+  KH: number;
+  KW: number;
+  SH: number;
+  SW: number;
+  PH: number;
+  PW: number;
+  OH: number;
+  OW: number;
+}
 
 function window(geom: Int32Array): Window {
-  return { N: geom[Geom.N], C: geom[Geom.C], H: geom[Geom.H], W: geom[Geom.W], O: geom[Geom.O], KH: geom[Geom.KH],
-    KW: geom[Geom.KW], SH: geom[Geom.SH], SW: geom[Geom.SW], PH: geom[Geom.PH], PW: geom[Geom.PW],
-    OH: geom[Geom.OH], OW: geom[Geom.OW] };
+  return {
+    N: geom[Geom.N],
+    C: geom[Geom.C],
+    H: geom[Geom.H],
+    W: geom[Geom.W],
+    O: geom[Geom.O],
+    KH: geom[Geom.KH],
+    KW: geom[Geom.KW],
+    SH: geom[Geom.SH],
+    SW: geom[Geom.SW],
+    PH: geom[Geom.PH],
+    PW: geom[Geom.PW],
+    OH: geom[Geom.OH],
+    OW: geom[Geom.OW],
+  };
 }
 
 const erf = (x: number): number => {
   // JS has no Math.erf: a Chebyshev fit of erfc with fractional error below 1.2e-7, enough for a float32 oracle.
   const t = 1 / (1 + 0.5 * Math.abs(x));
-  const y = 1 - t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
-    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const y =
+    1 -
+    t *
+      Math.exp(
+        -x * x -
+          1.26551223 +
+          t *
+            (1.00002368 +
+              t *
+                (0.37409196 +
+                  t *
+                    (0.09678418 +
+                      t *
+                        (-0.18628806 +
+                          t *
+                            (0.27886807 +
+                              t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+      );
   return x >= 0 ? y : -y;
 };
 
 function activate(kind: Activation, x: number, alpha: number): number {
   switch (kind) {
-    case Activation.Identity: return x;
-    case Activation.ReLU: return x > 0 ? x : 0;
-    case Activation.LeakyReLU: return x > 0 ? x : alpha * x;
-    case Activation.Sigmoid: return 1 / (1 + Math.exp(-x));
-    case Activation.Tanh: return Math.tanh(x);
-    case Activation.GeluTanh: return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
-    case Activation.GeluErf: return 0.5 * x * (1 + erf(x / Math.SQRT2));
-    default: throw new Error(`unknown activation ${kind as number}`);
+    case Activation.Identity:
+      return x;
+    case Activation.ReLU:
+      return x > 0 ? x : 0;
+    case Activation.LeakyReLU:
+      return x > 0 ? x : alpha * x;
+    case Activation.Sigmoid:
+      return 1 / (1 + Math.exp(-x));
+    case Activation.Tanh:
+      return Math.tanh(x);
+    case Activation.GeluTanh:
+      return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
+    case Activation.GeluErf:
+      return 0.5 * x * (1 + erf(x / Math.SQRT2));
+    default:
+      throw new Error(`unknown activation ${kind as number}`);
   }
 }
 
 function activationSlope(kind: Activation, x: number, y: number, alpha: number): number {
   switch (kind) {
-    case Activation.Identity: return 1;
-    case Activation.ReLU: return x > 0 ? 1 : 0;
-    case Activation.LeakyReLU: return x > 0 ? 1 : alpha;
-    case Activation.Sigmoid: return y * (1 - y);
-    case Activation.Tanh: return 1 - y * y;
+    case Activation.Identity:
+      return 1;
+    case Activation.ReLU:
+      return x > 0 ? 1 : 0;
+    case Activation.LeakyReLU:
+      return x > 0 ? 1 : alpha;
+    case Activation.Sigmoid:
+      return y * (1 - y);
+    case Activation.Tanh:
+      return 1 - y * y;
     case Activation.GeluTanh: {
       const c = Math.sqrt(2 / Math.PI);
       const t = Math.tanh(c * (x + 0.044715 * x ** 3));
       return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x);
     }
-    case Activation.GeluErf: return 0.5 * (1 + erf(x / Math.SQRT2)) + x * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-    default: throw new Error(`unknown activation ${kind as number}`);
+    case Activation.GeluErf:
+      return 0.5 * (1 + erf(x / Math.SQRT2)) + (x * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI);
+    default:
+      throw new Error(`unknown activation ${kind as number}`);
   }
 }
 
@@ -78,14 +134,19 @@ export function createReferenceKernels(): Kernels {
   let threadCount = 1;
   return {
     isa: 'reference',
-    setThreads(count) { threadCount = count; },
-    threads() { return threadCount; },
+    setThreads(count) {
+      threadCount = count;
+    },
+    threads() {
+      return threadCount;
+    },
 
     gemm(transA, transB, M, N, K, alpha, A, B, beta, C) {
       for (let i = 0; i < M; i++) {
         for (let j = 0; j < N; j++) {
           let sum = 0;
-          for (let p = 0; p < K; p++) sum += (transA ? A[p * M + i] : A[i * K + p]) * (transB ? B[j * K + p] : B[p * N + j]);
+          for (let p = 0; p < K; p++)
+            sum += (transA ? A[p * M + i] : A[i * K + p]) * (transB ? B[j * K + p] : B[p * N + j]);
           C[i * N + j] = alpha * sum + (beta === 0 ? 0 : beta * C[i * N + j]);
         }
       }
@@ -124,55 +185,68 @@ export function createReferenceKernels(): Kernels {
 
     conv2dForward(x, weight, bias, y, geom) {
       const g = window(geom);
-      for (let n = 0; n < g.N; n++) for (let o = 0; o < g.O; o++) for (let oh = 0; oh < g.OH; oh++) for (let ow = 0; ow < g.OW; ow++) {
-        let sum = bias ? bias[o] : 0;
-        for (let c = 0; c < g.C; c++) for (let kh = 0; kh < g.KH; kh++) for (let kw = 0; kw < g.KW; kw++) {
-          const ih = oh * g.SH - g.PH + kh;
-          const iw = ow * g.SW - g.PW + kw;
-          if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
-          sum += x[((n * g.C + c) * g.H + ih) * g.W + iw] * weight[((o * g.C + c) * g.KH + kh) * g.KW + kw];
-        }
-        y[((n * g.O + o) * g.OH + oh) * g.OW + ow] = sum;
-      }
+      for (let n = 0; n < g.N; n++)
+        for (let o = 0; o < g.O; o++)
+          for (let oh = 0; oh < g.OH; oh++)
+            for (let ow = 0; ow < g.OW; ow++) {
+              let sum = bias ? bias[o] : 0;
+              for (let c = 0; c < g.C; c++)
+                for (let kh = 0; kh < g.KH; kh++)
+                  for (let kw = 0; kw < g.KW; kw++) {
+                    const ih = oh * g.SH - g.PH + kh;
+                    const iw = ow * g.SW - g.PW + kw;
+                    if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
+                    sum += x[((n * g.C + c) * g.H + ih) * g.W + iw] * weight[((o * g.C + c) * g.KH + kh) * g.KW + kw];
+                  }
+              y[((n * g.O + o) * g.OH + oh) * g.OW + ow] = sum;
+            }
     },
     conv2dBackward(x, weight, dy, dx, dWeight, dBias, geom, accumulateDx) {
       const g = window(geom);
       const dxSum = new Float64Array(g.N * g.C * g.H * g.W);
       const dwSum = new Float64Array(g.O * g.C * g.KH * g.KW);
       const dbSum = new Float64Array(g.O);
-      for (let n = 0; n < g.N; n++) for (let o = 0; o < g.O; o++) for (let oh = 0; oh < g.OH; oh++) for (let ow = 0; ow < g.OW; ow++) {
-        const grad = dy[((n * g.O + o) * g.OH + oh) * g.OW + ow];
-        dbSum[o] += grad;
-        for (let c = 0; c < g.C; c++) for (let kh = 0; kh < g.KH; kh++) for (let kw = 0; kw < g.KW; kw++) {
-          const ih = oh * g.SH - g.PH + kh;
-          const iw = ow * g.SW - g.PW + kw;
-          if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
-          const xi = ((n * g.C + c) * g.H + ih) * g.W + iw;
-          const wi = ((o * g.C + c) * g.KH + kh) * g.KW + kw;
-          dwSum[wi] += grad * x[xi];
-          dxSum[xi] += grad * weight[wi];
-        }
-      }
+      for (let n = 0; n < g.N; n++)
+        for (let o = 0; o < g.O; o++)
+          for (let oh = 0; oh < g.OH; oh++)
+            for (let ow = 0; ow < g.OW; ow++) {
+              const grad = dy[((n * g.O + o) * g.OH + oh) * g.OW + ow];
+              dbSum[o] += grad;
+              for (let c = 0; c < g.C; c++)
+                for (let kh = 0; kh < g.KH; kh++)
+                  for (let kw = 0; kw < g.KW; kw++) {
+                    const ih = oh * g.SH - g.PH + kh;
+                    const iw = ow * g.SW - g.PW + kw;
+                    if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
+                    const xi = ((n * g.C + c) * g.H + ih) * g.W + iw;
+                    const wi = ((o * g.C + c) * g.KH + kh) * g.KW + kw;
+                    dwSum[wi] += grad * x[xi];
+                    dxSum[xi] += grad * weight[wi];
+                  }
+            }
       dWeight.set(dwSum);
       if (dBias) dBias.set(dbSum);
       if (dx) for (let i = 0; i < dxSum.length; i++) store(dx, i, dxSum[i], accumulateDx);
     },
     maxPool2dForward(x, y, argmax, geom) {
       const g = window(geom);
-      for (let p = 0; p < g.N * g.C; p++) for (let oh = 0; oh < g.OH; oh++) for (let ow = 0; ow < g.OW; ow++) {
-        let best = -1;
-        for (let kh = 0; kh < g.KH; kh++) for (let kw = 0; kw < g.KW; kw++) {
-          const ih = oh * g.SH - g.PH + kh;
-          const iw = ow * g.SW - g.PW + kw;
-          if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
-          const xi = (p * g.H + ih) * g.W + iw;
-          // The first maximum wins; the first NaN wins over any number (NaN propagates, as in PyTorch).
-          if (best < 0 || x[xi] > x[best] || (Number.isNaN(x[xi]) && !Number.isNaN(x[best]))) best = xi;
-        }
-        const yi = (p * g.OH + oh) * g.OW + ow;
-        y[yi] = x[best];
-        argmax[yi] = best;
-      }
+      for (let p = 0; p < g.N * g.C; p++)
+        for (let oh = 0; oh < g.OH; oh++)
+          for (let ow = 0; ow < g.OW; ow++) {
+            let best = -1;
+            for (let kh = 0; kh < g.KH; kh++)
+              for (let kw = 0; kw < g.KW; kw++) {
+                const ih = oh * g.SH - g.PH + kh;
+                const iw = ow * g.SW - g.PW + kw;
+                if (ih < 0 || ih >= g.H || iw < 0 || iw >= g.W) continue;
+                const xi = (p * g.H + ih) * g.W + iw;
+                // The first maximum wins; the first NaN wins over any number (NaN propagates, as in PyTorch).
+                if (best < 0 || x[xi] > x[best] || (Number.isNaN(x[xi]) && !Number.isNaN(x[best]))) best = xi;
+              }
+            const yi = (p * g.OH + oh) * g.OW + ow;
+            y[yi] = x[best];
+            argmax[yi] = best;
+          }
     },
     maxPool2dBackward(dy, argmax, dx, geom, accumulate) {
       const g = window(geom);
@@ -182,27 +256,33 @@ export function createReferenceKernels(): Kernels {
     },
     avgPool2dForward(x, y, geom) {
       const g = window(geom);
-      for (let p = 0; p < g.N * g.C; p++) for (let oh = 0; oh < g.OH; oh++) for (let ow = 0; ow < g.OW; ow++) {
-        let sum = 0;
-        for (let kh = 0; kh < g.KH; kh++) for (let kw = 0; kw < g.KW; kw++) {
-          const ih = oh * g.SH - g.PH + kh;
-          const iw = ow * g.SW - g.PW + kw;
-          if (ih >= 0 && ih < g.H && iw >= 0 && iw < g.W) sum += x[(p * g.H + ih) * g.W + iw];
-        }
-        y[(p * g.OH + oh) * g.OW + ow] = sum / (g.KH * g.KW);
-      }
+      for (let p = 0; p < g.N * g.C; p++)
+        for (let oh = 0; oh < g.OH; oh++)
+          for (let ow = 0; ow < g.OW; ow++) {
+            let sum = 0;
+            for (let kh = 0; kh < g.KH; kh++)
+              for (let kw = 0; kw < g.KW; kw++) {
+                const ih = oh * g.SH - g.PH + kh;
+                const iw = ow * g.SW - g.PW + kw;
+                if (ih >= 0 && ih < g.H && iw >= 0 && iw < g.W) sum += x[(p * g.H + ih) * g.W + iw];
+              }
+            y[(p * g.OH + oh) * g.OW + ow] = sum / (g.KH * g.KW);
+          }
     },
     avgPool2dBackward(dy, dx, geom, accumulate) {
       const g = window(geom);
       const sums = new Float64Array(g.N * g.C * g.H * g.W);
-      for (let p = 0; p < g.N * g.C; p++) for (let oh = 0; oh < g.OH; oh++) for (let ow = 0; ow < g.OW; ow++) {
-        const share = dy[(p * g.OH + oh) * g.OW + ow] / (g.KH * g.KW);
-        for (let kh = 0; kh < g.KH; kh++) for (let kw = 0; kw < g.KW; kw++) {
-          const ih = oh * g.SH - g.PH + kh;
-          const iw = ow * g.SW - g.PW + kw;
-          if (ih >= 0 && ih < g.H && iw >= 0 && iw < g.W) sums[(p * g.H + ih) * g.W + iw] += share;
-        }
-      }
+      for (let p = 0; p < g.N * g.C; p++)
+        for (let oh = 0; oh < g.OH; oh++)
+          for (let ow = 0; ow < g.OW; ow++) {
+            const share = dy[(p * g.OH + oh) * g.OW + ow] / (g.KH * g.KW);
+            for (let kh = 0; kh < g.KH; kh++)
+              for (let kw = 0; kw < g.KW; kw++) {
+                const ih = oh * g.SH - g.PH + kh;
+                const iw = ow * g.SW - g.PW + kw;
+                if (ih >= 0 && ih < g.H && iw >= 0 && iw < g.W) sums[(p * g.H + ih) * g.W + iw] += share;
+              }
+          }
       for (let i = 0; i < sums.length; i++) store(dx, i, sums[i], accumulate);
     },
     globalAvgPoolForward(x, y, batch, channels, spatial) {
@@ -213,36 +293,54 @@ export function createReferenceKernels(): Kernels {
       }
     },
     globalAvgPoolBackward(dy, dx, batch, channels, spatial, accumulate) {
-      for (let p = 0; p < batch * channels; p++) for (let s = 0; s < spatial; s++) store(dx, p * spatial + s, dy[p] / spatial, accumulate);
+      for (let p = 0; p < batch * channels; p++)
+        for (let s = 0; s < spatial; s++) store(dx, p * spatial + s, dy[p] / spatial, accumulate);
     },
 
-    batchNormForwardTrain(x, gamma, beta, y, savedMean, savedInvStd, runningMean, runningVar, batch, channels, spatial, eps, momentum) {
+    batchNormForwardTrain(
+      x,
+      gamma,
+      beta,
+      y,
+      savedMean,
+      savedInvStd,
+      runningMean,
+      runningVar,
+      batch,
+      channels,
+      spatial,
+      eps,
+      momentum,
+    ) {
       const m = batch * spatial;
       for (let c = 0; c < channels; c++) {
         let sum = 0;
         for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) sum += x[(n * channels + c) * spatial + s];
         const mean = sum / m;
         let squares = 0;
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) squares += (x[(n * channels + c) * spatial + s] - mean) ** 2;
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) squares += (x[(n * channels + c) * spatial + s] - mean) ** 2;
         const variance = squares / m;
         const invStd = 1 / Math.sqrt(variance + eps);
         savedMean[c] = mean;
         savedInvStd[c] = invStd;
         runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean;
-        runningVar[c] = (1 - momentum) * runningVar[c] + momentum * variance * m / (m - 1);
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) {
-          const i = (n * channels + c) * spatial + s;
-          y[i] = gamma[c] * (x[i] - mean) * invStd + beta[c];
-        }
+        runningVar[c] = (1 - momentum) * runningVar[c] + (momentum * variance * m) / (m - 1);
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) {
+            const i = (n * channels + c) * spatial + s;
+            y[i] = gamma[c] * (x[i] - mean) * invStd + beta[c];
+          }
       }
     },
     batchNormForwardEval(x, gamma, beta, y, runningMean, runningVar, batch, channels, spatial, eps) {
       for (let c = 0; c < channels; c++) {
         const invStd = 1 / Math.sqrt(runningVar[c] + eps);
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) {
-          const i = (n * channels + c) * spatial + s;
-          y[i] = gamma[c] * (x[i] - runningMean[c]) * invStd + beta[c];
-        }
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) {
+            const i = (n * channels + c) * spatial + s;
+            y[i] = gamma[c] * (x[i] - runningMean[c]) * invStd + beta[c];
+          }
       }
     },
     batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx) {
@@ -250,31 +348,48 @@ export function createReferenceKernels(): Kernels {
       for (let c = 0; c < channels; c++) {
         let sumDy = 0;
         let sumDyXhat = 0;
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) {
-          const i = (n * channels + c) * spatial + s;
-          sumDy += dy[i];
-          sumDyXhat += dy[i] * (x[i] - savedMean[c]) * savedInvStd[c];
-        }
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) {
+            const i = (n * channels + c) * spatial + s;
+            sumDy += dy[i];
+            sumDyXhat += dy[i] * (x[i] - savedMean[c]) * savedInvStd[c];
+          }
         dGamma[c] = sumDyXhat;
         dBeta[c] = sumDy;
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) {
-          const i = (n * channels + c) * spatial + s;
-          const xhat = (x[i] - savedMean[c]) * savedInvStd[c];
-          store(dx, i, gamma[c] * savedInvStd[c] * (dy[i] - sumDy / m - xhat * sumDyXhat / m), accumulateDx);
-        }
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) {
+            const i = (n * channels + c) * spatial + s;
+            const xhat = (x[i] - savedMean[c]) * savedInvStd[c];
+            store(dx, i, gamma[c] * savedInvStd[c] * (dy[i] - sumDy / m - (xhat * sumDyXhat) / m), accumulateDx);
+          }
       }
     },
-    batchNormBackwardEval(gamma, dy, x, runningMean, runningVar, dx, dGamma, dBeta, batch, channels, spatial, eps, accumulateDx) {
+    batchNormBackwardEval(
+      gamma,
+      dy,
+      x,
+      runningMean,
+      runningVar,
+      dx,
+      dGamma,
+      dBeta,
+      batch,
+      channels,
+      spatial,
+      eps,
+      accumulateDx,
+    ) {
       for (let c = 0; c < channels; c++) {
         const invStd = 1 / Math.sqrt(runningVar[c] + eps);
         let sumDy = 0;
         let sumDyXhat = 0;
-        for (let n = 0; n < batch; n++) for (let s = 0; s < spatial; s++) {
-          const i = (n * channels + c) * spatial + s;
-          sumDy += dy[i];
-          sumDyXhat += dy[i] * (x[i] - runningMean[c]) * invStd;
-          store(dx, i, gamma[c] * invStd * dy[i], accumulateDx);
-        }
+        for (let n = 0; n < batch; n++)
+          for (let s = 0; s < spatial; s++) {
+            const i = (n * channels + c) * spatial + s;
+            sumDy += dy[i];
+            sumDyXhat += dy[i] * (x[i] - runningMean[c]) * invStd;
+            store(dx, i, gamma[c] * invStd * dy[i], accumulateDx);
+          }
         dGamma[c] = sumDyXhat;
         dBeta[c] = sumDy;
       }
@@ -334,7 +449,8 @@ export function createReferenceKernels(): Kernels {
       const partB = channelsB * spatial;
       for (let n = 0; n < batch; n++) {
         if (da) for (let i = 0; i < partA; i++) store(da, n * partA + i, dy[n * (partA + partB) + i], accumulate);
-        if (db) for (let i = 0; i < partB; i++) store(db, n * partB + i, dy[n * (partA + partB) + partA + i], accumulate);
+        if (db)
+          for (let i = 0; i < partB; i++) store(db, n * partB + i, dy[n * (partA + partB) + partA + i], accumulate);
       }
     },
     argmaxRows(x, out, rows, cols) {
@@ -349,7 +465,8 @@ export function createReferenceKernels(): Kernels {
       let total = 0;
       for (let r = 0; r < rows; r++) {
         const label = labels[r];
-        if (!(label >= 0 && label < cols)) throw new Error(`softmaxCrossEntropy: label ${label} at row ${r} is outside [0, ${cols})`);
+        if (!(label >= 0 && label < cols))
+          throw new Error(`softmaxCrossEntropy: label ${label} at row ${r} is outside [0, ${cols})`);
         let max = -Infinity;
         for (let j = 0; j < cols; j++) max = Math.max(max, logits[r * cols + j]);
         let sum = 0;

@@ -43,8 +43,19 @@ export function copyOf(x: Float32Array): Float32Array {
 }
 
 /** Geom for a window op (see Geom in engine/core/kernels.ts), with OH/OW from the formula. */
-export function windowGeom(N: number, C: number, H: number, W: number, O: number, KH: number, KW: number,
-  SH = 1, SW = 1, PH = 0, PW = 0): Int32Array {
+export function windowGeom(
+  N: number,
+  C: number,
+  H: number,
+  W: number,
+  O: number,
+  KH: number,
+  KW: number,
+  SH = 1,
+  SW = 1,
+  PH = 0,
+  PW = 0,
+): Int32Array {
   const OH = Math.floor((H + 2 * PH - KH) / SH) + 1;
   const OW = Math.floor((W + 2 * PW - KW) / SW) + 1;
   return Int32Array.from([N, C, H, W, O, KH, KW, SH, SW, PH, PW, OH, OW]);

@@ -18,14 +18,28 @@ async function train(spec: ModelSpec, cfg: TrainConfig, data: TrainingData, thre
   kernels.setThreads(threads);
   const trainer = new Trainer(spec, cfg, data, kernels);
   await trainer.run();
-  return { weights: new Uint8Array(trainer.session.model.paramArena.slice().buffer), history: JSON.stringify(trainer.history.map(({ seconds, samplesPerSecond, ...rest }) => rest)) };
+  return {
+    weights: new Uint8Array(trainer.session.model.paramArena.slice().buffer),
+    history: JSON.stringify(trainer.history.map(({ seconds, samplesPerSecond, ...rest }) => rest)),
+  };
 }
 
 describe('determinism', () => {
   const cnnData = prepareGenerated(shapes({ size: 12, perClass: 40 })).data;
-  const cnnConfig = config({ epochs: 2, batchSize: 16, optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 }, clipping: { maxNorm: 5 }, l2: 1e-4 });
+  const cnnConfig = config({
+    epochs: 2,
+    batchSize: 16,
+    optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 },
+    clipping: { maxNorm: 5 },
+    l2: 1e-4,
+  });
   const mlpData = prepareGenerated(spirals({ perClass: 60 })).data;
-  const mlpConfig = config({ epochs: 3, batchSize: 10, optimizer: { type: 'adamw', lr: 0.01, weightDecay: 0.01 }, l1: 1e-4 });
+  const mlpConfig = config({
+    epochs: 3,
+    batchSize: 10,
+    optimizer: { type: 'adamw', lr: 0.01, weightDecay: 0.01 },
+    l1: 1e-4,
+  });
 
   it('the same CNN run twice gives identical bytes', async () => {
     const a = await train(smallCnn(1, 12, 4), cnnConfig, cnnData, 2);
@@ -65,15 +79,24 @@ describe('determinism', () => {
     let saved: TrainerSnapshot | null = null;
     let batchesAfter = 0;
     await first.run({
-      onEpoch: (m, t) => { if (m.epoch === 2) saved = t.snapshot(); },
-      onBatch: () => { if (saved) batchesAfter++; },
+      onEpoch: (m, t) => {
+        if (m.epoch === 2) saved = t.snapshot();
+      },
+      onBatch: () => {
+        if (saved) batchesAfter++;
+      },
       checkpoint: async () => (saved && batchesAfter > 0 ? 'stop' : 'continue'),
     });
     expect(saved).not.toBeNull();
     const resumed = new Trainer(spec, cfg, cnnData, kernels);
     resumed.restore(saved!);
     await resumed.run();
-    expect(Buffer.compare(new Uint8Array(resumed.session.model.paramArena.buffer), new Uint8Array(straight.session.model.paramArena.buffer))).toBe(0);
+    expect(
+      Buffer.compare(
+        new Uint8Array(resumed.session.model.paramArena.buffer),
+        new Uint8Array(straight.session.model.paramArena.buffer),
+      ),
+    ).toBe(0);
     const strip = (t: Trainer) => JSON.stringify(t.history.map(({ seconds, samplesPerSecond, ...rest }) => rest));
     expect(strip(resumed)).toBe(strip(straight));
   });

@@ -49,8 +49,20 @@ const CASES: Case[] = [
   { op: 'identity', shapes: [[4]] },
   { op: 'dropout', params: { p: 0.3 }, shapes: [[6]], training: true }, // the mask repeats for the same step
   { op: 'dropout', params: { p: 0.3 }, shapes: [[6]], training: false },
-  { op: 'add', shapes: [[2, 3, 3], [2, 3, 3]] },
-  { op: 'concat', shapes: [[2, 2, 3], [1, 2, 3]] },
+  {
+    op: 'add',
+    shapes: [
+      [2, 3, 3],
+      [2, 3, 3],
+    ],
+  },
+  {
+    op: 'concat',
+    shapes: [
+      [2, 2, 3],
+      [1, 2, 3],
+    ],
+  },
 ];
 
 function fill(values: Float32Array, rng: Rng, awayFromZero: boolean): void {
@@ -65,7 +77,9 @@ function fill(values: Float32Array, rng: Rng, awayFromZero: boolean): void {
 /** Distinct values 0.1 apart in random order, so no window's maximum changes under +-STEP. */
 function spread(values: Float32Array, rng: Rng): void {
   const order = rng.shuffle(Array.from({ length: values.length }, (_, i) => i));
-  order.forEach((rank, i) => { values[i] = (rank - values.length / 2) * 0.1; });
+  order.forEach((rank, i) => {
+    values[i] = (rank - values.length / 2) * 0.1;
+  });
 }
 
 /** sum(output * weights) in double: the scalar whose gradient backward computes with grad_output = weights. */
@@ -76,7 +90,12 @@ function objective(layer: SingleOp, weights: Float32Array, training: boolean): n
   return total;
 }
 
-function checkAgainstDifferences(label: string, target: Float32Array, analytic: Float32Array, evaluate: () => number): void {
+function checkAgainstDifferences(
+  label: string,
+  target: Float32Array,
+  analytic: Float32Array,
+  evaluate: () => number,
+): void {
   for (let i = 0; i < target.length; i++) {
     const saved = target[i];
     target[i] = saved + STEP;
@@ -86,36 +105,47 @@ function checkAgainstDifferences(label: string, target: Float32Array, analytic: 
     target[i] = saved;
     const numeric = (up - down) / (2 * STEP);
     const allowed = ATOL + RTOL * Math.abs(numeric);
-    expect(Math.abs(analytic[i] - numeric), `${label}[${i}]: analytic ${analytic[i]}, numeric ${numeric}`).toBeLessThanOrEqual(allowed);
+    expect(
+      Math.abs(analytic[i] - numeric),
+      `${label}[${i}]: analytic ${analytic[i]}, numeric ${numeric}`,
+    ).toBeLessThanOrEqual(allowed);
   }
 }
 
 describe('finite-difference gradients of every layer', () => {
-  it.each(CASES.map((c) => [`${c.op} ${JSON.stringify(c.params ?? {})} ${JSON.stringify(c.shapes)}`, c] as const))('%s', (_label, c) => {
-    const rng = new Rng(7);
-    const batch = c.batch ?? 2;
-    const layer = buildSingleOp(kernels, { id: 'l', op: c.op, params: c.params ?? {} }, c.shapes, batch);
-    const training = c.training ?? true;
-    for (const input of layer.inputs) {
-      if (c.op === 'maxpool2d') spread(input.data, rng);
-      else fill(input.data, rng, c.awayFromZero ?? false);
-    }
-    for (const p of layer.params.values()) fill(p.value, rng, false);
-    const weights = new Float32Array(batch * layer.output.size);
-    fill(weights, rng, false);
-    const snapshot = [...layer.states.values()].map((s) => s.value.slice());
-    const restoreStates = () => [...layer.states.values()].forEach((s, i) => s.value.set(snapshot[i]));
-    const evaluate = () => { restoreStates(); return objective(layer, weights, training); };
+  it.each(CASES.map((c) => [`${c.op} ${JSON.stringify(c.params ?? {})} ${JSON.stringify(c.shapes)}`, c] as const))(
+    '%s',
+    (_label, c) => {
+      const rng = new Rng(7);
+      const batch = c.batch ?? 2;
+      const layer = buildSingleOp(kernels, { id: 'l', op: c.op, params: c.params ?? {} }, c.shapes, batch);
+      const training = c.training ?? true;
+      for (const input of layer.inputs) {
+        if (c.op === 'maxpool2d') spread(input.data, rng);
+        else fill(input.data, rng, c.awayFromZero ?? false);
+      }
+      for (const p of layer.params.values()) fill(p.value, rng, false);
+      const weights = new Float32Array(batch * layer.output.size);
+      fill(weights, rng, false);
+      const snapshot = [...layer.states.values()].map((s) => s.value.slice());
+      const restoreStates = () => [...layer.states.values()].forEach((s, i) => s.value.set(snapshot[i]));
+      const evaluate = () => {
+        restoreStates();
+        return objective(layer, weights, training);
+      };
 
-    evaluate();
-    layer.output.grad!.set(weights);
-    layer.backward();
-    const inputGrads = layer.inputs.map((t) => t.grad!.slice());
-    const paramGrads = [...layer.params.values()].map((p) => p.grad.slice());
+      evaluate();
+      layer.output.grad!.set(weights);
+      layer.backward();
+      const inputGrads = layer.inputs.map((t) => t.grad!.slice());
+      const paramGrads = [...layer.params.values()].map((p) => p.grad.slice());
 
-    layer.inputs.forEach((t, k) => checkAgainstDifferences(`${c.op} d input ${k}`, t.data, inputGrads[k], evaluate));
-    [...layer.params.values()].forEach((p, k) => checkAgainstDifferences(`${c.op} d ${p.field}`, p.value, paramGrads[k], evaluate));
-  });
+      layer.inputs.forEach((t, k) => checkAgainstDifferences(`${c.op} d input ${k}`, t.data, inputGrads[k], evaluate));
+      [...layer.params.values()].forEach((p, k) =>
+        checkAgainstDifferences(`${c.op} d ${p.field}`, p.value, paramGrads[k], evaluate),
+      );
+    },
+  );
 });
 
 describe('finite-difference gradients of every loss', () => {
@@ -128,11 +158,17 @@ describe('finite-difference gradients of every loss', () => {
     const rng = new Rng(3);
     const batch = 3;
     const loss = createLoss(kind, kernels, [width]);
-    const output = { shape: [width], size: width, data: new Float32Array(batch * width), grad: new Float32Array(batch * width) };
+    const output = {
+      shape: [width],
+      size: width,
+      data: new Float32Array(batch * width),
+      grad: new Float32Array(batch * width),
+    };
     fill(output.data, rng, false);
-    const targets = loss.targets === 'class'
-      ? Int32Array.from({ length: batch }, (_, i) => (i * 3) % width)
-      : Float32Array.from({ length: batch * width }, (_, i) => (kind === 'bce_with_logits' ? i % 2 : rng.normal()));
+    const targets =
+      loss.targets === 'class'
+        ? Int32Array.from({ length: batch }, (_, i) => (i * 3) % width)
+        : Float32Array.from({ length: batch * width }, (_, i) => (kind === 'bce_with_logits' ? i % 2 : rng.normal()));
     loss.compute(output, targets, batch);
     const analytic = output.grad.slice();
     const scratch = { ...output, grad: new Float32Array(batch * width) };

@@ -7,7 +7,12 @@ export function chain(nodes: SpecNode[]): ModelSpec {
   return { version: 1, nodes, edges: nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id })) };
 }
 
-export function mlp(inputs: number, hidden: number[], outputs: number, extra: (i: number) => SpecNode[] = () => []): ModelSpec {
+export function mlp(
+  inputs: number,
+  hidden: number[],
+  outputs: number,
+  extra: (i: number) => SpecNode[] = () => [],
+): ModelSpec {
   const nodes: SpecNode[] = [{ id: 'input', op: 'input', params: { shape: [inputs] } }];
   hidden.forEach((units, i) => {
     nodes.push({ id: `fc${i + 1}`, op: 'dense', params: { units } }, { id: `relu${i + 1}`, op: 'relu' }, ...extra(i));

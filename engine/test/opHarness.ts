@@ -50,20 +50,36 @@ export function buildSingleOp(kernels: Kernels, node: SpecNode, inputShapes: Sha
     nodeIndex: 1,
     param(field, shape, init, regularized) {
       const size = shape.reduce((a, b) => a * b, 1);
-      const p: ParamTensor = { name: `${node.id}.${field}`, nodeId: node.id, field, shape, size, init, regularized,
-        value: new Float32Array(size), grad: new Float32Array(size) };
+      const p: ParamTensor = {
+        name: `${node.id}.${field}`,
+        nodeId: node.id,
+        field,
+        shape,
+        size,
+        init,
+        regularized,
+        value: new Float32Array(size),
+        grad: new Float32Array(size),
+      };
       params.set(field, p);
       return p;
     },
     state(field, shape, fill) {
-      const s: StateTensor = { name: `${node.id}.${field}`, shape, value: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill) };
+      const s: StateTensor = {
+        name: `${node.id}.${field}`,
+        shape,
+        value: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill),
+      };
       states.set(field, s);
       return s;
     },
   };
   const runtime = OPS[node.op as Exclude<OpKind, 'input'>](ctx);
   return {
-    inputs, output, params, states,
+    inputs,
+    output,
+    params,
+    states,
     forward: (training) => runtime.forward(batch, training, 0),
     backward: () => runtime.backward(batch),
   };

@@ -12,7 +12,12 @@ const kernels = loadKernels();
 describe('training reaches high accuracy', () => {
   it('an MLP separates three interleaved spirals', async () => {
     const { data } = prepareGenerated(spirals({ perClass: 200 }));
-    const trainer = new Trainer(mlp(2, [64, 64], 3), config({ epochs: 60, batchSize: 32, optimizer: { type: 'adam', lr: 0.01 } }), data, kernels);
+    const trainer = new Trainer(
+      mlp(2, [64, 64], 3),
+      config({ epochs: 60, batchSize: 32, optimizer: { type: 'adam', lr: 0.01 } }),
+      data,
+      kernels,
+    );
     const outcome = await trainer.run();
     expect(outcome.status).toBe('completed');
     const last = trainer.history.at(-1)!;
@@ -23,15 +28,24 @@ describe('training reaches high accuracy', () => {
 
   it('a small CNN with batch norm tells four shapes apart', async () => {
     const { data } = prepareGenerated(shapes({ size: 16, perClass: 120 }));
-    const trainer = new Trainer(smallCnn(1, 16, 4), config({ epochs: 8, batchSize: 32, optimizer: { type: 'adam', lr: 0.005 } }), data, kernels);
+    const trainer = new Trainer(
+      smallCnn(1, 16, 4),
+      config({ epochs: 8, batchSize: 32, optimizer: { type: 'adam', lr: 0.005 } }),
+      data,
+      kernels,
+    );
     await trainer.run();
     expect(trainer.history.at(-1)!.validation!.accuracy).toBeGreaterThan(0.9);
   });
 
   it('an MLP fits a noisy sine curve (regression: MAE and R²)', async () => {
     const { data } = prepareGenerated(noisyCurve({ count: 400, noise: 0.1 }));
-    const trainer = new Trainer(mlp(1, [64, 64], 1),
-      config({ loss: 'mse', epochs: 80, batchSize: 32, optimizer: { type: 'adam', lr: 0.01 } }), data, kernels);
+    const trainer = new Trainer(
+      mlp(1, [64, 64], 1),
+      config({ loss: 'mse', epochs: 80, batchSize: 32, optimizer: { type: 'adam', lr: 0.01 } }),
+      data,
+      kernels,
+    );
     await trainer.run();
     const validation = trainer.history.at(-1)!.validation!;
     expect(validation.r2).toBeGreaterThan(0.9);
@@ -49,8 +63,12 @@ describe('training reaches high accuracy', () => {
 describe('a run that diverges', () => {
   it('stops at the first non-finite loss with a message naming the learning rate', async () => {
     const { data } = prepareGenerated(noisyCurve({ count: 200 }));
-    const trainer = new Trainer(mlp(1, [64, 64], 1),
-      config({ loss: 'mse', epochs: 30, optimizer: { type: 'sgd', lr: 50, momentum: 0.9 } }), data, kernels);
+    const trainer = new Trainer(
+      mlp(1, [64, 64], 1),
+      config({ loss: 'mse', epochs: 30, optimizer: { type: 'sgd', lr: 50, momentum: 0.9 } }),
+      data,
+      kernels,
+    );
     const outcome = await trainer.run();
     expect(outcome.status).toBe('diverged');
     if (outcome.status === 'diverged') expect(outcome.message.toLowerCase()).toContain('learning rate');
@@ -63,7 +81,12 @@ describe('training settings take effect', () => {
   it('L1 drives many weights to (near) zero where no penalty does not', async () => {
     const { data } = prepareGenerated(spirals({ perClass: 100 }));
     const smallWeights = async (l1: number) => {
-      const trainer = new Trainer(mlp(2, [64], 3), config({ epochs: 30, l1, optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 } }), data, kernels);
+      const trainer = new Trainer(
+        mlp(2, [64], 3),
+        config({ epochs: 30, l1, optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9 } }),
+        data,
+        kernels,
+      );
       await trainer.run();
       const w = trainer.session.model.params.find((p) => p.name === 'fc1.weight')!.value;
       return w.filter((v) => Math.abs(v) < 1e-2).length / w.length;
@@ -73,8 +96,18 @@ describe('training settings take effect', () => {
 
   it('early stopping ends the run and restores the best weights', async () => {
     const { data } = prepareGenerated(noisyCurve({ count: 60, noise: 0.4 }));
-    const trainer = new Trainer(mlp(1, [200, 200], 1), config({ loss: 'mse', epochs: 400, batchSize: 60,
-      optimizer: { type: 'adam', lr: 0.01 }, earlyStopping: { metric: 'val_loss', patience: 10, restoreBest: true } }), data, kernels);
+    const trainer = new Trainer(
+      mlp(1, [200, 200], 1),
+      config({
+        loss: 'mse',
+        epochs: 400,
+        batchSize: 60,
+        optimizer: { type: 'adam', lr: 0.01 },
+        earlyStopping: { metric: 'val_loss', patience: 10, restoreBest: true },
+      }),
+      data,
+      kernels,
+    );
     const outcome = await trainer.run();
     expect(outcome.status).toBe('early-stopped');
     expect(trainer.epoch).toBeLessThan(400);
@@ -82,9 +115,14 @@ describe('training settings take effect', () => {
     expect(trainer.evaluate(data.split.validation).loss).toBeCloseTo(best, 5);
   });
 
-  it('the schedule sets each epoch\'s learning rate', async () => {
+  it("the schedule sets each epoch's learning rate", async () => {
     const { data } = prepareGenerated(spirals({ perClass: 50 }));
-    const trainer = new Trainer(mlp(2, [16], 3), config({ epochs: 6, schedule: { type: 'step', stepSize: 2, gamma: 0.5 } }), data, kernels);
+    const trainer = new Trainer(
+      mlp(2, [16], 3),
+      config({ epochs: 6, schedule: { type: 'step', stepSize: 2, gamma: 0.5 } }),
+      data,
+      kernels,
+    );
     await trainer.run();
     expect(trainer.history.map((h) => h.lr)).toEqual([0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025]);
   });

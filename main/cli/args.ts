@@ -3,7 +3,10 @@
 
 /** A mistake in how the command was called: reported with the command's usage and exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly usage?: string) {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -31,7 +34,8 @@ export function parseArgs(argv: string[], known: { values: string[]; flags: stri
       options.set(name, true);
     } else if (known.values.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`, usage);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`, usage);
       options.set(name, value);
     } else {
       throw new UsageError(`unknown option --${name}`, usage);
@@ -44,14 +48,16 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw === true || raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${name} takes a number, got '${raw}'`);
+  if (raw === true || raw.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`--${name} takes a number, got '${raw}'`);
   return value;
 }
 
 /** A whole number ≥ `min` (epochs, batch size, patience ...). */
 export function countOption(args: ParsedArgs, name: string, fallback: number, min = 1): number {
   const value = numberOption(args, name, fallback);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} takes a whole number of at least ${min}, got '${args.options.get(name)}'`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`--${name} takes a whole number of at least ${min}, got '${args.options.get(name)}'`);
   return value;
 }
 
@@ -77,6 +83,7 @@ export function optionalString(args: ParsedArgs, name: string): string | undefin
 /** One of `choices`, named in the error when the value is none of them. */
 export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
   const value = stringOption(args, name, fallback);
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} is one of ${choices.join(', ')}, not '${value}'`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`--${name} is one of ${choices.join(', ')}, not '${value}'`);
   return value as T;
 }

@@ -19,13 +19,25 @@ export function runCheckpoint(store: Store, run: RunSummary, which: CheckpointCh
 export function runDataset(store: Store, run: RunSummary): DatasetRecord {
   if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
   const dataset = store.datasets.getDataset(run.datasetId);
-  if (!existsSync(dataset.folder)) throw new Error(`run '${run.name}': the folder of dataset '${dataset.name}' (${dataset.folder}) is missing`);
+  if (!existsSync(dataset.folder))
+    throw new Error(`run '${run.name}': the folder of dataset '${dataset.name}' (${dataset.folder}) is missing`);
   return dataset;
 }
 
 /** The checkpoint's metrics on a split of the dataset, computed by the engine (null when the split is empty). */
-export async function evaluateSplit(engine: EngineClient, checkpoint: string, dataset: DatasetRecord, split: 'validation' | 'test'): Promise<SplitMetrics | null> {
+export async function evaluateSplit(
+  engine: EngineClient,
+  checkpoint: string,
+  dataset: DatasetRecord,
+  split: 'validation' | 'test',
+): Promise<SplitMetrics | null> {
   if (dataset.manifest.split.counts[split] === 0) return null;
-  const reply = await engine.request({ type: 'evaluate', requestId: randomUUID(), checkpoint, datasetDir: dataset.folder, split });
+  const reply = await engine.request({
+    type: 'evaluate',
+    requestId: randomUUID(),
+    checkpoint,
+    datasetDir: dataset.folder,
+    split,
+  });
   return reply.metrics;
 }

@@ -24,11 +24,21 @@ describe('netwright train', () => {
   });
 
   it('prints progress and a text summary without --json', () => {
-    const result = netwright(home, ['train', '--sample', 'two-moons', '--epochs', '2', '--name', 'moons text', '--schedule', 'cosine']);
+    const result = netwright(home, [
+      'train',
+      '--sample',
+      'two-moons',
+      '--epochs',
+      '2',
+      '--name',
+      'moons text',
+      '--schedule',
+      'cosine',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('epoch 2/2');
     expect(result.stdout).toMatch(/^run [0-9a-f]{8} 'moons text' completed: 2 of 2 epochs/);
-    expect(result.stdout).toContain('dataset \'two-moons\': 500 rows (350 train / 75 validation / 75 test)');
+    expect(result.stdout).toContain("dataset 'two-moons': 500 rows (350 train / 75 validation / 75 test)");
   });
 
   it('refuses an unknown sample with the list of samples', () => {

@@ -25,7 +25,9 @@ function trainAndInterrupt(args: string[]): Promise<{ code: number | null; stdou
       child.kill('SIGINT');
     }
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -33,7 +35,18 @@ describe('netwright train, interrupted, then continue', () => {
   it('records a Ctrl-C as a stopped run that continue completes to the requested epochs', async () => {
     const csv = join(home, 'blobs.csv');
     blobsCsv(csv, { rows: 300, seed: 4 });
-    const stopped = await trainAndInterrupt(['train', '--data', csv, '--label', 'species', '--epochs', String(EPOCHS), '--name', 'long', '--json']);
+    const stopped = await trainAndInterrupt([
+      'train',
+      '--data',
+      csv,
+      '--label',
+      'species',
+      '--epochs',
+      String(EPOCHS),
+      '--name',
+      'long',
+      '--json',
+    ]);
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stderr).toContain('stopping the run');
     const summary = jsonLines(stopped.stdout).at(-1)!;

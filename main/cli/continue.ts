@@ -20,7 +20,9 @@ export async function continueCommand(argv: string[]): Promise<number> {
     const found = resolveRun(studio.store.runs.listRuns(), args.positional[0]);
     if (!RESUMABLE.has(found.status)) {
       const why = found.status === 'completed' ? 'it has finished training' : 'it is not stopped';
-      throw new Error(`run ${found.id.slice(0, 8)} '${found.name}' is ${found.status}: ${why}; only stopped, failed or interrupted runs continue`);
+      throw new Error(
+        `run ${found.id.slice(0, 8)} '${found.name}' is ${found.status}: ${why}; only stopped, failed or interrupted runs continue`,
+      );
     }
     const dataset = runDataset(studio.store, found);
     const follower = new RunFollower(studio, json);
@@ -31,7 +33,10 @@ export async function continueCommand(argv: string[]): Promise<number> {
       follower.dispose();
       throw error;
     }
-    if (!json) process.stderr.write(`resuming from the checkpoint of epoch ${studio.store.checkpoints.latestCheckpoint(run.id, 'last')?.epoch ?? 0}\n`);
+    if (!json)
+      process.stderr.write(
+        `resuming from the checkpoint of epoch ${studio.store.checkpoints.latestCheckpoint(run.id, 'last')?.epoch ?? 0}\n`,
+      );
     return await followAndReport(studio, follower, run, dataset, json);
   } finally {
     await studio.close();

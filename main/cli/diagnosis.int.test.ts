@@ -14,7 +14,18 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('netwright train: diagnosis', () => {
   it('does not call the dropout demo with dropout overfitting, nor tell it to add dropout, and matches the studio', () => {
-    const result = netwright(home, ['train', '--sample', 'noisy-curve-small', '--model', 'dropout-demo', '--epochs', '150', '--threads', '1', '--json']);
+    const result = netwright(home, [
+      'train',
+      '--sample',
+      'noisy-curve-small',
+      '--model',
+      'dropout-demo',
+      '--epochs',
+      '150',
+      '--threads',
+      '1',
+      '--json',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const summary = jsonLines(result.stdout).at(-1)!;
     expect(summary.type).toBe('summary');
@@ -27,7 +38,11 @@ describe('netwright train: diagnosis', () => {
     const store = openStore(join(home, 'studio.sqlite'));
     try {
       const run = store.runs.getRun(summary.runId);
-      const studio = diagnoseRecordedRun({ epochs: store.metrics.listEpochs(run.id), config: run.trainConfig, spec: run.graph });
+      const studio = diagnoseRecordedRun({
+        epochs: store.metrics.listEpochs(run.id),
+        config: run.trainConfig,
+        spec: run.graph,
+      });
       expect(summary.diagnosis).toEqual(diagnosisJson(studio));
     } finally {
       store.close();
@@ -35,13 +50,32 @@ describe('netwright train: diagnosis', () => {
   });
 
   it('reports a loss that became NaN in the first epoch, before any epoch was recorded', () => {
-    const result = netwright(home, ['train', '--sample', 'spirals', '--optimizer', 'sgd', '--lr', '8', '--epochs', '3', '--threads', '1', '--json']);
+    const result = netwright(home, [
+      'train',
+      '--sample',
+      'spirals',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '8',
+      '--epochs',
+      '3',
+      '--threads',
+      '1',
+      '--json',
+    ]);
     expect(result.status).toBe(1);
     const summary = jsonLines(result.stdout).at(-1)!;
     expect(summary.epochs).toBe(0);
     expect(summary.diagnosis).toHaveLength(1);
     const [verdict] = summary.diagnosis;
-    expect(verdict).toMatchObject({ code: 'non-finite-loss', severity: 'error', epoch: 1, split: 'training', learningRate: 8 });
+    expect(verdict).toMatchObject({
+      code: 'non-finite-loss',
+      severity: 'error',
+      epoch: 1,
+      split: 'training',
+      learningRate: 8,
+    });
     expect(verdict.step).toBeGreaterThan(0);
     expect(verdict.advice).toContainEqual({ code: 'lower-learning-rate', learningRate: 8, suggested: 0.8 });
   });

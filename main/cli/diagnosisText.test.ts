@@ -13,8 +13,20 @@ describe('CLI diagnosis table', () => {
   });
 
   it('reports code and parameters flat in JSON, and words them with the numbers filled in', () => {
-    const json = diagnosisJson([{ code: 'overfitting', severity: 'warning', params: { bestEpoch: 9, bestValLoss: 0.5, valLoss: 0.8, trainLoss: 0.1, gap: 0.7, risePercent: 60 }, advice: [{ code: 'early-stopping', params: { epoch: 9 } }] }]);
-    expect(json[0]).toMatchObject({ code: 'overfitting', bestEpoch: 9, gap: 0.7, advice: [{ code: 'early-stopping', epoch: 9 }] });
+    const json = diagnosisJson([
+      {
+        code: 'overfitting',
+        severity: 'warning',
+        params: { bestEpoch: 9, bestValLoss: 0.5, valLoss: 0.8, trainLoss: 0.1, gap: 0.7, risePercent: 60 },
+        advice: [{ code: 'early-stopping', params: { epoch: 9 } }],
+      },
+    ]);
+    expect(json[0]).toMatchObject({
+      code: 'overfitting',
+      bestEpoch: 9,
+      gap: 0.7,
+      advice: [{ code: 'early-stopping', epoch: 9 }],
+    });
     const lines = diagnosisLines(json);
     expect(lines[0]).toContain('lowest at epoch 9 (0.5), now 0.8');
     expect(lines[1]).toContain('keep the weights of epoch 9');

@@ -4,18 +4,28 @@ import type { AdviceCode, Verdict, VerdictCode } from '../../engine/core/train/d
 
 const VERDICT_TEXT: Record<VerdictCode, string> = {
   'too-early': 'too early to judge: {epochs} of the {needed} epochs trends need',
-  'non-finite-loss': 'diverged: the {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
-  'non-finite-weights': 'diverged: the weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
-  diverging: 'diverging: training loss rose {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x, learning rate {learningRate})',
-  'loss-spike': 'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
+  'non-finite-loss':
+    'diverged: the {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
+  'non-finite-weights':
+    'diverged: the weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
+  diverging:
+    'diverging: training loss rose {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x, learning rate {learningRate})',
+  'loss-spike':
+    'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
   'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
-  'exploding-gradients': 'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
+  'exploding-gradients':
+    'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
   'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
-  overfitting: 'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss fell to {trainLoss}; gap {gap}',
-  underfitting: 'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
-  'learning-slowly': 'learning slowly: training loss {trainLoss}, {percentOfReference}% of the {referenceKind} loss {reference}, falling {fallPercentPerEpoch}% per epoch',
-  plateau: 'plateau: training loss levelled off around {trainLoss} since epoch {sinceEpoch} ({changePercent}% change over {epochs} epochs)',
-  converged: 'converged: training loss settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss',
+  overfitting:
+    'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss fell to {trainLoss}; gap {gap}',
+  underfitting:
+    'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
+  'learning-slowly':
+    'learning slowly: training loss {trainLoss}, {percentOfReference}% of the {referenceKind} loss {reference}, falling {fallPercentPerEpoch}% per epoch',
+  plateau:
+    'plateau: training loss levelled off around {trainLoss} since epoch {sinceEpoch} ({changePercent}% change over {epochs} epochs)',
+  converged:
+    'converged: training loss settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss',
   healthy: 'healthy: training loss {firstLoss} -> {lastLoss}',
 };
 
@@ -23,7 +33,8 @@ const ADVICE_TEXT: Record<AdviceCode, string> = {
   'lower-learning-rate': 'lower the learning rate from {learningRate}, e.g. to {suggested} (--lr)',
   'raise-learning-rate': 'raise the learning rate (now {learningRate}, --lr)',
   'use-lr-schedule': 'let a schedule lower the learning rate (--schedule plateau or cosine)',
-  'learning-rate-already-lowered': 'the schedule already lowered the learning rate to {learningRate}; a larger model may be needed',
+  'learning-rate-already-lowered':
+    'the schedule already lowered the learning rate to {learningRate}; a larger model may be needed',
   'gradient-clipping': 'turn on gradient clipping (--clip-norm {maxNorm})',
   'add-batch-norm': 'add batch normalization after dense or convolution layers',
   'check-data': 'check the data for NaN, huge values or wrong labels, and standardize the inputs',
@@ -54,10 +65,22 @@ function fill(text: string, params: Params): string {
 }
 
 /** A verdict as `train --json` reports it: code and parameters flat, then severity and advice (each flat too). */
-export type VerdictJson = { code: VerdictCode; severity: Verdict['severity']; advice: Array<{ code: AdviceCode } & Params> } & Params;
+export type VerdictJson = {
+  code: VerdictCode;
+  severity: Verdict['severity'];
+  advice: Array<{ code: AdviceCode } & Params>;
+} & Params;
 
 export function diagnosisJson(verdicts: readonly Verdict[]): VerdictJson[] {
-  return verdicts.map((v) => ({ code: v.code, ...v.params, severity: v.severity, advice: v.advice.map((a) => ({ code: a.code, ...a.params })) }) as VerdictJson);
+  return verdicts.map(
+    (v) =>
+      ({
+        code: v.code,
+        ...v.params,
+        severity: v.severity,
+        advice: v.advice.map((a) => ({ code: a.code, ...a.params })),
+      }) as VerdictJson,
+  );
 }
 
 /** One line per verdict, each followed by its advice, indented. */

@@ -13,6 +13,7 @@ export function oneLine(message: string): string {
 /** What to print on stderr for `error`, and the exit code. */
 export function errorReport(error: unknown, commandUsage: string): { text: string; code: number } {
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  if (error instanceof UsageError) return { text: `netwright: ${message}\nusage: ${error.usage ?? commandUsage}\n`, code: EXIT_USAGE };
+  if (error instanceof UsageError)
+    return { text: `netwright: ${message}\nusage: ${error.usage ?? commandUsage}\n`, code: EXIT_USAGE };
   return { text: `netwright: ${message}\n`, code: EXIT_ERROR };
 }

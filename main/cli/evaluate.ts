@@ -19,7 +19,9 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
   const lines = [scoreText(splitScore(metrics))];
   if (metrics.rmse !== undefined) lines[0] += `, RMSE ${metrics.rmse.toPrecision(4)}`;
   if (metrics.perClassAccuracy && classNames) {
-    lines.push(`per class: ${metrics.perClassAccuracy.map((a, k) => `${classNames[k] ?? k} ${percent(a)}`).join(', ')}`);
+    lines.push(
+      `per class: ${metrics.perClassAccuracy.map((a, k) => `${classNames[k] ?? k} ${percent(a)}`).join(', ')}`,
+    );
   }
   if (metrics.confusion && classNames) lines.push(confusionText(metrics.confusion, classNames));
   return `${lines.join('\n')}\n`;
@@ -38,14 +40,23 @@ export async function evaluate(argv: string[]): Promise<number> {
     if (!metrics) throw new Error(`dataset '${dataset.name}' has no ${split} rows to evaluate on`);
     const classNames = dataset.manifest.classNames;
     if (args.options.has('json')) {
-      process.stdout.write(`${JSON.stringify({
-        type: 'evaluation', runId: run.id, name: run.name, split,
-        checkpoint: { kind: checkpoint.kind, epoch: checkpoint.epoch, path: checkpoint.path },
-        ...splitScore(metrics), metrics, ...(classNames ? { classNames } : {}),
-      })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({
+          type: 'evaluation',
+          runId: run.id,
+          name: run.name,
+          split,
+          checkpoint: { kind: checkpoint.kind, epoch: checkpoint.epoch, path: checkpoint.path },
+          ...splitScore(metrics),
+          metrics,
+          ...(classNames ? { classNames } : {}),
+        })}\n`,
+      );
     } else {
-      process.stdout.write(`run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint (epoch ${checkpoint.epoch}), ` +
-        `${split} split of '${dataset.name}' (${metrics.count} rows):\n${metricsText(metrics, classNames)}`);
+      process.stdout.write(
+        `run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint (epoch ${checkpoint.epoch}), ` +
+          `${split} split of '${dataset.name}' (${metrics.count} rows):\n${metricsText(metrics, classNames)}`,
+      );
     }
     return 0;
   });

@@ -14,16 +14,27 @@ export const EXPORT_USAGE = `netwright export RUN --format ${EXPORT_FORMATS.join
   (default PATH: NETWRIGHT_HOME/exports/<run>/<format>/; a folder gets a file named after the run)`;
 
 function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'out', 'checkpoint', 'normalization'], flags: ['softmax', 'json'] }, EXPORT_USAGE);
+  const args = parseArgs(
+    argv,
+    { values: ['format', 'out', 'checkpoint', 'normalization'], flags: ['softmax', 'json'] },
+    EXPORT_USAGE,
+  );
   if (args.positional.length !== 1) throw new UsageError('say which run to export', EXPORT_USAGE);
-  if (!args.options.has('format')) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`, EXPORT_USAGE);
+  if (!args.options.has('format'))
+    throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`, EXPORT_USAGE);
   const format = choiceOption(args, 'format', EXPORT_FORMATS, 'onnx');
   const checkpoint = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
-  const normalization = args.options.has('normalization') ? choiceOption(args, 'normalization', ['fold', 'metadata'] as const, 'fold') : undefined;
+  const normalization = args.options.has('normalization')
+    ? choiceOption(args, 'normalization', ['fold', 'metadata'] as const, 'fold')
+    : undefined;
   if (format !== 'onnx' && (args.options.has('softmax') || normalization)) {
     throw new UsageError('--softmax and --normalization apply to --format onnx only', EXPORT_USAGE);
   }
@@ -32,15 +43,38 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const run = resolveRun(store.runs.listRuns(), args.positional[0]);
     const fileName = exportFileName(run.name, format);
     const folderGiven = out !== undefined && (/[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory()));
-    const path = out === undefined ? join(layout.exports, run.id, format, fileName) : folderGiven ? join(resolve(out), fileName) : resolve(out);
-    const result = exportRun(store, { runId: run.id, format, path, checkpoint, softmax: args.options.has('softmax'), normalization });
+    const path =
+      out === undefined
+        ? join(layout.exports, run.id, format, fileName)
+        : folderGiven
+          ? join(resolve(out), fileName)
+          : resolve(out);
+    const result = exportRun(store, {
+      runId: run.id,
+      format,
+      path,
+      checkpoint,
+      softmax: args.options.has('softmax'),
+      normalization,
+    });
     if (args.options.has('json')) {
-      process.stdout.write(`${JSON.stringify({
-        type: 'export', runId: run.id, format, exportId: result.record.id, files: result.files,
-        checkpoint: { kind: result.checkpoint.kind, epoch: result.checkpoint.epoch }, notes: result.notes,
-      })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({
+          type: 'export',
+          runId: run.id,
+          format,
+          exportId: result.record.id,
+          files: result.files,
+          checkpoint: { kind: result.checkpoint.kind, epoch: result.checkpoint.epoch },
+          notes: result.notes,
+        })}\n`,
+      );
     } else {
-      const lines = [`exported run ${run.id.slice(0, 8)} '${run.name}' as ${format}:`, ...result.files.map((f) => `  ${f.path}  (${sizeText(f.bytes)})`), ...result.notes];
+      const lines = [
+        `exported run ${run.id.slice(0, 8)} '${run.name}' as ${format}:`,
+        ...result.files.map((f) => `  ${f.path}  (${sizeText(f.bytes)})`),
+        ...result.notes,
+      ];
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     return 0;

@@ -27,11 +27,16 @@ export class RunFollower {
   private readonly onSignal = () => this.signal();
 
   /** Listens from before the run starts, so nothing the engine reports is missed. */
-  constructor(private readonly studio: Studio, private readonly json: boolean) {
+  constructor(
+    private readonly studio: Studio,
+    private readonly json: boolean,
+  ) {
     this.offs.push(studio.onEvent((event) => this.event(event)));
-    this.offs.push(studio.supervisor.onEvent(({ runId, message }) => {
-      if (message.type === 'finished' && runId === this.runId) this.outcome = message.outcome;
-    }));
+    this.offs.push(
+      studio.supervisor.onEvent(({ runId, message }) => {
+        if (message.type === 'finished' && runId === this.runId) this.outcome = message.outcome;
+      }),
+    );
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);
   }
@@ -41,7 +46,9 @@ export class RunFollower {
     this.runId = run.id;
     this.epochs = run.trainConfig.epochs;
     if (!this.json) this.progress = new ProgressLine(process.stderr, this.epochs);
-    const ended = new Promise<RunSummary>((resolve) => { this.settle = resolve; });
+    const ended = new Promise<RunSummary>((resolve) => {
+      this.settle = resolve;
+    });
     for (const event of this.early.splice(0)) this.event(event);
     if (this.interrupted) this.requestStop();
     try {
@@ -86,17 +93,22 @@ export class RunFollower {
 
   private signal(): void {
     if (this.interrupted) {
-      process.stderr.write('\nquitting without waiting: the run will show as interrupted; `netwright continue` continues it\n');
+      process.stderr.write(
+        '\nquitting without waiting: the run will show as interrupted; `netwright continue` continues it\n',
+      );
       process.exit(130);
     }
     this.interrupted = true;
-    const message = 'stopping the run after the current batch (its last whole-epoch checkpoint is kept); press Ctrl-C again to quit at once';
+    const message =
+      'stopping the run after the current batch (its last whole-epoch checkpoint is kept); press Ctrl-C again to quit at once';
     if (this.progress) this.progress.text(message);
     else process.stderr.write(`${message}\n`);
     if (this.runId !== null) this.requestStop();
   }
 
   private requestStop(): void {
-    this.studio.stopRun(this.runId!).catch(() => { /* it ended meanwhile */ });
+    this.studio.stopRun(this.runId!).catch(() => {
+      /* it ended meanwhile */
+    });
   }
 }

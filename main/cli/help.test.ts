@@ -4,11 +4,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './index';
 
 describe('netwright help', () => {
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   async function printed(argv: string[]): Promise<{ text: string; code: number }> {
     let text = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { text += String(chunk); return true; });
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      text += String(chunk);
+      return true;
+    });
     const code = await main(argv);
     vi.restoreAllMocks();
     return { text, code };

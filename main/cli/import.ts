@@ -11,20 +11,31 @@ import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 
 // The second line is indented to sit under the first in `netwright help`.
-export const IMPORT_USAGE = 'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
+export const IMPORT_USAGE =
+  'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
   '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)';
 
 /** Skipped files listed one per line before the rest are only counted (--json lists them all). */
 const SKIPPED_SHOWN = 20;
 
-export async function importCsvFile(path: string, label: string,
-  options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal }) {
+export async function importCsvFile(
+  path: string,
+  label: string,
+  options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal },
+) {
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
-  if (task !== undefined && task !== 'classification' && task !== 'regression') throw new Error(`--task is classification or regression, not '${task}'`);
+  if (task !== undefined && task !== 'classification' && task !== 'regression')
+    throw new Error(`--task is classification or regression, not '${task}'`);
   const missing = options.missing as 'drop-row' | 'fill-mean' | 'fill-most-frequent' | undefined;
   return importCsv(path, {
-    labelColumn: label, task, missing, splitColumn: options.splitColumn, datasetsDir: join(netwrightHome(), 'datasets'), name, signal: options.signal,
+    labelColumn: label,
+    task,
+    missing,
+    splitColumn: options.splitColumn,
+    datasetsDir: join(netwrightHome(), 'datasets'),
+    name,
+    signal: options.signal,
   });
 }
 
@@ -42,19 +53,28 @@ function register(manifest: DatasetManifest, folder: string): void {
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'], flags: ['json', 'grayscale'] });
+  const args = parseArgs(argv, {
+    values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'],
+    flags: ['json', 'grayscale'],
+  });
   const [path] = args.positional;
   if (!path) throw new Error(`say which file or folder to import\n${IMPORT_USAGE}`);
   // A missing path with --image-size goes to the image importer, which says there is no such folder.
   const folder = isFolder(path) || (!existsSync(path) && args.options.has('image-size'));
-  return cancellable((signal) => (folder ? importFolderCommand(path, args, signal) : importCsvCommand(path, args, signal)));
+  return cancellable((signal) =>
+    folder ? importFolderCommand(path, args, signal) : importCsvCommand(path, args, signal),
+  );
 }
 
 async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
   for (const option of ['image-size', 'grayscale', 'fit']) {
     if (args.options.has(option)) throw new Error(`--${option} is for image folders, and ${file} is a file`);
   }
-  if (!file.toLowerCase().endsWith('.csv') && !file.toLowerCase().endsWith('.tsv') && !file.toLowerCase().endsWith('.txt')) {
+  if (
+    !file.toLowerCase().endsWith('.csv') &&
+    !file.toLowerCase().endsWith('.tsv') &&
+    !file.toLowerCase().endsWith('.txt')
+  ) {
     throw new Error(`${file}: only CSV tables (.csv, .tsv, .txt) and image folders import from the command line`);
   }
   const label = args.options.get('label');
@@ -71,9 +91,11 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
   if (args.options.has('json')) {
     process.stdout.write(`${JSON.stringify({ folder, manifest, summary: result.summary })}\n`);
   } else {
-    process.stdout.write(`imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
-      `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
-      `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`);
+    process.stdout.write(
+      `imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
+        `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
+        `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`,
+    );
     for (const notice of result.summary.notices) process.stderr.write(`note: ${notice}\n`);
   }
   return 0;
@@ -81,9 +103,13 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
 
 async function importFolderCommand(folder: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
   for (const option of ['label', 'task', 'missing', 'split-column']) {
-    if (args.options.has(option)) throw new Error(`--${option} is for CSV tables: an image folder's classes are its sub-folders`);
+    if (args.options.has(option))
+      throw new Error(`--${option} is for CSV tables: an image folder's classes are its sub-folders`);
   }
-  if (!args.options.has('image-size')) throw new Error(`--image-size HEIGHTxWIDTH says what size to make every image, e.g. --image-size 28x28\n${IMPORT_USAGE}`);
+  if (!args.options.has('image-size'))
+    throw new Error(
+      `--image-size HEIGHTxWIDTH says what size to make every image, e.g. --image-size 28x28\n${IMPORT_USAGE}`,
+    );
   const size = parseImageSize(stringOption(args, 'image-size', ''));
   const fit = stringOption(args, 'fit', 'fill') as ImageFit;
   if (!IMAGE_FITS.includes(fit)) throw new Error(`--fit is one of ${IMAGE_FITS.join(', ')}, not '${fit}'`);
@@ -92,7 +118,11 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   let result: ImageImportResult;
   try {
     result = await importImages(folder, {
-      size, grayscale, fit, datasetsDir: join(netwrightHome(), 'datasets'), signal,
+      size,
+      grayscale,
+      fit,
+      datasetsDir: join(netwrightHome(), 'datasets'),
+      signal,
       name: args.options.has('name') ? stringOption(args, 'name', '') : undefined,
       onProgress: (p) => progress.update(p.filesRead, p.totalFiles),
     });
@@ -102,7 +132,9 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   const { manifest, classCounts, skipped } = result;
   register(manifest, result.folder);
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`,
+    );
     return 0;
   }
   const classNames = manifest.classNames ?? [];
@@ -115,9 +147,14 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   if (skipped.length > 0) {
     lines.push(`skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`);
     for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`  ${s.path}: ${s.reason}`);
-    if (skipped.length > SKIPPED_SHOWN) lines.push(`  ... and ${skipped.length - SKIPPED_SHOWN} more (--json lists them all)`);
+    if (skipped.length > SKIPPED_SHOWN)
+      lines.push(`  ... and ${skipped.length - SKIPPED_SHOWN} more (--json lists them all)`);
   }
-  lines.push(splitLine(manifest), `dataset folder: ${result.folder}`, `train it: netwright train --data ${result.folder}`);
+  lines.push(
+    splitLine(manifest),
+    `dataset folder: ${result.folder}`,
+    `train it: netwright train --data ${result.folder}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -127,7 +164,8 @@ export function parseImageSize(text: string): [number, number] {
   const match = /^\s*(\d+)\s*(?:[xX×]\s*(\d+))?\s*$/.exec(text);
   const height = match ? Number(match[1]) : NaN;
   const width = match ? Number(match[2] ?? match[1]) : NaN;
-  if (!(height >= 1 && width >= 1)) throw new Error(`--image-size is HEIGHTxWIDTH in pixels (e.g. 28x28), not '${text}'`);
+  if (!(height >= 1 && width >= 1))
+    throw new Error(`--image-size is HEIGHTxWIDTH in pixels (e.g. 28x28), not '${text}'`);
   return [height, width];
 }
 
@@ -139,7 +177,9 @@ function isFolder(path: string): boolean {
   }
 }
 
-function splitLine(manifest: { split: { counts: { train: number; validation: number; test: number }; seed: number; column?: string } }): string {
+function splitLine(manifest: {
+  split: { counts: { train: number; validation: number; test: number }; seed: number; column?: string };
+}): string {
   const { counts, seed, column } = manifest.split;
   return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (${column === undefined ? `seed ${seed}` : `from column '${column}'`})`;
 }

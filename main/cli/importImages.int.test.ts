@@ -15,14 +15,20 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 function netwright(args: string[]) {
   return spawnSync(process.execPath, [join(root, 'bin', 'netwright.mjs'), ...args], {
-    cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
+    cwd: root,
+    env: { ...process.env, NETWRIGHT_HOME: home },
+    encoding: 'utf8',
+    timeout: 240_000,
   });
 }
 
 const datasets = () => (existsSync(join(home, 'datasets')) ? readdirSync(join(home, 'datasets')) : []);
 
 beforeAll(async () => {
-  const files: Record<string, string | Uint8Array> = { 'circles/notes.txt': 'drawn by hand', 'stray.png': await solidImage('png', 4, 4, [0, 0, 0]) };
+  const files: Record<string, string | Uint8Array> = {
+    'circles/notes.txt': 'drawn by hand',
+    'stray.png': await solidImage('png', 4, 4, [0, 0, 0]),
+  };
   for (let i = 0; i < 5; i++) {
     files[`circles/${i}.png`] = await solidImage('png', 30, 30, [250, 250, 250]);
     files[`squares/${i}.jpg`] = await solidImage('jpeg', 40, 20, [10, 10, 10]);
@@ -44,14 +50,32 @@ describe('netwright import with an image folder', () => {
     expect(out).toMatch(/split: \d+ train \/ \d+ validation \/ \d+ test \(seed 42\)/);
     const folder = /dataset folder: (.+)/.exec(out)![1];
     expect(folder.startsWith(join(home, 'datasets'))).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['dataset.json', 'features.f32', 'labels.i32', 'split-test.i32', 'split-train.i32', 'split-validation.i32']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'dataset.json',
+      'features.f32',
+      'labels.i32',
+      'split-test.i32',
+      'split-train.i32',
+      'split-validation.i32',
+    ]);
   });
 
   it('prints the manifest, counts and skipped files as JSON with --json', () => {
     const result = netwright(['import', shapes, '--image-size', '8', '--fit', 'cover', '--json']);
     expect(result.status, result.stderr).toBe(0);
-    const printed = JSON.parse(result.stdout) as { folder: string; manifest: DatasetManifest; classCounts: Record<string, number>; skipped: unknown[] };
-    expect(printed.manifest).toMatchObject({ name: 'shapes', count: 15, featureShape: [3, 8, 8], classNames: ['circles', 'squares', 'triangles'], source: { kind: 'images', path: shapes } });
+    const printed = JSON.parse(result.stdout) as {
+      folder: string;
+      manifest: DatasetManifest;
+      classCounts: Record<string, number>;
+      skipped: unknown[];
+    };
+    expect(printed.manifest).toMatchObject({
+      name: 'shapes',
+      count: 15,
+      featureShape: [3, 8, 8],
+      classNames: ['circles', 'squares', 'triangles'],
+      source: { kind: 'images', path: shapes },
+    });
     expect(printed.classCounts).toEqual({ circles: 5, squares: 5, triangles: 5 });
     expect(printed.skipped).toHaveLength(2);
     expect(existsSync(join(printed.folder, 'dataset.json'))).toBe(true);

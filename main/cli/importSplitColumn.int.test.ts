@@ -10,7 +10,7 @@ const home = mkdtempSync(join(tmpdir(), 'netwright-cli-split-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('netwright import --split-column', () => {
-  it('takes each row\'s split from the named column', () => {
+  it("takes each row's split from the named column", () => {
     const csv = join(home, 'folds.csv');
     const words = ['train', 'train', 'val', 'test', 'train', 'dev', 'train', 'holdout'];
     writeFileSync(csv, ['x,fold,label', ...words.map((w, r) => `${r},${w},${r % 2 ? 'b' : 'a'}`)].join('\n'));
@@ -19,7 +19,16 @@ describe('netwright import --split-column', () => {
     const [{ manifest }] = jsonLines(json.stdout);
     expect(manifest.split).toMatchObject({ column: 'fold', counts: { train: 4, validation: 2, test: 2 } });
     expect(manifest.featureNames).toEqual(['x']);
-    const text = netwright(home, ['import', csv, '--label', 'label', '--split-column', 'fold', '--name', 'folds again']);
+    const text = netwright(home, [
+      'import',
+      csv,
+      '--label',
+      'label',
+      '--split-column',
+      'fold',
+      '--name',
+      'folds again',
+    ]);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain("split: 4 train / 2 validation / 2 test (from column 'fold')");
   });
@@ -28,7 +37,18 @@ describe('netwright import --split-column', () => {
     const csv = join(home, 'train-folds.csv');
     const words = ['train', 'test', 'train', 'train', 'val', 'train', 'train', 'test', 'train', 'train'];
     writeFileSync(csv, ['x,split,label', ...words.map((w, r) => `${r},${w},${r % 2 ? 'b' : 'a'}`)].join('\n'));
-    const result = netwright(home, ['train', '--data', csv, '--label', 'label', '--split-column', 'split', '--epochs', '1', '--json']);
+    const result = netwright(home, [
+      'train',
+      '--data',
+      csv,
+      '--label',
+      'label',
+      '--split-column',
+      'split',
+      '--epochs',
+      '1',
+      '--json',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     expect(jsonLines(result.stdout).at(-1)!.split).toEqual({ train: 7, validation: 1, test: 2 });
   });

@@ -19,28 +19,40 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   train: { summary: 'train a model; the run is recorded in the store', usage: TRAIN_USAGE, run: train },
-  continue: { summary: 'continue a stopped, failed or interrupted run from its last checkpoint (also: resume)', usage: CONTINUE_USAGE, run: continueCommand },
+  continue: {
+    summary: 'continue a stopped, failed or interrupted run from its last checkpoint (also: resume)',
+    usage: CONTINUE_USAGE,
+    run: continueCommand,
+  },
   runs: { summary: 'list the recorded runs', usage: RUNS_USAGE, run: runs },
   evaluate: { summary: "a run's metrics on the validation or test split", usage: EVALUATE_USAGE, run: evaluate },
   predict: { summary: 'predict every row of a CSV file with a trained run', usage: PREDICT_USAGE, run: predict },
   export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
-  import: { summary: 'import a CSV table, or a folder of images (one sub-folder per class), as a dataset', usage: IMPORT_USAGE, run: importCommand },
+  import: {
+    summary: 'import a CSV table, or a folder of images (one sub-folder per class), as a dataset',
+    usage: IMPORT_USAGE,
+    run: importCommand,
+  },
   samples: { summary: 'list the built-in sample datasets', usage: 'netwright samples', run: samples },
 };
-
 
 /** Older spellings still accepted. */
 const ALIASES: Record<string, string> = { resume: 'continue' };
 
 export const USAGE = `usage: netwright <command> [options]   (netwright <command> --help for its options)
 commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
 RUN is a run's id, the first 4 or more characters of it, or its name.
 Data lives in $NETWRIGHT_HOME (default ~/.netwright).`;
 
 async function samples(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new UsageError(`unexpected argument '${argv[0]}'`, 'netwright samples');
-  for (const s of SAMPLES) process.stdout.write(`${s.name.padEnd(18)} ${s.task.padEnd(14)} ${s.suggestedTemplate.padEnd(13)} ${s.description}\n`);
+  for (const s of SAMPLES)
+    process.stdout.write(
+      `${s.name.padEnd(18)} ${s.task.padEnd(14)} ${s.suggestedTemplate.padEnd(13)} ${s.description}\n`,
+    );
   return 0;
 }
 

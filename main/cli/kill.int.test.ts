@@ -20,7 +20,12 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The engine processes `pid` forked (not tsx's esbuild service), from /proc. */
@@ -31,14 +36,20 @@ function enginesOf(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine')) found.push(Number(entry));
-    } catch { /* it ended meanwhile */ }
+      if (parent === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine'))
+        found.push(Number(entry));
+    } catch {
+      /* it ended meanwhile */
+    }
   }
   return found;
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => { if (child.exitCode !== null || child.signalCode !== null) resolve(); else child.once('exit', () => resolve()); });
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
 }
 
 /** The stored epochs and the 'last' checkpoint's own epoch and history, read after recovery. */
@@ -49,11 +60,15 @@ function storedAndCheckpoint(name: string) {
     const last = store.checkpoints.latestCheckpoint(run.id, 'last');
     const decoded = last ? decodeCheckpoint(readFileSync(last.path), last.path).snapshot : null;
     return {
-      run, last, dir: join(home, 'runs', run.id),
+      run,
+      last,
+      dir: join(home, 'runs', run.id),
       stored: store.metrics.listEpochs(run.id).map((e) => e.epoch),
       checkpointEpoch: decoded?.epoch ?? null,
       checkpointHistory: decoded?.history.map((h) => h.epoch) ?? [],
-      trainLossMatches: decoded ? store.metrics.listEpochs(run.id).every((e, i) => e.trainLoss === decoded.history[i]?.trainLoss) : false,
+      trainLossMatches: decoded
+        ? store.metrics.listEpochs(run.id).every((e, i) => e.trainLoss === decoded.history[i]?.trainLoss)
+        : false,
     };
   } finally {
     store.close();
@@ -65,9 +80,22 @@ const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 describe('netwright killed while training', () => {
   it('SIGKILL mid-training: the engine ends, the run is recovered with history = checkpoint epochs 1..N, and continue completes it', async () => {
     const epochs = 150;
-    const cli = startNetwright(home, ['train', '--sample', 'spirals', '--epochs', String(epochs), '--name', 'killed', '--json', '--threads', '1']);
+    const cli = startNetwright(home, [
+      'train',
+      '--sample',
+      'spirals',
+      '--epochs',
+      String(epochs),
+      '--name',
+      'killed',
+      '--json',
+      '--threads',
+      '1',
+    ]);
     let out = '';
-    cli.stdout!.on('data', (chunk) => { out += String(chunk); });
+    cli.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+    });
     await until(() => (out.match(/"type":"epoch"/g) ?? []).length >= 6);
     const engines = enginesOf(cli.pid!);
     expect(engines).toHaveLength(1);
@@ -77,7 +105,11 @@ describe('netwright killed while training', () => {
     const seen = (out.match(/"type":"epoch"/g) ?? []).length;
     const [dir] = readdirSync(join(home, 'runs'));
     const checkpointEpoch = () => {
-      try { return decodeCheckpoint(readFileSync(join(home, 'runs', dir, 'last.safetensors'))).snapshot.epoch; } catch { return 0; }
+      try {
+        return decodeCheckpoint(readFileSync(join(home, 'runs', dir, 'last.safetensors'))).snapshot.epoch;
+      } catch {
+        return 0;
+      }
     };
     await until(() => checkpointEpoch() > seen + 2);
     cli.kill('SIGKILL');
@@ -106,9 +138,23 @@ describe('netwright killed while training', () => {
 
   it('a kill while the first checkpoint is written but not yet recorded keeps epoch 1, and stale temporary files go', async () => {
     // Small batches make epoch 1 long enough to freeze the CLI before it ends.
-    const cli = startNetwright(home, ['train', '--sample', 'spirals', '--epochs', '3', '--batch-size', '1', '--name', 'first-write', '--threads', '1']);
+    const cli = startNetwright(home, [
+      'train',
+      '--sample',
+      'spirals',
+      '--epochs',
+      '3',
+      '--batch-size',
+      '1',
+      '--name',
+      'first-write',
+      '--threads',
+      '1',
+    ]);
     let err = '';
-    cli.stderr!.on('data', (chunk) => { err += String(chunk); });
+    cli.stderr!.on('data', (chunk) => {
+      err += String(chunk);
+    });
     await until(() => /run [0-9a-f]{8} 'first-write'/.test(err));
     const [engine] = enginesOf(cli.pid!);
     // Frozen, the CLI cannot record what the engine reports: the engine writes last.safetensors for epoch 1 and
@@ -117,7 +163,10 @@ describe('netwright killed while training', () => {
     const runId = err.match(/run ([0-9a-f]{8})/)![1];
     const runsDir = join(home, 'runs');
     const dirOf = () => readdirSync(runsDir).find((d) => d.startsWith(runId));
-    await until(() => { const d = dirOf(); return d !== undefined && existsSync(join(runsDir, d, 'last.safetensors')); });
+    await until(() => {
+      const d = dirOf();
+      return d !== undefined && existsSync(join(runsDir, d, 'last.safetensors'));
+    });
     cli.kill('SIGKILL');
     await exited(cli);
     await until(() => !alive(engine));

@@ -24,7 +24,9 @@ function readSpecFile(path: string): ModelSpec {
     throw new Error(`${path}: not a model spec (${(error as Error).message})`, { cause: error });
   }
   // A graph saved by the studio holds its spec under "spec".
-  const spec = (parsed && typeof parsed === 'object' && 'spec' in parsed ? (parsed as { spec: unknown }).spec : parsed) as ModelSpec;
+  const spec = (
+    parsed && typeof parsed === 'object' && 'spec' in parsed ? (parsed as { spec: unknown }).spec : parsed
+  ) as ModelSpec;
   return spec;
 }
 
@@ -42,19 +44,28 @@ export function checkSpecFits(spec: ModelSpec, manifest: DatasetManifest, file: 
   const output = analysis.nodes[analysis.outputId!].outputShape ?? [];
   const same = input.length === manifest.featureShape.length && input.every((d, i) => d === manifest.featureShape[i]);
   if (!same) {
-    throw new Error(`${file}: the model takes inputs of shape [${input.join(', ')}], but dataset '${manifest.name}' has [${manifest.featureShape.join(', ')}]`);
+    throw new Error(
+      `${file}: the model takes inputs of shape [${input.join(', ')}], but dataset '${manifest.name}' has [${manifest.featureShape.join(', ')}]`,
+    );
   }
   const outputs = output.reduce((a, b) => a * b, 1);
   const wanted = outputsOf(manifest);
   const binary = manifest.task === 'classification' && wanted === 2 && outputs === 1;
   if (output.length !== 1 || (outputs !== wanted && !binary)) {
-    const what = manifest.task === 'classification' ? `${wanted} classes` : `${wanted} target${wanted === 1 ? '' : 's'}`;
-    throw new Error(`${file}: the model ends in [${output.join(', ')}] outputs, but dataset '${manifest.name}' has ${what}`);
+    const what =
+      manifest.task === 'classification' ? `${wanted} classes` : `${wanted} target${wanted === 1 ? '' : 's'}`;
+    throw new Error(
+      `${file}: the model ends in [${output.join(', ')}] outputs, but dataset '${manifest.name}' has ${what}`,
+    );
   }
   return { outputs };
 }
 
-export async function modelFor(studio: Studio, dataset: DatasetRecord, model: string | undefined): Promise<{ spec: ModelSpec; outputs: number; label: string }> {
+export async function modelFor(
+  studio: Studio,
+  dataset: DatasetRecord,
+  model: string | undefined,
+): Promise<{ spec: ModelSpec; outputs: number; label: string }> {
   const choice = model ?? defaultTemplate(dataset.manifest);
   if (choice.toLowerCase().endsWith('.json') || existsSync(choice)) {
     if (!existsSync(choice)) throw new Error(`${choice}: no such file`);

@@ -40,7 +40,10 @@ async function encodeFile(file: string, manifest: DatasetManifest): Promise<Enco
     encoding: layout.encoding,
     delimiter: layout.delimiter,
     onRecord: (fields, line) => {
-      if (header) { header = false; return; }
+      if (header) {
+        header = false;
+        return;
+      }
       const place = { row: places.length + 1, line };
       if ((places.length + 1) * encoder.width > features.length) {
         const grown = new Float32Array(features.length * 2);
@@ -53,7 +56,13 @@ async function encodeFile(file: string, manifest: DatasetManifest): Promise<Enco
     },
   });
   if (places.length === 0) throw new Error(`${file}: the file has a header but no rows to predict`);
-  return { features: features.subarray(0, places.length * encoder.width), width: encoder.width, places, labels, decimalComma: layout.decimalComma };
+  return {
+    features: features.subarray(0, places.length * encoder.width),
+    width: encoder.width,
+    places,
+    labels,
+    decimalComma: layout.decimalComma,
+  };
 }
 
 async function predictAll(engine: EngineClient, checkpoint: string, input: EncodedFile): Promise<Predictions> {
@@ -77,7 +86,8 @@ async function predictAll(engine: EngineClient, checkpoint: string, input: Encod
 }
 
 function scoreText(score: PredictionScore): string {
-  if (score.accuracy !== undefined) return `accuracy ${percent(score.accuracy)} on the ${score.labelled} rows with a label`;
+  if (score.accuracy !== undefined)
+    return `accuracy ${percent(score.accuracy)} on the ${score.labelled} rows with a label`;
   return `MAE ${score.mae!.toPrecision(4)}${score.r2 !== undefined ? `, R² ${score.r2.toFixed(3)}` : ''} on the ${score.labelled} rows with a value`;
 }
 
@@ -89,7 +99,8 @@ export async function predict(argv: string[]): Promise<number> {
   const json = args.options.has('json');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
-  if (out && resolve(out) === resolve(file)) throw new UsageError('--out would overwrite the input file', PREDICT_USAGE);
+  if (out && resolve(out) === resolve(file))
+    throw new UsageError('--out would overwrite the input file', PREDICT_USAGE);
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);
@@ -99,25 +110,36 @@ export async function predict(argv: string[]): Promise<number> {
     const shape = outputShape(manifest, predictions);
     const score = input.labels ? scoreAgainstLabels(manifest, predictions, input.labels, input.decimalComma) : null;
 
-    const csvLines = () => [shape.header.map(csvCell).join(','), ...Array.from({ length: predictions.count }, (_, k) => shape.row(k).map(csvCell).join(','))];
+    const csvLines = () => [
+      shape.header.map(csvCell).join(','),
+      ...Array.from({ length: predictions.count }, (_, k) => shape.row(k).map(csvCell).join(',')),
+    ];
     if (out) {
       writeFileSync(out, `${csvLines().join('\n')}\n`);
     } else if (json) {
-      const lines = input.places.map((place, k) => JSON.stringify({ type: 'prediction', row: place.row, line: place.line, ...shape.json(k) }));
+      const lines = input.places.map((place, k) =>
+        JSON.stringify({ type: 'prediction', row: place.row, line: place.line, ...shape.json(k) }),
+      );
       process.stdout.write(`${lines.join('\n')}\n`);
     } else {
       process.stdout.write(`${csvLines().join('\n')}\n`);
     }
 
     const summary = {
-      type: 'summary', runId: run.id, rows: predictions.count, checkpoint: { kind: checkpoint.kind, epoch: checkpoint.epoch },
-      ...(out ? { out: resolve(out) } : {}), ...(score ? { score } : {}),
+      type: 'summary',
+      runId: run.id,
+      rows: predictions.count,
+      checkpoint: { kind: checkpoint.kind, epoch: checkpoint.epoch },
+      ...(out ? { out: resolve(out) } : {}),
+      ...(score ? { score } : {}),
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
       const where = out ? `wrote ${predictions.count} predictions to ${out}` : `${predictions.count} predictions`;
-      process.stderr.write(`${where} (run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch})` +
-        `${score ? `; ${scoreText(score)}` : ''}\n`);
+      process.stderr.write(
+        `${where} (run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch})` +
+          `${score ? `; ${scoreText(score)}` : ''}\n`,
+      );
     }
     return 0;
   });

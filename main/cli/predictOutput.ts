@@ -44,7 +44,10 @@ export function outputShape(manifest: DatasetManifest, p: Predictions): OutputSh
     return {
       header: ['predicted', ...classNames.map((c) => `probability_${c}`)],
       row: (k) => [name(p.classes![k]), ...probs(k).map((v) => Number(v.toPrecision(6)))],
-      json: (k) => ({ predicted: name(p.classes![k]), probabilities: Object.fromEntries(probs(k).map((v, c) => [name(c), v])) }),
+      json: (k) => ({
+        predicted: name(p.classes![k]),
+        probabilities: Object.fromEntries(probs(k).map((v, c) => [name(c), v])),
+      }),
     };
   }
   const targets = manifest.targetNames ?? [];
@@ -53,7 +56,9 @@ export function outputShape(manifest: DatasetManifest, p: Predictions): OutputSh
   return {
     header: single ? ['predicted'] : values(0).map((_, t) => `predicted_${targets[t] ?? t}`),
     row: (k) => values(k),
-    json: (k) => ({ predicted: single ? values(k)[0] : Object.fromEntries(values(k).map((v, t) => [targets[t] ?? String(t), v])) }),
+    json: (k) => ({
+      predicted: single ? values(k)[0] : Object.fromEntries(values(k).map((v, t) => [targets[t] ?? String(t), v])),
+    }),
   };
 }
 
@@ -66,7 +71,12 @@ export interface PredictionScore {
 }
 
 /** Scores predictions against the label cells of the input (missing cells are left out). */
-export function scoreAgainstLabels(manifest: DatasetManifest, p: Predictions, labels: readonly string[], decimalComma: boolean): PredictionScore | null {
+export function scoreAgainstLabels(
+  manifest: DatasetManifest,
+  p: Predictions,
+  labels: readonly string[],
+  decimalComma: boolean,
+): PredictionScore | null {
   const present = labels.map((cell, k) => [cell, k] as const).filter(([cell]) => !isMissing(cell));
   if (present.length === 0) return null;
   if (manifest.task === 'classification') {
@@ -80,7 +90,9 @@ export function scoreAgainstLabels(manifest: DatasetManifest, p: Predictions, la
     }
     return { labelled: present.length, accuracy: right / present.length };
   }
-  const pairs = present.map(([cell, k]) => [parseNumber(cell.trim(), decimalComma), p.outputs[k * p.outputSize]] as const).filter(([t]) => !Number.isNaN(t));
+  const pairs = present
+    .map(([cell, k]) => [parseNumber(cell.trim(), decimalComma), p.outputs[k * p.outputSize]] as const)
+    .filter(([t]) => !Number.isNaN(t));
   if (pairs.length === 0) return null;
   const mean = pairs.reduce((s, [t]) => s + t, 0) / pairs.length;
   let absolute = 0;

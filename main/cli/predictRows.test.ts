@@ -5,11 +5,25 @@ import { outputShape, probabilities, scoreAgainstLabels } from './predictOutput'
 import { rowEncoder } from './predictRows';
 
 const manifest: DatasetManifest = {
-  version: 1, id: 'd', name: 'flowers', source: { kind: 'csv', path: '/flowers.csv' },
-  table: { labelColumn: 'species', delimiter: ',', hasHeader: true }, count: 10, featureShape: [5],
-  featureNames: ['petal', 'colour=blue', 'colour=red', 'colour=white', 'stem'], task: 'classification', classNames: ['iris', 'rose'],
+  version: 1,
+  id: 'd',
+  name: 'flowers',
+  source: { kind: 'csv', path: '/flowers.csv' },
+  table: { labelColumn: 'species', delimiter: ',', hasHeader: true },
+  count: 10,
+  featureShape: [5],
+  featureNames: ['petal', 'colour=blue', 'colour=red', 'colour=white', 'stem'],
+  task: 'classification',
+  classNames: ['iris', 'rose'],
   normalization: null,
-  split: { seed: 1, train: 0.8, validation: 0.1, test: 0.1, stratified: true, counts: { train: 8, validation: 1, test: 1 } },
+  split: {
+    seed: 1,
+    train: 0.8,
+    validation: 0.1,
+    test: 0.1,
+    stratified: true,
+    counts: { train: 8, validation: 1, test: 1 },
+  },
 };
 
 function encode(header: string[], rows: string[][], decimalComma = false): number[][] {
@@ -23,7 +37,15 @@ function encode(header: string[], rows: string[][], decimalComma = false): numbe
 
 describe('rowEncoder', () => {
   it('writes numbers and one-hot categories in the order of the feature names, whatever the column order', () => {
-    expect(encode(['stem', 'colour', 'petal'], [['3', 'red', '1.5'], [' 4 ', ' white ', '-2e1']])).toEqual([
+    expect(
+      encode(
+        ['stem', 'colour', 'petal'],
+        [
+          ['3', 'red', '1.5'],
+          [' 4 ', ' white ', '-2e1'],
+        ],
+      ),
+    ).toEqual([
       [1.5, 0, 1, 0, 3],
       [-20, 0, 0, 1, 4],
     ]);
@@ -37,22 +59,37 @@ describe('rowEncoder', () => {
 
   it('names the row, line and column of an unknown category, a non-number and an empty cell', () => {
     const header = ['petal', 'colour', 'stem'];
-    expect(() => encode(header, [['1', 'red', '2'], ['1', 'purple', '2']]))
-      .toThrow("new.csv, row 2 (line 3), column 'colour': 'purple' is a category the model never saw in training (it knows 'blue', 'red', 'white')");
-    expect(() => encode(header, [['tall', 'red', '2']])).toThrow("new.csv, row 1 (line 2), column 'petal': 'tall' is not a number");
-    expect(() => encode(header, [['1', 'red', '']])).toThrow("new.csv, row 1 (line 2), column 'stem': the cell is empty, but the model needs a number");
-    expect(() => encode(header, [['1', 'NA', '2']])).toThrow("column 'colour': the cell is empty, but the model needs one of 'blue', 'red', 'white'");
+    expect(() =>
+      encode(header, [
+        ['1', 'red', '2'],
+        ['1', 'purple', '2'],
+      ]),
+    ).toThrow(
+      "new.csv, row 2 (line 3), column 'colour': 'purple' is a category the model never saw in training (it knows 'blue', 'red', 'white')",
+    );
+    expect(() => encode(header, [['tall', 'red', '2']])).toThrow(
+      "new.csv, row 1 (line 2), column 'petal': 'tall' is not a number",
+    );
+    expect(() => encode(header, [['1', 'red', '']])).toThrow(
+      "new.csv, row 1 (line 2), column 'stem': the cell is empty, but the model needs a number",
+    );
+    expect(() => encode(header, [['1', 'NA', '2']])).toThrow(
+      "column 'colour': the cell is empty, but the model needs one of 'blue', 'red', 'white'",
+    );
     expect(() => encode(header, [['1', 'red']])).toThrow('new.csv, row 1 (line 2): 2 fields where the header has 3');
   });
 
   it('refuses a file that lacks a feature column, listing what the model reads', () => {
-    expect(() => rowEncoder('/data/new.csv', ['petal', 'stem'], manifest, false))
-      .toThrow("new.csv: no column 'colour'; the model reads 'petal', 'colour', 'stem' (the file's header has 'petal', 'stem')");
+    expect(() => rowEncoder('/data/new.csv', ['petal', 'stem'], manifest, false)).toThrow(
+      "new.csv: no column 'colour'; the model reads 'petal', 'colour', 'stem' (the file's header has 'petal', 'stem')",
+    );
   });
 
   it('refuses an image dataset', () => {
     const images = { ...manifest, featureNames: undefined, featureShape: [1, 8, 8] };
-    expect(() => rowEncoder('/data/new.csv', ['a'], images, false)).toThrow("dataset 'flowers' is not a table (its inputs are 1×8×8 images)");
+    expect(() => rowEncoder('/data/new.csv', ['a'], images, false)).toThrow(
+      "dataset 'flowers' is not a table (its inputs are 1×8×8 images)",
+    );
   });
 });
 
@@ -65,11 +102,19 @@ describe('prediction output', () => {
   });
 
   it('writes the predicted class and one probability per class, and scores against label cells that are present', () => {
-    const predictions = { count: 3, outputs: Float32Array.from([2, 0, 0, 2, 1, -1]), outputSize: 2, classes: Int32Array.from([0, 1, 0]) };
+    const predictions = {
+      count: 3,
+      outputs: Float32Array.from([2, 0, 0, 2, 1, -1]),
+      outputSize: 2,
+      classes: Int32Array.from([0, 1, 0]),
+    };
     const shape = outputShape(manifest, predictions);
     expect(shape.header).toEqual(['predicted', 'probability_iris', 'probability_rose']);
     expect(shape.row(1)[0]).toBe('rose');
-    expect(scoreAgainstLabels(manifest, predictions, ['iris', 'iris', ''], false)).toEqual({ labelled: 2, accuracy: 0.5 });
+    expect(scoreAgainstLabels(manifest, predictions, ['iris', 'iris', ''], false)).toEqual({
+      labelled: 2,
+      accuracy: 0.5,
+    });
   });
 
   it('scores regression predictions with MAE and R²', () => {

@@ -14,7 +14,9 @@ export interface CellPlace {
 
 export class PredictInputError extends Error {
   constructor(file: string, place: CellPlace, column: string | null, detail: string) {
-    super(`${basename(file)}, row ${place.row} (line ${place.line})${column === null ? '' : `, column '${column}'`}: ${detail}`);
+    super(
+      `${basename(file)}, row ${place.row} (line ${place.line})${column === null ? '' : `, column '${column}'`}: ${detail}`,
+    );
     this.name = 'PredictInputError';
   }
 }
@@ -46,24 +48,40 @@ function findColumn(header: readonly string[], name: string): number {
 }
 
 function listed(values: readonly string[], max = 8): string {
-  const shown = values.slice(0, max).map((v) => `'${v}'`).join(', ');
+  const shown = values
+    .slice(0, max)
+    .map((v) => `'${v}'`)
+    .join(', ');
   return values.length > max ? `${shown} and ${values.length - max} more` : shown;
 }
 
-export function rowEncoder(file: string, header: readonly string[], manifest: DatasetManifest, decimalComma: boolean): RowEncoder {
+export function rowEncoder(
+  file: string,
+  header: readonly string[],
+  manifest: DatasetManifest,
+  decimalComma: boolean,
+): RowEncoder {
   if (!manifest.featureNames) {
-    throw new Error(`dataset '${manifest.name}' is not a table (its inputs are ${manifest.featureShape.join('×')} images): predict reads CSV tables only`);
+    throw new Error(
+      `dataset '${manifest.name}' is not a table (its inputs are ${manifest.featureShape.join('×')} images): predict reads CSV tables only`,
+    );
   }
   const columns = csvColumnsFromFeatureNames(manifest.featureNames);
   const missing = columns.filter((c) => findColumn(header, c.name) < 0).map((c) => c.name);
   if (missing.length > 0) {
-    throw new Error(`${basename(file)}: no column${missing.length === 1 ? '' : 's'} ${listed(missing)}; the model reads ${listed(columns.map((c) => c.name), 20)} ` +
-      `(the file's header has ${listed([...header], 20)})`);
+    throw new Error(
+      `${basename(file)}: no column${missing.length === 1 ? '' : 's'} ${listed(missing)}; the model reads ${listed(
+        columns.map((c) => c.name),
+        20,
+      )} ` + `(the file's header has ${listed([...header], 20)})`,
+    );
   }
   let offset = 0;
   const bound: BoundColumn[] = columns.map((column) => {
     const b: BoundColumn = {
-      column, index: findColumn(header, column.name), offset,
+      column,
+      index: findColumn(header, column.name),
+      offset,
       lookup: column.type === 'category' ? new Map(column.categories.map((c, k) => [c, k])) : null,
     };
     offset += column.type === 'category' ? column.categories.length : 1;
@@ -83,20 +101,38 @@ export function rowEncoder(file: string, header: readonly string[], manifest: Da
       for (const { column, index, offset: first, lookup } of bound) {
         const cell = fields[index];
         if (column.type === 'number') {
-          if (isMissing(cell)) throw new PredictInputError(file, place, column.name, 'the cell is empty, but the model needs a number');
+          if (isMissing(cell))
+            throw new PredictInputError(file, place, column.name, 'the cell is empty, but the model needs a number');
           const value = parseNumber(cell.trim(), decimalComma);
-          if (Number.isNaN(value)) throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is not a number`);
-          if (!fitsFloat32(value)) throw new PredictInputError(file, place, column.name, `${cell.trim()} is beyond the float32 range (±3.4e38)`);
+          if (Number.isNaN(value))
+            throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is not a number`);
+          if (!fitsFloat32(value))
+            throw new PredictInputError(
+              file,
+              place,
+              column.name,
+              `${cell.trim()} is beyond the float32 range (±3.4e38)`,
+            );
           out[at + first] = value;
           continue;
         }
         const categories = column.categories;
         if (isMissing(cell)) {
-          throw new PredictInputError(file, place, column.name, `the cell is empty, but the model needs one of ${listed(categories)}`);
+          throw new PredictInputError(
+            file,
+            place,
+            column.name,
+            `the cell is empty, but the model needs one of ${listed(categories)}`,
+          );
         }
         const k = lookup!.get(cell.trim());
         if (k === undefined) {
-          throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is a category the model never saw in training (it knows ${listed(categories)})`);
+          throw new PredictInputError(
+            file,
+            place,
+            column.name,
+            `${quoted(cell.trim())} is a category the model never saw in training (it knows ${listed(categories)})`,
+          );
         }
         out.fill(0, at + first, at + first + categories.length);
         out[at + first + k] = 1;

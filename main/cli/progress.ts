@@ -25,7 +25,11 @@ export function epochLine(runId: string, record: EpochRecord, epochs: number): E
   const seconds = record.metrics.seconds;
   const speed = record.metrics.samplesPerSecond;
   return {
-    type: 'epoch', runId, epoch: record.epoch, epochs, trainLoss: record.trainLoss,
+    type: 'epoch',
+    runId,
+    epoch: record.epoch,
+    epochs,
+    trainLoss: record.trainLoss,
     ...(record.trainAccuracy !== null ? { trainAccuracy: record.trainAccuracy } : {}),
     validation: validation ? splitScore(validation) : null,
     lr: record.lr,
@@ -46,13 +50,17 @@ export function formatEpoch(line: EpochLine): string {
     if (v.r2 !== undefined) parts.push(`val R² ${v.r2.toFixed(3)}`);
   }
   if (line.lr !== null) parts.push(`lr ${line.lr.toPrecision(3)}`);
-  if (line.samplesPerSecond !== undefined) parts.push(`${Math.round(line.samplesPerSecond).toLocaleString('en-US')} samples/s`);
+  if (line.samplesPerSecond !== undefined)
+    parts.push(`${Math.round(line.samplesPerSecond).toLocaleString('en-US')} samples/s`);
   return parts.join('  ');
 }
 
 export class ProgressLine {
   private width = 0;
-  constructor(private readonly stream: NodeJS.WriteStream, private readonly epochs: number) {}
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly epochs: number,
+  ) {}
 
   batch(p: BatchProgress): void {
     if (!this.stream.isTTY) return;

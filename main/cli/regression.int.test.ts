@@ -15,7 +15,20 @@ beforeAll(() => regressionCsv(csv, { rows: 400, seed: 3 }));
 
 describe('netwright train on a regression table', () => {
   it('reports MAE and R² on the validation and test splits', () => {
-    const result = netwright(home, ['train', '--data', csv, '--label', 'y', '--task', 'regression', '--epochs', '60', '--lr', '0.01', '--json']);
+    const result = netwright(home, [
+      'train',
+      '--data',
+      csv,
+      '--label',
+      'y',
+      '--task',
+      'regression',
+      '--epochs',
+      '60',
+      '--lr',
+      '0.01',
+      '--json',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const lines = jsonLines(result.stdout);
     const summary = lines.at(-1)!;
@@ -36,7 +49,12 @@ describe('netwright train on a regression table', () => {
   });
 
   it('registers a dataset folder the store does not know yet, once', async () => {
-    const { manifest, folder } = await importCsv(csv, { labelColumn: 'y', task: 'regression', datasetsDir: join(home, 'folders'), name: 'curve-folder' });
+    const { manifest, folder } = await importCsv(csv, {
+      labelColumn: 'y',
+      task: 'regression',
+      datasetsDir: join(home, 'folders'),
+      name: 'curve-folder',
+    });
     const first = netwright(home, ['train', '--data', folder, '--epochs', '2', '--json']);
     expect(first.status, first.stderr).toBe(0);
     expect(jsonLines(first.stdout).at(-1)!.dataset).toEqual({ id: manifest.id, name: 'curve-folder' });

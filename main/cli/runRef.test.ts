@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRun } from './runRef';
 
-const run = (id: string, name: string) => ({ id, name, status: 'completed' as const, createdAt: Date.UTC(2025, 0, 2, 3, 4) });
+const run = (id: string, name: string) => ({
+  id,
+  name,
+  status: 'completed' as const,
+  createdAt: Date.UTC(2025, 0, 2, 3, 4),
+});
 const runs = [
   run('a1b2c3d4-0000-4000-8000-000000000001', 'baseline'),
   run('a1b2ffff-0000-4000-8000-000000000002', 'wider'),
@@ -26,8 +31,12 @@ describe('resolveRun', () => {
   });
 
   it('lists the candidates of an ambiguous prefix or name', () => {
-    expect(() => resolveRun(runs, 'a1b2')).toThrow(/the id prefix 'a1b2' matches 2 runs: a1b2c3d4 'baseline' \(completed, 2025-01-02 03:04\), a1b2ffff 'wider'/);
-    expect(() => resolveRun(runs, 'wider')).toThrow(/the name 'wider' matches 2 runs: a1b2ffff 'wider' .*, b7c8d9e0 'wider'/);
+    expect(() => resolveRun(runs, 'a1b2')).toThrow(
+      /the id prefix 'a1b2' matches 2 runs: a1b2c3d4 'baseline' \(completed, 2025-01-02 03:04\), a1b2ffff 'wider'/,
+    );
+    expect(() => resolveRun(runs, 'wider')).toThrow(
+      /the name 'wider' matches 2 runs: a1b2ffff 'wider' .*, b7c8d9e0 'wider'/,
+    );
   });
 
   it('refuses a prefix shorter than 4 characters, saying why', () => {

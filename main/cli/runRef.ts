@@ -24,9 +24,10 @@ export function resolveRun<T extends Candidate>(runs: readonly T[], ref: string)
     if (byPrefix.length === 1) return byPrefix[0];
     if (byPrefix.length > 1) throw ambiguous(wanted, 'id prefix', byPrefix);
   }
-  const hint = wanted.length < MIN_PREFIX && /^[0-9a-f-]+$/i.test(wanted)
-    ? ` (an id prefix needs at least ${MIN_PREFIX} characters)`
-    : '; `netwright runs` lists them';
+  const hint =
+    wanted.length < MIN_PREFIX && /^[0-9a-f-]+$/i.test(wanted)
+      ? ` (an id prefix needs at least ${MIN_PREFIX} characters)`
+      : '; `netwright runs` lists them';
   throw new Error(`no run '${wanted}'${runs.length === 0 ? ': there are no runs yet' : hint}`);
 }
 

@@ -28,21 +28,33 @@ export interface RunLine {
 /** A run with its epoch count and best validation epoch, read from its recorded metrics. */
 export function runLine(store: Store, run: RunSummary, datasetNames: Map<string, string>): RunLine {
   const epochs = store.metrics.listEpochs(run.id);
-  const best = epochs.reduce<(typeof epochs)[number] | undefined>((b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b), undefined);
+  const best = epochs.reduce<(typeof epochs)[number] | undefined>(
+    (b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b),
+    undefined,
+  );
   const validation = best?.metrics.validation as SplitMetrics | null | undefined;
   return {
-    type: 'run', id: run.id, name: run.name, status: run.status, error: run.error,
+    type: 'run',
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    error: run.error,
     dataset: run.datasetId ? (datasetNames.get(run.datasetId) ?? null) : null,
-    epochs: epochs.at(-1)?.epoch ?? 0, epochsPlanned: run.trainConfig.epochs,
-    bestEpoch: best?.epoch ?? null, bestValidation: validation ? splitScore(validation) : null,
-    tags: run.tags, durationMs: run.durationMs, createdAt: new Date(run.createdAt).toISOString(),
+    epochs: epochs.at(-1)?.epoch ?? 0,
+    epochsPlanned: run.trainConfig.epochs,
+    bestEpoch: best?.epoch ?? null,
+    bestValidation: validation ? splitScore(validation) : null,
+    tags: run.tags,
+    durationMs: run.durationMs,
+    createdAt: new Date(run.createdAt).toISOString(),
   };
 }
 
 function bestText(line: RunLine): string {
   const v = line.bestValidation;
   if (!v) return '-';
-  const second = v.accuracy !== undefined ? `acc ${percent(v.accuracy)}` : v.r2 !== undefined ? `R² ${v.r2.toFixed(3)}` : '';
+  const second =
+    v.accuracy !== undefined ? `acc ${percent(v.accuracy)}` : v.r2 !== undefined ? `R² ${v.r2.toFixed(3)}` : '';
   return `loss ${v.loss.toFixed(4)}${second ? `, ${second}` : ''}`;
 }
 
@@ -64,9 +76,17 @@ export async function runs(argv: string[]): Promise<number> {
       return 0;
     }
     const rows = lines.map((l) => [
-      l.id.slice(0, 8), l.name, l.status, `${l.epochs}/${l.epochsPlanned}`, bestText(l), durationText(l.durationMs), dateText(Date.parse(l.createdAt)),
+      l.id.slice(0, 8),
+      l.name,
+      l.status,
+      `${l.epochs}/${l.epochsPlanned}`,
+      bestText(l),
+      durationText(l.durationMs),
+      dateText(Date.parse(l.createdAt)),
     ]);
-    process.stdout.write(`${table(['ID', 'NAME', 'STATUS', 'EPOCHS', 'BEST VALIDATION', 'DURATION', 'CREATED'], rows, new Set([3, 5]))}\n`);
+    process.stdout.write(
+      `${table(['ID', 'NAME', 'STATUS', 'EPOCHS', 'BEST VALIDATION', 'DURATION', 'CREATED'], rows, new Set([3, 5]))}\n`,
+    );
     return 0;
   });
 }

@@ -18,14 +18,22 @@ afterAll(async () => {
 describe('runReport', () => {
   it('reports a completed run whole although the engine it was trained by is killed before the summary', async () => {
     const dataset = await studio.useSample('spirals');
-    const started = await studio.startRun({ spec: mlp(2, [16], 3), config: config({ epochs: 3 }), datasetId: dataset.id });
+    const started = await studio.startRun({
+      spec: mlp(2, [16], 3),
+      config: config({ epochs: 3 }),
+      datasetId: dataset.id,
+    });
     await studio.supervisor.whenIdle();
     const run = studio.store.runs.getRun(started.id);
     expect(run.status).toBe('completed');
 
     const engine = await studio.supervisor.ensureEngine();
     engine.process.kill(); // SIGKILL; its exit is not seen yet when the summary asks it to evaluate
-    const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, { run, outcome: null, interrupted: false });
+    const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, {
+      run,
+      outcome: null,
+      interrupted: false,
+    });
     expect(report.status).toBe('completed');
     expect(report.best?.validation?.loss).toBeGreaterThan(0);
     expect(report.best?.test?.loss).toBeGreaterThan(0);

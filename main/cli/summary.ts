@@ -46,7 +46,12 @@ export interface RunReport {
 
 const score = (m: SplitMetrics | null | undefined) => (m ? splitScore(m) : null);
 
-export async function runReport(store: Store, engine: () => Promise<EngineClient>, dataset: DatasetRecord, followed: FollowedRun): Promise<RunReport> {
+export async function runReport(
+  store: Store,
+  engine: () => Promise<EngineClient>,
+  dataset: DatasetRecord,
+  followed: FollowedRun,
+): Promise<RunReport> {
   const { run, outcome } = followed;
   const epochs = store.metrics.listEpochs(run.id);
   const last = epochs.at(-1);
@@ -67,26 +72,42 @@ export async function runReport(store: Store, engine: () => Promise<EngineClient
   }
   const final: StageMetrics | null = last
     ? {
-      epoch: last.epoch,
-      validation: score(last.metrics.validation as SplitMetrics | null | undefined),
-      test: score(outcome && outcome.status !== 'diverged' ? outcome.test : null),
-    }
+        epoch: last.epoch,
+        validation: score(last.metrics.validation as SplitMetrics | null | undefined),
+        test: score(outcome && outcome.status !== 'diverged' ? outcome.test : null),
+      }
     : null;
   const { manifest } = dataset;
   const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
   const spec = store.runs.getRun(run.id).graph;
   let verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses });
   // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
-  if (outcome?.status === 'diverged' && outcome.at && !verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights')) {
+  if (
+    outcome?.status === 'diverged' &&
+    outcome.at &&
+    !verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights')
+  ) {
     verdicts = [nonFiniteLossVerdict(outcome.at, runSetup(run.trainConfig, spec, numClasses))];
   }
   return {
-    type: 'summary', runId: run.id, name: run.name, status: run.status,
-    outcome: outcome?.status ?? null, error: run.error,
-    dataset: { id: dataset.id, name: dataset.name }, task: manifest.task, rows: manifest.count, split: manifest.split.counts,
-    epochs: last?.epoch ?? 0, epochsPlanned: run.trainConfig.epochs, best, final,
-    checkpoint: bestCheckpoint?.path ?? lastCheckpoint?.path ?? null, lastCheckpoint: lastCheckpoint?.path ?? null,
-    durationMs: run.durationMs, diagnosis: diagnosisJson(verdicts),
+    type: 'summary',
+    runId: run.id,
+    name: run.name,
+    status: run.status,
+    outcome: outcome?.status ?? null,
+    error: run.error,
+    dataset: { id: dataset.id, name: dataset.name },
+    task: manifest.task,
+    rows: manifest.count,
+    split: manifest.split.counts,
+    epochs: last?.epoch ?? 0,
+    epochsPlanned: run.trainConfig.epochs,
+    best,
+    final,
+    checkpoint: bestCheckpoint?.path ?? lastCheckpoint?.path ?? null,
+    lastCheckpoint: lastCheckpoint?.path ?? null,
+    durationMs: run.durationMs,
+    diagnosis: diagnosisJson(verdicts),
   };
 }
 

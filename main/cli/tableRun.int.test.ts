@@ -18,7 +18,20 @@ let summary: Record<string, any>;
 
 beforeAll(() => {
   blobsCsv(csv, { rows: 600, seed: 9 });
-  const result = netwright(home, ['train', '--data', csv, '--label', 'species', '--epochs', String(EPOCHS), '--lr', '0.01', '--name', 'blobs-mlp', '--json']);
+  const result = netwright(home, [
+    'train',
+    '--data',
+    csv,
+    '--label',
+    'species',
+    '--epochs',
+    String(EPOCHS),
+    '--lr',
+    '0.01',
+    '--name',
+    'blobs-mlp',
+    '--json',
+  ]);
   expect(result.status, result.stderr).toBe(0);
   const lines = jsonLines(result.stdout);
   epochs = lines.filter((l) => l.type === 'epoch');
@@ -51,7 +64,13 @@ describe('netwright train on a CSV table', () => {
     const result = netwright(home, ['runs', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const listed = jsonLines(result.stdout).find((r) => r.id === summary.runId);
-    expect(listed).toMatchObject({ name: 'blobs-mlp', status: 'completed', epochs: EPOCHS, epochsPlanned: EPOCHS, dataset: 'blobs' });
+    expect(listed).toMatchObject({
+      name: 'blobs-mlp',
+      status: 'completed',
+      epochs: EPOCHS,
+      epochsPlanned: EPOCHS,
+      dataset: 'blobs',
+    });
     expect(listed!.bestValidation.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(netwright(home, ['runs', '--json', '--status', 'failed']).stdout.trim()).toBe('');
   });
@@ -78,7 +97,9 @@ describe('netwright predict', () => {
     blobsCsv(rows, { rows: 20_000, seed: 79, withLabel: false }); // far more output than a pipe holds
     const cli = startNetwright(home, ['predict', 'blobs-mlp', rows]);
     let stderr = '';
-    cli.stderr!.on('data', (chunk) => { stderr += String(chunk); });
+    cli.stderr!.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
     cli.stdout!.once('data', () => cli.stdout!.destroy()); // head read its lines and left
     const code = await new Promise<number | null>((resolve) => cli.once('exit', (c) => resolve(c)));
     expect(stderr).not.toMatch(/EPIPE|Error/);
@@ -97,7 +118,13 @@ describe('netwright predict', () => {
     const predicted = lines.map((l) => l.split(',')[0]);
     const right = predicted.filter((p, k) => p === truth[k]).length;
     expect(right / 150).toBeGreaterThanOrEqual(0.9);
-    const sums = lines.map((l) => l.split(',').slice(1).map(Number).reduce((a, b) => a + b, 0));
+    const sums = lines.map((l) =>
+      l
+        .split(',')
+        .slice(1)
+        .map(Number)
+        .reduce((a, b) => a + b, 0),
+    );
     for (const sum of sums) expect(sum).toBeCloseTo(1, 4);
   });
 
@@ -120,7 +147,9 @@ describe('netwright predict', () => {
     const result = netwright(home, ['predict', 'blobs-mlp', rows, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^netwright: purple\.csv, row 2 \(line 3\), column 'colour': 'purple' is a category the model never saw/);
+    expect(result.stderr).toMatch(
+      /^netwright: purple\.csv, row 2 \(line 3\), column 'colour': 'purple' is a category the model never saw/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -155,13 +184,28 @@ describe('netwright export', () => {
     // Raw features of new rows: a, b, c, then colour one-hot in the importer's order (blue, green, red).
     const rows = join(home, 'onnx-rows.csv');
     blobsCsv(rows, { rows: 30, seed: 79 });
-    const predicted = jsonLines(netwright(home, ['predict', 'blobs-mlp', rows, '--json']).stdout).filter((l) => l.type === 'prediction').map((l) => l.predicted);
-    const cells = readFileSync(rows, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(','));
-    const inputs = Float32Array.from(cells.flatMap(([a, b, c, colour]) => [Number(a), Number(b), Number(c), ...['blue', 'green', 'red'].map((k) => (k === colour ? 1 : 0))]));
+    const predicted = jsonLines(netwright(home, ['predict', 'blobs-mlp', rows, '--json']).stdout)
+      .filter((l) => l.type === 'prediction')
+      .map((l) => l.predicted);
+    const cells = readFileSync(rows, 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const inputs = Float32Array.from(
+      cells.flatMap(([a, b, c, colour]) => [
+        Number(a),
+        Number(b),
+        Number(c),
+        ...['blue', 'green', 'red'].map((k) => (k === colour ? 1 : 0)),
+      ]),
+    );
     const session = await ort.InferenceSession.create(bytes);
     const output = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', inputs, [30, 6]) });
     const logits = output[session.outputNames[0]].data as Float32Array;
-    const argmax = cells.map((_, k) => [0, 1, 2].reduce((best, c) => (logits[k * 3 + c] > logits[k * 3 + best] ? c : best), 0));
+    const argmax = cells.map((_, k) =>
+      [0, 1, 2].reduce((best, c) => (logits[k * 3 + c] > logits[k * 3 + best] ? c : best), 0),
+    );
     expect(argmax.map((c) => SPECIES[c])).toEqual(predicted);
   });
 

@@ -16,19 +16,30 @@ export interface CliResult {
 
 export function netwright(home: string, args: string[]): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
+    cwd: root,
+    env: { ...process.env, NETWRIGHT_HOME: home },
+    encoding: 'utf8',
+    timeout: 240_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The CLI as a running child process (to signal it while it trains). */
 export function startNetwright(home: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NETWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [bin, ...args], {
+    cwd: root,
+    env: { ...process.env, NETWRIGHT_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The JSON lines of a command's stdout. */
 export function jsonLines(stdout: string): Array<Record<string, any>> {
-  return stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 export const SPECIES = ['setosa', 'versicolor', 'virginica'];
@@ -40,7 +51,11 @@ export const COLOURS = ['red', 'green', 'blue'];
  */
 export function blobsCsv(path: string, options: { rows: number; seed: number; withLabel?: boolean }): string[] {
   const rng = new Rng(options.seed);
-  const centres = [[0, 0, 0], [3, 3, 0], [0, 3, 3]];
+  const centres = [
+    [0, 0, 0],
+    [3, 3, 0],
+    [0, 3, 3],
+  ];
   const withLabel = options.withLabel ?? true;
   const lines = [withLabel ? 'a,b,c,colour,species' : 'a,b,c,colour'];
   const labels: string[] = [];

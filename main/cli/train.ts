@@ -17,21 +17,41 @@ export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --l
 samples: ${SAMPLES.map((s) => s.name).join(', ')}`;
 
 export async function train(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, {
-    values: ['sample', 'data', 'label', 'task', 'split-column', 'model', 'name', 'tags', 'threads', ...TRAIN_CONFIG_OPTIONS],
-    flags: ['json'],
-  }, TRAIN_USAGE);
+  const args = parseArgs(
+    argv,
+    {
+      values: [
+        'sample',
+        'data',
+        'label',
+        'task',
+        'split-column',
+        'model',
+        'name',
+        'tags',
+        'threads',
+        ...TRAIN_CONFIG_OPTIONS,
+      ],
+      flags: ['json'],
+    },
+    TRAIN_USAGE,
+  );
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, TRAIN_USAGE);
   const json = args.options.has('json');
   const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
-  const tags = optionalString(args, 'tags')?.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = optionalString(args, 'tags')
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const studio = openStudio({ threads });
   try {
     const { dataset, note } = await trainingDataset(studio, args, TRAIN_USAGE);
     const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     if (!json) {
-      process.stderr.write(`${note}\ntraining ${label} on '${dataset.name}' (${dataset.manifest.count} rows) for ${config.epochs} epochs\n`);
+      process.stderr.write(
+        `${note}\ntraining ${label} on '${dataset.name}' (${dataset.manifest.count} rows) for ${config.epochs} epochs\n`,
+      );
     }
     const follower = new RunFollower(studio, json);
     let run;

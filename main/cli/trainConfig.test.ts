@@ -5,25 +5,65 @@ import { parseArgs, UsageError } from './args';
 import { lossFor, TRAIN_CONFIG_OPTIONS, trainConfigFrom } from './trainConfig';
 
 const manifest = (task: 'classification' | 'regression', classes = 3): DatasetManifest => ({
-  version: 1, id: 'd', name: 'd', source: { kind: 'csv', path: '/d.csv' }, count: 100, featureShape: [4], task,
-  ...(task === 'classification' ? { classNames: Array.from({ length: classes }, (_, k) => `c${k}`) } : { targetNames: ['y'] }),
+  version: 1,
+  id: 'd',
+  name: 'd',
+  source: { kind: 'csv', path: '/d.csv' },
+  count: 100,
+  featureShape: [4],
+  task,
+  ...(task === 'classification'
+    ? { classNames: Array.from({ length: classes }, (_, k) => `c${k}`) }
+    : { targetNames: ['y'] }),
   normalization: null,
-  split: { seed: 42, train: 0.7, validation: 0.15, test: 0.15, stratified: true, counts: { train: 70, validation: 15, test: 15 } },
+  split: {
+    seed: 42,
+    train: 0.7,
+    validation: 0.15,
+    test: 0.15,
+    stratified: true,
+    counts: { train: 70, validation: 15, test: 15 },
+  },
 });
 
 const configOf = (argv: string[], task: 'classification' | 'regression' = 'classification', outputs = 3) =>
-  trainConfigFrom(parseArgs(argv, { values: TRAIN_CONFIG_OPTIONS, flags: [] }), manifest(task, outputs === 1 ? 2 : 3), outputs);
+  trainConfigFrom(
+    parseArgs(argv, { values: TRAIN_CONFIG_OPTIONS, flags: [] }),
+    manifest(task, outputs === 1 ? 2 : 3),
+    outputs,
+  );
 
 describe('trainConfigFrom', () => {
   it('defaults to Adam at 0.001, 20 epochs, batches of 32, a constant rate and the dataset split', () => {
     expect(configOf([])).toEqual({
-      version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.001 }, schedule: { type: 'constant' }, epochs: 20, batchSize: 32,
-      seed: 42, split: { train: 0.7, validation: 0.15, test: 0.15 },
+      version: 1,
+      loss: 'cross_entropy',
+      optimizer: { type: 'adam', lr: 0.001 },
+      schedule: { type: 'constant' },
+      epochs: 20,
+      batchSize: 32,
+      seed: 42,
+      split: { train: 0.7, validation: 0.15, test: 0.15 },
     });
   });
 
   it('reads the optimizer, regularization, clipping and early stopping', () => {
-    const config = configOf(['--optimizer', 'sgd', '--lr', '0.05', '--momentum', '0.8', '--l2', '0.001', '--clip-norm', '2', '--early-stopping', '4', '--epochs', '9']);
+    const config = configOf([
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '0.05',
+      '--momentum',
+      '0.8',
+      '--l2',
+      '0.001',
+      '--clip-norm',
+      '2',
+      '--early-stopping',
+      '4',
+      '--epochs',
+      '9',
+    ]);
     expect(config.optimizer).toEqual({ type: 'sgd', lr: 0.05, momentum: 0.8 });
     expect(config.l2).toBe(0.001);
     expect(config.clipping).toEqual({ maxNorm: 2 });
@@ -32,10 +72,22 @@ describe('trainConfigFrom', () => {
   });
 
   it('builds each schedule with defaults sized from the epochs', () => {
-    expect(configOf(['--schedule', 'step', '--epochs', '30']).schedule).toEqual({ type: 'step', stepSize: 10, gamma: 0.1 });
-    expect(configOf(['--schedule', 'multistep', '--milestones', '5,8', '--gamma', '0.5']).schedule).toEqual({ type: 'multistep', milestones: [5, 8], gamma: 0.5 });
+    expect(configOf(['--schedule', 'step', '--epochs', '30']).schedule).toEqual({
+      type: 'step',
+      stepSize: 10,
+      gamma: 0.1,
+    });
+    expect(configOf(['--schedule', 'multistep', '--milestones', '5,8', '--gamma', '0.5']).schedule).toEqual({
+      type: 'multistep',
+      milestones: [5, 8],
+      gamma: 0.5,
+    });
     expect(configOf(['--schedule', 'exponential']).schedule).toEqual({ type: 'exponential', gamma: 0.95 });
-    expect(configOf(['--schedule', 'cosine', '--epochs', '12']).schedule).toEqual({ type: 'cosine', tMax: 12, etaMin: 0 });
+    expect(configOf(['--schedule', 'cosine', '--epochs', '12']).schedule).toEqual({
+      type: 'cosine',
+      tMax: 12,
+      etaMin: 0,
+    });
   });
 
   it('picks the loss from the task and the number of outputs', () => {
@@ -57,6 +109,8 @@ describe('trainConfigFrom', () => {
   });
 
   it('refuses watching accuracy on a regression dataset', () => {
-    expect(() => configOf(['--early-stopping', '3', '--monitor', 'val_accuracy'], 'regression', 1)).toThrow('--monitor val_accuracy needs a classification dataset');
+    expect(() => configOf(['--early-stopping', '3', '--monitor', 'val_accuracy'], 'regression', 1)).toThrow(
+      '--monitor val_accuracy needs a classification dataset',
+    );
   });
 });

@@ -2,7 +2,13 @@
 // early stopping; checked here so a mistake is a usage error before any run is recorded.
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { createSchedule } from '../../engine/core/schedule';
-import { TRAIN_CONFIG_VERSION, type LossKind, type OptimizerConfig, type ScheduleConfig, type TrainConfig } from '../../engine/core/train/config';
+import {
+  TRAIN_CONFIG_VERSION,
+  type LossKind,
+  type OptimizerConfig,
+  type ScheduleConfig,
+  type TrainConfig,
+} from '../../engine/core/train/config';
 import { choiceOption, countOption, numberOption, positiveOption, UsageError, type ParsedArgs } from './args';
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop', 'adagrad'] as const;
@@ -10,8 +16,28 @@ export const SCHEDULES = ['constant', 'step', 'multistep', 'exponential', 'cosin
 
 /** The value options `train` reads through trainConfigFrom. */
 export const TRAIN_CONFIG_OPTIONS = [
-  'epochs', 'optimizer', 'lr', 'momentum', 'weight-decay', 'batch-size', 'seed', 'l1', 'l2', 'clip-norm', 'clip-value', 'early-stopping',
-  'monitor', 'schedule', 'step-size', 'gamma', 'milestones', 't-max', 'eta-min', 'factor', 'plateau-patience', 'min-lr',
+  'epochs',
+  'optimizer',
+  'lr',
+  'momentum',
+  'weight-decay',
+  'batch-size',
+  'seed',
+  'l1',
+  'l2',
+  'clip-norm',
+  'clip-value',
+  'early-stopping',
+  'monitor',
+  'schedule',
+  'step-size',
+  'gamma',
+  'milestones',
+  't-max',
+  'eta-min',
+  'factor',
+  'plateau-patience',
+  'min-lr',
 ];
 
 export const TRAIN_CONFIG_USAGE = `[--epochs 20] [--optimizer ${OPTIMIZERS.join('|')}] [--lr 0.001] [--momentum 0.9] [--weight-decay 0]
@@ -25,35 +51,63 @@ function optimizerFrom(args: ParsedArgs): OptimizerConfig {
   const weightDecay = numberOption(args, 'weight-decay', 0);
   if (weightDecay < 0) throw new UsageError(`--weight-decay must be 0 or more, got ${weightDecay}`);
   const decay = weightDecay > 0 ? { weightDecay } : {};
-  if (args.options.has('momentum') && type !== 'sgd' && type !== 'rmsprop') throw new UsageError(`--momentum applies to sgd and rmsprop, not ${type}`);
+  if (args.options.has('momentum') && type !== 'sgd' && type !== 'rmsprop')
+    throw new UsageError(`--momentum applies to sgd and rmsprop, not ${type}`);
   switch (type) {
-    case 'sgd': return { type, lr, momentum: numberOption(args, 'momentum', 0.9), ...decay };
-    case 'rmsprop': return { type, lr, ...(args.options.has('momentum') ? { momentum: numberOption(args, 'momentum', 0) } : {}), ...decay };
-    case 'adam': case 'adamw': case 'adagrad': return { type, lr, ...decay };
-    default: throw new Error(`unknown optimizer '${String(type satisfies never)}'`);
+    case 'sgd':
+      return { type, lr, momentum: numberOption(args, 'momentum', 0.9), ...decay };
+    case 'rmsprop':
+      return {
+        type,
+        lr,
+        ...(args.options.has('momentum') ? { momentum: numberOption(args, 'momentum', 0) } : {}),
+        ...decay,
+      };
+    case 'adam':
+    case 'adamw':
+    case 'adagrad':
+      return { type, lr, ...decay };
+    default:
+      throw new Error(`unknown optimizer '${String(type satisfies never)}'`);
   }
 }
 
 function milestones(args: ParsedArgs): number[] {
   const raw = args.options.get('milestones');
-  if (typeof raw !== 'string') throw new UsageError('--schedule multistep needs --milestones, the epochs after which the rate drops, e.g. 10,20');
+  if (typeof raw !== 'string')
+    throw new UsageError('--schedule multistep needs --milestones, the epochs after which the rate drops, e.g. 10,20');
   const values = raw.split(',').map((s) => Number(s.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new UsageError(`--milestones takes whole epoch numbers separated by commas, got '${raw}'`);
+  if (values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new UsageError(`--milestones takes whole epoch numbers separated by commas, got '${raw}'`);
   return values;
 }
 
 function scheduleFrom(args: ParsedArgs, epochs: number): ScheduleConfig {
   const type = choiceOption(args, 'schedule', SCHEDULES, 'constant');
   switch (type) {
-    case 'constant': return { type };
-    case 'step': return { type, stepSize: countOption(args, 'step-size', Math.max(1, Math.floor(epochs / 3))), gamma: positiveOption(args, 'gamma', 0.1) };
-    case 'multistep': return { type, milestones: milestones(args), gamma: positiveOption(args, 'gamma', 0.1) };
-    case 'exponential': return { type, gamma: positiveOption(args, 'gamma', 0.95) };
-    case 'cosine': return { type, tMax: countOption(args, 't-max', epochs), etaMin: numberOption(args, 'eta-min', 0) };
-    case 'plateau': return {
-      type, factor: positiveOption(args, 'factor', 0.1), patience: countOption(args, 'plateau-patience', 5, 0), minLr: numberOption(args, 'min-lr', 0),
-    };
-    default: throw new Error(`unknown schedule '${String(type satisfies never)}'`);
+    case 'constant':
+      return { type };
+    case 'step':
+      return {
+        type,
+        stepSize: countOption(args, 'step-size', Math.max(1, Math.floor(epochs / 3))),
+        gamma: positiveOption(args, 'gamma', 0.1),
+      };
+    case 'multistep':
+      return { type, milestones: milestones(args), gamma: positiveOption(args, 'gamma', 0.1) };
+    case 'exponential':
+      return { type, gamma: positiveOption(args, 'gamma', 0.95) };
+    case 'cosine':
+      return { type, tMax: countOption(args, 't-max', epochs), etaMin: numberOption(args, 'eta-min', 0) };
+    case 'plateau':
+      return {
+        type,
+        factor: positiveOption(args, 'factor', 0.1),
+        patience: countOption(args, 'plateau-patience', 5, 0),
+        minLr: numberOption(args, 'min-lr', 0),
+      };
+    default:
+      throw new Error(`unknown schedule '${String(type satisfies never)}'`);
   }
 }
 
@@ -79,11 +133,17 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
     ...(args.options.has('clip-norm') ? { maxNorm: positiveOption(args, 'clip-norm', 1) } : {}),
     ...(args.options.has('clip-value') ? { value: positiveOption(args, 'clip-value', 1) } : {}),
   };
-  if (args.options.has('monitor') && !args.options.has('early-stopping')) throw new UsageError('--monitor goes with --early-stopping PATIENCE');
+  if (args.options.has('monitor') && !args.options.has('early-stopping'))
+    throw new UsageError('--monitor goes with --early-stopping PATIENCE');
   const earlyStopping = args.options.has('early-stopping')
-    ? { metric: choiceOption(args, 'monitor', ['val_loss', 'val_accuracy'] as const, 'val_loss'), patience: countOption(args, 'early-stopping', 5, 0), restoreBest: true }
+    ? {
+        metric: choiceOption(args, 'monitor', ['val_loss', 'val_accuracy'] as const, 'val_loss'),
+        patience: countOption(args, 'early-stopping', 5, 0),
+        restoreBest: true,
+      }
     : undefined;
-  if (earlyStopping?.metric === 'val_accuracy' && manifest.task === 'regression') throw new UsageError('--monitor val_accuracy needs a classification dataset');
+  if (earlyStopping?.metric === 'val_accuracy' && manifest.task === 'regression')
+    throw new UsageError('--monitor val_accuracy needs a classification dataset');
   return {
     version: TRAIN_CONFIG_VERSION,
     loss: lossFor(manifest, outputs),

@@ -19,27 +19,57 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const sameColumn = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+const sameColumn = (a: string | undefined, b: string | undefined) =>
+  (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 /** The same file, unchanged, imported earlier with the same label and split columns (and task, when one is asked for). */
-async function importedBefore(studio: Studio, path: string, label: string, task: Task | undefined, splitColumn: string | undefined): Promise<DatasetRecord | undefined> {
-  const candidates = (await studio.listDatasets()).filter((d) => d.kind === 'csv' && d.sourcePath === path
-    && sameColumn(d.manifest.table?.labelColumn, label) && sameColumn(d.manifest.split.column, splitColumn) && (task === undefined || d.manifest.task === task));
+async function importedBefore(
+  studio: Studio,
+  path: string,
+  label: string,
+  task: Task | undefined,
+  splitColumn: string | undefined,
+): Promise<DatasetRecord | undefined> {
+  const candidates = (await studio.listDatasets()).filter(
+    (d) =>
+      d.kind === 'csv' &&
+      d.sourcePath === path &&
+      sameColumn(d.manifest.table?.labelColumn, label) &&
+      sameColumn(d.manifest.split.column, splitColumn) &&
+      (task === undefined || d.manifest.task === task),
+  );
   if (candidates.length === 0) return undefined;
   const sha = await sha256Of(path);
   return candidates.find((d) => d.sourceSha256 === sha && existsSync(d.folder));
 }
 
-async function fromTable(studio: Studio, args: ParsedArgs, file: string): Promise<{ dataset: DatasetRecord; note: string }> {
+async function fromTable(
+  studio: Studio,
+  args: ParsedArgs,
+  file: string,
+): Promise<{ dataset: DatasetRecord; note: string }> {
   const label = args.options.get('label');
-  if (typeof label !== 'string') throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
-  const task = args.options.has('task') ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification') : undefined;
+  if (typeof label !== 'string')
+    throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
+  const task = args.options.has('task')
+    ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification')
+    : undefined;
   const splitColumn = optionalString(args, 'split-column');
   const path = resolve(file);
   const earlier = await importedBefore(studio, path, label, task, splitColumn);
-  if (earlier) return { dataset: earlier, note: `using dataset '${earlier.name}' (${earlier.id.slice(0, 8)}), imported from this file before` };
-  const { dataset, notes } = await studio.importCsv({ kind: 'path', path }, { label, ...(task ? { task } : {}), ...(splitColumn ? { splitColumn } : {}) });
-  return { dataset, note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.join('; ')}` };
+  if (earlier)
+    return {
+      dataset: earlier,
+      note: `using dataset '${earlier.name}' (${earlier.id.slice(0, 8)}), imported from this file before`,
+    };
+  const { dataset, notes } = await studio.importCsv(
+    { kind: 'path', path },
+    { label, ...(task ? { task } : {}), ...(splitColumn ? { splitColumn } : {}) },
+  );
+  return {
+    dataset,
+    note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.join('; ')}`,
+  };
 }
 
 /** A dataset folder: its record when the store knows the manifest's id, else registered now. */
@@ -56,25 +86,37 @@ function fromStore(studio: Studio, ref: string): { dataset: DatasetRecord; note:
   const all = studio.store.datasets.listDatasets();
   const exact = all.filter((d) => d.id === ref || d.name === ref);
   const matches = exact.length > 0 ? exact : ref.length >= 4 ? all.filter((d) => d.id.startsWith(ref)) : [];
-  if (matches.length === 1) return { dataset: matches[0], note: `using dataset '${matches[0].name}' (${matches[0].id.slice(0, 8)})` };
+  if (matches.length === 1)
+    return { dataset: matches[0], note: `using dataset '${matches[0].name}' (${matches[0].id.slice(0, 8)})` };
   if (matches.length > 1) {
-    throw new Error(`'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`);
+    throw new Error(
+      `'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`,
+    );
   }
   throw new Error(`--data ${ref}: there is no such file or folder, and no imported dataset has that name or id`);
 }
 
-export async function trainingDataset(studio: Studio, args: ParsedArgs, usage: string): Promise<{ dataset: DatasetRecord; note: string }> {
+export async function trainingDataset(
+  studio: Studio,
+  args: ParsedArgs,
+  usage: string,
+): Promise<{ dataset: DatasetRecord; note: string }> {
   const sample = args.options.get('sample');
   const data = args.options.get('data');
-  if (typeof sample === 'string' && typeof data === 'string') throw new UsageError('give --sample or --data, not both', usage);
+  if (typeof sample === 'string' && typeof data === 'string')
+    throw new UsageError('give --sample or --data, not both', usage);
   if (typeof sample === 'string') {
     if (args.options.has('label') || args.options.has('task') || args.options.has('split-column')) {
-      throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv), not a sample', usage);
+      throw new UsageError(
+        '--label, --task and --split-column go with a CSV file (--data FILE.csv), not a sample',
+        usage,
+      );
     }
     const dataset = await studio.useSample(sample);
     return { dataset, note: `sample dataset '${dataset.name}'` };
   }
-  if (typeof data !== 'string') throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
+  if (typeof data !== 'string')
+    throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
   const table = TABLE_FILE.test(data) || (existsSync(data) && statSync(data).isFile());
   if (!table && (args.options.has('label') || args.options.has('task') || args.options.has('split-column'))) {
     throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv)', usage);

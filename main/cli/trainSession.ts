@@ -8,10 +8,18 @@ import { reportText, runReport } from './summary';
 /** Exit code of a run stopped by Ctrl-C, as shells report an interrupted command. */
 export const INTERRUPTED_EXIT = 130;
 
-export async function followAndReport(studio: Studio, follower: RunFollower, run: RunSummary, dataset: DatasetRecord, json: boolean): Promise<number> {
+export async function followAndReport(
+  studio: Studio,
+  follower: RunFollower,
+  run: RunSummary,
+  dataset: DatasetRecord,
+  json: boolean,
+): Promise<number> {
   if (!json) {
     const kernels = studio.supervisor.engineKernels;
-    process.stderr.write(`run ${run.id.slice(0, 8)} '${run.name}'${kernels ? ` (engine: ${kernels.isa}, ${kernels.threads} threads)` : ''}; Ctrl-C stops it\n`);
+    process.stderr.write(
+      `run ${run.id.slice(0, 8)} '${run.name}'${kernels ? ` (engine: ${kernels.isa}, ${kernels.threads} threads)` : ''}; Ctrl-C stops it\n`,
+    );
   }
   const followed = await follower.follow(run);
   const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, followed);

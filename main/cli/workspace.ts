@@ -54,7 +54,10 @@ export function openWorkspace(options: { threads?: number } = {}): Workspace {
 }
 
 /** Runs `work` with a workspace and always closes it (the engine process ends, the store is flushed). */
-export async function withWorkspace<T>(work: (workspace: Workspace) => Promise<T>, options: { threads?: number } = {}): Promise<T> {
+export async function withWorkspace<T>(
+  work: (workspace: Workspace) => Promise<T>,
+  options: { threads?: number } = {},
+): Promise<T> {
   const workspace = openWorkspace(options);
   try {
     return await work(workspace);

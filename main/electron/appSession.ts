@@ -8,7 +8,10 @@ import { APP_SCHEME, contentTypeOf, isAppUrl, rendererFile } from './appUrl';
 /** Must run before the app is ready: a standard, secure scheme gets an origin, storage and ES module loading. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
   ]);
 }
 
@@ -39,9 +42,12 @@ const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'fullscreen'])
 
 export function lockDownSession(session: Session): void {
   // The studio works offline; its page has no business with the network or the file system.
-  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] }, (_details, callback) => {
-    callback({ cancel: true });
-  });
+  session.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file:///*'] },
+    (_details, callback) => {
+      callback({ cancel: true });
+    },
+  );
   // Every response carries the policy, whatever produced it.
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers: Record<string, string[]> = {};

@@ -26,14 +26,21 @@ describe('app://netwright', () => {
       'app://netwright/assets%5c..%5c..%5cpackage.json',
       'app://netwright/index.html%00.js',
       'app://netwright/%E0%A4%A',
-    ]) expect(rendererFile(root, url), url).toBeNull();
+    ])
+      expect(rendererFile(root, url), url).toBeNull();
   });
 
   it('refuses other origins, schemes and file types', () => {
     for (const url of [
-      'app://evil/index.html', 'app://user:pw@netwright/index.html', 'file:///opt/netwright/dist/renderer/index.html',
-      'https://netwright/index.html', 'app://netwright/assets/data.bin', 'app://netwright/assets', 'not a url',
-    ]) expect(rendererFile(root, url), url).toBeNull();
+      'app://evil/index.html',
+      'app://user:pw@netwright/index.html',
+      'file:///opt/netwright/dist/renderer/index.html',
+      'https://netwright/index.html',
+      'app://netwright/assets/data.bin',
+      'app://netwright/assets',
+      'not a url',
+    ])
+      expect(rendererFile(root, url), url).toBeNull();
   });
 
   it('names the content type of each served file', () => {
@@ -52,7 +59,14 @@ describe('app://netwright', () => {
 
   it('opens only https links in the system browser', () => {
     expect(isExternalLink('https://onnx.ai/')).toBe(true);
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://netwright/x', 'smb://host/share', 'https://u:p@example.com/']) {
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://netwright/x',
+      'smb://host/share',
+      'https://u:p@example.com/',
+    ]) {
       expect(isExternalLink(url), url).toBe(false);
     }
   });

@@ -7,9 +7,16 @@ export const APP_HOST = 'netwright';
 export const APP_HOME_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 function parse(url: string): URL | null {
@@ -23,13 +30,25 @@ function parse(url: string): URL | null {
 /** True for addresses of our own pages (app://netwright/...); Node gives non-special schemes no origin, so compare parts. */
 export function isAppUrl(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.password;
+  return (
+    parsed !== null &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    !parsed.username &&
+    !parsed.password
+  );
 }
 
 /** Links that may open in the system browser: https only (no file:, javascript:, custom schemes or plain http). */
 export function isExternalLink(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.hostname.length > 0 && !parsed.username && !parsed.password;
+  return (
+    parsed !== null &&
+    parsed.protocol === 'https:' &&
+    parsed.hostname.length > 0 &&
+    !parsed.username &&
+    !parsed.password
+  );
 }
 
 /**

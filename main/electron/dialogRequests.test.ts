@@ -30,7 +30,10 @@ describe('dialog requests', () => {
   });
 
   it('turns an open dialog into a path FileRef, or null when cancelled', () => {
-    expect(chosenFile({ canceled: false, filePaths: ['/data/houses.csv'] })).toEqual({ kind: 'path', path: '/data/houses.csv' });
+    expect(chosenFile({ canceled: false, filePaths: ['/data/houses.csv'] })).toEqual({
+      kind: 'path',
+      path: '/data/houses.csv',
+    });
     expect(chosenFile({ canceled: true, filePaths: [] })).toBeNull();
     expect(chosenFile({ canceled: false, filePaths: [] })).toBeNull();
   });

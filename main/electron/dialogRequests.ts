@@ -28,9 +28,14 @@ export function exportFilters(format: ExportFormat): FileFilter[] {
 const MAX_NAME_LENGTH = 255;
 
 /** The save dialog's request: a plain file name (no folders: the dialog picks those) and a known format. */
-export function exportSaveRequest(defaultName: unknown, format: unknown): { defaultName: string; format: ExportFormat } {
+export function exportSaveRequest(
+  defaultName: unknown,
+  format: unknown,
+): { defaultName: string; format: ExportFormat } {
   if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new InvalidCallError(`the export format must be one of ${EXPORT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+    throw new InvalidCallError(
+      `the export format must be one of ${EXPORT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`,
+    );
   }
   if (typeof defaultName !== 'string' || defaultName.length === 0 || defaultName.length > MAX_NAME_LENGTH) {
     throw new InvalidCallError(`the export's file name must be text of 1 to ${MAX_NAME_LENGTH} characters`);

@@ -15,9 +15,15 @@ export const launchUtilityEngine: EngineLauncher = (entry, env) => {
     process.stderr.write(`Netwright engine: ${type} at ${location}\n`);
   });
   return {
-    send: (message) => { child.postMessage(message); },
-    onMessage: (listener) => { child.on('message', (message: unknown) => listener(message as FromEngine)); },
-    onExit: (listener) => { child.on('exit', (code) => listener(killedByUs ? null : code, killedByUs ? 'SIGTERM' : null)); },
+    send: (message) => {
+      child.postMessage(message);
+    },
+    onMessage: (listener) => {
+      child.on('message', (message: unknown) => listener(message as FromEngine));
+    },
+    onExit: (listener) => {
+      child.on('exit', (code) => listener(killedByUs ? null : code, killedByUs ? 'SIGTERM' : null));
+    },
     kill: () => {
       if (child.kill()) killedByUs = true;
     },

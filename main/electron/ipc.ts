@@ -28,7 +28,8 @@ function untrusted(channel: string): Error {
 /** Registers the handlers once; returns a function that removes them and stops the event forwarding. */
 export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): () => void {
   ipcMain.handle(CHANNELS.call, async (event, method: unknown, args: unknown): Promise<CallOutcome> => {
-    if (!trustedWindow(event, studioWindow)) return { ok: false, error: { message: untrusted(CHANNELS.call).message, code: 'forbidden' } };
+    if (!trustedWindow(event, studioWindow))
+      return { ok: false, error: { message: untrusted(CHANNELS.call).message, code: 'forbidden' } };
     try {
       return { ok: true, value: await dispatch(studio, method, args) };
     } catch (error) {
@@ -39,15 +40,24 @@ export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): (
   ipcMain.handle(CHANNELS.pickCsv, async (event): Promise<FileRef | null> => {
     const window = trustedWindow(event, studioWindow);
     if (!window) throw untrusted(CHANNELS.pickCsv);
-    return chosenFile(await dialog.showOpenDialog(window, { title: 'Import a CSV table', properties: ['openFile'], filters: CSV_FILTERS }));
+    return chosenFile(
+      await dialog.showOpenDialog(window, {
+        title: 'Import a CSV table',
+        properties: ['openFile'],
+        filters: CSV_FILTERS,
+      }),
+    );
   });
 
   ipcMain.handle(CHANNELS.pickImages, async (event): Promise<FileRef | null> => {
     const window = trustedWindow(event, studioWindow);
     if (!window) throw untrusted(CHANNELS.pickImages);
-    return chosenFile(await dialog.showOpenDialog(window, {
-      title: 'Import an image folder (one subfolder per class)', properties: ['openDirectory'],
-    }));
+    return chosenFile(
+      await dialog.showOpenDialog(window, {
+        title: 'Import an image folder (one subfolder per class)',
+        properties: ['openDirectory'],
+      }),
+    );
   });
 
   ipcMain.handle(CHANNELS.pickExport, async (event, defaultName: unknown, format: unknown): Promise<string | null> => {
@@ -55,7 +65,9 @@ export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): (
     if (!window) throw untrusted(CHANNELS.pickExport);
     const request = exportSaveRequest(defaultName, format);
     const result = await dialog.showSaveDialog(window, {
-      title: 'Export the trained model', defaultPath: request.defaultName, filters: exportFilters(request.format),
+      title: 'Export the trained model',
+      defaultPath: request.defaultName,
+      filters: exportFilters(request.format),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     return chosenSavePath(result, request.format);
@@ -68,6 +80,7 @@ export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): (
 
   return () => {
     stopEvents();
-    for (const channel of [CHANNELS.call, CHANNELS.pickCsv, CHANNELS.pickImages, CHANNELS.pickExport]) ipcMain.removeHandler(channel);
+    for (const channel of [CHANNELS.call, CHANNELS.pickCsv, CHANNELS.pickImages, CHANNELS.pickExport])
+      ipcMain.removeHandler(channel);
   };
 }

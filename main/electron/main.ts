@@ -30,7 +30,9 @@ function fail(title: string, error: unknown): void {
 
 function openWindow(): void {
   studioWindow = createStudioWindow(paths.preload, dev);
-  studioWindow.on('closed', () => { studioWindow = null; });
+  studioWindow.on('closed', () => {
+    studioWindow = null;
+  });
 }
 
 function start(): void {
@@ -43,19 +45,28 @@ function start(): void {
   lockDownSession(session.defaultSession);
   const { home } = folders;
   try {
-    studio = new Studio({ home, mode: 'desktop', resourcesDir: paths.resources, engine: { entry: paths.engine, launch: launchUtilityEngine } });
+    studio = new Studio({
+      home,
+      mode: 'desktop',
+      resourcesDir: paths.resources,
+      engine: { entry: paths.engine, launch: launchUtilityEngine },
+    });
   } catch (error) {
     fail(`Netwright could not open its data folder ${home}`, error);
     return;
   }
   registerStudioIpc(studio, () => studioWindow);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-    isMac: process.platform === 'darwin',
-    dev,
-    send: (command) => {
-      if (studioWindow && !studioWindow.isDestroyed()) studioWindow.webContents.send(CHANNELS.menu, command);
-    },
-  })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        dev,
+        send: (command) => {
+          if (studioWindow && !studioWindow.isDestroyed()) studioWindow.webContents.send(CHANNELS.menu, command);
+        },
+      }),
+    ),
+  );
   openWindow();
 }
 
@@ -85,10 +96,17 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (quitting === 'closing the studio') return;
     quitting = 'closing the studio';
-    studio.close()
+    studio
+      .close()
       .catch((error: unknown) => process.stderr.write(`Netwright: closing the studio failed: ${String(error)}\n`))
-      .finally(() => { quitting = 'ready to quit'; app.quit(); });
+      .finally(() => {
+        quitting = 'ready to quit';
+        app.quit();
+      });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
-  app.whenReady().then(start).catch((error: unknown) => fail('Netwright could not start', error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail('Netwright could not start', error));
 }

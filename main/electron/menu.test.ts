@@ -42,7 +42,8 @@ describe('application menu', () => {
     const { all } = build(false, false);
     expect(all.map((item) => item.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
     const byLabel = (label: string) => all.find((item) => item.label === label)!;
-    for (const label of ['Undo', 'Redo', 'Save', 'Keyboard shortcuts']) expect(byLabel(label).registerAccelerator, label).toBe(false);
+    for (const label of ['Undo', 'Redo', 'Save', 'Keyboard shortcuts'])
+      expect(byLabel(label).registerAccelerator, label).toBe(false);
     expect(byLabel('New graph').registerAccelerator).toBeUndefined();
   });
 });

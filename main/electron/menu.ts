@@ -11,7 +11,12 @@ export interface MenuOptions {
 }
 
 export function menuTemplate({ isMac, dev, send }: MenuOptions): MenuItemConstructorOptions[] {
-  const command = (label: string, name: MenuCommand, accelerator?: string, keysHandledByRenderer = false): MenuItemConstructorOptions => ({
+  const command = (
+    label: string,
+    name: MenuCommand,
+    accelerator?: string,
+    keysHandledByRenderer = false,
+  ): MenuItemConstructorOptions => ({
     label,
     click: () => send(name),
     ...(accelerator ? { accelerator } : {}),
@@ -58,10 +63,7 @@ export function menuTemplate({ isMac, dev, send }: MenuOptions): MenuItemConstru
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [
-      command('Keyboard shortcuts', 'show-shortcuts', 'F1', true),
-      command('About Netwright', 'about'),
-    ],
+    submenu: [command('Keyboard shortcuts', 'show-shortcuts', 'F1', true), command('About Netwright', 'about')],
   };
 
   return [

@@ -9,7 +9,9 @@ import { CHANNELS } from './channels';
 function subscribe(channel: string, deliver: (payload: unknown) => void): () => void {
   const listener = (_event: IpcRendererEvent, payload: unknown) => deliver(payload);
   ipcRenderer.on(channel, listener);
-  return () => { ipcRenderer.removeListener(channel, listener); };
+  return () => {
+    ipcRenderer.removeListener(channel, listener);
+  };
 }
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -19,10 +21,14 @@ function isMenuCommand(value: unknown): value is MenuCommand {
 const bridge: DesktopBridge = {
   call: (method, args) => ipcRenderer.invoke(CHANNELS.call, method, args) as Promise<CallOutcome>,
   onEvent: (listener) => subscribe(CHANNELS.event, (payload) => listener(payload as StudioEvent)),
-  onMenu: (listener) => subscribe(CHANNELS.menu, (payload) => { if (isMenuCommand(payload)) listener(payload); }),
+  onMenu: (listener) =>
+    subscribe(CHANNELS.menu, (payload) => {
+      if (isMenuCommand(payload)) listener(payload);
+    }),
   pickCsvFile: () => ipcRenderer.invoke(CHANNELS.pickCsv) as Promise<FileRef | null>,
   pickImageFolder: () => ipcRenderer.invoke(CHANNELS.pickImages) as Promise<FileRef | null>,
-  pickExportPath: (defaultName, format) => ipcRenderer.invoke(CHANNELS.pickExport, defaultName, format) as Promise<string | null>,
+  pickExportPath: (defaultName, format) =>
+    ipcRenderer.invoke(CHANNELS.pickExport, defaultName, format) as Promise<string | null>,
   pathOfDroppedFile: (file) => webUtils.getPathForFile(file),
 };
 

@@ -14,7 +14,9 @@ export function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) {
-      shell.openExternal(url).catch((error: unknown) => process.stderr.write(`Netwright: could not open ${url}: ${String(error)}\n`));
+      shell
+        .openExternal(url)
+        .catch((error: unknown) => process.stderr.write(`Netwright: could not open ${url}: ${String(error)}\n`));
     }
     return { action: 'deny' };
   });
@@ -41,6 +43,8 @@ export function createStudioWindow(preload: string, dev: boolean): BrowserWindow
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadURL(APP_HOME_URL).catch((error: unknown) => process.stderr.write(`Netwright: the studio page did not load: ${String(error)}\n`));
+  window
+    .loadURL(APP_HOME_URL)
+    .catch((error: unknown) => process.stderr.write(`Netwright: the studio page did not load: ${String(error)}\n`));
   return window;
 }

@@ -7,7 +7,8 @@ import { InvalidCallError } from '../api/validate';
 
 /** The page numbers its calls; a short text id is accepted too. Anything else is answered with id null. */
 export type CallId = number | string;
-export type CallReply = { id: CallId | null; ok: true; value: unknown } | { id: CallId | null; ok: false; error: StudioErrorPayload };
+export type CallReply =
+  { id: CallId | null; ok: true; value: unknown } | { id: CallId | null; ok: false; error: StudioErrorPayload };
 type Envelope = { kind: 'call'; id: CallId; method: unknown; args: unknown } | { kind: 'refused'; reply: CallReply };
 
 const ENVELOPE_FIELDS = new Set(['id', 'method', 'args']);
@@ -42,7 +43,8 @@ export function readEnvelope(data: RawData, isBinary: boolean): Envelope {
   const id = callId(fields.id);
   if (id === null) return refused(null, 'a message needs an id: a number or a text of at most 100 characters');
   const unknown = Object.keys(fields).find((key) => !ENVELOPE_FIELDS.has(key));
-  if (unknown !== undefined) return refused(id, `a message has only id, method and args, not '${unknown.slice(0, 100)}'`);
+  if (unknown !== undefined)
+    return refused(id, `a message has only id, method and args, not '${unknown.slice(0, 100)}'`);
   return { kind: 'call', id, method: fields.method, args: fields.args };
 }
 
@@ -56,7 +58,13 @@ function refuseExportPath(method: unknown, args: unknown): void {
 }
 
 function withDownloads(result: ExportResult): ExportResult {
-  return { ...result, files: result.files.map((f) => ({ ...f, downloadUrl: `/download/${result.record.id}/${encodeURIComponent(f.name)}` })) };
+  return {
+    ...result,
+    files: result.files.map((f) => ({
+      ...f,
+      downloadUrl: `/download/${result.record.id}/${encodeURIComponent(f.name)}`,
+    })),
+  };
 }
 
 /** Runs a message and settles with its reply; never rejects. */
@@ -78,6 +86,10 @@ export function encodeReply(reply: CallReply): string {
   try {
     return JSON.stringify(reply);
   } catch (error) {
-    return JSON.stringify({ id: reply.id, ok: false, error: { message: `the answer could not be sent: ${(error as Error).message}`, code: 'failed' } });
+    return JSON.stringify({
+      id: reply.id,
+      ok: false,
+      error: { message: `the answer could not be sent: ${(error as Error).message}`, code: 'failed' },
+    });
   }
 }

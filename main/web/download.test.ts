@@ -26,8 +26,20 @@ describe('export downloads', () => {
   });
 
   it('answers 404 for folders, dot segments, unknown exports and exports saved outside the exports folder', () => {
-    for (const path of ['/download/1/', '/download/1/.', '/download/1/..', '/download/1/%2e%2e', '/download/1/sub', '/download/1/..%2fonnx',
-      '/download/1/missing.onnx', '/download/9/model.onnx', '/download/2/model.onnx', '/download/x/model.onnx', '/download/1', '/download/1/a/b']) {
+    for (const path of [
+      '/download/1/',
+      '/download/1/.',
+      '/download/1/..',
+      '/download/1/%2e%2e',
+      '/download/1/sub',
+      '/download/1/..%2fonnx',
+      '/download/1/missing.onnx',
+      '/download/9/model.onnx',
+      '/download/2/model.onnx',
+      '/download/x/model.onnx',
+      '/download/1',
+      '/download/1/a/b',
+    ]) {
       expect(statusOf(path), path).toBe(404);
     }
   });

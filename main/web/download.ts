@@ -8,7 +8,11 @@ import { isFile } from './static';
 const FILE_NAME = /^\w[\w.-]{0,254}$/;
 
 /** The file a download address names, or an HttpError (400 for a malformed address, 404 for anything else). */
-export function exportDownloadFile(pathname: string, exportsDir: string, exportPath: (id: number) => string | null): string {
+export function exportDownloadFile(
+  pathname: string,
+  exportsDir: string,
+  exportPath: (id: number) => string | null,
+): string {
   const match = /^\/download\/(\d{1,15})\/([^/]*)$/.exec(pathname);
   if (!match) throw new HttpError(404, 'no such export');
   const name = decodeSegment(match[2]);

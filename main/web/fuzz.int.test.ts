@@ -13,18 +13,33 @@ import { CallClient, openRawSocket, rawHttp, startWebChild, type WebChild } from
 const seed = Number(process.env.NETWRIGHT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const scale = Number(process.env.NETWRIGHT_FUZZ_SCALE ?? 1);
 /** Tries per kind of attack; the whole run stays well under a minute on a shared 2-core machine. */
-const TRIES = { 'raw frames': 150, 'json calls': 300, 'http requests': 300, uploads: 60, 'socket floods': 3, 'closed mid-call': 20 };
+const TRIES = {
+  'raw frames': 150,
+  'json calls': 300,
+  'http requests': 300,
+  uploads: 60,
+  'socket floods': 3,
+  'closed mid-call': 20,
+};
 type Kind = keyof typeof TRIES;
 /** No new try starts after this long (ms): a bound on the run, not a check. */
 const BUDGET_MS = Number(process.env.NETWRIGHT_FUZZ_BUDGET_S ?? 45) * 1000;
 const UPLOAD_LIMIT = 256 * 1024; // NETWRIGHT_WEB_MAX_UPLOAD_MB=0.25
 const uploadId = '0b4f3c2e-1111-4222-8333-944455556666';
 
-interface Tally { tries: number; survived: number; lost: number; wrong: number; firstProblem?: string }
+interface Tally {
+  tries: number;
+  survived: number;
+  lost: number;
+  wrong: number;
+  firstProblem?: string;
+}
 /** The try under way: printed if the run ends inside it (a hang shows as vitest's timeout, then this line). */
 let underWay: string | null = null;
 let started = Date.now();
-const tally = Object.fromEntries(Object.keys(TRIES).map((k) => [k, { tries: 0, survived: 0, lost: 0, wrong: 0 }])) as Record<Kind, Tally>;
+const tally = Object.fromEntries(
+  Object.keys(TRIES).map((k) => [k, { tries: 0, survived: 0, lost: 0, wrong: 0 }]),
+) as Record<Kind, Tally>;
 let server: WebChild;
 
 const startServer = () => startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: String(UPLOAD_LIMIT / 1024 / 1024) });
@@ -32,7 +47,10 @@ const startServer = () => startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: String(UP
 /** True when the server answers a plain request; a dead process refuses the connection. */
 async function answers(): Promise<boolean> {
   if (!server.alive()) return false;
-  const probe = await rawHttp(server.port, `GET /download/0/x?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+  const probe = await rawHttp(
+    server.port,
+    `GET /download/0/x?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+  );
   return probe.status === 404;
 }
 
@@ -62,12 +80,18 @@ async function attempt(kind: Kind, index: number, what: string, run: () => Promi
   }
 }
 
-function upload(name: string, body: Buffer, mode: 'honest' | 'declared-large' | 'chunked' | 'aborted'): Promise<number | null> {
+function upload(
+  name: string,
+  body: Buffer,
+  mode: 'honest' | 'declared-large' | 'chunked' | 'aborted',
+): Promise<number | null> {
   const path = `/upload?uploadId=${uploadId}&path=${name}&token=${server.token}`;
   if (mode === 'declared-large') {
     // Says it is over the limit, sends a little and hangs up: a server that waits for the rest is still bounded.
     const head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.origin}\r\nContent-Length: ${UPLOAD_LIMIT * 8}\r\n\r\n`;
-    return rawHttp(server.port, Buffer.concat([Buffer.from(head), body.subarray(0, 100)]), true).then((answer) => answer.status);
+    return rawHttp(server.port, Buffer.concat([Buffer.from(head), body.subarray(0, 100)]), true).then(
+      (answer) => answer.status,
+    );
   }
   return new Promise((resolve) => {
     const headers: Record<string, string | number> = { Origin: server.origin };
@@ -79,7 +103,10 @@ function upload(name: string, body: Buffer, mode: 'honest' | 'declared-large' | 
     });
     req.on('error', () => resolve(null));
     if (mode === 'aborted') {
-      req.write(body.subarray(0, body.length >> 1), () => { req.destroy(); resolve(null); });
+      req.write(body.subarray(0, body.length >> 1), () => {
+        req.destroy();
+        resolve(null);
+      });
       return;
     }
     req.end(body);
@@ -91,9 +118,16 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 function report(): string {
-  const rows = (Object.entries(tally) as Array<[Kind, Tally]>).map(([kind, t]) => `| ${kind} | ${t.tries} | ${t.survived} | ${t.lost} | ${t.wrong} |`);
-  return [`web fuzz, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`, '| attack | tries | survived | lost | wrong answers |', '|---|---|---|---|---|', ...rows,
-    ...(underWay ? [`stopped inside ${underWay.slice(0, 300)}`] : [])].join('\n');
+  const rows = (Object.entries(tally) as Array<[Kind, Tally]>).map(
+    ([kind, t]) => `| ${kind} | ${t.tries} | ${t.survived} | ${t.lost} | ${t.wrong} |`,
+  );
+  return [
+    `web fuzz, seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    '| attack | tries | survived | lost | wrong answers |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ...(underWay ? [`stopped inside ${underWay.slice(0, 300)}`] : []),
+  ].join('\n');
 }
 
 afterAll(async () => {
@@ -126,9 +160,14 @@ describe(`web mode fuzz (seed ${seed})`, () => {
       await attempt('json calls', i, `message ${message.slice(0, 200)}`, async () => {
         client ??= await CallClient.open(server);
         const reply = await client.sendRaw(message);
-        if (!reply) { client = null; return 'the socket closed without a reply'; }
-        if (typeof reply.ok !== 'boolean' || (!reply.ok && typeof reply.error?.message !== 'string')) return `a malformed reply ${JSON.stringify(reply).slice(0, 200)}`;
-        if (reply.error?.code === 'failed' && /Cannot read|is not a function|undefined/.test(reply.error.message)) return `an internal error leaked: ${reply.error.message}`;
+        if (!reply) {
+          client = null;
+          return 'the socket closed without a reply';
+        }
+        if (typeof reply.ok !== 'boolean' || (!reply.ok && typeof reply.error?.message !== 'string'))
+          return `a malformed reply ${JSON.stringify(reply).slice(0, 200)}`;
+        if (reply.error?.code === 'failed' && /Cannot read|is not a function|undefined/.test(reply.error.message))
+          return `an internal error leaked: ${reply.error.message}`;
         return null;
       });
     }
@@ -138,7 +177,9 @@ describe(`web mode fuzz (seed ${seed})`, () => {
       const { request: bytes, what } = rawRequest(d, server.port, server.token);
       await attempt('http requests', i, what, async () => {
         const answer = await rawHttp(server.port, bytes, true);
-        return answer.status !== null && answer.status >= 500 && answer.status !== 503 ? `answered ${answer.status}: ${answer.text.slice(-200)}` : null;
+        return answer.status !== null && answer.status >= 500 && answer.status !== 503
+          ? `answered ${answer.status}: ${answer.text.slice(-200)}`
+          : null;
       });
     }
 
@@ -150,9 +191,14 @@ describe(`web mode fuzz (seed ${seed})`, () => {
       await attempt('uploads', i, `${mode} upload of ${size} bytes`, async () => {
         const status = await upload(name, Buffer.alloc(size, 7), mode);
         const fits = size <= UPLOAD_LIMIT && mode !== 'declared-large';
-        if (mode === 'aborted') { await until(() => !existsSync(file)); return null; }
-        if (fits && (status !== 200 || statSync(file).size !== size)) return `a ${size}-byte upload within the limit got ${status}`;
-        if (!fits && (status === 200 || existsSync(file))) return `a ${size}-byte upload over the limit got ${status}${existsSync(file) ? ' and was kept' : ''}`;
+        if (mode === 'aborted') {
+          await until(() => !existsSync(file));
+          return null;
+        }
+        if (fits && (status !== 200 || statSync(file).size !== size))
+          return `a ${size}-byte upload within the limit got ${status}`;
+        if (!fits && (status === 200 || existsSync(file)))
+          return `a ${size}-byte upload over the limit got ${status}${existsSync(file) ? ' and was kept' : ''}`;
         return null;
       });
     }
@@ -164,7 +210,9 @@ describe(`web mode fuzz (seed ${seed})`, () => {
         const refusedOtherwise = opened.filter((o) => o.status === 'rejected' && !String(o.reason).includes('503'));
         clients.forEach((c) => c.ws.terminate());
         await Promise.all(clients.map((c) => c.closed));
-        return refusedOtherwise.length > 0 ? `a socket was refused with ${String((refusedOtherwise[0] as PromiseRejectedResult).reason)}` : null;
+        return refusedOtherwise.length > 0
+          ? `a socket was refused with ${String((refusedOtherwise[0] as PromiseRejectedResult).reason)}`
+          : null;
       });
     }
 

@@ -27,20 +27,36 @@ async function expectAlive(): Promise<void> {
   fresh.ws.close();
 }
 
-const get = (path: string) => rawHttp(server.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: netwright_token=${server.token}\r\nConnection: close\r\n\r\n`);
+const get = (path: string) =>
+  rawHttp(
+    server.port,
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: netwright_token=${server.token}\r\nConnection: close\r\n\r\n`,
+  );
 
 /** Sends a body to /upload; resolves with the status, or null when the server cut the connection first. */
-function upload(path: string, body: Buffer, headers: Record<string, string | number> = {}): Promise<{ status: number | null; text: string }> {
+function upload(
+  path: string,
+  body: Buffer,
+  headers: Record<string, string | number> = {},
+): Promise<{ status: number | null; text: string }> {
   return new Promise((resolve) => {
-    const req = request({
-      host: '127.0.0.1', port: server.port, method: 'POST', path: `/upload?uploadId=${uploadId}&path=${encodeURIComponent(path)}&token=${server.token}`,
-      headers: { Origin: server.origin, ...headers },
-    }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => { text += c.toString(); });
-      res.on('end', () => resolve({ status: res.statusCode!, text }));
-      res.on('error', () => resolve({ status: res.statusCode!, text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: `/upload?uploadId=${uploadId}&path=${encodeURIComponent(path)}&token=${server.token}`,
+        headers: { Origin: server.origin, ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+        res.on('error', () => resolve({ status: res.statusCode!, text }));
+      },
+    );
     req.on('error', () => resolve({ status: null, text: '' }));
     req.end(body);
   });
@@ -53,12 +69,22 @@ describe('web mode downloads', () => {
     const dataset = await client.call<{ id: string }>('useSample', 'spirals');
     const spec = await client.call<object>('templateSpec', 'mlp', dataset.id);
     const config = {
-      version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-      epochs: 1, batchSize: 32, seed: 1, split: { train: 0.7, validation: 0.15, test: 0.15 },
+      version: TRAIN_CONFIG_VERSION,
+      loss: 'cross_entropy',
+      optimizer: { type: 'adam', lr: 0.01 },
+      schedule: { type: 'constant' },
+      epochs: 1,
+      batchSize: 32,
+      seed: 1,
+      split: { train: 0.7, validation: 0.15, test: 0.15 },
     };
     const run = await client.call<{ id: string }>('startRun', { spec, config, datasetId: dataset.id, name: 'tiny' });
     await client.waitForEvent((e) => e.runId === run.id && (e.type === 'run-finished' || e.type === 'run-failed'));
-    const exported = await client.call<{ record: { id: number }; files: Array<{ downloadUrl: string }> }>('exportRun', run.id, 'safetensors');
+    const exported = await client.call<{ record: { id: number }; files: Array<{ downloadUrl: string }> }>(
+      'exportRun',
+      run.id,
+      'safetensors',
+    );
     expect((await get(exported.files[0].downloadUrl)).status).toBe(200);
     const id = exported.record.id;
     for (const name of ['', '.', '..', '%2e', '%2E%2E', '%2e%2e%2f%2e%2e', '..%2f..%2fnetwright.db']) {
@@ -77,7 +103,9 @@ describe('web mode downloads', () => {
   it('refuses an export to a path in web mode and writes nothing there', async () => {
     const target = join(server.home, 'elsewhere.onnx');
     const runs = await client.call<Array<{ id: string }>>('listRuns');
-    await expect(client.call('exportRun', runs[0].id, 'onnx', { path: target })).rejects.toThrow(/in web mode an export is offered as a download, so it takes no path/);
+    await expect(client.call('exportRun', runs[0].id, 'onnx', { path: target })).rejects.toThrow(
+      /in web mode an export is offered as a download, so it takes no path/,
+    );
     expect(existsSync(target)).toBe(false);
   });
 });
@@ -90,13 +118,31 @@ describe('web mode WebSocket messages', () => {
   });
 
   it('answers binary frames, bad ids, non-list arguments, unknown fields and prototype names with errors', async () => {
-    expect((await client.sendRaw(Buffer.from(JSON.stringify({ id: 1, method: 'getInfo', args: [] }))))?.error?.message).toMatch(/not binary/);
-    expect(await client.sendRaw(JSON.stringify({ id: { x: 1 }, method: 'getInfo', args: [] }))).toMatchObject({ id: null, ok: false });
-    expect(await client.sendRaw(JSON.stringify({ method: 'getInfo', args: [] }))).toMatchObject({ id: null, ok: false });
-    expect(await client.sendRaw(JSON.stringify({ id: 7, method: 'getInfo', args: [], extra: 1 }))).toMatchObject({ id: 7, ok: false });
-    expect(await client.sendRaw(JSON.stringify({ id: 8, method: 'getInfo', args: 'x' }))).toMatchObject({ id: 8, ok: false });
+    expect(
+      (await client.sendRaw(Buffer.from(JSON.stringify({ id: 1, method: 'getInfo', args: [] }))))?.error?.message,
+    ).toMatch(/not binary/);
+    expect(await client.sendRaw(JSON.stringify({ id: { x: 1 }, method: 'getInfo', args: [] }))).toMatchObject({
+      id: null,
+      ok: false,
+    });
+    expect(await client.sendRaw(JSON.stringify({ method: 'getInfo', args: [] }))).toMatchObject({
+      id: null,
+      ok: false,
+    });
+    expect(await client.sendRaw(JSON.stringify({ id: 7, method: 'getInfo', args: [], extra: 1 }))).toMatchObject({
+      id: 7,
+      ok: false,
+    });
+    expect(await client.sendRaw(JSON.stringify({ id: 8, method: 'getInfo', args: 'x' }))).toMatchObject({
+      id: 8,
+      ok: false,
+    });
     for (const method of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      expect(await client.sendRaw(JSON.stringify({ id: method, method, args: [] })), method).toMatchObject({ id: method, ok: false, error: { code: 'invalid-argument' } });
+      expect(await client.sendRaw(JSON.stringify({ id: method, method, args: [] })), method).toMatchObject({
+        id: method,
+        ok: false,
+        error: { code: 'invalid-argument' },
+      });
     }
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(await client.sendRaw(`{"id":9,"method":"getInfo","args":${deep}}`)).toMatchObject({ id: 9, ok: false });
@@ -147,17 +193,34 @@ describe('web mode WebSocket messages', () => {
       }
     }
     expect(refused).toBeGreaterThan(0);
-    await Promise.all(opened.map((c) => { c.ws.close(); return c.closed; }));
+    await Promise.all(
+      opened.map((c) => {
+        c.ws.close();
+        return c.closed;
+      }),
+    );
     await expectAlive();
   });
 });
 
 describe('web mode requests the HTTP parser or our handlers could trip on', () => {
   it('refuses an upgrade with a malformed cookie or a request target that is no URL', async () => {
-    const upgrade = (target: string, cookie: string) => rawHttp(server.port, [
-      `GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, `Origin: ${server.origin}`, `Cookie: ${cookie}`,
-      'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', '', '',
-    ].join('\r\n'));
+    const upgrade = (target: string, cookie: string) =>
+      rawHttp(
+        server.port,
+        [
+          `GET ${target} HTTP/1.1`,
+          `Host: 127.0.0.1:${server.port}`,
+          `Origin: ${server.origin}`,
+          `Cookie: ${cookie}`,
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+          'Sec-WebSocket-Version: 13',
+          '',
+          '',
+        ].join('\r\n'),
+      );
     expect((await upgrade('/api', 'netwright_token=%E0%A4%A')).status).toBe(403);
     expect((await upgrade('http://[', `netwright_token=${server.token}`)).status).toBe(403);
     expect((await get('http://[')).status).toBe(400);
@@ -167,7 +230,9 @@ describe('web mode requests the HTTP parser or our handlers could trip on', () =
 
 describe('web mode uploads', () => {
   it('will not start with an upload limit that is not a positive number', async () => {
-    await expect(startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: 'lots' })).rejects.toThrow(/NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not 'lots'/);
+    await expect(startWebChild({ NETWRIGHT_WEB_MAX_UPLOAD_MB: 'lots' })).rejects.toThrow(
+      /NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not 'lots'/,
+    );
   });
 
   it('accepts an upload at the limit', async () => {
@@ -177,7 +242,9 @@ describe('web mode uploads', () => {
   it('refuses at once an upload whose Content-Length is over the limit, saying so', async () => {
     const answer = await upload('declared.bin', Buffer.alloc(16), { 'Content-Length': 3 * 1024 ** 3 });
     expect(answer.status).toBe(413);
-    expect(answer.text).toMatch(/refused: the upload 'declared\.bin' \(3\.0 GiB\) is larger than web mode accepts: 1\.0 MiB at most/);
+    expect(answer.text).toMatch(
+      /refused: the upload 'declared\.bin' \(3\.0 GiB\) is larger than web mode accepts: 1\.0 MiB at most/,
+    );
     expect(existsSync(join(uploadDir(), 'declared.bin'))).toBe(false);
   });
 

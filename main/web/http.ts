@@ -5,7 +5,10 @@ import { securityHeaders } from './static';
 
 /** An error whose status and message go back to the client as they are (4xx: the request's fault). */
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }

@@ -15,28 +15,45 @@ function rendererDir(): string {
 export async function main(argv: string[]): Promise<void> {
   const portArg = argv.indexOf('--port');
   const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.NETWRIGHT_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port takes a port number, not '${argv[portArg + 1]}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port takes a port number, not '${argv[portArg + 1]}'`);
   // NETWRIGHT_WEB_TOKEN fixes the token (end-to-end tests); otherwise it is random for every start.
   const token = process.env.NETWRIGHT_WEB_TOKEN || undefined;
-  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) throw new Error('NETWRIGHT_WEB_TOKEN must be 16 to 128 letters, digits, - or _');
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token))
+    throw new Error('NETWRIGHT_WEB_TOKEN must be 16 to 128 letters, digits, - or _');
   // NETWRIGHT_WEB_MAX_UPLOAD_MB: the largest file the page may upload, in MiB (default 2048).
-  const maxUploadMb = process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB ? Number(process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB) : undefined;
+  const maxUploadMb = process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB
+    ? Number(process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB)
+    : undefined;
   if (maxUploadMb !== undefined && !(maxUploadMb > 0 && Number.isFinite(maxUploadMb))) {
-    throw new Error(`NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not '${process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB}'`);
+    throw new Error(
+      `NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not '${process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB}'`,
+    );
   }
   const maxUploadBytes = maxUploadMb === undefined ? undefined : Math.floor(maxUploadMb * 1024 * 1024);
-  const server = await startWebServer({ home: netwrightHome(), rendererDir: rendererDir(), port, token, maxUploadBytes });
-  process.stdout.write(`Netwright (web mode) is serving the studio at\n  ${server.url}\n` +
-    `data: ${server.studio.layout.home}\nOpen the address in a browser on this machine. Ctrl-C stops.\n`);
+  const server = await startWebServer({
+    home: netwrightHome(),
+    rendererDir: rendererDir(),
+    port,
+    token,
+    maxUploadBytes,
+  });
+  process.stdout.write(
+    `Netwright (web mode) is serving the studio at\n  ${server.url}\n` +
+      `data: ${server.studio.layout.home}\nOpen the address in a browser on this machine. Ctrl-C stops.\n`,
+  );
   let closing = false;
   const stop = () => {
     if (closing) return;
     closing = true;
     process.stdout.write('stopping…\n');
-    server.close().then(() => process.exit(0), (error: unknown) => {
-      process.stderr.write(`netwright: ${(error as Error).message}\n`);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`netwright: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -38,7 +38,8 @@ describe('web mode gatekeeping', () => {
 
   it('keeps uploads inside their folder', () => {
     expect(safeRelativePath('shapes/ring/a.png')).toBe(join('shapes', 'ring', 'a.png'));
-    for (const bad of ['../etc/passwd', '/etc/passwd', 'a/../../b', 'C:\\x', 'a//b', '', 'a\0b', './a']) expect(safeRelativePath(bad), bad).toBeNull();
+    for (const bad of ['../etc/passwd', '/etc/passwd', 'a/../../b', 'C:\\x', 'a//b', '', 'a\0b', './a'])
+      expect(safeRelativePath(bad), bad).toBeNull();
     expect(safeUploadId('0b4f3c2e-1111-4222-8333-944455556666')).not.toBeNull();
     expect(safeUploadId('../x')).toBeNull();
   });

@@ -25,12 +25,19 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function get(path: string, headers: Record<string, string> = {}, method = 'GET', body?: Buffer): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: Buffer,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -42,7 +49,10 @@ const origin = () => `http://127.0.0.1:${server.port}`;
 class Client {
   private nextId = 1;
   readonly events: StudioEvent[] = [];
-  private readonly waiting = new Map<number, (reply: { ok: boolean; value?: unknown; error?: { message: string } }) => void>();
+  private readonly waiting = new Map<
+    number,
+    (reply: { ok: boolean; value?: unknown; error?: { message: string } }) => void
+  >();
   constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as { id?: number; ok: boolean; event?: StudioEvent };
@@ -101,33 +111,69 @@ describe('web mode', () => {
       rows.push(`${a.toFixed(4)},${b.toFixed(4)},${i % 3 === 0 ? 'red' : 'blue'},${a + b > 0 ? 'yes' : 'no'}`);
     }
     const uploadId = '5f0c1f2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
-    const refused = await get(`/upload?uploadId=${uploadId}&path=data.csv&token=${server.token}`, { Origin: 'http://evil.example' }, 'POST', Buffer.from(rows.join('\n')));
+    const refused = await get(
+      `/upload?uploadId=${uploadId}&path=data.csv&token=${server.token}`,
+      { Origin: 'http://evil.example' },
+      'POST',
+      Buffer.from(rows.join('\n')),
+    );
     expect(refused.status).toBe(403);
-    const escape = await get(`/upload?uploadId=${uploadId}&path=../x.csv&token=${server.token}`, { Origin: origin() }, 'POST', Buffer.from('x'));
+    const escape = await get(
+      `/upload?uploadId=${uploadId}&path=../x.csv&token=${server.token}`,
+      { Origin: origin() },
+      'POST',
+      Buffer.from('x'),
+    );
     expect(escape.status).toBe(400);
-    const uploaded = await get(`/upload?uploadId=${uploadId}&path=data.csv&token=${server.token}`, { Origin: origin() }, 'POST', Buffer.from(rows.join('\n')));
+    const uploaded = await get(
+      `/upload?uploadId=${uploadId}&path=data.csv&token=${server.token}`,
+      { Origin: origin() },
+      'POST',
+      Buffer.from(rows.join('\n')),
+    );
     expect(uploaded.status).toBe(200);
 
     const client = await Client.open({ Origin: origin() });
     const file = { kind: 'upload', uploadId, name: 'data.csv' };
-    await expect(client.call('previewCsv', { kind: 'path', path: '/etc/passwd' })).rejects.toThrow(/only files uploaded/);
+    await expect(client.call('previewCsv', { kind: 'path', path: '/etc/passwd' })).rejects.toThrow(
+      /only files uploaded/,
+    );
     const preview = await client.call<{ columns: Array<{ name: string }> }>('previewCsv', file);
     expect(preview.columns.map((c) => c.name)).toEqual(['a', 'b', 'colour', 'label']);
-    const imported = await client.call<{ dataset: { id: string; manifest: { featureShape: number[] } } }>('importCsv', file, { label: 'label' });
+    const imported = await client.call<{ dataset: { id: string; manifest: { featureShape: number[] } } }>(
+      'importCsv',
+      file,
+      { label: 'label' },
+    );
     expect(imported.dataset.manifest.featureShape).toEqual([4]); // a, b and colour one-hot over two values
     const spec = await client.call<object>('templateSpec', 'mlp', imported.dataset.id);
     const config = {
-      version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-      epochs: 15, batchSize: 16, seed: 3, split: { train: 0.7, validation: 0.15, test: 0.15 },
+      version: TRAIN_CONFIG_VERSION,
+      loss: 'cross_entropy',
+      optimizer: { type: 'adam', lr: 0.01 },
+      schedule: { type: 'constant' },
+      epochs: 15,
+      batchSize: 16,
+      seed: 3,
+      split: { train: 0.7, validation: 0.15, test: 0.15 },
     };
-    const run = await client.call<{ id: string }>('startRun', { spec, config, datasetId: imported.dataset.id, name: 'web run' });
+    const run = await client.call<{ id: string }>('startRun', {
+      spec,
+      config,
+      datasetId: imported.dataset.id,
+      name: 'web run',
+    });
     await server.studio.supervisor.whenIdle();
     await new Promise((r) => setTimeout(r, 200)); // the last events are still on the socket
     const mine = client.events.filter((e) => 'runId' in e && e.runId === run.id);
     expect(mine.filter((e) => e.type === 'run-epoch')).toHaveLength(15);
     expect(mine.at(-1)!.type).toBe('run-finished');
 
-    const exported = await client.call<{ files: Array<{ name: string; downloadUrl: string; bytes: number }> }>('exportRun', run.id, 'safetensors');
+    const exported = await client.call<{ files: Array<{ name: string; downloadUrl: string; bytes: number }> }>(
+      'exportRun',
+      run.id,
+      'safetensors',
+    );
     const download = await get(exported.files[0].downloadUrl, { Cookie: `netwright_token=${server.token}` });
     expect(download.status).toBe(200);
     expect(String(download.headers['content-disposition'])).toContain('web-run.safetensors');

@@ -14,7 +14,15 @@ import { Studio } from '../services/studio/studio';
 import { answer, encodeReply } from './calls';
 import { exportDownloadFile } from './download';
 import { HttpError, refuse, requestUrl } from './http';
-import { cookieValue, hostAllowed, originAllowed, safeRelativePath, safeUploadId, TOKEN_COOKIE, tokensEqual } from './security';
+import {
+  cookieValue,
+  hostAllowed,
+  originAllowed,
+  safeRelativePath,
+  safeUploadId,
+  TOKEN_COOKIE,
+  tokensEqual,
+} from './security';
 import { securityHeaders, sendFile, staticFile } from './static';
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload } from './upload';
 
@@ -75,17 +83,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const log = options.log ?? ((line: string) => process.stderr.write(`netwright web: ${line}\n`));
 
   const authorized = (req: IncomingMessage, url: URL) =>
-    tokensEqual(url.searchParams.get('token'), token) || tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token);
+    tokensEqual(url.searchParams.get('token'), token) ||
+    tokensEqual(cookieValue(req.headers.cookie, TOKEN_COOKIE), token);
 
   const server: Server = createServer((req, res) => {
     // A client that goes away mid-request must not leave an error event without a listener.
     req.on('error', () => res.destroy());
     res.on('error', () => req.destroy());
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return refuse(res, error.status, error.message);
-      log(`${req.method} ${String(req.url).slice(0, 200)} failed: ${(error as Error).stack ?? String(error)}`);
-      refuse(res, 500, (error as Error).message);
-    }).catch(() => res.destroy()); // the refusal itself failed: hang up rather than leave a rejection unhandled
+    handle(req, res)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return refuse(res, error.status, error.message);
+        log(`${req.method} ${String(req.url).slice(0, 200)} failed: ${(error as Error).stack ?? String(error)}`);
+        refuse(res, 500, (error as Error).message);
+      })
+      .catch(() => res.destroy()); // the refusal itself failed: hang up rather than leave a rejection unhandled
   });
   // Requests Node cannot parse (bad request line, huge headers, odd methods): answer plainly and hang up.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -93,16 +104,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.destroy();
       return;
     }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, port)) return refuse(res, 403, 'refused: this studio answers only to 127.0.0.1 and localhost');
+    if (!hostAllowed(req.headers.host, port))
+      return refuse(res, 403, 'refused: this studio answers only to 127.0.0.1 and localhost');
     const url = requestUrl(req.url, port);
     if (!url) return refuse(res, 400, 'bad request: the address is not a URL');
-    if (!authorized(req, url)) return refuse(res, 401, 'refused: open the address with the token that `npm run web` printed');
+    if (!authorized(req, url))
+      return refuse(res, 401, 'refused: open the address with the token that `npm run web` printed');
     // The cookie lets the page load its assets and reconnect after a reload without the token in every URL.
     const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     if (req.method === 'POST' && url.pathname === '/upload') return upload(req, res, url);
@@ -110,14 +127,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname.startsWith('/download/')) return download(res, url);
     const file = staticFile(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) {
-      if (!existsSync(join(rendererDir, 'index.html'))) return refuse(res, 503, `the studio page is not built: run \`npm run build\` (looked in ${rendererDir})`);
+      if (!existsSync(join(rendererDir, 'index.html')))
+        return refuse(res, 503, `the studio page is not built: run \`npm run build\` (looked in ${rendererDir})`);
       return refuse(res, 404, 'not found');
     }
     sendFile(res, file, { 'Set-Cookie': cookie });
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!originAllowed(req.headers.origin, port)) return refuse(res, 403, 'refused: uploads come only from the studio page');
+    if (!originAllowed(req.headers.origin, port))
+      return refuse(res, 403, 'refused: uploads come only from the studio page');
     const id = safeUploadId(url.searchParams.get('uploadId'));
     const relative = safeRelativePath(url.searchParams.get('path'));
     if (!id || !relative) return refuse(res, 400, 'an upload needs an uploadId and a relative path inside it');
@@ -127,9 +146,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   function download(res: ServerResponse, url: URL): void {
-    const file = exportDownloadFile(url.pathname, studio.layout.exports, (id) => studio.store.exports.getExport(id)?.path ?? null);
+    const file = exportDownloadFile(
+      url.pathname,
+      studio.layout.exports,
+      (id) => studio.store.exports.getExport(id)?.path ?? null,
+    );
     const name = file.slice(file.lastIndexOf(sep) + 1);
-    sendFile(res, file, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': `attachment; filename="${name}"` });
+    sendFile(res, file, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -146,7 +172,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const url = requestUrl(req.url, port);
-    const ok = url !== null && url.pathname === '/api' && hostAllowed(req.headers.host, port) && originAllowed(req.headers.origin, port) && authorized(req, url);
+    const ok =
+      url !== null &&
+      url.pathname === '/api' &&
+      hostAllowed(req.headers.host, port) &&
+      originAllowed(req.headers.origin, port) &&
+      authorized(req, url);
     if (!ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -184,7 +215,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ws.on('message', (data, isBinary) => {
       answer(studio, data, isBinary)
         .then((reply) => send(ws, encodeReply(reply)))
-        .catch((error: unknown) => { log(`a reply could not be sent: ${(error as Error).message}`); ws.terminate(); });
+        .catch((error: unknown) => {
+          log(`a reply could not be sent: ${(error as Error).message}`);
+          ws.terminate();
+        });
     });
   }
 
@@ -200,7 +234,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   return {
-    url, port, token, studio,
+    url,
+    port,
+    token,
+    studio,
     async close() {
       offEvents();
       for (const ws of sockets.clients) ws.terminate();

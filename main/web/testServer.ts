@@ -27,11 +27,15 @@ export async function startWebChild(env: Record<string, string> = {}): Promise<W
   const home = mkdtempSync(join(tmpdir(), 'netwright-web-child-'));
   const token = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main', 'web', 'index.ts'), '--port', '0'], {
-    cwd: root, env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const port = await new Promise<number>((resolvePort, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -43,9 +47,15 @@ export async function startWebChild(env: Record<string, string> = {}): Promise<W
       reject(new Error(`the web server exited (${code}) before serving:\n${stderr}`));
     });
   });
-  const exited = new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+  const exited = new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+  );
   return {
-    port, token, home, child, origin: `http://127.0.0.1:${port}`,
+    port,
+    token,
+    home,
+    child,
+    origin: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
     alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
@@ -61,7 +71,11 @@ export async function startWebChild(env: Record<string, string> = {}): Promise<W
  * `hangUp` ends our side at once (for requests that may never be complete); Node then drops a reply still being
  * streamed, so a request that is whole and says `Connection: close` should leave it off.
  */
-export function rawHttp(port: number, request: string | Buffer, hangUp = false): Promise<{ status: number | null; text: string }> {
+export function rawHttp(
+  port: number,
+  request: string | Buffer,
+  hangUp = false,
+): Promise<{ status: number | null; text: string }> {
   return new Promise((done) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -78,7 +92,11 @@ export function rawHttp(port: number, request: string | Buffer, hangUp = false):
 }
 
 /** A client WebSocket frame: masked unless told otherwise; `length` may lie about the payload's size. */
-export function frame(opcode: number, payload: Buffer, options: { fin?: boolean; mask?: boolean; length?: number } = {}): Buffer {
+export function frame(
+  opcode: number,
+  payload: Buffer,
+  options: { fin?: boolean; mask?: boolean; length?: number } = {},
+): Buffer {
   const { fin = true, mask = true, length = payload.length } = options;
   const head: number[] = [(fin ? 0x80 : 0) | (opcode & 0x0f)];
   const maskBit = mask ? 0x80 : 0;
@@ -97,7 +115,11 @@ export function frame(opcode: number, payload: Buffer, options: { fin?: boolean;
 }
 
 /** A WebSocket opened by hand, for frames no proper client would send. `closed` settles when the server hangs up. */
-export interface RawSocket { socket: Socket; received: () => Buffer; closed: Promise<void> }
+export interface RawSocket {
+  socket: Socket;
+  received: () => Buffer;
+  closed: Promise<void>;
+}
 
 export function openRawSocket(server: WebChild): Promise<RawSocket> {
   return new Promise((resolveOpen, reject) => {
@@ -112,16 +134,33 @@ export function openRawSocket(server: WebChild): Promise<RawSocket> {
       const end = buffer.indexOf('\r\n\r\n');
       if (end < 0) return;
       const head = buffer.subarray(0, end).toString('latin1');
-      if (!head.startsWith('HTTP/1.1 101')) { socket.destroy(); reject(new Error(`handshake refused: ${head.split('\r\n')[0]}`)); return; }
+      if (!head.startsWith('HTTP/1.1 101')) {
+        socket.destroy();
+        reject(new Error(`handshake refused: ${head.split('\r\n')[0]}`));
+        return;
+      }
       open = true;
       buffer = buffer.subarray(end + 4);
       resolveOpen({ socket, received: () => buffer, closed });
     });
-    socket.once('close', () => { if (!open) reject(new Error('the server closed the socket during the handshake')); });
-    socket.on('connect', () => socket.write([
-      `GET /api?token=${server.token} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, `Origin: ${server.origin}`,
-      'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', '', '',
-    ].join('\r\n')));
+    socket.once('close', () => {
+      if (!open) reject(new Error('the server closed the socket during the handshake'));
+    });
+    socket.on('connect', () =>
+      socket.write(
+        [
+          `GET /api?token=${server.token} HTTP/1.1`,
+          `Host: 127.0.0.1:${server.port}`,
+          `Origin: ${server.origin}`,
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+          'Sec-WebSocket-Version: 13',
+          '',
+          '',
+        ].join('\r\n'),
+      ),
+    );
   });
 }
 
@@ -132,14 +171,25 @@ export function closeCode(bytes: Buffer): number | null {
     const opcode = bytes[at] & 0x0f;
     let length = bytes[at + 1] & 0x7f;
     let start = at + 2;
-    if (length === 126) { length = bytes.readUInt16BE(start); start += 2; } else if (length === 127) { length = Number(bytes.readBigUInt64BE(start)); start += 8; }
+    if (length === 126) {
+      length = bytes.readUInt16BE(start);
+      start += 2;
+    } else if (length === 127) {
+      length = Number(bytes.readBigUInt64BE(start));
+      start += 8;
+    }
     if (opcode === 0x8) return length >= 2 ? bytes.readUInt16BE(start) : null;
     at = start + length;
   }
   return null;
 }
 
-export interface Reply { id: unknown; ok: boolean; value?: unknown; error?: { message: string; code: string } }
+export interface Reply {
+  id: unknown;
+  ok: boolean;
+  value?: unknown;
+  error?: { message: string; code: string };
+}
 
 /** A WebSocket call client: each reply by id, events kept, and `nextReply` for messages that have no usable id. */
 export class CallClient {
@@ -161,7 +211,9 @@ export class CallClient {
   }
   static open(server: WebChild): Promise<CallClient> {
     return new Promise((resolveOpen, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { headers: { Origin: server.origin } });
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, {
+        headers: { Origin: server.origin },
+      });
       ws.once('open', () => resolveOpen(new CallClient(ws)));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
       ws.once('error', reject);

@@ -14,27 +14,41 @@ export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
   return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 function tooLarge(name: string, bytes: number | null, maxBytes: number): HttpError {
   const size = bytes === null ? '' : ` (${formatBytes(bytes)})`;
-  return new HttpError(413, `refused: the upload '${name}'${size} is larger than web mode accepts: ${formatBytes(maxBytes)} at most ` +
-    '(NETWRIGHT_WEB_MAX_UPLOAD_MB sets the limit)');
+  return new HttpError(
+    413,
+    `refused: the upload '${name}'${size} is larger than web mode accepts: ${formatBytes(maxBytes)} at most ` +
+      '(NETWRIGHT_WEB_MAX_UPLOAD_MB sets the limit)',
+  );
 }
 
 /** A path that is a folder in one upload and a file in another ('a' and 'a/b') is the client's mistake: 409. */
 function clash(name: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST') {
-    return new HttpError(409, `refused: the upload '${name}' clashes with a file or folder of the same name in this upload`);
+    return new HttpError(
+      409,
+      `refused: the upload '${name}' clashes with a file or folder of the same name in this upload`,
+    );
   }
   return error;
 }
 
 /** Writes the request body to `path` (`name` is what the user sees); removes the partial file on any failure. */
-export async function receiveUpload(req: IncomingMessage, path: string, name: string, maxBytes: number): Promise<number> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  path: string,
+  name: string,
+  maxBytes: number,
+): Promise<number> {
   const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
   if (declared !== null && declared > maxBytes) throw tooLarge(name, declared, maxBytes);
   try {
@@ -53,7 +67,9 @@ export async function receiveUpload(req: IncomingMessage, path: string, name: st
   // The request is piped, not handed to pipeline: on a 413 the request must stay open for the reply, which closes it.
   req.pipe(limit);
   req.once('error', (error) => limit.destroy(error));
-  req.once('close', () => { if (!req.complete) limit.destroy(new HttpError(400, `the upload '${name}' was interrupted`)); });
+  req.once('close', () => {
+    if (!req.complete) limit.destroy(new HttpError(400, `the upload '${name}' was interrupted`));
+  });
   const file = createWriteStream(path);
   try {
     await pipeline(limit, file);

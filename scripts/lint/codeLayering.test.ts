@@ -87,10 +87,18 @@ describe('local/code-layering', () => {
   });
 
   it("keeps the engine process's own modules out of the main process", async () => {
-    expect(await layering('main/services/engine/probe.ts', "import { EngineHost } from '../../../engine/host/engine/runner';\nexport const h = EngineHost;\n"))
-      .toEqual([expect.stringContaining('private to engine/host')]);
-    expect(await layering('main/services/engine/probe.ts', "import { EngineClient } from '../../../engine/host/parent/client';\nexport const c = EngineClient;\n"))
-      .toEqual([]);
+    expect(
+      await layering(
+        'main/services/engine/probe.ts',
+        "import { EngineHost } from '../../../engine/host/engine/runner';\nexport const h = EngineHost;\n",
+      ),
+    ).toEqual([expect.stringContaining('private to engine/host')]);
+    expect(
+      await layering(
+        'main/services/engine/probe.ts',
+        "import { EngineClient } from '../../../engine/host/parent/client';\nexport const c = EngineClient;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('lets tests reach Node, the kernels and test helpers, but not Electron', async () => {

@@ -2,7 +2,11 @@
 // `local/code-layering` rule. Folders not listed here (scripts, bench, e2e, bin) are tools and are not governed.
 
 /** Modules of engine/host that run only inside the engine process; the main process talks to them through the protocol. */
-const engineProcessOnly = ['engine/host/engine/main', 'engine/host/engine/runner', 'engine/host/engine/checkpointSaver'];
+const engineProcessOnly = [
+  'engine/host/engine/main',
+  'engine/host/engine/runner',
+  'engine/host/engine/checkpointSaver',
+];
 
 /** @type {Record<string, import('./codeLayering.mjs').Layer>} */
 export const layers = {

@@ -36,8 +36,13 @@ export interface DatasetManifest {
    * gave; the seed then only orders training.
    */
   split: {
-    seed: number; train: number; validation: number; test: number; stratified: boolean;
-    counts: { train: number; validation: number; test: number }; column?: string;
+    seed: number;
+    train: number;
+    validation: number;
+    test: number;
+    stratified: boolean;
+    counts: { train: number; validation: number; test: number };
+    column?: string;
   };
 }
 

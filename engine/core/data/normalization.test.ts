@@ -27,7 +27,10 @@ describe('standardization', () => {
   });
 
   it('leaves skipped (one-hot) features as they are', () => {
-    const stats = computeNormalization(Float32Array.from([0, 5, 1, 7]), [2], Int32Array.from([0, 1]), 'feature', [true, false]);
+    const stats = computeNormalization(Float32Array.from([0, 5, 1, 7]), [2], Int32Array.from([0, 1]), 'feature', [
+      true,
+      false,
+    ]);
     expect(stats.mean[0]).toBe(0);
     expect(stats.std[0]).toBe(1);
   });
@@ -37,7 +40,10 @@ describe('standardization', () => {
     for (let f = 0; f < 2; f++) {
       let sum = 0;
       let sumSq = 0;
-      for (const row of data.split.train) { sum += data.features[row * 2 + f]; sumSq += data.features[row * 2 + f] ** 2; }
+      for (const row of data.split.train) {
+        sum += data.features[row * 2 + f];
+        sumSq += data.features[row * 2 + f] ** 2;
+      }
       const n = data.split.train.length;
       expect(sum / n).toBeCloseTo(0, 5);
       expect(sumSq / n - (sum / n) ** 2).toBeCloseTo(1, 4);

@@ -13,7 +13,10 @@ export interface PrepareOptions {
   standardize?: boolean;
 }
 
-export function prepareGenerated(dataset: GeneratedDataset, options: PrepareOptions = {}): { manifest: DatasetManifest; data: TrainingData } {
+export function prepareGenerated(
+  dataset: GeneratedDataset,
+  options: PrepareOptions = {},
+): { manifest: DatasetManifest; data: TrainingData } {
   const fractions = options.split ?? { train: 0.7, validation: 0.15, test: 0.15 };
   const seed = options.seed ?? 42;
   const featureSize = dataset.featureShape.reduce((a, b) => a * b, 1);
@@ -21,7 +24,10 @@ export function prepareGenerated(dataset: GeneratedDataset, options: PrepareOpti
   const classification = dataset.task === 'classification';
   const split = splitIndices(count, fractions, seed, classification ? dataset.labels : undefined);
   const axis = dataset.featureShape.length === 3 ? 'channel' : 'feature';
-  const normalization = options.standardize === false ? null : computeNormalization(dataset.features, dataset.featureShape, split.train, axis);
+  const normalization =
+    options.standardize === false
+      ? null
+      : computeNormalization(dataset.features, dataset.featureShape, split.train, axis);
   const features = dataset.features.slice();
   if (normalization) standardize(features, dataset.featureShape, normalization);
   const manifest: DatasetManifest = {
@@ -36,8 +42,12 @@ export function prepareGenerated(dataset: GeneratedDataset, options: PrepareOpti
     classNames: dataset.classNames,
     targetNames: dataset.targetNames,
     normalization,
-    split: { seed, ...fractions, stratified: classification,
-      counts: { train: split.train.length, validation: split.validation.length, test: split.test.length } },
+    split: {
+      seed,
+      ...fractions,
+      stratified: classification,
+      counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+    },
   };
   return {
     manifest,

@@ -15,7 +15,8 @@ describe('shipped sample datasets', () => {
   it('the shapes folder has one sub-folder per class with 60 PNG images each', () => {
     const classes = readdirSync(join(samples, 'shapes')).sort();
     expect(classes).toEqual([...SAMPLE_DATASETS.shapes().classNames!].sort());
-    for (const c of classes) expect(readdirSync(join(samples, 'shapes', c)).filter((f) => f.endsWith('.png'))).toHaveLength(60);
+    for (const c of classes)
+      expect(readdirSync(join(samples, 'shapes', c)).filter((f) => f.endsWith('.png'))).toHaveLength(60);
   });
 
   it('every sample is deterministic and labelled', () => {

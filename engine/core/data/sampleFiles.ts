@@ -2,7 +2,13 @@
 // sample fixes it): what the studio ships in resources/samples and what the importer reads back.
 import { SAMPLE_DATASETS, type SampleName } from './samples';
 
-export const SAMPLE_TABLES = ['spirals', 'two-moons', 'noisy-curve', 'noisy-curve-small', 'dropout-curve'] as const satisfies readonly SampleName[];
+export const SAMPLE_TABLES = [
+  'spirals',
+  'two-moons',
+  'noisy-curve',
+  'noisy-curve-small',
+  'dropout-curve',
+] as const satisfies readonly SampleName[];
 
 /** Six significant digits keep the files small; the importer reads them back as float32. */
 const number = (v: number) => String(Number(v.toPrecision(6)));

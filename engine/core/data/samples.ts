@@ -22,7 +22,9 @@ export interface GeneratedDataset {
 }
 
 /** Arms of a spiral winding out from the centre, one per class, with angular noise (CS231n's classic). */
-export function spirals(options: { classes?: number; perClass?: number; noise?: number; seed?: number } = {}): GeneratedDataset {
+export function spirals(
+  options: { classes?: number; perClass?: number; noise?: number; seed?: number } = {},
+): GeneratedDataset {
   const classes = options.classes ?? 3;
   const perClass = options.perClass ?? 300;
   const noise = options.noise ?? 0.2;
@@ -41,9 +43,14 @@ export function spirals(options: { classes?: number; perClass?: number; noise?: 
     }
   }
   return {
-    name: 'spirals', description: `${classes} interleaved spirals (${count} points, 2 features): not separable by a straight line, so a network needs hidden layers`,
-    task: 'classification', featureShape: [2], featureNames: ['x', 'y'],
-    classNames: Array.from({ length: classes }, (_, c) => `arm ${c + 1}`), features, labels,
+    name: 'spirals',
+    description: `${classes} interleaved spirals (${count} points, 2 features): not separable by a straight line, so a network needs hidden layers`,
+    task: 'classification',
+    featureShape: [2],
+    featureNames: ['x', 'y'],
+    classNames: Array.from({ length: classes }, (_, c) => `arm ${c + 1}`),
+    features,
+    labels,
   };
 }
 
@@ -62,7 +69,12 @@ export function noisyCurve(options: { count?: number; noise?: number; seed?: num
   return {
     name: count <= 30 ? 'noisy-curve-small' : 'noisy-curve',
     description: `${count} noisy samples of sin(3x): a regression curve${count <= 30 ? '; with this few points a large network memorizes the noise (overfitting)' : ''}`,
-    task: 'regression', featureShape: [1], featureNames: ['x'], targetNames: ['y'], features, targets,
+    task: 'regression',
+    featureShape: [1],
+    featureNames: ['x'],
+    targetNames: ['y'],
+    features,
+    targets,
   };
 }
 
@@ -81,8 +93,14 @@ export function twoMoons(options: { count?: number; noise?: number; seed?: numbe
     labels[i] = upper ? 0 : 1;
   }
   return {
-    name: 'two-moons', description: `two interleaving half circles (${count} points): a gentle first classification task`,
-    task: 'classification', featureShape: [2], featureNames: ['x', 'y'], classNames: ['upper', 'lower'], features, labels,
+    name: 'two-moons',
+    description: `two interleaving half circles (${count} points): a gentle first classification task`,
+    task: 'classification',
+    featureShape: [2],
+    featureNames: ['x', 'y'],
+    classNames: ['upper', 'lower'],
+    features,
+    labels,
   };
 }
 
@@ -113,19 +131,35 @@ export function shapes(options: { size?: number; perClass?: number; seed?: numbe
         const dy = y - cy;
         let on: boolean;
         switch (label) {
-          case 0: on = Math.abs(dx) <= half && Math.abs(dy) <= half; break;
-          case 1: { const r = Math.sqrt(dx * dx + dy * dy); on = r <= half && r >= half - 1.5; break; }
-          case 2: on = (Math.abs(dx) <= 1 && Math.abs(dy) <= half) || (Math.abs(dy) <= 1 && Math.abs(dx) <= half); break;
-          case 3: on = Math.abs(dx) <= half && Math.abs(dy) <= 1; break;
-          default: throw new Error(`no shape for class ${label}`);
+          case 0:
+            on = Math.abs(dx) <= half && Math.abs(dy) <= half;
+            break;
+          case 1: {
+            const r = Math.sqrt(dx * dx + dy * dy);
+            on = r <= half && r >= half - 1.5;
+            break;
+          }
+          case 2:
+            on = (Math.abs(dx) <= 1 && Math.abs(dy) <= half) || (Math.abs(dy) <= 1 && Math.abs(dx) <= half);
+            break;
+          case 3:
+            on = Math.abs(dx) <= half && Math.abs(dy) <= 1;
+            break;
+          default:
+            throw new Error(`no shape for class ${label}`);
         }
         image[y * size + x] = Math.min(1, Math.max(0, (on ? brightness : 0) + rng.normal() * 0.08));
       }
     }
   }
   return {
-    name: 'shapes', description: `${count} ${size}x${size} grayscale images of 4 shapes: a first convolutional network`,
-    task: 'classification', featureShape: [1, size, size], classNames, features, labels,
+    name: 'shapes',
+    description: `${count} ${size}x${size} grayscale images of 4 shapes: a first convolutional network`,
+    task: 'classification',
+    featureShape: [1, size, size],
+    classNames,
+    features,
+    labels,
   };
 }
 
@@ -152,8 +186,15 @@ export function dropoutCurve(): GeneratedDataset {
   }
   return {
     name: 'dropout-curve',
-    description: '20 noisy training points of sin(3x), with 200 validation and 200 test points of the same curve (a split column): the dropout lesson',
-    task: 'regression', featureShape: [1], featureNames: ['x'], targetNames: ['y'], features, targets, splits,
+    description:
+      '20 noisy training points of sin(3x), with 200 validation and 200 test points of the same curve (a split column): the dropout lesson',
+    task: 'regression',
+    featureShape: [1],
+    featureNames: ['x'],
+    targetNames: ['y'],
+    features,
+    targets,
+    splits,
   };
 }
 

@@ -4,7 +4,14 @@
 export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx';
 export type { OnnxExportInput } from './onnx';
 export { checkOnnxStructure, decodeOnnx } from './onnxCheck';
-export type { DecodedOnnx, DecodedNode, DecodedTensor, DecodedValueInfo, DecodedAttribute, OnnxStructureReport } from './onnxCheck';
+export type {
+  DecodedOnnx,
+  DecodedNode,
+  DecodedTensor,
+  DecodedValueInfo,
+  DecodedAttribute,
+  OnnxStructureReport,
+} from './onnxCheck';
 export { exportSafetensors, WEIGHTS_FORMAT, WEIGHTS_METADATA } from './safetensorsExport';
 export type { SafetensorsExportInput } from './safetensorsExport';
 export { exportPytorchScript, csvColumnsFromFeatureNames, torchrunCommand } from './pytorch';

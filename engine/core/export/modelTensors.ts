@@ -60,13 +60,21 @@ export function checkTensors(model: CheckedModel, tensors: TensorMap, format: st
   for (const t of model.expected) {
     const owner = nodeName(model.nodes.get(t.nodeId)!);
     const given = tensors.get(t.name);
-    if (!given) throw new Error(`cannot export the model to ${format}: ${owner} needs the tensor '${t.name}' [${t.shape.join(', ')}], which is missing`);
+    if (!given)
+      throw new Error(
+        `cannot export the model to ${format}: ${owner} needs the tensor '${t.name}' [${t.shape.join(', ')}], which is missing`,
+      );
     const count = t.shape.reduce((a, b) => a * b, 1);
     if (given.shape.join('x') !== t.shape.join('x') || given.value.length !== count) {
-      throw new Error(`cannot export the model to ${format}: ${owner} needs '${t.name}' of shape [${t.shape.join(', ')}], got [${given.shape.join(', ')}] with ${given.value.length} values`);
+      throw new Error(
+        `cannot export the model to ${format}: ${owner} needs '${t.name}' of shape [${t.shape.join(', ')}], got [${given.shape.join(', ')}] with ${given.value.length} values`,
+      );
     }
     const bad = given.value.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`cannot export the model to ${format}: '${t.name}' of ${owner} holds ${given.value[bad]} at element ${bad}; retrain or restore a checkpoint with finite weights`);
+    if (bad >= 0)
+      throw new Error(
+        `cannot export the model to ${format}: '${t.name}' of ${owner} holds ${given.value[bad]} at element ${bad}; retrain or restore a checkpoint with finite weights`,
+      );
     values.set(t.name, given.value);
   }
   return values;
@@ -80,19 +88,32 @@ export interface ExportNormalization {
 }
 
 /** Checks that the statistics fit the model's input ([features] or [C, H, W]); returns the number of groups. */
-export function checkNormalization(normalization: ExportNormalization, inputShape: readonly number[], format: string): number {
+export function checkNormalization(
+  normalization: ExportNormalization,
+  inputShape: readonly number[],
+  format: string,
+): number {
   const { axis, mean, std } = normalization;
-  if (axis !== 'feature' && axis !== 'channel') throw new Error(`cannot export the model to ${format}: the normalization axis must be 'feature' or 'channel', got ${JSON.stringify(axis)}`);
+  if (axis !== 'feature' && axis !== 'channel')
+    throw new Error(
+      `cannot export the model to ${format}: the normalization axis must be 'feature' or 'channel', got ${JSON.stringify(axis)}`,
+    );
   if (axis === 'channel' && inputShape.length !== 3) {
-    throw new Error(`cannot export the model to ${format}: per-channel normalization needs an image input [channels, height, width], the input is [${inputShape.join(', ')}]`);
+    throw new Error(
+      `cannot export the model to ${format}: per-channel normalization needs an image input [channels, height, width], the input is [${inputShape.join(', ')}]`,
+    );
   }
   const groups = axis === 'feature' ? inputShape.reduce((a, b) => a * b, 1) : inputShape[0];
   if (!Array.isArray(mean) || !Array.isArray(std) || mean.length !== groups || std.length !== groups) {
-    throw new Error(`cannot export the model to ${format}: the input [${inputShape.join(', ')}] needs ${groups} means and standard deviations (one per ${axis}), got ${mean?.length} and ${std?.length}`);
+    throw new Error(
+      `cannot export the model to ${format}: the input [${inputShape.join(', ')}] needs ${groups} means and standard deviations (one per ${axis}), got ${mean?.length} and ${std?.length}`,
+    );
   }
   for (let i = 0; i < groups; i++) {
     if (!Number.isFinite(mean[i]) || !Number.isFinite(std[i]) || std[i] < 0) {
-      throw new Error(`cannot export the model to ${format}: normalization ${axis} ${i} has mean ${mean[i]} and standard deviation ${std[i]}; both must be finite and the deviation not negative`);
+      throw new Error(
+        `cannot export the model to ${format}: normalization ${axis} ${i} has mean ${mean[i]} and standard deviation ${std[i]}; both must be finite and the deviation not negative`,
+      );
     }
   }
   return groups;

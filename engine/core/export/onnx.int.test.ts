@@ -6,7 +6,15 @@ import { loadKernels } from '../../native';
 import { templateByName, type TemplateName } from '../spec/templates';
 import type { ModelSpec } from '../spec/types';
 import { exportOnnx } from './onnx';
-import { enginePredict, everyOpSpec, maxAbsDifference, randomInputs, randomNormalization, randomTensors, residualConcatSpec } from './testModels';
+import {
+  enginePredict,
+  everyOpSpec,
+  maxAbsDifference,
+  randomInputs,
+  randomNormalization,
+  randomTensors,
+  residualConcatSpec,
+} from './testModels';
 
 const TOLERANCE = 1e-4;
 const BATCH = 5;
@@ -18,9 +26,15 @@ afterAll(() => {
   console.table(measured);
 });
 
-async function runOnnx(bytes: Uint8Array, inputs: Float32Array, shape: readonly number[]): Promise<Record<string, Float32Array>> {
+async function runOnnx(
+  bytes: Uint8Array,
+  inputs: Float32Array,
+  shape: readonly number[],
+): Promise<Record<string, Float32Array>> {
   const session = await ort.InferenceSession.create(bytes);
-  const results = await session.run({ input: new ort.Tensor('float32', inputs, [inputs.length / shape.reduce((a, b) => a * b, 1), ...shape]) });
+  const results = await session.run({
+    input: new ort.Tensor('float32', inputs, [inputs.length / shape.reduce((a, b) => a * b, 1), ...shape]),
+  });
   return Object.fromEntries(Object.entries(results).map(([name, tensor]) => [name, tensor.data as Float32Array]));
 }
 
@@ -28,7 +42,8 @@ const inputShapeOf = (spec: ModelSpec): number[] => spec.nodes.find((n) => n.op 
 
 const MODELS: [string, () => ModelSpec][] = [
   ...(['mlp', 'lenet', 'small-cnn', 'vgg-small', 'residual', 'dropout-demo'] as TemplateName[]).map(
-    (name): [string, () => ModelSpec] => [name, () => templateByName(name)]),
+    (name): [string, () => ModelSpec] => [name, () => templateByName(name)],
+  ),
   ['every-op', everyOpSpec],
   ['residual-concat', residualConcatSpec],
 ];
@@ -45,7 +60,12 @@ describe('ONNX export runs like the engine', () => {
       const bytes = exportOnnx({ spec, tensors, normalization, producerVersion: 'test' });
       const { output } = await runOnnx(bytes, raw, shape);
       const maxDifference = maxAbsDifference(output, expected);
-      measured.push({ model: name, mode: 'fold', maxDifference, largestOutput: Math.max(...Array.from(expected, Math.abs)) });
+      measured.push({
+        model: name,
+        mode: 'fold',
+        maxDifference,
+        largestOutput: Math.max(...Array.from(expected, Math.abs)),
+      });
       expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
     });
   }
@@ -66,7 +86,12 @@ describe('ONNX export runs like the engine', () => {
     const bytes = exportOnnx({ spec, tensors, normalization, normalizationMode: 'metadata', producerVersion: 'test' });
     const { output } = await runOnnx(bytes, standardized, shape);
     const maxDifference = maxAbsDifference(output, expected);
-    measured.push({ model: 'every-op', mode: 'metadata', maxDifference, largestOutput: Math.max(...Array.from(expected, Math.abs)) });
+    measured.push({
+      model: 'every-op',
+      mode: 'metadata',
+      maxDifference,
+      largestOutput: Math.max(...Array.from(expected, Math.abs)),
+    });
     expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
   });
 
@@ -76,7 +101,11 @@ describe('ONNX export runs like the engine', () => {
     const tensors = randomTensors(spec, 2);
     const raw = randomInputs(shape, BATCH, 1, 0, 1);
     const logits = enginePredict(spec, tensors, raw, BATCH, null, kernels);
-    const { output, probabilities } = await runOnnx(exportOnnx({ spec, tensors, appendSoftmax: true, producerVersion: 'test' }), raw, shape);
+    const { output, probabilities } = await runOnnx(
+      exportOnnx({ spec, tensors, appendSoftmax: true, producerVersion: 'test' }),
+      raw,
+      shape,
+    );
     expect(maxAbsDifference(output, logits)).toBeLessThanOrEqual(TOLERANCE);
     for (let n = 0; n < BATCH; n++) {
       const row = Array.from(logits.subarray(4 * n, 4 * n + 4));

@@ -27,12 +27,17 @@ describe('ONNX export structure', () => {
   for (const template of TEMPLATES) {
     it(`writes a sound opset-${ONNX_OPSET} graph for the ${template.name} template`, () => {
       const spec = template.build();
-      const model = exported(spec, { appendSoftmax: true, classNames: Array.from({ length: template.defaults.outputs }, (_, i) => `c${i}`) });
+      const model = exported(spec, {
+        appendSoftmax: true,
+        classNames: Array.from({ length: template.defaults.outputs }, (_, i) => `c${i}`),
+      });
       expect(model.irVersion).toBe(ONNX_IR_VERSION);
       expect(model.opsets).toEqual([{ domain: '', version: ONNX_OPSET }]);
       expect(model.producerName).toBe('Netwright');
       expect(model.producerVersion).toBe('9.9.9');
-      expect(model.graph.inputs).toEqual([{ name: 'input', elemType: 1, dims: ['batch', ...template.defaults.inputShape] }]);
+      expect(model.graph.inputs).toEqual([
+        { name: 'input', elemType: 1, dims: ['batch', ...template.defaults.inputShape] },
+      ]);
       expect(model.graph.outputs.map((o) => o.name)).toEqual(['output', 'probabilities']);
       expect(model.graph.outputs[0].dims).toEqual(['batch', template.defaults.outputs]);
       // Every weight of the model is an initializer with its engine shape.
@@ -42,7 +47,7 @@ describe('ONNX export structure', () => {
     });
   }
 
-  it('translates each layer kind with the engine\'s semantics', () => {
+  it("translates each layer kind with the engine's semantics", () => {
     const model = exported(everyOpSpec());
     const conv1 = nodeNamed(model, 'conv1');
     expect(conv1.opType).toBe('Conv');
@@ -58,13 +63,23 @@ describe('ONNX export structure', () => {
     expect(avg.attributes.count_include_pad.int).toBe(1);
     expect(avg.attributes.strides.ints).toEqual([1, 1]);
     const pool = nodeNamed(model, 'pool');
-    expect([pool.opType, pool.attributes.strides.ints, pool.attributes.pads.ints]).toEqual(['MaxPool', [2, 2], [1, 1, 1, 1]]);
+    expect([pool.opType, pool.attributes.strides.ints, pool.attributes.pads.ints]).toEqual([
+      'MaxPool',
+      [2, 2],
+      [1, 1, 1, 1],
+    ]);
     expect(nodeNamed(model, 'fc_a').opType).toBe('Gemm');
     expect(nodeNamed(model, 'fc_a').attributes.transB.int).toBe(1);
     expect(nodeNamed(model, 'fc_b').inputs).toEqual(['flat', 'fc_b.weight']);
     expect(nodeNamed(model, 'lrelu').attributes.alpha.float).toBeCloseTo(0.1, 7);
     expect(nodeNamed(model, 'bn1d').opType).toBe('BatchNormalization');
-    expect(nodeNamed(model, 'bn1d').inputs).toEqual(['cat2', 'bn1d.weight', 'bn1d.bias', 'bn1d.running_mean', 'bn1d.running_var']);
+    expect(nodeNamed(model, 'bn1d').inputs).toEqual([
+      'cat2',
+      'bn1d.weight',
+      'bn1d.bias',
+      'bn1d.running_mean',
+      'bn1d.running_var',
+    ]);
     expect(nodeNamed(model, 'bn1d').attributes.epsilon.float).toBeCloseTo(1e-3, 9);
     expect(nodeNamed(model, 'cat1').attributes.axis.int).toBe(1);
     expect(nodeNamed(model, 'cat1').inputs).toEqual(['add1', 'lrelu']);
@@ -116,7 +131,12 @@ describe('ONNX export structure', () => {
   it('stores the statistics as metadata with a note when asked not to fold them', () => {
     const spec = mlp(3, 2, [4]);
     const normalization = { axis: 'feature' as const, mean: [1, 2, 3], std: [1, 1, 2] };
-    const model = exported(spec, { normalization, normalizationMode: 'metadata', classNames: ['no', 'yes'], graphName: 'churn' });
+    const model = exported(spec, {
+      normalization,
+      normalizationMode: 'metadata',
+      classNames: ['no', 'yes'],
+      graphName: 'churn',
+    });
     expect(opTypes(model)).not.toContain('Sub');
     expect(nodeNamed(model, 'fc1').inputs[0]).toBe('input');
     expect(JSON.parse(model.metadata.normalization)).toEqual(normalization);
@@ -128,7 +148,9 @@ describe('ONNX export structure', () => {
   });
 
   it('refuses probabilities for a regression: a sigmoid of a predicted number is no probability', () => {
-    expect(() => exported(mlp(2, 1, [3]), { appendSoftmax: true, task: 'regression' })).toThrow(/predicts numbers \(regression\)/);
+    expect(() => exported(mlp(2, 1, [3]), { appendSoftmax: true, task: 'regression' })).toThrow(
+      /predicts numbers \(regression\)/,
+    );
   });
 
   it('says in its metadata how to prepare an image: colour, size, resize, scale, layout and who standardizes', () => {
@@ -137,11 +159,24 @@ describe('ONNX export structure', () => {
     // The spec's input is [2] here: the metadata describes the source, which the studio checks against the dataset.
     const folded = exported(spec, { input: images, normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] } });
     expect(JSON.parse(folded.metadata.preprocessing)).toMatchObject({
-      kind: 'image', color: 'rgb', channel_order: ['r', 'g', 'b'], layout: 'NCHW', size: { height: 32, width: 24 }, resize: 'fill', scale: '1/255', range: [0, 1],
+      kind: 'image',
+      color: 'rgb',
+      channel_order: ['r', 'g', 'b'],
+      layout: 'NCHW',
+      size: { height: 32, width: 24 },
+      resize: 'fill',
+      scale: '1/255',
+      range: [0, 1],
       normalization: { applied_by: 'model' },
     });
-    expect(folded.metadata.preprocessing_note).toMatch(/RGB.*32×24.*divide by 255.*\[batch, 3, 32, 24\] \(NCHW\).*Do not standardize/);
-    const byCaller = exported(spec, { input: images, normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] }, normalizationMode: 'metadata' });
+    expect(folded.metadata.preprocessing_note).toMatch(
+      /RGB.*32×24.*divide by 255.*\[batch, 3, 32, 24\] \(NCHW\).*Do not standardize/,
+    );
+    const byCaller = exported(spec, {
+      input: images,
+      normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] },
+      normalizationMode: 'metadata',
+    });
     expect(JSON.parse(byCaller.metadata.preprocessing).normalization.applied_by).toBe('caller');
     expect(exported(spec).metadata.preprocessing).toBeUndefined();
   });
@@ -154,31 +189,66 @@ describe('ONNX export structure', () => {
   it('names the output even when the last layer is a dropout or the input itself feeds it', () => {
     const spec: ModelSpec = {
       version: 1,
-      nodes: [{ id: 'x', op: 'input', params: { shape: [4] } }, { id: 'output', op: 'dense', params: { units: 3 } }, { id: 'input', op: 'dropout' }],
-      edges: [{ from: 'x', to: 'output' }, { from: 'output', to: 'input' }],
+      nodes: [
+        { id: 'x', op: 'input', params: { shape: [4] } },
+        { id: 'output', op: 'dense', params: { units: 3 } },
+        { id: 'input', op: 'dropout' },
+      ],
+      edges: [
+        { from: 'x', to: 'output' },
+        { from: 'output', to: 'input' },
+      ],
     };
     const model = exported(spec);
     // The dense node is not the graph output, so its value is renamed away from the reserved 'output'.
     expect(nodeNamed(model, 'output').outputs).toEqual(['output_1']);
-    expect(nodeNamed(model, 'input/output')).toMatchObject({ opType: 'Identity', inputs: ['output_1'], outputs: ['output'] });
-    const passThrough: ModelSpec = { version: 1, nodes: [{ id: 'in', op: 'input', params: { shape: [2] } }, { id: 'drop', op: 'dropout' }], edges: [{ from: 'in', to: 'drop' }] };
-    expect(exported(passThrough).graph.nodes.map((n) => [n.opType, n.inputs, n.outputs])).toEqual([['Identity', ['input'], ['output']]]);
+    expect(nodeNamed(model, 'input/output')).toMatchObject({
+      opType: 'Identity',
+      inputs: ['output_1'],
+      outputs: ['output'],
+    });
+    const passThrough: ModelSpec = {
+      version: 1,
+      nodes: [
+        { id: 'in', op: 'input', params: { shape: [2] } },
+        { id: 'drop', op: 'dropout' },
+      ],
+      edges: [{ from: 'in', to: 'drop' }],
+    };
+    expect(exported(passThrough).graph.nodes.map((n) => [n.opType, n.inputs, n.outputs])).toEqual([
+      ['Identity', ['input'], ['output']],
+    ]);
   });
 
   it('fails with a message naming the node for what it cannot express', () => {
     const spec = residual({ inputShape: [3, 8, 8], outputs: 2 });
     const tensors = randomTensors(spec);
     const noStem: ModelSpec = { ...spec, edges: spec.edges.filter((e) => e.to !== 'stem_conv') };
-    expect(() => exportOnnx({ spec: noStem, tensors, producerVersion: '1' })).toThrow(/cannot export the model to ONNX: Conv2D 'stem_conv' has no input/);
+    expect(() => exportOnnx({ spec: noStem, tensors, producerVersion: '1' })).toThrow(
+      /cannot export the model to ONNX: Conv2D 'stem_conv' has no input/,
+    );
     const missing = new Map(tensors);
     missing.delete('stem_bn.running_var');
-    expect(() => exportOnnx({ spec, tensors: missing, producerVersion: '1' })).toThrow(/BatchNorm2D 'stem_bn' needs the tensor 'stem_bn.running_var'/);
-    const imageOut: ModelSpec = { version: 1, nodes: [{ id: 'in', op: 'input', params: { shape: [1, 4, 4] } }, { id: 'conv', op: 'conv2d', params: { filters: 2 } }], edges: [{ from: 'in', to: 'conv' }] };
-    expect(() => exportOnnx({ spec: imageOut, tensors: randomTensors(imageOut), producerVersion: '1', appendSoftmax: true }))
-      .toThrow(/the output of Conv2D 'conv' is \[2, 2, 2\], not a vector of class scores/);
-    expect(() => exportOnnx({ spec, tensors, producerVersion: '1', normalization: { axis: 'feature', mean: [0], std: [1] } }))
-      .toThrow(/needs 192 means and standard deviations \(one per feature\), got 1 and 1/);
-    expect(() => exportOnnx({ spec, tensors, producerVersion: '1', normalizationMode: 'inline' as never })).toThrow(/normalizationMode must be 'fold' or 'metadata'/);
+    expect(() => exportOnnx({ spec, tensors: missing, producerVersion: '1' })).toThrow(
+      /BatchNorm2D 'stem_bn' needs the tensor 'stem_bn.running_var'/,
+    );
+    const imageOut: ModelSpec = {
+      version: 1,
+      nodes: [
+        { id: 'in', op: 'input', params: { shape: [1, 4, 4] } },
+        { id: 'conv', op: 'conv2d', params: { filters: 2 } },
+      ],
+      edges: [{ from: 'in', to: 'conv' }],
+    };
+    expect(() =>
+      exportOnnx({ spec: imageOut, tensors: randomTensors(imageOut), producerVersion: '1', appendSoftmax: true }),
+    ).toThrow(/the output of Conv2D 'conv' is \[2, 2, 2\], not a vector of class scores/);
+    expect(() =>
+      exportOnnx({ spec, tensors, producerVersion: '1', normalization: { axis: 'feature', mean: [0], std: [1] } }),
+    ).toThrow(/needs 192 means and standard deviations \(one per feature\), got 1 and 1/);
+    expect(() => exportOnnx({ spec, tensors, producerVersion: '1', normalizationMode: 'inline' as never })).toThrow(
+      /normalizationMode must be 'fold' or 'metadata'/,
+    );
   });
 });
 
@@ -188,8 +258,16 @@ describe('ONNX structure check', () => {
     g.node('Relu', 'late', ['later'], ['y']);
     g.node('Relu', 'early', ['input'], ['later']);
     g.node('Frobnicate', 'odd', ['y'], ['y']);
-    const bytes = g.encode({ irVersion: 8, opsetVersion: 17, producerName: 't', producerVersion: '0', graphName: 'g',
-      inputs: [{ name: 'input', dims: ['batch', 2] }], outputs: [{ name: 'missing', dims: ['batch', 2] }], metadata: {} });
+    const bytes = g.encode({
+      irVersion: 8,
+      opsetVersion: 17,
+      producerName: 't',
+      producerVersion: '0',
+      graphName: 'g',
+      inputs: [{ name: 'input', dims: ['batch', 2] }],
+      outputs: [{ name: 'missing', dims: ['batch', 2] }],
+      metadata: {},
+    });
     const { ok, problems } = checkOnnxStructure(bytes);
     expect(ok).toBe(false);
     expect(problems).toEqual([
@@ -201,7 +279,10 @@ describe('ONNX structure check', () => {
   });
 
   it('reports a model without a default-domain opset', () => {
-    const bytes = new ProtoWriter().varint(1, 8).message(7, (g) => g.string(2, 'empty')).finish();
+    const bytes = new ProtoWriter()
+      .varint(1, 8)
+      .message(7, (g) => g.string(2, 'empty'))
+      .finish();
     expect(checkOnnxStructure(bytes).problems).toEqual(['no opset is declared for the default ONNX domain']);
   });
 });

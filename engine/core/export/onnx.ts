@@ -4,7 +4,14 @@
 import { computedLayer, isComputedKind } from '../layers';
 import { nodeName } from '../spec/names';
 import type { ModelSpec, Shape } from '../spec/types';
-import { checkNormalization, checkTensors, checkedModel, divisorOf, type ExportNormalization, type TensorMap } from './modelTensors';
+import {
+  checkNormalization,
+  checkTensors,
+  checkedModel,
+  divisorOf,
+  type ExportNormalization,
+  type TensorMap,
+} from './modelTensors';
 import { int, type EmitContext } from './onnxEmit';
 import { OnnxGraphBuilder } from './onnxGraph';
 import { preprocessingMetadata, preprocessingSteps, type InputSource } from './preprocessing';
@@ -52,7 +59,8 @@ class ValueNames {
 export function exportOnnx(input: OnnxExportInput): Uint8Array {
   const { spec, tensors } = input;
   const mode = input.normalizationMode ?? 'fold';
-  if (mode !== 'fold' && mode !== 'metadata') throw new Error(`ONNX normalizationMode must be 'fold' or 'metadata', got ${JSON.stringify(mode)}`);
+  if (mode !== 'fold' && mode !== 'metadata')
+    throw new Error(`ONNX normalizationMode must be 'fold' or 'metadata', got ${JSON.stringify(mode)}`);
   const model = checkedModel(spec, FORMAT);
   const values = checkTensors(model, tensors, FORMAT);
   const { analysis } = model;
@@ -62,7 +70,8 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
   const outputShape = analysis.nodes[outputId].outputShape!;
   const normalization = input.normalization ?? null;
   if (normalization) checkNormalization(normalization, inputShape, FORMAT);
-  if (input.classNames && !input.classNames.every((c) => typeof c === 'string')) throw new Error('ONNX export: class names must be strings');
+  if (input.classNames && !input.classNames.every((c) => typeof c === 'string'))
+    throw new Error('ONNX export: class names must be strings');
 
   const g = new OnnxGraphBuilder();
   const names = new ValueNames(['input', 'output', 'probabilities']);
@@ -90,26 +99,45 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
       },
     };
     // checkedModel analyzed the spec, so every node here has a known kind; each kind's module emits its own nodes.
-    if (!isComputedKind(node.op)) throw new Error(`cannot export the model to ONNX: ${nodeName(node)} has no ONNX translation`);
+    if (!isComputedKind(node.op))
+      throw new Error(`cannot export the model to ONNX: ${nodeName(node)} has no ONNX translation`);
     const produced = computedLayer(node.op).onnx(ctx);
     valueOf.set(id, produced);
     if (produced === out && out !== 'output') g.valueInfo.push({ name: out, dims: ['batch', ...info.outputShape!] });
   }
   // The last layer aliased its input (dropout at the end): give the result its public name.
-  if (valueOf.get(outputId) !== 'output') g.node('Identity', `${outputId}/output`, [valueOf.get(outputId)!], ['output']);
+  if (valueOf.get(outputId) !== 'output')
+    g.node('Identity', `${outputId}/output`, [valueOf.get(outputId)!], ['output']);
 
-  const outputs = [{ name: 'output', dims: ['batch', ...outputShape], docString: outputDoc(outputShape, input.classNames) }];
+  const outputs = [
+    { name: 'output', dims: ['batch', ...outputShape], docString: outputDoc(outputShape, input.classNames) },
+  ];
   if (input.appendSoftmax) {
     if (input.task === 'regression') {
-      throw new Error('cannot add probabilities to the ONNX export: the model predicts numbers (regression), and a softmax or sigmoid of them is no probability; export without --softmax');
+      throw new Error(
+        'cannot add probabilities to the ONNX export: the model predicts numbers (regression), and a softmax or sigmoid of them is no probability; export without --softmax',
+      );
     }
     if (outputShape.length !== 1) {
-      throw new Error(`cannot add probabilities to the ONNX export: the output of ${nodeName(model.nodes.get(outputId)!)} is [${outputShape.join(', ')}], not a vector of class scores`);
+      throw new Error(
+        `cannot add probabilities to the ONNX export: the output of ${nodeName(model.nodes.get(outputId)!)} is [${outputShape.join(', ')}], not a vector of class scores`,
+      );
     }
     const single = outputShape[0] === 1;
-    g.node(single ? 'Sigmoid' : 'Softmax', 'probabilities', ['output'], ['probabilities'], single ? {} : { axis: int(1) });
-    outputs.push({ name: 'probabilities', dims: ['batch', ...outputShape],
-      docString: single ? 'sigmoid of output: the probability of the second class' : 'softmax of output over the classes' });
+    g.node(
+      single ? 'Sigmoid' : 'Softmax',
+      'probabilities',
+      ['output'],
+      ['probabilities'],
+      single ? {} : { axis: int(1) },
+    );
+    outputs.push({
+      name: 'probabilities',
+      dims: ['batch', ...outputShape],
+      docString: single
+        ? 'sigmoid of output: the probability of the second class'
+        : 'softmax of output over the classes',
+    });
   }
 
   const graphName = input.graphName ?? spec.name ?? 'model';
@@ -133,7 +161,12 @@ function standardizeInput(g: OnnxGraphBuilder, normalization: ExportNormalizatio
   const mean = g.initializer('input_normalization/mean', dims, Float32Array.from(normalization.mean));
   const std = g.initializer('input_normalization/std', dims, Float32Array.from(normalization.std, divisorOf));
   g.node('Sub', 'input_normalization/center', ['input', mean], ['input_normalization/centered']);
-  g.node('Div', 'input_normalization/scale', ['input_normalization/centered', std], ['input_normalization/standardized']);
+  g.node(
+    'Div',
+    'input_normalization/scale',
+    ['input_normalization/centered', std],
+    ['input_normalization/standardized'],
+  );
   return 'input_normalization/standardized';
 }
 
@@ -150,23 +183,37 @@ function outputDoc(outputShape: Shape, classNames: readonly string[] | undefined
       ? `logit of class '${classNames[1] ?? classNames[0]}' (sigmoid gives its probability)`
       : `logits (unnormalized scores), one per class in the order of the metadata "class_names"`;
   }
-  return 'the last layer\'s values';
+  return "the last layer's values";
 }
 
-function metadataOf(input: OnnxExportInput, graphName: string, normalization: ExportNormalization | null, mode: 'fold' | 'metadata'): Record<string, string> {
+function metadataOf(
+  input: OnnxExportInput,
+  graphName: string,
+  normalization: ExportNormalization | null,
+  mode: 'fold' | 'metadata',
+): Record<string, string> {
   const metadata: Record<string, string> = { model_name: graphName };
   if (input.classNames) metadata.class_names = JSON.stringify(input.classNames);
   if (normalization) {
-    metadata.normalization = JSON.stringify({ axis: normalization.axis, mean: normalization.mean, std: normalization.std });
+    metadata.normalization = JSON.stringify({
+      axis: normalization.axis,
+      mean: normalization.mean,
+      std: normalization.std,
+    });
     const per = normalization.axis === 'feature' ? 'per input feature' : 'per image channel';
-    metadata.normalization_note = mode === 'fold'
-      ? `The graph standardizes its input itself ((x - mean) / std ${per}, statistics of the training split): feed raw values.`
-      : `Standardize inputs before running the graph: (x - mean) / std ${per}, with the statistics in "normalization" (training split); a std of 0 means divide by 1.`;
+    metadata.normalization_note =
+      mode === 'fold'
+        ? `The graph standardizes its input itself ((x - mean) / std ${per}, statistics of the training split): feed raw values.`
+        : `Standardize inputs before running the graph: (x - mean) / std ${per}, with the statistics in "normalization" (training split); a std of 0 means divide by 1.`;
   } else {
     metadata.normalization_note = 'The model was trained without input standardization: feed raw values.';
   }
   if (input.input) {
-    const preprocessing = { input: input.input, normalization, standardizedByModel: normalization !== null && mode === 'fold' };
+    const preprocessing = {
+      input: input.input,
+      normalization,
+      standardizedByModel: normalization !== null && mode === 'fold',
+    };
     metadata.preprocessing = preprocessingMetadata(preprocessing);
     metadata.preprocessing_note = preprocessingSteps(preprocessing).join(' ');
   }

@@ -1,7 +1,17 @@
 // Reads an ONNX ModelProto back with the wire-format reader (independently of the writer's builder) and checks its
 // structure: opsets declared, every node input defined before use, output names unique, graph outputs produced.
 
-import { asBytes, asFloat, asInt, asString, fieldsOf, readFields, repeatedFloats, repeatedInts, type ProtoField } from './protobuf';
+import {
+  asBytes,
+  asFloat,
+  asInt,
+  asString,
+  fieldsOf,
+  readFields,
+  repeatedFloats,
+  repeatedInts,
+  type ProtoField,
+} from './protobuf';
 
 export interface DecodedAttribute {
   name: string;
@@ -68,7 +78,8 @@ const num = (fields: ProtoField[], n: number): number => {
   const f = fieldsOf(fields, n);
   return f.length ? asInt(f[f.length - 1]) : 0;
 };
-const messages = (fields: ProtoField[], n: number): ProtoField[][] => fieldsOf(fields, n).map((f) => readFields(asBytes(f), `field ${n}`));
+const messages = (fields: ProtoField[], n: number): ProtoField[][] =>
+  fieldsOf(fields, n).map((f) => readFields(asBytes(f), `field ${n}`));
 
 export function decodeOnnx(bytes: Uint8Array): DecodedOnnx {
   const model = readFields(bytes, 'ModelProto');
@@ -141,8 +152,26 @@ function decodeValueInfo(fields: ProtoField[]): DecodedValueInfo {
 
 /** The operators (default domain) this studio writes, with the opset each first appeared in. */
 const KNOWN_OPS: Record<string, number> = {
-  Gemm: 1, Conv: 1, MaxPool: 1, AveragePool: 1, GlobalAveragePool: 1, Flatten: 1, BatchNormalization: 1,
-  Relu: 1, LeakyRelu: 1, Elu: 1, Sigmoid: 1, Tanh: 1, Softmax: 1, Erf: 9, Identity: 1, Add: 1, Sub: 1, Mul: 1, Div: 1, Concat: 1,
+  Gemm: 1,
+  Conv: 1,
+  MaxPool: 1,
+  AveragePool: 1,
+  GlobalAveragePool: 1,
+  Flatten: 1,
+  BatchNormalization: 1,
+  Relu: 1,
+  LeakyRelu: 1,
+  Elu: 1,
+  Sigmoid: 1,
+  Tanh: 1,
+  Softmax: 1,
+  Erf: 9,
+  Identity: 1,
+  Add: 1,
+  Sub: 1,
+  Mul: 1,
+  Div: 1,
+  Concat: 1,
 };
 
 /** Decodes the model and lists every structural problem found (an empty list means the structure is sound). */
@@ -168,7 +197,8 @@ export function checkOnnxStructure(bytes: Uint8Array): OnnxStructureReport {
     defined.add(init.name);
     const count = init.dims.reduce((a, b) => a * b, 1);
     if (init.dataType !== 1) problems.push(`initializer '${init.name}' has data type ${init.dataType}, not float32`);
-    if (init.values.length !== count) problems.push(`initializer '${init.name}' has dims [${init.dims.join(', ')}] but ${init.values.length} values`);
+    if (init.values.length !== count)
+      problems.push(`initializer '${init.name}' has dims [${init.dims.join(', ')}] but ${init.values.length} values`);
   }
   const nodeNames = new Set<string>();
   graph.nodes.forEach((node, index) => {
@@ -177,13 +207,16 @@ export function checkOnnxStructure(bytes: Uint8Array): OnnxStructureReport {
       if (nodeNames.has(node.name)) problems.push(`${label} has the same name as an earlier node`);
       nodeNames.add(node.name);
     }
-    if (!opsets.has(node.domain)) problems.push(`${label} uses domain '${node.domain}', for which no opset is declared`);
+    if (!opsets.has(node.domain))
+      problems.push(`${label} uses domain '${node.domain}', for which no opset is declared`);
     const since = KNOWN_OPS[node.opType];
     if (node.domain === '' && since === undefined) problems.push(`${label} is not an operator this checker knows`);
-    else if (node.domain === '' && since > (opsets.get('') ?? 0)) problems.push(`${label} needs opset ${since} or later`);
+    else if (node.domain === '' && since > (opsets.get('') ?? 0))
+      problems.push(`${label} needs opset ${since} or later`);
     for (const input of node.inputs) {
       // An empty name marks an optional input left out.
-      if (input !== '' && !defined.has(input)) problems.push(`${label} reads '${input}', which no graph input, initializer or earlier node defines`);
+      if (input !== '' && !defined.has(input))
+        problems.push(`${label} reads '${input}', which no graph input, initializer or earlier node defines`);
     }
     if (node.outputs.length === 0) problems.push(`${label} has no outputs`);
     for (const output of node.outputs) {

@@ -27,7 +27,10 @@ export const int = (value: number): OnnxAttribute => ({ kind: 'int', value });
 export const float = (value: number): OnnxAttribute => ({ kind: 'float', value });
 
 /** One ONNX node of type `opType` from the inputs to `out`. */
-export function single(opType: string, attributes: (ctx: EmitContext) => Record<string, OnnxAttribute> = () => ({})): OnnxEmitter {
+export function single(
+  opType: string,
+  attributes: (ctx: EmitContext) => Record<string, OnnxAttribute> = () => ({}),
+): OnnxEmitter {
   return (ctx) => {
     ctx.g.node(opType, ctx.node.id, ctx.inputs, [ctx.out], attributes(ctx));
     return ctx.out;

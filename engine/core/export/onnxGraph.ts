@@ -45,7 +45,15 @@ export interface OnnxModelInfo {
 }
 
 /** Field numbers of the onnx.proto messages this file writes. */
-const MODEL = { irVersion: 1, producerName: 2, producerVersion: 3, docString: 6, graph: 7, opsetImport: 8, metadataProps: 14 } as const;
+const MODEL = {
+  irVersion: 1,
+  producerName: 2,
+  producerVersion: 3,
+  docString: 6,
+  graph: 7,
+  opsetImport: 8,
+  metadataProps: 14,
+} as const;
 const GRAPH = { node: 1, name: 2, initializer: 5, docString: 10, input: 11, output: 12, valueInfo: 13 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5 } as const;
 const ATTRIBUTE = { name: 1, f: 2, i: 3, s: 4, floats: 7, ints: 8, type: 20 } as const;
@@ -66,7 +74,13 @@ export class OnnxGraphBuilder {
   readonly valueInfo: OnnxValueInfo[] = [];
   private readonly constants = new Map<string, string>();
 
-  node(opType: string, name: string, inputs: string[], outputs: string[], attributes: Record<string, OnnxAttribute> = {}): void {
+  node(
+    opType: string,
+    name: string,
+    inputs: string[],
+    outputs: string[],
+    attributes: Record<string, OnnxAttribute> = {},
+  ): void {
     this.nodes.push({ opType, name, inputs, outputs, attributes });
   }
 
@@ -113,7 +127,8 @@ function writeNode(w: ProtoWriter, node: OnnxNode): void {
   for (const output of node.outputs) w.string(NODE.output, output);
   w.string(NODE.name, node.name);
   w.string(NODE.opType, node.opType);
-  for (const [name, attribute] of Object.entries(node.attributes)) w.message(NODE.attribute, (a) => writeAttribute(a, name, attribute));
+  for (const [name, attribute] of Object.entries(node.attributes))
+    w.message(NODE.attribute, (a) => writeAttribute(a, name, attribute));
 }
 
 function writeAttribute(w: ProtoWriter, name: string, attribute: OnnxAttribute): void {
@@ -152,13 +167,17 @@ function writeTensor(w: ProtoWriter, tensor: OnnxInitializer): void {
 
 function writeValueInfo(w: ProtoWriter, value: OnnxValueInfo): void {
   w.string(VALUE_INFO.name, value.name);
-  w.message(VALUE_INFO.type, (type) => type.message(TYPE_TENSOR, (tensor) => {
-    tensor.varint(TENSOR_TYPE.elemType, FLOAT_TYPE);
-    tensor.message(TENSOR_TYPE.shape, (shape) => {
-      for (const d of value.dims) {
-        shape.message(SHAPE_DIM, (dim) => (typeof d === 'string' ? dim.string(DIMENSION.param, d) : dim.varint(DIMENSION.value, d)));
-      }
-    });
-  }));
+  w.message(VALUE_INFO.type, (type) =>
+    type.message(TYPE_TENSOR, (tensor) => {
+      tensor.varint(TENSOR_TYPE.elemType, FLOAT_TYPE);
+      tensor.message(TENSOR_TYPE.shape, (shape) => {
+        for (const d of value.dims) {
+          shape.message(SHAPE_DIM, (dim) =>
+            typeof d === 'string' ? dim.string(DIMENSION.param, d) : dim.varint(DIMENSION.value, d),
+          );
+        }
+      });
+    }),
+  );
   if (value.docString) w.string(VALUE_INFO.docString, value.docString);
 }

@@ -1,6 +1,16 @@
 // The protobuf writer against known encodings and round trips through the reader.
 import { describe, expect, it } from 'vitest';
-import { ProtoWriter, WireType, asFloat, asInt, asString, fieldsOf, readFields, repeatedFloats, repeatedInts } from './protobuf';
+import {
+  ProtoWriter,
+  WireType,
+  asFloat,
+  asInt,
+  asString,
+  fieldsOf,
+  readFields,
+  repeatedFloats,
+  repeatedInts,
+} from './protobuf';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
@@ -16,7 +26,7 @@ describe('protobuf writer', () => {
     expect(hex(new ProtoWriter().varint(20, 7).finish())).toBe('a00107');
   });
 
-  it('writes negative integers as ten-byte two\'s complement varints', () => {
+  it("writes negative integers as ten-byte two's complement varints", () => {
     const bytes = new ProtoWriter().varint(3, -1).finish();
     expect(bytes.length).toBe(11);
     expect(hex(bytes)).toBe('18ffffffffffffffffff01');
@@ -75,7 +85,9 @@ describe('protobuf writer', () => {
 describe('protobuf reader', () => {
   it('names the offset of truncated input', () => {
     const bytes = new ProtoWriter().string(2, 'testing').finish();
-    expect(() => readFields(bytes.subarray(0, 5))).toThrow(/malformed protobuf message at byte 2: a field of 7 bytes runs past the end/);
+    expect(() => readFields(bytes.subarray(0, 5))).toThrow(
+      /malformed protobuf message at byte 2: a field of 7 bytes runs past the end/,
+    );
     expect(() => readFields(Uint8Array.of(0x08, 0x96))).toThrow(/varint runs past the end/);
   });
 

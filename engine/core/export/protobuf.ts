@@ -72,7 +72,8 @@ export class ProtoWriter {
   }
 
   private key(field: number, wire: WireType): void {
-    if (!Number.isInteger(field) || field < 1 || field > 0x1fffffff) throw new Error(`protobuf field number ${field} is out of range`);
+    if (!Number.isInteger(field) || field < 1 || field > 0x1fffffff)
+      throw new Error(`protobuf field number ${field} is out of range`);
     this.rawVarint(BigInt(field) * 8n + BigInt(wire));
   }
 
@@ -229,7 +230,8 @@ export function repeatedFloats(fields: readonly ProtoField[], field: number): Fl
     if (f.wire === WireType.fixed32) {
       out.push(asFloat(f));
     } else if (f.wire === WireType.lengthDelimited) {
-      if (f.value.length % 4 !== 0) throw new Error(`packed floats in protobuf field ${field} are not a multiple of 4 bytes`);
+      if (f.value.length % 4 !== 0)
+        throw new Error(`packed floats in protobuf field ${field} are not a multiple of 4 bytes`);
       const view = new DataView(f.value.buffer, f.value.byteOffset, f.value.byteLength);
       for (let i = 0; i < f.value.length; i += 4) out.push(view.getFloat32(i, true));
     } else {

@@ -1,7 +1,8 @@
 // Writing Python source from TypeScript values: literals (numbers, strings, lists, dicts, None/True/False) and
 // identifiers made from node ids, so the generated script reads like hand-written code.
 
-export type PyValue = number | string | boolean | null | undefined | readonly PyValue[] | { readonly [key: string]: PyValue };
+export type PyValue =
+  number | string | boolean | null | undefined | readonly PyValue[] | { readonly [key: string]: PyValue };
 
 /** A Python literal for a JSON-like value; long lists wrap at `width` characters, continuing at `indent`. */
 export function py(value: PyValue, indent = '    ', width = 110): string {
@@ -17,7 +18,9 @@ export function py(value: PyValue, indent = '    ', width = 110): string {
     const items = value.map((v) => py(v, indent, width));
     return wrap('[', items, ']', indent, width);
   }
-  const entries = Object.entries(value as Record<string, PyValue>).map(([k, v]) => `${JSON.stringify(k)}: ${py(v, indent, width)}`);
+  const entries = Object.entries(value as Record<string, PyValue>).map(
+    ([k, v]) => `${JSON.stringify(k)}: ${py(v, indent, width)}`,
+  );
   return wrap('{', entries, '}', indent, width);
 }
 
@@ -40,20 +43,95 @@ function wrap(open: string, items: string[], close: string, indent: string, widt
 }
 
 const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
-  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
-  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
 
 /** Attributes every nn.Module already has: a layer named like one must be registered with add_module. */
 const MODULE_ATTRIBUTES = new Set([
-  'training', 'forward', 'train', 'eval', 'parameters', 'named_parameters', 'buffers', 'named_buffers', 'children',
-  'named_children', 'modules', 'named_modules', 'state_dict', 'load_state_dict', 'to', 'cpu', 'cuda', 'xpu', 'ipu', 'mtia',
-  'type', 'float', 'double', 'half', 'bfloat16', 'apply', 'zero_grad', 'requires_grad_', 'add_module', 'register_module',
-  'register_buffer', 'register_parameter', 'register_forward_hook', 'register_forward_pre_hook', 'register_backward_hook',
-  'register_full_backward_hook', 'register_full_backward_pre_hook', 'register_state_dict_pre_hook',
-  'register_load_state_dict_post_hook', 'get_submodule', 'get_parameter', 'get_buffer', 'get_extra_state',
-  'set_extra_state', 'extra_repr', 'share_memory', 'to_empty', 'dump_patches', 'call_super_init', 'compile',
+  'training',
+  'forward',
+  'train',
+  'eval',
+  'parameters',
+  'named_parameters',
+  'buffers',
+  'named_buffers',
+  'children',
+  'named_children',
+  'modules',
+  'named_modules',
+  'state_dict',
+  'load_state_dict',
+  'to',
+  'cpu',
+  'cuda',
+  'xpu',
+  'ipu',
+  'mtia',
+  'type',
+  'float',
+  'double',
+  'half',
+  'bfloat16',
+  'apply',
+  'zero_grad',
+  'requires_grad_',
+  'add_module',
+  'register_module',
+  'register_buffer',
+  'register_parameter',
+  'register_forward_hook',
+  'register_forward_pre_hook',
+  'register_backward_hook',
+  'register_full_backward_hook',
+  'register_full_backward_pre_hook',
+  'register_state_dict_pre_hook',
+  'register_load_state_dict_post_hook',
+  'get_submodule',
+  'get_parameter',
+  'get_buffer',
+  'get_extra_state',
+  'set_extra_state',
+  'extra_repr',
+  'share_memory',
+  'to_empty',
+  'dump_patches',
+  'call_super_init',
+  'compile',
 ]);
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -19,14 +19,24 @@ import { createTrainingSession } from '../train/session';
 import type { ExportNormalization } from './modelTensors';
 import { exportPytorchScript, type PytorchScriptInput, type ScriptData } from './pytorch';
 import { exportSafetensors } from './safetensorsExport';
-import { enginePredict, everyOpSpec, maxAbsDifference, randomInputs, randomNormalization, randomTensors, residualConcatSpec } from './testModels';
+import {
+  enginePredict,
+  everyOpSpec,
+  maxAbsDifference,
+  randomInputs,
+  randomNormalization,
+  randomTensors,
+  residualConcatSpec,
+} from './testModels';
 import { PYTHON, torchMissing } from '../../test/pytorch';
 
 const TOLERANCE = 1e-4;
 
-
 const missing = torchMissing();
-if (missing) console.log(`Skipping the PyTorch script tests: ${missing}. Install it with apt-get install -y python3-torch to run them.`);
+if (missing)
+  console.log(
+    `Skipping the PyTorch script tests: ${missing}. Install it with apt-get install -y python3-torch to run them.`,
+  );
 const withTorch = missing ? it.skip : it;
 
 const workRoot = mkdtempSync(path.join(tmpdir(), 'netwright-pytorch-'));
@@ -41,26 +51,51 @@ afterAll(() => {
 });
 
 const baseConfig: TrainConfig = {
-  version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-  epochs: 3, batchSize: 16, seed: 3, split: { train: 0.7, validation: 0.15, test: 0.15 },
+  version: 1,
+  loss: 'cross_entropy',
+  optimizer: { type: 'adam', lr: 0.01 },
+  schedule: { type: 'constant' },
+  epochs: 3,
+  batchSize: 16,
+  seed: 3,
+  split: { train: 0.7, validation: 0.15, test: 0.15 },
 };
 
 /** A fresh folder holding model.safetensors and train.py for the input. */
-function writeExport(name: string, input: Omit<PytorchScriptInput, 'weightsFile'>, tensors: Map<string, { shape: number[]; value: Float32Array }>): string {
+function writeExport(
+  name: string,
+  input: Omit<PytorchScriptInput, 'weightsFile'>,
+  tensors: Map<string, { shape: number[]; value: Float32Array }>,
+): string {
   const dir = path.join(workRoot, name);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'model.safetensors'), exportSafetensors({ spec: input.spec, tensors, normalization: input.normalization, classNames: input.classNames }));
-  writeFileSync(path.join(dir, 'train.py'), exportPytorchScript({ ...input, weightsFile: 'model.safetensors', producerVersion: 'test' }));
+  writeFileSync(
+    path.join(dir, 'model.safetensors'),
+    exportSafetensors({ spec: input.spec, tensors, normalization: input.normalization, classNames: input.classNames }),
+  );
+  writeFileSync(
+    path.join(dir, 'train.py'),
+    exportPytorchScript({ ...input, weightsFile: 'model.safetensors', producerVersion: 'test' }),
+  );
   return dir;
 }
 
 /** Runs a command in `dir`; throws with its output when it fails. */
 function run(dir: string, command: string, args: string[]): string {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
-  console.log(`${path.basename(dir)}: ${[path.basename(command), ...args].join(' ')} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const result = spawnSync(command, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  console.log(
+    `${path.basename(dir)}: ${[path.basename(command), ...args].join(' ')} took ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.error || result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result.stdout;
 }
@@ -78,7 +113,12 @@ function rowsOf(raw: Float32Array, count: number): number[][] {
 /** A data description the script accepts for the model's input: numbered CSV columns, or an image folder. */
 function dataFor(shape: readonly number[]): ScriptData {
   if (shape.length === 1) {
-    return { kind: 'csv', path: 'data.csv', labelColumn: 'label', featureColumns: Array.from({ length: shape[0] }, (_, i) => ({ name: `f${i}`, type: 'number' as const })) };
+    return {
+      kind: 'csv',
+      path: 'data.csv',
+      labelColumn: 'label',
+      featureColumns: Array.from({ length: shape[0] }, (_, i) => ({ name: `f${i}`, type: 'number' as const })),
+    };
   }
   return { kind: 'images', path: 'images', size: [shape[1], shape[2]], grayscale: shape[0] === 1 };
 }
@@ -87,7 +127,8 @@ const inputShapeOf = (spec: ModelSpec): number[] => spec.nodes.find((n) => n.op 
 
 const MODELS: [string, () => ModelSpec][] = [
   ...(['mlp', 'lenet', 'small-cnn', 'vgg-small', 'residual', 'dropout-demo'] as TemplateName[]).map(
-    (name): [string, () => ModelSpec] => [name, () => templateByName(name)]),
+    (name): [string, () => ModelSpec] => [name, () => templateByName(name)],
+  ),
   ['every-op', everyOpSpec],
   ['residual-concat', residualConcatSpec],
 ];
@@ -98,18 +139,26 @@ describe('train.py predicts like the engine', () => {
     withTorch(`${name}: the script's model on the exported weights matches the engine within ${TOLERANCE}`, () => {
       const spec = build();
       const shape = inputShapeOf(spec);
-      const outputs = spec.nodes.find((n) => n.op === 'dense' && !spec.edges.some((e) => e.from === n.id))?.params?.units as number | undefined ?? 5;
+      const outputs =
+        (spec.nodes.find((n) => n.op === 'dense' && !spec.edges.some((e) => e.from === n.id))?.params?.units as
+          number | undefined) ?? 5;
       const regression = outputs === 1;
       const tensors = randomTensors(spec, 31);
       const normalization = randomNormalization(shape, 6);
       const count = 4;
       const raw = randomInputs(shape, count, 12);
-      const dir = writeExport(`predict-${name}`, {
-        spec, normalization, task: regression ? 'regression' : 'classification',
-        config: { ...baseConfig, loss: regression ? 'mse' : 'cross_entropy' },
-        classNames: regression ? null : Array.from({ length: outputs }, (_, i) => `class ${i}`),
-        data: dataFor(shape),
-      }, tensors);
+      const dir = writeExport(
+        `predict-${name}`,
+        {
+          spec,
+          normalization,
+          task: regression ? 'regression' : 'classification',
+          config: { ...baseConfig, loss: regression ? 'mse' : 'cross_entropy' },
+          classNames: regression ? null : Array.from({ length: outputs }, (_, i) => `class ${i}`),
+          data: dataFor(shape),
+        },
+        tensors,
+      );
       writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(rowsOf(raw, count)));
       const printed = JSON.parse(run(dir, PYTHON, ['train.py', '--predict', 'rows.json'])) as { outputs: number[][] };
       const expected = enginePredict(spec, tensors, raw, count, normalization, kernels!);
@@ -143,58 +192,106 @@ function tableCsv(): { text: string; features: Float32Array; labels: number[] } 
   return { text: `${lines.join('\n')}\n`, features: Float32Array.from(features), labels };
 }
 
-function tableExport(name: string, config: TrainConfig, spec: ModelSpec = mlp(5, 2, [16])): { dir: string; spec: ModelSpec; features: Float32Array; labels: number[]; normalization: ExportNormalization; tensors: Map<string, { shape: number[]; value: Float32Array }> } {
+function tableExport(
+  name: string,
+  config: TrainConfig,
+  spec: ModelSpec = mlp(5, 2, [16]),
+): {
+  dir: string;
+  spec: ModelSpec;
+  features: Float32Array;
+  labels: number[];
+  normalization: ExportNormalization;
+  tensors: Map<string, { shape: number[]; value: Float32Array }>;
+} {
   const { text, features, labels } = tableCsv();
   const all = Int32Array.from({ length: labels.length }, (_, i) => i);
   const normalization = computeNormalization(features, [5], all, 'feature', [false, true, true, true, false]);
   const tensors = randomTensors(spec, 5);
-  const dir = writeExport(name, {
-    spec, config, normalization, classNames: GRADES, task: 'classification',
-    data: { kind: 'csv', path: 'data.csv', labelColumn: 'grade', featureColumns: [
-      { name: 'age', type: 'number' }, { name: 'colour', type: 'category', categories: COLOURS }, { name: 'score', type: 'number' }] },
-  }, tensors);
+  const dir = writeExport(
+    name,
+    {
+      spec,
+      config,
+      normalization,
+      classNames: GRADES,
+      task: 'classification',
+      data: {
+        kind: 'csv',
+        path: 'data.csv',
+        labelColumn: 'grade',
+        featureColumns: [
+          { name: 'age', type: 'number' },
+          { name: 'colour', type: 'category', categories: COLOURS },
+          { name: 'score', type: 'number' },
+        ],
+      },
+    },
+    tensors,
+  );
   writeFileSync(path.join(dir, 'data.csv'), text);
   return { dir, spec, features, labels, normalization, tensors };
 }
 
-const READ_DATA = "import json, train; x, y = train.read_data('data.csv'); print(json.dumps({'x': x.tolist(), 'y': y.tolist(), 'z': train.standardize(x).tolist()}))";
+const READ_DATA =
+  "import json, train; x, y = train.read_data('data.csv'); print(json.dumps({'x': x.tolist(), 'y': y.tolist(), 'z': train.standardize(x).tolist()}))";
 
 describe('train.py reads and trains on the same data', () => {
-  withTorch('encodes the CSV as the studio does: numbers, one-hot categories in order, labels in class order, the same standardization', () => {
-    const { dir, features, labels, normalization } = tableExport('csv-read', baseConfig);
-    const read = JSON.parse(run(dir, PYTHON, ['-c', READ_DATA])) as { x: number[][]; y: number[]; z: number[][] };
-    expect(Float32Array.from(read.x.flat())).toEqual(features);
-    expect(read.y).toEqual(labels);
-    const standardized = features.slice();
-    standardize(standardized, [5], { axis: normalization.axis, mean: [...normalization.mean], std: [...normalization.std] });
-    expect(maxAbsDifference(read.z.flat(), standardized)).toBeLessThanOrEqual(1e-6);
-  });
+  withTorch(
+    'encodes the CSV as the studio does: numbers, one-hot categories in order, labels in class order, the same standardization',
+    () => {
+      const { dir, features, labels, normalization } = tableExport('csv-read', baseConfig);
+      const read = JSON.parse(run(dir, PYTHON, ['-c', READ_DATA])) as { x: number[][]; y: number[]; z: number[][] };
+      expect(Float32Array.from(read.x.flat())).toEqual(features);
+      expect(read.y).toEqual(labels);
+      const standardized = features.slice();
+      standardize(standardized, [5], {
+        axis: normalization.axis,
+        mean: [...normalization.mean],
+        std: [...normalization.std],
+      });
+      expect(maxAbsDifference(read.z.flat(), standardized)).toBeLessThanOrEqual(1e-6);
+    },
+  );
 
-  withTorch('trains one epoch with SGD, plateau, penalties, clipping and early stopping, saving weights the engine loads', () => {
-    const config: TrainConfig = {
-      ...baseConfig, optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, weightDecay: 1e-4 },
-      schedule: { type: 'plateau', patience: 0, factor: 0.5 }, l1: 1e-4, l2: 1e-3, clipping: { maxNorm: 1, value: 0.5 },
-      earlyStopping: { metric: 'val_loss', patience: 2, restoreBest: true },
-    };
-    const { dir, spec, normalization } = tableExport('csv-train', config);
-    const log = run(dir, PYTHON, ['train.py', '--epochs', '1', '--out', 'trained.safetensors']);
-    expect(log).toMatch(/63 training, 14 validation, 13 test rows/);
-    expect(log).toMatch(/epoch 1\/1 {2}train loss \d+\.\d{4} {2}val loss \d+\.\d{4} {2}val accuracy/);
-    expect(log).toMatch(/test loss/);
+  withTorch(
+    'trains one epoch with SGD, plateau, penalties, clipping and early stopping, saving weights the engine loads',
+    () => {
+      const config: TrainConfig = {
+        ...baseConfig,
+        optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, weightDecay: 1e-4 },
+        schedule: { type: 'plateau', patience: 0, factor: 0.5 },
+        l1: 1e-4,
+        l2: 1e-3,
+        clipping: { maxNorm: 1, value: 0.5 },
+        earlyStopping: { metric: 'val_loss', patience: 2, restoreBest: true },
+      };
+      const { dir, spec, normalization } = tableExport('csv-train', config);
+      const log = run(dir, PYTHON, ['train.py', '--epochs', '1', '--out', 'trained.safetensors']);
+      expect(log).toMatch(/63 training, 14 validation, 13 test rows/);
+      expect(log).toMatch(/epoch 1\/1 {2}train loss \d+\.\d{4} {2}val loss \d+\.\d{4} {2}val accuracy/);
+      expect(log).toMatch(/test loss/);
 
-    const before = decodeSafetensors(readBytes(dir, 'model.safetensors')).tensors;
-    const trained = decodeSafetensors(readBytes(dir, 'trained.safetensors'), 'trained.safetensors');
-    expect([...trained.tensors.keys()].sort()).toEqual([...before.keys()].sort());
-    expect(trained.tensors.get('fc1.weight')!.data).not.toEqual(before.get('fc1.weight')!.data);
-    expect(JSON.parse(trained.metadata['netwright.class_names'])).toEqual(GRADES);
+      const before = decodeSafetensors(readBytes(dir, 'model.safetensors')).tensors;
+      const trained = decodeSafetensors(readBytes(dir, 'trained.safetensors'), 'trained.safetensors');
+      expect([...trained.tensors.keys()].sort()).toEqual([...before.keys()].sort());
+      expect(trained.tensors.get('fc1.weight')!.data).not.toEqual(before.get('fc1.weight')!.data);
+      expect(JSON.parse(trained.metadata['netwright.class_names'])).toEqual(GRADES);
 
-    // The trained file loads into the engine, which then predicts like the script does.
-    const tensors = new Map([...trained.tensors].map(([k, t]) => [k, { shape: t.shape, value: t.data as Float32Array }]));
-    const raw = randomInputs([5], 3, 4, 30, 10);
-    writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(rowsOf(raw, 3)));
-    const printed = JSON.parse(run(dir, PYTHON, ['train.py', '--predict', 'rows.json', '--weights', 'trained.safetensors'])) as { outputs: number[][] };
-    expect(maxAbsDifference(printed.outputs.flat(), enginePredict(spec, tensors, raw, 3, normalization, loadKernels()))).toBeLessThanOrEqual(TOLERANCE);
-  });
+      // The trained file loads into the engine, which then predicts like the script does.
+      const tensors = new Map(
+        [...trained.tensors].map(([k, t]) => [k, { shape: t.shape, value: t.data as Float32Array }]),
+      );
+      const raw = randomInputs([5], 3, 4, 30, 10);
+      writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(rowsOf(raw, 3)));
+      const printed = JSON.parse(
+        run(dir, PYTHON, ['train.py', '--predict', 'rows.json', '--weights', 'trained.safetensors']),
+      ) as { outputs: number[][] };
+      expect(
+        maxAbsDifference(printed.outputs.flat(), enginePredict(spec, tensors, raw, 3, normalization, loadKernels())),
+      ).toBeLessThanOrEqual(TOLERANCE);
+    },
+  );
 
   withTorch('trains a regression from scratch with AdamW and a cosine schedule', () => {
     const rng = new Rng(2);
@@ -204,11 +301,23 @@ describe('train.py reads and trains on the same data', () => {
       lines.push(`${x.toFixed(4)},${Math.sin(3 * x).toFixed(4)}`);
     }
     const spec = dropoutDemo(true);
-    const dir = writeExport('regression', {
-      spec, task: 'regression', classNames: null, normalization: { axis: 'feature', mean: [0], std: [0.6] },
-      config: { ...baseConfig, loss: 'mse', optimizer: { type: 'adamw', lr: 0.01 }, schedule: { type: 'cosine', tMax: 5 } },
-      data: { kind: 'csv', path: 'curve.csv', labelColumn: 'y', featureColumns: [{ name: 'x', type: 'number' }] },
-    }, randomTensors(spec));
+    const dir = writeExport(
+      'regression',
+      {
+        spec,
+        task: 'regression',
+        classNames: null,
+        normalization: { axis: 'feature', mean: [0], std: [0.6] },
+        config: {
+          ...baseConfig,
+          loss: 'mse',
+          optimizer: { type: 'adamw', lr: 0.01 },
+          schedule: { type: 'cosine', tMax: 5 },
+        },
+        data: { kind: 'csv', path: 'curve.csv', labelColumn: 'y', featureColumns: [{ name: 'x', type: 'number' }] },
+      },
+      randomTensors(spec),
+    );
     writeFileSync(path.join(dir, 'curve.csv'), `${lines.join('\n')}\n`);
     rmSync(path.join(dir, 'model.safetensors')); // --from-scratch must not need the weights
     const log = run(dir, PYTHON, ['train.py', '--from-scratch', '--epochs', '2']);
@@ -216,26 +325,40 @@ describe('train.py reads and trains on the same data', () => {
     expect(existsSync(path.join(dir, 'trained.safetensors'))).toBe(true);
   });
 
-  withTorch('reads an image folder at the model\'s size, one class per subfolder, and trains an epoch', async () => {
+  withTorch("reads an image folder at the model's size, one class per subfolder, and trains an epoch", async () => {
     const spec = smallCnn({ inputShape: [3, 8, 8], outputs: 2 });
     const classes = ['dark', 'light'];
-    const dir = writeExport('images', {
-      spec, task: 'classification', classNames: classes, config: { ...baseConfig, batchSize: 4 },
-      normalization: { axis: 'channel', mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] },
-      data: { kind: 'images', path: 'folder', size: [8, 8], grayscale: false },
-    }, randomTensors(spec));
+    const dir = writeExport(
+      'images',
+      {
+        spec,
+        task: 'classification',
+        classNames: classes,
+        config: { ...baseConfig, batchSize: 4 },
+        normalization: { axis: 'channel', mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] },
+        data: { kind: 'images', path: 'folder', size: [8, 8], grayscale: false },
+      },
+      randomTensors(spec),
+    );
     const rng = new Rng(8);
     const expected: number[] = [];
     for (const [label, name] of classes.entries()) {
       mkdirSync(path.join(dir, 'folder', name), { recursive: true });
       for (let i = 0; i < 6; i++) {
-        const pixels = Buffer.from(Array.from({ length: 8 * 8 * 3 }, () => Math.floor((label * 128) + 127 * rng.uniform())));
-        await sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } }).png().toFile(path.join(dir, 'folder', name, `img${i}.png`));
+        const pixels = Buffer.from(
+          Array.from({ length: 8 * 8 * 3 }, () => Math.floor(label * 128 + 127 * rng.uniform())),
+        );
+        await sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
+          .png()
+          .toFile(path.join(dir, 'folder', name, `img${i}.png`));
         // The script's tensor is [C, H, W] in [0, 1]; the raw buffer is [H, W, C] bytes.
         for (let c = 0; c < 3; c++) for (let p = 0; p < 64; p++) expected.push(pixels[p * 3 + c] / 255);
       }
     }
-    const read = JSON.parse(run(dir, PYTHON, ['-c', READ_DATA.replace("'data.csv'", "'folder'")])) as { x: number[][][][]; y: number[] };
+    const read = JSON.parse(run(dir, PYTHON, ['-c', READ_DATA.replace("'data.csv'", "'folder'")])) as {
+      x: number[][][][];
+      y: number[];
+    };
     expect(read.y).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(maxAbsDifference(read.x.flat(3), expected)).toBeLessThanOrEqual(1e-6);
     expect(run(dir, PYTHON, ['train.py', '--epochs', '1'])).toMatch(/epoch 1\/1/);
@@ -243,13 +366,29 @@ describe('train.py reads and trains on the same data', () => {
 
   withTorch('runs under torchrun with two CPU processes (gloo), logging and saving on rank 0 only', () => {
     const { dir } = tableExport('ddp', { ...baseConfig, schedule: { type: 'step', stepSize: 1, gamma: 0.5 } });
-    const [command, prefix] = existsSync('/usr/bin/torchrun') ? ['/usr/bin/torchrun', []] : [PYTHON, ['-m', 'torch.distributed.run']];
+    const [command, prefix] = existsSync('/usr/bin/torchrun')
+      ? ['/usr/bin/torchrun', []]
+      : [PYTHON, ['-m', 'torch.distributed.run']];
     // torch 1.13's launcher cannot parse its own default '--redirects 0' on Python 3.11 (Std.NONE is no longer
     // iterated); teeing stdout sidesteps that, and prefixes each line with the worker's name.
-    const brokenDefault = run(dir, PYTHON, ['-c', "from torch.distributed.elastic.multiprocessing.api import Std; print(Std.from_str('0') is None)"]).trim() === 'True';
+    const brokenDefault =
+      run(dir, PYTHON, [
+        '-c',
+        "from torch.distributed.elastic.multiprocessing.api import Std; print(Std.from_str('0') is None)",
+      ]).trim() === 'True';
     if (brokenDefault) console.log('this torchrun needs --redirects 1 --tee 1 (torch 1.13 on Python 3.11)');
     const workaround = brokenDefault ? ['--redirects', '1', '--tee', '1'] : [];
-    const log = run(dir, command, [...prefix, '--standalone', '--nproc_per_node=2', ...workaround, 'train.py', '--epochs', '2', '--out', 'ddp.safetensors']);
+    const log = run(dir, command, [
+      ...prefix,
+      '--standalone',
+      '--nproc_per_node=2',
+      ...workaround,
+      'train.py',
+      '--epochs',
+      '2',
+      '--out',
+      'ddp.safetensors',
+    ]);
     expect(log).toMatch(/2 process\(es\) on cpu/);
     expect(log.match(/epoch 1\/2/g)).toHaveLength(1);
     expect(log.match(/saved the weights/g)).toHaveLength(1);
@@ -286,31 +425,68 @@ describe('train.py takes the same optimizer steps as the engine', () => {
     { type: 'adam', lr: 0.01, beta1: 0.8, weightDecay: 1e-3 },
     { type: 'adamw', lr: 0.01 },
   ];
-  withTorch('three full-batch steps with L1, L2 and clipping give the engine\'s weights and batch-norm statistics for every optimizer', () => {
-    // dense -> batch norm -> relu -> dense: batch statistics in training, running statistics updated each step. The first
-    // dense has no bias: before batch norm its gradient is rounding noise, which Adam-style updates would amplify.
-    const spec: ModelSpec = {
-      version: 1,
-      nodes: [{ id: 'input', op: 'input', params: { shape: [5] } }, { id: 'fc1', op: 'dense', params: { units: 8, bias: false } }, { id: 'bn', op: 'batchnorm1d' },
-        { id: 'relu', op: 'relu' }, { id: 'fc2', op: 'dense', params: { units: 2 } }],
-      edges: [{ from: 'input', to: 'fc1' }, { from: 'fc1', to: 'bn' }, { from: 'bn', to: 'relu' }, { from: 'relu', to: 'fc2' }],
-    };
-    const exports = optimizers.map((optimizer) => ({ optimizer, ...tableExport(`steps-${optimizer.type}`, {
-      ...baseConfig, batchSize: 90, optimizer, l1: 1e-3, l2: 1e-2, clipping: { maxNorm: 0.5 } }, spec) }));
-    const printed = JSON.parse(run(workRoot, PYTHON, ['-c', THREE_STEPS, ...exports.map((e) => e.dir)])) as Record<string, Record<string, number[]>>;
-    const kernels = loadKernels();
-    for (const { optimizer, dir, features, labels, normalization, tensors } of exports) {
-      const config: TrainConfig = { ...baseConfig, batchSize: 90, optimizer, l1: 1e-3, l2: 1e-2, clipping: { maxNorm: 0.5 } };
-      const session = createTrainingSession(spec, config, kernels);
-      session.model.loadTensors(new Map([...tensors].map(([k, t]) => [k, { shape: t.shape, data: t.value }])));
-      const x = features.slice();
-      standardize(x, [5], { axis: normalization.axis, mean: [...normalization.mean], std: [...normalization.std] });
-      for (let step = 0; step < 3; step++) session.step(x, Int32Array.from(labels), labels.length);
-      const script = printed[dir];
-      let worst = 0;
-      for (const [name, t] of session.model.namedTensors()) worst = Math.max(worst, maxAbsDifference(script[name], t.value));
-      console.log(`${optimizer.type}: max |weight difference| after 3 steps ${worst.toExponential(2)}`);
-      expect(worst, optimizer.type).toBeLessThanOrEqual(TOLERANCE);
-    }
-  });
+  withTorch(
+    "three full-batch steps with L1, L2 and clipping give the engine's weights and batch-norm statistics for every optimizer",
+    () => {
+      // dense -> batch norm -> relu -> dense: batch statistics in training, running statistics updated each step. The first
+      // dense has no bias: before batch norm its gradient is rounding noise, which Adam-style updates would amplify.
+      const spec: ModelSpec = {
+        version: 1,
+        nodes: [
+          { id: 'input', op: 'input', params: { shape: [5] } },
+          { id: 'fc1', op: 'dense', params: { units: 8, bias: false } },
+          { id: 'bn', op: 'batchnorm1d' },
+          { id: 'relu', op: 'relu' },
+          { id: 'fc2', op: 'dense', params: { units: 2 } },
+        ],
+        edges: [
+          { from: 'input', to: 'fc1' },
+          { from: 'fc1', to: 'bn' },
+          { from: 'bn', to: 'relu' },
+          { from: 'relu', to: 'fc2' },
+        ],
+      };
+      const exports = optimizers.map((optimizer) => ({
+        optimizer,
+        ...tableExport(
+          `steps-${optimizer.type}`,
+          {
+            ...baseConfig,
+            batchSize: 90,
+            optimizer,
+            l1: 1e-3,
+            l2: 1e-2,
+            clipping: { maxNorm: 0.5 },
+          },
+          spec,
+        ),
+      }));
+      const printed = JSON.parse(run(workRoot, PYTHON, ['-c', THREE_STEPS, ...exports.map((e) => e.dir)])) as Record<
+        string,
+        Record<string, number[]>
+      >;
+      const kernels = loadKernels();
+      for (const { optimizer, dir, features, labels, normalization, tensors } of exports) {
+        const config: TrainConfig = {
+          ...baseConfig,
+          batchSize: 90,
+          optimizer,
+          l1: 1e-3,
+          l2: 1e-2,
+          clipping: { maxNorm: 0.5 },
+        };
+        const session = createTrainingSession(spec, config, kernels);
+        session.model.loadTensors(new Map([...tensors].map(([k, t]) => [k, { shape: t.shape, data: t.value }])));
+        const x = features.slice();
+        standardize(x, [5], { axis: normalization.axis, mean: [...normalization.mean], std: [...normalization.std] });
+        for (let step = 0; step < 3; step++) session.step(x, Int32Array.from(labels), labels.length);
+        const script = printed[dir];
+        let worst = 0;
+        for (const [name, t] of session.model.namedTensors())
+          worst = Math.max(worst, maxAbsDifference(script[name], t.value));
+        console.log(`${optimizer.type}: max |weight difference| after 3 steps ${worst.toExponential(2)}`);
+        expect(worst, optimizer.type).toBeLessThanOrEqual(TOLERANCE);
+      }
+    },
+  );
 });

@@ -4,16 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { mlp, residual, smallCnn } from '../spec/templates';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
-import { csvColumnsFromFeatureNames, exportPytorchScript, type CsvFeatureColumn, type PytorchScriptInput } from './pytorch';
+import {
+  csvColumnsFromFeatureNames,
+  exportPytorchScript,
+  type CsvFeatureColumn,
+  type PytorchScriptInput,
+} from './pytorch';
 import { py } from './python';
 import { everyOpSpec, residualConcatSpec } from './testModels';
 
 const baseConfig: TrainConfig = {
-  version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.001 }, schedule: { type: 'constant' },
-  epochs: 5, batchSize: 32, seed: 42, split: { train: 0.8, validation: 0.1, test: 0.1 },
+  version: 1,
+  loss: 'cross_entropy',
+  optimizer: { type: 'adam', lr: 0.001 },
+  schedule: { type: 'constant' },
+  epochs: 5,
+  batchSize: 32,
+  seed: 42,
+  split: { train: 0.8, validation: 0.1, test: 0.1 },
 };
 
-const TABLE_COLUMNS: CsvFeatureColumn[] = [{ name: 'age', type: 'number' }, { name: 'colour', type: 'category', categories: ['red', 'green', 'blue'] }];
+const TABLE_COLUMNS: CsvFeatureColumn[] = [
+  { name: 'age', type: 'number' },
+  { name: 'colour', type: 'category', categories: ['red', 'green', 'blue'] },
+];
 
 function tableInput(overrides: Partial<PytorchScriptInput> = {}): PytorchScriptInput {
   return {
@@ -45,7 +59,9 @@ function imageInput(spec: ModelSpec, classes: number, overrides: Partial<Pytorch
 describe('PyTorch script: the network', () => {
   it('declares one submodule per layer named like the node, so state_dict keys equal the exported names', () => {
     const script = exportPytorchScript(imageInput(residual({ inputShape: [3, 16, 16], outputs: 4 }), 4));
-    expect(script).toContain('        self.stem_conv = nn.Conv2d(3, 16, kernel_size=3, stride=1, padding=1, bias=False)');
+    expect(script).toContain(
+      '        self.stem_conv = nn.Conv2d(3, 16, kernel_size=3, stride=1, padding=1, bias=False)',
+    );
     expect(script).toContain('        self.stem_bn = nn.BatchNorm2d(16, eps=0.00001, momentum=0.1)');
     expect(script).toContain('        self.pool = GlobalAvgPool()');
     expect(script).toContain('        self.fc = nn.Linear(16, 4)');
@@ -54,7 +70,7 @@ describe('PyTorch script: the network', () => {
     expect(script).toMatch(/ {8}fc = self\.fc\(pool\) {2}# \[N, 4\]\n {8}return fc\n/);
   });
 
-  it('writes every layer kind with the engine\'s settings', () => {
+  it("writes every layer kind with the engine's settings", () => {
     const script = exportPytorchScript(imageInput(everyOpSpec(), 5));
     for (const line of [
       'self.conv1 = nn.Conv2d(3, 4, kernel_size=3, stride=1, padding=1)',
@@ -75,7 +91,8 @@ describe('PyTorch script: the network', () => {
       'self.drop = nn.Dropout(p=0.25)',
       'cat1 = torch.cat([add1, lrelu], dim=1)  # [N, 8, 8, 8]',
       'cat2 = torch.cat([probs, sig], dim=1)  # [N, 12]',
-    ]) expect(script).toContain(line);
+    ])
+      expect(script).toContain(line);
   });
 
   it('keeps the slot order of a concat whose edges list port 1 first', () => {
@@ -88,13 +105,30 @@ describe('PyTorch script: the network', () => {
     const spec: ModelSpec = {
       version: 1,
       nodes: [
-        { id: 'in', op: 'input', params: { shape: [3] } }, { id: 'hidden-1', op: 'dense', params: { units: 4 } },
-        { id: 'train', op: 'relu' }, { id: '2nd', op: 'dense', params: { units: 2 } },
+        { id: 'in', op: 'input', params: { shape: [3] } },
+        { id: 'hidden-1', op: 'dense', params: { units: 4 } },
+        { id: 'train', op: 'relu' },
+        { id: '2nd', op: 'dense', params: { units: 2 } },
       ],
-      edges: [{ from: 'in', to: 'hidden-1' }, { from: 'hidden-1', to: 'train' }, { from: 'train', to: '2nd' }],
+      edges: [
+        { from: 'in', to: 'hidden-1' },
+        { from: 'hidden-1', to: 'train' },
+        { from: 'train', to: '2nd' },
+      ],
     };
-    const script = exportPytorchScript(tableInput({ spec, classNames: ['a', 'b'], normalization: null,
-      data: { kind: 'csv', path: 'x.csv', labelColumn: 'y', featureColumns: ['a', 'b', 'c'].map((name) => ({ name, type: 'number' as const })) } }));
+    const script = exportPytorchScript(
+      tableInput({
+        spec,
+        classNames: ['a', 'b'],
+        normalization: null,
+        data: {
+          kind: 'csv',
+          path: 'x.csv',
+          labelColumn: 'y',
+          featureColumns: ['a', 'b', 'c'].map((name) => ({ name, type: 'number' as const })),
+        },
+      }),
+    );
     expect(script).toContain('self.add_module("hidden-1", nn.Linear(3, 4))');
     expect(script).toContain('self.add_module("train", nn.ReLU())');
     expect(script).toContain('self.add_module("2nd", nn.Linear(4, 2))');
@@ -112,25 +146,48 @@ describe('PyTorch script: the network', () => {
 
 describe('PyTorch script: settings', () => {
   const optimizers: [TrainConfig['optimizer'], string][] = [
-    [{ type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-4 }, 'torch.optim.SGD(parameters, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.0001)'],
+    [
+      { type: 'sgd', lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 1e-4 },
+      'torch.optim.SGD(parameters, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.0001)',
+    ],
     [{ type: 'adagrad', lr: 0.01 }, 'torch.optim.Adagrad(parameters, lr=0.01, eps=1e-10, weight_decay=0)'],
-    [{ type: 'rmsprop', lr: 0.01, alpha: 0.9, momentum: 0.5 }, 'torch.optim.RMSprop(parameters, lr=0.01, alpha=0.9, eps=1e-8, momentum=0.5, weight_decay=0)'],
-    [{ type: 'adam', lr: 0.001, beta2: 0.99 }, 'torch.optim.Adam(parameters, lr=0.001, betas=(0.9, 0.99), eps=1e-8, weight_decay=0)'],
-    [{ type: 'adamw', lr: 0.001 }, 'torch.optim.AdamW(parameters, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01)'],
+    [
+      { type: 'rmsprop', lr: 0.01, alpha: 0.9, momentum: 0.5 },
+      'torch.optim.RMSprop(parameters, lr=0.01, alpha=0.9, eps=1e-8, momentum=0.5, weight_decay=0)',
+    ],
+    [
+      { type: 'adam', lr: 0.001, beta2: 0.99 },
+      'torch.optim.Adam(parameters, lr=0.001, betas=(0.9, 0.99), eps=1e-8, weight_decay=0)',
+    ],
+    [
+      { type: 'adamw', lr: 0.001 },
+      'torch.optim.AdamW(parameters, lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01)',
+    ],
   ];
   for (const [optimizer, call] of optimizers) {
     it(`maps the ${optimizer.type} optimizer with Netwright's defaults`, () => {
-      expect(exportPytorchScript(tableInput({ config: { ...baseConfig, optimizer } }))).toContain(`    return ${call}\n`);
+      expect(exportPytorchScript(tableInput({ config: { ...baseConfig, optimizer } }))).toContain(
+        `    return ${call}\n`,
+      );
     });
   }
 
   const schedules: [TrainConfig['schedule'], string][] = [
     [{ type: 'constant' }, 'None'],
     [{ type: 'step', stepSize: 10, gamma: 0.5 }, 'torch.optim.lr_scheduler.StepLR(optimizer, step_size=10, gamma=0.5)'],
-    [{ type: 'multistep', milestones: [3, 7], gamma: 0.1 }, 'torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[3, 7], gamma=0.1)'],
+    [
+      { type: 'multistep', milestones: [3, 7], gamma: 0.1 },
+      'torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[3, 7], gamma=0.1)',
+    ],
     [{ type: 'exponential', gamma: 0.95 }, 'torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.95)'],
-    [{ type: 'cosine', tMax: 20, etaMin: 1e-5 }, 'torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20, eta_min=0.00001)'],
-    [{ type: 'plateau', patience: 3 }, "torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode='min', factor=0.1, patience=3, threshold=0.0001, threshold_mode='rel', min_lr=0)"],
+    [
+      { type: 'cosine', tMax: 20, etaMin: 1e-5 },
+      'torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=20, eta_min=0.00001)',
+    ],
+    [
+      { type: 'plateau', patience: 3 },
+      "torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode='min', factor=0.1, patience=3, threshold=0.0001, threshold_mode='rel', min_lr=0)",
+    ],
   ];
   for (const [schedule, call] of schedules) {
     it(`maps the ${schedule.type} schedule`, () => {
@@ -141,21 +198,54 @@ describe('PyTorch script: settings', () => {
   }
 
   it('carries penalties, clipping, early stopping, split and batch size', () => {
-    const script = exportPytorchScript(tableInput({ config: { ...baseConfig, l1: 1e-4, l2: 0.01, l1IncludeBias: true, clipping: { maxNorm: 1, value: 0.5 },
-      earlyStopping: { metric: 'val_accuracy', patience: 3, restoreBest: true }, shuffle: false } }));
-    for (const line of ['L1 = 0.0001', 'L2 = 0.01', 'PENALIZE_ALL = True', 'CLIP_NORM = 1  #', 'CLIP_VALUE = 0.5  #', 'SHUFFLE = False',
+    const script = exportPytorchScript(
+      tableInput({
+        config: {
+          ...baseConfig,
+          l1: 1e-4,
+          l2: 0.01,
+          l1IncludeBias: true,
+          clipping: { maxNorm: 1, value: 0.5 },
+          earlyStopping: { metric: 'val_accuracy', patience: 3, restoreBest: true },
+          shuffle: false,
+        },
+      }),
+    );
+    for (const line of [
+      'L1 = 0.0001',
+      'L2 = 0.01',
+      'PENALIZE_ALL = True',
+      'CLIP_NORM = 1  #',
+      'CLIP_VALUE = 0.5  #',
+      'SHUFFLE = False',
       'EARLY_STOPPING = {"metric": "val_accuracy", "patience": 3, "min_delta": 0, "restore_best": True}',
-      'SPLIT = {"train": 0.8, "validation": 0.1, "test": 0.1}', 'BATCH_SIZE = 32', 'EPOCHS = 5', 'SEED = 42']) {
+      'SPLIT = {"train": 0.8, "validation": 0.1, "test": 0.1}',
+      'BATCH_SIZE = 32',
+      'EPOCHS = 5',
+      'SEED = 42',
+    ]) {
       expect(script).toContain(line);
     }
   });
 
   it('maps each loss onto its PyTorch function', () => {
     expect(exportPytorchScript(tableInput())).toContain('return F.cross_entropy(output, target)');
-    const binary = exportPytorchScript(tableInput({ spec: mlp(4, 1, [8]), classNames: ['no', 'yes'], config: { ...baseConfig, loss: 'bce_with_logits' } }));
+    const binary = exportPytorchScript(
+      tableInput({
+        spec: mlp(4, 1, [8]),
+        classNames: ['no', 'yes'],
+        config: { ...baseConfig, loss: 'bce_with_logits' },
+      }),
+    );
     expect(binary).toContain('return F.binary_cross_entropy_with_logits(output[:, 0], target.float())');
-    const regression = exportPytorchScript(tableInput({ spec: mlp(4, 2, [8]), task: 'regression', config: { ...baseConfig, loss: 'mse' },
-      data: { kind: 'csv', path: 'r.csv', labelColumn: ['y1', 'y2'], featureColumns: TABLE_COLUMNS } }));
+    const regression = exportPytorchScript(
+      tableInput({
+        spec: mlp(4, 2, [8]),
+        task: 'regression',
+        config: { ...baseConfig, loss: 'mse' },
+        data: { kind: 'csv', path: 'r.csv', labelColumn: ['y1', 'y2'], featureColumns: TABLE_COLUMNS },
+      }),
+    );
     expect(regression).toContain('return F.mse_loss(output, target)');
     expect(regression).toContain('LABEL_COLUMNS = ["y1", "y2"]');
     expect(regression).toContain('CLASS_NAMES = []');
@@ -173,7 +263,7 @@ describe('PyTorch script: data', () => {
     expect(script).toContain('def read_data(path):\n    """The CSV as tensors');
   });
 
-  it('reads image folders at the model\'s size and colour', () => {
+  it("reads image folders at the model's size and colour", () => {
     const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [1, 20, 24], outputs: 3 }), 3));
     expect(script).toContain('IMAGE_SIZE = (20, 24)');
     expect(script).toContain('GRAYSCALE = True');
@@ -181,7 +271,7 @@ describe('PyTorch script: data', () => {
     expect(script).toContain('"""An image folder');
   });
 
-  it('derives CSV columns from a manifest\'s feature names', () => {
+  it("derives CSV columns from a manifest's feature names", () => {
     expect(csvColumnsFromFeatureNames(['x', 'colour=red', 'colour=blue', 'y', 'size=S', 'size=L'])).toEqual([
       { name: 'x', type: 'number' },
       { name: 'colour', type: 'category', categories: ['red', 'blue'] },
@@ -192,32 +282,73 @@ describe('PyTorch script: data', () => {
 
   it('explains what does not fit', () => {
     expect(() => exportPytorchScript(tableInput({ classNames: ['a', 'b'] }))).toThrow(/3 outputs for 2 classes/);
-    expect(() => exportPytorchScript(tableInput({ classNames: null }))).toThrow(/needs the names of at least two classes/);
-    expect(() => exportPytorchScript(tableInput({ data: { kind: 'csv', path: 'x.csv', labelColumn: 'grade', featureColumns: [{ name: 'age', type: 'number' }] } })))
-      .toThrow(/the feature columns encode to 1 values per row, but the model's input takes 4/);
-    expect(() => exportPytorchScript(tableInput({ task: 'regression' }))).toThrow(/cross_entropy needs class labels, but the task is regression/);
-    expect(() => exportPytorchScript(tableInput({ spec: mlp(4, 1, [8]), task: 'regression', config: { ...baseConfig, loss: 'mse', earlyStopping: { metric: 'val_accuracy', patience: 2 } } })))
-      .toThrow(/val_accuracy, which a regression does not have/);
-    expect(() => exportPytorchScript(imageInput(smallCnn({ inputShape: [3, 8, 8], outputs: 2 }), 2, { data: { kind: 'images', path: 'p', size: [8, 8], grayscale: true } })))
-      .toThrow(/grayscale 8×8 images are \[1, 8, 8\], but the model's input is \[3, 8, 8\]/);
-    expect(() => exportPytorchScript(tableInput({ config: { ...baseConfig, schedule: { type: 'step', stepSize: 0, gamma: 0.5 } } }))).toThrow(/stepSize/);
+    expect(() => exportPytorchScript(tableInput({ classNames: null }))).toThrow(
+      /needs the names of at least two classes/,
+    );
+    expect(() =>
+      exportPytorchScript(
+        tableInput({
+          data: { kind: 'csv', path: 'x.csv', labelColumn: 'grade', featureColumns: [{ name: 'age', type: 'number' }] },
+        }),
+      ),
+    ).toThrow(/the feature columns encode to 1 values per row, but the model's input takes 4/);
+    expect(() => exportPytorchScript(tableInput({ task: 'regression' }))).toThrow(
+      /cross_entropy needs class labels, but the task is regression/,
+    );
+    expect(() =>
+      exportPytorchScript(
+        tableInput({
+          spec: mlp(4, 1, [8]),
+          task: 'regression',
+          config: { ...baseConfig, loss: 'mse', earlyStopping: { metric: 'val_accuracy', patience: 2 } },
+        }),
+      ),
+    ).toThrow(/val_accuracy, which a regression does not have/);
+    expect(() =>
+      exportPytorchScript(
+        imageInput(smallCnn({ inputShape: [3, 8, 8], outputs: 2 }), 2, {
+          data: { kind: 'images', path: 'p', size: [8, 8], grayscale: true },
+        }),
+      ),
+    ).toThrow(/grayscale 8×8 images are \[1, 8, 8\], but the model's input is \[3, 8, 8\]/);
+    expect(() =>
+      exportPytorchScript(
+        tableInput({ config: { ...baseConfig, schedule: { type: 'step', stepSize: 0, gamma: 0.5 } } }),
+      ),
+    ).toThrow(/stepSize/);
     const broken = mlp(4, 3, [8]);
     broken.nodes[1].params = { units: -1 };
-    expect(() => exportPytorchScript(tableInput({ spec: broken }))).toThrow(/cannot export the model to PyTorch: Dense 'fc1'/);
-    const imageOut: ModelSpec = { version: 1, nodes: [{ id: 'in', op: 'input', params: { shape: [1, 4, 4] } }, { id: 'conv', op: 'conv2d', params: { filters: 2 } }], edges: [{ from: 'in', to: 'conv' }] };
+    expect(() => exportPytorchScript(tableInput({ spec: broken }))).toThrow(
+      /cannot export the model to PyTorch: Dense 'fc1'/,
+    );
+    const imageOut: ModelSpec = {
+      version: 1,
+      nodes: [
+        { id: 'in', op: 'input', params: { shape: [1, 4, 4] } },
+        { id: 'conv', op: 'conv2d', params: { filters: 2 } },
+      ],
+      edges: [{ from: 'in', to: 'conv' }],
+    };
     expect(() => exportPytorchScript(imageInput(imageOut, 2))).toThrow(/the output of Conv2D 'conv' is \[2, 2, 2\]/);
   });
 });
 
 describe('PyTorch script: its docstring and command line', () => {
   it('names its own file, says grayscale for a grayscale model, and prints a torchrun command that starts on torch 1.13', () => {
-    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [1, 16, 16], outputs: 4 }), 4, { scriptFile: 'shapes-train.py', splitFile: 'shapes-train.split.json' }));
+    const script = exportPytorchScript(
+      imageInput(smallCnn({ inputShape: [1, 16, 16], outputs: 4 }), 4, {
+        scriptFile: 'shapes-train.py',
+        splitFile: 'shapes-train.split.json',
+      }),
+    );
     const docstring = script.slice(0, script.indexOf('"""', script.indexOf('"""') + 3));
     expect(docstring).toContain('python3 shapes-train.py --from-scratch');
     expect(docstring).not.toMatch(/python3? train\.py/);
     expect(docstring).toContain('grayscale, 16×16 pixels');
     expect(docstring).not.toMatch(/colou?r/i);
-    expect(docstring).toContain('python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py');
+    expect(docstring).toContain(
+      'python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py',
+    );
   });
 
   it('uses the shipped split by default and offers --random-split and --seed', () => {
@@ -230,15 +361,24 @@ describe('PyTorch script: its docstring and command line', () => {
   });
 
   it('reports R² and MAE for a regression', () => {
-    const script = exportPytorchScript(tableInput({ task: 'regression', classNames: null, spec: mlp(4, 1, [8]), config: { ...baseConfig, loss: 'mse' },
-      data: { kind: 'csv', path: 'data/table.csv', labelColumn: 'y', featureColumns: TABLE_COLUMNS } }));
+    const script = exportPytorchScript(
+      tableInput({
+        task: 'regression',
+        classNames: null,
+        spec: mlp(4, 1, [8]),
+        config: { ...baseConfig, loss: 'mse' },
+        data: { kind: 'csv', path: 'data/table.csv', labelColumn: 'y', featureColumns: TABLE_COLUMNS },
+      }),
+    );
     expect(script).toContain("result['r2'] = r2.mean().item()");
   });
 });
 
 describe('Python literals', () => {
   it('writes JSON-like values as Python and wraps long lists', () => {
-    expect(py({ a: [1, 2.5, -3e-7], b: null, c: true, d: 'it\'s "q"\n' })).toBe('{"a": [1, 2.5, -3e-7], "b": None, "c": True, "d": "it\'s \\"q\\"\\n"}');
+    expect(py({ a: [1, 2.5, -3e-7], b: null, c: true, d: 'it\'s "q"\n' })).toBe(
+      '{"a": [1, 2.5, -3e-7], "b": None, "c": True, "d": "it\'s \\"q\\"\\n"}',
+    );
     const long = py(Array.from({ length: 60 }, (_, i) => i / 7));
     expect(long.split('\n').length).toBeGreaterThan(3);
     expect(long.split('\n').every((line) => line.length <= 110)).toBe(true);

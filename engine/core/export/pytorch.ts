@@ -41,11 +41,15 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
   const inputShape = analysis.nodes[analysis.inputId!].outputShape!;
   const outputNode = model.nodes.get(analysis.outputId!)!;
   const outputShape = analysis.nodes[outputNode.id].outputShape!;
-  if (outputShape.length !== 1) throw new Error(`cannot export a PyTorch training script: the output of ${nodeName(outputNode)} is [${outputShape.join(', ')}], but the losses need a vector per sample`);
+  if (outputShape.length !== 1)
+    throw new Error(
+      `cannot export a PyTorch training script: the output of ${nodeName(outputNode)} is [${outputShape.join(', ')}], but the losses need a vector per sample`,
+    );
   if (input.normalization) checkNormalization(input.normalization, inputShape, FORMAT);
   const classNames = task === 'classification' ? [...(input.classNames ?? [])] : [];
   checkTask(task, config, classNames, outputShape[0]);
-  if (typeof input.weightsFile !== 'string' || input.weightsFile === '') throw new Error('PyTorch export: name the weights file the script loads');
+  if (typeof input.weightsFile !== 'string' || input.weightsFile === '')
+    throw new Error('PyTorch export: name the weights file the script loads');
 
   const modelSource = pytorchModelSource(model);
   const training = pytorchTrainingSource(config);
@@ -59,24 +63,32 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
   const sections = [
     header(name, input),
     IMPORTS,
-    section('what the model was trained on', [
-      `DATA_PATH = ${py(input.data.path)}`,
-      `WEIGHTS_FILE = ${py(input.weightsFile)}  # looked up next to this script`,
-      `SPLIT_FILE = ${py(input.splitFile ?? null)}  # Netwright's train/validation/test rows, beside this script (None: draw a random split)`,
-      `TASK = ${py(task)}`,
-      `CLASS_NAMES = ${py(classNames)}  # label i is CLASS_NAMES[i]`,
-      `INPUT_SHAPE = ${py([...inputShape])}  # one sample, without the batch dimension`,
-      '# Standardization statistics of the training split, applied to every input: (x - mean) / std per ' +
-        `${input.normalization?.axis === 'channel' ? 'image channel' : 'feature'}.`,
-      `NORMALIZATION = ${py(normalization)}`,
-      data.settings,
-    ].join('\n')),
-    section('training settings (the Netwright run\'s configuration)', training.settings),
-    section('the network', ...(usesGlobalPool ? [GLOBAL_POOL_CODE] : []), modelSource.classCode, [
-      `# Weight initialization per layer for --from-scratch (Netwright's 'auto': Kaiming before ReLU-like layers, else Xavier).`,
-      `INIT = ${py(modelSource.init)}`,
-      `REGULARIZED = ${py(modelSource.regularized)}  # the weights L1/L2 penalties apply to`,
-    ].join('\n')),
+    section(
+      'what the model was trained on',
+      [
+        `DATA_PATH = ${py(input.data.path)}`,
+        `WEIGHTS_FILE = ${py(input.weightsFile)}  # looked up next to this script`,
+        `SPLIT_FILE = ${py(input.splitFile ?? null)}  # Netwright's train/validation/test rows, beside this script (None: draw a random split)`,
+        `TASK = ${py(task)}`,
+        `CLASS_NAMES = ${py(classNames)}  # label i is CLASS_NAMES[i]`,
+        `INPUT_SHAPE = ${py([...inputShape])}  # one sample, without the batch dimension`,
+        '# Standardization statistics of the training split, applied to every input: (x - mean) / std per ' +
+          `${input.normalization?.axis === 'channel' ? 'image channel' : 'feature'}.`,
+        `NORMALIZATION = ${py(normalization)}`,
+        data.settings,
+      ].join('\n'),
+    ),
+    section("training settings (the Netwright run's configuration)", training.settings),
+    section(
+      'the network',
+      ...(usesGlobalPool ? [GLOBAL_POOL_CODE] : []),
+      modelSource.classCode,
+      [
+        `# Weight initialization per layer for --from-scratch (Netwright's 'auto': Kaiming before ReLU-like layers, else Xavier).`,
+        `INIT = ${py(modelSource.init)}`,
+        `REGULARIZED = ${py(modelSource.regularized)}  # the weights L1/L2 penalties apply to`,
+      ].join('\n'),
+    ),
     section('optimizer, schedule, loss', training.functions),
     section('weights (safetensors)', WEIGHTS_CODE),
     section('data', data.reader),
@@ -89,18 +101,28 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
 function checkTask(task: string, config: TrainConfig, classNames: string[], outputWidth: number): void {
   switch (task) {
     case 'classification':
-      if (classNames.length < 2 || !classNames.every((c) => typeof c === 'string')) throw new Error('PyTorch export: a classification model needs the names of at least two classes');
+      if (classNames.length < 2 || !classNames.every((c) => typeof c === 'string'))
+        throw new Error('PyTorch export: a classification model needs the names of at least two classes');
       if (config.loss === 'cross_entropy' && outputWidth !== classNames.length) {
-        throw new Error(`PyTorch export: the model has ${outputWidth} outputs for ${classNames.length} classes; cross-entropy needs one per class`);
+        throw new Error(
+          `PyTorch export: the model has ${outputWidth} outputs for ${classNames.length} classes; cross-entropy needs one per class`,
+        );
       }
       if (config.loss === 'bce_with_logits' && !(outputWidth === 1 && classNames.length === 2)) {
-        throw new Error(`PyTorch export: binary cross-entropy needs 2 classes and 1 output, the model has ${classNames.length} classes and ${outputWidth} outputs`);
+        throw new Error(
+          `PyTorch export: binary cross-entropy needs 2 classes and 1 output, the model has ${classNames.length} classes and ${outputWidth} outputs`,
+        );
       }
-      if (config.loss === 'mse') throw new Error('PyTorch export: mean squared error is for regression; use cross-entropy for classes');
+      if (config.loss === 'mse')
+        throw new Error('PyTorch export: mean squared error is for regression; use cross-entropy for classes');
       return;
     case 'regression':
-      if (config.loss !== 'mse') throw new Error(`PyTorch export: ${config.loss} needs class labels, but the task is regression; use mse`);
-      if (config.earlyStopping?.metric === 'val_accuracy') throw new Error('PyTorch export: early stopping watches val_accuracy, which a regression does not have; watch val_loss');
+      if (config.loss !== 'mse')
+        throw new Error(`PyTorch export: ${config.loss} needs class labels, but the task is regression; use mse`);
+      if (config.earlyStopping?.metric === 'val_accuracy')
+        throw new Error(
+          'PyTorch export: early stopping watches val_accuracy, which a regression does not have; watch val_loss',
+        );
       return;
     default:
       throw new Error(`PyTorch export: unknown task '${task}'; use 'classification' or 'regression'`);
@@ -116,13 +138,16 @@ function header(name: string, input: PytorchScriptInput): string {
   const version = input.producerVersion ? ` ${docText(input.producerVersion)}` : '';
   const description = input.spec.description ? `\n${docText(input.spec.description)}\n` : '';
   const script = docText(input.scriptFile ?? 'train.py');
-  const data = input.data.kind === 'csv' ? 'the CSV file'
-    : `the image folder (${input.data.grayscale ? 'grayscale' : 'RGB'}, ${input.data.size[0]}×${input.data.size[1]} pixels)`;
-  const column = (text: string, note: string) => (text.length > 38 ? `  ${text}\n${' '.repeat(43)}${note}` : `  ${text.padEnd(41)}${note}`);
+  const data =
+    input.data.kind === 'csv'
+      ? 'the CSV file'
+      : `the image folder (${input.data.grayscale ? 'grayscale' : 'RGB'}, ${input.data.size[0]}×${input.data.size[1]} pixels)`;
+  const column = (text: string, note: string) =>
+    text.length > 38 ? `  ${text}\n${' '.repeat(43)}${note}` : `  ${text.padEnd(41)}${note}`;
   const splitLines = input.splitFile
     ? `The train/validation/test rows are Netwright's own (${docText(input.splitFile)}), so the test score is measured on rows
 the exported weights never trained on and compares with the studio's; the script refuses data whose rows differ.`
-    : 'The train/validation/test rows are drawn with torch\'s random numbers (same fractions and seed, other rows than the studio\'s).';
+    : "The train/validation/test rows are drawn with torch's random numbers (same fractions and seed, other rows than the studio's).";
   return `#!/usr/bin/env python3
 """${docText(name)}: a PyTorch training script written by Netwright${version}.
 ${description}
@@ -139,9 +164,9 @@ ${column(`python3 ${script} --random-split --seed 7`, 'draw a new random split (
 ${column('', 'train in 2 processes with DistributedDataParallel (gloo on CPU, nccl on GPUs);')}
 ${column('', '--redirects 1 --tee 1 let torch 1.13 start on Python 3.11 and show the log;')}
 ${column('', 'for several machines use --nnodes, --node_rank, --master_addr instead of --standalone')}
-${column(`python3 ${script} --predict rows.json`, 'check mode: load the weights and print the model\'s outputs (eval mode)')}
+${column(`python3 ${script} --predict rows.json`, "check mode: load the weights and print the model's outputs (eval mode)")}
 ${column('', 'for the raw, unstandardized input rows in rows.json (a JSON list of')}
-${column('', 'samples, each a flat list of INPUT_SHAPE\'s numbers) as JSON')}
+${column('', "samples, each a flat list of INPUT_SHAPE's numbers) as JSON")}
 
 Needs torch; uses the safetensors and torchvision packages when installed, but works without them.
 Differences from the studio: --from-scratch draws other random weights (same schemes), and under torchrun each process

@@ -5,27 +5,26 @@ import { py } from './python';
 
 /** A CSV column feeding the model: a number, or a category one-hot encoded over `categories` in that order. */
 export type CsvFeatureColumn =
-  | { name: string; type: 'number' }
-  | { name: string; type: 'category'; categories: readonly string[] };
+  { name: string; type: 'number' } | { name: string; type: 'category'; categories: readonly string[] };
 
 export type ScriptData =
   | {
-    kind: 'csv';
-    path: string;
-    /** The class column (classification), or the target column(s) (regression). */
-    labelColumn: string | readonly string[];
-    /** In the order of the model's input features. */
-    featureColumns: readonly CsvFeatureColumn[];
-    delimiter?: string;
-  }
+      kind: 'csv';
+      path: string;
+      /** The class column (classification), or the target column(s) (regression). */
+      labelColumn: string | readonly string[];
+      /** In the order of the model's input features. */
+      featureColumns: readonly CsvFeatureColumn[];
+      delimiter?: string;
+    }
   | {
-    kind: 'images';
-    /** A folder with one subfolder of images per class, named like the class. */
-    path: string;
-    /** [height, width] every image is resized to. */
-    size: readonly [number, number];
-    grayscale: boolean;
-  };
+      kind: 'images';
+      /** A folder with one subfolder of images per class, named like the class. */
+      path: string;
+      /** [height, width] every image is resized to. */
+      size: readonly [number, number];
+      grayscale: boolean;
+    };
 
 /**
  * Feature columns from a dataset manifest's featureNames: one-hot features are named `column=value` and come in
@@ -73,33 +72,48 @@ export function pytorchDataSource(data: ScriptData, ctx: DataContext): DataSourc
 
 function csvSource(data: Extract<ScriptData, { kind: 'csv' }>, ctx: DataContext): DataSource {
   const labels = typeof data.labelColumn === 'string' ? [data.labelColumn] : [...data.labelColumn];
-  if (labels.length === 0 || labels.some((l) => typeof l !== 'string' || l === '')) throw new Error('PyTorch export: name the label column of the CSV');
-  if (ctx.task === 'classification' && labels.length !== 1) throw new Error(`PyTorch export: a classification CSV has one label column, got ${labels.length}`);
+  if (labels.length === 0 || labels.some((l) => typeof l !== 'string' || l === ''))
+    throw new Error('PyTorch export: name the label column of the CSV');
+  if (ctx.task === 'classification' && labels.length !== 1)
+    throw new Error(`PyTorch export: a classification CSV has one label column, got ${labels.length}`);
   if (ctx.task === 'regression' && labels.length !== ctx.outputWidth) {
-    throw new Error(`PyTorch export: the model outputs ${ctx.outputWidth} value(s) per row but ${labels.length} target column(s) are named`);
+    throw new Error(
+      `PyTorch export: the model outputs ${ctx.outputWidth} value(s) per row but ${labels.length} target column(s) are named`,
+    );
   }
-  if (ctx.inputShape.length !== 1) throw new Error(`PyTorch export: CSV rows are feature vectors, but the model's input is [${ctx.inputShape.join(', ')}]`);
+  if (ctx.inputShape.length !== 1)
+    throw new Error(
+      `PyTorch export: CSV rows are feature vectors, but the model's input is [${ctx.inputShape.join(', ')}]`,
+    );
   let width = 0;
   for (const column of data.featureColumns) {
     if (column.type === 'number') width += 1;
     else if (column.type === 'category' && column.categories.length > 0) width += column.categories.length;
-    else throw new Error(`PyTorch export: CSV column '${column.name}' must be a 'number' or a 'category' with at least one category`);
-    if (labels.includes(column.name)) throw new Error(`PyTorch export: column '${column.name}' cannot be both a feature and the label`);
+    else
+      throw new Error(
+        `PyTorch export: CSV column '${column.name}' must be a 'number' or a 'category' with at least one category`,
+      );
+    if (labels.includes(column.name))
+      throw new Error(`PyTorch export: column '${column.name}' cannot be both a feature and the label`);
   }
   if (width !== ctx.inputShape[0]) {
-    throw new Error(`PyTorch export: the feature columns encode to ${width} values per row, but the model's input takes ${ctx.inputShape[0]}`);
+    throw new Error(
+      `PyTorch export: the feature columns encode to ${width} values per row, but the model's input takes ${ctx.inputShape[0]}`,
+    );
   }
   const delimiter = data.delimiter ?? ',';
-  if (delimiter.length !== 1) throw new Error(`PyTorch export: the CSV delimiter must be one character, got ${JSON.stringify(delimiter)}`);
+  if (delimiter.length !== 1)
+    throw new Error(`PyTorch export: the CSV delimiter must be one character, got ${JSON.stringify(delimiter)}`);
   const columns = data.featureColumns.map((c) => [c.name, c.type === 'number' ? null : [...c.categories]]);
-  const labelLines = ctx.task === 'classification'
-    ? [
-      '        cell = row[label_at[0]].strip()',
-      '        if cell not in CLASS_NAMES:',
-      '            raise SystemExit(f"{path}, row {line}: the label \'{cell}\' is not one of the classes {CLASS_NAMES}")',
-      '        labels.append(CLASS_NAMES.index(cell))',
-    ]
-    : ['        labels.append([number(row[at], path, line, header[at]) for at in label_at])'];
+  const labelLines =
+    ctx.task === 'classification'
+      ? [
+          '        cell = row[label_at[0]].strip()',
+          '        if cell not in CLASS_NAMES:',
+          '            raise SystemExit(f"{path}, row {line}: the label \'{cell}\' is not one of the classes {CLASS_NAMES}")',
+          '        labels.append(CLASS_NAMES.index(cell))',
+        ]
+      : ['        labels.append([number(row[at], path, line, header[at]) for at in label_at])'];
   const settings = [
     `FEATURE_COLUMNS = ${py(columns)}  # [name, None] is a number; [name, [categories]] is one-hot over them, in order`,
     `LABEL_COLUMNS = ${py(labels)}`,
@@ -116,7 +130,7 @@ function csvSource(data: Extract<ScriptData, { kind: 'csv' }>, ctx: DataContext)
     '',
     '    def index(name):',
     '        if name not in header:',
-    '            raise SystemExit(f"{path} has no column \'{name}\' (its columns: {\', \'.join(header)})")',
+    "            raise SystemExit(f\"{path} has no column '{name}' (its columns: {', '.join(header)})\")",
     '        return header.index(name)',
     '',
     '    feature_at = [(index(name), categories) for name, categories in FEATURE_COLUMNS]',
@@ -134,7 +148,7 @@ function csvSource(data: Extract<ScriptData, { kind: 'csv' }>, ctx: DataContext)
     '            elif row[at].strip() in categories:',
     '                values.extend(1.0 if row[at].strip() == c else 0.0 for c in categories)',
     '            else:',
-    '                raise SystemExit(f"{path}, row {line}: \'{row[at]}\' in column \'{header[at]}\' is not one of {categories}")',
+    "                raise SystemExit(f\"{path}, row {line}: '{row[at]}' in column '{header[at]}' is not one of {categories}\")",
     '        features.append(values)',
     ...labelLines,
     `    return torch.tensor(features, dtype=torch.float32), torch.tensor(labels, dtype=${ctx.task === 'classification' ? 'torch.long' : 'torch.float32'})`,
@@ -146,20 +160,31 @@ function csvSource(data: Extract<ScriptData, { kind: 'csv' }>, ctx: DataContext)
     '    except ValueError:',
     "        value = float('nan')",
     '    if not math.isfinite(value):',
-    '        raise SystemExit(f"{path}, row {line}: \'{cell.strip()}\' in column \'{column}\' is not a number")',
+    "        raise SystemExit(f\"{path}, row {line}: '{cell.strip()}' in column '{column}' is not a number\")",
     '    return value',
   ].join('\n');
   return { settings, reader };
 }
 
 function imageSource(data: Extract<ScriptData, { kind: 'images' }>, ctx: DataContext): DataSource {
-  if (ctx.task !== 'classification') throw new Error('PyTorch export: an image folder gives class labels, so the task must be classification');
+  if (ctx.task !== 'classification')
+    throw new Error('PyTorch export: an image folder gives class labels, so the task must be classification');
   const [height, width] = data.size;
   const channels = data.grayscale ? 1 : 3;
-  if (![height, width].every((d) => Number.isInteger(d) && d >= 1)) throw new Error(`PyTorch export: the image size must be [height, width] in whole pixels, got ${JSON.stringify(data.size)}`);
+  if (![height, width].every((d) => Number.isInteger(d) && d >= 1))
+    throw new Error(
+      `PyTorch export: the image size must be [height, width] in whole pixels, got ${JSON.stringify(data.size)}`,
+    );
   const shape = ctx.inputShape.join(', ');
-  if (ctx.inputShape.length !== 3 || ctx.inputShape[0] !== channels || ctx.inputShape[1] !== height || ctx.inputShape[2] !== width) {
-    throw new Error(`PyTorch export: ${data.grayscale ? 'grayscale' : 'colour'} ${height}×${width} images are [${channels}, ${height}, ${width}], but the model's input is [${shape}]`);
+  if (
+    ctx.inputShape.length !== 3 ||
+    ctx.inputShape[0] !== channels ||
+    ctx.inputShape[1] !== height ||
+    ctx.inputShape[2] !== width
+  ) {
+    throw new Error(
+      `PyTorch export: ${data.grayscale ? 'grayscale' : 'colour'} ${height}×${width} images are [${channels}, ${height}, ${width}], but the model's input is [${shape}]`,
+    );
   }
   const settings = [
     `IMAGE_SIZE = (${height}, ${width})  # height, width every image is resized to`,
@@ -192,7 +217,7 @@ function imageSource(data: Extract<ScriptData, { kind: 'images' }>, ctx: DataCon
     '    for label, name in enumerate(CLASS_NAMES):',
     '        folder = os.path.join(path, name)',
     '        if not os.path.isdir(folder):',
-    '            raise SystemExit(f"{path} has no folder \'{name}\' for the class \'{name}\'")',
+    "            raise SystemExit(f\"{path} has no folder '{name}' for the class '{name}'\")",
     '        for file in sorted(os.listdir(folder)):',
     "            if not file.startswith('.') and is_image(os.path.join(folder, file)):",
     '                with Image.open(os.path.join(folder, file)) as image:',

@@ -26,7 +26,9 @@ export interface LayerCode {
 export type PytorchLayer = (ctx: LayerContext) => LayerCode;
 
 export const call = (ctx: LayerContext): string => `${ctx.module}(${ctx.inputs[0]})`;
-export const simple = (module: string): PytorchLayer => (ctx) => ({ module, expression: call(ctx) });
+export const simple =
+  (module: string): PytorchLayer =>
+  (ctx) => ({ module, expression: call(ctx) });
 
 /** "2" for a square window, "(2, 3)" otherwise. */
 function size(h: number, w: number): string {

@@ -45,9 +45,11 @@ export function pytorchModelSource(model: CheckedModel): ModelSource {
       module: plain ? `self.${id}` : `getattr(self, ${py(id)})`,
     };
     // checkedModel analyzed the spec, so every node here has a known kind; each kind's module writes its own code.
-    if (!isComputedKind(node.op)) throw new Error(`cannot export the model to PyTorch: layer '${id}' has no PyTorch translation`);
+    if (!isComputedKind(node.op))
+      throw new Error(`cannot export the model to PyTorch: layer '${id}' has no PyTorch translation`);
     const code = computedLayer(node.op).pytorch(ctx);
-    if (code.module) initLines.push(plain ? `self.${id} = ${code.module}` : `self.add_module(${py(id)}, ${code.module})`);
+    if (code.module)
+      initLines.push(plain ? `self.${id} = ${code.module}` : `self.add_module(${py(id)}, ${code.module})`);
     const local = locals.claim(id);
     variable.set(id, local);
     forwardLines.push(`${local} = ${code.expression}${shapeComment(info.outputShape!)}`);
@@ -60,7 +62,7 @@ export function pytorchModelSource(model: CheckedModel): ModelSource {
 
   const classCode = [
     'class Net(nn.Module):',
-    `    """${(model.analysis.order.length - 1)} layers; submodules are named like the Netwright layers, so state_dict keys match the exported weights."""`,
+    `    """${model.analysis.order.length - 1} layers; submodules are named like the Netwright layers, so state_dict keys match the exported weights."""`,
     '',
     '    def __init__(self):',
     '        super().__init__()',
@@ -77,4 +79,3 @@ export function pytorchModelSource(model: CheckedModel): ModelSource {
 function shapeComment(shape: Shape): string {
   return `  # [N, ${shape.join(', ')}]`;
 }
-

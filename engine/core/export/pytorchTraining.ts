@@ -14,8 +14,10 @@ export interface TrainingSource {
 }
 
 export function pytorchTrainingSource(config: TrainConfig): TrainingSource {
-  if (!Number.isInteger(config.epochs) || config.epochs < 1) throw new Error(`PyTorch export: epochs must be a whole number of at least 1, got ${config.epochs}`);
-  if (!Number.isInteger(config.batchSize) || config.batchSize < 1) throw new Error(`PyTorch export: the batch size must be a whole number of at least 1, got ${config.batchSize}`);
+  if (!Number.isInteger(config.epochs) || config.epochs < 1)
+    throw new Error(`PyTorch export: epochs must be a whole number of at least 1, got ${config.epochs}`);
+  if (!Number.isInteger(config.batchSize) || config.batchSize < 1)
+    throw new Error(`PyTorch export: the batch size must be a whole number of at least 1, got ${config.batchSize}`);
   createSchedule(config.schedule, config.optimizer.lr); // throws on a bad schedule setting, naming it
   const clipping = checkClipping(config.clipping);
   const stopping = config.earlyStopping;
@@ -87,8 +89,10 @@ function scheduleCall(s: ScheduleConfig): string {
     case 'cosine':
       return `${scheduler}.CosineAnnealingLR(optimizer, T_max=${py(s.tMax)}, eta_min=${py(s.etaMin ?? 0)})`;
     case 'plateau':
-      return `${scheduler}.ReduceLROnPlateau(optimizer, mode='min', factor=${py(s.factor ?? 0.1)}, patience=${py(s.patience ?? 10)}, ` +
-        `threshold=${py(s.threshold ?? 1e-4)}, threshold_mode='rel', min_lr=${py(s.minLr ?? 0)})`;
+      return (
+        `${scheduler}.ReduceLROnPlateau(optimizer, mode='min', factor=${py(s.factor ?? 0.1)}, patience=${py(s.patience ?? 10)}, ` +
+        `threshold=${py(s.threshold ?? 1e-4)}, threshold_mode='rel', min_lr=${py(s.minLr ?? 0)})`
+      );
     default:
       throw new Error(`PyTorch export: unknown schedule '${(s as { type: string }).type}'`);
   }

@@ -4,9 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { exportReadme, type ReadmeInput } from './readme';
 
 const imageReadme = (overrides: Partial<ReadmeInput> = {}): ReadmeInput => ({
-  format: 'onnx', title: 'flowers', modelFile: 'flowers.onnx', files: [{ name: 'flowers.onnx', about: 'the model' }],
-  preprocessing: { input: { kind: 'images', channels: 3, height: 64, width: 48, fit: 'cover' }, normalization: { axis: 'channel', mean: [0.5, 0.4, 0.3], std: [0.2, 0.2, 0] }, standardizedByModel: false },
-  task: 'classification', classNames: ['daisy', 'rose'], outputWidth: 2, ...overrides,
+  format: 'onnx',
+  title: 'flowers',
+  modelFile: 'flowers.onnx',
+  files: [{ name: 'flowers.onnx', about: 'the model' }],
+  preprocessing: {
+    input: { kind: 'images', channels: 3, height: 64, width: 48, fit: 'cover' },
+    normalization: { axis: 'channel', mean: [0.5, 0.4, 0.3], std: [0.2, 0.2, 0] },
+    standardizedByModel: false,
+  },
+  task: 'classification',
+  classNames: ['daisy', 'rose'],
+  outputWidth: 2,
+  ...overrides,
 });
 
 describe('export README', () => {
@@ -26,12 +36,24 @@ describe('export README', () => {
   });
 
   it('tells a folded-in standardization apart, and a regression output from class scores', () => {
-    const folded = exportReadme(imageReadme({ preprocessing: { ...imageReadme().preprocessing, standardizedByModel: true } }));
+    const folded = exportReadme(
+      imageReadme({ preprocessing: { ...imageReadme().preprocessing, standardizedByModel: true } }),
+    );
     expect(folded).toMatch(/Do not standardize/);
     expect(folded).toContain('MEAN = None');
     const regression = exportReadme({
-      format: 'pytorch', title: 'curve', modelFile: 'curve.py', files: [], task: 'regression', classNames: [], outputWidth: 1,
-      preprocessing: { input: { kind: 'table', features: ['x', 'colour=red'] }, normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] }, standardizedByModel: true },
+      format: 'pytorch',
+      title: 'curve',
+      modelFile: 'curve.py',
+      files: [],
+      task: 'regression',
+      classNames: [],
+      outputWidth: 1,
+      preprocessing: {
+        input: { kind: 'table', features: ['x', 'colour=red'] },
+        normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] },
+        standardizedByModel: true,
+      },
     });
     expect(regression).toMatch(/`output` is \[batch, 1\]: the predicted value of each sample/);
     expect(regression).toMatch(/2 float32 values in this order: x, colour=red/);

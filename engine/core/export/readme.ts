@@ -61,13 +61,18 @@ export function exportReadme(r: ReadmeInput): string {
 }
 
 const FORMAT_TITLE: Record<ReadmeInput['format'], string> = {
-  onnx: 'an ONNX model', safetensors: 'safetensors weights', pytorch: 'a PyTorch training script with its weights',
+  onnx: 'an ONNX model',
+  safetensors: 'safetensors weights',
+  pytorch: 'a PyTorch training script with its weights',
 };
 
 function outputText(r: ReadmeInput): string {
-  if (r.task === 'regression') return `\`output\` is [batch, ${r.outputWidth}]: the predicted value${r.outputWidth > 1 ? 's' : ''} of each sample, in the units of the training targets.`;
+  if (r.task === 'regression')
+    return `\`output\` is [batch, ${r.outputWidth}]: the predicted value${r.outputWidth > 1 ? 's' : ''} of each sample, in the units of the training targets.`;
   const classes = r.classNames.map((c, i) => `${i}: ${c}`).join(', ');
-  const probabilities = r.probabilities ? ' The graph also outputs `probabilities`, the same scores turned into probabilities.' : '';
+  const probabilities = r.probabilities
+    ? ' The graph also outputs `probabilities`, the same scores turned into probabilities.'
+    : '';
   if (r.outputWidth === 1) {
     return `\`output\` is [batch, 1]: one logit; above 0 means class "${r.classNames[1]}", otherwise "${r.classNames[0]}" (sigmoid gives the probability of "${r.classNames[1]}"). Classes: ${classes}.${probabilities}`;
   }
@@ -78,36 +83,58 @@ function outputText(r: ReadmeInput): string {
 function constants(r: ReadmeInput, language: 'python' | 'js'): string[] {
   const p = r.preprocessing;
   const value = (v: unknown) => (language === 'python' ? py(v as never) : JSON.stringify(v));
-  const declare = (name: string, v: unknown) => (language === 'python' ? `${name} = ${value(v)}` : `const ${name} = ${value(v)};`);
+  const declare = (name: string, v: unknown) =>
+    language === 'python' ? `${name} = ${value(v)}` : `const ${name} = ${value(v)};`;
   const out: string[] = [];
   if (p.input.kind === 'images') {
-    out.push(declare('HEIGHT', p.input.height), declare('WIDTH', p.input.width), declare('CHANNELS', p.input.channels), declare('FIT', p.input.fit));
+    out.push(
+      declare('HEIGHT', p.input.height),
+      declare('WIDTH', p.input.width),
+      declare('CHANNELS', p.input.channels),
+      declare('FIT', p.input.fit),
+    );
   } else {
     out.push(declare('FEATURES', p.input.features));
   }
   const callerStandardizes = p.normalization !== null && !p.standardizedByModel;
-  out.push(declare('MEAN', callerStandardizes ? p.normalization!.mean : null), declare('STD', callerStandardizes ? p.normalization!.std.map((s) => (s > 0 ? s : 1)) : null));
+  out.push(
+    declare('MEAN', callerStandardizes ? p.normalization!.mean : null),
+    declare('STD', callerStandardizes ? p.normalization!.std.map((s) => (s > 0 ? s : 1)) : null),
+  );
   out.push(declare('CLASSES', r.task === 'classification' ? r.classNames : null));
   return out;
 }
 
 function pythonIntro(r: ReadmeInput): string[] {
-  const needs = r.format === 'onnx' ? 'onnxruntime, numpy and pillow (`pip install onnxruntime numpy pillow`)'
-    : r.format === 'pytorch' ? `torch and pillow, and ${r.modelFile} beside it` : 'numpy, pillow and safetensors (`pip install numpy pillow safetensors`)';
+  const needs =
+    r.format === 'onnx'
+      ? 'onnxruntime, numpy and pillow (`pip install onnxruntime numpy pillow`)'
+      : r.format === 'pytorch'
+        ? `torch and pillow, and ${r.modelFile} beside it`
+        : 'numpy, pillow and safetensors (`pip install numpy pillow safetensors`)';
   const run = r.preprocessing.input.kind === 'images' ? 'IMAGE...' : 'VALUE...';
-  const what = r.format === 'safetensors'
-    ? 'It prepares inputs and loads the weights by name; the network itself is in the ONNX and PyTorch exports.'
-    : 'It prints one JSON line per input with the prediction.';
-  return [`Save as \`predict.py\` beside the export and run \`python3 predict.py ${run}\`; it needs ${needs}. ${what}`, ''];
+  const what =
+    r.format === 'safetensors'
+      ? 'It prepares inputs and loads the weights by name; the network itself is in the ONNX and PyTorch exports.'
+      : 'It prints one JSON line per input with the prediction.';
+  return [
+    `Save as \`predict.py\` beside the export and run \`python3 predict.py ${run}\`; it needs ${needs}. ${what}`,
+    '',
+  ];
 }
 
 function javascriptIntro(r: ReadmeInput): string[] {
   const run = r.preprocessing.input.kind === 'images' ? 'IMAGE...' : 'VALUE...';
-  const needs = r.preprocessing.input.kind === 'images' ? '`npm install onnxruntime-node sharp`' : '`npm install onnxruntime-node`';
-  const what = r.format === 'onnx'
-    ? 'It prints one JSON line per input with the prediction.'
-    : `It prepares the inputs for an ONNX export of the same run (\`netwright export RUN --format onnx\`), named ${py('model.onnx')} here.`;
-  return [`Save as \`predict.cjs\` beside the export and run \`node predict.cjs ${run}\`; it needs ${needs}. ${what}`, ''];
+  const needs =
+    r.preprocessing.input.kind === 'images' ? '`npm install onnxruntime-node sharp`' : '`npm install onnxruntime-node`';
+  const what =
+    r.format === 'onnx'
+      ? 'It prints one JSON line per input with the prediction.'
+      : `It prepares the inputs for an ONNX export of the same run (\`netwright export RUN --format onnx\`), named ${py('model.onnx')} here.`;
+  return [
+    `Save as \`predict.cjs\` beside the export and run \`node predict.cjs ${run}\`; it needs ${needs}. ${what}`,
+    '',
+  ];
 }
 
 function pythonExample(r: ReadmeInput): string {
@@ -117,36 +144,44 @@ function pythonExample(r: ReadmeInput): string {
   if (r.format === 'onnx') imports.push('import onnxruntime as ort');
   if (r.format === 'pytorch') imports.push('import importlib.util', 'import torch');
   if (r.format === 'safetensors') imports.push('from safetensors.numpy import load_file');
-  const prepare = images ? [
-    'def prepare(path):',
-    '    """One image as float32 [CHANNELS, HEIGHT, WIDTH] in [0, 1], as Netwright prepared the training images."""',
-    '    image = ImageOps.exif_transpose(Image.open(path)).convert(\'RGB\')',
-    "    image = image.convert('L') if CHANNELS == 1 else image",
-    "    if FIT == 'fill':",
-    '        image = image.resize((WIDTH, HEIGHT), Image.BILINEAR)',
-    "    elif FIT == 'cover':",
-    '        image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.BILINEAR)',
-    '    else:',
-    '        image = ImageOps.pad(image, (WIDTH, HEIGHT), Image.BILINEAR, color=0)',
-    '    x = np.asarray(image, dtype=np.float32) / 255  # [H, W] or [H, W, 3], now in [0, 1]',
-    '    x = x[None] if CHANNELS == 1 else x.transpose(2, 0, 1)  # channels first: [C, H, W]',
-    '    if MEAN is not None:',
-    '        x = (x - np.float32(MEAN).reshape(-1, 1, 1)) / np.float32(STD).reshape(-1, 1, 1)',
-    '    return x',
-  ] : [
-    'def prepare(values):',
-    '    """One row: the FEATURES in order as float32."""',
-    '    x = np.asarray([float(v) for v in values], dtype=np.float32)',
-    '    if len(x) != len(FEATURES):',
-    "        raise SystemExit(f'give {len(FEATURES)} values: {FEATURES}')",
-    '    return x if MEAN is None else (x - np.float32(MEAN)) / np.float32(STD)',
-  ];
-  const batch = images ? 'batch = np.stack([prepare(path) for path in sys.argv[1:]])' : 'batch = prepare(sys.argv[1:])[None]';
+  const prepare = images
+    ? [
+        'def prepare(path):',
+        '    """One image as float32 [CHANNELS, HEIGHT, WIDTH] in [0, 1], as Netwright prepared the training images."""',
+        "    image = ImageOps.exif_transpose(Image.open(path)).convert('RGB')",
+        "    image = image.convert('L') if CHANNELS == 1 else image",
+        "    if FIT == 'fill':",
+        '        image = image.resize((WIDTH, HEIGHT), Image.BILINEAR)',
+        "    elif FIT == 'cover':",
+        '        image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.BILINEAR)',
+        '    else:',
+        '        image = ImageOps.pad(image, (WIDTH, HEIGHT), Image.BILINEAR, color=0)',
+        '    x = np.asarray(image, dtype=np.float32) / 255  # [H, W] or [H, W, 3], now in [0, 1]',
+        '    x = x[None] if CHANNELS == 1 else x.transpose(2, 0, 1)  # channels first: [C, H, W]',
+        '    if MEAN is not None:',
+        '        x = (x - np.float32(MEAN).reshape(-1, 1, 1)) / np.float32(STD).reshape(-1, 1, 1)',
+        '    return x',
+      ]
+    : [
+        'def prepare(values):',
+        '    """One row: the FEATURES in order as float32."""',
+        '    x = np.asarray([float(v) for v in values], dtype=np.float32)',
+        '    if len(x) != len(FEATURES):',
+        "        raise SystemExit(f'give {len(FEATURES)} values: {FEATURES}')",
+        '    return x if MEAN is None else (x - np.float32(MEAN)) / np.float32(STD)',
+      ];
+  const batch = images
+    ? 'batch = np.stack([prepare(path) for path in sys.argv[1:]])'
+    : 'batch = prepare(sys.argv[1:])[None]';
   const names = images ? 'sys.argv[1:]' : "[' '.join(sys.argv[1:])]";
   let run: string[];
   switch (r.format) {
     case 'onnx':
-      run = [`session = ort.InferenceSession(os.path.join(HERE, ${py(r.modelFile)}))`, batch, "outputs = session.run(['output'], {'input': batch})[0]"];
+      run = [
+        `session = ort.InferenceSession(os.path.join(HERE, ${py(r.modelFile)}))`,
+        batch,
+        "outputs = session.run(['output'], {'input': batch})[0]",
+      ];
       break;
     case 'pytorch':
       run = [
@@ -164,7 +199,7 @@ function pythonExample(r: ReadmeInput): string {
     case 'safetensors':
       run = [
         `weights = load_file(os.path.join(HERE, ${py(r.modelFile)}))  # name -> array, e.g. 'fc1.weight'`,
-        "print(json.dumps({name: list(array.shape) for name, array in weights.items()}))",
+        'print(json.dumps({name: list(array.shape) for name, array in weights.items()}))',
         batch,
         "print(json.dumps({'input_shape': list(batch.shape)}))",
       ];
@@ -172,8 +207,21 @@ function pythonExample(r: ReadmeInput): string {
     default:
       throw new Error(`README: unknown export format '${String(r.format)}'`);
   }
-  const report = r.format === 'safetensors' ? [] : ['', `for name, row in zip(${names}, outputs):`, ...pythonVerdict(r)];
-  return [...imports, '', ...constants(r, 'python'), "HERE = os.path.dirname(os.path.abspath(__file__))", '', '', ...prepare, '', '', ...run, ...report].join('\n');
+  const report =
+    r.format === 'safetensors' ? [] : ['', `for name, row in zip(${names}, outputs):`, ...pythonVerdict(r)];
+  return [
+    ...imports,
+    '',
+    ...constants(r, 'python'),
+    'HERE = os.path.dirname(os.path.abspath(__file__))',
+    '',
+    '',
+    ...prepare,
+    '',
+    '',
+    ...run,
+    ...report,
+  ].join('\n');
 }
 
 function pythonVerdict(r: ReadmeInput): string[] {
@@ -185,42 +233,50 @@ function pythonVerdict(r: ReadmeInput): string[] {
 function javascriptExample(r: ReadmeInput): string {
   const images = r.preprocessing.input.kind === 'images';
   const model = r.format === 'onnx' ? r.modelFile : 'model.onnx';
-  const requires = ["const path = require('node:path');", "const ort = require('onnxruntime-node');", ...(images ? ["const sharp = require('sharp');"] : [])];
-  const prepare = images ? [
-    '/** One image as float32 [CHANNELS, HEIGHT, WIDTH] in [0, 1], as Netwright prepared the training images. */',
-    'async function prepare(file) {',
-    "  const { data, info } = await sharp(file, { pages: 1 }).autoOrient().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });",
-    '  let pixels = data;',
-    '  if (CHANNELS === 1) { // ITU-R 601 luma with PIL\'s rounding, before resizing, as PIL\'s convert(\'L\')',
-    '    pixels = Buffer.alloc(info.width * info.height);',
-    '    for (let p = 0; p < pixels.length; p++) pixels[p] = (data[3 * p] * 19595 + data[3 * p + 1] * 38470 + data[3 * p + 2] * 7471 + 0x8000) >> 16;',
-    '  }',
-    '  let resized = sharp(pixels, { raw: { width: info.width, height: info.height, channels: CHANNELS } })',
-    "    .resize({ width: WIDTH, height: HEIGHT, fit: FIT, position: 'centre', kernel: 'linear', background: { r: 0, g: 0, b: 0 } });",
-    "  if (CHANNELS === 1) resized = resized.toColourspace('b-w');",
-    '  const hwc = await resized.raw().toBuffer(); // interleaved [H, W, C] bytes',
-    '  const plane = HEIGHT * WIDTH;',
-    '  const chw = new Float32Array(CHANNELS * plane); // channels first, each byte / 255',
-    '  for (let c = 0; c < CHANNELS; c++) {',
-    '    for (let p = 0; p < plane; p++) {',
-    '      const x = hwc[p * CHANNELS + c] / 255;',
-    '      chw[c * plane + p] = MEAN ? (x - MEAN[c]) / STD[c] : x;',
-    '    }',
-    '  }',
-    '  return chw;',
-    '}',
-  ] : [
-    '/** One row: the FEATURES in order as float32. */',
-    'function prepare(values) {',
-    "  if (values.length !== FEATURES.length) throw new Error(`give ${FEATURES.length} values: ${FEATURES.join(', ')}`);",
-    '  return Float32Array.from(values, (v, i) => (MEAN ? (Number(v) - MEAN[i]) / STD[i] : Number(v)));',
-    '}',
+  const requires = [
+    "const path = require('node:path');",
+    "const ort = require('onnxruntime-node');",
+    ...(images ? ["const sharp = require('sharp');"] : []),
   ];
+  const prepare = images
+    ? [
+        '/** One image as float32 [CHANNELS, HEIGHT, WIDTH] in [0, 1], as Netwright prepared the training images. */',
+        'async function prepare(file) {',
+        "  const { data, info } = await sharp(file, { pages: 1 }).autoOrient().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });",
+        '  let pixels = data;',
+        "  if (CHANNELS === 1) { // ITU-R 601 luma with PIL's rounding, before resizing, as PIL's convert('L')",
+        '    pixels = Buffer.alloc(info.width * info.height);',
+        '    for (let p = 0; p < pixels.length; p++) pixels[p] = (data[3 * p] * 19595 + data[3 * p + 1] * 38470 + data[3 * p + 2] * 7471 + 0x8000) >> 16;',
+        '  }',
+        '  let resized = sharp(pixels, { raw: { width: info.width, height: info.height, channels: CHANNELS } })',
+        "    .resize({ width: WIDTH, height: HEIGHT, fit: FIT, position: 'centre', kernel: 'linear', background: { r: 0, g: 0, b: 0 } });",
+        "  if (CHANNELS === 1) resized = resized.toColourspace('b-w');",
+        '  const hwc = await resized.raw().toBuffer(); // interleaved [H, W, C] bytes',
+        '  const plane = HEIGHT * WIDTH;',
+        '  const chw = new Float32Array(CHANNELS * plane); // channels first, each byte / 255',
+        '  for (let c = 0; c < CHANNELS; c++) {',
+        '    for (let p = 0; p < plane; p++) {',
+        '      const x = hwc[p * CHANNELS + c] / 255;',
+        '      chw[c * plane + p] = MEAN ? (x - MEAN[c]) / STD[c] : x;',
+        '    }',
+        '  }',
+        '  return chw;',
+        '}',
+      ]
+    : [
+        '/** One row: the FEATURES in order as float32. */',
+        'function prepare(values) {',
+        "  if (values.length !== FEATURES.length) throw new Error(`give ${FEATURES.length} values: ${FEATURES.join(', ')}`);",
+        '  return Float32Array.from(values, (v, i) => (MEAN ? (Number(v) - MEAN[i]) / STD[i] : Number(v)));',
+        '}',
+      ];
   const shape = images ? '[inputs.length, CHANNELS, HEIGHT, WIDTH]' : '[1, FEATURES.length]';
   const main = [
     'async function main() {',
     images ? '  const inputs = process.argv.slice(2);' : "  const inputs = [process.argv.slice(2).join(' ')];",
-    images ? '  const prepared = await Promise.all(inputs.map(prepare));' : '  const prepared = [prepare(process.argv.slice(2))];',
+    images
+      ? '  const prepared = await Promise.all(inputs.map(prepare));'
+      : '  const prepared = [prepare(process.argv.slice(2))];',
     '  const batch = new Float32Array(prepared.reduce((n, x) => n + x.length, 0));',
     '  prepared.forEach((x, i) => batch.set(x, i * x.length));',
     `  const session = await ort.InferenceSession.create(path.join(__dirname, ${JSON.stringify(model)}));`,

@@ -3,7 +3,13 @@
 
 import { encodeSafetensors, type NamedArray } from '../io/safetensors';
 import type { ModelSpec } from '../spec/types';
-import { checkNormalization, checkTensors, checkedModel, type ExportNormalization, type TensorMap } from './modelTensors';
+import {
+  checkNormalization,
+  checkTensors,
+  checkedModel,
+  type ExportNormalization,
+  type TensorMap,
+} from './modelTensors';
 
 export const WEIGHTS_FORMAT = 'netwright-weights-1';
 const FORMAT = 'safetensors';
@@ -27,13 +33,16 @@ export function exportSafetensors(input: SafetensorsExportInput): Uint8Array {
   const model = checkedModel(input.spec, FORMAT);
   const values = checkTensors(model, input.tensors, FORMAT);
   const normalization = input.normalization ?? null;
-  if (normalization) checkNormalization(normalization, model.analysis.nodes[model.analysis.inputId!].outputShape!, FORMAT);
+  if (normalization)
+    checkNormalization(normalization, model.analysis.nodes[model.analysis.inputId!].outputShape!, FORMAT);
   const tensors = new Map<string, NamedArray>();
   for (const t of model.expected) tensors.set(t.name, { dtype: 'F32', shape: [...t.shape], data: values.get(t.name)! });
   const metadata: Record<string, string> = {
     [WEIGHTS_METADATA.format]: WEIGHTS_FORMAT,
     [WEIGHTS_METADATA.spec]: JSON.stringify(input.spec),
-    [WEIGHTS_METADATA.normalization]: JSON.stringify(normalization ? { axis: normalization.axis, mean: normalization.mean, std: normalization.std } : null),
+    [WEIGHTS_METADATA.normalization]: JSON.stringify(
+      normalization ? { axis: normalization.axis, mean: normalization.mean, std: normalization.std } : null,
+    ),
     [WEIGHTS_METADATA.classNames]: JSON.stringify(input.classNames ?? null),
   };
   return encodeSafetensors(tensors, metadata);

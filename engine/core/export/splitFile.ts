@@ -34,18 +34,21 @@ export interface SplitFile {
 /** Σ (i + 1)(label_i + 1) mod 2^31 − 1, each term and the running sum exact in float64. */
 export function labelCheck(labels: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < labels.length; i++) sum = (sum + ((i + 1) % LABEL_CHECK_MODULUS) * (labels[i] + 1)) % LABEL_CHECK_MODULUS;
+  for (let i = 0; i < labels.length; i++)
+    sum = (sum + ((i + 1) % LABEL_CHECK_MODULUS) * (labels[i] + 1)) % LABEL_CHECK_MODULUS;
   return sum;
 }
 
 export function exportSplitFile(input: SplitFileInput): string {
   const { rows } = input;
-  if (!Number.isInteger(rows) || rows < 1) throw new Error(`split export: the dataset must have at least one row, got ${rows}`);
+  if (!Number.isInteger(rows) || rows < 1)
+    throw new Error(`split export: the dataset must have at least one row, got ${rows}`);
   const seen = new Uint8Array(rows);
   const part = (name: string, indices: ArrayLike<number>): number[] => {
     const out = Array.from(indices);
     for (const i of out) {
-      if (!Number.isInteger(i) || i < 0 || i >= rows) throw new Error(`split export: the ${name} split names row ${i}, the dataset has ${rows}`);
+      if (!Number.isInteger(i) || i < 0 || i >= rows)
+        throw new Error(`split export: the ${name} split names row ${i}, the dataset has ${rows}`);
       if (seen[i]) throw new Error(`split export: row ${i} is in more than one split`);
       seen[i] = 1;
     }
@@ -69,7 +72,8 @@ function truthCheck(truth: SplitFileInput['truth'], rows: number): SplitFile['ch
       if (truth.labels.length !== rows) throw new Error(`split export: ${truth.labels.length} labels for ${rows} rows`);
       return { kind: 'labels', value: labelCheck(truth.labels) };
     case 'targets': {
-      if (truth.targets.length % rows !== 0) throw new Error(`split export: ${truth.targets.length} target values for ${rows} rows`);
+      if (truth.targets.length % rows !== 0)
+        throw new Error(`split export: ${truth.targets.length} target values for ${rows} rows`);
       let sum = 0;
       let scale = 0;
       for (let i = 0; i < truth.targets.length; i++) {

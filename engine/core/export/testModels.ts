@@ -24,57 +24,95 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
 
 /** Every op kind at least once (both GELU forms, ELU with a non-default alpha), with padding that matters for avg and max pooling. */
 export function everyOpSpec(): ModelSpec {
-  return graph('every-op', [
-    ['input', 'input', { shape: [3, 8, 8] }],
-    ['conv1', 'conv2d', { filters: 4, kernelSize: 3, padding: 'same' }],
-    ['bn2d', 'batchnorm2d'],
-    ['lrelu', 'leakyrelu', { negativeSlope: 0.1 }],
-    ['avg', 'avgpool2d', { kernelSize: 3, stride: 1, padding: 1 }],
-    ['tanh_avg', 'tanh'],
-    ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
-    ['gelu_exact', 'gelu'],
-    ['add1', 'add'],
-    ['cat1', 'concat'],
-    ['pool', 'maxpool2d', { kernelSize: 3, stride: 2, padding: 1 }],
-    ['ident', 'identity'],
-    ['gap', 'globalavgpool2d'],
-    ['flat', 'flatten'],
-    ['fc_a', 'dense', { units: 6 }],
-    ['relu_a', 'relu'],
-    ['probs', 'softmax'],
-    ['fc_b', 'dense', { units: 6, bias: false }],
-    ['elu_b', 'elu', { alpha: 0.7 }],
-    ['sig', 'sigmoid'],
-    ['cat2', 'concat'],
-    ['bn1d', 'batchnorm1d', { eps: 1e-3, momentum: 0.2 }],
-    ['gelu_tanh', 'gelu', { approximate: 'tanh' }],
-    ['drop', 'dropout', { p: 0.25 }],
-    ['fc_out', 'dense', { units: 5 }],
-  ], [
-    ['input', 'conv1'], ['conv1', 'bn2d'], ['bn2d', 'lrelu'], ['lrelu', 'avg'], ['avg', 'tanh_avg'], ['lrelu', 'conv2'],
-    ['conv2', 'gelu_exact'], ['tanh_avg', 'add1', 0], ['gelu_exact', 'add1', 1], ['add1', 'cat1', 0], ['lrelu', 'cat1', 1],
-    ['cat1', 'pool'], ['pool', 'ident'], ['ident', 'gap'], ['ident', 'flat'], ['gap', 'fc_a'], ['fc_a', 'relu_a'],
-    ['relu_a', 'probs'], ['flat', 'fc_b'], ['fc_b', 'elu_b'], ['elu_b', 'sig'], ['probs', 'cat2', 0], ['sig', 'cat2', 1], ['cat2', 'bn1d'],
-    ['bn1d', 'gelu_tanh'], ['gelu_tanh', 'drop'], ['drop', 'fc_out'],
-  ]);
+  return graph(
+    'every-op',
+    [
+      ['input', 'input', { shape: [3, 8, 8] }],
+      ['conv1', 'conv2d', { filters: 4, kernelSize: 3, padding: 'same' }],
+      ['bn2d', 'batchnorm2d'],
+      ['lrelu', 'leakyrelu', { negativeSlope: 0.1 }],
+      ['avg', 'avgpool2d', { kernelSize: 3, stride: 1, padding: 1 }],
+      ['tanh_avg', 'tanh'],
+      ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
+      ['gelu_exact', 'gelu'],
+      ['add1', 'add'],
+      ['cat1', 'concat'],
+      ['pool', 'maxpool2d', { kernelSize: 3, stride: 2, padding: 1 }],
+      ['ident', 'identity'],
+      ['gap', 'globalavgpool2d'],
+      ['flat', 'flatten'],
+      ['fc_a', 'dense', { units: 6 }],
+      ['relu_a', 'relu'],
+      ['probs', 'softmax'],
+      ['fc_b', 'dense', { units: 6, bias: false }],
+      ['elu_b', 'elu', { alpha: 0.7 }],
+      ['sig', 'sigmoid'],
+      ['cat2', 'concat'],
+      ['bn1d', 'batchnorm1d', { eps: 1e-3, momentum: 0.2 }],
+      ['gelu_tanh', 'gelu', { approximate: 'tanh' }],
+      ['drop', 'dropout', { p: 0.25 }],
+      ['fc_out', 'dense', { units: 5 }],
+    ],
+    [
+      ['input', 'conv1'],
+      ['conv1', 'bn2d'],
+      ['bn2d', 'lrelu'],
+      ['lrelu', 'avg'],
+      ['avg', 'tanh_avg'],
+      ['lrelu', 'conv2'],
+      ['conv2', 'gelu_exact'],
+      ['tanh_avg', 'add1', 0],
+      ['gelu_exact', 'add1', 1],
+      ['add1', 'cat1', 0],
+      ['lrelu', 'cat1', 1],
+      ['cat1', 'pool'],
+      ['pool', 'ident'],
+      ['ident', 'gap'],
+      ['ident', 'flat'],
+      ['gap', 'fc_a'],
+      ['fc_a', 'relu_a'],
+      ['relu_a', 'probs'],
+      ['flat', 'fc_b'],
+      ['fc_b', 'elu_b'],
+      ['elu_b', 'sig'],
+      ['probs', 'cat2', 0],
+      ['sig', 'cat2', 1],
+      ['cat2', 'bn1d'],
+      ['bn1d', 'gelu_tanh'],
+      ['gelu_tanh', 'drop'],
+      ['drop', 'fc_out'],
+    ],
+  );
 }
 
 /** A residual add around a concat of two branches; the concat's edges are listed port 1 first. */
 export function residualConcatSpec(): ModelSpec {
-  return graph('residual-concat', [
-    ['input', 'input', { shape: [1, 6, 6] }],
-    ['wide', 'conv2d', { filters: 3, kernelSize: 3, padding: 1 }],
-    ['narrow', 'conv2d', { filters: 2, kernelSize: 1 }],
-    ['join', 'concat'],
-    ['body', 'conv2d', { filters: 5, kernelSize: 3, padding: 1 }],
-    ['body_relu', 'relu'],
-    ['skip_add', 'add'],
-    ['pool', 'globalavgpool2d'],
-    ['head', 'dense', { units: 3 }],
-  ], [
-    ['input', 'wide'], ['input', 'narrow'], ['narrow', 'join', 1], ['wide', 'join', 0], ['join', 'body'], ['body', 'body_relu'],
-    ['body_relu', 'skip_add', 0], ['join', 'skip_add', 1], ['skip_add', 'pool'], ['pool', 'head'],
-  ]);
+  return graph(
+    'residual-concat',
+    [
+      ['input', 'input', { shape: [1, 6, 6] }],
+      ['wide', 'conv2d', { filters: 3, kernelSize: 3, padding: 1 }],
+      ['narrow', 'conv2d', { filters: 2, kernelSize: 1 }],
+      ['join', 'concat'],
+      ['body', 'conv2d', { filters: 5, kernelSize: 3, padding: 1 }],
+      ['body_relu', 'relu'],
+      ['skip_add', 'add'],
+      ['pool', 'globalavgpool2d'],
+      ['head', 'dense', { units: 3 }],
+    ],
+    [
+      ['input', 'wide'],
+      ['input', 'narrow'],
+      ['narrow', 'join', 1],
+      ['wide', 'join', 0],
+      ['join', 'body'],
+      ['body', 'body_relu'],
+      ['body_relu', 'skip_add', 0],
+      ['join', 'skip_add', 1],
+      ['skip_add', 'pool'],
+      ['pool', 'head'],
+    ],
+  );
 }
 
 /** Seeded tensors for every tensor the spec owns: weights ~ U(-a, a) by fan-in, biases and gamma/beta varied, running var > 0. */
@@ -88,7 +126,12 @@ export function randomTensors(spec: ModelSpec, seed = 7): Map<string, { shape: n
     const value = new Float32Array(count);
     for (let i = 0; i < count; i++) {
       const u = 2 * rng.uniform() - 1;
-      value[i] = t.field === 'running_var' ? 0.5 + rng.uniform() : t.field === 'weight' && t.shape.length === 1 ? 1 + 0.5 * u : bound * u;
+      value[i] =
+        t.field === 'running_var'
+          ? 0.5 + rng.uniform()
+          : t.field === 'weight' && t.shape.length === 1
+            ? 1 + 0.5 * u
+            : bound * u;
     }
     tensors.set(t.name, { shape: [...t.shape], value });
   }
@@ -116,14 +159,33 @@ export function randomNormalization(shape: readonly number[], seed = 5): ExportN
  * The engine's eval-mode outputs for raw inputs: the same tensors loaded into a compiled model, the inputs
  * standardized as the trainer does (train/data.ts), then predict. Returns a copy [count, ...outputShape].
  */
-export function enginePredict(spec: ModelSpec, tensors: TensorMapInput, raw: Float32Array, count: number,
-  normalization: ExportNormalization | null, kernels: Kernels): Float32Array {
-  const config: TrainConfig = { version: 1, loss: 'mse', optimizer: { type: 'sgd', lr: 0.1 }, schedule: { type: 'constant' },
-    epochs: 1, batchSize: count, seed: 1, split: { train: 1, validation: 0, test: 0 } };
+export function enginePredict(
+  spec: ModelSpec,
+  tensors: TensorMapInput,
+  raw: Float32Array,
+  count: number,
+  normalization: ExportNormalization | null,
+  kernels: Kernels,
+): Float32Array {
+  const config: TrainConfig = {
+    version: 1,
+    loss: 'mse',
+    optimizer: { type: 'sgd', lr: 0.1 },
+    schedule: { type: 'constant' },
+    epochs: 1,
+    batchSize: count,
+    seed: 1,
+    split: { train: 1, validation: 0, test: 0 },
+  };
   const session = createTrainingSession(spec, config, kernels, { maxBatch: count });
   session.model.loadTensors(new Map([...tensors].map(([name, t]) => [name, { shape: [...t.shape], data: t.value }])));
   const inputs = raw.slice();
-  if (normalization) standardize(inputs, [...session.model.inputShape], { axis: normalization.axis, mean: [...normalization.mean], std: [...normalization.std] });
+  if (normalization)
+    standardize(inputs, [...session.model.inputShape], {
+      axis: normalization.axis,
+      mean: [...normalization.mean],
+      std: [...normalization.std],
+    });
   return session.predict(inputs, count).slice(0, count * session.model.output.size);
 }
 

@@ -20,7 +20,8 @@ export interface CheckpointInfo {
 export function encodeCheckpoint(snapshot: TrainerSnapshot, info: CheckpointInfo): Uint8Array {
   const tensors = new Map<string, NamedArray>();
   for (const [name, t] of snapshot.tensors) tensors.set(name, { dtype: 'F32', shape: t.shape, data: t.value });
-  for (const [name, buffer] of Object.entries(snapshot.optimizer)) tensors.set(`optimizer.${name}`, { dtype: 'F32', shape: [buffer.length], data: buffer });
+  for (const [name, buffer] of Object.entries(snapshot.optimizer))
+    tensors.set(`optimizer.${name}`, { dtype: 'F32', shape: [buffer.length], data: buffer });
   if (snapshot.best) {
     for (const [name, value] of snapshot.best.tensors) {
       tensors.set(`best.${name}`, { dtype: 'F32', shape: snapshot.tensors.get(name)!.shape, data: value });
@@ -59,15 +60,22 @@ export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): Dec
   try {
     decoded = decodeSafetensors(buffer, source);
   } catch (error) {
-    throw new CheckpointError('checkpoint-unreadable', { file: source, reason: (error as Error).message.replace(`${source} is not a valid safetensors file: `, '') });
+    throw new CheckpointError('checkpoint-unreadable', {
+      file: source,
+      reason: (error as Error).message.replace(`${source} is not a valid safetensors file: `, ''),
+    });
   }
   const { tensors, metadata } = decoded;
-  if (metadata.format !== CHECKPOINT_FORMAT) throw new CheckpointError('checkpoint-not-netwright', { file: source, found: metadata.format ?? 'none' });
+  if (metadata.format !== CHECKPOINT_FORMAT)
+    throw new CheckpointError('checkpoint-not-netwright', { file: source, found: metadata.format ?? 'none' });
   const read = new MetadataReader(metadata, source);
   const spec = read.json<ModelSpec>('spec', 'a model spec (JSON object)', isObject);
   const model = modelTensors(source, spec, tensors, '');
   const bestEpoch = read.optionalCount('best_epoch');
-  const best = bestEpoch === null ? null : new Map([...modelTensors(source, spec, tensors, 'best.')].map(([k, t]) => [k, t.value]));
+  const best =
+    bestEpoch === null
+      ? null
+      : new Map([...modelTensors(source, spec, tensors, 'best.')].map(([k, t]) => [k, t.value]));
   const optimizer: Record<string, Float32Array> = {};
   for (const [name, t] of tensors) {
     if (name.startsWith('optimizer.')) optimizer[name.slice('optimizer.'.length)] = finiteFloat32(source, name, t);
@@ -80,9 +88,21 @@ export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): Dec
     steps: read.count('steps'),
     optimizerSteps: read.count('optimizer_steps'),
     learningRate: read.json('learning_rate', 'a finite number', isFiniteNumber),
-    shuffleRng: read.json('rng', 'four 32-bit whole numbers', (v) => Array.isArray(v) && v.length === 4 && v.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff)),
-    schedule: read.json('schedule', 'a schedule state (JSON object with a type)', (v) => isObject(v) && typeof v.type === 'string'),
-    earlyStopping: read.json('early_stopping', 'an early-stopping state (JSON object) or null', (v) => v === null || isObject(v)),
+    shuffleRng: read.json(
+      'rng',
+      'four 32-bit whole numbers',
+      (v) => Array.isArray(v) && v.length === 4 && v.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff),
+    ),
+    schedule: read.json(
+      'schedule',
+      'a schedule state (JSON object with a type)',
+      (v) => isObject(v) && typeof v.type === 'string',
+    ),
+    earlyStopping: read.json(
+      'early_stopping',
+      'an early-stopping state (JSON object) or null',
+      (v) => v === null || isObject(v),
+    ),
     tensors: model,
     optimizer,
     best: bestEpoch === null ? null : { epoch: bestEpoch, tensors: best! },
@@ -100,13 +120,25 @@ export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): Dec
 }
 
 function isTrainConfig(v: unknown): boolean {
-  return isObject(v) && typeof v.loss === 'string' && isObject(v.optimizer) && typeof v.optimizer.type === 'string' && isFiniteNumber(v.optimizer.lr)
-    && Number.isInteger(v.epochs) && Number.isInteger(v.batchSize) && Number.isInteger(v.seed) && isObject(v.split);
+  return (
+    isObject(v) &&
+    typeof v.loss === 'string' &&
+    isObject(v.optimizer) &&
+    typeof v.optimizer.type === 'string' &&
+    isFiniteNumber(v.optimizer.lr) &&
+    Number.isInteger(v.epochs) &&
+    Number.isInteger(v.batchSize) &&
+    Number.isInteger(v.seed) &&
+    isObject(v.split)
+  );
 }
 
 /** null, or per-feature / per-channel statistics: as many finite means as standard deviations (≥ 0). */
 function isNormalization(v: unknown): boolean {
   if (v === null) return true;
-  if (!isObject(v) || (v.axis !== 'feature' && v.axis !== 'channel') || !Array.isArray(v.mean) || !Array.isArray(v.std)) return false;
-  return v.mean.length === v.std.length && v.mean.every(isFiniteNumber) && v.std.every((s) => isFiniteNumber(s) && s >= 0);
+  if (!isObject(v) || (v.axis !== 'feature' && v.axis !== 'channel') || !Array.isArray(v.mean) || !Array.isArray(v.std))
+    return false;
+  return (
+    v.mean.length === v.std.length && v.mean.every(isFiniteNumber) && v.std.every((s) => isFiniteNumber(s) && s >= 0)
+  );
 }

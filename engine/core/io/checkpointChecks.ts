@@ -7,7 +7,10 @@ import { CheckpointError, shapeText } from './checkpointProblems';
 
 /** Reads the metadata fields of one file, each parsed once and checked with a description of what it must hold. */
 export class MetadataReader {
-  constructor(private readonly metadata: Record<string, string>, private readonly file: string) {}
+  constructor(
+    private readonly metadata: Record<string, string>,
+    private readonly file: string,
+  ) {}
 
   private raw(field: string): string {
     const text = this.metadata[field];
@@ -51,7 +54,8 @@ export class MetadataReader {
   }
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Float32 data with only finite values; anything else names the tensor. */
@@ -59,7 +63,8 @@ export function finiteFloat32(file: string, tensor: string, t: NamedArray): Floa
   if (t.dtype !== 'F32') throw new CheckpointError('checkpoint-tensor-dtype', { file, tensor, dtype: t.dtype });
   const data = t.data as Float32Array;
   for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) throw new CheckpointError('checkpoint-tensor-not-finite', { file, tensor, index: i, value: String(data[i]) });
+    if (!Number.isFinite(data[i]))
+      throw new CheckpointError('checkpoint-tensor-not-finite', { file, tensor, index: i, value: String(data[i]) });
   }
   return data;
 }
@@ -68,7 +73,12 @@ export function finiteFloat32(file: string, tensor: string, t: NamedArray): Floa
  * The model's tensors (`prefix` '' for the weights, 'best.' for the best epoch's), each checked against the shape
  * the spec gives it; a missing or extra tensor is refused too.
  */
-export function modelTensors(file: string, spec: unknown, tensors: ReadonlyMap<string, NamedArray>, prefix: string): Map<string, { shape: number[]; value: Float32Array }> {
+export function modelTensors(
+  file: string,
+  spec: unknown,
+  tensors: ReadonlyMap<string, NamedArray>,
+  prefix: string,
+): Map<string, { shape: number[]; value: Float32Array }> {
   const expected = expectedShapes(file, spec);
   const out = new Map<string, { shape: number[]; value: Float32Array }>();
   for (const [name, shape] of expected) {
@@ -76,7 +86,13 @@ export function modelTensors(file: string, spec: unknown, tensors: ReadonlyMap<s
     const t = tensors.get(tensor);
     if (!t) throw new CheckpointError('checkpoint-tensor-missing', { file, tensor, expected: shapeText(shape) });
     const value = finiteFloat32(file, tensor, t);
-    if (shapeText(t.shape) !== shapeText(shape)) throw new CheckpointError('checkpoint-tensor-shape', { file, tensor, shape: shapeText(t.shape), expected: shapeText(shape) });
+    if (shapeText(t.shape) !== shapeText(shape))
+      throw new CheckpointError('checkpoint-tensor-shape', {
+        file,
+        tensor,
+        shape: shapeText(t.shape),
+        expected: shapeText(shape),
+      });
     out.set(name, { shape: [...t.shape], value });
   }
   return out;

@@ -36,14 +36,19 @@ const ENGLISH: Record<CheckpointProblemCode, (p: CheckpointProblemParams) => str
   'checkpoint-tensor-dtype': (p) => `${p.file}: tensor '${p.tensor}' is ${p.dtype}, but weights must be F32 (float32)`,
   'checkpoint-tensor-missing': (p) => `${p.file}: tensor '${p.tensor}' ${p.expected} is missing`,
   'checkpoint-tensor-unexpected': (p) => `${p.file}: tensor '${p.tensor}' does not belong to the checkpoint's model`,
-  'checkpoint-tensor-shape': (p) => `${p.file}: tensor '${p.tensor}' has shape ${p.shape}, the model needs ${p.expected}`,
-  'checkpoint-tensor-not-finite': (p) => `${p.file}: tensor '${p.tensor}' holds ${p.value} at element ${p.index}; the weights are not usable`,
+  'checkpoint-tensor-shape': (p) =>
+    `${p.file}: tensor '${p.tensor}' has shape ${p.shape}, the model needs ${p.expected}`,
+  'checkpoint-tensor-not-finite': (p) =>
+    `${p.file}: tensor '${p.tensor}' holds ${p.value} at element ${p.index}; the weights are not usable`,
 };
 
 export const CHECKPOINT_PROBLEM_CODES = Object.keys(ENGLISH) as CheckpointProblemCode[];
 
 export class CheckpointError extends Error {
-  constructor(readonly code: CheckpointProblemCode, readonly params: CheckpointProblemParams) {
+  constructor(
+    readonly code: CheckpointProblemCode,
+    readonly params: CheckpointProblemParams,
+  ) {
     super(ENGLISH[code](params));
     this.name = 'CheckpointError';
   }

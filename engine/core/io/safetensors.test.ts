@@ -36,7 +36,9 @@ describe('safetensors', () => {
   it('names the file and the problem when it is damaged', () => {
     const bytes = encodeSafetensors(tensors);
     expect(() => decodeSafetensors(bytes.subarray(0, 5), 'a.safetensors')).toThrow(/a.safetensors .*8-byte/);
-    expect(() => decodeSafetensors(bytes.subarray(0, bytes.length - 4), 'b.safetensors')).toThrow(/b.safetensors.*offsets/);
+    expect(() => decodeSafetensors(bytes.subarray(0, bytes.length - 4), 'b.safetensors')).toThrow(
+      /b.safetensors.*offsets/,
+    );
     const broken = bytes.slice();
     broken[9] = 0x7b; // corrupt the JSON
     broken[10] = 0x7b;
@@ -44,6 +46,8 @@ describe('safetensors', () => {
   });
 
   it('refuses a shape that does not match the data', () => {
-    expect(() => encodeSafetensors({ w: { dtype: 'F32', shape: [3], data: new Float32Array(2) } })).toThrow(/shape \[3\] but 2 values/);
+    expect(() => encodeSafetensors({ w: { dtype: 'F32', shape: [3], data: new Float32Array(2) } })).toThrow(
+      /shape \[3\] but 2 values/,
+    );
   });
 });

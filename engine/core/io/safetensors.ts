@@ -13,19 +13,26 @@ const BYTES: Record<DType, number> = { F32: 4, I32: 4, U8: 1, F64: 8 };
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Serializes tensors (sorted by name, as the reference writer does) and string metadata into one buffer. */
-export function encodeSafetensors(tensors: Map<string, NamedArray> | Record<string, NamedArray>, metadata: Record<string, string> = {}): Uint8Array {
+export function encodeSafetensors(
+  tensors: Map<string, NamedArray> | Record<string, NamedArray>,
+  metadata: Record<string, string> = {},
+): Uint8Array {
   if (!littleEndian) throw new Error('safetensors writing needs a little-endian machine');
-  const entries = (tensors instanceof Map ? [...tensors] : Object.entries(tensors)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = (tensors instanceof Map ? [...tensors] : Object.entries(tensors)).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length) {
-    for (const [k, v] of Object.entries(metadata)) if (typeof v !== 'string') throw new Error(`safetensors metadata '${k}' must be a string`);
+    for (const [k, v] of Object.entries(metadata))
+      if (typeof v !== 'string') throw new Error(`safetensors metadata '${k}' must be a string`);
     header.__metadata__ = metadata;
   }
   let offset = 0;
   for (const [name, t] of entries) {
     if (name === '__metadata__') throw new Error("a tensor cannot be named '__metadata__'");
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (count !== t.data.length) throw new Error(`tensor '${name}' has shape [${t.shape.join(', ')}] but ${t.data.length} values`);
+    if (count !== t.data.length)
+      throw new Error(`tensor '${name}' has shape [${t.shape.join(', ')}] but ${t.data.length} values`);
     const bytes = count * BYTES[t.dtype];
     header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + bytes] };
     offset += bytes;
@@ -61,7 +68,8 @@ export function decodeSafetensors(buffer: Uint8Array, source = 'file'): DecodedS
   if (buffer.length < 8) fail('shorter than its 8-byte header length');
   const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   const headerLength = Number(view.getBigUint64(0, true));
-  if (headerLength > buffer.length - 8 || headerLength > 100_000_000) fail(`header length ${headerLength} exceeds the file`);
+  if (headerLength > buffer.length - 8 || headerLength > 100_000_000)
+    fail(`header length ${headerLength} exceeds the file`);
   let header: Record<string, any>;
   try {
     header = JSON.parse(new TextDecoder().decode(buffer.subarray(8, 8 + headerLength)));
@@ -83,7 +91,8 @@ export function decodeSafetensors(buffer: Uint8Array, source = 'file'): DecodedS
     }
     const { dtype, shape, data_offsets: offsets } = entry ?? {};
     if (!(dtype in BYTES)) fail(`tensor '${name}' has unsupported dtype ${dtype}`);
-    if (!Array.isArray(shape) || !shape.every((d: unknown) => Number.isInteger(d) && (d as number) >= 0)) fail(`tensor '${name}' has a bad shape`);
+    if (!Array.isArray(shape) || !shape.every((d: unknown) => Number.isInteger(d) && (d as number) >= 0))
+      fail(`tensor '${name}' has a bad shape`);
     if (!Array.isArray(offsets) || offsets.length !== 2) fail(`tensor '${name}' has bad data_offsets`);
     const [begin, end] = offsets as number[];
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
@@ -93,8 +102,14 @@ export function decodeSafetensors(buffer: Uint8Array, source = 'file'): DecodedS
     // Copy out so the result is aligned and independent of the file buffer (a Node Buffer's slice() is a view).
     const bytes = new Uint8Array(end - begin);
     bytes.set(buffer.subarray(dataStart + begin, dataStart + end));
-    const data = dtype === 'F32' ? new Float32Array(bytes.buffer) : dtype === 'I32' ? new Int32Array(bytes.buffer)
-      : dtype === 'F64' ? new Float64Array(bytes.buffer) : new Uint8Array(bytes.buffer);
+    const data =
+      dtype === 'F32'
+        ? new Float32Array(bytes.buffer)
+        : dtype === 'I32'
+          ? new Int32Array(bytes.buffer)
+          : dtype === 'F64'
+            ? new Float64Array(bytes.buffer)
+            : new Uint8Array(bytes.buffer);
     tensors.set(name, { dtype: dtype as DType, shape: shape as number[], data });
   }
   return { tensors, metadata };

@@ -5,7 +5,10 @@ import type { LayerDefinition } from './types';
 
 export const add: LayerDefinition<'add'> = {
   catalogue: {
-    kind: 'add', name: 'Add', category: 'merge', inputs: 2,
+    kind: 'add',
+    name: 'Add',
+    category: 'merge',
+    inputs: 2,
     help: 'Adds two tensors of the same shape element by element, as in a residual (skip) connection.',
     params: [],
   },
@@ -13,11 +16,21 @@ export const add: LayerDefinition<'add'> = {
   shape: (ctx) => {
     const [a, b] = ctx.inputs;
     if (sameDims(a, b)) return out(a);
-    return mismatch('add-shapes-differ', { a: shapeText(a), b: shapeText(b), aFrom: ctx.inputIds[0], bFrom: ctx.inputIds[1] });
+    return mismatch('add-shapes-differ', {
+      a: shapeText(a),
+      b: shapeText(b),
+      aFrom: ctx.inputIds[0],
+      bFrom: ctx.inputIds[1],
+    });
   },
 
   op: (ctx) => {
-    const { kernels, inputs: [a, b], output: y, inputGrads: [aGrad, bGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [a, b],
+      output: y,
+      inputGrads: [aGrad, bGrad],
+    } = ctx;
     return {
       forward(batch) {
         kernels.add(a.data, b.data, y.data, batch * y.size);

@@ -6,7 +6,11 @@ import type { LayerDefinition } from './types';
 
 export const avgpool2d: LayerDefinition<'avgpool2d'> = {
   catalogue: {
-    kind: 'avgpool2d', name: 'AvgPool2D', category: 'pooling', inputs: 1, idPrefix: 'avgpool',
+    kind: 'avgpool2d',
+    name: 'AvgPool2D',
+    category: 'pooling',
+    inputs: 1,
+    idPrefix: 'avgpool',
     help: 'Averages each window (padded zeros count in the average), shrinking the image smoothly.',
     params: poolParams('average'),
   },
@@ -14,7 +18,12 @@ export const avgpool2d: LayerDefinition<'avgpool2d'> = {
   shape: windowRule('avgpool2d'),
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const geom = geometryFor(ctx, 'avgpool2d', x.shape[0]);
     return {
       forward(batch) {
@@ -30,5 +39,8 @@ export const avgpool2d: LayerDefinition<'avgpool2d'> = {
   },
 
   onnx: single('AveragePool', (ctx) => ({ ...windowAttributes('avgpool2d', ctx), count_include_pad: int(1) })),
-  pytorch: (ctx) => ({ module: `nn.AvgPool2d(${windowArgs('avgpool2d', ctx)}, count_include_pad=True)`, expression: call(ctx) }),
+  pytorch: (ctx) => ({
+    module: `nn.AvgPool2d(${windowArgs('avgpool2d', ctx)}, count_include_pad=True)`,
+    expression: call(ctx),
+  }),
 };

@@ -5,7 +5,10 @@ import type { LayerDefinition } from './types';
 
 export const concat: LayerDefinition<'concat'> = {
   catalogue: {
-    kind: 'concat', name: 'Concat', category: 'merge', inputs: 2,
+    kind: 'concat',
+    name: 'Concat',
+    category: 'merge',
+    inputs: 2,
     help: 'Joins two tensors along the channels (images) or features (vectors); the other sizes must match.',
     params: [],
   },
@@ -13,11 +16,21 @@ export const concat: LayerDefinition<'concat'> = {
   shape: (ctx) => {
     const [a, b] = ctx.inputs;
     if (a.length === b.length && sameDims(a.slice(1), b.slice(1))) return out([a[0] + b[0], ...a.slice(1)]);
-    return mismatch('concat-shapes-differ', { a: shapeText(a), b: shapeText(b), aFrom: ctx.inputIds[0], bFrom: ctx.inputIds[1] });
+    return mismatch('concat-shapes-differ', {
+      a: shapeText(a),
+      b: shapeText(b),
+      aFrom: ctx.inputIds[0],
+      bFrom: ctx.inputIds[1],
+    });
   },
 
   op: (ctx) => {
-    const { kernels, inputs: [a, b], output: y, inputGrads: [aGrad, bGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [a, b],
+      output: y,
+      inputGrads: [aGrad, bGrad],
+    } = ctx;
     const channelsA = a.shape[0];
     const channelsB = b.shape[0];
     const spatial = a.size / channelsA;
@@ -32,8 +45,10 @@ export const concat: LayerDefinition<'concat'> = {
           kernels.splitChannels(y.grad!, a.grad, b.grad, batch, channelsA, channelsB, spatial, aGrad.accumulate);
           return;
         }
-        if (aGrad.needed) kernels.splitChannels(y.grad!, a.grad, null, batch, channelsA, channelsB, spatial, aGrad.accumulate);
-        if (bGrad.needed) kernels.splitChannels(y.grad!, null, b.grad, batch, channelsA, channelsB, spatial, bGrad.accumulate);
+        if (aGrad.needed)
+          kernels.splitChannels(y.grad!, a.grad, null, batch, channelsA, channelsB, spatial, aGrad.accumulate);
+        if (bGrad.needed)
+          kernels.splitChannels(y.grad!, null, b.grad, batch, channelsA, channelsB, spatial, bGrad.accumulate);
       },
     };
   },

@@ -10,13 +10,45 @@ import type { LayerDefinition } from './types';
 
 export const conv2d: LayerDefinition<'conv2d'> = {
   catalogue: {
-    kind: 'conv2d', name: 'Conv2D', category: 'convolution', inputs: 1, idPrefix: 'conv',
+    kind: 'conv2d',
+    name: 'Conv2D',
+    category: 'convolution',
+    inputs: 1,
+    idPrefix: 'conv',
     help: 'Slides small learned filters over an image; each filter makes one output channel.',
     params: [
-      { name: 'filters', label: 'Filters', type: 'int', default: 16, min: 1, help: 'Number of filters, which is the number of output channels.' },
-      { name: 'kernelSize', label: 'Kernel size', type: 'intOrPair', default: 3, min: 1, help: 'Filter size: n for n×n, or [height, width].' },
-      { name: 'stride', label: 'Stride', type: 'intOrPair', default: 1, min: 1, help: 'Step between filter positions: n or [height, width]; 2 halves the image size.' },
-      { name: 'padding', label: 'Padding', type: 'padding', default: 0, min: 0, help: "Zeros added around the image: n, [height, width], 'same' (keep the size) or 'valid' (none)." },
+      {
+        name: 'filters',
+        label: 'Filters',
+        type: 'int',
+        default: 16,
+        min: 1,
+        help: 'Number of filters, which is the number of output channels.',
+      },
+      {
+        name: 'kernelSize',
+        label: 'Kernel size',
+        type: 'intOrPair',
+        default: 3,
+        min: 1,
+        help: 'Filter size: n for n×n, or [height, width].',
+      },
+      {
+        name: 'stride',
+        label: 'Stride',
+        type: 'intOrPair',
+        default: 1,
+        min: 1,
+        help: 'Step between filter positions: n or [height, width]; 2 halves the image size.',
+      },
+      {
+        name: 'padding',
+        label: 'Padding',
+        type: 'padding',
+        default: 0,
+        min: 0,
+        help: "Zeros added around the image: n, [height, width], 'same' (keep the size) or 'valid' (none).",
+      },
       biasParam,
       initParam,
     ],
@@ -25,10 +57,20 @@ export const conv2d: LayerDefinition<'conv2d'> = {
   shape: windowRule('conv2d'),
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const filters = num(ctx.params, 'filters');
     const geom = geometryFor(ctx, 'conv2d', filters);
-    const weight = ctx.param('weight', [filters, geom[1], geom[5], geom[6]], chooseInit(ctx.params.init, ctx.successorOp), true);
+    const weight = ctx.param(
+      'weight',
+      [filters, geom[1], geom[5], geom[6]],
+      chooseInit(ctx.params.init, ctx.successorOp),
+      true,
+    );
     const bias = ctx.params.bias === false ? null : ctx.param('bias', [filters], 'zeros', false);
     return {
       forward(batch) {
@@ -37,8 +79,16 @@ export const conv2d: LayerDefinition<'conv2d'> = {
       },
       backward(batch) {
         geom[0] = batch;
-        kernels.conv2dBackward(x.data, weight.value, y.grad!, xGrad.needed ? x.grad : null, weight.grad,
-          bias ? bias.grad : null, geom, xGrad.accumulate);
+        kernels.conv2dBackward(
+          x.data,
+          weight.value,
+          y.grad!,
+          xGrad.needed ? x.grad : null,
+          weight.grad,
+          bias ? bias.grad : null,
+          geom,
+          xGrad.accumulate,
+        );
       },
     };
   },
@@ -48,14 +98,20 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
     return [
       { field: 'weight', shape: [filters, inputShape[0], kh, kw], trainable: true, regularized: true },
-      ...(params.bias !== false ? [{ field: 'bias' as const, shape: [filters], trainable: true, regularized: false }] : []),
+      ...(params.bias !== false
+        ? [{ field: 'bias' as const, shape: [filters], trainable: true, regularized: false }]
+        : []),
     ];
   },
 
   onnx: (ctx) => {
     const inputs = [ctx.inputs[0], ctx.tensor('weight')];
     if (ctx.params.bias !== false) inputs.push(ctx.tensor('bias'));
-    ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], { ...windowAttributes('conv2d', ctx), dilations: ints([1, 1]), group: int(1) });
+    ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], {
+      ...windowAttributes('conv2d', ctx),
+      dilations: ints([1, 1]),
+      group: int(1),
+    });
     return ctx.out;
   },
 

@@ -9,7 +9,10 @@ import type { LayerDefinition } from './types';
 
 export const dense: LayerDefinition<'dense'> = {
   catalogue: {
-    kind: 'dense', name: 'Dense', category: 'dense', inputs: 1,
+    kind: 'dense',
+    name: 'Dense',
+    category: 'dense',
+    inputs: 1,
     help: 'Fully connected layer: every output is a weighted sum of all input features plus a bias.',
     params: [
       { name: 'units', label: 'Units', type: 'int', default: 64, min: 1, help: 'Number of outputs (neurons).' },
@@ -27,7 +30,12 @@ export const dense: LayerDefinition<'dense'> = {
   },
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const inFeatures = x.size;
     const outFeatures = num(ctx.params, 'units');
     const weight = ctx.param('weight', [outFeatures, inFeatures], chooseInit(ctx.params.init, ctx.successorOp), true);
@@ -37,8 +45,18 @@ export const dense: LayerDefinition<'dense'> = {
         kernels.denseForward(x.data, weight.value, bias ? bias.value : null, y.data, batch, inFeatures, outFeatures);
       },
       backward(batch) {
-        kernels.denseBackward(x.data, weight.value, y.grad!, xGrad.needed ? x.grad : null, weight.grad,
-          bias ? bias.grad : null, batch, inFeatures, outFeatures, xGrad.accumulate);
+        kernels.denseBackward(
+          x.data,
+          weight.value,
+          y.grad!,
+          xGrad.needed ? x.grad : null,
+          weight.grad,
+          bias ? bias.grad : null,
+          batch,
+          inFeatures,
+          outFeatures,
+          xGrad.accumulate,
+        );
       },
     };
   },
@@ -47,7 +65,9 @@ export const dense: LayerDefinition<'dense'> = {
     const units = params.units as number;
     return [
       { field: 'weight', shape: [units, inputShape[0]], trainable: true, regularized: true },
-      ...(params.bias !== false ? [{ field: 'bias' as const, shape: [units], trainable: true, regularized: false }] : []),
+      ...(params.bias !== false
+        ? [{ field: 'bias' as const, shape: [units], trainable: true, regularized: false }]
+        : []),
     ];
   },
 

@@ -8,17 +8,34 @@ import type { LayerDefinition } from './types';
 
 export const dropout: LayerDefinition<'dropout'> = {
   catalogue: {
-    kind: 'dropout', name: 'Dropout', category: 'regularization', inputs: 1,
+    kind: 'dropout',
+    name: 'Dropout',
+    category: 'regularization',
+    inputs: 1,
     help: 'During training, zeroes each value with probability p (and scales the rest up) so the network cannot rely on any one feature.',
     params: [
-      { name: 'p', label: 'Drop probability', type: 'float', default: 0.5, min: 0, max: 1, maxExclusive: true, help: 'Fraction of values dropped in training, from 0 up to (not including) 1.' },
+      {
+        name: 'p',
+        label: 'Drop probability',
+        type: 'float',
+        default: 0.5,
+        min: 0,
+        max: 1,
+        maxExclusive: true,
+        help: 'Fraction of values dropped in training, from 0 up to (not including) 1.',
+      },
     ],
   },
 
   shape: sameShape,
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const p = num(ctx.params, 'p');
     const mask = new Uint8Array(ctx.maxBatch * x.size);
     let lastTraining = false;

@@ -17,7 +17,14 @@ export function eluForward(x: Float32Array, y: Float32Array, count: number, alph
 }
 
 /** dx[i] (=, or += when accumulating) dy[i] * (x[i] > 0 ? 1 : alpha * exp(x[i])), PyTorch's derivative (alpha at 0). */
-export function eluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array, count: number, alpha: number, accumulate: boolean): void {
+export function eluBackward(
+  x: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  count: number,
+  alpha: number,
+  accumulate: boolean,
+): void {
   for (let i = 0; i < count; i++) {
     const v = x[i];
     const g = v > 0 ? dy[i] : dy[i] * alpha * Math.exp(v);
@@ -27,17 +34,32 @@ export function eluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array,
 
 export const elu: LayerDefinition<'elu'> = {
   catalogue: {
-    kind: 'elu', name: 'ELU', category: 'activation', inputs: 1, reluLike: true,
+    kind: 'elu',
+    name: 'ELU',
+    category: 'activation',
+    inputs: 1,
+    reluLike: true,
     help: 'Like ReLU for positive values; negative values curve smoothly down towards -alpha instead of becoming zero.',
     params: [
-      { name: 'alpha', label: 'Alpha', type: 'float', default: 1, min: 0, help: 'The value very negative inputs approach, as -alpha (1 is the usual choice).' },
+      {
+        name: 'alpha',
+        label: 'Alpha',
+        type: 'float',
+        default: 1,
+        min: 0,
+        help: 'The value very negative inputs approach, as -alpha (1 is the usual choice).',
+      },
     ],
   },
 
   shape: sameShape,
 
   op: (ctx) => {
-    const { inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const alpha = num(ctx.params, 'alpha');
     return {
       forward(batch) {

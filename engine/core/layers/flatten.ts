@@ -8,7 +8,10 @@ import type { LayerDefinition } from './types';
 
 export const flatten: LayerDefinition<'flatten'> = {
   catalogue: {
-    kind: 'flatten', name: 'Flatten', category: 'dense', inputs: 1,
+    kind: 'flatten',
+    name: 'Flatten',
+    category: 'dense',
+    inputs: 1,
     help: 'Lays an image out as one long vector so Dense layers can use it: [C, H, W] becomes [C·H·W].',
     params: [],
   },

@@ -18,7 +18,12 @@ const geluOnnx: OnnxEmitter = ({ g, node, inputs: [x], out, params }) => {
     g.node('Mul', part('cube'), [part('square'), x], [part('cube')]);
     g.node('Mul', part('cube_scaled'), [part('cube'), g.scalar('gelu/cubic', 0.044715)], [part('cube_scaled')]);
     g.node('Add', part('sum'), [x, part('cube_scaled')], [part('sum')]);
-    g.node('Mul', part('tanh_input'), [part('sum'), g.scalar('gelu/sqrt_2_over_pi', Math.sqrt(2 / Math.PI))], [part('tanh_input')]);
+    g.node(
+      'Mul',
+      part('tanh_input'),
+      [part('sum'), g.scalar('gelu/sqrt_2_over_pi', Math.sqrt(2 / Math.PI))],
+      [part('tanh_input')],
+    );
     g.node('Tanh', part('tanh'), [part('tanh_input')], [part('tanh')]);
     inner = part('tanh');
   } else {
@@ -34,10 +39,21 @@ const geluOnnx: OnnxEmitter = ({ g, node, inputs: [x], out, params }) => {
 
 export const gelu: LayerDefinition<'gelu'> = {
   catalogue: {
-    kind: 'gelu', name: 'GELU', category: 'activation', inputs: 1, reluLike: true,
+    kind: 'gelu',
+    name: 'GELU',
+    category: 'activation',
+    inputs: 1,
+    reluLike: true,
     help: 'A smooth ReLU used in transformers: x times the chance a standard normal is below x.',
     params: [
-      { name: 'approximate', label: 'Approximation', type: 'enum', default: 'none', choices: ['none', 'tanh'], help: "'none' computes it exactly with erf; 'tanh' uses the faster tanh formula." },
+      {
+        name: 'approximate',
+        label: 'Approximation',
+        type: 'enum',
+        default: 'none',
+        choices: ['none', 'tanh'],
+        help: "'none' computes it exactly with erf; 'tanh' uses the faster tanh formula.",
+      },
     ],
   },
   shape: sameShape,

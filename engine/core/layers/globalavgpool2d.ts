@@ -6,7 +6,11 @@ import type { LayerDefinition } from './types';
 
 export const globalavgpool2d: LayerDefinition<'globalavgpool2d'> = {
   catalogue: {
-    kind: 'globalavgpool2d', name: 'Global Avg Pool', category: 'pooling', inputs: 1, idPrefix: 'gap',
+    kind: 'globalavgpool2d',
+    name: 'Global Avg Pool',
+    category: 'pooling',
+    inputs: 1,
+    idPrefix: 'gap',
     help: 'Averages each channel over the whole image: [channels, height, width] becomes [channels].',
     params: [],
   },
@@ -14,7 +18,12 @@ export const globalavgpool2d: LayerDefinition<'globalavgpool2d'> = {
   shape: (ctx) => needsImage(ctx, 'needs-image') ?? out([ctx.inputs[0][0]]),
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const [channels, height, width] = x.shape;
     const spatial = height * width;
     return {

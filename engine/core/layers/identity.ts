@@ -7,7 +7,12 @@ import type { LayerDefinition } from './types';
 
 /** y = x and dx = dy, as copies (Flatten shares it: the values keep their order). */
 export const copyOp: OpBuilder = (ctx) => {
-  const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+  const {
+    kernels,
+    inputs: [x],
+    output: y,
+    inputGrads: [xGrad],
+  } = ctx;
   return {
     forward(batch) {
       kernels.copy(x.data, y.data, batch * x.size, false);
@@ -20,7 +25,10 @@ export const copyOp: OpBuilder = (ctx) => {
 
 export const identity: LayerDefinition<'identity'> = {
   catalogue: {
-    kind: 'identity', name: 'Identity', category: 'activation', inputs: 1,
+    kind: 'identity',
+    name: 'Identity',
+    category: 'activation',
+    inputs: 1,
     help: 'Passes its input through unchanged (a placeholder or a named tap point).',
     params: [],
   },

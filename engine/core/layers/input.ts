@@ -5,10 +5,21 @@ import type { InputDefinition } from './types';
 
 export const input: InputDefinition = {
   catalogue: {
-    kind: 'input', name: 'Input', category: 'input', inputs: 0,
+    kind: 'input',
+    name: 'Input',
+    category: 'input',
+    inputs: 0,
     help: 'Where the data enters: one sample of the dataset, without the batch dimension.',
     params: [
-      { name: 'shape', label: 'Shape', type: 'ints', default: [2], min: 1, lengths: [1, 3], help: '[features] for tables, or [channels, height, width] for images.' },
+      {
+        name: 'shape',
+        label: 'Shape',
+        type: 'ints',
+        default: [2],
+        min: 1,
+        lengths: [1, 3],
+        help: '[features] for tables, or [channels, height, width] for images.',
+      },
     ],
   },
   shape: (ctx) => out([...(ctx.params.shape as number[])]),

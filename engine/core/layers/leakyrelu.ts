@@ -10,14 +10,31 @@ import type { LayerDefinition } from './types';
 
 export const leakyrelu: LayerDefinition<'leakyrelu'> = {
   catalogue: {
-    kind: 'leakyrelu', name: 'LeakyReLU', category: 'activation', inputs: 1, reluLike: true, idPrefix: 'lrelu',
+    kind: 'leakyrelu',
+    name: 'LeakyReLU',
+    category: 'activation',
+    inputs: 1,
+    reluLike: true,
+    idPrefix: 'lrelu',
     help: 'Like ReLU, but negative values are multiplied by a small slope instead of becoming zero.',
     params: [
-      { name: 'negativeSlope', label: 'Negative slope', type: 'float', default: 0.01, help: 'What negative inputs are multiplied by.' },
+      {
+        name: 'negativeSlope',
+        label: 'Negative slope',
+        type: 'float',
+        default: 0.01,
+        help: 'What negative inputs are multiplied by.',
+      },
     ],
   },
   shape: sameShape,
-  op: pointwiseOp(() => Activation.LeakyReLU, (params) => num(params, 'negativeSlope')),
+  op: pointwiseOp(
+    () => Activation.LeakyReLU,
+    (params) => num(params, 'negativeSlope'),
+  ),
   onnx: single('LeakyRelu', (ctx) => ({ alpha: float(ctx.params.negativeSlope as number) })),
-  pytorch: (ctx) => ({ module: `nn.LeakyReLU(negative_slope=${py(ctx.params.negativeSlope as number)})`, expression: call(ctx) }),
+  pytorch: (ctx) => ({
+    module: `nn.LeakyReLU(negative_slope=${py(ctx.params.negativeSlope as number)})`,
+    expression: call(ctx),
+  }),
 };

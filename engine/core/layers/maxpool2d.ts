@@ -6,7 +6,11 @@ import type { LayerDefinition } from './types';
 
 export const maxpool2d: LayerDefinition<'maxpool2d'> = {
   catalogue: {
-    kind: 'maxpool2d', name: 'MaxPool2D', category: 'pooling', inputs: 1, idPrefix: 'pool',
+    kind: 'maxpool2d',
+    name: 'MaxPool2D',
+    category: 'pooling',
+    inputs: 1,
+    idPrefix: 'pool',
     help: 'Keeps the largest value in each window, shrinking the image while keeping strong features.',
     params: poolParams('maximum'),
   },
@@ -14,7 +18,12 @@ export const maxpool2d: LayerDefinition<'maxpool2d'> = {
   shape: windowRule('maxpool2d'),
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     const geom = geometryFor(ctx, 'maxpool2d', x.shape[0]);
     const argmax = new Int32Array(ctx.maxBatch * y.size); // flat index into x of each window's maximum
     return {

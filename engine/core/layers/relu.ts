@@ -8,7 +8,11 @@ import type { LayerDefinition } from './types';
 
 export const relu: LayerDefinition<'relu'> = {
   catalogue: {
-    kind: 'relu', name: 'ReLU', category: 'activation', inputs: 1, reluLike: true,
+    kind: 'relu',
+    name: 'ReLU',
+    category: 'activation',
+    inputs: 1,
+    reluLike: true,
     help: 'Keeps positive values and replaces negative ones with zero.',
     params: [],
   },

@@ -8,7 +8,10 @@ import type { LayerDefinition } from './types';
 
 export const sigmoid: LayerDefinition<'sigmoid'> = {
   catalogue: {
-    kind: 'sigmoid', name: 'Sigmoid', category: 'activation', inputs: 1,
+    kind: 'sigmoid',
+    name: 'Sigmoid',
+    category: 'activation',
+    inputs: 1,
     help: 'Squashes each value into (0, 1).',
     params: [],
   },

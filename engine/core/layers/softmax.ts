@@ -6,7 +6,10 @@ import type { LayerDefinition } from './types';
 
 export const softmax: LayerDefinition<'softmax'> = {
   catalogue: {
-    kind: 'softmax', name: 'Softmax', category: 'activation', inputs: 1,
+    kind: 'softmax',
+    name: 'Softmax',
+    category: 'activation',
+    inputs: 1,
     help: 'Turns a vector of scores into probabilities that sum to 1.',
     params: [],
   },
@@ -14,7 +17,12 @@ export const softmax: LayerDefinition<'softmax'> = {
   shape: (ctx) => needsVector(ctx, 'softmax-needs-vector') ?? out(ctx.inputs[0]),
 
   op: (ctx) => {
-    const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+    const {
+      kernels,
+      inputs: [x],
+      output: y,
+      inputGrads: [xGrad],
+    } = ctx;
     return {
       forward(batch) {
         kernels.softmaxForward(x.data, y.data, batch, x.size);

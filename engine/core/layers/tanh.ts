@@ -8,7 +8,10 @@ import type { LayerDefinition } from './types';
 
 export const tanh: LayerDefinition<'tanh'> = {
   catalogue: {
-    kind: 'tanh', name: 'Tanh', category: 'activation', inputs: 1,
+    kind: 'tanh',
+    name: 'Tanh',
+    category: 'activation',
+    inputs: 1,
     help: 'Squashes each value into (-1, 1).',
     params: [],
   },

@@ -43,4 +43,3 @@ export interface InputDefinition {
   catalogue: LayerDef<'input'>;
   shape: ShapeRule;
 }
-

@@ -6,7 +6,7 @@ import { windowOutput, windowPositions, type WindowSettings } from './convShapes
 const base: WindowSettings = { layer: 'conv2d', width: 28, kernel: 5, padding: 0, stride: 1, channels: 1, filters: 6 };
 
 describe('convolution shapes', () => {
-  it('LeNet\'s first convolution turns 1×28×28 into 6×24×24, and padding 2 keeps 28', () => {
+  it("LeNet's first convolution turns 1×28×28 into 6×24×24, and padding 2 keeps 28", () => {
     expect(windowOutput(base).outputShape).toEqual([6, 24, 24]);
     expect(windowOutput({ ...base, padding: 2 }).outputShape).toEqual([6, 28, 28]);
   });
@@ -14,22 +14,24 @@ describe('convolution shapes', () => {
   it('matches floor((W - F + 2P) / S) + 1 and the number of window positions for every accepted setting', () => {
     let checked = 0;
     for (const layer of ['conv2d', 'maxpool2d'] as const) {
-      for (let width = 3; width <= 12; width++) for (let kernel = 1; kernel <= 5; kernel++) for (let padding = 0; padding <= 2; padding++) {
-        for (let stride = 1; stride <= 3; stride++) {
-          const settings = { ...base, layer, width, kernel, padding, stride, channels: 3 };
-          const result = windowOutput(settings);
-          if (!result.outputShape) continue;
-          const n = Math.floor(result.exact);
-          expect(result.outputShape, JSON.stringify(settings)).toEqual([layer === 'conv2d' ? 6 : 3, n, n]);
-          expect(windowPositions(settings)).toHaveLength(n);
-          checked++;
-        }
-      }
+      for (let width = 3; width <= 12; width++)
+        for (let kernel = 1; kernel <= 5; kernel++)
+          for (let padding = 0; padding <= 2; padding++) {
+            for (let stride = 1; stride <= 3; stride++) {
+              const settings = { ...base, layer, width, kernel, padding, stride, channels: 3 };
+              const result = windowOutput(settings);
+              if (!result.outputShape) continue;
+              const n = Math.floor(result.exact);
+              expect(result.outputShape, JSON.stringify(settings)).toEqual([layer === 'conv2d' ? 6 : 3, n, n]);
+              expect(windowPositions(settings)).toHaveLength(n);
+              checked++;
+            }
+          }
     }
     expect(checked).toBeGreaterThan(500);
   });
 
-  it('a window larger than the padded input is refused with the spec\'s reason', () => {
+  it("a window larger than the padded input is refused with the spec's reason", () => {
     const result = windowOutput({ ...base, width: 4, kernel: 7 });
     expect(result.outputShape).toBeNull();
     expect(result.problem).toMatchObject({ nodeId: 'layer', code: 'kernel-too-large', reason: 'window-too-large' });

@@ -29,12 +29,22 @@ export interface WindowResult {
 }
 
 export function windowSpec(settings: WindowSettings): ModelSpec {
-  const params: Record<string, number> = { kernelSize: settings.kernel, stride: settings.stride, padding: settings.padding };
+  const params: Record<string, number> = {
+    kernelSize: settings.kernel,
+    stride: settings.stride,
+    padding: settings.padding,
+  };
   if (settings.layer === 'conv2d') params.filters = settings.filters;
   return {
-    version: SPEC_VERSION, name: 'convolution shapes',
+    version: SPEC_VERSION,
+    name: 'convolution shapes',
     nodes: [
-      { id: 'input', op: 'input', params: { shape: [settings.channels, settings.width, settings.width] }, position: { x: 0, y: 0 } },
+      {
+        id: 'input',
+        op: 'input',
+        params: { shape: [settings.channels, settings.width, settings.width] },
+        position: { x: 0, y: 0 },
+      },
       { id: 'layer', op: settings.layer, params, position: { x: 0, y: 90 } },
     ],
     edges: [{ from: 'input', to: 'layer' }],

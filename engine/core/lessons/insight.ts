@@ -1,7 +1,10 @@
 // Numbers the lessons show and their tests assert, computed the same way in both places.
 
 /** Share of near-zero weights over several layers' histograms, weighted by each layer's weight count. */
-export function nearZeroShare(layers: ReadonlyArray<{ counts: readonly number[]; nearZero: number }>): { share: number; count: number } {
+export function nearZeroShare(layers: ReadonlyArray<{ counts: readonly number[]; nearZero: number }>): {
+  share: number;
+  count: number;
+} {
   let count = 0;
   let zeros = 0;
   for (const layer of layers) {

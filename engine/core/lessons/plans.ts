@@ -4,8 +4,17 @@ import { SPEC_VERSION, type ModelSpec, type SpecEdge, type SpecNode } from '../s
 import { TRAIN_CONFIG_VERSION, type OptimizerConfig, type ScheduleConfig, type TrainConfig } from '../train/config';
 
 /** Every lesson of the course, in its order; the ones in LESSON_PLANS train runs, the others are interactive only. */
-export const LESSON_IDS = ['dropout', 'l1-l2', 'batch-norm', 'optimizers', 'schedules', 'early-stopping', 'vanishing-gradients',
-  'conv-shapes', 'checkpoints'] as const;
+export const LESSON_IDS = [
+  'dropout',
+  'l1-l2',
+  'batch-norm',
+  'optimizers',
+  'schedules',
+  'early-stopping',
+  'vanishing-gradients',
+  'conv-shapes',
+  'checkpoints',
+] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 export interface LessonRun {
@@ -39,13 +48,24 @@ function mlp(name: string, inputs: number, widths: number[], activation: string,
     layers.push({ id: `fc${i + 1}`, op: 'dense', params: { units } }, { id: `${activation}${i + 1}`, op: activation });
   });
   layers.push({ id: `fc${widths.length + 1}`, op: 'dense', params: { units: outputs } });
-  return chain(name, `${[inputs, ...widths, outputs].join('-')} network with ${activation} between the dense layers`, layers);
+  return chain(
+    name,
+    `${[inputs, ...widths, outputs].join('-')} network with ${activation} between the dense layers`,
+    layers,
+  );
 }
 
 function config(changes: Partial<TrainConfig>): TrainConfig {
   return {
-    version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-    epochs: 20, batchSize: 32, seed: 7, split: { train: 0.7, validation: 0.15, test: 0.15 }, ...changes,
+    version: TRAIN_CONFIG_VERSION,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 0.01 },
+    schedule: { type: 'constant' },
+    epochs: 20,
+    batchSize: 32,
+    seed: 7,
+    split: { train: 0.7, validation: 0.15, test: 0.15 },
+    ...changes,
   };
 }
 
@@ -65,8 +85,12 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
   dropout: () => {
     const settings = config({ loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 600, batchSize: 5 });
     return {
-      id: 'dropout', sample: 'dropout-curve',
-      runs: [{ key: 'plain', spec: curveNet(null), config: settings }, { key: 'dropout', spec: curveNet(0.5), config: settings }],
+      id: 'dropout',
+      sample: 'dropout-curve',
+      runs: [
+        { key: 'plain', spec: curveNet(null), config: settings },
+        { key: 'dropout', spec: curveNet(0.5), config: settings },
+      ],
     };
   },
   // Same network and data; only the penalty differs: L1 (lambda |w|) pushes weights to exactly zero, L2 only shrinks them.
@@ -75,15 +99,20 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
     const spec = mlp('l1-l2', 2, [64, 64], 'relu', 3);
     const base = { optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 } as OptimizerConfig, epochs: 30 };
     return {
-      id: 'l1-l2', sample: 'spirals',
-      runs: [{ key: 'l1', spec, config: config({ ...base, l1: 0.001 }) }, { key: 'l2', spec, config: config({ ...base, l2: 0.001 }) }],
+      id: 'l1-l2',
+      sample: 'spirals',
+      runs: [
+        { key: 'l1', spec, config: config({ ...base, l1: 0.001 }) },
+        { key: 'l2', spec, config: config({ ...base, l2: 0.001 }) },
+      ],
     };
   },
   // Same network, data and epochs; only the optimizer differs.
   optimizers: () => {
     const spec = mlp('optimizers', 2, [32, 32], 'relu', 3);
     return {
-      id: 'optimizers', sample: 'spirals',
+      id: 'optimizers',
+      sample: 'spirals',
       runs: SAMPLE_OPTIMIZERS.map(({ key, optimizer }) => ({ key, spec, config: config({ optimizer, epochs: 15 }) })),
     };
   },
@@ -93,7 +122,8 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
     const widths = [32, 32, 32, 32, 32, 32];
     const settings = { optimizer: { type: 'sgd', lr: 0.05 } as OptimizerConfig, epochs: 3 };
     return {
-      id: 'vanishing-gradients', sample: 'spirals',
+      id: 'vanishing-gradients',
+      sample: 'spirals',
       runs: [
         { key: 'sigmoid', spec: mlp('deep sigmoid', 2, widths, 'sigmoid', 3), config: config(settings) },
         { key: 'relu', spec: mlp('deep relu', 2, widths, 'relu', 3), config: config(settings) },
@@ -104,8 +134,13 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
   schedules: () => {
     const spec = mlp('schedules', 2, [32, 32], 'relu', 3);
     return {
-      id: 'schedules', sample: 'spirals',
-      runs: LESSON_SCHEDULES.map(({ key, schedule }) => ({ key, spec, config: config({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, schedule, epochs: 30 }) })),
+      id: 'schedules',
+      sample: 'spirals',
+      runs: LESSON_SCHEDULES.map(({ key, schedule }) => ({
+        key,
+        spec,
+        config: config({ optimizer: { type: 'sgd', lr: 0.1, momentum: 0.9 }, schedule, epochs: 30 }),
+      })),
     };
   },
   // The dropout lesson's overfitting network and data, trained twice: to the end, and with early stopping on the
@@ -113,10 +148,15 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
   'early-stopping': () => {
     const { spec, config: settings } = lessonPlan('dropout').runs[0];
     return {
-      id: 'early-stopping', sample: 'dropout-curve',
+      id: 'early-stopping',
+      sample: 'dropout-curve',
       runs: [
         { key: 'to-the-end', spec, config: settings },
-        { key: 'early-stopping', spec, config: { ...settings, earlyStopping: { metric: 'val_loss', patience: 30, restoreBest: true } } },
+        {
+          key: 'early-stopping',
+          spec,
+          config: { ...settings, earlyStopping: { metric: 'val_loss', patience: 30, restoreBest: true } },
+        },
       ],
     };
   },
@@ -124,8 +164,12 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
   'batch-norm': () => {
     const settings = { optimizer: { type: 'sgd', lr: 0.005, momentum: 0.9 } as OptimizerConfig, epochs: 4 };
     return {
-      id: 'batch-norm', sample: 'shapes',
-      runs: [{ key: 'plain', spec: shapesCnn(false), config: config(settings) }, { key: 'batch-norm', spec: shapesCnn(true), config: config(settings) }],
+      id: 'batch-norm',
+      sample: 'shapes',
+      runs: [
+        { key: 'plain', spec: shapesCnn(false), config: config(settings) },
+        { key: 'batch-norm', spec: shapesCnn(true), config: config(settings) },
+      ],
     };
   },
   // The same run twice: once straight through, once stopped after epoch 6 and continued from its checkpoint.
@@ -133,8 +177,12 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
     const spec = mlp('checkpoints', 2, [32, 32], 'relu', 3);
     const settings = config({ epochs: 12 });
     return {
-      id: 'checkpoints', sample: 'spirals',
-      runs: [{ key: 'straight', spec, config: settings }, { key: 'resumed', spec, config: settings, stopAfterEpoch: 6 }],
+      id: 'checkpoints',
+      sample: 'spirals',
+      runs: [
+        { key: 'straight', spec, config: settings },
+        { key: 'resumed', spec, config: settings, stopAfterEpoch: 6 },
+      ],
     };
   },
 };
@@ -157,7 +205,11 @@ function shapesCnn(batchNorm: boolean): ModelSpec {
     layers.push({ id: `relu${i + 1}`, op: 'relu' }, { id: `pool${i + 1}`, op: 'maxpool2d', params: { kernelSize: 2 } });
   }
   layers.push({ id: 'flatten', op: 'flatten' }, { id: 'fc1', op: 'dense', params: { units: 4 } });
-  return chain(batchNorm ? 'cnn with batch norm' : 'cnn', `two 3×3 convolutions${batchNorm ? ' with batch norm' : ''}, pooling, one dense layer`, layers);
+  return chain(
+    batchNorm ? 'cnn with batch norm' : 'cnn',
+    `two 3×3 convolutions${batchNorm ? ' with batch norm' : ''}, pooling, one dense layer`,
+    layers,
+  );
 }
 
 /** The dropout demo's 1-200-200-1 network (ReLU), with or without dropout after each hidden layer. */
@@ -168,9 +220,12 @@ function curveNet(dropout: number | null): ModelSpec {
     if (dropout !== null) layers.push({ id: `dropout${i}`, op: 'dropout', params: { p: dropout } });
   }
   layers.push({ id: 'fc3', op: 'dense', params: { units: 1 } });
-  return chain(dropout === null ? 'curve net' : 'curve net with dropout', `1-200-200-1 network${dropout === null ? '' : ` with dropout ${dropout}`}`, layers);
+  return chain(
+    dropout === null ? 'curve net' : 'curve net with dropout',
+    `1-200-200-1 network${dropout === null ? '' : ` with dropout ${dropout}`}`,
+    layers,
+  );
 }
-
 
 export function lessonPlan(id: LessonId): LessonPlan {
   const plan = LESSON_PLANS[id];

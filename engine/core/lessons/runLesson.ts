@@ -7,10 +7,18 @@ import { lessonTags, type LessonPlan } from './plans';
 /** The part of StudioApi a lesson needs (structural, so engine/core stays free of main/api). */
 export interface LessonStudio {
   useSample(name: string): Promise<{ id: string }>;
-  startRun(request: { spec: ModelSpec; config: TrainConfig; datasetId: string; name?: string; tags?: string[] }): Promise<{ id: string }>;
+  startRun(request: {
+    spec: ModelSpec;
+    config: TrainConfig;
+    datasetId: string;
+    name?: string;
+    tags?: string[];
+  }): Promise<{ id: string }>;
   stopRun(runId: string): Promise<void>;
   continueRun(runId: string): Promise<{ id: string }>;
-  onEvent(listener: (event: { type: string; runId?: string; run?: { status: string }; record?: { epoch: number } }) => void): () => void;
+  onEvent(
+    listener: (event: { type: string; runId?: string; run?: { status: string }; record?: { epoch: number } }) => void,
+  ): () => void;
 }
 
 export interface LessonRunResult {
@@ -23,7 +31,11 @@ export interface LessonRunResult {
  * Trains the plan's runs one after another; `onRun` hears each run's id as it starts (for a live view). A run with
  * stopAfterEpoch is stopped once that epoch has ended and continued from its checkpoint.
  */
-export async function runLesson(studio: LessonStudio, plan: LessonPlan, onRun: (key: string, runId: string) => void = () => {}): Promise<LessonRunResult[]> {
+export async function runLesson(
+  studio: LessonStudio,
+  plan: LessonPlan,
+  onRun: (key: string, runId: string) => void = () => {},
+): Promise<LessonRunResult[]> {
   const dataset = await studio.useSample(plan.sample);
   // Heard from the start, by run id: a run can end (or pass an epoch) before startRun's answer arrives.
   const finished = new Map<string, string>();
@@ -48,7 +60,7 @@ export async function runLesson(studio: LessonStudio, plan: LessonPlan, onRun: (
     }
   });
   const end = async (runId: string) => {
-    const status = finished.get(runId) ?? await new Promise<string>((resolve) => waiting.set(runId, resolve));
+    const status = finished.get(runId) ?? (await new Promise<string>((resolve) => waiting.set(runId, resolve)));
     finished.delete(runId);
     waiting.delete(runId);
     return status;
@@ -57,7 +69,11 @@ export async function runLesson(studio: LessonStudio, plan: LessonPlan, onRun: (
     const results: LessonRunResult[] = [];
     for (const run of plan.runs) {
       const started = await studio.startRun({
-        spec: run.spec, config: run.config, datasetId: dataset.id, name: `${plan.id}: ${run.key}`, tags: lessonTags(plan.id, run.key),
+        spec: run.spec,
+        config: run.config,
+        datasetId: dataset.id,
+        name: `${plan.id}: ${run.key}`,
+        tags: lessonTags(plan.id, run.key),
       });
       onRun(run.key, started.id);
       if (run.stopAfterEpoch !== undefined) {

@@ -60,7 +60,12 @@ export const SURFACES: Record<SurfaceName, Surface> = {
 };
 
 /** The path from `start`: steps + 1 points (x, y), each coordinate a float32 as the engine would hold it. */
-export function optimizerPath(surface: Surface, optimizer: OptimizerConfig, start: [number, number], steps: number): Array<[number, number]> {
+export function optimizerPath(
+  surface: Surface,
+  optimizer: OptimizerConfig,
+  start: [number, number],
+  steps: number,
+): Array<[number, number]> {
   const rule = updateRule(optimizer, 2);
   const w = new Float32Array(start);
   const g = new Float32Array(2);
@@ -92,7 +97,13 @@ export const PATH_OPTIMIZERS: Array<{ id: PathOptimizerId; config: OptimizerConf
 ];
 
 /** An optimizer's path on a surface at the surface's own learning rate for it (or `lr`). */
-export function surfacePath(surface: Surface, id: PathOptimizerId, start = surface.start, steps = surface.steps, lr = surface.rates[id]): Array<[number, number]> {
+export function surfacePath(
+  surface: Surface,
+  id: PathOptimizerId,
+  start = surface.start,
+  steps = surface.steps,
+  lr = surface.rates[id],
+): Array<[number, number]> {
   const optimizer = PATH_OPTIMIZERS.find((o) => o.id === id)!;
   return optimizerPath(surface, { ...optimizer.config, lr }, start, steps);
 }

@@ -22,7 +22,10 @@ export function updateRule(config: OptimizerConfig, count: number): UpdateRule {
           const rate = f(lr);
           for (let i = 0; i < count; i++) {
             const grad = f(g[i] + f(weightDecay * w[i]));
-            if (momentum === 0) { w[i] = f(w[i] - f(rate * grad)); continue; }
+            if (momentum === 0) {
+              w[i] = f(w[i] - f(rate * grad));
+              continue;
+            }
             const velocity = f(f(momentum * velocities[i]) + grad);
             velocities[i] = velocity;
             w[i] = f(w[i] - f(rate * (nesterov ? f(grad + f(momentum * velocity)) : velocity)));

@@ -15,25 +15,36 @@ export interface Loss {
 
 export function createLoss(kind: LossKind, kernels: Kernels, outputShape: Shape): Loss {
   if (outputShape.length !== 1) {
-    throw new Error(`the loss needs a vector output per sample, but the model's output is [${outputShape.join(', ')}]: add Flatten and a Dense layer at the end`);
+    throw new Error(
+      `the loss needs a vector output per sample, but the model's output is [${outputShape.join(', ')}]: add Flatten and a Dense layer at the end`,
+    );
   }
   const width = outputShape[0];
   switch (kind) {
     case 'cross_entropy':
-      if (width < 2) throw new Error(`cross-entropy needs at least 2 output units (one per class), the output has ${width}: use binary cross-entropy for one unit`);
+      if (width < 2)
+        throw new Error(
+          `cross-entropy needs at least 2 output units (one per class), the output has ${width}: use binary cross-entropy for one unit`,
+        );
       return {
-        kind, targets: 'class',
-        compute: (output, labels, batch) => kernels.softmaxCrossEntropy(output.data, labels as Int32Array, output.grad!, batch, width),
+        kind,
+        targets: 'class',
+        compute: (output, labels, batch) =>
+          kernels.softmaxCrossEntropy(output.data, labels as Int32Array, output.grad!, batch, width),
       };
     case 'bce_with_logits':
       return {
-        kind, targets: 'value',
-        compute: (output, targets, batch) => kernels.bceWithLogits(output.data, targets as Float32Array, output.grad!, batch * width),
+        kind,
+        targets: 'value',
+        compute: (output, targets, batch) =>
+          kernels.bceWithLogits(output.data, targets as Float32Array, output.grad!, batch * width),
       };
     case 'mse':
       return {
-        kind, targets: 'value',
-        compute: (output, targets, batch) => kernels.mse(output.data, targets as Float32Array, output.grad!, batch * width),
+        kind,
+        targets: 'value',
+        compute: (output, targets, batch) =>
+          kernels.mse(output.data, targets as Float32Array, output.grad!, batch * width),
       };
     default:
       throw new Error(`unknown loss '${kind as string}'`);

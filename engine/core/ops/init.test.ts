@@ -11,7 +11,8 @@ describe('automatic weight initialization', () => {
 
   it('uses Xavier before every other layer, at the output and before names that are not layers', () => {
     const reluLike = new Set(['relu', 'leakyrelu', 'gelu', 'elu']);
-    for (const op of OP_KINDS.filter((kind) => !reluLike.has(kind))) expect(chooseInit('auto', op), op).toBe('xavier_uniform');
+    for (const op of OP_KINDS.filter((kind) => !reluLike.has(kind)))
+      expect(chooseInit('auto', op), op).toBe('xavier_uniform');
     expect(chooseInit('auto', null)).toBe('xavier_uniform');
     expect(chooseInit(undefined, 'toString')).toBe('xavier_uniform');
   });

@@ -15,8 +15,10 @@ export function chooseInit(requested: unknown, successorOp: string | null): Init
 // Read from the layer list when called, never at load: the layer modules import this file, so the list is still being
 // built while it loads.
 function isReluLike(op: string): boolean {
-  return Object.prototype.hasOwnProperty.call(LAYER_DEFINITIONS, op)
-    && LAYER_DEFINITIONS[op as keyof typeof LAYER_DEFINITIONS].catalogue.reluLike === true;
+  return (
+    Object.prototype.hasOwnProperty.call(LAYER_DEFINITIONS, op) &&
+    LAYER_DEFINITIONS[op as keyof typeof LAYER_DEFINITIONS].catalogue.reluLike === true
+  );
 }
 
 /** fan_in and fan_out of a weight [out, in] or [out, in, kh, kw]. */

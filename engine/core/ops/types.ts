@@ -72,6 +72,7 @@ export type OpBuilder = (ctx: BuildContext) => LayerRuntime;
 
 export function num(params: Record<string, ParamValue>, name: string): number {
   const value = params[name];
-  if (typeof value !== 'number') throw new Error(`parameter '${name}' should be a number, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number')
+    throw new Error(`parameter '${name}' should be a number, got ${JSON.stringify(value)}`);
   return value;
 }

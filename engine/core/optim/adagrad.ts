@@ -8,13 +8,25 @@ export class Adagrad implements Optimizer {
   steps = 0;
   private readonly sumOfSquares: Float32Array;
 
-  constructor(private readonly kernels: Kernels, private readonly arena: Arena,
-    private readonly eps: number, private readonly weightDecay: number) {
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly arena: Arena,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+  ) {
     this.sumOfSquares = new Float32Array(arena.params.length);
   }
 
   step(lr: number): void {
-    this.kernels.adagradStep(this.arena.params, this.arena.grads, this.sumOfSquares, this.arena.params.length, lr, this.eps, this.weightDecay);
+    this.kernels.adagradStep(
+      this.arena.params,
+      this.arena.grads,
+      this.sumOfSquares,
+      this.arena.params.length,
+      lr,
+      this.eps,
+      this.weightDecay,
+    );
     this.steps++;
   }
 

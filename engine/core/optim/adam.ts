@@ -8,9 +8,15 @@ export class Adam implements Optimizer {
   private readonly firstMoment: Float32Array;
   private readonly secondMoment: Float32Array;
 
-  constructor(private readonly kernels: Kernels, private readonly arena: Arena, private readonly beta1: number,
-    private readonly beta2: number, private readonly eps: number, private readonly weightDecay: number,
-    private readonly decoupled: boolean) {
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly arena: Arena,
+    private readonly beta1: number,
+    private readonly beta2: number,
+    private readonly eps: number,
+    private readonly weightDecay: number,
+    private readonly decoupled: boolean,
+  ) {
     this.firstMoment = new Float32Array(arena.params.length);
     this.secondMoment = new Float32Array(arena.params.length);
   }
@@ -21,8 +27,20 @@ export class Adam implements Optimizer {
 
   step(lr: number): void {
     this.steps++;
-    this.kernels.adamStep(this.arena.params, this.arena.grads, this.firstMoment, this.secondMoment, this.arena.params.length,
-      lr, this.beta1, this.beta2, this.eps, this.weightDecay, this.steps, this.decoupled);
+    this.kernels.adamStep(
+      this.arena.params,
+      this.arena.grads,
+      this.firstMoment,
+      this.secondMoment,
+      this.arena.params.length,
+      lr,
+      this.beta1,
+      this.beta2,
+      this.eps,
+      this.weightDecay,
+      this.steps,
+      this.decoupled,
+    );
   }
 
   state() {

@@ -9,15 +9,31 @@ export class RmsProp implements Optimizer {
   private readonly squareAverage: Float32Array;
   private readonly momentumBuffer: Float32Array | null;
 
-  constructor(private readonly kernels: Kernels, private readonly arena: Arena, private readonly alpha: number,
-    private readonly eps: number, private readonly momentum: number, private readonly weightDecay: number) {
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly arena: Arena,
+    private readonly alpha: number,
+    private readonly eps: number,
+    private readonly momentum: number,
+    private readonly weightDecay: number,
+  ) {
     this.squareAverage = new Float32Array(arena.params.length);
     this.momentumBuffer = momentum > 0 ? new Float32Array(arena.params.length) : null;
   }
 
   step(lr: number): void {
-    this.kernels.rmspropStep(this.arena.params, this.arena.grads, this.squareAverage, this.momentumBuffer,
-      this.arena.params.length, lr, this.alpha, this.eps, this.momentum, this.weightDecay);
+    this.kernels.rmspropStep(
+      this.arena.params,
+      this.arena.grads,
+      this.squareAverage,
+      this.momentumBuffer,
+      this.arena.params.length,
+      lr,
+      this.alpha,
+      this.eps,
+      this.momentum,
+      this.weightDecay,
+    );
     this.steps++;
   }
 

@@ -8,15 +8,28 @@ export class Sgd implements Optimizer {
   steps = 0;
   private readonly momentumBuffer: Float32Array | null;
 
-  constructor(private readonly kernels: Kernels, private readonly arena: Arena,
-    private readonly momentum: number, private readonly nesterov: boolean, private readonly weightDecay: number) {
+  constructor(
+    private readonly kernels: Kernels,
+    private readonly arena: Arena,
+    private readonly momentum: number,
+    private readonly nesterov: boolean,
+    private readonly weightDecay: number,
+  ) {
     if (nesterov && momentum <= 0) throw new Error('Nesterov momentum needs a momentum above 0');
     this.momentumBuffer = momentum > 0 ? new Float32Array(arena.params.length) : null;
   }
 
   step(lr: number): void {
-    this.kernels.sgdStep(this.arena.params, this.arena.grads, this.momentumBuffer, this.arena.params.length, lr,
-      this.momentum, this.nesterov, this.weightDecay);
+    this.kernels.sgdStep(
+      this.arena.params,
+      this.arena.grads,
+      this.momentumBuffer,
+      this.arena.params.length,
+      lr,
+      this.momentum,
+      this.nesterov,
+      this.weightDecay,
+    );
     this.steps++;
   }
 

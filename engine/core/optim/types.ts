@@ -17,11 +17,16 @@ export interface Arena {
 }
 
 /** Shared restore: copies saved buffers into place, refusing any whose length differs. */
-export function restoreBuffers(kind: string, own: Record<string, Float32Array>, saved: Record<string, ArrayLike<number>>): void {
+export function restoreBuffers(
+  kind: string,
+  own: Record<string, Float32Array>,
+  saved: Record<string, ArrayLike<number>>,
+): void {
   for (const [name, buffer] of Object.entries(own)) {
     const from = saved[name];
     if (!from) throw new Error(`${kind} state '${name}' is missing from the checkpoint`);
-    if (from.length !== buffer.length) throw new Error(`${kind} state '${name}' holds ${from.length} values, the model needs ${buffer.length}`);
+    if (from.length !== buffer.length)
+      throw new Error(`${kind} state '${name}' holds ${from.length} values, the model needs ${buffer.length}`);
     buffer.set(from);
   }
 }

@@ -30,6 +30,8 @@ export function requireNonNegative(kind: string, name: string, value: unknown): 
 /** A state read back from a checkpoint must belong to this kind of schedule. */
 export function requireStateType(kind: string, state: { type?: unknown } | null | undefined): void {
   if (!state || state.type !== kind) {
-    throw new Error(`cannot resume the '${kind}' schedule from a '${String(state?.type)}' schedule state (was the schedule changed since the checkpoint?)`);
+    throw new Error(
+      `cannot resume the '${kind}' schedule from a '${String(state?.type)}' schedule state (was the schedule changed since the checkpoint?)`,
+    );
   }
 }

@@ -29,7 +29,9 @@ export class ClosedFormSchedule implements Schedule {
     requireStateType(this.kind, state);
     const done = state.epochsDone;
     if (!Number.isInteger(done) || done < 0) {
-      throw new Error(`cannot resume the '${this.kind}' schedule: epochsDone must be a whole number ≥ 0 (got ${String(done)})`);
+      throw new Error(
+        `cannot resume the '${this.kind}' schedule: epochsDone must be a whole number ≥ 0 (got ${String(done)})`,
+      );
     }
     this.epochsDone = done;
   }

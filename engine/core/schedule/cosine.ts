@@ -15,5 +15,8 @@ export function createCosineSchedule(config: { tMax: number; etaMin?: number }, 
   if (etaMin > baseLr) {
     throw new Error(`schedule 'cosine': etaMin (${etaMin}) must not exceed the base learning rate (${baseLr})`);
   }
-  return new ClosedFormSchedule('cosine', (epoch) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * epoch) / tMax))) / 2);
+  return new ClosedFormSchedule(
+    'cosine',
+    (epoch) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * epoch) / tMax))) / 2,
+  );
 }

@@ -7,7 +7,9 @@ export function createMultistepSchedule(config: { milestones: number[]; gamma: n
   requireBaseLr('multistep', baseLr);
   const gamma = requirePositive('multistep', 'gamma', config.gamma);
   if (!Array.isArray(config.milestones) || config.milestones.length === 0) {
-    throw new Error(`schedule 'multistep': milestones must list at least one epoch (got ${JSON.stringify(config.milestones)})`);
+    throw new Error(
+      `schedule 'multistep': milestones must list at least one epoch (got ${JSON.stringify(config.milestones)})`,
+    );
   }
   const milestones = config.milestones.map((m, i) => requireWholeAtLeast('multistep', `milestones[${i}]`, m, 1));
   for (let i = 1; i < milestones.length; i++) {

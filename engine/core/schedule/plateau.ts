@@ -25,7 +25,8 @@ export function plateauSettings(
   }
   const patience = requireWholeAtLeast('plateau', 'patience', config.patience ?? PLATEAU_DEFAULTS.patience, 0);
   const threshold = requireNonNegative('plateau', 'threshold', config.threshold ?? PLATEAU_DEFAULTS.threshold);
-  if (threshold >= 1) throw new Error(`schedule 'plateau': threshold is relative and must be below 1 (got ${threshold})`);
+  if (threshold >= 1)
+    throw new Error(`schedule 'plateau': threshold is relative and must be below 1 (got ${threshold})`);
   const minLr = requireNonNegative('plateau', 'minLr', config.minLr ?? PLATEAU_DEFAULTS.minLr);
   return { factor, patience, threshold, minLr };
 }
@@ -36,7 +37,10 @@ export class PlateauSchedule implements Schedule {
   private best = Infinity;
   private badEpochs = 0;
 
-  constructor(private readonly settings: PlateauSettings, baseLr: number) {
+  constructor(
+    private readonly settings: PlateauSettings,
+    baseLr: number,
+  ) {
     this.current = baseLr;
   }
 
@@ -76,7 +80,9 @@ export class PlateauSchedule implements Schedule {
     requireStateType('plateau', state);
     const s = state as PlateauState;
     const fail = (what: string) => {
-      throw new Error(`cannot resume the 'plateau' schedule: ${what} in the saved state is invalid (${JSON.stringify(s)})`);
+      throw new Error(
+        `cannot resume the 'plateau' schedule: ${what} in the saved state is invalid (${JSON.stringify(s)})`,
+      );
     };
     if (!Number.isInteger(s.epochsDone) || s.epochsDone < 0) fail('epochsDone');
     if (typeof s.lr !== 'number' || !Number.isFinite(s.lr) || s.lr < 0) fail('lr');

@@ -18,7 +18,9 @@ describe('plannedCurve', () => {
   });
 
   it('step halves every stepSize epochs', () => {
-    expect(plannedCurve({ type: 'step', stepSize: 2, gamma: 0.5 }, 1, 7).lrs).toEqual([1, 1, 0.5, 0.5, 0.25, 0.25, 0.125]);
+    expect(plannedCurve({ type: 'step', stepSize: 2, gamma: 0.5 }, 1, 7).lrs).toEqual([
+      1, 1, 0.5, 0.5, 0.25, 0.25, 0.125,
+    ]);
   });
 
   it('multistep multiplies by gamma at each milestone epoch', () => {

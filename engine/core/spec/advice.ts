@@ -23,27 +23,28 @@ export function adviseOn(input: AdviceInput): SpecWarning[] {
     // Identity layers change nothing, so look through them to the last real layer.
     // The step limit keeps a broken (cyclic) graph from looping here.
     let last = output;
-    for (let steps = 0; steps < nodes.length && nodes[last].op === 'identity' && inputs[last].length === 1; steps++) last = inputs[last][0];
+    for (let steps = 0; steps < nodes.length && nodes[last].op === 'identity' && inputs[last].length === 1; steps++)
+      last = inputs[last][0];
     const node = nodes[last];
     if (node.op === 'softmax' && (loss === undefined || loss === 'cross_entropy')) {
       warnings.push({
         nodeId: node.id,
         code: 'softmax-before-loss',
-        message: `${nodeName(node)} is the last layer, but the cross-entropy loss already applies softmax to the scores: remove it so the loss sees raw scores (logits); predictions still come out as probabilities.`,
+        args: { node: nodeName(node) },
       });
     }
     if (node.op === 'sigmoid' && loss === 'bce_with_logits') {
       warnings.push({
         nodeId: node.id,
         code: 'sigmoid-before-loss',
-        message: `${nodeName(node)} is the last layer, but the binary cross-entropy loss already applies sigmoid: remove it so the loss sees raw scores (logits).`,
+        args: { node: nodeName(node) },
       });
     }
     if (node.op === 'dropout') {
       warnings.push({
         nodeId: node.id,
         code: 'dropout-at-output',
-        message: `${nodeName(node)} is the last layer, so during training it zeroes predictions at random: move it before the last Dense layer.`,
+        args: { node: nodeName(node) },
       });
     }
   }
@@ -54,7 +55,7 @@ export function adviseOn(input: AdviceInput): SpecWarning[] {
       warnings.push({
         nodeId: node.id,
         code: 'flatten-no-op',
-        message: `${nodeName(node)} gets a feature vector, which is already flat: it changes nothing and can be removed.`,
+        args: { node: nodeName(node) },
       });
     }
   });

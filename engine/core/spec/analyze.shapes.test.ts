@@ -8,7 +8,12 @@ import type { OpKind, ParamValue } from './types';
 
 /** Shape and parameter count of the last node of `input -> layer`. */
 function layerOn(inputShape: number[], op: string, params?: Record<string, ParamValue>) {
-  const analysis = analyze(chain([['in', 'input', { shape: inputShape }], ['layer', op, params]]));
+  const analysis = analyze(
+    chain([
+      ['in', 'input', { shape: inputShape }],
+      ['layer', op, params],
+    ]),
+  );
   expect(analysis.problems).toEqual([]);
   return analysis.nodes.layer;
 }
@@ -20,24 +25,38 @@ describe('analyze: shapes and parameter counts', () => {
   });
 
   it('conv2d: filters*C*kh*kw (+ filters) for stride 2 with padding', () => {
-    expect(layerOn([3, 32, 32], 'conv2d', { filters: 8, kernelSize: 3, stride: 2, padding: 1 }))
-      .toMatchObject({ outputShape: [8, 16, 16], params: 8 * 3 * 3 * 3 + 8 });
+    expect(layerOn([3, 32, 32], 'conv2d', { filters: 8, kernelSize: 3, stride: 2, padding: 1 })).toMatchObject({
+      outputShape: [8, 16, 16],
+      params: 8 * 3 * 3 * 3 + 8,
+    });
   });
 
   it('conv2d: non-square kernel [3, 2] with padding [1, 0]', () => {
-    expect(layerOn([2, 5, 4], 'conv2d', { filters: 4, kernelSize: [3, 2], padding: [1, 0] }))
-      .toMatchObject({ outputShape: [4, 5, 3], params: 4 * 2 * 3 * 2 + 4 });
+    expect(layerOn([2, 5, 4], 'conv2d', { filters: 4, kernelSize: [3, 2], padding: [1, 0] })).toMatchObject({
+      outputShape: [4, 5, 3],
+      params: 4 * 2 * 3 * 2 + 4,
+    });
   });
 
   it("conv2d: 'same' keeps the size, 'valid' shrinks it, bias off drops filters params", () => {
-    expect(layerOn([1, 7, 9], 'conv2d', { filters: 2, kernelSize: 5, padding: 'same' })).toMatchObject({ outputShape: [2, 7, 9], params: 52 });
-    expect(layerOn([1, 7, 9], 'conv2d', { filters: 2, kernelSize: 5, padding: 'valid', bias: false })).toMatchObject({ outputShape: [2, 3, 5], params: 50 });
+    expect(layerOn([1, 7, 9], 'conv2d', { filters: 2, kernelSize: 5, padding: 'same' })).toMatchObject({
+      outputShape: [2, 7, 9],
+      params: 52,
+    });
+    expect(layerOn([1, 7, 9], 'conv2d', { filters: 2, kernelSize: 5, padding: 'valid', bias: false })).toMatchObject({
+      outputShape: [2, 3, 5],
+      params: 50,
+    });
   });
 
   it('pools keep the channels and use the window as stride by default', () => {
     expect(layerOn([4, 7, 7], 'maxpool2d')).toMatchObject({ outputShape: [4, 3, 3], params: 0 });
-    expect(layerOn([4, 7, 7], 'maxpool2d', { kernelSize: 3, stride: 1, padding: 1 })).toMatchObject({ outputShape: [4, 7, 7] });
-    expect(layerOn([2, 6, 6], 'avgpool2d', { kernelSize: [2, 3], stride: [2, 1] })).toMatchObject({ outputShape: [2, 3, 4] });
+    expect(layerOn([4, 7, 7], 'maxpool2d', { kernelSize: 3, stride: 1, padding: 1 })).toMatchObject({
+      outputShape: [4, 7, 7],
+    });
+    expect(layerOn([2, 6, 6], 'avgpool2d', { kernelSize: [2, 3], stride: [2, 1] })).toMatchObject({
+      outputShape: [2, 3, 4],
+    });
     expect(layerOn([5, 6, 4], 'globalavgpool2d')).toMatchObject({ outputShape: [5], params: 0 });
   });
 
@@ -52,66 +71,183 @@ describe('analyze: shapes and parameter counts', () => {
   });
 
   it('add keeps the shape; concat joins along the first dimension', () => {
-    const nodes: NodeRow[] = [['in', 'input', { shape: [8, 6, 6] }], ['conv', 'conv2d', { filters: 4, padding: 1 }], ['merge', 'concat']];
-    const joined = analyze(graph(nodes, [['in', 'conv'], ['in', 'merge', 0], ['conv', 'merge', 1]]));
+    const nodes: NodeRow[] = [
+      ['in', 'input', { shape: [8, 6, 6] }],
+      ['conv', 'conv2d', { filters: 4, padding: 1 }],
+      ['merge', 'concat'],
+    ];
+    const joined = analyze(
+      graph(nodes, [
+        ['in', 'conv'],
+        ['in', 'merge', 0],
+        ['conv', 'merge', 1],
+      ]),
+    );
     expect(joined.nodes.merge.outputShape).toEqual([12, 6, 6]);
-    const residual = analyze(graph(
-      [['in', 'input', { shape: [8, 6, 6] }], ['conv', 'conv2d', { filters: 8, padding: 1 }], ['sum', 'add']],
-      [['in', 'conv'], ['conv', 'sum'], ['in', 'sum']]));
+    const residual = analyze(
+      graph(
+        [
+          ['in', 'input', { shape: [8, 6, 6] }],
+          ['conv', 'conv2d', { filters: 8, padding: 1 }],
+          ['sum', 'add'],
+        ],
+        [
+          ['in', 'conv'],
+          ['conv', 'sum'],
+          ['in', 'sum'],
+        ],
+      ),
+    );
     expect(residual.nodes.sum.outputShape).toEqual([8, 6, 6]);
   });
 
   it.each<[string, number[], string, Record<string, ParamValue> | undefined, string, RegExp]>([
-    ['dense on an image', [16, 5, 5], 'dense', undefined, 'needs-vector', /Dense 'layer' needs a feature vector but gets \[16, 5, 5\]: add a Flatten/],
+    [
+      'dense on an image',
+      [16, 5, 5],
+      'dense',
+      undefined,
+      'needs-vector',
+      /Dense 'layer' needs a feature vector but gets \[16, 5, 5\]: add a Flatten/,
+    ],
     ['conv on a vector', [784], 'conv2d', undefined, 'needs-image', /gets \[784\]/],
     ['max pool on a vector', [784], 'maxpool2d', undefined, 'needs-image', /needs a \[channels, height, width\] image/],
-    ['global pool on a vector', [784], 'globalavgpool2d', undefined, 'needs-image', /needs a \[channels, height, width\] image/],
+    [
+      'global pool on a vector',
+      [784],
+      'globalavgpool2d',
+      undefined,
+      'needs-image',
+      /needs a \[channels, height, width\] image/,
+    ],
     ['batchnorm1d on an image', [3, 8, 8], 'batchnorm1d', undefined, 'batchnorm1d-needs-vector', /use BatchNorm2D/],
     ['batchnorm2d on a vector', [64], 'batchnorm2d', undefined, 'batchnorm2d-needs-image', /use BatchNorm1D/],
     ['softmax on an image', [10, 2, 2], 'softmax', undefined, 'softmax-needs-vector', /Flatten/],
   ])('rejects %s', (_what, shape, op, params, reason, message) => {
-    const analysis = analyze(chain([['in', 'input', { shape }], ['layer', op, params]]));
+    const analysis = analyze(
+      chain([
+        ['in', 'input', { shape }],
+        ['layer', op, params],
+      ]),
+    );
     expect(analysis.problems).toHaveLength(1);
-    expect(analysis.problems[0]).toMatchObject({ nodeId: 'layer', code: 'shape-mismatch', reason, args: { node: `${LAYERS[op as OpKind].name} 'layer'`, shape: `[${shape.join(', ')}]` } });
+    expect(analysis.problems[0]).toMatchObject({
+      nodeId: 'layer',
+      code: 'shape-mismatch',
+      reason,
+      args: { node: `${LAYERS[op as OpKind].name} 'layer'`, shape: `[${shape.join(', ')}]` },
+    });
     expect(problemText(analysis.problems[0])).toMatch(message);
   });
 
   it('rejects add of different shapes and concat that differs beyond the first dimension', () => {
-    const add = analyze(graph(
-      [['in', 'input', { shape: [3, 8, 8] }], ['conv', 'conv2d', { filters: 4, padding: 1 }], ['sum', 'add']],
-      [['in', 'conv'], ['in', 'sum'], ['conv', 'sum']]));
+    const add = analyze(
+      graph(
+        [
+          ['in', 'input', { shape: [3, 8, 8] }],
+          ['conv', 'conv2d', { filters: 4, padding: 1 }],
+          ['sum', 'add'],
+        ],
+        [
+          ['in', 'conv'],
+          ['in', 'sum'],
+          ['conv', 'sum'],
+        ],
+      ),
+    );
     expect(add.problems).toMatchObject([{ nodeId: 'sum', code: 'shape-mismatch' }]);
     expect(problemText(add.problems[0])).toContain('[3, 8, 8]');
     expect(problemText(add.problems[0])).toContain('[4, 8, 8]');
-    const vectors = analyze(graph(
-      [['in', 'input', { shape: [3] }], ['fc', 'dense', { units: 5 }], ['cat', 'concat']],
-      [['in', 'cat'], ['in', 'fc'], ['fc', 'cat']]));
+    const vectors = analyze(
+      graph(
+        [
+          ['in', 'input', { shape: [3] }],
+          ['fc', 'dense', { units: 5 }],
+          ['cat', 'concat'],
+        ],
+        [
+          ['in', 'cat'],
+          ['in', 'fc'],
+          ['fc', 'cat'],
+        ],
+      ),
+    );
     expect(vectors.nodes.cat.outputShape).toEqual([8]);
-    const mismatched = analyze(graph(
-      [['in', 'input', { shape: [3, 8, 8] }], ['pool', 'maxpool2d'], ['cat', 'concat']],
-      [['in', 'pool'], ['in', 'cat'], ['pool', 'cat']]));
+    const mismatched = analyze(
+      graph(
+        [
+          ['in', 'input', { shape: [3, 8, 8] }],
+          ['pool', 'maxpool2d'],
+          ['cat', 'concat'],
+        ],
+        [
+          ['in', 'pool'],
+          ['in', 'cat'],
+          ['pool', 'cat'],
+        ],
+      ),
+    );
     expect(mismatched.problems).toMatchObject([{ nodeId: 'cat', code: 'shape-mismatch' }]);
-    const ranks = analyze(graph(
-      [['in', 'input', { shape: [3, 8, 8] }], ['flat', 'flatten'], ['cat', 'concat']],
-      [['in', 'flat'], ['in', 'cat'], ['flat', 'cat']]));
+    const ranks = analyze(
+      graph(
+        [
+          ['in', 'input', { shape: [3, 8, 8] }],
+          ['flat', 'flatten'],
+          ['cat', 'concat'],
+        ],
+        [
+          ['in', 'flat'],
+          ['in', 'cat'],
+          ['flat', 'cat'],
+        ],
+      ),
+    );
     expect(ranks.problems).toMatchObject([{ nodeId: 'cat', code: 'shape-mismatch' }]);
   });
 
   it('reports a window larger than its padded input, for conv and pools', () => {
-    const conv = analyze(chain([['in', 'input', { shape: [1, 4, 4] }], ['c', 'conv2d', { kernelSize: 7, padding: 1 }]]));
+    const conv = analyze(
+      chain([
+        ['in', 'input', { shape: [1, 4, 4] }],
+        ['c', 'conv2d', { kernelSize: 7, padding: 1 }],
+      ]),
+    );
     expect(conv.problems).toMatchObject([{ nodeId: 'c', code: 'kernel-too-large' }]);
     expect(problemText(conv.problems[0])).toContain('7×7');
     expect(problemText(conv.problems[0])).toContain('6×6 with padding');
-    const fits = analyze(chain([['in', 'input', { shape: [1, 4, 4] }], ['c', 'conv2d', { kernelSize: 6, padding: 1 }]]));
+    const fits = analyze(
+      chain([
+        ['in', 'input', { shape: [1, 4, 4] }],
+        ['c', 'conv2d', { kernelSize: 6, padding: 1 }],
+      ]),
+    );
     expect(fits.nodes.c.outputShape).toEqual([16, 1, 1]);
-    const pool = analyze(chain([['in', 'input', { shape: [3, 1, 5] }], ['p', 'avgpool2d']]));
+    const pool = analyze(
+      chain([
+        ['in', 'input', { shape: [3, 1, 5] }],
+        ['p', 'avgpool2d'],
+      ]),
+    );
     expect(pool.problems).toMatchObject([{ nodeId: 'p', code: 'kernel-too-large' }]);
   });
 
   it('gives a topological order, inputs first, even when the spec lists nodes out of order', () => {
     const spec = graph(
-      [['sum', 'add'], ['fc2', 'dense', { units: 8 }], ['out', 'dense', { units: 2 }], ['fc1', 'dense', { units: 8 }], ['in', 'input', { shape: [8] }]],
-      [['fc2', 'sum'], ['fc1', 'sum'], ['sum', 'out'], ['fc1', 'fc2'], ['in', 'fc1']]);
+      [
+        ['sum', 'add'],
+        ['fc2', 'dense', { units: 8 }],
+        ['out', 'dense', { units: 2 }],
+        ['fc1', 'dense', { units: 8 }],
+        ['in', 'input', { shape: [8] }],
+      ],
+      [
+        ['fc2', 'sum'],
+        ['fc1', 'sum'],
+        ['sum', 'out'],
+        ['fc1', 'fc2'],
+        ['in', 'fc1'],
+      ],
+    );
     const analysis = analyze(spec);
     expect(analysis.ok).toBe(true);
     expect(analysis.order).toEqual(['in', 'fc1', 'fc2', 'sum', 'out']);
@@ -121,7 +257,12 @@ describe('analyze: shapes and parameter counts', () => {
   });
 
   it('records resolved param values and inputs per node', () => {
-    const analysis = analyze(chain([['in', 'input', { shape: [1, 8, 8] }], ['pool', 'maxpool2d', { kernelSize: 3 }]]));
+    const analysis = analyze(
+      chain([
+        ['in', 'input', { shape: [1, 8, 8] }],
+        ['pool', 'maxpool2d', { kernelSize: 3 }],
+      ]),
+    );
     expect(analysis.nodes.pool.paramValues).toEqual({ kernelSize: 3, stride: 3, padding: 0 });
     expect(analysis.nodes.pool.inputs).toEqual(['in']);
     expect(analysis.nodes.in.inputs).toEqual([]);
@@ -130,30 +271,63 @@ describe('analyze: shapes and parameter counts', () => {
 
 describe('analyze: well-known models', () => {
   it('LeNet-5 on 1x28x28 has 61,706 parameters', () => {
-    const analysis = analyze(chain([
-      ['in', 'input', { shape: [1, 28, 28] }],
-      ['conv1', 'conv2d', { filters: 6, kernelSize: 5, padding: 2 }], ['relu1', 'relu'], ['pool1', 'maxpool2d', { kernelSize: 2 }],
-      ['conv2', 'conv2d', { filters: 16, kernelSize: 5 }], ['relu2', 'relu'], ['pool2', 'maxpool2d', { kernelSize: 2 }],
-      ['flat', 'flatten'], ['fc1', 'dense', { units: 120 }], ['relu3', 'relu'], ['fc2', 'dense', { units: 84 }], ['relu4', 'relu'],
-      ['fc3', 'dense', { units: 10 }],
-    ]));
+    const analysis = analyze(
+      chain([
+        ['in', 'input', { shape: [1, 28, 28] }],
+        ['conv1', 'conv2d', { filters: 6, kernelSize: 5, padding: 2 }],
+        ['relu1', 'relu'],
+        ['pool1', 'maxpool2d', { kernelSize: 2 }],
+        ['conv2', 'conv2d', { filters: 16, kernelSize: 5 }],
+        ['relu2', 'relu'],
+        ['pool2', 'maxpool2d', { kernelSize: 2 }],
+        ['flat', 'flatten'],
+        ['fc1', 'dense', { units: 120 }],
+        ['relu3', 'relu'],
+        ['fc2', 'dense', { units: 84 }],
+        ['relu4', 'relu'],
+        ['fc3', 'dense', { units: 10 }],
+      ]),
+    );
     expect(analysis.problems).toEqual([]);
     const shapes = Object.fromEntries(analysis.order.map((id) => [id, analysis.nodes[id].outputShape]));
-    expect(shapes).toMatchObject({ conv1: [6, 28, 28], pool1: [6, 14, 14], conv2: [16, 10, 10], pool2: [16, 5, 5], flat: [400], fc3: [10] });
-    expect([analysis.nodes.conv1.params, analysis.nodes.conv2.params, analysis.nodes.fc1.params, analysis.nodes.fc2.params, analysis.nodes.fc3.params])
-      .toEqual([156, 2416, 48120, 10164, 850]);
+    expect(shapes).toMatchObject({
+      conv1: [6, 28, 28],
+      pool1: [6, 14, 14],
+      conv2: [16, 10, 10],
+      pool2: [16, 5, 5],
+      flat: [400],
+      fc3: [10],
+    });
+    expect([
+      analysis.nodes.conv1.params,
+      analysis.nodes.conv2.params,
+      analysis.nodes.fc1.params,
+      analysis.nodes.fc2.params,
+      analysis.nodes.fc3.params,
+    ]).toEqual([156, 2416, 48120, 10164, 850]);
     expect(analysis.totalParams).toBe(61706);
   });
 
   it('the small CNN on 3x32x32 (conv with bias, as in PyTorch defaults) has 69,866 parameters', () => {
     const conv = (id: string, filters: number): NodeRow => [id, 'conv2d', { filters, kernelSize: 3, padding: 1 }];
-    const analysis = analyze(chain([
-      ['in', 'input', { shape: [3, 32, 32] }],
-      conv('c1', 32), ['bn1', 'batchnorm2d'], ['r1', 'relu'],
-      conv('c2', 32), ['bn2', 'batchnorm2d'], ['r2', 'relu'], ['p1', 'maxpool2d'],
-      conv('c3', 64), ['bn3', 'batchnorm2d'], ['r3', 'relu'], ['p2', 'maxpool2d'],
-      ['flat', 'flatten'], ['fc', 'dense', { units: 10 }],
-    ]));
+    const analysis = analyze(
+      chain([
+        ['in', 'input', { shape: [3, 32, 32] }],
+        conv('c1', 32),
+        ['bn1', 'batchnorm2d'],
+        ['r1', 'relu'],
+        conv('c2', 32),
+        ['bn2', 'batchnorm2d'],
+        ['r2', 'relu'],
+        ['p1', 'maxpool2d'],
+        conv('c3', 64),
+        ['bn3', 'batchnorm2d'],
+        ['r3', 'relu'],
+        ['p2', 'maxpool2d'],
+        ['flat', 'flatten'],
+        ['fc', 'dense', { units: 10 }],
+      ]),
+    );
     expect(analysis.problems).toEqual([]);
     expect(analysis.nodes.p2.outputShape).toEqual([64, 8, 8]);
     expect(analysis.nodes.flat.outputShape).toEqual([4096]);
@@ -163,7 +337,12 @@ describe('analyze: well-known models', () => {
 });
 
 describe('analyze: advice', () => {
-  const softmaxOut = chain([['in', 'input', { shape: [4] }], ['fc', 'dense', { units: 3 }], ['probs', 'softmax'], ['tap', 'identity']]);
+  const softmaxOut = chain([
+    ['in', 'input', { shape: [4] }],
+    ['fc', 'dense', { units: 3 }],
+    ['probs', 'softmax'],
+    ['tap', 'identity'],
+  ]);
 
   it('warns about a softmax before a cross-entropy loss (also when the loss is not known yet), not before MSE', () => {
     for (const loss of [undefined, 'cross_entropy'] as const) {
@@ -175,20 +354,39 @@ describe('analyze: advice', () => {
   });
 
   it('warns about a sigmoid before bce_with_logits', () => {
-    const spec = chain([['in', 'input', { shape: [4] }], ['fc', 'dense', { units: 1 }], ['p', 'sigmoid']]);
-    expect(analyze(spec, { loss: 'bce_with_logits' }).warnings).toMatchObject([{ nodeId: 'p', code: 'sigmoid-before-loss' }]);
+    const spec = chain([
+      ['in', 'input', { shape: [4] }],
+      ['fc', 'dense', { units: 1 }],
+      ['p', 'sigmoid'],
+    ]);
+    expect(analyze(spec, { loss: 'bce_with_logits' }).warnings).toMatchObject([
+      { nodeId: 'p', code: 'sigmoid-before-loss' },
+    ]);
     expect(analyze(spec, { loss: 'mse' }).warnings).toEqual([]);
   });
 
   it('warns about dropout as the last layer but not before the last dense layer', () => {
-    const last = chain([['in', 'input', { shape: [4] }], ['fc', 'dense'], ['drop', 'dropout']]);
+    const last = chain([
+      ['in', 'input', { shape: [4] }],
+      ['fc', 'dense'],
+      ['drop', 'dropout'],
+    ]);
     expect(analyze(last).warnings).toMatchObject([{ nodeId: 'drop', code: 'dropout-at-output' }]);
-    const inside = chain([['in', 'input', { shape: [4] }], ['fc', 'dense'], ['drop', 'dropout'], ['out', 'dense', { units: 1 }]]);
+    const inside = chain([
+      ['in', 'input', { shape: [4] }],
+      ['fc', 'dense'],
+      ['drop', 'dropout'],
+      ['out', 'dense', { units: 1 }],
+    ]);
     expect(analyze(inside).warnings).toEqual([]);
   });
 
   it('warns about a Flatten that gets a vector', () => {
-    const spec = chain([['in', 'input', { shape: [4] }], ['flat', 'flatten'], ['fc', 'dense']]);
+    const spec = chain([
+      ['in', 'input', { shape: [4] }],
+      ['flat', 'flatten'],
+      ['fc', 'dense'],
+    ]);
     expect(analyze(spec).warnings).toMatchObject([{ nodeId: 'flat', code: 'flatten-no-op' }]);
   });
 });

@@ -13,12 +13,28 @@ function longChain(): ModelSpec {
 
 /** input -> stem, then residual blocks x -> dense -> relu -> dense -> add(x) -> relu, padded to 200 nodes. */
 function residualTower(): ModelSpec {
-  const nodes: NodeRow[] = [['in', 'input', { shape: [32] }], ['stem', 'dense', { units: 32 }]];
+  const nodes: NodeRow[] = [
+    ['in', 'input', { shape: [32] }],
+    ['stem', 'dense', { units: 32 }],
+  ];
   const edges: EdgeRow[] = [['in', 'stem']];
   let x = 'stem';
   for (let b = 0; nodes.length + 5 <= 200; b++) {
-    nodes.push([`b${b}_fc1`, 'dense', { units: 32 }], [`b${b}_act1`, 'relu'], [`b${b}_fc2`, 'dense', { units: 32 }], [`b${b}_add`, 'add'], [`b${b}_act2`, 'relu']);
-    edges.push([x, `b${b}_fc1`], [`b${b}_fc1`, `b${b}_act1`], [`b${b}_act1`, `b${b}_fc2`], [`b${b}_fc2`, `b${b}_add`, 0], [x, `b${b}_add`, 1], [`b${b}_add`, `b${b}_act2`]);
+    nodes.push(
+      [`b${b}_fc1`, 'dense', { units: 32 }],
+      [`b${b}_act1`, 'relu'],
+      [`b${b}_fc2`, 'dense', { units: 32 }],
+      [`b${b}_add`, 'add'],
+      [`b${b}_act2`, 'relu'],
+    );
+    edges.push(
+      [x, `b${b}_fc1`],
+      [`b${b}_fc1`, `b${b}_act1`],
+      [`b${b}_act1`, `b${b}_fc2`],
+      [`b${b}_fc2`, `b${b}_add`, 0],
+      [x, `b${b}_add`, 1],
+      [`b${b}_add`, `b${b}_act2`],
+    );
     x = `b${b}_act2`;
   }
   while (nodes.length < 200) {
@@ -45,7 +61,10 @@ function timeIt(spec: ModelSpec): { firstMs: number; medianMs: number } {
 }
 
 describe('analyze speed on 200 nodes', () => {
-  it.each([['a 200-node chain', longChain], ['a 200-node residual tower', residualTower]] as const)('%s', (what, build) => {
+  it.each([
+    ['a 200-node chain', longChain],
+    ['a 200-node residual tower', residualTower],
+  ] as const)('%s', (what, build) => {
     const spec = build();
     expect(spec.nodes).toHaveLength(200);
     const analysis = analyze(spec);

@@ -10,7 +10,17 @@ import { findCycles, reachableFrom, topologicalOrder, type IndexGraph } from './
 import { idList, nodeName } from './names';
 import { resolveParams } from './params';
 import type { ProblemArgs, ProblemReason } from './problemReasons';
-import { SPEC_VERSION, type Analysis, type ModelSpec, type NodeInfo, type ParamValue, type Problem, type ProblemCode, type Shape, type SpecNode } from './types';
+import {
+  SPEC_VERSION,
+  type Analysis,
+  type ModelSpec,
+  type NodeInfo,
+  type ParamValue,
+  type Problem,
+  type ProblemCode,
+  type Shape,
+  type SpecNode,
+} from './types';
 
 export interface AnalyzeOptions {
   /** The loss the model will be trained with; only changes the advice (a softmax before cross-entropy, ...). */
@@ -36,7 +46,10 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     return emptyAnalysis(problems);
   }
   if (spec.version !== SPEC_VERSION) {
-    graphWide('bad-version', 'bad-version', { version: JSON.stringify(spec.version) ?? 'undefined', expected: SPEC_VERSION });
+    graphWide('bad-version', 'bad-version', {
+      version: JSON.stringify(spec.version) ?? 'undefined',
+      expected: SPEC_VERSION,
+    });
   }
   const rawNodes: unknown[] = Array.isArray(spec.nodes) ? spec.nodes : [];
   if (!Array.isArray(spec.nodes)) graphWide('malformed', 'no-node-list');
@@ -66,7 +79,12 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     }
     const first = indexOf.get(node.id);
     if (first !== undefined) {
-      problems.push({ nodeId: node.id, code: 'duplicate-id', reason: 'duplicate-id', args: { id: node.id, first: nodeName(nodes[first]), second: nodeName(node) } });
+      problems.push({
+        nodeId: node.id,
+        code: 'duplicate-id',
+        reason: 'duplicate-id',
+        args: { id: node.id, first: nodeName(nodes[first]), second: nodeName(node) },
+      });
       return;
     }
     const i = nodes.length;
@@ -104,7 +122,11 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     } else if (from !== undefined) {
       report(from, 'dangling-edge', 'edge-to-missing', { to: JSON.stringify(edge.to) ?? 'undefined' }, false);
     } else {
-      graphWide('dangling-edge', 'edge-both-missing', { position: position + 1, from: JSON.stringify(edge.from) ?? 'undefined', to: JSON.stringify(edge.to) ?? 'undefined' });
+      graphWide('dangling-edge', 'edge-both-missing', {
+        position: position + 1,
+        from: JSON.stringify(edge.from) ?? 'undefined',
+        to: JSON.stringify(edge.to) ?? 'undefined',
+      });
     }
   });
 
@@ -124,7 +146,9 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   nodes.forEach((node, i) => {
     if (!isOpKind(node.op)) return;
     const sourceIds = incoming[i].map((e) => nodes[e.from].id);
-    const ordered = checkIncoming(node, incoming[i], sourceIds, danglingInto[i], (code, reason, args, breaks) => report(i, code, reason, args, breaks));
+    const ordered = checkIncoming(node, incoming[i], sourceIds, danglingInto[i], (code, reason, args, breaks) =>
+      report(i, code, reason, args, breaks),
+    );
     if (ordered) inputs[i] = ordered;
     else broken[i] = true;
   });
@@ -163,8 +187,12 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
       inputShapes.push(shape);
     }
     if (inputShapes.length < inputs[i].length) continue;
-    const outcome = LAYER_DEFINITIONS[nodes[i].op].shape(
-      { node: nodes[i], params: values, inputs: inputShapes, inputIds: inputs[i].map((from) => nodes[from].id) });
+    const outcome = LAYER_DEFINITIONS[nodes[i].op].shape({
+      node: nodes[i],
+      params: values,
+      inputs: inputShapes,
+      inputIds: inputs[i].map((from) => nodes[from].id),
+    });
     if (outcome.ok) {
       shapes[i] = outcome.shape;
       paramCounts[i] = outcome.params;
@@ -177,7 +205,13 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
   if (main >= 0) {
     for (let i = 0; i < count; i++) {
       if (reachable[i] || reported[i]) continue;
-      report(i, 'unreachable', 'unreachable', { input: nodes[main].id, feeders: idList(inputs[i].map((from) => nodes[from].id)) }, true);
+      report(
+        i,
+        'unreachable',
+        'unreachable',
+        { input: nodes[main].id, feeders: idList(inputs[i].map((from) => nodes[from].id)) },
+        true,
+      );
     }
   }
 
@@ -260,7 +294,8 @@ function checkIncoming(
   }
   const ports = edges.map((e) => e.port).filter((p) => p !== undefined && p !== null);
   if (need === 1) {
-    if (ports.length > 0 && ports[0] !== 0) report('bad-port', 'port-single', { port: JSON.stringify(ports[0]) }, false);
+    if (ports.length > 0 && ports[0] !== 0)
+      report('bad-port', 'port-single', { port: JSON.stringify(ports[0]) }, false);
     return edges.map((e) => e.from);
   }
   if (ports.length === 0) return edges.map((e) => e.from);
@@ -276,5 +311,14 @@ function checkIncoming(
 }
 
 function emptyAnalysis(problems: Problem[]): Analysis {
-  return { ok: false, problems, nodes: Object.create(null) as Record<string, NodeInfo>, totalParams: 0, order: [], inputId: null, outputId: null, warnings: [] };
+  return {
+    ok: false,
+    problems,
+    nodes: Object.create(null) as Record<string, NodeInfo>,
+    totalParams: 0,
+    order: [],
+    inputId: null,
+    outputId: null,
+    warnings: [],
+  };
 }

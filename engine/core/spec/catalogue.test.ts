@@ -44,7 +44,17 @@ describe('layer catalogue', () => {
     expect(names('leakyrelu')).toEqual(['negativeSlope']);
     expect(names('gelu')).toEqual(['approximate']);
     expect(names('elu')).toEqual(['alpha']);
-    for (const kind of ['globalavgpool2d', 'flatten', 'relu', 'sigmoid', 'tanh', 'softmax', 'identity', 'add', 'concat'] as const) {
+    for (const kind of [
+      'globalavgpool2d',
+      'flatten',
+      'relu',
+      'sigmoid',
+      'tanh',
+      'softmax',
+      'identity',
+      'add',
+      'concat',
+    ] as const) {
       expect(names(kind), kind).toEqual([]);
     }
   });

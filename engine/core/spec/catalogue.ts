@@ -28,5 +28,12 @@ export function layerDef(op: string): LayerDef | undefined {
 
 /** Palette order of the categories. */
 export const CATEGORIES: readonly LayerCategory[] = [
-  'input', 'dense', 'convolution', 'pooling', 'normalization', 'regularization', 'activation', 'merge',
+  'input',
+  'dense',
+  'convolution',
+  'pooling',
+  'normalization',
+  'regularization',
+  'activation',
+  'merge',
 ];

@@ -61,7 +61,10 @@ export function findCycles(graph: IndexGraph, candidates: readonly number[]): { 
     const selfLoop = graph.successors[first].includes(first);
     if (members.length === 1 && !selfLoop) continue;
     const inComponent = new Set(members);
-    cycles.push({ loop: selfLoop ? [first] : loopThrough(graph, first, inComponent), members: members.slice().sort((a, b) => a - b) });
+    cycles.push({
+      loop: selfLoop ? [first] : loopThrough(graph, first, inComponent),
+      members: members.slice().sort((a, b) => a - b),
+    });
   }
   return cycles;
 }

@@ -16,5 +16,15 @@ export { PROBLEM_ENGLISH, fillMessage, problemText } from './problemText';
 export { summarize, formatSummary } from './summary';
 export type { ModelSummary, SummaryRow } from './summary';
 export { nodeName, shapeText } from './names';
-export { TEMPLATES, TEMPLATE_NAMES, templateByName, mlp, lenet, smallCnn, vggSmall, residual, dropoutDemo } from './templates';
+export {
+  TEMPLATES,
+  TEMPLATE_NAMES,
+  templateByName,
+  mlp,
+  lenet,
+  smallCnn,
+  vggSmall,
+  residual,
+  dropoutDemo,
+} from './templates';
 export type { TemplateInfo, TemplateName, TemplateOptions } from './templates';

@@ -4,14 +4,7 @@
 import type { OpKind, ParamValue } from './types';
 
 export type LayerCategory =
-  | 'input'
-  | 'dense'
-  | 'convolution'
-  | 'pooling'
-  | 'normalization'
-  | 'regularization'
-  | 'activation'
-  | 'merge';
+  'input' | 'dense' | 'convolution' | 'pooling' | 'normalization' | 'regularization' | 'activation' | 'merge';
 
 /**
  * How a param's value is written:

@@ -8,7 +8,8 @@ export { shapeText, sizeText } from './shapes';
 /** "Dense 'fc1'", or "Dense 'Hidden layer' (fc1)" when the node has a label of its own. */
 export function nodeName(node: SpecNode): string {
   const kind = layerDef(node.op)?.name ?? 'Layer';
-  const label = typeof node.label === 'string' && node.label.trim() !== '' && node.label !== node.id ? node.label : null;
+  const label =
+    typeof node.label === 'string' && node.label.trim() !== '' && node.label !== node.id ? node.label : null;
   return label ? `${kind} '${label}' (${node.id})` : `${kind} '${node.id}'`;
 }
 

@@ -96,7 +96,11 @@ describe('resolveParams', () => {
   });
 
   it('rejects params that are not an object', () => {
-    const { problems } = resolveParams({ id: 'fc', op: 'dense', params: [1, 2] as unknown as Record<string, ParamValue> });
+    const { problems } = resolveParams({
+      id: 'fc',
+      op: 'dense',
+      params: [1, 2] as unknown as Record<string, ParamValue>,
+    });
     expect(problems).toMatchObject([{ nodeId: 'fc', code: 'bad-param' }]);
   });
 
@@ -110,23 +114,52 @@ describe('windowGeometry', () => {
     windowGeometry(op, resolveParams({ id: 'w', op, params }).params, input);
 
   it('computes floor((H + 2p - k) / s) + 1 for stride 2 with padding', () => {
-    expect(geometry('conv2d', { kernelSize: 3, stride: 2, padding: 1 }, [3, 32, 32]))
-      .toEqual({ kh: 3, kw: 3, sh: 2, sw: 2, ph: 1, pw: 1, oh: 16, ow: 16 });
-    expect(geometry('conv2d', { kernelSize: 3, stride: 2, padding: 1 }, [3, 7, 6]))
-      .toMatchObject({ oh: 4, ow: 3 });
+    expect(geometry('conv2d', { kernelSize: 3, stride: 2, padding: 1 }, [3, 32, 32])).toEqual({
+      kh: 3,
+      kw: 3,
+      sh: 2,
+      sw: 2,
+      ph: 1,
+      pw: 1,
+      oh: 16,
+      ow: 16,
+    });
+    expect(geometry('conv2d', { kernelSize: 3, stride: 2, padding: 1 }, [3, 7, 6])).toMatchObject({ oh: 4, ow: 3 });
   });
 
   it('handles non-square kernels, strides and padding', () => {
-    expect(geometry('conv2d', { kernelSize: [3, 2], padding: [1, 0] }, [2, 5, 4]))
-      .toEqual({ kh: 3, kw: 2, sh: 1, sw: 1, ph: 1, pw: 0, oh: 5, ow: 3 });
-    expect(geometry('avgpool2d', { kernelSize: [2, 3], stride: [2, 1] }, [1, 6, 6]))
-      .toMatchObject({ oh: 3, ow: 4 });
+    expect(geometry('conv2d', { kernelSize: [3, 2], padding: [1, 0] }, [2, 5, 4])).toEqual({
+      kh: 3,
+      kw: 2,
+      sh: 1,
+      sw: 1,
+      ph: 1,
+      pw: 0,
+      oh: 5,
+      ow: 3,
+    });
+    expect(geometry('avgpool2d', { kernelSize: [2, 3], stride: [2, 1] }, [1, 6, 6])).toMatchObject({ oh: 3, ow: 4 });
   });
 
   it("keeps the size with 'same' and adds nothing with 'valid'", () => {
-    expect(geometry('conv2d', { kernelSize: 5, padding: 'same' }, [1, 7, 9])).toMatchObject({ ph: 2, pw: 2, oh: 7, ow: 9 });
-    expect(geometry('conv2d', { kernelSize: [3, 1], padding: 'same' }, [1, 7, 9])).toMatchObject({ ph: 1, pw: 0, oh: 7, ow: 9 });
-    expect(geometry('conv2d', { kernelSize: 3, padding: 'valid' }, [1, 7, 9])).toMatchObject({ ph: 0, pw: 0, oh: 5, ow: 7 });
+    expect(geometry('conv2d', { kernelSize: 5, padding: 'same' }, [1, 7, 9])).toMatchObject({
+      ph: 2,
+      pw: 2,
+      oh: 7,
+      ow: 9,
+    });
+    expect(geometry('conv2d', { kernelSize: [3, 1], padding: 'same' }, [1, 7, 9])).toMatchObject({
+      ph: 1,
+      pw: 0,
+      oh: 7,
+      ow: 9,
+    });
+    expect(geometry('conv2d', { kernelSize: 3, padding: 'valid' }, [1, 7, 9])).toMatchObject({
+      ph: 0,
+      pw: 0,
+      oh: 5,
+      ow: 7,
+    });
   });
 
   it('drops the last row and column that no window fits (odd input, stride 2)', () => {

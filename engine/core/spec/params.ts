@@ -21,7 +21,17 @@ export interface ResolvedParams {
 export function resolveParams(node: SpecNode): ResolvedParams {
   const def = layerDef(node.op);
   if (!def) {
-    return { params: {}, problems: [{ nodeId: node.id, code: 'unknown-op', reason: 'unknown-op', args: { nodeId: node.id, op: JSON.stringify(node.op) ?? 'undefined' } }] };
+    return {
+      params: {},
+      problems: [
+        {
+          nodeId: node.id,
+          code: 'unknown-op',
+          reason: 'unknown-op',
+          args: { nodeId: node.id, op: JSON.stringify(node.op) ?? 'undefined' },
+        },
+      ],
+    };
   }
   const params: Record<string, ParamValue> = {};
   const problems: Problem[] = [];
@@ -37,12 +47,18 @@ export function resolveParams(node: SpecNode): ResolvedParams {
   const givenParams = given as Record<string, unknown>;
   for (const key of Object.keys(givenParams)) {
     if (!def.params.some((p) => p.name === key)) {
-      bad('unknown-param', { param: key, layer: def.name, known: def.params.map((p) => `'${p.name}'`).join(', ') || '—' });
+      bad('unknown-param', {
+        param: key,
+        layer: def.name,
+        known: def.params.map((p) => `'${p.name}'`).join(', ') || '—',
+      });
     }
   }
 
   for (const paramDef of def.params) {
-    const raw = Object.prototype.hasOwnProperty.call(givenParams, paramDef.name) ? givenParams[paramDef.name] : undefined;
+    const raw = Object.prototype.hasOwnProperty.call(givenParams, paramDef.name)
+      ? givenParams[paramDef.name]
+      : undefined;
     if (raw === undefined || raw === null) {
       if (paramDef.default !== null) params[paramDef.name] = copyValue(paramDef.default);
       continue;
@@ -59,7 +75,11 @@ export function resolveParams(node: SpecNode): ResolvedParams {
 // ---- checks -----------------------------------------------------------------------------------------------------
 
 /** Cross-param rules of window layers that need no input shape: 'same' padding, pooling padding at most half the window. */
-function checkWindow(node: SpecNode, params: Record<string, ParamValue>, bad: (reason: ProblemReason, args: ProblemArgs) => void): void {
+function checkWindow(
+  node: SpecNode,
+  params: Record<string, ParamValue>,
+  bad: (reason: ProblemReason, args: ProblemArgs) => void,
+): void {
   switch (node.op) {
     case 'conv2d': {
       if (params.padding !== 'same') return;
@@ -79,7 +99,11 @@ function checkWindow(node: SpecNode, params: Record<string, ParamValue>, bad: (r
       const [ph, pw] = pairOf(params.padding, 'padding');
       if (ph > Math.floor(kh / 2) || pw > Math.floor(kw / 2)) {
         const [maxH, maxW] = [Math.floor(kh / 2), Math.floor(kw / 2)];
-        bad('pool-padding-too-large', { padding: JSON.stringify(params.padding), window: sizeText(kh, kw), most: maxH === maxW ? `${maxH}` : `[${maxH}, ${maxW}]` });
+        bad('pool-padding-too-large', {
+          padding: JSON.stringify(params.padding),
+          window: sizeText(kh, kw),
+          most: maxH === maxW ? `${maxH}` : `[${maxH}, ${maxW}]`,
+        });
       }
       return;
     }
@@ -101,7 +125,10 @@ function checkValue(def: ParamDef, value: unknown): ProblemReason | null {
       return typeof value === 'string' && (def.choices ?? []).includes(value) ? null : 'param-not-choice';
     case 'ints': {
       const lengths = def.lengths ?? [];
-      const ok = Array.isArray(value) && (lengths.length === 0 || lengths.includes(value.length)) && value.every((v) => isInt(v) && inRange(def, v));
+      const ok =
+        Array.isArray(value) &&
+        (lengths.length === 0 || lengths.includes(value.length)) &&
+        value.every((v) => isInt(v) && inRange(def, v));
       return ok ? null : 'param-not-ints';
     }
     case 'intOrPair':

@@ -10,7 +10,13 @@ describe('model summary', () => {
     const spec = lenet();
     const summary = summarize(spec, analyze(spec));
     expect(summary.rows.map((r) => r.nodeId)).toEqual(spec.nodes.map((n) => n.id));
-    expect(summary.rows[1]).toEqual({ nodeId: 'conv1', label: 'Conv2D', op: 'conv2d', outputShape: [6, 28, 28], params: 156 });
+    expect(summary.rows[1]).toEqual({
+      nodeId: 'conv1',
+      label: 'Conv2D',
+      op: 'conv2d',
+      outputShape: [6, 28, 28],
+      params: 156,
+    });
     expect(summary.totalParams).toBe(61706);
     expect(summary.rows.reduce((sum, r) => sum + r.params, 0)).toBe(61706);
     expect(summary.inputShape).toEqual([1, 28, 28]);
@@ -20,14 +26,29 @@ describe('model summary', () => {
   });
 
   it('uses node labels and follows the topological order, not the listing order', () => {
-    const spec = graph([['out', 'dense', { units: 2 }], ['in', 'input', { shape: [3] }]], [['in', 'out']]);
+    const spec = graph(
+      [
+        ['out', 'dense', { units: 2 }],
+        ['in', 'input', { shape: [3] }],
+      ],
+      [['in', 'out']],
+    );
     spec.nodes[0].label = 'Classifier';
     const summary = summarize(spec, analyze(spec));
-    expect(summary.rows.map((r) => [r.nodeId, r.label])).toEqual([['in', 'Input'], ['out', 'Classifier']]);
+    expect(summary.rows.map((r) => [r.nodeId, r.label])).toEqual([
+      ['in', 'Input'],
+      ['out', 'Classifier'],
+    ]);
   });
 
   it('shows unknown shapes as ? in the table', () => {
-    const spec = graph([['in', 'input', { shape: [3] }], ['conv', 'conv2d']], [['in', 'conv']]);
+    const spec = graph(
+      [
+        ['in', 'input', { shape: [3] }],
+        ['conv', 'conv2d'],
+      ],
+      [['in', 'conv']],
+    );
     const text = formatSummary(summarize(spec, analyze(spec)));
     expect(text).toMatch(/Conv2D \(conv\)\s+\?\s+0/);
   });

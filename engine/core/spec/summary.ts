@@ -39,8 +39,8 @@ export function summarize(spec: ModelSpec, analysis: Analysis): ModelSummary {
     rows,
     totalParams: analysis.totalParams,
     activationsPerSample,
-    inputShape: analysis.inputId ? analysis.nodes[analysis.inputId]?.outputShape ?? null : null,
-    outputShape: analysis.outputId ? analysis.nodes[analysis.outputId]?.outputShape ?? null : null,
+    inputShape: analysis.inputId ? (analysis.nodes[analysis.inputId]?.outputShape ?? null) : null,
+    outputShape: analysis.outputId ? (analysis.nodes[analysis.outputId]?.outputShape ?? null) : null,
   };
 }
 

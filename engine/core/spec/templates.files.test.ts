@@ -11,7 +11,10 @@ const folder = fileURLToPath(new URL('../../../resources/templates/', import.met
 if (process.env.NETWRIGHT_WRITE_TEMPLATES === '1') {
   mkdirSync(folder, { recursive: true });
   for (const template of TEMPLATES) {
-    writeFileSync(join(folder, `${template.name}.json`), `${JSON.stringify(template.build(template.defaults), null, 2)}\n`);
+    writeFileSync(
+      join(folder, `${template.name}.json`),
+      `${JSON.stringify(template.build(template.defaults), null, 2)}\n`,
+    );
   }
 }
 
@@ -23,7 +26,9 @@ describe('template files in resources/templates', () => {
   });
 
   it('holds no JSON file without a template', () => {
-    const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual(TEMPLATES.map((t) => `${t.name}.json`).sort());
   });
 });

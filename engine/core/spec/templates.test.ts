@@ -5,7 +5,15 @@ import { TEMPLATES, TEMPLATE_NAMES, dropoutDemo, mlp, templateByName } from './t
 
 describe('templates', () => {
   it('has the seven names the CLI knows', () => {
-    expect([...TEMPLATE_NAMES].sort()).toEqual(['dropout-demo', 'dropout-demo-plain', 'lenet', 'mlp', 'residual', 'small-cnn', 'vgg-small']);
+    expect([...TEMPLATE_NAMES].sort()).toEqual([
+      'dropout-demo',
+      'dropout-demo-plain',
+      'lenet',
+      'mlp',
+      'residual',
+      'small-cnn',
+      'vgg-small',
+    ]);
   });
 
   it.each(TEMPLATES.map((t) => [t.name, t] as const))('%s analyses without problems or warnings', (_name, template) => {
@@ -21,13 +29,17 @@ describe('templates', () => {
     expect(analysis.order).toHaveLength(spec.nodes.length);
   });
 
-  it.each(TEMPLATES.map((t) => [t.name, t] as const))('%s is laid out top to bottom: every connection points down', (_name, template) => {
-    const spec = template.build();
-    const at = new Map(spec.nodes.map((n) => [n.id, n.position!]));
-    for (const edge of spec.edges) expect(at.get(edge.to)!.y, `${edge.from} -> ${edge.to}`).toBeGreaterThan(at.get(edge.from)!.y);
-    const spots = new Set(spec.nodes.map((n) => `${n.position!.x},${n.position!.y}`));
-    expect(spots.size).toBe(spec.nodes.length);
-  });
+  it.each(TEMPLATES.map((t) => [t.name, t] as const))(
+    '%s is laid out top to bottom: every connection points down',
+    (_name, template) => {
+      const spec = template.build();
+      const at = new Map(spec.nodes.map((n) => [n.id, n.position!]));
+      for (const edge of spec.edges)
+        expect(at.get(edge.to)!.y, `${edge.from} -> ${edge.to}`).toBeGreaterThan(at.get(edge.from)!.y);
+      const spots = new Set(spec.nodes.map((n) => `${n.position!.x},${n.position!.y}`));
+      expect(spots.size).toBe(spec.nodes.length);
+    },
+  );
 
   it('lenet has 61,706 parameters and small-cnn 69,738 (no conv bias before batch norm)', () => {
     expect(analyze(templateByName('lenet')).totalParams).toBe(61706);
@@ -62,7 +74,16 @@ describe('templates', () => {
   it('dropout-demo puts dropout 0.5 after each hidden layer and has the same weights as the plain one', () => {
     const withDropout = dropoutDemo(true);
     const plain = dropoutDemo(false);
-    expect(withDropout.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'relu', 'dropout', 'dense', 'relu', 'dropout', 'dense']);
+    expect(withDropout.nodes.map((n) => n.op)).toEqual([
+      'input',
+      'dense',
+      'relu',
+      'dropout',
+      'dense',
+      'relu',
+      'dropout',
+      'dense',
+    ]);
     expect(withDropout.nodes.filter((n) => n.op === 'dropout').every((n) => n.params?.p === 0.5)).toBe(true);
     expect(plain.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'relu', 'dense', 'relu', 'dense']);
     const count = 1 * 200 + 200 + 200 * 200 + 200 + 200 * 1 + 1;

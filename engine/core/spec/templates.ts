@@ -3,7 +3,8 @@
 
 import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from './types';
 
-export type TemplateName = 'mlp' | 'lenet' | 'small-cnn' | 'vgg-small' | 'residual' | 'dropout-demo' | 'dropout-demo-plain';
+export type TemplateName =
+  'mlp' | 'lenet' | 'small-cnn' | 'vgg-small' | 'residual' | 'dropout-demo' | 'dropout-demo-plain';
 
 export interface TemplateOptions {
   /** Shape of one sample: [features] or [channels, height, width]. */
@@ -70,7 +71,11 @@ class SpecBuilder {
 // ---- the templates --------------------------------------------------------------------------------------------------
 
 /** Dense layers with ReLU between them; an image input is flattened first. */
-export function mlp(inputFeatures: number | readonly number[], classes: number, hidden: readonly number[] = [64, 64]): ModelSpec {
+export function mlp(
+  inputFeatures: number | readonly number[],
+  classes: number,
+  hidden: readonly number[] = [64, 64],
+): ModelSpec {
   const shape = typeof inputFeatures === 'number' ? [inputFeatures] : [...inputFeatures];
   checkShape('mlp', shape, [1, 3]);
   checkCount('mlp', 'outputs', classes);
@@ -107,26 +112,42 @@ export function lenet(options: TemplateOptions = {}): ModelSpec {
     { id: 'relu4', op: 'relu' },
     { id: 'fc3', op: 'dense', params: { units: classes } },
   ]);
-  return b.build('lenet', 'LeNet-5, the classic digit recognizer: two convolution and pooling stages, then three dense layers.');
+  return b.build(
+    'lenet',
+    'LeNet-5, the classic digit recognizer: two convolution and pooling stages, then three dense layers.',
+  );
 }
 
 /** Three 3×3 convolutions with batch norm (no conv bias: batch norm has its own) for 3×32×32 images. */
 export function smallCnn(options: TemplateOptions = {}): ModelSpec {
   const shape = imageShape('small-cnn', options.inputShape ?? [3, 32, 32]);
   const classes = outputsOf('small-cnn', options, 10);
-  const conv = (id: string, filters: number): Step => ({ id, op: 'conv2d', params: { filters, kernelSize: 3, padding: 1, bias: false } });
+  const conv = (id: string, filters: number): Step => ({
+    id,
+    op: 'conv2d',
+    params: { filters, kernelSize: 3, padding: 1, bias: false },
+  });
   const b = new SpecBuilder();
   b.chain([
     { id: 'input', op: 'input', params: { shape } },
-    conv('conv1', 32), { id: 'bn1', op: 'batchnorm2d' }, { id: 'relu1', op: 'relu' },
-    conv('conv2', 32), { id: 'bn2', op: 'batchnorm2d' }, { id: 'relu2', op: 'relu' },
+    conv('conv1', 32),
+    { id: 'bn1', op: 'batchnorm2d' },
+    { id: 'relu1', op: 'relu' },
+    conv('conv2', 32),
+    { id: 'bn2', op: 'batchnorm2d' },
+    { id: 'relu2', op: 'relu' },
     { id: 'pool1', op: 'maxpool2d', params: { kernelSize: 2 } },
-    conv('conv3', 64), { id: 'bn3', op: 'batchnorm2d' }, { id: 'relu3', op: 'relu' },
+    conv('conv3', 64),
+    { id: 'bn3', op: 'batchnorm2d' },
+    { id: 'relu3', op: 'relu' },
     { id: 'pool2', op: 'maxpool2d', params: { kernelSize: 2 } },
     { id: 'flatten', op: 'flatten' },
     { id: 'fc', op: 'dense', params: { units: classes } },
   ]);
-  return b.build('small-cnn', 'A small CNN for images: 3×3 convolutions with batch norm and ReLU, max-pooling, then one dense layer.');
+  return b.build(
+    'small-cnn',
+    'A small CNN for images: 3×3 convolutions with batch norm and ReLU, max-pooling, then one dense layer.',
+  );
 }
 
 /** VGG-style: blocks of two 3×3 convolutions and a 2×2 max-pool, channels doubling (32, 64, 128). */
@@ -152,23 +173,36 @@ export function vggSmall(options: TemplateOptions = {}): ModelSpec {
     { id: 'dropout', op: 'dropout', params: { p: 0.5 } },
     { id: 'fc2', op: 'dense', params: { units: classes } },
   ]);
-  return b.build('vgg-small', 'A small VGG-style network: three blocks of two 3×3 convolutions and a max-pool, then dense layers with dropout.');
+  return b.build(
+    'vgg-small',
+    'A small VGG-style network: three blocks of two 3×3 convolutions and a max-pool, then dense layers with dropout.',
+  );
 }
 
 /** A convolution stem, one residual block (output = relu(x + F(x))), global average pooling and a dense classifier. */
 export function residual(options: TemplateOptions = {}): ModelSpec {
   const shape = imageShape('residual', options.inputShape ?? [3, 32, 32]);
   const classes = outputsOf('residual', options, 10);
-  const conv = (id: string, column = 0): Step => ({ id, op: 'conv2d', params: { filters: 16, kernelSize: 3, padding: 1, bias: false }, column });
+  const conv = (id: string, column = 0): Step => ({
+    id,
+    op: 'conv2d',
+    params: { filters: 16, kernelSize: 3, padding: 1, bias: false },
+    column,
+  });
   const b = new SpecBuilder();
   const stem = b.chain([
     { id: 'input', op: 'input', params: { shape } },
-    conv('stem_conv'), { id: 'stem_bn', op: 'batchnorm2d' }, { id: 'stem_relu', op: 'relu' },
+    conv('stem_conv'),
+    { id: 'stem_bn', op: 'batchnorm2d' },
+    { id: 'stem_relu', op: 'relu' },
   ]);
   // The block's body sits in a side column; the skip connection runs straight down from stem_relu to add.
   const body = b.chain([
-    conv('block_conv1', BRANCH), { id: 'block_bn1', op: 'batchnorm2d', column: BRANCH }, { id: 'block_relu1', op: 'relu', column: BRANCH },
-    conv('block_conv2', BRANCH), { id: 'block_bn2', op: 'batchnorm2d', column: BRANCH },
+    conv('block_conv1', BRANCH),
+    { id: 'block_bn1', op: 'batchnorm2d', column: BRANCH },
+    { id: 'block_relu1', op: 'relu', column: BRANCH },
+    conv('block_conv2', BRANCH),
+    { id: 'block_bn2', op: 'batchnorm2d', column: BRANCH },
   ]);
   b.merge({ id: 'add', op: 'add' }, body, stem);
   b.chain([
@@ -176,7 +210,10 @@ export function residual(options: TemplateOptions = {}): ModelSpec {
     { id: 'pool', op: 'globalavgpool2d' },
     { id: 'fc', op: 'dense', params: { units: classes } },
   ]);
-  return b.build('residual', 'A residual block: the input skips past two convolutions and is added back, so the block learns a correction.');
+  return b.build(
+    'residual',
+    'A residual block: the input skips past two convolutions and is added back, so the block learns a correction.',
+  );
 }
 
 /** 1-200-200-1 regression network, with Dropout 0.5 after each hidden layer's ReLU or without (plain). */
@@ -204,37 +241,52 @@ export function dropoutDemo(withDropout: boolean, options: TemplateOptions = {})
 
 export const TEMPLATES: readonly TemplateInfo[] = [
   {
-    name: 'mlp', title: 'Multilayer perceptron', defaults: { inputShape: [2], outputs: 2 },
+    name: 'mlp',
+    title: 'Multilayer perceptron',
+    defaults: { inputShape: [2], outputs: 2 },
     description: 'Dense layers with ReLU between them: a first model for tables of numbers.',
     build: (o = {}) => mlp(o.inputShape ?? [2], o.outputs ?? 2, o.hidden),
   },
   {
-    name: 'lenet', title: 'LeNet-5', defaults: { inputShape: [1, 28, 28], outputs: 10 },
-    description: 'The classic digit recognizer for 1×28×28 images: two convolution and pooling stages, then three dense layers.',
+    name: 'lenet',
+    title: 'LeNet-5',
+    defaults: { inputShape: [1, 28, 28], outputs: 10 },
+    description:
+      'The classic digit recognizer for 1×28×28 images: two convolution and pooling stages, then three dense layers.',
     build: (o) => lenet(o),
   },
   {
-    name: 'small-cnn', title: 'Small CNN', defaults: { inputShape: [3, 32, 32], outputs: 10 },
+    name: 'small-cnn',
+    title: 'Small CNN',
+    defaults: { inputShape: [3, 32, 32], outputs: 10 },
     description: 'Three 3×3 convolutions with batch norm and max-pooling for small colour images (3×32×32).',
     build: (o) => smallCnn(o),
   },
   {
-    name: 'vgg-small', title: 'Small VGG', defaults: { inputShape: [3, 32, 32], outputs: 10 },
+    name: 'vgg-small',
+    title: 'Small VGG',
+    defaults: { inputShape: [3, 32, 32], outputs: 10 },
     description: 'VGG-style blocks of two 3×3 convolutions and a max-pool, the channels doubling each block.',
     build: (o) => vggSmall(o),
   },
   {
-    name: 'residual', title: 'Residual block', defaults: { inputShape: [3, 32, 32], outputs: 10 },
-    description: 'A skip connection that adds a block\'s input to its output, as in ResNet.',
+    name: 'residual',
+    title: 'Residual block',
+    defaults: { inputShape: [3, 32, 32], outputs: 10 },
+    description: "A skip connection that adds a block's input to its output, as in ResNet.",
     build: (o) => residual(o),
   },
   {
-    name: 'dropout-demo', title: 'Dropout demo', defaults: { inputShape: [1], outputs: 1 },
+    name: 'dropout-demo',
+    title: 'Dropout demo',
+    defaults: { inputShape: [1], outputs: 1 },
     description: 'A 1-200-200-1 regression network with dropout 0.5 after each hidden layer.',
     build: (o) => dropoutDemo(true, o),
   },
   {
-    name: 'dropout-demo-plain', title: 'Dropout demo (no dropout)', defaults: { inputShape: [1], outputs: 1 },
+    name: 'dropout-demo-plain',
+    title: 'Dropout demo (no dropout)',
+    defaults: { inputShape: [1], outputs: 1 },
     description: 'The same 1-200-200-1 network without dropout, to compare overfitting.',
     build: (o) => dropoutDemo(false, o),
   },
@@ -257,10 +309,13 @@ function imageShape(template: string, shape: readonly number[]): number[] {
 }
 
 function checkShape(template: string, shape: readonly number[], lengths: readonly number[]): void {
-  const ok = Array.isArray(shape) && lengths.includes(shape.length) && shape.every((d) => Number.isInteger(d) && d >= 1);
+  const ok =
+    Array.isArray(shape) && lengths.includes(shape.length) && shape.every((d) => Number.isInteger(d) && d >= 1);
   if (!ok) {
     const wanted = lengths.map((n) => (n === 1 ? '[features]' : '[channels, height, width]')).join(' or ');
-    throw new Error(`template '${template}' needs an input shape ${wanted} of positive whole numbers, got ${JSON.stringify(shape)}`);
+    throw new Error(
+      `template '${template}' needs an input shape ${wanted} of positive whole numbers, got ${JSON.stringify(shape)}`,
+    );
   }
 }
 
@@ -271,5 +326,6 @@ function outputsOf(template: string, options: TemplateOptions, fallback: number)
 }
 
 function checkCount(template: string, what: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`template '${template}': ${what} must be a positive whole number, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`template '${template}': ${what} must be a positive whole number, got ${JSON.stringify(value)}`);
 }

@@ -90,10 +90,11 @@ export type WarningCode =
   | 'dropout-at-output' // zeroes predictions at random during training
   | 'flatten-no-op'; // Flatten on a vector changes nothing
 
+/** A warning as a code with its arguments (`node`: the layer's display name); each interface words it. */
 export interface SpecWarning {
   nodeId: string | null;
   code: WarningCode;
-  message: string;
+  args: { node: string };
 }
 
 export interface Analysis {

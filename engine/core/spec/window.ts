@@ -25,7 +25,12 @@ export function windowGeometry(op: WindowOp, params: Record<string, ParamValue>,
   const [ph, pw] = paddingOf(params.padding, kh, kw);
   const [, height, width] = input;
   return {
-    kh, kw, sh, sw, ph, pw,
+    kh,
+    kw,
+    sh,
+    sw,
+    ph,
+    pw,
     oh: Math.floor((height + 2 * ph - kh) / sh) + 1,
     ow: Math.floor((width + 2 * pw - kw) / sw) + 1,
   };

@@ -18,7 +18,9 @@ export function clipGradients(kernels: Kernels, grads: Float32Array, clipping: C
 
 export function checkClipping(clipping: ClippingConfig | undefined): ClippingConfig | null {
   if (!clipping || (clipping.maxNorm === undefined && clipping.value === undefined)) return null;
-  if (clipping.maxNorm !== undefined && !(clipping.maxNorm > 0)) throw new Error(`gradient clipping maxNorm must be above 0, got ${clipping.maxNorm}`);
-  if (clipping.value !== undefined && !(clipping.value > 0)) throw new Error(`gradient clipping value must be above 0, got ${clipping.value}`);
+  if (clipping.maxNorm !== undefined && !(clipping.maxNorm > 0))
+    throw new Error(`gradient clipping maxNorm must be above 0, got ${clipping.maxNorm}`);
+  if (clipping.value !== undefined && !(clipping.value > 0))
+    throw new Error(`gradient clipping value must be above 0, got ${clipping.value}`);
   return clipping;
 }

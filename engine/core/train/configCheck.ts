@@ -10,7 +10,15 @@ export const MAX_SEED = 0xffff_ffff;
 
 export type ConfigProblem =
   /** `setting` must be a number in [min, max] (min excluded when minExclusive; whole when integer). */
-  | { code: 'setting-out-of-range'; setting: string; value: unknown; min: number; max: number; minExclusive: boolean; integer: boolean }
+  | {
+      code: 'setting-out-of-range';
+      setting: string;
+      value: unknown;
+      min: number;
+      max: number;
+      minExclusive: boolean;
+      integer: boolean;
+    }
   /** `setting` must be one of `choices`. */
   | { code: 'setting-not-a-choice'; setting: string; value: unknown; choices: readonly string[] }
   /** The split fractions must add up to 1 (they add up to `sum`). */
@@ -21,7 +29,12 @@ const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adam', 'adamw'] as const;
 const SCHEDULES = ['constant', 'step', 'multistep', 'exponential', 'cosine', 'plateau'] as const;
 const MONITORED = ['val_loss', 'val_accuracy'] as const;
 
-interface Range { min: number; max: number; minExclusive?: boolean; integer?: boolean }
+interface Range {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  integer?: boolean;
+}
 
 const POSITIVE: Range = { min: 0, max: Number.MAX_VALUE, minExclusive: true };
 const NON_NEGATIVE: Range = { min: 0, max: Number.MAX_VALUE };
@@ -35,11 +48,22 @@ export function checkTrainConfig(config: TrainConfig): ConfigProblem[] {
   const record = (config ?? {}) as unknown as Record<string, unknown>;
   const inRange = (setting: string, value: unknown, range: Range, optional = false) => {
     if (optional && value === undefined) return;
-    const ok = typeof value === 'number' && Number.isFinite(value) && (range.integer ? Number.isInteger(value) : true)
-      && (range.minExclusive ? value > range.min : value >= range.min) && value <= range.max;
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (range.integer ? Number.isInteger(value) : true) &&
+      (range.minExclusive ? value > range.min : value >= range.min) &&
+      value <= range.max;
     if (!ok) {
-      problems.push({ code: 'setting-out-of-range', setting, value, min: range.min, max: range.max,
-        minExclusive: range.minExclusive ?? false, integer: range.integer ?? false });
+      problems.push({
+        code: 'setting-out-of-range',
+        setting,
+        value,
+        min: range.min,
+        max: range.max,
+        minExclusive: range.minExclusive ?? false,
+        integer: range.integer ?? false,
+      });
     }
   };
   const choice = (setting: string, value: unknown, choices: readonly string[]): boolean => {
@@ -47,7 +71,8 @@ export function checkTrainConfig(config: TrainConfig): ConfigProblem[] {
     problems.push({ code: 'setting-not-a-choice', setting, value, choices });
     return false;
   };
-  const part = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? value as Record<string, unknown> : {});
+  const part = (value: unknown): Record<string, unknown> =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
   inRange('version', record.version, { min: TRAIN_CONFIG_VERSION, max: TRAIN_CONFIG_VERSION, integer: true });
   choice('loss', record.loss, LOSSES);

@@ -21,12 +21,18 @@ export interface TrainingData {
  * Applies z-score standardization in place: axis 'feature' has one mean/std per feature, 'channel' one per
  * image channel (features laid out [C, H, W]).
  */
-export function standardize(features: Float32Array, featureShape: number[], normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] }): void {
+export function standardize(
+  features: Float32Array,
+  featureShape: number[],
+  normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] },
+): void {
   const featureSize = featureShape.reduce((a, b) => a * b, 1);
   const count = features.length / featureSize;
   const groups = normalization.axis === 'feature' ? featureSize : featureShape[0];
   if (normalization.mean.length !== groups || normalization.std.length !== groups) {
-    throw new Error(`normalization has ${normalization.mean.length} means and ${normalization.std.length} deviations, the data needs ${groups}`);
+    throw new Error(
+      `normalization has ${normalization.mean.length} means and ${normalization.std.length} deviations, the data needs ${groups}`,
+    );
   }
   const run = featureSize / groups; // consecutive values sharing one statistic
   const scale = normalization.std.map((s) => (s > 0 ? 1 / s : 1));

@@ -24,16 +24,31 @@ interface DiagnosisCase {
   details?: Array<{ code: VerdictCode; severity?: Verdict['severity']; params?: Record<string, number | string> }>;
 }
 
-const ALL_TRENDS: VerdictCode[] = ['overfitting', 'underfitting', 'learning-slowly', 'plateau', 'converged', 'diverging', 'loss-spike'];
+const ALL_TRENDS: VerdictCode[] = [
+  'overfitting',
+  'underfitting',
+  'learning-slowly',
+  'plateau',
+  'converged',
+  'diverging',
+  'loss-spike',
+];
 const except = (...codes: VerdictCode[]) => ALL_TRENDS.filter((c) => !codes.includes(c));
 
 function run(train: number[], val?: number[], extra: (i: number) => Partial<EpochRecord> = () => ({})): EpochRecord[] {
-  return train.map((trainLoss, i) => ({ epoch: i + 1, trainLoss, ...(val ? { valLoss: val[i] } : {}), lr: 0.01, ...extra(i) }));
+  return train.map((trainLoss, i) => ({
+    epoch: i + 1,
+    trainLoss,
+    ...(val ? { valLoss: val[i] } : {}),
+    lr: 0.01,
+    ...extra(i),
+  }));
 }
 
 const range = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
 /** Exponential decay from start to floor at rate per epoch. */
-const decay = (n: number, start: number, floor: number, rate: number) => range(n, (i) => floor + (start - floor) * Math.exp(-rate * i));
+const decay = (n: number, start: number, floor: number, rate: number) =>
+  range(n, (i) => floor + (start - floor) * Math.exp(-rate * i));
 function noisy(values: number[], seed: number, amount: number): number[] {
   const rng = new Rng(seed);
   return values.map((v) => v * (1 + amount * rng.normal()));
@@ -42,7 +57,9 @@ function noisy(values: number[], seed: number, amount: number): number[] {
 /** Training falls steadily; validation falls from `start` to 0.5 at epoch 9, then rises by `rise` of it by the end. */
 function overfit(rise: number, start = 1.1, epochs = 24): EpochRecord[] {
   const train = decay(epochs, 1.0, 0.05, 0.15);
-  const val = range(epochs, (i) => (i <= 8 ? start - ((start - 0.5) / 8) * i : 0.5 * (1 + (rise * (i - 8)) / (epochs - 9))));
+  const val = range(epochs, (i) =>
+    i <= 8 ? start - ((start - 0.5) / 8) * i : 0.5 * (1 + (rise * (i - 8)) / (epochs - 9)),
+  );
   return run(train, val);
 }
 
@@ -57,156 +74,669 @@ function synthetic(): DiagnosisCase[] {
   const cases: DiagnosisCase[] = [];
   const add = (c: DiagnosisCase) => cases.push(c);
 
-  add({ label: 'one epoch is too early for any trend', history: run([2.3]), setup: {}, must: ['too-early'], mustNot: ALL_TRENDS });
-  add({ label: 'four epochs are still too early', history: run([2.3, 1.2, 0.9, 2.5], [2.2, 1.3, 1.0, 2.6]), setup: {}, must: ['too-early'], mustNot: ALL_TRENDS });
-  add({ label: 'NaN training loss at epoch 1', history: run([NaN]), setup: {}, must: ['non-finite-loss'], mustNot: ['too-early', ...ALL_TRENDS] });
-  add({ label: 'infinite validation loss at epoch 3', history: run([1, 0.8, 0.7, 0.6, 0.5, 0.4], [1, 0.9, Infinity, 0.6, 0.5, 0.4]), setup: {}, must: ['non-finite-loss'], mustNot: ALL_TRENDS });
   add({
-    label: 'NaN weights before the loss noticed', history: run([1, 0.9, 0.8, 0.7, 0.6], undefined, (i) => ({ weightNorms: { d1: i >= 2 ? NaN : 1 } })),
-    setup: {}, must: ['non-finite-weights'], mustNot: ['non-finite-loss', ...ALL_TRENDS],
+    label: 'one epoch is too early for any trend',
+    history: run([2.3]),
+    setup: {},
+    must: ['too-early'],
+    mustNot: ALL_TRENDS,
   });
-  add({ label: 'steady learning is healthy', history: run(decay(12, 2.3, 0.3, 0.3), decay(12, 2.2, 0.45, 0.3)), setup: { numClasses: 10 }, must: ['healthy'], mustNot: ALL_TRENDS });
-  add({ label: 'textbook overfitting (validation up 60%)', history: overfit(0.6), setup: {}, must: ['overfitting'], mustNot: ['healthy', 'diverging'], adviceMust: ['add-dropout', 'early-stopping'] });
-  add({ label: 'overfitting with dropout and early stopping: no advice to add them', history: overfit(0.6), setup: { dropout: true, earlyStopping: true, restoreBest: true, weightDecay: true }, must: ['overfitting'], mustNot: ['healthy'], adviceMustNot: ['add-dropout', 'early-stopping', 'restore-best', 'add-weight-decay'], adviceMust: ['raise-dropout'] });
-  add({ label: 'early stopping without restore best: advise restore', history: overfit(0.6), setup: { earlyStopping: true, restoreBest: false }, must: ['overfitting'], mustNot: [], adviceMust: ['restore-best'], adviceMustNot: ['early-stopping'] });
+  add({
+    label: 'four epochs are still too early',
+    history: run([2.3, 1.2, 0.9, 2.5], [2.2, 1.3, 1.0, 2.6]),
+    setup: {},
+    must: ['too-early'],
+    mustNot: ALL_TRENDS,
+  });
+  add({
+    label: 'NaN training loss at epoch 1',
+    history: run([NaN]),
+    setup: {},
+    must: ['non-finite-loss'],
+    mustNot: ['too-early', ...ALL_TRENDS],
+  });
+  add({
+    label: 'infinite validation loss at epoch 3',
+    history: run([1, 0.8, 0.7, 0.6, 0.5, 0.4], [1, 0.9, Infinity, 0.6, 0.5, 0.4]),
+    setup: {},
+    must: ['non-finite-loss'],
+    mustNot: ALL_TRENDS,
+  });
+  add({
+    label: 'NaN weights before the loss noticed',
+    history: run([1, 0.9, 0.8, 0.7, 0.6], undefined, (i) => ({ weightNorms: { d1: i >= 2 ? NaN : 1 } })),
+    setup: {},
+    must: ['non-finite-weights'],
+    mustNot: ['non-finite-loss', ...ALL_TRENDS],
+  });
+  add({
+    label: 'steady learning is healthy',
+    history: run(decay(12, 2.3, 0.3, 0.3), decay(12, 2.2, 0.45, 0.3)),
+    setup: { numClasses: 10 },
+    must: ['healthy'],
+    mustNot: ALL_TRENDS,
+  });
+  add({
+    label: 'textbook overfitting (validation up 60%)',
+    history: overfit(0.6),
+    setup: {},
+    must: ['overfitting'],
+    mustNot: ['healthy', 'diverging'],
+    adviceMust: ['add-dropout', 'early-stopping'],
+  });
+  add({
+    label: 'overfitting with dropout and early stopping: no advice to add them',
+    history: overfit(0.6),
+    setup: { dropout: true, earlyStopping: true, restoreBest: true, weightDecay: true },
+    must: ['overfitting'],
+    mustNot: ['healthy'],
+    adviceMustNot: ['add-dropout', 'early-stopping', 'restore-best', 'add-weight-decay'],
+    adviceMust: ['raise-dropout'],
+  });
+  add({
+    label: 'early stopping without restore best: advise restore',
+    history: overfit(0.6),
+    setup: { earlyStopping: true, restoreBest: false },
+    must: ['overfitting'],
+    mustNot: [],
+    adviceMust: ['restore-best'],
+    adviceMustNot: ['early-stopping'],
+  });
   // Small gain before the best (0.6 → 0.5): the rise is judged against the best itself.
-  add({ label: 'validation up 15% of its best: overfitting', history: overfit(0.15, 0.6), setup: {}, must: ['overfitting'], mustNot: ['healthy'] });
-  add({ label: 'validation up 12% of its best (smoothed under 10%): not yet', history: overfit(0.12, 0.6), setup: {}, must: [], mustNot: ['overfitting'] });
+  add({
+    label: 'validation up 15% of its best: overfitting',
+    history: overfit(0.15, 0.6),
+    setup: {},
+    must: ['overfitting'],
+    mustNot: ['healthy'],
+  });
+  add({
+    label: 'validation up 12% of its best (smoothed under 10%): not yet',
+    history: overfit(0.12, 0.6),
+    setup: {},
+    must: [],
+    mustNot: ['overfitting'],
+  });
   // Large gain (1.1 → 0.5): the rise must also be a tenth of what validation had gained.
-  add({ label: 'validation back up 18% after a large gain: overfitting', history: overfit(0.18, 1.1), setup: {}, must: ['overfitting'], mustNot: ['healthy'] });
-  add({ label: 'validation back up 15% after a large gain: not yet', history: overfit(0.15, 1.1), setup: {}, must: [], mustNot: ['overfitting'] });
+  add({
+    label: 'validation back up 18% after a large gain: overfitting',
+    history: overfit(0.18, 1.1),
+    setup: {},
+    must: ['overfitting'],
+    mustNot: ['healthy'],
+  });
+  add({
+    label: 'validation back up 15% after a large gain: not yet',
+    history: overfit(0.15, 1.1),
+    setup: {},
+    must: [],
+    mustNot: ['overfitting'],
+  });
   {
     // Dropout keeps the training loss (measured with dropout on) above the validation loss.
     const train = decay(30, 1.2, 0.3, 0.2);
     const val = train.map((t, i) => t * 0.7 + (i > 15 ? 0.005 * (i - 15) : 0));
-    add({ label: 'negative gap (validation below training) is never overfitting', history: run(train, val), setup: { dropout: true }, must: [], mustNot: ['overfitting'], adviceMustNot: ['add-dropout'] });
+    add({
+      label: 'negative gap (validation below training) is never overfitting',
+      history: run(train, val),
+      setup: { dropout: true },
+      must: [],
+      mustNot: ['overfitting'],
+      adviceMustNot: ['add-dropout'],
+    });
   }
   {
     const train = decay(20, 0.8, 0.001, 0.35);
     const val = decay(20, 0.7, 0.004, 0.35);
     val[14] = 0.02; // one bad epoch at 100% accuracy
-    add({ label: 'one-epoch validation bump at a tiny loss is not overfitting', history: run(train, val), setup: { numClasses: 2, optimizer: 'rmsprop' }, must: [], mustNot: ['overfitting', 'diverging'] });
+    add({
+      label: 'one-epoch validation bump at a tiny loss is not overfitting',
+      history: run(train, val),
+      setup: { numClasses: 2, optimizer: 'rmsprop' },
+      must: [],
+      mustNot: ['overfitting', 'diverging'],
+    });
   }
   {
     const train = [...decay(36, 0.8, 0.013, 0.2)];
     train.push(0.13, 0.02, 0.016, 0.015, 0.014);
-    add({ label: 'a recovered loss spike is a spike, not a plateau', history: run(train), setup: { numClasses: 3, optimizer: 'adam' }, must: ['loss-spike'], mustNot: ['plateau', 'diverging', 'underfitting'] });
-    add({ label: 'a spike in the last epoch has not recovered', history: run(train.slice(0, 37)), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: ['plateau', 'diverging'] });
+    add({
+      label: 'a recovered loss spike is a spike, not a plateau',
+      history: run(train),
+      setup: { numClasses: 3, optimizer: 'adam' },
+      must: ['loss-spike'],
+      mustNot: ['plateau', 'diverging', 'underfitting'],
+    });
+    add({
+      label: 'a spike in the last epoch has not recovered',
+      history: run(train.slice(0, 37)),
+      setup: { numClasses: 3 },
+      must: ['loss-spike'],
+      mustNot: ['plateau', 'diverging'],
+    });
   }
   {
     const train = [...decay(30, 0.8, 0.1, 0.2)];
     train.push(0.16, 0.1, 0.1, 0.1);
-    add({ label: 'a jump of 1.6x is not a spike', history: run(train), setup: { numClasses: 3 }, must: [], mustNot: ['loss-spike', 'diverging'] });
+    add({
+      label: 'a jump of 1.6x is not a spike',
+      history: run(train),
+      setup: { numClasses: 3 },
+      must: [],
+      mustNot: ['loss-spike', 'diverging'],
+    });
   }
-  add({ label: 'training loss doubling for four epochs is diverging', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.6, 0.9, 1.4, 2.2]), setup: { schedule: 'cosine' }, must: ['diverging'], mustNot: ['plateau', 'overfitting'], adviceMust: ['lower-learning-rate'] });
-  add({ label: 'training loss rising 28% above its smoothed best is not diverging', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.44, 0.48, 0.52, 0.565]), setup: {}, must: [], mustNot: ['diverging'] });
-  add({ label: 'training loss rising 45% is diverging (warning)', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.45, 0.5, 0.55, 0.6]), setup: {}, must: ['diverging'], mustNot: [] });
-  add({ label: 'underfitting: flat at chance', history: flatAt(1.05, 1.1, 0.001), setup: { numClasses: 3 }, must: ['underfitting'], mustNot: ['plateau', 'converged', 'healthy'], adviceMust: ['bigger-model'] });
-  add({ label: 'flat at 70% of chance is underfitting', history: flatAt(0.7 * Math.log(3), 1.1, 0.001), setup: { numClasses: 3 }, must: ['underfitting'], mustNot: ['plateau'] });
-  add({ label: 'flat at 50% of chance is a plateau', history: flatAt(0.5 * Math.log(3), 1.1, 0.001), setup: { numClasses: 3 }, must: ['plateau'], mustNot: ['underfitting'], adviceMust: ['use-lr-schedule'] });
-  add({ label: 'a plateau under a decaying schedule: no "lower the learning rate"', history: flatAt(0.5, 1.1, 0.001), setup: { numClasses: 3, schedule: 'step' }, must: ['plateau'], mustNot: [], adviceMustNot: ['use-lr-schedule', 'lower-learning-rate'], adviceMust: ['learning-rate-already-lowered'] });
-  add({ label: 'a plateau with early stopping on: no "stop here"', history: flatAt(0.5, 1.1, 0.001), setup: { numClasses: 3, earlyStopping: true }, must: ['plateau'], mustNot: [], adviceMustNot: ['training-done'] });
-  add({ label: 'still falling 2% a window is not flat', history: flatAt(0.5, 1.1, 0.02), setup: { numClasses: 3 }, must: [], mustNot: ['plateau', 'underfitting'] });
-  add({ label: 'a long flat tail of a fitted model is converged', history: run([...decay(20, 0.8, 0.01, 0.4), ...range(60, () => 0.01)]), setup: { numClasses: 3 }, must: ['converged'], mustNot: ['plateau', 'underfitting', 'overfitting'] });
-  add({ label: 'at 6.5% of chance, still settling: not converged', history: flatAt(0.065 * Math.log(3), 1.1, 0.001), setup: { numClasses: 3 }, must: ['plateau'], mustNot: ['converged'] });
-  add({ label: 'at 4% of chance and flat: converged', history: flatAt(0.04 * Math.log(3), 1.1, 0.001), setup: { numClasses: 3 }, must: ['converged'], mustNot: ['plateau'] });
-  add({ label: 'plain SGD crawling at high loss is learning slowly', history: run(range(30, (i) => 1.0 * (1 - 0.007 * i))), setup: { numClasses: 3, optimizer: 'sgd' }, must: ['learning-slowly'], mustNot: ['plateau', 'underfitting'], adviceMust: ['try-adam', 'raise-learning-rate'] });
-  add({ label: 'falling 1.3% per epoch at high loss is learning, not slow', history: run(range(30, (i) => 1.0 * (1 - 0.013) ** i)), setup: { numClasses: 3 }, must: [], mustNot: ['learning-slowly', 'plateau'] });
-  add({ label: 'a high learning rate that does not learn: never "raise the learning rate"', history: flatAt(1.1, 1.1, 0.001).map((r) => ({ ...r, lr: 1 })), setup: { numClasses: 3, optimizer: 'sgd' }, must: ['underfitting'], mustNot: [], adviceMustNot: ['raise-learning-rate'] });
+  add({
+    label: 'training loss doubling for four epochs is diverging',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.6, 0.9, 1.4, 2.2]),
+    setup: { schedule: 'cosine' },
+    must: ['diverging'],
+    mustNot: ['plateau', 'overfitting'],
+    adviceMust: ['lower-learning-rate'],
+  });
+  add({
+    label: 'training loss rising 28% above its smoothed best is not diverging',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.44, 0.48, 0.52, 0.565]),
+    setup: {},
+    must: [],
+    mustNot: ['diverging'],
+  });
+  add({
+    label: 'training loss rising 45% is diverging (warning)',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.45, 0.5, 0.55, 0.6]),
+    setup: {},
+    must: ['diverging'],
+    mustNot: [],
+  });
+  add({
+    label: 'underfitting: flat at chance',
+    history: flatAt(1.05, 1.1, 0.001),
+    setup: { numClasses: 3 },
+    must: ['underfitting'],
+    mustNot: ['plateau', 'converged', 'healthy'],
+    adviceMust: ['bigger-model'],
+  });
+  add({
+    label: 'flat at 70% of chance is underfitting',
+    history: flatAt(0.7 * Math.log(3), 1.1, 0.001),
+    setup: { numClasses: 3 },
+    must: ['underfitting'],
+    mustNot: ['plateau'],
+  });
+  add({
+    label: 'flat at 50% of chance is a plateau',
+    history: flatAt(0.5 * Math.log(3), 1.1, 0.001),
+    setup: { numClasses: 3 },
+    must: ['plateau'],
+    mustNot: ['underfitting'],
+    adviceMust: ['use-lr-schedule'],
+  });
+  add({
+    label: 'a plateau under a decaying schedule: no "lower the learning rate"',
+    history: flatAt(0.5, 1.1, 0.001),
+    setup: { numClasses: 3, schedule: 'step' },
+    must: ['plateau'],
+    mustNot: [],
+    adviceMustNot: ['use-lr-schedule', 'lower-learning-rate'],
+    adviceMust: ['learning-rate-already-lowered'],
+  });
+  add({
+    label: 'a plateau with early stopping on: no "stop here"',
+    history: flatAt(0.5, 1.1, 0.001),
+    setup: { numClasses: 3, earlyStopping: true },
+    must: ['plateau'],
+    mustNot: [],
+    adviceMustNot: ['training-done'],
+  });
+  add({
+    label: 'still falling 2% a window is not flat',
+    history: flatAt(0.5, 1.1, 0.02),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['plateau', 'underfitting'],
+  });
+  add({
+    label: 'a long flat tail of a fitted model is converged',
+    history: run([...decay(20, 0.8, 0.01, 0.4), ...range(60, () => 0.01)]),
+    setup: { numClasses: 3 },
+    must: ['converged'],
+    mustNot: ['plateau', 'underfitting', 'overfitting'],
+  });
+  add({
+    label: 'at 6.5% of chance, still settling: not converged',
+    history: flatAt(0.065 * Math.log(3), 1.1, 0.001),
+    setup: { numClasses: 3 },
+    must: ['plateau'],
+    mustNot: ['converged'],
+  });
+  add({
+    label: 'at 4% of chance and flat: converged',
+    history: flatAt(0.04 * Math.log(3), 1.1, 0.001),
+    setup: { numClasses: 3 },
+    must: ['converged'],
+    mustNot: ['plateau'],
+  });
+  add({
+    label: 'plain SGD crawling at high loss is learning slowly',
+    history: run(range(30, (i) => 1.0 * (1 - 0.007 * i))),
+    setup: { numClasses: 3, optimizer: 'sgd' },
+    must: ['learning-slowly'],
+    mustNot: ['plateau', 'underfitting'],
+    adviceMust: ['try-adam', 'raise-learning-rate'],
+  });
+  add({
+    label: 'falling 1.3% per epoch at high loss is learning, not slow',
+    history: run(range(30, (i) => 1.0 * (1 - 0.013) ** i)),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['learning-slowly', 'plateau'],
+  });
+  add({
+    label: 'a high learning rate that does not learn: never "raise the learning rate"',
+    history: flatAt(1.1, 1.1, 0.001).map((r) => ({ ...r, lr: 1 })),
+    setup: { numClasses: 3, optimizer: 'sgd' },
+    must: ['underfitting'],
+    mustNot: [],
+    adviceMustNot: ['raise-learning-rate'],
+  });
   for (let seed = 1; seed <= 4; seed++) {
     const train = noisy(decay(30, 2.3, 0.1, 0.15), seed, 0.01);
     const val = noisy(decay(30, 2.35, 0.15, 0.15), seed + 100, 0.08);
-    add({ label: `noisy validation on a tiny split is not overfitting (seed ${seed})`, history: run(train, val), setup: { numClasses: 10 }, must: [], mustNot: ['overfitting', 'diverging'] });
+    add({
+      label: `noisy validation on a tiny split is not overfitting (seed ${seed})`,
+      history: run(train, val),
+      setup: { numClasses: 10 },
+      must: [],
+      mustNot: ['overfitting', 'diverging'],
+    });
   }
   {
-    const train = noisy(range(40, () => 0.3), 7, 0.005);
-    const val = noisy(range(40, () => 0.35), 8, 0.05);
-    add({ label: 'a noisy plateau is not overfitting', history: run(train, val), setup: { numClasses: 10 }, must: [], mustNot: ['overfitting'] });
+    const train = noisy(
+      range(40, () => 0.3),
+      7,
+      0.005,
+    );
+    const val = noisy(
+      range(40, () => 0.35),
+      8,
+      0.05,
+    );
+    add({
+      label: 'a noisy plateau is not overfitting',
+      history: run(train, val),
+      setup: { numClasses: 10 },
+      must: [],
+      mustNot: ['overfitting'],
+    });
   }
   {
     const grads = (i: number) => ({ gradNorms: { d1: i >= 4 ? 1e-9 : 0.1, d2: 0.3, d3: 0.5 } });
-    add({ label: 'one layer without gradient: vanishing', history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({
+      label: 'one layer without gradient: vanishing',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
     const small = (i: number) => ({ gradNorms: { d1: i >= 4 ? 2e-5 : 0.1, d2: 0.3, d3: 0.5 } });
-    add({ label: 'a layer 1.5e4 times below the others: vanishing', history: run(decay(8, 1.0, 0.5, 0.2), undefined, small), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({
+      label: 'a layer 1.5e4 times below the others: vanishing',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, small),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
     const lower = (i: number) => ({ gradNorms: { d1: i >= 4 ? 5e-5 : 0.1, d2: 0.3, d3: 0.5 } });
-    add({ label: 'a layer 6e3 times below the others is not vanishing', history: run(decay(8, 1.0, 0.5, 0.2), undefined, lower), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
-    add({ label: 'a solved problem has tiny gradients, not vanishing ones', history: run(decay(8, 1.0, 0.0001, 2), undefined, grads), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
-    add({ label: 'solved only 700-fold: vanishing still counts', history: run([...decay(7, 1.0, 0.0014, 2), 0.0014], undefined, grads), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
+    add({
+      label: 'a layer 6e3 times below the others is not vanishing',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, lower),
+      setup: {},
+      must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    add({
+      label: 'a solved problem has tiny gradients, not vanishing ones',
+      history: run(decay(8, 1.0, 0.0001, 2), undefined, grads),
+      setup: {},
+      must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    add({
+      label: 'solved only 700-fold: vanishing still counts',
+      history: run([...decay(7, 1.0, 0.0014, 2), 0.0014], undefined, grads),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
   }
   {
     const growth = (factor: number) => (i: number) => ({ gradNorms: { d1: 0.5 * factor ** (i / 7), d2: 0.2 } });
-    add({ label: 'gradients grown 130x: exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, growth(130)), setup: {}, must: ['exploding-gradients'], mustNot: [], adviceMust: ['gradient-clipping'] });
-    add({ label: 'gradients grown 70x: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, growth(70)), setup: {}, must: [], mustNot: ['exploding-gradients'] });
+    add({
+      label: 'gradients grown 130x: exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, growth(130)),
+      setup: {},
+      must: ['exploding-gradients'],
+      mustNot: [],
+      adviceMust: ['gradient-clipping'],
+    });
+    add({
+      label: 'gradients grown 70x: not exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, growth(70)),
+      setup: {},
+      must: [],
+      mustNot: ['exploding-gradients'],
+    });
     const jump = (factor: number) => (i: number) => ({ gradNorms: { d1: i === 7 ? 0.5 * factor : 0.5, d2: 0.01 } });
-    add({ label: 'gradients up 13x in one epoch: exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, jump(13)), setup: { clipping: true }, must: ['exploding-gradients'], mustNot: [], adviceMustNot: ['gradient-clipping'] });
-    add({ label: 'gradients up 7x in one epoch: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, jump(7)), setup: {}, must: [], mustNot: ['exploding-gradients'] });
-    add({ label: 'a NaN gradient overflowed', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: i === 6 ? NaN : 0.5 } })), setup: {}, must: ['non-finite-gradients'], mustNot: ['exploding-gradients'] });
+    add({
+      label: 'gradients up 13x in one epoch: exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, jump(13)),
+      setup: { clipping: true },
+      must: ['exploding-gradients'],
+      mustNot: [],
+      adviceMustNot: ['gradient-clipping'],
+    });
+    add({
+      label: 'gradients up 7x in one epoch: not exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, jump(7)),
+      setup: {},
+      must: [],
+      mustNot: ['exploding-gradients'],
+    });
+    add({
+      label: 'a NaN gradient overflowed',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: i === 6 ? NaN : 0.5 } })),
+      setup: {},
+      must: ['non-finite-gradients'],
+      mustNot: ['exploding-gradients'],
+    });
   }
 
   // Boundary histories: each sits just inside or just outside one threshold, so moving it by 30% changes the verdict.
-  add({ label: 'five steady epochs are enough to call a run healthy', history: run(decay(5, 2.3, 0.3, 0.3), decay(5, 2.2, 0.45, 0.3)), setup: { numClasses: 10 }, must: ['healthy'], mustNot: ['too-early'] });
-  add({ label: 'nine epochs, flat for seven: too little to call a plateau', history: run([1.0, 0.6, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55]), setup: { numClasses: 3 }, must: [], mustNot: ['plateau', 'underfitting'] });
-  add({ label: 'falling 1.3% a window is still learning, not flat', history: flatAt(0.5, 1.1, 0.013), setup: { numClasses: 3 }, must: [], mustNot: ['plateau'] });
+  add({
+    label: 'five steady epochs are enough to call a run healthy',
+    history: run(decay(5, 2.3, 0.3, 0.3), decay(5, 2.2, 0.45, 0.3)),
+    setup: { numClasses: 10 },
+    must: ['healthy'],
+    mustNot: ['too-early'],
+  });
+  add({
+    label: 'nine epochs, flat for seven: too little to call a plateau',
+    history: run([1.0, 0.6, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55]),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['plateau', 'underfitting'],
+  });
+  add({
+    label: 'falling 1.3% a window is still learning, not flat',
+    history: flatAt(0.5, 1.1, 0.013),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['plateau'],
+  });
   {
     // Flat for 15 epochs, then falling faster: `change` per five epochs.
-    const resumed = (change: number) => run([...range(6, (i) => 1.1 - 0.12 * i), ...range(15, (i) => 0.5 * (1 - 0.001 * i)), ...range(10, (i) => 0.4925 * (1 - (change * (i + 1)) / 5))]);
-    add({ label: 'a plateau that starts falling 2.5% a window stays a plateau (hysteresis)', history: resumed(0.025), setup: { numClasses: 3 }, must: ['plateau'], mustNot: [] });
-    add({ label: 'a plateau that starts falling 3.3% a window is learning again', history: resumed(0.033), setup: { numClasses: 3 }, must: [], mustNot: ['plateau'] });
+    const resumed = (change: number) =>
+      run([
+        ...range(6, (i) => 1.1 - 0.12 * i),
+        ...range(15, (i) => 0.5 * (1 - 0.001 * i)),
+        ...range(10, (i) => 0.4925 * (1 - (change * (i + 1)) / 5)),
+      ]);
+    add({
+      label: 'a plateau that starts falling 2.5% a window stays a plateau (hysteresis)',
+      history: resumed(0.025),
+      setup: { numClasses: 3 },
+      must: ['plateau'],
+      mustNot: [],
+    });
+    add({
+      label: 'a plateau that starts falling 3.3% a window is learning again',
+      history: resumed(0.033),
+      setup: { numClasses: 3 },
+      must: [],
+      mustNot: ['plateau'],
+    });
   }
   {
     // Regression without a baseline: the first epoch is the reference.
-    const flatOf = (fraction: number) => run([1.0, ...range(6, (i) => 1.0 - ((1 - fraction) * (i + 1)) / 6), ...range(14, () => fraction)]);
-    add({ label: 'flat at 80% of the first epoch: a plateau', history: flatOf(0.8), setup: {}, must: ['plateau'], mustNot: ['underfitting'] });
-    add({ label: 'flat at 95% of the first epoch: underfitting', history: flatOf(0.95), setup: {}, must: ['underfitting'], mustNot: ['plateau'] });
+    const flatOf = (fraction: number) =>
+      run([1.0, ...range(6, (i) => 1.0 - ((1 - fraction) * (i + 1)) / 6), ...range(14, () => fraction)]);
+    add({
+      label: 'flat at 80% of the first epoch: a plateau',
+      history: flatOf(0.8),
+      setup: {},
+      must: ['plateau'],
+      mustNot: ['underfitting'],
+    });
+    add({
+      label: 'flat at 95% of the first epoch: underfitting',
+      history: flatOf(0.95),
+      setup: {},
+      must: ['underfitting'],
+      mustNot: ['plateau'],
+    });
   }
   {
     const level = (i: number) => (i < 6 ? 1.1 - 0.01 * i : 1.05);
-    add({ label: 'flat at chance with validation 1.4x training: the gap, not the fit, is the problem', history: run(range(20, level), range(20, (i) => level(i) * 1.4)), setup: { numClasses: 3 }, must: ['plateau'], mustNot: ['underfitting'] });
+    add({
+      label: 'flat at chance with validation 1.4x training: the gap, not the fit, is the problem',
+      history: run(
+        range(20, level),
+        range(20, (i) => level(i) * 1.4),
+      ),
+      setup: { numClasses: 3 },
+      must: ['plateau'],
+      mustNot: ['underfitting'],
+    });
   }
-  add({ label: 'three rising epochs to 5x the best: diverging (error)', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.8, 1.3, 2.0]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'error', params: { risingEpochs: 3 } }] });
-  add({ label: 'rising to 3.5x the best: an error', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.6, 0.9, 1.4]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'error' }] });
-  add({ label: 'rising to 2.6x the best: a warning', history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.55, 0.75, 1.05]), setup: {}, must: ['diverging'], mustNot: [], details: [{ code: 'diverging', severity: 'warning' }] });
+  add({
+    label: 'three rising epochs to 5x the best: diverging (error)',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.8, 1.3, 2.0]),
+    setup: {},
+    must: ['diverging'],
+    mustNot: [],
+    details: [{ code: 'diverging', severity: 'error', params: { risingEpochs: 3 } }],
+  });
+  add({
+    label: 'rising to 3.5x the best: an error',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.6, 0.9, 1.4]),
+    setup: {},
+    must: ['diverging'],
+    mustNot: [],
+    details: [{ code: 'diverging', severity: 'error' }],
+  });
+  add({
+    label: 'rising to 2.6x the best: a warning',
+    history: run([1, 0.7, 0.5, 0.45, 0.42, 0.41, 0.4, 0.55, 0.75, 1.05]),
+    setup: {},
+    must: ['diverging'],
+    mustNot: [],
+    details: [{ code: 'diverging', severity: 'warning' }],
+  });
   {
     const before = decay(36, 0.8, 0.013, 0.2);
     const highest = Math.max(...before.slice(31, 36));
-    add({ label: 'a jump to 3.5x the epochs before is a spike', history: run([...before, highest * 3.5, 0.015, 0.014, 0.014]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: [], details: [{ code: 'loss-spike', severity: 'info', params: { recovered: 'yes' } }] });
-    add({ label: 'a jump to 2.5x the epochs before is noise, not a spike', history: run([...before, highest * 2.5, 0.015, 0.014, 0.014]), setup: { numClasses: 3 }, must: [], mustNot: ['loss-spike'] });
+    add({
+      label: 'a jump to 3.5x the epochs before is a spike',
+      history: run([...before, highest * 3.5, 0.015, 0.014, 0.014]),
+      setup: { numClasses: 3 },
+      must: ['loss-spike'],
+      mustNot: [],
+      details: [{ code: 'loss-spike', severity: 'info', params: { recovered: 'yes' } }],
+    });
+    add({
+      label: 'a jump to 2.5x the epochs before is noise, not a spike',
+      history: run([...before, highest * 2.5, 0.015, 0.014, 0.014]),
+      setup: { numClasses: 3 },
+      must: [],
+      mustNot: ['loss-spike'],
+    });
     const settled = decay(36, 0.8, 0.014, 0.3);
-    add({ label: 'back within 1.3x of before the spike: recovered', history: run([...settled, 0.14, 0.014 * 1.3, 0.014 * 1.3]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: [], details: [{ code: 'loss-spike', params: { recovered: 'yes' } }] });
-    add({ label: 'still 1.7x above before the spike: not recovered, shape not judged', history: run([...settled, 0.14, 0.014 * 1.7, 0.014 * 1.7]), setup: { numClasses: 3 }, must: ['loss-spike'], mustNot: ['converged', 'plateau'], details: [{ code: 'loss-spike', severity: 'warning', params: { recovered: 'no' } }] });
+    add({
+      label: 'back within 1.3x of before the spike: recovered',
+      history: run([...settled, 0.14, 0.014 * 1.3, 0.014 * 1.3]),
+      setup: { numClasses: 3 },
+      must: ['loss-spike'],
+      mustNot: [],
+      details: [{ code: 'loss-spike', params: { recovered: 'yes' } }],
+    });
+    add({
+      label: 'still 1.7x above before the spike: not recovered, shape not judged',
+      history: run([...settled, 0.14, 0.014 * 1.7, 0.014 * 1.7]),
+      setup: { numClasses: 3 },
+      must: ['loss-spike'],
+      mustNot: ['converged', 'plateau'],
+      details: [{ code: 'loss-spike', severity: 'warning', params: { recovered: 'no' } }],
+    });
   }
   {
     // Validation rises 30% over six epochs after its best, then comes back down to `r` above 0.5 and stays.
-    const returned = (r: number) => run(decay(45, 1.0, 0.05, 0.1), range(45, (i) => (i <= 8 ? 0.6 - 0.0125 * i : i <= 14 ? 0.5 + 0.025 * (i - 8) : i <= 19 ? 0.65 - ((0.15 - r) * (i - 14)) / 5 : 0.5 + r)));
-    add({ label: 'overfitting that eases only partly stays overfitting (hysteresis)', history: returned(0.052), setup: {}, must: ['overfitting'], mustNot: [] });
-    add({ label: 'overfitting whose validation comes back near its best is over', history: returned(0.048), setup: {}, must: [], mustNot: ['overfitting'] });
+    const returned = (r: number) =>
+      run(
+        decay(45, 1.0, 0.05, 0.1),
+        range(45, (i) =>
+          i <= 8
+            ? 0.6 - 0.0125 * i
+            : i <= 14
+              ? 0.5 + 0.025 * (i - 8)
+              : i <= 19
+                ? 0.65 - ((0.15 - r) * (i - 14)) / 5
+                : 0.5 + r,
+        ),
+      );
+    add({
+      label: 'overfitting that eases only partly stays overfitting (hysteresis)',
+      history: returned(0.052),
+      setup: {},
+      must: ['overfitting'],
+      mustNot: [],
+    });
+    add({
+      label: 'overfitting whose validation comes back near its best is over',
+      history: returned(0.048),
+      setup: {},
+      must: [],
+      mustNot: ['overfitting'],
+    });
   }
   {
-    const sharp = (after: number) => run(decay(12 + after, 1.0, 0.05, 0.15), range(12 + after, (i) => (i <= 11 ? 0.6 - 0.01 * i : 0.49 + 0.08 * (i - 11))));
-    add({ label: 'validation shooting up for three epochs after its best: overfitting', history: sharp(3), setup: {}, must: ['overfitting'], mustNot: [] });
+    const sharp = (after: number) =>
+      run(
+        decay(12 + after, 1.0, 0.05, 0.15),
+        range(12 + after, (i) => (i <= 11 ? 0.6 - 0.01 * i : 0.49 + 0.08 * (i - 11))),
+      );
+    add({
+      label: 'validation shooting up for three epochs after its best: overfitting',
+      history: sharp(3),
+      setup: {},
+      must: ['overfitting'],
+      mustNot: [],
+    });
     // Training loss nearly flat (0.3, falling `slope` per epoch) while validation rises from epoch 9.
-    const slowTrain = (slope: number) => run(range(26, (i) => 0.3 * (1 - slope * i)), range(26, (i) => (i <= 8 ? 0.6 - 0.0125 * i : 0.5 + 0.03 * (i - 8))));
-    add({ label: 'validation rising while training still falls ~4%: overfitting', history: slowTrain(0.002), setup: {}, must: ['overfitting'], mustNot: [] });
-    add({ label: 'validation rising while training has all but stopped (~3%): not overfitting', history: slowTrain(0.0015), setup: {}, must: [], mustNot: ['overfitting'] });
+    const slowTrain = (slope: number) =>
+      run(
+        range(26, (i) => 0.3 * (1 - slope * i)),
+        range(26, (i) => (i <= 8 ? 0.6 - 0.0125 * i : 0.5 + 0.03 * (i - 8))),
+      );
+    add({
+      label: 'validation rising while training still falls ~4%: overfitting',
+      history: slowTrain(0.002),
+      setup: {},
+      must: ['overfitting'],
+      mustNot: [],
+    });
+    add({
+      label: 'validation rising while training has all but stopped (~3%): not overfitting',
+      history: slowTrain(0.0015),
+      setup: {},
+      must: [],
+      mustNot: ['overfitting'],
+    });
   }
   {
     // Validation rising 30% after its best through 4% multiplicative noise (seed 17): the rise stands above the noise.
     const rng = new Rng(17);
-    const val = range(30, (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (0.3 * (i - 8)) / 21)) * (1 + 0.04 * rng.normal()));
-    add({ label: 'validation rising 30% through 4% noise: overfitting', history: run(decay(30, 1.0, 0.05, 0.15), val), setup: {}, must: ['overfitting'], mustNot: [] });
+    const val = range(
+      30,
+      (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (0.3 * (i - 8)) / 21)) * (1 + 0.04 * rng.normal()),
+    );
+    add({
+      label: 'validation rising 30% through 4% noise: overfitting',
+      history: run(decay(30, 1.0, 0.05, 0.15), val),
+      setup: {},
+      must: ['overfitting'],
+      mustNot: [],
+    });
   }
   {
-    const grads = (norms: (i: number) => Record<string, number>) => run(decay(8, 1.0, 0.5, 0.2), undefined, (i) => ({ gradNorms: norms(i) }));
-    add({ label: 'a layer 1.2e4 times below the median of the others: vanishing', history: grads((i) => ({ d1: i >= 4 ? 0.4 * 8.5e-5 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
-    add({ label: 'a gradient of 8.5e-8 when all are small: vanishing', history: grads((i) => ({ d1: i >= 4 ? 8.5e-8 : 1e-3, d2: 3e-4, d3: 5e-4 })), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
-    add({ label: 'a gradient of 1.15e-7 when all are small: not vanishing', history: grads((i) => ({ d1: i >= 4 ? 1.15e-7 : 1e-3, d2: 3e-4, d3: 5e-4 })), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
-    add({ label: 'no gradient in the last epoch only: not yet vanishing', history: grads((i) => ({ d1: i >= 7 ? 0 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
-    add({ label: 'no gradient in the last two epochs: vanishing', history: grads((i) => ({ d1: i >= 6 ? 0 : 0.1, d2: 0.3, d3: 0.5 })), setup: {}, must: ['vanishing-gradients'], mustNot: [], details: [{ code: 'vanishing-gradients', params: { layer: 'd1', sinceEpoch: 7 } }] });
+    const grads = (norms: (i: number) => Record<string, number>) =>
+      run(decay(8, 1.0, 0.5, 0.2), undefined, (i) => ({ gradNorms: norms(i) }));
+    add({
+      label: 'a layer 1.2e4 times below the median of the others: vanishing',
+      history: grads((i) => ({ d1: i >= 4 ? 0.4 * 8.5e-5 : 0.1, d2: 0.3, d3: 0.5 })),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
+    add({
+      label: 'a gradient of 8.5e-8 when all are small: vanishing',
+      history: grads((i) => ({ d1: i >= 4 ? 8.5e-8 : 1e-3, d2: 3e-4, d3: 5e-4 })),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
+    add({
+      label: 'a gradient of 1.15e-7 when all are small: not vanishing',
+      history: grads((i) => ({ d1: i >= 4 ? 1.15e-7 : 1e-3, d2: 3e-4, d3: 5e-4 })),
+      setup: {},
+      must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    add({
+      label: 'no gradient in the last epoch only: not yet vanishing',
+      history: grads((i) => ({ d1: i >= 7 ? 0 : 0.1, d2: 0.3, d3: 0.5 })),
+      setup: {},
+      must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    add({
+      label: 'no gradient in the last two epochs: vanishing',
+      history: grads((i) => ({ d1: i >= 6 ? 0 : 0.1, d2: 0.3, d3: 0.5 })),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+      details: [{ code: 'vanishing-gradients', params: { layer: 'd1', sinceEpoch: 7 } }],
+    });
     const dead = (i: number) => ({ gradNorms: { d1: i >= 4 ? 0 : 0.1, d2: 0.3, d3: 0.5 } });
-    add({ label: 'loss down 870-fold: not solved, a dead layer is vanishing', history: run([...decay(7, 1.0, 0.00115, 2), 0.00115], undefined, dead), setup: {}, must: ['vanishing-gradients'], mustNot: [] });
-    add({ label: 'loss down 1200-fold: solved, a dead layer is expected', history: run([...decay(7, 1.0, 0.00085, 2), 0.00085], undefined, dead), setup: {}, must: [], mustNot: ['vanishing-gradients'] });
-    add({ label: 'gradients grown 88x over the run: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: 0.5 * 95 ** (i / 7), d2: 0.2 } })), setup: {}, must: [], mustNot: ['exploding-gradients'] });
-    add({ label: 'gradients up 8.5x in one epoch: not exploding', history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: i === 7 ? 0.5 * 8.5 : 0.5, d2: 0.01 } })), setup: {}, must: [], mustNot: ['exploding-gradients'] });
+    add({
+      label: 'loss down 870-fold: not solved, a dead layer is vanishing',
+      history: run([...decay(7, 1.0, 0.00115, 2), 0.00115], undefined, dead),
+      setup: {},
+      must: ['vanishing-gradients'],
+      mustNot: [],
+    });
+    add({
+      label: 'loss down 1200-fold: solved, a dead layer is expected',
+      history: run([...decay(7, 1.0, 0.00085, 2), 0.00085], undefined, dead),
+      setup: {},
+      must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    add({
+      label: 'gradients grown 88x over the run: not exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({ gradNorms: { d1: 0.5 * 95 ** (i / 7), d2: 0.2 } })),
+      setup: {},
+      must: [],
+      mustNot: ['exploding-gradients'],
+    });
+    add({
+      label: 'gradients up 8.5x in one epoch: not exploding',
+      history: run(decay(8, 1, 0.5, 0.2), undefined, (i) => ({
+        gradNorms: { d1: i === 7 ? 0.5 * 8.5 : 0.5, d2: 0.01 },
+      })),
+      setup: {},
+      must: [],
+      mustNot: ['exploding-gradients'],
+    });
   }
   return cases;
 }
@@ -216,7 +746,14 @@ interface Fixture {
   numClasses?: number;
   config: TrainConfig;
   ops: string[];
-  epochs: Array<{ epoch: number; trainLoss: number | null; valLoss: number | null; lr: number; gradNorms?: Record<string, number>; weightNorms?: Record<string, number> }>;
+  epochs: Array<{
+    epoch: number;
+    trainLoss: number | null;
+    valLoss: number | null;
+    lr: number;
+    gradNorms?: Record<string, number>;
+    weightNorms?: Record<string, number>;
+  }>;
 }
 
 const FIXTURE_DIR = join(__dirname, 'fixtures', 'diagnosis');
@@ -224,41 +761,145 @@ const FIXTURE_DIR = join(__dirname, 'fixtures', 'diagnosis');
 function loadFixture(name: string): { history: EpochRecord[]; setup: RunSetup } {
   const fixture = JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.json`), 'utf8')) as Fixture;
   const history = fixture.epochs.map((e) => ({
-    epoch: e.epoch, trainLoss: e.trainLoss ?? NaN, lr: e.lr, ...(e.valLoss !== null ? { valLoss: e.valLoss } : {}),
-    ...(e.gradNorms ? { gradNorms: e.gradNorms } : {}), ...(e.weightNorms ? { weightNorms: e.weightNorms } : {}),
+    epoch: e.epoch,
+    trainLoss: e.trainLoss ?? NaN,
+    lr: e.lr,
+    ...(e.valLoss !== null ? { valLoss: e.valLoss } : {}),
+    ...(e.gradNorms ? { gradNorms: e.gradNorms } : {}),
+    ...(e.weightNorms ? { weightNorms: e.weightNorms } : {}),
   }));
-  const spec = { version: 1, nodes: fixture.ops.map((op, i) => ({ id: `n${i}`, op, params: {} })), edges: [] } as unknown as ModelSpec;
+  const spec = {
+    version: 1,
+    nodes: fixture.ops.map((op, i) => ({ id: `n${i}`, op, params: {} })),
+    edges: [],
+  } as unknown as ModelSpec;
   return { history, setup: runSetup(fixture.config, spec, fixture.numClasses) };
 }
 
-const fixtureNames = (): string[] => readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const fixtureNames = (): string[] =>
+  readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 
 function recorded(): DiagnosisCase[] {
   const cases: DiagnosisCase[] = [];
-  const add = (name: string, epochs: number | null, label: string, must: VerdictCode[], mustNot: VerdictCode[], adviceMustNot: AdviceCode[] = []) => {
+  const add = (
+    name: string,
+    epochs: number | null,
+    label: string,
+    must: VerdictCode[],
+    mustNot: VerdictCode[],
+    adviceMustNot: AdviceCode[] = [],
+  ) => {
     const { history, setup } = loadFixture(name);
-    cases.push({ label: `${name}${epochs ? ` (first ${epochs} epochs)` : ''}: ${label}`, history: epochs ? history.slice(0, epochs) : history, setup, must, mustNot, adviceMustNot });
+    cases.push({
+      label: `${name}${epochs ? ` (first ${epochs} epochs)` : ''}: ${label}`,
+      history: epochs ? history.slice(0, epochs) : history,
+      setup,
+      must,
+      mustNot,
+      adviceMustNot,
+    });
   };
-  add('dropout-demo', null, 'with dropout, validation below training: not overfitting, no "add dropout"', [], ['overfitting', 'diverging'], ['add-dropout']);
+  add(
+    'dropout-demo',
+    null,
+    'with dropout, validation below training: not overfitting, no "add dropout"',
+    [],
+    ['overfitting', 'diverging'],
+    ['add-dropout'],
+  );
   add('dropout-demo', 12, 'wild early validation on 3 points is not overfitting', [], ['overfitting']);
-  add('dropout-demo-plain', null, 'flat training loss: a plateau', ['plateau'], ['overfitting', 'diverging', 'underfitting']);
+  add(
+    'dropout-demo-plain',
+    null,
+    'flat training loss: a plateau',
+    ['plateau'],
+    ['overfitting', 'diverging', 'underfitting'],
+  );
   add('dropout-demo-plain', 11, 'a noisy tiny split is not diverging', [], ['diverging']);
-  add('two-moons-rmsprop', null, 'RMSProp at 100% validation accuracy: a fitted model, not overfitting', ['converged'], ['overfitting', 'diverging']);
+  add(
+    'two-moons-rmsprop',
+    null,
+    'RMSProp at 100% validation accuracy: a fitted model, not overfitting',
+    ['converged'],
+    ['overfitting', 'diverging'],
+  );
   add('two-moons-rmsprop', 11, 'a one-epoch validation rise is not overfitting', [], ['overfitting']);
   add('spirals-adam', null, 'spike long recovered: converged', ['converged'], ['plateau', 'diverging', 'overfitting']);
-  add('spirals-adam', 39, 'loss rising six epochs to 0.129 is diverging, not a plateau', ['diverging'], ['plateau', 'converged']);
+  add(
+    'spirals-adam',
+    39,
+    'loss rising six epochs to 0.129 is diverging, not a plateau',
+    ['diverging'],
+    ['plateau', 'converged'],
+  );
   add('spirals-adam', 45, 'after the spike: not a plateau', [], ['plateau', 'underfitting']);
-  add('spirals-adam-spiky', null, 'a jump to 0.166 in the last epoch: a spike not yet recovered, nothing else judged', ['loss-spike'], ['plateau', 'converged', 'diverging', 'healthy']);
-  add('two-moons-early-stop', null, 'early stopping already on: no advice to use it', ['converged'], ['overfitting'], ['early-stopping', 'training-done']);
-  add('spirals-early-stop', null, 'early stopped after a spike', [], ['overfitting', 'plateau'], ['early-stopping', 'training-done']);
-  add('spirals-cosine', null, 'cosine schedule, fitted', ['converged'], ['plateau', 'overfitting'], ['lower-learning-rate', 'use-lr-schedule']);
-  add('noisy-curve-small-step', null, 'step schedule already lowered the rate', ['plateau'], ['overfitting'], ['lower-learning-rate', 'use-lr-schedule']);
-  add('noisy-curve-plateau-sched', null, 'regression fitted to 2% of its first epoch', ['converged'], ['overfitting', 'diverging']);
-  add('noisy-curve', null, 'regression down to 5% of its first epoch, noisy', [], ['overfitting', 'diverging', 'plateau', 'underfitting', 'learning-slowly']);
+  add(
+    'spirals-adam-spiky',
+    null,
+    'a jump to 0.166 in the last epoch: a spike not yet recovered, nothing else judged',
+    ['loss-spike'],
+    ['plateau', 'converged', 'diverging', 'healthy'],
+  );
+  add(
+    'two-moons-early-stop',
+    null,
+    'early stopping already on: no advice to use it',
+    ['converged'],
+    ['overfitting'],
+    ['early-stopping', 'training-done'],
+  );
+  add(
+    'spirals-early-stop',
+    null,
+    'early stopped after a spike',
+    [],
+    ['overfitting', 'plateau'],
+    ['early-stopping', 'training-done'],
+  );
+  add(
+    'spirals-cosine',
+    null,
+    'cosine schedule, fitted',
+    ['converged'],
+    ['plateau', 'overfitting'],
+    ['lower-learning-rate', 'use-lr-schedule'],
+  );
+  add(
+    'noisy-curve-small-step',
+    null,
+    'step schedule already lowered the rate',
+    ['plateau'],
+    ['overfitting'],
+    ['lower-learning-rate', 'use-lr-schedule'],
+  );
+  add(
+    'noisy-curve-plateau-sched',
+    null,
+    'regression fitted to 2% of its first epoch',
+    ['converged'],
+    ['overfitting', 'diverging'],
+  );
+  add(
+    'noisy-curve',
+    null,
+    'regression down to 5% of its first epoch, noisy',
+    [],
+    ['overfitting', 'diverging', 'plateau', 'underfitting', 'learning-slowly'],
+  );
   add('two-moons-default', null, 'twenty steady epochs', ['healthy'], ALL_TRENDS);
   add('shapes-lenet', null, 'a CNN learning fast', ['healthy'], ALL_TRENDS);
   add('spirals-sgd-slow', null, 'SGD at lr 0.0005 crawls', ['learning-slowly'], except('learning-slowly'));
-  add('spirals-sgd-lr1', null, 'SGD at lr 1 killed its ReLUs: dead layers, stuck at chance', ['vanishing-gradients', 'underfitting'], ['healthy'], ['raise-learning-rate']);
+  add(
+    'spirals-sgd-lr1',
+    null,
+    'SGD at lr 1 killed its ReLUs: dead layers, stuck at chance',
+    ['vanishing-gradients', 'underfitting'],
+    ['healthy'],
+    ['raise-learning-rate'],
+  );
   return cases;
 }
 
@@ -272,16 +913,20 @@ function failures(cases: readonly DiagnosisCase[], thresholds: DiagnosisThreshol
     const verdicts = diagnose(c.history, c.setup, thresholds);
     const codes = verdicts.map((v) => v.code);
     const advice = verdicts.flatMap((v) => v.advice.map((a) => a.code));
-    for (const code of c.must) if (!codes.includes(code)) out.push(`${c.label}: missing ${code} (got ${codes.join(', ')})`);
+    for (const code of c.must)
+      if (!codes.includes(code)) out.push(`${c.label}: missing ${code} (got ${codes.join(', ')})`);
     for (const code of c.mustNot) if (codes.includes(code)) out.push(`${c.label}: must not be ${code}`);
     for (const code of c.adviceMust ?? []) if (!advice.includes(code)) out.push(`${c.label}: missing advice ${code}`);
-    for (const code of c.adviceMustNot ?? []) if (advice.includes(code)) out.push(`${c.label}: must not advise ${code}`);
+    for (const code of c.adviceMustNot ?? [])
+      if (advice.includes(code)) out.push(`${c.label}: must not advise ${code}`);
     for (const want of c.details ?? []) {
       const got = verdicts.find((v) => v.code === want.code);
       if (!got) continue; // reported as missing above when it is a must
-      if (want.severity && got.severity !== want.severity) out.push(`${c.label}: ${want.code} is ${got.severity}, not ${want.severity}`);
+      if (want.severity && got.severity !== want.severity)
+        out.push(`${c.label}: ${want.code} is ${got.severity}, not ${want.severity}`);
       for (const [name, value] of Object.entries(want.params ?? {})) {
-        if (got.params[name] !== value) out.push(`${c.label}: ${want.code}.${name} is ${got.params[name]}, not ${value}`);
+        if (got.params[name] !== value)
+          out.push(`${c.label}: ${want.code}.${name} is ${got.params[name]}, not ${value}`);
       }
     }
   }
@@ -315,7 +960,10 @@ describe('overfitting against noise', () => {
   // Validation falls to 0.5 by epoch 9, then rises by `rise` over 21 epochs, times (1 + sigma * normal noise).
   const noisyRun = (seed: number, sigma: number, rise: number) => {
     const rng = new Rng(seed);
-    const val = range(30, (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (rise * (i - 8)) / 21)) * (1 + sigma * rng.normal()));
+    const val = range(
+      30,
+      (i) => (i <= 8 ? 0.6 - (0.1 / 8) * i : 0.5 * (1 + (rise * (i - 8)) / 21)) * (1 + sigma * rng.normal()),
+    );
     return run(decay(30, 1.0, 0.05, 0.15), val);
   };
   const overfits = (h: EpochRecord[]) => diagnose(h).some((v) => v.code === 'overfitting');
@@ -333,7 +981,15 @@ describe('every threshold matters', () => {
   // Moving a threshold by 30% either way must break at least one labelled case: none is decoration.
   const keys = Object.keys(DIAGNOSIS_THRESHOLDS) as Array<keyof DiagnosisThresholds>;
   const baseline = new Set(failures(cases));
-  it.each(keys.flatMap((key) => [[key, 0.7], [key, 1.3]] as const))('%s × %s breaks a labelled case (or is listed as not yet pinned)', (key, factor) => {
+  it.each(
+    keys.flatMap(
+      (key) =>
+        [
+          [key, 0.7],
+          [key, 1.3],
+        ] as const,
+    ),
+  )('%s × %s breaks a labelled case (or is listed as not yet pinned)', (key, factor) => {
     const changed = { ...DIAGNOSIS_THRESHOLDS, [key]: DIAGNOSIS_THRESHOLDS[key] * factor };
     const caught = failures(cases, changed).some((f) => !baseline.has(f));
     expect(caught, `${key}×${factor}`).toBe(!NOT_YET_PINNED.has(`${key}×${factor}`));

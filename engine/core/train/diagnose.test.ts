@@ -23,14 +23,23 @@ describe('nonFiniteLossMessage', () => {
   });
 
   it('treats a non-finite last gradient norm as exploding', () => {
-    expect(nonFiniteLossMessage({ epoch: 1, step: 9, lr: 0.001, gradNorm: NaN, optimizer: 'adamw' })).toMatch(/exploding gradients/);
+    expect(nonFiniteLossMessage({ epoch: 1, step: 9, lr: 0.001, gradNorm: NaN, optimizer: 'adamw' })).toMatch(
+      /exploding gradients/,
+    );
   });
 });
 
 describe('nonFiniteLossVerdict', () => {
   it('says where the loss broke and advises for the run as set up', () => {
-    const verdict = nonFiniteLossVerdict({ epoch: 1, step: 6, lr: 20, optimizer: 'sgd' }, { optimizer: 'sgd', clipping: true, batchNorm: true });
-    expect(verdict).toMatchObject({ code: 'non-finite-loss', severity: 'error', params: { epoch: 1, step: 6, split: 'training', learningRate: 20 } });
+    const verdict = nonFiniteLossVerdict(
+      { epoch: 1, step: 6, lr: 20, optimizer: 'sgd' },
+      { optimizer: 'sgd', clipping: true, batchNorm: true },
+    );
+    expect(verdict).toMatchObject({
+      code: 'non-finite-loss',
+      severity: 'error',
+      params: { epoch: 1, step: 6, split: 'training', learningRate: 20 },
+    });
     expect(verdict.advice.map((a) => a.code)).toEqual(['lower-learning-rate', 'check-data']);
     expect(verdict.advice[0].params).toEqual({ learningRate: 20, suggested: 2 });
   });

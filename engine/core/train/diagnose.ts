@@ -32,7 +32,11 @@ export interface EpochRecord {
  * The verdicts on a history, most serious first; 'healthy' or 'too-early' when nothing is wrong. The same history
  * and setup always give the same verdicts.
  */
-export function diagnose(history: readonly EpochRecord[], setup: RunSetup = {}, thresholds: DiagnosisThresholds = DIAGNOSIS_THRESHOLDS): Verdict[] {
+export function diagnose(
+  history: readonly EpochRecord[],
+  setup: RunSetup = {},
+  thresholds: DiagnosisThresholds = DIAGNOSIS_THRESHOLDS,
+): Verdict[] {
   if (history.length === 0) return [];
   return findings(history, setup, thresholds).map((f) => ({ ...f, advice: adviceFor(f, setup, history) }));
 }
@@ -44,7 +48,12 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const found: Finding[] = [];
   if (gradientOverflow) found.push(gradientOverflow);
   if (history.length < th.minEpochs) {
-    if (found.length === 0) found.push({ code: 'too-early', severity: 'info', params: { epochs: history.length, needed: Math.round(th.minEpochs) } });
+    if (found.length === 0)
+      found.push({
+        code: 'too-early',
+        severity: 'info',
+        params: { epochs: history.length, needed: Math.round(th.minEpochs) },
+      });
     return found;
   }
   const diverging = divergingLoss(history, th);
@@ -69,15 +78,27 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
 
 /** The first epoch whose weights or losses are NaN or infinite: nothing after it can be judged. */
 function nonFinite(history: readonly EpochRecord[]): Finding | null {
-  const bad = history.find((r) => !Number.isFinite(r.trainLoss) || (r.valLoss !== undefined && !Number.isFinite(r.valLoss)));
-  const badWeights = history.find((r) => r.weightNorms && Object.values(r.weightNorms).some((w) => !Number.isFinite(w)));
+  const bad = history.find(
+    (r) => !Number.isFinite(r.trainLoss) || (r.valLoss !== undefined && !Number.isFinite(r.valLoss)),
+  );
+  const badWeights = history.find(
+    (r) => r.weightNorms && Object.values(r.weightNorms).some((w) => !Number.isFinite(w)),
+  );
   if (badWeights && (!bad || badWeights.epoch < bad.epoch)) {
     const layer = Object.entries(badWeights.weightNorms!).find(([, w]) => !Number.isFinite(w))![0];
-    return { code: 'non-finite-weights', severity: 'error', params: { epoch: badWeights.epoch, layer, learningRate: round4(badWeights.lr) } };
+    return {
+      code: 'non-finite-weights',
+      severity: 'error',
+      params: { epoch: badWeights.epoch, layer, learningRate: round4(badWeights.lr) },
+    };
   }
   if (!bad) return null;
   const split = Number.isFinite(bad.trainLoss) ? 'validation' : 'training';
-  return { code: 'non-finite-loss', severity: 'error', params: { epoch: bad.epoch, split, learningRate: round4(bad.lr) } };
+  return {
+    code: 'non-finite-loss',
+    severity: 'error',
+    params: { epoch: bad.epoch, split, learningRate: round4(bad.lr) },
+  };
 }
 
 function healthy(history: readonly EpochRecord[]): Finding {
@@ -108,7 +129,8 @@ export interface NonFiniteLossInfo {
 /** The verdict on a run stopped mid-epoch by a NaN or infinite loss: its history may not even have one epoch. */
 export function nonFiniteLossVerdict(info: NonFiniteLossInfo, setup: RunSetup = {}): Verdict {
   const finding: Finding = {
-    code: 'non-finite-loss', severity: 'error',
+    code: 'non-finite-loss',
+    severity: 'error',
     params: { epoch: info.epoch, split: 'training', learningRate: round4(info.lr), step: info.step },
   };
   return { ...finding, advice: adviceFor(finding, setup, [{ epoch: info.epoch, trainLoss: NaN, lr: info.lr }]) };
@@ -125,7 +147,8 @@ export function nonFiniteLossMessage(info: NonFiniteLossInfo): string {
   if (high !== undefined && lr > high) {
     causes.push(`a learning rate too high for ${optimizer}: ${fmt(lr)}, where up to ${fmt(high)} is usual`);
   }
-  if (causes.length === 0) causes.push('bad input values (NaN, infinite or very large numbers in the data) or an unstable layer');
+  if (causes.length === 0)
+    causes.push('bad input values (NaN, infinite or very large numbers in the data) or an unstable layer');
   return (
     `The loss became NaN or infinite at epoch ${epoch}, step ${step} (learning rate ${fmt(lr)}, optimizer ${optimizer}), so training stopped. ` +
     `Likely cause: ${causes.join('; or ')}. ` +

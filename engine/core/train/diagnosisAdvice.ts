@@ -14,7 +14,13 @@ const FIRST_WEIGHT_DECAY = 1e-4;
  * Learning rates above these are unusually high for the optimizer (adaptive optimizers take steps of about lr per
  * weight, so their usual rates are far smaller than SGD's): never advise raising one of them.
  */
-export const HIGH_LEARNING_RATE: Record<string, number> = { sgd: 0.5, adagrad: 0.5, rmsprop: 0.01, adam: 0.01, adamw: 0.01 };
+export const HIGH_LEARNING_RATE: Record<string, number> = {
+  sgd: 0.5,
+  adagrad: 0.5,
+  rmsprop: 0.01,
+  adam: 0.01,
+  adamw: 0.01,
+};
 /** How far to lower a learning rate that overshoots. */
 const LOWER_LEARNING_RATE_BY = 10;
 
@@ -24,10 +30,15 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
   const lr = history[history.length - 1].lr;
   const decaying = (setup.schedule !== undefined && setup.schedule !== 'constant') || lr < history[0].lr;
   const lowerRate = () => {
-    if (!decaying) add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
+    if (!decaying)
+      add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
   };
-  const clip = () => { if (!setup.clipping) add('gradient-clipping', { maxNorm: CLIP_MAX_NORM }); };
-  const batchNorm = () => { if (!setup.batchNorm) add('add-batch-norm'); };
+  const clip = () => {
+    if (!setup.clipping) add('gradient-clipping', { maxNorm: CLIP_MAX_NORM });
+  };
+  const batchNorm = () => {
+    if (!setup.batchNorm) add('add-batch-norm');
+  };
   const high = setup.optimizer !== undefined && lr >= (HIGH_LEARNING_RATE[setup.optimizer] ?? Infinity);
   // A high rate that does not learn (dead ReLUs, a loss stuck above chance) needs lowering, not raising.
   const changeRate = () => (high ? lowerRate() : add('raise-learning-rate', { learningRate: round4(lr) }));
@@ -63,7 +74,10 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
     case 'overfitting': {
       const epoch = finding.params.bestEpoch;
       add(setup.dropout ? 'raise-dropout' : 'add-dropout');
-      add(setup.weightDecay ? 'raise-weight-decay' : 'add-weight-decay', setup.weightDecay ? {} : { value: FIRST_WEIGHT_DECAY });
+      add(
+        setup.weightDecay ? 'raise-weight-decay' : 'add-weight-decay',
+        setup.weightDecay ? {} : { value: FIRST_WEIGHT_DECAY },
+      );
       if (!setup.earlyStopping) add('early-stopping', { epoch });
       else if (!setup.restoreBest) add('restore-best', { epoch });
       add('more-data');

@@ -14,7 +14,8 @@ function withGradients(history: readonly EpochRecord[]): { epochs: EpochRecord[]
 export function nonFiniteGradients(history: readonly EpochRecord[]): Finding | null {
   for (const record of withGradients(history).epochs) {
     for (const [layer, norm] of Object.entries(record.gradNorms!)) {
-      if (!Number.isFinite(norm)) return { code: 'non-finite-gradients', severity: 'error', params: { epoch: record.epoch, layer } };
+      if (!Number.isFinite(norm))
+        return { code: 'non-finite-gradients', severity: 'error', params: { epoch: record.epoch, layer } };
     }
   }
   return null;
@@ -48,7 +49,11 @@ export function explodingGradients(history: readonly EpochRecord[], th: Diagnosi
     code: 'exploding-gradients',
     severity: 'warning',
     params: {
-      layer, fromEpoch: epochs[from].epoch, fromNorm: round4(totals[from]), toEpoch: epochs[last].epoch, toNorm: round4(totals[last]),
+      layer,
+      fromEpoch: epochs[from].epoch,
+      fromNorm: round4(totals[from]),
+      toEpoch: epochs[last].epoch,
+      toNorm: round4(totals[last]),
       factor: round4(totals[last] / totals[from]),
     },
   };
@@ -67,7 +72,9 @@ export function vanishingGradients(history: readonly EpochRecord[], th: Diagnosi
     const norm = norms[layer];
     if (!(norm !== undefined && Number.isFinite(norm))) return false;
     if (norm <= th.vanishingAbsolute) return true;
-    const others = Object.entries(norms).filter(([name, g]) => name !== layer && Number.isFinite(g)).map(([, g]) => g);
+    const others = Object.entries(norms)
+      .filter(([name, g]) => name !== layer && Number.isFinite(g))
+      .map(([, g]) => g);
     return others.length > 0 && norm < median(others) * th.vanishingRatio;
   };
   const flagged = layers.filter((layer) => recent.every((r) => isVanishing(r, layer)));
@@ -79,7 +86,9 @@ export function vanishingGradients(history: readonly EpochRecord[], th: Diagnosi
     code: 'vanishing-gradients',
     severity: 'warning',
     params: {
-      layer, norm: round4(epochs[epochs.length - 1].gradNorms![layer]), sinceEpoch: epochs[start].epoch,
+      layer,
+      norm: round4(epochs[epochs.length - 1].gradNorms![layer]),
+      sinceEpoch: epochs[start].epoch,
       alsoAffected: flagged.slice(1).join(', '),
     },
   };

@@ -21,7 +21,9 @@ export interface Finding {
  * to epoch on a tiny split or with heavy dropout).
  */
 function noiseOf(values: readonly number[], th: DiagnosisThresholds): (i: number) => number {
-  const residual = values.map((v, j) => (j < 2 || j > values.length - 3 ? NaN : Math.abs(v - median(values.slice(j - 2, j + 3)))));
+  const residual = values.map((v, j) =>
+    j < 2 || j > values.length - 3 ? NaN : Math.abs(v - median(values.slice(j - 2, j + 3))),
+  );
   const window = 4 * Math.max(1, Math.round(th.smoothingEpochs));
   return (i) => {
     const seen = residual.slice(Math.max(2, i - window), i - 1).filter(Number.isFinite);
@@ -48,8 +50,12 @@ export function divergingLoss(history: readonly EpochRecord[], th: DiagnosisThre
     code: 'diverging',
     severity: factor >= th.divergeErrorFactor ? 'error' : 'warning',
     params: {
-      bestEpoch: history[best].epoch, bestLoss: round4(train[best]), loss: round4(train[n - 1]), risingEpochs: rising,
-      factor: round4(factor), learningRate: round4(history[n - 1].lr),
+      bestEpoch: history[best].epoch,
+      bestLoss: round4(train[best]),
+      loss: round4(train[n - 1]),
+      risingEpochs: rising,
+      factor: round4(factor),
+      learningRate: round4(history[n - 1].lr),
     },
   };
 }
@@ -70,7 +76,13 @@ export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThreshol
     return {
       code: 'loss-spike',
       severity: recovered ? 'info' : 'warning',
-      params: { epoch: history[j].epoch, before: round4(before), peak: round4(train[j]), factor: round4(train[j] / before), recovered: recovered ? 'yes' : 'no' },
+      params: {
+        epoch: history[j].epoch,
+        before: round4(before),
+        peak: round4(train[j]),
+        factor: round4(train[j] / before),
+        recovered: recovered ? 'yes' : 'no',
+      },
     };
   }
   return null;
@@ -118,16 +130,22 @@ export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresh
     code: 'overfitting',
     severity: 'warning',
     params: {
-      bestEpoch: records[lowest].epoch, bestValLoss: round4(val[lowest]), valLoss: round4(last.valLoss!), trainLoss: round4(last.trainLoss),
-      gap: round4(last.valLoss! - last.trainLoss), risePercent: percent(rise / sv[best]),
+      bestEpoch: records[lowest].epoch,
+      bestValLoss: round4(val[lowest]),
+      valLoss: round4(last.valLoss!),
+      trainLoss: round4(last.trainLoss),
+      gap: round4(last.valLoss! - last.trainLoss),
+      risePercent: percent(rise / sv[best]),
     },
   };
 }
 
 /** The loss a model that learned nothing would have, and what the other thresholds call high against it. */
 function reference(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds) {
-  if (setup.baselineLoss !== undefined) return { value: setup.baselineLoss, kind: 'baseline', high: th.highFractionOfBaseline };
-  if (setup.numClasses !== undefined && setup.numClasses >= 2) return { value: Math.log(setup.numClasses), kind: 'chance', high: th.highFractionOfBaseline };
+  if (setup.baselineLoss !== undefined)
+    return { value: setup.baselineLoss, kind: 'baseline', high: th.highFractionOfBaseline };
+  if (setup.numClasses !== undefined && setup.numClasses >= 2)
+    return { value: Math.log(setup.numClasses), kind: 'chance', high: th.highFractionOfBaseline };
   return { value: history[0].trainLoss, kind: 'first-epoch', high: th.highFractionOfFirstEpoch };
 }
 
@@ -148,8 +166,14 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
     let since = n - 1;
     while (since > 0 && smooth[since - 1] <= th.convergedFraction * ref.value) since--;
     return {
-      code: 'converged', severity: 'info',
-      params: { trainLoss: round4(smooth[n - 1]), percentOfReference: percent(smooth[n - 1] / ref.value), referenceKind: ref.kind, sinceEpoch: history[since].epoch },
+      code: 'converged',
+      severity: 'info',
+      params: {
+        trainLoss: round4(smooth[n - 1]),
+        percentOfReference: percent(smooth[n - 1] / ref.value),
+        referenceKind: ref.kind,
+        sinceEpoch: history[since].epoch,
+      },
     };
   }
   let flat = false;
@@ -163,16 +187,28 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
   const { recent, relative } = change(n - 1);
   const ofReference = recent / ref.value;
   const last = history[n - 1];
-  const shared = { trainLoss: round4(recent), reference: round4(ref.value), referenceKind: ref.kind, percentOfReference: percent(ofReference) };
+  const shared = {
+    trainLoss: round4(recent),
+    reference: round4(ref.value),
+    referenceKind: ref.kind,
+    percentOfReference: percent(ofReference),
+  };
   if (!flat) {
     const perEpoch = relative / span;
     if (ofReference >= ref.high && perEpoch > 0 && perEpoch < th.slowFallPerEpoch) {
-      return { code: 'learning-slowly', severity: 'warning', params: { ...shared, fallPercentPerEpoch: percent(perEpoch) } };
+      return {
+        code: 'learning-slowly',
+        severity: 'warning',
+        params: { ...shared, fallPercentPerEpoch: percent(perEpoch) },
+      };
     }
     return null;
   }
   const since = history[flatSince].epoch;
-  const valRecent = history.slice(-span).map((r) => r.valLoss).filter((v): v is number => v !== undefined);
+  const valRecent = history
+    .slice(-span)
+    .map((r) => r.valLoss)
+    .filter((v): v is number => v !== undefined);
   const valOk = valRecent.length === 0 || median(valRecent) <= recent * th.underfitMaxGapFactor;
   if (ofReference >= ref.high && valOk) {
     return { code: 'underfitting', severity: 'warning', params: { ...shared, sinceEpoch: since } };
@@ -180,6 +216,12 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
   return {
     code: 'plateau',
     severity: 'info',
-    params: { trainLoss: round4(recent), changePercent: percent(Math.abs(relative)), epochs: span, sinceEpoch: since, learningRate: round4(last.lr) },
+    params: {
+      trainLoss: round4(recent),
+      changePercent: percent(Math.abs(relative)),
+      epochs: span,
+      sinceEpoch: since,
+      learningRate: round4(last.lr),
+    },
   };
 }

@@ -21,7 +21,11 @@ export interface RunSetup {
 }
 
 /** The setup of a run from its training configuration and the graph it trained (either may be unknown). */
-export function runSetup(config: TrainConfig | null | undefined, spec?: ModelSpec | null, numClasses?: number): RunSetup {
+export function runSetup(
+  config: TrainConfig | null | undefined,
+  spec?: ModelSpec | null,
+  numClasses?: number,
+): RunSetup {
   const setup: RunSetup = {};
   if (numClasses !== undefined && numClasses >= 2) setup.numClasses = numClasses;
   if (config) {

@@ -43,7 +43,8 @@ export class EarlyStopping {
     }
     this.patience = config.patience;
     const minDelta = config.minDelta ?? 0;
-    if (!Number.isFinite(minDelta) || minDelta < 0) throw new Error(`early stopping: minDelta must be a number ≥ 0 (got ${minDelta})`);
+    if (!Number.isFinite(minDelta) || minDelta < 0)
+      throw new Error(`early stopping: minDelta must be a number ≥ 0 (got ${minDelta})`);
     this.minDelta = minDelta;
     this.restoreBest = config.restoreBest ?? false;
   }
@@ -63,11 +64,14 @@ export class EarlyStopping {
   update(epoch: number, metrics: { val_loss: number; val_accuracy?: number }): { improved: boolean; stop: boolean } {
     const value = metrics[this.metric];
     if (typeof value !== 'number') {
-      throw new Error(`early stopping watches ${this.metric}, but epoch ${epoch} has no such value (a regression task has no val_accuracy)`);
+      throw new Error(
+        `early stopping watches ${this.metric}, but epoch ${epoch} has no such value (a regression task has no val_accuracy)`,
+      );
     }
     const improved =
       Number.isFinite(value) &&
-      (this.best === null || (this.mode === 'min' ? value < this.best - this.minDelta : value > this.best + this.minDelta));
+      (this.best === null ||
+        (this.mode === 'min' ? value < this.best - this.minDelta : value > this.best + this.minDelta));
     if (improved) {
       this.best = value;
       this.bestAt = epoch;
@@ -84,7 +88,13 @@ export class EarlyStopping {
 
   restore(state: EarlyStoppingState): void {
     const validNumber = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-    if (!state || !validNumber(state.best) || !validNumber(state.bestEpoch) || !Number.isInteger(state.badEpochs) || state.badEpochs < 0) {
+    if (
+      !state ||
+      !validNumber(state.best) ||
+      !validNumber(state.bestEpoch) ||
+      !Number.isInteger(state.badEpochs) ||
+      state.badEpochs < 0
+    ) {
       throw new Error(`cannot resume early stopping from the saved state ${JSON.stringify(state)}`);
     }
     this.best = state.best;

@@ -32,12 +32,17 @@ export type MemoryProblem = {
 /** Moment buffers per parameter. */
 function optimizerBuffers(optimizer: OptimizerConfig): number {
   switch (optimizer.type) {
-    case 'sgd': return optimizer.momentum ? 1 : 0;
-    case 'adagrad': return 1;
-    case 'rmsprop': return optimizer.momentum ? 2 : 1;
+    case 'sgd':
+      return optimizer.momentum ? 1 : 0;
+    case 'adagrad':
+      return 1;
+    case 'rmsprop':
+      return optimizer.momentum ? 2 : 1;
     case 'adam':
-    case 'adamw': return 2;
-    default: throw new Error(`unknown optimizer ${JSON.stringify(optimizer satisfies never)}`);
+    case 'adamw':
+      return 2;
+    default:
+      throw new Error(`unknown optimizer ${JSON.stringify(optimizer satisfies never)}`);
   }
 }
 
@@ -64,14 +69,24 @@ export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): Me
   }
   const gradients = parameters;
   const optimizerAndCopies = parameters * (buffers + copies);
-  return { parameters, gradients, optimizerAndCopies, activations, total: parameters + gradients + optimizerAndCopies + activations, largest };
+  return {
+    parameters,
+    gradients,
+    optimizerAndCopies,
+    activations,
+    total: parameters + gradients + optimizerAndCopies + activations,
+    largest,
+  };
 }
 
 /** A refusal when `estimate` needs more than `availableBytes`, else null. */
 export function checkMemory(estimate: MemoryEstimate, availableBytes: number): MemoryProblem | null {
   if (estimate.total <= availableBytes) return null;
   return {
-    code: 'model-too-large', nodeId: estimate.largest?.nodeId ?? '', nodeBytes: estimate.largest?.bytes ?? 0,
-    estimateBytes: estimate.total, availableBytes,
+    code: 'model-too-large',
+    nodeId: estimate.largest?.nodeId ?? '',
+    nodeBytes: estimate.largest?.bytes ?? 0,
+    estimateBytes: estimate.total,
+    availableBytes,
   };
 }

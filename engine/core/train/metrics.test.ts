@@ -52,7 +52,9 @@ describe('ClassificationMetrics', () => {
 
   it('rejects labels and predictions outside the classes, naming the row', () => {
     const m = new ClassificationMetrics(3);
-    expect(() => m.add(Int32Array.of(0, 1), Int32Array.of(0, 3), 2)).toThrow(/row 1 of the batch has label 3, outside 0..2/);
+    expect(() => m.add(Int32Array.of(0, 1), Int32Array.of(0, 3), 2)).toThrow(
+      /row 1 of the batch has label 3, outside 0..2/,
+    );
     expect(() => m.add(Int32Array.of(-1), Int32Array.of(0), 1)).toThrow(/prediction -1/);
     expect(() => m.add(Int32Array.of(0), Int32Array.of(0), 2)).toThrow(/2 rows requested/);
     expect(() => new ClassificationMetrics(1)).toThrow(/at least 2 classes/);

@@ -41,14 +41,18 @@ export class ClassificationMetrics {
   /** The first `count` rows of a batch: predicted and true class indices. */
   add(predicted: Int32Array, labels: Int32Array, count: number): void {
     if (!Number.isInteger(count) || count < 0 || count > predicted.length || count > labels.length) {
-      throw new Error(`classification metrics: ${count} rows requested but the batch holds ${predicted.length} predictions and ${labels.length} labels`);
+      throw new Error(
+        `classification metrics: ${count} rows requested but the batch holds ${predicted.length} predictions and ${labels.length} labels`,
+      );
     }
     const k = this.classes;
     for (let i = 0; i < count; i++) {
       const truth = labels[i];
       const guess = predicted[i];
-      if (truth < 0 || truth >= k) throw new Error(`classification metrics: row ${i} of the batch has label ${truth}, outside 0..${k - 1}`);
-      if (guess < 0 || guess >= k) throw new Error(`classification metrics: row ${i} of the batch has prediction ${guess}, outside 0..${k - 1}`);
+      if (truth < 0 || truth >= k)
+        throw new Error(`classification metrics: row ${i} of the batch has label ${truth}, outside 0..${k - 1}`);
+      if (guess < 0 || guess >= k)
+        throw new Error(`classification metrics: row ${i} of the batch has prediction ${guess}, outside 0..${k - 1}`);
       this.confusion[truth * k + guess]++;
     }
     this.count += count;
@@ -105,7 +109,9 @@ export class ClassificationMetrics {
  */
 export function predictedClasses(logits: Float32Array, rows: number, classes: number, out: Int32Array): void {
   if (logits.length < rows * classes || out.length < rows) {
-    throw new Error(`predictedClasses: ${rows} rows of ${classes} logits need ${rows * classes} values and ${rows} outputs (got ${logits.length} and ${out.length})`);
+    throw new Error(
+      `predictedClasses: ${rows} rows of ${classes} logits need ${rows * classes} values and ${rows} outputs (got ${logits.length} and ${out.length})`,
+    );
   }
   if (classes === 1) {
     for (let i = 0; i < rows; i++) out[i] = logits[i] > 0 ? 1 : 0;
@@ -144,7 +150,8 @@ export class RegressionMetrics {
   private count = 0;
 
   constructor(readonly outputs = 1) {
-    if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`regression metrics need at least 1 output (got ${outputs})`);
+    if (!Number.isInteger(outputs) || outputs < 1)
+      throw new Error(`regression metrics need at least 1 output (got ${outputs})`);
     this.targetMean = new Float64Array(outputs);
     this.targetSquares = new Float64Array(outputs);
     this.squaredErrors = new Float64Array(outputs);
@@ -163,7 +170,9 @@ export class RegressionMetrics {
     const k = this.outputs;
     const values = count * k;
     if (!Number.isInteger(count) || count < 0 || values > pred.length || values > target.length) {
-      throw new Error(`regression metrics: ${count} rows of ${k} outputs requested but the batch holds ${pred.length} predictions and ${target.length} targets`);
+      throw new Error(
+        `regression metrics: ${count} rows of ${k} outputs requested but the batch holds ${pred.length} predictions and ${target.length} targets`,
+      );
     }
     for (let i = 0; i < count; i++) {
       const seen = this.count + i + 1;

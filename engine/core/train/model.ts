@@ -1,7 +1,15 @@
 // Compiles a model spec into a plan: layers in topological order over tensors allocated once for the largest
 // batch, all parameters in one arena (weights that penalties apply to first) and all gradients in another.
 import type { Kernels } from '../kernels';
-import { OPS, type BuildContext, type InputGrad, type LayerRuntime, type ParamTensor, type StateTensor, type Tensor } from '../ops';
+import {
+  OPS,
+  type BuildContext,
+  type InputGrad,
+  type LayerRuntime,
+  type ParamTensor,
+  type StateTensor,
+  type Tensor,
+} from '../ops';
 import { initialize } from '../ops/init';
 import { Rng } from '../rng';
 import { analyze, problemText } from '../spec';
@@ -9,8 +17,10 @@ import type { ModelSpec, OpKind, Problem, Shape } from '../spec/types';
 
 export class SpecError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`the model has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` +
-      problems.map((p) => (p.nodeId ? `${p.nodeId}: ${problemText(p)}` : problemText(p))).join('; '));
+    super(
+      `the model has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ` +
+        problems.map((p) => (p.nodeId ? `${p.nodeId}: ${problemText(p)}` : problemText(p))).join('; '),
+    );
     this.name = 'SpecError';
   }
 }
@@ -48,10 +58,15 @@ export class CompiledModel {
   private readonly layers: PlannedLayer[];
   private readonly activations: ReadonlyMap<string, Tensor>;
 
-  constructor(readonly spec: ModelSpec, readonly kernels: Kernels, options: CompileOptions) {
+  constructor(
+    readonly spec: ModelSpec,
+    readonly kernels: Kernels,
+    options: CompileOptions,
+  ) {
     const analysis = analyze(spec);
     if (!analysis.ok) throw new SpecError(analysis.problems);
-    if (!Number.isInteger(options.maxBatch) || options.maxBatch < 1) throw new Error(`batch size must be a positive integer, got ${options.maxBatch}`);
+    if (!Number.isInteger(options.maxBatch) || options.maxBatch < 1)
+      throw new Error(`batch size must be a positive integer, got ${options.maxBatch}`);
     this.maxBatch = options.maxBatch;
     const byId = new Map(spec.nodes.map((n) => [n.id, n]));
     // Inputs of each node in slot order (analysis resolves ports); consumers follow from them.
@@ -78,7 +93,11 @@ export class CompiledModel {
     const firstGradWriter = new Map<string, string>();
     for (const id of analysis.order) {
       const consumers = outgoing.get(id)!;
-      if (consumers.length) firstGradWriter.set(id, consumers.reduce((a, b) => (position.get(a)! > position.get(b)! ? a : b)));
+      if (consumers.length)
+        firstGradWriter.set(
+          id,
+          consumers.reduce((a, b) => (position.get(a)! > position.get(b)! ? a : b)),
+        );
     }
 
     const declared: ParamTensor[] = [];
@@ -110,13 +129,26 @@ export class CompiledModel {
         nodeIndex,
         param: (field, shape, init, regularized) => {
           const size = shape.reduce((a, b) => a * b, 1);
-          const tensor: ParamTensor = { name: `${id}.${field}`, nodeId: id, field, shape, size, init, regularized,
-            value: new Float32Array(0), grad: new Float32Array(0) };
+          const tensor: ParamTensor = {
+            name: `${id}.${field}`,
+            nodeId: id,
+            field,
+            shape,
+            size,
+            init,
+            regularized,
+            value: new Float32Array(0),
+            grad: new Float32Array(0),
+          };
           declared.push(tensor);
           return tensor;
         },
         state: (field, shape, fill) => {
-          const tensor: StateTensor = { name: `${id}.${field}`, shape, value: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill) };
+          const tensor: StateTensor = {
+            name: `${id}.${field}`,
+            shape,
+            value: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(fill),
+          };
           states.push(tensor);
           return tensor;
         },
@@ -185,13 +217,19 @@ export class CompiledModel {
   }
 
   /** Overwrites parameters and states from named arrays; refuses a missing tensor or one whose size differs. */
-  loadTensors(source: Map<string, { shape: number[]; data: ArrayLike<number> }> | Record<string, { shape: number[]; data: ArrayLike<number> }>): void {
+  loadTensors(
+    source:
+      | Map<string, { shape: number[]; data: ArrayLike<number> }>
+      | Record<string, { shape: number[]; data: ArrayLike<number> }>,
+  ): void {
     const get = (name: string) => (source instanceof Map ? source.get(name) : source[name]);
     for (const [name, target] of this.namedTensors()) {
       const given = get(name);
       if (!given) throw new Error(`tensor '${name}' is missing`);
       if (given.shape.join('x') !== target.shape.join('x')) {
-        throw new Error(`tensor '${name}' has shape [${given.shape.join(', ')}], the model needs [${target.shape.join(', ')}]`);
+        throw new Error(
+          `tensor '${name}' has shape [${given.shape.join(', ')}], the model needs [${target.shape.join(', ')}]`,
+        );
       }
       target.value.set(given.data);
     }

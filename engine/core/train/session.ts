@@ -9,7 +9,11 @@ import { checkClipping, clipGradients } from './clipping';
 import { CompiledModel } from './model';
 
 export class NonFiniteLossError extends Error {
-  constructor(readonly step: number, readonly loss: number, readonly gradNorm: number | null) {
+  constructor(
+    readonly step: number,
+    readonly loss: number,
+    readonly gradNorm: number | null,
+  ) {
     super(`the loss became ${loss} at step ${step + 1}`);
     this.name = 'NonFiniteLossError';
   }
@@ -43,7 +47,12 @@ export interface TrainingSession {
   penalties(): { l1: number; l2: number };
 }
 
-export function createTrainingSession(spec: ModelSpec, config: TrainConfig, kernels: Kernels, options: SessionOptions = {}): TrainingSession {
+export function createTrainingSession(
+  spec: ModelSpec,
+  config: TrainConfig,
+  kernels: Kernels,
+  options: SessionOptions = {},
+): TrainingSession {
   const maxBatch = options.maxBatch ?? config.batchSize;
   const model = new CompiledModel(spec, kernels, { maxBatch, seed: config.seed });
   return new Session(model, config, kernels);
@@ -60,7 +69,11 @@ class Session implements TrainingSession {
   private readonly clipping: ClippingConfig | null;
   private readonly penaltyLength: number;
 
-  constructor(readonly model: CompiledModel, config: TrainConfig, private readonly kernels: Kernels) {
+  constructor(
+    readonly model: CompiledModel,
+    config: TrainConfig,
+    private readonly kernels: Kernels,
+  ) {
     this.loss = createLoss(config.loss, kernels, model.outputShape);
     this.optimizer = createOptimizer(config.optimizer, kernels, { params: model.paramArena, grads: model.gradArena });
     this.learningRate = config.optimizer.lr;
@@ -85,7 +98,8 @@ class Session implements TrainingSession {
     if (this.l2 > 0) kernels.axpy(this.l2, params, grads, this.penaltyLength);
     if (this.clipping) {
       this.lastGradNorm = clipGradients(kernels, grads, this.clipping);
-      if (this.lastGradNorm !== null && !Number.isFinite(this.lastGradNorm)) throw new NonFiniteLossError(this.steps, loss, this.lastGradNorm);
+      if (this.lastGradNorm !== null && !Number.isFinite(this.lastGradNorm))
+        throw new NonFiniteLossError(this.steps, loss, this.lastGradNorm);
     }
     this.optimizer.step(this.learningRate);
     this.steps++;
@@ -114,7 +128,8 @@ class Session implements TrainingSession {
     const input = this.model.input;
     if (x === input.data) return;
     const needed = batch * input.size;
-    if (x.length < needed) throw new Error(`input holds ${x.length} values, ${batch} samples of [${input.shape.join(', ')}] need ${needed}`);
+    if (x.length < needed)
+      throw new Error(`input holds ${x.length} values, ${batch} samples of [${input.shape.join(', ')}] need ${needed}`);
     input.data.set(needed === x.length ? x : x.subarray(0, needed));
   }
 }

@@ -124,13 +124,23 @@ describe('splitIndices', () => {
 
   it('rejects bad fractions, counts and labels with clear messages', () => {
     expect(() => splitIndices(10, { train: 0.7, validation: 0.2, test: 0.2 }, 1)).toThrow(/add up to 1/);
-    expect(() => splitIndices(10, { train: 0, validation: 0.5, test: 0.5 }, 1)).toThrow(/train fraction must be above 0/);
-    expect(() => splitIndices(10, { train: 1.2, validation: -0.2, test: 0 }, 1)).toThrow(/validation fraction must be a number ≥ 0/);
+    expect(() => splitIndices(10, { train: 0, validation: 0.5, test: 0.5 }, 1)).toThrow(
+      /train fraction must be above 0/,
+    );
+    expect(() => splitIndices(10, { train: 1.2, validation: -0.2, test: 0 }, 1)).toThrow(
+      /validation fraction must be a number ≥ 0/,
+    );
     expect(() => splitIndices(10, { train: NaN, validation: 0.5, test: 0.5 }, 1)).toThrow(/train fraction/);
     expect(() => splitIndices(-1, { train: 1, validation: 0, test: 0 }, 1)).toThrow(/row count/);
-    expect(() => splitIndices(3, { train: 1, validation: 0, test: 0 }, 1, new Int32Array(2))).toThrow(/2 labels for 3 rows/);
-    expect(() => splitIndices(3, { train: 1, validation: 0, test: 0 }, 1, Int32Array.of(0, -1, 0))).toThrow(/row 1 has the negative class label -1/);
-    expect(() => splitIndices(1, { train: 0.2, validation: 0.4, test: 0.4 }, 1)).toThrow(/training split would be empty/);
+    expect(() => splitIndices(3, { train: 1, validation: 0, test: 0 }, 1, new Int32Array(2))).toThrow(
+      /2 labels for 3 rows/,
+    );
+    expect(() => splitIndices(3, { train: 1, validation: 0, test: 0 }, 1, Int32Array.of(0, -1, 0))).toThrow(
+      /row 1 has the negative class label -1/,
+    );
+    expect(() => splitIndices(1, { train: 0.2, validation: 0.4, test: 0.4 }, 1)).toThrow(
+      /training split would be empty/,
+    );
   });
 
   it('accepts fractions with rounding error in their sum', () => {
@@ -165,6 +175,8 @@ describe('shuffledOrder', () => {
   });
 
   it('rejects an output of the wrong length', () => {
-    expect(() => shuffledOrder(new Int32Array(4), new Rng(1), new Int32Array(3))).toThrow(/out holds 3 entries but there are 4/);
+    expect(() => shuffledOrder(new Int32Array(4), new Rng(1), new Int32Array(3))).toThrow(
+      /out holds 3 entries but there are 4/,
+    );
   });
 });

@@ -24,8 +24,14 @@ const FRACTION_SUM_TOLERANCE = 1e-9;
  * With labels, each class is cut in proportion too: a class gets floor(classSize * fraction) rows of each split, or
  * one more, so it appears in every split where classSize * fraction ≥ 1, and the totals still match the split sizes.
  */
-export function splitIndices(count: number, fractions: SplitFractions, seed: number, labels?: Int32Array): SplitIndices {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`split: the row count must be a whole number ≥ 0 (got ${count})`);
+export function splitIndices(
+  count: number,
+  fractions: SplitFractions,
+  seed: number,
+  labels?: Int32Array,
+): SplitIndices {
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`split: the row count must be a whole number ≥ 0 (got ${count})`);
   const shares = checkedFractions(fractions);
   if (labels && labels.length !== count) {
     throw new Error(`split: ${labels.length} labels for ${count} rows; stratifying needs one label per row`);
@@ -34,7 +40,9 @@ export function splitIndices(count: number, fractions: SplitFractions, seed: num
   const byClass = groupByClass(count, labels);
   const totals = largestRemainder(count, shares);
   if (count > 0 && totals[0] === 0) {
-    throw new Error(`split: ${count} rows are too few for a training fraction of ${fractions.train}: the training split would be empty`);
+    throw new Error(
+      `split: ${count} rows are too few for a training fraction of ${fractions.train}: the training split would be empty`,
+    );
   }
   const perClass = apportionClasses(byClass.sizes, shares, totals);
 
@@ -76,13 +84,18 @@ function checkedFractions(fractions: SplitFractions): number[] {
   if (!(values[0] > 0)) throw new Error(`split: the train fraction must be above 0 (got ${values[0]})`);
   const sum = values[0] + values[1] + values[2];
   if (Math.abs(sum - 1) > FRACTION_SUM_TOLERANCE) {
-    throw new Error(`split: the fractions must add up to 1 (train ${values[0]} + validation ${values[1]} + test ${values[2]} = ${sum})`);
+    throw new Error(
+      `split: the fractions must add up to 1 (train ${values[0]} + validation ${values[1]} + test ${values[2]} = ${sum})`,
+    );
   }
   return values.map((v) => v / sum);
 }
 
 /** Row indices grouped by class (counting sort): class c's rows are rows[starts[c] .. starts[c] + sizes[c]). */
-function groupByClass(count: number, labels: Int32Array | undefined): { rows: Int32Array; starts: Int32Array; sizes: Int32Array } {
+function groupByClass(
+  count: number,
+  labels: Int32Array | undefined,
+): { rows: Int32Array; starts: Int32Array; sizes: Int32Array } {
   const rows = new Int32Array(count);
   if (!labels) {
     for (let i = 0; i < count; i++) rows[i] = i;

@@ -48,7 +48,12 @@ export interface BatchProgress {
 }
 
 export type RunOutcome =
-  | { status: 'completed' | 'stopped' | 'early-stopped'; epochs: number; bestEpoch: number | null; test: SplitMetrics | null }
+  | {
+      status: 'completed' | 'stopped' | 'early-stopped';
+      epochs: number;
+      bestEpoch: number | null;
+      test: SplitMetrics | null;
+    }
   | { status: 'diverged'; epochs: number; message: string; at?: NonFiniteLossInfo };
 
 /** Everything needed to continue a run exactly where it stopped. Tensors by name; the rest JSON. */
@@ -92,26 +97,41 @@ export class Trainer {
   private readonly layerParams = new Map<string, Float32Array[]>();
   private readonly layerGrads = new Map<string, Float32Array[]>();
 
-  constructor(readonly spec: ModelSpec, readonly config: TrainConfig, readonly data: TrainingData, readonly kernels: Kernels) {
+  constructor(
+    readonly spec: ModelSpec,
+    readonly config: TrainConfig,
+    readonly data: TrainingData,
+    readonly kernels: Kernels,
+  ) {
     checkConfig(config, data);
     this.session = createTrainingSession(spec, config, kernels, { maxBatch: config.batchSize });
     const model = this.session.model;
     const featureSize = model.input.size;
     if (featureSize !== data.featureSize) {
-      throw new Error(`the model's input takes [${model.inputShape.join(', ')}] (${featureSize} values) but the data has [${data.featureShape.join(', ')}] (${data.featureSize} values): change the Input node's shape`);
+      throw new Error(
+        `the model's input takes [${model.inputShape.join(', ')}] (${featureSize} values) but the data has [${data.featureShape.join(', ')}] (${data.featureSize} values): change the Input node's shape`,
+      );
     }
     const outputWidth = model.output.size;
     if (data.task === 'classification') {
       if (config.loss === 'cross_entropy' && outputWidth !== data.numClasses) {
-        throw new Error(`the data has ${data.numClasses} classes but the model's last layer has ${outputWidth} units: set it to ${data.numClasses}`);
+        throw new Error(
+          `the data has ${data.numClasses} classes but the model's last layer has ${outputWidth} units: set it to ${data.numClasses}`,
+        );
       }
       if (config.loss === 'bce_with_logits' && !(outputWidth === 1 && data.numClasses === 2)) {
-        throw new Error(`binary cross-entropy needs 2 classes and 1 output unit; the data has ${data.numClasses} classes and the model ${outputWidth} units`);
+        throw new Error(
+          `binary cross-entropy needs 2 classes and 1 output unit; the data has ${data.numClasses} classes and the model ${outputWidth} units`,
+        );
       }
       if (config.loss === 'mse') throw new Error('mean squared error is for regression: use cross-entropy for classes');
     } else {
-      if (config.loss !== 'mse') throw new Error(`${config.loss} needs class labels, but this dataset is a regression task: use mse`);
-      if (outputWidth !== data.targetSize) throw new Error(`the data has ${data.targetSize} target value(s) per row but the model's output has ${outputWidth}: set the last layer's units to ${data.targetSize}`);
+      if (config.loss !== 'mse')
+        throw new Error(`${config.loss} needs class labels, but this dataset is a regression task: use mse`);
+      if (outputWidth !== data.targetSize)
+        throw new Error(
+          `the data has ${data.targetSize} target value(s) per row but the model's output has ${outputWidth}: set the last layer's units to ${data.targetSize}`,
+        );
     }
     this.schedule = createSchedule(config.schedule, config.optimizer.lr);
     this.session.learningRate = this.schedule.lr;
@@ -161,8 +181,12 @@ export class Trainer {
         } catch (error) {
           if (error instanceof NonFiniteLossError) {
             const at: NonFiniteLossInfo = {
-              epoch: epochNumber, step: error.step + 1, lr: session.learningRate,
-              gradNorm: error.gradNorm ?? undefined, optimizer: config.optimizer.type };
+              epoch: epochNumber,
+              step: error.step + 1,
+              lr: session.learningRate,
+              gradNorm: error.gradNorm ?? undefined,
+              optimizer: config.optimizer.type,
+            };
             return { status: 'diverged', epochs: this.epoch, message: nonFiniteLossMessage(at), at };
           }
           throw error;
@@ -176,11 +200,18 @@ export class Trainer {
         }
         const t = now();
         if (t - lastYield >= YIELD_EVERY_MS || b === batches - 1) {
-          hooks.onBatch?.({ epoch: epochNumber, batch: b + 1, batches, loss, step: session.steps,
-            samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9) });
+          hooks.onBatch?.({
+            epoch: epochNumber,
+            batch: b + 1,
+            batches,
+            loss,
+            step: session.steps,
+            samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9),
+          });
           if (hooks.checkpoint && (await hooks.checkpoint()) === 'stop') {
             stopRequested = true;
-            if (b < batches - 1) return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+            if (b < batches - 1)
+              return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
           }
           lastYield = now();
         }
@@ -211,19 +242,34 @@ export class Trainer {
       let improved = false;
       let stopEarly = false;
       if (this.earlyStopping && validation) {
-        const verdict = this.earlyStopping.update(epochNumber, { val_loss: validation.loss, val_accuracy: validation.accuracy });
+        const verdict = this.earlyStopping.update(epochNumber, {
+          val_loss: validation.loss,
+          val_accuracy: validation.accuracy,
+        });
         improved = verdict.improved;
         stopEarly = verdict.stop;
-        if (improved && config.earlyStopping?.restoreBest) this.best = { epoch: epochNumber, tensors: this.copyTensors() };
+        if (improved && config.earlyStopping?.restoreBest)
+          this.best = { epoch: epochNumber, tensors: this.copyTensors() };
       }
       await hooks.onEpoch?.(record, this, improved);
       if (stopEarly) {
         if (this.best) this.restoreTensors(this.best.tensors);
-        return { status: 'early-stopped', epochs: this.epoch, bestEpoch: this.earlyStopping!.bestEpoch, test: this.testMetrics() };
+        return {
+          status: 'early-stopped',
+          epochs: this.epoch,
+          bestEpoch: this.earlyStopping!.bestEpoch,
+          test: this.testMetrics(),
+        };
       }
     }
-    if (stopRequested) return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
-    return { status: 'completed', epochs: this.epoch, bestEpoch: this.earlyStopping?.bestEpoch ?? null, test: this.testMetrics() };
+    if (stopRequested)
+      return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+    return {
+      status: 'completed',
+      epochs: this.epoch,
+      bestEpoch: this.earlyStopping?.bestEpoch ?? null,
+      test: this.testMetrics(),
+    };
   }
 
   /** Loss and metrics of a split in eval mode (dropout off, batch norm on running statistics). */
@@ -260,7 +306,8 @@ export class Trainer {
   snapshot(): TrainerSnapshot {
     const optimizerState = this.session.optimizer.state();
     const tensors = new Map<string, { shape: number[]; value: Float32Array }>();
-    for (const [name, t] of this.session.model.namedTensors()) tensors.set(name, { shape: t.shape, value: t.value.slice() });
+    for (const [name, t] of this.session.model.namedTensors())
+      tensors.set(name, { shape: t.shape, value: t.value.slice() });
     return {
       epoch: this.epoch,
       steps: this.session.steps,
@@ -278,7 +325,9 @@ export class Trainer {
 
   /** Continues from a snapshot taken by a trainer with the same spec, config and data. */
   restore(snapshot: TrainerSnapshot): void {
-    this.session.model.loadTensors(new Map([...snapshot.tensors].map(([k, v]) => [k, { shape: v.shape, data: v.value }])));
+    this.session.model.loadTensors(
+      new Map([...snapshot.tensors].map(([k, v]) => [k, { shape: v.shape, data: v.value }])),
+    );
     this.session.optimizer.restore(snapshot.optimizerSteps, snapshot.optimizer);
     this.session.steps = snapshot.steps;
     this.shuffleRng = Rng.fromState(snapshot.shuffleRng);
@@ -354,11 +403,15 @@ export class Trainer {
 }
 
 function checkConfig(config: TrainConfig, data: TrainingData): void {
-  if (!Number.isInteger(config.epochs) || config.epochs < 1) throw new Error(`epochs must be a whole number of at least 1, got ${config.epochs}`);
-  if (!Number.isInteger(config.batchSize) || config.batchSize < 1) throw new Error(`batch size must be a whole number of at least 1, got ${config.batchSize}`);
+  if (!Number.isInteger(config.epochs) || config.epochs < 1)
+    throw new Error(`epochs must be a whole number of at least 1, got ${config.epochs}`);
+  if (!Number.isInteger(config.batchSize) || config.batchSize < 1)
+    throw new Error(`batch size must be a whole number of at least 1, got ${config.batchSize}`);
   if (data.split.train.length === 0) throw new Error('the training split is empty: give it a larger share of the data');
   if (config.earlyStopping && data.split.validation.length === 0) {
-    throw new Error('early stopping watches the validation split, which is empty: give validation a share of the data or turn early stopping off');
+    throw new Error(
+      'early stopping watches the validation split, which is empty: give validation a share of the data or turn early stopping off',
+    );
   }
   if (config.earlyStopping?.metric === 'val_accuracy' && data.task === 'regression') {
     throw new Error('early stopping on validation accuracy needs classes; for regression watch the validation loss');

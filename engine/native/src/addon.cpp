@@ -27,7 +27,8 @@ Napi::Value Threads(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  exports.DefineProperty(Napi::PropertyDescriptor::Value("isa", Napi::String::New(env, gemmKernel().isa), napi_enumerable));
+  exports.DefineProperty(
+      Napi::PropertyDescriptor::Value("isa", Napi::String::New(env, gemmKernel().isa), napi_enumerable));
   exportFunction(env, exports, "setThreads", SetThreads);
   exportFunction(env, exports, "threads", Threads);
   registerGemm(env, exports);

@@ -31,7 +31,9 @@ unsigned long long flushed(unsigned long long mode) { return mode | kFlushBits; 
 #elif NW_FP_MSVC_ARM64
 unsigned long long readMode() { return _controlfp(0, 0); }
 void writeMode(unsigned long long mode) { _controlfp(static_cast<unsigned>(mode), _MCW_DN); }
-unsigned long long flushed(unsigned long long mode) { return (mode & ~static_cast<unsigned long long>(_MCW_DN)) | _DN_FLUSH; }
+unsigned long long flushed(unsigned long long mode) {
+  return (mode & ~static_cast<unsigned long long>(_MCW_DN)) | _DN_FLUSH;
+}
 #else
 unsigned long long readMode() { return 0; }
 void writeMode(unsigned long long) {}

@@ -22,8 +22,8 @@ int main() {
   std::mt19937 rng(7);
   std::uniform_real_distribution<float> uniform(-1, 1);
   int failures = 0;
-  const int sizes[][3] = {{1, 1, 1}, {7, 33, 129}, {33, 7, 1}, {129, 33, 7}, {1, 129, 33}, {70, 50, 300}, {13, 40, 1000},
-                          {200, 300, 517}};
+  const int sizes[][3] = {{1, 1, 1},    {7, 33, 129},  {33, 7, 1},     {129, 33, 7},
+                          {1, 129, 33}, {70, 50, 300}, {13, 40, 1000}, {200, 300, 517}};
   for (const auto& size : sizes) {
     for (int transA = 0; transA < 2; ++transA) {
       for (int transB = 0; transB < 2; ++transB) {

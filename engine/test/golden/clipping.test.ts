@@ -28,10 +28,16 @@ describe('clipping.json parity', () => {
       at += c.grads_before[n].data.length;
     }
     const norm = clipGradients(kernels, grads, c.method === 'norm' ? { maxNorm: c.max_norm } : { value: c.clip_value });
-    if (c.expected.total_norm !== undefined) expectClose(norm!, c.expected.total_norm, TOL.single, `${c.name} total norm`);
+    if (c.expected.total_norm !== undefined)
+      expectClose(norm!, c.expected.total_norm, TOL.single, `${c.name} total norm`);
     for (const n of names) {
       const start = offsets.get(n)!;
-      expectClose(grads.subarray(start, start + c.grads_before[n].data.length), f32(c.expected.grads_after[n]), TOL.single, `${c.name} ${n}`);
+      expectClose(
+        grads.subarray(start, start + c.grads_before[n].data.length),
+        f32(c.expected.grads_after[n]),
+        TOL.single,
+        `${c.name} ${n}`,
+      );
     }
   });
 });

@@ -14,7 +14,8 @@ const bundledFixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures'
 
 export function goldenDir(): string {
   const dir = process.env.GOLDEN_DIR ? resolve(process.env.GOLDEN_DIR) : bundledFixtures;
-  if (!existsSync(dir)) throw new Error(`golden fixtures not found at ${dir}: set GOLDEN_DIR to the folder holding layers.json`);
+  if (!existsSync(dir))
+    throw new Error(`golden fixtures not found at ${dir}: set GOLDEN_DIR to the folder holding layers.json`);
   return dir;
 }
 
@@ -76,6 +77,8 @@ export function expectClose(
     }
   }
   if (worstAt >= 0) {
-    expect.fail(`${label}: element ${worstAt} is ${a[worstAt]}, expected ${e[worstAt]} (error ${worst.toFixed(2)}x the tolerance)`);
+    expect.fail(
+      `${label}: element ${worstAt} is ${a[worstAt]}, expected ${e[worstAt]} (error ${worst.toFixed(2)}x the tolerance)`,
+    );
   }
 }

@@ -28,7 +28,10 @@ const OP_NAMES: Record<string, string> = {
   concat: 'concat',
 };
 
-export function toSpecNode(kind: string, attrs: Record<string, unknown>): { op: string; params: Record<string, ParamValue> } {
+export function toSpecNode(
+  kind: string,
+  attrs: Record<string, unknown>,
+): { op: string; params: Record<string, ParamValue> } {
   const op = OP_NAMES[kind];
   if (!op) throw new Error(`golden op '${kind}' has no Netwright equivalent`);
   const a = attrs as Record<string, any>;
@@ -36,10 +39,20 @@ export function toSpecNode(kind: string, attrs: Record<string, unknown>): { op: 
     case 'dense':
       return { op, params: { units: a.out_features, bias: a.bias !== false } };
     case 'conv2d':
-      return { op, params: { filters: a.out_channels, kernelSize: a.kernel_size, stride: a.stride, padding: a.padding, bias: a.bias !== false } };
+      return {
+        op,
+        params: {
+          filters: a.out_channels,
+          kernelSize: a.kernel_size,
+          stride: a.stride,
+          padding: a.padding,
+          bias: a.bias !== false,
+        },
+      };
     case 'maxpool2d':
     case 'avgpool2d':
-      if (op === 'avgpool2d' && a.count_include_pad === false) throw new Error('count_include_pad=false is not supported');
+      if (op === 'avgpool2d' && a.count_include_pad === false)
+        throw new Error('count_include_pad=false is not supported');
       return { op, params: { kernelSize: a.kernel_size, stride: a.stride, padding: a.padding } };
     case 'batchnorm1d':
     case 'batchnorm2d':
@@ -52,7 +65,8 @@ export function toSpecNode(kind: string, attrs: Record<string, unknown>): { op: 
       if (a.dim !== undefined && a.dim !== 1) throw new Error(`softmax over dim ${a.dim} is not supported`);
       return { op, params: {} };
     case 'flatten':
-      if (a.start_dim !== undefined && a.start_dim !== 1) throw new Error(`flatten from dim ${a.start_dim} is not supported`);
+      if (a.start_dim !== undefined && a.start_dim !== 1)
+        throw new Error(`flatten from dim ${a.start_dim} is not supported`);
       return { op, params: {} };
     case 'concat':
       if (a.dim !== undefined && a.dim !== 1) throw new Error(`concat over dim ${a.dim} is not supported`);
@@ -63,17 +77,24 @@ export function toSpecNode(kind: string, attrs: Record<string, unknown>): { op: 
 }
 
 /** The fixtures' optimizer hyperparameters (PyTorch names) as a Netwright optimizer config. */
-export function optimizerConfig(kind: 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw', h: Record<string, any>): OptimizerConfig {
+export function optimizerConfig(
+  kind: 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw',
+  h: Record<string, any>,
+): OptimizerConfig {
   const weightDecay = h.weight_decay ?? 0;
   switch (kind) {
-    case 'sgd': return { type: 'sgd', lr: h.lr, momentum: h.momentum ?? 0, nesterov: h.nesterov ?? false, weightDecay };
-    case 'adagrad': return { type: 'adagrad', lr: h.lr, eps: h.eps, weightDecay };
-    case 'rmsprop': return { type: 'rmsprop', lr: h.lr, alpha: h.alpha, eps: h.eps, momentum: h.momentum ?? 0, weightDecay };
+    case 'sgd':
+      return { type: 'sgd', lr: h.lr, momentum: h.momentum ?? 0, nesterov: h.nesterov ?? false, weightDecay };
+    case 'adagrad':
+      return { type: 'adagrad', lr: h.lr, eps: h.eps, weightDecay };
+    case 'rmsprop':
+      return { type: 'rmsprop', lr: h.lr, alpha: h.alpha, eps: h.eps, momentum: h.momentum ?? 0, weightDecay };
     case 'adam':
     case 'adamw': {
       const [beta1, beta2] = h.betas ?? [0.9, 0.999];
       return { type: kind, lr: h.lr, beta1, beta2, eps: h.eps, weightDecay };
     }
-    default: throw new Error(`unknown optimizer ${kind as string}`);
+    default:
+      throw new Error(`unknown optimizer ${kind as string}`);
   }
 }

@@ -28,11 +28,16 @@ describe('init_stats.json', () => {
     let squares = 0;
     for (const v of values) squares += (v - mean) ** 2;
     const std = Math.sqrt(squares / (size - 1));
-    expect(Math.abs(std / c.std - 1), `${c.name}: sample std ${std} vs ${c.std}`).toBeLessThanOrEqual(c.suggested_check.sample_std_rel_tol);
+    expect(Math.abs(std / c.std - 1), `${c.name}: sample std ${std} vs ${c.std}`).toBeLessThanOrEqual(
+      c.suggested_check.sample_std_rel_tol,
+    );
     expect(Math.abs(mean), `${c.name}: sample mean`).toBeLessThanOrEqual(c.suggested_check.abs_sample_mean_max);
     if (c.suggested_check.all_within_bound) {
       const limit = c.bound! * (1 + 1e-6);
-      expect(values.every((v) => Math.abs(v) <= limit), `${c.name}: a value beyond ${c.bound}`).toBe(true);
+      expect(
+        values.every((v) => Math.abs(v) <= limit),
+        `${c.name}: a value beyond ${c.bound}`,
+      ).toBe(true);
     }
   });
 });

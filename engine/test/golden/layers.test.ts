@@ -44,13 +44,16 @@ describe('layers.json parity', () => {
       p.value.set(f32(value));
     }
     for (const [field, value] of Object.entries(c.state ?? {})) layer.states.get(field)!.value.set(f32(value));
-    if (layer.params.size !== Object.keys(c.params).length) throw new Error(`${c.name}: the op declares parameters [${[...layer.params.keys()]}]`);
+    if (layer.params.size !== Object.keys(c.params).length)
+      throw new Error(`${c.name}: the op declares parameters [${[...layer.params.keys()]}]`);
 
     layer.forward(c.mode !== 'eval');
     expectClose(layer.output.data, f32(c.expected.output), TOL.single, `${c.name} output`);
     layer.output.grad!.set(f32(c.grad_output));
     layer.backward();
-    inputNames.forEach((k, i) => expectClose(layer.inputs[i].grad!, f32(c.expected.grad_inputs[k]), TOL.single, `${c.name} grad ${k}`));
+    inputNames.forEach((k, i) =>
+      expectClose(layer.inputs[i].grad!, f32(c.expected.grad_inputs[k]), TOL.single, `${c.name} grad ${k}`),
+    );
     for (const [field, value] of Object.entries(c.expected.grad_params ?? {})) {
       expectClose(layer.params.get(field)!.grad, f32(value), TOL.single, `${c.name} grad ${field}`);
     }

@@ -34,7 +34,8 @@ describe('optimizers.json parity', () => {
     c.grads.forEach((gradSet, step) => {
       for (const n of names) views.get(n)!.grad.set(f32(gradSet[n]));
       optimizer.step(c.hyper.lr);
-      for (const n of names) expectClose(views.get(n)!.value, f32(c.expected[step][n]), TOL.multiStep, `${c.name} step ${step + 1} ${n}`);
+      for (const n of names)
+        expectClose(views.get(n)!.value, f32(c.expected[step][n]), TOL.multiStep, `${c.name} step ${step + 1} ${n}`);
     });
   });
 });

@@ -20,7 +20,12 @@ interface TrainingCase {
     losses: number[];
     final_params: Record<string, GoldenTensor>;
     final_buffers?: Record<string, GoldenTensor>;
-    after_each_step: { step: number; loss: number; params: Record<string, GoldenTensor>; buffers?: Record<string, GoldenTensor> }[];
+    after_each_step: {
+      step: number;
+      loss: number;
+      params: Record<string, GoldenTensor>;
+      buffers?: Record<string, GoldenTensor>;
+    }[];
   };
 }
 
@@ -42,8 +47,14 @@ describe('training.json parity', () => {
     const batch = c.batches[0].x.shape[0];
     const { type, ...hyper } = c.optimizer;
     const config: TrainConfig = {
-      version: 1, loss: c.loss.type, optimizer: optimizerConfig(type, hyper), schedule: { type: 'constant' },
-      epochs: 1, batchSize: batch, seed: 0, split: { train: 1, validation: 0, test: 0 },
+      version: 1,
+      loss: c.loss.type,
+      optimizer: optimizerConfig(type, hyper),
+      schedule: { type: 'constant' },
+      epochs: 1,
+      batchSize: batch,
+      seed: 0,
+      split: { train: 1, validation: 0, test: 0 },
     };
     const session = createTrainingSession(spec, config, kernels);
     const named = session.model.namedTensors();

@@ -2,7 +2,14 @@
 // engine's own, so they are run beside the engine's optimizers over the native kernels on the same gradients and
 // compared bit for bit; and the lesson's claim about the paths must hold.
 import { describe, expect, it } from 'vitest';
-import { distanceToMinimum, optimizerPath, PATH_OPTIMIZERS, SURFACES, surfacePath, type PathOptimizerId } from '../../core/lessons/surfaces';
+import {
+  distanceToMinimum,
+  optimizerPath,
+  PATH_OPTIMIZERS,
+  SURFACES,
+  surfacePath,
+  type PathOptimizerId,
+} from '../../core/lessons/surfaces';
 import { updateRule } from '../../core/lessons/updateRules';
 import { createOptimizer } from '../../core/optim';
 import { Rng } from '../../core/rng';
@@ -22,7 +29,7 @@ const configs: OptimizerConfig[] = [
   { type: 'adamw', lr: 0.001, weightDecay: 0.05 },
 ];
 
-describe('the lesson\'s update rules are the engine\'s', () => {
+describe("the lesson's update rules are the engine's", () => {
   for (const config of configs) {
     it(`${JSON.stringify(config)}: same bits as the engine's optimizer over 40 steps with a changing learning rate`, () => {
       const rng = new Rng(11);
@@ -36,14 +43,16 @@ describe('the lesson\'s update rules are the engine\'s', () => {
         const lr = config.lr * (step < 20 ? 1 : 0.3);
         engine.step(lr);
         rule.step(mine, grads, lr);
-        for (let i = 0; i < count; i++) if (!Object.is(mine[i], params[i])) throw new Error(`step ${step + 1}, weight ${i}: ${mine[i]} ≠ engine ${params[i]}`);
+        for (let i = 0; i < count; i++)
+          if (!Object.is(mine[i], params[i]))
+            throw new Error(`step ${step + 1}, weight ${i}: ${mine[i]} ≠ engine ${params[i]}`);
       }
       expect(Array.from(mine)).toEqual(Array.from(params));
     });
   }
 });
 
-describe('optimizer paths on the lesson\'s surfaces', () => {
+describe("optimizer paths on the lesson's surfaces", () => {
   // Each surface's own steps and learning rates, as the lesson first shows them.
   const final = (surface: keyof typeof SURFACES, id: PathOptimizerId) => {
     const s = SURFACES[surface];
@@ -52,7 +61,7 @@ describe('optimizer paths on the lesson\'s surfaces', () => {
     return distanceToMinimum(s, path.at(-1)!);
   };
 
-  it('momentum and Adam end closer to Rosenbrock\'s minimum than plain SGD in the same 300 steps', () => {
+  it("momentum and Adam end closer to Rosenbrock's minimum than plain SGD in the same 300 steps", () => {
     const sgd = final('rosenbrock', 'sgd');
     expect(final('rosenbrock', 'momentum')).toBeLessThan(sgd / 4);
     expect(final('rosenbrock', 'adam')).toBeLessThan(sgd);
@@ -64,7 +73,7 @@ describe('optimizer paths on the lesson\'s surfaces', () => {
     expect(final('bowl', 'nesterov')).toBeLessThan(sgd / 5);
   });
 
-  it('every other optimizer escapes the saddle\'s ridge further than plain SGD; Adam and RMSProp far sooner', () => {
+  it("every other optimizer escapes the saddle's ridge further than plain SGD; Adam and RMSProp far sooner", () => {
     const sgd = final('saddle', 'sgd');
     for (const id of ['momentum', 'nesterov', 'adagrad'] as const) expect(final('saddle', id)).toBeLessThan(sgd);
     for (const id of ['rmsprop', 'adam'] as const) expect(final('saddle', id)).toBeLessThan(sgd / 2);

@@ -13,7 +13,7 @@ const CLASSES = ['alpha', 'beta', 'gamma'];
 
 /** Row k's numeric cells: two-decimal numbers from a multiplicative hash, so every row differs. */
 function cell(k: number, j: number): string {
-  return ((Math.imul(k + 1, 2654435761 + j * 40503) >>> 0) % 100_003 / 100).toFixed(2);
+  return (((Math.imul(k + 1, 2654435761 + j * 40503) >>> 0) % 100_003) / 100).toFixed(2);
 }
 
 function line(k: number): string {
@@ -40,7 +40,9 @@ async function writeLargeCsv(path: string): Promise<number> {
 }
 
 let temp: TempFolder;
-beforeAll(() => { temp = tempFolder(); });
+beforeAll(() => {
+  temp = tempFolder();
+});
 afterAll(() => temp.remove());
 
 describe('importing a 200 MB CSV', () => {
@@ -55,7 +57,10 @@ describe('importing a 200 MB CSV', () => {
     let atPeak = start;
     const sample = () => {
       const now = process.memoryUsage();
-      if (now.rss > peak) { peak = now.rss; atPeak = now; }
+      if (now.rss > peak) {
+        peak = now.rss;
+        atPeak = now;
+      }
     };
     const sampler = setInterval(sample, 20);
     const started = performance.now();
@@ -63,8 +68,12 @@ describe('importing a 200 MB CSV', () => {
     let result;
     try {
       result = await importCsv(path, {
-        datasetsDir: temp.datasetsDir, labelColumn: 'label',
-        onProgress: (p) => { sample(); phaseStarts[p.phase] ??= performance.now(); },
+        datasetsDir: temp.datasetsDir,
+        labelColumn: 'label',
+        onProgress: (p) => {
+          sample();
+          phaseStarts[p.phase] ??= performance.now();
+        },
       });
     } finally {
       clearInterval(sampler);
@@ -72,10 +81,12 @@ describe('importing a 200 MB CSV', () => {
     const seconds = (performance.now() - started) / 1000;
     const growth = peak - before;
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    console.log(`large CSV: ${mb(fileBytes)}, ${rows} rows; import ${seconds.toFixed(1)} s ` +
-      `(${(fileBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s over two reads; first read ${((phaseStarts.writing - started) / 1000).toFixed(1)} s); ` +
-      `rss before ${mb(before)}, peak ${mb(peak)}, growth ${mb(growth)} (${((100 * growth) / fileBytes).toFixed(1)}% of the file; ` +
-      `at the peak: JS heap ${mb(atPeak.heapTotal)} (was ${mb(start.heapTotal)}), array buffers ${mb(atPeak.arrayBuffers)} (was ${mb(start.arrayBuffers)}))`);
+    console.log(
+      `large CSV: ${mb(fileBytes)}, ${rows} rows; import ${seconds.toFixed(1)} s ` +
+        `(${(fileBytes / 1024 / 1024 / seconds).toFixed(0)} MB/s over two reads; first read ${((phaseStarts.writing - started) / 1000).toFixed(1)} s); ` +
+        `rss before ${mb(before)}, peak ${mb(peak)}, growth ${mb(growth)} (${((100 * growth) / fileBytes).toFixed(1)}% of the file; ` +
+        `at the peak: JS heap ${mb(atPeak.heapTotal)} (was ${mb(start.heapTotal)}), array buffers ${mb(atPeak.arrayBuffers)} (was ${mb(start.arrayBuffers)}))`,
+    );
 
     expect(fileBytes).toBeGreaterThanOrEqual(TARGET_BYTES);
     // Bounded: about 15 bytes per row for labels and split indices (≈ 38 MB here, the engine's split needs them)
@@ -83,8 +94,19 @@ describe('importing a 200 MB CSV', () => {
     expect(growth).toBeLessThan(fileBytes / 3);
 
     const { manifest } = result;
-    expect(manifest).toMatchObject({ count: rows, featureShape: [FEATURES + 5], classNames: CLASSES, task: 'classification' });
-    expect(manifest.featureNames!.slice(FEATURES)).toEqual(['colour=blue', 'colour=cyan', 'colour=green', 'colour=magenta', 'colour=red']);
+    expect(manifest).toMatchObject({
+      count: rows,
+      featureShape: [FEATURES + 5],
+      classNames: CLASSES,
+      task: 'classification',
+    });
+    expect(manifest.featureNames!.slice(FEATURES)).toEqual([
+      'colour=blue',
+      'colour=cyan',
+      'colour=green',
+      'colour=magenta',
+      'colour=red',
+    ]);
     expect(statSync(`${result.folder}/features.f32`).size).toBe(rows * (FEATURES + 5) * 4);
     expect(manifest.split.counts.train + manifest.split.counts.validation + manifest.split.counts.test).toBe(rows);
     // The hash spreads values evenly over [0, 1000): mean near 500, std near 1000 / sqrt(12).
@@ -96,8 +118,10 @@ describe('importing a 200 MB CSV', () => {
     if (rows <= 3_000_000) {
       const data = readDataset(result.folder);
       for (const k of [0, 1, 12345, rows - 1]) {
-        const expected = [...Array.from({ length: FEATURES }, (_, j) => Math.fround(Number(cell(k, j)))),
-          ...['blue', 'cyan', 'green', 'magenta', 'red'].map((c) => (c === COLOURS[k % 5] ? 1 : 0))];
+        const expected = [
+          ...Array.from({ length: FEATURES }, (_, j) => Math.fround(Number(cell(k, j)))),
+          ...['blue', 'cyan', 'green', 'magenta', 'red'].map((c) => (c === COLOURS[k % 5] ? 1 : 0)),
+        ];
         expect(data.rows[k], `row ${k}`).toEqual(expected);
         expect(data.labels![k]).toBe((k * 7) % 3);
       }

@@ -4,11 +4,16 @@ import { importCsv, type CsvImportRequest } from './index';
 import { readDataset, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 const load = async (content: string, options: Omit<CsvImportRequest, 'datasetsDir'>) => {
-  const result = await importCsv(temp.file(`f${Math.random().toString(36).slice(2)}.csv`, content), { datasetsDir: temp.datasetsDir, ...options });
+  const result = await importCsv(temp.file(`f${Math.random().toString(36).slice(2)}.csv`, content), {
+    datasetsDir: temp.datasetsDir,
+    ...options,
+  });
   return { ...result, ...readDataset(result.folder) };
 };
 
@@ -22,7 +27,16 @@ function stats(values: number[]): { mean: number; std: number } {
 // Rows 0-9; row 2 misses x; rows 5 and 7 miss colour ('?' and 'N/A').
 const HOLES = [
   'x,colour,label',
-  '1,red,a', '2,blue,b', ',red,a', '4,red,b', '5,blue,a', '6,?,b', '7,green,a', '8,N/A,b', '9,red,a', '10,blue,b',
+  '1,red,a',
+  '2,blue,b',
+  ',red,a',
+  '4,red,b',
+  '5,blue,a',
+  '6,?,b',
+  '7,green,a',
+  '8,N/A,b',
+  '9,red,a',
+  '10,blue,b',
 ].join('\n');
 const HALF = { train: 0.5, validation: 0.5, test: 0, seed: 3 };
 
@@ -40,7 +54,11 @@ describe('missing values', () => {
   });
 
   it("'fill-mean' fills numbers with the training rows' mean and categories with their most frequent value", async () => {
-    const { manifest, rows, split, summary } = await load(HOLES, { labelColumn: 'label', missing: 'fill-mean', split: HALF });
+    const { manifest, rows, split, summary } = await load(HOLES, {
+      labelColumn: 'label',
+      missing: 'fill-mean',
+      split: HALF,
+    });
     expect(manifest.count).toBe(10);
     expect(summary.filledCells).toBe(3);
     const trainX = split.train.filter((r) => r !== 2).map((r) => r + 1);
@@ -57,14 +75,28 @@ describe('missing values', () => {
 
   it("'fill-most-frequent' fills numbers with the training rows' most frequent value", async () => {
     const csv = ['x,label', '3,a', '3,b', '1,a', '?,b', '3,a', '2,b', 'NaN,a', '1,b'].join('\n');
-    const { rows, split } = await load(csv, { labelColumn: 'label', missing: 'fill-most-frequent', split: { train: 1, validation: 0, test: 0 } });
+    const { rows, split } = await load(csv, {
+      labelColumn: 'label',
+      missing: 'fill-most-frequent',
+      split: { train: 1, validation: 0, test: 0 },
+    });
     expect(split.train).toHaveLength(8);
     expect(rows[3][0]).toBe(3);
     expect(rows[6][0]).toBe(3);
   });
 
   it('treats empty, NA, N/A, NaN, null and ? as missing, whatever their case and spaces', async () => {
-    const csv = ['x,y,label', '1,5,a', ' na ,6,b', 'n/a,7,a', 'NAN,8,b', 'Null,9,a', ' ? ,10,b', ',11,a', '8,12,b'].join('\n');
+    const csv = [
+      'x,y,label',
+      '1,5,a',
+      ' na ,6,b',
+      'n/a,7,a',
+      'NAN,8,b',
+      'Null,9,a',
+      ' ? ,10,b',
+      ',11,a',
+      '8,12,b',
+    ].join('\n');
     const { manifest } = await load(csv, { labelColumn: 'label', split: { train: 0.5, validation: 0.5, test: 0 } });
     expect(manifest.count).toBe(2);
   });
@@ -72,7 +104,10 @@ describe('missing values', () => {
 
 describe('standardization statistics', () => {
   // x rises with the row number, so the training rows' statistics differ from those of all rows.
-  const csv = ['x,constant,colour,label', ...Array.from({ length: 40 }, (_, i) => `${i * i * 0.5},7,${i % 3 ? 'red' : 'blue'},${i % 2 ? 'odd' : 'even'}`)].join('\n');
+  const csv = [
+    'x,constant,colour,label',
+    ...Array.from({ length: 40 }, (_, i) => `${i * i * 0.5},7,${i % 3 ? 'red' : 'blue'},${i % 2 ? 'odd' : 'even'}`),
+  ].join('\n');
 
   it('come from the training rows only; one-hot and constant features get mean 0 / std 1 or std 1', async () => {
     const { manifest, rows, split } = await load(csv, { labelColumn: 'label' });
@@ -100,10 +135,26 @@ describe('the split', () => {
   const csv = ['x,label', ...Array.from({ length: 100 }, (_, i) => `${i},${i < 80 ? 'common' : 'rare'}`)].join('\n');
 
   it('is stratified by class by default, reproducible by seed, and recorded in the manifest', async () => {
-    const first = await load(csv, { labelColumn: 'label', split: { train: 0.6, validation: 0.2, test: 0.2, seed: 11 } });
-    const again = await load(csv, { labelColumn: 'label', split: { train: 0.6, validation: 0.2, test: 0.2, seed: 11 } });
-    const other = await load(csv, { labelColumn: 'label', split: { train: 0.6, validation: 0.2, test: 0.2, seed: 12 } });
-    expect(first.manifest.split).toEqual({ seed: 11, train: 0.6, validation: 0.2, test: 0.2, stratified: true, counts: { train: 60, validation: 20, test: 20 } });
+    const first = await load(csv, {
+      labelColumn: 'label',
+      split: { train: 0.6, validation: 0.2, test: 0.2, seed: 11 },
+    });
+    const again = await load(csv, {
+      labelColumn: 'label',
+      split: { train: 0.6, validation: 0.2, test: 0.2, seed: 11 },
+    });
+    const other = await load(csv, {
+      labelColumn: 'label',
+      split: { train: 0.6, validation: 0.2, test: 0.2, seed: 12 },
+    });
+    expect(first.manifest.split).toEqual({
+      seed: 11,
+      train: 0.6,
+      validation: 0.2,
+      test: 0.2,
+      stratified: true,
+      counts: { train: 60, validation: 20, test: 20 },
+    });
     expect(again.split).toEqual(first.split);
     expect(other.split.train).not.toEqual(first.split.train);
     const rare = (rowsOf: number[]) => rowsOf.filter((r) => first.labels![r] === 1).length;
@@ -111,7 +162,10 @@ describe('the split', () => {
   });
 
   it('can be unstratified', async () => {
-    const { manifest } = await load(csv, { labelColumn: 'label', split: { train: 0.6, validation: 0.2, test: 0.2, stratify: false } });
+    const { manifest } = await load(csv, {
+      labelColumn: 'label',
+      split: { train: 0.6, validation: 0.2, test: 0.2, stratify: false },
+    });
     expect(manifest.split.stratified).toBe(false);
   });
 });

@@ -48,7 +48,12 @@ export interface ImportSummary {
   filledCells: number;
   /** Things the user should know that did not stop the import (a byte that is not UTF-8), one sentence each. */
   notices: string[];
-  columns: Array<{ name: string; role: 'feature' | 'label' | 'excluded' | 'split'; kind?: 'numeric' | 'categorical'; categories?: string[] }>;
+  columns: Array<{
+    name: string;
+    role: 'feature' | 'label' | 'excluded' | 'split';
+    kind?: 'numeric' | 'categorical';
+    categories?: string[];
+  }>;
 }
 
 export interface CsvImportResult {
@@ -73,20 +78,43 @@ export async function importCsv(csvPath: string, request: CsvImportRequest): Pro
   }
 }
 
-async function importInto(path: string, id: string, folder: string, temp: string, request: CsvImportRequest): Promise<CsvImportResult> {
+async function importInto(
+  path: string,
+  id: string,
+  folder: string,
+  temp: string,
+  request: CsvImportRequest,
+): Promise<CsvImportResult> {
   const policy: MissingPolicy = request.missing ?? 'drop-row';
-  if (!['drop-row', 'fill-mean', 'fill-most-frequent'].includes(policy)) throw new CsvImportError(path, `unknown missing-value policy ${JSON.stringify(policy)}`);
+  if (!['drop-row', 'fill-mean', 'fill-most-frequent'].includes(policy))
+    throw new CsvImportError(path, `unknown missing-value policy ${JSON.stringify(policy)}`);
   const layout = readLayout(path, { delimiter: request.delimiter, hasHeader: request.hasHeader });
   const { names } = layout;
   const labelIndex = resolveColumn(path, names, request.labelColumn, 'label');
   const excluded = new Set((request.excludeColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'excluded')));
-  if (excluded.has(labelIndex)) throw new CsvImportError(path, `the label column '${names[labelIndex]}' cannot also be excluded`);
-  const categorical = new Set((request.categoricalColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'categorical')));
-  const splitIndex = request.splitColumn === undefined ? null : resolveColumn(path, names, request.splitColumn, 'split');
+  if (excluded.has(labelIndex))
+    throw new CsvImportError(path, `the label column '${names[labelIndex]}' cannot also be excluded`);
+  const categorical = new Set(
+    (request.categoricalColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'categorical')),
+  );
+  const splitIndex =
+    request.splitColumn === undefined ? null : resolveColumn(path, names, request.splitColumn, 'split');
   if (splitIndex !== null) {
-    const clash = splitIndex === labelIndex ? 'be the label column' : excluded.has(splitIndex) ? 'be excluded'
-      : categorical.has(splitIndex) ? 'be a categorical feature' : null;
-    if (clash) throw new CsvImportError(path, `the split column '${names[splitIndex]}' cannot also ${clash}`, undefined, names[splitIndex]);
+    const clash =
+      splitIndex === labelIndex
+        ? 'be the label column'
+        : excluded.has(splitIndex)
+          ? 'be excluded'
+          : categorical.has(splitIndex)
+            ? 'be a categorical feature'
+            : null;
+    if (clash)
+      throw new CsvImportError(
+        path,
+        `the split column '${names[splitIndex]}' cannot also ${clash}`,
+        undefined,
+        names[splitIndex],
+      );
   }
   // The split column is read for each row's split, never as a feature.
   const used = names.map((_, c) => !excluded.has(c) && c !== splitIndex);
@@ -95,18 +123,45 @@ async function importInto(path: string, id: string, folder: string, temp: string
 
   // First read: profile the columns, count the rows kept, number the labels.
   const scan = await scanCsv({
-    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names, used, labelIndex, splitIndex,
-    dropMissing: policy === 'drop-row', labelRequired: policy !== 'drop-row', categoryCap: MAX_CATEGORIES, labelCap: MAX_CLASSES,
-    decimalComma: layout.decimalComma, ragged: 'throw', signal: request.signal, onBytes: progress('reading'),
+    path,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    names,
+    used,
+    labelIndex,
+    splitIndex,
+    dropMissing: policy === 'drop-row',
+    labelRequired: policy !== 'drop-row',
+    categoryCap: MAX_CATEGORIES,
+    labelCap: MAX_CLASSES,
+    decimalComma: layout.decimalComma,
+    ragged: 'throw',
+    signal: request.signal,
+    onBytes: progress('reading'),
   });
-  if (scan.dataRows === 0) throw new CsvImportError(path, layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows');
+  if (scan.dataRows === 0)
+    throw new CsvImportError(
+      path,
+      layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows',
+    );
   if (scan.keptRows === 0) throw allRowsDropped(path, names, scan.dataRows, scan.droppedFor);
   const plan = planImport(path, scan.profiles, labelIndex, request.task, categorical);
   const count = scan.keptRows;
-  const labels = plan.label.task === 'classification' ? classLabels(path, plan, scan.labelIds, scan.labelKeys, count, layout.decimalComma) : null;
+  const labels =
+    plan.label.task === 'classification'
+      ? classLabels(path, plan, scan.labelIds, scan.labelKeys, count, layout.decimalComma)
+      : null;
 
   const seed = request.split?.seed ?? DEFAULT_SPLIT.seed;
-  const { split, fractions, stratified } = splitIds(path, request, splitIndex === null ? null : names[splitIndex], scan.splitIds, count, labels);
+  const { split, fractions, stratified } = splitIds(
+    path,
+    request,
+    splitIndex === null ? null : names[splitIndex],
+    scan.splitIds,
+    count,
+    labels,
+  );
   const isTrain = new Uint8Array(count);
   for (const r of split.train) isTrain[r] = 1;
 
@@ -116,19 +171,37 @@ async function importInto(path: string, id: string, folder: string, temp: string
   const fills = policy !== 'drop-row';
   const needsFill = plan.features.map((f) => fills && scan.profiles[f.index]!.missing > 0);
   const written = await writeRows({
-    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, columnCount: names.length, plan,
+    path,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    columnCount: names.length,
+    plan,
     dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
-    decimalComma: layout.decimalComma, isTrain, expectedRows: count, needsFill, folder: temp, signal: request.signal,
+    decimalComma: layout.decimalComma,
+    isTrain,
+    expectedRows: count,
+    needsFill,
+    folder: temp,
+    signal: request.signal,
     onBytes: progress('writing'),
   });
-  if (written.sha256 !== scan.sha256) throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
+  if (written.sha256 !== scan.sha256)
+    throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
   request.signal?.throwIfAborted();
   request.onProgress?.({ phase: 'finishing', bytesRead: layout.fileBytes, totalBytes: layout.fileBytes });
   const fillWith = fillValues(path, plan, written.tallies, policy);
-  const normalization = finishFeatures(join(temp, DATASET_FILES.features), plan, fillWith, isTrain, request.standardize ?? true);
+  const normalization = finishFeatures(
+    join(temp, DATASET_FILES.features),
+    plan,
+    fillWith,
+    isTrain,
+    request.standardize ?? true,
+  );
 
   if (labels) writeInt32File(join(temp, DATASET_FILES.labels), labels);
-  for (const part of ['train', 'validation', 'test'] as const) writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
+  for (const part of ['train', 'validation', 'test'] as const)
+    writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
   const manifest: DatasetManifest = {
     version: DATASET_VERSION,
     id,
@@ -139,29 +212,54 @@ async function importInto(path: string, id: string, folder: string, temp: string
     featureShape: [plan.featureNames.length],
     featureNames: plan.featureNames,
     task: plan.label.task,
-    ...(plan.label.task === 'classification' ? { classNames: plan.label.classNames } : { targetNames: [plan.label.name] }),
+    ...(plan.label.task === 'classification'
+      ? { classNames: plan.label.classNames }
+      : { targetNames: [plan.label.name] }),
     normalization,
     split: {
-      seed, ...fractions, stratified, counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+      seed,
+      ...fractions,
+      stratified,
+      counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
       ...(splitIndex === null ? {} : { column: names[splitIndex] }),
     },
   };
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
   renameSync(temp, folder);
-  const summary = summarize(layout, plan, names, excluded, splitIndex, scan.dataRows, scan.droppedRows, needsFill, scan.profiles);
+  const summary = summarize(
+    layout,
+    plan,
+    names,
+    excluded,
+    splitIndex,
+    scan.dataRows,
+    scan.droppedRows,
+    needsFill,
+    scan.profiles,
+  );
   if (scan.invalidByte) summary.notices.push(invalidByteNotice(path, scan.invalidByte));
   return { manifest, folder, summary };
 }
 
 /** The rows of each split: from the split column when there is one, else seeded (and stratified) at random. */
-function splitIds(path: string, request: CsvImportRequest, column: string | null, ids: RowValues | null, count: number,
-  labels: Int32Array | null): { split: SplitIndices; fractions: SplitFractions; stratified: boolean } {
+function splitIds(
+  path: string,
+  request: CsvImportRequest,
+  column: string | null,
+  ids: RowValues | null,
+  count: number,
+  labels: Int32Array | null,
+): { split: SplitIndices; fractions: SplitFractions; stratified: boolean } {
   if (column !== null && ids) {
     const perRow = new Int32Array(count);
     ids.mapInto(SPLIT_ID_TABLE, perRow);
     const split = splitFromColumn(path, column, perRow);
-    const fractions = { train: split.train.length / count, validation: split.validation.length / count, test: split.test.length / count };
+    const fractions = {
+      train: split.train.length / count,
+      validation: split.validation.length / count,
+      test: split.test.length / count,
+    };
     return { split, fractions, stratified: false };
   }
   const fractions = {
@@ -171,7 +269,16 @@ function splitIds(path: string, request: CsvImportRequest, column: string | null
   };
   const stratified = labels !== null && (request.split?.stratify ?? true);
   try {
-    return { split: splitIndices(count, fractions, request.split?.seed ?? DEFAULT_SPLIT.seed, stratified ? labels! : undefined), fractions, stratified };
+    return {
+      split: splitIndices(
+        count,
+        fractions,
+        request.split?.seed ?? DEFAULT_SPLIT.seed,
+        stratified ? labels! : undefined,
+      ),
+      fractions,
+      stratified,
+    };
   } catch (error) {
     throw new CsvImportError(path, (error as Error).message);
   }
@@ -179,28 +286,59 @@ function splitIds(path: string, request: CsvImportRequest, column: string | null
 
 /** Names the columns that emptied the table, the emptiest first, with how many rows each is missing in. */
 function allRowsDropped(path: string, names: string[], rows: number, droppedFor: number[]): CsvImportError {
-  const columns = names.map((name, c) => ({ name, n: droppedFor[c] })).filter((c) => c.n > 0).sort((a, b) => b.n - a.n);
-  const listed = columns.slice(0, 5).map((c, k) => `'${c.name}' in ${c.n}${k === 0 ? ` row${c.n === 1 ? '' : 's'}` : ''}`);
+  const columns = names
+    .map((name, c) => ({ name, n: droppedFor[c] }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n);
+  const listed = columns
+    .slice(0, 5)
+    .map((c, k) => `'${c.name}' in ${c.n}${k === 0 ? ` row${c.n === 1 ? '' : 's'}` : ''}`);
   const more = columns.length > 5 ? ` and ${columns.length - 5} more columns` : '';
   const which = columns.length === 1 ? `column '${columns[0].name}'` : 'the columns listed';
-  return new CsvImportError(path, `every one of the ${rows} rows has a missing cell in a used column, so none is left ` +
-    `(missing: ${listed.join(', ')}${more}); exclude ${which}, or fill missing values instead of dropping rows`, undefined, columns[0]?.name);
+  return new CsvImportError(
+    path,
+    `every one of the ${rows} rows has a missing cell in a used column, so none is left ` +
+      `(missing: ${listed.join(', ')}${more}); exclude ${which}, or fill missing values instead of dropping rows`,
+    undefined,
+    columns[0]?.name,
+  );
 }
 
 const SPLIT_ID_TABLE = Int32Array.of(0, 1, 2);
 
-function classLabels(path: string, plan: ImportPlan, labelIds: RowValues | null, keys: string[], count: number, decimalComma: boolean): Int32Array {
+function classLabels(
+  path: string,
+  plan: ImportPlan,
+  labelIds: RowValues | null,
+  keys: string[],
+  count: number,
+  decimalComma: boolean,
+): Int32Array {
   if (plan.label.task !== 'classification') throw new Error('classLabels: not a classification label');
   if (!labelIds) {
-    throw new CsvImportError(path, `the label column '${plan.label.name}' is written in more than ${MAX_CLASSES} different ways`, undefined, plan.label.name);
+    throw new CsvImportError(
+      path,
+      `the label column '${plan.label.name}' is written in more than ${MAX_CLASSES} different ways`,
+      undefined,
+      plan.label.name,
+    );
   }
   const labels = new Int32Array(count);
   labelIds.mapInto(classOfLabelKey(plan.label, keys, decimalComma), labels);
   return labels;
 }
 
-function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, names: string[], excluded: Set<number>, splitIndex: number | null, rows: number,
-  droppedRows: number, needsFill: boolean[], profiles: Awaited<ReturnType<typeof scanCsv>>['profiles']): ImportSummary {
+function summarize(
+  layout: ReturnType<typeof readLayout>,
+  plan: ImportPlan,
+  names: string[],
+  excluded: Set<number>,
+  splitIndex: number | null,
+  rows: number,
+  droppedRows: number,
+  needsFill: boolean[],
+  profiles: Awaited<ReturnType<typeof scanCsv>>['profiles'],
+): ImportSummary {
   const byIndex = new Map(plan.features.map((f) => [f.index, f]));
   return {
     encoding: layout.encoding,
@@ -215,7 +353,8 @@ function summarize(layout: ReturnType<typeof readLayout>, plan: ImportPlan, name
       if (c === splitIndex) return { name, role: 'split' as const };
       if (excluded.has(c)) return { name, role: 'excluded' as const };
       const f = byIndex.get(c)!;
-      return f.kind === 'numeric' ? { name, role: 'feature' as const, kind: 'numeric' as const }
+      return f.kind === 'numeric'
+        ? { name, role: 'feature' as const, kind: 'numeric' as const }
         : { name, role: 'feature' as const, kind: 'categorical' as const, categories: f.categories };
     }),
   };

@@ -6,11 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages } from './importImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
 import { ImageImportError } from './images/errors';
-import { solidBmp, solidImage, writeTree } from './images/testImages';
+import { blackOneBitPng, solidBmp, solidImage, writeTree } from './images/testImages';
 import { datasetFolders, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 const GREY: [number, number, number] = [128, 128, 128];
@@ -37,7 +39,12 @@ describe('importImages skips what it cannot read', () => {
     expect(result.classCounts).toEqual({ cats: 1, dogs: 2 });
     expect(result.manifest.classNames).toEqual(['cats', 'dogs']);
     expect(result.skipped.map((s) => s.path)).toEqual([
-      'README.md', join('cats', 'broken.png'), join('cats', 'empty.jpg'), join('cats', 'notes.txt'), join('cats', 'old'), join('dogs', 'rle.bmp'),
+      'README.md',
+      join('cats', 'broken.png'),
+      join('cats', 'empty.jpg'),
+      join('cats', 'notes.txt'),
+      join('cats', 'old'),
+      join('dogs', 'rle.bmp'),
     ]);
     const reason = (path: string) => result.skipped.find((s) => s.path === path)!.reason;
     expect(reason('README.md')).toMatch(/not in a class folder/);
@@ -45,32 +52,66 @@ describe('importImages skips what it cannot read', () => {
     expect(reason(join('cats', 'empty.jpg'))).toBe('an empty file');
     expect(reason(join('cats', 'notes.txt'))).toBe('not a PNG, JPEG, WebP, BMP or GIF image');
     expect(reason(join('cats', 'old'))).toMatch(/a folder inside the class folder 'cats'/);
-    expect(reason(join('dogs', 'rle.bmp'))).toMatch(/^a BMP file that cannot be read \(RLE8-compressed files are not supported/);
+    expect(reason(join('dogs', 'rle.bmp'))).toMatch(
+      /^a BMP file that cannot be read \(RLE8-compressed files are not supported/,
+    );
   });
 
   it('lists folders inside class folders in the result with the files they hold, instead of ignoring them silently', async () => {
     const png = await solidImage('png', 8, 8, GREY);
     const root = join(temp.dir, 'nested');
     writeTree(root, {
-      'cats/a.png': png, 'cats/2019/b.png': png, 'cats/2019/c.png': png, 'cats/2019/deeper/d.png': png, 'cats/2019/.DS_Store': 'x',
-      'cats/empty/': '', 'dogs/a.png': png,
+      'cats/a.png': png,
+      'cats/2019/b.png': png,
+      'cats/2019/c.png': png,
+      'cats/2019/deeper/d.png': png,
+      'cats/2019/.DS_Store': 'x',
+      'cats/empty/': '',
+      'dogs/a.png': png,
     });
     const result = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir });
     expect(result.classCounts).toEqual({ cats: 1, dogs: 1 });
-    expect(result.ignoredFolders).toEqual([{ path: join('cats', '2019'), files: 3 }, { path: join('cats', 'empty'), files: 0 }]);
-    expect(result.skipped.find((s) => s.path === join('cats', '2019'))!.reason).toBe("a folder inside the class folder 'cats', holding 3 files, " +
-      'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)');
+    expect(result.ignoredFolders).toEqual([
+      { path: join('cats', '2019'), files: 3 },
+      { path: join('cats', 'empty'), files: 0 },
+    ]);
+    expect(result.skipped.find((s) => s.path === join('cats', '2019'))!.reason).toBe(
+      "a folder inside the class folder 'cats', holding 3 files, " +
+        'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)',
+    );
   });
 
   it('says to choose the folder one level down when the classes are inside split folders', async () => {
     const png = await solidImage('png', 8, 8, GREY);
     const root = join(temp.dir, 'data');
-    writeTree(root, { 'train/cats/a.png': png, 'train/dogs/a.png': png, 'test/cats/a.png': png, 'test/dogs/a.png': png });
+    writeTree(root, {
+      'train/cats/a.png': png,
+      'train/dogs/a.png': png,
+      'test/cats/a.png': png,
+      'test/dogs/a.png': png,
+    });
     const error = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageImportError);
-    expect((error as Error).message).toContain("holds no images directly in its class folders ('test', 'train'), only in folders inside them " +
-      `(test/cats with 1 file, test/dogs with 1 file, train/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'test')}`);
+    expect((error as Error).message).toContain(
+      "holds no images directly in its class folders ('test', 'train'), only in folders inside them " +
+        `(test/cats with 1 file, test/dogs with 1 file, train/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'test')}`,
+    );
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
+  });
+
+  it('skips a valid PNG too large to import, naming its size, without decoding it', async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const root = join(temp.dir, 'huge');
+    writeTree(root, { 'cats/a.png': png, 'cats/huge.png': await blackOneBitPng(30000, 30000), 'dogs/a.png': png });
+    const result = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir });
+    expect(result.classCounts).toEqual({ cats: 1, dogs: 1 });
+    expect(result.skipped).toEqual([
+      {
+        path: join('cats', 'huge.png'),
+        reason:
+          'a PNG image too large to import: 30000×30000 pixels (900 megapixels; the limit is 100 megapixels per image). Shrink it first.',
+      },
+    ]);
   });
 
   it('follows links to image files and lists broken links as unreadable', async () => {
@@ -80,13 +121,21 @@ describe('importImages skips what it cannot read', () => {
     symlinkSync(join(root, 'a', 'missing.bmp'), join(root, 'b', 'broken.bmp'));
     const result = await importImages(root, { size: [2, 2], datasetsDir: temp.datasetsDir });
     expect(result.classCounts).toEqual({ a: 1, b: 2 });
-    expect(result.skipped).toEqual([{ path: join('b', 'broken.bmp'), reason: 'cannot be read (a broken link or no permission)' }]);
+    expect(result.skipped).toEqual([
+      { path: join('b', 'broken.bmp'), reason: 'cannot be read (a broken link or no permission)' },
+    ]);
   });
 });
 
 describe('importImages fails clearly and leaves nothing behind', () => {
-  async function expectFailure(folder: string, message: RegExp, options: Partial<Parameters<typeof importImages>[1]> = {}) {
-    const error = await importImages(folder, { size: [4, 4], datasetsDir: temp.datasetsDir, ...options }).catch((e: unknown) => e);
+  async function expectFailure(
+    folder: string,
+    message: RegExp,
+    options: Partial<Parameters<typeof importImages>[1]> = {},
+  ) {
+    const error = await importImages(folder, { size: [4, 4], datasetsDir: temp.datasetsDir, ...options }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImageImportError);
     expect((error as Error).message.startsWith(`${folder}: `), (error as Error).message).toBe(true);
     expect((error as Error).message).toMatch(message);
@@ -118,25 +167,45 @@ describe('importImages fails clearly and leaves nothing behind', () => {
   });
 
   it('when a class has files but none of them is a readable image, naming it and a reason', async () => {
-    writeTree(join(temp.dir, 'bad'), { 'cats/a.bmp': solidBmp(2, 2, GREY), 'dogs/list.txt': 'rex\nfido\n', 'dogs/x.gif': 'GIF89a broken' });
-    await expectFailure(join(temp.dir, 'bad'), /the class folder 'dogs' has no readable images \(for example dogs.list\.txt: not a PNG/);
+    writeTree(join(temp.dir, 'bad'), {
+      'cats/a.bmp': solidBmp(2, 2, GREY),
+      'dogs/list.txt': 'rex\nfido\n',
+      'dogs/x.gif': 'GIF89a broken',
+    });
+    await expectFailure(
+      join(temp.dir, 'bad'),
+      /the class folder 'dogs' has no readable images \(for example dogs.list\.txt: not a PNG/,
+    );
   });
 
   it('when no file at all is a readable image', async () => {
     writeTree(join(temp.dir, 'text'), { 'a/1.txt': 'one', 'b/2.txt': 'two' });
-    await expectFailure(join(temp.dir, 'text'), /none of the 2 files in its class folders is a readable PNG, JPEG, WebP, BMP or GIF image/);
+    await expectFailure(
+      join(temp.dir, 'text'),
+      /none of the 2 files in its class folders is a readable PNG, JPEG, WebP, BMP or GIF image/,
+    );
   });
 
   it('when the size or the split is invalid, before reading any image', async () => {
     writeTree(join(temp.dir, 'ok'), { 'a/1.bmp': solidBmp(2, 2, GREY), 'b/1.bmp': solidBmp(2, 2, GREY) });
-    await expectFailure(join(temp.dir, 'ok'), /the image size must be \[height, width\] in whole pixels from 1 to 2048, got \[0,4\]/, { size: [0, 4] });
-    await expectFailure(join(temp.dir, 'ok'), /the fractions must add up to 1/, { split: { train: 0.5, validation: 0.1, test: 0.1 } });
+    await expectFailure(
+      join(temp.dir, 'ok'),
+      /the image size must be \[height, width\] in whole pixels from 1 to 2048, got \[0,4\]/,
+      { size: [0, 4] },
+    );
+    await expectFailure(join(temp.dir, 'ok'), /the fractions must add up to 1/, {
+      split: { train: 0.5, validation: 0.1, test: 0.1 },
+    });
   });
 
   it('when a dataset folder with the same id exists, leaving it as it was', async () => {
     writeTree(join(temp.dir, 'ok'), { 'a/1.bmp': solidBmp(2, 2, GREY), 'b/1.bmp': solidBmp(2, 2, GREY) });
     writeTree(temp.datasetsDir, { 'taken/keep.txt': 'mine' });
-    const error = await importImages(join(temp.dir, 'ok'), { size: [2, 2], id: 'taken', datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
+    const error = await importImages(join(temp.dir, 'ok'), {
+      size: [2, 2],
+      id: 'taken',
+      datasetsDir: temp.datasetsDir,
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/a dataset folder .*taken already exists/);
     expect(datasetFolders(temp.datasetsDir)).toEqual(['taken']);
   });
@@ -150,8 +219,13 @@ describe('cancelling an image import', () => {
     const controller = new AbortController();
     let reads = 0;
     const error = await importImages(join(temp.dir, 'many'), {
-      size: [4, 4], datasetsDir: temp.datasetsDir, signal: controller.signal,
-      onProgress: (p) => { if (p.phase === 'reading' && p.filesRead === 3) controller.abort(); reads = Math.max(reads, p.filesRead); },
+      size: [4, 4],
+      datasetsDir: temp.datasetsDir,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'reading' && p.filesRead === 3) controller.abort();
+        reads = Math.max(reads, p.filesRead);
+      },
     }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
     expect(reads).toBe(3);
@@ -160,7 +234,11 @@ describe('cancelling an image import', () => {
 
   it('does nothing when the signal is already aborted', async () => {
     writeTree(join(temp.dir, 'ok'), { 'a/1.bmp': solidBmp(2, 2, GREY), 'b/1.bmp': solidBmp(2, 2, GREY) });
-    const error = await importImages(join(temp.dir, 'ok'), { size: [2, 2], datasetsDir: temp.datasetsDir, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await importImages(join(temp.dir, 'ok'), {
+      size: [2, 2],
+      datasetsDir: temp.datasetsDir,
+      signal: AbortSignal.abort(),
+    }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });

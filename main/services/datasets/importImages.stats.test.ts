@@ -9,12 +9,14 @@ import { readImageDataset, rgbImage, writeTree } from './images/testImages';
 import { tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 /** Seeded noise whose level depends on the class, so train-only and all-image statistics differ. */
 function noise(seed: number, level: number, length: number): Uint8Array {
-  let state = seed * 2654435761 >>> 0;
+  let state = (seed * 2654435761) >>> 0;
   return Uint8Array.from({ length }, () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return Math.min(255, Math.round((state / 2 ** 32) * level));
@@ -25,7 +27,8 @@ async function noiseFolder(root: string, perClass: Record<string, { count: numbe
   const files: Record<string, Uint8Array> = {};
   let seed = 1;
   for (const [name, { count, level }] of Object.entries(perClass)) {
-    for (let i = 0; i < count; i++) files[`${name}/${String(i).padStart(3, '0')}.png`] = await rgbImage('png', 6, 5, noise(seed++, level, 6 * 5 * 3));
+    for (let i = 0; i < count; i++)
+      files[`${name}/${String(i).padStart(3, '0')}.png`] = await rgbImage('png', 6, 5, noise(seed++, level, 6 * 5 * 3));
   }
   writeTree(root, files);
 }
@@ -46,25 +49,49 @@ describe('image import statistics', () => {
     }
     // By hand for the red channel: every value of plane 0 of each training image.
     const plane = 5 * 6;
-    const values = Array.from(dataset.split.train).flatMap((n) => Array.from(dataset.features.subarray(n * 3 * plane, n * 3 * plane + plane)));
+    const values = Array.from(dataset.split.train).flatMap((n) =>
+      Array.from(dataset.features.subarray(n * 3 * plane, n * 3 * plane + plane)),
+    );
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
     expect(normalization!.mean[0]).toBeCloseTo(mean, 12);
     expect(normalization!.std[0]).toBeCloseTo(std, 12);
     // The validation and test images are left out.
-    const all = computeNormalization(dataset.features, [3, 5, 6], Int32Array.from({ length: 20 }, (_, i) => i), 'channel');
+    const all = computeNormalization(
+      dataset.features,
+      [3, 5, 6],
+      Int32Array.from({ length: 20 }, (_, i) => i),
+      'channel',
+    );
     expect(Math.abs(all.mean[0] - normalization!.mean[0])).toBeGreaterThan(1e-6);
   });
 
   it('splits with the seeded, stratified splitIndices (70/15/15, seed 42 by default) and records it', async () => {
     const root = join(temp.dir, 'split');
-    await noiseFolder(root, { a: { count: 20, level: 100 }, b: { count: 10, level: 100 }, c: { count: 10, level: 100 } });
+    await noiseFolder(root, {
+      a: { count: 20, level: 100 },
+      b: { count: 10, level: 100 },
+      c: { count: 10, level: 100 },
+    });
     const result = await importImages(root, { size: [5, 6], datasetsDir: temp.datasetsDir });
     const dataset = readImageDataset(result.folder);
-    const expected = splitIndices(40, { train: 0.7, validation: 0.15, test: 0.15 }, 42, Int32Array.from(dataset.labels));
+    const expected = splitIndices(
+      40,
+      { train: 0.7, validation: 0.15, test: 0.15 },
+      42,
+      Int32Array.from(dataset.labels),
+    );
     expect(dataset.split).toEqual(expected);
-    expect(result.manifest.split).toEqual({ seed: 42, train: 0.7, validation: 0.15, test: 0.15, stratified: true, counts: { train: 28, validation: 6, test: 6 } });
-    const perClass = (rows: Int32Array) => [0, 1, 2].map((k) => Array.from(rows).filter((r) => dataset.labels[r] === k).length);
+    expect(result.manifest.split).toEqual({
+      seed: 42,
+      train: 0.7,
+      validation: 0.15,
+      test: 0.15,
+      stratified: true,
+      counts: { train: 28, validation: 6, test: 6 },
+    });
+    const perClass = (rows: Int32Array) =>
+      [0, 1, 2].map((k) => Array.from(rows).filter((r) => dataset.labels[r] === k).length);
     expect(perClass(dataset.split.train)).toEqual([14, 7, 7]);
   });
 
@@ -72,11 +99,18 @@ describe('image import statistics', () => {
     const root = join(temp.dir, 'custom');
     await noiseFolder(root, { a: { count: 10, level: 100 }, b: { count: 10, level: 200 } });
     const result = await importImages(root, {
-      size: [5, 6], datasetsDir: temp.datasetsDir, standardize: false, split: { train: 0.5, validation: 0.5, test: 0, seed: 7, stratify: false },
+      size: [5, 6],
+      datasetsDir: temp.datasetsDir,
+      standardize: false,
+      split: { train: 0.5, validation: 0.5, test: 0, seed: 7, stratify: false },
     });
     const dataset = readImageDataset(result.folder);
     expect(result.manifest.normalization).toBeNull();
-    expect(result.manifest.split).toMatchObject({ seed: 7, stratified: false, counts: { train: 10, validation: 10, test: 0 } });
+    expect(result.manifest.split).toMatchObject({
+      seed: 7,
+      stratified: false,
+      counts: { train: 10, validation: 10, test: 0 },
+    });
     expect(dataset.split).toEqual(splitIndices(20, { train: 0.5, validation: 0.5, test: 0 }, 7));
   });
 });

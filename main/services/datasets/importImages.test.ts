@@ -4,11 +4,21 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages } from './importImages';
-import { animatedGif, channelPlane, readImageDataset, rgbImage, solidBmp, solidImage, writeTree } from './images/testImages';
+import {
+  animatedGif,
+  channelPlane,
+  readImageDataset,
+  rgbImage,
+  solidBmp,
+  solidImage,
+  writeTree,
+} from './images/testImages';
 import { datasetFolders, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
 const RED: [number, number, number] = [200, 30, 10];
@@ -35,8 +45,13 @@ describe('importImages', () => {
 
     const { manifest } = result;
     expect(manifest).toMatchObject({
-      name: 'pets', count: 6, featureShape: [3, 4, 6], task: 'classification', classNames: ['cats', 'dogs'],
-      source: { kind: 'images', path: images }, normalization: { axis: 'channel' },
+      name: 'pets',
+      count: 6,
+      featureShape: [3, 4, 6],
+      task: 'classification',
+      classNames: ['cats', 'dogs'],
+      source: { kind: 'images', path: images },
+      normalization: { axis: 'channel' },
     });
     expect(manifest.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(result.classCounts).toEqual({ cats: 3, dogs: 3 });
@@ -59,7 +74,11 @@ describe('importImages', () => {
 
   it('converts to one grayscale channel with the ITU-R 601 weights', async () => {
     writeTree(temp.dir, { 'img/a/x.png': await solidImage('png', 8, 8, RED), 'img/b/y.bmp': solidBmp(8, 8, BLUE) });
-    const result = await importImages(join(temp.dir, 'img'), { size: [5, 5], grayscale: true, datasetsDir: temp.datasetsDir });
+    const result = await importImages(join(temp.dir, 'img'), {
+      size: [5, 5],
+      grayscale: true,
+      datasetsDir: temp.datasetsDir,
+    });
     expect(result.manifest.featureShape).toEqual([1, 5, 5]);
     expect(result.manifest.normalization?.mean).toHaveLength(1);
     const dataset = readImageDataset(result.folder);
@@ -73,8 +92,15 @@ describe('importImages', () => {
     // 20 wide × 10 high, red left half and blue right half, stored with "rotate 90° clockwise to display".
     const halves = new Uint8Array(20 * 10 * 3);
     for (let p = 0; p < 200; p++) halves.set(p % 20 < 10 ? RED : BLUE, p * 3);
-    const sideways = await sharp(halves, { raw: { width: 20, height: 10, channels: 3 } }).jpeg({ quality: 100 }).withMetadata({ orientation: 6 }).toBuffer();
-    const transparent = await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0 } } }).png().toBuffer();
+    const sideways = await sharp(halves, { raw: { width: 20, height: 10, channels: 3 } })
+      .jpeg({ quality: 100 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const transparent = await sharp({
+      create: { width: 4, height: 4, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     writeTree(temp.dir, {
       'set/animated/a.gif': await animatedGif(6, 6, GREEN, BLUE),
       'set/clear/a.png': transparent,
@@ -98,10 +124,14 @@ describe('importImages', () => {
     // 40 wide × 10 high: a red band 10 pixels wide, green 20, blue 10.
     const bands = new Uint8Array(40 * 10 * 3);
     for (let p = 0; p < 400; p++) bands.set([RED, GREEN, GREEN, BLUE][Math.floor((p % 40) / 10)], p * 3);
-    writeTree(temp.dir, { 'f/a/bands.png': await rgbImage('png', 40, 10, bands), 'f/b/x.png': await solidImage('png', 3, 3, RED) });
+    writeTree(temp.dir, {
+      'f/a/bands.png': await rgbImage('png', 40, 10, bands),
+      'f/b/x.png': await solidImage('png', 3, 3, RED),
+    });
     const result = await importImages(join(temp.dir, 'f'), { size: [9, 9], fit, datasetsDir: temp.datasetsDir });
     const dataset = readImageDataset(result.folder);
-    const pixel = (x: number, y: number) => [0, 1, 2].map((c) => Math.round(channelPlane(dataset, 0, c)[y * 9 + x] * 255));
+    const pixel = (x: number, y: number) =>
+      [0, 1, 2].map((c) => Math.round(channelPlane(dataset, 0, c)[y * 9 + x] * 255));
     expect(pixel(0, 0)).toEqual([...expected.corner]);
     expect(pixel(4, 4)).toEqual([...expected.centre]);
   });
@@ -130,12 +160,15 @@ describe('importImages', () => {
       const { width, height, format } = await sharp(png).metadata();
       expect({ width, height, format }).toEqual({ width: 8, height: 6, format: 'png' });
     }
-    const { data } = await sharp(Buffer.from(result.thumbnails[0].dataUrl.split(',')[1], 'base64')).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(Buffer.from(result.thumbnails[0].dataUrl.split(',')[1], 'base64'))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(Array.from(data.subarray(0, 3))).toEqual(BLUE);
   });
 
   it('writes identical bytes when the same folder is imported twice with the same options', async () => {
-    const noise = (seed: number) => Uint8Array.from({ length: 16 * 12 * 3 }, (_, i) => (i * 7919 + seed * 104729) % 251);
+    const noise = (seed: number) =>
+      Uint8Array.from({ length: 16 * 12 * 3 }, (_, i) => (i * 7919 + seed * 104729) % 251);
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i < 5; i++) {
       files[`a/${i}.jpg`] = await rgbImage('jpeg', 16, 12, noise(i));
@@ -143,10 +176,18 @@ describe('importImages', () => {
       files[`c/${i}.bmp`] = solidBmp(16, 12, [i * 40, 255 - i * 40, 7]);
     }
     writeTree(join(temp.dir, 'same'), files);
-    const run = (dir: string) => importImages(join(temp.dir, 'same'), { size: [10, 10], id: 'fixed', datasetsDir: join(temp.dir, dir) });
+    const run = (dir: string) =>
+      importImages(join(temp.dir, 'same'), { size: [10, 10], id: 'fixed', datasetsDir: join(temp.dir, dir) });
     const first = readImageDataset((await run('one')).folder);
     const second = readImageDataset((await run('two')).folder);
-    expect(Object.keys(first.files).sort()).toEqual(['dataset.json', 'features.f32', 'labels.i32', 'split-test.i32', 'split-train.i32', 'split-validation.i32']);
+    expect(Object.keys(first.files).sort()).toEqual([
+      'dataset.json',
+      'features.f32',
+      'labels.i32',
+      'split-test.i32',
+      'split-train.i32',
+      'split-validation.i32',
+    ]);
     for (const name of Object.keys(first.files)) expect(second.files[name].equals(first.files[name]), name).toBe(true);
   });
 
@@ -160,8 +201,13 @@ describe('importImages', () => {
 
   it('reports progress by file until every file is read', async () => {
     writeTree(join(temp.dir, 'p'), { 'a/1.bmp': solidBmp(3, 3, RED), 'a/2.txt': 'x', 'b/1.bmp': solidBmp(4, 4, BLUE) });
-    const seen: Array<{ phase: string; filesRead: number; totalFiles: number; bytesRead: number; totalBytes: number }> = [];
-    await importImages(join(temp.dir, 'p'), { size: [3, 3], datasetsDir: temp.datasetsDir, onProgress: (p) => seen.push(p) });
+    const seen: Array<{ phase: string; filesRead: number; totalFiles: number; bytesRead: number; totalBytes: number }> =
+      [];
+    await importImages(join(temp.dir, 'p'), {
+      size: [3, 3],
+      datasetsDir: temp.datasetsDir,
+      onProgress: (p) => seen.push(p),
+    });
     const reading = seen.filter((p) => p.phase === 'reading' && p.totalFiles > 0);
     expect(reading.map((p) => p.filesRead)).toEqual([1, 2, 3]);
     expect(reading.at(-1)!.bytesRead).toBe(reading.at(-1)!.totalBytes);

@@ -4,7 +4,7 @@
 // cancelled import leaves nothing behind.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices } from '../../../engine/core/train/split';
 import { Float32FileWriter, writeInt32File } from './csv/binaryFile';
@@ -12,9 +12,17 @@ import { DEFAULT_SPLIT } from './csv/options';
 import { pngDataUrl, readImage, type ImageTarget } from './images/decode';
 import { SUPPORTED_FORMATS_TEXT } from './images/formats';
 import { mapInOrder } from './images/inOrder';
-import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing, type IgnoredFolder, type SkippedFile } from './images/list';
+import {
+  byCodePoint,
+  listImageFolder,
+  type ClassFolder,
+  type FolderListing,
+  type IgnoredFolder,
+  type SkippedFile,
+} from './images/list';
 import { ImageImportError } from './images/errors';
 import { checkOptions, MAX_THUMBNAIL_CLASSES, THUMBNAILS_PER_CLASS, type ImageImportOptions } from './images/options';
+import { PixelBudget } from './images/pixelBudget';
 import { ChannelStatistics, toPlanarUnit } from './images/statistics';
 
 /** Shaped like the CSV importer's progress (bytes of the files read so far), so one progress bar serves both. */
@@ -53,8 +61,11 @@ export interface ImageImportResult {
   thumbnails: Array<{ className: string; dataUrl: string }>;
 }
 
-/** Images decoded at once: sharp works on its own threads, the machine has a few cores. */
+/** Files read and decoded at once (sharp works on its own threads); a PixelBudget also bounds their pixels. */
 const DECODE_WINDOW = 4;
+
+/** Longest stretch of importing without letting the main process's event loop run (ms). */
+const YIELD_MS = 15;
 
 export async function importImages(folderPath: string, request: ImageImportRequest): Promise<ImageImportResult> {
   const source = resolve(folderPath);
@@ -73,7 +84,14 @@ export async function importImages(folderPath: string, request: ImageImportReque
   }
 }
 
-async function importInto(source: string, id: string, folder: string, temp: string, target: ImageTarget, request: ImageImportRequest): Promise<ImageImportResult> {
+async function importInto(
+  source: string,
+  id: string,
+  folder: string,
+  temp: string,
+  target: ImageTarget,
+  request: ImageImportRequest,
+): Promise<ImageImportResult> {
   request.signal?.throwIfAborted();
   request.onProgress?.({ phase: 'reading', bytesRead: 0, totalBytes: 0, filesRead: 0, totalFiles: 0 });
   const listing = listImageFolder(source);
@@ -94,11 +112,18 @@ async function importInto(source: string, id: string, folder: string, temp: stri
   const { count, labels, classCounts } = written;
   checkClassCounts(source, classes, classCounts, written.skipped);
 
-  request.onProgress?.({ phase: 'finishing', bytesRead: written.bytesRead, totalBytes: written.bytesRead, filesRead: written.filesRead, totalFiles: written.filesRead });
+  request.onProgress?.({
+    phase: 'finishing',
+    bytesRead: written.bytesRead,
+    totalBytes: written.bytesRead,
+    filesRead: written.filesRead,
+    totalFiles: written.filesRead,
+  });
   const split = splitOrFail(source, count, fractions, seed, stratified ? labels : undefined);
   const normalization = (request.standardize ?? true) ? written.statistics.normalization(split.train) : null;
   writeInt32File(join(temp, DATASET_FILES.labels), labels);
-  for (const part of ['train', 'validation', 'test'] as const) writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
+  for (const part of ['train', 'validation', 'test'] as const)
+    writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
   const manifest: DatasetManifest = {
     version: DATASET_VERSION,
     id,
@@ -109,7 +134,12 @@ async function importInto(source: string, id: string, folder: string, temp: stri
     task: 'classification',
     classNames: classes.map((c) => c.name),
     normalization,
-    split: { seed, ...fractions, stratified, counts: { train: split.train.length, validation: split.validation.length, test: split.test.length } },
+    split: {
+      seed,
+      ...fractions,
+      stratified,
+      counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+    },
   };
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
@@ -120,7 +150,9 @@ async function importInto(source: string, id: string, folder: string, temp: stri
     classCounts: Object.fromEntries(classes.map((c, k) => [c.name, classCounts[k]])),
     skipped: [...listing.skipped, ...written.skipped].sort((a, b) => byCodePoint(a.path, b.path)),
     ignoredFolders: [...listing.ignoredFolders].sort((a, b) => byCodePoint(a.path, b.path)),
-    thumbnails: classes.slice(0, MAX_THUMBNAIL_CLASSES).flatMap((c, k) => written.thumbnails[k].map((dataUrl) => ({ className: c.name, dataUrl }))),
+    thumbnails: classes
+      .slice(0, MAX_THUMBNAIL_CLASSES)
+      .flatMap((c, k) => written.thumbnails[k].map((dataUrl) => ({ className: c.name, dataUrl }))),
   };
 }
 
@@ -139,7 +171,13 @@ interface WrittenImages {
 }
 
 /** The second pass: each file decoded and resized, its [C, H, W] floats appended to the features file. */
-async function writeImages(source: string, classes: ClassFolder[], target: ImageTarget, featuresPath: string, request: ImageImportRequest): Promise<WrittenImages> {
+async function writeImages(
+  source: string,
+  classes: ClassFolder[],
+  target: ImageTarget,
+  featuresPath: string,
+  request: ImageImportRequest,
+): Promise<WrittenImages> {
   const files = classes.flatMap((c, label) => c.files.map((file) => ({ ...file, label })));
   const totalFiles = files.length;
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
@@ -155,13 +193,14 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
   let filesRead = 0;
   let bytesRead = 0;
   const writer = new Float32FileWriter(featuresPath);
+  let yielded = performance.now();
   try {
-    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file.path, target))) {
+    const budget = new PixelBudget();
+    for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file, target, budget))) {
       request.signal?.throwIfAborted();
-      const { path, label, bytes } = files[filesRead++];
+      const { relative: where, label, bytes } = files[filesRead++];
       bytesRead += bytes;
-      const where = relative(source, path);
-      hash.update(`${where.split(sep).join('/')}\0${outcome.sha256 ?? 'unreadable'}\n`);
+      hash.update(`${sep === '/' ? where : where.split(sep).join('/')}\0${outcome.sha256 ?? 'unreadable'}\n`);
       switch (outcome.type) {
         case 'image':
           toPlanarUnit(outcome.pixels, target.channels, planar);
@@ -169,7 +208,8 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
           statistics.add(count, planar);
           labels[count++] = label;
           classCounts[label]++;
-          if (label < MAX_THUMBNAIL_CLASSES && thumbnails[label].length < THUMBNAILS_PER_CLASS) thumbnails[label].push(await pngDataUrl(outcome.pixels, target));
+          if (label < MAX_THUMBNAIL_CLASSES && thumbnails[label].length < THUMBNAILS_PER_CLASS)
+            thumbnails[label].push(await pngDataUrl(outcome.pixels, target));
           break;
         case 'skipped':
           skipped.push({ path: where, reason: outcome.reason });
@@ -178,58 +218,100 @@ async function writeImages(source: string, classes: ClassFolder[], target: Image
           throw new Error(`unknown read outcome ${JSON.stringify(outcome satisfies never)}`);
       }
       request.onProgress?.({ phase: 'reading', bytesRead, totalBytes, filesRead, totalFiles });
+      // Small files are read and decoded without waiting on anything: give the event loop a turn now and then.
+      if (performance.now() - yielded > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
     writer.close();
   } catch (error) {
     writer.abandon();
     throw error;
   }
-  return { count, labels: labels.subarray(0, count), classCounts, statistics, skipped, thumbnails, filesRead, bytesRead, sha256: hash.digest('hex') };
+  return {
+    count,
+    labels: labels.subarray(0, count),
+    classCounts,
+    statistics,
+    skipped,
+    thumbnails,
+    filesRead,
+    bytesRead,
+    sha256: hash.digest('hex'),
+  };
 }
 
 /** Fails early, before anything is decoded, when the folder cannot make a classification dataset. */
 function checkClassFolders(source: string, listing: FolderListing): void {
   const { classes, skipped } = listing;
   if (classes.length === 0) {
-    throw new ImageImportError(source, skipped.length > 0
-      ? `has no class folders: put the images in one sub-folder per class, named for the class (e.g. cats/, dogs/)`
-      : 'is empty: it should hold one sub-folder of images per class');
+    throw new ImageImportError(
+      source,
+      skipped.length > 0
+        ? `has no class folders: put the images in one sub-folder per class, named for the class (e.g. cats/, dogs/)`
+        : 'is empty: it should hold one sub-folder of images per class',
+    );
   }
   if (classes.length === 1) {
-    throw new ImageImportError(source, `has only one class folder ('${classes[0].name}'); a classifier needs at least 2, one sub-folder of images per class`);
+    throw new ImageImportError(
+      source,
+      `has only one class folder ('${classes[0].name}'); a classifier needs at least 2, one sub-folder of images per class`,
+    );
   }
   const empty = classes.filter((c) => c.files.length === 0);
   if (empty.length === classes.length) {
     // e.g. data/train/cats/*.png chosen as data/: the classes are one level further down.
     const nested = listing.ignoredFolders.filter((f) => f.files > 0);
     if (nested.length > 0) {
-      throw new ImageImportError(source, `holds no images directly in its class folders (${quoted(classes)}), only in folders inside them ` +
-        `(${nested.slice(0, 3).map((f) => `${f.path.split(sep).join('/')} with ${f.files} file${f.files === 1 ? '' : 's'}`).join(', ')}` +
-        `${nested.length > 3 ? ` and ${nested.length - 3} more` : ''}); choose the folder whose sub-folders are the classes, e.g. ` +
-        `${join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name)}`);
+      throw new ImageImportError(
+        source,
+        `holds no images directly in its class folders (${quoted(classes)}), only in folders inside them ` +
+          `(${nested
+            .slice(0, 3)
+            .map((f) => `${f.path.split(sep).join('/')} with ${f.files} file${f.files === 1 ? '' : 's'}`)
+            .join(', ')}` +
+          `${nested.length > 3 ? ` and ${nested.length - 3} more` : ''}); choose the folder whose sub-folders are the classes, e.g. ` +
+          `${join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name)}`,
+      );
     }
     throw new ImageImportError(source, `holds no images: its class folders (${quoted(classes)}) are empty`);
   }
   if (empty.length > 0) {
-    throw new ImageImportError(source, `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} hold${empty.length > 1 ? '' : 's'} no images; add images or remove ${empty.length > 1 ? 'them' : 'it'}`);
+    throw new ImageImportError(
+      source,
+      `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} hold${empty.length > 1 ? '' : 's'} no images; add images or remove ${empty.length > 1 ? 'them' : 'it'}`,
+    );
   }
 }
 
 /** After decoding: every class must have kept at least one readable image. */
 function checkClassCounts(source: string, classes: ClassFolder[], classCounts: number[], skipped: SkippedFile[]): void {
   if (classCounts.every((n) => n === 0)) {
-    throw new ImageImportError(source, `none of the ${skipped.length} files in its class folders is a readable ${SUPPORTED_FORMATS_TEXT} image` +
-      ` (for example ${skipped[0].path}: ${skipped[0].reason})`);
+    throw new ImageImportError(
+      source,
+      `none of the ${skipped.length} files in its class folders is a readable ${SUPPORTED_FORMATS_TEXT} image` +
+        ` (for example ${skipped[0].path}: ${skipped[0].reason})`,
+    );
   }
   const empty = classes.filter((_, k) => classCounts[k] === 0);
   if (empty.length > 0) {
     const example = skipped.find((s) => s.path.startsWith(`${empty[0].name}${sep}`))!;
-    throw new ImageImportError(source, `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} ha${empty.length > 1 ? 've' : 's'} no readable images` +
-      ` (for example ${example.path}: ${example.reason})`);
+    throw new ImageImportError(
+      source,
+      `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} ha${empty.length > 1 ? 've' : 's'} no readable images` +
+        ` (for example ${example.path}: ${example.reason})`,
+    );
   }
 }
 
-function splitOrFail(source: string, count: number, fractions: { train: number; validation: number; test: number }, seed: number, labels?: Int32Array) {
+function splitOrFail(
+  source: string,
+  count: number,
+  fractions: { train: number; validation: number; test: number },
+  seed: number,
+  labels?: Int32Array,
+) {
   try {
     return splitIndices(count, fractions, seed, labels);
   } catch (error) {

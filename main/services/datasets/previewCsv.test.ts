@@ -5,23 +5,55 @@ import { previewCsv } from './index';
 import { tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
-beforeEach(() => { temp = tempFolder(); });
+beforeEach(() => {
+  temp = tempFolder();
+});
 afterEach(() => temp.remove());
 
-const csv = ['age;city;income;label', ...Array.from({ length: 60 }, (_, i) =>
-  `${i === 40 ? 'unknown' : 20 + i};${['Paris', 'Rome', 'Oslo'][i % 3]};${i % 10 === 0 ? 'NA' : `${1000 + i},5`};${i % 2}`)].join('\r\n');
+const csv = [
+  'age;city;income;label',
+  ...Array.from(
+    { length: 60 },
+    (_, i) =>
+      `${i === 40 ? 'unknown' : 20 + i};${['Paris', 'Rome', 'Oslo'][i % 3]};${i % 10 === 0 ? 'NA' : `${1000 + i},5`};${i % 2}`,
+  ),
+].join('\r\n');
 
 describe('previewCsv', () => {
   it('shows the layout, the first rows and each column, and writes nothing', async () => {
     const path = temp.file('people.csv', csv);
     const preview = await previewCsv(path, { rows: 3 });
-    expect(preview).toMatchObject({ delimiter: ';', hasHeader: true, encoding: 'utf-8', rowCount: 60, complete: true, problems: [] });
-    expect(preview.rows).toEqual([['20', 'Paris', 'NA', '0'], ['21', 'Rome', '1001,5', '1'], ['22', 'Oslo', '1002,5', '0']]);
+    expect(preview).toMatchObject({
+      delimiter: ';',
+      hasHeader: true,
+      encoding: 'utf-8',
+      rowCount: 60,
+      complete: true,
+      problems: [],
+    });
+    expect(preview.rows).toEqual([
+      ['20', 'Paris', 'NA', '0'],
+      ['21', 'Rome', '1001,5', '1'],
+      ['22', 'Oslo', '1002,5', '0'],
+    ]);
     const [age, city, income, label] = preview.columns;
     expect(age).toMatchObject({ name: 'age', type: 'numeric', numbers: 59, texts: 1, missing: 0 });
-    expect(age.problem).toBe("column 'age' is numeric except line 42: 'unknown'. Fix or empty those cells (empty cells count as missing), or exclude the column.");
-    expect(city).toMatchObject({ type: 'categorical', distinct: 3, distinctCapped: false, stats: null, labelTask: 'classification', problem: null });
-    expect(city.topValues).toEqual([{ value: 'Oslo', count: 20 }, { value: 'Paris', count: 20 }, { value: 'Rome', count: 20 }]);
+    expect(age.problem).toBe(
+      "column 'age' is numeric except line 42: 'unknown'. Fix or empty those cells (empty cells count as missing), or exclude the column.",
+    );
+    expect(city).toMatchObject({
+      type: 'categorical',
+      distinct: 3,
+      distinctCapped: false,
+      stats: null,
+      labelTask: 'classification',
+      problem: null,
+    });
+    expect(city.topValues).toEqual([
+      { value: 'Oslo', count: 20 },
+      { value: 'Paris', count: 20 },
+      { value: 'Rome', count: 20 },
+    ]);
     expect(income).toMatchObject({ type: 'numeric', missing: 6, numbers: 54, labelTask: 'regression' });
     expect(income.stats!.min).toBe(1001.5);
     expect(income.stats!.max).toBe(1059.5);
@@ -33,7 +65,10 @@ describe('previewCsv', () => {
     const path = temp.file('ragged.csv', 'a,b\n1,2\n3\n4,5,6\n7,8\n');
     const preview = await previewCsv(path);
     expect(preview.problems).toEqual(['line 3: 1 field, expected 2', 'line 4: 3 fields, expected 2']);
-    expect(preview.rows).toEqual([['1', '2'], ['7', '8']]);
+    expect(preview.rows).toEqual([
+      ['1', '2'],
+      ['7', '8'],
+    ]);
   });
 
   it('can look at the first rows of a large file only', async () => {

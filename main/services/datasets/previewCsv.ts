@@ -27,7 +27,9 @@ export interface PreviewOptions {
 function labelTaskOf(p: ColumnProfile): Task | null {
   if (p.present === 0) return null;
   if (p.texts > 0) return 'classification';
-  return p.integerValued && !p.numberValuesOverflow && p.numberValues.size <= MAX_INTEGER_CLASSES ? 'classification' : 'regression';
+  return p.integerValued && !p.numberValuesOverflow && p.numberValues.size <= MAX_INTEGER_CLASSES
+    ? 'classification'
+    : 'regression';
 }
 
 function describe(file: string, p: ColumnProfile): ColumnPreview {
@@ -42,7 +44,10 @@ function describe(file: string, p: ColumnProfile): ColumnPreview {
       type = p.texts < p.numbers ? 'numeric' : 'categorical';
     }
   }
-  const topValues = [...p.distinct].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([value, count]) => ({ value, count }));
+  const topValues = [...p.distinct]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 10)
+    .map(([value, count]) => ({ value, count }));
   return {
     index: p.index,
     name: p.name,
@@ -63,14 +68,29 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
   const path = resolve(csvPath);
   const layout = readLayout(path, { delimiter: options.delimiter, hasHeader: options.hasHeader });
   const scan = await scanCsv({
-    path, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: layout.hasHeader, names: layout.names,
-    used: layout.names.map(() => true), labelIndex: null, dropMissing: false, labelRequired: false,
-    categoryCap: MAX_CATEGORIES, labelCap: 0, decimalComma: layout.decimalComma, ragged: 'collect',
-    firstRows: options.rows ?? 20, maxRows: options.maxRows, signal: options.signal,
+    path,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    hasHeader: layout.hasHeader,
+    names: layout.names,
+    used: layout.names.map(() => true),
+    labelIndex: null,
+    dropMissing: false,
+    labelRequired: false,
+    categoryCap: MAX_CATEGORIES,
+    labelCap: 0,
+    decimalComma: layout.decimalComma,
+    ragged: 'collect',
+    firstRows: options.rows ?? 20,
+    maxRows: options.maxRows,
+    signal: options.signal,
   });
   const expected = layout.names.length;
-  const problems = scan.raggedRows.map((r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`);
-  if (scan.raggedCount > scan.raggedRows.length) problems.push(`... and ${scan.raggedCount - scan.raggedRows.length} more rows with the wrong number of fields`);
+  const problems = scan.raggedRows.map(
+    (r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`,
+  );
+  if (scan.raggedCount > scan.raggedRows.length)
+    problems.push(`... and ${scan.raggedCount - scan.raggedRows.length} more rows with the wrong number of fields`);
   if (scan.invalidByte) problems.push(invalidByteNotice(path, scan.invalidByte));
   return {
     file: path,

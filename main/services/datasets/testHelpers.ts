@@ -47,7 +47,11 @@ export function readDataset(folder: string): DatasetOnDisk {
   expect(flat.length).toBe(manifest.count * width);
   const rows = Array.from({ length: manifest.count }, (_, r) => Array.from(flat.subarray(r * width, (r + 1) * width)));
   const read = (name: string, Kind: typeof Int32Array | typeof Float32Array) => {
-    try { return Array.from(typed(join(folder, name), Kind)); } catch { return null; }
+    try {
+      return Array.from(typed(join(folder, name), Kind));
+    } catch {
+      return null;
+    }
   };
   const split = (part: 'train' | 'validation' | 'test') => read(DATASET_FILES.split[part], Int32Array) ?? [];
   return {
@@ -61,5 +65,9 @@ export function readDataset(folder: string): DatasetOnDisk {
 
 /** What is in the datasets folder (nothing after a failed import). */
 export function datasetFolders(datasetsDir: string): string[] {
-  try { return readdirSync(datasetsDir); } catch { return []; }
+  try {
+    return readdirSync(datasetsDir);
+  } catch {
+    return [];
+  }
 }

@@ -9,16 +9,33 @@ import type { DatasetRecord } from '../store/types';
 /** An int32 or float32 little-endian file as numbers, refused when its size is not `count` values. */
 function readValues(path: string, kind: 'i32' | 'f32', count: number): Int32Array | Float32Array {
   const bytes = readFileSync(path);
-  if (bytes.byteLength !== count * 4) throw new Error(`${path} holds ${bytes.byteLength} bytes, the dataset's manifest implies ${count * 4}`);
+  if (bytes.byteLength !== count * 4)
+    throw new Error(`${path} holds ${bytes.byteLength} bytes, the dataset's manifest implies ${count * 4}`);
   const copy = new Uint8Array(bytes).buffer; // aligned, independent of Node's pooled buffers
   return kind === 'i32' ? new Int32Array(copy) : new Float32Array(copy);
 }
 
 export function datasetSplitFile(dataset: DatasetRecord): string {
   const { folder, manifest } = dataset;
-  const part = (name: 'train' | 'validation' | 'test') => readValues(join(folder, DATASET_FILES.split[name]), 'i32', manifest.split.counts[name]);
-  const truth = manifest.task === 'classification'
-    ? { kind: 'labels' as const, labels: readValues(join(folder, DATASET_FILES.labels), 'i32', manifest.count) }
-    : { kind: 'targets' as const, targets: readValues(join(folder, DATASET_FILES.targets), 'f32', manifest.count * (manifest.targetNames?.length ?? 1)) };
-  return exportSplitFile({ rows: manifest.count, train: part('train'), validation: part('validation'), test: part('test'), truth, seed: manifest.split.seed });
+  const part = (name: 'train' | 'validation' | 'test') =>
+    readValues(join(folder, DATASET_FILES.split[name]), 'i32', manifest.split.counts[name]);
+  const truth =
+    manifest.task === 'classification'
+      ? { kind: 'labels' as const, labels: readValues(join(folder, DATASET_FILES.labels), 'i32', manifest.count) }
+      : {
+          kind: 'targets' as const,
+          targets: readValues(
+            join(folder, DATASET_FILES.targets),
+            'f32',
+            manifest.count * (manifest.targetNames?.length ?? 1),
+          ),
+        };
+  return exportSplitFile({
+    rows: manifest.count,
+    train: part('train'),
+    validation: part('validation'),
+    test: part('test'),
+    truth,
+    seed: manifest.split.seed,
+  });
 }

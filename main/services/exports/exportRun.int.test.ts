@@ -20,7 +20,10 @@ const ROOT = resolve(__dirname, '../../..');
 const SHAPES = join(ROOT, 'resources', 'samples', 'shapes');
 
 const missing = torchMissing();
-if (missing) console.log(`Skipping the exported-script tests that need PyTorch: ${missing}. Install it with apt-get install -y python3-torch to run them.`);
+if (missing)
+  console.log(
+    `Skipping the exported-script tests that need PyTorch: ${missing}. Install it with apt-get install -y python3-torch to run them.`,
+  );
 const withTorch = missing ? it.skip : it;
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-exports-'));
@@ -31,12 +34,19 @@ type Outcome = { status: number | null; stdout: string; stderr: string };
 /** The command line as a user runs it (bin/netwright.mjs), on this test's home folder. */
 function netwright(args: string[]): Outcome {
   const { status, stdout, stderr } = spawnSync(process.execPath, [join(ROOT, 'bin', 'netwright.mjs'), ...args], {
-    cwd: ROOT, env: { ...process.env, NETWRIGHT_HOME: home }, encoding: 'utf8', timeout: 240_000,
+    cwd: ROOT,
+    env: { ...process.env, NETWRIGHT_HOME: home },
+    encoding: 'utf8',
+    timeout: 240_000,
   });
   return { status, stdout, stderr };
 }
 
-const jsonLines = (stdout: string): Array<Record<string, any>> => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const jsonLines = (stdout: string): Array<Record<string, any>> =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 interface TrainedRun {
   id: string;
@@ -44,20 +54,31 @@ interface TrainedRun {
 }
 
 function check(result: Outcome, what: string): string {
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${what} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
 function train(args: string[]): TrainedRun {
-  const summary = jsonLines(check(netwright(['train', ...args, '--json']), `netwright train ${args.join(' ')}`)).at(-1)!;
+  const summary = jsonLines(check(netwright(['train', ...args, '--json']), `netwright train ${args.join(' ')}`)).at(
+    -1,
+  )!;
   const folder = join(home, 'datasets', summary.dataset.id);
-  return { id: summary.runId, dataset: { folder, manifest: JSON.parse(readFileSync(join(folder, DATASET_FILES.manifest), 'utf8')) } };
+  return {
+    id: summary.runId,
+    dataset: { folder, manifest: JSON.parse(readFileSync(join(folder, DATASET_FILES.manifest), 'utf8')) },
+  };
 }
 
 /** Exports into a fresh folder; returns the folder and the CLI's JSON line. */
 function exportTo(run: TrainedRun, format: string, extra: string[] = []): { dir: string; result: Record<string, any> } {
   const dir = mkdtempSync(join(home, `${format}-`));
-  const result = jsonLines(check(netwright(['export', run.id, '--format', format, '--out', `${dir}/`, '--json', ...extra]), `export ${format}`))[0];
+  const result = jsonLines(
+    check(
+      netwright(['export', run.id, '--format', format, '--out', `${dir}/`, '--json', ...extra]),
+      `export ${format}`,
+    ),
+  )[0];
   return { dir, result };
 }
 
@@ -67,8 +88,17 @@ function int32File(path: string): number[] {
 }
 
 function python(dir: string, args: string[]): Outcome {
-  const result = spawnSync(PYTHON, args, { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr + (result.error ? String(result.error) : '') };
+  const result = spawnSync(PYTHON, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 240_000,
+    env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr + (result.error ? String(result.error) : ''),
+  };
 }
 
 /** The code of the README's first ```lang block. */
@@ -91,7 +121,7 @@ describe('exports of an image classifier (the shapes sample)', () => {
     shapes = train(['--sample', 'shapes', '--epochs', '6', '--name', 'shapes']);
   });
 
-  it('the README\'s JavaScript example, run on the sample images, predicts the classes Netwright predicts', () => {
+  it("the README's JavaScript example, run on the sample images, predicts the classes Netwright predicts", () => {
     const { dir, result } = exportTo(shapes, 'onnx');
     const onnxPath = result.files.find((f: { path: string }) => f.path.endsWith('.onnx')).path as string;
     const readme = readFileSync(result.files.find((f: { path: string }) => f.path.endsWith('README.md')).path, 'utf8');
@@ -100,7 +130,14 @@ describe('exports of an image classifier (the shapes sample)', () => {
     expect(readme).toMatch(/\[batch, 1, 16, 16\] \(NCHW\)/);
     expect(readme).toMatch(/0: bar, 1: cross, 2: ring, 3: square/);
     const metadata = decodeOnnx(new Uint8Array(readFileSync(onnxPath))).metadata;
-    expect(JSON.parse(metadata.preprocessing)).toMatchObject({ kind: 'image', color: 'grayscale', layout: 'NCHW', size: { height: 16, width: 16 }, range: [0, 1], resize: 'fill' });
+    expect(JSON.parse(metadata.preprocessing)).toMatchObject({
+      kind: 'image',
+      color: 'grayscale',
+      layout: 'NCHW',
+      size: { height: 16, width: 16 },
+      range: [0, 1],
+      resize: 'fill',
+    });
     expect(metadata.preprocessing_note).toMatch(/divide by 255/);
 
     // Netwright's predictions for the test images, from the imported pixels and the checkpoint the export used.
@@ -108,7 +145,9 @@ describe('exports of an image classifier (the shapes sample)', () => {
     const test = int32File(join(folder, DATASET_FILES.split.test));
     const files = listImageFolder(SHAPES).classes.flatMap((c) => c.files.map((f) => f.path));
     expect(files).toHaveLength(manifest.count); // every sample image imported, so row i is file i
-    const { snapshot, info } = decodeCheckpoint(new Uint8Array(readFileSync(join(home, 'runs', shapes.id, `${result.checkpoint.kind}.safetensors`))));
+    const { snapshot, info } = decodeCheckpoint(
+      new Uint8Array(readFileSync(join(home, 'runs', shapes.id, `${result.checkpoint.kind}.safetensors`))),
+    );
     const size = 16 * 16;
     const all = new Float32Array(readFileSync(join(folder, DATASET_FILES.features)).buffer.slice(0));
     const raw = new Float32Array(test.length * size);
@@ -122,9 +161,14 @@ describe('exports of an image classifier (the shapes sample)', () => {
 
     writeFileSync(join(dir, 'predict.cjs'), readmeExample(readme, 'js'));
     const run = spawnSync(process.execPath, ['predict.cjs', ...test.map((row) => files[row])], {
-      cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     });
-    const predicted = jsonLines(check({ status: run.status, stdout: run.stdout, stderr: run.stderr }, 'node predict.cjs')).map((l) => l.class);
+    const predicted = jsonLines(
+      check({ status: run.status, stdout: run.stdout, stderr: run.stderr }, 'node predict.cjs'),
+    ).map((l) => l.class);
     expect(predicted).toEqual(expected);
     expect(new Set(expected).size).toBeGreaterThan(1); // a model that says one class for everything proves nothing
   });
@@ -132,16 +176,23 @@ describe('exports of an image classifier (the shapes sample)', () => {
   it('writes a README with the preprocessing beside the safetensors and PyTorch exports too', () => {
     for (const format of ['safetensors', 'pytorch']) {
       const { result } = exportTo(shapes, format);
-      const readme = readFileSync(result.files.find((f: { path: string }) => f.path.endsWith('README.md')).path, 'utf8');
+      const readme = readFileSync(
+        result.files.find((f: { path: string }) => f.path.endsWith('README.md')).path,
+        'utf8',
+      );
       expect(readme, format).toMatch(/convert it to grayscale/);
       expect(readme, format).toMatch(/```python[\s\S]*```js/);
     }
   });
 
-  withTorch('train.py tests on Netwright\'s test rows and reports Netwright\'s test accuracy; --random-split draws other rows', () => {
-    const { dir, result } = exportTo(shapes, 'pytorch');
-    const script = result.files.find((f: { path: string }) => f.path.endsWith('.py')).path as string;
-    const rows = python(dir, ['-c', `
+  withTorch(
+    "train.py tests on Netwright's test rows and reports Netwright's test accuracy; --random-split draws other rows",
+    () => {
+      const { dir, result } = exportTo(shapes, 'pytorch');
+      const script = result.files.find((f: { path: string }) => f.path.endsWith('.py')).path as string;
+      const rows = python(dir, [
+        '-c',
+        `
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location('exported', ${JSON.stringify(script)})
 train = importlib.util.module_from_spec(spec)
@@ -152,22 +203,27 @@ x, y = train.read_data(args.data)
 ours = train.split_rows(y, args)
 args.random_split = True
 fresh = train.split_rows(y, args)
-print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fresh_test': fresh[2]}))`]);
-    const split = JSON.parse(check(rows, 'split_rows')) as Record<string, number[]>;
-    const { folder } = shapes.dataset;
-    for (const part of ['train', 'validation', 'test'] as const) expect(split[part], part).toEqual(int32File(join(folder, DATASET_FILES.split[part])));
-    const trainRows = new Set(split.train);
-    expect(split.test.filter((row) => trainRows.has(row))).toEqual([]);
-    expect(split.fresh_test.some((row) => trainRows.has(row))).toBe(true); // the old behaviour: a new split leaks training rows into "test"
+print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fresh_test': fresh[2]}))`,
+      ]);
+      const split = JSON.parse(check(rows, 'split_rows')) as Record<string, number[]>;
+      const { folder } = shapes.dataset;
+      for (const part of ['train', 'validation', 'test'] as const)
+        expect(split[part], part).toEqual(int32File(join(folder, DATASET_FILES.split[part])));
+      const trainRows = new Set(split.train);
+      expect(split.test.filter((row) => trainRows.has(row))).toEqual([]);
+      expect(split.fresh_test.some((row) => trainRows.has(row))).toBe(true); // the old behaviour: a new split leaks training rows into "test"
 
-    const log = check(python(dir, [script, '--epochs', '0', '--out', 'same.safetensors']), 'train.py --epochs 0');
-    expect(log).toMatch(/168 training, 36 validation, 36 test rows from Netwright's split/);
-    const theirs = testMetrics(log);
-    const ours = jsonLines(check(netwright(['evaluate', shapes.id, '--split', 'test', '--json']), 'evaluate'))[0];
-    console.log(`shapes test accuracy: train.py ${theirs.accuracy}, Netwright ${ours.accuracy}; loss ${theirs.loss} vs ${ours.loss}`);
-    expect(Math.abs(theirs.accuracy - ours.accuracy)).toBeLessThanOrEqual(1 / 36 + 1e-4); // at most one image differs (PIL vs libvips resampling)
-    expect(Math.abs(theirs.loss - ours.loss)).toBeLessThanOrEqual(0.02);
-  });
+      const log = check(python(dir, [script, '--epochs', '0', '--out', 'same.safetensors']), 'train.py --epochs 0');
+      expect(log).toMatch(/168 training, 36 validation, 36 test rows from Netwright's split/);
+      const theirs = testMetrics(log);
+      const ours = jsonLines(check(netwright(['evaluate', shapes.id, '--split', 'test', '--json']), 'evaluate'))[0];
+      console.log(
+        `shapes test accuracy: train.py ${theirs.accuracy}, Netwright ${ours.accuracy}; loss ${theirs.loss} vs ${ours.loss}`,
+      );
+      expect(Math.abs(theirs.accuracy - ours.accuracy)).toBeLessThanOrEqual(1 / 36 + 1e-4); // at most one image differs (PIL vs libvips resampling)
+      expect(Math.abs(theirs.loss - ours.loss)).toBeLessThanOrEqual(0.02);
+    },
+  );
 
   withTorch('train.py refuses data whose rows differ from the split, pointing to --random-split', () => {
     const { dir, result } = exportTo(shapes, 'pytorch');
@@ -178,8 +234,23 @@ print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fre
     const refused = python(dir, [script, '--epochs', '0', '--data', fewer]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/split of 240 rows, but .*fewer gives 239; pass --random-split/);
-    expect(check(python(dir, [script, '--epochs', '0', '--data', fewer, '--random-split', '--seed', '5', '--out', 'x.safetensors']), 'random split'))
-      .toMatch(/from a random split \(seed 5\)/);
+    expect(
+      check(
+        python(dir, [
+          script,
+          '--epochs',
+          '0',
+          '--data',
+          fewer,
+          '--random-split',
+          '--seed',
+          '5',
+          '--out',
+          'x.safetensors',
+        ]),
+        'random split',
+      ),
+    ).toMatch(/from a random split \(seed 5\)/);
   });
 
   withTorch('the printed torchrun command trains in two processes here', () => {
@@ -207,7 +278,7 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
     expect(spawnSync('ls', [dir], { encoding: 'utf8' }).stdout).toBe('');
   });
 
-  withTorch('train.py reports R² on Netwright\'s test rows, as Netwright does', () => {
+  withTorch("train.py reports R² on Netwright's test rows, as Netwright does", () => {
     const { dir, result } = exportTo(curve, 'pytorch');
     const script = result.files.find((f: { path: string }) => f.path.endsWith('.py')).path as string;
     const theirs = testMetrics(check(python(dir, [script, '--epochs', '0', '--out', 'same.safetensors']), 'train.py'));
@@ -228,7 +299,10 @@ describe('a damaged checkpoint', () => {
     poisoned[1] = NaN;
     tensors.set(name, { ...tensor, data: poisoned });
     writeFileSync(path, encodeSafetensors(tensors, metadata));
-    for (const command of [['evaluate', run.id, '--checkpoint', 'best'], ['export', run.id, '--format', 'onnx', '--out', `${home}/poisoned/`]]) {
+    for (const command of [
+      ['evaluate', run.id, '--checkpoint', 'best'],
+      ['export', run.id, '--format', 'onnx', '--out', `${home}/poisoned/`],
+    ]) {
       const refused = netwright(command);
       expect(refused.status, command[0]).toBe(1);
       expect(refused.stderr, command[0]).toContain(`${path}: tensor '${name}' holds NaN at element 1`);

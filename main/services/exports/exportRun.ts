@@ -3,7 +3,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
-import { csvColumnsFromFeatureNames, exportOnnx, exportPytorchScript, exportReadme, exportSafetensors, torchrunCommand, type InputSource, type ReadmeInput, type ScriptData } from '../../../engine/core/export';
+import {
+  csvColumnsFromFeatureNames,
+  exportOnnx,
+  exportPytorchScript,
+  exportReadme,
+  exportSafetensors,
+  torchrunCommand,
+  type InputSource,
+  type ReadmeInput,
+  type ScriptData,
+} from '../../../engine/core/export';
 import { analyze } from '../../../engine/core/spec/analyze';
 import { problemText } from '../../../engine/core/spec/problemText';
 import type { ModelSpec } from '../../../engine/core/spec/types';
@@ -37,7 +47,6 @@ export interface RunExportResult {
   notes: string[];
 }
 
-
 function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): CheckpointRecord {
   const preferred = store.checkpoints.latestCheckpoint(run.id, which);
   const found = preferred ?? store.checkpoints.latestCheckpoint(run.id);
@@ -61,7 +70,8 @@ function inputSource(manifest: DatasetManifest): InputSource | null {
 function outputWidthOf(spec: ModelSpec): number {
   const analysis = analyze(spec);
   const shape = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
-  if (!shape) throw new Error(`the checkpoint's model has no output shape (${analysis.problems.map(problemText).join(' ')})`);
+  if (!shape)
+    throw new Error(`the checkpoint's model has no output shape (${analysis.problems.map(problemText).join(' ')})`);
   return shape.reduce((a, b) => a * b, 1);
 }
 
@@ -72,15 +82,29 @@ function scriptData(manifest: DatasetManifest): ScriptData {
   }
   if (manifest.source.kind === 'csv' && manifest.table && manifest.featureNames) {
     return {
-      kind: 'csv', path: manifest.source.path, labelColumn: manifest.table.labelColumn,
-      featureColumns: csvColumnsFromFeatureNames(manifest.featureNames), delimiter: manifest.table.delimiter,
+      kind: 'csv',
+      path: manifest.source.path,
+      labelColumn: manifest.table.labelColumn,
+      featureColumns: csvColumnsFromFeatureNames(manifest.featureNames),
+      delimiter: manifest.table.delimiter,
     };
   }
-  if (manifest.source.kind === 'generated' && manifest.source.path.toLowerCase().endsWith('.csv') && manifest.featureNames) {
+  if (
+    manifest.source.kind === 'generated' &&
+    manifest.source.path.toLowerCase().endsWith('.csv') &&
+    manifest.featureNames
+  ) {
     const label = manifest.task === 'classification' ? 'label' : (manifest.targetNames ?? ['y']);
-    return { kind: 'csv', path: manifest.source.path, labelColumn: label, featureColumns: csvColumnsFromFeatureNames(manifest.featureNames) };
+    return {
+      kind: 'csv',
+      path: manifest.source.path,
+      labelColumn: label,
+      featureColumns: csvColumnsFromFeatureNames(manifest.featureNames),
+    };
   }
-  throw new Error(`dataset '${manifest.name}' was not imported from a CSV file or an image folder, so a training script cannot read it again; export ONNX or safetensors instead`);
+  throw new Error(
+    `dataset '${manifest.name}' was not imported from a CSV file or an image folder, so a training script cannot read it again; export ONNX or safetensors instead`,
+  );
 }
 
 export function exportRun(store: Store, request: RunExportRequest): RunExportResult {
@@ -106,52 +130,125 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   const folder = dirname(request.path);
   const outputWidth = outputWidthOf(spec);
   /** README.md's words beside the export: the files, the preprocessing, the output and examples. */
-  const readme = (format: ReadmeInput['format'], standardizedByModel: boolean, files: ReadmeInput['files'], extra: Partial<ReadmeInput> = {}) => {
+  const readme = (
+    format: ReadmeInput['format'],
+    standardizedByModel: boolean,
+    files: ReadmeInput['files'],
+    extra: Partial<ReadmeInput> = {},
+  ) => {
     if (!input || !task) return;
-    write(join(folder, `${stem}.README.md`), exportReadme({
-      format, title: run.name, modelFile: basename(request.path), files, task, classNames: classNames ?? [], outputWidth,
-      preprocessing: { input, normalization, standardizedByModel }, ...extra,
-    }));
+    write(
+      join(folder, `${stem}.README.md`),
+      exportReadme({
+        format,
+        title: run.name,
+        modelFile: basename(request.path),
+        files,
+        task,
+        classNames: classNames ?? [],
+        outputWidth,
+        preprocessing: { input, normalization, standardizedByModel },
+        ...extra,
+      }),
+    );
   };
   switch (request.format) {
     case 'onnx': {
       if (request.softmax && task === 'regression') {
-        throw new Error(`run '${run.name}' predicts numbers (regression): a softmax or sigmoid of them is no probability, so --softmax applies to classification runs only`);
+        throw new Error(
+          `run '${run.name}' predicts numbers (regression): a softmax or sigmoid of them is no probability, so --softmax applies to classification runs only`,
+        );
       }
       const mode = request.normalization ?? 'fold';
-      write(request.path, exportOnnx({
-        spec, tensors: snapshot.tensors, normalization, normalizationMode: mode, task, input: input ?? undefined,
-        classNames: classNames ?? undefined, appendSoftmax: request.softmax ?? false, graphName: run.name, producerVersion: APP_VERSION,
-      }));
-      readme('onnx', mode === 'fold', [{ name: basename(request.path), about: 'the model (ONNX opset 17, float32); its metadata_props "preprocessing" holds the steps below as JSON' }],
-        { probabilities: request.softmax ?? false });
-      if (spec.nodes.some((n) => n.op === 'dropout')) notes.push('dropout is left out: ONNX holds the model in its inference form');
-      if (normalization) notes.push(request.normalization === 'metadata'
-        ? 'the model takes standardized inputs; the statistics are in its metadata'
-        : 'the input standardization is folded in: the model takes raw values');
+      write(
+        request.path,
+        exportOnnx({
+          spec,
+          tensors: snapshot.tensors,
+          normalization,
+          normalizationMode: mode,
+          task,
+          input: input ?? undefined,
+          classNames: classNames ?? undefined,
+          appendSoftmax: request.softmax ?? false,
+          graphName: run.name,
+          producerVersion: APP_VERSION,
+        }),
+      );
+      readme(
+        'onnx',
+        mode === 'fold',
+        [
+          {
+            name: basename(request.path),
+            about:
+              'the model (ONNX opset 17, float32); its metadata_props "preprocessing" holds the steps below as JSON',
+          },
+        ],
+        { probabilities: request.softmax ?? false },
+      );
+      if (spec.nodes.some((n) => n.op === 'dropout'))
+        notes.push('dropout is left out: ONNX holds the model in its inference form');
+      if (normalization)
+        notes.push(
+          request.normalization === 'metadata'
+            ? 'the model takes standardized inputs; the statistics are in its metadata'
+            : 'the input standardization is folded in: the model takes raw values',
+        );
       break;
     }
     case 'safetensors':
       write(request.path, exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
-      readme('safetensors', false, [{ name: basename(request.path), about: 'the weights, named <node id>.<field>; the model spec, class names and normalization in its metadata' }]);
+      readme('safetensors', false, [
+        {
+          name: basename(request.path),
+          about: 'the weights, named <node id>.<field>; the model spec, class names and normalization in its metadata',
+        },
+      ]);
       break;
     case 'pytorch': {
-      if (!dataset || !manifest) throw new Error(`run '${run.name}' has no dataset recorded, so a training script has nothing to read`);
+      if (!dataset || !manifest)
+        throw new Error(`run '${run.name}' has no dataset recorded, so a training script has nothing to read`);
       const weightsFile = `${stem}.safetensors`;
       const splitFile = `${stem}.split.json`;
       const scriptFile = basename(request.path);
       const script = exportPytorchScript({
-        spec, config: run.trainConfig, normalization, classNames, task: manifest.task, data: scriptData(manifest),
-        weightsFile, splitFile, scriptFile, producerVersion: APP_VERSION,
+        spec,
+        config: run.trainConfig,
+        normalization,
+        classNames,
+        task: manifest.task,
+        data: scriptData(manifest),
+        weightsFile,
+        splitFile,
+        scriptFile,
+        producerVersion: APP_VERSION,
       });
-      write(join(folder, weightsFile), exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
+      write(
+        join(folder, weightsFile),
+        exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }),
+      );
       write(join(folder, splitFile), datasetSplitFile(dataset));
       write(request.path, script);
-      readme('pytorch', true, [
-        { name: scriptFile, about: 'the network as a PyTorch module, the data loading and the training settings; `python3 ' + scriptFile + ' --help` lists its options' },
-        { name: weightsFile, about: 'the trained weights the script starts from' },
-        { name: splitFile, about: 'the run\'s train/validation/test rows, which the script uses unless given --random-split' },
-      ], { weightsFile });
+      readme(
+        'pytorch',
+        true,
+        [
+          {
+            name: scriptFile,
+            about:
+              'the network as a PyTorch module, the data loading and the training settings; `python3 ' +
+              scriptFile +
+              ' --help` lists its options',
+          },
+          { name: weightsFile, about: 'the trained weights the script starts from' },
+          {
+            name: splitFile,
+            about: "the run's train/validation/test rows, which the script uses unless given --random-split",
+          },
+        ],
+        { weightsFile },
+      );
       notes.push(`it trains and tests on this run's rows (${splitFile}); --random-split draws new ones`);
       notes.push(`run it with: python3 ${scriptFile}`);
       notes.push(`or in 2 processes: ${torchrunCommand(scriptFile)}`);

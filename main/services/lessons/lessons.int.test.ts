@@ -13,7 +13,9 @@ import { Studio } from '../studio/studio';
 const home = mkdtempSync(join(tmpdir(), 'netwright-lessons-'));
 const studio = new Studio({ home, mode: 'cli', engine: { threads: 2 } });
 const stopped = new Set<string>();
-studio.onEvent((event) => { if (event.type === 'run-finished' && event.run.status === 'stopped') stopped.add(event.runId); });
+studio.onEvent((event) => {
+  if (event.type === 'run-finished' && event.run.status === 'stopped') stopped.add(event.runId);
+});
 afterAll(async () => {
   await studio.close();
   rmSync(home, { recursive: true, force: true });
@@ -52,14 +54,19 @@ describe('lessons', () => {
   it('optimizers: on spirals momentum, Nesterov and Adam reach a lower training loss than plain SGD in the same epochs', async () => {
     const runs = await trained('optimizers');
     const last = async (runId: string) => (await studio.getRun(runId)).epochs.at(-1)!.trainLoss!;
-    const losses = Object.fromEntries(await Promise.all(Object.entries(runs).map(async ([k, id]) => [k, await last(id)] as const)));
+    const losses = Object.fromEntries(
+      await Promise.all(Object.entries(runs).map(async ([k, id]) => [k, await last(id)] as const)),
+    );
     for (const better of ['momentum', 'nesterov', 'adam']) expect(losses[better]).toBeLessThan(losses.sgd);
   });
 
-  it('vanishing gradients: the first layer of a deep sigmoid network gets a gradient orders of magnitude below ReLU\'s', async () => {
+  it("vanishing gradients: the first layer of a deep sigmoid network gets a gradient orders of magnitude below ReLU's", async () => {
     const runs = await trained('vanishing-gradients');
     // as the chart shows them: first epoch, layers fc1 … fc7 from the input
-    const norms = async (runId: string) => layerGradientNorms((await studio.getRun(runId)).epochs[0].metrics.gradNorms as Record<string, number>).map((p) => p.y);
+    const norms = async (runId: string) =>
+      layerGradientNorms((await studio.getRun(runId)).epochs[0].metrics.gradNorms as Record<string, number>).map(
+        (p) => p.y,
+      );
     const sigmoid = await norms(runs.sigmoid);
     const relu = await norms(runs.relu);
     expect(sigmoid).toHaveLength(7);
@@ -68,7 +75,7 @@ describe('lessons', () => {
     for (let i = 1; i < sigmoid.length; i++) expect(sigmoid[i - 1]).toBeLessThan(sigmoid[i]);
   });
 
-  it('schedules: each run\'s learning rate per epoch is the planned curve; plateau lowers it only when validation stalls', async () => {
+  it("schedules: each run's learning rate per epoch is the planned curve; plateau lowers it only when validation stalls", async () => {
     const runs = await trained('schedules');
     for (const { key, schedule } of LESSON_SCHEDULES) {
       const detail = await studio.getRun(runs[key]);

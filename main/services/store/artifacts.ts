@@ -23,8 +23,15 @@ interface ExportRow {
 const CHECKPOINT_KINDS: readonly CheckpointKind[] = ['best', 'last', 'manual'];
 
 function toCheckpoint(row: CheckpointRow): CheckpointRecord {
-  return { id: row.id, runId: row.run_id, epoch: row.epoch, kind: row.kind, path: row.path,
-    metrics: fromJson<MetricValues>(row.metrics), createdAt: row.created_at };
+  return {
+    id: row.id,
+    runId: row.run_id,
+    epoch: row.epoch,
+    kind: row.kind,
+    path: row.path,
+    metrics: fromJson<MetricValues>(row.metrics),
+    createdAt: row.created_at,
+  };
 }
 
 function toExport(row: ExportRow): ExportRecord {
@@ -36,15 +43,22 @@ export type CheckpointRepository = ReturnType<typeof checkpointRepository>;
 export function checkpointRepository(ctx: StoreContext) {
   const { db } = ctx;
   const runExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM runs WHERE id = ?');
-  const samePath = db.prepare<[string, string], { id: number }>('SELECT id FROM checkpoints WHERE run_id = ? AND path = ?');
-  const insert = db.prepare('INSERT INTO checkpoints (run_id, epoch, kind, path, metrics, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const samePath = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM checkpoints WHERE run_id = ? AND path = ?',
+  );
+  const insert = db.prepare(
+    'INSERT INTO checkpoints (run_id, epoch, kind, path, metrics, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const update = db.prepare('UPDATE checkpoints SET epoch = ?, kind = ?, metrics = ?, created_at = ? WHERE id = ?');
   const byId = db.prepare<[number], CheckpointRow>('SELECT * FROM checkpoints WHERE id = ?');
   const byRun = db.prepare<[string], CheckpointRow>('SELECT * FROM checkpoints WHERE run_id = ? ORDER BY id');
   // Newest write first (a rewritten file counts from its rewrite); id breaks ties within one millisecond.
-  const latestAny = db.prepare<[string], CheckpointRow>('SELECT * FROM checkpoints WHERE run_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const latestAny = db.prepare<[string], CheckpointRow>(
+    'SELECT * FROM checkpoints WHERE run_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
   const latestOfKind = db.prepare<[string, string], CheckpointRow>(
-    'SELECT * FROM checkpoints WHERE run_id = ? AND kind = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+    'SELECT * FROM checkpoints WHERE run_id = ? AND kind = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
   const remove = db.prepare('DELETE FROM checkpoints WHERE id = ?');
 
   function getCheckpoint(id: number): CheckpointRecord {
@@ -58,19 +72,28 @@ export function checkpointRepository(ctx: StoreContext) {
      * Records a checkpoint file. The engine rewrites `last` and `best` files in place, so a path already recorded
      * for the run is updated (epoch, kind, metrics, time) rather than listed twice.
      */
-    addCheckpoint(input: { runId: string; epoch: number; kind: CheckpointKind; path: string; metrics?: MetricValues | null }): CheckpointRecord {
-      if (!CHECKPOINT_KINDS.includes(input.kind)) throw new Error(`unknown checkpoint kind ${JSON.stringify(input.kind)}`);
-      return db.transaction(() => {
-        if (!runExists.get(input.runId)) throw new NotFoundError('run', input.runId);
-        const metrics = input.metrics ? JSON.stringify(input.metrics) : null;
-        const existing = samePath.get(input.runId, input.path);
-        if (existing) {
-          update.run(input.epoch, input.kind, metrics, ctx.now(), existing.id);
-          return getCheckpoint(existing.id);
-        }
-        const { lastInsertRowid } = insert.run(input.runId, input.epoch, input.kind, input.path, metrics, ctx.now());
-        return getCheckpoint(Number(lastInsertRowid));
-      }).immediate();
+    addCheckpoint(input: {
+      runId: string;
+      epoch: number;
+      kind: CheckpointKind;
+      path: string;
+      metrics?: MetricValues | null;
+    }): CheckpointRecord {
+      if (!CHECKPOINT_KINDS.includes(input.kind))
+        throw new Error(`unknown checkpoint kind ${JSON.stringify(input.kind)}`);
+      return db
+        .transaction(() => {
+          if (!runExists.get(input.runId)) throw new NotFoundError('run', input.runId);
+          const metrics = input.metrics ? JSON.stringify(input.metrics) : null;
+          const existing = samePath.get(input.runId, input.path);
+          if (existing) {
+            update.run(input.epoch, input.kind, metrics, ctx.now(), existing.id);
+            return getCheckpoint(existing.id);
+          }
+          const { lastInsertRowid } = insert.run(input.runId, input.epoch, input.kind, input.path, metrics, ctx.now());
+          return getCheckpoint(Number(lastInsertRowid));
+        })
+        .immediate();
     },
     getCheckpoint,
     listCheckpoints(runId: string): CheckpointRecord[] {
@@ -97,7 +120,9 @@ export function exportRepository(ctx: StoreContext) {
   const runExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM runs WHERE id = ?');
   const insert = db.prepare('INSERT INTO exports (run_id, format, path, created_at) VALUES (?, ?, ?, ?)');
   const byId = db.prepare<[number], ExportRow>('SELECT * FROM exports WHERE id = ?');
-  const byRun = db.prepare<[string], ExportRow>('SELECT * FROM exports WHERE run_id = ? ORDER BY created_at DESC, id DESC');
+  const byRun = db.prepare<[string], ExportRow>(
+    'SELECT * FROM exports WHERE run_id = ? ORDER BY created_at DESC, id DESC',
+  );
   const remove = db.prepare('DELETE FROM exports WHERE id = ?');
 
   return {

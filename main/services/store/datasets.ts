@@ -43,7 +43,8 @@ export type DatasetRepository = ReturnType<typeof datasetRepository>;
 export function datasetRepository(ctx: StoreContext) {
   const { db } = ctx;
   const insert = db.prepare(
-    'INSERT INTO datasets (id, name, kind, folder, manifest, source_path, source_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    'INSERT INTO datasets (id, name, kind, folder, manifest, source_path, source_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const byId = db.prepare<[string], DatasetRow>('SELECT * FROM datasets WHERE id = ?');
   const all = db.prepare<[], DatasetRow>('SELECT * FROM datasets ORDER BY created_at DESC, name');
   const rename = db.prepare('UPDATE datasets SET name = ? WHERE id = ?');
@@ -60,8 +61,16 @@ export function datasetRepository(ctx: StoreContext) {
     createDataset(input: NewDataset): DatasetRecord {
       const id = input.id ?? ctx.newId();
       if (byId.get(id)) throw new Error(`a dataset with id ${JSON.stringify(id)} is already registered`);
-      insert.run(id, checkedName('a dataset', input.name), input.kind, input.folder, toJson(input.manifest),
-        input.sourcePath, input.sourceSha256 ?? null, ctx.now());
+      insert.run(
+        id,
+        checkedName('a dataset', input.name),
+        input.kind,
+        input.folder,
+        toJson(input.manifest),
+        input.sourcePath,
+        input.sourceSha256 ?? null,
+        ctx.now(),
+      );
       return getDataset(id);
     },
     getDataset,
@@ -77,7 +86,8 @@ export function datasetRepository(ctx: StoreContext) {
       return db.transaction(() => {
         const { folder, name } = getDataset(id);
         const { n } = runsUsing.get(id)!;
-        if (n > 0) throw new Error(`dataset '${name}' is used by ${n} run${n === 1 ? '' : 's'}; delete those runs first`);
+        if (n > 0)
+          throw new Error(`dataset '${name}' is used by ${n} run${n === 1 ? '' : 's'}; delete those runs first`);
         remove.run(id);
         return { folder };
       })();
@@ -86,7 +96,11 @@ export function datasetRepository(ctx: StoreContext) {
 }
 
 /** Records a dataset an importer has written (its folder and manifest) in the store. */
-export function registerDataset(store: { datasets: DatasetRepository }, manifest: DatasetManifest, folder: string): DatasetRecord {
+export function registerDataset(
+  store: { datasets: DatasetRepository },
+  manifest: DatasetManifest,
+  folder: string,
+): DatasetRecord {
   return store.datasets.createDataset({
     id: manifest.id,
     name: manifest.name,

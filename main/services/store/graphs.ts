@@ -21,7 +21,13 @@ interface VersionRow {
 }
 
 function toGraph(row: GraphRow): Graph {
-  return { id: row.id, projectId: row.project_id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toSummary(row: VersionRow): GraphVersionSummary {
@@ -39,16 +45,25 @@ export function graphRepository(ctx: StoreContext) {
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const insert = db.prepare('INSERT INTO graphs (id, project_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const byId = db.prepare<[string], GraphRow>('SELECT * FROM graphs WHERE id = ?');
-  const byProject = db.prepare<[string], GraphRow>('SELECT * FROM graphs WHERE project_id = ? ORDER BY created_at, name');
+  const byProject = db.prepare<[string], GraphRow>(
+    'SELECT * FROM graphs WHERE project_id = ? ORDER BY created_at, name',
+  );
   const rename = db.prepare('UPDATE graphs SET name = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE graphs SET updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM graphs WHERE id = ?');
-  const nextVersion = db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM graph_versions WHERE graph_id = ?');
-  const insertVersion = db.prepare('INSERT INTO graph_versions (graph_id, version, spec, note, created_at) VALUES (?, ?, ?, ?, ?)');
+  const nextVersion = db.prepare<[string], { next: number }>(
+    'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM graph_versions WHERE graph_id = ?',
+  );
+  const insertVersion = db.prepare(
+    'INSERT INTO graph_versions (graph_id, version, spec, note, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const versionById = db.prepare<[number], VersionRow>('SELECT * FROM graph_versions WHERE id = ?');
   const versions = db.prepare<[string], VersionRow>(
-    'SELECT id, graph_id, version, note, created_at FROM graph_versions WHERE graph_id = ? ORDER BY version DESC');
-  const latest = db.prepare<[string], VersionRow>('SELECT * FROM graph_versions WHERE graph_id = ? ORDER BY version DESC LIMIT 1');
+    'SELECT id, graph_id, version, note, created_at FROM graph_versions WHERE graph_id = ? ORDER BY version DESC',
+  );
+  const latest = db.prepare<[string], VersionRow>(
+    'SELECT * FROM graph_versions WHERE graph_id = ? ORDER BY version DESC LIMIT 1',
+  );
 
   function getGraph(id: string): Graph {
     const row = byId.get(id);
@@ -78,14 +93,16 @@ export function graphRepository(ctx: StoreContext) {
     },
     /** Saves the spec as the graph's next version (1, 2, 3 ...). */
     saveGraphVersion(graphId: string, spec: ModelSpec, note = ''): GraphVersion {
-      return db.transaction(() => {
-        getGraph(graphId);
-        const at = ctx.now();
-        const version = nextVersion.get(graphId)!.next;
-        const { lastInsertRowid } = insertVersion.run(graphId, version, toJson(spec), note, at);
-        touch.run(at, graphId);
-        return toVersion(versionById.get(Number(lastInsertRowid))!);
-      }).immediate();
+      return db
+        .transaction(() => {
+          getGraph(graphId);
+          const at = ctx.now();
+          const version = nextVersion.get(graphId)!.next;
+          const { lastInsertRowid } = insertVersion.run(graphId, version, toJson(spec), note, at);
+          touch.run(at, graphId);
+          return toVersion(versionById.get(Number(lastInsertRowid))!);
+        })
+        .immediate();
     },
     /** Newest first, without the specs (open one with getGraphVersion). */
     listGraphVersions(graphId: string): GraphVersionSummary[] {

@@ -71,7 +71,9 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     try {
       found = schemaVersion(db);
     } catch (error) {
-      throw new Error(`${path} is not a Netwright database, or it is damaged: ${(error as Error).message}`, { cause: error });
+      throw new Error(`${path} is not a Netwright database, or it is damaged: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     // Refuse before touching anything (even the journal mode) in a file from a newer version.
     if (found > migrations.length) throw new NewerSchemaError(path, found, migrations.length);
@@ -83,7 +85,8 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     const schema = migrate(db, path, migrations);
     const ctx = makeContext(db, path, options.now);
     const runs = runRepository(ctx);
-    const recoveredRunIds = options.recoverInterruptedRuns === false ? [] : runs.recoverInterruptedRuns(options.ownerAlive ?? ownerAlive);
+    const recoveredRunIds =
+      options.recoverInterruptedRuns === false ? [] : runs.recoverInterruptedRuns(options.ownerAlive ?? ownerAlive);
     const metrics = metricsRepository(ctx);
     const writers = new Set<MetricsWriter>();
     return {

@@ -21,8 +21,14 @@ interface StepRow {
   samples_per_s: number | null;
 }
 
-export interface RunEpoch { runId: string; record: EpochRecord }
-export interface RunStep { runId: string; record: StepRecord }
+export interface RunEpoch {
+  runId: string;
+  record: EpochRecord;
+}
+export interface RunStep {
+  runId: string;
+  record: StepRecord;
+}
 
 /** An epoch as the engine reports it (engine/core/train/trainer.ts), in the store's shape. */
 export function toEpochRecord(m: EpochMetrics): EpochRecord {
@@ -48,7 +54,8 @@ export type MetricsRepository = ReturnType<typeof metricsRepository>;
 export function metricsRepository(ctx: StoreContext) {
   const { db } = ctx;
   const runExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM runs WHERE id = ?');
-  const upsertEpoch = db.prepare(`INSERT INTO epoch_metrics (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, lr,
+  const upsertEpoch =
+    db.prepare(`INSERT INTO epoch_metrics (run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, lr,
     metrics, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (run_id, epoch) DO UPDATE SET train_loss = excluded.train_loss, train_accuracy = excluded.train_accuracy,
     val_loss = excluded.val_loss, val_accuracy = excluded.val_accuracy, lr = excluded.lr, metrics = excluded.metrics,
@@ -57,8 +64,11 @@ export function metricsRepository(ctx: StoreContext) {
     VALUES (?, ?, ?, ?, ?, ?)`);
   const epochs = db.prepare<[string], EpochRow>('SELECT * FROM epoch_metrics WHERE run_id = ? ORDER BY epoch');
   const steps = db.prepare<[string, number, number], StepRow>(
-    'SELECT step, epoch, loss, lr, samples_per_s FROM step_metrics WHERE run_id = ? AND step > ? ORDER BY step LIMIT ?');
-  const stepCount = db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM step_metrics WHERE run_id = ? AND step > ?');
+    'SELECT step, epoch, loss, lr, samples_per_s FROM step_metrics WHERE run_id = ? AND step > ? ORDER BY step LIMIT ?',
+  );
+  const stepCount = db.prepare<[string, number], { n: number }>(
+    'SELECT COUNT(*) AS n FROM step_metrics WHERE run_id = ? AND step > ?',
+  );
   const everyNthStep = db.prepare<[string, number, number], StepRow>(`SELECT step, epoch, loss, lr, samples_per_s FROM (
       SELECT *, ROW_NUMBER() OVER (ORDER BY step) - 1 AS at FROM step_metrics WHERE run_id = ? AND step > ?)
     WHERE at % ? = 0 ORDER BY step`);
@@ -66,8 +76,17 @@ export function metricsRepository(ctx: StoreContext) {
   const dropStepsAfter = db.prepare('DELETE FROM step_metrics WHERE run_id = ? AND epoch > ?');
 
   function insertEpoch(runId: string, r: EpochRecord, at: number): void {
-    upsertEpoch.run(runId, r.epoch, finiteOrNull(r.trainLoss), finiteOrNull(r.trainAccuracy), finiteOrNull(r.valLoss),
-      finiteOrNull(r.valAccuracy), finiteOrNull(r.lr), JSON.stringify(r.metrics ?? {}), at);
+    upsertEpoch.run(
+      runId,
+      r.epoch,
+      finiteOrNull(r.trainLoss),
+      finiteOrNull(r.trainAccuracy),
+      finiteOrNull(r.valLoss),
+      finiteOrNull(r.valAccuracy),
+      finiteOrNull(r.lr),
+      JSON.stringify(r.metrics ?? {}),
+      at,
+    );
   }
 
   function insertStep(runId: string, r: StepRecord): void {
@@ -87,12 +106,23 @@ export function metricsRepository(ctx: StoreContext) {
     const alive = new Map<string, boolean>();
     const exists = (runId: string) => {
       let known = alive.get(runId);
-      if (known === undefined) { known = runExists.get(runId) !== undefined; alive.set(runId, known); }
+      if (known === undefined) {
+        known = runExists.get(runId) !== undefined;
+        alive.set(runId, known);
+      }
       return known;
     };
     let written = 0;
-    for (const { runId, record } of epochRows) if (exists(runId)) { insertEpoch(runId, record, at); written++; }
-    for (const { runId, record } of stepRows) if (exists(runId)) { insertStep(runId, record); written++; }
+    for (const { runId, record } of epochRows)
+      if (exists(runId)) {
+        insertEpoch(runId, record, at);
+        written++;
+      }
+    for (const { runId, record } of stepRows)
+      if (exists(runId)) {
+        insertStep(runId, record);
+        written++;
+      }
     return written;
   });
 
@@ -104,15 +134,23 @@ export function metricsRepository(ctx: StoreContext) {
     /** All of `steps` in one transaction. */
     recordSteps(runId: string, records: readonly StepRecord[]): void {
       requireRun(runId);
-      writeBatch.immediate([], records.map((record) => ({ runId, record })));
+      writeBatch.immediate(
+        [],
+        records.map((record) => ({ runId, record })),
+      );
     },
     writeBatch(epochRows: readonly RunEpoch[], stepRows: readonly RunStep[]): number {
       return writeBatch.immediate(epochRows, stepRows);
     },
     listEpochs(runId: string): EpochRecord[] {
       return epochs.all(runId).map((r) => ({
-        epoch: r.epoch, trainLoss: r.train_loss, trainAccuracy: r.train_accuracy, valLoss: r.val_loss,
-        valAccuracy: r.val_accuracy, lr: r.lr, metrics: JSON.parse(r.metrics) as Record<string, unknown>,
+        epoch: r.epoch,
+        trainLoss: r.train_loss,
+        trainAccuracy: r.train_accuracy,
+        valLoss: r.val_loss,
+        valAccuracy: r.val_accuracy,
+        lr: r.lr,
+        metrics: JSON.parse(r.metrics) as Record<string, unknown>,
       }));
     },
     /**
@@ -123,13 +161,20 @@ export function metricsRepository(ctx: StoreContext) {
       const after = options.afterStep ?? -1;
       let rows: StepRow[];
       if (options.maxPoints !== undefined) {
-        if (!Number.isInteger(options.maxPoints) || options.maxPoints < 1) throw new Error(`listSteps: maxPoints must be a whole number ≥ 1 (got ${options.maxPoints})`);
+        if (!Number.isInteger(options.maxPoints) || options.maxPoints < 1)
+          throw new Error(`listSteps: maxPoints must be a whole number ≥ 1 (got ${options.maxPoints})`);
         const n = stepCount.get(runId, after)!.n;
         rows = everyNthStep.all(runId, after, Math.max(1, Math.ceil(n / options.maxPoints)));
       } else {
         rows = steps.all(runId, after, options.limit ?? -1);
       }
-      return rows.map((r) => ({ step: r.step, epoch: r.epoch, loss: r.loss, lr: r.lr, samplesPerSecond: r.samples_per_s }));
+      return rows.map((r) => ({
+        step: r.step,
+        epoch: r.epoch,
+        loss: r.loss,
+        lr: r.lr,
+        samplesPerSecond: r.samples_per_s,
+      }));
     },
     /**
      * Makes the stored epochs exactly `history` (epochs 1..N as a checkpoint carries them): epochs and steps after

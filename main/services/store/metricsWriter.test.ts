@@ -34,10 +34,24 @@ describe('MetricsWriter', () => {
   it('holds metrics until the interval, then commits them all in one transaction', () => {
     const batches: number[] = [];
     const writeBatch = store.metrics.writeBatch;
-    const spied: MetricsRepository = { ...store.metrics, writeBatch: (e, s) => { batches.push(e.length + s.length); return writeBatch(e, s); } };
+    const spied: MetricsRepository = {
+      ...store.metrics,
+      writeBatch: (e, s) => {
+        batches.push(e.length + s.length);
+        return writeBatch(e, s);
+      },
+    };
     const writer = new MetricsWriter(spied, { flushIntervalMs: 1000 });
     for (let n = 1; n <= 250; n++) writer.step(runId, step(n));
-    writer.epoch(runId, { epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, valLoss: 0.6, valAccuracy: 0.75, lr: 0.01, metrics: {} });
+    writer.epoch(runId, {
+      epoch: 1,
+      trainLoss: 0.5,
+      trainAccuracy: 0.8,
+      valLoss: 0.6,
+      valAccuracy: 0.75,
+      lr: 0.01,
+      metrics: {},
+    });
     vi.advanceTimersByTime(999);
     expect(committedSteps()).toBe(0);
     expect(writer.pending).toBe(251);
@@ -61,7 +75,15 @@ describe('MetricsWriter', () => {
 
   it('is flushed by closing the store', () => {
     const writer = store.createMetricsWriter();
-    writer.epoch(runId, { epoch: 1, trainLoss: 0.5, trainAccuracy: null, valLoss: null, valAccuracy: null, lr: 0.01, metrics: {} });
+    writer.epoch(runId, {
+      epoch: 1,
+      trainLoss: 0.5,
+      trainAccuracy: null,
+      valLoss: null,
+      valAccuracy: null,
+      lr: 0.01,
+      metrics: {},
+    });
     store.close();
     expect(committedEpochs()).toBe(1);
     store = openTestStore(temp.dir, testClock());
@@ -78,7 +100,13 @@ describe('MetricsWriter', () => {
   it('keeps rows after a failed write and saves them on the next flush', () => {
     const errors: string[] = [];
     let fail = true;
-    const flaky: MetricsRepository = { ...store.metrics, writeBatch: (e, s) => { if (fail) throw new Error('disk full'); return store.metrics.writeBatch(e, s); } };
+    const flaky: MetricsRepository = {
+      ...store.metrics,
+      writeBatch: (e, s) => {
+        if (fail) throw new Error('disk full');
+        return store.metrics.writeBatch(e, s);
+      },
+    };
     const writer = new MetricsWriter(flaky, { onError: (e) => errors.push(e.message) });
     writer.step(runId, step(1));
     vi.advanceTimersByTime(1000);
@@ -101,15 +129,49 @@ describe('MetricsWriter', () => {
 
 describe('metrics', () => {
   it("reads epochs back with the engine's extra metrics, and NaN losses as null", () => {
-    store.metrics.recordEpoch(runId, toEpochRecord({
-      epoch: 1, trainLoss: 0.9, trainAccuracy: 0.6, lr: 0.01, penalty: 0, gradNorms: { fc1: 0.3 }, weightNorms: { fc1: 2 },
-      seconds: 1.5, samplesPerSecond: 800,
-      validation: { loss: 1.0, accuracy: 0.55, perClassAccuracy: [0.5, 0.6], confusion: [[1, 1], [0, 2]], count: 4 },
-    }));
+    store.metrics.recordEpoch(
+      runId,
+      toEpochRecord({
+        epoch: 1,
+        trainLoss: 0.9,
+        trainAccuracy: 0.6,
+        lr: 0.01,
+        penalty: 0,
+        gradNorms: { fc1: 0.3 },
+        weightNorms: { fc1: 2 },
+        seconds: 1.5,
+        samplesPerSecond: 800,
+        validation: {
+          loss: 1.0,
+          accuracy: 0.55,
+          perClassAccuracy: [0.5, 0.6],
+          confusion: [
+            [1, 1],
+            [0, 2],
+          ],
+          count: 4,
+        },
+      }),
+    );
     store.metrics.recordSteps(runId, [step(1, Number.NaN), step(2, 0.4)]);
     const [epoch] = store.metrics.listEpochs(runId);
-    expect(epoch).toMatchObject({ epoch: 1, trainLoss: 0.9, trainAccuracy: 0.6, valLoss: 1.0, valAccuracy: 0.55, lr: 0.01 });
-    expect(epoch.metrics).toMatchObject({ gradNorms: { fc1: 0.3 }, validation: { confusion: [[1, 1], [0, 2]] } });
+    expect(epoch).toMatchObject({
+      epoch: 1,
+      trainLoss: 0.9,
+      trainAccuracy: 0.6,
+      valLoss: 1.0,
+      valAccuracy: 0.55,
+      lr: 0.01,
+    });
+    expect(epoch.metrics).toMatchObject({
+      gradNorms: { fc1: 0.3 },
+      validation: {
+        confusion: [
+          [1, 1],
+          [0, 2],
+        ],
+      },
+    });
     expect(store.metrics.listSteps(runId).map((s) => s.loss)).toEqual([null, 0.4]);
   });
 
@@ -121,7 +183,16 @@ describe('metrics', () => {
     expect(thinned.length).toBeGreaterThan(32);
     expect(thinned[0].step).toBe(1);
     expect(store.metrics.listSteps(runId, { afterStep: 995 }).map((s) => s.step)).toEqual([996, 997, 998, 999, 1000]);
-    for (let e = 1; e <= 10; e++) store.metrics.recordEpoch(runId, { epoch: e, trainLoss: 1, trainAccuracy: null, valLoss: null, valAccuracy: null, lr: 0.1, metrics: {} });
+    for (let e = 1; e <= 10; e++)
+      store.metrics.recordEpoch(runId, {
+        epoch: e,
+        trainLoss: 1,
+        trainAccuracy: null,
+        valLoss: null,
+        valAccuracy: null,
+        lr: 0.1,
+        metrics: {},
+      });
     store.metrics.truncateAfterEpoch(runId, 4);
     expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
     expect(store.metrics.listSteps(runId).length).toBe(400);

@@ -21,7 +21,11 @@ export class MetricsWriter {
   private closed = false;
 
   /** `onClosed` lets the owner (the store) forget the writer once it is closed. */
-  constructor(private readonly metrics: MetricsRepository, options: MetricsWriterOptions = {}, private readonly onClosed?: () => void) {
+  constructor(
+    private readonly metrics: MetricsRepository,
+    options: MetricsWriterOptions = {},
+    private readonly onClosed?: () => void,
+  ) {
     const interval = options.flushIntervalMs ?? 1000;
     if (!(interval > 0)) throw new Error(`MetricsWriter: flushIntervalMs must be above 0 (got ${interval})`);
     this.maxBuffered = options.maxBuffered ?? 50_000;

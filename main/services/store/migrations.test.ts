@@ -7,10 +7,23 @@ import { MIGRATIONS, NewerSchemaError, openStore, schemaVersion, type Migration 
 import { openTestStore, tempDir, testClock } from './testFixtures';
 
 let temp: ReturnType<typeof tempDir>;
-beforeEach(() => { temp = tempDir('migrations'); });
+beforeEach(() => {
+  temp = tempDir('migrations');
+});
 afterEach(() => temp.remove());
 
-const TABLES = ['checkpoints', 'datasets', 'epoch_metrics', 'exports', 'graph_versions', 'graphs', 'projects', 'run_tags', 'runs', 'step_metrics'];
+const TABLES = [
+  'checkpoints',
+  'datasets',
+  'epoch_metrics',
+  'exports',
+  'graph_versions',
+  'graphs',
+  'projects',
+  'run_tags',
+  'runs',
+  'step_metrics',
+];
 
 describe('opening the store', () => {
   it('creates every table from an empty file and records the latest schema version', () => {
@@ -18,7 +31,10 @@ describe('opening the store', () => {
     expect(store.schema).toEqual({ from: 0, to: MIGRATIONS.length });
     store.close();
     const db = new Database(join(temp.dir, 'studio.db'), { readonly: true });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
     expect(tables).toEqual(TABLES);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -43,9 +59,15 @@ describe('opening the store', () => {
     raw.close();
     const before = readFileSync(path);
     let caught: unknown;
-    try { openStore(path); } catch (error) { caught = error; }
+    try {
+      openStore(path);
+    } catch (error) {
+      caught = error;
+    }
     expect(caught).toBeInstanceOf(NewerSchemaError);
-    expect((caught as Error).message).toMatch(new RegExp(`schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}`));
+    expect((caught as Error).message).toMatch(
+      new RegExp(`schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}`),
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -82,10 +104,14 @@ describe('migrations', () => {
     const broken: Migration = {
       version: MIGRATIONS.length + 1,
       name: 'half done',
-      up: (db) => { db.exec('CREATE TABLE half (x)'); db.exec('THIS IS NOT SQL'); },
+      up: (db) => {
+        db.exec('CREATE TABLE half (x)');
+        db.exec('THIS IS NOT SQL');
+      },
     };
-    expect(() => openTestStore(temp.dir, clock, { migrations: [...MIGRATIONS, broken] }))
-      .toThrow(new RegExp(`schema ${MIGRATIONS.length + 1} \\(half done\\) failed`));
+    expect(() => openTestStore(temp.dir, clock, { migrations: [...MIGRATIONS, broken] })).toThrow(
+      new RegExp(`schema ${MIGRATIONS.length + 1} \\(half done\\) failed`),
+    );
     const db = new Database(join(temp.dir, 'studio.db'), { readonly: true });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);

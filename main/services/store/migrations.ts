@@ -10,9 +10,15 @@ export interface Migration {
 }
 
 export class NewerSchemaError extends Error {
-  constructor(readonly path: string, readonly found: number, readonly known: number) {
-    super(`${path} was written by a newer version of Netwright (database schema ${found}; this version knows up to ${known}). ` +
-      'Update Netwright to open it; it was left unchanged.');
+  constructor(
+    readonly path: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `${path} was written by a newer version of Netwright (database schema ${found}; this version knows up to ${known}). ` +
+        'Update Netwright to open it; it was left unchanged.',
+    );
     this.name = 'NewerSchemaError';
   }
 }
@@ -151,9 +157,14 @@ export function schemaVersion(db: Database): number {
  * Brings the database up to the last migration. Returns the versions before and after. A failing step rolls
  * back alone: the database stays at the previous version and the error names the step.
  */
-export function migrate(db: Database, path: string, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+export function migrate(
+  db: Database,
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration list is out of order: entry ${i} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration list is out of order: entry ${i} has version ${m.version}, expected ${i + 1}`);
   });
   const known = migrations.length;
   const from = schemaVersion(db);
@@ -169,7 +180,10 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
     try {
       apply.immediate();
     } catch (error) {
-      throw new Error(`${path}: updating the database to schema ${step.version} (${step.name}) failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(
+        `${path}: updating the database to schema ${step.version} (${step.name}) failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   return { from, to: known };

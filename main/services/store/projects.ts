@@ -11,20 +11,29 @@ interface ProjectRow {
 }
 
 function toProject(row: ProjectRow): Project {
-  return { id: row.id, name: row.name, description: row.description, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export type ProjectRepository = ReturnType<typeof projectRepository>;
 
 export function projectRepository(ctx: StoreContext) {
   const { db } = ctx;
-  const insert = db.prepare('INSERT INTO projects (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO projects (id, name, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const byId = db.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE id = ?');
   const all = db.prepare<[], ProjectRow>('SELECT * FROM projects ORDER BY updated_at DESC, name');
   const update = db.prepare('UPDATE projects SET name = ?, description = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE projects SET updated_at = ? WHERE id = ?');
   const checkpointPaths = db.prepare<[string], { path: string }>(
-    'SELECT c.path FROM checkpoints c JOIN runs r ON r.id = c.run_id WHERE r.project_id = ? ORDER BY c.id');
+    'SELECT c.path FROM checkpoints c JOIN runs r ON r.id = c.run_id WHERE r.project_id = ? ORDER BY c.id',
+  );
   const remove = db.prepare('DELETE FROM projects WHERE id = ?');
 
   function getProject(id: string): Project {

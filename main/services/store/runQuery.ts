@@ -40,26 +40,44 @@ function escapeLike(text: string): string {
 
 function checkedCount(what: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 0) throw new Error(`listRuns: ${what} must be a whole number ≥ 0 (got ${value})`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`listRuns: ${what} must be a whole number ≥ 0 (got ${value})`);
   return value;
 }
 
 export function buildRunQuery(query: RunQuery): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (query.projectId !== undefined) { where.push('r.project_id = ?'); params.push(query.projectId); }
-  if (query.datasetId !== undefined) { where.push('r.dataset_id = ?'); params.push(query.datasetId); }
+  if (query.projectId !== undefined) {
+    where.push('r.project_id = ?');
+    params.push(query.projectId);
+  }
+  if (query.datasetId !== undefined) {
+    where.push('r.dataset_id = ?');
+    params.push(query.datasetId);
+  }
   if (query.status !== undefined) {
     const statuses = Array.isArray(query.status) ? query.status : [query.status];
-    for (const s of statuses) if (!RUN_STATUSES.includes(s)) throw new Error(`listRuns: unknown status ${JSON.stringify(s)}`);
+    for (const s of statuses)
+      if (!RUN_STATUSES.includes(s)) throw new Error(`listRuns: unknown status ${JSON.stringify(s)}`);
     if (statuses.length === 0) where.push('0');
-    else { where.push(`r.status IN (${statuses.map(() => '?').join(', ')})`); params.push(...statuses); }
+    else {
+      where.push(`r.status IN (${statuses.map(() => '?').join(', ')})`);
+      params.push(...statuses);
+    }
   }
-  if (query.tag !== undefined) { where.push('EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag = ?)'); params.push(query.tag); }
-  if (query.nameContains) { where.push("r.name LIKE ? ESCAPE '\\'"); params.push(`%${escapeLike(query.nameContains)}%`); }
+  if (query.tag !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM run_tags t WHERE t.run_id = r.id AND t.tag = ?)');
+    params.push(query.tag);
+  }
+  if (query.nameContains) {
+    where.push("r.name LIKE ? ESCAPE '\\'");
+    params.push(`%${escapeLike(query.nameContains)}%`);
+  }
 
   const direction = query.order ?? 'desc';
-  if (direction !== 'asc' && direction !== 'desc') throw new Error(`listRuns: order must be 'asc' or 'desc' (got ${JSON.stringify(direction)})`);
+  if (direction !== 'asc' && direction !== 'desc')
+    throw new Error(`listRuns: order must be 'asc' or 'desc' (got ${JSON.stringify(direction)})`);
   let sortExpr: string;
   let sortParams: unknown[] = [];
   const sortBy = query.sortBy ?? 'createdAt';

@@ -17,7 +17,10 @@ beforeEach(() => {
   store = openTestStore(temp.dir, clock);
   projectId = store.projects.createProject({ name: 'Iris' }).id;
 });
-afterEach(() => { store.close(); temp.remove(); });
+afterEach(() => {
+  store.close();
+  temp.remove();
+});
 
 function newRun(name?: string, tags: string[] = []) {
   clock.advance(1000);
@@ -27,17 +30,46 @@ function newRun(name?: string, tags: string[] = []) {
 describe('creating runs', () => {
   it('starts queued with a snapshot of the graph and config, a default name and seeds from the config', () => {
     const run = newRun();
-    expect(run).toMatchObject({ status: 'queued', name: 'Run 1', seed: 7, splitSeed: 7, durationMs: 0, startedAt: null, tags: [] });
+    expect(run).toMatchObject({
+      status: 'queued',
+      name: 'Run 1',
+      seed: 7,
+      splitSeed: 7,
+      durationMs: 0,
+      startedAt: null,
+      tags: [],
+    });
     expect(run.graph).toEqual(tinySpec);
     expect(run.trainConfig.optimizer).toEqual({ type: 'adam', lr: 0.001 });
     expect(newRun().name).toBe('Run 2');
   });
 
   it("takes the split seed from the dataset's manifest", () => {
-    const manifest = { version: 1, id: 'd1', name: 'iris', source: { kind: 'csv', path: '/x.csv' }, count: 10, featureShape: [4],
-      task: 'classification', normalization: null,
-      split: { seed: 99, train: 0.8, validation: 0.1, test: 0.1, stratified: true, counts: { train: 8, validation: 1, test: 1 } } } as const;
-    const dataset = store.datasets.createDataset({ name: 'iris', kind: 'csv', folder: '/d1', manifest: structuredClone(manifest) as never, sourcePath: '/x.csv' });
+    const manifest = {
+      version: 1,
+      id: 'd1',
+      name: 'iris',
+      source: { kind: 'csv', path: '/x.csv' },
+      count: 10,
+      featureShape: [4],
+      task: 'classification',
+      normalization: null,
+      split: {
+        seed: 99,
+        train: 0.8,
+        validation: 0.1,
+        test: 0.1,
+        stratified: true,
+        counts: { train: 8, validation: 1, test: 1 },
+      },
+    } as const;
+    const dataset = store.datasets.createDataset({
+      name: 'iris',
+      kind: 'csv',
+      folder: '/d1',
+      manifest: structuredClone(manifest) as never,
+      sourcePath: '/x.csv',
+    });
     const run = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), datasetId: dataset.id });
     expect(run.splitSeed).toBe(99);
     expect(run.seed).toBe(7);
@@ -46,8 +78,12 @@ describe('creating runs', () => {
   it('names the missing project, dataset or graph version', () => {
     const base = { graph: tinySpec, trainConfig: trainConfig() };
     expect(() => store.runs.createRun({ ...base, projectId: 'gone' })).toThrow('project "gone" does not exist');
-    expect(() => store.runs.createRun({ ...base, projectId, datasetId: 'nope' })).toThrow('dataset "nope" does not exist');
-    expect(() => store.runs.createRun({ ...base, projectId, graphVersionId: 42 })).toThrow('graph version 42 does not exist');
+    expect(() => store.runs.createRun({ ...base, projectId, datasetId: 'nope' })).toThrow(
+      'dataset "nope" does not exist',
+    );
+    expect(() => store.runs.createRun({ ...base, projectId, graphVersionId: 42 })).toThrow(
+      'graph version 42 does not exist',
+    );
   });
 });
 
@@ -64,7 +100,13 @@ describe('run status', () => {
     store.runs.updateRunStatus(run.id, 'running');
     clock.advance(2_000);
     const failed = store.runs.updateRunStatus(run.id, 'failed', { error: 'the engine process exited (code 134)' });
-    expect(failed).toMatchObject({ status: 'failed', durationMs: 12_000, startedAt: started, endedAt: clock.now(), error: 'the engine process exited (code 134)' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      durationMs: 12_000,
+      startedAt: started,
+      endedAt: clock.now(),
+      error: 'the engine process exited (code 134)',
+    });
     // A failed run may be retried; the error clears and the end time with it.
     const retried = store.runs.updateRunStatus(run.id, 'running');
     expect(retried).toMatchObject({ status: 'running', error: null, endedAt: null, startedAt: started });
@@ -72,7 +114,9 @@ describe('run status', () => {
 
   it('refuses impossible moves and treats the same status again as no change', () => {
     const run = newRun();
-    expect(() => store.runs.updateRunStatus(run.id, 'paused')).toThrow(`run 'Run 1' is queued and cannot become paused`);
+    expect(() => store.runs.updateRunStatus(run.id, 'paused')).toThrow(
+      `run 'Run 1' is queued and cannot become paused`,
+    );
     store.runs.updateRunStatus(run.id, 'running');
     store.runs.updateRunStatus(run.id, 'completed');
     expect(store.runs.updateRunStatus(run.id, 'completed').status).toBe('completed');
@@ -83,7 +127,11 @@ describe('run status', () => {
     const run = newRun();
     store.runs.setRunResults(run.id, { bestMetrics: { val_accuracy: 0.9 }, bestEpoch: 3 });
     const after = store.runs.setRunResults(run.id, { finalMetrics: { val_accuracy: 0.88, test_accuracy: 0.87 } });
-    expect(after).toMatchObject({ bestMetrics: { val_accuracy: 0.9 }, bestEpoch: 3, finalMetrics: { val_accuracy: 0.88, test_accuracy: 0.87 } });
+    expect(after).toMatchObject({
+      bestMetrics: { val_accuracy: 0.9 },
+      bestEpoch: 3,
+      finalMetrics: { val_accuracy: 0.88, test_accuracy: 0.87 },
+    });
   });
 });
 
@@ -97,7 +145,15 @@ describe('recovering after a crash', () => {
     store.runs.updateRunStatus(paused.id, 'paused');
     store.runs.updateRunStatus(done.id, 'completed');
     clock.advance(3000);
-    store.metrics.recordEpoch(running.id, { epoch: 1, trainLoss: 1, trainAccuracy: null, valLoss: null, valAccuracy: null, lr: 0.1, metrics: {} });
+    store.metrics.recordEpoch(running.id, {
+      epoch: 1,
+      trainLoss: 1,
+      trainAccuracy: null,
+      valLoss: null,
+      valAccuracy: null,
+      lr: 0.1,
+      metrics: {},
+    });
     const lastEpochAt = clock.now();
     clock.advance(3_600_000); // the app stays dead for an hour
     store.close();
@@ -116,10 +172,20 @@ describe('recovering after a crash', () => {
   });
 
   it('leaves runs whose owner process is alive, and recovers those whose owner is gone', () => {
-    const mine = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: currentOwner() });
+    const mine = store.runs.createRun({
+      projectId,
+      graph: tinySpec,
+      trainConfig: trainConfig(),
+      owner: currentOwner(),
+    });
     // A process id no system hands out, and this process's id with another start time (a reused id).
     const gone = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: '4194305:1' });
-    const reused = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), owner: `${process.pid}:1` });
+    const reused = store.runs.createRun({
+      projectId,
+      graph: tinySpec,
+      trainConfig: trainConfig(),
+      owner: `${process.pid}:1`,
+    });
     for (const r of [mine, gone, reused]) store.runs.updateRunStatus(r.id, 'running');
     store.close();
 
@@ -164,10 +230,25 @@ describe('listing runs', () => {
 
   it('sorts by name, by a best metric (missing values last) and pages', () => {
     seedRuns();
-    expect(names(store.runs.listRuns({ sortBy: 'name', order: 'asc' }))).toEqual(['baseline', 'Dropout 50%', 'wide mlp']);
-    expect(names(store.runs.listRuns({ sortBy: { metric: 'val_accuracy' } }))).toEqual(['Dropout 50%', 'baseline', 'wide mlp']);
-    expect(names(store.runs.listRuns({ sortBy: { metric: 'val_accuracy' }, order: 'asc' }))).toEqual(['baseline', 'Dropout 50%', 'wide mlp']);
-    expect(names(store.runs.listRuns({ sortBy: 'createdAt', order: 'asc', limit: 2, offset: 1 }))).toEqual(['wide mlp', 'Dropout 50%']);
+    expect(names(store.runs.listRuns({ sortBy: 'name', order: 'asc' }))).toEqual([
+      'baseline',
+      'Dropout 50%',
+      'wide mlp',
+    ]);
+    expect(names(store.runs.listRuns({ sortBy: { metric: 'val_accuracy' } }))).toEqual([
+      'Dropout 50%',
+      'baseline',
+      'wide mlp',
+    ]);
+    expect(names(store.runs.listRuns({ sortBy: { metric: 'val_accuracy' }, order: 'asc' }))).toEqual([
+      'baseline',
+      'Dropout 50%',
+      'wide mlp',
+    ]);
+    expect(names(store.runs.listRuns({ sortBy: 'createdAt', order: 'asc', limit: 2, offset: 1 }))).toEqual([
+      'wide mlp',
+      'Dropout 50%',
+    ]);
     expect(() => store.runs.listRuns({ sortBy: 'colour' as never })).toThrow('cannot sort by "colour"');
   });
 
@@ -176,8 +257,17 @@ describe('listing runs', () => {
     store.runs.renameRun(a.id, '  baseline v2 ');
     store.runs.setRunTags(a.id, [' keep ', 'mlp', 'keep', '']);
     store.runs.setRunNotes(a.id, 'lr too high after epoch 20');
-    expect(store.runs.getRun(a.id)).toMatchObject({ name: 'baseline v2', tags: ['keep', 'mlp'], notes: 'lr too high after epoch 20' });
-    expect(store.runs.listTags(projectId)).toEqual([{ tag: 'dropout', runs: 1 }, { tag: 'keep', runs: 1 }, { tag: 'mlp', runs: 2 }, { tag: 'wide', runs: 1 }]);
+    expect(store.runs.getRun(a.id)).toMatchObject({
+      name: 'baseline v2',
+      tags: ['keep', 'mlp'],
+      notes: 'lr too high after epoch 20',
+    });
+    expect(store.runs.listTags(projectId)).toEqual([
+      { tag: 'dropout', runs: 1 },
+      { tag: 'keep', runs: 1 },
+      { tag: 'mlp', runs: 2 },
+      { tag: 'wide', runs: 1 },
+    ]);
     expect(() => store.runs.renameRun(a.id, '  ')).toThrow('a run name must not be empty');
   });
 });
@@ -186,14 +276,24 @@ describe('deleting', () => {
   it('deletes a run with its metrics, checkpoints, exports and tags, returning the checkpoint files', () => {
     const run = newRun('doomed', ['x']);
     const keep = newRun('kept');
-    store.metrics.recordEpoch(run.id, { epoch: 1, trainLoss: 1, trainAccuracy: 0.5, valLoss: 1.1, valAccuracy: 0.4, lr: 0.1, metrics: {} });
+    store.metrics.recordEpoch(run.id, {
+      epoch: 1,
+      trainLoss: 1,
+      trainAccuracy: 0.5,
+      valLoss: 1.1,
+      valAccuracy: 0.4,
+      lr: 0.1,
+      metrics: {},
+    });
     store.metrics.recordSteps(run.id, [{ step: 1, epoch: 1, loss: 1.2, lr: 0.1, samplesPerSecond: 1000 }]);
     store.metrics.recordSteps(keep.id, [{ step: 1, epoch: 1, loss: 0.7, lr: 0.1, samplesPerSecond: 900 }]);
     store.checkpoints.addCheckpoint({ runId: run.id, epoch: 1, kind: 'last', path: '/ck/doomed/last.safetensors' });
     store.checkpoints.addCheckpoint({ runId: run.id, epoch: 1, kind: 'best', path: '/ck/doomed/best.safetensors' });
     store.exports.addExport({ runId: run.id, format: 'onnx', path: '/home/me/model.onnx' });
 
-    expect(store.runs.deleteRun(run.id)).toEqual({ checkpointPaths: ['/ck/doomed/last.safetensors', '/ck/doomed/best.safetensors'] });
+    expect(store.runs.deleteRun(run.id)).toEqual({
+      checkpointPaths: ['/ck/doomed/last.safetensors', '/ck/doomed/best.safetensors'],
+    });
     store.close();
     // Count what is left with a plain connection: the cascades are the database's own (foreign keys on).
     const db = new Database(join(temp.dir, 'studio.db'), { readonly: true });
@@ -217,11 +317,35 @@ describe('deleting', () => {
   });
 
   it('refuses to delete a dataset that runs use, and deletes it once they are gone', () => {
-    const manifest = { version: 1, id: 'd', name: 'iris', source: { kind: 'csv', path: '/iris.csv' }, count: 1, featureShape: [4], task: 'regression',
-      normalization: null, split: { seed: 1, train: 1, validation: 0, test: 0, stratified: false, counts: { train: 1, validation: 0, test: 0 } } } as const;
-    const dataset = store.datasets.createDataset({ name: 'iris', kind: 'csv', folder: '/data/d', manifest: structuredClone(manifest) as never, sourcePath: '/iris.csv' });
+    const manifest = {
+      version: 1,
+      id: 'd',
+      name: 'iris',
+      source: { kind: 'csv', path: '/iris.csv' },
+      count: 1,
+      featureShape: [4],
+      task: 'regression',
+      normalization: null,
+      split: {
+        seed: 1,
+        train: 1,
+        validation: 0,
+        test: 0,
+        stratified: false,
+        counts: { train: 1, validation: 0, test: 0 },
+      },
+    } as const;
+    const dataset = store.datasets.createDataset({
+      name: 'iris',
+      kind: 'csv',
+      folder: '/data/d',
+      manifest: structuredClone(manifest) as never,
+      sourcePath: '/iris.csv',
+    });
     const run = store.runs.createRun({ projectId, graph: tinySpec, trainConfig: trainConfig(), datasetId: dataset.id });
-    expect(() => store.datasets.deleteDataset(dataset.id)).toThrow("dataset 'iris' is used by 1 run; delete those runs first");
+    expect(() => store.datasets.deleteDataset(dataset.id)).toThrow(
+      "dataset 'iris' is used by 1 run; delete those runs first",
+    );
     store.runs.deleteRun(run.id);
     expect(store.datasets.deleteDataset(dataset.id)).toEqual({ folder: '/data/d' });
   });

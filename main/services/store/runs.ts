@@ -71,7 +71,8 @@ export function runRepository(ctx: StoreContext) {
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
   const datasetSplitSeed = db.prepare<[string], { seed: number | null }>(
-    "SELECT json_extract(manifest, '$.split.seed') AS seed FROM datasets WHERE id = ?");
+    "SELECT json_extract(manifest, '$.split.seed') AS seed FROM datasets WHERE id = ?",
+  );
   const runCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM runs WHERE project_id = ?');
   const setStatus = db.prepare(`UPDATE runs SET status = ?, error = ?, started_at = ?, ended_at = ?, running_since = ?,
     duration_ms = ? WHERE id = ?`);
@@ -81,14 +82,30 @@ export function runRepository(ctx: StoreContext) {
   const clearTags = db.prepare('DELETE FROM run_tags WHERE run_id = ?');
   const addTag = db.prepare('INSERT INTO run_tags (run_id, tag) VALUES (?, ?)');
   const allTags = db.prepare<[], { tag: string; runs: number }>(
-    'SELECT tag, COUNT(*) AS runs FROM run_tags GROUP BY tag ORDER BY tag');
-  const projectTags = db.prepare<[string], { tag: string; runs: number }>(`SELECT t.tag, COUNT(*) AS runs FROM run_tags t
+    'SELECT tag, COUNT(*) AS runs FROM run_tags GROUP BY tag ORDER BY tag',
+  );
+  const projectTags = db.prepare<
+    [string],
+    { tag: string; runs: number }
+  >(`SELECT t.tag, COUNT(*) AS runs FROM run_tags t
     JOIN runs r ON r.id = t.run_id WHERE r.project_id = ? GROUP BY t.tag ORDER BY t.tag`);
-  const checkpointPaths = db.prepare<[string], { path: string }>('SELECT path FROM checkpoints WHERE run_id = ? ORDER BY id');
+  const checkpointPaths = db.prepare<[string], { path: string }>(
+    'SELECT path FROM checkpoints WHERE run_id = ? ORDER BY id',
+  );
   const remove = db.prepare('DELETE FROM runs WHERE id = ?');
-  const unfinished = db.prepare<[], { id: string; status: RunStatus; owner: RunOwner | null; running_since: number | null; last_epoch_at: number | null }>(
+  const unfinished = db.prepare<
+    [],
+    {
+      id: string;
+      status: RunStatus;
+      owner: RunOwner | null;
+      running_since: number | null;
+      last_epoch_at: number | null;
+    }
+  >(
     `SELECT r.id, r.status, r.owner, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
-     FROM runs r WHERE r.status IN ('queued', 'running', 'paused')`);
+     FROM runs r WHERE r.status IN ('queued', 'running', 'paused')`,
+  );
   const setOwner = db.prepare('UPDATE runs SET owner = ? WHERE id = ?');
   const ownerOf = db.prepare<[string], { owner: RunOwner | null }>('SELECT owner FROM runs WHERE id = ?');
 
@@ -130,25 +147,40 @@ export function runRepository(ctx: StoreContext) {
 
   return {
     createRun(input: NewRun): Run {
-      return db.transaction(() => {
-        if (!projectExists.get(input.projectId)) throw new NotFoundError('project', input.projectId);
-        const graphVersionId = input.graphVersionId ?? null;
-        if (graphVersionId !== null && !versionExists.get(graphVersionId)) throw new NotFoundError('graph version', graphVersionId);
-        const datasetId = input.datasetId ?? null;
-        let datasetSeed: number | null = null;
-        if (datasetId !== null) {
-          const dataset = datasetSplitSeed.get(datasetId);
-          if (!dataset) throw new NotFoundError('dataset', datasetId);
-          datasetSeed = dataset.seed;
-        }
-        const id = ctx.newId();
-        const name = input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('a run', input.name);
-        insert.run(id, input.projectId, graphVersionId, datasetId, name, toJson(input.graph), toJson(input.trainConfig),
-          input.splitSeed ?? datasetSeed ?? input.trainConfig.seed, input.seed ?? input.trainConfig.seed, ctx.now(), input.notes ?? '',
-          input.owner ?? null);
-        for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
-        return getRun(id);
-      }).immediate();
+      return db
+        .transaction(() => {
+          if (!projectExists.get(input.projectId)) throw new NotFoundError('project', input.projectId);
+          const graphVersionId = input.graphVersionId ?? null;
+          if (graphVersionId !== null && !versionExists.get(graphVersionId))
+            throw new NotFoundError('graph version', graphVersionId);
+          const datasetId = input.datasetId ?? null;
+          let datasetSeed: number | null = null;
+          if (datasetId !== null) {
+            const dataset = datasetSplitSeed.get(datasetId);
+            if (!dataset) throw new NotFoundError('dataset', datasetId);
+            datasetSeed = dataset.seed;
+          }
+          const id = ctx.newId();
+          const name =
+            input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('a run', input.name);
+          insert.run(
+            id,
+            input.projectId,
+            graphVersionId,
+            datasetId,
+            name,
+            toJson(input.graph),
+            toJson(input.trainConfig),
+            input.splitSeed ?? datasetSeed ?? input.trainConfig.seed,
+            input.seed ?? input.trainConfig.seed,
+            ctx.now(),
+            input.notes ?? '',
+            input.owner ?? null,
+          );
+          for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
+          return getRun(id);
+        })
+        .immediate();
     },
     getRun,
     /** Records `owner` as the process training the run from now on. */
@@ -167,21 +199,30 @@ export function runRepository(ctx: StoreContext) {
      * nothing). Keeps the running time across pauses, the start and end times, and the error of a failed run.
      */
     updateRunStatus(id: string, status: RunStatus, details: { error?: string } = {}): RunSummary {
-      return db.transaction(() => {
-        const current = row(id);
-        if (current.status === status) return summaryOf(current);
-        if (!canMove(current.status, status)) {
-          throw new Error(`run '${current.name}' is ${current.status} and cannot become ${status}`);
-        }
-        const at = ctx.now();
-        let duration = current.duration_ms;
-        if (current.running_since !== null) duration += Math.max(0, at - current.running_since);
-        const running = status === 'running';
-        const error = details.error ?? (status === 'failed' ? 'the run failed (no reason was given)' : null);
-        setStatus.run(status, running || status === 'queued' ? null : error, running ? (current.started_at ?? at) : current.started_at,
-          isEnded(status) ? at : null, running ? at : null, duration, id);
-        return summaryOf(row(id));
-      }).immediate();
+      return db
+        .transaction(() => {
+          const current = row(id);
+          if (current.status === status) return summaryOf(current);
+          if (!canMove(current.status, status)) {
+            throw new Error(`run '${current.name}' is ${current.status} and cannot become ${status}`);
+          }
+          const at = ctx.now();
+          let duration = current.duration_ms;
+          if (current.running_since !== null) duration += Math.max(0, at - current.running_since);
+          const running = status === 'running';
+          const error = details.error ?? (status === 'failed' ? 'the run failed (no reason was given)' : null);
+          setStatus.run(
+            status,
+            running || status === 'queued' ? null : error,
+            running ? (current.started_at ?? at) : current.started_at,
+            isEnded(status) ? at : null,
+            running ? at : null,
+            duration,
+            id,
+          );
+          return summaryOf(row(id));
+        })
+        .immediate();
     },
     /** Best and final metrics and the best epoch; fields left out keep their values. */
     setRunResults(id: string, results: RunResults): RunSummary {
@@ -191,7 +232,8 @@ export function runRepository(ctx: StoreContext) {
         toJsonOrNull(pick(results.bestMetrics, fromJson<MetricValues>(current.best_metrics))),
         toJsonOrNull(pick(results.finalMetrics, fromJson<MetricValues>(current.final_metrics))),
         pick(results.bestEpoch, current.best_epoch),
-        id);
+        id,
+      );
       return summaryOf(row(id));
     },
     renameRun(id: string, name: string): RunSummary {
@@ -231,25 +273,34 @@ export function runRepository(ctx: StoreContext) {
      * epoch, the last sign they were alive.
      */
     recoverInterruptedRuns(alive: (owner: RunOwner) => boolean): string[] {
-      return db.transaction(() => {
-        const at = ctx.now();
-        const ids: string[] = [];
-        for (const run of unfinished.all()) {
-          if (run.owner !== null && alive(run.owner)) continue;
-          const current = row(run.id);
-          let duration = current.duration_ms;
-          let endedAt = at;
-          if (run.running_since !== null) {
-            const lastAlive = Math.max(run.running_since, run.last_epoch_at ?? run.running_since);
-            duration += lastAlive - run.running_since;
-            endedAt = lastAlive;
+      return db
+        .transaction(() => {
+          const at = ctx.now();
+          const ids: string[] = [];
+          for (const run of unfinished.all()) {
+            if (run.owner !== null && alive(run.owner)) continue;
+            const current = row(run.id);
+            let duration = current.duration_ms;
+            let endedAt = at;
+            if (run.running_since !== null) {
+              const lastAlive = Math.max(run.running_since, run.last_epoch_at ?? run.running_since);
+              duration += lastAlive - run.running_since;
+              endedAt = lastAlive;
+            }
+            setStatus.run(
+              'interrupted',
+              `Netwright closed while this run was ${run.status}; continue it from its last checkpoint.`,
+              current.started_at,
+              endedAt,
+              null,
+              duration,
+              run.id,
+            );
+            ids.push(run.id);
           }
-          setStatus.run('interrupted', `Netwright closed while this run was ${run.status}; continue it from its last checkpoint.`,
-            current.started_at, endedAt, null, duration, run.id);
-          ids.push(run.id);
-        }
-        return ids;
-      }).immediate();
+          return ids;
+        })
+        .immediate();
     },
   };
 }

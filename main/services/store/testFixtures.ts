@@ -13,7 +13,12 @@ export interface TestClock {
 
 export function testClock(start = Date.UTC(2025, 0, 1)): TestClock {
   let t = start;
-  return { now: () => t, advance: (ms) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 export function tempDir(prefix: string): { dir: string; remove(): void } {
@@ -29,7 +34,13 @@ export const tinySpec = mlp(4, 3, [8]);
 
 export function trainConfig(seed = 7): TrainConfig {
   return {
-    version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.001 }, schedule: { type: 'constant' },
-    epochs: 5, batchSize: 16, seed, split: { train: 0.7, validation: 0.15, test: 0.15 },
+    version: 1,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 0.001 },
+    schedule: { type: 'constant' },
+    epochs: 5,
+    batchSize: 16,
+    seed,
+    split: { train: 0.7, validation: 0.15, test: 0.15 },
   };
 }

@@ -4,13 +4,35 @@ import { defaultLabel, formatStat, isTableFile, taskForColumn } from './csvDefau
 
 function column(index: number, name: string, extra: Partial<ColumnPreview> = {}): ColumnPreview {
   return {
-    index, name, type: 'numeric', missing: 0, numbers: 10, texts: 0, stats: { min: 0, max: 1, mean: 0.5, std: 0.2 },
-    topValues: [], distinct: 10, distinctCapped: false, labelTask: 'regression', problem: null, ...extra,
+    index,
+    name,
+    type: 'numeric',
+    missing: 0,
+    numbers: 10,
+    texts: 0,
+    stats: { min: 0, max: 1, mean: 0.5, std: 0.2 },
+    topValues: [],
+    distinct: 10,
+    distinctCapped: false,
+    labelTask: 'regression',
+    problem: null,
+    ...extra,
   };
 }
 
 function preview(columns: ColumnPreview[]): CsvPreview {
-  return { file: '/tmp/x.csv', encoding: 'utf-8', delimiter: ',', hasHeader: true, columns, rows: [], rowCount: 10, complete: true, problems: [], splitColumn: null };
+  return {
+    file: '/tmp/x.csv',
+    encoding: 'utf-8',
+    delimiter: ',',
+    hasHeader: true,
+    columns,
+    rows: [],
+    rowCount: 10,
+    complete: true,
+    problems: [],
+    splitColumn: null,
+  };
 }
 
 describe('default label and task', () => {
@@ -35,7 +57,10 @@ describe('default label and task', () => {
   });
 
   it('never takes the column offered as the split column, even when it is last', () => {
-    const p = { ...preview([column(0, 'y'), column(1, 'split', { type: 'categorical', labelTask: 'classification' })]), splitColumn: 'split' };
+    const p = {
+      ...preview([column(0, 'y'), column(1, 'split', { type: 'categorical', labelTask: 'classification' })]),
+      splitColumn: 'split',
+    };
     expect(defaultLabel(p)).toEqual({ label: 'y', task: 'regression' });
   });
 

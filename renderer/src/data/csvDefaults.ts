@@ -15,9 +15,10 @@ export interface LabelChoice {
 export function defaultLabel(preview: CsvPreview): LabelChoice | null {
   const columns = preview.columns.filter((c) => c.name !== preview.splitColumn);
   if (columns.length === 0) return null;
-  const usable = [...columns].reverse().find((c) => c.labelTask !== null && c.problem === null)
-    ?? [...columns].reverse().find((c) => c.labelTask !== null)
-    ?? columns[columns.length - 1];
+  const usable =
+    [...columns].reverse().find((c) => c.labelTask !== null && c.problem === null) ??
+    [...columns].reverse().find((c) => c.labelTask !== null) ??
+    columns[columns.length - 1];
   return { label: usable.name, task: usable.labelTask ?? 'classification' };
 }
 

@@ -3,7 +3,12 @@
 import type { FileRef, StudioEvent } from '../../../main/api/types';
 
 export function refName(ref: FileRef): string {
-  return ref.kind === 'upload' ? ref.name : ref.path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? ref.path;
+  return ref.kind === 'upload'
+    ? ref.name
+    : (ref.path
+        .replace(/[\\/]+$/, '')
+        .split(/[\\/]/)
+        .pop() ?? ref.path);
 }
 
 export interface ImportProgress {
@@ -12,9 +17,13 @@ export interface ImportProgress {
 }
 
 /** The listener for one import's progress events (the server tags them with the id the dialog chose). */
-export function progressListener(importId: string, onProgress: (progress: ImportProgress) => void): (event: StudioEvent) => void {
+export function progressListener(
+  importId: string,
+  onProgress: (progress: ImportProgress) => void,
+): (event: StudioEvent) => void {
   return (event) => {
-    if (event.type === 'import-progress' && event.importId === importId) onProgress({ phase: event.phase, fraction: event.fraction });
+    if (event.type === 'import-progress' && event.importId === importId)
+      onProgress({ phase: event.phase, fraction: event.fraction });
   };
 }
 

@@ -8,10 +8,18 @@ function file(name: string): WalkFileEntry {
 /** A directory whose reader hands out entries two at a time, as browsers do in batches. */
 function dir(name: string, children: WalkEntry[]): WalkDirectoryEntry {
   return {
-    isFile: false, isDirectory: true, name,
+    isFile: false,
+    isDirectory: true,
+    name,
     createReader() {
       let at = 0;
-      return { readEntries(success) { const batch = children.slice(at, at + 2); at += batch.length; success(batch); } };
+      return {
+        readEntries(success) {
+          const batch = children.slice(at, at + 2);
+          at += batch.length;
+          success(batch);
+        },
+      };
     },
   };
 }
@@ -25,7 +33,11 @@ describe('walking a dropped folder', () => {
     ]);
     const files = await walkEntry(tree);
     expect(files.map((f) => f.relativePath)).toEqual([
-      'shapes/README.txt', 'shapes/bar/b1.png', 'shapes/ring/r1.png', 'shapes/ring/r2.png', 'shapes/ring/r3.png',
+      'shapes/README.txt',
+      'shapes/bar/b1.png',
+      'shapes/ring/r1.png',
+      'shapes/ring/r2.png',
+      'shapes/ring/r3.png',
     ]);
     expect(files[1].file.name).toBe('b1.png');
   });
@@ -37,7 +49,9 @@ describe('walking a dropped folder', () => {
 
   it('names the folder when it cannot be read', async () => {
     const broken: WalkDirectoryEntry = {
-      isFile: false, isDirectory: true, name: 'locked',
+      isFile: false,
+      isDirectory: true,
+      name: 'locked',
       createReader: () => ({ readEntries: (_s, failure) => failure?.('permission denied') }),
     };
     await expect(walkEntry(dir('top', [broken]))).rejects.toThrow(/locked: permission denied/);

@@ -28,17 +28,26 @@ function readAll(directory: WalkDirectoryEntry): Promise<WalkEntry[]> {
   const all: WalkEntry[] = [];
   // readEntries hands out entries in batches (100 in Chromium) until it returns an empty one.
   return new Promise((resolve, reject) => {
-    const next = () => reader.readEntries((batch) => {
-      if (batch.length === 0) { resolve(all); return; }
-      all.push(...batch);
-      next();
-    }, (error) => reject(new Error(`cannot read the folder ${directory.name}: ${String(error)}`)));
+    const next = () =>
+      reader.readEntries(
+        (batch) => {
+          if (batch.length === 0) {
+            resolve(all);
+            return;
+          }
+          all.push(...batch);
+          next();
+        },
+        (error) => reject(new Error(`cannot read the folder ${directory.name}: ${String(error)}`)),
+      );
     next();
   });
 }
 
 function fileOf(entry: WalkFileEntry, path: string): Promise<File> {
-  return new Promise((resolve, reject) => entry.file(resolve, (error) => reject(new Error(`cannot read ${path}: ${String(error)}`))));
+  return new Promise((resolve, reject) =>
+    entry.file(resolve, (error) => reject(new Error(`cannot read ${path}: ${String(error)}`))),
+  );
 }
 
 /** Every file under the entry (hidden files such as .DS_Store left out), sorted by path. */
@@ -54,6 +63,9 @@ export async function walkEntry(entry: WalkEntry, prefix = ''): Promise<FolderFi
 /** Files from <input webkitdirectory>, with the relative paths the browser gives them. */
 export function filesFromInput(files: FileList | File[]): FolderFile[] {
   return [...files]
-    .map((file) => ({ file, relativePath: (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name }))
+    .map((file) => ({
+      file,
+      relativePath: (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name,
+    }))
     .filter((f) => !f.relativePath.split('/').some((part) => part.startsWith('.')));
 }

@@ -4,8 +4,7 @@ import type { FileRef } from '../../../main/api/types';
 import type { FolderFile } from './folderWalk';
 
 export type ImportRequest =
-  | { type: 'csv'; file?: File; ref?: FileRef }
-  | { type: 'images'; files?: FolderFile[]; ref?: FileRef };
+  { type: 'csv'; file?: File; ref?: FileRef } | { type: 'images'; files?: FolderFile[]; ref?: FileRef };
 
 export const pendingImport = $state<{ request: ImportRequest | null }>({ request: null });
 

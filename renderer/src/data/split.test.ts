@@ -16,7 +16,9 @@ describe('split sliders', () => {
       for (const share of ['train', 'validation', 'test'] as const) {
         const next = setShare({ train: 70, validation: 17, test: 13 }, share, value);
         expect(sum(next), `${share}=${value}`).toBe(100);
-        expect(Number.isInteger(next.validation) && Number.isInteger(next.test) && Number.isInteger(next.train)).toBe(true);
+        expect(Number.isInteger(next.validation) && Number.isInteger(next.test) && Number.isInteger(next.train)).toBe(
+          true,
+        );
       }
     }
   });
@@ -28,7 +30,11 @@ describe('split sliders', () => {
   });
 
   it('splits the rest evenly when the other two were both empty', () => {
-    expect(setShare({ train: 100, validation: 0, test: 0 }, 'train', 80)).toEqual({ train: 80, validation: 10, test: 10 });
+    expect(setShare({ train: 100, validation: 0, test: 0 }, 'train', 80)).toEqual({
+      train: 80,
+      validation: 10,
+      test: 10,
+    });
   });
 
   it('turns percents into fractions summing to 1 with the seed', () => {

@@ -3,7 +3,11 @@
 import type { SplitFractions } from '../../../main/api/types';
 
 export type SplitShare = 'train' | 'validation' | 'test';
-export interface SplitPercents { train: number; validation: number; test: number }
+export interface SplitPercents {
+  train: number;
+  validation: number;
+  test: number;
+}
 
 export const SPLIT_SHARES: readonly SplitShare[] = ['train', 'validation', 'test'];
 /** The importer refuses an empty training split; a sliver is enough to keep the sliders free. */

@@ -6,7 +6,10 @@ describe('copy and paste', () => {
   it('pastes under fresh unique ids, moved by the offset, keeping the edges between the copied nodes', () => {
     const spec = lenet();
     const clip = copyNodes(spec, ['conv1', 'relu1', 'pool1']);
-    expect(clip.edges).toEqual([{ from: 'conv1', to: 'relu1' }, { from: 'relu1', to: 'pool1' }]);
+    expect(clip.edges).toEqual([
+      { from: 'conv1', to: 'relu1' },
+      { from: 'relu1', to: 'pool1' },
+    ]);
     const { spec: pasted, ids } = pasteNodes(spec, clip, { x: 40, y: 30 });
 
     const allIds = pasted.nodes.map((n) => n.id);
@@ -16,7 +19,10 @@ describe('copy and paste', () => {
     expect([conv.op, relu.op, pool.op]).toEqual(['conv2d', 'relu', 'maxpool2d']);
     expect(conv.params).toEqual(spec.nodes[1].params);
     expect(conv.position).toEqual({ x: spec.nodes[1].position!.x + 40, y: spec.nodes[1].position!.y + 30 });
-    expect(pasted.edges.slice(spec.edges.length)).toEqual([{ from: conv.id, to: relu.id }, { from: relu.id, to: pool.id }]);
+    expect(pasted.edges.slice(spec.edges.length)).toEqual([
+      { from: conv.id, to: relu.id },
+      { from: relu.id, to: pool.id },
+    ]);
   });
 
   it('leaves out edges to nodes outside the copy', () => {

@@ -18,7 +18,11 @@ export function copyNodes(spec: ModelSpec, ids: Iterable<string>): Clipboard {
 }
 
 /** Adds the clipboard's nodes under new unique ids, moved by `offset`, with their internal edges; returns the new ids. */
-export function pasteNodes(spec: ModelSpec, clip: Clipboard, offset: { x: number; y: number }): { spec: ModelSpec; ids: string[] } {
+export function pasteNodes(
+  spec: ModelSpec,
+  clip: Clipboard,
+  offset: { x: number; y: number },
+): { spec: ModelSpec; ids: string[] } {
   const taken = nodeIds(spec);
   const rename = new Map<string, string>();
   const nodes = clip.nodes.map((node, i) => {
@@ -31,5 +35,8 @@ export function pasteNodes(spec: ModelSpec, clip: Clipboard, offset: { x: number
     return copy;
   });
   const edges = clip.edges.map((e) => ({ ...e, from: rename.get(e.from)!, to: rename.get(e.to)! }));
-  return { spec: { ...spec, nodes: [...spec.nodes, ...nodes], edges: [...spec.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+  return {
+    spec: { ...spec, nodes: [...spec.nodes, ...nodes], edges: [...spec.edges, ...edges] },
+    ids: nodes.map((n) => n.id),
+  };
 }

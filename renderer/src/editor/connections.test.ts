@@ -13,7 +13,10 @@ const chain: ModelSpec = {
     { id: 'dense2', op: 'dense' },
     { id: 'add1', op: 'add' },
   ],
-  edges: [{ from: 'input', to: 'dense1' }, { from: 'dense1', to: 'relu1' }],
+  edges: [
+    { from: 'input', to: 'dense1' },
+    { from: 'dense1', to: 'relu1' },
+  ],
 };
 
 describe('connection rules', () => {
@@ -22,11 +25,18 @@ describe('connection rules', () => {
   });
 
   it('refuses a cycle and names the loop', () => {
-    expect(checkConnection(chain, { from: 'relu1', to: 'dense1' })).toEqual({ type: 'cycle', loop: ['dense1', 'relu1', 'dense1'] });
+    expect(checkConnection(chain, { from: 'relu1', to: 'dense1' })).toEqual({
+      type: 'cycle',
+      loop: ['dense1', 'relu1', 'dense1'],
+    });
   });
 
   it('refuses a second edge into a single-input layer, naming the one already there', () => {
-    expect(checkConnection(chain, { from: 'input', to: 'relu1' })).toEqual({ type: 'input-taken', id: 'relu1', from: 'dense1' });
+    expect(checkConnection(chain, { from: 'input', to: 'relu1' })).toEqual({
+      type: 'input-taken',
+      id: 'relu1',
+      from: 'dense1',
+    });
   });
 
   it('refuses edges into the input and from a node to itself', () => {
@@ -40,7 +50,12 @@ describe('connection rules', () => {
     const second = connect(first.spec, { from: 'input', to: 'add1', toPort: 1 });
     if (!second.ok) throw new Error('port 1 refused');
     expect(second.spec.edges.filter((e) => e.to === 'add1').map((e) => e.toPort)).toEqual([0, 1]);
-    expect(checkConnection(second.spec, { from: 'dense1', to: 'add1', toPort: 1 })).toEqual({ type: 'port-taken', id: 'add1', port: 1, from: 'input' });
+    expect(checkConnection(second.spec, { from: 'dense1', to: 'add1', toPort: 1 })).toEqual({
+      type: 'port-taken',
+      id: 'add1',
+      port: 1,
+      from: 'input',
+    });
     expect(checkConnection(second.spec, { from: 'dense1', to: 'add1', toPort: 2 })?.type).toBe('bad-port');
   });
 

@@ -18,7 +18,12 @@ describe('spec ↔ flow conversion', () => {
     expect(nodes[0]).toMatchObject({ type: 'entry', ariaLabel: 'Input input' });
     const merge = nodes.find((n) => n.data.op === 'add')!;
     expect(merge.type).toBe('merge');
-    expect(edges.filter((e) => e.target === merge.id).map((e) => e.targetHandle).sort()).toEqual(['in0', 'in1']);
+    expect(
+      edges
+        .filter((e) => e.target === merge.id)
+        .map((e) => e.targetHandle)
+        .sort(),
+    ).toEqual(['in0', 'in1']);
   });
 
   it('reuses unchanged nodes and keeps the selection', () => {
@@ -33,7 +38,11 @@ describe('spec ↔ flow conversion', () => {
   });
 
   it('reads the port of a drawn connection from the target handle', () => {
-    expect(edgeOfConnection({ source: 'a', target: 'm', targetHandle: 'in1' })).toEqual({ from: 'a', to: 'm', toPort: 1 });
+    expect(edgeOfConnection({ source: 'a', target: 'm', targetHandle: 'in1' })).toEqual({
+      from: 'a',
+      to: 'm',
+      toPort: 1,
+    });
     expect(edgeOfConnection({ source: 'a', target: 'b', targetHandle: 'in' })).toEqual({ from: 'a', to: 'b' });
   });
 });

@@ -30,9 +30,15 @@ export function targetHandle(family: NodeFamily, port: number | undefined): stri
 }
 
 /** The spec edge a drawn connection (source node → target handle) stands for. */
-export function edgeOfConnection(connection: { source: string; target: string; targetHandle?: string | null }): SpecEdge {
+export function edgeOfConnection(connection: {
+  source: string;
+  target: string;
+  targetHandle?: string | null;
+}): SpecEdge {
   const match = /^in(\d)$/.exec(connection.targetHandle ?? '');
-  return match ? { from: connection.source, to: connection.target, toPort: Number(match[1]) } : { from: connection.source, to: connection.target };
+  return match
+    ? { from: connection.source, to: connection.target, toPort: Number(match[1]) }
+    : { from: connection.source, to: connection.target };
 }
 
 /** "Dense dense1": the node's accessible name. */
@@ -52,15 +58,28 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
   const nodes = spec.nodes.map((node, i): LayerNode => {
     const prev = before.get(node.id);
     const position = node.position ?? { x: 0, y: i * ROW };
-    const selected = options.select ? options.select.has(node.id) : prev?.selected ?? false;
+    const selected = options.select ? options.select.has(node.id) : (prev?.selected ?? false);
     if (
-      prev && prev.data.op === node.op && prev.data.params === node.params && prev.data.label === node.label &&
-      prev.position.x === position.x && prev.position.y === position.y && (prev.selected ?? false) === selected
-    ) return prev;
+      prev &&
+      prev.data.op === node.op &&
+      prev.data.params === node.params &&
+      prev.data.label === node.label &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      (prev.selected ?? false) === selected
+    )
+      return prev;
     const data: LayerData = { op: node.op };
     if (node.params !== undefined) data.params = node.params;
     if (node.label !== undefined) data.label = node.label;
-    const flowNode: LayerNode = { id: node.id, type: nodeFamily(node.op), position: { ...position }, data, ariaLabel: nodeAriaLabel(node), selected };
+    const flowNode: LayerNode = {
+      id: node.id,
+      type: nodeFamily(node.op),
+      position: { ...position },
+      data,
+      ariaLabel: nodeAriaLabel(node),
+      selected,
+    };
     if (prev?.measured) flowNode.measured = prev.measured;
     return flowNode;
   });
@@ -77,13 +96,25 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
     if (prev && prev.source === edge.from && prev.target === edge.to && prev.targetHandle === handle) return prev;
     const data: SpecEdgeData = {};
     if (edge.toPort !== undefined) data.toPort = edge.toPort;
-    return { id, source: edge.from, target: edge.to, sourceHandle: 'out', targetHandle: handle, data, selected: prev?.selected ?? false };
+    return {
+      id,
+      source: edge.from,
+      target: edge.to,
+      sourceHandle: 'out',
+      targetHandle: handle,
+      data,
+      selected: prev?.selected ?? false,
+    };
   });
   return { nodes, edges };
 }
 
 /** The spec the flow shows: `base` supplies version, name and description; positions come from the canvas. */
-export function flowToSpec(nodes: readonly LayerNode[], edges: readonly LayerEdge[], base: Pick<ModelSpec, 'version' | 'name' | 'description'>): ModelSpec {
+export function flowToSpec(
+  nodes: readonly LayerNode[],
+  edges: readonly LayerEdge[],
+  base: Pick<ModelSpec, 'version' | 'name' | 'description'>,
+): ModelSpec {
   const spec: ModelSpec = { version: base.version, nodes: [], edges: [] };
   if (base.name !== undefined) spec.name = base.name;
   if (base.description !== undefined) spec.description = base.description;

@@ -8,7 +8,10 @@ describe('undo and redo', () => {
   it('walks back and forth through add, connect, param edit, paste and delete', () => {
     const session = new EditSession(emptySpec([2]));
     const states = [session.spec];
-    const step = (next: typeof session.spec) => { expect(session.apply(next)).toBe(true); states.push(session.spec); };
+    const step = (next: typeof session.spec) => {
+      expect(session.apply(next)).toBe(true);
+      states.push(session.spec);
+    };
 
     const added = addLayer(session.spec, 'dense', { x: 0, y: 90 });
     step(added.spec);

@@ -3,7 +3,7 @@ import { LAYERS, isOpKind } from '../../../engine/core/spec/catalogue';
 
 /** The stem of an op's ids: 'conv' for conv2d; unknown ops use 'layer'. */
 export function idPrefix(op: string): string {
-  return isOpKind(op) ? LAYERS[op].idPrefix ?? op : 'layer';
+  return isOpKind(op) ? (LAYERS[op].idPrefix ?? op) : 'layer';
 }
 
 /** The first free `<prefix><n>` (n from 1), so ids stay short and numbered in the order layers were added. */

@@ -11,9 +11,11 @@ describe('tidy layout', () => {
       const laid = tidyLayout(scrambled);
       const at = new Map(laid.nodes.map((n) => [n.id, n.position!]));
       expect(new Set(laid.nodes.map((n) => `${n.position!.x},${n.position!.y}`)).size).toBe(laid.nodes.length);
-      for (const edge of laid.edges) expect(at.get(edge.to)!.y, `${edge.from} → ${edge.to}`).toBeGreaterThan(at.get(edge.from)!.y);
+      for (const edge of laid.edges)
+        expect(at.get(edge.to)!.y, `${edge.from} → ${edge.to}`).toBeGreaterThan(at.get(edge.from)!.y);
       const order = analyze(laid).order;
-      for (let i = 1; i < order.length; i++) expect(at.get(order[i])!.y).toBeGreaterThanOrEqual(at.get(order[i - 1])!.y);
+      for (let i = 1; i < order.length; i++)
+        expect(at.get(order[i])!.y).toBeGreaterThanOrEqual(at.get(order[i - 1])!.y);
     });
   }
 
@@ -21,6 +23,8 @@ describe('tidy layout', () => {
     const spec = TEMPLATES[1].build();
     const laid = tidyLayout(spec);
     expect(laid.edges).toBe(spec.edges);
-    expect(laid.nodes.map(({ position: _, ...rest }) => rest)).toEqual(spec.nodes.map(({ position: _, ...rest }) => rest));
+    expect(laid.nodes.map(({ position: _, ...rest }) => rest)).toEqual(
+      spec.nodes.map(({ position: _, ...rest }) => rest),
+    );
   });
 });

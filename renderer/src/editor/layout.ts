@@ -2,7 +2,10 @@
 import dagre from '@dagrejs/dagre';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 
-export interface NodeSize { width: number; height: number }
+export interface NodeSize {
+  width: number;
+  height: number;
+}
 
 /** A typical node's size on the canvas, for nodes the canvas has not measured yet. */
 export const DEFAULT_NODE_SIZE: NodeSize = { width: 190, height: 80 };
@@ -22,7 +25,10 @@ export function tidyLayout(spec: ModelSpec, sizes: ReadonlyMap<string, NodeSize>
       const placed = graph.node(node.id);
       const size = sizes.get(node.id) ?? DEFAULT_NODE_SIZE;
       // dagre gives centres; the canvas positions a node by its top-left corner.
-      return { ...node, position: { x: Math.round(placed.x - size.width / 2), y: Math.round(placed.y - size.height / 2) } };
+      return {
+        ...node,
+        position: { x: Math.round(placed.x - size.width / 2), y: Math.round(placed.y - size.height / 2) },
+      };
     }),
   };
 }

@@ -7,7 +7,11 @@ import { emptySpec } from '../../../engine/core/spec/empty';
 describe('match dataset', () => {
   it('sets the input shape to the samples and the last Dense to the number of classes', () => {
     const spec = mlp(2, 2);
-    const outcome = matchDataset(spec, analyze(spec), { featureShape: [4], task: 'classification', classNames: ['a', 'b', 'c'] });
+    const outcome = matchDataset(spec, analyze(spec), {
+      featureShape: [4],
+      task: 'classification',
+      classNames: ['a', 'b', 'c'],
+    });
     if (outcome.type !== 'matched') throw new Error('not matched');
     expect(outcome.denseId).toBe('fc3');
     const after = analyze(outcome.spec);
@@ -24,7 +28,11 @@ describe('match dataset', () => {
   });
 
   it('sets only the input of a graph without Dense layers, and reports a graph without input', () => {
-    const only = matchDataset(emptySpec(), analyze(emptySpec()), { featureShape: [1, 28, 28], task: 'classification', classNames: ['a'] });
+    const only = matchDataset(emptySpec(), analyze(emptySpec()), {
+      featureShape: [1, 28, 28],
+      task: 'classification',
+      classNames: ['a'],
+    });
     expect(only).toMatchObject({ type: 'matched', denseId: null });
     const none = { version: 1, nodes: [], edges: [] };
     expect(matchDataset(none, analyze(none), { featureShape: [2], task: 'regression' }).type).toBe('no-input');

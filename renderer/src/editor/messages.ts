@@ -4,77 +4,245 @@ import { CATEGORIES, LAYERS, OP_KINDS } from '../../../engine/core/spec/catalogu
 import type { Messages } from '../lib/i18n.svelte';
 
 export const editorMessages: Messages<
-  | 'toolbar' | 'new' | 'template' | 'templatePick' | 'undo' | 'redo' | 'tidy' | 'zoomFit' | 'matchDataset' | 'matchDatasetHelp'
-  | 'noDatasetHelp' | 'summary' | 'palette' | 'paletteHint' | 'addLayer' | 'canvas'
-  | 'tplMlp' | 'tplLenet' | 'tplSmallCnn' | 'tplVggSmall' | 'tplResidual' | 'tplDropoutDemo' | 'tplDropoutDemoPlain'
-  | 'inspector' | 'nothingSelected' | 'manySelected' | 'name' | 'nodeId' | 'defaultValue' | 'derivedDefault' | 'outputShape'
-  | 'paramCount' | 'problemNumber' | 'problemList' | 'problemPair' | 'problemPadding' | 'listHint' | 'pairHint' | 'paddingHint'
-  | 'layers' | 'parameters' | 'errors' | 'warnings' | 'oneError' | 'oneWarning' | 'oneLayer' | 'noProblems' | 'colLayer' | 'colShape' | 'colParams' | 'total' | 'activations'
-  | 'refuseSelf' | 'refuseIntoInput' | 'refuseInputTaken' | 'refusePortTaken' | 'refuseBadPort' | 'refuseCycle' | 'refuseUnknown'
-  | 'matched' | 'matchedInputOnly' | 'noInputNode' | 'opened' | 'openedUnsized' | 'port' | 'emptyGraph'
-  | 'a11yNode' | 'a11yNodeKeyboard' | 'a11yMoved' | 'a11yEdge' | 'ctlControls' | 'ctlZoomIn' | 'ctlZoomOut' | 'ctlFitView' | 'ctlInteractive' | 'minimap' | 'handle'
+  | 'toolbar'
+  | 'new'
+  | 'template'
+  | 'templatePick'
+  | 'undo'
+  | 'redo'
+  | 'tidy'
+  | 'zoomFit'
+  | 'matchDataset'
+  | 'matchDatasetHelp'
+  | 'noDatasetHelp'
+  | 'summary'
+  | 'palette'
+  | 'paletteHint'
+  | 'addLayer'
+  | 'canvas'
+  | 'tplMlp'
+  | 'tplLenet'
+  | 'tplSmallCnn'
+  | 'tplVggSmall'
+  | 'tplResidual'
+  | 'tplDropoutDemo'
+  | 'tplDropoutDemoPlain'
+  | 'inspector'
+  | 'nothingSelected'
+  | 'manySelected'
+  | 'name'
+  | 'nodeId'
+  | 'defaultValue'
+  | 'derivedDefault'
+  | 'outputShape'
+  | 'paramCount'
+  | 'problemNumber'
+  | 'problemList'
+  | 'problemPair'
+  | 'problemPadding'
+  | 'listHint'
+  | 'pairHint'
+  | 'paddingHint'
+  | 'layers'
+  | 'parameters'
+  | 'errors'
+  | 'warnings'
+  | 'oneError'
+  | 'oneWarning'
+  | 'oneLayer'
+  | 'noProblems'
+  | 'colLayer'
+  | 'colShape'
+  | 'colParams'
+  | 'total'
+  | 'activations'
+  | 'refuseSelf'
+  | 'refuseIntoInput'
+  | 'refuseInputTaken'
+  | 'refusePortTaken'
+  | 'refuseBadPort'
+  | 'refuseCycle'
+  | 'refuseUnknown'
+  | 'matched'
+  | 'matchedInputOnly'
+  | 'noInputNode'
+  | 'opened'
+  | 'openedUnsized'
+  | 'port'
+  | 'emptyGraph'
+  | 'a11yNode'
+  | 'a11yNodeKeyboard'
+  | 'a11yMoved'
+  | 'a11yEdge'
+  | 'ctlControls'
+  | 'ctlZoomIn'
+  | 'ctlZoomOut'
+  | 'ctlFitView'
+  | 'ctlInteractive'
+  | 'minimap'
+  | 'handle'
 > = {
   en: {
-    toolbar: 'Model tools', new: 'New', template: 'Template', templatePick: 'Templates…',
-    undo: 'Undo', redo: 'Redo', tidy: 'Tidy layout', zoomFit: 'Zoom to fit', matchDataset: 'Match dataset',
+    toolbar: 'Model tools',
+    new: 'New',
+    template: 'Template',
+    templatePick: 'Templates…',
+    undo: 'Undo',
+    redo: 'Redo',
+    tidy: 'Tidy layout',
+    zoomFit: 'Zoom to fit',
+    matchDataset: 'Match dataset',
     matchDatasetHelp: "Set the input shape to {dataset}'s samples and the last Dense layer to its {outputs} outputs",
-    noDatasetHelp: 'Choose a dataset (Data tab) to size the model to it', summary: 'Summary',
-    palette: 'Layers', paletteHint: 'Drag a layer onto the canvas, or double-click it (or press Enter) to add it after the selected layer.',
-    addLayer: 'Add {name}', canvas: 'Model graph',
-    tplMlp: 'Multilayer perceptron', tplLenet: 'LeNet-5', tplSmallCnn: 'Small CNN', tplVggSmall: 'Small VGG', tplResidual: 'Residual block',
-    tplDropoutDemo: 'Dropout demo', tplDropoutDemoPlain: 'Dropout demo (no dropout)',
-    inspector: 'Layer settings', nothingSelected: 'Select a layer to see and change its settings.', manySelected: '{n} layers selected',
-    name: 'Name', nodeId: 'Id', defaultValue: 'Default: {value}', derivedDefault: 'Default: derived', outputShape: 'Output shape',
-    paramCount: '{n} params', problemNumber: 'Enter a number.', problemList: 'Enter whole numbers separated by commas, e.g. 1, 28, 28.',
-    problemPair: 'Enter one number or two separated by a comma, e.g. 3 or 3, 5.', problemPadding: "Enter a number, two numbers, 'same' or 'valid'.",
-    listHint: 'numbers separated by commas', pairHint: 'n or height, width', paddingHint: "n, height, width, 'same' or 'valid'",
-    layers: '{n} layers', parameters: '{n} parameters', errors: '{n} errors', warnings: '{n} warnings', oneError: '1 error', oneWarning: '1 warning', oneLayer: '1 layer', noProblems: 'Ready to train',
-    colLayer: 'Layer (id)', colShape: 'Output shape', colParams: 'Parameters', total: 'Total', activations: 'Activations per sample: {n}',
-    refuseSelf: "A layer cannot feed itself ('{id}').", refuseIntoInput: "Nothing can connect into the Input layer '{id}': data enters there.",
-    refuseInputTaken: "'{id}' already takes its input from '{from}': delete that connection first, or use Add or Concat to combine two inputs.",
-    refusePortTaken: "Input {port} of '{id}' is already fed by '{from}': use its other input, or delete that connection first.",
-    refuseBadPort: "'{id}' has no input {port}.", refuseCycle: 'That connection would make a loop ({loop}): data must flow one way, from the input to the output.',
+    noDatasetHelp: 'Choose a dataset (Data tab) to size the model to it',
+    summary: 'Summary',
+    palette: 'Layers',
+    paletteHint:
+      'Drag a layer onto the canvas, or double-click it (or press Enter) to add it after the selected layer.',
+    addLayer: 'Add {name}',
+    canvas: 'Model graph',
+    tplMlp: 'Multilayer perceptron',
+    tplLenet: 'LeNet-5',
+    tplSmallCnn: 'Small CNN',
+    tplVggSmall: 'Small VGG',
+    tplResidual: 'Residual block',
+    tplDropoutDemo: 'Dropout demo',
+    tplDropoutDemoPlain: 'Dropout demo (no dropout)',
+    inspector: 'Layer settings',
+    nothingSelected: 'Select a layer to see and change its settings.',
+    manySelected: '{n} layers selected',
+    name: 'Name',
+    nodeId: 'Id',
+    defaultValue: 'Default: {value}',
+    derivedDefault: 'Default: derived',
+    outputShape: 'Output shape',
+    paramCount: '{n} params',
+    problemNumber: 'Enter a number.',
+    problemList: 'Enter whole numbers separated by commas, e.g. 1, 28, 28.',
+    problemPair: 'Enter one number or two separated by a comma, e.g. 3 or 3, 5.',
+    problemPadding: "Enter a number, two numbers, 'same' or 'valid'.",
+    listHint: 'numbers separated by commas',
+    pairHint: 'n or height, width',
+    paddingHint: "n, height, width, 'same' or 'valid'",
+    layers: '{n} layers',
+    parameters: '{n} parameters',
+    errors: '{n} errors',
+    warnings: '{n} warnings',
+    oneError: '1 error',
+    oneWarning: '1 warning',
+    oneLayer: '1 layer',
+    noProblems: 'Ready to train',
+    colLayer: 'Layer (id)',
+    colShape: 'Output shape',
+    colParams: 'Parameters',
+    total: 'Total',
+    activations: 'Activations per sample: {n}',
+    refuseSelf: "A layer cannot feed itself ('{id}').",
+    refuseIntoInput: "Nothing can connect into the Input layer '{id}': data enters there.",
+    refuseInputTaken:
+      "'{id}' already takes its input from '{from}': delete that connection first, or use Add or Concat to combine two inputs.",
+    refusePortTaken:
+      "Input {port} of '{id}' is already fed by '{from}': use its other input, or delete that connection first.",
+    refuseBadPort: "'{id}' has no input {port}.",
+    refuseCycle: 'That connection would make a loop ({loop}): data must flow one way, from the input to the output.',
     refuseUnknown: "There is no layer '{id}' in the graph.",
-    matched: 'Input set to {shape} and {id} to {n} outputs, to match {dataset}.', matchedInputOnly: 'Input set to {shape} to match {dataset}.',
-    noInputNode: 'The graph has no Input layer to size: add one from the palette.', opened: 'Opened {name}.', openedUnsized: 'Opened {name} at its default size, since it does not fit the selected dataset: {reason}', port: 'input {n}',
+    matched: 'Input set to {shape} and {id} to {n} outputs, to match {dataset}.',
+    matchedInputOnly: 'Input set to {shape} to match {dataset}.',
+    noInputNode: 'The graph has no Input layer to size: add one from the palette.',
+    opened: 'Opened {name}.',
+    openedUnsized: 'Opened {name} at its default size, since it does not fit the selected dataset: {reason}',
+    port: 'input {n}',
     emptyGraph: 'The graph is empty: drag an Input layer from the palette, or pick a template.',
     a11yNode: 'Press Enter or Space to select a layer, Delete to remove it, Escape to cancel.',
-    a11yNodeKeyboard: 'Press Enter or Space to select a layer, then the arrow keys to move it. Delete removes it, Escape cancels.',
+    a11yNodeKeyboard:
+      'Press Enter or Space to select a layer, then the arrow keys to move it. Delete removes it, Escape cancels.',
     a11yMoved: 'Moved the selected layer {direction}. New position x {x}, y {y}.',
     a11yEdge: 'Press Enter or Space to select a connection, then Delete to remove it or Escape to cancel.',
-    ctlControls: 'View controls', ctlZoomIn: 'Zoom in', ctlZoomOut: 'Zoom out', ctlFitView: 'Fit view', ctlInteractive: 'Lock or unlock editing',
-    minimap: 'Overview map', handle: 'Connection point',
+    ctlControls: 'View controls',
+    ctlZoomIn: 'Zoom in',
+    ctlZoomOut: 'Zoom out',
+    ctlFitView: 'Fit view',
+    ctlInteractive: 'Lock or unlock editing',
+    minimap: 'Overview map',
+    handle: 'Connection point',
   },
   'zh-CN': {
-    toolbar: '模型工具', new: '新建', template: '模板', templatePick: '模板…',
-    undo: '撤销', redo: '重做', tidy: '整理布局', zoomFit: '缩放至适合', matchDataset: '匹配数据集',
+    toolbar: '模型工具',
+    new: '新建',
+    template: '模板',
+    templatePick: '模板…',
+    undo: '撤销',
+    redo: '重做',
+    tidy: '整理布局',
+    zoomFit: '缩放至适合',
+    matchDataset: '匹配数据集',
     matchDatasetHelp: '将输入形状设为 {dataset} 的样本形状，并将最后一个 Dense 层设为 {outputs} 个输出',
-    noDatasetHelp: '先选择一个数据集（“数据”页），即可按它调整模型大小', summary: '摘要',
-    palette: '网络层', paletteHint: '将网络层拖到画布上，或双击（或按 Enter）将其添加到所选层之后。',
-    addLayer: '添加 {name}', canvas: '模型图',
-    tplMlp: '多层感知机', tplLenet: 'LeNet-5', tplSmallCnn: '小型 CNN', tplVggSmall: '小型 VGG', tplResidual: '残差块',
-    tplDropoutDemo: 'Dropout 演示', tplDropoutDemoPlain: 'Dropout 演示（无 Dropout）',
-    inspector: '层设置', nothingSelected: '选择一个层以查看和修改它的设置。', manySelected: '已选择 {n} 个层',
-    name: '名称', nodeId: 'ID', defaultValue: '默认值：{value}', derivedDefault: '默认值：自动推导', outputShape: '输出形状',
-    paramCount: '{n} 个参数', problemNumber: '请输入一个数字。', problemList: '请输入用逗号分隔的整数，例如 1, 28, 28。',
-    problemPair: '请输入一个数字，或用逗号分隔的两个数字，例如 3 或 3, 5。', problemPadding: "请输入一个数字、两个数字、'same' 或 'valid'。",
-    listHint: '用逗号分隔的数字', pairHint: 'n 或 高, 宽', paddingHint: "n、高, 宽、'same' 或 'valid'",
-    layers: '{n} 层', parameters: '{n} 个参数', errors: '{n} 个错误', warnings: '{n} 个警告', oneError: '1 个错误', oneWarning: '1 个警告', oneLayer: '1 层', noProblems: '可以开始训练',
-    colLayer: '层（ID）', colShape: '输出形状', colParams: '参数', total: '合计', activations: '每个样本的激活值：{n}',
-    refuseSelf: "层不能连接到自身（'{id}'）。", refuseIntoInput: "不能连接到输入层 '{id}'：数据从这里进入。",
+    noDatasetHelp: '先选择一个数据集（“数据”页），即可按它调整模型大小',
+    summary: '摘要',
+    palette: '网络层',
+    paletteHint: '将网络层拖到画布上，或双击（或按 Enter）将其添加到所选层之后。',
+    addLayer: '添加 {name}',
+    canvas: '模型图',
+    tplMlp: '多层感知机',
+    tplLenet: 'LeNet-5',
+    tplSmallCnn: '小型 CNN',
+    tplVggSmall: '小型 VGG',
+    tplResidual: '残差块',
+    tplDropoutDemo: 'Dropout 演示',
+    tplDropoutDemoPlain: 'Dropout 演示（无 Dropout）',
+    inspector: '层设置',
+    nothingSelected: '选择一个层以查看和修改它的设置。',
+    manySelected: '已选择 {n} 个层',
+    name: '名称',
+    nodeId: 'ID',
+    defaultValue: '默认值：{value}',
+    derivedDefault: '默认值：自动推导',
+    outputShape: '输出形状',
+    paramCount: '{n} 个参数',
+    problemNumber: '请输入一个数字。',
+    problemList: '请输入用逗号分隔的整数，例如 1, 28, 28。',
+    problemPair: '请输入一个数字，或用逗号分隔的两个数字，例如 3 或 3, 5。',
+    problemPadding: "请输入一个数字、两个数字、'same' 或 'valid'。",
+    listHint: '用逗号分隔的数字',
+    pairHint: 'n 或 高, 宽',
+    paddingHint: "n、高, 宽、'same' 或 'valid'",
+    layers: '{n} 层',
+    parameters: '{n} 个参数',
+    errors: '{n} 个错误',
+    warnings: '{n} 个警告',
+    oneError: '1 个错误',
+    oneWarning: '1 个警告',
+    oneLayer: '1 层',
+    noProblems: '可以开始训练',
+    colLayer: '层（ID）',
+    colShape: '输出形状',
+    colParams: '参数',
+    total: '合计',
+    activations: '每个样本的激活值：{n}',
+    refuseSelf: "层不能连接到自身（'{id}'）。",
+    refuseIntoInput: "不能连接到输入层 '{id}'：数据从这里进入。",
     refuseInputTaken: "'{id}' 已从 '{from}' 获得输入：请先删除那条连接，或用 Add 或 Concat 合并两个输入。",
     refusePortTaken: "'{id}' 的输入 {port} 已由 '{from}' 提供：请使用另一个输入，或先删除那条连接。",
-    refuseBadPort: "'{id}' 没有输入 {port}。", refuseCycle: '这条连接会形成环路（{loop}）：数据必须单向地从输入流向输出。',
+    refuseBadPort: "'{id}' 没有输入 {port}。",
+    refuseCycle: '这条连接会形成环路（{loop}）：数据必须单向地从输入流向输出。',
     refuseUnknown: "图中没有名为 '{id}' 的层。",
-    matched: '已将输入设为 {shape}，并将 {id} 设为 {n} 个输出，以匹配 {dataset}。', matchedInputOnly: '已将输入设为 {shape}，以匹配 {dataset}。',
-    noInputNode: '图中没有可调整的输入层：请从面板添加一个。', opened: '已打开 {name}。', openedUnsized: '已按默认大小打开 {name}，因为它不适合所选数据集：{reason}', port: '输入 {n}',
+    matched: '已将输入设为 {shape}，并将 {id} 设为 {n} 个输出，以匹配 {dataset}。',
+    matchedInputOnly: '已将输入设为 {shape}，以匹配 {dataset}。',
+    noInputNode: '图中没有可调整的输入层：请从面板添加一个。',
+    opened: '已打开 {name}。',
+    openedUnsized: '已按默认大小打开 {name}，因为它不适合所选数据集：{reason}',
+    port: '输入 {n}',
     emptyGraph: '图是空的：从面板拖入一个输入层，或选择一个模板。',
     a11yNode: '按 Enter 或空格选择一个层，按 Delete 删除，按 Esc 取消。',
     a11yNodeKeyboard: '按 Enter 或空格选择一个层，再用方向键移动它。Delete 删除，Esc 取消。',
     a11yMoved: '已将所选层向 {direction} 移动。新位置 x {x}，y {y}。',
     a11yEdge: '按 Enter 或空格选择一条连接，再按 Delete 删除或按 Esc 取消。',
-    ctlControls: '视图控制', ctlZoomIn: '放大', ctlZoomOut: '缩小', ctlFitView: '适合视图', ctlInteractive: '锁定或解锁编辑',
-    minimap: '缩略图', handle: '连接点',
+    ctlControls: '视图控制',
+    ctlZoomIn: '放大',
+    ctlZoomOut: '缩小',
+    ctlFitView: '适合视图',
+    ctlInteractive: '锁定或解锁编辑',
+    minimap: '缩略图',
+    handle: '连接点',
   },
 };
 
@@ -96,23 +264,42 @@ function catalogueEnglish(): Record<string, string> {
 const zhInit = "初始权重的抽取方式；'auto' 在 ReLU 类激活之前使用 Kaiming（He）初始化，否则使用 Xavier。";
 const zhBias = '为每个输出加上一个可学习的偏移；紧接批归一化之前可以关闭它，因为批归一化有自己的偏移。';
 const zhPool = (what: string): Record<string, string> => ({
-  kernelSize: '窗口', 'kernelSize.help': `取${what}的窗口大小：n 或 [高, 宽]。`,
-  stride: '步幅', 'stride.help': '窗口之间的步长：n 或 [高, 宽]；留空则等于窗口大小（不重叠）。',
-  padding: '填充', 'padding.help': '在图像四周添加的行和列：n 或 [高, 宽]，最多为窗口的一半。',
+  kernelSize: '窗口',
+  'kernelSize.help': `取${what}的窗口大小：n 或 [高, 宽]。`,
+  stride: '步幅',
+  'stride.help': '窗口之间的步长：n 或 [高, 宽]；留空则等于窗口大小（不重叠）。',
+  padding: '填充',
+  'padding.help': '在图像四周添加的行和列：n 或 [高, 宽]，最多为窗口的一半。',
 });
 const zhNorm: Record<string, string> = {
-  momentum: '动量', 'momentum.help': '评估时使用的滑动均值和方差中每个新批次的权重（0.1 = 10% 新数据）。',
-  eps: 'Epsilon', 'eps.help': '加到方差上的小数，避免除以零。',
+  momentum: '动量',
+  'momentum.help': '评估时使用的滑动均值和方差中每个新批次的权重（0.1 = 10% 新数据）。',
+  eps: 'Epsilon',
+  'eps.help': '加到方差上的小数，避免除以零。',
 };
 const zhParams: Record<string, Record<string, string>> = {
   input: { shape: '形状', 'shape.help': '表格数据为 [特征数]，图像为 [通道, 高, 宽]。' },
-  dense: { units: '单元数', 'units.help': '输出（神经元）的数量。', bias: '偏置', 'bias.help': zhBias, init: '初始化', 'init.help': zhInit },
+  dense: {
+    units: '单元数',
+    'units.help': '输出（神经元）的数量。',
+    bias: '偏置',
+    'bias.help': zhBias,
+    init: '初始化',
+    'init.help': zhInit,
+  },
   conv2d: {
-    filters: '滤波器数', 'filters.help': '滤波器的数量，即输出通道数。',
-    kernelSize: '卷积核大小', 'kernelSize.help': '滤波器大小：n 表示 n×n，或 [高, 宽]。',
-    stride: '步幅', 'stride.help': '滤波器位置之间的步长：n 或 [高, 宽]；2 会使图像尺寸减半。',
-    padding: '填充', 'padding.help': "在图像四周补零：n、[高, 宽]、'same'（保持尺寸）或 'valid'（不填充）。",
-    bias: '偏置', 'bias.help': zhBias, init: '初始化', 'init.help': zhInit,
+    filters: '滤波器数',
+    'filters.help': '滤波器的数量，即输出通道数。',
+    kernelSize: '卷积核大小',
+    'kernelSize.help': '滤波器大小：n 表示 n×n，或 [高, 宽]。',
+    stride: '步幅',
+    'stride.help': '滤波器位置之间的步长：n 或 [高, 宽]；2 会使图像尺寸减半。',
+    padding: '填充',
+    'padding.help': "在图像四周补零：n、[高, 宽]、'same'（保持尺寸）或 'valid'（不填充）。",
+    bias: '偏置',
+    'bias.help': zhBias,
+    init: '初始化',
+    'init.help': zhInit,
   },
   maxpool2d: zhPool('最大值'),
   avgpool2d: zhPool('平均值'),
@@ -146,14 +333,22 @@ const zhLayers: Record<string, string> = {
   concat: '沿通道（图像）或特征（向量）拼接两个张量；其他维度必须一致。',
 };
 const zhCategories: Record<string, string> = {
-  input: '输入', dense: '全连接', convolution: '卷积', pooling: '池化', normalization: '归一化', regularization: '正则化', activation: '激活', merge: '合并',
+  input: '输入',
+  dense: '全连接',
+  convolution: '卷积',
+  pooling: '池化',
+  normalization: '归一化',
+  regularization: '正则化',
+  activation: '激活',
+  merge: '合并',
 };
 
 function catalogueChinese(): Record<string, string> {
   const zh: Record<string, string> = {};
   for (const [c, text] of Object.entries(zhCategories)) zh[`category.${c}`] = text;
   for (const [kind, text] of Object.entries(zhLayers)) zh[`layer.${kind}`] = text;
-  for (const [kind, params] of Object.entries(zhParams)) for (const [key, text] of Object.entries(params)) zh[`param.${kind}.${key}`] = text;
+  for (const [kind, params] of Object.entries(zhParams))
+    for (const [key, text] of Object.entries(params)) zh[`param.${kind}.${key}`] = text;
   return zh;
 }
 

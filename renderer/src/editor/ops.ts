@@ -22,15 +22,23 @@ export function edgeKey(edge: SpecEdge): string {
  * Adds a layer with default params at `position`, or below `after` and connected from it when that connection is
  * allowed (a layer after the selected one).
  */
-export function addLayer(spec: ModelSpec, op: string, position: Position | null, after: string | null = null): { spec: ModelSpec; id: string } {
+export function addLayer(
+  spec: ModelSpec,
+  op: string,
+  position: Position | null,
+  after: string | null = null,
+): { spec: ModelSpec; id: string } {
   if (!layerDef(op)) throw new Error(`no layer kind '${op}' in the catalogue`);
   const id = uniqueId(op, nodeIds(spec));
   const anchor = after ? spec.nodes.find((n) => n.id === after) : undefined;
-  const at = position ?? (anchor?.position ? { x: anchor.position.x, y: anchor.position.y + ROW } : { x: 0, y: spec.nodes.length * ROW });
+  const at =
+    position ??
+    (anchor?.position ? { x: anchor.position.x, y: anchor.position.y + ROW } : { x: 0, y: spec.nodes.length * ROW });
   const node: SpecNode = { id, op, position: { x: Math.round(at.x), y: Math.round(at.y) } };
   let next: ModelSpec = { ...spec, nodes: [...spec.nodes, node] };
   if (anchor) {
-    const edge: SpecEdge = layerDef(op)!.inputs === 2 ? { from: anchor.id, to: id, toPort: 0 } : { from: anchor.id, to: id };
+    const edge: SpecEdge =
+      layerDef(op)!.inputs === 2 ? { from: anchor.id, to: id, toPort: 0 } : { from: anchor.id, to: id };
     if (!checkConnection(next, edge)) next = { ...next, edges: [...next.edges, edge] };
   }
   return { spec: next, id };
@@ -45,7 +53,11 @@ export function connect(spec: ModelSpec, edge: SpecEdge): ConnectOutcome {
 }
 
 /** Removes nodes (with their edges) and edges named by edgeKey. */
-export function removeElements(spec: ModelSpec, nodeIdsToRemove: Iterable<string>, edgeKeys: Iterable<string> = []): ModelSpec {
+export function removeElements(
+  spec: ModelSpec,
+  nodeIdsToRemove: Iterable<string>,
+  edgeKeys: Iterable<string> = [],
+): ModelSpec {
   const gone = new Set(nodeIdsToRemove);
   const goneEdges = new Set(edgeKeys);
   return {

@@ -3,7 +3,8 @@
 import type { ParamDef } from '../../../engine/core/spec/catalogue';
 import type { ParamValue } from '../../../engine/core/spec/types';
 
-export type ParsedParam = { ok: true; value: ParamValue | undefined } | { ok: false; problem: 'number' | 'list' | 'pair' | 'padding' };
+export type ParsedParam =
+  { ok: true; value: ParamValue | undefined } | { ok: false; problem: 'number' | 'list' | 'pair' | 'padding' };
 
 export function formatParam(value: ParamValue | null | undefined): string {
   if (value === undefined || value === null) return '';

@@ -1,6 +1,6 @@
 // Groups analyze()'s problems and warnings by the node they belong to, for the node badges and the status bar;
-// problems arrive as reasons with arguments and are worded by `word` (problemMessages in the user's language).
-import type { Analysis, Problem } from '../../../engine/core/spec/types';
+// both arrive as codes with arguments and are worded by `word` / `wordWarning` (the user's language).
+import type { Analysis, Problem, SpecWarning } from '../../../engine/core/spec/types';
 
 export interface NodeProblems {
   errors: string[];
@@ -16,7 +16,11 @@ export interface GroupedProblems {
   warningCount: number;
 }
 
-export function groupProblems(analysis: Analysis, word: (problem: Problem) => string): GroupedProblems {
+export function groupProblems(
+  analysis: Analysis,
+  word: (problem: Problem) => string,
+  wordWarning: (warning: SpecWarning) => string,
+): GroupedProblems {
   const byNode = new Map<string, NodeProblems>();
   const entry = (id: string): NodeProblems => {
     let found = byNode.get(id);
@@ -30,10 +34,16 @@ export function groupProblems(analysis: Analysis, word: (problem: Problem) => st
     else entry(p.nodeId).errors.push(word(p));
   }
   for (const w of analysis.warnings) {
-    if (w.nodeId === null) graphWarnings.push(w.message);
-    else entry(w.nodeId).warnings.push(w.message);
+    if (w.nodeId === null) graphWarnings.push(wordWarning(w));
+    else entry(w.nodeId).warnings.push(wordWarning(w));
   }
-  return { byNode, graphErrors, graphWarnings, errorCount: analysis.problems.length, warningCount: analysis.warnings.length };
+  return {
+    byNode,
+    graphErrors,
+    graphWarnings,
+    errorCount: analysis.problems.length,
+    warningCount: analysis.warnings.length,
+  };
 }
 
 /** 61706 -> "61,706", the same in every language (digits group the same way in Chinese). */

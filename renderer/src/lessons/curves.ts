@@ -10,6 +10,14 @@ export function epochCurve(epochs: readonly EpochRecord[], field: EpochField): P
 
 /** A vertical line at epoch `x` spanning the values of the given curves (chart.js has no annotations here). */
 export function marker(x: number, curves: readonly Point[][]): Point[] {
-  const ys = curves.flat().map((p) => p.y).filter((y) => Number.isFinite(y) && y > 0);
-  return ys.length ? [{ x, y: Math.min(...ys) }, { x, y: Math.max(...ys) }] : [];
+  const ys = curves
+    .flat()
+    .map((p) => p.y)
+    .filter((y) => Number.isFinite(y) && y > 0);
+  return ys.length
+    ? [
+        { x, y: Math.min(...ys) },
+        { x, y: Math.max(...ys) },
+      ]
+    : [];
 }

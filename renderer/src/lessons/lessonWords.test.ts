@@ -8,8 +8,12 @@ import { lessonMessages } from './messages';
 describe('lesson words', () => {
   for (const id of LESSON_IDS) {
     it(`${id}: title, summary, explanation and run labels in English and Chinese`, () => {
-      const keys = [lessonKey('title', id), lessonKey('summary', id), lessonKey('explain', id),
-        ...(LESSON_PLANS[id]?.().runs ?? []).map((run) => lessonKey('run', id, run.key))];
+      const keys = [
+        lessonKey('title', id),
+        lessonKey('summary', id),
+        lessonKey('explain', id),
+        ...(LESSON_PLANS[id]?.().runs ?? []).map((run) => lessonKey('run', id, run.key)),
+      ];
       for (const key of keys) {
         expect(lessonMessages.en[key], key).toBeTruthy();
         expect(lessonMessages['zh-CN'][key], key).toBeTruthy();

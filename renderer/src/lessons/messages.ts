@@ -5,10 +5,12 @@ import type { Messages } from '../lib/i18n.svelte';
 const en = {
   tabLessons: 'Lessons',
   welcomeLessons: 'Or learn how networks learn',
-  welcomeLessonsLead: 'Short lessons with real runs: overfitting and dropout, L1 and L2, batch norm, optimizers, learning-rate schedules, early stopping, vanishing gradients, convolution shapes, checkpoints.',
+  welcomeLessonsLead:
+    'Short lessons with real runs: overfitting and dropout, L1 and L2, batch norm, optimizers, learning-rate schedules, early stopping, vanishing gradients, convolution shapes, checkpoints.',
   openLessons: 'Open the lessons',
   lessonsTitle: 'Lessons',
-  lessonsLead: 'Each lesson trains a few small runs that differ in one thing, and shows the one picture that makes the point. Afterwards, open any run in the editor, change anything and train again.',
+  lessonsLead:
+    'Each lesson trains a few small runs that differ in one thing, and shows the one picture that makes the point. Afterwards, open any run in the editor, change anything and train again.',
   openLesson: 'Open the lesson',
   backToLessons: '← All lessons',
   whatToLook: 'What to look at',
@@ -25,15 +27,18 @@ const en = {
 
   'title:l1-l2': 'L1 against L2',
   'summary:l1-l2': 'The same network with an L1 penalty and with an L2 penalty: which one makes weights exactly zero?',
-  'explain:l1-l2': 'Compare the two weight histograms. L1 adds λ·|w| to the loss, whose pull towards zero has the same strength however small a weight is, so weights that do not earn their keep end at zero: a tall spike in the middle and a large share of near-zero weights (sparsity). L2 adds λ·w², whose pull fades as a weight shrinks, so weights become small but almost none become zero.',
+  'explain:l1-l2':
+    'Compare the two weight histograms. L1 adds λ·|w| to the loss, whose pull towards zero has the same strength however small a weight is, so weights that do not earn their keep end at zero: a tall spike in the middle and a large share of near-zero weights (sparsity). L2 adds λ·w², whose pull fades as a weight shrinks, so weights become small but almost none become zero.',
   'run:l1-l2:l1': 'L1 (λ = 0.001)',
   'run:l1-l2:l2': 'L2 (λ = 0.001)',
   nearZeroShare: 'Near zero (|w| < 0.001): {share}% of {count} weights',
   sparsityRatio: 'L1 leaves {ratio}× the share of near-zero weights that L2 leaves.',
 
   'title:optimizers': 'Optimizers',
-  'summary:optimizers': 'SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam: their paths across loss surfaces, step by step, and their curves on a real sample.',
-  'explain:optimizers': 'On the ill-conditioned bowl plain SGD zig-zags across the steep direction and crawls along the flat one; momentum averages the zig-zag away and builds up speed along the valley. On Rosenbrock\'s curved valley all of them find the valley quickly but differ in how far they follow its floor to the minimum at (1, 1). Near the saddle the gradient is almost zero, and the adaptive methods (AdaGrad, RMSProp, Adam), which divide by the gradient\'s size, escape much sooner. Click or drag on the map to move the start point, and change the learning rates. The paths are computed with the engine\'s own update rules. Below, the same optimizers train one network on the spirals sample.',
+  'summary:optimizers':
+    'SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam: their paths across loss surfaces, step by step, and their curves on a real sample.',
+  'explain:optimizers':
+    "On the ill-conditioned bowl plain SGD zig-zags across the steep direction and crawls along the flat one; momentum averages the zig-zag away and builds up speed along the valley. On Rosenbrock's curved valley all of them find the valley quickly but differ in how far they follow its floor to the minimum at (1, 1). Near the saddle the gradient is almost zero, and the adaptive methods (AdaGrad, RMSProp, Adam), which divide by the gradient's size, escape much sooner. Click or drag on the map to move the start point, and change the learning rates. The paths are computed with the engine's own update rules. Below, the same optimizers train one network on the spirals sample.",
   surface: 'Surface',
   'surface:bowl': 'Ill-conditioned bowl',
   'surface:rosenbrock': 'Rosenbrock',
@@ -55,8 +60,10 @@ const en = {
   trainingLoss: 'training loss',
 
   'title:vanishing-gradients': 'Vanishing gradients',
-  'summary:vanishing-gradients': 'Seven dense layers deep, once with sigmoid and once with ReLU: how much gradient reaches the first layers?',
-  'explain:vanishing-gradients': 'The chart shows each layer\'s gradient norm in the first epoch, on a logarithmic scale, from the input (fc1) to the output. Backpropagation multiplies by the activation\'s slope at every layer; sigmoid\'s slope is at most 1/4, so with sigmoid the gradient shrinks several times per layer and the first layers barely learn. ReLU\'s slope is 1 wherever it is active, so the gradient arrives at about the same size.',
+  'summary:vanishing-gradients':
+    'Seven dense layers deep, once with sigmoid and once with ReLU: how much gradient reaches the first layers?',
+  'explain:vanishing-gradients':
+    "The chart shows each layer's gradient norm in the first epoch, on a logarithmic scale, from the input (fc1) to the output. Backpropagation multiplies by the activation's slope at every layer; sigmoid's slope is at most 1/4, so with sigmoid the gradient shrinks several times per layer and the first layers barely learn. ReLU's slope is 1 wherever it is active, so the gradient arrives at about the same size.",
   'run:vanishing-gradients:sigmoid': 'Sigmoid',
   'run:vanishing-gradients:relu': 'ReLU',
   gradientNorms: 'Gradient norm per layer (first epoch, log scale)',
@@ -65,8 +72,10 @@ const en = {
   firstLayerRatio: 'The first layer gets {ratio}× less gradient with sigmoid than with ReLU.',
 
   'title:conv-shapes': 'Convolution shapes',
-  'summary:conv-shapes': 'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input.',
-  'explain:conv-shapes': 'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
+  'summary:conv-shapes':
+    'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input.',
+  'explain:conv-shapes':
+    'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
   layerKind: 'Layer',
   'layer:conv2d': 'Conv2D',
   'layer:maxpool2d': 'MaxPool2D',
@@ -84,8 +93,10 @@ const en = {
   openCalculatorInEditor: 'Open this layer in the editor',
 
   'title:batch-norm': 'Batch norm',
-  'summary:batch-norm': 'A small CNN on the shapes sample with and without batch normalization: how fast does each learn?',
-  'explain:batch-norm': 'Solid lines are the training loss, measured in training mode while the weights change; dashed lines are the validation loss, measured afterwards in evaluation mode. Batch norm rescales each channel to mean 0 and variance 1 over the batch, so the next layer always sees inputs of the same scale and a small learning rate goes further: its training loss falls faster from the first epoch. In evaluation mode batch norm uses the running mean and variance gathered during training instead of the batch\'s own, which is why its validation numbers can lag behind in the first epochs, when those running statistics are still settling.',
+  'summary:batch-norm':
+    'A small CNN on the shapes sample with and without batch normalization: how fast does each learn?',
+  'explain:batch-norm':
+    "Solid lines are the training loss, measured in training mode while the weights change; dashed lines are the validation loss, measured afterwards in evaluation mode. Batch norm rescales each channel to mean 0 and variance 1 over the batch, so the next layer always sees inputs of the same scale and a small learning rate goes further: its training loss falls faster from the first epoch. In evaluation mode batch norm uses the running mean and variance gathered during training instead of the batch's own, which is why its validation numbers can lag behind in the first epochs, when those running statistics are still settling.",
   'run:batch-norm:plain': 'Without batch norm',
   'run:batch-norm:batch-norm': 'With batch norm',
   lossCurves: 'Loss per epoch (solid: training, train mode; dashed: validation, eval mode)',
@@ -94,8 +105,10 @@ const en = {
   finalLosses: '{run}: training loss {train}, validation loss {validation}, validation accuracy {accuracy}',
 
   'title:schedules': 'Learning-rate schedules',
-  'summary:schedules': 'StepLR, MultiStepLR, ExponentialLR, cosine and plateau: the planned learning rate and the rate each run really used.',
-  'explain:schedules': 'Each small chart shows one schedule: dashed, the learning rate planned before training (the same preview as in the Train view); solid, the rate the run really used in each epoch. For the first four they coincide, since the rate depends only on the epoch. Plateau lowers the rate only when the validation loss stops improving for a few epochs, so its real curve depends on how training goes; the preview shows its fastest possible decay. The last chart compares the training loss: large steps early make fast progress, smaller steps later let the loss settle.',
+  'summary:schedules':
+    'StepLR, MultiStepLR, ExponentialLR, cosine and plateau: the planned learning rate and the rate each run really used.',
+  'explain:schedules':
+    'Each small chart shows one schedule: dashed, the learning rate planned before training (the same preview as in the Train view); solid, the rate the run really used in each epoch. For the first four they coincide, since the rate depends only on the epoch. Plateau lowers the rate only when the validation loss stops improving for a few epochs, so its real curve depends on how training goes; the preview shows its fastest possible decay. The last chart compares the training loss: large steps early make fast progress, smaller steps later let the loss settle.',
   'run:schedules:step': 'StepLR (×0.1 every 10 epochs)',
   'run:schedules:multistep': 'MultiStepLR (×0.3 at 8 and 20)',
   'run:schedules:exponential': 'ExponentialLR (×0.9 per epoch)',
@@ -107,28 +120,36 @@ const en = {
   scheduleLosses: 'Training loss per epoch',
 
   'title:early-stopping': 'Early stopping',
-  'summary:early-stopping': 'The dropout lesson\'s network overfits its 20 noisy points: trained to the end, and stopped early with the best weights restored.',
-  'explain:early-stopping': 'Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (30 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one.',
+  'summary:early-stopping':
+    "The dropout lesson's network overfits its 20 noisy points: trained to the end, and stopped early with the best weights restored.",
+  'explain:early-stopping':
+    'Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (30 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one.',
   'run:early-stopping:to-the-end': 'Trained to the end',
   'run:early-stopping:early-stopping': 'Early stopping',
-  stoppedAt: 'Early stopping ended the run after epoch {stop}, {patience} epochs without improvement, and restored the weights of epoch {best} (validation loss {loss}; trained to the end: {last}).',
+  stoppedAt:
+    'Early stopping ended the run after epoch {stop}, {patience} epochs without improvement, and restored the weights of epoch {best} (validation loss {loss}; trained to the end: {last}).',
   bestEpochMarker: 'best epoch (restored)',
   stopEpochMarker: 'stopped',
 
   'title:checkpoints': 'Checkpoints',
-  'summary:checkpoints': 'Stop a run, continue it from its checkpoint, and see the curve carry on as if it had never stopped.',
-  'explain:checkpoints': 'The same network and settings are trained twice: once straight through, once stopped after epoch 6 and continued. At the end of every epoch the run writes a checkpoint holding the weights, the optimizer\'s state (momentum, Adam\'s averages), the schedule, the epoch and the random generator\'s state; continuing loads all of it, so the continued run takes exactly the steps the uninterrupted one took. The two curves lie on top of each other.',
+  'summary:checkpoints':
+    'Stop a run, continue it from its checkpoint, and see the curve carry on as if it had never stopped.',
+  'explain:checkpoints':
+    "The same network and settings are trained twice: once straight through, once stopped after epoch 6 and continued. At the end of every epoch the run writes a checkpoint holding the weights, the optimizer's state (momentum, Adam's averages), the schedule, the epoch and the random generator's state; continuing loads all of it, so the continued run takes exactly the steps the uninterrupted one took. The two curves lie on top of each other.",
   'run:checkpoints:straight': 'Trained straight through',
   'run:checkpoints:resumed': 'Stopped after epoch 6, then continued',
   largestDifference: 'Largest difference between the two validation curves: {difference}.',
   stopMarker: 'stopped and continued here',
 
   'title:dropout': 'Overfitting and dropout',
-  'summary:dropout': 'A 1-200-200-1 network on 20 noisy points of a curve, with and without dropout 0.5, judged on 200 validation points.',
-  'explain:dropout': 'Left: the loss per epoch (faint: training, solid: validation). Without dropout the training loss keeps falling towards zero while the validation loss, after its lowest point, climbs: the network is memorizing the noise of its 20 points rather than learning the curve. Right: the fitted curves over the training points and the validation points; the curve without dropout bends to pass through the noisy training points. Dropout switches off a random half of the hidden units at every step, so no unit can rely on another to memorize a point; its training loss stays higher, its validation loss lower. In evaluation mode dropout is off and the whole network is used.',
+  'summary:dropout':
+    'A 1-200-200-1 network on 20 noisy points of a curve, with and without dropout 0.5, judged on 200 validation points.',
+  'explain:dropout':
+    'Left: the loss per epoch (faint: training, solid: validation). Without dropout the training loss keeps falling towards zero while the validation loss, after its lowest point, climbs: the network is memorizing the noise of its 20 points rather than learning the curve. Right: the fitted curves over the training points and the validation points; the curve without dropout bends to pass through the noisy training points. Dropout switches off a random half of the hidden units at every step, so no unit can rely on another to memorize a point; its training loss stays higher, its validation loss lower. In evaluation mode dropout is off and the whole network is used.',
   'run:dropout:plain': 'Without dropout',
   'run:dropout:dropout': 'With dropout 0.5',
-  overfittingClaim: 'Without dropout the validation loss ended at {ratio}× its best ({best}, epoch {epoch}); with dropout it ended at {dropout}.',
+  overfittingClaim:
+    'Without dropout the validation loss ended at {ratio}× its best ({best}, epoch {epoch}); with dropout it ended at {dropout}.',
   fittedCurves: 'Fitted curves over the points',
   dropoutLossCurves: 'Loss per epoch (faint: training, solid: validation)',
   trainingPoints: 'training points (20)',
@@ -140,10 +161,12 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   tabLessons: '课程',
   welcomeLessons: '或学习网络是如何学习的',
-  welcomeLessonsLead: '用真实训练讲解的短课程：过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
+  welcomeLessonsLead:
+    '用真实训练讲解的短课程：过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
   openLessons: '打开课程',
   lessonsTitle: '课程',
-  lessonsLead: '每节课训练几个只在一处不同的小实验，并展示最能说明问题的那张图。之后可以把任一实验在编辑器中打开，随意修改再训练。',
+  lessonsLead:
+    '每节课训练几个只在一处不同的小实验，并展示最能说明问题的那张图。之后可以把任一实验在编辑器中打开，随意修改再训练。',
   openLesson: '打开课程',
   backToLessons: '← 全部课程',
   whatToLook: '看什么',
@@ -160,15 +183,18 @@ const zh: Record<Key, string> = {
 
   'title:l1-l2': 'L1 与 L2',
   'summary:l1-l2': '同一个网络分别加 L1 惩罚和 L2 惩罚：哪一种会让权重变成零？',
-  'explain:l1-l2': '比较两张权重直方图。L1 在损失中加入 λ·|w|，无论权重多小，它把权重拉向零的力度都一样，所以没有用处的权重最终停在零：中间出现高高的尖峰，接近零的权重占很大比例（稀疏性）。L2 加入 λ·w²，权重越小拉力越弱，所以权重会变小，但几乎不会变成零。',
+  'explain:l1-l2':
+    '比较两张权重直方图。L1 在损失中加入 λ·|w|，无论权重多小，它把权重拉向零的力度都一样，所以没有用处的权重最终停在零：中间出现高高的尖峰，接近零的权重占很大比例（稀疏性）。L2 加入 λ·w²，权重越小拉力越弱，所以权重会变小，但几乎不会变成零。',
   'run:l1-l2:l1': 'L1（λ = 0.001）',
   'run:l1-l2:l2': 'L2（λ = 0.001）',
   nearZeroShare: '接近零（|w| < 0.001）：{count} 个权重中占 {share}%',
   sparsityRatio: 'L1 留下的接近零的权重比例是 L2 的 {ratio} 倍。',
 
   'title:optimizers': '优化器',
-  'summary:optimizers': 'SGD、动量、Nesterov、AdaGrad、RMSProp 和 Adam：它们在损失曲面上一步步走过的路径，以及在真实示例上的训练曲线。',
-  'explain:optimizers': '在病态的碗形曲面上，普通 SGD 在陡峭方向来回震荡，在平缓方向上缓慢爬行；动量把震荡平均掉，并沿着山谷加速。在 Rosenbrock 弯曲的山谷中，它们都能很快找到谷底，但沿谷底走向 (1, 1) 处最小值的距离各不相同。鞍点附近梯度几乎为零，按梯度大小做缩放的自适应方法（AdaGrad、RMSProp、Adam）会早得多地逃离。在图上点击或拖动可以移动起点，也可以修改学习率。这些路径使用的就是引擎自己的更新规则。下方是同样的优化器在 spirals 示例上训练同一个网络。',
+  'summary:optimizers':
+    'SGD、动量、Nesterov、AdaGrad、RMSProp 和 Adam：它们在损失曲面上一步步走过的路径，以及在真实示例上的训练曲线。',
+  'explain:optimizers':
+    '在病态的碗形曲面上，普通 SGD 在陡峭方向来回震荡，在平缓方向上缓慢爬行；动量把震荡平均掉，并沿着山谷加速。在 Rosenbrock 弯曲的山谷中，它们都能很快找到谷底，但沿谷底走向 (1, 1) 处最小值的距离各不相同。鞍点附近梯度几乎为零，按梯度大小做缩放的自适应方法（AdaGrad、RMSProp、Adam）会早得多地逃离。在图上点击或拖动可以移动起点，也可以修改学习率。这些路径使用的就是引擎自己的更新规则。下方是同样的优化器在 spirals 示例上训练同一个网络。',
   surface: '曲面',
   'surface:bowl': '病态碗形',
   'surface:rosenbrock': 'Rosenbrock',
@@ -191,7 +217,8 @@ const zh: Record<Key, string> = {
 
   'title:vanishing-gradients': '梯度消失',
   'summary:vanishing-gradients': '七层全连接网络，一次用 sigmoid，一次用 ReLU：有多少梯度能传到最前面的几层？',
-  'explain:vanishing-gradients': '图中是第一轮里每一层的梯度范数（对数刻度），从输入端（fc1）到输出端。反向传播在每一层都要乘以激活函数的斜率；sigmoid 的斜率最大只有 1/4，所以用 sigmoid 时梯度每经过一层就缩小好几倍，前面几层几乎学不到东西。ReLU 在激活区域的斜率是 1，梯度传回时大小基本不变。',
+  'explain:vanishing-gradients':
+    '图中是第一轮里每一层的梯度范数（对数刻度），从输入端（fc1）到输出端。反向传播在每一层都要乘以激活函数的斜率；sigmoid 的斜率最大只有 1/4，所以用 sigmoid 时梯度每经过一层就缩小好几倍，前面几层几乎学不到东西。ReLU 在激活区域的斜率是 1，梯度传回时大小基本不变。',
   'run:vanishing-gradients:sigmoid': 'Sigmoid',
   'run:vanishing-gradients:relu': 'ReLU',
   gradientNorms: '每层的梯度范数（第一轮，对数刻度）',
@@ -201,7 +228,8 @@ const zh: Record<Key, string> = {
 
   'title:conv-shapes': '卷积的形状',
   'summary:conv-shapes': '卷积层或池化层的 N = (W − F + 2P) / S + 1 交互式计算器，并演示窗口在填充后的输入上滑动。',
-  'explain:conv-shapes': '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
+  'explain:conv-shapes':
+    '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
   layerKind: '层',
   'layer:conv2d': 'Conv2D',
   'layer:maxpool2d': 'MaxPool2D',
@@ -220,7 +248,8 @@ const zh: Record<Key, string> = {
 
   'title:batch-norm': '批归一化',
   'summary:batch-norm': '在 shapes 示例上，一个小型 CNN 有无批归一化：各自学得多快？',
-  'explain:batch-norm': '实线是训练损失，在训练模式下、权重不断变化时测得；虚线是验证损失，随后在评估模式下测得。批归一化把每个通道在一个批次上重新缩放到均值 0、方差 1，使下一层看到的输入尺度始终一致，较小的学习率也能走得更远：从第一轮起它的训练损失就下降得更快。在评估模式下，批归一化使用训练中累积的滑动均值和方差，而不是批次自身的统计量，所以在前几轮这些统计量还未稳定时，它的验证结果可能落后。',
+  'explain:batch-norm':
+    '实线是训练损失，在训练模式下、权重不断变化时测得；虚线是验证损失，随后在评估模式下测得。批归一化把每个通道在一个批次上重新缩放到均值 0、方差 1，使下一层看到的输入尺度始终一致，较小的学习率也能走得更远：从第一轮起它的训练损失就下降得更快。在评估模式下，批归一化使用训练中累积的滑动均值和方差，而不是批次自身的统计量，所以在前几轮这些统计量还未稳定时，它的验证结果可能落后。',
   'run:batch-norm:plain': '无批归一化',
   'run:batch-norm:batch-norm': '有批归一化',
   lossCurves: '每轮损失（实线：训练，训练模式；虚线：验证，评估模式）',
@@ -230,7 +259,8 @@ const zh: Record<Key, string> = {
 
   'title:schedules': '学习率调度',
   'summary:schedules': 'StepLR、MultiStepLR、ExponentialLR、余弦和 plateau：计划的学习率与每个实验实际使用的学习率。',
-  'explain:schedules': '每个小图对应一种调度：虚线是训练前计划的学习率（与训练视图中的预览相同）；实线是实验在每一轮实际使用的学习率。前四种完全重合，因为学习率只取决于轮次。Plateau 只在验证损失连续几轮不再改善时才降低学习率，所以它的实际曲线取决于训练过程；预览显示的是它最快可能的衰减。最后一张图比较训练损失：前期步子大进展快，后期步子小让损失稳定下来。',
+  'explain:schedules':
+    '每个小图对应一种调度：虚线是训练前计划的学习率（与训练视图中的预览相同）；实线是实验在每一轮实际使用的学习率。前四种完全重合，因为学习率只取决于轮次。Plateau 只在验证损失连续几轮不再改善时才降低学习率，所以它的实际曲线取决于训练过程；预览显示的是它最快可能的衰减。最后一张图比较训练损失：前期步子大进展快，后期步子小让损失稳定下来。',
   'run:schedules:step': 'StepLR（每 10 轮 ×0.1）',
   'run:schedules:multistep': 'MultiStepLR（第 8、20 轮 ×0.3）',
   'run:schedules:exponential': 'ExponentialLR（每轮 ×0.9）',
@@ -242,17 +272,21 @@ const zh: Record<Key, string> = {
   scheduleLosses: '每轮训练损失',
 
   'title:early-stopping': '提前停止',
-  'summary:early-stopping': 'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
-  'explain:early-stopping': '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。',
+  'summary:early-stopping':
+    'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
+  'explain:early-stopping':
+    '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。',
   'run:early-stopping:to-the-end': '训练到最后',
   'run:early-stopping:early-stopping': '提前停止',
-  stoppedAt: '提前停止在第 {stop} 轮后结束了实验（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
+  stoppedAt:
+    '提前停止在第 {stop} 轮后结束了实验（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
   bestEpochMarker: '最佳轮次（已恢复）',
   stopEpochMarker: '停止',
 
   'title:checkpoints': '检查点',
   'summary:checkpoints': '停止一个实验，从检查点继续，曲线就像从未停止过一样延续下去。',
-  'explain:checkpoints': '同样的网络和设置训练两次：一次从头到尾，一次在第 6 轮后停止再继续。每一轮结束时，实验都会写入检查点，其中包含权重、优化器状态（动量、Adam 的滑动平均）、学习率调度、轮次和随机数生成器的状态；继续训练时全部载入，所以继续的实验与未中断的实验走的每一步完全相同。两条曲线完全重合。',
+  'explain:checkpoints':
+    '同样的网络和设置训练两次：一次从头到尾，一次在第 6 轮后停止再继续。每一轮结束时，实验都会写入检查点，其中包含权重、优化器状态（动量、Adam 的滑动平均）、学习率调度、轮次和随机数生成器的状态；继续训练时全部载入，所以继续的实验与未中断的实验走的每一步完全相同。两条曲线完全重合。',
   'run:checkpoints:straight': '从头到尾训练',
   'run:checkpoints:resumed': '第 6 轮后停止，然后继续',
   largestDifference: '两条验证曲线之间的最大差异：{difference}。',
@@ -260,10 +294,12 @@ const zh: Record<Key, string> = {
 
   'title:dropout': '过拟合与 Dropout',
   'summary:dropout': '一个 1-200-200-1 网络在曲线上的 20 个噪声点上训练，有无 Dropout 0.5，用 200 个验证点来评判。',
-  'explain:dropout': '左图：每轮的损失（浅色：训练，实线：验证）。没有 Dropout 时，训练损失一路降向零，而验证损失在最低点之后回升：网络在记忆 20 个点上的噪声，而不是学习这条曲线。右图：训练点和验证点上方的拟合曲线；没有 Dropout 的曲线弯折着穿过带噪声的训练点。Dropout 在每一步随机关闭一半隐藏单元，任何单元都无法依赖其他单元去记住某个点；它的训练损失更高，验证损失更低。在评估模式下 Dropout 关闭，使用整个网络。',
+  'explain:dropout':
+    '左图：每轮的损失（浅色：训练，实线：验证）。没有 Dropout 时，训练损失一路降向零，而验证损失在最低点之后回升：网络在记忆 20 个点上的噪声，而不是学习这条曲线。右图：训练点和验证点上方的拟合曲线；没有 Dropout 的曲线弯折着穿过带噪声的训练点。Dropout 在每一步随机关闭一半隐藏单元，任何单元都无法依赖其他单元去记住某个点；它的训练损失更高，验证损失更低。在评估模式下 Dropout 关闭，使用整个网络。',
   'run:dropout:plain': '无 Dropout',
   'run:dropout:dropout': 'Dropout 0.5',
-  overfittingClaim: '没有 Dropout 时，验证损失最终是其最佳值（第 {epoch} 轮的 {best}）的 {ratio} 倍；有 Dropout 时最终为 {dropout}。',
+  overfittingClaim:
+    '没有 Dropout 时，验证损失最终是其最佳值（第 {epoch} 轮的 {best}）的 {ratio} 倍；有 Dropout 时最终为 {dropout}。',
   fittedCurves: '数据点上的拟合曲线',
   dropoutLossCurves: '每轮损失（浅色：训练，实线：验证）',
   trainingPoints: '训练点（20 个）',

@@ -28,7 +28,10 @@ export function surfaceImage(surface: Surface, colors: MapColors): ImageData {
   const grid = lossGrid(surface, CELLS);
   let low = Infinity;
   let high = -Infinity;
-  for (const v of grid) { low = Math.min(low, v); high = Math.max(high, v); }
+  for (const v of grid) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
   // log of the loss above its lowest value, so the bands crowd where the surface is steep
   const level = (v: number) => Math.min(BANDS - 1, Math.floor((Math.log1p(v - low) / Math.log1p(high - low)) * BANDS));
   const levels = new Int32Array(grid.length);
@@ -41,15 +44,23 @@ export function surfaceImage(surface: Surface, colors: MapColors): ImageData {
       const edge = (col + 1 < CELLS && levels[cell + 1] !== l) || (row > 0 && levels[cell + CELLS] !== l); // a contour line
       const t = l / (BANDS - 1);
       const o = (row * CELLS + col) * 4;
-      for (let c = 0; c < 3; c++) image.data[o + c] = Math.round(colors.low[c] + (colors.high[c] - colors.low[c]) * t) - (edge ? 40 : 0);
+      for (let c = 0; c < 3; c++)
+        image.data[o + c] = Math.round(colors.low[c] + (colors.high[c] - colors.low[c]) * t) - (edge ? 40 : 0);
       image.data[o + 3] = 255;
     }
   }
   return image;
 }
 
-export function drawMap(context: CanvasRenderingContext2D, surface: Surface, shading: ImageBitmap | HTMLCanvasElement,
-  paths: Array<{ points: Array<[number, number]>; color: string }>, start: [number, number], shown: number, colors: MapColors): void {
+export function drawMap(
+  context: CanvasRenderingContext2D,
+  surface: Surface,
+  shading: ImageBitmap | HTMLCanvasElement,
+  paths: Array<{ points: Array<[number, number]>; color: string }>,
+  start: [number, number],
+  shown: number,
+  colors: MapColors,
+): void {
   const { width, height } = context.canvas;
   context.imageSmoothingEnabled = true;
   context.drawImage(shading, 0, 0, width, height);
@@ -59,7 +70,10 @@ export function drawMap(context: CanvasRenderingContext2D, surface: Surface, sha
   context.strokeStyle = colors.text;
   context.lineWidth = 2;
   context.beginPath();
-  context.moveTo(mx - 6, my); context.lineTo(mx + 6, my); context.moveTo(mx, my - 6); context.lineTo(mx, my + 6);
+  context.moveTo(mx - 6, my);
+  context.lineTo(mx + 6, my);
+  context.moveTo(mx, my - 6);
+  context.lineTo(mx, my + 6);
   context.stroke();
   for (const path of paths) {
     context.strokeStyle = path.color;
@@ -68,7 +82,8 @@ export function drawMap(context: CanvasRenderingContext2D, surface: Surface, sha
     const last = Math.min(shown, path.points.length - 1);
     for (let i = 0; i <= last; i++) {
       const [px, py] = at(path.points[i]);
-      if (i === 0) context.moveTo(px, py); else context.lineTo(px, py);
+      if (i === 0) context.moveTo(px, py);
+      else context.lineTo(px, py);
     }
     context.stroke();
     const [ex, ey] = at(path.points[last]);

@@ -2,7 +2,14 @@
 // tab (picking files, saving exports, menu commands). Desktop: window.netwright from the preload. Web: a
 // WebSocket to the local server, with files sent as uploads first.
 import type { DesktopBridge, MenuCommand } from '../../../main/api/bridge';
-import type { ExportFormat, FileRef, StudioApi, StudioErrorPayload, StudioEvent, StudioMethod } from '../../../main/api/types';
+import type {
+  ExportFormat,
+  FileRef,
+  StudioApi,
+  StudioErrorPayload,
+  StudioEvent,
+  StudioMethod,
+} from '../../../main/api/types';
 import { STUDIO_METHODS } from '../../../main/api/types';
 
 /** An error from the studio with its code and, for graph problems, the node to highlight. */
@@ -74,7 +81,10 @@ function desktopHost(bridge: DesktopBridge): Host {
     pickCsvFile: () => bridge.pickCsvFile(),
     pickImageFolder: () => bridge.pickImageFolder(),
     pickExportPath: (name, format) => bridge.pickExportPath(name, format),
-    onConnection: (listener) => { listener(true); return () => {}; },
+    onConnection: (listener) => {
+      listener(true);
+      return () => {};
+    },
   };
 }
 
@@ -84,7 +94,9 @@ function newUploadId(): string {
 
 async function uploadOne(uploadId: string, path: string, file: Blob): Promise<void> {
   const response = await fetch(`./upload?uploadId=${encodeURIComponent(uploadId)}&path=${encodeURIComponent(path)}`, {
-    method: 'POST', body: file, credentials: 'same-origin',
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
   });
   if (!response.ok) throw new Error(`uploading ${path} failed: ${(await response.text()).trim()}`);
 }
@@ -102,8 +114,14 @@ function webHost(): Host {
     if (opened) return opened;
     opened = new Promise((resolve, reject) => {
       const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-      const ws = new WebSocket(`${protocol}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-      ws.onopen = () => { socket = ws; connectionListeners.forEach((l) => l(true)); resolve(ws); };
+      const ws = new WebSocket(
+        `${protocol}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+      );
+      ws.onopen = () => {
+        socket = ws;
+        connectionListeners.forEach((l) => l(true));
+        resolve(ws);
+      };
       ws.onerror = () => reject(new Error('cannot reach the studio server: is `npm run web` still running?'));
       ws.onclose = () => {
         socket = null;
@@ -111,11 +129,22 @@ function webHost(): Host {
         connectionListeners.forEach((l) => l(false));
         for (const { reject: fail } of pending.values()) fail(new Error('the connection to the studio server closed'));
         pending.clear();
-        setTimeout(() => { connect().catch(() => {}); }, 1000);
+        setTimeout(() => {
+          connect().catch(() => {});
+        }, 1000);
       };
       ws.onmessage = (message) => {
-        const data = JSON.parse(String(message.data)) as { id?: number; ok?: boolean; value?: unknown; error?: StudioErrorPayload; event?: StudioEvent };
-        if (data.event) { eventListeners.forEach((l) => l(data.event!)); return; }
+        const data = JSON.parse(String(message.data)) as {
+          id?: number;
+          ok?: boolean;
+          value?: unknown;
+          error?: StudioErrorPayload;
+          event?: StudioEvent;
+        };
+        if (data.event) {
+          eventListeners.forEach((l) => l(data.event!));
+          return;
+        }
         const waiter = data.id !== undefined ? pending.get(data.id) : undefined;
         if (!waiter) return;
         pending.delete(data.id!);
@@ -137,7 +166,10 @@ function webHost(): Host {
         ws.send(JSON.stringify({ id, method, args }));
       });
     }),
-    onEvent: (listener) => { eventListeners.add(listener); return () => eventListeners.delete(listener); },
+    onEvent: (listener) => {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     onMenu: () => () => {},
     fileRefForFile: async (file) => {
       const uploadId = newUploadId();
@@ -151,7 +183,8 @@ function webHost(): Host {
       // A few at a time: many small images upload faster in parallel, without flooding the server.
       const queue = [...files];
       const workers = Array.from({ length: 4 }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await uploadOne(uploadId, next.relativePath, next.file);
+        for (let next = queue.shift(); next; next = queue.shift())
+          await uploadOne(uploadId, next.relativePath, next.file);
       });
       await Promise.all(workers);
       return { kind: 'upload', uploadId, name: top };
@@ -159,7 +192,11 @@ function webHost(): Host {
     pickCsvFile: null,
     pickImageFolder: null,
     pickExportPath: async () => undefined,
-    onConnection: (listener) => { connectionListeners.add(listener); listener(socket !== null); return () => connectionListeners.delete(listener); },
+    onConnection: (listener) => {
+      connectionListeners.add(listener);
+      listener(socket !== null);
+      return () => connectionListeners.delete(listener);
+    },
   };
 }
 

@@ -12,7 +12,7 @@ export interface Messages<K extends string = string> {
 const STORAGE_KEY = 'netwright.locale';
 
 function systemLocale(): Locale {
-  const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const languages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
@@ -29,7 +29,11 @@ export const language = $state({ locale: storedLocale() ?? systemLocale() });
 
 export function setLocale(locale: Locale): void {
   language.locale = locale;
-  try { localStorage.setItem(STORAGE_KEY, locale); } catch { /* private mode: the choice lasts this session */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* private mode: the choice lasts this session */
+  }
   document.documentElement.lang = locale;
 }
 

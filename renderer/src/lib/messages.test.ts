@@ -8,7 +8,8 @@ function tables(): Array<[string, Messages]> {
   const found: Array<[string, Messages]> = [];
   for (const [file, exports] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(exports)) {
-      if (value && typeof value === 'object' && 'en' in value && 'zh-CN' in value) found.push([`${file}:${name}`, value as Messages]);
+      if (value && typeof value === 'object' && 'en' in value && 'zh-CN' in value)
+        found.push([`${file}:${name}`, value as Messages]);
     }
   }
   return found;

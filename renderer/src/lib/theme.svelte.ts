@@ -16,7 +16,9 @@ export const theme = $state({
   systemDark: media?.matches ?? false,
 });
 
-media?.addEventListener('change', (e) => { theme.systemDark = e.matches; });
+media?.addEventListener('change', (e) => {
+  theme.systemDark = e.matches;
+});
 
 export function effectiveTheme(): 'light' | 'dark' {
   return theme.choice === 'system' ? (theme.systemDark ? 'dark' : 'light') : theme.choice;
@@ -24,7 +26,11 @@ export function effectiveTheme(): 'light' | 'dark' {
 
 export function setTheme(choice: ThemeChoice): void {
   theme.choice = choice;
-  try { localStorage.setItem(STORAGE_KEY, choice); } catch { /* session only */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, choice);
+  } catch {
+    /* session only */
+  }
 }
 
 /** Light → dark → system → light … (the View menu's toggle). */

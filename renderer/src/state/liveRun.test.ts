@@ -2,17 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../../main/api/types';
 import { applyLiveEvent, copyLive, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
 
-const record = (epoch: number): EpochRecord =>
-  ({ epoch, trainLoss: 1 / epoch, trainAccuracy: null, valLoss: null, valAccuracy: null, lr: 0.01, metrics: {} });
+const record = (epoch: number): EpochRecord => ({
+  epoch,
+  trainLoss: 1 / epoch,
+  trainAccuracy: null,
+  valLoss: null,
+  valAccuracy: null,
+  lr: 0.01,
+  metrics: {},
+});
 
 function live(): LiveRun {
-  return { runId: 'r', name: 'run', status: 'running', error: null, epochsPlanned: 10, epochs: [], steps: [], progress: null };
+  return {
+    runId: 'r',
+    name: 'run',
+    status: 'running',
+    error: null,
+    epochsPlanned: 10,
+    epochs: [],
+    steps: [],
+    progress: null,
+  };
 }
 
 describe('the live run', () => {
   it('appends epochs in order, and a resumed run replaces the epochs after its checkpoint', () => {
     const run = live();
-    for (const epoch of [1, 2, 3, 4]) applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(epoch), epochs: 10 });
+    for (const epoch of [1, 2, 3, 4])
+      applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(epoch), epochs: 10 });
     applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(3), epochs: 12 }); // resumed from epoch 2
     expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
     expect(run.epochsPlanned).toBe(12);
@@ -21,7 +38,11 @@ describe('the live run', () => {
   it('keeps step losses, thinning the curve to half once it is long, and skips losses that are not numbers', () => {
     const run = live();
     const step = (n: number, loss: number) =>
-      applyLiveEvent(run, { type: 'run-progress', runId: 'r', epoch: 1, batch: 1, batches: 1, step: n, loss, samplesPerSecond: 100 }, 1000);
+      applyLiveEvent(
+        run,
+        { type: 'run-progress', runId: 'r', epoch: 1, batch: 1, batches: 1, step: n, loss, samplesPerSecond: 100 },
+        1000,
+      );
     for (let n = 1; n <= MAX_LIVE_STEPS; n++) step(n, 1 / n);
     step(MAX_LIVE_STEPS + 1, NaN);
     expect(run.steps).toHaveLength(MAX_LIVE_STEPS);
@@ -46,6 +67,17 @@ describe('the live run', () => {
   it('shows changes of state at once and batches the stream of epochs and steps', () => {
     expect(showsAtOnce({ type: 'run-status', runId: 'r', status: 'stopped' })).toBe(true);
     expect(showsAtOnce({ type: 'run-epoch', runId: 'r', record: record(1), epochs: 1 })).toBe(false);
-    expect(showsAtOnce({ type: 'run-progress', runId: 'r', epoch: 1, batch: 1, batches: 1, step: 1, loss: 1, samplesPerSecond: 1 })).toBe(false);
+    expect(
+      showsAtOnce({
+        type: 'run-progress',
+        runId: 'r',
+        epoch: 1,
+        batch: 1,
+        batches: 1,
+        step: 1,
+        loss: 1,
+        samplesPerSecond: 1,
+      }),
+    ).toBe(false);
   });
 });

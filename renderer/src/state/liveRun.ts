@@ -35,7 +35,13 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
       return;
     case 'run-progress': {
       const startedAt = live.progress?.startedAt ?? now;
-      live.progress = { epoch: event.epoch, batch: event.batch, batches: event.batches, samplesPerSecond: event.samplesPerSecond, startedAt };
+      live.progress = {
+        epoch: event.epoch,
+        batch: event.batch,
+        batches: event.batches,
+        samplesPerSecond: event.samplesPerSecond,
+        startedAt,
+      };
       if (Number.isFinite(event.loss)) {
         if (live.steps.length >= MAX_LIVE_STEPS) live.steps = live.steps.filter((_, i) => i % 2 === 1);
         live.steps.push({ step: event.step, loss: event.loss });
@@ -46,7 +52,8 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
       // In order, the common case, it is appended; a resumed run repeats epochs from its checkpoint, which replace
       // the ones recorded after it.
       const last = live.epochs.at(-1);
-      if (last && last.epoch >= event.record.epoch) live.epochs = live.epochs.filter((e) => e.epoch < event.record.epoch);
+      if (last && last.epoch >= event.record.epoch)
+        live.epochs = live.epochs.filter((e) => e.epoch < event.record.epoch);
       live.epochs.push(event.record);
       live.epochsPlanned = event.epochs;
       return;

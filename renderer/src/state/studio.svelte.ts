@@ -1,7 +1,12 @@
 // The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
-  DatasetRecord, ModelSpec, RunSummary, StudioEvent, StudioInfo, TrainConfig,
+  DatasetRecord,
+  ModelSpec,
+  RunSummary,
+  StudioEvent,
+  StudioInfo,
+  TrainConfig,
 } from '../../../main/api/types';
 import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
@@ -62,7 +67,9 @@ export class StudioState {
 
   constructor(readonly host: Host) {
     host.onEvent((event) => this.handleEvent(event));
-    host.onConnection((connected) => { this.connected = connected; });
+    host.onConnection((connected) => {
+      this.connected = connected;
+    });
   }
 
   /** Menu commands and their keyboard shortcuts reach the component that owns them (undo → the editor, …). */
@@ -80,7 +87,11 @@ export class StudioState {
   }
 
   async load(): Promise<void> {
-    const [info, datasets, runs] = await Promise.all([this.api.getInfo(), this.api.listDatasets(), this.api.listRuns()]);
+    const [info, datasets, runs] = await Promise.all([
+      this.api.getInfo(),
+      this.api.listDatasets(),
+      this.api.listRuns(),
+    ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
@@ -108,7 +119,11 @@ export class StudioState {
       return await action();
     } catch (error) {
       const refusal = error instanceof StudioError ? refusalKey(error.code, error.params) : null;
-      const message = refusal ? refusalWords(refusal, (error as StudioError).params) : error instanceof Error ? error.message : String(error);
+      const message = refusal
+        ? refusalWords(refusal, (error as StudioError).params)
+        : error instanceof Error
+          ? error.message
+          : String(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';
@@ -155,14 +170,19 @@ export class StudioState {
     this.graph = { ...current, spec };
     this.saving = true;
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
-    this.autosaveTimer = setTimeout(() => { void this.saveNow(); }, AUTOSAVE_DELAY_MS);
+    this.autosaveTimer = setTimeout(() => {
+      void this.saveNow();
+    }, AUTOSAVE_DELAY_MS);
   }
 
   async saveNow(note = ''): Promise<string | null> {
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     this.autosaveTimer = null;
     const graph = this.graph;
-    if (!graph) { this.saving = false; return null; }
+    if (!graph) {
+      this.saving = false;
+      return null;
+    }
     try {
       if (graph.id === null) {
         const doc = await this.api.createGraph(graph.name, graph.spec);
@@ -183,14 +203,32 @@ export class StudioState {
   async startTraining(name?: string): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
-    if (!graph) { this.notify('error', t('noticeNoGraph')); return undefined; }
-    if (!dataset) { this.notify('error', t('noticeNoDataset')); return undefined; }
+    if (!graph) {
+      this.notify('error', t('noticeNoGraph'));
+      return undefined;
+    }
+    if (!dataset) {
+      this.notify('error', t('noticeNoDataset'));
+      return undefined;
+    }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
-      const run = await this.api.startRun({ graphId: graphId ?? undefined, spec: graph.spec, config: $state.snapshot(this.trainConfig) as TrainConfig, datasetId: dataset.id, name });
+      const run = await this.api.startRun({
+        graphId: graphId ?? undefined,
+        spec: graph.spec,
+        config: $state.snapshot(this.trainConfig) as TrainConfig,
+        datasetId: dataset.id,
+        name,
+      });
       this.live = {
-        runId: run.id, name: run.name, status: run.status, error: null, epochsPlanned: run.trainConfig.epochs,
-        epochs: [], steps: [], progress: null,
+        runId: run.id,
+        name: run.name,
+        status: run.status,
+        error: null,
+        epochsPlanned: run.trainConfig.epochs,
+        epochs: [],
+        steps: [],
+        progress: null,
       };
       this.pendingLive = null;
       void this.refreshRuns();
@@ -202,8 +240,14 @@ export class StudioState {
   async watchRun(runId: string): Promise<void> {
     const detail = await this.api.getRun(runId);
     this.live = {
-      runId, name: detail.run.name, status: detail.run.status, error: detail.run.error, epochsPlanned: detail.run.trainConfig.epochs,
-      epochs: detail.epochs, steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })), progress: null,
+      runId,
+      name: detail.run.name,
+      status: detail.run.status,
+      error: detail.run.error,
+      epochsPlanned: detail.run.trainConfig.epochs,
+      epochs: detail.epochs,
+      steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })),
+      progress: null,
     };
   }
 
@@ -251,4 +295,3 @@ export class StudioState {
     this.pendingLive = null;
   }
 }
-

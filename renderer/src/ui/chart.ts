@@ -1,7 +1,15 @@
 // Chart.js with only the parts the studio's charts draw (lines and points on linear or log axes), and the datasets
 // built from plain series so components never touch chart.js objects.
 import {
-  Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartDataset,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
 
@@ -41,7 +49,11 @@ function translucent(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-export function toDatasets(series: readonly ChartSeries[], colors: ChartColors, logY: boolean): ChartDataset<'line', Point[]>[] {
+export function toDatasets(
+  series: readonly ChartSeries[],
+  colors: ChartColors,
+  logY: boolean,
+): ChartDataset<'line', Point[]>[] {
   return series.map((s) => {
     const base = colorOf(s.color, colors);
     const color = s.faint ? translucent(base, 0.3) : base;

@@ -8,8 +8,25 @@ import type { ParamDef } from '../../spec/layerTypes';
 import type { TensorContext, TensorDecl } from '../types';
 
 export const batchNormParams: ParamDef[] = [
-  { name: 'momentum', label: 'Momentum', type: 'float', default: 0.1, min: 0, minExclusive: true, max: 1, help: 'Weight of each new batch in the running mean and variance used at evaluation (0.1 = 10% new).' },
-  { name: 'eps', label: 'Epsilon', type: 'float', default: 1e-5, min: 0, minExclusive: true, help: 'Small number added to the variance so it never divides by zero.' },
+  {
+    name: 'momentum',
+    label: 'Momentum',
+    type: 'float',
+    default: 0.1,
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    help: 'Weight of each new batch in the running mean and variance used at evaluation (0.1 = 10% new).',
+  },
+  {
+    name: 'eps',
+    label: 'Epsilon',
+    type: 'float',
+    default: 1e-5,
+    min: 0,
+    minExclusive: true,
+    help: 'Small number added to the variance so it never divides by zero.',
+  },
 ];
 
 /** gamma and beta per channel. */
@@ -17,7 +34,12 @@ export const batchNormParamCount = (channels: number): number => 2 * channels;
 
 /** Batch statistics in training (updating the running statistics), running statistics in evaluation. */
 export const batchNormOp: OpBuilder = (ctx) => {
-  const { kernels, inputs: [x], output: y, inputGrads: [xGrad] } = ctx;
+  const {
+    kernels,
+    inputs: [x],
+    output: y,
+    inputGrads: [xGrad],
+  } = ctx;
   const channels = x.shape[0];
   const spatial = x.size / channels;
   const eps = num(ctx.params, 'eps');
@@ -35,22 +57,70 @@ export const batchNormOp: OpBuilder = (ctx) => {
     forward(batch, training) {
       lastTraining = training;
       if (training) {
-        kernels.batchNormForwardTrain(x.data, gamma.value, beta.value, y.data, savedMean, savedInvStd,
-          runningMean.value, runningVar.value, batch, channels, spatial, eps, momentum);
+        kernels.batchNormForwardTrain(
+          x.data,
+          gamma.value,
+          beta.value,
+          y.data,
+          savedMean,
+          savedInvStd,
+          runningMean.value,
+          runningVar.value,
+          batch,
+          channels,
+          spatial,
+          eps,
+          momentum,
+        );
       } else {
-        kernels.batchNormForwardEval(x.data, gamma.value, beta.value, y.data, runningMean.value, runningVar.value,
-          batch, channels, spatial, eps);
+        kernels.batchNormForwardEval(
+          x.data,
+          gamma.value,
+          beta.value,
+          y.data,
+          runningMean.value,
+          runningVar.value,
+          batch,
+          channels,
+          spatial,
+          eps,
+        );
       }
     },
     backward(batch) {
       const dx = sink ?? x.grad!;
       const accumulate = sink ? false : xGrad.accumulate;
       if (lastTraining) {
-        kernels.batchNormBackward(x.data, gamma.value, y.grad!, savedMean, savedInvStd, dx, gamma.grad, beta.grad,
-          batch, channels, spatial, accumulate);
+        kernels.batchNormBackward(
+          x.data,
+          gamma.value,
+          y.grad!,
+          savedMean,
+          savedInvStd,
+          dx,
+          gamma.grad,
+          beta.grad,
+          batch,
+          channels,
+          spatial,
+          accumulate,
+        );
       } else {
-        kernels.batchNormBackwardEval(gamma.value, y.grad!, x.data, runningMean.value, runningVar.value, dx,
-          gamma.grad, beta.grad, batch, channels, spatial, eps, accumulate);
+        kernels.batchNormBackwardEval(
+          gamma.value,
+          y.grad!,
+          x.data,
+          runningMean.value,
+          runningVar.value,
+          dx,
+          gamma.grad,
+          beta.grad,
+          batch,
+          channels,
+          spatial,
+          eps,
+          accumulate,
+        );
       }
     },
   };
@@ -67,7 +137,13 @@ export function batchNormTensors({ inputShape }: TensorContext): TensorDecl[] {
 }
 
 export const batchNormOnnx: OnnxEmitter = (ctx) => {
-  const inputs = [ctx.inputs[0], ctx.tensor('weight'), ctx.tensor('bias'), ctx.tensor('running_mean'), ctx.tensor('running_var')];
+  const inputs = [
+    ctx.inputs[0],
+    ctx.tensor('weight'),
+    ctx.tensor('bias'),
+    ctx.tensor('running_mean'),
+    ctx.tensor('running_var'),
+  ];
   // Inference form: running statistics. ONNX's momentum attribute only matters in training and is left out.
   ctx.g.node('BatchNormalization', ctx.node.id, inputs, [ctx.out], { epsilon: float(ctx.params.eps as number) });
   return ctx.out;

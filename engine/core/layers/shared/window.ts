@@ -8,7 +8,21 @@ import { windowGeometry, type WindowOp } from '../../spec/window';
 export function geometryFor(ctx: BuildContext, op: WindowOp, outChannels: number): Int32Array {
   const [channels, height, width] = ctx.inputs[0].shape;
   const g = windowGeometry(op, ctx.params, ctx.inputs[0].shape);
-  return Int32Array.from([ctx.maxBatch, channels, height, width, outChannels, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow]);
+  return Int32Array.from([
+    ctx.maxBatch,
+    channels,
+    height,
+    width,
+    outChannels,
+    g.kh,
+    g.kw,
+    g.sh,
+    g.sw,
+    g.ph,
+    g.pw,
+    g.oh,
+    g.ow,
+  ]);
 }
 
 /** [C, H, W] -> [C or filters, OH, OW], refusing a window larger than the (padded) image; conv counts its weights. */
@@ -21,7 +35,12 @@ export function windowRule(op: WindowOp): ShapeRule {
     if (height + 2 * g.ph < g.kh || width + 2 * g.pw < g.kw) {
       const args = { window: sizeText(g.kh, g.kw), shape: shapeText(ctx.inputs[0]), size: sizeText(height, width) };
       return g.ph || g.pw
-        ? { ok: false, code: 'kernel-too-large', reason: 'window-too-large-padded', args: { ...args, padded: sizeText(height + 2 * g.ph, width + 2 * g.pw) } }
+        ? {
+            ok: false,
+            code: 'kernel-too-large',
+            reason: 'window-too-large-padded',
+            args: { ...args, padded: sizeText(height + 2 * g.ph, width + 2 * g.pw) },
+          }
         : { ok: false, code: 'kernel-too-large', reason: 'window-too-large', args };
     }
     if (op !== 'conv2d') return out([channels, g.oh, g.ow]);
@@ -33,8 +52,29 @@ export function windowRule(op: WindowOp): ShapeRule {
 
 export function poolParams(what: string): ParamDef[] {
   return [
-    { name: 'kernelSize', label: 'Window', type: 'intOrPair', default: 2, min: 1, help: `Size of the window to take the ${what} over: n or [height, width].` },
-    { name: 'stride', label: 'Stride', type: 'intOrPair', default: null, min: 1, help: 'Step between windows: n or [height, width]; leave empty to use the window size (no overlap).' },
-    { name: 'padding', label: 'Padding', type: 'intOrPair', default: 0, min: 0, help: 'Rows and columns added around the image: n or [height, width], at most half the window.' },
+    {
+      name: 'kernelSize',
+      label: 'Window',
+      type: 'intOrPair',
+      default: 2,
+      min: 1,
+      help: `Size of the window to take the ${what} over: n or [height, width].`,
+    },
+    {
+      name: 'stride',
+      label: 'Stride',
+      type: 'intOrPair',
+      default: null,
+      min: 1,
+      help: 'Step between windows: n or [height, width]; leave empty to use the window size (no overlap).',
+    },
+    {
+      name: 'padding',
+      label: 'Padding',
+      type: 'intOrPair',
+      default: 0,
+      min: 0,
+      help: 'Rows and columns added around the image: n or [height, width], at most half the window.',
+    },
   ];
 }

@@ -114,8 +114,8 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
                 NW_PREFETCH(c + (mr + i) * p.ldc + nr - 1);
               }
             }
-            runTile<MR, NR>(kernel, p, pc == 0, rows, static_cast<int>(cols), kc, packedA + ir * kc, panelB, c,
-                            jc + jr, edge);
+            runTile<MR, NR>(kernel, p, pc == 0, rows, static_cast<int>(cols), kc, packedA + ir * kc, panelB, c, jc + jr,
+                            edge);
           }
         }
       }
@@ -142,15 +142,17 @@ void reserveGemmPanels(ThreadScratch& scratch) {
   scratch.packedB.reserve<float>(static_cast<std::size_t>(kernel.nc) * depth);
 }
 
-void gemmSerial(const GemmProblem& problem, int ith) { gemmBlock(problem, 0, problem.M, 0, problem.N, threadScratch(ith)); }
+void gemmSerial(const GemmProblem& problem, int ith) {
+  gemmBlock(problem, 0, problem.M, 0, problem.N, threadScratch(ith));
+}
 
 void gemmParallel(const GemmProblem& p) {
   if (p.M <= 0 || p.N <= 0) return;
   const MicroKernel& kernel = gemmKernel();
   const int64_t tilesM = (p.M + kernel.mr - 1) / kernel.mr;
   const int64_t tilesN = (p.N + kernel.nr - 1) / kernel.nr;
-  const int nth = threadsFor(static_cast<double>(p.M) * static_cast<double>(p.N) * static_cast<double>(std::max<int64_t>(p.K, 1)),
-                             kGemmGrain);
+  const int nth = threadsFor(
+      static_cast<double>(p.M) * static_cast<double>(p.N) * static_cast<double>(std::max<int64_t>(p.K, 1)), kGemmGrain);
 
   // Split C into a grid of tm x tn rectangles of whole tiles. Each thread packs its own panels, so the cost per
   // thread is its share of the products plus the packing of its rows and columns.

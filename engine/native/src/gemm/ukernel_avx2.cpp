@@ -22,28 +22,28 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
   __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
   __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
 
-#define NW_AVX2_STEP(A, B)                                       \
-  do {                                                           \
-    const __m256 b0 = _mm256_load_ps(B);                         \
-    const __m256 b1 = _mm256_load_ps((B) + 8);                   \
-    __m256 av = _mm256_broadcast_ss(A);                          \
-    c00 = _mm256_fmadd_ps(av, b0, c00);                          \
-    c01 = _mm256_fmadd_ps(av, b1, c01);                          \
-    av = _mm256_broadcast_ss((A) + 1);                           \
-    c10 = _mm256_fmadd_ps(av, b0, c10);                          \
-    c11 = _mm256_fmadd_ps(av, b1, c11);                          \
-    av = _mm256_broadcast_ss((A) + 2);                           \
-    c20 = _mm256_fmadd_ps(av, b0, c20);                          \
-    c21 = _mm256_fmadd_ps(av, b1, c21);                          \
-    av = _mm256_broadcast_ss((A) + 3);                           \
-    c30 = _mm256_fmadd_ps(av, b0, c30);                          \
-    c31 = _mm256_fmadd_ps(av, b1, c31);                          \
-    av = _mm256_broadcast_ss((A) + 4);                           \
-    c40 = _mm256_fmadd_ps(av, b0, c40);                          \
-    c41 = _mm256_fmadd_ps(av, b1, c41);                          \
-    av = _mm256_broadcast_ss((A) + 5);                           \
-    c50 = _mm256_fmadd_ps(av, b0, c50);                          \
-    c51 = _mm256_fmadd_ps(av, b1, c51);                          \
+#define NW_AVX2_STEP(A, B)                     \
+  do {                                         \
+    const __m256 b0 = _mm256_load_ps(B);       \
+    const __m256 b1 = _mm256_load_ps((B) + 8); \
+    __m256 av = _mm256_broadcast_ss(A);        \
+    c00 = _mm256_fmadd_ps(av, b0, c00);        \
+    c01 = _mm256_fmadd_ps(av, b1, c01);        \
+    av = _mm256_broadcast_ss((A) + 1);         \
+    c10 = _mm256_fmadd_ps(av, b0, c10);        \
+    c11 = _mm256_fmadd_ps(av, b1, c11);        \
+    av = _mm256_broadcast_ss((A) + 2);         \
+    c20 = _mm256_fmadd_ps(av, b0, c20);        \
+    c21 = _mm256_fmadd_ps(av, b1, c21);        \
+    av = _mm256_broadcast_ss((A) + 3);         \
+    c30 = _mm256_fmadd_ps(av, b0, c30);        \
+    c31 = _mm256_fmadd_ps(av, b1, c31);        \
+    av = _mm256_broadcast_ss((A) + 4);         \
+    c40 = _mm256_fmadd_ps(av, b0, c40);        \
+    c41 = _mm256_fmadd_ps(av, b1, c41);        \
+    av = _mm256_broadcast_ss((A) + 5);         \
+    c50 = _mm256_fmadd_ps(av, b0, c50);        \
+    c51 = _mm256_fmadd_ps(av, b1, c51);        \
   } while (0)
 
   int k = 0;
@@ -65,11 +65,11 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m256 betaV = _mm256_set1_ps(beta);
-#define NW_AVX2_STORE(ROW, LO, HI)                                          \
-  do {                                                                      \
-    float* row = c + (ROW) * ldc;                                           \
-    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));                   \
-    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode));           \
+#define NW_AVX2_STORE(ROW, LO, HI)                                \
+  do {                                                            \
+    float* row = c + (ROW)*ldc;                                   \
+    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));         \
+    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode)); \
   } while (0)
   NW_AVX2_STORE(0, c00, c01);
   NW_AVX2_STORE(1, c10, c11);

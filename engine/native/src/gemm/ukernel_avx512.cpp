@@ -24,24 +24,24 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
   __m512 c60 = _mm512_setzero_ps(), c61 = _mm512_setzero_ps();
   __m512 c70 = _mm512_setzero_ps(), c71 = _mm512_setzero_ps();
 
-#define NW_AVX512_ROW(A, R, ACC0, ACC1)                          \
-  do {                                                           \
-    const __m512 av = _mm512_set1_ps((A)[R]);                    \
-    ACC0 = _mm512_fmadd_ps(av, b0, ACC0);                        \
-    ACC1 = _mm512_fmadd_ps(av, b1, ACC1);                        \
+#define NW_AVX512_ROW(A, R, ACC0, ACC1)       \
+  do {                                        \
+    const __m512 av = _mm512_set1_ps((A)[R]); \
+    ACC0 = _mm512_fmadd_ps(av, b0, ACC0);     \
+    ACC1 = _mm512_fmadd_ps(av, b1, ACC1);     \
   } while (0)
-#define NW_AVX512_STEP(A, B)                                     \
-  do {                                                           \
-    const __m512 b0 = _mm512_load_ps(B);                         \
-    const __m512 b1 = _mm512_load_ps((B) + 16);                  \
-    NW_AVX512_ROW(A, 0, c00, c01);                               \
-    NW_AVX512_ROW(A, 1, c10, c11);                               \
-    NW_AVX512_ROW(A, 2, c20, c21);                               \
-    NW_AVX512_ROW(A, 3, c30, c31);                               \
-    NW_AVX512_ROW(A, 4, c40, c41);                               \
-    NW_AVX512_ROW(A, 5, c50, c51);                               \
-    NW_AVX512_ROW(A, 6, c60, c61);                               \
-    NW_AVX512_ROW(A, 7, c70, c71);                               \
+#define NW_AVX512_STEP(A, B)                    \
+  do {                                          \
+    const __m512 b0 = _mm512_load_ps(B);        \
+    const __m512 b1 = _mm512_load_ps((B) + 16); \
+    NW_AVX512_ROW(A, 0, c00, c01);              \
+    NW_AVX512_ROW(A, 1, c10, c11);              \
+    NW_AVX512_ROW(A, 2, c20, c21);              \
+    NW_AVX512_ROW(A, 3, c30, c31);              \
+    NW_AVX512_ROW(A, 4, c40, c41);              \
+    NW_AVX512_ROW(A, 5, c50, c51);              \
+    NW_AVX512_ROW(A, 6, c60, c61);              \
+    NW_AVX512_ROW(A, 7, c70, c71);              \
   } while (0)
 
   int k = 0;
@@ -62,11 +62,11 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m512 betaV = _mm512_set1_ps(beta);
-#define NW_AVX512_STORE(ROW, LO, HI)                                        \
-  do {                                                                      \
-    float* row = c + (ROW) * ldc;                                           \
-    _mm512_storeu_ps(row, combine(LO, row, betaV, mode));                   \
-    _mm512_storeu_ps(row + 16, combine(HI, row + 16, betaV, mode));         \
+#define NW_AVX512_STORE(ROW, LO, HI)                                \
+  do {                                                              \
+    float* row = c + (ROW)*ldc;                                     \
+    _mm512_storeu_ps(row, combine(LO, row, betaV, mode));           \
+    _mm512_storeu_ps(row + 16, combine(HI, row + 16, betaV, mode)); \
   } while (0)
   NW_AVX512_STORE(0, c00, c01);
   NW_AVX512_STORE(1, c10, c11);

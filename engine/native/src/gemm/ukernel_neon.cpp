@@ -27,9 +27,9 @@ void runNeon(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
     const float32x4_t b0 = vld1q_f32(b);
     const float32x4_t b1 = vld1q_f32(b + 4);
     const float32x4_t b2 = vld1q_f32(b + 8);
-#define NW_NEON_ROW(R, AV, LANE)                              \
-  acc[R][0] = vfmaq_laneq_f32(acc[R][0], b0, AV, LANE);       \
-  acc[R][1] = vfmaq_laneq_f32(acc[R][1], b1, AV, LANE);       \
+#define NW_NEON_ROW(R, AV, LANE)                        \
+  acc[R][0] = vfmaq_laneq_f32(acc[R][0], b0, AV, LANE); \
+  acc[R][1] = vfmaq_laneq_f32(acc[R][1], b1, AV, LANE); \
   acc[R][2] = vfmaq_laneq_f32(acc[R][2], b2, AV, LANE)
     NW_NEON_ROW(0, a0, 0);
     NW_NEON_ROW(1, a0, 1);

@@ -35,12 +35,8 @@ void forward(Kind kind, const float* x, float* y, size_t begin, size_t end, floa
     case Kind::LeakyReLU:
       for (size_t i = begin; i < end; ++i) y[i] = x[i] > 0.0f ? x[i] : alpha * x[i];
       return;
-    case Kind::Sigmoid:
-      sigmoidArray(x + begin, y + begin, end - begin);
-      return;
-    case Kind::Tanh:
-      tanhArray(x + begin, y + begin, end - begin);
-      return;
+    case Kind::Sigmoid: sigmoidArray(x + begin, y + begin, end - begin); return;
+    case Kind::Tanh: tanhArray(x + begin, y + begin, end - begin); return;
     case Kind::GeluTanh:
       for (size_t block = begin; block < end; block += kMathBlock) {
         const size_t n = std::min(kMathBlock, end - block);
@@ -73,15 +69,15 @@ void scaleBySlope(const float* dy, float* dx, size_t begin, size_t end, bool acc
 void backward(Kind kind, const float* x, const float* y, const float* dy, float* dx, size_t begin, size_t end,
               float alpha, bool accumulate) {
   switch (kind) {
-    case Kind::Identity:
-      return scaleBySlope(dy, dx, begin, end, accumulate, [](size_t, float g) { return g; });
+    case Kind::Identity: return scaleBySlope(dy, dx, begin, end, accumulate, [](size_t, float g) { return g; });
     case Kind::ReLU:
       return scaleBySlope(dy, dx, begin, end, accumulate, [x](size_t i, float g) { return x[i] > 0.0f ? g : 0.0f; });
     case Kind::LeakyReLU:
       return scaleBySlope(dy, dx, begin, end, accumulate,
                           [x, alpha](size_t i, float g) { return x[i] > 0.0f ? g : alpha * g; });
     case Kind::Sigmoid:
-      return scaleBySlope(dy, dx, begin, end, accumulate, [y](size_t i, float g) { return g * (y[i] * (1.0f - y[i])); });
+      return scaleBySlope(dy, dx, begin, end, accumulate,
+                          [y](size_t i, float g) { return g * (y[i] * (1.0f - y[i])); });
     case Kind::Tanh:
       return scaleBySlope(dy, dx, begin, end, accumulate, [y](size_t i, float g) { return g * (1.0f - y[i] * y[i]); });
     case Kind::GeluTanh:
@@ -96,7 +92,8 @@ void backward(Kind kind, const float* x, const float* y, const float* dy, float*
         scaleBySlope(dy, dx, block, block + n, accumulate, [x, &t, block](size_t i, float g) {
           const float v = x[i];
           const float th = t[i - block];
-          return g * (0.5f * (1.0f + th) + 0.5f * v * (1.0f - th * th) * kSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * v * v));
+          return g *
+                 (0.5f * (1.0f + th) + 0.5f * v * (1.0f - th * th) * kSqrt2OverPi * (1.0f + 3.0f * kGeluCubic * v * v));
         });
       }
       return;
@@ -108,9 +105,7 @@ void backward(Kind kind, const float* x, const float* y, const float* dy, float*
   }
 }
 
-Kind readKind(const Args& args, size_t i) {
-  return static_cast<Kind>(args.integer(i, "kind", 0, kKindCount - 1));
-}
+Kind readKind(const Args& args, size_t i) { return static_cast<Kind>(args.integer(i, "kind", 0, kKindCount - 1)); }
 
 bool usesOutput(Kind kind) { return kind == Kind::Sigmoid || kind == Kind::Tanh; }
 

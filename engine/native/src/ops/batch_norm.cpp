@@ -2,8 +2,8 @@
 // and both backwards. Threads own whole channels; each channel's sums run in (batch, spatial) order in double.
 #include <algorithm>
 #include <cmath>
-#include <string>
 #include <cstdint>
+#include <string>
 
 #include "args.hpp"
 #include "ops/batch_norm_passes.hpp"
@@ -71,7 +71,8 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
       savedMean.data[c] = static_cast<float>(mean);
       savedInvStd.data[c] = static_cast<float>(invStd);
       runningMean.data[c] = static_cast<float>((1.0 - momentum) * runningMean.data[c] + momentum * mean);
-      runningVar.data[c] = static_cast<float>((1.0 - momentum) * runningVar.data[c] + momentum * variance * m / (m - 1.0));
+      runningVar.data[c] =
+          static_cast<float>((1.0 - momentum) * runningVar.data[c] + momentum * variance * m / (m - 1.0));
       const double scale = gamma.data[c] * invStd;
       share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], static_cast<float>(mean)};
     }

@@ -134,7 +134,8 @@ void addColumnShiftedMoments(const float* NW_RESTRICT x, size_t stride, size_t c
   }
 }
 void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t stride, size_t count,
-                           const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
+                           const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy,
+                           double* NW_RESTRICT sumDyCentred) {
   for (size_t k = 0; k < count; ++k) {
     const double g = static_cast<double>(dy[k * stride]);
     sumDy[k] += g;

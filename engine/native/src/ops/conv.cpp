@@ -3,8 +3,8 @@
 // Each pass picks its method: stride-1 passes run over shifted windows of the padded image (conv_shifted.cpp; the
 // weight gradient as dot products, conv_dot.hpp) where that is estimated cheaper, everything else through im2col.
 //
-// im2col: the batch is cut into units of a few images whose im2col columns sit side by side ([CKK, chunk*OH*OW]), so each
-// GEMM is wide even for small images while a unit's columns stay in the L2 cache between being written and read.
+// im2col: the batch is cut into units of a few images whose im2col columns sit side by side ([CKK, chunk*OH*OW]), so
+// each GEMM is wide even for small images while a unit's columns stay in the L2 cache between being written and read.
 // im2col writes straight into the GEMM's packed panels (column_layouts.hpp). When there are enough units, each
 // thread takes whole units and runs them alone (no synchronization per image); otherwise the units run one after
 // the other with their jobs and GEMMs spread over the pool. Both give the same bits: the weight gradient is summed
@@ -62,8 +62,9 @@ void withPanelWidth(size_t nr, const F& f) {
 // Grows every pool thread's scratch for a unit (the caller's slot serves units spread over the pool).
 void reserveUnitScratch(const ConvPlan& plan, bool columnGrad) {
   const size_t nr = static_cast<size_t>(gemmKernel().nr);
-  const size_t panels = std::max(packedBFloats(static_cast<int64_t>(plan.plane * plan.chunk), static_cast<int64_t>(plan.patch)),
-                                 packedBFloats(static_cast<int64_t>(plan.patch), static_cast<int64_t>(plan.plane * plan.chunk)));
+  const size_t panels =
+      std::max(packedBFloats(static_cast<int64_t>(plan.plane * plan.chunk), static_cast<int64_t>(plan.patch)),
+               packedBFloats(static_cast<int64_t>(plan.patch), static_cast<int64_t>(plan.plane * plan.chunk)));
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
     s.columns.reserve<float>(nr * plan.plane);
@@ -95,7 +96,8 @@ void forwardUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, con
   // into y with the bias added.
   float* target = count == 1 ? y + first * plan.imageOut : slot.unitGathered.data<float>();
   if (count == 1 && bias) {
-    for (size_t o = 0; o < static_cast<size_t>(g.O); ++o) std::fill(target + o * plan.plane, target + (o + 1) * plan.plane, bias[o]);
+    for (size_t o = 0; o < static_cast<size_t>(g.O); ++o)
+      std::fill(target + o * plan.plane, target + (o + 1) * plan.plane, bias[o]);
   }
   GemmProblem p;
   p.M = g.O;
@@ -136,7 +138,8 @@ Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
   }
   const ConvPlan plan = planFor(g);
   reserveUnitScratch(plan, false);
-  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch);
+  const double multiplies =
+      static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch);
   forEachUnit(plan.units, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t u) {
     forwardUnit(exec, slot, g, plan, x.data, weight.data, bias.data, y.data, u);
   });
@@ -156,7 +159,8 @@ struct BackwardArgs {
 };
 
 template <class Exec>
-void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, size_t u, float* weightGrad, float beta) {
+void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, size_t u, float* weightGrad,
+                  float beta) {
   const WindowGeom& g = a.g;
   const ConvPlan& plan = a.plan;
   const size_t first = u * plan.chunk;
@@ -215,7 +219,9 @@ void backwardUnit(const Exec& exec, ThreadScratch& slot, const BackwardArgs& a, 
   exec.gemm(px);
   if (inPlace) return;
   exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.patch / g.C * plan.plane),
-            [&](size_t begin, size_t end, int) { col2imJobs(g, plan, columnGrad, first, count, a.dx, a.accumulateDx, begin, end); });
+            [&](size_t begin, size_t end, int) {
+              col2imJobs(g, plan, columnGrad, first, count, a.dx, a.accumulateDx, begin, end);
+            });
 }
 
 // The backward pass through im2col units: dWeight and dx, each skipped when null.
@@ -225,11 +231,12 @@ void im2colBackward(const WindowGeom& g, const float* x, const float* weight, co
   reserveUnitScratch(plan, dx != nullptr);
   const WeightGroups groups(plan.units);
   const size_t weightSize = static_cast<size_t>(g.O) * plan.patch;
-  float* partials = groups.count > 1 && dWeight ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize)
-                                                : nullptr;
+  float* partials = groups.count > 1 && dWeight
+                        ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize)
+                        : nullptr;
   const BackwardArgs common{g, plan, x, weight, dy, dx, accumulateDx};
-  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) * static_cast<double>(plan.patch) *
-                            ((dx ? 1.0 : 0.0) + (dWeight ? 1.0 : 0.0));
+  const double multiplies = static_cast<double>(g.N) * static_cast<double>(plan.imageOut) *
+                            static_cast<double>(plan.patch) * ((dx ? 1.0 : 0.0) + (dWeight ? 1.0 : 0.0));
   forEachUnit(groups.count, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
     float* target = dWeight ? groups.target(partials, dWeight, group, weightSize) : nullptr;
     for (size_t u = groups.first(group); u < groups.end(group, plan.units); ++u) {
@@ -270,8 +277,8 @@ Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
   const bool shiftedWeights = shiftedWindowsApply(g);
   if (shiftedWeights) shiftedWindowsWeightGrad(g, x.data, dy.data, dWeight.data);
   if (!shiftedWeights || (dx && !shiftedDx)) {
-    im2colBackward(g, x.data, weight.data, dy.data, shiftedDx ? nullptr : dx.data, shiftedWeights ? nullptr : dWeight.data,
-                   accumulateDx);
+    im2colBackward(g, x.data, weight.data, dy.data, shiftedDx ? nullptr : dx.data,
+                   shiftedWeights ? nullptr : dWeight.data, accumulateDx);
   }
   const size_t plane = g.outputPlane();
 

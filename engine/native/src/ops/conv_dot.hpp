@@ -11,16 +11,16 @@
 namespace nw {
 
 struct DotProblem {
-  const float* dy;                // rows o in [oBegin, oEnd), each `length` floats from dy + o * ldd
+  const float* dy;  // rows o in [oBegin, oEnd), each `length` floats from dy + o * ldd
   std::size_t ldd;
   std::size_t oBegin, oEnd;
-  const float* x;                 // row k starts at x + offsets[k]
+  const float* x;  // row k starts at x + offsets[k]
   const std::int64_t* offsets;
-  std::size_t patch;              // k in [0, patch)
-  std::size_t length;             // a multiple of 8
-  float* C;                       // [O, patch], row stride ldc
+  std::size_t patch;   // k in [0, patch)
+  std::size_t length;  // a multiple of 8
+  float* C;            // [O, patch], row stride ldc
   std::size_t ldc;
-  bool accumulate;                // C += the sums, else C = the sums
+  bool accumulate;  // C += the sums, else C = the sums
 };
 
 using DotKernel = void (*)(const DotProblem&);

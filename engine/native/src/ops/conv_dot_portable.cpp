@@ -10,9 +10,7 @@ namespace {
 constexpr int kLanes = 8;
 
 // The lanes summed as ((0+4) + (2+6)) + ((1+5) + (3+7)), the same tree the vector kernels use.
-inline float sumLanes(const float* v) {
-  return ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7]));
-}
+inline float sumLanes(const float* v) { return ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7])); }
 
 template <int RO, int RK>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {

@@ -62,7 +62,8 @@ void packRowPanelJobs(const WindowGeom& g, const ConvPlan& plan, const float* x,
     const std::size_t k1 = std::min(plan.patch, k0 + NR);
     const RowMajorColumns sink{rows, plan.plane, 0, k0};
     im2colRuns(g, x + (first + image) * plan.imageIn, k0, k1, sink);
-    for (std::size_t k = k1; k < k0 + NR; ++k) std::fill(rows + (k - k0) * plan.plane, rows + (k - k0 + 1) * plan.plane, 0.0f);
+    for (std::size_t k = k1; k < k0 + NR; ++k)
+      std::fill(rows + (k - k0) * plan.plane, rows + (k - k0 + 1) * plan.plane, 0.0f);
     float* dst = panels + q * NR * depth + image * plan.plane * NR;
     for (std::size_t j = 0; j < plan.plane; ++j) {
       for (std::size_t lane = 0; lane < NR; ++lane) dst[j * NR + lane] = rows[lane * plan.plane + j];

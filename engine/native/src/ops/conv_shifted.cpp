@@ -22,7 +22,7 @@ using std::size_t;
 constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
 
 struct ShiftedPlan {
-  size_t HP, WP;     // padded image height and width
+  size_t HP, WP;  // padded image height and width
   size_t paddedPlane;
   size_t paddedImage;  // C * HP * WP plus NR floats of zeros: the last panel row of an image may read past its end
   size_t columns;      // grid columns per image: (OH - 1) * WP + OW rounded up to whole panels
@@ -74,7 +74,8 @@ void padJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* x, size_
 
 // Job (image, k): row k = (c, kh, kw) of every panel of the image: NR floats of the padded image per panel.
 template <size_t NR>
-void packJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* padded, float* panels, size_t begin, size_t end) {
+void packJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* padded, float* panels, size_t begin,
+              size_t end) {
   const size_t area = static_cast<size_t>(g.KH * g.KW);
   for (size_t job = begin; job < end; ++job) {
     const size_t image = job / plan.patch;
@@ -118,12 +119,10 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   float* panels = slot.unitPanels.data<float>();
   float* result = slot.unitGathered.data<float>();
   const size_t ld = count * plan.columns;
-  exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane), [&](size_t begin, size_t end, int) {
-    padJobs(g, plan, x, first, padded, begin, end);
-  });
-  exec.jobs(count * plan.patch, static_cast<double>(plan.columns), [&](size_t begin, size_t end, int) {
-    packJobs<NR>(g, plan, padded, panels, begin, end);
-  });
+  exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
+            [&](size_t begin, size_t end, int) { padJobs(g, plan, x, first, padded, begin, end); });
+  exec.jobs(count * plan.patch, static_cast<double>(plan.columns),
+            [&](size_t begin, size_t end, int) { packJobs<NR>(g, plan, padded, panels, begin, end); });
   GemmProblem p;  // result [O, count * columns] = weight [O, patch] · panels
   p.M = g.O;
   p.N = static_cast<int64_t>(ld);
@@ -152,8 +151,8 @@ bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col) 
   // Costs in multiply-adds per image. A float packed as part of a contiguous run costs about 2; one gathered by
   // im2col (built, then moved into panels or added back by col2im) about 12 (measured roughly on AVX2).
   const ShiftedPlan plan = planFor(shifted);
-  const double viaShifted = static_cast<double>(plan.patch) * static_cast<double>(plan.columns) *
-                            (static_cast<double>(shifted.O) + 2.0);
+  const double viaShifted =
+      static_cast<double>(plan.patch) * static_cast<double>(plan.columns) * (static_cast<double>(shifted.O) + 2.0);
   const double patch = static_cast<double>(im2col.patch()), plane = static_cast<double>(im2col.outputPlane());
   const double viaIm2col = patch * plane * (static_cast<double>(im2col.O) + 12.0);
   return viaShifted <= viaIm2col;
@@ -196,7 +195,8 @@ void dyGridJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* dy, s
     const float* src = dy + ((first + image) * channels + o) * plan.plane;
     float* dst = grid + (image * channels + o) * length;
     std::fill(dst, dst + length, 0.0f);
-    for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh) std::memcpy(dst + oh * plan.WP, src + oh * OW, OW * sizeof(float));
+    for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh)
+      std::memcpy(dst + oh * plan.WP, src + oh * OW, OW * sizeof(float));
   }
 }
 
@@ -221,7 +221,8 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
     s.unitGathered.reserve<float>(channels * length);
   }
   const WeightGroups groups(plan.units);
-  float* partials = groups.count > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize) : nullptr;
+  float* partials =
+      groups.count > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize) : nullptr;
   const DotKernel dot = convDotKernel();
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(channels) * static_cast<double>(plan.patch) *
                             static_cast<double>(length);
@@ -229,12 +230,10 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
     float* padded = slot.unitPadded.data<float>();
     float* grid = slot.unitGathered.data<float>();
     for (size_t image = groups.first(group); image < groups.end(group, plan.units); ++image) {
-      exec.jobs(static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane), [&](size_t begin, size_t stop, int) {
-        padJobs(g, plan, x, image, padded, begin, stop);
-      });
-      exec.jobs(channels, static_cast<double>(length), [&](size_t begin, size_t stop, int) {
-        dyGridJobs(g, plan, dy, image, length, grid, begin, stop);
-      });
+      exec.jobs(static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
+                [&](size_t begin, size_t stop, int) { padJobs(g, plan, x, image, padded, begin, stop); });
+      exec.jobs(channels, static_cast<double>(length),
+                [&](size_t begin, size_t stop, int) { dyGridJobs(g, plan, dy, image, length, grid, begin, stop); });
       DotProblem p;
       p.dy = grid;
       p.ldd = length;

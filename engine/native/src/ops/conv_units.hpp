@@ -11,14 +11,16 @@
 
 namespace nw {
 
-constexpr double kCopyGrain = 32.0 * 1024.0;       // floats moved per thread worth a wake-up
+constexpr double kCopyGrain = 32.0 * 1024.0;      // floats moved per thread worth a wake-up
 constexpr double kMultiplyGrain = 96.0 * 1024.0;  // multiply-adds per thread worth a wake-up
 
 // How a unit's work runs: all on pool thread `ith` (inside a pool task), or spread over the pool (from the caller).
 struct OnThread {
   int ith;
   template <class Job>
-  void jobs(std::size_t count, double, const Job& job) const { job(std::size_t(0), count, ith); }
+  void jobs(std::size_t count, double, const Job& job) const {
+    job(std::size_t(0), count, ith);
+  }
   void gemm(const GemmProblem& p) const { gemmSerial(p, ith); }
 };
 struct OverPool {
@@ -70,7 +72,9 @@ struct WeightGroups {
     count = (units + perGroup - 1) / perGroup;
   }
   std::size_t first(std::size_t group) const { return group * perGroup; }
-  std::size_t end(std::size_t group, std::size_t units) const { return units < first(group + 1) ? units : first(group + 1); }
+  std::size_t end(std::size_t group, std::size_t units) const {
+    return units < first(group + 1) ? units : first(group + 1);
+  }
 
   /** Where group `group` sums: its slot of `partials` when there are several groups, else the result itself. */
   float* target(float* partials, float* result, std::size_t group, std::size_t size) const {

@@ -18,7 +18,9 @@ constexpr double kGrain = 64.0 * 1024.0;
 // Loops inside the pool's lambdas read buffers and scalars through locals, never through captures: a captured float
 // could alias the floats being stored (the lambda escapes into the pool), which stops the loop from vectorizing.
 
-size_t readCount(const Args& args, size_t i) { return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53)); }
+size_t readCount(const Args& args, size_t i) {
+  return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53));
+}
 
 // add(a, b, y, count): y = a + b.
 Napi::Value Add(const Napi::CallbackInfo& info) {

@@ -15,7 +15,9 @@ using Vf = float __attribute__((vector_size(16)));
 using Vi = std::int32_t __attribute__((vector_size(16)));
 
 inline Vf splat(float v) { return Vf{v, v, v, v}; }
-inline Vf select(Vi mask, Vf a, Vf b) { return reinterpret_cast<Vf>((mask & reinterpret_cast<Vi>(a)) | (~mask & reinterpret_cast<Vi>(b))); }
+inline Vf select(Vi mask, Vf a, Vf b) {
+  return reinterpret_cast<Vf>((mask & reinterpret_cast<Vi>(a)) | (~mask & reinterpret_cast<Vi>(b)));
+}
 
 // e^x: x = n ln2 + r with |r| <= ln2/2, e^r by its Taylor polynomial to degree 7, times 2^n built from exponent bits
 // in two factors 2^(n/2) 2^(n - n/2), each a normal float for n in [-150, 129].
@@ -81,9 +83,15 @@ void mapVectors(const float* in, float* out, std::size_t n, const F& f) {
 
 }  // namespace
 
-void expArray(const float* in, float* out, std::size_t n) { mapVectors(in, out, n, [](Vf v) { return vexp(v); }); }
-void sigmoidArray(const float* in, float* out, std::size_t n) { mapVectors(in, out, n, [](Vf v) { return vsigmoid(v); }); }
-void tanhArray(const float* in, float* out, std::size_t n) { mapVectors(in, out, n, [](Vf v) { return vtanh(v); }); }
+void expArray(const float* in, float* out, std::size_t n) {
+  mapVectors(in, out, n, [](Vf v) { return vexp(v); });
+}
+void sigmoidArray(const float* in, float* out, std::size_t n) {
+  mapVectors(in, out, n, [](Vf v) { return vsigmoid(v); });
+}
+void tanhArray(const float* in, float* out, std::size_t n) {
+  mapVectors(in, out, n, [](Vf v) { return vtanh(v); });
+}
 
 #else
 

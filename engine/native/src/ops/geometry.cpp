@@ -39,7 +39,8 @@ WindowGeom readGeom(const Args& args, std::size_t i, WindowKind kind) {
               std::to_string(oh) + "x" + std::to_string(ow));
   }
   if (kind == WindowKind::Pooling) {
-    if (g.O != g.C) args.fail("geom O must equal C for pooling, got O=" + std::to_string(g.O) + " C=" + std::to_string(g.C));
+    if (g.O != g.C)
+      args.fail("geom O must equal C for pooling, got O=" + std::to_string(g.O) + " C=" + std::to_string(g.C));
     // Every window must contain a real input element, or its maximum would be undefined.
     if (g.PH >= g.KH || g.PW >= g.KW) args.fail("geom padding must be smaller than the pooling window");
   }
@@ -56,8 +57,9 @@ void col2imAdd(const WindowGeom& g, const float* cols, std::size_t ld, float* im
     float* plane = image + c * g.inputPlane();
     for (std::int64_t kh = 0; kh < g.KH; ++kh) {
       for (std::int64_t kw = 0; kw < g.KW; ++kw) {
-        const std::size_t row = (c * static_cast<std::size_t>(g.KH) + static_cast<std::size_t>(kh)) * static_cast<std::size_t>(g.KW) +
-                                static_cast<std::size_t>(kw);
+        const std::size_t row =
+            (c * static_cast<std::size_t>(g.KH) + static_cast<std::size_t>(kh)) * static_cast<std::size_t>(g.KW) +
+            static_cast<std::size_t>(kw);
         const float* in = cols + row * ld;
         std::int64_t owBegin, owEnd;
         validColumns(g.W, g.OW, g.SW, g.PW, kw, owBegin, owEnd);

@@ -48,7 +48,9 @@ inline void routeWindow(float g, int32_t rel, int32_t W, float* top, float* bott
 }
 
 #ifdef NW_POOL_SSE2
-inline __m128 selectPs(__m128 mask, __m128 a, __m128 b) { return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b)); }
+inline __m128 selectPs(__m128 mask, __m128 a, __m128 b) {
+  return _mm_or_ps(_mm_and_ps(mask, a), _mm_andnot_ps(mask, b));
+}
 inline __m128i selectSi(__m128i mask, __m128i a, __m128i b) {
   return _mm_or_si128(_mm_and_si128(mask, a), _mm_andnot_si128(mask, b));
 }
@@ -113,7 +115,8 @@ inline Routes routesOf(const int32_t* where, int64_t ow, __m128i expected, __m12
   r.bottomLo = _mm_castsi128_ps(_mm_cmpeq_epi32(lo, bottomOffsets));
   r.bottomHi = _mm_castsi128_ps(_mm_cmpeq_epi32(hi, bottomOffsets));
   // Bits (left, right) per window: each pair must have one set.
-  const int hits = _mm_movemask_ps(_mm_or_ps(r.topLo, r.bottomLo)) | _mm_movemask_ps(_mm_or_ps(r.topHi, r.bottomHi)) << 4;
+  const int hits = _mm_movemask_ps(_mm_or_ps(r.topLo, r.bottomLo)) | _mm_movemask_ps(_mm_or_ps(r.topHi, r.bottomHi))
+                                                                         << 4;
   r.own = ((hits | hits >> 1) & 0x55) == 0x55;
   return r;
 }

@@ -15,7 +15,9 @@ using std::size_t;
 
 constexpr double kGrain = 32.0 * 1024.0;
 
-size_t readCount(const Args& args, size_t i) { return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53)); }
+size_t readCount(const Args& args, size_t i) {
+  return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53));
+}
 
 // The update rules over [begin, end), as free functions on restrict pointers with scalars by value: a loop inside
 // the pool's lambda that stores to floats while reading captured float scalars by reference would not vectorize.
@@ -131,7 +133,8 @@ Napi::Value AdagradStep(const Napi::CallbackInfo& info) {
   args.need(sum, count);
   args.disjoint({w, g, sum}, count);
   KernelScope scope;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) { adagradRange(rule, w.data, g.data, sum.data, begin, end); });
+  parallelRange(count, kGrain,
+                [&](size_t begin, size_t end) { adagradRange(rule, w.data, g.data, sum.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -144,8 +147,11 @@ Napi::Value RmspropStep(const Napi::CallbackInfo& info) {
   FloatView buf = args.floatsOrNull(3, "buf");
   const size_t count = readCount(args, 4);
   const float alpha = static_cast<float>(args.number(6, "alpha"));
-  const RmspropRule rule{static_cast<float>(args.number(5, "lr")), alpha, 1.0f - alpha,
-                         static_cast<float>(args.number(7, "eps")), static_cast<float>(args.number(8, "momentum")),
+  const RmspropRule rule{static_cast<float>(args.number(5, "lr")),
+                         alpha,
+                         1.0f - alpha,
+                         static_cast<float>(args.number(7, "eps")),
+                         static_cast<float>(args.number(8, "momentum")),
                          static_cast<float>(args.number(9, "weightDecay"))};
   args.need(w, count);
   args.need(g, count);
@@ -156,9 +162,8 @@ Napi::Value RmspropStep(const Napi::CallbackInfo& info) {
   }
   args.disjoint({w, g, v, buf}, count);
   KernelScope scope;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) {
-    rmspropRange(rule, w.data, g.data, v.data, buf.data, begin, end);
-  });
+  parallelRange(count, kGrain,
+                [&](size_t begin, size_t end) { rmspropRange(rule, w.data, g.data, v.data, buf.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -199,7 +204,8 @@ Napi::Value AdamStep(const Napi::CallbackInfo& info) {
   rule.eps = eps;
   rule.coupledDecay = decoupled ? 0.0f : static_cast<float>(weightDecay);
   rule.shrink = decoupled ? static_cast<float>(1.0 - lr * weightDecay) : 1.0f;
-  parallelRange(count, kGrain, [&](size_t begin, size_t end) { adamRange(rule, w.data, g.data, m.data, v.data, begin, end); });
+  parallelRange(count, kGrain,
+                [&](size_t begin, size_t end) { adamRange(rule, w.data, g.data, m.data, v.data, begin, end); });
   return info.Env().Undefined();
 }
 

@@ -37,7 +37,8 @@ int planeThreads(const WindowGeom& g) {
 // never win; only a strictly larger value (or the first NaN, as in PyTorch) replaces the maximum so far.
 // STRIDE is the column stride when known at compile time (1 or 2, the common cases), 0 for any other.
 template <int STRIDE>
-NW_NOINLINE void maxPoolPlane(const WindowGeom& g, const float* in, float* out, std::int32_t* where, std::int32_t base) {
+NW_NOINLINE void maxPoolPlane(const WindowGeom& g, const float* in, float* out, std::int32_t* where,
+                              std::int32_t base) {
   const int64_t H = g.H, W = g.W, OH = g.OH, OW = g.OW, KH = g.KH, KW = g.KW, SH = g.SH, PH = g.PH;
   const int64_t SW = STRIDE > 0 ? STRIDE : g.SW;
   const auto stride = static_cast<std::int32_t>(SW);
@@ -113,7 +114,8 @@ size_t firstOutside(const std::int32_t* where, size_t n, int64_t lo, int64_t hi)
   const auto low = static_cast<std::uint32_t>(lo);
   const auto span = static_cast<std::uint32_t>(std::min<int64_t>(hi, INT64_C(1) << 31) - lo);
   std::uint32_t outside = 0;
-  for (size_t k = 0; k < n; ++k) outside |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(where[k]) - low >= span);
+  for (size_t k = 0; k < n; ++k)
+    outside |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(where[k]) - low >= span);
   if (outside == 0) return n;
   for (size_t k = 0; k < n; ++k) {
     if (static_cast<std::uint32_t>(where[k]) - low >= span) return k;
@@ -257,7 +259,8 @@ struct GlobalDims {
 };
 
 GlobalDims readGlobalDims(const Args& args, size_t first) {
-  return {args.integer(first, "batch", 1), args.integer(first + 1, "channels", 1), args.integer(first + 2, "spatial", 1)};
+  return {args.integer(first, "batch", 1), args.integer(first + 1, "channels", 1),
+          args.integer(first + 2, "spatial", 1)};
 }
 
 // globalAvgPoolForward(x, y, batch, channels, spatial): y[N,C] = mean of x[N,C,spatial].

@@ -16,7 +16,9 @@ using std::size_t;
 
 constexpr double kGrain = 64.0 * 1024.0;
 
-size_t readCount(const Args& args, size_t i) { return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53)); }
+size_t readCount(const Args& args, size_t i) {
+  return static_cast<size_t>(args.integer(i, "count", 0, INT64_C(1) << 53));
+}
 
 // Four interleaved accumulators per chunk: still a fixed order, but not one long dependency chain.
 template <class Term>

@@ -2,16 +2,38 @@
 // MR=8 / NR=32 paths run (slowly) on a CPU without AVX-512: scripts/test-native-emulated.mjs. fmadd rounds once.
 #pragma once
 #include <cmath>
-struct __m512 { float v[16]; };
-inline __m512 _mm512_setzero_ps() { __m512 r; for (int i = 0; i < 16; ++i) r.v[i] = 0.0f; return r; }
-inline __m512 _mm512_set1_ps(float x) { __m512 r; for (int i = 0; i < 16; ++i) r.v[i] = x; return r; }
-inline __m512 _mm512_loadu_ps(const void* p) { __m512 r; for (int i = 0; i < 16; ++i) r.v[i] = static_cast<const float*>(p)[i]; return r; }
+struct __m512 {
+  float v[16];
+};
+inline __m512 _mm512_setzero_ps() {
+  __m512 r;
+  for (int i = 0; i < 16; ++i) r.v[i] = 0.0f;
+  return r;
+}
+inline __m512 _mm512_set1_ps(float x) {
+  __m512 r;
+  for (int i = 0; i < 16; ++i) r.v[i] = x;
+  return r;
+}
+inline __m512 _mm512_loadu_ps(const void* p) {
+  __m512 r;
+  for (int i = 0; i < 16; ++i) r.v[i] = static_cast<const float*>(p)[i];
+  return r;
+}
 inline __m512 _mm512_load_ps(const void* p) {
   if (reinterpret_cast<unsigned long>(p) % 64 != 0) __builtin_trap();  // the real load faults on misalignment
   return _mm512_loadu_ps(p);
 }
-inline void _mm512_storeu_ps(void* p, __m512 a) { for (int i = 0; i < 16; ++i) static_cast<float*>(p)[i] = a.v[i]; }
-inline __m512 _mm512_add_ps(__m512 a, __m512 b) { for (int i = 0; i < 16; ++i) a.v[i] += b.v[i]; return a; }
-inline __m512 _mm512_fmadd_ps(__m512 a, __m512 b, __m512 c) { for (int i = 0; i < 16; ++i) c.v[i] = std::fma(a.v[i], b.v[i], c.v[i]); return c; }
+inline void _mm512_storeu_ps(void* p, __m512 a) {
+  for (int i = 0; i < 16; ++i) static_cast<float*>(p)[i] = a.v[i];
+}
+inline __m512 _mm512_add_ps(__m512 a, __m512 b) {
+  for (int i = 0; i < 16; ++i) a.v[i] += b.v[i];
+  return a;
+}
+inline __m512 _mm512_fmadd_ps(__m512 a, __m512 b, __m512 c) {
+  for (int i = 0; i < 16; ++i) c.v[i] = std::fma(a.v[i], b.v[i], c.v[i]);
+  return c;
+}
 #define _MM_HINT_T0 0
 inline void _mm_prefetch(const char*, int) {}

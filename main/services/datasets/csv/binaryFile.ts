@@ -38,7 +38,11 @@ export class Float32FileWriter {
 
   /** Closes without caring about the contents (the import failed; the folder will be removed). */
   abandon(): void {
-    try { closeSync(this.fd); } catch { /* already closed */ }
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
   }
 
   private drain(): void {

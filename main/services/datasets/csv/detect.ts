@@ -13,7 +13,9 @@ export interface SampleRecord {
 /** Records of a sample; when the sample is cut short, its last (maybe partial) record is left out. */
 export function parseSample(text: string, delimiter: string, complete: boolean, limit: number): SampleRecord[] {
   const records: SampleRecord[] = [];
-  const parser = new CsvParser(delimiter, (fields, line) => { records.push({ fields, line }); });
+  const parser = new CsvParser(delimiter, (fields, line) => {
+    records.push({ fields, line });
+  });
   try {
     parser.push(text);
     if (complete) parser.end();
@@ -30,7 +32,11 @@ function mostCommon(counts: number[]): { value: number; share: number } {
   for (const c of counts) tally.set(c, (tally.get(c) ?? 0) + 1);
   let value = 0;
   let best = 0;
-  for (const [v, n] of tally) if (n > best || (n === best && v > value)) { value = v; best = n; }
+  for (const [v, n] of tally)
+    if (n > best || (n === best && v > value)) {
+      value = v;
+      best = n;
+    }
   return { value, share: counts.length ? best / counts.length : 0 };
 }
 
@@ -53,7 +59,11 @@ export function detectDelimiter(text: string, complete: boolean): string {
     if (modal.value < 2) continue;
     let numbers = 0;
     let cells = 0;
-    for (const r of records) for (const f of r.fields) { cells++; if (!Number.isNaN(parseNumber(f.trim(), delimiter === ';'))) numbers++; }
+    for (const r of records)
+      for (const f of r.fields) {
+        cells++;
+        if (!Number.isNaN(parseNumber(f.trim(), delimiter === ';'))) numbers++;
+      }
     const score = [modal.share, numbers / cells, modal.value];
     if (!best || compareScores(score, best.score) > 0) best = { delimiter, score };
   }

@@ -2,7 +2,12 @@
 import { basename } from 'node:path';
 
 export class CsvImportError extends Error {
-  constructor(readonly file: string, readonly detail: string, readonly line?: number, readonly column?: string) {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly line?: number,
+    readonly column?: string,
+  ) {
     super(`${basename(file)}${line === undefined ? '' : `, line ${line}`}: ${detail}`);
     this.name = 'CsvImportError';
   }
@@ -10,7 +15,10 @@ export class CsvImportError extends Error {
 
 /** A parse problem found by the tokenizer, before it knows the file name. */
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, readonly detail: string) {
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
     super(`line ${line}: ${detail}`);
     this.name = 'CsvSyntaxError';
   }

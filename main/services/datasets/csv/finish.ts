@@ -17,19 +17,33 @@ const CONSTANT_STD = 1e-12;
  * Per feature column (plan order): the value its missing cells get — a number for numeric columns, a category
  * index for categorical ones — or null where nothing is missing.
  */
-export function fillValues(file: string, plan: ImportPlan, tallies: Array<FillTally | null>, policy: MissingPolicy): Array<number | null> {
+export function fillValues(
+  file: string,
+  plan: ImportPlan,
+  tallies: Array<FillTally | null>,
+  policy: MissingPolicy,
+): Array<number | null> {
   return plan.features.map((f, k) => {
     const tally = tallies[k];
     if (!tally) return null;
     if (tally.count === 0) {
-      throw new CsvImportError(file, `column '${f.name}' has no values in the training rows to fill its missing cells from; ` +
-        "exclude it, or choose the 'drop rows with missing values' policy", undefined, f.name);
+      throw new CsvImportError(
+        file,
+        `column '${f.name}' has no values in the training rows to fill its missing cells from; ` +
+          "exclude it, or choose the 'drop rows with missing values' policy",
+        undefined,
+        f.name,
+      );
     }
     if (f.kind === 'categorical') return indexOfMax(tally.categoryCounts); // ties: the first in category order
     if (policy === 'fill-mean') return tally.sum / tally.count;
     let best = Number.NaN;
     let bestCount = 0;
-    for (const [value, n] of tally.numberCounts) if (n > bestCount || (n === bestCount && value < best)) { best = value; bestCount = n; }
+    for (const [value, n] of tally.numberCounts)
+      if (n > bestCount || (n === bestCount && value < best)) {
+        best = value;
+        bestCount = n;
+      }
     return best;
   });
 }
@@ -44,7 +58,13 @@ function indexOfMax(counts: Float64Array): number {
  * Replaces the NaN markers in the feature file with the fill values, and returns mean and population std per
  * feature over the training rows (one-hot features: mean 0, std 1), or null when `standardize` is off.
  */
-export function finishFeatures(featuresPath: string, plan: ImportPlan, fills: Array<number | null>, isTrain: Uint8Array, standardize: boolean): Normalization | null {
+export function finishFeatures(
+  featuresPath: string,
+  plan: ImportPlan,
+  fills: Array<number | null>,
+  isTrain: Uint8Array,
+  standardize: boolean,
+): Normalization | null {
   const featureSize = plan.featureNames.length;
   const count = isTrain.length;
   const numeric = plan.features.filter((f) => f.kind === 'numeric').map((f) => f.offset);

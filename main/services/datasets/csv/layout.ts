@@ -26,7 +26,10 @@ export function readLayout(path: string, choices: { delimiter?: string; hasHeade
   if (sample.text.trim().length === 0) throw new CsvImportError(path, 'the file is empty');
   const delimiter = choices.delimiter ?? detectDelimiter(sample.text, sample.complete);
   if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
-    throw new CsvImportError(path, `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`);
+    throw new CsvImportError(
+      path,
+      `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`,
+    );
   }
   const decimalComma = delimiter === ';';
   let records: SampleRecord[];
@@ -39,5 +42,13 @@ export function readLayout(path: string, choices: { delimiter?: string; hasHeade
   if (records.length === 0) throw new CsvImportError(path, 'the file is empty');
   const hasHeader = choices.hasHeader ?? detectHeader(records, decimalComma);
   const names = columnNames(hasHeader ? records[0].fields : null, records[0].fields.length);
-  return { encoding: sample.encoding, delimiter, hasHeader, names, decimalComma, fileBytes: sample.fileBytes, sample: records };
+  return {
+    encoding: sample.encoding,
+    delimiter,
+    hasHeader,
+    names,
+    decimalComma,
+    fileBytes: sample.fileBytes,
+    sample: records,
+  };
 }

@@ -24,7 +24,12 @@ describe('CsvParser', () => {
   it('gives the same records whatever the chunk boundaries, including inside a CRLF or a doubled quote', () => {
     const text = 'a;b\r\n"x;""y""\r\nz";2\r\n\r\n3;"4"\r\n5;6';
     const whole = parse(text, ';');
-    expect(whole).toEqual([[1, ['a', 'b']], [2, ['x;"y"\r\nz', '2']], [5, ['3', '4']], [6, ['5', '6']]]);
+    expect(whole).toEqual([
+      [1, ['a', 'b']],
+      [2, ['x;"y"\r\nz', '2']],
+      [5, ['3', '4']],
+      [6, ['5', '6']],
+    ]);
     for (let cut = 1; cut < text.length; cut++) {
       expect(parse([text.slice(0, cut), text.slice(cut)], ';'), `cut at ${cut}`).toEqual(whole);
     }
@@ -32,19 +37,33 @@ describe('CsvParser', () => {
   });
 
   it('accepts LF, CRLF and old Mac CR line ends, skips blank lines, and keeps a last line without a line end', () => {
-    expect(parse('1,2\r\n\r\n3,4\r5,6\n\n7,8')).toEqual([[1, ['1', '2']], [3, ['3', '4']], [4, ['5', '6']], [6, ['7', '8']]]);
+    expect(parse('1,2\r\n\r\n3,4\r5,6\n\n7,8')).toEqual([
+      [1, ['1', '2']],
+      [3, ['3', '4']],
+      [4, ['5', '6']],
+      [6, ['7', '8']],
+    ]);
   });
 
   it('keeps empty fields, a trailing delimiter and a line holding only ""', () => {
-    expect(parse(',\n""\n1,\n')).toEqual([[1, ['', '']], [2, ['']], [3, ['1', '']]]);
+    expect(parse(',\n""\n1,\n')).toEqual([
+      [1, ['', '']],
+      [2, ['']],
+      [3, ['1', '']],
+    ]);
   });
 
   it('takes a quote inside an unquoted field literally and allows spaces after a closing quote', () => {
-    expect(parse('5\'11",x\n"a"  ,b\n')).toEqual([[1, ['5\'11"', 'x']], [2, ['a', 'b']]]);
+    expect(parse('5\'11",x\n"a"  ,b\n')).toEqual([
+      [1, ['5\'11"', 'x']],
+      [2, ['a', 'b']],
+    ]);
   });
 
   it('names the line where an unclosed quote opened', () => {
-    expect(() => parse('a,b\n1,2\n3,"oops\n4,5\n')).toThrow(new CsvSyntaxError(3, 'a quoted field is never closed: its closing quote is missing'));
+    expect(() => parse('a,b\n1,2\n3,"oops\n4,5\n')).toThrow(
+      new CsvSyntaxError(3, 'a quoted field is never closed: its closing quote is missing'),
+    );
   });
 
   it('rejects text after a closing quote, naming the line', () => {

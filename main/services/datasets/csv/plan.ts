@@ -9,7 +9,14 @@ import { parseNumber, quoted } from './values';
 export type FeatureColumn =
   | { kind: 'numeric'; index: number; name: string; offset: number }
   /** One-hot: feature offset + k is 1 for categories[k]. */
-  | { kind: 'categorical'; index: number; name: string; offset: number; categories: string[]; lookup: Map<string, number> };
+  | {
+      kind: 'categorical';
+      index: number;
+      name: string;
+      offset: number;
+      categories: string[];
+      lookup: Map<string, number>;
+    };
 
 export type LabelPlan =
   | { task: 'classification'; index: number; name: string; classNames: string[]; numeric: boolean }
@@ -25,13 +32,19 @@ export interface ImportPlan {
 export function resolveColumn(file: string, names: string[], ref: ColumnRef, role: string): number {
   if (typeof ref === 'number') {
     if (Number.isInteger(ref) && ref >= 0 && ref < names.length) return ref;
-    throw new CsvImportError(file, `the ${role} column index ${ref} is out of range: the file has ${names.length} columns (0 to ${names.length - 1})`);
+    throw new CsvImportError(
+      file,
+      `the ${role} column index ${ref} is out of range: the file has ${names.length} columns (0 to ${names.length - 1})`,
+    );
   }
   const exact = names.indexOf(ref);
   if (exact >= 0) return exact;
   const loose = names.findIndex((n) => n.trim().toLowerCase() === String(ref).trim().toLowerCase());
   if (loose >= 0) return loose;
-  throw new CsvImportError(file, `there is no ${role} column named '${ref}'; the columns are ${names.map((n) => `'${n}'`).join(', ')}`);
+  throw new CsvImportError(
+    file,
+    `there is no ${role} column named '${ref}'; the columns are ${names.map((n) => `'${n}'`).join(', ')}`,
+  );
 }
 
 /** Numbers in numeric order when every value is a number, otherwise text in code-unit order (locale-independent). */
@@ -44,30 +57,53 @@ export function stableOrder(values: string[], numbers: boolean): string[] {
 function strayText(file: string, p: ColumnProfile): CsvImportError {
   const [first] = p.textExamples;
   const more = p.texts - 1;
-  return new CsvImportError(file, `column '${p.name}' is numeric except line ${first.line}: ${quoted(first.value)}` +
-    (more > 0 ? ` and ${more} more line${more === 1 ? '' : 's'}` : '') +
-    '. Fix or empty those cells (empty cells count as missing), or exclude the column.', undefined, p.name);
+  return new CsvImportError(
+    file,
+    `column '${p.name}' is numeric except line ${first.line}: ${quoted(first.value)}` +
+      (more > 0 ? ` and ${more} more line${more === 1 ? '' : 's'}` : '') +
+      '. Fix or empty those cells (empty cells count as missing), or exclude the column.',
+    undefined,
+    p.name,
+  );
 }
 
 function checkFloat32(file: string, p: ColumnProfile): void {
   if (p.tooLarge) {
-    throw new CsvImportError(file, `column '${p.name}' holds ${p.tooLarge.value}, beyond the float32 range (±3.4e38)`, p.tooLarge.line, p.name);
+    throw new CsvImportError(
+      file,
+      `column '${p.name}' holds ${p.tooLarge.value}, beyond the float32 range (±3.4e38)`,
+      p.tooLarge.line,
+      p.name,
+    );
   }
 }
 
 export function decideFeature(file: string, p: ColumnProfile, forcedCategorical: boolean): 'numeric' | 'categorical' {
   if (p.present === 0) {
-    throw new CsvImportError(file, `column '${p.name}' has no values (every cell is missing); exclude it`, undefined, p.name);
+    throw new CsvImportError(
+      file,
+      `column '${p.name}' has no values (every cell is missing); exclude it`,
+      undefined,
+      p.name,
+    );
   }
   const tooMany = p.distinctOverflow || p.distinct.size > MAX_CATEGORIES;
   if (!forcedCategorical) {
-    if (p.texts === 0) { checkFloat32(file, p); return 'numeric'; }
+    if (p.texts === 0) {
+      checkFloat32(file, p);
+      return 'numeric';
+    }
     if (p.numbers >= MOSTLY_NUMERIC * p.present) throw strayText(file, p);
   }
   if (tooMany) {
     const examples = [...p.distinct.keys()].slice(0, 3).map(quoted).join(', ');
-    throw new CsvImportError(file, `column '${p.name}' has more than ${MAX_CATEGORIES} distinct values (${examples}, ...): ` +
-      'it looks like an identifier or free text, not a category. Exclude it.', undefined, p.name);
+    throw new CsvImportError(
+      file,
+      `column '${p.name}' has more than ${MAX_CATEGORIES} distinct values (${examples}, ...): ` +
+        'it looks like an identifier or free text, not a category. Exclude it.',
+      undefined,
+      p.name,
+    );
   }
   return 'categorical';
 }
@@ -80,34 +116,56 @@ export function decideLabel(file: string, p: ColumnProfile, task: Task | undefin
     const values = p.numberValues;
     const fewWholeNumbers = p.integerValued && !p.numberValuesOverflow && values.size <= MAX_INTEGER_CLASSES;
     const chosen = task ?? (fewWholeNumbers ? 'classification' : 'regression');
-    if (chosen === 'regression') { checkFloat32(file, p); return { task: 'regression', ...base }; }
+    if (chosen === 'regression') {
+      checkFloat32(file, p);
+      return { task: 'regression', ...base };
+    }
     if (p.numberValuesOverflow || values.size > MAX_CLASSES) throw tooManyClasses(file, p, true);
     const sorted = [...values.keys()].sort((a, b) => a - b);
     plan = { task: 'classification', ...base, classNames: sorted.map((v) => String(v)), numeric: true };
   } else {
     if (task === 'regression') {
       const [first] = p.textExamples;
-      throw new CsvImportError(file, `the label column '${p.name}' is not numeric (${quoted(first.value)}), so it cannot be a regression target`,
-        first.line, p.name);
+      throw new CsvImportError(
+        file,
+        `the label column '${p.name}' is not numeric (${quoted(first.value)}), so it cannot be a regression target`,
+        first.line,
+        p.name,
+      );
     }
     if (p.numbers >= MOSTLY_NUMERIC * p.present) throw strayText(file, p);
     if (p.distinctOverflow || p.distinct.size > MAX_CLASSES) throw tooManyClasses(file, p, false);
     plan = { task: 'classification', ...base, classNames: stableOrder([...p.distinct.keys()], false), numeric: false };
   }
   if (plan.classNames.length < 2) {
-    throw new CsvImportError(file, `the label column '${p.name}' has only one class (${quoted(plan.classNames[0])}); ` +
-      'a classifier needs at least two', undefined, p.name);
+    throw new CsvImportError(
+      file,
+      `the label column '${p.name}' has only one class (${quoted(plan.classNames[0])}); ` +
+        'a classifier needs at least two',
+      undefined,
+      p.name,
+    );
   }
   return plan;
 }
 
 function tooManyClasses(file: string, p: ColumnProfile, numeric: boolean): CsvImportError {
-  return new CsvImportError(file, `the label column '${p.name}' has more than ${MAX_CLASSES} distinct values, too many classes` +
-    (numeric ? "; for a numeric target choose the task 'regression'" : '; is it the right label column?'), undefined, p.name);
+  return new CsvImportError(
+    file,
+    `the label column '${p.name}' has more than ${MAX_CLASSES} distinct values, too many classes` +
+      (numeric ? "; for a numeric target choose the task 'regression'" : '; is it the right label column?'),
+    undefined,
+    p.name,
+  );
 }
 
-export function planImport(file: string, profiles: Array<ColumnProfile | null>, labelIndex: number, task: Task | undefined,
-  categorical: ReadonlySet<number>): ImportPlan {
+export function planImport(
+  file: string,
+  profiles: Array<ColumnProfile | null>,
+  labelIndex: number,
+  task: Task | undefined,
+  categorical: ReadonlySet<number>,
+): ImportPlan {
   const label = decideLabel(file, profiles[labelIndex]!, task);
   const features: FeatureColumn[] = [];
   const featureNames: string[] = [];
@@ -120,18 +178,32 @@ export function planImport(file: string, profiles: Array<ColumnProfile | null>, 
     } else {
       const keys = [...p.distinct.keys()];
       const categories = stableOrder(keys, p.texts === 0);
-      features.push({ kind: 'categorical', index: p.index, name: p.name, offset, categories, lookup: new Map(categories.map((c, k) => [c, k])) });
+      features.push({
+        kind: 'categorical',
+        index: p.index,
+        name: p.name,
+        offset,
+        categories,
+        lookup: new Map(categories.map((c, k) => [c, k])),
+      });
       for (const c of categories) featureNames.push(`${p.name}=${c}`);
     }
   }
   if (features.length === 0) {
-    throw new CsvImportError(file, `no feature columns are left besides the label '${label.name}'; include at least one other column`);
+    throw new CsvImportError(
+      file,
+      `no feature columns are left besides the label '${label.name}'; include at least one other column`,
+    );
   }
   return { features, featureNames, label };
 }
 
 /** For each provisional label id (scan order), its class index. */
-export function classOfLabelKey(plan: Extract<LabelPlan, { task: 'classification' }>, keys: string[], decimalComma: boolean): Int32Array {
+export function classOfLabelKey(
+  plan: Extract<LabelPlan, { task: 'classification' }>,
+  keys: string[],
+  decimalComma: boolean,
+): Int32Array {
   const index = new Map(plan.classNames.map((name, k) => [name, k]));
   return Int32Array.from(keys, (key) => {
     const name = plan.numeric ? String(parseNumber(key, decimalComma)) : key;

@@ -42,4 +42,3 @@ export interface CsvPreview {
   /** The column offered as the split column (one named `split`), or null: the dialog's default choice. */
   splitColumn: string | null;
 }
-

@@ -28,7 +28,12 @@ export class ColumnProfile {
   private runningMean = 0;
   private sumSquaredDeviations = 0;
 
-  constructor(readonly index: number, readonly name: string, private readonly cap: number, private readonly decimalComma: boolean) {}
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    private readonly cap: number,
+    private readonly decimalComma: boolean,
+  ) {}
 
   add(cell: string, line: number): void {
     if (isMissing(cell)) {
@@ -55,6 +60,20 @@ export class ColumnProfile {
       else if (this.distinct.size < this.cap) this.distinct.set(text, 1);
       else this.distinctOverflow = true;
     }
+  }
+
+  /**
+   * A cell already read as a plain number (no spaces, so never missing) once the distinct values overflowed: the
+   * same as addPresent without its text, which only the distinct count and the float32 check (impossible for 15
+   * digits) would use.
+   */
+  addPlainNumber(value: number, line: number): void {
+    this.addNumber(value, line, '');
+  }
+
+  /** Whether addPresent still needs the cell's text (while distinct values are being counted). */
+  get wantsText(): boolean {
+    return !this.distinctOverflow;
   }
 
   /** Cells that are not missing. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CsvImportError, CsvSyntaxError } from './errors';
-import { CsvParser, type RecordHandler } from './parser';
+import { CsvParser, type LineHandler, type RecordHandler } from './parser';
 
 export type { TextEncoding } from './previewTypes';
 import type { TextEncoding } from './previewTypes';
@@ -91,16 +91,19 @@ export interface InvalidByte {
 /** "table.csv: line 7 holds the byte 0xE9, which is not UTF-8, ..." for the import summary and the preview. */
 export function invalidByteNotice(file: string, invalid: InvalidByte): string {
   const hex = invalid.byte.toString(16).toUpperCase().padStart(2, '0');
-  return `${basename(file)}: line ${invalid.line} holds the byte 0x${hex}, which is not UTF-8, in a file that ` +
+  return (
+    `${basename(file)}: line ${invalid.line} holds the byte 0x${hex}, which is not UTF-8, in a file that ` +
     `${invalid.bom ? 'starts with a UTF-8 byte-order mark' : 'reads as UTF-8 up to there'}; it was read as UTF-8 with ` +
-    'each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.';
+    'each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.'
+  );
 }
 
 /** Where in `bytes` the first invalid UTF-8 sequence starts (`carried` bytes of a cut character lead), or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const size =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (size === 0) return i;
     if (i + size > bytes.length) return -1; // cut at the end: the next chunk completes it
     try {
@@ -133,7 +136,11 @@ class Utf8Watch {
       bytes.set(this.tail);
       bytes.set(chunk, this.tail.length);
       const at = Math.max(firstInvalidUtf8(bytes), 0);
-      this.invalid = { line: this.lines + countNewlines(bytes.subarray(this.tail.length, at)), byte: bytes[at], bom: this.bom };
+      this.invalid = {
+        line: this.lines + countNewlines(bytes.subarray(this.tail.length, at)),
+        byte: bytes[at],
+        bom: this.bom,
+      };
       return;
     }
     this.lines += countNewlines(chunk);
@@ -167,6 +174,8 @@ export interface StreamOptions {
   encoding: TextEncoding;
   delimiter: string;
   onRecord: RecordHandler;
+  /** Quote-free lines in place (see LineHandler); without it every record goes to onRecord. */
+  onLine?: LineHandler;
   /** Bytes read so far, after each chunk. */
   onBytes?(bytesRead: number): void;
   signal?: AbortSignal;
@@ -184,7 +193,7 @@ export interface StreamResult {
 export async function streamCsv(path: string, options: StreamOptions): Promise<StreamResult> {
   const decoder = new TextDecoder(options.encoding);
   const hash = createHash('sha256');
-  const parser = new CsvParser(options.delimiter, options.onRecord);
+  const parser = new CsvParser(options.delimiter, options.onRecord, options.onLine);
   let watch: Utf8Watch | null = null;
   let bytes = 0;
   try {

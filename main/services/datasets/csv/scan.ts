@@ -5,7 +5,7 @@ import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
 import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
 import { badSplitCell, splitOfCell } from './splitColumn';
-import { isMissing } from './values';
+import { cellEnd, isMissing, readCell } from './values';
 
 export interface ScanSetup {
   path: string;
@@ -91,11 +91,14 @@ const MAX_RAGGED_LISTED = 5;
 export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const { path, names, used, labelIndex } = setup;
   const columns = names.length;
-  const profiles = names.map((name, c) => (used[c]
-    ? new ColumnProfile(c, name, c === labelIndex ? setup.labelCap + 1 : setup.categoryCap + 1, setup.decimalComma)
-    : null));
+  const profiles = names.map((name, c) =>
+    used[c]
+      ? new ColumnProfile(c, name, c === labelIndex ? setup.labelCap + 1 : setup.categoryCap + 1, setup.decimalComma)
+      : null,
+  );
   const usedColumns = profiles.filter((p): p is ColumnProfile => p !== null);
-  if (setup.labelCap + 1 >= 1 << 16) throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
+  if (setup.labelCap + 1 >= 1 << 16)
+    throw new Error(`scanCsv: labelCap ${setup.labelCap} is too large for 16-bit label ids`);
   let labelIds = labelIndex === null ? null : new RowValues();
   const splitIndex = setup.splitIndex ?? null;
   const splitIds = splitIndex === null ? null : new RowValues();
@@ -112,13 +115,25 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   let stoppedEarly = false;
 
   const onRecord = (fields: string[], line: number) => {
-    if (!seenHeader) { seenHeader = true; return; }
-    if (setup.maxRows !== undefined && dataRows >= setup.maxRows) { stoppedEarly = true; throw new StopReading(); }
+    if (!seenHeader) {
+      seenHeader = true;
+      return;
+    }
+    if (setup.maxRows !== undefined && dataRows >= setup.maxRows) {
+      stoppedEarly = true;
+      throw new StopReading();
+    }
     dataRows++;
     if (fields.length !== columns) {
-      if (setup.ragged === 'throw') throw new CsvImportError(path, `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`, line);
+      if (setup.ragged === 'throw')
+        throw new CsvImportError(
+          path,
+          `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`,
+          line,
+        );
       raggedCount++;
-      if (raggedRows.length < MAX_RAGGED_LISTED) raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
+      if (raggedRows.length < MAX_RAGGED_LISTED)
+        raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
       return;
     }
     if (setup.firstRows !== undefined && firstRows.length < setup.firstRows) firstRows.push({ fields, line });
@@ -126,36 +141,127 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     const split = splitIndex === null ? 0 : splitOfCell(fields[splitIndex]);
     if (split === null) throw badSplitCell(path, names[splitIndex!], fields[splitIndex!], line);
     if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
-      throw new CsvImportError(path, `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
-        "fix it, or choose the 'drop rows with missing values' policy", line, names[labelIndex]);
+      throw new CsvImportError(
+        path,
+        `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
+          "fix it, or choose the 'drop rows with missing values' policy",
+        line,
+        names[labelIndex],
+      );
     }
     if (setup.dropMissing) {
       let missing = false;
-      for (const p of usedColumns) if (isMissing(fields[p.index])) { missing = true; droppedFor[p.index]++; }
-      if (missing) { droppedRows++; return; }
+      for (const p of usedColumns)
+        if (isMissing(fields[p.index])) {
+          missing = true;
+          droppedFor[p.index]++;
+        }
+      if (missing) {
+        droppedRows++;
+        return;
+      }
       for (const p of usedColumns) p.addPresent(fields[p.index], line);
     } else {
       for (const p of usedColumns) p.add(fields[p.index], line);
     }
     keptRows++;
     splitIds?.push(split);
-    if (labelIds && labelIndex !== null) {
-      const key = fields[labelIndex].trim();
-      let id = labelIdOf.get(key);
-      if (id === undefined) {
-        if (labelKeys.length > setup.labelCap) {
-          labelIds = null; // too many distinct labels for classes: stop numbering them
-          return;
-        }
-        id = labelKeys.length;
-        labelIdOf.set(key, id);
-        labelKeys.push(key);
-      }
-      labelIds.push(id);
-    }
+    if (labelIds && labelIndex !== null) numberLabel(fields[labelIndex]);
   };
 
-  const { sha256, invalidByte } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
+  /** Gives a kept row's label its id (order of first appearance). */
+  const numberLabel = (cell: string) => {
+    const key = cell.trim();
+    let id = labelIdOf.get(key);
+    if (id === undefined) {
+      if (labelKeys.length > setup.labelCap) {
+        labelIds = null; // too many distinct labels for classes: stop numbering them
+        return;
+      }
+      id = labelKeys.length;
+      labelIdOf.set(key, id);
+      labelKeys.push(key);
+    }
+    labelIds!.push(id);
+  };
+
+  // Per column, for onLine: the profile of a used column, and whether its text is always needed (label, split).
+  const profileAt = profiles;
+  const alwaysText = names.map((_, c) => c === labelIndex || c === splitIndex);
+  const cells: Array<string | null> = names.map(() => null);
+  const values = new Float64Array(columns);
+  const delimiterCode = setup.delimiter.charCodeAt(0);
+  /**
+   * onRecord for a quote-free line of an import (not a preview, which keeps rows and lists ragged ones), reading
+   * plain numbers in place: a cell becomes a string only when something needs its text. Same results as onRecord.
+   */
+  const onLine = (text: string, start: number, end: number, line: number) => {
+    if (!seenHeader || setup.ragged !== 'throw' || setup.firstRows !== undefined || setup.maxRows !== undefined) {
+      onRecord(text.slice(start, end).split(setup.delimiter), line);
+      return;
+    }
+    dataRows++;
+    let at = start;
+    for (let c = 0; c < columns; c++) {
+      const plain = readCell(text, at, end, delimiterCode);
+      const stop = cellEnd.at;
+      if ((stop === end) !== (c === columns - 1)) {
+        dataRows--;
+        onRecord(text.slice(start, end).split(setup.delimiter), line);
+        return;
+      }
+      const p = profileAt[c];
+      if (p || alwaysText[c]) {
+        const value = p && !alwaysText[c] ? plain : Number.NaN;
+        values[c] = value;
+        cells[c] = value === value && !p!.wantsText ? null : text.slice(at, stop);
+      }
+      at = stop + 1;
+    }
+    const split = splitIndex === null ? 0 : splitOfCell(cells[splitIndex]!);
+    if (split === null) throw badSplitCell(path, names[splitIndex!], cells[splitIndex!]!, line);
+    if (labelIndex !== null && setup.labelRequired && isMissing(cells[labelIndex]!)) {
+      onRecord(text.slice(start, end).split(setup.delimiter), line); // throws the same error, worded once
+      return;
+    }
+    if (setup.dropMissing) {
+      let missing = false;
+      for (const p of usedColumns) {
+        const cell = cells[p.index];
+        if (cell !== null && isMissing(cell)) {
+          missing = true;
+          droppedFor[p.index]++;
+        }
+      }
+      if (missing) {
+        droppedRows++;
+        return;
+      }
+      for (const p of usedColumns) {
+        const cell = cells[p.index];
+        if (cell === null) p.addPlainNumber(values[p.index], line);
+        else p.addPresent(cell, line);
+      }
+    } else {
+      for (const p of usedColumns) {
+        const cell = cells[p.index];
+        if (cell === null) p.addPlainNumber(values[p.index], line);
+        else p.add(cell, line);
+      }
+    }
+    keptRows++;
+    splitIds?.push(split);
+    if (labelIds && labelIndex !== null) numberLabel(cells[labelIndex]!);
+  };
+
+  const { sha256, invalidByte } = await streamCsv(path, {
+    encoding: setup.encoding,
+    delimiter: setup.delimiter,
+    onRecord,
+    onLine,
+    signal: setup.signal,
+    onBytes: setup.onBytes,
+  });
   return {
     profiles,
     dataRows,

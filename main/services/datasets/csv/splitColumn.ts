@@ -12,9 +12,17 @@ export const SPLIT_PARTS = ['train', 'validation', 'test'] as const;
  * common benchmark files; 'eval' is left out because tools use it for either.
  */
 const SPLIT_WORDS = new Map<string, SplitId>([
-  ['train', 0], ['training', 0],
-  ['validation', 1], ['val', 1], ['valid', 1], ['validate', 1], ['dev', 1],
-  ['test', 2], ['testing', 2], ['holdout', 2], ['hold-out', 2],
+  ['train', 0],
+  ['training', 0],
+  ['validation', 1],
+  ['val', 1],
+  ['valid', 1],
+  ['validate', 1],
+  ['dev', 1],
+  ['test', 2],
+  ['testing', 2],
+  ['holdout', 2],
+  ['hold-out', 2],
 ]);
 
 /** The split a cell names, or null when it names none. */
@@ -30,8 +38,13 @@ export function detectSplitColumn(names: string[]): string | null {
 /** A split cell that names no split (or is empty), as an error naming the line, the column and the value. */
 export function badSplitCell(file: string, column: string, cell: string, line: number): CsvImportError {
   const what = cell.trim() === '' ? 'is empty' : `holds ${JSON.stringify(cell)}`;
-  return new CsvImportError(file, `the split column '${column}' ${what}; each row needs train, validation or test ` +
-    '(also accepted: training, val, valid, dev, testing, holdout; any case)', line, column);
+  return new CsvImportError(
+    file,
+    `the split column '${column}' ${what}; each row needs train, validation or test ` +
+      '(also accepted: training, val, valid, dev, testing, holdout; any case)',
+    line,
+    column,
+  );
 }
 
 /**
@@ -42,8 +55,13 @@ export function splitFromColumn(file: string, column: string, ids: Int32Array): 
   const sizes = [0, 0, 0];
   for (let r = 0; r < ids.length; r++) sizes[ids[r]]++;
   if (sizes[0] === 0) {
-    throw new CsvImportError(file, `the split column '${column}' puts none of the ${ids.length} rows in train ` +
-      `(${sizes[1]} validation, ${sizes[2]} test); a model needs training rows`, undefined, column);
+    throw new CsvImportError(
+      file,
+      `the split column '${column}' puts none of the ${ids.length} rows in train ` +
+        `(${sizes[1]} validation, ${sizes[2]} test); a model needs training rows`,
+      undefined,
+      column,
+    );
   }
   const out = sizes.map((n) => new Int32Array(n));
   const filled = [0, 0, 0];

@@ -4,15 +4,34 @@ import { isMissing, parseNumber } from './values';
 
 describe('isMissing', () => {
   it('knows empty, NA, N/A, NaN, null and ? in any case and with spaces', () => {
-    for (const cell of ['', '  ', 'NA', 'na', ' n/a ', 'NaN', 'NAN', 'null', 'NULL', '?', '\t?\t']) expect(isMissing(cell), JSON.stringify(cell)).toBe(true);
-    for (const cell of ['0', 'nan0', 'none', 'N', 'null ish', '-', '12345', 'n/a/b']) expect(isMissing(cell), JSON.stringify(cell)).toBe(false);
+    for (const cell of ['', '  ', 'NA', 'na', ' n/a ', 'NaN', 'NAN', 'null', 'NULL', '?', '\t?\t'])
+      expect(isMissing(cell), JSON.stringify(cell)).toBe(true);
+    for (const cell of ['0', 'nan0', 'none', 'N', 'null ish', '-', '12345', 'n/a/b'])
+      expect(isMissing(cell), JSON.stringify(cell)).toBe(false);
   });
 });
 
 describe('parseNumber', () => {
   it('reads plain decimals to the same double as Number()', () => {
-    const cells = ['0', '-0', '+7', '12', '3.14159', '-0.000123', '.5', '5.', '999999999999999', '123456789.123456',
-      '0.1', '0.3', '1e3', '-2.5E-7', '1234567890123456789', '0.30000000000000004', '00012.50'];
+    const cells = [
+      '0',
+      '-0',
+      '+7',
+      '12',
+      '3.14159',
+      '-0.000123',
+      '.5',
+      '5.',
+      '999999999999999',
+      '123456789.123456',
+      '0.1',
+      '0.3',
+      '1e3',
+      '-2.5E-7',
+      '1234567890123456789',
+      '0.30000000000000004',
+      '00012.50',
+    ];
     for (const cell of cells) expect(Object.is(parseNumber(cell, false), Number(cell)), cell).toBe(true);
     // Random decimals, against Number().
     let seed = 12345;
@@ -25,7 +44,21 @@ describe('parseNumber', () => {
   });
 
   it('takes everything else Number() would accept as text', () => {
-    for (const cell of ['0x1A', '0b101', '0o17', 'Infinity', '-Infinity', '1,000', '1_000', '.', '-', 'e5', '1e', '12abc', '']) {
+    for (const cell of [
+      '0x1A',
+      '0b101',
+      '0o17',
+      'Infinity',
+      '-Infinity',
+      '1,000',
+      '1_000',
+      '.',
+      '-',
+      'e5',
+      '1e',
+      '12abc',
+      '',
+    ]) {
       expect(parseNumber(cell, false), cell).toBeNaN();
     }
   });

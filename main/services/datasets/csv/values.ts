@@ -29,38 +29,69 @@ const MAX_EXACT_DIGITS = 15; // any 15-digit integer is exact in a double
  * "Infinity" and thousands separators are text. `decimalComma` also accepts "1,5".
  */
 export function parseNumber(text: string, decimalComma: boolean): number {
-  // Fast path for plain decimals of up to 15 digits (nearly every cell): an exact integer divided by an exact
-  // power of ten is correctly rounded, the same double Number() gives.
-  const n = text.length;
-  let i = 0;
+  const plain = plainNumber(text, 0, text.length);
+  if (plain === plain) return plain; // not NaN
+  // Text cells (categories, labels) are most of what gets here: a number starts with a digit, a sign or a point.
+  const first = text.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return Number.NaN;
+  if (NUMBER.test(text)) return Number(text);
+  if (decimalComma && DECIMAL_COMMA.test(text)) return Number(text.replace(',', '.'));
+  return Number.NaN;
+}
+
+/**
+ * The fast path of parseNumber for text[from, to): a plain decimal of up to 15 digits (nearly every cell), else NaN
+ * (the caller then takes the cell as a string). An exact integer divided by an exact power of ten is correctly
+ * rounded, the same double Number() gives. Reading a range lets the importer parse cells without slicing strings.
+ */
+export function plainNumber(text: string, from: number, to: number): number {
+  return readCell(text, from, to, NO_DELIMITER);
+}
+
+/** A char code no text holds: readCell then reads to `to`. */
+const NO_DELIMITER = -1;
+
+/** Where the cell read by the last readCell ends (its delimiter, or the line's end). */
+export const cellEnd = { at: 0 };
+
+/**
+ * Reads the cell starting at `from` on a line ending at `end`, in one pass: finds its delimiter (cellEnd.at) and
+ * parses it as plainNumber does, returning NaN when it is not a plain number. One loop instead of a search then a
+ * parse: on a 785-column table the per-cell native calls cost more than the digits.
+ */
+export function readCell(text: string, from: number, end: number, delimiter: number): number {
+  let i = from;
   let negative = false;
-  if (n > 0) {
-    const sign = text.charCodeAt(0);
-    if (sign === 45 || sign === 43) { negative = sign === 45; i = 1; }
-  }
   let mantissa = 0;
   let digits = 0;
   let decimals = 0;
   let dot = false;
-  for (; i < n; i++) {
+  let plain = true;
+  if (i < end) {
+    const sign = text.charCodeAt(i);
+    if (sign === 45 || sign === 43) {
+      negative = sign === 45;
+      i++;
+    }
+  }
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       if (dot) decimals++;
+    } else if (c === delimiter) {
+      break;
     } else if (c === 46 && !dot) {
       dot = true;
     } else {
-      break;
+      plain = false;
     }
   }
-  if (i === n && digits > 0 && digits <= MAX_EXACT_DIGITS) {
-    const value = mantissa / POWERS_OF_TEN[decimals];
-    return negative ? -value : value;
-  }
-  if (NUMBER.test(text)) return Number(text);
-  if (decimalComma && DECIMAL_COMMA.test(text)) return Number(text.replace(',', '.'));
-  return Number.NaN;
+  cellEnd.at = i;
+  if (!plain || digits === 0 || digits > MAX_EXACT_DIGITS) return Number.NaN;
+  const value = mantissa / POWERS_OF_TEN[decimals];
+  return negative ? -value : value;
 }
 
 /** float32 files hold at most ±3.4e38; larger values would silently become infinite. */

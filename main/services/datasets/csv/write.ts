@@ -6,7 +6,7 @@ import { Float32FileWriter } from './binaryFile';
 import { CsvImportError } from './errors';
 import type { FeatureColumn, ImportPlan } from './plan';
 import { streamCsv, type TextEncoding } from './reader';
-import { isMissing, parseNumber } from './values';
+import { cellEnd, isMissing, parseNumber, readCell } from './values';
 
 /** Distinct values counted per numeric column for 'fill-most-frequent'; a column past this is continuous and its
  * mode is taken among the first values seen (use 'fill-mean' for such columns). */
@@ -61,25 +61,40 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
   const targets = regression ? new Float32FileWriter(join(setup.folder, DATASET_FILES.targets)) : null;
   const row = new Float32Array(featureSize);
   const target = new Float32Array(1);
-  const tallies = plan.features.map((f, k): FillTally | null => (setup.needsFill[k]
-    ? { sum: 0, count: 0, numberCounts: new Map(), categoryCounts: new Float64Array(f.kind === 'categorical' ? f.categories.length : 0) }
-    : null));
+  const tallies = plan.features.map((f, k): FillTally | null =>
+    setup.needsFill[k]
+      ? {
+          sum: 0,
+          count: 0,
+          numberCounts: new Map(),
+          categoryCounts: new Float64Array(f.kind === 'categorical' ? f.categories.length : 0),
+        }
+      : null,
+  );
   let seenHeader = !setup.hasHeader;
   let kept = 0;
+
+  const writeNumber = (f: FeatureColumn, value: number, tally: FillTally | null, training: boolean) => {
+    row[f.offset] = value;
+    if (tally && training) {
+      tally.sum += value;
+      tally.count++;
+      const seen = tally.numberCounts.get(value);
+      if (seen !== undefined) tally.numberCounts.set(value, seen + 1);
+      else if (tally.numberCounts.size < MAX_COUNTED_NUMBERS) tally.numberCounts.set(value, 1);
+    }
+  };
 
   const writeFeature = (f: FeatureColumn, cell: string, line: number, tally: FillTally | null, training: boolean) => {
     const missing = isMissing(cell);
     if (f.kind === 'numeric') {
-      const value = missing ? Number.NaN : parseNumber(cell.trim(), decimalComma);
-      if (!missing && Number.isNaN(value)) throw fileChanged(path, line);
-      row[f.offset] = value;
-      if (tally && training && !missing) {
-        tally.sum += value;
-        tally.count++;
-        const seen = tally.numberCounts.get(value);
-        if (seen !== undefined) tally.numberCounts.set(value, seen + 1);
-        else if (tally.numberCounts.size < MAX_COUNTED_NUMBERS) tally.numberCounts.set(value, 1);
+      if (missing) {
+        row[f.offset] = Number.NaN;
+        return;
       }
+      const value = parseNumber(cell.trim(), decimalComma);
+      if (Number.isNaN(value)) throw fileChanged(path, line);
+      writeNumber(f, value, tally, training);
       return;
     }
     const width = f.categories.length;
@@ -91,16 +106,23 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
     if (k === undefined) throw fileChanged(path, line);
     row.fill(0, f.offset, f.offset + width);
     row[f.offset + k] = 1;
-    if (tally && training) { tally.categoryCounts[k]++; tally.count++; }
+    if (tally && training) {
+      tally.categoryCounts[k]++;
+      tally.count++;
+    }
   };
 
   const onRecord = (fields: string[], line: number) => {
-    if (!seenHeader) { seenHeader = true; return; }
+    if (!seenHeader) {
+      seenHeader = true;
+      return;
+    }
     if (fields.length !== setup.columnCount) throw fileChanged(path, line);
     for (const c of setup.dropOnMissing) if (isMissing(fields[c])) return;
     if (kept >= setup.expectedRows) throw fileChanged(path, line);
     const training = isTrain[kept] === 1;
-    for (let k = 0; k < plan.features.length; k++) writeFeature(plan.features[k], fields[plan.features[k].index], line, tallies[k], training);
+    for (let k = 0; k < plan.features.length; k++)
+      writeFeature(plan.features[k], fields[plan.features[k].index], line, tallies[k], training);
     features.write(row);
     if (targets) {
       const value = parseNumber(fields[plan.label.index].trim(), decimalComma);
@@ -111,8 +133,73 @@ export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
     kept++;
   };
 
+  // Per column: the feature it feeds (its index in plan.features), LABEL, or SKIP (excluded, split column).
+  const LABEL = -1;
+  const SKIP = -2;
+  const roles = new Int32Array(setup.columnCount).fill(SKIP);
+  plan.features.forEach((f, k) => {
+    roles[f.index] = k;
+  });
+  roles[plan.label.index] = LABEL;
+  const dropRow = setup.dropOnMissing.length > 0; // every used column drops its row when missing ('drop-row')
+  const delimiter = setup.delimiter;
+  const delimiterCode = delimiter.charCodeAt(0);
+
+  /**
+   * onRecord for a quote-free line, reading each cell in place: a plain number costs no string. Anything else
+   * (text, a category, spaces, a missing cell) is sliced and goes the way onRecord takes it, so both write the same.
+   */
+  const onLine = (text: string, start: number, end: number, line: number) => {
+    if (!seenHeader) {
+      onRecord(text.slice(start, end).split(delimiter), line);
+      return;
+    }
+    const training = isTrain[kept] === 1;
+    let at = start;
+    for (let c = 0; c < roles.length; c++) {
+      const plain = readCell(text, at, end, delimiterCode);
+      const stop = cellEnd.at;
+      if ((stop === end) !== (c === roles.length - 1)) throw fileChanged(path, line); // too few or too many fields
+      const role = roles[c];
+      if (role >= 0) {
+        const f = plan.features[role];
+        const value = f.kind === 'numeric' ? plain : Number.NaN;
+        if (value === value) {
+          writeNumber(f, value, tallies[role], training);
+        } else {
+          const cell = text.slice(at, stop);
+          if (dropRow && isMissing(cell)) return;
+          writeFeature(f, cell, line, tallies[role], training);
+        }
+      } else if (role === LABEL) {
+        let value = plain;
+        if (value !== value) {
+          const cell = text.slice(at, stop);
+          if (dropRow && isMissing(cell)) return;
+          if (targets) value = parseNumber(cell.trim(), decimalComma);
+        }
+        if (targets) {
+          if (Number.isNaN(value)) throw fileChanged(path, line);
+          target[0] = value;
+        }
+      }
+      at = stop + 1;
+    }
+    if (kept >= setup.expectedRows) throw fileChanged(path, line);
+    features.write(row);
+    targets?.write(target);
+    kept++;
+  };
+
   try {
-    const { sha256 } = await streamCsv(path, { encoding: setup.encoding, delimiter: setup.delimiter, onRecord, signal: setup.signal, onBytes: setup.onBytes });
+    const { sha256 } = await streamCsv(path, {
+      encoding: setup.encoding,
+      delimiter: setup.delimiter,
+      onRecord,
+      onLine,
+      signal: setup.signal,
+      onBytes: setup.onBytes,
+    });
     if (kept !== setup.expectedRows) throw fileChanged(path);
     features.close();
     targets?.close();

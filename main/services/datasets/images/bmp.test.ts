@@ -19,7 +19,11 @@ describe('decodeBmp on files ImageMagick wrote', () => {
     ['pal8', 6, 3, 3, RGB18_PIXELS],
   ] as const)('decodes %s to the pixels it was made from', (name, width, height, channels, pixels) => {
     const bitmap = decodeBmp(fixture(name));
-    expect({ width: bitmap.width, height: bitmap.height, channels: bitmap.channels }).toEqual({ width, height, channels });
+    expect({ width: bitmap.width, height: bitmap.height, channels: bitmap.channels }).toEqual({
+      width,
+      height,
+      channels,
+    });
     expect(Array.from(bitmap.data)).toEqual(pixels);
   });
 
@@ -46,7 +50,11 @@ describe('decodeBmp on layouts built byte by byte', () => {
   });
 
   it('reads an 8-bit file whose palette is shorter than 256 entries', () => {
-    const palette: Array<[number, number, number]> = [[10, 20, 30], [200, 100, 0], [0, 0, 255]];
+    const palette: Array<[number, number, number]> = [
+      [10, 20, 30],
+      [200, 100, 0],
+      [0, 0, 255],
+    ];
     const indices = [0, 1, 2, 1, 0, 2, 2, 1, 0, 0];
     const bitmap = decodeBmp(encodeBmp8({ width: 5, height: 2 }, palette, indices));
     expect(Array.from(bitmap.data)).toEqual(indices.flatMap((i) => palette[i]));
@@ -62,20 +70,40 @@ describe('decodeBmp on broken files', () => {
   };
 
   it.each([
-    ['a file that does not start with BM', () => new TextEncoder().encode('hello, not a bitmap'), /does not start with "BM"/],
+    [
+      'a file that does not start with BM',
+      () => new TextEncoder().encode('hello, not a bitmap'),
+      /does not start with "BM"/,
+    ],
     ['truncated pixels', () => good().subarray(0, 80), /truncated: its 5×3 pixels need 102 bytes, it has 80/],
     ['a zero width', () => patched((v) => v.setInt32(18, 0, true)), /the image is 0×3 pixels/],
     ['2 bits per pixel', () => patched((v) => v.setUint16(28, 2, true)), /2 bits per pixel is not supported/],
     ['an unknown header size', () => patched((v) => v.setUint32(14, 20, true)), /unknown header size 20/],
     ['a pixel offset inside the header', () => patched((v) => v.setUint32(10, 20, true)), /points inside the header/],
-    ['a size beyond what any real image has', () => patched((v) => { v.setInt32(18, 100_000, true); v.setInt32(22, 100_000, true); }), /larger than/],
+    [
+      'a size beyond what any real image has',
+      () =>
+        patched((v) => {
+          v.setInt32(18, 100_000, true);
+          v.setInt32(22, 100_000, true);
+        }),
+      /larger than/,
+    ],
   ])('rejects %s with a reason', (_, bytes, message) => {
     expect(() => decodeBmp(bytes())).toThrow(BmpError);
     expect(() => decodeBmp(bytes())).toThrow(message);
   });
 
   it('rejects a palette index past the end of the palette', () => {
-    const bytes = encodeBmp8({ width: 2, height: 1, topDown: true }, [[0, 0, 0], [255, 255, 255], [9, 9, 9]], [1, 5]);
+    const bytes = encodeBmp8(
+      { width: 2, height: 1, topDown: true },
+      [
+        [0, 0, 0],
+        [255, 255, 255],
+        [9, 9, 9],
+      ],
+      [1, 5],
+    );
     expect(() => decodeBmp(bytes)).toThrow(/pixel \(1, 0\) uses colour 5 of a 3-colour palette/);
   });
 

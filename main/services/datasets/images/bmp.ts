@@ -27,7 +27,15 @@ const MAX_PIXELS = 0x3fff * 0x3fff;
 const BI_RGB = 0;
 const BI_BITFIELDS = 3;
 const BI_ALPHABITFIELDS = 6;
-const COMPRESSION_NAMES: Record<number, string> = { 1: 'RLE8', 2: 'RLE4', 4: 'JPEG', 5: 'PNG', 11: 'CMYK', 12: 'CMYK RLE8', 13: 'CMYK RLE4' };
+const COMPRESSION_NAMES: Record<number, string> = {
+  1: 'RLE8',
+  2: 'RLE4',
+  4: 'JPEG',
+  5: 'PNG',
+  11: 'CMYK',
+  12: 'CMYK RLE8',
+  13: 'CMYK RLE4',
+};
 
 interface Header {
   width: number;
@@ -44,6 +52,15 @@ export function isBmp(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x42 && bytes[1] === 0x4d; // 'BM'
 }
 
+/** The size the header claims, read before anything is decoded (null if the header is too short to say). */
+export function bmpDimensions(bytes: Uint8Array): { width: number; height: number } | null {
+  if (!isBmp(bytes) || bytes.length < FILE_HEADER_BYTES + 4 + 8) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(14, true) === CORE_HEADER_BYTES)
+    return { width: view.getUint16(18, true), height: view.getUint16(20, true) };
+  return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+}
+
 export function decodeBmp(bytes: Uint8Array): DecodedBitmap {
   if (!isBmp(bytes)) throw new BmpError('the file does not start with "BM"');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -51,7 +68,10 @@ export function decodeBmp(bytes: Uint8Array): DecodedBitmap {
   const { width, height, bitCount } = header;
   const stride = Math.floor((bitCount * width + 31) / 32) * 4; // rows are padded to 4 bytes
   const needed = header.pixelOffset + stride * height;
-  if (needed > bytes.length) throw new BmpError(`the file is truncated: its ${width}×${height} pixels need ${needed} bytes, it has ${bytes.length}`);
+  if (needed > bytes.length)
+    throw new BmpError(
+      `the file is truncated: its ${width}×${height} pixels need ${needed} bytes, it has ${bytes.length}`,
+    );
 
   const rowStart = (y: number) => header.pixelOffset + stride * (header.topDown ? y : height - 1 - y);
   if (bitCount <= 8) {
@@ -66,7 +86,8 @@ function readHeader(view: DataView): Header {
   if (view.byteLength < FILE_HEADER_BYTES + 4) throw new BmpError('the file is too short for a BMP header');
   const pixelOffset = view.getUint32(10, true);
   const headerSize = view.getUint32(14, true);
-  if (headerSize !== CORE_HEADER_BYTES && headerSize < INFO_HEADER_BYTES) throw new BmpError(`unknown header size ${headerSize}`);
+  if (headerSize !== CORE_HEADER_BYTES && headerSize < INFO_HEADER_BYTES)
+    throw new BmpError(`unknown header size ${headerSize}`);
   if (view.byteLength < FILE_HEADER_BYTES + headerSize) throw new BmpError('the file is truncated inside its header');
   let width: number, rawHeight: number, planes: number, bitCount: number;
   let compression = BI_RGB;
@@ -87,13 +108,18 @@ function readHeader(view: DataView): Header {
   if (planes !== 1) throw new BmpError(`${planes} colour planes (must be 1)`);
   if (width <= 0 || rawHeight === 0) throw new BmpError(`the image is ${width}×${rawHeight} pixels`);
   const height = Math.abs(rawHeight);
-  if (width * height > MAX_PIXELS) throw new BmpError(`${width}×${height} pixels is larger than the ${MAX_PIXELS} pixels allowed`);
+  if (width * height > MAX_PIXELS)
+    throw new BmpError(`${width}×${height} pixels is larger than the ${MAX_PIXELS} pixels allowed`);
   if (![1, 4, 8, 16, 24, 32].includes(bitCount)) throw new BmpError(`${bitCount} bits per pixel is not supported`);
-  if (compression in COMPRESSION_NAMES) throw new BmpError(`${COMPRESSION_NAMES[compression]}-compressed files are not supported (save it uncompressed)`);
-  if (compression !== BI_RGB && compression !== BI_BITFIELDS && compression !== BI_ALPHABITFIELDS) throw new BmpError(`unknown compression ${compression}`);
-  if (compression !== BI_RGB && bitCount !== 16 && bitCount !== 32) throw new BmpError(`bit-field masks with ${bitCount} bits per pixel`);
+  if (compression in COMPRESSION_NAMES)
+    throw new BmpError(`${COMPRESSION_NAMES[compression]}-compressed files are not supported (save it uncompressed)`);
+  if (compression !== BI_RGB && compression !== BI_BITFIELDS && compression !== BI_ALPHABITFIELDS)
+    throw new BmpError(`unknown compression ${compression}`);
+  if (compression !== BI_RGB && bitCount !== 16 && bitCount !== 32)
+    throw new BmpError(`bit-field masks with ${bitCount} bits per pixel`);
   if (rawHeight < 0 && headerSize === CORE_HEADER_BYTES) throw new BmpError('negative height in an OS/2 header');
-  if (pixelOffset < FILE_HEADER_BYTES + headerSize) throw new BmpError(`the pixel data offset ${pixelOffset} points inside the header`);
+  if (pixelOffset < FILE_HEADER_BYTES + headerSize)
+    throw new BmpError(`the pixel data offset ${pixelOffset} points inside the header`);
   return { width, height, topDown: rawHeight < 0, bitCount, compression, colorsUsed, headerSize, pixelOffset };
 }
 
@@ -102,7 +128,8 @@ function readPalette(view: DataView, header: Header): Uint8Array {
   const entryBytes = header.headerSize === CORE_HEADER_BYTES ? 3 : 4;
   const maxColors = 1 << header.bitCount;
   const claimed = header.colorsUsed === 0 ? maxColors : header.colorsUsed;
-  if (claimed > maxColors) throw new BmpError(`the palette claims ${claimed} colours, more than ${header.bitCount} bits can index`);
+  if (claimed > maxColors)
+    throw new BmpError(`the palette claims ${claimed} colours, more than ${header.bitCount} bits can index`);
   const start = FILE_HEADER_BYTES + header.headerSize;
   // Some writers store fewer entries than they claim; the pixel data offset bounds what is really there.
   const count = Math.min(claimed, Math.floor((header.pixelOffset - start) / entryBytes));
@@ -117,7 +144,12 @@ function readPalette(view: DataView, header: Header): Uint8Array {
   return palette;
 }
 
-function decodePaletted(bytes: Uint8Array, header: Header, palette: Uint8Array, rowStart: (y: number) => number): DecodedBitmap {
+function decodePaletted(
+  bytes: Uint8Array,
+  header: Header,
+  palette: Uint8Array,
+  rowStart: (y: number) => number,
+): DecodedBitmap {
   const { width, height, bitCount } = header;
   const colors = palette.length / 3;
   const perByte = 8 / bitCount;
@@ -166,12 +198,15 @@ interface Masks {
  */
 function readMasks(view: DataView, header: Header): Masks {
   if (header.compression === BI_RGB) {
-    return header.bitCount === 16 ? { red: 0x7c00, green: 0x03e0, blue: 0x001f, alpha: 0 } : { red: 0xff0000, green: 0xff00, blue: 0xff, alpha: 0 };
+    return header.bitCount === 16
+      ? { red: 0x7c00, green: 0x03e0, blue: 0x001f, alpha: 0 }
+      : { red: 0xff0000, green: 0xff00, blue: 0xff, alpha: 0 };
   }
   const at = FILE_HEADER_BYTES + INFO_HEADER_BYTES;
   const withAlpha = header.compression === BI_ALPHABITFIELDS || header.headerSize >= 56;
   const end = at + (withAlpha ? 16 : 12);
-  if (end > header.pixelOffset || end > view.byteLength) throw new BmpError('the bit-field masks overlap the pixel data');
+  if (end > header.pixelOffset || end > view.byteLength)
+    throw new BmpError('the bit-field masks overlap the pixel data');
   const masks = {
     red: view.getUint32(at, true),
     green: view.getUint32(at + 4, true),
@@ -180,8 +215,10 @@ function readMasks(view: DataView, header: Header): Masks {
   };
   const limit = header.bitCount === 16 ? 0xffff : 0xffffffff;
   for (const [name, mask] of Object.entries(masks)) {
-    if (mask > limit) throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is wider than ${header.bitCount} bits`);
-    if (mask !== 0 && !contiguous(mask)) throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is not one run of bits`);
+    if (mask > limit)
+      throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is wider than ${header.bitCount} bits`);
+    if (mask !== 0 && !contiguous(mask))
+      throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is not one run of bits`);
   }
   if (masks.red === 0 && masks.green === 0 && masks.blue === 0) throw new BmpError('the colour masks are all zero');
   return masks;

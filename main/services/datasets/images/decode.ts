@@ -1,11 +1,15 @@
-// Reads one image file into 8-bit pixels at the imported size: decode (sharp, or our BMP decoder), drop alpha,
-// convert to grayscale if asked, resize. Never throws for a bad file: it says why the file is skipped instead.
+// Reads one image file into 8-bit pixels at the imported size: read the size from the header (refusing huge images),
+// decode (plain PNGs here, BMP with our decoder, the rest with sharp), drop alpha, convert to grayscale if asked,
+// resize. Never throws for a bad file: it says why the file is skipped instead.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
-import { BmpError, decodeBmp } from './bmp';
+import { bmpDimensions, BmpError, decodeBmp } from './bmp';
 import { SUPPORTED_FORMATS_TEXT, sniffFormat, type ImageFormat } from './formats';
 import type { ImageFit } from './options';
+import type { PixelBudget } from './pixelBudget';
+import { decodePlainPng, pngHeader } from './png';
 
 export interface ImageTarget {
   height: number;
@@ -16,49 +20,102 @@ export interface ImageTarget {
 
 export type ReadOutcome =
   /** `pixels`: height × width × channels bytes, interleaved, from the top row. */
-  | { type: 'image'; pixels: Uint8Array; sha256: string }
-  | { type: 'skipped'; reason: string; sha256: string | null };
+  { type: 'image'; pixels: Uint8Array; sha256: string } | { type: 'skipped'; reason: string; sha256: string | null };
 
-export async function readImage(path: string, target: ImageTarget): Promise<ReadOutcome> {
+/**
+ * The most pixels one image may have (the size its header claims, before any decoding): 100 megapixels, e.g.
+ * 10000 × 10000. Larger images are skipped with their size named; decoding one would take gigabytes for pixels that
+ * are then shrunk to a few thousand.
+ */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+
+/**
+ * Files up to this size are read synchronously: for small images the promise-based read (open, stat, read, close,
+ * each a trip through the thread pool) cost more than decoding them. The importer yields to the event loop often.
+ */
+const SYNC_READ_BYTES = 1 << 20;
+
+export async function readImage(
+  file: { path: string; bytes: number },
+  target: ImageTarget,
+  budget: PixelBudget,
+): Promise<ReadOutcome> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = file.bytes <= SYNC_READ_BYTES ? readFileSync(file.path) : await readFile(file.path);
   } catch (error) {
-    return { type: 'skipped', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, sha256: null };
+    return {
+      type: 'skipped',
+      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      sha256: null,
+    };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return { type: 'skipped', reason: 'an empty file', sha256 };
   const format = sniffFormat(bytes);
   if (!format) return { type: 'skipped', reason: `not a ${SUPPORTED_FORMATS_TEXT} image`, sha256 };
+  const size = await dimensions(bytes, format);
+  if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+    const megapixels = ((size.width * size.height) / 1e6).toFixed(0);
+    return {
+      type: 'skipped',
+      sha256,
+      reason:
+        `a ${FORMAT_NAMES[format]} image too large to import: ${size.width}×${size.height} pixels (${megapixels} megapixels; ` +
+        `the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels per image). Shrink it first.`,
+    };
+  }
   try {
-    return { type: 'image', pixels: await decodeAndResize(bytes, format, target), sha256 };
+    const plain = format === 'png' ? decodePlainPng(bytes) : null;
+    const pixels = plain
+      ? await fromDecoded(plain.pixels, plain.width, plain.height, plain.channels, target)
+      : await budget.run(size ? size.width * size.height : 1, () => readWithSharp(bytes, format, target));
+    return { type: 'image', pixels, sha256 };
   } catch (error) {
-    return { type: 'skipped', reason: await decodeFailure(bytes, format, error as Error), sha256 };
+    return { type: 'skipped', reason: decodeFailure(format, error as Error), sha256 };
+  }
+}
+
+/** Width and height from the header alone (sharp reads only the header for metadata), or null when unreadable. */
+async function dimensions(bytes: Buffer, format: ImageFormat): Promise<{ width: number; height: number } | null> {
+  switch (format) {
+    case 'png':
+      return pngHeader(bytes);
+    case 'bmp':
+      return bmpDimensions(bytes);
+    case 'jpeg':
+    case 'webp':
+    case 'gif':
+      // No pixel limit here: the point is to learn the size of an image sharp would refuse to decode.
+      return sharp(bytes, { limitInputPixels: false, pages: 1 })
+        .metadata()
+        .then(
+          ({ width, height }) => (width && height ? { width, height } : null),
+          () => null,
+        );
+    default:
+      throw new Error(`no header reader for ${String(format satisfies never)}`);
   }
 }
 
 /**
  * Why a file of a known format did not decode. libvips' own text is not quoted: its error buffer is shared by
- * concurrent decodes, so one file's message can carry another's. The header tells a too-large image apart.
+ * concurrent decodes, so one file's message can carry another's.
  */
-async function decodeFailure(bytes: Buffer, format: ImageFormat, error: Error): Promise<string> {
+function decodeFailure(format: ImageFormat, error: Error): string {
   if (error instanceof BmpError) return `a BMP file that cannot be read (${error.message.replace(/^BMP: /, '')})`;
-  const size = await sharp(bytes).metadata().then(({ width, height }) => width * height, () => 0);
-  if (size > MAX_DECODED_PIXELS) return `a ${FORMAT_NAMES[format]} image too large to import (${size} pixels, more than ${MAX_DECODED_PIXELS})`;
   return `a damaged or truncated ${FORMAT_NAMES[format]} file`;
 }
-
-/** sharp's default limitInputPixels. */
-const MAX_DECODED_PIXELS = 0x3fff * 0x3fff;
 
 const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP', gif: 'GIF', bmp: 'BMP' };
 
 /**
  * The steps of the exported PyTorch script (PIL's convert('RGB' or 'L'), then a bilinear resize), so both see the
  * same pixels up to resampling details. Alpha is dropped, not blended, as convert('RGB') does. EXIF orientation
- * is applied, so a phone photo imports upright as every viewer shows it.
+ * is applied, so a phone photo imports upright as every viewer shows it. Every format can take this road; plain
+ * PNGs take decodePlainPng's instead, with the same result.
  */
-async function decodeAndResize(bytes: Buffer, format: ImageFormat, target: ImageTarget): Promise<Uint8Array> {
+export async function readWithSharp(bytes: Buffer, format: ImageFormat, target: ImageTarget): Promise<Uint8Array> {
   const { data, info } = await decoder(bytes, format)
     .autoOrient()
     .removeAlpha()
@@ -66,16 +123,48 @@ async function decodeAndResize(bytes: Buffer, format: ImageFormat, target: Image
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels instead of 3`);
-  const pixels = target.channels === 1 ? luma(data, info.width * info.height) : data;
-  let resize = sharp(pixels, { raw: { width: info.width, height: info.height, channels: target.channels } })
-    .resize({ width: target.width, height: target.height, fit: target.fit, position: 'centre', kernel: 'linear', background: { r: 0, g: 0, b: 0 } });
+  return fromDecoded(data, info.width, info.height, 3, target);
+}
+
+/**
+ * Decoded 8-bit pixels (1 channel: gray, 3: RGB) to the target's channels and size. Gray to RGB repeats the value
+ * (as sRGB from B-W does); RGB to gray is PIL's luma, which maps a gray pixel (v, v, v) to v. An image already at
+ * the target size is not resampled.
+ */
+async function fromDecoded(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  target: ImageTarget,
+): Promise<Uint8Array> {
+  const count = width * height;
+  const converted =
+    channels === target.channels ? pixels : target.channels === 1 ? luma(pixels, count) : grayToRgb(pixels, count);
+  if (width === target.width && height === target.height) return converted;
+  let resize = sharp(converted, { raw: { width, height, channels: target.channels } }).resize({
+    width: target.width,
+    height: target.height,
+    fit: target.fit,
+    position: 'centre',
+    kernel: 'linear',
+    background: { r: 0, g: 0, b: 0 },
+  });
   if (target.channels === 1) resize = resize.toColourspace('b-w'); // else sharp widens one channel to sRGB
   const out = await resize.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  const { width, height, channels } = out.info;
-  if (width !== target.width || height !== target.height || channels !== target.channels) {
-    throw new Error(`resized to ${height}×${width}×${channels} instead of ${target.height}×${target.width}×${target.channels}`);
+  const { info } = out;
+  if (info.width !== target.width || info.height !== target.height || info.channels !== target.channels) {
+    throw new Error(
+      `resized to ${info.height}×${info.width}×${info.channels} instead of ${target.height}×${target.width}×${target.channels}`,
+    );
   }
   return out.data;
+}
+
+function grayToRgb(gray: Uint8Array, pixelCount: number): Uint8Array {
+  const out = new Uint8Array(pixelCount * 3);
+  for (let p = 0, at = 0; p < pixelCount; p++, at += 3) out[at] = out[at + 1] = out[at + 2] = gray[p];
+  return out;
 }
 
 function decoder(bytes: Buffer, format: ImageFormat): Sharp {

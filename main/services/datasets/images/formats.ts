@@ -15,6 +15,11 @@ export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
   if (starts([0xff, 0xd8, 0xff])) return 'jpeg';
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'webp'; // RIFF....WEBP
   if (starts([0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'gif'; // GIF87a, GIF89a
-  if (isBmp(bytes) && bytes.length >= 18 && BMP_HEADER_SIZES.has(new DataView(bytes.buffer, bytes.byteOffset).getUint32(14, true))) return 'bmp';
+  if (
+    isBmp(bytes) &&
+    bytes.length >= 18 &&
+    BMP_HEADER_SIZES.has(new DataView(bytes.buffer, bytes.byteOffset).getUint32(14, true))
+  )
+    return 'bmp';
   return null;
 }

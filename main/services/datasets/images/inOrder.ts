@@ -2,7 +2,11 @@
 // order, so what is written does not depend on which decode finishes first.
 
 /** `work` must not reject: a rejection still reaches the caller, but only when its turn comes. */
-export async function* mapInOrder<T, R>(items: readonly T[], window: number, work: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
+export async function* mapInOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  work: (item: T, index: number) => Promise<R>,
+): AsyncGenerator<R> {
   const pending: Array<Promise<R>> = [];
   let next = 0;
   const start = () => {

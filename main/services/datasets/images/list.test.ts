@@ -10,6 +10,15 @@ describe('byCodePoint', () => {
   });
 
   it('orders digits, capitals, small letters and accented letters by code, and a prefix first', () => {
-    expect(['b', 'é', 'a', 'B', '10', '9', 'ab', 'a'].sort(byCodePoint)).toEqual(['10', '9', 'B', 'a', 'a', 'ab', 'b', 'é']);
+    expect(['b', 'é', 'a', 'B', '10', '9', 'ab', 'a'].sort(byCodePoint)).toEqual([
+      '10',
+      '9',
+      'B',
+      'a',
+      'a',
+      'ab',
+      'b',
+      'é',
+    ]);
   });
 });

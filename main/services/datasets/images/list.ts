@@ -1,7 +1,7 @@
 // The first pass of an image-folder import: which sub-folders are classes and which files each holds. Nothing
 // is read yet. Hidden entries are ignored; anything that cannot be a class image is listed as skipped.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ImageImportError } from './errors';
 
 export interface ClassFolder {
@@ -13,6 +13,8 @@ export interface ClassFolder {
 export interface ListedFile {
   /** Absolute. */
   path: string;
+  /** Relative to the imported folder ("cats/001.png" with the system's separator), made once here. */
+  relative: string;
   /** Size when listed, for progress by bytes. */
   bytes: number;
 }
@@ -60,9 +62,18 @@ export function listImageFolder(folder: string): FolderListing {
   try {
     stats = statSync(folder);
   } catch (error) {
-    throw new ImageImportError(folder, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such folder' : `cannot be read (${(error as Error).message})`);
+    throw new ImageImportError(
+      folder,
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'there is no such folder'
+        : `cannot be read (${(error as Error).message})`,
+    );
   }
-  if (!stats.isDirectory()) throw new ImageImportError(folder, 'is not a folder: choose the folder that holds one sub-folder of images per class');
+  if (!stats.isDirectory())
+    throw new ImageImportError(
+      folder,
+      'is not a folder: choose the folder that holds one sub-folder of images per class',
+    );
 
   const skipped: SkippedFile[] = [];
   const ignoredFolders: IgnoredFolder[] = [];
@@ -74,7 +85,10 @@ export function listImageFolder(folder: string): FolderListing {
         classes.push({ name, files: classFiles(folder, name, skipped, ignoredFolders) });
         break;
       case 'file':
-        skipped.push({ path: name, reason: 'not in a class folder (put each class\'s images in a sub-folder named for the class)' });
+        skipped.push({
+          path: name,
+          reason: "not in a class folder (put each class's images in a sub-folder named for the class)",
+        });
         break;
       case 'other':
         skipped.push({ path: name, reason: 'not a file or folder' });
@@ -93,19 +107,21 @@ function classFiles(root: string, className: string, skipped: SkippedFile[], ign
   const dir = join(root, className);
   const files: ListedFile[] = [];
   for (const name of visibleEntries(root, dir)) {
-    const path = join(dir, name);
-    const where = relative(root, path);
+    // Plain concatenation: entry names hold no separator, and path.join per file is measurable on 70,000 files.
+    const path = dir + sep + name;
+    const where = className + sep + name;
     const found = look(path);
     switch (found.kind) {
       case 'file':
-        files.push({ path, bytes: found.bytes });
+        files.push({ path, relative: where, bytes: found.bytes });
         break;
       case 'folder': {
         const files = filesUnder(path);
         ignored.push({ path: where, files });
         skipped.push({
           path: where,
-          reason: `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
+          reason:
+            `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
             '(only images directly in a class folder are imported: move them up, or make the folder a class of its own)',
         });
         break;

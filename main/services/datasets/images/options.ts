@@ -31,11 +31,20 @@ export const THUMBNAILS_PER_CLASS = 4;
 export const MAX_THUMBNAIL_CLASSES = 100;
 
 /** The size and fit, checked; `folder` (absolute) is named in the error. */
-export function checkOptions(folder: string, options: ImageImportOptions): { height: number; width: number; fit: ImageFit } {
+export function checkOptions(
+  folder: string,
+  options: ImageImportOptions,
+): { height: number; width: number; fit: ImageFit } {
   const size = options.size as unknown;
-  const valid = Array.isArray(size) && size.length === 2 && size.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_IMAGE_SIDE);
-  if (!valid) throw new ImageImportError(folder, `the image size must be [height, width] in whole pixels from 1 to ${MAX_IMAGE_SIDE}, got ${JSON.stringify(size)}`);
+  const valid =
+    Array.isArray(size) && size.length === 2 && size.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_IMAGE_SIDE);
+  if (!valid)
+    throw new ImageImportError(
+      folder,
+      `the image size must be [height, width] in whole pixels from 1 to ${MAX_IMAGE_SIDE}, got ${JSON.stringify(size)}`,
+    );
   const fit = options.fit ?? 'fill';
-  if (!IMAGE_FITS.includes(fit)) throw new ImageImportError(folder, `the fit must be ${IMAGE_FITS.join(', ')}, got ${JSON.stringify(fit)}`);
+  if (!IMAGE_FITS.includes(fit))
+    throw new ImageImportError(folder, `the fit must be ${IMAGE_FITS.join(', ')}, got ${JSON.stringify(fit)}`);
   return { height: (size as number[])[0], width: (size as number[])[1], fit };
 }

@@ -9,7 +9,8 @@ const UNIT_SCALE = Float32Array.from({ length: 256 }, (_, v) => v / 255);
 /** Interleaved bytes [H, W, C] → float32 in [0, 1] laid out [C, H, W] (the dataset's per-image layout). */
 export function toPlanarUnit(interleaved: Uint8Array, channels: number, out: Float32Array): void {
   const pixels = interleaved.length / channels;
-  if (out.length !== interleaved.length) throw new Error(`toPlanarUnit: ${out.length} outputs for ${interleaved.length} values`);
+  if (out.length !== interleaved.length)
+    throw new Error(`toPlanarUnit: ${out.length} outputs for ${interleaved.length} values`);
   for (let c = 0; c < channels; c++) {
     const plane = c * pixels;
     for (let p = 0, at = c; p < pixels; p++, at += channels) out[plane + p] = UNIT_SCALE[interleaved[at]];
@@ -21,7 +22,11 @@ export class ChannelStatistics {
   private readonly squaredDeviations: Float64Array;
 
   /** Room for `capacity` images of `channels` planes of `pixels` values each. */
-  constructor(capacity: number, private readonly channels: number, private readonly pixels: number) {
+  constructor(
+    capacity: number,
+    private readonly channels: number,
+    private readonly pixels: number,
+  ) {
     this.means = new Float64Array(capacity * channels);
     this.squaredDeviations = new Float64Array(capacity * channels);
   }
@@ -34,7 +39,10 @@ export class ChannelStatistics {
       for (let p = 0; p < plane.length; p++) sum += plane[p];
       const mean = sum / plane.length;
       let deviations = 0;
-      for (let p = 0; p < plane.length; p++) { const d = plane[p] - mean; deviations += d * d; }
+      for (let p = 0; p < plane.length; p++) {
+        const d = plane[p] - mean;
+        deviations += d * d;
+      }
       this.means[row * this.channels + c] = mean;
       this.squaredDeviations[row * this.channels + c] = deviations;
     }

@@ -1,0 +1,167 @@
+// `npm run bench -- --suites import`: times netwright's importers against Python baselines on the same files, each
+// run in its own child process, the pair back to back so the ratio compares measurements taken moments apart:
+// images against a single-process PIL loop, CSV tables against pandas.read_csv. One JSON line per measurement.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { imageFolder, importCacheDir, intTable, mixedTable, IMAGE_SET, INT_TABLE, MIXED_TABLE } from './importData';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PYTHON = process.env.NETWRIGHT_BENCH_PYTHON || '/usr/bin/python3';
+
+/** What a child is asked to import (the Python baseline reads the same fields). */
+export interface ImportJob {
+  suite: 'import' | 'pil' | 'pandas';
+  workload: string;
+  kind: 'images' | 'table';
+  path: string;
+  /** Images: [height, width] and grayscale; tables: the label column. */
+  size?: [number, number];
+  grayscale?: boolean;
+  label?: string;
+}
+
+export interface ImportResult {
+  suite: string;
+  workload: string;
+  threads: number;
+  seconds?: number;
+  images_per_second?: number;
+  mb_per_second?: number;
+  peak_rss_mb?: number;
+  progress_events?: number;
+  skipped?: string;
+  error?: string;
+  [key: string]: unknown;
+}
+
+/** Takes `import` out of a `--suites` list: whether it was there, and the arguments left for the other suites (null: none). */
+export function takeImportSuite(argv: readonly string[]): { asked: boolean; rest: string[] | null } {
+  const out = [...argv];
+  for (let i = 0; i < out.length; i++) {
+    const inline = out[i].startsWith('--suites=');
+    if (out[i] !== '--suites' && !inline) continue;
+    const value = inline ? out[i].slice('--suites='.length) : (out[i + 1] ?? '');
+    const names = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!names.includes('import')) return { asked: false, rest: out };
+    const others = names.filter((n) => n !== 'import');
+    if (others.length === 0) return { asked: true, rest: null };
+    if (inline) out[i] = `--suites=${others.join(',')}`;
+    else out[i + 1] = others.join(',');
+    return { asked: true, rest: out };
+  }
+  return { asked: false, rest: out };
+}
+
+function runChild(command: string, args: string[], tag: string): Promise<ImportResult | { error: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+      process.stderr.write(text.replace(/^/gm, `${tag} `));
+    });
+    child.on('error', (error) => resolve({ error: `could not start ${command}: ${error.message}` }));
+    child.on('close', (code) => {
+      const line = stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .at(-1);
+      if (line) return resolve(JSON.parse(line) as ImportResult);
+      resolve({
+        error: `${tag} ended with code ${code} and no result: ${stderr.trim().split('\n').at(-1) ?? ''}`.slice(0, 400),
+      });
+    });
+  });
+}
+
+const netwright = (job: ImportJob) =>
+  runChild(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'suites', 'importNetwright.ts'), JSON.stringify(job)],
+    `[import ${job.workload}]`,
+  );
+
+function python(job: ImportJob): Promise<ImportResult | { error: string }> {
+  if (!existsSync(PYTHON)) return Promise.resolve({ skipped: `${PYTHON} does not exist` } as ImportResult);
+  return runChild(
+    PYTHON,
+    [join(ROOT, 'bench', 'suites', 'import_python.py'), JSON.stringify(job)],
+    `[${job.suite} ${job.workload}]`,
+  );
+}
+
+/** Runs the import workloads; prints each result and a ratio line per workload. Resolves false if nothing worked. */
+export async function runImportBench(): Promise<boolean> {
+  const cache = importCacheDir();
+  process.stderr.write(`bench: import inputs in ${cache} (written once; the image folder takes about a minute)\n`);
+  const images = await imageFolder(cache);
+  const ints = await intTable(cache);
+  const mixed = await mixedTable(cache);
+  const pairs: Array<{ ours: ImportJob; peer: ImportJob; metric: 'images_per_second' | 'mb_per_second' }> = [
+    {
+      ours: {
+        suite: 'import',
+        workload: IMAGE_SET.name,
+        kind: 'images',
+        path: images,
+        size: [IMAGE_SET.side, IMAGE_SET.side],
+        grayscale: true,
+      },
+      peer: {
+        suite: 'pil',
+        workload: IMAGE_SET.name,
+        kind: 'images',
+        path: images,
+        size: [IMAGE_SET.side, IMAGE_SET.side],
+        grayscale: true,
+      },
+      metric: 'images_per_second',
+    },
+    {
+      ours: { suite: 'import', workload: INT_TABLE.name, kind: 'table', path: ints, label: 'label' },
+      peer: { suite: 'pandas', workload: INT_TABLE.name, kind: 'table', path: ints },
+      metric: 'mb_per_second',
+    },
+    {
+      ours: { suite: 'import', workload: MIXED_TABLE.name, kind: 'table', path: mixed, label: 'churned' },
+      peer: { suite: 'pandas', workload: MIXED_TABLE.name, kind: 'table', path: mixed },
+      metric: 'mb_per_second',
+    },
+  ];
+  let anyWorked = false;
+  for (const { ours, peer, metric } of pairs) {
+    process.stderr.write(`bench: ${ours.workload}: ${peer.suite}, then netwright...\n`);
+    const theirs = await python(peer);
+    const mine = await netwright(ours);
+    for (const line of [theirs, mine]) process.stdout.write(`${JSON.stringify(line)}\n`);
+    const a = (mine as ImportResult)[metric];
+    const b = (theirs as ImportResult)[metric];
+    if (typeof a === 'number') anyWorked = true;
+    process.stdout.write(
+      `${JSON.stringify({
+        suite: 'summary',
+        workload: ours.workload,
+        threads: 1,
+        metric,
+        values: { netwright: a ?? null, [peer.suite]: b ?? null },
+        ratio: typeof a === 'number' && typeof b === 'number' ? Number((a / b).toFixed(3)) : null,
+        ...(typeof b === 'number'
+          ? {}
+          : {
+              note: `no ${peer.suite} figure: ${(theirs as ImportResult).skipped ?? (theirs as ImportResult).error ?? 'unknown'}`,
+            }),
+      })}\n`,
+    );
+  }
+  return anyWorked;
+}
