@@ -2,15 +2,16 @@
 // and redraws it as the network learns (the picture changes); the words are in English and Chinese, in the light
 // and dark themes. It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.
 import { expect, test, type Locator } from '@playwright/test';
-import { boundaryMessages } from '../renderer/src/training/messages';
 import { ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(3, 'boundary');
 test.beforeAll(() => studio.start());
 test.afterAll(() => studio.stop());
 
-const updates = (canvas: Locator) => canvas.evaluate((c) => Number((c as HTMLCanvasElement).dataset.updates ?? 0));
-const pixels = (canvas: Locator) => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+/** Draws so far: the canvas counts them in data-updates. */
+const updates = async (canvas: Locator) => Number((await canvas.getAttribute('data-updates')) ?? 0);
+/** What the canvas shows, as PNG bytes in base64. */
+const pixels = async (canvas: Locator) => (await canvas.screenshot()).toString('base64');
 
 test('a spirals run draws its decision boundary live, in both languages and themes', async ({ page }, testInfo) => {
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
@@ -21,8 +22,7 @@ test('a spirals run draws its decision boundary live, in both languages and them
   await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
   await page.getByRole('button', { name: 'Start training' }).click();
 
-  const en = boundaryMessages.en;
-  const section = page.getByRole('region', { name: en.boundaryTitle });
+  const section = page.getByRole('region', { name: 'Decision boundary' });
   const canvas = section.locator('canvas');
   await expect(canvas).toHaveAttribute('data-source', 'live', { timeout: 60_000 });
   await expect(canvas).toHaveAttribute('data-kind', 'classes');
@@ -31,16 +31,15 @@ test('a spirals run draws its decision boundary live, in both languages and them
   // Several more updates, and the picture is not the one drawn first: the boundary moves as the network learns.
   await expect.poll(() => updates(canvas), { timeout: 60_000 }).toBeGreaterThan(drawn + 3);
   await expect.poll(() => pixels(canvas), { timeout: 60_000 }).not.toBe(before);
-  await expect(section).toContainText(en.boundaryHelp);
+  await expect(section).toContainText('Each point of the plane is coloured by the class the network predicts there');
   await expect(section.getByText(/^Live: epoch \d+, step \d+$/)).toBeVisible();
-  await expect(section.locator('.legend')).toContainText(en.boundaryTrain);
+  await expect(section.locator('.legend')).toContainText('training points');
   await snapshot(page, testInfo, 'boundary-en-light');
 
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  const zh = boundaryMessages['zh-CN'];
-  const chinese = page.getByRole('region', { name: zh.boundaryTitle });
-  await expect(chinese).toContainText(zh.boundaryHelp);
+  const chinese = page.getByRole('region', { name: '决策边界' });
+  await expect(chinese).toContainText('平面上每个点按网络在该处预测的类别着色');
   await expect(chinese.getByText(/^实时：第 \d+ 轮，第 \d+ 步$/)).toBeVisible();
   await snapshot(page, testInfo, 'boundary-zh-dark');
 
