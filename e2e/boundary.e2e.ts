@@ -1,6 +1,6 @@
 // The decision boundary in Chromium against web mode: a spirals run draws the boundary canvas in the Train view
 // and redraws it as the network learns (the picture changes); the words are in English and Chinese, in the light
-// and dark themes. It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.
+// and dark themes; the finished run's details show it from the checkpoint. It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.
 import { expect, test, type Locator } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
 
@@ -52,4 +52,11 @@ test('a spirals run draws its decision boundary live, in both languages and them
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(section).toContainText(/From the checkpoint of epoch \d+/);
   await snapshot(page, testInfo, 'boundary-en-dark');
+
+  // The finished run's details show it too, from the checkpoint.
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByRole('button', { name: 'Run 1', exact: true }).click();
+  const details = page.getByRole('complementary', { name: 'Run details' });
+  await expect(details.getByRole('region', { name: 'Decision boundary' }).locator('canvas')).toHaveAttribute('data-source', 'checkpoint', { timeout: 60_000 });
+  await snapshot(page, testInfo, 'boundary-run-details-en-dark');
 });
