@@ -2,30 +2,15 @@
 // request is answered by the live model (its grid's classes agree with `predict` on a checkpoint of the same
 // weights); a finished run answers from its checkpoint; a dataset without a 2-D input plane is refused by name.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { TRAIN_CONFIG_VERSION, type TrainConfig } from '../../../engine/core/train/config';
+import { describe, expect, it } from 'vitest';
+import type { TrainConfig } from '../../../engine/core/train/config';
 import type { StudioEvent } from '../../api/types';
 import { gridInputs } from '../../api/boundaryGrid';
-import { Studio } from './studio';
+import { testConfig, testStudio } from './testStudio';
 
-const home = mkdtempSync(join(tmpdir(), 'netwright-boundary-'));
-const studio = new Studio({ home, mode: 'cli', engine: { threads: 2 } });
-const events: StudioEvent[] = [];
-studio.onEvent((event) => events.push(event));
-afterAll(async () => {
-  await studio.close();
-  rmSync(home, { recursive: true, force: true });
-});
-
-function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return {
-    version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-    epochs: 400, batchSize: 32, seed: 7, split: { train: 0.7, validation: 0.15, test: 0.15 }, ...overrides,
-  };
-}
+const { studio, events } = testStudio('boundary');
+/** Long enough that the run is still training when the test pauses it. */
+const config = (overrides: Partial<TrainConfig> = {}) => testConfig({ epochs: 20_000, ...overrides });
 
 /** Resolves with the first event (already seen or to come) that matches. */
 function event(match: (e: StudioEvent) => boolean): Promise<StudioEvent> {
