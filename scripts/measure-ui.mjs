@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run measure:ui`: how responsive the studio is, measured (never asserted) in Debian's Chromium against web
-// mode: frame times while dragging a node of a 200-node graph, and how often the live view updates while a run
-// trains. Prints one JSON line per measurement. Needs `npm run build` first.
+// mode: frame times while dragging a node of a 200-node graph, how often the live view updates while a run trains,
+// and how often the decision boundary is redrawn while spirals train. Prints one JSON line per measurement.
+// Needs `npm run build` first.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -116,6 +117,24 @@ try {
   process.stdout.write(`${JSON.stringify({
     measurement: 'live-updates-while-training', epochs: 150, seconds: +seconds.toFixed(2), updates: updates.length,
     updatesPerSecond: +(updates.length / Math.max(seconds, 1e-3)).toFixed(1),
+  })}\n`);
+
+  // The decision boundary while spirals train: how many grids a second the engine answers and the canvas paints,
+  // counted by the canvas itself (data-updates goes up once per draw) over a fixed window of a long run.
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('100000');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  const canvas = page.locator('section[aria-label="Decision boundary"] canvas');
+  await canvas.and(page.locator('[data-source="live"]')).waitFor({ timeout: 60_000 });
+  const drawn = () => canvas.evaluate((c) => ({ at: performance.now(), updates: Number(c.dataset.updates ?? 0) }));
+  const first = await drawn();
+  await page.waitForTimeout(5000);
+  const last = await drawn();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByText('Stopped').first().waitFor({ timeout: 60_000 });
+  const windowSeconds = (last.at - first.at) / 1000;
+  process.stdout.write(`${JSON.stringify({
+    measurement: 'boundary-updates-while-training', grid: '64x64', seconds: +windowSeconds.toFixed(2), updates: last.updates - first.updates,
+    updatesPerSecond: +((last.updates - first.updates) / windowSeconds).toFixed(1),
   })}\n`);
   client.close();
 } finally {

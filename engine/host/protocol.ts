@@ -36,6 +36,11 @@ export type ToEngine =
   | { type: 'evaluate'; requestId: string; checkpoint: string; datasetDir: string; split: 'train' | 'validation' | 'test' | 'all' }
   | { type: 'predict'; requestId: string; checkpoint: string; inputs: Float32Array; count: number }
   | { type: 'activations'; requestId: string; checkpoint: string; inputs: Float32Array; nodeId: string }
+  /**
+   * The live model's outputs for `count` raw input rows (standardized by the engine as in training), answered with
+   * 'grid' at the run's next step boundary (at once while paused): the decision boundary drawn during training.
+   */
+  | { type: 'probe-grid'; requestId: string; runId: string; inputs: Float32Array; count: number }
   | { type: 'set-threads'; threads: number }
   | { type: 'shutdown' };
 
@@ -50,6 +55,8 @@ export type FromEngine =
   | { type: 'finished'; runId: string; outcome: RunOutcome }
   | { type: 'evaluation'; requestId: string; metrics: SplitMetrics }
   | { type: 'prediction'; requestId: string; outputs: Float32Array; outputSize: number; classes?: Int32Array }
+  /** A probe's answer: count x outputSize raw outputs (logits or values) after `step` optimizer steps. */
+  | { type: 'grid'; requestId: string; epoch: number; step: number; outputs: Float32Array; outputSize: number }
   /** One sample's output of `nodeId` (eval mode), shape without the batch dimension. */
   | { type: 'activations'; requestId: string; nodeId: string; shape: number[]; values: Float32Array }
   | { type: 'error'; runId?: string; requestId?: string; message: string };

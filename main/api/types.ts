@@ -169,6 +169,35 @@ export interface FeatureMaps {
   input: string | null;
 }
 
+/**
+ * What the network learned over its input space (two-feature classification: the predicted class at each point of a
+ * resolution x resolution grid; one-feature regression: the fitted curve at `resolution` inputs), with the training
+ * and validation points. The grid spans the training and validation points' raw feature range plus a margin.
+ */
+export interface BoundaryMap {
+  kind: 'classes' | 'curve';
+  /** 'live': the model training now, between two steps; 'checkpoint': the run's best (else last) saved weights. */
+  source: 'live' | 'checkpoint';
+  /** Whole epochs trained and optimizer steps taken (live), or the checkpoint's epoch (step null). */
+  epoch: number;
+  step: number | null;
+  resolution: number;
+  /** Raw (unstandardized) range of the horizontal axis, and of the vertical one for 'classes'. */
+  x: [number, number];
+  y: [number, number] | null;
+  /** Axis names: the features (and the target for a curve). */
+  xName: string;
+  yName: string;
+  classNames: string[];
+  /**
+   * 'classes': resolution² x classNames.length probabilities, rows of the grid from the top (largest y) down, each
+   * row left to right. 'curve': resolution predicted values, left to right.
+   */
+  values: number[];
+  /** Training and validation points: raw features, and the class index ('classes') or target value ('curve'). */
+  points: Array<{ x: number; y: number; label: number; split: 'train' | 'validation' }>;
+}
+
 export type ExportFormat = 'onnx' | 'safetensors' | 'pytorch';
 
 export interface ExportOptions {
@@ -239,6 +268,8 @@ export interface StudioApi {
   predictions(runId: string, split?: 'validation' | 'test', samples?: number): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
+  boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
 }
 
@@ -249,7 +280,8 @@ const METHOD_SET: Record<StudioMethod, true> = {
   getInfo: true, listGraphs: true, createGraph: true, saveGraph: true, openGraph: true, renameGraph: true, deleteGraph: true, templateSpec: true,
   listDatasets: true, useSample: true, previewCsv: true, importCsv: true, importImages: true, renameDataset: true, deleteDataset: true,
   startRun: true, pauseRun: true, unpauseRun: true, stopRun: true, saveCheckpoint: true, continueRun: true, listRuns: true, getRun: true,
-  updateRun: true, deleteRun: true, listTags: true, predictions: true, layerWeights: true, featureMaps: true, exportRun: true,
+  updateRun: true, deleteRun: true, listTags: true, predictions: true, layerWeights: true, featureMaps: true, boundary: true,
+  exportRun: true,
 };
 export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[];
 

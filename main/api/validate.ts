@@ -116,6 +116,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer)],
   layerWeights: [id],
   featureMaps: [id, id, integer],
+  boundary: [id, optional(integer)],
   exportRun: [id, oneOf('onnx', 'safetensors', 'pytorch'), optional(shape({
     softmax: optional(boolean), normalization: optional(oneOf('fold', 'metadata')), checkpoint: optional(oneOf('best', 'last')), path: optional(string),
   }))],

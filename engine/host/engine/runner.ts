@@ -1,17 +1,17 @@
 // Runs the engine's side of the protocol: one training run at a time (pause, resume, stop, checkpoints),
-// plus evaluation and prediction from checkpoint files.
+// plus evaluation and prediction from checkpoint files, and probes of the live model between steps.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
 import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../../core/kernels';
-import { standardize } from '../../core/train/data';
 import { checkTrainConfig } from '../../core/train/configCheck';
 import { createTrainingSession } from '../../core/train/session';
 import { predictedClasses } from '../../core/train/metrics';
 import { Trainer } from '../../core/train/trainer';
 import { writeFileAtomic } from '../common/atomicWrite';
 import { loadTrainingData } from '../common/datasetFiles';
+import { predictRows, standardizedRows, type Normalization } from './rows';
 import type { EnginePort, StartRun, ToEngine } from '../protocol';
 
 interface ActiveRun {
@@ -20,6 +20,12 @@ interface ActiveRun {
   stopRequested: boolean;
   checkpointRequested: boolean;
   resumeWaiter: (() => void) | null;
+  /** Probes waiting for the next step boundary. */
+  probes: Array<{ requestId: string; inputs: Float32Array; count: number }>;
+  /** Answers the waiting probes on the live model (set once the model exists). */
+  answerProbes: (() => void) | null;
+  /** Writes the requested manual checkpoint of the live model (set once the model exists). */
+  saveRequested: (() => void) | null;
 }
 
 export class EngineHost {
@@ -49,6 +55,7 @@ export class EngineHost {
           run.paused = true;
         } else if (message.type === 'save-checkpoint') {
           run.checkpointRequested = true;
+          if (run.resumeWaiter) run.saveRequested?.(); // paused: save the weights as they stand, now
         } else {
           if (message.type === 'stop') run.stopRequested = true;
           run.paused = false;
@@ -65,6 +72,16 @@ export class EngineHost {
       case 'activations':
         this.guard(message.requestId, () => this.activations(message.requestId, message.checkpoint, message.inputs, message.nodeId));
         return;
+      case 'probe-grid': {
+        const run = this.active;
+        if (!run || run.runId !== message.runId) {
+          this.port.post({ type: 'error', requestId: message.requestId, message: `run ${message.runId} is not training` });
+          return;
+        }
+        run.probes.push({ requestId: message.requestId, inputs: message.inputs, count: message.count });
+        if (run.resumeWaiter) run.answerProbes?.(); // paused: the model does not change, answer now
+        return;
+      }
       case 'set-threads':
         this.kernels.setThreads(message.threads);
         return;
@@ -92,7 +109,10 @@ export class EngineHost {
 
   private async train(start: StartRun): Promise<void> {
     const { runId } = start;
-    const run: ActiveRun = { runId, paused: false, stopRequested: false, checkpointRequested: false, resumeWaiter: null };
+    const run: ActiveRun = {
+      runId, paused: false, stopRequested: false, checkpointRequested: false, resumeWaiter: null, probes: [], answerProbes: null,
+      saveRequested: null,
+    };
     this.active = run;
     const post = this.port.post.bind(this.port);
     let saver: CheckpointSaver | null = null;
@@ -106,6 +126,15 @@ export class EngineHost {
         const { snapshot } = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom);
         trainer.restore(snapshot);
       }
+      run.answerProbes = () => {
+        for (const probe of run.probes.splice(0)) {
+          this.guard(probe.requestId, () => {
+            const x = standardizedRows(trainer.session, probe.inputs, probe.count, manifest.normalization, 'probe-grid');
+            const outputs = predictRows(trainer.session, x, probe.count, start.config.batchSize);
+            post({ type: 'grid', requestId: probe.requestId, epoch: trainer.epoch, step: trainer.session.steps, outputs, outputSize: trainer.session.model.output.size });
+          });
+        }
+      };
       mkdirSync(start.files.dir, { recursive: true });
       const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({ spec: start.spec, config: start.config, normalization: manifest.normalization, kind });
       const writeCheckpoint = (kind: CheckpointInfo['kind'], epoch: number, bytes: Uint8Array) => {
@@ -119,6 +148,11 @@ export class EngineHost {
       const capture = (kind: CheckpointInfo['kind']) => {
         const snapshot = trainer.snapshot();
         return () => encodeCheckpoint(snapshot, info(kind));
+      };
+      run.saveRequested = () => {
+        if (!run.checkpointRequested) return;
+        run.checkpointRequested = false;
+        writeCheckpoint('manual', trainer.epoch, capture('manual')());
       };
       const checkpoints = new CheckpointSaver((kind, c) => writeCheckpoint(kind, c.epoch, c.bytes), start.checkpointIntervalMs);
       saver = checkpoints;
@@ -142,10 +176,8 @@ export class EngineHost {
         checkpoint: async () => {
           await new Promise<void>((resolve) => setImmediate(resolve)); // let pause/stop messages (and a disconnect) arrive
           if (this.parentGone()) return 'stop';
-          if (run.checkpointRequested) {
-            run.checkpointRequested = false;
-            writeCheckpoint('manual', trainer.epoch, capture('manual')());
-          }
+          run.answerProbes?.();
+          run.saveRequested?.();
           if (run.paused && !run.stopRequested) {
             checkpoints.flush(); // a paused run has everything on disk, in case it is never resumed
             post({ type: 'status', runId, status: 'paused' });
@@ -174,6 +206,7 @@ export class EngineHost {
       post({ type: 'error', runId, message });
       post({ type: 'status', runId, status: 'failed', message });
     } finally {
+      for (const probe of run.probes.splice(0)) post({ type: 'error', requestId: probe.requestId, message: `run ${runId} ended before the probe was answered` });
       this.active = null;
     }
   }
@@ -194,12 +227,8 @@ export class EngineHost {
     const config = { ...info.config, batchSize: Math.min(Math.max(count, 1), 256) };
     const session = createTrainingSession(info.spec, config, this.kernels);
     session.model.loadTensors(new Map([...snapshot.tensors].map(([k, v]) => [k, { shape: v.shape, data: v.value }])));
-    const inSize = session.model.input.size;
-    if (inputs.length !== count * inSize) throw new Error(`${what}: ${inputs.length} values for ${count} rows of ${inSize} features`);
-    const x = inputs.slice();
-    const normalization = info.normalization as { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
-    if (normalization) standardize(x, [...session.model.inputShape], normalization);
-    return { info, config, session, inSize, x };
+    const x = standardizedRows(session, inputs, count, info.normalization as Normalization, what);
+    return { info, config, session, x };
   }
 
   private activations(requestId: string, checkpoint: string, inputs: Float32Array, nodeId: string): void {
@@ -211,15 +240,9 @@ export class EngineHost {
   }
 
   private predict(requestId: string, checkpoint: string, inputs: Float32Array, count: number): void {
-    const { info, config, session, inSize, x } = this.restored(checkpoint, inputs, count, 'predict');
+    const { info, config, session, x } = this.restored(checkpoint, inputs, count, 'predict');
     const outSize = session.model.output.size;
-    const outputs = new Float32Array(count * outSize);
-    const batchSize = config.batchSize;
-    for (let start = 0; start < count; start += batchSize) {
-      const batch = Math.min(batchSize, count - start);
-      const y = session.predict(x.subarray(start * inSize, (start + batch) * inSize), batch);
-      outputs.set(y.subarray(0, batch * outSize), start * outSize);
-    }
+    const outputs = predictRows(session, x, count, config.batchSize);
     let classes: Int32Array | undefined;
     if (info.config.loss !== 'mse') {
       classes = new Int32Array(count);

@@ -60,6 +60,9 @@ export function forkEngine(entry: string, env: NodeJS.ProcessEnv): EngineProcess
   };
 }
 
+/** The reply each request is answered with (or 'error' with its requestId). */
+const REPLY = { evaluate: 'evaluation', predict: 'prediction', activations: 'activations', 'probe-grid': 'grid' } as const;
+
 export class EngineClient {
   readonly process: EngineProcess;
   private readonly listeners = new Set<(message: FromEngine) => void>();
@@ -125,12 +128,13 @@ export class EngineClient {
     });
   }
 
-  /** Sends an evaluate or predict request and resolves with its reply, or rejects with the engine's error. */
+  /** Sends an evaluate, predict, activations or probe-grid request and resolves with its reply, or rejects with the engine's error. */
   request(message: Extract<ToEngine, { type: 'evaluate' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'evaluation' }>>;
   request(message: Extract<ToEngine, { type: 'predict' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'prediction' }>>;
   request(message: Extract<ToEngine, { type: 'activations' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'activations' }>>;
-  request(message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' }>, timeoutMs = 120_000): Promise<FromEngine> {
-    const reply = message.type === 'evaluate' ? 'evaluation' : message.type === 'predict' ? 'prediction' : 'activations';
+  request(message: Extract<ToEngine, { type: 'probe-grid' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'grid' }>>;
+  request(message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' | 'probe-grid' }>, timeoutMs = 120_000): Promise<FromEngine> {
+    const reply = REPLY[message.type];
     const answer = this.waitFor((m) => 'requestId' in m && m.requestId === message.requestId && (m.type === reply || m.type === 'error'), timeoutMs);
     this.send(message);
     return answer.then((m) => {

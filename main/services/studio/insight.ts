@@ -86,14 +86,18 @@ export class InsightService {
     return { nodeId, shape: reply.shape, maps, input };
   }
 
-  /** The run's best checkpoint (else its last) and its dataset; an error a user understands when there is none. */
   private trained(runId: string): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
-    const run = this.store.runs.getRun(runId);
-    const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'best') ?? this.store.checkpoints.latestCheckpoint(runId);
-    if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint yet: it needs at least one finished epoch`);
-    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
-    return { checkpoint, dataset: this.store.datasets.getDataset(run.datasetId) };
+    return trainedRun(this.store, runId);
   }
+}
+
+/** The run's best checkpoint (else its last) and its dataset; an error a user understands when there is none. */
+export function trainedRun(store: Store, runId: string): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
+  const run = store.runs.getRun(runId);
+  const checkpoint = store.checkpoints.latestCheckpoint(runId, 'best') ?? store.checkpoints.latestCheckpoint(runId);
+  if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint yet: it needs at least one finished epoch`);
+  if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+  return { checkpoint, dataset: store.datasets.getDataset(run.datasetId) };
 }
 
 function className(manifest: DatasetManifest, index: number): string {
@@ -101,13 +105,14 @@ function className(manifest: DatasetManifest, index: number): string {
 }
 
 /** Softmax over the logits, or the sigmoid of a single logit as [1 - p, p]. */
-function probabilities(logits: number[]): number[] {
+export function probabilities(logits: ArrayLike<number>): number[] {
   if (logits.length === 1) {
     const p = 1 / (1 + Math.exp(-logits[0]));
     return [1 - p, p];
   }
-  const max = Math.max(...logits);
-  const exps = logits.map((v) => Math.exp(v - max));
+  const values = Array.from(logits);
+  const max = Math.max(...values);
+  const exps = values.map((v) => Math.exp(v - max));
   const sum = exps.reduce((a, b) => a + b, 0);
   return exps.map((v) => v / sum);
 }

@@ -1,29 +1,11 @@
 // The studio's services as the renderer uses them, with the real store, importers and engine process: a sample
 // becomes a dataset, a template sized to it trains with events in order, and the trained run shows predictions,
 // weight histograms, feature maps and exports; bad requests fail with messages that name the node or file.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { TRAIN_CONFIG_VERSION, type TrainConfig } from '../../../engine/core/train/config';
-import type { StudioEvent } from '../../api/types';
-import { Studio } from './studio';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testConfig as config, testStudio } from './testStudio';
 
-const home = mkdtempSync(join(tmpdir(), 'netwright-studio-'));
-const studio = new Studio({ home, mode: 'cli', engine: { threads: 2 } });
-const events: StudioEvent[] = [];
-studio.onEvent((event) => events.push(event));
-afterAll(async () => {
-  await studio.close();
-  rmSync(home, { recursive: true, force: true });
-});
-
-function config(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return {
-    version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-    epochs: 25, batchSize: 32, seed: 7, split: { train: 0.7, validation: 0.15, test: 0.15 }, ...overrides,
-  };
-}
+const { studio, events } = testStudio('studio');
 
 async function finished(runId: string): Promise<void> {
   await studio.supervisor.whenIdle();

@@ -5,11 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { TEMPLATES } from '../../../engine/core/spec';
 import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import type {
-  CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
+  BoundaryMap, CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
   ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
+import { BoundaryService } from './boundary';
 import { EngineSupervisor } from '../engine/supervisor';
 import { openStore, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
@@ -44,6 +45,7 @@ export class Studio implements StudioApi {
   private readonly datasets: DatasetService;
   private readonly runs: RunService;
   private readonly insight: InsightService;
+  private readonly boundaries: BoundaryService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -60,6 +62,7 @@ export class Studio implements StudioApi {
     this.datasets = new DatasetService(this.store, this.layout, options.resourcesDir ?? defaultResourcesDir(), resolveFile, emit);
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
     this.insight = new InsightService(this.store, this.supervisor);
+    this.boundaries = new BoundaryService(this.store, this.supervisor);
   }
 
   /** Every StudioEvent as it happens; returns the unsubscribe function. */
@@ -126,6 +129,7 @@ export class Studio implements StudioApi {
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
   }
+  async boundary(runId: string, resolution?: number): Promise<BoundaryMap> { return this.boundaries.boundary(runId, resolution); }
   async exportRun(runId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
     return exportToFile(this.store, this.layout, runId, format, options);
   }

@@ -183,3 +183,27 @@ export const trainMessages: Messages<Key> = {
     testMetrics: '测试损失 {loss}', testAccuracy: '测试准确率 {accuracy}', testRegression: 'MAE {mae}，R² {r2}',
   },
 };
+
+/** The decision boundary and fitted curve (BoundaryView.svelte), in the Train view and on a run's details. */
+const boundaryEn = {
+  boundaryTitle: 'Decision boundary', curveTitle: 'Fitted curve',
+  boundaryHelp: 'Each point of the plane is coloured by the class the network predicts there: the stronger the colour, the surer it is; faint bands are where it hesitates. Filled dots are training points, rings validation points, coloured by their true class.',
+  curveHelp: 'The line is what the network predicts for each input value; filled dots are training points, rings validation points.',
+  boundaryCanvas: 'Decision boundary over {x} and {y}', curveCanvas: 'Fitted curve of {y} over {x}',
+  boundaryLive: 'Live: epoch {epoch}, step {step}', boundaryCheckpoint: 'From the checkpoint of epoch {epoch}',
+  boundaryClasses: 'Classes', boundaryTrain: 'training points', boundaryValidation: 'validation points', boundaryPrediction: 'prediction',
+  boundaryWaiting: 'Waiting for the first steps…',
+} as const;
+
+export const boundaryMessages: Messages<keyof typeof boundaryEn> = {
+  en: boundaryEn,
+  'zh-CN': {
+    boundaryTitle: '决策边界', curveTitle: '拟合曲线',
+    boundaryHelp: '平面上每个点按网络在该处预测的类别着色：颜色越深，网络越有把握；淡色带是它犹豫的地方。实心点是训练样本，空心圆是验证样本，按真实类别着色。',
+    curveHelp: '曲线是网络对每个输入值的预测；实心点是训练样本，空心圆是验证样本。',
+    boundaryCanvas: '{x} 与 {y} 平面上的决策边界', curveCanvas: '{y} 关于 {x} 的拟合曲线',
+    boundaryLive: '实时：第 {epoch} 轮，第 {step} 步', boundaryCheckpoint: '来自第 {epoch} 轮的检查点',
+    boundaryClasses: '类别', boundaryTrain: '训练样本', boundaryValidation: '验证样本', boundaryPrediction: '预测',
+    boundaryWaiting: '等待最初几步训练……',
+  },
+};
