@@ -4,7 +4,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
 
-const studio = ownStudio(3, 'boundary');
+const studio = ownStudio(4, 'boundary');
 test.beforeAll(() => studio.start());
 test.afterAll(() => studio.stop());
 
@@ -57,6 +57,10 @@ test('a spirals run draws its decision boundary live, in both languages and them
   await page.getByRole('tab', { name: 'Experiments' }).click();
   await page.getByRole('button', { name: 'Run 1', exact: true }).click();
   const details = page.getByRole('complementary', { name: 'Run details' });
-  await expect(details.getByRole('region', { name: 'Decision boundary' }).locator('canvas')).toHaveAttribute('data-source', 'checkpoint', { timeout: 60_000 });
+  await expect(details.getByRole('region', { name: 'Decision boundary' }).locator('canvas')).toHaveAttribute(
+    'data-source',
+    'checkpoint',
+    { timeout: 60_000 },
+  );
   await snapshot(page, testInfo, 'boundary-run-details-en-dark');
 });

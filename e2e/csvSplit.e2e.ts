@@ -15,7 +15,7 @@ function foldsCsv(): string {
   return `x,parity,split\n${rows.join('\n')}\n`;
 }
 
-test('a column named split is offered as the split column and decides each row\'s split', async ({ page }, testInfo) => {
+test("a column named split is offered as the split column and decides each row's split", async ({ page }, testInfo) => {
   const csv = testInfo.outputPath('folds.csv');
   writeFileSync(csv, foldsCsv());
   test.setTimeout(90_000);
@@ -28,7 +28,9 @@ test('a column named split is offered as the split column and decides each row\'
   await expect(page.getByLabel('Train share')).toHaveCount(0);
   await snapshot(page, testInfo, 'csv-split-column');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('dialog').getByText("split from column 'split': 12 train, 4 validation, 4 test")).toBeVisible();
+  await expect(
+    page.getByRole('dialog').getByText("split from column 'split': 12 train, 4 validation, 4 test"),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Done' }).click();
 
   // Choosing no split column brings the sliders back.

@@ -25,7 +25,13 @@ async function openLesson(page: Page, title: string): Promise<void> {
  * The open lesson in Chinese on the dark theme, reopened so its charts are drawn afresh in both, checked by `ready`
  * and photographed; then back to English and the light theme.
  */
-async function chineseDarkSnapshot(page: Page, testInfo: TestInfo, title: string, ready: Locator, name: string): Promise<void> {
+async function chineseDarkSnapshot(
+  page: Page,
+  testInfo: TestInfo,
+  title: string,
+  ready: Locator,
+  name: string,
+): Promise<void> {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await page.getByRole('combobox', { name: '主题' }).selectOption('dark');
   await page.getByRole('button', { name: '← 全部课程' }).click();
@@ -41,13 +47,23 @@ test('the welcome screen leads to the lessons, one card each', async ({ page }, 
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
-  for (const title of ['Overfitting and dropout', 'L1 against L2', 'Batch norm', 'Optimizers', 'Learning-rate schedules', 'Early stopping', 'Vanishing gradients', 'Convolution shapes', 'Checkpoints']) {
+  for (const title of [
+    'Overfitting and dropout',
+    'L1 against L2',
+    'Batch norm',
+    'Optimizers',
+    'Learning-rate schedules',
+    'Early stopping',
+    'Vanishing gradients',
+    'Convolution shapes',
+    'Checkpoints',
+  ]) {
     await expect(page.getByRole('button', { name: `Open the lesson: ${title}` })).toBeVisible();
   }
   await snapshot(page, testInfo, 'lessons-en-light');
 });
 
-test('L1 against L2: both runs train and the histograms show L1\'s sparsity', async ({ page }, testInfo) => {
+test("L1 against L2: both runs train and the histograms show L1's sparsity", async ({ page }, testInfo) => {
   await page.goto(url);
   await openLesson(page, 'L1 against L2');
   await expect(page.getByText('The runs are not trained yet')).toBeVisible();
@@ -71,17 +87,26 @@ test('L1 against L2: both runs train and the histograms show L1\'s sparsity', as
   await expect(page.getByTestId('sparsity')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train them again' })).toBeVisible();
 
-  await chineseDarkSnapshot(page, testInfo, 'L1 与 L2', page.getByText('L1 留下的接近零的权重比例'), 'lesson-l1-l2-zh-dark');
+  await chineseDarkSnapshot(
+    page,
+    testInfo,
+    'L1 与 L2',
+    page.getByText('L1 留下的接近零的权重比例'),
+    'lesson-l1-l2-zh-dark',
+  );
 });
 
-test('Optimizers: paths from the engine\'s update rules, a draggable start, and curves on spirals', async ({ page }, testInfo) => {
+test("Optimizers: paths from the engine's update rules, a draggable start, and curves on spirals", async ({
+  page,
+}, testInfo) => {
   await page.goto(url);
   await openLesson(page, 'Optimizers');
   const map = page.getByTestId('paths-map');
   await expect(map).toBeVisible();
   const legend = page.getByTestId('path-legend');
   // Rosenbrock from (-1.2, 1) after 300 steps: momentum gets much closer to (1, 1) than plain SGD.
-  const distance = async (id: string) => Number(/: ([\d.]+) from the minimum/.exec(await legend.locator(`[data-optimizer="${id}"]`).innerText())?.[1]);
+  const distance = async (id: string) =>
+    Number(/: ([\d.]+) from the minimum/.exec(await legend.locator(`[data-optimizer="${id}"]`).innerText())?.[1]);
   await expect(legend.locator('[data-optimizer="sgd"]')).toContainText('after 300 steps');
   expect(await distance('momentum')).toBeLessThan((await distance('sgd')) / 4);
   expect(await distance('adam')).toBeLessThan(await distance('sgd'));
@@ -96,12 +121,20 @@ test('Optimizers: paths from the engine\'s update rules, a draggable start, and 
   await expect(page.getByText('Start (-3.5, 1.2)')).toBeVisible();
 
   await page.getByRole('button', { name: 'Train the runs' }).click();
-  await expect(page.locator('canvas[aria-label="Training loss per epoch on spirals"]')).toBeVisible({ timeout: 150_000 });
+  await expect(page.locator('canvas[aria-label="Training loss per epoch on spirals"]')).toBeVisible({
+    timeout: 150_000,
+  });
   await expect(page.getByText('Trained 6 runs on the sample spirals.')).toBeVisible();
   await page.locator('canvas[aria-label="Training loss per epoch on spirals"]').scrollIntoViewIfNeeded();
   await expect(map).toHaveAttribute('data-drawn', 'all'); // the step-by-step drawing has reached the last step
   await snapshot(page, testInfo, 'lesson-optimizers-en-light');
-  await chineseDarkSnapshot(page, testInfo, '优化器', page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]'), 'lesson-optimizers-zh-dark');
+  await chineseDarkSnapshot(
+    page,
+    testInfo,
+    '优化器',
+    page.locator('canvas[aria-label="在 spirals 上每轮的训练损失"]'),
+    'lesson-optimizers-zh-dark',
+  );
 });
 
 test('the other lessons train their runs and show their point', async ({ page }, testInfo) => {
@@ -111,7 +144,11 @@ test('the other lessons train their runs and show their point', async ({ page },
     ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d.e+]*× less gradient with sigmoid/],
     ['Batch norm', '', /./],
     ['Learning-rate schedules', '', /./],
-    ['Early stopping', 'early-stop', /ended the run after epoch \d+, 30 epochs without improvement, and restored the weights of epoch \d+/],
+    [
+      'Early stopping',
+      'early-stop',
+      /ended the run after epoch \d+, 30 epochs without improvement, and restored the weights of epoch \d+/,
+    ],
     ['Checkpoints', 'checkpoint-difference', /Largest difference between the two validation curves: 0\b/],
   ];
   for (const [title, testId, claim] of lessons) {
@@ -122,7 +159,13 @@ test('the other lessons train their runs and show their point', async ({ page },
     await expect(page.locator('section.lesson canvas').first()).toBeVisible();
     await snapshot(page, testInfo, `lesson-${title.toLowerCase().replace(/\W+/g, '-')}-en-light`);
   }
-  await chineseDarkSnapshot(page, testInfo, '检查点', page.getByTestId('checkpoint-difference'), 'lesson-checkpoints-zh-dark');
+  await chineseDarkSnapshot(
+    page,
+    testInfo,
+    '检查点',
+    page.getByTestId('checkpoint-difference'),
+    'lesson-checkpoints-zh-dark',
+  );
 });
 
 test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }, testInfo) => {

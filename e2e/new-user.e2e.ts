@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 function blobsCsv(): string {
   const rows = ['x1,x2,colour,label'];
   let seed = 11;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = 0; i < 400; i++) {
     const positive = i % 2 === 0;
     const x1 = (positive ? 1.2 : -1.2) + (random() - 0.5) * 1.6;
@@ -25,7 +25,9 @@ function blobsCsv(): string {
 }
 
 async function handleCenter(page: Page, nodeId: string, handle: 'in' | 'out') {
-  const box = await page.locator(`.svelte-flow__handle[data-nodeid="${nodeId}"][data-handleid="${handle}"]`).boundingBox();
+  const box = await page
+    .locator(`.svelte-flow__handle[data-nodeid="${nodeId}"][data-handleid="${handle}"]`)
+    .boundingBox();
   if (!box) throw new Error(`no ${handle} handle on ${nodeId}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
@@ -43,7 +45,9 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
 
 /** Drags a layer from the palette onto the canvas at a point of the pane. */
 async function dropLayer(page: Page, layer: string, x: number, y: number): Promise<void> {
-  await page.getByRole('button', { name: `Add ${layer}`, exact: true }).dragTo(page.locator('.svelte-flow__pane'), { targetPosition: { x, y } });
+  await page
+    .getByRole('button', { name: `Add ${layer}`, exact: true })
+    .dragTo(page.locator('.svelte-flow__pane'), { targetPosition: { x, y } });
 }
 
 test('web mode refuses a request without the token', async ({ request }) => {
@@ -71,7 +75,9 @@ test('an empty studio welcomes a new user with samples and templates', async ({ 
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
 });
 
-test('a new user builds an MLP, trains it twice, compares the runs and reopens the first graph', async ({ page }, testInfo) => {
+test('a new user builds an MLP, trains it twice, compares the runs and reopens the first graph', async ({
+  page,
+}, testInfo) => {
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
   await page.goto(studioUrl());
   await expect(page.getByRole('heading', { name: 'Welcome to Netwright' })).toBeVisible();
@@ -134,7 +140,9 @@ test('a new user builds an MLP, trains it twice, compares the runs and reopens t
   await page.getByRole('button', { name: 'Start training' }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await expect(page.locator('canvas[aria-label="Loss curves"]')).toBeVisible();
   await snapshot(page, testInfo, '4-training');
   await page.getByRole('button', { name: 'Stop' }).click();

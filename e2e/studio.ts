@@ -10,7 +10,8 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export function studioUrl(path = '/'): string {
   const token = process.env.NETWRIGHT_WEB_TOKEN;
-  if (!token) throw new Error('NETWRIGHT_WEB_TOKEN is not set: run the end-to-end tests through e2e/playwright.config.ts');
+  if (!token)
+    throw new Error('NETWRIGHT_WEB_TOKEN is not set: run the end-to-end tests through e2e/playwright.config.ts');
   return `${path}?token=${token}`;
 }
 
@@ -35,16 +36,30 @@ export function ownStudio(offset: number, name: string) {
     url,
     async start(): Promise<void> {
       server = spawn(process.execPath, ['dist/web.mjs', '--port', String(port)], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)), env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' }, stdio: 'pipe',
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token, NETWRIGHT_THREADS: '2' },
+        stdio: 'pipe',
       });
       let output = '';
-      server.stdout?.on('data', (chunk) => { output += String(chunk); });
-      server.stderr?.on('data', (chunk) => { output += String(chunk); });
+      server.stdout?.on('data', (chunk) => {
+        output += String(chunk);
+      });
+      server.stderr?.on('data', (chunk) => {
+        output += String(chunk);
+      });
       // Wait until it answers (the server prints its address once it listens).
-      await expect.poll(async () => {
-        if (server?.exitCode !== null) throw new Error(`the ${name} studio exited: ${output}`);
-        return fetch(url).then((r) => r.status, () => 0);
-      }, { timeout: 60_000 }).toBe(200);
+      await expect
+        .poll(
+          async () => {
+            if (server?.exitCode !== null) throw new Error(`the ${name} studio exited: ${output}`);
+            return fetch(url).then(
+              (r) => r.status,
+              () => 0,
+            );
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(200);
     },
     async stop(): Promise<void> {
       if (server && server.exitCode === null) {

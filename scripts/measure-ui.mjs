@@ -26,7 +26,12 @@ function chainSpec(count) {
   for (let i = 1; i < count; i++) {
     const dense = i % 2 === 1;
     const id = dense ? `fc${(i + 1) / 2}` : `relu${i / 2}`;
-    nodes.push({ id, op: dense ? 'dense' : 'relu', params: dense ? { units: i === count - 1 ? 3 : 16 } : undefined, position: { x: 0, y: i * 90 } });
+    nodes.push({
+      id,
+      op: dense ? 'dense' : 'relu',
+      params: dense ? { units: i === count - 1 ? 3 : 16 } : undefined,
+      position: { x: 0, y: i * 90 },
+    });
     edges.push({ from: nodes[i - 1].id, to: id });
   }
   return { version: 1, nodes, edges };
@@ -39,27 +44,44 @@ function api() {
     const waiting = new Map();
     ws.on('message', (data) => {
       const m = JSON.parse(String(data));
-      if (m.id && waiting.has(m.id)) { waiting.get(m.id)(m); waiting.delete(m.id); }
+      if (m.id && waiting.has(m.id)) {
+        waiting.get(m.id)(m);
+        waiting.delete(m.id);
+      }
     });
-    ws.once('open', () => resolve({
-      call: (method, ...args) => new Promise((ok, fail) => {
-        const id = next++;
-        waiting.set(id, (m) => (m.ok ? ok(m.value) : fail(new Error(m.error.message))));
-        ws.send(JSON.stringify({ id, method, args }));
+    ws.once('open', () =>
+      resolve({
+        call: (method, ...args) =>
+          new Promise((ok, fail) => {
+            const id = next++;
+            waiting.set(id, (m) => (m.ok ? ok(m.value) : fail(new Error(m.error.message))));
+            ws.send(JSON.stringify({ id, method, args }));
+          }),
+        close: () => ws.close(),
       }),
-      close: () => ws.close(),
-    }));
+    );
     ws.once('error', reject);
   });
 }
 
 const server = spawn(process.execPath, [join(root, 'dist', 'web.mjs'), '--port', String(port)], {
-  env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token }, stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_WEB_TOKEN: token },
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise((resolve) => server.stdout.on('data', (d) => { if (String(d).includes('serving')) resolve(); }));
+await new Promise((resolve) =>
+  server.stdout.on('data', (d) => {
+    if (String(d).includes('serving')) resolve();
+  }),
+);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 try {
   const client = await api();
@@ -77,7 +99,10 @@ try {
   const box = await node.boundingBox();
   await page.evaluate(() => {
     window.__frames = [];
-    const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__recording) requestAnimationFrame(tick);
+    };
     window.__recording = true;
     requestAnimationFrame(tick);
   });
@@ -85,13 +110,25 @@ try {
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 300, box.y + 150, { steps: 120 });
   await page.mouse.up();
-  const frames = await page.evaluate(() => { window.__recording = false; return window.__frames; });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames;
+  });
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
   const pick = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
-  process.stdout.write(`${JSON.stringify({
-    measurement: 'drag-200-node-graph', nodes: spec.nodes.length, frames: gaps.length,
-    medianFrameMs: +pick(0.5).toFixed(1), p95FrameMs: +pick(0.95).toFixed(1), worstFrameMs: +gaps.at(-1).toFixed(1),
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      measurement: 'drag-200-node-graph',
+      nodes: spec.nodes.length,
+      frames: gaps.length,
+      medianFrameMs: +pick(0.5).toFixed(1),
+      p95FrameMs: +pick(0.95).toFixed(1),
+      worstFrameMs: +gaps.at(-1).toFixed(1),
+    })}\n`,
+  );
 
   // Live updates while training: how often the run panel (progress bar, epoch and batch text) is redrawn.
   // The MLP template sized to the spirals sample (selected on load) replaces the chain in the editor.
@@ -105,7 +142,13 @@ try {
     const watch = () => {
       const bar = document.querySelector('[role="progressbar"]');
       // One callback per batch of DOM changes, i.e. per update the studio draws.
-      if (bar) observer.observe(bar.closest('section') ?? bar.parentElement, { attributes: true, childList: true, characterData: true, subtree: true });
+      if (bar)
+        observer.observe(bar.closest('section') ?? bar.parentElement, {
+          attributes: true,
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
       else requestAnimationFrame(watch);
     };
     watch();
@@ -114,10 +157,15 @@ try {
   await page.getByText('Completed').first().waitFor({ timeout: 300_000 });
   const updates = await page.evaluate(() => window.__updates);
   const seconds = (updates.at(-1) - updates[0]) / 1000;
-  process.stdout.write(`${JSON.stringify({
-    measurement: 'live-updates-while-training', epochs: 150, seconds: +seconds.toFixed(2), updates: updates.length,
-    updatesPerSecond: +(updates.length / Math.max(seconds, 1e-3)).toFixed(1),
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      measurement: 'live-updates-while-training',
+      epochs: 150,
+      seconds: +seconds.toFixed(2),
+      updates: updates.length,
+      updatesPerSecond: +(updates.length / Math.max(seconds, 1e-3)).toFixed(1),
+    })}\n`,
+  );
 
   // The decision boundary while spirals train: how many grids a second the engine answers and the canvas paints,
   // counted by the canvas itself (data-updates goes up once per draw) over a fixed window of a long run.
@@ -132,10 +180,15 @@ try {
   await page.getByRole('button', { name: 'Stop' }).click();
   await page.getByText('Stopped').first().waitFor({ timeout: 60_000 });
   const windowSeconds = (last.at - first.at) / 1000;
-  process.stdout.write(`${JSON.stringify({
-    measurement: 'boundary-updates-while-training', grid: '64x64', seconds: +windowSeconds.toFixed(2), updates: last.updates - first.updates,
-    updatesPerSecond: +((last.updates - first.updates) / windowSeconds).toFixed(1),
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      measurement: 'boundary-updates-while-training',
+      grid: '64x64',
+      seconds: +windowSeconds.toFixed(2),
+      updates: last.updates - first.updates,
+      updatesPerSecond: +((last.updates - first.updates) / windowSeconds).toFixed(1),
+    })}\n`,
+  );
   client.close();
 } finally {
   await browser.close();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: type-check (TypeScript, engine/core alone without Node's types, and the Svelte renderer), lint (the
-// import layers and defect rules), build, every vitest project (unit, renderer, golden
+// import layers and defect rules), the format checks (Prettier, clang-format), build, every vitest project (unit, renderer, golden
 // parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar) and on
 // the AVX-512 kernels (emulated where the CPU lacks them), the end-to-end tests in Chromium (Playwright), then a
 // plain closing line
@@ -38,6 +38,9 @@ run('typecheck renderer', 'npx', [
   'machine',
 ]);
 run('lint (import layers and defect rules)', 'npx', ['eslint', '.']);
+run('format (Prettier check)', 'npx', ['prettier', '--check', '.']);
+// clang-format for engine/native: skipped with a printed reason where it is not installed (.ci/run installs it).
+run('format native (clang-format check)', 'node', ['scripts/format-native.mjs', '--check']);
 const built = run('build', 'node', ['scripts/build.mjs']);
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
@@ -107,7 +110,7 @@ if (built && existsSync(e2eReport)) {
   skipped += stats.skipped;
 }
 for (const step of steps)
-  if (!step.ok && (step.name.startsWith('typecheck') || step.name.startsWith('lint'))) failed += 1;
+  if (!step.ok && ['typecheck', 'lint', 'format'].some((prefix) => step.name.startsWith(prefix))) failed += 1;
 const allOk = steps.every((s) => s.ok);
 if (!allOk && failed === 0) failed = 1; // a step failed without a failing test (crash, type error): never report green
 process.stdout.write(`\n${steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n')}\n`);

@@ -17,7 +17,9 @@ const mainScript = join(root, 'dist', 'electron', 'main.cjs');
 function electronBinary(): { binary: string } | { why: string } {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
   if (!existsSync(pathFile)) {
-    return { why: "Electron's binary is not installed (no node_modules/electron/path.txt: installed offline or with ELECTRON_SKIP_BINARY_DOWNLOAD=1)" };
+    return {
+      why: "Electron's binary is not installed (no node_modules/electron/path.txt: installed offline or with ELECTRON_SKIP_BINARY_DOWNLOAD=1)",
+    };
   }
   const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? { binary } : { why: `Electron's binary is missing at ${binary}` };
@@ -26,10 +28,16 @@ function electronBinary(): { binary: string } | { why: string } {
 function whyNot(): string | null {
   const found = electronBinary();
   if ('why' in found) return found.why;
-  const parts = [mainScript, join(root, 'dist', 'electron', 'preload.cjs'), join(root, 'dist', 'renderer', 'index.html'), join(root, 'dist', 'engine', 'host.mjs')];
+  const parts = [
+    mainScript,
+    join(root, 'dist', 'electron', 'preload.cjs'),
+    join(root, 'dist', 'renderer', 'index.html'),
+    join(root, 'dist', 'engine', 'host.mjs'),
+  ];
   const missing = parts.filter((p) => !existsSync(p));
   if (missing.length > 0) return `the desktop build is missing (${missing.join(', ')}): run \`npm run build\``;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display to open a window on (run under xvfb-run)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no display to open a window on (run under xvfb-run)';
   return null;
 }
 
@@ -65,7 +73,10 @@ test.describe('desktop app', () => {
   });
 
   const call = (method: string, args: unknown[]) =>
-    page.evaluate(([m, a]) => (globalThis as unknown as Bridge).netwright.call(m as never, a as unknown[]), [method, args] as const) as Promise<CallOutcome>;
+    page.evaluate(([m, a]) => (globalThis as unknown as Bridge).netwright.call(m as never, a as unknown[]), [
+      method,
+      args,
+    ] as const) as Promise<CallOutcome>;
 
   test('opens the studio from app://netwright', async () => {
     expect(page.url()).toBe('app://netwright/index.html');
@@ -83,14 +94,25 @@ test.describe('desktop app', () => {
         evalResult = (error as Error).name;
       }
       return {
-        require: typeof g.require, process: typeof g.process, module: typeof g.module,
-        bridge: Object.keys(g.netwright).sort(), evalResult,
+        require: typeof g.require,
+        process: typeof g.process,
+        module: typeof g.module,
+        bridge: Object.keys(g.netwright).sort(),
+        evalResult,
       };
     });
     expect(seen.require).toBe('undefined');
     expect(seen.process).toBe('undefined');
     expect(seen.module).toBe('undefined');
-    expect(seen.bridge).toEqual(['call', 'onEvent', 'onMenu', 'pathOfDroppedFile', 'pickCsvFile', 'pickExportPath', 'pickImageFolder']);
+    expect(seen.bridge).toEqual([
+      'call',
+      'onEvent',
+      'onMenu',
+      'pathOfDroppedFile',
+      'pickCsvFile',
+      'pickExportPath',
+      'pickImageFolder',
+    ]);
     expect(seen.evalResult).toBe('EvalError'); // script-src 'self' without 'unsafe-eval'
   });
 
@@ -125,15 +147,32 @@ test.describe('desktop app', () => {
     const spec = await call('templateSpec', ['mlp', datasetId]);
     expect(spec.ok).toBe(true);
     const config: TrainConfig = {
-      version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-      epochs: 2, batchSize: 32, seed: 7, split: { train: 0.8, validation: 0.2, test: 0 },
+      version: 1,
+      loss: 'cross_entropy',
+      optimizer: { type: 'adam', lr: 0.01 },
+      schedule: { type: 'constant' },
+      epochs: 2,
+      batchSize: 32,
+      seed: 7,
+      split: { train: 0.8, validation: 0.2, test: 0 },
     };
     const run = await call('startRun', [{ spec: spec.ok && spec.value, config, datasetId, name: 'desktop e2e' }]);
     expect(run.ok).toBe(true);
     const runId = run.ok ? (run.value as { id: string }).id : '';
-    await expect.poll(() => page.evaluate((id) => (globalThis as unknown as Bridge).studioEvents!
-      .some((e) => e.type === 'run-finished' && e.runId === id), runId), { timeout: 120_000 }).toBe(true);
-    const types = await page.evaluate(() => [...new Set((globalThis as unknown as Bridge).studioEvents!.map((e) => e.type))]);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            (id) =>
+              (globalThis as unknown as Bridge).studioEvents!.some((e) => e.type === 'run-finished' && e.runId === id),
+            runId,
+          ),
+        { timeout: 120_000 },
+      )
+      .toBe(true);
+    const types = await page.evaluate(() => [
+      ...new Set((globalThis as unknown as Bridge).studioEvents!.map((e) => e.type)),
+    ]);
     expect(types).toEqual(expect.arrayContaining(['run-status', 'run-epoch', 'run-finished']));
     const detail = await call('getRun', [runId]);
     expect(detail.ok && (detail.value as { run: { status: string } }).run.status).toBe('completed');

@@ -37,11 +37,16 @@ const trainConfig: TrainConfig = config({ epochs: 25, batchSize: 16, optimizer: 
 
 function collect(client: EngineClient, runId: string): FromEngine[] {
   const events: FromEngine[] = [];
-  client.onMessage((m) => { if ('runId' in m && m.runId === runId) events.push(m); });
+  client.onMessage((m) => {
+    if ('runId' in m && m.runId === runId) events.push(m);
+  });
   return events;
 }
 
-const finished = (runId: string) => (m: FromEngine): m is Extract<FromEngine, { type: 'finished' }> => m.type === 'finished' && m.runId === runId;
+const finished =
+  (runId: string) =>
+  (m: FromEngine): m is Extract<FromEngine, { type: 'finished' }> =>
+    m.type === 'finished' && m.runId === runId;
 
 describe('engine process', () => {
   it('reports its instruction set and threads, trains spirals to high accuracy and writes checkpoints', async () => {
@@ -50,7 +55,14 @@ describe('engine process', () => {
     expect(['avx512', 'avx2', 'neon', 'scalar']).toContain(ready.isa);
     expect(ready.threads).toBe(2);
     const events = collect(client, 'r1');
-    client.send({ type: 'start', runId: 'r1', spec, config: trainConfig, datasetDir, files: { dir: join(home, 'runs', 'r1') } });
+    client.send({
+      type: 'start',
+      runId: 'r1',
+      spec,
+      config: trainConfig,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'r1') },
+    });
     const done = await client.waitFor(finished('r1'));
     expect(done.outcome.status).toBe('completed');
     const epochs = events.filter((e) => e.type === 'epoch');
@@ -63,24 +75,50 @@ describe('engine process', () => {
     expect(existsSync(join(home, 'runs', 'r1', 'best.safetensors'))).toBe(true);
     expect(decodeCheckpoint(readFileSync(lastCheckpoint)).snapshot.epoch).toBe(25);
 
-    const evaluation = await client.request({ type: 'evaluate', requestId: 'e1', checkpoint: lastCheckpoint, datasetDir, split: 'test' });
+    const evaluation = await client.request({
+      type: 'evaluate',
+      requestId: 'e1',
+      checkpoint: lastCheckpoint,
+      datasetDir,
+      split: 'test',
+    });
     expect(evaluation.metrics.accuracy).toBeGreaterThan(0.93);
 
     // Raw (unstandardized) points near the centre of each arm's far end: the checkpoint carries the statistics.
     const points = spirals({ perClass: 150 });
     const rows = [149, 299, 449];
     const inputs = Float32Array.from(rows.flatMap((r) => [points.features[2 * r], points.features[2 * r + 1]]));
-    const prediction = await client.request({ type: 'predict', requestId: 'p1', checkpoint: lastCheckpoint, inputs, count: 3 });
+    const prediction = await client.request({
+      type: 'predict',
+      requestId: 'p1',
+      checkpoint: lastCheckpoint,
+      inputs,
+      count: 3,
+    });
     expect([...prediction.classes!]).toEqual(rows.map((r) => points.labels![r]));
-    await expect(client.request({ type: 'evaluate', requestId: 'e2', checkpoint: join(home, 'missing.safetensors'), datasetDir, split: 'test' }))
-      .rejects.toThrow('missing.safetensors');
+    await expect(
+      client.request({
+        type: 'evaluate',
+        requestId: 'e2',
+        checkpoint: join(home, 'missing.safetensors'),
+        datasetDir,
+        split: 'test',
+      }),
+    ).rejects.toThrow('missing.safetensors');
   });
 
   it('pauses, resumes and stops a run on request', async () => {
     const client = engine();
     await client.ready;
     const events = collect(client, 'r2');
-    client.send({ type: 'start', runId: 'r2', spec, config: { ...trainConfig, epochs: 4000 }, datasetDir, files: { dir: join(home, 'runs', 'r2') } });
+    client.send({
+      type: 'start',
+      runId: 'r2',
+      spec,
+      config: { ...trainConfig, epochs: 4000 },
+      datasetDir,
+      files: { dir: join(home, 'runs', 'r2') },
+    });
     // Some epochs in, well within the second in which only the first 'last' checkpoint has been written.
     await client.waitFor((m) => m.type === 'epoch' && m.runId === 'r2' && m.metrics.epoch >= 10);
     client.send({ type: 'pause', runId: 'r2' });
@@ -89,7 +127,8 @@ describe('engine process', () => {
     // Paused, the run's last whole epoch is on disk (checkpoints are otherwise written at most once a second).
     const saved = events.filter((e) => e.type === 'checkpoint' && e.kind === 'last').at(-1);
     expect(saved?.type === 'checkpoint' && saved.epoch).toBe(epochsWhenPaused);
-    if (saved?.type === 'checkpoint') expect(decodeCheckpoint(readFileSync(saved.path)).snapshot.epoch).toBe(epochsWhenPaused);
+    if (saved?.type === 'checkpoint')
+      expect(decodeCheckpoint(readFileSync(saved.path)).snapshot.epoch).toBe(epochsWhenPaused);
     await new Promise((r) => setTimeout(r, 300));
     expect(events.filter((e) => e.type === 'epoch').length).toBe(epochsWhenPaused);
     client.send({ type: 'resume', runId: 'r2' });
@@ -104,10 +143,24 @@ describe('engine process', () => {
     const client = engine();
     await client.ready;
     const badSpec = mlp(2, [8], 5); // 5 outputs for 3 classes
-    client.send({ type: 'start', runId: 'r3', spec: badSpec, config: trainConfig, datasetDir, files: { dir: join(home, 'runs', 'r3') } });
+    client.send({
+      type: 'start',
+      runId: 'r3',
+      spec: badSpec,
+      config: trainConfig,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'r3') },
+    });
     const failed = await client.waitFor((m) => m.type === 'status' && m.runId === 'r3' && m.status === 'failed');
     if (failed.type === 'status') expect(failed.message).toMatch(/3 classes.*5 units/);
-    client.send({ type: 'start', runId: 'r4', spec, config: trainConfig, datasetDir: join(home, 'nowhere'), files: { dir: join(home, 'runs', 'r4') } });
+    client.send({
+      type: 'start',
+      runId: 'r4',
+      spec,
+      config: trainConfig,
+      datasetDir: join(home, 'nowhere'),
+      files: { dir: join(home, 'runs', 'r4') },
+    });
     const missing = await client.waitFor((m) => m.type === 'status' && m.runId === 'r4' && m.status === 'failed');
     if (missing.type === 'status') expect(missing.message).toContain(join(home, 'nowhere'));
   });
@@ -116,13 +169,28 @@ describe('engine process', () => {
     const cfg = { ...trainConfig, epochs: 150 }; // long enough that the kill lands mid-run
     const reference = engine();
     await reference.ready;
-    reference.send({ type: 'start', runId: 'ref', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'ref') } });
+    reference.send({
+      type: 'start',
+      runId: 'ref',
+      spec,
+      config: cfg,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'ref') },
+    });
     await reference.waitFor(finished('ref'));
     const expected = decodeCheckpoint(readFileSync(join(home, 'runs', 'ref', 'last.safetensors'))).snapshot;
 
     const victim = engine();
     await victim.ready;
-    victim.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') }, checkpointIntervalMs: 0 });
+    victim.send({
+      type: 'start',
+      runId: 'k',
+      spec,
+      config: cfg,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'k') },
+      checkpointIntervalMs: 0,
+    });
     await victim.waitFor((m) => m.type === 'checkpoint' && m.runId === 'k' && m.kind === 'last' && m.epoch >= 3);
     process.kill((await victim.ready).pid, 'SIGKILL');
     const exit = await new Promise<{ reason: string }>((r) => victim.onExit(r));
@@ -135,12 +203,23 @@ describe('engine process', () => {
 
     const fresh = engine();
     await fresh.ready;
-    fresh.send({ type: 'start', runId: 'k', spec, config: cfg, datasetDir, files: { dir: join(home, 'runs', 'k') }, resumeFrom: checkpoint });
+    fresh.send({
+      type: 'start',
+      runId: 'k',
+      spec,
+      config: cfg,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'k') },
+      resumeFrom: checkpoint,
+    });
     const done = await fresh.waitFor(finished('k'));
     expect(done.outcome.status).toBe('completed');
     const resumed = decodeCheckpoint(readFileSync(checkpoint)).snapshot;
     for (const [name, t] of expected.tensors) {
-      expect(Buffer.compare(Buffer.from(resumed.tensors.get(name)!.value.buffer), Buffer.from(t.value.buffer)), name).toBe(0);
+      expect(
+        Buffer.compare(Buffer.from(resumed.tensors.get(name)!.value.buffer), Buffer.from(t.value.buffer)),
+        name,
+      ).toBe(0);
     }
   });
 });

@@ -33,7 +33,13 @@ export type ToEngine =
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string }
   | { type: 'save-checkpoint'; runId: string }
-  | { type: 'evaluate'; requestId: string; checkpoint: string; datasetDir: string; split: 'train' | 'validation' | 'test' | 'all' }
+  | {
+      type: 'evaluate';
+      requestId: string;
+      checkpoint: string;
+      datasetDir: string;
+      split: 'train' | 'validation' | 'test' | 'all';
+    }
   | { type: 'predict'; requestId: string; checkpoint: string; inputs: Float32Array; count: number }
   | { type: 'activations'; requestId: string; checkpoint: string; inputs: Float32Array; nodeId: string }
   /**

@@ -6,8 +6,18 @@ import type { ExportFormat, FileRef, StudioErrorPayload, StudioEvent, StudioMeth
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: StudioErrorPayload };
 
 export const MENU_COMMANDS = [
-  'new-graph', 'open-graph', 'save-graph', 'import-csv', 'import-images', 'export-run',
-  'undo', 'redo', 'zoom-fit', 'toggle-theme', 'show-shortcuts', 'about',
+  'new-graph',
+  'open-graph',
+  'save-graph',
+  'import-csv',
+  'import-images',
+  'export-run',
+  'undo',
+  'redo',
+  'zoom-fit',
+  'toggle-theme',
+  'show-shortcuts',
+  'about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

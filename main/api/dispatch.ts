@@ -10,16 +10,26 @@ export async function dispatch(api: StudioApi, method: unknown, args: unknown): 
 
 export function errorPayload(error: unknown): StudioErrorPayload {
   if (!(error instanceof Error)) return { message: String(error), code: 'failed' };
-  const code = error instanceof InvalidCallError ? error.code
-    : error.name === 'NotFoundError' ? 'not-found'
-      : error.name === 'CsvImportError' ? 'import-failed'
-        : error.name === 'GraphProblemError' ? 'graph-problem'
-          : error.name === 'RunRefusedError' ? (error as Error & { code: string }).code
-            : 'failed';
+  const code =
+    error instanceof InvalidCallError
+      ? error.code
+      : error.name === 'NotFoundError'
+        ? 'not-found'
+        : error.name === 'CsvImportError'
+          ? 'import-failed'
+          : error.name === 'GraphProblemError'
+            ? 'graph-problem'
+            : error.name === 'RunRefusedError'
+              ? (error as Error & { code: string }).code
+              : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
   const params = (error as { params?: unknown }).params;
   return {
-    message: error.message, code, ...(typeof nodeId === 'string' ? { nodeId } : {}),
-    ...(error.name === 'RunRefusedError' && params && typeof params === 'object' ? { params: params as Record<string, string | number> } : {}),
+    message: error.message,
+    code,
+    ...(typeof nodeId === 'string' ? { nodeId } : {}),
+    ...(error.name === 'RunRefusedError' && params && typeof params === 'object'
+      ? { params: params as Record<string, string | number> }
+      : {}),
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName } from './exportNames';
 
 describe('exportFileName', () => {
-  it('turns the run name into a safe lower-case stem with the format\'s extension', () => {
+  it("turns the run name into a safe lower-case stem with the format's extension", () => {
     expect(exportFileName('Adam lr=0.01 / wide', 'onnx')).toBe('adam-lr-0-01-wide.onnx');
     expect(exportFileName('first', 'safetensors')).toBe('first.safetensors');
     expect(exportFileName('first', 'pytorch')).toBe('first-train.py');

@@ -4,10 +4,19 @@ import type { ExportFormat } from './types';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['onnx', 'safetensors', 'pytorch'];
 
-export const EXPORT_EXTENSION: Record<ExportFormat, string> = { onnx: '.onnx', safetensors: '.safetensors', pytorch: '.py' };
+export const EXPORT_EXTENSION: Record<ExportFormat, string> = {
+  onnx: '.onnx',
+  safetensors: '.safetensors',
+  pytorch: '.py',
+};
 
 /** A file name from the run's name: letters, digits, dashes and underscores. */
 export function exportFileName(runName: string, format: ExportFormat): string {
-  const stem = runName.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'model';
+  const stem =
+    runName
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'model';
   return format === 'pytorch' ? `${stem}-train${EXPORT_EXTENSION.pytorch}` : `${stem}${EXPORT_EXTENSION[format]}`;
 }

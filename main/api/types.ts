@@ -5,14 +5,40 @@ import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
 import type { TrainConfig } from '../../engine/core/train/config';
 import type {
-  CheckpointRecord, DatasetRecord, EpochRecord, ExportRecord, GraphVersionSummary, Project, Run, RunStatus, RunSummary, StepRecord,
+  CheckpointRecord,
+  DatasetRecord,
+  EpochRecord,
+  ExportRecord,
+  GraphVersionSummary,
+  Project,
+  Run,
+  RunStatus,
+  RunSummary,
+  StepRecord,
 } from '../services/store/types';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 
 export type {
-  CheckpointRecord, ColumnPreview, CsvPreview, DatasetManifest, DatasetRecord, EpochMetrics, EpochRecord, ExportRecord, GraphVersionSummary, ModelSpec, Project,
-  Run, RunQuery, RunStatus, RunSummary, SplitMetrics, StepRecord, Task, TrainConfig,
+  CheckpointRecord,
+  ColumnPreview,
+  CsvPreview,
+  DatasetManifest,
+  DatasetRecord,
+  EpochMetrics,
+  EpochRecord,
+  ExportRecord,
+  GraphVersionSummary,
+  ModelSpec,
+  Project,
+  Run,
+  RunQuery,
+  RunStatus,
+  RunSummary,
+  SplitMetrics,
+  StepRecord,
+  Task,
+  TrainConfig,
 };
 
 /**
@@ -222,7 +248,16 @@ export interface ExportResult {
 /** Pushed to every subscriber: training as it happens and changes of the stored runs. */
 export type StudioEvent =
   | { type: 'run-status'; runId: string; status: RunStatus; error?: string }
-  | { type: 'run-progress'; runId: string; epoch: number; batch: number; batches: number; step: number; loss: number; samplesPerSecond: number }
+  | {
+      type: 'run-progress';
+      runId: string;
+      epoch: number;
+      batch: number;
+      batches: number;
+      step: number;
+      loss: number;
+      samplesPerSecond: number;
+    }
   | { type: 'run-epoch'; runId: string; record: EpochRecord; epochs: number }
   | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
   | { type: 'run-finished'; runId: string; run: RunSummary }
@@ -277,10 +312,36 @@ export type StudioMethod = keyof StudioApi;
 
 /** Every method once (the Record makes the compiler check none is missing), for the transports and their checks. */
 const METHOD_SET: Record<StudioMethod, true> = {
-  getInfo: true, listGraphs: true, createGraph: true, saveGraph: true, openGraph: true, renameGraph: true, deleteGraph: true, templateSpec: true,
-  listDatasets: true, useSample: true, previewCsv: true, importCsv: true, importImages: true, renameDataset: true, deleteDataset: true,
-  startRun: true, pauseRun: true, unpauseRun: true, stopRun: true, saveCheckpoint: true, continueRun: true, listRuns: true, getRun: true,
-  updateRun: true, deleteRun: true, listTags: true, predictions: true, layerWeights: true, featureMaps: true, boundary: true,
+  getInfo: true,
+  listGraphs: true,
+  createGraph: true,
+  saveGraph: true,
+  openGraph: true,
+  renameGraph: true,
+  deleteGraph: true,
+  templateSpec: true,
+  listDatasets: true,
+  useSample: true,
+  previewCsv: true,
+  importCsv: true,
+  importImages: true,
+  renameDataset: true,
+  deleteDataset: true,
+  startRun: true,
+  pauseRun: true,
+  unpauseRun: true,
+  stopRun: true,
+  saveCheckpoint: true,
+  continueRun: true,
+  listRuns: true,
+  getRun: true,
+  updateRun: true,
+  deleteRun: true,
+  listTags: true,
+  predictions: true,
+  layerWeights: true,
+  featureMaps: true,
+  boundary: true,
   exportRun: true,
 };
 export const STUDIO_METHODS = Object.keys(METHOD_SET) as readonly StudioMethod[];

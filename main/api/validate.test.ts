@@ -6,8 +6,14 @@ import { InvalidCallError, validateCall } from './validate';
 
 const spec = { version: 1, nodes: [{ id: 'input', op: 'input' }], edges: [] };
 const config = {
-  version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-  epochs: 5, batchSize: 32, seed: 1, split: { train: 0.7, validation: 0.15, test: 0.15 },
+  version: 1,
+  loss: 'cross_entropy',
+  optimizer: { type: 'adam', lr: 0.01 },
+  schedule: { type: 'constant' },
+  epochs: 5,
+  batchSize: 32,
+  seed: 1,
+  split: { train: 0.7, validation: 0.15, test: 0.15 },
 };
 
 describe('validateCall', () => {
@@ -16,10 +22,27 @@ describe('validateCall', () => {
     expect(() => validateCall('saveGraph', ['g1', spec])).not.toThrow();
     expect(() => validateCall('saveGraph', ['g1', spec, 'a note'])).not.toThrow();
     expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', name: 'first' }])).not.toThrow();
-    expect(() => validateCall('importCsv', [{ kind: 'upload', uploadId: 'u-123456', name: 'a.csv' }, { label: 'y', split: { train: 0.8, validation: 0.1, test: 0.1, seed: 3 } }])).not.toThrow();
-    expect(() => validateCall('importCsv', [{ kind: 'path', path: '/d/folds.csv' }, { label: 'y', splitColumn: 'fold' }])).not.toThrow();
-    expect(() => validateCall('importCsv', [{ kind: 'path', path: '/d/folds.csv' }, { label: 'y', splitColumn: 3 }])).toThrow(/splitColumn/);
-    expect(() => validateCall('listRuns', [{ status: ['completed', 'stopped'], sortBy: { metric: 'val_loss' }, order: 'asc' }])).not.toThrow();
+    expect(() =>
+      validateCall('importCsv', [
+        { kind: 'upload', uploadId: 'u-123456', name: 'a.csv' },
+        { label: 'y', split: { train: 0.8, validation: 0.1, test: 0.1, seed: 3 } },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      validateCall('importCsv', [
+        { kind: 'path', path: '/d/folds.csv' },
+        { label: 'y', splitColumn: 'fold' },
+      ]),
+    ).not.toThrow();
+    expect(() =>
+      validateCall('importCsv', [
+        { kind: 'path', path: '/d/folds.csv' },
+        { label: 'y', splitColumn: 3 },
+      ]),
+    ).toThrow(/splitColumn/);
+    expect(() =>
+      validateCall('listRuns', [{ status: ['completed', 'stopped'], sortBy: { metric: 'val_loss' }, order: 'asc' }]),
+    ).not.toThrow();
     expect(() => validateCall('exportRun', ['r1', 'onnx', { softmax: true, normalization: 'metadata' }])).not.toThrow();
   });
 
@@ -31,10 +54,18 @@ describe('validateCall', () => {
 
   it('names the method and argument that has the wrong type', () => {
     expect(() => validateCall('getRun', [42])).toThrow('getRun argument 1 must be an id, not number');
-    expect(() => validateCall('startRun', [{ spec, config: { ...config, epochs: 2.5 }, datasetId: 'd1' }])).toThrow(/startRun argument 1\.config\.epochs must be a whole number/);
-    expect(() => validateCall('startRun', [{ spec, config: { ...config, optimizer: { type: 'lbfgs', lr: 1 } }, datasetId: 'd1' }])).toThrow(/optimizer\.type must be one of sgd/);
-    expect(() => validateCall('exportRun', ['r1', 'tflite'])).toThrow(/argument 2 must be one of onnx, safetensors, pytorch/);
-    expect(() => validateCall('previewCsv', [{ kind: 'url', href: 'http://x' }])).toThrow(/kind must be 'path' or 'upload'/);
+    expect(() => validateCall('startRun', [{ spec, config: { ...config, epochs: 2.5 }, datasetId: 'd1' }])).toThrow(
+      /startRun argument 1\.config\.epochs must be a whole number/,
+    );
+    expect(() =>
+      validateCall('startRun', [{ spec, config: { ...config, optimizer: { type: 'lbfgs', lr: 1 } }, datasetId: 'd1' }]),
+    ).toThrow(/optimizer\.type must be one of sgd/);
+    expect(() => validateCall('exportRun', ['r1', 'tflite'])).toThrow(
+      /argument 2 must be one of onnx, safetensors, pytorch/,
+    );
+    expect(() => validateCall('previewCsv', [{ kind: 'url', href: 'http://x' }])).toThrow(
+      /kind must be 'path' or 'upload'/,
+    );
   });
 
   it('refuses extra arguments and unknown fields', () => {

@@ -19,28 +19,50 @@ const fail = (what: string, expected: string, value: unknown): never => {
   throw new InvalidCallError(`${what} must be ${expected}, not ${got}`);
 };
 
-const string: Check = (v, what) => { if (typeof v !== 'string') fail(what, 'text', v); };
-const id: Check = (v, what) => { if (typeof v !== 'string' || v.length === 0 || v.length > 200) fail(what, 'an id', v); };
-const number: Check = (v, what) => { if (typeof v !== 'number' || !Number.isFinite(v)) fail(what, 'a number', v); };
-const integer: Check = (v, what) => { if (!Number.isInteger(v)) fail(what, 'a whole number', v); };
-const boolean: Check = (v, what) => { if (typeof v !== 'boolean') fail(what, 'true or false', v); };
-const object: Check = (v, what) => { if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(what, 'an object', v); };
-const oneOf = (...options: string[]): Check => (v, what) => {
-  if (typeof v !== 'string' || !options.includes(v)) fail(what, `one of ${options.join(', ')}`, v);
+const string: Check = (v, what) => {
+  if (typeof v !== 'string') fail(what, 'text', v);
 };
-const listOf = (item: Check): Check => (v, what) => {
-  if (!Array.isArray(v)) fail(what, 'a list', v);
-  (v as unknown[]).forEach((x, i) => item(x, `${what}[${i}]`));
+const id: Check = (v, what) => {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 200) fail(what, 'an id', v);
 };
-const optional = (check: Check): Check => (v, what) => { if (v !== undefined && v !== null) check(v, what); };
+const number: Check = (v, what) => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(what, 'a number', v);
+};
+const integer: Check = (v, what) => {
+  if (!Number.isInteger(v)) fail(what, 'a whole number', v);
+};
+const boolean: Check = (v, what) => {
+  if (typeof v !== 'boolean') fail(what, 'true or false', v);
+};
+const object: Check = (v, what) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(what, 'an object', v);
+};
+const oneOf =
+  (...options: string[]): Check =>
+  (v, what) => {
+    if (typeof v !== 'string' || !options.includes(v)) fail(what, `one of ${options.join(', ')}`, v);
+  };
+const listOf =
+  (item: Check): Check =>
+  (v, what) => {
+    if (!Array.isArray(v)) fail(what, 'a list', v);
+    (v as unknown[]).forEach((x, i) => item(x, `${what}[${i}]`));
+  };
+const optional =
+  (check: Check): Check =>
+  (v, what) => {
+    if (v !== undefined && v !== null) check(v, what);
+  };
 /** An object whose listed fields pass their checks; unknown fields are refused (they are typos or attacks). */
-const shape = (fields: Record<string, Check>): Check => (v, what) => {
-  object(v, what);
-  for (const key of Object.keys(v as object)) {
-    if (!(key in fields)) throw new InvalidCallError(`${what} has an unknown field '${key}'`);
-  }
-  for (const [key, check] of Object.entries(fields)) check((v as Record<string, unknown>)[key], `${what}.${key}`);
-};
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v, what) => {
+    object(v, what);
+    for (const key of Object.keys(v as object)) {
+      if (!(key in fields)) throw new InvalidCallError(`${what} has an unknown field '${key}'`);
+    }
+    for (const [key, check] of Object.entries(fields)) check((v as Record<string, unknown>)[key], `${what}.${key}`);
+  };
 
 const fileRef: Check = (v, what) => {
   object(v, what);
@@ -63,7 +85,13 @@ const trainConfig: Check = (v, what) => {
   const config = v as Record<string, unknown>;
   oneOf('cross_entropy', 'bce_with_logits', 'mse')(config.loss, `${what}.loss`);
   object(config.optimizer, `${what}.optimizer`);
-  oneOf('sgd', 'adagrad', 'rmsprop', 'adam', 'adamw')((config.optimizer as { type?: unknown }).type, `${what}.optimizer.type`);
+  oneOf(
+    'sgd',
+    'adagrad',
+    'rmsprop',
+    'adam',
+    'adamw',
+  )((config.optimizer as { type?: unknown }).type, `${what}.optimizer.type`);
   number((config.optimizer as { lr?: unknown }).lr, `${what}.optimizer.lr`);
   object(config.schedule, `${what}.schedule`);
   integer(config.epochs, `${what}.epochs`);
@@ -74,12 +102,23 @@ const trainConfig: Check = (v, what) => {
 
 const split = optional(shape({ train: number, validation: number, test: number, seed: integer }));
 
-const runQuery = optional(shape({
-  projectId: optional(id), status: optional((v, what) => (Array.isArray(v) ? listOf(string)(v, what) : string(v, what))),
-  tag: optional(string), nameContains: optional(string), datasetId: optional(id),
-  sortBy: optional((v, what) => (typeof v === 'string' ? string(v, what) : shape({ metric: string, of: optional(oneOf('best', 'final')) })(v, what))),
-  order: optional(oneOf('asc', 'desc')), limit: optional(integer), offset: optional(integer),
-}));
+const runQuery = optional(
+  shape({
+    projectId: optional(id),
+    status: optional((v, what) => (Array.isArray(v) ? listOf(string)(v, what) : string(v, what))),
+    tag: optional(string),
+    nameContains: optional(string),
+    datasetId: optional(id),
+    sortBy: optional((v, what) =>
+      typeof v === 'string'
+        ? string(v, what)
+        : shape({ metric: string, of: optional(oneOf('best', 'final')) })(v, what),
+    ),
+    order: optional(oneOf('asc', 'desc')),
+    limit: optional(integer),
+    offset: optional(integer),
+  }),
+);
 
 /** Per method: the checks of its arguments in order (trailing optional ones may be left out). */
 const SIGNATURES: Record<StudioMethod, Check[]> = {
@@ -94,15 +133,38 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   listDatasets: [],
   useSample: [string],
   previewCsv: [fileRef],
-  importCsv: [fileRef, shape({
-    label: string, task: optional(oneOf('classification', 'regression')), missing: optional(oneOf('drop-row', 'fill-mean', 'fill-most-frequent')),
-    exclude: optional(listOf(string)), categorical: optional(listOf(string)), standardize: optional(boolean), split, splitColumn: optional(string),
-    name: optional(string),
-  }), optional(id)],
-  importImages: [fileRef, shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }), optional(id)],
+  importCsv: [
+    fileRef,
+    shape({
+      label: string,
+      task: optional(oneOf('classification', 'regression')),
+      missing: optional(oneOf('drop-row', 'fill-mean', 'fill-most-frequent')),
+      exclude: optional(listOf(string)),
+      categorical: optional(listOf(string)),
+      standardize: optional(boolean),
+      split,
+      splitColumn: optional(string),
+      name: optional(string),
+    }),
+    optional(id),
+  ],
+  importImages: [
+    fileRef,
+    shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }),
+    optional(id),
+  ],
   renameDataset: [id, string],
   deleteDataset: [id],
-  startRun: [shape({ graphId: optional(id), spec: modelSpec, config: trainConfig, datasetId: id, name: optional(string), tags: optional(listOf(string)) })],
+  startRun: [
+    shape({
+      graphId: optional(id),
+      spec: modelSpec,
+      config: trainConfig,
+      datasetId: id,
+      name: optional(string),
+      tags: optional(listOf(string)),
+    }),
+  ],
   pauseRun: [id],
   unpauseRun: [id],
   stopRun: [id],
@@ -117,9 +179,18 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   layerWeights: [id],
   featureMaps: [id, id, integer],
   boundary: [id, optional(integer)],
-  exportRun: [id, oneOf('onnx', 'safetensors', 'pytorch'), optional(shape({
-    softmax: optional(boolean), normalization: optional(oneOf('fold', 'metadata')), checkpoint: optional(oneOf('best', 'last')), path: optional(string),
-  }))],
+  exportRun: [
+    id,
+    oneOf('onnx', 'safetensors', 'pytorch'),
+    optional(
+      shape({
+        softmax: optional(boolean),
+        normalization: optional(oneOf('fold', 'metadata')),
+        checkpoint: optional(oneOf('best', 'last')),
+        path: optional(string),
+      }),
+    ),
+  ],
 };
 
 export function isStudioMethod(name: unknown): name is StudioMethod {
@@ -131,6 +202,7 @@ export function validateCall(method: unknown, args: unknown): asserts method is 
   if (!isStudioMethod(method)) throw new InvalidCallError(`there is no studio method ${JSON.stringify(method)}`);
   if (!Array.isArray(args)) throw new InvalidCallError(`${method}: arguments must be a list`);
   const checks = SIGNATURES[method];
-  if (args.length > checks.length) throw new InvalidCallError(`${method} takes at most ${checks.length} arguments, got ${args.length}`);
+  if (args.length > checks.length)
+    throw new InvalidCallError(`${method} takes at most ${checks.length} arguments, got ${args.length}`);
   checks.forEach((check, i) => check(args[i], `${method} argument ${i + 1}`));
 }

@@ -10,7 +10,11 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
-    try { unlinkSync(temp); } catch { /* already gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
     throw error;
   }
   closeSync(fd);

@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { DATASET_FILES, type DatasetManifest } from '../../core/data/dataset';
 import { standardize, type TrainingData } from '../../core/train/data';
 
-function readTyped<T extends Float32Array | Int32Array>(path: string, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }, expected: number): T {
+function readTyped<T extends Float32Array | Int32Array>(
+  path: string,
+  Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  expected: number,
+): T {
   if (!existsSync(path)) throw new Error(`${path} is missing from the dataset`);
   const bytes = readFileSync(path);
   if (bytes.byteLength !== expected * Kind.BYTES_PER_ELEMENT) {
-    throw new Error(`${path} holds ${bytes.byteLength} bytes, the manifest implies ${expected * Kind.BYTES_PER_ELEMENT}`);
+    throw new Error(
+      `${path} holds ${bytes.byteLength} bytes, the manifest implies ${expected * Kind.BYTES_PER_ELEMENT}`,
+    );
   }
   // Copy into a fresh, aligned buffer (Node's file buffers may be slices of a pool).
   const copy = new ArrayBuffer(bytes.byteLength);
@@ -33,12 +39,17 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
   const numClasses = classification ? (manifest.classNames?.length ?? 0) : 0;
   if (labels) {
     for (let i = 0; i < labels.length; i++) {
-      if (labels[i] < 0 || labels[i] >= numClasses) throw new Error(`${join(dir, DATASET_FILES.labels)}: row ${i} has class ${labels[i]}, outside 0..${numClasses - 1}`);
+      if (labels[i] < 0 || labels[i] >= numClasses)
+        throw new Error(
+          `${join(dir, DATASET_FILES.labels)}: row ${i} has class ${labels[i]}, outside 0..${numClasses - 1}`,
+        );
     }
   }
   const split = (name: 'train' | 'validation' | 'test') => {
     const indices = readTyped(join(dir, DATASET_FILES.split[name]), Int32Array, manifest.split.counts[name]);
-    for (const i of indices) if (i < 0 || i >= manifest.count) throw new Error(`${DATASET_FILES.split[name]} names row ${i}, the dataset has ${manifest.count}`);
+    for (const i of indices)
+      if (i < 0 || i >= manifest.count)
+        throw new Error(`${DATASET_FILES.split[name]} names row ${i}, the dataset has ${manifest.count}`);
     return indices;
   };
   return {
@@ -49,7 +60,9 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
       featureShape: manifest.featureShape,
       featureSize,
       labels,
-      targets: classification ? null : readTyped(join(dir, DATASET_FILES.targets), Float32Array, manifest.count * targetSize),
+      targets: classification
+        ? null
+        : readTyped(join(dir, DATASET_FILES.targets), Float32Array, manifest.count * targetSize),
       targetSize,
       numClasses,
       classNames: manifest.classNames ?? [],

@@ -19,7 +19,8 @@ export function writeGeneratedDataset(dataset: GeneratedDataset, dir: string, op
     writeFileSync(join(temp, DATASET_FILES.features), bytes(dataset.features)); // raw; the engine standardizes
     if (dataset.labels) writeFileSync(join(temp, DATASET_FILES.labels), bytes(dataset.labels));
     if (dataset.targets) writeFileSync(join(temp, DATASET_FILES.targets), bytes(dataset.targets));
-    for (const part of ['train', 'validation', 'test'] as const) writeFileSync(join(temp, DATASET_FILES.split[part]), bytes(data.split[part]));
+    for (const part of ['train', 'validation', 'test'] as const)
+      writeFileSync(join(temp, DATASET_FILES.split[part]), bytes(data.split[part]));
     writeFileSync(join(temp, DATASET_FILES.manifest), JSON.stringify(manifest, null, 2));
     mkdirSync(dirname(dir), { recursive: true });
     if (existsSync(dir)) rmSync(dir, { recursive: true });

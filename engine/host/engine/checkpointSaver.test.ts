@@ -5,9 +5,25 @@ function harness(intervalMs: number) {
   let clock = 0;
   const written: [SavedKind, number][] = [];
   let encoded = 0;
-  const saver = new CheckpointSaver((kind, c) => written.push([kind, c.epoch]), intervalMs, () => clock);
-  const offer = (kind: SavedKind, epoch: number) => saver.offer(kind, epoch, () => { encoded++; return new Uint8Array([epoch]); });
-  return { saver, written, offer, advance: (ms: number) => { clock += ms; }, encodedCount: () => encoded };
+  const saver = new CheckpointSaver(
+    (kind, c) => written.push([kind, c.epoch]),
+    intervalMs,
+    () => clock,
+  );
+  const offer = (kind: SavedKind, epoch: number) =>
+    saver.offer(kind, epoch, () => {
+      encoded++;
+      return new Uint8Array([epoch]);
+    });
+  return {
+    saver,
+    written,
+    offer,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+    encodedCount: () => encoded,
+  };
 }
 
 describe('checkpoint saver', () => {
@@ -21,7 +37,11 @@ describe('checkpoint saver', () => {
     }
     h.advance(100); // 1000 ms since epoch 1's write
     h.offer('last', 11);
-    expect(h.written).toEqual([['last', 1], ['best', 1], ['last', 11]]);
+    expect(h.written).toEqual([
+      ['last', 1],
+      ['best', 1],
+      ['last', 11],
+    ]);
     expect(h.encodedCount()).toBe(3); // only what is written is encoded
   });
 
@@ -32,7 +52,10 @@ describe('checkpoint saver', () => {
     h.offer('best', 2); // improved soon after: kept
     h.advance(2000);
     h.saver.writeDue();
-    expect(h.written).toEqual([['best', 1], ['best', 2]]);
+    expect(h.written).toEqual([
+      ['best', 1],
+      ['best', 2],
+    ]);
     h.saver.writeDue();
     expect(h.written).toHaveLength(2); // nothing left to write
   });
@@ -45,7 +68,12 @@ describe('checkpoint saver', () => {
     h.offer('best', 1);
     h.offer('best', 3);
     h.saver.flush();
-    expect(h.written).toEqual([['last', 1], ['best', 1], ['last', 3], ['best', 3]]);
+    expect(h.written).toEqual([
+      ['last', 1],
+      ['best', 1],
+      ['last', 3],
+      ['best', 3],
+    ]);
   });
 
   it('writes every checkpoint with an interval of 0', () => {

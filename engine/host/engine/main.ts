@@ -19,12 +19,16 @@ function openPort(): EnginePort {
   }
   if (typeof process.send === 'function') {
     return {
-      post: (message: FromEngine) => { if (process.connected) process.send!(message); },
+      post: (message: FromEngine) => {
+        if (process.connected) process.send!(message);
+      },
       onMessage: (handler) => process.on('message', (message) => handler(message as ToEngine)),
       parentConnected: () => process.connected,
     };
   }
-  throw new Error('the engine must be started by the studio (utilityProcess or child_process.fork with an IPC channel)');
+  throw new Error(
+    'the engine must be started by the studio (utilityProcess or child_process.fork with an IPC channel)',
+  );
 }
 
 const port = openPort();
@@ -44,4 +48,10 @@ process.on('SIGINT', () => {});
 // When the parent goes away, so does the engine (no orphan keeps training or writes files nobody records): the
 // channel's disconnect is seen whenever the event loop turns, which the runner lets it do between batches.
 process.on('disconnect', () => process.exit(0));
-port.post({ type: 'ready', protocol: PROTOCOL_VERSION, isa: kernels.isa, threads: kernels.threads(), pid: process.pid });
+port.post({
+  type: 'ready',
+  protocol: PROTOCOL_VERSION,
+  isa: kernels.isa,
+  threads: kernels.threads(),
+  pid: process.pid,
+});

@@ -9,12 +9,21 @@ import { predictRows, standardizedRows } from './rows';
 
 const spec: ModelSpec = {
   version: 1,
-  nodes: [{ id: 'input', op: 'input', params: { shape: [2] } }, { id: 'fc1', op: 'dense', params: { units: 3 } }],
+  nodes: [
+    { id: 'input', op: 'input', params: { shape: [2] } },
+    { id: 'fc1', op: 'dense', params: { units: 3 } },
+  ],
   edges: [{ from: 'input', to: 'fc1' }],
 } as ModelSpec;
 const config: TrainConfig = {
-  version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-  epochs: 1, batchSize: 4, seed: 3, split: { train: 1, validation: 0, test: 0 },
+  version: TRAIN_CONFIG_VERSION,
+  loss: 'cross_entropy',
+  optimizer: { type: 'adam', lr: 0.01 },
+  schedule: { type: 'constant' },
+  epochs: 1,
+  batchSize: 4,
+  seed: 3,
+  split: { train: 1, validation: 0, test: 0 },
 };
 const session = createTrainingSession(spec, config, loadKernels());
 
@@ -28,7 +37,9 @@ describe('rows for the model', () => {
   });
 
   it('names the request when the rows do not fit the input', () => {
-    expect(() => standardizedRows(session, new Float32Array(5), 2, null, 'probe-grid')).toThrow('probe-grid: 5 values for 2 rows of 2 features');
+    expect(() => standardizedRows(session, new Float32Array(5), 2, null, 'probe-grid')).toThrow(
+      'probe-grid: 5 values for 2 rows of 2 features',
+    );
   });
 
   it('gives each row the outputs it gets alone, over several batches', () => {

@@ -6,9 +6,16 @@ import type { TrainingSession } from '../../core/train/session';
 export type Normalization = { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
 
 /** A standardized copy of `count` raw rows; `what` names the request in the error for a wrong length. */
-export function standardizedRows(session: TrainingSession, inputs: Float32Array, count: number, normalization: Normalization, what: string): Float32Array {
+export function standardizedRows(
+  session: TrainingSession,
+  inputs: Float32Array,
+  count: number,
+  normalization: Normalization,
+  what: string,
+): Float32Array {
   const inSize = session.model.input.size;
-  if (inputs.length !== count * inSize) throw new Error(`${what}: ${inputs.length} values for ${count} rows of ${inSize} features`);
+  if (inputs.length !== count * inSize)
+    throw new Error(`${what}: ${inputs.length} values for ${count} rows of ${inSize} features`);
   const x = inputs.slice();
   if (normalization) standardize(x, [...session.model.inputShape], normalization);
   return x;

@@ -31,13 +31,20 @@ interface ActiveRun {
 export class EngineHost {
   private active: ActiveRun | null = null;
 
-  constructor(private readonly port: EnginePort, private readonly kernels: Kernels) {}
+  constructor(
+    private readonly port: EnginePort,
+    private readonly kernels: Kernels,
+  ) {}
 
   handle(message: ToEngine): void {
     switch (message.type) {
       case 'start':
         if (this.active) {
-          this.port.post({ type: 'error', runId: message.runId, message: `the engine is already training run ${this.active.runId}` });
+          this.port.post({
+            type: 'error',
+            runId: message.runId,
+            message: `the engine is already training run ${this.active.runId}`,
+          });
           return;
         }
         void this.train(message);
@@ -64,18 +71,28 @@ export class EngineHost {
         return;
       }
       case 'evaluate':
-        this.guard(message.requestId, () => this.evaluate(message.requestId, message.checkpoint, message.datasetDir, message.split));
+        this.guard(message.requestId, () =>
+          this.evaluate(message.requestId, message.checkpoint, message.datasetDir, message.split),
+        );
         return;
       case 'predict':
-        this.guard(message.requestId, () => this.predict(message.requestId, message.checkpoint, message.inputs, message.count));
+        this.guard(message.requestId, () =>
+          this.predict(message.requestId, message.checkpoint, message.inputs, message.count),
+        );
         return;
       case 'activations':
-        this.guard(message.requestId, () => this.activations(message.requestId, message.checkpoint, message.inputs, message.nodeId));
+        this.guard(message.requestId, () =>
+          this.activations(message.requestId, message.checkpoint, message.inputs, message.nodeId),
+        );
         return;
       case 'probe-grid': {
         const run = this.active;
         if (!run || run.runId !== message.runId) {
-          this.port.post({ type: 'error', requestId: message.requestId, message: `run ${message.runId} is not training` });
+          this.port.post({
+            type: 'error',
+            requestId: message.requestId,
+            message: `run ${message.runId} is not training`,
+          });
           return;
         }
         run.probes.push({ requestId: message.requestId, inputs: message.inputs, count: message.count });
@@ -110,7 +127,13 @@ export class EngineHost {
   private async train(start: StartRun): Promise<void> {
     const { runId } = start;
     const run: ActiveRun = {
-      runId, paused: false, stopRequested: false, checkpointRequested: false, resumeWaiter: null, probes: [], answerProbes: null,
+      runId,
+      paused: false,
+      stopRequested: false,
+      checkpointRequested: false,
+      resumeWaiter: null,
+      probes: [],
+      answerProbes: null,
       saveRequested: null,
     };
     this.active = run;
@@ -129,14 +152,32 @@ export class EngineHost {
       run.answerProbes = () => {
         for (const probe of run.probes.splice(0)) {
           this.guard(probe.requestId, () => {
-            const x = standardizedRows(trainer.session, probe.inputs, probe.count, manifest.normalization, 'probe-grid');
+            const x = standardizedRows(
+              trainer.session,
+              probe.inputs,
+              probe.count,
+              manifest.normalization,
+              'probe-grid',
+            );
             const outputs = predictRows(trainer.session, x, probe.count, start.config.batchSize);
-            post({ type: 'grid', requestId: probe.requestId, epoch: trainer.epoch, step: trainer.session.steps, outputs, outputSize: trainer.session.model.output.size });
+            post({
+              type: 'grid',
+              requestId: probe.requestId,
+              epoch: trainer.epoch,
+              step: trainer.session.steps,
+              outputs,
+              outputSize: trainer.session.model.output.size,
+            });
           });
         }
       };
       mkdirSync(start.files.dir, { recursive: true });
-      const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({ spec: start.spec, config: start.config, normalization: manifest.normalization, kind });
+      const info = (kind: CheckpointInfo['kind']): CheckpointInfo => ({
+        spec: start.spec,
+        config: start.config,
+        normalization: manifest.normalization,
+        kind,
+      });
       const writeCheckpoint = (kind: CheckpointInfo['kind'], epoch: number, bytes: Uint8Array) => {
         if (this.parentGone()) return; // nobody would record it: the store keeps what it knows, the file stays as it was
         const name = kind === 'manual' ? `manual-epoch-${epoch}.safetensors` : `${kind}.safetensors`;
@@ -154,7 +195,10 @@ export class EngineHost {
         run.checkpointRequested = false;
         writeCheckpoint('manual', trainer.epoch, capture('manual')());
       };
-      const checkpoints = new CheckpointSaver((kind, c) => writeCheckpoint(kind, c.epoch, c.bytes), start.checkpointIntervalMs);
+      const checkpoints = new CheckpointSaver(
+        (kind, c) => writeCheckpoint(kind, c.epoch, c.bytes),
+        start.checkpointIntervalMs,
+      );
       saver = checkpoints;
       const every = Math.max(1, start.checkpointEvery ?? 1);
       let bestLoss = Infinity;
@@ -170,7 +214,8 @@ export class EngineHost {
             bestLoss = monitored;
             checkpoints.offer('best', trainer.epoch, capture('best'));
           }
-          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs) checkpoints.offer('last', trainer.epoch, capture('last'));
+          if (metrics.epoch % every === 0 || metrics.epoch === start.config.epochs)
+            checkpoints.offer('last', trainer.epoch, capture('last'));
           checkpoints.writeDue();
         },
         checkpoint: async () => {
@@ -181,7 +226,9 @@ export class EngineHost {
           if (run.paused && !run.stopRequested) {
             checkpoints.flush(); // a paused run has everything on disk, in case it is never resumed
             post({ type: 'status', runId, status: 'paused' });
-            await new Promise<void>((resolve) => { run.resumeWaiter = resolve; });
+            await new Promise<void>((resolve) => {
+              run.resumeWaiter = resolve;
+            });
             run.resumeWaiter = null;
             if (!run.stopRequested) post({ type: 'status', runId, status: 'running' });
           }
@@ -201,22 +248,39 @@ export class EngineHost {
       }
     } catch (error) {
       // The last whole epoch's checkpoints still reach the disk (best effort: the error may be the disk's).
-      try { saver?.flush(); } catch { /* reported below */ }
+      try {
+        saver?.flush();
+      } catch {
+        /* reported below */
+      }
       const message = (error as Error).message;
       post({ type: 'error', runId, message });
       post({ type: 'status', runId, status: 'failed', message });
     } finally {
-      for (const probe of run.probes.splice(0)) post({ type: 'error', requestId: probe.requestId, message: `run ${runId} ended before the probe was answered` });
+      for (const probe of run.probes.splice(0))
+        post({
+          type: 'error',
+          requestId: probe.requestId,
+          message: `run ${runId} ended before the probe was answered`,
+        });
       this.active = null;
     }
   }
 
-  private evaluate(requestId: string, checkpoint: string, datasetDir: string, split: 'train' | 'validation' | 'test' | 'all'): void {
+  private evaluate(
+    requestId: string,
+    checkpoint: string,
+    datasetDir: string,
+    split: 'train' | 'validation' | 'test' | 'all',
+  ): void {
     const { snapshot, info } = decodeCheckpoint(readFileSync(checkpoint), checkpoint);
     const { data } = loadTrainingData(datasetDir);
     const trainer = new Trainer(info.spec, info.config, data, this.kernels);
     trainer.restore(snapshot);
-    const indices = split === 'all' ? Int32Array.from({ length: data.features.length / data.featureSize }, (_, i) => i) : data.split[split];
+    const indices =
+      split === 'all'
+        ? Int32Array.from({ length: data.features.length / data.featureSize }, (_, i) => i)
+        : data.split[split];
     if (indices.length === 0) throw new Error(`the ${split} split of ${datasetDir} is empty`);
     this.port.post({ type: 'evaluation', requestId, metrics: trainer.evaluate(indices) });
   }
@@ -236,7 +300,13 @@ export class EngineHost {
     session.predict(x, 1);
     const tensor = session.model.activation(nodeId);
     const size = tensor.size;
-    this.port.post({ type: 'activations', requestId, nodeId, shape: [...tensor.shape], values: tensor.data.slice(0, size) });
+    this.port.post({
+      type: 'activations',
+      requestId,
+      nodeId,
+      shape: [...tensor.shape],
+      values: tensor.data.slice(0, size),
+    });
   }
 
   private predict(requestId: string, checkpoint: string, inputs: Float32Array, count: number): void {

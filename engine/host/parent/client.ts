@@ -39,7 +39,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export function defaultEngineEntry(): string {
   if (!import.meta.url.endsWith('.ts')) {
     // Bundled: this code is in dist/*.mjs or dist/electron/*.cjs, the engine in dist/engine/host.mjs.
-    const bundled = [join(here, 'engine', 'host.mjs'), join(here, '..', 'engine', 'host.mjs')].find((p) => existsSync(p));
+    const bundled = [join(here, 'engine', 'host.mjs'), join(here, '..', 'engine', 'host.mjs')].find((p) =>
+      existsSync(p),
+    );
     if (bundled) return bundled;
   }
   return join(resolve(here, '../../..'), 'engine', 'host', 'engine', 'main.ts');
@@ -48,20 +50,38 @@ export function defaultEngineEntry(): string {
 /** Node's way: a forked child with an IPC channel (TypeScript entries run through tsx). */
 export function forkEngine(entry: string, env: NodeJS.ProcessEnv): EngineProcess {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child: ChildProcess = fork(entry, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(entry, [], {
+    execArgv,
+    env,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   // A message to an engine that just died fails in the callback (not as an unhandled 'error' event that would end
   // this process); the exit listener reports the death.
   child.on('error', () => {});
   return {
-    send: (message) => { child.send(message, () => {}); },
-    onMessage: (listener) => { child.on('message', (message) => listener(message as FromEngine)); },
-    onExit: (listener) => { child.on('exit', listener); },
-    kill: () => { child.kill('SIGKILL'); },
+    send: (message) => {
+      child.send(message, () => {});
+    },
+    onMessage: (listener) => {
+      child.on('message', (message) => listener(message as FromEngine));
+    },
+    onExit: (listener) => {
+      child.on('exit', listener);
+    },
+    kill: () => {
+      child.kill('SIGKILL');
+    },
   };
 }
 
 /** The reply each request is answered with (or 'error' with its requestId). */
-const REPLY = { evaluate: 'evaluation', predict: 'prediction', activations: 'activations', 'probe-grid': 'grid' } as const;
+const REPLY = {
+  evaluate: 'evaluation',
+  predict: 'prediction',
+  activations: 'activations',
+  'probe-grid': 'grid',
+} as const;
 
 export class EngineClient {
   readonly process: EngineProcess;
@@ -78,7 +98,11 @@ export class EngineClient {
       for (const listener of this.listeners) listener(message);
     });
     this.process.onExit((code, signal) => {
-      const reason = signal ? `the engine process was killed (${signal})` : code === 0 ? 'the engine process exited' : `the engine process crashed (exit code ${code})`;
+      const reason = signal
+        ? `the engine process was killed (${signal})`
+        : code === 0
+          ? 'the engine process exited'
+          : `the engine process crashed (exit code ${code})`;
       this.exitInfo = { code, signal, reason };
       for (const listener of this.exitListeners) listener(this.exitInfo);
     });
@@ -119,23 +143,54 @@ export class EngineClient {
   waitFor(predicate: (message: FromEngine) => boolean, timeoutMs?: number): Promise<FromEngine>;
   waitFor(predicate: (message: FromEngine) => boolean, timeoutMs = 120_000): Promise<FromEngine> {
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => { stop(); reject(new Error(`no matching engine message within ${timeoutMs} ms`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`no matching engine message within ${timeoutMs} ms`));
+      }, timeoutMs);
       const offMessage = this.onMessage((message) => {
-        if (predicate(message)) { stop(); resolvePromise(message); }
+        if (predicate(message)) {
+          stop();
+          resolvePromise(message);
+        }
       });
-      const offExit = this.onExit((exit) => { stop(); reject(new Error(exit.reason)); });
-      function stop() { clearTimeout(timer); offMessage(); offExit(); }
+      const offExit = this.onExit((exit) => {
+        stop();
+        reject(new Error(exit.reason));
+      });
+      function stop() {
+        clearTimeout(timer);
+        offMessage();
+        offExit();
+      }
     });
   }
 
   /** Sends an evaluate, predict, activations or probe-grid request and resolves with its reply, or rejects with the engine's error. */
-  request(message: Extract<ToEngine, { type: 'evaluate' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'evaluation' }>>;
-  request(message: Extract<ToEngine, { type: 'predict' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'prediction' }>>;
-  request(message: Extract<ToEngine, { type: 'activations' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'activations' }>>;
-  request(message: Extract<ToEngine, { type: 'probe-grid' }>, timeoutMs?: number): Promise<Extract<FromEngine, { type: 'grid' }>>;
-  request(message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' | 'probe-grid' }>, timeoutMs = 120_000): Promise<FromEngine> {
+  request(
+    message: Extract<ToEngine, { type: 'evaluate' }>,
+    timeoutMs?: number,
+  ): Promise<Extract<FromEngine, { type: 'evaluation' }>>;
+  request(
+    message: Extract<ToEngine, { type: 'predict' }>,
+    timeoutMs?: number,
+  ): Promise<Extract<FromEngine, { type: 'prediction' }>>;
+  request(
+    message: Extract<ToEngine, { type: 'activations' }>,
+    timeoutMs?: number,
+  ): Promise<Extract<FromEngine, { type: 'activations' }>>;
+  request(
+    message: Extract<ToEngine, { type: 'probe-grid' }>,
+    timeoutMs?: number,
+  ): Promise<Extract<FromEngine, { type: 'grid' }>>;
+  request(
+    message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' | 'probe-grid' }>,
+    timeoutMs = 120_000,
+  ): Promise<FromEngine> {
     const reply = REPLY[message.type];
-    const answer = this.waitFor((m) => 'requestId' in m && m.requestId === message.requestId && (m.type === reply || m.type === 'error'), timeoutMs);
+    const answer = this.waitFor(
+      (m) => 'requestId' in m && m.requestId === message.requestId && (m.type === reply || m.type === 'error'),
+      timeoutMs,
+    );
     this.send(message);
     return answer.then((m) => {
       if (m.type === 'error') throw new Error(m.message);
@@ -147,7 +202,11 @@ export class EngineClient {
   async shutdown(graceMs = 5000): Promise<void> {
     if (this.exitInfo) return;
     const exited = new Promise<void>((r) => this.onExit(() => r()));
-    try { this.send({ type: 'shutdown' }); } catch { /* already gone */ }
+    try {
+      this.send({ type: 'shutdown' });
+    } catch {
+      /* already gone */
+    }
     const timer = setTimeout(() => this.process.kill(), graceMs);
     await exited;
     clearTimeout(timer);

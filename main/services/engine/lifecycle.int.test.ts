@@ -56,13 +56,20 @@ describe('starting runs', () => {
   });
 
   it.each([
-    ['batchSize', { batchSize: 0 }], ['batchSize', { batchSize: -5 }], ['optimizer.lr', { optimizer: { type: 'adam', lr: -1 } }],
-    ['epochs', { epochs: 0 }], ['epochs', { epochs: 1e9 }], ['schedule.type', { schedule: { type: 'sawtooth' } }],
-    ['split.train', { split: { train: 2, validation: 0, test: 0 } }], ['seed', { seed: -1 }],
+    ['batchSize', { batchSize: 0 }],
+    ['batchSize', { batchSize: -5 }],
+    ['optimizer.lr', { optimizer: { type: 'adam', lr: -1 } }],
+    ['epochs', { epochs: 0 }],
+    ['epochs', { epochs: 1e9 }],
+    ['schedule.type', { schedule: { type: 'sawtooth' } }],
+    ['split.train', { split: { train: 2, validation: 0, test: 0 } }],
+    ['seed', { seed: -1 }],
   ] as const)('refuses %s out of range before creating a run', async (setting, overrides) => {
     const s = supervisor();
     const before = runCount();
-    const refusal = await s.startRun({ projectId: project.id, spec, config: config(overrides as never), datasetId: dataset.id }).catch((e: unknown) => e);
+    const refusal = await s
+      .startRun({ projectId: project.id, spec, config: config(overrides as never), datasetId: dataset.id })
+      .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RunRefusedError);
     expect((refusal as RunRefusedError).params.setting).toBe(setting);
     expect((refusal as Error).message).toContain(`the setting ${setting}`);
@@ -73,8 +80,9 @@ describe('starting runs', () => {
   it('refuses a model larger than the memory it may use, naming its largest layer', async () => {
     const s = supervisor({ memoryBudget: () => 19 * 1024 ** 3 });
     const before = runCount();
-    const refusal = await s.startRun({ projectId: project.id, spec: mlp(2, [30000, 30000], 3), config: config(), datasetId: dataset.id })
-      .catch((e: unknown) => e) as RunRefusedError;
+    const refusal = (await s
+      .startRun({ projectId: project.id, spec: mlp(2, [30000, 30000], 3), config: config(), datasetId: dataset.id })
+      .catch((e: unknown) => e)) as RunRefusedError;
     expect(refusal).toBeInstanceOf(RunRefusedError);
     expect(refusal.code).toBe('model-too-large');
     expect(refusal.nodeId).toBe('fc2');
@@ -86,7 +94,9 @@ describe('starting runs', () => {
   it('fails a run whose engine dies before it is ready, instead of leaving it queued', async () => {
     const s = supervisor({ engine: { entry: join(home, 'no-such-engine.mjs') } });
     const before = new Set(store.runs.listRuns({}).map((r) => r.id));
-    await expect(s.startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })).rejects.toThrow(/before it was ready/);
+    await expect(s.startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })).rejects.toThrow(
+      /before it was ready/,
+    );
     const created = store.runs.listRuns({}).filter((r) => !before.has(r.id));
     expect(created.map((r) => r.status)).toEqual(['failed']);
     await s.close();
@@ -96,9 +106,17 @@ describe('starting runs', () => {
 describe('continuing runs', () => {
   it('refuses to continue a run another live process is training', async () => {
     const s = supervisor();
-    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config(), datasetId: dataset.id, owner: `${process.ppid}:` });
+    const run = store.runs.createRun({
+      projectId: project.id,
+      graph: spec,
+      trainConfig: config(),
+      datasetId: dataset.id,
+      owner: `${process.ppid}:`,
+    });
     store.runs.updateRunStatus(run.id, 'running');
-    await expect(s.continueRun(run.id)).rejects.toThrow(/is running: only stopped, failed or interrupted runs continue/);
+    await expect(s.continueRun(run.id)).rejects.toThrow(
+      /is running: only stopped, failed or interrupted runs continue/,
+    );
     expect(s.activeRun).toBeNull();
     await s.close();
   });
@@ -107,9 +125,19 @@ describe('continuing runs', () => {
 describe('closing', () => {
   it('finishes even when the engine does not answer the stop, and records the run as failed', async () => {
     const s = supervisor({ stopGraceMs: 100 });
-    const runId = await s.startRun({ projectId: project.id, spec, config: config({ epochs: 100_000 }), datasetId: dataset.id });
+    const runId = await s.startRun({
+      projectId: project.id,
+      spec,
+      config: config({ epochs: 100_000 }),
+      datasetId: dataset.id,
+    });
     await new Promise<void>((resolve) => {
-      const off = s.onEvent(({ message }) => { if (message.type === 'epoch') { off(); resolve(); } });
+      const off = s.onEvent(({ message }) => {
+        if (message.type === 'epoch') {
+          off();
+          resolve();
+        }
+      });
     });
     const { pid } = await (await s.ensureEngine()).ready;
     process.kill(pid, 'SIGSTOP'); // frozen: it will never report 'stopped'

@@ -11,7 +11,12 @@ import { checkMemory, estimateTrainingMemory, type MemoryProblem } from '../../.
 export type RefusalParams = Record<string, string | number>;
 
 export class RunRefusedError extends Error {
-  constructor(message: string, readonly code: string, readonly params: RefusalParams, readonly nodeId?: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly params: RefusalParams,
+    readonly nodeId?: string,
+  ) {
     super(message);
     this.name = 'RunRefusedError';
   }
@@ -39,14 +44,29 @@ function configRefusal(p: ConfigProblem): RunRefusedError {
   switch (p.code) {
     case 'setting-out-of-range': {
       const allowed = allowedText(p);
-      return new RunRefusedError(`the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be ${allowed}`,
-        p.code, { setting: p.setting, value: JSON.stringify(p.value) ?? 'missing', min: p.min, max: p.max === Number.MAX_VALUE ? '∞' : p.max });
+      return new RunRefusedError(
+        `the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be ${allowed}`,
+        p.code,
+        {
+          setting: p.setting,
+          value: JSON.stringify(p.value) ?? 'missing',
+          min: p.min,
+          max: p.max === Number.MAX_VALUE ? '∞' : p.max,
+        },
+      );
     }
     case 'setting-not-a-choice':
-      return new RunRefusedError(`the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be one of ${p.choices.join(', ')}`,
-        p.code, { setting: p.setting, value: JSON.stringify(p.value) ?? 'missing', choices: p.choices.join(', ') });
+      return new RunRefusedError(
+        `the setting ${p.setting} is ${JSON.stringify(p.value) ?? 'missing'}: it must be one of ${p.choices.join(', ')}`,
+        p.code,
+        { setting: p.setting, value: JSON.stringify(p.value) ?? 'missing', choices: p.choices.join(', ') },
+      );
     case 'split-sum':
-      return new RunRefusedError(`the split fractions add up to ${p.sum}: train, validation and test must add up to 1`, p.code, { setting: p.setting, sum: p.sum });
+      return new RunRefusedError(
+        `the split fractions add up to ${p.sum}: train, validation and test must add up to 1`,
+        p.code,
+        { setting: p.setting, sum: p.sum },
+      );
     default:
       throw new Error(`unknown config problem ${JSON.stringify(p satisfies never)}`);
   }
@@ -56,7 +76,15 @@ function memoryRefusal(p: MemoryProblem): RunRefusedError {
   return new RunRefusedError(
     `training this model needs about ${gigabytes(p.estimateBytes)} of memory, more than the ${gigabytes(p.availableBytes)} this machine can give ` +
       `(layer '${p.nodeId}' alone needs ${gigabytes(p.nodeBytes)}): make it smaller or lower the batch size`,
-    p.code, { nodeId: p.nodeId, node: gigabytes(p.nodeBytes), estimate: gigabytes(p.estimateBytes), available: gigabytes(p.availableBytes) }, p.nodeId);
+    p.code,
+    {
+      nodeId: p.nodeId,
+      node: gigabytes(p.nodeBytes),
+      estimate: gigabytes(p.estimateBytes),
+      available: gigabytes(p.availableBytes),
+    },
+    p.nodeId,
+  );
 }
 
 /** Throws a RunRefusedError for the first problem with training `spec` with `config` in `availableBytes`. */

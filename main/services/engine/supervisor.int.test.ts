@@ -15,7 +15,11 @@ import { EngineSupervisor } from './supervisor';
 const home = mkdtempSync(join(tmpdir(), 'netwright-supervisor-'));
 const store = openStore(join(home, 'studio.db'));
 // Every checkpoint written at once (interval 0): the kill tests stop the engine a few epochs into a run.
-const supervisor = new EngineSupervisor(store, { runsDir: join(home, 'runs'), engine: { threads: 2 }, checkpointIntervalMs: 0 });
+const supervisor = new EngineSupervisor(store, {
+  runsDir: join(home, 'runs'),
+  engine: { threads: 2 },
+  checkpointIntervalMs: 0,
+});
 afterAll(async () => {
   await supervisor.close();
   store.close();
@@ -29,7 +33,12 @@ const spec = mlp(2, [64, 64], 3);
 
 describe('engine supervisor', () => {
   it('records a run: status, every epoch, best and last checkpoints, best and final metrics', async () => {
-    const runId = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs: 12, batchSize: 16 }), datasetId: dataset.id });
+    const runId = await supervisor.startRun({
+      projectId: project.id,
+      spec,
+      config: config({ epochs: 12, batchSize: 16 }),
+      datasetId: dataset.id,
+    });
     await supervisor.whenIdle();
     const run = store.runs.getRun(runId);
     expect(run.status).toBe('completed');
@@ -46,10 +55,18 @@ describe('engine supervisor', () => {
 
   it('marks a run failed with the reason when the engine is killed, keeps its metrics and checkpoint, and resumes it', async () => {
     const epochs = 300;
-    const runId = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs, batchSize: 16 }), datasetId: dataset.id });
+    const runId = await supervisor.startRun({
+      projectId: project.id,
+      spec,
+      config: config({ epochs, batchSize: 16 }),
+      datasetId: dataset.id,
+    });
     await new Promise<void>((resolve) => {
       const off = supervisor.onEvent(({ message }) => {
-        if (message.type === 'checkpoint' && message.kind === 'last' && message.epoch >= 3) { off(); resolve(); }
+        if (message.type === 'checkpoint' && message.kind === 'last' && message.epoch >= 3) {
+          off();
+          resolve();
+        }
       });
     });
     process.kill((await (await supervisor.ensureEngine()).ready).pid, 'SIGKILL');
@@ -65,7 +82,12 @@ describe('engine supervisor', () => {
     expect(store.metrics.listEpochs(runId).length).toBeGreaterThanOrEqual(checkpoint.epoch);
 
     // The next run gets a fresh engine and works.
-    const next = await supervisor.startRun({ projectId: project.id, spec, config: config({ epochs: 2 }), datasetId: dataset.id });
+    const next = await supervisor.startRun({
+      projectId: project.id,
+      spec,
+      config: config({ epochs: 2 }),
+      datasetId: dataset.id,
+    });
     await supervisor.whenIdle();
     expect(store.runs.getRun(next).status).toBe('completed');
 
@@ -73,11 +95,18 @@ describe('engine supervisor', () => {
     await supervisor.whenIdle();
     const resumed = store.runs.getRun(runId);
     expect(resumed.status).toBe('completed');
-    expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+    expect(store.metrics.listEpochs(runId).map((e) => e.epoch)).toEqual(
+      Array.from({ length: epochs }, (_, i) => i + 1),
+    );
   });
 
   it('continues a run that never wrote a checkpoint from the start', async () => {
-    const run = store.runs.createRun({ projectId: project.id, graph: spec, trainConfig: config({ epochs: 3 }), datasetId: dataset.id });
+    const run = store.runs.createRun({
+      projectId: project.id,
+      graph: spec,
+      trainConfig: config({ epochs: 3 }),
+      datasetId: dataset.id,
+    });
     store.runs.updateRunStatus(run.id, 'stopped');
     await supervisor.continueRun(run.id);
     await supervisor.whenIdle();

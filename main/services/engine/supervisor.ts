@@ -23,7 +23,8 @@ export interface StartRunRequest {
   tags?: string[];
 }
 
-export type SupervisorEvent = { runId: string; message: FromEngine } | { runId: string; message: { type: 'engine-exit'; reason: string } };
+export type SupervisorEvent =
+  { runId: string; message: FromEngine } | { runId: string; message: { type: 'engine-exit'; reason: string } };
 
 export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
@@ -50,7 +51,10 @@ export class EngineSupervisor {
   private finished: Promise<void> = Promise.resolve();
   private resolveFinished: (() => void) | null = null;
 
-  constructor(private readonly store: Store, private readonly options: SupervisorOptions) {
+  constructor(
+    private readonly store: Store,
+    private readonly options: SupervisorOptions,
+  ) {
     this.writer = store.createMetricsWriter();
   }
 
@@ -89,8 +93,15 @@ export class EngineSupervisor {
     refuseUnfitRun(request.spec, request.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
     const run = this.store.runs.createRun({
-      projectId: request.projectId, name: request.name, graph: request.spec, trainConfig: request.config, graphVersionId: request.graphVersionId,
-      datasetId: dataset.id, splitSeed: dataset.manifest.split.seed, tags: request.tags, owner: currentOwner(),
+      projectId: request.projectId,
+      name: request.name,
+      graph: request.spec,
+      trainConfig: request.config,
+      graphVersionId: request.graphVersionId,
+      datasetId: dataset.id,
+      splitSeed: dataset.manifest.split.seed,
+      tags: request.tags,
+      owner: currentOwner(),
     });
     await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
     return run.id;
@@ -104,7 +115,8 @@ export class EngineSupervisor {
     this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
     // A queued, running or paused run belongs to a live process (it would have been recovered otherwise).
-    if (!CONTINUABLE.has(run.status)) throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
+    if (!CONTINUABLE.has(run.status))
+      throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
     refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);
@@ -129,10 +141,18 @@ export class EngineSupervisor {
     return join(this.options.runsDir, runId);
   }
 
-  pause(runId: string): void { this.control(runId, 'pause'); }
-  unpause(runId: string): void { this.control(runId, 'resume'); }
-  stop(runId: string): void { this.control(runId, 'stop'); }
-  saveCheckpoint(runId: string): void { this.control(runId, 'save-checkpoint'); }
+  pause(runId: string): void {
+    this.control(runId, 'pause');
+  }
+  unpause(runId: string): void {
+    this.control(runId, 'resume');
+  }
+  stop(runId: string): void {
+    this.control(runId, 'stop');
+  }
+  saveCheckpoint(runId: string): void {
+    this.control(runId, 'save-checkpoint');
+  }
 
   /** Resolves when the active run (if any) has ended, however it ended. */
   whenIdle(): Promise<void> {
@@ -145,10 +165,16 @@ export class EngineSupervisor {
    */
   async close(): Promise<void> {
     if (this.activeRunId && this.engine && !this.engine.exited) {
-      try { this.engine.send({ type: 'stop', runId: this.activeRunId }); } catch { /* it died meanwhile */ }
+      try {
+        this.engine.send({ type: 'stop', runId: this.activeRunId });
+      } catch {
+        /* it died meanwhile */
+      }
     }
     let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS); });
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
+    });
     await Promise.race([this.finished, grace]);
     clearTimeout(timer);
     await this.engine?.shutdown();
@@ -163,15 +189,31 @@ export class EngineSupervisor {
     this.writer.close();
   }
 
-  private async launch(runId: string, spec: ModelSpec, config: TrainConfig, datasetDir: string, resumeFrom: string | undefined): Promise<void> {
+  private async launch(
+    runId: string,
+    spec: ModelSpec,
+    config: TrainConfig,
+    datasetDir: string,
+    resumeFrom: string | undefined,
+  ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
-    this.finished = new Promise((resolve) => { this.resolveFinished = resolve; });
+    this.finished = new Promise((resolve) => {
+      this.resolveFinished = resolve;
+    });
     try {
       const engine = await this.ensureEngine();
       this.store.runs.updateRunStatus(runId, 'running');
-      engine.send({ type: 'start', runId, spec, config, datasetDir, files: { dir: this.runDir(runId) }, resumeFrom,
-        checkpointIntervalMs: this.options.checkpointIntervalMs });
+      engine.send({
+        type: 'start',
+        runId,
+        spec,
+        config,
+        datasetDir,
+        files: { dir: this.runDir(runId) },
+        resumeFrom,
+        checkpointIntervalMs: this.options.checkpointIntervalMs,
+      });
     } catch (error) {
       // The engine died before it was ready (or could not be sent the run): the run fails now, not stays queued.
       if (this.activeRunId === runId) {
@@ -192,7 +234,13 @@ export class EngineSupervisor {
     const { runId } = message;
     switch (message.type) {
       case 'progress':
-        this.writer.step(runId, { step: message.step, epoch: message.epoch, loss: message.loss, lr: null, samplesPerSecond: message.samplesPerSecond });
+        this.writer.step(runId, {
+          step: message.step,
+          epoch: message.epoch,
+          loss: message.loss,
+          lr: null,
+          samplesPerSecond: message.samplesPerSecond,
+        });
         break;
       case 'epoch':
         this.writer.epoch(runId, toEpochRecord(message.metrics));
@@ -215,14 +263,23 @@ export class EngineSupervisor {
         if (outcome.status !== 'diverged') {
           const epochs = this.store.metrics.listEpochs(runId);
           const last = epochs.at(-1);
-          const best = epochs.reduce<typeof last>((b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b), undefined);
+          const best = epochs.reduce<typeof last>(
+            (b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b),
+            undefined,
+          );
           const values = (e: typeof last) => {
             if (!e) return null;
             const validation = (e.metrics.validation ?? null) as { mae?: number; r2?: number } | null;
-            return Object.fromEntries(Object.entries({
-              train_loss: e.trainLoss, train_accuracy: e.trainAccuracy, val_loss: e.valLoss, val_accuracy: e.valAccuracy,
-              val_mae: validation?.mae, val_r2: validation?.r2,
-            }).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+            return Object.fromEntries(
+              Object.entries({
+                train_loss: e.trainLoss,
+                train_accuracy: e.trainAccuracy,
+                val_loss: e.valLoss,
+                val_accuracy: e.valAccuracy,
+                val_mae: validation?.mae,
+                val_r2: validation?.r2,
+              }).filter(([, v]) => typeof v === 'number'),
+            ) as Record<string, number>;
           };
           const finalMetrics = values(last);
           if (finalMetrics && outcome.test) {
@@ -231,7 +288,11 @@ export class EngineSupervisor {
             if (outcome.test.mae !== undefined) finalMetrics.test_mae = outcome.test.mae;
             if (outcome.test.r2 !== undefined) finalMetrics.test_r2 = outcome.test.r2;
           }
-          this.store.runs.setRunResults(runId, { bestMetrics: values(best), finalMetrics, bestEpoch: outcome.bestEpoch ?? best?.epoch ?? null });
+          this.store.runs.setRunResults(runId, {
+            bestMetrics: values(best),
+            finalMetrics,
+            bestEpoch: outcome.bestEpoch ?? best?.epoch ?? null,
+          });
         }
         break;
       }

@@ -16,8 +16,16 @@ const config = (overrides: Partial<TrainConfig> = {}) => testConfig({ epochs: 20
 function event(match: (e: StudioEvent) => boolean): Promise<StudioEvent> {
   return new Promise((resolve) => {
     const seen = events.find(match);
-    if (seen) { resolve(seen); return; }
-    const off = studio.onEvent((e) => { if (match(e)) { off(); resolve(e); } });
+    if (seen) {
+      resolve(seen);
+      return;
+    }
+    const off = studio.onEvent((e) => {
+      if (match(e)) {
+        off();
+        resolve(e);
+      }
+    });
   });
 }
 
@@ -28,7 +36,7 @@ const argmax = (values: number[], at: number, k: number) => {
 };
 
 describe('the decision boundary', () => {
-  it('is the live model\'s while spirals train, and agrees with predict on the same weights', async () => {
+  it("is the live model's while spirals train, and agrees with predict on the same weights", async () => {
     const dataset = await studio.useSample('spirals');
     const spec = await studio.templateSpec('mlp', dataset.id);
     const run = await studio.startRun({ spec, config: config(), datasetId: dataset.id });
@@ -63,7 +71,11 @@ describe('the decision boundary', () => {
     const count = 32 * 32;
     const engine = await studio.supervisor.ensureEngine();
     const prediction = await engine.request({
-      type: 'predict', requestId: randomUUID(), checkpoint: checkpoint.path, inputs: gridInputs(live.x, live.y, 32), count,
+      type: 'predict',
+      requestId: randomUUID(),
+      checkpoint: checkpoint.path,
+      inputs: gridInputs(live.x, live.y, 32),
+      count,
     });
     const classes = prediction.classes!;
     let agree = 0;

@@ -5,7 +5,14 @@ import type { BoundaryMap } from '../../api/types';
 import type { EngineSupervisor } from '../engine/supervisor';
 import type { Store } from '../store';
 import type { DatasetRecord } from '../store/types';
-import { boundaryKind, DEFAULT_RESOLUTION, gridInputs, MAX_RESOLUTION, MIN_RESOLUTION, paddedRange } from '../../api/boundaryGrid';
+import {
+  boundaryKind,
+  DEFAULT_RESOLUTION,
+  gridInputs,
+  MAX_RESOLUTION,
+  MIN_RESOLUTION,
+  paddedRange,
+} from '../../api/boundaryGrid';
 import { readFeatures, readTruth, splitIndices } from './datasetRows';
 import { probabilities, trainedRun } from './insight';
 
@@ -18,18 +25,25 @@ export class BoundaryService {
   /** Points and their ranges per dataset (datasets do not change once imported). */
   private readonly pointsOf = new Map<string, { points: Points; x: [number, number]; y: [number, number] | null }>();
 
-  constructor(private readonly store: Store, private readonly supervisor: EngineSupervisor) {}
+  constructor(
+    private readonly store: Store,
+    private readonly supervisor: EngineSupervisor,
+  ) {}
 
   async boundary(runId: string, resolution = DEFAULT_RESOLUTION): Promise<BoundaryMap> {
     if (!Number.isInteger(resolution) || resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {
-      throw new Error(`the boundary's resolution must be a whole number from ${MIN_RESOLUTION} to ${MAX_RESOLUTION}, got ${resolution}`);
+      throw new Error(
+        `the boundary's resolution must be a whole number from ${MIN_RESOLUTION} to ${MAX_RESOLUTION}, got ${resolution}`,
+      );
     }
     const run = this.store.runs.getRun(runId);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
     const dataset = this.store.datasets.getDataset(run.datasetId);
     const kind = boundaryKind(dataset.manifest);
     if (!kind) {
-      throw new Error(`dataset '${dataset.name}' has features [${dataset.manifest.featureShape.join(', ')}]: a decision boundary needs 2 features with classes, a fitted curve 1 feature with 1 target`);
+      throw new Error(
+        `dataset '${dataset.name}' has features [${dataset.manifest.featureShape.join(', ')}]: a decision boundary needs 2 features with classes, a fitted curve 1 feature with 1 target`,
+      );
     }
     const { points, x, y } = this.points(dataset, kind);
     const inputs = gridInputs(x, y, resolution);
@@ -43,9 +57,18 @@ export class BoundaryService {
     }
     const names = dataset.manifest.featureNames ?? [];
     return {
-      kind, source: answer.source, epoch: answer.epoch, step: answer.step, resolution, x, y,
-      xName: names[0] ?? 'x', yName: kind === 'classes' ? names[1] ?? 'y' : dataset.manifest.targetNames?.[0] ?? 'y',
-      classNames: dataset.manifest.classNames ?? [], values, points,
+      kind,
+      source: answer.source,
+      epoch: answer.epoch,
+      step: answer.step,
+      resolution,
+      x,
+      y,
+      xName: names[0] ?? 'x',
+      yName: kind === 'classes' ? (names[1] ?? 'y') : (dataset.manifest.targetNames?.[0] ?? 'y'),
+      classNames: dataset.manifest.classNames ?? [],
+      values,
+      points,
     };
   }
 
@@ -55,21 +78,41 @@ export class BoundaryService {
     if (this.supervisor.activeRun === runId) {
       try {
         const grid = await engine.request({ type: 'probe-grid', requestId: randomUUID(), runId, inputs, count });
-        return { source: 'live' as const, epoch: grid.epoch, step: grid.step as number | null, outputs: grid.outputs, outputSize: grid.outputSize };
+        return {
+          source: 'live' as const,
+          epoch: grid.epoch,
+          step: grid.step as number | null,
+          outputs: grid.outputs,
+          outputSize: grid.outputSize,
+        };
       } catch (error) {
         if (this.supervisor.activeRun === runId) throw error;
       }
     }
     const { checkpoint } = trainedRun(this.store, runId);
-    const prediction = await engine.request({ type: 'predict', requestId: randomUUID(), checkpoint: checkpoint.path, inputs, count });
-    return { source: 'checkpoint' as const, epoch: checkpoint.epoch, step: null, outputs: prediction.outputs, outputSize: prediction.outputSize };
+    const prediction = await engine.request({
+      type: 'predict',
+      requestId: randomUUID(),
+      checkpoint: checkpoint.path,
+      inputs,
+      count,
+    });
+    return {
+      source: 'checkpoint' as const,
+      epoch: checkpoint.epoch,
+      step: null,
+      outputs: prediction.outputs,
+      outputSize: prediction.outputSize,
+    };
   }
 
   private points(dataset: DatasetRecord, kind: BoundaryMap['kind']) {
     const known = this.pointsOf.get(dataset.id);
     if (known) return known;
     const { manifest, folder } = dataset;
-    const splits = (['train', 'validation'] as const).flatMap((split) => Array.from(splitIndices(folder, split), (index) => ({ index, split })));
+    const splits = (['train', 'validation'] as const).flatMap((split) =>
+      Array.from(splitIndices(folder, split), (index) => ({ index, split })),
+    );
     // Evenly spread over both splits when there are too many to draw.
     const wanted = Math.min(splits.length, MAX_POINTS);
     const chosen = Array.from({ length: wanted }, (_, k) => splits[Math.floor((k * splits.length) / wanted)]);
@@ -78,7 +121,10 @@ export class BoundaryService {
     const truth = readTruth(folder, manifest, indices);
     const width = kind === 'classes' ? 2 : 1;
     const points: Points = chosen.map((c, k) => ({
-      x: features[k * width], y: kind === 'classes' ? features[k * width + 1] : truth[k], label: kind === 'classes' ? truth[k] : 0, split: c.split,
+      x: features[k * width],
+      y: kind === 'classes' ? features[k * width + 1] : truth[k],
+      label: kind === 'classes' ? truth[k] : 0,
+      split: c.split,
     }));
     const x = paddedRange(points.map((p) => p.x));
     const y = kind === 'classes' ? paddedRange(points.map((p) => p.y)) : null;

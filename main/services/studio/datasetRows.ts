@@ -55,7 +55,10 @@ export async function imageDataUrl(values: Float32Array, shape: readonly number[
   if (stretch) {
     low = Infinity;
     high = -Infinity;
-    for (const v of values) { low = Math.min(low, v); high = Math.max(high, v); }
+    for (const v of values) {
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
     if (!(high > low)) high = low + 1;
   }
   const pixels = Buffer.alloc(height * width * shown);
@@ -65,6 +68,8 @@ export async function imageDataUrl(values: Float32Array, shape: readonly number[
       pixels[p * shown + c] = Math.round(Math.min(1, Math.max(0, v)) * 255);
     }
   }
-  const png = await sharp(pixels, { raw: { width, height, channels: shown } }).png().toBuffer();
+  const png = await sharp(pixels, { raw: { width, height, channels: shown } })
+    .png()
+    .toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }

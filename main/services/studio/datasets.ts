@@ -28,12 +28,18 @@ export class DatasetService {
     if (existing) return existing;
     if (sample.source.kind === 'csv') {
       const result = await importCsv(path, {
-        labelColumn: sample.source.label, datasetsDir: this.layout.datasets, name: sample.name, splitColumn: sample.source.splitColumn,
+        labelColumn: sample.source.label,
+        datasetsDir: this.layout.datasets,
+        name: sample.name,
+        splitColumn: sample.source.splitColumn,
       });
       return this.register(result.manifest, result.folder);
     }
     const result = await importImages(path, {
-      datasetsDir: this.layout.datasets, name: sample.name, size: sample.source.size, grayscale: sample.source.grayscale,
+      datasetsDir: this.layout.datasets,
+      name: sample.name,
+      size: sample.source.size,
+      grayscale: sample.source.grayscale,
     });
     return this.register(result.manifest, result.folder);
   }

@@ -19,7 +19,10 @@ export class GraphService {
 
   list(): GraphListItem[] {
     return this.store.graphs.listGraphs(this.projectId()).map((g) => ({
-      id: g.id, name: g.name, updatedAt: g.updatedAt, versions: this.store.graphs.listGraphVersions(g.id).length,
+      id: g.id,
+      name: g.name,
+      updatedAt: g.updatedAt,
+      versions: this.store.graphs.listGraphVersions(g.id).length,
     }));
   }
 
@@ -57,7 +60,8 @@ export class GraphService {
   /** A template sized for a dataset: its input shape, and its classes or targets as outputs. */
   template(name: string, manifest?: DatasetManifest): ModelSpec {
     if (!manifest) return templateByName(name);
-    const outputs = manifest.task === 'classification' ? (manifest.classNames?.length ?? 2) : (manifest.targetNames?.length ?? 1);
+    const outputs =
+      manifest.task === 'classification' ? (manifest.classNames?.length ?? 2) : (manifest.targetNames?.length ?? 1);
     return templateByName(name, { inputShape: manifest.featureShape, outputs });
   }
 }

@@ -16,12 +16,21 @@ const NEAR_ZERO = 1e-3;
 const MAX_SCATTER_POINTS = 2000;
 
 export class InsightService {
-  constructor(private readonly store: Store, private readonly supervisor: EngineSupervisor) {}
+  constructor(
+    private readonly store: Store,
+    private readonly supervisor: EngineSupervisor,
+  ) {}
 
   async predictions(runId: string, split: 'validation' | 'test', samples: number): Promise<PredictionReport> {
     const { checkpoint, dataset } = this.trained(runId);
     const engine = await this.supervisor.ensureEngine();
-    const evaluation = await engine.request({ type: 'evaluate', requestId: randomUUID(), checkpoint: checkpoint.path, datasetDir: dataset.folder, split });
+    const evaluation = await engine.request({
+      type: 'evaluate',
+      requestId: randomUUID(),
+      checkpoint: checkpoint.path,
+      datasetDir: dataset.folder,
+      split,
+    });
     const { manifest } = dataset;
     const indices = splitIndices(dataset.folder, split);
     const regression = manifest.task === 'regression';
@@ -29,20 +38,30 @@ export class InsightService {
     const wanted = Math.min(indices.length, regression ? MAX_SCATTER_POINTS : samples);
     const take = Array.from({ length: wanted }, (_, k) => indices[Math.floor((k * indices.length) / wanted)]);
     const inputs = readFeatures(dataset.folder, manifest, take);
-    const prediction = await engine.request({ type: 'predict', requestId: randomUUID(), checkpoint: checkpoint.path, inputs, count: take.length });
+    const prediction = await engine.request({
+      type: 'predict',
+      requestId: randomUUID(),
+      checkpoint: checkpoint.path,
+      inputs,
+      count: take.length,
+    });
     const truth = readTruth(dataset.folder, manifest, take);
     const isImage = manifest.featureShape.length === 3;
     const width = featureSize(manifest);
     const shown: SamplePrediction[] = [];
     for (let k = 0; k < Math.min(samples, take.length); k++) {
       const row = inputs.subarray(k * width, (k + 1) * width);
-      const output = Array.from(prediction.outputs.subarray(k * prediction.outputSize, (k + 1) * prediction.outputSize));
+      const output = Array.from(
+        prediction.outputs.subarray(k * prediction.outputSize, (k + 1) * prediction.outputSize),
+      );
       const sample: SamplePrediction = regression
         ? { index: take[k], trueLabel: truth[k], predicted: output[0] }
         : {
-          index: take[k], trueLabel: className(manifest, truth[k]), predicted: className(manifest, prediction.classes![k]),
-          probabilities: probabilities(output),
-        };
+            index: take[k],
+            trueLabel: className(manifest, truth[k]),
+            predicted: className(manifest, prediction.classes![k]),
+            probabilities: probabilities(output),
+          };
       if (isImage) sample.image = await imageDataUrl(row, manifest.featureShape);
       else sample.features = Array.from(row);
       shown.push(sample);
@@ -52,7 +71,9 @@ export class InsightService {
       metrics: evaluation.metrics,
       classNames: manifest.classNames,
       samples: shown,
-      ...(regression ? { scatter: take.map((_, k) => [truth[k], prediction.outputs[k * prediction.outputSize]] as [number, number]) } : {}),
+      ...(regression
+        ? { scatter: take.map((_, k) => [truth[k], prediction.outputs[k * prediction.outputSize]] as [number, number]) }
+        : {}),
     };
   }
 
@@ -62,7 +83,12 @@ export class InsightService {
     const layers: LayerWeights[] = [];
     for (const [name, tensor] of snapshot.tensors) {
       if (!name.endsWith('.weight') || tensor.shape.length < 2) continue; // dense and conv kernels, not BN scales
-      layers.push({ nodeId: name.slice(0, -'.weight'.length), tensor: name, shape: tensor.shape, ...histogram(tensor.value) });
+      layers.push({
+        nodeId: name.slice(0, -'.weight'.length),
+        tensor: name,
+        shape: tensor.shape,
+        ...histogram(tensor.value),
+      });
     }
     return layers;
   }
@@ -75,12 +101,27 @@ export class InsightService {
     }
     const inputs = readFeatures(dataset.folder, manifest, [sampleIndex]);
     const engine = await this.supervisor.ensureEngine();
-    const reply = await engine.request({ type: 'activations', requestId: randomUUID(), checkpoint: checkpoint.path, inputs, nodeId });
-    if (reply.shape.length !== 3) throw new Error(`layer '${nodeId}' outputs [${reply.shape.join(', ')}]: feature maps need a [channels, height, width] output`);
+    const reply = await engine.request({
+      type: 'activations',
+      requestId: randomUUID(),
+      checkpoint: checkpoint.path,
+      inputs,
+      nodeId,
+    });
+    if (reply.shape.length !== 3)
+      throw new Error(
+        `layer '${nodeId}' outputs [${reply.shape.join(', ')}]: feature maps need a [channels, height, width] output`,
+      );
     const [channels, height, width] = reply.shape;
     const maps: string[] = [];
     for (let c = 0; c < channels; c++) {
-      maps.push(await imageDataUrl(reply.values.subarray(c * height * width, (c + 1) * height * width), [1, height, width], true));
+      maps.push(
+        await imageDataUrl(
+          reply.values.subarray(c * height * width, (c + 1) * height * width),
+          [1, height, width],
+          true,
+        ),
+      );
     }
     const input = manifest.featureShape.length === 3 ? await imageDataUrl(inputs, manifest.featureShape) : null;
     return { nodeId, shape: reply.shape, maps, input };
@@ -128,7 +169,10 @@ function histogram(values: Float32Array): Pick<LayerWeights, 'edges' | 'counts' 
     squares += v * v;
     if (Math.abs(v) < NEAR_ZERO) zeros++;
   }
-  if (!(high > low)) { low -= 0.5; high += 0.5; }
+  if (!(high > low)) {
+    low -= 0.5;
+    high += 0.5;
+  }
   const width = (high - low) / HISTOGRAM_BINS;
   const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
   for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.floor((v - low) / width))]++;

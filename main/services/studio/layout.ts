@@ -28,5 +28,7 @@ export function homeLayout(home: string): HomeLayout {
 export function defaultResourcesDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // main/services/studio/*.ts in the source tree; dist/*.mjs when bundled.
-  return here.includes(`${join('main', 'services', 'studio')}`) ? resolve(here, '../../../resources') : resolve(here, '../resources');
+  return here.includes(`${join('main', 'services', 'studio')}`)
+    ? resolve(here, '../../../resources')
+    : resolve(here, '../resources');
 }

@@ -14,7 +14,10 @@ const MAX_STEP_POINTS = 2000;
 
 /** A spec that does not compile, refused before a run is created: the message names the node. */
 export class GraphProblemError extends Error {
-  constructor(message: string, readonly nodeId: string | undefined) {
+  constructor(
+    message: string,
+    readonly nodeId: string | undefined,
+  ) {
     super(message);
     this.name = 'GraphProblemError';
   }
@@ -43,8 +46,13 @@ export class RunService {
     }
     const graphVersionId = request.graphId ? this.graphs.latestVersionId(request.graphId) : undefined;
     const runId = await this.supervisor.startRun({
-      projectId: this.graphs.projectId(), name: request.name, spec: request.spec, config: request.config,
-      datasetId: request.datasetId, tags: request.tags, graphVersionId,
+      projectId: this.graphs.projectId(),
+      name: request.name,
+      spec: request.spec,
+      config: request.config,
+      datasetId: request.datasetId,
+      tags: request.tags,
+      graphVersionId,
     });
     this.epochsOf.set(runId, request.config.epochs);
     const run = this.store.runs.getRun(runId);
@@ -92,8 +100,14 @@ export class RunService {
     switch (message.type) {
       case 'progress':
         this.emit({
-          type: 'run-progress', runId, epoch: message.epoch, batch: message.batch, batches: message.batches, step: message.step,
-          loss: message.loss, samplesPerSecond: message.samplesPerSecond,
+          type: 'run-progress',
+          runId,
+          epoch: message.epoch,
+          batch: message.batch,
+          batches: message.batches,
+          step: message.step,
+          loss: message.loss,
+          samplesPerSecond: message.samplesPerSecond,
         });
         break;
       case 'epoch':
@@ -105,7 +119,12 @@ export class RunService {
         break;
       }
       case 'status':
-        this.emit({ type: 'run-status', runId, status: message.status, ...(message.message ? { error: message.message } : {}) });
+        this.emit({
+          type: 'run-status',
+          runId,
+          status: message.status,
+          ...(message.message ? { error: message.message } : {}),
+        });
         if (message.status !== 'running' && message.status !== 'paused') this.finished(runId);
         break;
       case 'engine-exit':

@@ -29,7 +29,13 @@ describe('Studio', () => {
     const dataset = await studio.useSample('spirals');
     const spec = await studio.templateSpec('mlp', dataset.id);
     const graph = await studio.createGraph('spirals mlp', spec);
-    const run = await studio.startRun({ graphId: graph.id, spec, config: config(), datasetId: dataset.id, name: 'first' });
+    const run = await studio.startRun({
+      graphId: graph.id,
+      spec,
+      config: config(),
+      datasetId: dataset.id,
+      name: 'first',
+    });
     await finished(run.id);
     const mine = events.filter((e) => 'runId' in e && e.runId === run.id);
     const epochs = mine.filter((e) => e.type === 'run-epoch');
@@ -52,18 +58,24 @@ describe('Studio', () => {
 
     const weights = await studio.layerWeights(run.id);
     expect(weights.map((w) => w.nodeId)).toEqual(spec.nodes.filter((n) => n.op === 'dense').map((n) => n.id));
-    for (const layer of weights) expect(layer.counts.reduce((a, b) => a + b, 0)).toBe(layer.shape.reduce((a, b) => a * b, 1));
+    for (const layer of weights)
+      expect(layer.counts.reduce((a, b) => a + b, 0)).toBe(layer.shape.reduce((a, b) => a * b, 1));
 
     const onnx = await studio.exportRun(run.id, 'onnx');
     expect(onnx.files.map((f) => f.name)).toEqual(['first.onnx', 'first.README.md']); // a README beside every export
     expect(readFileSync(onnx.files[0].path).subarray(0, 2)).toEqual(Buffer.from([0x08, 0x08])); // ir_version 8
     const script = await studio.exportRun(run.id, 'pytorch');
-    expect(script.files.map((f) => f.name).sort()).toEqual(['first-train.README.md', 'first-train.py', 'first-train.safetensors', 'first-train.split.json']);
+    expect(script.files.map((f) => f.name).sort()).toEqual([
+      'first-train.README.md',
+      'first-train.py',
+      'first-train.safetensors',
+      'first-train.split.json',
+    ]);
     expect(readFileSync(script.files.find((f) => f.name.endsWith('.py'))!.path, 'utf8')).toContain('spirals.csv');
     expect((await studio.getRun(run.id)).exports).toHaveLength(2);
   });
 
-  it('shows a convolution layer\'s feature maps for an image sample', async () => {
+  it("shows a convolution layer's feature maps for an image sample", async () => {
     const dataset = await studio.useSample('shapes');
     expect(dataset.manifest.featureShape).toEqual([1, 16, 16]);
     const spec = await studio.templateSpec('lenet', dataset.id);
@@ -82,9 +94,15 @@ describe('Studio', () => {
   it('refuses a graph that cannot train, naming the node, and creates no run', async () => {
     const dataset = await studio.useSample('spirals');
     const spec = await studio.templateSpec('mlp', dataset.id);
-    const broken = { ...spec, nodes: [...spec.nodes, { id: 'conv9', op: 'conv2d', params: { filters: 4, kernelSize: 3 } }], edges: [...spec.edges, { from: spec.nodes[0].id, to: 'conv9' }] };
+    const broken = {
+      ...spec,
+      nodes: [...spec.nodes, { id: 'conv9', op: 'conv2d', params: { filters: 4, kernelSize: 3 } }],
+      edges: [...spec.edges, { from: spec.nodes[0].id, to: 'conv9' }],
+    };
     const before = (await studio.listRuns()).length;
-    await expect(studio.startRun({ spec: broken, config: config(), datasetId: dataset.id })).rejects.toMatchObject({ nodeId: 'conv9' });
+    await expect(studio.startRun({ spec: broken, config: config(), datasetId: dataset.id })).rejects.toMatchObject({
+      nodeId: 'conv9',
+    });
     expect(await studio.listRuns()).toHaveLength(before);
   });
 

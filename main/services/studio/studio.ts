@@ -5,8 +5,25 @@ import { mkdirSync } from 'node:fs';
 import { TEMPLATES } from '../../../engine/core/spec';
 import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import type {
-  BoundaryMap, CsvImportOptions, DatasetImportResult, ExportFormat, ExportOptions, ExportResult, FeatureMaps, FileRef, GraphDocument, GraphListItem,
-  ImageImportOptions, LayerWeights, PredictionReport, RunChanges, RunDetail, StartRunRequest, StudioApi, StudioEvent, StudioInfo,
+  BoundaryMap,
+  CsvImportOptions,
+  DatasetImportResult,
+  ExportFormat,
+  ExportOptions,
+  ExportResult,
+  FeatureMaps,
+  FileRef,
+  GraphDocument,
+  GraphListItem,
+  ImageImportOptions,
+  LayerWeights,
+  PredictionReport,
+  RunChanges,
+  RunDetail,
+  StartRunRequest,
+  StudioApi,
+  StudioEvent,
+  StudioInfo,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
@@ -49,17 +66,26 @@ export class Studio implements StudioApi {
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
-    for (const dir of [this.layout.datasets, this.layout.runs, this.layout.exports, this.layout.uploads]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.layout.datasets, this.layout.runs, this.layout.exports, this.layout.uploads])
+      mkdirSync(dir, { recursive: true });
     this.store = openStore(this.layout.database, { recoverInterruptedRuns: options.recoverInterruptedRuns ?? true });
     reconcileRecoveredRuns(this.store, this.layout.runs);
     this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
     const emit = (event: StudioEvent) => this.events.emit('event', event);
-    const resolveFile = options.resolveFile ?? ((ref: FileRef) => {
-      if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
-      return ref.path;
-    });
+    const resolveFile =
+      options.resolveFile ??
+      ((ref: FileRef) => {
+        if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
+        return ref.path;
+      });
     this.graphs = new GraphService(this.store);
-    this.datasets = new DatasetService(this.store, this.layout, options.resourcesDir ?? defaultResourcesDir(), resolveFile, emit);
+    this.datasets = new DatasetService(
+      this.store,
+      this.layout,
+      options.resourcesDir ?? defaultResourcesDir(),
+      resolveFile,
+      emit,
+    );
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
@@ -83,53 +109,110 @@ export class Studio implements StudioApi {
       mode: this.options.mode,
       home: this.layout.home,
       engine: this.supervisor.engineKernels,
-      samples: SAMPLES.map(({ name, description, task, suggestedTemplate }) => ({ name, description, task, suggestedTemplate })),
+      samples: SAMPLES.map(({ name, description, task, suggestedTemplate }) => ({
+        name,
+        description,
+        task,
+        suggestedTemplate,
+      })),
       templates: TEMPLATES.map(({ name, title, description }) => ({ name, title, description })),
     };
   }
 
-  async listGraphs(): Promise<GraphListItem[]> { return this.graphs.list(); }
-  async createGraph(name: string, spec: ModelSpec): Promise<GraphDocument> { return this.graphs.create(name, spec); }
-  async saveGraph(graphId: string, spec: ModelSpec, note?: string) { return this.graphs.save(graphId, spec, note); }
-  async openGraph(graphId: string): Promise<GraphDocument> { return this.graphs.open(graphId); }
-  async renameGraph(graphId: string, name: string): Promise<void> { this.graphs.rename(graphId, name); }
-  async deleteGraph(graphId: string): Promise<void> { this.graphs.remove(graphId); }
+  async listGraphs(): Promise<GraphListItem[]> {
+    return this.graphs.list();
+  }
+  async createGraph(name: string, spec: ModelSpec): Promise<GraphDocument> {
+    return this.graphs.create(name, spec);
+  }
+  async saveGraph(graphId: string, spec: ModelSpec, note?: string) {
+    return this.graphs.save(graphId, spec, note);
+  }
+  async openGraph(graphId: string): Promise<GraphDocument> {
+    return this.graphs.open(graphId);
+  }
+  async renameGraph(graphId: string, name: string): Promise<void> {
+    this.graphs.rename(graphId, name);
+  }
+  async deleteGraph(graphId: string): Promise<void> {
+    this.graphs.remove(graphId);
+  }
   async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
     return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
   }
 
-  async listDatasets() { return this.store.datasets.listDatasets(); }
-  async useSample(name: string) { return this.datasets.useSample(name); }
-  async previewCsv(file: FileRef) { return this.datasets.previewCsv(file); }
+  async listDatasets() {
+    return this.store.datasets.listDatasets();
+  }
+  async useSample(name: string) {
+    return this.datasets.useSample(name);
+  }
+  async previewCsv(file: FileRef) {
+    return this.datasets.previewCsv(file);
+  }
   async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importCsv(file, options, importId);
   }
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importImages(folder, options, importId);
   }
-  async renameDataset(datasetId: string, name: string): Promise<void> { this.datasets.rename(datasetId, name); }
-  async deleteDataset(datasetId: string): Promise<void> { this.datasets.remove(datasetId); }
+  async renameDataset(datasetId: string, name: string): Promise<void> {
+    this.datasets.rename(datasetId, name);
+  }
+  async deleteDataset(datasetId: string): Promise<void> {
+    this.datasets.remove(datasetId);
+  }
 
-  async startRun(request: StartRunRequest): Promise<RunSummary> { return this.runs.start(request); }
-  async pauseRun(runId: string): Promise<void> { this.supervisor.pause(runId); }
-  async unpauseRun(runId: string): Promise<void> { this.supervisor.unpause(runId); }
-  async stopRun(runId: string): Promise<void> { this.supervisor.stop(runId); }
-  async saveCheckpoint(runId: string): Promise<void> { this.supervisor.saveCheckpoint(runId); }
-  async continueRun(runId: string): Promise<RunSummary> { return this.runs.continueRun(runId); }
-  async listRuns(query?: RunQuery): Promise<RunSummary[]> { return this.store.runs.listRuns(query ?? {}); }
-  async getRun(runId: string): Promise<RunDetail> { return this.runs.detail(runId); }
-  async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> { return this.runs.update(runId, changes); }
-  async deleteRun(runId: string): Promise<void> { this.runs.remove(runId); }
-  async listTags() { return this.store.runs.listTags(); }
+  async startRun(request: StartRunRequest): Promise<RunSummary> {
+    return this.runs.start(request);
+  }
+  async pauseRun(runId: string): Promise<void> {
+    this.supervisor.pause(runId);
+  }
+  async unpauseRun(runId: string): Promise<void> {
+    this.supervisor.unpause(runId);
+  }
+  async stopRun(runId: string): Promise<void> {
+    this.supervisor.stop(runId);
+  }
+  async saveCheckpoint(runId: string): Promise<void> {
+    this.supervisor.saveCheckpoint(runId);
+  }
+  async continueRun(runId: string): Promise<RunSummary> {
+    return this.runs.continueRun(runId);
+  }
+  async listRuns(query?: RunQuery): Promise<RunSummary[]> {
+    return this.store.runs.listRuns(query ?? {});
+  }
+  async getRun(runId: string): Promise<RunDetail> {
+    return this.runs.detail(runId);
+  }
+  async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> {
+    return this.runs.update(runId, changes);
+  }
+  async deleteRun(runId: string): Promise<void> {
+    this.runs.remove(runId);
+  }
+  async listTags() {
+    return this.store.runs.listTags();
+  }
 
-  async predictions(runId: string, split: 'validation' | 'test' = 'validation', samples = 12): Promise<PredictionReport> {
+  async predictions(
+    runId: string,
+    split: 'validation' | 'test' = 'validation',
+    samples = 12,
+  ): Promise<PredictionReport> {
     return this.insight.predictions(runId, split, samples);
   }
-  async layerWeights(runId: string): Promise<LayerWeights[]> { return this.insight.layerWeights(runId); }
+  async layerWeights(runId: string): Promise<LayerWeights[]> {
+    return this.insight.layerWeights(runId);
+  }
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
   }
-  async boundary(runId: string, resolution?: number): Promise<BoundaryMap> { return this.boundaries.boundary(runId, resolution); }
+  async boundary(runId: string, resolution?: number): Promise<BoundaryMap> {
+    return this.boundaries.boundary(runId, resolution);
+  }
   async exportRun(runId: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
     return exportToFile(this.store, this.layout, runId, format, options);
   }

@@ -23,7 +23,14 @@ export function testStudio(name: string): { studio: Studio; events: StudioEvent[
 /** Adam at 0.01, batches of 32, seed 7, a 70/15/15 split: 25 epochs unless `overrides` say otherwise. */
 export function testConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
   return {
-    version: TRAIN_CONFIG_VERSION, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'constant' },
-    epochs: 25, batchSize: 32, seed: 7, split: { train: 0.7, validation: 0.15, test: 0.15 }, ...overrides,
+    version: TRAIN_CONFIG_VERSION,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 0.01 },
+    schedule: { type: 'constant' },
+    epochs: 25,
+    batchSize: 32,
+    seed: 7,
+    split: { train: 0.7, validation: 0.15, test: 0.15 },
+    ...overrides,
   };
 }

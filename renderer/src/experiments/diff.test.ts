@@ -5,8 +5,18 @@ import { diffSettings, flatten } from './settingsDiff';
 
 describe('settings diff', () => {
   it('flattens nested settings to dotted key paths, arrays as one value', () => {
-    expect(flatten({ optimizer: { type: 'adam', lr: 0.01 }, schedule: { type: 'multistep', milestones: [3, 6] }, epochs: 5 })).toEqual({
-      'optimizer.type': 'adam', 'optimizer.lr': 0.01, 'schedule.type': 'multistep', 'schedule.milestones': '[3, 6]', epochs: 5,
+    expect(
+      flatten({
+        optimizer: { type: 'adam', lr: 0.01 },
+        schedule: { type: 'multistep', milestones: [3, 6] },
+        epochs: 5,
+      }),
+    ).toEqual({
+      'optimizer.type': 'adam',
+      'optimizer.lr': 0.01,
+      'schedule.type': 'multistep',
+      'schedule.milestones': '[3, 6]',
+      epochs: 5,
     });
   });
 
@@ -32,7 +42,11 @@ const base: ModelSpec = {
     { id: 'act', op: 'relu' },
     { id: 'out', op: 'dense', params: { units: 3 } },
   ],
-  edges: [{ from: 'in', to: 'fc1' }, { from: 'fc1', to: 'act' }, { from: 'act', to: 'out' }],
+  edges: [
+    { from: 'in', to: 'fc1' },
+    { from: 'fc1', to: 'act' },
+    { from: 'act', to: 'out' },
+  ],
 };
 
 describe('graph diff', () => {
@@ -45,7 +59,11 @@ describe('graph diff', () => {
     const after: ModelSpec = {
       version: 1,
       nodes: [base.nodes[0], base.nodes[1], { id: 'drop', op: 'dropout', params: { p: 0.2 } }, base.nodes[3]],
-      edges: [{ from: 'in', to: 'fc1' }, { from: 'fc1', to: 'drop' }, { from: 'drop', to: 'out' }],
+      edges: [
+        { from: 'in', to: 'fc1' },
+        { from: 'fc1', to: 'drop' },
+        { from: 'drop', to: 'out' },
+      ],
     };
     expect(diffGraphs(base, after)).toEqual([
       { type: 'node-removed', nodeId: 'act', op: 'relu' },
@@ -60,12 +78,24 @@ describe('graph diff', () => {
   it('reports changed parameters and layer kinds of the same node id', () => {
     const after: ModelSpec = {
       ...base,
-      nodes: [base.nodes[0], { id: 'fc1', op: 'dense', params: { units: 64, bias: false } }, { id: 'act', op: 'gelu' }, base.nodes[3]],
+      nodes: [
+        base.nodes[0],
+        { id: 'fc1', op: 'dense', params: { units: 64, bias: false } },
+        { id: 'act', op: 'gelu' },
+        base.nodes[3],
+      ],
     };
     expect(diffGraphs(base, after)).toEqual([
-      { type: 'node-changed', nodeId: 'fc1', opBefore: 'dense', opAfter: 'dense', params: [
-        { name: 'bias', before: undefined, after: false }, { name: 'units', before: 16, after: 64 },
-      ] },
+      {
+        type: 'node-changed',
+        nodeId: 'fc1',
+        opBefore: 'dense',
+        opAfter: 'dense',
+        params: [
+          { name: 'bias', before: undefined, after: false },
+          { name: 'units', before: 16, after: 64 },
+        ],
+      },
       { type: 'node-changed', nodeId: 'act', opBefore: 'relu', opAfter: 'gelu', params: [] },
     ]);
   });

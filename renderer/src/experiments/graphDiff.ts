@@ -26,7 +26,9 @@ function paramChanges(before: SpecNode, after: SpecNode): ParamChange[] {
   const a = before.params ?? {};
   const b = after.params ?? {};
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return names.filter((name) => !sameParam(a[name], b[name])).map((name) => ({ name, before: a[name], after: b[name] }));
+  return names
+    .filter((name) => !sameParam(a[name], b[name]))
+    .map((name) => ({ name, before: a[name], after: b[name] }));
 }
 
 function edgeKey(edge: SpecEdge): string {
@@ -38,18 +40,23 @@ export function diffGraphs(before: ModelSpec, after: ModelSpec): GraphChange[] {
   const changes: GraphChange[] = [];
   const beforeNodes = new Map(before.nodes.map((n) => [n.id, n]));
   const afterNodes = new Map(after.nodes.map((n) => [n.id, n]));
-  for (const node of before.nodes) if (!afterNodes.has(node.id)) changes.push({ type: 'node-removed', nodeId: node.id, op: node.op });
+  for (const node of before.nodes)
+    if (!afterNodes.has(node.id)) changes.push({ type: 'node-removed', nodeId: node.id, op: node.op });
   for (const node of after.nodes) {
     const old = beforeNodes.get(node.id);
     if (!old) continue;
     const params = paramChanges(old, node);
-    if (old.op !== node.op || params.length > 0) changes.push({ type: 'node-changed', nodeId: node.id, opBefore: old.op, opAfter: node.op, params });
+    if (old.op !== node.op || params.length > 0)
+      changes.push({ type: 'node-changed', nodeId: node.id, opBefore: old.op, opAfter: node.op, params });
   }
-  for (const node of after.nodes) if (!beforeNodes.has(node.id)) changes.push({ type: 'node-added', nodeId: node.id, op: node.op });
+  for (const node of after.nodes)
+    if (!beforeNodes.has(node.id)) changes.push({ type: 'node-added', nodeId: node.id, op: node.op });
   const beforeEdges = new Set(before.edges.map(edgeKey));
   const afterEdges = new Set(after.edges.map(edgeKey));
-  for (const edge of before.edges) if (!afterEdges.has(edgeKey(edge))) changes.push({ type: 'edge-removed', from: edge.from, to: edge.to });
-  for (const edge of after.edges) if (!beforeEdges.has(edgeKey(edge))) changes.push({ type: 'edge-added', from: edge.from, to: edge.to });
+  for (const edge of before.edges)
+    if (!afterEdges.has(edgeKey(edge))) changes.push({ type: 'edge-removed', from: edge.from, to: edge.to });
+  for (const edge of after.edges)
+    if (!beforeEdges.has(edgeKey(edge))) changes.push({ type: 'edge-added', from: edge.from, to: edge.to });
   return changes;
 }
 

@@ -3,64 +3,266 @@ import type { CheckpointProblemCode } from '../../../engine/core/io/checkpointPr
 import type { Messages } from '../lib/i18n.svelte';
 
 export type ExperimentsMessageKey =
-  | 'runs' | 'noRuns' | 'goTrain' | 'filterRuns' | 'filterPlaceholder' | 'status' | 'tag' | 'allStatuses' | 'allTags' | 'shown'
-  | 'compare' | 'noMatches' | 'compareHint' | 'chooseRunToExport' | 'name' | 'graph' | 'settings' | 'bestValLoss'
-  | 'bestValScore' | 'finalValLoss' | 'finalValScore' | 'testScore' | 'duration' | 'tags' | 'created' | 'selectRun'
-  | 'status_queued' | 'status_running' | 'status_paused' | 'status_completed' | 'status_stopped' | 'status_failed'
-  | 'status_interrupted' | 'runDetails' | 'closeDetails' | 'runName' | 'tagsPlaceholder' | 'notes' | 'seeds' | 'bestEpoch'
-  | 'openGraph' | 'continue' | 'exportEllipsis' | 'delete' | 'confirmDeleteRun' | 'runDeleted' | 'comparison' | 'comparing'
-  | 'closeComparison' | 'validationLoss' | 'validationAccuracy' | 'comparedLoss' | 'comparedAccuracy' | 'epoch' | 'noAccuracy'
-  | 'settingsDiff' | 'onlyDifferences' | 'setting' | 'sameSettings' | 'graphDiff' | 'graphVersus' | 'sameGraph' | 'nodeAdded'
-  | 'nodeRemoved' | 'nodeChanged' | 'edgeAdded' | 'edgeRemoved' | 'exportTitle' | 'format' | 'pytorchScript' | 'onnxHint'
-  | 'safetensorsHint' | 'pytorchHint' | 'appendSoftmax' | 'normalization' | 'normalizationFold' | 'normalizationMetadata'
-  | 'checkpoint' | 'checkpointBest' | 'checkpointLast' | 'export' | 'exporting' | 'exported' | 'cancel' | 'close';
+  | 'runs'
+  | 'noRuns'
+  | 'goTrain'
+  | 'filterRuns'
+  | 'filterPlaceholder'
+  | 'status'
+  | 'tag'
+  | 'allStatuses'
+  | 'allTags'
+  | 'shown'
+  | 'compare'
+  | 'noMatches'
+  | 'compareHint'
+  | 'chooseRunToExport'
+  | 'name'
+  | 'graph'
+  | 'settings'
+  | 'bestValLoss'
+  | 'bestValScore'
+  | 'finalValLoss'
+  | 'finalValScore'
+  | 'testScore'
+  | 'duration'
+  | 'tags'
+  | 'created'
+  | 'selectRun'
+  | 'status_queued'
+  | 'status_running'
+  | 'status_paused'
+  | 'status_completed'
+  | 'status_stopped'
+  | 'status_failed'
+  | 'status_interrupted'
+  | 'runDetails'
+  | 'closeDetails'
+  | 'runName'
+  | 'tagsPlaceholder'
+  | 'notes'
+  | 'seeds'
+  | 'bestEpoch'
+  | 'openGraph'
+  | 'continue'
+  | 'exportEllipsis'
+  | 'delete'
+  | 'confirmDeleteRun'
+  | 'runDeleted'
+  | 'comparison'
+  | 'comparing'
+  | 'closeComparison'
+  | 'validationLoss'
+  | 'validationAccuracy'
+  | 'comparedLoss'
+  | 'comparedAccuracy'
+  | 'epoch'
+  | 'noAccuracy'
+  | 'settingsDiff'
+  | 'onlyDifferences'
+  | 'setting'
+  | 'sameSettings'
+  | 'graphDiff'
+  | 'graphVersus'
+  | 'sameGraph'
+  | 'nodeAdded'
+  | 'nodeRemoved'
+  | 'nodeChanged'
+  | 'edgeAdded'
+  | 'edgeRemoved'
+  | 'exportTitle'
+  | 'format'
+  | 'pytorchScript'
+  | 'onnxHint'
+  | 'safetensorsHint'
+  | 'pytorchHint'
+  | 'appendSoftmax'
+  | 'normalization'
+  | 'normalizationFold'
+  | 'normalizationMetadata'
+  | 'checkpoint'
+  | 'checkpointBest'
+  | 'checkpointLast'
+  | 'export'
+  | 'exporting'
+  | 'exported'
+  | 'cancel'
+  | 'close';
 
 export const experimentsMessages: Messages<ExperimentsMessageKey> = {
   en: {
-    runs: 'Runs', noRuns: 'No runs yet — train a model in the Train view.', goTrain: 'Go to the Train view', filterRuns: 'Filter runs',
-    filterPlaceholder: 'Name, tag or note…', status: 'Status', tag: 'Tag', allStatuses: 'All statuses', allTags: 'All tags',
-    shown: '{n} of {total} runs', compare: 'Compare', noMatches: 'No run matches the filter.',
+    runs: 'Runs',
+    noRuns: 'No runs yet — train a model in the Train view.',
+    goTrain: 'Go to the Train view',
+    filterRuns: 'Filter runs',
+    filterPlaceholder: 'Name, tag or note…',
+    status: 'Status',
+    tag: 'Tag',
+    allStatuses: 'All statuses',
+    allTags: 'All tags',
+    shown: '{n} of {total} runs',
+    compare: 'Compare',
+    noMatches: 'No run matches the filter.',
     compareHint: 'Tick two or more runs to compare their curves, settings and graphs.',
-    chooseRunToExport: 'Choose a run to export first: click its name in the table.', name: 'Name', graph: 'Graph', settings: 'Settings',
-    bestValLoss: 'Best val loss', bestValScore: 'Best val acc / R²', finalValLoss: 'Final val loss', finalValScore: 'Final val acc / R²',
-    testScore: 'Test acc / R²', duration: 'Duration', tags: 'Tags', created: 'Created', selectRun: 'Select run {name}',
-    status_queued: 'queued', status_running: 'running', status_paused: 'paused', status_completed: 'completed', status_stopped: 'stopped',
-    status_failed: 'failed', status_interrupted: 'interrupted', runDetails: 'Run details', closeDetails: 'Close the details',
-    runName: 'Run name', tagsPlaceholder: 'baseline, wide, lr-sweep', notes: 'Notes', seeds: 'Seed {seed}, split seed {split}',
-    bestEpoch: 'best epoch {n}', openGraph: 'Open graph', continue: 'Continue', exportEllipsis: 'Export…', delete: 'Delete',
-    confirmDeleteRun: 'Delete the run "{name}" with its curves and checkpoints?', runDeleted: 'Run {name} deleted.',
-    comparison: 'Comparison', comparing: 'Comparing {n} runs', closeComparison: 'Close the comparison', validationLoss: 'Validation loss',
-    validationAccuracy: 'Validation accuracy', comparedLoss: 'Compared loss', comparedAccuracy: 'Compared accuracy', epoch: 'epoch',
-    noAccuracy: 'These runs record no accuracy (regression).', settingsDiff: 'Settings', onlyDifferences: 'Only differences',
-    setting: 'Setting', sameSettings: 'The runs were trained with the same settings.', graphDiff: 'Graph changes',
-    graphVersus: '{name} compared with {base}', sameGraph: 'The same graph.', nodeAdded: '+ {id} ({op}) added',
-    nodeRemoved: '− {id} ({op}) removed', nodeChanged: '~ {id}: {what}', edgeAdded: '+ connection {from} → {to}',
-    edgeRemoved: '− connection {from} → {to}', exportTitle: 'Export {name}', format: 'Format', pytorchScript: 'PyTorch script',
+    chooseRunToExport: 'Choose a run to export first: click its name in the table.',
+    name: 'Name',
+    graph: 'Graph',
+    settings: 'Settings',
+    bestValLoss: 'Best val loss',
+    bestValScore: 'Best val acc / R²',
+    finalValLoss: 'Final val loss',
+    finalValScore: 'Final val acc / R²',
+    testScore: 'Test acc / R²',
+    duration: 'Duration',
+    tags: 'Tags',
+    created: 'Created',
+    selectRun: 'Select run {name}',
+    status_queued: 'queued',
+    status_running: 'running',
+    status_paused: 'paused',
+    status_completed: 'completed',
+    status_stopped: 'stopped',
+    status_failed: 'failed',
+    status_interrupted: 'interrupted',
+    runDetails: 'Run details',
+    closeDetails: 'Close the details',
+    runName: 'Run name',
+    tagsPlaceholder: 'baseline, wide, lr-sweep',
+    notes: 'Notes',
+    seeds: 'Seed {seed}, split seed {split}',
+    bestEpoch: 'best epoch {n}',
+    openGraph: 'Open graph',
+    continue: 'Continue',
+    exportEllipsis: 'Export…',
+    delete: 'Delete',
+    confirmDeleteRun: 'Delete the run "{name}" with its curves and checkpoints?',
+    runDeleted: 'Run {name} deleted.',
+    comparison: 'Comparison',
+    comparing: 'Comparing {n} runs',
+    closeComparison: 'Close the comparison',
+    validationLoss: 'Validation loss',
+    validationAccuracy: 'Validation accuracy',
+    comparedLoss: 'Compared loss',
+    comparedAccuracy: 'Compared accuracy',
+    epoch: 'epoch',
+    noAccuracy: 'These runs record no accuracy (regression).',
+    settingsDiff: 'Settings',
+    onlyDifferences: 'Only differences',
+    setting: 'Setting',
+    sameSettings: 'The runs were trained with the same settings.',
+    graphDiff: 'Graph changes',
+    graphVersus: '{name} compared with {base}',
+    sameGraph: 'The same graph.',
+    nodeAdded: '+ {id} ({op}) added',
+    nodeRemoved: '− {id} ({op}) removed',
+    nodeChanged: '~ {id}: {what}',
+    edgeAdded: '+ connection {from} → {to}',
+    edgeRemoved: '− connection {from} → {to}',
+    exportTitle: 'Export {name}',
+    format: 'Format',
+    pytorchScript: 'PyTorch script',
     onnxHint: 'One .onnx file for onnxruntime and other inference engines.',
     safetensorsHint: 'The weights only, named by node, for loading into your own code.',
     pytorchHint: 'A runnable training script with the model, data loading and the same settings, plus its weights.',
-    appendSoftmax: 'Append softmax', normalization: 'Normalization', normalizationFold: 'Fold into the model',
-    normalizationMetadata: 'Keep in the metadata', checkpoint: 'Checkpoint', checkpointBest: 'Best epoch', checkpointLast: 'Last epoch',
-    export: 'Export', exporting: 'Exporting…', exported: 'Exported:', cancel: 'Cancel', close: 'Close',
+    appendSoftmax: 'Append softmax',
+    normalization: 'Normalization',
+    normalizationFold: 'Fold into the model',
+    normalizationMetadata: 'Keep in the metadata',
+    checkpoint: 'Checkpoint',
+    checkpointBest: 'Best epoch',
+    checkpointLast: 'Last epoch',
+    export: 'Export',
+    exporting: 'Exporting…',
+    exported: 'Exported:',
+    cancel: 'Cancel',
+    close: 'Close',
   },
   'zh-CN': {
-    runs: '运行', noRuns: '还没有运行 — 在“训练”视图中训练一个模型。', goTrain: '前往训练视图', filterRuns: '筛选运行', filterPlaceholder: '名称、标签或备注…', status: '状态',
-    tag: '标签', allStatuses: '全部状态', allTags: '全部标签', shown: '{n} / {total} 个运行', compare: '比较', noMatches: '没有符合筛选条件的运行。',
-    compareHint: '勾选两个或更多运行，比较它们的曲线、设置和图。', chooseRunToExport: '请先选择要导出的运行：在表格中点击它的名称。', name: '名称', graph: '图', settings: '设置',
-    bestValLoss: '最佳验证损失', bestValScore: '最佳验证准确率 / R²', finalValLoss: '最终验证损失', finalValScore: '最终验证准确率 / R²', testScore: '测试准确率 / R²',
-    duration: '时长', tags: '标签', created: '创建时间', selectRun: '选择运行 {name}', status_queued: '排队中', status_running: '运行中',
-    status_paused: '已暂停', status_completed: '已完成', status_stopped: '已停止', status_failed: '失败', status_interrupted: '已中断',
-    runDetails: '运行详情', closeDetails: '关闭详情', runName: '运行名称', tagsPlaceholder: '基线, 加宽, 学习率扫描', notes: '备注',
-    seeds: '种子 {seed}，划分种子 {split}', bestEpoch: '最佳轮次 {n}', openGraph: '打开图', continue: '继续', exportEllipsis: '导出…', delete: '删除',
-    confirmDeleteRun: '删除运行“{name}”及其曲线和检查点？', runDeleted: '运行 {name} 已删除。', comparison: '比较', comparing: '正在比较 {n} 个运行',
-    closeComparison: '关闭比较', validationLoss: '验证损失', validationAccuracy: '验证准确率', comparedLoss: '损失对比', comparedAccuracy: '准确率对比',
-    epoch: '轮次', noAccuracy: '这些运行没有记录准确率（回归）。', settingsDiff: '设置', onlyDifferences: '只看不同之处', setting: '设置项',
-    sameSettings: '这些运行使用了相同的设置。', graphDiff: '图的变化', graphVersus: '{name} 与 {base} 相比', sameGraph: '图相同。', nodeAdded: '+ 新增 {id}（{op}）',
-    nodeRemoved: '− 移除 {id}（{op}）', nodeChanged: '~ {id}：{what}', edgeAdded: '+ 连接 {from} → {to}', edgeRemoved: '− 连接 {from} → {to}',
-    exportTitle: '导出 {name}', format: '格式', pytorchScript: 'PyTorch 脚本', onnxHint: '一个 .onnx 文件，可用于 onnxruntime 等推理引擎。',
-    safetensorsHint: '仅权重，按节点命名，便于在你自己的代码中加载。', pytorchHint: '一个可运行的训练脚本，包含模型、数据加载和相同的设置，以及其权重。', appendSoftmax: '末尾添加 softmax',
-    normalization: '标准化', normalizationFold: '并入模型', normalizationMetadata: '保留在元数据中', checkpoint: '检查点', checkpointBest: '最佳轮次',
-    checkpointLast: '最后一轮', export: '导出', exporting: '正在导出…', exported: '已导出：', cancel: '取消', close: '关闭',
+    runs: '运行',
+    noRuns: '还没有运行 — 在“训练”视图中训练一个模型。',
+    goTrain: '前往训练视图',
+    filterRuns: '筛选运行',
+    filterPlaceholder: '名称、标签或备注…',
+    status: '状态',
+    tag: '标签',
+    allStatuses: '全部状态',
+    allTags: '全部标签',
+    shown: '{n} / {total} 个运行',
+    compare: '比较',
+    noMatches: '没有符合筛选条件的运行。',
+    compareHint: '勾选两个或更多运行，比较它们的曲线、设置和图。',
+    chooseRunToExport: '请先选择要导出的运行：在表格中点击它的名称。',
+    name: '名称',
+    graph: '图',
+    settings: '设置',
+    bestValLoss: '最佳验证损失',
+    bestValScore: '最佳验证准确率 / R²',
+    finalValLoss: '最终验证损失',
+    finalValScore: '最终验证准确率 / R²',
+    testScore: '测试准确率 / R²',
+    duration: '时长',
+    tags: '标签',
+    created: '创建时间',
+    selectRun: '选择运行 {name}',
+    status_queued: '排队中',
+    status_running: '运行中',
+    status_paused: '已暂停',
+    status_completed: '已完成',
+    status_stopped: '已停止',
+    status_failed: '失败',
+    status_interrupted: '已中断',
+    runDetails: '运行详情',
+    closeDetails: '关闭详情',
+    runName: '运行名称',
+    tagsPlaceholder: '基线, 加宽, 学习率扫描',
+    notes: '备注',
+    seeds: '种子 {seed}，划分种子 {split}',
+    bestEpoch: '最佳轮次 {n}',
+    openGraph: '打开图',
+    continue: '继续',
+    exportEllipsis: '导出…',
+    delete: '删除',
+    confirmDeleteRun: '删除运行“{name}”及其曲线和检查点？',
+    runDeleted: '运行 {name} 已删除。',
+    comparison: '比较',
+    comparing: '正在比较 {n} 个运行',
+    closeComparison: '关闭比较',
+    validationLoss: '验证损失',
+    validationAccuracy: '验证准确率',
+    comparedLoss: '损失对比',
+    comparedAccuracy: '准确率对比',
+    epoch: '轮次',
+    noAccuracy: '这些运行没有记录准确率（回归）。',
+    settingsDiff: '设置',
+    onlyDifferences: '只看不同之处',
+    setting: '设置项',
+    sameSettings: '这些运行使用了相同的设置。',
+    graphDiff: '图的变化',
+    graphVersus: '{name} 与 {base} 相比',
+    sameGraph: '图相同。',
+    nodeAdded: '+ 新增 {id}（{op}）',
+    nodeRemoved: '− 移除 {id}（{op}）',
+    nodeChanged: '~ {id}：{what}',
+    edgeAdded: '+ 连接 {from} → {to}',
+    edgeRemoved: '− 连接 {from} → {to}',
+    exportTitle: '导出 {name}',
+    format: '格式',
+    pytorchScript: 'PyTorch 脚本',
+    onnxHint: '一个 .onnx 文件，可用于 onnxruntime 等推理引擎。',
+    safetensorsHint: '仅权重，按节点命名，便于在你自己的代码中加载。',
+    pytorchHint: '一个可运行的训练脚本，包含模型、数据加载和相同的设置，以及其权重。',
+    appendSoftmax: '末尾添加 softmax',
+    normalization: '标准化',
+    normalizationFold: '并入模型',
+    normalizationMetadata: '保留在元数据中',
+    checkpoint: '检查点',
+    checkpointBest: '最佳轮次',
+    checkpointLast: '最后一轮',
+    export: '导出',
+    exporting: '正在导出…',
+    exported: '已导出：',
+    cancel: '取消',
+    close: '关闭',
   },
 };
 
@@ -75,7 +277,8 @@ export const checkpointProblemMessages: Messages<CheckpointProblemCode> = {
     'checkpoint-tensor-missing': '{file}: tensor “{tensor}” {expected} is missing.',
     'checkpoint-tensor-unexpected': '{file}: tensor “{tensor}” does not belong to the checkpoint’s model.',
     'checkpoint-tensor-shape': '{file}: tensor “{tensor}” has shape {shape}, the model needs {expected}.',
-    'checkpoint-tensor-not-finite': '{file}: tensor “{tensor}” holds {value} at element {index}; the weights are not usable.',
+    'checkpoint-tensor-not-finite':
+      '{file}: tensor “{tensor}” holds {value} at element {index}; the weights are not usable.',
   },
   'zh-CN': {
     'checkpoint-unreadable': '{file} 不是可读取的检查点：{reason}',

@@ -4,19 +4,46 @@ import { filterRuns, formatDuration, formatMetric, nextSort, parseTags, settings
 
 function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
   return {
-    id: name, projectId: 'p', graphVersionId: null, datasetId: 'd', name,
+    id: name,
+    projectId: 'p',
+    graphVersionId: null,
+    datasetId: 'd',
+    name,
     trainConfig: {
-      version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.001 }, schedule: { type: 'constant' }, epochs: 10, batchSize: 32,
-      seed: 1, split: { train: 0.7, validation: 0.15, test: 0.15 },
+      version: 1,
+      loss: 'cross_entropy',
+      optimizer: { type: 'adam', lr: 0.001 },
+      schedule: { type: 'constant' },
+      epochs: 10,
+      batchSize: 32,
+      seed: 1,
+      split: { train: 0.7, validation: 0.15, test: 0.15 },
     },
-    splitSeed: 42, seed: 1, status: 'completed', error: null, createdAt: 0, startedAt: null, endedAt: null, durationMs: 0,
-    bestMetrics: null, finalMetrics: null, bestEpoch: null, tags: [], notes: '', ...extra,
+    splitSeed: 42,
+    seed: 1,
+    status: 'completed',
+    error: null,
+    createdAt: 0,
+    startedAt: null,
+    endedAt: null,
+    durationMs: 0,
+    bestMetrics: null,
+    finalMetrics: null,
+    bestEpoch: null,
+    tags: [],
+    notes: '',
+    ...extra,
   };
 }
 
 const runs = [
   run('beta', { createdAt: 2, bestMetrics: { val_loss: 0.5, val_accuracy: 0.8 }, tags: ['wide'], durationMs: 5000 }),
-  run('Alpha', { createdAt: 1, bestMetrics: { val_loss: 0.3, val_accuracy: 0.9 }, status: 'stopped', durationMs: 9000 }),
+  run('Alpha', {
+    createdAt: 1,
+    bestMetrics: { val_loss: 0.3, val_accuracy: 0.9 },
+    status: 'stopped',
+    durationMs: 9000,
+  }),
   run('gamma', { createdAt: 3, status: 'failed', notes: 'diverged with lr 1', tags: ['wide', 'lr-sweep'] }),
 ];
 
@@ -27,15 +54,30 @@ describe('sorting runs', () => {
   });
 
   it('puts runs without the metric last in either direction', () => {
-    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'desc' }).map((r) => r.name)).toEqual(['Alpha', 'beta', 'gamma']);
-    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'asc' }).map((r) => r.name)).toEqual(['beta', 'Alpha', 'gamma']);
-    expect(sortRuns(runs, { key: 'bestLoss', direction: 'asc' }).map((r) => r.name)).toEqual(['Alpha', 'beta', 'gamma']);
+    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'desc' }).map((r) => r.name)).toEqual([
+      'Alpha',
+      'beta',
+      'gamma',
+    ]);
+    expect(sortRuns(runs, { key: 'bestAccuracy', direction: 'asc' }).map((r) => r.name)).toEqual([
+      'beta',
+      'Alpha',
+      'gamma',
+    ]);
+    expect(sortRuns(runs, { key: 'bestLoss', direction: 'asc' }).map((r) => r.name)).toEqual([
+      'Alpha',
+      'beta',
+      'gamma',
+    ]);
   });
 
   it('flips the direction on the same header and starts losses ascending, accuracies descending', () => {
     expect(nextSort({ key: 'name', direction: 'asc' }, 'name')).toEqual({ key: 'name', direction: 'desc' });
     expect(nextSort({ key: 'name', direction: 'asc' }, 'bestLoss')).toEqual({ key: 'bestLoss', direction: 'asc' });
-    expect(nextSort({ key: 'name', direction: 'asc' }, 'bestAccuracy')).toEqual({ key: 'bestAccuracy', direction: 'desc' });
+    expect(nextSort({ key: 'name', direction: 'asc' }, 'bestAccuracy')).toEqual({
+      key: 'bestAccuracy',
+      direction: 'desc',
+    });
   });
 });
 
@@ -56,7 +98,9 @@ describe('filtering runs', () => {
 describe('run cells', () => {
   it('summarizes the key settings, leaving out what is off', () => {
     expect(settingsSummary(runs[0])).toBe('adam · lr 0.001 · batch 32 · 10 ep');
-    const tuned = run('t', { trainConfig: { ...runs[0].trainConfig, l2: 0.0001, schedule: { type: 'cosine', tMax: 10 } } });
+    const tuned = run('t', {
+      trainConfig: { ...runs[0].trainConfig, l2: 0.0001, schedule: { type: 'cosine', tMax: 10 } },
+    });
     expect(settingsSummary(tuned)).toBe('adam · lr 0.001 · batch 32 · 10 ep · L2 0.0001 · cosine');
   });
 

@@ -3,10 +3,27 @@
 import type { RunStatus, RunSummary } from '../../../main/api/types';
 
 /** Every run status once (the Record makes the compiler notice a new one), in the order the filter lists them. */
-const STATUS_SET: Record<RunStatus, true> = { queued: true, running: true, paused: true, completed: true, stopped: true, failed: true, interrupted: true };
+const STATUS_SET: Record<RunStatus, true> = {
+  queued: true,
+  running: true,
+  paused: true,
+  completed: true,
+  stopped: true,
+  failed: true,
+  interrupted: true,
+};
 export const RUN_STATUSES = Object.keys(STATUS_SET) as RunStatus[];
 
-export type SortKey = 'name' | 'status' | 'createdAt' | 'duration' | 'bestLoss' | 'bestAccuracy' | 'finalLoss' | 'finalAccuracy' | 'testAccuracy';
+export type SortKey =
+  | 'name'
+  | 'status'
+  | 'createdAt'
+  | 'duration'
+  | 'bestLoss'
+  | 'bestAccuracy'
+  | 'finalLoss'
+  | 'finalAccuracy'
+  | 'testAccuracy';
 
 export interface RunSort {
   key: SortKey;
@@ -32,16 +49,26 @@ export function lossOf(metrics: Record<string, number> | null, split: 'val' | 't
 
 function sortValue(run: RunSummary, key: SortKey): number | string | null {
   switch (key) {
-    case 'name': return run.name.toLowerCase();
-    case 'status': return run.status;
-    case 'createdAt': return run.createdAt;
-    case 'duration': return run.durationMs;
-    case 'bestLoss': return lossOf(run.bestMetrics, 'val');
-    case 'bestAccuracy': return scoreOf(run.bestMetrics, 'val');
-    case 'finalLoss': return lossOf(run.finalMetrics, 'val');
-    case 'finalAccuracy': return scoreOf(run.finalMetrics, 'val');
-    case 'testAccuracy': return scoreOf(run.finalMetrics, 'test');
-    default: throw new Error(`unknown sort key ${String(key)}`);
+    case 'name':
+      return run.name.toLowerCase();
+    case 'status':
+      return run.status;
+    case 'createdAt':
+      return run.createdAt;
+    case 'duration':
+      return run.durationMs;
+    case 'bestLoss':
+      return lossOf(run.bestMetrics, 'val');
+    case 'bestAccuracy':
+      return scoreOf(run.bestMetrics, 'val');
+    case 'finalLoss':
+      return lossOf(run.finalMetrics, 'val');
+    case 'finalAccuracy':
+      return scoreOf(run.finalMetrics, 'val');
+    case 'testAccuracy':
+      return scoreOf(run.finalMetrics, 'test');
+    default:
+      throw new Error(`unknown sort key ${String(key)}`);
   }
 }
 
@@ -63,10 +90,15 @@ export function sortRuns(runs: readonly RunSummary[], sort: RunSort): RunSummary
 /** Text matches the name, a tag or the notes (case-insensitive); status and tag match exactly. */
 export function filterRuns(runs: readonly RunSummary[], filter: RunFilter): RunSummary[] {
   const text = filter.text.trim().toLowerCase();
-  return runs.filter((run) =>
-    (filter.status === '' || run.status === filter.status)
-    && (filter.tag === '' || run.tags.includes(filter.tag))
-    && (text === '' || run.name.toLowerCase().includes(text) || run.tags.some((t) => t.toLowerCase().includes(text)) || run.notes.toLowerCase().includes(text)));
+  return runs.filter(
+    (run) =>
+      (filter.status === '' || run.status === filter.status) &&
+      (filter.tag === '' || run.tags.includes(filter.tag)) &&
+      (text === '' ||
+        run.name.toLowerCase().includes(text) ||
+        run.tags.some((t) => t.toLowerCase().includes(text)) ||
+        run.notes.toLowerCase().includes(text)),
+  );
 }
 
 /** Clicking a header: the same column flips the direction; a new one starts with the natural order for it. */
@@ -88,7 +120,14 @@ export function settingsSummary(run: RunSummary): string {
 
 /** Tags typed as "a, b,, c " → ['a', 'b', 'c'] (trimmed, empty and repeated ones dropped). */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 export function formatDuration(ms: number): string {
@@ -107,9 +146,13 @@ export function scoreKind(run: RunSummary): 'accuracy' | 'r2' {
 export function formatMetric(value: number | null, kind: 'loss' | 'accuracy' | 'r2'): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (kind) {
-    case 'accuracy': return `${(value * 100).toFixed(1)}%`;
-    case 'r2': return value.toFixed(3);
-    case 'loss': return value.toPrecision(3);
-    default: throw new Error(`unknown metric kind ${String(kind)}`);
+    case 'accuracy':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'r2':
+      return value.toFixed(3);
+    case 'loss':
+      return value.toPrecision(3);
+    default:
+      throw new Error(`unknown metric kind ${String(kind)}`);
   }
 }

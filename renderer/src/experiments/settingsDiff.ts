@@ -6,13 +6,15 @@ export type FlatValue = string | number | boolean | null;
 /** Nested objects become dotted paths; arrays are compared as a whole ("[30, 60]"). */
 export function flatten(value: unknown, prefix = '', out: Record<string, FlatValue> = {}): Record<string, FlatValue> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+      flatten(inner, prefix ? `${prefix}.${key}` : key, out);
     return out;
   }
   if (!prefix) return out;
   if (Array.isArray(value)) out[prefix] = `[${value.map((v) => String(v)).join(', ')}]`;
   else if (value === undefined) out[prefix] = null;
-  else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) out[prefix] = value;
+  else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    out[prefix] = value;
   else out[prefix] = String(value);
   return out;
 }

@@ -9,8 +9,18 @@ const blue: Rgb = [0, 0, 255];
 
 function map(values: number[], resolution: number, classes: number): BoundaryMap {
   return {
-    kind: 'classes', source: 'live', epoch: 1, step: 10, resolution, x: [0, 1], y: [0, 1], xName: 'a', yName: 'b',
-    classNames: Array.from({ length: classes }, (_, k) => `c${k}`), values, points: [],
+    kind: 'classes',
+    source: 'live',
+    epoch: 1,
+    step: 10,
+    resolution,
+    x: [0, 1],
+    y: [0, 1],
+    xName: 'a',
+    yName: 'b',
+    classNames: Array.from({ length: classes }, (_, k) => `c${k}`),
+    values,
+    points: [],
   };
 }
 
@@ -28,8 +38,16 @@ describe('boundary colours', () => {
   });
 
   it('tints the background towards the class colour by confidence', () => {
-    expect(cellColour(red, white, 0)).toEqual([255, Math.round(255 * (1 - MIN_TINT)), Math.round(255 * (1 - MIN_TINT))]);
-    expect(cellColour(red, white, 1)).toEqual([255, Math.round(255 * (1 - MAX_TINT)), Math.round(255 * (1 - MAX_TINT))]);
+    expect(cellColour(red, white, 0)).toEqual([
+      255,
+      Math.round(255 * (1 - MIN_TINT)),
+      Math.round(255 * (1 - MIN_TINT)),
+    ]);
+    expect(cellColour(red, white, 1)).toEqual([
+      255,
+      Math.round(255 * (1 - MAX_TINT)),
+      Math.round(255 * (1 - MAX_TINT)),
+    ]);
   });
 
   it('paints each cell in its predicted class, surer cells stronger', () => {

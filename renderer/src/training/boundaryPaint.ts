@@ -21,7 +21,11 @@ export function hexToRgb(hex: string): Rgb {
  * How sure a probability row is, 0 at chance (every class 1/K) to 1 (one class certain), and its winning class.
  * `values` holds K probabilities from `at`.
  */
-export function confidence(values: ArrayLike<number>, at: number, classes: number): { winner: number; confidence: number } {
+export function confidence(
+  values: ArrayLike<number>,
+  at: number,
+  classes: number,
+): { winner: number; confidence: number } {
   let winner = 0;
   for (let c = 1; c < classes; c++) if (values[at + c] > values[at + winner]) winner = c;
   const chance = 1 / classes;
@@ -38,7 +42,8 @@ export function cellColour(classColour: Rgb, background: Rgb, sure: number): Rgb
 export function paintClasses(map: BoundaryMap, palette: Rgb[], background: Rgb): Uint8ClampedArray<ArrayBuffer> {
   const classes = Math.max(map.classNames.length, 2);
   const cells = map.resolution * map.resolution;
-  if (map.values.length !== cells * classes) throw new Error(`the boundary has ${map.values.length} values for ${cells} cells of ${classes} classes`);
+  if (map.values.length !== cells * classes)
+    throw new Error(`the boundary has ${map.values.length} values for ${cells} cells of ${classes} classes`);
   const pixels = new Uint8ClampedArray(cells * 4);
   for (let cell = 0; cell < cells; cell++) {
     const { winner, confidence: sure } = confidence(map.values, cell * classes, classes);

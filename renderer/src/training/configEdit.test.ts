@@ -2,12 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../../main/api/types';
 import {
-  clippingMode, defaultSchedule, lossOptions, optimizerChoice, parseMilestones, readNumber, switchOptimizer, withClipping, withEarlyStopping,
+  clippingMode,
+  defaultSchedule,
+  lossOptions,
+  optimizerChoice,
+  parseMilestones,
+  readNumber,
+  switchOptimizer,
+  withClipping,
+  withEarlyStopping,
 } from './configEdit';
 
 const config: TrainConfig = {
-  version: 1, loss: 'cross_entropy', optimizer: { type: 'adam', lr: 0.003 }, schedule: { type: 'constant' }, epochs: 20, batchSize: 32,
-  seed: 1, split: { train: 0.7, validation: 0.15, test: 0.15 },
+  version: 1,
+  loss: 'cross_entropy',
+  optimizer: { type: 'adam', lr: 0.003 },
+  schedule: { type: 'constant' },
+  epochs: 20,
+  batchSize: 32,
+  seed: 1,
+  split: { train: 0.7, validation: 0.15, test: 0.15 },
 };
 
 describe('loss options', () => {
@@ -37,12 +51,18 @@ describe('milestones', () => {
   });
 
   it('names the entry that is not a whole epoch', () => {
-    expect(parseMilestones('10, 2.5')).toEqual({ ok: false, error: { key: 'milestoneNotWhole', params: { value: '2.5' } } });
+    expect(parseMilestones('10, 2.5')).toEqual({
+      ok: false,
+      error: { key: 'milestoneNotWhole', params: { value: '2.5' } },
+    });
     expect(parseMilestones('ten')).toMatchObject({ ok: false, error: { params: { value: 'ten' } } });
   });
 
   it('refuses milestones out of order and an empty list', () => {
-    expect(parseMilestones('20, 10')).toEqual({ ok: false, error: { key: 'milestonesNotIncreasing', params: { value: 10, previous: 20 } } });
+    expect(parseMilestones('20, 10')).toEqual({
+      ok: false,
+      error: { key: 'milestonesNotIncreasing', params: { value: 10, previous: 20 } },
+    });
     expect(parseMilestones(' ')).toMatchObject({ ok: false, error: { key: 'milestonesEmpty' } });
   });
 });

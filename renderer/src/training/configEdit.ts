@@ -1,7 +1,12 @@
 // Editing the training configuration: the choices the panel offers and the changes that keep the rest intact.
 import type { Task, TrainConfig } from '../../../main/api/types';
 import type {
-  ClippingConfig, EarlyStoppingConfig, LossKind, OptimizerConfig, ScheduleConfig, ScheduleKind,
+  ClippingConfig,
+  EarlyStoppingConfig,
+  LossKind,
+  OptimizerConfig,
+  ScheduleConfig,
+  ScheduleKind,
 } from '../../../engine/core/train/config';
 
 /** The losses that fit a task: class scores need cross-entropy (or per-class BCE), numbers need squared error. */
@@ -48,7 +53,14 @@ export function switchOptimizer(current: OptimizerConfig, choice: OptimizerChoic
   }
 }
 
-export const SCHEDULE_KINDS: readonly ScheduleKind[] = ['constant', 'step', 'multistep', 'exponential', 'cosine', 'plateau'];
+export const SCHEDULE_KINDS: readonly ScheduleKind[] = [
+  'constant',
+  'step',
+  'multistep',
+  'exponential',
+  'cosine',
+  'plateau',
+];
 
 /** A schedule of the given kind with settings that make a visible difference over `epochs` epochs. */
 export function defaultSchedule(kind: ScheduleKind, epochs: number): ScheduleConfig {
@@ -59,7 +71,11 @@ export function defaultSchedule(kind: ScheduleKind, epochs: number): ScheduleCon
     case 'step':
       return { type: 'step', stepSize: Math.max(1, Math.round(e / 3)), gamma: 0.1 };
     case 'multistep':
-      return { type: 'multistep', milestones: [...new Set([Math.max(1, Math.round(e / 2)), Math.max(1, Math.round((3 * e) / 4))])], gamma: 0.1 };
+      return {
+        type: 'multistep',
+        milestones: [...new Set([Math.max(1, Math.round(e / 2)), Math.max(1, Math.round((3 * e) / 4))])],
+        gamma: 0.1,
+      };
     case 'exponential':
       return { type: 'exponential', gamma: 0.95 };
     case 'cosine':
@@ -84,7 +100,8 @@ export function parseMilestones(text: string): { ok: true; value: number[] } | {
   const value: number[] = [];
   for (const part of parts) {
     const n = Number(part);
-    if (!Number.isInteger(n) || n < 1) return { ok: false, error: { key: 'milestoneNotWhole', params: { value: part } } };
+    if (!Number.isInteger(n) || n < 1)
+      return { ok: false, error: { key: 'milestoneNotWhole', params: { value: part } } };
     const previous = value[value.length - 1];
     if (previous !== undefined && n <= previous) {
       return { ok: false, error: { key: 'milestonesNotIncreasing', params: { value: n, previous } } };
@@ -117,7 +134,12 @@ export function withClipping(config: TrainConfig, mode: ClippingMode, amount = 1
   }
 }
 
-export const DEFAULT_EARLY_STOPPING: EarlyStoppingConfig = { metric: 'val_loss', patience: 5, minDelta: 0, restoreBest: true };
+export const DEFAULT_EARLY_STOPPING: EarlyStoppingConfig = {
+  metric: 'val_loss',
+  patience: 5,
+  minDelta: 0,
+  restoreBest: true,
+};
 
 export function withEarlyStopping(config: TrainConfig, on: boolean): TrainConfig {
   const { earlyStopping: _old, ...rest } = config;

@@ -15,13 +15,23 @@ describe('diagnosis messages', () => {
       }
       for (const code of ADVICE_CODES) {
         expect(words.advice[code], `${locale} ${code}`).toMatch(/\S/);
-        expect(placeholders(words.advice[code]), `${locale} ${code}`).toEqual(placeholders(diagnosisWords.en.advice[code]));
+        expect(placeholders(words.advice[code]), `${locale} ${code}`).toEqual(
+          placeholders(diagnosisWords.en.advice[code]),
+        );
       }
     }
   });
 
   it('words a verdict in Chinese with its numbers and named values translated', () => {
-    const worded = wordVerdict({ code: 'non-finite-loss', severity: 'error', params: { epoch: 1, split: 'training', learningRate: 20 }, advice: [{ code: 'lower-learning-rate', params: { learningRate: 20, suggested: 2 } }] }, 'zh-CN');
+    const worded = wordVerdict(
+      {
+        code: 'non-finite-loss',
+        severity: 'error',
+        params: { epoch: 1, split: 'training', learningRate: 20 },
+        advice: [{ code: 'lower-learning-rate', params: { learningRate: 20, suggested: 2 } }],
+      },
+      'zh-CN',
+    );
     expect(worded.title).toBe('已发散');
     expect(worded.text).toContain('训练损失在第 1 轮');
     expect(worded.advice[0]).toContain('从 20 调低');

@@ -12,10 +12,15 @@ export interface VerdictWords {
 
 /** Words for parameter values that are names, not numbers (`split`, `referenceKind`, `recovered`), and extra lines. */
 export type ValueKey =
-  | 'split_training' | 'split_validation'
-  | 'referenceKind_chance' | 'referenceKind_baseline' | 'referenceKind_first-epoch'
-  | 'recovered_yes' | 'recovered_no'
-  | 'alsoAffected' | 'validationTrend';
+  | 'split_training'
+  | 'split_validation'
+  | 'referenceKind_chance'
+  | 'referenceKind_baseline'
+  | 'referenceKind_first-epoch'
+  | 'recovered_yes'
+  | 'recovered_no'
+  | 'alsoAffected'
+  | 'validationTrend';
 
 export interface DiagnosisWords {
   verdicts: Record<VerdictCode, VerdictWords>;
@@ -25,26 +30,83 @@ export interface DiagnosisWords {
 
 const en: DiagnosisWords = {
   verdicts: {
-    'too-early': { title: 'Too early to judge', text: '{epochs} of the {needed} epochs needed to judge trends so far.', why: 'One or two epochs of noise can look like any problem; the verdict waits for enough evidence.' },
-    'non-finite-loss': { title: 'Diverged', text: 'The {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate}): the weights are no longer usable.', why: 'A loss that turns into NaN means the steps were too large: each update overshot and the numbers overflowed.' },
-    'non-finite-weights': { title: 'Diverged', text: 'The weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate}).', why: 'Weights overflow when updates are far too large for the values they change.' },
-    diverging: { title: 'Diverging', text: 'The training loss has risen for {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x; learning rate {learningRate}).', why: 'A loss that keeps growing means the steps are too large: each update overshoots the bottom of the valley and lands higher up.' },
-    'loss-spike': { title: 'Loss spike', text: 'At epoch {epoch} the training loss jumped from about {before} to {peak} ({factor}x), {recovered}.', why: 'A single large step (an unlucky batch, a sharp region of the loss) can throw the weights off for a moment; adaptive optimizers are prone to it late in training.' },
-    'non-finite-gradients': { title: 'Gradients overflowed', text: 'The gradient of layer {layer} became NaN or infinite at epoch {epoch}.', why: 'Gradients grow each time they pass back through a layer until they no longer fit in a number.' },
-    'exploding-gradients': { title: 'Exploding gradients', text: 'The total gradient norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}.', why: 'Gradients grow each time they pass back through a layer, so a single step can throw the weights far off.' },
-    'vanishing-gradients': { title: 'Vanishing gradients', text: 'Layer {layer} has had a gradient norm of {norm} since epoch {sinceEpoch}, orders of magnitude below the other layers, so it barely learns.', why: 'Gradients shrink each time they pass back through a layer (saturated sigmoid or tanh, poor initialization), so the first layers stop learning.' },
-    overfitting: { title: 'Overfitting', text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss kept falling to {trainLoss}. The gap is now {gap}.', why: 'Validation loss rising while training loss keeps falling means the model is learning details of its training examples that do not hold for new data.' },
-    underfitting: { title: 'Underfitting', text: 'Training loss has stopped improving at {trainLoss} since epoch {sinceEpoch}: {percentOfReference}% of {referenceKind} ({reference}), and validation is no better.', why: 'When both losses stay high and flat, the model cannot represent the pattern (too small, too regularized) or the optimizer cannot find it.' },
-    'learning-slowly': { title: 'Learning slowly', text: 'Training loss is still {trainLoss}, {percentOfReference}% of {referenceKind} ({reference}), and falls only {fallPercentPerEpoch}% per epoch.', why: 'Steps too small for the landscape (a low learning rate, plain SGD) make progress that is steady but far too slow.' },
-    plateau: { title: 'Plateau', text: 'Training loss has levelled off around {trainLoss} since epoch {sinceEpoch}: it changed by {changePercent}% between the last two spans of {epochs} epochs.', why: 'The optimizer has found a flat region: at this learning rate and model size the loss does not go lower.' },
-    converged: { title: 'Converged', text: 'Training loss has settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of {referenceKind}: the model fits its training data.', why: 'A low, flat training loss means there is little left to learn from this data; the validation results say how well it carries over.' },
-    healthy: { title: 'Looks healthy', text: 'Training loss {firstLoss} → {lastLoss}.', why: 'Both losses fall without a sign of the problems above.' },
+    'too-early': {
+      title: 'Too early to judge',
+      text: '{epochs} of the {needed} epochs needed to judge trends so far.',
+      why: 'One or two epochs of noise can look like any problem; the verdict waits for enough evidence.',
+    },
+    'non-finite-loss': {
+      title: 'Diverged',
+      text: 'The {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate}): the weights are no longer usable.',
+      why: 'A loss that turns into NaN means the steps were too large: each update overshot and the numbers overflowed.',
+    },
+    'non-finite-weights': {
+      title: 'Diverged',
+      text: 'The weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate}).',
+      why: 'Weights overflow when updates are far too large for the values they change.',
+    },
+    diverging: {
+      title: 'Diverging',
+      text: 'The training loss has risen for {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x; learning rate {learningRate}).',
+      why: 'A loss that keeps growing means the steps are too large: each update overshoots the bottom of the valley and lands higher up.',
+    },
+    'loss-spike': {
+      title: 'Loss spike',
+      text: 'At epoch {epoch} the training loss jumped from about {before} to {peak} ({factor}x), {recovered}.',
+      why: 'A single large step (an unlucky batch, a sharp region of the loss) can throw the weights off for a moment; adaptive optimizers are prone to it late in training.',
+    },
+    'non-finite-gradients': {
+      title: 'Gradients overflowed',
+      text: 'The gradient of layer {layer} became NaN or infinite at epoch {epoch}.',
+      why: 'Gradients grow each time they pass back through a layer until they no longer fit in a number.',
+    },
+    'exploding-gradients': {
+      title: 'Exploding gradients',
+      text: 'The total gradient norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}.',
+      why: 'Gradients grow each time they pass back through a layer, so a single step can throw the weights far off.',
+    },
+    'vanishing-gradients': {
+      title: 'Vanishing gradients',
+      text: 'Layer {layer} has had a gradient norm of {norm} since epoch {sinceEpoch}, orders of magnitude below the other layers, so it barely learns.',
+      why: 'Gradients shrink each time they pass back through a layer (saturated sigmoid or tanh, poor initialization), so the first layers stop learning.',
+    },
+    overfitting: {
+      title: 'Overfitting',
+      text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss kept falling to {trainLoss}. The gap is now {gap}.',
+      why: 'Validation loss rising while training loss keeps falling means the model is learning details of its training examples that do not hold for new data.',
+    },
+    underfitting: {
+      title: 'Underfitting',
+      text: 'Training loss has stopped improving at {trainLoss} since epoch {sinceEpoch}: {percentOfReference}% of {referenceKind} ({reference}), and validation is no better.',
+      why: 'When both losses stay high and flat, the model cannot represent the pattern (too small, too regularized) or the optimizer cannot find it.',
+    },
+    'learning-slowly': {
+      title: 'Learning slowly',
+      text: 'Training loss is still {trainLoss}, {percentOfReference}% of {referenceKind} ({reference}), and falls only {fallPercentPerEpoch}% per epoch.',
+      why: 'Steps too small for the landscape (a low learning rate, plain SGD) make progress that is steady but far too slow.',
+    },
+    plateau: {
+      title: 'Plateau',
+      text: 'Training loss has levelled off around {trainLoss} since epoch {sinceEpoch}: it changed by {changePercent}% between the last two spans of {epochs} epochs.',
+      why: 'The optimizer has found a flat region: at this learning rate and model size the loss does not go lower.',
+    },
+    converged: {
+      title: 'Converged',
+      text: 'Training loss has settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of {referenceKind}: the model fits its training data.',
+      why: 'A low, flat training loss means there is little left to learn from this data; the validation results say how well it carries over.',
+    },
+    healthy: {
+      title: 'Looks healthy',
+      text: 'Training loss {firstLoss} → {lastLoss}.',
+      why: 'Both losses fall without a sign of the problems above.',
+    },
   },
   advice: {
     'lower-learning-rate': 'Lower the learning rate from {learningRate}, for example to {suggested}.',
     'raise-learning-rate': 'Raise the learning rate (now {learningRate}).',
     'use-lr-schedule': 'Let a schedule lower the learning rate to settle further (plateau or cosine).',
-    'learning-rate-already-lowered': 'The schedule has already lowered the learning rate to {learningRate}; a larger model may be needed to go further.',
+    'learning-rate-already-lowered':
+      'The schedule has already lowered the learning rate to {learningRate}; a larger model may be needed to go further.',
     'gradient-clipping': 'Turn on gradient clipping (maxNorm {maxNorm} is a good start).',
     'add-batch-norm': 'Add batch normalization after dense or convolution layers to keep activations in range.',
     'check-data': 'Check the data for NaN or very large values and wrong labels, and standardize the inputs.',
@@ -52,7 +114,8 @@ const en: DiagnosisWords = {
     'raise-dropout': 'Raise the dropout rate.',
     'add-weight-decay': 'Add L2 regularization (weight decay), for example {value}.',
     'raise-weight-decay': 'Raise the L2 regularization (weight decay).',
-    'early-stopping': 'Turn on early stopping on val_loss with restore best, which would keep the weights of epoch {epoch}.',
+    'early-stopping':
+      'Turn on early stopping on val_loss with restore best, which would keep the weights of epoch {epoch}.',
     'restore-best': 'Turn on "restore best weights" in early stopping, to keep the weights of epoch {epoch}.',
     'more-data': 'Get more training data, or augment the data you have.',
     'smaller-model': 'Use a smaller model (fewer units or layers).',
@@ -60,7 +123,8 @@ const en: DiagnosisWords = {
     'less-regularization': 'Lower the regularization: less dropout, smaller L1/L2.',
     'more-epochs': 'Train for more epochs.',
     'try-adam': 'Try Adam instead of plain SGD.',
-    'training-done': 'If the validation results are good enough, training is done: stop here, or let early stopping do it.',
+    'training-done':
+      'If the validation results are good enough, training is done: stop here, or let early stopping do it.',
     'relu-activations': 'Use ReLU, Leaky ReLU or GELU instead of sigmoid or tanh in hidden layers.',
     'kaiming-init': 'Use Kaiming initialization for ReLU layers.',
     'residual-connections': 'For a deep network, add residual (skip) connections.',
@@ -68,29 +132,90 @@ const en: DiagnosisWords = {
     'careful-init': 'Use a careful initialization (Kaiming for ReLU layers, Xavier for tanh or sigmoid).',
   },
   values: {
-    split_training: 'training', split_validation: 'validation',
-    referenceKind_chance: 'guessing at chance', referenceKind_baseline: 'a model that learned nothing', 'referenceKind_first-epoch': 'the first epoch',
-    recovered_yes: 'and has come back down since', recovered_no: 'and has not come back down yet',
-    alsoAffected: 'Also affected: {layers}.', validationTrend: 'Validation loss {firstValLoss} → {lastValLoss}.',
+    split_training: 'training',
+    split_validation: 'validation',
+    referenceKind_chance: 'guessing at chance',
+    referenceKind_baseline: 'a model that learned nothing',
+    'referenceKind_first-epoch': 'the first epoch',
+    recovered_yes: 'and has come back down since',
+    recovered_no: 'and has not come back down yet',
+    alsoAffected: 'Also affected: {layers}.',
+    validationTrend: 'Validation loss {firstValLoss} → {lastValLoss}.',
   },
 };
 
 const zh: DiagnosisWords = {
   verdicts: {
-    'too-early': { title: '尚无法判断', text: '目前 {epochs} 个轮次，判断趋势需要 {needed} 个。', why: '一两个轮次的波动看起来可能像任何问题；诊断要等到证据足够。' },
-    'non-finite-loss': { title: '已发散', text: '{split}损失在第 {epoch} 轮变为 NaN 或无穷大（学习率 {learningRate}）：权重已不可用。', why: '损失变成 NaN 说明步长太大：每次更新都冲过了头，数值溢出。' },
-    'non-finite-weights': { title: '已发散', text: '第 {epoch} 轮时层 {layer} 的权重变为 NaN 或无穷大（学习率 {learningRate}）。', why: '更新量远大于它所改变的数值时，权重就会溢出。' },
-    diverging: { title: '正在发散', text: '训练损失已连续 {risingEpochs} 轮上升，从第 {bestEpoch} 轮的 {bestLoss} 升到 {loss}（{factor} 倍；学习率 {learningRate}）。', why: '损失不断增大说明步长太大：每次更新都越过谷底，落到更高处。' },
-    'loss-spike': { title: '损失突增', text: '第 {epoch} 轮训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}。', why: '一次过大的更新（一个不巧的批次、损失的陡峭区域）会让权重暂时偏离；自适应优化器在训练后期容易出现。' },
-    'non-finite-gradients': { title: '梯度溢出', text: '第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大。', why: '梯度每反向经过一层就增大一些，最终超出数值范围。' },
-    'exploding-gradients': { title: '梯度爆炸', text: '梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快。', why: '梯度每反向经过一层就增大一些，单步更新就可能让权重偏离很远。' },
-    'vanishing-gradients': { title: '梯度消失', text: '自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}，比其他层低几个数量级，几乎学不到东西。', why: '梯度每反向经过一层就缩小一些（sigmoid 或 tanh 饱和、初始化不当），前面的层因此停止学习。' },
-    overfitting: { title: '过拟合', text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失继续降到 {trainLoss}。差距现为 {gap}。', why: '验证损失上升而训练损失仍在下降，说明模型在记忆训练样本中对新数据不成立的细节。' },
-    underfitting: { title: '欠拟合', text: '自第 {sinceEpoch} 轮起训练损失停在 {trainLoss}，为{referenceKind}（{reference}）的 {percentOfReference}%，验证损失也没有更好。', why: '两个损失都高且平，说明模型表达不了这个规律（太小、正则太强），或优化器找不到它。' },
-    'learning-slowly': { title: '学习太慢', text: '训练损失仍为 {trainLoss}，为{referenceKind}（{reference}）的 {percentOfReference}%，每轮只下降 {fallPercentPerEpoch}%。', why: '步长相对于损失曲面太小（学习率低、普通 SGD），进展稳定但太慢。' },
-    plateau: { title: '平台期', text: '自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss} 左右：最近两段各 {epochs} 轮之间只变化了 {changePercent}%。', why: '优化器到了平坦区域：在这个学习率和模型大小下损失降不下去了。' },
-    converged: { title: '已收敛', text: '自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss}，为{referenceKind}的 {percentOfReference}%：模型已拟合训练数据。', why: '训练损失低而平，说明从这些数据中已没有多少可学；验证结果说明它能否推广。' },
-    healthy: { title: '状态良好', text: '训练损失 {firstLoss} → {lastLoss}。', why: '两个损失都在下降，没有上述问题的迹象。' },
+    'too-early': {
+      title: '尚无法判断',
+      text: '目前 {epochs} 个轮次，判断趋势需要 {needed} 个。',
+      why: '一两个轮次的波动看起来可能像任何问题；诊断要等到证据足够。',
+    },
+    'non-finite-loss': {
+      title: '已发散',
+      text: '{split}损失在第 {epoch} 轮变为 NaN 或无穷大（学习率 {learningRate}）：权重已不可用。',
+      why: '损失变成 NaN 说明步长太大：每次更新都冲过了头，数值溢出。',
+    },
+    'non-finite-weights': {
+      title: '已发散',
+      text: '第 {epoch} 轮时层 {layer} 的权重变为 NaN 或无穷大（学习率 {learningRate}）。',
+      why: '更新量远大于它所改变的数值时，权重就会溢出。',
+    },
+    diverging: {
+      title: '正在发散',
+      text: '训练损失已连续 {risingEpochs} 轮上升，从第 {bestEpoch} 轮的 {bestLoss} 升到 {loss}（{factor} 倍；学习率 {learningRate}）。',
+      why: '损失不断增大说明步长太大：每次更新都越过谷底，落到更高处。',
+    },
+    'loss-spike': {
+      title: '损失突增',
+      text: '第 {epoch} 轮训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}。',
+      why: '一次过大的更新（一个不巧的批次、损失的陡峭区域）会让权重暂时偏离；自适应优化器在训练后期容易出现。',
+    },
+    'non-finite-gradients': {
+      title: '梯度溢出',
+      text: '第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大。',
+      why: '梯度每反向经过一层就增大一些，最终超出数值范围。',
+    },
+    'exploding-gradients': {
+      title: '梯度爆炸',
+      text: '梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快。',
+      why: '梯度每反向经过一层就增大一些，单步更新就可能让权重偏离很远。',
+    },
+    'vanishing-gradients': {
+      title: '梯度消失',
+      text: '自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}，比其他层低几个数量级，几乎学不到东西。',
+      why: '梯度每反向经过一层就缩小一些（sigmoid 或 tanh 饱和、初始化不当），前面的层因此停止学习。',
+    },
+    overfitting: {
+      title: '过拟合',
+      text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失继续降到 {trainLoss}。差距现为 {gap}。',
+      why: '验证损失上升而训练损失仍在下降，说明模型在记忆训练样本中对新数据不成立的细节。',
+    },
+    underfitting: {
+      title: '欠拟合',
+      text: '自第 {sinceEpoch} 轮起训练损失停在 {trainLoss}，为{referenceKind}（{reference}）的 {percentOfReference}%，验证损失也没有更好。',
+      why: '两个损失都高且平，说明模型表达不了这个规律（太小、正则太强），或优化器找不到它。',
+    },
+    'learning-slowly': {
+      title: '学习太慢',
+      text: '训练损失仍为 {trainLoss}，为{referenceKind}（{reference}）的 {percentOfReference}%，每轮只下降 {fallPercentPerEpoch}%。',
+      why: '步长相对于损失曲面太小（学习率低、普通 SGD），进展稳定但太慢。',
+    },
+    plateau: {
+      title: '平台期',
+      text: '自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss} 左右：最近两段各 {epochs} 轮之间只变化了 {changePercent}%。',
+      why: '优化器到了平坦区域：在这个学习率和模型大小下损失降不下去了。',
+    },
+    converged: {
+      title: '已收敛',
+      text: '自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss}，为{referenceKind}的 {percentOfReference}%：模型已拟合训练数据。',
+      why: '训练损失低而平，说明从这些数据中已没有多少可学；验证结果说明它能否推广。',
+    },
+    healthy: {
+      title: '状态良好',
+      text: '训练损失 {firstLoss} → {lastLoss}。',
+      why: '两个损失都在下降，没有上述问题的迹象。',
+    },
   },
   advice: {
     'lower-learning-rate': '把学习率从 {learningRate} 调低，例如调到 {suggested}。',
@@ -120,10 +245,15 @@ const zh: DiagnosisWords = {
     'careful-init': '使用合适的初始化（ReLU 层用 Kaiming，tanh 或 sigmoid 用 Xavier）。',
   },
   values: {
-    split_training: '训练', split_validation: '验证',
-    referenceKind_chance: '随机猜测损失', referenceKind_baseline: '未学习模型的损失', 'referenceKind_first-epoch': '第一轮损失',
-    recovered_yes: '之后已回落', recovered_no: '尚未回落',
-    alsoAffected: '同样受影响：{layers}。', validationTrend: '验证损失 {firstValLoss} → {lastValLoss}。',
+    split_training: '训练',
+    split_validation: '验证',
+    referenceKind_chance: '随机猜测损失',
+    referenceKind_baseline: '未学习模型的损失',
+    'referenceKind_first-epoch': '第一轮损失',
+    recovered_yes: '之后已回落',
+    recovered_no: '尚未回落',
+    alsoAffected: '同样受影响：{layers}。',
+    validationTrend: '验证损失 {firstValLoss} → {lastValLoss}。',
   },
 };
 
@@ -155,7 +285,8 @@ export function wordVerdict(verdict: Verdict, locale: DiagnosisLocale): WordedVe
   if (typeof verdict.params.alsoAffected === 'string' && verdict.params.alsoAffected !== '') {
     extra.push(fill(words.values.alsoAffected, { layers: verdict.params.alsoAffected }, words));
   }
-  if (verdict.code === 'healthy' && verdict.params.firstValLoss !== undefined) extra.push(fill(words.values.validationTrend, verdict.params, words));
+  if (verdict.code === 'healthy' && verdict.params.firstValLoss !== undefined)
+    extra.push(fill(words.values.validationTrend, verdict.params, words));
   return {
     title: v.title,
     text: [fill(v.text, verdict.params, words), ...extra].join(locale === 'en' ? ' ' : ''),

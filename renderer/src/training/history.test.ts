@@ -6,8 +6,18 @@ import { gradNormSeries, toDiagnoseRecord, validationSeries } from './history';
 
 function stored(epoch: number, over: Partial<EpochRecord> = {}): EpochRecord {
   return {
-    epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5, valLoss: 1.2 / epoch, valAccuracy: 0.4, lr: 0.01,
-    metrics: { gradNorms: { d1: 0.5, d2: 0.25 }, weightNorms: { d1: 3 }, validation: { loss: 1.2 / epoch, mae: 0.3 }, seconds: 2 },
+    epoch,
+    trainLoss: 1 / epoch,
+    trainAccuracy: 0.5,
+    valLoss: 1.2 / epoch,
+    valAccuracy: 0.4,
+    lr: 0.01,
+    metrics: {
+      gradNorms: { d1: 0.5, d2: 0.25 },
+      weightNorms: { d1: 3 },
+      validation: { loss: 1.2 / epoch, mae: 0.3 },
+      seconds: 2,
+    },
     ...over,
   };
 }
@@ -15,8 +25,14 @@ function stored(epoch: number, over: Partial<EpochRecord> = {}): EpochRecord {
 describe('toDiagnoseRecord', () => {
   it('copies the losses, accuracies, rate and per-layer norms', () => {
     expect(toDiagnoseRecord(stored(2))).toEqual({
-      epoch: 2, trainLoss: 0.5, valLoss: 0.6, trainAccuracy: 0.5, valAccuracy: 0.4, lr: 0.01,
-      gradNorms: { d1: 0.5, d2: 0.25 }, weightNorms: { d1: 3 },
+      epoch: 2,
+      trainLoss: 0.5,
+      valLoss: 0.6,
+      trainAccuracy: 0.5,
+      valAccuracy: 0.4,
+      lr: 0.01,
+      gradNorms: { d1: 0.5, d2: 0.25 },
+      weightNorms: { d1: 3 },
     });
   });
 
@@ -40,12 +56,18 @@ describe('toDiagnoseRecord', () => {
 
 describe('series', () => {
   it('picks a validation metric per epoch', () => {
-    expect(validationSeries([stored(1), stored(2)], 'mae')).toEqual([{ x: 1, y: 0.3 }, { x: 2, y: 0.3 }]);
+    expect(validationSeries([stored(1), stored(2)], 'mae')).toEqual([
+      { x: 1, y: 0.3 },
+      { x: 2, y: 0.3 },
+    ]);
   });
 
   it('gives one gradient-norm line per layer', () => {
     const series = gradNormSeries([stored(1), stored(2)]);
     expect(series.map((s) => s.layer)).toEqual(['d1', 'd2']);
-    expect(series[1].points).toEqual([{ x: 1, y: 0.25 }, { x: 2, y: 0.25 }]);
+    expect(series[1].points).toEqual([
+      { x: 1, y: 0.25 },
+      { x: 2, y: 0.25 },
+    ]);
   });
 });

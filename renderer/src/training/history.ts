@@ -1,7 +1,11 @@
 // Reading a run's stored epochs: the records diagnose() takes, and the per-epoch series the charts draw.
 import type { EpochRecord as StoredEpoch } from '../../../main/api/types';
 import type { EpochRecord as DiagnoseEpoch } from '../../../engine/core/train/diagnose';
-import { fromStoredEpoch, storedNorms as norms, storedNumber as numberOrNaN } from '../../../engine/core/train/diagnosisHistory';
+import {
+  fromStoredEpoch,
+  storedNorms as norms,
+  storedNumber as numberOrNaN,
+} from '../../../engine/core/train/diagnosisHistory';
 import type { Point } from './smoothing';
 
 /** The validation metrics of an epoch, when it had a validation split. */

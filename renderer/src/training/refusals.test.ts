@@ -8,7 +8,12 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe('refusalKey', () => {
   it('names the memory refusal, worded with the node and the sizes main sends', () => {
-    const key = refusalKey('model-too-large', { nodeId: 'fc1', node: '20.1 GB', estimate: '23.5 GB', available: '19.0 GB' })!;
+    const key = refusalKey('model-too-large', {
+      nodeId: 'fc1',
+      node: '20.1 GB',
+      estimate: '23.5 GB',
+      available: '19.0 GB',
+    })!;
     expect(placeholders(trainMessages.en[key])).toEqual(['available', 'estimate', 'node', 'nodeId']);
     expect(placeholders(trainMessages['zh-CN'][key])).toEqual(['available', 'estimate', 'node', 'nodeId']);
   });

@@ -20,7 +20,11 @@ export function fractionDone(p: TrainingPosition): number {
  * Seconds left, or null while there is nothing to go on. `epochSeconds` are the durations of finished epochs
  * (the last few count, since the first epoch often includes warm-up); `elapsedSeconds` is the watching time.
  */
-export function secondsLeft(p: TrainingPosition, epochSeconds: readonly number[], elapsedSeconds: number): number | null {
+export function secondsLeft(
+  p: TrainingPosition,
+  epochSeconds: readonly number[],
+  elapsedSeconds: number,
+): number | null {
   const done = fractionDone(p);
   if (done >= 1) return 0;
   const recent = epochSeconds.filter((s) => Number.isFinite(s) && s > 0).slice(-3);
