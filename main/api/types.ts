@@ -167,8 +167,15 @@ export interface SamplePrediction {
   probabilities?: number[];
 }
 
+/** A run's weights to use: those of its best epoch (by validation loss) or of its last. */
+export type CheckpointWeights = 'best' | 'last';
+
 export interface PredictionReport {
   split: 'validation' | 'test';
+  /** Which weights answered: the best epoch's (restored by early stopping, kept as 'best') or the last epoch's. */
+  weights: CheckpointWeights;
+  /** The epoch those weights are from. */
+  epoch: number;
   metrics: SplitMetrics;
   classNames?: string[];
   samples: SamplePrediction[];
@@ -300,7 +307,13 @@ export interface StudioApi {
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
 
-  predictions(runId: string, split?: 'validation' | 'test', samples?: number): Promise<PredictionReport>;
+  /** Predictions on a held-out split, by the best epoch's weights (default) or the last epoch's. */
+  predictions(
+    runId: string,
+    split?: 'validation' | 'test',
+    samples?: number,
+    weights?: CheckpointWeights,
+  ): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */

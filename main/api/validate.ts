@@ -175,7 +175,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   updateRun: [id, shape({ name: optional(string), tags: optional(listOf(string)), notes: optional(string) })],
   deleteRun: [id],
   listTags: [],
-  predictions: [id, optional(oneOf('validation', 'test')), optional(integer)],
+  predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
   boundary: [id, optional(integer)],

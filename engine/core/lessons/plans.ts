@@ -83,7 +83,8 @@ export const SAMPLE_OPTIMIZERS: Array<{ key: string; optimizer: OptimizerConfig 
 export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
   // The dropout demo's network on 20 noisy points, judged on 200 validation points of the same curve; only dropout differs.
   dropout: () => {
-    const settings = config({ loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 600, batchSize: 5 });
+    // Full batch, as in the classic demo: every step sees all 20 points, so the curves show the trend, not the batches.
+    const settings = config({ loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 500, batchSize: 20 });
     return {
       id: 'dropout',
       sample: 'dropout-curve',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
-import type { FeatureMaps, LayerWeights, PredictionReport, SamplePrediction } from '../../api/types';
+import type { CheckpointWeights, FeatureMaps, LayerWeights, PredictionReport, SamplePrediction } from '../../api/types';
 import type { EngineSupervisor } from '../engine/supervisor';
 import type { Store } from '../store';
 import type { CheckpointRecord, DatasetRecord } from '../store/types';
@@ -21,8 +21,13 @@ export class InsightService {
     private readonly supervisor: EngineSupervisor,
   ) {}
 
-  async predictions(runId: string, split: 'validation' | 'test', samples: number): Promise<PredictionReport> {
-    const { checkpoint, dataset } = this.trained(runId);
+  async predictions(
+    runId: string,
+    split: 'validation' | 'test',
+    samples: number,
+    weights: CheckpointWeights = 'best',
+  ): Promise<PredictionReport> {
+    const { checkpoint, dataset } = trainedRun(this.store, runId, weights);
     const engine = await this.supervisor.ensureEngine();
     const evaluation = await engine.request({
       type: 'evaluate',
@@ -68,6 +73,8 @@ export class InsightService {
     }
     return {
       split,
+      weights: checkpoint.kind === 'best' ? 'best' : 'last',
+      epoch: checkpoint.epoch,
       metrics: evaluation.metrics,
       classNames: manifest.classNames,
       samples: shown,
@@ -132,10 +139,20 @@ export class InsightService {
   }
 }
 
-/** The run's best checkpoint (else its last) and its dataset; an error a user understands when there is none. */
-export function trainedRun(store: Store, runId: string): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
+/**
+ * The run's best checkpoint (else its last), or its last when asked, and its dataset; an error a user understands
+ * when there is none.
+ */
+export function trainedRun(
+  store: Store,
+  runId: string,
+  weights: CheckpointWeights = 'best',
+): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
   const run = store.runs.getRun(runId);
-  const checkpoint = store.checkpoints.latestCheckpoint(runId, 'best') ?? store.checkpoints.latestCheckpoint(runId);
+  const checkpoint =
+    (weights === 'best' ? store.checkpoints.latestCheckpoint(runId, 'best') : null) ??
+    store.checkpoints.latestCheckpoint(runId, 'last') ??
+    store.checkpoints.latestCheckpoint(runId);
   if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint yet: it needs at least one finished epoch`);
   if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
   return { checkpoint, dataset: store.datasets.getDataset(run.datasetId) };

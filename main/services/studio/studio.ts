@@ -9,6 +9,7 @@ import type {
   CsvImportOptions,
   DatasetImportResult,
   ExportFormat,
+  CheckpointWeights,
   ExportOptions,
   ExportResult,
   FeatureMaps,
@@ -201,8 +202,9 @@ export class Studio implements StudioApi {
     runId: string,
     split: 'validation' | 'test' = 'validation',
     samples = 12,
+    weights: CheckpointWeights = 'best',
   ): Promise<PredictionReport> {
-    return this.insight.predictions(runId, split, samples);
+    return this.insight.predictions(runId, split, samples, weights);
   }
   async layerWeights(runId: string): Promise<LayerWeights[]> {
     return this.insight.layerWeights(runId);

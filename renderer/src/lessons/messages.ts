@@ -150,7 +150,7 @@ const en = {
   'run:dropout:dropout': 'With dropout 0.5',
   overfittingClaim:
     'Without dropout the validation loss ended at {ratio}× its best ({best}, epoch {epoch}); with dropout it ended at {dropout}.',
-  fittedCurves: 'Fitted curves over the points',
+  fittedCurves: "Fitted curves over the points (each run's last-epoch weights)",
   dropoutLossCurves: 'Loss per epoch (faint: training, solid: validation)',
   trainingPoints: 'training points (20)',
   validationPoints: 'validation points',
@@ -300,7 +300,7 @@ const zh: Record<Key, string> = {
   'run:dropout:dropout': 'Dropout 0.5',
   overfittingClaim:
     '没有 Dropout 时，验证损失最终是其最佳值（第 {epoch} 轮的 {best}）的 {ratio} 倍；有 Dropout 时最终为 {dropout}。',
-  fittedCurves: '数据点上的拟合曲线',
+  fittedCurves: '数据点上的拟合曲线（各运行最后一轮的权重）',
   dropoutLossCurves: '每轮损失（浅色：训练，实线：验证）',
   trainingPoints: '训练点（20 个）',
   validationPoints: '验证点',

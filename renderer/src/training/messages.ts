@@ -223,6 +223,8 @@ const en = {
   wrong: 'wrong',
   right: 'right',
   testMetrics: 'Test loss {loss}',
+  weightsBest: "by the best epoch's weights (epoch {epoch})",
+  weightsLast: "by the last epoch's weights (epoch {epoch})",
   testAccuracy: 'test accuracy {accuracy}',
   testRegression: 'MAE {mae}, R² {r2}',
 } as const;
@@ -436,6 +438,8 @@ export const trainMessages: Messages<Key> = {
     wrong: '错误',
     right: '正确',
     testMetrics: '测试损失 {loss}',
+    weightsBest: '使用最佳一轮的权重（第 {epoch} 轮）',
+    weightsLast: '使用最后一轮的权重（第 {epoch} 轮）',
     testAccuracy: '测试准确率 {accuracy}',
     testRegression: 'MAE {mae}，R² {r2}',
   },
