@@ -194,7 +194,7 @@ const en = {
   weightCount: '{count} weights, L2 norm {norm}',
   histogramOf: 'Weight histogram of {layer}',
   weightsHelp:
-    'The spread of each layer’s weights from the latest checkpoint. With L1 a spike grows at zero: the model is switching inputs off.',
+    'The spread of each layer’s weights at the run’s best epoch (its last checkpoint when it has no best). With L1 a spike grows at zero: the model is switching inputs off.',
   convLayer: 'Convolution layer',
   sampleIndex: 'Input sample',
   show: 'Show',
@@ -410,7 +410,8 @@ export const trainMessages: Messages<Key> = {
     nearZero: '{share}% 的权重接近零',
     weightCount: '{count} 个权重，L2 范数 {norm}',
     histogramOf: '{layer} 的权重直方图',
-    weightsHelp: '最新检查点中各层权重的分布。使用 L1 时零处会长出尖峰：模型正在关闭一些输入。',
+    weightsHelp:
+      '运行最佳一轮时各层权重的分布（没有最佳检查点时用最后一个）。使用 L1 时零处会长出尖峰：模型正在关闭一些输入。',
     convLayer: '卷积层',
     sampleIndex: '输入样本',
     show: '显示',
