@@ -79,16 +79,19 @@ describe('settings changed at a pause', () => {
     expect(weights(plain).equals(weights(live))).toBe(false);
   });
 
-  it('a change made when continuing from a checkpoint is replayed from that checkpoint', async () => {
+  it('changes made when continuing from a checkpoint are replayed from it, before those still ahead', async () => {
     const { saved } = await pausedAndChanged(99);
+    // A change made mid-epoch 3 before the run was stopped: still ahead of the checkpoint, replayed after the new ones.
+    const ahead = { epoch: 3, step: saved.steps + 2, setting: 'l2' as const, from: 1e-4, to: 0.01 };
     const continued = new Trainer(spec, cfg, data, kernels);
-    continued.restore(viaFile(saved));
+    continued.restore(viaFile({ ...saved, changes: [ahead] }));
     const made = continued.changeSettings({ learningRate: 0.02, dropout: 0.1 });
     expect(made.map((c) => [c.epoch, c.step, c.setting])).toEqual([
       [3, saved.steps, 'learningRate'],
       [3, saved.steps, 'dropout'],
       [3, saved.steps, 'dropout'],
     ]);
+    expect(continued.settingChanges.at(-1)).toEqual(ahead);
     await continued.run();
     const replayed = new Trainer(spec, cfg, data, kernels);
     replayed.restore(viaFile({ ...saved, changes: [...continued.settingChanges] }));

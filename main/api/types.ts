@@ -4,6 +4,7 @@ import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
 import type { TrainConfig } from '../../engine/core/train/config';
+import type { SettingChange, SettingsChangeRequest } from '../../engine/core/train/settingChanges';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -35,6 +36,8 @@ export type {
   RunQuery,
   RunStatus,
   RunSummary,
+  SettingChange,
+  SettingsChangeRequest,
   SplitMetrics,
   StepRecord,
   Task,
@@ -299,8 +302,14 @@ export interface StudioApi {
   unpauseRun(runId: string): Promise<void>;
   stopRun(runId: string): Promise<void>;
   saveCheckpoint(runId: string): Promise<void>;
-  /** Continues a stopped, failed or interrupted run from its last checkpoint. */
-  continueRun(runId: string): Promise<RunSummary>;
+  /**
+   * Changes the learning rate, L1/L2, dropout rates or early-stopping patience of a paused run (refused with a code
+   * otherwise, or when a value is out of range). Recorded in the run's settingChanges and its checkpoints; returns
+   * the changes made.
+   */
+  changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]>;
+  /** Continues a stopped, failed or interrupted run from its last checkpoint, with settings changed first if given. */
+  continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
@@ -345,6 +354,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   unpauseRun: true,
   stopRun: true,
   saveCheckpoint: true,
+  changeSettings: true,
   continueRun: true,
   listRuns: true,
   getRun: true,

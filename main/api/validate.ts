@@ -169,7 +169,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   unpauseRun: [id],
   stopRun: [id],
   saveCheckpoint: [id],
-  continueRun: [id],
+  changeSettings: [id, settingsChange],
+  continueRun: [id, optional(settingsChange)],
   listRuns: [runQuery],
   getRun: [id],
   updateRun: [id, shape({ name: optional(string), tags: optional(listOf(string)), notes: optional(string) })],
@@ -192,6 +193,21 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     ),
   ],
 };
+
+/** A settings change's shape (ranges are checked by the services with checkSettingsChange, worded by code). */
+function settingsChange(v: unknown, what: string): void {
+  shape({
+    learningRate: optional(number),
+    l1: optional(number),
+    l2: optional(number),
+    dropout: optional((rates, where) => {
+      if (typeof rates === 'number') return number(rates, where);
+      object(rates, where);
+      for (const [nodeId, rate] of Object.entries(rates as object)) number(rate, `${where}.${nodeId}`);
+    }),
+    patience: optional(integer),
+  })(v, what);
+}
 
 export function isStudioMethod(name: unknown): name is StudioMethod {
   return typeof name === 'string' && (STUDIO_METHODS as readonly string[]).includes(name);

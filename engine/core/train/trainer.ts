@@ -368,17 +368,14 @@ export class Trainer {
    * Changes settings now, between steps (a paused run, or one about to continue), and records each change at the
    * epoch in progress and the steps taken, so a run resumed from an earlier checkpoint makes it at the same point.
    * The request must have passed checkSettingsChange. Returns the recorded changes (a setting already at the
-   * asked value records nothing).
+   * asked value records nothing); a continued run's changes still ahead stay after them.
    */
   changeSettings(request: SettingsChangeRequest): SettingChange[] {
-    if (this.nextChange < this.changes.length)
-      throw new Error('settings cannot change before the changes recorded for later steps have been replayed');
     const at = { epoch: this.epoch + 1, step: this.session.steps };
     const made: SettingChange[] = [];
     const record = (change: SettingChange) => {
       if (change.from === change.to) return;
       this.apply(change);
-      this.changes.push(change);
       made.push(change);
     };
     const strengths = this.session.penaltyStrengths;
@@ -398,7 +395,9 @@ export class Trainer {
       if (!this.earlyStopping) throw new Error('this run does not use early stopping: its patience cannot change');
       record({ ...at, setting: 'patience', from: this.earlyStopping.patience, to: request.patience });
     }
-    this.nextChange = this.changes.length;
+    // Changes still ahead (made at later steps before this run was stopped and continued) are replayed after these.
+    this.changes.splice(this.nextChange, 0, ...made);
+    this.nextChange += made.length;
     return made;
   }
 

@@ -10,7 +10,8 @@ import { EngineClient, type EngineClientOptions } from '../../../engine/host/par
 import type { FromEngine } from '../../../engine/host/protocol';
 import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
 import { reconcileRun } from './recovery';
-import { busyRefusal, refuseUnfitRun, trainingMemoryBudget } from './refusals';
+import type { SettingChange, SettingsChangeRequest } from '../../../engine/core/train/settingChanges';
+import { busyRefusal, notPausedRefusal, refuseSettingsChange, refuseUnfitRun, trainingMemoryBudget } from './refusals';
 
 export interface StartRunRequest {
   projectId: string;
@@ -50,6 +51,7 @@ export class EngineSupervisor {
   private readonly listeners = new Set<(event: SupervisorEvent) => void>();
   private finished: Promise<void> = Promise.resolve();
   private resolveFinished: (() => void) | null = null;
+  private requests = 0;
 
   constructor(
     private readonly store: Store,
@@ -111,7 +113,7 @@ export class EngineSupervisor {
    * Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint (from the start when it
    * has none). Its files and records are reconciled first: the checkpoint's own history is the truth.
    */
-  async continueRun(runId: string): Promise<void> {
+  async continueRun(runId: string, changes?: SettingsChangeRequest): Promise<void> {
     this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
     // A queued, running or paused run belongs to a live process (it would have been recovered otherwise).
@@ -119,6 +121,7 @@ export class EngineSupervisor {
       throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
     refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
+    if (changes) refuseSettingsChange(run.graph, run.trainConfig, changes);
     const dataset = this.store.datasets.getDataset(run.datasetId);
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
@@ -126,7 +129,26 @@ export class EngineSupervisor {
     if (checkpoint) this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
     else this.store.metrics.restoreEpochs(runId, []);
     this.store.runs.claimRun(runId, currentOwner());
-    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path);
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path, changes);
+  }
+
+  /**
+   * Changes settings of the paused run (refused, with a code, when it is not paused here or a value is out of
+   * range). The engine records the change at the current step and rewrites the run's checkpoints; the store keeps
+   * the run's whole list. Returns the changes made.
+   */
+  async changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    const run = this.store.runs.getRun(runId);
+    if (this.activeRunId !== runId || !this.engine || run.status !== 'paused')
+      throw notPausedRefusal(runId, run.status);
+    refuseSettingsChange(run.graph, run.trainConfig, changes);
+    const answer = await this.engine.request({
+      type: 'change-settings',
+      requestId: `change-${runId}-${++this.requests}`,
+      runId,
+      changes,
+    });
+    return answer.made;
   }
 
   private refuseWhileBusy(): void {
@@ -195,6 +217,7 @@ export class EngineSupervisor {
     config: TrainConfig,
     datasetDir: string,
     resumeFrom: string | undefined,
+    changes?: SettingsChangeRequest,
   ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
@@ -212,6 +235,7 @@ export class EngineSupervisor {
         datasetDir,
         files: { dir: this.runDir(runId) },
         resumeFrom,
+        changes,
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
     } catch (error) {
@@ -244,6 +268,9 @@ export class EngineSupervisor {
         break;
       case 'epoch':
         this.writer.epoch(runId, toEpochRecord(message.metrics));
+        break;
+      case 'settings-changed':
+        this.store.runs.setSettingChanges(runId, message.all);
         break;
       case 'checkpoint':
         this.writer.flush(); // the metrics up to a checkpoint are on disk before the checkpoint is recorded

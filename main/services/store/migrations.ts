@@ -147,6 +147,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
   // The process training a queued, running or paused run (see owner.ts), so others can tell a dead one.
   { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
+  // Settings changed at pauses (engine/core/train/settingChanges.ts): a JSON list of { epoch, step, setting, from, to }.
+  {
+    version: 3,
+    name: 'run setting changes',
+    up: (db) => db.exec("ALTER TABLE runs ADD COLUMN setting_changes TEXT NOT NULL DEFAULT '[]'"),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -2,6 +2,7 @@
 // renamed, tagged, annotated and deleted (with their metrics; the checkpoint files are returned to delete).
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import type { SettingChange } from '../../../engine/core/train/settingChanges';
 import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from './context';
 import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
@@ -30,6 +31,7 @@ interface RunRow {
   best_epoch: number | null;
   notes: string;
   tags: string;
+  setting_changes?: string;
 }
 
 export interface NewRun {
@@ -67,7 +69,10 @@ export function runRepository(ctx: StoreContext) {
   const { db } = ctx;
   const insert = db.prepare(`INSERT INTO runs (id, project_id, graph_version_id, dataset_id, name, graph, train_config,
     split_seed, seed, status, created_at, notes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`);
-  const byId = db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLUMNS}, r.graph FROM runs r WHERE r.id = ?`);
+  const byId = db.prepare<[string], RunRow>(
+    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.setting_changes FROM runs r WHERE r.id = ?`,
+  );
+  const setChanges = db.prepare('UPDATE runs SET setting_changes = ? WHERE id = ?');
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
   const datasetSplitSeed = db.prepare<[string], { seed: number | null }>(
@@ -142,7 +147,11 @@ export function runRepository(ctx: StoreContext) {
 
   function getRun(id: string): Run {
     const found = row(id);
-    return { ...summaryOf(found), graph: JSON.parse(found.graph as string) as ModelSpec };
+    return {
+      ...summaryOf(found),
+      graph: JSON.parse(found.graph as string) as ModelSpec,
+      settingChanges: JSON.parse(found.setting_changes ?? '[]') as SettingChange[],
+    };
   }
 
   return {
@@ -248,6 +257,10 @@ export function runRepository(ctx: StoreContext) {
         for (const tag of normalizedTags(tags)) addTag.run(id, tag);
         return summaryOf(row(id));
       })();
+    },
+    /** Replaces the run's list of settings changed at pauses (the engine reports the whole list each time). */
+    setSettingChanges(id: string, changes: readonly SettingChange[]): void {
+      if (setChanges.run(JSON.stringify(changes), id).changes === 0) throw new NotFoundError('run', id);
     },
     setRunNotes(id: string, notes: string): RunSummary {
       if (setNotes.run(String(notes), id).changes === 0) throw new NotFoundError('run', id);

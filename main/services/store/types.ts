@@ -1,5 +1,6 @@
 // The records the experiment store hands out. Times are epoch milliseconds (Date.now()); JSON columns come back parsed.
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import type { SettingChange } from '../../../engine/core/train/settingChanges';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 
@@ -79,6 +80,8 @@ export interface RunSummary {
 export interface Run extends RunSummary {
   /** The graph exactly as it was trained (later edits of the graph do not change it). */
   graph: ModelSpec;
+  /** Settings changed at pauses or when continuing, in order (its checkpoints hold the same list). */
+  settingChanges: SettingChange[];
 }
 
 /** Loss and accuracy that were NaN (a diverged run) read back as null. */

@@ -21,6 +21,8 @@ import type {
   PredictionReport,
   RunChanges,
   RunDetail,
+  SettingChange,
+  SettingsChangeRequest,
   StartRunRequest,
   StudioApi,
   StudioEvent,
@@ -179,8 +181,11 @@ export class Studio implements StudioApi {
   async saveCheckpoint(runId: string): Promise<void> {
     this.supervisor.saveCheckpoint(runId);
   }
-  async continueRun(runId: string): Promise<RunSummary> {
-    return this.runs.continueRun(runId);
+  async changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    return this.supervisor.changeSettings(runId, changes);
+  }
+  async continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary> {
+    return this.runs.continueRun(runId, changes);
   }
   async listRuns(query?: RunQuery): Promise<RunSummary[]> {
     return this.store.runs.listRuns(query ?? {});
