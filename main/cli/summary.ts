@@ -7,10 +7,11 @@ import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
+import type { SettingChange } from '../../engine/core/train/settingChanges';
 import { evaluateSplit } from './checkpoints';
 import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
-import { durationText, scoreText, splitScore, type SplitScore } from './format';
+import { durationText, scoreText, settingChangeText, splitScore, type SplitScore } from './format';
 
 export interface StageMetrics {
   epoch: number;
@@ -42,6 +43,8 @@ export interface RunReport {
   durationMs: number;
   /** The final verdicts on the run's history, as the studio shows them: code, its parameters, severity and advice. */
   diagnosis: VerdictJson[];
+  /** Settings changed at pauses or when continuing: epoch, step, setting, from, to. */
+  settingChanges: SettingChange[];
 }
 
 const score = (m: SplitMetrics | null | undefined) => (m ? splitScore(m) : null);
@@ -79,7 +82,7 @@ export async function runReport(
     : null;
   const { manifest } = dataset;
   const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
-  const spec = store.runs.getRun(run.id).graph;
+  const { graph: spec, settingChanges } = store.runs.getRun(run.id);
   let verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses });
   // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
   if (
@@ -108,6 +111,7 @@ export async function runReport(
     lastCheckpoint: lastCheckpoint?.path ?? null,
     durationMs: run.durationMs,
     diagnosis: diagnosisJson(verdicts),
+    settingChanges,
   };
 }
 
@@ -129,6 +133,7 @@ export function reportText(report: RunReport): string {
   if (report.error) lines.push(`error: ${report.error}`);
   if (report.best) lines.push(stageText('best', report.best));
   if (report.final) lines.push(stageText('final', report.final));
+  for (const change of report.settingChanges) lines.push(`changed ${settingChangeText(change)}`);
   lines.push(...diagnosisLines(report.diagnosis));
   if (report.checkpoint) lines.push(`checkpoint: ${report.checkpoint}`);
   return `${lines.join('\n')}\n`;
