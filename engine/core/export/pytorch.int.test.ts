@@ -196,6 +196,7 @@ function tableExport(
   name: string,
   config: TrainConfig,
   spec: ModelSpec = mlp(5, 2, [16]),
+  settingChanges: PytorchScriptInput['settingChanges'] = [],
 ): {
   dir: string;
   spec: ModelSpec;
@@ -216,6 +217,7 @@ function tableExport(
       normalization,
       classNames: GRADES,
       task: 'classification',
+      settingChanges,
       data: {
         kind: 'csv',
         path: 'data.csv',
@@ -362,6 +364,25 @@ describe('train.py reads and trains on the same data', () => {
     expect(read.y).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(maxAbsDifference(read.x.flat(3), expected)).toBeLessThanOrEqual(1e-6);
     expect(run(dir, PYTHON, ['train.py', '--epochs', '1'])).toMatch(/epoch 1\/1/);
+  });
+
+  withTorch('changes settings at the epoch and step the Netwright run changed them', () => {
+    // 63 training rows in batches of 16: four steps an epoch, so step 4 is the start of epoch 2.
+    const { dir } = tableExport(
+      'changes',
+      { ...baseConfig, schedule: { type: 'step', stepSize: 1, gamma: 0.5 } },
+      undefined,
+      [
+        { epoch: 2, step: 4, setting: 'learningRate', from: 0.005, to: 0.1 },
+        { epoch: 2, step: 6, setting: 'l2', from: 0, to: 0.01 },
+      ],
+    );
+    const log = run(dir, PYTHON, ['train.py', '--from-scratch', '--out', 'changed.safetensors']);
+    expect(log).toMatch(/epoch 1\/3 .* lr 0\.01\n/);
+    expect(log).toMatch(/epoch 2 step 4: lr set to 0\.1\n/);
+    expect(log).toMatch(/epoch 2 step 6: l2 set to 0\.01\n/);
+    expect(log).toMatch(/epoch 2\/3 .* lr 0\.1\n/);
+    expect(log).toMatch(/epoch 3\/3 .* lr 0\.05\n/); // the schedule stepped on from the new rate
   });
 
   withTorch('runs under torchrun with two CPU processes (gloo), logging and saving on rank 0 only', () => {

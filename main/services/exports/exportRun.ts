@@ -148,6 +148,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         classNames: classNames ?? [],
         outputWidth,
         preprocessing: { input, normalization, standardizedByModel },
+        settingChanges: run.settingChanges,
         ...extra,
       }),
     );
@@ -223,6 +224,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         splitFile,
         scriptFile,
         producerVersion: APP_VERSION,
+        settingChanges: run.settingChanges,
       });
       write(
         join(folder, weightsFile),
