@@ -22,6 +22,7 @@ function live(): LiveRun {
     epochs: [],
     steps: [],
     progress: null,
+    changes: [],
   };
 }
 

@@ -1,7 +1,7 @@
 // The live run's curves as events arrive: what each event changes. The studio state keeps a private copy that events
 // change in place and publishes it a few times a second, so a fast run (hundreds of epochs a second) costs one copy
 // of the curves per refresh, not one per event.
-import type { EpochRecord, RunStatus, StudioEvent } from '../../../main/api/types';
+import type { EpochRecord, RunStatus, SettingChange, StudioEvent } from '../../../main/api/types';
 
 /** The run being trained (or last trained) with its curves as they arrive. */
 export interface LiveRun {
@@ -14,6 +14,8 @@ export interface LiveRun {
   /** Loss per optimizer step (thinned when long). */
   steps: Array<{ step: number; loss: number }>;
   progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
+  /** Settings changed at pauses, in order (marked on the curves). */
+  changes: SettingChange[];
 }
 
 export type LiveEvent = Extract<StudioEvent, { runId: string }>;

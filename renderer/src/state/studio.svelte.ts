@@ -4,6 +4,8 @@ import type {
   DatasetRecord,
   ModelSpec,
   RunSummary,
+  SettingChange,
+  SettingsChangeRequest,
   StudioEvent,
   StudioInfo,
   TrainConfig,
@@ -229,11 +231,27 @@ export class StudioState {
         epochs: [],
         steps: [],
         progress: null,
+        changes: [],
       };
       this.pendingLive = null;
       void this.refreshRuns();
       return run;
     });
+  }
+
+  /** Changes settings of the paused live run; the changes made are added to its curves' markers. */
+  async changeSettings(changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    const runId = this.live?.runId;
+    if (!runId) return [];
+    const made = await this.api.changeSettings(runId, changes);
+    const current = this.pendingLive ?? this.live;
+    if (current?.runId === runId && made.length) {
+      const next = copyLive(current);
+      next.changes = [...next.changes, ...made];
+      this.pendingLive = next;
+      this.flushLive();
+    }
+    return made;
   }
 
   /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
@@ -248,6 +266,7 @@ export class StudioState {
       epochs: detail.epochs,
       steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })),
       progress: null,
+      changes: detail.run.settingChanges,
     };
   }
 
