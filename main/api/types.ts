@@ -170,6 +170,31 @@ export interface SamplePrediction {
   probabilities?: number[];
 }
 
+/** A run's predictions for images the user brought (StudioApi.predictImages, `netwright predict RUN folder/`). */
+export interface ImagePredictionReport {
+  runId: string;
+  weights: CheckpointWeights;
+  epoch: number;
+  classNames: string[];
+  predictions: Array<{
+    /** The file's name (relative to the folder given). */
+    name: string;
+    predicted: string;
+    /** One per class, in classNames order. */
+    probabilities: number[];
+    /** The class its sub-folder names, when it sits in one. */
+    label?: string;
+    /** The image as the model saw it (resized, grayscale or RGB), a PNG data URL (studio only). */
+    image?: string;
+  }>;
+  /** Files that were not images or could not be read, with why. */
+  skipped: Array<{ path: string; reason: string }>;
+  /** On the images in sub-folders named for a class (null when none were). */
+  accuracy: { correct: number; labelled: number; value: number } | null;
+  /** The run's own test accuracy, to compare with. */
+  runTestAccuracy: number | null;
+}
+
 /** A run's weights to use: those of its best epoch (by validation loss) or of its last. */
 export type CheckpointWeights = 'best' | 'last';
 
@@ -323,6 +348,8 @@ export interface StudioApi {
     samples?: number,
     weights?: CheckpointWeights,
   ): Promise<PredictionReport>;
+  /** Predicted classes and probabilities for an image or a folder of images, prepared as the run's dataset was. */
+  predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
@@ -362,6 +389,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   deleteRun: true,
   listTags: true,
   predictions: true,
+  predictImages: true,
   layerWeights: true,
   featureMaps: true,
   boundary: true,

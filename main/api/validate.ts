@@ -177,6 +177,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   deleteRun: [id],
   listTags: [],
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
+  predictImages: [id, fileRef, optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
   boundary: [id, optional(integer)],

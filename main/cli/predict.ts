@@ -1,8 +1,8 @@
-// `netwright predict RUN FILE.csv`: predictions of a run's best checkpoint for every row of a CSV file with the
+// `netwright predict RUN FILE.csv` (a run trained on images: an image or a folder, see predictImages.ts): predictions of a run's best checkpoint for every row of a CSV file with the
 // training table's feature columns, encoded the way the importer encoded them; the engine standardizes them with
 // the statistics stored in the checkpoint. Output: CSV (--out FILE or stdout) or JSON lines (--json).
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import type { EngineClient } from '../../engine/host/parent/client';
@@ -13,10 +13,12 @@ import { runCheckpoint, runDataset } from './checkpoints';
 import { percent } from './format';
 import { csvCell, outputShape, scoreAgainstLabels, type Predictions, type PredictionScore } from './predictOutput';
 import { rowEncoder, type CellPlace } from './predictRows';
+import { predictImagesCommand } from './predictImages';
 import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';
 
-export const PREDICT_USAGE = 'netwright predict RUN FILE.csv [--out PREDICTIONS.csv] [--checkpoint best|last] [--json]';
+export const PREDICT_USAGE =
+  'netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json]';
 
 /** Rows per engine request: bounded messages for files of any length. */
 const ROWS_PER_REQUEST = 16_384;
@@ -98,13 +100,19 @@ export async function predict(argv: string[]): Promise<number> {
   const out = optionalString(args, 'out');
   const json = args.options.has('json');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!existsSync(file)) throw new Error(`${file}: no such file or folder`);
   if (out && resolve(out) === resolve(file))
     throw new UsageError('--out would overwrite the input file', PREDICT_USAGE);
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const { manifest } = runDataset(workspace.store, run);
+    if (manifest.source.kind === 'images')
+      return predictImagesCommand(await workspace.engine(), run, checkpoint, manifest, file, { out, json });
+    if (statSync(file).isDirectory())
+      throw new Error(
+        `${file}: is a folder, but run '${run.name}' was trained on a table: give a CSV file with its feature columns`,
+      );
     const input = await encodeFile(file, manifest);
     const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
     const shape = outputShape(manifest, predictions);

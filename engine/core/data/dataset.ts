@@ -16,6 +16,8 @@ export interface DatasetManifest {
   id: string;
   name: string;
   source: { kind: 'csv' | 'images' | 'generated'; path: string; sha256?: string };
+  /** Images: how each image was brought to featureShape's size (absent in older datasets: 'fill'). */
+  images?: { fit: 'fill' | 'cover' | 'contain' };
   /** Tables: how the source file reads (for exported scripts that read it again). */
   table?: { labelColumn: string; delimiter: string; hasHeader: boolean };
   count: number;

@@ -131,6 +131,7 @@ async function importInto(
     source: { kind: 'images', path: source, sha256: written.sha256 },
     count,
     featureShape: [target.channels, target.height, target.width],
+    images: { fit: target.fit },
     task: 'classification',
     classNames: classes.map((c) => c.name),
     normalization,

@@ -17,6 +17,7 @@ import type {
   GraphDocument,
   GraphListItem,
   ImageImportOptions,
+  ImagePredictionReport,
   LayerWeights,
   PredictionReport,
   RunChanges,
@@ -36,7 +37,8 @@ import { openStore, type RunQuery, type RunSummary, type Store } from '../store'
 import { APP_VERSION } from '../version';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
-import { InsightService } from './insight';
+import { InsightService, trainedRun } from './insight';
+import { predictImages } from './imagePredictions';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
 import { RunService } from './runs';
 import { SAMPLES } from './samples';
@@ -66,6 +68,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly resolveFile: (ref: FileRef) => string;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -75,12 +78,12 @@ export class Studio implements StudioApi {
     reconcileRecoveredRuns(this.store, this.layout.runs);
     this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
     const emit = (event: StudioEvent) => this.events.emit('event', event);
-    const resolveFile =
+    const resolveFile = (this.resolveFile =
       options.resolveFile ??
       ((ref: FileRef) => {
         if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
         return ref.path;
-      });
+      }));
     this.graphs = new GraphService(this.store);
     this.datasets = new DatasetService(
       this.store,
@@ -203,6 +206,12 @@ export class Studio implements StudioApi {
     return this.store.runs.listTags();
   }
 
+  async predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport> {
+    const { checkpoint, dataset } = trainedRun(this.store, runId, weights ?? 'best');
+    const run = this.store.runs.getRun(runId);
+    const engine = await this.supervisor.ensureEngine();
+    return predictImages(engine, run, checkpoint, dataset.manifest, this.resolveFile(images), { thumbnails: true });
+  }
   async predictions(
     runId: string,
     split: 'validation' | 'test' = 'validation',
