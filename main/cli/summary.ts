@@ -8,6 +8,7 @@ import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
 import type { SettingChange } from '../../engine/core/train/settingChanges';
+import { splitSource } from '../services/datasets/splitSource';
 import { evaluateSplit } from './checkpoints';
 import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
@@ -32,6 +33,8 @@ export interface RunReport {
   task: string;
   rows: number;
   split: { train: number; validation: number; test: number };
+  /** Where a fixed split came from ("from folders train/, test/", "from column 'split'"); null for a seeded split. */
+  splitFrom: string | null;
   epochs: number;
   epochsPlanned: number;
   /** The best checkpoint (lowest validation loss): its epoch and its metrics on both held-out splits. */
@@ -103,6 +106,7 @@ export async function runReport(
     task: manifest.task,
     rows: manifest.count,
     split: manifest.split.counts,
+    splitFrom: splitSource(manifest.split),
     epochs: last?.epoch ?? 0,
     epochsPlanned: run.trainConfig.epochs,
     best,
@@ -128,7 +132,8 @@ export function reportText(report: RunReport): string {
   const lines = [
     `run ${report.runId.slice(0, 8)} '${report.name}' ${report.outcome === 'early-stopped' ? 'stopped early' : report.status}: ` +
       `${report.epochs} of ${report.epochsPlanned} epochs in ${durationText(report.durationMs)}`,
-    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test)`,
+    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test` +
+      `${report.splitFrom ? `, split ${report.splitFrom}` : ''})`,
   ];
   if (report.error) lines.push(`error: ${report.error}`);
   if (report.best) lines.push(stageText('best', report.best));
