@@ -1,13 +1,16 @@
 // `netwright evaluate RUN`: the metrics of a run's best checkpoint (or its last) on the validation or test split,
-// computed by the engine; per-class accuracy and the confusion matrix for classifiers.
+// computed by the engine; per-class accuracy and the confusion matrix for classifiers. With --data, a separate
+// labelled file or image folder instead (evaluateFile.ts).
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import { choiceOption, parseArgs, UsageError } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
+import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
 import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';
 
-export const EVALUATE_USAGE = 'netwright evaluate RUN [--split validation|test] [--checkpoint best|last] [--json]';
+export const EVALUATE_USAGE =
+  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]';
 
 function confusionText(confusion: number[][], classNames: string[]): string {
   const header = ['true \\ predicted', ...classNames];
@@ -28,7 +31,7 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
 }
 
 export async function evaluate(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['split', 'checkpoint'], flags: ['json'] }, EVALUATE_USAGE);
+  const args = parseArgs(argv, { values: ['split', 'checkpoint', 'data'], flags: ['json'] }, EVALUATE_USAGE);
   if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
@@ -36,6 +39,13 @@ export async function evaluate(argv: string[]): Promise<number> {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
+    const data = args.options.get('data');
+    if (typeof data === 'string') {
+      if (args.options.has('split')) throw new UsageError('--data and --split are two different things to evaluate on');
+      const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);
+      process.stdout.write(args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run));
+      return 0;
+    }
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);
     if (!metrics) throw new Error(`dataset '${dataset.name}' has no ${split} rows to evaluate on`);
     const classNames = dataset.manifest.classNames;

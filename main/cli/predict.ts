@@ -23,7 +23,7 @@ export const PREDICT_USAGE =
 /** Rows per engine request: bounded messages for files of any length. */
 const ROWS_PER_REQUEST = 16_384;
 
-interface EncodedFile {
+export interface EncodedFile {
   features: Float32Array;
   width: number;
   places: CellPlace[];
@@ -31,7 +31,7 @@ interface EncodedFile {
   decimalComma: boolean;
 }
 
-async function encodeFile(file: string, manifest: DatasetManifest): Promise<EncodedFile> {
+export async function encodeFile(file: string, manifest: DatasetManifest): Promise<EncodedFile> {
   const layout = readLayout(file, { hasHeader: true });
   const encoder = rowEncoder(file, layout.names, manifest, layout.decimalComma);
   let features = new Float32Array(encoder.width * 1024);
@@ -67,7 +67,7 @@ async function encodeFile(file: string, manifest: DatasetManifest): Promise<Enco
   };
 }
 
-async function predictAll(engine: EngineClient, checkpoint: string, input: EncodedFile): Promise<Predictions> {
+export async function predictAll(engine: EngineClient, checkpoint: string, input: EncodedFile): Promise<Predictions> {
   const count = input.places.length;
   let outputs: Float32Array | null = null;
   let outputSize = 0;
@@ -87,7 +87,7 @@ async function predictAll(engine: EngineClient, checkpoint: string, input: Encod
   return { count, outputs: outputs!, outputSize, classes };
 }
 
-function scoreText(score: PredictionScore): string {
+export function scoreText(score: PredictionScore): string {
   if (score.accuracy !== undefined)
     return `accuracy ${percent(score.accuracy)} on the ${score.labelled} rows with a label`;
   return `MAE ${score.mae!.toPrecision(4)}${score.r2 !== undefined ? `, R² ${score.r2.toFixed(3)}` : ''} on the ${score.labelled} rows with a value`;

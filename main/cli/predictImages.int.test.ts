@@ -74,4 +74,15 @@ describe('netwright predict on images', () => {
     );
     expect(result.stderr).not.toContain('EISDIR');
   });
+
+  it('evaluates on a separate labelled folder, next to the run test accuracy', () => {
+    const result = netwright(home, ['evaluate', runId, '--data', join(home, 'new'), '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const evaluation = JSON.parse(result.stdout);
+    expect(evaluation).toMatchObject({ type: 'evaluation', score: { labelled: 2, accuracy: 1 } });
+    expect(evaluation.runTest.accuracy).toEqual(expect.any(Number));
+    const text = netwright(home, ['evaluate', runId, '--data', join(home, 'texts')]);
+    expect(text.status).toBe(1);
+    expect(text.stderr).toContain('holds no PNG, JPEG, WebP, BMP or GIF images to predict on');
+  });
 });
