@@ -4,6 +4,7 @@
 // One run at a time: a start is refused (no run created) while another is training or starting, and the run is owned
 // by this process (store/owner.ts) so other processes leave it alone while we live and recover it when we die.
 import { join } from 'node:path';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
@@ -21,6 +22,8 @@ export interface StartRunRequest {
   /** The saved graph version this run trains (the editor saves before starting). */
   graphVersionId?: number;
   tags?: string[];
+  /** Start from these weights (planned against spec by main/services/studio/weights.ts). */
+  initialWeights?: InitialWeights;
 }
 
 export type SupervisorEvent =
@@ -102,8 +105,9 @@ export class EngineSupervisor {
       splitSeed: dataset.manifest.split.seed,
       tags: request.tags,
       owner: currentOwner(),
+      initialWeights: request.initialWeights ?? null,
     });
-    await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+    await this.launch(run.id, request.spec, request.config, dataset.folder, undefined, request.initialWeights);
     return run.id;
   }
 
@@ -126,7 +130,15 @@ export class EngineSupervisor {
     if (checkpoint) this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
     else this.store.metrics.restoreEpochs(runId, []);
     this.store.runs.claimRun(runId, currentOwner());
-    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path);
+    // Without a checkpoint the run starts over, from the same starting weights as the first time.
+    await this.launch(
+      runId,
+      run.graph,
+      run.trainConfig,
+      dataset.folder,
+      checkpoint?.path,
+      checkpoint ? undefined : (run.initialWeights ?? undefined),
+    );
   }
 
   private refuseWhileBusy(): void {
@@ -195,6 +207,7 @@ export class EngineSupervisor {
     config: TrainConfig,
     datasetDir: string,
     resumeFrom: string | undefined,
+    initialWeights?: InitialWeights,
   ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
@@ -212,6 +225,7 @@ export class EngineSupervisor {
         datasetDir,
         files: { dir: this.runDir(runId) },
         resumeFrom,
+        initialWeights,
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
     } catch (error) {

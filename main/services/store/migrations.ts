@@ -147,6 +147,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
   // The process training a queued, running or paused run (see owner.ts), so others can tell a dead one.
   { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
+  // Where a run's starting weights came from: the run it fine-tunes (from_run) and the file and table of what was
+  // loaded (initial_weights, JSON; engine/core/io/weightsMatch.ts's InitialWeights).
+  {
+    version: 3,
+    name: 'run starting weights',
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

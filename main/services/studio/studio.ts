@@ -87,7 +87,7 @@ export class Studio implements StudioApi {
       resolveFile,
       emit,
     );
-    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
   }
