@@ -4,6 +4,7 @@ import type {
   DatasetRecord,
   ModelSpec,
   RunSummary,
+  StartRunRequest,
   StudioEvent,
   StudioInfo,
   TrainConfig,
@@ -199,8 +200,14 @@ export class StudioState {
     }
   }
 
-  /** Starts training the editor's graph on the selected dataset with the panel's settings. */
-  async startTraining(name?: string): Promise<RunSummary | undefined> {
+  /**
+   * Starts training the editor's graph on the selected dataset with the panel's settings, from the seeded weights
+   * or from another run's (`from.fromRun`) or a weights file's (`from.weights`).
+   */
+  async startTraining(
+    name?: string,
+    from: Pick<StartRunRequest, 'fromRun' | 'weights'> = {},
+  ): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
     if (!graph) {
@@ -219,6 +226,7 @@ export class StudioState {
         config: $state.snapshot(this.trainConfig) as TrainConfig,
         datasetId: dataset.id,
         name,
+        ...from,
       });
       this.live = {
         runId: run.id,
