@@ -21,13 +21,18 @@ export function errorPayload(error: unknown): StudioErrorPayload {
             ? 'graph-problem'
             : error.name === 'RunRefusedError'
               ? (error as Error & { code: string }).code
-              : 'failed';
+              : error.name === 'WeightsError'
+                ? `weights-${(error as Error & { code: string }).code}`
+                : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
   const params = (error as { params?: unknown }).params;
   return {
     message: error.message,
     code,
     ...(typeof nodeId === 'string' ? { nodeId } : {}),
+    ...(error.name === 'WeightsError' && typeof (error as { args?: unknown }).args === 'object'
+      ? { params: (error as unknown as { args: Record<string, string> }).args }
+      : {}),
     ...(error.name === 'RunRefusedError' && params && typeof params === 'object'
       ? { params: params as Record<string, string | number> }
       : {}),

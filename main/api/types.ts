@@ -1,5 +1,6 @@
 // StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
+import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
@@ -300,6 +301,12 @@ export interface StudioApi {
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 
+  /**
+   * What loading a safetensors weights file onto a graph would do (by name, else by order): the table of loaded,
+   * renamed, skipped and left-initialized tensors; a misfit shape is refused naming the tensor and the layer.
+   * startRun's `weights` then loads it.
+   */
+  planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights>;
   startRun(request: StartRunRequest): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
   /** Unpauses a paused run (training goes on in the same engine; compare continueRun). */
@@ -347,6 +354,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   importImages: true,
   renameDataset: true,
   deleteDataset: true,
+  planWeights: true,
   startRun: true,
   pauseRun: true,
   unpauseRun: true,

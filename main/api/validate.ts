@@ -155,6 +155,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   ],
   renameDataset: [id, string],
   deleteDataset: [id],
+  planWeights: [fileRef, modelSpec],
   startRun: [
     shape({
       graphId: optional(id),

@@ -39,6 +39,8 @@ import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
 import { RunService } from './runs';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
+import { planWeights } from './weights';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 
 export interface StudioOptions {
   home: string;
@@ -64,6 +66,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly resolveFile: (ref: FileRef) => string;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -88,6 +91,7 @@ export class Studio implements StudioApi {
       emit,
     );
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
+    this.resolveFile = resolveFile;
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
   }
@@ -164,6 +168,9 @@ export class Studio implements StudioApi {
     this.datasets.remove(datasetId);
   }
 
+  async planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights> {
+    return planWeights(spec, this.resolveFile(file), 'strict', null);
+  }
   async startRun(request: StartRunRequest): Promise<RunSummary> {
     return this.runs.start(request);
   }

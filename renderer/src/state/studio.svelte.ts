@@ -3,12 +3,14 @@
 import type {
   DatasetRecord,
   ModelSpec,
+  FileRef,
   RunSummary,
   StartRunRequest,
   StudioEvent,
   StudioInfo,
   TrainConfig,
 } from '../../../main/api/types';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
@@ -47,6 +49,8 @@ export class StudioState {
   view = $state<View>('model');
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
+  /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
+  startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
@@ -220,14 +224,17 @@ export class StudioState {
     }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
+      const fromFile = from.fromRun === undefined ? this.startWeights : null;
       const run = await this.api.startRun({
         graphId: graphId ?? undefined,
         spec: graph.spec,
         config: $state.snapshot(this.trainConfig) as TrainConfig,
         datasetId: dataset.id,
         name,
+        ...(fromFile ? { weights: fromFile.file } : {}),
         ...from,
       });
+      if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
       this.live = {
         runId: run.id,
         name: run.name,

@@ -145,6 +145,12 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
+  'refused_weights-shape-mismatch':
+    "The weights do not fit: tensor '{tensor}' has shape {fileShape}, but layer '{node}' needs '{target}' of shape {modelShape}.",
+  'refused_weights-not-float':
+    "The weights do not fit: tensor '{tensor}' holds {dtype} values; the weights of '{node}' need floating point (F32 or F64).",
+  'refused_weights-nothing-matched':
+    "The weights do not fit: none of the file's {tensors} tensors matches a layer's weights by name or by shape.",
   progress: 'Training progress',
   epochOf: 'Epoch {epoch}/{epochs}',
   batchOf: 'batch {batch}/{batches}',
@@ -363,6 +369,11 @@ export const trainMessages: Messages<Key> = {
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
+    'refused_weights-shape-mismatch':
+      "权重不匹配：张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'。",
+    'refused_weights-not-float':
+      "权重不匹配：张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）。",
+    'refused_weights-nothing-matched': '权重不匹配：文件中的 {tensors} 个张量没有一个按名称或形状与任何层的权重对应。',
     progress: '训练进度',
     epochOf: '轮次 {epoch}/{epochs}',
     batchOf: '批次 {batch}/{batches}',
