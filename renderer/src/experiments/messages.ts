@@ -44,6 +44,8 @@ export type ExperimentsMessageKey =
   | 'seeds'
   | 'bestEpoch'
   | 'openGraph'
+  | 'openRunPage'
+  | 'openRunPageOf'
   | 'continue'
   | 'exportEllipsis'
   | 'delete'
@@ -132,6 +134,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: 'Seed {seed}, split seed {split}',
     bestEpoch: 'best epoch {n}',
     openGraph: 'Open graph',
+    openRunPage: 'Open run page',
+    openRunPageOf: 'Open the page of {name}',
     continue: 'Continue',
     exportEllipsis: 'Export…',
     delete: 'Delete',
@@ -219,6 +223,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: '种子 {seed}，划分种子 {split}',
     bestEpoch: '最佳轮次 {n}',
     openGraph: '打开图',
+    openRunPage: '打开运行页面',
+    openRunPageOf: '打开 {name} 的页面',
     continue: '继续',
     exportEllipsis: '导出…',
     delete: '删除',

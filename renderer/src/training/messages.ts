@@ -230,6 +230,9 @@ const en = {
   weightsBest: "by the best epoch's weights (epoch {epoch})",
   weightsLast: "by the last epoch's weights (epoch {epoch})",
   testAccuracy: 'test accuracy {accuracy}',
+  whichWeights: 'Which weights',
+  useBestWeights: 'Best epoch',
+  useLastWeights: 'Last epoch',
   testRegression: 'MAE {mae}, R² {r2}',
 } as const;
 
@@ -450,6 +453,9 @@ export const trainMessages: Messages<Key> = {
     weightsBest: '使用最佳一轮的权重（第 {epoch} 轮）',
     weightsLast: '使用最后一轮的权重（第 {epoch} 轮）',
     testAccuracy: '测试准确率 {accuracy}',
+    whichWeights: '使用哪组权重',
+    useBestWeights: '最佳一轮',
+    useLastWeights: '最后一轮',
     testRegression: 'MAE {mae}，R² {r2}',
   },
 };
