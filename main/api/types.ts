@@ -303,6 +303,8 @@ export interface StudioApi {
   continueRun(runId: string): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
+  /** The graph a run trained, without its curves: what the runs table reads for each row it shows. */
+  getRunGraph(runId: string): Promise<ModelSpec>;
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
@@ -348,6 +350,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   continueRun: true,
   listRuns: true,
   getRun: true,
+  getRunGraph: true,
   updateRun: true,
   deleteRun: true,
   listTags: true,

@@ -172,6 +172,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   continueRun: [id],
   listRuns: [runQuery],
   getRun: [id],
+  getRunGraph: [id],
   updateRun: [id, shape({ name: optional(string), tags: optional(listOf(string)), notes: optional(string) })],
   deleteRun: [id],
   listTags: [],

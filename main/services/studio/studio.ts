@@ -188,6 +188,9 @@ export class Studio implements StudioApi {
   async getRun(runId: string): Promise<RunDetail> {
     return this.runs.detail(runId);
   }
+  async getRunGraph(runId: string): Promise<ModelSpec> {
+    return this.store.runs.getRun(runId).graph;
+  }
   async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> {
     return this.runs.update(runId, changes);
   }
