@@ -380,7 +380,8 @@ describe('train.py reads and trains on the same data', () => {
     const workaround = brokenDefault ? ['--redirects', '1', '--tee', '1'] : [];
     const log = run(dir, command, [
       ...prefix,
-      '--standalone',
+      // Any free port for the rendezvous: '--standalone' fixes 29400 before torch 2.0, and tests run side by side.
+      ...['--nnodes', '1', '--rdzv_backend', 'c10d', '--rdzv_endpoint', 'localhost:0'],
       '--nproc_per_node=2',
       ...workaround,
       'train.py',
