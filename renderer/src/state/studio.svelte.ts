@@ -19,7 +19,7 @@ import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
-import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 const sharedWords = translator(sharedMessages);
 const refusalWords = translator(trainMessages);
@@ -64,6 +64,8 @@ export class StudioState {
   runs = $state.raw<RunSummary[]>([]);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
+  /** The run whose page the Experiments view shows instead of its table (null: the table). */
+  openRunId = $state<string | null>(null);
   /** A node the editor should select and show (set when a run is refused for a graph problem). */
   focusNodeId = $state<string | null>(null);
   connected = $state(true);
@@ -156,6 +158,12 @@ export class StudioState {
     this.runs = await this.api.listRuns();
   }
 
+  /** Shows a run's page (in the Experiments view): its curves, layer views, results, settings and graph. */
+  openRun(runId: string | null): void {
+    this.openRunId = runId;
+    if (runId !== null) this.view = 'experiments';
+  }
+
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
   openSpec(name: string, spec: ModelSpec, id: string | null = null): void {
     this.graph = { id, name, spec };
@@ -242,17 +250,7 @@ export class StudioState {
 
   /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
   async watchRun(runId: string): Promise<void> {
-    const detail = await this.api.getRun(runId);
-    this.live = {
-      runId,
-      name: detail.run.name,
-      status: detail.run.status,
-      error: detail.run.error,
-      epochsPlanned: detail.run.trainConfig.epochs,
-      epochs: detail.epochs,
-      steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })),
-      progress: null,
-    };
+    this.live = liveFromDetail(await this.api.getRun(runId));
   }
 
   private handleEvent(event: StudioEvent): void {
