@@ -126,8 +126,10 @@ export function augmentImage(
     const inv = 1 / s;
     const src = source.subarray(c * plane, (c + 1) * plane);
     const dst = target.subarray(c * plane, (c + 1) * plane);
-    // The shifted, flipped image's raw value at integer (y, x); black outside.
+    // The shifted, flipped image's raw value at integer (y, x); black outside the cropped frame (rotation reads
+    // past its edge) and where the shift brought in padding.
     const shifted = (y: number, x: number): number => {
+      if (y < 0 || y >= height || x < 0 || x >= width) return 0;
       const sy = y + draw.shiftY;
       const sx = x + draw.shiftX;
       if (sy < 0 || sy >= height || sx < 0 || sx >= width) return 0;
