@@ -20,8 +20,8 @@ export interface AugmentDraw {
 
 /** Per-channel standardization the batch is in: raw = z · std + mean (identity when null). */
 export interface ChannelNormalization {
-  mean: number[];
-  std: number[];
+  mean: readonly number[];
+  std: readonly number[];
 }
 
 /** Whether `augmentation` changes anything at all. */
