@@ -385,3 +385,27 @@ describe('Python literals', () => {
     expect(() => py(Number.NaN)).toThrow(/NaN/);
   });
 });
+
+describe('PyTorch script: image augmentation', () => {
+  it("writes the run's augmentation settings and the torch code that applies them to training batches", () => {
+    const config = { ...baseConfig, augmentation: { horizontalFlip: 0.5, cropPadding: 4, cutoutSize: 6 } };
+    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [3, 16, 16], outputs: 4 }), 4, { config }));
+    expect(script).toContain(
+      `AUGMENTATION = ${py({ horizontal_flip: 0.5, vertical_flip: 0, crop_padding: 4, rotation_degrees: 0, brightness: 0, contrast: 0, cutout_size: 0, cutout_count: 0 })}`,
+    );
+    expect(script).toContain('def augment(x, draws, cutout_size):');
+    expect(script).not.toContain('torchvision.transforms');
+  });
+
+  it('leaves it out when off', () => {
+    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [3, 16, 16], outputs: 4 }), 4));
+    expect(script).toContain('AUGMENTATION = None');
+    expect(script).not.toContain('def augment(');
+  });
+
+  it('refuses augmentation for a table', () => {
+    expect(() =>
+      exportPytorchScript(tableInput({ config: { ...baseConfig, augmentation: { verticalFlip: 0.2 } } })),
+    ).toThrow(/augmentation changes images.*table/);
+  });
+});

@@ -5,6 +5,7 @@ import { nodeName } from '../spec/names';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import { checkNormalization, checkedModel, type ExportNormalization } from './modelTensors';
+import { pytorchAugmentationSource } from './pytorchAugment';
 import { pytorchDataSource, type ScriptData } from './pytorchData';
 import { pytorchModelSource } from './pytorchModel';
 import { TRAINING_CODE, WEIGHTS_CODE } from './pytorchRuntime';
@@ -53,6 +54,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
 
   const modelSource = pytorchModelSource(model);
   const training = pytorchTrainingSource(config);
+  const augmentation = pytorchAugmentationSource(config, input.data.kind);
   const data = pytorchDataSource(input.data, { task, inputShape, outputWidth: outputShape[0] });
   const usesGlobalPool = analysis.order.some((id) => model.nodes.get(id)!.op === 'globalavgpool2d');
   const name = spec.name ?? 'model';
@@ -78,7 +80,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
         data.settings,
       ].join('\n'),
     ),
-    section("training settings (the Netwright run's configuration)", training.settings),
+    section("training settings (the Netwright run's configuration)", training.settings, augmentation.settings),
     section(
       'the network',
       ...(usesGlobalPool ? [GLOBAL_POOL_CODE] : []),
@@ -92,6 +94,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
     section('optimizer, schedule, loss', training.functions),
     section('weights (safetensors)', WEIGHTS_CODE),
     section('data', data.reader),
+    ...(augmentation.code ? [section('image augmentation (plain torch, no torchvision)', augmentation.code)] : []),
     section('training', TRAINING_CODE),
     "if __name__ == '__main__':\n    main()",
   ];

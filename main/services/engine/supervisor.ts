@@ -90,8 +90,8 @@ export class EngineSupervisor {
    */
   async startRun(request: StartRunRequest): Promise<string> {
     this.refuseWhileBusy();
-    refuseUnfitRun(request.spec, request.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
+    refuseUnfitRun(request.spec, request.config, dataset.manifest.featureShape, this.memoryBudget());
     const run = this.store.runs.createRun({
       projectId: request.projectId,
       name: request.name,
@@ -118,8 +118,8 @@ export class EngineSupervisor {
     if (!CONTINUABLE.has(run.status))
       throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
-    refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     // Metrics recorded after the checkpoint's epoch are repeated by the continued run.

@@ -142,6 +142,8 @@ const en = {
   'refused_setting-out-of-range': 'Not started: the setting {setting} is {value}; it must be between {min} and {max}.',
   'refused_setting-not-a-choice': 'Not started: the setting {setting} is {value}; it must be one of {choices}.',
   'refused_split-sum': 'Not started: the split fractions add up to {sum}; train, validation and test must add up to 1.',
+  'refused_augmentation-needs-images':
+    'Not started: augmentation changes images, and this dataset is a table (rows of {shape} values). Turn augmentation off.',
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
@@ -367,6 +369,8 @@ export const trainMessages: Messages<Key> = {
     'refused_setting-out-of-range': '未开始：设置 {setting} 的值为 {value}，必须在 {min} 到 {max} 之间。',
     'refused_setting-not-a-choice': '未开始：设置 {setting} 的值为 {value}，必须是以下之一：{choices}。',
     'refused_split-sum': '未开始：划分比例之和为 {sum}；训练、验证和测试的比例之和必须为 1。',
+    'refused_augmentation-needs-images':
+      '未开始：数据增强只作用于图像，而这个数据集是表格（每行 {shape} 个值）。请关闭数据增强。',
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
