@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, mlp } from '../../test/models';
 import { expandSweep, parseSettingKey, settingKey, type SweepPlan, type SweepProblem } from './sweep';
-import { bandOf, spreadOf } from './sweepStats';
+import { bandOf, combinationTable, spreadOf } from './sweepStats';
 
 const spec = mlp(2, [16], 3, (i) => [{ id: `drop${i + 1}`, op: 'dropout', params: { p: 0.2 } }]);
 const base = config({ seed: 10 });
@@ -222,5 +222,34 @@ describe('spreads across seeds', () => {
       [2, 2, 1, 0.5, 1.5],
       [3, 1, 0.25, 0.25, 0.25],
     ]);
+  });
+});
+
+describe('the combination table', () => {
+  it('gives each combination the spread of its completed runs only', () => {
+    const run = (combination: number, status: string, acc: number, loss: number) => ({
+      status,
+      combination,
+      assignment: { lr: combination === 0 ? 0.1 : 0.01 },
+      finalMetrics: { val_accuracy: acc },
+      bestMetrics: { val_loss: loss },
+    });
+    const rows = combinationTable(
+      [
+        run(1, 'completed', 0.9, 0.3),
+        run(0, 'completed', 0.5, 1),
+        run(0, 'completed', 0.7, 0.5),
+        run(1, 'failed', 0.1, 9),
+      ],
+      ['val_accuracy'],
+    );
+    expect(rows.map((r) => [r.combination, r.assignment, r.runs, r.completed])).toEqual([
+      [0, { lr: 0.1 }, 2, 2],
+      [1, { lr: 0.01 }, 2, 1],
+    ]);
+    expect(rows[0].final.val_accuracy?.mean).toBeCloseTo(0.6, 12);
+    expect(rows[0].final.val_accuracy?.std).toBeCloseTo(Math.sqrt(0.02), 12);
+    expect(rows[1].final.val_accuracy).toMatchObject({ n: 1, mean: 0.9 });
+    expect(rows[1].bestValLoss).toMatchObject({ n: 1, mean: 0.3 });
   });
 });

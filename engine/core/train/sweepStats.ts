@@ -39,3 +39,47 @@ export function bandOf(curves: ReadonlyArray<ReadonlyArray<number | null>>): Ban
   }
   return band;
 }
+
+/** What the table needs of one run of a group. */
+export interface TrialResult {
+  status: string;
+  combination: number;
+  assignment: Record<string, number | string>;
+  finalMetrics: Record<string, number> | null;
+  bestMetrics: Record<string, number> | null;
+}
+
+/** One combination of settings across its seeds: how many runs, how many completed, and each metric's spread. */
+export interface CombinationRow {
+  combination: number;
+  assignment: Record<string, number | string>;
+  runs: number;
+  completed: number;
+  /** Spread of the completed runs' final value of each metric asked for, and of their best validation loss. */
+  final: Record<string, Spread | null>;
+  bestValLoss: Spread | null;
+}
+
+/** The task's validation metric: accuracy for classification, R² for regression. */
+export function validationMetricOf(task: 'classification' | 'regression'): 'val_accuracy' | 'val_r2' {
+  return task === 'classification' ? 'val_accuracy' : 'val_r2';
+}
+
+/** Rows per combination, in combination order; only completed runs count in the spreads. */
+export function combinationTable(results: readonly TrialResult[], metrics: readonly string[]): CombinationRow[] {
+  const byCombination = new Map<number, TrialResult[]>();
+  for (const r of results) byCombination.set(r.combination, [...(byCombination.get(r.combination) ?? []), r]);
+  return [...byCombination.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([combination, runs]) => {
+      const completed = runs.filter((r) => r.status === 'completed');
+      return {
+        combination,
+        assignment: runs[0].assignment,
+        runs: runs.length,
+        completed: completed.length,
+        final: Object.fromEntries(metrics.map((m) => [m, spreadOf(completed.map((r) => r.finalMetrics?.[m]))])),
+        bestValLoss: spreadOf(completed.map((r) => r.bestMetrics?.val_loss)),
+      };
+    });
+}

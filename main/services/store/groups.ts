@@ -158,6 +158,10 @@ export function groupRepository(ctx: StoreContext, runs: RunRepository) {
         })
         .immediate();
     },
+    /** Hands the group back (a closing studio): the next process to look takes it over. */
+    releaseGroup(id: string, owner: RunOwner): void {
+      db.prepare('UPDATE run_groups SET owner = NULL WHERE id = ? AND owner = ?').run(id, owner);
+    },
     /** Queued or running groups nobody alive is working through (their owner has gone). */
     orphanedGroups(alive: (owner: RunOwner) => boolean): RunGroup[] {
       return unfinished
