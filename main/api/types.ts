@@ -12,10 +12,13 @@ import type {
   GraphVersionSummary,
   Project,
   Run,
+  RunGroup,
+  GroupStatus,
   RunStatus,
   RunSummary,
   StepRecord,
 } from '../services/store/types';
+import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 
@@ -138,6 +141,40 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+}
+
+/** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
+export interface GroupRequest {
+  graphId?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  /** Default "Seeds N" or "Sweep N". */
+  name?: string;
+  plan: SweepPlan;
+  /** How many runs train at once, the cores divided between them (default 1: one after another). */
+  parallel?: number;
+}
+
+/** A group as listed: the record and how many of its runs are in each status. */
+export interface GroupSummary {
+  group: RunGroup;
+  counts: Partial<Record<RunStatus, number>>;
+}
+
+/** One run's validation curves for a group's bands: values per epoch (null where there was none). */
+export interface GroupCurve {
+  runId: string;
+  valLoss: Array<number | null>;
+  /** The task's validation metric (accuracy, or R² for regression). */
+  valMetric: Array<number | null>;
+}
+
+export interface GroupDetail extends GroupSummary {
+  runs: RunSummary[];
+  curves: GroupCurve[];
+  /** The task of the group's dataset (which metric valMetric is). */
+  task: Task;
 }
 
 export interface RunDetail {
@@ -269,6 +306,7 @@ export type StudioEvent =
   | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
   | { type: 'run-finished'; runId: string; run: RunSummary }
   | { type: 'datasets-changed' }
+  | { type: 'group-status'; groupId: string; status: GroupStatus }
   | { type: 'import-progress'; importId: string; phase: string; fraction: number };
 
 export interface StudioApi {
@@ -306,6 +344,13 @@ export interface StudioApi {
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
+
+  /** Creates a group of runs (refused, with nothing created, when any of its runs could not train) and queues it. */
+  createGroup(request: GroupRequest): Promise<GroupSummary>;
+  listGroups(): Promise<GroupSummary[]>;
+  getGroup(groupId: string): Promise<GroupDetail>;
+  /** Stops the group's running runs and leaves its queued ones unstarted. */
+  cancelGroup(groupId: string): Promise<void>;
 
   /** Predictions on a held-out split, by the best epoch's weights (default) or the last epoch's. */
   predictions(
@@ -351,6 +396,10 @@ const METHOD_SET: Record<StudioMethod, true> = {
   updateRun: true,
   deleteRun: true,
   listTags: true,
+  createGroup: true,
+  listGroups: true,
+  getGroup: true,
+  cancelGroup: true,
   predictions: true,
   layerWeights: true,
   featureMaps: true,

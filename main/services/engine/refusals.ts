@@ -40,7 +40,7 @@ function allowedText(p: Extract<ConfigProblem, { code: 'setting-out-of-range' }>
   return `${kind} ${p.minExclusive ? 'above' : 'from'} ${p.min}${upper}`;
 }
 
-function configRefusal(p: ConfigProblem): RunRefusedError {
+export function configRefusal(p: ConfigProblem): RunRefusedError {
   switch (p.code) {
     case 'setting-out-of-range': {
       const allowed = allowedText(p);

@@ -108,6 +108,21 @@ export class EngineSupervisor {
   }
 
   /**
+   * Starts a run already recorded as queued (a group's run, see groupRunner.ts), claiming it for this process.
+   * Refused like startRun while another run trains here, or when the model cannot fit in memory.
+   */
+  async startQueuedRun(runId: string): Promise<void> {
+    this.refuseWhileBusy();
+    const run = this.store.runs.getRun(runId);
+    if (run.status !== 'queued') throw new Error(`run '${run.name}' is ${run.status}, not queued`);
+    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
+    const dataset = this.store.datasets.getDataset(run.datasetId);
+    this.store.runs.claimRun(runId, currentOwner());
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, undefined);
+  }
+
+  /**
    * Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint (from the start when it
    * has none). Its files and records are reconciled first: the checkpoint's own history is the truth.
    */

@@ -20,6 +20,7 @@ const TABLES = [
   'graph_versions',
   'graphs',
   'projects',
+  'run_groups',
   'run_tags',
   'runs',
   'step_metrics',
