@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { appStateRepository } from './appState';
 import { checkpointRepository, exportRepository } from './artifacts';
 import { makeContext } from './context';
 import { datasetRepository } from './datasets';
@@ -25,6 +26,7 @@ export type { RunQuery, RunSortKey } from './runQuery';
 export type { ProjectRepository } from './projects';
 export type { GraphRepository } from './graphs';
 export type { CheckpointRepository, ExportRepository } from './artifacts';
+export type { AppStateRepository } from './appState';
 export * from './types';
 
 export interface StoreOptions {
@@ -49,6 +51,8 @@ export interface Store {
   readonly metrics: ReturnType<typeof metricsRepository>;
   readonly checkpoints: ReturnType<typeof checkpointRepository>;
   readonly exports: ReturnType<typeof exportRepository>;
+  /** Where the user left off (see appState.ts). */
+  readonly appState: ReturnType<typeof appStateRepository>;
   /** Schema version before and after opening (from < to when this open migrated the file). */
   readonly schema: { from: number; to: number };
   /** Runs that opening turned from queued/running/paused into 'interrupted' (their owner was gone). */
@@ -98,6 +102,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       metrics,
       checkpoints: checkpointRepository(ctx),
       exports: exportRepository(ctx),
+      appState: appStateRepository(ctx),
       schema,
       recoveredRunIds,
       createMetricsWriter(writerOptions?: MetricsWriterOptions): MetricsWriter {

@@ -147,6 +147,16 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
   // The process training a queued, running or paused run (see owner.ts), so others can tell a dead one.
   { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
+  // Where the user left off (open graph, dataset, settings, selected run, view), kept with the work it points to so
+  // the desktop app and web mode, which share this file, reopen at the same place (see store/appState.ts).
+  {
+    version: 3,
+    name: 'app state',
+    up: (db) =>
+      db.exec(
+        'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
+      ),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -25,6 +25,7 @@ import type {
   StudioApi,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
@@ -36,6 +37,7 @@ import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
+import { PlaceService } from './place';
 import { RunService } from './runs';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
@@ -64,6 +66,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly place: PlaceService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -90,6 +93,7 @@ export class Studio implements StudioApi {
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
+    this.place = new PlaceService(this.store);
   }
 
   /** Every StudioEvent as it happens; returns the unsubscribe function. */
@@ -135,11 +139,21 @@ export class Studio implements StudioApi {
   async renameGraph(graphId: string, name: string): Promise<void> {
     this.graphs.rename(graphId, name);
   }
+  async duplicateGraph(graphId: string, name: string): Promise<GraphDocument> {
+    return this.graphs.duplicate(graphId, name);
+  }
   async deleteGraph(graphId: string): Promise<void> {
     this.graphs.remove(graphId);
   }
   async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
     return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
+  }
+
+  async getPlace(): Promise<StudioPlace> {
+    return this.place.get();
+  }
+  async savePlace(place: StudioPlace): Promise<void> {
+    this.place.save(place);
   }
 
   async listDatasets() {
