@@ -35,7 +35,14 @@ function dataset(id: string) {
       task: 'classification',
       classNames: ['a', 'b', 'c'],
       normalization: null,
-      split: { seed: 1, train: 0.7, validation: 0.15, test: 0.15 },
+      split: {
+        seed: 1,
+        train: 0.7,
+        validation: 0.15,
+        test: 0.15,
+        stratified: false,
+        counts: { train: 7, validation: 2, test: 1 },
+      },
     },
     `/data/${id}`,
   );
