@@ -301,6 +301,7 @@ export class EngineSupervisor {
         }
         break;
       case 'finished': {
+        this.writer.flush(); // every epoch is on disk before the results are read from them
         const outcome = message.outcome;
         if (outcome.status !== 'diverged') {
           const epochs = this.store.metrics.listEpochs(runId);
@@ -323,7 +324,11 @@ export class EngineSupervisor {
               }).filter(([, v]) => typeof v === 'number'),
             ) as Record<string, number>;
           };
-          const finalMetrics = values(last);
+          // Final metrics all come from the weights the run ends with (the best epoch's when early stopping restored
+          // them), so the test score is never paired with another epoch's validation score; `epoch` says which.
+          const ending = epochs.find((e) => e.epoch === outcome.weightsEpoch) ?? last;
+          const finalMetrics = values(ending);
+          if (finalMetrics && ending) finalMetrics.epoch = ending.epoch;
           if (finalMetrics && outcome.test) {
             finalMetrics.test_loss = outcome.test.loss;
             if (outcome.test.accuracy !== undefined) finalMetrics.test_accuracy = outcome.test.accuracy;
