@@ -87,8 +87,26 @@ export interface GraphDocument {
 export interface GraphListItem {
   id: string;
   name: string;
+  /** Last saved, epoch ms. */
   updatedAt: number;
   versions: number;
+  /** Runs that trained one of its versions, oldest first. */
+  runs: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Where the user left off, kept in the store (desktop and web share it) and restored on the next start: the open
+ * graph (its unsaved edits as `draft` until autosave has stored them), dataset, training settings, selected run and
+ * view. Ids that no longer exist are ignored on restore.
+ */
+export interface StudioPlace {
+  view?: 'model' | 'data' | 'train' | 'experiments' | 'lessons';
+  graphId?: string | null;
+  /** The editor's graph when it differs from the stored graph's newest version (or was never saved). */
+  draft?: { name: string; spec: ModelSpec } | null;
+  datasetId?: string | null;
+  trainConfig?: TrainConfig | null;
+  runId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
@@ -318,9 +336,16 @@ export interface StudioApi {
   saveGraph(graphId: string, spec: ModelSpec, note?: string): Promise<GraphVersionSummary>;
   openGraph(graphId: string): Promise<GraphDocument>;
   renameGraph(graphId: string, name: string): Promise<void>;
+  /** A copy of the graph's newest version as a new graph named `name`. */
+  duplicateGraph(graphId: string, name: string): Promise<GraphDocument>;
+  /** Deletes the graph and its versions; runs that trained it keep their own copy. */
   deleteGraph(graphId: string): Promise<void>;
   /** A template sized for a dataset (input shape and classes), e.g. ('mlp', datasetId). */
   templateSpec(name: string, datasetId?: string): Promise<ModelSpec>;
+
+  /** Where the user left off (see StudioPlace); an empty place before the first save. */
+  getPlace(): Promise<StudioPlace>;
+  savePlace(place: StudioPlace): Promise<void>;
 
   listDatasets(): Promise<DatasetRecord[]>;
   /** Writes a built-in sample dataset (once) and returns its record. */
@@ -376,8 +401,11 @@ const METHOD_SET: Record<StudioMethod, true> = {
   saveGraph: true,
   openGraph: true,
   renameGraph: true,
+  duplicateGraph: true,
   deleteGraph: true,
   templateSpec: true,
+  getPlace: true,
+  savePlace: true,
   listDatasets: true,
   useSample: true,
   previewCsv: true,

@@ -28,6 +28,7 @@ import type {
   StudioApi,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
@@ -40,6 +41,7 @@ import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
+import { PlaceService } from './place';
 import { RunService } from './runs';
 import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
@@ -78,6 +80,7 @@ export class Studio implements StudioApi {
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
   private readonly groups: RunGroupService;
+  private readonly place: PlaceService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -112,6 +115,7 @@ export class Studio implements StudioApi {
     this.groups = new RunGroupService(this.store, this.groupRunner, this.graphs);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
+    this.place = new PlaceService(this.store);
     if (options.resumeGroups ?? options.mode !== 'cli') this.resumeGroups();
   }
 
@@ -167,11 +171,21 @@ export class Studio implements StudioApi {
   async renameGraph(graphId: string, name: string): Promise<void> {
     this.graphs.rename(graphId, name);
   }
+  async duplicateGraph(graphId: string, name: string): Promise<GraphDocument> {
+    return this.graphs.duplicate(graphId, name);
+  }
   async deleteGraph(graphId: string): Promise<void> {
     this.graphs.remove(graphId);
   }
   async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
     return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
+  }
+
+  async getPlace(): Promise<StudioPlace> {
+    return this.place.get();
+  }
+  async savePlace(place: StudioPlace): Promise<void> {
+    this.place.save(place);
   }
 
   async listDatasets() {
