@@ -12,7 +12,8 @@ import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
-import { refusalKey } from '../training/refusals';
+import { errorWording } from './errorWords';
+import { checkpointProblemMessages } from '../experiments/messages';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
@@ -20,9 +21,17 @@ import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
-/** Refusals to start a run, in the user's language (see training/refusals.ts). */
-const refusalWords = translator(trainMessages);
 const sharedWords = translator(sharedMessages);
+const refusalWords = translator(trainMessages);
+const checkpointWords = translator(checkpointProblemMessages);
+
+/** A failed call in the user's language (see state/errorWords.ts). */
+function errorWords(error: unknown): string {
+  const wording = errorWording(error);
+  if (wording.table === 'train') return refusalWords(wording.key, wording.params);
+  if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  return wording.text;
+}
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
@@ -120,12 +129,7 @@ export class StudioState {
     try {
       return await action();
     } catch (error) {
-      const refusal = error instanceof StudioError ? refusalKey(error.code, error.params) : null;
-      const message = refusal
-        ? refusalWords(refusal, (error as StudioError).params)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const message = errorWords(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';
