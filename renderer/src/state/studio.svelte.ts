@@ -23,6 +23,7 @@ import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
+import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
 import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 /** Refusals to start a run, in the user's language (see training/refusals.ts). */
@@ -32,11 +33,7 @@ const fitWords = translator(fitMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
-}
+export type { Notice } from '../app/notices';
 
 export type { LiveRun } from './liveRun';
 
@@ -151,8 +148,8 @@ export class StudioState {
 
   notify(kind: Notice['kind'], text: string): void {
     const id = ++this.noticeId;
-    this.notices.push({ id, kind, text });
-    if (kind !== 'error') setTimeout(() => this.dismiss(id), 6000);
+    this.notices = addNotice(this.notices, { id, kind, text });
+    if (fades(kind)) setTimeout(() => this.dismiss(id), NOTICE_FADE_MS);
   }
 
   dismiss(id: number): void {
