@@ -25,6 +25,8 @@ export type ExperimentsMessageKey =
   | 'finalValLoss'
   | 'finalValScore'
   | 'testScore'
+  | 'testEpoch'
+  | 'testEpochHelp'
   | 'duration'
   | 'tags'
   | 'created'
@@ -139,7 +141,10 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestValScore: 'Best val acc / R²',
     finalValLoss: 'Final val loss',
     finalValScore: 'Final val acc / R²',
-    testScore: 'Test acc / R²',
+    testScore: 'Test acc / R² (end weights)',
+    testEpoch: 'ep {n}',
+    testEpochHelp:
+      "On the test split, by the weights the run ended with: epoch {n}'s (the best epoch's when early stopping restored them). The Train view's results say which weights they use.",
     duration: 'Duration',
     tags: 'Tags',
     created: 'Created',
@@ -253,7 +258,10 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestValScore: '最佳验证准确率 / R²',
     finalValLoss: '最终验证损失',
     finalValScore: '最终验证准确率 / R²',
-    testScore: '测试准确率 / R²',
+    testScore: '测试准确率 / R²（结束时权重）',
+    testEpoch: '第 {n} 轮',
+    testEpochHelp:
+      '在测试集上、用运行结束时的权重计算：第 {n} 轮的权重（早停恢复最佳权重时即最佳一轮）。训练视图的结果会注明所用的权重。',
     duration: '时长',
     tags: '标签',
     created: '创建时间',

@@ -147,7 +147,7 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
-    "Not started: the Input takes {model} values per sample but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
   'refused_output-mismatch':
     'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
@@ -378,7 +378,7 @@ export const trainMessages: Messages<Key> = {
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
     'refused_input-mismatch':
-      '未开始：输入层每个样本接收 {model} 个值，而 {dataset} 的样本是 {data}。请用“匹配数据集”按数据调整网络。',
+      '未开始：输入层接收形状为 {model} 的样本，而 {dataset} 的样本是 {data}。请用“匹配数据集”按数据调整网络。',
     'refused_output-mismatch':
       '未开始：最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。请用“匹配数据集”按数据调整网络。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
