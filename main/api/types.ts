@@ -159,6 +159,13 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+  /**
+   * Start from this run's weights (its best checkpoint, else its last): tensors load by name, else by order, where
+   * the shape fits; layers whose shape no longer fits (a different class count) are re-initialized and listed.
+   */
+  fromRun?: string;
+  /** Start from a safetensors weights file (a PyTorch state_dict or a Netwright export); a misfit shape is refused. */
+  weights?: FileRef;
 }
 
 /** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */

@@ -202,6 +202,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: id,
       name: optional(string),
       tags: optional(listOf(string)),
+      fromRun: optional(id),
+      weights: optional(fileRef),
     }),
   ],
   pauseRun: [id],

@@ -104,7 +104,7 @@ export class Studio implements StudioApi {
       resolveFile,
       emit,
     );
-    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
     this.groupRunner = new GroupRunner(this.store, {
       runsDir: this.layout.runs,
       engine: options.engine,
