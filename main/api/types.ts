@@ -3,7 +3,7 @@
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
-import type { TrainConfig } from '../../engine/core/train/config';
+import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -256,6 +256,15 @@ export interface LayerWeights {
   l2: number;
 }
 
+/**
+ * A few training images of an image dataset as augmentation would change them: per image the original and one
+ * PNG data URL per epoch (epochs 1, 2, …, each with that epoch's draws of the run's seed, exactly as training).
+ */
+export interface AugmentPreview {
+  shape: number[];
+  samples: Array<{ row: number; label: string; original: string; epochs: string[] }>;
+}
+
 /** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
 export interface FeatureMaps {
   nodeId: string;
@@ -395,6 +404,14 @@ export interface StudioApi {
   ): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
+  augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
   boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
@@ -441,6 +458,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   predictions: true,
   layerWeights: true,
   featureMaps: true,
+  augmentPreview: true,
   boundary: true,
   exportRun: true,
 };

@@ -234,6 +234,22 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
+  augmentPreview: [
+    id,
+    shape({
+      horizontalFlip: optional(number),
+      verticalFlip: optional(number),
+      cropPadding: optional(integer),
+      rotationDegrees: optional(number),
+      brightness: optional(number),
+      contrast: optional(number),
+      cutoutSize: optional(integer),
+      cutoutCount: optional(integer),
+    }),
+    integer,
+    optional(integer),
+    optional(integer),
+  ],
   boundary: [id, optional(integer)],
   exportRun: [
     id,

@@ -12,6 +12,7 @@ import type {
   CheckpointWeights,
   ExportOptions,
   ExportResult,
+  AugmentPreview,
   FeatureMaps,
   GroupDetail,
   GroupRequest,
@@ -37,6 +38,8 @@ import { EngineSupervisor } from '../engine/supervisor';
 import { GroupRunner } from '../engine/groupRunner';
 import { openStore, ownerAlive, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
+import type { AugmentationConfig } from '../../../engine/core/train/config';
+import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
@@ -278,6 +281,15 @@ export class Studio implements StudioApi {
   }
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
+  }
+  async augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview> {
+    return augmentPreview(this.store.datasets.getDataset(datasetId), augmentation, seed, samples, epochs);
   }
   async boundary(runId: string, resolution?: number): Promise<BoundaryMap> {
     return this.boundaries.boundary(runId, resolution);
