@@ -34,6 +34,11 @@ export class RunService {
     private readonly emit: (event: StudioEvent) => void,
     private readonly resolveFile: (ref: FileRef) => string,
   ) {
+    this.follow(supervisor);
+  }
+
+  /** Relays the events of another supervisor's runs too (a group's lanes, see groupRunner.ts). */
+  follow(supervisor: EngineSupervisor): void {
     supervisor.onEvent((event) => this.relay(event));
   }
 
