@@ -1,5 +1,6 @@
 // The standard benchmark workloads as data: network layers, loss, optimizer, batch sizes and step counts.
 // Every suite (netwright, TF.js, PyTorch) builds its model from these definitions, so they measure the same thing.
+import type { AugmentationConfig } from '../engine/core/train/config';
 
 /** One layer of a plain feed-forward network; shapes in comments are per sample, without the batch. */
 export type LayerDef =
@@ -30,7 +31,7 @@ export interface StepPlan {
 
 export interface TrainingWorkload {
   kind: 'train';
-  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
+  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W3aug';
   title: string;
   network: NetworkDef;
   loss: LossDef;
@@ -43,6 +44,8 @@ export interface TrainingWorkload {
   reportSecondsFor?: number;
   full: StepPlan;
   quick: StepPlan;
+  /** Image augmentation of every batch before its step (the engine's own code, as the trainer runs it); netwright only. */
+  augmentation?: AugmentationConfig;
 }
 
 export interface InferenceWorkload {
@@ -74,8 +77,12 @@ export type WorkloadName = Workload['name'];
 export const SUITES = ['netwright', 'tfjs-cpu', 'tfjs-wasm', 'pytorch', 'onnxruntime'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
-/** ONNX Runtime is an inference engine: it runs only the inference workloads (on the model netwright exports). */
+/**
+ * ONNX Runtime is an inference engine: it runs only the inference workloads (on the model netwright exports). An
+ * augmented workload measures netwright's augmentation against its own plain workload, so only netwright runs it.
+ */
 export function suiteRuns(suite: SuiteName, workload: Workload): boolean {
+  if (workload.kind === 'train' && workload.augmentation) return suite === 'netwright';
   return suite !== 'onnxruntime' || workload.kind === 'infer';
 }
 
@@ -144,6 +151,28 @@ export const WORKLOADS: readonly Workload[] = [
     samples: 1024,
     full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
+  },
+  {
+    kind: 'train',
+    name: 'W3aug',
+    title: 'W3 with every image augmentation on (flips, shift, rotation, brightness/contrast, cutout)',
+    network: LENET,
+    loss: 'cross_entropy',
+    optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
+    batches: [64],
+    samples: 1024,
+    full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
+    quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
+    augmentation: {
+      horizontalFlip: 0.5,
+      verticalFlip: 0.5,
+      cropPadding: 2,
+      rotationDegrees: 10,
+      brightness: 0.2,
+      contrast: 0.2,
+      cutoutSize: 8,
+      cutoutCount: 1,
+    },
   },
   {
     kind: 'train',
