@@ -140,16 +140,18 @@ export function augmentImage(
     const src = source.subarray(c * plane, (c + 1) * plane);
     const dst = target.subarray(c * plane, (c + 1) * plane);
     if (!rotate) {
-      const black = bias; // raw 0 from outside the image, through brightness and contrast like every pixel
+      // Raw 0 from outside the image goes through brightness and contrast like every pixel. (Plain loops: a
+      // TypedArray fill call costs more than the few values of one row.)
+      const black = bias;
       for (let y = 0; y < height; y++) {
         const row = y * width;
         if (y < top || y >= bottom) {
-          dst.fill(black, row, row + width);
+          for (let x = 0; x < width; x++) dst[row + x] = black;
           continue;
         }
         const sy = y + shiftY;
         const from = (flipVertical ? height - 1 - sy : sy) * width;
-        dst.fill(black, row, row + left);
+        for (let x = 0; x < left; x++) dst[row + x] = black;
         if (flipHorizontal) {
           const last = from + width - 1 - shiftX;
           for (let x = left; x < right; x++) dst[row + x] = (src[last - x] * s + m) * scale + bias;
@@ -157,7 +159,7 @@ export function augmentImage(
           const first = from + shiftX;
           for (let x = left; x < right; x++) dst[row + x] = (src[first + x] * s + m) * scale + bias;
         }
-        dst.fill(black, row + right, row + width);
+        for (let x = right; x < width; x++) dst[row + x] = black;
       }
     } else {
       const b = bordered;
@@ -166,9 +168,12 @@ export function augmentImage(
         const sy = y + shiftY;
         const from = (flipVertical ? height - 1 - sy : sy) * width;
         const row = (y + 1) * stride + 1;
-        for (let x = left; x < right; x++) {
-          const sx = x + shiftX;
-          b[row + x] = src[from + (flipHorizontal ? width - 1 - sx : sx)] * s + m;
+        if (flipHorizontal) {
+          const last = from + width - 1 - shiftX;
+          for (let x = left; x < right; x++) b[row + x] = src[last - x] * s + m;
+        } else {
+          const first = from + shiftX;
+          for (let x = left; x < right; x++) b[row + x] = src[first + x] * s + m;
         }
       }
       rotateInto(b, dst, height, width, draw.angleDegrees, scale, bias);
@@ -179,7 +184,7 @@ export function augmentImage(
       const x0 = x - Math.floor(cutoutSize / 2);
       const xEnd = Math.min(width, x0 + cutoutSize);
       for (let yy = Math.max(0, y0); yy < Math.min(height, y0 + cutoutSize); yy++)
-        dst.fill(cutoutBlack, yy * width + Math.max(0, x0), yy * width + xEnd);
+        for (let x = Math.max(0, x0); x < xEnd; x++) dst[yy * width + x] = cutoutBlack;
     }
   }
 }
@@ -205,25 +210,27 @@ function rotateInto(
   const stride = width + 2;
   for (let y = 0; y < height; y++) {
     const v = y - cy;
-    const sinV = sin * v;
-    const cosV = cos * v;
-    for (let x = 0; x < width; x++) {
-      const u = x - cx;
-      const qx = cos * u - sinV + cx;
-      const qy = sin * u + cosV + cy;
-      const x0 = Math.floor(qx);
-      const y0 = Math.floor(qy);
+    // Sampling points step by (cos, sin) along a row. They carry +2, so wherever a point can be read (true
+    // coordinate ≥ −1) truncation is floor, and true (y0, x0) sits at bordered (y0 + 1, x0 + 1).
+    let qx = -cos * cx - sin * v + cx + 2;
+    let qy = -sin * cx + cos * v + cy + 2;
+    let out = y * width;
+    for (let x = 0; x < width; x++, qx += cos, qy += sin, out++) {
+      const x0 = qx | 0;
+      const y0 = qy | 0;
       let raw = 0;
-      // Corners from (y0, x0) to (y0 + 1, x0 + 1) all lie in the bordered frame; anything further out is black.
-      if (x0 >= -1 && x0 < width && y0 >= -1 && y0 < height) {
+      // Corners (y0, x0) to (y0 + 1, x0 + 1) all in the bordered frame; anything further out is black.
+      if (qx >= 1 && x0 < width + 2 && qy >= 1 && y0 < height + 2) {
         const wx = qx - x0;
         const wy = qy - y0;
-        const at = (y0 + 1) * stride + x0 + 1;
-        raw =
-          (1 - wy) * ((1 - wx) * bordered[at] + wx * bordered[at + 1]) +
-          wy * ((1 - wx) * bordered[at + stride] + wx * bordered[at + stride + 1]);
+        const at = (y0 - 1) * stride + x0 - 1;
+        const upperLeft = bordered[at];
+        const lowerLeft = bordered[at + stride];
+        const upper = upperLeft + wx * (bordered[at + 1] - upperLeft);
+        const lower = lowerLeft + wx * (bordered[at + stride + 1] - lowerLeft);
+        raw = upper + wy * (lower - upper);
       }
-      target[y * width + x] = raw * scale + bias;
+      target[out] = raw * scale + bias;
     }
   }
 }
