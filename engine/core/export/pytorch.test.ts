@@ -347,7 +347,7 @@ describe('PyTorch script: its docstring and command line', () => {
     expect(docstring).toContain('grayscale, 16×16 pixels');
     expect(docstring).not.toMatch(/colou?r/i);
     expect(docstring).toContain(
-      'python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py',
+      'python3 -m torch.distributed.run --nnodes 1 --rdzv_backend c10d --rdzv_endpoint localhost:0 --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py',
     );
   });
 

@@ -53,6 +53,8 @@ export type RunOutcome =
       status: 'completed' | 'stopped' | 'early-stopped';
       epochs: number;
       bestEpoch: number | null;
+      /** The epoch whose weights the model ends with, and `test` is measured on: the best one's when early stopping restored them. */
+      weightsEpoch: number;
       test: SplitMetrics | null;
     }
   | { status: 'diverged'; epochs: number; message: string; at?: NonFiniteLossInfo };
@@ -216,8 +218,7 @@ export class Trainer {
           });
           if (hooks.checkpoint && (await hooks.checkpoint()) === 'stop') {
             stopRequested = true;
-            if (b < batches - 1)
-              return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+            if (b < batches - 1) return this.stoppedOutcome();
           }
           lastYield = now();
         }
@@ -264,17 +265,29 @@ export class Trainer {
           status: 'early-stopped',
           epochs: this.epoch,
           bestEpoch: this.earlyStopping!.bestEpoch,
+          weightsEpoch: this.best?.epoch ?? this.epoch,
           test: this.testMetrics(),
         };
       }
     }
-    if (stopRequested)
-      return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+    if (stopRequested) return this.stoppedOutcome();
     return {
       status: 'completed',
       epochs: this.epoch,
       bestEpoch: this.earlyStopping?.bestEpoch ?? null,
+      weightsEpoch: this.epoch,
       test: this.testMetrics(),
+    };
+  }
+
+  /** Stopped by the user: the weights are the last whole epoch's (see the checkpoint), not tested. */
+  private stoppedOutcome(): RunOutcome {
+    return {
+      status: 'stopped',
+      epochs: this.epoch,
+      bestEpoch: this.best?.epoch ?? null,
+      weightsEpoch: this.epoch,
+      test: null,
     };
   }
 

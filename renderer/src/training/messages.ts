@@ -179,6 +179,10 @@ const en = {
     'Not started: augmentation changes images, and this dataset is a table (rows of {shape} values). Turn augmentation off.',
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
+  'refused_input-mismatch':
+    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+  'refused_output-mismatch':
+    'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
   progress: 'Training progress',
   epochOf: 'Epoch {epoch}/{epochs}',
@@ -208,6 +212,10 @@ const en = {
   valMae: 'validation MAE',
   valR2: 'validation R²',
   learningRate: 'learning rate',
+  bestMarker: 'best weights (epoch {epoch})',
+  lastMarker: 'last weights (epoch {epoch})',
+  maeAxis: 'MAE',
+  r2Axis: 'R²',
   epochAxis: 'epoch',
   diagnosis: 'Diagnosis',
   diagnosisEmpty: 'The diagnosis appears after the first epoch.',
@@ -261,6 +269,9 @@ const en = {
   weightsBest: "by the best epoch's weights (epoch {epoch})",
   weightsLast: "by the last epoch's weights (epoch {epoch})",
   testAccuracy: 'test accuracy {accuracy}',
+  whichWeights: 'Which weights',
+  useBestWeights: 'Best epoch',
+  useLastWeights: 'Last epoch',
   testRegression: 'MAE {mae}, R² {r2}',
 } as const;
 
@@ -399,6 +410,10 @@ export const trainMessages: Messages<Key> = {
       '未开始：数据增强只作用于图像，而这个数据集是表格（每行 {shape} 个值）。请关闭数据增强。',
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
+    'refused_input-mismatch':
+      '未开始：输入层接收形状为 {model} 的样本，而 {dataset} 的样本是 {data}。请用“匹配数据集”按数据调整网络。',
+    'refused_output-mismatch':
+      '未开始：最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。请用“匹配数据集”按数据调整网络。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
     augmentation: '数据增强',
     augmentationHelp:
@@ -458,6 +473,10 @@ export const trainMessages: Messages<Key> = {
     valMae: '验证 MAE',
     valR2: '验证 R²',
     learningRate: '学习率',
+    bestMarker: '最佳权重（第 {epoch} 轮）',
+    lastMarker: '最后权重（第 {epoch} 轮）',
+    maeAxis: 'MAE',
+    r2Axis: 'R²',
     epochAxis: '轮次',
     diagnosis: '诊断',
     diagnosisEmpty: '第一个轮次结束后显示诊断。',
@@ -509,6 +528,9 @@ export const trainMessages: Messages<Key> = {
     weightsBest: '使用最佳一轮的权重（第 {epoch} 轮）',
     weightsLast: '使用最后一轮的权重（第 {epoch} 轮）',
     testAccuracy: '测试准确率 {accuracy}',
+    whichWeights: '使用哪组权重',
+    useBestWeights: '最佳一轮',
+    useLastWeights: '最后一轮',
     testRegression: 'MAE {mae}，R² {r2}',
   },
 };

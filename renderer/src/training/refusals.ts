@@ -1,4 +1,5 @@
-// A run the studio refused to start (settings out of range, a model too large for memory, another run training)
+// A run the studio refused to start (settings out of range, a model too large for memory, a graph that does not fit
+// the dataset, another run training)
 // is worded from the refusal's code and parameters by trainMessages; other errors keep their own message.
 const REFUSALS = [
   'setting-out-of-range',
@@ -6,6 +7,8 @@ const REFUSALS = [
   'split-sum',
   'augmentation-needs-images',
   'model-too-large',
+  'input-mismatch',
+  'output-mismatch',
   'busy',
 ] as const;
 
