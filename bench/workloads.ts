@@ -115,6 +115,19 @@ const LENET: NetworkDef = {
 // Convolutions right before batch norm carry no bias (batch norm's beta does that job), as in the small-cnn template.
 const conv3 = (filters: number): LayerDef => ({ kind: 'conv2d', filters, kernelSize: 3, padding: 1, bias: false });
 
+const W3: TrainingWorkload = {
+  kind: 'train',
+  name: 'W3',
+  title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
+  network: LENET,
+  loss: 'cross_entropy',
+  optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
+  batches: [64],
+  samples: 1024,
+  full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
+  quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
+};
+
 export const WORKLOADS: readonly Workload[] = [
   {
     kind: 'train',
@@ -140,29 +153,11 @@ export const WORKLOADS: readonly Workload[] = [
     full: { warmupSteps: 10, timedSteps: 50, repeats: 3 },
     quick: { warmupSteps: 2, timedSteps: 5, repeats: 1 },
   },
+  W3,
   {
-    kind: 'train',
-    name: 'W3',
-    title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
-    network: LENET,
-    loss: 'cross_entropy',
-    optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
-    batches: [64],
-    samples: 1024,
-    full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
-    quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
-  },
-  {
-    kind: 'train',
+    ...W3,
     name: 'W3aug',
     title: 'W3 with every image augmentation on (flips, shift, rotation, brightness/contrast, cutout)',
-    network: LENET,
-    loss: 'cross_entropy',
-    optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
-    batches: [64],
-    samples: 1024,
-    full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
-    quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
     augmentation: {
       horizontalFlip: 0.5,
       verticalFlip: 0.5,
