@@ -1,6 +1,7 @@
 // The netwright suite: builds each workload as a model spec and times the engine's training session and native
 // GEMM, in a child process started by bench/run.ts with one job (see bench/protocol.ts).
 import type { Kernels } from '../../engine/core/kernels';
+import { augmentBatch } from '../../engine/core/train/augment';
 import { createTrainingSession, type TrainingSession } from '../../engine/core/train/session';
 import { loadKernels } from '../../engine/native';
 import { errorLine, emit, quietStdout, readJob, runJob, type Backend, type Batch } from '../child';
@@ -20,9 +21,23 @@ function netwrightBackend(kernels: Kernels): Backend {
     training(workload, batch, batches: Batch[]) {
       const trainer = session(kernels, workload, batch);
       let next = 0;
+      const { augmentation } = workload;
+      if (!augmentation) {
+        return () => {
+          const { inputs, targets } = batches[next++ % batches.length];
+          return trainer.step(inputs, targets, batch);
+        };
+      }
+      // As the trainer does: each step's images augmented from the data into the model's input buffer; the step
+      // count stands in for the epoch so every step draws anew.
+      const shape = workload.network.inputShape;
+      const rows = Int32Array.from({ length: batch }, (_, i) => i);
+      const input = trainer.model.input.data;
       return () => {
-        const { inputs, targets } = batches[next++ % batches.length];
-        return trainer.step(inputs, targets, batch);
+        const step = next++;
+        const { inputs, targets } = batches[step % batches.length];
+        augmentBatch(augmentation, inputs, shape, null, rows, 0, batch, 1, step, input);
+        return trainer.step(input, targets, batch);
       };
     },
     inference(workload, batch, batches: Batch[]) {
