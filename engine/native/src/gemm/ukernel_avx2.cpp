@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -118,6 +119,6 @@ void runRowsAvx2(int rows, int kc, const float* a, const float* b, float* c, std
 
 }  // namespace
 
-extern const MicroKernel kGemmAvx2 = {"avx2", 6, 16, 144, 256, 3072, runAvx2, runRowsAvx2};
+extern const MicroKernel kGemmAvx2 = {"avx2", 6, 16, 144, 256, 3072, runAvx2, runRowsAvx2, dotRowsAvx2, axpyRowsAvx2};
 
 }  // namespace nw

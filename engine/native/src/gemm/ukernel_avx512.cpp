@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -81,6 +82,7 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 
 }  // namespace
 
-extern const MicroKernel kGemmAvx512 = {"avx512", 8, 32, 192, 192, 3072, runAvx512, nullptr};
+extern const MicroKernel kGemmAvx512 = {"avx512", 8,         32,      192,           192,
+                                        3072,     runAvx512, nullptr, dotRowsAvx512, axpyRowsAvx512};
 
 }  // namespace nw

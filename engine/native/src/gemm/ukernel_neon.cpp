@@ -3,6 +3,7 @@
 #include <arm_neon.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -54,6 +55,6 @@ void runNeon(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
 
 }  // namespace
 
-extern const MicroKernel kGemmNeon = {"neon", 8, 12, 128, 256, 3072, runNeon, nullptr};
+extern const MicroKernel kGemmNeon = {"neon", 8, 12, 128, 256, 3072, runNeon, nullptr, dotRowsNeon, axpyRowsNeon};
 
 }  // namespace nw

@@ -1,6 +1,7 @@
 // Portable 4x8 SGEMM microkernel: plain loops over a small accumulator array that the compiler keeps in vector
 // registers at the baseline ISA (SSE2 on x64). Used when nothing better is available or NETWRIGHT_ISA=scalar.
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -31,6 +32,7 @@ void runScalar(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 
 }  // namespace
 
-extern const MicroKernel kGemmScalar = {"scalar", kRows, kCols, 128, 256, 2048, runScalar, nullptr};
+extern const MicroKernel kGemmScalar = {"scalar", kRows,     kCols,   128,           256,
+                                        2048,     runScalar, nullptr, dotRowsScalar, axpyRowsScalar};
 
 }  // namespace nw
