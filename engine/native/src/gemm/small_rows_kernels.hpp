@@ -8,7 +8,7 @@
 
 namespace nw {
 
-#define NW_SMALL_ROWS_KERNEL(name)                                                                           \
+#define NW_SMALL_ROWS_KERNEL(name)                                                                            \
   void name(int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb, \
             std::int64_t cols, float* sums, std::ptrdiff_t lds)
 
