@@ -4,6 +4,7 @@
 #include <immintrin.h>
 
 #include "gemm/small_rows_kernels.hpp"
+#include "gemm/small_rows_loops.hpp"
 
 namespace nw {
 namespace {
@@ -26,103 +27,78 @@ inline float addLanes(__m256 v) {
 }
 
 // sums[i][j] for ROWS rows of A and COLS rows of B (both contiguous in k): ROWS x COLS chains of 8 lanes.
-template <int ROWS, int COLS>
-void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums, ptrdiff_t lds) {
-  __m256 acc[ROWS][COLS];
-  for (int i = 0; i < ROWS; ++i) {
-    for (int j = 0; j < COLS; ++j) acc[i][j] = _mm256_setzero_ps();
-  }
-  const int64_t whole = K & ~int64_t{7};
-  for (int64_t k = 0; k < whole; k += 8) {
-    __m256 av[ROWS];
-    for (int i = 0; i < ROWS; ++i) av[i] = _mm256_loadu_ps(a + i * lda + k);
-    for (int j = 0; j < COLS; ++j) {
-      const __m256 bv = _mm256_loadu_ps(b + j * ldb + k);
-      for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
-    }
-  }
-  if (whole < K) {
-    const __m256i mask = firstLanes(K - whole);
-    __m256 av[ROWS];
-    for (int i = 0; i < ROWS; ++i) av[i] = _mm256_maskload_ps(a + i * lda + whole, mask);
-    for (int j = 0; j < COLS; ++j) {
-      const __m256 bv = _mm256_maskload_ps(b + j * ldb + whole, mask);
-      for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
-    }
-  }
-  for (int i = 0; i < ROWS; ++i) {
-    for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
-  }
-}
+// The register tiles, for small_rows_loops.hpp.
+struct Avx2 {
+  static constexpr int kLanes = 8;
+  static constexpr int kDotColumns[5] = {0, 4, 4, 3, 2};
+  static constexpr int kAxpyVectors[5] = {0, 4, 4, 2, 2};
 
-template <int ROWS, int COLS>
-void dotColumns(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int64_t cols, float* sums,
-                ptrdiff_t lds) {
-  int64_t j = 0;
-  for (; j + COLS <= cols; j += COLS) dotTile<ROWS, COLS>(K, a, lda, b + j * ldb, ldb, sums + j, lds);
-  for (; j < cols; ++j) dotTile<ROWS, 1>(K, a, lda, b + j * ldb, ldb, sums + j, lds);
-}
-
-// sums[i][0, 8 VECS) over k in order; `width` < 8 (VECS = 1 only) masks the columns past it.
-template <int ROWS, int VECS>
-void axpyTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int width, float* sums,
-              ptrdiff_t lds) {
-  const __m256i mask = firstLanes(width);
-  __m256 acc[ROWS][VECS];
-  for (int i = 0; i < ROWS; ++i) {
-    for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_setzero_ps();
-  }
-  for (int64_t k = 0; k < K; ++k) {
-    const float* row = b + k * ldb;
-    __m256 bv[VECS];
-    for (int v = 0; v < VECS; ++v) {
-      bv[v] = VECS == 1 && width < 8 ? _mm256_maskload_ps(row, mask) : _mm256_loadu_ps(row + 8 * v);
+  template <int ROWS, int COLS>
+  static void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums,
+                      ptrdiff_t lds) {
+    __m256 acc[ROWS][COLS];
+    for (int i = 0; i < ROWS; ++i) {
+      for (int j = 0; j < COLS; ++j) acc[i][j] = _mm256_setzero_ps();
+    }
+    const int64_t whole = K & ~int64_t{7};
+    for (int64_t k = 0; k < whole; k += 8) {
+      __m256 av[ROWS];
+      for (int i = 0; i < ROWS; ++i) av[i] = _mm256_loadu_ps(a + i * lda + k);
+      for (int j = 0; j < COLS; ++j) {
+        const __m256 bv = _mm256_loadu_ps(b + j * ldb + k);
+        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
+      }
+    }
+    if (whole < K) {
+      const __m256i mask = firstLanes(K - whole);
+      __m256 av[ROWS];
+      for (int i = 0; i < ROWS; ++i) av[i] = _mm256_maskload_ps(a + i * lda + whole, mask);
+      for (int j = 0; j < COLS; ++j) {
+        const __m256 bv = _mm256_maskload_ps(b + j * ldb + whole, mask);
+        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
+      }
     }
     for (int i = 0; i < ROWS; ++i) {
-      const __m256 av = _mm256_broadcast_ss(a + i * lda + k);
-      for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_fmadd_ps(av, bv[v], acc[i][v]);
+      for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
     }
   }
-  for (int i = 0; i < ROWS; ++i) {
-    for (int v = 0; v < VECS; ++v) {
-      if (VECS == 1 && width < 8) {
-        _mm256_maskstore_ps(sums + i * lds, mask, acc[i][v]);
-      } else {
-        _mm256_storeu_ps(sums + i * lds + 8 * v, acc[i][v]);
+
+  // sums[i][0, 8 VECS) over k in order; `width` < 8 (VECS = 1 only) masks the columns past it.
+  template <int ROWS, int VECS>
+  static void axpyTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int width, float* sums,
+                       ptrdiff_t lds) {
+    const __m256i mask = firstLanes(width);
+    __m256 acc[ROWS][VECS];
+    for (int i = 0; i < ROWS; ++i) {
+      for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_setzero_ps();
+    }
+    for (int64_t k = 0; k < K; ++k) {
+      const float* row = b + k * ldb;
+      __m256 bv[VECS];
+      for (int v = 0; v < VECS; ++v) {
+        bv[v] = VECS == 1 && width < 8 ? _mm256_maskload_ps(row, mask) : _mm256_loadu_ps(row + 8 * v);
+      }
+      for (int i = 0; i < ROWS; ++i) {
+        const __m256 av = _mm256_broadcast_ss(a + i * lda + k);
+        for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_fmadd_ps(av, bv[v], acc[i][v]);
+      }
+    }
+    for (int i = 0; i < ROWS; ++i) {
+      for (int v = 0; v < VECS; ++v) {
+        if (VECS == 1 && width < 8) {
+          _mm256_maskstore_ps(sums + i * lds, mask, acc[i][v]);
+        } else {
+          _mm256_storeu_ps(sums + i * lds + 8 * v, acc[i][v]);
+        }
       }
     }
   }
-}
-
-template <int ROWS, int VECS>
-void axpyColumns(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int64_t cols, float* sums,
-                 ptrdiff_t lds) {
-  int64_t j = 0;
-  for (; j + 8 * VECS <= cols; j += 8 * VECS) axpyTile<ROWS, VECS>(K, a, lda, b + j, ldb, 8, sums + j, lds);
-  for (; j < cols; j += 8) {
-    const int width = cols - j < 8 ? static_cast<int>(cols - j) : 8;
-    axpyTile<ROWS, 1>(K, a, lda, b + j, ldb, width, sums + j, lds);
-  }
-}
+};
 
 }  // namespace
 
-NW_SMALL_ROWS_KERNEL(dotRowsAvx2) {
-  switch (rows) {
-    case 1: return dotColumns<1, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 2: return dotColumns<2, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 3: return dotColumns<3, 3>(K, a, lda, b, ldb, cols, sums, lds);
-    default: return dotColumns<4, 2>(K, a, lda, b, ldb, cols, sums, lds);
-  }
-}
+NW_SMALL_ROWS_KERNEL(dotRowsAvx2) { dotRowsOf<Avx2>(rows, K, a, lda, b, ldb, cols, sums, lds); }
 
-NW_SMALL_ROWS_KERNEL(axpyRowsAvx2) {
-  switch (rows) {
-    case 1: return axpyColumns<1, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 2: return axpyColumns<2, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 3: return axpyColumns<3, 2>(K, a, lda, b, ldb, cols, sums, lds);
-    default: return axpyColumns<4, 2>(K, a, lda, b, ldb, cols, sums, lds);
-  }
-}
+NW_SMALL_ROWS_KERNEL(axpyRowsAvx2) { axpyRowsOf<Avx2>(rows, K, a, lda, b, ldb, cols, sums, lds); }
 
 }  // namespace nw

@@ -4,6 +4,7 @@
 #include <arm_neon.h>
 
 #include "gemm/small_rows_kernels.hpp"
+#include "gemm/small_rows_loops.hpp"
 
 namespace nw {
 namespace {
@@ -26,104 +27,77 @@ inline float addLanes(float32x4_t v) {
   return vget_lane_f32(half, 0) + vget_lane_f32(half, 1);
 }
 
-template <int ROWS, int COLS>
-void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums, ptrdiff_t lds) {
-  float32x4_t acc[ROWS][COLS];
-  for (int i = 0; i < ROWS; ++i) {
-    for (int j = 0; j < COLS; ++j) acc[i][j] = vdupq_n_f32(0.0f);
-  }
-  const int64_t whole = K / kLanes * kLanes;
-  for (int64_t k = 0; k < whole; k += kLanes) {
-    float32x4_t av[ROWS];
-    for (int i = 0; i < ROWS; ++i) av[i] = vld1q_f32(a + i * lda + k);
-    for (int j = 0; j < COLS; ++j) {
-      const float32x4_t bv = vld1q_f32(b + j * ldb + k);
-      for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
-    }
-  }
-  if (whole < K) {
-    float32x4_t av[ROWS];
-    for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
-    for (int j = 0; j < COLS; ++j) {
-      const float32x4_t bv = loadFirst(b + j * ldb + whole, K - whole);
-      for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
-    }
-  }
-  for (int i = 0; i < ROWS; ++i) {
-    for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
-  }
-}
+// The register tiles, for small_rows_loops.hpp.
+struct Neon {
+  static constexpr int kLanes = 4;
+  static constexpr int kDotColumns[5] = {0, 4, 4, 4, 4};
+  static constexpr int kAxpyVectors[5] = {0, 4, 4, 4, 4};
 
-template <int ROWS, int COLS>
-void dotColumns(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int64_t cols, float* sums,
-                ptrdiff_t lds) {
-  int64_t j = 0;
-  for (; j + COLS <= cols; j += COLS) dotTile<ROWS, COLS>(K, a, lda, b + j * ldb, ldb, sums + j, lds);
-  for (; j < cols; ++j) dotTile<ROWS, 1>(K, a, lda, b + j * ldb, ldb, sums + j, lds);
-}
-
-// sums[i][0, 4 VECS) over k in order; `width` < 4 (VECS = 1 only) pads the columns past it with zeros.
-template <int ROWS, int VECS>
-void axpyTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int width, float* sums,
-              ptrdiff_t lds) {
-  const bool partial = VECS == 1 && width < kLanes;
-  float32x4_t acc[ROWS][VECS];
-  for (int i = 0; i < ROWS; ++i) {
-    for (int v = 0; v < VECS; ++v) acc[i][v] = vdupq_n_f32(0.0f);
-  }
-  for (int64_t k = 0; k < K; ++k) {
-    const float* row = b + k * ldb;
-    float32x4_t bv[VECS];
-    for (int v = 0; v < VECS; ++v) bv[v] = partial ? loadFirst(row, width) : vld1q_f32(row + kLanes * v);
+  template <int ROWS, int COLS>
+  static void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums,
+                      ptrdiff_t lds) {
+    float32x4_t acc[ROWS][COLS];
     for (int i = 0; i < ROWS; ++i) {
-      const float32x4_t av = vdupq_n_f32(a[i * lda + k]);
-      for (int v = 0; v < VECS; ++v) acc[i][v] = vfmaq_f32(acc[i][v], av, bv[v]);
+      for (int j = 0; j < COLS; ++j) acc[i][j] = vdupq_n_f32(0.0f);
+    }
+    const int64_t whole = K / kLanes * kLanes;
+    for (int64_t k = 0; k < whole; k += kLanes) {
+      float32x4_t av[ROWS];
+      for (int i = 0; i < ROWS; ++i) av[i] = vld1q_f32(a + i * lda + k);
+      for (int j = 0; j < COLS; ++j) {
+        const float32x4_t bv = vld1q_f32(b + j * ldb + k);
+        for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
+      }
+    }
+    if (whole < K) {
+      float32x4_t av[ROWS];
+      for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
+      for (int j = 0; j < COLS; ++j) {
+        const float32x4_t bv = loadFirst(b + j * ldb + whole, K - whole);
+        for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
+      }
+    }
+    for (int i = 0; i < ROWS; ++i) {
+      for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
     }
   }
-  for (int i = 0; i < ROWS; ++i) {
-    for (int v = 0; v < VECS; ++v) {
-      if (partial) {
-        float x[kLanes];
-        vst1q_f32(x, acc[i][v]);
-        for (int l = 0; l < width; ++l) sums[i * lds + l] = x[l];
-      } else {
-        vst1q_f32(sums + i * lds + kLanes * v, acc[i][v]);
+
+  // sums[i][0, 4 VECS) over k in order; `width` < 4 (VECS = 1 only) pads the columns past it with zeros.
+  template <int ROWS, int VECS>
+  static void axpyTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int width, float* sums,
+                       ptrdiff_t lds) {
+    const bool partial = VECS == 1 && width < kLanes;
+    float32x4_t acc[ROWS][VECS];
+    for (int i = 0; i < ROWS; ++i) {
+      for (int v = 0; v < VECS; ++v) acc[i][v] = vdupq_n_f32(0.0f);
+    }
+    for (int64_t k = 0; k < K; ++k) {
+      const float* row = b + k * ldb;
+      float32x4_t bv[VECS];
+      for (int v = 0; v < VECS; ++v) bv[v] = partial ? loadFirst(row, width) : vld1q_f32(row + kLanes * v);
+      for (int i = 0; i < ROWS; ++i) {
+        const float32x4_t av = vdupq_n_f32(a[i * lda + k]);
+        for (int v = 0; v < VECS; ++v) acc[i][v] = vfmaq_f32(acc[i][v], av, bv[v]);
+      }
+    }
+    for (int i = 0; i < ROWS; ++i) {
+      for (int v = 0; v < VECS; ++v) {
+        if (partial) {
+          float x[kLanes];
+          vst1q_f32(x, acc[i][v]);
+          for (int l = 0; l < width; ++l) sums[i * lds + l] = x[l];
+        } else {
+          vst1q_f32(sums + i * lds + kLanes * v, acc[i][v]);
+        }
       }
     }
   }
-}
-
-template <int ROWS, int VECS>
-void axpyColumns(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, int64_t cols, float* sums,
-                 ptrdiff_t lds) {
-  int64_t j = 0;
-  for (; j + kLanes * VECS <= cols; j += kLanes * VECS) {
-    axpyTile<ROWS, VECS>(K, a, lda, b + j, ldb, kLanes, sums + j, lds);
-  }
-  for (; j < cols; j += kLanes) {
-    const int width = cols - j < kLanes ? static_cast<int>(cols - j) : kLanes;
-    axpyTile<ROWS, 1>(K, a, lda, b + j, ldb, width, sums + j, lds);
-  }
-}
+};
 
 }  // namespace
 
-NW_SMALL_ROWS_KERNEL(dotRowsNeon) {
-  switch (rows) {
-    case 1: return dotColumns<1, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 2: return dotColumns<2, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 3: return dotColumns<3, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    default: return dotColumns<4, 4>(K, a, lda, b, ldb, cols, sums, lds);
-  }
-}
+NW_SMALL_ROWS_KERNEL(dotRowsNeon) { dotRowsOf<Neon>(rows, K, a, lda, b, ldb, cols, sums, lds); }
 
-NW_SMALL_ROWS_KERNEL(axpyRowsNeon) {
-  switch (rows) {
-    case 1: return axpyColumns<1, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 2: return axpyColumns<2, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    case 3: return axpyColumns<3, 4>(K, a, lda, b, ldb, cols, sums, lds);
-    default: return axpyColumns<4, 4>(K, a, lda, b, ldb, cols, sums, lds);
-  }
-}
+NW_SMALL_ROWS_KERNEL(axpyRowsNeon) { axpyRowsOf<Neon>(rows, K, a, lda, b, ldb, cols, sums, lds); }
 
 }  // namespace nw
