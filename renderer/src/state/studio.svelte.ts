@@ -2,6 +2,7 @@
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
   DatasetRecord,
+  GroupSummary,
   ModelSpec,
   RunSummary,
   StudioEvent,
@@ -9,6 +10,9 @@ import type {
   TrainConfig,
 } from '../../../main/api/types';
 import type { MenuCommand } from '../../../main/api/bridge';
+import type { SweepPlan } from '../../../engine/core/train/sweep';
+import { groupMessages } from '../groups/messages';
+import { sweepRefusalKey } from '../groups/refusals';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
@@ -23,6 +27,7 @@ import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } f
 /** Refusals to start a run, in the user's language (see training/refusals.ts). */
 const refusalWords = translator(trainMessages);
 const sharedWords = translator(sharedMessages);
+const groupWords = translator(groupMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
@@ -53,6 +58,9 @@ export class StudioState {
   saving = $state(false);
   trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
   runs = $state.raw<RunSummary[]>([]);
+  /** Groups of runs (seeds, sweeps), newest first, and the one open in Experiments. */
+  groups = $state.raw<GroupSummary[]>([]);
+  openGroupId = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
   /** A node the editor should select and show (set when a run is refused for a graph problem). */
@@ -87,14 +95,16 @@ export class StudioState {
   }
 
   async load(): Promise<void> {
-    const [info, datasets, runs] = await Promise.all([
+    const [info, datasets, runs, groups] = await Promise.all([
       this.api.getInfo(),
       this.api.listDatasets(),
       this.api.listRuns(),
+      this.api.listGroups(),
     ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
+    this.groups = groups;
     const graphs = await this.api.listGraphs();
     if (graphs.length > 0) {
       const doc = await this.api.openGraph(graphs[0].id);
@@ -150,6 +160,51 @@ export class StudioState {
 
   async refreshRuns(): Promise<void> {
     this.runs = await this.api.listRuns();
+  }
+
+  async refreshGroups(): Promise<void> {
+    this.groups = await this.api.listGroups();
+  }
+
+  /**
+   * Queues a group of runs (a repeat with seeds or a sweep) of the editor's graph on the selected dataset with the
+   * panel's settings, and opens it in Experiments. A refusal names the setting.
+   */
+  async startGroup(plan: SweepPlan, parallel = 1): Promise<GroupSummary | undefined> {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) {
+      this.notify('error', t('noticeNoGraph'));
+      return undefined;
+    }
+    if (!dataset) {
+      this.notify('error', t('noticeNoDataset'));
+      return undefined;
+    }
+    return this.attempt(async () => {
+      const graphId = await this.saveNow('trained');
+      let summary: GroupSummary;
+      try {
+        summary = await this.api.createGroup({
+          graphId: graphId ?? undefined,
+          spec: graph.spec,
+          config: $state.snapshot(this.trainConfig) as TrainConfig,
+          datasetId: dataset.id,
+          plan,
+          parallel,
+        });
+      } catch (error) {
+        const key = error instanceof StudioError ? sweepRefusalKey(error.code) : null;
+        if (!key) throw error;
+        throw new Error(groupWords(key, (error as StudioError).params ?? {}), { cause: error });
+      }
+      const runs = Object.values(summary.counts).reduce((a, b) => a + (b ?? 0), 0);
+      this.notify('success', groupWords('groupStarted', { name: summary.group.name, n: runs }));
+      this.openGroupId = summary.group.id;
+      this.view = 'experiments';
+      await Promise.all([this.refreshGroups(), this.refreshRuns()]);
+      return summary;
+    });
   }
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
@@ -257,6 +312,10 @@ export class StudioState {
         void this.refreshDatasets();
         return;
       case 'import-progress':
+        return;
+      case 'group-status':
+        void this.refreshGroups();
+        void this.refreshRuns();
         return;
       case 'run-status':
       case 'run-progress':

@@ -2,6 +2,7 @@
 // built from plain series so components never touch chart.js objects.
 import {
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -13,7 +14,7 @@ import {
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Filler);
 
 export { Chart };
 
@@ -34,6 +35,11 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Points only, no line (a scatter). */
   pointsOnly?: boolean;
+  /**
+   * One edge of a shaded band (e.g. ± 1 std across seeds): no line of its own; the 'upper' edge is filled down to
+   * the series just before it, which must be its 'lower' edge.
+   */
+  band?: 'lower' | 'upper';
 }
 
 export type ChartColors = ReturnType<typeof chartColors>;
@@ -59,6 +65,20 @@ export function toDatasets(
     const color = s.faint ? translucent(base, 0.3) : base;
     // A log axis cannot show zero or negative values: leave them out rather than let the axis break.
     const data = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    if (s.band) {
+      return {
+        label: s.label,
+        data,
+        borderColor: 'transparent',
+        backgroundColor: translucent(base, 0.18),
+        borderWidth: 0,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        fill: s.band === 'upper' ? '-1' : false,
+        spanGaps: false,
+        order: 3,
+      };
+    }
     return {
       label: s.label,
       data,
