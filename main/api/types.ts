@@ -3,7 +3,7 @@
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
-import type { TrainConfig } from '../../engine/core/train/config';
+import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -87,8 +87,26 @@ export interface GraphDocument {
 export interface GraphListItem {
   id: string;
   name: string;
+  /** Last saved, epoch ms. */
   updatedAt: number;
   versions: number;
+  /** Runs that trained one of its versions, oldest first. */
+  runs: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Where the user left off, kept in the store (desktop and web share it) and restored on the next start: the open
+ * graph (its unsaved edits as `draft` until autosave has stored them), dataset, training settings, selected run and
+ * view. Ids that no longer exist are ignored on restore.
+ */
+export interface StudioPlace {
+  view?: 'model' | 'data' | 'train' | 'experiments' | 'lessons';
+  graphId?: string | null;
+  /** The editor's graph when it differs from the stored graph's newest version (or was never saved). */
+  draft?: { name: string; spec: ModelSpec } | null;
+  datasetId?: string | null;
+  trainConfig?: TrainConfig | null;
+  runId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
@@ -141,6 +159,13 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+  /**
+   * Start from this run's weights (its best checkpoint, else its last): tensors load by name, else by order, where
+   * the shape fits; layers whose shape no longer fits (a different class count) are re-initialized and listed.
+   */
+  fromRun?: string;
+  /** Start from a safetensors weights file (a PyTorch state_dict or a Netwright export); a misfit shape is refused. */
+  weights?: FileRef;
 }
 
 /** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
@@ -231,6 +256,15 @@ export interface LayerWeights {
   l2: number;
 }
 
+/**
+ * A few training images of an image dataset as augmentation would change them: per image the original and one
+ * PNG data URL per epoch (epochs 1, 2, …, each with that epoch's draws of the run's seed, exactly as training).
+ */
+export interface AugmentPreview {
+  shape: number[];
+  samples: Array<{ row: number; label: string; original: string; epochs: string[] }>;
+}
+
 /** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
 export interface FeatureMaps {
   nodeId: string;
@@ -318,9 +352,16 @@ export interface StudioApi {
   saveGraph(graphId: string, spec: ModelSpec, note?: string): Promise<GraphVersionSummary>;
   openGraph(graphId: string): Promise<GraphDocument>;
   renameGraph(graphId: string, name: string): Promise<void>;
+  /** A copy of the graph's newest version as a new graph named `name`. */
+  duplicateGraph(graphId: string, name: string): Promise<GraphDocument>;
+  /** Deletes the graph and its versions; runs that trained it keep their own copy. */
   deleteGraph(graphId: string): Promise<void>;
   /** A template sized for a dataset (input shape and classes), e.g. ('mlp', datasetId). */
   templateSpec(name: string, datasetId?: string): Promise<ModelSpec>;
+
+  /** Where the user left off (see StudioPlace); an empty place before the first save. */
+  getPlace(): Promise<StudioPlace>;
+  savePlace(place: StudioPlace): Promise<void>;
 
   listDatasets(): Promise<DatasetRecord[]>;
   /** Writes a built-in sample dataset (once) and returns its record. */
@@ -341,6 +382,8 @@ export interface StudioApi {
   continueRun(runId: string): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
+  /** The graph a run trained, without its curves: what the runs table reads for each row it shows. */
+  getRunGraph(runId: string): Promise<ModelSpec>;
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
@@ -361,6 +404,14 @@ export interface StudioApi {
   ): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
+  augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
   boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
@@ -376,8 +427,11 @@ const METHOD_SET: Record<StudioMethod, true> = {
   saveGraph: true,
   openGraph: true,
   renameGraph: true,
+  duplicateGraph: true,
   deleteGraph: true,
   templateSpec: true,
+  getPlace: true,
+  savePlace: true,
   listDatasets: true,
   useSample: true,
   previewCsv: true,
@@ -393,6 +447,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   continueRun: true,
   listRuns: true,
   getRun: true,
+  getRunGraph: true,
   updateRun: true,
   deleteRun: true,
   listTags: true,
@@ -403,6 +458,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   predictions: true,
   layerWeights: true,
   featureMaps: true,
+  augmentPreview: true,
   boundary: true,
   exportRun: true,
 };

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { appStateRepository } from './appState';
 import { checkpointRepository, exportRepository } from './artifacts';
 import { makeContext } from './context';
 import { datasetRepository } from './datasets';
@@ -27,6 +28,7 @@ export type { ProjectRepository } from './projects';
 export type { GraphRepository } from './graphs';
 export type { GroupRepository, NewGroup, NewGroupRun } from './groups';
 export type { CheckpointRepository, ExportRepository } from './artifacts';
+export type { AppStateRepository } from './appState';
 export * from './types';
 
 export interface StoreOptions {
@@ -52,6 +54,8 @@ export interface Store {
   readonly metrics: ReturnType<typeof metricsRepository>;
   readonly checkpoints: ReturnType<typeof checkpointRepository>;
   readonly exports: ReturnType<typeof exportRepository>;
+  /** Where the user left off (see appState.ts). */
+  readonly appState: ReturnType<typeof appStateRepository>;
   /** Schema version before and after opening (from < to when this open migrated the file). */
   readonly schema: { from: number; to: number };
   /** Runs that opening turned from queued/running/paused into 'interrupted' (their owner was gone). */
@@ -102,6 +106,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       metrics,
       checkpoints: checkpointRepository(ctx),
       exports: exportRepository(ctx),
+      appState: appStateRepository(ctx),
       schema,
       recoveredRunIds,
       createMetricsWriter(writerOptions?: MetricsWriterOptions): MetricsWriter {

@@ -13,6 +13,7 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 const TABLES = [
+  'app_state',
   'checkpoints',
   'datasets',
   'epoch_metrics',

@@ -178,6 +178,23 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
   // Seeds and sweeps: a group of runs made from one base graph and config; each run records its place in the group.
   { version: 3, name: 'run groups', up: (db) => db.exec(RUN_GROUPS) },
+  // Where the user left off (open graph, dataset, settings, selected run, view), kept with the work it points to so
+  // the desktop app and web mode, which share this file, reopen at the same place (see store/appState.ts).
+  {
+    version: 4,
+    name: 'app state',
+    up: (db) =>
+      db.exec(
+        'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
+      ),
+  },
+  // Where a run's starting weights came from: the run it fine-tunes (from_run) and the file and table of what was
+  // loaded (initial_weights, JSON; engine/core/io/weightsMatch.ts's InitialWeights).
+  {
+    version: 5,
+    name: 'run starting weights',
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -4,7 +4,9 @@
 import { expandSweep, settingKey, sweptSettings, type Assignment } from '../../../engine/core/train/sweep';
 import type { GroupCurve, GroupDetail, GroupRequest, GroupSummary } from '../../api/types';
 import type { GroupRunner } from '../engine/groupRunner';
-import { refuseUnfitRun, trainingMemoryBudget } from '../engine/refusals';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { checkDataFit } from '../../../engine/core/train/dataFit';
+import { dataFitRefusal, refuseUnfitRun, trainingMemoryBudget } from '../engine/refusals';
 import { sweepRefusal } from '../engine/sweepRefusals';
 import { currentOwner, type Store } from '../store';
 import type { RunGroup, RunStatus } from '../store/types';
@@ -30,8 +32,12 @@ export class RunGroupService {
     const expanded = expandSweep(request.spec, request.config, request.plan);
     if (!expanded.ok) throw sweepRefusal(expanded.problems);
     // The largest configuration decides whether the group fits in memory; each run is checked (it is cheap).
-    for (const trial of expanded.trials) refuseUnfitRun(trial.spec, trial.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
+    for (const trial of expanded.trials) {
+      refuseUnfitRun(trial.spec, trial.config, dataset.manifest.featureShape, this.memoryBudget());
+      const misfit = checkDataFit(analyze(trial.spec), dataset.manifest, trial.config.loss);
+      if (misfit) throw dataFitRefusal(misfit, dataset.name);
+    }
     const kindWord = request.plan.kind === 'seeds' ? 'Seeds' : 'Sweep';
     const name = request.name?.trim() || `${kindWord} ${this.store.groups.listGroups().length + 1}`;
     const keys = sweptSettings(request.plan).map(settingKey);

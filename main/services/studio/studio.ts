@@ -12,6 +12,7 @@ import type {
   CheckpointWeights,
   ExportOptions,
   ExportResult,
+  AugmentPreview,
   FeatureMaps,
   GroupDetail,
   GroupRequest,
@@ -28,6 +29,7 @@ import type {
   StudioApi,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
@@ -36,10 +38,13 @@ import { EngineSupervisor } from '../engine/supervisor';
 import { GroupRunner } from '../engine/groupRunner';
 import { openStore, ownerAlive, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
+import type { AugmentationConfig } from '../../../engine/core/train/config';
+import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
+import { PlaceService } from './place';
 import { RunService } from './runs';
 import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
@@ -78,6 +83,7 @@ export class Studio implements StudioApi {
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
   private readonly groups: RunGroupService;
+  private readonly place: PlaceService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -101,7 +107,7 @@ export class Studio implements StudioApi {
       resolveFile,
       emit,
     );
-    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
     this.groupRunner = new GroupRunner(this.store, {
       runsDir: this.layout.runs,
       engine: options.engine,
@@ -112,6 +118,7 @@ export class Studio implements StudioApi {
     this.groups = new RunGroupService(this.store, this.groupRunner, this.graphs);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
+    this.place = new PlaceService(this.store);
     if (options.resumeGroups ?? options.mode !== 'cli') this.resumeGroups();
   }
 
@@ -167,11 +174,21 @@ export class Studio implements StudioApi {
   async renameGraph(graphId: string, name: string): Promise<void> {
     this.graphs.rename(graphId, name);
   }
+  async duplicateGraph(graphId: string, name: string): Promise<GraphDocument> {
+    return this.graphs.duplicate(graphId, name);
+  }
   async deleteGraph(graphId: string): Promise<void> {
     this.graphs.remove(graphId);
   }
   async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
     return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
+  }
+
+  async getPlace(): Promise<StudioPlace> {
+    return this.place.get();
+  }
+  async savePlace(place: StudioPlace): Promise<void> {
+    this.place.save(place);
   }
 
   async listDatasets() {
@@ -224,6 +241,9 @@ export class Studio implements StudioApi {
   async getRun(runId: string): Promise<RunDetail> {
     return this.runs.detail(runId);
   }
+  async getRunGraph(runId: string): Promise<ModelSpec> {
+    return this.store.runs.getRun(runId).graph;
+  }
   async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> {
     return this.runs.update(runId, changes);
   }
@@ -261,6 +281,15 @@ export class Studio implements StudioApi {
   }
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
+  }
+  async augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview> {
+    return augmentPreview(this.store.datasets.getDataset(datasetId), augmentation, seed, samples, epochs);
   }
   async boundary(runId: string, resolution?: number): Promise<BoundaryMap> {
     return this.boundaries.boundary(runId, resolution);
