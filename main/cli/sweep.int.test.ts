@@ -1,13 +1,12 @@
 // `netwright sweep` end to end: a grid of 2 learning rates × 2 seeds on the spirals sample stored as a group with a
 // table of mean ± std across seeds, a refused sweep that stores nothing, and a sweep whose command is killed mid-group
 // going on with `sweep --continue` (the cut-off run from its checkpoint, the queued ones from the start).
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../services/store';
-import { netwright, startNetwright } from './testCli';
+import { exited, netwright, startNetwright, until } from './testCli';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-sweep-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -20,18 +19,6 @@ function readStore<T>(read: (store: ReturnType<typeof openStore>) => T): T {
   } finally {
     store.close();
   }
-}
-
-/** Polls `check` (a state in another process's database, which we cannot subscribe to); the test timeout bounds it. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 describe('netwright sweep', () => {

@@ -10,7 +10,7 @@ import { modelFor } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
-import { trainingDataset } from './trainData';
+import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { INTERRUPTED_EXIT } from './trainSession';
 import { openStudio } from './workspace';
 
@@ -90,11 +90,7 @@ export async function sweep(argv: string[]): Promise<number> {
     rest,
     {
       values: [
-        'sample',
-        'data',
-        'label',
-        'task',
-        'split-column',
+        ...TRAINING_DATA_OPTIONS,
         'model',
         'name',
         'threads',
