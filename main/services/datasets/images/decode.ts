@@ -167,7 +167,7 @@ function grayToRgb(gray: Uint8Array, pixelCount: number): Uint8Array {
   return out;
 }
 
-function decoder(bytes: Buffer, format: ImageFormat): Sharp {
+export function decoder(bytes: Buffer, format: ImageFormat): Sharp {
   switch (format) {
     case 'bmp': {
       const bitmap = decodeBmp(bytes);
