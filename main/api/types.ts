@@ -3,7 +3,7 @@
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
-import type { TrainConfig } from '../../engine/core/train/config';
+import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -12,10 +12,13 @@ import type {
   GraphVersionSummary,
   Project,
   Run,
+  RunGroup,
+  GroupStatus,
   RunStatus,
   RunSummary,
   StepRecord,
 } from '../services/store/types';
+import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 import type { ImageFolderPreview } from '../services/datasets/images/preview';
@@ -158,6 +161,47 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+  /**
+   * Start from this run's weights (its best checkpoint, else its last): tensors load by name, else by order, where
+   * the shape fits; layers whose shape no longer fits (a different class count) are re-initialized and listed.
+   */
+  fromRun?: string;
+  /** Start from a safetensors weights file (a PyTorch state_dict or a Netwright export); a misfit shape is refused. */
+  weights?: FileRef;
+}
+
+/** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
+export interface GroupRequest {
+  graphId?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  /** Default "Seeds N" or "Sweep N". */
+  name?: string;
+  plan: SweepPlan;
+  /** How many runs train at once, the cores divided between them (default 1: one after another). */
+  parallel?: number;
+}
+
+/** A group as listed: the record and how many of its runs are in each status. */
+export interface GroupSummary {
+  group: RunGroup;
+  counts: Partial<Record<RunStatus, number>>;
+}
+
+/** One run's validation curves for a group's bands: values per epoch (null where there was none). */
+export interface GroupCurve {
+  runId: string;
+  valLoss: Array<number | null>;
+  /** The task's validation metric (accuracy, or R² for regression). */
+  valMetric: Array<number | null>;
+}
+
+export interface GroupDetail extends GroupSummary {
+  runs: RunSummary[];
+  curves: GroupCurve[];
+  /** The task of the group's dataset (which metric valMetric is). */
+  task: Task;
 }
 
 export interface RunDetail {
@@ -212,6 +256,15 @@ export interface LayerWeights {
   counts: number[];
   nearZero: number;
   l2: number;
+}
+
+/**
+ * A few training images of an image dataset as augmentation would change them: per image the original and one
+ * PNG data URL per epoch (epochs 1, 2, …, each with that epoch's draws of the run's seed, exactly as training).
+ */
+export interface AugmentPreview {
+  shape: number[];
+  samples: Array<{ row: number; label: string; original: string; epochs: string[] }>;
 }
 
 /** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
@@ -289,6 +342,7 @@ export type StudioEvent =
   | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
   | { type: 'run-finished'; runId: string; run: RunSummary }
   | { type: 'datasets-changed' }
+  | { type: 'group-status'; groupId: string; status: GroupStatus }
   | { type: 'import-progress'; importId: string; phase: string; fraction: number };
 
 export interface StudioApi {
@@ -332,9 +386,18 @@ export interface StudioApi {
   continueRun(runId: string): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
+  /** The graph a run trained, without its curves: what the runs table reads for each row it shows. */
+  getRunGraph(runId: string): Promise<ModelSpec>;
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
+
+  /** Creates a group of runs (refused, with nothing created, when any of its runs could not train) and queues it. */
+  createGroup(request: GroupRequest): Promise<GroupSummary>;
+  listGroups(): Promise<GroupSummary[]>;
+  getGroup(groupId: string): Promise<GroupDetail>;
+  /** Stops the group's running runs and leaves its queued ones unstarted. */
+  cancelGroup(groupId: string): Promise<void>;
 
   /** Predictions on a held-out split, by the best epoch's weights (default) or the last epoch's. */
   predictions(
@@ -345,6 +408,14 @@ export interface StudioApi {
   ): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
+  augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
   boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
@@ -381,12 +452,18 @@ const METHOD_SET: Record<StudioMethod, true> = {
   continueRun: true,
   listRuns: true,
   getRun: true,
+  getRunGraph: true,
   updateRun: true,
   deleteRun: true,
   listTags: true,
+  createGroup: true,
+  listGroups: true,
+  getGroup: true,
+  cancelGroup: true,
   predictions: true,
   layerWeights: true,
   featureMaps: true,
+  augmentPreview: true,
   boundary: true,
   exportRun: true,
 };

@@ -54,6 +54,7 @@ describe('validateCall', () => {
 
   it('names the method and argument that has the wrong type', () => {
     expect(() => validateCall('getRun', [42])).toThrow('getRun argument 1 must be an id, not number');
+    expect(() => validateCall('getRunGraph', [null])).toThrow('getRunGraph argument 1 must be an id, not null');
     expect(() => validateCall('startRun', [{ spec, config: { ...config, epochs: 2.5 }, datasetId: 'd1' }])).toThrow(
       /startRun argument 1\.config\.epochs must be a whole number/,
     );

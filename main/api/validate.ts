@@ -109,6 +109,7 @@ const runQuery = optional(
     tag: optional(string),
     nameContains: optional(string),
     datasetId: optional(id),
+    groupId: optional(id),
     sortBy: optional((v, what) =>
       typeof v === 'string'
         ? string(v, what)
@@ -119,6 +120,32 @@ const runQuery = optional(
     offset: optional(integer),
   }),
 );
+
+const sweepValue: Check = (v, what) => {
+  if (typeof v !== 'string') number(v, what);
+};
+const sweepSetting: Check = shape({
+  kind: oneOf('lr', 'batchSize', 'optimizer', 'l1', 'l2', 'epochs', 'dropout', 'units'),
+  nodeId: optional(id),
+  param: optional(string),
+});
+const sweepAxis = shape({ setting: sweepSetting, values: listOf(sweepValue) });
+const sweepPlan: Check = (v, what) => {
+  object(v, what);
+  const kind = (v as { kind?: unknown }).kind;
+  if (kind === 'seeds') shape({ kind: string, seeds: integer })(v, what);
+  else if (kind === 'grid') shape({ kind: string, axes: listOf(sweepAxis), seeds: integer })(v, what);
+  else if (kind === 'random')
+    shape({
+      kind: string,
+      ranges: listOf(shape({ setting: sweepSetting, min: number, max: number })),
+      choices: listOf(sweepAxis),
+      samples: integer,
+      samplingSeed: integer,
+      seeds: integer,
+    })(v, what);
+  else fail(`${what}.kind`, "'seeds', 'grid' or 'random'", kind);
+};
 
 /** Per method: the checks of its arguments in order (trailing optional ones may be left out). */
 const SIGNATURES: Record<StudioMethod, Check[]> = {
@@ -176,6 +203,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: id,
       name: optional(string),
       tags: optional(listOf(string)),
+      fromRun: optional(id),
+      weights: optional(fileRef),
     }),
   ],
   pauseRun: [id],
@@ -185,12 +214,43 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   continueRun: [id],
   listRuns: [runQuery],
   getRun: [id],
+  getRunGraph: [id],
   updateRun: [id, shape({ name: optional(string), tags: optional(listOf(string)), notes: optional(string) })],
   deleteRun: [id],
   listTags: [],
+  createGroup: [
+    shape({
+      graphId: optional(id),
+      spec: modelSpec,
+      config: trainConfig,
+      datasetId: id,
+      name: optional(string),
+      plan: sweepPlan,
+      parallel: optional(integer),
+    }),
+  ],
+  listGroups: [],
+  getGroup: [id],
+  cancelGroup: [id],
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
+  augmentPreview: [
+    id,
+    shape({
+      horizontalFlip: optional(number),
+      verticalFlip: optional(number),
+      cropPadding: optional(integer),
+      rotationDegrees: optional(number),
+      brightness: optional(number),
+      contrast: optional(number),
+      cutoutSize: optional(integer),
+      cutoutCount: optional(integer),
+    }),
+    integer,
+    optional(integer),
+    optional(integer),
+  ],
   boundary: [id, optional(integer)],
   exportRun: [
     id,

@@ -41,7 +41,7 @@ function allowedText(p: Extract<ConfigProblem, { code: 'setting-out-of-range' }>
   return `${kind} ${p.minExclusive ? 'above' : 'from'} ${p.min}${upper}`;
 }
 
-function configRefusal(p: ConfigProblem): RunRefusedError {
+export function configRefusal(p: ConfigProblem): RunRefusedError {
   switch (p.code) {
     case 'setting-out-of-range': {
       const allowed = allowedText(p);
@@ -68,6 +68,12 @@ function configRefusal(p: ConfigProblem): RunRefusedError {
         p.code,
         { setting: p.setting, sum: p.sum },
       );
+    case 'augmentation-needs-images':
+      return new RunRefusedError(
+        `augmentation changes images, and this dataset's rows are [${p.shape.join(', ')}], not images: turn augmentation off`,
+        p.code,
+        { setting: p.setting, shape: p.shape.join(' x ') },
+      );
     default:
       throw new Error(`unknown config problem ${JSON.stringify(p satisfies never)}`);
   }
@@ -88,9 +94,17 @@ function memoryRefusal(p: MemoryProblem): RunRefusedError {
   );
 }
 
-/** Throws a RunRefusedError for the first problem with training `spec` with `config` in `availableBytes`. */
-export function refuseUnfitRun(spec: ModelSpec, config: TrainConfig, availableBytes: number): void {
-  const problems = checkTrainConfig(config);
+/**
+ * Throws a RunRefusedError for the first problem with training `spec` with `config` on data of `featureShape` in
+ * `availableBytes`.
+ */
+export function refuseUnfitRun(
+  spec: ModelSpec,
+  config: TrainConfig,
+  featureShape: readonly number[],
+  availableBytes: number,
+): void {
+  const problems = checkTrainConfig(config, featureShape);
   if (problems.length > 0) throw configRefusal(problems[0]);
   const estimate = estimateTrainingMemory(spec, config);
   const problem = estimate ? checkMemory(estimate, availableBytes) : null;

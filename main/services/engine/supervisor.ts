@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../engine/core/spec/analyze';
 import { checkDataFit } from '../../../engine/core/train/dataFit';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
@@ -32,6 +33,8 @@ export interface StartRunRequest {
   /** The saved graph version this run trains (the editor saves before starting). */
   graphVersionId?: number;
   tags?: string[];
+  /** Start from these weights (planned against spec by main/services/studio/weights.ts). */
+  initialWeights?: InitialWeights;
 }
 
 export type SupervisorEvent =
@@ -105,8 +108,8 @@ export class EngineSupervisor {
    */
   async startRun(request: StartRunRequest): Promise<string> {
     this.refuseWhileBusy();
-    refuseUnfitRun(request.spec, request.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
+    refuseUnfitRun(request.spec, request.config, dataset.manifest.featureShape, this.memoryBudget());
     const misfit = checkDataFit(analyze(request.spec), dataset.manifest, request.config.loss);
     if (misfit) throw dataFitRefusal(misfit, dataset.name);
     const run = this.store.runs.createRun({
@@ -119,6 +122,7 @@ export class EngineSupervisor {
       splitSeed: dataset.manifest.split.seed,
       tags: request.tags,
       owner: currentOwner(),
+      initialWeights: request.initialWeights ?? null,
     });
     const started = new Promise<void>((resolve, reject) => {
       this.starting = {
@@ -129,7 +133,7 @@ export class EngineSupervisor {
     });
     started.catch(() => undefined); // awaited below; a failure while launching is thrown by launch instead
     try {
-      await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+      await this.launch(run.id, request.spec, request.config, dataset.folder, undefined, request.initialWeights);
     } catch (error) {
       this.abandonStart(run.id);
       throw error;
@@ -148,6 +152,23 @@ export class EngineSupervisor {
   }
 
   /**
+   * Starts a run already recorded as queued (a group's run, see groupRunner.ts), claiming it for this process.
+   * Refused like startRun while another run trains here, or when the model cannot fit in memory.
+   */
+  async startQueuedRun(runId: string): Promise<void> {
+    this.refuseWhileBusy();
+    const run = this.store.runs.getRun(runId);
+    if (run.status !== 'queued') throw new Error(`run '${run.name}' is ${run.status}, not queued`);
+    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    const dataset = this.store.datasets.getDataset(run.datasetId);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
+    const misfit = checkDataFit(analyze(run.graph), dataset.manifest, run.trainConfig.loss);
+    if (misfit) throw dataFitRefusal(misfit, dataset.name);
+    this.store.runs.claimRun(runId, currentOwner());
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, undefined);
+  }
+
+  /**
    * Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint (from the start when it
    * has none). Its files and records are reconciled first: the checkpoint's own history is the truth.
    */
@@ -158,15 +179,23 @@ export class EngineSupervisor {
     if (!CONTINUABLE.has(run.status))
       throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
-    refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     // Metrics recorded after the checkpoint's epoch are repeated by the continued run.
     if (checkpoint) this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
     else this.store.metrics.restoreEpochs(runId, []);
     this.store.runs.claimRun(runId, currentOwner());
-    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path);
+    // Without a checkpoint the run starts over, from the same starting weights as the first time.
+    await this.launch(
+      runId,
+      run.graph,
+      run.trainConfig,
+      dataset.folder,
+      checkpoint?.path,
+      checkpoint ? undefined : (run.initialWeights ?? undefined),
+    );
   }
 
   private refuseWhileBusy(): void {
@@ -235,6 +264,7 @@ export class EngineSupervisor {
     config: TrainConfig,
     datasetDir: string,
     resumeFrom: string | undefined,
+    initialWeights?: InitialWeights,
   ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
@@ -252,6 +282,7 @@ export class EngineSupervisor {
         datasetDir,
         files: { dir: this.runDir(runId) },
         resumeFrom,
+        initialWeights,
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { checkpointRepository, exportRepository } from './artifacts';
 import { makeContext } from './context';
 import { datasetRepository } from './datasets';
 import { graphRepository } from './graphs';
+import { groupRepository } from './groups';
 import { metricsRepository } from './metrics';
 import { MetricsWriter, type MetricsWriterOptions } from './metricsWriter';
 import { migrate, type Migration, MIGRATIONS, NewerSchemaError, schemaVersion } from './migrations';
@@ -25,6 +26,7 @@ export type { NewRun, RunResults, RunRepository } from './runs';
 export type { RunQuery, RunSortKey } from './runQuery';
 export type { ProjectRepository } from './projects';
 export type { GraphRepository } from './graphs';
+export type { GroupRepository, NewGroup, NewGroupRun } from './groups';
 export type { CheckpointRepository, ExportRepository } from './artifacts';
 export type { AppStateRepository } from './appState';
 export * from './types';
@@ -48,6 +50,7 @@ export interface Store {
   readonly graphs: ReturnType<typeof graphRepository>;
   readonly datasets: ReturnType<typeof datasetRepository>;
   readonly runs: ReturnType<typeof runRepository>;
+  readonly groups: ReturnType<typeof groupRepository>;
   readonly metrics: ReturnType<typeof metricsRepository>;
   readonly checkpoints: ReturnType<typeof checkpointRepository>;
   readonly exports: ReturnType<typeof exportRepository>;
@@ -99,6 +102,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       graphs: graphRepository(ctx),
       datasets: datasetRepository(ctx),
       runs,
+      groups: groupRepository(ctx, runs),
       metrics,
       checkpoints: checkpointRepository(ctx),
       exports: exportRepository(ctx),

@@ -21,6 +21,7 @@ const TABLES = [
   'graph_versions',
   'graphs',
   'projects',
+  'run_groups',
   'run_tags',
   'runs',
   'step_metrics',

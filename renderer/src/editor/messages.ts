@@ -36,6 +36,12 @@ export const editorMessages: Messages<
   | 'derivedDefault'
   | 'outputShape'
   | 'paramCount'
+  | 'trainable'
+  | 'trainableHelp'
+  | 'frozen'
+  | 'frozenBadge'
+  | 'frozenParameters'
+  | 'frozenTotal'
   | 'problemNumber'
   | 'problemList'
   | 'problemPair'
@@ -116,6 +122,13 @@ export const editorMessages: Messages<
     derivedDefault: 'Default: derived',
     outputShape: 'Output shape',
     paramCount: '{n} params',
+    trainable: 'Trainable',
+    trainableHelp:
+      'Off freezes the layer: its weights stay as they are while the rest trains (a frozen batch norm also keeps its running statistics).',
+    frozen: 'Frozen',
+    frozenBadge: 'Frozen layer: its weights do not train',
+    frozenParameters: '{n} frozen',
+    frozenTotal: '{trainable} trainable, {frozen} frozen',
     problemNumber: 'Enter a number.',
     problemList: 'Enter whole numbers separated by commas, e.g. 1, 28, 28.',
     problemPair: 'Enter one number or two separated by a comma, e.g. 3 or 3, 5.',
@@ -198,6 +211,12 @@ export const editorMessages: Messages<
     derivedDefault: '默认值：自动推导',
     outputShape: '输出形状',
     paramCount: '{n} 个参数',
+    trainable: '可训练',
+    trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变（冻结的批归一化层也保持其运行统计量）。',
+    frozen: '已冻结',
+    frozenBadge: '已冻结的层：其权重不参与训练',
+    frozenParameters: '{n} 个已冻结',
+    frozenTotal: '{trainable} 个可训练，{frozen} 个已冻结',
     problemNumber: '请输入一个数字。',
     problemList: '请输入用逗号分隔的整数，例如 1, 28, 28。',
     problemPair: '请输入一个数字，或用逗号分隔的两个数字，例如 3 或 3, 5。',

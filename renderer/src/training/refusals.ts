@@ -5,6 +5,7 @@ const REFUSALS = [
   'setting-out-of-range',
   'setting-not-a-choice',
   'split-sum',
+  'augmentation-needs-images',
   'model-too-large',
   'input-mismatch',
   'output-mismatch',
