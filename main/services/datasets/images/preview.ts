@@ -2,7 +2,7 @@
 // have (from a sample spread over the classes), so the import dialog proposes the folder's own size and channels
 // (an 8×8 grayscale digits folder imports as 8×8 grayscale, not as the default 28×28 RGB).
 import { readFile } from 'node:fs/promises';
-import { decoder } from './decode';
+import { decodeRgb } from './decode';
 import { sniffFormat } from './formats';
 import { listImageFolder, type ListedFile } from './list';
 import { MAX_IMAGE_SIDE } from './options';
@@ -79,13 +79,8 @@ async function look(file: ListedFile): Promise<Look | null> {
     const plain = format === 'png' ? decodePlainPng(bytes) : null;
     if (plain) return { height: plain.height, width: plain.width, gray: plain.channels === 1 || allGray(plain.pixels) };
     // Headers can claim huge sizes: sharp's own pixel limit refuses those, and the preview then skips the file.
-    const { data, info } = await decoder(bytes, format)
-      .autoOrient()
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true });
-    return { height: info.height, width: info.width, gray: info.channels === 1 || allGray(data) };
+    const { data, width, height } = await decodeRgb(bytes, format);
+    return { height, width, gray: allGray(data) };
   } catch {
     return null;
   }
