@@ -204,5 +204,5 @@ async function runNames(page: Page): Promise<string[]> {
   await expect(names.first()).toBeVisible();
   const list = await names.allInnerTexts();
   await page.getByRole('tab', { name: 'Train' }).click();
-  return list.map((n) => n.trim()).sort();
+  return list.map((n) => n.replace('↗', '').trim()).sort();
 }
