@@ -22,6 +22,7 @@ import type {
 import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+import type { ImageFolderPreview } from '../services/datasets/images/preview';
 
 export type {
   CheckpointRecord,
@@ -33,6 +34,7 @@ export type {
   EpochRecord,
   ExportRecord,
   GraphVersionSummary,
+  ImageFolderPreview,
   ModelSpec,
   Project,
   Run,
@@ -369,6 +371,8 @@ export interface StudioApi {
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
+  previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
@@ -443,6 +447,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  previewImages: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,

@@ -207,6 +207,9 @@ export class Studio implements StudioApi {
   async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importCsv(file, options, importId);
   }
+  async previewImages(folder: FileRef) {
+    return this.datasets.previewImages(folder);
+  }
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importImages(folder, options, importId);
   }

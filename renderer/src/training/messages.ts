@@ -180,7 +180,7 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
-    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+    'Not started: the Input takes samples of shape {model}, but the samples of {dataset} have shape {data}. Use Match dataset to size the network to the data.',
   'refused_output-mismatch':
     'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
