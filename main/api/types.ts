@@ -1,9 +1,10 @@
 // StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
+import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
-import type { TrainConfig } from '../../engine/core/train/config';
+import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
 import type { SettingChange, SettingsChangeRequest } from '../../engine/core/train/settingChanges';
 import type {
   CheckpointRecord,
@@ -13,12 +14,16 @@ import type {
   GraphVersionSummary,
   Project,
   Run,
+  RunGroup,
+  GroupStatus,
   RunStatus,
   RunSummary,
   StepRecord,
 } from '../services/store/types';
+import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+import type { ImageFolderPreview } from '../services/datasets/images/preview';
 
 export type {
   CheckpointRecord,
@@ -30,6 +35,7 @@ export type {
   EpochRecord,
   ExportRecord,
   GraphVersionSummary,
+  ImageFolderPreview,
   ModelSpec,
   Project,
   Run,
@@ -87,8 +93,26 @@ export interface GraphDocument {
 export interface GraphListItem {
   id: string;
   name: string;
+  /** Last saved, epoch ms. */
   updatedAt: number;
   versions: number;
+  /** Runs that trained one of its versions, oldest first. */
+  runs: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Where the user left off, kept in the store (desktop and web share it) and restored on the next start: the open
+ * graph (its unsaved edits as `draft` until autosave has stored them), dataset, training settings, selected run and
+ * view. Ids that no longer exist are ignored on restore.
+ */
+export interface StudioPlace {
+  view?: 'model' | 'data' | 'train' | 'experiments' | 'lessons';
+  graphId?: string | null;
+  /** The editor's graph when it differs from the stored graph's newest version (or was never saved). */
+  draft?: { name: string; spec: ModelSpec } | null;
+  datasetId?: string | null;
+  trainConfig?: TrainConfig | null;
+  runId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
@@ -141,6 +165,47 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+  /**
+   * Start from this run's weights (its best checkpoint, else its last): tensors load by name, else by order, where
+   * the shape fits; layers whose shape no longer fits (a different class count) are re-initialized and listed.
+   */
+  fromRun?: string;
+  /** Start from a safetensors weights file (a PyTorch state_dict or a Netwright export); a misfit shape is refused. */
+  weights?: FileRef;
+}
+
+/** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
+export interface GroupRequest {
+  graphId?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  /** Default "Seeds N" or "Sweep N". */
+  name?: string;
+  plan: SweepPlan;
+  /** How many runs train at once, the cores divided between them (default 1: one after another). */
+  parallel?: number;
+}
+
+/** A group as listed: the record and how many of its runs are in each status. */
+export interface GroupSummary {
+  group: RunGroup;
+  counts: Partial<Record<RunStatus, number>>;
+}
+
+/** One run's validation curves for a group's bands: values per epoch (null where there was none). */
+export interface GroupCurve {
+  runId: string;
+  valLoss: Array<number | null>;
+  /** The task's validation metric (accuracy, or R² for regression). */
+  valMetric: Array<number | null>;
+}
+
+export interface GroupDetail extends GroupSummary {
+  runs: RunSummary[];
+  curves: GroupCurve[];
+  /** The task of the group's dataset (which metric valMetric is). */
+  task: Task;
 }
 
 export interface RunDetail {
@@ -222,6 +287,15 @@ export interface LayerWeights {
   l2: number;
 }
 
+/**
+ * A few training images of an image dataset as augmentation would change them: per image the original and one
+ * PNG data URL per epoch (epochs 1, 2, …, each with that epoch's draws of the run's seed, exactly as training).
+ */
+export interface AugmentPreview {
+  shape: number[];
+  samples: Array<{ row: number; label: string; original: string; epochs: string[] }>;
+}
+
 /** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
 export interface FeatureMaps {
   nodeId: string;
@@ -297,6 +371,7 @@ export type StudioEvent =
   | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
   | { type: 'run-finished'; runId: string; run: RunSummary }
   | { type: 'datasets-changed' }
+  | { type: 'group-status'; groupId: string; status: GroupStatus }
   | { type: 'import-progress'; importId: string; phase: string; fraction: number };
 
 export interface StudioApi {
@@ -308,19 +383,34 @@ export interface StudioApi {
   saveGraph(graphId: string, spec: ModelSpec, note?: string): Promise<GraphVersionSummary>;
   openGraph(graphId: string): Promise<GraphDocument>;
   renameGraph(graphId: string, name: string): Promise<void>;
+  /** A copy of the graph's newest version as a new graph named `name`. */
+  duplicateGraph(graphId: string, name: string): Promise<GraphDocument>;
+  /** Deletes the graph and its versions; runs that trained it keep their own copy. */
   deleteGraph(graphId: string): Promise<void>;
   /** A template sized for a dataset (input shape and classes), e.g. ('mlp', datasetId). */
   templateSpec(name: string, datasetId?: string): Promise<ModelSpec>;
+
+  /** Where the user left off (see StudioPlace); an empty place before the first save. */
+  getPlace(): Promise<StudioPlace>;
+  savePlace(place: StudioPlace): Promise<void>;
 
   listDatasets(): Promise<DatasetRecord[]>;
   /** Writes a built-in sample dataset (once) and returns its record. */
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
+  previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 
+  /**
+   * What loading a safetensors weights file onto a graph would do (by name, else by order): the table of loaded,
+   * renamed, skipped and left-initialized tensors; a misfit shape is refused naming the tensor and the layer.
+   * startRun's `weights` then loads it.
+   */
+  planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights>;
   startRun(request: StartRunRequest): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
   /** Unpauses a paused run (training goes on in the same engine; compare continueRun). */
@@ -337,9 +427,18 @@ export interface StudioApi {
   continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
+  /** The graph a run trained, without its curves: what the runs table reads for each row it shows. */
+  getRunGraph(runId: string): Promise<ModelSpec>;
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
+
+  /** Creates a group of runs (refused, with nothing created, when any of its runs could not train) and queues it. */
+  createGroup(request: GroupRequest): Promise<GroupSummary>;
+  listGroups(): Promise<GroupSummary[]>;
+  getGroup(groupId: string): Promise<GroupDetail>;
+  /** Stops the group's running runs and leaves its queued ones unstarted. */
+  cancelGroup(groupId: string): Promise<void>;
 
   /** Predictions on a held-out split, by the best epoch's weights (default) or the last epoch's. */
   predictions(
@@ -352,6 +451,14 @@ export interface StudioApi {
   predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
+  augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
   boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
@@ -367,15 +474,20 @@ const METHOD_SET: Record<StudioMethod, true> = {
   saveGraph: true,
   openGraph: true,
   renameGraph: true,
+  duplicateGraph: true,
   deleteGraph: true,
   templateSpec: true,
+  getPlace: true,
+  savePlace: true,
   listDatasets: true,
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  previewImages: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,
+  planWeights: true,
   startRun: true,
   pauseRun: true,
   unpauseRun: true,
@@ -385,13 +497,19 @@ const METHOD_SET: Record<StudioMethod, true> = {
   continueRun: true,
   listRuns: true,
   getRun: true,
+  getRunGraph: true,
   updateRun: true,
   deleteRun: true,
   listTags: true,
+  createGroup: true,
+  listGroups: true,
+  getGroup: true,
+  cancelGroup: true,
   predictions: true,
   predictImages: true,
   layerWeights: true,
   featureMaps: true,
+  augmentPreview: true,
   boundary: true,
   exportRun: true,
 };

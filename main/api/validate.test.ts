@@ -22,6 +22,13 @@ describe('validateCall', () => {
     expect(() => validateCall('saveGraph', ['g1', spec])).not.toThrow();
     expect(() => validateCall('saveGraph', ['g1', spec, 'a note'])).not.toThrow();
     expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', name: 'first' }])).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', fromRun: 'r1' }])).not.toThrow();
+    expect(() =>
+      validateCall('planWeights', [{ kind: 'upload', uploadId: 'u-123456', name: 'w.safetensors' }, spec]),
+    ).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', weights: { kind: 'disk' } }])).toThrow(
+      /startRun argument 1\.weights\.kind/,
+    );
     expect(() =>
       validateCall('importCsv', [
         { kind: 'upload', uploadId: 'u-123456', name: 'a.csv' },
@@ -54,6 +61,7 @@ describe('validateCall', () => {
 
   it('names the method and argument that has the wrong type', () => {
     expect(() => validateCall('getRun', [42])).toThrow('getRun argument 1 must be an id, not number');
+    expect(() => validateCall('getRunGraph', [null])).toThrow('getRunGraph argument 1 must be an id, not null');
     expect(() => validateCall('startRun', [{ spec, config: { ...config, epochs: 2.5 }, datasetId: 'd1' }])).toThrow(
       /startRun argument 1\.config\.epochs must be a whole number/,
     );
@@ -77,5 +85,23 @@ describe('validateCall', () => {
   it('knows every method of the contract', () => {
     expect(new Set(STUDIO_METHODS).size).toBe(STUDIO_METHODS.length);
     for (const method of STUDIO_METHODS) expect(() => validateCall(method, [])).not.toThrow(/no studio method/);
+  });
+});
+
+describe('the place the studio keeps', () => {
+  it('accepts a full place and refuses a wrong view or an unknown field', () => {
+    const place = {
+      view: 'train',
+      graphId: 'g1',
+      draft: { name: 'Untitled', spec },
+      datasetId: 'd1',
+      trainConfig: config,
+      runId: 'r1',
+    };
+    expect(() => validateCall('savePlace', [place])).not.toThrow();
+    expect(() => validateCall('savePlace', [{ ...place, view: 'settings' }])).toThrow(/savePlace argument 1.view/);
+    expect(() => validateCall('savePlace', [{ ...place, scroll: 3 }])).toThrow(/unknown field 'scroll'/);
+    expect(() => validateCall('duplicateGraph', ['g1', 'copy'])).not.toThrow();
+    expect(() => validateCall('duplicateGraph', ['g1'])).toThrow(InvalidCallError);
   });
 });

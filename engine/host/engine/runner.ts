@@ -4,6 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
 import type { TrainerSnapshot } from '../../core/train/trainer';
+import { decodeSafetensors } from '../../core/io/safetensors';
+import { applyWeights } from '../../core/io/weightsMatch';
 import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../../core/kernels';
 import { checkTrainConfig } from '../../core/train/configCheck';
@@ -171,6 +173,11 @@ export class EngineHost {
       if (start.resumeFrom) {
         resumed = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom).snapshot;
         trainer.restore(resumed);
+      } else if (start.initialWeights) {
+        // The plan was made against this spec by the parent; layers it does not cover keep their seeded values.
+        const { file, plan } = start.initialWeights;
+        const { tensors } = decodeSafetensors(new Uint8Array(readFileSync(file)), file);
+        applyWeights(trainer.session.model.namedTensors(), tensors, plan.copies, file);
       }
       run.answerProbes = () => {
         for (const probe of run.probes.splice(0)) {

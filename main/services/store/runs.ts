@@ -1,5 +1,6 @@
 // Training runs: created queued with a snapshot of the graph and config, moved through their statuses, listed,
 // renamed, tagged, annotated and deleted (with their metrics; the checkpoint files are returned to delete).
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import type { SettingChange } from '../../../engine/core/train/settingChanges';
@@ -7,6 +8,7 @@ import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from 
 import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
 import type { RunOwner } from './owner';
+import type { Assignment } from '../../../engine/core/train/sweep';
 import type { MetricValues, Run, RunStatus, RunSummary } from './types';
 
 interface RunRow {
@@ -32,6 +34,9 @@ interface RunRow {
   notes: string;
   tags: string;
   setting_changes?: string;
+  group_id: string | null;
+  group_combination: number | null;
+  group_assignment: string | null;
 }
 
 export interface NewRun {
@@ -51,6 +56,8 @@ export interface NewRun {
   notes?: string;
   /** The process that will train it (see owner.ts). */
   owner?: RunOwner | null;
+  /** Starting weights (another run's or a file's). */
+  initialWeights?: InitialWeights | null;
 }
 
 export interface RunResults {
@@ -68,9 +75,10 @@ export type RunRepository = ReturnType<typeof runRepository>;
 export function runRepository(ctx: StoreContext) {
   const { db } = ctx;
   const insert = db.prepare(`INSERT INTO runs (id, project_id, graph_version_id, dataset_id, name, graph, train_config,
-    split_seed, seed, status, created_at, notes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`);
-  const byId = db.prepare<[string], RunRow>(
-    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.setting_changes FROM runs r WHERE r.id = ?`,
+    split_seed, seed, status, created_at, notes, owner, from_run, initial_weights)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`);
+  const byId = db.prepare<[string], RunRow & { from_run: string | null; initial_weights: string | null }>(
+    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.from_run, r.initial_weights, r.setting_changes FROM runs r WHERE r.id = ?`,
   );
   const setChanges = db.prepare('UPDATE runs SET setting_changes = ? WHERE id = ?');
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
@@ -109,7 +117,7 @@ export function runRepository(ctx: StoreContext) {
     }
   >(
     `SELECT r.id, r.status, r.owner, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
-     FROM runs r WHERE r.status IN ('queued', 'running', 'paused')`,
+     FROM runs r WHERE r.status IN ('running', 'paused') OR (r.status = 'queued' AND r.group_id IS NULL)`,
   );
   const setOwner = db.prepare('UPDATE runs SET owner = ? WHERE id = ?');
   const ownerOf = db.prepare<[string], { owner: RunOwner | null }>('SELECT owner FROM runs WHERE id = ?');
@@ -136,10 +144,18 @@ export function runRepository(ctx: StoreContext) {
       bestEpoch: row.best_epoch,
       tags: JSON.parse(row.tags) as string[],
       notes: row.notes,
+      group:
+        row.group_id === null
+          ? null
+          : {
+              groupId: row.group_id,
+              combination: row.group_combination ?? 0,
+              assignment: fromJson<Assignment>(row.group_assignment) ?? {},
+            },
     };
   }
 
-  function row(id: string): RunRow {
+  function row(id: string) {
     const found = byId.get(id);
     if (!found) throw new NotFoundError('run', id);
     return found;
@@ -151,6 +167,8 @@ export function runRepository(ctx: StoreContext) {
       ...summaryOf(found),
       graph: JSON.parse(found.graph as string) as ModelSpec,
       settingChanges: JSON.parse(found.setting_changes ?? '[]') as SettingChange[],
+      fromRun: found.from_run,
+      initialWeights: fromJson<InitialWeights>(found.initial_weights),
     };
   }
 
@@ -185,6 +203,8 @@ export function runRepository(ctx: StoreContext) {
             ctx.now(),
             input.notes ?? '',
             input.owner ?? null,
+            input.initialWeights?.fromRun ?? null,
+            input.initialWeights ? toJson(input.initialWeights) : null,
           );
           for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
           return getRun(id);
@@ -283,7 +303,8 @@ export function runRepository(ctx: StoreContext) {
      * Runs left queued, running or paused by a process that is gone (a crash, a killed command, a closed app; runs
      * without an owner were recorded before owners were) become 'interrupted' and stay resumable. Runs whose owner
      * is alive are training there and are left alone. Their running time is counted up to the last recorded
-     * epoch, the last sign they were alive.
+     * epoch, the last sign they were alive. A group's queued runs have not started: they stay queued for whichever
+     * process takes the group over (groups.ts).
      */
     recoverInterruptedRuns(alive: (owner: RunOwner) => boolean): string[] {
       return db

@@ -1,8 +1,10 @@
 // The records the experiment store hands out. Times are epoch milliseconds (Date.now()); JSON columns come back parsed.
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import type { SettingChange } from '../../../engine/core/train/settingChanges';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import type { Assignment, SweepKind, SweepPlan } from '../../../engine/core/train/sweep';
 
 export interface Project {
   id: string;
@@ -75,6 +77,41 @@ export interface RunSummary {
   bestEpoch: number | null;
   tags: string[];
   notes: string;
+  /**
+   * The run's place in a group of seeds or a sweep: null (the store always says) or absent (summaries built
+   * elsewhere, as tests do) for a run started on its own.
+   */
+  group?: RunGroupPlace | null;
+}
+
+export interface RunGroupPlace {
+  groupId: string;
+  /** Which combination of the swept settings (0-based); the seeds of one combination share it. */
+  combination: number;
+  /** The swept settings' values, keyed as sweep.ts's settingKey writes them ({} for a repeat with seeds). */
+  assignment: Assignment;
+}
+
+export const GROUP_STATUSES = ['queued', 'running', 'completed', 'cancelled'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/** A group of runs made from one base graph and config: repeated with seeds, or a sweep over settings. */
+export interface RunGroup {
+  id: string;
+  projectId: string;
+  name: string;
+  kind: SweepKind;
+  /** The graph and config every run started from, before the swept settings were applied. */
+  graph: ModelSpec;
+  trainConfig: TrainConfig;
+  graphVersionId: number | null;
+  datasetId: string | null;
+  plan: SweepPlan;
+  /** How many runs train at once. */
+  parallel: number;
+  status: GroupStatus;
+  createdAt: number;
+  endedAt: number | null;
 }
 
 export interface Run extends RunSummary {
@@ -82,6 +119,10 @@ export interface Run extends RunSummary {
   graph: ModelSpec;
   /** Settings changed at pauses or when continuing, in order (its checkpoints hold the same list). */
   settingChanges: SettingChange[];
+  /** The run whose weights this one started from (fine-tuning), or null. */
+  fromRun: string | null;
+  /** The starting weights' file and what was loaded, renamed, skipped or re-initialized; null when trained from scratch. */
+  initialWeights: InitialWeights | null;
 }
 
 /** Loss and accuracy that were NaN (a diverged run) read back as null. */

@@ -2,37 +2,57 @@
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
   DatasetRecord,
+  GroupSummary,
   ModelSpec,
+  FileRef,
   RunSummary,
   SettingChange,
   SettingsChangeRequest,
+  StartRunRequest,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
   TrainConfig,
 } from '../../../main/api/types';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { shapeText } from '../../../engine/core/spec/names';
+import { fitToDataset, matchDataset } from '../editor/matchDataset';
+import { fitMessages } from '../editor/messages';
 import type { MenuCommand } from '../../../main/api/bridge';
+import type { SweepPlan } from '../../../engine/core/train/sweep';
+import { groupMessages } from '../groups/messages';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
-import { refusalKey } from '../training/refusals';
+import { errorWording } from './errorWords';
+import { checkpointProblemMessages } from '../experiments/messages';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
-import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
+import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
-/** Refusals to start a run, in the user's language (see training/refusals.ts). */
-const refusalWords = translator(trainMessages);
 const sharedWords = translator(sharedMessages);
+const groupWords = translator(groupMessages);
+const refusalWords = translator(trainMessages);
+const checkpointWords = translator(checkpointProblemMessages);
+
+/** A failed call in the user's language (see state/errorWords.ts). */
+function errorWords(error: unknown): string {
+  const wording = errorWording(error);
+  if (wording.table === 'train') return refusalWords(wording.key, wording.params);
+  if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  if (wording.table === 'group') return groupWords(wording.key, wording.params);
+  return wording.text;
+}
+const fitWords = translator(fitMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
-}
+export type { Notice } from '../app/notices';
 
 export type { LiveRun } from './liveRun';
 
@@ -40,6 +60,8 @@ export type { LiveRun } from './liveRun';
 const t = translator(appMessages);
 
 const AUTOSAVE_DELAY_MS = 400;
+/** Where the user is (StudioPlace) is stored once changes settle for this long. */
+const PLACE_DELAY_MS = 300;
 /** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
 const LIVE_FLUSH_MS = 200;
 
@@ -48,6 +70,8 @@ export class StudioState {
   view = $state<View>('model');
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
+  /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
+  startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
@@ -55,8 +79,13 @@ export class StudioState {
   saving = $state(false);
   trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
   runs = $state.raw<RunSummary[]>([]);
+  /** Groups of runs (seeds, sweeps), newest first, and the one open in Experiments. */
+  groups = $state.raw<GroupSummary[]>([]);
+  openGroupId = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
+  /** The run whose page the Experiments view shows instead of its table (null: the table). */
+  openRunId = $state<string | null>(null);
   /** A node the editor should select and show (set when a run is refused for a graph problem). */
   focusNodeId = $state<string | null>(null);
   connected = $state(true);
@@ -64,6 +93,7 @@ export class StudioState {
   private noticeId = 0;
   private readonly commandListeners = new Set<(command: MenuCommand) => void>();
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -88,27 +118,66 @@ export class StudioState {
     return this.host.api;
   }
 
+  /**
+   * Opens the studio where the user left it (the stored StudioPlace): the graph with any edits autosave had not yet
+   * stored, the dataset, the training settings, the selected run (else the newest) and the view. Without a place:
+   * the graph modified last and the first dataset.
+   */
   async load(): Promise<void> {
-    const [info, datasets, runs] = await Promise.all([
+    const [info, datasets, runs, place, graphs, groups] = await Promise.all([
       this.api.getInfo(),
       this.api.listDatasets(),
       this.api.listRuns(),
+      this.api.getPlace(),
+      this.api.listGraphs(),
+      this.api.listGroups(),
     ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
-    const graphs = await this.api.listGraphs();
-    if (graphs.length > 0) {
-      const doc = await this.api.openGraph(graphs[0].id);
+    this.groups = groups;
+    const graphId = place.graphId ?? (place.draft ? null : (graphs[0]?.id ?? null));
+    if (place.draft) {
+      this.openSpec(place.draft.name, place.draft.spec, graphId);
+      this.updateSpec(place.draft.spec); // stored now as the graph's next version
+    } else if (graphId) {
+      const doc = await this.api.openGraph(graphId);
       this.graph = { id: doc.id, name: doc.name, spec: doc.spec };
     }
-    if (datasets.length > 0) this.selectDataset(datasets[0].id);
+    const datasetId = place.datasetId ?? datasets[0]?.id ?? null;
+    if (datasetId) this.selectDataset(datasetId);
+    if (place.trainConfig) this.trainConfig = configForDataset(place.trainConfig, this.dataset);
+    const runId = place.runId ?? runs[0]?.id ?? null;
+    if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
+    if (place.view) this.view = place.view;
+  }
+
+  /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
+  currentPlace(): StudioPlace {
+    const graph = this.graph;
+    return {
+      view: this.view,
+      graphId: graph?.id ?? null,
+      draft: graph && (graph.id === null || this.saving) ? { name: graph.name, spec: graph.spec } : null,
+      datasetId: this.datasetId,
+      trainConfig: $state.snapshot(this.trainConfig) as TrainConfig,
+      runId: this.live?.runId ?? null,
+    };
+  }
+
+  /** Stores the place once changes settle (App calls this whenever something it holds changes). */
+  keepPlace(place: StudioPlace): void {
+    if (this.placeTimer) clearTimeout(this.placeTimer);
+    this.placeTimer = setTimeout(() => {
+      this.placeTimer = null;
+      this.api.savePlace(place).catch(() => undefined); // losing the place costs a click; never an error notice
+    }, PLACE_DELAY_MS);
   }
 
   notify(kind: Notice['kind'], text: string): void {
     const id = ++this.noticeId;
-    this.notices.push({ id, kind, text });
-    if (kind !== 'error') setTimeout(() => this.dismiss(id), 6000);
+    this.notices = addNotice(this.notices, { id, kind, text });
+    if (fades(kind)) setTimeout(() => this.dismiss(id), NOTICE_FADE_MS);
   }
 
   dismiss(id: number): void {
@@ -120,12 +189,7 @@ export class StudioState {
     try {
       return await action();
     } catch (error) {
-      const refusal = error instanceof StudioError ? refusalKey(error.code, error.params) : null;
-      const message = refusal
-        ? refusalWords(refusal, (error as StudioError).params)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const message = errorWords(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';
@@ -144,14 +208,85 @@ export class StudioState {
     this.datasets = await this.api.listDatasets();
   }
 
-  /** A dataset just imported or added: listed, and selected for training. */
-  async adoptDataset(id: string): Promise<void> {
+  /**
+   * A dataset just imported or added: listed, and selected for training. With `fitGraph`, the open graph is sized to
+   * it when that is unambiguous (fitToDataset); otherwise Start says why it is off and offers Match dataset.
+   */
+  async adoptDataset(id: string, options: { fitGraph?: boolean } = {}): Promise<void> {
     await this.refreshDatasets();
     this.selectDataset(id);
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!options.fitGraph || !graph || !dataset) return;
+    const outcome = fitToDataset(graph.spec, dataset.manifest, this.trainConfig.loss);
+    if (outcome.type !== 'matched') return;
+    this.updateSpec(outcome.spec);
+    this.notify(
+      'info',
+      fitWords('autoMatched', {
+        dataset: dataset.name,
+        shape: shapeText(dataset.manifest.featureShape),
+        outputs: outcome.outputs,
+      }),
+    );
+  }
+
+  /** "Match dataset" from outside the editor (the Train view's fix): sizes the open graph to the chosen data. */
+  matchGraphToDataset(): void {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph || !dataset) return;
+    const outcome = matchDataset(graph.spec, analyze(graph.spec), dataset.manifest);
+    if (outcome.type === 'matched') this.updateSpec(outcome.spec);
   }
 
   async refreshRuns(): Promise<void> {
     this.runs = await this.api.listRuns();
+  }
+
+  async refreshGroups(): Promise<void> {
+    this.groups = await this.api.listGroups();
+  }
+
+  /**
+   * Queues a group of runs (a repeat with seeds or a sweep) of the editor's graph on the selected dataset with the
+   * panel's settings, and opens it in Experiments. A refusal names the setting (worded by errorWords.ts).
+   */
+  async startGroup(plan: SweepPlan, parallel = 1): Promise<GroupSummary | undefined> {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) {
+      this.notify('error', t('noticeNoGraph'));
+      return undefined;
+    }
+    if (!dataset) {
+      this.notify('error', t('noticeNoDataset'));
+      return undefined;
+    }
+    return this.attempt(async () => {
+      const graphId = await this.saveNow('trained');
+      const summary = await this.api.createGroup({
+        graphId: graphId ?? undefined,
+        spec: graph.spec,
+        config: $state.snapshot(this.trainConfig) as TrainConfig,
+        datasetId: dataset.id,
+        plan,
+        parallel,
+      });
+      const runs = Object.values(summary.counts).reduce((a, b) => a + (b ?? 0), 0);
+      this.notify('success', groupWords('groupStarted', { name: summary.group.name, n: runs }));
+      this.openGroupId = summary.group.id;
+      this.openRunId = null; // the group shows in the Experiments view's table, not on a run's page
+      this.view = 'experiments';
+      await Promise.all([this.refreshGroups(), this.refreshRuns()]);
+      return summary;
+    });
+  }
+
+  /** Shows a run's page (in the Experiments view): its curves, layer views, results, settings and graph. */
+  openRun(runId: string | null): void {
+    this.openRunId = runId;
+    if (runId !== null) this.view = 'experiments';
   }
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
@@ -201,8 +336,14 @@ export class StudioState {
     }
   }
 
-  /** Starts training the editor's graph on the selected dataset with the panel's settings. */
-  async startTraining(name?: string): Promise<RunSummary | undefined> {
+  /**
+   * Starts training the editor's graph on the selected dataset with the panel's settings, from the seeded weights
+   * or from another run's (`from.fromRun`) or a weights file's (`from.weights`).
+   */
+  async startTraining(
+    name?: string,
+    from: Pick<StartRunRequest, 'fromRun' | 'weights'> = {},
+  ): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
     if (!graph) {
@@ -215,13 +356,17 @@ export class StudioState {
     }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
+      const fromFile = from.fromRun === undefined ? this.startWeights : null;
       const run = await this.api.startRun({
         graphId: graphId ?? undefined,
         spec: graph.spec,
         config: $state.snapshot(this.trainConfig) as TrainConfig,
         datasetId: dataset.id,
         name,
+        ...(fromFile ? { weights: fromFile.file } : {}),
+        ...from,
       });
+      if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
       this.live = {
         runId: run.id,
         name: run.name,
@@ -256,18 +401,7 @@ export class StudioState {
 
   /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
   async watchRun(runId: string): Promise<void> {
-    const detail = await this.api.getRun(runId);
-    this.live = {
-      runId,
-      name: detail.run.name,
-      status: detail.run.status,
-      error: detail.run.error,
-      epochsPlanned: detail.run.trainConfig.epochs,
-      epochs: detail.epochs,
-      steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })),
-      progress: null,
-      changes: detail.run.settingChanges,
-    };
+    this.live = liveFromDetail(await this.api.getRun(runId));
   }
 
   private handleEvent(event: StudioEvent): void {
@@ -276,6 +410,10 @@ export class StudioState {
         void this.refreshDatasets();
         return;
       case 'import-progress':
+        return;
+      case 'group-status':
+        void this.refreshGroups();
+        void this.refreshRuns();
         return;
       case 'run-status':
       case 'run-progress':

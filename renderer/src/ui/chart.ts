@@ -2,6 +2,7 @@
 // built from plain series so components never touch chart.js objects.
 import {
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -13,8 +14,10 @@ import {
   type Plugin,
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
+import { assignAxes } from './axes';
+import { decimate } from './decimate';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Filler);
 
 export { Chart };
 
@@ -35,6 +38,15 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Points only, no line (a scatter). */
   pointsOnly?: boolean;
+  /** The metric this series measures: series with the same key share a y axis, each other key gets its own. */
+  axis?: string;
+  /** Drawn as larger points only (a marker such as the best epoch), on top. */
+  marker?: boolean;
+  /**
+   * One edge of a shaded band (e.g. ± 1 std across seeds): no line of its own; the 'upper' edge is filled down to
+   * the series just before it, which must be its 'lower' edge (both drawn whole, so their points pair up).
+   */
+  band?: 'lower' | 'upper';
 }
 
 export type ChartColors = ReturnType<typeof chartColors>;
@@ -50,28 +62,52 @@ function translucent(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/**
+ * The chart.js datasets of `series`: each on its metric's axis (see assignAxes), lines longer than `maxPoints`
+ * decimated for drawing (scatters are drawn whole).
+ */
 export function toDatasets(
   series: readonly ChartSeries[],
   colors: ChartColors,
   logY: boolean,
+  maxPoints = 1000,
 ): ChartDataset<'line', Point[]>[] {
-  return series.map((s) => {
+  const { ids } = assignAxes(series);
+  return series.map((s, i) => {
     const base = colorOf(s.color, colors);
     const color = s.faint ? translucent(base, 0.3) : base;
     // A log axis cannot show zero or negative values: leave them out rather than let the axis break.
-    const data = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    const visible = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    if (s.band) {
+      return {
+        label: s.label,
+        data: visible,
+        yAxisID: ids[i],
+        borderColor: 'transparent',
+        backgroundColor: translucent(base, 0.18),
+        borderWidth: 0,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        fill: s.band === 'upper' ? '-1' : false,
+        spanGaps: false,
+        order: 3,
+      };
+    }
+    const data = s.pointsOnly || s.marker ? visible : decimate(visible, maxPoints);
     return {
       label: s.label,
       data,
+      yAxisID: ids[i],
       borderColor: color,
       backgroundColor: color,
       borderWidth: s.faint ? 1 : 2,
       borderDash: s.dashed ? [6, 4] : [],
-      showLine: !s.pointsOnly,
-      pointRadius: s.pointsOnly ? 2 : data.length > 40 || s.faint ? 0 : 2,
-      pointHoverRadius: 4,
+      showLine: !s.pointsOnly && !s.marker,
+      pointRadius: s.marker ? 5 : s.pointsOnly ? 2 : data.length > 40 || s.faint ? 0 : 2,
+      pointStyle: s.marker ? 'rectRot' : 'circle',
+      pointHoverRadius: s.marker ? 7 : 4,
       spanGaps: false,
-      order: s.faint ? 2 : 1,
+      order: s.marker ? 0 : s.faint ? 2 : 1,
     };
   });
 }
