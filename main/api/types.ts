@@ -1,5 +1,6 @@
 // StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
+import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
@@ -21,6 +22,7 @@ import type {
 import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+import type { ImageFolderPreview } from '../services/datasets/images/preview';
 
 export type {
   CheckpointRecord,
@@ -32,6 +34,7 @@ export type {
   EpochRecord,
   ExportRecord,
   GraphVersionSummary,
+  ImageFolderPreview,
   ModelSpec,
   Project,
   Run,
@@ -368,10 +371,18 @@ export interface StudioApi {
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
+  previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 
+  /**
+   * What loading a safetensors weights file onto a graph would do (by name, else by order): the table of loaded,
+   * renamed, skipped and left-initialized tensors; a misfit shape is refused naming the tensor and the layer.
+   * startRun's `weights` then loads it.
+   */
+  planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights>;
   startRun(request: StartRunRequest): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
   /** Unpauses a paused run (training goes on in the same engine; compare continueRun). */
@@ -436,9 +447,11 @@ const METHOD_SET: Record<StudioMethod, true> = {
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  previewImages: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,
+  planWeights: true,
   startRun: true,
   pauseRun: true,
   unpauseRun: true,

@@ -187,6 +187,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     }),
     optional(id),
   ],
+  previewImages: [fileRef],
   importImages: [
     fileRef,
     shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }),
@@ -194,6 +195,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   ],
   renameDataset: [id, string],
   deleteDataset: [id],
+  planWeights: [fileRef, modelSpec],
   startRun: [
     shape({
       graphId: optional(id),

@@ -49,6 +49,8 @@ import { RunService } from './runs';
 import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
+import { planWeights } from './weights';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 
 export interface StudioOptions {
   home: string;
@@ -82,6 +84,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly resolveFile: (ref: FileRef) => string;
   private readonly groups: RunGroupService;
   private readonly place: PlaceService;
 
@@ -108,6 +111,7 @@ export class Studio implements StudioApi {
       emit,
     );
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
+    this.resolveFile = resolveFile;
     this.groupRunner = new GroupRunner(this.store, {
       runsDir: this.layout.runs,
       engine: options.engine,
@@ -203,6 +207,9 @@ export class Studio implements StudioApi {
   async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importCsv(file, options, importId);
   }
+  async previewImages(folder: FileRef) {
+    return this.datasets.previewImages(folder);
+  }
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importImages(folder, options, importId);
   }
@@ -213,6 +220,9 @@ export class Studio implements StudioApi {
     this.datasets.remove(datasetId);
   }
 
+  async planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights> {
+    return planWeights(spec, this.resolveFile(file), 'strict', null);
+  }
   async startRun(request: StartRunRequest): Promise<RunSummary> {
     return this.runs.start(request);
   }

@@ -180,10 +180,16 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
-    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+    'Not started: the Input takes samples of shape {model}, but the samples of {dataset} have shape {data}. Use Match dataset to size the network to the data.',
   'refused_output-mismatch':
     'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
+  'refused_weights-shape-mismatch':
+    "The weights do not fit: tensor '{tensor}' has shape {fileShape}, but layer '{node}' needs '{target}' of shape {modelShape}.",
+  'refused_weights-not-float':
+    "The weights do not fit: tensor '{tensor}' holds {dtype} values; the weights of '{node}' need floating point (F32 or F64).",
+  'refused_weights-nothing-matched':
+    "The weights do not fit: none of the file's {tensors} tensors matches a layer's weights by name or by shape.",
   progress: 'Training progress',
   epochOf: 'Epoch {epoch}/{epochs}',
   batchOf: 'batch {batch}/{batches}',
@@ -415,6 +421,11 @@ export const trainMessages: Messages<Key> = {
     'refused_output-mismatch':
       '未开始：最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。请用“匹配数据集”按数据调整网络。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
+    'refused_weights-shape-mismatch':
+      "权重不匹配：张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'。",
+    'refused_weights-not-float':
+      "权重不匹配：张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）。",
+    'refused_weights-nothing-matched': '权重不匹配：文件中的 {tensors} 个张量没有一个按名称或形状与任何层的权重对应。',
     augmentation: '数据增强',
     augmentationHelp:
       '每一轮对每张训练图像重新随机做些变化，让网络看到多样的副本，而不是记住原图；小图像集上模型过拟合时最有用。验证集和测试集的图像从不改变。只使用不改变图像类别的变化。默认全部关闭。',
