@@ -100,4 +100,64 @@ describe('determinism', () => {
     const strip = (t: Trainer) => JSON.stringify(t.history.map(({ seconds, samplesPerSecond, ...rest }) => rest));
     expect(strip(resumed)).toBe(strip(straight));
   });
+
+  describe('with image augmentation', () => {
+    const augmentation = {
+      horizontalFlip: 0.5,
+      verticalFlip: 0.2,
+      cropPadding: 2,
+      rotationDegrees: 10,
+      brightness: 0.2,
+      contrast: 0.2,
+      cutoutSize: 3,
+      cutoutCount: 1,
+    };
+    const augmented = { ...cnnConfig, augmentation };
+
+    it('gives identical bytes with 1 and 2 threads, and differs from a run without it', async () => {
+      const one = await train(smallCnn(1, 12, 4), augmented, cnnData, 1);
+      const two = await train(smallCnn(1, 12, 4), augmented, cnnData, 2);
+      expect(Buffer.compare(one.weights, two.weights)).toBe(0);
+      expect(one.history).toBe(two.history);
+      const plain = await train(smallCnn(1, 12, 4), cnnConfig, cnnData, 2);
+      expect(Buffer.compare(one.weights, plain.weights)).not.toBe(0);
+    });
+
+    it('a restored snapshot continues exactly like an uninterrupted run', async () => {
+      const spec = smallCnn(1, 12, 4);
+      const cfg = { ...augmented, epochs: 3 };
+      const straight = new Trainer(spec, cfg, cnnData, kernels);
+      await straight.run();
+      const first = new Trainer(spec, cfg, cnnData, kernels);
+      let saved: TrainerSnapshot | null = null;
+      await first.run({
+        onEpoch: (m, t) => {
+          if (m.epoch === 1) saved = t.snapshot();
+        },
+        checkpoint: async () => (saved ? 'stop' : 'continue'),
+      });
+      const resumed = new Trainer(spec, cfg, cnnData, kernels);
+      resumed.restore(saved!);
+      await resumed.run();
+      expect(
+        Buffer.compare(
+          new Uint8Array(resumed.session.model.paramArena.buffer),
+          new Uint8Array(straight.session.model.paramArena.buffer),
+        ),
+      ).toBe(0);
+    });
+
+    it('evaluates the validation split unaugmented', async () => {
+      const trainer = new Trainer(smallCnn(1, 12, 4), { ...augmented, epochs: 1 }, cnnData, kernels);
+      const before = trainer.evaluate(cnnData.split.validation);
+      const plain = new Trainer(smallCnn(1, 12, 4), { ...cnnConfig, epochs: 1 }, cnnData, kernels);
+      expect(JSON.stringify(before)).toBe(JSON.stringify(plain.evaluate(cnnData.split.validation)));
+    });
+
+    it('refuses a table with augmentation on', () => {
+      expect(() => new Trainer(mlp(2, [8], 3), { ...mlpConfig, augmentation }, mlpData, kernels)).toThrow(
+        /augmentation-needs-images.*\[2\]/,
+      );
+    });
+  });
 });

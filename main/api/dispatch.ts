@@ -19,7 +19,7 @@ export function errorPayload(error: unknown): StudioErrorPayload {
           ? 'import-failed'
           : error.name === 'GraphProblemError'
             ? 'graph-problem'
-            : error.name === 'RunRefusedError'
+            : error.name === 'RunRefusedError' || error.name === 'CheckpointError'
               ? (error as Error & { code: string }).code
               : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
@@ -28,8 +28,17 @@ export function errorPayload(error: unknown): StudioErrorPayload {
     message: error.message,
     code,
     ...(typeof nodeId === 'string' ? { nodeId } : {}),
-    ...(error.name === 'RunRefusedError' && params && typeof params === 'object'
-      ? { params: params as Record<string, string | number> }
+    ...((error.name === 'RunRefusedError' || error.name === 'CheckpointError') && params && typeof params === 'object'
+      ? { params: wordable(params as Record<string, unknown>) }
       : {}),
   };
+}
+
+/** The values a message table fills in: strings and numbers only (a refusal's or a checkpoint problem's fields). */
+function wordable(params: Record<string, unknown>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).filter((entry): entry is [string, string | number] =>
+      ['string', 'number'].includes(typeof entry[1]),
+    ),
+  );
 }

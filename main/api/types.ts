@@ -12,10 +12,13 @@ import type {
   GraphVersionSummary,
   Project,
   Run,
+  RunGroup,
+  GroupStatus,
   RunStatus,
   RunSummary,
   StepRecord,
 } from '../services/store/types';
+import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 
@@ -84,8 +87,26 @@ export interface GraphDocument {
 export interface GraphListItem {
   id: string;
   name: string;
+  /** Last saved, epoch ms. */
   updatedAt: number;
   versions: number;
+  /** Runs that trained one of its versions, oldest first. */
+  runs: Array<{ id: string; name: string }>;
+}
+
+/**
+ * Where the user left off, kept in the store (desktop and web share it) and restored on the next start: the open
+ * graph (its unsaved edits as `draft` until autosave has stored them), dataset, training settings, selected run and
+ * view. Ids that no longer exist are ignored on restore.
+ */
+export interface StudioPlace {
+  view?: 'model' | 'data' | 'train' | 'experiments' | 'lessons';
+  graphId?: string | null;
+  /** The editor's graph when it differs from the stored graph's newest version (or was never saved). */
+  draft?: { name: string; spec: ModelSpec } | null;
+  datasetId?: string | null;
+  trainConfig?: TrainConfig | null;
+  runId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
@@ -138,6 +159,40 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+}
+
+/** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
+export interface GroupRequest {
+  graphId?: string;
+  spec: ModelSpec;
+  config: TrainConfig;
+  datasetId: string;
+  /** Default "Seeds N" or "Sweep N". */
+  name?: string;
+  plan: SweepPlan;
+  /** How many runs train at once, the cores divided between them (default 1: one after another). */
+  parallel?: number;
+}
+
+/** A group as listed: the record and how many of its runs are in each status. */
+export interface GroupSummary {
+  group: RunGroup;
+  counts: Partial<Record<RunStatus, number>>;
+}
+
+/** One run's validation curves for a group's bands: values per epoch (null where there was none). */
+export interface GroupCurve {
+  runId: string;
+  valLoss: Array<number | null>;
+  /** The task's validation metric (accuracy, or R² for regression). */
+  valMetric: Array<number | null>;
+}
+
+export interface GroupDetail extends GroupSummary {
+  runs: RunSummary[];
+  curves: GroupCurve[];
+  /** The task of the group's dataset (which metric valMetric is). */
+  task: Task;
 }
 
 export interface RunDetail {
@@ -269,6 +324,7 @@ export type StudioEvent =
   | { type: 'run-checkpoint'; runId: string; checkpoint: CheckpointRecord }
   | { type: 'run-finished'; runId: string; run: RunSummary }
   | { type: 'datasets-changed' }
+  | { type: 'group-status'; groupId: string; status: GroupStatus }
   | { type: 'import-progress'; importId: string; phase: string; fraction: number };
 
 export interface StudioApi {
@@ -280,9 +336,16 @@ export interface StudioApi {
   saveGraph(graphId: string, spec: ModelSpec, note?: string): Promise<GraphVersionSummary>;
   openGraph(graphId: string): Promise<GraphDocument>;
   renameGraph(graphId: string, name: string): Promise<void>;
+  /** A copy of the graph's newest version as a new graph named `name`. */
+  duplicateGraph(graphId: string, name: string): Promise<GraphDocument>;
+  /** Deletes the graph and its versions; runs that trained it keep their own copy. */
   deleteGraph(graphId: string): Promise<void>;
   /** A template sized for a dataset (input shape and classes), e.g. ('mlp', datasetId). */
   templateSpec(name: string, datasetId?: string): Promise<ModelSpec>;
+
+  /** Where the user left off (see StudioPlace); an empty place before the first save. */
+  getPlace(): Promise<StudioPlace>;
+  savePlace(place: StudioPlace): Promise<void>;
 
   listDatasets(): Promise<DatasetRecord[]>;
   /** Writes a built-in sample dataset (once) and returns its record. */
@@ -306,6 +369,13 @@ export interface StudioApi {
   updateRun(runId: string, changes: RunChanges): Promise<RunSummary>;
   deleteRun(runId: string): Promise<void>;
   listTags(): Promise<Array<{ tag: string; runs: number }>>;
+
+  /** Creates a group of runs (refused, with nothing created, when any of its runs could not train) and queues it. */
+  createGroup(request: GroupRequest): Promise<GroupSummary>;
+  listGroups(): Promise<GroupSummary[]>;
+  getGroup(groupId: string): Promise<GroupDetail>;
+  /** Stops the group's running runs and leaves its queued ones unstarted. */
+  cancelGroup(groupId: string): Promise<void>;
 
   /** Predictions on a held-out split, by the best epoch's weights (default) or the last epoch's. */
   predictions(
@@ -331,8 +401,11 @@ const METHOD_SET: Record<StudioMethod, true> = {
   saveGraph: true,
   openGraph: true,
   renameGraph: true,
+  duplicateGraph: true,
   deleteGraph: true,
   templateSpec: true,
+  getPlace: true,
+  savePlace: true,
   listDatasets: true,
   useSample: true,
   previewCsv: true,
@@ -351,6 +424,10 @@ const METHOD_SET: Record<StudioMethod, true> = {
   updateRun: true,
   deleteRun: true,
   listTags: true,
+  createGroup: true,
+  listGroups: true,
+  getGroup: true,
+  cancelGroup: true,
   predictions: true,
   layerWeights: true,
   featureMaps: true,

@@ -79,3 +79,21 @@ describe('validateCall', () => {
     for (const method of STUDIO_METHODS) expect(() => validateCall(method, [])).not.toThrow(/no studio method/);
   });
 });
+
+describe('the place the studio keeps', () => {
+  it('accepts a full place and refuses a wrong view or an unknown field', () => {
+    const place = {
+      view: 'train',
+      graphId: 'g1',
+      draft: { name: 'Untitled', spec },
+      datasetId: 'd1',
+      trainConfig: config,
+      runId: 'r1',
+    };
+    expect(() => validateCall('savePlace', [place])).not.toThrow();
+    expect(() => validateCall('savePlace', [{ ...place, view: 'settings' }])).toThrow(/savePlace argument 1.view/);
+    expect(() => validateCall('savePlace', [{ ...place, scroll: 3 }])).toThrow(/unknown field 'scroll'/);
+    expect(() => validateCall('duplicateGraph', ['g1', 'copy'])).not.toThrow();
+    expect(() => validateCall('duplicateGraph', ['g1'])).toThrow(InvalidCallError);
+  });
+});

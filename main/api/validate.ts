@@ -109,6 +109,7 @@ const runQuery = optional(
     tag: optional(string),
     nameContains: optional(string),
     datasetId: optional(id),
+    groupId: optional(id),
     sortBy: optional((v, what) =>
       typeof v === 'string'
         ? string(v, what)
@@ -120,6 +121,32 @@ const runQuery = optional(
   }),
 );
 
+const sweepValue: Check = (v, what) => {
+  if (typeof v !== 'string') number(v, what);
+};
+const sweepSetting: Check = shape({
+  kind: oneOf('lr', 'batchSize', 'optimizer', 'l1', 'l2', 'epochs', 'dropout', 'units'),
+  nodeId: optional(id),
+  param: optional(string),
+});
+const sweepAxis = shape({ setting: sweepSetting, values: listOf(sweepValue) });
+const sweepPlan: Check = (v, what) => {
+  object(v, what);
+  const kind = (v as { kind?: unknown }).kind;
+  if (kind === 'seeds') shape({ kind: string, seeds: integer })(v, what);
+  else if (kind === 'grid') shape({ kind: string, axes: listOf(sweepAxis), seeds: integer })(v, what);
+  else if (kind === 'random')
+    shape({
+      kind: string,
+      ranges: listOf(shape({ setting: sweepSetting, min: number, max: number })),
+      choices: listOf(sweepAxis),
+      samples: integer,
+      samplingSeed: integer,
+      seeds: integer,
+    })(v, what);
+  else fail(`${what}.kind`, "'seeds', 'grid' or 'random'", kind);
+};
+
 /** Per method: the checks of its arguments in order (trailing optional ones may be left out). */
 const SIGNATURES: Record<StudioMethod, Check[]> = {
   getInfo: [],
@@ -128,8 +155,20 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   saveGraph: [id, modelSpec, optional(string)],
   openGraph: [id],
   renameGraph: [id, string],
+  duplicateGraph: [id, string],
   deleteGraph: [id],
   templateSpec: [string, optional(id)],
+  getPlace: [],
+  savePlace: [
+    shape({
+      view: optional(oneOf('model', 'data', 'train', 'experiments', 'lessons')),
+      graphId: optional(id),
+      draft: optional(shape({ name: string, spec: modelSpec })),
+      datasetId: optional(id),
+      trainConfig: optional(trainConfig),
+      runId: optional(id),
+    }),
+  ],
   listDatasets: [],
   useSample: [string],
   previewCsv: [fileRef],
@@ -175,6 +214,20 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   updateRun: [id, shape({ name: optional(string), tags: optional(listOf(string)), notes: optional(string) })],
   deleteRun: [id],
   listTags: [],
+  createGroup: [
+    shape({
+      graphId: optional(id),
+      spec: modelSpec,
+      config: trainConfig,
+      datasetId: id,
+      name: optional(string),
+      plan: sweepPlan,
+      parallel: optional(integer),
+    }),
+  ],
+  listGroups: [],
+  getGroup: [id],
+  cancelGroup: [id],
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],

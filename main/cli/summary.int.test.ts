@@ -1,11 +1,13 @@
 // The end-of-training summary when the engine dies once the run is recorded as completed: the best checkpoint is
-// evaluated by a fresh engine and the summary is whole (the command then exits 0), instead of failing the command.
+// evaluated by a fresh engine and the summary is whole (the command then exits 0), instead of failing the command;
+// and an early-stopped run's 'final' scores are all the restored best epoch's, as the test score is.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { config, mlp } from '../../engine/test/models';
 import { Studio } from '../services/studio/studio';
+import type { FollowedRun } from './follow';
 import { runReport } from './summary';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-summary-'));
@@ -37,5 +39,39 @@ describe('runReport', () => {
     expect(report.status).toBe('completed');
     expect(report.best?.validation?.loss).toBeGreaterThan(0);
     expect(report.best?.test?.loss).toBeGreaterThan(0);
+  });
+
+  it("reports an early-stopped run's final validation and test scores from the same, restored, weights", async () => {
+    const dataset = await studio.useSample('spirals');
+    const started = await studio.startRun({
+      spec: mlp(2, [16], 3),
+      // Epoch 1 sets the best; none beats it by 100, so training stops after epoch 2 and restores epoch 1.
+      config: config({
+        epochs: 10,
+        earlyStopping: { metric: 'val_loss', patience: 1, minDelta: 100, restoreBest: true },
+      }),
+      datasetId: dataset.id,
+    });
+    const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
+      const off = studio.supervisor.onEvent(({ runId, message }) => {
+        if (runId === started.id && message.type === 'finished') {
+          off();
+          resolve(message.outcome);
+        }
+      });
+    });
+    await studio.supervisor.whenIdle();
+    const run = studio.store.runs.getRun(started.id);
+    const epochs = studio.store.metrics.listEpochs(run.id);
+    const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, {
+      run,
+      outcome,
+      interrupted: false,
+    });
+    expect(report.outcome).toBe('early-stopped');
+    expect(report.epochs).toBe(2);
+    expect(report.final?.epoch).toBe(1);
+    expect(report.final?.validation?.loss).toBe((epochs[0].metrics.validation as { loss: number }).loss);
+    expect(report.final?.test?.loss).toBe(outcome && outcome.status !== 'diverged' ? outcome.test?.loss : NaN);
   });
 });

@@ -35,7 +35,10 @@ export interface RunReport {
   epochsPlanned: number;
   /** The best checkpoint (lowest validation loss): its epoch and its metrics on both held-out splits. */
   best: StageMetrics | null;
-  /** The last epoch's validation metrics, and the test metrics the engine computed when training ended. */
+  /**
+   * The weights the run ends with (the last epoch's, or the best epoch's when early stopping restored them): that
+   * epoch's validation metrics and the test metrics the engine computed with them when training ended.
+   */
   final: StageMetrics | null;
   checkpoint: string | null;
   lastCheckpoint: string | null;
@@ -70,11 +73,15 @@ export async function runReport(
     };
     best = await evaluateBest().catch(evaluateBest);
   }
-  const final: StageMetrics | null = last
+  // 'final' is the weights the run ends with: after early stopping restored the best epoch's, that epoch's, so its
+  // validation and test scores come from the same weights.
+  const ended = outcome && outcome.status !== 'diverged' ? outcome : null;
+  const ending = (ended && epochs.find((e) => e.epoch === ended.weightsEpoch)) || last;
+  const final: StageMetrics | null = ending
     ? {
-        epoch: last.epoch,
-        validation: score(last.metrics.validation as SplitMetrics | null | undefined),
-        test: score(outcome && outcome.status !== 'diverged' ? outcome.test : null),
+        epoch: ending.epoch,
+        validation: score(ending.metrics.validation as SplitMetrics | null | undefined),
+        test: score(ended ? ended.test : null),
       }
     : null;
   const { manifest } = dataset;

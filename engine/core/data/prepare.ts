@@ -62,6 +62,7 @@ export function prepareGenerated(
       numClasses: dataset.classNames?.length ?? 0,
       classNames: dataset.classNames ?? [],
       split,
+      normalization,
     },
   };
 }

@@ -15,6 +15,7 @@ import { dropoutDemo, mlp, smallCnn, templateByName, type TemplateName } from '.
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import { standardize } from '../train/data';
+import { augmentImage, drawAugmentation } from '../train/augment';
 import { createTrainingSession } from '../train/session';
 import type { ExportNormalization } from './modelTensors';
 import { exportPytorchScript, type PytorchScriptInput, type ScriptData } from './pytorch';
@@ -233,6 +234,25 @@ function tableExport(
   return { dir, spec, features, labels, normalization, tensors };
 }
 
+/** Six random 8 x 8 RGB PNGs per class in `folder`/<class>/ (darker for class 0); returns their [C, H, W] values in [0, 1]. */
+async function writeImageFolder(folder: string, classes: string[], rng: Rng): Promise<number[]> {
+  const expected: number[] = [];
+  for (const [label, name] of classes.entries()) {
+    mkdirSync(path.join(folder, name), { recursive: true });
+    for (let i = 0; i < 6; i++) {
+      const pixels = Buffer.from(
+        Array.from({ length: 8 * 8 * 3 }, () => Math.floor(label * 128 + 127 * rng.uniform())),
+      );
+      await sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
+        .png()
+        .toFile(path.join(folder, name, `img${i}.png`));
+      // The script's tensor is [C, H, W] in [0, 1]; the raw buffer is [H, W, C] bytes.
+      for (let c = 0; c < 3; c++) for (let p = 0; p < 64; p++) expected.push(pixels[p * 3 + c] / 255);
+    }
+  }
+  return expected;
+}
+
 const READ_DATA =
   "import json, train; x, y = train.read_data('data.csv'); print(json.dumps({'x': x.tolist(), 'y': y.tolist(), 'z': train.standardize(x).tolist()}))";
 
@@ -340,21 +360,7 @@ describe('train.py reads and trains on the same data', () => {
       },
       randomTensors(spec),
     );
-    const rng = new Rng(8);
-    const expected: number[] = [];
-    for (const [label, name] of classes.entries()) {
-      mkdirSync(path.join(dir, 'folder', name), { recursive: true });
-      for (let i = 0; i < 6; i++) {
-        const pixels = Buffer.from(
-          Array.from({ length: 8 * 8 * 3 }, () => Math.floor(label * 128 + 127 * rng.uniform())),
-        );
-        await sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
-          .png()
-          .toFile(path.join(dir, 'folder', name, `img${i}.png`));
-        // The script's tensor is [C, H, W] in [0, 1]; the raw buffer is [H, W, C] bytes.
-        for (let c = 0; c < 3; c++) for (let p = 0; p < 64; p++) expected.push(pixels[p * 3 + c] / 255);
-      }
-    }
+    const expected = await writeImageFolder(path.join(dir, 'folder'), classes, new Rng(8));
     const read = JSON.parse(run(dir, PYTHON, ['-c', READ_DATA.replace("'data.csv'", "'folder'")])) as {
       x: number[][][][];
       y: number[];
@@ -380,7 +386,8 @@ describe('train.py reads and trains on the same data', () => {
     const workaround = brokenDefault ? ['--redirects', '1', '--tee', '1'] : [];
     const log = run(dir, command, [
       ...prefix,
-      '--standalone',
+      // Any free port for the rendezvous: '--standalone' fixes 29400 before torch 2.0, and tests run side by side.
+      ...['--nnodes', '1', '--rdzv_backend', 'c10d', '--rdzv_endpoint', 'localhost:0'],
       '--nproc_per_node=2',
       ...workaround,
       'train.py',
@@ -487,6 +494,88 @@ describe('train.py takes the same optimizer steps as the engine', () => {
         console.log(`${optimizer.type}: max |weight difference| after 3 steps ${worst.toExponential(2)}`);
         expect(worst, optimizer.type).toBeLessThanOrEqual(TOLERANCE);
       }
+    },
+  );
+});
+
+describe('train.py augments training images as the engine does', () => {
+  const augmentation = {
+    horizontalFlip: 0.5,
+    verticalFlip: 0.5,
+    cropPadding: 2,
+    rotationDegrees: 20,
+    brightness: 0.3,
+    contrast: 0.3,
+    cutoutSize: 3,
+    cutoutCount: 2,
+  };
+  const normalization: ExportNormalization = { axis: 'channel', mean: [0.5, 0.4, 0.3], std: [0.25, 0.2, 0.3] };
+
+  withTorch(
+    "its augment() given the engine's draws gives the engine's images, and it trains an epoch with them",
+    async () => {
+      const spec = smallCnn({ inputShape: [3, 8, 8], outputs: 2 });
+      const classes = ['dark', 'light'];
+      const dir = writeExport(
+        'augment',
+        {
+          spec,
+          task: 'classification',
+          classNames: classes,
+          config: { ...baseConfig, batchSize: 4, augmentation },
+          normalization,
+          data: { kind: 'images', path: 'folder', size: [8, 8], grayscale: false },
+        },
+        randomTensors(spec),
+      );
+      await writeImageFolder(path.join(dir, 'folder'), classes, new Rng(9));
+      expect(run(dir, PYTHON, ['train.py', '--epochs', '1'])).toMatch(/epoch 1\/1/);
+
+      const count = 6;
+      const rng = new Rng(10);
+      const batch = Float32Array.from({ length: count * 192 }, () => 2 * rng.uniform() - 1); // standardized
+      const draws = Array.from({ length: count }, (_, row) => drawAugmentation(augmentation, 3, 1, row, 8, 8));
+      // Same probabilities for every draw would hide a mix-up between images: the rows differ in what they draw.
+      expect(new Set(draws.map((d) => `${d.flipHorizontal}${d.flipVertical}${d.shiftX}`)).size).toBeGreaterThan(2);
+      const expected = new Float32Array(batch.length);
+      draws.forEach((draw, i) =>
+        augmentImage(
+          batch.subarray(i * 192, (i + 1) * 192),
+          expected.subarray(i * 192, (i + 1) * 192),
+          [3, 8, 8],
+          draw,
+          augmentation.cutoutSize,
+          normalization,
+        ),
+      );
+      writeFileSync(
+        path.join(dir, 'draws.json'),
+        JSON.stringify({
+          x: [...batch],
+          draws: {
+            flip_horizontal: draws.map((d) => d.flipHorizontal),
+            flip_vertical: draws.map((d) => d.flipVertical),
+            shift_x: draws.map((d) => d.shiftX),
+            shift_y: draws.map((d) => d.shiftY),
+            angle_degrees: draws.map((d) => d.angleDegrees),
+            brightness: draws.map((d) => d.brightness),
+            contrast: draws.map((d) => d.contrast),
+            cutouts: draws.map((d) => d.cutouts),
+          },
+        }),
+      );
+      const script = [
+        'import json, torch, train',
+        "given = json.load(open('draws.json'))",
+        "kinds = {'flip_horizontal': torch.bool, 'flip_vertical': torch.bool, 'shift_x': torch.long, 'shift_y': torch.long, 'cutouts': torch.long}",
+        "draws = {k: torch.tensor(v, dtype=kinds.get(k, torch.float64)) for k, v in given['draws'].items()}",
+        `x = torch.tensor(given['x'], dtype=torch.float32).view(${count}, 3, 8, 8)`,
+        `print(json.dumps(train.augment(x, draws, ${augmentation.cutoutSize}).flatten().tolist()))`,
+      ].join('; ');
+      const augmented = JSON.parse(run(dir, PYTHON, ['-c', script])) as number[];
+      const worst = maxAbsDifference(augmented, expected);
+      console.log(`train.py augment() vs the engine: max |difference| ${worst.toExponential(2)}`);
+      expect(worst).toBeLessThanOrEqual(1e-5);
     },
   );
 });

@@ -347,7 +347,7 @@ describe('PyTorch script: its docstring and command line', () => {
     expect(docstring).toContain('grayscale, 16×16 pixels');
     expect(docstring).not.toMatch(/colou?r/i);
     expect(docstring).toContain(
-      'python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py',
+      'python3 -m torch.distributed.run --nnodes 1 --rdzv_backend c10d --rdzv_endpoint localhost:0 --nproc_per_node 2 --redirects 1 --tee 1 shapes-train.py',
     );
   });
 
@@ -383,5 +383,29 @@ describe('Python literals', () => {
     expect(long.split('\n').length).toBeGreaterThan(3);
     expect(long.split('\n').every((line) => line.length <= 110)).toBe(true);
     expect(() => py(Number.NaN)).toThrow(/NaN/);
+  });
+});
+
+describe('PyTorch script: image augmentation', () => {
+  it("writes the run's augmentation settings and the torch code that applies them to training batches", () => {
+    const config = { ...baseConfig, augmentation: { horizontalFlip: 0.5, cropPadding: 4, cutoutSize: 6 } };
+    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [3, 16, 16], outputs: 4 }), 4, { config }));
+    expect(script).toContain(
+      `AUGMENTATION = ${py({ horizontal_flip: 0.5, vertical_flip: 0, crop_padding: 4, rotation_degrees: 0, brightness: 0, contrast: 0, cutout_size: 0, cutout_count: 0 })}`,
+    );
+    expect(script).toContain('def augment(x, draws, cutout_size):');
+    expect(script).not.toContain('torchvision.transforms');
+  });
+
+  it('leaves it out when off', () => {
+    const script = exportPytorchScript(imageInput(smallCnn({ inputShape: [3, 16, 16], outputs: 4 }), 4));
+    expect(script).toContain('AUGMENTATION = None');
+    expect(script).not.toContain('def augment(');
+  });
+
+  it('refuses augmentation for a table', () => {
+    expect(() =>
+      exportPytorchScript(tableInput({ config: { ...baseConfig, augmentation: { verticalFlip: 0.2 } } })),
+    ).toThrow(/augmentation changes images.*table/);
   });
 });

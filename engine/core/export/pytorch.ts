@@ -5,6 +5,7 @@ import { nodeName } from '../spec/names';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import { checkNormalization, checkedModel, type ExportNormalization } from './modelTensors';
+import { pytorchAugmentationSource } from './pytorchAugment';
 import { pytorchDataSource, type ScriptData } from './pytorchData';
 import { pytorchModelSource } from './pytorchModel';
 import { TRAINING_CODE, WEIGHTS_CODE } from './pytorchRuntime';
@@ -53,6 +54,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
 
   const modelSource = pytorchModelSource(model);
   const training = pytorchTrainingSource(config);
+  const augmentation = pytorchAugmentationSource(config, input.data.kind);
   const data = pytorchDataSource(input.data, { task, inputShape, outputWidth: outputShape[0] });
   const usesGlobalPool = analysis.order.some((id) => model.nodes.get(id)!.op === 'globalavgpool2d');
   const name = spec.name ?? 'model';
@@ -78,7 +80,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
         data.settings,
       ].join('\n'),
     ),
-    section("training settings (the Netwright run's configuration)", training.settings),
+    section("training settings (the Netwright run's configuration)", training.settings, augmentation.settings),
     section(
       'the network',
       ...(usesGlobalPool ? [GLOBAL_POOL_CODE] : []),
@@ -92,6 +94,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
     section('optimizer, schedule, loss', training.functions),
     section('weights (safetensors)', WEIGHTS_CODE),
     section('data', data.reader),
+    ...(augmentation.code ? [section('image augmentation (plain torch, no torchvision)', augmentation.code)] : []),
     section('training', TRAINING_CODE),
     "if __name__ == '__main__':\n    main()",
   ];
@@ -163,7 +166,8 @@ ${column(`python3 ${script} --random-split --seed 7`, 'draw a new random split (
   ${torchrunCommand(script)}
 ${column('', 'train in 2 processes with DistributedDataParallel (gloo on CPU, nccl on GPUs);')}
 ${column('', '--redirects 1 --tee 1 let torch 1.13 start on Python 3.11 and show the log;')}
-${column('', 'for several machines use --nnodes, --node_rank, --master_addr instead of --standalone')}
+${column('', 'the rendezvous takes any free port (localhost:0), so two jobs on one machine do not clash;')}
+${column('', 'for several machines use --nnodes N --node_rank K --rdzv_endpoint HOST:PORT')}
 ${column(`python3 ${script} --predict rows.json`, "check mode: load the weights and print the model's outputs (eval mode)")}
 ${column('', 'for the raw, unstandardized input rows in rows.json (a JSON list of')}
 ${column('', "samples, each a flat list of INPUT_SHAPE's numbers) as JSON")}
@@ -177,9 +181,11 @@ keeps its own batch-norm statistics and BATCH_SIZE is per process.
 /**
  * The distributed launch that works with torch 1.13 on Python 3.11 as well as newer releases: the launcher's default
  * '--redirects 0' fails there ('NoneType' object has no attribute 'get'), and '--tee 1' keeps the log on screen.
+ * Not '--standalone': before torch 2.0 it fixes the rendezvous at port 29400, so a second job on the machine (or a
+ * test running beside another) waits on the first one's store; 'localhost:0' takes a free port in every release.
  */
 export function torchrunCommand(script: string): string {
-  return `python3 -m torch.distributed.run --standalone --nproc_per_node 2 --redirects 1 --tee 1 ${script}`;
+  return `python3 -m torch.distributed.run --nnodes 1 --rdzv_backend c10d --rdzv_endpoint localhost:0 --nproc_per_node 2 --redirects 1 --tee 1 ${script}`;
 }
 
 /** Text safe inside a Python triple-quoted docstring: no backslash escapes, no closing quotes. */

@@ -1,7 +1,10 @@
 // The fixed parts of the PyTorch script (Python source): safetensors reading and writing, initialization,
 // standardization, the split, evaluation, prediction and the training loop with DistributedDataParallel.
 
-/** Needs: Net, INIT, REGULARIZED, INPUT_SHAPE, NORMALIZATION, TASK, CLASS_NAMES and the training constants. */
+/**
+ * Needs: Net, INIT, REGULARIZED, INPUT_SHAPE, NORMALIZATION, TASK, CLASS_NAMES, AUGMENTATION (with augment and
+ * draw_augmentation when set) and the training constants.
+ */
 export const WEIGHTS_CODE = String.raw`DTYPES = {'F32': torch.float32, 'F64': torch.float64, 'I32': torch.int32, 'I64': torch.int64, 'U8': torch.uint8}
 
 
@@ -256,12 +259,17 @@ def main():
     log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows from {split_source}; '
         f'{sum(p.numel() for p in model.parameters())} parameters; {dist.get_world_size() if distributed else 1} process(es) on {device}')
 
+    # Augmentation draws per process: each rank changes its own images differently.
+    augment_generator = torch.Generator().manual_seed(args.seed * 1009 + rank)
     for epoch in range(1, args.epochs + 1):
         if sampler is not None:
             sampler.set_epoch(epoch)
         network.train()
         loss_sum, seen = 0.0, 0
         for xb, yb in loader:
+            if AUGMENTATION is not None:
+                draws = draw_augmentation(len(xb), xb.shape[2], xb.shape[3], augment_generator)
+                xb = augment(xb, draws, AUGMENTATION['cutout_size'])
             loss_sum += train_step(network, model, optimizer, xb.to(device), yb.to(device)) * len(xb)
             seen += len(xb)
         lr = optimizer.param_groups[0]['lr']

@@ -48,6 +48,30 @@ export interface SplitConfig {
   stratify?: boolean;
 }
 
+/**
+ * Random changes to each training image, drawn afresh per epoch (image datasets only; every field off when absent
+ * or 0). Applied in this order: flips, shift (crop with padding), rotation about the centre, brightness and
+ * contrast, cutout. Pixels that come from outside the image, and cutout squares, are black (raw value 0).
+ */
+export interface AugmentationConfig {
+  /** Probability of mirroring left-right, in [0, 1]. */
+  horizontalFlip?: number;
+  /** Probability of mirroring top-bottom, in [0, 1]. */
+  verticalFlip?: number;
+  /** Pad every side by this many pixels, then crop back to the original size at a random offset (a shift of up to this many pixels each way). */
+  cropPadding?: number;
+  /** Rotate by an angle drawn uniformly from [-max, max] degrees (bilinear, black corners). */
+  rotationDegrees?: number;
+  /** Multiply raw pixel values by a factor drawn from [1 - b, 1 + b]. */
+  brightness?: number;
+  /** Scale each image's raw values about its mean by a factor drawn from [1 - c, 1 + c]. */
+  contrast?: number;
+  /** Side, in pixels, of each black square cutout (centred at a random pixel, clipped at the border). */
+  cutoutSize?: number;
+  /** Cutout squares per image. */
+  cutoutCount?: number;
+}
+
 export interface TrainConfig {
   version: number;
   loss: LossKind;
@@ -66,4 +90,6 @@ export interface TrainConfig {
   split: SplitConfig;
   /** Shuffle the training split each epoch (default true). */
   shuffle?: boolean;
+  /** Image augmentation of the training split (absent: none). */
+  augmentation?: AugmentationConfig;
 }

@@ -1,5 +1,6 @@
 // Checks a whole TrainConfig against the ranges training can use, before any run exists: the studio, the command
 // line and the engine all call `checkTrainConfig`. Problems are codes with the setting's path and its allowed range.
+import { augmentationActive } from './augment';
 import { TRAIN_CONFIG_VERSION, type TrainConfig } from './config';
 
 /** Epochs beyond this are a typo (1e9 epochs would run for years); batch sizes beyond it cannot fit a step. */
@@ -22,7 +23,9 @@ export type ConfigProblem =
   /** `setting` must be one of `choices`. */
   | { code: 'setting-not-a-choice'; setting: string; value: unknown; choices: readonly string[] }
   /** The split fractions must add up to 1 (they add up to `sum`). */
-  | { code: 'split-sum'; setting: 'split'; sum: number };
+  | { code: 'split-sum'; setting: 'split'; sum: number }
+  /** Augmentation changes images; this dataset's rows have shape `shape` (a table), not [channels, height, width]. */
+  | { code: 'augmentation-needs-images'; setting: 'augmentation'; shape: number[] };
 
 const LOSSES = ['cross_entropy', 'bce_with_logits', 'mse'] as const;
 const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adam', 'adamw'] as const;
@@ -41,9 +44,18 @@ const NON_NEGATIVE: Range = { min: 0, max: Number.MAX_VALUE };
 const FRACTION_BELOW_ONE: Range = { min: 0, max: 0.999999 };
 const COUNT: Range = { min: 1, max: MAX_EPOCHS, integer: true };
 const PATIENCE: Range = { min: 0, max: MAX_EPOCHS, integer: true };
+const PROBABILITY: Range = { min: 0, max: 1 };
+/** Augmentation in pixels: beyond this a shift or cutout hides more than any small image holds. */
+export const MAX_AUGMENT_PIXELS = 64;
+/** "Small rotation": beyond this an image's corners are mostly black. */
+export const MAX_ROTATION_DEGREES = 45;
+const PIXELS: Range = { min: 0, max: MAX_AUGMENT_PIXELS, integer: true };
 
-/** Every problem of `config`, in the order of its fields (empty when training can start with it). */
-export function checkTrainConfig(config: TrainConfig): ConfigProblem[] {
+/**
+ * Every problem of `config`, in the order of its fields (empty when training can start with it). With the
+ * dataset's `featureShape`, augmentation is also refused for data that are not images.
+ */
+export function checkTrainConfig(config: TrainConfig, featureShape?: readonly number[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const record = (config ?? {}) as unknown as Record<string, unknown>;
   const inRange = (setting: string, value: unknown, range: Range, optional = false) => {
@@ -136,6 +148,21 @@ export function checkTrainConfig(config: TrainConfig): ConfigProblem[] {
     inRange('earlyStopping.minDelta', early.minDelta, NON_NEGATIVE, true);
   }
   inRange('seed', record.seed, { min: 0, max: MAX_SEED, integer: true });
+  if (record.augmentation !== undefined) {
+    const augmentation = part(record.augmentation);
+    inRange('augmentation.horizontalFlip', augmentation.horizontalFlip, PROBABILITY, true);
+    inRange('augmentation.verticalFlip', augmentation.verticalFlip, PROBABILITY, true);
+    inRange('augmentation.cropPadding', augmentation.cropPadding, PIXELS, true);
+    inRange('augmentation.rotationDegrees', augmentation.rotationDegrees, { min: 0, max: MAX_ROTATION_DEGREES }, true);
+    // Factors are drawn from [1 - b, 1 + b]: at 1 an image could turn black or lose all contrast.
+    inRange('augmentation.brightness', augmentation.brightness, FRACTION_BELOW_ONE, true);
+    inRange('augmentation.contrast', augmentation.contrast, FRACTION_BELOW_ONE, true);
+    inRange('augmentation.cutoutSize', augmentation.cutoutSize, PIXELS, true);
+    inRange('augmentation.cutoutCount', augmentation.cutoutCount, { min: 0, max: 16, integer: true }, true);
+    if (featureShape && featureShape.length !== 3 && augmentationActive(config.augmentation)) {
+      problems.push({ code: 'augmentation-needs-images', setting: 'augmentation', shape: [...featureShape] });
+    }
+  }
 
   const split = part(record.split);
   const before = problems.length;

@@ -15,17 +15,21 @@ export interface TrainingData {
   numClasses: number;
   classNames: string[];
   split: { train: Int32Array; validation: Int32Array; test: Int32Array };
+  /** The standardization already applied to `features` (augmentation works on raw pixel values); null: none. */
+  normalization?: Normalization | null;
+}
+
+export interface Normalization {
+  axis: 'feature' | 'channel';
+  mean: number[];
+  std: number[];
 }
 
 /**
  * Applies z-score standardization in place: axis 'feature' has one mean/std per feature, 'channel' one per
  * image channel (features laid out [C, H, W]).
  */
-export function standardize(
-  features: Float32Array,
-  featureShape: number[],
-  normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] },
-): void {
+export function standardize(features: Float32Array, featureShape: number[], normalization: Normalization): void {
   const featureSize = featureShape.reduce((a, b) => a * b, 1);
   const count = features.length / featureSize;
   const groups = normalization.axis === 'feature' ? featureSize : featureShape[0];

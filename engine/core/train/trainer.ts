@@ -4,7 +4,8 @@ import type { Kernels } from '../kernels';
 import { Rng, type RngState } from '../rng';
 import { createSchedule, type Schedule, type ScheduleState } from '../schedule';
 import type { ModelSpec } from '../spec/types';
-import type { TrainConfig } from './config';
+import { augmentationActive, augmentBatch, type ChannelNormalization } from './augment';
+import type { AugmentationConfig, TrainConfig } from './config';
 import type { TrainingData } from './data';
 import { nonFiniteLossMessage, type NonFiniteLossInfo } from './diagnose';
 import { EarlyStopping } from './earlyStopping';
@@ -52,6 +53,8 @@ export type RunOutcome =
       status: 'completed' | 'stopped' | 'early-stopped';
       epochs: number;
       bestEpoch: number | null;
+      /** The epoch whose weights the model ends with, and `test` is measured on: the best one's when early stopping restored them. */
+      weightsEpoch: number;
       test: SplitMetrics | null;
     }
   | { status: 'diverged'; epochs: number; message: string; at?: NonFiniteLossInfo };
@@ -96,6 +99,9 @@ export class Trainer {
   /** Each layer's parameter values and gradients (views), for per-layer norms. */
   private readonly layerParams = new Map<string, Float32Array[]>();
   private readonly layerGrads = new Map<string, Float32Array[]>();
+  /** Augmentation of training batches (null: off), and the standardization to undo for it. */
+  private readonly augmentation: AugmentationConfig | null;
+  private readonly channelNormalization: ChannelNormalization | null;
 
   constructor(
     readonly spec: ModelSpec,
@@ -104,6 +110,8 @@ export class Trainer {
     readonly kernels: Kernels,
   ) {
     checkConfig(config, data);
+    this.augmentation = augmentationActive(config.augmentation) ? config.augmentation! : null;
+    this.channelNormalization = data.normalization ?? null;
     this.session = createTrainingSession(spec, config, kernels, { maxBatch: config.batchSize });
     const model = this.session.model;
     const featureSize = model.input.size;
@@ -174,7 +182,7 @@ export class Trainer {
       for (let b = 0; b < batches; b++) {
         const start = b * batchSize;
         const batch = Math.min(batchSize, train.length - start);
-        const targets = this.gather(this.order, start, batch);
+        const targets = this.gather(this.order, start, batch, this.epoch);
         let loss: number;
         try {
           loss = session.step(session.model.input.data, targets, batch);
@@ -210,8 +218,7 @@ export class Trainer {
           });
           if (hooks.checkpoint && (await hooks.checkpoint()) === 'stop') {
             stopRequested = true;
-            if (b < batches - 1)
-              return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+            if (b < batches - 1) return this.stoppedOutcome();
           }
           lastYield = now();
         }
@@ -258,17 +265,29 @@ export class Trainer {
           status: 'early-stopped',
           epochs: this.epoch,
           bestEpoch: this.earlyStopping!.bestEpoch,
+          weightsEpoch: this.best?.epoch ?? this.epoch,
           test: this.testMetrics(),
         };
       }
     }
-    if (stopRequested)
-      return { status: 'stopped', epochs: this.epoch, bestEpoch: this.best?.epoch ?? null, test: null };
+    if (stopRequested) return this.stoppedOutcome();
     return {
       status: 'completed',
       epochs: this.epoch,
       bestEpoch: this.earlyStopping?.bestEpoch ?? null,
+      weightsEpoch: this.epoch,
       test: this.testMetrics(),
+    };
+  }
+
+  /** Stopped by the user: the weights are the last whole epoch's (see the checkpoint), not tested. */
+  private stoppedOutcome(): RunOutcome {
+    return {
+      status: 'stopped',
+      epochs: this.epoch,
+      bestEpoch: this.best?.epoch ?? null,
+      weightsEpoch: this.epoch,
+      test: null,
     };
   }
 
@@ -339,14 +358,32 @@ export class Trainer {
     this.epoch = snapshot.epoch;
   }
 
-  /** Copies the rows of `indices[start..start+batch)` into the model input and returns their targets. */
-  private gather(indices: Int32Array, start: number, batch: number): Int32Array | Float32Array {
+  /**
+   * Copies the rows of `indices[start..start+batch)` into the model input and returns their targets; with
+   * `trainingEpoch` (0-based) and augmentation on, writes each row's augmented image instead.
+   */
+  private gather(indices: Int32Array, start: number, batch: number, trainingEpoch?: number): Int32Array | Float32Array {
     const { data } = this;
     const input = this.session.model.input.data;
     const size = data.featureSize;
-    for (let i = 0; i < batch; i++) {
-      const row = indices[start + i];
-      input.set(data.features.subarray(row * size, row * size + size), i * size);
+    if (this.augmentation && trainingEpoch !== undefined) {
+      augmentBatch(
+        this.augmentation,
+        data.features,
+        data.featureShape,
+        this.channelNormalization,
+        indices,
+        start,
+        batch,
+        this.config.seed,
+        trainingEpoch,
+        input,
+      );
+    } else {
+      for (let i = 0; i < batch; i++) {
+        const row = indices[start + i];
+        input.set(data.features.subarray(row * size, row * size + size), i * size);
+      }
     }
     if (data.task === 'regression') {
       const t = data.targetSize;
@@ -412,6 +449,14 @@ function checkConfig(config: TrainConfig, data: TrainingData): void {
     throw new Error(
       'early stopping watches the validation split, which is empty: give validation a share of the data or turn early stopping off',
     );
+  }
+  if (augmentationActive(config.augmentation)) {
+    if (data.featureShape.length !== 3)
+      throw new Error(
+        `augmentation-needs-images: augmentation changes images, and this dataset's rows are [${data.featureShape.join(', ')}]: turn augmentation off`,
+      );
+    if (data.normalization && data.normalization.axis !== 'channel')
+      throw new Error('augmentation needs images standardized per channel (axis "channel")');
   }
   if (config.earlyStopping?.metric === 'val_accuracy' && data.task === 'regression') {
     throw new Error('early stopping on validation accuracy needs classes; for regression watch the validation loss');

@@ -67,6 +67,7 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
       numClasses,
       classNames: manifest.classNames ?? [],
       split: { train: split('train'), validation: split('validation'), test: split('test') },
+      normalization: manifest.normalization,
     },
   };
 }

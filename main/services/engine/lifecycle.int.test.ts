@@ -1,6 +1,7 @@
-// A run's life around the edges, with the real store and engine: two starts at once (one run, one refusal), settings
-// and models refused before a run exists, an engine that never becomes ready (the run fails, not stays queued), and
-// closing while the engine does not answer (close still finishes, the run is failed, nothing hangs).
+// A run's life around the edges, with the real store and engine: two starts at once (one run, one refusal), settings,
+// models and graphs that do not fit the data refused before a run exists, a start that fails in the engine or an
+// engine that never becomes ready (the start fails and no run is left behind), and closing while the engine does not
+// answer (close still finishes, the run is failed, nothing hangs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { writeGeneratedDataset } from '../../../engine/host/common/writeDataset'
 import { config, mlp } from '../../../engine/test/models';
 import { openStore, registerDataset } from '../store';
 import { RunRefusedError } from './refusals';
-import { EngineSupervisor } from './supervisor';
+import { EngineSupervisor, RunStartError } from './supervisor';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-lifecycle-'));
 const store = openStore(join(home, 'studio.db'));
@@ -91,15 +92,54 @@ describe('starting runs', () => {
     await s.close();
   });
 
-  it('fails a run whose engine dies before it is ready, instead of leaving it queued', async () => {
+  it('fails the start of a run whose engine dies before it is ready, and leaves no run behind', async () => {
     const s = supervisor({ engine: { entry: join(home, 'no-such-engine.mjs') } });
-    const before = new Set(store.runs.listRuns({}).map((r) => r.id));
+    const before = runCount();
     await expect(s.startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })).rejects.toThrow(
       /before it was ready/,
     );
-    const created = store.runs.listRuns({}).filter((r) => !before.has(r.id));
-    expect(created.map((r) => r.status)).toEqual(['failed']);
+    expect(runCount()).toBe(before);
+    expect(s.activeRun).toBeNull();
     await s.close();
+  });
+
+  it("refuses a graph whose Input does not take the data's samples, naming the node and both shapes", async () => {
+    const s = supervisor();
+    const before = runCount();
+    const refusal = (await s
+      .startRun({ projectId: project.id, spec: mlp(5, [16], 3), config: config(), datasetId: dataset.id })
+      .catch((e: unknown) => e)) as RunRefusedError;
+    expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect(refusal.code).toBe('input-mismatch');
+    expect(refusal.nodeId).toBe('input');
+    expect(refusal.params).toMatchObject({ model: '5', data: '2' });
+    expect(runCount()).toBe(before);
+    await s.close();
+  });
+
+  it('fails a start the engine cannot set up with its reason, leaves no run behind, and starts the next one', async () => {
+    const s = supervisor();
+    try {
+      const before = runCount();
+      // Mean squared error on class labels: only the engine's trainer refuses it, after the run was sent.
+      const failure = await s
+        .startRun({ projectId: project.id, spec, config: config({ loss: 'mse' }), datasetId: dataset.id })
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(RunStartError);
+      expect((failure as Error).message).toMatch(/mean squared error is for regression/);
+      expect(runCount()).toBe(before);
+      expect(s.activeRun).toBeNull();
+      const next = await s.startRun({
+        projectId: project.id,
+        spec,
+        config: config({ epochs: 2 }),
+        datasetId: dataset.id,
+      });
+      await s.whenIdle();
+      expect(store.runs.getRun(next).status).toBe('completed');
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { freemem, totalmem } from 'node:os';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { checkTrainConfig, type ConfigProblem } from '../../../engine/core/train/configCheck';
+import type { DataFitProblem } from '../../../engine/core/train/dataFit';
 import { checkMemory, estimateTrainingMemory, type MemoryProblem } from '../../../engine/core/train/memoryEstimate';
 
 export type RefusalParams = Record<string, string | number>;
@@ -40,7 +41,7 @@ function allowedText(p: Extract<ConfigProblem, { code: 'setting-out-of-range' }>
   return `${kind} ${p.minExclusive ? 'above' : 'from'} ${p.min}${upper}`;
 }
 
-function configRefusal(p: ConfigProblem): RunRefusedError {
+export function configRefusal(p: ConfigProblem): RunRefusedError {
   switch (p.code) {
     case 'setting-out-of-range': {
       const allowed = allowedText(p);
@@ -67,6 +68,12 @@ function configRefusal(p: ConfigProblem): RunRefusedError {
         p.code,
         { setting: p.setting, sum: p.sum },
       );
+    case 'augmentation-needs-images':
+      return new RunRefusedError(
+        `augmentation changes images, and this dataset's rows are [${p.shape.join(', ')}], not images: turn augmentation off`,
+        p.code,
+        { setting: p.setting, shape: p.shape.join(' x ') },
+      );
     default:
       throw new Error(`unknown config problem ${JSON.stringify(p satisfies never)}`);
   }
@@ -87,13 +94,44 @@ function memoryRefusal(p: MemoryProblem): RunRefusedError {
   );
 }
 
-/** Throws a RunRefusedError for the first problem with training `spec` with `config` in `availableBytes`. */
-export function refuseUnfitRun(spec: ModelSpec, config: TrainConfig, availableBytes: number): void {
-  const problems = checkTrainConfig(config);
+/**
+ * Throws a RunRefusedError for the first problem with training `spec` with `config` on data of `featureShape` in
+ * `availableBytes`.
+ */
+export function refuseUnfitRun(
+  spec: ModelSpec,
+  config: TrainConfig,
+  featureShape: readonly number[],
+  availableBytes: number,
+): void {
+  const problems = checkTrainConfig(config, featureShape);
   if (problems.length > 0) throw configRefusal(problems[0]);
   const estimate = estimateTrainingMemory(spec, config);
   const problem = estimate ? checkMemory(estimate, availableBytes) : null;
   if (problem) throw memoryRefusal(problem);
+}
+
+/** The graph does not fit the chosen dataset (engine/core/train/dataFit.ts): refused before a run is created. */
+export function dataFitRefusal(p: DataFitProblem, dataset: string): RunRefusedError {
+  switch (p.code) {
+    case 'input-mismatch':
+      return new RunRefusedError(
+        `the Input '${p.nodeId}' takes [${p.modelShape.join(', ')}] but each sample of '${dataset}' is [${p.dataShape.join(', ')}]: ` +
+          "use Match dataset, or change the Input's shape",
+        p.code,
+        { nodeId: p.nodeId, model: p.modelShape.join('×'), data: p.dataShape.join('×'), dataset },
+        p.nodeId,
+      );
+    case 'output-mismatch':
+      return new RunRefusedError(
+        `the last layer '${p.nodeId}' has ${p.units} units but '${dataset}' needs ${p.needed}: use Match dataset, or set its units`,
+        p.code,
+        { nodeId: p.nodeId, units: p.units, needed: p.needed, dataset },
+        p.nodeId,
+      );
+    default:
+      throw new Error(`unknown data fit problem ${JSON.stringify(p satisfies never)}`);
+  }
 }
 
 /** Another run is training in this studio (or starting): refused before a second run is created. */

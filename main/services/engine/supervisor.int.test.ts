@@ -32,6 +32,29 @@ const project = store.projects.createProject({ name: 'Spirals' });
 const spec = mlp(2, [64, 64], 3);
 
 describe('engine supervisor', () => {
+  it("pairs an early-stopped run's final metrics with the weights it ends with: the restored best epoch's", async () => {
+    // Epoch 1 sets the best; no later epoch beats it by 100, so training stops after epoch 2 and restores epoch 1.
+    const runId = await supervisor.startRun({
+      projectId: project.id,
+      spec,
+      config: config({
+        epochs: 10,
+        batchSize: 16,
+        earlyStopping: { metric: 'val_loss', patience: 1, minDelta: 100, restoreBest: true },
+      }),
+      datasetId: dataset.id,
+    });
+    await supervisor.whenIdle();
+    const run = store.runs.getRun(runId);
+    const epochs = store.metrics.listEpochs(runId);
+    expect(run.status).toBe('completed');
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(run.bestEpoch).toBe(1);
+    expect(run.finalMetrics).toMatchObject({ epoch: 1, val_loss: epochs[0].valLoss, train_loss: epochs[0].trainLoss });
+    expect(run.finalMetrics!.val_loss).not.toBe(epochs[1].valLoss);
+    expect(run.finalMetrics!.test_accuracy).toBeTypeOf('number');
+  });
+
   it('records a run: status, every epoch, best and last checkpoints, best and final metrics', async () => {
     const runId = await supervisor.startRun({
       projectId: project.id,

@@ -3,14 +3,25 @@
 // marks the run failed with the reason, keeps its metrics and checkpoints, and starts a fresh engine next time.
 // One run at a time: a start is refused (no run created) while another is training or starting, and the run is owned
 // by this process (store/owner.ts) so other processes leave it alone while we live and recover it when we die.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { checkDataFit } from '../../../engine/core/train/dataFit';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
 import type { FromEngine } from '../../../engine/host/protocol';
 import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
 import { reconcileRun } from './recovery';
-import { busyRefusal, refuseUnfitRun, trainingMemoryBudget } from './refusals';
+import { busyRefusal, dataFitRefusal, refuseUnfitRun, trainingMemoryBudget } from './refusals';
+
+/** A new run the engine could not start (its data, model or settings failed while setting up): no run is kept. */
+export class RunStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunStartError';
+  }
+}
 
 export interface StartRunRequest {
   projectId: string;
@@ -50,6 +61,8 @@ export class EngineSupervisor {
   private readonly listeners = new Set<(event: SupervisorEvent) => void>();
   private finished: Promise<void> = Promise.resolve();
   private resolveFinished: (() => void) | null = null;
+  /** A new run sent to the engine that has not yet said it is running: settled by its first status. */
+  private starting: { runId: string; started: () => void; failed: (message: string) => void } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -85,13 +98,17 @@ export class EngineSupervisor {
   }
 
   /**
-   * Creates a run in the store and starts training it. Refused, with no run created, while another run trains or
-   * starts here, or when the settings are out of range or the model cannot fit in memory (RunRefusedError).
+   * Creates a run in the store and starts training it; resolves once the engine has set it up and is training.
+   * Refused, with no run created, while another run trains or starts here, when the settings are out of range, the
+   * graph does not fit the dataset or the model cannot fit in memory (RunRefusedError). A run the engine fails to
+   * set up never started: it is removed again and the start fails with the engine's reason (RunStartError).
    */
   async startRun(request: StartRunRequest): Promise<string> {
     this.refuseWhileBusy();
-    refuseUnfitRun(request.spec, request.config, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(request.datasetId);
+    refuseUnfitRun(request.spec, request.config, dataset.manifest.featureShape, this.memoryBudget());
+    const misfit = checkDataFit(analyze(request.spec), dataset.manifest, request.config.loss);
+    if (misfit) throw dataFitRefusal(misfit, dataset.name);
     const run = this.store.runs.createRun({
       projectId: request.projectId,
       name: request.name,
@@ -103,8 +120,48 @@ export class EngineSupervisor {
       tags: request.tags,
       owner: currentOwner(),
     });
-    await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+    const started = new Promise<void>((resolve, reject) => {
+      this.starting = {
+        runId: run.id,
+        started: resolve,
+        failed: (message) => reject(new RunStartError(message)),
+      };
+    });
+    started.catch(() => undefined); // awaited below; a failure while launching is thrown by launch instead
+    try {
+      await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+    } catch (error) {
+      this.abandonStart(run.id);
+      throw error;
+    }
+    await started;
     return run.id;
+  }
+
+  /** Removes a new run that never started training (its records and any folder the engine made for it). */
+  private abandonStart(runId: string): void {
+    if (this.starting?.runId !== runId) return; // already removed
+    this.starting = null;
+    this.store.runs.deleteRun(runId);
+    rmSync(this.runDir(runId), { recursive: true, force: true });
+    this.ended(runId);
+  }
+
+  /**
+   * Starts a run already recorded as queued (a group's run, see groupRunner.ts), claiming it for this process.
+   * Refused like startRun while another run trains here, or when the model cannot fit in memory.
+   */
+  async startQueuedRun(runId: string): Promise<void> {
+    this.refuseWhileBusy();
+    const run = this.store.runs.getRun(runId);
+    if (run.status !== 'queued') throw new Error(`run '${run.name}' is ${run.status}, not queued`);
+    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    const dataset = this.store.datasets.getDataset(run.datasetId);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
+    const misfit = checkDataFit(analyze(run.graph), dataset.manifest, run.trainConfig.loss);
+    if (misfit) throw dataFitRefusal(misfit, dataset.name);
+    this.store.runs.claimRun(runId, currentOwner());
+    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, undefined);
   }
 
   /**
@@ -118,8 +175,8 @@ export class EngineSupervisor {
     if (!CONTINUABLE.has(run.status))
       throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
-    refuseUnfitRun(run.graph, run.trainConfig, this.memoryBudget());
     const dataset = this.store.datasets.getDataset(run.datasetId);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     // Metrics recorded after the checkpoint's epoch are repeated by the continued run.
@@ -215,8 +272,9 @@ export class EngineSupervisor {
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
     } catch (error) {
-      // The engine died before it was ready (or could not be sent the run): the run fails now, not stays queued.
-      if (this.activeRunId === runId) {
+      // The engine died before it was ready (or could not be sent the run): a continued run fails now, not stays
+      // queued; a new one is removed by startRun.
+      if (this.activeRunId === runId && this.starting?.runId !== runId) {
         this.store.runs.updateRunStatus(runId, 'failed', { error: (error as Error).message });
         this.ended(runId);
       }
@@ -232,6 +290,7 @@ export class EngineSupervisor {
   private handle(message: FromEngine): void {
     if (!('runId' in message) || message.runId === undefined) return;
     const { runId } = message;
+    if (this.starting?.runId === runId && this.settleStart(runId, message)) return;
     switch (message.type) {
       case 'progress':
         this.writer.step(runId, {
@@ -259,6 +318,7 @@ export class EngineSupervisor {
         }
         break;
       case 'finished': {
+        this.writer.flush(); // every epoch is on disk before the results are read from them
         const outcome = message.outcome;
         if (outcome.status !== 'diverged') {
           const epochs = this.store.metrics.listEpochs(runId);
@@ -281,7 +341,11 @@ export class EngineSupervisor {
               }).filter(([, v]) => typeof v === 'number'),
             ) as Record<string, number>;
           };
-          const finalMetrics = values(last);
+          // Final metrics all come from the weights the run ends with (the best epoch's when early stopping restored
+          // them), so the test score is never paired with another epoch's validation score; `epoch` says which.
+          const ending = epochs.find((e) => e.epoch === outcome.weightsEpoch) ?? last;
+          const finalMetrics = values(ending);
+          if (finalMetrics && ending) finalMetrics.epoch = ending.epoch;
           if (finalMetrics && outcome.test) {
             finalMetrics.test_loss = outcome.test.loss;
             if (outcome.test.accuracy !== undefined) finalMetrics.test_accuracy = outcome.test.accuracy;
@@ -302,6 +366,26 @@ export class EngineSupervisor {
     for (const listener of this.listeners) listener({ runId, message });
   }
 
+  /**
+   * While a new run is being set up: its first 'running' status confirms the start (and is handled as usual); a
+   * failure before it removes the run and fails the start. Returns true when the message was used up here.
+   */
+  private settleStart(runId: string, message: FromEngine): boolean {
+    const starting = this.starting!;
+    if (message.type === 'status' && message.status === 'running') {
+      this.starting = null;
+      starting.started();
+      return false;
+    }
+    if (message.type === 'error') return true; // its 'failed' status follows with the same message
+    if (message.type === 'status' && message.status === 'failed') {
+      this.abandonStart(runId);
+      starting.failed(message.message ?? 'the engine could not start the run');
+      return true;
+    }
+    return false;
+  }
+
   private ended(runId: string): void {
     if (this.activeRunId !== runId) return;
     this.activeRunId = null;
@@ -313,6 +397,12 @@ export class EngineSupervisor {
     if (this.engine === engine) this.engine = null;
     const runId = this.activeRunId;
     if (!runId) return;
+    const starting = this.starting;
+    if (starting?.runId === runId) {
+      this.abandonStart(runId);
+      starting.failed(reason);
+      return;
+    }
     this.writer.flush();
     this.store.runs.updateRunStatus(runId, 'failed', { error: reason });
     for (const listener of this.listeners) listener({ runId, message: { type: 'engine-exit', reason } });

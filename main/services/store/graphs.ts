@@ -61,6 +61,10 @@ export function graphRepository(ctx: StoreContext) {
   const versions = db.prepare<[string], VersionRow>(
     'SELECT id, graph_id, version, note, created_at FROM graph_versions WHERE graph_id = ? ORDER BY version DESC',
   );
+  const runsOfProjectGraphs = db.prepare<[string], { graph_id: string; id: string; name: string }>(
+    'SELECT v.graph_id, r.id, r.name FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id ' +
+      'JOIN graphs g ON g.id = v.graph_id WHERE g.project_id = ? ORDER BY r.created_at, r.name',
+  );
   const latest = db.prepare<[string], VersionRow>(
     'SELECT * FROM graph_versions WHERE graph_id = ? ORDER BY version DESC LIMIT 1',
   );
@@ -86,6 +90,16 @@ export function graphRepository(ctx: StoreContext) {
     renameGraph(id: string, name: string): Graph {
       if (rename.run(checkedName('a graph', name), ctx.now(), id).changes === 0) throw new NotFoundError('graph', id);
       return getGraph(id);
+    },
+    /** Per graph of the project, the runs that trained one of its versions (oldest first); graphs without runs are absent. */
+    runsByGraph(projectId: string): Map<string, Array<{ id: string; name: string }>> {
+      const byGraph = new Map<string, Array<{ id: string; name: string }>>();
+      for (const row of runsOfProjectGraphs.all(projectId)) {
+        const list = byGraph.get(row.graph_id) ?? [];
+        list.push({ id: row.id, name: row.name });
+        byGraph.set(row.graph_id, list);
+      }
+      return byGraph;
     },
     /** Deletes the graph and its versions; runs keep their own snapshot of the graph they trained. */
     deleteGraph(id: string): void {

@@ -3,10 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { appStateRepository } from './appState';
 import { checkpointRepository, exportRepository } from './artifacts';
 import { makeContext } from './context';
 import { datasetRepository } from './datasets';
 import { graphRepository } from './graphs';
+import { groupRepository } from './groups';
 import { metricsRepository } from './metrics';
 import { MetricsWriter, type MetricsWriterOptions } from './metricsWriter';
 import { migrate, type Migration, MIGRATIONS, NewerSchemaError, schemaVersion } from './migrations';
@@ -24,7 +26,9 @@ export type { NewRun, RunResults, RunRepository } from './runs';
 export type { RunQuery, RunSortKey } from './runQuery';
 export type { ProjectRepository } from './projects';
 export type { GraphRepository } from './graphs';
+export type { GroupRepository, NewGroup, NewGroupRun } from './groups';
 export type { CheckpointRepository, ExportRepository } from './artifacts';
+export type { AppStateRepository } from './appState';
 export * from './types';
 
 export interface StoreOptions {
@@ -46,9 +50,12 @@ export interface Store {
   readonly graphs: ReturnType<typeof graphRepository>;
   readonly datasets: ReturnType<typeof datasetRepository>;
   readonly runs: ReturnType<typeof runRepository>;
+  readonly groups: ReturnType<typeof groupRepository>;
   readonly metrics: ReturnType<typeof metricsRepository>;
   readonly checkpoints: ReturnType<typeof checkpointRepository>;
   readonly exports: ReturnType<typeof exportRepository>;
+  /** Where the user left off (see appState.ts). */
+  readonly appState: ReturnType<typeof appStateRepository>;
   /** Schema version before and after opening (from < to when this open migrated the file). */
   readonly schema: { from: number; to: number };
   /** Runs that opening turned from queued/running/paused into 'interrupted' (their owner was gone). */
@@ -95,9 +102,11 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
       graphs: graphRepository(ctx),
       datasets: datasetRepository(ctx),
       runs,
+      groups: groupRepository(ctx, runs),
       metrics,
       checkpoints: checkpointRepository(ctx),
       exports: exportRepository(ctx),
+      appState: appStateRepository(ctx),
       schema,
       recoveredRunIds,
       createMetricsWriter(writerOptions?: MetricsWriterOptions): MetricsWriter {

@@ -13,6 +13,7 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 const TABLES = [
+  'app_state',
   'checkpoints',
   'datasets',
   'epoch_metrics',
@@ -20,6 +21,7 @@ const TABLES = [
   'graph_versions',
   'graphs',
   'projects',
+  'run_groups',
   'run_tags',
   'runs',
   'step_metrics',

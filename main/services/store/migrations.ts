@@ -143,10 +143,51 @@ CREATE TABLE exports (
 CREATE INDEX exports_by_run ON exports(run_id);
 `;
 
+const RUN_GROUPS = `
+CREATE TABLE run_groups (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('seeds', 'grid', 'random')),
+  graph TEXT NOT NULL,
+  train_config TEXT NOT NULL,
+  graph_version_id INTEGER REFERENCES graph_versions(id) ON DELETE SET NULL,
+  dataset_id TEXT REFERENCES datasets(id) ON DELETE RESTRICT,
+  -- The sweep plan (engine/core/train/sweep.ts): the swept settings with their values or ranges, and the seeds.
+  plan TEXT NOT NULL,
+  -- How many runs train at once (the cores divided between them).
+  parallel INTEGER NOT NULL DEFAULT 1,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'completed', 'cancelled')),
+  -- The process working through the queue (store/owner.ts); another picks the group up once it has gone.
+  owner TEXT,
+  created_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX run_groups_by_project ON run_groups(project_id, created_at);
+ALTER TABLE runs ADD COLUMN group_id TEXT REFERENCES run_groups(id) ON DELETE SET NULL;
+-- Order in the queue, which combination of settings (0-based) and its values as {setting: value}.
+ALTER TABLE runs ADD COLUMN group_position INTEGER;
+ALTER TABLE runs ADD COLUMN group_combination INTEGER;
+ALTER TABLE runs ADD COLUMN group_assignment TEXT;
+CREATE INDEX runs_by_group ON runs(group_id, group_position);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => db.exec(INITIAL_SCHEMA) },
   // The process training a queued, running or paused run (see owner.ts), so others can tell a dead one.
   { version: 2, name: 'run owners', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN owner TEXT') },
+  // Seeds and sweeps: a group of runs made from one base graph and config; each run records its place in the group.
+  { version: 3, name: 'run groups', up: (db) => db.exec(RUN_GROUPS) },
+  // Where the user left off (open graph, dataset, settings, selected run, view), kept with the work it points to so
+  // the desktop app and web mode, which share this file, reopen at the same place (see store/appState.ts).
+  {
+    version: 4,
+    name: 'app state',
+    up: (db) =>
+      db.exec(
+        'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
+      ),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -1,7 +1,7 @@
 // Builds the SQL behind listRuns: filters by project, status, tag, name and dataset; sorts by a column or a metric.
 import { RUN_STATUSES, type RunStatus } from './types';
 
-export type RunSortKey = 'createdAt' | 'startedAt' | 'name' | 'status' | 'duration' | 'bestEpoch';
+export type RunSortKey = 'createdAt' | 'startedAt' | 'name' | 'status' | 'duration' | 'bestEpoch' | 'groupPosition';
 
 export interface RunQuery {
   projectId?: string;
@@ -11,6 +11,8 @@ export interface RunQuery {
   /** Case-insensitive substring of the run name. */
   nameContains?: string;
   datasetId?: string;
+  /** The runs of one group (seeds or sweep). */
+  groupId?: string;
   /** A column, or a metric of the best or final metrics (e.g. { metric: 'val_accuracy' }). Default createdAt. */
   sortBy?: RunSortKey | { metric: string; of?: 'best' | 'final' };
   /** Default 'desc' (newest first). Runs without the sorted value come last either way. */
@@ -26,12 +28,13 @@ const SORT_COLUMNS: Record<RunSortKey, string> = {
   status: 'r.status',
   duration: 'r.duration_ms',
   bestEpoch: 'r.best_epoch',
+  groupPosition: 'r.group_position',
 };
 
 /** The selected columns of a run summary: every column but the graph snapshot, plus the tags as a JSON array. */
 export const SUMMARY_COLUMNS = `r.id, r.project_id, r.graph_version_id, r.dataset_id, r.name, r.train_config, r.split_seed, r.seed,
   r.status, r.error, r.created_at, r.started_at, r.ended_at, r.running_since, r.duration_ms, r.best_metrics,
-  r.final_metrics, r.best_epoch, r.notes,
+  r.final_metrics, r.best_epoch, r.notes, r.group_id, r.group_combination, r.group_assignment,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)) AS tags`;
 
 function escapeLike(text: string): string {
@@ -55,6 +58,10 @@ export function buildRunQuery(query: RunQuery): { sql: string; params: unknown[]
   if (query.datasetId !== undefined) {
     where.push('r.dataset_id = ?');
     params.push(query.datasetId);
+  }
+  if (query.groupId !== undefined) {
+    where.push('r.group_id = ?');
+    params.push(query.groupId);
   }
   if (query.status !== undefined) {
     const statuses = Array.isArray(query.status) ? query.status : [query.status];

@@ -6,6 +6,7 @@ import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from 
 import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
 import type { RunOwner } from './owner';
+import type { Assignment } from '../../../engine/core/train/sweep';
 import type { MetricValues, Run, RunStatus, RunSummary } from './types';
 
 interface RunRow {
@@ -30,6 +31,9 @@ interface RunRow {
   best_epoch: number | null;
   notes: string;
   tags: string;
+  group_id: string | null;
+  group_combination: number | null;
+  group_assignment: string | null;
 }
 
 export interface NewRun {
@@ -104,7 +108,7 @@ export function runRepository(ctx: StoreContext) {
     }
   >(
     `SELECT r.id, r.status, r.owner, r.running_since, (SELECT MAX(created_at) FROM epoch_metrics e WHERE e.run_id = r.id) AS last_epoch_at
-     FROM runs r WHERE r.status IN ('queued', 'running', 'paused')`,
+     FROM runs r WHERE r.status IN ('running', 'paused') OR (r.status = 'queued' AND r.group_id IS NULL)`,
   );
   const setOwner = db.prepare('UPDATE runs SET owner = ? WHERE id = ?');
   const ownerOf = db.prepare<[string], { owner: RunOwner | null }>('SELECT owner FROM runs WHERE id = ?');
@@ -131,6 +135,14 @@ export function runRepository(ctx: StoreContext) {
       bestEpoch: row.best_epoch,
       tags: JSON.parse(row.tags) as string[],
       notes: row.notes,
+      group:
+        row.group_id === null
+          ? null
+          : {
+              groupId: row.group_id,
+              combination: row.group_combination ?? 0,
+              assignment: fromJson<Assignment>(row.group_assignment) ?? {},
+            },
     };
   }
 
@@ -270,7 +282,8 @@ export function runRepository(ctx: StoreContext) {
      * Runs left queued, running or paused by a process that is gone (a crash, a killed command, a closed app; runs
      * without an owner were recorded before owners were) become 'interrupted' and stay resumable. Runs whose owner
      * is alive are training there and are left alone. Their running time is counted up to the last recorded
-     * epoch, the last sign they were alive.
+     * epoch, the last sign they were alive. A group's queued runs have not started: they stay queued for whichever
+     * process takes the group over (groups.ts).
      */
     recoverInterruptedRuns(alive: (owner: RunOwner) => boolean): string[] {
       return db

@@ -2,6 +2,7 @@
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import type { Assignment, SweepKind, SweepPlan } from '../../../engine/core/train/sweep';
 
 export interface Project {
   id: string;
@@ -74,6 +75,38 @@ export interface RunSummary {
   bestEpoch: number | null;
   tags: string[];
   notes: string;
+  /** The run's place in a group of seeds or a sweep (null for a run started on its own). */
+  group: RunGroupPlace | null;
+}
+
+export interface RunGroupPlace {
+  groupId: string;
+  /** Which combination of the swept settings (0-based); the seeds of one combination share it. */
+  combination: number;
+  /** The swept settings' values, keyed as sweep.ts's settingKey writes them ({} for a repeat with seeds). */
+  assignment: Assignment;
+}
+
+export const GROUP_STATUSES = ['queued', 'running', 'completed', 'cancelled'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/** A group of runs made from one base graph and config: repeated with seeds, or a sweep over settings. */
+export interface RunGroup {
+  id: string;
+  projectId: string;
+  name: string;
+  kind: SweepKind;
+  /** The graph and config every run started from, before the swept settings were applied. */
+  graph: ModelSpec;
+  trainConfig: TrainConfig;
+  graphVersionId: number | null;
+  datasetId: string | null;
+  plan: SweepPlan;
+  /** How many runs train at once. */
+  parallel: number;
+  status: GroupStatus;
+  createdAt: number;
+  endedAt: number | null;
 }
 
 export interface Run extends RunSummary {

@@ -17,13 +17,20 @@ export class GraphService {
     return existing ? existing.id : this.store.projects.createProject({ name: DEFAULT_PROJECT }).id;
   }
 
+  /** The project's graphs, last modified first, each with the runs that trained it. */
   list(): GraphListItem[] {
-    return this.store.graphs.listGraphs(this.projectId()).map((g) => ({
-      id: g.id,
-      name: g.name,
-      updatedAt: g.updatedAt,
-      versions: this.store.graphs.listGraphVersions(g.id).length,
-    }));
+    const projectId = this.projectId();
+    const runs = this.store.graphs.runsByGraph(projectId);
+    return this.store.graphs
+      .listGraphs(projectId)
+      .map((g) => ({
+        id: g.id,
+        name: g.name,
+        updatedAt: g.updatedAt,
+        versions: this.store.graphs.listGraphVersions(g.id).length,
+        runs: runs.get(g.id) ?? [],
+      }))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   create(name: string, spec: ModelSpec): GraphDocument {
@@ -49,10 +56,16 @@ export class GraphService {
     return this.store.graphs.latestGraphVersion(graphId)?.id;
   }
 
+  /** A new graph named `name` holding the newest version of `graphId` (the copy starts its own history). */
+  duplicate(graphId: string, name: string): GraphDocument {
+    return this.create(name, this.open(graphId).spec);
+  }
+
   rename(graphId: string, name: string): void {
     this.store.graphs.renameGraph(graphId, name);
   }
 
+  /** Runs that trained the graph keep their own copy of it (store/graphs.ts). */
   remove(graphId: string): void {
     this.store.graphs.deleteGraph(graphId);
   }

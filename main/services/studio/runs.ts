@@ -32,6 +32,11 @@ export class RunService {
     private readonly graphs: GraphService,
     private readonly emit: (event: StudioEvent) => void,
   ) {
+    this.follow(supervisor);
+  }
+
+  /** Relays the events of another supervisor's runs too (a group's lanes, see groupRunner.ts). */
+  follow(supervisor: EngineSupervisor): void {
     supervisor.onEvent((event) => this.relay(event));
   }
 

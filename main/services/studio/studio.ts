@@ -13,6 +13,9 @@ import type {
   ExportOptions,
   ExportResult,
   FeatureMaps,
+  GroupDetail,
+  GroupRequest,
+  GroupSummary,
   FileRef,
   GraphDocument,
   GraphListItem,
@@ -25,18 +28,22 @@ import type {
   StudioApi,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
 } from '../../api/types';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { reconcileRecoveredRuns } from '../engine/recovery';
 import { BoundaryService } from './boundary';
 import { EngineSupervisor } from '../engine/supervisor';
-import { openStore, type RunQuery, type RunSummary, type Store } from '../store';
+import { GroupRunner } from '../engine/groupRunner';
+import { openStore, ownerAlive, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
+import { PlaceService } from './place';
 import { RunService } from './runs';
+import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
 
@@ -52,18 +59,28 @@ export interface StudioOptions {
    * reconciled with their files (default true; runs owned by a live process, here or elsewhere, are left alone).
    */
   recoverInterruptedRuns?: boolean;
+  /**
+   * Take over groups of runs whose process has gone and go on with their queues (default: true for the desktop and
+   * web studio, false for the command line, which does it when asked: `netwright sweep --continue`).
+   */
+  resumeGroups?: boolean;
+  /** Cores a group divides between its parallel runs (default: this machine's). */
+  cores?: number;
 }
 
 export class Studio implements StudioApi {
   readonly layout: HomeLayout;
   readonly store: Store;
   readonly supervisor: EngineSupervisor;
+  readonly groupRunner: GroupRunner;
   private readonly events = new EventEmitter();
   private readonly graphs: GraphService;
   private readonly datasets: DatasetService;
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly groups: RunGroupService;
+  private readonly place: PlaceService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -88,8 +105,26 @@ export class Studio implements StudioApi {
       emit,
     );
     this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.groupRunner = new GroupRunner(this.store, {
+      runsDir: this.layout.runs,
+      engine: options.engine,
+      cores: options.cores,
+    });
+    this.groupRunner.onLane((lane) => this.runs.follow(lane));
+    this.groupRunner.onGroup(({ groupId, status }) => emit({ type: 'group-status', groupId, status }));
+    this.groups = new RunGroupService(this.store, this.groupRunner, this.graphs);
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
+    this.place = new PlaceService(this.store);
+    if (options.resumeGroups ?? options.mode !== 'cli') this.resumeGroups();
+  }
+
+  /** Takes over the groups whose process has gone and goes on with their queues; returns their ids. */
+  resumeGroups(): string[] {
+    return this.store.groups
+      .orphanedGroups(ownerAlive)
+      .map((g) => g.id)
+      .filter((id) => this.groupRunner.run(id));
   }
 
   /** Every StudioEvent as it happens; returns the unsubscribe function. */
@@ -100,6 +135,7 @@ export class Studio implements StudioApi {
 
   /** Stops a training run (keeping its last checkpoint), ends the engine, flushes metrics and closes the store. */
   async close(): Promise<void> {
+    await this.groupRunner.close();
     await this.supervisor.close();
     this.store.close();
   }
@@ -135,11 +171,21 @@ export class Studio implements StudioApi {
   async renameGraph(graphId: string, name: string): Promise<void> {
     this.graphs.rename(graphId, name);
   }
+  async duplicateGraph(graphId: string, name: string): Promise<GraphDocument> {
+    return this.graphs.duplicate(graphId, name);
+  }
   async deleteGraph(graphId: string): Promise<void> {
     this.graphs.remove(graphId);
   }
   async templateSpec(name: string, datasetId?: string): Promise<ModelSpec> {
     return this.graphs.template(name, datasetId ? this.store.datasets.getDataset(datasetId).manifest : undefined);
+  }
+
+  async getPlace(): Promise<StudioPlace> {
+    return this.place.get();
+  }
+  async savePlace(place: StudioPlace): Promise<void> {
+    this.place.save(place);
   }
 
   async listDatasets() {
@@ -167,14 +213,18 @@ export class Studio implements StudioApi {
   async startRun(request: StartRunRequest): Promise<RunSummary> {
     return this.runs.start(request);
   }
+  /** The supervisor training `runId`: a group's lane, else the studio's own. */
+  private supervisorOf(runId: string): EngineSupervisor {
+    return this.groupRunner.laneOf(runId) ?? this.supervisor;
+  }
   async pauseRun(runId: string): Promise<void> {
-    this.supervisor.pause(runId);
+    this.supervisorOf(runId).pause(runId);
   }
   async unpauseRun(runId: string): Promise<void> {
-    this.supervisor.unpause(runId);
+    this.supervisorOf(runId).unpause(runId);
   }
   async stopRun(runId: string): Promise<void> {
-    this.supervisor.stop(runId);
+    this.supervisorOf(runId).stop(runId);
   }
   async saveCheckpoint(runId: string): Promise<void> {
     this.supervisor.saveCheckpoint(runId);
@@ -192,10 +242,24 @@ export class Studio implements StudioApi {
     return this.runs.update(runId, changes);
   }
   async deleteRun(runId: string): Promise<void> {
+    if (this.groupRunner.laneOf(runId)) throw new Error('this run is training: stop it before deleting it');
     this.runs.remove(runId);
   }
   async listTags() {
     return this.store.runs.listTags();
+  }
+
+  async createGroup(request: GroupRequest): Promise<GroupSummary> {
+    return this.groups.create(request);
+  }
+  async listGroups(): Promise<GroupSummary[]> {
+    return this.groups.list();
+  }
+  async getGroup(groupId: string): Promise<GroupDetail> {
+    return this.groups.detail(groupId);
+  }
+  async cancelGroup(groupId: string): Promise<void> {
+    await this.groups.cancel(groupId);
   }
 
   async predictions(

@@ -44,6 +44,8 @@ export type ExperimentsMessageKey =
   | 'seeds'
   | 'bestEpoch'
   | 'openGraph'
+  | 'openRunPage'
+  | 'openRunPageOf'
   | 'continue'
   | 'exportEllipsis'
   | 'delete'
@@ -52,12 +54,37 @@ export type ExperimentsMessageKey =
   | 'comparison'
   | 'comparing'
   | 'closeComparison'
-  | 'validationLoss'
-  | 'validationAccuracy'
   | 'comparedLoss'
   | 'comparedAccuracy'
+  | 'legend'
+  | 'showRun'
+  | 'hideRun'
+  | 'smoothing'
+  | 'logScale'
+  | 'lineKey'
+  | 'lossCurves'
+  | 'accuracyCurves'
+  | 'r2Curves'
+  | 'comparedR2'
+  | 'trainingSplit'
+  | 'validationSplit'
+  | 'metricsTable'
+  | 'bestWeightsHead'
+  | 'lastWeightsHead'
+  | 'testHead'
+  | 'valLossShort'
+  | 'valAccuracyShort'
+  | 'valR2Short'
+  | 'testAccuracyShort'
+  | 'testR2Short'
+  | 'byBestWeights'
+  | 'byLastWeights'
+  | 'weightHistograms'
+  | 'showHistograms'
+  | 'refreshHistograms'
+  | 'tensor'
+  | 'histogramOfRun'
   | 'epoch'
-  | 'noAccuracy'
   | 'settingsDiff'
   | 'onlyDifferences'
   | 'setting'
@@ -132,6 +159,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: 'Seed {seed}, split seed {split}',
     bestEpoch: 'best epoch {n}',
     openGraph: 'Open graph',
+    openRunPage: 'Open run page',
+    openRunPageOf: 'Open the page of {name}',
     continue: 'Continue',
     exportEllipsis: 'Export…',
     delete: 'Delete',
@@ -140,12 +169,37 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparison: 'Comparison',
     comparing: 'Comparing {n} runs',
     closeComparison: 'Close the comparison',
-    validationLoss: 'Validation loss',
-    validationAccuracy: 'Validation accuracy',
     comparedLoss: 'Compared loss',
     comparedAccuracy: 'Compared accuracy',
+    legend: 'Runs shown in the charts',
+    showRun: 'Show {name}',
+    hideRun: 'Hide {name}',
+    smoothing: 'Smoothing',
+    logScale: 'Log scale',
+    lineKey: 'Solid lines: training split · dashed: validation split. Click a run to hide or show it.',
+    lossCurves: 'Loss',
+    accuracyCurves: 'Accuracy',
+    r2Curves: 'R² (validation)',
+    comparedR2: 'Compared R²',
+    trainingSplit: 'training',
+    validationSplit: 'validation',
+    metricsTable: 'Best and last epochs of each run',
+    bestWeightsHead: 'Best epoch (best weights), validation split',
+    lastWeightsHead: 'Last epoch (last weights), validation split',
+    testHead: 'Test split',
+    valLossShort: 'loss',
+    valAccuracyShort: 'accuracy',
+    valR2Short: 'R²',
+    testAccuracyShort: 'accuracy',
+    testR2Short: 'R²',
+    byBestWeights: 'best weights, epoch {epoch}',
+    byLastWeights: 'last weights, epoch {epoch}',
+    weightHistograms: 'Weight histograms (best weights)',
+    showHistograms: 'Show weight histograms',
+    refreshHistograms: 'Refresh',
+    tensor: 'Tensor',
+    histogramOfRun: 'Weight histogram of {tensor} in {name}',
     epoch: 'epoch',
-    noAccuracy: 'These runs record no accuracy (regression).',
     settingsDiff: 'Settings',
     onlyDifferences: 'Only differences',
     setting: 'Setting',
@@ -219,6 +273,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: '种子 {seed}，划分种子 {split}',
     bestEpoch: '最佳轮次 {n}',
     openGraph: '打开图',
+    openRunPage: '打开运行页面',
+    openRunPageOf: '打开 {name} 的页面',
     continue: '继续',
     exportEllipsis: '导出…',
     delete: '删除',
@@ -227,12 +283,37 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparison: '比较',
     comparing: '正在比较 {n} 个运行',
     closeComparison: '关闭比较',
-    validationLoss: '验证损失',
-    validationAccuracy: '验证准确率',
     comparedLoss: '损失对比',
     comparedAccuracy: '准确率对比',
+    legend: '图表中显示的运行',
+    showRun: '显示 {name}',
+    hideRun: '隐藏 {name}',
+    smoothing: '平滑',
+    logScale: '对数刻度',
+    lineKey: '实线：训练集 · 虚线：验证集。点击运行可隐藏或显示。',
+    lossCurves: '损失',
+    accuracyCurves: '准确率',
+    r2Curves: 'R²（验证集）',
+    comparedR2: 'R² 对比',
+    trainingSplit: '训练',
+    validationSplit: '验证',
+    metricsTable: '各运行的最佳与最后一轮',
+    bestWeightsHead: '最佳一轮（最佳权重），验证集',
+    lastWeightsHead: '最后一轮（最后权重），验证集',
+    testHead: '测试集',
+    valLossShort: '损失',
+    valAccuracyShort: '准确率',
+    valR2Short: 'R²',
+    testAccuracyShort: '准确率',
+    testR2Short: 'R²',
+    byBestWeights: '最佳权重，第 {epoch} 轮',
+    byLastWeights: '最后权重，第 {epoch} 轮',
+    weightHistograms: '权重直方图（最佳权重）',
+    showHistograms: '显示权重直方图',
+    refreshHistograms: '刷新',
+    tensor: '张量',
+    histogramOfRun: '{name} 中 {tensor} 的权重直方图',
     epoch: '轮次',
-    noAccuracy: '这些运行没有记录准确率（回归）。',
     settingsDiff: '设置',
     onlyDifferences: '只看不同之处',
     setting: '设置项',

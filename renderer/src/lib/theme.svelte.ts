@@ -1,4 +1,6 @@
 // Light and dark themes: follow the system unless the user chose one; applied as data-theme on <html>.
+import { palette } from '../ui/palette';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const STORAGE_KEY = 'netwright.theme';
 
@@ -47,8 +49,7 @@ export function chartColors() {
     train: dark ? '#6ea8ff' : '#2563eb',
     validation: dark ? '#ffa657' : '#e8590c',
     accent: dark ? '#7ee2b8' : '#0f9d58',
-    series: dark
-      ? ['#6ea8ff', '#ffa657', '#7ee2b8', '#f778ba', '#d2a8ff', '#ffd33d', '#56d4dd', '#ff7b72']
-      : ['#2563eb', '#e8590c', '#0f9d58', '#c2255c', '#7048e8', '#b08800', '#0c8599', '#c92a2a'],
+    /** Per run or per layer: the run palette (ui/palette.ts), so swatches outside the canvas match. */
+    series: palette(dark),
   };
 }

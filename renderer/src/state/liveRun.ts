@@ -1,7 +1,7 @@
 // The live run's curves as events arrive: what each event changes. The studio state keeps a private copy that events
 // change in place and publishes it a few times a second, so a fast run (hundreds of epochs a second) costs one copy
 // of the curves per refresh, not one per event.
-import type { EpochRecord, RunStatus, StudioEvent } from '../../../main/api/types';
+import type { EpochRecord, RunDetail, RunStatus, StudioEvent } from '../../../main/api/types';
 
 /** The run being trained (or last trained) with its curves as they arrive. */
 export interface LiveRun {
@@ -20,6 +20,20 @@ export type LiveEvent = Extract<StudioEvent, { runId: string }>;
 
 /** Past this many step losses the curve keeps every other point (its shape at half the points). */
 export const MAX_LIVE_STEPS = 4000;
+
+/** A stored run as the charts draw it: its curves as recorded (steps whose loss was not a number left out). */
+export function liveFromDetail(detail: RunDetail): LiveRun {
+  return {
+    runId: detail.run.id,
+    name: detail.run.name,
+    status: detail.run.status,
+    error: detail.run.error,
+    epochsPlanned: detail.run.trainConfig.epochs,
+    epochs: detail.epochs,
+    steps: detail.steps.flatMap((s) => (s.loss === null ? [] : [{ step: s.step, loss: s.loss }])),
+    progress: null,
+  };
+}
 
 /** A copy whose curves can be changed without touching the original (which components may be drawing). */
 export function copyLive(live: LiveRun): LiveRun {

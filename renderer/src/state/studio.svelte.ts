@@ -12,17 +12,26 @@ import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
-import { refusalKey } from '../training/refusals';
+import { errorWording } from './errorWords';
+import { checkpointProblemMessages } from '../experiments/messages';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
-import { applyLiveEvent, copyLive, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
-/** Refusals to start a run, in the user's language (see training/refusals.ts). */
-const refusalWords = translator(trainMessages);
 const sharedWords = translator(sharedMessages);
+const refusalWords = translator(trainMessages);
+const checkpointWords = translator(checkpointProblemMessages);
+
+/** A failed call in the user's language (see state/errorWords.ts). */
+function errorWords(error: unknown): string {
+  const wording = errorWording(error);
+  if (wording.table === 'train') return refusalWords(wording.key, wording.params);
+  if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  return wording.text;
+}
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
@@ -55,6 +64,8 @@ export class StudioState {
   runs = $state.raw<RunSummary[]>([]);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
+  /** The run whose page the Experiments view shows instead of its table (null: the table). */
+  openRunId = $state<string | null>(null);
   /** A node the editor should select and show (set when a run is refused for a graph problem). */
   focusNodeId = $state<string | null>(null);
   connected = $state(true);
@@ -118,12 +129,7 @@ export class StudioState {
     try {
       return await action();
     } catch (error) {
-      const refusal = error instanceof StudioError ? refusalKey(error.code, error.params) : null;
-      const message = refusal
-        ? refusalWords(refusal, (error as StudioError).params)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const message = errorWords(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';
@@ -150,6 +156,12 @@ export class StudioState {
 
   async refreshRuns(): Promise<void> {
     this.runs = await this.api.listRuns();
+  }
+
+  /** Shows a run's page (in the Experiments view): its curves, layer views, results, settings and graph. */
+  openRun(runId: string | null): void {
+    this.openRunId = runId;
+    if (runId !== null) this.view = 'experiments';
   }
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
@@ -238,17 +250,7 @@ export class StudioState {
 
   /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
   async watchRun(runId: string): Promise<void> {
-    const detail = await this.api.getRun(runId);
-    this.live = {
-      runId,
-      name: detail.run.name,
-      status: detail.run.status,
-      error: detail.run.error,
-      epochsPlanned: detail.run.trainConfig.epochs,
-      epochs: detail.epochs,
-      steps: detail.steps.filter((s) => s.loss !== null).map((s) => ({ step: s.step, loss: s.loss! })),
-      progress: null,
-    };
+    this.live = liveFromDetail(await this.api.getRun(runId));
   }
 
   private handleEvent(event: StudioEvent): void {

@@ -142,8 +142,14 @@ const en = {
   'refused_setting-out-of-range': 'Not started: the setting {setting} is {value}; it must be between {min} and {max}.',
   'refused_setting-not-a-choice': 'Not started: the setting {setting} is {value}; it must be one of {choices}.',
   'refused_split-sum': 'Not started: the split fractions add up to {sum}; train, validation and test must add up to 1.',
+  'refused_augmentation-needs-images':
+    'Not started: augmentation changes images, and this dataset is a table (rows of {shape} values). Turn augmentation off.',
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
+  'refused_input-mismatch':
+    "Not started: the Input takes {model} values per sample but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+  'refused_output-mismatch':
+    'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
   progress: 'Training progress',
   epochOf: 'Epoch {epoch}/{epochs}',
@@ -173,6 +179,10 @@ const en = {
   valMae: 'validation MAE',
   valR2: 'validation R²',
   learningRate: 'learning rate',
+  bestMarker: 'best weights (epoch {epoch})',
+  lastMarker: 'last weights (epoch {epoch})',
+  maeAxis: 'MAE',
+  r2Axis: 'R²',
   epochAxis: 'epoch',
   diagnosis: 'Diagnosis',
   diagnosisEmpty: 'The diagnosis appears after the first epoch.',
@@ -226,6 +236,9 @@ const en = {
   weightsBest: "by the best epoch's weights (epoch {epoch})",
   weightsLast: "by the last epoch's weights (epoch {epoch})",
   testAccuracy: 'test accuracy {accuracy}',
+  whichWeights: 'Which weights',
+  useBestWeights: 'Best epoch',
+  useLastWeights: 'Last epoch',
   testRegression: 'MAE {mae}, R² {r2}',
 } as const;
 
@@ -360,8 +373,14 @@ export const trainMessages: Messages<Key> = {
     'refused_setting-out-of-range': '未开始：设置 {setting} 的值为 {value}，必须在 {min} 到 {max} 之间。',
     'refused_setting-not-a-choice': '未开始：设置 {setting} 的值为 {value}，必须是以下之一：{choices}。',
     'refused_split-sum': '未开始：划分比例之和为 {sum}；训练、验证和测试的比例之和必须为 1。',
+    'refused_augmentation-needs-images':
+      '未开始：数据增强只作用于图像，而这个数据集是表格（每行 {shape} 个值）。请关闭数据增强。',
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
+    'refused_input-mismatch':
+      '未开始：输入层每个样本接收 {model} 个值，而 {dataset} 的样本是 {data}。请用“匹配数据集”按数据调整网络。',
+    'refused_output-mismatch':
+      '未开始：最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。请用“匹配数据集”按数据调整网络。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
     progress: '训练进度',
     epochOf: '轮次 {epoch}/{epochs}',
@@ -391,6 +410,10 @@ export const trainMessages: Messages<Key> = {
     valMae: '验证 MAE',
     valR2: '验证 R²',
     learningRate: '学习率',
+    bestMarker: '最佳权重（第 {epoch} 轮）',
+    lastMarker: '最后权重（第 {epoch} 轮）',
+    maeAxis: 'MAE',
+    r2Axis: 'R²',
     epochAxis: '轮次',
     diagnosis: '诊断',
     diagnosisEmpty: '第一个轮次结束后显示诊断。',
@@ -442,6 +465,9 @@ export const trainMessages: Messages<Key> = {
     weightsBest: '使用最佳一轮的权重（第 {epoch} 轮）',
     weightsLast: '使用最后一轮的权重（第 {epoch} 轮）',
     testAccuracy: '测试准确率 {accuracy}',
+    whichWeights: '使用哪组权重',
+    useBestWeights: '最佳一轮',
+    useLastWeights: '最后一轮',
     testRegression: 'MAE {mae}，R² {r2}',
   },
 };

@@ -23,6 +23,13 @@ describe('refusalKey', () => {
     expect(placeholders(trainMessages.en[key])).toEqual(['max', 'min', 'setting', 'value']);
   });
 
+  it('says how the graph does not fit the dataset, with the sizes main sends', () => {
+    const input = refusalKey('input-mismatch', { nodeId: 'input', model: '5', data: '2', dataset: 'spirals' })!;
+    expect(placeholders(trainMessages['zh-CN'][input])).toEqual(['data', 'dataset', 'model']);
+    const output = refusalKey('output-mismatch', { nodeId: 'fc3', units: 3, needed: 2, dataset: 'spirals' })!;
+    expect(placeholders(trainMessages.en[output])).toEqual(['dataset', 'needed', 'nodeId', 'units']);
+  });
+
   it('leaves other errors alone', () => {
     expect(refusalKey('not-found', { id: 'x' })).toBeNull();
     expect(refusalKey('busy', undefined)).toBeNull();

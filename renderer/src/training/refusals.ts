@@ -1,6 +1,16 @@
-// A run the studio refused to start (settings out of range, a model too large for memory, another run training)
+// A run the studio refused to start (settings out of range, a model too large for memory, a graph that does not fit
+// the dataset, another run training)
 // is worded from the refusal's code and parameters by trainMessages; other errors keep their own message.
-const REFUSALS = ['setting-out-of-range', 'setting-not-a-choice', 'split-sum', 'model-too-large', 'busy'] as const;
+const REFUSALS = [
+  'setting-out-of-range',
+  'setting-not-a-choice',
+  'split-sum',
+  'augmentation-needs-images',
+  'model-too-large',
+  'input-mismatch',
+  'output-mismatch',
+  'busy',
+] as const;
 
 export type RefusalKey = `refused_${(typeof REFUSALS)[number]}`;
 

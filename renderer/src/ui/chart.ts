@@ -12,6 +12,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
+import { assignAxes } from './axes';
+import { decimate } from './decimate';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
@@ -34,6 +36,10 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Points only, no line (a scatter). */
   pointsOnly?: boolean;
+  /** The metric this series measures: series with the same key share a y axis, each other key gets its own. */
+  axis?: string;
+  /** Drawn as larger points only (a marker such as the best epoch), on top. */
+  marker?: boolean;
 }
 
 export type ChartColors = ReturnType<typeof chartColors>;
@@ -49,28 +55,37 @@ function translucent(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
+/**
+ * The chart.js datasets of `series`: each on its metric's axis (see assignAxes), lines longer than `maxPoints`
+ * decimated for drawing (scatters are drawn whole).
+ */
 export function toDatasets(
   series: readonly ChartSeries[],
   colors: ChartColors,
   logY: boolean,
+  maxPoints = 1000,
 ): ChartDataset<'line', Point[]>[] {
-  return series.map((s) => {
+  const { ids } = assignAxes(series);
+  return series.map((s, i) => {
     const base = colorOf(s.color, colors);
     const color = s.faint ? translucent(base, 0.3) : base;
     // A log axis cannot show zero or negative values: leave them out rather than let the axis break.
-    const data = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    const visible = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    const data = s.pointsOnly || s.marker ? visible : decimate(visible, maxPoints);
     return {
       label: s.label,
       data,
+      yAxisID: ids[i],
       borderColor: color,
       backgroundColor: color,
       borderWidth: s.faint ? 1 : 2,
       borderDash: s.dashed ? [6, 4] : [],
-      showLine: !s.pointsOnly,
-      pointRadius: s.pointsOnly ? 2 : data.length > 40 || s.faint ? 0 : 2,
-      pointHoverRadius: 4,
+      showLine: !s.pointsOnly && !s.marker,
+      pointRadius: s.marker ? 5 : s.pointsOnly ? 2 : data.length > 40 || s.faint ? 0 : 2,
+      pointStyle: s.marker ? 'rectRot' : 'circle',
+      pointHoverRadius: s.marker ? 7 : 4,
       spanGaps: false,
-      order: s.faint ? 2 : 1,
+      order: s.marker ? 0 : s.faint ? 2 : 1,
     };
   });
 }

@@ -1,0 +1,43 @@
+// Failed calls reach the studio as StudioErrors; refusals and checkpoint problems are worded from their tables.
+import { describe, expect, it } from 'vitest';
+import { CheckpointError } from '../../../engine/core/io/checkpointProblems';
+import { errorPayload } from '../../../main/api/dispatch';
+import { StudioError } from '../lib/host';
+import { checkpointProblemMessages } from '../experiments/messages';
+import { errorWording } from './errorWords';
+
+describe('errorWording', () => {
+  it('words a damaged checkpoint from the checkpoint table, with the file and tensor the engine named', () => {
+    const thrown = new CheckpointError('checkpoint-tensor-shape', {
+      file: 'runs/r1/best.safetensors',
+      tensor: 'fc1.weight',
+      shape: '[8, 2]',
+      expected: '[16, 2]',
+    });
+    const wording = errorWording(new StudioError(errorPayload(thrown)));
+    expect(wording).toEqual({
+      table: 'checkpoint',
+      key: 'checkpoint-tensor-shape',
+      params: { file: 'runs/r1/best.safetensors', tensor: 'fc1.weight', shape: '[8, 2]', expected: '[16, 2]' },
+    });
+    const zh = checkpointProblemMessages['zh-CN']['checkpoint-tensor-shape'];
+    expect(zh).toContain('{tensor}');
+  });
+
+  it('words a refusal to start from the training table', () => {
+    const refused = new StudioError({
+      message: 'learning rate 5 is out of range',
+      code: 'setting-out-of-range',
+      params: { setting: 'lr', min: 0, max: 1, value: 5 },
+    });
+    expect(errorWording(refused)).toMatchObject({ table: 'train', key: 'refused_setting-out-of-range' });
+  });
+
+  it('keeps the message of any other error', () => {
+    expect(errorWording(new StudioError(errorPayload(new Error('disk full'))))).toEqual({
+      table: null,
+      text: 'disk full',
+    });
+    expect(errorWording('plain')).toEqual({ table: null, text: 'plain' });
+  });
+});
