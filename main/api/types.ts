@@ -1,6 +1,7 @@
 // StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
+import type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
 import type { TrainConfig } from '../../engine/core/train/config';
@@ -49,6 +50,8 @@ export type {
  * sent to the local server first (POST /upload), named by the id the server returned.
  */
 export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string; name: string };
+
+export type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx';
 
 export interface StudioInfo {
   version: string;
@@ -150,6 +153,15 @@ export interface DatasetImportResult {
   /** Image datasets: class counts and a few thumbnails (PNG data URLs) per class. */
   classCounts?: Record<string, number>;
   thumbnails?: Array<{ className: string; dataUrl: string }>;
+}
+
+/** What Open model… made of a model file (see main/services/studio/models.ts). */
+export interface ModelImportResult {
+  /** The graph, opened as the editor shows it; nodes Netwright cannot run are 'onnx:<Op>' nodes with their reason. */
+  graph: GraphDocument;
+  /** The run of kind 'imported' holding the weights; null while the graph has nodes to replace. */
+  runId: string | null;
+  report: OnnxImportReport;
 }
 
 export interface StartRunRequest {
@@ -352,6 +364,8 @@ export interface StudioApi {
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** Open model…: an ONNX file as a new graph, and a run of kind 'imported' with its weights (when it can run). */
+  importModel(file: FileRef, name?: string): Promise<ModelImportResult>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
@@ -410,6 +424,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  importModel: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,

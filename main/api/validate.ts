@@ -187,6 +187,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     }),
     optional(id),
   ],
+  importModel: [fileRef, optional(string)],
   importImages: [
     fileRef,
     shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }),

@@ -188,6 +188,16 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
       ),
   },
+  // How a run got its weights: 'trained' by Netwright, or 'imported' from a model file (an ONNX import: no epochs,
+  // completed at once, its checkpoint holding the file's weights).
+  {
+    version: 5,
+    name: 'run kinds',
+    up: (db) =>
+      db.exec(
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'trained' CHECK (kind IN ('trained', 'imported'))",
+      ),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

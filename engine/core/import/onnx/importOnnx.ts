@@ -169,7 +169,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
   if (!result || result.id === 'input') throw new OnnxImportError('output-not-computed', { file, output: outputs[0] });
   const spec: ModelSpec = {
     version: SPEC_VERSION,
-    name: options.name ?? (model.graphName || file.replace(/^.*[\\/]/, '').replace(/\.onnx$/i, '')),
+    name: options.name ?? graphNameOf(model, file),
     description: `Imported from ${file.replace(/^.*[\\/]/, '')} (${producerOf(model)}, opset ${g.opset}).`,
     nodes: builder.nodes.map((n) => (n.label === undefined ? withoutLabel(n) : n)),
     edges: builder.edges,
@@ -192,6 +192,14 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
       ignoredOutputs: outputs.slice(1),
     },
   };
+}
+
+/** Exporters' default graph names say nothing about the model: the file's name says more. */
+const DEFAULT_GRAPH_NAMES = new Set(['', 'torch_jit', 'torch-jit-export', 'main_graph', 'graph', 'model']);
+
+function graphNameOf(model: OnnxModelProto, file: string): string {
+  if (!DEFAULT_GRAPH_NAMES.has(model.graphName)) return model.graphName;
+  return file.replace(/^.*[\\/]/, '').replace(/\.onnx$/i, '');
 }
 
 function withoutLabel(node: SpecNode): SpecNode {

@@ -1,0 +1,53 @@
+// `netwright import MODEL.onnx`: the layer table and the run that holds the weights, the unsupported nodes with
+// their reasons, --json for scripts, and a file that is not ONNX refused naming it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { netwright } from './testCli';
+
+const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
+const home = mkdtempSync(join(tmpdir(), 'netwright-import-model-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('netwright import MODEL.onnx', () => {
+  it('prints the layers and the run holding the weights, which export then writes', () => {
+    const result = netwright(home, ['import', join(FIXTURES, 'gelu.op17.nofold.onnx'), '--name', 'gelu-mlp']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('(pytorch 1.13.0, opset 17): 10 ONNX nodes became 4 layers.');
+    expect(result.stdout).toMatch(/GELU \(gelu1\)\s+\[6\]\s+0/);
+    expect(result.stdout).toContain('GELU (Erf) fused: 1');
+    const runId = /Run 'gelu-mlp' \(([0-9a-f-]+)\) holds the weights/.exec(result.stdout)![1];
+    const runs = netwright(home, ['runs', '--json']);
+    expect(runs.stdout).toContain(runId);
+    const out = join(home, 'gelu.onnx');
+    expect(netwright(home, ['export', runId, '--format', 'onnx', '--out', out]).status).toBe(0);
+  });
+
+  it('--json gives the graph id, no run, and each unsupported node with its reason', () => {
+    const result = netwright(home, ['import', join(FIXTURES, 'unsupported_groups.op11.fold.onnx'), '--json']);
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      graphId: string;
+      runId: string | null;
+      report: { unsupported: unknown[] };
+    };
+    expect(parsed.runId).toBeNull();
+    expect(parsed.report.unsupported).toEqual([
+      {
+        nodeId: 'onnx_conv0',
+        opType: 'Conv',
+        reason: 'onnx-unsupported-attribute',
+        args: { op: 'Conv', attribute: 'group', value: '2', supported: '1' },
+      },
+    ]);
+  });
+
+  it('refuses a file that is not ONNX, naming it', () => {
+    const path = join(home, 'photo.onnx');
+    writeFileSync(path, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const result = netwright(home, ['import', path]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`netwright: '${path}' is not an ONNX model`);
+  });
+});
