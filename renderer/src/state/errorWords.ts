@@ -3,10 +3,12 @@
 import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import { StudioError } from '../lib/host';
 import { refusalKey, type RefusalKey } from '../training/refusals';
+import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../../engine/core/import/onnx/errors';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
   | { table: 'checkpoint'; key: CheckpointProblemCode; params: Record<string, string | number> }
+  | { table: 'onnx'; key: OnnxImportErrorCode; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -16,6 +18,10 @@ export function errorWording(error: unknown): ErrorWording {
     if (refusal) return { table: 'train', key: refusal, params: error.params };
     if ((CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.code))
       return { table: 'checkpoint', key: error.code as CheckpointProblemCode, params: error.params };
+    // An ONNX file that cannot be imported: 'onnx-<code>' (main/api/dispatch.ts).
+    const onnx = error.code.startsWith('onnx-') ? error.code.slice('onnx-'.length) : null;
+    if (onnx !== null && onnx in ONNX_IMPORT_ERRORS)
+      return { table: 'onnx', key: onnx as OnnxImportErrorCode, params: error.params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }
