@@ -61,7 +61,7 @@ export function importModelText({ graph, runId, report }: ModelImportResult): st
   lines.push(
     runId
       ? `Run '${graph.name}' (${runId}) holds the weights: netwright predict ${runId} FILE.csv, netwright export ${runId}.`
-      : 'No run was made: the weights are kept once every node can run (import the file again after replacing them).',
+      : 'No run was made: the weights are kept only for a model that can run as it is. Replace the marked nodes, then train.',
   );
   return lines.join('\n');
 }

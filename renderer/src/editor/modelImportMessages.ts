@@ -30,13 +30,13 @@ export const modelImportMessages: Messages<
     openModelHelp: 'Open an ONNX model as a graph with its weights',
     modelImported: "Imported {file}: {layers} layers, {params} parameters. Its weights are the run '{name}'.",
     modelImportedUnsupported:
-      'Imported {file}: {layers} layers. {count} node(s) Netwright cannot run are marked on the canvas; replace them, then import again to keep the weights.',
+      'Imported {file}: {layers} layers. {count} node(s) Netwright cannot run are marked on the canvas: replace them before training. The weights were not kept, since the model cannot run as it is.',
   },
   'zh-CN': {
     openModel: '打开模型…',
     openModelHelp: '把 ONNX 模型连同权重作为网络打开',
     modelImported: "已导入 {file}：{layers} 层，{params} 个参数。它的权重保存在运行 '{name}' 中。",
     modelImportedUnsupported:
-      '已导入 {file}：{layers} 层。画布上标出了 {count} 个 Netwright 无法运行的节点；请替换它们，然后重新导入以保留权重。',
+      '已导入 {file}：{layers} 层。画布上标出了 {count} 个 Netwright 无法运行的节点：请在训练前替换它们。由于模型目前无法运行，权重没有保留。',
   },
 };

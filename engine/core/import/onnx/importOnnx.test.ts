@@ -125,7 +125,6 @@ describe('nodes Netwright cannot run', () => {
     expect(spec.nodes[2]).toMatchObject({
       id: 'act',
       op: 'onnx:Softplus',
-      label: '/act/Softplus',
       params: { reason: 'onnx-unsupported-op', op: 'Softplus', domain: 'ai.onnx', opset: 17 },
     });
     expect(report.unsupported.map((u) => u.nodeId)).toEqual(['act']);
@@ -133,7 +132,7 @@ describe('nodes Netwright cannot run', () => {
     expect(analysis.ok).toBe(false);
     expect(analysis.problems.map((p) => [p.nodeId, p.code])).toEqual([['act', 'onnx-unsupported']]);
     expect(problemText(analysis.problems[0])).toBe(
-      "ONNX Softplus '/act/Softplus' (act) is the ONNX operator Softplus (opset 17), which Netwright has no layer for: replace it with a layer from the palette.",
+      "ONNX Softplus 'act' is the ONNX operator Softplus (opset 17), which Netwright has no layer for: replace it with a layer from the palette.",
     );
   });
 
@@ -162,6 +161,16 @@ describe('nodes Netwright cannot run', () => {
 });
 
 describe('the imported graph', () => {
+  it('leaves room under a node Netwright cannot run for the problem the canvas writes there', () => {
+    const { spec } = load({
+      nodes: [
+        { op: 'Softplus', inputs: ['input'] },
+        { op: 'Relu', inputs: ['n0'] },
+      ],
+    });
+    expect(spec.nodes.map((n) => n.position!.y)).toEqual([0, 90, 270]);
+  });
+
   it('is laid out one row per depth, with branches side by side', () => {
     const { spec } = load({
       nodes: [

@@ -147,7 +147,6 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
         builder.nodes.push({
           id,
           op: `${ONNX_OP_PREFIX}${node.opType}`,
-          label: node.name && node.name !== id ? node.name : undefined,
           params: { reason: conversion.reason, ...conversion.args },
         });
         builder.connect(
@@ -171,7 +170,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
     version: SPEC_VERSION,
     name: options.name ?? graphNameOf(model, file),
     description: `Imported from ${file.replace(/^.*[\\/]/, '')} (${producerOf(model)}, opset ${g.opset}).`,
-    nodes: builder.nodes.map((n) => (n.label === undefined ? withoutLabel(n) : n)),
+    nodes: builder.nodes,
     edges: builder.edges,
   };
   layoutSpec(spec);
@@ -200,11 +199,6 @@ const DEFAULT_GRAPH_NAMES = new Set(['', 'torch_jit', 'torch-jit-export', 'main_
 function graphNameOf(model: OnnxModelProto, file: string): string {
   if (!DEFAULT_GRAPH_NAMES.has(model.graphName)) return model.graphName;
   return file.replace(/^.*[\\/]/, '').replace(/\.onnx$/i, '');
-}
-
-function withoutLabel(node: SpecNode): SpecNode {
-  const { label: _label, ...rest } = node;
-  return rest;
 }
 
 function producerOf(model: OnnxModelProto): string {
