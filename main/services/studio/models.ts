@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOnnx } from '../../../engine/core/import/onnx';
 import type { ImportedTensor } from '../../../engine/core/import/onnx/convertTypes';
+import type { Standardization } from '../../../engine/core/import/onnx/passes';
 import { encodeCheckpoint } from '../../../engine/core/io/checkpoint';
 import { Rng } from '../../../engine/core/rng';
 import { createSchedule } from '../../../engine/core/schedule';
@@ -31,11 +32,15 @@ export function importedTrainConfig(spec: ModelSpec): TrainConfig {
   };
 }
 
-/** A checkpoint at epoch 0 holding the imported weights, as a trained run's 'last' checkpoint is laid out. */
+/**
+ * A checkpoint at epoch 0 holding the imported weights (and the standardization the file did first, which the
+ * engine then applies to every input), as a trained run's 'last' checkpoint is laid out.
+ */
 export function importedCheckpoint(
   spec: ModelSpec,
   tensors: ReadonlyMap<string, ImportedTensor>,
   config: TrainConfig,
+  normalization: Standardization | null,
 ): Uint8Array {
   return encodeCheckpoint(
     {
@@ -51,7 +56,7 @@ export function importedCheckpoint(
       best: null,
       history: [],
     },
-    { spec, config, normalization: null, kind: 'last' },
+    { spec, config, normalization, kind: 'last' },
   );
 }
 
@@ -76,7 +81,7 @@ export class ModelImportService {
       });
     }
     const imported = importOnnx(bytes, shown, { name });
-    const { spec, tensors, report } = imported;
+    const { spec, tensors, report, normalization } = imported;
     const graph = this.graphs.create(spec.name!, spec);
     if (report.unsupported.length > 0 || !analyze(spec).ok) return { graph, runId: null, report };
     const config = importedTrainConfig(spec);
@@ -91,7 +96,7 @@ export class ModelImportService {
     const folder = join(this.runsDir, run.id);
     mkdirSync(folder, { recursive: true });
     const checkpoint = join(folder, 'last.safetensors');
-    writeFileAtomic(checkpoint, importedCheckpoint(spec, tensors, config));
+    writeFileAtomic(checkpoint, importedCheckpoint(spec, tensors, config, normalization));
     this.store.checkpoints.addCheckpoint({ runId: run.id, epoch: 0, kind: 'last', path: checkpoint });
     return { graph, runId: run.id, report };
   }

@@ -7,7 +7,13 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKernels } from '../../../native';
 import { exportOnnx } from '../../export/onnx';
-import { enginePredict, maxAbsDifference, randomInputs, randomTensors } from '../../export/testModels';
+import {
+  enginePredict,
+  maxAbsDifference,
+  randomInputs,
+  randomNormalization,
+  randomTensors,
+} from '../../export/testModels';
 import { analyze } from '../../spec/analyze';
 import { TEMPLATES } from '../../spec/templates';
 import { importOnnx } from './importOnnx';
@@ -122,6 +128,38 @@ describe('export -> import -> export computes the same function for every templa
       const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
       measured.push({ model: `round trip ${template.name}`, vsPytorch: NaN, vsOnnxruntime: difference });
       expect(difference).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+});
+
+describe("a trained run's export with its standardization folded in", () => {
+  for (const name of ['mlp', 'small-cnn'] as const) {
+    it(`${name}: imports the (x - mean) / std as the run's normalization, and the engine computes what the file does`, async () => {
+      const spec = TEMPLATES.find((t) => t.name === name)!.build();
+      const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+      const tensors = randomTensors(spec, 3);
+      const normalization = randomNormalization(shape);
+      const bytes = exportOnnx({ spec, tensors, normalization, producerVersion: 'test' });
+      const imported = importOnnx(bytes, `${name}.onnx`);
+      expect(imported.report.unsupported).toEqual([]);
+      expect(imported.normalization).toEqual({
+        axis: normalization.axis,
+        mean: normalization.mean.map(Math.fround),
+        // A deviation of 0 is exported as the divisor 1.
+        std: normalization.std.map((s) => Math.fround(s > 0 ? s : 1)),
+      });
+      const raw = randomInputs(shape, 3, 8);
+      const dims = [3, ...shape];
+      const expected = await runOnnx(bytes, raw, dims);
+      const ours = enginePredict(imported.spec, imported.tensors, raw, 3, imported.normalization, kernels);
+      expect(maxAbsDifference(ours, expected)).toBeLessThanOrEqual(TOLERANCE);
+      const again = exportOnnx({
+        spec: imported.spec,
+        tensors: imported.tensors,
+        normalization: imported.normalization,
+        producerVersion: 'test',
+      });
+      expect(maxAbsDifference(await runOnnx(again, raw, dims), expected)).toBeLessThanOrEqual(TOLERANCE);
     });
   }
 });

@@ -11,7 +11,7 @@ import type { Conversion, ConvertContext, ImportedTensor } from './convertTypes'
 import { OnnxImportError } from './errors';
 import { OnnxGraph, type OnnxNode } from './graph';
 import { layoutSpec } from './layout';
-import { runPasses } from './passes';
+import { extractStandardization, runPasses, type Standardization } from './passes';
 import { decodeModel, DATA_TYPE, type OnnxModelProto, type OnnxValueInfo } from './proto';
 import { findConverter } from './registry';
 import { ShapeValues } from './shapeValues';
@@ -45,6 +45,8 @@ export interface OnnxImport {
   spec: ModelSpec;
   /** The weights by checkpoint name (`fc1.weight`, `bn1.running_var`). */
   tensors: Map<string, ImportedTensor>;
+  /** The input standardization the file did first (Netwright's own exports fold it in), or null. */
+  normalization: Standardization | null;
   report: OnnxImportReport;
 }
 
@@ -83,12 +85,13 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
 
   const g = new OnnxGraph(model);
   runPasses(g, outputs);
+  const inputShape = input.dims.slice(1) as number[];
+  const normalization = extractStandardization(g, input.name, inputShape, outputs);
   g.removeUnused(outputs[0]);
   const shapes = new ShapeValues(g);
 
   const builder = new SpecBuilder();
   const values = new Map<string, { id: string; shape: Shape | null }>();
-  const inputShape = input.dims.slice(1) as number[];
   builder.nodes.push({ id: 'input', op: 'input', params: { shape: inputShape } });
   builder.ids.add('input');
   values.set(input.name, { id: 'input', shape: inputShape });
@@ -178,6 +181,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
   return {
     spec,
     tensors: builder.tensors,
+    normalization,
     report: {
       file,
       producer: producerOf(model),

@@ -16,6 +16,45 @@ export function runPasses(g: OnnxGraph, outputs: string[]): void {
   foldPadIntoAveragePool(g, outputs);
 }
 
+/** Input standardization as the model's first step, taken out of the graph: what prediction must apply instead. */
+export interface Standardization {
+  /** 'feature': one statistic per element of a sample; 'channel': one per image channel. */
+  axis: 'feature' | 'channel';
+  mean: number[];
+  /** The divisors, as the graph divides (Netwright's export writes 1 for a deviation of 0). */
+  std: number[];
+}
+
+/**
+ * (input - mean) / std right at the graph input, with constant statistics per feature ([F] or [C, H, W]) or per
+ * channel ([C, 1, 1]), as Netwright's export folds a dataset's standardization in: removed from the graph and
+ * returned, so the imported run standardizes its inputs as the trained one did.
+ */
+export function extractStandardization(
+  g: OnnxGraph,
+  input: string,
+  sample: readonly number[],
+  outputs: string[],
+): Standardization | null {
+  const sub = g.soleConsumer(input, outputs);
+  if (!isOp(sub, 'Sub') || sub.inputs[0] !== input) return null;
+  const div = g.soleConsumer(sub.outputs[0], outputs);
+  if (!isOp(div, 'Div') || div.inputs[0] !== sub.outputs[0]) return null;
+  const mean = g.constantInput(sub, 1);
+  const std = g.constantInput(div, 1);
+  if (!mean?.floats || !std?.floats || mean.floats.length !== std.floats.length) return null;
+  // Leading 1s broadcast over the batch: [1, F] is [F].
+  const dims = mean.dims.slice(Math.max(0, mean.dims.length - sample.length));
+  if (mean.dims.slice(0, mean.dims.length - dims.length).some((d) => d !== 1)) return null;
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  const axis = same(dims, sample) ? 'feature' : sample.length === 3 && same(dims, [sample[0], 1, 1]) ? 'channel' : null;
+  if (!axis || Array.from(std.floats).some((s) => !(s > 0))) return null;
+  g.replaceUses(div.outputs[0], input, outputs);
+  g.remove([sub, div]);
+  g.count('input standardization (Sub, Div) kept as the run’s normalization');
+  return { axis, mean: Array.from(mean.floats), std: Array.from(std.floats) };
+}
+
 /** Constant nodes (value, value_float(s), value_int(s)) become constants. */
 export function foldConstantNodes(g: OnnxGraph): void {
   const folded: OnnxNode[] = [];
