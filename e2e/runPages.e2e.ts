@@ -105,3 +105,37 @@ test('three runs compared: every curve, a legend that hides a run from every cha
   await expect(page.getByRole('table', { name: '各运行的最佳与最后一轮' })).toBeVisible();
   await snapshot(page, testInfo, 'compare-zh');
 });
+
+test('a training run’s page follows it live', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
+  await page.getByLabel('Run name').fill('long one');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByRole('button', { name: 'Open the page of long one' }).click();
+  const runPage = page.getByRole('article', { name: 'Run page' });
+  await expect(runPage).toContainText('Training: the page follows the run as it learns.');
+  const lastEpoch = async () => {
+    const text = (await runPage.getByTestId('run-weights').textContent()) ?? '';
+    return Number(/last weights: epoch (\d+)/i.exec(text)?.[1] ?? 0);
+  };
+  await expect.poll(lastEpoch, { timeout: 60_000 }).toBeGreaterThan(0);
+  const seen = await lastEpoch();
+  // More epochs arrive while the page is open: it draws the studio's live copy of the run.
+  await expect.poll(lastEpoch, { timeout: 60_000 }).toBeGreaterThan(seen + 2);
+  await expect(runPage.locator('section[aria-label="Decision boundary"] canvas')).toHaveAttribute(
+    'data-source',
+    'live',
+    { timeout: 60_000 },
+  );
+  await snapshot(page, testInfo, 'run-page-live-en');
+
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByText('Stopped').first()).toBeVisible({ timeout: 60_000 });
+});

@@ -22,6 +22,13 @@ describe('validateCall', () => {
     expect(() => validateCall('saveGraph', ['g1', spec])).not.toThrow();
     expect(() => validateCall('saveGraph', ['g1', spec, 'a note'])).not.toThrow();
     expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', name: 'first' }])).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', fromRun: 'r1' }])).not.toThrow();
+    expect(() =>
+      validateCall('planWeights', [{ kind: 'upload', uploadId: 'u-123456', name: 'w.safetensors' }, spec]),
+    ).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', weights: { kind: 'disk' } }])).toThrow(
+      /startRun argument 1\.weights\.kind/,
+    );
     expect(() =>
       validateCall('importCsv', [
         { kind: 'upload', uploadId: 'u-123456', name: 'a.csv' },
@@ -54,6 +61,7 @@ describe('validateCall', () => {
 
   it('names the method and argument that has the wrong type', () => {
     expect(() => validateCall('getRun', [42])).toThrow('getRun argument 1 must be an id, not number');
+    expect(() => validateCall('getRunGraph', [null])).toThrow('getRunGraph argument 1 must be an id, not null');
     expect(() => validateCall('startRun', [{ spec, config: { ...config, epochs: 2.5 }, datasetId: 'd1' }])).toThrow(
       /startRun argument 1\.config\.epochs must be a whole number/,
     );

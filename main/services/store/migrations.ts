@@ -188,10 +188,17 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
       ),
   },
+  // Where a run's starting weights came from: the run it fine-tunes (from_run) and the file and table of what was
+  // loaded (initial_weights, JSON; engine/core/io/weightsMatch.ts's InitialWeights).
+  {
+    version: 5,
+    name: 'run starting weights',
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
+  },
   // How a run got its weights: 'trained' by Netwright, or 'imported' from a model file (an ONNX import: no epochs,
   // completed at once, its checkpoint holding the file's weights).
   {
-    version: 5,
+    version: 6,
     name: 'run kinds',
     up: (db) =>
       db.exec(

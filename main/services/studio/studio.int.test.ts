@@ -48,6 +48,9 @@ describe('Studio', () => {
     expect(detail.run.graphVersionId).not.toBeNull();
     expect(detail.epochs).toHaveLength(25);
     expect(detail.run.finalMetrics!.val_accuracy).toBeGreaterThan(0.9);
+    // The runs table reads a run's graph alone, without its curves.
+    expect(await studio.getRunGraph(run.id)).toEqual(detail.run.graph);
+    await expect(studio.getRunGraph('no-such-run')).rejects.toThrow(/no-such-run/);
 
     const report = await studio.predictions(run.id, 'test', 5);
     expect(report.metrics.accuracy).toBeGreaterThan(0.85);

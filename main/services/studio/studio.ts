@@ -12,6 +12,7 @@ import type {
   CheckpointWeights,
   ExportOptions,
   ExportResult,
+  AugmentPreview,
   FeatureMaps,
   GroupDetail,
   GroupRequest,
@@ -38,6 +39,8 @@ import { EngineSupervisor } from '../engine/supervisor';
 import { GroupRunner } from '../engine/groupRunner';
 import { openStore, ownerAlive, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
+import type { AugmentationConfig } from '../../../engine/core/train/config';
+import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
@@ -48,6 +51,8 @@ import { RunService } from './runs';
 import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
+import { planWeights } from './weights';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 
 export interface StudioOptions {
   home: string;
@@ -81,6 +86,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly resolveFile: (ref: FileRef) => string;
   private readonly groups: RunGroupService;
   private readonly place: PlaceService;
   private readonly models: ModelImportService;
@@ -107,7 +113,8 @@ export class Studio implements StudioApi {
       resolveFile,
       emit,
     );
-    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
+    this.resolveFile = resolveFile;
     this.groupRunner = new GroupRunner(this.store, {
       runsDir: this.layout.runs,
       engine: options.engine,
@@ -217,6 +224,9 @@ export class Studio implements StudioApi {
     this.datasets.remove(datasetId);
   }
 
+  async planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights> {
+    return planWeights(spec, this.resolveFile(file), 'strict', null);
+  }
   async startRun(request: StartRunRequest): Promise<RunSummary> {
     return this.runs.start(request);
   }
@@ -244,6 +254,9 @@ export class Studio implements StudioApi {
   }
   async getRun(runId: string): Promise<RunDetail> {
     return this.runs.detail(runId);
+  }
+  async getRunGraph(runId: string): Promise<ModelSpec> {
+    return this.store.runs.getRun(runId).graph;
   }
   async updateRun(runId: string, changes: RunChanges): Promise<RunSummary> {
     return this.runs.update(runId, changes);
@@ -282,6 +295,15 @@ export class Studio implements StudioApi {
   }
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
+  }
+  async augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview> {
+    return augmentPreview(this.store.datasets.getDataset(datasetId), augmentation, seed, samples, epochs);
   }
   async boundary(runId: string, resolution?: number): Promise<BoundaryMap> {
     return this.boundaries.boundary(runId, resolution);

@@ -15,6 +15,7 @@ export const appMessages: Messages<
   | 'saved'
   | 'disconnected'
   | 'dismiss'
+  | 'repeated'
   | 'shortcuts'
   | 'shortcutsTitle'
   | 'close'
@@ -50,6 +51,7 @@ export const appMessages: Messages<
     saved: 'Saved',
     disconnected: 'Disconnected from the studio server; reconnecting…',
     dismiss: 'Dismiss',
+    repeated: 'shown {n} times',
     shortcuts: 'Keyboard shortcuts',
     shortcutsTitle: 'Keyboard shortcuts',
     close: 'Close',
@@ -86,6 +88,7 @@ export const appMessages: Messages<
     saved: '已保存',
     disconnected: '与工作室服务器的连接已断开，正在重连…',
     dismiss: '关闭',
+    repeated: '已出现 {n} 次',
     shortcuts: '键盘快捷键',
     shortcutsTitle: '键盘快捷键',
     close: '关闭',

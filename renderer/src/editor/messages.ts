@@ -36,6 +36,24 @@ export const editorMessages: Messages<
   | 'derivedDefault'
   | 'outputShape'
   | 'paramCount'
+  | 'trainable'
+  | 'loadWeights'
+  | 'loadWeightsHelp'
+  | 'startWeights'
+  | 'startWeightsFrom'
+  | 'weightsLoaded'
+  | 'weightsRenamed'
+  | 'weightsSkipped'
+  | 'weightsInitialized'
+  | 'skip_counter'
+  | 'skip_training-state'
+  | 'skip_unmatched'
+  | 'dropWeights'
+  | 'trainableHelp'
+  | 'frozen'
+  | 'frozenBadge'
+  | 'frozenParameters'
+  | 'frozenTotal'
   | 'problemNumber'
   | 'problemList'
   | 'problemPair'
@@ -116,6 +134,26 @@ export const editorMessages: Messages<
     derivedDefault: 'Default: derived',
     outputShape: 'Output shape',
     paramCount: '{n} params',
+    trainable: 'Trainable',
+    loadWeights: 'Load weights…',
+    loadWeightsHelp:
+      'Start the next run from a safetensors file (a PyTorch state_dict or a Netwright export), matched to the layers by name, else by order',
+    startWeights: 'Starting weights',
+    startWeightsFrom: 'The next run starts from {file}:',
+    weightsLoaded: 'Loaded ({n})',
+    weightsRenamed: 'Renamed ({n})',
+    weightsSkipped: 'Skipped ({n})',
+    weightsInitialized: 'Left initialized ({n})',
+    skip_counter: "PyTorch's batch counter",
+    'skip_training-state': 'training state',
+    skip_unmatched: 'no layer left for it',
+    dropWeights: 'Start from seeded weights instead',
+    trainableHelp:
+      'Off freezes the layer: its weights stay as they are while the rest trains (a frozen batch norm also keeps its running statistics).',
+    frozen: 'Frozen',
+    frozenBadge: 'Frozen layer: its weights do not train',
+    frozenParameters: '{n} frozen',
+    frozenTotal: '{trainable} trainable, {frozen} frozen',
     problemNumber: 'Enter a number.',
     problemList: 'Enter whole numbers separated by commas, e.g. 1, 28, 28.',
     problemPair: 'Enter one number or two separated by a comma, e.g. 3 or 3, 5.',
@@ -198,6 +236,25 @@ export const editorMessages: Messages<
     derivedDefault: '默认值：自动推导',
     outputShape: '输出形状',
     paramCount: '{n} 个参数',
+    trainable: '可训练',
+    loadWeights: '加载权重…',
+    loadWeightsHelp:
+      '让下一次运行从 safetensors 文件（PyTorch 的 state_dict 或 Netwright 导出的文件）开始，按名称、否则按顺序与各层对应',
+    startWeights: '起始权重',
+    startWeightsFrom: '下一次运行从 {file} 开始：',
+    weightsLoaded: '已加载（{n}）',
+    weightsRenamed: '已重命名（{n}）',
+    weightsSkipped: '已跳过（{n}）',
+    weightsInitialized: '保持初始值（{n}）',
+    skip_counter: 'PyTorch 的批次计数',
+    'skip_training-state': '训练状态',
+    skip_unmatched: '没有剩余的层与之对应',
+    dropWeights: '改为从随机初始权重开始',
+    trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变（冻结的批归一化层也保持其运行统计量）。',
+    frozen: '已冻结',
+    frozenBadge: '已冻结的层：其权重不参与训练',
+    frozenParameters: '{n} 个已冻结',
+    frozenTotal: '{trainable} 个可训练，{frozen} 个已冻结',
     problemNumber: '请输入一个数字。',
     problemList: '请输入用逗号分隔的整数，例如 1, 28, 28。',
     problemPair: '请输入一个数字，或用逗号分隔的两个数字，例如 3 或 3, 5。',
@@ -357,3 +414,84 @@ export const catalogueMessages: Messages = { en: catalogueEnglish(), 'zh-CN': ca
 // The model's problems (one message per analysis reason) live in their own file; listed here so the translation
 // test finds them with the other tables.
 export { problemMessages } from './problemMessages';
+
+/** Whether the graph fits the chosen data (editor status line, Train view's Start), and the Graphs list. */
+export const fitMessages: Messages<
+  | 'misfit_input-mismatch'
+  | 'misfit_output-mismatch'
+  | 'fixMatch'
+  | 'autoMatched'
+  | 'graphs'
+  | 'graphsTitle'
+  | 'graphsEmpty'
+  | 'graphName'
+  | 'graphModified'
+  | 'graphRuns'
+  | 'graphNoRuns'
+  | 'graphOpen'
+  | 'graphOpenNow'
+  | 'graphRename'
+  | 'graphDuplicate'
+  | 'graphDelete'
+  | 'graphCopyName'
+  | 'graphDeleteConfirm'
+  | 'graphDeleteKeepsRuns'
+  | 'graphDeleted'
+  | 'graphOpened'
+  | 'graphVersions'
+  | 'save'
+  | 'cancel'
+> = {
+  en: {
+    'misfit_input-mismatch': "The Input takes samples of shape {model} but {dataset}'s samples are {data}.",
+    'misfit_output-mismatch': 'The last layer {nodeId} has {units} outputs but {dataset} needs {needed}.',
+    fixMatch: 'Match dataset',
+    autoMatched: 'The network was sized to {dataset}: Input {shape}, {outputs} outputs.',
+    graphs: 'Graphs…',
+    graphsTitle: 'Saved graphs',
+    graphsEmpty: 'No saved graphs yet: the graph you draw is saved as you edit it.',
+    graphName: 'Name',
+    graphModified: 'Last modified',
+    graphRuns: 'Runs that used it',
+    graphNoRuns: 'none',
+    graphOpen: 'Open',
+    graphOpenNow: 'open',
+    graphRename: 'Rename',
+    graphDuplicate: 'Duplicate',
+    graphDelete: 'Delete',
+    graphCopyName: '{name} (copy)',
+    graphDeleteConfirm: 'Delete {name} and its {versions} saved versions?',
+    graphDeleteKeepsRuns: 'Its {n} runs stay in Experiments with their own copy of the graph.',
+    graphDeleted: '{name} was deleted.',
+    graphOpened: '{name} is open.',
+    graphVersions: '{n} versions',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
+  'zh-CN': {
+    'misfit_input-mismatch': '输入层接收形状为 {model} 的样本，而 {dataset} 的样本是 {data}。',
+    'misfit_output-mismatch': '最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。',
+    fixMatch: '匹配数据集',
+    autoMatched: '网络已按 {dataset} 调整：输入 {shape}，{outputs} 个输出。',
+    graphs: '图列表…',
+    graphsTitle: '已保存的图',
+    graphsEmpty: '还没有保存的图：你绘制的图会在编辑时自动保存。',
+    graphName: '名称',
+    graphModified: '最后修改',
+    graphRuns: '使用过它的运行',
+    graphNoRuns: '无',
+    graphOpen: '打开',
+    graphOpenNow: '已打开',
+    graphRename: '重命名',
+    graphDuplicate: '复制',
+    graphDelete: '删除',
+    graphCopyName: '{name}（副本）',
+    graphDeleteConfirm: '删除 {name} 及其 {versions} 个已保存版本？',
+    graphDeleteKeepsRuns: '它的 {n} 个运行仍保留在实验中，并各自保存着图的副本。',
+    graphDeleted: '已删除 {name}。',
+    graphOpened: '已打开 {name}。',
+    graphVersions: '{n} 个版本',
+    save: '保存',
+    cancel: '取消',
+  },
+};

@@ -1,4 +1,5 @@
 // Edits of a model spec as pure functions (old spec in, new spec out), so every edit can be undone by keeping the old one.
+import { analyze } from '../../../engine/core/spec/analyze';
 import { layerDef } from '../../../engine/core/spec/catalogue';
 import { type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from '../../../engine/core/spec/types';
 import { checkConnection, type ConnectionRefusal } from './connections';
@@ -52,7 +53,11 @@ export function connect(spec: ModelSpec, edge: SpecEdge): ConnectOutcome {
   return { ok: true, spec: { ...spec, edges: [...spec.edges, edge] } };
 }
 
-/** Removes nodes (with their edges) and edges named by edgeKey. */
+/**
+ * Removes nodes (with their edges) and edges named by edgeKey. A removed layer (or chain of layers) with one input and
+ * one output is bridged, as most editors do: its feeder is connected to what it fed, when that connection is allowed
+ * and the shapes fit (the node it fed analyses without a problem); otherwise the gap stays for the user to close.
+ */
 export function removeElements(
   spec: ModelSpec,
   nodeIdsToRemove: Iterable<string>,
@@ -60,11 +65,30 @@ export function removeElements(
 ): ModelSpec {
   const gone = new Set(nodeIdsToRemove);
   const goneEdges = new Set(edgeKeys);
-  return {
+  let next: ModelSpec = {
     ...spec,
     nodes: spec.nodes.filter((n) => !gone.has(n.id)),
     edges: spec.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to) && !goneEdges.has(edgeKey(e))),
   };
+  // The kept node feeding `id` through removed one-in-one-out layers only, or null.
+  const feeder = (id: string, seen = new Set<string>()): string | null => {
+    const ins = spec.edges.filter((e) => e.to === id);
+    const outs = spec.edges.filter((e) => e.from === id);
+    if (ins.length !== 1 || outs.length !== 1 || seen.has(id)) return null;
+    seen.add(id);
+    const from = ins[0].from;
+    return gone.has(from) ? feeder(from, seen) : from;
+  };
+  for (const cut of spec.edges) {
+    if (!gone.has(cut.from) || gone.has(cut.to)) continue;
+    const from = feeder(cut.from);
+    if (!from) continue;
+    const bridge: SpecEdge = cut.toPort === undefined ? { from, to: cut.to } : { from, to: cut.to, toPort: cut.toPort };
+    if (checkConnection(next, bridge)) continue;
+    const bridged = { ...next, edges: [...next.edges, bridge] };
+    if (!analyze(bridged).problems.some((p) => p.nodeId === cut.to)) next = bridged;
+  }
+  return next;
 }
 
 function updateNode(spec: ModelSpec, id: string, change: (node: SpecNode) => SpecNode): ModelSpec {
@@ -90,6 +114,16 @@ export function setLabel(spec: ModelSpec, id: string, label: string): ModelSpec 
     const next: SpecNode = { ...node };
     if (label.trim() === '') delete next.label;
     else next.label = label.trim();
+    return next;
+  });
+}
+
+/** Freezes (trainable false) or unfreezes a layer; trainable is the default, so it is then left out of the spec. */
+export function setTrainable(spec: ModelSpec, id: string, trainable: boolean): ModelSpec {
+  return updateNode(spec, id, (node) => {
+    const next: SpecNode = { ...node };
+    if (trainable) delete next.trainable;
+    else next.trainable = false;
     return next;
   });
 }

@@ -25,6 +25,8 @@ export type ExperimentsMessageKey =
   | 'finalValLoss'
   | 'finalValScore'
   | 'testScore'
+  | 'testEpoch'
+  | 'testEpochHelp'
   | 'duration'
   | 'tags'
   | 'created'
@@ -44,6 +46,14 @@ export type ExperimentsMessageKey =
   | 'seeds'
   | 'bestEpoch'
   | 'openGraph'
+  | 'trainFromWeights'
+  | 'trainFromWeightsHelp'
+  | 'fineTuneName'
+  | 'fineTuneStarted'
+  | 'fineTuneReinitialized'
+  | 'startedFrom'
+  | 'startedFromFile'
+  | 'weightsCounts'
   | 'openRunPage'
   | 'openRunPageOf'
   | 'continue'
@@ -139,7 +149,10 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestValScore: 'Best val acc / R²',
     finalValLoss: 'Final val loss',
     finalValScore: 'Final val acc / R²',
-    testScore: 'Test acc / R²',
+    testScore: 'Test acc / R² (end weights)',
+    testEpoch: 'ep {n}',
+    testEpochHelp:
+      "On the test split, by the weights the run ended with: epoch {n}'s (the best epoch's when early stopping restored them). The Train view's results say which weights they use.",
     duration: 'Duration',
     tags: 'Tags',
     created: 'Created',
@@ -159,6 +172,15 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: 'Seed {seed}, split seed {split}',
     bestEpoch: 'best epoch {n}',
     openGraph: 'Open graph',
+    trainFromWeights: "Train from this run's weights",
+    trainFromWeightsHelp:
+      "Opens this run's graph, sized for the selected dataset, and trains it there starting from this run's weights (its best epoch's, else its last)",
+    fineTuneName: '{name} fine-tuned',
+    fineTuneStarted: "Training from {name}'s weights on {dataset}.",
+    fineTuneReinitialized: 'Re-initialized, as their shape no longer fits: {layers}.',
+    startedFrom: "Started from run {name}'s weights",
+    startedFromFile: 'Started from the weights in {file}',
+    weightsCounts: '{loaded} loaded, {renamed} renamed, {reinitialized} re-initialized, {initialized} left initialized',
     openRunPage: 'Open run page',
     openRunPageOf: 'Open the page of {name}',
     continue: 'Continue',
@@ -253,7 +275,10 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestValScore: '最佳验证准确率 / R²',
     finalValLoss: '最终验证损失',
     finalValScore: '最终验证准确率 / R²',
-    testScore: '测试准确率 / R²',
+    testScore: '测试准确率 / R²（结束时权重）',
+    testEpoch: '第 {n} 轮',
+    testEpochHelp:
+      '在测试集上、用运行结束时的权重计算：第 {n} 轮的权重（早停恢复最佳权重时即最佳一轮）。训练视图的结果会注明所用的权重。',
     duration: '时长',
     tags: '标签',
     created: '创建时间',
@@ -273,6 +298,15 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: '种子 {seed}，划分种子 {split}',
     bestEpoch: '最佳轮次 {n}',
     openGraph: '打开图',
+    trainFromWeights: '从此运行的权重开始训练',
+    trainFromWeightsHelp:
+      '打开此运行的图（按所选数据集调整大小），并从此运行的权重（最佳轮次的，否则为最后的）开始在该数据集上训练',
+    fineTuneName: '{name} 微调',
+    fineTuneStarted: '正在从 {name} 的权重开始在 {dataset} 上训练。',
+    fineTuneReinitialized: '以下层因形状不再匹配而重新初始化：{layers}。',
+    startedFrom: '从运行 {name} 的权重开始',
+    startedFromFile: '从 {file} 中的权重开始',
+    weightsCounts: '{loaded} 个已加载，{renamed} 个已重命名，{reinitialized} 个重新初始化，{initialized} 个保持初始值',
     openRunPage: '打开运行页面',
     openRunPageOf: '打开 {name} 的页面',
     continue: '继续',

@@ -5,10 +5,17 @@ import type {
   FileRef,
   ModelSpec,
   RunSummary,
+  StartRunRequest,
   StudioEvent,
   StudioInfo,
+  StudioPlace,
   TrainConfig,
 } from '../../../main/api/types';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { shapeText } from '../../../engine/core/spec/names';
+import { fitToDataset, matchDataset } from '../editor/matchDataset';
+import { fitMessages } from '../editor/messages';
 import type { MenuCommand } from '../../../main/api/bridge';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
@@ -22,6 +29,7 @@ import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
+import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
 import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 const sharedWords = translator(sharedMessages);
@@ -38,14 +46,11 @@ function errorWords(error: unknown): string {
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
   return wording.text;
 }
+const fitWords = translator(fitMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
-}
+export type { Notice } from '../app/notices';
 
 export type { LiveRun } from './liveRun';
 
@@ -53,6 +58,8 @@ export type { LiveRun } from './liveRun';
 const t = translator(appMessages);
 
 const AUTOSAVE_DELAY_MS = 400;
+/** Where the user is (StudioPlace) is stored once changes settle for this long. */
+const PLACE_DELAY_MS = 300;
 /** Charts are refreshed at most this often while training (events can arrive every few milliseconds). */
 const LIVE_FLUSH_MS = 200;
 
@@ -61,6 +68,8 @@ export class StudioState {
   view = $state<View>('model');
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
+  /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
+  startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
@@ -79,6 +88,7 @@ export class StudioState {
   private noticeId = 0;
   private readonly commandListeners = new Set<(command: MenuCommand) => void>();
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -103,27 +113,64 @@ export class StudioState {
     return this.host.api;
   }
 
+  /**
+   * Opens the studio where the user left it (the stored StudioPlace): the graph with any edits autosave had not yet
+   * stored, the dataset, the training settings, the selected run (else the newest) and the view. Without a place:
+   * the graph modified last and the first dataset.
+   */
   async load(): Promise<void> {
-    const [info, datasets, runs] = await Promise.all([
+    const [info, datasets, runs, place, graphs] = await Promise.all([
       this.api.getInfo(),
       this.api.listDatasets(),
       this.api.listRuns(),
+      this.api.getPlace(),
+      this.api.listGraphs(),
     ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
-    const graphs = await this.api.listGraphs();
-    if (graphs.length > 0) {
-      const doc = await this.api.openGraph(graphs[0].id);
+    const graphId = place.graphId ?? (place.draft ? null : (graphs[0]?.id ?? null));
+    if (place.draft) {
+      this.openSpec(place.draft.name, place.draft.spec, graphId);
+      this.updateSpec(place.draft.spec); // stored now as the graph's next version
+    } else if (graphId) {
+      const doc = await this.api.openGraph(graphId);
       this.graph = { id: doc.id, name: doc.name, spec: doc.spec };
     }
-    if (datasets.length > 0) this.selectDataset(datasets[0].id);
+    const datasetId = place.datasetId ?? datasets[0]?.id ?? null;
+    if (datasetId) this.selectDataset(datasetId);
+    if (place.trainConfig) this.trainConfig = configForDataset(place.trainConfig, this.dataset);
+    const runId = place.runId ?? runs[0]?.id ?? null;
+    if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
+    if (place.view) this.view = place.view;
+  }
+
+  /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
+  currentPlace(): StudioPlace {
+    const graph = this.graph;
+    return {
+      view: this.view,
+      graphId: graph?.id ?? null,
+      draft: graph && (graph.id === null || this.saving) ? { name: graph.name, spec: graph.spec } : null,
+      datasetId: this.datasetId,
+      trainConfig: $state.snapshot(this.trainConfig) as TrainConfig,
+      runId: this.live?.runId ?? null,
+    };
+  }
+
+  /** Stores the place once changes settle (App calls this whenever something it holds changes). */
+  keepPlace(place: StudioPlace): void {
+    if (this.placeTimer) clearTimeout(this.placeTimer);
+    this.placeTimer = setTimeout(() => {
+      this.placeTimer = null;
+      this.api.savePlace(place).catch(() => undefined); // losing the place costs a click; never an error notice
+    }, PLACE_DELAY_MS);
   }
 
   notify(kind: Notice['kind'], text: string): void {
     const id = ++this.noticeId;
-    this.notices.push({ id, kind, text });
-    if (kind !== 'error') setTimeout(() => this.dismiss(id), 6000);
+    this.notices = addNotice(this.notices, { id, kind, text });
+    if (fades(kind)) setTimeout(() => this.dismiss(id), NOTICE_FADE_MS);
   }
 
   dismiss(id: number): void {
@@ -154,10 +201,36 @@ export class StudioState {
     this.datasets = await this.api.listDatasets();
   }
 
-  /** A dataset just imported or added: listed, and selected for training. */
-  async adoptDataset(id: string): Promise<void> {
+  /**
+   * A dataset just imported or added: listed, and selected for training. With `fitGraph`, the open graph is sized to
+   * it when that is unambiguous (fitToDataset); otherwise Start says why it is off and offers Match dataset.
+   */
+  async adoptDataset(id: string, options: { fitGraph?: boolean } = {}): Promise<void> {
     await this.refreshDatasets();
     this.selectDataset(id);
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!options.fitGraph || !graph || !dataset) return;
+    const outcome = fitToDataset(graph.spec, dataset.manifest, this.trainConfig.loss);
+    if (outcome.type !== 'matched') return;
+    this.updateSpec(outcome.spec);
+    this.notify(
+      'info',
+      fitWords('autoMatched', {
+        dataset: dataset.name,
+        shape: shapeText(dataset.manifest.featureShape),
+        outputs: outcome.outputs,
+      }),
+    );
+  }
+
+  /** "Match dataset" from outside the editor (the Train view's fix): sizes the open graph to the chosen data. */
+  matchGraphToDataset(): void {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph || !dataset) return;
+    const outcome = matchDataset(graph.spec, analyze(graph.spec), dataset.manifest);
+    if (outcome.type === 'matched') this.updateSpec(outcome.spec);
   }
 
   async refreshRuns(): Promise<void> {
@@ -233,8 +306,14 @@ export class StudioState {
     }
   }
 
-  /** Starts training the editor's graph on the selected dataset with the panel's settings. */
-  async startTraining(name?: string): Promise<RunSummary | undefined> {
+  /**
+   * Starts training the editor's graph on the selected dataset with the panel's settings, from the seeded weights
+   * or from another run's (`from.fromRun`) or a weights file's (`from.weights`).
+   */
+  async startTraining(
+    name?: string,
+    from: Pick<StartRunRequest, 'fromRun' | 'weights'> = {},
+  ): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
     if (!graph) {
@@ -247,13 +326,17 @@ export class StudioState {
     }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
+      const fromFile = from.fromRun === undefined ? this.startWeights : null;
       const run = await this.api.startRun({
         graphId: graphId ?? undefined,
         spec: graph.spec,
         config: $state.snapshot(this.trainConfig) as TrainConfig,
         datasetId: dataset.id,
         name,
+        ...(fromFile ? { weights: fromFile.file } : {}),
+        ...from,
       });
+      if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
       this.live = {
         runId: run.id,
         name: run.name,

@@ -1,6 +1,6 @@
 // The progress bar's share done and time left.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, fractionDone, secondsLeft } from './timeLeft';
+import { formatDuration, fractionDone, positionOf, secondsLeft } from './timeLeft';
 
 describe('time left', () => {
   const halfway = { epoch: 3, batch: 5, batches: 10, epochsPlanned: 5 };
@@ -26,5 +26,32 @@ describe('time left', () => {
   it('formats minutes and hours', () => {
     expect(formatDuration(75)).toBe('1:15');
     expect(formatDuration(3725)).toBe('1:02:05');
+  });
+});
+
+describe('where a run stands', () => {
+  it('says the epoch an early-stopped run ended at, not the next one', () => {
+    const ended = positionOf(12, 50, null, false);
+    expect(ended.epoch).toBe(12);
+    expect(fractionDone(ended)).toBeCloseTo(12 / 50, 10);
+  });
+
+  it('says the last whole epoch of a stopped run, even when its last report was mid-epoch', () => {
+    expect(positionOf(7, 30, { epoch: 8, batch: 3, batches: 10 }, false).epoch).toBe(7);
+  });
+
+  it('follows the epoch in progress while training, and the next epoch before the first report', () => {
+    expect(positionOf(7, 30, { epoch: 8, batch: 3, batches: 10 }, true)).toEqual({
+      epoch: 8,
+      batch: 3,
+      batches: 10,
+      epochsPlanned: 30,
+    });
+    expect(positionOf(7, 30, null, true).epoch).toBe(8);
+    expect(positionOf(0, 30, null, false).epoch).toBe(1);
+  });
+
+  it('ends a run trained to the end on its last epoch', () => {
+    expect(fractionDone(positionOf(30, 30, null, false))).toBe(1);
   });
 });

@@ -9,6 +9,22 @@ export interface TrainingPosition {
   epochsPlanned: number;
 }
 
+/**
+ * Where a run stands. While it trains: the epoch and batch in progress (or, before the first report, the next
+ * epoch). Once it has ended (completed, stopped early, stopped): the last epoch it finished, whole.
+ */
+export function positionOf(
+  epochsDone: number,
+  epochsPlanned: number,
+  progress: { epoch: number; batch: number; batches: number } | null,
+  active: boolean,
+): TrainingPosition {
+  if (active && progress)
+    return { epoch: progress.epoch, batch: progress.batch, batches: progress.batches, epochsPlanned };
+  if (active || epochsDone === 0) return { epoch: epochsDone + 1, batch: 0, batches: 1, epochsPlanned };
+  return { epoch: epochsDone, batch: 1, batches: 1, epochsPlanned };
+}
+
 /** The share of the run done, 0..1. */
 export function fractionDone(p: TrainingPosition): number {
   if (p.epochsPlanned <= 0) return 0;
