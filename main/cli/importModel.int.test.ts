@@ -24,6 +24,20 @@ describe('netwright import MODEL.onnx', () => {
     expect(netwright(home, ['export', runId, '--format', 'onnx', '--out', out]).status).toBe(0);
   });
 
+  it('an imported run is a starting point for training on a dataset: train --from loads its weights by name', () => {
+    const imported = netwright(home, ['import', join(FIXTURES, 'mlp_gemm.op13.fold.onnx'), '--json']);
+    const { runId } = JSON.parse(imported.stdout) as { runId: string };
+    // Four features and three classes, as the imported MLP takes and gives.
+    const rows = Array.from({ length: 60 }, (_, i) => `${i % 3},${(i * 7) % 5},${(i * 3) % 4},${i % 2},c${i % 3}`);
+    const csv = join(home, 'four.csv');
+    writeFileSync(csv, `a,b,c,d,label\n${rows.join('\n')}\n`);
+    const trained = netwright(home, ['train', '--data', csv, '--label', 'label', '--from', runId, '--epochs', '1']);
+    expect(trained.status).toBe(0);
+    expect(trained.stdout + trained.stderr).toContain(
+      'loaded (4): dense0.weight, dense0.bias, dense2.weight, dense2.bias',
+    );
+  });
+
   it('--json gives the graph id, no run, and each unsupported node with its reason', () => {
     const result = netwright(home, ['import', join(FIXTURES, 'unsupported_groups.op11.fold.onnx'), '--json']);
     expect(result.status).toBe(0);
