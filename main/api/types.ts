@@ -23,6 +23,7 @@ import type {
 import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+import type { ImageFolderPreview } from '../services/datasets/images/preview';
 
 export type {
   CheckpointRecord,
@@ -34,6 +35,7 @@ export type {
   EpochRecord,
   ExportRecord,
   GraphVersionSummary,
+  ImageFolderPreview,
   ModelSpec,
   Project,
   Run,
@@ -383,6 +385,8 @@ export interface StudioApi {
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
   /** Open model…: an ONNX file as a new graph, and a run of kind 'imported' with its weights (when it can run). */
   importModel(file: FileRef, name?: string): Promise<ModelImportResult>;
+  /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
+  previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
@@ -458,6 +462,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   previewCsv: true,
   importCsv: true,
   importModel: true,
+  previewImages: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,

@@ -188,6 +188,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     optional(id),
   ],
   importModel: [fileRef, optional(string)],
+  previewImages: [fileRef],
   importImages: [
     fileRef,
     shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }),

@@ -11,7 +11,7 @@ import { checkSpecFits, modelFor } from './modelSpec';
 import { resolveRun } from './runRef';
 import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weightsTableText } from './startWeights';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
-import { trainingDataset } from './trainData';
+import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { followAndReport } from './trainSession';
 import { openStudio } from './workspace';
 
@@ -29,11 +29,7 @@ export async function train(argv: string[]): Promise<number> {
     argv,
     {
       values: [
-        'sample',
-        'data',
-        'label',
-        'task',
-        'split-column',
+        ...TRAINING_DATA_OPTIONS,
         'model',
         'name',
         'tags',

@@ -81,8 +81,11 @@ export interface RunSummary {
   tags: string[];
   notes: string;
   kind: RunKind;
-  /** The run's place in a group of seeds or a sweep (null for a run started on its own). */
-  group: RunGroupPlace | null;
+  /**
+   * The run's place in a group of seeds or a sweep: null (the store always says) or absent (summaries built
+   * elsewhere, as tests do) for a run started on its own.
+   */
+  group?: RunGroupPlace | null;
 }
 
 export interface RunGroupPlace {

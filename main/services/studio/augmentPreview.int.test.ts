@@ -1,11 +1,12 @@
-// The augmentation preview and the run refusal through the studio's services: the shapes sample's training images
-// changed as training changes them (flipped exactly when asked), tables refused by name, and a run on a table with
-// augmentation refused before it is created (augmentation-needs-images).
+// The augmentation preview and runs through the studio's services: the shapes sample's training images changed as
+// training changes them (flipped exactly when asked), tables refused by name, a run on a table with augmentation
+// refused before it is created (augmentation-needs-images), and a run on images trained and recorded with it.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import type { RunSummary, StudioEvent } from '../../api/types';
 import { testConfig, testStudio } from './testStudio';
 
-const { studio } = testStudio('augment-preview');
+const { studio, events } = testStudio('augment-preview');
 
 /** A PNG data URL's grey values, row-major. */
 async function pixels(url: string): Promise<number[]> {
@@ -53,5 +54,29 @@ describe('augmentation preview', () => {
       studio.startRun({ spec, config: testConfig({ augmentation: { verticalFlip: 0.5 } }), datasetId: table.id }),
     ).rejects.toMatchObject({ code: 'augmentation-needs-images', params: { shape: '2' } });
     expect(await studio.listRuns()).toHaveLength(before);
+  });
+
+  it('a run on images trains with augmentation in the engine and records it in its config', async () => {
+    const dataset = await studio.useSample('shapes');
+    const spec = await studio.templateSpec('small-cnn', dataset.id);
+    const augmentation = { horizontalFlip: 0.5, cropPadding: 2 };
+    const run = await studio.startRun({
+      spec,
+      config: testConfig({ epochs: 2, augmentation }),
+      datasetId: dataset.id,
+    });
+    const finished = await new Promise<RunSummary>((resolve) => {
+      const match = (e: StudioEvent) => e.type === 'run-finished' && e.runId === run.id;
+      const seen = events.find(match);
+      if (seen && seen.type === 'run-finished') return resolve(seen.run);
+      const off = studio.onEvent((e) => {
+        if (e.type === 'run-finished' && match(e)) {
+          off();
+          resolve(e.run);
+        }
+      });
+    });
+    expect(finished.status).toBe('completed');
+    expect((await studio.getRun(run.id)).run.trainConfig.augmentation).toEqual(augmentation);
   });
 });

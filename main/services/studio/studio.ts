@@ -214,6 +214,9 @@ export class Studio implements StudioApi {
   async importModel(file: FileRef, name?: string): Promise<ModelImportResult> {
     return this.models.importModel(file, name);
   }
+  async previewImages(folder: FileRef) {
+    return this.datasets.previewImages(folder);
+  }
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importImages(folder, options, importId);
   }

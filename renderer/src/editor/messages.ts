@@ -443,7 +443,8 @@ export const fitMessages: Messages<
   | 'cancel'
 > = {
   en: {
-    'misfit_input-mismatch': "The Input takes samples of shape {model} but {dataset}'s samples are {data}.",
+    'misfit_input-mismatch':
+      'The Input takes samples of shape {model}, but the samples of {dataset} have shape {data}.',
     'misfit_output-mismatch': 'The last layer {nodeId} has {units} outputs but {dataset} needs {needed}.',
     fixMatch: 'Match dataset',
     autoMatched: 'The network was sized to {dataset}: Input {shape}, {outputs} outputs.',

@@ -4,6 +4,7 @@ import { CheckpointError } from '../../../engine/core/io/checkpointProblems';
 import { errorPayload } from '../../../main/api/dispatch';
 import { StudioError } from '../lib/host';
 import { checkpointProblemMessages } from '../experiments/messages';
+import { groupMessages } from '../groups/messages';
 import { errorWording } from './errorWords';
 import { ONNX_IMPORT_ERRORS, OnnxImportError } from '../../../engine/core/import/onnx/errors';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
@@ -47,6 +48,20 @@ describe('errorWording', () => {
       expect(Object.keys(table).sort()).toEqual(Object.keys(ONNX_IMPORT_ERRORS).sort());
       for (const text of Object.values(table)) expect(text).toContain('{file}');
     }
+  });
+
+  it('words a refused sweep from the groups table, naming the setting and value', () => {
+    const refused = new StudioError({
+      message: 'the setting batch = 0 cannot train',
+      code: 'sweep-config',
+      params: { setting: 'batch', value: '0', count: 1 },
+    });
+    expect(errorWording(refused)).toEqual({
+      table: 'group',
+      key: 'refused_sweep-config',
+      params: { setting: 'batch', value: '0', count: 1 },
+    });
+    expect(groupMessages['zh-CN']['refused_sweep-config']).toContain('{setting} = {value}');
   });
 
   it('keeps the message of any other error', () => {

@@ -3,6 +3,7 @@
 import type {
   DatasetRecord,
   FileRef,
+  GroupSummary,
   ModelSpec,
   RunSummary,
   StartRunRequest,
@@ -17,6 +18,8 @@ import { shapeText } from '../../../engine/core/spec/names';
 import { fitToDataset, matchDataset } from '../editor/matchDataset';
 import { fitMessages } from '../editor/messages';
 import type { MenuCommand } from '../../../main/api/bridge';
+import type { SweepPlan } from '../../../engine/core/train/sweep';
+import { groupMessages } from '../groups/messages';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
@@ -33,6 +36,7 @@ import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
 import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
 
 const sharedWords = translator(sharedMessages);
+const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
@@ -44,6 +48,7 @@ function errorWords(error: unknown): string {
   if (wording.table === 'train') return refusalWords(wording.key, wording.params);
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
+  if (wording.table === 'group') return groupWords(wording.key, wording.params);
   return wording.text;
 }
 const fitWords = translator(fitMessages);
@@ -77,6 +82,9 @@ export class StudioState {
   saving = $state(false);
   trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
   runs = $state.raw<RunSummary[]>([]);
+  /** Groups of runs (seeds, sweeps), newest first, and the one open in Experiments. */
+  groups = $state.raw<GroupSummary[]>([]);
+  openGroupId = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
   /** The run whose page the Experiments view shows instead of its table (null: the table). */
@@ -119,16 +127,18 @@ export class StudioState {
    * the graph modified last and the first dataset.
    */
   async load(): Promise<void> {
-    const [info, datasets, runs, place, graphs] = await Promise.all([
+    const [info, datasets, runs, place, graphs, groups] = await Promise.all([
       this.api.getInfo(),
       this.api.listDatasets(),
       this.api.listRuns(),
       this.api.getPlace(),
       this.api.listGraphs(),
+      this.api.listGroups(),
     ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
+    this.groups = groups;
     const graphId = place.graphId ?? (place.draft ? null : (graphs[0]?.id ?? null));
     if (place.draft) {
       this.openSpec(place.draft.name, place.draft.spec, graphId);
@@ -235,6 +245,45 @@ export class StudioState {
 
   async refreshRuns(): Promise<void> {
     this.runs = await this.api.listRuns();
+  }
+
+  async refreshGroups(): Promise<void> {
+    this.groups = await this.api.listGroups();
+  }
+
+  /**
+   * Queues a group of runs (a repeat with seeds or a sweep) of the editor's graph on the selected dataset with the
+   * panel's settings, and opens it in Experiments. A refusal names the setting (worded by errorWords.ts).
+   */
+  async startGroup(plan: SweepPlan, parallel = 1): Promise<GroupSummary | undefined> {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) {
+      this.notify('error', t('noticeNoGraph'));
+      return undefined;
+    }
+    if (!dataset) {
+      this.notify('error', t('noticeNoDataset'));
+      return undefined;
+    }
+    return this.attempt(async () => {
+      const graphId = await this.saveNow('trained');
+      const summary = await this.api.createGroup({
+        graphId: graphId ?? undefined,
+        spec: graph.spec,
+        config: $state.snapshot(this.trainConfig) as TrainConfig,
+        datasetId: dataset.id,
+        plan,
+        parallel,
+      });
+      const runs = Object.values(summary.counts).reduce((a, b) => a + (b ?? 0), 0);
+      this.notify('success', groupWords('groupStarted', { name: summary.group.name, n: runs }));
+      this.openGroupId = summary.group.id;
+      this.openRunId = null; // the group shows in the Experiments view's table, not on a run's page
+      this.view = 'experiments';
+      await Promise.all([this.refreshGroups(), this.refreshRuns()]);
+      return summary;
+    });
   }
 
   /** Shows a run's page (in the Experiments view): its curves, layer views, results, settings and graph. */
@@ -364,6 +413,10 @@ export class StudioState {
         void this.refreshDatasets();
         return;
       case 'import-progress':
+        return;
+      case 'group-status':
+        void this.refreshGroups();
+        void this.refreshRuns();
         return;
       case 'run-status':
       case 'run-progress':

@@ -146,6 +146,7 @@ const en = {
     'Training images of this dataset as the first {epochs} epochs of a run with seed {seed} will see them: the engine’s own code and random draws.',
   augmentOriginal: 'original',
   augmentEpoch: 'epoch {epoch}',
+  openAugmentation: 'Open the augmentation settings',
   earlyStopping: 'Early stopping',
   earlyStoppingHelp:
     'Watches a validation metric after every epoch and stops when it has not improved for a number of epochs, before the model overfits.',
@@ -179,7 +180,7 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
-    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+    'Not started: the Input takes samples of shape {model}, but the samples of {dataset} have shape {data}. Use Match dataset to size the network to the data.',
   'refused_output-mismatch':
     'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
@@ -454,6 +455,7 @@ export const trainMessages: Messages<Key> = {
       '这个数据集的训练图像在种子为 {seed} 的运行的前 {epochs} 轮中的样子：使用引擎自己的代码和随机抽取。',
     augmentOriginal: '原图',
     augmentEpoch: '第 {epoch} 轮',
+    openAugmentation: '打开数据增强设置',
     progress: '训练进度',
     epochOf: '轮次 {epoch}/{epochs}',
     batchOf: '批次 {batch}/{batches}',
