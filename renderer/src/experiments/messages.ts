@@ -60,6 +60,7 @@ export type ExperimentsMessageKey =
   | 'comparedAccuracy'
   | 'legend'
   | 'showRun'
+  | 'runInCharts'
   | 'hideRun'
   | 'smoothing'
   | 'logScale'
@@ -178,6 +179,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparedAccuracy: 'Compared accuracy',
     legend: 'Runs shown in the charts',
     showRun: 'Show {name}',
+    runInCharts: '{name} in the charts',
     hideRun: 'Hide {name}',
     smoothing: 'Smoothing',
     logScale: 'Log scale',
@@ -295,6 +297,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparedAccuracy: '准确率对比',
     legend: '图表中显示的运行',
     showRun: '显示 {name}',
+    runInCharts: '图表中的 {name}',
     hideRun: '隐藏 {name}',
     smoothing: '平滑',
     logScale: '对数刻度',

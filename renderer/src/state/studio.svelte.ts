@@ -133,6 +133,7 @@ export class StudioState {
     const runId = place.runId ?? runs[0]?.id ?? null;
     if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
     if (place.view) this.view = place.view;
+    this.openRunId = place.runPageId ?? null;
   }
 
   /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
@@ -145,6 +146,7 @@ export class StudioState {
       datasetId: this.datasetId,
       trainConfig: $state.snapshot(this.trainConfig) as TrainConfig,
       runId: this.live?.runId ?? null,
+      runPageId: this.openRunId,
     };
   }
 
