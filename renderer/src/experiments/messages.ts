@@ -62,8 +62,6 @@ export type ExperimentsMessageKey =
   | 'showRun'
   | 'runInCharts'
   | 'hideRun'
-  | 'smoothing'
-  | 'logScale'
   | 'lineKey'
   | 'lossCurves'
   | 'accuracyCurves'
@@ -181,8 +179,6 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     showRun: 'Show {name}',
     runInCharts: '{name} in the charts',
     hideRun: 'Hide {name}',
-    smoothing: 'Smoothing',
-    logScale: 'Log scale',
     lineKey: 'Solid lines: training split · dashed: validation split. Click a run to hide or show it.',
     lossCurves: 'Loss',
     accuracyCurves: 'Accuracy',
@@ -299,8 +295,6 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     showRun: '显示 {name}',
     runInCharts: '图表中的 {name}',
     hideRun: '隐藏 {name}',
-    smoothing: '平滑',
-    logScale: '对数刻度',
     lineKey: '实线：训练集 · 虚线：验证集。点击运行可隐藏或显示。',
     lossCurves: '损失',
     accuracyCurves: '准确率',
