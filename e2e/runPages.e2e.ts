@@ -157,3 +157,30 @@ test('a training run’s page follows it live', async ({ page }, testInfo) => {
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByText('Stopped').first()).toBeVisible({ timeout: 60_000 });
 });
+
+test('a regression run’s page draws validation MAE and R² each on its own axis', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  // Loaded where the last test left off (the Train view with its stopped run) before going elsewhere.
+  await expect(page.getByRole('button', { name: "This run's page" })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Use noisy-curve', exact: true }).click();
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByLabel('Template').selectOption('mlp');
+  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await train(page, 'curve', 20, '0.01');
+
+  // The Train view links to its run's page.
+  await page.getByRole('button', { name: "This run's page" }).click();
+  const runPage = page.getByRole('article', { name: 'Run page' });
+  const chart = runPage.locator('canvas[aria-label="Validation MAE and R²"]');
+  await expect(chart).toHaveAttribute('data-axes', '2');
+  await expect(runPage.locator('canvas[aria-label="Loss curves"]')).toHaveAttribute('data-axes', '1');
+  await expect(runPage.getByRole('region', { name: 'Results on the test split' })).toContainText(
+    'Predicted against true',
+    { timeout: 60_000 },
+  );
+  await runPage.getByRole('heading', { name: 'curve', exact: true }).scrollIntoViewIfNeeded();
+  await expect(runPage.getByRole('heading', { name: 'curve', exact: true })).toBeVisible();
+  await snapshot(page, testInfo, 'run-page-regression-en');
+});

@@ -25,7 +25,15 @@ import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
-import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import {
+  applyLiveEvent,
+  copyLive,
+  liveFromDetail,
+  liveFromStart,
+  showsAtOnce,
+  type LiveEvent,
+  type LiveRun,
+} from './liveRun';
 
 const sharedWords = translator(sharedMessages);
 const refusalWords = translator(trainMessages);
@@ -80,6 +88,8 @@ export class StudioState {
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
+  /** While startRun is on its way: events of runs not followed (see startTraining). */
+  private earlyEvents: LiveEvent[] | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly host: Host) {
@@ -296,23 +306,23 @@ export class StudioState {
     }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
-      const run = await this.api.startRun({
-        graphId: graphId ?? undefined,
-        spec: graph.spec,
-        config: $state.snapshot(this.trainConfig) as TrainConfig,
-        datasetId: dataset.id,
-        name,
-      });
-      this.live = {
-        runId: run.id,
-        name: run.name,
-        status: run.status,
-        error: null,
-        epochsPlanned: run.trainConfig.epochs,
-        epochs: [],
-        steps: [],
-        progress: null,
-      };
+      // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
+      this.earlyEvents = [];
+      let early: LiveEvent[];
+      let run: RunSummary;
+      try {
+        run = await this.api.startRun({
+          graphId: graphId ?? undefined,
+          spec: graph.spec,
+          config: $state.snapshot(this.trainConfig) as TrainConfig,
+          datasetId: dataset.id,
+          name,
+        });
+      } finally {
+        early = this.earlyEvents ?? [];
+        this.earlyEvents = null;
+      }
+      this.live = liveFromStart(run, early);
       this.pendingLive = null;
       void this.refreshRuns();
       return run;
@@ -349,6 +359,7 @@ export class StudioState {
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {
+      this.earlyEvents?.push(event);
       if (event.type === 'run-status' || event.type === 'run-finished') void this.refreshRuns();
       return;
     }
