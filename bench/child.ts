@@ -22,6 +22,8 @@ export interface Backend {
   inference(workload: TrainingWorkload, batch: number, batches: Batch[]): Step | Promise<Step>;
   /** One C = A·B. */
   gemm(workload: GemmWorkload, a: Float32Array, b: Float32Array): () => void;
+  /** Optional: the FMA peak (GFLOPS) of the same threads, measured right after a GEMM workload. */
+  fmaPeakGflops?(): number;
 }
 
 export function readJob(): Job {
@@ -83,9 +85,12 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       const b = readFloat32(job.dataDir, entry.b, entry.K * entry.N);
       const timing = await measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
       const flops = 2 * workload.M * workload.N * workload.K * timing.steps;
+      const gflops = flops / timing.seconds / 1e9;
+      const peak = backend.fmaPeakGflops?.();
       return {
         ...common,
-        gflops: round(flops / timing.seconds / 1e9),
+        gflops: round(gflops),
+        ...(peak === undefined ? {} : { peak_gflops: round(peak), share_of_peak: round(gflops / peak) }),
         ...timingFields(timing),
         info: backend.info,
       };

@@ -106,10 +106,11 @@ export function writeDataSets(dir: string, workloads: readonly Workload[]): Mani
 }
 
 // A distinct stream per data set, so adding a workload never changes another's data.
-const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'gemm-1024' | 'gemm-64x784x512', number> = {
+const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W3aug' | 'W4' | 'W5' | 'gemm-1024' | 'gemm-64x784x512', number> = {
   W1: 1,
   W2: 2,
   W3: 3,
+  W3aug: 3, // W3's very data, so the two differ only by the augmentation
   W4: 4,
   W5: 5,
   'gemm-1024': 6,

@@ -8,7 +8,7 @@ import { DataRng, readManifest, writeDataSets } from './data';
 import type { ResultLine } from './protocol';
 import { summarize } from './summary';
 import { median, sizeTimedRun } from './timing';
-import { suiteRuns, WORKLOADS, workloadByName } from './workloads';
+import { SUITES, suiteRuns, WORKLOADS, workloadByName } from './workloads';
 
 describe('flags', () => {
   it('runs every workload on netwright, both TF.js backends and ONNX Runtime with all cores by default', () => {
@@ -30,6 +30,11 @@ describe('flags', () => {
     const runs = WORKLOADS.filter((w) => suiteRuns('onnxruntime', w)).map((w) => w.name);
     expect(runs).toEqual(['infer-W2', 'infer-W3']);
     expect(WORKLOADS.every((w) => suiteRuns('netwright', w))).toBe(true);
+  });
+
+  it('runs the augmented workload on netwright alone (the other suites have no augmentation)', () => {
+    const w3aug = WORKLOADS.find((w) => w.name === 'W3aug')!;
+    expect(SUITES.filter((s) => suiteRuns(s, w3aug))).toEqual(['netwright']);
   });
 
   it('adds PyTorch with --with-pytorch and accepts --flag=value', () => {

@@ -1,11 +1,13 @@
 // Where a training step's time goes: runs a workload on netwright with every kernel call timed, and prints a
-// table of kernels (with their shapes) by total time per step, plus the time outside kernels (JavaScript).
+// table of kernels (with their shapes) by total time per step, plus the time outside kernels (JavaScript); dense and
+// convolution rows also give their GFLOPS and share of the FMA peak, measured first on the same threads.
 // A tool for working on speed, not a benchmark: timing each call adds a little overhead of its own.
 //
 //   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer]
-import type { Kernels } from '../engine/core/kernels';
+import { Geom, type Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
+import { fmaPeakGflops } from '../engine/native/peak';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { DataRng } from './data';
 import { outputSize, trainingWorkloadOf, workloadByName } from './workloads';
@@ -13,6 +15,27 @@ import { outputSize, trainingWorkloadOf, workloadByName } from './workloads';
 interface Tally {
   calls: number;
   ns: bigint;
+  /** Floating-point operations of the multiply-adds (2 per), 0 for kernels without a formula here. */
+  flops: number;
+}
+
+/** 2 x the multiply-adds of a dense or convolution call, from its arguments (0 for other kernels). */
+function flopsOf(name: string, args: unknown[]): number {
+  const number = (i: number) => args[i] as number;
+  switch (name) {
+    case 'denseForward':
+      return 2 * number(4) * number(5) * number(6);
+    case 'denseBackward': // dWeight, and dx unless it is null
+      return 2 * number(6) * number(7) * number(8) * (args[3] === null ? 1 : 2);
+    case 'conv2dForward':
+    case 'conv2dBackward': {
+      const g = args[name === 'conv2dForward' ? 4 : 6] as Int32Array;
+      const pass = 2 * g[Geom.N] * g[Geom.O] * g[Geom.OH] * g[Geom.OW] * g[Geom.C] * g[Geom.KH] * g[Geom.KW];
+      return name === 'conv2dForward' ? pass : pass * (args[3] === null ? 1 : 2);
+    }
+    default:
+      return 0;
+  }
 }
 
 function describe(name: string, args: unknown[]): string {
@@ -34,9 +57,10 @@ function timed(kernels: Kernels, tallies: Map<string, Tally>): Kernels {
         const result = value.apply(target, args);
         const ns = process.hrtime.bigint() - start;
         const key = describe(String(property), args);
-        const tally = tallies.get(key) ?? { calls: 0, ns: 0n };
+        const tally = tallies.get(key) ?? { calls: 0, ns: 0n, flops: 0 };
         tally.calls++;
         tally.ns += ns;
+        tally.flops += flopsOf(String(property), args);
         tallies.set(key, tally);
         return result;
       };
@@ -58,6 +82,7 @@ function main(): void {
   const infer = workload.kind === 'infer' || process.argv.includes('--infer');
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
+  const peak = fmaPeakGflops();
   const tallies = new Map<string, Tally>();
   const session = createTrainingSession(
     specOf(training.name, training.network),
@@ -83,17 +108,26 @@ function main(): void {
   const total = Number(process.hrtime.bigint() - start) / steps / 1e6;
 
   const rows = [...tallies]
-    .map(([key, t]) => ({ key, ms: Number(t.ns) / steps / 1e6, calls: t.calls / steps }))
+    .map(([key, t]) => ({
+      key,
+      ms: Number(t.ns) / steps / 1e6,
+      calls: t.calls / steps,
+      gflops: t.flops / Number(t.ns),
+    }))
     .sort((a, b) => b.ms - a.ms);
   const inKernels = rows.reduce((sum, r) => sum + r.ms, 0);
   console.log(
     `${workload.name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
-      `${((batch / total) * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms`,
+      `${((batch / total) * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms; ` +
+      `FMA peak ${peak.toFixed(1)} GFLOPS`,
   );
-  for (const r of rows)
+  for (const r of rows) {
+    const share =
+      r.gflops > 0 ? `  ${r.gflops.toFixed(1)} GFLOPS, ${((100 * r.gflops) / peak).toFixed(0)}% of peak` : '';
     console.log(
-      `${r.ms.toFixed(3).padStart(8)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}`,
+      `${r.ms.toFixed(3).padStart(8)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}${share}`,
     );
+  }
 }
 
 main();

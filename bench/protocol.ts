@@ -30,6 +30,9 @@ export interface ResultLine {
   threads_requested: number;
   samples_per_s?: number;
   gflops?: number;
+  /** GEMM (netwright): the FMA peak of the same threads, measured in the same child, and gflops as a share of it. */
+  peak_gflops?: number;
+  share_of_peak?: number;
   /** Timed steps per repeat, and the median repeat's wall-clock seconds. */
   steps?: number;
   repeats?: number;

@@ -68,6 +68,7 @@ describe('workload settings', () => {
       'W1',
       'W2',
       'W3',
+      'W3aug',
       'W4',
       'W5',
       'gemm-1024',

@@ -1,5 +1,6 @@
 // The standard benchmark workloads as data: network layers, loss, optimizer, batch sizes and step counts.
 // Every suite (netwright, TF.js, PyTorch) builds its model from these definitions, so they measure the same thing.
+import type { AugmentationConfig } from '../engine/core/train/config';
 
 /** One layer of a plain feed-forward network; shapes in comments are per sample, without the batch. */
 export type LayerDef =
@@ -30,7 +31,7 @@ export interface StepPlan {
 
 export interface TrainingWorkload {
   kind: 'train';
-  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5';
+  name: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W3aug';
   title: string;
   network: NetworkDef;
   loss: LossDef;
@@ -43,6 +44,8 @@ export interface TrainingWorkload {
   reportSecondsFor?: number;
   full: StepPlan;
   quick: StepPlan;
+  /** Image augmentation of every batch before its step (the engine's own code, as the trainer runs it); netwright only. */
+  augmentation?: AugmentationConfig;
 }
 
 export interface InferenceWorkload {
@@ -74,8 +77,12 @@ export type WorkloadName = Workload['name'];
 export const SUITES = ['netwright', 'tfjs-cpu', 'tfjs-wasm', 'pytorch', 'onnxruntime'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
-/** ONNX Runtime is an inference engine: it runs only the inference workloads (on the model netwright exports). */
+/**
+ * ONNX Runtime is an inference engine: it runs only the inference workloads (on the model netwright exports). An
+ * augmented workload measures netwright's augmentation against its own plain workload, so only netwright runs it.
+ */
 export function suiteRuns(suite: SuiteName, workload: Workload): boolean {
+  if (workload.kind === 'train' && workload.augmentation) return suite === 'netwright';
   return suite !== 'onnxruntime' || workload.kind === 'infer';
 }
 
@@ -108,6 +115,19 @@ const LENET: NetworkDef = {
 // Convolutions right before batch norm carry no bias (batch norm's beta does that job), as in the small-cnn template.
 const conv3 = (filters: number): LayerDef => ({ kind: 'conv2d', filters, kernelSize: 3, padding: 1, bias: false });
 
+const W3: TrainingWorkload = {
+  kind: 'train',
+  name: 'W3',
+  title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
+  network: LENET,
+  loss: 'cross_entropy',
+  optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
+  batches: [64],
+  samples: 1024,
+  full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
+  quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
+};
+
 export const WORKLOADS: readonly Workload[] = [
   {
     kind: 'train',
@@ -133,17 +153,21 @@ export const WORKLOADS: readonly Workload[] = [
     full: { warmupSteps: 10, timedSteps: 50, repeats: 3 },
     quick: { warmupSteps: 2, timedSteps: 5, repeats: 1 },
   },
+  W3,
   {
-    kind: 'train',
-    name: 'W3',
-    title: 'LeNet-5 on 1x28x28, SGD momentum 0.9',
-    network: LENET,
-    loss: 'cross_entropy',
-    optimizer: { type: 'sgd', lr: 0.01, momentum: 0.9 },
-    batches: [64],
-    samples: 1024,
-    full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
-    quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
+    ...W3,
+    name: 'W3aug',
+    title: 'W3 with every image augmentation on (flips, shift, rotation, brightness/contrast, cutout)',
+    augmentation: {
+      horizontalFlip: 0.5,
+      verticalFlip: 0.5,
+      cropPadding: 2,
+      rotationDegrees: 10,
+      brightness: 0.2,
+      contrast: 0.2,
+      cutoutSize: 8,
+      cutoutCount: 1,
+    },
   },
   {
     kind: 'train',

@@ -1,8 +1,10 @@
 // The netwright suite: builds each workload as a model spec and times the engine's training session and native
 // GEMM, in a child process started by bench/run.ts with one job (see bench/protocol.ts).
 import type { Kernels } from '../../engine/core/kernels';
+import { augmentBatch } from '../../engine/core/train/augment';
 import { createTrainingSession, type TrainingSession } from '../../engine/core/train/session';
 import { loadKernels } from '../../engine/native';
+import { fmaPeakGflops } from '../../engine/native/peak';
 import { errorLine, emit, quietStdout, readJob, runJob, type Backend, type Batch } from '../child';
 import type { TrainingWorkload } from '../workloads';
 import { configOf, specOf } from './netwrightSpec';
@@ -20,9 +22,23 @@ function netwrightBackend(kernels: Kernels): Backend {
     training(workload, batch, batches: Batch[]) {
       const trainer = session(kernels, workload, batch);
       let next = 0;
+      const { augmentation } = workload;
+      if (!augmentation) {
+        return () => {
+          const { inputs, targets } = batches[next++ % batches.length];
+          return trainer.step(inputs, targets, batch);
+        };
+      }
+      // As the trainer does: each step's images augmented from the data into the model's input buffer; the step
+      // count stands in for the epoch so every step draws anew.
+      const shape = workload.network.inputShape;
+      const rows = Int32Array.from({ length: batch }, (_, i) => i);
+      const input = trainer.model.input.data;
       return () => {
-        const { inputs, targets } = batches[next++ % batches.length];
-        return trainer.step(inputs, targets, batch);
+        const step = next++;
+        const { inputs, targets } = batches[step % batches.length];
+        augmentBatch(augmentation, inputs, shape, null, rows, 0, batch, 1, step, input);
+        return trainer.step(input, targets, batch);
       };
     },
     inference(workload, batch, batches: Batch[]) {
@@ -36,6 +52,7 @@ function netwrightBackend(kernels: Kernels): Backend {
       const c = new Float32Array(M * N);
       return () => kernels.gemm(false, false, M, N, K, 1, a, b, 0, c);
     },
+    fmaPeakGflops: () => fmaPeakGflops(),
   };
 }
 

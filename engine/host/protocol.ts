@@ -1,4 +1,5 @@
 // The one message protocol between the main process and the engine process: a typed union on `type` each way.
+import type { InitialWeights } from '../core/io/weightsMatch';
 import type { ModelSpec } from '../core/spec/types';
 import type { TrainConfig } from '../core/train/config';
 import type { BatchProgress, EpochMetrics, RunOutcome, SplitMetrics } from '../core/train/trainer';
@@ -21,6 +22,8 @@ export interface StartRun {
   files: RunFiles;
   /** Continue from this checkpoint (written by an earlier run with the same spec, config and data). */
   resumeFrom?: string;
+  /** Start from these weights (another run's checkpoint or a weights file) instead of the seeded ones; not on resume. */
+  initialWeights?: InitialWeights;
   /** Save a 'last' checkpoint every this many epochs (default 1). */
   checkpointEvery?: number;
   /** Write each of 'last' and 'best' at most once per this many milliseconds (default 1000; see checkpointSaver.ts). */

@@ -34,6 +34,7 @@
         'src/thread_pool.cpp',
         'src/gemm/gemm.cpp',
         'src/gemm/select_kernel.cpp',
+        'src/gemm/small_rows.cpp',
         'src/ops/geometry.cpp',
         'src/ops/binding_gemm.cpp',
         'src/ops/dense.cpp',
@@ -72,7 +73,7 @@
       # Portable microkernel: baseline flags only (SSE2 on x64), written so the compiler vectorizes it.
       'target_name': 'gemm_scalar',
       'type': 'static_library',
-      'sources': ['src/gemm/ukernel_scalar.cpp'],
+      'sources': ['src/gemm/ukernel_scalar.cpp', 'src/gemm/small_rows_scalar.cpp'],
       'include_dirs': ['src'],
       'cflags': ['-fPIC'],
     },
@@ -83,7 +84,7 @@
         {
           'target_name': 'gemm_avx2',
           'type': 'static_library',
-          'sources': ['src/gemm/ukernel_avx2.cpp'],
+          'sources': ['src/gemm/ukernel_avx2.cpp', 'src/gemm/small_rows_avx2.cpp'],
           'include_dirs': ['src'],
           'cflags': ['-fPIC', '-mavx2', '-mfma'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },
@@ -102,7 +103,7 @@
         {
           'target_name': 'gemm_avx512',
           'type': 'static_library',
-          'sources': ['src/gemm/ukernel_avx512.cpp'],
+          'sources': ['src/gemm/ukernel_avx512.cpp', 'src/gemm/small_rows_avx512.cpp'],
           'include_dirs': ['src'],
           'cflags': ['-fPIC', '-mavx512f', '-mfma'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx512f', '-mfma'] },
@@ -116,7 +117,7 @@
           # NEON is part of the arm64 baseline: no extra flags needed.
           'target_name': 'gemm_neon',
           'type': 'static_library',
-          'sources': ['src/gemm/ukernel_neon.cpp'],
+          'sources': ['src/gemm/ukernel_neon.cpp', 'src/gemm/small_rows_neon.cpp'],
           'include_dirs': ['src'],
           'cflags': ['-fPIC'],
         },

@@ -46,6 +46,7 @@ export function buildSingleOp(kernels: Kernels, node: SpecNode, inputShapes: Sha
     maxBatch: batch,
     kernels,
     successorOp: null,
+    frozen: false,
     seed: 1,
     nodeIndex: 1,
     param(field, shape, init, regularized) {
@@ -58,6 +59,7 @@ export function buildSingleOp(kernels: Kernels, node: SpecNode, inputShapes: Sha
         size,
         init,
         regularized,
+        frozen: false,
         value: new Float32Array(size),
         grad: new Float32Array(size),
       };

@@ -21,13 +21,18 @@ export function errorPayload(error: unknown): StudioErrorPayload {
             ? 'graph-problem'
             : error.name === 'RunRefusedError' || error.name === 'CheckpointError'
               ? (error as Error & { code: string }).code
-              : 'failed';
+              : error.name === 'WeightsError'
+                ? `weights-${(error as Error & { code: string }).code}`
+                : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
   const params = (error as { params?: unknown }).params;
   return {
     message: error.message,
     code,
     ...(typeof nodeId === 'string' ? { nodeId } : {}),
+    ...(error.name === 'WeightsError' && typeof (error as { args?: unknown }).args === 'object'
+      ? { params: (error as unknown as { args: Record<string, string> }).args }
+      : {}),
     ...((error.name === 'RunRefusedError' || error.name === 'CheckpointError') && params && typeof params === 'object'
       ? { params: wordable(params as Record<string, unknown>) }
       : {}),

@@ -1,9 +1,10 @@
 // StudioApi: the one interface the renderer uses, served by the Electron preload (contextBridge) or by the web
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
+import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
-import type { TrainConfig } from '../../engine/core/train/config';
+import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -21,6 +22,7 @@ import type {
 import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
+import type { ImageFolderPreview } from '../services/datasets/images/preview';
 
 export type {
   CheckpointRecord,
@@ -32,6 +34,7 @@ export type {
   EpochRecord,
   ExportRecord,
   GraphVersionSummary,
+  ImageFolderPreview,
   ModelSpec,
   Project,
   Run,
@@ -161,6 +164,13 @@ export interface StartRunRequest {
   datasetId: string;
   name?: string;
   tags?: string[];
+  /**
+   * Start from this run's weights (its best checkpoint, else its last): tensors load by name, else by order, where
+   * the shape fits; layers whose shape no longer fits (a different class count) are re-initialized and listed.
+   */
+  fromRun?: string;
+  /** Start from a safetensors weights file (a PyTorch state_dict or a Netwright export); a misfit shape is refused. */
+  weights?: FileRef;
 }
 
 /** A group of runs (seeds or a sweep) from the graph and settings as they stand: each combination once per seed. */
@@ -249,6 +259,15 @@ export interface LayerWeights {
   counts: number[];
   nearZero: number;
   l2: number;
+}
+
+/**
+ * A few training images of an image dataset as augmentation would change them: per image the original and one
+ * PNG data URL per epoch (epochs 1, 2, …, each with that epoch's draws of the run's seed, exactly as training).
+ */
+export interface AugmentPreview {
+  shape: number[];
+  samples: Array<{ row: number; label: string; original: string; epochs: string[] }>;
 }
 
 /** Feature maps of one convolution-like layer for one input: each channel as a PNG data URL. */
@@ -354,10 +373,18 @@ export interface StudioApi {
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
+  previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 
+  /**
+   * What loading a safetensors weights file onto a graph would do (by name, else by order): the table of loaded,
+   * renamed, skipped and left-initialized tensors; a misfit shape is refused naming the tensor and the layer.
+   * startRun's `weights` then loads it.
+   */
+  planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights>;
   startRun(request: StartRunRequest): Promise<RunSummary>;
   pauseRun(runId: string): Promise<void>;
   /** Unpauses a paused run (training goes on in the same engine; compare continueRun). */
@@ -390,6 +417,14 @@ export interface StudioApi {
   ): Promise<PredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
+  /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
+  augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview>;
   /** The decision boundary or fitted curve (see BoundaryMap); live while the run trains. resolution: 8..128 (64). */
   boundary(runId: string, resolution?: number): Promise<BoundaryMap>;
   exportRun(runId: string, format: ExportFormat, options?: ExportOptions): Promise<ExportResult>;
@@ -414,9 +449,11 @@ const METHOD_SET: Record<StudioMethod, true> = {
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  previewImages: true,
   importImages: true,
   renameDataset: true,
   deleteDataset: true,
+  planWeights: true,
   startRun: true,
   pauseRun: true,
   unpauseRun: true,
@@ -436,6 +473,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   predictions: true,
   layerWeights: true,
   featureMaps: true,
+  augmentPreview: true,
   boundary: true,
   exportRun: true,
 };

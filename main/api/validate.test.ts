@@ -22,6 +22,13 @@ describe('validateCall', () => {
     expect(() => validateCall('saveGraph', ['g1', spec])).not.toThrow();
     expect(() => validateCall('saveGraph', ['g1', spec, 'a note'])).not.toThrow();
     expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', name: 'first' }])).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', fromRun: 'r1' }])).not.toThrow();
+    expect(() =>
+      validateCall('planWeights', [{ kind: 'upload', uploadId: 'u-123456', name: 'w.safetensors' }, spec]),
+    ).not.toThrow();
+    expect(() => validateCall('startRun', [{ spec, config, datasetId: 'd1', weights: { kind: 'disk' } }])).toThrow(
+      /startRun argument 1\.weights\.kind/,
+    );
     expect(() =>
       validateCall('importCsv', [
         { kind: 'upload', uploadId: 'u-123456', name: 'a.csv' },

@@ -188,6 +188,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     }),
     optional(id),
   ],
+  previewImages: [fileRef],
   importImages: [
     fileRef,
     shape({ size: listOf(integer), grayscale: optional(boolean), split, name: optional(string) }),
@@ -195,6 +196,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   ],
   renameDataset: [id, string],
   deleteDataset: [id],
+  planWeights: [fileRef, modelSpec],
   startRun: [
     shape({
       graphId: optional(id),
@@ -203,6 +205,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: id,
       name: optional(string),
       tags: optional(listOf(string)),
+      fromRun: optional(id),
+      weights: optional(fileRef),
     }),
   ],
   pauseRun: [id],
@@ -233,6 +237,22 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
+  augmentPreview: [
+    id,
+    shape({
+      horizontalFlip: optional(number),
+      verticalFlip: optional(number),
+      cropPadding: optional(integer),
+      rotationDegrees: optional(number),
+      brightness: optional(number),
+      contrast: optional(number),
+      cutoutSize: optional(integer),
+      cutoutCount: optional(integer),
+    }),
+    integer,
+    optional(integer),
+    optional(integer),
+  ],
   boundary: [id, optional(integer)],
   exportRun: [
     id,

@@ -9,6 +9,7 @@ import { IMPORT_USAGE, importCommand } from './import';
 import { predict, PREDICT_USAGE } from './predict';
 import { continueCommand, CONTINUE_USAGE } from './continue';
 import { runs, RUNS_USAGE } from './runs';
+import { sweep, SWEEP_USAGE } from './sweep';
 import { train, TRAIN_USAGE } from './train';
 
 interface Command {
@@ -19,6 +20,11 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   train: { summary: 'train a model; the run is recorded in the store', usage: TRAIN_USAGE, run: train },
+  sweep: {
+    summary: 'train a group of runs: settings on a grid or drawn at random, each with several seeds',
+    usage: SWEEP_USAGE,
+    run: sweep,
+  },
   continue: {
     summary: 'continue a stopped, failed or interrupted run from its last checkpoint (also: resume)',
     usage: CONTINUE_USAGE,

@@ -2,22 +2,16 @@
 // parent, the next command recovers the run as interrupted, the stored epoch history equals the history inside the
 // last checkpoint (epochs 1..N, no gaps), and `continue` trains it to the end. Also a kill in the window where the
 // engine has written the first checkpoint but the CLI has not recorded it: epoch 1 is recovered, not lost.
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCheckpoint } from '../../engine/core/io/checkpoint';
 import { openStore } from '../services/store';
-import { jsonLines, netwright, startNetwright } from './testCli';
+import { exited, jsonLines, netwright, startNetwright, until } from './testCli';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-kill-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-/** Polls `check` (a real event we cannot subscribe to: a file, a process) until it holds; the test timeout bounds it. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 function alive(pid: number): boolean {
   try {
@@ -43,13 +37,6 @@ function enginesOf(pid: number): number[] {
     }
   }
   return found;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 /** The stored epochs and the 'last' checkpoint's own epoch and history, read after recovery. */

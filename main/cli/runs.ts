@@ -4,9 +4,10 @@ import type { Store } from '../services/store';
 import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store/types';
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
 import { dateText, durationText, percent, splitScore, table, type SplitScore } from './format';
+import { resolveGroup } from './sweep';
 import { withWorkspace } from './workspace';
 
-export const RUNS_USAGE = `netwright runs [--status ${RUN_STATUSES.join('|')}] [--tag TAG] [--limit N] [--json]`;
+export const RUNS_USAGE = `netwright runs [--status ${RUN_STATUSES.join('|')}] [--tag TAG] [--group GROUP] [--limit N] [--json]`;
 
 export interface RunLine {
   type: 'run';
@@ -21,12 +22,19 @@ export interface RunLine {
   bestEpoch: number | null;
   bestValidation: SplitScore | null;
   tags: string[];
+  /** The group (seeds or sweep) the run belongs to, with its combination of settings. */
+  group: { id: string; name: string; combination: number; assignment: Record<string, number | string> } | null;
   durationMs: number;
   createdAt: string;
 }
 
 /** A run with its epoch count and best validation epoch, read from its recorded metrics. */
-export function runLine(store: Store, run: RunSummary, datasetNames: Map<string, string>): RunLine {
+export function runLine(
+  store: Store,
+  run: RunSummary,
+  datasetNames: Map<string, string>,
+  groupNames: Map<string, string> = new Map(),
+): RunLine {
   const epochs = store.metrics.listEpochs(run.id);
   const best = epochs.reduce<(typeof epochs)[number] | undefined>(
     (b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b),
@@ -45,6 +53,14 @@ export function runLine(store: Store, run: RunSummary, datasetNames: Map<string,
     bestEpoch: best?.epoch ?? null,
     bestValidation: validation ? splitScore(validation) : null,
     tags: run.tags,
+    group: run.group
+      ? {
+          id: run.group.groupId,
+          name: groupNames.get(run.group.groupId) ?? '',
+          combination: run.group.combination,
+          assignment: run.group.assignment,
+        }
+      : null,
     durationMs: run.durationMs,
     createdAt: new Date(run.createdAt).toISOString(),
   };
@@ -59,25 +75,37 @@ function bestText(line: RunLine): string {
 }
 
 export async function runs(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['status', 'tag', 'limit'], flags: ['json'] }, RUNS_USAGE);
+  const args = parseArgs(argv, { values: ['status', 'tag', 'group', 'limit'], flags: ['json'] }, RUNS_USAGE);
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, RUNS_USAGE);
   const status = args.options.has('status') ? choiceOption(args, 'status', RUN_STATUSES, 'completed') : undefined;
   const limit = args.options.has('limit') ? countOption(args, 'limit', 20) : undefined;
   const tag = optionalString(args, 'tag');
+  const groupRef = optionalString(args, 'group');
   return withWorkspace(async ({ store }) => {
     const datasetNames = new Map(store.datasets.listDatasets().map((d) => [d.id, d.name]));
-    const lines = store.runs.listRuns({ status, tag, limit }).map((run) => runLine(store, run, datasetNames));
+    const groups = store.groups.listGroups();
+    const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+    const groupId = groupRef === undefined ? undefined : resolveGroup(groups, groupRef).id;
+    // A group's runs in queue order; otherwise newest first.
+    const order = groupId ? ({ sortBy: 'groupPosition', order: 'asc' } as const) : {};
+    const lines = store.runs
+      .listRuns({ status, tag, limit, groupId, ...order })
+      .map((run) => runLine(store, run, datasetNames, groupNames));
     if (args.options.has('json')) {
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
       return 0;
     }
     if (lines.length === 0) {
-      process.stdout.write(status || tag ? 'no runs match\n' : 'no runs yet: start one with `netwright train`\n');
+      process.stdout.write(
+        status || tag || groupId ? 'no runs match\n' : 'no runs yet: start one with `netwright train`\n',
+      );
       return 0;
     }
+    const grouped = lines.some((l) => l.group);
     const rows = lines.map((l) => [
       l.id.slice(0, 8),
       l.name,
+      ...(grouped ? [l.group ? `${l.group.id.slice(0, 8)} ${l.group.name}` : '-'] : []),
       l.status,
       `${l.epochs}/${l.epochsPlanned}`,
       bestText(l),
@@ -85,7 +113,11 @@ export async function runs(argv: string[]): Promise<number> {
       dateText(Date.parse(l.createdAt)),
     ]);
     process.stdout.write(
-      `${table(['ID', 'NAME', 'STATUS', 'EPOCHS', 'BEST VALIDATION', 'DURATION', 'CREATED'], rows, new Set([3, 5]))}\n`,
+      `${table(
+        ['ID', 'NAME', ...(grouped ? ['GROUP'] : []), 'STATUS', 'EPOCHS', 'BEST VALIDATION', 'DURATION', 'CREATED'],
+        rows,
+        new Set(grouped ? [4, 6] : [3, 5]),
+      )}\n`,
     );
     return 0;
   });

@@ -33,6 +33,19 @@ export function startNetwright(home: string, args: string[]): ChildProcess {
   });
 }
 
+/** Polls `check` (a real event we cannot subscribe to: a file, a process, another process's database) until it holds; the test timeout bounds it. */
+export async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** Resolves once the child process has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
 /** The JSON lines of a command's stdout. */
 export function jsonLines(stdout: string): Array<Record<string, any>> {
   return stdout

@@ -1,19 +1,27 @@
 // `netwright train`: trains a model on a sample, a CSV file, a dataset folder or an imported dataset, recording
 // the run in the studio's store (so `netwright runs` and the studio show it), with a progress bar on a terminal
 // or one JSON object per epoch (--json) and a summary at the end.
-import { TEMPLATE_NAMES } from '../../engine/core/spec';
+import type { DatasetManifest } from '../../engine/core/data/dataset';
+import { TEMPLATE_NAMES, withOutputs } from '../../engine/core/spec';
+import type { Studio } from '../services/studio/studio';
 import { SAMPLES } from '../services/studio/samples';
 import { countOption, optionalString, parseArgs, UsageError } from './args';
 import { RunFollower } from './follow';
-import { modelFor } from './modelSpec';
+import { checkSpecFits, modelFor } from './modelSpec';
+import { resolveRun } from './runRef';
+import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weightsTableText } from './startWeights';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
-import { trainingDataset } from './trainData';
+import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { followAndReport } from './trainSession';
 import { openStudio } from './workspace';
 
 export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] [--split-column COLUMN] | --data DATASET_DIR|DATASET)
   [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json] [--name NAME] [--tags a,b] [--threads N] [--json]
+  ${START_WEIGHTS_USAGE}
   ${TRAIN_CONFIG_USAGE}
+--from RUN starts from that run's weights (its best checkpoint, else its last) and, without --model, its graph;
+  layers whose shape no longer fits are re-initialized and listed. --weights loads a safetensors file by name,
+  else by order. --freeze-until NODE freezes every layer with parameters up to and including NODE.
 samples: ${SAMPLES.map((s) => s.name).join(', ')}`;
 
 export async function train(argv: string[]): Promise<number> {
@@ -21,15 +29,12 @@ export async function train(argv: string[]): Promise<number> {
     argv,
     {
       values: [
-        'sample',
-        'data',
-        'label',
-        'task',
-        'split-column',
+        ...TRAINING_DATA_OPTIONS,
         'model',
         'name',
         'tags',
         'threads',
+        ...START_WEIGHTS_OPTIONS,
         ...TRAIN_CONFIG_OPTIONS,
       ],
       flags: ['json'],
@@ -46,7 +51,18 @@ export async function train(argv: string[]): Promise<number> {
   const studio = openStudio({ threads });
   try {
     const { dataset, note } = await trainingDataset(studio, args, TRAIN_USAGE);
-    const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
+    const fromRef = optionalString(args, 'from');
+    const weightsFile = optionalString(args, 'weights');
+    if (fromRef !== undefined && weightsFile !== undefined)
+      throw new UsageError('give --from or --weights, not both', TRAIN_USAGE);
+    const fromRun = fromRef === undefined ? undefined : resolveRun(await studio.listRuns(), fromRef);
+    const model = optionalString(args, 'model');
+    const chosen =
+      fromRun && model === undefined
+        ? await fromRunModel(studio, fromRun.id, dataset.manifest)
+        : await modelFor(studio, dataset, model);
+    const { outputs, label } = chosen;
+    const spec = applyFreezeOptions(chosen.spec, args, TRAIN_USAGE);
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     if (!json) {
       process.stderr.write(
@@ -56,13 +72,33 @@ export async function train(argv: string[]): Promise<number> {
     const follower = new RunFollower(studio, json);
     let run;
     try {
-      run = await studio.startRun({ spec, config, datasetId: dataset.id, name: optionalString(args, 'name'), tags });
+      run = await studio.startRun({
+        spec,
+        config,
+        datasetId: dataset.id,
+        name: optionalString(args, 'name'),
+        tags,
+        fromRun: fromRun?.id,
+        weights: weightsFile === undefined ? undefined : { kind: 'path', path: weightsFile },
+      });
     } catch (error) {
       follower.dispose();
       throw error;
     }
+    const initialWeights = studio.store.runs.getRun(run.id).initialWeights;
+    if (initialWeights) process.stderr.write(weightsTableText(initialWeights));
     return await followAndReport(studio, follower, run, dataset, json);
   } finally {
     await studio.close();
   }
+}
+
+/** The graph of the run --from names, its output sized for the dataset, checked against the dataset. */
+async function fromRunModel(studio: Studio, runId: string, manifest: DatasetManifest) {
+  const { run } = await studio.getRun(runId);
+  const wanted =
+    manifest.task === 'classification' ? (manifest.classNames?.length ?? 2) : (manifest.targetNames?.length ?? 1);
+  const spec = withOutputs(run.graph, wanted);
+  const { outputs } = checkSpecFits(spec, manifest, `the graph of run '${run.name}'`);
+  return { spec, outputs, label: `the graph of run '${run.name}'` };
 }

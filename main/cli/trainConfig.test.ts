@@ -114,3 +114,30 @@ describe('trainConfigFrom', () => {
     );
   });
 });
+
+describe('trainConfigFrom: image augmentation', () => {
+  const images = { ...manifest('classification'), featureShape: [1, 16, 16] };
+  const imageConfig = (argv: string[]) =>
+    trainConfigFrom(parseArgs(argv, { values: TRAIN_CONFIG_OPTIONS, flags: [] }), images, 3);
+
+  it('turns the options into the augmentation settings, one cutout square unless told', () => {
+    expect(
+      imageConfig(['--hflip', '0.5', '--crop-padding', '2', '--rotation', '10', '--cutout', '4']).augmentation,
+    ).toEqual({
+      horizontalFlip: 0.5,
+      cropPadding: 2,
+      rotationDegrees: 10,
+      cutoutSize: 4,
+      cutoutCount: 1,
+    });
+    expect(imageConfig([]).augmentation).toBeUndefined();
+  });
+
+  it('refuses them for a table and out of range, naming the option', () => {
+    expect(() => configOf(['--vflip', '0.5'])).toThrow(
+      new UsageError('--vflip: augmentation changes images, and this dataset is a table'),
+    );
+    expect(() => imageConfig(['--rotation', '90'])).toThrow(/--rotation must be from 0 to 45, got 90/);
+    expect(() => imageConfig(['--crop-padding', '1.5'])).toThrow(/--crop-padding must be a whole number from 0 to 64/);
+  });
+});

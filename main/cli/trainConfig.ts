@@ -2,8 +2,10 @@
 // early stopping; checked here so a mistake is a usage error before any run is recorded.
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { createSchedule } from '../../engine/core/schedule';
+import { checkTrainConfig } from '../../engine/core/train/configCheck';
 import {
   TRAIN_CONFIG_VERSION,
+  type AugmentationConfig,
   type LossKind,
   type OptimizerConfig,
   type ScheduleConfig,
@@ -13,6 +15,19 @@ import { choiceOption, countOption, numberOption, positiveOption, UsageError, ty
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop', 'adagrad'] as const;
 export const SCHEDULES = ['constant', 'step', 'multistep', 'exponential', 'cosine', 'plateau'] as const;
+
+/** Image augmentation options and the setting each one fills. */
+const AUGMENT_FIELDS = {
+  hflip: 'horizontalFlip',
+  vflip: 'verticalFlip',
+  'crop-padding': 'cropPadding',
+  rotation: 'rotationDegrees',
+  brightness: 'brightness',
+  contrast: 'contrast',
+  cutout: 'cutoutSize',
+  'cutout-count': 'cutoutCount',
+} as const satisfies Record<string, keyof AugmentationConfig>;
+const AUGMENT_OPTIONS = Object.keys(AUGMENT_FIELDS) as Array<keyof typeof AUGMENT_FIELDS>;
 
 /** The value options `train` reads through trainConfigFrom. */
 export const TRAIN_CONFIG_OPTIONS = [
@@ -38,12 +53,15 @@ export const TRAIN_CONFIG_OPTIONS = [
   'factor',
   'plateau-patience',
   'min-lr',
+  ...AUGMENT_OPTIONS,
 ];
 
 export const TRAIN_CONFIG_USAGE = `[--epochs 20] [--optimizer ${OPTIMIZERS.join('|')}] [--lr 0.001] [--momentum 0.9] [--weight-decay 0]
   [--batch-size 32] [--seed 42] [--l1 0] [--l2 0] [--clip-norm N] [--clip-value V] [--early-stopping PATIENCE [--monitor val_loss|val_accuracy]]
   [--schedule ${SCHEDULES.join('|')}]  step: [--step-size N] [--gamma 0.1]  multistep: --milestones 10,20 [--gamma 0.1]
-     exponential: [--gamma 0.95]  cosine: [--t-max EPOCHS] [--eta-min 0]  plateau: [--factor 0.1] [--plateau-patience 5] [--min-lr 0]`;
+     exponential: [--gamma 0.95]  cosine: [--t-max EPOCHS] [--eta-min 0]  plateau: [--factor 0.1] [--plateau-patience 5] [--min-lr 0]
+  images: [--hflip P] [--vflip P] [--crop-padding PIXELS] [--rotation DEGREES] [--brightness B] [--contrast C]
+     [--cutout SIZE [--cutout-count 1]]   augmentation of the training images, off by default`;
 
 function optimizerFrom(args: ParsedArgs): OptimizerConfig {
   const type = choiceOption(args, 'optimizer', OPTIMIZERS, 'adam');
@@ -144,6 +162,7 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
     : undefined;
   if (earlyStopping?.metric === 'val_accuracy' && manifest.task === 'regression')
     throw new UsageError('--monitor val_accuracy needs a classification dataset');
+  const augmentation = augmentationFrom(args, manifest);
   return {
     version: TRAIN_CONFIG_VERSION,
     loss: lossFor(manifest, outputs),
@@ -156,7 +175,39 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
     ...(l2 > 0 ? { l2 } : {}),
     ...(Object.keys(clipping).length > 0 ? { clipping } : {}),
     ...(earlyStopping ? { earlyStopping } : {}),
+    ...(augmentation ? { augmentation } : {}),
     // The split itself was drawn when the dataset was imported; the config records its fractions.
     split: { train: manifest.split.train, validation: manifest.split.validation, test: manifest.split.test },
   };
 }
+
+/** --hflip, --crop-padding, …: the augmentation setting of each given option, checked against its range. */
+function augmentationFrom(args: ParsedArgs, manifest: DatasetManifest): AugmentationConfig | undefined {
+  const given = AUGMENT_OPTIONS.filter((option) => args.options.has(option));
+  if (given.length === 0) return undefined;
+  if (manifest.featureShape.length !== 3)
+    throw new UsageError(`--${given[0]}: augmentation changes images, and this dataset is a table`);
+  const augmentation: AugmentationConfig = {};
+  for (const option of given) augmentation[AUGMENT_FIELDS[option]] = numberOption(args, option, 0);
+  if (augmentation.cutoutSize !== undefined && augmentation.cutoutCount === undefined) augmentation.cutoutCount = 1;
+  const problem = checkTrainConfig({ ...RANGE_CHECK_BASE, augmentation })[0];
+  if (problem?.code === 'setting-out-of-range') {
+    const option = AUGMENT_OPTIONS.find((o) => `augmentation.${AUGMENT_FIELDS[o]}` === problem.setting)!;
+    throw new UsageError(
+      `--${option} must be ${problem.integer ? 'a whole number ' : ''}from ${problem.min} to ${problem.max}, got ${String(problem.value)}`,
+    );
+  }
+  return augmentation;
+}
+
+/** A configuration that passes every check, to check augmentation settings alone. */
+const RANGE_CHECK_BASE: TrainConfig = {
+  version: TRAIN_CONFIG_VERSION,
+  loss: 'cross_entropy',
+  optimizer: { type: 'sgd', lr: 0.1 },
+  schedule: { type: 'constant' },
+  epochs: 1,
+  batchSize: 1,
+  seed: 0,
+  split: { train: 1, validation: 0, test: 0 },
+};

@@ -13,6 +13,9 @@ import { choiceOption, optionalString, UsageError, type ParsedArgs } from './arg
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
 
+/** The options trainingDataset reads (commands that train list them among their own). */
+export const TRAINING_DATA_OPTIONS = ['sample', 'data', 'label', 'task', 'split-column'];
+
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);

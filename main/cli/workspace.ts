@@ -25,8 +25,13 @@ function engineOptions(threads?: number): EngineClientOptions {
 }
 
 /** The full studio (store, importers, engine supervision): runs started here are recorded like the app's. */
-export function openStudio(options: { threads?: number } = {}): Studio {
-  return new Studio({ home: netwrightHome(), mode: 'cli', engine: engineOptions(options.threads) });
+export function openStudio(options: { threads?: number; cores?: number } = {}): Studio {
+  return new Studio({
+    home: netwrightHome(),
+    mode: 'cli',
+    engine: engineOptions(options.threads),
+    cores: options.cores,
+  });
 }
 
 /** The store (runs of dead owners recovered), and an engine for evaluation and prediction when asked for. */

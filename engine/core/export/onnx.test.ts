@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES, mlp, residual } from '../spec/templates';
 import type { ModelSpec } from '../spec/types';
 import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx';
-import { checkOnnxStructure, type DecodedNode, type DecodedOnnx } from './onnxCheck';
+import { checkOnnxStructure, decodeOnnx, type DecodedNode, type DecodedOnnx } from './onnxCheck';
 import { OnnxGraphBuilder } from './onnxGraph';
 import { ProtoWriter } from './protobuf';
 import { everyOpSpec, randomTensors, residualConcatSpec } from './testModels';
@@ -284,5 +284,17 @@ describe('ONNX structure check', () => {
       .message(7, (g) => g.string(2, 'empty'))
       .finish();
     expect(checkOnnxStructure(bytes).problems).toEqual(['no opset is declared for the default ONNX domain']);
+  });
+});
+
+describe('ONNX export of a model with frozen layers', () => {
+  it('computes the same graph with the same weights (only the spec in the metadata says which layers were frozen)', () => {
+    const spec = mlp(4, 3);
+    const frozen = { ...spec, nodes: spec.nodes.map((n) => (n.id === 'fc1' ? { ...n, trainable: false } : n)) };
+    const tensors = randomTensors(spec);
+    const plain = decodeOnnx(exportOnnx({ spec, tensors, producerVersion: '1' }));
+    const withFrozen = decodeOnnx(exportOnnx({ spec: frozen, tensors, producerVersion: '1' }));
+    expect(withFrozen.graph).toEqual(plain.graph);
+    expect(JSON.parse(withFrozen.metadata.netwright_spec).nodes[1]).toMatchObject({ id: 'fc1', trainable: false });
   });
 });

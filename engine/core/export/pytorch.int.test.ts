@@ -368,6 +368,32 @@ describe('train.py reads and trains on the same data', () => {
     expect(read.y).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(maxAbsDifference(read.x.flat(3), expected)).toBeLessThanOrEqual(1e-6);
     expect(run(dir, PYTHON, ['train.py', '--epochs', '1'])).toMatch(/epoch 1\/1/);
+
+    // The same model with conv1 and bn1 frozen: an epoch leaves their weights and running statistics as they were.
+    const frozen = {
+      ...spec,
+      nodes: spec.nodes.map((n) => (n.id === 'conv1' || n.id === 'bn1' ? { ...n, trainable: false } : n)),
+    };
+    writeFileSync(
+      path.join(dir, 'frozen.py'),
+      exportPytorchScript({
+        spec: frozen,
+        task: 'classification',
+        classNames: classes,
+        config: { ...baseConfig, batchSize: 4, optimizer: { type: 'adamw', lr: 0.05, weightDecay: 0.1 } },
+        normalization: { axis: 'channel', mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25] },
+        data: { kind: 'images', path: 'folder', size: [8, 8], grayscale: false },
+        weightsFile: 'model.safetensors',
+        producerVersion: 'test',
+      }),
+    );
+    expect(run(dir, PYTHON, ['frozen.py', '--epochs', '1', '--out', 'frozen.safetensors'])).toMatch(/epoch 1\/1/);
+    const before = decodeSafetensors(readBytes(dir, 'model.safetensors')).tensors;
+    const after = decodeSafetensors(readBytes(dir, 'frozen.safetensors')).tensors;
+    for (const name of ['conv1.weight', 'bn1.weight', 'bn1.bias', 'bn1.running_mean', 'bn1.running_var'])
+      expect(after.get(name)!.data, name).toEqual(before.get(name)!.data);
+    for (const name of ['conv2.weight', 'bn2.running_mean', 'fc.weight'])
+      expect(after.get(name)!.data, name).not.toEqual(before.get(name)!.data);
   });
 
   withTorch('runs under torchrun with two CPU processes (gloo), logging and saving on rank 0 only', () => {

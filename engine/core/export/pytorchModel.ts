@@ -60,19 +60,48 @@ export function pytorchModelSource(model: CheckedModel): ModelSource {
   }
   forwardLines.push(`return ${variable.get(analysis.outputId!)}`);
 
+  // Frozen layers (trainable: false) that own tensors: no gradient, and batch norm stays in eval mode.
+  const frozen = analysis.order.filter((id) => nodes.get(id)!.trainable === false && analysis.nodes[id].params > 0);
   const classCode = [
+    ...(frozen.length
+      ? [
+          `# Layers frozen in Netwright (trainable: false): no gradient, and batch norm stays in eval mode (Net.train).`,
+          `FROZEN = ${py(frozen)}`,
+          '',
+          '',
+        ]
+      : []),
     'class Net(nn.Module):',
     `    """${model.analysis.order.length - 1} layers; submodules are named like the Netwright layers, so state_dict keys match the exported weights."""`,
     '',
     '    def __init__(self):',
     '        super().__init__()',
     ...initLines.map((l) => `        ${l}`),
+    ...(frozen.length ? frozenLines() : []),
     '',
     `    def forward(self, x):${shapeComment(analysis.nodes[inputId].outputShape!)}`,
     ...forwardLines.map((l) => `        ${l}`),
   ].join('\n');
   const regularized = model.expected.filter((t) => t.regularized).map((t) => t.name);
   return { classCode, init, regularized };
+}
+
+/**
+ * The frozen layers' lines of Net: their parameters never get a gradient (so the optimizer leaves them alone and
+ * weight decay skips them), and train() keeps them in eval mode, so a frozen batch norm normalizes with its running
+ * statistics and never updates them, as Netwright's engine does.
+ */
+function frozenLines(): string[] {
+  return [
+    '        for name in FROZEN:',
+    '            self.get_submodule(name).requires_grad_(False)',
+    '',
+    '    def train(self, mode=True):',
+    '        super().train(mode)',
+    '        for name in FROZEN:',
+    '            self.get_submodule(name).eval()',
+    '        return self',
+  ];
 }
 
 /** "  # [N, 16, 14, 14]" */

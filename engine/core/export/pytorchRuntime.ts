@@ -253,7 +253,7 @@ def main():
                                          shuffle=SHUFFLE and sampler is None, generator=torch.Generator().manual_seed(args.seed))
     # DistributedDataParallel averages the gradients of all processes after each backward pass.
     network = DistributedDataParallel(model, device_ids=[local_rank] if device.type == 'cuda' else None) if distributed else model
-    optimizer = make_optimizer(model.parameters())
+    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad])  # frozen layers' stay out
     schedule = make_schedule(optimizer)
     stopper = EarlyStopping() if EARLY_STOPPING and validation else None
     log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows from {split_source}; '

@@ -96,7 +96,7 @@ describe('checkpoints', () => {
         t.set('fc1.weight', {
           dtype: 'I32',
           shape: w.shape,
-          data: Int32Array.from(w.data, (v) => Math.round(v * 1000)),
+          data: Int32Array.from(w.data as Float32Array, (v) => Math.round(v * 1000)),
         });
       });
       const e = problem(bytes);
@@ -108,7 +108,7 @@ describe('checkpoints', () => {
     it('refuses NaN or infinite values in the weights, the best weights and the optimizer state', () => {
       const poisoned = (name: string, value: number) =>
         damaged((t) => {
-          const copy = Float32Array.from(t.get(name)!.data);
+          const copy = Float32Array.from(t.get(name)!.data as Float32Array);
           copy[3] = value;
           t.set(name, { ...t.get(name)!, data: copy });
         });

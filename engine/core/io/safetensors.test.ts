@@ -50,4 +50,13 @@ describe('safetensors', () => {
       /shape \[3\] but 2 values/,
     );
   });
+
+  it("reads int64 tensors, as PyTorch saves batch norm's num_batches_tracked", () => {
+    const bytes = encodeSafetensors({
+      'bn.num_batches_tracked': { dtype: 'I64', shape: [], data: BigInt64Array.of(42n) },
+    });
+    const t = decodeSafetensors(bytes).tensors.get('bn.num_batches_tracked')!;
+    expect(t.dtype).toBe('I64');
+    expect([...(t.data as BigInt64Array)]).toEqual([42n]);
+  });
 });

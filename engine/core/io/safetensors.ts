@@ -1,15 +1,16 @@
 // The safetensors format: an 8-byte little-endian header length, a JSON header (dtype, shape and byte offsets
 // of each tensor, plus string metadata), then the raw little-endian tensor bytes. Loading never executes code.
 
-export type DType = 'F32' | 'I32' | 'U8' | 'F64';
+/** I64 is read (PyTorch saves batch norm's num_batches_tracked as int64) and written. */
+export type DType = 'F32' | 'I32' | 'U8' | 'F64' | 'I64';
 
 export interface NamedArray {
   dtype: DType;
   shape: number[];
-  data: Float32Array | Int32Array | Uint8Array | Float64Array;
+  data: Float32Array | Int32Array | Uint8Array | Float64Array | BigInt64Array;
 }
 
-const BYTES: Record<DType, number> = { F32: 4, I32: 4, U8: 1, F64: 8 };
+const BYTES: Record<DType, number> = { F32: 4, I32: 4, U8: 1, F64: 8, I64: 8 };
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Serializes tensors (sorted by name, as the reference writer does) and string metadata into one buffer. */
@@ -109,7 +110,9 @@ export function decodeSafetensors(buffer: Uint8Array, source = 'file'): DecodedS
           ? new Int32Array(bytes.buffer)
           : dtype === 'F64'
             ? new Float64Array(bytes.buffer)
-            : new Uint8Array(bytes.buffer);
+            : dtype === 'I64'
+              ? new BigInt64Array(bytes.buffer)
+              : new Uint8Array(bytes.buffer);
     tensors.set(name, { dtype: dtype as DType, shape: shape as number[], data });
   }
   return { tensors, metadata };

@@ -26,6 +26,8 @@ export interface ParamTensor {
   init: InitKind;
   /** Weights that L1/L2 penalties apply to (not biases or normalization parameters). */
   regularized: boolean;
+  /** In a frozen layer (spec `trainable: false`): placed after every trainable tensor, never updated. */
+  frozen: boolean;
   value: Float32Array;
   grad: Float32Array;
 }
@@ -54,6 +56,8 @@ export interface BuildContext {
   kernels: Kernels;
   /** The op this node feeds, when it feeds exactly one (chooses 'auto' initialization). */
   successorOp: string | null;
+  /** The layer is frozen: a batch norm then uses and keeps its running statistics even in training. */
+  frozen: boolean;
   /** Seed and index for ops that draw random numbers per step (dropout). */
   seed: number;
   nodeIndex: number;

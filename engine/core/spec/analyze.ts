@@ -243,17 +243,23 @@ export function analyze(spec: ModelSpec, options: AnalyzeOptions = {}): Analysis
     infos[node.id] = {
       outputShape: shapes[i],
       params: paramCounts[i],
+      frozen: node.trainable === false,
       inputs: inputs[i].map((from) => nodes[from].id),
       paramValues: paramValues[i],
     };
   });
   let totalParams = 0;
-  for (const i of order) totalParams += paramCounts[i];
+  let frozenParams = 0;
+  for (const i of order) {
+    totalParams += paramCounts[i];
+    if (nodes[i].trainable === false) frozenParams += paramCounts[i];
+  }
   return {
     ok: problems.length === 0,
     problems,
     nodes: infos,
     totalParams,
+    frozenParams,
     order: order.map((i) => nodes[i].id),
     inputId: main >= 0 ? nodes[main].id : null,
     outputId: output >= 0 ? nodes[output].id : null,
@@ -316,6 +322,7 @@ function emptyAnalysis(problems: Problem[]): Analysis {
     problems,
     nodes: Object.create(null) as Record<string, NodeInfo>,
     totalParams: 0,
+    frozenParams: 0,
     order: [],
     inputId: null,
     outputId: null,

@@ -14,6 +14,9 @@ export { PROBLEM_REASONS } from './problemReasons';
 export type { ProblemArgs, ProblemReason } from './problemReasons';
 export { PROBLEM_ENGLISH, fillMessage, problemText } from './problemText';
 export { summarize, formatSummary } from './summary';
+export { freezeLayers, freezeUntil } from './freeze';
+export { withOutputs } from './outputs';
+export type { FreezeResult } from './freeze';
 export type { ModelSummary, SummaryRow } from './summary';
 export { nodeName, shapeText } from './names';
 export {

@@ -39,6 +39,9 @@ export function resolveParams(node: SpecNode): ResolvedParams {
     problems.push({ nodeId: node.id, code: 'bad-param', reason, args: { node: nodeName(node), ...args } });
   };
 
+  const trainable: unknown = node.trainable;
+  if (trainable !== undefined && typeof trainable !== 'boolean')
+    bad('trainable-not-bool', { value: JSON.stringify(trainable) ?? String(trainable) });
   const given: unknown = node.params ?? {};
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     bad('params-not-object', { value: JSON.stringify(given) });

@@ -239,6 +239,14 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
   'param-not-int': withParam('dense', 'units', 0),
   'param-not-number': withParam('dropout', 'p', 1),
   'param-not-bool': withParam('dense', 'bias', 'yes'),
+  'trainable-not-bool': {
+    version: 1,
+    nodes: [
+      { id: 'in', op: 'input', params: VECTOR },
+      { id: 'fc', op: 'dense', params: { units: 2 }, trainable: 'no' as never },
+    ],
+    edges: [{ from: 'in', to: 'fc' }],
+  },
   'param-not-choice': withParam('gelu', 'approximate', 'fast'),
   'param-not-ints': chain([
     ['in', 'input', { shape: [3, 32] }],

@@ -40,6 +40,7 @@ export const PROBLEM_REASONS = [
   'param-not-int', // node, param, range, value   (range: '' or " (1 ≤ units)")
   'param-not-number', // node, param, range, value
   'param-not-bool', // node, param, value
+  'trainable-not-bool', // node, value
   'param-not-choice', // node, param, choices, value
   'param-not-ints', // node, param, lengths, range, value
   'param-not-int-or-pair', // node, param, range, value

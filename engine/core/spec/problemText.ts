@@ -49,6 +49,7 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
   'param-not-int': "{node}: '{param}' must be a whole number{range}, got {value}.",
   'param-not-number': "{node}: '{param}' must be a number{range}, got {value}.",
   'param-not-bool': "{node}: '{param}' must be true or false, got {value}.",
+  'trainable-not-bool': "{node}: 'trainable' must be true or false (false freezes the layer), got {value}.",
   'param-not-choice': "{node}: '{param}' must be one of {choices}, got {value}.",
   'param-not-ints': "{node}: '{param}' must be a list of {lengths} whole numbers{range}, got {value}.",
   'param-not-int-or-pair': "{node}: '{param}' must be a whole number or [height, width]{range}, got {value}.",

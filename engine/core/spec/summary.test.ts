@@ -16,8 +16,11 @@ describe('model summary', () => {
       op: 'conv2d',
       outputShape: [6, 28, 28],
       params: 156,
+      frozen: false,
     });
     expect(summary.totalParams).toBe(61706);
+    expect(summary.trainableParams).toBe(61706);
+    expect(summary.frozenParams).toBe(0);
     expect(summary.rows.reduce((sum, r) => sum + r.params, 0)).toBe(61706);
     expect(summary.inputShape).toEqual([1, 28, 28]);
     expect(summary.outputShape).toEqual([10]);

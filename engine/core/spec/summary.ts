@@ -13,11 +13,16 @@ export interface SummaryRow {
   /** Without batch; null when it could not be inferred. */
   outputShape: Shape | null;
   params: number;
+  /** The layer is frozen: its params do not train. */
+  frozen: boolean;
 }
 
 export interface ModelSummary {
   rows: SummaryRow[];
   totalParams: number;
+  /** totalParams split into the params that train and those in frozen layers. */
+  trainableParams: number;
+  frozenParams: number;
   /** Number of values the output of every row holds for one sample (activation memory = this × batch × 4 bytes). */
   activationsPerSample: number;
   inputShape: Shape | null;
@@ -31,13 +36,22 @@ export function summarize(spec: ModelSpec, analysis: Analysis): ModelSummary {
     const op = node?.op ?? '?';
     const info = analysis.nodes[id];
     const label = node?.label?.trim() ? node.label : isOpKind(op) ? LAYERS[op].name : op;
-    return { nodeId: id, label, op, outputShape: info?.outputShape ?? null, params: info?.params ?? 0 };
+    return {
+      nodeId: id,
+      label,
+      op,
+      outputShape: info?.outputShape ?? null,
+      params: info?.params ?? 0,
+      frozen: info?.frozen ?? false,
+    };
   });
   let activationsPerSample = 0;
   for (const row of rows) if (row.outputShape) activationsPerSample += row.outputShape.reduce((a, b) => a * b, 1);
   return {
     rows,
     totalParams: analysis.totalParams,
+    trainableParams: analysis.totalParams - analysis.frozenParams,
+    frozenParams: analysis.frozenParams,
     activationsPerSample,
     inputShape: analysis.inputId ? (analysis.nodes[analysis.inputId]?.outputShape ?? null) : null,
     outputShape: analysis.outputId ? (analysis.nodes[analysis.outputId]?.outputShape ?? null) : null,
@@ -48,7 +62,7 @@ export function summarize(spec: ModelSpec, analysis: Analysis): ModelSummary {
 export function formatSummary(summary: ModelSummary): string {
   const header = ['Layer (id)', 'Output shape', 'Params'];
   const body = summary.rows.map((row) => [
-    `${row.label} (${row.nodeId})`,
+    `${row.label} (${row.nodeId})${row.frozen ? ' [frozen]' : ''}`,
     row.outputShape ? shapeText(row.outputShape) : '?',
     groupDigits(row.params),
   ]);
@@ -62,6 +76,8 @@ export function formatSummary(summary: ModelSummary): string {
     ...body.map(line),
     rule,
     `Total params: ${groupDigits(summary.totalParams)}`,
+    `Trainable params: ${groupDigits(summary.trainableParams)}`,
+    `Frozen params: ${groupDigits(summary.frozenParams)}`,
     `Activations per sample: ${groupDigits(summary.activationsPerSample)}`,
   ].join('\n');
 }

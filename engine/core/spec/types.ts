@@ -21,6 +21,11 @@ export interface SpecNode {
   params?: Record<string, ParamValue>;
   /** Display name in the editor (optional). */
   label?: string;
+  /**
+   * False freezes the layer: its parameters get no update, no optimizer state and no weight decay, and a frozen
+   * batch norm normalizes with its running statistics (eval mode) and leaves them as they are. Default true.
+   */
+  trainable?: boolean;
   position?: { x: number; y: number };
 }
 
@@ -75,8 +80,10 @@ export interface Problem {
 export interface NodeInfo {
   /** Output shape without batch, or null when it cannot be inferred (an upstream or local error). */
   outputShape: Shape | null;
-  /** Trainable parameter count (batch-norm running statistics excluded). */
+  /** Learnable parameter count (batch-norm running statistics excluded), frozen or not. */
   params: number;
+  /** The layer is frozen (`trainable: false`); its params count as frozen. */
+  frozen: boolean;
   /** Ids of the nodes feeding this one, in input-slot order (slot 0 first); the same id twice for x + x. */
   inputs: string[];
   /** Parameter values with defaults applied (see resolveParams), or null for an unknown op or bad params. */
@@ -102,6 +109,8 @@ export interface Analysis {
   problems: Problem[];
   nodes: Record<string, NodeInfo>;
   totalParams: number;
+  /** The part of totalParams in frozen layers (the rest trains). */
+  frozenParams: number;
   /** Node ids in a topological order (inputs first); only nodes reachable from the input. */
   order: string[];
   inputId: string | null;

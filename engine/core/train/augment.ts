@@ -89,6 +89,12 @@ export function drawAugmentation(
 }
 
 /**
+ * One channel of the shifted, flipped image in raw values with a one-pixel black border, (H + 2) x (W + 2), so
+ * bilinear reads need no bounds checks. Reused between images (the engine runs one batch at a time).
+ */
+let bordered = new Float64Array(0);
+
+/**
  * Writes the augmented image into `target` from `source`, both one standardized image [C, H, W]. Geometry reads
  * raw values (black outside the image); brightness b and contrast c give c·b·raw + (1 − c)·b·mean, mean over the
  * source image's raw values; cutout squares of side `cutoutSize` are black; the result is standardized again.
@@ -116,54 +122,115 @@ export function augmentImage(
   }
   const gain = draw.contrast * draw.brightness;
   const offset = (1 - draw.contrast) * draw.brightness * meanRaw;
-  const radians = (draw.angleDegrees * Math.PI) / 180;
+  const { shiftX, shiftY, flipHorizontal, flipVertical } = draw;
+  // Output (y, x) of the shifted image reads source (y + shiftY, x + shiftX) (flipped): rows and columns in range.
+  const top = Math.max(0, -shiftY);
+  const bottom = Math.min(height, height - shiftY);
+  const left = Math.max(0, -shiftX);
+  const right = Math.min(width, width - shiftX);
+  const rotate = draw.angleDegrees !== 0;
+  const stride = width + 2;
+  if (rotate && bordered.length < (height + 2) * stride) bordered = new Float64Array((height + 2) * stride);
+  for (let c = 0; c < channels; c++) {
+    const [m, s] = channelStats(normalization, c);
+    const inv = 1 / s;
+    // standardized output = scale · raw + bias
+    const scale = gain * inv;
+    const bias = (offset - m) * inv;
+    const src = source.subarray(c * plane, (c + 1) * plane);
+    const dst = target.subarray(c * plane, (c + 1) * plane);
+    if (!rotate) {
+      // Raw 0 from outside the image goes through brightness and contrast like every pixel. (Plain loops: a
+      // TypedArray fill call costs more than the few values of one row.)
+      const black = bias;
+      for (let y = 0; y < height; y++) {
+        const row = y * width;
+        if (y < top || y >= bottom) {
+          for (let x = 0; x < width; x++) dst[row + x] = black;
+          continue;
+        }
+        const sy = y + shiftY;
+        const from = (flipVertical ? height - 1 - sy : sy) * width;
+        for (let x = 0; x < left; x++) dst[row + x] = black;
+        if (flipHorizontal) {
+          const last = from + width - 1 - shiftX;
+          for (let x = left; x < right; x++) dst[row + x] = (src[last - x] * s + m) * scale + bias;
+        } else {
+          const first = from + shiftX;
+          for (let x = left; x < right; x++) dst[row + x] = (src[first + x] * s + m) * scale + bias;
+        }
+        for (let x = right; x < width; x++) dst[row + x] = black;
+      }
+    } else {
+      const b = bordered;
+      b.fill(0, 0, (height + 2) * stride);
+      for (let y = top; y < bottom; y++) {
+        const sy = y + shiftY;
+        const from = (flipVertical ? height - 1 - sy : sy) * width;
+        const row = (y + 1) * stride + 1;
+        if (flipHorizontal) {
+          const last = from + width - 1 - shiftX;
+          for (let x = left; x < right; x++) b[row + x] = src[last - x] * s + m;
+        } else {
+          const first = from + shiftX;
+          for (let x = left; x < right; x++) b[row + x] = src[first + x] * s + m;
+        }
+      }
+      rotateInto(b, dst, height, width, draw.angleDegrees, scale, bias);
+    }
+    const cutoutBlack = (0 - m) * inv; // raw 0 after brightness and contrast (not -m · inv: that is -0 when m = 0)
+    for (const [y, x] of draw.cutouts) {
+      const y0 = y - Math.floor(cutoutSize / 2);
+      const x0 = x - Math.floor(cutoutSize / 2);
+      const xEnd = Math.min(width, x0 + cutoutSize);
+      for (let yy = Math.max(0, y0); yy < Math.min(height, y0 + cutoutSize); yy++)
+        for (let x = Math.max(0, x0); x < xEnd; x++) dst[yy * width + x] = cutoutBlack;
+    }
+  }
+}
+
+/**
+ * Bilinear rotation about the centre of `bordered` (a channel with a one-pixel black border) into `target`, each
+ * value mapped to scale · raw + bias: the output at offset (u, v) from the centre reads (cos·u − sin·v, sin·u + cos·v).
+ */
+function rotateInto(
+  bordered: Float64Array,
+  target: Float32Array,
+  height: number,
+  width: number,
+  angleDegrees: number,
+  scale: number,
+  bias: number,
+): void {
+  const radians = (angleDegrees * Math.PI) / 180;
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
   const cy = (height - 1) / 2;
   const cx = (width - 1) / 2;
-  for (let c = 0; c < channels; c++) {
-    const [m, s] = channelStats(normalization, c);
-    const inv = 1 / s;
-    const src = source.subarray(c * plane, (c + 1) * plane);
-    const dst = target.subarray(c * plane, (c + 1) * plane);
-    // The shifted, flipped image's raw value at integer (y, x); black outside the cropped frame (rotation reads
-    // past its edge) and where the shift brought in padding.
-    const shifted = (y: number, x: number): number => {
-      if (y < 0 || y >= height || x < 0 || x >= width) return 0;
-      const sy = y + draw.shiftY;
-      const sx = x + draw.shiftX;
-      if (sy < 0 || sy >= height || sx < 0 || sx >= width) return 0;
-      const fy = draw.flipVertical ? height - 1 - sy : sy;
-      const fx = draw.flipHorizontal ? width - 1 - sx : sx;
-      return src[fy * width + fx] * s + m;
-    };
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let raw: number;
-        if (draw.angleDegrees === 0) raw = shifted(y, x);
-        else {
-          const u = x - cx;
-          const v = y - cy;
-          const qx = cos * u - sin * v + cx;
-          const qy = sin * u + cos * v + cy;
-          const x0 = Math.floor(qx);
-          const y0 = Math.floor(qy);
-          const wx = qx - x0;
-          const wy = qy - y0;
-          raw =
-            (1 - wy) * ((1 - wx) * shifted(y0, x0) + wx * shifted(y0, x0 + 1)) +
-            wy * ((1 - wx) * shifted(y0 + 1, x0) + wx * shifted(y0 + 1, x0 + 1));
-        }
-        dst[y * width + x] = (gain * raw + offset - m) * inv;
+  const stride = width + 2;
+  for (let y = 0; y < height; y++) {
+    const v = y - cy;
+    // Sampling points step by (cos, sin) along a row. They carry +2, so wherever a point can be read (true
+    // coordinate ≥ −1) truncation is floor, and true (y0, x0) sits at bordered (y0 + 1, x0 + 1).
+    let qx = -cos * cx - sin * v + cx + 2;
+    let qy = -sin * cx + cos * v + cy + 2;
+    let out = y * width;
+    for (let x = 0; x < width; x++, qx += cos, qy += sin, out++) {
+      const x0 = qx | 0;
+      const y0 = qy | 0;
+      let raw = 0;
+      // Corners (y0, x0) to (y0 + 1, x0 + 1) all in the bordered frame; anything further out is black.
+      if (qx >= 1 && x0 < width + 2 && qy >= 1 && y0 < height + 2) {
+        const wx = qx - x0;
+        const wy = qy - y0;
+        const at = (y0 - 1) * stride + x0 - 1;
+        const upperLeft = bordered[at];
+        const lowerLeft = bordered[at + stride];
+        const upper = upperLeft + wx * (bordered[at + 1] - upperLeft);
+        const lower = lowerLeft + wx * (bordered[at + stride + 1] - lowerLeft);
+        raw = upper + wy * (lower - upper);
       }
-    }
-    const black = (0 - m) * inv; // not -m · inv, which is -0 for an unstandardized image
-    for (const [y, x] of draw.cutouts) {
-      const top = Math.max(0, y - Math.floor(cutoutSize / 2));
-      const left = Math.max(0, x - Math.floor(cutoutSize / 2));
-      const bottom = Math.min(height, y - Math.floor(cutoutSize / 2) + cutoutSize);
-      const right = Math.min(width, x - Math.floor(cutoutSize / 2) + cutoutSize);
-      for (let yy = top; yy < bottom; yy++) dst.fill(black, yy * width + left, yy * width + right);
+      target[out] = raw * scale + bias;
     }
   }
 }

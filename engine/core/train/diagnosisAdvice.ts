@@ -80,6 +80,8 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       );
       if (!setup.earlyStopping) add('early-stopping', { epoch });
       else if (!setup.restoreBest) add('restore-best', { epoch });
+      // Images can be augmented in the training settings; an image run that already augments needs real data.
+      if (setup.images && !setup.augmentation) add('augment-images');
       add('more-data');
       add('smaller-model');
       break;

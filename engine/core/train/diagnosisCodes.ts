@@ -35,6 +35,7 @@ export const ADVICE_CODES = [
   'raise-weight-decay',
   'early-stopping', // { epoch }: restoreBest would keep the weights of that epoch
   'restore-best', // { epoch }: early stopping is on but keeps the last weights
+  'augment-images', // the training settings' Augmentation section (image datasets, augmentation off)
   'more-data',
   'smaller-model',
   'bigger-model',

@@ -1,6 +1,7 @@
 // What the diagnosis needs to know about how a run was set up, so it never advises what the run already does
 // (no "add dropout" with dropout in the model, no "use early stopping" when it is on).
 import type { ModelSpec } from '../spec/types';
+import { augmentationActive } from './augment';
 import type { TrainConfig } from './config';
 
 export interface RunSetup {
@@ -18,6 +19,10 @@ export interface RunSetup {
   /** L1, L2 or optimizer weight decay is on. */
   weightDecay?: boolean;
   clipping?: boolean;
+  /** The input is an image [C, H, W] (augmentation applies). */
+  images?: boolean;
+  /** Image augmentation is on. */
+  augmentation?: boolean;
 }
 
 /** The setup of a run from its training configuration and the graph it trained (either may be unknown). */
@@ -35,10 +40,13 @@ export function runSetup(
     setup.restoreBest = config.earlyStopping?.restoreBest === true;
     setup.weightDecay = (config.l2 ?? 0) > 0 || (config.l1 ?? 0) > 0 || (config.optimizer.weightDecay ?? 0) > 0;
     setup.clipping = config.clipping?.maxNorm !== undefined || config.clipping?.value !== undefined;
+    setup.augmentation = augmentationActive(config.augmentation);
   }
   if (spec) {
     setup.dropout = spec.nodes.some((n) => n.op === 'dropout');
     setup.batchNorm = spec.nodes.some((n) => n.op === 'batchnorm1d' || n.op === 'batchnorm2d');
+    const shape = spec.nodes.find((n) => n.op === 'input')?.params?.shape;
+    setup.images = Array.isArray(shape) && shape.length === 3;
   }
   return setup;
 }

@@ -1,5 +1,6 @@
 // Compiles a model spec into a plan: layers in topological order over tensors allocated once for the largest
-// batch, all parameters in one arena (weights that penalties apply to first) and all gradients in another.
+// batch, all parameters in one arena (trainable weights that penalties apply to first, then the other trainable
+// parameters, then frozen layers' parameters) and all gradients in another.
 import type { Kernels } from '../kernels';
 import {
   OPS,
@@ -46,7 +47,7 @@ export class CompiledModel {
   readonly outputShape: Shape;
   readonly input: Tensor;
   readonly output: Tensor;
-  /** Trainable tensors in arena order: regularized weights first, then the rest. */
+  /** Learnable tensors in arena order: trainable regularized weights, other trainable tensors, frozen tensors. */
   readonly params: ParamTensor[];
   readonly states: StateTensor[];
   /** All parameter values, all gradients; tensors are views into these. */
@@ -54,6 +55,11 @@ export class CompiledModel {
   readonly gradArena: Float32Array;
   /** Elements [0, regularizedLength) of the arenas are the weights L1/L2 penalties apply to. */
   readonly regularizedLength: number;
+  /**
+   * Elements [0, trainableLength) are the parameters that train; frozen layers' parameters follow, so the
+   * optimizer, clipping and penalties each stay one call over a prefix and keep no state for frozen ones.
+   */
+  readonly trainableLength: number;
   readonly maxBatch: number;
   private readonly layers: PlannedLayer[];
   private readonly activations: ReadonlyMap<string, Tensor>;
@@ -125,6 +131,7 @@ export class CompiledModel {
         maxBatch: this.maxBatch,
         kernels,
         successorOp: consumers.length === 1 ? byId.get(consumers[0])!.op : null,
+        frozen: node.trainable === false,
         seed: options.seed,
         nodeIndex,
         param: (field, shape, init, regularized) => {
@@ -137,6 +144,7 @@ export class CompiledModel {
             size,
             init,
             regularized,
+            frozen: node.trainable === false,
             value: new Float32Array(0),
             grad: new Float32Array(0),
           };
@@ -156,15 +164,23 @@ export class CompiledModel {
       layers.push({ nodeId: id, op: node.op, runtime: OPS[node.op as Exclude<OpKind, 'input'>](ctx) });
     });
 
-    // Arena layout: regularized weights first so penalties are one call over a prefix.
-    const ordered = [...declared.filter((p) => p.regularized), ...declared.filter((p) => !p.regularized)];
+    // Arena layout: trainable regularized weights first so penalties are one call over a prefix, frozen last so
+    // the optimizer's buffers cover only what trains. Without frozen layers this is the layout it always was.
+    const trainable = declared.filter((p) => !p.frozen);
+    const ordered = [
+      ...trainable.filter((p) => p.regularized),
+      ...trainable.filter((p) => !p.regularized),
+      ...declared.filter((p) => p.frozen),
+    ];
     let offset = 0;
     let regularizedLength = 0;
+    let trainableLength = 0;
     const offsets: number[] = [];
     for (const p of ordered) {
       offsets.push(offset);
       offset = roundUp(offset + p.size);
-      if (p.regularized) regularizedLength = offset;
+      if (p.regularized && !p.frozen) regularizedLength = offset;
+      if (!p.frozen) trainableLength = offset;
     }
     this.paramArena = new Float32Array(Math.max(offset, ALIGN));
     this.gradArena = new Float32Array(Math.max(offset, ALIGN));
@@ -173,6 +189,8 @@ export class CompiledModel {
       p.grad = this.gradArena.subarray(offsets[i], offsets[i] + p.size);
     });
     this.regularizedLength = regularizedLength;
+    // With nothing frozen the whole arena (padding included) trains, as before frozen layers existed.
+    this.trainableLength = ordered.some((p) => p.frozen) ? trainableLength : this.paramArena.length;
 
     // Initialize in topological (declaration) order so a seed always gives the same weights.
     const rng = new Rng(options.seed);

@@ -68,6 +68,8 @@ class Session implements TrainingSession {
   private readonly l2: number;
   private readonly clipping: ClippingConfig | null;
   private readonly penaltyLength: number;
+  /** Views of the arenas' trainable prefix (everything when no layer is frozen). */
+  private readonly trainable: { params: Float32Array; grads: Float32Array };
 
   constructor(
     readonly model: CompiledModel,
@@ -75,12 +77,19 @@ class Session implements TrainingSession {
     private readonly kernels: Kernels,
   ) {
     this.loss = createLoss(config.loss, kernels, model.outputShape);
-    this.optimizer = createOptimizer(config.optimizer, kernels, { params: model.paramArena, grads: model.gradArena });
+    if (model.params.length > 0 && model.params.every((p) => p.frozen))
+      throw new Error('every layer with parameters is frozen, so nothing would train: unfreeze at least one layer');
+    // The optimizer sees only the trainable prefix: frozen parameters get no update and no state.
+    this.trainable = {
+      params: model.paramArena.subarray(0, model.trainableLength),
+      grads: model.gradArena.subarray(0, model.trainableLength),
+    };
+    this.optimizer = createOptimizer(config.optimizer, kernels, this.trainable);
     this.learningRate = config.optimizer.lr;
     this.l1 = nonNegative('l1', config.l1 ?? 0);
     this.l2 = nonNegative('l2', config.l2 ?? 0);
-    // Penalties cover the regularized prefix of the arena (weights), or every parameter when asked.
-    this.penaltyLength = config.l1IncludeBias ? model.paramArena.length : model.regularizedLength;
+    // Penalties cover the regularized prefix of the arena (weights), or every trainable parameter when asked.
+    this.penaltyLength = config.l1IncludeBias ? model.trainableLength : model.regularizedLength;
     this.clipping = checkClipping(config.clipping);
   }
 
@@ -92,7 +101,7 @@ class Session implements TrainingSession {
     if (!Number.isFinite(loss)) throw new NonFiniteLossError(this.steps, loss, this.lastGradNorm);
     model.backward(batch);
 
-    const { paramArena: params, gradArena: grads } = model;
+    const { params, grads } = this.trainable;
     // L1: d/dw (l1 * sum|w|) = l1 * sign(w). L2 as the penalty (l2 / 2) * sum w^2, whose gradient is l2 * w.
     if (this.l1 > 0) kernels.l1Grad(params, grads, this.penaltyLength, this.l1);
     if (this.l2 > 0) kernels.axpy(this.l2, params, grads, this.penaltyLength);

@@ -3,6 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
+import { decodeSafetensors } from '../../core/io/safetensors';
+import { applyWeights } from '../../core/io/weightsMatch';
 import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../../core/kernels';
 import { checkTrainConfig } from '../../core/train/configCheck';
@@ -148,6 +150,11 @@ export class EngineHost {
       if (start.resumeFrom) {
         const { snapshot } = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom);
         trainer.restore(snapshot);
+      } else if (start.initialWeights) {
+        // The plan was made against this spec by the parent; layers it does not cover keep their seeded values.
+        const { file, plan } = start.initialWeights;
+        const { tensors } = decodeSafetensors(new Uint8Array(readFileSync(file)), file);
+        applyWeights(trainer.session.model.namedTensors(), tensors, plan.copies, file);
       }
       run.answerProbes = () => {
         for (const probe of run.probes.splice(0)) {

@@ -147,7 +147,8 @@ describe('malformed files', () => {
 
   it('leaves nothing behind when cancelled', async () => {
     const controller = new AbortController();
-    const path = temp.file('c.csv', 'x,label\n1,a\n2,b\n3,a\n4,b\n');
+    // A text column, so the import reads the file twice (a numeric table is read once: csv/spool.ts).
+    const path = temp.file('c.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,blue,b\n');
     const run = importCsv(path, {
       datasetsDir: temp.datasetsDir,
       labelColumn: 'label',
@@ -161,7 +162,7 @@ describe('malformed files', () => {
   });
 
   it('notices a file changed between its two reads', async () => {
-    const path = temp.file('live.csv', 'x,label\n1,a\n2,b\n3,a\n4,b\n');
+    const path = temp.file('live.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,blue,b\n');
     let changed = false;
     const run = importCsv(path, {
       datasetsDir: temp.datasetsDir,
@@ -171,7 +172,7 @@ describe('malformed files', () => {
         // The first read has the whole (small) file by now; the second will see the edit.
         if (p.phase === 'reading' && !changed) {
           changed = true;
-          writeFileSync(path, readFileSync(path, 'utf8').replace('3,a', '7,a'));
+          writeFileSync(path, readFileSync(path, 'utf8').replace('3,red', '7,red'));
         }
       },
     });

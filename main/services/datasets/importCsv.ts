@@ -14,6 +14,7 @@ import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
 import { invalidByteNotice, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
+import { NumericSpool } from './csv/spool';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
 
@@ -122,6 +123,12 @@ async function importInto(
     request.onProgress?.({ phase, bytesRead, totalBytes: layout.fileBytes });
 
   // First read: profile the columns, count the rows kept, number the labels.
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  const spool = new NumericSpool(
+    join(temp, DATASET_FILES.features),
+    names.map((_, c) => c).filter((c) => used[c] && c !== labelIndex),
+  );
   const scan = await scanCsv({
     path,
     encoding: layout.encoding,
@@ -139,6 +146,7 @@ async function importInto(
     ragged: 'throw',
     signal: request.signal,
     onBytes: progress('reading'),
+    spool,
   });
   if (scan.dataRows === 0)
     throw new CsvImportError(
@@ -166,26 +174,32 @@ async function importInto(
   for (const r of split.train) isTrain[r] = 1;
 
   // Second read: write the rows. Then fill missing cells and compute the statistics from the training rows.
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
   const fills = policy !== 'drop-row';
   const needsFill = plan.features.map((f) => fills && scan.profiles[f.index]!.missing > 0);
-  const written = await writeRows({
-    path,
-    encoding: layout.encoding,
-    delimiter: layout.delimiter,
-    hasHeader: layout.hasHeader,
-    columnCount: names.length,
-    plan,
-    dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
-    decimalComma: layout.decimalComma,
-    isTrain,
-    expectedRows: count,
-    needsFill,
-    folder: temp,
-    signal: request.signal,
-    onBytes: progress('writing'),
-  });
+  // The first read already wrote the feature file when every feature is one of its numeric columns, as spooled.
+  const spoolIsFeatures =
+    scan.spooled &&
+    plan.label.task === 'classification' &&
+    plan.features.length === spool.columns.length &&
+    plan.features.every((f, k) => f.kind === 'numeric' && f.index === spool.columns[k] && !needsFill[k]);
+  const written = spoolIsFeatures
+    ? { sha256: scan.sha256, tallies: plan.features.map(() => null) }
+    : await writeRows({
+        path,
+        encoding: layout.encoding,
+        delimiter: layout.delimiter,
+        hasHeader: layout.hasHeader,
+        columnCount: names.length,
+        plan,
+        dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
+        decimalComma: layout.decimalComma,
+        isTrain,
+        expectedRows: count,
+        needsFill,
+        folder: temp,
+        signal: request.signal,
+        onBytes: progress('writing'),
+      });
   if (written.sha256 !== scan.sha256)
     throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
   request.signal?.throwIfAborted();

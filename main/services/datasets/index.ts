@@ -26,3 +26,4 @@ export {
 export { ImageImportError } from './images/errors';
 export { IMAGE_FITS, MAX_IMAGE_SIDE, type ImageFit, type ImageImportOptions } from './images/options';
 export type { IgnoredFolder, SkippedFile } from './images/list';
+export { previewImageFolder, type ImageFolderPreview } from './images/preview';

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../engine/core/spec/analyze';
 import { checkDataFit } from '../../../engine/core/train/dataFit';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
@@ -32,6 +33,8 @@ export interface StartRunRequest {
   /** The saved graph version this run trains (the editor saves before starting). */
   graphVersionId?: number;
   tags?: string[];
+  /** Start from these weights (planned against spec by main/services/studio/weights.ts). */
+  initialWeights?: InitialWeights;
 }
 
 export type SupervisorEvent =
@@ -119,6 +122,7 @@ export class EngineSupervisor {
       splitSeed: dataset.manifest.split.seed,
       tags: request.tags,
       owner: currentOwner(),
+      initialWeights: request.initialWeights ?? null,
     });
     const started = new Promise<void>((resolve, reject) => {
       this.starting = {
@@ -129,7 +133,7 @@ export class EngineSupervisor {
     });
     started.catch(() => undefined); // awaited below; a failure while launching is thrown by launch instead
     try {
-      await this.launch(run.id, request.spec, request.config, dataset.folder, undefined);
+      await this.launch(run.id, request.spec, request.config, dataset.folder, undefined, request.initialWeights);
     } catch (error) {
       this.abandonStart(run.id);
       throw error;
@@ -183,7 +187,15 @@ export class EngineSupervisor {
     if (checkpoint) this.store.metrics.truncateAfterEpoch(runId, checkpoint.epoch);
     else this.store.metrics.restoreEpochs(runId, []);
     this.store.runs.claimRun(runId, currentOwner());
-    await this.launch(runId, run.graph, run.trainConfig, dataset.folder, checkpoint?.path);
+    // Without a checkpoint the run starts over, from the same starting weights as the first time.
+    await this.launch(
+      runId,
+      run.graph,
+      run.trainConfig,
+      dataset.folder,
+      checkpoint?.path,
+      checkpoint ? undefined : (run.initialWeights ?? undefined),
+    );
   }
 
   private refuseWhileBusy(): void {
@@ -252,6 +264,7 @@ export class EngineSupervisor {
     config: TrainConfig,
     datasetDir: string,
     resumeFrom: string | undefined,
+    initialWeights?: InitialWeights,
   ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
@@ -269,6 +282,7 @@ export class EngineSupervisor {
         datasetDir,
         files: { dir: this.runDir(runId) },
         resumeFrom,
+        initialWeights,
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
     } catch (error) {

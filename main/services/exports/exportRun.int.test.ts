@@ -295,7 +295,7 @@ describe('a damaged checkpoint', () => {
     const path = join(home, 'runs', run.id, 'best.safetensors');
     const { tensors, metadata } = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
     const [name, tensor] = [...tensors].find(([n]) => n.endsWith('.weight') && !n.startsWith('best.'))!;
-    const poisoned = Float32Array.from(tensor.data);
+    const poisoned = Float32Array.from(tensor.data as Float32Array);
     poisoned[1] = NaN;
     tensors.set(name, { ...tensor, data: poisoned });
     writeFileSync(path, encodeSafetensors(tensors, metadata));

@@ -188,6 +188,13 @@ export const MIGRATIONS: readonly Migration[] = [
         'CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID',
       ),
   },
+  // Where a run's starting weights came from: the run it fine-tunes (from_run) and the file and table of what was
+  // loaded (initial_weights, JSON; engine/core/io/weightsMatch.ts's InitialWeights).
+  {
+    version: 5,
+    name: 'run starting weights',
+    up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

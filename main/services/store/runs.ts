@@ -1,5 +1,6 @@
 // Training runs: created queued with a snapshot of the graph and config, moved through their statuses, listed,
 // renamed, tagged, annotated and deleted (with their metrics; the checkpoint files are returned to delete).
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from './context';
@@ -53,6 +54,8 @@ export interface NewRun {
   notes?: string;
   /** The process that will train it (see owner.ts). */
   owner?: RunOwner | null;
+  /** Starting weights (another run's or a file's). */
+  initialWeights?: InitialWeights | null;
 }
 
 export interface RunResults {
@@ -70,8 +73,11 @@ export type RunRepository = ReturnType<typeof runRepository>;
 export function runRepository(ctx: StoreContext) {
   const { db } = ctx;
   const insert = db.prepare(`INSERT INTO runs (id, project_id, graph_version_id, dataset_id, name, graph, train_config,
-    split_seed, seed, status, created_at, notes, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`);
-  const byId = db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLUMNS}, r.graph FROM runs r WHERE r.id = ?`);
+    split_seed, seed, status, created_at, notes, owner, from_run, initial_weights)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`);
+  const byId = db.prepare<[string], RunRow & { from_run: string | null; initial_weights: string | null }>(
+    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.from_run, r.initial_weights FROM runs r WHERE r.id = ?`,
+  );
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
   const datasetSplitSeed = db.prepare<[string], { seed: number | null }>(
@@ -146,7 +152,7 @@ export function runRepository(ctx: StoreContext) {
     };
   }
 
-  function row(id: string): RunRow {
+  function row(id: string) {
     const found = byId.get(id);
     if (!found) throw new NotFoundError('run', id);
     return found;
@@ -154,7 +160,12 @@ export function runRepository(ctx: StoreContext) {
 
   function getRun(id: string): Run {
     const found = row(id);
-    return { ...summaryOf(found), graph: JSON.parse(found.graph as string) as ModelSpec };
+    return {
+      ...summaryOf(found),
+      graph: JSON.parse(found.graph as string) as ModelSpec,
+      fromRun: found.from_run,
+      initialWeights: fromJson<InitialWeights>(found.initial_weights),
+    };
   }
 
   return {
@@ -188,6 +199,8 @@ export function runRepository(ctx: StoreContext) {
             ctx.now(),
             input.notes ?? '',
             input.owner ?? null,
+            input.initialWeights?.fromRun ?? null,
+            input.initialWeights ? toJson(input.initialWeights) : null,
           );
           for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
           return getRun(id);

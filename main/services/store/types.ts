@@ -1,5 +1,6 @@
 // The records the experiment store hands out. Times are epoch milliseconds (Date.now()); JSON columns come back parsed.
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import type { Assignment, SweepKind, SweepPlan } from '../../../engine/core/train/sweep';
@@ -75,8 +76,11 @@ export interface RunSummary {
   bestEpoch: number | null;
   tags: string[];
   notes: string;
-  /** The run's place in a group of seeds or a sweep (null for a run started on its own). */
-  group: RunGroupPlace | null;
+  /**
+   * The run's place in a group of seeds or a sweep: null (the store always says) or absent (summaries built
+   * elsewhere, as tests do) for a run started on its own.
+   */
+  group?: RunGroupPlace | null;
 }
 
 export interface RunGroupPlace {
@@ -112,6 +116,10 @@ export interface RunGroup {
 export interface Run extends RunSummary {
   /** The graph exactly as it was trained (later edits of the graph do not change it). */
   graph: ModelSpec;
+  /** The run whose weights this one started from (fine-tuning), or null. */
+  fromRun: string | null;
+  /** The starting weights' file and what was loaded, renamed, skipped or re-initialized; null when trained from scratch. */
+  initialWeights: InitialWeights | null;
 }
 
 /** Loss and accuracy that were NaN (a diverged run) read back as null. */

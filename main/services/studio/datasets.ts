@@ -2,7 +2,15 @@
 // into a dataset folder and registered in the store. A failed import leaves nothing behind.
 import { rmSync } from 'node:fs';
 import type { CsvImportOptions, DatasetImportResult, FileRef, ImageImportOptions, StudioEvent } from '../../api/types';
-import { importCsv, importImages, previewCsv, type CsvPreview, type ImportProgress } from '../datasets';
+import {
+  importCsv,
+  importImages,
+  previewCsv,
+  previewImageFolder,
+  type CsvPreview,
+  type ImageFolderPreview,
+  type ImportProgress,
+} from '../datasets';
 import { registerDataset, type Store } from '../store';
 import type { DatasetRecord } from '../store/types';
 import type { HomeLayout } from './layout';
@@ -75,6 +83,10 @@ export class DatasetService {
       ...summary.notices,
     ];
     return { dataset, notes };
+  }
+
+  previewImages(folder: FileRef): Promise<ImageFolderPreview> {
+    return previewImageFolder(this.resolveFile(folder));
   }
 
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {

@@ -3,11 +3,12 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyze, nodeName, problemText } from '../../../engine/core/spec';
-import type { RunChanges, RunDetail, StartRunRequest, StudioEvent } from '../../api/types';
+import type { FileRef, RunChanges, RunDetail, StartRunRequest, StudioEvent } from '../../api/types';
 import type { EngineSupervisor, SupervisorEvent } from '../engine/supervisor';
 import { toEpochRecord, type Store } from '../store';
 import type { RunSummary } from '../store/types';
 import type { GraphService } from './graphs';
+import { planWeights, runWeightsFile } from './weights';
 
 /** Charts need the shape of the loss curve, not every step of a long run. */
 const MAX_STEP_POINTS = 2000;
@@ -31,6 +32,7 @@ export class RunService {
     private readonly supervisor: EngineSupervisor,
     private readonly graphs: GraphService,
     private readonly emit: (event: StudioEvent) => void,
+    private readonly resolveFile: (ref: FileRef) => string,
   ) {
     this.follow(supervisor);
   }
@@ -49,8 +51,17 @@ export class RunService {
       const named = node && !message.includes(node.id) ? `${nodeName(node)}: ${message}` : message;
       throw new GraphProblemError(`the graph cannot train: ${named}`, problem.nodeId ?? undefined);
     }
+    if (request.fromRun !== undefined && request.weights !== undefined)
+      throw new Error('start from a run or from a weights file, not both');
+    const initialWeights =
+      request.fromRun !== undefined
+        ? planWeights(request.spec, runWeightsFile(this.store, request.fromRun), 'fit', request.fromRun)
+        : request.weights !== undefined
+          ? planWeights(request.spec, this.resolveFile(request.weights), 'strict', null)
+          : undefined;
     const graphVersionId = request.graphId ? this.graphs.latestVersionId(request.graphId) : undefined;
     const runId = await this.supervisor.startRun({
+      initialWeights,
       projectId: this.graphs.projectId(),
       name: request.name,
       spec: request.spec,

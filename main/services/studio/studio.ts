@@ -12,6 +12,7 @@ import type {
   CheckpointWeights,
   ExportOptions,
   ExportResult,
+  AugmentPreview,
   FeatureMaps,
   GroupDetail,
   GroupRequest,
@@ -37,6 +38,8 @@ import { EngineSupervisor } from '../engine/supervisor';
 import { GroupRunner } from '../engine/groupRunner';
 import { openStore, ownerAlive, type RunQuery, type RunSummary, type Store } from '../store';
 import { APP_VERSION } from '../version';
+import type { AugmentationConfig } from '../../../engine/core/train/config';
+import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
@@ -46,6 +49,8 @@ import { RunService } from './runs';
 import { RunGroupService } from './runGroups';
 import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
+import { planWeights } from './weights';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 
 export interface StudioOptions {
   home: string;
@@ -79,6 +84,7 @@ export class Studio implements StudioApi {
   private readonly runs: RunService;
   private readonly insight: InsightService;
   private readonly boundaries: BoundaryService;
+  private readonly resolveFile: (ref: FileRef) => string;
   private readonly groups: RunGroupService;
   private readonly place: PlaceService;
 
@@ -104,7 +110,8 @@ export class Studio implements StudioApi {
       resolveFile,
       emit,
     );
-    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit);
+    this.runs = new RunService(this.store, this.supervisor, this.graphs, emit, resolveFile);
+    this.resolveFile = resolveFile;
     this.groupRunner = new GroupRunner(this.store, {
       runsDir: this.layout.runs,
       engine: options.engine,
@@ -200,6 +207,9 @@ export class Studio implements StudioApi {
   async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importCsv(file, options, importId);
   }
+  async previewImages(folder: FileRef) {
+    return this.datasets.previewImages(folder);
+  }
   async importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importImages(folder, options, importId);
   }
@@ -210,6 +220,9 @@ export class Studio implements StudioApi {
     this.datasets.remove(datasetId);
   }
 
+  async planWeights(file: FileRef, spec: ModelSpec): Promise<InitialWeights> {
+    return planWeights(spec, this.resolveFile(file), 'strict', null);
+  }
   async startRun(request: StartRunRequest): Promise<RunSummary> {
     return this.runs.start(request);
   }
@@ -278,6 +291,15 @@ export class Studio implements StudioApi {
   }
   async featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps> {
     return this.insight.featureMaps(runId, nodeId, sampleIndex);
+  }
+  async augmentPreview(
+    datasetId: string,
+    augmentation: AugmentationConfig,
+    seed: number,
+    samples?: number,
+    epochs?: number,
+  ): Promise<AugmentPreview> {
+    return augmentPreview(this.store.datasets.getDataset(datasetId), augmentation, seed, samples, epochs);
   }
   async boundary(runId: string, resolution?: number): Promise<BoundaryMap> {
     return this.boundaries.boundary(runId, resolution);

@@ -86,6 +86,10 @@ export type DataMessageKey =
   | 'importedNotice'
   | 'imagesTitle'
   | 'imagesHint'
+  | 'imagesDetected'
+  | 'imagesDetectedShrunk'
+  | 'colourGray'
+  | 'colourRgb'
   | 'imageFolder'
   | 'chooseFolder'
   | 'folderFacts'
@@ -201,6 +205,10 @@ export const dataMessages: Messages<DataMessageKey> = {
     pixels: 'pixels',
     sizeInvalid: 'Height and width must be whole numbers from 1 to 512.',
     grayscale: 'Grayscale',
+    imagesDetected: '{classes} classes; the images are {size} {colour}, so they import at that size.',
+    imagesDetectedShrunk: '{classes} classes; the images are {size} {colour}, proposed at {proposed} to train quickly.',
+    colourGray: 'grayscale',
+    colourRgb: 'colour (RGB)',
     classCounts: 'Images per class',
     samplesPerClass: 'Samples per class',
     thumbnailOf: '{name} sample {n}',
@@ -303,6 +311,10 @@ export const dataMessages: Messages<DataMessageKey> = {
     pixels: '像素',
     sizeInvalid: '高度和宽度须为 1 到 512 之间的整数。',
     grayscale: '灰度',
+    imagesDetected: '{classes} 个类别；图像为 {size} {colour}，将按此尺寸导入。',
+    imagesDetectedShrunk: '{classes} 个类别；图像为 {size} {colour}，建议缩放到 {proposed} 以便快速训练。',
+    colourGray: '灰度',
+    colourRgb: '彩色（RGB）',
     classCounts: '每类图像数',
     samplesPerClass: '各类样本',
     thumbnailOf: '{name} 样本 {n}',

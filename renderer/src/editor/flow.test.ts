@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../../engine/core/spec/templates';
 import { edgeOfConnection, flowToSpec, specToFlow } from './flow';
-import { setParam } from './ops';
+import { setParam, setTrainable } from './ops';
 
 describe('spec ↔ flow conversion', () => {
   for (const template of TEMPLATES) {
@@ -11,6 +11,15 @@ describe('spec ↔ flow conversion', () => {
       expect(flowToSpec(nodes, edges, spec)).toEqual(spec);
     });
   }
+
+  it('keeps a frozen layer frozen through the canvas, and unfreezing leaves the default out of the spec', () => {
+    const spec = setTrainable(TEMPLATES[0].build(), 'fc1', false);
+    expect(spec.nodes.find((n) => n.id === 'fc1')!.trainable).toBe(false);
+    const { nodes, edges } = specToFlow(spec);
+    expect(flowToSpec(nodes, edges, spec)).toEqual(spec);
+    const thawed = setTrainable(spec, 'fc1', true);
+    expect('trainable' in thawed.nodes.find((n) => n.id === 'fc1')!).toBe(false);
+  });
 
   it('gives nodes their family, accessible name and merge handles', () => {
     const spec = TEMPLATES.find((t) => t.name === 'residual')!.build();

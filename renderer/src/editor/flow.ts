@@ -14,7 +14,7 @@ export const LAYER_MIME = 'application/x-netwright-layer';
  */
 export type NodeFamily = 'entry' | 'layer' | 'merge';
 
-export type LayerData = { op: string; params?: Record<string, ParamValue>; label?: string };
+export type LayerData = { op: string; params?: Record<string, ParamValue>; label?: string; trainable?: boolean };
 export type LayerNode = Node<LayerData, NodeFamily>;
 export type SpecEdgeData = { toPort?: number };
 export type LayerEdge = Edge<SpecEdgeData>;
@@ -64,6 +64,7 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       prev.data.op === node.op &&
       prev.data.params === node.params &&
       prev.data.label === node.label &&
+      prev.data.trainable === node.trainable &&
       prev.position.x === position.x &&
       prev.position.y === position.y &&
       (prev.selected ?? false) === selected
@@ -72,6 +73,7 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
     const data: LayerData = { op: node.op };
     if (node.params !== undefined) data.params = node.params;
     if (node.label !== undefined) data.label = node.label;
+    if (node.trainable !== undefined) data.trainable = node.trainable;
     const flowNode: LayerNode = {
       id: node.id,
       type: nodeFamily(node.op),
@@ -122,6 +124,7 @@ export function flowToSpec(
     const node: SpecNode = { id: n.id, op: n.data.op };
     if (n.data.params !== undefined) node.params = n.data.params;
     if (n.data.label !== undefined) node.label = n.data.label;
+    if (n.data.trainable !== undefined) node.trainable = n.data.trainable;
     node.position = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
     return node;
   });

@@ -36,6 +36,24 @@ export const editorMessages: Messages<
   | 'derivedDefault'
   | 'outputShape'
   | 'paramCount'
+  | 'trainable'
+  | 'loadWeights'
+  | 'loadWeightsHelp'
+  | 'startWeights'
+  | 'startWeightsFrom'
+  | 'weightsLoaded'
+  | 'weightsRenamed'
+  | 'weightsSkipped'
+  | 'weightsInitialized'
+  | 'skip_counter'
+  | 'skip_training-state'
+  | 'skip_unmatched'
+  | 'dropWeights'
+  | 'trainableHelp'
+  | 'frozen'
+  | 'frozenBadge'
+  | 'frozenParameters'
+  | 'frozenTotal'
   | 'problemNumber'
   | 'problemList'
   | 'problemPair'
@@ -116,6 +134,26 @@ export const editorMessages: Messages<
     derivedDefault: 'Default: derived',
     outputShape: 'Output shape',
     paramCount: '{n} params',
+    trainable: 'Trainable',
+    loadWeights: 'Load weights…',
+    loadWeightsHelp:
+      'Start the next run from a safetensors file (a PyTorch state_dict or a Netwright export), matched to the layers by name, else by order',
+    startWeights: 'Starting weights',
+    startWeightsFrom: 'The next run starts from {file}:',
+    weightsLoaded: 'Loaded ({n})',
+    weightsRenamed: 'Renamed ({n})',
+    weightsSkipped: 'Skipped ({n})',
+    weightsInitialized: 'Left initialized ({n})',
+    skip_counter: "PyTorch's batch counter",
+    'skip_training-state': 'training state',
+    skip_unmatched: 'no layer left for it',
+    dropWeights: 'Start from seeded weights instead',
+    trainableHelp:
+      'Off freezes the layer: its weights stay as they are while the rest trains (a frozen batch norm also keeps its running statistics).',
+    frozen: 'Frozen',
+    frozenBadge: 'Frozen layer: its weights do not train',
+    frozenParameters: '{n} frozen',
+    frozenTotal: '{trainable} trainable, {frozen} frozen',
     problemNumber: 'Enter a number.',
     problemList: 'Enter whole numbers separated by commas, e.g. 1, 28, 28.',
     problemPair: 'Enter one number or two separated by a comma, e.g. 3 or 3, 5.',
@@ -198,6 +236,25 @@ export const editorMessages: Messages<
     derivedDefault: '默认值：自动推导',
     outputShape: '输出形状',
     paramCount: '{n} 个参数',
+    trainable: '可训练',
+    loadWeights: '加载权重…',
+    loadWeightsHelp:
+      '让下一次运行从 safetensors 文件（PyTorch 的 state_dict 或 Netwright 导出的文件）开始，按名称、否则按顺序与各层对应',
+    startWeights: '起始权重',
+    startWeightsFrom: '下一次运行从 {file} 开始：',
+    weightsLoaded: '已加载（{n}）',
+    weightsRenamed: '已重命名（{n}）',
+    weightsSkipped: '已跳过（{n}）',
+    weightsInitialized: '保持初始值（{n}）',
+    skip_counter: 'PyTorch 的批次计数',
+    'skip_training-state': '训练状态',
+    skip_unmatched: '没有剩余的层与之对应',
+    dropWeights: '改为从随机初始权重开始',
+    trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变（冻结的批归一化层也保持其运行统计量）。',
+    frozen: '已冻结',
+    frozenBadge: '已冻结的层：其权重不参与训练',
+    frozenParameters: '{n} 个已冻结',
+    frozenTotal: '{trainable} 个可训练，{frozen} 个已冻结',
     problemNumber: '请输入一个数字。',
     problemList: '请输入用逗号分隔的整数，例如 1, 28, 28。',
     problemPair: '请输入一个数字，或用逗号分隔的两个数字，例如 3 或 3, 5。',
@@ -386,7 +443,8 @@ export const fitMessages: Messages<
   | 'cancel'
 > = {
   en: {
-    'misfit_input-mismatch': "The Input takes samples of shape {model} but {dataset}'s samples are {data}.",
+    'misfit_input-mismatch':
+      'The Input takes samples of shape {model}, but the samples of {dataset} have shape {data}.',
     'misfit_output-mismatch': 'The last layer {nodeId} has {units} outputs but {dataset} needs {needed}.',
     fixMatch: 'Match dataset',
     autoMatched: 'The network was sized to {dataset}: Input {shape}, {outputs} outputs.',

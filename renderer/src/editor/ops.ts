@@ -118,6 +118,16 @@ export function setLabel(spec: ModelSpec, id: string, label: string): ModelSpec 
   });
 }
 
+/** Freezes (trainable false) or unfreezes a layer; trainable is the default, so it is then left out of the spec. */
+export function setTrainable(spec: ModelSpec, id: string, trainable: boolean): ModelSpec {
+  return updateNode(spec, id, (node) => {
+    const next: SpecNode = { ...node };
+    if (trainable) delete next.trainable;
+    else next.trainable = false;
+    return next;
+  });
+}
+
 /** Writes new positions (rounded to whole pixels); nodes whose position is unchanged keep their identity. */
 export function moveNodes(spec: ModelSpec, positions: ReadonlyMap<string, Position>): ModelSpec {
   let changed = false;

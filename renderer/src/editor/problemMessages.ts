@@ -39,6 +39,7 @@ const zh: Record<ProblemReason, string> = {
   'param-not-int': "{node}：'{param}' 必须是整数{range}，实际是 {value}。",
   'param-not-number': "{node}：'{param}' 必须是数字{range}，实际是 {value}。",
   'param-not-bool': "{node}：'{param}' 必须是 true 或 false，实际是 {value}。",
+  'trainable-not-bool': "{node}：'trainable' 必须是 true 或 false（false 表示冻结该层），实际是 {value}。",
   'param-not-choice': "{node}：'{param}' 必须是 {choices} 之一，实际是 {value}。",
   'param-not-ints': "{node}：'{param}' 必须是由 {lengths} 个整数组成的列表{range}，实际是 {value}。",
   'param-not-int-or-pair': "{node}：'{param}' 必须是整数或 [高, 宽]{range}，实际是 {value}。",

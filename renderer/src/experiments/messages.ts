@@ -46,6 +46,14 @@ export type ExperimentsMessageKey =
   | 'seeds'
   | 'bestEpoch'
   | 'openGraph'
+  | 'trainFromWeights'
+  | 'trainFromWeightsHelp'
+  | 'fineTuneName'
+  | 'fineTuneStarted'
+  | 'fineTuneReinitialized'
+  | 'startedFrom'
+  | 'startedFromFile'
+  | 'weightsCounts'
   | 'openRunPage'
   | 'openRunPageOf'
   | 'continue'
@@ -163,6 +171,15 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: 'Seed {seed}, split seed {split}',
     bestEpoch: 'best epoch {n}',
     openGraph: 'Open graph',
+    trainFromWeights: "Train from this run's weights",
+    trainFromWeightsHelp:
+      "Opens this run's graph, sized for the selected dataset, and trains it there starting from this run's weights (its best epoch's, else its last)",
+    fineTuneName: '{name} fine-tuned',
+    fineTuneStarted: "Training from {name}'s weights on {dataset}.",
+    fineTuneReinitialized: 'Re-initialized, as their shape no longer fits: {layers}.',
+    startedFrom: "Started from run {name}'s weights",
+    startedFromFile: 'Started from the weights in {file}',
+    weightsCounts: '{loaded} loaded, {renamed} renamed, {reinitialized} re-initialized, {initialized} left initialized',
     openRunPage: 'Open run page',
     openRunPageOf: 'Open the page of {name}',
     continue: 'Continue',
@@ -279,6 +296,15 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     seeds: '种子 {seed}，划分种子 {split}',
     bestEpoch: '最佳轮次 {n}',
     openGraph: '打开图',
+    trainFromWeights: '从此运行的权重开始训练',
+    trainFromWeightsHelp:
+      '打开此运行的图（按所选数据集调整大小），并从此运行的权重（最佳轮次的，否则为最后的）开始在该数据集上训练',
+    fineTuneName: '{name} 微调',
+    fineTuneStarted: '正在从 {name} 的权重开始在 {dataset} 上训练。',
+    fineTuneReinitialized: '以下层因形状不再匹配而重新初始化：{layers}。',
+    startedFrom: '从运行 {name} 的权重开始',
+    startedFromFile: '从 {file} 中的权重开始',
+    weightsCounts: '{loaded} 个已加载，{renamed} 个已重命名，{reinitialized} 个重新初始化，{initialized} 个保持初始值',
     openRunPage: '打开运行页面',
     openRunPageOf: '打开 {name} 的页面',
     continue: '继续',

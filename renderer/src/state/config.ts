@@ -19,11 +19,21 @@ export function defaultTrainConfig(dataset: DatasetRecord | null): TrainConfig {
   };
 }
 
-/** Keeps the user's choices but fixes what must follow the dataset (the loss for its task, the split). */
+/**
+ * Keeps the user's choices but fixes what must follow the dataset (the loss for its task, the split; augmentation
+ * only for images).
+ */
 export function configForDataset(config: TrainConfig, dataset: DatasetRecord | null): TrainConfig {
   if (!dataset) return config;
   const regression = dataset.manifest.task === 'regression';
   const loss = regression ? 'mse' : config.loss === 'mse' ? 'cross_entropy' : config.loss;
   const { train, validation, test } = dataset.manifest.split;
-  return { ...config, loss, split: { ...config.split, train, validation, test } };
+  const { augmentation, ...rest } = config;
+  const images = dataset.manifest.featureShape.length === 3;
+  return {
+    ...rest,
+    ...(images && augmentation ? { augmentation } : {}),
+    loss,
+    split: { ...config.split, train, validation, test },
+  };
 }

@@ -4,6 +4,7 @@ import { CheckpointError } from '../../../engine/core/io/checkpointProblems';
 import { errorPayload } from '../../../main/api/dispatch';
 import { StudioError } from '../lib/host';
 import { checkpointProblemMessages } from '../experiments/messages';
+import { groupMessages } from '../groups/messages';
 import { errorWording } from './errorWords';
 
 describe('errorWording', () => {
@@ -31,6 +32,20 @@ describe('errorWording', () => {
       params: { setting: 'lr', min: 0, max: 1, value: 5 },
     });
     expect(errorWording(refused)).toMatchObject({ table: 'train', key: 'refused_setting-out-of-range' });
+  });
+
+  it('words a refused sweep from the groups table, naming the setting and value', () => {
+    const refused = new StudioError({
+      message: 'the setting batch = 0 cannot train',
+      code: 'sweep-config',
+      params: { setting: 'batch', value: '0', count: 1 },
+    });
+    expect(errorWording(refused)).toEqual({
+      table: 'group',
+      key: 'refused_sweep-config',
+      params: { setting: 'batch', value: '0', count: 1 },
+    });
+    expect(groupMessages['zh-CN']['refused_sweep-config']).toContain('{setting} = {value}');
   });
 
   it('keeps the message of any other error', () => {

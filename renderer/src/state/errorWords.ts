@@ -1,12 +1,15 @@
-// A failed call's words: refusals to start a run and checkpoint problems come as a code with values (main/api/
+// A failed call's words: refusals to start a run or a group of runs, and checkpoint problems come as a code with values (main/api/
 // dispatch.ts errorPayload) and are worded from the feature's message table; any other error keeps its own message.
 import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import { StudioError } from '../lib/host';
 import { refusalKey, type RefusalKey } from '../training/refusals';
+import type { GroupMessageKey } from '../groups/messages';
+import { sweepRefusalKey } from '../groups/refusals';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
   | { table: 'checkpoint'; key: CheckpointProblemCode; params: Record<string, string | number> }
+  | { table: 'group'; key: GroupMessageKey; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -14,6 +17,8 @@ export function errorWording(error: unknown): ErrorWording {
   if (error instanceof StudioError && error.params) {
     const refusal = refusalKey(error.code, error.params);
     if (refusal) return { table: 'train', key: refusal, params: error.params };
+    const sweep = sweepRefusalKey(error.code);
+    if (sweep) return { table: 'group', key: sweep, params: error.params };
     if ((CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.code))
       return { table: 'checkpoint', key: error.code as CheckpointProblemCode, params: error.params };
   }

@@ -2,18 +2,24 @@
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
   DatasetRecord,
+  GroupSummary,
   ModelSpec,
+  FileRef,
   RunSummary,
+  StartRunRequest,
   StudioEvent,
   StudioInfo,
   StudioPlace,
   TrainConfig,
 } from '../../../main/api/types';
+import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import { analyze } from '../../../engine/core/spec/analyze';
 import { shapeText } from '../../../engine/core/spec/names';
 import { fitToDataset, matchDataset } from '../editor/matchDataset';
 import { fitMessages } from '../editor/messages';
 import type { MenuCommand } from '../../../main/api/bridge';
+import type { SweepPlan } from '../../../engine/core/train/sweep';
+import { groupMessages } from '../groups/messages';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
@@ -36,6 +42,7 @@ import {
 } from './liveRun';
 
 const sharedWords = translator(sharedMessages);
+const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
 
@@ -44,6 +51,7 @@ function errorWords(error: unknown): string {
   const wording = errorWording(error);
   if (wording.table === 'train') return refusalWords(wording.key, wording.params);
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  if (wording.table === 'group') return groupWords(wording.key, wording.params);
   return wording.text;
 }
 const fitWords = translator(fitMessages);
@@ -68,6 +76,8 @@ export class StudioState {
   view = $state<View>('model');
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
+  /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
+  startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
@@ -75,6 +85,9 @@ export class StudioState {
   saving = $state(false);
   trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
   runs = $state.raw<RunSummary[]>([]);
+  /** Groups of runs (seeds, sweeps), newest first, and the one open in Experiments. */
+  groups = $state.raw<GroupSummary[]>([]);
+  openGroupId = $state<string | null>(null);
   live = $state.raw<LiveRun | null>(null);
   notices = $state<Notice[]>([]);
   /** The run whose page the Experiments view shows instead of its table (null: the table). */
@@ -119,16 +132,18 @@ export class StudioState {
    * the graph modified last and the first dataset.
    */
   async load(): Promise<void> {
-    const [info, datasets, runs, place, graphs] = await Promise.all([
+    const [info, datasets, runs, place, graphs, groups] = await Promise.all([
       this.api.getInfo(),
       this.api.listDatasets(),
       this.api.listRuns(),
       this.api.getPlace(),
       this.api.listGraphs(),
+      this.api.listGroups(),
     ]);
     this.info = info;
     this.datasets = datasets;
     this.runs = runs;
+    this.groups = groups;
     const graphId = place.graphId ?? (place.draft ? null : (graphs[0]?.id ?? null));
     if (place.draft) {
       this.openSpec(place.draft.name, place.draft.spec, graphId);
@@ -239,6 +254,45 @@ export class StudioState {
     this.runs = await this.api.listRuns();
   }
 
+  async refreshGroups(): Promise<void> {
+    this.groups = await this.api.listGroups();
+  }
+
+  /**
+   * Queues a group of runs (a repeat with seeds or a sweep) of the editor's graph on the selected dataset with the
+   * panel's settings, and opens it in Experiments. A refusal names the setting (worded by errorWords.ts).
+   */
+  async startGroup(plan: SweepPlan, parallel = 1): Promise<GroupSummary | undefined> {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) {
+      this.notify('error', t('noticeNoGraph'));
+      return undefined;
+    }
+    if (!dataset) {
+      this.notify('error', t('noticeNoDataset'));
+      return undefined;
+    }
+    return this.attempt(async () => {
+      const graphId = await this.saveNow('trained');
+      const summary = await this.api.createGroup({
+        graphId: graphId ?? undefined,
+        spec: graph.spec,
+        config: $state.snapshot(this.trainConfig) as TrainConfig,
+        datasetId: dataset.id,
+        plan,
+        parallel,
+      });
+      const runs = Object.values(summary.counts).reduce((a, b) => a + (b ?? 0), 0);
+      this.notify('success', groupWords('groupStarted', { name: summary.group.name, n: runs }));
+      this.openGroupId = summary.group.id;
+      this.openRunId = null; // the group shows in the Experiments view's table, not on a run's page
+      this.view = 'experiments';
+      await Promise.all([this.refreshGroups(), this.refreshRuns()]);
+      return summary;
+    });
+  }
+
   /** Shows a run's page (in the Experiments view): its curves, layer views, results, settings and graph. */
   openRun(runId: string | null): void {
     this.openRunId = runId;
@@ -292,8 +346,14 @@ export class StudioState {
     }
   }
 
-  /** Starts training the editor's graph on the selected dataset with the panel's settings. */
-  async startTraining(name?: string): Promise<RunSummary | undefined> {
+  /**
+   * Starts training the editor's graph on the selected dataset with the panel's settings, from the seeded weights
+   * or from another run's (`from.fromRun`) or a weights file's (`from.weights`).
+   */
+  async startTraining(
+    name?: string,
+    from: Pick<StartRunRequest, 'fromRun' | 'weights'> = {},
+  ): Promise<RunSummary | undefined> {
     const graph = this.graph;
     const dataset = this.dataset;
     if (!graph) {
@@ -306,6 +366,7 @@ export class StudioState {
     }
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
+      const fromFile = from.fromRun === undefined ? this.startWeights : null;
       // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
       this.earlyEvents = [];
       let early: LiveEvent[];
@@ -317,11 +378,14 @@ export class StudioState {
           config: $state.snapshot(this.trainConfig) as TrainConfig,
           datasetId: dataset.id,
           name,
+          ...(fromFile ? { weights: fromFile.file } : {}),
+          ...from,
         });
       } finally {
         early = this.earlyEvents ?? [];
         this.earlyEvents = null;
       }
+      if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
       this.live = liveFromStart(run, early);
       this.pendingLive = null;
       void this.refreshRuns();
@@ -340,6 +404,10 @@ export class StudioState {
         void this.refreshDatasets();
         return;
       case 'import-progress':
+        return;
+      case 'group-status':
+        void this.refreshGroups();
+        void this.refreshRuns();
         return;
       case 'run-status':
       case 'run-progress':

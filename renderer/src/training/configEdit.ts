@@ -147,11 +147,15 @@ export function withEarlyStopping(config: TrainConfig, on: boolean): TrainConfig
 }
 
 /** A number field's value, or null while what is typed is not a usable number (the config keeps its old value). */
-export function readNumber(text: string, options: { min?: number; integer?: boolean } = {}): number | null {
+export function readNumber(
+  text: string,
+  options: { min?: number; max?: number; integer?: boolean } = {},
+): number | null {
   if (text.trim() === '') return null;
   const n = Number(text);
   if (!Number.isFinite(n)) return null;
   if (options.integer && !Number.isInteger(n)) return null;
   if (options.min !== undefined && n < options.min) return null;
+  if (options.max !== undefined && n > options.max) return null;
   return n;
 }

@@ -117,7 +117,9 @@ const en: DiagnosisWords = {
     'early-stopping':
       'Turn on early stopping on val_loss with restore best, which would keep the weights of epoch {epoch}.',
     'restore-best': 'Turn on "restore best weights" in early stopping, to keep the weights of epoch {epoch}.',
-    'more-data': 'Get more training data, or augment the data you have.',
+    'augment-images':
+      'Augment the images you have: turn on flips, shift or rotation in Training settings → Augmentation, so each epoch sees varied copies.',
+    'more-data': 'Get more training data.',
     'smaller-model': 'Use a smaller model (fewer units or layers).',
     'bigger-model': 'Use a bigger model: more units per layer or more layers.',
     'less-regularization': 'Lower the regularization: less dropout, smaller L1/L2.',
@@ -231,7 +233,8 @@ const zh: DiagnosisWords = {
     'raise-weight-decay': '加大 L2 正则（权重衰减）。',
     'early-stopping': '开启以 val_loss 为指标、恢复最佳权重的早停，这样会保留第 {epoch} 轮的权重。',
     'restore-best': '在早停中开启"恢复最佳权重"，保留第 {epoch} 轮的权重。',
-    'more-data': '获取更多训练数据，或对现有数据做增强。',
+    'augment-images': '对现有图像做增强：在“训练设置 → 数据增强”中开启翻转、平移或旋转，让每一轮看到不同的副本。',
+    'more-data': '获取更多训练数据。',
     'smaller-model': '使用更小的模型（更少的单元或层）。',
     'bigger-model': '使用更大的模型：每层更多单元或更多层。',
     'less-regularization': '减弱正则化：更少的 dropout、更小的 L1/L2。',

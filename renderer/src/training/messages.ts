@@ -114,6 +114,39 @@ const en = {
   clipNormHelp: 'Rescales all gradients together so their total length is at most this; the direction is kept.',
   clipValueHelp: 'Clamps every gradient element to ± this; simpler, but it bends the direction.',
   clipAmount: 'Clipping limit',
+  augmentation: 'Augmentation',
+  augmentationHelp:
+    'Random changes to each training image, drawn afresh every epoch, so the network sees varied copies instead of memorizing the originals; it helps most when a model overfits a small image set. Validation and test images are never changed. Use only changes that keep an image’s class. All off by default.',
+  augmentOnlyImages: 'Augmentation is for image datasets; this dataset is a table.',
+  augment_horizontalFlip: 'Horizontal flip (probability)',
+  augmentHelp_horizontalFlip:
+    'Mirrors an image left–right with this probability (0.5: half the time). Helps when a mirrored image keeps its class (animals, objects, shapes); wrong for digits and letters: a mirrored 2 is not a 2.',
+  augment_verticalFlip: 'Vertical flip (probability)',
+  augmentHelp_verticalFlip:
+    'Mirrors top–bottom. Only for images without an up (microscopy, views from above); wrong for digits, faces and scenes.',
+  augment_cropPadding: 'Shift (pixels)',
+  augmentHelp_cropPadding:
+    'Pads each side with black and crops back at a random place: the picture moves by up to this many pixels each way. Helps when objects are not always centred; try 2–4 for images of 28–32 pixels.',
+  augment_rotationDegrees: 'Rotation (max degrees)',
+  augmentHelp_rotationDegrees:
+    'Turns the image about its centre by a random angle up to ± this (bilinear, black corners). Small angles (5–15°) help with tilted or hand-held pictures; large ones can turn a 6 into a 9.',
+  augment_brightness: 'Brightness (±)',
+  augmentHelp_brightness:
+    'Multiplies pixel values by a random factor in [1 − b, 1 + b]. Helps when lighting varies between pictures; try 0.1–0.3.',
+  augment_contrast: 'Contrast (±)',
+  augmentHelp_contrast:
+    'Stretches or flattens each image’s values about its mean by a factor in [1 − c, 1 + c]. Helps with faded or harsh pictures.',
+  augment_cutoutSize: 'Cutout size (pixels)',
+  augmentHelp_cutoutSize:
+    'Blacks out squares of this side at random places, so the network cannot rely on one small part of an object; about a quarter to half of the image side.',
+  augment_cutoutCount: 'Cutout squares',
+  augmentHelp_cutoutCount: 'Squares blacked out per image.',
+  augmentPreview: 'Preview',
+  augmentPreviewHelp:
+    'Training images of this dataset as the first {epochs} epochs of a run with seed {seed} will see them: the engine’s own code and random draws.',
+  augmentOriginal: 'original',
+  augmentEpoch: 'epoch {epoch}',
+  openAugmentation: 'Open the augmentation settings',
   earlyStopping: 'Early stopping',
   earlyStoppingHelp:
     'Watches a validation metric after every epoch and stops when it has not improved for a number of epochs, before the model overfits.',
@@ -147,10 +180,16 @@ const en = {
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
-    "Not started: the Input takes samples of shape {model} but {dataset}'s samples are {data}. Use Match dataset to size the network to the data.",
+    'Not started: the Input takes samples of shape {model}, but the samples of {dataset} have shape {data}. Use Match dataset to size the network to the data.',
   'refused_output-mismatch':
     'Not started: the last layer {nodeId} has {units} outputs but {dataset} needs {needed}. Use Match dataset to size the network to the data.',
   refused_busy: 'Not started: another run is still training. Stop it or wait for it to finish.',
+  'refused_weights-shape-mismatch':
+    "The weights do not fit: tensor '{tensor}' has shape {fileShape}, but layer '{node}' needs '{target}' of shape {modelShape}.",
+  'refused_weights-not-float':
+    "The weights do not fit: tensor '{tensor}' holds {dtype} values; the weights of '{node}' need floating point (F32 or F64).",
+  'refused_weights-nothing-matched':
+    "The weights do not fit: none of the file's {tensors} tensors matches a layer's weights by name or by shape.",
   progress: 'Training progress',
   epochOf: 'Epoch {epoch}/{epochs}',
   batchOf: 'batch {batch}/{batches}',
@@ -381,6 +420,41 @@ export const trainMessages: Messages<Key> = {
     'refused_output-mismatch':
       '未开始：最后一层 {nodeId} 有 {units} 个输出，而 {dataset} 需要 {needed} 个。请用“匹配数据集”按数据调整网络。',
     refused_busy: '未开始：另一个运行仍在训练。请先停止它或等它结束。',
+    'refused_weights-shape-mismatch':
+      "权重不匹配：张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'。",
+    'refused_weights-not-float':
+      "权重不匹配：张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）。",
+    'refused_weights-nothing-matched': '权重不匹配：文件中的 {tensors} 个张量没有一个按名称或形状与任何层的权重对应。',
+    augmentation: '数据增强',
+    augmentationHelp:
+      '每一轮对每张训练图像重新随机做些变化，让网络看到多样的副本，而不是记住原图；小图像集上模型过拟合时最有用。验证集和测试集的图像从不改变。只使用不改变图像类别的变化。默认全部关闭。',
+    augmentOnlyImages: '数据增强只用于图像数据集；这个数据集是表格。',
+    augment_horizontalFlip: '水平翻转（概率）',
+    augmentHelp_horizontalFlip:
+      '以此概率左右镜像图像（0.5：一半的时候）。镜像后类别不变时有用（动物、物体、形状）；数字和字母不适用：镜像的 2 不是 2。',
+    augment_verticalFlip: '垂直翻转（概率）',
+    augmentHelp_verticalFlip: '上下镜像。只适用于没有“上方”的图像（显微图像、俯视图）；数字、人脸和场景不适用。',
+    augment_cropPadding: '平移（像素）',
+    augmentHelp_cropPadding:
+      '四周补黑边后在随机位置裁回原大小：画面在各方向最多移动这么多像素。物体不总在中央时有用；28–32 像素的图像可试 2–4。',
+    augment_rotationDegrees: '旋转（最大角度）',
+    augmentHelp_rotationDegrees:
+      '绕中心随机旋转不超过 ± 此角度（双线性插值，角落补黑）。小角度（5–15°）对倾斜或手持拍摄的图像有用；大角度可能把 6 变成 9。',
+    augment_brightness: '亮度（±）',
+    augmentHelp_brightness: '像素值乘以 [1 − b, 1 + b] 中的随机系数。图像之间光照不同时有用；可试 0.1–0.3。',
+    augment_contrast: '对比度（±）',
+    augmentHelp_contrast: '以 [1 − c, 1 + c] 中的系数围绕每张图像的均值拉伸或压平像素值。对褪色或过于强烈的图像有用。',
+    augment_cutoutSize: '遮挡块大小（像素）',
+    augmentHelp_cutoutSize:
+      '在随机位置把这么大边长的方块涂黑，让网络不能只依赖物体的某一小部分；约为图像边长的四分之一到一半。',
+    augment_cutoutCount: '遮挡块数量',
+    augmentHelp_cutoutCount: '每张图像涂黑的方块数。',
+    augmentPreview: '预览',
+    augmentPreviewHelp:
+      '这个数据集的训练图像在种子为 {seed} 的运行的前 {epochs} 轮中的样子：使用引擎自己的代码和随机抽取。',
+    augmentOriginal: '原图',
+    augmentEpoch: '第 {epoch} 轮',
+    openAugmentation: '打开数据增强设置',
     progress: '训练进度',
     epochOf: '轮次 {epoch}/{epochs}',
     batchOf: '批次 {batch}/{batches}',

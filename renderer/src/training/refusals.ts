@@ -10,6 +10,10 @@ const REFUSALS = [
   'input-mismatch',
   'output-mismatch',
   'busy',
+  // A weights file that does not fit the graph (engine/core/io/weightsMatch.ts's WeightsError codes).
+  'weights-shape-mismatch',
+  'weights-not-float',
+  'weights-nothing-matched',
 ] as const;
 
 export type RefusalKey = `refused_${(typeof REFUSALS)[number]}`;

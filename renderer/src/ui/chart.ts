@@ -2,6 +2,7 @@
 // built from plain series so components never touch chart.js objects.
 import {
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -15,7 +16,7 @@ import { chartColors } from '../lib/theme.svelte';
 import { assignAxes } from './axes';
 import { decimate } from './decimate';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Filler);
 
 export { Chart };
 
@@ -40,6 +41,11 @@ export interface ChartSeries {
   axis?: string;
   /** Drawn as larger points only (a marker such as the best epoch), on top. */
   marker?: boolean;
+  /**
+   * One edge of a shaded band (e.g. ± 1 std across seeds): no line of its own; the 'upper' edge is filled down to
+   * the series just before it, which must be its 'lower' edge (both drawn whole, so their points pair up).
+   */
+  band?: 'lower' | 'upper';
 }
 
 export type ChartColors = ReturnType<typeof chartColors>;
@@ -71,6 +77,21 @@ export function toDatasets(
     const color = s.faint ? translucent(base, 0.3) : base;
     // A log axis cannot show zero or negative values: leave them out rather than let the axis break.
     const visible = logY ? s.points.filter((p) => p.y > 0) : s.points;
+    if (s.band) {
+      return {
+        label: s.label,
+        data: visible,
+        yAxisID: ids[i],
+        borderColor: 'transparent',
+        backgroundColor: translucent(base, 0.18),
+        borderWidth: 0,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        fill: s.band === 'upper' ? '-1' : false,
+        spanGaps: false,
+        order: 3,
+      };
+    }
     const data = s.pointsOnly || s.marker ? visible : decimate(visible, maxPoints);
     return {
       label: s.label,

@@ -32,7 +32,11 @@ export const batchNormParams: ParamDef[] = [
 /** gamma and beta per channel. */
 export const batchNormParamCount = (channels: number): number => 2 * channels;
 
-/** Batch statistics in training (updating the running statistics), running statistics in evaluation. */
+/**
+ * Batch statistics in training (updating the running statistics), running statistics in evaluation. A frozen
+ * batch norm always runs as in evaluation, so its running statistics stay those it was trained with (the usual
+ * fine-tuning recipe: PyTorch code calls .eval() on frozen BN modules).
+ */
 export const batchNormOp: OpBuilder = (ctx) => {
   const {
     kernels,
@@ -55,8 +59,8 @@ export const batchNormOp: OpBuilder = (ctx) => {
   let lastTraining = true;
   return {
     forward(batch, training) {
-      lastTraining = training;
-      if (training) {
+      lastTraining = training && !ctx.frozen;
+      if (lastTraining) {
         kernels.batchNormForwardTrain(
           x.data,
           gamma.value,

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "gemm/pack.hpp"
+#include "gemm/small_rows.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -148,6 +149,7 @@ void gemmSerial(const GemmProblem& problem, int ith) {
 
 void gemmParallel(const GemmProblem& p) {
   if (p.M <= 0 || p.N <= 0) return;
+  if (gemmSmallRows(p)) return;
   const MicroKernel& kernel = gemmKernel();
   const int64_t tilesM = (p.M + kernel.mr - 1) / kernel.mr;
   const int64_t tilesN = (p.N + kernel.nr - 1) / kernel.nr;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace nw {
 
@@ -27,6 +28,26 @@ struct MicroKernel {
    * whole-tile product and the copy through a scratch tile, e.g. for M = 64 = 10 x 6 + 4 or a batch of 8.
    */
   void (*runRows)(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta);
+  /**
+   * Small-M products (a batch of one to four rows, see gemm/small_rows.cpp), on unpacked operands: packing op(B)
+   * would cost as much as the product. Both write sums[i * lds + j] for i < rows (<= 4), j < cols, with
+   * a[i * lda + k] the rows of op(A) (contiguous in k). Each sum is computed the same way whatever the rows and
+   * cols of the call, so splitting the columns over threads never changes a bit.
+   * dotRows: op(B) = B^T, B row j = b + j * ldb contiguous in k: sum_k a[i][k] * b[j][k], each over the ISA's
+   *   lanes (k mod lanes, increasing k), the lanes then added in a fixed tree.
+   * axpyRows: B [K, N] row-major: sum_k a[i][k] * b[k * ldb + j] in increasing k.
+   */
+  void (*dotRows)(int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb,
+                  std::int64_t cols, float* sums, std::ptrdiff_t lds);
+  void (*axpyRows)(
+      int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb,
+      std::int64_t cols, float* sums,
+      std::ptrdiff_t lds); /**
+                            * The FMA peak probe (bench only): `iterations` rounds of independent multiply-adds on 12
+                            * register chains, enough to cover the FMA latency on every port; returns the floating-point
+                            * operations done. *sink gets a value of the chains so the loop is not optimized away.
+                            */
+  double (*fmaLoop)(std::int64_t iterations, float* sink);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -116,8 +117,24 @@ void runRowsAvx2(int rows, int kc, const float* a, const float* b, float* c, std
   }
 }
 
+// The peak probe: 12 chains of 8 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
+double fmaLoopAvx2(std::int64_t iterations, float* sink) {
+  const __m256 m = _mm256_set1_ps(0.999f);
+  const __m256 a = _mm256_set1_ps(0.001f);
+  __m256 x[12];
+  for (int c = 0; c < 12; ++c) x[c] = _mm256_set1_ps(static_cast<float>(c));
+  for (std::int64_t it = 0; it < iterations; ++it) {
+    for (int c = 0; c < 12; ++c) x[c] = _mm256_fmadd_ps(x[c], m, a);
+  }
+  __m256 sum = x[0];
+  for (int c = 1; c < 12; ++c) sum = _mm256_add_ps(sum, x[c]);
+  *sink = _mm256_cvtss_f32(sum);
+  return static_cast<double>(iterations) * 12 * 8 * 2;
+}
+
 }  // namespace
 
-extern const MicroKernel kGemmAvx2 = {"avx2", 6, 16, 144, 256, 3072, runAvx2, runRowsAvx2};
+extern const MicroKernel kGemmAvx2 = {"avx2",  6,           16,          144,          256,        3072,
+                                      runAvx2, runRowsAvx2, dotRowsAvx2, axpyRowsAvx2, fmaLoopAvx2};
 
 }  // namespace nw

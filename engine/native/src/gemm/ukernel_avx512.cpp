@@ -3,6 +3,7 @@
 #include <immintrin.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -79,8 +80,26 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 #undef NW_AVX512_STORE
 }
 
+// The peak probe: 12 chains of 16 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
+double fmaLoopAvx512(std::int64_t iterations, float* sink) {
+  const __m512 m = _mm512_set1_ps(0.999f);
+  const __m512 a = _mm512_set1_ps(0.001f);
+  __m512 x[12];
+  for (int c = 0; c < 12; ++c) x[c] = _mm512_set1_ps(static_cast<float>(c));
+  for (std::int64_t it = 0; it < iterations; ++it) {
+    for (int c = 0; c < 12; ++c) x[c] = _mm512_fmadd_ps(x[c], m, a);
+  }
+  __m512 sum = x[0];
+  for (int c = 1; c < 12; ++c) sum = _mm512_add_ps(sum, x[c]);
+  alignas(64) float lanes[16];
+  _mm512_storeu_ps(lanes, sum);
+  *sink = lanes[0];
+  return static_cast<double>(iterations) * 12 * 16 * 2;
+}
+
 }  // namespace
 
-extern const MicroKernel kGemmAvx512 = {"avx512", 8, 32, 192, 192, 3072, runAvx512, nullptr};
+extern const MicroKernel kGemmAvx512 = {
+    "avx512", 8, 32, 192, 192, 3072, runAvx512, nullptr, dotRowsAvx512, axpyRowsAvx512, fmaLoopAvx512};
 
 }  // namespace nw

@@ -3,6 +3,7 @@
 #include <arm_neon.h>
 
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -52,8 +53,24 @@ void runNeon(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
   }
 }
 
+// The peak probe: 12 chains of 4 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
+double fmaLoopNeon(std::int64_t iterations, float* sink) {
+  const float32x4_t m = vdupq_n_f32(0.999f);
+  const float32x4_t a = vdupq_n_f32(0.001f);
+  float32x4_t x[12];
+  for (int c = 0; c < 12; ++c) x[c] = vdupq_n_f32(static_cast<float>(c));
+  for (std::int64_t it = 0; it < iterations; ++it) {
+    for (int c = 0; c < 12; ++c) x[c] = vfmaq_f32(a, x[c], m);
+  }
+  float32x4_t sum = x[0];
+  for (int c = 1; c < 12; ++c) sum = vaddq_f32(sum, x[c]);
+  *sink = vgetq_lane_f32(sum, 0);
+  return static_cast<double>(iterations) * 12 * 4 * 2;
+}
+
 }  // namespace
 
-extern const MicroKernel kGemmNeon = {"neon", 8, 12, 128, 256, 3072, runNeon, nullptr};
+extern const MicroKernel kGemmNeon = {"neon",  8,       12,          128,          256,        3072,
+                                      runNeon, nullptr, dotRowsNeon, axpyRowsNeon, fmaLoopNeon};
 
 }  // namespace nw

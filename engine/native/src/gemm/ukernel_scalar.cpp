@@ -1,6 +1,7 @@
 // Portable 4x8 SGEMM microkernel: plain loops over a small accumulator array that the compiler keeps in vector
 // registers at the baseline ISA (SSE2 on x64). Used when nothing better is available or NETWRIGHT_ISA=scalar.
 #include "gemm/microkernel.hpp"
+#include "gemm/small_rows_kernels.hpp"
 
 namespace nw {
 namespace {
@@ -29,8 +30,26 @@ void runScalar(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
   }
 }
 
+// The peak probe: 12 chains of 4 lanes (what the baseline vectorizes), x = x * m + a (a multiply and an add).
+double fmaLoopScalar(std::int64_t iterations, float* sink) {
+  float x[12][4];
+  for (int c = 0; c < 12; ++c) {
+    for (int l = 0; l < 4; ++l) x[c][l] = static_cast<float>(c);
+  }
+  for (std::int64_t it = 0; it < iterations; ++it) {
+    for (int c = 0; c < 12; ++c) {
+      for (int l = 0; l < 4; ++l) x[c][l] = x[c][l] * 0.999f + 0.001f;
+    }
+  }
+  float sum = 0.0f;
+  for (int c = 0; c < 12; ++c) sum += x[c][0];
+  *sink = sum;
+  return static_cast<double>(iterations) * 12 * 4 * 2;
+}
+
 }  // namespace
 
-extern const MicroKernel kGemmScalar = {"scalar", kRows, kCols, 128, 256, 2048, runScalar, nullptr};
+extern const MicroKernel kGemmScalar = {"scalar", kRows,         kCols,          128,          256, 2048, runScalar,
+                                        nullptr,  dotRowsScalar, axpyRowsScalar, fmaLoopScalar};
 
 }  // namespace nw

@@ -1,8 +1,14 @@
-// gemm: the general matrix product exposed to JS (C[M,N] = alpha op(A) op(B) + beta C).
+// gemm: the general matrix product exposed to JS (C[M,N] = alpha op(A) op(B) + beta C), and the FMA peak probe
+// the bench measures GEMM and convolution against.
+#include <chrono>
+#include <cstdint>
+#include <vector>
+
 #include "args.hpp"
 #include "gemm/gemm.hpp"
 #include "ops/register.hpp"
 #include "scratch.hpp"
+#include "thread_pool.hpp"
 
 namespace nw {
 namespace {
@@ -35,8 +41,28 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// fmaPeak(iterations): GFLOPS of the selected ISA's independent-FMA loop run on every pool thread at once, each
+// thread doing `iterations` rounds (12 chains of one vector each per round): the ceiling for an fp32 kernel here.
+Napi::Value FmaPeak(const Napi::CallbackInfo& info) {
+  Args args(info, "fmaPeak", 1);
+  const std::int64_t iterations = args.integer(0, "iterations", 1);
+  KernelScope scope;
+  const int nth = pool().size();
+  std::vector<double> flops(static_cast<std::size_t>(nth), 0.0);
+  std::vector<float> sinks(static_cast<std::size_t>(nth), 0.0f);
+  const auto start = std::chrono::steady_clock::now();
+  parallelFor(nth, [&](int ith, int) { flops[ith] = gemmKernel().fmaLoop(iterations, &sinks[ith]); });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double total = 0.0;
+  for (double f : flops) total += f;
+  return Napi::Number::New(info.Env(), total / seconds / 1e9);
+}
+
 }  // namespace
 
-void registerGemm(Napi::Env env, Napi::Object exports) { exportFunction(env, exports, "gemm", Gemm); }
+void registerGemm(Napi::Env env, Napi::Object exports) {
+  exportFunction(env, exports, "gemm", Gemm);
+  exportFunction(env, exports, "fmaPeak", FmaPeak);
+}
 
 }  // namespace nw

@@ -4,8 +4,9 @@ import { ColumnProfile, type CellAt } from './profile';
 import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
 import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
+import type { NumericSpool } from './spool';
 import { badSplitCell, splitOfCell } from './splitColumn';
-import { cellEnd, isMissing, readCell } from './values';
+import { cellEnd, isMissing, plainNumber, readCell } from './values';
 
 export interface ScanSetup {
   path: string;
@@ -32,6 +33,8 @@ export interface ScanSetup {
   maxRows?: number;
   signal?: AbortSignal;
   onBytes?(bytes: number): void;
+  /** Import only: kept rows' plain numbers go here too (see spool.ts); the scan finishes or abandons it. */
+  spool?: NumericSpool;
 }
 
 export interface ScanResult {
@@ -60,6 +63,8 @@ export interface ScanResult {
   invalidByte: InvalidByte | null;
   /** False when maxRows stopped the read early. */
   complete: boolean;
+  /** The spool (ScanSetup.spool) holds every kept row's features: the second read can be skipped. */
+  spooled: boolean;
 }
 
 /**
@@ -164,6 +169,11 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     } else {
       for (const p of usedColumns) p.add(fields[p.index], line);
     }
+    if (setup.spool?.active) {
+      // Lines onLine does not take (quotes, or cut by a chunk's end): the same plain-number reading of each cell.
+      for (const c of setup.spool.columns) values[c] = plainNumber(fields[c], 0, fields[c].length);
+      setup.spool.add(values);
+    }
     keptRows++;
     splitIds?.push(split);
     if (labelIds && labelIndex !== null) numberLabel(fields[labelIndex]);
@@ -249,19 +259,29 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
         else p.add(cell, line);
       }
     }
+    setup.spool?.add(values);
     keptRows++;
     splitIds?.push(split);
     if (labelIds && labelIndex !== null) numberLabel(cells[labelIndex]!);
   };
 
-  const { sha256, invalidByte } = await streamCsv(path, {
-    encoding: setup.encoding,
-    delimiter: setup.delimiter,
-    onRecord,
-    onLine,
-    signal: setup.signal,
-    onBytes: setup.onBytes,
-  });
+  let streamed: Awaited<ReturnType<typeof streamCsv>>;
+  try {
+    streamed = await streamCsv(path, {
+      encoding: setup.encoding,
+      delimiter: setup.delimiter,
+      onRecord,
+      onLine,
+      signal: setup.signal,
+      onBytes: setup.onBytes,
+    });
+  } catch (error) {
+    setup.spool?.abandon();
+    throw error;
+  }
+  const { sha256, invalidByte } = streamed;
+  if (stoppedEarly) setup.spool?.abandon();
+  const spooled = setup.spool?.finish() ?? false;
   return {
     profiles,
     dataRows,
@@ -277,5 +297,6 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     sha256,
     invalidByte,
     complete: !stoppedEarly,
+    spooled,
   };
 }

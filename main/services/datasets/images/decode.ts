@@ -116,6 +116,15 @@ const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', we
  * PNGs take decodePlainPng's instead, with the same result.
  */
 export async function readWithSharp(bytes: Buffer, format: ImageFormat, target: ImageTarget): Promise<Uint8Array> {
+  const { data, width, height } = await decodeRgb(bytes, format);
+  return fromDecoded(data, width, height, 3, target);
+}
+
+/** The image at its own size as interleaved 8-bit RGB (upright, alpha dropped), as readWithSharp reads it. */
+export async function decodeRgb(
+  bytes: Buffer,
+  format: ImageFormat,
+): Promise<{ data: Uint8Array; width: number; height: number }> {
   const { data, info } = await decoder(bytes, format)
     .autoOrient()
     .removeAlpha()
@@ -123,7 +132,7 @@ export async function readWithSharp(bytes: Buffer, format: ImageFormat, target: 
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
   if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels instead of 3`);
-  return fromDecoded(data, info.width, info.height, 3, target);
+  return { data, width: info.width, height: info.height };
 }
 
 /**

@@ -1,0 +1,113 @@
+// The GEMM's small-M path (1 to 4 rows of op(A), gemm/small_rows.cpp): values against the reference in all four
+// transpose cases with tails of k and of the columns, the bias and beta epilogues, and its promise that a column's
+// sum does not depend on which other columns are computed with it (what keeps thread splits bitwise neutral).
+import { afterAll, describe, expect, it } from 'vitest';
+import { Rng } from '../core/rng';
+import { loadKernels } from './index';
+import { createReferenceKernels } from './reference';
+import { copyOf, expectBitwise, expectClose, randomFloats, zeros } from './testing';
+
+const native = loadKernels();
+const reference = createReferenceKernels();
+const initialThreads = native.threads();
+afterAll(() => native.setThreads(initialThreads));
+
+describe('gemm with at most 4 rows (small-M path)', () => {
+  // K: shorter than one vector, tails after whole vectors of 4, 8 and 16 lanes. N: tails of every column grouping,
+  // more than one 256-column chunk, and enough columns for several threads.
+  const sizes: [number, number][] = [
+    [1, 1],
+    [7, 3],
+    [17, 37],
+    [33, 300],
+    [785, 530],
+  ];
+  for (const M of [1, 2, 3, 4]) {
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        it(`matches the reference for M=${M} transA=${transA} transB=${transB}`, () => {
+          for (const [K, N] of sizes) {
+            const rng = new Rng(M * 100 + K + N);
+            const A = randomFloats(rng, M * K);
+            const B = randomFloats(rng, K * N);
+            const C = randomFloats(rng, M * N);
+            const expected = copyOf(C);
+            native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
+            reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
+            expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+          }
+        });
+      }
+    }
+  }
+
+  it('ignores the old contents of C when beta is 0 (even NaN)', () => {
+    const rng = new Rng(5);
+    for (const transB of [false, true]) {
+      const A = randomFloats(rng, 2 * 19);
+      const B = randomFloats(rng, 19 * 21);
+      const C = zeros(2 * 21).fill(Number.NaN);
+      const expected = zeros(2 * 21);
+      native.gemm(false, transB, 2, 21, 19, 1, A, B, 0, C);
+      reference.gemm(false, transB, 2, 21, 19, 1, A, B, 0, expected);
+      expectClose(C, expected);
+    }
+  });
+
+  it('adds the bias of a dense layer for batches of 1 to 4', () => {
+    for (const batch of [1, 2, 3, 4]) {
+      const [inFeatures, outFeatures] = [784, 61];
+      const rng = new Rng(batch);
+      const x = randomFloats(rng, batch * inFeatures);
+      const w = randomFloats(rng, outFeatures * inFeatures);
+      const b = randomFloats(rng, outFeatures);
+      const y = zeros(batch * outFeatures).fill(Number.NaN);
+      const expected = zeros(batch * outFeatures);
+      native.denseForward(x, w, b, y, batch, inFeatures, outFeatures);
+      reference.denseForward(x, w, b, expected, batch, inFeatures, outFeatures);
+      expectClose(y, expected, 1e-5, 1e-4);
+    }
+  });
+
+  it('gives a column the same bits whichever columns share the call (op(B) = B^T and B)', () => {
+    native.setThreads(1);
+    const rng = new Rng(8);
+    const [M, N, K] = [3, 300, 101];
+    const A = randomFloats(rng, M * K);
+    const Bt = randomFloats(rng, N * K); // [N, K]: the columns of op(B) are its rows
+    const full = zeros(M * N);
+    native.gemm(false, true, M, N, K, 1, A, Bt, 0, full);
+    // Columns [first, first + count) alone: they fall at other places of the kernels' column groups and chunks.
+    for (const [first, count] of [
+      [1, 5],
+      [3, 2],
+      [17, 257],
+      [299, 1],
+    ]) {
+      const part = zeros(M * count);
+      native.gemm(false, true, M, count, K, 1, A, Bt.subarray(first * K, (first + count) * K), 0, part);
+      for (let i = 0; i < M; i++)
+        expectBitwise(part.subarray(i * count, (i + 1) * count), full.subarray(i * N + first, i * N + first + count));
+    }
+  });
+
+  it('gives the same bits on 1, 2 and 3 threads', () => {
+    const rng = new Rng(9);
+    const [N, K] = [2000, 300];
+    const A = randomFloats(rng, 4 * K);
+    const B = randomFloats(rng, K * N);
+    for (const M of [1, 4]) {
+      for (const transB of [false, true]) {
+        const results = [1, 2, 3].map((threads) => {
+          native.setThreads(threads);
+          expect(native.threads()).toBe(threads);
+          const C = zeros(M * N);
+          native.gemm(false, transB, M, N, K, 1, A.subarray(0, M * K), B, 0, C);
+          return C;
+        });
+        expectBitwise(results[1], results[0]);
+        expectBitwise(results[2], results[0]);
+      }
+    }
+  });
+});

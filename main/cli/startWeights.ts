@@ -1,0 +1,62 @@
+// What `train` does with --freeze, --freeze-until, --from RUN and --weights FILE: freezes layers by name, picks the
+// source run's graph (sized for the dataset) when --from comes without --model, and prints the table of the
+// starting weights (loaded, renamed, skipped, left initialized, re-initialized) once the run is recorded.
+import { freezeLayers, freezeUntil } from '../../engine/core/spec';
+import type { InitialWeights } from '../../engine/core/io/weightsMatch';
+import type { ModelSpec } from '../../engine/core/spec/types';
+import { optionalString, UsageError, type ParsedArgs } from './args';
+
+export const START_WEIGHTS_OPTIONS = ['freeze', 'freeze-until', 'from', 'weights'];
+
+export const START_WEIGHTS_USAGE = `[--from RUN | --weights FILE.safetensors] [--freeze NODE,NODE | --freeze-until NODE]`;
+
+/** The spec with the layers --freeze or --freeze-until name frozen; unknown names are refused, all of them named. */
+export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: string): ModelSpec {
+  const list = optionalString(args, 'freeze');
+  const until = optionalString(args, 'freeze-until');
+  if (list !== undefined && until !== undefined)
+    throw new UsageError('give --freeze or --freeze-until, not both', usage);
+  if (list === undefined && until === undefined) return spec;
+  const result =
+    until !== undefined
+      ? freezeUntil(spec, until.trim())
+      : freezeLayers(
+          spec,
+          list!
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
+  if (!result.ok) {
+    const known = spec.nodes.map((n) => n.id).join(', ');
+    throw new UsageError(
+      `the model has no layer ${result.unknown.map((id) => `'${id}'`).join(', ')} to freeze (its layers: ${known})`,
+      usage,
+    );
+  }
+  return result.spec;
+}
+
+/** The starting weights as lines for the terminal. */
+export function weightsTableText(weights: InitialWeights): string {
+  const { plan } = weights;
+  const lines = [`starting weights from ${weights.file}:`];
+  const row = (what: string, items: string[]) => {
+    if (items.length) lines.push(`  ${what} (${items.length}): ${items.join(', ')}`);
+  };
+  row('loaded', plan.loaded);
+  row(
+    'renamed',
+    plan.renamed.map((r) => `${r.from} -> ${r.to}`),
+  );
+  row(
+    're-initialized (shape no longer fits)',
+    plan.reinitialized.map((r) => `${r.name} [${r.fileShape.join(', ')}] -> [${r.modelShape.join(', ')}]`),
+  );
+  row('left initialized', plan.initialized);
+  row(
+    'skipped',
+    plan.skipped.map((s) => `${s.name} (${s.reason})`),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,151 @@
+// `netwright sweep`: a group of runs from one model and dataset, each combination of the swept settings once per
+// seed, queued and trained one after another (or K at once, the cores divided between them) and recorded as a group;
+// a line per run as it ends, then a table of mean ± std across seeds (or one JSON document with --json). A group cut
+// off by a killed or closed command goes on with `netwright sweep --continue GROUP`.
+import { TEMPLATE_NAMES } from '../../engine/core/spec';
+import type { RunGroup } from '../services/store/types';
+import type { Studio } from '../services/studio/studio';
+import { countOption, optionalString, parseArgs, UsageError } from './args';
+import { modelFor } from './modelSpec';
+import { groupReport, groupReportText } from './sweepReport';
+import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
+import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
+import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
+import { INTERRUPTED_EXIT } from './trainSession';
+import { openStudio } from './workspace';
+
+export const SWEEP_USAGE = `netwright sweep (--sample NAME | --data FILE.csv --label COLUMN | --data DATASET_DIR|DATASET) [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json]
+  [--grid SETTING=V1,V2,... ...] [--random N --range SETTING=MIN:MAX ... [--sampling-seed S]] [--seeds N]
+  [--parallel K] [--threads CORES] [--name NAME] [--json]
+  ${TRAIN_CONFIG_USAGE}
+netwright sweep --continue GROUP [--json]
+settings: ${SETTING_NAMES}
+--grid tries every combination; --random draws N (lr, l1, l2 log-uniformly); each runs once per seed (--seed, --seed+1, ...).`;
+
+/** The group `ref` names: its id, an id prefix of 4 or more characters, or its exact name. */
+export function resolveGroup(groups: RunGroup[], ref: string): RunGroup {
+  const matches = groups.filter((g) => g.id === ref || g.name === ref);
+  const found = matches.length > 0 ? matches : ref.length >= 4 ? groups.filter((g) => g.id.startsWith(ref)) : [];
+  if (found.length === 1) return found[0];
+  if (found.length > 1)
+    throw new Error(
+      `'${ref}' names ${found.length} groups: ${found.map((g) => g.id.slice(0, 8)).join(', ')}; give its id`,
+    );
+  throw new Error(`there is no group '${ref}'; \`netwright runs\` shows each run's group`);
+}
+
+/** Prints a line per run as it starts and ends (not with --json), and turns Ctrl-C into a clean hand-back. */
+async function follow(studio: Studio, groupId: string, json: boolean): Promise<boolean> {
+  const runs = new Map((await studio.getGroup(groupId)).runs.map((r, i) => [r.id, i + 1]));
+  const total = runs.size;
+  const off = studio.onEvent((event) => {
+    if (json || !('runId' in event) || !runs.has(event.runId)) return;
+    const position = `[${runs.get(event.runId)}/${total}]`;
+    if (event.type === 'run-status' && event.status === 'running')
+      process.stderr.write(`${position} training ${event.runId.slice(0, 8)}\n`);
+    if (event.type === 'run-finished') {
+      const m = event.run.finalMetrics;
+      const score = m?.val_loss !== undefined ? `: val loss ${m.val_loss.toFixed(4)}` : '';
+      const metric =
+        m?.val_accuracy !== undefined
+          ? `, val accuracy ${(m.val_accuracy * 100).toFixed(1)}%`
+          : m?.val_r2 !== undefined
+            ? `, val R² ${m.val_r2.toFixed(3)}`
+            : '';
+      process.stderr.write(`${position} '${event.run.name}' ${event.run.status}${score}${metric}\n`);
+    }
+  });
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(INTERRUPTED_EXIT);
+    interrupted = true;
+    process.stderr.write('stopping the group after the current batch; press Ctrl-C again to quit at once\n');
+    void studio.groupRunner.close();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await studio.groupRunner.whenDone(groupId);
+  } finally {
+    off();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return interrupted;
+}
+
+async function report(studio: Studio, groupId: string, json: boolean, interrupted: boolean): Promise<number> {
+  const result = groupReport(await studio.getGroup(groupId));
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : groupReportText(result));
+  if (interrupted) {
+    process.stderr.write(`continue it with: netwright sweep --continue ${groupId.slice(0, 8)}\n`);
+    return INTERRUPTED_EXIT;
+  }
+  return 0;
+}
+
+export async function sweep(argv: string[]): Promise<number> {
+  const { rest, values } = takeRepeated(argv);
+  const args = parseArgs(
+    rest,
+    {
+      values: [
+        ...TRAINING_DATA_OPTIONS,
+        'model',
+        'name',
+        'threads',
+        'parallel',
+        'seeds',
+        'random',
+        'sampling-seed',
+        'continue',
+        ...TRAIN_CONFIG_OPTIONS,
+      ],
+      flags: ['json'],
+    },
+    SWEEP_USAGE,
+  );
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, SWEEP_USAGE);
+  const json = args.options.has('json');
+  const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
+  const parallel = countOption(args, 'parallel', 1);
+  const continued = optionalString(args, 'continue');
+  if (continued !== undefined && [...args.options.keys()].some((k) => k !== 'continue' && k !== 'json'))
+    throw new UsageError('--continue GROUP goes on with a group as it was made: give no other settings', SWEEP_USAGE);
+  const studio = openStudio({ threads: parallel === 1 ? threads : undefined, cores: threads });
+  try {
+    if (continued !== undefined) {
+      const group = resolveGroup(studio.store.groups.listGroups(), continued);
+      if (group.status === 'completed' || group.status === 'cancelled')
+        return await report(studio, group.id, json, false);
+      if (!studio.groupRunner.run(group.id))
+        throw new Error(`group '${group.name}' is being trained by another Netwright process`);
+      return await report(studio, group.id, json, await follow(studio, group.id, json));
+    }
+    const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE);
+    const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
+    const config = trainConfigFrom(args, dataset.manifest, outputs);
+    const seeds = countOption(args, 'seeds', 1);
+    const random = args.options.has('random') ? countOption(args, 'random', 1) : undefined;
+    const plan = sweepPlanFrom(values, random, seeds, countOption(args, 'sampling-seed', config.seed, 0));
+    const { group, counts } = await studio.createGroup({
+      spec,
+      config,
+      datasetId: dataset.id,
+      name: optionalString(args, 'name'),
+      plan,
+      parallel,
+    });
+    if (!json) {
+      const runs = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+      process.stderr.write(
+        `${note}\ngroup ${group.id.slice(0, 8)} '${group.name}': ${runs} runs of ${label} on '${dataset.name}', ${
+          parallel > 1 ? `${parallel} at once` : 'one after another'
+        }; Ctrl-C stops it (netwright sweep --continue goes on)\n`,
+      );
+    }
+    return await report(studio, group.id, json, await follow(studio, group.id, json));
+  } finally {
+    await studio.close();
+  }
+}

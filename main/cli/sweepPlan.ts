@@ -1,0 +1,92 @@
+// The sweep plan from `sweep` options: --grid SETTING=V1,V2 (repeatable), --random N with --range SETTING=MIN:MAX
+// (repeatable; --grid values become choices to pick from), --seeds N. Mistakes are usage errors naming the option.
+import {
+  parseSettingKey,
+  type SweepAxis,
+  type SweepPlan,
+  type SweepRange,
+  type SweepSetting,
+  type SweepValue,
+} from '../../engine/core/train/sweep';
+import { UsageError } from './args';
+
+/** Options that may be given more than once. */
+export const REPEATED_SWEEP_OPTIONS = ['grid', 'range'] as const;
+type Repeated = (typeof REPEATED_SWEEP_OPTIONS)[number];
+
+export const SETTING_NAMES =
+  'lr, batch, optimizer, l1, l2, epochs, dropout (every dropout layer), dropout@NODE, units@NODE (or units@NODE.PARAM)';
+
+/**
+ * Takes the repeatable options out of argv (the strict parser keeps one value per option): `--grid x`, `--grid=x`.
+ * Returns the rest of argv and every value of each, in order.
+ */
+export function takeRepeated(argv: string[]): { rest: string[]; values: Record<Repeated, string[]> } {
+  const values: Record<Repeated, string[]> = { grid: [], range: [] };
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const name = REPEATED_SWEEP_OPTIONS.find((n) => arg === `--${n}` || arg.startsWith(`--${n}=`));
+    if (!name) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+    if (value === undefined || (!arg.includes('=') && value.startsWith('--')))
+      throw new UsageError(
+        `--${name} needs a value, e.g. --${name} ${name === 'grid' ? 'lr=0.1,0.01' : 'lr=1e-4:1e-1'}`,
+      );
+    values[name].push(value);
+  }
+  return { rest, values };
+}
+
+function settingOf(option: string, text: string): { setting: SweepSetting; raw: string } {
+  const cut = text.indexOf('=');
+  if (cut < 0) throw new UsageError(`--${option} ${text}: write SETTING=VALUES, e.g. lr=0.1,0.01`);
+  const setting = parseSettingKey(text.slice(0, cut));
+  if (!setting)
+    throw new UsageError(
+      `--${option} ${text}: '${text.slice(0, cut)}' is not a setting a sweep can vary (${SETTING_NAMES})`,
+    );
+  return { setting, raw: text.slice(cut + 1) };
+}
+
+function valueOf(setting: SweepSetting, text: string, option: string): SweepValue {
+  const trimmed = text.trim();
+  if (setting.kind === 'optimizer') return trimmed;
+  const value = Number(trimmed);
+  if (trimmed === '' || !Number.isFinite(value)) throw new UsageError(`--${option}: '${trimmed}' is not a number`);
+  return value;
+}
+
+function axisOf(text: string): SweepAxis {
+  const { setting, raw } = settingOf('grid', text);
+  return { setting, values: raw.split(',').map((v) => valueOf(setting, v, 'grid')) };
+}
+
+function rangeOf(text: string): SweepRange {
+  const { setting, raw } = settingOf('range', text);
+  const parts = raw.split(':');
+  if (parts.length !== 2) throw new UsageError(`--range ${text}: write SETTING=MIN:MAX, e.g. lr=1e-4:1e-1`);
+  const [min, max] = parts.map((p) => valueOf(setting, p, 'range') as number);
+  return { setting, min, max };
+}
+
+/** The plan the options describe; `samplingSeed` is the seed random draws start from. */
+export function sweepPlanFrom(
+  values: Record<Repeated, string[]>,
+  random: number | undefined,
+  seeds: number,
+  samplingSeed: number,
+): SweepPlan {
+  const axes = values.grid.map(axisOf);
+  const ranges = values.range.map(rangeOf);
+  if (random !== undefined) {
+    if (ranges.length === 0 && axes.length === 0)
+      throw new UsageError('--random N draws settings from --range SETTING=MIN:MAX (or picks from --grid values)');
+    return { kind: 'random', ranges, choices: axes, samples: random, samplingSeed, seeds };
+  }
+  if (ranges.length > 0) throw new UsageError('--range goes with --random N (how many combinations to draw)');
+  return axes.length > 0 ? { kind: 'grid', axes, seeds } : { kind: 'seeds', seeds };
+}

@@ -1,0 +1,88 @@
+// What `sweep` prints at the end: per combination of settings, mean ± standard deviation across seeds of the best
+// validation loss and of the final validation metric (accuracy or R²), as a table or one JSON document.
+import {
+  combinationTable,
+  validationMetricOf,
+  type CombinationRow,
+  type Spread,
+} from '../../engine/core/train/sweepStats';
+import type { GroupDetail } from '../api/types';
+import { table } from './format';
+
+export interface GroupReport {
+  type: 'group';
+  id: string;
+  name: string;
+  kind: string;
+  status: string;
+  /** The final validation metric the table summarizes: val_accuracy or val_r2. */
+  metric: string;
+  runs: Array<{
+    id: string;
+    name: string;
+    status: string;
+    seed: number;
+    assignment: Record<string, number | string>;
+    finalMetrics: Record<string, number> | null;
+    bestMetrics: Record<string, number> | null;
+    error: string | null;
+  }>;
+  combinations: CombinationRow[];
+}
+
+export function groupReport(detail: GroupDetail): GroupReport {
+  const metric = validationMetricOf(detail.task);
+  const results = detail.runs.map((r) => ({
+    status: r.status,
+    combination: r.group?.combination ?? 0,
+    assignment: r.group?.assignment ?? {},
+    finalMetrics: r.finalMetrics,
+    bestMetrics: r.bestMetrics,
+  }));
+  return {
+    type: 'group',
+    id: detail.group.id,
+    name: detail.group.name,
+    kind: detail.group.kind,
+    status: detail.group.status,
+    metric,
+    runs: detail.runs.map((r) => ({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      seed: r.seed,
+      assignment: r.group?.assignment ?? {},
+      finalMetrics: r.finalMetrics,
+      bestMetrics: r.bestMetrics,
+      error: r.error,
+    })),
+    combinations: combinationTable(results, [metric]),
+  };
+}
+
+/** "0.9533 ± 0.0121" (± the sample standard deviation; a lone run has none to show). */
+export function spreadText(spread: Spread | null, digits = 4): string {
+  if (!spread) return '-';
+  return spread.n > 1 ? `${spread.mean.toFixed(digits)} ± ${spread.std.toFixed(digits)}` : spread.mean.toFixed(digits);
+}
+
+export function groupReportText(report: GroupReport): string {
+  const keys = [...new Set(report.combinations.flatMap((c) => Object.keys(c.assignment)))];
+  const metricName = report.metric === 'val_accuracy' ? 'VAL ACCURACY (FINAL)' : 'VAL R² (FINAL)';
+  const header = [...keys.map((k) => k.toUpperCase()), 'RUNS', 'VAL LOSS (BEST)', metricName];
+  const rows = report.combinations.map((c) => [
+    ...keys.map((k) => String(c.assignment[k] ?? '-')),
+    `${c.completed}/${c.runs}`,
+    spreadText(c.bestValLoss),
+    spreadText(c.final[report.metric]),
+  ]);
+  const right = new Set(header.map((_, i) => i).filter((i) => i >= keys.length));
+  const failed = report.runs.filter((r) => r.status === 'failed');
+  return [
+    `group ${report.id.slice(0, 8)} '${report.name}' (${report.kind}): ${report.status}`,
+    table(header, rows, right),
+    'mean ± sample standard deviation across seeds, over completed runs',
+    ...failed.map((r) => `failed: '${r.name}': ${r.error ?? 'no reason was given'}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+// A group's bands, table and scatter from its runs and curves.
+import { describe, expect, it } from 'vitest';
+import type { GroupDetail, RunSummary } from '../../../main/api/types';
+import { bandSeries, groupTable, scatterOf, sweptKeys } from './groupCharts';
+
+function run(id: string, combination: number, lr: number, accuracy: number, status = 'completed'): RunSummary {
+  return {
+    id,
+    status,
+    group: { groupId: 'g', combination, assignment: { lr } },
+    finalMetrics: { val_accuracy: accuracy },
+    bestMetrics: { val_loss: 1 - accuracy },
+  } as unknown as RunSummary;
+}
+
+const detail = {
+  task: 'classification',
+  runs: [run('a', 0, 0.1, 0.8), run('b', 0, 0.1, 0.6), run('c', 1, 0.001, 0.5), run('d', 1, 0.001, 0.1, 'failed')],
+  curves: [
+    { runId: 'a', valLoss: [1, 0.5], valMetric: [0.5, 0.8] },
+    { runId: 'b', valLoss: [3, 1.5], valMetric: [0.3, 0.6] },
+    { runId: 'c', valLoss: [2], valMetric: [0.5] },
+    { runId: 'd', valLoss: [9], valMetric: [0.1] },
+  ],
+} as unknown as GroupDetail;
+
+describe('group charts', () => {
+  it('band each combination’s curves by ± 1 standard deviation around the mean', () => {
+    const series = bandSeries(detail, 'valLoss', 'mean');
+    expect(series.map((s) => [s.label, s.band ?? 'line', s.color])).toEqual([
+      ['lr=0.1 −1σ', 'lower', 0],
+      ['lr=0.1 +1σ', 'upper', 0],
+      ['lr=0.1', 'line', 0],
+      ['lr=0.001 −1σ', 'lower', 1],
+      ['lr=0.001 +1σ', 'upper', 1],
+      ['lr=0.001', 'line', 1],
+    ]);
+    const std = Math.SQRT2; // of 1 and 3
+    expect(series[2].points).toEqual([
+      { x: 1, y: 2 },
+      { x: 2, y: 1 },
+    ]);
+    expect(series[0].points[0].y).toBeCloseTo(2 - std, 12);
+    expect(series[1].points[0].y).toBeCloseTo(2 + std, 12);
+  });
+
+  it('tabulate completed runs per combination and plot the setting on a log axis for a learning rate', () => {
+    const rows = groupTable(detail);
+    expect(rows.map((r) => [r.assignment, r.completed, r.runs])).toEqual([
+      [{ lr: 0.1 }, 2, 2],
+      [{ lr: 0.001 }, 1, 2],
+    ]);
+    expect(rows[0].final.val_accuracy?.mean).toBeCloseTo(0.7, 12);
+    expect(sweptKeys(detail)).toEqual(['lr']);
+    expect(scatterOf(detail, 'lr')).toEqual({
+      points: [
+        { x: 0.1, y: 0.8 },
+        { x: 0.1, y: 0.6 },
+        { x: 0.001, y: 0.5 },
+      ],
+      logX: true,
+      numeric: true,
+    });
+  });
+});
