@@ -167,6 +167,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: optional(id),
       trainConfig: optional(trainConfig),
       runId: optional(id),
+      runPageId: optional(id),
     }),
   ],
   listDatasets: [],
@@ -187,6 +188,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     }),
     optional(id),
   ],
+  importModel: [fileRef, optional(string)],
   previewImages: [fileRef],
   importImages: [
     fileRef,

@@ -195,9 +195,19 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'run starting weights',
     up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
   },
-  // Settings changed at pauses (engine/core/train/settingChanges.ts): a JSON list of { epoch, step, setting, from, to }.
+  // How a run got its weights: 'trained' by Netwright, or 'imported' from a model file (an ONNX import: no epochs,
+  // completed at once, its checkpoint holding the file's weights).
   {
     version: 6,
+    name: 'run kinds',
+    up: (db) =>
+      db.exec(
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'trained' CHECK (kind IN ('trained', 'imported'))",
+      ),
+  },
+  // Settings changed at pauses (engine/core/train/settingChanges.ts): a JSON list of { epoch, step, setting, from, to }.
+  {
+    version: 7,
     name: 'run setting changes',
     up: (db) => db.exec("ALTER TABLE runs ADD COLUMN setting_changes TEXT NOT NULL DEFAULT '[]'"),
   },

@@ -2,9 +2,9 @@
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
   DatasetRecord,
+  FileRef,
   GroupSummary,
   ModelSpec,
-  FileRef,
   RunSummary,
   SettingChange,
   SettingsChangeRequest,
@@ -27,24 +27,37 @@ import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { errorWording } from './errorWords';
 import { checkpointProblemMessages } from '../experiments/messages';
+import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
-import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import {
+  applyLiveEvent,
+  copyLive,
+  liveFromDetail,
+  liveFromStart,
+  showsAtOnce,
+  type LiveEvent,
+  type LiveRun,
+} from './liveRun';
 
 const sharedWords = translator(sharedMessages);
 const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
+const onnxWords = translator(onnxImportErrorMessages);
+const modelWords = translator(modelImportMessages);
 
 /** A failed call in the user's language (see state/errorWords.ts). */
 function errorWords(error: unknown): string {
   const wording = errorWording(error);
   if (wording.table === 'train') return refusalWords(wording.key, wording.params);
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
   if (wording.table === 'group') return groupWords(wording.key, wording.params);
   return wording.text;
 }
@@ -95,6 +108,8 @@ export class StudioState {
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
+  /** While startRun is on its way: events of runs not followed (see startTraining). */
+  private earlyEvents: LiveEvent[] | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly host: Host) {
@@ -150,6 +165,7 @@ export class StudioState {
     const runId = place.runId ?? runs[0]?.id ?? null;
     if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
     if (place.view) this.view = place.view;
+    this.openRunId = place.runPageId ?? null;
   }
 
   /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
@@ -162,6 +178,7 @@ export class StudioState {
       datasetId: this.datasetId,
       trainConfig: $state.snapshot(this.trainConfig) as TrainConfig,
       runId: this.live?.runId ?? null,
+      runPageId: this.openRunId,
     };
   }
 
@@ -289,6 +306,22 @@ export class StudioState {
     if (runId !== null) this.view = 'experiments';
   }
 
+  /**
+   * Open model…: imports an ONNX file as a new graph (shown in the editor, unsupported nodes marked) and, when it
+   * can run, a run holding its weights; a notice says what was imported.
+   */
+  async openModel(file: FileRef): Promise<void> {
+    const result = await this.attempt(() => this.api.importModel(file));
+    if (!result) return;
+    this.graph = { id: result.graph.id, name: result.graph.name, spec: result.graph.spec };
+    this.view = 'model';
+    await this.refreshRuns();
+    const { report } = result;
+    const words = { file: refName(file), layers: report.layers, params: report.parameters, name: result.graph.name };
+    if (result.runId) this.notify('success', modelWords('modelImported', words));
+    else this.notify('info', modelWords('modelImportedUnsupported', { ...words, count: report.unsupported.length }));
+  }
+
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
   openSpec(name: string, spec: ModelSpec, id: string | null = null): void {
     this.graph = { id, name, spec };
@@ -357,27 +390,26 @@ export class StudioState {
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const fromFile = from.fromRun === undefined ? this.startWeights : null;
-      const run = await this.api.startRun({
-        graphId: graphId ?? undefined,
-        spec: graph.spec,
-        config: $state.snapshot(this.trainConfig) as TrainConfig,
-        datasetId: dataset.id,
-        name,
-        ...(fromFile ? { weights: fromFile.file } : {}),
-        ...from,
-      });
+      // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
+      this.earlyEvents = [];
+      let early: LiveEvent[];
+      let run: RunSummary;
+      try {
+        run = await this.api.startRun({
+          graphId: graphId ?? undefined,
+          spec: graph.spec,
+          config: $state.snapshot(this.trainConfig) as TrainConfig,
+          datasetId: dataset.id,
+          name,
+          ...(fromFile ? { weights: fromFile.file } : {}),
+          ...from,
+        });
+      } finally {
+        early = this.earlyEvents ?? [];
+        this.earlyEvents = null;
+      }
       if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
-      this.live = {
-        runId: run.id,
-        name: run.name,
-        status: run.status,
-        error: null,
-        epochsPlanned: run.trainConfig.epochs,
-        epochs: [],
-        steps: [],
-        progress: null,
-        changes: [],
-      };
+      this.live = liveFromStart(run, early);
       this.pendingLive = null;
       void this.refreshRuns();
       return run;
@@ -433,6 +465,7 @@ export class StudioState {
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {
+      this.earlyEvents?.push(event);
       if (event.type === 'run-status' || event.type === 'run-finished') void this.refreshRuns();
       return;
     }

@@ -188,6 +188,8 @@ const en = {
     "The weights do not fit: tensor '{tensor}' has shape {fileShape}, but layer '{node}' needs '{target}' of shape {modelShape}.",
   'refused_weights-not-float':
     "The weights do not fit: tensor '{tensor}' holds {dtype} values; the weights of '{node}' need floating point (F32 or F64).",
+  'refused_weights-no-checkpoint':
+    "Not started: run '{run}' has no checkpoint to start from yet; train it for at least one epoch first.",
   'refused_weights-nothing-matched':
     "The weights do not fit: none of the file's {tensors} tensors matches a layer's weights by name or by shape.",
   progress: 'Training progress',
@@ -204,8 +206,6 @@ const en = {
   status_failed: 'Failed',
   status_interrupted: 'Interrupted',
   curves: 'Curves',
-  smoothing: 'Smoothing',
-  logScale: 'Log scale',
   lossChart: 'Loss curves',
   accuracyChart: 'Accuracy curves',
   lrChart: 'Learning rate',
@@ -275,6 +275,7 @@ const en = {
   weightsBest: "by the best epoch's weights (epoch {epoch})",
   weightsLast: "by the last epoch's weights (epoch {epoch})",
   testAccuracy: 'test accuracy {accuracy}',
+  openRunPage: "This run's page",
   whichWeights: 'Which weights',
   useBestWeights: 'Best epoch',
   useLastWeights: 'Last epoch',
@@ -425,6 +426,7 @@ export const trainMessages: Messages<Key> = {
       "权重不匹配：张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'。",
     'refused_weights-not-float':
       "权重不匹配：张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）。",
+    'refused_weights-no-checkpoint': "未开始：运行 '{run}' 还没有可作为起点的检查点；请先至少训练一轮。",
     'refused_weights-nothing-matched': '权重不匹配：文件中的 {tensors} 个张量没有一个按名称或形状与任何层的权重对应。',
     augmentation: '数据增强',
     augmentationHelp:
@@ -470,8 +472,6 @@ export const trainMessages: Messages<Key> = {
     status_failed: '失败',
     status_interrupted: '已中断',
     curves: '曲线',
-    smoothing: '平滑',
-    logScale: '对数刻度',
     lossChart: '损失曲线',
     accuracyChart: '准确率曲线',
     lrChart: '学习率',
@@ -539,6 +539,7 @@ export const trainMessages: Messages<Key> = {
     weightsBest: '使用最佳一轮的权重（第 {epoch} 轮）',
     weightsLast: '使用最后一轮的权重（第 {epoch} 轮）',
     testAccuracy: '测试准确率 {accuracy}',
+    openRunPage: '此运行的页面',
     whichWeights: '使用哪组权重',
     useBestWeights: '最佳一轮',
     useLastWeights: '最后一轮',
