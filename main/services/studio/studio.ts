@@ -48,7 +48,6 @@ import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService, trainedRun } from './insight';
 import { predictImages } from './imagePredictions';
-
 import { ModelImportService } from './models';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
 import { PlaceService } from './place';
