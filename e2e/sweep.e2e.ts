@@ -27,6 +27,7 @@ test('a sweep with seeds: the group with its band and table, in English and in C
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await snapshot(page, testInfo, 'sweep-train-en');
   await page.getByRole('button', { name: 'Repeat with 2 seeds' }).click();
 
   const view = page.locator('section.group-view');

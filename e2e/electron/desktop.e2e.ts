@@ -112,6 +112,7 @@ test.describe('desktop app', () => {
       'pickCsvFile',
       'pickExportPath',
       'pickImageFolder',
+      'pickModelFile',
     ]);
     expect(seen.evalResult).toBe('EvalError'); // script-src 'self' without 'unsafe-eval'
   });

@@ -28,6 +28,8 @@ export interface DesktopBridge {
   /** Native open dialogs; null when the user cancels. */
   pickCsvFile(): Promise<FileRef | null>;
   pickImageFolder(): Promise<FileRef | null>;
+  /** Open model…: an ONNX file. */
+  pickModelFile(): Promise<FileRef | null>;
   /** Native save dialog for an export; null when cancelled. */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null>;
   /** The path of a file or folder dropped on the window (webUtils.getPathForFile). */

@@ -17,13 +17,15 @@ export function errorPayload(error: unknown): StudioErrorPayload {
         ? 'not-found'
         : error.name === 'CsvImportError'
           ? 'import-failed'
-          : error.name === 'GraphProblemError'
-            ? 'graph-problem'
-            : error.name === 'RunRefusedError' || error.name === 'CheckpointError'
-              ? (error as Error & { code: string }).code
-              : error.name === 'WeightsError'
-                ? `weights-${(error as Error & { code: string }).code}`
-                : 'failed';
+          : error.name === 'OnnxImportError'
+            ? `onnx-${(error as Error & { code: string }).code}`
+            : error.name === 'GraphProblemError'
+              ? 'graph-problem'
+              : error.name === 'RunRefusedError' || error.name === 'CheckpointError'
+                ? (error as Error & { code: string }).code
+                : error.name === 'WeightsError'
+                  ? `weights-${(error as Error & { code: string }).code}`
+                  : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
   const params = (error as { params?: unknown }).params;
   return {
@@ -35,6 +37,10 @@ export function errorPayload(error: unknown): StudioErrorPayload {
       : {}),
     ...((error.name === 'RunRefusedError' || error.name === 'CheckpointError') && params && typeof params === 'object'
       ? { params: wordable(params as Record<string, unknown>) }
+      : {}),
+    // An import error's arguments (the file, the input, its shape) for the renderer's message table.
+    ...(error.name === 'OnnxImportError'
+      ? { params: wordable((error as Error & { args: Record<string, unknown> }).args) }
       : {}),
   };
 }

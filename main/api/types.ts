@@ -2,6 +2,7 @@
 // server (WebSocket). Types only: the renderer imports this file, so it must stay free of Node and DOM imports.
 import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
+import type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
 import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
@@ -52,6 +53,8 @@ export type {
  * sent to the local server first (POST /upload), named by the id the server returned.
  */
 export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string; name: string };
+
+export type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx';
 
 export interface StudioInfo {
   version: string;
@@ -153,6 +156,15 @@ export interface DatasetImportResult {
   /** Image datasets: class counts and a few thumbnails (PNG data URLs) per class. */
   classCounts?: Record<string, number>;
   thumbnails?: Array<{ className: string; dataUrl: string }>;
+}
+
+/** What Open model… made of a model file (see main/services/studio/models.ts). */
+export interface ModelImportResult {
+  /** The graph, opened as the editor shows it; nodes Netwright cannot run are 'onnx:<Op>' nodes with their reason. */
+  graph: GraphDocument;
+  /** The run of kind 'imported' holding the weights; null while the graph has nodes to replace. */
+  runId: string | null;
+  report: OnnxImportReport;
 }
 
 export interface StartRunRequest {
@@ -371,6 +383,8 @@ export interface StudioApi {
   useSample(name: string): Promise<DatasetRecord>;
   previewCsv(file: FileRef): Promise<CsvPreview>;
   importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult>;
+  /** Open model…: an ONNX file as a new graph, and a run of kind 'imported' with its weights (when it can run). */
+  importModel(file: FileRef, name?: string): Promise<ModelImportResult>;
   /** The classes of an image folder and the size and colour of its images, to propose the import's size and channels. */
   previewImages(folder: FileRef): Promise<ImageFolderPreview>;
   importImages(folder: FileRef, options: ImageImportOptions, importId?: string): Promise<DatasetImportResult>;
@@ -447,6 +461,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   useSample: true,
   previewCsv: true,
   importCsv: true,
+  importModel: true,
   previewImages: true,
   importImages: true,
   renameDataset: true,

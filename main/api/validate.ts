@@ -187,6 +187,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     }),
     optional(id),
   ],
+  importModel: [fileRef, optional(string)],
   previewImages: [fileRef],
   importImages: [
     fileRef,

@@ -17,7 +17,12 @@ export function runCheckpoint(store: Store, run: RunSummary, which: CheckpointCh
 }
 
 export function runDataset(store: Store, run: RunSummary): DatasetRecord {
-  if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+  if (!run.datasetId)
+    throw new Error(
+      run.kind === 'imported'
+        ? `run '${run.name}' was imported from a model file and has no dataset to read rows by: export it, or train it on a dataset first`
+        : `run '${run.name}' has no dataset recorded`,
+    );
   const dataset = store.datasets.getDataset(run.datasetId);
   if (!existsSync(dataset.folder))
     throw new Error(`run '${run.name}': the folder of dataset '${dataset.name}' (${dataset.folder}) is missing`);

@@ -9,11 +9,13 @@ import { openStore, registerDataset } from '../services/store';
 import { homeLayout } from '../services/studio/layout';
 import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
+import { IMPORT_MODEL_USAGE, importModelCommand } from './importModel';
 
 // The second line is indented to sit under the first in `netwright help`.
 export const IMPORT_USAGE =
   'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
-  '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)';
+  '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)\n' +
+  `            ${IMPORT_MODEL_USAGE}   (a model: a graph and a run holding its weights)`;
 
 /** Skipped files listed one per line before the rest are only counted (--json lists them all). */
 const SKIPPED_SHOWN = 20;
@@ -59,6 +61,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   });
   const [path] = args.positional;
   if (!path) throw new Error(`say which file or folder to import\n${IMPORT_USAGE}`);
+  if (path.toLowerCase().endsWith('.onnx')) return importModelCommand(path, args);
   // A missing path with --image-size goes to the image importer, which says there is no such folder.
   const folder = isFolder(path) || (!existsSync(path) && args.options.has('image-size'));
   return cancellable((signal) =>

@@ -35,7 +35,7 @@ const COMMANDS: Record<string, Command> = {
   predict: { summary: 'predict every row of a CSV file with a trained run', usage: PREDICT_USAGE, run: predict },
   export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
   import: {
-    summary: 'import a CSV table, or a folder of images (one sub-folder per class), as a dataset',
+    summary: 'import a CSV table or a folder of images as a dataset, or an ONNX model as a graph with its weights',
     usage: IMPORT_USAGE,
     run: importCommand,
   },

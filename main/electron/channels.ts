@@ -10,6 +10,8 @@ export const CHANNELS = {
   pickCsv: 'dialog:csv',
   /** invoke() → FileRef | null */
   pickImages: 'dialog:images',
+  /** invoke() → FileRef | null: Open model… (an ONNX file) */
+  pickModel: 'dialog:model',
   /** invoke(defaultName, format) → string | null */
   pickExport: 'dialog:export',
 } as const;

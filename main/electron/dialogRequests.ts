@@ -15,6 +15,11 @@ export const CSV_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+export const MODEL_FILTERS: FileFilter[] = [
+  { name: 'ONNX models', extensions: ['onnx'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   onnx: 'ONNX model',
   safetensors: 'safetensors weights',

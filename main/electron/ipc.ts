@@ -7,7 +7,14 @@ import type { FileRef } from '../api/types';
 import type { Studio } from '../services/studio/studio';
 import { isAppUrl } from './appUrl';
 import { CHANNELS } from './channels';
-import { chosenFile, chosenSavePath, CSV_FILTERS, exportFilters, exportSaveRequest } from './dialogRequests';
+import {
+  chosenFile,
+  chosenSavePath,
+  CSV_FILTERS,
+  exportFilters,
+  exportSaveRequest,
+  MODEL_FILTERS,
+} from './dialogRequests';
 
 /** The studio window, or null while there is none (macOS keeps the app running without windows). */
 export type WindowGetter = () => BrowserWindow | null;
@@ -49,6 +56,14 @@ export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): (
     );
   });
 
+  ipcMain.handle(CHANNELS.pickModel, async (event): Promise<FileRef | null> => {
+    const window = trustedWindow(event, studioWindow);
+    if (!window) throw untrusted(CHANNELS.pickModel);
+    return chosenFile(
+      await dialog.showOpenDialog(window, { title: 'Open a model', properties: ['openFile'], filters: MODEL_FILTERS }),
+    );
+  });
+
   ipcMain.handle(CHANNELS.pickImages, async (event): Promise<FileRef | null> => {
     const window = trustedWindow(event, studioWindow);
     if (!window) throw untrusted(CHANNELS.pickImages);
@@ -80,7 +95,13 @@ export function registerStudioIpc(studio: Studio, studioWindow: WindowGetter): (
 
   return () => {
     stopEvents();
-    for (const channel of [CHANNELS.call, CHANNELS.pickCsv, CHANNELS.pickImages, CHANNELS.pickExport])
+    for (const channel of [
+      CHANNELS.call,
+      CHANNELS.pickCsv,
+      CHANNELS.pickImages,
+      CHANNELS.pickModel,
+      CHANNELS.pickExport,
+    ])
       ipcMain.removeHandler(channel);
   };
 }

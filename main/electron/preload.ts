@@ -26,6 +26,7 @@ const bridge: DesktopBridge = {
       if (isMenuCommand(payload)) listener(payload);
     }),
   pickCsvFile: () => ipcRenderer.invoke(CHANNELS.pickCsv) as Promise<FileRef | null>,
+  pickModelFile: () => ipcRenderer.invoke(CHANNELS.pickModel) as Promise<FileRef | null>,
   pickImageFolder: () => ipcRenderer.invoke(CHANNELS.pickImages) as Promise<FileRef | null>,
   pickExportPath: (defaultName, format) =>
     ipcRenderer.invoke(CHANNELS.pickExport, defaultName, format) as Promise<string | null>,

@@ -38,7 +38,8 @@ export interface WeightsPlan {
  */
 export type MatchMode = 'strict' | 'fit';
 
-export type WeightsErrorCode = 'shape-mismatch' | 'not-float' | 'nothing-matched';
+/** no-checkpoint: the run to start from has no checkpoint yet (raised where checkpoints are looked up). */
+export type WeightsErrorCode = 'shape-mismatch' | 'not-float' | 'nothing-matched' | 'no-checkpoint';
 
 /** A refusal as a code with values; `message` is the English wording for the CLI and logs. */
 export class WeightsError extends Error {

@@ -219,6 +219,15 @@ const CASES: Record<ProblemCode, { spec: ModelSpec; expected: [ProblemCode, stri
     ]),
     expected: [['bad-id', 'fc.1']],
   },
+  'onnx-unsupported': {
+    // An imported node Netwright cannot run breaks the chain: the dense layer after it gets no shape and no complaint.
+    spec: chain([
+      ['in', 'input', VECTOR],
+      ['softplus1', 'onnx:Softplus', { reason: 'onnx-unsupported-op', opset: 17 }],
+      ['fc', 'dense'],
+    ]),
+    expected: [['onnx-unsupported', 'softplus1']],
+  },
   malformed: {
     spec: { version: 1, nodes: [{ id: 'in', op: 'input' }, 'fc' as never], edges: [] },
     expected: [

@@ -3,13 +3,41 @@
 
 import { layerDef, type ParamDef } from './catalogue';
 import { nodeName } from './names';
-import type { ProblemArgs, ProblemReason } from './problemReasons';
+import { ONNX_PROBLEM_REASONS, type OnnxProblemReason, type ProblemArgs, type ProblemReason } from './problemReasons';
 import { sizeText } from './shapes';
 import type { ParamValue, Problem, SpecNode } from './types';
 import { pairOf } from './window';
 
 export { windowGeometry, pairOf, paddingOf } from './window';
 export type { WindowGeometry, WindowOp } from './window';
+
+/** The op of an imported ONNX node Netwright cannot run: 'onnx:' and the ONNX operator ('onnx:Softplus'). */
+export const ONNX_OP_PREFIX = 'onnx:';
+
+export function isOnnxOp(op: unknown): op is string {
+  return typeof op === 'string' && op.startsWith(ONNX_OP_PREFIX);
+}
+
+/** An imported node's problem: its params hold the reason the importer found and that reason's arguments. */
+function onnxProblem(node: SpecNode): Problem {
+  const params = (typeof node.params === 'object' && node.params !== null ? node.params : {}) as Record<
+    string,
+    unknown
+  >;
+  const reason = (ONNX_PROBLEM_REASONS as readonly string[]).includes(params.reason as string)
+    ? (params.reason as OnnxProblemReason)
+    : 'onnx-unsupported-op';
+  const args: Record<string, string | number> = { opset: '?', domain: '' };
+  for (const [key, value] of Object.entries(params)) {
+    if (key !== 'reason' && (typeof value === 'string' || typeof value === 'number')) args[key] = value;
+  }
+  return {
+    nodeId: node.id,
+    code: 'onnx-unsupported',
+    reason,
+    args: { ...args, op: node.op.slice(ONNX_OP_PREFIX.length), node: nodeName(node) },
+  };
+}
 
 export interface ResolvedParams {
   /** Every param of the op, defaults applied; derived values filled in (a pool's stride = its window). */
@@ -20,6 +48,7 @@ export interface ResolvedParams {
 
 export function resolveParams(node: SpecNode): ResolvedParams {
   const def = layerDef(node.op);
+  if (!def && isOnnxOp(node.op)) return { params: {}, problems: [onnxProblem(node)] };
   if (!def) {
     return {
       params: {},

@@ -16,6 +16,14 @@ const withParam = (op: string, name: string, value: unknown, input = VECTOR): Mo
     ['layer', op, { [name]: value as never }],
   ]);
 
+/** An imported ONNX node Netwright cannot run, with the reason the importer stored in its params. */
+const onnxCase = (params: Record<string, string | number>): ModelSpec =>
+  chain([
+    ['in', 'input', VECTOR],
+    ['softplus1', 'onnx:Softplus', params],
+    ['fc', 'dense'],
+  ]);
+
 export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
   'not-an-object': null as unknown as ModelSpec,
   'no-node-list': { version: 1, edges: [] } as unknown as ModelSpec,
@@ -318,4 +326,16 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
       ['pool', 'cat'],
     ],
   ),
+  'onnx-unsupported-op': onnxCase({ reason: 'onnx-unsupported-op', domain: '', opset: 17 }),
+  'onnx-unsupported-attribute': onnxCase({
+    reason: 'onnx-unsupported-attribute',
+    attribute: 'group',
+    value: '2',
+    supported: '1',
+  }),
+  'onnx-needs-constant': onnxCase({ reason: 'onnx-needs-constant', input: 2 }),
+  'onnx-unexpected-constant': onnxCase({ reason: 'onnx-unexpected-constant', input: 1 }),
+  'onnx-unsupported-rank': onnxCase({ reason: 'onnx-unsupported-rank', shape: '[batch, 4, 2]' }),
+  'onnx-unknown-shape': onnxCase({ reason: 'onnx-unknown-shape' }),
+  'onnx-too-many-inputs': onnxCase({ reason: 'onnx-too-many-inputs', count: 3 }),
 };

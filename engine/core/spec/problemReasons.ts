@@ -1,6 +1,19 @@
 // What exactly is wrong with a model, as codes with parameters: analyze() reports a reason and its arguments, and
 // each user interface words them (the renderer's editor messages in English and Chinese, the CLI in English).
 
+/** Why an imported ONNX node stays an 'onnx:<OpType>' node; the importer stores the reason in the node's params. */
+export const ONNX_PROBLEM_REASONS = [
+  'onnx-unsupported-op', // node, op, domain, opset
+  'onnx-unsupported-attribute', // node, op, attribute, value, supported
+  'onnx-needs-constant', // node, op, input (1-based): a weight computed at run time
+  'onnx-unexpected-constant', // node, op, input (1-based): a constant where the data should flow
+  'onnx-unsupported-rank', // node, op, shape
+  'onnx-unknown-shape', // node, op: its input comes from a node Netwright cannot run
+  'onnx-too-many-inputs', // node, op, count
+] as const;
+
+export type OnnxProblemReason = (typeof ONNX_PROBLEM_REASONS)[number];
+
 /**
  * Every reason analyze() can give, with the arguments its wording may use. Shapes are written "[16, 5, 5]",
  * `node` is the layer as named in messages ("Dense 'fc1'"), ids are bare.
@@ -58,6 +71,8 @@ export const PROBLEM_REASONS = [
   'window-too-large-padded', // node, window, shape, size, padded
   'add-shapes-differ', // node, a, b, aFrom, bFrom
   'concat-shapes-differ', // node, a, b, aFrom, bFrom
+  // nodes of an imported ONNX model that Netwright cannot run (op 'onnx:<OpType>'); `op` is the ONNX operator
+  ...ONNX_PROBLEM_REASONS,
 ] as const;
 
 export type ProblemReason = (typeof PROBLEM_REASONS)[number];

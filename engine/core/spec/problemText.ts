@@ -76,6 +76,20 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
   'add-shapes-differ': "{node} adds {a} from '{aFrom}' to {b} from '{bFrom}': both inputs must have the same shape.",
   'concat-shapes-differ':
     "{node} joins {a} from '{aFrom}' and {b} from '{bFrom}': join two images of the same height and width (channels may differ) or two feature vectors.",
+  'onnx-unsupported-op':
+    '{node} is the ONNX operator {op} (opset {opset}), which Netwright has no layer for: replace it with a layer from the palette.',
+  'onnx-unsupported-attribute':
+    '{node}: the ONNX {op} has {attribute} = {value}, but Netwright supports {supported}: replace it with a layer from the palette.',
+  'onnx-needs-constant':
+    '{node}: input {input} of the ONNX {op} is computed while the model runs, but Netwright needs it to be a stored weight: replace the node.',
+  'onnx-unexpected-constant':
+    '{node}: input {input} of the ONNX {op} is a stored constant, but Netwright layers take data there: replace the node.',
+  'onnx-unsupported-rank':
+    '{node}: the ONNX {op} gets a tensor of shape {shape}, which the matching Netwright layer does not take: replace the node.',
+  'onnx-unknown-shape':
+    '{node}: the ONNX {op} gets its input from a node Netwright cannot run, so its shape is unknown: replace that node first.',
+  'onnx-too-many-inputs':
+    '{node}: the ONNX {op} joins {count} inputs, but Netwright layers join two: join them in steps of two.',
 };
 
 /** Fills `{name}` in a message from the args (an unknown name stays as written). */

@@ -66,6 +66,7 @@ export type ProblemCode =
   | 'multiple-inputs' // reported on every input node after the first
   | 'bad-port' // toPort out of range, repeated, or given on only some edges into a node
   | 'bad-id' // empty id or characters other than letters, digits, '_' and '-'
+  | 'onnx-unsupported' // an imported ONNX node Netwright cannot run ('onnx:<OpType>'), with the reason
   | 'malformed'; // the document's structure is wrong (nodes/edges not arrays, a node that is not an object)
 
 export interface Problem {

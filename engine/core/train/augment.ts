@@ -45,13 +45,16 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Uniform in [0, 1) with 24 bits, a pure function of its four counters. */
-function uniform(seed: number, epoch: number, row: number, slot: number): number {
+/** The per-image key all of one image's draws derive from: a pure function of seed, epoch and dataset row. */
+function imageKey(seed: number, epoch: number, row: number): number {
   let h = mix((seed ^ 0x2545f491) >>> 0);
   h = mix((h + Math.imul(epoch + 1, 0x9e3779b9)) >>> 0);
-  h = mix((h ^ Math.imul(row + 1, 0x85ebca77)) >>> 0);
-  h = mix((h + Math.imul(slot + 1, 0xc2b2ae3d)) >>> 0);
-  return (h >>> 8) / 16777216;
+  return mix((h ^ Math.imul(row + 1, 0x85ebca77)) >>> 0);
+}
+
+/** Uniform in [0, 1) with 24 bits: draw number `slot` of the image keyed `key`. */
+function uniform(key: number, slot: number): number {
+  return (mix((key + Math.imul(slot + 1, 0xc2b2ae3d)) >>> 0) >>> 8) / 16777216;
 }
 
 // Slots of each draw; cutout k uses CUTOUT + 2k (y) and CUTOUT + 2k + 1 (x).
@@ -66,7 +69,8 @@ export function drawAugmentation(
   height: number,
   width: number,
 ): AugmentDraw {
-  const u = (slot: number) => uniform(seed, epoch, row, slot);
+  const key = imageKey(seed, epoch, row);
+  const u = (slot: number) => uniform(key, slot);
   const pad = augmentation.cropPadding ?? 0;
   const maxAngle = augmentation.rotationDegrees ?? 0;
   const brightness = augmentation.brightness ?? 0;

@@ -195,6 +195,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'run starting weights',
     up: (db) => db.exec('ALTER TABLE runs ADD COLUMN from_run TEXT; ALTER TABLE runs ADD COLUMN initial_weights TEXT;'),
   },
+  // How a run got its weights: 'trained' by Netwright, or 'imported' from a model file (an ONNX import: no epochs,
+  // completed at once, its checkpoint holding the file's weights).
+  {
+    version: 6,
+    name: 'run kinds',
+    up: (db) =>
+      db.exec(
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'trained' CHECK (kind IN ('trained', 'imported'))",
+      ),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -75,6 +75,30 @@ describe('creating runs', () => {
     expect(run.seed).toBe(7);
   });
 
+  it('records trained runs as kind trained, and an imported run as completed at once with no epochs', () => {
+    expect(newRun('trained').kind).toBe('trained');
+    clock.advance(500);
+    const imported = store.runs.createImportedRun({
+      projectId,
+      name: 'from onnx',
+      graph: tinySpec,
+      trainConfig: trainConfig(),
+    });
+    expect(imported).toMatchObject({
+      kind: 'imported',
+      status: 'completed',
+      datasetId: null,
+      startedAt: clock.now(),
+      endedAt: clock.now(),
+      durationMs: 0,
+      bestEpoch: null,
+    });
+    expect(store.runs.listRuns({ projectId }).map((r) => [r.name, r.kind])).toEqual([
+      ['from onnx', 'imported'],
+      ['trained', 'trained'],
+    ]);
+  });
+
   it('names the missing project, dataset or graph version', () => {
     const base = { graph: tinySpec, trainConfig: trainConfig() };
     expect(() => store.runs.createRun({ ...base, projectId: 'gone' })).toThrow('project "gone" does not exist');

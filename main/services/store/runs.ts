@@ -8,7 +8,7 @@ import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
 import type { RunOwner } from './owner';
 import type { Assignment } from '../../../engine/core/train/sweep';
-import type { MetricValues, Run, RunStatus, RunSummary } from './types';
+import type { MetricValues, Run, RunKind, RunStatus, RunSummary } from './types';
 
 interface RunRow {
   id: string;
@@ -31,6 +31,7 @@ interface RunRow {
   final_metrics: string | null;
   best_epoch: number | null;
   notes: string;
+  kind: RunKind;
   tags: string;
   group_id: string | null;
   group_combination: number | null;
@@ -88,6 +89,9 @@ export function runRepository(ctx: StoreContext) {
     duration_ms = ? WHERE id = ?`);
   const setResults = db.prepare('UPDATE runs SET best_metrics = ?, final_metrics = ?, best_epoch = ? WHERE id = ?');
   const setName = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
+  const setImported = db.prepare(
+    "UPDATE runs SET kind = 'imported', status = 'completed', started_at = ?, ended_at = ? WHERE id = ?",
+  );
   const setNotes = db.prepare('UPDATE runs SET notes = ? WHERE id = ?');
   const clearTags = db.prepare('DELETE FROM run_tags WHERE run_id = ?');
   const addTag = db.prepare('INSERT INTO run_tags (run_id, tag) VALUES (?, ?)');
@@ -141,6 +145,7 @@ export function runRepository(ctx: StoreContext) {
       bestEpoch: row.best_epoch,
       tags: JSON.parse(row.tags) as string[],
       notes: row.notes,
+      kind: row.kind,
       group:
         row.group_id === null
           ? null
@@ -204,6 +209,20 @@ export function runRepository(ctx: StoreContext) {
           );
           for (const tag of normalizedTags(input.tags ?? [])) addTag.run(id, tag);
           return getRun(id);
+        })
+        .immediate();
+    },
+    /**
+     * A run whose weights came from a model file: completed at creation, with no epochs, kind 'imported'. Its
+     * checkpoint is recorded by the caller once the file is written.
+     */
+    createImportedRun(input: Omit<NewRun, 'owner' | 'datasetId'>): Run {
+      return db
+        .transaction(() => {
+          const run = this.createRun({ ...input, datasetId: null, owner: null });
+          const now = ctx.now();
+          setImported.run(now, now, run.id);
+          return getRun(run.id);
         })
         .immediate();
     },

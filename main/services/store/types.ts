@@ -54,6 +54,10 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 /** Metric name → value, e.g. { val_loss: 0.31, val_accuracy: 0.92 }. */
 export type MetricValues = Record<string, number>;
 
+/** How a run got its weights: trained by Netwright, or imported from a model file (no epochs). */
+export const RUN_KINDS = ['trained', 'imported'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
 /** A run as listed: everything but the graph snapshot. */
 export interface RunSummary {
   id: string;
@@ -76,6 +80,7 @@ export interface RunSummary {
   bestEpoch: number | null;
   tags: string[];
   notes: string;
+  kind: RunKind;
   /**
    * The run's place in a group of seeds or a sweep: null (the store always says) or absent (summaries built
    * elsewhere, as tests do) for a run started on its own.

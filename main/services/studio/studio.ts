@@ -22,6 +22,7 @@ import type {
   GraphListItem,
   ImageImportOptions,
   LayerWeights,
+  ModelImportResult,
   PredictionReport,
   RunChanges,
   RunDetail,
@@ -43,6 +44,7 @@ import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
 import { InsightService } from './insight';
+import { ModelImportService } from './models';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
 import { PlaceService } from './place';
 import { RunService } from './runs';
@@ -87,6 +89,7 @@ export class Studio implements StudioApi {
   private readonly resolveFile: (ref: FileRef) => string;
   private readonly groups: RunGroupService;
   private readonly place: PlaceService;
+  private readonly models: ModelImportService;
 
   constructor(private readonly options: StudioOptions) {
     this.layout = homeLayout(options.home);
@@ -123,6 +126,7 @@ export class Studio implements StudioApi {
     this.insight = new InsightService(this.store, this.supervisor);
     this.boundaries = new BoundaryService(this.store, this.supervisor);
     this.place = new PlaceService(this.store);
+    this.models = new ModelImportService(this.store, this.graphs, this.layout.runs, resolveFile);
     if (options.resumeGroups ?? options.mode !== 'cli') this.resumeGroups();
   }
 
@@ -206,6 +210,9 @@ export class Studio implements StudioApi {
   }
   async importCsv(file: FileRef, options: CsvImportOptions, importId?: string): Promise<DatasetImportResult> {
     return this.datasets.importCsv(file, options, importId);
+  }
+  async importModel(file: FileRef, name?: string): Promise<ModelImportResult> {
+    return this.models.importModel(file, name);
   }
   async previewImages(folder: FileRef) {
     return this.datasets.previewImages(folder);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { checkedModel } from '../../../engine/core/export/modelTensors';
 import { decodeSafetensors } from '../../../engine/core/io/safetensors';
-import { matchWeights, type InitialWeights, type MatchMode } from '../../../engine/core/io/weightsMatch';
+import { matchWeights, WeightsError, type InitialWeights, type MatchMode } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { Store } from '../store';
 
@@ -14,7 +14,11 @@ export function runWeightsFile(store: Store, runId: string): string {
     store.checkpoints.latestCheckpoint(runId, 'best') ?? store.checkpoints.latestCheckpoint(runId, 'last');
   if (!checkpoint) {
     const run = store.runs.getRun(runId);
-    throw new Error(`run '${run.name}' has no checkpoint to start from: train it for at least one epoch first`);
+    throw new WeightsError(
+      'no-checkpoint',
+      { run: run.name },
+      `run '${run.name}' has no checkpoint to start from: train it for at least one epoch first`,
+    );
   }
   return checkpoint.path;
 }

@@ -213,8 +213,8 @@ export const dataMessages: Messages<DataMessageKey> = {
     samplesPerClass: 'Samples per class',
     thumbnailOf: '{name} sample {n}',
     skippedFiles: 'Skipped files ({n})',
-    dropHere: 'Drop a CSV file or an image folder to import it',
-    dropUnknown: '{name} is neither a table (.csv, .tsv, .txt) nor a folder of images.',
+    dropHere: 'Drop a CSV file, an image folder or an ONNX model to open it',
+    dropUnknown: '{name} is not a table (.csv, .tsv, .txt), a folder of images or an ONNX model (.onnx).',
   },
   'zh-CN': {
     datasets: '数据集',
@@ -319,7 +319,7 @@ export const dataMessages: Messages<DataMessageKey> = {
     samplesPerClass: '各类样本',
     thumbnailOf: '{name} 样本 {n}',
     skippedFiles: '跳过的文件（{n}）',
-    dropHere: '拖放 CSV 文件或图像文件夹以导入',
-    dropUnknown: '{name} 既不是表格（.csv、.tsv、.txt），也不是图像文件夹。',
+    dropHere: '拖放 CSV 文件、图像文件夹或 ONNX 模型以打开',
+    dropUnknown: '{name} 不是表格（.csv、.tsv、.txt）、图像文件夹或 ONNX 模型（.onnx）。',
   },
 };

@@ -63,6 +63,17 @@ const zh: Record<ProblemReason, string> = {
   'add-shapes-differ': "{node} 把来自 '{aFrom}' 的 {a} 与来自 '{bFrom}' 的 {b} 相加：两个输入的形状必须相同。",
   'concat-shapes-differ':
     "{node} 拼接来自 '{aFrom}' 的 {a} 和来自 '{bFrom}' 的 {b}：请拼接高和宽相同的两幅图像（通道数可以不同），或两个特征向量。",
+  'onnx-unsupported-op': '{node} 是 ONNX 算子 {op}（opset {opset}），Netwright 没有对应的层：请用面板中的层替换它。',
+  'onnx-unsupported-attribute':
+    '{node}：ONNX {op} 的 {attribute} = {value}，但 Netwright 只支持 {supported}：请用面板中的层替换它。',
+  'onnx-needs-constant':
+    '{node}：ONNX {op} 的第 {input} 个输入在模型运行时才计算出来，但 Netwright 需要它是保存的权重：请替换这个节点。',
+  'onnx-unexpected-constant':
+    '{node}：ONNX {op} 的第 {input} 个输入是保存的常量，但 Netwright 的层在这里接收数据：请替换这个节点。',
+  'onnx-unsupported-rank':
+    '{node}：ONNX {op} 收到形状为 {shape} 的张量，对应的 Netwright 层不接受这种形状：请替换这个节点。',
+  'onnx-unknown-shape': '{node}：ONNX {op} 的输入来自 Netwright 无法运行的节点，因此形状未知：请先替换那个节点。',
+  'onnx-too-many-inputs': '{node}：ONNX {op} 合并了 {count} 个输入，但 Netwright 的层一次合并两个：请分几步两两合并。',
 };
 
 export const problemMessages: Messages<ProblemReason> = { en: { ...PROBLEM_ENGLISH }, 'zh-CN': zh };

@@ -32,6 +32,7 @@ function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
     bestEpoch: null,
     tags: [],
     notes: '',
+    kind: 'trained',
     group: null,
     ...extra,
   };

@@ -39,6 +39,7 @@ export interface Host {
   /** Native dialogs on the desktop; null in web mode (the page shows a file input instead). */
   pickCsvFile: (() => Promise<FileRef | null>) | null;
   pickImageFolder: (() => Promise<FileRef | null>) | null;
+  pickModelFile: (() => Promise<FileRef | null>) | null;
   /** Desktop: a save path from a dialog. Web: undefined (the export is offered as a download). */
   pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null | undefined>;
   /** Connection state (web mode reconnects after the server restarts). */
@@ -80,6 +81,7 @@ function desktopHost(bridge: DesktopBridge): Host {
     },
     pickCsvFile: () => bridge.pickCsvFile(),
     pickImageFolder: () => bridge.pickImageFolder(),
+    pickModelFile: () => bridge.pickModelFile(),
     pickExportPath: (name, format) => bridge.pickExportPath(name, format),
     onConnection: (listener) => {
       listener(true);
@@ -191,6 +193,7 @@ function webHost(): Host {
     },
     pickCsvFile: null,
     pickImageFolder: null,
+    pickModelFile: null,
     pickExportPath: async () => undefined,
     onConnection: (listener) => {
       connectionListeners.add(listener);

@@ -6,6 +6,8 @@ import { StudioError } from '../lib/host';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { groupMessages } from '../groups/messages';
 import { errorWording } from './errorWords';
+import { ONNX_IMPORT_ERRORS, OnnxImportError } from '../../../engine/core/import/onnx/errors';
+import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 
 describe('errorWording', () => {
   it('words a damaged checkpoint from the checkpoint table, with the file and tensor the engine named', () => {
@@ -32,6 +34,20 @@ describe('errorWording', () => {
       params: { setting: 'lr', min: 0, max: 1, value: 5 },
     });
     expect(errorWording(refused)).toMatchObject({ table: 'train', key: 'refused_setting-out-of-range' });
+  });
+
+  it('words an ONNX file that cannot be imported from the model-import table, naming the file in either language', () => {
+    const thrown = new OnnxImportError('input-rank', { file: 'seq.onnx', input: 'x', shape: '[batch, 3, 4]' });
+    const wording = errorWording(new StudioError(errorPayload(thrown)));
+    expect(wording).toEqual({
+      table: 'onnx',
+      key: 'input-rank',
+      params: { file: 'seq.onnx', input: 'x', shape: '[batch, 3, 4]' },
+    });
+    for (const table of Object.values(onnxImportErrorMessages)) {
+      expect(Object.keys(table).sort()).toEqual(Object.keys(ONNX_IMPORT_ERRORS).sort());
+      for (const text of Object.values(table)) expect(text).toContain('{file}');
+    }
   });
 
   it('words a refused sweep from the groups table, naming the setting and value', () => {

@@ -3,12 +3,14 @@
 import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import { StudioError } from '../lib/host';
 import { refusalKey, type RefusalKey } from '../training/refusals';
+import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../../engine/core/import/onnx/errors';
 import type { GroupMessageKey } from '../groups/messages';
 import { sweepRefusalKey } from '../groups/refusals';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
   | { table: 'checkpoint'; key: CheckpointProblemCode; params: Record<string, string | number> }
+  | { table: 'onnx'; key: OnnxImportErrorCode; params: Record<string, string | number> }
   | { table: 'group'; key: GroupMessageKey; params: Record<string, string | number> }
   | { table: null; text: string };
 
@@ -21,6 +23,10 @@ export function errorWording(error: unknown): ErrorWording {
     if (sweep) return { table: 'group', key: sweep, params: error.params };
     if ((CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.code))
       return { table: 'checkpoint', key: error.code as CheckpointProblemCode, params: error.params };
+    // An ONNX file that cannot be imported: 'onnx-<code>' (main/api/dispatch.ts).
+    const onnx = error.code.startsWith('onnx-') ? error.code.slice('onnx-'.length) : null;
+    if (onnx !== null && onnx in ONNX_IMPORT_ERRORS)
+      return { table: 'onnx', key: onnx as OnnxImportErrorCode, params: error.params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }

@@ -2,9 +2,9 @@
 // notices. Components read it; changes go through its methods, which call StudioApi.
 import type {
   DatasetRecord,
+  FileRef,
   GroupSummary,
   ModelSpec,
-  FileRef,
   RunSummary,
   StartRunRequest,
   StudioEvent,
@@ -25,6 +25,8 @@ import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { errorWording } from './errorWords';
 import { checkpointProblemMessages } from '../experiments/messages';
+import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
@@ -37,12 +39,15 @@ const sharedWords = translator(sharedMessages);
 const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
+const onnxWords = translator(onnxImportErrorMessages);
+const modelWords = translator(modelImportMessages);
 
 /** A failed call in the user's language (see state/errorWords.ts). */
 function errorWords(error: unknown): string {
   const wording = errorWording(error);
   if (wording.table === 'train') return refusalWords(wording.key, wording.params);
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
+  if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
   if (wording.table === 'group') return groupWords(wording.key, wording.params);
   return wording.text;
 }
@@ -285,6 +290,22 @@ export class StudioState {
   openRun(runId: string | null): void {
     this.openRunId = runId;
     if (runId !== null) this.view = 'experiments';
+  }
+
+  /**
+   * Open model…: imports an ONNX file as a new graph (shown in the editor, unsupported nodes marked) and, when it
+   * can run, a run holding its weights; a notice says what was imported.
+   */
+  async openModel(file: FileRef): Promise<void> {
+    const result = await this.attempt(() => this.api.importModel(file));
+    if (!result) return;
+    this.graph = { id: result.graph.id, name: result.graph.name, spec: result.graph.spec };
+    this.view = 'model';
+    await this.refreshRuns();
+    const { report } = result;
+    const words = { file: refName(file), layers: report.layers, params: report.parameters, name: result.graph.name };
+    if (result.runId) this.notify('success', modelWords('modelImported', words));
+    else this.notify('info', modelWords('modelImportedUnsupported', { ...words, count: report.unsupported.length }));
   }
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */

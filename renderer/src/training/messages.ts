@@ -188,6 +188,8 @@ const en = {
     "The weights do not fit: tensor '{tensor}' has shape {fileShape}, but layer '{node}' needs '{target}' of shape {modelShape}.",
   'refused_weights-not-float':
     "The weights do not fit: tensor '{tensor}' holds {dtype} values; the weights of '{node}' need floating point (F32 or F64).",
+  'refused_weights-no-checkpoint':
+    "Not started: run '{run}' has no checkpoint to start from yet; train it for at least one epoch first.",
   'refused_weights-nothing-matched':
     "The weights do not fit: none of the file's {tensors} tensors matches a layer's weights by name or by shape.",
   progress: 'Training progress',
@@ -425,6 +427,7 @@ export const trainMessages: Messages<Key> = {
       "权重不匹配：张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'。",
     'refused_weights-not-float':
       "权重不匹配：张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）。",
+    'refused_weights-no-checkpoint': "未开始：运行 '{run}' 还没有可作为起点的检查点；请先至少训练一轮。",
     'refused_weights-nothing-matched': '权重不匹配：文件中的 {tensors} 个张量没有一个按名称或形状与任何层的权重对应。',
     augmentation: '数据增强',
     augmentationHelp:

@@ -14,6 +14,7 @@ const REFUSALS = [
   'weights-shape-mismatch',
   'weights-not-float',
   'weights-nothing-matched',
+  'weights-no-checkpoint',
 ] as const;
 
 export type RefusalKey = `refused_${(typeof REFUSALS)[number]}`;

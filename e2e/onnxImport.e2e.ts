@@ -1,0 +1,47 @@
+// Open model… in Chromium against web mode: a PyTorch-written ONNX file uploaded from the welcome page opens as a
+// graph of the right size with a notice of what was imported; a file with an operator Netwright has no layer for
+// opens with that node marked on the canvas, in English and Chinese. It starts its own studio (see ownStudio).
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { ownStudio, snapshot } from './studio';
+
+const studio = ownStudio(5, 'onnx');
+test.beforeAll(() => studio.start());
+test.afterAll(() => studio.stop());
+
+const fixture = (name: string) => fileURLToPath(new URL(`../engine/test/onnx/fixtures/${name}`, import.meta.url));
+
+test('opens an ONNX model as a graph, and marks the node it cannot run', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await expect(page.getByRole('button', { name: 'Open model…' })).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-model-input').setInputFiles(fixture('conv_bn_relu_maxpool.op17.fold.onnx'));
+
+  await expect(page.getByText('Imported conv_bn_relu_maxpool.op17.fold.onnx: 6 layers, 187 parameters.')).toBeVisible({
+    timeout: 60_000,
+  });
+  const nodes = page.locator('.svelte-flow__node');
+  await expect(nodes).toHaveCount(6);
+  for (const kind of ['Input', 'Conv2D', 'ReLU', 'MaxPool2D', 'Flatten', 'Dense'])
+    await expect(nodes.filter({ hasText: kind }).first()).toBeVisible();
+  await expect(page.locator('.svelte-flow__node [role="alert"]')).toHaveCount(0);
+  await snapshot(page, testInfo, 'onnx-import-en');
+
+  // Now from the editor's toolbar: a model with Softplus, which Netwright has no layer for.
+  await page.getByTestId('open-model-input').setInputFiles(fixture('unsupported_softplus.op17.fold.onnx'));
+  await expect(page.getByText(/Imported unsupported_softplus\.op17\.fold\.onnx: 4 layers\. 1 node\(s\)/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(nodes).toHaveCount(4);
+  const marked = nodes.filter({ hasText: 'ONNX Softplus' });
+  await expect(marked).toHaveCount(1);
+  await expect(marked.getByRole('alert')).toContainText(
+    'is the ONNX operator Softplus (opset 17), which Netwright has no layer for',
+  );
+  await snapshot(page, testInfo, 'onnx-unsupported-en');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(marked.getByRole('alert')).toContainText('是 ONNX 算子 Softplus（opset 17），Netwright 没有对应的层');
+  await expect(page.getByRole('button', { name: '打开模型…' })).toBeVisible();
+  await snapshot(page, testInfo, 'onnx-unsupported-zh');
+});

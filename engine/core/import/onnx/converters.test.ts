@@ -1,0 +1,390 @@
+// One converter at a time: each supported ONNX operator becomes the layer and weights it should, and each value
+// Netwright cannot follow leaves the node marked with the reason (the operator, the attribute and its value).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../spec/analyze';
+import { importOnnx } from './importOnnx';
+import { onnxModel, ramp, type TestModel, type TestNode } from './testOnnx';
+
+const IMAGE = { dims: ['batch', 2, 5, 5] as (number | string)[] };
+const CONV_W = ramp([3, 2, 3, 3], 0.01);
+
+function load(model: TestModel) {
+  const result = importOnnx(onnxModel(model), 'test.onnx');
+  return { ...result, analysis: analyze(result.spec), layers: result.spec.nodes.slice(1) };
+}
+
+/** One node on an image input with a 3x3 conv weight available as 'w'. */
+function onImage(node: Omit<TestNode, 'inputs'> & { inputs?: string[] }, extra: Partial<TestModel> = {}) {
+  return load({
+    input: IMAGE,
+    nodes: [{ inputs: ['input', 'w'], ...node }],
+    ...extra,
+    initializers: { w: CONV_W, ...extra.initializers },
+  });
+}
+
+describe('Gemm', () => {
+  const B = ramp([3, 4]); // [out, in] for transB 1
+  it('transB 1: the weight is B as it is, the bias C', () => {
+    const { layers, tensors, analysis } = load({
+      nodes: [{ op: 'Gemm', inputs: ['input', 'fc.weight', 'fc.bias'], attributes: { transB: 1 } }],
+      initializers: { 'fc.weight': B, 'fc.bias': ramp([3]) },
+    });
+    expect(analysis.ok).toBe(true);
+    expect(layers).toMatchObject([{ id: 'fc', op: 'dense', params: { units: 3, bias: true } }]);
+    expect(Array.from(tensors.get('fc.weight')!.value)).toEqual(B.floats);
+    expect(tensors.get('fc.weight')!.shape).toEqual([3, 4]);
+  });
+
+  it('transB 0: the weight is B transposed; alpha scales it and beta the bias; a scalar C broadcasts', () => {
+    const { tensors } = load({
+      nodes: [
+        {
+          op: 'Gemm',
+          inputs: ['input', 'fc.weight', 'c'],
+          attributes: { alpha: { float: 2 }, beta: { float: 0.5 } },
+        },
+      ],
+      initializers: { 'fc.weight': { dims: [2, 3], floats: [1, 2, 3, 4, 5, 6] }, c: { dims: [], floats: [4] } },
+      input: { dims: ['batch', 2] },
+    });
+    expect(tensors.get('fc.weight')).toEqual({ shape: [3, 2], value: Float32Array.from([2, 8, 4, 10, 6, 12]) });
+    expect(tensors.get('fc.bias')).toEqual({ shape: [3], value: Float32Array.from([2, 2, 2]) });
+  });
+
+  it('refuses transA 1 and a computed weight, naming the attribute or input', () => {
+    const transA = load({
+      nodes: [{ op: 'Gemm', inputs: ['input', 'w'], attributes: { transA: 1 } }],
+      initializers: { w: B },
+    });
+    expect(transA.report.unsupported[0]).toMatchObject({
+      opType: 'Gemm',
+      reason: 'onnx-unsupported-attribute',
+      args: { attribute: 'transA', value: '1' },
+    });
+    const computed = load({
+      nodes: [
+        { op: 'Relu', inputs: ['input'] },
+        { op: 'Gemm', inputs: ['input', 'n0'] },
+      ],
+    });
+    expect(computed.report.unsupported[0]).toMatchObject({ reason: 'onnx-needs-constant', args: { input: 2 } });
+  });
+});
+
+describe('MatMul', () => {
+  it('with a constant weight and an Add of a bias becomes one dense layer; alone, a dense layer without bias', () => {
+    const fused = load({
+      nodes: [
+        { op: 'MatMul', inputs: ['input', 'w'] },
+        { op: 'Add', inputs: ['n0', 'b'] },
+      ],
+      initializers: { w: { dims: [4, 2], floats: [1, 2, 3, 4, 5, 6, 7, 8] }, b: { dims: [2], floats: [9, 10] } },
+    });
+    expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['dense', { units: 2, bias: true }]]);
+    expect(Array.from(fused.tensors.get(`${fused.layers[0].id}.weight`)!.value)).toEqual([1, 3, 5, 7, 2, 4, 6, 8]);
+    expect(fused.report.rewrites).toContainEqual({ what: 'MatMul + Add fused into a dense layer', count: 1 });
+    const alone = load({ nodes: [{ op: 'MatMul', inputs: ['input', 'w'] }], initializers: { w: ramp([4, 2]) } });
+    expect(alone.layers.map((n) => [n.op, n.params])).toEqual([['dense', { units: 2, bias: false }]]);
+  });
+});
+
+describe('Conv', () => {
+  it('keeps weight, bias, symmetric pads and strides', () => {
+    const { layers, tensors, analysis } = onImage(
+      { op: 'Conv', inputs: ['input', 'w', 'b'], attributes: { pads: [1, 1, 1, 1], strides: [2, 2] } },
+      { initializers: { b: ramp([3]) } },
+    );
+    expect(analysis.ok).toBe(true);
+    expect(layers[0]).toMatchObject({
+      op: 'conv2d',
+      params: { filters: 3, kernelSize: 3, stride: 2, padding: 1, bias: true },
+    });
+    expect(tensors.get(`${layers[0].id}.weight`)!.shape).toEqual([3, 2, 3, 3]);
+    expect(analysis.nodes[layers[0].id].outputShape).toEqual([3, 3, 3]);
+  });
+
+  it('turns auto_pad SAME_UPPER and VALID into padding when it comes out even', () => {
+    expect(onImage({ op: 'Conv', attributes: { auto_pad: 'SAME_UPPER' } }).layers[0].params).toMatchObject({
+      padding: 1,
+    });
+    expect(onImage({ op: 'Conv', attributes: { auto_pad: 'VALID' } }).layers[0].params).toMatchObject({ padding: 0 });
+  });
+
+  it.each([
+    [{ pads: [0, 0, 1, 1] }, 'pads', '[0, 0, 1, 1]'],
+    [{ auto_pad: 'SAME_UPPER', strides: [2, 2], kernel_shape: [2, 2] }, 'auto_pad', "'SAME_UPPER' (pads [0, 0, 1, 1])"],
+    [{ dilations: [2, 2] }, 'dilations', '[2, 2]'],
+    [{ group: 2 }, 'group', '2'],
+  ] as const)('marks %j as an unsupported attribute', (attributes, attribute, value) => {
+    const weight = attribute === 'group' ? ramp([4, 1, 3, 3]) : attribute === 'auto_pad' ? ramp([3, 2, 2, 2]) : CONV_W;
+    const { report, analysis, spec } = onImage(
+      { op: 'Conv', attributes: attributes as never },
+      { initializers: { w: weight } },
+    );
+    expect(report.unsupported).toMatchObject([
+      { opType: 'Conv', reason: 'onnx-unsupported-attribute', args: { attribute, value } },
+    ]);
+    expect(spec.nodes[1].op).toBe('onnx:Conv');
+    expect(analysis.problems.map((p) => p.code)).toEqual(['onnx-unsupported']);
+  });
+});
+
+describe('BatchNormalization', () => {
+  const stats = { s: ramp([2], 1), b: ramp([2]), m: ramp([2]), v: ramp([2], 1) };
+  it('on an image is batchnorm2d and on a vector batchnorm1d, with 1 - momentum and epsilon', () => {
+    const image = load({
+      input: { dims: ['batch', 2, 3, 3] },
+      nodes: [
+        {
+          op: 'BatchNormalization',
+          inputs: ['input', 's', 'b', 'm', 'v'],
+          attributes: { epsilon: { float: 1e-3 }, momentum: { float: 0.8 } },
+        },
+      ],
+      initializers: stats,
+    });
+    expect(image.layers[0]).toMatchObject({ op: 'batchnorm2d', params: { eps: 0.001, momentum: 0.2 } });
+    const id = image.layers[0].id;
+    expect([...image.tensors.keys()]).toEqual([
+      `${id}.weight`,
+      `${id}.bias`,
+      `${id}.running_mean`,
+      `${id}.running_var`,
+    ]);
+    const vector = load({
+      input: { dims: ['batch', 2] },
+      nodes: [{ op: 'BatchNormalization', inputs: ['input', 's', 'b', 'm', 'v'] }],
+      initializers: stats,
+    });
+    expect(vector.layers[0]).toMatchObject({ op: 'batchnorm1d', params: { eps: 1e-5, momentum: 0.1 } });
+  });
+
+  it('refuses training mode', () => {
+    const { report } = load({
+      input: { dims: ['batch', 2] },
+      nodes: [{ op: 'BatchNormalization', inputs: ['input', 's', 'b', 'm', 'v'], attributes: { training_mode: 1 } }],
+      initializers: stats,
+    });
+    expect(report.unsupported[0]).toMatchObject({ args: { attribute: 'training_mode', value: '1' } });
+  });
+});
+
+describe('activations', () => {
+  it.each([
+    ['Relu', {}, 'relu', {}],
+    ['Sigmoid', {}, 'sigmoid', {}],
+    ['Tanh', {}, 'tanh', {}],
+    ['LeakyRelu', {}, 'leakyrelu', { negativeSlope: 0.01 }],
+    ['LeakyRelu', { alpha: { float: 0.2 } }, 'leakyrelu', { negativeSlope: 0.2 }],
+    ['Elu', {}, 'elu', { alpha: 1 }],
+    ['Elu', { alpha: { float: 0.7 } }, 'elu', { alpha: 0.7 }],
+    ['Softmax', {}, 'softmax', {}],
+    ['Softmax', { axis: 1 }, 'softmax', {}],
+  ] as const)('%s %j becomes %s %j', (op, attributes, kind, params) => {
+    const { layers } = load({ nodes: [{ op, inputs: ['input'], attributes: attributes as never }] });
+    expect(layers.map((n) => [n.op, n.params])).toEqual([[kind, params]]);
+  });
+
+  it('takes Softmax without axis as the features at opset 11 (default 1) and 13 (default -1)', () => {
+    for (const opset of [11, 13]) {
+      expect(load({ opset, nodes: [{ op: 'Softmax', inputs: ['input'] }] }).layers[0].op).toBe('softmax');
+    }
+  });
+
+  it('refuses Softmax over the batch, or over an image', () => {
+    const batch = load({ nodes: [{ op: 'Softmax', inputs: ['input'], attributes: { axis: 0 } }] });
+    expect(batch.report.unsupported[0]).toMatchObject({ args: { attribute: 'axis', value: '0' } });
+    const image = load({ input: IMAGE, nodes: [{ op: 'Softmax', inputs: ['input'] }] });
+    expect(image.report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-rank',
+      args: { shape: '[batch, 2, 5, 5]' },
+    });
+  });
+
+  it('fuses PyTorch GELU (x * (1 + erf(x / sqrt 2)) * 0.5) in both orders, and takes opset 20 Gelu', () => {
+    const c = (v: number) => ({ dims: [], floats: [v] });
+    const initializers = { sqrt2: c(Math.SQRT2), one: c(1), half: c(0.5) };
+    const first = load({
+      initializers,
+      nodes: [
+        { op: 'Div', inputs: ['input', 'sqrt2'] },
+        { op: 'Erf', inputs: ['n0'] },
+        { op: 'Add', inputs: ['n1', 'one'] },
+        { op: 'Mul', inputs: ['input', 'n2'] },
+        { op: 'Mul', inputs: ['n3', 'half'] },
+      ],
+    });
+    expect(first.layers.map((n) => [n.op, n.params])).toEqual([['gelu', { approximate: 'none' }]]);
+    const second = load({
+      initializers,
+      nodes: [
+        { op: 'Mul', inputs: ['input', 'half'], outputs: ['h'] },
+        { op: 'Div', inputs: ['input', 'sqrt2'] },
+        { op: 'Erf', inputs: ['n1'] },
+        { op: 'Add', inputs: ['one', 'n2'] },
+        { op: 'Mul', inputs: ['h', 'n3'] },
+      ],
+    });
+    expect(second.layers.map((n) => n.op)).toEqual(['gelu']);
+    const native = load({ opset: 20, nodes: [{ op: 'Gelu', inputs: ['input'], attributes: { approximate: 'tanh' } }] });
+    expect(native.layers.map((n) => [n.op, n.params])).toEqual([['gelu', { approximate: 'tanh' }]]);
+    const early = load({ opset: 17, nodes: [{ op: 'Gelu', inputs: ['input'] }] });
+    expect(early.report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-op',
+      args: { op: 'Gelu', opset: 17 },
+    });
+  });
+});
+
+describe('pooling', () => {
+  it('MaxPool: ONNX strides default to 1, so the stride is always written out', () => {
+    const { layers, analysis } = onImage({ op: 'MaxPool', inputs: ['input'], attributes: { kernel_shape: [2, 2] } });
+    expect(layers[0]).toMatchObject({ op: 'maxpool2d', params: { kernelSize: 2, stride: 1, padding: 0 } });
+    expect(analysis.nodes[layers[0].id].outputShape).toEqual([2, 4, 4]);
+  });
+
+  it('MaxPool ceil_mode: taken when the windows fit exactly, refused when it would add a window', () => {
+    const exact = onImage({
+      op: 'MaxPool',
+      inputs: ['input'],
+      attributes: { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 },
+    });
+    expect(exact.layers[0].op).toBe('maxpool2d');
+    const ragged = onImage({
+      op: 'MaxPool',
+      inputs: ['input'],
+      attributes: { kernel_shape: [2, 2], strides: [2, 2], ceil_mode: 1 },
+    });
+    expect(ragged.report.unsupported[0]).toMatchObject({ args: { attribute: 'ceil_mode' } });
+  });
+
+  it('AveragePool: padding only when padded zeros count; a zero Pad before it becomes its padding', () => {
+    const counted = onImage({
+      op: 'AveragePool',
+      inputs: ['input'],
+      attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1], count_include_pad: 1 },
+    });
+    expect(counted.layers[0]).toMatchObject({ op: 'avgpool2d', params: { kernelSize: 3, stride: 1, padding: 1 } });
+    const excluded = onImage({
+      op: 'AveragePool',
+      inputs: ['input'],
+      attributes: { kernel_shape: [3, 3], pads: [1, 1, 1, 1] },
+    });
+    expect(excluded.report.unsupported[0]).toMatchObject({ args: { attribute: 'count_include_pad', value: '0' } });
+    const padded = load({
+      input: IMAGE,
+      initializers: { pads: { dims: [8], ints: [0, 0, 1, 1, 0, 0, 1, 1] }, zero: { dims: [], floats: [0] } },
+      nodes: [
+        { op: 'Pad', inputs: ['input', 'pads', 'zero'] },
+        { op: 'AveragePool', inputs: ['n0'], attributes: { kernel_shape: [3, 3] } },
+      ],
+    });
+    expect(padded.layers.map((n) => [n.op, n.params])).toEqual([
+      ['avgpool2d', { kernelSize: 3, stride: 1, padding: 1 }],
+    ]);
+  });
+
+  it('GlobalAveragePool and ReduceMean over [2, 3] are one pooling layer; the Flatten or Squeeze after them vanishes', () => {
+    const gap = load({
+      input: IMAGE,
+      nodes: [
+        { op: 'GlobalAveragePool', inputs: ['input'] },
+        { op: 'Flatten', inputs: ['n0'] },
+      ],
+    });
+    expect(gap.layers.map((n) => n.op)).toEqual(['globalavgpool2d']);
+    expect(gap.analysis.nodes[gap.layers[0].id].outputShape).toEqual([2]);
+    const squeezed = load({
+      input: IMAGE,
+      initializers: { axes: { dims: [2], ints: [2, 3] } },
+      nodes: [
+        { op: 'GlobalAveragePool', inputs: ['input'] },
+        { op: 'Squeeze', inputs: ['n0', 'axes'] },
+      ],
+    });
+    expect(squeezed.layers.map((n) => n.op)).toEqual(['globalavgpool2d']);
+    const mean = load({
+      input: IMAGE,
+      nodes: [{ op: 'ReduceMean', inputs: ['input'], attributes: { axes: [-2, -1], keepdims: 0 } }],
+    });
+    expect(mean.layers.map((n) => n.op)).toEqual(['globalavgpool2d']);
+    const mean18 = load({
+      opset: 18,
+      input: IMAGE,
+      initializers: { axes: { dims: [2], ints: [2, 3] } },
+      nodes: [{ op: 'ReduceMean', inputs: ['input', 'axes'] }],
+    });
+    expect(mean18.layers.map((n) => n.op)).toEqual(['globalavgpool2d']);
+    const channels = load({
+      input: IMAGE,
+      nodes: [{ op: 'ReduceMean', inputs: ['input'], attributes: { axes: [1] } }],
+    });
+    expect(channels.report.unsupported[0]).toMatchObject({ args: { attribute: 'axes', value: '[1]' } });
+  });
+});
+
+describe('flattening', () => {
+  it('Flatten axis 1 is flatten; other axes are refused', () => {
+    expect(load({ input: IMAGE, nodes: [{ op: 'Flatten', inputs: ['input'] }] }).layers[0].op).toBe('flatten');
+    const axis2 = load({ input: IMAGE, nodes: [{ op: 'Flatten', inputs: ['input'], attributes: { axis: 2 } }] });
+    expect(axis2.report.unsupported[0]).toMatchObject({ args: { attribute: 'axis', value: '2' } });
+  });
+
+  it("folds PyTorch's Shape -> Gather -> Unsqueeze -> Concat -> Reshape chain into flatten", () => {
+    const { layers, report } = load({
+      input: IMAGE,
+      initializers: { zero: { dims: [], ints: [0] }, minusOne: { dims: [1], ints: [-1], raw: true } },
+      nodes: [
+        { op: 'Shape', inputs: ['input'] },
+        { op: 'Gather', inputs: ['n0', 'zero'], attributes: { axis: 0 } },
+        { op: 'Unsqueeze', inputs: ['n1'], attributes: { axes: [0] } },
+        { op: 'Concat', inputs: ['n2', 'minusOne'], attributes: { axis: 0 } },
+        { op: 'Reshape', inputs: ['input', 'n3'] },
+      ],
+      opset: 11,
+    });
+    expect(layers.map((n) => n.op)).toEqual(['flatten']);
+    expect(report.rewrites.map((r) => r.count)).toContain(4);
+  });
+
+  it('takes Reshape to [-1, C*H*W] and [0, -1]; refuses other targets, naming them', () => {
+    const reshape = (ints: number[]) =>
+      load({
+        input: IMAGE,
+        initializers: { s: { dims: [ints.length], ints } },
+        nodes: [{ op: 'Reshape', inputs: ['input', 's'] }],
+      });
+    expect(reshape([-1, 50]).layers[0].op).toBe('flatten');
+    expect(reshape([0, -1]).layers[0].op).toBe('flatten');
+    expect(reshape([0, 2, -1]).report.unsupported[0]).toMatchObject({
+      args: { attribute: 'shape', value: '[0, 2, -1]' },
+    });
+  });
+});
+
+describe('merges', () => {
+  it('Add and Concat of two computed tensors are add and concat with ports in order', () => {
+    const { spec } = load({
+      nodes: [
+        { op: 'Relu', inputs: ['input'] },
+        { op: 'Sigmoid', inputs: ['input'] },
+        { op: 'Add', inputs: ['n1', 'n0'] },
+        { op: 'Concat', inputs: ['n2', 'n0'], attributes: { axis: 1 } },
+      ],
+    });
+    expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'relu', 'sigmoid', 'add', 'concat']);
+    // Test nodes are named node0, node1 ... which are valid ids, so the layers keep them.
+    expect(spec.edges.filter((e) => e.to === 'node2')).toEqual([
+      { from: 'node1', to: 'node2', toPort: 0 },
+      { from: 'node0', to: 'node2', toPort: 1 },
+    ]);
+  });
+
+  it('refuses Add of a constant and Concat of three', () => {
+    const constant = load({ initializers: { c: ramp([4]) }, nodes: [{ op: 'Add', inputs: ['input', 'c'] }] });
+    expect(constant.report.unsupported[0]).toMatchObject({ reason: 'onnx-unexpected-constant', args: { input: 2 } });
+    const three = load({ nodes: [{ op: 'Concat', inputs: ['input', 'input', 'input'], attributes: { axis: 1 } }] });
+    expect(three.report.unsupported[0]).toMatchObject({ reason: 'onnx-too-many-inputs', args: { count: 3 } });
+  });
+});

@@ -1,0 +1,4 @@
+// Relu -> relu.
+import { layer, type Converter } from '../convertTypes';
+
+export const relu: Converter = () => layer('relu');

@@ -1,0 +1,88 @@
+// Shared by Conv, MaxPool and AveragePool: kernel_shape, strides, pads and auto_pad as Netwright's kernelSize,
+// stride and (symmetric) padding params, or the attribute Netwright cannot follow.
+
+import type { ParamValue, Shape } from '../../../spec/types';
+import { attributeInts, attributeString } from '../graph';
+import { unsupportedAttribute, type Conversion, type ConvertContext } from '../convertTypes';
+
+export interface WindowParams {
+  kernelSize: ParamValue;
+  stride: ParamValue;
+  padding: ParamValue;
+}
+
+/** n when both sides agree, else [height, width]. */
+const pairValue = ([h, w]: readonly number[]): ParamValue => (h === w ? h : [h, w]);
+
+/**
+ * The window params of a 2-D conv or pool on a [C, H, W] input; `kernel` comes from the weight (conv) or
+ * kernel_shape. Pads must be equal on both sides of each axis (Netwright pads symmetrically).
+ */
+export function windowParams(
+  ctx: ConvertContext,
+  kernel: readonly number[] | null,
+  input: Shape,
+): WindowParams | Conversion {
+  const { node } = ctx;
+  const kernelShape = attributeInts(node, 'kernel_shape') ?? kernel;
+  if (!kernelShape || kernelShape.length !== 2)
+    return unsupportedAttribute(ctx, 'kernel_shape', `[${kernelShape?.join(', ') ?? ''}]`, 'a 2-D window');
+  const strides = attributeInts(node, 'strides') ?? [1, 1];
+  const dilations = attributeInts(node, 'dilations') ?? [1, 1];
+  if (dilations.some((d) => d !== 1))
+    return unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
+  const autoPad = attributeString(node, 'auto_pad', 'NOTSET');
+  let pads: number[];
+  switch (autoPad) {
+    case 'NOTSET':
+      pads = attributeInts(node, 'pads') ?? [0, 0, 0, 0];
+      break;
+    case 'VALID':
+      pads = [0, 0, 0, 0];
+      break;
+    case 'SAME_UPPER':
+    case 'SAME_LOWER': {
+      // Output ceil(size / stride); the total padding split with the odd one at the end (UPPER) or start (LOWER).
+      const total = [0, 1].map((axis) => {
+        const size = input[axis + 1];
+        const out = Math.ceil(size / strides[axis]);
+        return Math.max(0, (out - 1) * strides[axis] + kernelShape[axis] - size);
+      });
+      const before = total.map((t) => (autoPad === 'SAME_UPPER' ? Math.floor(t / 2) : Math.ceil(t / 2)));
+      pads = [before[0], before[1], total[0] - before[0], total[1] - before[1]];
+      break;
+    }
+    default:
+      return unsupportedAttribute(ctx, 'auto_pad', `'${autoPad}'`, "'NOTSET', 'VALID', 'SAME_UPPER' or 'SAME_LOWER'");
+  }
+  if (pads.length !== 4 || pads[0] !== pads[2] || pads[1] !== pads[3]) {
+    const name = autoPad === 'NOTSET' ? 'pads' : 'auto_pad';
+    const value = autoPad === 'NOTSET' ? `[${pads.join(', ')}]` : `'${autoPad}' (pads [${pads.join(', ')}])`;
+    return unsupportedAttribute(ctx, name, value, 'the same padding before and after each axis');
+  }
+  return { kernelSize: pairValue(kernelShape), stride: pairValue(strides), padding: pairValue([pads[0], pads[1]]) };
+}
+
+export function isConversion(value: WindowParams | Conversion): value is Conversion {
+  return 'kind' in value;
+}
+
+/**
+ * ceil_mode = 1 rounds the output size up; it changes nothing when every window fits exactly, which is the only
+ * case Netwright (which rounds down) can take.
+ */
+export function ceilModeProblem(
+  ctx: ConvertContext,
+  input: Shape,
+  kernel: number[],
+  stride: number[],
+  pad: number[],
+): Conversion | null {
+  const a = ctx.node.attributes.get('ceil_mode');
+  if (!a || a.type !== 'int' || a.value === 0) return null;
+  const exact = [0, 1].every((axis) => (input[axis + 1] + 2 * pad[axis] - kernel[axis]) % stride[axis] === 0);
+  return exact ? null : unsupportedAttribute(ctx, 'ceil_mode', 1, '0 (or windows that fit the image exactly)');
+}
+
+export const asPair = (value: ParamValue): number[] =>
+  typeof value === 'number' ? [value, value] : (value as number[]);

@@ -1,0 +1,165 @@
+// ONNX import against real exporters: every PyTorch-written fixture (engine/test/onnx/fixtures, written by
+// scripts/onnx-fixtures/generate.py) imports, and Netwright's forward pass on the imported graph matches PyTorch's
+// stored output and onnxruntime's; every template survives export -> import -> export computing the same function.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKernels } from '../../../native';
+import { exportOnnx } from '../../export/onnx';
+import {
+  enginePredict,
+  maxAbsDifference,
+  randomInputs,
+  randomNormalization,
+  randomTensors,
+} from '../../export/testModels';
+import { analyze } from '../../spec/analyze';
+import { TEMPLATES } from '../../spec/templates';
+import { importOnnx } from './importOnnx';
+
+const FIXTURES = join(__dirname, '../../../test/onnx/fixtures');
+const TOLERANCE = 1e-5;
+const kernels = loadKernels();
+const measured: { model: string; vsPytorch: number; vsOnnxruntime: number }[] = [];
+
+afterAll(() => {
+  console.log('Imported ONNX models: Netwright forward vs PyTorch and onnxruntime, max |difference|:');
+  console.table(measured);
+});
+
+interface Fixture {
+  model: string;
+  opset: number;
+  constantFolding: boolean;
+  inputShape: number[];
+  input: number[];
+  outputShape: number[];
+  output: number[];
+}
+
+async function runOnnx(bytes: Uint8Array, input: Float32Array, dims: number[]): Promise<Float32Array> {
+  const session = await ort.InferenceSession.create(bytes);
+  const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', input, dims) };
+  const results = await session.run(feeds);
+  return results[session.outputNames[0]].data as Float32Array;
+}
+
+const stems = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.onnx'))
+  .map((f) => f.replace(/\.onnx$/, ''))
+  .sort();
+
+describe('PyTorch-written ONNX models import and compute what PyTorch computes', () => {
+  it('has every pattern at opsets 11, 13 and 17, with constant folding on and off', () => {
+    expect(stems.length).toBeGreaterThanOrEqual(19 * 6);
+    for (const opset of [11, 13, 17])
+      expect(stems.filter((s) => s.includes(`.op${opset}.`)).length).toBe(stems.length / 3);
+  });
+
+  for (const stem of stems.filter((s) => !s.startsWith('unsupported_'))) {
+    it(`${stem}: the graph is valid and its outputs match PyTorch and onnxruntime within ${TOLERANCE}`, async () => {
+      const bytes = readFileSync(join(FIXTURES, `${stem}.onnx`));
+      const fixture = JSON.parse(readFileSync(join(FIXTURES, `${stem}.json`), 'utf8')) as Fixture;
+      const { spec, tensors, report } = importOnnx(bytes, `${stem}.onnx`);
+      const analysis = analyze(spec);
+      expect(analysis.problems).toEqual([]);
+      expect(report.unsupported).toEqual([]);
+      const batch = fixture.inputShape[0];
+      const input = Float32Array.from(fixture.input);
+      const ours = enginePredict(spec, tensors, input, batch, null, kernels);
+      const theirs = await runOnnx(bytes, input, fixture.inputShape);
+      const vsPytorch = maxAbsDifference(ours, fixture.output);
+      const vsOnnxruntime = maxAbsDifference(ours, theirs);
+      measured.push({ model: stem, vsPytorch, vsOnnxruntime });
+      expect(vsPytorch).toBeLessThanOrEqual(TOLERANCE);
+      expect(vsOnnxruntime).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+
+  it('keeps an operator it has no layer for as a marked node, and the layers around it', () => {
+    for (const opset of [11, 13, 17]) {
+      const { spec, report } = importOnnx(
+        readFileSync(join(FIXTURES, `unsupported_softplus.op${opset}.fold.onnx`)),
+        'unsupported_softplus.onnx',
+      );
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'onnx:Softplus', 'dense']);
+      expect(report.unsupported).toEqual([
+        {
+          nodeId: 'onnx_softplus1',
+          opType: 'Softplus',
+          reason: 'onnx-unsupported-op',
+          args: { op: 'Softplus', domain: 'ai.onnx', opset },
+        },
+      ]);
+      const problems = analyze(spec).problems;
+      expect(problems.map((p) => [p.nodeId, p.reason])).toEqual([['onnx_softplus1', 'onnx-unsupported-op']]);
+    }
+  });
+
+  it('marks a grouped convolution with the attribute and keeps the shapes after it', () => {
+    const { spec, report } = importOnnx(
+      readFileSync(join(FIXTURES, 'unsupported_groups.op17.nofold.onnx')),
+      'unsupported_groups.onnx',
+    );
+    expect(report.unsupported.map((u) => [u.opType, u.reason, u.args.attribute, u.args.value])).toEqual([
+      ['Conv', 'onnx-unsupported-attribute', 'group', '2'],
+    ]);
+    expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'onnx:Conv', 'relu', 'flatten', 'dense']);
+    expect(analyze(spec).problems.map((p) => p.reason)).toEqual(['onnx-unsupported-attribute']);
+  });
+});
+
+describe('export -> import -> export computes the same function for every template', () => {
+  for (const template of TEMPLATES) {
+    it(`${template.name}: onnxruntime gives the same outputs for both exports within ${TOLERANCE}`, async () => {
+      const spec = template.build();
+      const tensors = randomTensors(spec, 11);
+      const first = exportOnnx({ spec, tensors, producerVersion: 'test' });
+      const imported = importOnnx(first, `${template.name}.onnx`);
+      expect(analyze(imported.spec).problems).toEqual([]);
+      // The same layers under the same ids (dropout is not in an ONNX file: inference skips it).
+      const kept = spec.nodes.filter((n) => n.op !== 'dropout');
+      expect(imported.spec.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(kept.map((n) => `${n.id}:${n.op}`));
+      const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
+      const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+      const input = randomInputs(shape, 4, 5, 0, 1);
+      const dims = [4, ...shape];
+      const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
+      measured.push({ model: `round trip ${template.name}`, vsPytorch: NaN, vsOnnxruntime: difference });
+      expect(difference).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+});
+
+describe("a trained run's export with its standardization folded in", () => {
+  for (const name of ['mlp', 'small-cnn'] as const) {
+    it(`${name}: imports the (x - mean) / std as the run's normalization, and the engine computes what the file does`, async () => {
+      const spec = TEMPLATES.find((t) => t.name === name)!.build();
+      const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+      const tensors = randomTensors(spec, 3);
+      const normalization = randomNormalization(shape);
+      const bytes = exportOnnx({ spec, tensors, normalization, producerVersion: 'test' });
+      const imported = importOnnx(bytes, `${name}.onnx`);
+      expect(imported.report.unsupported).toEqual([]);
+      expect(imported.normalization).toEqual({
+        axis: normalization.axis,
+        mean: normalization.mean.map(Math.fround),
+        // A deviation of 0 is exported as the divisor 1.
+        std: normalization.std.map((s) => Math.fround(s > 0 ? s : 1)),
+      });
+      const raw = randomInputs(shape, 3, 8);
+      const dims = [3, ...shape];
+      const expected = await runOnnx(bytes, raw, dims);
+      const ours = enginePredict(imported.spec, imported.tensors, raw, 3, imported.normalization, kernels);
+      expect(maxAbsDifference(ours, expected)).toBeLessThanOrEqual(TOLERANCE);
+      const again = exportOnnx({
+        spec: imported.spec,
+        tensors: imported.tensors,
+        normalization: imported.normalization,
+        producerVersion: 'test',
+      });
+      expect(maxAbsDifference(await runOnnx(again, raw, dims), expected)).toBeLessThanOrEqual(TOLERANCE);
+    });
+  }
+});

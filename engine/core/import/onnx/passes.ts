@@ -1,0 +1,214 @@
+// Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
+// Dropout and Identity disappear, Erf-based GELU becomes one Gelu node, MatMul + Add a Gemm, and a zero Pad
+// before AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way).
+
+import { attributeFloat, attributeInts, attributeString, scalarOf, type OnnxGraph, type OnnxNode } from './graph';
+import { DATA_TYPE, type OnnxTensor } from './proto';
+
+/** The domain of nodes the passes create: fused patterns, not ONNX operators. */
+export const FUSED_DOMAIN = 'netwright';
+
+export function runPasses(g: OnnxGraph, outputs: string[]): void {
+  foldConstantNodes(g);
+  dropPassThrough(g, outputs);
+  fuseGelu(g, outputs);
+  fuseMatMulAdd(g, outputs);
+  foldPadIntoAveragePool(g, outputs);
+}
+
+/** Input standardization as the model's first step, taken out of the graph: what prediction must apply instead. */
+export interface Standardization {
+  /** 'feature': one statistic per element of a sample; 'channel': one per image channel. */
+  axis: 'feature' | 'channel';
+  mean: number[];
+  /** The divisors, as the graph divides (Netwright's export writes 1 for a deviation of 0). */
+  std: number[];
+}
+
+/**
+ * (input - mean) / std right at the graph input, with constant statistics per feature ([F] or [C, H, W]) or per
+ * channel ([C, 1, 1]), as Netwright's export folds a dataset's standardization in: removed from the graph and
+ * returned, so the imported run standardizes its inputs as the trained one did.
+ */
+export function extractStandardization(
+  g: OnnxGraph,
+  input: string,
+  sample: readonly number[],
+  outputs: string[],
+): Standardization | null {
+  const sub = g.soleConsumer(input, outputs);
+  if (!isOp(sub, 'Sub') || sub.inputs[0] !== input) return null;
+  const div = g.soleConsumer(sub.outputs[0], outputs);
+  if (!isOp(div, 'Div') || div.inputs[0] !== sub.outputs[0]) return null;
+  const mean = g.constantInput(sub, 1);
+  const std = g.constantInput(div, 1);
+  if (!mean?.floats || !std?.floats || mean.floats.length !== std.floats.length) return null;
+  // Leading 1s broadcast over the batch: [1, F] is [F].
+  const dims = mean.dims.slice(Math.max(0, mean.dims.length - sample.length));
+  if (mean.dims.slice(0, mean.dims.length - dims.length).some((d) => d !== 1)) return null;
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  const axis = same(dims, sample) ? 'feature' : sample.length === 3 && same(dims, [sample[0], 1, 1]) ? 'channel' : null;
+  if (!axis || Array.from(std.floats).some((s) => !(s > 0))) return null;
+  g.replaceUses(div.outputs[0], input, outputs);
+  g.remove([sub, div]);
+  g.count('input standardization (Sub, Div) kept as the run’s normalization');
+  return { axis, mean: Array.from(mean.floats), std: Array.from(std.floats) };
+}
+
+/** Constant nodes (value, value_float(s), value_int(s)) become constants. */
+export function foldConstantNodes(g: OnnxGraph): void {
+  const folded: OnnxNode[] = [];
+  for (const node of g.nodes) {
+    if (node.opType !== 'Constant' || node.domain !== '') continue;
+    const tensor = constantValue(node);
+    if (!tensor) continue;
+    g.constants.set(node.outputs[0], { ...tensor, name: node.outputs[0] });
+    folded.push(node);
+  }
+  g.remove(folded);
+}
+
+function constantValue(node: OnnxNode): OnnxTensor | null {
+  const [[name, a] = []] = [...node.attributes];
+  if (!a) return null;
+  const of = (dims: number[], floats: Float32Array | null, ints: number[] | null): OnnxTensor => ({
+    name: node.outputs[0],
+    dims,
+    dataType: floats ? DATA_TYPE.float : DATA_TYPE.int64,
+    floats,
+    ints,
+  });
+  if (name === 'value' && a.type === 'tensor') return a.value;
+  if (name === 'value_float' && a.type === 'float') return of([], Float32Array.of(a.value), null);
+  if (name === 'value_floats' && a.type === 'floats') return of([a.value.length], Float32Array.from(a.value), null);
+  if (name === 'value_int' && a.type === 'int') return of([], null, [a.value]);
+  if (name === 'value_ints' && a.type === 'ints') return of([a.value.length], null, [...a.value]);
+  return null;
+}
+
+/** Dropout (inference: its output is its input) and Identity are removed, their consumers reading the input. */
+export function dropPassThrough(g: OnnxGraph, outputs: string[]): void {
+  const dropped: OnnxNode[] = [];
+  for (const node of g.nodes) {
+    if (node.domain !== '' || (node.opType !== 'Dropout' && node.opType !== 'Identity')) continue;
+    // Dropout's optional mask output must be unused; training_mode (opset 12+) must not be a constant true.
+    if (node.outputs.slice(1).some((o) => o && (g.consumers(o).length > 0 || outputs.includes(o)))) continue;
+    if (node.opType === 'Dropout' && scalarOf(g.constantInput(node, 2))) continue;
+    g.replaceUses(node.outputs[0], node.inputs[0], outputs);
+    dropped.push(node);
+    g.count(`${node.opType} removed`);
+  }
+  g.remove(dropped);
+}
+
+const near = (value: number | null, target: number, tolerance = 1e-4): boolean =>
+  value !== null && Math.abs(value - target) <= tolerance * Math.abs(target);
+
+/** The other input of a binary node when one input is `value`, or null. */
+function otherInput(node: OnnxNode, value: string): string | null {
+  if (node.inputs.length !== 2) return null;
+  if (node.inputs[0] === value) return node.inputs[1];
+  if (node.inputs[1] === value) return node.inputs[0];
+  return null;
+}
+
+function isOp(node: OnnxNode | null | undefined, opType: string): node is OnnxNode {
+  return !!node && node.domain === '' && node.opType === opType;
+}
+
+/**
+ * 0.5 x (1 + erf(x / sqrt 2)) as PyTorch and Netwright write it: Div(x, sqrt 2) or Mul(x, 1/sqrt 2), Erf,
+ * Add 1, then Mul by x and by 0.5 in either order. Becomes one Gelu node (approximate 'none').
+ */
+export function fuseGelu(g: OnnxGraph, outputs: string[]): void {
+  for (const erf of g.nodes.filter((n) => isOp(n, 'Erf'))) {
+    const scale = g.producer(erf.inputs[0]);
+    if (!scale || g.soleConsumer(scale.outputs[0], outputs) !== erf) continue;
+    let x: string | null = null;
+    if (isOp(scale, 'Div') && near(scalarOf(g.constantInput(scale, 1)), Math.SQRT2)) x = scale.inputs[0];
+    if (isOp(scale, 'Mul')) {
+      for (const i of [0, 1]) if (near(scalarOf(g.constantInput(scale, 1 - i)), Math.SQRT1_2)) x = scale.inputs[i];
+    }
+    if (x === null) continue;
+    const add = g.soleConsumer(erf.outputs[0], outputs);
+    const one = add && isOp(add, 'Add') ? otherInput(add, erf.outputs[0]) : null;
+    if (!add || one === null || !near(scalarOf(g.constants.get(one) ?? null), 1)) continue;
+    const matched = matchHalfX(g, x, add.outputs[0], outputs);
+    if (!matched) continue;
+    const [half, last] = matched;
+    const gelu: OnnxNode = {
+      name: last.name,
+      opType: 'Gelu',
+      domain: FUSED_DOMAIN,
+      inputs: [x],
+      outputs: [last.outputs[0]],
+      attributes: new Map([['approximate', { type: 'string', value: 'none' }]]),
+    };
+    g.nodes[g.nodes.indexOf(last)] = gelu;
+    g.remove([scale, erf, add, half]);
+    g.count('GELU (Erf) fused');
+  }
+}
+
+/** Finds x * onePlus * 0.5 in either association; returns [the first Mul, the last Mul]. */
+function matchHalfX(g: OnnxGraph, x: string, onePlus: string, outputs: string[]): [OnnxNode, OnnxNode] | null {
+  const isHalf = (name: string | null) => name !== null && near(scalarOf(g.constants.get(name) ?? null), 0.5);
+  const first = g.soleConsumer(onePlus, outputs);
+  if (!isOp(first, 'Mul')) return null;
+  const partner = otherInput(first, onePlus);
+  if (partner === x) {
+    // (x * onePlus) * 0.5
+    const last = g.soleConsumer(first.outputs[0], outputs);
+    return isOp(last, 'Mul') && isHalf(otherInput(last, first.outputs[0])) ? [first, last] : null;
+  }
+  // (x * 0.5) * onePlus
+  const halfX = partner ? g.producer(partner) : undefined;
+  if (isOp(halfX, 'Mul') && otherInput(halfX, x) !== null && isHalf(otherInput(halfX, x)))
+    return g.soleConsumer(halfX.outputs[0], outputs) === first ? [halfX, first] : null;
+  return null;
+}
+
+/** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */
+export function fuseMatMulAdd(g: OnnxGraph, outputs: string[]): void {
+  for (const matmul of g.nodes.filter((n) => isOp(n, 'MatMul'))) {
+    const weight = g.constantInput(matmul, 1);
+    if (!weight || weight.dims.length !== 2) continue;
+    const add = g.soleConsumer(matmul.outputs[0], outputs);
+    const biasName = isOp(add, 'Add') ? otherInput(add, matmul.outputs[0]) : null;
+    const bias = biasName !== null ? (g.constants.get(biasName) ?? null) : null;
+    if (!add || !bias || bias.floats?.length !== weight.dims[1] || bias.dims.length > 2) continue;
+    const gemm: OnnxNode = {
+      name: matmul.name,
+      opType: 'Gemm',
+      domain: '',
+      inputs: [matmul.inputs[0], matmul.inputs[1], biasName!],
+      outputs: [add.outputs[0]],
+      attributes: new Map(),
+    };
+    g.nodes[g.nodes.indexOf(add)] = gemm;
+    g.remove([matmul]);
+    g.count('MatMul + Add fused into a dense layer');
+  }
+}
+
+/** Pad(x) with zeros on height and width only, read only by an AveragePool without pads: the pool pads instead. */
+export function foldPadIntoAveragePool(g: OnnxGraph, outputs: string[]): void {
+  for (const pad of g.nodes.filter((n) => isOp(n, 'Pad'))) {
+    const pool = g.soleConsumer(pad.outputs[0], outputs);
+    if (!isOp(pool, 'AveragePool') || pool.inputs[0] !== pad.outputs[0]) continue;
+    if (attributeString(pad, 'mode', 'constant') !== 'constant') continue;
+    const pads = g.opset >= 11 ? (g.constantInput(pad, 1)?.ints ?? null) : attributeInts(pad, 'pads');
+    const value = g.opset >= 11 ? (scalarOf(g.constantInput(pad, 2)) ?? 0) : attributeFloat(pad, 'value', 0);
+    if (!pads || pads.length !== 8 || value !== 0 || (pad.inputs[3] ?? '') !== '') continue;
+    const [n0, c0, top, left, n1, c1, bottom, right] = pads;
+    if (n0 || c0 || n1 || c1) continue;
+    const poolPads = attributeInts(pool, 'pads') ?? [0, 0, 0, 0];
+    if (poolPads.some((p) => p !== 0) || attributeString(pool, 'auto_pad', 'NOTSET') !== 'NOTSET') continue;
+    pool.inputs[0] = pad.inputs[0];
+    pool.attributes.set('pads', { type: 'ints', value: [top, left, bottom, right] });
+    // The padded zeros were real input to the pool, so they count in each average.
+    pool.attributes.set('count_include_pad', { type: 'int', value: 1 });
+    g.remove([pad]);
+    g.count('Pad folded into AveragePool');
+  }
+}

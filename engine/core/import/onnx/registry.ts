@@ -1,0 +1,82 @@
+// The converters by (domain, operator) with the opsets each one follows (onnx2torch and onnxruntime keep the same
+// kind of table). An operator missing here, or used at an opset outside its range, stays an 'onnx:' node.
+
+import type { Converter } from './convertTypes';
+import { add } from './converters/add';
+import { averagePool } from './converters/averagePool';
+import { batchNormalization } from './converters/batchNormalization';
+import { concat } from './converters/concat';
+import { conv } from './converters/conv';
+import { elu } from './converters/elu';
+import { flatten } from './converters/flatten';
+import { gelu } from './converters/gelu';
+import { gemm } from './converters/gemm';
+import { globalAveragePool } from './converters/globalAveragePool';
+import { leakyRelu } from './converters/leakyRelu';
+import { matMul } from './converters/matMul';
+import { maxPool } from './converters/maxPool';
+import { reduceMean } from './converters/reduceMean';
+import { relu } from './converters/relu';
+import { reshape } from './converters/reshape';
+import { sigmoid } from './converters/sigmoid';
+import { softmax } from './converters/softmax';
+import { squeeze } from './converters/squeeze';
+import { tanh } from './converters/tanh';
+import { FUSED_DOMAIN } from './passes';
+
+export interface ConverterEntry {
+  domain: string;
+  opType: string;
+  /** The first and last opset whose definition of the operator this converter follows. */
+  opsets: [number, number];
+  convert: Converter;
+  /** What the README lists. */
+  note?: string;
+}
+
+/** The newest opset whose operator definitions the converters were checked against (ONNX 1.16). */
+export const NEWEST_OPSET = 21;
+
+const entry = (opType: string, first: number, convert: Converter, note?: string): ConverterEntry => ({
+  domain: '',
+  opType,
+  opsets: [first, NEWEST_OPSET],
+  convert,
+  note,
+});
+
+export const CONVERTERS: readonly ConverterEntry[] = [
+  entry('Gemm', 7, gemm, 'dense; transB 0 or 1, any alpha and beta, transA 0'),
+  entry('MatMul', 1, matMul, 'dense without bias; with a following Add of a bias, dense with bias'),
+  entry('Conv', 1, conv, 'conv2d; pads, strides, auto_pad; group 1, dilations 1'),
+  entry('BatchNormalization', 9, batchNormalization, 'batchnorm1d / batchnorm2d (inference form)'),
+  entry('Relu', 6, relu),
+  entry('LeakyRelu', 6, leakyRelu),
+  entry('Sigmoid', 6, sigmoid),
+  entry('Tanh', 6, tanh),
+  entry('Elu', 6, elu),
+  entry('Gelu', 20, gelu, 'also the Erf pattern PyTorch writes at any opset'),
+  entry('Softmax', 1, softmax, 'over the features of a vector'),
+  entry('MaxPool', 8, maxPool, '2-D; dilations 1; ceil_mode only when windows fit exactly'),
+  entry('AveragePool', 7, averagePool, '2-D; also a zero Pad before it'),
+  entry('GlobalAveragePool', 1, globalAveragePool),
+  entry('ReduceMean', 1, reduceMean, 'over height and width (axes [2, 3])'),
+  entry('Flatten', 1, flatten, 'axis 1'),
+  entry('Reshape', 5, reshape, 'to [batch, -1], including the Shape/Gather/Unsqueeze/Concat chain'),
+  entry('Squeeze', 1, squeeze, 'of the 1×1 left by global pooling'),
+  entry('Add', 7, add, 'of two computed tensors (residual)'),
+  entry('Concat', 4, concat, 'of two tensors along channels or features'),
+  { domain: FUSED_DOMAIN, opType: 'Gelu', opsets: [1, NEWEST_OPSET], convert: gelu },
+];
+
+/** The converter for a node at the model's opset, or why there is none. */
+export function findConverter(
+  domain: string,
+  opType: string,
+  opset: number,
+): { convert: Converter } | { missing: 'operator' | 'opset' } {
+  const candidates = CONVERTERS.filter((c) => c.domain === domain && c.opType === opType);
+  const found = candidates.find((c) => opset >= c.opsets[0] && opset <= c.opsets[1]);
+  if (found) return { convert: found.convert };
+  return { missing: candidates.length ? 'opset' : 'operator' };
+}

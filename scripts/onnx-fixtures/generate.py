@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Writes the ONNX import fixtures: small PyTorch models, one per pattern the importer maps, exported with
+torch.onnx.export at opsets 11, 13 and 17 with constant folding on and off, each beside a JSON file holding a
+fixed random input and PyTorch's output for it (so tests compare without PyTorch).
+
+Run with the Python that has torch (here /usr/bin/python3):  /usr/bin/python3 scripts/onnx-fixtures/generate.py
+Writes engine/test/onnx/fixtures/<model>.op<opset>.<fold|nofold>.onnx and .json.
+"""
+import json
+import os
+import sys
+
+import torch
+from torch import nn
+
+OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'engine', 'test', 'onnx', 'fixtures')
+OPSETS = (11, 13, 17)
+BATCH = 2
+
+
+class MatMulAdd(nn.Module):
+    """x @ W + b with plain parameters: MatMul then Add, not Gemm."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = nn.Parameter(torch.randn(4, 5) * 0.5)
+        self.b = nn.Parameter(torch.randn(5) * 0.5)
+
+    def forward(self, x):
+        return torch.relu(torch.matmul(x, self.w) + self.b)
+
+
+class ConvView(nn.Module):
+    """x.view(x.size(0), -1): the Shape/Gather/Unsqueeze/Concat/Reshape chain."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 3, 3, stride=2, padding=1)
+        self.fc = nn.Linear(3 * 3 * 3, 4)
+
+    def forward(self, x):
+        x = torch.relu(self.conv(x))
+        return self.fc(x.view(x.size(0), -1))
+
+
+class MeanPool(nn.Module):
+    """Global average pooling written as x.mean(dim=(2, 3)): ReduceMean over H, W."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 4, 3)
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return self.fc(torch.relu(self.conv(x)).mean(dim=(2, 3)))
+
+
+class Residual(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 3, 3, padding=1)
+        self.conv2 = nn.Conv2d(3, 3, 3, padding=1)
+        self.fc = nn.Linear(3 * 4 * 4, 2)
+
+    def forward(self, x):
+        y = self.conv2(torch.relu(self.conv1(x)))
+        return self.fc(torch.flatten(torch.relu(y + x), 1))
+
+
+class Concat(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Conv2d(2, 3, 1)
+        self.b = nn.Conv2d(2, 2, 3, padding=1)
+        self.fc = nn.Linear(5 * 4 * 4, 3)
+
+    def forward(self, x):
+        y = torch.cat([torch.tanh(self.a(x)), torch.sigmoid(self.b(x))], dim=1)
+        return self.fc(torch.flatten(y, 1))
+
+
+class DenseConcat(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(4, 3)
+        self.b = nn.Linear(4, 2)
+        self.out = nn.Linear(5, 2)
+
+    def forward(self, x):
+        return self.out(torch.cat([torch.relu(self.a(x)), self.b(x)], dim=1))
+
+
+def models():
+    """(name, module, input shape without batch)."""
+    image = (2, 6, 6)
+    yield 'mlp_gemm', nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3)), (4,)
+    yield 'matmul_add', MatMulAdd(), (4,)
+    yield 'conv_bn_relu_maxpool', nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(36, 3)
+    ), image
+    yield 'bn_after_relu', nn.Sequential(
+        nn.Conv2d(2, 3, 3, padding=1, bias=False), nn.ReLU(), nn.BatchNorm2d(3), nn.Flatten(), nn.Linear(108, 2)
+    ), image
+    yield 'avgpool', nn.Sequential(
+        nn.Conv2d(2, 3, 3, padding=1), nn.AvgPool2d(3, stride=1, padding=1), nn.AvgPool2d(2), nn.Flatten(),
+        nn.Linear(27, 2)
+    ), image
+    yield 'gap_adaptive', nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 3)
+    ), image
+    yield 'gap_mean', MeanPool(), image
+    yield 'flatten_view', ConvView(), image
+    yield 'gelu', nn.Sequential(nn.Linear(4, 6), nn.GELU(), nn.Linear(6, 2)), (4,)
+    yield 'leaky_relu', nn.Sequential(nn.Linear(4, 6), nn.LeakyReLU(0.2), nn.Linear(6, 2)), (4,)
+    yield 'elu', nn.Sequential(nn.Linear(4, 6), nn.ELU(0.7), nn.Linear(6, 2)), (4,)
+    yield 'sigmoid_tanh', nn.Sequential(nn.Linear(4, 6), nn.Sigmoid(), nn.Linear(6, 5), nn.Tanh(), nn.Linear(5, 2)), (4,)
+    yield 'softmax', nn.Sequential(nn.Linear(4, 3), nn.Softmax(dim=1)), (4,)
+    yield 'residual_add', Residual(), (3, 4, 4)
+    yield 'concat', Concat(), (2, 4, 4)
+    yield 'dense_concat', DenseConcat(), (4,)
+    yield 'dropout_eval', nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Dropout(0.5), nn.Linear(6, 2)), (4,)
+    # Not supported: Softplus (an op Netwright has no layer for) and a grouped convolution (an attribute value).
+    yield 'unsupported_softplus', nn.Sequential(nn.Linear(4, 6), nn.Softplus(), nn.Linear(6, 2)), (4,)
+    yield 'unsupported_groups', nn.Sequential(
+        nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
+    ), image
+
+
+def randomize_batchnorm(module, generator):
+    """Running statistics away from 0 and 1, so folding them (or not) changes the numbers."""
+    for m in module.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            m.running_mean.copy_(torch.randn(m.num_features, generator=generator) * 0.5)
+            m.running_var.copy_(torch.rand(m.num_features, generator=generator) + 0.5)
+            m.weight.data.copy_(torch.rand(m.num_features, generator=generator) + 0.5)
+            m.bias.data.copy_(torch.randn(m.num_features, generator=generator) * 0.3)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    written = 0
+    for index, (name, module, shape) in enumerate(models()):
+        torch.manual_seed(1000 + index)
+        generator = torch.Generator().manual_seed(2000 + index)
+        with torch.no_grad():
+            randomize_batchnorm(module, generator)
+        module.eval()
+        x = torch.randn((BATCH,) + tuple(shape), generator=generator)
+        with torch.no_grad():
+            y = module(x)
+        for opset in OPSETS:
+            for fold in (True, False):
+                stem = f'{name}.op{opset}.{"fold" if fold else "nofold"}'
+                path = os.path.join(OUT, stem + '.onnx')
+                torch.onnx.export(
+                    module, x, path, opset_version=opset, do_constant_folding=fold,
+                    input_names=['input'], output_names=['output'],
+                    dynamic_axes={'input': {0: 'batch'}, 'output': {0: 'batch'}},
+                )
+                with open(os.path.join(OUT, stem + '.json'), 'w') as f:
+                    json.dump({
+                        'model': name, 'opset': opset, 'constantFolding': fold,
+                        'torch': torch.__version__,
+                        'inputShape': [BATCH, *shape], 'input': x.flatten().tolist(),
+                        'outputShape': list(y.shape), 'output': y.flatten().tolist(),
+                    }, f)
+                    f.write('\n')
+                written += 1
+    print(f'wrote {written} models to {os.path.normpath(OUT)}', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
