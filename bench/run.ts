@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type BenchOptions } from './args';
+import { onLines } from './lines';
 import { PYTHON, torchEnv, torchMissing } from './python';
 import { runImportBench, takeImportSuite } from './importBench';
 import { writeDataSets } from './data';
@@ -115,20 +116,6 @@ function parseResult(text: string): ResultLine | null {
   } catch {
     return null;
   }
-}
-
-function onLines(stream: NodeJS.ReadableStream, handle: (line: string) => void): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    lines.forEach(handle);
-  });
-  stream.on('end', () => {
-    if (pending) handle(pending);
-  });
 }
 
 /** PyTorch is optional: without /usr/bin/python3 or an importable torch the suite is dropped with a note. */

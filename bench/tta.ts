@@ -9,6 +9,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importCacheDir } from './importData';
+import { onLines } from './lines';
 import { PYTHON, torchEnv, torchMissing } from './python';
 import { specOf } from './suites/netwrightSpec';
 import { glyphFolder, perClass, GLYPH_CLASSES } from './ttaData';
@@ -155,19 +156,6 @@ export function pytorchAccuracy(line: string): { accuracy: number; epoch: number
   return match ? { epoch: Number(match[1]), accuracy: Number(match[2]) } : null;
 }
 
-/** Calls `seen` with each whole line of a stream. */
-function eachLine(stream: NodeJS.ReadableStream, seen: (line: string) => void): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    lines.forEach(seen);
-  });
-  stream.on('end', () => pending && seen(pending));
-}
-
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     child.on('error', () => resolve(null));
@@ -183,7 +171,7 @@ async function cli(home: string, args: string[], tag: string): Promise<string> {
   });
   let stdout = '';
   child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  eachLine(child.stderr!, (line) => process.stderr.write(`${tag} ${line}\n`));
+  onLines(child.stderr!, (line) => process.stderr.write(`${tag} ${line}\n`));
   const code = await exited(child);
   if (code !== 0) throw new Error(`netwright ${args[0]} ended with code ${code}`);
   return stdout;
@@ -207,8 +195,8 @@ async function trainUntil(
 ): Promise<Reached> {
   const best: Reached = { seconds: null, epoch: null, accuracy: null };
   const other = stream === 'stdout' ? child.stderr! : child.stdout!;
-  eachLine(other, (line) => process.stderr.write(`${options.tag} ${line}\n`));
-  eachLine(child[stream]!, (line) => {
+  onLines(other, (line) => process.stderr.write(`${options.tag} ${line}\n`));
+  onLines(child[stream]!, (line) => {
     const seen = read(line);
     if (stream === 'stderr' || !seen) process.stderr.write(`${options.tag} ${line}\n`);
     if (!seen || best.seconds !== null) return;

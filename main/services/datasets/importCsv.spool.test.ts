@@ -45,6 +45,19 @@ async function imported(name: string, cells: string[][], request: Partial<CsvImp
   return { result, phases, features: readFileSync(join(result.folder, DATASET_FILES.features)) };
 }
 
+type Imported = Awaited<ReturnType<typeof imported>>;
+
+/** The one-read import wrote the dataset the two-read import of the control table wrote. */
+function expectSameDataset(once: Imported, twice: Imported): void {
+  expect([...once.phases]).toEqual(['reading', 'finishing']);
+  expect([...twice.phases]).toEqual(['reading', 'writing', 'finishing']);
+  expect(once.features.equals(twice.features)).toBe(true);
+  expect(once.result.manifest.normalization).toEqual(twice.result.manifest.normalization);
+  for (const file of [DATASET_FILES.labels, DATASET_FILES.split.train, DATASET_FILES.split.test]) {
+    expect(readFileSync(join(once.result.folder, file))).toEqual(readFileSync(join(twice.result.folder, file)));
+  }
+}
+
 describe('a purely numeric table', () => {
   it('is read once, and writes the dataset two reads write', async () => {
     // About 150 KB: lines cut by the reader's 64 KB chunks, and one quoted cell, take the record path.
@@ -58,12 +71,8 @@ describe('a purely numeric table', () => {
     const twice = await imported('padded.csv', padded);
     expect([...twice.phases]).toEqual(['reading', 'writing', 'finishing']);
 
-    expect(once.features.equals(twice.features)).toBe(true);
-    expect(once.result.manifest.normalization).toEqual(twice.result.manifest.normalization);
+    expectSameDataset(once, twice);
     expect(once.result.manifest.featureNames).toEqual(['x1', 'x2', 'x3']);
-    for (const file of [DATASET_FILES.labels, DATASET_FILES.split.train, DATASET_FILES.split.test]) {
-      expect(readFileSync(join(once.result.folder, file))).toEqual(readFileSync(join(twice.result.folder, file)));
-    }
   });
 
   it('is read twice when a cell is not a plain number, a feature is categorical, or cells are to be filled', async () => {
@@ -133,11 +142,7 @@ describe('a table of numbers and categories', () => {
     const twice = await imported('mixed-padded.csv', padded);
     expect([...twice.phases]).toEqual(['reading', 'writing', 'finishing']);
 
-    expect(once.features.equals(twice.features)).toBe(true);
-    expect(once.result.manifest.normalization).toEqual(twice.result.manifest.normalization);
-    for (const file of [DATASET_FILES.labels, DATASET_FILES.split.train, DATASET_FILES.split.test]) {
-      expect(readFileSync(join(once.result.folder, file))).toEqual(readFileSync(join(twice.result.folder, file)));
-    }
+    expectSameDataset(once, twice);
   });
 
   it('is read twice when a column mixes numbers and texts, or a category is missing and filled', async () => {
