@@ -113,6 +113,8 @@ export interface StudioPlace {
   datasetId?: string | null;
   trainConfig?: TrainConfig | null;
   runId?: string | null;
+  /** The run whose page the Experiments view shows (null or absent: its table). */
+  runPageId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';

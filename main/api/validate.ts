@@ -167,6 +167,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: optional(id),
       trainConfig: optional(trainConfig),
       runId: optional(id),
+      runPageId: optional(id),
     }),
   ],
   listDatasets: [],
