@@ -45,3 +45,50 @@ test('opens an ONNX model as a graph, and marks the node it cannot run', async (
   await expect(page.getByRole('button', { name: '打开模型…' })).toBeVisible();
   await snapshot(page, testInfo, 'onnx-unsupported-zh');
 });
+
+test('fine-tunes an imported model: its weights start the next run, with a layer frozen', async ({
+  page,
+}, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await expect(page.getByRole('button', { name: 'Open model…' })).toBeVisible({ timeout: 60_000 });
+  // A PyTorch classifier of two features (Linear(2, 32), ReLU, Linear(32, 2)), as a user brings one to fine-tune.
+  await page.getByTestId('open-model-input').setInputFiles(fixture('two_feature_classifier.op17.fold.onnx'));
+  await expect(
+    page.getByText(/Imported two_feature_classifier\.op17\.fold\.onnx: 4 layers, 162 parameters/),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  const starting = page.getByRole('region', { name: 'Starting weights' });
+  await expect(starting).toContainText('The next run starts from the weights of the imported model');
+
+  // Keep the hidden layer as it came (2 x 32 weights + 32 biases), train the output layer on two-moons.
+  await page.getByLabel('Dense hidden', { exact: true }).click();
+  await page
+    .getByRole('complementary', { name: 'Layer settings' })
+    .getByRole('switch', { name: 'Trainable' })
+    .uncheck();
+  await expect(page.locator('footer.status')).toContainText('96 frozen');
+  await snapshot(page, testInfo, 'onnx-fine-tune-frozen');
+
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Use two-moons', exact: true }).click();
+  await expect(page.getByText('two-moons is ready and selected.')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('3');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Completed').first()).toBeVisible({ timeout: 120_000 });
+
+  // The run records where it started: every tensor of the imported model loaded by name, none re-initialized.
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  const details = page.getByRole('complementary', { name: 'Run details' });
+  // The imported models' own runs (kind 'imported', no epochs) are named after their files.
+  await page.getByRole('button', { name: /^Run \d+$/ }).click();
+  await expect(details).toContainText(
+    /Started from run two_feature_classifier[^']*'s weights:\s+4 loaded, 0 renamed, 0 re-initialized/,
+  );
+  await snapshot(page, testInfo, 'onnx-fine-tuned-run');
+  // And the next run starts afresh unless asked again.
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await expect(starting).toHaveCount(0);
+});

@@ -30,6 +30,18 @@ class MatMulAdd(nn.Module):
         return torch.relu(torch.matmul(x, self.w) + self.b)
 
 
+class TwoFeatureClassifier(nn.Module):
+    """Two numeric features in, two classes out, with named layers (hidden, out) as hand-written models have."""
+
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(2, 32)
+        self.out = nn.Linear(32, 2)
+
+    def forward(self, x):
+        return self.out(torch.relu(self.hidden(x)))
+
+
 class ConvView(nn.Module):
     """x.view(x.size(0), -1): the Shape/Gather/Unsqueeze/Concat/Reshape chain."""
 
@@ -124,6 +136,8 @@ def models():
     yield 'unsupported_groups', nn.Sequential(
         nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
     ), image
+    # A classifier of two numeric features with named layers, as a user brings one to fine-tune (e2e/onnxImport).
+    yield 'two_feature_classifier', TwoFeatureClassifier(), (2,)
 
 
 def randomize_batchnorm(module, generator):
@@ -139,6 +153,9 @@ def randomize_batchnorm(module, generator):
 def main():
     os.makedirs(OUT, exist_ok=True)
     written = 0
+    # models() builds each module before the loop seeds for it: the first one's weights come from this seed (every
+    # later one's from the seed set for its predecessor), so the files are the same on every run.
+    torch.manual_seed(999)
     for index, (name, module, shape) in enumerate(models()):
         torch.manual_seed(1000 + index)
         generator = torch.Generator().manual_seed(2000 + index)

@@ -49,6 +49,7 @@ export const editorMessages: Messages<
   | 'skip_training-state'
   | 'skip_unmatched'
   | 'dropWeights'
+  | 'startFromImported'
   | 'trainableHelp'
   | 'frozen'
   | 'frozenBadge'
@@ -148,6 +149,8 @@ export const editorMessages: Messages<
     'skip_training-state': 'training state',
     skip_unmatched: 'no layer left for it',
     dropWeights: 'Start from seeded weights instead',
+    startFromImported:
+      'The next run starts from the weights of the imported model {name}: freeze the layers to keep, pick your data, and train to fine-tune it. Layers whose shape no longer fits are re-initialized.',
     trainableHelp:
       'Off freezes the layer: its weights stay as they are while the rest trains (a frozen batch norm also keeps its running statistics).',
     frozen: 'Frozen',
@@ -250,6 +253,8 @@ export const editorMessages: Messages<
     'skip_training-state': '训练状态',
     skip_unmatched: '没有剩余的层与之对应',
     dropWeights: '改为从随机初始权重开始',
+    startFromImported:
+      '下一次运行从导入的模型 {name} 的权重开始：冻结要保留的层，选择数据，然后训练即可微调。形状不再匹配的层会重新初始化。',
     trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变（冻结的批归一化层也保持其运行统计量）。',
     frozen: '已冻结',
     frozenBadge: '已冻结的层：其权重不参与训练',

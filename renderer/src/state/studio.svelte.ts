@@ -85,6 +85,8 @@ export class StudioState {
   datasetId = $state<string | null>(null);
   /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
   startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
+  /** An imported model's run whose weights the next run starts from (set by Open model…; fine-tuning it). */
+  startFromRun = $state<{ runId: string; name: string } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
@@ -314,6 +316,9 @@ export class StudioState {
     const result = await this.attempt(() => this.api.importModel(file));
     if (!result) return;
     this.graph = { id: result.graph.id, name: result.graph.name, spec: result.graph.spec };
+    // Fine-tuning is the point of bringing a trained model in: its next run starts from the imported weights.
+    this.startWeights = null;
+    this.startFromRun = result.runId ? { runId: result.runId, name: result.graph.name } : null;
     this.view = 'model';
     await this.refreshRuns();
     const { report } = result;
@@ -390,6 +395,7 @@ export class StudioState {
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const fromFile = from.fromRun === undefined ? this.startWeights : null;
+      const fromImported = from.fromRun === undefined && !fromFile ? this.startFromRun : null;
       // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
       this.earlyEvents = [];
       let early: LiveEvent[];
@@ -402,13 +408,16 @@ export class StudioState {
           datasetId: dataset.id,
           name,
           ...(fromFile ? { weights: fromFile.file } : {}),
+          ...(fromImported ? { fromRun: fromImported.runId } : {}),
           ...from,
         });
       } finally {
         early = this.earlyEvents ?? [];
         this.earlyEvents = null;
       }
-      if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
+      // The run records where it started; the one after starts afresh.
+      if (fromFile) this.startWeights = null;
+      if (fromImported) this.startFromRun = null;
       this.live = liveFromStart(run, early);
       this.pendingLive = null;
       void this.refreshRuns();
