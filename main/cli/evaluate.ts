@@ -1,13 +1,22 @@
 // `netwright evaluate RUN`: the metrics of a run's best checkpoint (or its last) on the validation or test split,
-// computed by the engine; per-class accuracy and the confusion matrix for classifiers.
+// computed by the engine; per-class accuracy and the confusion matrix for classifiers. An imported run has no
+// dataset: it is scored on a CSV file's rows against --label COLUMN (accuracy, or MAE and R²).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import { choiceOption, parseArgs, UsageError } from './args';
+import { readLayout } from '../services/datasets/csv/layout';
+import type { RunSummary } from '../services/store/types';
+import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { percent, scoreText, splitScore, table } from './format';
+import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
+import { encodeFile, predictAll, predictionScoreText } from './predictFile';
+import { scoreAgainstLabels } from './predictOutput';
 import { resolveRun } from './runRef';
-import { withWorkspace } from './workspace';
+import { withWorkspace, type Workspace } from './workspace';
 
-export const EVALUATE_USAGE = 'netwright evaluate RUN [--split validation|test] [--checkpoint best|last] [--json]';
+export const EVALUATE_USAGE =
+  'netwright evaluate RUN [--split validation|test] [--checkpoint best|last] [--json] | evaluate IMPORTED_RUN FILE.csv --label COLUMN [--columns A,B,…] [--json]';
 
 function confusionText(confusion: number[][], classNames: string[]): string {
   const header = ['true \\ predicted', ...classNames];
@@ -27,13 +36,59 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
   return `${lines.join('\n')}\n`;
 }
 
+/** An imported run scored on a labelled CSV file: the predictions against the label column. */
+async function evaluateOnFile(workspace: Workspace, run: RunSummary, file: string, args: ParsedArgs): Promise<number> {
+  const choice = columnChoice(args);
+  if (choice.label === undefined)
+    throw new UsageError(`say which column of ${file} holds the labels (--label COLUMN)`, EVALUATE_USAGE);
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  const checkpoint = runCheckpoint(workspace.store, run);
+  const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
+  const layout = readLayout(file, {});
+  const input = await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice));
+  const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
+  const score = scoreAgainstLabels(meaning, predictions, input.labels!, input.decimalComma);
+  if (!score)
+    throw new Error(
+      `${file}: no row has a ${meaning.task === 'classification' ? 'class' : 'number'} in column '${choice.label}' to score against`,
+    );
+  if (args.options.has('json'))
+    process.stdout.write(
+      `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, file: resolve(file), rows: predictions.count, ...score })}\n`,
+    );
+  else
+    process.stdout.write(
+      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score)}\n`,
+    );
+  return 0;
+}
+
 export async function evaluate(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['split', 'checkpoint'], flags: ['json'] }, EVALUATE_USAGE);
-  if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
+  const args = parseArgs(
+    argv,
+    { values: ['split', 'checkpoint', 'label', 'columns'], flags: ['json'] },
+    EVALUATE_USAGE,
+  );
+  if (args.positional.length < 1 || args.positional.length > 2)
+    throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
+    const file = args.positional[1];
+    if (run.kind === 'imported') {
+      if (file === undefined)
+        throw new UsageError(
+          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file and the column of its labels (--label COLUMN)`,
+          EVALUATE_USAGE,
+        );
+      return evaluateOnFile(workspace, run, file, args);
+    }
+    if (file !== undefined || args.options.has('label') || args.options.has('columns'))
+      throw new UsageError(
+        `run '${run.name}' is evaluated on its dataset's splits; a CSV file and --label are for imported runs (for other files: netwright predict RUN FILE.csv)`,
+        EVALUATE_USAGE,
+      );
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);
