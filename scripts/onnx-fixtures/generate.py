@@ -124,6 +124,8 @@ def models():
     yield 'unsupported_groups', nn.Sequential(
         nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
     ), image
+    # Last, so the seeds of the models above (by index) stay as they were.
+    yield 'gelu_tanh', nn.Sequential(nn.Linear(4, 6), nn.GELU(approximate='tanh'), nn.Linear(6, 2)), (4,)
 
 
 def randomize_batchnorm(module, generator):
