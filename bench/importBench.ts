@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PYTHON } from './python';
 import { imageFolder, importCacheDir, intTable, mixedTable, IMAGE_SET, INT_TABLE, MIXED_TABLE } from './importData';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PYTHON = process.env.NETWRIGHT_BENCH_PYTHON || '/usr/bin/python3';
 
 /** What a child is asked to import (the Python baseline reads the same fields). */
 export interface ImportJob {

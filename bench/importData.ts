@@ -16,7 +16,7 @@ export const INT_TABLE = { name: 'int-60000x785', rows: 60_000, features: 784 } 
 export const MIXED_TABLE = { name: 'mixed-300mb', targetBytes: 300 * 1024 * 1024 } as const;
 
 /** Writes into a temporary name and renames, so an interrupted generation is never mistaken for a finished one. */
-function once(path: string, write: (temp: string) => void | Promise<void>): Promise<string> | string {
+export function once(path: string, write: (temp: string) => void | Promise<void>): Promise<string> | string {
   if (existsSync(path)) return path;
   const temp = `${path}.partial`;
   rmSync(temp, { recursive: true, force: true });

@@ -1,21 +1,22 @@
 // `npm run bench`: times the standard workloads on netwright and its peers (TF.js cpu and wasm, optionally PyTorch).
 // Each (workload, batch, suite) runs in its own child process, one at a time, suites interleaved per workload so
 // the ratios compare measurements taken moments apart. Stdout carries JSON lines only; notes go to stderr.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type BenchOptions } from './args';
+import { onLines } from './lines';
+import { PYTHON, torchEnv, torchMissing } from './python';
 import { runImportBench, takeImportSuite } from './importBench';
 import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
+import { asksTta, runTtaBench } from './tta';
 import { suiteRuns, trainingWorkloadOf, type SuiteName, type Workload } from './workloads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The interpreter for the pytorch suite; NETWRIGHT_BENCH_PYTHON points at another (e.g. a venv with torch). */
-const PYTHON = process.env.NETWRIGHT_BENCH_PYTHON || '/usr/bin/python3';
 
 /** Seconds the timed part of one job may take, and the shortest timed repeat (see timing.ts). */
 const BUDGET = {
@@ -44,18 +45,13 @@ function childCommand(suite: SuiteName, job: Job): ChildCommand {
       return tsChild('tfjs.ts');
     case 'onnxruntime':
       return tsChild('onnxruntime.ts');
-    case 'pytorch': {
-      const n = String(job.threads);
-      // Same thread count as the others; passive OpenMP waiting so idle threads sleep instead of spinning.
-      const env = {
-        ...process.env,
-        OMP_NUM_THREADS: n,
-        MKL_NUM_THREADS: n,
-        OPENBLAS_NUM_THREADS: n,
-        OMP_WAIT_POLICY: 'PASSIVE',
+    case 'pytorch':
+      // Same thread count as the others (python.ts's torchEnv).
+      return {
+        command: PYTHON,
+        args: [join(ROOT, 'bench', 'suites', 'pytorch.py'), jobText],
+        env: torchEnv(job.threads),
       };
-      return { command: PYTHON, args: [join(ROOT, 'bench', 'suites', 'pytorch.py'), jobText], env };
-    }
     default:
       throw new Error(`unknown suite ${String(suite)}`);
   }
@@ -122,40 +118,11 @@ function parseResult(text: string): ResultLine | null {
   }
 }
 
-function onLines(stream: NodeJS.ReadableStream, handle: (line: string) => void): void {
-  let pending = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    lines.forEach(handle);
-  });
-  stream.on('end', () => {
-    if (pending) handle(pending);
-  });
-}
-
 /** PyTorch is optional: without /usr/bin/python3 or an importable torch the suite is dropped with a note. */
 function pytorchAvailable(): boolean {
-  if (!existsSync(PYTHON)) {
-    process.stderr.write(`bench: note: ${PYTHON} does not exist, so the pytorch suite is skipped.\n`);
-    return false;
-  }
-  const probe = spawnSync(PYTHON, ['-c', 'import numpy, torch; print(torch.__version__)'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (probe.status !== 0) {
-    const reason = (probe.stderr || probe.error?.message || '').trim().split('\n').at(-1);
-    process.stderr.write(
-      `bench: note: torch is not importable by ${PYTHON} (${reason}), so the pytorch suite is skipped. ` +
-        `Install it with: apt-get install -y python3-torch\n`,
-    );
-    return false;
-  }
-  process.stderr.write(`bench: pytorch ${probe.stdout.trim()} via ${PYTHON}\n`);
-  return true;
+  const missing = torchMissing();
+  if (missing) process.stderr.write(`bench: note: ${missing}, so the pytorch suite is skipped.\n`);
+  return missing === null;
 }
 
 function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Job[] {
@@ -183,6 +150,15 @@ function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Jo
 }
 
 async function main(): Promise<number> {
+  // `--suites tta` runs the time-to-accuracy bench alone, with its own flags (tta.ts).
+  if (asksTta(process.argv.slice(2))) {
+    try {
+      return (await runTtaBench(process.argv.slice(2))) ? 0 : 1;
+    } catch (error) {
+      process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
   // `--suites import` (alone or among others) runs the importer bench (importBench.ts) first; its own data and peers.
   const { asked: importAsked, rest } = takeImportSuite(process.argv.slice(2));
   if (importAsked) {

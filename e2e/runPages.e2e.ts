@@ -25,6 +25,9 @@ test('a finished run’s page, reopened after a reload, shows its curves, result
   page,
 }, testInfo) => {
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  // What the page sends the studio (StudioApi calls over the WebSocket), to know when it has saved its place.
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (frame) => sent.push(String(frame.payload))));
   await page.goto(studio.url);
   await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
   await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
@@ -63,7 +66,18 @@ test('a finished run’s page, reopened after a reload, shows its curves, result
   await zhPage.getByRole('heading', { name: 'first' }).scrollIntoViewIfNeeded();
   await snapshot(page, testInfo, 'run-page-zh');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  // The page is part of where the user left off: a reload comes back to it.
+  await expect.poll(() => sent.some((m) => m.includes('"savePlace"') && m.includes('"runPageId":"'))).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('article', { name: 'Run page' }).getByRole('heading', { name: 'first' })).toBeVisible();
+  const before = sent.length;
   await page.getByRole('button', { name: '← All runs' }).click();
+  await expect(page.getByRole('button', { name: 'Open the page of first' })).toBeVisible();
+  // Leaving the page is kept too, once the studio has saved its place (a moment after changes settle).
+  await expect
+    .poll(() => sent.slice(before).some((m) => m.includes('"savePlace"') && m.includes('"runPageId":null')))
+    .toBe(true);
+  await page.reload();
   await expect(page.getByRole('button', { name: 'Open the page of first' })).toBeVisible();
 });
 
@@ -71,7 +85,10 @@ test('three runs compared: every curve, a legend that hides a run from every cha
   page,
 }, testInfo) => {
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  // The studio reopens where the last test left it (the runs table), with the spirals data and graph.
   await page.goto(studio.url);
+  await expect(page.getByRole('button', { name: 'Open the page of first' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Model' }).click();
   await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
   await train(page, 'second', 12, '0.03');
   await train(page, 'third', 10, '0.003');
@@ -88,8 +105,8 @@ test('three runs compared: every curve, a legend that hides a run from every cha
   await expect(table.getByTestId('test-score').first()).toContainText(/\d+(\.\d+)?%.*weights, epoch \d+/);
 
   const legend = comparison.getByRole('group', { name: 'Runs shown in the charts' });
-  await legend.getByRole('button', { name: 'second' }).click();
-  await expect(legend.getByRole('button', { name: 'second' })).toHaveAttribute('aria-pressed', 'false');
+  await legend.getByRole('button', { name: 'second in the charts' }).click();
+  await expect(legend.getByRole('button', { name: 'second in the charts' })).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(() => series(page, 'Compared loss')).toBe(4);
   await expect.poll(() => series(page, 'Compared accuracy')).toBe(4);
 
@@ -109,6 +126,7 @@ test('three runs compared: every curve, a legend that hides a run from every cha
 test('a training run’s page follows it live', async ({ page }, testInfo) => {
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
   await page.goto(studio.url);
+  await page.getByRole('tab', { name: 'Model' }).click();
   await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
@@ -138,4 +156,31 @@ test('a training run’s page follows it live', async ({ page }, testInfo) => {
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByText('Stopped').first()).toBeVisible({ timeout: 60_000 });
+});
+
+test('a regression run’s page draws validation MAE and R² each on its own axis', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  // Loaded where the last test left off (the Train view with its stopped run) before going elsewhere.
+  await expect(page.getByRole('button', { name: "This run's page" })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Use noisy-curve', exact: true }).click();
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByLabel('Template').selectOption('mlp');
+  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await train(page, 'curve', 20, '0.01');
+
+  // The Train view links to its run's page.
+  await page.getByRole('button', { name: "This run's page" }).click();
+  const runPage = page.getByRole('article', { name: 'Run page' });
+  const chart = runPage.locator('canvas[aria-label="Validation MAE and R²"]');
+  await expect(chart).toHaveAttribute('data-axes', '2');
+  await expect(runPage.locator('canvas[aria-label="Loss curves"]')).toHaveAttribute('data-axes', '1');
+  await expect(runPage.getByRole('region', { name: 'Results on the test split' })).toContainText(
+    'Predicted against true',
+    { timeout: 60_000 },
+  );
+  await runPage.getByRole('heading', { name: 'curve', exact: true }).scrollIntoViewIfNeeded();
+  await expect(runPage.getByRole('heading', { name: 'curve', exact: true })).toBeVisible();
+  await snapshot(page, testInfo, 'run-page-regression-en');
 });

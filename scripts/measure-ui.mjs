@@ -289,7 +289,7 @@ try {
     const toggling = await frameTimes(page, async () => {
       for (let round = 0; round < 2; round++)
         for (let i = 1; i <= 6; i++) {
-          await legend.getByRole('button', { name: `long ${i}`, exact: true }).click();
+          await legend.getByRole('button', { name: `long ${i} in the charts`, exact: true }).click();
           await page.waitForTimeout(300);
         }
     });

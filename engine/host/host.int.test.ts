@@ -1,7 +1,8 @@
 // The engine in its own process: trains a sample dataset through the protocol, pauses, resumes, stops,
 // evaluates and predicts from checkpoints, reports bad input by name, and a kill -9 leaves the last
-// checkpoint intact so a fresh engine resumes to exactly the uninterrupted result.
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+// checkpoint intact so a fresh engine resumes to exactly the uninterrupted result; settings changed at a pause are
+// in the checkpoint, so a fresh engine resumed from it ends exactly where the changed run ended.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -221,5 +222,68 @@ describe('engine process', () => {
         name,
       ).toBe(0);
     }
+  });
+
+  it('settings changed at a pause: a fresh engine resumed from the checkpoint ends exactly where the run ended', async () => {
+    const droppy = mlp(2, [32, 32], 3, (i) => [{ id: `drop${i + 1}`, op: 'dropout', params: { p: 0.1 } }]);
+    const cfg: TrainConfig = { ...trainConfig, epochs: 60, schedule: { type: 'step', stepSize: 10, gamma: 0.5 } };
+    const live = engine();
+    await live.ready;
+    live.send({
+      type: 'start',
+      runId: 'c',
+      spec: droppy,
+      config: cfg,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'c') },
+    });
+    // Not paused: refused, naming why.
+    await live.waitFor((m) => m.type === 'epoch' && m.runId === 'c' && m.metrics.epoch >= 2);
+    await expect(
+      live.request({ type: 'change-settings', requestId: 'early', runId: 'c', changes: { learningRate: 0.001 } }),
+    ).rejects.toThrow(/not paused/);
+    live.send({ type: 'pause', runId: 'c' });
+    await live.waitFor((m) => m.type === 'status' && m.runId === 'c' && m.status === 'paused');
+    const changed = await live.request({
+      type: 'change-settings',
+      requestId: 'x',
+      runId: 'c',
+      changes: { learningRate: 0.002, dropout: { drop2: 0.4 }, l2: 1e-3 },
+    });
+    expect(changed.made.map((c) => [c.setting, c.nodeId, c.from, c.to])).toEqual([
+      ['learningRate', undefined, 0.01, 0.002],
+      ['l2', undefined, 0, 1e-3],
+      ['dropout', 'drop2', 0.1, 0.4],
+    ]);
+    const checkpoint = join(home, 'runs', 'c', 'last.safetensors');
+    const atPause = decodeCheckpoint(readFileSync(checkpoint)).snapshot;
+    expect(atPause.changes).toEqual(changed.all);
+    expect(atPause.changes![0].epoch).toBe(atPause.epoch + 1); // made during the epoch after the checkpoint's
+    mkdirSync(join(home, 'runs', 'c2'), { recursive: true });
+    copyFileSync(checkpoint, join(home, 'runs', 'c2', 'from-pause.safetensors'));
+    live.send({ type: 'resume', runId: 'c' });
+    expect((await live.waitFor(finished('c'))).outcome.status).toBe('completed');
+    const ended = decodeCheckpoint(readFileSync(checkpoint)).snapshot;
+
+    const fresh = engine();
+    await fresh.ready;
+    fresh.send({
+      type: 'start',
+      runId: 'c2',
+      spec: droppy,
+      config: cfg,
+      datasetDir,
+      files: { dir: join(home, 'runs', 'c2') },
+      resumeFrom: join(home, 'runs', 'c2', 'from-pause.safetensors'),
+    });
+    expect((await fresh.waitFor(finished('c2'))).outcome.status).toBe('completed');
+    const replayed = decodeCheckpoint(readFileSync(join(home, 'runs', 'c2', 'last.safetensors'))).snapshot;
+    for (const [name, t] of ended.tensors)
+      expect(Buffer.from(replayed.tensors.get(name)!.value.buffer).equals(Buffer.from(t.value.buffer)), name).toBe(
+        true,
+      );
+    const lrs = (h: typeof ended.history) => h.map((e) => e.lr);
+    expect(lrs(replayed.history)).toEqual(lrs(ended.history));
+    expect(ended.history.at(-1)!.lr).toBeLessThan(0.002); // the schedule went on from the new rate
   });
 });

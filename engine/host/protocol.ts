@@ -2,6 +2,7 @@
 import type { InitialWeights } from '../core/io/weightsMatch';
 import type { ModelSpec } from '../core/spec/types';
 import type { TrainConfig } from '../core/train/config';
+import type { SettingChange, SettingsChangeRequest } from '../core/train/settingChanges';
 import type { BatchProgress, EpochMetrics, RunOutcome, SplitMetrics } from '../core/train/trainer';
 
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,8 @@ export interface StartRun {
   files: RunFiles;
   /** Continue from this checkpoint (written by an earlier run with the same spec, config and data). */
   resumeFrom?: string;
+  /** Settings to change before continuing (a resumed run): recorded at the checkpoint's step, as at a pause. */
+  changes?: SettingsChangeRequest;
   /** Start from these weights (another run's checkpoint or a weights file) instead of the seeded ones; not on resume. */
   initialWeights?: InitialWeights;
   /** Save a 'last' checkpoint every this many epochs (default 1). */
@@ -36,6 +39,8 @@ export type ToEngine =
   | { type: 'resume'; runId: string }
   | { type: 'stop'; runId: string }
   | { type: 'save-checkpoint'; runId: string }
+  /** Change settings of a paused run (checked by the parent with checkSettingsChange); answered 'settings-changed'. */
+  | { type: 'change-settings'; requestId: string; runId: string; changes: SettingsChangeRequest }
   | {
       type: 'evaluate';
       requestId: string;
@@ -62,6 +67,11 @@ export type FromEngine =
   | { type: 'epoch'; runId: string; metrics: EpochMetrics; improved: boolean }
   | { type: 'checkpoint'; runId: string; epoch: number; kind: 'best' | 'last' | 'manual'; path: string }
   | { type: 'finished'; runId: string; outcome: RunOutcome }
+  /**
+   * Settings changed (at a pause, or when continuing: then without a requestId): `made` now, `all` the run's whole
+   * list. The run's 'last' and 'best' checkpoints have been rewritten with the list before this is sent.
+   */
+  | { type: 'settings-changed'; runId: string; requestId?: string; made: SettingChange[]; all: SettingChange[] }
   | { type: 'evaluation'; requestId: string; metrics: SplitMetrics }
   | { type: 'prediction'; requestId: string; outputs: Float32Array; outputSize: number; classes?: Int32Array }
   /** A probe's answer: count x outputSize raw outputs (logits or values) after `step` optimizer steps. */

@@ -6,6 +6,7 @@ import type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx'
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { EpochMetrics, SplitMetrics } from '../../engine/core/train/trainer';
 import type { AugmentationConfig, TrainConfig } from '../../engine/core/train/config';
+import type { SettingChange, SettingsChangeRequest } from '../../engine/core/train/settingChanges';
 import type {
   CheckpointRecord,
   DatasetRecord,
@@ -42,6 +43,8 @@ export type {
   RunQuery,
   RunStatus,
   RunSummary,
+  SettingChange,
+  SettingsChangeRequest,
   SplitMetrics,
   StepRecord,
   Task,
@@ -113,6 +116,8 @@ export interface StudioPlace {
   datasetId?: string | null;
   trainConfig?: TrainConfig | null;
   runId?: string | null;
+  /** The run whose page the Experiments view shows (null or absent: its table). */
+  runPageId?: string | null;
 }
 
 export type MissingPolicy = 'drop-row' | 'fill-mean' | 'fill-most-frequent';
@@ -242,6 +247,31 @@ export interface SamplePrediction {
   trueLabel: string | number;
   predicted: string | number;
   probabilities?: number[];
+}
+
+/** A run's predictions for images the user brought (StudioApi.predictImages, `netwright predict RUN folder/`). */
+export interface ImagePredictionReport {
+  runId: string;
+  weights: CheckpointWeights;
+  epoch: number;
+  classNames: string[];
+  predictions: Array<{
+    /** The file's name (relative to the folder given). */
+    name: string;
+    predicted: string;
+    /** One per class, in classNames order. */
+    probabilities: number[];
+    /** The class its sub-folder names, when it sits in one. */
+    label?: string;
+    /** The image as the model saw it (resized, grayscale or RGB), a PNG data URL (studio only). */
+    image?: string;
+  }>;
+  /** Files that were not images or could not be read, with why. */
+  skipped: Array<{ path: string; reason: string }>;
+  /** On the images in sub-folders named for a class (null when none were). */
+  accuracy: { correct: number; labelled: number; value: number } | null;
+  /** The run's own test accuracy, to compare with. */
+  runTestAccuracy: number | null;
 }
 
 /** A run's weights to use: those of its best epoch (by validation loss) or of its last. */
@@ -403,8 +433,14 @@ export interface StudioApi {
   unpauseRun(runId: string): Promise<void>;
   stopRun(runId: string): Promise<void>;
   saveCheckpoint(runId: string): Promise<void>;
-  /** Continues a stopped, failed or interrupted run from its last checkpoint. */
-  continueRun(runId: string): Promise<RunSummary>;
+  /**
+   * Changes the learning rate, L1/L2, dropout rates or early-stopping patience of a paused run (refused with a code
+   * otherwise, or when a value is out of range). Recorded in the run's settingChanges and its checkpoints; returns
+   * the changes made.
+   */
+  changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]>;
+  /** Continues a stopped, failed or interrupted run from its last checkpoint, with settings changed first if given. */
+  continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary>;
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
   getRun(runId: string): Promise<RunDetail>;
   /** The graph a run trained, without its curves: what the runs table reads for each row it shows. */
@@ -427,6 +463,8 @@ export interface StudioApi {
     samples?: number,
     weights?: CheckpointWeights,
   ): Promise<PredictionReport>;
+  /** Predicted classes and probabilities for an image or a folder of images, prepared as the run's dataset was. */
+  predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport>;
   layerWeights(runId: string): Promise<LayerWeights[]>;
   featureMaps(runId: string, nodeId: string, sampleIndex: number): Promise<FeatureMaps>;
   /** Training images of an image dataset augmented as a run seeded `seed` would see them (samples: 1..12, epochs: 1..8). */
@@ -472,6 +510,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   unpauseRun: true,
   stopRun: true,
   saveCheckpoint: true,
+  changeSettings: true,
   continueRun: true,
   listRuns: true,
   getRun: true,
@@ -484,6 +523,7 @@ const METHOD_SET: Record<StudioMethod, true> = {
   getGroup: true,
   cancelGroup: true,
   predictions: true,
+  predictImages: true,
   layerWeights: true,
   featureMaps: true,
   augmentPreview: true,

@@ -167,6 +167,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       datasetId: optional(id),
       trainConfig: optional(trainConfig),
       runId: optional(id),
+      runPageId: optional(id),
     }),
   ],
   listDatasets: [],
@@ -213,7 +214,8 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   unpauseRun: [id],
   stopRun: [id],
   saveCheckpoint: [id],
-  continueRun: [id],
+  changeSettings: [id, settingsChange],
+  continueRun: [id, optional(settingsChange)],
   listRuns: [runQuery],
   getRun: [id],
   getRunGraph: [id],
@@ -235,6 +237,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
   getGroup: [id],
   cancelGroup: [id],
   predictions: [id, optional(oneOf('validation', 'test')), optional(integer), optional(oneOf('best', 'last'))],
+  predictImages: [id, fileRef, optional(oneOf('best', 'last'))],
   layerWeights: [id],
   featureMaps: [id, id, integer],
   augmentPreview: [
@@ -267,6 +270,21 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
     ),
   ],
 };
+
+/** A settings change's shape (ranges are checked by the services with checkSettingsChange, worded by code). */
+function settingsChange(v: unknown, what: string): void {
+  shape({
+    learningRate: optional(number),
+    l1: optional(number),
+    l2: optional(number),
+    dropout: optional((rates, where) => {
+      if (typeof rates === 'number') return number(rates, where);
+      object(rates, where);
+      for (const [nodeId, rate] of Object.entries(rates as object)) number(rate, `${where}.${nodeId}`);
+    }),
+    patience: optional(integer),
+  })(v, what);
+}
 
 export function isStudioMethod(name: unknown): name is StudioMethod {
   return typeof name === 'string' && (STUDIO_METHODS as readonly string[]).includes(name);

@@ -1,5 +1,5 @@
 // Ctrl-C during `netwright train` stops the run cleanly (recorded as stopped, with its last whole-epoch
-// checkpoint), and `netwright continue` trains it to the end from there.
+// checkpoint), and `netwright continue` trains it to the end from there, with a changed learning rate.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +58,12 @@ describe('netwright train, interrupted, then continue', () => {
     const listed = jsonLines(netwright(home, ['runs', '--json']).stdout).find((r) => r.id === summary.runId);
     expect(listed).toMatchObject({ status: 'stopped', epochs: summary.epochs });
 
-    const resumed = netwright(home, ['continue', 'long', '--json']);
+    const refused = netwright(home, ['continue', 'long', '--lr', '20']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('optimizer.lr is 20');
+    expect(netwright(home, ['continue', 'long', '--dropout', 'fc1=x']).status).toBe(2);
+
+    const resumed = netwright(home, ['continue', 'long', '--lr', '0.005', '--json']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const lines = jsonLines(resumed.stdout);
     const epochs = lines.filter((l) => l.type === 'epoch').map((l) => l.epoch);
@@ -67,6 +72,11 @@ describe('netwright train, interrupted, then continue', () => {
     const final = lines.at(-1)!;
     expect(final).toMatchObject({ type: 'summary', runId: summary.runId, status: 'completed', epochs: EPOCHS });
     expect(final.final.test.accuracy).toBeGreaterThanOrEqual(0.9);
+    // The change is recorded where the run continued from, and the epochs after it ran at the new rate.
+    expect(final.settingChanges).toEqual([
+      { epoch: summary.epochs + 1, step: expect.any(Number), setting: 'learningRate', from: 0.001, to: 0.005 },
+    ]);
+    expect(lines.find((l) => l.type === 'epoch')!.lr).toBe(0.005);
 
     const again = netwright(home, ['continue', summary.runId]);
     expect(again.status).toBe(1);

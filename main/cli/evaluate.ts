@@ -1,6 +1,7 @@
 // `netwright evaluate RUN`: the metrics of a run's best checkpoint (or its last) on the validation or test split,
-// computed by the engine; per-class accuracy and the confusion matrix for classifiers. An imported run has no
-// dataset: it is scored on a CSV file's rows against --label COLUMN (accuracy, or MAE and R²).
+// computed by the engine; per-class accuracy and the confusion matrix for classifiers. With --data, a separate
+// labelled file or image folder instead (evaluateFile.ts). An imported run has no dataset: --data FILE.csv with
+// --label COLUMN scores it (accuracy, or MAE and R²).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
@@ -8,6 +9,7 @@ import { readLayout } from '../services/datasets/csv/layout';
 import type { RunSummary } from '../services/store/types';
 import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
+import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, predictAll, predictionScoreText } from './predictFile';
@@ -16,7 +18,7 @@ import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 
 export const EVALUATE_USAGE =
-  'netwright evaluate RUN [--split validation|test] [--checkpoint best|last] [--json] | evaluate IMPORTED_RUN FILE.csv --label COLUMN [--columns A,B,…] [--json]';
+  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…]';
 
 function confusionText(confusion: number[][], classNames: string[]): string {
   const header = ['true \\ predicted', ...classNames];
@@ -37,7 +39,12 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
 }
 
 /** An imported run scored on a labelled CSV file: the predictions against the label column. */
-async function evaluateOnFile(workspace: Workspace, run: RunSummary, file: string, args: ParsedArgs): Promise<number> {
+async function evaluateImported(
+  workspace: Workspace,
+  run: RunSummary,
+  file: string,
+  args: ParsedArgs,
+): Promise<number> {
   const choice = columnChoice(args);
   if (choice.label === undefined)
     throw new UsageError(`say which column of ${file} holds the labels (--label COLUMN)`, EVALUATE_USAGE);
@@ -54,7 +61,7 @@ async function evaluateOnFile(workspace: Workspace, run: RunSummary, file: strin
     );
   if (args.options.has('json'))
     process.stdout.write(
-      `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, file: resolve(file), rows: predictions.count, ...score })}\n`,
+      `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(file), rows: predictions.count, ...score })}\n`,
     );
   else
     process.stdout.write(
@@ -66,31 +73,36 @@ async function evaluateOnFile(workspace: Workspace, run: RunSummary, file: strin
 export async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    { values: ['split', 'checkpoint', 'label', 'columns'], flags: ['json'] },
+    { values: ['split', 'checkpoint', 'data', 'label', 'columns'], flags: ['json'] },
     EVALUATE_USAGE,
   );
-  if (args.positional.length < 1 || args.positional.length > 2)
-    throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
+  if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
-    const file = args.positional[1];
+    const data = args.options.get('data');
     if (run.kind === 'imported') {
-      if (file === undefined)
+      if (typeof data !== 'string')
         throw new UsageError(
-          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file and the column of its labels (--label COLUMN)`,
+          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file (--data FILE.csv) and the column of its labels (--label COLUMN)`,
           EVALUATE_USAGE,
         );
-      return evaluateOnFile(workspace, run, file, args);
+      return evaluateImported(workspace, run, data, args);
     }
-    if (file !== undefined || args.options.has('label') || args.options.has('columns'))
+    if (args.options.has('label') || args.options.has('columns'))
       throw new UsageError(
-        `run '${run.name}' is evaluated on its dataset's splits; a CSV file and --label are for imported runs (for other files: netwright predict RUN FILE.csv)`,
+        `--label and --columns are for imported runs; run '${run.name}' is scored by its dataset's label column`,
         EVALUATE_USAGE,
       );
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
+    if (typeof data === 'string') {
+      if (args.options.has('split')) throw new UsageError('--data and --split are two different things to evaluate on');
+      const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);
+      process.stdout.write(args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run));
+      return 0;
+    }
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);
     if (!metrics) throw new Error(`dataset '${dataset.name}' has no ${split} rows to evaluate on`);
     const classNames = dataset.manifest.classNames;

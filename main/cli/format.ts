@@ -1,5 +1,6 @@
 // How the command line shows numbers: split metrics as short objects and text, durations, dates, and tables.
 import type { SplitMetrics } from '../../engine/core/train/trainer';
+import type { SettingChange } from '../../engine/core/train/settingChanges';
 
 /** The headline numbers of a split: loss with accuracy (classification) or MAE, RMSE and R² (regression). */
 export interface SplitScore {
@@ -62,4 +63,18 @@ export function table(header: string[], rows: string[][], right: ReadonlySet<num
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+const SETTING_NAMES: Record<SettingChange['setting'], string> = {
+  learningRate: 'learning rate',
+  l1: 'L1',
+  l2: 'L2',
+  dropout: 'dropout',
+  patience: 'early-stopping patience',
+};
+
+/** "at epoch 3 (step 57): learning rate 0.01 → 0.005" (dropout names its layer). */
+export function settingChangeText(change: SettingChange): string {
+  const name = change.setting === 'dropout' ? `dropout of ${change.nodeId}` : SETTING_NAMES[change.setting];
+  return `at epoch ${change.epoch} (step ${change.step}): ${name} ${change.from} → ${change.to}`;
 }

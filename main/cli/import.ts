@@ -6,6 +6,7 @@ import { basename, extname, join } from 'node:path';
 import { IMAGE_FITS, importCsv, importImages, type ImageFit, type ImageImportResult } from '../services/datasets';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import { openStore, registerDataset } from '../services/store';
+import { splitSource } from '../services/datasets/splitSource';
 import { homeLayout } from '../services/studio/layout';
 import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
@@ -180,11 +181,9 @@ function isFolder(path: string): boolean {
   }
 }
 
-function splitLine(manifest: {
-  split: { counts: { train: number; validation: number; test: number }; seed: number; column?: string };
-}): string {
-  const { counts, seed, column } = manifest.split;
-  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (${column === undefined ? `seed ${seed}` : `from column '${column}'`})`;
+function splitLine(manifest: { split: DatasetManifest['split'] }): string {
+  const { counts, seed } = manifest.split;
+  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (${splitSource(manifest.split) ?? `seed ${seed}`})`;
 }
 
 /** Runs an import that Ctrl-C cancels cleanly: the importer removes its half-written folder before the process ends. */

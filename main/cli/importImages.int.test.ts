@@ -100,4 +100,27 @@ describe('netwright import with an image folder', () => {
     const label = netwright(['import', shapes, '--image-size', '8x8', '--label', 'kind']);
     expect(label.stderr).toContain("--label is for CSV tables: an image folder's classes are its sub-folders");
   });
+
+  it('keeps the split of train/ and test/ folders, and the run summary says the split came from them', async () => {
+    const split = join(home, 'split');
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < 6; i++) {
+      files[`train/dark/${i}.png`] = await solidImage('png', 6, 6, [10 + i, 10, 10]);
+      files[`train/light/${i}.png`] = await solidImage('png', 6, 6, [240 - i, 240, 240]);
+    }
+    for (let i = 0; i < 2; i++) {
+      files[`test/dark/${i}.png`] = await solidImage('png', 6, 6, [20, 20, 20]);
+      files[`test/light/${i}.png`] = await solidImage('png', 6, 6, [230, 230, 230]);
+    }
+    writeTree(split, files);
+    const result = netwright(['import', split, '--image-size', '4x4', '--grayscale']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('split: 12 train / 0 validation / 4 test (from folders train/, test/)');
+    const folder = /dataset folder: (.+)/.exec(result.stdout)![1];
+    const trained = netwright(['train', '--data', folder, '--epochs', '2']);
+    expect(trained.status, trained.stderr).toBe(0);
+    expect(trained.stdout + trained.stderr).toContain(
+      '(12 train / 0 validation / 4 test, split from folders train/, test/)',
+    );
+  });
 });

@@ -1,21 +1,21 @@
-// `netwright predict RUN FILE.csv`: predictions of a run's best checkpoint for every row of a CSV file with the
+// `netwright predict RUN FILE.csv` (a run trained on images: an image or a folder, see predictImages.ts): predictions of a run's best checkpoint for every row of a CSV file with the
 // training table's feature columns, encoded the way the importer encoded them (an imported run: the file's number
 // columns); the engine standardizes them with the statistics stored in the checkpoint. Output: CSV (--out FILE or stdout) or JSON lines (--json).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readLayout } from '../services/datasets/csv/layout';
 import type { RunSummary } from '../services/store/types';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
 import { runCheckpoint, runDataset } from './checkpoints';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
-import { encodeFile, predictAll, predictionScoreText, type EncodedFile } from './predictFile';
+import { encodeFile, encodeTableFile, predictAll, predictionScoreText, type EncodedFile } from './predictFile';
+import { predictImagesCommand } from './predictImages';
 import { csvCell, outputShape, scoreAgainstLabels, type OutputMeaning } from './predictOutput';
-import { rowEncoder } from './predictRows';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 
 export const PREDICT_USAGE =
-  'netwright predict RUN FILE.csv [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN (imported runs)]';
+  'netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN (imported runs)]';
 
 /** The rows and output meaning for the run: its dataset's encoding, or for an imported run the graph's input width. */
 async function rowsFor(
@@ -35,9 +35,11 @@ async function rowsFor(
       PREDICT_USAGE,
     );
   const { manifest } = runDataset(workspace.store, run);
-  const layout = readLayout(file, { hasHeader: true });
-  const encoder = rowEncoder(file, layout.names, manifest, layout.decimalComma);
-  return { input: await encodeFile(file, layout, encoder), meaning: manifest };
+  if (statSync(file).isDirectory())
+    throw new Error(
+      `${file}: is a folder, but run '${run.name}' was trained on a table: give a CSV file with its feature columns`,
+    );
+  return { input: await encodeTableFile(file, manifest), meaning: manifest };
 }
 
 export async function predict(argv: string[]): Promise<number> {
@@ -53,6 +55,11 @@ export async function predict(argv: string[]): Promise<number> {
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);
+    if (run.kind !== 'imported') {
+      const { manifest } = runDataset(workspace.store, run);
+      if (manifest.source.kind === 'images')
+        return predictImagesCommand(await workspace.engine(), run, checkpoint, manifest, file, { out, json });
+    }
     const { input, meaning } = await rowsFor(workspace, run, file, columnChoice(args));
     const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
     const shape = outputShape(meaning, predictions);

@@ -2,11 +2,12 @@
 // engine in bounded requests, and the score against label cells said in English.
 import { randomUUID } from 'node:crypto';
 import type { EngineClient } from '../../engine/host/parent/client';
-import type { CsvLayout } from '../services/datasets/csv/layout';
+import type { DatasetManifest } from '../../engine/core/data/dataset';
+import { readLayout, type CsvLayout } from '../services/datasets/csv/layout';
 import { streamCsv } from '../services/datasets/csv/reader';
 import { percent } from './format';
 import type { Predictions, PredictionScore } from './predictOutput';
-import type { CellPlace, RowEncoder } from './predictRows';
+import { rowEncoder, type CellPlace, type RowEncoder } from './predictRows';
 
 /** Rows per engine request: bounded messages for files of any length. */
 const ROWS_PER_REQUEST = 16_384;
@@ -51,6 +52,12 @@ export async function encodeFile(file: string, layout: CsvLayout, encoder: RowEn
     labels,
     decimalComma: layout.decimalComma,
   };
+}
+
+/** A CSV file with the training table's columns (a header row), encoded as the importer encoded the table. */
+export async function encodeTableFile(file: string, manifest: DatasetManifest): Promise<EncodedFile> {
+  const layout = readLayout(file, { hasHeader: true });
+  return encodeFile(file, layout, rowEncoder(file, layout.names, manifest, layout.decimalComma));
 }
 
 export async function predictAll(engine: EngineClient, checkpoint: string, input: EncodedFile): Promise<Predictions> {

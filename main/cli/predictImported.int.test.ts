@@ -84,14 +84,16 @@ describe('predict and evaluate on an imported MLP (4 inputs, 3 classes)', () => 
   });
 
   it('evaluate scores the file against --label, and refuses clearly without a file or a label', () => {
-    const scored = netwright(home, ['evaluate', runId, csv, '--label', 'y', '--json']);
+    const scored = netwright(home, ['evaluate', runId, '--data', csv, '--label', 'y', '--json']);
     expect(scored.status, scored.stderr).toBe(0);
     expect(JSON.parse(scored.stdout)).toMatchObject({ type: 'evaluation', runId, rows: 2, accuracy: 0.5 });
 
     const noFile = netwright(home, ['evaluate', runId]);
     expect(noFile.status).toBe(2);
-    expect(noFile.stderr).toContain('was imported from a model file and has no dataset: give a CSV file');
-    const noLabel = netwright(home, ['evaluate', runId, csv]);
+    expect(noFile.stderr).toContain(
+      'was imported from a model file and has no dataset: give a CSV file (--data FILE.csv)',
+    );
+    const noLabel = netwright(home, ['evaluate', runId, '--data', csv]);
     expect(noLabel.status).toBe(2);
     expect(noLabel.stderr).toContain('(--label COLUMN)');
   });

@@ -7,10 +7,12 @@ import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
+import type { SettingChange } from '../../engine/core/train/settingChanges';
+import { splitSource } from '../services/datasets/splitSource';
 import { evaluateSplit } from './checkpoints';
 import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
-import { durationText, scoreText, splitScore, type SplitScore } from './format';
+import { durationText, scoreText, settingChangeText, splitScore, type SplitScore } from './format';
 
 export interface StageMetrics {
   epoch: number;
@@ -31,6 +33,8 @@ export interface RunReport {
   task: string;
   rows: number;
   split: { train: number; validation: number; test: number };
+  /** Where a fixed split came from ("from folders train/, test/", "from column 'split'"); null for a seeded split. */
+  splitFrom: string | null;
   epochs: number;
   epochsPlanned: number;
   /** The best checkpoint (lowest validation loss): its epoch and its metrics on both held-out splits. */
@@ -45,6 +49,8 @@ export interface RunReport {
   durationMs: number;
   /** The final verdicts on the run's history, as the studio shows them: code, its parameters, severity and advice. */
   diagnosis: VerdictJson[];
+  /** Settings changed at pauses or when continuing: epoch, step, setting, from, to. */
+  settingChanges: SettingChange[];
 }
 
 const score = (m: SplitMetrics | null | undefined) => (m ? splitScore(m) : null);
@@ -86,7 +92,7 @@ export async function runReport(
     : null;
   const { manifest } = dataset;
   const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
-  const spec = store.runs.getRun(run.id).graph;
+  const { graph: spec, settingChanges } = store.runs.getRun(run.id);
   let verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses });
   // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
   if (
@@ -107,6 +113,7 @@ export async function runReport(
     task: manifest.task,
     rows: manifest.count,
     split: manifest.split.counts,
+    splitFrom: splitSource(manifest.split),
     epochs: last?.epoch ?? 0,
     epochsPlanned: run.trainConfig.epochs,
     best,
@@ -115,6 +122,7 @@ export async function runReport(
     lastCheckpoint: lastCheckpoint?.path ?? null,
     durationMs: run.durationMs,
     diagnosis: diagnosisJson(verdicts),
+    settingChanges,
   };
 }
 
@@ -131,11 +139,13 @@ export function reportText(report: RunReport): string {
   const lines = [
     `run ${report.runId.slice(0, 8)} '${report.name}' ${report.outcome === 'early-stopped' ? 'stopped early' : report.status}: ` +
       `${report.epochs} of ${report.epochsPlanned} epochs in ${durationText(report.durationMs)}`,
-    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test)`,
+    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test` +
+      `${report.splitFrom ? `, split ${report.splitFrom}` : ''})`,
   ];
   if (report.error) lines.push(`error: ${report.error}`);
   if (report.best) lines.push(stageText('best', report.best));
   if (report.final) lines.push(stageText('final', report.final));
+  for (const change of report.settingChanges) lines.push(`changed ${settingChangeText(change)}`);
   lines.push(...diagnosisLines(report.diagnosis));
   if (report.checkpoint) lines.push(`checkpoint: ${report.checkpoint}`);
   return `${lines.join('\n')}\n`;

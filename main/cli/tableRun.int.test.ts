@@ -84,6 +84,15 @@ describe('netwright train on a CSV table', () => {
     expect(evaluation.accuracy).toBe(summary.best.test.accuracy);
   });
 
+  it('evaluates on a separate labelled CSV file, next to the run test accuracy', () => {
+    const other = join(home, 'other-blobs.csv');
+    blobsCsv(other, { rows: 120, seed: 31 });
+    const result = netwright(home, ['evaluate', summary.runId, '--data', other]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/other-blobs\.csv: accuracy \d+(\.\d)?% on the 120 rows with a label/);
+    expect(result.stdout).toMatch(/the run's own test split: .*accuracy/);
+  });
+
   it('reuses the dataset imported from the same unchanged CSV file for the next run', () => {
     const result = netwright(home, ['train', '--data', csv, '--label', 'species', '--epochs', '1', '--json']);
     expect(result.status, result.stderr).toBe(0);

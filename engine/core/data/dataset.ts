@@ -16,6 +16,8 @@ export interface DatasetManifest {
   id: string;
   name: string;
   source: { kind: 'csv' | 'images' | 'generated'; path: string; sha256?: string };
+  /** Images: how each image was brought to featureShape's size (absent in older datasets: 'fill'). */
+  images?: { fit: 'fill' | 'cover' | 'contain' };
   /** Tables: how the source file reads (for exported scripts that read it again). */
   table?: { labelColumn: string; delimiter: string; hasHeader: boolean };
   count: number;
@@ -32,7 +34,7 @@ export interface DatasetManifest {
    */
   normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
   /**
-   * Fractions are those asked for, or with `column` (a CSV column naming each row's split) the shares that column
+   * Fractions are those asked for, or with `column` or `folders` (a CSV column naming each row's split) the shares that column
    * gave; the seed then only orders training.
    */
   split: {
@@ -43,6 +45,8 @@ export interface DatasetManifest {
     stratified: boolean;
     counts: { train: number; validation: number; test: number };
     column?: string;
+    /** Images imported from split folders (train/, validation/ or val/, test/): each part's folder name. */
+    folders?: { train: string; validation?: string; test?: string };
   };
 }
 

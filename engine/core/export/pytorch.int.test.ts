@@ -197,6 +197,7 @@ function tableExport(
   name: string,
   config: TrainConfig,
   spec: ModelSpec = mlp(5, 2, [16]),
+  settingChanges: PytorchScriptInput['settingChanges'] = [],
 ): {
   dir: string;
   spec: ModelSpec;
@@ -217,6 +218,7 @@ function tableExport(
       normalization,
       classNames: GRADES,
       task: 'classification',
+      settingChanges,
       data: {
         kind: 'csv',
         path: 'data.csv',
@@ -394,6 +396,25 @@ describe('train.py reads and trains on the same data', () => {
       expect(after.get(name)!.data, name).toEqual(before.get(name)!.data);
     for (const name of ['conv2.weight', 'bn2.running_mean', 'fc.weight'])
       expect(after.get(name)!.data, name).not.toEqual(before.get(name)!.data);
+  });
+
+  withTorch('changes settings at the epoch and step the Netwright run changed them', () => {
+    // 63 training rows in batches of 16: four steps an epoch, so step 4 is the start of epoch 2.
+    const { dir } = tableExport(
+      'changes',
+      { ...baseConfig, schedule: { type: 'step', stepSize: 1, gamma: 0.5 } },
+      undefined,
+      [
+        { epoch: 2, step: 4, setting: 'learningRate', from: 0.005, to: 0.1 },
+        { epoch: 2, step: 6, setting: 'l2', from: 0, to: 0.01 },
+      ],
+    );
+    const log = run(dir, PYTHON, ['train.py', '--from-scratch', '--out', 'changed.safetensors']);
+    expect(log).toMatch(/epoch 1\/3 .* lr 0\.01\n/);
+    expect(log).toMatch(/epoch 2 step 4: lr set to 0\.1\n/);
+    expect(log).toMatch(/epoch 2 step 6: l2 set to 0\.01\n/);
+    expect(log).toMatch(/epoch 2\/3 .* lr 0\.1\n/);
+    expect(log).toMatch(/epoch 3\/3 .* lr 0\.05\n/); // the schedule stepped on from the new rate
   });
 
   withTorch('runs under torchrun with two CPU processes (gloo), logging and saving on rank 0 only', () => {

@@ -386,6 +386,29 @@ describe('Python literals', () => {
   });
 });
 
+describe('settings changed at pauses', () => {
+  it('are listed for the script to make at the same epoch and step, and an unchanged run lists none', () => {
+    const script = exportPytorchScript(
+      tableInput({
+        settingChanges: [
+          { epoch: 3, step: 40, setting: 'learningRate', from: 0.01, to: 0.001 },
+          { epoch: 5, step: 77, setting: 'dropout', nodeId: 'drop', from: 0.5, to: 0.1 },
+        ],
+      }),
+    );
+    expect(script).toContain(
+      [
+        'SETTING_CHANGES = [',
+        '    {"epoch": 3, "step": 40, "setting": "lr", "value": 0.001},',
+        '    {"epoch": 5, "step": 77, "setting": "dropout", "node": "drop", "value": 0.1}',
+        ']',
+      ].join('\n'),
+    );
+    expect(script).toContain('apply_changes(pending, epoch, steps, model, optimizer, log)');
+    expect(exportPytorchScript(tableInput())).toContain('SETTING_CHANGES = []');
+  });
+});
+
 describe('PyTorch script: image augmentation', () => {
   it("writes the run's augmentation settings and the torch code that applies them to training batches", () => {
     const config = { ...baseConfig, augmentation: { horizontalFlip: 0.5, cropPadding: 4, cutoutSize: 6 } };

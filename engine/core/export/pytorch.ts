@@ -4,6 +4,7 @@
 import { nodeName } from '../spec/names';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
+import type { SettingChange } from '../train/settingChanges';
 import { checkNormalization, checkedModel, type ExportNormalization } from './modelTensors';
 import { pytorchAugmentationSource } from './pytorchAugment';
 import { pytorchDataSource, type ScriptData } from './pytorchData';
@@ -31,6 +32,8 @@ export interface PytorchScriptInput {
   scriptFile?: string;
   /** Shown in the script's first lines. */
   producerVersion?: string;
+  /** Settings the run changed at pauses: the script changes them at the same epoch and step. */
+  settingChanges?: readonly SettingChange[];
 }
 
 const FORMAT = 'PyTorch';
@@ -53,7 +56,7 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
     throw new Error('PyTorch export: name the weights file the script loads');
 
   const modelSource = pytorchModelSource(model);
-  const training = pytorchTrainingSource(config);
+  const training = pytorchTrainingSource(config, input.settingChanges ?? []);
   const augmentation = pytorchAugmentationSource(config, input.data.kind);
   const data = pytorchDataSource(input.data, { task, inputShape, outputWidth: outputShape[0] });
   const usesGlobalPool = analysis.order.some((id) => model.nodes.get(id)!.op === 'globalavgpool2d');

@@ -124,6 +124,26 @@ def penalty(model):
     return total
 
 
+def apply_changes(pending, epoch, steps, model, optimizer, log):
+    """Makes the SETTING_CHANGES due by (epoch, steps) and drops them from pending."""
+    global L1, L2
+    while pending and (pending[0]['epoch'], pending[0]['step']) <= (epoch, steps):
+        change = pending.pop(0)
+        setting, value = change['setting'], change['value']
+        if setting == 'lr':
+            for group in optimizer.param_groups:
+                group['lr'] = value
+        elif setting == 'l1':
+            L1 = value
+        elif setting == 'l2':
+            L2 = value
+        elif setting == 'dropout':
+            getattr(model, change['node']).p = value
+        elif setting == 'patience':
+            EARLY_STOPPING['patience'] = value
+        log(f"epoch {epoch} step {steps}: {setting}{' of ' + change['node'] if 'node' in change else ''} set to {value}")
+
+
 def train_step(network, model, optimizer, x, y):
     """One update on a batch: loss plus penalties, backward, clipping, optimizer step. Returns the data loss."""
     optimizer.zero_grad()
@@ -259,6 +279,7 @@ def main():
     log(f'{len(train)} training, {len(validation)} validation, {len(test)} test rows from {split_source}; '
         f'{sum(p.numel() for p in model.parameters())} parameters; {dist.get_world_size() if distributed else 1} process(es) on {device}')
 
+    pending, steps = sorted(SETTING_CHANGES, key=lambda c: (c['epoch'], c['step'])), 0
     # Augmentation draws per process: each rank changes its own images differently.
     augment_generator = torch.Generator().manual_seed(args.seed * 1009 + rank)
     for epoch in range(1, args.epochs + 1):
@@ -266,12 +287,15 @@ def main():
             sampler.set_epoch(epoch)
         network.train()
         loss_sum, seen = 0.0, 0
+        apply_changes(pending, epoch, steps, model, optimizer, log)
         for xb, yb in loader:
             if AUGMENTATION is not None:
                 draws = draw_augmentation(len(xb), xb.shape[2], xb.shape[3], augment_generator)
                 xb = augment(xb, draws, AUGMENTATION['cutout_size'])
             loss_sum += train_step(network, model, optimizer, xb.to(device), yb.to(device)) * len(xb)
             seen += len(xb)
+            steps += 1
+            apply_changes(pending, epoch, steps, model, optimizer, log)
         lr = optimizer.param_groups[0]['lr']
         train_loss = loss_sum / seen
         metrics = evaluate(model, x[validation], y[validation], device) if validation else None

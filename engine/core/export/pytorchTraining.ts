@@ -5,6 +5,7 @@ import { createSchedule } from '../schedule';
 import { checkClipping } from '../train/clipping';
 import type { LossKind, OptimizerConfig, ScheduleConfig, TrainConfig } from '../train/config';
 import { py } from './python';
+import type { SettingChange } from '../train/settingChanges';
 
 export interface TrainingSource {
   /** EPOCHS = ..., BATCH_SIZE = ..., and the penalty, clipping and early-stopping constants. */
@@ -13,7 +14,7 @@ export interface TrainingSource {
   functions: string;
 }
 
-export function pytorchTrainingSource(config: TrainConfig): TrainingSource {
+export function pytorchTrainingSource(config: TrainConfig, changes: readonly SettingChange[] = []): TrainingSource {
   if (!Number.isInteger(config.epochs) || config.epochs < 1)
     throw new Error(`PyTorch export: epochs must be a whole number of at least 1, got ${config.epochs}`);
   if (!Number.isInteger(config.batchSize) || config.batchSize < 1)
@@ -35,6 +36,10 @@ export function pytorchTrainingSource(config: TrainConfig): TrainingSource {
     `CLIP_NORM = ${py(clipping?.maxNorm ?? null)}  # clip the global gradient norm to this (None: off)`,
     `CLIP_VALUE = ${py(clipping?.value ?? null)}  # then clamp each gradient to [-CLIP_VALUE, CLIP_VALUE] (None: off)`,
     `EARLY_STOPPING = ${py(stopping ? { metric: stopping.metric, patience: stopping.patience, min_delta: stopping.minDelta ?? 0, restore_best: stopping.restoreBest ?? false } : null)}`,
+    '# Settings the Netwright run changed at pauses, applied at the same epoch and optimizer step (counted from the start',
+    "# of training): 'lr' sets every parameter group's rate, which the schedule then steps on; 'l1', 'l2', 'dropout' (of",
+    "# the layer named 'node') and 'patience' replace the values above.",
+    `SETTING_CHANGES = ${py(changes.map(pythonChange))}`,
   ].join('\n');
   const functions = [
     'def make_optimizer(parameters):',
@@ -54,6 +59,24 @@ export function pytorchTrainingSource(config: TrainConfig): TrainingSource {
     `    return ${lossCall(config.loss)}`,
   ].join('\n');
   return { settings, functions };
+}
+
+const PYTHON_SETTING: Record<SettingChange['setting'], string> = {
+  learningRate: 'lr',
+  l1: 'l1',
+  l2: 'l2',
+  dropout: 'dropout',
+  patience: 'patience',
+};
+
+function pythonChange(c: SettingChange): Record<string, string | number> {
+  return {
+    epoch: c.epoch,
+    step: c.step,
+    setting: PYTHON_SETTING[c.setting],
+    ...(c.nodeId !== undefined ? { node: c.nodeId } : {}),
+    value: c.to,
+  };
 }
 
 function optimizerCall(o: OptimizerConfig): string {

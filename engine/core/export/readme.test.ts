@@ -60,4 +60,18 @@ describe('export README', () => {
     expect(regression).toContain("'prediction': row.tolist()");
     expect(regression).not.toContain('CLASSES[');
   });
+
+  it('lists the settings changed during training, and says the PyTorch script makes them too', () => {
+    const settingChanges = [
+      { epoch: 4, step: 120, setting: 'learningRate' as const, from: 0.01, to: 0.001 },
+      { epoch: 4, step: 120, setting: 'dropout' as const, nodeId: 'drop1', from: 0.5, to: 0.2 },
+    ];
+    const onnx = exportReadme(imageReadme({ settingChanges }));
+    expect(onnx).toContain('## Settings changed during training');
+    expect(onnx).toContain('| 4 | 120 | learning rate | 0.01 | 0.001 |');
+    expect(onnx).toContain('| 4 | 120 | dropout rate (drop1) | 0.5 | 0.2 |');
+    expect(onnx).toMatch(/the model itself is the same/);
+    expect(exportReadme(imageReadme({ format: 'pytorch', settingChanges }))).toMatch(/SETTING_CHANGES/);
+    expect(exportReadme(imageReadme())).not.toContain('Settings changed');
+  });
 });

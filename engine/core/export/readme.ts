@@ -2,6 +2,7 @@
 // the output means (class names in order), and small runnable examples in Python and JavaScript (onnxruntime-node).
 import { preprocessingSteps, type Preprocessing } from './preprocessing';
 import { py } from './python';
+import type { SettingChange } from '../train/settingChanges';
 
 export interface ReadmeInput {
   format: 'onnx' | 'safetensors' | 'pytorch';
@@ -21,6 +22,8 @@ export interface ReadmeInput {
   outputWidth: number;
   /** ONNX: the graph also outputs `probabilities`. */
   probabilities?: boolean;
+  /** Settings the run changed at pauses (listed; the PyTorch script applies them). */
+  settingChanges?: readonly SettingChange[];
 }
 
 export function exportReadme(r: ReadmeInput): string {
@@ -42,6 +45,7 @@ export function exportReadme(r: ReadmeInput): string {
     '',
     outputText(r),
     '',
+    ...changesSection(r),
     '## Example in Python',
     '',
     ...pythonIntro(r),
@@ -58,6 +62,37 @@ export function exportReadme(r: ReadmeInput): string {
     '',
   ];
   return lines.join('\n');
+}
+
+const SETTING_TITLE: Record<SettingChange['setting'], string> = {
+  learningRate: 'learning rate',
+  l1: 'L1',
+  l2: 'L2',
+  dropout: 'dropout rate',
+  patience: 'early-stopping patience',
+};
+
+/** The settings changed while the run trained, as a table; empty when none were. */
+function changesSection(r: ReadmeInput): string[] {
+  const changes = r.settingChanges ?? [];
+  if (changes.length === 0) return [];
+  const where =
+    r.format === 'pytorch'
+      ? 'The script makes the same changes at the same epoch and optimizer step (its `SETTING_CHANGES`); a changed learning rate becomes the rate of every parameter group, and the schedule steps on from it.'
+      : 'They shaped these weights; the model itself is the same whatever they were (dropout is not part of inference).';
+  return [
+    '## Settings changed during training',
+    '',
+    `The run's settings were changed while it was paused. ${where}`,
+    '',
+    '| epoch | after step | setting | from | to |',
+    '|---|---|---|---|---|',
+    ...changes.map(
+      (c) =>
+        `| ${c.epoch} | ${c.step} | ${SETTING_TITLE[c.setting]}${c.nodeId ? ` (${c.nodeId})` : ''} | ${c.from} | ${c.to} |`,
+    ),
+    '',
+  ];
 }
 
 const FORMAT_TITLE: Record<ReadmeInput['format'], string> = {

@@ -4,6 +4,7 @@
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import type { TrainerSnapshot } from '../train/trainer';
+import { isSettingChangeList, type SettingChange } from '../train/settingChanges';
 import { finiteFloat32, isFiniteNumber, isObject, MetadataReader, modelTensors } from './checkpointChecks';
 import { CheckpointError } from './checkpointProblems';
 import { decodeSafetensors, encodeSafetensors, type NamedArray } from './safetensors';
@@ -39,6 +40,7 @@ export function encodeCheckpoint(snapshot: TrainerSnapshot, info: CheckpointInfo
     early_stopping: JSON.stringify(snapshot.earlyStopping),
     best_epoch: snapshot.best ? String(snapshot.best.epoch) : '',
     history: JSON.stringify(snapshot.history),
+    setting_changes: JSON.stringify(snapshot.changes ?? []),
     spec: JSON.stringify(info.spec),
     config: JSON.stringify(info.config),
     normalization: JSON.stringify(info.normalization ?? null),
@@ -107,6 +109,12 @@ export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): Dec
     optimizer,
     best: bestEpoch === null ? null : { epoch: bestEpoch, tensors: best! },
     history: read.json('history', 'a list of epoch metrics', (v) => Array.isArray(v) && v.every(isObject)),
+    changes: read.optionalJson<SettingChange[]>(
+      'setting_changes',
+      'a list of setting changes { epoch, step, setting, from, to }',
+      isSettingChangeList,
+      [],
+    ),
   };
   return {
     snapshot,

@@ -42,6 +42,11 @@ export class MetadataReader {
     return Number(text);
   }
 
+  /** A JSON field that older checkpoints lack: `fallback` when absent, otherwise checked as json() does. */
+  optionalJson<T>(field: string, expected: string, accept: (value: unknown) => boolean, fallback: T): T {
+    return this.metadata[field] === undefined ? fallback : this.json<T>(field, expected, accept);
+  }
+
   /** A count, or '' for none. */
   optionalCount(field: string): number | null {
     return this.raw(field) === '' ? null : this.count(field);

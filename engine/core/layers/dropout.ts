@@ -36,11 +36,14 @@ export const dropout: LayerDefinition<'dropout'> = {
       output: y,
       inputGrads: [xGrad],
     } = ctx;
-    const p = num(ctx.params, 'p');
+    // Read at every pass: a paused run may change the rate (CompiledModel.setDropoutRate).
+    const rate = () => num(ctx.params, 'p');
+    let p = rate();
     const mask = new Uint8Array(ctx.maxBatch * x.size);
     let lastTraining = false;
     return {
       forward(batch, training, step) {
+        p = rate();
         lastTraining = training && p > 0;
         if (lastTraining) {
           // One random stream per (step, node): the same seed reproduces every mask, also after a resume.

@@ -18,5 +18,6 @@ export function createCosineSchedule(config: { tMax: number; etaMin?: number }, 
   return new ClosedFormSchedule(
     'cosine',
     (epoch) => etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * epoch) / tMax))) / 2,
+    etaMin,
   );
 }

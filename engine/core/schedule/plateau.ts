@@ -48,6 +48,10 @@ export class PlateauSchedule implements Schedule {
     return this.current;
   }
 
+  rebase(lr: number): void {
+    this.current = lr;
+  }
+
   endEpoch(validationLoss?: number): void {
     if (typeof validationLoss !== 'number') {
       throw new Error("schedule 'plateau' needs the epoch's validation loss (is the validation split empty?)");

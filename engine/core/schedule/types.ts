@@ -10,6 +10,12 @@ export interface Schedule {
   state(): ScheduleState;
   /** Resume from a snapshot taken by a schedule built from the same config and base rate. */
   restore(state: ScheduleState): void;
+  /**
+   * Continue from `lr` now (a rate changed at a pause), as PyTorch's chainable schedulers do after
+   * `group['lr']` is set: later steps act on the new rate (step, multistep, exponential and plateau multiply it,
+   * cosine moves what lies above etaMin along the same cosine).
+   */
+  rebase(lr: number): void;
 }
 
 /** Schedules whose rate is a formula of the epoch: the state is only how many epochs have ended. */
@@ -17,6 +23,8 @@ export interface EpochCountState {
   type: Exclude<ScheduleKind, 'plateau'>;
   /** Epochs completed so far, which is also the index of the current epoch. */
   epochsDone: number;
+  /** Factor on the formula's part above its floor after a changed rate (absent: 1, never changed). */
+  scale?: number;
 }
 
 /** ReduceLROnPlateau depends on the losses it has seen, so it keeps its running values. */

@@ -26,7 +26,8 @@ export function monitorMode(metric: MonitoredMetric): MonitorMode {
 export class EarlyStopping {
   readonly metric: MonitoredMetric;
   readonly mode: MonitorMode;
-  readonly patience: number;
+  /** Epochs without improvement before stopping; a paused run may change it (the count so far is kept). */
+  patience: number;
   /** A change counts as an improvement only when it beats the best value by more than this. */
   readonly minDelta: number;
   /** Whether the trainer should load the best epoch's weights when it stops. */

@@ -36,6 +36,8 @@ interface PlannedLayer {
   nodeId: string;
   op: string;
   runtime: LayerRuntime;
+  /** The layer's resolved params, which its runtime reads (a dropout layer reads `p` at every forward). */
+  params: Record<string, unknown>;
 }
 
 /** Arena offsets are rounded up to whole cache lines (16 floats) so each tensor starts on its own line. */
@@ -161,7 +163,7 @@ export class CompiledModel {
           return tensor;
         },
       };
-      layers.push({ nodeId: id, op: node.op, runtime: OPS[node.op as Exclude<OpKind, 'input'>](ctx) });
+      layers.push({ nodeId: id, op: node.op, params, runtime: OPS[node.op as Exclude<OpKind, 'input'>](ctx) });
     });
 
     // Arena layout: trainable regularized weights first so penalties are one call over a prefix, frozen last so
@@ -224,6 +226,23 @@ export class CompiledModel {
     const tensor = this.activations.get(nodeId);
     if (!tensor) throw new Error(`the model has no node '${nodeId}'`);
     return tensor;
+  }
+
+  /** A dropout layer's drop probability now (a run paused and changed may differ from its spec). */
+  dropoutRate(nodeId: string): number {
+    return this.dropoutLayer(nodeId).params.p as number;
+  }
+
+  /** Sets a dropout layer's drop probability in [0, 1) for the forward passes from now on. */
+  setDropoutRate(nodeId: string, p: number): void {
+    if (!(p >= 0 && p < 1)) throw new Error(`dropout '${nodeId}': the drop probability must be in [0, 1), got ${p}`);
+    this.dropoutLayer(nodeId).params.p = p;
+  }
+
+  private dropoutLayer(nodeId: string): PlannedLayer {
+    const layer = this.layers.find((l) => l.nodeId === nodeId);
+    if (!layer || layer.op !== 'dropout') throw new Error(`the model has no dropout layer '${nodeId}'`);
+    return layer;
   }
 
   /** The parameter and state tensors by name, as checkpoints and exports name them. */

@@ -45,6 +45,10 @@ export interface TrainingSession {
   evaluate(x: Float32Array, targets: Int32Array | Float32Array, batch: number): number;
   /** The L1 and L2 penalty values for the current weights (not part of the reported data loss). */
   penalties(): { l1: number; l2: number };
+  /** The L1 and L2 strengths in use (the config's, or as changed at a pause). */
+  readonly penaltyStrengths: { l1: number; l2: number };
+  /** Changes the L1 or L2 strength for the steps from now on. */
+  setPenaltyStrength(kind: 'l1' | 'l2', value: number): void;
 }
 
 export function createTrainingSession(
@@ -64,8 +68,8 @@ class Session implements TrainingSession {
   learningRate: number;
   steps = 0;
   lastGradNorm: number | null = null;
-  private readonly l1: number;
-  private readonly l2: number;
+  private l1: number;
+  private l2: number;
   private readonly clipping: ClippingConfig | null;
   private readonly penaltyLength: number;
   /** Views of the arenas' trainable prefix (everything when no layer is frozen). */
@@ -123,6 +127,14 @@ class Session implements TrainingSession {
   evaluate(x: Float32Array, targets: Int32Array | Float32Array, batch: number): number {
     this.predict(x, batch);
     return this.loss.compute(this.model.output, targets, batch);
+  }
+
+  get penaltyStrengths(): { l1: number; l2: number } {
+    return { l1: this.l1, l2: this.l2 };
+  }
+
+  setPenaltyStrength(kind: 'l1' | 'l2', value: number): void {
+    this[kind] = nonNegative(kind, value);
   }
 
   penalties(): { l1: number; l2: number } {

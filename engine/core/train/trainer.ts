@@ -12,6 +12,7 @@ import { EarlyStopping } from './earlyStopping';
 import { ClassificationMetrics, predictedClasses, RegressionMetrics } from './metrics';
 import { createTrainingSession, NonFiniteLossError, type TrainingSession } from './session';
 import { shuffledOrder } from './split';
+import { dropoutNodes, type SettingChange, type SettingsChangeRequest } from './settingChanges';
 
 export interface SplitMetrics {
   loss: number;
@@ -72,6 +73,11 @@ export interface TrainerSnapshot {
   optimizer: Record<string, Float32Array>;
   best: { epoch: number; tensors: Map<string, Float32Array> } | null;
   history: EpochMetrics[];
+  /**
+   * Every setting changed at a pause, in order, including those after this snapshot's epoch (a run resumed from it
+   * replays them at the same step). Absent in checkpoints written before changes existed.
+   */
+  changes?: SettingChange[];
 }
 
 export interface TrainerHooks {
@@ -92,6 +98,9 @@ export class Trainer {
   private shuffleRng: Rng;
   private readonly earlyStopping: EarlyStopping | null;
   private best: { epoch: number; tensors: Map<string, Float32Array> } | null = null;
+  /** Settings changed at pauses, in the order made; those from `nextChange` on are still ahead (a resumed run). */
+  private changes: SettingChange[] = [];
+  private nextChange = 0;
   private readonly order: Int32Array;
   private readonly classTargets: Int32Array;
   private readonly valueTargets: Float32Array;
@@ -172,6 +181,7 @@ export class Trainer {
     while (this.epoch < config.epochs && !stopRequested) {
       const epochStart = now();
       const epochNumber = this.epoch + 1;
+      this.applyChangesDue(epochNumber);
       if (config.shuffle === false) this.order.set(train);
       else shuffledOrder(train, this.shuffleRng, this.order);
       const metrics = data.task === 'classification' ? new ClassificationMetrics(data.numClasses) : null;
@@ -199,6 +209,7 @@ export class Trainer {
           }
           throw error;
         }
+        this.applyChangesDue(epochNumber);
         lossSum += loss * batch;
         seen += batch;
         if (metrics) metrics.add(this.predictClasses(batch), this.labelsOf(this.order, start, batch), batch);
@@ -339,6 +350,7 @@ export class Trainer {
       optimizer: Object.fromEntries(Object.entries(optimizerState.buffers).map(([k, v]) => [k, v.slice()])),
       best: this.best,
       history: [...this.history],
+      changes: [...this.changes],
     };
   }
 
@@ -356,6 +368,89 @@ export class Trainer {
     this.best = snapshot.best;
     this.history.splice(0, this.history.length, ...snapshot.history);
     this.epoch = snapshot.epoch;
+    // Changes made up to the snapshot's epoch are in effect: the learning rate through the schedule's state and
+    // the restored rate, the rest set again here. Later ones wait for their step.
+    this.changes = [...(snapshot.changes ?? [])];
+    this.nextChange = 0;
+    while (this.nextChange < this.changes.length && this.changes[this.nextChange].epoch <= snapshot.epoch) {
+      const change = this.changes[this.nextChange++];
+      if (change.setting !== 'learningRate') this.apply(change);
+    }
+  }
+
+  /** The settings changed so far (and, in a resumed run, those still ahead), in order. */
+  get settingChanges(): readonly SettingChange[] {
+    return this.changes;
+  }
+
+  /**
+   * Changes settings now, between steps (a paused run, or one about to continue), and records each change at the
+   * epoch in progress and the steps taken, so a run resumed from an earlier checkpoint makes it at the same point.
+   * The request must have passed checkSettingsChange. Returns the recorded changes (a setting already at the
+   * asked value records nothing); a continued run's changes still ahead stay after them.
+   */
+  changeSettings(request: SettingsChangeRequest): SettingChange[] {
+    const at = { epoch: this.epoch + 1, step: this.session.steps };
+    const made: SettingChange[] = [];
+    const record = (change: SettingChange) => {
+      if (change.from === change.to) return;
+      this.apply(change);
+      made.push(change);
+    };
+    const strengths = this.session.penaltyStrengths;
+    if (request.learningRate !== undefined)
+      record({ ...at, setting: 'learningRate', from: this.session.learningRate, to: request.learningRate });
+    if (request.l1 !== undefined) record({ ...at, setting: 'l1', from: strengths.l1, to: request.l1 });
+    if (request.l2 !== undefined) record({ ...at, setting: 'l2', from: strengths.l2, to: request.l2 });
+    if (request.dropout !== undefined) {
+      const rates =
+        typeof request.dropout === 'number'
+          ? dropoutNodes(this.spec).map((id) => [id, request.dropout as number] as const)
+          : Object.entries(request.dropout);
+      for (const [nodeId, to] of rates)
+        record({ ...at, setting: 'dropout', nodeId, from: this.session.model.dropoutRate(nodeId), to });
+    }
+    if (request.patience !== undefined) {
+      if (!this.earlyStopping) throw new Error('this run does not use early stopping: its patience cannot change');
+      record({ ...at, setting: 'patience', from: this.earlyStopping.patience, to: request.patience });
+    }
+    // Changes still ahead (made at later steps before this run was stopped and continued) are replayed after these.
+    this.changes.splice(this.nextChange, 0, ...made);
+    this.nextChange += made.length;
+    return made;
+  }
+
+  /** Makes the recorded changes due at this point of a resumed run (epoch in progress, steps taken). */
+  private applyChangesDue(epochNumber: number): void {
+    while (this.nextChange < this.changes.length) {
+      const change = this.changes[this.nextChange];
+      if (change.epoch !== epochNumber || change.step !== this.session.steps) return;
+      this.apply(change);
+      this.nextChange++;
+    }
+  }
+
+  private apply(change: SettingChange): void {
+    switch (change.setting) {
+      case 'learningRate':
+        // The schedule continues from the new rate (see Schedule.rebase); this epoch uses it from the next step.
+        this.schedule.rebase(change.to);
+        this.session.learningRate = this.schedule.lr;
+        return;
+      case 'l1':
+      case 'l2':
+        this.session.setPenaltyStrength(change.setting, change.to);
+        return;
+      case 'dropout':
+        this.session.model.setDropoutRate(change.nodeId!, change.to);
+        return;
+      case 'patience':
+        if (!this.earlyStopping) throw new Error('a recorded patience change needs a run that uses early stopping');
+        this.earlyStopping.patience = change.to;
+        return;
+      default:
+        throw new Error(`unknown setting change ${JSON.stringify(change.setting satisfies never)}`);
+    }
   }
 
   /**

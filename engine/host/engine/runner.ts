@@ -3,11 +3,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCheckpoint, encodeCheckpoint, type CheckpointInfo } from '../../core/io/checkpoint';
+import type { TrainerSnapshot } from '../../core/train/trainer';
 import { decodeSafetensors } from '../../core/io/safetensors';
 import { applyWeights } from '../../core/io/weightsMatch';
 import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../../core/kernels';
 import { checkTrainConfig } from '../../core/train/configCheck';
+import { checkSettingsChange, type SettingsChangeRequest } from '../../core/train/settingChanges';
 import { createTrainingSession } from '../../core/train/session';
 import { predictedClasses } from '../../core/train/metrics';
 import { Trainer } from '../../core/train/trainer';
@@ -28,6 +30,8 @@ interface ActiveRun {
   answerProbes: (() => void) | null;
   /** Writes the requested manual checkpoint of the live model (set once the model exists). */
   saveRequested: (() => void) | null;
+  /** Changes settings of the live model and rewrites its checkpoints (set once the model exists). */
+  changeSettings: ((requestId: string | undefined, changes: SettingsChangeRequest) => void) | null;
 }
 
 export class EngineHost {
@@ -70,6 +74,23 @@ export class EngineHost {
           run.paused = false;
         }
         if (!run.paused) run.resumeWaiter?.();
+        return;
+      }
+      case 'change-settings': {
+        const run = this.active;
+        const problem =
+          !run || run.runId !== message.runId ? 'is not training' : !run.resumeWaiter ? 'is not paused' : null;
+        if (problem || !run?.changeSettings) {
+          this.port.post({
+            type: 'error',
+            runId: message.runId,
+            requestId: message.requestId,
+            message: `run ${message.runId} ${problem ?? 'is not ready'}: settings change only while it is paused`,
+          });
+          return;
+        }
+        const change = run.changeSettings;
+        this.guard(message.requestId, () => change(message.requestId, message.changes));
         return;
       }
       case 'evaluate':
@@ -137,6 +158,7 @@ export class EngineHost {
       probes: [],
       answerProbes: null,
       saveRequested: null,
+      changeSettings: null,
     };
     this.active = run;
     const post = this.port.post.bind(this.port);
@@ -147,9 +169,10 @@ export class EngineHost {
       if (problem) throw new Error(`${problem.code}: ${problem.setting}`);
       const { manifest, data } = loadTrainingData(start.datasetDir);
       const trainer = new Trainer(start.spec, start.config, data, this.kernels);
+      let resumed: TrainerSnapshot | null = null;
       if (start.resumeFrom) {
-        const { snapshot } = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom);
-        trainer.restore(snapshot);
+        resumed = decodeCheckpoint(readFileSync(start.resumeFrom), start.resumeFrom).snapshot;
+        trainer.restore(resumed);
       } else if (start.initialWeights) {
         // The plan was made against this spec by the parent; layers it does not cover keep their seeded values.
         const { file, plan } = start.initialWeights;
@@ -192,9 +215,13 @@ export class EngineHost {
         writeFileAtomic(path, bytes);
         post({ type: 'checkpoint', runId, epoch, kind, path });
       };
-      // The state now (a copy), encoded later only if it is written.
+      // The state now (a copy), encoded later only if it is written. The latest 'last' and 'best' are kept so a
+      // settings change can rewrite them with the new change list.
+      // A continued run starts from its 'last' checkpoint, which a change made now rewrites too.
+      const captured: Partial<Record<CheckpointInfo['kind'], TrainerSnapshot>> = resumed ? { last: resumed } : {};
       const capture = (kind: CheckpointInfo['kind']) => {
         const snapshot = trainer.snapshot();
+        captured[kind] = snapshot;
         return () => encodeCheckpoint(snapshot, info(kind));
       };
       run.saveRequested = () => {
@@ -202,11 +229,25 @@ export class EngineHost {
         run.checkpointRequested = false;
         writeCheckpoint('manual', trainer.epoch, capture('manual')());
       };
+      run.changeSettings = (requestId, changes) => {
+        const problem = checkSettingsChange(start.spec, start.config, changes)[0];
+        if (problem) throw new Error(`${problem.code}: ${problem.setting}`);
+        const made = trainer.changeSettings(changes);
+        checkpoints.flush(); // nothing of the old list waits to be written after the rewrite below
+        for (const kind of ['last', 'best'] as const) {
+          const snapshot = captured[kind];
+          if (!snapshot) continue; // before the first epoch's end: the run restarts from scratch, its list in the store
+          snapshot.changes = [...trainer.settingChanges];
+          writeCheckpoint(kind, snapshot.epoch, encodeCheckpoint(snapshot, info(kind)));
+        }
+        post({ type: 'settings-changed', runId, requestId, made, all: [...trainer.settingChanges] });
+      };
       const checkpoints = new CheckpointSaver(
         (kind, c) => writeCheckpoint(kind, c.epoch, c.bytes),
         start.checkpointIntervalMs,
       );
       saver = checkpoints;
+      if (start.changes) run.changeSettings(undefined, start.changes);
       const every = Math.max(1, start.checkpointEvery ?? 1);
       let bestLoss = Infinity;
       for (const past of trainer.history) bestLoss = Math.min(bestLoss, past.validation?.loss ?? past.trainLoss);

@@ -81,6 +81,7 @@ const REPLY = {
   predict: 'prediction',
   activations: 'activations',
   'probe-grid': 'grid',
+  'change-settings': 'settings-changed',
 } as const;
 
 export class EngineClient {
@@ -165,7 +166,7 @@ export class EngineClient {
     });
   }
 
-  /** Sends an evaluate, predict, activations or probe-grid request and resolves with its reply, or rejects with the engine's error. */
+  /** Sends an evaluate, predict, activations, probe-grid or change-settings request and resolves with its reply, or rejects with the engine's error. */
   request(
     message: Extract<ToEngine, { type: 'evaluate' }>,
     timeoutMs?: number,
@@ -183,7 +184,11 @@ export class EngineClient {
     timeoutMs?: number,
   ): Promise<Extract<FromEngine, { type: 'grid' }>>;
   request(
-    message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' | 'probe-grid' }>,
+    message: Extract<ToEngine, { type: 'change-settings' }>,
+    timeoutMs?: number,
+  ): Promise<Extract<FromEngine, { type: 'settings-changed' }>>;
+  request(
+    message: Extract<ToEngine, { type: 'evaluate' | 'predict' | 'activations' | 'probe-grid' | 'change-settings' }>,
     timeoutMs = 120_000,
   ): Promise<FromEngine> {
     const reply = REPLY[message.type];

@@ -147,8 +147,8 @@ describe('malformed files', () => {
 
   it('leaves nothing behind when cancelled', async () => {
     const controller = new AbortController();
-    // A text column, so the import reads the file twice (a numeric table is read once: csv/spool.ts).
-    const path = temp.file('c.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,blue,b\n');
+    // A column of texts and a number, so the import reads the file twice (other tables are read once: csv/spool.ts).
+    const path = temp.file('c.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,9,b\n');
     const run = importCsv(path, {
       datasetsDir: temp.datasetsDir,
       labelColumn: 'label',
@@ -162,7 +162,8 @@ describe('malformed files', () => {
   });
 
   it('notices a file changed between its two reads', async () => {
-    const path = temp.file('live.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,blue,b\n');
+    // Read twice for the same reason as the cancelled import above.
+    const path = temp.file('live.csv', 'x,colour,label\n1,red,a\n2,blue,b\n3,red,a\n4,9,b\n');
     let changed = false;
     const run = importCsv(path, {
       datasetsDir: temp.datasetsDir,

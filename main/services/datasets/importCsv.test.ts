@@ -205,7 +205,7 @@ describe('importing a CSV', () => {
     expect(summary.columns.map((c) => c.role)).toEqual(['excluded', 'feature', 'label']);
   });
 
-  it('uses the given name and id and reports progress through both reads', async () => {
+  it('uses the given name and id and reports progress through its one read (csv/spool.ts) and the finishing', async () => {
     const phases = new Set<string>();
     const { manifest, folder } = await load('iris.csv', IRIS, {
       labelColumn: 'species',
@@ -215,6 +215,6 @@ describe('importing a CSV', () => {
     });
     expect(manifest).toMatchObject({ id: 'iris-1', name: 'Iris flowers' });
     expect(folder.endsWith('iris-1')).toBe(true);
-    expect([...phases]).toEqual(['reading', 'writing', 'finishing']);
+    expect([...phases]).toEqual(['reading', 'finishing']);
   });
 });

@@ -14,7 +14,7 @@ import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
 import { invalidByteNotice, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
-import { NumericSpool } from './csv/spool';
+import { CellSpool, type SpoolFeature } from './csv/spool';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
 
@@ -125,9 +125,10 @@ async function importInto(
   // First read: profile the columns, count the rows kept, number the labels.
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
-  const spool = new NumericSpool(
+  const spool = new CellSpool(
     join(temp, DATASET_FILES.features),
     names.map((_, c) => c).filter((c) => used[c] && c !== labelIndex),
+    MAX_CATEGORIES,
   );
   const scan = await scanCsv({
     path,
@@ -176,12 +177,8 @@ async function importInto(
   // Second read: write the rows. Then fill missing cells and compute the statistics from the training rows.
   const fills = policy !== 'drop-row';
   const needsFill = plan.features.map((f) => fills && scan.profiles[f.index]!.missing > 0);
-  // The first read already wrote the feature file when every feature is one of its numeric columns, as spooled.
-  const spoolIsFeatures =
-    scan.spooled &&
-    plan.label.task === 'classification' &&
-    plan.features.length === spool.columns.length &&
-    plan.features.every((f, k) => f.kind === 'numeric' && f.index === spool.columns[k] && !needsFill[k]);
+  // The first read spooled the feature cells: the second read is skipped when they make the plan's features.
+  const spoolIsFeatures = scan.spooled && spooledFeatures(spool, plan, needsFill);
   const written = spoolIsFeatures
     ? { sha256: scan.sha256, tallies: plan.features.map(() => null) }
     : await writeRows({
@@ -254,6 +251,32 @@ async function importInto(
   );
   if (scan.invalidByte) summary.notices.push(invalidByteNotice(path, scan.invalidByte));
   return { manifest, folder, summary };
+}
+
+/**
+ * Makes the feature file from the first read's spool when it holds every feature as the plan reads it (classes,
+ * nothing to fill, each numeric feature a column of plain numbers and each categorical one a column of texts);
+ * false: the spool does not fit, and the second read writes the rows.
+ */
+function spooledFeatures(spool: CellSpool, plan: ImportPlan, needsFill: boolean[]): boolean {
+  if (plan.label.task !== 'classification' || plan.features.length !== spool.columns.length) return false;
+  const features: SpoolFeature[] = [];
+  for (const [k, f] of plan.features.entries()) {
+    if (f.index !== spool.columns[k] || needsFill[k]) return false;
+    if (f.kind === 'numeric') {
+      if (spool.kinds[k] !== 'number') return false;
+      features.push({ offset: f.offset });
+      continue;
+    }
+    if (spool.kinds[k] !== 'text') return false;
+    const remap = Int32Array.from(spool.keys[k], (key) => f.lookup.get(key) ?? -1);
+    if (remap.includes(-1)) return false;
+    features.push({ offset: f.offset, width: f.categories.length, remap });
+  }
+  // Only plain numbers, in plan order: the spool already is the feature file.
+  if (features.every((f) => !('remap' in f))) return true;
+  spool.writeFeatures(features, plan.featureNames.length);
+  return true;
 }
 
 /** The rows of each split: from the split column when there is one, else seeded (and stratified) at random. */

@@ -81,20 +81,21 @@ describe('importImages skips what it cannot read', () => {
     );
   });
 
-  it('says to choose the folder one level down when the classes are inside split folders', async () => {
+  it('says to choose the folder one level down when the classes are inside other folders', async () => {
+    // (train/ and test/ folders are a split layout of their own: importImages.splitFolders.test.ts.)
     const png = await solidImage('png', 8, 8, GREY);
     const root = join(temp.dir, 'data');
     writeTree(root, {
-      'train/cats/a.png': png,
-      'train/dogs/a.png': png,
-      'test/cats/a.png': png,
-      'test/dogs/a.png': png,
+      'batch1/cats/a.png': png,
+      'batch1/dogs/a.png': png,
+      'batch2/cats/a.png': png,
+      'batch2/dogs/a.png': png,
     });
     const error = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImageImportError);
     expect((error as Error).message).toContain(
-      "holds no images directly in its class folders ('test', 'train'), only in folders inside them " +
-        `(test/cats with 1 file, test/dogs with 1 file, train/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'test')}`,
+      "holds no images directly in its class folders ('batch1', 'batch2'), only in folders inside them " +
+        `(batch1/cats with 1 file, batch1/dogs with 1 file, batch2/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'batch1')}`,
     );
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });

@@ -23,6 +23,7 @@ import {
 import { ImageImportError } from './images/errors';
 import { checkOptions, MAX_THUMBNAIL_CLASSES, THUMBNAILS_PER_CLASS, type ImageImportOptions } from './images/options';
 import { PixelBudget } from './images/pixelBudget';
+import { detectSplitFolders, listSplitFolders, type SplitPart } from './images/splitFolders';
 import { ChannelStatistics, toPlanarUnit } from './images/statistics';
 
 /** Shaped like the CSV importer's progress (bytes of the files read so far), so one progress bar serves both. */
@@ -94,7 +95,11 @@ async function importInto(
 ): Promise<ImageImportResult> {
   request.signal?.throwIfAborted();
   request.onProgress?.({ phase: 'reading', bytesRead: 0, totalBytes: 0, filesRead: 0, totalFiles: 0 });
-  const listing = listImageFolder(source);
+  // train/ (validation/, test/) folders fix the split; otherwise one folder per class and a seeded split.
+  const splitFolders = detectSplitFolders(source);
+  const listing: FolderListing & { parts?: SplitPart[][] } = splitFolders
+    ? listSplitFolders(source, splitFolders)
+    : listImageFolder(source);
   checkClassFolders(source, listing);
   const { classes } = listing;
   const fractions = {
@@ -108,7 +113,14 @@ async function importInto(
 
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
-  const written = await writeImages(source, classes, target, join(temp, DATASET_FILES.features), request);
+  const written = await writeImages(
+    source,
+    classes,
+    target,
+    join(temp, DATASET_FILES.features),
+    request,
+    listing.parts,
+  );
   const { count, labels, classCounts } = written;
   checkClassCounts(source, classes, classCounts, written.skipped);
 
@@ -119,7 +131,9 @@ async function importInto(
     filesRead: written.filesRead,
     totalFiles: written.filesRead,
   });
-  const split = splitOrFail(source, count, fractions, seed, stratified ? labels : undefined);
+  const split = splitFolders
+    ? folderSplit(source, splitFolders.train, written.parts)
+    : splitOrFail(source, count, fractions, seed, stratified ? labels : undefined);
   const normalization = (request.standardize ?? true) ? written.statistics.normalization(split.train) : null;
   writeInt32File(join(temp, DATASET_FILES.labels), labels);
   for (const part of ['train', 'validation', 'test'] as const)
@@ -131,14 +145,23 @@ async function importInto(
     source: { kind: 'images', path: source, sha256: written.sha256 },
     count,
     featureShape: [target.channels, target.height, target.width],
+    images: { fit: target.fit },
     task: 'classification',
     classNames: classes.map((c) => c.name),
     normalization,
     split: {
       seed,
-      ...fractions,
-      stratified,
+      // With split folders the fractions are the shares the folders gave.
+      ...(splitFolders
+        ? {
+            train: split.train.length / count,
+            validation: split.validation.length / count,
+            test: split.test.length / count,
+          }
+        : fractions),
+      stratified: splitFolders ? false : stratified,
       counts: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+      ...(splitFolders ? { folders: splitFolders } : {}),
     },
   };
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -168,6 +191,8 @@ interface WrittenImages {
   bytesRead: number;
   /** Over every file's path (relative, '/'-separated) and contents, in import order. */
   sha256: string;
+  /** With split folders: each imported image's part (0 train, 1 validation, 2 test). */
+  parts: Uint8Array;
 }
 
 /** The second pass: each file decoded and resized, its [C, H, W] floats appended to the features file. */
@@ -177,13 +202,18 @@ async function writeImages(
   target: ImageTarget,
   featuresPath: string,
   request: ImageImportRequest,
+  /** Split folders: the part of each class's files. */
+  fileParts?: SplitPart[][],
 ): Promise<WrittenImages> {
-  const files = classes.flatMap((c, label) => c.files.map((file) => ({ ...file, label })));
+  const files = classes.flatMap((c, label) =>
+    c.files.map((file, i) => ({ ...file, label, part: PART_INDEX[fileParts?.[label][i] ?? 'train'] })),
+  );
   const totalFiles = files.length;
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
   const pixels = target.height * target.width;
   const planar = new Float32Array(target.channels * pixels);
   const labels = new Int32Array(totalFiles);
+  const parts = new Uint8Array(totalFiles);
   const statistics = new ChannelStatistics(totalFiles, target.channels, pixels);
   const classCounts = classes.map(() => 0);
   const thumbnails: string[][] = classes.map(() => []);
@@ -198,7 +228,7 @@ async function writeImages(
     const budget = new PixelBudget();
     for await (const outcome of mapInOrder(files, DECODE_WINDOW, (file) => readImage(file, target, budget))) {
       request.signal?.throwIfAborted();
-      const { relative: where, label, bytes } = files[filesRead++];
+      const { relative: where, label, bytes, part } = files[filesRead++];
       bytesRead += bytes;
       hash.update(`${sep === '/' ? where : where.split(sep).join('/')}\0${outcome.sha256 ?? 'unreadable'}\n`);
       switch (outcome.type) {
@@ -206,6 +236,7 @@ async function writeImages(
           toPlanarUnit(outcome.pixels, target.channels, planar);
           writer.write(planar);
           statistics.add(count, planar);
+          parts[count] = part;
           labels[count++] = label;
           classCounts[label]++;
           if (label < MAX_THUMBNAIL_CLASSES && thumbnails[label].length < THUMBNAILS_PER_CLASS)
@@ -239,7 +270,19 @@ async function writeImages(
     filesRead,
     bytesRead,
     sha256: hash.digest('hex'),
+    parts: parts.subarray(0, count),
   };
+}
+
+const PART_INDEX: Record<SplitPart, number> = { train: 0, validation: 1, test: 2 };
+
+/** The rows of each split folder, in import order; the training folder must keep a readable image. */
+function folderSplit(source: string, trainFolder: string, parts: Uint8Array) {
+  const of = (k: number) => Int32Array.from(Array.from(parts).flatMap((p, i) => (p === k ? [i] : [])));
+  const split = { train: of(0), validation: of(1), test: of(2) };
+  if (split.train.length === 0)
+    throw new ImageImportError(source, `the training folder ${trainFolder}/ has no readable images`);
+  return split;
 }
 
 /** Fails early, before anything is decoded, when the folder cannot make a classification dataset. */

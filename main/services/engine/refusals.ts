@@ -8,6 +8,11 @@ import type { TrainConfig } from '../../../engine/core/train/config';
 import { checkTrainConfig, type ConfigProblem } from '../../../engine/core/train/configCheck';
 import type { DataFitProblem } from '../../../engine/core/train/dataFit';
 import { checkMemory, estimateTrainingMemory, type MemoryProblem } from '../../../engine/core/train/memoryEstimate';
+import {
+  checkSettingsChange,
+  type SettingsChangeProblem,
+  type SettingsChangeRequest,
+} from '../../../engine/core/train/settingChanges';
 
 export type RefusalParams = Record<string, string | number>;
 
@@ -109,6 +114,45 @@ export function refuseUnfitRun(
   const estimate = estimateTrainingMemory(spec, config);
   const problem = estimate ? checkMemory(estimate, availableBytes) : null;
   if (problem) throw memoryRefusal(problem);
+}
+
+/** Throws a RunRefusedError for the first problem with changing `request` on a run of `spec` and `config`. */
+export function refuseSettingsChange(spec: ModelSpec, config: TrainConfig, request: SettingsChangeRequest): void {
+  const problem = checkSettingsChange(spec, config, request)[0];
+  if (problem) throw changeRefusal(problem);
+}
+
+function changeRefusal(p: SettingsChangeProblem): RunRefusedError {
+  switch (p.code) {
+    case 'change-empty':
+      return new RunRefusedError(
+        'no setting to change: give a learning rate, L1, L2, dropout rate or patience',
+        p.code,
+        {},
+      );
+    case 'change-no-dropout-layer':
+      return p.nodeId
+        ? new RunRefusedError(
+            `'${p.nodeId}' is not a dropout layer of this model`,
+            p.code,
+            { nodeId: p.nodeId },
+            p.nodeId,
+          )
+        : new RunRefusedError('this model has no dropout layer', p.code, { nodeId: '' });
+    case 'change-no-early-stopping':
+      return new RunRefusedError('this run does not use early stopping, so it has no patience to change', p.code, {});
+    default:
+      return configRefusal(p);
+  }
+}
+
+/** A settings change asked of a run that is not paused here. */
+export function notPausedRefusal(runId: string, status: string): RunRefusedError {
+  return new RunRefusedError(
+    `run ${runId} is ${status}: settings change only while it is paused (or when it continues)`,
+    'not-paused',
+    { runId, status },
+  );
 }
 
 /** The graph does not fit the chosen dataset (engine/core/train/dataFit.ts): refused before a run is created. */

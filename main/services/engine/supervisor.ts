@@ -14,7 +14,15 @@ import { EngineClient, type EngineClientOptions } from '../../../engine/host/par
 import type { FromEngine } from '../../../engine/host/protocol';
 import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
 import { reconcileRun } from './recovery';
-import { busyRefusal, dataFitRefusal, refuseUnfitRun, trainingMemoryBudget } from './refusals';
+import type { SettingChange, SettingsChangeRequest } from '../../../engine/core/train/settingChanges';
+import {
+  busyRefusal,
+  dataFitRefusal,
+  notPausedRefusal,
+  refuseSettingsChange,
+  refuseUnfitRun,
+  trainingMemoryBudget,
+} from './refusals';
 
 /** A new run the engine could not start (its data, model or settings failed while setting up): no run is kept. */
 export class RunStartError extends Error {
@@ -64,6 +72,7 @@ export class EngineSupervisor {
   private readonly listeners = new Set<(event: SupervisorEvent) => void>();
   private finished: Promise<void> = Promise.resolve();
   private resolveFinished: (() => void) | null = null;
+  private requests = 0;
   /** A new run sent to the engine that has not yet said it is running: settled by its first status. */
   private starting: { runId: string; started: () => void; failed: (message: string) => void } | null = null;
 
@@ -172,7 +181,7 @@ export class EngineSupervisor {
    * Continues a stopped, failed or interrupted run from its last whole-epoch checkpoint (from the start when it
    * has none). Its files and records are reconciled first: the checkpoint's own history is the truth.
    */
-  async continueRun(runId: string): Promise<void> {
+  async continueRun(runId: string, changes?: SettingsChangeRequest): Promise<void> {
     this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
     // A queued, running or paused run belongs to a live process (it would have been recovered otherwise).
@@ -181,6 +190,7 @@ export class EngineSupervisor {
     if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
     const dataset = this.store.datasets.getDataset(run.datasetId);
     refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
+    if (changes) refuseSettingsChange(run.graph, run.trainConfig, changes);
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');
     // Metrics recorded after the checkpoint's epoch are repeated by the continued run.
@@ -195,7 +205,27 @@ export class EngineSupervisor {
       dataset.folder,
       checkpoint?.path,
       checkpoint ? undefined : (run.initialWeights ?? undefined),
+      changes,
     );
+  }
+
+  /**
+   * Changes settings of the paused run (refused, with a code, when it is not paused here or a value is out of
+   * range). The engine records the change at the current step and rewrites the run's checkpoints; the store keeps
+   * the run's whole list. Returns the changes made.
+   */
+  async changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    const run = this.store.runs.getRun(runId);
+    if (this.activeRunId !== runId || !this.engine || run.status !== 'paused')
+      throw notPausedRefusal(runId, run.status);
+    refuseSettingsChange(run.graph, run.trainConfig, changes);
+    const answer = await this.engine.request({
+      type: 'change-settings',
+      requestId: `change-${runId}-${++this.requests}`,
+      runId,
+      changes,
+    });
+    return answer.made;
   }
 
   private refuseWhileBusy(): void {
@@ -265,6 +295,7 @@ export class EngineSupervisor {
     datasetDir: string,
     resumeFrom: string | undefined,
     initialWeights?: InitialWeights,
+    changes?: SettingsChangeRequest,
   ): Promise<void> {
     // Taken before the first await, so a second start arriving meanwhile is refused (refuseWhileBusy).
     this.activeRunId = runId;
@@ -282,6 +313,7 @@ export class EngineSupervisor {
         datasetDir,
         files: { dir: this.runDir(runId) },
         resumeFrom,
+        changes,
         initialWeights,
         checkpointIntervalMs: this.options.checkpointIntervalMs,
       });
@@ -317,6 +349,9 @@ export class EngineSupervisor {
         break;
       case 'epoch':
         this.writer.epoch(runId, toEpochRecord(message.metrics));
+        break;
+      case 'settings-changed':
+        this.store.runs.setSettingChanges(runId, message.all);
         break;
       case 'checkpoint':
         this.writer.flush(); // the metrics up to a checkpoint are on disk before the checkpoint is recorded

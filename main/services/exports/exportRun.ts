@@ -61,7 +61,7 @@ function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): Check
 function inputSource(manifest: DatasetManifest): InputSource | null {
   if (manifest.source.kind === 'images') {
     const [channels, height, width] = manifest.featureShape;
-    return { kind: 'images', channels: channels === 1 ? 1 : 3, height, width, fit: 'fill' };
+    return { kind: 'images', channels: channels === 1 ? 1 : 3, height, width, fit: manifest.images?.fit ?? 'fill' };
   }
   return manifest.featureNames ? { kind: 'table', features: manifest.featureNames } : null;
 }
@@ -148,6 +148,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         classNames: classNames ?? [],
         outputWidth,
         preprocessing: { input, normalization, standardizedByModel },
+        settingChanges: run.settingChanges,
         ...extra,
       }),
     );
@@ -223,6 +224,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         splitFile,
         scriptFile,
         producerVersion: APP_VERSION,
+        settingChanges: run.settingChanges,
       });
       write(
         join(folder, weightsFile),

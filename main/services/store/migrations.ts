@@ -205,6 +205,12 @@ export const MIGRATIONS: readonly Migration[] = [
         "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'trained' CHECK (kind IN ('trained', 'imported'))",
       ),
   },
+  // Settings changed at pauses (engine/core/train/settingChanges.ts): a JSON list of { epoch, step, setting, from, to }.
+  {
+    version: 7,
+    name: 'run setting changes',
+    up: (db) => db.exec("ALTER TABLE runs ADD COLUMN setting_changes TEXT NOT NULL DEFAULT '[]'"),
+  },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -3,6 +3,7 @@
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import type { SettingChange } from '../../../engine/core/train/settingChanges';
 import { type StoreContext, NotFoundError, checkedName, fromJson, toJson } from './context';
 import { buildRunQuery, SUMMARY_COLUMNS, type RunQuery } from './runQuery';
 import { canMove, isEnded } from './runStatus';
@@ -33,6 +34,7 @@ interface RunRow {
   notes: string;
   kind: RunKind;
   tags: string;
+  setting_changes?: string;
   group_id: string | null;
   group_combination: number | null;
   group_assignment: string | null;
@@ -77,8 +79,9 @@ export function runRepository(ctx: StoreContext) {
     split_seed, seed, status, created_at, notes, owner, from_run, initial_weights)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`);
   const byId = db.prepare<[string], RunRow & { from_run: string | null; initial_weights: string | null }>(
-    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.from_run, r.initial_weights FROM runs r WHERE r.id = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, r.graph, r.from_run, r.initial_weights, r.setting_changes FROM runs r WHERE r.id = ?`,
   );
+  const setChanges = db.prepare('UPDATE runs SET setting_changes = ? WHERE id = ?');
   const projectExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM projects WHERE id = ?');
   const versionExists = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM graph_versions WHERE id = ?');
   const datasetSplitSeed = db.prepare<[string], { seed: number | null }>(
@@ -168,6 +171,7 @@ export function runRepository(ctx: StoreContext) {
     return {
       ...summaryOf(found),
       graph: JSON.parse(found.graph as string) as ModelSpec,
+      settingChanges: JSON.parse(found.setting_changes ?? '[]') as SettingChange[],
       fromRun: found.from_run,
       initialWeights: fromJson<InitialWeights>(found.initial_weights),
     };
@@ -292,6 +296,10 @@ export function runRepository(ctx: StoreContext) {
         for (const tag of normalizedTags(tags)) addTag.run(id, tag);
         return summaryOf(row(id));
       })();
+    },
+    /** Replaces the run's list of settings changed at pauses (the engine reports the whole list each time). */
+    setSettingChanges(id: string, changes: readonly SettingChange[]): void {
+      if (setChanges.run(JSON.stringify(changes), id).changes === 0) throw new NotFoundError('run', id);
     },
     setRunNotes(id: string, notes: string): RunSummary {
       if (setNotes.run(String(notes), id).changes === 0) throw new NotFoundError('run', id);

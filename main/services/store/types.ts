@@ -1,5 +1,6 @@
 // The records the experiment store hands out. Times are epoch milliseconds (Date.now()); JSON columns come back parsed.
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import type { SettingChange } from '../../../engine/core/train/settingChanges';
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
@@ -121,6 +122,8 @@ export interface RunGroup {
 export interface Run extends RunSummary {
   /** The graph exactly as it was trained (later edits of the graph do not change it). */
   graph: ModelSpec;
+  /** Settings changed at pauses or when continuing, in order (its checkpoints hold the same list). */
+  settingChanges: SettingChange[];
   /** The run whose weights this one started from (fine-tuning), or null. */
   fromRun: string | null;
   /** The starting weights' file and what was loaded, renamed, skipped or re-initialized; null when trained from scratch. */

@@ -14,6 +14,8 @@ import {
 import { registerDataset, type Store } from '../store';
 import type { DatasetRecord } from '../store/types';
 import type { HomeLayout } from './layout';
+import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import { splitSource } from '../datasets/splitSource';
 import { sampleDefinition, samplePath } from './samples';
 
 /** At most this many progress events a second per import. */
@@ -103,6 +105,7 @@ export class DatasetService {
     const notes = [
       `${result.manifest.count} images in ${result.manifest.classNames?.length ?? 0} classes, resized to ${options.size[0]}×${options.size[1]}` +
         `${options.grayscale ? ' grayscale' : ' RGB'}`,
+      ...(result.manifest.split.folders === undefined ? [] : [splitNote(result.manifest.split)]),
       ...result.skipped.map((s) => `skipped ${s.path}: ${s.reason}`),
     ];
     return { dataset, notes, classCounts: result.classCounts, thumbnails: result.thumbnails };
@@ -142,8 +145,8 @@ export class DatasetService {
   }
 }
 
-/** "split from column 'split': 700 train, 150 validation, 150 test" for the result page. */
-function splitNote(split: { column?: string; counts: { train: number; validation: number; test: number } }): string {
+/** "split from column 'split': 700 train, 150 validation, 150 test" (or "from folders train/, test/") for the result page. */
+function splitNote(split: DatasetManifest['split']): string {
   const { train, validation, test } = split.counts;
-  return `split from column '${split.column}': ${train} train, ${validation} validation, ${test} test`;
+  return `split ${splitSource(split)}: ${train} train, ${validation} validation, ${test} test`;
 }

@@ -65,6 +65,7 @@ describe('the place', () => {
       datasetId: data.id,
       trainConfig: { ...trainConfig(), epochs: 42 },
       runId: run.id,
+      runPageId: run.id,
     };
     new PlaceService(store).save(place);
     store.close();
@@ -78,10 +79,16 @@ describe('the place', () => {
     const data = dataset('gone-data');
     const run = store.runs.createRun({ projectId: graphs.projectId(), graph: tinySpec, trainConfig: trainConfig() });
     const places = new PlaceService(store);
-    places.save({ view: 'experiments', graphId: graph.id, datasetId: data.id, runId: run.id });
+    places.save({ view: 'experiments', graphId: graph.id, datasetId: data.id, runId: run.id, runPageId: run.id });
     graphs.remove(graph.id);
     store.runs.deleteRun(run.id);
     store.datasets.deleteDataset(data.id);
-    expect(places.get()).toEqual({ view: 'experiments', graphId: null, datasetId: null, runId: null });
+    expect(places.get()).toEqual({
+      view: 'experiments',
+      graphId: null,
+      datasetId: null,
+      runId: null,
+      runPageId: null,
+    });
   });
 });

@@ -18,12 +18,14 @@ export class PlaceService {
         return false;
       }
     };
-    const { graphId, datasetId, runId } = place;
+    const { graphId, datasetId, runId, runPageId } = place;
+    const runExists = (id: string) => exists(() => this.store.runs.getRun(id));
     return {
       ...place,
       graphId: graphId && exists(() => this.store.graphs.getGraph(graphId)) ? graphId : null,
       datasetId: datasetId && exists(() => this.store.datasets.getDataset(datasetId)) ? datasetId : null,
-      runId: runId && exists(() => this.store.runs.getRun(runId)) ? runId : null,
+      runId: runId && runExists(runId) ? runId : null,
+      ...(runPageId === undefined ? {} : { runPageId: runPageId && runExists(runPageId) ? runPageId : null }),
     };
   }
 

@@ -3,7 +3,14 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyze, nodeName, problemText } from '../../../engine/core/spec';
-import type { FileRef, RunChanges, RunDetail, StartRunRequest, StudioEvent } from '../../api/types';
+import type {
+  FileRef,
+  RunChanges,
+  RunDetail,
+  SettingsChangeRequest,
+  StartRunRequest,
+  StudioEvent,
+} from '../../api/types';
 import type { EngineSupervisor, SupervisorEvent } from '../engine/supervisor';
 import { toEpochRecord, type Store } from '../store';
 import type { RunSummary } from '../store/types';
@@ -76,8 +83,8 @@ export class RunService {
     return run;
   }
 
-  async continueRun(runId: string): Promise<RunSummary> {
-    await this.supervisor.continueRun(runId);
+  async continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary> {
+    await this.supervisor.continueRun(runId, changes);
     const run = this.store.runs.getRun(runId);
     this.epochsOf.set(runId, run.trainConfig.epochs);
     this.emit({ type: 'run-status', runId, status: run.status });

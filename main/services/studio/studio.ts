@@ -21,11 +21,14 @@ import type {
   GraphDocument,
   GraphListItem,
   ImageImportOptions,
+  ImagePredictionReport,
   LayerWeights,
   ModelImportResult,
   PredictionReport,
   RunChanges,
   RunDetail,
+  SettingChange,
+  SettingsChangeRequest,
   StartRunRequest,
   StudioApi,
   StudioEvent,
@@ -43,7 +46,8 @@ import type { AugmentationConfig } from '../../../engine/core/train/config';
 import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
-import { InsightService } from './insight';
+import { InsightService, trainedRun } from './insight';
+import { predictImages } from './imagePredictions';
 import { ModelImportService } from './models';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
 import { PlaceService } from './place';
@@ -99,12 +103,12 @@ export class Studio implements StudioApi {
     reconcileRecoveredRuns(this.store, this.layout.runs);
     this.supervisor = new EngineSupervisor(this.store, { runsDir: this.layout.runs, engine: options.engine });
     const emit = (event: StudioEvent) => this.events.emit('event', event);
-    const resolveFile =
+    const resolveFile = (this.resolveFile =
       options.resolveFile ??
       ((ref: FileRef) => {
         if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
         return ref.path;
-      });
+      }));
     this.graphs = new GraphService(this.store);
     this.datasets = new DatasetService(
       this.store,
@@ -249,8 +253,11 @@ export class Studio implements StudioApi {
   async saveCheckpoint(runId: string): Promise<void> {
     this.supervisor.saveCheckpoint(runId);
   }
-  async continueRun(runId: string): Promise<RunSummary> {
-    return this.runs.continueRun(runId);
+  async changeSettings(runId: string, changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    return this.supervisor.changeSettings(runId, changes);
+  }
+  async continueRun(runId: string, changes?: SettingsChangeRequest): Promise<RunSummary> {
+    return this.runs.continueRun(runId, changes);
   }
   async listRuns(query?: RunQuery): Promise<RunSummary[]> {
     return this.store.runs.listRuns(query ?? {});
@@ -272,6 +279,12 @@ export class Studio implements StudioApi {
     return this.store.runs.listTags();
   }
 
+  async predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport> {
+    const { checkpoint, dataset } = trainedRun(this.store, runId, weights ?? 'best');
+    const run = this.store.runs.getRun(runId);
+    const engine = await this.supervisor.ensureEngine();
+    return predictImages(engine, run, checkpoint, dataset.manifest, this.resolveFile(images), { thumbnails: true });
+  }
   async createGroup(request: GroupRequest): Promise<GroupSummary> {
     return this.groups.create(request);
   }

@@ -68,9 +68,8 @@ export type ExperimentsMessageKey =
   | 'comparedAccuracy'
   | 'legend'
   | 'showRun'
+  | 'runInCharts'
   | 'hideRun'
-  | 'smoothing'
-  | 'logScale'
   | 'lineKey'
   | 'lossCurves'
   | 'accuracyCurves'
@@ -195,9 +194,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparedAccuracy: 'Compared accuracy',
     legend: 'Runs shown in the charts',
     showRun: 'Show {name}',
+    runInCharts: '{name} in the charts',
     hideRun: 'Hide {name}',
-    smoothing: 'Smoothing',
-    logScale: 'Log scale',
     lineKey: 'Solid lines: training split · dashed: validation split. Click a run to hide or show it.',
     lossCurves: 'Loss',
     accuracyCurves: 'Accuracy',
@@ -321,9 +319,8 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     comparedAccuracy: '准确率对比',
     legend: '图表中显示的运行',
     showRun: '显示 {name}',
+    runInCharts: '图表中的 {name}',
     hideRun: '隐藏 {name}',
-    smoothing: '平滑',
-    logScale: '对数刻度',
     lineKey: '实线：训练集 · 虚线：验证集。点击运行可隐藏或显示。',
     lossCurves: '损失',
     accuracyCurves: '准确率',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../../main/api/types';
-import { applyLiveEvent, copyLive, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
+import type { RunSummary } from '../../../main/api/types';
+import { applyLiveEvent, copyLive, liveFromStart, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
 
 const record = (epoch: number): EpochRecord => ({
   epoch,
@@ -22,6 +23,7 @@ function live(): LiveRun {
     epochs: [],
     steps: [],
     progress: null,
+    changes: [],
   };
 }
 
@@ -79,5 +81,22 @@ describe('the live run', () => {
         samplesPerSecond: 1,
       }),
     ).toBe(false);
+  });
+
+  it('keeps the epochs of a run that arrived before its start was answered, and no other run’s', () => {
+    const started = {
+      id: 'new',
+      name: 'fast',
+      status: 'running',
+      trainConfig: { epochs: 20 },
+    } as unknown as RunSummary;
+    const run = liveFromStart(started, [
+      { type: 'run-epoch', runId: 'new', record: record(1), epochs: 20 },
+      { type: 'run-epoch', runId: 'other', record: record(7), epochs: 9 },
+      { type: 'run-epoch', runId: 'new', record: record(2), epochs: 20 },
+    ]);
+    expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(run.epochsPlanned).toBe(20);
+    expect(liveFromStart(started, []).epochs).toEqual([]);
   });
 });

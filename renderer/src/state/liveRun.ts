@@ -1,7 +1,14 @@
 // The live run's curves as events arrive: what each event changes. The studio state keeps a private copy that events
 // change in place and publishes it a few times a second, so a fast run (hundreds of epochs a second) costs one copy
 // of the curves per refresh, not one per event.
-import type { EpochRecord, RunDetail, RunStatus, StudioEvent } from '../../../main/api/types';
+import type {
+  EpochRecord,
+  RunDetail,
+  RunStatus,
+  RunSummary,
+  SettingChange,
+  StudioEvent,
+} from '../../../main/api/types';
 
 /** The run being trained (or last trained) with its curves as they arrive. */
 export interface LiveRun {
@@ -14,6 +21,8 @@ export interface LiveRun {
   /** Loss per optimizer step (thinned when long). */
   steps: Array<{ step: number; loss: number }>;
   progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
+  /** Settings changed at pauses, in order (marked on the curves). */
+  changes: SettingChange[];
 }
 
 export type LiveEvent = Extract<StudioEvent, { runId: string }>;
@@ -32,7 +41,28 @@ export function liveFromDetail(detail: RunDetail): LiveRun {
     epochs: detail.epochs,
     steps: detail.steps.flatMap((s) => (s.loss === null ? [] : [{ step: s.step, loss: s.loss }])),
     progress: null,
+    changes: detail.run.settingChanges,
   };
+}
+
+/**
+ * A run this studio just started, with the events that arrived before startRun answered (it answers once the engine
+ * runs, and a fast run's first epochs may come first): those of this run applied in order, others ignored.
+ */
+export function liveFromStart(run: RunSummary, early: readonly LiveEvent[]): LiveRun {
+  const live: LiveRun = {
+    runId: run.id,
+    name: run.name,
+    status: run.status,
+    error: null,
+    epochsPlanned: run.trainConfig.epochs,
+    epochs: [],
+    steps: [],
+    progress: null,
+    changes: [],
+  };
+  for (const event of early) if (event.runId === run.id) applyLiveEvent(live, event);
+  return live;
 }
 
 /** A copy whose curves can be changed without touching the original (which components may be drawing). */

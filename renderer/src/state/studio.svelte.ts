@@ -6,6 +6,8 @@ import type {
   GroupSummary,
   ModelSpec,
   RunSummary,
+  SettingChange,
+  SettingsChangeRequest,
   StartRunRequest,
   StudioEvent,
   StudioInfo,
@@ -33,7 +35,15 @@ import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
 import { addNotice, fades, NOTICE_FADE_MS, type Notice } from '../app/notices';
-import { applyLiveEvent, copyLive, liveFromDetail, showsAtOnce, type LiveEvent, type LiveRun } from './liveRun';
+import {
+  applyLiveEvent,
+  copyLive,
+  liveFromDetail,
+  liveFromStart,
+  showsAtOnce,
+  type LiveEvent,
+  type LiveRun,
+} from './liveRun';
 
 const sharedWords = translator(sharedMessages);
 const groupWords = translator(groupMessages);
@@ -98,6 +108,8 @@ export class StudioState {
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
+  /** While startRun is on its way: events of runs not followed (see startTraining). */
+  private earlyEvents: LiveEvent[] | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly host: Host) {
@@ -153,6 +165,7 @@ export class StudioState {
     const runId = place.runId ?? runs[0]?.id ?? null;
     if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
     if (place.view) this.view = place.view;
+    this.openRunId = place.runPageId ?? null;
   }
 
   /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
@@ -165,6 +178,7 @@ export class StudioState {
       datasetId: this.datasetId,
       trainConfig: $state.snapshot(this.trainConfig) as TrainConfig,
       runId: this.live?.runId ?? null,
+      runPageId: this.openRunId,
     };
   }
 
@@ -385,30 +399,45 @@ export class StudioState {
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const fromFile = from.fromRun === undefined ? this.startWeights : null;
-      const run = await this.api.startRun({
-        graphId: graphId ?? undefined,
-        spec: graph.spec,
-        config: $state.snapshot(this.trainConfig) as TrainConfig,
-        datasetId: dataset.id,
-        name,
-        ...(fromFile ? { weights: fromFile.file } : {}),
-        ...from,
-      });
+      // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
+      this.earlyEvents = [];
+      let early: LiveEvent[];
+      let run: RunSummary;
+      try {
+        run = await this.api.startRun({
+          graphId: graphId ?? undefined,
+          spec: graph.spec,
+          config: $state.snapshot(this.trainConfig) as TrainConfig,
+          datasetId: dataset.id,
+          name,
+          ...(fromFile ? { weights: fromFile.file } : {}),
+          ...from,
+        });
+      } finally {
+        early = this.earlyEvents ?? [];
+        this.earlyEvents = null;
+      }
       if (fromFile) this.startWeights = null; // the run records them; the one after starts afresh
-      this.live = {
-        runId: run.id,
-        name: run.name,
-        status: run.status,
-        error: null,
-        epochsPlanned: run.trainConfig.epochs,
-        epochs: [],
-        steps: [],
-        progress: null,
-      };
+      this.live = liveFromStart(run, early);
       this.pendingLive = null;
       void this.refreshRuns();
       return run;
     });
+  }
+
+  /** Changes settings of the paused live run; the changes made are added to its curves' markers. */
+  async changeSettings(changes: SettingsChangeRequest): Promise<SettingChange[]> {
+    const runId = this.live?.runId;
+    if (!runId) return [];
+    const made = await this.api.changeSettings(runId, changes);
+    const current = this.pendingLive ?? this.live;
+    if (current?.runId === runId && made.length) {
+      const next = copyLive(current);
+      next.changes = [...next.changes, ...made];
+      this.pendingLive = next;
+      this.flushLive();
+    }
+    return made;
   }
 
   /** Shows a stored run in the live panel (its curves as recorded), e.g. to continue it. */
@@ -445,6 +474,7 @@ export class StudioState {
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {
+      this.earlyEvents?.push(event);
       if (event.type === 'run-status' || event.type === 'run-finished') void this.refreshRuns();
       return;
     }

@@ -11,6 +11,7 @@ import {
   PointElement,
   Tooltip,
   type ChartDataset,
+  type Plugin,
 } from 'chart.js';
 import { chartColors } from '../lib/theme.svelte';
 import { assignAxes } from './axes';
@@ -109,4 +110,43 @@ export function toDatasets(
       order: s.marker ? 0 : s.faint ? 2 : 1,
     };
   });
+}
+
+/** A vertical line across the plot at `x`, labelled at its top (a setting changed at a pause). */
+export interface ChartMarker {
+  x: number;
+  label: string;
+}
+
+/** Draws the markers `current()` returns after the datasets: dashed lines with their labels, clipped to the plot. */
+export function markerPlugin(current: () => { markers: readonly ChartMarker[]; color: string }): Plugin<'line'> {
+  return {
+    id: 'netwrightMarkers',
+    afterDatasetsDraw(chart) {
+      const { markers, color } = current();
+      const x = chart.scales.x;
+      const area = chart.chartArea;
+      if (!x || markers.length === 0) return;
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      ctx.setLineDash([4, 3]);
+      ctx.lineWidth = 1;
+      ctx.font = '11px sans-serif';
+      markers.forEach((marker, i) => {
+        const px = x.getPixelForValue(marker.x);
+        if (px < area.left || px > area.right) return;
+        ctx.beginPath();
+        ctx.moveTo(px, area.top);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        // Labels step down so markers close together stay readable; near the right edge they go left of the line.
+        const width = ctx.measureText(marker.label).width;
+        const left = px + 4 + width > area.right ? px - 4 - width : px + 4;
+        ctx.fillText(marker.label, left, area.top + 12 + 13 * (i % 3));
+      });
+      ctx.restore();
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { ColumnProfile, type CellAt } from './profile';
 import type { SampleRecord } from './detect';
 import { CsvImportError } from './errors';
 import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
-import type { NumericSpool } from './spool';
+import type { CellSpool } from './spool';
 import { badSplitCell, splitOfCell } from './splitColumn';
 import { cellEnd, isMissing, plainNumber, readCell } from './values';
 
@@ -33,8 +33,8 @@ export interface ScanSetup {
   maxRows?: number;
   signal?: AbortSignal;
   onBytes?(bytes: number): void;
-  /** Import only: kept rows' plain numbers go here too (see spool.ts); the scan finishes or abandons it. */
-  spool?: NumericSpool;
+  /** Import only: kept rows' feature cells go here too (see spool.ts); the scan finishes or abandons it. */
+  spool?: CellSpool;
 }
 
 export interface ScanResult {
@@ -172,7 +172,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     if (setup.spool?.active) {
       // Lines onLine does not take (quotes, or cut by a chunk's end): the same plain-number reading of each cell.
       for (const c of setup.spool.columns) values[c] = plainNumber(fields[c], 0, fields[c].length);
-      setup.spool.add(values);
+      setup.spool.add(values, fields);
     }
     keptRows++;
     splitIds?.push(split);
@@ -259,7 +259,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
         else p.add(cell, line);
       }
     }
-    setup.spool?.add(values);
+    setup.spool?.add(values, cells);
     keptRows++;
     splitIds?.push(split);
     if (labelIds && labelIndex !== null) numberLabel(cells[labelIndex]!);

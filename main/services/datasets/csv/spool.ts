@@ -1,39 +1,81 @@
-// The first read's copy of a purely numeric table: each kept row's feature cells as float32, in column order (the
-// label, split and excluded columns left out), written while the row is profiled. When the plan then takes every
-// one of those columns as a numeric feature and nothing needs filling, this file is the dataset's feature file and
-// the second read of the CSV (parsing every cell again) is skipped. The first cell that is not a plain number
-// (text, a missing value, a quoted line) abandons it, and the import reads the file twice as before.
-import { rmSync } from 'node:fs';
+// The first read's copy of a table's feature cells, so the second read of the CSV (parsing every cell again) can be
+// skipped: each kept row's feature cells as float32, in column order (label, split and excluded columns left out),
+// written while the row is profiled. A column of plain numbers spools its values; a column of text spools each
+// cell's category id, numbered in order of first appearance (the plan's category order is only known at the end,
+// so ids are remapped when the spool becomes the feature file). A purely numeric spool already is the feature file.
+// A column holding both, a missing value (to fill) or more distinct texts than a feature may have abandons it,
+// and the import reads the file twice as before.
+import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
+import { isMissing } from './values';
 
-export class NumericSpool {
+/** What a spooled column held: plain numbers, or text cells numbered by first appearance. */
+export type SpooledKind = 'number' | 'text';
+
+/** How a spooled column becomes features: its value at `offset`, or a one-hot over `width` at `offset + remap[id]`. */
+export type SpoolFeature = { offset: number } | { offset: number; width: number; remap: Int32Array };
+
+/** Rows converted per read of the spool file (bounded memory: 4096 rows × columns × 4 bytes). */
+const ROWS_PER_READ = 4096;
+
+export class CellSpool {
   private writer: Float32FileWriter | null;
   private readonly row: Float32Array;
+  /** Per spooled column: what it held so far (null: nothing yet). */
+  readonly kinds: Array<SpooledKind | null>;
+  /** Per spooled column: its distinct trimmed texts in order of first appearance (the id is the index). */
+  readonly keys: string[][];
+  private readonly ids: Array<Map<string, number>>;
 
-  /** `columns`: the CSV columns of the features, in order. */
+  /** `columns`: the CSV columns of the features, in order; `maxTexts`: distinct texts a column may have. */
   constructor(
     readonly path: string,
     readonly columns: readonly number[],
+    private readonly maxTexts: number,
   ) {
     this.writer = new Float32FileWriter(path);
     this.row = new Float32Array(columns.length);
+    this.kinds = columns.map(() => null);
+    this.keys = columns.map(() => []);
+    this.ids = columns.map(() => new Map());
   }
 
   get active(): boolean {
     return this.writer !== null;
   }
 
-  /** Appends a kept row from its cells' plain numbers by column (NaN: not a plain number, which abandons). */
-  add(values: Float64Array): void {
+  /**
+   * Appends a kept row: by CSV column, `values` holds each cell's plain number (NaN: not a plain number) and
+   * `cells` its text where the value is NaN.
+   */
+  add(values: Float64Array, cells: ArrayLike<string | null>): void {
     if (!this.writer) return;
-    const { columns, row } = this;
+    const { columns, row, kinds } = this;
     for (let k = 0; k < columns.length; k++) {
       const value = values[columns[k]];
-      if (value !== value) {
-        this.abandon();
-        return;
+      if (value === value) {
+        if (kinds[k] !== 'number') {
+          if (kinds[k] === 'text') return this.abandon();
+          kinds[k] = 'number';
+        }
+        row[k] = value;
+        continue;
       }
-      row[k] = value;
+      if (kinds[k] !== 'text') {
+        if (kinds[k] === 'number') return this.abandon();
+        kinds[k] = 'text';
+      }
+      const cell = cells[columns[k]]!;
+      if (isMissing(cell)) return this.abandon();
+      const key = cell.trim();
+      let id = this.ids[k].get(key);
+      if (id === undefined) {
+        if (this.keys[k].length >= this.maxTexts) return this.abandon();
+        id = this.keys[k].length;
+        this.ids[k].set(key, id);
+        this.keys[k].push(key);
+      }
+      row[k] = id;
     }
     this.writer.write(row);
   }
@@ -51,5 +93,49 @@ export class NumericSpool {
     this.writer.close();
     this.writer = null;
     return true;
+  }
+
+  /**
+   * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature
+   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed.
+   */
+  writeFeatures(features: readonly SpoolFeature[], rowWidth: number): void {
+    const columns = this.columns.length;
+    const cells = `${this.path}.cells`;
+    renameSync(this.path, cells);
+    const input = openSync(cells, 'r');
+    const out = new Float32FileWriter(this.path);
+    try {
+      const block = new Float32Array(ROWS_PER_READ * columns);
+      const bytes = new Uint8Array(block.buffer);
+      const rows = new Float32Array(ROWS_PER_READ * rowWidth);
+      for (;;) {
+        let got = 0;
+        for (let n = -1; n !== 0 && got < bytes.length; got += n)
+          n = readSync(input, bytes, got, bytes.length - got, null);
+        if (got % (columns * 4) !== 0) throw new Error(`${cells}: ${got} bytes is not a whole number of rows`);
+        const count = got / (columns * 4);
+        if (count === 0) break;
+        rows.fill(0, 0, count * rowWidth);
+        for (let r = 0; r < count; r++) {
+          const from = r * columns;
+          const to = r * rowWidth;
+          for (let k = 0; k < columns; k++) {
+            const f = features[k];
+            if ('remap' in f) rows[to + f.offset + f.remap[block[from + k]]] = 1;
+            else rows[to + f.offset] = block[from + k];
+          }
+        }
+        out.write(rows.subarray(0, count * rowWidth));
+        if (count < ROWS_PER_READ) break;
+      }
+      out.close();
+    } catch (error) {
+      out.abandon();
+      throw error;
+    } finally {
+      closeSync(input);
+      rmSync(cells, { force: true });
+    }
   }
 }

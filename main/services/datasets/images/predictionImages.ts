@@ -1,0 +1,117 @@
+// Images to predict on, prepared exactly as the run's dataset was imported (size, fit, grayscale or RGB, [0, 1]
+// scaling, channels first): one image file, or a folder of them. A folder's images may sit directly in it (no
+// label) or in sub-folders named for the run's classes (labelled, so accuracy can be reported). Standardization is
+// left to the engine, which applies the checkpoint's statistics.
+import { statSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
+import type { DatasetManifest } from '../../../../engine/core/data/dataset';
+import { readImage, type ImageTarget } from './decode';
+import { ImageImportError } from './errors';
+import { SUPPORTED_FORMATS_TEXT } from './formats';
+import { byCodePoint, listImageFolder, type ListedFile, type SkippedFile } from './list';
+import { PixelBudget } from './pixelBudget';
+import { toPlanarUnit } from './statistics';
+
+export interface PredictionImages {
+  /** The images read, in order: the name shown (relative to the folder, or the file's name) and the label index. */
+  images: Array<{ name: string; label: number | null }>;
+  /** images.length × channels × height × width values in [0, 1], channels first. */
+  inputs: Float32Array;
+  /** Files that are not images of a supported format, or could not be decoded, with why. */
+  skipped: SkippedFile[];
+}
+
+/** How the run's dataset brought each image to its size. */
+export function imageTarget(manifest: DatasetManifest): ImageTarget {
+  if (manifest.source.kind !== 'images' || manifest.featureShape.length !== 3)
+    throw new Error(
+      `the run was trained on '${manifest.name}', which is not an image dataset: predict on a CSV file with its columns`,
+    );
+  const [channels, height, width] = manifest.featureShape;
+  return { channels: channels === 1 ? 1 : 3, height, width, fit: manifest.images?.fit ?? 'fill' };
+}
+
+export async function readPredictionImages(path: string, manifest: DatasetManifest): Promise<PredictionImages> {
+  const target = imageTarget(manifest);
+  const where = resolve(path);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(where).isDirectory();
+  } catch (error) {
+    throw new ImageImportError(
+      where,
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file or folder' : 'cannot be read',
+    );
+  }
+  const candidates: Array<{ file: ListedFile; name: string; label: number | null }> = [];
+  const skipped: SkippedFile[] = [];
+  if (!isFolder) {
+    const bytes = statSync(where).size;
+    candidates.push({ file: { path: where, relative: basename(where), bytes }, name: basename(where), label: null });
+  } else {
+    const listing = listImageFolder(where);
+    const classes = manifest.classNames ?? [];
+    // Files directly in the folder (which an import skips as outside any class folder) are the images here.
+    for (const entry of listing.skipped) {
+      const file = resolve(where, entry.path);
+      const loose = !entry.path.includes(sep) && isFile(file);
+      if (!loose) skipped.push(entry);
+      else
+        candidates.push({
+          file: { path: file, relative: entry.path, bytes: statSync(file).size },
+          name: entry.path,
+          label: null,
+        });
+    }
+    for (const folder of listing.classes) {
+      const label = classes.indexOf(folder.name);
+      if (label < 0) {
+        skipped.push({
+          path: folder.name,
+          reason: `a folder not named for one of the run's classes (${classes.join(', ')}), so its images were not read`,
+        });
+        continue;
+      }
+      for (const file of folder.files) candidates.push({ file, name: file.relative, label });
+    }
+    candidates.sort((a, b) => byCodePoint(a.name, b.name));
+  }
+
+  const values = target.channels * target.height * target.width;
+  const planar = new Float32Array(values);
+  const read: Float32Array[] = [];
+  const images: PredictionImages['images'] = [];
+  const budget = new PixelBudget();
+  for (const candidate of candidates) {
+    const outcome = await readImage(candidate.file, target, budget);
+    if (outcome.type === 'skipped') {
+      skipped.push({ path: candidate.name, reason: outcome.reason });
+      continue;
+    }
+    toPlanarUnit(outcome.pixels, target.channels, planar);
+    read.push(planar.slice());
+    images.push({ name: candidate.name, label: candidate.label });
+  }
+  if (images.length === 0) {
+    const why = skipped.length
+      ? ` (${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped, e.g. ${skipped[0].path}: ${skipped[0].reason})`
+      : '';
+    throw new ImageImportError(
+      where,
+      isFolder
+        ? `holds no ${SUPPORTED_FORMATS_TEXT} images to predict on${why}`
+        : `is not a ${SUPPORTED_FORMATS_TEXT} image that can be read${why}`,
+    );
+  }
+  const inputs = new Float32Array(images.length * values);
+  read.forEach((image, k) => inputs.set(image, k * values));
+  return { images, inputs, skipped };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
