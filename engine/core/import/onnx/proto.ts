@@ -12,6 +12,7 @@ import {
   repeatedInts,
   type ProtoField,
 } from '../../export/protobuf';
+import { GRAPH_FIELD, MODEL_FIELD } from '../../export/onnxGraph';
 import { OnnxImportError } from './errors';
 
 /** A constant tensor: float32 values (FLOAT) or integers (INT64, INT32, INT8, UINT8, BOOL), row-major. */
@@ -71,16 +72,8 @@ export interface OnnxModelProto {
   metadata: Map<string, string>;
 }
 
-const MODEL = {
-  irVersion: 1,
-  producerName: 2,
-  producerVersion: 3,
-  docString: 6,
-  graph: 7,
-  opsetImport: 8,
-  metadataProps: 14,
-};
-const GRAPH = { node: 1, name: 2, initializer: 5, input: 11, output: 12, valueInfo: 13 };
+const MODEL = MODEL_FIELD;
+const GRAPH = GRAPH_FIELD;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, domain: 7 };
 const ATTRIBUTE = { name: 1, f: 2, i: 3, s: 4, t: 5, floats: 7, ints: 8, type: 20 };
 const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7 };
