@@ -92,3 +92,35 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
   await page.getByRole('tab', { name: 'Model' }).click();
   await expect(starting).toHaveCount(0);
 });
+
+test("an imported run's page says it was not trained here, without curves, and nothing on it fails", async ({
+  page,
+}, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await expect(page.getByRole('button', { name: 'Open model…' })).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('open-model-input').setInputFiles(fixture('mlp_gemm.op13.fold.onnx'));
+  await expect(page.getByText(/Imported mlp_gemm\.op13\.fold\.onnx/)).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByRole('button', { name: 'Open the page of mlp_gemm.op13.fold' }).click();
+  const runPage = page.getByRole('article', { name: 'Run page' });
+  await expect(runPage.getByRole('heading', { name: 'mlp_gemm.op13.fold' })).toBeVisible();
+  await expect(runPage.getByTestId('run-weights')).toHaveText(
+    'Imported from a model file, not trained here: its weights are the file’s, so there are no curves yet.',
+  );
+  await expect(runPage.getByText(/^no dataset \(imported\) · created/)).toBeVisible();
+  await expect(runPage.getByRole('region', { name: 'Settings' })).toBeVisible();
+  await expect(runPage.getByRole('img', { name: 'The graph of mlp_gemm.op13.fold' })).toBeVisible();
+  await expect(runPage.getByRole('region', { name: 'Diagnosis' })).toHaveCount(0);
+  await snapshot(page, testInfo, 'onnx-imported-run-page-en');
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('article', { name: '运行页面' }).getByTestId('run-weights')).toHaveText(
+    '从模型文件导入，未在这里训练：权重来自该文件，因此还没有曲线。',
+  );
+  await snapshot(page, testInfo, 'onnx-imported-run-page-zh');
+  expect(errors).toEqual([]);
+});

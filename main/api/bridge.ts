@@ -8,6 +8,7 @@ export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: Stu
 export const MENU_COMMANDS = [
   'new-graph',
   'open-graph',
+  'open-model',
   'save-graph',
   'import-csv',
   'import-images',

@@ -1,16 +1,24 @@
 // `netwright evaluate RUN`: the metrics of a run's best checkpoint (or its last) on the validation or test split,
 // computed by the engine; per-class accuracy and the confusion matrix for classifiers. With --data, a separate
-// labelled file or image folder instead (evaluateFile.ts).
+// labelled file or image folder instead (evaluateFile.ts). An imported run has no dataset: --data FILE.csv with
+// --label COLUMN scores it (accuracy, or MAE and R²).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import { choiceOption, parseArgs, UsageError } from './args';
+import { readLayout } from '../services/datasets/csv/layout';
+import type { RunSummary } from '../services/store/types';
+import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
+import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
+import { encodeFile, predictAll, predictionScoreText } from './predictFile';
+import { scoreAgainstLabels } from './predictOutput';
 import { resolveRun } from './runRef';
-import { withWorkspace } from './workspace';
+import { withWorkspace, type Workspace } from './workspace';
 
 export const EVALUATE_USAGE =
-  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]';
+  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…]';
 
 function confusionText(confusion: number[][], classNames: string[]): string {
   const header = ['true \\ predicted', ...classNames];
@@ -30,16 +38,65 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
   return `${lines.join('\n')}\n`;
 }
 
+/** An imported run scored on a labelled CSV file: the predictions against the label column. */
+async function evaluateImported(
+  workspace: Workspace,
+  run: RunSummary,
+  file: string,
+  args: ParsedArgs,
+): Promise<number> {
+  const choice = columnChoice(args);
+  if (choice.label === undefined)
+    throw new UsageError(`say which column of ${file} holds the labels (--label COLUMN)`, EVALUATE_USAGE);
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  const checkpoint = runCheckpoint(workspace.store, run);
+  const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
+  const layout = readLayout(file, {});
+  const input = await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice));
+  const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
+  const score = scoreAgainstLabels(meaning, predictions, input.labels!, input.decimalComma);
+  if (!score)
+    throw new Error(
+      `${file}: no row has a ${meaning.task === 'classification' ? 'class' : 'number'} in column '${choice.label}' to score against`,
+    );
+  if (args.options.has('json'))
+    process.stdout.write(
+      `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(file), rows: predictions.count, ...score })}\n`,
+    );
+  else
+    process.stdout.write(
+      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score)}\n`,
+    );
+  return 0;
+}
+
 export async function evaluate(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['split', 'checkpoint', 'data'], flags: ['json'] }, EVALUATE_USAGE);
+  const args = parseArgs(
+    argv,
+    { values: ['split', 'checkpoint', 'data', 'label', 'columns'], flags: ['json'] },
+    EVALUATE_USAGE,
+  );
   if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
+    const data = args.options.get('data');
+    if (run.kind === 'imported') {
+      if (typeof data !== 'string')
+        throw new UsageError(
+          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file (--data FILE.csv) and the column of its labels (--label COLUMN)`,
+          EVALUATE_USAGE,
+        );
+      return evaluateImported(workspace, run, data, args);
+    }
+    if (args.options.has('label') || args.options.has('columns'))
+      throw new UsageError(
+        `--label and --columns are for imported runs; run '${run.name}' is scored by its dataset's label column`,
+        EVALUATE_USAGE,
+      );
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
-    const data = args.options.get('data');
     if (typeof data === 'string') {
       if (args.options.has('split')) throw new UsageError('--data and --split are two different things to evaluate on');
       const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);

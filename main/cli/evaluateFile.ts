@@ -8,7 +8,7 @@ import { predictImages } from '../services/studio/imagePredictions';
 import type { CheckpointRecord, DatasetRecord, RunSummary } from '../services/store/types';
 import { evaluateSplit } from './checkpoints';
 import { percent, scoreText as splitScoreText, splitScore } from './format';
-import { encodeFile, predictAll, scoreText } from './predict';
+import { encodeTableFile, predictAll, predictionScoreText as scoreText } from './predictFile';
 import { scoreAgainstLabels, type PredictionScore } from './predictOutput';
 
 export interface FileEvaluation {
@@ -42,7 +42,7 @@ export async function evaluateFile(
   } else {
     if (statSync(data).isDirectory())
       throw new Error(`${data}: is a folder, but run '${run.name}' was trained on a table: give a CSV file`);
-    const input = await encodeFile(data, manifest);
+    const input = await encodeTableFile(data, manifest);
     if (!input.labels)
       throw new Error(`${data}: has no label column '${manifest.table?.labelColumn ?? 'label'}' to score against`);
     score = scoreAgainstLabels(

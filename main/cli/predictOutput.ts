@@ -4,6 +4,9 @@
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { isMissing, parseNumber } from '../services/datasets/csv/values';
 
+/** What the outputs mean: a dataset's manifest, or for an imported run the classes and targets by index. */
+export type OutputMeaning = Pick<DatasetManifest, 'task' | 'classNames' | 'targetNames'>;
+
 export interface Predictions {
   count: number;
   outputs: Float32Array;
@@ -36,7 +39,7 @@ export interface OutputShape {
   json(k: number): Record<string, unknown>;
 }
 
-export function outputShape(manifest: DatasetManifest, p: Predictions): OutputShape {
+export function outputShape(manifest: OutputMeaning, p: Predictions): OutputShape {
   if (manifest.task === 'classification') {
     const classNames = manifest.classNames ?? [];
     const name = (c: number) => classNames[c] ?? String(c);
@@ -72,7 +75,7 @@ export interface PredictionScore {
 
 /** Scores predictions against the label cells of the input (missing cells are left out). */
 export function scoreAgainstLabels(
-  manifest: DatasetManifest,
+  manifest: OutputMeaning,
   p: Predictions,
   labels: readonly string[],
   decimalComma: boolean,

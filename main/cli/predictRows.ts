@@ -40,19 +40,36 @@ export interface RowEncoder {
 }
 
 /** The header position of `name`: exact, else ignoring case and surrounding spaces (as the importer matches). */
-function findColumn(header: readonly string[], name: string): number {
+export function findColumn(header: readonly string[], name: string): number {
   const exact = header.indexOf(name);
   if (exact >= 0) return exact;
   const loose = name.trim().toLowerCase();
   return header.findIndex((h) => h.trim().toLowerCase() === loose);
 }
 
-function listed(values: readonly string[], max = 8): string {
+export function listed(values: readonly string[], max = 8): string {
   const shown = values
     .slice(0, max)
     .map((v) => `'${v}'`)
     .join(', ');
   return values.length > max ? `${shown} and ${values.length - max} more` : shown;
+}
+
+/** A number cell's value; empty, non-numeric or beyond float32, an error naming the row and column. */
+export function numberCell(
+  file: string,
+  place: CellPlace,
+  column: string,
+  cell: string,
+  decimalComma: boolean,
+): number {
+  if (isMissing(cell))
+    throw new PredictInputError(file, place, column, 'the cell is empty, but the model needs a number');
+  const value = parseNumber(cell.trim(), decimalComma);
+  if (Number.isNaN(value)) throw new PredictInputError(file, place, column, `${quoted(cell.trim())} is not a number`);
+  if (!fitsFloat32(value))
+    throw new PredictInputError(file, place, column, `${cell.trim()} is beyond the float32 range (±3.4e38)`);
+  return value;
 }
 
 export function rowEncoder(
@@ -101,19 +118,7 @@ export function rowEncoder(
       for (const { column, index, offset: first, lookup } of bound) {
         const cell = fields[index];
         if (column.type === 'number') {
-          if (isMissing(cell))
-            throw new PredictInputError(file, place, column.name, 'the cell is empty, but the model needs a number');
-          const value = parseNumber(cell.trim(), decimalComma);
-          if (Number.isNaN(value))
-            throw new PredictInputError(file, place, column.name, `${quoted(cell.trim())} is not a number`);
-          if (!fitsFloat32(value))
-            throw new PredictInputError(
-              file,
-              place,
-              column.name,
-              `${cell.trim()} is beyond the float32 range (±3.4e38)`,
-            );
-          out[at + first] = value;
+          out[at + first] = numberCell(file, place, column.name, cell, decimalComma);
           continue;
         }
         const categories = column.categories;

@@ -31,6 +31,7 @@ export function menuTemplate({ isMac, dev, send }: MenuOptions): MenuItemConstru
     submenu: [
       command('New graph', 'new-graph', 'CmdOrCtrl+N'),
       command('Open…', 'open-graph', 'CmdOrCtrl+O'),
+      command('Open model…', 'open-model'),
       command('Save', 'save-graph', 'CmdOrCtrl+S', true),
       separator,
       command('Import CSV…', 'import-csv'),

@@ -136,6 +136,8 @@ def models():
     yield 'unsupported_groups', nn.Sequential(
         nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
     ), image
+    # New models go last, so the seeds of the models above (by index) stay as they were.
+    yield 'gelu_tanh', nn.Sequential(nn.Linear(4, 6), nn.GELU(approximate='tanh'), nn.Linear(6, 2)), (4,)
     # A classifier of two numeric features with named layers, as a user brings one to fine-tune (e2e/onnxImport).
     yield 'two_feature_classifier', TwoFeatureClassifier(), (2,)
 

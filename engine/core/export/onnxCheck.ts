@@ -1,17 +1,14 @@
-// Reads an ONNX ModelProto back with the wire-format reader (independently of the writer's builder) and checks its
+// Reads an ONNX ModelProto back with the import's decoder (independently of the writer's builder) and checks its
 // structure: opsets declared, every node input defined before use, output names unique, graph outputs produced.
 
 import {
-  asBytes,
-  asFloat,
-  asInt,
-  asString,
-  fieldsOf,
-  readFields,
-  repeatedFloats,
-  repeatedInts,
-  type ProtoField,
-} from './protobuf';
+  decodeModel,
+  normalDomain,
+  type OnnxAttributeValue,
+  type OnnxNodeProto,
+  type OnnxTensor,
+  type OnnxValueInfo,
+} from '../import/onnx/proto';
 
 export interface DecodedAttribute {
   name: string;
@@ -70,84 +67,53 @@ export interface OnnxStructureReport {
   model: DecodedOnnx;
 }
 
-const str = (fields: ProtoField[], n: number): string => {
-  const f = fieldsOf(fields, n);
-  return f.length ? asString(f[f.length - 1]) : '';
-};
-const num = (fields: ProtoField[], n: number): number => {
-  const f = fieldsOf(fields, n);
-  return f.length ? asInt(f[f.length - 1]) : 0;
-};
-const messages = (fields: ProtoField[], n: number): ProtoField[][] =>
-  fieldsOf(fields, n).map((f) => readFields(asBytes(f), `field ${n}`));
+/** AttributeProto.AttributeType numbers, as the checker's callers compare them. */
+const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7, other: 0 } as const;
 
+function attributeOf(name: string, a: OnnxAttributeValue): DecodedAttribute {
+  const attribute: DecodedAttribute = { name, type: ATTRIBUTE_TYPE[a.type] };
+  if (a.type === 'float') attribute.float = a.value;
+  if (a.type === 'int') attribute.int = a.value;
+  if (a.type === 'string') attribute.string = a.value;
+  if (a.type === 'floats') attribute.floats = a.value;
+  if (a.type === 'ints') attribute.ints = a.value;
+  return attribute;
+}
+
+function nodeOf(node: OnnxNodeProto): DecodedNode {
+  const attributes: Record<string, DecodedAttribute> = {};
+  for (const [name, a] of node.attributes) attributes[name] = attributeOf(name, a);
+  const { name, opType, domain, inputs, outputs } = node;
+  return { inputs, outputs, name, opType, domain, attributes };
+}
+
+function tensorOf(t: OnnxTensor): DecodedTensor {
+  return { dims: t.dims, dataType: t.dataType, name: t.name, values: t.floats ?? Float32Array.from(t.ints ?? []) };
+}
+
+function valueInfoOf(v: OnnxValueInfo): DecodedValueInfo {
+  return { name: v.name, elemType: v.elemType ?? 0, dims: (v.dims ?? []).map((d) => d ?? 0) };
+}
+
+/** The model as plain records, read by the import's decoder (one ONNX reader in the code base). */
 export function decodeOnnx(bytes: Uint8Array): DecodedOnnx {
-  const model = readFields(bytes, 'ModelProto');
-  const graphs = messages(model, 7);
-  if (graphs.length !== 1) throw new Error(`an ONNX model holds exactly one graph, this one has ${graphs.length}`);
-  const graph = graphs[0];
-  const metadata: Record<string, string> = {};
-  for (const entry of messages(model, 14)) metadata[str(entry, 1)] = str(entry, 2);
+  const model = decodeModel(bytes, 'ONNX model');
   return {
-    irVersion: num(model, 1),
-    producerName: str(model, 2),
-    producerVersion: str(model, 3),
-    docString: str(model, 6),
-    opsets: messages(model, 8).map((o) => ({ domain: str(o, 1), version: num(o, 2) })),
-    metadata,
+    irVersion: model.irVersion,
+    producerName: model.producerName,
+    producerVersion: model.producerVersion,
+    docString: model.docString,
+    opsets: model.opsetImports.map((o) => ({ domain: normalDomain(o.domain), version: o.version })),
+    metadata: Object.fromEntries(model.metadata),
     graph: {
-      name: str(graph, 2),
-      nodes: messages(graph, 1).map(decodeNode),
-      initializers: messages(graph, 5).map(decodeTensor),
-      inputs: messages(graph, 11).map(decodeValueInfo),
-      outputs: messages(graph, 12).map(decodeValueInfo),
-      valueInfo: messages(graph, 13).map(decodeValueInfo),
+      name: model.graphName,
+      nodes: model.nodes.map(nodeOf),
+      initializers: model.initializerList.map(tensorOf),
+      inputs: model.inputs.map(valueInfoOf),
+      outputs: model.outputs.map(valueInfoOf),
+      valueInfo: model.valueInfo.map(valueInfoOf),
     },
   };
-}
-
-function decodeNode(fields: ProtoField[]): DecodedNode {
-  const attributes: Record<string, DecodedAttribute> = {};
-  for (const a of messages(fields, 5)) {
-    const attribute: DecodedAttribute = { name: str(a, 1), type: num(a, 20) };
-    if (fieldsOf(a, 2).length) attribute.float = asFloat(fieldsOf(a, 2)[0]);
-    if (fieldsOf(a, 3).length) attribute.int = num(a, 3);
-    if (fieldsOf(a, 4).length) attribute.string = str(a, 4);
-    if (fieldsOf(a, 7).length) attribute.floats = Array.from(repeatedFloats(a, 7));
-    if (fieldsOf(a, 8).length) attribute.ints = repeatedInts(a, 8);
-    attributes[attribute.name] = attribute;
-  }
-  return {
-    inputs: fieldsOf(fields, 1).map(asString),
-    outputs: fieldsOf(fields, 2).map(asString),
-    name: str(fields, 3),
-    opType: str(fields, 4),
-    domain: str(fields, 7),
-    attributes,
-  };
-}
-
-function decodeTensor(fields: ProtoField[]): DecodedTensor {
-  const raw = fieldsOf(fields, 9);
-  let values: Float32Array;
-  if (raw.length) {
-    const bytes = asBytes(raw[0]);
-    values = new Float32Array(bytes.length / 4);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < values.length; i++) values[i] = view.getFloat32(4 * i, true);
-  } else {
-    values = repeatedFloats(fields, 4);
-  }
-  return { dims: repeatedInts(fields, 1), dataType: num(fields, 2), name: str(fields, 8), values };
-}
-
-function decodeValueInfo(fields: ProtoField[]): DecodedValueInfo {
-  const name = str(fields, 1);
-  const type = messages(fields, 2)[0];
-  const tensorType = type ? messages(type, 1)[0] : undefined;
-  const shape = tensorType ? messages(tensorType, 2)[0] : undefined;
-  const dims = (shape ? messages(shape, 1) : []).map((d) => (fieldsOf(d, 2).length ? str(d, 2) : num(d, 1)));
-  return { name, elemType: tensorType ? num(tensorType, 1) : 0, dims };
 }
 
 /** The operators (default domain) this studio writes, with the opset each first appeared in. */

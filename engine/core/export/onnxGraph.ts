@@ -44,8 +44,8 @@ export interface OnnxModelInfo {
   metadata: Record<string, string>;
 }
 
-/** Field numbers of the onnx.proto messages this file writes. */
-const MODEL = {
+/** Field numbers of the onnx.proto ModelProto and GraphProto, for this writer and the import's reader. */
+export const MODEL_FIELD = {
   irVersion: 1,
   producerName: 2,
   producerVersion: 3,
@@ -54,7 +54,17 @@ const MODEL = {
   opsetImport: 8,
   metadataProps: 14,
 } as const;
-const GRAPH = { node: 1, name: 2, initializer: 5, docString: 10, input: 11, output: 12, valueInfo: 13 } as const;
+export const GRAPH_FIELD = {
+  node: 1,
+  name: 2,
+  initializer: 5,
+  docString: 10,
+  input: 11,
+  output: 12,
+  valueInfo: 13,
+} as const;
+const MODEL = MODEL_FIELD;
+const GRAPH = GRAPH_FIELD;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5 } as const;
 const ATTRIBUTE = { name: 1, f: 2, i: 3, s: 4, floats: 7, ints: 8, type: 20 } as const;
 const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, floats: 6, ints: 7 } as const;

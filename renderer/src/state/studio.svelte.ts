@@ -312,6 +312,15 @@ export class StudioState {
    * Open model…: imports an ONNX file as a new graph (shown in the editor, unsupported nodes marked) and, when it
    * can run, a run holding its weights; a notice says what was imported.
    */
+  /** Open model… with the desktop's file dialog (the toolbar's button and the File menu); false without one (web mode). */
+  async pickModel(): Promise<boolean> {
+    const pick = this.host.pickModelFile;
+    if (!pick) return false;
+    const ref = await this.attempt(() => pick());
+    if (ref) await this.openModel(ref);
+    return true;
+  }
+
   async openModel(file: FileRef): Promise<void> {
     const result = await this.attempt(() => this.api.importModel(file));
     if (!result) return;

@@ -235,6 +235,28 @@ describe('activations', () => {
       args: { op: 'Gelu', opset: 17 },
     });
   });
+
+  it('fuses the tanh form of GELU with x³ as Pow(x, 3), the constants first, and leaves it when a constant is off', () => {
+    const c = (v: number) => ({ dims: [], floats: [v] });
+    const tanhForm = (kappa: number) => ({
+      initializers: { three: c(3), kappa: c(kappa), beta: c(Math.sqrt(2 / Math.PI)), one: c(1), half: c(0.5) },
+      nodes: [
+        { op: 'Pow', inputs: ['input', 'three'] },
+        { op: 'Mul', inputs: ['kappa', 'n0'] },
+        { op: 'Add', inputs: ['n1', 'input'] },
+        { op: 'Mul', inputs: ['beta', 'n2'] },
+        { op: 'Tanh', inputs: ['n3'] },
+        { op: 'Add', inputs: ['one', 'n4'] },
+        { op: 'Mul', inputs: ['n5', 'input'] },
+        { op: 'Mul', inputs: ['half', 'n6'] },
+      ],
+    });
+    const fused = load(tanhForm(0.044715));
+    expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['gelu', { approximate: 'tanh' }]]);
+    expect(fused.report.rewrites).toContainEqual({ what: 'GELU (tanh form) fused', count: 1 });
+    const other = load(tanhForm(0.05));
+    expect(other.layers.map((n) => n.op)).toContain('tanh');
+  });
 });
 
 describe('pooling', () => {

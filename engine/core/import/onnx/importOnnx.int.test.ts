@@ -132,6 +132,33 @@ describe('export -> import -> export computes the same function for every templa
   }
 });
 
+describe('GELU in its tanh form', () => {
+  it("Netwright's own export of approximate 'tanh' imports as that GELU, and export -> import -> export computes the same function", async () => {
+    const mlp = TEMPLATES.find((t) => t.name === 'mlp')!.build();
+    const spec = {
+      ...mlp,
+      nodes: mlp.nodes.map((n) =>
+        n.op === 'relu' ? { ...n, op: 'gelu' as const, params: { approximate: 'tanh' } } : n,
+      ),
+    };
+    const tensors = randomTensors(spec, 7);
+    const first = exportOnnx({ spec, tensors, producerVersion: 'test' });
+    const imported = importOnnx(first, 'gelu_tanh.onnx');
+    expect(imported.report.unsupported).toEqual([]);
+    expect(imported.report.rewrites).toContainEqual({ what: 'GELU (tanh form) fused', count: 2 });
+    expect(imported.spec.nodes.filter((n) => n.op === 'gelu').map((n) => [n.id, n.params])).toEqual([
+      ['relu1', { approximate: 'tanh' }],
+      ['relu2', { approximate: 'tanh' }],
+    ]);
+    const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
+    // Wide inputs (deviation 4): the tanh form and the exact GELU differ there by up to about 5e-4.
+    const input = randomInputs([2], 16, 9, 0, 4);
+    const difference = maxAbsDifference(await runOnnx(first, input, [16, 2]), await runOnnx(second, input, [16, 2]));
+    measured.push({ model: 'round trip mlp with GELU (tanh)', vsPytorch: NaN, vsOnnxruntime: difference });
+    expect(difference).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
 describe("a trained run's export with its standardization folded in", () => {
   for (const name of ['mlp', 'small-cnn'] as const) {
     it(`${name}: imports the (x - mean) / std as the run's normalization, and the engine computes what the file does`, async () => {

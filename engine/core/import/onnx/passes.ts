@@ -1,5 +1,5 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
-// Dropout and Identity disappear, Erf-based GELU becomes one Gelu node, MatMul + Add a Gemm, and a zero Pad
+// Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, MatMul + Add a Gemm, and a zero Pad
 // before AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way).
 
 import { attributeFloat, attributeInts, attributeString, scalarOf, type OnnxGraph, type OnnxNode } from './graph';
@@ -126,28 +126,85 @@ export function fuseGelu(g: OnnxGraph, outputs: string[]): void {
     if (!scale || g.soleConsumer(scale.outputs[0], outputs) !== erf) continue;
     let x: string | null = null;
     if (isOp(scale, 'Div') && near(scalarOf(g.constantInput(scale, 1)), Math.SQRT2)) x = scale.inputs[0];
-    if (isOp(scale, 'Mul')) {
-      for (const i of [0, 1]) if (near(scalarOf(g.constantInput(scale, 1 - i)), Math.SQRT1_2)) x = scale.inputs[i];
-    }
-    if (x === null) continue;
-    const add = g.soleConsumer(erf.outputs[0], outputs);
-    const one = add && isOp(add, 'Add') ? otherInput(add, erf.outputs[0]) : null;
-    if (!add || one === null || !near(scalarOf(g.constants.get(one) ?? null), 1)) continue;
-    const matched = matchHalfX(g, x, add.outputs[0], outputs);
-    if (!matched) continue;
-    const [half, last] = matched;
-    const gelu: OnnxNode = {
-      name: last.name,
-      opType: 'Gelu',
-      domain: FUSED_DOMAIN,
-      inputs: [x],
-      outputs: [last.outputs[0]],
-      attributes: new Map([['approximate', { type: 'string', value: 'none' }]]),
-    };
-    g.nodes[g.nodes.indexOf(last)] = gelu;
-    g.remove([scale, erf, add, half]);
-    g.count('GELU (Erf) fused');
+    if (isOp(scale, 'Mul')) x = scaledBy(g, scale, Math.SQRT1_2);
+    if (x !== null) fuseGeluTail(g, x, erf, [scale], 'none', outputs);
   }
+  for (const tanh of g.nodes.filter((n) => isOp(n, 'Tanh'))) {
+    const matched = tanhGeluInput(g, tanh, outputs);
+    if (matched) fuseGeluTail(g, matched.x, tanh, matched.nodes, 'tanh', outputs);
+  }
+}
+
+/** The other input of Mul(a, c) or Mul(c, a) when c is the constant `factor`, or null. */
+function scaledBy(g: OnnxGraph, mul: OnnxNode, factor: number): string | null {
+  for (const i of [0, 1]) if (near(scalarOf(g.constantInput(mul, 1 - i)), factor)) return mul.inputs[i];
+  return null;
+}
+
+/** The node producing `value` when this chain is its only reader, else null. */
+function soleProducer(g: OnnxGraph, value: string, reader: OnnxNode, outputs: string[]): OnnxNode | null {
+  const node = g.producer(value);
+  return node && g.soleConsumer(value, outputs) === reader ? node : null;
+}
+
+/**
+ * The input of tanh(sqrt(2/pi) (x + 0.044715 x^3)) as PyTorch (x * (x * x)) and Netwright ((x * x) * x) write it,
+ * or with Pow(x, 3); the constants in either operand order. Returns x and the nodes before the Tanh.
+ */
+function tanhGeluInput(g: OnnxGraph, tanh: OnnxNode, outputs: string[]): { x: string; nodes: OnnxNode[] } | null {
+  const beta = soleProducer(g, tanh.inputs[0], tanh, outputs);
+  const sum = isOp(beta, 'Mul') ? scaledBy(g, beta, Math.sqrt(2 / Math.PI)) : null;
+  const add = sum !== null ? soleProducer(g, sum, beta!, outputs) : null;
+  if (!isOp(add, 'Add')) return null;
+  for (const i of [0, 1]) {
+    const x = add.inputs[i];
+    const kappa = soleProducer(g, add.inputs[1 - i], add, outputs);
+    const cubed = isOp(kappa, 'Mul') ? scaledBy(g, kappa, 0.044715) : null;
+    const cube = cubed !== null ? soleProducer(g, cubed, kappa!, outputs) : null;
+    const cubeNodes = cube ? cubeOf(g, cube, x, outputs) : null;
+    if (cubeNodes) return { x, nodes: [beta!, add, kappa!, ...cubeNodes] };
+  }
+  return null;
+}
+
+/** The nodes computing x^3 ending in `cube`: Pow(x, 3), or Mul of x and Mul(x, x) in either order; else null. */
+function cubeOf(g: OnnxGraph, cube: OnnxNode, x: string, outputs: string[]): OnnxNode[] | null {
+  if (isOp(cube, 'Pow')) return cube.inputs[0] === x && near(scalarOf(g.constantInput(cube, 1)), 3) ? [cube] : null;
+  if (!isOp(cube, 'Mul')) return null;
+  const square = otherInput(cube, x);
+  const squareNode = square !== null ? soleProducer(g, square, cube, outputs) : null;
+  return isOp(squareNode, 'Mul') && squareNode.inputs.every((i) => i === x) ? [cube, squareNode] : null;
+}
+
+/**
+ * From `inner` (Erf or Tanh of a function of x): Add 1, then Mul by x and by 0.5 in either order. The whole
+ * pattern (`before` and the tail) becomes one Gelu node in the last Mul's place.
+ */
+function fuseGeluTail(
+  g: OnnxGraph,
+  x: string,
+  inner: OnnxNode,
+  before: OnnxNode[],
+  approximate: 'none' | 'tanh',
+  outputs: string[],
+): void {
+  const add = g.soleConsumer(inner.outputs[0], outputs);
+  const one = add && isOp(add, 'Add') ? otherInput(add, inner.outputs[0]) : null;
+  if (!add || one === null || !near(scalarOf(g.constants.get(one) ?? null), 1)) return;
+  const matched = matchHalfX(g, x, add.outputs[0], outputs);
+  if (!matched) return;
+  const [half, last] = matched;
+  const gelu: OnnxNode = {
+    name: last.name,
+    opType: 'Gelu',
+    domain: FUSED_DOMAIN,
+    inputs: [x],
+    outputs: [last.outputs[0]],
+    attributes: new Map([['approximate', { type: 'string', value: approximate }]]),
+  };
+  g.nodes[g.nodes.indexOf(last)] = gelu;
+  g.remove([...before, inner, add, half]);
+  g.count(approximate === 'none' ? 'GELU (Erf) fused' : 'GELU (tanh form) fused');
 }
 
 /** Finds x * onePlus * 0.5 in either association; returns [the first Mul, the last Mul]. */

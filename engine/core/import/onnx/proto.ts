@@ -12,6 +12,7 @@ import {
   repeatedInts,
   type ProtoField,
 } from '../../export/protobuf';
+import { GRAPH_FIELD, MODEL_FIELD } from '../../export/onnxGraph';
 import { OnnxImportError } from './errors';
 
 /** A constant tensor: float32 values (FLOAT) or integers (INT64, INT32, INT8, UINT8, BOOL), row-major. */
@@ -54,18 +55,25 @@ export interface OnnxModelProto {
   irVersion: number;
   producerName: string;
   producerVersion: string;
+  docString: string;
   /** Opset version per domain ('' for the default domain). */
   opsets: Map<string, number>;
+  /** Every opset_import as the file declares it, in order (a domain declared twice appears twice). */
+  opsetImports: { domain: string; version: number }[];
   graphName: string;
   nodes: OnnxNodeProto[];
   initializers: Map<string, OnnxTensor>;
+  /** Every initializer in file order, a name stored twice included (the map keeps the last). */
+  initializerList: OnnxTensor[];
   inputs: OnnxValueInfo[];
   outputs: OnnxValueInfo[];
+  /** The graph's value_info: shapes of intermediate values, when the writer gives them. */
+  valueInfo: OnnxValueInfo[];
   metadata: Map<string, string>;
 }
 
-const MODEL = { irVersion: 1, producerName: 2, producerVersion: 3, graph: 7, opsetImport: 8, metadataProps: 14 };
-const GRAPH = { node: 1, name: 2, initializer: 5, input: 11, output: 12 };
+const MODEL = MODEL_FIELD;
+const GRAPH = GRAPH_FIELD;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, domain: 7 };
 const ATTRIBUTE = { name: 1, f: 2, i: 3, s: 4, t: 5, floats: 7, ints: 8, type: 20 };
 const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7 };
@@ -112,32 +120,33 @@ export function decodeModel(bytes: Uint8Array, file: string): OnnxModelProto {
   if (!graphField || graphField.wire !== 2 || irVersion <= 0)
     throw new OnnxImportError('not-onnx', { file, detail: 'it has no ir_version and graph' });
   try {
-    const opsets = new Map<string, number>();
-    for (const f of fieldsOf(fields, MODEL.opsetImport)) {
+    const opsetImports = fieldsOf(fields, MODEL.opsetImport).map((f) => {
       const entry = readFields(asBytes(f), 'opset_import');
-      opsets.set(normalDomain(stringOf(entry, OPSET.domain)), intOf(entry, OPSET.version, 0));
-    }
+      return { domain: stringOf(entry, OPSET.domain), version: intOf(entry, OPSET.version, 0) };
+    });
+    const opsets = new Map(opsetImports.map((o) => [normalDomain(o.domain), o.version]));
     const metadata = new Map<string, string>();
     for (const f of fieldsOf(fields, MODEL.metadataProps)) {
       const entry = readFields(asBytes(f), 'metadata_props');
       metadata.set(stringOf(entry, ENTRY.key), stringOf(entry, ENTRY.value));
     }
     const graph = readFields(asBytes(graphField), 'graph');
-    const initializers = new Map<string, OnnxTensor>();
-    for (const f of fieldsOf(graph, GRAPH.initializer)) {
-      const tensor = decodeTensor(asBytes(f), file);
-      initializers.set(tensor.name, tensor);
-    }
+    const initializerList = fieldsOf(graph, GRAPH.initializer).map((f) => decodeTensor(asBytes(f), file));
+    const initializers = new Map(initializerList.map((t) => [t.name, t]));
     return {
       irVersion,
       producerName: stringOf(fields, MODEL.producerName),
       producerVersion: stringOf(fields, MODEL.producerVersion),
+      docString: stringOf(fields, MODEL.docString),
       opsets,
+      opsetImports,
       graphName: stringOf(graph, GRAPH.name),
       nodes: fieldsOf(graph, GRAPH.node).map((f) => decodeNode(asBytes(f), file)),
       initializers,
+      initializerList,
       inputs: fieldsOf(graph, GRAPH.input).map((f) => decodeValueInfo(asBytes(f))),
       outputs: fieldsOf(graph, GRAPH.output).map((f) => decodeValueInfo(asBytes(f))),
+      valueInfo: fieldsOf(graph, GRAPH.valueInfo).map((f) => decodeValueInfo(asBytes(f))),
       metadata,
     };
   } catch (error) {

@@ -1,0 +1,103 @@
+// Rows for a run imported from a model file, which has no dataset: the model's input size and what its outputs
+// mean come from its graph, and a CSV's number columns (all of them, or those named by --columns) are the
+// features in order. The engine applies the standardization the import recorded, as for a trained run.
+import { basename } from 'node:path';
+import { analyze } from '../../engine/core/spec/analyze';
+import type { CsvLayout } from '../services/datasets/csv/layout';
+import { isMissing, parseNumber } from '../services/datasets/csv/values';
+import type { Run } from '../services/store/types';
+import { optionalString, type ParsedArgs } from './args';
+import type { OutputMeaning } from './predictOutput';
+import { findColumn, listed, numberCell, PredictInputError, type RowEncoder } from './predictRows';
+
+export interface ImportedModel {
+  /** Features per row the model takes ([N] input). */
+  width: number;
+  meaning: OutputMeaning;
+}
+
+/** The input width and output meaning of an imported run's graph; image-shaped inputs are refused by name. */
+export function importedModel(run: Run): ImportedModel {
+  const analysis = analyze(run.graph);
+  const input = analysis.inputId ? analysis.nodes[analysis.inputId].outputShape : null;
+  const output = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
+  if (!input || !output) throw new Error(`run '${run.name}': its graph has no input or no output`);
+  if (input.length !== 1) {
+    throw new Error(
+      `run '${run.name}' takes ${input.join('×')} inputs (images); predict on an imported run reads CSV rows of numbers for a vector input only`,
+    );
+  }
+  const size = output.reduce((a, b) => a * b, 1);
+  const indices = (n: number) => Array.from({ length: n }, (_, k) => String(k));
+  const meaning: OutputMeaning =
+    run.trainConfig.loss === 'mse'
+      ? { task: 'regression', targetNames: indices(size) }
+      : { task: 'classification', classNames: indices(size === 1 ? 2 : size) };
+  return { width: input[0], meaning };
+}
+
+/** Columns whose sample cells (the header left out) are all numbers or empty, with at least one number. */
+function numberColumns(layout: CsvLayout): number[] {
+  const records = layout.sample.slice(layout.hasHeader ? 1 : 0);
+  return layout.names
+    .map((_, c) => c)
+    .filter((c) => {
+      const cells = records.map((r) => r.fields[c] ?? '').filter((cell) => !isMissing(cell));
+      return cells.length > 0 && cells.every((cell) => !Number.isNaN(parseNumber(cell.trim(), layout.decimalComma)));
+    });
+}
+
+/**
+ * The encoder for an imported run: `columns` (names, in order) or else every number column but the label, which
+ * must come to exactly `width` features.
+ */
+export function numericRowEncoder(
+  file: string,
+  layout: CsvLayout,
+  width: number,
+  choice: { columns?: string[]; label?: string },
+): RowEncoder {
+  const header = layout.names;
+  const place = (name: string, what: string) => {
+    const index = findColumn(header, name);
+    if (index < 0)
+      throw new Error(`${basename(file)}: no ${what} column '${name}' (the file's columns are ${listed(header, 20)})`);
+    return index;
+  };
+  const labelIndex = choice.label === undefined ? null : place(choice.label, 'label');
+  const indices = choice.columns
+    ? choice.columns.map((name) => place(name, 'feature'))
+    : numberColumns(layout).filter((c) => c !== labelIndex);
+  if (labelIndex !== null && indices.includes(labelIndex))
+    throw new Error(`${basename(file)}: column '${header[labelIndex]}' is both the label and a feature`);
+  if (indices.length !== width) {
+    const named = listed(
+      indices.map((c) => header[c]),
+      20,
+    );
+    throw new Error(
+      `${basename(file)}: the model takes ${width} numbers per row, and ${
+        choice.columns ? `--columns names ${indices.length}` : `the file has ${indices.length} number columns`
+      } (${named || 'none'})${choice.columns ? '' : `; name ${width} with --columns a,b,…`}`,
+    );
+  }
+  return {
+    width,
+    labelIndex,
+    encode(fields, at, out, offset) {
+      if (fields.length !== header.length)
+        throw new PredictInputError(file, at, null, `${fields.length} fields where the first row has ${header.length}`);
+      for (let k = 0; k < width; k++)
+        out[offset + k] = numberCell(file, at, header[indices[k]], fields[indices[k]], layout.decimalComma);
+    },
+  };
+}
+
+/** --columns a,b,… and --label COLUMN as given. */
+export function columnChoice(args: ParsedArgs): { columns?: string[]; label?: string } {
+  const columns = optionalString(args, 'columns');
+  return {
+    ...(columns !== undefined ? { columns: columns.split(',').map((c) => c.trim()) } : {}),
+    ...(args.options.has('label') ? { label: optionalString(args, 'label') } : {}),
+  };
+}
