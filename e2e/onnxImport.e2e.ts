@@ -100,6 +100,8 @@ test("an imported run's page says it was not trained here, without curves, and n
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
   await page.goto(studio.url);
+  // The studio reopens where the test before left it (keeping the user's place): go to the editor's toolbar.
+  await page.getByRole('tab', { name: 'Model' }).click({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Open model…' })).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('open-model-input').setInputFiles(fixture('mlp_gemm.op13.fold.onnx'));
   await expect(page.getByText(/Imported mlp_gemm\.op13\.fold\.onnx/)).toBeVisible({ timeout: 60_000 });
