@@ -267,21 +267,26 @@ export class StudioState {
     this.groups = await this.api.listGroups();
   }
 
+  /** The open graph and the selected dataset a run trains, or null after saying which one is missing. */
+  private readyToTrain(): {
+    graph: NonNullable<StudioState['graph']>;
+    dataset: NonNullable<StudioState['dataset']>;
+  } | null {
+    const graph = this.graph;
+    const dataset = this.dataset;
+    if (!graph) this.notify('error', t('noticeNoGraph'));
+    else if (!dataset) this.notify('error', t('noticeNoDataset'));
+    return graph && dataset ? { graph, dataset } : null;
+  }
+
   /**
    * Queues a group of runs (a repeat with seeds or a sweep) of the editor's graph on the selected dataset with the
    * panel's settings, and opens it in Experiments. A refusal names the setting (worded by errorWords.ts).
    */
   async startGroup(plan: SweepPlan, parallel = 1): Promise<GroupSummary | undefined> {
-    const graph = this.graph;
-    const dataset = this.dataset;
-    if (!graph) {
-      this.notify('error', t('noticeNoGraph'));
-      return undefined;
-    }
-    if (!dataset) {
-      this.notify('error', t('noticeNoDataset'));
-      return undefined;
-    }
+    const ready = this.readyToTrain();
+    if (!ready) return undefined;
+    const { graph, dataset } = ready;
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const summary = await this.api.createGroup({
@@ -391,16 +396,9 @@ export class StudioState {
     name?: string,
     from: Pick<StartRunRequest, 'fromRun' | 'weights'> = {},
   ): Promise<RunSummary | undefined> {
-    const graph = this.graph;
-    const dataset = this.dataset;
-    if (!graph) {
-      this.notify('error', t('noticeNoGraph'));
-      return undefined;
-    }
-    if (!dataset) {
-      this.notify('error', t('noticeNoDataset'));
-      return undefined;
-    }
+    const ready = this.readyToTrain();
+    if (!ready) return undefined;
+    const { graph, dataset } = ready;
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const fromFile = from.fromRun === undefined ? this.startWeights : null;
