@@ -1,7 +1,7 @@
 // A group's bands, table and scatter from its runs and curves.
 import { describe, expect, it } from 'vitest';
 import type { GroupDetail, RunSummary } from '../../../main/api/types';
-import { bandSeries, groupTable, scatterOf, sweptKeys } from './groupCharts';
+import { bandSeries, groupTable, paddedRange, scatterOf, sweptKeys } from './groupCharts';
 
 function run(id: string, combination: number, lr: number, accuracy: number, status = 'completed'): RunSummary {
   return {
@@ -60,6 +60,22 @@ describe('group charts', () => {
       ],
       logX: true,
       numeric: true,
+      xRange: [0.001 / 1.5, 0.1 * 1.5],
     });
+  });
+
+  it('pads the scatter x axis so the extreme settings are not drawn on its edges', () => {
+    expect(
+      paddedRange(
+        [
+          { x: 10, y: 0 },
+          { x: 30, y: 1 },
+        ],
+        false,
+      ),
+    ).toEqual([9, 31]);
+    expect(paddedRange([{ x: 64, y: 0 }], false)).toEqual([57.6, 70.4]);
+    expect(paddedRange([{ x: 0, y: 0 }], false)).toEqual([-1, 1]);
+    expect(paddedRange([], true)).toBeNull();
   });
 });

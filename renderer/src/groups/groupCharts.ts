@@ -66,7 +66,10 @@ export function sweptKeys(detail: GroupDetail): string[] {
 }
 
 /** Each completed run as a point: its value of setting `key` against its final validation metric. */
-export function scatterOf(detail: GroupDetail, key: string): { points: Point[]; logX: boolean; numeric: boolean } {
+export function scatterOf(
+  detail: GroupDetail,
+  key: string,
+): { points: Point[]; logX: boolean; numeric: boolean; xRange: [number, number] | null } {
   const metric = validationMetricOf(detail.task);
   const setting = parseSettingKey(key);
   const points: Point[] = [];
@@ -79,5 +82,18 @@ export function scatterOf(detail: GroupDetail, key: string): { points: Point[]; 
     points.push({ x, y });
   }
   const logX = setting !== null && isLogScale(setting) && points.every((p) => p.x > 0);
-  return { points, logX, numeric };
+  return { points, logX, numeric, xRange: paddedRange(points, logX) };
+}
+
+/**
+ * The x axis of the scatter with room either side, so the smallest and largest values swept are not drawn on the
+ * chart's edges: a factor of 1.5 on a log axis, 5 % of the span (or of the value, when there is one) on a linear one.
+ */
+export function paddedRange(points: readonly Point[], log: boolean): [number, number] | null {
+  if (points.length === 0) return null;
+  const xs = points.map((p) => p.x);
+  const [low, high] = [Math.min(...xs), Math.max(...xs)];
+  if (log) return [low / 1.5, high * 1.5];
+  const pad = high > low ? (high - low) * 0.05 : Math.abs(low) * 0.1 || 1;
+  return [low - pad, high + pad];
 }
