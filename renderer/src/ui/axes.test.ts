@@ -1,6 +1,6 @@
 // Axis assignment: one y axis per metric (MAE and R² no longer share one, which drew R² flat).
 import { describe, expect, it } from 'vitest';
-import { assignAxes } from './axes';
+import { assignAxes, logTickLabel } from './axes';
 
 describe('assignAxes', () => {
   it('puts MAE and R² on their own axes, left and right', () => {
@@ -22,5 +22,26 @@ describe('assignAxes', () => {
     const plan = assignAxes([{}, {}]);
     expect(plan.ids).toEqual(['y', 'y']);
     expect(plan.axes).toEqual([{ id: 'y', key: '', position: 'left', grid: true }]);
+  });
+});
+
+describe('logTickLabel', () => {
+  it('names 1, 2 and 5 times a power of ten and leaves the other ticks unlabelled', () => {
+    expect([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 1e-4].map(logTickLabel)).toEqual([
+      '0.01',
+      '0.02',
+      '0.05',
+      '0.1',
+      '0.2',
+      '0.5',
+      '1',
+      '2',
+      '5',
+      '10',
+      '0.0001',
+    ]);
+    // Chart.js' log ticks also hold 3, 4, 6 … and the data's own ends; those overlapped their neighbours' labels.
+    expect([0.03, 0.6, 0.8, 0.52, 7].map(logTickLabel)).toEqual(['', '', '', '', '']);
+    expect([0, -1, NaN, Infinity].map(logTickLabel)).toEqual(['', '', '', '']);
   });
 });

@@ -24,3 +24,16 @@ export function assignAxes(series: ReadonlyArray<{ axis?: string }>): AxisPlan {
   });
   return { ids, axes };
 }
+
+/**
+ * The label of a tick on a logarithmic axis: only 1, 2 and 5 times a power of ten are named (0.01, 0.02, 0.05, 0.1 …),
+ * as on printed log paper; other ticks, and the axis' own data-driven ends (0.8, 0.52), keep their grid line but no
+ * label, which otherwise overlapped the neighbouring ones.
+ */
+export function logTickLabel(value: number): string {
+  if (!(value > 0) || !Number.isFinite(value)) return '';
+  const power = Math.floor(Math.log10(value) + 1e-9);
+  const mantissa = value / 10 ** power;
+  const named = [1, 2, 5, 10].some((m) => Math.abs(mantissa - m) < 1e-6 * m);
+  return named ? String(Number(value.toPrecision(6))) : '';
+}
