@@ -1,5 +1,6 @@
 // Predicting on the user's own images, in Chromium against web mode: a shapes run (the image sample) trains, then
-// two chosen PNGs are uploaded and each shows the image as the model saw it, its predicted class and probabilities.
+// two chosen PNGs are uploaded and each shows the image as the model saw it, its predicted class and probabilities;
+// the run's page takes images too.
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
@@ -34,6 +35,15 @@ test('choose images on a finished image run and see predicted classes with proba
   await expect(panel.getByText(/^(bar|cross|ring|square) \d+\.\d%$/)).toHaveCount(6); // the top three of each
   await panel.scrollIntoViewIfNeeded();
   await snapshot(page, testInfo, 'image-predict-en');
+
+  // The same panel on the run's own page (Experiments), where any finished image run can be tried.
+  await page.getByRole('button', { name: /^This run's page/ }).click();
+  const onPage = page
+    .getByRole('article', { name: 'Run page' })
+    .getByRole('region', { name: 'Predict on your images' });
+  await onPage.getByLabel('Images to predict').setInputFiles([sample('bar/bar-003.png')]);
+  await expect(onPage.getByRole('img', { name: 'bar-003.png' })).toBeVisible({ timeout: 60_000 });
+  await expect(onPage.getByText(/^Predicted: (bar|cross|ring|square)$/)).toHaveCount(1);
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('region', { name: '用你的图片预测' })).toContainText('预测：');
