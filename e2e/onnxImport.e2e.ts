@@ -91,6 +91,12 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
   // And the next run starts afresh unless asked again.
   await page.getByRole('tab', { name: 'Model' }).click();
   await expect(starting).toHaveCount(0);
+
+  // Imported again, then another graph opened: that one trains from its own weights, not the model's.
+  await page.getByTestId('open-model-input').setInputFiles(fixture('two_feature_classifier.op17.fold.onnx'));
+  await expect(starting).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(starting).toHaveCount(0);
 });
 
 test("an imported run's page says it was not trained here, without curves, and nothing on it fails", async ({

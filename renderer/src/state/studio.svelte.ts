@@ -86,10 +86,14 @@ export class StudioState {
   /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
   startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
   /** An imported model's run whose weights the next run starts from (set by Open model…; fine-tuning it). */
-  startFromRun = $state<{ runId: string; name: string } | null>(null);
+  startFromRun = $state<{ runId: string; name: string; graphId: string } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
   graph = $state.raw<{ id: string | null; name: string; spec: ModelSpec } | null>(null);
+  /** startFromRun while its graph is the one open (another graph opened meanwhile trains from its own weights). */
+  importedStart = $derived(
+    this.startFromRun && this.graph?.id === this.startFromRun.graphId ? this.startFromRun : null,
+  );
   /** Set when autosave is waiting or writing. */
   saving = $state(false);
   trainConfig = $state<TrainConfig>(defaultTrainConfig(null));
@@ -332,7 +336,9 @@ export class StudioState {
     this.graph = { id: result.graph.id, name: result.graph.name, spec: result.graph.spec };
     // Fine-tuning is the point of bringing a trained model in: its next run starts from the imported weights.
     this.startWeights = null;
-    this.startFromRun = result.runId ? { runId: result.runId, name: result.graph.name } : null;
+    this.startFromRun = result.runId
+      ? { runId: result.runId, name: result.graph.name, graphId: result.graph.id }
+      : null;
     this.view = 'model';
     await this.refreshRuns();
     const { report } = result;
@@ -402,7 +408,7 @@ export class StudioState {
     return this.attempt(async () => {
       const graphId = await this.saveNow('trained');
       const fromFile = from.fromRun === undefined ? this.startWeights : null;
-      const fromImported = from.fromRun === undefined && !fromFile ? this.startFromRun : null;
+      const fromImported = from.fromRun === undefined && !fromFile ? this.importedStart : null;
       // Events of runs not followed yet are kept until startRun answers: the new run's first epochs may come first.
       this.earlyEvents = [];
       let early: LiveEvent[];
