@@ -41,6 +41,39 @@ describe('gemm with at most 4 rows (small-M path)', () => {
     }
   }
 
+  it('matches the reference for any number of rows times a narrow op(B) = B^T (fewer columns than a tile)', () => {
+    // Rows: a whole number of groups of 4, and groups ending in 1, 2 and 3 rows; columns: 1, a classifier's 10, 15.
+    for (const M of [5, 6, 7, 64]) {
+      for (const N of [1, 10, 15]) {
+        const K = 67;
+        const rng = new Rng(M * 31 + N);
+        const A = randomFloats(rng, M * K);
+        const B = randomFloats(rng, N * K);
+        const C = randomFloats(rng, M * N);
+        const expected = copyOf(C);
+        native.gemm(false, true, M, N, K, 0.75, A, B, 0.5, C);
+        reference.gemm(false, true, M, N, K, 0.75, A, B, 0.5, expected);
+        expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+      }
+    }
+  });
+
+  it("computes a narrow op(B)'s rows exactly as a batch of 1 to 4 computes them", () => {
+    // The rows of a 64 x 10 product go 4 at a time through the small-M kernels: row i of the whole product has the
+    // bits of the same row computed alone in its group's position (here: each group of 4 as its own product).
+    const [M, N, K] = [64, 10, 512];
+    const rng = new Rng(77);
+    const A = randomFloats(rng, M * K);
+    const B = randomFloats(rng, N * K);
+    const whole = zeros(M * N);
+    native.gemm(false, true, M, N, K, 1, A, B, 0, whole);
+    for (let i0 = 0; i0 < M; i0 += 4) {
+      const group = zeros(4 * N);
+      native.gemm(false, true, 4, N, K, 1, A.subarray(i0 * K, (i0 + 4) * K), B, 0, group);
+      expectBitwise(whole.subarray(i0 * N, (i0 + 4) * N), group);
+    }
+  });
+
   it('ignores the old contents of C when beta is 0 (even NaN)', () => {
     const rng = new Rng(5);
     for (const transB of [false, true]) {
