@@ -68,6 +68,26 @@ describe('gemm', () => {
     }
   }
 
+  it('computes the last 1 or 2 rows of a tile (their even and odd k summed apart) for odd and even depths', () => {
+    // M = 7, 8, 13, 14 leave 1 or 2 rows past whole 6-row tiles; K = 1 and 3 have a lone last k, 300 spans two
+    // depth blocks (the second block adds to C); beta 0, 1 and 0.5 take the kernels' three ways of writing C.
+    for (const M of [7, 8, 13, 14]) {
+      for (const K of [1, 3, 64, 300]) {
+        for (const beta of [0, 1, 0.5]) {
+          const rng = new Rng(M * 1000 + K);
+          const N = 35;
+          const A = randomFloats(rng, M * K);
+          const B = randomFloats(rng, K * N);
+          const C = randomFloats(rng, M * N);
+          const expected = copyOf(C);
+          native.gemm(false, false, M, N, K, 1, A, B, beta, C);
+          reference.gemm(false, false, M, N, K, 1, A, B, beta, expected);
+          expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+        }
+      }
+    }
+  });
+
   it('handles depths longer than one cache block (K = 1000)', () => {
     const rng = new Rng(4);
     const A = randomFloats(rng, 13 * 1000);
