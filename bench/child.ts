@@ -35,6 +35,8 @@ export interface PeakProbe {
   spread: number;
   undisturbed: number;
   repeats: number;
+  /** threads x 2 FMA pipes x lanes x 2 x the clock /proc/cpuinfo lists (null elsewhere); boost runs above it. */
+  theoreticalGflops: number | null;
 }
 
 export function readJob(): Job {
@@ -73,6 +75,7 @@ export function peakFields(gflops: number, cpuGflops: number, peak: PeakProbe): 
     share_of_peak: round(gflops / peak.gflops),
     peak_spread: round(peak.spread),
     peak_undisturbed: `${peak.undisturbed}/${peak.repeats}`,
+    ...(peak.theoreticalGflops === null ? {} : { peak_listed_clock_gflops: round(peak.theoreticalGflops) }),
     ...(perThread === null
       ? {}
       : {

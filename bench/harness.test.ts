@@ -172,7 +172,15 @@ describe('summary', () => {
 });
 
 describe('GEMM lines against the FMA peak', () => {
-  const probe = { gflops: 200, cpuGflops: 210, threads: 2, spread: 0.012, undisturbed: 6, repeats: 7 };
+  const probe = {
+    gflops: 200,
+    cpuGflops: 210,
+    threads: 2,
+    spread: 0.012,
+    undisturbed: 6,
+    repeats: 7,
+    theoreticalGflops: 143.7,
+  };
 
   it('divides wall GFLOPS by the best repeat, and GFLOPS per CPU-second by the probe per thread', () => {
     expect(peakFields(80, 90, probe)).toEqual({
@@ -180,6 +188,7 @@ describe('GEMM lines against the FMA peak', () => {
       share_of_peak: 0.4,
       peak_spread: 0.012,
       peak_undisturbed: '6/7',
+      peak_listed_clock_gflops: 143.7,
       cpu_gflops: 90,
       peak_cpu_gflops_per_thread: 105,
       cpu_share_of_peak: round4(90 / 105),
@@ -187,9 +196,10 @@ describe('GEMM lines against the FMA peak', () => {
   });
 
   it('leaves the CPU-time shares out where the probe had no CPU clock', () => {
-    const fields = peakFields(80, 90, { ...probe, cpuGflops: null });
+    const fields = peakFields(80, 90, { ...probe, cpuGflops: null, theoreticalGflops: null });
     expect(fields.share_of_peak).toBe(0.4);
     expect('cpu_share_of_peak' in fields).toBe(false);
+    expect('peak_listed_clock_gflops' in fields).toBe(false);
   });
 });
 

@@ -39,6 +39,8 @@ export interface ResultLine {
   share_of_peak?: number;
   peak_spread?: number;
   peak_undisturbed?: string;
+  /** threads x 2 FMA pipes x the ISA's lanes x 2 flops x the clock /proc/cpuinfo lists (under KVM: the base clock). */
+  peak_listed_clock_gflops?: number;
   /**
    * GEMM (netwright) by CPU time: operations per CPU-second of the process (all threads, warm-up included), the
    * probe's best per thread CPU-second, and their ratio: the kernel's efficiency per core, which stays meaningful
