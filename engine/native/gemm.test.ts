@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
-import { copyOf, expectClose, randomFloats, zeros } from './testing';
+import { copyOf, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
 
 const native = loadKernels();
 const reference = createReferenceKernels();
@@ -21,14 +21,8 @@ describe('gemm', () => {
     for (const transB of [false, true]) {
       for (const [M, N, K] of sizes) {
         it(`matches the reference for transA=${transA} transB=${transB} M=${M} N=${N} K=${K}`, () => {
-          const rng = new Rng(M * 1000 + N * 10 + K);
-          const A = randomFloats(rng, M * K);
-          const B = randomFloats(rng, K * N);
-          const C = randomFloats(rng, M * N);
-          const expected = copyOf(C);
-          native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
-          reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
-          expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+          const seed = M * 1000 + N * 10 + K;
+          expectGemmLikeReference(native.gemm, reference.gemm, seed, [transA, transB], [M, N, K], 0.75, 0.5);
         });
       }
     }
@@ -74,15 +68,7 @@ describe('gemm', () => {
     for (const M of [7, 8, 13, 14]) {
       for (const K of [1, 3, 64, 300]) {
         for (const beta of [0, 1, 0.5]) {
-          const rng = new Rng(M * 1000 + K);
-          const N = 35;
-          const A = randomFloats(rng, M * K);
-          const B = randomFloats(rng, K * N);
-          const C = randomFloats(rng, M * N);
-          const expected = copyOf(C);
-          native.gemm(false, false, M, N, K, 1, A, B, beta, C);
-          reference.gemm(false, false, M, N, K, 1, A, B, beta, expected);
-          expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+          expectGemmLikeReference(native.gemm, reference.gemm, M * 1000 + K, [false, false], [M, 35, K], 1, beta);
         }
       }
     }

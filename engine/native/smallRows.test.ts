@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
-import { copyOf, expectBitwise, expectClose, randomFloats, zeros } from './testing';
+import { expectBitwise, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
 
 const native = loadKernels();
 const reference = createReferenceKernels();
@@ -27,14 +27,15 @@ describe('gemm with at most 4 rows (small-M path)', () => {
       for (const transB of [false, true]) {
         it(`matches the reference for M=${M} transA=${transA} transB=${transB}`, () => {
           for (const [K, N] of sizes) {
-            const rng = new Rng(M * 100 + K + N);
-            const A = randomFloats(rng, M * K);
-            const B = randomFloats(rng, K * N);
-            const C = randomFloats(rng, M * N);
-            const expected = copyOf(C);
-            native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
-            reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
-            expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+            expectGemmLikeReference(
+              native.gemm,
+              reference.gemm,
+              M * 100 + K + N,
+              [transA, transB],
+              [M, N, K],
+              0.75,
+              0.5,
+            );
           }
         });
       }
@@ -45,15 +46,7 @@ describe('gemm with at most 4 rows (small-M path)', () => {
     // Rows: a whole number of groups of 4, and groups ending in 1, 2 and 3 rows; columns: 1, a classifier's 10, 15.
     for (const M of [5, 6, 7, 64]) {
       for (const N of [1, 10, 15]) {
-        const K = 67;
-        const rng = new Rng(M * 31 + N);
-        const A = randomFloats(rng, M * K);
-        const B = randomFloats(rng, N * K);
-        const C = randomFloats(rng, M * N);
-        const expected = copyOf(C);
-        native.gemm(false, true, M, N, K, 0.75, A, B, 0.5, C);
-        reference.gemm(false, true, M, N, K, 0.75, A, B, 0.5, expected);
-        expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+        expectGemmLikeReference(native.gemm, reference.gemm, M * 31 + N, [false, true], [M, N, 67], 0.75, 0.5);
       }
     }
   });
