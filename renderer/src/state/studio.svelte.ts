@@ -488,6 +488,8 @@ export class StudioState {
   private liveEvent(event: LiveEvent): void {
     if (event.type === 'run-finished') {
       this.runs = [event.run, ...this.runs.filter((r) => r.id !== event.runId)];
+      // A group's counts of ended runs move with each of its runs (its status only at its start and end).
+      if (event.run.group) void this.refreshGroups();
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {
