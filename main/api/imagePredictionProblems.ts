@@ -11,8 +11,8 @@ export const IMAGE_PREDICTION_PROBLEMS = {
   'predicts-numbers': "the run '{run}' predicts numbers, not classes: image predictions need a classification run",
   'table-file': "{path}: the run '{run}' takes images ({shape}), not a table: give an image file or a folder of images",
   'not-an-image': '{path}: is not a {formats} image that can be read ({reason})',
-  // {s}: 's' after a count other than 1 (English only).
-  'no-images': '{path}: holds no {formats} images to predict on ({skipped} file{s} skipped, e.g. {example}: {reason})',
+  'no-images-one': '{path}: holds no {formats} images to predict on (1 file skipped, e.g. {example}: {reason})',
+  'no-images': '{path}: holds no {formats} images to predict on ({skipped} files skipped, e.g. {example}: {reason})',
   'no-files': '{path}: holds no {formats} images to predict on',
 } as const;
 

@@ -94,11 +94,10 @@ export async function readPredictionImages(
     const formats = SUPPORTED_FORMATS_TEXT;
     if (!isFolder) throw new ImagePredictionError('not-an-image', { path: where, formats, reason: first.reason });
     throw first
-      ? new ImagePredictionError('no-images', {
+      ? new ImagePredictionError(skipped.length === 1 ? 'no-images-one' : 'no-images', {
           path: where,
           formats,
           skipped: skipped.length,
-          s: skipped.length === 1 ? '' : 's',
           example: first.path,
           reason: first.reason,
         })
