@@ -7,17 +7,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
 import { probabilities } from './predictOutput';
-import { jsonLines, netwright } from './testCli';
+import { importModelRun, jsonLines, netwright } from './testCli';
 
 const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
 const home = mkdtempSync(join(tmpdir(), 'netwright-predict-imported-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function importRun(file: string): string {
-  const result = netwright(home, ['import', file, '--json']);
-  expect(result.status, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { runId: string }).runId;
-}
+const importRun = (file: string) => importModelRun(home, file);
 
 describe('predict and evaluate on an imported MLP (4 inputs, 3 classes)', () => {
   // Inputs and logits PyTorch computed when it wrote the file (2 rows).

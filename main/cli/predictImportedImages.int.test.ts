@@ -10,17 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
 import { encodePng, rgbImage, solidImage, writeTree } from '../services/datasets/images/testImages';
 import { probabilities } from './predictOutput';
-import { jsonLines, netwright } from './testCli';
+import { importModelRun, jsonLines, netwright } from './testCli';
 
 const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
 const home = mkdtempSync(join(tmpdir(), 'netwright-predict-imported-images-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function importRun(file: string): string {
-  const result = netwright(home, ['import', file, '--json']);
-  expect(result.status, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { runId: string }).runId;
-}
+const importRun = (file: string) => importModelRun(home, file);
 
 function randomBytes(seed: number, count: number): Uint8Array {
   const rng = new Rng(seed);

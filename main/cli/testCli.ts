@@ -24,6 +24,13 @@ export function netwright(home: string, args: string[]): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `netwright import MODEL.onnx --json` in `home`: the imported run's id (an error with the CLI's words if it fails). */
+export function importModelRun(home: string, file: string): string {
+  const result = netwright(home, ['import', file, '--json']);
+  if (result.status !== 0) throw new Error(`netwright import ${file} failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { runId: string }).runId;
+}
+
 /** The CLI as a running child process (to signal it while it trains). */
 export function startNetwright(home: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [bin, ...args], {
