@@ -1,6 +1,7 @@
 // Predicting on images with an imported model, in Chromium against web mode: a PyTorch-written grayscale classifier
 // (1×8×8 in, 3 classes) opened with Open model… has no dataset, yet its run page takes a chosen PNG and shows it
-// as the model saw it with its predicted class (named by output index) and probabilities, in English and Chinese.
+// as the model saw it with its predicted class (named by output index) and probabilities, in English and Chinese;
+// so do the run's details beside the Experiments table.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +47,17 @@ test('an imported image classifier’s run page predicts on a chosen PNG', async
   await panel.scrollIntoViewIfNeeded();
   await snapshot(page, testInfo, 'imported-image-predict-en');
 
+  // The run's details beside the Experiments table take images too.
+  await page.getByRole('button', { name: '← All runs' }).click();
+  await page.getByRole('button', { name: 'gray_conv.op17.fold', exact: true }).click();
+  const inDetails = page
+    .getByRole('complementary', { name: 'Run details' })
+    .getByRole('region', { name: 'Predict on your images' });
+  await inDetails.getByLabel('Images to predict').setInputFiles([picture]);
+  await expect(inDetails.getByText(/^Predicted: [012]$/)).toHaveCount(1, { timeout: 60_000 });
+
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  const zh = page.getByRole('region', { name: '用你的图片预测' });
+  const zh = page.getByRole('region', { name: '用你的图片预测' }).first();
   await expect(zh).toContainText('使用从模型文件导入的权重。');
   await expect(zh).toContainText('预测：');
   await snapshot(page, testInfo, 'imported-image-predict-zh');

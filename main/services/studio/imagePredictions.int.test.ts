@@ -1,6 +1,6 @@
 // StudioApi.predictImages on a run imported from an ONNX file with an image input (no dataset): the images dropped on
 // its run page are read for its [1, 8, 8] input and give onnxruntime's probabilities with their thumbnails; a
-// tabular model and a CSV file are refused with codes the renderer words.
+// CSV file, a model whose input has 2 channels and a tabular model are refused with codes the renderer words.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -54,13 +54,18 @@ describe('predictImages on an imported grayscale image model', () => {
     });
   });
 
-  it('refuses a CSV file for it, and images for a tabular model, with codes and values', async () => {
+  it('refuses a CSV file for it, and images for a 2-channel or a tabular model, with codes and values', async () => {
     const imageRun = await importRun('gray_conv.op13.nofold.onnx');
     const csv = join(studio.layout.home, 'rows.csv');
     writeFileSync(csv, 'a,b\n1,2\n');
     expect(await refusal(studio.predictImages(imageRun, { kind: 'path', path: csv }))).toMatchObject({
       code: 'predict-table-file',
       params: { path: csv, run: 'gray_conv.op13.nofold', shape: '1×8×8' },
+    });
+    const twoChannels = await importRun('conv_bn_relu_maxpool.op13.nofold.onnx');
+    expect(await refusal(studio.predictImages(twoChannels, { kind: 'path', path: csv }))).toMatchObject({
+      code: 'predict-input-channels',
+      params: { shape: '[2, 6, 6]', channels: 2 },
     });
     const tableRun = await importRun('mlp_gemm.op13.fold.onnx');
     expect(await refusal(studio.predictImages(tableRun, { kind: 'path', path: csv }))).toMatchObject({
