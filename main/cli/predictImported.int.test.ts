@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
+import { encodePng } from '../services/datasets/images/testImages';
 import { probabilities } from './predictOutput';
 import { importModelRun, jsonLines, netwright } from './testCli';
 
@@ -123,6 +124,13 @@ describe('a trained regression run exported to ONNX and imported back', () => {
     const onnx = join(home, 'linear.onnx');
     expect(netwright(home, ['export', trainedId, '--format', 'onnx', '--out', onnx]).status).toBe(0);
     const importedId = importRun(onnx);
+
+    // An image for the run trained on a table is refused, naming its dataset (not read as a CSV file).
+    const picture = join(home, 'dot.png');
+    writeFileSync(picture, encodePng(1, 1, 0, Uint8Array.of(7)));
+    const refused = netwright(home, ['predict', trainedId, picture]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('which is not an image dataset: predict on a CSV file with its columns');
 
     const fromTrained = netwright(home, ['predict', trainedId, data, '--json']);
     const fromImported = netwright(home, ['predict', importedId, data, '--label', 'y', '--json']);
