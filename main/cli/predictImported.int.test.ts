@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
 import { encodePng } from '../services/datasets/images/testImages';
 import { probabilities } from './predictOutput';
-import { importModelRun, jsonLines, netwright } from './testCli';
+import { importModelRun, jsonLines, netwright, trainedAndReimported } from './testCli';
 
 const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
 const home = mkdtempSync(join(tmpdir(), 'netwright-predict-imported-'));
@@ -107,23 +107,11 @@ describe('a trained regression run exported to ONNX and imported back', () => {
     });
     const data = join(home, 'linear.csv');
     writeFileSync(data, `u,v,y\n${rows.map((r) => r.join(',')).join('\n')}\n`);
-    const trained = netwright(home, [
-      'train',
-      '--data',
-      data,
-      '--label',
-      'y',
-      '--task',
-      'regression',
-      '--epochs',
-      '3',
-      '--json',
-    ]);
-    expect(trained.status, trained.stderr).toBe(0);
-    const trainedId = jsonLines(trained.stdout).at(-1)!.runId as string;
-    const onnx = join(home, 'linear.onnx');
-    expect(netwright(home, ['export', trainedId, '--format', 'onnx', '--out', onnx]).status).toBe(0);
-    const importedId = importRun(onnx);
+    const { trainedId, importedId } = trainedAndReimported(
+      home,
+      ['--data', data, '--label', 'y', '--task', 'regression', '--epochs', '3'],
+      'linear',
+    );
 
     // An image for the run trained on a table is refused, naming its dataset (not read as a CSV file).
     const picture = join(home, 'dot.png');

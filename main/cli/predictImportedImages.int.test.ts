@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
 import { encodePng, rgbImage, solidImage, writeTree } from '../services/datasets/images/testImages';
 import { probabilities } from './predictOutput';
-import { importModelRun, jsonLines, netwright } from './testCli';
+import { importModelRun, jsonLines, netwright, trainedAndReimported } from './testCli';
 
 const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
 const home = mkdtempSync(join(tmpdir(), 'netwright-predict-imported-images-'));
@@ -136,12 +136,7 @@ describe('a trained image run exported to ONNX and imported back', () => {
     const imported = netwright(home, ['import', join(home, 'shades'), '--image-size', '6x6', '--json']);
     expect(imported.status, imported.stderr).toBe(0);
     const data = JSON.parse(imported.stdout).folder as string;
-    const trained = netwright(home, ['train', '--data', data, '--epochs', '3', '--json']);
-    expect(trained.status, trained.stderr).toBe(0);
-    const trainedId = jsonLines(trained.stdout).at(-1)!.runId as string;
-    const onnx = join(home, 'shades.onnx');
-    expect(netwright(home, ['export', trainedId, '--format', 'onnx', '--out', onnx]).status).toBe(0);
-    const importedId = importRun(onnx);
+    const { trainedId, importedId } = trainedAndReimported(home, ['--data', data, '--epochs', '3'], 'shades');
 
     const picture = join(home, 'picture.png');
     writeFileSync(picture, await rgbImage('png', 6, 6, randomBytes(11, 6 * 6 * 3)));
