@@ -30,6 +30,7 @@ import { StudioError } from '../lib/host';
 import { errorWording } from './errorWords';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -52,6 +53,7 @@ const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
+const imagePredictionWords = translator(imagePredictionProblemMessages);
 const modelWords = translator(modelImportMessages);
 
 /** A failed call in the user's language (see state/errorWords.ts). */
@@ -63,6 +65,7 @@ function errorWords(error: unknown): string {
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
   if (wording.table === 'group')
     return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
+  if (wording.table === 'imagePrediction') return imagePredictionWords(wording.key, wording.params);
   return wording.text;
 }
 const fitWords = translator(fitMessages);
