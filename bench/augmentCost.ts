@@ -38,7 +38,8 @@ function main(): void {
   let step = 0;
   const batchAt = (n: number) =>
     data.subarray((n % DISTINCT_BATCHES) * batch * size, ((n % DISTINCT_BATCHES) + 1) * batch * size);
-  const augment = (n: number) => augmentBatch(augmentation, batchAt(n), shape, null, rows, 0, batch, 1, n, input);
+  const augment = (n: number) =>
+    augmentBatch(kernels, augmentation, batchAt(n), shape, null, rows, 0, batch, 1, n, input);
   const runs = {
     plain: () => session.step(batchAt(step++), labels, batch),
     augmented: () => {

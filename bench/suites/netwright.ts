@@ -37,7 +37,7 @@ function netwrightBackend(kernels: Kernels): Backend {
       return () => {
         const step = next++;
         const { inputs, targets } = batches[step % batches.length];
-        augmentBatch(augmentation, inputs, shape, null, rows, 0, batch, 1, step, input);
+        augmentBatch(kernels, augmentation, inputs, shape, null, rows, 0, batch, 1, step, input);
         return trainer.step(input, targets, batch);
       };
     },

@@ -350,4 +350,30 @@ export interface Kernels {
     step: number,
     decoupled: boolean,
   ): void;
+
+  // ---- data ----------------------------------------------------------------------------------------------------
+  /**
+   * Image augmentation of a batch (engine/core/train/augment.ts's augmentImage for each image, bit for bit): image i
+   * of `target` [batch, C, H, W] is dataset row rows[i] of `features` [rows, C, H, W], both standardized with
+   * stats = [mean of each channel, std of each channel (> 0)]. Per image i: flags[i] bit 0 flips horizontally, bit 1
+   * vertically, bit 2 rotates; shifts[2i], shifts[2i + 1] = (x, y) in pixels; factors[4i..4i + 3] = (brightness,
+   * contrast, cos, sin) of the rotation angle, cos and sin computed in JS; cutouts[(i · cutoutCount + k) · 2 + 0/1] =
+   * cutout k's centre (y, x), each a black square of side cutoutSize.
+   */
+  augmentImages(
+    features: Float32Array,
+    rows: Int32Array,
+    batch: number,
+    channels: number,
+    height: number,
+    width: number,
+    stats: Float64Array,
+    flags: Uint8Array,
+    shifts: Int32Array,
+    factors: Float64Array,
+    cutoutSize: number,
+    cutoutCount: number,
+    cutouts: Int32Array,
+    target: Float32Array,
+  ): void;
 }

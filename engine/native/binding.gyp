@@ -25,6 +25,7 @@
       'dependencies': [
         "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except",
         'gemm_scalar',
+        'augment_images',
       ],
       'sources': [
         'src/addon.cpp',
@@ -52,6 +53,7 @@
         'src/ops/losses.cpp',
         'src/ops/reductions.cpp',
         'src/ops/optimizers.cpp',
+        'src/ops/augment.cpp',
       ],
       'include_dirs': ['src'],
       'conditions': [
@@ -76,6 +78,16 @@
       'sources': ['src/gemm/ukernel_scalar.cpp', 'src/gemm/small_rows_scalar.cpp'],
       'include_dirs': ['src'],
       'cflags': ['-fPIC'],
+    },
+    {
+      # Image augmentation's arithmetic must match JS bit for bit: no fused multiply-adds on any target.
+      'target_name': 'augment_images',
+      'type': 'static_library',
+      'sources': ['src/ops/augment_images.cpp'],
+      'include_dirs': ['src'],
+      'cflags': ['-fPIC', '-ffp-contract=off'],
+      'xcode_settings': { 'OTHER_CFLAGS': ['-ffp-contract=off'] },
+      'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/fp:precise'] } },
     },
   ],
   'conditions': [

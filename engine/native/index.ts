@@ -52,6 +52,7 @@ const members: Record<keyof Kernels, 'function' | 'string'> = {
   adagradStep: 'function',
   rmspropStep: 'function',
   adamStep: 'function',
+  augmentImages: 'function',
 };
 
 let cached: Kernels | undefined;

@@ -1,6 +1,7 @@
 // Naive TypeScript implementations of every kernel in the Kernels contract: the oracle the native tests (and any
 // other test) compare against. Sums run in double; nothing here is fast. Same argument order as Kernels.
 import { Activation, Geom, type Kernels } from '../core/kernels';
+import { augmentPlaced } from '../core/train/augment';
 
 /** MurmurHash3's 32-bit finalizer. */
 function fmix32(h: number): number {
@@ -560,6 +561,50 @@ export function createReferenceKernels(): Kernels {
         m[i] = beta1 * m[i] + (1 - beta1) * grad;
         v[i] = beta2 * v[i] + (1 - beta2) * grad * grad;
         w[i] -= (lr * (m[i] / (1 - beta1 ** step))) / (Math.sqrt(v[i] / (1 - beta2 ** step)) + eps);
+      }
+    },
+
+    // The TypeScript augmentation itself, one image at a time.
+    augmentImages(
+      features,
+      rows,
+      batch,
+      channels,
+      height,
+      width,
+      stats,
+      flags,
+      shifts,
+      factors,
+      size,
+      count,
+      cutouts,
+      target,
+    ) {
+      const shape = [channels, height, width];
+      const plane = channels * height * width;
+      const normalization = {
+        mean: [...stats.subarray(0, channels)],
+        std: [...stats.subarray(channels, 2 * channels)],
+      };
+      for (let i = 0; i < batch; i++) {
+        const draw = {
+          flipHorizontal: (flags[i] & 1) !== 0,
+          flipVertical: (flags[i] & 2) !== 0,
+          rotate: (flags[i] & 4) !== 0,
+          shiftX: shifts[2 * i],
+          shiftY: shifts[2 * i + 1],
+          brightness: factors[4 * i],
+          contrast: factors[4 * i + 1],
+          cos: factors[4 * i + 2],
+          sin: factors[4 * i + 3],
+          cutouts: Array.from({ length: count }, (_, k): [number, number] => [
+            cutouts[2 * (i * count + k)],
+            cutouts[2 * (i * count + k) + 1],
+          ]),
+        };
+        const source = features.subarray(rows[i] * plane, (rows[i] + 1) * plane);
+        augmentPlaced(source, target.subarray(i * plane, (i + 1) * plane), shape, draw, size, normalization);
       }
     },
   };

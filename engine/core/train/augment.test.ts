@@ -1,6 +1,7 @@
 // Image augmentation: each transform on known images with explicit draws, the draws as a pure function of
 // (seed, epoch, row), batches written in place, and the settings' checks.
 import { describe, expect, it } from 'vitest';
+import { loadKernels } from '../../native';
 import { config } from '../../test/models';
 import { augmentationActive, augmentBatch, augmentImage, drawAugmentation, type AugmentDraw } from './augment';
 import { checkTrainConfig } from './configCheck';
@@ -136,7 +137,19 @@ describe('augmentBatch', () => {
   it('writes each batch row from its dataset row and touches nothing past the batch', () => {
     const features = Float32Array.from({ length: 3 * 12 }, (_, i) => i);
     const input = new Float32Array(4 * 12).fill(-99);
-    augmentBatch({ horizontalFlip: 1 }, features, shape, null, Int32Array.from([9, 2, 0]), 1, 2, 1, 0, input);
+    augmentBatch(
+      loadKernels(),
+      { horizontalFlip: 1 },
+      features,
+      shape,
+      null,
+      Int32Array.from([9, 2, 0]),
+      1,
+      2,
+      1,
+      0,
+      input,
+    );
     expect([...input.subarray(0, 4)]).toEqual([27, 26, 25, 24]); // row 2, first line, mirrored
     expect([...input.subarray(12, 16)]).toEqual([3, 2, 1, 0]); // row 0
     expect(input.subarray(24).every((v) => v === -99)).toBe(true);

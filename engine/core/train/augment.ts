@@ -1,6 +1,7 @@
 // Image augmentation of training batches: each image's random changes are drawn from a counter-based hash of
 // (seed, epoch, dataset row), so any batch can be recomputed alone (resume, thread counts, the studio's preview),
 // and written straight from the dataset into the batch buffer (no copy of the dataset).
+import type { Kernels } from '../kernels';
 import type { AugmentationConfig } from './config';
 
 /** One image's random draws; the golden tests pass these explicitly. */
@@ -16,6 +17,22 @@ export interface AugmentDraw {
   contrast: number; // factor
   /** Centre (y, x) of each cutout square, in pixels. */
   cutouts: Array<[number, number]>;
+}
+
+/**
+ * A draw as the arithmetic takes it: the rotation as the cosine and sine of its angle, computed here in JS once, so
+ * the native kernel (which receives these numbers) never calls a libm of its own.
+ */
+export interface PlacedDraw extends Omit<AugmentDraw, 'angleDegrees'> {
+  rotate: boolean;
+  cos: number;
+  sin: number;
+}
+
+export function placeDraw(draw: AugmentDraw): PlacedDraw {
+  const radians = (draw.angleDegrees * Math.PI) / 180;
+  const { angleDegrees, ...rest } = draw;
+  return { ...rest, rotate: angleDegrees !== 0, cos: Math.cos(radians), sin: Math.sin(radians) };
 }
 
 /** Per-channel standardization the batch is in: raw = z · std + mean (identity when null). */
@@ -60,6 +77,11 @@ function uniform(key: number, slot: number): number {
 // Slots of each draw; cutout k uses CUTOUT + 2k (y) and CUTOUT + 2k + 1 (x).
 const SLOT = { flipH: 0, flipV: 1, shiftX: 2, shiftY: 3, angle: 4, brightness: 5, contrast: 6, cutout: 7 } as const;
 
+/** How many cutout squares each image gets (none when they have no size). */
+function cutoutCountOf(augmentation: AugmentationConfig): number {
+  return (augmentation.cutoutSize ?? 0) > 0 ? (augmentation.cutoutCount ?? 0) : 0;
+}
+
 /** The random changes for dataset row `row` in epoch `epoch` (0-based) of a run seeded `seed`, for an H x W image. */
 export function drawAugmentation(
   augmentation: AugmentationConfig,
@@ -75,7 +97,7 @@ export function drawAugmentation(
   const maxAngle = augmentation.rotationDegrees ?? 0;
   const brightness = augmentation.brightness ?? 0;
   const contrast = augmentation.contrast ?? 0;
-  const count = (augmentation.cutoutSize ?? 0) > 0 ? (augmentation.cutoutCount ?? 0) : 0;
+  const count = cutoutCountOf(augmentation);
   const cutouts: Array<[number, number]> = [];
   for (let k = 0; k < count; k++) {
     cutouts.push([Math.floor(u(SLOT.cutout + 2 * k) * height), Math.floor(u(SLOT.cutout + 2 * k + 1) * width)]);
@@ -111,6 +133,18 @@ export function augmentImage(
   cutoutSize: number,
   normalization: ChannelNormalization | null,
 ): void {
+  augmentPlaced(source, target, shape, placeDraw(draw), cutoutSize, normalization);
+}
+
+/** augmentImage with the rotation given as its cosine and sine (what the native kernel is checked against). */
+export function augmentPlaced(
+  source: Float32Array,
+  target: Float32Array,
+  shape: readonly number[],
+  draw: PlacedDraw,
+  cutoutSize: number,
+  normalization: ChannelNormalization | null,
+): void {
   const [channels, height, width] = shape;
   const plane = height * width;
   let meanRaw = 0;
@@ -132,7 +166,7 @@ export function augmentImage(
   const bottom = Math.min(height, height - shiftY);
   const left = Math.max(0, -shiftX);
   const right = Math.min(width, width - shiftX);
-  const rotate = draw.angleDegrees !== 0;
+  const { rotate } = draw;
   const stride = width + 2;
   if (rotate && bordered.length < (height + 2) * stride) bordered = new Float64Array((height + 2) * stride);
   for (let c = 0; c < channels; c++) {
@@ -180,7 +214,7 @@ export function augmentImage(
           for (let x = left; x < right; x++) b[row + x] = src[first + x] * s + m;
         }
       }
-      rotateInto(b, dst, height, width, draw.angleDegrees, scale, bias);
+      rotateInto(b, dst, height, width, draw.cos, draw.sin, scale, bias);
     }
     const cutoutBlack = (0 - m) * inv; // raw 0 after brightness and contrast (not -m · inv: that is -0 when m = 0)
     for (const [y, x] of draw.cutouts) {
@@ -202,13 +236,11 @@ function rotateInto(
   target: Float32Array,
   height: number,
   width: number,
-  angleDegrees: number,
+  cos: number,
+  sin: number,
   scale: number,
   bias: number,
 ): void {
-  const radians = (angleDegrees * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
   const cy = (height - 1) / 2;
   const cx = (width - 1) / 2;
   const stride = width + 2;
@@ -246,11 +278,22 @@ function channelStats(normalization: ChannelNormalization | null, c: number): [n
   return [normalization.mean[c], s > 0 ? s : 1];
 }
 
+/** The kernel's per-image arrays, kept between batches (the engine runs one batch at a time). */
+const packed = {
+  stats: new Float64Array(0),
+  flags: new Uint8Array(0),
+  shifts: new Int32Array(0),
+  factors: new Float64Array(0),
+  cutouts: new Int32Array(0),
+};
+
 /**
- * Augments one batch: image i of the batch is dataset row `rows[start + i]` of `features` (standardized), written
- * into `input` at i · featureSize.
+ * Augments one batch with the kernels' augmentImages (images in parallel, same values as augmentImage): image i of
+ * the batch is dataset row `rows[start + i]` of `features` (standardized), written into `input` at i · featureSize.
+ * The draws are made here, in JS, and passed as numbers.
  */
 export function augmentBatch(
+  kernels: Kernels,
   augmentation: AugmentationConfig,
   features: Float32Array,
   shape: readonly number[],
@@ -262,18 +305,46 @@ export function augmentBatch(
   epoch: number,
   input: Float32Array,
 ): void {
-  const size = shape[0] * shape[1] * shape[2];
+  const [channels, height, width] = shape;
   const cutoutSize = augmentation.cutoutSize ?? 0;
-  for (let i = 0; i < batch; i++) {
-    const row = rows[start + i];
-    const draw = drawAugmentation(augmentation, seed, epoch, row, shape[1], shape[2]);
-    augmentImage(
-      features.subarray(row * size, row * size + size),
-      input.subarray(i * size, i * size + size),
-      shape,
-      draw,
-      cutoutSize,
-      normalization,
-    );
+  const count = cutoutCountOf(augmentation);
+  if (packed.flags.length < batch) {
+    packed.flags = new Uint8Array(batch);
+    packed.shifts = new Int32Array(2 * batch);
+    packed.factors = new Float64Array(4 * batch);
   }
+  if (packed.cutouts.length < 2 * count * batch) packed.cutouts = new Int32Array(2 * count * batch);
+  if (packed.stats.length !== 2 * channels) packed.stats = new Float64Array(2 * channels);
+  const { stats, flags, shifts, factors, cutouts } = packed;
+  for (let c = 0; c < channels; c++) [stats[c], stats[channels + c]] = channelStats(normalization, c);
+  for (let i = 0; i < batch; i++) {
+    const draw = placeDraw(drawAugmentation(augmentation, seed, epoch, rows[start + i], height, width));
+    flags[i] = (draw.flipHorizontal ? 1 : 0) | (draw.flipVertical ? 2 : 0) | (draw.rotate ? 4 : 0);
+    shifts[2 * i] = draw.shiftX;
+    shifts[2 * i + 1] = draw.shiftY;
+    factors[4 * i] = draw.brightness;
+    factors[4 * i + 1] = draw.contrast;
+    factors[4 * i + 2] = draw.cos;
+    factors[4 * i + 3] = draw.sin;
+    draw.cutouts.forEach(([y, x], k) => {
+      cutouts[2 * (i * count + k)] = y;
+      cutouts[2 * (i * count + k) + 1] = x;
+    });
+  }
+  kernels.augmentImages(
+    features,
+    rows.subarray(start, start + batch),
+    batch,
+    channels,
+    height,
+    width,
+    stats,
+    flags,
+    shifts,
+    factors,
+    cutoutSize,
+    count,
+    cutouts,
+    input,
+  );
 }

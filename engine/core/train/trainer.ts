@@ -463,6 +463,7 @@ export class Trainer {
     const size = data.featureSize;
     if (this.augmentation && trainingEpoch !== undefined) {
       augmentBatch(
+        this.kernels,
         this.augmentation,
         data.features,
         data.featureShape,

@@ -42,6 +42,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   registerLosses(env, exports);
   registerReductions(env, exports);
   registerOptimizers(env, exports);
+  registerAugment(env, exports);
   return exports;
 }
 

@@ -98,6 +98,10 @@ ByteView Args::bytes(std::size_t i, const char* name) const {
   return typedView<std::uint8_t>(*this, at(i), napi_uint8_array, "a Uint8Array", name);
 }
 
+DoubleView Args::doubles(std::size_t i, const char* name) const {
+  return typedView<double>(*this, at(i), napi_float64_array, "a Float64Array", name);
+}
+
 std::int64_t Args::integer(std::size_t i, const char* name, std::int64_t min, std::int64_t max) const {
   Napi::Value value = at(i);
   if (!value.IsNumber()) failType(std::string(name) + " must be an integer, got " + describe(value));

@@ -29,6 +29,7 @@ struct View {
 using FloatView = View<float>;
 using IntView = View<std::int32_t>;
 using ByteView = View<std::uint8_t>;
+using DoubleView = View<double>;
 
 class Args {
  public:
@@ -42,6 +43,7 @@ class Args {
   FloatView floatsOrNull(std::size_t i, const char* name) const;
   IntView ints(std::size_t i, const char* name) const;
   ByteView bytes(std::size_t i, const char* name) const;
+  DoubleView doubles(std::size_t i, const char* name) const;
   /** An integral number in [min, max]. */
   std::int64_t integer(std::size_t i, const char* name, std::int64_t min, std::int64_t max = INT32_MAX) const;
   /** A finite number (or any non-NaN number when allowInfinite). */
@@ -52,6 +54,7 @@ class Args {
   void need(const FloatView& view, std::size_t count) const { needElements(view.name, view.length, count, "floats"); }
   void need(const IntView& view, std::size_t count) const { needElements(view.name, view.length, count, "ints"); }
   void need(const ByteView& view, std::size_t count) const { needElements(view.name, view.length, count, "bytes"); }
+  void need(const DoubleView& view, std::size_t count) const { needElements(view.name, view.length, count, "doubles"); }
 
   /** Throws if the first `count` elements of the (non-null) views overlap: kernels that write through restrict
    *  pointers need distinct buffers. */

@@ -20,5 +20,6 @@ void registerElementwise(Napi::Env env, Napi::Object exports);
 void registerLosses(Napi::Env env, Napi::Object exports);
 void registerReductions(Napi::Env env, Napi::Object exports);
 void registerOptimizers(Napi::Env env, Napi::Object exports);
+void registerAugment(Napi::Env env, Napi::Object exports);
 
 }  // namespace nw

@@ -1,0 +1,150 @@
+// The arithmetic of one image's augmentation, step for step as engine/core/train/augment.ts's augmentImage (same
+// operations in the same order, in double, rounded to float once per value). Built alone with -ffp-contract=off
+// (binding.gyp's augment_images library): a fused multiply-add would round differently from JS.
+#include "ops/augment_images.hpp"
+
+#include <algorithm>
+
+namespace nw {
+namespace {
+
+using std::int64_t;
+using std::size_t;
+
+/**
+ * Bilinear rotation about the centre of `bordered` (one channel of raw values with a one-pixel black border,
+ * (H + 2) x (W + 2)) into `target` [H, W], each value mapped to scale · raw + bias: the output at offset (u, v) from
+ * the centre reads (cos·u − sin·v, sin·u + cos·v).
+ */
+void rotateInto(const double* bordered, float* target, int64_t height, int64_t width, double cos, double sin,
+                double scale, double bias) {
+  const double cy = static_cast<double>(height - 1) / 2;
+  const double cx = static_cast<double>(width - 1) / 2;
+  const int64_t stride = width + 2;
+  const double xLimit = static_cast<double>(width + 2);
+  const double yLimit = static_cast<double>(height + 2);
+  for (int64_t y = 0; y < height; ++y) {
+    const double v = static_cast<double>(y) - cy;
+    // Sampling points carry +2 (see augment.ts), so in the readable range truncation is floor.
+    double qx = -cos * cx - sin * v + cx + 2;
+    double qy = -sin * cx + cos * v + cy + 2;
+    float* out = target + y * width;
+    for (int64_t x = 0; x < width; ++x, qx += cos, qy += sin) {
+      double raw = 0;
+      // JS tests (qx | 0) < W + 2 after qx >= 1: the same as qx < W + 2 for any image under 2^31 pixels wide.
+      if (qx >= 1 && qx < xLimit && qy >= 1 && qy < yLimit) {
+        const int64_t x0 = static_cast<int64_t>(qx);
+        const int64_t y0 = static_cast<int64_t>(qy);
+        const double wx = qx - static_cast<double>(x0);
+        const double wy = qy - static_cast<double>(y0);
+        const double* at = bordered + (y0 - 1) * stride + x0 - 1;
+        const double upperLeft = at[0];
+        const double lowerLeft = at[stride];
+        const double upper = upperLeft + wx * (at[1] - upperLeft);
+        const double lower = lowerLeft + wx * (at[stride + 1] - lowerLeft);
+        raw = upper + wy * (lower - upper);
+      }
+      out[x] = static_cast<float>(raw * scale + bias);
+    }
+  }
+}
+
+}  // namespace
+
+void augmentImage(const AugmentBatch& batch, size_t i, double* bordered) {
+  const int64_t channels = static_cast<int64_t>(batch.channels);
+  const int64_t height = static_cast<int64_t>(batch.height);
+  const int64_t width = static_cast<int64_t>(batch.width);
+  const int64_t plane = height * width;
+  const float* source = batch.features + static_cast<size_t>(batch.rows[i]) * static_cast<size_t>(channels * plane);
+  float* target = batch.target + i * static_cast<size_t>(channels * plane);
+  const unsigned flags = batch.flags[i];
+  const bool flipHorizontal = (flags & kFlipHorizontal) != 0;
+  const bool flipVertical = (flags & kFlipVertical) != 0;
+  const bool rotate = (flags & kRotate) != 0;
+  const int64_t shiftX = batch.shifts[2 * i];
+  const int64_t shiftY = batch.shifts[2 * i + 1];
+  const double brightness = batch.factors[4 * i];
+  const double contrast = batch.factors[4 * i + 1];
+  const double cos = batch.factors[4 * i + 2];
+  const double sin = batch.factors[4 * i + 3];
+
+  double meanRaw = 0;
+  if (contrast != 1) {
+    double sum = 0;
+    for (int64_t c = 0; c < channels; ++c) {
+      double channelSum = 0;
+      for (int64_t k = c * plane; k < (c + 1) * plane; ++k) channelSum += source[k];
+      sum += channelSum * batch.std[c] + static_cast<double>(plane) * batch.mean[c];
+    }
+    meanRaw = sum / static_cast<double>(channels * plane);
+  }
+  const double gain = contrast * brightness;
+  const double offset = (1 - contrast) * brightness * meanRaw;
+  // Output (y, x) reads source (y + shiftY, x + shiftX) (flipped). Clamped so a shift past the edge (allowed in JS,
+  // where it leaves the image black) never indexes outside the row.
+  const int64_t top = std::min(height, std::max<int64_t>(0, -shiftY));
+  const int64_t bottom = std::max(top, std::min(height, height - shiftY));
+  const int64_t left = std::min(width, std::max<int64_t>(0, -shiftX));
+  const int64_t right = std::max(left, std::min(width, width - shiftX));
+  const int64_t stride = width + 2;
+  const int64_t half = batch.cutoutSize / 2;
+  for (int64_t c = 0; c < channels; ++c) {
+    const double m = batch.mean[c];
+    const double s = batch.std[c];
+    const double inv = 1 / s;
+    const double scale = gain * inv;
+    const double bias = (offset - m) * inv;
+    const float* src = source + c * plane;
+    float* dst = target + c * plane;
+    if (!rotate) {
+      const float black = static_cast<float>(bias);
+      for (int64_t y = 0; y < height; ++y) {
+        float* row = dst + y * width;
+        if (y < top || y >= bottom) {
+          std::fill(row, row + width, black);
+          continue;
+        }
+        const int64_t sy = y + shiftY;
+        const float* from = src + (flipVertical ? height - 1 - sy : sy) * width;
+        std::fill(row, row + left, black);
+        if (flipHorizontal) {
+          const float* last = from + width - 1 - shiftX;
+          for (int64_t x = left; x < right; ++x) row[x] = static_cast<float>((last[-x] * s + m) * scale + bias);
+        } else {
+          const float* first = from + shiftX;
+          for (int64_t x = left; x < right; ++x) row[x] = static_cast<float>((first[x] * s + m) * scale + bias);
+        }
+        std::fill(row + right, row + width, black);
+      }
+    } else {
+      std::fill(bordered, bordered + (height + 2) * stride, 0.0);
+      for (int64_t y = top; y < bottom; ++y) {
+        const int64_t sy = y + shiftY;
+        const float* from = src + (flipVertical ? height - 1 - sy : sy) * width;
+        double* row = bordered + (y + 1) * stride + 1;
+        if (flipHorizontal) {
+          const float* last = from + width - 1 - shiftX;
+          for (int64_t x = left; x < right; ++x) row[x] = static_cast<double>(last[-x]) * s + m;
+        } else {
+          const float* first = from + shiftX;
+          for (int64_t x = left; x < right; ++x) row[x] = static_cast<double>(first[x]) * s + m;
+        }
+      }
+      rotateInto(bordered, dst, height, width, cos, sin, scale, bias);
+    }
+    const float cutoutBlack = static_cast<float>((0 - m) * inv);  // not -m · inv: that is -0 when m = 0
+    const std::int32_t* centres = batch.cutouts + 2 * i * batch.cutoutCount;
+    for (size_t k = 0; k < batch.cutoutCount; ++k) {
+      const int64_t y0 = centres[2 * k] - half;
+      const int64_t x0 = centres[2 * k + 1] - half;
+      const int64_t xBegin = std::max<int64_t>(0, x0);
+      const int64_t xEnd = std::min(width, x0 + batch.cutoutSize);
+      const int64_t yEnd = std::min(height, y0 + batch.cutoutSize);
+      for (int64_t y = std::max<int64_t>(0, y0); y < yEnd; ++y)
+        if (xBegin < xEnd) std::fill(dst + y * width + xBegin, dst + y * width + xEnd, cutoutBlack);
+    }
+  }
+}
+
+}  // namespace nw
