@@ -26,8 +26,9 @@ Napi::Value AugmentImages(const Napi::CallbackInfo& info) {
   IntView rows = args.ints(1, "rows");
   const size_t batch = static_cast<size_t>(args.integer(2, "batch", 0));
   const std::int64_t channels = args.integer(3, "channels", 1);
-  const std::int64_t height = args.integer(4, "height", 1);
-  const std::int64_t width = args.integer(5, "width", 1);
+  // Sizes up to 2^15: the rotation indexes its bordered plane with 32-bit ints.
+  const std::int64_t height = args.integer(4, "height", 1, 1 << 15);
+  const std::int64_t width = args.integer(5, "width", 1, 1 << 15);
   DoubleView stats = args.doubles(6, "stats");
   ByteView flags = args.bytes(7, "flags");
   IntView shifts = args.ints(8, "shifts");
