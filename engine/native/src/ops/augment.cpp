@@ -73,10 +73,12 @@ Napi::Value AugmentImages(const Napi::CallbackInfo& info) {
   const int nth = threadsFor(static_cast<double>(batch), kGrainImages);
   const size_t scratch = augmentScratchSize(job.height, job.width);
   std::vector<double> bordered(scratch * static_cast<size_t>(nth));
+  std::vector<double> means(batch);
   parallelFor(nth, [&](int ith, int n) {
     const Range r = evenShare(batch, ith, n);
     double* own = bordered.data() + scratch * static_cast<size_t>(ith);
-    for (size_t i = r.begin; i < r.end; ++i) augmentImage(job, i, own);
+    imageMeans(job, r.begin, r.end, means.data() + r.begin);
+    for (size_t i = r.begin; i < r.end; ++i) augmentImage(job, i, means[i], own);
   });
   return info.Env().Undefined();
 }

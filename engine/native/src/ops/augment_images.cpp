@@ -51,7 +51,43 @@ void rotateInto(const double* bordered, float* target, int64_t height, int64_t w
 
 }  // namespace
 
-void augmentImage(const AugmentBatch& batch, size_t i, double* bordered) {
+void imageMeans(const AugmentBatch& batch, std::size_t begin, std::size_t end, double* means) {
+  const size_t channels = batch.channels;
+  const size_t plane = batch.height * batch.width;
+  const size_t size = channels * plane;
+  // Each image's sum is one long chain of dependent adds (its order is fixed: JS adds left to right), so four
+  // images' chains run side by side.
+  size_t pending[4];
+  size_t count = 0;
+  const auto flush = [&] {
+    const float* source[4];
+    double sum[4] = {0, 0, 0, 0};
+    for (size_t j = 0; j < 4; ++j)
+      source[j] = batch.features + static_cast<size_t>(batch.rows[pending[j < count ? j : 0]]) * size;
+    for (size_t c = 0; c < channels; ++c) {
+      double channelSum[4] = {0, 0, 0, 0};
+      for (size_t k = c * plane; k < (c + 1) * plane; ++k) {
+        channelSum[0] += source[0][k];
+        channelSum[1] += source[1][k];
+        channelSum[2] += source[2][k];
+        channelSum[3] += source[3][k];
+      }
+      for (size_t j = 0; j < 4; ++j)
+        sum[j] += channelSum[j] * batch.std[c] + static_cast<double>(plane) * batch.mean[c];
+    }
+    for (size_t j = 0; j < count; ++j) means[pending[j] - begin] = sum[j] / static_cast<double>(size);
+    count = 0;
+  };
+  for (size_t i = begin; i < end; ++i) {
+    means[i - begin] = 0;
+    if (batch.factors[4 * i + 1] == 1) continue;  // contrast unchanged: no mean needed
+    pending[count++] = i;
+    if (count == 4) flush();
+  }
+  if (count > 0) flush();
+}
+
+void augmentImage(const AugmentBatch& batch, size_t i, double meanRaw, double* bordered) {
   const int64_t channels = static_cast<int64_t>(batch.channels);
   const int64_t height = static_cast<int64_t>(batch.height);
   const int64_t width = static_cast<int64_t>(batch.width);
@@ -69,16 +105,6 @@ void augmentImage(const AugmentBatch& batch, size_t i, double* bordered) {
   const double cos = batch.factors[4 * i + 2];
   const double sin = batch.factors[4 * i + 3];
 
-  double meanRaw = 0;
-  if (contrast != 1) {
-    double sum = 0;
-    for (int64_t c = 0; c < channels; ++c) {
-      double channelSum = 0;
-      for (int64_t k = c * plane; k < (c + 1) * plane; ++k) channelSum += source[k];
-      sum += channelSum * batch.std[c] + static_cast<double>(plane) * batch.mean[c];
-    }
-    meanRaw = sum / static_cast<double>(channels * plane);
-  }
   const double gain = contrast * brightness;
   const double offset = (1 - contrast) * brightness * meanRaw;
   // Output (y, x) reads source (y + shiftY, x + shiftX) (flipped). Clamped so a shift past the edge (allowed in JS,

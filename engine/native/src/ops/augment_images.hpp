@@ -37,7 +37,11 @@ struct AugmentBatch {
 /** Doubles of scratch augmentImage needs: one channel with a one-pixel border, (H + 2) x (W + 2). */
 inline std::size_t augmentScratchSize(std::size_t height, std::size_t width) { return (height + 2) * (width + 2); }
 
-/** Augments image i of the batch; `bordered` holds augmentScratchSize doubles of this thread's own. */
-void augmentImage(const AugmentBatch& batch, std::size_t i, double* bordered);
+/** means[i - begin] = the mean raw value of image i for i in [begin, end) where its contrast changes, else 0. */
+void imageMeans(const AugmentBatch& batch, std::size_t begin, std::size_t end, double* means);
+
+/** Augments image i of the batch, given its imageMeans value; `bordered` holds augmentScratchSize doubles of this
+ *  thread's own. */
+void augmentImage(const AugmentBatch& batch, std::size_t i, double meanRaw, double* bordered);
 
 }  // namespace nw
