@@ -1,10 +1,13 @@
-// What image augmentation costs a training step: W3's step with and without W3aug's augmentation, and the
-// augmentation alone, timed interleaved in one process (rounds of a few steps each, medians) as wall and CPU time, so
-// a busy shared machine slows all three alike. A tool for working on speed, like profile.ts; nothing asserts on it.
+// What image augmentation costs a training step: W3's step with and without W3aug's augmentation, the augmentation
+// alone (native kernel, as the trainer runs it) and the same through the TypeScript reference kernels, timed
+// interleaved in one process (rounds of a few steps each, medians) as wall and CPU time, so a busy shared machine
+// slows all of them alike. A tool for working on speed, like profile.ts; nothing asserts on it.
 //   npx tsx bench/augmentCost.ts [--threads 2] [--rounds 15]
 import { augmentBatch } from '../engine/core/train/augment';
 import { createTrainingSession } from '../engine/core/train/session';
+import type { Kernels } from '../engine/core/kernels';
 import { loadKernels } from '../engine/native';
+import { createReferenceKernels } from '../engine/native/reference';
 import { DataRng } from './data';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { workloadByName } from './workloads';
@@ -38,8 +41,9 @@ function main(): void {
   let step = 0;
   const batchAt = (n: number) =>
     data.subarray((n % DISTINCT_BATCHES) * batch * size, ((n % DISTINCT_BATCHES) + 1) * batch * size);
-  const augment = (n: number) =>
-    augmentBatch(kernels, augmentation, batchAt(n), shape, null, rows, 0, batch, 1, n, input);
+  const reference = createReferenceKernels();
+  const augment = (n: number, using: Kernels = kernels) =>
+    augmentBatch(using, augmentation, batchAt(n), shape, null, rows, 0, batch, 1, n, input);
   const runs = {
     plain: () => session.step(batchAt(step++), labels, batch),
     augmented: () => {
@@ -47,10 +51,13 @@ function main(): void {
       session.step(input, labels, batch);
     },
     'augmentation alone': () => augment(step++),
+    'same in TypeScript': () => augment(step++, reference),
   };
   type Name = keyof typeof runs;
-  const wall: Record<Name, number[]> = { plain: [], augmented: [], 'augmentation alone': [] };
-  const cpu: Record<Name, number[]> = { plain: [], augmented: [], 'augmentation alone': [] };
+  const samples = () =>
+    Object.fromEntries(Object.keys(runs).map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  const wall = samples();
+  const cpu = samples();
   for (let i = 0; i < 10; i++) for (const run of Object.values(runs)) run(); // warm up
   for (let round = 0; round < flag('rounds', 15); round++) {
     for (const [name, run] of Object.entries(runs) as Array<[Name, () => void]>) {

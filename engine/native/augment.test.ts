@@ -72,7 +72,7 @@ describe('augmentImages', () => {
     const rng = new Rng(15);
     const reference = createReferenceKernels();
     let rotated = 0;
-    for (let trial = 0; trial < 60; trial++) {
+    for (let trial = 0; trial < 100; trial++) {
       const channels = trial % 2 === 0 ? 1 : 3;
       const height = 1 + rng.int(20);
       const width = 1 + rng.int(20);

@@ -12,38 +12,35 @@ using std::int64_t;
 using std::size_t;
 
 /**
- * Bilinear rotation about the centre of `bordered` (one channel of raw values with a one-pixel black border,
- * (H + 2) x (W + 2)) into `target` [H, W], each value mapped to scale · raw + bias: the output at offset (u, v) from
- * the centre reads (cos·u − sin·v, sin·u + cos·v).
+ * Bilinear rotation about the centre of `bordered` (one channel of raw values with a one-pixel black border, rows
+ * `stride` apart, with zero cells beyond it as far as any sampling point reaches) into `target` [H, W], each value
+ * mapped to scale · raw + bias: the output at offset (u, v) from the centre reads (cos·u − sin·v, sin·u + cos·v).
  */
-void rotateInto(const double* bordered, float* target, int64_t height, int64_t width, double cos, double sin,
-                double scale, double bias) {
+void rotateInto(const double* bordered, int64_t stride, float* target, int64_t height, int64_t width, double cos,
+                double sin, double scale, double bias) {
   const double cy = static_cast<double>(height - 1) / 2;
   const double cx = static_cast<double>(width - 1) / 2;
-  const int stride = static_cast<int>(width) + 2;
-  const double xLimit = static_cast<double>(width + 2);
-  const double yLimit = static_cast<double>(height + 2);
+  const int step = static_cast<int>(stride);
   for (int64_t y = 0; y < height; ++y) {
     const double v = static_cast<double>(y) - cy;
-    // Sampling points carry +2 (see augment.ts), so in the readable range truncation is floor.
+    // Sampling points carry +2 (see augment.ts): where JS reads (qx >= 1 and qx < W + 2, the same for qy) the
+    // truncations below are its floors. Elsewhere JS takes raw = 0; here the four corners are then all zero cells
+    // (of the border or the margin; truncation toward zero still lands on zeros), and 0 + w·(0 − 0) is +0 for any
+    // finite weight, so raw is the same +0 without a test.
     double qx = -cos * cx - sin * v + cx + 2;
     double qy = -sin * cx + cos * v + cy + 2;
     float* out = target + y * width;
     for (int64_t x = 0; x < width; ++x, qx += cos, qy += sin) {
-      double raw = 0;
-      // JS tests (qx | 0) < W + 2 after qx >= 1: the same as qx < W + 2 for any image under 2^31 pixels wide.
-      if (qx >= 1 && qx < xLimit && qy >= 1 && qy < yLimit) {
-        const int x0 = static_cast<int>(qx);  // 32-bit conversions: measurably faster than 64-bit here
-        const int y0 = static_cast<int>(qy);
-        const double wx = qx - static_cast<double>(x0);
-        const double wy = qy - static_cast<double>(y0);
-        const double* at = bordered + (y0 - 1) * stride + x0 - 1;
-        const double upperLeft = at[0];
-        const double lowerLeft = at[stride];
-        const double upper = upperLeft + wx * (at[1] - upperLeft);
-        const double lower = lowerLeft + wx * (at[stride + 1] - lowerLeft);
-        raw = upper + wy * (lower - upper);
-      }
+      const int x0 = static_cast<int>(qx);  // 32-bit conversions: measurably faster than 64-bit here
+      const int y0 = static_cast<int>(qy);
+      const double wx = qx - static_cast<double>(x0);
+      const double wy = qy - static_cast<double>(y0);
+      const double* at = bordered + (y0 - 1) * step + x0 - 1;
+      const double upperLeft = at[0];
+      const double lowerLeft = at[step];
+      const double upper = upperLeft + wx * (at[1] - upperLeft);
+      const double lower = lowerLeft + wx * (at[step + 1] - lowerLeft);
+      const double raw = upper + wy * (lower - upper);
       out[x] = static_cast<float>(raw * scale + bias);
     }
   }
@@ -113,7 +110,9 @@ void augmentImage(const AugmentBatch& batch, size_t i, double meanRaw, double* b
   const int64_t bottom = std::max(top, std::min(height, height - shiftY));
   const int64_t left = std::min(width, std::max<int64_t>(0, -shiftX));
   const int64_t right = std::max(left, std::min(width, width - shiftX));
-  const int64_t stride = width + 2;
+  const int64_t margin = static_cast<int64_t>(augmentMargin(batch.height, batch.width));
+  const int64_t stride = width + 2 + 2 * margin;
+  double* const border = bordered + margin * stride + margin;  // the one-pixel border's top-left cell
   const int64_t half = batch.cutoutSize / 2;
   for (int64_t c = 0; c < channels; ++c) {
     const double m = batch.mean[c];
@@ -144,11 +143,11 @@ void augmentImage(const AugmentBatch& batch, size_t i, double meanRaw, double* b
         std::fill(row + right, row + width, black);
       }
     } else {
-      std::fill(bordered, bordered + (height + 2) * stride, 0.0);
+      std::fill(bordered, bordered + (height + 2 + 2 * margin) * stride, 0.0);
       for (int64_t y = top; y < bottom; ++y) {
         const int64_t sy = y + shiftY;
         const float* from = src + (flipVertical ? height - 1 - sy : sy) * width;
-        double* row = bordered + (y + 1) * stride + 1;
+        double* row = border + (y + 1) * stride + 1;
         if (flipHorizontal) {
           const float* last = from + width - 1 - shiftX;
           for (int64_t x = left; x < right; ++x) row[x] = static_cast<double>(last[-x]) * s + m;
@@ -157,7 +156,7 @@ void augmentImage(const AugmentBatch& batch, size_t i, double meanRaw, double* b
           for (int64_t x = left; x < right; ++x) row[x] = static_cast<double>(first[x]) * s + m;
         }
       }
-      rotateInto(bordered, dst, height, width, cos, sin, scale, bias);
+      rotateInto(border, stride, dst, height, width, cos, sin, scale, bias);
     }
     const float cutoutBlack = static_cast<float>((0 - m) * inv);  // not -m · inv: that is -0 when m = 0
     const std::int32_t* centres = batch.cutouts + 2 * i * batch.cutoutCount;

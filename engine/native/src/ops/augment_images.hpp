@@ -2,6 +2,7 @@
 // -ffp-contract=off: every value must match engine/core/train/augment.ts's augmentImage bit for bit.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -34,8 +35,21 @@ struct AugmentBatch {
   float* target;
 };
 
-/** Doubles of scratch augmentImage needs: one channel with a one-pixel border, (H + 2) x (W + 2). */
-inline std::size_t augmentScratchSize(std::size_t height, std::size_t width) { return (height + 2) * (width + 2); }
+/**
+ * Zero cells around the rotation's one-pixel black border, enough that every sampling point of a rotation by any
+ * angle reads inside the frame: they lie within hypot(cx, cy) of the centre, so the loop needs no bounds checks.
+ */
+inline std::size_t augmentMargin(std::size_t height, std::size_t width) {
+  const double cy = (static_cast<double>(height) - 1) / 2;
+  const double cx = (static_cast<double>(width) - 1) / 2;
+  return static_cast<std::size_t>(std::ceil(std::sqrt(cx * cx + cy * cy) - (cx < cy ? cx : cy))) + 4;
+}
+
+/** Doubles of scratch augmentImage needs: one channel with its border and margin. */
+inline std::size_t augmentScratchSize(std::size_t height, std::size_t width) {
+  const std::size_t margin = augmentMargin(height, width);
+  return (height + 2 + 2 * margin) * (width + 2 + 2 * margin);
+}
 
 /** means[i - begin] = the mean raw value of image i for i in [begin, end) where its contrast changes, else 0. */
 void imageMeans(const AugmentBatch& batch, std::size_t begin, std::size_t end, double* means);
