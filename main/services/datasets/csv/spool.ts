@@ -66,18 +66,27 @@ export class CellSpool {
         kinds[k] = 'text';
       }
       const cell = cells[columns[k]]!;
-      if (isMissing(cell)) return this.abandon();
-      const key = cell.trim();
-      let id = this.ids[k].get(key);
+      // A cell equal to a known key is that key (keys are trimmed, never missing); the scan passes the profile's
+      // strings, one per distinct text, so this lookup mostly hits at once.
+      let id = this.ids[k].get(cell);
       if (id === undefined) {
-        if (this.keys[k].length >= this.maxTexts) return this.abandon();
-        id = this.keys[k].length;
-        this.ids[k].set(key, id);
-        this.keys[k].push(key);
+        if (isMissing(cell)) return this.abandon();
+        const key = cell.trim();
+        id = this.ids[k].get(key) ?? this.newKey(k, key);
+        if (id < 0) return this.abandon();
       }
       row[k] = id;
     }
     this.writer.write(row);
+  }
+
+  /** Numbers a new text of spooled column k; -1 when the column already has as many as a feature may. */
+  private newKey(k: number, key: string): number {
+    if (this.keys[k].length >= this.maxTexts) return -1;
+    const id = this.keys[k].length;
+    this.ids[k].set(key, id);
+    this.keys[k].push(key);
+    return id;
   }
 
   abandon(): void {
