@@ -274,7 +274,10 @@ function spooledFeatures(spool: CellSpool, plan: ImportPlan, needsFill: boolean[
     features.push({ offset: f.offset, width: f.categories.length, remap });
   }
   // Only plain numbers, in plan order: the spool already is the feature file.
-  if (features.every((f) => !('remap' in f))) return true;
+  if (features.every((f) => !('remap' in f))) {
+    spool.syncToDisk();
+    return true;
+  }
   spool.writeFeatures(features, plan.featureNames.length);
   return true;
 }

@@ -214,6 +214,8 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const forms = new Uint8Array(columns);
   const starts = new Int32Array(columns);
   const stops = new Int32Array(columns);
+  // Per column of the current line: the profile's id of its cell's text (-1: none), for the spool.
+  const textIds = new Int32Array(columns);
   const delimiterCode = setup.delimiter.charCodeAt(0);
   /**
    * onRecord for a quote-free line of an import (not a preview, which keeps rows and lists ragged ones), reading
@@ -285,12 +287,14 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
     for (const p of usedColumns) {
       const c = p.index;
       const form = forms[c];
+      textIds[c] = -1;
       if (form === CellForm.Number) {
         p.addPlainNumber(values[c], line);
       } else if (form === CellForm.Range) {
         const id = p.addTrimmedRange(text, starts[c], stops[c], line);
         if (id >= 0) {
           cells[c] = p.textOf(id);
+          textIds[c] = id;
         } else {
           cells[c] = text.slice(starts[c], stops[c]);
           p.addPresent(cells[c]!, line);
@@ -301,7 +305,7 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
         p.add(cells[c]!, line);
       }
     }
-    setup.spool?.add(values, cells);
+    setup.spool?.add(values, cells, textIds);
     keptRows++;
     splitIds?.push(split);
     if (labelIds && labelIndex !== null) numberLabel(cells[labelIndex]!);

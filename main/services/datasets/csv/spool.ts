@@ -5,7 +5,7 @@
 // so ids are remapped when the spool becomes the feature file). A purely numeric spool already is the feature file.
 // A column holding both, a missing value (to fill) or more distinct texts than a feature may have abandons it,
 // and the import reads the file twice as before.
-import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
 import { isMissing } from './values';
 
@@ -26,6 +26,8 @@ export class CellSpool {
   /** Per spooled column: its distinct trimmed texts in order of first appearance (the id is the index). */
   readonly keys: string[][];
   private readonly ids: Array<Map<string, number>>;
+  /** Per spooled column: the id of each cell the caller numbered (add's textIds), once seen. */
+  private readonly idOfTextId: number[][];
 
   /** `columns`: the CSV columns of the features, in order; `maxTexts`: distinct texts a column may have. */
   constructor(
@@ -38,6 +40,7 @@ export class CellSpool {
     this.kinds = columns.map(() => null);
     this.keys = columns.map(() => []);
     this.ids = columns.map(() => new Map());
+    this.idOfTextId = columns.map(() => []);
   }
 
   get active(): boolean {
@@ -46,9 +49,10 @@ export class CellSpool {
 
   /**
    * Appends a kept row: by CSV column, `values` holds each cell's plain number (NaN: not a plain number) and
-   * `cells` its text where the value is NaN.
+   * `cells` its text where the value is NaN; `textIds`, if given, a number the caller gives each distinct trimmed
+   * text of a column (-1: none), which spares looking the text up.
    */
-  add(values: Float64Array, cells: ArrayLike<string | null>): void {
+  add(values: Float64Array, cells: ArrayLike<string | null>, textIds?: Int32Array): void {
     if (!this.writer) return;
     const { columns, row, kinds } = this;
     for (let k = 0; k < columns.length; k++) {
@@ -65,15 +69,19 @@ export class CellSpool {
         if (kinds[k] === 'number') return this.abandon();
         kinds[k] = 'text';
       }
-      const cell = cells[columns[k]]!;
-      // A cell equal to a known key is that key (keys are trimmed, never missing); the scan passes the profile's
-      // strings, one per distinct text, so this lookup mostly hits at once.
-      let id = this.ids[k].get(cell);
+      const textId = textIds ? textIds[columns[k]] : -1;
+      let id = textId >= 0 ? this.idOfTextId[k][textId] : undefined;
       if (id === undefined) {
-        if (isMissing(cell)) return this.abandon();
-        const key = cell.trim();
-        id = this.ids[k].get(key) ?? this.newKey(k, key);
-        if (id < 0) return this.abandon();
+        const cell = cells[columns[k]]!;
+        // A cell equal to a known key is that key (keys are trimmed, never missing).
+        id = this.ids[k].get(cell);
+        if (id === undefined) {
+          if (isMissing(cell)) return this.abandon();
+          const key = cell.trim();
+          id = this.ids[k].get(key) ?? this.newKey(k, key);
+          if (id < 0) return this.abandon();
+        }
+        if (textId >= 0) this.idOfTextId[k][textId] = id;
       }
       row[k] = id;
     }
@@ -96,12 +104,25 @@ export class CellSpool {
     rmSync(this.path, { force: true });
   }
 
-  /** Flushes and closes the file; true when it holds every kept row. */
+  /**
+   * Flushes and closes the file; true when it holds every kept row. Not synced to disk: writeFeatures turns it into
+   * the feature file and removes it, or syncToDisk keeps it as the feature file.
+   */
   finish(): boolean {
     if (!this.writer) return false;
-    this.writer.close();
+    this.writer.close(false);
     this.writer = null;
     return true;
+  }
+
+  /** The finished spool is the feature file as it is (plain numbers in plan order): flushes it to disk. */
+  syncToDisk(): void {
+    const fd = openSync(this.path, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
