@@ -216,7 +216,7 @@ describe('the one read of a table of numbers and categories', () => {
       const twice = await imported(`awkward${fileCount++}.csv`, padded, {}, form);
       expectSameDataset(once, twice);
       expectSameAsRecordPath(once, await imported(`awkward${fileCount++}.csv`, viaRecords(cells), {}, form));
-      expect(once.result.manifest.featureNames.filter((name) => name.startsWith('plan='))).toEqual([
+      expect(once.result.manifest.featureNames!.filter((name) => name.startsWith('plan='))).toEqual([
         'plan=basic',
         'plan=pro',
       ]);

@@ -7,6 +7,7 @@
 // and the import reads the file twice as before.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
+import type { TrainingStats } from './finish';
 import { isMissing } from './values';
 
 /** What a spooled column held: plain numbers, or text cells numbered by first appearance. */
@@ -127,9 +128,10 @@ export class CellSpool {
 
   /**
    * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature
-   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed.
+   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed. Each row
+   * written goes to `stats` too (the training statistics, so the feature file need not be read again).
    */
-  writeFeatures(features: readonly SpoolFeature[], rowWidth: number): void {
+  writeFeatures(features: readonly SpoolFeature[], rowWidth: number, stats?: TrainingStats): void {
     const columns = this.columns.length;
     const cells = `${this.path}.cells`;
     renameSync(this.path, cells);
@@ -139,7 +141,7 @@ export class CellSpool {
       const block = new Float32Array(ROWS_PER_READ * columns);
       const bytes = new Uint8Array(block.buffer);
       const rows = new Float32Array(ROWS_PER_READ * rowWidth);
-      for (;;) {
+      for (let first = 0; ; first += ROWS_PER_READ) {
         let got = 0;
         for (let n = -1; n !== 0 && got < bytes.length; got += n)
           n = readSync(input, bytes, got, bytes.length - got, null);
@@ -155,6 +157,7 @@ export class CellSpool {
             if ('remap' in f) rows[to + f.offset + f.remap[block[from + k]]] = 1;
             else rows[to + f.offset] = block[from + k];
           }
+          stats?.addRow(first + r, rows, to);
         }
         out.write(rows.subarray(0, count * rowWidth));
         if (count < ROWS_PER_READ) break;
