@@ -10,6 +10,7 @@
 
 #include "gemm/gemm.hpp"
 #include "ops/conv_dot.hpp"
+#include "ops/conv_epilogue.hpp"
 #include "ops/conv_units.hpp"
 #include "scratch.hpp"
 
@@ -87,17 +88,24 @@ void packJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* padded,
   }
 }
 
-// Job (image, o): the grid row of channel o into y, dropping the columns past OW, plus the bias; or added to y.
+// Job (image, o): the grid row of channel o into y, dropping the columns past OW, plus the bias; or added to y; or
+// through the epilogue (ReLU, then the pool: y is not written when pooling).
 void storeJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* result, size_t ld, const float* bias,
-               size_t first, float* y, bool accumulate, size_t begin, size_t end) {
+               size_t first, float* y, bool accumulate, const ConvEpilogue& epilogue, size_t begin, size_t end) {
   const size_t channels = static_cast<size_t>(g.O);
   const size_t OW = static_cast<size_t>(g.OW);
+  const size_t pooledPlane = static_cast<size_t>(g.OH / 2) * (OW / 2);
   for (size_t job = begin; job < end; ++job) {
     const size_t image = job / channels;
     const size_t o = job % channels;
     const float* src = result + o * ld + image * plan.columns;
     float* dst = y + ((first + image) * channels + o) * plan.plane;
     const float shift = bias ? bias[o] : 0.0f;
+    if (epilogue.relu) {
+      float* pooled = epilogue.pooled ? epilogue.pooled + ((first + image) * channels + o) * pooledPlane : nullptr;
+      reluPoolPlane(src, plan.WP, static_cast<size_t>(g.OH), OW, shift, pooled ? nullptr : dst, pooled);
+      continue;
+    }
     for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh) {
       const float* in = src + oh * plan.WP;
       float* out = dst + oh * OW;
@@ -112,7 +120,8 @@ void storeJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* result
 
 template <size_t NR, class Exec>
 void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const ShiftedPlan& plan, const float* x,
-             const float* weight, const float* bias, float* y, bool accumulate, size_t u) {
+             const float* weight, const float* bias, float* y, bool accumulate, const ConvEpilogue& epilogue,
+             size_t u) {
   const size_t first = u * plan.chunk;
   const size_t count = std::min(plan.chunk, static_cast<size_t>(g.N) - first);
   float* padded = slot.unitPadded.data<float>();
@@ -134,7 +143,7 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   p.ldc = p.N;
   exec.gemm(p);
   exec.jobs(count * static_cast<size_t>(g.O), static_cast<double>(plan.plane), [&](size_t begin, size_t end, int) {
-    storeJobs(g, plan, result, ld, bias, first, y, accumulate, begin, end);
+    storeJobs(g, plan, result, ld, bias, first, y, accumulate, epilogue, begin, end);
   });
 }
 
@@ -159,7 +168,7 @@ bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col) 
 }
 
 void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
-                        bool accumulate) {
+                        bool accumulate, const ConvEpilogue& epilogue) {
   const ShiftedPlan plan = planFor(g);
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
@@ -171,10 +180,10 @@ void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight
                             static_cast<double>(plan.patch);
   const auto unit = [&](const auto& exec, ThreadScratch& slot, size_t u) {
     switch (gemmKernel().nr) {
-      case 8: return runUnit<8>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
-      case 12: return runUnit<12>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
-      case 16: return runUnit<16>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
-      case 32: return runUnit<32>(exec, slot, g, plan, x, weight, bias, y, accumulate, u);
+      case 8: return runUnit<8>(exec, slot, g, plan, x, weight, bias, y, accumulate, epilogue, u);
+      case 12: return runUnit<12>(exec, slot, g, plan, x, weight, bias, y, accumulate, epilogue, u);
+      case 16: return runUnit<16>(exec, slot, g, plan, x, weight, bias, y, accumulate, epilogue, u);
+      case 32: return runUnit<32>(exec, slot, g, plan, x, weight, bias, y, accumulate, epilogue, u);
       default: std::abort();  // a microkernel was added without its panel width here
     }
   };
