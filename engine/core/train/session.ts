@@ -39,8 +39,11 @@ export interface TrainingSession {
    * unless it is model.input.data itself); targets are class indices or target values. Returns the mean loss.
    */
   step(x: Float32Array, targets: Int32Array | Float32Array, batch: number): number;
-  /** Eval-mode forward; returns a view of the output buffer (valid until the next call). */
-  predict(x: Float32Array, batch: number): Float32Array;
+  /**
+   * Eval-mode forward; returns a view of the output buffer (valid until the next call). Layers fused with the ReLU
+   * after them leave their own outputs unwritten unless `everyLayer` (to read them with model.activation()).
+   */
+  predict(x: Float32Array, batch: number, options?: { everyLayer?: boolean }): Float32Array;
   /** Eval-mode loss of a batch without updating anything; output gradient scratch is overwritten. */
   evaluate(x: Float32Array, targets: Int32Array | Float32Array, batch: number): number;
   /** The L1 and L2 penalty values for the current weights (not part of the reported data loss). */
@@ -119,9 +122,9 @@ class Session implements TrainingSession {
     return loss;
   }
 
-  predict(x: Float32Array, batch: number): Float32Array {
+  predict(x: Float32Array, batch: number, options?: { everyLayer?: boolean }): Float32Array {
     this.load(x, batch);
-    return this.model.forward(batch, false);
+    return this.model.forward(batch, false, 0, options?.everyLayer ?? false);
   }
 
   evaluate(x: Float32Array, targets: Int32Array | Float32Array, batch: number): number {
