@@ -124,6 +124,23 @@ describe('eval-mode fusion', () => {
     expect(calls.get('activationForward')).toBe(1);
   });
 
+  it("reads the caller's inputs in place: same predictions, the input tensor left as it was", () => {
+    const session = createTrainingSession(lenet(), config({ batchSize: 8 }), native);
+    const rng = new Rng(3);
+    const x = new Float32Array(8 * 784).map(() => rng.normal());
+    const before = session.model.input.data.slice();
+    const inPlace = session.predict(x, 8).slice();
+    expectBitwise(session.model.input.data, before);
+    session.model.input.data.set(x);
+    expectBitwise(inPlace, session.predict(session.model.input.data, 8));
+    expect(() => session.predict(x.subarray(1), 8)).toThrow(
+      /input holds 6271 values, 8 samples of \[1, 28, 28\] need 6272/,
+    );
+    const tooMany = new Float32Array(9 * 784);
+    expect(() => session.predict(tooMany, 9)).toThrow(/batch of 9 samples/);
+    expect(session.model.input.data).not.toBe(tooMany); // given back after a failed pass too
+  });
+
   it('leaves the training forward unfused', () => {
     const { kernels, calls } = counted(native);
     const session = createTrainingSession(lenet(), config({ batchSize: 4 }), kernels);
