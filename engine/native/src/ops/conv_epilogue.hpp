@@ -4,6 +4,11 @@
 
 #include <cstddef>
 
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>
+#define NW_EPILOGUE_SSE2 1
+#endif
+
 namespace nw {
 
 struct ConvEpilogue {
@@ -38,7 +43,23 @@ inline void reluPoolPlane(const float* in, std::size_t ldIn, std::size_t OH, std
     const float* top = in + 2 * ph * ldIn;
     const float* bottom = top + ldIn;
     float* dst = pooled + ph * PW;
-    for (std::size_t pw = 0; pw < PW; ++pw) {
+    std::size_t pw = 0;
+#if defined(NW_EPILOGUE_SSE2)
+    // Four windows at a time (input columns [2 pw, 2 pw + 8) of both rows). _mm_max_ps(a, b) is a > b ? a : b, so
+    // max(v + shift, 0) is the ReLU above; even and odd columns are split with shuffles, as in max_pool_2x2.cpp.
+    const __m128 s = _mm_set1_ps(shift), zero = _mm_setzero_ps();
+    const auto reluAt = [&](const float* p) { return _mm_max_ps(_mm_add_ps(_mm_loadu_ps(p), s), zero); };
+    for (; pw + 4 <= PW; pw += 4) {
+      const __m128 t0 = reluAt(top + 2 * pw), t1 = reluAt(top + 2 * pw + 4);
+      const __m128 b0 = reluAt(bottom + 2 * pw), b1 = reluAt(bottom + 2 * pw + 4);
+      const __m128 topMax =
+          _mm_max_ps(_mm_shuffle_ps(t0, t1, _MM_SHUFFLE(2, 0, 2, 0)), _mm_shuffle_ps(t0, t1, _MM_SHUFFLE(3, 1, 3, 1)));
+      const __m128 bottomMax =
+          _mm_max_ps(_mm_shuffle_ps(b0, b1, _MM_SHUFFLE(2, 0, 2, 0)), _mm_shuffle_ps(b0, b1, _MM_SHUFFLE(3, 1, 3, 1)));
+      _mm_storeu_ps(dst + pw, _mm_max_ps(bottomMax, topMax));
+    }
+#endif
+    for (; pw < PW; ++pw) {
       const float a = relu(top[2 * pw]), b = relu(top[2 * pw + 1]);
       const float c = relu(bottom[2 * pw]), d = relu(bottom[2 * pw + 1]);
       const float ab = b > a ? b : a, cd = d > c ? d : c;
