@@ -65,6 +65,9 @@ export type GroupMessageKey =
   | 'scatterSetting'
   | 'scatterLog'
   | 'noScatter'
+  | 'parallelTitle'
+  | 'parallelNote'
+  | 'parallelLine'
   | 'seedsOnly';
 
 export const groupMessages: Messages<GroupMessageKey> = {
@@ -143,6 +146,10 @@ export const groupMessages: Messages<GroupMessageKey> = {
     scatterSetting: 'Setting',
     scatterLog: 'log scale',
     noScatter: 'This setting takes names, not numbers: compare its rows in the table.',
+    parallelTitle: 'All swept settings against {metric} (final)',
+    parallelNote:
+      'Each line is one finished run through its settings to its final score; yellow lines scored best, purple worst. Where the yellow lines cross an axis is the range of that setting that worked.',
+    parallelLine: 'Run {run}: {values}',
     seedsOnly:
       'Repeated with seeds: no setting varies, so the bands and the table show the spread from the seed alone.',
   },
@@ -221,6 +228,10 @@ export const groupMessages: Messages<GroupMessageKey> = {
     scatterSetting: '设置',
     scatterLog: '对数刻度',
     noScatter: '该设置的取值是名称而不是数字：请在表格中比较各行。',
+    parallelTitle: '所有扫描设置与{metric}（最终）',
+    parallelNote:
+      '每条线是一次已完成的训练，依次经过它的各项设置，终点是最终得分；黄色的线得分最高，紫色最低。黄色线穿过某条轴的位置，就是该设置效果好的取值范围。',
+    parallelLine: '训练 {run}：{values}',
     seedsOnly: '用种子重复：没有设置变化，因此阴影带和表格只显示种子带来的差异。',
   },
 };

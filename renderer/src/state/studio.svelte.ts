@@ -1,5 +1,7 @@
 // The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
 // notices. Components read it; changes go through its methods, which call StudioApi.
+import { withSettingName } from '../settingNames/settingName';
+import { settingNameMessages } from '../settingNames/messages';
 import type {
   DatasetRecord,
   FileRef,
@@ -30,7 +32,7 @@ import { checkpointProblemMessages } from '../experiments/messages';
 import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
-import { translator } from '../lib/i18n.svelte';
+import { language, translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
@@ -55,10 +57,12 @@ const modelWords = translator(modelImportMessages);
 /** A failed call in the user's language (see state/errorWords.ts). */
 function errorWords(error: unknown): string {
   const wording = errorWording(error);
-  if (wording.table === 'train') return refusalWords(wording.key, wording.params);
+  if (wording.table === 'train')
+    return refusalWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
-  if (wording.table === 'group') return groupWords(wording.key, wording.params);
+  if (wording.table === 'group')
+    return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
   return wording.text;
 }
 const fitWords = translator(fitMessages);
