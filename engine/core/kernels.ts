@@ -76,15 +76,7 @@ export interface Kernels {
    * Eval-mode dense then ReLU in one pass: y = max(x · weight^T + bias, 0), bitwise denseForward followed by
    * activationForward(ReLU) (the ReLU is applied to each block of y as its sum is final).
    */
-  denseReluForward(
-    x: Float32Array,
-    weight: Float32Array,
-    bias: Float32Array | null,
-    y: Float32Array,
-    batch: number,
-    inFeatures: number,
-    outFeatures: number,
-  ): void;
+  denseReluForward: Kernels['denseForward'];
   /** dWeight = dy^T x and dBias = sum over batch of dy (both overwritten); dx = dy · weight (skipped when null). */
   denseBackward(
     x: Float32Array,

@@ -3,11 +3,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Kernels } from '../core/kernels';
 import { Rng } from '../core/rng';
+import { lenet } from '../core/spec/templates';
 import type { ModelSpec, SpecNode } from '../core/spec/types';
 import { createTrainingSession } from '../core/train/session';
 import { loadKernels } from '../native';
 import { expectBitwise } from '../native/testing';
-import { chain, config, mlp } from './models';
+import { config, mlp } from './models';
 
 const native = loadKernels();
 const initialThreads = native.threads();
@@ -28,23 +29,6 @@ function counted(kernels: Kernels): { kernels: Kernels; calls: Map<string, numbe
   });
   return { kernels: wrapped, calls };
 }
-
-const lenet = (): ModelSpec =>
-  chain([
-    { id: 'input', op: 'input', params: { shape: [1, 28, 28] } },
-    { id: 'conv1', op: 'conv2d', params: { filters: 6, kernelSize: 5, padding: 2 } },
-    { id: 'relu1', op: 'relu' },
-    { id: 'pool1', op: 'maxpool2d', params: { kernelSize: 2 } },
-    { id: 'conv2', op: 'conv2d', params: { filters: 16, kernelSize: 5 } },
-    { id: 'relu2', op: 'relu' },
-    { id: 'pool2', op: 'maxpool2d', params: { kernelSize: 2 } },
-    { id: 'flatten', op: 'flatten' },
-    { id: 'fc1', op: 'dense', params: { units: 120 } },
-    { id: 'relu3', op: 'relu' },
-    { id: 'fc2', op: 'dense', params: { units: 84 } },
-    { id: 'relu4', op: 'relu' },
-    { id: 'out', op: 'dense', params: { units: 10 } },
-  ]);
 
 /** Outputs of a fused predict and of one running every layer, on the same session and inputs. */
 function bothWays(spec: ModelSpec, batch: number, kernels: Kernels = native) {
