@@ -161,7 +161,7 @@ void gemmSerial(const GemmProblem& problem, int ith) {
 void gemmParallel(const GemmProblem& p) {
   if (p.M <= 0 || p.N <= 0) return;
   if (gemmSmallRows(p)) {
-    if (p.relu) reluBlock(p, 0, p.M, 0, p.N);  // at most 4 rows of C
+    if (p.relu) reluBlock(p, 0, p.M, 0, p.N);  // a small product: one pass over its C
     return;
   }
   const MicroKernel& kernel = gemmKernel();
