@@ -3,8 +3,7 @@
 // convolution rows also give their GFLOPS and share of the FMA peak, measured first on the same threads.
 // A tool for working on speed, not a benchmark: timing each call adds a little overhead of its own.
 //
-//   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer [--every-layer]]
-// --every-layer runs an inference workload layer by layer, without the fused dense/conv → ReLU (→ pool) kernels.
+//   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer]
 import { Geom, type Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
@@ -83,6 +82,7 @@ function main(): void {
   const batch = flag('batch', workload.batches[0]);
   const steps = flag('steps', 20);
   const infer = workload.kind === 'infer' || process.argv.includes('--infer');
+  // --every-layer: inference layer by layer, without the fused dense/conv → ReLU (→ 2x2 pool) kernels, to compare.
   const predictOptions = { everyLayer: process.argv.includes('--every-layer') };
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
