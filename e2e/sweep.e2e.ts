@@ -86,6 +86,26 @@ test('a sweep with seeds: the group with its band and table, in English and in C
   await setting.selectOption({ label: 'Learning rate' });
   await snapshot(page, testInfo, 'sweep-grid-en');
 
+  // A long group: the Train view says how far it has got and leads back to it; cancelling it stops its runs.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('textbox', { name: 'Epochs' }).fill('5000');
+  await page.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+  await page.getByRole('button', { name: 'Repeat with 2 seeds' }).click();
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText('Seeds 3', { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Group “Seeds 3” is training: 0 of 2 runs done.' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'See its curves' }).click();
+  await expect(view.getByRole('heading', { level: 2 })).toHaveText('Seeds 3');
+  const groups = page.getByRole('region', { name: 'Groups' });
+  await groups.getByRole('button', { name: 'Cancel group' }).click();
+  await expect(groups.getByRole('row').filter({ hasText: 'Seeds 3' })).toContainText('Cancelled', { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByText(/is training: \d of \d runs done/)).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await groups.getByRole('button', { name: 'Sweep 2' }).click();
+
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(view.getByRole('heading', { name: '学习率 与验证准确率（最终） (对数刻度)' })).toBeVisible();
   await expect(view.locator('canvas[aria-label="验证损失"]')).toBeVisible();

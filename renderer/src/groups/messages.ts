@@ -45,6 +45,8 @@ export type GroupMessageKey =
   | 'status_completed'
   | 'status_cancelled'
   | 'runsDone'
+  | 'groupTraining'
+  | 'openGroup'
   | 'open'
   | 'closeGroup'
   | 'cancelGroup'
@@ -126,6 +128,8 @@ export const groupMessages: Messages<GroupMessageKey> = {
     status_completed: 'Completed',
     status_cancelled: 'Cancelled',
     runsDone: '{done} of {total} runs done',
+    groupTraining: 'Group “{name}” is training: {done} of {total} runs done.',
+    openGroup: 'See its curves',
     open: 'Open',
     closeGroup: 'Close group',
     cancelGroup: 'Cancel group',
@@ -208,6 +212,8 @@ export const groupMessages: Messages<GroupMessageKey> = {
     status_completed: '已完成',
     status_cancelled: '已取消',
     runsDone: '已完成 {done} / {total} 个运行',
+    groupTraining: '运行组“{name}”正在训练：已完成 {done} / {total} 个运行。',
+    openGroup: '查看其曲线',
     open: '打开',
     closeGroup: '关闭运行组',
     cancelGroup: '取消运行组',

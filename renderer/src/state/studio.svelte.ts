@@ -30,6 +30,7 @@ import { StudioError } from '../lib/host';
 import { errorWording } from './errorWords';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -52,6 +53,7 @@ const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
+const imagePredictionWords = translator(imagePredictionProblemMessages);
 const modelWords = translator(modelImportMessages);
 
 /** A failed call in the user's language (see state/errorWords.ts). */
@@ -63,6 +65,7 @@ function errorWords(error: unknown): string {
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
   if (wording.table === 'group')
     return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
+  if (wording.table === 'imagePrediction') return imagePredictionWords(wording.key, wording.params);
   return wording.text;
 }
 const fitWords = translator(fitMessages);
@@ -488,6 +491,8 @@ export class StudioState {
   private liveEvent(event: LiveEvent): void {
     if (event.type === 'run-finished') {
       this.runs = [event.run, ...this.runs.filter((r) => r.id !== event.runId)];
+      // A group's counts of ended runs move with each of its runs (its status only at its start and end).
+      if (event.run.group) void this.refreshGroups();
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {
