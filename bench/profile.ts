@@ -24,14 +24,16 @@ function flopsOf(name: string, args: unknown[]): number {
   const number = (i: number) => args[i] as number;
   switch (name) {
     case 'denseForward':
+    case 'denseReluForward':
       return 2 * number(4) * number(5) * number(6);
     case 'denseBackward': // dWeight, and dx unless it is null
       return 2 * number(6) * number(7) * number(8) * (args[3] === null ? 1 : 2);
     case 'conv2dForward':
+    case 'conv2dReluForward':
     case 'conv2dBackward': {
-      const g = args[name === 'conv2dForward' ? 4 : 6] as Int32Array;
+      const g = args[name === 'conv2dBackward' ? 6 : 4] as Int32Array;
       const pass = 2 * g[Geom.N] * g[Geom.O] * g[Geom.OH] * g[Geom.OW] * g[Geom.C] * g[Geom.KH] * g[Geom.KW];
-      return name === 'conv2dForward' ? pass : pass * (args[3] === null ? 1 : 2);
+      return name === 'conv2dBackward' ? pass * (args[3] === null ? 1 : 2) : pass;
     }
     default:
       return 0;
@@ -80,6 +82,8 @@ function main(): void {
   const batch = flag('batch', workload.batches[0]);
   const steps = flag('steps', 20);
   const infer = workload.kind === 'infer' || process.argv.includes('--infer');
+  // --every-layer: inference layer by layer, without the fused dense/conv → ReLU (→ 2x2 pool) kernels, to compare.
+  const predictOptions = { everyLayer: process.argv.includes('--every-layer') };
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
   const probe = measureFmaPeak();
@@ -101,7 +105,7 @@ function main(): void {
     training.loss === 'mse'
       ? new Float32Array(batch * classes).map(() => rng.normal())
       : new Int32Array(batch).map(() => rng.below(classes));
-  const run = () => (infer ? session.predict(inputs, batch) : session.step(inputs, targets, batch));
+  const run = () => (infer ? session.predict(inputs, batch, predictOptions) : session.step(inputs, targets, batch));
   for (let i = 0; i < 3; i++) run();
   tallies.clear();
   const start = process.hrtime.bigint();
