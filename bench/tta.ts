@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importCacheDir } from './importData';
 import { onLines } from './lines';
+import { reapedChildrenCpuSeconds, treeCpuSeconds } from './processCpu';
 import { PYTHON, torchEnv, torchMissing } from './python';
 import { specOf } from './suites/netwrightSpec';
 import { glyphFolder, perClass, GLYPH_CLASSES } from './ttaData';
@@ -162,8 +163,12 @@ const exited = (child: ChildProcess) =>
     child.on('close', (code) => resolve(code));
   });
 
-/** Runs `netwright ARGS` with its own home and resolves with its stdout; stderr is passed on, tagged. */
-async function cli(home: string, args: string[], tag: string): Promise<string> {
+/**
+ * Runs `netwright ARGS` with its own home and resolves with its stdout and the CPU seconds it used (with the engine
+ * it may start; null without /proc); stderr is passed on, tagged.
+ */
+async function cli(home: string, args: string[], tag: string): Promise<{ stdout: string; cpuSeconds: number | null }> {
+  const cpuBefore = reapedChildrenCpuSeconds();
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: { ...process.env, NETWRIGHT_HOME: home },
@@ -174,11 +179,14 @@ async function cli(home: string, args: string[], tag: string): Promise<string> {
   onLines(child.stderr!, (line) => process.stderr.write(`${tag} ${line}\n`));
   const code = await exited(child);
   if (code !== 0) throw new Error(`netwright ${args[0]} ended with code ${code}`);
-  return stdout;
+  const cpuAfter = reapedChildrenCpuSeconds();
+  return { stdout, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 interface Reached {
   seconds: number | null;
+  /** CPU seconds of the training process and its descendants up to the target (null: not reached, or no /proc). */
+  cpuSeconds: number | null;
   epoch: number | null;
   accuracy: number | null;
 }
@@ -193,7 +201,7 @@ async function trainUntil(
   read: (line: string) => { accuracy: number; epoch: number } | null,
   options: { target: number; startedAt: number; stopSignal: NodeJS.Signals; tag: string },
 ): Promise<Reached> {
-  const best: Reached = { seconds: null, epoch: null, accuracy: null };
+  const best: Reached = { seconds: null, cpuSeconds: null, epoch: null, accuracy: null };
   const other = stream === 'stdout' ? child.stderr! : child.stdout!;
   onLines(other, (line) => process.stderr.write(`${options.tag} ${line}\n`));
   onLines(child[stream]!, (line) => {
@@ -205,6 +213,7 @@ async function trainUntil(
     best.accuracy = seen.accuracy;
     if (seen.accuracy >= options.target) {
       best.seconds = (performance.now() - options.startedAt) / 1000;
+      best.cpuSeconds = child.pid === undefined ? null : treeCpuSeconds(child.pid);
       child.kill(options.stopSignal);
     }
   });
@@ -231,9 +240,8 @@ async function runWorkload(
     const tag = `[netwright ${workload.name}]`;
     const load = loadavg()[0];
     const startedAt = performance.now();
-    const imported = JSON.parse(
-      await cli(home, ['import', folder, '--image-size', '28x28', '--grayscale', '--json'], tag),
-    ) as { manifest: { id: string } };
+    const importRun = await cli(home, ['import', folder, '--image-size', '28x28', '--grayscale', '--json'], tag);
+    const imported = JSON.parse(importRun.stdout) as { manifest: { id: string } };
     const importSeconds = (performance.now() - startedAt) / 1000;
     const trainer = spawn(
       process.execPath,
@@ -271,11 +279,15 @@ async function runWorkload(
       },
       { target, startedAt, stopSignal: 'SIGINT', tag },
     );
+    const cpuSeconds =
+      ours.cpuSeconds === null || importRun.cpuSeconds === null ? null : ours.cpuSeconds + importRun.cpuSeconds;
     print({
       suite: 'netwright',
       ...base,
       seconds: round(ours.seconds, 2),
+      cpu_seconds: round(cpuSeconds, 2),
       import_seconds: round(importSeconds, 2),
+      import_cpu_seconds: round(importRun.cpuSeconds, 2),
       reached: ours.seconds !== null,
       epochs: ours.epoch,
       val_accuracy: ours.accuracy,
@@ -290,7 +302,7 @@ async function runWorkload(
     }
     const exportDir = join(home, 'export');
     const exported = JSON.parse(
-      await cli(home, ['export', runId, '--format', 'pytorch', '--out', `${exportDir}/`, '--json'], tag),
+      (await cli(home, ['export', runId, '--format', 'pytorch', '--out', `${exportDir}/`, '--json'], tag)).stdout,
     ) as { files: Array<{ path: string }> };
     const script = exported.files.map((f) => f.path).find((p) => p.endsWith('.py'));
     if (!script) throw new Error('the PyTorch export wrote no .py file');
@@ -317,6 +329,7 @@ async function runWorkload(
       suite: 'pytorch',
       ...base,
       seconds: round(theirs.seconds, 2),
+      cpu_seconds: round(theirs.cpuSeconds, 2),
       reached: theirs.seconds !== null,
       epochs: theirs.epoch,
       val_accuracy: theirs.accuracy,
@@ -329,6 +342,7 @@ async function runWorkload(
         metric: 'seconds_to_target',
         values: { netwright: round(ours.seconds, 2), pytorch: round(theirs.seconds, 2) },
         ratio: round(theirs.seconds / ours.seconds, 3),
+        cpu_ratio: cpuSeconds !== null && theirs.cpuSeconds !== null ? round(theirs.cpuSeconds / cpuSeconds, 3) : null,
       });
     }
     return ours.seconds !== null;
