@@ -25,7 +25,9 @@ export function errorPayload(error: unknown): StudioErrorPayload {
                 ? (error as Error & { code: string }).code
                 : error.name === 'WeightsError'
                   ? `weights-${(error as Error & { code: string }).code}`
-                  : 'failed';
+                  : error.name === 'ImagePredictionError'
+                    ? `predict-${(error as Error & { code: string }).code}`
+                    : 'failed';
   const nodeId = (error as { nodeId?: unknown }).nodeId;
   const params = (error as { params?: unknown }).params;
   return {
@@ -35,7 +37,11 @@ export function errorPayload(error: unknown): StudioErrorPayload {
     ...(error.name === 'WeightsError' && typeof (error as { args?: unknown }).args === 'object'
       ? { params: (error as unknown as { args: Record<string, string> }).args }
       : {}),
-    ...((error.name === 'RunRefusedError' || error.name === 'CheckpointError') && params && typeof params === 'object'
+    ...((error.name === 'RunRefusedError' ||
+      error.name === 'CheckpointError' ||
+      error.name === 'ImagePredictionError') &&
+    params &&
+    typeof params === 'object'
       ? { params: wordable(params as Record<string, unknown>) }
       : {}),
     // An import error's arguments (the file, the input, its shape) for the renderer's message table.

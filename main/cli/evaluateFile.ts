@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
+import { datasetImageModel } from '../services/studio/imageModel';
 import { predictImages } from '../services/studio/imagePredictions';
 import type { CheckpointRecord, DatasetRecord, RunSummary } from '../services/store/types';
 import { evaluateSplit } from './checkpoints';
@@ -33,7 +34,7 @@ export async function evaluateFile(
   const { manifest } = dataset;
   let score: PredictionScore | null;
   if (manifest.source.kind === 'images') {
-    const report = await predictImages(engine, run, checkpoint, manifest, data);
+    const report = await predictImages(engine, run, checkpoint, datasetImageModel(run, manifest), data);
     score = report.accuracy ? { labelled: report.accuracy.labelled, accuracy: report.accuracy.value } : null;
     if (!score)
       throw new Error(

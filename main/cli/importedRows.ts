@@ -2,10 +2,10 @@
 // mean come from its graph, and a CSV's number columns (all of them, or those named by --columns) are the
 // features in order. The engine applies the standardization the import recorded, as for a trained run.
 import { basename } from 'node:path';
-import { analyze } from '../../engine/core/spec/analyze';
 import type { CsvLayout } from '../services/datasets/csv/layout';
 import { isMissing, parseNumber } from '../services/datasets/csv/values';
 import type { Run } from '../services/store/types';
+import { importedGraph } from '../services/studio/importedGraph';
 import { optionalString, type ParsedArgs } from './args';
 import type { OutputMeaning } from './predictOutput';
 import { findColumn, listed, numberCell, PredictInputError, type RowEncoder } from './predictRows';
@@ -18,21 +18,14 @@ export interface ImportedModel {
 
 /** The input width and output meaning of an imported run's graph; image-shaped inputs are refused by name. */
 export function importedModel(run: Run): ImportedModel {
-  const analysis = analyze(run.graph);
-  const input = analysis.inputId ? analysis.nodes[analysis.inputId].outputShape : null;
-  const output = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
-  if (!input || !output) throw new Error(`run '${run.name}': its graph has no input or no output`);
+  const { input, task, outputNames } = importedGraph(run);
   if (input.length !== 1) {
     throw new Error(
-      `run '${run.name}' takes ${input.join('×')} inputs (images); predict on an imported run reads CSV rows of numbers for a vector input only`,
+      `run '${run.name}' takes ${input.join('×')} inputs (images), not CSV rows: predict on an image file or a folder of images`,
     );
   }
-  const size = output.reduce((a, b) => a * b, 1);
-  const indices = (n: number) => Array.from({ length: n }, (_, k) => String(k));
   const meaning: OutputMeaning =
-    run.trainConfig.loss === 'mse'
-      ? { task: 'regression', targetNames: indices(size) }
-      : { task: 'classification', classNames: indices(size === 1 ? 2 : size) };
+    task === 'regression' ? { task, targetNames: outputNames } : { task, classNames: outputNames };
   return { width: input[0], meaning };
 }
 

@@ -32,7 +32,11 @@ const COMMANDS: Record<string, Command> = {
   },
   runs: { summary: 'list the recorded runs', usage: RUNS_USAGE, run: runs },
   evaluate: { summary: "a run's metrics on the validation or test split", usage: EVALUATE_USAGE, run: evaluate },
-  predict: { summary: 'predict every row of a CSV file with a trained run', usage: PREDICT_USAGE, run: predict },
+  predict: {
+    summary: 'predict every row of a CSV file, or images, with a trained or imported run',
+    usage: PREDICT_USAGE,
+    run: predict,
+  },
   export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
   import: {
     summary: 'import a CSV table or a folder of images as a dataset, or an ONNX model as a graph with its weights',

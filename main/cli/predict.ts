@@ -1,9 +1,14 @@
-// `netwright predict RUN FILE.csv` (a run trained on images: an image or a folder, see predictImages.ts): predictions of a run's best checkpoint for every row of a CSV file with the
+// `netwright predict RUN FILE.csv`: predictions of a run's best checkpoint for every row of a CSV file with the
 // training table's feature columns, encoded the way the importer encoded them (an imported run: the file's number
-// columns); the engine standardizes them with the statistics stored in the checkpoint. Output: CSV (--out FILE or stdout) or JSON lines (--json).
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+// columns); the engine standardizes them with the statistics stored in the checkpoint. Output: CSV (--out FILE or
+// stdout) or JSON lines (--json). A run trained on images, or imported with an image input: an image or a folder
+// (predictImages.ts).
+import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readLayout } from '../services/datasets/csv/layout';
+import { sniffFormat } from '../services/datasets/images/formats';
+import { ImagePredictionError } from '../services/datasets/images/predictionError';
+import { datasetImageModel, importedImageModel, takesImages, type ImageModel } from '../services/studio/imageModel';
 import type { RunSummary } from '../services/store/types';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
 import { runCheckpoint, runDataset } from './checkpoints';
@@ -17,6 +22,29 @@ import { withWorkspace, type Workspace } from './workspace';
 export const PREDICT_USAGE =
   'netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN (imported runs)]';
 
+/** How the run reads images, when it does: its image dataset, or an imported model's image input. */
+function imageModelOf(workspace: Workspace, run: RunSummary): ImageModel | null {
+  if (run.kind === 'imported' && !run.datasetId) {
+    const full = workspace.store.runs.getRun(run.id);
+    return takesImages(full) ? importedImageModel(full) : null;
+  }
+  const { manifest } = runDataset(workspace.store, run);
+  return manifest.source.kind === 'images' ? datasetImageModel(run, manifest) : null;
+}
+
+/** A folder, or a file that starts as an image of a supported format does. */
+function isImageInput(file: string): boolean {
+  if (statSync(file).isDirectory()) return true;
+  const head = new Uint8Array(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return sniffFormat(head) !== null;
+}
+
 /** The rows and output meaning for the run: its dataset's encoding, or for an imported run the graph's input width. */
 async function rowsFor(
   workspace: Workspace,
@@ -24,8 +52,9 @@ async function rowsFor(
   file: string,
   choice: { columns?: string[]; label?: string },
 ): Promise<{ input: EncodedFile; meaning: OutputMeaning }> {
-  if (run.kind === 'imported') {
+  if (run.kind === 'imported' && !run.datasetId) {
     const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
+    if (isImageInput(file)) throw new ImagePredictionError('vector-input', { run: run.name, width });
     const layout = readLayout(file, {});
     return { input: await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice)), meaning };
   }
@@ -39,6 +68,7 @@ async function rowsFor(
     throw new Error(
       `${file}: is a folder, but run '${run.name}' was trained on a table: give a CSV file with its feature columns`,
     );
+  if (isImageInput(file)) throw new ImagePredictionError('table-dataset', { run: run.name, dataset: manifest.name });
   return { input: await encodeTableFile(file, manifest), meaning: manifest };
 }
 
@@ -55,11 +85,8 @@ export async function predict(argv: string[]): Promise<number> {
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);
-    if (run.kind !== 'imported') {
-      const { manifest } = runDataset(workspace.store, run);
-      if (manifest.source.kind === 'images')
-        return predictImagesCommand(await workspace.engine(), run, checkpoint, manifest, file, { out, json });
-    }
+    const images = imageModelOf(workspace, run);
+    if (images) return predictImagesCommand(await workspace.engine(), run, checkpoint, images, file, { out, json });
     const { input, meaning } = await rowsFor(workspace, run, file, columnChoice(args));
     const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
     const shape = outputShape(meaning, predictions);

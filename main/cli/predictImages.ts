@@ -1,11 +1,11 @@
-// `netwright predict RUN image.png|folder/` for a run trained on images: each image prepared as the import prepared
-// the run's dataset, its predicted class and every class's probability, as CSV or JSON lines (--json); images in
+// `netwright predict RUN image.png|folder/` for a run trained on images or imported with an image input: each image
+// prepared as the import prepared the run's dataset (or for the imported model's input shape), its predicted class and every class's probability, as CSV or JSON lines (--json); images in
 // sub-folders named for a class are scored, and the accuracy is shown next to the run's own test accuracy.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ImagePredictionReport } from '../api/types';
-import type { DatasetManifest } from '../../engine/core/data/dataset';
 import type { EngineClient } from '../../engine/host/parent/client';
+import type { ImageModel } from '../services/studio/imageModel';
 import { predictImages } from '../services/studio/imagePredictions';
 import type { CheckpointRecord, RunSummary } from '../services/store/types';
 import { csvCell } from './predictOutput';
@@ -15,11 +15,11 @@ export async function predictImagesCommand(
   engine: EngineClient,
   run: RunSummary,
   checkpoint: CheckpointRecord,
-  manifest: DatasetManifest,
+  model: ImageModel,
   path: string,
   options: { out?: string; json: boolean },
 ): Promise<number> {
-  const report = await predictImages(engine, run, checkpoint, manifest, path);
+  const report = await predictImages(engine, run, checkpoint, model, path);
   const csv = () => [
     ['file', 'predicted', ...report.classNames.map((c) => `p(${c})`), 'label'].map(csvCell).join(','),
     ...report.predictions.map((p) =>

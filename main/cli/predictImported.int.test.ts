@@ -6,18 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/core/rng';
+import { encodePng } from '../services/datasets/images/testImages';
 import { probabilities } from './predictOutput';
-import { jsonLines, netwright } from './testCli';
+import { importModelRun, jsonLines, netwright, trainedAndReimported } from './testCli';
 
 const FIXTURES = join(__dirname, '../../engine/test/onnx/fixtures');
 const home = mkdtempSync(join(tmpdir(), 'netwright-predict-imported-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function importRun(file: string): string {
-  const result = netwright(home, ['import', file, '--json']);
-  expect(result.status, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { runId: string }).runId;
-}
+const importRun = (file: string) => importModelRun(home, file);
 
 describe('predict and evaluate on an imported MLP (4 inputs, 3 classes)', () => {
   // Inputs and logits PyTorch computed when it wrote the file (2 rows).
@@ -110,23 +107,18 @@ describe('a trained regression run exported to ONNX and imported back', () => {
     });
     const data = join(home, 'linear.csv');
     writeFileSync(data, `u,v,y\n${rows.map((r) => r.join(',')).join('\n')}\n`);
-    const trained = netwright(home, [
-      'train',
-      '--data',
-      data,
-      '--label',
-      'y',
-      '--task',
-      'regression',
-      '--epochs',
-      '3',
-      '--json',
-    ]);
-    expect(trained.status, trained.stderr).toBe(0);
-    const trainedId = jsonLines(trained.stdout).at(-1)!.runId as string;
-    const onnx = join(home, 'linear.onnx');
-    expect(netwright(home, ['export', trainedId, '--format', 'onnx', '--out', onnx]).status).toBe(0);
-    const importedId = importRun(onnx);
+    const { trainedId, importedId } = trainedAndReimported(
+      home,
+      ['--data', data, '--label', 'y', '--task', 'regression', '--epochs', '3'],
+      'linear',
+    );
+
+    // An image for the run trained on a table is refused, naming its dataset (not read as a CSV file).
+    const picture = join(home, 'dot.png');
+    writeFileSync(picture, encodePng(1, 1, 0, Uint8Array.of(7)));
+    const refused = netwright(home, ['predict', trainedId, picture]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('which is not an image dataset: predict on a CSV file with its columns');
 
     const fromTrained = netwright(home, ['predict', trainedId, data, '--json']);
     const fromImported = netwright(home, ['predict', importedId, data, '--label', 'y', '--json']);

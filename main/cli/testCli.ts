@@ -24,6 +24,31 @@ export function netwright(home: string, args: string[]): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `netwright import MODEL.onnx --json` in `home`: the imported run's id (an error with the CLI's words if it fails). */
+export function importModelRun(home: string, file: string): string {
+  const result = netwright(home, ['import', file, '--json']);
+  if (result.status !== 0) throw new Error(`netwright import ${file} failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { runId: string }).runId;
+}
+
+/**
+ * `netwright train ARGS --json`, then its run exported to `home/NAME.onnx` and imported back: both runs' ids (the
+ * round trip the tests of predictions on imported models compare against the trained run).
+ */
+export function trainedAndReimported(
+  home: string,
+  trainArgs: string[],
+  name: string,
+): { trainedId: string; importedId: string } {
+  const trained = netwright(home, ['train', ...trainArgs, '--json']);
+  if (trained.status !== 0) throw new Error(`netwright train failed: ${trained.stderr}`);
+  const trainedId = jsonLines(trained.stdout).at(-1)!.runId as string;
+  const onnx = join(home, `${name}.onnx`);
+  const exported = netwright(home, ['export', trainedId, '--format', 'onnx', '--out', onnx]);
+  if (exported.status !== 0) throw new Error(`netwright export failed: ${exported.stderr}`);
+  return { trainedId, importedId: importModelRun(home, onnx) };
+}
+
 /** The CLI as a running child process (to signal it while it trains). */
 export function startNetwright(home: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [bin, ...args], {

@@ -140,6 +140,10 @@ def models():
     yield 'gelu_tanh', nn.Sequential(nn.Linear(4, 6), nn.GELU(approximate='tanh'), nn.Linear(6, 2)), (4,)
     # A classifier of two numeric features with named layers, as a user brings one to fine-tune (e2e/onnxImport).
     yield 'two_feature_classifier', TwoFeatureClassifier(), (2,)
+    # A grayscale image classifier (1×8×8 in, 3 classes), to predict on PNG files with (main/cli/predictImported).
+    yield 'gray_conv', nn.Sequential(
+        nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 3)
+    ), (1, 8, 8)
 
 
 def randomize_batchnorm(module, generator):

@@ -47,14 +47,18 @@ export function defaultEngineEntry(): string {
   return join(resolve(here, '../../..'), 'engine', 'host', 'engine', 'main.ts');
 }
 
-/** Node's way: a forked child with an IPC channel (TypeScript entries run through tsx). */
-export function forkEngine(entry: string, env: NodeJS.ProcessEnv): EngineProcess {
+/**
+ * Node's way: a forked child with an IPC channel (TypeScript entries run through tsx). `detached` puts it in its own
+ * process group (the command line's choice: see main/cli/engineLauncher.ts).
+ */
+export function forkEngine(entry: string, env: NodeJS.ProcessEnv, options: { detached?: boolean } = {}): EngineProcess {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child: ChildProcess = fork(entry, [], {
     execArgv,
     env,
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: options.detached ?? false,
   });
   // A message to an engine that just died fails in the callback (not as an unhandled 'error' event that would end
   // this process); the exit listener reports the death.

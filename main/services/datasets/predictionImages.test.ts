@@ -1,8 +1,10 @@
 // Images to predict on are prepared exactly as the import prepared the run's dataset (same bytes for the same file,
 // with its fit and channels); a folder's loose files and class sub-folders are read, other files skipped with why.
 import { join } from 'node:path';
+import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages } from './importImages';
+import { datasetImageModel } from '../studio/imageModel';
 import { readPredictionImages } from './images/predictionImages';
 import { readImageDataset, rgbImage, solidImage, writeTree } from './images/testImages';
 import { tempFolder, type TempFolder } from './testHelpers';
@@ -18,6 +20,12 @@ function gradient(): Uint8Array {
   const rgb = new Uint8Array(20 * 10 * 3);
   for (let i = 0; i < 200; i++) rgb.set([(i * 7) % 256, (i * 3) % 256, 255 - (i % 256)], i * 3);
   return rgb;
+}
+
+/** As a run trained on `manifest` reads them. */
+function readAsRun(path: string, manifest: DatasetManifest) {
+  const { target, classNames } = datasetImageModel({ name: 'run' }, manifest);
+  return readPredictionImages(path, target, classNames);
 }
 
 describe('readPredictionImages', () => {
@@ -36,7 +44,7 @@ describe('readPredictionImages', () => {
       });
       expect(result.manifest.images).toEqual({ fit });
       const imported = readImageDataset(result.folder);
-      const read = await readPredictionImages(join(temp.dir, 'set', 'a', '1.png'), result.manifest);
+      const read = await readAsRun(join(temp.dir, 'set', 'a', '1.png'), result.manifest);
       const size = imported.manifest.featureShape.reduce((a, b) => a * b, 1);
       const row = imported.labels.indexOf(0);
       expect(read.inputs).toEqual(imported.features.slice(row * size, (row + 1) * size));
@@ -56,7 +64,7 @@ describe('readPredictionImages', () => {
       'z.webp': await solidImage('webp', 8, 8, [190, 0, 0]),
       'notes.txt': 'hello',
     });
-    const read = await readPredictionImages(join(temp.dir, 'new'), manifest);
+    const read = await readAsRun(join(temp.dir, 'new'), manifest);
     expect(read.images).toEqual([
       { name: join('dogs', 'x.png'), label: 1 },
       { name: 'z.webp', label: null },
@@ -73,13 +81,11 @@ describe('readPredictionImages', () => {
     });
     const { manifest } = await importImages(join(temp.dir, 'train'), { size: [4, 4], datasetsDir: temp.datasetsDir });
     writeTree(join(temp.dir, 'docs'), { 'a.txt': 'x' });
-    await expect(readPredictionImages(join(temp.dir, 'docs'), manifest)).rejects.toThrow(
+    await expect(readAsRun(join(temp.dir, 'docs'), manifest)).rejects.toThrow(
       `${join(temp.dir, 'docs')}: holds no PNG, JPEG, WebP, BMP or GIF images to predict on (1 file skipped, e.g. a.txt`,
     );
-    await expect(readPredictionImages(join(temp.dir, 'nothing'), manifest)).rejects.toThrow(
-      'there is no such file or folder',
-    );
-    await expect(readPredictionImages(join(temp.dir, 'docs', 'a.txt'), manifest)).rejects.toThrow(
+    await expect(readAsRun(join(temp.dir, 'nothing'), manifest)).rejects.toThrow('there is no such file or folder');
+    await expect(readAsRun(join(temp.dir, 'docs', 'a.txt'), manifest)).rejects.toThrow(
       'is not a PNG, JPEG, WebP, BMP or GIF image that can be read',
     );
   });

@@ -148,14 +148,23 @@ export function trainedRun(
   runId: string,
   weights: CheckpointWeights = 'best',
 ): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
+  const checkpoint = runWeights(store, runId, weights);
   const run = store.runs.getRun(runId);
+  if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+  return { checkpoint, dataset: store.datasets.getDataset(run.datasetId) };
+}
+
+/** The run's best checkpoint (else its last), or its last when asked; a run imported from a file has its one. */
+export function runWeights(store: Store, runId: string, weights: CheckpointWeights = 'best'): CheckpointRecord {
   const checkpoint =
     (weights === 'best' ? store.checkpoints.latestCheckpoint(runId, 'best') : null) ??
     store.checkpoints.latestCheckpoint(runId, 'last') ??
     store.checkpoints.latestCheckpoint(runId);
-  if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint yet: it needs at least one finished epoch`);
-  if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
-  return { checkpoint, dataset: store.datasets.getDataset(run.datasetId) };
+  if (!checkpoint)
+    throw new Error(
+      `run '${store.runs.getRun(runId).name}' has no checkpoint yet: it needs at least one finished epoch`,
+    );
+  return checkpoint;
 }
 
 function className(manifest: DatasetManifest, index: number): string {

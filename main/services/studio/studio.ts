@@ -46,7 +46,8 @@ import type { AugmentationConfig } from '../../../engine/core/train/config';
 import { augmentPreview } from './augmentPreview';
 import { DatasetService } from './datasets';
 import { GraphService } from './graphs';
-import { InsightService, trainedRun } from './insight';
+import { InsightService, runWeights } from './insight';
+import { runImageModel } from './imageModel';
 import { predictImages } from './imagePredictions';
 import { ModelImportService } from './models';
 import { defaultResourcesDir, homeLayout, type HomeLayout } from './layout';
@@ -280,10 +281,11 @@ export class Studio implements StudioApi {
   }
 
   async predictImages(runId: string, images: FileRef, weights?: CheckpointWeights): Promise<ImagePredictionReport> {
-    const { checkpoint, dataset } = trainedRun(this.store, runId, weights ?? 'best');
     const run = this.store.runs.getRun(runId);
+    const model = runImageModel(this.store, run);
+    const checkpoint = runWeights(this.store, runId, weights ?? 'best');
     const engine = await this.supervisor.ensureEngine();
-    return predictImages(engine, run, checkpoint, dataset.manifest, this.resolveFile(images), { thumbnails: true });
+    return predictImages(engine, run, checkpoint, model, this.resolveFile(images), { thumbnails: true });
   }
   async createGroup(request: GroupRequest): Promise<GroupSummary> {
     return this.groups.create(request);

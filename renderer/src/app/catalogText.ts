@@ -49,3 +49,13 @@ export const catalogMessages: Messages<
     'template:dropout-demo-plain': 'Dropout 演示（无 Dropout）',
   },
 };
+
+type CatalogKey = keyof typeof catalogMessages.en;
+
+/**
+ * A sample's or template's description from `words` (the current language's table) by its key ("sample:spirals",
+ * "template:mlp"); the service's own English `fallback` for one the table does not know (a sample added later).
+ */
+export function describedIn(words: Record<CatalogKey, string>, key: string, fallback: string): string {
+  return Object.hasOwn(words, key) ? words[key as CatalogKey] : fallback;
+}

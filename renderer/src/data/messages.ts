@@ -88,6 +88,8 @@ export type DataMessageKey =
   | 'imagesHint'
   | 'imagesDetected'
   | 'imagesDetectedShrunk'
+  | 'fixedSplit'
+  | 'fixedSplitNoValidation'
   | 'colourGray'
   | 'colourRgb'
   | 'imageFolder'
@@ -207,6 +209,10 @@ export const dataMessages: Messages<DataMessageKey> = {
     grayscale: 'Grayscale',
     imagesDetected: '{classes} classes; the images are {size} {colour}, so they import at that size.',
     imagesDetectedShrunk: '{classes} classes; the images are {size} {colour}, proposed at {proposed} to train quickly.',
+    fixedSplit:
+      'This folder fixes its own split with its folders {folders}: {train} training, {validation} validation and {test} test images, kept as they are (no split to choose).',
+    fixedSplitNoValidation:
+      'It has no validation folder, so runs will have no validation curve to show over-fitting or to stop early on: add a validation/ (or val/) folder with the same classes.',
     colourGray: 'grayscale',
     colourRgb: 'colour (RGB)',
     classCounts: 'Images per class',
@@ -313,6 +319,10 @@ export const dataMessages: Messages<DataMessageKey> = {
     grayscale: '灰度',
     imagesDetected: '{classes} 个类别；图像为 {size} {colour}，将按此尺寸导入。',
     imagesDetectedShrunk: '{classes} 个类别；图像为 {size} {colour}，建议缩放到 {proposed} 以便快速训练。',
+    fixedSplit:
+      '该文件夹用其子文件夹 {folders} 固定了划分：训练 {train} 张、验证 {validation} 张、测试 {test} 张图像，按原样保留（无需选择划分）。',
+    fixedSplitNoValidation:
+      '它没有验证文件夹，因此训练时没有验证曲线来显示过拟合，也无法据此早停：请添加一个包含相同类别的 validation/（或 val/）文件夹。',
     colourGray: '灰度',
     colourRgb: '彩色（RGB）',
     classCounts: '每类图像数',

@@ -45,6 +45,8 @@ export type GroupMessageKey =
   | 'status_completed'
   | 'status_cancelled'
   | 'runsDone'
+  | 'groupTraining'
+  | 'openGroup'
   | 'open'
   | 'closeGroup'
   | 'cancelGroup'
@@ -65,6 +67,9 @@ export type GroupMessageKey =
   | 'scatterSetting'
   | 'scatterLog'
   | 'noScatter'
+  | 'parallelTitle'
+  | 'parallelNote'
+  | 'parallelLine'
   | 'seedsOnly';
 
 export const groupMessages: Messages<GroupMessageKey> = {
@@ -123,6 +128,8 @@ export const groupMessages: Messages<GroupMessageKey> = {
     status_completed: 'Completed',
     status_cancelled: 'Cancelled',
     runsDone: '{done} of {total} runs done',
+    groupTraining: 'Group “{name}” is training: {done} of {total} runs done.',
+    openGroup: 'See its curves',
     open: 'Open',
     closeGroup: 'Close group',
     cancelGroup: 'Cancel group',
@@ -143,6 +150,10 @@ export const groupMessages: Messages<GroupMessageKey> = {
     scatterSetting: 'Setting',
     scatterLog: 'log scale',
     noScatter: 'This setting takes names, not numbers: compare its rows in the table.',
+    parallelTitle: 'All swept settings against {metric} (final)',
+    parallelNote:
+      'Each line is one finished run through its settings to its final score; yellow lines scored best, purple worst. Where the yellow lines cross an axis is the range of that setting that worked.',
+    parallelLine: 'Run {run}: {values}',
     seedsOnly:
       'Repeated with seeds: no setting varies, so the bands and the table show the spread from the seed alone.',
   },
@@ -201,6 +212,8 @@ export const groupMessages: Messages<GroupMessageKey> = {
     status_completed: '已完成',
     status_cancelled: '已取消',
     runsDone: '已完成 {done} / {total} 个运行',
+    groupTraining: '运行组“{name}”正在训练：已完成 {done} / {total} 个运行。',
+    openGroup: '查看其曲线',
     open: '打开',
     closeGroup: '关闭运行组',
     cancelGroup: '取消运行组',
@@ -221,6 +234,10 @@ export const groupMessages: Messages<GroupMessageKey> = {
     scatterSetting: '设置',
     scatterLog: '对数刻度',
     noScatter: '该设置的取值是名称而不是数字：请在表格中比较各行。',
+    parallelTitle: '所有扫描设置与{metric}（最终）',
+    parallelNote:
+      '每条线是一次已完成的训练，依次经过它的各项设置，终点是最终得分；黄色的线得分最高，紫色最低。黄色线穿过某条轴的位置，就是该设置效果好的取值范围。',
+    parallelLine: '训练 {run}：{values}',
     seedsOnly: '用种子重复：没有设置变化，因此阴影带和表格只显示种子带来的差异。',
   },
 };

@@ -1,9 +1,16 @@
-// Words for predicting on the user's own images: the panel, its drop area and the results.
+// Words for predicting on the user's own images: the panel, its drop area and the results, and why a run refused
+// the images (main/api/imagePredictionProblems.ts's codes).
+import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
 import type { Messages } from '../lib/i18n.svelte';
 
 const en = {
   title: 'Predict on your images',
   intro: 'Drop images here or choose them: each is resized and converted as the training images were, then classified.',
+  introImported:
+    'Drop images here or choose them: each is resized to {width}×{height} pixels, read as {colour} values from 0 to 1, then classified by output (0, 1, …).',
+  colour_1: 'grayscale',
+  colour_3: 'RGB',
+  importedWeights: 'By the weights imported from the model file.',
   choose: 'Choose images…',
   chooseLabel: 'Images to predict',
   drop: 'Drop images here',
@@ -26,6 +33,11 @@ export const imagePredictionMessages: Messages<ImagePredictionKey> = {
   'zh-CN': {
     title: '用你的图片预测',
     intro: '把图片拖到这里或选择图片：每张图片会按训练图片的方式缩放和转换，然后分类。',
+    introImported:
+      '把图片拖到这里或选择图片：每张图片会缩放到 {width}×{height} 像素，读取为 0 到 1 之间的{colour}值，然后按输出（0、1、…）分类。',
+    colour_1: '灰度',
+    colour_3: 'RGB',
+    importedWeights: '使用从模型文件导入的权重。',
     choose: '选择图片…',
     chooseLabel: '要预测的图片',
     drop: '把图片拖到这里',
@@ -39,5 +51,21 @@ export const imagePredictionMessages: Messages<ImagePredictionKey> = {
     skipped: '已跳过 {path}：{reason}',
     accuracy: '类别文件夹中 {labelled} 张图片的准确率：{percent}%（本次训练自身的测试准确率：{test}）。',
     none: '—',
+  },
+};
+
+export const imagePredictionProblemMessages: Messages<ImagePredictionProblem> = {
+  en: { ...IMAGE_PREDICTION_PROBLEMS },
+  'zh-CN': {
+    'table-dataset': "运行 '{run}' 是在 '{dataset}' 上训练的，它不是图片数据集：请用包含其各列的 CSV 文件预测",
+    'vector-input': "运行 '{run}' 接收每行 {width} 个数字，而不是图片：请用包含这些数字列的 CSV 文件预测",
+    'input-channels':
+      "运行 '{run}' 的输入形状为 {shape}：图片只能读取为 1 个通道（灰度）或 3 个通道（RGB），不能是 {channels} 个",
+    'predicts-numbers': "运行 '{run}' 预测的是数值而不是类别：图片预测需要分类运行",
+    'table-file': "{path}：运行 '{run}' 接收图片（{shape}），而不是表格：请给出一个图片文件或一个图片文件夹",
+    'not-an-image': '{path}：不是可读取的 {formats} 图片（{reason}）',
+    'no-images-one': '{path}：没有可用于预测的 {formats} 图片（跳过了 1 个文件，例如 {example}：{reason}）',
+    'no-images': '{path}：没有可用于预测的 {formats} 图片（跳过了 {skipped} 个文件，例如 {example}：{reason}）',
+    'no-files': '{path}：没有可用于预测的 {formats} 图片',
   },
 };

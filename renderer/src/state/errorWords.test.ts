@@ -8,6 +8,8 @@ import { groupMessages } from '../groups/messages';
 import { errorWording } from './errorWords';
 import { ONNX_IMPORT_ERRORS, OnnxImportError } from '../../../engine/core/import/onnx/errors';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { IMAGE_PREDICTION_PROBLEMS } from '../../../main/api/imagePredictionProblems';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 
 describe('errorWording', () => {
   it('words a damaged checkpoint from the checkpoint table, with the file and tensor the engine named', () => {
@@ -62,6 +64,22 @@ describe('errorWording', () => {
       params: { setting: 'batch', value: '0', count: 1 },
     });
     expect(groupMessages['zh-CN']['refused_sweep-config']).toContain('{setting} = {value}');
+  });
+
+  it('words images a run cannot predict on from the image-prediction table, with its values', () => {
+    const refused = new StudioError({
+      message: "the run 'mlp' takes rows of 4 numbers, not images: predict on a CSV file with its number columns",
+      code: 'predict-vector-input',
+      params: { run: 'mlp', width: 4 },
+    });
+    expect(errorWording(refused)).toEqual({
+      table: 'imagePrediction',
+      key: 'vector-input',
+      params: { run: 'mlp', width: 4 },
+    });
+    for (const table of Object.values(imagePredictionProblemMessages))
+      expect(Object.keys(table).sort()).toEqual(Object.keys(IMAGE_PREDICTION_PROBLEMS).sort());
+    expect(imagePredictionProblemMessages['zh-CN']['vector-input']).toContain('{width}');
   });
 
   it('keeps the message of any other error', () => {

@@ -6,12 +6,14 @@ import { refusalKey, type RefusalKey } from '../training/refusals';
 import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../../engine/core/import/onnx/errors';
 import type { GroupMessageKey } from '../groups/messages';
 import { sweepRefusalKey } from '../groups/refusals';
+import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
   | { table: 'checkpoint'; key: CheckpointProblemCode; params: Record<string, string | number> }
   | { table: 'onnx'; key: OnnxImportErrorCode; params: Record<string, string | number> }
   | { table: 'group'; key: GroupMessageKey; params: Record<string, string | number> }
+  | { table: 'imagePrediction'; key: ImagePredictionProblem; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -27,6 +29,10 @@ export function errorWording(error: unknown): ErrorWording {
     const onnx = error.code.startsWith('onnx-') ? error.code.slice('onnx-'.length) : null;
     if (onnx !== null && onnx in ONNX_IMPORT_ERRORS)
       return { table: 'onnx', key: onnx as OnnxImportErrorCode, params: error.params };
+    // Images a run cannot predict on: 'predict-<code>' (main/api/imagePredictionProblems.ts).
+    const predict = error.code.startsWith('predict-') ? error.code.slice('predict-'.length) : null;
+    if (predict !== null && predict in IMAGE_PREDICTION_PROBLEMS)
+      return { table: 'imagePrediction', key: predict as ImagePredictionProblem, params: error.params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }

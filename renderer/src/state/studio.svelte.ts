@@ -1,5 +1,7 @@
 // The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
 // notices. Components read it; changes go through its methods, which call StudioApi.
+import { withSettingName } from '../settingNames/settingName';
+import { settingNameMessages } from '../settingNames/messages';
 import type {
   DatasetRecord,
   FileRef,
@@ -28,9 +30,10 @@ import { StudioError } from '../lib/host';
 import { errorWording } from './errorWords';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { refName } from '../data/fileRefs';
 import { trainMessages } from '../training/messages';
-import { translator } from '../lib/i18n.svelte';
+import { language, translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
@@ -50,15 +53,19 @@ const groupWords = translator(groupMessages);
 const refusalWords = translator(trainMessages);
 const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
+const imagePredictionWords = translator(imagePredictionProblemMessages);
 const modelWords = translator(modelImportMessages);
 
 /** A failed call in the user's language (see state/errorWords.ts). */
 function errorWords(error: unknown): string {
   const wording = errorWording(error);
-  if (wording.table === 'train') return refusalWords(wording.key, wording.params);
+  if (wording.table === 'train')
+    return refusalWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
   if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
   if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
-  if (wording.table === 'group') return groupWords(wording.key, wording.params);
+  if (wording.table === 'group')
+    return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
+  if (wording.table === 'imagePrediction') return imagePredictionWords(wording.key, wording.params);
   return wording.text;
 }
 const fitWords = translator(fitMessages);
@@ -484,6 +491,8 @@ export class StudioState {
   private liveEvent(event: LiveEvent): void {
     if (event.type === 'run-finished') {
       this.runs = [event.run, ...this.runs.filter((r) => r.id !== event.runId)];
+      // A group's counts of ended runs move with each of its runs (its status only at its start and end).
+      if (event.run.group) void this.refreshGroups();
     }
     const current = this.pendingLive ?? this.live;
     if (!current || current.runId !== event.runId) {

@@ -1,12 +1,13 @@
-// Images to predict on, prepared exactly as the run's dataset was imported (size, fit, grayscale or RGB, [0, 1]
-// scaling, channels first): one image file, or a folder of them. A folder's images may sit directly in it (no
-// label) or in sub-folders named for the run's classes (labelled, so accuracy can be reported). Standardization is
-// left to the engine, which applies the checkpoint's statistics.
+// Images to predict on, prepared for the model's input (size, fit, grayscale or RGB, [0, 1] scaling, channels
+// first: as the run's dataset was imported, or an imported model's input shape): one image file, or a folder of
+// them. A folder's images may sit directly in it (no label) or in sub-folders named for the run's classes
+// (labelled, so accuracy can be reported). Standardization is left to the engine, which applies the checkpoint's
+// statistics.
 import { statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
-import type { DatasetManifest } from '../../../../engine/core/data/dataset';
 import { readImage, type ImageTarget } from './decode';
 import { ImageImportError } from './errors';
+import { ImagePredictionError } from './predictionError';
 import { SUPPORTED_FORMATS_TEXT } from './formats';
 import { byCodePoint, listImageFolder, type ListedFile, type SkippedFile } from './list';
 import { PixelBudget } from './pixelBudget';
@@ -21,18 +22,15 @@ export interface PredictionImages {
   skipped: SkippedFile[];
 }
 
-/** How the run's dataset brought each image to its size. */
-export function imageTarget(manifest: DatasetManifest): ImageTarget {
-  if (manifest.source.kind !== 'images' || manifest.featureShape.length !== 3)
-    throw new Error(
-      `the run was trained on '${manifest.name}', which is not an image dataset: predict on a CSV file with its columns`,
-    );
-  const [channels, height, width] = manifest.featureShape;
-  return { channels: channels === 1 ? 1 : 3, height, width, fit: manifest.images?.fit ?? 'fill' };
-}
-
-export async function readPredictionImages(path: string, manifest: DatasetManifest): Promise<PredictionImages> {
-  const target = imageTarget(manifest);
+/**
+ * `path`'s images brought to `target`; `classNames` are the sub-folder names that label an image (their index is
+ * the class).
+ */
+export async function readPredictionImages(
+  path: string,
+  target: ImageTarget,
+  classNames: readonly string[],
+): Promise<PredictionImages> {
   const where = resolve(path);
   let isFolder: boolean;
   try {
@@ -50,7 +48,6 @@ export async function readPredictionImages(path: string, manifest: DatasetManife
     candidates.push({ file: { path: where, relative: basename(where), bytes }, name: basename(where), label: null });
   } else {
     const listing = listImageFolder(where);
-    const classes = manifest.classNames ?? [];
     // Files directly in the folder (which an import skips as outside any class folder) are the images here.
     for (const entry of listing.skipped) {
       const file = resolve(where, entry.path);
@@ -64,11 +61,11 @@ export async function readPredictionImages(path: string, manifest: DatasetManife
         });
     }
     for (const folder of listing.classes) {
-      const label = classes.indexOf(folder.name);
+      const label = classNames.indexOf(folder.name);
       if (label < 0) {
         skipped.push({
           path: folder.name,
-          reason: `a folder not named for one of the run's classes (${classes.join(', ')}), so its images were not read`,
+          reason: `a folder not named for one of the run's classes (${classNames.join(', ')}), so its images were not read`,
         });
         continue;
       }
@@ -93,15 +90,18 @@ export async function readPredictionImages(path: string, manifest: DatasetManife
     images.push({ name: candidate.name, label: candidate.label });
   }
   if (images.length === 0) {
-    const why = skipped.length
-      ? ` (${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped, e.g. ${skipped[0].path}: ${skipped[0].reason})`
-      : '';
-    throw new ImageImportError(
-      where,
-      isFolder
-        ? `holds no ${SUPPORTED_FORMATS_TEXT} images to predict on${why}`
-        : `is not a ${SUPPORTED_FORMATS_TEXT} image that can be read${why}`,
-    );
+    const first = skipped[0];
+    const formats = SUPPORTED_FORMATS_TEXT;
+    if (!isFolder) throw new ImagePredictionError('not-an-image', { path: where, formats, reason: first.reason });
+    throw first
+      ? new ImagePredictionError(skipped.length === 1 ? 'no-images-one' : 'no-images', {
+          path: where,
+          formats,
+          skipped: skipped.length,
+          example: first.path,
+          reason: first.reason,
+        })
+      : new ImagePredictionError('no-files', { path: where, formats });
   }
   const inputs = new Float32Array(images.length * values);
   read.forEach((image, k) => inputs.set(image, k * values));

@@ -57,4 +57,26 @@ describe('previewImageFolder', () => {
     const preview = await previewImageFolder(temp.dir + '/photos');
     expect(preview).toMatchObject({ sampled: 3, commonSize: [480, 640], proposedSize: [96, 128], grayscale: false });
   });
+
+  it('looks through train/ and test/ folders: classes from train/, its size and colour, and the split they fix', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const digit of ['a', 'b']) {
+      for (let i = 0; i < 3; i++) files[`train/${digit}/${i}.png`] = await grayDigit(i);
+      files[`test/${digit}/0.png`] = await grayDigit(7);
+    }
+    writeTree(temp.dir + '/split', files);
+    const preview = await previewImageFolder(temp.dir + '/split');
+    expect(preview.classes).toEqual([
+      { name: 'a', images: 4 },
+      { name: 'b', images: 4 },
+    ]);
+    expect(preview).toMatchObject({
+      commonSize: [8, 8],
+      proposedSize: [8, 8],
+      grayscale: true,
+      fixedSplit: { folders: ['train', 'test'], counts: { train: 6, validation: 0, test: 2 } },
+    });
+    const plain = await previewImageFolder(temp.dir + '/split/train');
+    expect(plain.fixedSplit).toBeNull();
+  });
 });

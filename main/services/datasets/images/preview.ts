@@ -1,10 +1,12 @@
 // A look at an image folder before importing it: its classes and image counts, and the size and colour its images
 // have (from a sample spread over the classes), so the import dialog proposes the folder's own size and channels
-// (an 8×8 grayscale digits folder imports as 8×8 grayscale, not as the default 28×28 RGB).
+// (an 8×8 grayscale digits folder imports as 8×8 grayscale, not as the default 28×28 RGB); a folder laid out as
+// train/ (validation/, test/) is looked at through its split folders, and says so, since the import keeps that split.
 import { readFile } from 'node:fs/promises';
 import { decodeRgb } from './decode';
 import { sniffFormat } from './formats';
-import { listImageFolder, type ListedFile } from './list';
+import { listImageFolder, type ClassFolder, type ListedFile } from './list';
+import { detectSplitFolders, listSplitFolders, type SplitPart } from './splitFolders';
 import { MAX_IMAGE_SIDE } from './options';
 import { decodePlainPng } from './png';
 
@@ -18,6 +20,8 @@ export interface ImageFolderPreview {
   grayscale: boolean;
   /** The size to import at: the common size, shrunk (aspect kept) to at most MAX_PROPOSED_SIDE on its longer side. */
   proposedSize: [number, number] | null;
+  /** When the folder fixes its own split: its split folders (train first) and the images in each part; else null. */
+  fixedSplit: { folders: string[]; counts: Record<SplitPart, number> } | null;
 }
 
 /** Images decoded for the preview, spread over the classes. */
@@ -26,10 +30,10 @@ export const PREVIEW_SAMPLES = 24;
 export const MAX_PROPOSED_SIDE = 128;
 
 export async function previewImageFolder(folder: string): Promise<ImageFolderPreview> {
-  const listing = listImageFolder(folder);
-  const looks = (await Promise.all(sample(listing.classes.map((c) => c.files)).map(look))).filter(
-    (l): l is Look => l !== null,
-  );
+  const folders = detectSplitFolders(folder);
+  const split = folders ? listSplitFolders(folder, folders) : null;
+  const classes: ClassFolder[] = split ? split.classes : listImageFolder(folder).classes;
+  const looks = (await Promise.all(sample(classes.map((c) => c.files)).map(look))).filter((l): l is Look => l !== null);
   const counts = new Map<string, { size: [number, number]; n: number }>();
   for (const { height, width } of looks) {
     const key = `${height}x${width}`;
@@ -39,12 +43,25 @@ export async function previewImageFolder(folder: string): Promise<ImageFolderPre
   }
   const commonSize = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.size ?? null;
   return {
-    classes: listing.classes.map((c) => ({ name: c.name, images: c.files.length })),
+    classes: classes.map((c) => ({ name: c.name, images: c.files.length })),
     sampled: looks.length,
     commonSize,
     grayscale: looks.length > 0 && looks.every((l) => l.gray),
     proposedSize: commonSize ? shrunk(commonSize) : null,
+    fixedSplit:
+      folders && split
+        ? {
+            folders: (['train', 'validation', 'test'] as const).flatMap((p) => (folders[p] ? [folders[p]] : [])),
+            counts: partCounts(split.parts),
+          }
+        : null,
   };
+}
+
+function partCounts(parts: SplitPart[][]): Record<SplitPart, number> {
+  const counts: Record<SplitPart, number> = { train: 0, validation: 0, test: 0 };
+  for (const part of parts.flat()) counts[part]++;
+  return counts;
 }
 
 function shrunk([height, width]: [number, number]): [number, number] {
