@@ -11,7 +11,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [flags]
   --only W2,W3          workloads to run (names or globs: W1..W5, W3aug, gemm-1024, gemm-64x784x512, infer-W2, infer-W3,
-                        gemm, infer, gemm-*, ...); default: all
+                        gemm (also W2's dense shapes, gemm-64x512x10-nt ...), infer, gemm-*, ...); default: all
   --suites a,b          suites to run: ${SUITES.join(', ')}; default: netwright, tfjs-cpu, tfjs-wasm, onnxruntime
                         (onnxruntime runs the infer-* workloads on the ONNX file netwright exports); also import
                         (the importers against PIL and pandas, run first; see README)

@@ -22,8 +22,21 @@ export interface Backend {
   inference(workload: TrainingWorkload, batch: number, batches: Batch[]): Step | Promise<Step>;
   /** One C = A·B. */
   gemm(workload: GemmWorkload, a: Float32Array, b: Float32Array): () => void;
-  /** Optional: the FMA peak (GFLOPS) of the same threads, measured right after a GEMM workload. */
-  fmaPeakGflops?(): number;
+  /** Optional: the FMA peak of the same threads, measured right after a GEMM workload (engine/native/peak.ts). */
+  fmaPeak?(): PeakProbe;
+}
+
+/** What the bench reports of an FMA peak probe: best repeat by wall time and by CPU time, and how repeats agreed. */
+export interface PeakProbe {
+  gflops: number;
+  /** Per CPU-second of the probe's threads, summed (null where CPU time is unknown). */
+  cpuGflops: number | null;
+  threads: number;
+  spread: number;
+  undisturbed: number;
+  repeats: number;
+  /** threads x 2 FMA pipes x lanes x 2 x the clock /proc/cpuinfo lists (null elsewhere); boost runs above it. */
+  theoreticalGflops: number | null;
 }
 
 export function readJob(): Job {
@@ -51,6 +64,25 @@ export function errorLine(job: Job, error: unknown, threads = job.threads): Resu
     threads,
     threads_requested: job.threads,
     error: message.split('\n')[0].slice(0, 300),
+  };
+}
+
+/** A GEMM's figures as shares of the probe's: wall against wall, and per CPU-second against per thread CPU-second. */
+export function peakFields(gflops: number, cpuGflops: number, peak: PeakProbe): Partial<ResultLine> {
+  const perThread = peak.cpuGflops === null ? null : peak.cpuGflops / peak.threads;
+  return {
+    peak_gflops: round(peak.gflops),
+    share_of_peak: round(gflops / peak.gflops),
+    peak_spread: round(peak.spread),
+    peak_undisturbed: `${peak.undisturbed}/${peak.repeats}`,
+    ...(peak.theoreticalGflops === null ? {} : { peak_listed_clock_gflops: round(peak.theoreticalGflops) }),
+    ...(perThread === null
+      ? {}
+      : {
+          cpu_gflops: round(cpuGflops),
+          peak_cpu_gflops_per_thread: round(perThread),
+          cpu_share_of_peak: round(cpuGflops / perThread),
+        }),
   };
 }
 
@@ -83,14 +115,20 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       const entry = entryOf(job, workload.name, 'matrices');
       const a = readFloat32(job.dataDir, entry.a, entry.M * entry.K);
       const b = readFloat32(job.dataDir, entry.b, entry.K * entry.N);
+      const cpuStart = process.cpuUsage();
       const timing = await measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
-      const flops = 2 * workload.M * workload.N * workload.K * timing.steps;
-      const gflops = flops / timing.seconds / 1e9;
-      const peak = backend.fmaPeakGflops?.();
+      const cpu = process.cpuUsage(cpuStart);
+      const perStep = 2 * workload.M * workload.N * workload.K;
+      const gflops = (perStep * timing.steps) / timing.seconds / 1e9;
+      // Every step run, warm-up included, over the CPU seconds of all the process's threads: what the cores did
+      // while this process held them, which a loaded machine disturbs far less than wall time.
+      const cpuGflops =
+        (perStep * (timing.warmupSteps + timing.steps * timing.repeats)) / ((cpu.user + cpu.system) / 1e6) / 1e9;
+      const peak = backend.fmaPeak?.();
       return {
         ...common,
         gflops: round(gflops),
-        ...(peak === undefined ? {} : { peak_gflops: round(peak), share_of_peak: round(gflops / peak) }),
+        ...(peak === undefined ? {} : peakFields(gflops, cpuGflops, peak)),
         ...timingFields(timing),
         info: backend.info,
       };

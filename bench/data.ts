@@ -2,7 +2,7 @@
 // suite (TypeScript or Python) trains on exactly the same numbers. Values only need the right shape and scale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outputSize, trainingWorkloadOf, type Workload } from './workloads';
+import { outputSize, trainingWorkloadOf, type GemmWorkload, type Workload } from './workloads';
 
 /** What manifest.json says about one workload's files (paths relative to the data directory). */
 export type DataEntry =
@@ -106,7 +106,7 @@ export function writeDataSets(dir: string, workloads: readonly Workload[]): Mani
 }
 
 // A distinct stream per data set, so adding a workload never changes another's data.
-const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W3aug' | 'W4' | 'W5' | 'gemm-1024' | 'gemm-64x784x512', number> = {
+const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W3aug' | 'W4' | 'W5' | GemmWorkload['name'], number> = {
   W1: 1,
   W2: 2,
   W3: 3,
@@ -115,6 +115,14 @@ const WORKLOAD_SEEDS: Record<'W1' | 'W2' | 'W3' | 'W3aug' | 'W4' | 'W5' | 'gemm-
   W5: 5,
   'gemm-1024': 6,
   'gemm-64x784x512': 7,
+  'gemm-64x784x512-nt': 8,
+  'gemm-64x512x512-nt': 9,
+  'gemm-64x512x10-nt': 10,
+  'gemm-512x64x784-tn': 11,
+  'gemm-512x64x512-tn': 12,
+  'gemm-10x64x512-tn': 13,
+  'gemm-64x512x512': 14,
+  'gemm-64x10x512': 15,
 };
 
 function writeSamples(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, selectWorkloads } from './args';
+import { peakFields } from './child';
 import { DataRng, readManifest, writeDataSets } from './data';
 import type { ResultLine } from './protocol';
 import { summarize } from './summary';
@@ -21,7 +22,12 @@ describe('flags', () => {
 
   it('selects workloads by name, family and glob, in the standard order', () => {
     expect(selectWorkloads('W3,W2').map((w) => w.name)).toEqual(['W2', 'W3']);
-    expect(selectWorkloads('gemm').map((w) => w.name)).toEqual(['gemm-1024', 'gemm-64x784x512']);
+    expect(
+      selectWorkloads('gemm')
+        .map((w) => w.name)
+        .slice(0, 3),
+    ).toEqual(['gemm-1024', 'gemm-64x784x512', 'gemm-64x784x512-nt']);
+    expect(selectWorkloads('gemm')).toHaveLength(10);
     expect(selectWorkloads('infer-*,w1').map((w) => w.name)).toEqual(['W1', 'infer-W2', 'infer-W3']);
     expect(() => selectWorkloads('W7')).toThrow(/'W7' matches no workload/);
   });
@@ -164,3 +170,39 @@ describe('summary', () => {
     expect(summary.values).toEqual({ 'tfjs-cpu': 100 });
   });
 });
+
+describe('GEMM lines against the FMA peak', () => {
+  const probe = {
+    gflops: 200,
+    cpuGflops: 210,
+    threads: 2,
+    spread: 0.012,
+    undisturbed: 6,
+    repeats: 7,
+    theoreticalGflops: 143.7,
+  };
+
+  it('divides wall GFLOPS by the best repeat, and GFLOPS per CPU-second by the probe per thread', () => {
+    expect(peakFields(80, 90, probe)).toEqual({
+      peak_gflops: 200,
+      share_of_peak: 0.4,
+      peak_spread: 0.012,
+      peak_undisturbed: '6/7',
+      peak_listed_clock_gflops: 143.7,
+      cpu_gflops: 90,
+      peak_cpu_gflops_per_thread: 105,
+      cpu_share_of_peak: round4(90 / 105),
+    });
+  });
+
+  it('leaves the CPU-time shares out where the probe had no CPU clock', () => {
+    const fields = peakFields(80, 90, { ...probe, cpuGflops: null, theoreticalGflops: null });
+    expect(fields.share_of_peak).toBe(0.4);
+    expect('cpu_share_of_peak' in fields).toBe(false);
+    expect('peak_listed_clock_gflops' in fields).toBe(false);
+  });
+});
+
+function round4(value: number): number {
+  return Number(value.toPrecision(4));
+}

@@ -8,7 +8,7 @@
 import { Geom, type Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
-import { fmaPeakGflops } from '../engine/native/peak';
+import { measureFmaPeak } from '../engine/native/peak';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { DataRng } from './data';
 import { TTA_WORKLOADS } from './tta';
@@ -105,7 +105,8 @@ function main(): void {
   const infer = workload.kind === 'infer' || process.argv.includes('--infer');
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
-  const peak = fmaPeakGflops();
+  const probe = measureFmaPeak();
+  const peak = probe.gflops;
   const tallies = new Map<string, Tally>();
   const session = createTrainingSession(
     specOf(training.name, training.network),
@@ -142,7 +143,7 @@ function main(): void {
   console.log(
     `${name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
       `${((batch / total) * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms; ` +
-      `FMA peak ${peak.toFixed(1)} GFLOPS`,
+      `FMA peak ${peak.toFixed(1)} GFLOPS (best of ${probe.repeats}; ${probe.undisturbed} undisturbed, spread ${(100 * probe.spread).toFixed(1)}%)`,
   );
   for (const r of rows) {
     const share =

@@ -30,9 +30,25 @@ export interface ResultLine {
   threads_requested: number;
   samples_per_s?: number;
   gflops?: number;
-  /** GEMM (netwright): the FMA peak of the same threads, measured in the same child, and gflops as a share of it. */
+  /**
+   * GEMM (netwright): the FMA peak of the same threads, measured in the same child right after (the best of several
+   * repeats, engine/native/peak.ts), and gflops as a share of it; peak_spread is (best - worst) / best over the
+   * repeats no other process disturbed, peak_undisturbed how many of them there were ("5/7").
+   */
   peak_gflops?: number;
   share_of_peak?: number;
+  peak_spread?: number;
+  peak_undisturbed?: string;
+  /** threads x 2 FMA pipes x the ISA's lanes x 2 flops x the clock /proc/cpuinfo lists (under KVM: the base clock). */
+  peak_listed_clock_gflops?: number;
+  /**
+   * GEMM (netwright) by CPU time: operations per CPU-second of the process (all threads, warm-up included), the
+   * probe's best per thread CPU-second, and their ratio: the kernel's efficiency per core, which stays meaningful
+   * when other processes share the cores (wall-time shares then mostly measure the load).
+   */
+  cpu_gflops?: number;
+  peak_cpu_gflops_per_thread?: number;
+  cpu_share_of_peak?: number;
   /** Timed steps per repeat, and the median repeat's wall-clock seconds. */
   steps?: number;
   repeats?: number;

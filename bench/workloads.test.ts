@@ -73,6 +73,14 @@ describe('workload settings', () => {
       'W5',
       'gemm-1024',
       'gemm-64x784x512',
+      'gemm-64x784x512-nt',
+      'gemm-64x512x512-nt',
+      'gemm-64x512x10-nt',
+      'gemm-512x64x784-tn',
+      'gemm-512x64x512-tn',
+      'gemm-10x64x512-tn',
+      'gemm-64x512x512',
+      'gemm-64x10x512',
       'infer-W2',
       'infer-W3',
     ]);
@@ -100,6 +108,20 @@ describe('workload settings', () => {
     const layer = workloadByName('gemm-64x784x512');
     expect(big.kind === 'gemm' && [big.M, big.K, big.N]).toEqual([1024, 1024, 1024]);
     expect(layer.kind === 'gemm' && [layer.M, layer.K, layer.N]).toEqual([64, 784, 512]);
+  });
+
+  it("sizes W2's dense GEMMs as named and lays them out as dense.cpp does", () => {
+    for (const workload of WORKLOADS) {
+      if (workload.kind !== 'gemm' || workload.name === 'gemm-1024') continue;
+      const [, m, k, n, layout] = /^gemm-(\d+)x(\d+)x(\d+)(?:-(nt|tn))?$/.exec(workload.name) ?? [];
+      expect([workload.M, workload.K, workload.N]).toEqual([Number(m), Number(k), Number(n)]);
+      expect([workload.transA, workload.transB]).toEqual([layout === 'tn', layout === 'nt']);
+    }
+    // Forward x · Wᵀ with W [out, in]; weight gradient dyᵀ · x; input gradient dy · W.
+    const forward = workloadByName('gemm-64x784x512-nt');
+    expect(forward.kind === 'gemm' && forward.transB).toBe(true);
+    const weightGradient = workloadByName('gemm-512x64x784-tn');
+    expect(weightGradient.kind === 'gemm' && weightGradient.transA).toBe(true);
   });
 
   it('runs inference on the W2 and W3 networks at batch 1 (latency) and 256 (throughput)', () => {

@@ -59,14 +59,30 @@ export interface InferenceWorkload {
   quick: StepPlan;
 }
 
+/** W2's dense products at batch 64, in the layouts dense.cpp passes (x · Wᵀ, dyᵀ · x, dy · W): see W2_GEMMS. */
+export type W2GemmName =
+  | 'gemm-64x784x512-nt'
+  | 'gemm-64x512x512-nt'
+  | 'gemm-64x512x10-nt'
+  | 'gemm-512x64x784-tn'
+  | 'gemm-512x64x512-tn'
+  | 'gemm-10x64x512-tn'
+  | 'gemm-64x512x512'
+  | 'gemm-64x10x512';
+
 export interface GemmWorkload {
   kind: 'gemm';
-  name: 'gemm-1024' | 'gemm-64x784x512';
+  name: 'gemm-1024' | 'gemm-64x784x512' | W2GemmName;
   title: string;
-  /** C[M,N] = A[M,K] · B[K,N]; one call is 2MNK floating-point operations. */
+  /**
+   * C[M,N] = op(A) · op(B); one call is 2MNK floating-point operations. A holds M x K floats, stored [M, K], or
+   * [K, M] when transA; B holds K x N, stored [K, N], or [N, K] when transB.
+   */
   M: number;
   K: number;
   N: number;
+  transA: boolean;
+  transB: boolean;
   full: StepPlan;
   quick: StepPlan;
 }
@@ -127,6 +143,22 @@ const W3: TrainingWorkload = {
   full: { warmupSteps: 5, timedSteps: 30, repeats: 3 },
   quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
 };
+
+/**
+ * The GEMMs of one W2 training step at batch 64 (784-512-512-10), as dense.cpp calls them: forward y = x · Wᵀ
+ * (W stored [out, in]: transB), weight gradient dW = dyᵀ · x (transA), input gradient dx = dy · W (none for the
+ * first layer). [name, title, M, K, N, transA, transB].
+ */
+const W2_GEMMS: readonly [W2GemmName, string, number, number, number, boolean, boolean][] = [
+  ['gemm-64x784x512-nt', 'W2 layer 1 forward: x[64,784] · W[512,784]ᵀ', 64, 784, 512, false, true],
+  ['gemm-64x512x512-nt', 'W2 layer 2 forward: x[64,512] · W[512,512]ᵀ', 64, 512, 512, false, true],
+  ['gemm-64x512x10-nt', 'W2 layer 3 forward: x[64,512] · W[10,512]ᵀ', 64, 512, 10, false, true],
+  ['gemm-512x64x784-tn', 'W2 layer 1 weight gradient: dy[64,512]ᵀ · x[64,784]', 512, 64, 784, true, false],
+  ['gemm-512x64x512-tn', 'W2 layer 2 weight gradient: dy[64,512]ᵀ · x[64,512]', 512, 64, 512, true, false],
+  ['gemm-10x64x512-tn', 'W2 layer 3 weight gradient: dy[64,10]ᵀ · x[64,512]', 10, 64, 512, true, false],
+  ['gemm-64x512x512', 'W2 layer 2 input gradient: dy[64,512] · W[512,512]', 64, 512, 512, false, false],
+  ['gemm-64x10x512', 'W2 layer 3 input gradient: dy[64,10] · W[10,512]', 64, 10, 512, false, false],
+];
 
 export const WORKLOADS: readonly Workload[] = [
   {
@@ -221,19 +253,35 @@ export const WORKLOADS: readonly Workload[] = [
     M: 1024,
     K: 1024,
     N: 1024,
+    transA: false,
+    transB: false,
     full: { warmupSteps: 3, timedSteps: 20, repeats: 3 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },
   {
     kind: 'gemm',
     name: 'gemm-64x784x512',
-    title: 'SGEMM M=64 K=784 N=512 (W2 first layer)',
+    title: 'SGEMM M=64 K=784 N=512 (W2 first layer, B stored [K, N])',
     M: 64,
     K: 784,
     N: 512,
+    transA: false,
+    transB: false,
     full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
     quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
   },
+  ...W2_GEMMS.map(([name, title, M, K, N, transA, transB]): GemmWorkload => ({
+    kind: 'gemm',
+    name,
+    title,
+    M,
+    K,
+    N,
+    transA,
+    transB,
+    full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
+    quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
+  })),
   {
     kind: 'infer',
     name: 'infer-W2',

@@ -4,7 +4,7 @@ import type { Kernels } from '../../engine/core/kernels';
 import { augmentBatch } from '../../engine/core/train/augment';
 import { createTrainingSession, type TrainingSession } from '../../engine/core/train/session';
 import { loadKernels } from '../../engine/native';
-import { fmaPeakGflops } from '../../engine/native/peak';
+import { measureFmaPeak } from '../../engine/native/peak';
 import { errorLine, emit, quietStdout, readJob, runJob, type Backend, type Batch } from '../child';
 import type { TrainingWorkload } from '../workloads';
 import { configOf, specOf } from './netwrightSpec';
@@ -48,11 +48,11 @@ function netwrightBackend(kernels: Kernels): Backend {
         model.predict(batches[next++ % batches.length].inputs, batch);
       };
     },
-    gemm({ M, K, N }, a, b) {
+    gemm({ M, K, N, transA, transB }, a, b) {
       const c = new Float32Array(M * N);
-      return () => kernels.gemm(false, false, M, N, K, 1, a, b, 0, c);
+      return () => kernels.gemm(transA, transB, M, N, K, 1, a, b, 0, c);
     },
-    fmaPeakGflops: () => fmaPeakGflops(),
+    fmaPeak: () => measureFmaPeak(),
   };
 }
 

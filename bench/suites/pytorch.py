@@ -47,8 +47,11 @@ def measure_job(job, threads, info, np, torch, F, nn):
     if workload['kind'] == 'gemm':
         entry = manifest[workload['name']]
         m, k, n = workload['M'], workload['K'], workload['N']
-        a = torch.from_numpy(read_array(np, job['dataDir'], entry['a'], 'float32', m * k).reshape(m, k))
-        b = torch.from_numpy(read_array(np, job['dataDir'], entry['b'], 'float32', k * n).reshape(k, n))
+        a = torch.from_numpy(read_array(np, job['dataDir'], entry['a'], 'float32', m * k))
+        b = torch.from_numpy(read_array(np, job['dataDir'], entry['b'], 'float32', k * n))
+        # Stored [K, M] / [N, K] when transposed: a transposed view, as the netwright suite passes the flags.
+        a = a.reshape(k, m).t() if workload['transA'] else a.reshape(m, k)
+        b = b.reshape(n, k).t() if workload['transB'] else b.reshape(k, n)
         c = torch.empty(m, n)
         timing = measure(lambda: torch.mm(a, b, out=c), job)
         flops = 2 * m * n * k * timing['steps']

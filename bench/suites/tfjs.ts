@@ -123,11 +123,11 @@ function tfjsBackend(threads: number, info: Backend['info']): Backend {
         output.dispose();
       };
     },
-    gemm({ M, K, N }, a, b) {
-      const left = tf.tensor2d(a, [M, K]);
-      const right = tf.tensor2d(b, [K, N]);
+    gemm({ M, K, N, transA, transB }, a, b) {
+      const left = tf.tensor2d(a, transA ? [K, M] : [M, K]);
+      const right = tf.tensor2d(b, transB ? [N, K] : [K, N]);
       // Both backends compute eagerly inside matMul, so the product is done when it returns.
-      return () => tf.matMul(left, right).dispose();
+      return () => tf.matMul(left, right, transA, transB).dispose();
     },
   };
 }

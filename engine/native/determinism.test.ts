@@ -38,6 +38,19 @@ describe('bitwise determinism across thread counts', () => {
     }
   });
 
+  it('gemm with a narrow op(B) = B^T (rows split over threads 4 at a time)', () => {
+    const rng = new Rng(62);
+    // Enough multiply-adds (203 x 10 x 517) for more than one thread; 203 rows end in a group of 3.
+    const [M, N, K] = [203, 10, 517];
+    const A = randomFloats(rng, M * K);
+    const B = randomFloats(rng, N * K);
+    expectSameForAnyThreadCount(() => {
+      const C = zeros(M * N);
+      native.gemm(false, true, M, N, K, 1, A, B, 0, C);
+      return [C];
+    });
+  });
+
   it('dense backward', () => {
     const rng = new Rng(61);
     const [batch, inFeatures, outFeatures] = [64, 300, 100];

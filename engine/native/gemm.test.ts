@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
-import { copyOf, expectClose, randomFloats, zeros } from './testing';
+import { copyOf, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
 
 const native = loadKernels();
 const reference = createReferenceKernels();
@@ -21,14 +21,8 @@ describe('gemm', () => {
     for (const transB of [false, true]) {
       for (const [M, N, K] of sizes) {
         it(`matches the reference for transA=${transA} transB=${transB} M=${M} N=${N} K=${K}`, () => {
-          const rng = new Rng(M * 1000 + N * 10 + K);
-          const A = randomFloats(rng, M * K);
-          const B = randomFloats(rng, K * N);
-          const C = randomFloats(rng, M * N);
-          const expected = copyOf(C);
-          native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
-          reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
-          expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+          const seed = M * 1000 + N * 10 + K;
+          expectGemmLikeReference(native.gemm, reference.gemm, seed, [transA, transB], [M, N, K], 0.75, 0.5);
         });
       }
     }
@@ -67,6 +61,18 @@ describe('gemm', () => {
       }
     }
   }
+
+  it('computes the last 1 or 2 rows of a tile (their even and odd k summed apart) for odd and even depths', () => {
+    // M = 7, 8, 13, 14 leave 1 or 2 rows past whole 6-row tiles; K = 1 and 3 have a lone last k, 300 spans two
+    // depth blocks (the second block adds to C); beta 0, 1 and 0.5 take the kernels' three ways of writing C.
+    for (const M of [7, 8, 13, 14]) {
+      for (const K of [1, 3, 64, 300]) {
+        for (const beta of [0, 1, 0.5]) {
+          expectGemmLikeReference(native.gemm, reference.gemm, M * 1000 + K, [false, false], [M, 35, K], 1, beta);
+        }
+      }
+    }
+  });
 
   it('handles depths longer than one cache block (K = 1000)', () => {
     const rng = new Rng(4);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
-import { copyOf, expectBitwise, expectClose, randomFloats, zeros } from './testing';
+import { expectBitwise, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
 
 const native = loadKernels();
 const reference = createReferenceKernels();
@@ -27,19 +27,45 @@ describe('gemm with at most 4 rows (small-M path)', () => {
       for (const transB of [false, true]) {
         it(`matches the reference for M=${M} transA=${transA} transB=${transB}`, () => {
           for (const [K, N] of sizes) {
-            const rng = new Rng(M * 100 + K + N);
-            const A = randomFloats(rng, M * K);
-            const B = randomFloats(rng, K * N);
-            const C = randomFloats(rng, M * N);
-            const expected = copyOf(C);
-            native.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, C);
-            reference.gemm(transA, transB, M, N, K, 0.75, A, B, 0.5, expected);
-            expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
+            expectGemmLikeReference(
+              native.gemm,
+              reference.gemm,
+              M * 100 + K + N,
+              [transA, transB],
+              [M, N, K],
+              0.75,
+              0.5,
+            );
           }
         });
       }
     }
   }
+
+  it('matches the reference for any number of rows times a narrow op(B) = B^T (fewer columns than a tile)', () => {
+    // Rows: a whole number of groups of 4, and groups ending in 1, 2 and 3 rows; columns: 1, a classifier's 10, 15.
+    for (const M of [5, 6, 7, 64]) {
+      for (const N of [1, 10, 15]) {
+        expectGemmLikeReference(native.gemm, reference.gemm, M * 31 + N, [false, true], [M, N, 67], 0.75, 0.5);
+      }
+    }
+  });
+
+  it("computes a narrow op(B)'s rows exactly as a batch of 1 to 4 computes them", () => {
+    // The rows of a 64 x 7 product (narrower than every ISA's tile: 8 scalar, 12 NEON, 16 AVX2, 32 AVX-512) go 4 at
+    // a time through the small-M kernels: each group of 4 rows has the bits of the same 4 rows as their own product.
+    const [M, N, K] = [64, 7, 512];
+    const rng = new Rng(77);
+    const A = randomFloats(rng, M * K);
+    const B = randomFloats(rng, N * K);
+    const whole = zeros(M * N);
+    native.gemm(false, true, M, N, K, 1, A, B, 0, whole);
+    for (let i0 = 0; i0 < M; i0 += 4) {
+      const group = zeros(4 * N);
+      native.gemm(false, true, 4, N, K, 1, A.subarray(i0 * K, (i0 + 4) * K), B, 0, group);
+      expectBitwise(whole.subarray(i0 * N, (i0 + 4) * N), group);
+    }
+  });
 
   it('ignores the old contents of C when beta is 0 (even NaN)', () => {
     const rng = new Rng(5);

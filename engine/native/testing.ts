@@ -1,5 +1,6 @@
 // Helpers shared by the native kernel tests: seeded random buffers, views at odd offsets, closeness checks.
 import { expect } from 'vitest';
+import type { Kernels } from '../core/kernels';
 import { Rng } from '../core/rng';
 
 /** count uniform values in [-scale, scale), as a view starting at an odd element offset (never aligned). */
@@ -40,6 +41,29 @@ export function copyOf(x: Float32Array): Float32Array {
   const out = zeros(x.length);
   out.set(x);
   return out;
+}
+
+/**
+ * C = alpha op(A) op(B) + beta C on seeded random A, B and C, by `gemm` and by `reference`, close within 1e-5 (plus
+ * 1e-5 sqrt(K) absolute, the rounding a K-term sum may gather).
+ */
+export function expectGemmLikeReference(
+  gemm: Kernels['gemm'],
+  reference: Kernels['gemm'],
+  seed: number,
+  [transA, transB]: [boolean, boolean],
+  [M, N, K]: [number, number, number],
+  alpha: number,
+  beta: number,
+): void {
+  const rng = new Rng(seed);
+  const A = randomFloats(rng, M * K);
+  const B = randomFloats(rng, K * N);
+  const C = randomFloats(rng, M * N);
+  const expected = copyOf(C);
+  gemm(transA, transB, M, N, K, alpha, A, B, beta, C);
+  reference(transA, transB, M, N, K, alpha, A, B, beta, expected);
+  expectClose(C, expected, 1e-5, 1e-5 * Math.sqrt(K));
 }
 
 /** Geom for a window op (see Geom in engine/core/kernels.ts), with OH/OW from the formula. */

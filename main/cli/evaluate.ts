@@ -1,12 +1,15 @@
 // `netwright evaluate RUN`: the metrics of a run's best checkpoint (or its last) on the validation or test split,
 // computed by the engine; per-class accuracy and the confusion matrix for classifiers. With --data, a separate
 // labelled file or image folder instead (evaluateFile.ts). An imported run has no dataset: --data FILE.csv with
-// --label COLUMN scores it (accuracy, or MAE and R²).
-import { existsSync } from 'node:fs';
+// --label COLUMN scores it (accuracy, or MAE and R²), and an imported image classifier is scored on a folder whose
+// sub-folders are named for its output indices (0/, 1/, …).
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import { readLayout } from '../services/datasets/csv/layout';
 import type { RunSummary } from '../services/store/types';
+import { importedImageModel, takesImages } from '../services/studio/imageModel';
+import { predictImages } from '../services/studio/imagePredictions';
 import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
@@ -18,7 +21,7 @@ import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 
 export const EVALUATE_USAGE =
-  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…]';
+  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…], or --data FOLDER/ of images in sub-folders 0/, 1/, … for an image classifier';
 
 function confusionText(confusion: number[][], classNames: string[]): string {
   const header = ['true \\ predicted', ...classNames];
@@ -36,6 +39,43 @@ function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): s
   }
   if (metrics.confusion && classNames) lines.push(confusionText(metrics.confusion, classNames));
   return `${lines.join('\n')}\n`;
+}
+
+/** An imported image classifier scored on the images of `folder` whose sub-folder names an output index. */
+async function evaluateImportedImages(
+  workspace: Workspace,
+  run: RunSummary,
+  folder: string,
+  args: ParsedArgs,
+): Promise<number> {
+  if (args.options.has('label') || args.options.has('columns'))
+    throw new UsageError(
+      `--label and --columns are for tables; run '${run.name}' takes images, labelled by their sub-folder (0/, 1/, …)`,
+      EVALUATE_USAGE,
+    );
+  const stored = workspace.store.runs.getRun(run.id);
+  const model = importedImageModel(stored);
+  const report = await predictImages(
+    await workspace.engine(),
+    stored,
+    runCheckpoint(workspace.store, run),
+    model,
+    folder,
+  );
+  if (!report.accuracy)
+    throw new Error(
+      `${folder}: no images in sub-folders named for the model's outputs (${model.classNames.join(', ')}), so there is nothing to score`,
+    );
+  const { correct, labelled, value } = report.accuracy;
+  if (args.options.has('json'))
+    process.stdout.write(
+      `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(folder), labelled, correct, accuracy: value })}\n`,
+    );
+  else
+    process.stdout.write(
+      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${folder}: accuracy ${percent(value)} (${correct} of ${labelled} labelled images)\n`,
+    );
+  return 0;
 }
 
 /** An imported run scored on a labelled CSV file: the predictions against the label column. */
@@ -88,6 +128,9 @@ export async function evaluate(argv: string[]): Promise<number> {
           `run '${run.name}' was imported from a model file and has no dataset: give a CSV file (--data FILE.csv) and the column of its labels (--label COLUMN)`,
           EVALUATE_USAGE,
         );
+      const images = existsSync(data) && statSync(data).isDirectory();
+      if (images && takesImages(workspace.store.runs.getRun(run.id)))
+        return evaluateImportedImages(workspace, run, data, args);
       return evaluateImported(workspace, run, data, args);
     }
     if (args.options.has('label') || args.options.has('columns'))

@@ -82,6 +82,31 @@ describe('predict on images with an imported grayscale conv model (1×8×8, 3 cl
     expect(jsonLines(result.stdout).at(-1)!.accuracy).toEqual({ correct: right, labelled: 1, value: right });
   });
 
+  it('evaluates on a folder: the accuracy on the images in sub-folders named for an output index', () => {
+    const predicted = predictions(netwright(home, ['predict', runId, join(home, 'gray'), '--json']).stdout);
+    const right = predicted.find((p) => p.label === '2')!.predicted === '2' ? 1 : 0;
+    const result = netwright(home, ['evaluate', runId, '--data', join(home, 'gray'), '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      type: 'evaluation',
+      runId,
+      labelled: 1,
+      correct: right,
+      accuracy: right,
+    });
+    const text = netwright(home, ['evaluate', runId, '--data', join(home, 'gray')]);
+    expect(text.stdout).toContain(
+      `(imported) on ${join(home, 'gray')}: accuracy ${right ? '100.0' : '0.0'}% (${right} of 1 labelled images)`,
+    );
+
+    writeTree(join(home, 'unlabelled'), { 'a.png': encodePng(8, 8, 0, pixels[0]) });
+    const nothing = netwright(home, ['evaluate', runId, '--data', join(home, 'unlabelled')]);
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toContain(
+      `${join(home, 'unlabelled')}: no images in sub-folders named for the model's outputs (0, 1, 2), so there is nothing to score`,
+    );
+  });
+
   it('refuses a CSV file and a file that is not an image, naming them', () => {
     const csv = join(home, 'rows.csv');
     writeFileSync(csv, 'a,b\n1,2\n');

@@ -45,45 +45,62 @@ inline void transposeRows(const float* src, int64_t ld, int count, int64_t depth
 #if defined(NW_PACK_SSE)
   const __m128 s = _mm_set1_ps(scale);
   const int64_t depth4 = depth & ~int64_t{3};
-  const int rows4 = count & ~3;
-  const int rows2 = count & ~1;
-  // All rows advance together, 4 k at a time: the rows are read as `count` parallel sequential streams (which keeps
-  // many cache misses in flight when B comes from memory), and each 4 k x width output block is written whole.
-  for (int64_t k = 0; k < depth4; k += 4) {
-    if ((k & 15) == 0) {
-      // One line (16 floats) per row per 16 k, 4 lines ahead.
-      for (int r = 0; r < count; ++r) NW_PREFETCH(src + r * ld + k + kAhead);
-    }
-    float* o = out + k * width;
-    for (int r = 0; r < rows4; r += 4) {
-      const float* s0 = src + r * ld + k;
-      __m128 a = _mm_mul_ps(_mm_loadu_ps(s0), s);
-      __m128 b = _mm_mul_ps(_mm_loadu_ps(s0 + ld), s);
-      __m128 c = _mm_mul_ps(_mm_loadu_ps(s0 + 2 * ld), s);
-      __m128 d = _mm_mul_ps(_mm_loadu_ps(s0 + 3 * ld), s);
+  // Four rows at a time over the whole depth, each 4 k x 4 rows block transposed in registers and written whole.
+  // One group's four row pointers and the output pointer are all the loop keeps in registers: advancing every row
+  // of a 16-wide panel together (as this once did) spilled them, and packing took a fifth of a 64-row product.
+  for (; done + 4 <= count; done += 4) {
+    const float* r0 = src + done * ld;
+    const float* r1 = r0 + ld;
+    const float* r2 = r1 + ld;
+    const float* r3 = r2 + ld;
+    float* o = out + done;
+    for (int64_t k = 0; k < depth4; k += 4, o += 4 * width) {
+      if ((k & 15) == 0) {
+        // One line (16 floats) per row per 16 k, a few lines ahead, so a B streamed from memory has misses in flight.
+        NW_PREFETCH(r0 + k + kAhead);
+        NW_PREFETCH(r1 + k + kAhead);
+        NW_PREFETCH(r2 + k + kAhead);
+        NW_PREFETCH(r3 + k + kAhead);
+      }
+      __m128 a = _mm_mul_ps(_mm_loadu_ps(r0 + k), s);
+      __m128 b = _mm_mul_ps(_mm_loadu_ps(r1 + k), s);
+      __m128 c = _mm_mul_ps(_mm_loadu_ps(r2 + k), s);
+      __m128 d = _mm_mul_ps(_mm_loadu_ps(r3 + k), s);
       _MM_TRANSPOSE4_PS(a, b, c, d);
-      _mm_storeu_ps(o + r, a);
-      _mm_storeu_ps(o + width + r, b);
-      _mm_storeu_ps(o + 2 * width + r, c);
-      _mm_storeu_ps(o + 3 * width + r, d);
+      _mm_storeu_ps(o, a);
+      _mm_storeu_ps(o + width, b);
+      _mm_storeu_ps(o + 2 * width, c);
+      _mm_storeu_ps(o + 3 * width, d);
     }
-    if (rows2 > rows4) {
-      // 2 rows (the tail of a 6-row panel): interleaved, 2 floats per k.
-      const float* s0 = src + rows4 * ld + k;
-      const __m128 a = _mm_mul_ps(_mm_loadu_ps(s0), s);
-      const __m128 b = _mm_mul_ps(_mm_loadu_ps(s0 + ld), s);
+    for (int64_t k = depth4; k < depth; ++k) {
+      float* ok = out + k * width + done;
+      ok[0] = scale * r0[k];
+      ok[1] = scale * r1[k];
+      ok[2] = scale * r2[k];
+      ok[3] = scale * r3[k];
+    }
+  }
+  if (done + 2 <= count) {
+    // 2 rows (the tail of a 6-row panel): interleaved, 2 floats per k.
+    const float* r0 = src + done * ld;
+    const float* r1 = r0 + ld;
+    float* o = out + done;
+    for (int64_t k = 0; k < depth4; k += 4, o += 4 * width) {
+      const __m128 a = _mm_mul_ps(_mm_loadu_ps(r0 + k), s);
+      const __m128 b = _mm_mul_ps(_mm_loadu_ps(r1 + k), s);
       const __m128 lo = _mm_unpacklo_ps(a, b);  // a0 b0 a1 b1
       const __m128 hi = _mm_unpackhi_ps(a, b);  // a2 b2 a3 b3
-      _mm_storel_pi(reinterpret_cast<__m64*>(o + rows4), lo);
-      _mm_storeh_pi(reinterpret_cast<__m64*>(o + width + rows4), lo);
-      _mm_storel_pi(reinterpret_cast<__m64*>(o + 2 * width + rows4), hi);
-      _mm_storeh_pi(reinterpret_cast<__m64*>(o + 3 * width + rows4), hi);
+      _mm_storel_pi(reinterpret_cast<__m64*>(o), lo);
+      _mm_storeh_pi(reinterpret_cast<__m64*>(o + width), lo);
+      _mm_storel_pi(reinterpret_cast<__m64*>(o + 2 * width), hi);
+      _mm_storeh_pi(reinterpret_cast<__m64*>(o + 3 * width), hi);
     }
+    for (int64_t k = depth4; k < depth; ++k) {
+      out[k * width + done] = scale * r0[k];
+      out[k * width + done + 1] = scale * r1[k];
+    }
+    done += 2;
   }
-  for (int64_t k = depth4; k < depth; ++k) {
-    for (int r = 0; r < rows2; ++r) out[k * width + r] = scale * src[r * ld + k];
-  }
-  done = rows2;
 #endif
   // What is left (all rows without SSE): blocks of 8 k per row keep the reads of each row sequential.
   for (int64_t k0 = 0; done < count && k0 < depth; k0 += 8) {

@@ -6,8 +6,9 @@
 namespace nw {
 
 /**
- * Computes the problem without packing when op(A) has at most 4 rows and op(B) is not prepacked (a batch of one or a
- * few samples through a dense layer), and returns true; returns false, doing nothing, for any other problem.
+ * Computes the problem without packing when op(B) is not prepacked and op(A) has at most 4 rows (a batch of one or a
+ * few samples through a dense layer), or op(A) = A and op(B) = B^T has fewer columns than the microkernel's tile (a
+ * classifier's 10 outputs), and returns true; returns false, doing nothing, for any other problem.
  * Call as gemmParallel (KernelScope open, outside pool tasks). Results do not depend on the thread count.
  */
 bool gemmSmallRows(const GemmProblem& problem);

@@ -1,7 +1,13 @@
 // gemm: the general matrix product exposed to JS (C[M,N] = alpha op(A) op(B) + beta C), and the FMA peak probe
 // the bench measures GEMM and convolution against.
+#include <time.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <limits>
+#include <thread>
 #include <vector>
 
 #include "args.hpp"
@@ -41,21 +47,47 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// fmaPeak(iterations): GFLOPS of the selected ISA's independent-FMA loop run on every pool thread at once, each
-// thread doing `iterations` rounds (12 chains of one vector each per round): the ceiling for an fp32 kernel here.
+// Seconds of CPU time the calling thread has had (NaN where the platform gives no per-thread clock).
+double threadCpuSeconds() {
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+  timespec now{};
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0) return static_cast<double>(now.tv_sec) + now.tv_nsec * 1e-9;
+#endif
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+// fmaPeak(iterations, repeats, threads): the raw samples of the FMA peak probe (engine/native/peak.ts reduces them).
+// Each of `repeats` rounds runs the selected ISA's independent-FMA loop (`iterations` rounds of 12 chains) on
+// `threads` pool threads (at most the pool's size) that start together: they meet at a spin barrier first, so a
+// worker's wake-up is never timed, and each times its own loop. Returns a Float64Array of repeats x threads x 3:
+// [wall seconds, CPU seconds of that thread (NaN if unknown), floating-point operations done].
 Napi::Value FmaPeak(const Napi::CallbackInfo& info) {
-  Args args(info, "fmaPeak", 1);
-  const std::int64_t iterations = args.integer(0, "iterations", 1);
+  Args args(info, "fmaPeak", 3);
+  const std::int64_t iterations = args.integer(0, "iterations", 1, std::int64_t{1} << 40);
+  const std::int64_t repeats = args.integer(1, "repeats", 1, 1000);
+  const int threads = static_cast<int>(args.integer(2, "threads", 1, 256));
   KernelScope scope;
-  const int nth = pool().size();
-  std::vector<double> flops(static_cast<std::size_t>(nth), 0.0);
+  const int nth = std::min(threads, pool().size());
+  Napi::Float64Array samples = Napi::Float64Array::New(info.Env(), static_cast<std::size_t>(repeats * nth * 3));
+  std::vector<double> out(samples.ElementLength(), 0.0);
   std::vector<float> sinks(static_cast<std::size_t>(nth), 0.0f);
-  const auto start = std::chrono::steady_clock::now();
-  parallelFor(nth, [&](int ith, int) { flops[ith] = gemmKernel().fmaLoop(iterations, &sinks[ith]); });
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  double total = 0.0;
-  for (double f : flops) total += f;
-  return Napi::Number::New(info.Env(), total / seconds / 1e9);
+  for (std::int64_t r = 0; r < repeats; ++r) {
+    std::atomic<int> arrived{0};
+    parallelFor(nth, [&](int ith, int n) {
+      arrived.fetch_add(1, std::memory_order_acq_rel);
+      while (arrived.load(std::memory_order_acquire) < n) std::this_thread::yield();
+      const double cpuStart = threadCpuSeconds();
+      const auto start = std::chrono::steady_clock::now();
+      const double flops = gemmKernel().fmaLoop(iterations, &sinks[static_cast<std::size_t>(ith)]);
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      double* sample = out.data() + (r * n + ith) * 3;
+      sample[0] = seconds;
+      sample[1] = threadCpuSeconds() - cpuStart;
+      sample[2] = flops;
+    });
+  }
+  std::copy(out.begin(), out.end(), samples.Data());
+  return samples;
 }
 
 }  // namespace
