@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { config, mlp } from '../../engine/test/models';
+import type { Store } from '../services/store';
 import { Studio } from '../services/studio/studio';
 import type { FollowedRun } from './follow';
 import { evaluateSplit } from './checkpoints';
@@ -19,6 +20,22 @@ afterAll(async () => {
   await studio.close();
   rmSync(home, { recursive: true, force: true });
 });
+
+/** The run once it has ended, and the outcome its engine reported. */
+async function finished(
+  runId: string,
+): Promise<{ run: ReturnType<Store['runs']['getRun']>; outcome: FollowedRun['outcome'] }> {
+  const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
+    const off = studio.supervisor.onEvent(({ runId: id, message }) => {
+      if (id === runId && message.type === 'finished') {
+        off();
+        resolve(message.outcome);
+      }
+    });
+  });
+  await studio.supervisor.whenIdle();
+  return { run: studio.store.runs.getRun(runId), outcome };
+}
 
 describe('runReport', () => {
   it('reports a completed run whole although the engine it was trained by is killed before the summary', async () => {
@@ -55,16 +72,7 @@ describe('runReport', () => {
       }),
       datasetId: dataset.id,
     });
-    const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
-      const off = studio.supervisor.onEvent(({ runId, message }) => {
-        if (runId === started.id && message.type === 'finished') {
-          off();
-          resolve(message.outcome);
-        }
-      });
-    });
-    await studio.supervisor.whenIdle();
-    const run = studio.store.runs.getRun(started.id);
+    const { run, outcome } = await finished(started.id);
     const epochs = studio.store.metrics.listEpochs(run.id);
     const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, {
       run,
@@ -86,16 +94,7 @@ describe('runReport', () => {
       config: config({ epochs: 1 }),
       datasetId: dataset.id,
     });
-    const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
-      const off = studio.supervisor.onEvent(({ runId, message }) => {
-        if (runId === started.id && message.type === 'finished') {
-          off();
-          resolve(message.outcome);
-        }
-      });
-    });
-    await studio.supervisor.whenIdle();
-    const run = studio.store.runs.getRun(started.id);
+    const { run, outcome } = await finished(started.id);
     const notAsked = () => Promise.reject(new Error('the summary asked the engine to evaluate the best checkpoint'));
     const report = await runReport(studio.store, notAsked, dataset, { run, outcome, interrupted: false });
     expect(report.best).toEqual(report.final);
