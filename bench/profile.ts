@@ -4,13 +4,15 @@
 // A tool for working on speed, not a benchmark: timing each call adds a little overhead of its own.
 //
 //   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer]
+//   npx tsx bench/profile.ts tta-cnn      (the time-to-accuracy networks, Adam 1e-3, batch 64, as tta.ts trains them)
 import { Geom, type Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
 import { measureFmaPeak } from '../engine/native/peak';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { DataRng } from './data';
-import { outputSize, trainingWorkloadOf, workloadByName } from './workloads';
+import { TTA_WORKLOADS } from './tta';
+import { outputSize, trainingWorkloadOf, workloadByName, type TrainingWorkload } from './workloads';
 
 interface Tally {
   calls: number;
@@ -24,14 +26,16 @@ function flopsOf(name: string, args: unknown[]): number {
   const number = (i: number) => args[i] as number;
   switch (name) {
     case 'denseForward':
+    case 'denseReluForward':
       return 2 * number(4) * number(5) * number(6);
     case 'denseBackward': // dWeight, and dx unless it is null
       return 2 * number(6) * number(7) * number(8) * (args[3] === null ? 1 : 2);
     case 'conv2dForward':
+    case 'conv2dReluForward':
     case 'conv2dBackward': {
-      const g = args[name === 'conv2dForward' ? 4 : 6] as Int32Array;
+      const g = args[name === 'conv2dBackward' ? 6 : 4] as Int32Array;
       const pass = 2 * g[Geom.N] * g[Geom.O] * g[Geom.OH] * g[Geom.OW] * g[Geom.C] * g[Geom.KH] * g[Geom.KW];
-      return name === 'conv2dForward' ? pass : pass * (args[3] === null ? 1 : 2);
+      return name === 'conv2dBackward' ? pass * (args[3] === null ? 1 : 2) : pass;
     }
     default:
       return 0;
@@ -73,13 +77,36 @@ function flag(name: string, fallback: number): number {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+/** A bench workload by name, or one of the tta suite's networks as a training workload of its own. */
+function profiled(name: string) {
+  const tta = TTA_WORKLOADS.find((w) => w.name === name);
+  if (!tta) return workloadByName(name);
+  const plan = { warmupSteps: 3, timedSteps: 20, repeats: 1 };
+  const training: TrainingWorkload = {
+    kind: 'train',
+    name: 'W5', // the type lists the bench's own names; the profile uses the network, loss and optimizer alone
+    title: tta.name,
+    network: tta.network,
+    loss: 'cross_entropy',
+    optimizer: { type: 'adam', lr: 1e-3 },
+    batches: [64],
+    samples: 64,
+    full: plan,
+    quick: plan,
+  };
+  return training;
+}
+
 function main(): void {
-  const workload = workloadByName(process.argv[2] ?? 'W5');
+  const name = process.argv[2] ?? 'W5';
+  const workload = profiled(name);
   if (workload.kind === 'gemm') throw new Error('profile a training or inference workload');
   const training = trainingWorkloadOf(workload);
   const batch = flag('batch', workload.batches[0]);
   const steps = flag('steps', 20);
   const infer = workload.kind === 'infer' || process.argv.includes('--infer');
+  // --every-layer: inference layer by layer, without the fused dense/conv → ReLU (→ 2x2 pool) kernels, to compare.
+  const predictOptions = { everyLayer: process.argv.includes('--every-layer') };
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
   const probe = measureFmaPeak();
@@ -101,7 +128,7 @@ function main(): void {
     training.loss === 'mse'
       ? new Float32Array(batch * classes).map(() => rng.normal())
       : new Int32Array(batch).map(() => rng.below(classes));
-  const run = () => (infer ? session.predict(inputs, batch) : session.step(inputs, targets, batch));
+  const run = () => (infer ? session.predict(inputs, batch, predictOptions) : session.step(inputs, targets, batch));
   for (let i = 0; i < 3; i++) run();
   tallies.clear();
   const start = process.hrtime.bigint();
@@ -118,7 +145,7 @@ function main(): void {
     .sort((a, b) => b.ms - a.ms);
   const inKernels = rows.reduce((sum, r) => sum + r.ms, 0);
   console.log(
-    `${workload.name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
+    `${name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}: ${total.toFixed(3)} ms per step, ` +
       `${((batch / total) * 1000).toFixed(0)} samples/s; kernels ${inKernels.toFixed(3)} ms, outside ${(total - inKernels).toFixed(3)} ms; ` +
       `FMA peak ${peak.toFixed(1)} GFLOPS (best of ${probe.repeats}; ${probe.undisturbed} undisturbed, spread ${(100 * probe.spread).toFixed(1)}%)`,
   );

@@ -19,11 +19,13 @@ describe('tta flags', () => {
       threads: 2,
       only: ['tta-cnn'],
       pytorch: true,
+      fromSources: false,
     });
-    expect(parseTtaArgs(['--threads', '1', '--no-pytorch', '--max-epochs', '3'], 2)).toMatchObject({
+    expect(parseTtaArgs(['--threads', '1', '--no-pytorch', '--max-epochs', '3', '--from-sources'], 2)).toMatchObject({
       threads: 1,
       pytorch: false,
       maxEpochs: 3,
+      fromSources: true,
     });
     expect(() => parseTtaArgs(['--target', '97'], 2)).toThrow(/--target takes a number from 0.1 to 1, not '97'/);
     expect(() => parseTtaArgs(['--images', '6000.5'], 2)).toThrow(/--images takes a whole number/);

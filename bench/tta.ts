@@ -7,16 +7,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importCacheDir } from './importData';
 import { onLines } from './lines';
+import { reapedChildrenCpuSeconds, treeCpuSeconds } from './processCpu';
 import { PYTHON, torchEnv, torchMissing } from './python';
 import { specOf } from './suites/netwrightSpec';
 import { glyphFolder, perClass, GLYPH_CLASSES } from './ttaData';
 import type { LayerDef, NetworkDef } from './workloads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'netwright.mjs');
+/** The command line as installed (the bundles `npm run build` makes; bundledCli.mjs), or from the sources through tsx. */
+const BUNDLED_CLI = join(ROOT, 'bench', 'bundledCli.mjs');
+const SOURCE_CLI = join(ROOT, 'bin', 'netwright.mjs');
 
 const relu: LayerDef = { kind: 'relu' };
 const conv3 = (filters: number): LayerDef => ({ kind: 'conv2d', filters, kernelSize: 3, padding: 1, bias: false });
@@ -70,9 +73,11 @@ export interface TtaOptions {
   threads: number;
   only: string[] | null;
   pytorch: boolean;
+  /** Run `netwright` from the TypeScript sources through tsx (a checkout's bin/netwright.mjs) instead of the bundle. */
+  fromSources: boolean;
 }
 
-export const TTA_USAGE = `npm run bench -- --suites tta [--images 60000] [--target 0.95] [--max-epochs 20] [--threads N] [--only tta-mlp,tta-cnn] [--no-pytorch]`;
+export const TTA_USAGE = `npm run bench -- --suites tta [--images 60000] [--target 0.95] [--max-epochs 20] [--threads N] [--only tta-mlp,tta-cnn] [--no-pytorch] [--from-sources]`;
 
 /** The tta suite's own flags (it runs alone: the training suites' flags do not apply). */
 export function parseTtaArgs(argv: readonly string[], cores: number): TtaOptions {
@@ -83,6 +88,7 @@ export function parseTtaArgs(argv: readonly string[], cores: number): TtaOptions
     threads: cores,
     only: null,
     pytorch: true,
+    fromSources: false,
   };
   const number = (flag: string, text: string | undefined, min: number, max: number, whole: boolean): number => {
     const value = Number(text);
@@ -124,6 +130,9 @@ export function parseTtaArgs(argv: readonly string[], cores: number): TtaOptions
       case '--no-pytorch':
         options.pytorch = false;
         break;
+      case '--from-sources':
+        options.fromSources = true;
+        break;
       case '--suites':
         if (argv[++i] !== 'tta') throw new Error('the tta suite runs alone: --suites tta');
         break;
@@ -162,9 +171,18 @@ const exited = (child: ChildProcess) =>
     child.on('close', (code) => resolve(code));
   });
 
-/** Runs `netwright ARGS` with its own home and resolves with its stdout; stderr is passed on, tagged. */
-async function cli(home: string, args: string[], tag: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, ...args], {
+/**
+ * Runs `netwright ARGS` with its own home and resolves with its stdout and the CPU seconds it used (with the engine
+ * it may start; null without /proc); stderr is passed on, tagged.
+ */
+async function cli(
+  entry: string,
+  home: string,
+  args: string[],
+  tag: string,
+): Promise<{ stdout: string; cpuSeconds: number | null }> {
+  const cpuBefore = reapedChildrenCpuSeconds();
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, NETWRIGHT_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -174,11 +192,14 @@ async function cli(home: string, args: string[], tag: string): Promise<string> {
   onLines(child.stderr!, (line) => process.stderr.write(`${tag} ${line}\n`));
   const code = await exited(child);
   if (code !== 0) throw new Error(`netwright ${args[0]} ended with code ${code}`);
-  return stdout;
+  const cpuAfter = reapedChildrenCpuSeconds();
+  return { stdout, cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 interface Reached {
   seconds: number | null;
+  /** CPU seconds of the training process and its descendants up to the target (null: not reached, or no /proc). */
+  cpuSeconds: number | null;
   epoch: number | null;
   accuracy: number | null;
 }
@@ -193,7 +214,7 @@ async function trainUntil(
   read: (line: string) => { accuracy: number; epoch: number } | null,
   options: { target: number; startedAt: number; stopSignal: NodeJS.Signals; tag: string },
 ): Promise<Reached> {
-  const best: Reached = { seconds: null, epoch: null, accuracy: null };
+  const best: Reached = { seconds: null, cpuSeconds: null, epoch: null, accuracy: null };
   const other = stream === 'stdout' ? child.stderr! : child.stdout!;
   onLines(other, (line) => process.stderr.write(`${options.tag} ${line}\n`));
   onLines(child[stream]!, (line) => {
@@ -205,6 +226,7 @@ async function trainUntil(
     best.accuracy = seen.accuracy;
     if (seen.accuracy >= options.target) {
       best.seconds = (performance.now() - options.startedAt) / 1000;
+      best.cpuSeconds = child.pid === undefined ? null : treeCpuSeconds(child.pid);
       child.kill(options.stopSignal);
     }
   });
@@ -220,6 +242,8 @@ async function runWorkload(
   folder: string,
   options: TtaOptions,
   torchSkip: string | null,
+  /** The command line's entry script (bundle or sources). */
+  entry: string,
 ): Promise<boolean> {
   const home = mkdtempSync(join(tmpdir(), 'netwright-tta-'));
   const target = options.target ?? workload.target;
@@ -231,14 +255,13 @@ async function runWorkload(
     const tag = `[netwright ${workload.name}]`;
     const load = loadavg()[0];
     const startedAt = performance.now();
-    const imported = JSON.parse(
-      await cli(home, ['import', folder, '--image-size', '28x28', '--grayscale', '--json'], tag),
-    ) as { manifest: { id: string } };
+    const importRun = await cli(entry, home, ['import', folder, '--image-size', '28x28', '--grayscale', '--json'], tag);
+    const imported = JSON.parse(importRun.stdout) as { manifest: { id: string } };
     const importSeconds = (performance.now() - startedAt) / 1000;
     const trainer = spawn(
       process.execPath,
       [
-        CLI,
+        entry,
         'train',
         '--data',
         imported.manifest.id,
@@ -271,11 +294,15 @@ async function runWorkload(
       },
       { target, startedAt, stopSignal: 'SIGINT', tag },
     );
+    const cpuSeconds =
+      ours.cpuSeconds === null || importRun.cpuSeconds === null ? null : ours.cpuSeconds + importRun.cpuSeconds;
     print({
       suite: 'netwright',
       ...base,
       seconds: round(ours.seconds, 2),
+      cpu_seconds: round(cpuSeconds, 2),
       import_seconds: round(importSeconds, 2),
+      import_cpu_seconds: round(importRun.cpuSeconds, 2),
       reached: ours.seconds !== null,
       epochs: ours.epoch,
       val_accuracy: ours.accuracy,
@@ -290,7 +317,8 @@ async function runWorkload(
     }
     const exportDir = join(home, 'export');
     const exported = JSON.parse(
-      await cli(home, ['export', runId, '--format', 'pytorch', '--out', `${exportDir}/`, '--json'], tag),
+      (await cli(entry, home, ['export', runId, '--format', 'pytorch', '--out', `${exportDir}/`, '--json'], tag))
+        .stdout,
     ) as { files: Array<{ path: string }> };
     const script = exported.files.map((f) => f.path).find((p) => p.endsWith('.py'));
     if (!script) throw new Error('the PyTorch export wrote no .py file');
@@ -317,6 +345,7 @@ async function runWorkload(
       suite: 'pytorch',
       ...base,
       seconds: round(theirs.seconds, 2),
+      cpu_seconds: round(theirs.cpuSeconds, 2),
       reached: theirs.seconds !== null,
       epochs: theirs.epoch,
       val_accuracy: theirs.accuracy,
@@ -329,6 +358,7 @@ async function runWorkload(
         metric: 'seconds_to_target',
         values: { netwright: round(ours.seconds, 2), pytorch: round(theirs.seconds, 2) },
         ratio: round(theirs.seconds / ours.seconds, 3),
+        cpu_ratio: cpuSeconds !== null && theirs.cpuSeconds !== null ? round(theirs.cpuSeconds / cpuSeconds, 3) : null,
       });
     }
     return ours.seconds !== null;
@@ -346,11 +376,21 @@ export async function runTtaBench(argv: readonly string[]): Promise<boolean> {
       `validation accuracy ${options.target ?? TTA_WORKLOADS.map((w) => `${w.name} ${w.target}`).join(', ')}, at most ${options.maxEpochs} epochs, ${options.threads} threads\n`,
   );
   const folder = await glyphFolder(cache, options.images);
+  const entry = options.fromSources ? SOURCE_CLI : BUNDLED_CLI;
+  if (!options.fromSources) {
+    // What an installed netwright runs: the esbuild bundles of the command line and the engine (about a second to
+    // make; through tsx each command and the engine would first spend about a second of CPU loading the sources).
+    const { buildNode } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href)) as {
+      buildNode(): Promise<void>;
+    };
+    await buildNode();
+  }
+  process.stderr.write(`bench: tta: netwright runs as ${entry}\n`);
   const torchSkip = options.pytorch ? torchMissing() : null;
   let reached = false;
   for (const workload of TTA_WORKLOADS) {
     if (options.only && !options.only.includes(workload.name)) continue;
-    reached = (await runWorkload(workload, folder, options, torchSkip)) || reached;
+    reached = (await runWorkload(workload, folder, options, torchSkip, entry)) || reached;
   }
   return reached;
 }

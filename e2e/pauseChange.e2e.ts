@@ -25,7 +25,7 @@ test('pause, change the learning rate, resume: the curves mark the change', asyn
   // Out of range: refused with the allowed range, nothing recorded.
   await form.getByRole('textbox', { name: 'Learning rate' }).fill('20');
   await form.getByRole('button', { name: 'Apply changes' }).click();
-  await expect(page.getByText('Not changed: optimizer.lr is 20; it must be between 0 and 10.')).toBeVisible();
+  await expect(page.getByText('Not changed: learning rate is 20; it must be between 0 and 10.')).toBeVisible();
   await form.getByRole('textbox', { name: 'Learning rate' }).fill('0.002');
   await form.getByRole('button', { name: 'Apply changes' }).click();
   await expect(page.getByText(/1 setting\(s\) changed at epoch \d+\./)).toBeVisible();

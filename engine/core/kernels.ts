@@ -72,6 +72,11 @@ export interface Kernels {
     inFeatures: number,
     outFeatures: number,
   ): void;
+  /**
+   * Eval-mode dense then ReLU in one pass: y = max(x · weight^T + bias, 0), bitwise denseForward followed by
+   * activationForward(ReLU) (the ReLU is applied to each block of y as its sum is final).
+   */
+  denseReluForward: Kernels['denseForward'];
   /** dWeight = dy^T x and dBias = sum over batch of dy (both overwritten); dx = dy · weight (skipped when null). */
   denseBackward(
     x: Float32Array,
@@ -94,6 +99,19 @@ export interface Kernels {
     bias: Float32Array | null,
     y: Float32Array,
     geom: Int32Array,
+  ): void;
+  /**
+   * Eval-mode convolution then ReLU (then, when pooled is given, a 2x2 stride-2 max pool into pooled[N,O,OH/2,OW/2])
+   * in one pass over each output plane: bitwise conv2dForward, activationForward(ReLU) and maxPool2dForward. With
+   * pooled, y is scratch (it may or may not hold the ReLU'd output).
+   */
+  conv2dReluForward(
+    x: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    y: Float32Array,
+    geom: Int32Array,
+    pooled: Float32Array | null,
   ): void;
   /** dWeight, dBias overwritten; dx (skipped when null) overwritten or accumulated. */
   conv2dBackward(

@@ -97,6 +97,16 @@ describe('engine process', () => {
       count: 3,
     });
     expect([...prediction.classes!]).toEqual(rows.map((r) => points.labels![r]));
+    // fc1 runs fused with its ReLU when predicting; the activations view still gets fc1's own outputs, of both signs.
+    const fc1 = await client.request({
+      type: 'activations',
+      requestId: 'a1',
+      checkpoint: lastCheckpoint,
+      inputs: inputs.subarray(0, 2),
+      nodeId: 'fc1',
+    });
+    expect(fc1.shape).toEqual([64]);
+    expect(fc1.values.some((v) => v < 0) && fc1.values.some((v) => v > 0)).toBe(true);
     await expect(
       client.request({
         type: 'evaluate',

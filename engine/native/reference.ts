@@ -161,6 +161,10 @@ export function createReferenceKernels(): Kernels {
         }
       }
     },
+    denseReluForward(x, weight, bias, y, batch, inFeatures, outFeatures) {
+      this.denseForward(x, weight, bias, y, batch, inFeatures, outFeatures);
+      this.activationForward(Activation.ReLU, y, y, batch * outFeatures, 0);
+    },
     denseBackward(x, weight, dy, dx, dWeight, dBias, batch, inFeatures, outFeatures, accumulateDx) {
       for (let o = 0; o < outFeatures; o++) {
         for (let i = 0; i < inFeatures; i++) {
@@ -201,6 +205,14 @@ export function createReferenceKernels(): Kernels {
                   }
               y[((n * g.O + o) * g.OH + oh) * g.OW + ow] = sum;
             }
+    },
+    conv2dReluForward(x, weight, bias, y, geom, pooled) {
+      const g = window(geom);
+      this.conv2dForward(x, weight, bias, y, geom);
+      this.activationForward(Activation.ReLU, y, y, g.N * g.O * g.OH * g.OW, 0);
+      if (!pooled) return;
+      const pool = Int32Array.from([g.N, g.O, g.OH, g.OW, g.O, 2, 2, 2, 2, 0, 0, g.OH >> 1, g.OW >> 1]);
+      this.maxPool2dForward(y, pooled, new Int32Array(pooled.length), pool);
     },
     conv2dBackward(x, weight, dy, dx, dWeight, dBias, geom, accumulateDx) {
       const g = window(geom);

@@ -1,13 +1,17 @@
 // The end-of-training summary when the engine dies once the run is recorded as completed: the best checkpoint is
 // evaluated by a fresh engine and the summary is whole (the command then exits 0), instead of failing the command;
-// and an early-stopped run's 'final' scores are all the restored best epoch's, as the test score is.
+// and an early-stopped run's 'final' scores are all the restored best epoch's, as the test score is; and a run whose
+// best checkpoint holds the weights it ended with is summarized from the scores the engine already computed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { config, mlp } from '../../engine/test/models';
+import type { Store } from '../services/store';
 import { Studio } from '../services/studio/studio';
 import type { FollowedRun } from './follow';
+import { evaluateSplit } from './checkpoints';
+import { splitScore } from './format';
 import { runReport } from './summary';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-summary-'));
@@ -16,6 +20,22 @@ afterAll(async () => {
   await studio.close();
   rmSync(home, { recursive: true, force: true });
 });
+
+/** The run once it has ended, and the outcome its engine reported. */
+async function finished(
+  runId: string,
+): Promise<{ run: ReturnType<Store['runs']['getRun']>; outcome: FollowedRun['outcome'] }> {
+  const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
+    const off = studio.supervisor.onEvent(({ runId: id, message }) => {
+      if (id === runId && message.type === 'finished') {
+        off();
+        resolve(message.outcome);
+      }
+    });
+  });
+  await studio.supervisor.whenIdle();
+  return { run: studio.store.runs.getRun(runId), outcome };
+}
 
 describe('runReport', () => {
   it('reports a completed run whole although the engine it was trained by is killed before the summary', async () => {
@@ -52,16 +72,7 @@ describe('runReport', () => {
       }),
       datasetId: dataset.id,
     });
-    const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
-      const off = studio.supervisor.onEvent(({ runId, message }) => {
-        if (runId === started.id && message.type === 'finished') {
-          off();
-          resolve(message.outcome);
-        }
-      });
-    });
-    await studio.supervisor.whenIdle();
-    const run = studio.store.runs.getRun(started.id);
+    const { run, outcome } = await finished(started.id);
     const epochs = studio.store.metrics.listEpochs(run.id);
     const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, {
       run,
@@ -73,5 +84,27 @@ describe('runReport', () => {
     expect(report.final?.epoch).toBe(1);
     expect(report.final?.validation?.loss).toBe((epochs[0].metrics.validation as { loss: number }).loss);
     expect(report.final?.test?.loss).toBe(outcome && outcome.status !== 'diverged' ? outcome.test?.loss : NaN);
+  });
+
+  it('takes the best scores from the run itself when the best checkpoint holds the final weights (no evaluation)', async () => {
+    const dataset = await studio.useSample('spirals');
+    // One epoch: the best checkpoint is that epoch's, the weights the run ends with.
+    const started = await studio.startRun({
+      spec: mlp(2, [16], 3),
+      config: config({ epochs: 1 }),
+      datasetId: dataset.id,
+    });
+    const { run, outcome } = await finished(started.id);
+    const notAsked = () => Promise.reject(new Error('the summary asked the engine to evaluate the best checkpoint'));
+    const report = await runReport(studio.store, notAsked, dataset, { run, outcome, interrupted: false });
+    expect(report.best).toEqual(report.final);
+    expect(report.best?.epoch).toBe(1);
+    // The same numbers, to the bit, as evaluating the checkpoint file (what the summary did before).
+    const engine = await studio.supervisor.ensureEngine();
+    const checkpoint = studio.store.checkpoints.latestCheckpoint(run.id, 'best')!;
+    for (const split of ['validation', 'test'] as const) {
+      const evaluated = await evaluateSplit(engine, checkpoint.path, dataset, split);
+      expect(report.best?.[split]).toEqual(splitScore(evaluated!));
+    }
   });
 });

@@ -77,6 +77,14 @@ export const conv2d: LayerDefinition<'conv2d'> = {
         geom[0] = batch;
         kernels.conv2dForward(x.data, weight.value, bias ? bias.value : null, y.data, geom);
       },
+      forwardRelu(batch, relu) {
+        geom[0] = batch;
+        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, null);
+      },
+      forwardReluPool(batch, relu, pooled) {
+        geom[0] = batch;
+        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, pooled.data);
+      },
       backward(batch) {
         geom[0] = batch;
         kernels.conv2dBackward(

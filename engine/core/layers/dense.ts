@@ -44,6 +44,17 @@ export const dense: LayerDefinition<'dense'> = {
       forward(batch) {
         kernels.denseForward(x.data, weight.value, bias ? bias.value : null, y.data, batch, inFeatures, outFeatures);
       },
+      forwardRelu(batch, relu) {
+        kernels.denseReluForward(
+          x.data,
+          weight.value,
+          bias ? bias.value : null,
+          relu.data,
+          batch,
+          inFeatures,
+          outFeatures,
+        );
+      },
       backward(batch) {
         kernels.denseBackward(
           x.data,

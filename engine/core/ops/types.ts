@@ -70,6 +70,16 @@ export interface LayerRuntime {
   forward(batch: number, training: boolean, step: number): void;
   /** Backward of the most recent forward (training or eval mode). */
   backward(batch: number): void;
+  /**
+   * Optional, eval mode only (dense, conv2d): this forward and the ReLU it feeds in one kernel, writing the ReLU's
+   * output tensor `relu`, bitwise as the two layers would; this layer's own output tensor is not written.
+   */
+  forwardRelu?(batch: number, relu: Tensor): void;
+  /**
+   * Optional, eval mode only (conv2d): as forwardRelu, then the 2x2 stride-2 max pool the ReLU feeds, writing only
+   * the pool's output tensor `pooled` (the ReLU's is used as scratch).
+   */
+  forwardReluPool?(batch: number, relu: Tensor, pooled: Tensor): void;
 }
 
 export type OpBuilder = (ctx: BuildContext) => LayerRuntime;

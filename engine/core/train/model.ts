@@ -14,7 +14,8 @@ import {
 import { initialize } from '../ops/init';
 import { Rng } from '../rng';
 import { analyze, problemText } from '../spec';
-import type { ModelSpec, OpKind, Problem, Shape } from '../spec/types';
+import type { ModelSpec, OpKind, ParamValue, Problem, Shape } from '../spec/types';
+import { evalSteps, type EvalStep } from './evalPlan';
 
 export class SpecError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -37,7 +38,7 @@ interface PlannedLayer {
   op: string;
   runtime: LayerRuntime;
   /** The layer's resolved params, which its runtime reads (a dropout layer reads `p` at every forward). */
-  params: Record<string, unknown>;
+  params: Record<string, ParamValue>;
 }
 
 /** Arena offsets are rounded up to whole cache lines (16 floats) so each tensor starts on its own line. */
@@ -64,6 +65,8 @@ export class CompiledModel {
   readonly trainableLength: number;
   readonly maxBatch: number;
   private readonly layers: PlannedLayer[];
+  /** The eval-mode forward with each dense/conv → ReLU (→ 2x2 max pool) chain in one kernel (evalPlan.ts). */
+  private readonly evalSteps: EvalStep[];
   private readonly activations: ReadonlyMap<string, Tensor>;
 
   constructor(
@@ -201,6 +204,13 @@ export class CompiledModel {
     this.params = ordered;
     this.states = states;
     this.layers = layers;
+    this.evalSteps = evalSteps(
+      layers.map((layer) => ({
+        ...layer,
+        output: tensors.get(layer.nodeId)!,
+        consumers: outgoing.get(layer.nodeId)!,
+      })),
+    );
     this.input = tensors.get(inputId)!;
     this.output = tensors.get(analysis.outputId!)!;
     this.activations = tensors;
@@ -208,10 +218,17 @@ export class CompiledModel {
     this.outputShape = this.output.shape;
   }
 
-  /** Runs every layer forward on the first `batch` samples of the input tensor. */
-  forward(batch: number, training: boolean, step = 0): Float32Array {
+  /**
+   * Runs every layer forward on the first `batch` samples of the input tensor. In eval mode, fused chains leave the
+   * output tensors of the layers folded into the next one unwritten unless `everyLayer` (for `activation()`).
+   */
+  forward(batch: number, training: boolean, step = 0, everyLayer = false): Float32Array {
     this.checkBatch(batch);
-    for (const layer of this.layers) layer.runtime.forward(batch, training, step);
+    if (training || everyLayer) {
+      for (const layer of this.layers) layer.runtime.forward(batch, training, step);
+    } else {
+      for (const run of this.evalSteps) run(batch);
+    }
     return this.output.data;
   }
 
@@ -221,7 +238,10 @@ export class CompiledModel {
     for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].runtime.backward(batch);
   }
 
-  /** A node's output tensor: after forward(batch), its first `batch` samples hold that layer's activations. */
+  /**
+   * A node's output tensor: after a training forward, or an eval forward with `everyLayer`, its first `batch` samples
+   * hold that layer's activations.
+   */
   activation(nodeId: string): Tensor {
     const tensor = this.activations.get(nodeId);
     if (!tensor) throw new Error(`the model has no node '${nodeId}'`);

@@ -345,7 +345,7 @@ export class EngineHost {
 
   private activations(requestId: string, checkpoint: string, inputs: Float32Array, nodeId: string): void {
     const { session, x } = this.restored(checkpoint, inputs, 1, 'activations');
-    session.predict(x, 1);
+    session.predict(x, 1, { everyLayer: true }); // every layer's own output, fused ones included
     const tensor = session.model.activation(nodeId);
     const size = tensor.size;
     this.port.post({

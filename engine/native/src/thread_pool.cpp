@@ -46,7 +46,7 @@ void ThreadPool::resize(int threads) {
   workers_.reserve(static_cast<std::size_t>(threads - 1));
   // A worker must wait for tasks published after this point, even if it starts running only later.
   const std::uint64_t current = generation_.load(std::memory_order_acquire);
-  for (int ith = 1; ith < threads; ++ith) workers_.emplace_back([this, ith, current] { workerLoop(ith, current); });
+  for (int ith = 1; ith < threads; ++ith) workers_.emplace_back([this, current] { workerLoop(current); });
 }
 
 void ThreadPool::stopWorkers() {
@@ -62,33 +62,64 @@ void ThreadPool::stopWorkers() {
   stopping_.store(false);
 }
 
+namespace {
+
+constexpr unsigned kShareBits = 16;
+constexpr std::uint64_t kShareMask = (std::uint64_t(1) << kShareBits) - 1;
+constexpr std::uint64_t kGenerationMask = 0xffffffffu;
+
+}  // namespace
+
 void ThreadPool::run(int nth, Task task, const void* context) {
   if (nth > size()) nth = size();
   if (nth <= 1) {
     task(context, 0, 1);
     return;
   }
+  std::uint64_t generation;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     task_ = task;
     context_ = context;
-    nth_ = nth;
-    pending_.store(static_cast<int>(workers_.size()), std::memory_order_relaxed);
-    generation_.fetch_add(1, std::memory_order_release);
+    remaining_.store(nth, std::memory_order_relaxed);
+    generation = (generation_.load(std::memory_order_relaxed) + 1) & kGenerationMask;
+    // Released with the claims word: a thread that claims a share of this generation sees task_ and context_.
+    claims_.store(generation << (2 * kShareBits) | static_cast<std::uint64_t>(nth) << kShareBits,
+                  std::memory_order_release);
+    generation_.store(generation, std::memory_order_release);
   }
   wake_.notify_all();
-  task(context, 0, nth);
-  // The other shares are about as long as ours, so spin (yielding the core if a worker was descheduled).
-  for (unsigned spins = 0; pending_.load(std::memory_order_acquire) != 0; ++spins) {
-    if (spins < 4096) {
-      NW_CPU_RELAX();
-    } else {
-      std::this_thread::yield();
+  runShares(generation);
+  // Every share is claimed: wait for those still running on workers, briefly spinning (they started about when
+  // ours did), then asleep, so a worker descheduled mid-share gets the core back sooner.
+  for (unsigned spins = 0; spins < 4096; ++spins) {
+    if (remaining_.load(std::memory_order_acquire) == 0) return;
+    NW_CPU_RELAX();
+  }
+  std::unique_lock<std::mutex> lock(mutex_);
+  finished_.wait(lock, [&] { return remaining_.load(std::memory_order_acquire) == 0; });
+}
+
+void ThreadPool::runShares(std::uint64_t generation) {
+  std::uint64_t claims = claims_.load(std::memory_order_acquire);
+  for (;;) {
+    const std::uint64_t next = claims & kShareMask;
+    const std::uint64_t nth = (claims >> kShareBits) & kShareMask;
+    if (claims >> (2 * kShareBits) != generation || next >= nth) return;
+    // A claim succeeds only while the word is unchanged, and the task cannot end (and be replaced) before this
+    // share is done: task_ and context_ stay this generation's while it runs.
+    if (!claims_.compare_exchange_weak(claims, claims + 1, std::memory_order_acq_rel, std::memory_order_acquire))
+      continue;
+    task_(context_, static_cast<int>(next), static_cast<int>(nth));
+    if (remaining_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      { std::lock_guard<std::mutex> lock(mutex_); }  // a caller between its check and its sleep sees this
+      finished_.notify_one();
     }
+    claims = claims_.load(std::memory_order_acquire);
   }
 }
 
-void ThreadPool::workerLoop(int ith, std::uint64_t seen) {
+void ThreadPool::workerLoop(std::uint64_t seen) {
   setFlushDenormalsForThisThread();
   for (;;) {
     std::uint64_t current = generation_.load(std::memory_order_acquire);
@@ -107,8 +138,7 @@ void ThreadPool::workerLoop(int ith, std::uint64_t seen) {
     }
     seen = current;
     if (stopping_.load()) return;
-    if (ith < nth_) task_(context_, ith, nth_);
-    pending_.fetch_sub(1, std::memory_order_acq_rel);
+    runShares(current & kGenerationMask);
   }
 }
 

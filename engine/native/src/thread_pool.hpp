@@ -1,5 +1,8 @@
 // A persistent pool of worker threads in the ggml style: every kernel is a function of (ith, nth) that splits its
-// own work; the calling thread takes part as ith = 0; idle workers spin briefly, then sleep on a condition variable.
+// own work; idle threads spin briefly, then sleep on a condition variable. The shares ith are claimed, not assigned:
+// the calling thread and the workers take the next unclaimed one until none is left, so on a busy machine a worker
+// slow to wake costs no waiting (its share runs on the calling thread), and a caller waiting for a descheduled worker
+// sleeps instead of taking the core from it. Which thread runs a share never changes what it computes.
 #pragma once
 
 #include <atomic>
@@ -36,18 +39,23 @@ class ThreadPool {
   void run(int nth, Task task, const void* context);
 
  private:
-  void workerLoop(int ith, std::uint64_t seen);
+  void workerLoop(std::uint64_t seen);
   void stopWorkers();
+  /** Claims and runs shares of the task published as `generation` until none is left (or a newer one is out). */
+  void runShares(std::uint64_t generation);
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable finished_;  // the last share of a task is done
   std::atomic<std::uint64_t> generation_{0};
-  std::atomic<int> pending_{0};
+  /** The current task's generation (high 32 bits), its share count (next 16) and the next share to claim (low 16). */
+  std::atomic<std::uint64_t> claims_{0};
+  /** Shares of the current task not finished yet. */
+  std::atomic<int> remaining_{0};
   std::atomic<bool> stopping_{false};
   Task task_ = nullptr;
   const void* context_ = nullptr;
-  int nth_ = 1;
 };
 
 /** The process-wide pool, created on first use with NETWRIGHT_THREADS or the hardware concurrency. */

@@ -32,8 +32,19 @@ function numericTable(rows: number): string[][] {
   return out;
 }
 
-async function imported(name: string, cells: string[][], request: Partial<CsvImportRequest> = {}) {
-  const path = temp.file(name, `${cells.map((row) => row.join(',')).join('\n')}\n`);
+/** How a table is written: line break, a byte-order mark first. */
+interface TextForm {
+  newline?: string;
+  bom?: boolean;
+}
+
+async function imported(
+  name: string,
+  cells: string[][],
+  request: Partial<CsvImportRequest> = {},
+  { newline = '\n', bom = false }: TextForm = {},
+) {
+  const path = temp.file(name, `${bom ? '\uFEFF' : ''}${cells.map((row) => row.join(',')).join(newline)}${newline}`);
   const phases = new Set<ImportProgress['phase']>();
   const result = await importCsv(path, {
     datasetsDir: temp.datasetsDir,
@@ -53,6 +64,8 @@ function expectSameDataset(once: Imported, twice: Imported): void {
   expect([...twice.phases]).toEqual(['reading', 'writing', 'finishing']);
   expect(once.features.equals(twice.features)).toBe(true);
   expect(once.result.manifest.normalization).toEqual(twice.result.manifest.normalization);
+  expect(once.result.manifest.featureNames).toEqual(twice.result.manifest.featureNames);
+  expect(once.result.summary).toEqual(twice.result.summary);
   for (const file of [DATASET_FILES.labels, DATASET_FILES.split.train, DATASET_FILES.split.test]) {
     expect(readFileSync(join(once.result.folder, file))).toEqual(readFileSync(join(twice.result.folder, file)));
   }
@@ -157,5 +170,80 @@ describe('a table of numbers and categories', () => {
       const { phases } = await imported(`m${fileCount++}.csv`, cells, request);
       expect([...phases]).toEqual(['reading', 'writing', 'finishing']);
     }
+  });
+});
+
+/**
+ * The same table with its (excluded) id column quoted on every line: no line takes the first read's in-place path
+ * (CsvParser's LineHandler), so its profile is the reference for what that path counts.
+ */
+function viaRecords(cells: string[][]): string[][] {
+  return cells.map((row, r) => (r === 0 ? row : row.map((cell, c) => (c === 2 ? `"${cell}"` : cell))));
+}
+
+/** Same features, statistics and summary as the reference the record path wrote. */
+function expectSameAsRecordPath(once: Imported, reference: Imported): void {
+  expect(once.features.equals(reference.features)).toBe(true);
+  expect(once.result.manifest.featureNames).toEqual(reference.result.manifest.featureNames);
+  expect(once.result.manifest.normalization).toEqual(reference.result.manifest.normalization);
+  expect(once.result.summary).toEqual(reference.result.summary);
+}
+
+/** The mixed table with cells the first read's fast path must hand to the record path or read as the second does. */
+function awkwardTable(rows: number): string[][] {
+  const cells = mixedTable(rows);
+  for (let r = 1; r <= rows; r += 97) cells[r][1] = '"Porto, north"'; // a quoted category holding the delimiter
+  for (let r = 5; r <= rows; r += 89) cells[r][1] = '"Lis\nbon"'; // ... and a line break
+  for (let r = 9; r <= rows; r += 83) cells[r][1] = 'Zürich'; // not ASCII: decoded, not copied out as Latin-1
+  for (let r = 13; r <= rows; r += 79) cells[r][5] = '\u00a0pro'; // trimmed like a space, though not ASCII
+  for (let r = 17; r <= rows; r += 73) cells[r][5] = '"pro"'; // the same category, quoted
+  for (let r = 21; r <= rows; r += 71) cells[r][1] = 'NA'; // missing: the row is dropped
+  for (let r = 25; r <= rows; r += 67) cells[r][3] = ''; // an empty number: dropped too
+  for (let r = 29; r <= rows; r += 61) cells[r][4] = 'n/a'; // a missing label: dropped
+  return cells;
+}
+
+describe('the one read of a table of numbers and categories', () => {
+  for (const [what, form] of [
+    ['LF', {}],
+    ['CRLF and a byte-order mark', { newline: '\r\n', bom: true }],
+  ] as const) {
+    it(`writes what two reads write with quoted, padded, non-ASCII and missing cells (${what})`, async () => {
+      const cells = awkwardTable(4000);
+      const once = await imported(`awkward${fileCount++}.csv`, cells, {}, form);
+      const padded = cells.map((row) => [...row]);
+      padded[150][0] = ` ${padded[150][0]}`;
+      const twice = await imported(`awkward${fileCount++}.csv`, padded, {}, form);
+      expectSameDataset(once, twice);
+      expectSameAsRecordPath(once, await imported(`awkward${fileCount++}.csv`, viaRecords(cells), {}, form));
+      expect(once.result.manifest.featureNames!.filter((name) => name.startsWith('plan='))).toEqual([
+        'plan=basic',
+        'plan=pro',
+      ]);
+      expect(once.result.manifest.featureNames).toContain('city=Porto, north');
+      expect(once.result.manifest.featureNames).toContain('city=Lis\nbon');
+      expect(once.result.manifest.featureNames).toContain('city=Zürich');
+      expect(once.result.summary.droppedRows).toBeGreaterThan(100);
+    });
+  }
+
+  it('counts the distinct values of an integer column past the category cap as two reads do', async () => {
+    // x1 takes 256 values: its distinct cells overflow the cap mid-file, after which only numbers are kept.
+    const cells = mixedTable(3000);
+    cells[0][0] = 'code';
+    const once = await imported(`over${fileCount++}.csv`, cells);
+    const padded = cells.map((row) => [...row]);
+    padded[150][0] = ` ${padded[150][0]}`;
+    const twice = await imported(`over${fileCount++}.csv`, padded);
+    expectSameDataset(once, twice);
+    expectSameAsRecordPath(once, await imported(`over${fileCount++}.csv`, viaRecords(cells)));
+  });
+
+  it('refuses a text column with too many distinct values, naming it, as it did when read twice', async () => {
+    const cells = mixedTable(400);
+    for (let r = 1; r < cells.length; r++) cells[r][5] = `plan-${r % 60}`;
+    await expect(imported(`many${fileCount++}.csv`, cells)).rejects.toThrow(
+      /column 'plan' has more than 50 distinct values \('plan-1', 'plan-2', 'plan-3', \.\.\.\)/,
+    );
   });
 });

@@ -8,7 +8,7 @@ import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../e
 import { splitIndices, type SplitFractions, type SplitIndices } from '../../../engine/core/train/split';
 import { writeInt32File } from './csv/binaryFile';
 import { CsvImportError } from './csv/errors';
-import { fillValues, finishFeatures } from './csv/finish';
+import { fillValues, finishFeatures, TrainingStats } from './csv/finish';
 import { readLayout } from './csv/layout';
 import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
@@ -178,37 +178,38 @@ async function importInto(
   const fills = policy !== 'drop-row';
   const needsFill = plan.features.map((f) => fills && scan.profiles[f.index]!.missing > 0);
   // The first read spooled the feature cells: the second read is skipped when they make the plan's features.
-  const spoolIsFeatures = scan.spooled && spooledFeatures(spool, plan, needsFill);
-  const written = spoolIsFeatures
-    ? { sha256: scan.sha256, tallies: plan.features.map(() => null) }
-    : await writeRows({
-        path,
-        encoding: layout.encoding,
-        delimiter: layout.delimiter,
-        hasHeader: layout.hasHeader,
-        columnCount: names.length,
-        plan,
-        dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
-        decimalComma: layout.decimalComma,
-        isTrain,
-        expectedRows: count,
-        needsFill,
-        folder: temp,
-        signal: request.signal,
-        onBytes: progress('writing'),
-      });
+  const standardize = request.standardize ?? true;
+  const stats = standardize ? new TrainingStats(plan, isTrain) : undefined;
+  const spooled = scan.spooled ? spooledFeatures(spool, plan, needsFill, stats) : 'no';
+  const written =
+    spooled !== 'no'
+      ? { sha256: scan.sha256, tallies: plan.features.map(() => null) }
+      : await writeRows({
+          path,
+          encoding: layout.encoding,
+          delimiter: layout.delimiter,
+          hasHeader: layout.hasHeader,
+          columnCount: names.length,
+          plan,
+          dropOnMissing: policy === 'drop-row' ? names.map((_, c) => c).filter((c) => used[c]) : [],
+          decimalComma: layout.decimalComma,
+          isTrain,
+          expectedRows: count,
+          needsFill,
+          folder: temp,
+          signal: request.signal,
+          onBytes: progress('writing'),
+        });
   if (written.sha256 !== scan.sha256)
     throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
   request.signal?.throwIfAborted();
   request.onProgress?.({ phase: 'finishing', bytesRead: layout.fileBytes, totalBytes: layout.fileBytes });
   const fillWith = fillValues(path, plan, written.tallies, policy);
-  const normalization = finishFeatures(
-    join(temp, DATASET_FILES.features),
-    plan,
-    fillWith,
-    isTrain,
-    request.standardize ?? true,
-  );
+  // Rows the spool turned into features were counted on the way: nothing is left to fill or count.
+  const normalization =
+    spooled === 'counted'
+      ? stats!.result()
+      : finishFeatures(join(temp, DATASET_FILES.features), plan, fillWith, isTrain, standardize);
 
   if (labels) writeInt32File(join(temp, DATASET_FILES.labels), labels);
   for (const part of ['train', 'validation', 'test'] as const)
@@ -255,28 +256,37 @@ async function importInto(
 
 /**
  * Makes the feature file from the first read's spool when it holds every feature as the plan reads it (classes,
- * nothing to fill, each numeric feature a column of plain numbers and each categorical one a column of texts);
- * false: the spool does not fit, and the second read writes the rows.
+ * nothing to fill, each numeric feature a column of plain numbers and each categorical one a column of texts):
+ * 'kept' when the spool already is the feature file, 'counted' when it was turned into it with each row given to
+ * `stats` (if any); 'no': the spool does not fit, and the second read writes the rows.
  */
-function spooledFeatures(spool: CellSpool, plan: ImportPlan, needsFill: boolean[]): boolean {
-  if (plan.label.task !== 'classification' || plan.features.length !== spool.columns.length) return false;
+function spooledFeatures(
+  spool: CellSpool,
+  plan: ImportPlan,
+  needsFill: boolean[],
+  stats: TrainingStats | undefined,
+): 'kept' | 'counted' | 'no' {
+  if (plan.label.task !== 'classification' || plan.features.length !== spool.columns.length) return 'no';
   const features: SpoolFeature[] = [];
   for (const [k, f] of plan.features.entries()) {
-    if (f.index !== spool.columns[k] || needsFill[k]) return false;
+    if (f.index !== spool.columns[k] || needsFill[k]) return 'no';
     if (f.kind === 'numeric') {
-      if (spool.kinds[k] !== 'number') return false;
+      if (spool.kinds[k] !== 'number') return 'no';
       features.push({ offset: f.offset });
       continue;
     }
-    if (spool.kinds[k] !== 'text') return false;
+    if (spool.kinds[k] !== 'text') return 'no';
     const remap = Int32Array.from(spool.keys[k], (key) => f.lookup.get(key) ?? -1);
-    if (remap.includes(-1)) return false;
+    if (remap.includes(-1)) return 'no';
     features.push({ offset: f.offset, width: f.categories.length, remap });
   }
   // Only plain numbers, in plan order: the spool already is the feature file.
-  if (features.every((f) => !('remap' in f))) return true;
-  spool.writeFeatures(features, plan.featureNames.length);
-  return true;
+  if (features.every((f) => !('remap' in f))) {
+    spool.syncToDisk();
+    return 'kept';
+  }
+  spool.writeFeatures(features, plan.featureNames.length, stats);
+  return stats ? 'counted' : 'kept';
 }
 
 /** The rows of each split: from the split column when there is one, else seeded (and stratified) at random. */

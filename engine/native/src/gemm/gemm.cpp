@@ -31,6 +31,15 @@ int64_t blockDepth(const MicroKernel& kernel, int64_t K) {
   return (K + blocks - 1) / blocks;
 }
 
+// The ReLU epilogue (GemmProblem::relu) on C[m0:m1, n0:n1] once those sums are final; the same expression as the
+// ReLU kernel's forward (ops/activation.cpp), so the bits match a separate pass.
+void reluBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
+  for (int64_t i = m0; i < m1; ++i) {
+    float* row = p.C + i * p.ldc;
+    for (int64_t j = n0; j < n1; ++j) row[j] = row[j] > 0.0f ? row[j] : 0.0f;
+  }
+}
+
 // C = bias or beta * C for the K = 0 case (the product is empty).
 void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1) {
   for (int64_t i = m0; i < m1; ++i) {
@@ -39,6 +48,7 @@ void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_
       row[j] = p.bias != nullptr ? p.bias[j] : (p.beta == 0.0f ? 0.0f : p.beta * row[j]);
     }
   }
+  if (p.relu) reluBlock(p, m0, m1, n0, n1);
 }
 
 // One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block.
@@ -126,6 +136,7 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
             }
             runTile<MR, NR>(kernel, p, pc == 0, rows, static_cast<int>(cols), kc, packedA + ir * kc, panelB, c, jc + jr,
                             edge);
+            if (p.relu && pc + kc == p.K) reluBlock(p, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols);
           }
         }
       }
@@ -158,7 +169,10 @@ void gemmSerial(const GemmProblem& problem, int ith) {
 
 void gemmParallel(const GemmProblem& p) {
   if (p.M <= 0 || p.N <= 0) return;
-  if (gemmSmallRows(p)) return;
+  if (gemmSmallRows(p)) {
+    if (p.relu) reluBlock(p, 0, p.M, 0, p.N);  // a small product: one pass over its C
+    return;
+  }
   const MicroKernel& kernel = gemmKernel();
   const int64_t tilesM = (p.M + kernel.mr - 1) / kernel.mr;
   const int64_t tilesN = (p.N + kernel.nr - 1) / kernel.nr;

@@ -30,6 +30,11 @@ struct GemmProblem {
   float beta = 0.0f;  // 0: C is overwritten without being read
   /** Optional: C = bias[j] (one per column, N of them) + alpha op(A) op(B), instead of beta C + ...; C is not read. */
   const float* bias = nullptr;
+  /**
+   * Optional epilogue: C = max(C, 0) (ReLU: NaN and -0 become +0) applied to each register tile once its last depth
+   * block is added, while the tile is still in L1. Exactly a ReLU pass over the finished C, without the pass.
+   */
+  bool relu = false;
   float* C = nullptr;
   std::int64_t ldc = 0;
 };

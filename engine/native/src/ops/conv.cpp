@@ -16,6 +16,7 @@
 
 #include "args.hpp"
 #include "gemm/gemm.hpp"
+#include "ops/conv_epilogue.hpp"
 #include "ops/conv_jobs.hpp"
 #include "ops/conv_shifted.hpp"
 #include "ops/conv_units.hpp"
@@ -118,22 +119,27 @@ void forwardUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, con
   });
 }
 
-// conv2dForward(x, weight, bias | null, y, geom)
-Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
-  Args args(info, "conv2dForward", 5);
+// conv2dForward(x, weight, bias | null, y, geom), and conv2dReluForward(x, weight, bias | null, y, geom,
+// pooled | null): y = max(conv(x) + bias, 0) and, when pooled is given, pooled [N, O, OH/2, OW/2] = its 2x2 stride-2
+// max pool (y is then scratch: it may or may not hold the ReLU'd output). Bitwise the separate kernels' results.
+Napi::Value Conv2dForwardWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
+  Args args(info, name, relu ? 6 : 5);
   FloatView x = args.floats(0, "x");
   FloatView weight = args.floats(1, "weight");
   FloatView bias = args.floatsOrNull(2, "bias");
   FloatView y = args.floats(3, "y");
   const WindowGeom g = readGeom(args, 4, WindowKind::Convolution);
+  FloatView pooled = relu ? args.floatsOrNull(5, "pooled") : FloatView{};
   args.need(x, args.product({g.N, g.C, g.H, g.W}));
   args.need(weight, args.product({g.O, g.C, g.KH, g.KW}));
   if (bias) args.need(bias, static_cast<size_t>(g.O));
   args.need(y, args.product({g.N, g.O, g.OH, g.OW}));
+  if (pooled) args.need(pooled, args.product({g.N, g.O, g.OH / 2, g.OW / 2}));
   KernelScope scope;
+  const ConvEpilogue epilogue{relu, pooled ? pooled.data : nullptr};
 
   if (shiftedWindowsApply(g) && shiftedWindowsCheaper(g, g)) {
-    shiftedWindowsConv(g, x.data, weight.data, bias.data, y.data, false);
+    shiftedWindowsConv(g, x.data, weight.data, bias.data, y.data, false, epilogue);
     return info.Env().Undefined();
   }
   const ConvPlan plan = planFor(g);
@@ -143,7 +149,24 @@ Napi::Value Conv2dForward(const Napi::CallbackInfo& info) {
   forEachUnit(plan.units, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t u) {
     forwardUnit(exec, slot, g, plan, x.data, weight.data, bias.data, y.data, u);
   });
+  if (!relu) return info.Env().Undefined();
+  // im2col scatters its units' results into y: the epilogue is a pass over y's planes (the ReLU in place).
+  const size_t planes = static_cast<size_t>(g.N * g.O), plane = g.outputPlane();
+  const size_t pooledPlane = static_cast<size_t>(g.OH / 2) * static_cast<size_t>(g.OW / 2);
+  parallelFor(threadsFor(static_cast<double>(planes * plane), 64.0 * 1024.0), [&](int ith, int nth) {
+    const Range r = evenShare(planes, ith, nth);
+    for (size_t i = r.begin; i < r.end; ++i) {
+      float* in = y.data + i * plane;
+      reluPoolPlane(in, static_cast<size_t>(g.OW), static_cast<size_t>(g.OH), static_cast<size_t>(g.OW), 0.0f,
+                    pooled ? nullptr : in, pooled ? pooled.data + i * pooledPlane : nullptr);
+    }
+  });
   return info.Env().Undefined();
+}
+
+Napi::Value Conv2dForward(const Napi::CallbackInfo& info) { return Conv2dForwardWith(info, "conv2dForward", false); }
+Napi::Value Conv2dReluForward(const Napi::CallbackInfo& info) {
+  return Conv2dForwardWith(info, "conv2dReluForward", true);
 }
 
 // The backward pass of one unit: dWeight's partial for the unit's group (+)= dy_unit [O, count*plane] · columns^T,
@@ -305,6 +328,7 @@ Napi::Value Conv2dBackward(const Napi::CallbackInfo& info) {
 
 void registerConv(Napi::Env env, Napi::Object exports) {
   exportFunction(env, exports, "conv2dForward", Conv2dForward);
+  exportFunction(env, exports, "conv2dReluForward", Conv2dReluForward);
   exportFunction(env, exports, "conv2dBackward", Conv2dBackward);
 }
 

@@ -6,6 +6,7 @@
 // input gradient of a stride-1 convolution.
 #pragma once
 
+#include "ops/conv_epilogue.hpp"
 #include "ops/geometry.hpp"
 
 namespace nw {
@@ -22,10 +23,11 @@ bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col);
 
 /**
  * y[N, O, OH, OW] (=, or += when accumulate) conv(x[N, C, H, W], weight [O, C*KH*KW]) + bias[O] (bias may be null),
- * for a geometry shiftedWindowsApply accepts. Call inside a KernelScope.
+ * for a geometry shiftedWindowsApply accepts; with an epilogue (not with accumulate), its ReLU and pool applied as
+ * each output plane is stored. Call inside a KernelScope.
  */
 void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
-                        bool accumulate);
+                        bool accumulate, const ConvEpilogue& epilogue = {});
 
 /**
  * dWeight[O, C*KH*KW] = the weight gradient of a stride-1 convolution (a geometry shiftedWindowsApply accepts):

@@ -10,9 +10,11 @@
 namespace nw {
 namespace {
 
-// denseForward(x, weight, bias | null, y, batch, inFeatures, outFeatures)
-Napi::Value DenseForward(const Napi::CallbackInfo& info) {
-  Args args(info, "denseForward", 7);
+// denseForward(x, weight, bias | null, y, batch, inFeatures, outFeatures), and denseReluForward with the same
+// arguments: y = max(x W^T + b, 0), the ReLU applied to each register tile of y as it is finished (bitwise the two
+// kernels one after the other, without the second pass over y).
+Napi::Value DenseForwardWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
+  Args args(info, name, 7);
   FloatView x = args.floats(0, "x");
   FloatView weight = args.floats(1, "weight");
   FloatView bias = args.floatsOrNull(2, "bias");
@@ -35,10 +37,16 @@ Napi::Value DenseForward(const Napi::CallbackInfo& info) {
   p.B = weight.data;
   p.ldb = in;
   p.bias = bias ? bias.data : nullptr;  // each register tile of y starts from it: no separate pass over y
+  p.relu = relu;
   p.C = y.data;
   p.ldc = out;
   gemmParallel(p);
   return info.Env().Undefined();
+}
+
+Napi::Value DenseForward(const Napi::CallbackInfo& info) { return DenseForwardWith(info, "denseForward", false); }
+Napi::Value DenseReluForward(const Napi::CallbackInfo& info) {
+  return DenseForwardWith(info, "denseReluForward", true);
 }
 
 // denseBackward(x, weight, dy, dx | null, dWeight, dBias | null, batch, inFeatures, outFeatures, accumulateDx)
@@ -113,6 +121,7 @@ Napi::Value DenseBackward(const Napi::CallbackInfo& info) {
 
 void registerDense(Napi::Env env, Napi::Object exports) {
   exportFunction(env, exports, "denseForward", DenseForward);
+  exportFunction(env, exports, "denseReluForward", DenseReluForward);
   exportFunction(env, exports, "denseBackward", DenseBackward);
 }
 

@@ -15,6 +15,13 @@ export class Float32FileWriter {
   }
 
   write(values: Float32Array): void {
+    if (this.used + values.length < this.buffer.length) {
+      // A row at a time (the CSV spool): no view per call.
+      this.buffer.set(values, this.used);
+      this.used += values.length;
+      this.count += values.length;
+      return;
+    }
     let from = 0;
     while (from < values.length) {
       const take = Math.min(values.length - from, this.buffer.length - this.used);
@@ -26,11 +33,11 @@ export class Float32FileWriter {
     this.count += values.length;
   }
 
-  /** Writes what is buffered, flushes to disk and closes the file. */
-  close(): void {
+  /** Writes what is buffered, flushes to disk (unless `sync` is false: a scratch file) and closes the file. */
+  close(sync = true): void {
     try {
       this.drain();
-      fsyncSync(this.fd);
+      if (sync) fsyncSync(this.fd);
     } finally {
       closeSync(this.fd);
     }

@@ -55,6 +55,54 @@ function indexOfMax(counts: Float64Array): number {
 }
 
 /**
+ * Mean and population std per numeric feature over the training rows given row by row (one-hot features: mean 0,
+ * std 1): Welford's update in double over the float32 values the engine will read, so any writer of the feature
+ * file that sees the rows in order gets the statistics reading the file back would.
+ */
+export class TrainingStats {
+  private readonly numeric: number[];
+  private readonly seen: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly squares: Float64Array;
+
+  constructor(
+    private readonly plan: ImportPlan,
+    readonly isTrain: Uint8Array,
+  ) {
+    const featureSize = plan.featureNames.length;
+    this.numeric = plan.features.filter((f) => f.kind === 'numeric').map((f) => f.offset);
+    this.seen = new Float64Array(featureSize);
+    this.mean = new Float64Array(featureSize);
+    this.squares = new Float64Array(featureSize);
+  }
+
+  /** Row `row` (kept-row index) of the feature file, at `at` in `block`; only training rows count. */
+  addRow(row: number, block: Float32Array, at: number): void {
+    if (!this.isTrain[row]) return;
+    const { seen, mean, squares } = this;
+    for (const o of this.numeric) {
+      const x = block[at + o];
+      const n = ++seen[o];
+      const delta = x - mean[o];
+      mean[o] += delta / n;
+      squares[o] += delta * (x - mean[o]);
+    }
+  }
+
+  result(): Normalization {
+    const featureSize = this.plan.featureNames.length;
+    const means = new Array<number>(featureSize).fill(0);
+    const stds = new Array<number>(featureSize).fill(1);
+    for (const o of this.numeric) {
+      means[o] = this.seen[o] ? this.mean[o] : 0;
+      const std = this.seen[o] ? Math.sqrt(this.squares[o] / this.seen[o]) : 0;
+      stds[o] = std > CONSTANT_STD ? std : 1;
+    }
+    return { axis: 'feature', mean: means, std: stds };
+  }
+}
+
+/**
  * Replaces the NaN markers in the feature file with the fill values, and returns mean and population std per
  * feature over the training rows (one-hot features: mean 0, std 1), or null when `standardize` is off.
  */
@@ -67,12 +115,9 @@ export function finishFeatures(
 ): Normalization | null {
   const featureSize = plan.featureNames.length;
   const count = isTrain.length;
-  const numeric = plan.features.filter((f) => f.kind === 'numeric').map((f) => f.offset);
   const anyFill = fills.some((v) => v !== null);
-  // Welford per numeric feature, in double, over the final (filled, float32-rounded) values the engine will read.
-  const seen = new Float64Array(featureSize);
-  const mean = new Float64Array(featureSize);
-  const squares = new Float64Array(featureSize);
+  if (!anyFill && !standardize) return null;
+  const stats = new TrainingStats(plan, isTrain);
   const rowsPerBlock = Math.max(1, Math.floor(BLOCK_BYTES / (featureSize * 4)));
   const block = new Float32Array(rowsPerBlock * featureSize);
   const bytes = new Uint8Array(block.buffer);
@@ -92,15 +137,7 @@ export function finishFeatures(
       for (let r = 0; r < rows; r++) {
         const at = r * featureSize;
         if (anyFill) changed = fillRow(block, at, plan, fills) || changed;
-        if (standardize && isTrain[first + r]) {
-          for (const o of numeric) {
-            const x = block[at + o];
-            const n = ++seen[o];
-            const delta = x - mean[o];
-            mean[o] += delta / n;
-            squares[o] += delta * (x - mean[o]);
-          }
-        }
+        if (standardize) stats.addRow(first + r, block, at);
       }
       if (changed) {
         let written = 0;
@@ -110,15 +147,7 @@ export function finishFeatures(
   } finally {
     closeSync(fd);
   }
-  if (!standardize) return null;
-  const means = new Array<number>(featureSize).fill(0);
-  const stds = new Array<number>(featureSize).fill(1);
-  for (const o of numeric) {
-    means[o] = seen[o] ? mean[o] : 0;
-    const std = seen[o] ? Math.sqrt(squares[o] / seen[o]) : 0;
-    stds[o] = std > CONSTANT_STD ? std : 1;
-  }
-  return { axis: 'feature', mean: means, std: stds };
+  return standardize ? stats.result() : null;
 }
 
 function fillRow(block: Float32Array, at: number, plan: ImportPlan, fills: Array<number | null>): boolean {

@@ -1,5 +1,6 @@
 // What one read of a CSV learns about each column: missing, numeric and text cell counts, numeric statistics
 // (min, max, mean, std) and the distinct values (up to a cap), with the lines of the first text cells.
+import { TextTable } from './textTable';
 import { parseNumber, fitsFloat32, isMissing } from './values';
 
 export interface CellAt {
@@ -14,9 +15,11 @@ export class ColumnProfile {
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   integerValued = true;
-  /** Distinct trimmed cells (number-like ones too) with their counts, up to `cap`; `distinctOverflow` past it. */
-  readonly distinct = new Map<string, number>();
   distinctOverflow = false;
+  /** Distinct trimmed cells (number-like ones too) by id, up to `cap`, with per id its count and parseNumber. */
+  private readonly table: TextTable;
+  private readonly counts: number[] = [];
+  private readonly numberOf: number[] = [];
   /** Distinct numeric values with their counts, up to `cap`. */
   readonly numberValues = new Map<number, number>();
   numberValuesOverflow = false;
@@ -33,7 +36,14 @@ export class ColumnProfile {
     readonly name: string,
     private readonly cap: number,
     private readonly decimalComma: boolean,
-  ) {}
+  ) {
+    this.table = new TextTable(cap);
+  }
+
+  /** Distinct trimmed cells (number-like ones too) with their counts, in order of first appearance, up to `cap`. */
+  get distinct(): Map<string, number> {
+    return new Map(this.table.texts.map((text, id) => [text, this.counts[id]]));
+  }
 
   add(cell: string, line: number): void {
     if (isMissing(cell)) {
@@ -47,19 +57,35 @@ export class ColumnProfile {
   /** `add` for a cell already known not to be missing. */
   addPresent(cell: string, line: number): void {
     const text = cell.trim();
-    const value = parseNumber(text, this.decimalComma);
-    if (Number.isNaN(value)) {
-      this.texts++;
-      if (this.textExamples.length < 3) this.textExamples.push({ line, value: text });
-    } else {
-      this.addNumber(value, line, text);
+    if (this.addTrimmedRange(text, 0, text.length, line) < 0) this.addUncounted(text, line);
+  }
+
+  /**
+   * addPresent for text[from, to), a cell known to be trimmed and not missing, found among the distinct cells by
+   * its characters (a string is made once per distinct cell). Returns its id (textOf gives the string), or -1
+   * once the distinct cells overflowed: the cell was not added, and the caller adds it with addPresent.
+   */
+  addTrimmedRange(text: string, from: number, to: number, line: number): number {
+    if (this.distinctOverflow) return -1;
+    const id = this.table.intern(text, from, to);
+    if (id < 0) {
+      this.distinctOverflow = true;
+      return -1;
     }
-    if (!this.distinctOverflow) {
-      const seen = this.distinct.get(text);
-      if (seen !== undefined) this.distinct.set(text, seen + 1);
-      else if (this.distinct.size < this.cap) this.distinct.set(text, 1);
-      else this.distinctOverflow = true;
+    if (id === this.counts.length) {
+      this.counts.push(0);
+      this.numberOf.push(parseNumber(this.table.texts[id], this.decimalComma));
     }
+    this.counts[id]++;
+    const value = this.numberOf[id];
+    if (value === value) this.addNumber(value, line, this.table.texts[id]);
+    else this.addText(this.table.texts[id], line);
+    return id;
+  }
+
+  /** The distinct cell numbered `id` by addTrimmedRange. */
+  textOf(id: number): string {
+    return this.table.texts[id];
   }
 
   /**
@@ -88,6 +114,18 @@ export class ColumnProfile {
   /** Population standard deviation of the numeric cells. */
   get std(): number {
     return this.numbers ? Math.sqrt(this.sumSquaredDeviations / this.numbers) : Number.NaN;
+  }
+
+  /** A trimmed cell once distinct cells are no longer counted. */
+  private addUncounted(text: string, line: number): void {
+    const value = parseNumber(text, this.decimalComma);
+    if (Number.isNaN(value)) this.addText(text, line);
+    else this.addNumber(value, line, text);
+  }
+
+  private addText(text: string, line: number): void {
+    this.texts++;
+    if (this.textExamples.length < 3) this.textExamples.push({ line, value: text });
   }
 
   private addNumber(value: number, line: number, text: string): void {

@@ -6,7 +6,7 @@ import { CsvImportError } from './errors';
 import { streamCsv, StopReading, type InvalidByte, type TextEncoding } from './reader';
 import type { CellSpool } from './spool';
 import { badSplitCell, splitOfCell } from './splitColumn';
-import { cellEnd, isMissing, plainNumber, readCell } from './values';
+import { cellEnd, isMissing, isMissingTrimmedRange, isTrimmedRange, plainNumber, readCell } from './values';
 
 export interface ScanSetup {
   path: string;
@@ -92,6 +92,13 @@ export class RowValues {
 }
 
 const MAX_RAGGED_LISTED = 5;
+
+/** How onLine holds a cell of a line: a plain number only, a range to find among the distinct cells, or a string. */
+const enum CellForm {
+  Number,
+  Range,
+  Text,
+}
 
 export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const { path, names, used, labelIndex } = setup;
@@ -181,8 +188,11 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
 
   /** Gives a kept row's label its id (order of first appearance). */
   const numberLabel = (cell: string) => {
-    const key = cell.trim();
-    let id = labelIdOf.get(key);
+    // A cell equal to a known key is that key (keys are trimmed): the cells of a line are mostly the profile's
+    // strings, one per distinct text, whose hash is already computed.
+    let id = labelIdOf.get(cell);
+    const key = id === undefined ? cell.trim() : cell;
+    if (id === undefined) id = labelIdOf.get(key);
     if (id === undefined) {
       if (labelKeys.length > setup.labelCap) {
         labelIds = null; // too many distinct labels for classes: stop numbering them
@@ -200,10 +210,18 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const alwaysText = names.map((_, c) => c === labelIndex || c === splitIndex);
   const cells: Array<string | null> = names.map(() => null);
   const values = new Float64Array(columns);
+  // Per column of the current line (onLine): how its cell is held, and where a Range cell starts and ends.
+  const forms = new Uint8Array(columns);
+  const starts = new Int32Array(columns);
+  const stops = new Int32Array(columns);
+  // Per column of the current line: the profile's id of its cell's text (-1: none), for the spool.
+  const textIds = new Int32Array(columns);
   const delimiterCode = setup.delimiter.charCodeAt(0);
   /**
    * onRecord for a quote-free line of an import (not a preview, which keeps rows and lists ragged ones), reading
-   * plain numbers in place: a cell becomes a string only when something needs its text. Same results as onRecord.
+   * plain numbers in place: a cell becomes a string only when something needs its text, and a trimmed cell of a
+   * profiled column is looked up among the column's distinct cells by its characters (a string per distinct text,
+   * not per cell) while they are counted. Same results as onRecord.
    */
   const onLine = (text: string, start: number, end: number, line: number) => {
     if (!seenHeader || setup.ragged !== 'throw' || setup.firstRows !== undefined || setup.maxRows !== undefined) {
@@ -211,10 +229,14 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       return;
     }
     dataRows++;
+    // Imported bindings as locals: read through the module's bindings in the loop, the per-cell call took twice
+    // as long (V8 neither inlined it nor kept cellEnd in a register).
+    const read = readCell;
+    const endOf = cellEnd;
     let at = start;
     for (let c = 0; c < columns; c++) {
-      const plain = readCell(text, at, end, delimiterCode);
-      const stop = cellEnd.at;
+      const plain = read(text, at, end, delimiterCode);
+      const stop = endOf.at;
       if ((stop === end) !== (c === columns - 1)) {
         dataRows--;
         onRecord(text.slice(start, end).split(setup.delimiter), line);
@@ -224,21 +246,35 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       if (p || alwaysText[c]) {
         const value = p && !alwaysText[c] ? plain : Number.NaN;
         values[c] = value;
-        cells[c] = value === value && !p!.wantsText ? null : text.slice(at, stop);
+        cells[c] = null;
+        if (value === value && !p!.wantsText) {
+          forms[c] = CellForm.Number;
+        } else if (p?.wantsText && isTrimmedRange(text, at, stop) && !isMissingTrimmedRange(text, at, stop)) {
+          forms[c] = CellForm.Range;
+          starts[c] = at;
+          stops[c] = stop;
+        } else {
+          forms[c] = CellForm.Text;
+          cells[c] = text.slice(at, stop);
+        }
       }
       at = stop + 1;
     }
     const split = splitIndex === null ? 0 : splitOfCell(cells[splitIndex]!);
     if (split === null) throw badSplitCell(path, names[splitIndex!], cells[splitIndex!]!, line);
-    if (labelIndex !== null && setup.labelRequired && isMissing(cells[labelIndex]!)) {
+    if (
+      labelIndex !== null &&
+      setup.labelRequired &&
+      forms[labelIndex] === CellForm.Text &&
+      isMissing(cells[labelIndex]!)
+    ) {
       onRecord(text.slice(start, end).split(setup.delimiter), line); // throws the same error, worded once
       return;
     }
     if (setup.dropMissing) {
       let missing = false;
       for (const p of usedColumns) {
-        const cell = cells[p.index];
-        if (cell !== null && isMissing(cell)) {
+        if (forms[p.index] === CellForm.Text && isMissing(cells[p.index]!)) {
           missing = true;
           droppedFor[p.index]++;
         }
@@ -247,19 +283,29 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
         droppedRows++;
         return;
       }
-      for (const p of usedColumns) {
-        const cell = cells[p.index];
-        if (cell === null) p.addPlainNumber(values[p.index], line);
-        else p.addPresent(cell, line);
-      }
-    } else {
-      for (const p of usedColumns) {
-        const cell = cells[p.index];
-        if (cell === null) p.addPlainNumber(values[p.index], line);
-        else p.add(cell, line);
+    }
+    for (const p of usedColumns) {
+      const c = p.index;
+      const form = forms[c];
+      textIds[c] = -1;
+      if (form === CellForm.Number) {
+        p.addPlainNumber(values[c], line);
+      } else if (form === CellForm.Range) {
+        const id = p.addTrimmedRange(text, starts[c], stops[c], line);
+        if (id >= 0) {
+          cells[c] = p.textOf(id);
+          textIds[c] = id;
+        } else {
+          cells[c] = text.slice(starts[c], stops[c]);
+          p.addPresent(cells[c]!, line);
+        }
+      } else if (setup.dropMissing) {
+        p.addPresent(cells[c]!, line);
+      } else {
+        p.add(cells[c]!, line);
       }
     }
-    setup.spool?.add(values, cells);
+    setup.spool?.add(values, cells, textIds);
     keptRows++;
     splitIds?.push(split);
     if (labelIds && labelIndex !== null) numberLabel(cells[labelIndex]!);

@@ -5,8 +5,9 @@
 // so ids are remapped when the spool becomes the feature file). A purely numeric spool already is the feature file.
 // A column holding both, a missing value (to fill) or more distinct texts than a feature may have abandons it,
 // and the import reads the file twice as before.
-import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
+import type { TrainingStats } from './finish';
 import { isMissing } from './values';
 
 /** What a spooled column held: plain numbers, or text cells numbered by first appearance. */
@@ -26,6 +27,8 @@ export class CellSpool {
   /** Per spooled column: its distinct trimmed texts in order of first appearance (the id is the index). */
   readonly keys: string[][];
   private readonly ids: Array<Map<string, number>>;
+  /** Per spooled column: the id of each cell the caller numbered (add's textIds), once seen. */
+  private readonly idOfTextId: number[][];
 
   /** `columns`: the CSV columns of the features, in order; `maxTexts`: distinct texts a column may have. */
   constructor(
@@ -38,6 +41,7 @@ export class CellSpool {
     this.kinds = columns.map(() => null);
     this.keys = columns.map(() => []);
     this.ids = columns.map(() => new Map());
+    this.idOfTextId = columns.map(() => []);
   }
 
   get active(): boolean {
@@ -46,9 +50,10 @@ export class CellSpool {
 
   /**
    * Appends a kept row: by CSV column, `values` holds each cell's plain number (NaN: not a plain number) and
-   * `cells` its text where the value is NaN.
+   * `cells` its text where the value is NaN; `textIds`, if given, a number the caller gives each distinct trimmed
+   * text of a column (-1: none), which spares looking the text up.
    */
-  add(values: Float64Array, cells: ArrayLike<string | null>): void {
+  add(values: Float64Array, cells: ArrayLike<string | null>, textIds?: Int32Array): void {
     if (!this.writer) return;
     const { columns, row, kinds } = this;
     for (let k = 0; k < columns.length; k++) {
@@ -65,19 +70,32 @@ export class CellSpool {
         if (kinds[k] === 'number') return this.abandon();
         kinds[k] = 'text';
       }
-      const cell = cells[columns[k]]!;
-      if (isMissing(cell)) return this.abandon();
-      const key = cell.trim();
-      let id = this.ids[k].get(key);
+      const textId = textIds ? textIds[columns[k]] : -1;
+      let id = textId >= 0 ? this.idOfTextId[k][textId] : undefined;
       if (id === undefined) {
-        if (this.keys[k].length >= this.maxTexts) return this.abandon();
-        id = this.keys[k].length;
-        this.ids[k].set(key, id);
-        this.keys[k].push(key);
+        const cell = cells[columns[k]]!;
+        // A cell equal to a known key is that key (keys are trimmed, never missing).
+        id = this.ids[k].get(cell);
+        if (id === undefined) {
+          if (isMissing(cell)) return this.abandon();
+          const key = cell.trim();
+          id = this.ids[k].get(key) ?? this.newKey(k, key);
+          if (id < 0) return this.abandon();
+        }
+        if (textId >= 0) this.idOfTextId[k][textId] = id;
       }
       row[k] = id;
     }
     this.writer.write(row);
+  }
+
+  /** Numbers a new text of spooled column k; -1 when the column already has as many as a feature may. */
+  private newKey(k: number, key: string): number {
+    if (this.keys[k].length >= this.maxTexts) return -1;
+    const id = this.keys[k].length;
+    this.ids[k].set(key, id);
+    this.keys[k].push(key);
+    return id;
   }
 
   abandon(): void {
@@ -87,19 +105,33 @@ export class CellSpool {
     rmSync(this.path, { force: true });
   }
 
-  /** Flushes and closes the file; true when it holds every kept row. */
+  /**
+   * Flushes and closes the file; true when it holds every kept row. Not synced to disk: writeFeatures turns it into
+   * the feature file and removes it, or syncToDisk keeps it as the feature file.
+   */
   finish(): boolean {
     if (!this.writer) return false;
-    this.writer.close();
+    this.writer.close(false);
     this.writer = null;
     return true;
   }
 
+  /** The finished spool is the feature file as it is (plain numbers in plan order): flushes it to disk. */
+  syncToDisk(): void {
+    const fd = openSync(this.path, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   /**
    * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature
-   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed.
+   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed. Each row
+   * written goes to `stats` too (the training statistics, so the feature file need not be read again).
    */
-  writeFeatures(features: readonly SpoolFeature[], rowWidth: number): void {
+  writeFeatures(features: readonly SpoolFeature[], rowWidth: number, stats?: TrainingStats): void {
     const columns = this.columns.length;
     const cells = `${this.path}.cells`;
     renameSync(this.path, cells);
@@ -109,7 +141,7 @@ export class CellSpool {
       const block = new Float32Array(ROWS_PER_READ * columns);
       const bytes = new Uint8Array(block.buffer);
       const rows = new Float32Array(ROWS_PER_READ * rowWidth);
-      for (;;) {
+      for (let first = 0; ; first += ROWS_PER_READ) {
         let got = 0;
         for (let n = -1; n !== 0 && got < bytes.length; got += n)
           n = readSync(input, bytes, got, bytes.length - got, null);
@@ -125,6 +157,7 @@ export class CellSpool {
             if ('remap' in f) rows[to + f.offset + f.remap[block[from + k]]] = 1;
             else rows[to + f.offset] = block[from + k];
           }
+          stats?.addRow(first + r, rows, to);
         }
         out.write(rows.subarray(0, count * rowWidth));
         if (count < ROWS_PER_READ) break;

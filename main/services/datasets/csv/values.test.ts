@@ -1,6 +1,6 @@
 // Reading one cell: missing markers, and numbers exactly as Number() reads them (but only plain decimals).
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseNumber } from './values';
+import { isMissing, isMissingTrimmedRange, isTrimmedRange, parseNumber } from './values';
 
 describe('isMissing', () => {
   it('knows empty, NA, N/A, NaN, null and ? in any case and with spaces', () => {
@@ -68,5 +68,46 @@ describe('parseNumber', () => {
     expect(parseNumber('-12,25', true)).toBe(-12.25);
     expect(parseNumber('1,5', false)).toBeNaN();
     expect(parseNumber('1,000,000', true)).toBeNaN();
+  });
+});
+
+describe('reading a cell in place', () => {
+  it('isTrimmedRange agrees with trim() for every UTF-16 code unit at either end', () => {
+    const disagree: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const cell of [`${c}x`, `x${c}`, c]) {
+        const text = `,${cell},`;
+        if (isTrimmedRange(text, 1, text.length - 1) !== (cell.trim() === cell)) disagree.push(JSON.stringify(cell));
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(isTrimmedRange('a,,b', 2, 2)).toBe(false); // empty
+  });
+
+  it('isMissingTrimmedRange agrees with isMissing on trimmed cells', () => {
+    const cells = [
+      'NA',
+      'na',
+      'nA',
+      'N/A',
+      'n/a',
+      'NaN',
+      'nan',
+      'NULL',
+      'Null',
+      '?',
+      'no',
+      'n',
+      'N',
+      'nab',
+      'n/b',
+      'naN?',
+    ];
+    cells.push('nul', 'nulL', 'nulls', 'none', '??', '0', 'a', '/', 'n\u0100', '\u004e\u0041', 'yes', 'pro', 'NaNa');
+    for (const cell of cells) {
+      const text = `x,${cell},y`;
+      expect(isMissingTrimmedRange(text, 2, 2 + cell.length), JSON.stringify(cell)).toBe(isMissing(cell));
+    }
   });
 });

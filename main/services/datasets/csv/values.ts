@@ -20,6 +20,42 @@ export function isMissing(cell: string): boolean {
   return text.length <= LONGEST_MISSING && MISSING.has(text.toLowerCase());
 }
 
+/** trim()'s whitespace: ASCII tab to carriage return and space, and Unicode's spaces, line breaks and BOM. */
+function isWhitespace(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether text[from, to) is not empty and trim() would leave it as it is. */
+export function isTrimmedRange(text: string, from: number, to: number): boolean {
+  return from < to && !isWhitespace(text.charCodeAt(from)) && !isWhitespace(text.charCodeAt(to - 1));
+}
+
+const lower = (c: number) => c | 0x20; // ASCII letters only: no other code unit lowers to a letter this way
+
+/** isMissing for a range already known to be trimmed and not empty (isTrimmedRange), without making a string. */
+export function isMissingTrimmedRange(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  const first = text.charCodeAt(from);
+  if (n === 1) return first === 63; // ?
+  if (n > LONGEST_MISSING || lower(first) !== 110) return false; // the others start with n
+  const second = text.charCodeAt(from + 1);
+  if (n === 2) return lower(second) === 97; // na
+  const third = text.charCodeAt(from + 2);
+  if (n === 3) return (second === 47 && lower(third) === 97) || (lower(second) === 97 && lower(third) === 110); // n/a, nan
+  return lower(second) === 117 && lower(third) === 108 && lower(text.charCodeAt(from + 3)) === 108; // null
+}
+
 // Exact powers of ten as doubles (10^0 .. 10^22).
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const MAX_EXACT_DIGITS = 15; // any 15-digit integer is exact in a double
