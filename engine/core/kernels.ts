@@ -376,7 +376,8 @@ export interface Kernels {
    * stats = [mean of each channel, std of each channel (> 0)]. Per image i: flags[i] bit 0 flips horizontally, bit 1
    * vertically, bit 2 rotates; shifts[2i], shifts[2i + 1] = (x, y) in pixels; factors[4i..4i + 3] = (brightness,
    * contrast, cos, sin) of the rotation angle, cos and sin computed in JS; cutouts[(i · cutoutCount + k) · 2 + 0/1] =
-   * cutout k's centre (y, x), each a black square of side cutoutSize.
+   * cutout k's centre (y, x), each a black square of side cutoutSize. (Like every kernel it runs with subnormal
+   * floats flushed to zero, so only a source holding subnormal values, which standardized pixels never are, differs.)
    */
   augmentImages(
     features: Float32Array,
