@@ -97,7 +97,7 @@ export function selectWorkloads(list: string): Workload[] {
   return WORKLOADS.filter((w) => selected.has(w));
 }
 
-function matchesWorkload(pattern: string, name: string): boolean {
+export function matchesWorkload(pattern: string, name: string): boolean {
   const p = pattern.toLowerCase();
   const n = name.toLowerCase();
   if (p === n || n.startsWith(`${p}-`)) return true;

@@ -6,9 +6,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PYTHON } from './python';
+import { matchesWorkload } from './args';
 import { imageFolder, importCacheDir, intTable, mixedTable, IMAGE_SET, INT_TABLE, MIXED_TABLE } from './importData';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The import suite's workloads, in the order they run. */
+export const IMPORT_WORKLOADS: readonly string[] = [IMAGE_SET.name, INT_TABLE.name, MIXED_TABLE.name];
 
 /** What a child is asked to import (the Python baseline reads the same fields). */
 export interface ImportJob {
@@ -57,6 +61,51 @@ export function takeImportSuite(argv: readonly string[]): { asked: boolean; rest
   return { asked: false, rest: out };
 }
 
+/** The value of `--only` among the arguments (null when not given). */
+export function onlyPatterns(argv: readonly string[]): string[] | null {
+  for (let i = 0; i < argv.length; i++) {
+    const inline = argv[i].startsWith('--only=');
+    if (argv[i] !== '--only' && !inline) continue;
+    const value = inline ? argv[i].slice('--only='.length) : (argv[i + 1] ?? '');
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  return null;
+}
+
+/**
+ * The import workloads `--only` picks (by name, glob or family, as for the other suites), all of them when it is not
+ * given; patterns naming other suites' workloads are theirs. Refused when `--only` picks none of them.
+ */
+export function selectImportWorkloads(patterns: readonly string[] | null, names: readonly string[]): string[] {
+  if (patterns === null) return [...names];
+  const picked = names.filter((name) => patterns.some((pattern) => matchesWorkload(pattern, name)));
+  if (picked.length === 0)
+    throw new Error(`--only: nothing for the import suite; its workloads are ${names.join(', ')}`);
+  return picked;
+}
+
+/**
+ * The arguments for the other suites once the import suite has run: `--only` keeps the patterns that name no import
+ * workload (null when it named import workloads only, so the other suites have nothing asked of them).
+ */
+export function withoutImportPatterns(argv: readonly string[], names: readonly string[]): string[] | null {
+  const out = [...argv];
+  for (let i = 0; i < out.length; i++) {
+    const inline = out[i].startsWith('--only=');
+    if (out[i] !== '--only' && !inline) continue;
+    const patterns = onlyPatterns(out.slice(i, i + 2)) ?? [];
+    const kept = patterns.filter((pattern) => !names.some((name) => matchesWorkload(pattern, name)));
+    if (kept.length === 0) return null;
+    if (inline) out[i] = `--only=${kept.join(',')}`;
+    else out[i + 1] = kept.join(',');
+    return out;
+  }
+  return out;
+}
+
 function runChild(command: string, args: string[], tag: string): Promise<ImportResult | { error: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,13 +149,18 @@ function python(job: ImportJob): Promise<ImportResult | { error: string }> {
   );
 }
 
-/** Runs the import workloads; prints each result and a ratio line per workload. Resolves false if nothing worked. */
-export async function runImportBench(): Promise<boolean> {
+/**
+ * Runs the import workloads (those `only` picks, see selectImportWorkloads); prints each result and a ratio line per
+ * workload. Resolves false if nothing worked.
+ */
+export async function runImportBench(only: readonly string[] | null = null): Promise<boolean> {
+  const chosen = selectImportWorkloads(only, IMPORT_WORKLOADS);
   const cache = importCacheDir();
   process.stderr.write(`bench: import inputs in ${cache} (written once; the image folder takes about a minute)\n`);
-  const images = await imageFolder(cache);
-  const ints = await intTable(cache);
-  const mixed = await mixedTable(cache);
+  // Only the inputs of the chosen workloads are made (the image folder takes about a minute the first time).
+  const images = chosen.includes(IMAGE_SET.name) ? await imageFolder(cache) : '';
+  const ints = chosen.includes(INT_TABLE.name) ? await intTable(cache) : '';
+  const mixed = chosen.includes(MIXED_TABLE.name) ? await mixedTable(cache) : '';
   const pairs: Array<{ ours: ImportJob; peer: ImportJob; metric: 'images_per_second' | 'mb_per_second' }> = [
     {
       ours: {
@@ -139,7 +193,7 @@ export async function runImportBench(): Promise<boolean> {
     },
   ];
   let anyWorked = false;
-  for (const { ours, peer, metric } of pairs) {
+  for (const { ours, peer, metric } of pairs.filter((pair) => chosen.includes(pair.ours.workload))) {
     process.stderr.write(`bench: ${ours.workload}: ${peer.suite}, then netwright...\n`);
     const theirs = await python(peer);
     const mine = await netwright(ours);

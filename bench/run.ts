@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE, type BenchOptions } from './args';
 import { onLines } from './lines';
 import { PYTHON, torchEnv, torchMissing } from './python';
-import { runImportBench, takeImportSuite } from './importBench';
+import { IMPORT_WORKLOADS, onlyPatterns, runImportBench, takeImportSuite, withoutImportPatterns } from './importBench';
 import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
@@ -161,13 +161,23 @@ async function main(): Promise<number> {
   }
   // `--suites import` (alone or among others) runs the importer bench (importBench.ts) first; its own data and peers.
   const { asked: importAsked, rest } = takeImportSuite(process.argv.slice(2));
+  let argv = rest ?? process.argv.slice(2);
   if (importAsked) {
-    const worked = await runImportBench();
-    if (rest === null) return worked ? 0 : 1;
+    let worked = false;
+    try {
+      worked = await runImportBench(onlyPatterns(process.argv.slice(2)));
+    } catch (error) {
+      // With other suites asked for too, they still run (an --only that names none of the import workloads).
+      process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (rest === null) return 2;
+    }
+    const others = rest === null ? null : withoutImportPatterns(rest, IMPORT_WORKLOADS);
+    if (others === null) return worked ? 0 : 1;
+    argv = others;
   }
   let options: BenchOptions;
   try {
-    options = parseArgs(rest ?? process.argv.slice(2), availableParallelism());
+    options = parseArgs(argv, availableParallelism());
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
