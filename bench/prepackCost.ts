@@ -1,0 +1,83 @@
+// What packing the dense weights once saves an eval-mode forward: infer-W2's and infer-W3's predict with each dense
+// layer's weight packed once (as the engine runs it) and with the weights packed on every call (the same kernels
+// given no packed handle), timed interleaved in one process (rounds of a few predictions each, medians) as wall and
+// CPU time, so a busy shared machine slows both alike; the outputs are checked bitwise equal first. A tool for
+// working on speed, like profile.ts; nothing asserts on it.
+//   npx tsx bench/prepackCost.ts [--threads 2] [--rounds 15] [--batch 256]
+import type { Kernels } from '../engine/core/kernels';
+import { createTrainingSession } from '../engine/core/train/session';
+import { loadKernels } from '../engine/native';
+import { DataRng } from './data';
+import { configOf, specOf } from './suites/netwrightSpec';
+import { trainingWorkloadOf, workloadByName } from './workloads';
+
+const PREDICTIONS_PER_ROUND = 5;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** The same kernels, except that dense forwards never get a packed handle (they pack op(B) on every call). */
+function withoutPacking(kernels: Kernels): Kernels {
+  return {
+    ...kernels,
+    denseForward: (x, weight, bias, y, batch, inFeatures, outFeatures) =>
+      kernels.denseForward(x, weight, bias, y, batch, inFeatures, outFeatures),
+    denseReluForward: (x, weight, bias, y, batch, inFeatures, outFeatures) =>
+      kernels.denseReluForward(x, weight, bias, y, batch, inFeatures, outFeatures),
+  };
+}
+
+function measure(name: 'infer-W2' | 'infer-W3', kernels: Kernels, batch: number, rounds: number): void {
+  const workload = workloadByName(name);
+  if (workload.kind !== 'infer') throw new Error(`${name} should be an inference workload`);
+  const base = trainingWorkloadOf(workload);
+  const spec = specOf(base.name, base.network);
+  const config = configOf(base, batch);
+  const sessions = {
+    'packed once': createTrainingSession(spec, config, kernels, { maxBatch: batch }),
+    'packed per call': createTrainingSession(spec, config, withoutPacking(kernels), { maxBatch: batch }),
+  };
+  type Name = keyof typeof sessions;
+  const size = sessions['packed once'].model.input.size;
+  const rng = new DataRng(5);
+  const x = new Float32Array(batch * size).map(() => rng.normal());
+  const a = sessions['packed once'].predict(x, batch).slice();
+  const b = sessions['packed per call'].predict(x, batch).slice();
+  if (!a.every((v, i) => Object.is(v, b[i]))) throw new Error(`${name}: the two ways differ (same seed, same weights)`);
+
+  const wall: Record<Name, number[]> = { 'packed once': [], 'packed per call': [] };
+  const cpu: Record<Name, number[]> = { 'packed once': [], 'packed per call': [] };
+  for (let i = 0; i < 5; i++) for (const session of Object.values(sessions)) session.predict(x, batch); // warm up
+  for (let round = 0; round < rounds; round++) {
+    for (const [way, session] of Object.entries(sessions) as Array<[Name, (typeof sessions)[Name]]>) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      for (let i = 0; i < PREDICTIONS_PER_ROUND; i++) session.predict(x, batch);
+      const used = process.cpuUsage(cpuStart);
+      wall[way].push((performance.now() - start) / PREDICTIONS_PER_ROUND);
+      cpu[way].push((used.user + used.system) / 1000 / PREDICTIONS_PER_ROUND);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((p, q) => p - q)[values.length >> 1];
+  console.log(
+    `${name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}; ms per predict (median of rounds)`,
+  );
+  for (const way of Object.keys(sessions) as Name[])
+    console.log(
+      `  ${way.padEnd(16)} wall ${median(wall[way]).toFixed(3).padStart(7)}  cpu ${median(cpu[way]).toFixed(3).padStart(7)}`,
+    );
+  console.log(
+    `  speed-up of packing once: wall ${(median(wall['packed per call']) / median(wall['packed once'])).toFixed(3)}, ` +
+      `cpu ${(median(cpu['packed per call']) / median(cpu['packed once'])).toFixed(3)}`,
+  );
+}
+
+function main(): void {
+  const kernels = loadKernels();
+  kernels.setThreads(flag('threads', kernels.threads()));
+  for (const name of ['infer-W2', 'infer-W3'] as const) measure(name, kernels, flag('batch', 256), flag('rounds', 15));
+}
+
+main();
