@@ -1,17 +1,16 @@
 // What packing the dense weights once saves an eval-mode forward: infer-W2's and infer-W3's predict with each dense
 // layer's weight packed once (as the engine runs it) and with the weights packed on every call (the same kernels
-// given no packed handle), timed interleaved in one process (rounds of a few predictions each, medians) as wall and
+// given no packed handle), timed interleaved in one process (rounds of one prediction each by default; medians, and
+// minimums, the least disturbed) as wall and
 // CPU time, so a busy shared machine slows both alike; the outputs are checked bitwise equal first. A tool for
 // working on speed, like profile.ts; nothing asserts on it.
-//   npx tsx bench/prepackCost.ts [--threads 2] [--rounds 15] [--batch 256]
+//   npx tsx bench/prepackCost.ts [--threads 2] [--rounds 100] [--per-round 1] [--batch 256]
 import type { Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
 import { DataRng } from './data';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { trainingWorkloadOf, workloadByName } from './workloads';
-
-const PREDICTIONS_PER_ROUND = 5;
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -29,7 +28,13 @@ function withoutPacking(kernels: Kernels): Kernels {
   };
 }
 
-function measure(name: 'infer-W2' | 'infer-W3', kernels: Kernels, batch: number, rounds: number): void {
+function measure(
+  name: 'infer-W2' | 'infer-W3',
+  kernels: Kernels,
+  batch: number,
+  rounds: number,
+  perRound: number,
+): void {
   const workload = workloadByName(name);
   if (workload.kind !== 'infer') throw new Error(`${name} should be an inference workload`);
   const base = trainingWorkloadOf(workload);
@@ -54,30 +59,35 @@ function measure(name: 'infer-W2' | 'infer-W3', kernels: Kernels, batch: number,
     for (const [way, session] of Object.entries(sessions) as Array<[Name, (typeof sessions)[Name]]>) {
       const cpuStart = process.cpuUsage();
       const start = performance.now();
-      for (let i = 0; i < PREDICTIONS_PER_ROUND; i++) session.predict(x, batch);
+      for (let i = 0; i < perRound; i++) session.predict(x, batch);
       const used = process.cpuUsage(cpuStart);
-      wall[way].push((performance.now() - start) / PREDICTIONS_PER_ROUND);
-      cpu[way].push((used.user + used.system) / 1000 / PREDICTIONS_PER_ROUND);
+      wall[way].push((performance.now() - start) / perRound);
+      cpu[way].push((used.user + used.system) / 1000 / perRound);
     }
   }
   const median = (values: number[]) => [...values].sort((p, q) => p - q)[values.length >> 1];
+  const least = (values: number[]) => Math.min(...values);
   console.log(
     `${name} batch ${batch}, ${kernels.threads()} threads, ${kernels.isa}; ms per predict (median of rounds)`,
   );
   for (const way of Object.keys(sessions) as Name[])
     console.log(
-      `  ${way.padEnd(16)} wall ${median(wall[way]).toFixed(3).padStart(7)}  cpu ${median(cpu[way]).toFixed(3).padStart(7)}`,
+      `  ${way.padEnd(16)} wall ${median(wall[way]).toFixed(3).padStart(7)}  cpu ${median(cpu[way]).toFixed(3).padStart(7)}` +
+        `  (least: wall ${least(wall[way]).toFixed(3)}, cpu ${least(cpu[way]).toFixed(3)})`,
     );
+  const ratio = (of: (values: number[]) => number, values: Record<Name, number[]>) =>
+    (of(values['packed per call']) / of(values['packed once'])).toFixed(3);
   console.log(
-    `  speed-up of packing once: wall ${(median(wall['packed per call']) / median(wall['packed once'])).toFixed(3)}, ` +
-      `cpu ${(median(cpu['packed per call']) / median(cpu['packed once'])).toFixed(3)}`,
+    `  speed-up of packing once: medians wall ${ratio(median, wall)}, cpu ${ratio(median, cpu)}; ` +
+      `least wall ${ratio(least, wall)}, cpu ${ratio(least, cpu)}`,
   );
 }
 
 function main(): void {
   const kernels = loadKernels();
   kernels.setThreads(flag('threads', kernels.threads()));
-  for (const name of ['infer-W2', 'infer-W3'] as const) measure(name, kernels, flag('batch', 256), flag('rounds', 15));
+  for (const name of ['infer-W2', 'infer-W3'] as const)
+    measure(name, kernels, flag('batch', 256), flag('rounds', 100), flag('per-round', 1));
 }
 
 main();
