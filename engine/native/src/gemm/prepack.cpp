@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <new>
 #include <string>
 #include <unordered_set>
@@ -26,9 +27,30 @@ constexpr std::size_t kAlignment = 64;
 constexpr double kPackGrain = 128.0 * 1024.0;
 
 // Handles made by packedWeights() and not yet collected: an argument is dereferenced only if it is one of these, so a
-// foreign external (another addon's) is refused instead of read. JS thread only (creation, use and finalizers).
-std::unordered_set<const PackedWeights*>& liveHandles() {
-  static std::unordered_set<const PackedWeights*> live;
+// foreign external (another addon's) is refused instead of read. Guarded, since the addon may be loaded in worker
+// threads too (one set per process).
+class LiveHandles {
+ public:
+  void add(const PackedWeights* handle) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    live_.insert(handle);
+  }
+  void remove(const PackedWeights* handle) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    live_.erase(handle);
+  }
+  bool has(const PackedWeights* handle) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return live_.count(handle) != 0;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<const PackedWeights*> live_;
+};
+
+LiveHandles& liveHandles() {
+  static LiveHandles live;
   return live;
 }
 
@@ -63,6 +85,7 @@ const float* PackedWeights::panelsFor(Napi::Env env, const float* weight, int64_
     // handle's collection is not put off for want of pressure.
     panels_.reset();
     Napi::MemoryManagement::AdjustExternalMemory(env, -static_cast<int64_t>(bytes_));
+    bytes_ = 0;
     panels_.reset(static_cast<float*>(::operator new[](floats * sizeof(float), std::align_val_t(kAlignment))));
     bytes_ = floats * sizeof(float);
     Napi::MemoryManagement::AdjustExternalMemory(env, static_cast<int64_t>(bytes_));
@@ -95,7 +118,7 @@ PackedWeights* packedWeightsOrNull(const Args& args, const Napi::Value& value, c
   if (value.IsNull() || value.IsUndefined()) return nullptr;
   if (value.IsExternal()) {
     auto* handle = value.As<Napi::External<PackedWeights>>().Data();
-    if (liveHandles().count(handle) != 0) return handle;
+    if (liveHandles().has(handle)) return handle;
   }
   args.failType(std::string(name) + " must be a handle made by packedWeights(), or null");
 }
@@ -107,9 +130,9 @@ namespace {
 Napi::Value NewPackedWeights(const Napi::CallbackInfo& info) {
   Args args(info, "packedWeights", 0);
   auto* handle = new PackedWeights();
-  liveHandles().insert(handle);
+  liveHandles().add(handle);
   return Napi::External<PackedWeights>::New(info.Env(), handle, [](Napi::Env env, PackedWeights* gone) {
-    liveHandles().erase(gone);
+    liveHandles().remove(gone);
     Napi::MemoryManagement::AdjustExternalMemory(env, -static_cast<int64_t>(gone->bytes()));
     delete gone;
   });
