@@ -50,7 +50,7 @@ export class CompiledModel {
   readonly outputShape: Shape;
   readonly input: Tensor;
   readonly output: Tensor;
-  /** Learnable tensors in arena order: trainable regularized weights, other trainable tensors, frozen tensors. */
+  /** Tensors saved with the model but not trained (batch-norm running statistics). */
   readonly states: StateTensor[];
   /** All gradients; parameters' grad fields are views into it. */
   readonly gradArena: Float32Array;
