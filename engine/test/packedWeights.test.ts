@@ -8,6 +8,7 @@ import { spirals } from '../core/data/samples';
 import { decodeCheckpoint, encodeCheckpoint } from '../core/io/checkpoint';
 import { decodeSafetensors, encodeSafetensors } from '../core/io/safetensors';
 import { applyWeights } from '../core/io/weightsMatch';
+import type { Kernels } from '../core/kernels';
 import { Rng } from '../core/rng';
 import type { ModelSpec } from '../core/spec/types';
 import type { TrainConfig } from '../core/train/config';
@@ -160,6 +161,23 @@ describe('packed dense weights follow every write', () => {
     const after = trainer.session.predict(x, batch).slice();
     expect(after).not.toEqual(paused);
     expectBitwise(after, freshPrediction(trainer.session));
+  });
+
+  it('packs once per validation pass, not per batch: the version stands while a pass predicts', async () => {
+    const versions: number[] = [];
+    const counting: Kernels = {
+      ...kernels,
+      denseReluForward: (...args: Parameters<Kernels['denseReluForward']>) => {
+        if (args[7]) versions.push(args[8]!);
+        kernels.denseReluForward(...args);
+      },
+    };
+    const { data: larger } = prepareGenerated(spirals({ perClass: 200 })); // 90 validation rows: 3 batches a pass
+    const trainer = new Trainer(spec, config({ epochs: 3 }), larger, counting);
+    await trainer.run();
+    const distinct = new Set(versions);
+    expect(versions.length).toBeGreaterThanOrEqual(3 * 3 * 2); // 3 passes of 3 batches through 2 dense → ReLU layers
+    expect(distinct.size).toBeLessThanOrEqual(3 + 1); // one version per epoch's pass, and the test split's at the end
   });
 
   it("after writes through the model's arena, its parameter tensors, or its named tensors", () => {
