@@ -26,6 +26,11 @@ test('the editor names layers and connections in Chinese', async ({ page }, test
   await expect(page.getByLabel('相加 add', { exact: true })).toBeVisible();
   await expect(page.locator('.svelte-flow__edge[aria-label="从 pool 到 fc 的连接"]')).toHaveCount(1);
   await expect(page.locator('.svelte-flow__edge[aria-label^="Edge from"]')).toHaveCount(0);
+  await expect(page.locator('.svelte-flow__edge[aria-label="从 pool 到 fc 的连接"]')).toHaveAttribute(
+    'aria-roledescription',
+    '连接',
+  );
+  await expect(pool).toHaveAttribute('aria-roledescription', '层');
   await expect(page.getByRole('button', { name: '放大' })).toBeVisible();
   await expect(page.locator('.svelte-flow__minimap title')).toHaveText('缩略图');
 

@@ -73,6 +73,11 @@ describe('spec ↔ flow conversion', () => {
     expect(poolNode).not.toBe(english.nodes.find((n) => n.id === pool.id));
     const [first] = spec.edges;
     expect(chinese.edges[0].ariaLabel).toBe(`从 ${first.from} 到 ${first.to} 的连接`);
+    expect(chinese.edges[0].domAttributes).toEqual({ 'aria-roledescription': '连接' });
+    // A ReLU is named alike in both languages; what a screen reader calls it is not.
+    const relu = chinese.nodes.find((n) => n.data.op === 'relu')!;
+    expect(relu.ariaLabel).toBe(english.nodes.find((n) => n.id === relu.id)!.ariaLabel);
+    expect(relu.domAttributes).toEqual({ 'aria-roledescription': '层' });
     expect(english.edges[0].ariaLabel).toBe(`Edge from ${first.from} to ${first.to}`);
     // Back to English: the labels follow again.
     expect(specToFlow(spec, { previous: chinese }).nodes[0].ariaLabel).toBe(english.nodes[0].ariaLabel);

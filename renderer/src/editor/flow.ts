@@ -67,6 +67,9 @@ export interface FlowOptions {
 
 export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes: LayerNode[]; edges: LayerEdge[] } {
   const locale = options.locale ?? 'en';
+  // What a screen reader calls a node and an edge (xyflow writes 'node' and 'edge'; its attributes are overridable).
+  const nodeRole = editorMessages[locale].a11yNodeRole;
+  const edgeRole = editorMessages[locale].a11yEdgeRole;
   const before = new Map((options.previous?.nodes ?? []).map((n) => [n.id, n]));
   const nodes = spec.nodes.map((node, i): LayerNode => {
     const prev = before.get(node.id);
@@ -76,6 +79,7 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
     if (
       prev &&
       prev.ariaLabel === ariaLabel &&
+      prev.domAttributes?.['aria-roledescription'] === nodeRole &&
       prev.data.op === node.op &&
       prev.data.params === node.params &&
       prev.data.label === node.label &&
@@ -95,6 +99,7 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       position: { ...position },
       data,
       ariaLabel,
+      domAttributes: { 'aria-roledescription': nodeRole },
       selected,
     };
     if (prev?.measured) flowNode.measured = prev.measured;
@@ -116,7 +121,8 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       prev.source === edge.from &&
       prev.target === edge.to &&
       prev.targetHandle === handle &&
-      prev.ariaLabel === ariaLabel
+      prev.ariaLabel === ariaLabel &&
+      prev.domAttributes?.['aria-roledescription'] === edgeRole
     )
       return prev;
     const data: SpecEdgeData = {};
@@ -129,6 +135,7 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       targetHandle: handle,
       data,
       ariaLabel,
+      domAttributes: { 'aria-roledescription': edgeRole },
       selected: prev?.selected ?? false,
     };
   });

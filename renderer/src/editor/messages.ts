@@ -94,6 +94,8 @@ export const editorMessages: Messages<
   | 'a11yMoved'
   | 'a11yEdge'
   | 'a11yEdgeName'
+  | 'a11yNodeRole'
+  | 'a11yEdgeRole'
   | 'a11yUp'
   | 'a11yDown'
   | 'a11yLeft'
@@ -205,6 +207,9 @@ export const editorMessages: Messages<
     a11yEdge: 'Press Enter or Space to select a connection, then Delete to remove it or Escape to cancel.',
     // An edge's accessible name (xyflow's own is English); the layers by their ids.
     a11yEdgeName: 'Edge from {from} to {to}',
+    // What a screen reader calls a node and an edge (xyflow's own words).
+    a11yNodeRole: 'node',
+    a11yEdgeRole: 'edge',
     a11yUp: 'up',
     a11yDown: 'down',
     a11yLeft: 'left',
@@ -310,6 +315,8 @@ export const editorMessages: Messages<
     a11yMoved: '已将所选层向{direction}移动。新位置 x {x}，y {y}。',
     a11yEdge: '按 Enter 或空格选择一条连接，再按 Delete 删除或按 Esc 取消。',
     a11yEdgeName: '从 {from} 到 {to} 的连接',
+    a11yNodeRole: '层',
+    a11yEdgeRole: '连接',
     a11yUp: '上',
     a11yDown: '下',
     a11yLeft: '左',
