@@ -37,6 +37,10 @@ test('the editor names layers and connections in Chinese', async ({ page }, test
   await pool.click();
   await expect(page.getByRole('complementary', { name: '层设置' }).locator('.title strong')).toHaveText('全局平均池化');
   await snapshot(page, testInfo, 'editor-zh');
+  // Moving the selected layer with an arrow key is announced in Chinese, direction included.
+  await pool.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.a11y-live-msg')).toContainText('已将所选层向下移动');
 
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await expect(page.getByLabel('Global Avg Pool pool', { exact: true })).toBeVisible();
