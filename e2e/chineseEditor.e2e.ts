@@ -1,6 +1,6 @@
 // The model editor in Chinese, in Chromium against web mode: layer kinds read as Chinese courses write them in the
 // palette, on the nodes and in the Inspector, and the canvas's accessible names (nodes, edges, controls, minimap) are
-// Chinese too; switching back to English restores xyflow's English edge names.
+// Chinese too; switching back to English renames them in English.
 import { expect, test } from '@playwright/test';
 import { ownStudio, snapshot } from './studio';
 
