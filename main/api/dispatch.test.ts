@@ -9,6 +9,7 @@ import { CheckpointError } from '../../engine/core/io/checkpointProblems';
 import { WeightsError } from '../../engine/core/io/weightsMatch';
 import { TemplateShapeError } from '../../engine/core/spec/templates';
 import { CsvImportError } from '../services/datasets/csv/errors';
+import { ImageImportError } from '../services/datasets/images/errors';
 import { ImagePredictionError } from '../services/datasets/images/predictionError';
 import { RunRefusedError } from '../services/engine/refusals';
 import { NotFoundError } from '../services/store/context';
@@ -61,6 +62,10 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
   [
     new ImagePredictionError('vector-input', { run: 'r1', width: '4' }),
     { code: 'predict-vector-input', params: { run: 'r1', width: '4' } },
+  ],
+  [
+    new ImageImportError('one-class', { folder: '/data/pets', className: 'cats' }),
+    { code: 'images-one-class', params: { folder: '/data/pets', className: 'cats' } },
   ],
   [new NotFoundError('run', 'r9'), { code: 'not-found', params: { what: 'run', id: 'r9' } }],
   [new CsvImportError('/data/iris.csv', 'no header', 1), { code: 'import-failed', params: {} }],

@@ -76,7 +76,7 @@ export async function importImages(folderPath: string, request: ImageImportReque
   const datasetsDir = resolve(request.datasetsDir);
   const folder = join(datasetsDir, id);
   const temp = join(datasetsDir, `.importing-${id}`);
-  if (existsSync(folder)) throw new ImageImportError(source, `a dataset folder ${folder} already exists`);
+  if (existsSync(folder)) throw new ImageImportError('dataset-exists', { folder: source, dataset: folder });
   try {
     return await importInto(source, id, folder, temp, target, request);
   } catch (error) {
@@ -281,7 +281,7 @@ function folderSplit(source: string, trainFolder: string, parts: Uint8Array) {
   const of = (k: number) => Int32Array.from(Array.from(parts).flatMap((p, i) => (p === k ? [i] : [])));
   const split = { train: of(0), validation: of(1), test: of(2) };
   if (split.train.length === 0)
-    throw new ImageImportError(source, `the training folder ${trainFolder}/ has no readable images`);
+    throw new ImageImportError('train-folder-no-images', { folder: source, train: trainFolder });
   return split;
 }
 
@@ -289,62 +289,57 @@ function folderSplit(source: string, trainFolder: string, parts: Uint8Array) {
 function checkClassFolders(source: string, listing: FolderListing): void {
   const { classes, skipped } = listing;
   if (classes.length === 0) {
-    throw new ImageImportError(
-      source,
-      skipped.length > 0
-        ? `has no class folders: put the images in one sub-folder per class, named for the class (e.g. cats/, dogs/)`
-        : 'is empty: it should hold one sub-folder of images per class',
-    );
+    throw new ImageImportError(skipped.length > 0 ? 'no-class-folders' : 'empty', { folder: source });
   }
   if (classes.length === 1) {
-    throw new ImageImportError(
-      source,
-      `has only one class folder ('${classes[0].name}'); a classifier needs at least 2, one sub-folder of images per class`,
-    );
+    throw new ImageImportError('one-class', { folder: source, className: classes[0].name });
   }
   const empty = classes.filter((c) => c.files.length === 0);
   if (empty.length === classes.length) {
     // e.g. data/train/cats/*.png chosen as data/: the classes are one level further down.
     const nested = listing.ignoredFolders.filter((f) => f.files > 0);
     if (nested.length > 0) {
-      throw new ImageImportError(
-        source,
-        `holds no images directly in its class folders (${quoted(classes)}), only in folders inside them ` +
-          `(${nested
+      throw new ImageImportError('images-nested', {
+        folder: source,
+        classes: quoted(classes),
+        nested:
+          nested
             .slice(0, 3)
             .map((f) => `${f.path.split(sep).join('/')} with ${f.files} file${f.files === 1 ? '' : 's'}`)
-            .join(', ')}` +
-          `${nested.length > 3 ? ` and ${nested.length - 3} more` : ''}); choose the folder whose sub-folders are the classes, e.g. ` +
-          `${join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name)}`,
-      );
+            .join(', ') + (nested.length > 3 ? ` and ${nested.length - 3} more` : ''),
+        suggestion: join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name),
+      });
     }
-    throw new ImageImportError(source, `holds no images: its class folders (${quoted(classes)}) are empty`);
+    throw new ImageImportError('all-class-folders-empty', { folder: source, classes: quoted(classes) });
   }
   if (empty.length > 0) {
-    throw new ImageImportError(
-      source,
-      `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} hold${empty.length > 1 ? '' : 's'} no images; add images or remove ${empty.length > 1 ? 'them' : 'it'}`,
-    );
+    throw new ImageImportError(empty.length > 1 ? 'class-folders-empty' : 'class-folder-empty', {
+      folder: source,
+      classes: quoted(empty),
+    });
   }
 }
 
 /** After decoding: every class must have kept at least one readable image. */
 function checkClassCounts(source: string, classes: ClassFolder[], classCounts: number[], skipped: SkippedFile[]): void {
   if (classCounts.every((n) => n === 0)) {
-    throw new ImageImportError(
-      source,
-      `none of the ${skipped.length} files in its class folders is a readable ${SUPPORTED_FORMATS_TEXT} image` +
-        ` (for example ${skipped[0].path}: ${skipped[0].reason})`,
-    );
+    throw new ImageImportError('no-readable-images', {
+      folder: source,
+      count: skipped.length,
+      formats: SUPPORTED_FORMATS_TEXT,
+      example: skipped[0].path,
+      reason: skipped[0].reason,
+    });
   }
   const empty = classes.filter((_, k) => classCounts[k] === 0);
   if (empty.length > 0) {
     const example = skipped.find((s) => s.path.startsWith(`${empty[0].name}${sep}`))!;
-    throw new ImageImportError(
-      source,
-      `the class folder${empty.length > 1 ? 's' : ''} ${quoted(empty)} ha${empty.length > 1 ? 've' : 's'} no readable images` +
-        ` (for example ${example.path}: ${example.reason})`,
-    );
+    throw new ImageImportError(empty.length > 1 ? 'class-folders-unreadable' : 'class-folder-unreadable', {
+      folder: source,
+      classes: quoted(empty),
+      example: example.path,
+      reason: example.reason,
+    });
   }
 }
 
@@ -358,7 +353,7 @@ function splitOrFail(
   try {
     return splitIndices(count, fractions, seed, labels);
   } catch (error) {
-    throw new ImageImportError(source, (error as Error).message);
+    throw new ImageImportError('split-failed', { folder: source, reason: (error as Error).message });
   }
 }
 

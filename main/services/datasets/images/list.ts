@@ -62,18 +62,10 @@ export function listImageFolder(folder: string): FolderListing {
   try {
     stats = statSync(folder);
   } catch (error) {
-    throw new ImageImportError(
-      folder,
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'there is no such folder'
-        : `cannot be read (${(error as Error).message})`,
-    );
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ImageImportError('no-such-folder', { folder });
+    throw new ImageImportError('folder-unreadable', { folder, reason: (error as Error).message });
   }
-  if (!stats.isDirectory())
-    throw new ImageImportError(
-      folder,
-      'is not a folder: choose the folder that holds one sub-folder of images per class',
-    );
+  if (!stats.isDirectory()) throw new ImageImportError('not-a-folder', { folder });
 
   const skipped: SkippedFile[] = [];
   const ignoredFolders: IgnoredFolder[] = [];
@@ -165,8 +157,9 @@ function visibleEntries(root: string, dir: string): string[] {
   try {
     entries = readdirSync(dir);
   } catch (error) {
-    const which = dir === root ? 'the folder' : `the class folder '${relative(root, dir)}'`;
-    throw new ImageImportError(root, `cannot read ${which} (${(error as Error).message})`);
+    const reason = (error as Error).message;
+    if (dir === root) throw new ImageImportError('folder-unlistable', { folder: root, reason });
+    throw new ImageImportError('class-folder-unlistable', { folder: root, subfolder: relative(root, dir), reason });
   }
   return entries.filter((name) => !name.startsWith('.')).sort(byCodePoint);
 }

@@ -39,12 +39,9 @@ export function checkOptions(
   const valid =
     Array.isArray(size) && size.length === 2 && size.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_IMAGE_SIDE);
   if (!valid)
-    throw new ImageImportError(
-      folder,
-      `the image size must be [height, width] in whole pixels from 1 to ${MAX_IMAGE_SIDE}, got ${JSON.stringify(size)}`,
-    );
+    throw new ImageImportError('bad-size', { folder, max: MAX_IMAGE_SIDE, value: String(JSON.stringify(size)) });
   const fit = options.fit ?? 'fill';
   if (!IMAGE_FITS.includes(fit))
-    throw new ImageImportError(folder, `the fit must be ${IMAGE_FITS.join(', ')}, got ${JSON.stringify(fit)}`);
+    throw new ImageImportError('bad-fit', { folder, fits: IMAGE_FITS.join(', '), value: String(JSON.stringify(fit)) });
   return { height: (size as number[])[0], width: (size as number[])[1], fit };
 }

@@ -37,8 +37,10 @@ export async function readPredictionImages(
     isFolder = statSync(where).isDirectory();
   } catch (error) {
     throw new ImageImportError(
-      where,
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file or folder' : 'cannot be read',
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no-such-path' : 'path-unreadable',
+      {
+        folder: where,
+      },
     );
   }
   const candidates: Array<{ file: ListedFile; name: string; label: number | null }> = [];

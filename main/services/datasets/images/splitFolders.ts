@@ -73,14 +73,10 @@ export function listSplitFolders(source: string, folders: SplitFolderNames): Spl
     const missing = train.filter((c) => !here.includes(c));
     const extra = here.filter((c) => !train.includes(c));
     if (missing.length || extra.length) {
-      const problems = [
-        ...(missing.length ? [`lacks ${list(missing)}`] : []),
-        ...(extra.length ? [`has ${list(extra)}, which ${folders.train}/ does not`] : []),
-      ];
-      throw new ImageImportError(
-        join(source, name),
-        `its class folders differ from ${folders.train}/'s (${list(train)}): it ${problems.join(' and ')}; every split folder needs the same classes`,
-      );
+      const where = { folder: join(source, name), train: folders.train, classes: list(train) };
+      if (!extra.length) throw new ImageImportError('split-classes-missing', { ...where, missing: list(missing) });
+      if (!missing.length) throw new ImageImportError('split-classes-extra', { ...where, extra: list(extra) });
+      throw new ImageImportError('split-classes-differ', { ...where, missing: list(missing), extra: list(extra) });
     }
   }
   const prefix = (name: string, path: string) => `${name}${sep}${path}`;
