@@ -1,6 +1,7 @@
 // Small helpers for the import dialogs: a FileRef's display name, a run of an import with its progress events,
-// and an error's message.
+// and a failed import's words.
 import type { FileRef, StudioEvent } from '../../../main/api/types';
+import { errorText } from '../state/errorText';
 
 export function refName(ref: FileRef): string {
   return ref.kind === 'upload'
@@ -27,6 +28,7 @@ export function progressListener(
   };
 }
 
+/** A failed import's sentence in the user's language (a refused CSV or image folder names its file, row, folder…). */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }

@@ -1,5 +1,6 @@
-// A failed call's words: refusals to start a run or a group of runs, and checkpoint problems come as a code with values (main/api/
-// dispatch.ts errorPayload) and are worded from the feature's message table; any other error keeps its own message.
+// A failed call's words: refusals to start a run or a group of runs, checkpoint and import problems come as a code with
+// values (main/api/dispatch.ts errorPayload) and are worded from the feature's message table; any other error keeps its
+// own message.
 import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import { StudioError } from '../lib/host';
 import { refusalKey, type RefusalKey } from '../training/refusals';
@@ -7,6 +8,7 @@ import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../../engine/co
 import type { GroupMessageKey } from '../groups/messages';
 import { sweepRefusalKey } from '../groups/refusals';
 import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
+import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
@@ -14,6 +16,7 @@ export type ErrorWording =
   | { table: 'onnx'; key: OnnxImportErrorCode; params: Record<string, string | number> }
   | { table: 'group'; key: GroupMessageKey; params: Record<string, string | number> }
   | { table: 'imagePrediction'; key: ImagePredictionProblem; params: Record<string, string | number> }
+  | { table: 'imageImport'; key: ImageImportProblem; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -33,6 +36,10 @@ export function errorWording(error: unknown): ErrorWording {
     const predict = error.code.startsWith('predict-') ? error.code.slice('predict-'.length) : null;
     if (predict !== null && predict in IMAGE_PREDICTION_PROBLEMS)
       return { table: 'imagePrediction', key: predict as ImagePredictionProblem, params: error.params };
+    // An image folder that cannot become a dataset: 'images-<code>' (main/api/imageImportProblems.ts).
+    const images = error.code.startsWith('images-') ? error.code.slice('images-'.length) : null;
+    if (images !== null && images in IMAGE_IMPORT_PROBLEMS)
+      return { table: 'imageImport', key: images as ImageImportProblem, params: error.params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }

@@ -1,7 +1,5 @@
 // The studio's shared state in the renderer: what is open (graph, dataset, view), the runs, the live run, and
 // notices. Components read it; changes go through its methods, which call StudioApi.
-import { withSettingName } from '../settingNames/settingName';
-import { settingNameMessages } from '../settingNames/messages';
 import type {
   DatasetRecord,
   FileRef,
@@ -27,13 +25,10 @@ import { groupMessages } from '../groups/messages';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
-import { errorWording } from './errorWords';
-import { checkpointProblemMessages } from '../experiments/messages';
-import { modelImportMessages, onnxImportErrorMessages } from '../editor/modelImportMessages';
-import { imagePredictionProblemMessages } from '../imagePredictions/messages';
+import { modelImportMessages } from '../editor/modelImportMessages';
+import { errorText } from './errorText';
 import { refName } from '../data/fileRefs';
-import { trainMessages } from '../training/messages';
-import { language, translator } from '../lib/i18n.svelte';
+import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
 import { emptySpec } from '../../../engine/core/spec/empty';
 import { configForDataset, defaultTrainConfig } from './config';
@@ -50,24 +45,8 @@ import {
 
 const sharedWords = translator(sharedMessages);
 const groupWords = translator(groupMessages);
-const refusalWords = translator(trainMessages);
-const checkpointWords = translator(checkpointProblemMessages);
-const onnxWords = translator(onnxImportErrorMessages);
-const imagePredictionWords = translator(imagePredictionProblemMessages);
 const modelWords = translator(modelImportMessages);
 
-/** A failed call in the user's language (see state/errorWords.ts). */
-function errorWords(error: unknown): string {
-  const wording = errorWording(error);
-  if (wording.table === 'train')
-    return refusalWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
-  if (wording.table === 'checkpoint') return checkpointWords(wording.key, wording.params);
-  if (wording.table === 'onnx') return onnxWords(wording.key, wording.params);
-  if (wording.table === 'group')
-    return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
-  if (wording.table === 'imagePrediction') return imagePredictionWords(wording.key, wording.params);
-  return wording.text;
-}
 const fitWords = translator(fitMessages);
 
 export type View = 'model' | 'data' | 'train' | 'experiments' | 'lessons';
@@ -219,7 +198,7 @@ export class StudioState {
     try {
       return await action();
     } catch (error) {
-      const message = errorWords(error);
+      const message = errorText(error);
       if (error instanceof StudioError && error.nodeId) {
         this.focusNodeId = error.nodeId;
         this.view = 'model';

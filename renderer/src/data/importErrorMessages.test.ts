@@ -1,0 +1,56 @@
+// Every code a refused CSV table or image folder can come with has words in English and Chinese, each filling every
+// value main sends; a payload as main sends it is worded from these tables (state/errorWords.ts).
+import { describe, expect, it } from 'vitest';
+import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
+import { StudioError } from '../lib/host';
+import { errorWording } from '../state/errorWords';
+import { imageImportErrorMessages } from './importErrorMessages';
+
+// The locales (lib/i18n.svelte.ts holds runes, which run only in the compiled app).
+const LOCALES = ['en', 'zh-CN'] as const;
+
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+/** Each table against its source of truth: the English sentences main throws. */
+const FAMILIES = [{ name: 'image folder', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages }] as const;
+
+describe.each(FAMILIES)('$name refusals', ({ english, words }) => {
+  it.each(Object.keys(english))('%s is worded in every language, with every value main sends filled in', (code) => {
+    const values = Object.fromEntries(placeholders(english[code as keyof typeof english]).map((n) => [n, `«${n}»`]));
+    for (const locale of LOCALES) {
+      const text = (words[locale] as Record<string, string>)[code];
+      expect(text?.trim(), `${locale} ${code}`).toBeTruthy();
+      expect(placeholders(text), `${locale} ${code}`).toEqual(Object.keys(values).sort());
+      const filled = text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+      expect(filled, `${locale} ${code}`).not.toMatch(/\{\w+\}/);
+    }
+    // Chinese words, not the English sentence copied: without its values, the sentence is mostly Han characters.
+    const zhText = (words['zh-CN'] as Record<string, string>)[code].replace(/\{\w+\}/g, '');
+    if (zhText.replace(/[\s\p{P}]/gu, '').length > 0) expect(zhText, code).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('has no words for codes main does not send', () => {
+    for (const locale of LOCALES) expect(Object.keys(words[locale]).sort()).toEqual(Object.keys(english).sort());
+  });
+});
+
+describe('a refused import as the studio receives it', () => {
+  it('is worded from the image-folder table with its folder and class folder', () => {
+    const refused = new StudioError({
+      message:
+        "/data/pets: has only one class folder ('cats'); a classifier needs at least 2, one sub-folder of images per class",
+      code: 'images-one-class',
+      params: { folder: '/data/pets', className: 'cats' },
+    });
+    expect(errorWording(refused)).toEqual({
+      table: 'imageImport',
+      key: 'one-class',
+      params: { folder: '/data/pets', className: 'cats' },
+    });
+  });
+
+  it('keeps the English message of a code no table knows', () => {
+    const refused = new StudioError({ message: 'x.csv: odd', code: 'images-no-such-code', params: {} });
+    expect(errorWording(refused)).toEqual({ table: null, text: 'x.csv: odd' });
+  });
+});

@@ -1,0 +1,41 @@
+// A failed call's sentence in the user's language: the feature table state/errorWords.ts picks, filled with the
+// error's values; any other error keeps its own message. The studio's notices and the import dialogs show it.
+import { withSettingName } from '../settingNames/settingName';
+import { settingNameMessages } from '../settingNames/messages';
+import { checkpointProblemMessages } from '../experiments/messages';
+import { onnxImportErrorMessages } from '../editor/modelImportMessages';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
+import { imageImportErrorMessages } from '../data/importErrorMessages';
+import { groupMessages } from '../groups/messages';
+import { trainMessages } from '../training/messages';
+import { language, translator } from '../lib/i18n.svelte';
+import { errorWording } from './errorWords';
+
+const refusalWords = translator(trainMessages);
+const groupWords = translator(groupMessages);
+const checkpointWords = translator(checkpointProblemMessages);
+const onnxWords = translator(onnxImportErrorMessages);
+const imagePredictionWords = translator(imagePredictionProblemMessages);
+const imageImportWords = translator(imageImportErrorMessages);
+
+export function errorText(error: unknown): string {
+  const wording = errorWording(error);
+  switch (wording.table) {
+    case 'train':
+      return refusalWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
+    case 'checkpoint':
+      return checkpointWords(wording.key, wording.params);
+    case 'onnx':
+      return onnxWords(wording.key, wording.params);
+    case 'group':
+      return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
+    case 'imagePrediction':
+      return imagePredictionWords(wording.key, wording.params);
+    case 'imageImport':
+      return imageImportWords(wording.key, wording.params);
+    case null:
+      return wording.text;
+    default:
+      throw new Error(`no words for the table of ${JSON.stringify(wording satisfies never)}`);
+  }
+}
