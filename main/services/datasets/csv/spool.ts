@@ -5,7 +5,7 @@
 // so ids are remapped when the spool becomes the feature file). A purely numeric spool already is the feature file.
 // A column holding both, a missing value (to fill) or more distinct texts than a feature may have abandons it,
 // and the import reads the file twice as before.
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
 import type { TrainingStats } from './finish';
 import { isMissing } from './values';
@@ -18,20 +18,12 @@ export type SpoolFeature = { offset: number } | { offset: number; width: number;
 
 /** Rows converted per read of the spool file (bounded memory: 4096 rows × columns × 4 bytes). */
 const ROWS_PER_READ = 4096;
-/** Bytes copied at a time when a part's file is appended as it is. */
-const COPY_BYTES = 1 << 20;
 
 /** What a spool of a later part of the file (another thread's) holds, to append to this one (CellSpool.appendPart). */
 export interface SpoolPart {
   path: string;
   kinds: Array<SpooledKind | null>;
   keys: string[][];
-}
-
-/** An appended part's file, with per spooled column the map from its text ids to this spool's (null: numbers). */
-interface AppendedPart {
-  path: string;
-  ids: Array<Int32Array | null>;
 }
 
 export class CellSpool {
@@ -44,8 +36,6 @@ export class CellSpool {
   private readonly ids: Array<Map<string, number>>;
   /** Per spooled column: the id of each cell the caller numbered (add's textIds), once seen. */
   private readonly idOfTextId: number[][];
-  /** Spools of the parts of the file after this one's rows, in order. */
-  private readonly parts: AppendedPart[] = [];
 
   /** `columns`: the CSV columns of the features, in order; `maxTexts`: distinct texts a column may have. */
   constructor(
@@ -116,15 +106,24 @@ export class CellSpool {
   }
 
   /**
-   * Appends the spool of the rows after this one's (read by another thread, finished): its texts get this spool's
-   * ids (new ones numbered on, in its order of first appearance), as if one spool had taken every row. A column
-   * holding numbers in one part and texts in the other, or too many texts together, abandons the spool.
+   * Appends the finished spool of the rows after this one's (another thread's part of the file), its texts given
+   * this spool's ids (new ones numbered on, in its order of first appearance) as if one spool had taken every row;
+   * its file is removed. A column holding numbers in one part and texts in the other, or too many texts in all,
+   * abandons this spool.
    */
   appendPart(part: SpoolPart): void {
-    if (!this.writer) return rmSync(part.path, { force: true });
-    const ids: AppendedPart['ids'] = [];
-    this.parts.push({ path: part.path, ids });
-    for (let k = 0; k < this.columns.length; k++) {
+    try {
+      if (this.writer) this.copyPart(part);
+    } finally {
+      rmSync(part.path, { force: true });
+    }
+  }
+
+  private copyPart(part: SpoolPart): void {
+    const columns = this.columns.length;
+    // Per column: this spool's id of each of the part's text ids (null: numbers).
+    const ids: Array<Int32Array | null> = [];
+    for (let k = 0; k < columns; k++) {
       const mine = this.kinds[k];
       const theirs = part.kinds[k];
       if (mine !== null && theirs !== null && mine !== theirs) return this.abandon();
@@ -140,6 +139,29 @@ export class CellSpool {
       }
       ids.push(map);
     }
+    const renumber = ids.some((map) => map !== null);
+    const input = openSync(part.path, 'r');
+    try {
+      const block = new Float32Array(ROWS_PER_READ * columns);
+      const bytes = new Uint8Array(block.buffer);
+      for (;;) {
+        let got = 0;
+        for (let n = -1; n !== 0 && got < bytes.length; got += n)
+          n = readSync(input, bytes, got, bytes.length - got, null);
+        if (got % (columns * 4) !== 0) throw new Error(`${part.path}: ${got} bytes is not a whole number of rows`);
+        const values = got / 4;
+        if (renumber) {
+          for (let k = 0; k < columns; k++) {
+            const map = ids[k];
+            if (map) for (let at = k; at < values; at += columns) block[at] = map[block[at]];
+          }
+        }
+        this.writer!.write(block.subarray(0, values));
+        if (got < bytes.length) break;
+      }
+    } finally {
+      closeSync(input);
+    }
   }
 
   abandon(): void {
@@ -147,7 +169,6 @@ export class CellSpool {
     this.writer.abandon();
     this.writer = null;
     rmSync(this.path, { force: true });
-    for (const part of this.parts) rmSync(part.path, { force: true });
   }
 
   /**
@@ -161,25 +182,10 @@ export class CellSpool {
     return true;
   }
 
-  /**
-   * The finished spool is the feature file as it is (plain numbers in plan order): appends the parts' files to it
-   * (plain numbers too) and flushes it to disk.
-   */
+  /** The finished spool is the feature file as it is (plain numbers in plan order): flushes it to disk. */
   syncToDisk(): void {
-    const fd = openSync(this.path, 'a');
+    const fd = openSync(this.path, 'r+');
     try {
-      const block = new Uint8Array(COPY_BYTES);
-      for (const part of this.parts) {
-        const input = openSync(part.path, 'r');
-        try {
-          for (let n = readSync(input, block); n > 0; n = readSync(input, block)) {
-            for (let written = 0; written < n;) written += writeSync(fd, block, written, n - written);
-          }
-        } finally {
-          closeSync(input);
-        }
-        rmSync(part.path, { force: true });
-      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -187,55 +193,25 @@ export class CellSpool {
   }
 
   /**
-   * Turns the finished spool (and its parts) into the feature file at `path` (rows of `rowWidth` float32 values,
-   * one feature per spooled column in order), reading it back a block of rows at a time; the spool files are
-   * removed. Each row written goes to `stats` too (the training statistics, so the feature file need not be read
-   * again).
+   * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature
+   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed. Each row
+   * written goes to `stats` too (the training statistics, so the feature file need not be read again).
    */
   writeFeatures(features: readonly SpoolFeature[], rowWidth: number, stats?: TrainingStats): void {
+    const columns = this.columns.length;
     const cells = `${this.path}.cells`;
     renameSync(this.path, cells);
+    const input = openSync(cells, 'r');
     const out = new Float32FileWriter(this.path);
-    const inputs: AppendedPart[] = [{ path: cells, ids: this.columns.map(() => null) }, ...this.parts];
-    try {
-      let rows = 0;
-      for (const input of inputs) rows = this.convert(input, rows, features, rowWidth, out, stats);
-      out.close();
-    } catch (error) {
-      out.abandon();
-      throw error;
-    } finally {
-      for (const input of inputs) rmSync(input.path, { force: true });
-    }
-  }
-
-  /** Writes the rows of one spool file as features (its text ids through `input.ids`); returns the rows so far. */
-  private convert(
-    input: AppendedPart,
-    rowsBefore: number,
-    features: readonly SpoolFeature[],
-    rowWidth: number,
-    out: Float32FileWriter,
-    stats: TrainingStats | undefined,
-  ): number {
-    const columns = this.columns.length;
-    const fd = openSync(input.path, 'r');
     try {
       const block = new Float32Array(ROWS_PER_READ * columns);
       const bytes = new Uint8Array(block.buffer);
       const rows = new Float32Array(ROWS_PER_READ * rowWidth);
-      // Per column: the feature's one-hot position of each of this file's text ids (null: a number).
-      const position = features.map((f, k) => {
-        if (!('remap' in f)) return null;
-        const ids = input.ids[k];
-        return ids ? Int32Array.from(ids, (id) => f.remap[id]) : f.remap;
-      });
-      let first = rowsBefore;
-      for (;;) {
+      for (let first = 0; ; first += ROWS_PER_READ) {
         let got = 0;
         for (let n = -1; n !== 0 && got < bytes.length; got += n)
-          n = readSync(fd, bytes, got, bytes.length - got, null);
-        if (got % (columns * 4) !== 0) throw new Error(`${input.path}: ${got} bytes is not a whole number of rows`);
+          n = readSync(input, bytes, got, bytes.length - got, null);
+        if (got % (columns * 4) !== 0) throw new Error(`${cells}: ${got} bytes is not a whole number of rows`);
         const count = got / (columns * 4);
         if (count === 0) break;
         rows.fill(0, 0, count * rowWidth);
@@ -243,19 +219,22 @@ export class CellSpool {
           const from = r * columns;
           const to = r * rowWidth;
           for (let k = 0; k < columns; k++) {
-            const at = position[k];
-            if (at) rows[to + features[k].offset + at[block[from + k]]] = 1;
-            else rows[to + features[k].offset] = block[from + k];
+            const f = features[k];
+            if ('remap' in f) rows[to + f.offset + f.remap[block[from + k]]] = 1;
+            else rows[to + f.offset] = block[from + k];
           }
           stats?.addRow(first + r, rows, to);
         }
         out.write(rows.subarray(0, count * rowWidth));
-        first += count;
         if (count < ROWS_PER_READ) break;
       }
-      return first;
+      out.close();
+    } catch (error) {
+      out.abandon();
+      throw error;
     } finally {
-      closeSync(fd);
+      closeSync(input);
+      rmSync(cells, { force: true });
     }
   }
 }

@@ -324,10 +324,18 @@ describe('an import read in two threads', () => {
     );
   });
 
-  it('writes the same dataset for a table of plain numbers (the spools appended as they are)', async () => {
+  const numbers = () => {
     const rng = new Rng(3);
     const lines = ['a,b,c,label'];
     for (let r = 0; r < 20_000; r++) lines.push(`${rng.int(256)},${rng.int(9)}.5,-${rng.int(99)},${rng.int(4)}`);
-    await importBoth('numbers.csv', lines);
+    return lines;
+  };
+
+  it('writes the same dataset for a table of plain numbers (the spools appended as they are)', async () => {
+    await importBoth('numbers.csv', numbers());
+  });
+
+  it('writes the same dataset when the spool is not used (a regression target: the rows are read again)', async () => {
+    await importBoth('regression.csv', numbers(), { task: 'regression', excludeColumns: ['b'] });
   });
 });
