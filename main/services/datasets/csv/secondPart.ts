@@ -56,14 +56,12 @@ type Outcome =
 /** Starts the worker for an import's second part, or answers null when one thread reads the whole file. */
 export function startSecondPart(setup: ScanSetup, onBytes: (bytes: number) => void): SecondPart | null {
   const options = setup.threads ?? {};
-  const enabled = options.enabled ?? (process.env.NETWRIGHT_CSV_THREADS !== '1' && availableParallelism() > 1);
   // Only an import's read (a preview keeps rows and lists ragged ones in file order) of a text whose line breaks
   // are single bytes (not UTF-16).
-  if (!enabled || setup.ragged !== 'throw' || setup.firstRows !== undefined || setup.maxRows !== undefined) return null;
+  if (setup.ragged !== 'throw' || setup.firstRows !== undefined || setup.maxRows !== undefined) return null;
   if (setup.encoding !== 'utf-8' && setup.encoding !== 'windows-1252') return null;
   const fileBytes = statSync(setup.path).size;
-  const minBytes = options.minBytes ?? (Number(process.env.NETWRIGHT_CSV_SPLIT_BYTES) || DEFAULT_MIN_BYTES);
-  if (fileBytes < minBytes) return null;
+  if (importReadThreads(fileBytes, options) < 2) return null;
   const offset = lineStartAfter(setup.path, Math.floor(fileBytes * SPLIT_SHARE), fileBytes);
   if (offset < 0) return null;
   const url = options.worker ?? workerUrl();
@@ -99,6 +97,17 @@ export function startSecondPart(setup: ScanSetup, onBytes: (bytes: number) => vo
       : null,
   };
   return new WorkerPart(setup.path, job, url, fileBytes - offset, onBytes);
+}
+
+/**
+ * The threads an import's first read of a file of `fileBytes` sets out to use: 2 on a machine with two cores or
+ * more for a file of at least minBytes (one reads it all when the worker cannot start or the middle line break is
+ * inside quotes).
+ */
+export function importReadThreads(fileBytes: number, options: ThreadOptions = {}): 1 | 2 {
+  const enabled = options.enabled ?? (process.env.NETWRIGHT_CSV_THREADS !== '1' && availableParallelism() > 1);
+  const minBytes = options.minBytes ?? (Number(process.env.NETWRIGHT_CSV_SPLIT_BYTES) || DEFAULT_MIN_BYTES);
+  return enabled && fileBytes >= minBytes ? 2 : 1;
 }
 
 class WorkerPart implements SecondPart {
