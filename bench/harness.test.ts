@@ -182,8 +182,9 @@ describe('GEMM lines against the FMA peak', () => {
     theoreticalGflops: 143.7,
   };
 
-  it('divides wall GFLOPS by the best repeat, and GFLOPS per CPU-second by the probe per thread', () => {
+  it("divides the GEMM's best repeat by the probe's best, and GFLOPS per CPU-second by the probe per thread", () => {
     expect(peakFields(80, 90, probe)).toEqual({
+      best_gflops: 80,
       peak_gflops: 200,
       share_of_peak: 0.4,
       peak_spread: 0.012,

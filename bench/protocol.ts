@@ -31,10 +31,12 @@ export interface ResultLine {
   samples_per_s?: number;
   gflops?: number;
   /**
-   * GEMM (netwright): the FMA peak of the same threads, measured in the same child right after (the best of several
-   * repeats, engine/native/peak.ts), and gflops as a share of it; peak_spread is (best - worst) / best over the
+   * GEMM (netwright): the best repeat's GFLOPS (gflops is the median's), the FMA peak of the same threads, measured
+   * in the same child right after (the best of several repeats, engine/native/peak.ts), and best_gflops as a share of
+   * it; peak_spread is (best - worst) / best over the
    * repeats no other process disturbed, peak_undisturbed how many of them there were ("5/7").
    */
+  best_gflops?: number;
   peak_gflops?: number;
   share_of_peak?: number;
   peak_spread?: number;

@@ -9,6 +9,8 @@ export interface Timing {
   repeats: number;
   /** Wall-clock seconds of the median repeat. */
   seconds: number;
+  /** Wall-clock seconds of the fastest repeat (what a peak is compared with: the FMA probe keeps its best too). */
+  bestSeconds: number;
   /** True when the first step alone took longer than the budget: it is then the only step timed, setup included. */
   firstStepOnly: boolean;
 }
@@ -38,7 +40,8 @@ export async function measure(
       afterFirst = now();
       // Too slow to time twice within the budget: report the one step measured rather than none.
       if (afterFirst - warmupStart > budgetSeconds) {
-        return { warmupSteps: 0, steps: 1, repeats: 1, seconds: afterFirst - warmupStart, firstStepOnly: true };
+        const seconds = afterFirst - warmupStart;
+        return { warmupSteps: 0, steps: 1, repeats: 1, seconds, bestSeconds: seconds, firstStepOnly: true };
       }
     }
     if (now() - warmupStart > warmupLimit) break;
@@ -57,7 +60,14 @@ export async function measure(
     }
     seconds.push(now() - start);
   }
-  return { warmupSteps, steps, repeats, seconds: median(seconds), firstStepOnly: false };
+  return {
+    warmupSteps,
+    steps,
+    repeats,
+    seconds: median(seconds),
+    bestSeconds: Math.min(...seconds),
+    firstStepOnly: false,
+  };
 }
 
 /** One step of a workload: synchronous, or a promise for backends whose API is asynchronous. */

@@ -255,7 +255,7 @@ export const WORKLOADS: readonly Workload[] = [
     N: 1024,
     transA: false,
     transB: false,
-    full: { warmupSteps: 3, timedSteps: 20, repeats: 3 },
+    full: { warmupSteps: 3, timedSteps: 20, repeats: 5 },
     quick: { warmupSteps: 1, timedSteps: 3, repeats: 1 },
   },
   {
@@ -267,7 +267,7 @@ export const WORKLOADS: readonly Workload[] = [
     N: 512,
     transA: false,
     transB: false,
-    full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
+    full: { warmupSteps: 50, timedSteps: 500, repeats: 5 },
     quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
   },
   ...W2_GEMMS.map(([name, title, M, K, N, transA, transB]): GemmWorkload => ({
@@ -279,7 +279,7 @@ export const WORKLOADS: readonly Workload[] = [
     N,
     transA,
     transB,
-    full: { warmupSteps: 50, timedSteps: 500, repeats: 3 },
+    full: { warmupSteps: 50, timedSteps: 500, repeats: 5 },
     quick: { warmupSteps: 5, timedSteps: 50, repeats: 1 },
   })),
   {

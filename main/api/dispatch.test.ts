@@ -1,16 +1,101 @@
-// How failures reach the renderer: a weights file that does not fit the graph comes as a code with its values, so
-// the studio words it in the user's language (renderer/src/training/refusals.ts).
+// How failures reach the renderer: every coded error comes as its table code with its values (and the node at
+// fault), so the studio words it in the user's language; anything else keeps its message under code 'failed'.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CodedError } from '../../engine/core/errors/coded';
+import { OnnxImportError } from '../../engine/core/import/onnx/errors';
+import { CheckpointError } from '../../engine/core/io/checkpointProblems';
 import { WeightsError } from '../../engine/core/io/weightsMatch';
+import { CsvImportError } from '../services/datasets/csv/errors';
+import { ImagePredictionError } from '../services/datasets/images/predictionError';
+import { RunRefusedError } from '../services/engine/refusals';
+import { NotFoundError } from '../services/store/context';
+import { GraphProblemError } from '../services/studio/runs';
 import { errorPayload } from './dispatch';
+import type { StudioErrorPayload } from './types';
+import { InvalidCallError } from './validate';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** One error of every coded class, and the payload the renderer must receive for it. */
+const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
+  [
+    new WeightsError(
+      'shape-mismatch',
+      { tensor: '4.weight', fileShape: '[5, 64]', node: 'fc3', target: 'fc3.weight', modelShape: '[3, 64]' },
+      'English text',
+    ),
+    {
+      code: 'weights-shape-mismatch',
+      params: { tensor: '4.weight', fileShape: '[5, 64]', node: 'fc3', target: 'fc3.weight', modelShape: '[3, 64]' },
+    },
+  ],
+  [
+    new OnnxImportError('tensor-size', { file: 'm.onnx', tensor: 'w', dims: '[2, 3]', count: 5 }),
+    { code: 'onnx-tensor-size', params: { file: 'm.onnx', tensor: 'w', dims: '[2, 3]', count: 5 } },
+  ],
+  [
+    // Unused optional fields are left out; a number stays a number.
+    new CheckpointError('checkpoint-tensor-not-finite', {
+      file: 'best.safetensors',
+      tensor: 'fc1.weight',
+      index: 3,
+      value: 'NaN',
+    }),
+    {
+      code: 'checkpoint-tensor-not-finite',
+      params: { file: 'best.safetensors', tensor: 'fc1.weight', index: 3, value: 'NaN' },
+    },
+  ],
+  [
+    new RunRefusedError('too large', 'model-too-large', { needed: '3.1 GB', available: '1.0 GB' }, 'conv1'),
+    { code: 'model-too-large', params: { needed: '3.1 GB', available: '1.0 GB' }, nodeId: 'conv1' },
+  ],
+  // A refusal without values still carries its (empty) values: the renderer words a refusal only with them.
+  [
+    new RunRefusedError('no patience', 'change-no-early-stopping', {}),
+    { code: 'change-no-early-stopping', params: {} },
+  ],
+  [
+    new ImagePredictionError('vector-input', { run: 'r1', width: '4' }),
+    { code: 'predict-vector-input', params: { run: 'r1', width: '4' } },
+  ],
+  [new NotFoundError('run', 'r9'), { code: 'not-found', params: { what: 'run', id: 'r9' } }],
+  [new CsvImportError('/data/iris.csv', 'no header', 1), { code: 'import-failed', params: {} }],
+  [new GraphProblemError('fc1: no input', 'fc1'), { code: 'graph-problem', params: {}, nodeId: 'fc1' }],
+  [new InvalidCallError('argument 1 must be a string'), { code: 'invalid-argument', params: {} }],
+];
+
+/** The names of every class in engine/ and main/ (tests aside) declared `extends CodedError`. */
+function codedErrorClasses(): string[] {
+  const names: string[] = [];
+  for (const folder of ['engine', 'main']) {
+    for (const entry of readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (relative(ROOT, path).includes('node_modules')) continue;
+      for (const match of readFileSync(path, 'utf8').matchAll(/class (\w+) extends CodedError\b/g))
+        names.push(match[1]);
+    }
+  }
+  return names.sort();
+}
 
 describe('errorPayload', () => {
-  it('gives a weights refusal its code and values', () => {
-    const args = { tensor: '4.weight', fileShape: '[5, 64]', node: 'fc3', target: 'fc3.weight', modelShape: '[3, 64]' };
-    expect(errorPayload(new WeightsError('shape-mismatch', args, 'English text'))).toEqual({
-      message: 'English text',
-      code: 'weights-shape-mismatch',
-      params: args,
+  for (const [error, expected] of CASES) {
+    it(`sends ${error.name} as its table code and values`, () => {
+      expect(error).toBeInstanceOf(CodedError);
+      expect(errorPayload(error)).toEqual({ message: error.message, ...expected });
     });
+  }
+
+  it('has a case for every coded error class', () => {
+    expect(codedErrorClasses()).toEqual([...new Set(CASES.map(([error]) => error.name))].sort());
+  });
+
+  it('sends any other error as its message under code failed', () => {
+    expect(errorPayload(new RangeError('disk full'))).toEqual({ message: 'disk full', code: 'failed' });
+    expect(errorPayload('gone')).toEqual({ message: 'gone', code: 'failed' });
   });
 });

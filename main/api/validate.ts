@@ -1,13 +1,13 @@
 // Checks every StudioApi call that crosses a process boundary (Electron IPC, WebSocket) before it reaches the
 // services: argument count and types, with an error naming the method and the argument. Specs and configs are
 // checked for shape here and in full by the engine's own analysis.
+import { CodedError } from '../../engine/core/errors/coded';
 import type { StudioMethod } from './types';
 import { STUDIO_METHODS } from './types';
 
-export class InvalidCallError extends Error {
-  readonly code = 'invalid-argument';
+export class InvalidCallError extends CodedError<'invalid-argument', Record<string, never>> {
   constructor(message: string) {
-    super(message);
+    super('invalid-argument', {}, message);
     this.name = 'InvalidCallError';
   }
 }

@@ -29,7 +29,7 @@ function fail(title: string, error: unknown): void {
 }
 
 function openWindow(): void {
-  studioWindow = createStudioWindow(paths.preload, dev);
+  studioWindow = createStudioWindow(paths.preload, paths.icon, dev);
   studioWindow.on('closed', () => {
     studioWindow = null;
   });

@@ -15,6 +15,7 @@ describe('desktop app paths', () => {
       preload: join('/', 'repo', 'dist', 'electron', 'preload.cjs'),
       engine: join('/', 'repo', 'dist', 'engine', 'host.mjs'),
       resources: join('/', 'repo', 'resources'),
+      icon: join('/', 'repo', 'resources', 'build', 'icon.png'),
     });
   });
 
@@ -24,6 +25,7 @@ describe('desktop app paths', () => {
     const paths = appPaths(asar);
     expect(paths.engine).toBe(join(unpacked, 'dist', 'engine', 'host.mjs'));
     expect(paths.resources).toBe(join(unpacked, 'resources'));
+    expect(paths.icon).toBe(join(unpacked, 'resources', 'build', 'icon.png'));
     // The page and the preload load fine from inside the archive.
     expect(paths.renderer).toBe(join(asar, 'dist', 'renderer'));
     expect(paths.preload).toBe(join(asar, 'dist', 'electron', 'preload.cjs'));

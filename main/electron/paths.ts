@@ -11,6 +11,8 @@ export interface AppPaths {
   engine: string;
   /** Sample datasets and templates. */
   resources: string;
+  /** The window's icon (Linux and Windows title bars and task bars; installers get theirs from electron-builder). */
+  icon: string;
 }
 
 export interface DataFolders {
@@ -51,5 +53,6 @@ export function appPaths(appRoot: string): AppPaths {
     preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
     engine: join(unpacked, 'dist', 'engine', 'host.mjs'),
     resources: join(unpacked, 'resources'),
+    icon: join(unpacked, 'resources', 'build', 'icon.png'),
   };
 }

@@ -22,8 +22,9 @@ export function guardContents(contents: WebContents): void {
   });
 }
 
-export function createStudioWindow(preload: string, dev: boolean): BrowserWindow {
+export function createStudioWindow(preload: string, icon: string, dev: boolean): BrowserWindow {
   const window = new BrowserWindow({
+    icon,
     width: 1440,
     height: 900,
     minWidth: 960,

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { netwrightHome } from '../cli/home';
+import { parseWebArgs, WEB_USAGE } from './args';
 import { startWebServer } from './server';
 
 function rendererDir(): string {
@@ -13,10 +14,12 @@ function rendererDir(): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const portArg = argv.indexOf('--port');
-  const port = portArg >= 0 ? Number(argv[portArg + 1]) : Number(process.env.NETWRIGHT_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port takes a port number, not '${argv[portArg + 1]}'`);
+  const args = parseWebArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${WEB_USAGE}\n`);
+    return;
+  }
+  const { port } = args;
   // NETWRIGHT_WEB_TOKEN fixes the token (end-to-end tests); otherwise it is random for every start.
   const token = process.env.NETWRIGHT_WEB_TOKEN || undefined;
   if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token))

@@ -15,8 +15,9 @@ export const layers = {
   // The addon's TypeScript loader: it implements engine/core's Kernels contract.
   'engine/native': { mayTypes: ['engine/core'], node: true, packages: true },
   'engine/host': { may: ['engine/core', 'engine/native'], node: true, packages: true, private: engineProcessOnly },
-  // The StudioApi contract and its checks: runs anywhere, so it holds only types from elsewhere.
-  'main/api': { mayTypes: ['engine/core', 'main/services'], where: 'anywhere (renderer included)' },
+  // The StudioApi contract and its checks: runs anywhere, so besides engine/core (which runs anywhere too: the
+  // coded errors' base, engine/core/errors) it holds only types from elsewhere.
+  'main/api': { may: ['engine/core'], mayTypes: ['main/services'], where: 'anywhere (renderer included)' },
   'main/services': { may: ['engine/core', 'engine/host', 'main/api'], node: true, packages: true },
   // The CLI runs over the same Studio services.
   'main/cli': { may: ['engine/core', 'engine/host', 'main/api', 'main/services'], node: true, packages: true },

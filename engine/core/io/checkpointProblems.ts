@@ -1,5 +1,6 @@
 // What can be wrong with a checkpoint file, as a code with parameters (the file, and the tensor or metadata field
 // at fault), so the CLI and the renderer can word it in the user's language; `message` is the English wording.
+import { CodedError } from '../errors/coded';
 
 export type CheckpointProblemCode =
   | 'checkpoint-unreadable' // not a safetensors file at all: { reason }
@@ -44,12 +45,9 @@ const ENGLISH: Record<CheckpointProblemCode, (p: CheckpointProblemParams) => str
 
 export const CHECKPOINT_PROBLEM_CODES = Object.keys(ENGLISH) as CheckpointProblemCode[];
 
-export class CheckpointError extends Error {
-  constructor(
-    readonly code: CheckpointProblemCode,
-    readonly params: CheckpointProblemParams,
-  ) {
-    super(ENGLISH[code](params));
+export class CheckpointError extends CodedError<CheckpointProblemCode, CheckpointProblemParams> {
+  constructor(code: CheckpointProblemCode, params: CheckpointProblemParams) {
+    super(code, params, ENGLISH[code](params));
     this.name = 'CheckpointError';
   }
 }

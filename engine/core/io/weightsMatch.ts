@@ -3,6 +3,7 @@
 // (`0.weight` -> `fc1.weight`), giving a plan of what to copy and a table of what was loaded, renamed, skipped or
 // left initialized. Netwright's tensor names and layouts are PyTorch's (see export/safetensorsExport.ts), so a
 // name or an order pairs tensors that need no conversion.
+import { CodedError } from '../errors/coded';
 import type { ExpectedTensor } from '../export/modelTensors';
 
 /** A tensor of the file: its name, shape and element type as the safetensors header gives them. */
@@ -42,14 +43,14 @@ export type MatchMode = 'strict' | 'fit';
 export type WeightsErrorCode = 'shape-mismatch' | 'not-float' | 'nothing-matched' | 'no-checkpoint';
 
 /** A refusal as a code with values; `message` is the English wording for the CLI and logs. */
-export class WeightsError extends Error {
-  constructor(
-    readonly code: WeightsErrorCode,
-    readonly args: Readonly<Record<string, string>>,
-    message: string,
-  ) {
-    super(message);
+export class WeightsError extends CodedError<WeightsErrorCode, Record<string, string>> {
+  constructor(code: WeightsErrorCode, params: Readonly<Record<string, string>>, message: string) {
+    super(code, params, message);
     this.name = 'WeightsError';
+  }
+
+  override get tableCode(): string {
+    return `weights-${this.code}`;
   }
 }
 

@@ -5,11 +5,18 @@ import type { SpecNode } from './types';
 
 export { shapeText, sizeText } from './shapes';
 
-/** "Dense 'fc1'", or "Dense 'Hidden layer' (fc1)" when the node has a label of its own. */
-export function nodeName(node: SpecNode): string {
-  // An imported ONNX node Netwright cannot run is named by its operator: "ONNX Softplus 'softplus1'".
-  const onnx = typeof node.op === 'string' && node.op.startsWith('onnx:') ? `ONNX ${node.op.slice(5)}` : null;
-  const kind = layerDef(node.op)?.name ?? onnx ?? 'Layer';
+/** The catalogue's (English) name of a layer kind; an imported ONNX node Netwright cannot run: "ONNX Softplus". */
+function englishKind(op: string): string {
+  const onnx = typeof op === 'string' && op.startsWith('onnx:') ? `ONNX ${op.slice(5)}` : null;
+  return layerDef(op)?.name ?? onnx ?? 'Layer';
+}
+
+/**
+ * "Dense 'fc1'", or "Dense 'Hidden layer' (fc1)" when the node has a label of its own; `kindName` names the kind
+ * (English here; the editor passes its own language's names).
+ */
+export function nodeName(node: SpecNode, kindName: (op: string) => string = englishKind): string {
+  const kind = kindName(node.op);
   const label =
     typeof node.label === 'string' && node.label.trim() !== '' && node.label !== node.id ? node.label : null;
   return label ? `${kind} '${label}' (${node.id})` : `${kind} '${node.id}'`;

@@ -3,6 +3,7 @@
 // error carries the code and its parameters (the renderer words them in its own tables) and an English message
 // (the command line prints it).
 import { freemem, totalmem } from 'node:os';
+import { CodedError } from '../../../engine/core/errors/coded';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { checkTrainConfig, type ConfigProblem } from '../../../engine/core/train/configCheck';
@@ -16,14 +17,9 @@ import {
 
 export type RefusalParams = Record<string, string | number>;
 
-export class RunRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly params: RefusalParams,
-    readonly nodeId?: string,
-  ) {
-    super(message);
+export class RunRefusedError extends CodedError<string, RefusalParams> {
+  constructor(message: string, code: string, params: RefusalParams, nodeId?: string) {
+    super(code, params, message, nodeId);
     this.name = 'RunRefusedError';
   }
 }

@@ -1,6 +1,7 @@
 // What every repository shares: the open database, the clock and the id source (both replaceable in tests).
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { CodedError } from '../../../engine/core/errors/coded';
 
 export interface StoreContext {
   db: Database;
@@ -16,9 +17,9 @@ export function makeContext(db: Database, path: string, now: (() => number) | un
 }
 
 /** Error for a record that does not exist (or no longer does), naming what was asked for. */
-export class NotFoundError extends Error {
+export class NotFoundError extends CodedError<'not-found', { what: string; id: string | number }> {
   constructor(what: string, id: string | number) {
-    super(`${what} ${JSON.stringify(id)} does not exist (it may have been deleted)`);
+    super('not-found', { what, id }, `${what} ${JSON.stringify(id)} does not exist (it may have been deleted)`);
     this.name = 'NotFoundError';
   }
 }

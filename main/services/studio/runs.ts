@@ -2,6 +2,7 @@
 // metrics and files, and turn the engine's reports into StudioEvents for the renderer.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CodedError } from '../../../engine/core/errors/coded';
 import { analyze, nodeName, problemText } from '../../../engine/core/spec';
 import type {
   FileRef,
@@ -21,12 +22,9 @@ import { planWeights, runWeightsFile } from './weights';
 const MAX_STEP_POINTS = 2000;
 
 /** A spec that does not compile, refused before a run is created: the message names the node. */
-export class GraphProblemError extends Error {
-  constructor(
-    message: string,
-    readonly nodeId: string | undefined,
-  ) {
-    super(message);
+export class GraphProblemError extends CodedError<'graph-problem', Record<string, never>> {
+  constructor(message: string, nodeId: string | undefined) {
+    super('graph-problem', {}, message, nodeId);
     this.name = 'GraphProblemError';
   }
 }

@@ -25,7 +25,7 @@ describe('starting weights', () => {
 
     const fromNothing = studio.startRun({ spec, config: config(), datasetId: dataset.id, fromRun: untrained.id });
     await expect(fromNothing).rejects.toBeInstanceOf(WeightsError);
-    await expect(fromNothing).rejects.toMatchObject({ code: 'no-checkpoint', args: { run: 'untrained' } });
+    await expect(fromNothing).rejects.toMatchObject({ code: 'no-checkpoint', params: { run: 'untrained' } });
 
     const file = join(studio.layout.home, 'misfit.safetensors');
     writeFileSync(

@@ -2,7 +2,11 @@
 // the canvas needs, and unchanged nodes keep their object identity so the canvas does not redraw them.
 import type { Edge, Node } from '@xyflow/svelte';
 import { layerDef } from '../../../engine/core/spec/catalogue';
+import { fillMessage } from '../../../engine/core/spec/problemText';
 import type { ModelSpec, ParamValue, SpecEdge, SpecNode } from '../../../engine/core/spec/types';
+import type { Locale } from '../lib/i18n.svelte';
+import { layerName } from './layerName';
+import { catalogueMessages, editorMessages } from './messages';
 import { edgeKey, ROW } from './ops';
 
 /** The dataTransfer type a palette drag carries; the canvas's drop handler reads the op kind from it. */
@@ -41,9 +45,15 @@ export function edgeOfConnection(connection: {
     : { from: connection.source, to: connection.target };
 }
 
-/** "Dense dense1": the node's accessible name. */
-export function nodeAriaLabel(node: SpecNode): string {
-  return `${layerDef(node.op)?.name ?? node.op} ${node.id}`;
+/** "Dense dense1" ("全连接 dense1"): the node's accessible name in `locale`. */
+export function nodeAriaLabel(node: SpecNode, locale: Locale): string {
+  const words = catalogueMessages[locale];
+  return `${layerName(node.op, (key) => words[key] ?? catalogueMessages.en[key])} ${node.id}`;
+}
+
+/** "Edge from a to b" ("从 a 到 b 的连接"): an edge's accessible name in `locale` (xyflow's own is English only). */
+export function edgeAriaLabel(edge: SpecEdge, locale: Locale): string {
+  return fillMessage(editorMessages[locale].a11yEdgeName, { from: edge.from, to: edge.to });
 }
 
 export interface FlowOptions {
@@ -51,16 +61,25 @@ export interface FlowOptions {
   previous?: { nodes: readonly LayerNode[]; edges: readonly LayerEdge[] };
   /** Select exactly these nodes instead of keeping the previous selection. */
   select?: ReadonlySet<string>;
+  /** The language of the nodes' and edges' accessible names (default English). */
+  locale?: Locale;
 }
 
 export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes: LayerNode[]; edges: LayerEdge[] } {
+  const locale = options.locale ?? 'en';
+  // What a screen reader calls a node and an edge (xyflow writes 'node' and 'edge'; its attributes are overridable).
+  const nodeRole = editorMessages[locale].a11yNodeRole;
+  const edgeRole = editorMessages[locale].a11yEdgeRole;
   const before = new Map((options.previous?.nodes ?? []).map((n) => [n.id, n]));
   const nodes = spec.nodes.map((node, i): LayerNode => {
     const prev = before.get(node.id);
     const position = node.position ?? { x: 0, y: i * ROW };
     const selected = options.select ? options.select.has(node.id) : (prev?.selected ?? false);
+    const ariaLabel = nodeAriaLabel(node, locale);
     if (
       prev &&
+      prev.ariaLabel === ariaLabel &&
+      prev.domAttributes?.['aria-roledescription'] === nodeRole &&
       prev.data.op === node.op &&
       prev.data.params === node.params &&
       prev.data.label === node.label &&
@@ -79,7 +98,8 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       type: nodeFamily(node.op),
       position: { ...position },
       data,
-      ariaLabel: nodeAriaLabel(node),
+      ariaLabel,
+      domAttributes: { 'aria-roledescription': nodeRole },
       selected,
     };
     if (prev?.measured) flowNode.measured = prev.measured;
@@ -95,7 +115,16 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
     order.set(edge.to, slot + 1);
     const handle = targetHandle(family.get(edge.to) ?? 'layer', edge.toPort ?? slot);
     const prev = previousEdges.get(id);
-    if (prev && prev.source === edge.from && prev.target === edge.to && prev.targetHandle === handle) return prev;
+    const ariaLabel = edgeAriaLabel(edge, locale);
+    if (
+      prev &&
+      prev.source === edge.from &&
+      prev.target === edge.to &&
+      prev.targetHandle === handle &&
+      prev.ariaLabel === ariaLabel &&
+      prev.domAttributes?.['aria-roledescription'] === edgeRole
+    )
+      return prev;
     const data: SpecEdgeData = {};
     if (edge.toPort !== undefined) data.toPort = edge.toPort;
     return {
@@ -105,6 +134,8 @@ export function specToFlow(spec: ModelSpec, options: FlowOptions = {}): { nodes:
       sourceHandle: 'out',
       targetHandle: handle,
       data,
+      ariaLabel,
+      domAttributes: { 'aria-roledescription': edgeRole },
       selected: prev?.selected ?? false,
     };
   });

@@ -93,6 +93,13 @@ export const editorMessages: Messages<
   | 'a11yNodeKeyboard'
   | 'a11yMoved'
   | 'a11yEdge'
+  | 'a11yEdgeName'
+  | 'a11yNodeRole'
+  | 'a11yEdgeRole'
+  | 'a11yUp'
+  | 'a11yDown'
+  | 'a11yLeft'
+  | 'a11yRight'
   | 'ctlControls'
   | 'ctlZoomIn'
   | 'ctlZoomOut'
@@ -198,6 +205,15 @@ export const editorMessages: Messages<
       'Press Enter or Space to select a layer, then the arrow keys to move it. Delete removes it, Escape cancels.',
     a11yMoved: 'Moved the selected layer {direction}. New position x {x}, y {y}.',
     a11yEdge: 'Press Enter or Space to select a connection, then Delete to remove it or Escape to cancel.',
+    // An edge's accessible name (xyflow's own is English); the layers by their ids.
+    a11yEdgeName: 'Edge from {from} to {to}',
+    // What a screen reader calls a node and an edge (xyflow's own words).
+    a11yNodeRole: 'node',
+    a11yEdgeRole: 'edge',
+    a11yUp: 'up',
+    a11yDown: 'down',
+    a11yLeft: 'left',
+    a11yRight: 'right',
     ctlControls: 'View controls',
     ctlZoomIn: 'Zoom in',
     ctlZoomOut: 'Zoom out',
@@ -216,7 +232,7 @@ export const editorMessages: Messages<
     tidy: '整理布局',
     zoomFit: '缩放至适合',
     matchDataset: '匹配数据集',
-    matchDatasetHelp: '将输入形状设为 {dataset} 的样本形状，并将最后一个 Dense 层设为 {outputs} 个输出',
+    matchDatasetHelp: '将输入形状设为 {dataset} 的样本形状，并将最后一个全连接层设为 {outputs} 个输出',
     noDatasetHelp: '先选择一个数据集（“数据”页），即可按它调整模型大小',
     summary: '摘要',
     palette: '网络层',
@@ -282,7 +298,7 @@ export const editorMessages: Messages<
     activations: '每个样本的激活值：{n}',
     refuseSelf: "层不能连接到自身（'{id}'）。",
     refuseIntoInput: "不能连接到输入层 '{id}'：数据从这里进入。",
-    refuseInputTaken: "'{id}' 已从 '{from}' 获得输入：请先删除那条连接，或用 Add 或 Concat 合并两个输入。",
+    refuseInputTaken: "'{id}' 已从 '{from}' 获得输入：请先删除那条连接，或用相加或拼接层合并两个输入。",
     refusePortTaken: "'{id}' 的输入 {port} 已由 '{from}' 提供：请使用另一个输入，或先删除那条连接。",
     refuseBadPort: "'{id}' 没有输入 {port}。",
     refuseCycle: '这条连接会形成环路（{loop}）：数据必须单向地从输入流向输出。',
@@ -296,8 +312,15 @@ export const editorMessages: Messages<
     emptyGraph: '图是空的：从面板拖入一个输入层，或选择一个模板。',
     a11yNode: '按 Enter 或空格选择一个层，按 Delete 删除，按 Esc 取消。',
     a11yNodeKeyboard: '按 Enter 或空格选择一个层，再用方向键移动它。Delete 删除，Esc 取消。',
-    a11yMoved: '已将所选层向 {direction} 移动。新位置 x {x}，y {y}。',
+    a11yMoved: '已将所选层向{direction}移动。新位置 x {x}，y {y}。',
     a11yEdge: '按 Enter 或空格选择一条连接，再按 Delete 删除或按 Esc 取消。',
+    a11yEdgeName: '从 {from} 到 {to} 的连接',
+    a11yNodeRole: '层',
+    a11yEdgeRole: '连接',
+    a11yUp: '上',
+    a11yDown: '下',
+    a11yLeft: '左',
+    a11yRight: '右',
     ctlControls: '视图控制',
     ctlZoomIn: '放大',
     ctlZoomOut: '缩小',
@@ -308,12 +331,16 @@ export const editorMessages: Messages<
   },
 };
 
-/** English catalogue text, keyed 'category.<c>', 'layer.<kind>' (help), 'param.<kind>.<name>' and 'param.<kind>.<name>.help'. */
+/**
+ * English catalogue text, keyed 'category.<c>', 'name.<kind>' (the layer's name), 'layer.<kind>' (help),
+ * 'param.<kind>.<name>' and 'param.<kind>.<name>.help'.
+ */
 function catalogueEnglish(): Record<string, string> {
   const en: Record<string, string> = {};
   for (const c of CATEGORIES) en[`category.${c}`] = c.charAt(0).toUpperCase() + c.slice(1);
   for (const kind of OP_KINDS) {
     const layer = LAYERS[kind];
+    en[`name.${kind}`] = layer.name;
     en[`layer.${kind}`] = layer.help;
     for (const p of layer.params) {
       en[`param.${kind}.${p.name}`] = p.label;
@@ -372,6 +399,30 @@ const zhParams: Record<string, Record<string, string>> = {
   gelu: { approximate: '近似方式', 'approximate.help': "'none' 用 erf 精确计算；'tanh' 使用更快的 tanh 公式。" },
   elu: { alpha: 'Alpha', 'alpha.help': '很负的输入所趋近的值为 -alpha（通常取 1）。' },
 };
+// Layer names as Chinese courses and textbooks write them (批归一化, 全局平均池化); Dropout and the activations keep
+// their English names there, as the lessons do. The kinds themselves (dense, conv2d…) never change.
+const zhNames: Record<string, string> = {
+  input: '输入',
+  dense: '全连接',
+  conv2d: '二维卷积',
+  maxpool2d: '最大池化',
+  avgpool2d: '平均池化',
+  globalavgpool2d: '全局平均池化',
+  flatten: '展平',
+  dropout: 'Dropout',
+  batchnorm1d: '批归一化 1D',
+  batchnorm2d: '批归一化 2D',
+  relu: 'ReLU',
+  leakyrelu: 'LeakyReLU',
+  sigmoid: 'Sigmoid',
+  tanh: 'Tanh',
+  softmax: 'Softmax',
+  gelu: 'GELU',
+  elu: 'ELU',
+  identity: '恒等',
+  add: '相加',
+  concat: '拼接',
+};
 const zhLayers: Record<string, string> = {
   input: '数据的入口：数据集中的一个样本，不含批次维度。',
   dense: '全连接层：每个输出都是所有输入特征的加权和再加上偏置。',
@@ -379,7 +430,7 @@ const zhLayers: Record<string, string> = {
   maxpool2d: '保留每个窗口中的最大值，在缩小图像的同时保留显著特征。',
   avgpool2d: '对每个窗口取平均（补的零也计入平均），平滑地缩小图像。',
   globalavgpool2d: '在整幅图像上对每个通道取平均：[通道, 高, 宽] 变为 [通道]。',
-  flatten: '将图像展开成一个长向量，以便 Dense 层使用：[C, H, W] 变为 [C·H·W]。',
+  flatten: '将图像展开成一个长向量，以便全连接层使用：[C, H, W] 变为 [C·H·W]。',
   dropout: '训练时以概率 p 将每个值置零（其余的值相应放大），使网络不能依赖任何单个特征。',
   batchnorm1d: '在批次上对向量的每个特征做归一化，再用可学习的值缩放和平移。',
   batchnorm2d: '在批次和所有位置上对图像的每个通道做归一化，再缩放和平移。',
@@ -408,6 +459,7 @@ const zhCategories: Record<string, string> = {
 function catalogueChinese(): Record<string, string> {
   const zh: Record<string, string> = {};
   for (const [c, text] of Object.entries(zhCategories)) zh[`category.${c}`] = text;
+  for (const [kind, text] of Object.entries(zhNames)) zh[`name.${kind}`] = text;
   for (const [kind, text] of Object.entries(zhLayers)) zh[`layer.${kind}`] = text;
   for (const [kind, params] of Object.entries(zhParams))
     for (const [key, text] of Object.entries(params)) zh[`param.${kind}.${key}`] = text;

@@ -23,8 +23,7 @@ const zh: Record<ProblemReason, string> = {
   'input-takes-none': '{node} 是数据进入模型的地方，不接受输入连接：请删除来自 {sources} 的连接。',
   'no-input-connection': '{node} 没有输入：请把一个层连接到它。',
   'needs-two-inputs': '{node} 需要两个输入，但只有 {count} 个：请为它的两个输入各连接一个层。',
-  'too-many-connections':
-    '{node} 有 {count} 条输入连接（来自 {sources}），但只接受一条：请先用 Add 或 Concat 层合并它们。',
+  'too-many-connections': '{node} 有 {count} 条输入连接（来自 {sources}），但只接受一条：请先用相加或拼接层合并它们。',
   'merge-too-many': '{node} 接受两个输入，但有 {count} 个（来自 {sources}）：请删除多余的连接，或分几步合并。',
   'port-single': '{node} 只有一个输入槽，但它的连接指定了 toPort {port}：请删除 toPort 或设为 0。',
   'port-partial': '{node} 只在两条连接中的一条上指定了 toPort：请在两条上都设置 toPort 0 和 1，或都不设置。',
@@ -50,12 +49,12 @@ const zh: Record<ProblemReason, string> = {
     "{node}：'same' 填充需要奇数的卷积核大小（每侧填充 (k-1)/2），但卷积核是 {kernel}；请使用奇数卷积核，或用数字给出填充。",
   'pool-padding-too-large': '{node}：填充 {padding} 超过了 {window} 窗口的一半（最多 {most}）；请减少填充或增大窗口。',
   'needs-image':
-    '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：请把输入形状设为 [通道, 高, 宽]，或对特征向量使用 Dense 层。',
-  'needs-vector': '{node} 需要特征向量，但得到的是 {shape}：请在它之前添加 Flatten（或 Global Avg Pool）。',
+    '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：请把输入形状设为 [通道, 高, 宽]，或对特征向量使用全连接层。',
+  'needs-vector': '{node} 需要特征向量，但得到的是 {shape}：请在它之前添加展平层（或全局平均池化层）。',
   'softmax-needs-vector':
-    '{node} 需要特征向量，但得到的是 {shape}：它作用于向量的特征，请在它之前添加 Flatten（或 Global Avg Pool）。',
-  'batchnorm1d-needs-vector': '{node} 需要特征向量，但得到的是 {shape}：图像请使用 BatchNorm2D。',
-  'batchnorm2d-needs-image': '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：特征向量请使用 BatchNorm1D。',
+    '{node} 需要特征向量，但得到的是 {shape}：它作用于向量的特征，请在它之前添加展平层（或全局平均池化层）。',
+  'batchnorm1d-needs-vector': '{node} 需要特征向量，但得到的是 {shape}：图像请使用批归一化 2D。',
+  'batchnorm2d-needs-image': '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：特征向量请使用批归一化 1D。',
   'window-too-large':
     '{node} 的窗口是 {window}，但它的输入 {shape} 只有 {size}：请使用更小的窗口、更多填充，或在它之前减少下采样。',
   'window-too-large-padded':
@@ -83,7 +82,7 @@ const warningsZh: Record<WarningCode, string> = {
     '{node} 是最后一层，但交叉熵损失已经对分数做了 softmax：请删除它，让损失看到原始分数（logits）；预测结果仍会以概率给出。',
   'sigmoid-before-loss':
     '{node} 是最后一层，但二元交叉熵损失已经做了 sigmoid：请删除它，让损失看到原始分数（logits）。',
-  'dropout-at-output': '{node} 是最后一层，训练时它会随机把预测置零：请把它移到最后一个 Dense 层之前。',
+  'dropout-at-output': '{node} 是最后一层，训练时它会随机把预测置零：请把它移到最后一个全连接层之前。',
   'flatten-no-op': '{node} 收到的是特征向量，本来就是平的：它不起作用，可以删除。',
 };
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../engine/core/spec/types';
+import { layerName } from '../editor/layerName';
+import { catalogueMessages } from '../editor/messages';
 import { diffGraphs, graphSummary } from './graphDiff';
 import { diffSettings, flatten } from './settingsDiff';
 
@@ -108,5 +110,7 @@ describe('graph diff', () => {
   it('summarizes a graph as its node count and first layers in order', () => {
     expect(graphSummary(base, 3)).toBe('4: Input → Dense(16) → ReLU → …');
     expect(graphSummary(base)).toBe('4: Input → Dense(16) → ReLU → Dense(3)');
+    const zh = (op: string) => layerName(op, (key) => catalogueMessages['zh-CN'][key]);
+    expect(graphSummary(base, 2, zh)).toBe('4: 输入 → 全连接(16) → …');
   });
 });

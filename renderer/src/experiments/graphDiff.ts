@@ -66,11 +66,17 @@ export function formatParam(value: ParamValue | undefined): string {
   return String(value);
 }
 
-/** "12: Input → Dense(64) → ReLU → …": how a run's graph reads in the runs table. */
-export function graphSummary(spec: ModelSpec, firstLayers = 4): string {
+/** The catalogue's (English) name of a layer kind. */
+const englishKind = (op: string) => (isOpKind(op) ? LAYERS[op].name : op);
+
+/**
+ * "12: Input → Dense(64) → ReLU → …": how a run's graph reads in the runs table; `kindName` names each layer kind
+ * (the table passes its language's names).
+ */
+export function graphSummary(spec: ModelSpec, firstLayers = 4, kindName: (op: string) => string = englishKind): string {
   const order = topologicalOrder(spec);
   const names = order.slice(0, firstLayers).map((node) => {
-    const name = isOpKind(node.op) ? LAYERS[node.op].name : node.op;
+    const name = kindName(node.op);
     const units = node.params?.units ?? node.params?.filters;
     return units !== undefined ? `${name}(${formatParam(units)})` : name;
   });

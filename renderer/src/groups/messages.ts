@@ -14,14 +14,6 @@ export type GroupMessageKey =
   | 'gridMode'
   | 'randomMode'
   | 'draws'
-  | 'setting_lr'
-  | 'setting_batch'
-  | 'setting_optimizer'
-  | 'setting_l1'
-  | 'setting_l2'
-  | 'setting_epochs'
-  | 'setting_dropout'
-  | 'setting_units'
   | 'values'
   | 'valuesHint'
   | 'range'
@@ -97,14 +89,6 @@ export const groupMessages: Messages<GroupMessageKey> = {
     gridMode: 'Grid: every combination of the values',
     randomMode: 'Random: draw combinations from ranges',
     draws: 'Draws',
-    setting_lr: 'Learning rate',
-    setting_batch: 'Batch size',
-    setting_optimizer: 'Optimizer',
-    setting_l1: 'L1 penalty',
-    setting_l2: 'L2 penalty',
-    setting_epochs: 'Epochs',
-    setting_dropout: 'Dropout rate (every dropout layer)',
-    setting_units: 'Size of layer {node}',
     values: 'Values',
     valuesHint: 'separated by commas',
     range: 'Range',
@@ -181,14 +165,6 @@ export const groupMessages: Messages<GroupMessageKey> = {
     gridMode: '网格：取值的所有组合',
     randomMode: '随机：从范围中抽取组合',
     draws: '抽取次数',
-    setting_lr: '学习率',
-    setting_batch: '批大小',
-    setting_optimizer: '优化器',
-    setting_l1: 'L1 惩罚',
-    setting_l2: 'L2 惩罚',
-    setting_epochs: '轮数',
-    setting_dropout: '丢弃率（所有 Dropout 层）',
-    setting_units: '层 {node} 的大小',
     values: '取值',
     valuesHint: '用逗号分隔',
     range: '范围',

@@ -77,9 +77,6 @@ const en = {
   'explain:conv-shapes':
     'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
   layerKind: 'Layer',
-  'layer:conv2d': 'Conv2D',
-  'layer:maxpool2d': 'MaxPool2D',
-  'layer:avgpool2d': 'AvgPool2D',
   inputWidth: 'Input size W',
   kernelSize: 'Window F',
   padding: 'Padding P',
@@ -231,9 +228,6 @@ const zh: Record<Key, string> = {
   'explain:conv-shapes':
     '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
   layerKind: '层',
-  'layer:conv2d': 'Conv2D',
-  'layer:maxpool2d': 'MaxPool2D',
-  'layer:avgpool2d': 'AvgPool2D',
   inputWidth: '输入尺寸 W',
   kernelSize: '窗口 F',
   padding: '填充 P',

@@ -1,6 +1,8 @@
 // The run page's read-only graph: every node boxed with its layer and output shape, edges joining them, top to bottom.
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../engine/core/spec/types';
+import { layerName } from '../editor/layerName';
+import { catalogueMessages } from '../editor/messages';
 import { BOX, graphPicture } from './graphPicture';
 
 const spec: ModelSpec = {
@@ -44,5 +46,10 @@ describe('graphPicture', () => {
   it('shows "?" for the shape of a node the graph cannot size', () => {
     const broken: ModelSpec = { ...spec, edges: spec.edges.slice(1) };
     expect(graphPicture(broken).boxes.find((b) => b.id === 'fc1')!.shape).toBe('?');
+  });
+
+  it('names layer kinds in the language it is given, as the editor does', () => {
+    const picture = graphPicture(spec, (op) => layerName(op, (key) => catalogueMessages['zh-CN'][key]));
+    expect(picture.boxes.find((b) => b.id === 'fc1')!.title).toBe('全连接(16)');
   });
 });

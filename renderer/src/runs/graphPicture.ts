@@ -27,7 +27,11 @@ export interface GraphPicture {
   totalParams: number;
 }
 
-export function graphPicture(spec: ModelSpec): GraphPicture {
+/** The catalogue's (English) name of a layer kind. */
+const englishKind = (op: string) => (isOpKind(op) ? LAYERS[op].name : op);
+
+/** `kindName` names each layer kind (the run page passes its language's names). */
+export function graphPicture(spec: ModelSpec, kindName: (op: string) => string = englishKind): GraphPicture {
   const placed = tidyLayout(spec, new Map(spec.nodes.map((n) => [n.id, BOX])));
   const analysis = analyze(spec);
   const xs = placed.nodes.map((n) => n.position?.x ?? 0);
@@ -35,7 +39,7 @@ export function graphPicture(spec: ModelSpec): GraphPicture {
   const left = Math.min(0, ...xs);
   const top = Math.min(0, ...ys);
   const boxes = placed.nodes.map((node): PictureBox => {
-    const name = isOpKind(node.op) ? LAYERS[node.op].name : node.op;
+    const name = kindName(node.op);
     const size = node.params?.units ?? node.params?.filters;
     const shape = analysis.nodes[node.id]?.outputShape;
     return {

@@ -1,5 +1,7 @@
-// Words for a training setting that a refusal names by its path in the configuration ("optimizer.lr" → "learning
-// rate"): engine/core's checkTrainConfig and the settings changed at a pause name settings by path.
+// The one table of words for training settings, as they read inside a sentence ("optimizer.lr" → "learning rate").
+// Keyed by the setting's path in the configuration (checkTrainConfig and the settings changed at a pause name
+// settings by path); a sweep's keys (lr, batch, dropout@d1, units@fc1.units) map onto the same entries
+// (./settingName.ts), so a setting reads the same in a sweep group and in a refusal.
 import type { Messages } from '../lib/i18n.svelte';
 
 const en = {
@@ -25,8 +27,8 @@ const en = {
   'schedule.threshold': 'plateau threshold',
   epochs: 'epochs',
   batchSize: 'batch size',
-  l1: 'L1',
-  l2: 'L2',
+  l1: 'L1 penalty',
+  l2: 'L2 penalty',
   'clipping.maxNorm': 'clipping limit (norm)',
   'clipping.value': 'clipping limit (value)',
   'earlyStopping.metric': 'early-stopping metric',
@@ -44,8 +46,10 @@ const en = {
   'split.train': 'training share',
   'split.validation': 'validation share',
   'split.test': 'test share',
-  dropout: 'dropout rate',
+  dropout: 'dropout rate (every dropout layer)',
+  // A layer's own setting: dropout.<node> in a configuration, dropout@<node> and units@<node>.<param> in a sweep.
   dropoutOf: 'dropout rate of {node}',
+  unitsOf: 'size of layer {node}',
 };
 
 export type SettingKey = keyof typeof en;
@@ -75,8 +79,8 @@ export const settingNameMessages: Messages<SettingKey> = {
     'schedule.threshold': '平台阈值',
     epochs: '轮数',
     batchSize: '批大小',
-    l1: 'L1',
-    l2: 'L2',
+    l1: 'L1 惩罚',
+    l2: 'L2 惩罚',
     'clipping.maxNorm': '裁剪上限（范数）',
     'clipping.value': '裁剪上限（数值）',
     'earlyStopping.metric': '早停指标',
@@ -94,7 +98,8 @@ export const settingNameMessages: Messages<SettingKey> = {
     'split.train': '训练集比例',
     'split.validation': '验证集比例',
     'split.test': '测试集比例',
-    dropout: 'Dropout 比率',
-    dropoutOf: '{node} 的 Dropout 比率',
+    dropout: '丢弃率（所有 Dropout 层）',
+    dropoutOf: '{node} 的丢弃率',
+    unitsOf: '层 {node} 的大小',
   },
 };

@@ -1,9 +1,11 @@
-// Refusals name settings in words: every path checkTrainConfig can name has words in both languages.
+// Settings are named in words from one table: every path checkTrainConfig can name and every sweep key has words in
+// both languages, and a sweep key reads the same as the configuration path it sets.
 import { describe, expect, it } from 'vitest';
 import { checkTrainConfig } from '../../../engine/core/train/configCheck';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import { settingKey, type SweepSetting, type SweepSettingKind } from '../../../engine/core/train/sweep';
 import { settingNameMessages } from './messages';
-import { settingName, withSettingName } from './settingName';
+import { settingLabel, settingName, sweepSettingName, withSettingName } from './settingName';
 
 /** A config whose every number is out of range, under each schedule, with every optional part present. */
 function badConfigs(): TrainConfig[] {
@@ -59,7 +61,7 @@ describe('settingName', () => {
     expect(settingName('units:fc1', en)).toBe('units:fc1');
     expect(settingName('toString', en)).toBe('toString');
     expect(settingName('optimizer.lr', zh)).toBe('学习率');
-    expect(settingName('dropout.d1', zh)).toBe('d1 的 Dropout 比率');
+    expect(settingName('dropout.d1', zh)).toBe('d1 的丢弃率');
   });
 
   it('replaces only the setting among a refusal’s values', () => {
@@ -70,5 +72,70 @@ describe('settingName', () => {
       max: 65536,
     });
     expect(withSettingName({ setting: '', value: 1 }, settingNameMessages.en)).toEqual({ setting: '', value: 1 });
+  });
+});
+
+const LOCALES = Object.keys(settingNameMessages) as Array<keyof typeof settingNameMessages>;
+
+/** Every kind of sweep setting (the Record makes a new kind a compile error here until it is listed). */
+const SWEEP_SETTINGS: Record<SweepSettingKind, SweepSetting[]> = {
+  lr: [{ kind: 'lr' }],
+  batchSize: [{ kind: 'batchSize' }],
+  optimizer: [{ kind: 'optimizer' }],
+  l1: [{ kind: 'l1' }],
+  l2: [{ kind: 'l2' }],
+  epochs: [{ kind: 'epochs' }],
+  dropout: [{ kind: 'dropout' }, { kind: 'dropout', nodeId: 'd1' }],
+  units: [
+    { kind: 'units', nodeId: 'fc1', param: 'units' },
+    { kind: 'units', nodeId: 'conv1', param: 'filters' },
+  ],
+};
+
+describe('sweep keys', () => {
+  it('has words for every sweep key in both languages, naming the layer where there is one', () => {
+    for (const locale of LOCALES) {
+      const words = settingNameMessages[locale];
+      for (const setting of Object.values(SWEEP_SETTINGS).flat()) {
+        const key = settingKey(setting);
+        const name = settingName(key, words);
+        expect(name, `${locale} ${key}`).toBe(sweepSettingName(setting, words));
+        expect(name, `${locale} ${key}`).not.toMatch(/[{}@]/);
+        if (locale === 'zh-CN') expect(name, key).toMatch(/[\u4e00-\u9fff]/);
+        if ('nodeId' in setting && setting.nodeId) expect(name, `${locale} ${key}`).toContain(setting.nodeId);
+      }
+    }
+  });
+
+  it('names a sweep key as the configuration path it sets, in either language', () => {
+    const pairs = [
+      ['lr', 'optimizer.lr'],
+      ['batch', 'batchSize'],
+      ['optimizer', 'optimizer.type'],
+      ['l1', 'l1'],
+      ['epochs', 'epochs'],
+      ['dropout', 'dropout'],
+      ['dropout@d1', 'dropout.d1'],
+    ];
+    for (const locale of LOCALES)
+      for (const [key, path] of pairs)
+        expect(settingName(key, settingNameMessages[locale]), `${locale} ${key}`).toBe(
+          settingName(path, settingNameMessages[locale]),
+        );
+    expect(settingName('units@fc1.units', settingNameMessages['zh-CN'])).toBe('层 fc1 的大小');
+  });
+
+  it('words a refused sweep’s setting key, and capitalizes a label', () => {
+    const { en } = settingNameMessages;
+    expect(withSettingName({ setting: 'batch', value: '0', count: 1 }, en)).toEqual({
+      setting: 'batch size',
+      value: '0',
+      count: 1,
+    });
+    expect(settingLabel('lr', en)).toBe('Learning rate');
+    expect(settingLabel({ kind: 'units', nodeId: 'fc1', param: 'units' }, en)).toBe('Size of layer fc1');
+    expect(settingLabel('lr', settingNameMessages['zh-CN'])).toBe('学习率');
+    // The layer entries are reached only through a path or key naming the layer.
+    expect(settingName('unitsOf', en)).toBe('unitsOf');
   });
 });

@@ -2,6 +2,7 @@
 // the CLI and thrown messages). A file that imports but has nodes Netwright cannot run is not an error: those nodes
 // stay in the graph with a problem reason (spec/problemReasons.ts, 'onnx-…').
 
+import { CodedError } from '../../errors/coded';
 import { fillMessage } from '../../spec/problemText';
 
 export const ONNX_IMPORT_ERRORS = {
@@ -23,12 +24,13 @@ export const ONNX_IMPORT_ERRORS = {
 
 export type OnnxImportErrorCode = keyof typeof ONNX_IMPORT_ERRORS;
 
-export class OnnxImportError extends Error {
-  constructor(
-    readonly code: OnnxImportErrorCode,
-    readonly args: Readonly<Record<string, string | number>>,
-  ) {
-    super(fillMessage(ONNX_IMPORT_ERRORS[code], args));
+export class OnnxImportError extends CodedError<OnnxImportErrorCode, Record<string, string | number>> {
+  constructor(code: OnnxImportErrorCode, params: Readonly<Record<string, string | number>>) {
+    super(code, params, fillMessage(ONNX_IMPORT_ERRORS[code], params));
     this.name = 'OnnxImportError';
+  }
+
+  override get tableCode(): string {
+    return `onnx-${this.code}`;
   }
 }

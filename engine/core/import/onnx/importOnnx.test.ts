@@ -54,7 +54,7 @@ describe('files that cannot be imported', () => {
     });
     const error = importError(bytes, 'big.onnx');
     expect(error.code).toBe('external-data');
-    expect(error.args).toEqual({ file: 'big.onnx', tensor: 'w' });
+    expect(error.params).toEqual({ file: 'big.onnx', tensor: 'w' });
   });
 });
 

@@ -1,14 +1,15 @@
 // The error every CSV problem becomes: names the file, and where known the line (as an editor numbers it) and column.
 import { basename } from 'node:path';
+import { CodedError } from '../../../../engine/core/errors/coded';
 
-export class CsvImportError extends Error {
+export class CsvImportError extends CodedError<'import-failed', Record<string, never>> {
   constructor(
     readonly file: string,
     readonly detail: string,
     readonly line?: number,
     readonly column?: string,
   ) {
-    super(`${basename(file)}${line === undefined ? '' : `, line ${line}`}: ${detail}`);
+    super('import-failed', {}, `${basename(file)}${line === undefined ? '' : `, line ${line}`}: ${detail}`);
     this.name = 'CsvImportError';
   }
 }
