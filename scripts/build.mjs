@@ -22,8 +22,8 @@ export async function buildNode() {
       cli: 'main/cli/index.ts',
       web: 'main/web/index.ts',
       'engine/host': 'engine/host/engine/main.ts',
-      // The CSV importer's second reading thread, started by the CLI, the web server and the desktop shell.
-      csvScanWorker: 'main/services/datasets/csv/scanWorker.ts',
+      // The CSV importer's second thread (first read, feature file), started by the CLI, web server and desktop shell.
+      csvWorker: 'main/services/datasets/csv/csvWorker.ts',
     },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },

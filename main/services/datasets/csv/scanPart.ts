@@ -1,4 +1,4 @@
-// A later part of a CSV's first read, done by a worker thread (scanWorker.ts): the job it is given, what it sends
+// A later part of a CSV's first read, done by a worker thread (csvWorker.ts): the job it is given, what it sends
 // back, the reading itself, and how its counts join those of the part before it (as if one thread read both).
 import { CsvImportError, CsvSyntaxError } from './errors';
 import type { ProfileData } from './profile';
@@ -35,16 +35,6 @@ export interface PartResult {
   /** The part's spool when it holds every kept row of the part; null when it was abandoned (or there was none). */
   spool: SpoolPart | null;
 }
-
-/** From the worker to the thread that started it. */
-export type PartMessage =
-  /** The worker's code is loaded: from here on a failure is a crash, not a worker that could not start. */
-  | { type: 'ready' }
-  /** Bytes of the part read so far. */
-  | { type: 'progress'; bytes: number }
-  | { type: 'done'; part: PartResult }
-  /** The part holds a row the import refuses: the first thread reads the part itself, to word the error with its line. */
-  | { type: 'refused' };
 
 /** Reads a part of the file (in the worker). Its spool file is left for the first thread to append or remove. */
 export async function scanPart(job: PartJob, onBytes: (bytes: number) => void): Promise<PartResult | 'refused'> {

@@ -1,17 +1,14 @@
 // Reading a large import's CSV in two threads: the first thread reads up to a line break near the middle of the
-// file, a worker thread (scanWorker.ts) the rest. The split is only taken when the first thread's tokenizer ends
+// file, a worker thread (csvWorker.ts) the rest. The split is only taken when the first thread's tokenizer ends
 // exactly at that line break, outside any quote and past the header: then a fresh reader started there reads the
 // rest as one reader would, and the worker's counts are used. Otherwise (a quoted field holding the line break,
 // a worker that could not start, a row the worker refuses) the first thread reads the rest itself, so errors name
 // the same file, line and column as a one-thread read.
-import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { CsvImportError } from './errors';
-import type { PartJob, PartMessage, PartResult } from './scanPart';
+import type { PartJob, PartResult } from './scanPart';
 import type { ScanSetup } from './scan';
+import { CsvWorker, workerUrl } from './workerThread';
 
 /** How a scan may use a second thread; each field has a default. */
 export interface ThreadOptions {
@@ -19,7 +16,7 @@ export interface ThreadOptions {
   enabled?: boolean;
   /** Files smaller than this are read by one thread (default 16 MB; NETWRIGHT_CSV_SPLIT_BYTES). */
   minBytes?: number;
-  /** The worker's module (tests: one that fails); default scanWorker.ts, or the bundle's csvScanWorker.mjs. */
+  /** The worker's module (tests: one that fails); default csvWorker.ts, or the bundle's csvWorker.mjs. */
   worker?: URL;
 }
 
@@ -46,12 +43,6 @@ export interface SecondPart {
   /** Ends the worker (if still running) and removes its spool file unless its result was taken. */
   stop(): Promise<void>;
 }
-
-type Outcome =
-  | { kind: 'done'; part: PartResult }
-  | { kind: 'refused' }
-  | { kind: 'unstarted'; reason: string }
-  | { kind: 'crashed'; reason: string };
 
 /** Starts the worker for an import's second part, or answers null when one thread reads the whole file. */
 export function startSecondPart(setup: ScanSetup, onBytes: (bytes: number) => void): SecondPart | null {
@@ -96,101 +87,34 @@ export function startSecondPart(setup: ScanSetup, onBytes: (bytes: number) => vo
       ? { path: `${setup.spool.path}.part2`, columns: [...setup.spool.columns], maxTexts: setup.spool.maxTexts }
       : null,
   };
-  return new WorkerPart(setup.path, job, url, fileBytes - offset, onBytes);
+  const partBytes = fileBytes - offset;
+  const worker = new CsvWorker(setup.path, { kind: 'scan', job }, url, onBytes);
+  let taken = false;
+  return {
+    offset,
+    async result(signal) {
+      const done = await worker.result(signal);
+      if (!done) return null;
+      onBytes(partBytes);
+      taken = true;
+      return done.part;
+    },
+    async stop() {
+      await worker.stop();
+      if (!taken && job.spool) rmSync(job.spool.path, { force: true });
+    },
+  };
 }
 
 /**
  * The threads an import's first read of a file of `fileBytes` sets out to use: 2 on a machine with two cores or
  * more for a file of at least minBytes (one reads it all when the worker cannot start or the middle line break is
- * inside quotes).
+ * inside quotes). The spool's conversion into the feature file splits the same way (spool.ts).
  */
 export function importReadThreads(fileBytes: number, options: ThreadOptions = {}): 1 | 2 {
   const enabled = options.enabled ?? (process.env.NETWRIGHT_CSV_THREADS !== '1' && availableParallelism() > 1);
   const minBytes = options.minBytes ?? (Number(process.env.NETWRIGHT_CSV_SPLIT_BYTES) || DEFAULT_MIN_BYTES);
   return enabled && fileBytes >= minBytes ? 2 : 1;
-}
-
-class WorkerPart implements SecondPart {
-  readonly offset: number;
-  private readonly worker: Worker;
-  private readonly outcome: Promise<Outcome>;
-  private taken = false;
-
-  constructor(
-    private readonly path: string,
-    private readonly job: PartJob,
-    url: URL,
-    partBytes: number,
-    onBytes: (bytes: number) => void,
-  ) {
-    this.offset = job.offset;
-    // execArgv: none of this process's (under tsx, its --import would load tsx a second time in the worker).
-    this.worker = new Worker(url, { workerData: job, execArgv: [] });
-    let started = false;
-    this.outcome = new Promise<Outcome>((resolve) => {
-      const handle = (message: PartMessage) => {
-        switch (message.type) {
-          case 'ready':
-            started = true;
-            return;
-          case 'progress':
-            return onBytes(message.bytes);
-          case 'done':
-            onBytes(partBytes);
-            return resolve({ kind: 'done', part: message.part });
-          case 'refused':
-            return resolve({ kind: 'refused' });
-          default:
-            throw new Error(`unknown message ${JSON.stringify(message satisfies never)}`);
-        }
-      };
-      const failed = (reason: string) => resolve({ kind: started ? 'crashed' : 'unstarted', reason });
-      this.worker.on('message', (message: PartMessage) => {
-        try {
-          handle(message);
-        } catch (error) {
-          failed((error as Error).message);
-        }
-      });
-      this.worker.on('error', (error) => failed(error.message));
-      // After 'done' or 'refused' this changes nothing (a promise settles once).
-      this.worker.on('exit', (code) => failed(`it exited with code ${code} before it was done`));
-    });
-  }
-
-  async result(signal?: AbortSignal): Promise<PartResult | null> {
-    signal?.throwIfAborted();
-    let onAbort = () => {};
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal!.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      const outcome = await Promise.race([this.outcome, aborted]);
-      switch (outcome.kind) {
-        case 'done':
-          this.taken = true;
-          return outcome.part;
-        case 'refused':
-        case 'unstarted':
-          return null;
-        case 'crashed':
-          throw new CsvImportError(
-            this.path,
-            `the thread reading the second half of the file stopped: ${outcome.reason}. Import the file again`,
-          );
-        default:
-          throw new Error(`unknown outcome ${JSON.stringify(outcome satisfies never)}`);
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  async stop(): Promise<void> {
-    await this.worker.terminate();
-    if (!this.taken && this.job.spool) rmSync(this.job.spool.path, { force: true });
-  }
 }
 
 /** The byte after the first line break at or after `from`, or -1 when none is left before the file's end. */
@@ -208,26 +132,4 @@ function lineStartAfter(path: string, from: number, fileBytes: number): number {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * The worker's module: from the TypeScript sources (tsx, vitest) a small module that registers tsx's hooks in the
- * worker first (workers do not inherit them); bundled, dist/csvScanWorker.mjs beside dist/cli.mjs and dist/web.mjs
- * (or one folder up from dist/electron/main.cjs). Null when it cannot be found: one thread reads the file.
- */
-function workerUrl(): URL | null {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const entry = new URL('./scanWorker.ts', here).href;
-    const boot = `import { register } from ${JSON.stringify(pathToFileURL(tsx).href)}; register(); await import(${JSON.stringify(entry)});`;
-    return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
-  }
-  for (const candidate of ['./csvScanWorker.mjs', '../csvScanWorker.mjs']) {
-    const url = new URL(candidate, here);
-    if (existsSync(url)) return url;
-  }
-  return null;
 }

@@ -5,19 +5,21 @@
 // so ids are remapped when the spool becomes the feature file). A purely numeric spool already is the feature file.
 // A column holding both, a missing value (to fill) or more distinct texts than a feature may have abandons it,
 // and the import reads the file twice as before.
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
+import { convertRows, ROWS_PER_READ, type ConvertJob, type SpoolFeature } from './featureRows';
 import type { TrainingStats } from './finish';
 import { isMissing } from './values';
+import { importReadThreads } from './secondPart';
+import { CsvWorker, workerUrl } from './workerThread';
 
 /** What a spooled column held: plain numbers, or text cells numbered by first appearance. */
 export type SpooledKind = 'number' | 'text';
 
-/** How a spooled column becomes features: its value at `offset`, or a one-hot over `width` at `offset + remap[id]`. */
-export type SpoolFeature = { offset: number } | { offset: number; width: number; remap: Int32Array };
+export type { SpoolFeature };
 
-/** Rows converted per read of the spool file (bounded memory: 4096 rows × columns × 4 bytes). */
-const ROWS_PER_READ = 4096;
+/** The importing thread's share of a large spool's rows when a worker converts the rest. */
+const CONVERT_SHARE = 0.5;
 
 /** What a spool of a later part of the file (another thread's) holds, to append to this one (CellSpool.appendPart). */
 export interface SpoolPart {
@@ -193,47 +195,39 @@ export class CellSpool {
   }
 
   /**
-   * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature
-   * per spooled column in order), reading it back a block of rows at a time; the spool file is removed. Each row
-   * written goes to `stats` too (the training statistics, so the feature file need not be read again).
+   * Turns the finished spool into the feature file at `path` (rows of `rowWidth` float32 values, one feature per
+   * spooled column in order), reading it back a block of rows at a time; the spool file is removed. Each row
+   * written goes to `stats` too (the training statistics, so the feature file need not be read again). A large
+   * spool's later rows are converted by a worker thread into the same file while this thread converts the first
+   * ones and then counts the later rows' statistics from their spooled numbers, in row order.
    */
-  writeFeatures(features: readonly SpoolFeature[], rowWidth: number, stats?: TrainingStats): void {
+  async writeFeatures(features: SpoolFeature[], rowWidth: number, stats?: TrainingStats): Promise<void> {
     const columns = this.columns.length;
     const cells = `${this.path}.cells`;
     renameSync(this.path, cells);
-    const input = openSync(cells, 'r');
-    const out = new Float32FileWriter(this.path);
+    const rowCount = statSync(cells).size / (columns * 4);
+    const out = new Float32FileWriter(this.path); // made before the worker writes into it
+    const onRow = stats && ((row: number, rows: Float32Array, at: number) => stats.addRow(row, rows, at));
+    const write = (rows: Float32Array) => out.write(rows);
+    const split = importReadThreads(rowCount * columns * 4) === 2 ? Math.ceil(rowCount * CONVERT_SHARE) : rowCount;
+    const url = split < rowCount ? workerUrl() : null;
+    const job: ConvertJob = { spoolPath: cells, featuresPath: this.path, columns, features, rowWidth, firstRow: split };
+    const worker = url ? new CsvWorker(this.path, { kind: 'convert', job }, url) : null;
     try {
-      const block = new Float32Array(ROWS_PER_READ * columns);
-      const bytes = new Uint8Array(block.buffer);
-      const rows = new Float32Array(ROWS_PER_READ * rowWidth);
-      for (let first = 0; ; first += ROWS_PER_READ) {
-        let got = 0;
-        for (let n = -1; n !== 0 && got < bytes.length; got += n)
-          n = readSync(input, bytes, got, bytes.length - got, null);
-        if (got % (columns * 4) !== 0) throw new Error(`${cells}: ${got} bytes is not a whole number of rows`);
-        const count = got / (columns * 4);
-        if (count === 0) break;
-        rows.fill(0, 0, count * rowWidth);
-        for (let r = 0; r < count; r++) {
-          const from = r * columns;
-          const to = r * rowWidth;
-          for (let k = 0; k < columns; k++) {
-            const f = features[k];
-            if ('remap' in f) rows[to + f.offset + f.remap[block[from + k]]] = 1;
-            else rows[to + f.offset] = block[from + k];
-          }
-          stats?.addRow(first + r, rows, to);
-        }
-        out.write(rows.subarray(0, count * rowWidth));
-        if (count < ROWS_PER_READ) break;
+      convertRows(cells, columns, features, rowWidth, 0, worker ? split : rowCount, write, onRow);
+      if (worker) {
+        // The statistics need only the numbers: a text's one-hot goes to a scratch value past the row's end.
+        const numbersOnly = features.map((f) => ('remap' in f ? { offset: rowWidth } : f));
+        if (onRow) convertRows(cells, columns, numbersOnly, rowWidth + 1, split, rowCount, () => {}, onRow);
+        // A worker that could not start leaves its rows to this thread (their statistics are counted).
+        if (!(await worker.result())) convertRows(cells, columns, features, rowWidth, split, rowCount, write);
       }
       out.close();
     } catch (error) {
       out.abandon();
       throw error;
     } finally {
-      closeSync(input);
+      await worker?.stop();
       rmSync(cells, { force: true });
     }
   }

@@ -254,7 +254,7 @@ describe('the worker', () => {
     const path = write('crash.csv', mixedTable(6_000));
     const setup = setupFor(path, { ...TWO, worker: crashing(false) });
     await expect(scanCsv(setup)).rejects.toThrow(
-      /^crash\.csv: the thread reading the second half of the file stopped: out of luck/,
+      /^crash\.csv: the import's second thread stopped: out of luck/,
     );
     expect(readdirSync(temp.dir).filter((f) => f.startsWith('spool'))).toEqual([]);
   });

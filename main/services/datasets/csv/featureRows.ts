@@ -1,0 +1,87 @@
+// Turning a spool's rows into feature rows (a number, or a one-hot block per spooled column), a block of rows at a
+// time: the first rows by the importing thread, the rest by the worker (csvWorker.ts) into the same file.
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+
+/** How a spooled column becomes features: its value at `offset`, or a one-hot over `width` at `offset + remap[id]`. */
+export type SpoolFeature = { offset: number } | { offset: number; width: number; remap: Int32Array };
+
+/** Rows converted per read of the spool file (bounded memory: 4096 rows × columns × 4 bytes). */
+export const ROWS_PER_READ = 4096;
+
+/** The worker's share of a conversion: spool rows [firstRow, end) into the feature file at the same rows. */
+export interface ConvertJob {
+  spoolPath: string;
+  featuresPath: string;
+  /** Spooled columns per row. */
+  columns: number;
+  features: SpoolFeature[];
+  rowWidth: number;
+  firstRow: number;
+}
+
+/**
+ * Reads spool rows from `firstRow` until `endRow` (or the file's end) and gives each block, converted, to `write`
+ * (rows × rowWidth values; `first`: the block's first row); `onRow` sees each row as written. Returns the rows read.
+ */
+export function convertRows(
+  spoolPath: string,
+  columns: number,
+  features: readonly SpoolFeature[],
+  rowWidth: number,
+  firstRow: number,
+  endRow: number,
+  write: (rows: Float32Array, first: number) => void,
+  onRow?: (row: number, rows: Float32Array, at: number) => void,
+): number {
+  const fd = openSync(spoolPath, 'r');
+  try {
+    const block = new Float32Array(ROWS_PER_READ * columns);
+    const bytes = new Uint8Array(block.buffer);
+    const rows = new Float32Array(ROWS_PER_READ * rowWidth);
+    // Per column: where its value goes, and for a text column the one-hot position of each id (else null).
+    const offsets = features.map((f) => f.offset);
+    const remaps = features.map((f) => ('remap' in f ? f.remap : null));
+    let first = firstRow;
+    while (first < endRow) {
+      const want = Math.min(ROWS_PER_READ, endRow - first) * columns * 4;
+      let got = 0;
+      for (let n = -1; n !== 0 && got < want; got += n)
+        n = readSync(fd, bytes, got, want - got, first * columns * 4 + got);
+      if (got % (columns * 4) !== 0) throw new Error(`${spoolPath}: ${got} bytes is not a whole number of rows`);
+      const count = got / (columns * 4);
+      if (count === 0) break;
+      rows.fill(0, 0, count * rowWidth);
+      for (let r = 0; r < count; r++) {
+        const from = r * columns;
+        const to = r * rowWidth;
+        for (let k = 0; k < columns; k++) {
+          const remap = remaps[k];
+          if (remap) rows[to + offsets[k] + remap[block[from + k]]] = 1;
+          else rows[to + offsets[k]] = block[from + k];
+        }
+        onRow?.(first + r, rows, to);
+      }
+      write(rows.subarray(0, count * rowWidth), first);
+      first += count;
+      if (got < want) break;
+    }
+    return first - firstRow;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The worker's share (ConvertJob): written in place into the feature file, which the first thread made. */
+export function convertPart(job: ConvertJob): void {
+  const out = openSync(job.featuresPath, 'r+');
+  try {
+    const { columns, features, rowWidth } = job;
+    convertRows(job.spoolPath, columns, features, rowWidth, job.firstRow, Infinity, (rows, first) => {
+      const bytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
+      const position = first * rowWidth * 4;
+      for (let at = 0; at < bytes.length;) at += writeSync(out, bytes, at, bytes.length - at, position + at);
+    });
+  } finally {
+    closeSync(out);
+  }
+}
