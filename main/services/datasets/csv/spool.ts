@@ -7,7 +7,7 @@
 // and the import reads the file twice as before.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
-import { convertRows, ROWS_PER_READ, type ConvertJob, type SpoolFeature } from './featureRows';
+import { convertRows, countRows, ROWS_PER_READ, type ConvertJob, type SpoolFeature } from './featureRows';
 import type { TrainingStats } from './finish';
 import { isMissing } from './values';
 import { importReadThreads } from './secondPart';
@@ -18,8 +18,12 @@ export type SpooledKind = 'number' | 'text';
 
 export type { SpoolFeature };
 
-/** The importing thread's share of a large spool's rows when a worker converts the rest. */
-const CONVERT_SHARE = 0.5;
+/**
+ * The importing thread's share of a large spool's rows when a worker converts the rest: it also counts the
+ * statistics of the worker's rows (about half a conversion's time), and the worker starts late (tens of ms
+ * bundled, a few hundred from the sources).
+ */
+const CONVERT_SHARE = 0.45;
 
 /** What a spool of a later part of the file (another thread's) holds, to append to this one (CellSpool.appendPart). */
 export interface SpoolPart {
@@ -216,9 +220,7 @@ export class CellSpool {
     try {
       convertRows(cells, columns, features, rowWidth, 0, worker ? split : rowCount, write, onRow);
       if (worker) {
-        // The statistics need only the numbers: a text's one-hot goes to a scratch value past the row's end.
-        const numbersOnly = features.map((f) => ('remap' in f ? { offset: rowWidth } : f));
-        if (onRow) convertRows(cells, columns, numbersOnly, rowWidth + 1, split, rowCount, () => {}, onRow);
+        if (stats) countRows(cells, columns, features, rowWidth, split, rowCount, stats);
         // A worker that could not start leaves its rows to this thread (their statistics are counted).
         if (!(await worker.result())) convertRows(cells, columns, features, rowWidth, split, rowCount, write);
       }

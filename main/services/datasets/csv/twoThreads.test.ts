@@ -253,9 +253,7 @@ describe('the worker', () => {
   it('stopping midway is an import error naming the file, not a hang', async () => {
     const path = write('crash.csv', mixedTable(6_000));
     const setup = setupFor(path, { ...TWO, worker: crashing(false) });
-    await expect(scanCsv(setup)).rejects.toThrow(
-      /^crash\.csv: the import's second thread stopped: out of luck/,
-    );
+    await expect(scanCsv(setup)).rejects.toThrow(/^crash\.csv: the import's second thread stopped: out of luck/);
     expect(readdirSync(temp.dir).filter((f) => f.startsWith('spool'))).toEqual([]);
   });
 
