@@ -9,14 +9,18 @@ export type SpoolFeature = { offset: number } | { offset: number; width: number;
 /** Rows converted per read of the spool file (bounded memory: 4096 rows × columns × 4 bytes). */
 export const ROWS_PER_READ = 4096;
 
-/** The worker's share of a conversion: spool rows [firstRow, end) into the feature file at the same rows. */
-export interface ConvertJob {
+/** A spool file and the feature rows it becomes. */
+export interface SpoolRows {
   spoolPath: string;
-  featuresPath: string;
   /** Spooled columns per row. */
   columns: number;
   features: SpoolFeature[];
   rowWidth: number;
+}
+
+/** The worker's share of a conversion: spool rows [firstRow, end) into the feature file at the same rows. */
+export interface ConvertJob extends SpoolRows {
+  featuresPath: string;
   firstRow: number;
 }
 
@@ -56,10 +60,7 @@ function* spoolBlocks(
  * `first`: the block's first row); `onRow` sees each row as written.
  */
 export function convertRows(
-  spoolPath: string,
-  columns: number,
-  features: readonly SpoolFeature[],
-  rowWidth: number,
+  { spoolPath, columns, features, rowWidth }: SpoolRows,
   firstRow: number,
   endRow: number,
   write: (rows: Float32Array, first: number) => void,
@@ -90,10 +91,7 @@ export function convertRows(
  * conversion: only the training rows' numbers are placed in a row (the statistics read nothing else).
  */
 export function countRows(
-  spoolPath: string,
-  columns: number,
-  features: readonly SpoolFeature[],
-  rowWidth: number,
+  { spoolPath, columns, features, rowWidth }: SpoolRows,
   firstRow: number,
   endRow: number,
   stats: TrainingStats,
@@ -116,8 +114,8 @@ export function countRows(
 export function convertPart(job: ConvertJob): void {
   const out = openSync(job.featuresPath, 'r+');
   try {
-    const { columns, features, rowWidth } = job;
-    convertRows(job.spoolPath, columns, features, rowWidth, job.firstRow, Infinity, (rows, first) => {
+    const { rowWidth } = job;
+    convertRows(job, job.firstRow, Infinity, (rows, first) => {
       const bytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
       const position = first * rowWidth * 4;
       for (let at = 0; at < bytes.length;) at += writeSync(out, bytes, at, bytes.length - at, position + at);

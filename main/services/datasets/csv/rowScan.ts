@@ -10,37 +10,53 @@ import type { CellSpool } from './spool';
 import { badSplitCell, splitOfCell } from './splitColumn';
 import { cellEnd, isMissing, isMissingTrimmedRange, isTrimmedRange, plainNumber, readCell } from './values';
 
-/** What the per-row work needs to know (ScanSetup without the streaming: no file reading, no progress). */
+/** What the per-row work needs to know (the first read's setup without the streaming). */
 export interface RowScanSetup {
   path: string;
   delimiter: string;
   hasHeader: boolean;
   names: string[];
+  /** Columns to profile; the others are not looked at (excluded columns). */
   used: boolean[];
   labelIndex: number | null;
+  /** The column naming each row's split (train / validation / test), not profiled; every row must name one. */
   splitIndex?: number | null;
+  /** Skip rows with a missing cell in a used column (the 'drop-row' policy). */
   dropMissing: boolean;
+  /** A missing label ends the import (fill policies cannot invent labels). */
   labelRequired: boolean;
   categoryCap: number;
   labelCap: number;
   decimalComma: boolean;
   ragged: 'throw' | 'collect';
+  /** Keep this many first data rows as they are (preview). */
   firstRows?: number;
+  /** Stop after this many data rows (preview of a large file). */
   maxRows?: number;
+  /** Import only: kept rows' feature cells go here too (see spool.ts); the scan finishes or abandons it. */
   spool?: CellSpool;
 }
 
-/** The rows read so far (see ScanResult for each field). */
+/** The rows read so far. */
 export interface RowScanCounts {
   profiles: Array<ColumnProfile | null>;
+  /** Data rows read (the header not counted). */
   dataRows: number;
   keptRows: number;
   droppedRows: number;
+  /** Per column (dropMissing): the dropped rows missing a cell there, so an error can name the emptiest columns. */
   droppedFor: number[];
+  /**
+   * For each kept row, its label's index in labelKeys; null without a label column, or once the label had more
+   * than labelCap + 1 distinct cells (too many for classes; a regression target needs no ids).
+   */
   labelIds: RowValues | null;
+  /** Distinct trimmed label cells in order of first appearance (up to labelCap + 1). */
   labelKeys: string[];
+  /** For each kept row, its split (0 train, 1 validation, 2 test); null without a split column. */
   splitIds: RowValues | null;
   firstRows: SampleRecord[];
+  /** Rows whose field count differs from the header's ('collect' mode), the first few. */
   raggedRows: Array<CellAt & { fields: number }>;
   raggedCount: number;
   /** The header was read (or the file has none). */

@@ -2,67 +2,21 @@
 // import: this one reads the first part of the file, a worker the rest (secondPart.ts), and the second part's
 // counts are added to the first's as if one thread had read every row.
 import { CsvStream, StopReading, type InvalidByte, type StreamResult, type TextEncoding } from './reader';
-import { rowScan, RowValues, type RowScanCounts } from './rowScan';
+import { rowScan, RowValues, type RowScanCounts, type RowScanSetup } from './rowScan';
 import { mergePart, type PartResult } from './scanPart';
 import { startSecondPart, type SecondPart, type ThreadOptions } from './secondPart';
-import type { CellSpool } from './spool';
-import type { SampleRecord } from './detect';
-import type { CellAt, ColumnProfile } from './profile';
 
 export { RowValues };
 
-export interface ScanSetup {
-  path: string;
+export interface ScanSetup extends RowScanSetup {
   encoding: TextEncoding;
-  delimiter: string;
-  hasHeader: boolean;
-  names: string[];
-  /** Columns to profile; the others are not looked at (excluded columns). */
-  used: boolean[];
-  labelIndex: number | null;
-  /** The column naming each row's split (train / validation / test), not profiled; every row must name one. */
-  splitIndex?: number | null;
-  /** Skip rows with a missing cell in a used column (the 'drop-row' policy). */
-  dropMissing: boolean;
-  /** A missing label ends the import (fill policies cannot invent labels). */
-  labelRequired: boolean;
-  categoryCap: number;
-  labelCap: number;
-  decimalComma: boolean;
-  ragged: 'throw' | 'collect';
-  /** Keep this many first data rows as they are (preview). */
-  firstRows?: number;
-  /** Stop after this many data rows (preview of a large file). */
-  maxRows?: number;
   signal?: AbortSignal;
   onBytes?(bytes: number): void;
-  /** Import only: kept rows' feature cells go here too (see spool.ts); the scan finishes or abandons it. */
-  spool?: CellSpool;
   /** Whether and how a large import is read in two threads (tests); default: see secondPart.ts. */
   threads?: ThreadOptions;
 }
 
-export interface ScanResult {
-  profiles: Array<ColumnProfile | null>;
-  /** Data rows read (the header not counted). */
-  dataRows: number;
-  keptRows: number;
-  droppedRows: number;
-  /** Per column (dropMissing): the dropped rows missing a cell there, so an error can name the emptiest columns. */
-  droppedFor: number[];
-  /**
-   * For each kept row, its label's index in labelKeys; null without a label column, or once the label had more
-   * than labelCap + 1 distinct cells (too many for classes; a regression target needs no ids).
-   */
-  labelIds: RowValues | null;
-  /** Distinct trimmed label cells in order of first appearance (up to labelCap + 1). */
-  labelKeys: string[];
-  /** For each kept row, its split (0 train, 1 validation, 2 test); null without a split column. */
-  splitIds: RowValues | null;
-  firstRows: SampleRecord[];
-  /** Rows whose field count differs from the header's ('collect' mode), the first few. */
-  raggedRows: Array<CellAt & { fields: number }>;
-  raggedCount: number;
+export interface ScanResult extends Omit<RowScanCounts, 'seenHeader' | 'stoppedEarly'> {
   sha256: string | null;
   /** A UTF-8 file's first byte that is not UTF-8 (read as U+FFFD), if any. */
   invalidByte: InvalidByte | null;

@@ -3,7 +3,7 @@
 import { CsvImportError, CsvSyntaxError } from './errors';
 import type { ProfileData } from './profile';
 import { CsvStream, type InvalidByte, type TextEncoding } from './reader';
-import { rowScan, type RowScanSetup, type RowValues } from './rowScan';
+import { rowScan, type RowScanCounts, type RowScanSetup, type RowValues } from './rowScan';
 import { CellSpool, type SpoolPart } from './spool';
 
 /** The per-row setup without the spool (a class): plain data for the worker. */
@@ -71,18 +71,11 @@ export async function scanPart(job: PartJob, onBytes: (bytes: number) => void): 
   };
 }
 
-/** The counts the join needs from the first part (a ScanResult's fields). */
-interface FirstPart {
-  profiles: RowScanCounts['profiles'];
-  dataRows: number;
-  keptRows: number;
-  droppedRows: number;
-  droppedFor: number[];
-  labelIds: RowValues | null;
-  labelKeys: string[];
-  splitIds: RowValues | null;
-}
-type RowScanCounts = ReturnType<ReturnType<typeof rowScan>['counts']>;
+/** The counts the join adds to: the first part's (a ScanResult). */
+type FirstPart = Pick<
+  RowScanCounts,
+  'profiles' | 'dataRows' | 'keptRows' | 'droppedRows' | 'droppedFor' | 'labelIds' | 'labelKeys' | 'splitIds'
+>;
 
 /**
  * Adds a part's counts to those of the part before it (`lineOffset`: the lines before the part's first). Labels

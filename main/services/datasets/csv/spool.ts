@@ -7,7 +7,14 @@
 // and the import reads the file twice as before.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { Float32FileWriter } from './binaryFile';
-import { convertRows, countRows, ROWS_PER_READ, type ConvertJob, type SpoolFeature } from './featureRows';
+import {
+  convertRows,
+  countRows,
+  ROWS_PER_READ,
+  type ConvertJob,
+  type SpoolFeature,
+  type SpoolRows,
+} from './featureRows';
 import type { TrainingStats } from './finish';
 import { isMissing } from './values';
 import { importReadThreads } from './secondPart';
@@ -215,14 +222,15 @@ export class CellSpool {
     const write = (rows: Float32Array) => out.write(rows);
     const split = importReadThreads(rowCount * columns * 4) === 2 ? Math.ceil(rowCount * CONVERT_SHARE) : rowCount;
     const url = split < rowCount ? workerUrl() : null;
-    const job: ConvertJob = { spoolPath: cells, featuresPath: this.path, columns, features, rowWidth, firstRow: split };
+    const rows: SpoolRows = { spoolPath: cells, columns, features, rowWidth };
+    const job: ConvertJob = { ...rows, featuresPath: this.path, firstRow: split };
     const worker = url ? new CsvWorker(this.path, { kind: 'convert', job }, url) : null;
     try {
-      convertRows(cells, columns, features, rowWidth, 0, worker ? split : rowCount, write, onRow);
+      convertRows(rows, 0, worker ? split : rowCount, write, onRow);
       if (worker) {
-        if (stats) countRows(cells, columns, features, rowWidth, split, rowCount, stats);
+        if (stats) countRows(rows, split, rowCount, stats);
         // A worker that could not start leaves its rows to this thread (their statistics are counted).
-        if (!(await worker.result())) convertRows(cells, columns, features, rowWidth, split, rowCount, write);
+        if (!(await worker.result())) convertRows(rows, split, rowCount, write);
       }
       out.close();
     } catch (error) {
