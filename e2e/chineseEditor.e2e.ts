@@ -46,3 +46,17 @@ test('the editor names layers and connections in Chinese', async ({ page }, test
   await expect(page.getByLabel('Global Avg Pool pool', { exact: true })).toBeVisible();
   await expect(page.locator('.svelte-flow__edge[aria-label="Edge from pool to fc"]')).toHaveCount(1);
 });
+
+test('a template that does not fit the dataset says why in Chinese', async ({ page }) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'zh-CN')" });
+  await page.goto(studio.url);
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByRole('button', { name: '使用 spirals' }).click();
+  await page.getByRole('tab', { name: '模型' }).click();
+  // spirals' samples are two numbers; the residual block takes images, so it opens at its own size, saying why.
+  await page.getByRole('combobox', { name: '模板', exact: true }).selectOption('residual');
+  await expect(page.getByRole('status').filter({ hasText: '已按默认大小打开' })).toHaveText(
+    /因为它不适合所选数据集：它的输入是图像（通道 × 高 × 宽），而数据集的样本形状是 \[2\]。/,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'needs an input shape' })).toHaveCount(0);
+});

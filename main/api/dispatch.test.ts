@@ -7,6 +7,7 @@ import { CodedError } from '../../engine/core/errors/coded';
 import { OnnxImportError } from '../../engine/core/import/onnx/errors';
 import { CheckpointError } from '../../engine/core/io/checkpointProblems';
 import { WeightsError } from '../../engine/core/io/weightsMatch';
+import { TemplateShapeError } from '../../engine/core/spec/templates';
 import { CsvImportError } from '../services/datasets/csv/errors';
 import { ImagePredictionError } from '../services/datasets/images/predictionError';
 import { RunRefusedError } from '../services/engine/refusals';
@@ -65,6 +66,10 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
   [new CsvImportError('/data/iris.csv', 'no header', 1), { code: 'import-failed', params: {} }],
   [new GraphProblemError('fc1: no input', 'fc1'), { code: 'graph-problem', params: {}, nodeId: 'fc1' }],
   [new InvalidCallError('argument 1 must be a string'), { code: 'invalid-argument', params: {} }],
+  [
+    new TemplateShapeError('template-input-shape', { template: 'lenet', wanted: 'image', got: '[2]' }, 'English'),
+    { code: 'template-input-shape', params: { template: 'lenet', wanted: 'image', got: '[2]' } },
+  ],
 ];
 
 /** The names of every class in engine/ and main/ (tests aside) declared `extends CodedError`. */

@@ -15,6 +15,8 @@ export class CodedError<Code extends string = string, Params extends object = Co
     readonly nodeId?: string,
   ) {
     super(message);
+    // The subclass's own name (TemplateShapeError…), for logs and tests, without each one setting it.
+    this.name = new.target.name;
   }
 
   /**

@@ -1,6 +1,7 @@
 // Starter models for the editor's gallery and the CLI's --model NAME, built as specs with positions laid out
 // top to bottom. resources/templates/*.json hold each one with its default options (a test keeps them equal).
 
+import { CodedError } from '../errors/coded';
 import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from './types';
 
 export type TemplateName =
@@ -308,13 +309,29 @@ function imageShape(template: string, shape: readonly number[]): number[] {
   return [...shape];
 }
 
+/** What a template's input can be: a vector of features, an image [channels, height, width], or either. */
+export type TemplateInput = 'features' | 'image' | 'features-or-image';
+
+/**
+ * A template that cannot take the dataset's sample shape (LeNet on a table, a dropout demo on images): coded, so the
+ * studio says so in the user's language (it still opens the template at its own size).
+ */
+export class TemplateShapeError extends CodedError<
+  'template-input-shape',
+  { template: string; wanted: TemplateInput; got: string }
+> {}
+
 function checkShape(template: string, shape: readonly number[], lengths: readonly number[]): void {
   const ok =
     Array.isArray(shape) && lengths.includes(shape.length) && shape.every((d) => Number.isInteger(d) && d >= 1);
   if (!ok) {
-    const wanted = lengths.map((n) => (n === 1 ? '[features]' : '[channels, height, width]')).join(' or ');
-    throw new Error(
-      `template '${template}' needs an input shape ${wanted} of positive whole numbers, got ${JSON.stringify(shape)}`,
+    const wanted: TemplateInput = lengths.length > 1 ? 'features-or-image' : lengths[0] === 1 ? 'features' : 'image';
+    const words = lengths.map((n) => (n === 1 ? '[features]' : '[channels, height, width]')).join(' or ');
+    const got = JSON.stringify(shape);
+    throw new TemplateShapeError(
+      'template-input-shape',
+      { template, wanted, got },
+      `template '${template}' needs an input shape ${words} of positive whole numbers, got ${got}`,
     );
   }
 }

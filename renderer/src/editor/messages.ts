@@ -87,6 +87,9 @@ export const editorMessages: Messages<
   | 'noInputNode'
   | 'opened'
   | 'openedUnsized'
+  | 'templateNeedsImage'
+  | 'templateNeedsFeatures'
+  | 'templateNeedsEither'
   | 'port'
   | 'emptyGraph'
   | 'a11yNode'
@@ -198,6 +201,9 @@ export const editorMessages: Messages<
     noInputNode: 'The graph has no Input layer to size: add one from the palette.',
     opened: 'Opened {name}.',
     openedUnsized: 'Opened {name} at its default size, since it does not fit the selected dataset: {reason}',
+    templateNeedsImage: "it takes images (channels × height × width), and the dataset's samples are {got}.",
+    templateNeedsFeatures: "it takes a vector of features, and the dataset's samples are {got}.",
+    templateNeedsEither: "it takes a vector of features or an image, and the dataset's samples are {got}.",
     port: 'input {n}',
     emptyGraph: 'The graph is empty: drag an Input layer from the palette, or pick a template.',
     a11yNode: 'Press Enter or Space to select a layer, Delete to remove it, Escape to cancel.',
@@ -308,6 +314,9 @@ export const editorMessages: Messages<
     noInputNode: '图中没有可调整的输入层：请从面板添加一个。',
     opened: '已打开 {name}。',
     openedUnsized: '已按默认大小打开 {name}，因为它不适合所选数据集：{reason}',
+    templateNeedsImage: '它的输入是图像（通道 × 高 × 宽），而数据集的样本形状是 {got}。',
+    templateNeedsFeatures: '它的输入是特征向量，而数据集的样本形状是 {got}。',
+    templateNeedsEither: '它的输入是特征向量或图像，而数据集的样本形状是 {got}。',
     port: '输入 {n}',
     emptyGraph: '图是空的：从面板拖入一个输入层，或选择一个模板。',
     a11yNode: '按 Enter 或空格选择一个层，按 Delete 删除，按 Esc 取消。',
