@@ -205,7 +205,7 @@ export async function runImportBench(only: readonly string[] | null = null): Pro
       `${JSON.stringify({
         suite: 'summary',
         workload: ours.workload,
-        threads: 1,
+        threads: (mine as ImportResult).threads,
         metric,
         values: { netwright: a ?? null, [peer.suite]: b ?? null },
         ratio: typeof a === 'number' && typeof b === 'number' ? Number((a / b).toFixed(3)) : null,

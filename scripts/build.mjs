@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the renderer (Vite) into dist/renderer, and the Node entry points bundled by esbuild into
-// dist/ (command line, web mode, engine process); the desktop shell too when scripts/build-desktop.mjs exists.
+// dist/ (command line, web mode, engine process, the CSV importer's worker thread); the desktop shell too when
+// scripts/build-desktop.mjs exists.
 // Native modules (better-sqlite3, sharp, the engine's addon) stay outside the bundles and load from node_modules.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,13 @@ export async function buildRenderer() {
 export async function buildNode() {
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { cli: 'main/cli/index.ts', web: 'main/web/index.ts', 'engine/host': 'engine/host/engine/main.ts' },
+    entryPoints: {
+      cli: 'main/cli/index.ts',
+      web: 'main/web/index.ts',
+      'engine/host': 'engine/host/engine/main.ts',
+      // The CSV importer's second thread (first read, feature file), started by the CLI, web server and desktop shell.
+      csvWorker: 'main/services/datasets/csv/csvWorker.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

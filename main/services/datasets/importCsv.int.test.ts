@@ -7,6 +7,7 @@ import { importCsv } from './index';
 import { readDataset, tempFolder, type TempFolder } from './testHelpers';
 
 const TARGET_BYTES = 200 * 1024 * 1024;
+const WORKER_THREAD_BYTES = 40 * 1024 * 1024;
 const FEATURES = 10;
 const COLOURS = ['red', 'green', 'blue', 'cyan', 'magenta'];
 const CLASSES = ['alpha', 'beta', 'gamma'];
@@ -90,8 +91,9 @@ describe('importing a 200 MB CSV', () => {
 
     expect(fileBytes).toBeGreaterThanOrEqual(TARGET_BYTES);
     // Bounded: about 15 bytes per row for labels and split indices (≈ 38 MB here, the engine's split needs them)
-    // plus fixed buffers; never the file itself (80 bytes per row).
-    expect(growth).toBeLessThan(fileBytes / 3);
+    // plus fixed buffers, and the CSV worker thread's own heap (csv/secondPart.ts: about 35 MB when it loads the
+    // TypeScript sources through tsx, as here; 7 MB bundled); never the file itself (80 bytes per row).
+    expect(growth).toBeLessThan(fileBytes / 3 + WORKER_THREAD_BYTES);
 
     const { manifest } = result;
     expect(manifest).toMatchObject({

@@ -180,7 +180,7 @@ async function importInto(
   // The first read spooled the feature cells: the second read is skipped when they make the plan's features.
   const standardize = request.standardize ?? true;
   const stats = standardize ? new TrainingStats(plan, isTrain) : undefined;
-  const spooled = scan.spooled ? spooledFeatures(spool, plan, needsFill, stats) : 'no';
+  const spooled = scan.spooled ? await spooledFeatures(spool, plan, needsFill, stats) : 'no';
   const written =
     spooled !== 'no'
       ? { sha256: scan.sha256, tallies: plan.features.map(() => null) }
@@ -260,12 +260,12 @@ async function importInto(
  * 'kept' when the spool already is the feature file, 'counted' when it was turned into it with each row given to
  * `stats` (if any); 'no': the spool does not fit, and the second read writes the rows.
  */
-function spooledFeatures(
+async function spooledFeatures(
   spool: CellSpool,
   plan: ImportPlan,
   needsFill: boolean[],
   stats: TrainingStats | undefined,
-): 'kept' | 'counted' | 'no' {
+): Promise<'kept' | 'counted' | 'no'> {
   if (plan.label.task !== 'classification' || plan.features.length !== spool.columns.length) return 'no';
   const features: SpoolFeature[] = [];
   for (const [k, f] of plan.features.entries()) {
@@ -285,7 +285,7 @@ function spooledFeatures(
     spool.syncToDisk();
     return 'kept';
   }
-  spool.writeFeatures(features, plan.featureNames.length, stats);
+  await spool.writeFeatures(features, plan.featureNames.length, stats);
   return stats ? 'counted' : 'kept';
 }
 

@@ -200,6 +200,19 @@ export class CsvParser {
     return lf + 1;
   }
 
+  /** The 1-based line the next character is on (CR, LF and CRLF each end a line; inside quotes only LF counts). */
+  get lineNumber(): number {
+    return this.line;
+  }
+
+  /**
+   * Nothing of a record is pending: the input so far ended with a whole record (or blank line), outside any quote.
+   * A parser started fresh at this point reads the rest exactly as this one would, with lines counted from 1.
+   */
+  get atRecordStart(): boolean {
+    return this.state === State.FieldStart && this.fields.length === 0 && this.field.length === 0 && !this.skipLineFeed;
+  }
+
   /** Ends the input: emits the last record if the file does not end with a line break. */
   end(): void {
     if (this.state === State.Quoted) {

@@ -8,6 +8,26 @@ export interface CellAt {
   value: string;
 }
 
+/** A ColumnProfile's counts as plain data (toData), to merge into the profile of the same column in another thread. */
+export interface ProfileData {
+  missing: number;
+  numbers: number;
+  texts: number;
+  min: number;
+  max: number;
+  integerValued: boolean;
+  distinctOverflow: boolean;
+  distinctTexts: string[];
+  distinctCounts: number[];
+  numberValues: Map<number, number>;
+  numberValuesOverflow: boolean;
+  textExamples: CellAt[];
+  firstMissingLine: number;
+  tooLarge: CellAt | null;
+  mean: number;
+  sumSquaredDeviations: number;
+}
+
 export class ColumnProfile {
   missing = 0;
   numbers = 0;
@@ -114,6 +134,86 @@ export class ColumnProfile {
   /** Population standard deviation of the numeric cells. */
   get std(): number {
     return this.numbers ? Math.sqrt(this.sumSquaredDeviations / this.numbers) : Number.NaN;
+  }
+
+  /** What this profile counted, as plain data for another thread (structured clone). */
+  toData(): ProfileData {
+    return {
+      missing: this.missing,
+      numbers: this.numbers,
+      texts: this.texts,
+      min: this.min,
+      max: this.max,
+      integerValued: this.integerValued,
+      distinctOverflow: this.distinctOverflow,
+      distinctTexts: this.table.texts,
+      distinctCounts: this.counts,
+      numberValues: this.numberValues,
+      numberValuesOverflow: this.numberValuesOverflow,
+      textExamples: this.textExamples,
+      firstMissingLine: this.firstMissingLine,
+      tooLarge: this.tooLarge,
+      mean: this.runningMean,
+      sumSquaredDeviations: this.sumSquaredDeviations,
+    };
+  }
+
+  /**
+   * Adds what another profile of the same column counted over the lines right after this one's (`lineOffset`: the
+   * lines before its first): the same counts, extremes, distinct values in order of first appearance, caps and first
+   * lines as one profile reading both parts. The mean and std (Chan's combination of two Welford runs) may differ
+   * from one run's in the last bits; only the preview, which reads in one thread, shows them.
+   */
+  merge(other: ProfileData, lineOffset: number): void {
+    const before = this.numbers;
+    this.missing += other.missing;
+    this.numbers += other.numbers;
+    this.texts += other.texts;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    this.integerValued &&= other.integerValued;
+    if (!this.distinctOverflow) {
+      for (let k = 0; k < other.distinctTexts.length && !this.distinctOverflow; k++) {
+        const text = other.distinctTexts[k];
+        const id = this.table.intern(text, 0, text.length);
+        if (id < 0) {
+          this.distinctOverflow = true;
+          break;
+        }
+        if (id === this.counts.length) {
+          this.counts.push(0);
+          this.numberOf.push(parseNumber(text, this.decimalComma));
+        }
+        this.counts[id] += other.distinctCounts[k];
+      }
+      this.distinctOverflow ||= other.distinctOverflow;
+    }
+    if (!this.numberValuesOverflow) {
+      const values = this.numberValues;
+      for (const [value, n] of other.numberValues) {
+        const seen = values.get(value);
+        if (seen !== undefined) values.set(value, seen + n);
+        else if (values.size < this.cap) values.set(value, n);
+        else {
+          this.numberValuesOverflow = true;
+          break;
+        }
+      }
+      this.numberValuesOverflow ||= other.numberValuesOverflow;
+    }
+    for (const example of other.textExamples) {
+      if (this.textExamples.length >= 3) break;
+      this.textExamples.push({ line: example.line + lineOffset, value: example.value });
+    }
+    if (this.firstMissingLine === 0 && other.firstMissingLine !== 0)
+      this.firstMissingLine = other.firstMissingLine + lineOffset;
+    if (!this.tooLarge && other.tooLarge)
+      this.tooLarge = { line: other.tooLarge.line + lineOffset, value: other.tooLarge.value };
+    if (other.numbers > 0) {
+      const delta = other.mean - this.runningMean;
+      this.runningMean += (delta * other.numbers) / this.numbers;
+      this.sumSquaredDeviations += other.sumSquaredDeviations + (delta * delta * before * other.numbers) / this.numbers;
+    }
   }
 
   /** A trimmed cell once distinct cells are no longer counted. */

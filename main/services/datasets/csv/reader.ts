@@ -1,6 +1,6 @@
 // Reads a CSV file as records without ever holding it whole: 1 MB blocks (the next one read while this one is
 // parsed) are hashed (sha256), decoded (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252) and tokenized.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
@@ -128,14 +128,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 class Utf8Watch {
   private readonly check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  /** Bytes pushed so far. */
-  private offset = 0;
   /** The last chunk's cut character (its first bytes), which the decoder holds until the next chunk. */
   private tail = new Uint8Array(0);
   invalid: InvalidByte | null = null;
+  /** `offset`: the file byte the first chunk starts at. */
   constructor(
     private readonly path: string,
     private readonly bom: boolean,
+    private offset = 0,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -205,12 +205,16 @@ class ChunkDecoder {
   private clean = true;
   private bytes = 0;
   private readonly asciiCompatible: boolean;
-  constructor(private readonly encoding: TextEncoding) {
+  /** `atFileStart`: the first chunk is the file's first (a BOM there is dropped; anywhere else it is a character). */
+  constructor(
+    private readonly encoding: TextEncoding,
+    private readonly atFileStart: boolean,
+  ) {
     this.asciiCompatible = encoding === 'utf-8' || encoding === 'windows-1252';
   }
 
   decode(chunk: Uint8Array): string {
-    const first = this.bytes === 0;
+    const first = this.bytes === 0 && this.atFileStart;
     this.bytes += chunk.length;
     if (this.clean && this.asciiCompatible && isAscii(chunk))
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
@@ -237,7 +241,7 @@ export interface StreamOptions {
 }
 
 export interface StreamResult {
-  /** Null when a handler stopped early. */
+  /** Null when a handler stopped early (or the stream does not hash). */
   sha256: string | null;
   bytes: number;
   /** UTF-8 files: the first byte that is not UTF-8 (read as U+FFFD), if any, among the bytes read. */
@@ -246,50 +250,122 @@ export interface StreamResult {
 
 /** Streams every record to `onRecord`; resolves with the file's sha256 (hex) unless a handler stopped early. */
 export async function streamCsv(path: string, options: StreamOptions): Promise<StreamResult> {
-  const decoder = new ChunkDecoder(options.encoding);
-  const hash = createHash('sha256');
-  const parser = new CsvParser(options.delimiter, options.onRecord, options.onLine);
-  let watch: Utf8Watch | null = null;
-  let bytes = 0;
+  const stream = new CsvStream(path, options);
   try {
-    for await (const block of readBlocks(path)) {
+    await stream.parse(0, Number.POSITIVE_INFINITY);
+    return stream.finish();
+  } catch (error) {
+    return stream.failed(error);
+  }
+}
+
+/** Where a CsvStream starts when it does not start at the file's first byte (a later part read by another thread). */
+export interface StreamStart {
+  /** The byte the stream's first parse starts at: just after a line break, outside any quote. */
+  offset: number;
+  /** The file starts with a UTF-8 byte-order mark (for the invalid-byte notice). */
+  bom: boolean;
+}
+
+/**
+ * One reader of a file's bytes in order: parse(from, to) tokenizes a range (ranges follow one another), hashRest
+ * only adds the rest of the file to the sha256. A stream given a `start` does not hash: another thread reads the file's
+ * beginning, so only that one can.
+ */
+export class CsvStream {
+  private readonly decoder: ChunkDecoder;
+  private hasher: Hash | null;
+  /** The file's sha256, once hashRest hashed it to the end. */
+  private sha256: string | null = null;
+  readonly parser: CsvParser;
+  private watch: Utf8Watch | null = null;
+  /** Bytes read (parsed or hashed) so far, from the stream's first byte. */
+  bytes = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: StreamOptions,
+    private readonly start?: StreamStart,
+  ) {
+    this.decoder = new ChunkDecoder(options.encoding, start === undefined);
+    this.hasher = start === undefined ? createHash('sha256') : null;
+    this.parser = new CsvParser(options.delimiter, options.onRecord, options.onLine);
+  }
+
+  /** Tokenizes bytes [from, to) of the file (to past the end: up to the end); returns the bytes read. */
+  async parse(from: number, to: number): Promise<number> {
+    const { options } = this;
+    let read = 0;
+    for await (const block of readBlocks(this.path, from, to)) {
       // Chunk by chunk, as views: Utf8Watch copies the few bytes it keeps, so the block can be read into again.
       for (let at = 0; at < block.length; at += CHUNK_BYTES) {
         const chunk = block.subarray(at, Math.min(at + CHUNK_BYTES, block.length));
         options.signal?.throwIfAborted();
-        hash.update(chunk);
+        this.hasher?.update(chunk);
         if (options.encoding === 'utf-8') {
-          watch ??= new Utf8Watch(path, bytes === 0 && hasUtf8Bom(chunk));
-          watch.push(chunk);
+          this.watch ??= this.start
+            ? new Utf8Watch(this.path, this.start.bom, this.start.offset)
+            : new Utf8Watch(this.path, this.bytes === 0 && hasUtf8Bom(chunk));
+          this.watch.push(chunk);
         }
-        bytes += chunk.length;
-        parser.push(decoder.decode(chunk));
-        options.onBytes?.(bytes);
+        this.bytes += chunk.length;
+        read += chunk.length;
+        this.parser.push(this.decoder.decode(chunk));
+        options.onBytes?.(this.bytes);
       }
     }
-    watch?.end();
-    parser.push(decoder.end());
-    parser.end();
-    return { sha256: hash.digest('hex'), bytes, invalidByte: watch?.invalid ?? null };
-  } catch (error) {
-    if (error instanceof StopReading) return { sha256: null, bytes, invalidByte: watch?.invalid ?? null };
-    if (error instanceof CsvSyntaxError) throw new CsvImportError(path, error.detail, error.line);
+    return read;
+  }
+
+  /**
+   * Adds the bytes from `from` to the end of the file to the sha256 without parsing them (another thread parses
+   * them); a later parse no longer hashes.
+   */
+  async hashRest(from: number): Promise<void> {
+    const hasher = this.hasher;
+    if (!hasher) return;
+    this.hasher = null;
+    for await (const block of readBlocks(this.path, from, Number.POSITIVE_INFINITY)) {
+      this.options.signal?.throwIfAborted();
+      hasher.update(block);
+    }
+    this.sha256 = hasher.digest('hex');
+  }
+
+  /** Ends the input: the last record, then the file's sha256 (null without hashing). */
+  finish(): StreamResult {
+    this.watch?.end();
+    this.parser.push(this.decoder.end());
+    this.parser.end();
+    return { sha256: this.hasher?.digest('hex') ?? this.sha256, bytes: this.bytes, invalidByte: this.invalid };
+  }
+
+  /** The first byte that is not UTF-8 among those parsed so far. */
+  get invalid(): InvalidByte | null {
+    return this.watch?.invalid ?? null;
+  }
+
+  /** What a parse's error becomes: a stop (no sha256), a CsvImportError naming the file, or itself. */
+  failed(error: unknown): StreamResult {
+    if (error instanceof StopReading) return { sha256: null, bytes: this.bytes, invalidByte: this.invalid };
+    if (error instanceof CsvSyntaxError) throw new CsvImportError(this.path, error.detail, error.line);
     throw error;
   }
 }
 
 /**
- * The file's bytes in blocks of up to BLOCK_BYTES, the next block read while the caller works on this one. Two
- * buffers take turns, so a block is only valid until the caller asks for the next.
+ * The file's bytes [from, to) in blocks of up to BLOCK_BYTES, the next block read while the caller works on this
+ * one. Two buffers take turns, so a block is only valid until the caller asks for the next.
  */
-async function* readBlocks(path: string): AsyncGenerator<Uint8Array> {
+async function* readBlocks(path: string, from: number, to: number): AsyncGenerator<Uint8Array> {
   const file = await open(path, 'r');
   const buffers = [new Uint8Array(BLOCK_BYTES), new Uint8Array(BLOCK_BYTES)];
-  let position = 0;
+  let position = from;
   const fill = async (buffer: Uint8Array): Promise<number> => {
+    const want = Math.min(buffer.length, to - position);
     let got = 0;
-    for (let n = -1; n !== 0 && got < buffer.length; got += n)
-      n = (await file.read(buffer, got, buffer.length - got, position + got)).bytesRead;
+    for (let n = -1; n !== 0 && got < want; got += n)
+      n = (await file.read(buffer, got, want - got, position + got)).bytesRead;
     position += got;
     return got;
   };
@@ -297,7 +373,7 @@ async function* readBlocks(path: string): AsyncGenerator<Uint8Array> {
   try {
     for (let turn = 0; next; turn ^= 1) {
       const got: number = await next;
-      next = got === BLOCK_BYTES ? fill(buffers[turn ^ 1]) : null;
+      next = got === BLOCK_BYTES && position < to ? fill(buffers[turn ^ 1]) : null;
       if (got > 0) yield buffers[turn].subarray(0, got);
     }
   } finally {

@@ -1,0 +1,134 @@
+// Starting the CSV importer's worker thread (csvWorker.ts) for one job, and what became of it: done, refused, could
+// not start (the caller then does the job itself) or stopped midway (an import error naming the file).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CsvImportError } from './errors';
+import type { ConvertJob } from './featureRows';
+import type { PartJob, PartResult } from './scanPart';
+
+/** What a worker is given (workerData). */
+export type WorkerJob = { kind: 'scan'; job: PartJob } | { kind: 'convert'; job: ConvertJob };
+
+/** From the worker to the thread that started it. */
+export type WorkerMessage =
+  /** The worker's code is loaded: from here on a failure is a crash, not a worker that could not start. */
+  | { type: 'ready' }
+  /** Bytes of the part read so far (scan). */
+  | { type: 'progress'; bytes: number }
+  /** The scan's counts, or the rows converted (part: null). */
+  | { type: 'done'; part: PartResult | null }
+  /** The part holds a row the import refuses: the first thread reads the part itself, to word the error with its line. */
+  | { type: 'refused' };
+
+type Outcome =
+  | { kind: 'done'; part: PartResult | null }
+  | { kind: 'refused' }
+  | { kind: 'unstarted'; reason: string }
+  | { kind: 'crashed'; reason: string };
+
+export class CsvWorker {
+  private readonly worker: Worker;
+  private readonly outcome: Promise<Outcome>;
+
+  /** `url`: the worker's module (default: workerUrl()); `onBytes`: the scan's progress. */
+  constructor(
+    private readonly path: string,
+    job: WorkerJob,
+    url: URL,
+    onBytes: (bytes: number) => void = () => {},
+  ) {
+    // execArgv: none of this process's (under tsx, its --import would load tsx a second time in the worker).
+    this.worker = new Worker(url, { workerData: job, execArgv: [] });
+    let started = false;
+    this.outcome = new Promise<Outcome>((resolve) => {
+      const handle = (message: WorkerMessage) => {
+        switch (message.type) {
+          case 'ready':
+            started = true;
+            return;
+          case 'progress':
+            return onBytes(message.bytes);
+          case 'done':
+            return resolve({ kind: 'done', part: message.part });
+          case 'refused':
+            return resolve({ kind: 'refused' });
+          default:
+            throw new Error(`unknown message ${JSON.stringify(message satisfies never)}`);
+        }
+      };
+      const failed = (reason: string) => resolve({ kind: started ? 'crashed' : 'unstarted', reason });
+      this.worker.on('message', (message: WorkerMessage) => {
+        try {
+          handle(message);
+        } catch (error) {
+          failed((error as Error).message);
+        }
+      });
+      this.worker.on('error', (error) => failed(error.message));
+      // After 'done' or 'refused' this changes nothing (a promise settles once).
+      this.worker.on('exit', (code) => failed(`it exited with code ${code} before it was done`));
+    });
+  }
+
+  /**
+   * Once the worker is done: 'done' with the scan's counts (null for a conversion), or null when the caller must do
+   * the job itself (the worker refused a row, or could not start). A worker that stopped midway, or `signal`
+   * aborting, rejects.
+   */
+  async result(signal?: AbortSignal): Promise<{ part: PartResult | null } | null> {
+    signal?.throwIfAborted();
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const outcome = await Promise.race([this.outcome, aborted]);
+      switch (outcome.kind) {
+        case 'done':
+          return { part: outcome.part };
+        case 'refused':
+        case 'unstarted':
+          return null;
+        case 'crashed':
+          throw new CsvImportError(
+            this.path,
+            `the import's second thread stopped: ${outcome.reason}. Import the file again`,
+          );
+        default:
+          throw new Error(`unknown outcome ${JSON.stringify(outcome satisfies never)}`);
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Ends the worker if it is still running. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/**
+ * The worker's module: from the TypeScript sources (tsx, vitest) a small module that registers tsx's hooks in the
+ * worker first (workers do not inherit them); bundled, dist/csvWorker.mjs beside dist/cli.mjs and dist/web.mjs (or
+ * one folder up from dist/electron/main.cjs). Null when it cannot be found: one thread does the work.
+ */
+export function workerUrl(): URL | null {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs');
+    const entry = new URL('./csvWorker.ts', here).href;
+    const boot = `import { register } from ${JSON.stringify(pathToFileURL(tsx).href)}; register(); await import(${JSON.stringify(entry)});`;
+    return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
+  }
+  for (const candidate of ['./csvWorker.mjs', '../csvWorker.mjs']) {
+    const url = new URL(candidate, here);
+    if (existsSync(url)) return url;
+  }
+  return null;
+}
