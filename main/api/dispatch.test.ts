@@ -68,7 +68,11 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
     { code: 'images-one-class', params: { folder: '/data/pets', className: 'cats' } },
   ],
   [new NotFoundError('run', 'r9'), { code: 'not-found', params: { what: 'run', id: 'r9' } }],
-  [new CsvImportError('/data/iris.csv', 'no header', 1), { code: 'import-failed', params: {} }],
+  [
+    // The file by its name, as the English sentence names it; the 1-based line when the problem is on one.
+    new CsvImportError({ file: '/data/iris.csv', line: 7 }, 'ragged-row', { fields: 4, expected: 5 }),
+    { code: 'csv-ragged-row', params: { file: 'iris.csv', line: 7, fields: 4, expected: 5 } },
+  ],
   [new GraphProblemError('fc1: no input', 'fc1'), { code: 'graph-problem', params: {}, nodeId: 'fc1' }],
   [new InvalidCallError('argument 1 must be a string'), { code: 'invalid-argument', params: {} }],
   [

@@ -70,7 +70,7 @@ export async function importCsv(csvPath: string, request: CsvImportRequest): Pro
   const datasetsDir = resolve(request.datasetsDir);
   const folder = join(datasetsDir, id);
   const temp = join(datasetsDir, `.importing-${id}`);
-  if (existsSync(folder)) throw new CsvImportError(path, `a dataset folder ${folder} already exists`);
+  if (existsSync(folder)) throw new CsvImportError({ file: path }, 'dataset-exists', { dataset: folder });
   try {
     return await importInto(path, id, folder, temp, request);
   } catch (error) {
@@ -88,13 +88,13 @@ async function importInto(
 ): Promise<CsvImportResult> {
   const policy: MissingPolicy = request.missing ?? 'drop-row';
   if (!['drop-row', 'fill-mean', 'fill-most-frequent'].includes(policy))
-    throw new CsvImportError(path, `unknown missing-value policy ${JSON.stringify(policy)}`);
+    throw new CsvImportError({ file: path }, 'unknown-missing-policy', { policy: String(JSON.stringify(policy)) });
   const layout = readLayout(path, { delimiter: request.delimiter, hasHeader: request.hasHeader });
   const { names } = layout;
   const labelIndex = resolveColumn(path, names, request.labelColumn, 'label');
   const excluded = new Set((request.excludeColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'excluded')));
   if (excluded.has(labelIndex))
-    throw new CsvImportError(path, `the label column '${names[labelIndex]}' cannot also be excluded`);
+    throw new CsvImportError({ file: path }, 'label-excluded', { column: names[labelIndex] });
   const categorical = new Set(
     (request.categoricalColumns ?? []).map((ref) => resolveColumn(path, names, ref, 'categorical')),
   );
@@ -103,19 +103,13 @@ async function importInto(
   if (splitIndex !== null) {
     const clash =
       splitIndex === labelIndex
-        ? 'be the label column'
+        ? 'split-is-label'
         : excluded.has(splitIndex)
-          ? 'be excluded'
+          ? 'split-excluded'
           : categorical.has(splitIndex)
-            ? 'be a categorical feature'
+            ? 'split-categorical'
             : null;
-    if (clash)
-      throw new CsvImportError(
-        path,
-        `the split column '${names[splitIndex]}' cannot also ${clash}`,
-        undefined,
-        names[splitIndex],
-      );
+    if (clash) throw new CsvImportError({ file: path }, clash, { column: names[splitIndex] });
   }
   // The split column is read for each row's split, never as a feature.
   const used = names.map((_, c) => !excluded.has(c) && c !== splitIndex);
@@ -150,10 +144,7 @@ async function importInto(
     spool,
   });
   if (scan.dataRows === 0)
-    throw new CsvImportError(
-      path,
-      layout.hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows',
-    );
+    throw new CsvImportError({ file: path }, layout.hasHeader ? 'header-no-data-rows' : 'no-data-rows', {});
   if (scan.keptRows === 0) throw allRowsDropped(path, names, scan.dataRows, scan.droppedFor);
   const plan = planImport(path, scan.profiles, labelIndex, request.task, categorical);
   const count = scan.keptRows;
@@ -200,8 +191,7 @@ async function importInto(
           signal: request.signal,
           onBytes: progress('writing'),
         });
-  if (written.sha256 !== scan.sha256)
-    throw new CsvImportError(path, 'the file changed while it was being imported; import it again');
+  if (written.sha256 !== scan.sha256) throw new CsvImportError({ file: path }, 'file-changed', {});
   request.signal?.throwIfAborted();
   request.onProgress?.({ phase: 'finishing', bytesRead: layout.fileBytes, totalBytes: layout.fileBytes });
   const fillWith = fillValues(path, plan, written.tallies, policy);
@@ -327,7 +317,7 @@ function splitIds(
       stratified,
     };
   } catch (error) {
-    throw new CsvImportError(path, (error as Error).message);
+    throw new CsvImportError({ file: path }, 'split-failed', { reason: (error as Error).message });
   }
 }
 
@@ -341,14 +331,10 @@ function allRowsDropped(path: string, names: string[], rows: number, droppedFor:
     .slice(0, 5)
     .map((c, k) => `'${c.name}' in ${c.n}${k === 0 ? ` row${c.n === 1 ? '' : 's'}` : ''}`);
   const more = columns.length > 5 ? ` and ${columns.length - 5} more columns` : '';
-  const which = columns.length === 1 ? `column '${columns[0].name}'` : 'the columns listed';
-  return new CsvImportError(
-    path,
-    `every one of the ${rows} rows has a missing cell in a used column, so none is left ` +
-      `(missing: ${listed.join(', ')}${more}); exclude ${which}, or fill missing values instead of dropping rows`,
-    undefined,
-    columns[0]?.name,
-  );
+  const missing = `${listed.join(', ')}${more}`;
+  return columns.length === 1
+    ? new CsvImportError({ file: path }, 'all-rows-dropped-one', { rows, missing, column: columns[0].name })
+    : new CsvImportError({ file: path }, 'all-rows-dropped', { rows, missing });
 }
 
 const SPLIT_ID_TABLE = Int32Array.of(0, 1, 2);
@@ -363,12 +349,7 @@ function classLabels(
 ): Int32Array {
   if (plan.label.task !== 'classification') throw new Error('classLabels: not a classification label');
   if (!labelIds) {
-    throw new CsvImportError(
-      path,
-      `the label column '${plan.label.name}' is written in more than ${MAX_CLASSES} different ways`,
-      undefined,
-      plan.label.name,
-    );
+    throw new CsvImportError({ file: path }, 'label-too-many-ways', { column: plan.label.name, max: MAX_CLASSES });
   }
   const labels = new Int32Array(count);
   labelIds.mapInto(classOfLabelKey(plan.label, keys, decimalComma), labels);

@@ -27,13 +27,7 @@ export function fillValues(
     const tally = tallies[k];
     if (!tally) return null;
     if (tally.count === 0) {
-      throw new CsvImportError(
-        file,
-        `column '${f.name}' has no values in the training rows to fill its missing cells from; ` +
-          "exclude it, or choose the 'drop rows with missing values' policy",
-        undefined,
-        f.name,
-      );
+      throw new CsvImportError({ file }, 'nothing-to-fill', { column: f.name });
     }
     if (f.kind === 'categorical') return indexOfMax(tally.categoryCounts); // ties: the first in category order
     if (policy === 'fill-mean') return tally.sum / tally.count;

@@ -21,25 +21,22 @@ export function readLayout(path: string, choices: { delimiter?: string; hasHeade
   try {
     sample = readSample(path);
   } catch (error) {
-    throw new CsvImportError(path, `cannot be read: ${(error as Error).message}`);
+    throw new CsvImportError({ file: path }, 'unreadable', { reason: (error as Error).message });
   }
-  if (sample.text.trim().length === 0) throw new CsvImportError(path, 'the file is empty');
+  if (sample.text.trim().length === 0) throw new CsvImportError({ file: path }, 'empty-file', {});
   const delimiter = choices.delimiter ?? detectDelimiter(sample.text, sample.complete);
   if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
-    throw new CsvImportError(
-      path,
-      `the delimiter must be one character other than a quote or a line break (got ${JSON.stringify(delimiter)})`,
-    );
+    throw new CsvImportError({ file: path }, 'bad-delimiter', { delimiter: JSON.stringify(delimiter) });
   }
   const decimalComma = delimiter === ';';
   let records: SampleRecord[];
   try {
     records = parseSample(sample.text, delimiter, sample.complete, 50);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new CsvImportError(path, error.detail, error.line);
+    if (error instanceof CsvSyntaxError) throw error.inFile(path);
     throw error;
   }
-  if (records.length === 0) throw new CsvImportError(path, 'the file is empty');
+  if (records.length === 0) throw new CsvImportError({ file: path }, 'empty-file', {});
   const hasHeader = choices.hasHeader ?? detectHeader(records, decimalComma);
   const names = columnNames(hasHeader ? records[0].fields : null, records[0].fields.length);
   return {

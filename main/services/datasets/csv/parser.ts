@@ -144,11 +144,10 @@ export class CsvParser {
           else if (c === LF || c === CR) i = this.endLine(chunk, i);
           else if (c === SPACE || c === TAB) i++;
           else {
-            throw new CsvSyntaxError(
-              this.line,
-              `unexpected ${JSON.stringify(chunk[i])} after the closing quote of a field ` +
-                `(opened on line ${this.quoteLine}); a quote inside a quoted field is written twice ("")`,
-            );
+            throw new CsvSyntaxError(this.line, 'after-closing-quote', {
+              char: JSON.stringify(chunk[i]),
+              quoteLine: this.quoteLine,
+            });
           }
           break;
         }
@@ -180,8 +179,7 @@ export class CsvParser {
     }
     if (end > at) {
       const fields = chunk.slice(at, end).split(this.delimiterText);
-      if (fields.length > MAX_FIELDS)
-        throw new CsvSyntaxError(this.line, `more than ${MAX_FIELDS} fields in one record`);
+      if (fields.length > MAX_FIELDS) throw new CsvSyntaxError(this.line, 'too-many-fields', { max: MAX_FIELDS });
       let quoted = false;
       for (let k = 0; k < fields.length; k++) {
         const field = fields[k];
@@ -216,7 +214,7 @@ export class CsvParser {
   /** Ends the input: emits the last record if the file does not end with a line break. */
   end(): void {
     if (this.state === State.Quoted) {
-      throw new CsvSyntaxError(this.quoteLine, 'a quoted field is never closed: its closing quote is missing');
+      throw new CsvSyntaxError(this.quoteLine, 'quote-not-closed', {});
     }
     if (this.fields.length > 0 || this.field.length > 0 || this.state !== State.FieldStart) {
       this.fields.push(this.field);
@@ -228,9 +226,12 @@ export class CsvParser {
     if (to === from) return;
     this.field = this.field.length === 0 ? chunk.slice(from, to) : this.field + chunk.slice(from, to);
     if (this.field.length > MAX_FIELD_CHARS) {
-      const hint =
-        this.state === State.Quoted ? ` Is the quote opened on line ${this.quoteLine} missing its closing quote?` : '';
-      throw new CsvSyntaxError(this.recordLine, `a field is longer than ${MAX_FIELD_CHARS} characters.${hint}`);
+      if (this.state === State.Quoted)
+        throw new CsvSyntaxError(this.recordLine, 'field-too-long-quote', {
+          max: MAX_FIELD_CHARS,
+          quoteLine: this.quoteLine,
+        });
+      throw new CsvSyntaxError(this.recordLine, 'field-too-long', { max: MAX_FIELD_CHARS });
     }
   }
 
@@ -241,7 +242,7 @@ export class CsvParser {
     this.state = State.FieldStart;
     this.quotedField = false;
     if (this.fields.length > MAX_FIELDS)
-      throw new CsvSyntaxError(this.recordLine, `more than ${MAX_FIELDS} fields in one record`);
+      throw new CsvSyntaxError(this.recordLine, 'too-many-fields', { max: MAX_FIELDS });
     return at + 1;
   }
 

@@ -1,6 +1,7 @@
 // Decides, from the first read, how each column becomes features (a number, or one-hot categories), what the
 // label is (classes in a stable order, or a regression target), and refuses columns that cannot be used.
 import type { Task } from '../../../../engine/core/data/dataset';
+import type { ColumnRole } from '../../../api/csvImportProblems';
 import { CsvImportError } from './errors';
 import { MAX_CATEGORIES, MAX_CLASSES, MAX_INTEGER_CLASSES, MOSTLY_NUMERIC, type ColumnRef } from './options';
 import type { ColumnProfile } from './profile';
@@ -29,22 +30,20 @@ export interface ImportPlan {
 }
 
 /** The 0-based column a reference names: a position, the exact header name, or the name ignoring case and spaces. */
-export function resolveColumn(file: string, names: string[], ref: ColumnRef, role: string): number {
+export function resolveColumn(file: string, names: string[], ref: ColumnRef, role: ColumnRole): number {
   if (typeof ref === 'number') {
     if (Number.isInteger(ref) && ref >= 0 && ref < names.length) return ref;
-    throw new CsvImportError(
-      file,
-      `the ${role} column index ${ref} is out of range: the file has ${names.length} columns (0 to ${names.length - 1})`,
-    );
+    throw new CsvImportError({ file }, `${role}-column-index`, {
+      index: ref,
+      count: names.length,
+      last: names.length - 1,
+    });
   }
   const exact = names.indexOf(ref);
   if (exact >= 0) return exact;
   const loose = names.findIndex((n) => n.trim().toLowerCase() === String(ref).trim().toLowerCase());
   if (loose >= 0) return loose;
-  throw new CsvImportError(
-    file,
-    `there is no ${role} column named '${ref}'; the columns are ${names.map((n) => `'${n}'`).join(', ')}`,
-  );
+  throw new CsvImportError({ file }, `no-${role}-column`, { ref, columns: names.map((n) => `'${n}'`).join(', ') });
 }
 
 /** Numbers in numeric order when every value is a number, otherwise text in code-unit order (locale-independent). */
@@ -57,35 +56,24 @@ export function stableOrder(values: string[], numbers: boolean): string[] {
 function strayText(file: string, p: ColumnProfile): CsvImportError {
   const [first] = p.textExamples;
   const more = p.texts - 1;
-  return new CsvImportError(
-    file,
-    `column '${p.name}' is numeric except line ${first.line}: ${quoted(first.value)}` +
-      (more > 0 ? ` and ${more} more line${more === 1 ? '' : 's'}` : '') +
-      '. Fix or empty those cells (empty cells count as missing), or exclude the column.',
-    undefined,
-    p.name,
-  );
+  const values = { column: p.name, exampleLine: first.line, value: quoted(first.value) };
+  if (more === 0) return new CsvImportError({ file }, 'stray-text', values);
+  if (more === 1) return new CsvImportError({ file }, 'stray-text-one-more', values);
+  return new CsvImportError({ file }, 'stray-text-more', { ...values, more });
 }
 
 function checkFloat32(file: string, p: ColumnProfile): void {
   if (p.tooLarge) {
-    throw new CsvImportError(
-      file,
-      `column '${p.name}' holds ${p.tooLarge.value}, beyond the float32 range (±3.4e38)`,
-      p.tooLarge.line,
-      p.name,
-    );
+    throw new CsvImportError({ file, line: p.tooLarge.line }, 'beyond-float32', {
+      column: p.name,
+      value: p.tooLarge.value,
+    });
   }
 }
 
 export function decideFeature(file: string, p: ColumnProfile, forcedCategorical: boolean): 'numeric' | 'categorical' {
   if (p.present === 0) {
-    throw new CsvImportError(
-      file,
-      `column '${p.name}' has no values (every cell is missing); exclude it`,
-      undefined,
-      p.name,
-    );
+    throw new CsvImportError({ file }, 'column-empty', { column: p.name });
   }
   const tooMany = p.distinctOverflow || p.distinct.size > MAX_CATEGORIES;
   if (!forcedCategorical) {
@@ -97,19 +85,13 @@ export function decideFeature(file: string, p: ColumnProfile, forcedCategorical:
   }
   if (tooMany) {
     const examples = [...p.distinct.keys()].slice(0, 3).map(quoted).join(', ');
-    throw new CsvImportError(
-      file,
-      `column '${p.name}' has more than ${MAX_CATEGORIES} distinct values (${examples}, ...): ` +
-        'it looks like an identifier or free text, not a category. Exclude it.',
-      undefined,
-      p.name,
-    );
+    throw new CsvImportError({ file }, 'too-many-categories', { column: p.name, max: MAX_CATEGORIES, examples });
   }
   return 'categorical';
 }
 
 export function decideLabel(file: string, p: ColumnProfile, task: Task | undefined): LabelPlan {
-  if (p.present === 0) throw new CsvImportError(file, `the label column '${p.name}' has no values`, undefined, p.name);
+  if (p.present === 0) throw new CsvImportError({ file }, 'label-empty', { column: p.name });
   const base = { index: p.index, name: p.name };
   let plan: LabelPlan;
   if (p.texts === 0) {
@@ -126,37 +108,26 @@ export function decideLabel(file: string, p: ColumnProfile, task: Task | undefin
   } else {
     if (task === 'regression') {
       const [first] = p.textExamples;
-      throw new CsvImportError(
-        file,
-        `the label column '${p.name}' is not numeric (${quoted(first.value)}), so it cannot be a regression target`,
-        first.line,
-        p.name,
-      );
+      throw new CsvImportError({ file, line: first.line }, 'label-not-numeric', {
+        column: p.name,
+        value: quoted(first.value),
+      });
     }
     if (p.numbers >= MOSTLY_NUMERIC * p.present) throw strayText(file, p);
     if (p.distinctOverflow || p.distinct.size > MAX_CLASSES) throw tooManyClasses(file, p, false);
     plan = { task: 'classification', ...base, classNames: stableOrder([...p.distinct.keys()], false), numeric: false };
   }
   if (plan.classNames.length < 2) {
-    throw new CsvImportError(
-      file,
-      `the label column '${p.name}' has only one class (${quoted(plan.classNames[0])}); ` +
-        'a classifier needs at least two',
-      undefined,
-      p.name,
-    );
+    throw new CsvImportError({ file }, 'label-one-class', { column: p.name, value: quoted(plan.classNames[0]) });
   }
   return plan;
 }
 
 function tooManyClasses(file: string, p: ColumnProfile, numeric: boolean): CsvImportError {
-  return new CsvImportError(
-    file,
-    `the label column '${p.name}' has more than ${MAX_CLASSES} distinct values, too many classes` +
-      (numeric ? "; for a numeric target choose the task 'regression'" : '; is it the right label column?'),
-    undefined,
-    p.name,
-  );
+  return new CsvImportError({ file }, numeric ? 'label-too-many-numbers' : 'label-too-many-classes', {
+    column: p.name,
+    max: MAX_CLASSES,
+  });
 }
 
 export function planImport(
@@ -190,10 +161,7 @@ export function planImport(
     }
   }
   if (features.length === 0) {
-    throw new CsvImportError(
-      file,
-      `no feature columns are left besides the label '${label.name}'; include at least one other column`,
-    );
+    throw new CsvImportError({ file }, 'no-features', { column: label.name });
   }
   return { features, featureNames, label };
 }

@@ -348,7 +348,7 @@ export class CsvStream {
   /** What a parse's error becomes: a stop (no sha256), a CsvImportError naming the file, or itself. */
   failed(error: unknown): StreamResult {
     if (error instanceof StopReading) return { sha256: null, bytes: this.bytes, invalidByte: this.invalid };
-    if (error instanceof CsvSyntaxError) throw new CsvImportError(this.path, error.detail, error.line);
+    if (error instanceof CsvSyntaxError) throw error.inFile(this.path);
     throw error;
   }
 }

@@ -158,11 +158,10 @@ export function rowScan(setup: RowScanSetup, seenHeaderAtStart: boolean): RowSca
     dataRows++;
     if (fields.length !== columns) {
       if (setup.ragged === 'throw')
-        throw new CsvImportError(
-          path,
-          `${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${columns}`,
-          line,
-        );
+        throw new CsvImportError({ file: path, line }, fields.length === 1 ? 'ragged-row-one' : 'ragged-row', {
+          fields: fields.length,
+          expected: columns,
+        });
       raggedCount++;
       if (raggedRows.length < MAX_RAGGED_LISTED)
         raggedRows.push({ line, value: fields.join(setup.delimiter), fields: fields.length });
@@ -173,13 +172,10 @@ export function rowScan(setup: RowScanSetup, seenHeaderAtStart: boolean): RowSca
     const split = splitIndex === null ? 0 : splitOfCell(fields[splitIndex]);
     if (split === null) throw badSplitCell(path, names[splitIndex!], fields[splitIndex!], line);
     if (labelIndex !== null && setup.labelRequired && isMissing(fields[labelIndex])) {
-      throw new CsvImportError(
-        path,
-        `the label column '${names[labelIndex]}' is empty here (${JSON.stringify(fields[labelIndex])}); ` +
-          "fix it, or choose the 'drop rows with missing values' policy",
-        line,
-        names[labelIndex],
-      );
+      throw new CsvImportError({ file: path, line }, 'label-cell-missing', {
+        column: names[labelIndex],
+        value: JSON.stringify(fields[labelIndex]),
+      });
     }
     if (setup.dropMissing) {
       let missing = false;

@@ -37,14 +37,9 @@ export function detectSplitColumn(names: string[]): string | null {
 
 /** A split cell that names no split (or is empty), as an error naming the line, the column and the value. */
 export function badSplitCell(file: string, column: string, cell: string, line: number): CsvImportError {
-  const what = cell.trim() === '' ? 'is empty' : `holds ${JSON.stringify(cell)}`;
-  return new CsvImportError(
-    file,
-    `the split column '${column}' ${what}; each row needs train, validation or test ` +
-      '(also accepted: training, val, valid, dev, testing, holdout; any case)',
-    line,
-    column,
-  );
+  return cell.trim() === ''
+    ? new CsvImportError({ file, line }, 'split-cell-empty', { column })
+    : new CsvImportError({ file, line }, 'split-cell-unknown', { column, value: JSON.stringify(cell) });
 }
 
 /**
@@ -55,13 +50,12 @@ export function splitFromColumn(file: string, column: string, ids: Int32Array): 
   const sizes = [0, 0, 0];
   for (let r = 0; r < ids.length; r++) sizes[ids[r]]++;
   if (sizes[0] === 0) {
-    throw new CsvImportError(
-      file,
-      `the split column '${column}' puts none of the ${ids.length} rows in train ` +
-        `(${sizes[1]} validation, ${sizes[2]} test); a model needs training rows`,
-      undefined,
+    throw new CsvImportError({ file }, 'split-no-train', {
       column,
-    );
+      rows: ids.length,
+      validation: sizes[1],
+      test: sizes[2],
+    });
   }
   const out = sizes.map((n) => new Int32Array(n));
   const filled = [0, 0, 0];

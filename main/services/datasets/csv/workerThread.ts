@@ -93,10 +93,7 @@ export class CsvWorker {
         case 'unstarted':
           return null;
         case 'crashed':
-          throw new CsvImportError(
-            this.path,
-            `the import's second thread stopped: ${outcome.reason}. Import the file again`,
-          );
+          throw new CsvImportError({ file: this.path }, 'worker-stopped', { reason: outcome.reason });
         default:
           throw new Error(`unknown outcome ${JSON.stringify(outcome satisfies never)}`);
       }

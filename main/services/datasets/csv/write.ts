@@ -50,7 +50,7 @@ export interface WriteResult {
 }
 
 function fileChanged(file: string, line?: number): CsvImportError {
-  return new CsvImportError(file, 'the file changed while it was being imported; import it again', line);
+  return new CsvImportError({ file, line }, 'file-changed', {});
 }
 
 export async function writeRows(setup: WriteSetup): Promise<WriteResult> {
