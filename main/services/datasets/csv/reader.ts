@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
 import { basename } from 'node:path';
-import { CsvImportError, CsvSyntaxError } from './errors';
+import { CsvSyntaxError } from './errors';
 import { CsvParser, type LineHandler, type RecordHandler } from './parser';
 
 export type { TextEncoding } from './previewTypes';
