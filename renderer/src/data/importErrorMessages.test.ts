@@ -1,10 +1,11 @@
 // Every code a refused CSV table or image folder can come with has words in English and Chinese, each filling every
 // value main sends; a payload as main sends it is worded from these tables (state/errorWords.ts).
 import { describe, expect, it } from 'vitest';
+import { CSV_IMPORT_PROBLEMS } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
-import { imageImportErrorMessages } from './importErrorMessages';
+import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from './importErrorMessages';
 
 // The locales (lib/i18n.svelte.ts holds runes, which run only in the compiled app).
 const LOCALES = ['en', 'zh-CN'] as const;
@@ -12,7 +13,10 @@ const LOCALES = ['en', 'zh-CN'] as const;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 /** Each table against its source of truth: the English sentences main throws. */
-const FAMILIES = [{ name: 'image folder', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages }] as const;
+const FAMILIES = [
+  { name: 'image folder', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages },
+  { name: 'CSV table', english: CSV_IMPORT_PROBLEMS, words: csvImportErrorMessages },
+] as const;
 
 describe.each(FAMILIES)('$name refusals', ({ english, words }) => {
   it.each(Object.keys(english))('%s is worded in every language, with every value main sends filled in', (code) => {
@@ -34,6 +38,15 @@ describe.each(FAMILIES)('$name refusals', ({ english, words }) => {
   });
 });
 
+describe('where a CSV problem is', () => {
+  it('names the file, and the line when there is one, around the problem in every language', () => {
+    for (const locale of LOCALES) {
+      expect(placeholders(csvPlaceMessages[locale].inFile), locale).toEqual(['file', 'problem']);
+      expect(placeholders(csvPlaceMessages[locale].onLine), locale).toEqual(['file', 'line', 'problem']);
+    }
+  });
+});
+
 describe('a refused import as the studio receives it', () => {
   it('is worded from the image-folder table with its folder and class folder', () => {
     const refused = new StudioError({
@@ -46,6 +59,19 @@ describe('a refused import as the studio receives it', () => {
       table: 'imageImport',
       key: 'one-class',
       params: { folder: '/data/pets', className: 'cats' },
+    });
+  });
+
+  it('is worded from the CSV table with its file, line and column', () => {
+    const refused = new StudioError({
+      message: 'iris.csv, line 4: the label column \'species\' is empty here (""); fix it, or …',
+      code: 'csv-label-cell-missing',
+      params: { file: 'iris.csv', line: 4, column: 'species', value: '""' },
+    });
+    expect(errorWording(refused)).toEqual({
+      table: 'csvImport',
+      key: 'label-cell-missing',
+      params: { file: 'iris.csv', line: 4, column: 'species', value: '""' },
     });
   });
 

@@ -5,7 +5,7 @@ import { settingNameMessages } from '../settingNames/messages';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
-import { imageImportErrorMessages } from '../data/importErrorMessages';
+import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from '../data/importErrorMessages';
 import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -17,6 +17,8 @@ const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
 const imagePredictionWords = translator(imagePredictionProblemMessages);
 const imageImportWords = translator(imageImportErrorMessages);
+const csvImportWords = translator(csvImportErrorMessages);
+const csvPlaceWords = translator(csvPlaceMessages);
 
 export function errorText(error: unknown): string {
   const wording = errorWording(error);
@@ -33,6 +35,13 @@ export function errorText(error: unknown): string {
       return imagePredictionWords(wording.key, wording.params);
     case 'imageImport':
       return imageImportWords(wording.key, wording.params);
+    case 'csvImport': {
+      const problem = csvImportWords(wording.key, wording.params);
+      const { file, line } = wording.params;
+      return line === undefined
+        ? csvPlaceWords('inFile', { file, problem })
+        : csvPlaceWords('onLine', { file, line, problem });
+    }
     case null:
       return wording.text;
     default:

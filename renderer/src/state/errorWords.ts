@@ -9,6 +9,7 @@ import type { GroupMessageKey } from '../groups/messages';
 import { sweepRefusalKey } from '../groups/refusals';
 import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
+import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
@@ -17,6 +18,7 @@ export type ErrorWording =
   | { table: 'group'; key: GroupMessageKey; params: Record<string, string | number> }
   | { table: 'imagePrediction'; key: ImagePredictionProblem; params: Record<string, string | number> }
   | { table: 'imageImport'; key: ImageImportProblem; params: Record<string, string | number> }
+  | { table: 'csvImport'; key: CsvImportProblem; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -40,6 +42,10 @@ export function errorWording(error: unknown): ErrorWording {
     const images = error.code.startsWith('images-') ? error.code.slice('images-'.length) : null;
     if (images !== null && images in IMAGE_IMPORT_PROBLEMS)
       return { table: 'imageImport', key: images as ImageImportProblem, params: error.params };
+    // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
+    const csv = error.code.startsWith('csv-') ? error.code.slice('csv-'.length) : null;
+    if (csv !== null && csv in CSV_IMPORT_PROBLEMS)
+      return { table: 'csvImport', key: csv as CsvImportProblem, params: error.params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }
