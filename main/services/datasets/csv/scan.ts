@@ -30,19 +30,27 @@ export interface ScanResult extends Omit<RowScanCounts, 'seenHeader' | 'stoppedE
 
 export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
   const rows = rowScan(setup, false);
-  // Progress: the bytes this thread parsed, plus those the worker reports.
+  // Progress: the bytes this thread parsed plus those the worker reports, never going back (when this thread reads
+  // the worker's part after all, the worker's bytes no longer count and the sum climbs again from below).
   let workerBytes = 0;
+  let reported = 0;
+  const report = () => {
+    const bytes = stream.bytes + workerBytes;
+    if (bytes <= reported) return;
+    reported = bytes;
+    setup.onBytes?.(bytes);
+  };
   const stream = new CsvStream(setup.path, {
     encoding: setup.encoding,
     delimiter: setup.delimiter,
     onRecord: rows.onRecord,
     onLine: rows.onLine,
     signal: setup.signal,
-    onBytes: setup.onBytes && ((bytes) => setup.onBytes!(bytes + workerBytes)),
+    onBytes: setup.onBytes && report,
   });
   const second = startSecondPart(setup, (bytes) => {
     workerBytes = bytes;
-    setup.onBytes?.(stream.bytes + workerBytes);
+    report();
   });
   let part: { result: PartResult; lineOffset: number } | null = null;
   let streamed: StreamResult;
@@ -51,7 +59,11 @@ export async function scanCsv(setup: ScanSetup): Promise<ScanResult> {
       await stream.parse(0, second.offset);
       part = await joinSecondPart(setup, stream, rows.counts(), second);
       // Without the worker's counts this thread reads the rest (hashed already if the worker was waited for).
-      if (!part) await stream.parse(second.offset, Number.POSITIVE_INFINITY);
+      if (!part) {
+        await second.stop();
+        workerBytes = 0;
+        await stream.parse(second.offset, Number.POSITIVE_INFINITY);
+      }
     } else {
       await stream.parse(0, Number.POSITIVE_INFINITY);
     }

@@ -225,8 +225,9 @@ export class CellSpool {
     const url = split < rowCount ? workerUrl() : null;
     const rows: SpoolRows = { spoolPath: cells, columns, features, rowWidth };
     const job: ConvertJob = { ...rows, featuresPath: this.path, firstRow: split };
-    const worker = url ? new CsvWorker(this.path, { kind: 'convert', job }, url) : null;
+    let worker: CsvWorker | null = null;
     try {
+      worker = url ? new CsvWorker(this.path, { kind: 'convert', job }, url) : null;
       convertRows(rows, 0, worker ? split : rowCount, write, onRow);
       if (worker) {
         if (stats) countRows(rows, split, rowCount, stats);

@@ -1,6 +1,7 @@
 // A large import's first read in two threads (secondPart.ts): the worker's part is joined as if one thread had read
 // every row, so the dataset and every error are the ones one thread gives; the split is only taken at a line
 // break outside quotes, and a worker that stops or a cancelled import ends the worker without hanging.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ function setupFor(path: string, threads: ScanSetup['threads'], extra: Partial<Sc
 }
 
 /** The spool made a feature file (texts one-hot in order of first appearance), as the import turns it into one. */
-function spooledFeatures(spool: CellSpool): Buffer {
+async function spooledFeatures(spool: CellSpool): Promise<Buffer> {
   let offset = 0;
   const features: SpoolFeature[] = spool.kinds.map((kind, k) => {
     const at = offset;
@@ -89,7 +90,7 @@ function spooledFeatures(spool: CellSpool): Buffer {
     offset += width;
     return { offset: at, width, remap: Int32Array.from({ length: width }, (_, id) => id) };
   });
-  spool.writeFeatures(features, offset);
+  await spool.writeFeatures(features, offset);
   return readFileSync(spool.path);
 }
 
@@ -100,7 +101,12 @@ const ONE = { enabled: false };
 async function scanned(path: string, threads: ScanSetup['threads'], extra: Partial<ScanSetup> = {}) {
   const setup = setupFor(path, threads, extra);
   const scan = await scanCsv(setup);
-  const spool = scan.spooled ? spooledFeatures(setup.spool!) : null;
+  // The feature file's digest: comparing megabytes element by element would take seconds.
+  const spool = scan.spooled
+    ? createHash('sha256')
+        .update(await spooledFeatures(setup.spool!))
+        .digest('hex')
+    : null;
   const rowValues = (values: typeof scan.labelIds) => {
     if (!values) return null;
     const out = new Int32Array(values.length);
@@ -178,15 +184,22 @@ describe('the first read in two threads', () => {
   });
 
   it('reads the file in one thread when the middle falls inside a quoted field', async () => {
-    // One field holding line breaks spans the middle of the file: the line break found there is inside quotes.
-    const rows = mixedTable(200);
-    const long = Array.from({ length: 400 }, (_, k) => `note ${k}`).join('\n');
-    rows.splice(100, 0, `1.5,2.5,3,Lyon,"${long}",yes`);
+    // A field of 200 KB holding line breaks spans the middle of the file: the line break found there is inside
+    // quotes. The worker's part (about 1.5 MB) is long enough for it to report progress before it is stopped.
+    const rows = mixedTable(60_000);
+    const long = Array.from({ length: 20_000 }, (_, k) => `note ${k}`).join('\n');
+    const total = rows.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    let at = 0;
+    for (let bytes = 0; bytes < total / 2; at++) bytes += Buffer.byteLength(rows[at]) + 1;
+    rows.splice(at, 0, `1.5,2.5,3,Lyon,"${long}",yes`);
     const path = write('quoted-middle.csv', rows);
     const one = await scanned(path, ONE);
-    const two = await scanned(path, TWO);
+    const seen: number[] = [];
+    const two = await scanned(path, TWO, { onBytes: (bytes) => seen.push(bytes) });
     expect(two.threads).toBe(1);
     expect(two).toEqual(one);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThan(seen[k - 1]);
+    expect(seen.at(-1)).toBe(readFileSync(path).length);
   });
 
   it('reads a file smaller than the split size in one thread', async () => {
@@ -263,6 +276,26 @@ describe('the worker', () => {
     const two = await scanned(path, { ...TWO, worker: crashing(true) });
     expect(two.threads).toBe(1);
     expect(two).toEqual(one);
+  });
+
+  it('that refuses its part leaves it to the first thread, progress never passing the file size', async () => {
+    // A stand-in worker: reports half its part read, then refuses it (as for a row the import refuses).
+    const refusing = new URL(
+      `data:text/javascript,${encodeURIComponent(
+        "import { parentPort, workerData } from 'node:worker_threads'; import { statSync } from 'node:fs';" +
+          "const { job } = workerData; parentPort.postMessage({ type: 'ready' });" +
+          "parentPort.postMessage({ type: 'progress', bytes: Math.floor((statSync(job.setup.path).size - job.offset) / 2) });" +
+          "parentPort.postMessage({ type: 'refused' });",
+      )}`,
+    );
+    const path = write('refused.csv', mixedTable(6_000));
+    const one = await scanned(path, ONE);
+    const seen: number[] = [];
+    const two = await scanned(path, { ...TWO, worker: refusing }, { onBytes: (bytes) => seen.push(bytes) });
+    expect(two.threads).toBe(1);
+    expect(two).toEqual(one);
+    expect(Math.max(...seen)).toBe(readFileSync(path).length);
+    expect(seen.at(-1)).toBe(readFileSync(path).length);
   });
 
   it('is ended when the import is cancelled', async () => {

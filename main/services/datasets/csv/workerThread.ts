@@ -2,7 +2,7 @@
 // not start (the caller then does the job itself) or stopped midway (an import error naming the file).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CsvImportError } from './errors';
 import type { ConvertJob } from './featureRows';
@@ -109,23 +109,49 @@ export class CsvWorker {
 }
 
 /**
- * The worker's module: from the TypeScript sources (tsx, vitest) a small module that registers tsx's hooks in the
- * worker first (workers do not inherit them); bundled, dist/csvWorker.mjs beside dist/cli.mjs and dist/web.mjs (or
- * one folder up from dist/electron/main.cjs). Null when it cannot be found: one thread does the work.
+ * The worker's module: bundled, dist/csvWorker.mjs beside dist/cli.mjs and dist/web.mjs (or one folder up from
+ * dist/electron/main.cjs); from the TypeScript sources (tsx, vitest, the bench), see sourceWorkerUrl. Null when it
+ * cannot be found: one thread does the work.
  */
 export function workerUrl(): URL | null {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const tsx = createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const entry = new URL('./csvWorker.ts', here).href;
-    const boot = `import { register } from ${JSON.stringify(pathToFileURL(tsx).href)}; register(); await import(${JSON.stringify(entry)});`;
-    return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
-  }
+  if (here.endsWith('.ts')) return sourceWorkerUrl(here);
   for (const candidate of ['./csvWorker.mjs', '../csvWorker.mjs']) {
     const url = new URL(candidate, here);
     if (existsSync(url)) return url;
   }
   return null;
+}
+
+let sourceWorker: URL | undefined;
+
+/**
+ * From the sources, csvWorker.ts bundled once per process by esbuild (a development dependency, as the sources
+ * are) into a data: URL (no file to clean up; the worker imports only Node's modules): a worker loading the sources
+ * through tsx itself took about 0.3 s of CPU and 30 MB more to start, twice per import. Without esbuild, a small
+ * module registering tsx's hooks in the worker first (workers do not inherit them).
+ */
+function sourceWorkerUrl(here: string): URL {
+  if (sourceWorker) return sourceWorker;
+  const require = createRequire(here);
+  const entry = new URL('./csvWorker.ts', here);
+  let code: string;
+  try {
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    code = esbuild.buildSync({
+      entryPoints: [fileURLToPath(entry)],
+      write: false,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    }).outputFiles[0].text;
+  } catch {
+    const tsx = require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    code = `import { register } from ${JSON.stringify(pathToFileURL(tsx).href)}; register(); await import(${JSON.stringify(entry.href)});`;
+  }
+  sourceWorker = new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  return sourceWorker;
 }
