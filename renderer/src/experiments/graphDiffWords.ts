@@ -8,25 +8,9 @@ import { formatParam } from '../editor/paramText';
 import type { GraphChange, ParamChange } from './graphDiff';
 import type { ExperimentsMessageKey } from './messages';
 
-export type GraphDiffWordKey = Extract<
-  ExperimentsMessageKey,
-  | 'nodeAdded'
-  | 'nodeRemoved'
-  | 'nodeChanged'
-  | 'edgeAdded'
-  | 'edgeRemoved'
-  | 'kindChange'
-  | 'paramChange'
-  | 'changeSeparator'
-  | 'paramOn'
-  | 'paramOff'
-  | 'paramDefault'
-  | 'paramDerived'
->;
-
 export interface GraphDiffWords {
   /** The experiments table's translator (fills {names}). */
-  t: (key: GraphDiffWordKey, params?: Record<string, string | number>) => string;
+  t: (key: ExperimentsMessageKey, params?: Record<string, string | number>) => string;
   /** The layer catalogue's words: 'name.<kind>', 'param.<kind>.<name>'. */
   catalogue: (key: string) => string;
 }
