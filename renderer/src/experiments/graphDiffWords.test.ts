@@ -1,17 +1,17 @@
 // The compare view's graph changes read in the user's words, in English and Chinese: layer names from the catalogue
 // table, params by the Inspector's labels, values as the Inspector shows them.
 import { describe, expect, it } from 'vitest';
+import { fillMessage } from '../../../engine/core/spec/problemText';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import { catalogueMessages } from '../editor/messages';
 import { diffGraphs, type GraphChange } from './graphDiff';
 import { describeGraphChange, type GraphDiffWords } from './graphDiffWords';
 import { experimentsMessages } from './messages';
 
-/** One language's tables as the view's translators (fills {names}; the catalogue falls back to English, as i18n does). */
+/** One language's tables as the view's translators (the catalogue falls back to English, as i18n does). */
 function wordsIn(locale: 'en' | 'zh-CN'): GraphDiffWords {
   return {
-    t: (key, params = {}) =>
-      experimentsMessages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name])),
+    t: (key, params = {}) => fillMessage(experimentsMessages[locale][key], params),
     catalogue: (key) => catalogueMessages[locale][key] ?? catalogueMessages.en[key] ?? key,
   };
 }
