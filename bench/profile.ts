@@ -45,6 +45,9 @@ function flopsOf(name: string, args: unknown[]): number {
 function describe(name: string, args: unknown[]): string {
   // Optimizer steps differ only by their step number: one row for all of them.
   if (name.endsWith('Step')) args = args.filter((a) => typeof a === 'number').slice(0, 1);
+  // Dense forwards: the dimensions, and whether the weight came packed (the weights version moves every step).
+  if (name === 'denseForward' || name === 'denseReluForward')
+    return `${name}(${args.slice(4, 7).join(', ')}${args[7] ? ', packed' : ''})`;
   const dims = args.filter(
     (a) => typeof a === 'number' || typeof a === 'boolean' || (a instanceof Int32Array && a.length <= 13),
   );

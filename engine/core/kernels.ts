@@ -41,6 +41,12 @@ export const Activation = {
 } as const;
 export type Activation = (typeof Activation)[keyof typeof Activation];
 
+declare const packedWeightsBrand: unique symbol;
+/** Opaque: a dense weight packed once in the GEMM's panel layout, made by `packedWeights()` and filled by forwards. */
+export interface PackedWeights {
+  readonly [packedWeightsBrand]: true;
+}
+
 export interface Kernels {
   /** The instruction set the kernels dispatched to at load time: 'avx512' | 'avx2' | 'neon' | 'scalar'. */
   readonly isa: string;
@@ -62,7 +68,13 @@ export interface Kernels {
     beta: number,
     C: Float32Array,
   ): void;
-  /** y[batch,out] = x[batch,in] · weight[out,in]^T + bias[out] (bias may be null). */
+  /**
+   * y[batch,out] = x[batch,in] · weight[out,in]^T + bias[out] (bias may be null).
+   * With `packed` (eval mode), the product reads weight^T from that handle's copy in the GEMM's panel layout, packed
+   * from `weight` when the handle last saw another buffer or another `weightsVersion` (a whole number the caller
+   * moves whenever the weights may have changed), and reused otherwise: bitwise the result without it. Where the
+   * GEMM would not pack (a batch of at most 4, fewer outputs than a register tile) it is not used or filled.
+   */
   denseForward(
     x: Float32Array,
     weight: Float32Array,
@@ -71,12 +83,18 @@ export interface Kernels {
     batch: number,
     inFeatures: number,
     outFeatures: number,
+    packed?: PackedWeights | null,
+    weightsVersion?: number,
   ): void;
   /**
    * Eval-mode dense then ReLU in one pass: y = max(x · weight^T + bias, 0), bitwise denseForward followed by
    * activationForward(ReLU) (the ReLU is applied to each block of y as its sum is final).
    */
   denseReluForward: Kernels['denseForward'];
+  /** An empty handle for one dense layer's packed weight (see denseForward); native memory, freed when collected. */
+  packedWeights(): PackedWeights;
+  /** Bytes a handle holds: 0 until packed, then the weight's floats rounded up to whole GEMM panels, times 4. */
+  packedWeightsBytes(packed: PackedWeights): number;
   /** dWeight = dy^T x and dBias = sum over batch of dy (both overwritten); dx = dy · weight (skipped when null). */
   denseBackward(
     x: Float32Array,

@@ -16,6 +16,8 @@ const members: Record<keyof Kernels, 'function' | 'string'> = {
   gemm: 'function',
   denseForward: 'function',
   denseReluForward: 'function',
+  packedWeights: 'function',
+  packedWeightsBytes: 'function',
   denseBackward: 'function',
   conv2dForward: 'function',
   conv2dReluForward: 'function',

@@ -1,6 +1,6 @@
 // Naive TypeScript implementations of every kernel in the Kernels contract: the oracle the native tests (and any
 // other test) compare against. Sums run in double; nothing here is fast. Same argument order as Kernels.
-import { Activation, Geom, type Kernels } from '../core/kernels';
+import { Activation, Geom, type Kernels, type PackedWeights } from '../core/kernels';
 import { augmentPlaced } from '../core/train/augment';
 
 /** MurmurHash3's 32-bit finalizer. */
@@ -164,6 +164,13 @@ export function createReferenceKernels(): Kernels {
     denseReluForward(x, weight, bias, y, batch, inFeatures, outFeatures) {
       this.denseForward(x, weight, bias, y, batch, inFeatures, outFeatures);
       this.activationForward(Activation.ReLU, y, y, batch * outFeatures, 0);
+    },
+    // The reference has no packed copy: it always reads the weight itself.
+    packedWeights() {
+      return {} as PackedWeights;
+    },
+    packedWeightsBytes() {
+      return 0;
     },
     denseBackward(x, weight, dy, dx, dWeight, dBias, batch, inFeatures, outFeatures, accumulateDx) {
       for (let o = 0; o < outFeatures; o++) {

@@ -37,6 +37,7 @@ export function buildSingleOp(kernels: Kernels, node: SpecNode, inputShapes: Sha
   const output = tensor(outputShape(node, inputShapes), batch, true);
   const params = new Map<string, ParamTensor>();
   const states = new Map<string, StateTensor>();
+  let weightsVersion = 0;
   const ctx: BuildContext = {
     node,
     params: resolveParams(node).params,
@@ -49,6 +50,8 @@ export function buildSingleOp(kernels: Kernels, node: SpecNode, inputShapes: Sha
     frozen: false,
     seed: 1,
     nodeIndex: 1,
+    // Fixtures write parameters straight into their tensors between passes: every pass counts as after a change.
+    weightsVersion: () => ++weightsVersion,
     param(field, shape, init, regularized) {
       const size = shape.reduce((a, b) => a * b, 1);
       const p: ParamTensor = {

@@ -40,9 +40,23 @@ export const dense: LayerDefinition<'dense'> = {
     const outFeatures = num(ctx.params, 'units');
     const weight = ctx.param('weight', [outFeatures, inFeatures], chooseInit(ctx.params.init, ctx.successorOp), true);
     const bias = ctx.params.bias === false ? null : ctx.param('bias', [outFeatures], 'zeros', false);
+    // Eval-mode forwards read weight^T from a copy in the GEMM's panel layout, packed again only when the model's
+    // weights version has moved (a batch of 256 through 784 -> 512 otherwise packs 1.6 MB per call); training passes
+    // none, since every step changes the weights.
+    const packed = kernels.packedWeights();
     return {
-      forward(batch) {
-        kernels.denseForward(x.data, weight.value, bias ? bias.value : null, y.data, batch, inFeatures, outFeatures);
+      forward(batch, training) {
+        kernels.denseForward(
+          x.data,
+          weight.value,
+          bias ? bias.value : null,
+          y.data,
+          batch,
+          inFeatures,
+          outFeatures,
+          training ? null : packed,
+          ctx.weightsVersion(),
+        );
       },
       forwardRelu(batch, relu) {
         kernels.denseReluForward(
@@ -53,6 +67,8 @@ export const dense: LayerDefinition<'dense'> = {
           batch,
           inFeatures,
           outFeatures,
+          packed,
+          ctx.weightsVersion(),
         );
       },
       backward(batch) {

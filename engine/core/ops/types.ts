@@ -61,6 +61,11 @@ export interface BuildContext {
   /** Seed and index for ops that draw random numbers per step (dropout). */
   seed: number;
   nodeIndex: number;
+  /**
+   * The model's weights version now (CompiledModel.weightsVersion): moves whenever parameter values may have changed,
+   * so what an op derives from its weights for eval-mode forwards is rebuilt when it differs.
+   */
+  weightsVersion(): number;
   param(field: string, shape: number[], init: InitKind, regularized: boolean): ParamTensor;
   state(field: string, shape: number[], fill: number): StateTensor;
 }

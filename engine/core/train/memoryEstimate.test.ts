@@ -12,11 +12,13 @@ describe('estimateTrainingMemory', () => {
     const estimate = estimateTrainingMemory(mlp(2, [4], 3), config({ batchSize: 10 }))!;
     expect(estimate.parameters).toBe(27 * 4);
     expect(estimate.gradients).toBe(27 * 4);
-    expect(estimate.optimizerAndCopies).toBe(27 * 4 * (2 + 3));
+    // Adam's 2 moments, 3 checkpoint copies, and the weights packed for evaluation (2 × 4 + 4 × 3 = 20, no biases).
+    expect(estimate.optimizerAndCopies).toBe(27 * 4 * (2 + 3) + 20 * 4);
     // outputs per sample: input 2, fc1 4, relu 4, out 3 = 13 values, forward and gradient, for 10 samples.
     expect(estimate.activations).toBe(2 * 13 * 10 * 4);
-    // out: 15 parameters × 7 copies × 4 B + 3 values × 2 × 10 × 4 B = 660 B; fc1: 12 × 7 × 4 + 4 × 2 × 10 × 4 = 656 B.
-    expect(estimate.largest).toEqual({ nodeId: 'out', bytes: 660 });
+    // out: 15 parameters × 7 copies × 4 B + 12 packed weights × 4 B + 3 values × 2 × 10 × 4 B = 708 B;
+    // fc1: 12 × 7 × 4 + 8 × 4 + 4 × 2 × 10 × 4 = 688 B.
+    expect(estimate.largest).toEqual({ nodeId: 'out', bytes: 708 });
   });
 
   it('refuses a 30000×30000 dense layer with the 19 GB a 24 GB machine can give, and names it', () => {

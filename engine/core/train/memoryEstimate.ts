@@ -11,7 +11,10 @@ const BYTES_PER_VALUE = 4;
 export interface MemoryEstimate {
   parameters: number;
   gradients: number;
-  /** Moment buffers of the optimizer, plus the snapshot copies a checkpoint (and early stopping's best weights) hold. */
+  /**
+   * Moment buffers of the optimizer, the snapshot copies a checkpoint (and early stopping's best weights) hold, and
+   * the dense layers' weights once more: evaluation keeps them packed for the GEMM (engine/native gemm/prepack.cpp).
+   */
   optimizerAndCopies: number;
   /** Forward outputs and their gradients for one batch. */
   activations: number;
@@ -54,7 +57,9 @@ export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): Me
   const buffers = optimizerBuffers(config.optimizer);
   // A checkpoint captures a copy of the weights and the optimizer state (and the best weights with restoreBest).
   const copies = 1 + buffers + (config.earlyStopping?.restoreBest ? 1 : 0);
+  const specNodes = new Map(spec.nodes.map((node) => [node.id, node]));
   let parameters = 0;
+  let packedWeights = 0;
   let activations = 0;
   let largest: MemoryEstimate['largest'] = null;
   for (const nodeId of analysis.order) {
@@ -64,11 +69,19 @@ export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): Me
     const nodeActivations = 2 * values * batch * BYTES_PER_VALUE; // (N, ...shape) forward and its gradient
     parameters += nodeParameters;
     activations += nodeActivations;
-    const nodeBytes = nodeParameters * (2 + buffers + copies) + nodeActivations; // weights, gradients, moments, copies
+    const node = specNodes.get(nodeId);
+    // A dense layer's weight matrix without its bias: units x inputs of its parameters.
+    const nodePacked =
+      node?.op === 'dense'
+        ? nodeParameters - (node.params?.bias === false ? 0 : Number(node.params?.units ?? 0)) * BYTES_PER_VALUE
+        : 0;
+    packedWeights += nodePacked;
+    // weights, gradients, moments, copies, the packed copy
+    const nodeBytes = nodeParameters * (2 + buffers + copies) + nodePacked + nodeActivations;
     if (!largest || nodeBytes > largest.bytes) largest = { nodeId, bytes: nodeBytes };
   }
   const gradients = parameters;
-  const optimizerAndCopies = parameters * (buffers + copies);
+  const optimizerAndCopies = parameters * (buffers + copies) + packedWeights;
   return {
     parameters,
     gradients,

@@ -50,11 +50,9 @@ export class CompiledModel {
   readonly outputShape: Shape;
   readonly input: Tensor;
   readonly output: Tensor;
-  /** Learnable tensors in arena order: trainable regularized weights, other trainable tensors, frozen tensors. */
-  readonly params: ParamTensor[];
+  /** Tensors saved with the model but not trained (batch-norm running statistics). */
   readonly states: StateTensor[];
-  /** All parameter values, all gradients; tensors are views into these. */
-  readonly paramArena: Float32Array;
+  /** All gradients; parameters' grad fields are views into it. */
   readonly gradArena: Float32Array;
   /** Elements [0, regularizedLength) of the arenas are the weights L1/L2 penalties apply to. */
   readonly regularizedLength: number;
@@ -68,6 +66,11 @@ export class CompiledModel {
   /** The eval-mode forward with each dense/conv → ReLU (→ 2x2 max pool) chain in one kernel (evalPlan.ts). */
   private readonly evalSteps: EvalStep[];
   private readonly activations: ReadonlyMap<string, Tensor>;
+  /** All parameter values (tensors' value fields are views into it), and those tensors; see paramArena and params. */
+  private readonly arena: Float32Array;
+  private readonly paramTensors: ParamTensor[];
+  /** See weightsVersion. */
+  private version = 0;
 
   constructor(
     readonly spec: ModelSpec,
@@ -139,6 +142,7 @@ export class CompiledModel {
         frozen: node.trainable === false,
         seed: options.seed,
         nodeIndex,
+        weightsVersion: () => this.version,
         param: (field, shape, init, regularized) => {
           const size = shape.reduce((a, b) => a * b, 1);
           const tensor: ParamTensor = {
@@ -187,21 +191,21 @@ export class CompiledModel {
       if (p.regularized && !p.frozen) regularizedLength = offset;
       if (!p.frozen) trainableLength = offset;
     }
-    this.paramArena = new Float32Array(Math.max(offset, ALIGN));
+    this.arena = new Float32Array(Math.max(offset, ALIGN));
     this.gradArena = new Float32Array(Math.max(offset, ALIGN));
     ordered.forEach((p, i) => {
-      p.value = this.paramArena.subarray(offsets[i], offsets[i] + p.size);
+      p.value = this.arena.subarray(offsets[i], offsets[i] + p.size);
       p.grad = this.gradArena.subarray(offsets[i], offsets[i] + p.size);
     });
     this.regularizedLength = regularizedLength;
     // With nothing frozen the whole arena (padding included) trains, as before frozen layers existed.
-    this.trainableLength = ordered.some((p) => p.frozen) ? trainableLength : this.paramArena.length;
+    this.trainableLength = ordered.some((p) => p.frozen) ? trainableLength : this.arena.length;
 
     // Initialize in topological (declaration) order so a seed always gives the same weights.
     const rng = new Rng(options.seed);
     for (const p of declared) initialize(p.value, p.shape, p.init, rng);
 
-    this.params = ordered;
+    this.paramTensors = ordered;
     this.states = states;
     this.layers = layers;
     this.evalSteps = evalSteps(
@@ -216,6 +220,39 @@ export class CompiledModel {
     this.activations = tensors;
     this.inputShape = this.input.shape;
     this.outputShape = this.output.shape;
+  }
+
+  /**
+   * All parameter values; every parameter tensor's value is a view into it. Taking it counts as changing the weights
+   * (weightsChanged), since the caller may write through it: hold it only across writes, not across predictions.
+   */
+  get paramArena(): Float32Array {
+    this.weightsChanged();
+    return this.arena;
+  }
+
+  /**
+   * Learnable tensors in arena order: trainable regularized weights, other trainable tensors, frozen tensors. Taking
+   * them counts as changing the weights, as for paramArena.
+   */
+  get params(): readonly ParamTensor[] {
+    this.weightsChanged();
+    return this.paramTensors;
+  }
+
+  /**
+   * A number that moves whenever the parameter values may have changed. What is built from the weights for eval-mode
+   * forwards (a dense layer's packed copy) is rebuilt when this differs from the number it was built at, so each way
+   * of writing weights moves it: the optimizer's step (the session calls weightsChanged), loadTensors, and taking
+   * writable views through paramArena, params or namedTensors().
+   */
+  get weightsVersion(): number {
+    return this.version;
+  }
+
+  /** Says the parameter values may have changed since the last forward: call it after writing them by hand. */
+  weightsChanged(): void {
+    this.version++;
   }
 
   /**
@@ -265,10 +302,14 @@ export class CompiledModel {
     return layer;
   }
 
-  /** The parameter and state tensors by name, as checkpoints and exports name them. */
+  /**
+   * The parameter and state tensors by name, as checkpoints and exports name them. Their values are the model's own
+   * memory, so taking them counts as changing the weights (weightsChanged).
+   */
   namedTensors(): Map<string, { shape: number[]; value: Float32Array }> {
+    this.weightsChanged();
     const named = new Map<string, { shape: number[]; value: Float32Array }>();
-    for (const p of this.params) named.set(p.name, p);
+    for (const p of this.paramTensors) named.set(p.name, p);
     for (const s of this.states) named.set(s.name, s);
     return named;
   }

@@ -118,6 +118,7 @@ class Session implements TrainingSession {
         throw new NonFiniteLossError(this.steps, loss, this.lastGradNorm);
     }
     this.optimizer.step(this.learningRate);
+    model.weightsChanged(); // written through the optimizer's view of the arena, taken once at construction
     this.steps++;
     return loss;
   }

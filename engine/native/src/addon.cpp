@@ -33,6 +33,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exportFunction(env, exports, "threads", Threads);
   registerGemm(env, exports);
   registerDense(env, exports);
+  registerPrepack(env, exports);
   registerConv(env, exports);
   registerPool(env, exports);
   registerBatchNorm(env, exports);

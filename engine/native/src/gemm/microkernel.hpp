@@ -48,6 +48,12 @@ struct MicroKernel {
                             * operations done. *sink gets a value of the chains so the loop is not optimized away.
                             */
   double (*fmaLoop)(std::int64_t iterations, float* sink);
+  /**
+   * Optional (null if absent): packs one whole op(B) micro-panel from rows of B (op(B) = B^T): out[k * nr + c] =
+   * rows[c][k] for c < nr, k < depth, where rows[c] = src + c * ld is contiguous in k. A transpose in the ISA's
+   * widest registers (pack.hpp's portable one goes 4 x 4 in SSE); a copy, so the bits are the same.
+   */
+  void (*transposePanel)(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out);
 };
 
 extern const MicroKernel kGemmScalar;

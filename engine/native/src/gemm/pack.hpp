@@ -168,9 +168,14 @@ void packB(const GemmProblem& p, int64_t j0, int64_t nc, int64_t p0, int64_t kc,
     return;
   }
   // B is [N, K]: each column of op(B) is a contiguous row of B, so this is a transpose.
+  const auto wide = gemmKernel().transposePanel;
   for (int64_t q = 0; q < nc; q += NR) {
     const int cols = static_cast<int>(std::min<int64_t>(NR, nc - q));
     float* panel = out + q * kc;
+    if (cols == NR && wide != nullptr) {
+      wide(p.B + (j0 + q) * p.ldb + p0, static_cast<std::ptrdiff_t>(p.ldb), kc, panel);
+      continue;
+    }
     if (cols < NR) std::fill(panel, panel + NR * kc, 0.0f);
     transposeRows(p.B + (j0 + q) * p.ldb + p0, p.ldb, cols, kc, panel, NR, 1.0f);
   }

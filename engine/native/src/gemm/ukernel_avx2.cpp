@@ -160,9 +160,49 @@ double fmaLoopAvx2(std::int64_t iterations, float* sink) {
   return static_cast<double>(iterations) * 12 * 8 * 2;
 }
 
+// One 16-column op(B) panel from 16 rows of B (see MicroKernel::transposePanel): 8 rows x 8 k at a time through an
+// 8 x 8 transpose in ymm registers, each k's 8 values stored whole; a depth not a multiple of 8 ends one k at a time.
+void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
+  const std::int64_t depth8 = depth & ~std::int64_t{7};
+  for (int half = 0; half < 2; ++half) {
+    const float* r = src + half * 8 * ld;
+    float* o = out + half * 8;
+    for (std::int64_t k = 0; k < depth8; k += 8) {
+      if ((k & 15) == 0) {
+        for (int i = 0; i < 8; ++i) _mm_prefetch(reinterpret_cast<const char*>(r + i * ld + k + 64), _MM_HINT_T0);
+      }
+      const __m256 r0 = _mm256_loadu_ps(r + k), r1 = _mm256_loadu_ps(r + ld + k);
+      const __m256 r2 = _mm256_loadu_ps(r + 2 * ld + k), r3 = _mm256_loadu_ps(r + 3 * ld + k);
+      const __m256 r4 = _mm256_loadu_ps(r + 4 * ld + k), r5 = _mm256_loadu_ps(r + 5 * ld + k);
+      const __m256 r6 = _mm256_loadu_ps(r + 6 * ld + k), r7 = _mm256_loadu_ps(r + 7 * ld + k);
+      // Pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped into place.
+      const __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+      const __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+      const __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+      const __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+      const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+      const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+      const __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+      const __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+      float* ok = o + k * 16;
+      _mm256_storeu_ps(ok + 0 * 16, _mm256_permute2f128_ps(u0, u4, 0x20));
+      _mm256_storeu_ps(ok + 1 * 16, _mm256_permute2f128_ps(u1, u5, 0x20));
+      _mm256_storeu_ps(ok + 2 * 16, _mm256_permute2f128_ps(u2, u6, 0x20));
+      _mm256_storeu_ps(ok + 3 * 16, _mm256_permute2f128_ps(u3, u7, 0x20));
+      _mm256_storeu_ps(ok + 4 * 16, _mm256_permute2f128_ps(u0, u4, 0x31));
+      _mm256_storeu_ps(ok + 5 * 16, _mm256_permute2f128_ps(u1, u5, 0x31));
+      _mm256_storeu_ps(ok + 6 * 16, _mm256_permute2f128_ps(u2, u6, 0x31));
+      _mm256_storeu_ps(ok + 7 * 16, _mm256_permute2f128_ps(u3, u7, 0x31));
+    }
+    for (std::int64_t k = depth8; k < depth; ++k) {
+      for (int i = 0; i < 8; ++i) o[k * 16 + i] = r[i * ld + k];
+    }
+  }
+}
+
 }  // namespace
 
-extern const MicroKernel kGemmAvx2 = {"avx2",  6,           16,          144,          256,        3072,
-                                      runAvx2, runRowsAvx2, dotRowsAvx2, axpyRowsAvx2, fmaLoopAvx2};
+extern const MicroKernel kGemmAvx2 = {"avx2",  6,           16,          144,          256,         3072,
+                                      runAvx2, runRowsAvx2, dotRowsAvx2, axpyRowsAvx2, fmaLoopAvx2, transposePanelAvx2};
 
 }  // namespace nw

@@ -3,6 +3,8 @@
 
 #include "args.hpp"
 #include "gemm/gemm.hpp"
+#include "gemm/prepack.hpp"
+#include "gemm/small_rows.hpp"
 #include "ops/register.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
@@ -10,11 +12,20 @@
 namespace nw {
 namespace {
 
-// denseForward(x, weight, bias | null, y, batch, inFeatures, outFeatures), and denseReluForward with the same
-// arguments: y = max(x W^T + b, 0), the ReLU applied to each register tile of y as it is finished (bitwise the two
-// kernels one after the other, without the second pass over y).
+// The ReLU kernel's expression (ops/activation.cpp): NaN and -0 become +0.
+void reluInPlace(float* NW_RESTRICT values, std::int64_t count) {
+  for (std::int64_t i = 0; i < count; ++i) values[i] = values[i] > 0.0f ? values[i] : 0.0f;
+}
+
+// denseForward(x, weight, bias | null, y, batch, inFeatures, outFeatures[, packed | null, weightsVersion]), and
+// denseReluForward with the same arguments: y = max(x W^T + b, 0), the ReLU applied to each register tile of y as it is
+// finished (bitwise the two kernels one after the other, without the second pass over y).
+// With `packed` (an eval-mode forward), op(B) = W^T comes from the layer's panels packed once (gemm/prepack.hpp) and
+// repacked only when weightsVersion or the weight buffer differs from the last packing: the same floats the driver
+// would pack on every call, so the same sums in the same order.
 Napi::Value DenseForwardWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
-  Args args(info, name, 7);
+  const bool withPacked = info.Length() > 7;
+  Args args(info, name, withPacked ? 9 : 7);
   FloatView x = args.floats(0, "x");
   FloatView weight = args.floats(1, "weight");
   FloatView bias = args.floatsOrNull(2, "bias");
@@ -22,6 +33,9 @@ Napi::Value DenseForwardWith(const Napi::CallbackInfo& info, const char* name, b
   const std::int64_t batch = args.integer(4, "batch", 1);
   const std::int64_t in = args.integer(5, "inFeatures", 1);
   const std::int64_t out = args.integer(6, "outFeatures", 1);
+  PackedWeights* packed = withPacked ? packedWeightsOrNull(args, info[7], "packed") : nullptr;
+  // Whole numbers below 2^53, which a JS counter reaches exactly.
+  const std::int64_t version = packed != nullptr ? args.integer(8, "weightsVersion", 0, INT64_C(9007199254740991)) : 0;
   args.need(x, args.product({batch, in}));
   args.need(weight, args.product({out, in}));
   if (bias) args.need(bias, static_cast<std::size_t>(out));
@@ -40,6 +54,15 @@ Napi::Value DenseForwardWith(const Napi::CallbackInfo& info, const char* name, b
   p.relu = relu;
   p.C = y.data;
   p.ldc = out;
+  if (packed != nullptr) {
+    // A batch of a few rows, or fewer outputs than a register tile, goes through the small-row kernels, which read W
+    // in place and are faster that way (and refuse packedB): the packed copy stands in only where the driver packs.
+    if (gemmSmallRows(p)) {
+      if (relu) reluInPlace(y.data, batch * out);  // as gemmParallel does after them: one pass over a small y
+      return info.Env().Undefined();
+    }
+    p.packedB = packed->panelsFor(info.Env(), weight.data, out, in, version);
+  }
   gemmParallel(p);
   return info.Env().Undefined();
 }

@@ -11,6 +11,7 @@ inline void exportFunction(Napi::Env env, Napi::Object exports, const char* name
 
 void registerGemm(Napi::Env env, Napi::Object exports);
 void registerDense(Napi::Env env, Napi::Object exports);
+void registerPrepack(Napi::Env env, Napi::Object exports);
 void registerConv(Napi::Env env, Napi::Object exports);
 void registerPool(Napi::Env env, Napi::Object exports);
 void registerBatchNorm(Napi::Env env, Napi::Object exports);
