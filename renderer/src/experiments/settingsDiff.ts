@@ -36,8 +36,10 @@ export function diffSettings(configs: unknown[]): SettingsRow[] {
   });
 }
 
-export function formatValue(value: FlatValue): string {
+/** A value as the settings tables show it; a switch as on/off in the user's language (settingNames' words). */
+export function formatValue(value: FlatValue, words: { switchOn: string; switchOff: string }): string {
   if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? words.switchOn : words.switchOff;
   if (typeof value === 'number') return String(Number(value.toPrecision(6)));
   return String(value);
 }
