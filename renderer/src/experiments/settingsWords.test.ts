@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { settingNameMessages } from '../settingNames/messages';
 import { settingLabel } from '../settingNames/settingName';
+import { trainMessages } from '../training/messages';
 import { diffSettings, formatValue } from './settingsDiff';
 
 /** Every optional part present, under each optimizer and schedule (the union of their fields). */
@@ -63,5 +64,20 @@ describe('settings in words', () => {
     expect(formatValue(false, settingNameMessages['zh-CN'])).toBe('关');
     expect(formatValue(0.001, settingNameMessages.en)).toBe('0.001');
     expect(formatValue(null, settingNameMessages.en)).toBe('—');
+  });
+
+  it('names the loss, optimizer and schedule as the training form does', () => {
+    const zh = trainMessages['zh-CN'];
+    expect(formatValue('cross_entropy', settingNameMessages['zh-CN'], 'loss', zh)).toBe('交叉熵');
+    expect(formatValue('cosine', settingNameMessages['zh-CN'], 'schedule.type', zh)).toBe('余弦退火');
+    expect(formatValue('adam', settingNameMessages.en, 'optimizer.type', trainMessages.en)).toBe('Adam');
+    // Every value a full configuration's choices take has words.
+    for (const row of rows.filter((r) => ['loss', 'optimizer.type', 'schedule.type'].includes(r.path))) {
+      for (const value of row.values) {
+        expect(formatValue(value, settingNameMessages['zh-CN'], row.path, zh)).not.toBe(String(value));
+      }
+    }
+    // Other strings stay as they are (a metric name, a dataset).
+    expect(formatValue('spirals', settingNameMessages['zh-CN'], 'dataset', zh)).toBe('spirals');
   });
 });
