@@ -1,7 +1,6 @@
 // Small helpers for the import dialogs: a FileRef's display name, a run of an import with its progress events,
 // and a failed import's words.
 import type { FileRef, StudioEvent } from '../../../main/api/types';
-import { errorText } from '../state/errorText';
 
 export function refName(ref: FileRef): string {
   return ref.kind === 'upload'
@@ -28,7 +27,17 @@ export function progressListener(
   };
 }
 
-/** A failed import's sentence in the user's language (a refused CSV or image folder names its file, row, folder…). */
+let failureWords = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * How failures are worded: the app sets the studio's words (state/errorText.ts, in the user's language) as it starts
+ * (main.ts); until then, and in tests without the app's runes, an error's own message.
+ */
+export function wordFailuresWith(words: (error: unknown) => string): void {
+  failureWords = words;
+}
+
+/** A failed import's sentence (a refused CSV or image folder names its file, row, folder…). */
 export function messageOf(error: unknown): string {
-  return errorText(error);
+  return failureWords(error);
 }
