@@ -30,22 +30,25 @@ export function errorWording(error: unknown): ErrorWording {
     if (sweep) return { table: 'group', key: sweep, params: error.params };
     if ((CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.code))
       return { table: 'checkpoint', key: error.code as CheckpointProblemCode, params: error.params };
+    const { code, params } = error;
     // An ONNX file that cannot be imported: 'onnx-<code>' (main/api/dispatch.ts).
-    const onnx = error.code.startsWith('onnx-') ? error.code.slice('onnx-'.length) : null;
-    if (onnx !== null && onnx in ONNX_IMPORT_ERRORS)
-      return { table: 'onnx', key: onnx as OnnxImportErrorCode, params: error.params };
+    const onnx = keyIn(code, 'onnx-', ONNX_IMPORT_ERRORS);
+    if (onnx) return { table: 'onnx', key: onnx, params };
     // Images a run cannot predict on: 'predict-<code>' (main/api/imagePredictionProblems.ts).
-    const predict = error.code.startsWith('predict-') ? error.code.slice('predict-'.length) : null;
-    if (predict !== null && predict in IMAGE_PREDICTION_PROBLEMS)
-      return { table: 'imagePrediction', key: predict as ImagePredictionProblem, params: error.params };
+    const predict = keyIn(code, 'predict-', IMAGE_PREDICTION_PROBLEMS);
+    if (predict) return { table: 'imagePrediction', key: predict, params };
     // An image folder that cannot become a dataset: 'images-<code>' (main/api/imageImportProblems.ts).
-    const images = error.code.startsWith('images-') ? error.code.slice('images-'.length) : null;
-    if (images !== null && images in IMAGE_IMPORT_PROBLEMS)
-      return { table: 'imageImport', key: images as ImageImportProblem, params: error.params };
+    const images = keyIn(code, 'images-', IMAGE_IMPORT_PROBLEMS);
+    if (images) return { table: 'imageImport', key: images, params };
     // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
-    const csv = error.code.startsWith('csv-') ? error.code.slice('csv-'.length) : null;
-    if (csv !== null && csv in CSV_IMPORT_PROBLEMS)
-      return { table: 'csvImport', key: csv as CsvImportProblem, params: error.params };
+    const csv = keyIn(code, 'csv-', CSV_IMPORT_PROBLEMS);
+    if (csv) return { table: 'csvImport', key: csv, params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
+}
+
+/** `code` without its feature's `prefix`, when that is one of `table`'s codes ('csv-ragged-row' → 'ragged-row'). */
+function keyIn<Key extends string>(code: string, prefix: string, table: Readonly<Record<Key, string>>): Key | null {
+  const key = code.startsWith(prefix) ? code.slice(prefix.length) : null;
+  return key !== null && Object.hasOwn(table, key) ? (key as Key) : null;
 }
