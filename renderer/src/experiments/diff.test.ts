@@ -102,6 +102,15 @@ describe('graph diff', () => {
     ]);
   });
 
+  it('finds nothing between a param left out and the same param written at its default', () => {
+    const explicit = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'fc1' ? { ...n, params: { units: 16, bias: true, init: 'auto' } } : n)),
+    };
+    expect(diffGraphs(base, explicit)).toEqual([]);
+    expect(diffGraphs(explicit, base)).toEqual([]);
+  });
+
   it('compares list parameters by value', () => {
     const same = { ...base, nodes: base.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [2] } } : n)) };
     expect(diffGraphs(base, same)).toEqual([]);

@@ -1,7 +1,7 @@
 // What changed between two runs' graph snapshots: nodes added, removed, or with another layer kind or other
 // parameters (matched by node id), and edges added or removed. Positions and labels are the editor's, not the
 // model's, so they are ignored.
-import { isOpKind, LAYERS } from '../../../engine/core/spec/catalogue';
+import { isOpKind, layerDef, LAYERS } from '../../../engine/core/spec/catalogue';
 import type { ModelSpec, ParamValue, SpecEdge, SpecNode } from '../../../engine/core/spec/types';
 
 export interface ParamChange {
@@ -22,12 +22,20 @@ function sameParam(a: ParamValue | undefined, b: ParamValue | undefined): boolea
   return a === b;
 }
 
+/** A param as the layer runs it: the catalogue default when the spec leaves it out (kinds it knows). */
+function effective(node: SpecNode, name: string): ParamValue | undefined {
+  const value = node.params?.[name];
+  if (value !== undefined) return value;
+  return layerDef(node.op)?.params.find((p) => p.name === name)?.default ?? undefined;
+}
+
+/** Params that differ as the layers run them: one left out and one written at its default do not. */
 function paramChanges(before: SpecNode, after: SpecNode): ParamChange[] {
   const a = before.params ?? {};
   const b = after.params ?? {};
   const names = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return names
-    .filter((name) => !sameParam(a[name], b[name]))
+    .filter((name) => !sameParam(effective(before, name), effective(after, name)))
     .map((name) => ({ name, before: a[name], after: b[name] }));
 }
 

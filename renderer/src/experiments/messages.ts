@@ -106,6 +106,13 @@ export type ExperimentsMessageKey =
   | 'nodeChanged'
   | 'edgeAdded'
   | 'edgeRemoved'
+  | 'kindChange'
+  | 'paramChange'
+  | 'changeSeparator'
+  | 'paramOn'
+  | 'paramOff'
+  | 'paramDefault'
+  | 'paramDerived'
   | 'exportTitle'
   | 'format'
   | 'pytorchScript'
@@ -232,6 +239,13 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     nodeChanged: '~ {id}: {what}',
     edgeAdded: '+ connection {from} → {to}',
     edgeRemoved: '− connection {from} → {to}',
+    kindChange: '{before} → {after}',
+    paramChange: '{param} {before} → {after}',
+    changeSeparator: '; ',
+    paramOn: 'on',
+    paramOff: 'off',
+    paramDefault: '{value} (default)',
+    paramDerived: 'default',
     exportTitle: 'Export {name}',
     format: 'Format',
     pytorchScript: 'PyTorch script',
@@ -357,6 +371,13 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     nodeChanged: '~ {id}：{what}',
     edgeAdded: '+ 连接 {from} → {to}',
     edgeRemoved: '− 连接 {from} → {to}',
+    kindChange: '{before} → {after}',
+    paramChange: '{param} {before} → {after}',
+    changeSeparator: '；',
+    paramOn: '开',
+    paramOff: '关',
+    paramDefault: '{value}（默认）',
+    paramDerived: '默认',
     exportTitle: '导出 {name}',
     format: '格式',
     pytorchScript: 'PyTorch 脚本',

@@ -36,8 +36,28 @@ export function diffSettings(configs: unknown[]): SettingsRow[] {
   });
 }
 
-export function formatValue(value: FlatValue): string {
+/** The training form's word keys for the values of its choices (training/messages.ts: loss_mse, opt_adam…). */
+const CHOICE_PREFIXES: Readonly<Record<string, string>> = {
+  loss: 'loss_',
+  'optimizer.type': 'opt_',
+  'schedule.type': 'sched_',
+};
+
+/**
+ * A value as the settings tables show it: a switch as on/off (settingNames' words), a choice (loss, optimizer,
+ * schedule) as the training form names it where `choices` (the form's table in the user's language) has it.
+ */
+export function formatValue(
+  value: FlatValue,
+  words: { switchOn: string; switchOff: string },
+  path = '',
+  choices: Readonly<Record<string, string>> = {},
+): string {
   if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? words.switchOn : words.switchOff;
+  const prefix = CHOICE_PREFIXES[path];
+  if (prefix !== undefined && typeof value === 'string' && Object.hasOwn(choices, prefix + value))
+    return choices[prefix + value];
   if (typeof value === 'number') return String(Number(value.toPrecision(6)));
   return String(value);
 }
