@@ -91,8 +91,8 @@ describe('importing a 200 MB CSV', () => {
 
     expect(fileBytes).toBeGreaterThanOrEqual(TARGET_BYTES);
     // Bounded: about 15 bytes per row for labels and split indices (≈ 38 MB here, the engine's split needs them)
-    // plus fixed buffers, and the CSV worker thread's own heap (csv/secondPart.ts: about 35 MB when it loads the
-    // TypeScript sources through tsx, as here; 7 MB bundled); never the file itself (80 bytes per row).
+    // plus fixed buffers, and the CSV worker thread's own isolate (csv/workerThread.ts: 10-20 MB started from the
+    // sources, as here, up to 35 MB when tsx loads them in the worker; 7 MB bundled); never the file itself.
     expect(growth).toBeLessThan(fileBytes / 3 + WORKER_THREAD_BYTES);
 
     const { manifest } = result;
