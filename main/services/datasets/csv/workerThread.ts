@@ -114,11 +114,19 @@ export class CsvWorker {
  * cannot be found: one thread does the work.
  */
 export function workerUrl(): URL | null {
-  const here = import.meta.url;
+  return workerUrlFrom(import.meta.url);
+}
+
+/**
+ * workerUrl for a module at `here`. In an installed desktop app the bundle is inside app.asar, which a worker
+ * thread cannot load from: electron-builder.yml unpacks the worker to app.asar.unpacked, taken first.
+ */
+export function workerUrlFrom(here: string): URL | null {
   if (here.endsWith('.ts')) return sourceWorkerUrl(here);
   for (const candidate of ['./csvWorker.mjs', '../csvWorker.mjs']) {
     const url = new URL(candidate, here);
-    if (existsSync(url)) return url;
+    const unpacked = new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'));
+    for (const found of [unpacked, url]) if (existsSync(found)) return found;
   }
   return null;
 }
