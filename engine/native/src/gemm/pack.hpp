@@ -23,6 +23,16 @@
 #else
 #define NW_PREFETCH(address) __builtin_prefetch(address)
 #endif
+// Into L2 (and L3) only, for data needed after what is in L1 now.
+#if defined(_MSC_VER) && !defined(__clang__)
+#if defined(NW_PACK_SSE)
+#define NW_PREFETCH_L2(address) _mm_prefetch(reinterpret_cast<const char*>(address), _MM_HINT_T1)
+#else
+#define NW_PREFETCH_L2(address) ((void)0)
+#endif
+#else
+#define NW_PREFETCH_L2(address) __builtin_prefetch(address, 0, 2)
+#endif
 
 namespace nw {
 namespace pack {
