@@ -52,6 +52,8 @@ test('a template that does not fit the dataset says why in Chinese', async ({ pa
   await page.goto(studio.url);
   await page.getByRole('tab', { name: '数据' }).click();
   await page.getByRole('button', { name: '使用 spirals' }).click();
+  // The sample is the selected dataset before the template is picked (the import takes a moment on a busy machine).
+  await expect(page.getByRole('row', { name: /spirals/ }).getByRole('radio')).toBeChecked();
   await page.getByRole('tab', { name: '模型' }).click();
   // spirals' samples are two numbers; the residual block takes images, so it opens at its own size, saying why.
   await page.getByRole('combobox', { name: '模板', exact: true }).selectOption('residual');
