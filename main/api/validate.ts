@@ -8,7 +8,6 @@ import { STUDIO_METHODS } from './types';
 export class InvalidCallError extends CodedError<'invalid-argument', Record<string, never>> {
   constructor(message: string) {
     super('invalid-argument', {}, message);
-    this.name = 'InvalidCallError';
   }
 }
 

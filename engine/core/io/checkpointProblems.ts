@@ -48,7 +48,6 @@ export const CHECKPOINT_PROBLEM_CODES = Object.keys(ENGLISH) as CheckpointProble
 export class CheckpointError extends CodedError<CheckpointProblemCode, CheckpointProblemParams> {
   constructor(code: CheckpointProblemCode, params: CheckpointProblemParams) {
     super(code, params, ENGLISH[code](params));
-    this.name = 'CheckpointError';
   }
 }
 

@@ -46,7 +46,6 @@ export type WeightsErrorCode = 'shape-mismatch' | 'not-float' | 'nothing-matched
 export class WeightsError extends CodedError<WeightsErrorCode, Record<string, string>> {
   constructor(code: WeightsErrorCode, params: Readonly<Record<string, string>>, message: string) {
     super(code, params, message);
-    this.name = 'WeightsError';
   }
 
   override get tableCode(): string {

@@ -20,7 +20,6 @@ export type RefusalParams = Record<string, string | number>;
 export class RunRefusedError extends CodedError<string, RefusalParams> {
   constructor(message: string, code: string, params: RefusalParams, nodeId?: string) {
     super(code, params, message, nodeId);
-    this.name = 'RunRefusedError';
   }
 }
 

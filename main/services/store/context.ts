@@ -20,7 +20,6 @@ export function makeContext(db: Database, path: string, now: (() => number) | un
 export class NotFoundError extends CodedError<'not-found', { what: string; id: string | number }> {
   constructor(what: string, id: string | number) {
     super('not-found', { what, id }, `${what} ${JSON.stringify(id)} does not exist (it may have been deleted)`);
-    this.name = 'NotFoundError';
   }
 }
 

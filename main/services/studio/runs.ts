@@ -25,7 +25,6 @@ const MAX_STEP_POINTS = 2000;
 export class GraphProblemError extends CodedError<'graph-problem', Record<string, never>> {
   constructor(message: string, nodeId: string | undefined) {
     super('graph-problem', {}, message, nodeId);
-    this.name = 'GraphProblemError';
   }
 }
 

@@ -27,7 +27,6 @@ export type OnnxImportErrorCode = keyof typeof ONNX_IMPORT_ERRORS;
 export class OnnxImportError extends CodedError<OnnxImportErrorCode, Record<string, string | number>> {
   constructor(code: OnnxImportErrorCode, params: Readonly<Record<string, string | number>>) {
     super(code, params, fillMessage(ONNX_IMPORT_ERRORS[code], params));
-    this.name = 'OnnxImportError';
   }
 
   override get tableCode(): string {

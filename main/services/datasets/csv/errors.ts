@@ -26,7 +26,6 @@ export class CsvImportError extends CodedError<CsvImportProblem, Record<string, 
       { file: basename(file), ...(line === undefined ? {} : { line }), ...values },
       `${basename(file)}${line === undefined ? '' : `, line ${line}`}: ${detail}`,
     );
-    this.name = 'CsvImportError';
     this.file = file;
     this.line = line;
     this.detail = detail;

@@ -9,7 +9,6 @@ export class ImageImportError extends CodedError<ImageImportProblem, Record<stri
   /** A missing or stray value for the code's sentence does not compile. */
   constructor(...[code, values]: CodeAndValues<typeof IMAGE_IMPORT_PROBLEMS>) {
     super(code, values, fillMessage(IMAGE_IMPORT_PROBLEMS[code], values));
-    this.name = 'ImageImportError';
   }
 
   /** The folder (or file) at fault, as every sentence names it first. */

@@ -7,7 +7,6 @@ import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../..
 export class ImagePredictionError extends CodedError<ImagePredictionProblem, Record<string, string | number>> {
   constructor(code: ImagePredictionProblem, params: Readonly<Record<string, string | number>>) {
     super(code, params, fillMessage(IMAGE_PREDICTION_PROBLEMS[code], params));
-    this.name = 'ImagePredictionError';
   }
 
   override get tableCode(): string {
