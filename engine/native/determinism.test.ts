@@ -136,3 +136,30 @@ describe('bitwise determinism across thread counts', () => {
     });
   });
 });
+
+describe('the thread pool', () => {
+  it('runs every share of every call exactly once, with more threads than cores and calls of changing width', () => {
+    // C += A · B (beta 1) from a fixed C: a share skipped leaves its part of C as it was, one run twice adds its
+    // product twice. Widths 2, 3, 4 and 8 interleave, so each call opens shares the previous one did not use; 8
+    // threads on a machine of fewer cores get descheduled mid-call, and others take their shares.
+    const rng = new Rng(64);
+    const cases = [64, 96, 128, 256].map((M) => {
+      const [N, K] = [512, 64];
+      const A = randomFloats(rng, M * K);
+      const B = randomFloats(rng, K * N);
+      const C0 = randomFloats(rng, M * N);
+      native.setThreads(1);
+      const expected = C0.slice();
+      native.gemm(false, false, M, N, K, 1, A, B, 1, expected);
+      return { M, N, K, A, B, C0, expected };
+    });
+    native.setThreads(8);
+    for (let round = 0; round < 150; round++) {
+      for (const { M, N, K, A, B, C0, expected } of cases) {
+        const C = C0.slice();
+        native.gemm(false, false, M, N, K, 1, A, B, 1, C);
+        expectBitwise(C, expected);
+      }
+    }
+  });
+});

@@ -46,7 +46,11 @@ void ThreadPool::resize(int threads) {
   workers_.reserve(static_cast<std::size_t>(threads - 1));
   // A worker must wait for tasks published after this point, even if it starts running only later.
   const std::uint64_t current = generation_.load(std::memory_order_acquire);
-  for (int ith = 1; ith < threads; ++ith) workers_.emplace_back([this, current] { workerLoop(current); });
+  claimed_.reset(new std::atomic<std::uint32_t>[static_cast<std::size_t>(threads)]);
+  for (int i = 0; i < threads; ++i) claimed_[i].store(0, std::memory_order_relaxed);
+  for (int ith = 1; ith < threads; ++ith) {
+    workers_.emplace_back([this, current, ith] { workerLoop(current, ith); });
+  }
 }
 
 void ThreadPool::stopWorkers() {
@@ -83,13 +87,17 @@ void ThreadPool::run(int nth, Task task, const void* context) {
     context_ = context;
     remaining_.store(nth, std::memory_order_relaxed);
     generation = (generation_.load(std::memory_order_relaxed) + 1) & kGenerationMask;
-    // Released with the claims word: a thread that claims a share of this generation sees task_ and context_.
-    claims_.store(generation << (2 * kShareBits) | static_cast<std::uint64_t>(nth) << kShareBits,
-                  std::memory_order_release);
+    // Every share of this task open to a claim by this generation only (see runShares); the previous task's are all
+    // done, so nothing else is claiming them now.
+    for (int share = 0; share < nth; ++share) {
+      claimed_[share].store(static_cast<std::uint32_t>(generation - 1), std::memory_order_relaxed);
+    }
+    // Released with the task word: a thread that reads it sees task_, context_ and the open shares.
+    task_word_.store(generation << kShareBits | static_cast<std::uint64_t>(nth), std::memory_order_release);
     generation_.store(generation, std::memory_order_release);
   }
   wake_.notify_all();
-  runShares(generation);
+  runShares(generation, 0);
   // Every share is claimed: wait for those still running on workers, briefly spinning (they started about when
   // ours did), then asleep, so a worker descheduled mid-share gets the core back sooner.
   for (unsigned spins = 0; spins < 4096; ++spins) {
@@ -100,26 +108,33 @@ void ThreadPool::run(int nth, Task task, const void* context) {
   finished_.wait(lock, [&] { return remaining_.load(std::memory_order_acquire) == 0; });
 }
 
-void ThreadPool::runShares(std::uint64_t generation) {
-  std::uint64_t claims = claims_.load(std::memory_order_acquire);
-  for (;;) {
-    const std::uint64_t next = claims & kShareMask;
-    const std::uint64_t nth = (claims >> kShareBits) & kShareMask;
-    if (claims >> (2 * kShareBits) != generation || next >= nth) return;
-    // A claim succeeds only while the word is unchanged, and the task cannot end (and be replaced) before this
-    // share is done: task_ and context_ stay this generation's while it runs.
-    if (!claims_.compare_exchange_weak(claims, claims + 1, std::memory_order_acq_rel, std::memory_order_acquire))
+void ThreadPool::runShares(std::uint64_t generation, int self) {
+  const std::uint64_t word = task_word_.load(std::memory_order_acquire);
+  if (word >> kShareBits != generation) return;  // a newer task is out: this one is done
+  const int nth = static_cast<int>(word & kShareMask);
+  const auto open = static_cast<std::uint32_t>(generation - 1);
+  // Its own share first (the caller 0, worker i share i), then any other still open: a thread keeps the same share
+  // from one call to the next, so the panels and rows it packed and wrote last time are still in its core's caches
+  // (claiming the next free share, as this did, let the two threads swap shares from call to call: a W2 step at
+  // batch 64 on 2 threads took 2.7 ms instead of 1.9 in about half the processes).
+  for (int i = 0; i < nth; ++i) {
+    const int share = (self + i) % nth;
+    std::uint32_t expected = open;
+    // A claim succeeds only on a share open for this generation, and the task cannot end (and be replaced) before
+    // this share is done: task_ and context_ stay this generation's while it runs.
+    if (!claimed_[share].compare_exchange_strong(expected, static_cast<std::uint32_t>(generation),
+                                                 std::memory_order_acq_rel, std::memory_order_relaxed)) {
       continue;
-    task_(context_, static_cast<int>(next), static_cast<int>(nth));
+    }
+    task_(context_, share, nth);
     if (remaining_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
       { std::lock_guard<std::mutex> lock(mutex_); }  // a caller between its check and its sleep sees this
       finished_.notify_one();
     }
-    claims = claims_.load(std::memory_order_acquire);
   }
 }
 
-void ThreadPool::workerLoop(std::uint64_t seen) {
+void ThreadPool::workerLoop(std::uint64_t seen, int self) {
   setFlushDenormalsForThisThread();
   for (;;) {
     std::uint64_t current = generation_.load(std::memory_order_acquire);
@@ -138,7 +153,7 @@ void ThreadPool::workerLoop(std::uint64_t seen) {
     }
     seen = current;
     if (stopping_.load()) return;
-    runShares(current & kGenerationMask);
+    runShares(current & kGenerationMask, self);
   }
 }
 

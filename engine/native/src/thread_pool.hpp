@@ -1,14 +1,16 @@
 // A persistent pool of worker threads in the ggml style: every kernel is a function of (ith, nth) that splits its
 // own work; idle threads spin briefly, then sleep on a condition variable. The shares ith are claimed, not assigned:
-// the calling thread and the workers take the next unclaimed one until none is left, so on a busy machine a worker
-// slow to wake costs no waiting (its share runs on the calling thread), and a caller waiting for a descheduled worker
-// sleeps instead of taking the core from it. Which thread runs a share never changes what it computes.
+// each thread claims its own share first (the caller share 0, worker i share i, so consecutive calls find their data
+// in the same core's caches), then any other still unclaimed, so on a busy machine a worker slow to wake costs no
+// waiting (its share runs on the calling thread), and a caller waiting for a descheduled worker sleeps instead of
+// taking the core from it. Which thread runs a share never changes what it computes.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -39,18 +41,20 @@ class ThreadPool {
   void run(int nth, Task task, const void* context);
 
  private:
-  void workerLoop(std::uint64_t seen);
+  void workerLoop(std::uint64_t seen, int self);
   void stopWorkers();
-  /** Claims and runs shares of the task published as `generation` until none is left (or a newer one is out). */
-  void runShares(std::uint64_t generation);
+  /** Claims and runs shares of the task published as `generation`, thread `self`'s own first, until none is left. */
+  void runShares(std::uint64_t generation, int self);
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable finished_;  // the last share of a task is done
   std::atomic<std::uint64_t> generation_{0};
-  /** The current task's generation (high 32 bits), its share count (next 16) and the next share to claim (low 16). */
-  std::atomic<std::uint64_t> claims_{0};
+  /** The current task's generation (above bit 16) and its share count (low 16 bits). */
+  std::atomic<std::uint64_t> task_word_{0};
+  /** Per share: generation - 1 while open to the current task, its generation once claimed. */
+  std::unique_ptr<std::atomic<std::uint32_t>[]> claimed_;
   /** Shares of the current task not finished yet. */
   std::atomic<int> remaining_{0};
   std::atomic<bool> stopping_{false};
