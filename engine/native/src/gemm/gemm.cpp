@@ -157,8 +157,57 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
   }
 }
 
+// gemmBlockFor for an op(B) read in place through rowOffsets / panelStarts (GemmProblem): nothing of op(B) is packed,
+// each register tile reads its panel's rows where they lie (a convolution's padded image, in L1 or L2). Tiles, depth
+// blocks and the start from bias or beta * C are runTile's, so the sums are those of the same floats packed.
+template <int MR, int NR>
+void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
+  if (m0 >= m1 || n0 >= n1) return;
+  if (p.K == 0) {
+    scaleBlock(p, m0, m1, n0, n1);
+    return;
+  }
+  const MicroKernel& kernel = gemmKernel();
+  float* packedA = scratch.packedA.data<float>();
+  const auto ldc = static_cast<ptrdiff_t>(p.ldc);
+  const int64_t depth = blockDepth(kernel, p.K);
+  for (int64_t pc = 0; pc < p.K; pc += depth) {
+    const int64_t kc = std::min<int64_t>(depth, p.K - pc);
+    const int64_t* offsets = p.rowOffsets + pc;
+    for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
+      const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
+      pack::packA<MR>(p, ic, mc, pc, kc, packedA);
+      for (int64_t j = n0; j < n1; j += NR) {
+        const float* panel = p.B + p.panelStarts[j / NR];
+        const float* bias = pc == 0 && p.bias != nullptr ? p.bias + j : nullptr;
+        const float beta = pc == 0 && bias == nullptr ? p.beta : 1.0f;
+        for (int64_t ir = 0; ir < mc; ir += MR) {
+          const int rows = static_cast<int>(std::min<int64_t>(MR, mc - ir));
+          float* c = p.C + (ic + ir) * p.ldc + j;
+          if (bias != nullptr) {
+            for (int i = 0; i < rows; ++i) std::memcpy(c + i * ldc, bias, NR * sizeof(float));
+          }
+          if (rows == MR) {
+            kernel.runOffsets(static_cast<int>(kc), packedA + ir * kc, panel, offsets, c, ldc, beta);
+          } else {
+            kernel.runRowsOffsets(rows, static_cast<int>(kc), packedA + ir * kc, panel, offsets, c, ldc, beta);
+          }
+          if (p.relu && pc + kc == p.K) reluBlock(p, ic + ir, ic + ir + rows, j, j + NR);
+        }
+      }
+    }
+  }
+}
+
 void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
+  if (p.rowOffsets != nullptr) {
+    // Only the AVX2 kernel reads offsets (see gemmReadsOffsets); its tile is 6 x 16.
+    if (kernel.mr == 6 && kernel.nr == 16 && kernel.runOffsets != nullptr && kernel.runRowsOffsets != nullptr) {
+      return gemmOffsetsBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
+    }
+    std::abort();  // a caller passed rowOffsets although gemmReadsOffsets() is false
+  }
   // One instantiation per microkernel's tile (see the ukernel_*.cpp files).
   if (kernel.mr == 6 && kernel.nr == 16) return gemmBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
   if (kernel.mr == 8 && kernel.nr == 32) return gemmBlockFor<8, 32>(p, m0, m1, n0, n1, scratch);
@@ -199,7 +248,7 @@ void gemmParallel(const GemmProblem& p) {
   // splitting the columns, where each packed all of them), and 1024^3 and 64-row products their columns (measured
   // quietly: 1024^3 173 GFLOPS split by columns against 157-162 by rows).
   const double packRow = 16.0;
-  const double packCol = p.packedB != nullptr ? 0.0 : 16.0;
+  const double packCol = p.packedB != nullptr || p.rowOffsets != nullptr ? 0.0 : 16.0;
   int bestRows = 1, bestCols = 1;
   double bestCost = std::numeric_limits<double>::max();
   for (int tm = 1; tm <= nth; ++tm) {

@@ -27,6 +27,13 @@ struct GemmProblem {
    * zero, 64-byte aligned. Producers (e.g. im2col) write it directly and save the packing pass.
    */
   const float* packedB = nullptr;
+  /**
+   * Optional, only where gemmReadsOffsets(): op(B) read in place, never packed. Panel q
+   * (columns [q*nr, q*nr + nr), N a multiple of nr) holds (k, c) at B[panelStarts[q] + rowOffsets[k] + c]: the shifted
+   * windows of a stride-1 convolution's padded images. B, ldb, transB and packedB are unused then.
+   */
+  const std::int64_t* rowOffsets = nullptr;
+  const std::int64_t* panelStarts = nullptr;
   float beta = 0.0f;  // 0: C is overwritten without being read
   /** Optional: C = bias[j] (one per column, N of them) + alpha op(A) op(B), instead of beta C + ...; C is not read. */
   const float* bias = nullptr;
@@ -47,6 +54,12 @@ inline std::size_t packedBFloats(std::int64_t N, std::int64_t K) {
   const std::int64_t nr = gemmKernel().nr;
   return static_cast<std::size_t>((N + nr - 1) / nr * nr * K);
 }
+
+/**
+ * Whether products may read op(B) in place through rowOffsets / panelStarts: the microkernel can (AVX2), and
+ * NETWRIGHT_GEMM_PACK_WINDOWS=1 does not ask for packed panels instead.
+ */
+bool gemmReadsOffsets();
 
 /** Runs on the calling thread using the pool. Call only with a KernelScope open, outside pool tasks. */
 void gemmParallel(const GemmProblem& problem);

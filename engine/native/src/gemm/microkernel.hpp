@@ -54,6 +54,16 @@ struct MicroKernel {
    * widest registers (pack.hpp's portable one goes 4 x 4 in SSE); a copy, so the bits are the same.
    */
   void (*transposePanel)(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out);
+  /**
+   * Optional (null if absent): run and runRows with op(B)'s micro-panel read in place, row k being the nr floats at
+   * b + offsets[k] (any alignment) instead of b + k * nr: a stride-1 convolution's shifted windows of a padded image
+   * (GemmProblem::rowOffsets), without copying them into panels. The same sums in the same order as run/runRows on a
+   * panel holding those floats.
+   */
+  void (*runOffsets)(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
+                     float beta);
+  void (*runRowsOffsets)(int rows, int kc, const float* a, const float* b, const std::int64_t* offsets, float* c,
+                         std::ptrdiff_t ldc, float beta);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -88,4 +88,15 @@ const MicroKernel& gemmKernel() {
   return chosen;
 }
 
+bool gemmReadsOffsets() {
+  // NETWRIGHT_GEMM_PACK_WINDOWS=1 copies shifted windows into panels even where the kernel could read them in place:
+  // the test that both ways give the same bits runs one process each way.
+  static const bool reads = [] {
+    const char* pack = std::getenv("NETWRIGHT_GEMM_PACK_WINDOWS");
+    const bool forcePack = pack != nullptr && std::strcmp(pack, "1") == 0;
+    return !forcePack && gemmKernel().runOffsets != nullptr && gemmKernel().runRowsOffsets != nullptr;
+  }();
+  return reads;
+}
+
 }  // namespace nw

@@ -55,7 +55,7 @@ void rowGroup(const MicroKernel& kernel, const GemmProblem& p, const float* a, i
 }  // namespace
 
 bool gemmSmallRows(const GemmProblem& p) {
-  if (p.M <= 0 || p.N <= 0 || p.K <= 0 || p.packedB != nullptr) return false;
+  if (p.M <= 0 || p.N <= 0 || p.K <= 0 || p.packedB != nullptr || p.rowOffsets != nullptr) return false;
   const MicroKernel& kernel = gemmKernel();
   // A narrow op(B) = B^T (a classifier's [classes, in] weight, 10 columns) would fill only part of the panel driver's
   // register tile (10 of 16 columns) and pay its packing for a tiny product: op(A)'s rows (contiguous in k, not

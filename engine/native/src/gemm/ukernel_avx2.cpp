@@ -2,6 +2,9 @@
 // k step issues 12 FMAs for 2 loads of B and 6 broadcasts. Compiled with -mavx2 -mfma (/arch:AVX2) in its own library.
 #include <immintrin.h>
 
+#include <cstdint>
+#include <type_traits>
+
 #include "gemm/microkernel.hpp"
 #include "gemm/small_rows_kernels.hpp"
 
@@ -15,7 +18,21 @@ inline __m256 combine(__m256 acc, const float* c, __m256 beta, int mode) {
   return _mm256_fmadd_ps(beta, _mm256_loadu_ps(c), acc);
 }
 
-void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+// Where a k step's 16 floats of op(B) are: a packed micro-panel (k * 16, 64-byte aligned) or, for a convolution over
+// shifted windows, rows of a padded image at offsets[k] from the panel's start (unaligned: loadu on aligned data costs
+// the same).
+struct PackedRows {
+  const float* b;
+  const float* row(int k) const { return b + 16 * static_cast<std::ptrdiff_t>(k); }
+};
+struct OffsetRows {
+  const float* b;
+  const std::int64_t* offsets;
+  const float* row(int k) const { return b + offsets[k]; }
+};
+
+template <class Rows>
+void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
   __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
   __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
   __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -23,44 +40,44 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
   __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
   __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
 
-#define NW_AVX2_STEP(A, B)                     \
-  do {                                         \
-    const __m256 b0 = _mm256_load_ps(B);       \
-    const __m256 b1 = _mm256_load_ps((B) + 8); \
-    __m256 av = _mm256_broadcast_ss(A);        \
-    c00 = _mm256_fmadd_ps(av, b0, c00);        \
-    c01 = _mm256_fmadd_ps(av, b1, c01);        \
-    av = _mm256_broadcast_ss((A) + 1);         \
-    c10 = _mm256_fmadd_ps(av, b0, c10);        \
-    c11 = _mm256_fmadd_ps(av, b1, c11);        \
-    av = _mm256_broadcast_ss((A) + 2);         \
-    c20 = _mm256_fmadd_ps(av, b0, c20);        \
-    c21 = _mm256_fmadd_ps(av, b1, c21);        \
-    av = _mm256_broadcast_ss((A) + 3);         \
-    c30 = _mm256_fmadd_ps(av, b0, c30);        \
-    c31 = _mm256_fmadd_ps(av, b1, c31);        \
-    av = _mm256_broadcast_ss((A) + 4);         \
-    c40 = _mm256_fmadd_ps(av, b0, c40);        \
-    c41 = _mm256_fmadd_ps(av, b1, c41);        \
-    av = _mm256_broadcast_ss((A) + 5);         \
-    c50 = _mm256_fmadd_ps(av, b0, c50);        \
-    c51 = _mm256_fmadd_ps(av, b1, c51);        \
+#define NW_AVX2_STEP(A, B)                      \
+  do {                                          \
+    const __m256 b0 = _mm256_loadu_ps(B);       \
+    const __m256 b1 = _mm256_loadu_ps((B) + 8); \
+    __m256 av = _mm256_broadcast_ss(A);         \
+    c00 = _mm256_fmadd_ps(av, b0, c00);         \
+    c01 = _mm256_fmadd_ps(av, b1, c01);         \
+    av = _mm256_broadcast_ss((A) + 1);          \
+    c10 = _mm256_fmadd_ps(av, b0, c10);         \
+    c11 = _mm256_fmadd_ps(av, b1, c11);         \
+    av = _mm256_broadcast_ss((A) + 2);          \
+    c20 = _mm256_fmadd_ps(av, b0, c20);         \
+    c21 = _mm256_fmadd_ps(av, b1, c21);         \
+    av = _mm256_broadcast_ss((A) + 3);          \
+    c30 = _mm256_fmadd_ps(av, b0, c30);         \
+    c31 = _mm256_fmadd_ps(av, b1, c31);         \
+    av = _mm256_broadcast_ss((A) + 4);          \
+    c40 = _mm256_fmadd_ps(av, b0, c40);         \
+    c41 = _mm256_fmadd_ps(av, b1, c41);         \
+    av = _mm256_broadcast_ss((A) + 5);          \
+    c50 = _mm256_fmadd_ps(av, b0, c50);         \
+    c51 = _mm256_fmadd_ps(av, b1, c51);         \
   } while (0)
 
   int k = 0;
   for (; k + 4 <= kc; k += 4) {
-    _mm_prefetch(reinterpret_cast<const char*>(b + 16 * 8), _MM_HINT_T0);
-    NW_AVX2_STEP(a, b);
-    NW_AVX2_STEP(a + 6, b + 16);
-    NW_AVX2_STEP(a + 12, b + 32);
-    NW_AVX2_STEP(a + 18, b + 48);
+    if constexpr (std::is_same<Rows, PackedRows>::value) {
+      _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+    }
+    NW_AVX2_STEP(a, rows.row(k));
+    NW_AVX2_STEP(a + 6, rows.row(k + 1));
+    NW_AVX2_STEP(a + 12, rows.row(k + 2));
+    NW_AVX2_STEP(a + 18, rows.row(k + 3));
     a += 24;
-    b += 64;
   }
   for (; k < kc; ++k) {
-    NW_AVX2_STEP(a, b);
+    NW_AVX2_STEP(a, rows.row(k));
     a += 6;
-    b += 16;
   }
 #undef NW_AVX2_STEP
 
@@ -81,6 +98,15 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
 #undef NW_AVX2_STORE
 }
 
+void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runTileOf(kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runOffsetsAvx2(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
+                    float beta) {
+  runTileOf(kc, a, OffsetRows{b, offsets}, c, ldc, beta);
+}
+
 // The first ROWS (< 6) rows of a tile, fewer accumulators. 3 to 5 rows keep runAvx2's order. 1 or 2 rows would have
 // only 2 or 4 chains in flight for 5 cycles of FMA latency x 2 pipes (the last 2 rows of a 32-channel convolution ran
 // at 40 % of the peak), so they sum even and odd k apart and add the two at the end: still one fixed order for each
@@ -96,8 +122,8 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
   }
 #define NW_AVX2_ROWS_STEP(A, B, L0, H0, L1, H1, L2, H2, L3, H3, L4, H4) \
   do {                                                                  \
-    const __m256 b0 = _mm256_load_ps(B);                                \
-    const __m256 b1 = _mm256_load_ps((B) + 8);                          \
+    const __m256 b0 = _mm256_loadu_ps(B);                               \
+    const __m256 b1 = _mm256_loadu_ps((B) + 8);                         \
     NW_AVX2_ROW(0, A, L0, H0)                                           \
     NW_AVX2_ROW(1, A, L1, H1)                                           \
     NW_AVX2_ROW(2, A, L2, H2)                                           \
@@ -105,8 +131,8 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
     NW_AVX2_ROW(4, A, L4, H4)                                           \
   } while (0)
 
-template <int ROWS>
-void runRowsOf(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+template <int ROWS, class Rows>
+void runRowsOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
   static_assert(ROWS >= 1 && ROWS <= 5, "a partial tile has 1 to 5 rows");
   const __m256 zero = _mm256_setzero_ps();
   __m256 l0 = zero, h0 = zero, l1 = zero, h1 = zero, l2 = zero, h2 = zero, l3 = zero, h3 = zero, l4 = zero, h4 = zero;
@@ -114,13 +140,12 @@ void runRowsOf(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
   if constexpr (ROWS <= 2) {
     // Odd k into l2/h2 (row 0) and l3/h3 (row 1), added to the even sums at the end.
     for (; k + 2 <= kc; k += 2) {
-      NW_AVX2_ROWS_STEP(a, b, l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
-      NW_AVX2_ROWS_STEP(a + 6, b + 16, l2, h2, l3, h3, l4, h4, l4, h4, l4, h4);
+      NW_AVX2_ROWS_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+      NW_AVX2_ROWS_STEP(a + 6, rows.row(k + 1), l2, h2, l3, h3, l4, h4, l4, h4, l4, h4);
       a += 12;
-      b += 32;
     }
     if (k < kc) {  // an odd kc's last k
-      NW_AVX2_ROWS_STEP(a, b, l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+      NW_AVX2_ROWS_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
     }
     l0 = _mm256_add_ps(l0, l2);
     h0 = _mm256_add_ps(h0, h2);
@@ -128,9 +153,8 @@ void runRowsOf(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
     h1 = _mm256_add_ps(h1, h3);
   } else {
     for (; k < kc; ++k) {
-      NW_AVX2_ROWS_STEP(a, b, l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
+      NW_AVX2_ROWS_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4);
       a += 6;
-      b += 16;
     }
   }
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
@@ -146,7 +170,8 @@ void runRowsOf(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
 #undef NW_AVX2_ROWS_STEP
 #undef NW_AVX2_ROW
 
-void runRowsAvx2(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+template <class Rows>
+void runRowsWith(int rows, int kc, const float* a, Rows b, float* c, std::ptrdiff_t ldc, float beta) {
   switch (rows) {
     case 1: return runRowsOf<1>(kc, a, b, c, ldc, beta);
     case 2: return runRowsOf<2>(kc, a, b, c, ldc, beta);
@@ -154,6 +179,15 @@ void runRowsAvx2(int rows, int kc, const float* a, const float* b, float* c, std
     case 4: return runRowsOf<4>(kc, a, b, c, ldc, beta);
     default: return runRowsOf<5>(kc, a, b, c, ldc, beta);
   }
+}
+
+void runRowsAvx2(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runRowsWith(rows, kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runRowsOffsetsAvx2(int rows, int kc, const float* a, const float* b, const std::int64_t* offsets, float* c,
+                        std::ptrdiff_t ldc, float beta) {
+  runRowsWith(rows, kc, a, OffsetRows{b, offsets}, c, ldc, beta);
 }
 
 // The peak probe: 12 chains of 8 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
@@ -213,7 +247,19 @@ void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth,
 
 }  // namespace
 
-extern const MicroKernel kGemmAvx2 = {"avx2",  6,           16,          144,          256,         3072,
-                                      runAvx2, runRowsAvx2, dotRowsAvx2, axpyRowsAvx2, fmaLoopAvx2, transposePanelAvx2};
+extern const MicroKernel kGemmAvx2 = {"avx2",
+                                      6,
+                                      16,
+                                      144,
+                                      256,
+                                      3072,
+                                      runAvx2,
+                                      runRowsAvx2,
+                                      dotRowsAvx2,
+                                      axpyRowsAvx2,
+                                      fmaLoopAvx2,
+                                      transposePanelAvx2,
+                                      runOffsetsAvx2,
+                                      runRowsOffsetsAvx2};
 
 }  // namespace nw

@@ -140,15 +140,26 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   const size_t ld = count * plan.columns;
   exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
             [&](size_t begin, size_t end, int) { padJobs(g, plan, x, first, padded, begin, end); });
-  exec.jobs(count * plan.tiles, static_cast<double>(plan.patch * NR),
-            [&](size_t begin, size_t end, int) { packJobs<NR>(plan, offsets, padded, panels, begin, end); });
   GemmProblem p;  // result [O, count * columns] = weight [O, patch] · panels
   p.M = g.O;
   p.N = static_cast<int64_t>(ld);
   p.K = static_cast<int64_t>(plan.patch);
   p.A = weight;
   p.lda = p.K;
-  p.packedB = panels;
+  if (gemmReadsOffsets()) {
+    // The microkernel reads each panel row where it lies in the padded images: nothing is copied into panels.
+    std::int64_t* starts = slot.unitPanels.data<std::int64_t>();
+    for (size_t q = 0; q < count * plan.tiles; ++q) {
+      starts[q] = static_cast<std::int64_t>(q / plan.tiles * plan.paddedImage + q % plan.tiles * NR);
+    }
+    p.B = padded;
+    p.rowOffsets = offsets;
+    p.panelStarts = starts;
+  } else {
+    exec.jobs(count * plan.tiles, static_cast<double>(plan.patch * NR),
+              [&](size_t begin, size_t end, int) { packJobs<NR>(plan, offsets, padded, panels, begin, end); });
+    p.packedB = panels;
+  }
   p.C = result;
   p.ldc = p.N;
   exec.gemm(p);
@@ -183,7 +194,11 @@ void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
     s.unitPadded.reserve<float>(plan.chunk * plan.paddedImage);
-    s.unitPanels.reserve<float>(plan.chunk * plan.columns * plan.patch);
+    if (gemmReadsOffsets()) {
+      s.unitPanels.reserve<std::int64_t>(plan.chunk * plan.tiles);  // each panel's start (runUnit)
+    } else {
+      s.unitPanels.reserve<float>(plan.chunk * plan.columns * plan.patch);
+    }
     s.unitGathered.reserve<float>(plan.chunk * plan.columns * static_cast<size_t>(g.O));
   }
   std::int64_t* offsets = sharedScratch(Shared::Gathered).reserve<std::int64_t>(plan.patch);
