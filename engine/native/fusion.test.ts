@@ -13,13 +13,17 @@ const initialThreads = native.threads();
 afterAll(() => native.setThreads(initialThreads));
 
 /**
- * Values around zero, some exactly ±0 and (with several samples) a NaN in the last one, so the ReLU's edge cases
- * reach every kernel while the other samples keep outputs of both signs.
+ * Values around zero, some exactly ±0 and (with several samples) a NaN in the first and the last one, so the ReLU's
+ * edge cases reach every kernel (a whole register tile's epilogue and a partial one's) while the other samples keep
+ * outputs of both signs.
  */
 function edgyFloats(rng: Rng, count: number, samples: number): Float32Array {
   const x = randomFloats(rng, count);
   for (let i = 0; i < count; i += 37) x[i] = i % 2 ? -0 : 0;
-  if (samples > 1) x[count - 1] = NaN;
+  if (samples > 1) {
+    x[1] = NaN;
+    x[count - 1] = NaN;
+  }
   return x;
 }
 

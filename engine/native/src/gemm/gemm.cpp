@@ -52,9 +52,11 @@ void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_
 }
 
 // One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block.
-// The first block starts from the bias (beta = 1 on C filled with bias[j]) or from beta * C; later ones add.
+// The first block starts from the bias (beta = 1 on C filled with bias[j]) or from beta * C; later ones add. With
+// `last` on a ReLU product, a whole tile goes through the microkernel's runRelu where it has one; returns whether the
+// ReLU was applied (otherwise the caller runs reluBlock).
 template <int MR, int NR>
-void runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, int rows, int cols, int64_t kc,
+bool runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, bool last, int rows, int cols, int64_t kc,
              const float* panelA, const float* panelB, float* c, int64_t j, float* edge) {
   const float* bias = first && p.bias != nullptr ? p.bias + j : nullptr;
   const float beta = first && bias == nullptr ? p.beta : 1.0f;
@@ -64,11 +66,15 @@ void runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, int ro
       for (int i = 0; i < rows; ++i) std::memcpy(c + i * ldc, bias, NR * sizeof(float));
     }
     if (rows == MR) {
+      if (last && p.relu && kernel.runRelu != nullptr) {
+        kernel.runRelu(static_cast<int>(kc), panelA, panelB, c, ldc, beta);
+        return true;
+      }
       kernel.run(static_cast<int>(kc), panelA, panelB, c, ldc, beta);
     } else {
       kernel.runRows(rows, static_cast<int>(kc), panelA, panelB, c, ldc, beta);
     }
-    return;
+    return false;
   }
   kernel.run(static_cast<int>(kc), panelA, panelB, edge, NR, 0.0f);
   for (int i = 0; i < rows; ++i) {
@@ -84,6 +90,7 @@ void runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, int ro
       for (int jj = 0; jj < cols; ++jj) dst[jj] = beta * dst[jj] + src[jj];
     }
   }
+  return false;
 }
 
 // Computes C[m0:m1, n0:n1]; m0 and n0 are multiples of MR and NR so that register tiles line up with the global
@@ -147,9 +154,10 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
                 NW_PREFETCH(c + (mr + i) * p.ldc + nr - 1);
               }
             }
-            runTile<MR, NR>(kernel, p, pc == 0, rows, static_cast<int>(cols), kc, packedA + ir * kc, panelB, c, jc + jr,
-                            edge);
-            if (p.relu && pc + kc == p.K) reluBlock(p, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols);
+            const bool last = pc + kc == p.K;
+            const bool reluDone = runTile<MR, NR>(kernel, p, pc == 0, last, rows, static_cast<int>(cols), kc,
+                                                  packedA + ir * kc, panelB, c, jc + jr, edge);
+            if (p.relu && last && !reluDone) reluBlock(p, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols);
           }
         }
       }

@@ -64,6 +64,11 @@ struct MicroKernel {
                      float beta);
   void (*runRowsOffsets)(int rows, int kc, const float* a, const float* b, const std::int64_t* offsets, float* c,
                          std::ptrdiff_t ldc, float beta);
+  /**
+   * Optional (null if absent): run, then C[mr, nr] = max(C, 0) as stored (NaN and -0 become +0: the ReLU kernel's
+   * bits), for the last depth block of a product with GemmProblem::relu, saving a pass over the tile.
+   */
+  void (*runRelu)(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -31,7 +31,9 @@ struct OffsetRows {
   const float* row(int k) const { return b + offsets[k]; }
 };
 
-template <class Rows>
+// RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
+// x > 0 ? x : 0 bit for bit, NaN and -0 giving +0: GemmProblem::relu without a second pass over the tile.
+template <class Rows, bool RELU = false>
 void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
   __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
   __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
@@ -83,11 +85,13 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m256 betaV = _mm256_set1_ps(beta);
-#define NW_AVX2_STORE(ROW, LO, HI)                                \
-  do {                                                            \
-    float* row = c + (ROW)*ldc;                                   \
-    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));         \
-    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode)); \
+  const __m256 zero = _mm256_setzero_ps();
+  const auto finish = [zero](__m256 v) { return RELU ? _mm256_max_ps(v, zero) : v; };
+#define NW_AVX2_STORE(ROW, LO, HI)                                        \
+  do {                                                                    \
+    float* row = c + (ROW)*ldc;                                           \
+    _mm256_storeu_ps(row, finish(combine(LO, row, betaV, mode)));         \
+    _mm256_storeu_ps(row + 8, finish(combine(HI, row + 8, betaV, mode))); \
   } while (0)
   NW_AVX2_STORE(0, c00, c01);
   NW_AVX2_STORE(1, c10, c11);
@@ -100,6 +104,10 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
 
 void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
   runTileOf(kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runReluAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runTileOf<PackedRows, true>(kc, a, PackedRows{b}, c, ldc, beta);
 }
 
 void runOffsetsAvx2(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
@@ -260,6 +268,7 @@ extern const MicroKernel kGemmAvx2 = {"avx2",
                                       fmaLoopAvx2,
                                       transposePanelAvx2,
                                       runOffsetsAvx2,
-                                      runRowsOffsetsAvx2};
+                                      runRowsOffsetsAvx2,
+                                      runReluAvx2};
 
 }  // namespace nw
