@@ -25,6 +25,8 @@ import type { SweepPlan } from '../../engine/core/train/sweep';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 import type { ImageFolderPreview } from '../services/datasets/images/preview';
+import type { ImportNote, SkipReason } from './importNotes';
+import type { ExportNote } from './exportNotes';
 
 export type {
   CheckpointRecord,
@@ -156,8 +158,10 @@ export interface ImageImportOptions {
 
 export interface DatasetImportResult {
   dataset: DatasetRecord;
-  /** Text lines for the result page: rows read, dropped, filled; skipped images with reasons. */
-  notes: string[];
+  /** For the result page, as codes with values (main/api/importNotes.ts): rows read, dropped, filled, the split. */
+  notes: ImportNote[];
+  /** Image folders: the files not read as images, each with why (relative to the folder). */
+  skipped?: Array<{ path: string; reason: SkipReason }>;
   /** Image datasets: class counts and a few thumbnails (PNG data URLs) per class. */
   classCounts?: Record<string, number>;
   thumbnails?: Array<{ className: string; dataUrl: string }>;
@@ -364,8 +368,8 @@ export interface ExportResult {
   record: ExportRecord;
   /** Every file written (a PyTorch export is the script and its weights). Web mode adds a download address. */
   files: Array<{ name: string; path: string; bytes: number; downloadUrl?: string }>;
-  /** e.g. "dropout is left out: ONNX holds the model in its inference form". */
-  notes: string[];
+  /** Which weights, what the file leaves out, how to run it: codes with values (main/api/exportNotes.ts). */
+  notes: ExportNote[];
 }
 
 /** Pushed to every subscriber: training as it happens and changes of the stored runs. */

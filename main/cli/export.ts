@@ -3,6 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPORT_FORMATS, exportFileName } from '../api/exportNames';
+import { EXPORT_NOTES } from '../api/exportNotes';
+import { noteInEnglish } from '../api/notes';
 import { exportRun } from '../services/exports/exportRun';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
 import { resolveRun } from './runRef';
@@ -66,14 +68,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
           exportId: result.record.id,
           files: result.files,
           checkpoint: { kind: result.checkpoint.kind, epoch: result.checkpoint.epoch },
-          notes: result.notes,
+          notes: result.notes.map((note) => ({ ...note, text: noteInEnglish(EXPORT_NOTES, note) })),
         })}\n`,
       );
     } else {
       const lines = [
         `exported run ${run.id.slice(0, 8)} '${run.name}' as ${format}:`,
         ...result.files.map((f) => `  ${f.path}  (${sizeText(f.bytes)})`),
-        ...result.notes,
+        ...result.notes.map((note) => noteInEnglish(EXPORT_NOTES, note)),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     }

@@ -5,6 +5,8 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { IMAGE_FITS, importCsv, importImages, type ImageFit, type ImageImportResult } from '../services/datasets';
 import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
+import { IMPORT_NOTES } from '../api/importNotes';
+import { noteInEnglish } from '../api/notes';
 import { openStore, registerDataset } from '../services/store';
 import { splitSource } from '../services/datasets/splitSource';
 import { homeLayout } from '../services/studio/layout';
@@ -93,14 +95,15 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
   const { manifest, folder } = result;
   register(manifest, folder);
   if (args.options.has('json')) {
-    process.stdout.write(`${JSON.stringify({ folder, manifest, summary: result.summary })}\n`);
+    const notices = result.summary.notices.map((note) => ({ ...note, text: noteInEnglish(IMPORT_NOTES, note) }));
+    process.stdout.write(`${JSON.stringify({ folder, manifest, summary: { ...result.summary, notices } })}\n`);
   } else {
     process.stdout.write(
       `imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
         `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
         `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`,
     );
-    for (const notice of result.summary.notices) process.stderr.write(`note: ${notice}\n`);
+    for (const notice of result.summary.notices) process.stderr.write(`note: ${noteInEnglish(IMPORT_NOTES, notice)}\n`);
   }
   return 0;
 }
@@ -137,7 +140,14 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
   register(manifest, result.folder);
   if (args.options.has('json')) {
     process.stdout.write(
-      `${JSON.stringify({ folder: result.folder, manifest, classCounts, skipped, ignoredFolders: result.ignoredFolders })}\n`,
+      `${JSON.stringify({
+        folder: result.folder,
+        manifest,
+        classCounts,
+        // Each with its reason in English and as a code with values.
+        skipped: skipped.map(({ path, reason, why }) => ({ path, reason, code: why.code, values: why.values })),
+        ignoredFolders: result.ignoredFolders,
+      })}\n`,
     );
     return 0;
   }

@@ -78,6 +78,12 @@ describe('netwright import with an image folder', () => {
     });
     expect(printed.classCounts).toEqual({ circles: 5, squares: 5, triangles: 5 });
     expect(printed.skipped).toHaveLength(2);
+    expect(printed.skipped).toContainEqual({
+      path: join('circles', 'notes.txt'),
+      reason: 'not a PNG, JPEG, WebP, BMP or GIF image',
+      code: 'not-an-image',
+      values: {},
+    });
     expect(existsSync(join(printed.folder, 'dataset.json'))).toBe(true);
   });
 

@@ -6,6 +6,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Task } from '../../engine/core/data/dataset';
 import { readManifest } from '../../engine/host/common/datasetFiles';
+import { IMPORT_NOTES } from '../api/importNotes';
+import { noteInEnglish } from '../api/notes';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
@@ -71,7 +73,7 @@ async function fromTable(
   );
   return {
     dataset,
-    note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.join('; ')}`,
+    note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.map((n) => noteInEnglish(IMPORT_NOTES, n)).join('; ')}`,
   };
 }
 

@@ -33,10 +33,12 @@ describe('a byte that is not UTF-8 in a UTF-8 file', () => {
     expect(summary.encoding).toBe('utf-8');
     expect(manifest.featureNames).toEqual(['city=Caf\uFFFD', 'city=naïve', 'city=rué', 'n']);
     expect(summary.notices).toEqual([
+      { code: 'csv-invalid-byte-bom', values: { file: 'bom.csv', line: 4, byte: 'E9' } },
+    ]);
+    expect((await previewCsv(path)).problems).toEqual([
       'bom.csv: line 4 holds the byte 0xE9, which is not UTF-8, in a file that starts with a UTF-8 ' +
         'byte-order mark; it was read as UTF-8 with each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.',
     ]);
-    expect((await previewCsv(path)).problems).toEqual(summary.notices);
   });
 
   it('names the line of a bad byte that comes after the first 64 KB, which decided the encoding', async () => {
@@ -49,10 +51,9 @@ describe('a byte that is not UTF-8 in a UTF-8 file', () => {
       split: SPLIT,
     });
     expect(summary.encoding).toBe('utf-8');
-    expect(summary.notices).toHaveLength(1);
-    expect(summary.notices[0]).toMatch(
-      /^late\.csv: line 9002 holds the byte 0xFF, which is not UTF-8, in a file that reads as UTF-8 up to there;/,
-    );
+    expect(summary.notices).toEqual([
+      { code: 'csv-invalid-byte', values: { file: 'late.csv', line: 9002, byte: 'FF' } },
+    ]);
   });
 
   it('finds the line when the bad byte follows a character cut at a read boundary', async () => {
@@ -74,7 +75,9 @@ describe('a byte that is not UTF-8 in a UTF-8 file', () => {
       split: SPLIT,
       excludeColumns: ['city'],
     });
-    expect(summary.notices[0]).toMatch(/^edge\.csv: line 2002 holds the byte 0xA9,/);
+    expect(summary.notices).toEqual([
+      { code: 'csv-invalid-byte', values: { file: 'edge.csv', line: 2002, byte: 'A9' } },
+    ]);
   });
 
   it('says nothing about a clean file', async () => {

@@ -6,13 +6,14 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, extname, join, resolve } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices, type SplitFractions, type SplitIndices } from '../../../engine/core/train/split';
+import type { ImportNote } from '../../api/importNotes';
 import { writeInt32File } from './csv/binaryFile';
 import { CsvImportError } from './csv/errors';
 import { fillValues, finishFeatures, TrainingStats } from './csv/finish';
 import { readLayout } from './csv/layout';
 import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
-import { invalidByteNotice, type TextEncoding } from './csv/reader';
+import { invalidByteNote, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
 import { CellSpool, type SpoolFeature } from './csv/spool';
 import { splitFromColumn } from './csv/splitColumn';
@@ -47,8 +48,8 @@ export interface ImportSummary {
   droppedRows: number;
   /** Missing cells that were filled (fill policies). */
   filledCells: number;
-  /** Things the user should know that did not stop the import (a byte that is not UTF-8), one sentence each. */
-  notices: string[];
+  /** Things the user should know that did not stop the import (a byte that is not UTF-8), as coded notes. */
+  notices: ImportNote[];
   columns: Array<{
     name: string;
     role: 'feature' | 'label' | 'excluded' | 'split';
@@ -240,7 +241,7 @@ async function importInto(
     needsFill,
     scan.profiles,
   );
-  if (scan.invalidByte) summary.notices.push(invalidByteNotice(path, scan.invalidByte));
+  if (scan.invalidByte) summary.notices.push(invalidByteNote(path, scan.invalidByte));
   return { manifest, folder, summary };
 }
 

@@ -111,6 +111,10 @@ describe('importImages skips what it cannot read', () => {
         path: join('cats', 'huge.png'),
         reason:
           'a PNG image too large to import: 30000×30000 pixels (900 megapixels; the limit is 100 megapixels per image). Shrink it first.',
+        why: {
+          code: 'too-large',
+          values: { format: 'PNG', width: 30000, height: 30000, megapixels: '900', limit: 100 },
+        },
       },
     ]);
   });
@@ -123,7 +127,11 @@ describe('importImages skips what it cannot read', () => {
     const result = await importImages(root, { size: [2, 2], datasetsDir: temp.datasetsDir });
     expect(result.classCounts).toEqual({ a: 1, b: 2 });
     expect(result.skipped).toEqual([
-      { path: join('b', 'broken.bmp'), reason: 'cannot be read (a broken link or no permission)' },
+      {
+        path: join('b', 'broken.bmp'),
+        reason: 'cannot be read (a broken link or no permission)',
+        why: { code: 'link-or-permission', values: {} },
+      },
     ]);
   });
 });

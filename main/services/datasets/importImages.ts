@@ -243,7 +243,7 @@ async function writeImages(
             thumbnails[label].push(await pngDataUrl(outcome.pixels, target));
           break;
         case 'skipped':
-          skipped.push({ path: where, reason: outcome.reason });
+          skipped.push({ path: where, why: outcome.why, reason: outcome.reason });
           break;
         default:
           throw new Error(`unknown read outcome ${JSON.stringify(outcome satisfies never)}`);

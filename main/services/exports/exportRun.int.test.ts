@@ -15,6 +15,7 @@ import { decodeSafetensors, encodeSafetensors } from '../../../engine/core/io/sa
 import { DATASET_FILES, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { PYTHON, torchMissing } from '../../../engine/test/pytorch';
 import { listImageFolder } from '../datasets/images/list';
+import type { ExportNote } from '../../api/exportNotes';
 
 const ROOT = resolve(__dirname, '../../..');
 const SHAPES = join(ROOT, 'resources', 'samples', 'shapes');
@@ -255,7 +256,7 @@ print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fre
 
   withTorch('the printed torchrun command trains in two processes here', () => {
     const { dir, result } = exportTo(shapes, 'pytorch');
-    const command = (result.notes as string[]).find((n) => n.includes('torch.distributed.run'))!.replace(/^.*?: /, '');
+    const command = (result.notes as ExportNote[]).find((n) => n.code === 'run-torchrun')!.values.command as string;
     const [program, ...args] = command.split(' ');
     expect(program).toBe('python3');
     const log = check(python(dir, [...args, '--epochs', '1', '--out', 'ddp.safetensors']), command);
@@ -276,6 +277,26 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/predicts numbers \(regression\).*--softmax applies to classification runs only/);
     expect(spawnSync('ls', [dir], { encoding: 'utf8' }).stdout).toBe('');
+  });
+
+  it('says which weights and what the model takes, as codes with their English in --json and in English without', () => {
+    const { dir, result } = exportTo(curve, 'onnx', ['--normalization', 'metadata', '--checkpoint', 'last']);
+    expect(result.checkpoint.kind).toBe('last');
+    expect(result.notes).toEqual([
+      {
+        code: 'weights-last',
+        values: { epoch: result.checkpoint.epoch },
+        text: `weights from the last checkpoint of epoch ${result.checkpoint.epoch}`,
+      },
+      {
+        code: 'inputs-standardized',
+        values: {},
+        text: 'the model takes standardized inputs; the statistics are in its metadata',
+      },
+    ]);
+    const printed = check(netwright(['export', curve.id, '--format', 'onnx', '--out', `${dir}/folded.onnx`]), 'export');
+    expect(printed).toMatch(/^weights from the best checkpoint of epoch \d+$/m);
+    expect(printed).toMatch(/^the input standardization is folded in: the model takes raw values$/m);
   });
 
   withTorch("train.py reports R² on Netwright's test rows, as Netwright does", () => {

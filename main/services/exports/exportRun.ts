@@ -25,6 +25,7 @@ import { APP_VERSION } from '../version';
 import { datasetSplitFile } from './datasetSplit';
 
 import { EXPORT_FORMATS } from '../../api/exportNames';
+import type { ExportNote } from '../../api/exportNotes';
 import type { ExportFormat } from '../../api/types';
 
 export interface RunExportRequest {
@@ -44,8 +45,16 @@ export interface RunExportResult {
   /** Every file written (the script and its weights for 'pytorch'). */
   files: Array<{ path: string; bytes: number }>;
   checkpoint: CheckpointRecord;
-  notes: string[];
+  /** Codes with values (main/api/exportNotes.ts): the CLI words them in English, the studio in the user's language. */
+  notes: ExportNote[];
 }
+
+/** The note naming the weights exported, by the kind of checkpoint they come from. */
+const WEIGHTS_NOTES = {
+  best: 'weights-best',
+  last: 'weights-last',
+  manual: 'weights-manual',
+} as const satisfies Record<CheckpointRecord['kind'], ExportNote['code']>;
 
 function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): CheckpointRecord {
   const preferred = store.checkpoints.latestCheckpoint(run.id, which);
@@ -115,7 +124,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   const manifest = dataset?.manifest ?? null;
   const normalization = manifest?.normalization ?? null;
   const classNames = manifest?.classNames ?? null;
-  const notes: string[] = [`weights from the ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch}`];
+  const notes: ExportNote[] = [{ code: WEIGHTS_NOTES[checkpoint.kind], values: { epoch: checkpoint.epoch } }];
   const files: RunExportResult['files'] = [];
   const write = (path: string, bytes: Uint8Array | string) => {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
@@ -188,14 +197,11 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         ],
         { probabilities: request.softmax ?? false },
       );
-      if (spec.nodes.some((n) => n.op === 'dropout'))
-        notes.push('dropout is left out: ONNX holds the model in its inference form');
-      if (normalization)
-        notes.push(
-          request.normalization === 'metadata'
-            ? 'the model takes standardized inputs; the statistics are in its metadata'
-            : 'the input standardization is folded in: the model takes raw values',
-        );
+      if (spec.nodes.some((n) => n.op === 'dropout')) notes.push({ code: 'dropout-left-out', values: {} });
+      if (normalization) {
+        const code = request.normalization === 'metadata' ? 'inputs-standardized' : 'standardization-folded';
+        notes.push({ code, values: {} });
+      }
       break;
     }
     case 'safetensors':
@@ -251,9 +257,11 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         ],
         { weightsFile },
       );
-      notes.push(`it trains and tests on this run's rows (${splitFile}); --random-split draws new ones`);
-      notes.push(`run it with: python3 ${scriptFile}`);
-      notes.push(`or in 2 processes: ${torchrunCommand(scriptFile)}`);
+      notes.push(
+        { code: 'script-split', values: { splitFile } },
+        { code: 'run-script', values: { command: `python3 ${scriptFile}` } },
+        { code: 'run-torchrun', values: { command: torchrunCommand(scriptFile) } },
+      );
       break;
     }
     default:

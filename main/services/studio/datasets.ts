@@ -10,12 +10,14 @@ import {
   type CsvPreview,
   type ImageFolderPreview,
   type ImportProgress,
+  type ImportSummary,
 } from '../datasets';
+import type { ImportNote } from '../../api/importNotes';
 import { registerDataset, type Store } from '../store';
 import type { DatasetRecord } from '../store/types';
 import type { HomeLayout } from './layout';
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
-import { splitSource } from '../datasets/splitSource';
+import { splitNote } from '../datasets/splitSource';
 import { sampleDefinition, samplePath } from './samples';
 
 /** At most this many progress events a second per import. */
@@ -75,13 +77,13 @@ export class DatasetService {
     });
     const dataset = this.register(result.manifest, result.folder);
     const { summary } = result;
-    const notes = [
-      `${summary.rows} rows read (${summary.delimiter === '\t' ? 'tab' : `'${summary.delimiter}'`}-separated, ${summary.hasHeader ? 'with' : 'without'} a header)`,
-      ...(summary.droppedRows > 0 ? [`${summary.droppedRows} rows with missing values dropped`] : []),
-      ...(summary.filledCells > 0 ? [`${summary.filledCells} missing cells filled`] : []),
-      `${result.manifest.featureShape[0]} features after encoding; ${result.manifest.task}` +
-        (result.manifest.classNames ? ` with ${result.manifest.classNames.length} classes` : ''),
-      ...(result.manifest.split.column === undefined ? [] : [splitNote(result.manifest.split)]),
+    const split = splitNote(result.manifest.split);
+    const notes: ImportNote[] = [
+      rowsReadNote(summary),
+      ...(summary.droppedRows > 0 ? [note('csv-rows-dropped', { rows: summary.droppedRows })] : []),
+      ...(summary.filledCells > 0 ? [note('csv-cells-filled', { cells: summary.filledCells })] : []),
+      featuresNote(result.manifest),
+      ...(split ? [split] : []),
       ...summary.notices,
     ];
     return { dataset, notes };
@@ -102,13 +104,20 @@ export class DatasetService {
       onProgress: importId ? this.progress(importId) : undefined,
     });
     const dataset = this.register(result.manifest, result.folder);
-    const notes = [
-      `${result.manifest.count} images in ${result.manifest.classNames?.length ?? 0} classes, resized to ${options.size[0]}×${options.size[1]}` +
-        `${options.grayscale ? ' grayscale' : ' RGB'}`,
-      ...(result.manifest.split.folders === undefined ? [] : [splitNote(result.manifest.split)]),
-      ...result.skipped.map((s) => `skipped ${s.path}: ${s.reason}`),
+    const [height, width] = options.size;
+    const read = {
+      images: result.manifest.count,
+      classes: result.manifest.classNames?.length ?? 0,
+      height,
+      width,
+    };
+    const split = splitNote(result.manifest.split);
+    const notes: ImportNote[] = [
+      options.grayscale ? note('images-read-grayscale', read) : note('images-read-rgb', read),
+      ...(split ? [split] : []),
     ];
-    return { dataset, notes, classCounts: result.classCounts, thumbnails: result.thumbnails };
+    const skipped = result.skipped.map((s) => ({ path: s.path, reason: s.why }));
+    return { dataset, notes, skipped, classCounts: result.classCounts, thumbnails: result.thumbnails };
   }
 
   rename(datasetId: string, name: string): void {
@@ -145,8 +154,22 @@ export class DatasetService {
   }
 }
 
-/** "split from column 'split': 700 train, 150 validation, 150 test" (or "from folders train/, test/") for the result page. */
-function splitNote(split: DatasetManifest['split']): string {
-  const { train, validation, test } = split.counts;
-  return `split ${splitSource(split)}: ${train} train, ${validation} validation, ${test} test`;
+/** A note of `code` with its values, checked against the sentence's placeholders. */
+function note<Code extends ImportNote['code']>(code: Code, values: Extract<ImportNote, { code: Code }>['values']) {
+  return { code, values } as Extract<ImportNote, { code: Code }>;
+}
+
+/** "60000 rows read (',' -separated, with a header)": the delimiter and the header choose the sentence. */
+function rowsReadNote(summary: ImportSummary): ImportNote {
+  const { rows, delimiter, hasHeader } = summary;
+  if (delimiter === '\t') return note(hasHeader ? 'csv-rows-read-tab-header' : 'csv-rows-read-tab-no-header', { rows });
+  return note(hasHeader ? 'csv-rows-read-header' : 'csv-rows-read-no-header', { rows, delimiter });
+}
+
+/** "785 features after encoding; classification with 10 classes" (or "; regression"). */
+function featuresNote(manifest: DatasetManifest): ImportNote {
+  const features = manifest.featureShape[0];
+  return manifest.classNames
+    ? note('csv-features-classification', { features, classes: manifest.classNames.length })
+    : note('csv-features-regression', { features });
 }

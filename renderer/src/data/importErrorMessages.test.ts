@@ -1,24 +1,32 @@
-// Every code a refused CSV table or image folder can come with has words in English and Chinese, each filling every
-// value main sends; a payload as main sends it is worded from these tables (state/errorWords.ts).
+// Every code a refused CSV table or image folder can come with, and every note a finished import or export comes
+// with, has words in English and Chinese, each filling every value main sends; a refusal as main sends it is worded
+// from these tables (state/errorWords.ts).
 import { describe, expect, it } from 'vitest';
 import { CSV_IMPORT_PROBLEMS } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
+import { IMAGE_SKIP_REASONS, IMPORT_NOTES } from '../../../main/api/importNotes';
+import { EXPORT_NOTES } from '../../../main/api/exportNotes';
+import { exportNoteMessages } from '../experiments/exportNoteMessages';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
 import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from './importErrorMessages';
+import { importNoteMessages, skipReasonMessages } from './importNoteMessages';
 
 // The locales (lib/i18n.svelte.ts holds runes, which run only in the compiled app).
 const LOCALES = ['en', 'zh-CN'] as const;
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
-/** Each table against its source of truth: the English sentences main throws. */
+/** Each table against its source of truth: the English sentences main throws, or words its notes with. */
 const FAMILIES = [
-  { name: 'image folder', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages },
-  { name: 'CSV table', english: CSV_IMPORT_PROBLEMS, words: csvImportErrorMessages },
+  { name: 'image folder refusals', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages },
+  { name: 'CSV table refusals', english: CSV_IMPORT_PROBLEMS, words: csvImportErrorMessages },
+  { name: 'import notes', english: IMPORT_NOTES, words: importNoteMessages },
+  { name: 'reasons an image file is skipped', english: IMAGE_SKIP_REASONS, words: skipReasonMessages },
+  { name: 'export notes', english: EXPORT_NOTES, words: exportNoteMessages },
 ] as const;
 
-describe.each(FAMILIES)('$name refusals', ({ english, words }) => {
+describe.each(FAMILIES)('$name', ({ english, words }) => {
   it.each(Object.keys(english))('%s is worded in every language, with every value main sends filled in', (code) => {
     const values = Object.fromEntries(placeholders(english[code as keyof typeof english]).map((n) => [n, `«${n}»`]));
     for (const locale of LOCALES) {

@@ -106,6 +106,7 @@ export type DataMessageKey =
   | 'samplesPerClass'
   | 'thumbnailOf'
   | 'skippedFiles'
+  | 'skippedFile'
   | 'dropHere'
   | 'dropUnknown';
 
@@ -219,6 +220,7 @@ export const dataMessages: Messages<DataMessageKey> = {
     samplesPerClass: 'Samples per class',
     thumbnailOf: '{name} sample {n}',
     skippedFiles: 'Skipped files ({n})',
+    skippedFile: '{path}: {reason}',
     dropHere: 'Drop a CSV file, an image folder or an ONNX model to open it',
     dropUnknown: '{name} is not a table (.csv, .tsv, .txt), a folder of images or an ONNX model (.onnx).',
   },
@@ -329,6 +331,7 @@ export const dataMessages: Messages<DataMessageKey> = {
     samplesPerClass: '各类样本',
     thumbnailOf: '{name} 样本 {n}',
     skippedFiles: '跳过的文件（{n}）',
+    skippedFile: '{path}：{reason}',
     dropHere: '拖放 CSV 文件、图像文件夹或 ONNX 模型以打开',
     dropUnknown: '{name} 不是表格（.csv、.tsv、.txt）、图像文件夹或 ONNX 模型（.onnx）。',
   },

@@ -5,6 +5,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
 import { basename } from 'node:path';
+import { IMPORT_NOTES, type ImportNote } from '../../../api/importNotes';
+import { noteInEnglish } from '../../../api/notes';
 import { CsvSyntaxError } from './errors';
 import { CsvParser, type LineHandler, type RecordHandler } from './parser';
 
@@ -93,14 +95,19 @@ export interface InvalidByte {
   bom: boolean;
 }
 
-/** "table.csv: line 7 holds the byte 0xE9, which is not UTF-8, ..." for the import summary and the preview. */
+/** The import's note on the first byte that is not UTF-8: the file's name, the line and the byte in hex ("E9"). */
+export function invalidByteNote(file: string, invalid: InvalidByte): ImportNote {
+  const values = {
+    file: basename(file),
+    line: invalid.line,
+    byte: invalid.byte.toString(16).toUpperCase().padStart(2, '0'),
+  };
+  return invalid.bom ? { code: 'csv-invalid-byte-bom', values } : { code: 'csv-invalid-byte', values };
+}
+
+/** "table.csv: line 7 holds the byte 0xE9, which is not UTF-8, ..." for the preview. */
 export function invalidByteNotice(file: string, invalid: InvalidByte): string {
-  const hex = invalid.byte.toString(16).toUpperCase().padStart(2, '0');
-  return (
-    `${basename(file)}: line ${invalid.line} holds the byte 0x${hex}, which is not UTF-8, in a file that ` +
-    `${invalid.bom ? 'starts with a UTF-8 byte-order mark' : 'reads as UTF-8 up to there'}; it was read as UTF-8 with ` +
-    'each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.'
-  );
+  return noteInEnglish(IMPORT_NOTES, invalidByteNote(file, invalid));
 }
 
 /** Where in `bytes` the first invalid UTF-8 sequence starts (`carried` bytes of a cut character lead), or -1. */

@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import sharp, { type Sharp } from 'sharp';
 import { bmpDimensions, BmpError, decodeBmp } from './bmp';
-import { SUPPORTED_FORMATS_TEXT, sniffFormat, type ImageFormat } from './formats';
+import { sniffFormat, type ImageFormat } from './formats';
 import type { ImageFit } from './options';
 import type { PixelBudget } from './pixelBudget';
+import type { SkipReason } from '../../../api/importNotes';
 import { decodePlainPng, pngHeader } from './png';
+import { skipBecause, type SkipWords } from './skipReason';
 
 export interface ImageTarget {
   height: number;
@@ -20,7 +22,7 @@ export interface ImageTarget {
 
 export type ReadOutcome =
   /** `pixels`: height × width × channels bytes, interleaved, from the top row. */
-  { type: 'image'; pixels: Uint8Array; sha256: string } | { type: 'skipped'; reason: string; sha256: string | null };
+  { type: 'image'; pixels: Uint8Array; sha256: string } | ({ type: 'skipped'; sha256: string | null } & SkipWords);
 
 /**
  * The most pixels one image may have (the size its header claims, before any decoding): 100 megapixels, e.g.
@@ -44,26 +46,20 @@ export async function readImage(
   try {
     bytes = file.bytes <= SYNC_READ_BYTES ? readFileSync(file.path) : await readFile(file.path);
   } catch (error) {
-    return {
-      type: 'skipped',
-      reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      sha256: null,
-    };
+    // The system's own word for it (EACCES, EISDIR…), or its message when it has no code.
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { type: 'skipped', ...skipBecause({ code: 'unreadable', values: { error: why } }), sha256: null };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (bytes.length === 0) return { type: 'skipped', reason: 'an empty file', sha256 };
+  if (bytes.length === 0) return { type: 'skipped', ...skipBecause({ code: 'empty-file', values: {} }), sha256 };
   const format = sniffFormat(bytes);
-  if (!format) return { type: 'skipped', reason: `not a ${SUPPORTED_FORMATS_TEXT} image`, sha256 };
+  if (!format) return { type: 'skipped', ...skipBecause({ code: 'not-an-image', values: {} }), sha256 };
   const size = await dimensions(bytes, format);
   if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
     const megapixels = ((size.width * size.height) / 1e6).toFixed(0);
-    return {
-      type: 'skipped',
-      sha256,
-      reason:
-        `a ${FORMAT_NAMES[format]} image too large to import: ${size.width}×${size.height} pixels (${megapixels} megapixels; ` +
-        `the limit is ${MAX_IMAGE_PIXELS / 1e6} megapixels per image). Shrink it first.`,
-    };
+    const limit = MAX_IMAGE_PIXELS / 1e6;
+    const values = { format: FORMAT_NAMES[format], width: size.width, height: size.height, megapixels, limit };
+    return { type: 'skipped', sha256, ...skipBecause({ code: 'too-large', values }) };
   }
   try {
     const plain = format === 'png' ? decodePlainPng(bytes) : null;
@@ -72,7 +68,7 @@ export async function readImage(
       : await budget.run(size ? size.width * size.height : 1, () => readWithSharp(bytes, format, target));
     return { type: 'image', pixels, sha256 };
   } catch (error) {
-    return { type: 'skipped', reason: decodeFailure(format, error as Error), sha256 };
+    return { type: 'skipped', ...skipBecause(decodeFailure(format, error as Error)), sha256 };
   }
 }
 
@@ -102,9 +98,10 @@ async function dimensions(bytes: Buffer, format: ImageFormat): Promise<{ width: 
  * Why a file of a known format did not decode. libvips' own text is not quoted: its error buffer is shared by
  * concurrent decodes, so one file's message can carry another's.
  */
-function decodeFailure(format: ImageFormat, error: Error): string {
-  if (error instanceof BmpError) return `a BMP file that cannot be read (${error.message.replace(/^BMP: /, '')})`;
-  return `a damaged or truncated ${FORMAT_NAMES[format]} file`;
+function decodeFailure(format: ImageFormat, error: Error): SkipReason {
+  if (error instanceof BmpError)
+    return { code: 'bmp-unreadable', values: { detail: error.message.replace(/^BMP: /, '') } };
+  return { code: 'damaged', values: { format: FORMAT_NAMES[format] } };
 }
 
 const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP', gif: 'GIF', bmp: 'BMP' };

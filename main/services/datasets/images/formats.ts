@@ -3,6 +3,7 @@ import { isBmp } from './bmp';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp';
 
+/** In errors' values; a skipped file's reason (main/api/importNotes.ts 'not-an-image') writes the list out per language. */
 export const SUPPORTED_FORMATS_TEXT = 'PNG, JPEG, WebP, BMP or GIF';
 
 /** The DIB header sizes real BMP files use; with the 'BM' tag they tell a bitmap from text that starts with "BM". */

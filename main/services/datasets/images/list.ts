@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ImageImportError } from './errors';
+import { skipBecause, type SkipWords } from './skipReason';
 
 export interface ClassFolder {
   name: string;
@@ -19,10 +20,9 @@ export interface ListedFile {
   bytes: number;
 }
 
-export interface SkippedFile {
+export interface SkippedFile extends SkipWords {
   /** Relative to the imported folder. */
   path: string;
-  reason: string;
 }
 
 /** A folder inside a class folder: not imported (classes are one level deep), with the files under it. */
@@ -77,16 +77,13 @@ export function listImageFolder(folder: string): FolderListing {
         classes.push({ name, files: classFiles(folder, name, skipped, ignoredFolders) });
         break;
       case 'file':
-        skipped.push({
-          path: name,
-          reason: "not in a class folder (put each class's images in a sub-folder named for the class)",
-        });
+        skipped.push({ path: name, ...skipBecause({ code: 'outside-class-folders', values: {} }) });
         break;
       case 'other':
-        skipped.push({ path: name, reason: 'not a file or folder' });
+        skipped.push({ path: name, ...skipBecause({ code: 'not-a-file-or-folder', values: {} }) });
         break;
       case 'unreadable':
-        skipped.push({ path: name, reason: 'cannot be read (a broken link or no permission)' });
+        skipped.push({ path: name, ...skipBecause({ code: 'link-or-permission', values: {} }) });
         break;
       default:
         throw new Error(`unknown entry kind ${JSON.stringify(found satisfies never)}`);
@@ -110,19 +107,15 @@ function classFiles(root: string, className: string, skipped: SkippedFile[], ign
       case 'folder': {
         const files = filesUnder(path);
         ignored.push({ path: where, files });
-        skipped.push({
-          path: where,
-          reason:
-            `a folder inside the class folder '${className}', holding ${files} file${files === 1 ? '' : 's'}, not imported ` +
-            '(only images directly in a class folder are imported: move them up, or make the folder a class of its own)',
-        });
+        const code = files === 1 ? 'nested-folder-one' : 'nested-folder';
+        skipped.push({ path: where, ...skipBecause({ code, values: { className, files } }) });
         break;
       }
       case 'other':
-        skipped.push({ path: where, reason: 'not a file' });
+        skipped.push({ path: where, ...skipBecause({ code: 'not-a-file', values: {} }) });
         break;
       case 'unreadable':
-        skipped.push({ path: where, reason: 'cannot be read (a broken link or no permission)' });
+        skipped.push({ path: where, ...skipBecause({ code: 'link-or-permission', values: {} }) });
         break;
       default:
         throw new Error(`unknown entry kind ${JSON.stringify(found satisfies never)}`);

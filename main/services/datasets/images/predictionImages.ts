@@ -11,6 +11,7 @@ import { ImagePredictionError } from './predictionError';
 import { SUPPORTED_FORMATS_TEXT } from './formats';
 import { byCodePoint, listImageFolder, type ListedFile, type SkippedFile } from './list';
 import { PixelBudget } from './pixelBudget';
+import { skipBecause } from './skipReason';
 import { toPlanarUnit } from './statistics';
 
 export interface PredictionImages {
@@ -65,10 +66,8 @@ export async function readPredictionImages(
     for (const folder of listing.classes) {
       const label = classNames.indexOf(folder.name);
       if (label < 0) {
-        skipped.push({
-          path: folder.name,
-          reason: `a folder not named for one of the run's classes (${classNames.join(', ')}), so its images were not read`,
-        });
+        const why = { code: 'not-a-run-class', values: { classes: classNames.join(', ') } } as const;
+        skipped.push({ path: folder.name, ...skipBecause(why) });
         continue;
       }
       for (const file of folder.files) candidates.push({ file, name: file.relative, label });
@@ -84,7 +83,7 @@ export async function readPredictionImages(
   for (const candidate of candidates) {
     const outcome = await readImage(candidate.file, target, budget);
     if (outcome.type === 'skipped') {
-      skipped.push({ path: candidate.name, reason: outcome.reason });
+      skipped.push({ path: candidate.name, why: outcome.why, reason: outcome.reason });
       continue;
     }
     toPlanarUnit(outcome.pixels, target.channels, planar);

@@ -1,0 +1,52 @@
+// What an import made of a CSV table or an image folder, and why an image file was skipped, as codes with values:
+// English here for the CLI, logs and errors; the renderer words the same codes from its own table
+// (renderer/src/data/importNoteMessages.ts). Values are data: counts, a delimiter, a file and a line, pixels.
+import type { CodedNote } from './notes';
+
+const INVALID_BYTE_ADVICE =
+  'it was read as UTF-8 with each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.';
+
+export const IMPORT_NOTES = {
+  'csv-rows-read-header': "{rows} rows read ('{delimiter}'-separated, with a header)",
+  'csv-rows-read-no-header': "{rows} rows read ('{delimiter}'-separated, without a header)",
+  'csv-rows-read-tab-header': '{rows} rows read (tab-separated, with a header)',
+  'csv-rows-read-tab-no-header': '{rows} rows read (tab-separated, without a header)',
+  'csv-rows-dropped': '{rows} rows with missing values dropped',
+  'csv-cells-filled': '{cells} missing cells filled',
+  'csv-features-classification': '{features} features after encoding; classification with {classes} classes',
+  'csv-features-regression': '{features} features after encoding; regression',
+  'csv-invalid-byte': `{file}: line {line} holds the byte 0x{byte}, which is not UTF-8, in a file that reads as UTF-8 up to there; ${INVALID_BYTE_ADVICE}`,
+  'csv-invalid-byte-bom': `{file}: line {line} holds the byte 0x{byte}, which is not UTF-8, in a file that starts with a UTF-8 byte-order mark; ${INVALID_BYTE_ADVICE}`,
+  'split-from-column': "split from column '{column}': {train} train, {validation} validation, {test} test",
+  'split-from-folders': 'split from folders {folders}: {train} train, {validation} validation, {test} test',
+  'images-read-grayscale': '{images} images in {classes} classes, resized to {height}×{width} grayscale',
+  'images-read-rgb': '{images} images in {classes} classes, resized to {height}×{width} RGB',
+} as const;
+
+export type ImportNote = CodedNote<typeof IMPORT_NOTES>;
+export type ImportNoteCode = keyof typeof IMPORT_NOTES;
+
+const NESTED_ADVICE =
+  'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)';
+
+/** Why a file in an image folder was not read as an image. `error` is the system's own word for a failed read. */
+export const IMAGE_SKIP_REASONS = {
+  unreadable: 'cannot be read ({error})',
+  'link-or-permission': 'cannot be read (a broken link or no permission)',
+  'empty-file': 'an empty file',
+  // The formats of main/services/datasets/images/formats.ts, written out in each language.
+  'not-an-image': 'not a PNG, JPEG, WebP, BMP or GIF image',
+  'too-large':
+    'a {format} image too large to import: {width}×{height} pixels ({megapixels} megapixels; the limit is {limit} megapixels per image). Shrink it first.',
+  'bmp-unreadable': 'a BMP file that cannot be read ({detail})',
+  damaged: 'a damaged or truncated {format} file',
+  'outside-class-folders': "not in a class folder (put each class's images in a sub-folder named for the class)",
+  'not-a-file-or-folder': 'not a file or folder',
+  'not-a-file': 'not a file',
+  'nested-folder-one': `a folder inside the class folder '{className}', holding {files} file, ${NESTED_ADVICE}`,
+  'nested-folder': `a folder inside the class folder '{className}', holding {files} files, ${NESTED_ADVICE}`,
+  'not-a-run-class': "a folder not named for one of the run's classes ({classes}), so its images were not read",
+} as const;
+
+export type SkipReason = CodedNote<typeof IMAGE_SKIP_REASONS>;
+export type SkipReasonCode = keyof typeof IMAGE_SKIP_REASONS;
