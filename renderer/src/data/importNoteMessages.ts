@@ -18,7 +18,7 @@ export const importNoteMessages: Messages<ImportNoteCode> = {
     'csv-rows-read-no-header': "已读取 {rows} 行（以 '{delimiter}' 分隔，无表头）",
     'csv-rows-read-tab-header': '已读取 {rows} 行（以制表符分隔，有表头）',
     'csv-rows-read-tab-no-header': '已读取 {rows} 行（以制表符分隔，无表头）',
-    'csv-rows-dropped': '已删除 {rows} 个含缺失值的行',
+    'csv-rows-dropped': '已删除含缺失值的 {rows} 行',
     'csv-cells-filled': '已填补 {cells} 个缺失单元格',
     'csv-features-classification': '编码后共 {features} 个特征；分类，共 {classes} 个类别',
     'csv-features-regression': '编码后共 {features} 个特征；回归',
