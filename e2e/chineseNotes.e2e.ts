@@ -1,8 +1,11 @@
 // An import's and an export's notes in the Chinese studio, in Chromium against web mode: main sends codes with
 // values and the renderer words them from its tables, so no English sentence from main shows. A run of the spirals
-// sample is trained in English, then exported in Chinese; a small CSV table is imported in Chinese.
-import { writeFileSync } from 'node:fs';
+// sample is trained in English, then exported in Chinese; a small CSV table and an image folder with a file that is
+// no image are imported in Chinese.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Locator, type TestInfo } from '@playwright/test';
+import sharp from 'sharp';
 import { ownStudio } from './studio';
 
 const studio = ownStudio(20, 'notes');
@@ -51,6 +54,7 @@ test("a CSV import's notes are Chinese in the Chinese studio", async ({ page }, 
   writeFileSync(csv, `x,y,kind\n${rows.join('\n')}\n`);
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'zh-CN')" });
   await page.goto(studio.url);
+  // The studio holds the first test's run, so it opens on its views rather than the welcome.
   await page.getByRole('tab', { name: '数据' }).click();
   await page.getByRole('button', { name: '导入 CSV', exact: true }).click();
   await page.getByLabel('CSV 文件').setInputFiles(csv);
@@ -66,4 +70,36 @@ test("a CSV import's notes are Chinese in the Chinese studio", async ({ page }, 
   ]);
   await expect(dialog.locator('.notes')).not.toContainText(/rows read|features after encoding|missing/);
   await dialogShot(dialog, testInfo, 'csv-import-notes-zh');
+});
+
+/** An 8×8 grayscale PNG of one shade. */
+function square(shade: number): Promise<Buffer> {
+  const pixels = new Uint8Array(64).fill(shade);
+  return sharp(pixels, { raw: { width: 8, height: 8, channels: 1 } })
+    .toColourspace('b-w')
+    .png()
+    .toBuffer();
+}
+
+test("an image import's notes and skipped files are Chinese in the Chinese studio", async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('tones');
+  for (const [name, shade] of [
+    ['dark', 20],
+    ['light', 230],
+  ] as const) {
+    mkdirSync(join(folder, name), { recursive: true });
+    for (let i = 0; i < 3; i++) writeFileSync(join(folder, name, `${i}.png`), await square(shade + i));
+  }
+  writeFileSync(join(folder, 'dark', 'readme.txt'), 'dark squares');
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'zh-CN')" });
+  await page.goto(studio.url);
+  await page.getByRole('tab', { name: '数据' }).click();
+  await page.getByRole('button', { name: '导入图像文件夹' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('图像文件夹').setInputFiles(folder);
+  await expect(dialog.getByRole('spinbutton', { name: '高度' })).toHaveValue('8');
+  await dialog.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(dialog.locator('.notes li')).toHaveText(['6 张图片，2 个类别，已缩放为 8×8 灰度图']);
+  await expect(dialog.locator('.skipped li')).toHaveText([/^dark.readme\.txt：不是 PNG、JPEG、WebP、BMP 或 GIF 图片$/]);
+  await dialogShot(dialog, testInfo, 'image-import-notes-zh');
 });
