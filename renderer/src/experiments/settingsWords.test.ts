@@ -81,3 +81,50 @@ describe('settings in words', () => {
     expect(formatValue('spirals', settingNameMessages['zh-CN'], 'dataset', zh)).toBe('spirals');
   });
 });
+
+describe('settings side by side', () => {
+  it('lists the rows in the training form’s order: data, loss, optimizer, schedule, length, regularization…', () => {
+    const config = fullConfigs().find((c) => c.optimizer.type === 'adam' && c.schedule?.type === 'cosine');
+    const paths = diffSettings([{ dataset: 'spirals', splitSeed: 42, ...config }]).map((row) => row.path);
+    expect(paths).toEqual([
+      'dataset',
+      'split.train',
+      'split.validation',
+      'split.test',
+      'split.stratify',
+      'splitSeed',
+      'shuffle',
+      'loss',
+      'optimizer.type',
+      'optimizer.lr',
+      'optimizer.beta1',
+      'optimizer.beta2',
+      'optimizer.eps',
+      'optimizer.weightDecay',
+      'schedule.type',
+      'schedule.tMax',
+      'schedule.etaMin',
+      'epochs',
+      'batchSize',
+      'l1',
+      'l1IncludeBias',
+      'l2',
+      'clipping.maxNorm',
+      'clipping.value',
+      'earlyStopping.metric',
+      'earlyStopping.patience',
+      'earlyStopping.minDelta',
+      'earlyStopping.restoreBest',
+      'augmentation.horizontalFlip',
+      'augmentation.verticalFlip',
+      'augmentation.cropPadding',
+      'augmentation.rotationDegrees',
+      'augmentation.brightness',
+      'augmentation.contrast',
+      'augmentation.cutoutSize',
+      'augmentation.cutoutCount',
+      'seed',
+      'version',
+    ]);
+  });
+});
