@@ -14,7 +14,31 @@ describe('the order of settings', () => {
     expect(new Set(SETTING_ORDER).size).toBe(SETTING_ORDER.length);
   });
 
-  it('groups as the training form does, not by the paths’ letters', () => {
+  it('keeps each group together, the groups in the training form’s order', () => {
+    const groups = SETTING_ORDER.map((path) => path.split('.')[0]).filter((g, i, all) => g !== all[i - 1]);
+    expect(groups).toEqual([
+      'dataset',
+      'split',
+      'splitSeed',
+      'shuffle',
+      'loss',
+      'dropout',
+      'optimizer',
+      'schedule',
+      'epochs',
+      'batchSize',
+      'l1',
+      'l1IncludeBias',
+      'l2',
+      'clipping',
+      'earlyStopping',
+      'augmentation',
+      'seed',
+      'version',
+    ]);
+  });
+
+  it('sorts paths as the training form groups them, not by their letters', () => {
     const shuffled = ['version', 'seed', 'augmentation.contrast', 'batchSize', 'optimizer.type', 'loss', 'dataset'];
     expect(shuffled.sort(compareSettings)).toEqual([
       'dataset',
