@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import type { AugmentationConfig } from '../core/train/config';
 import { augmentBatch, augmentImage, drawAugmentation, type ChannelNormalization } from '../core/train/augment';
+import { packedDraws } from '../core/train/augmentPacking';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
 import { expectBitwise, randomFloats, zeros } from './testing';
@@ -112,6 +113,7 @@ describe('augmentImages', () => {
 
   it('refuses a row past the features, naming it', () => {
     const features = new Float32Array(2 * 4);
+    const draws = packedDraws(2, 0);
     expect(() =>
       native.augmentImages(
         features,
@@ -121,18 +123,20 @@ describe('augmentImages', () => {
         2,
         2,
         Float64Array.from([0, 1]),
-        new Uint8Array(2),
-        new Int32Array(4),
-        Float64Array.from([1, 1, 1, 0, 1, 1, 1, 0]),
+        draws.flags,
+        draws.shifts,
+        draws.factors,
         0,
         0,
-        new Int32Array(0),
+        draws.cutouts,
         new Float32Array(8),
       ),
     ).toThrow('augmentImages: rows[1] is 2, but features hold 2 images');
   });
 
   it('refuses buffers too short for the batch, naming them', () => {
+    // One 2-channel 1 x 2 image with one cutout.
+    const draws = packedDraws(1, 1);
     const call = (factors: Float64Array, stats: Float64Array) =>
       native.augmentImages(
         new Float32Array(4),
@@ -142,16 +146,16 @@ describe('augmentImages', () => {
         1,
         2,
         stats,
-        new Uint8Array(1),
-        new Int32Array(2),
+        draws.flags,
+        draws.shifts,
         factors,
         1,
         1,
-        new Int32Array(2),
+        draws.cutouts,
         new Float32Array(4),
       );
-    expect(() => call(new Float64Array(3), new Float64Array(4))).toThrow(/augmentImages: factors/);
-    expect(() => call(new Float64Array(4), new Float64Array(2))).toThrow(/augmentImages: stats/);
-    expect(() => call(new Float64Array(4), new Float64Array(4))).not.toThrow();
+    expect(() => call(draws.factors.subarray(1), new Float64Array(4))).toThrow(/augmentImages: factors/);
+    expect(() => call(draws.factors, new Float64Array(2))).toThrow(/augmentImages: stats/);
+    expect(() => call(draws.factors, new Float64Array(4))).not.toThrow();
   });
 });

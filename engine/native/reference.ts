@@ -2,6 +2,7 @@
 // other test) compare against. Sums run in double; nothing here is fast. Same argument order as Kernels.
 import { Activation, Geom, type Kernels, type PackedWeights } from '../core/kernels';
 import { augmentPlaced } from '../core/train/augment';
+import { unpackDraw } from '../core/train/augmentPacking';
 
 /** MurmurHash3's 32-bit finalizer. */
 function fmix32(h: number): number {
@@ -607,21 +608,7 @@ export function createReferenceKernels(): Kernels {
         std: [...stats.subarray(channels, 2 * channels)],
       };
       for (let i = 0; i < batch; i++) {
-        const draw = {
-          flipHorizontal: (flags[i] & 1) !== 0,
-          flipVertical: (flags[i] & 2) !== 0,
-          rotate: (flags[i] & 4) !== 0,
-          shiftX: shifts[2 * i],
-          shiftY: shifts[2 * i + 1],
-          brightness: factors[4 * i],
-          contrast: factors[4 * i + 1],
-          cos: factors[4 * i + 2],
-          sin: factors[4 * i + 3],
-          cutouts: Array.from({ length: count }, (_, k): [number, number] => [
-            cutouts[2 * (i * count + k)],
-            cutouts[2 * (i * count + k) + 1],
-          ]),
-        };
+        const draw = unpackDraw({ flags, shifts, factors, cutouts }, i, count);
         const source = features.subarray(rows[i] * plane, (rows[i] + 1) * plane);
         augmentPlaced(source, target.subarray(i * plane, (i + 1) * plane), shape, draw, size, normalization);
       }

@@ -2,6 +2,7 @@
 // (seed, epoch, dataset row), so any batch can be recomputed alone (resume, thread counts, the studio's preview),
 // and written straight from the dataset into the batch buffer (no copy of the dataset).
 import type { Kernels } from '../kernels';
+import { CUTOUT_VALUES, packDraw, packedDraws } from './augmentPacking';
 import type { AugmentationConfig } from './config';
 
 /** One image's random draws; the golden tests pass these explicitly. */
@@ -292,14 +293,9 @@ function channelStats(normalization: ChannelNormalization | null, c: number): [n
   return [normalization.mean[c], s > 0 ? s : 1];
 }
 
-/** The kernel's per-image arrays, kept between batches (the engine runs one batch at a time). */
-const packed = {
-  stats: new Float64Array(0),
-  flags: new Uint8Array(0),
-  shifts: new Int32Array(0),
-  factors: new Float64Array(0),
-  cutouts: new Int32Array(0),
-};
+/** The kernel's per-image arrays and per-channel statistics, kept between batches (one batch at a time). */
+let packed = packedDraws(0, 0);
+let stats = new Float64Array(0);
 
 /**
  * Augments one batch with the kernels' augmentImages (images in parallel, same values as augmentImage): image i of
@@ -322,29 +318,12 @@ export function augmentBatch(
   const [channels, height, width] = shape;
   const cutoutSize = augmentation.cutoutSize ?? 0;
   const count = cutoutCountOf(augmentation);
-  if (packed.flags.length < batch) {
-    packed.flags = new Uint8Array(batch);
-    packed.shifts = new Int32Array(2 * batch);
-    packed.factors = new Float64Array(4 * batch);
-  }
-  if (packed.cutouts.length < 2 * count * batch) packed.cutouts = new Int32Array(2 * count * batch);
-  if (packed.stats.length !== 2 * channels) packed.stats = new Float64Array(2 * channels);
-  const { stats, flags, shifts, factors, cutouts } = packed;
+  if (packed.flags.length < batch || packed.cutouts.length < CUTOUT_VALUES * count * batch)
+    packed = packedDraws(batch, count);
+  if (stats.length !== 2 * channels) stats = new Float64Array(2 * channels);
   for (let c = 0; c < channels; c++) [stats[c], stats[channels + c]] = channelStats(normalization, c);
-  for (let i = 0; i < batch; i++) {
-    const draw = placeDraw(drawAugmentation(augmentation, seed, epoch, rows[start + i], height, width));
-    flags[i] = (draw.flipHorizontal ? 1 : 0) | (draw.flipVertical ? 2 : 0) | (draw.rotate ? 4 : 0);
-    shifts[2 * i] = draw.shiftX;
-    shifts[2 * i + 1] = draw.shiftY;
-    factors[4 * i] = draw.brightness;
-    factors[4 * i + 1] = draw.contrast;
-    factors[4 * i + 2] = draw.cos;
-    factors[4 * i + 3] = draw.sin;
-    draw.cutouts.forEach(([y, x], k) => {
-      cutouts[2 * (i * count + k)] = y;
-      cutouts[2 * (i * count + k) + 1] = x;
-    });
-  }
+  for (let i = 0; i < batch; i++)
+    packDraw(packed, i, count, placeDraw(drawAugmentation(augmentation, seed, epoch, rows[start + i], height, width)));
   kernels.augmentImages(
     features,
     rows.subarray(start, start + batch),
@@ -353,12 +332,12 @@ export function augmentBatch(
     height,
     width,
     stats,
-    flags,
-    shifts,
-    factors,
+    packed.flags,
+    packed.shifts,
+    packed.factors,
     cutoutSize,
     count,
-    cutouts,
+    packed.cutouts,
     input,
   );
 }

@@ -11,11 +11,12 @@ import { writeInt32File } from './csv/binaryFile';
 import { CsvImportError } from './csv/errors';
 import { fillValues, finishFeatures, TrainingStats } from './csv/finish';
 import { readLayout } from './csv/layout';
-import { DEFAULT_SPLIT, MAX_CATEGORIES, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
+import { DEFAULT_SPLIT, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
 import { invalidByteNote, type TextEncoding } from './csv/reader';
 import { scanCsv, type RowValues } from './csv/scan';
-import { CellSpool, type SpoolFeature } from './csv/spool';
+import type { CellSpool, SpoolFeature } from './csv/spool';
+import { importScanSetup } from './csv/scanSetup';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
 
@@ -120,30 +121,17 @@ async function importInto(
   // First read: profile the columns, count the rows kept, number the labels.
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
-  const spool = new CellSpool(
-    join(temp, DATASET_FILES.features),
-    names.map((_, c) => c).filter((c) => used[c] && c !== labelIndex),
-    MAX_CATEGORIES,
-  );
-  const scan = await scanCsv({
-    path,
-    encoding: layout.encoding,
-    delimiter: layout.delimiter,
-    hasHeader: layout.hasHeader,
-    names,
+  const setup = importScanSetup(path, layout, {
     used,
     labelIndex,
     splitIndex,
-    dropMissing: policy === 'drop-row',
-    labelRequired: policy !== 'drop-row',
-    categoryCap: MAX_CATEGORIES,
-    labelCap: MAX_CLASSES,
-    decimalComma: layout.decimalComma,
-    ragged: 'throw',
+    missing: policy,
+    spoolPath: join(temp, DATASET_FILES.features),
     signal: request.signal,
     onBytes: progress('reading'),
-    spool,
   });
+  const { spool } = setup;
+  const scan = await scanCsv(setup);
   if (scan.dataRows === 0)
     throw new CsvImportError({ file: path }, layout.hasHeader ? 'header-no-data-rows' : 'no-data-rows', {});
   if (scan.keptRows === 0) throw allRowsDropped(path, names, scan.dataRows, scan.droppedFor);

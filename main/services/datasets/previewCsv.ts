@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import type { Task } from '../../../engine/core/data/dataset';
 import { CsvImportError } from './csv/errors';
 import { readLayout } from './csv/layout';
-import { MAX_CATEGORIES, MAX_INTEGER_CLASSES } from './csv/options';
+import { MAX_INTEGER_CLASSES } from './csv/options';
 import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
 import { invalidByteNotice } from './csv/reader';
 import { scanCsv } from './csv/scan';
+import { previewScanSetup } from './csv/scanSetup';
 import { detectSplitColumn } from './csv/splitColumn';
 
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
@@ -67,24 +68,9 @@ function describe(file: string, p: ColumnProfile): ColumnPreview {
 export async function previewCsv(csvPath: string, options: PreviewOptions = {}): Promise<CsvPreview> {
   const path = resolve(csvPath);
   const layout = readLayout(path, { delimiter: options.delimiter, hasHeader: options.hasHeader });
-  const scan = await scanCsv({
-    path,
-    encoding: layout.encoding,
-    delimiter: layout.delimiter,
-    hasHeader: layout.hasHeader,
-    names: layout.names,
-    used: layout.names.map(() => true),
-    labelIndex: null,
-    dropMissing: false,
-    labelRequired: false,
-    categoryCap: MAX_CATEGORIES,
-    labelCap: 0,
-    decimalComma: layout.decimalComma,
-    ragged: 'collect',
-    firstRows: options.rows ?? 20,
-    maxRows: options.maxRows,
-    signal: options.signal,
-  });
+  const scan = await scanCsv(
+    previewScanSetup(path, layout, { firstRows: options.rows ?? 20, maxRows: options.maxRows, signal: options.signal }),
+  );
   const expected = layout.names.length;
   const problems = scan.raggedRows.map(
     (r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`,

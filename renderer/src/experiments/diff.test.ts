@@ -22,16 +22,16 @@ describe('settings diff', () => {
     });
   });
 
-  it('lists every path of any run and marks the ones that differ', () => {
+  it('lists every path of any run, in the training form’s order, and marks the ones that differ', () => {
     const rows = diffSettings([
       { optimizer: { type: 'adam', lr: 0.01 }, epochs: 5 },
       { optimizer: { type: 'adam', lr: 0.001 }, epochs: 5, l2: 0.001 },
     ]);
     expect(rows).toEqual([
+      { path: 'optimizer.type', values: ['adam', 'adam'], differs: false },
+      { path: 'optimizer.lr', values: [0.01, 0.001], differs: true },
       { path: 'epochs', values: [5, 5], differs: false },
       { path: 'l2', values: [null, 0.001], differs: true },
-      { path: 'optimizer.lr', values: [0.01, 0.001], differs: true },
-      { path: 'optimizer.type', values: ['adam', 'adam'], differs: false },
     ]);
   });
 });

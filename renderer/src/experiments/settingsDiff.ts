@@ -1,5 +1,6 @@
 // Side-by-side settings of compared runs: each training configuration flattened to key paths
 // ("optimizer.lr", "split.train"), one row per path, marked when the runs disagree.
+import { compareSettings } from '../settingNames/settingOrder';
 
 export type FlatValue = string | number | boolean | null;
 
@@ -26,10 +27,13 @@ export interface SettingsRow {
   differs: boolean;
 }
 
-/** Every key path any run has, sorted, with each run's value; `differs` when not all values are the same. */
+/**
+ * Every key path any run has, in the training form's order (settingNames/settingOrder.ts), with each run's value;
+ * `differs` when not all values are the same.
+ */
 export function diffSettings(configs: unknown[]): SettingsRow[] {
   const flats = configs.map((c) => flatten(c));
-  const paths = [...new Set(flats.flatMap((f) => Object.keys(f)))].sort();
+  const paths = [...new Set(flats.flatMap((f) => Object.keys(f)))].sort(compareSettings);
   return paths.map((path) => {
     const values = flats.map((f) => (path in f ? f[path] : null));
     return { path, values, differs: values.some((v) => v !== values[0]) };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { settingNameMessages } from '../settingNames/messages';
 import { settingLabel } from '../settingNames/settingName';
+import { SETTING_ORDER } from '../settingNames/settingOrder';
 import { trainMessages } from '../training/messages';
 import { diffSettings, formatValue } from './settingsDiff';
 
@@ -79,5 +80,14 @@ describe('settings in words', () => {
     }
     // Other strings stay as they are (a metric name, a dataset).
     expect(formatValue('spirals', settingNameMessages['zh-CN'], 'dataset', zh)).toBe('spirals');
+  });
+});
+
+describe('settings side by side', () => {
+  it('lists the rows in the training form’s order (settingNames/settingOrder.ts), not by path', () => {
+    const config = fullConfigs().find((c) => c.optimizer.type === 'adam' && c.schedule?.type === 'cosine');
+    const paths = diffSettings([{ dataset: 'spirals', splitSeed: 42, ...config }]).map((row) => row.path);
+    expect(paths).toEqual(SETTING_ORDER.filter((path) => paths.includes(path)));
+    expect(paths.slice(0, 3)).toEqual(['dataset', 'split.train', 'split.validation']);
   });
 });

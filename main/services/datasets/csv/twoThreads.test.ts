@@ -9,9 +9,10 @@ import { DATASET_FILES } from '../../../../engine/core/data/dataset';
 import { Rng } from '../../../../engine/core/rng';
 import { importCsv, type CsvImportRequest } from '../index';
 import { tempFolder, type TempFolder } from '../testHelpers';
-import { MAX_CATEGORIES, MAX_CLASSES } from './options';
+import { MAX_CATEGORIES } from './options';
 import { readLayout } from './layout';
 import { scanCsv, type ScanSetup } from './scan';
+import { importScanSetup } from './scanSetup';
 import { CellSpool, type SpoolFeature } from './spool';
 
 let temp: TempFolder;
@@ -49,32 +50,17 @@ function write(name: string, lines: string[], { newline = '\n', bom = false } = 
   return temp.file(name, `${bom ? '\uFEFF' : ''}${lines.join(newline)}${newline}`);
 }
 
-/** The first read's setup as importCsv makes it (label 'label', every other column a feature, spooled). */
+/** The first read's setup as importCsv makes it (label 'label', every other column a feature, rows with a missing cell dropped). */
 function setupFor(path: string, threads: ScanSetup['threads'], extra: Partial<ScanSetup> = {}): ScanSetup {
   const layout = readLayout(path, {});
-  const labelIndex = layout.names.indexOf('label');
-  return {
-    path,
-    encoding: layout.encoding,
-    delimiter: layout.delimiter,
-    hasHeader: layout.hasHeader,
-    names: layout.names,
+  const setup = importScanSetup(path, layout, {
     used: layout.names.map(() => true),
-    labelIndex,
-    dropMissing: true,
-    labelRequired: false,
-    categoryCap: MAX_CATEGORIES,
-    labelCap: MAX_CLASSES,
-    decimalComma: layout.decimalComma,
-    ragged: 'throw',
-    threads,
-    spool: new CellSpool(
-      join(temp.dir, `spool-${threads?.enabled ? 2 : 1}-${Math.random()}`),
-      layout.names.map((_, c) => c).filter((c) => c !== labelIndex),
-      MAX_CATEGORIES,
-    ),
-    ...extra,
-  };
+    labelIndex: layout.names.indexOf('label'),
+    splitIndex: null,
+    missing: 'drop-row',
+    spoolPath: join(temp.dir, `spool-${threads?.enabled ? 2 : 1}-${Math.random()}`),
+  });
+  return { ...setup, threads, ...extra };
 }
 
 /** The spool made a feature file (texts one-hot in order of first appearance), as the import turns it into one. */
