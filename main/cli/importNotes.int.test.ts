@@ -11,25 +11,14 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('the notes of a CSV import on the command line', () => {
   it('are English sentences after the dataset that train --data FILE.csv imported', () => {
-    const csv = join(home, 'folds.csv');
-    const words = ['train', 'test', 'train', 'train', 'val', 'train', 'train', 'test', 'train', 'train'];
-    writeFileSync(csv, ['x,split,label', ...words.map((w, r) => `${r},${w},${r % 2 ? 'b' : 'a'}`)].join('\n'));
-    const result = netwright(home, [
-      'train',
-      '--data',
-      csv,
-      '--label',
-      'label',
-      '--split-column',
-      'split',
-      '--epochs',
-      '1',
-    ]);
+    const csv = join(home, 'curve.csv');
+    writeFileSync(csv, ['x;y', ...Array.from({ length: 12 }, (_, i) => `${i};${(i * i) / 10}`)].join('\n'));
+    const result = netwright(home, ['train', '--data', csv, '--label', 'y', '--task', 'regression', '--epochs', '1']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^imported ${csv} as dataset 'folds' \\([0-9a-f]{8}\\): 10 rows read \\(','-separated, with a header\\); ` +
-          "1 features after encoding; classification with 2 classes; split from column 'split': 7 train, 1 validation, 2 test$",
+        `^imported ${csv} as dataset 'curve' \\([0-9a-f]{8}\\): 12 rows read \\(';'-separated, with a header\\); ` +
+          '1 features after encoding; regression$',
         'm',
       ),
     );
