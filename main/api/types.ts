@@ -270,8 +270,8 @@ export interface ImagePredictionReport {
     /** The image as the model saw it (resized, grayscale or RGB), a PNG data URL (studio only). */
     image?: string;
   }>;
-  /** Files that were not images or could not be read, with why. */
-  skipped: Array<{ path: string; reason: string }>;
+  /** Files that were not images or could not be read, with why: in English, and as a code with values (`why`). */
+  skipped: Array<{ path: string; reason: string; why: SkipReason }>;
   /** On the images in sub-folders named for a class (null when none were). */
   accuracy: { correct: number; labelled: number; value: number } | null;
   /** The run's own test accuracy, to compare with. */

@@ -36,12 +36,26 @@ describe('predictImages on an imported grayscale image model', () => {
     const rng = new Rng(3);
     const pixels = [0, 1].map(() => Uint8Array.from({ length: 64 }, () => rng.nextUint32() % 256));
     const folder = join(studio.layout.home, 'drop');
-    writeTree(folder, { 'images/a.png': encodePng(8, 8, 0, pixels[0]), 'images/b.png': encodePng(8, 8, 0, pixels[1]) });
+    writeTree(folder, {
+      'images/a.png': encodePng(8, 8, 0, pixels[0]),
+      'images/b.png': encodePng(8, 8, 0, pixels[1]),
+      'images/readme.txt': 'two images',
+    });
 
     const report = await dispatch(studio, 'predictImages', [runId, { kind: 'path', path: join(folder, 'images') }]);
-    const { classNames, predictions, weights, epoch } = report as Awaited<ReturnType<typeof studio.predictImages>>;
+    const { classNames, predictions, weights, epoch, skipped } = report as Awaited<
+      ReturnType<typeof studio.predictImages>
+    >;
     expect({ classNames, weights, epoch }).toEqual({ classNames: ['0', '1', '2'], weights: 'last', epoch: 0 });
     expect(predictions.map((p) => p.name)).toEqual(['a.png', 'b.png']);
+    // Why, in English and as the code the studio words.
+    expect(skipped).toEqual([
+      {
+        path: 'readme.txt',
+        reason: 'not a PNG, JPEG, WebP, BMP or GIF image',
+        why: { code: 'not-an-image', values: {} },
+      },
+    ]);
     const session = await ort.InferenceSession.create(join(FIXTURES, 'gray_conv.op17.nofold.onnx'));
     const input = Float32Array.from([...pixels[0], ...pixels[1]], (v) => v / 255);
     const out = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', input, [2, 1, 8, 8]) });
