@@ -25,6 +25,8 @@ export const IMPORT_NOTES = {
 
 export type ImportNote = CodedNote<typeof IMPORT_NOTES>;
 export type ImportNoteCode = keyof typeof IMPORT_NOTES;
+/** The note on a CSV file's first byte that is not UTF-8. */
+export type InvalidByteNote = Extract<ImportNote, { code: 'csv-invalid-byte' | 'csv-invalid-byte-bom' }>;
 
 const NESTED_ADVICE =
   'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)';

@@ -1,6 +1,7 @@
 // A UTF-8 file holding a byte that is not UTF-8: it stays UTF-8 (a byte-order mark says so; Windows-1252 would
 // garble every other accent), the byte reads as U+FFFD, and the import and the preview say so, naming the line.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { previewProblemInEnglish } from '../../api/csvPreviewProblems';
 import { importCsv, previewCsv } from './index';
 import { tempFolder, type TempFolder } from './testHelpers';
 
@@ -35,10 +36,14 @@ describe('a byte that is not UTF-8 in a UTF-8 file', () => {
     expect(summary.notices).toEqual([
       { code: 'csv-invalid-byte-bom', values: { file: 'bom.csv', line: 4, byte: 'E9' } },
     ]);
-    expect((await previewCsv(path)).problems).toEqual([
+    const { problems } = await previewCsv(path);
+    expect(problems).toEqual([
+      { source: 'encoding', code: 'csv-invalid-byte-bom', values: { file: 'bom.csv', line: 4, byte: 'E9' } },
+    ]);
+    expect(previewProblemInEnglish(problems[0])).toBe(
       'bom.csv: line 4 holds the byte 0xE9, which is not UTF-8, in a file that starts with a UTF-8 ' +
         'byte-order mark; it was read as UTF-8 with each such byte replaced by \uFFFD. If the file uses another encoding, save it as UTF-8 and import it again.',
-    ]);
+    );
   });
 
   it('names the line of a bad byte that comes after the first 64 KB, which decided the encoding', async () => {

@@ -1,6 +1,7 @@
 // The import dialog's preview: layout, first rows and per-column summaries, without writing anything.
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { columnProblemInEnglish, previewProblemInEnglish } from '../../api/csvPreviewProblems';
 import { previewCsv } from './index';
 import { tempFolder, type TempFolder } from './testHelpers';
 
@@ -38,7 +39,8 @@ describe('previewCsv', () => {
     ]);
     const [age, city, income, label] = preview.columns;
     expect(age).toMatchObject({ name: 'age', type: 'numeric', numbers: 59, texts: 1, missing: 0 });
-    expect(age.problem).toBe(
+    expect(age.problem).toMatchObject({ code: 'stray-text', values: { column: 'age' } });
+    expect(columnProblemInEnglish(age.problem!)).toBe(
       "column 'age' is numeric except line 42: 'unknown'. Fix or empty those cells (empty cells count as missing), or exclude the column.",
     );
     expect(city).toMatchObject({
@@ -64,11 +66,33 @@ describe('previewCsv', () => {
   it('lists rows with the wrong number of fields instead of failing', async () => {
     const path = temp.file('ragged.csv', 'a,b\n1,2\n3\n4,5,6\n7,8\n');
     const preview = await previewCsv(path);
-    expect(preview.problems).toEqual(['line 3: 1 field, expected 2', 'line 4: 3 fields, expected 2']);
+    expect(preview.problems).toEqual([
+      { source: 'row', code: 'ragged-row-one', values: { line: 3, fields: 1, expected: 2 } },
+      { source: 'row', code: 'ragged-row', values: { line: 4, fields: 3, expected: 2 } },
+    ]);
+    expect(preview.problems.map(previewProblemInEnglish)).toEqual([
+      'line 3: 1 field, expected 2',
+      'line 4: 3 fields, expected 2',
+    ]);
     expect(preview.rows).toEqual([
       ['1', '2'],
       ['7', '8'],
     ]);
+  });
+
+  it('lists the first five rows with the wrong number of fields and counts the others', async () => {
+    // Lines 3 to 10 hold one field each: lines 3-7 listed, the other 3 counted.
+    const lines = ['a,b', '1,2', ...Array.from({ length: 8 }, (_, i) => `${i}`), '7,8'];
+    const preview = await previewCsv(temp.file('ragged8.csv', lines.join('\n')));
+    expect(preview.problems.map((p) => (p.source === 'row' ? p.values.line : p.code))).toEqual([
+      3,
+      4,
+      5,
+      6,
+      7,
+      'more-ragged-rows',
+    ]);
+    expect(previewProblemInEnglish(preview.problems[5])).toBe('… and 3 more rows with the wrong number of fields');
   });
 
   it('can look at the first rows of a large file only', async () => {
@@ -82,7 +106,8 @@ describe('previewCsv', () => {
     const ids = ['id,notes,x', ...Array.from({ length: 60 }, (_, i) => `u${i},,${i}`)].join('\n');
     const preview = await previewCsv(temp.file('ids.csv', ids));
     expect(preview.columns[0]).toMatchObject({ type: 'categorical', distinctCapped: true });
-    expect(preview.columns[0].problem).toMatch(/more than 50 distinct values/);
+    expect(preview.columns[0].problem).toMatchObject({ code: 'too-many-categories', values: { column: 'id' } });
+    expect(columnProblemInEnglish(preview.columns[0].problem!)).toMatch(/more than 50 distinct values/);
     expect(preview.columns[1]).toMatchObject({ type: 'empty', missing: 60, labelTask: null });
   });
 });

@@ -7,13 +7,14 @@ import { readLayout } from './csv/layout';
 import { MAX_INTEGER_CLASSES } from './csv/options';
 import { decideFeature } from './csv/plan';
 import type { ColumnProfile } from './csv/profile';
-import { invalidByteNotice } from './csv/reader';
+import { invalidByteNote } from './csv/reader';
 import { scanCsv } from './csv/scan';
 import { previewScanSetup } from './csv/scanSetup';
 import { detectSplitColumn } from './csv/splitColumn';
 
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
 import type { ColumnPreview, CsvPreview } from './csv/previewTypes';
+import type { CsvColumnProblem, CsvPreviewProblem } from '../../api/csvPreviewProblems';
 
 export interface PreviewOptions {
   /** First data rows to return. Default 20. */
@@ -35,13 +36,13 @@ function labelTaskOf(p: ColumnProfile): Task | null {
 
 function describe(file: string, p: ColumnProfile): ColumnPreview {
   let type: ColumnPreview['type'] = 'empty';
-  let problem: string | null = null;
+  let problem: CsvColumnProblem | null = null;
   if (p.present > 0) {
     try {
       type = decideFeature(file, p, false);
     } catch (error) {
       if (!(error instanceof CsvImportError)) throw error;
-      problem = error.detail;
+      problem = { code: error.code, values: error.params };
       type = p.texts < p.numbers ? 'numeric' : 'categorical';
     }
   }
@@ -72,12 +73,16 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
     previewScanSetup(path, layout, { firstRows: options.rows ?? 20, maxRows: options.maxRows, signal: options.signal }),
   );
   const expected = layout.names.length;
-  const problems = scan.raggedRows.map(
-    (r) => `line ${r.line}: ${r.fields} field${r.fields === 1 ? '' : 's'}, expected ${expected}`,
-  );
-  if (scan.raggedCount > scan.raggedRows.length)
-    problems.push(`... and ${scan.raggedCount - scan.raggedRows.length} more rows with the wrong number of fields`);
-  if (scan.invalidByte) problems.push(invalidByteNotice(path, scan.invalidByte));
+  const problems: CsvPreviewProblem[] = scan.raggedRows.map((r) => ({
+    source: 'row',
+    code: r.fields === 1 ? 'ragged-row-one' : 'ragged-row',
+    values: { line: r.line, fields: r.fields, expected },
+  }));
+  if (scan.raggedCount > scan.raggedRows.length) {
+    const count = scan.raggedCount - scan.raggedRows.length;
+    problems.push({ source: 'preview', code: 'more-ragged-rows', values: { count } });
+  }
+  if (scan.invalidByte) problems.push({ source: 'encoding', ...invalidByteNote(path, scan.invalidByte) });
   return {
     file: path,
     encoding: layout.encoding,

@@ -44,7 +44,11 @@ describe('default label and task', () => {
   it('skips a trailing column that cannot be a label (empty, or with a problem)', () => {
     const p = preview([
       column(0, 'price', { labelTask: 'regression' }),
-      column(1, 'notes', { type: 'categorical', labelTask: 'classification', problem: 'more than 50 distinct values' }),
+      column(1, 'notes', {
+        type: 'categorical',
+        labelTask: 'classification',
+        problem: { code: 'too-many-categories', values: { column: 'notes', max: 50, examples: 'a, b, c' } },
+      }),
       column(2, 'blank', { type: 'empty', labelTask: null, stats: null }),
     ]);
     expect(defaultLabel(p)).toEqual({ label: 'price', task: 'regression' });

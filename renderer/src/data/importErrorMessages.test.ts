@@ -6,11 +6,13 @@ import { CSV_IMPORT_PROBLEMS } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
 import { IMAGE_SKIP_REASONS, IMPORT_NOTES } from '../../../main/api/importNotes';
 import { EXPORT_NOTES } from '../../../main/api/exportNotes';
+import { CSV_PREVIEW_PROBLEMS } from '../../../main/api/csvPreviewProblems';
 import { exportNoteMessages } from '../experiments/exportNoteMessages';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
 import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from './importErrorMessages';
 import { importNoteMessages, skipReasonMessages } from './importNoteMessages';
+import { csvPreviewLineMessages, csvPreviewMessages } from './previewProblemMessages';
 
 // The locales (lib/i18n.svelte.ts holds runes, which run only in the compiled app).
 const LOCALES = ['en', 'zh-CN'] as const;
@@ -24,6 +26,7 @@ const FAMILIES = [
   { name: 'import notes', english: IMPORT_NOTES, words: importNoteMessages },
   { name: 'reasons an image file is skipped', english: IMAGE_SKIP_REASONS, words: skipReasonMessages },
   { name: 'export notes', english: EXPORT_NOTES, words: exportNoteMessages },
+  { name: 'CSV preview problems', english: CSV_PREVIEW_PROBLEMS, words: csvPreviewMessages },
 ] as const;
 
 describe.each(FAMILIES)('$name', ({ english, words }) => {
@@ -51,6 +54,7 @@ describe('where a CSV problem is', () => {
     for (const locale of LOCALES) {
       expect(placeholders(csvPlaceMessages[locale].inFile), locale).toEqual(['file', 'problem']);
       expect(placeholders(csvPlaceMessages[locale].onLine), locale).toEqual(['file', 'line', 'problem']);
+      expect(placeholders(csvPreviewLineMessages[locale].onLine), locale).toEqual(['line', 'problem']);
     }
   });
 });

@@ -1,5 +1,6 @@
 // What a CSV preview holds (types only, free of Node imports so the renderer can use them through StudioApi).
 import type { Task } from '../../../../engine/core/data/dataset';
+import type { CsvColumnProblem, CsvPreviewProblem } from '../../../api/csvPreviewProblems';
 
 /** How the file's bytes were read as text. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -23,7 +24,7 @@ export interface ColumnPreview {
   /** The task this column would give as the label (the importer's default rule). */
   labelTask: Task | null;
   /** Why the column cannot be a feature as it is (stray text in numbers, too many categories), if so. */
-  problem: string | null;
+  problem: CsvColumnProblem | null;
 }
 
 export interface CsvPreview {
@@ -37,8 +38,8 @@ export interface CsvPreview {
   /** Data rows looked at, and whether that was the whole file. */
   rowCount: number;
   complete: boolean;
-  /** Problems of the file itself (rows with the wrong number of fields), the first few. */
-  problems: string[];
+  /** Problems of the file itself (rows with the wrong number of fields, a byte that is not UTF-8), the first few. */
+  problems: CsvPreviewProblem[];
   /** The column offered as the split column (one named `split`), or null: the dialog's default choice. */
   splitColumn: string | null;
 }

@@ -5,8 +5,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
 import { basename } from 'node:path';
-import { IMPORT_NOTES, type ImportNote } from '../../../api/importNotes';
-import { noteInEnglish } from '../../../api/notes';
+import type { InvalidByteNote } from '../../../api/importNotes';
 import { CsvSyntaxError } from './errors';
 import { CsvParser, type LineHandler, type RecordHandler } from './parser';
 
@@ -96,18 +95,13 @@ export interface InvalidByte {
 }
 
 /** The import's note on the first byte that is not UTF-8: the file's name, the line and the byte in hex ("E9"). */
-export function invalidByteNote(file: string, invalid: InvalidByte): ImportNote {
+export function invalidByteNote(file: string, invalid: InvalidByte): InvalidByteNote {
   const values = {
     file: basename(file),
     line: invalid.line,
     byte: invalid.byte.toString(16).toUpperCase().padStart(2, '0'),
   };
   return invalid.bom ? { code: 'csv-invalid-byte-bom', values } : { code: 'csv-invalid-byte', values };
-}
-
-/** "table.csv: line 7 holds the byte 0xE9, which is not UTF-8, ..." for the preview. */
-export function invalidByteNotice(file: string, invalid: InvalidByte): string {
-  return noteInEnglish(IMPORT_NOTES, invalidByteNote(file, invalid));
 }
 
 /** Where in `bytes` the first invalid UTF-8 sequence starts (`carried` bytes of a cut character lead), or -1. */
