@@ -80,3 +80,8 @@ export const CSV_IMPORT_PROBLEMS = {
 
 export type CsvImportProblem = keyof typeof CSV_IMPORT_PROBLEMS;
 export type CsvSyntaxProblem = keyof typeof CSV_SYNTAX_PROBLEMS;
+
+/** The code of a row with `fields` fields where another number was expected (one field, or several). */
+export function raggedRowCode(fields: number): 'ragged-row' | 'ragged-row-one' {
+  return fields === 1 ? 'ragged-row-one' : 'ragged-row';
+}

@@ -15,6 +15,7 @@ import { detectSplitColumn } from './csv/splitColumn';
 export type { ColumnPreview, CsvPreview } from './csv/previewTypes';
 import type { ColumnPreview, CsvPreview } from './csv/previewTypes';
 import type { CsvColumnProblem, CsvPreviewProblem } from '../../api/csvPreviewProblems';
+import { raggedRowCode } from '../../api/csvImportProblems';
 
 export interface PreviewOptions {
   /** First data rows to return. Default 20. */
@@ -75,7 +76,7 @@ export async function previewCsv(csvPath: string, options: PreviewOptions = {}):
   const expected = layout.names.length;
   const problems: CsvPreviewProblem[] = scan.raggedRows.map((r) => ({
     source: 'row',
-    code: r.fields === 1 ? 'ragged-row-one' : 'ragged-row',
+    code: raggedRowCode(r.fields),
     values: { line: r.line, fields: r.fields, expected },
   }));
   if (scan.raggedCount > scan.raggedRows.length) {

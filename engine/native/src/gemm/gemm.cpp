@@ -51,20 +51,27 @@ void scaleBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_
   if (p.relu) reluBlock(p, m0, m1, n0, n1);
 }
 
-// One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block.
-// The first block starts from the bias (beta = 1 on C filled with bias[j]) or from beta * C; later ones add. With
-// `last` on a ReLU product, a whole tile goes through the microkernel's runRelu where it has one; returns whether the
-// ReLU was applied (otherwise the caller runs reluBlock).
+// The beta a whole tile's microkernel call takes for one depth block (rows x NR of C at c, column j): the first block
+// starts from the bias (C filled with bias[j], then beta = 1) or from beta * C; later ones add.
+template <int NR>
+float startTile(const GemmProblem& p, bool first, int rows, float* c, int64_t j) {
+  if (!first) return 1.0f;
+  if (p.bias == nullptr) return p.beta;
+  for (int i = 0; i < rows; ++i) std::memcpy(c + i * p.ldc, p.bias + j, NR * sizeof(float));
+  return 1.0f;
+}
+
+// One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block,
+// started as startTile says (a tile sticking out of C goes through `edge`). With `last` on a ReLU product, a whole
+// tile goes through the microkernel's runRelu where it has one; returns whether the ReLU was applied (otherwise the
+// caller runs reluBlock).
 template <int MR, int NR>
 bool runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, bool last, int rows, int cols, int64_t kc,
              const float* panelA, const float* panelB, float* c, int64_t j, float* edge) {
   const float* bias = first && p.bias != nullptr ? p.bias + j : nullptr;
-  const float beta = first && bias == nullptr ? p.beta : 1.0f;
   const auto ldc = static_cast<ptrdiff_t>(p.ldc);
   if (cols == NR && (rows == MR || kernel.runRows != nullptr)) {
-    if (bias != nullptr) {
-      for (int i = 0; i < rows; ++i) std::memcpy(c + i * ldc, bias, NR * sizeof(float));
-    }
+    const float beta = startTile<NR>(p, first, rows, c, j);
     if (rows == MR) {
       if (last && p.relu && kernel.runRelu != nullptr) {
         kernel.runRelu(static_cast<int>(kc), panelA, panelB, c, ldc, beta);
@@ -77,6 +84,7 @@ bool runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, bool l
     return false;
   }
   kernel.run(static_cast<int>(kc), panelA, panelB, edge, NR, 0.0f);
+  const float beta = first && bias == nullptr ? p.beta : 1.0f;
   for (int i = 0; i < rows; ++i) {
     float* dst = c + i * ldc;
     const float* src = edge + i * NR;
@@ -167,7 +175,7 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
 
 // gemmBlockFor for an op(B) read in place through rowOffsets / panelStarts (GemmProblem): nothing of op(B) is packed,
 // each register tile reads its panel's rows where they lie (a convolution's padded image, in L1 or L2). Tiles, depth
-// blocks and the start from bias or beta * C are runTile's, so the sums are those of the same floats packed.
+// blocks and each tile's start (startTile) are the packed driver's, so the sums are those of the same floats packed.
 template <int MR, int NR>
 void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
   if (m0 >= m1 || n0 >= n1) return;
@@ -187,14 +195,10 @@ void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n
       pack::packA<MR>(p, ic, mc, pc, kc, packedA);
       for (int64_t j = n0; j < n1; j += NR) {
         const float* panel = p.B + p.panelStarts[j / NR];
-        const float* bias = pc == 0 && p.bias != nullptr ? p.bias + j : nullptr;
-        const float beta = pc == 0 && bias == nullptr ? p.beta : 1.0f;
         for (int64_t ir = 0; ir < mc; ir += MR) {
           const int rows = static_cast<int>(std::min<int64_t>(MR, mc - ir));
           float* c = p.C + (ic + ir) * p.ldc + j;
-          if (bias != nullptr) {
-            for (int i = 0; i < rows; ++i) std::memcpy(c + i * ldc, bias, NR * sizeof(float));
-          }
+          const float beta = startTile<NR>(p, pc == 0, rows, c, j);
           if (rows == MR) {
             kernel.runOffsets(static_cast<int>(kc), packedA + ir * kc, panel, offsets, c, ldc, beta);
           } else {

@@ -9,6 +9,7 @@ import { StopReading } from './reader';
 import type { CellSpool } from './spool';
 import { badSplitCell, splitOfCell } from './splitColumn';
 import { cellEnd, isMissing, isMissingTrimmedRange, isTrimmedRange, plainNumber, readCell } from './values';
+import { raggedRowCode } from '../../../api/csvImportProblems';
 
 /** What the per-row work needs to know (the first read's setup without the streaming). */
 export interface RowScanSetup {
@@ -158,7 +159,7 @@ export function rowScan(setup: RowScanSetup, seenHeaderAtStart: boolean): RowSca
     dataRows++;
     if (fields.length !== columns) {
       if (setup.ragged === 'throw')
-        throw new CsvImportError({ file: path, line }, fields.length === 1 ? 'ragged-row-one' : 'ragged-row', {
+        throw new CsvImportError({ file: path, line }, raggedRowCode(fields.length), {
           fields: fields.length,
           expected: columns,
         });
