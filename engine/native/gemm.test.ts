@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { loadKernels } from './index';
 import { createReferenceKernels } from './reference';
-import { copyOf, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
+import { copyOf, expectBitwise, expectClose, expectGemmLikeReference, randomFloats, zeros } from './testing';
 
 const native = loadKernels();
 const reference = createReferenceKernels();
@@ -70,6 +70,33 @@ describe('gemm', () => {
         for (const beta of [0, 1, 0.5]) {
           expectGemmLikeReference(native.gemm, reference.gemm, M * 1000 + K, [false, false], [M, 35, K], 1, beta);
         }
+      }
+    }
+  });
+
+  it('gives a row the same bits whether it lies in a whole tile or in one of the two tiles a block of 9 or 10 rows ends in', () => {
+    // 9 = 5 + 4 and 10 = 5 + 5 rows (not 6 + 3, 6 + 4); 64 = 9 x 6 + 5 + 5; 154 = 144 + 10 ends its second row block
+    // so. The same rows computed among 6 more (M + 6 rows) lie in other tiles, some of them whole: tiles of 3 to 5
+    // rows sum in a whole tile's order, so a row's bits do not depend on the batch it is in (past 2 rows).
+    const K = 300; // two depth blocks: the second adds to C
+    const N = 40; // two whole 16-column panels and a partial one
+    for (const transA of [false, true]) {
+      for (const M of [9, 10, 64, 154]) {
+        const big = M + 6;
+        const rng = new Rng(M * 7 + (transA ? 1 : 0));
+        const bigA = randomFloats(rng, big * K);
+        const B = randomFloats(rng, K * N);
+        // op(A)'s first M rows: A [M, K] is a prefix of A [M + 6, K]; A^T [K, M] takes the first M of each row.
+        const A = transA ? zeros(K * M) : bigA.slice(0, M * K);
+        if (transA) for (let k = 0; k < K; k++) A.set(bigA.subarray(k * big, k * big + M), k * M);
+        const C = zeros(M * N);
+        const bigC = zeros(big * N);
+        native.gemm(transA, false, M, N, K, 1.25, A, B, 0, C);
+        native.gemm(transA, false, big, N, K, 1.25, bigA, B, 0, bigC);
+        expectBitwise(C, bigC.subarray(0, M * N));
+        const expected = zeros(M * N);
+        reference.gemm(transA, false, M, N, K, 1.25, A, B, 0, expected);
+        expectClose(C, expected, 1e-4, 1e-4 * Math.sqrt(K));
       }
     }
   });

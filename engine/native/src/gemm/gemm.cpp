@@ -62,14 +62,21 @@ float startTile(const GemmProblem& p, bool first, int rows, float* c, int64_t j)
 }
 
 // One register tile of C (rows x cols, at most MR x NR, whose top-left is c, at column j of C) for one depth block,
-// started as startTile says (a tile sticking out of C goes through `edge`). With `last` on a ReLU product, a whole
-// tile goes through the microkernel's runRelu where it has one; returns whether the ReLU was applied (otherwise the
+// started as startTile says (a tile sticking out of C goes through `edge`; a whole tile's bias through the
+// microkernel's runBias where it has one). With `last` on a ReLU product, a whole tile goes through the microkernel's
+// runRelu (or runBias) where it has one; returns whether the ReLU was applied (otherwise the
 // caller runs reluBlock).
 template <int MR, int NR>
 bool runTile(const MicroKernel& kernel, const GemmProblem& p, bool first, bool last, int rows, int cols, int64_t kc,
              const float* panelA, const float* panelB, float* c, int64_t j, float* edge) {
   const float* bias = first && p.bias != nullptr ? p.bias + j : nullptr;
   const auto ldc = static_cast<ptrdiff_t>(p.ldc);
+  if (bias != nullptr && cols == NR && rows == MR && kernel.runBias != nullptr) {
+    // The bias added in the kernel's store: no bias rows written into C and read back (1-2 % of a 256-row product).
+    const bool relu = last && p.relu;
+    kernel.runBias(static_cast<int>(kc), panelA, panelB, c, ldc, bias, relu);
+    return relu;
+  }
   if (cols == NR && (rows == MR || kernel.runRows != nullptr)) {
     const float beta = startTile<NR>(p, first, rows, c, j);
     if (rows == MR) {
@@ -124,6 +131,8 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
   // (784 x 512: 536 KB, more than L2 holds, read back from L3): 4-5 % faster at 64 x 784 x 512. Not for B [K, N],
   // whose one-panel copy reads one 64-byte piece per row of B (1-2 % slower). Same sums in the same order.
   const bool panelByPanel = p.packedB == nullptr && p.transB && m1 - m0 <= kernel.mc;
+  const bool partialTiles = kernel.runRows != nullptr;
+  int rowsOfTile = mr;
   for (int64_t jc = n0; jc < n1; jc += kernel.nc) {
     const int64_t nc = std::min<int64_t>(kernel.nc, n1 - jc);
     for (int64_t pc = 0; pc < p.K; pc += depth) {
@@ -131,7 +140,7 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
       if (p.packedB == nullptr && !panelByPanel) pack::packB<NR>(p, jc, nc, pc, kc, ownPanelsB);
       for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
         const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
-        pack::packA<MR>(p, ic, mc, pc, kc, packedA);
+        pack::packA<MR>(p, ic, mc, pc, kc, packedA, partialTiles);
         for (int64_t jr = 0; jr < nc; jr += nr) {
           const int64_t cols = std::min<int64_t>(nr, nc - jr);
           if (panelByPanel) pack::packB<NR>(p, jc + jr, cols, pc, kc, ownPanelsB);
@@ -146,10 +155,11 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
           const int64_t nextLines = kc * NR / 16;  // 64-byte lines of one micro-panel
           const int64_t tiles = (mc + mr - 1) / mr;
           const int64_t linesPerTile = (nextLines + tiles - 1) / tiles;
-          for (int64_t ir = 0; ir < mc; ir += mr) {
-            const int rows = static_cast<int>(std::min<int64_t>(mr, mc - ir));
+          for (int64_t ir = 0, tile = 0; ir < mc; ir += rowsOfTile, ++tile) {
+            rowsOfTile = pack::tileRows<MR>(mc - ir, partialTiles);
+            const int rows = rowsOfTile;
             if (nextB != nullptr) {
-              const int64_t first = ir / mr * linesPerTile;
+              const int64_t first = tile * linesPerTile;
               const int64_t last = std::min(nextLines, first + linesPerTile);
               for (int64_t line = first; line < last; ++line) NW_PREFETCH_L2(nextB + line * 16);
             }
@@ -164,7 +174,7 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
             }
             const bool last = pc + kc == p.K;
             const bool reluDone = runTile<MR, NR>(kernel, p, pc == 0, last, rows, static_cast<int>(cols), kc,
-                                                  packedA + ir * kc, panelB, c, jc + jr, edge);
+                                                  packedA + tile * mr * kc, panelB, c, jc + jr, edge);
             if (p.relu && last && !reluDone) reluBlock(p, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols);
           }
         }
@@ -192,17 +202,19 @@ void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n
     const int64_t* offsets = p.rowOffsets + pc;
     for (int64_t ic = m0; ic < m1; ic += kernel.mc) {
       const int64_t mc = std::min<int64_t>(kernel.mc, m1 - ic);
-      pack::packA<MR>(p, ic, mc, pc, kc, packedA);
+      pack::packA<MR>(p, ic, mc, pc, kc, packedA, true);  // runRowsOffsets: partial-row tiles
       for (int64_t j = n0; j < n1; j += NR) {
         const float* panel = p.B + p.panelStarts[j / NR];
-        for (int64_t ir = 0; ir < mc; ir += MR) {
-          const int rows = static_cast<int>(std::min<int64_t>(MR, mc - ir));
+        int rows = MR;
+        for (int64_t ir = 0, tile = 0; ir < mc; ir += rows, ++tile) {
+          rows = pack::tileRows<MR>(mc - ir, true);
+          const float* panelA = packedA + tile * MR * kc;
           float* c = p.C + (ic + ir) * p.ldc + j;
           const float beta = startTile<NR>(p, pc == 0, rows, c, j);
           if (rows == MR) {
-            kernel.runOffsets(static_cast<int>(kc), packedA + ir * kc, panel, offsets, c, ldc, beta);
+            kernel.runOffsets(static_cast<int>(kc), panelA, panel, offsets, c, ldc, beta);
           } else {
-            kernel.runRowsOffsets(rows, static_cast<int>(kc), packedA + ir * kc, panel, offsets, c, ldc, beta);
+            kernel.runRowsOffsets(rows, static_cast<int>(kc), panelA, panel, offsets, c, ldc, beta);
           }
           if (p.relu && pc + kc == p.K) reluBlock(p, ic + ir, ic + ir + rows, j, j + NR);
         }

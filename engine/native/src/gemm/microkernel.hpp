@@ -69,6 +69,19 @@ struct MicroKernel {
    * bits), for the last depth block of a product with GemmProblem::relu, saving a pass over the tile.
    */
   void (*runRelu)(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta);
+  /**
+   * Optional (null if absent): the first depth block of a whole tile of a product with a bias: C[i, j] = bias[j] +
+   * sum (bias: the tile's nr entries), then max(C, 0) if relu. The same add as run with beta = 1 on C filled with the
+   * bias, so the same bits, without the driver writing the bias into C and the kernel reading it back.
+   */
+  void (*runBias)(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, const float* bias, bool relu);
+  /**
+   * Optional (null if absent): packs one whole op(A) micro-panel from rows of A (op(A) = A): out[k * mr + r] =
+   * scale * rows[r][k] for r < mr, k < depth, where rows[r] = src + r * ld is contiguous in k; nothing past
+   * out[mr * depth - 1] is written. pack.hpp's portable transposeRows does the same in 4 x 4 SSE blocks (the same
+   * products, so the same bits).
+   */
+  void (*packPanelA)(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out, float scale);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -150,21 +150,52 @@ void copyPanels(const float* src, int64_t ld, int64_t count, int64_t depth, floa
   }
 }
 
-// Rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of MR rows: panel q holds element
-// (i0 + q*MR + r, p0 + k) at [q * MR * kc + k * MR + r]; rows past the block are zero.
+/**
+ * The rows of the register tile that starts `left` rows before the end of a row block: MR, or fewer for the block's
+ * last rows. With partial-row tiles (MicroKernel::runRows) a block ending in MR + 3 or MR + 4 rows ends in two
+ * tiles of nearly half as many rows each (6-row tiles: 9 = 5 + 4, 10 = 5 + 5 instead of 6 + 3, 6 + 4): a 3- or 4-row
+ * tile has too few accumulator chains for the FMA latency and takes as long as a 5-row one (64 = 9 x 6 + 5 + 5 is
+ * 1.4 % faster than 10 x 6 + 4). Tiles of 3 to 5 rows sum in a whole tile's order, so the bits do not change. Blocks
+ * of a thread's share that end before the last row of C have a multiple of MR rows: the tiles depend on M only.
+ */
 template <int MR>
-void packA(const GemmProblem& p, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out) {
+int tileRows(int64_t left, bool partialTiles) {
+  if (left >= 2 * MR) return MR;
+  if (partialTiles && left - MR >= MR / 2 && left - MR <= MR - 2) return static_cast<int>((left + 1) / 2);
+  return static_cast<int>(std::min<int64_t>(MR, left));
+}
+
+// Rows [i0, i0 + mc) x depth [p0, p0 + kc) of alpha * op(A) into micro-panels of MR rows, one per register tile
+// (tileRows): the panel of the tile starting at row i0 + r is at [t * MR * kc] for the block's t-th tile, with
+// element (i0 + r + s, p0 + k) at [t * MR * kc + k * MR + s]; a panel's rows past its tile's are zero.
+template <int MR>
+void packA(const GemmProblem& p, int64_t i0, int64_t mc, int64_t p0, int64_t kc, float* out, bool partialTiles) {
   if (p.transA) {
-    // A is [K, M]: for each k the panels' rows are contiguous.
-    copyPanels<MR>(p.A + p0 * p.lda + i0, p.lda, mc, kc, out, p.alpha);
+    // A is [K, M]: for each k the panels' rows are contiguous. Whole panels in one pass (8 parallel row streams);
+    // a block ending in two split tiles packs those one at a time.
+    int64_t whole = mc;
+    if (mc > MR && mc % MR != 0 && tileRows<MR>(MR + mc % MR, partialTiles) != MR) whole = mc - MR - mc % MR;
+    copyPanels<MR>(p.A + p0 * p.lda + i0, p.lda, whole, kc, out, p.alpha);
+    for (int64_t r = whole; r < mc;) {
+      const int rows = tileRows<MR>(mc - r, partialTiles);
+      copyPanels<MR>(p.A + p0 * p.lda + i0 + r, p.lda, rows, kc, out + (r == whole ? whole : whole + MR) * kc, p.alpha);
+      r += rows;
+    }
     return;
   }
   // A is [M, K]: each row is contiguous in k, so this is a transpose. Rows past the block are zero.
-  for (int64_t q = 0; q < mc; q += MR) {
-    const int rows = static_cast<int>(std::min<int64_t>(MR, mc - q));
-    float* panel = out + q * kc;
+  const auto wide = gemmKernel().packPanelA;
+  for (int64_t q = 0, t = 0; q < mc; ++t) {
+    const int rows = tileRows<MR>(mc - q, partialTiles);
+    float* panel = out + t * MR * kc;
+    q += rows;
+    const int64_t first = q - rows;
+    if (rows == MR && wide != nullptr) {
+      wide(p.A + (i0 + first) * p.lda + p0, static_cast<std::ptrdiff_t>(p.lda), kc, panel, p.alpha);
+      continue;
+    }
     if (rows < MR) std::fill(panel, panel + MR * kc, 0.0f);
-    transposeRows(p.A + (i0 + q) * p.lda + p0, p.lda, rows, kc, panel, MR, p.alpha);
+    transposeRows(p.A + (i0 + first) * p.lda + p0, p.lda, rows, kc, panel, MR, p.alpha);
   }
 }
 

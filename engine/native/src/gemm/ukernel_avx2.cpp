@@ -33,8 +33,11 @@ struct OffsetRows {
 
 // RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
 // x > 0 ? x : 0 bit for bit, NaN and -0 giving +0: GemmProblem::relu without a second pass over the tile.
-template <class Rows, bool RELU = false>
-void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
+// BIAS: C = bias[j] + sum (bias non-null, beta unused), the sum the driver would otherwise add to C filled with the
+// bias first (the same add, so the same bits), without writing and reading back the bias rows.
+template <class Rows, bool RELU = false, bool BIAS = false>
+void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta,
+               const float* bias = nullptr) {
   __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
   __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
   __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -87,11 +90,19 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
   const __m256 betaV = _mm256_set1_ps(beta);
   const __m256 zero = _mm256_setzero_ps();
   const auto finish = [zero](__m256 v) { return RELU ? _mm256_max_ps(v, zero) : v; };
-#define NW_AVX2_STORE(ROW, LO, HI)                                        \
-  do {                                                                    \
-    float* row = c + (ROW)*ldc;                                           \
-    _mm256_storeu_ps(row, finish(combine(LO, row, betaV, mode)));         \
-    _mm256_storeu_ps(row + 8, finish(combine(HI, row + 8, betaV, mode))); \
+  __m256 biasLo = zero, biasHi = zero;
+  if constexpr (BIAS) {
+    biasLo = _mm256_loadu_ps(bias);
+    biasHi = _mm256_loadu_ps(bias + 8);
+  }
+  const auto start = [&](__m256 acc, const float* row, __m256 biasV) {
+    return BIAS ? _mm256_add_ps(biasV, acc) : combine(acc, row, betaV, mode);
+  };
+#define NW_AVX2_STORE(ROW, LO, HI)                                 \
+  do {                                                             \
+    float* row = c + (ROW)*ldc;                                    \
+    _mm256_storeu_ps(row, finish(start(LO, row, biasLo)));         \
+    _mm256_storeu_ps(row + 8, finish(start(HI, row + 8, biasHi))); \
   } while (0)
   NW_AVX2_STORE(0, c00, c01);
   NW_AVX2_STORE(1, c10, c11);
@@ -108,6 +119,11 @@ void runAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ld
 
 void runReluAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
   runTileOf<PackedRows, true>(kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runBiasAvx2(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, const float* bias, bool relu) {
+  if (relu) return runTileOf<PackedRows, true, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
+  runTileOf<PackedRows, false, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
 }
 
 void runOffsetsAvx2(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
@@ -253,6 +269,45 @@ void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth,
   }
 }
 
+// One 6-row op(A) micro-panel from 6 rows of A (see MicroKernel::packPanelA): 8 k at a time, the 6 rows (and two
+// zero rows) through an 8 x 8 transpose, each k's 6 values stored as 8 floats at out + 6 k, the 2 extra ones
+// overwritten by the next k's store (the chunk's last k stores 4 + 2, so nothing is written past the panel).
+void packPanelAAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out, float scale) {
+  const __m256 s = _mm256_set1_ps(scale);
+  const __m256 zero = _mm256_setzero_ps();
+  const std::int64_t depth8 = depth & ~std::int64_t{7};
+  const float* r = src;
+  for (std::int64_t k = 0; k < depth8; k += 8) {
+    const __m256 r0 = _mm256_mul_ps(_mm256_loadu_ps(r + k), s);
+    const __m256 r1 = _mm256_mul_ps(_mm256_loadu_ps(r + ld + k), s);
+    const __m256 r2 = _mm256_mul_ps(_mm256_loadu_ps(r + 2 * ld + k), s);
+    const __m256 r3 = _mm256_mul_ps(_mm256_loadu_ps(r + 3 * ld + k), s);
+    const __m256 r4 = _mm256_mul_ps(_mm256_loadu_ps(r + 4 * ld + k), s);
+    const __m256 r5 = _mm256_mul_ps(_mm256_loadu_ps(r + 5 * ld + k), s);
+    const __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+    const __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+    const __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+    // u0: rows 0-3 at k and k + 4 (one per 128-bit half), u4: rows 4-5 and two zeros, likewise for u1/u5 ... u3/u7.
+    const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+    const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+    const __m256 u4 = _mm256_shuffle_ps(t4, zero, 0x44), u5 = _mm256_shuffle_ps(t4, zero, 0xEE);
+    const __m256 u6 = _mm256_shuffle_ps(t5, zero, 0x44), u7 = _mm256_shuffle_ps(t5, zero, 0xEE);
+    float* o = out + k * 6;
+    _mm256_storeu_ps(o + 0 * 6, _mm256_permute2f128_ps(u0, u4, 0x20));
+    _mm256_storeu_ps(o + 1 * 6, _mm256_permute2f128_ps(u1, u5, 0x20));
+    _mm256_storeu_ps(o + 2 * 6, _mm256_permute2f128_ps(u2, u6, 0x20));
+    _mm256_storeu_ps(o + 3 * 6, _mm256_permute2f128_ps(u3, u7, 0x20));
+    _mm256_storeu_ps(o + 4 * 6, _mm256_permute2f128_ps(u0, u4, 0x31));
+    _mm256_storeu_ps(o + 5 * 6, _mm256_permute2f128_ps(u1, u5, 0x31));
+    _mm256_storeu_ps(o + 6 * 6, _mm256_permute2f128_ps(u2, u6, 0x31));
+    _mm_storeu_ps(o + 7 * 6, _mm256_extractf128_ps(u3, 1));
+    _mm_storel_pi(reinterpret_cast<__m64*>(o + 7 * 6 + 4), _mm256_extractf128_ps(u7, 1));
+  }
+  for (std::int64_t k = depth8; k < depth; ++k) {
+    for (int i = 0; i < 6; ++i) out[k * 6 + i] = scale * r[i * ld + k];
+  }
+}
+
 }  // namespace
 
 extern const MicroKernel kGemmAvx2 = {"avx2",
@@ -269,6 +324,8 @@ extern const MicroKernel kGemmAvx2 = {"avx2",
                                       transposePanelAvx2,
                                       runOffsetsAvx2,
                                       runRowsOffsetsAvx2,
-                                      runReluAvx2};
+                                      runReluAvx2,
+                                      runBiasAvx2,
+                                      packPanelAAvx2};
 
 }  // namespace nw
