@@ -237,9 +237,6 @@ void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth,
     const float* r = src + half * 8 * ld;
     float* o = out + half * 8;
     for (std::int64_t k = 0; k < depth8; k += 8) {
-      if ((k & 15) == 0) {
-        for (int i = 0; i < 8; ++i) _mm_prefetch(reinterpret_cast<const char*>(r + i * ld + k + 64), _MM_HINT_T0);
-      }
       const __m256 r0 = _mm256_loadu_ps(r + k), r1 = _mm256_loadu_ps(r + ld + k);
       const __m256 r2 = _mm256_loadu_ps(r + 2 * ld + k), r3 = _mm256_loadu_ps(r + 3 * ld + k);
       const __m256 r4 = _mm256_loadu_ps(r + 4 * ld + k), r5 = _mm256_loadu_ps(r + 5 * ld + k);
