@@ -1,8 +1,11 @@
-// Many dot products along contiguous rows, for a stride-1 convolution's weight gradient over shifted windows
-// (conv_shifted.cpp): C[o, k] (+)= sum over j < length of dy[o * ldd + j] * x[offsets[k] + j].
+// Many dot products along rows of a few images, for a stride-1 convolution's weight gradient over shifted windows
+// (conv_shifted.cpp): C[o, k] (+)= sum over images i < images, rows r < rows, j < width of
+//   dy[i * dyImage + o * ldd + r * dyRow + j] * x[i * xImage + offsets[k] + r * xRow + j].
 // Both operands are read along j as they lie in memory, so nothing is packed or transposed. Each C element sums
-// its products in 8 interleaved lanes (j mod 8) in increasing j, then the lanes in a fixed tree: the result depends
-// on the dimensions only. One implementation per instruction set, chosen at load time with the GEMM's.
+// its products in 8 interleaved lanes (j mod 8) in increasing (i, r, j), then the lanes in the fixed tree
+// ((0+4) + (2+6)) + ((1+5) + (3+7)): the result depends on the dimensions only, not on which rows o a thread is given.
+// One implementation per instruction set, chosen at load time with the GEMM's (the AVX2 one fuses each multiply-add,
+// the portable one rounds the product first, so their bits differ by that rounding only).
 #pragma once
 
 #include <cstddef>
@@ -11,13 +14,16 @@
 namespace nw {
 
 struct DotProblem {
-  const float* dy;  // rows o in [oBegin, oEnd), each `length` floats from dy + o * ldd
-  std::size_t ldd;
+  const float* dy;  // row o of image i starts at dy + i * dyImage + o * ldd
+  std::size_t dyImage, ldd, dyRow;
   std::size_t oBegin, oEnd;
-  const float* x;  // row k starts at x + offsets[k]
+  const float* x;  // row k of image i starts at x + i * xImage + offsets[k]
   const std::int64_t* offsets;
+  std::size_t xImage, xRow;
   std::size_t patch;   // k in [0, patch)
-  std::size_t length;  // a multiple of 8
+  std::size_t images;  // summed before the lanes are reduced: one reduction per C element and call
+  std::size_t rows;    // runs of `width` floats per image, dyRow and xRow apart
+  std::size_t width;   // a multiple of 8
   float* C;            // [O, patch], row stride ldc
   std::size_t ldc;
   bool accumulate;  // C += the sums, else C = the sums

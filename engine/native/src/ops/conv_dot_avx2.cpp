@@ -17,27 +17,49 @@ inline float sumLanes(__m256 v) {
   return _mm_cvtss_f32(_mm_add_ss(pairs, _mm_shuffle_ps(pairs, pairs, 1)));
 }
 
+// The four sums {sumLanes(a[0]), ..., sumLanes(a[3])} by the same tree, in 10 vector operations instead of 20.
+inline __m128 sumLanes4(const __m256* a) {
+  const __m256 s02 = _mm256_add_ps(_mm256_permute2f128_ps(a[0], a[2], 0x20), _mm256_permute2f128_ps(a[0], a[2], 0x31));
+  const __m256 s13 = _mm256_add_ps(_mm256_permute2f128_ps(a[1], a[3], 0x20), _mm256_permute2f128_ps(a[1], a[3], 0x31));
+  // Per half: a0 (or a2) then a1 (or a3), each as (0+4)+(2+6), (1+5)+(3+7).
+  const __m256 v = _mm256_add_ps(_mm256_shuffle_ps(s02, s13, _MM_SHUFFLE(1, 0, 1, 0)),
+                                 _mm256_shuffle_ps(s02, s13, _MM_SHUFFLE(3, 2, 3, 2)));
+  const __m128 lo = _mm256_castps256_ps128(v), hi = _mm256_extractf128_ps(v, 1);
+  return _mm_add_ps(_mm_shuffle_ps(lo, hi, _MM_SHUFFLE(2, 0, 2, 0)), _mm_shuffle_ps(lo, hi, _MM_SHUFFLE(3, 1, 3, 1)));
+}
+
 template <int RO, int RK>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
   __m256 acc[RO][RK];
-  const float* dyRows[RO];
-  const float* xRows[RK];
   for (int r = 0; r < RO; ++r) {
-    dyRows[r] = p.dy + (o0 + r) * p.ldd;
     for (int c = 0; c < RK; ++c) acc[r][c] = _mm256_setzero_ps();
   }
-  for (int c = 0; c < RK; ++c) xRows[c] = p.x + p.offsets[k0 + c];
-  for (std::size_t j = 0; j < p.length; j += 8) {
-    __m256 d[RO];
-    for (int r = 0; r < RO; ++r) d[r] = _mm256_loadu_ps(dyRows[r] + j);
-    for (int c = 0; c < RK; ++c) {
-      const __m256 v = _mm256_loadu_ps(xRows[c] + j);
-      for (int r = 0; r < RO; ++r) acc[r][c] = _mm256_fmadd_ps(d[r], v, acc[r][c]);
+  for (std::size_t i = 0; i < p.images; ++i) {
+    const float* dyRows[RO];
+    const float* xRows[RK];
+    for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
+    for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
+    for (std::size_t row = 0; row < p.rows; ++row) {
+      for (std::size_t j = 0; j < p.width; j += 8) {
+        __m256 d[RO];
+        for (int r = 0; r < RO; ++r) d[r] = _mm256_loadu_ps(dyRows[r] + j);
+        for (int c = 0; c < RK; ++c) {
+          const __m256 v = _mm256_loadu_ps(xRows[c] + j);
+          for (int r = 0; r < RO; ++r) acc[r][c] = _mm256_fmadd_ps(d[r], v, acc[r][c]);
+        }
+      }
+      for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
+      for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
     }
   }
   for (int r = 0; r < RO; ++r) {
     float* row = p.C + (o0 + r) * p.ldc + k0;
-    for (int c = 0; c < RK; ++c) row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    if constexpr (RK == 4) {
+      const __m128 sums = sumLanes4(acc[r]);
+      _mm_storeu_ps(row, p.accumulate ? _mm_add_ps(_mm_loadu_ps(row), sums) : sums);
+    } else {
+      for (int c = 0; c < RK; ++c) row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    }
   }
 }
 

@@ -15,15 +15,21 @@ inline float sumLanes(const float* v) { return ((v[0] + v[4]) + (v[2] + v[6])) +
 template <int RO, int RK>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
   float acc[RO][RK][kLanes] = {};
-  const float* dyRows[RO];
-  const float* xRows[RK];
-  for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + (o0 + r) * p.ldd;
-  for (int c = 0; c < RK; ++c) xRows[c] = p.x + p.offsets[k0 + c];
-  for (std::size_t j = 0; j < p.length; j += kLanes) {
-    for (int r = 0; r < RO; ++r) {
-      for (int c = 0; c < RK; ++c) {
-        for (int l = 0; l < kLanes; ++l) acc[r][c][l] += dyRows[r][j + l] * xRows[c][j + l];
+  for (std::size_t i = 0; i < p.images; ++i) {
+    const float* dyRows[RO];
+    const float* xRows[RK];
+    for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
+    for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
+    for (std::size_t row = 0; row < p.rows; ++row) {
+      for (std::size_t j = 0; j < p.width; j += kLanes) {
+        for (int r = 0; r < RO; ++r) {
+          for (int c = 0; c < RK; ++c) {
+            for (int l = 0; l < kLanes; ++l) acc[r][c][l] += dyRows[r][j + l] * xRows[c][j + l];
+          }
+        }
       }
+      for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
+      for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
     }
   }
   for (int r = 0; r < RO; ++r) {

@@ -21,6 +21,8 @@ using std::int64_t;
 using std::size_t;
 
 constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
+constexpr size_t kDotImagesBudget = size_t(64) * 1024;
+constexpr size_t kDotImages = 4;
 
 struct ShiftedPlan {
   size_t HP, WP;  // padded image height and width
@@ -236,53 +238,90 @@ void dyGridJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* dy, s
   }
 }
 
+// How the weight gradient's dot products (conv_dot.hpp) read dy and the padded images; from the shape only.
+struct DotLayout {
+  bool inPlace;   // dy read where it lies, row by row (OW a multiple of 8), else laid on the padded grid first
+  size_t rows;    // per image: OH rows of OW floats in place, or one run over the grid
+  size_t width;   // OW, or the grid's (OH - 1) * WP + OW rounded up to 8
+  size_t images;  // summed in one dot product before its lanes are reduced
+};
+
+DotLayout dotLayoutFor(const WindowGeom& g, const ShiftedPlan& plan) {
+  DotLayout layout;
+  layout.inPlace = g.OW % 8 == 0;
+  layout.rows = layout.inPlace ? static_cast<size_t>(g.OH) : 1;
+  layout.width = layout.inPlace ? static_cast<size_t>(g.OW)
+                                : ((static_cast<size_t>(g.OH - 1) * plan.WP + static_cast<size_t>(g.OW)) + 7) / 8 * 8;
+  // Every block of C reads all of a run's padded images: keep them within kDotImagesBudget floats (half of a 512 KB
+  // L2), and at most kDotImages of them.
+  layout.images = std::clamp<size_t>(kDotImagesBudget / plan.paddedImage, 1, kDotImages);
+  return layout;
+}
+
 }  // namespace
 
 void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* dy, float* dWeight) {
   ShiftedPlan plan = planFor(g);
-  plan.chunk = 1;  // one image at a time: its padded copy and dy grid stay in cache while every dot product reads them
+  const DotLayout layout = dotLayoutFor(g, plan);
   plan.units = static_cast<size_t>(g.N);
-  const size_t length = ((static_cast<size_t>(g.OH - 1) * plan.WP + static_cast<size_t>(g.OW)) + 7) / 8 * 8;
   const size_t channels = static_cast<size_t>(g.O);
   const size_t weightSize = channels * plan.patch;
   std::int64_t* offsets = sharedScratch(Shared::Gathered).reserve<std::int64_t>(plan.patch);
   windowOffsets(g, plan, offsets);
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
-    s.unitPadded.reserve<float>(plan.paddedImage);
-    s.unitGathered.reserve<float>(channels * length);
+    s.unitPadded.reserve<float>(layout.images * plan.paddedImage);
+    if (!layout.inPlace) s.unitGathered.reserve<float>(layout.images * channels * layout.width);
   }
   const WeightGroups groups(plan.units);
   float* partials =
       groups.count > 1 ? sharedScratch(Shared::WeightPartials).reserve<float>(groups.count * weightSize) : nullptr;
   const DotKernel dot = convDotKernel();
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(channels) * static_cast<double>(plan.patch) *
-                            static_cast<double>(length);
+                            static_cast<double>(layout.rows * layout.width);
   forEachUnit(groups.count, multiplies, [&](const auto& exec, ThreadScratch& slot, size_t group) {
     float* padded = slot.unitPadded.data<float>();
     float* grid = slot.unitGathered.data<float>();
-    for (size_t image = groups.first(group); image < groups.end(group, plan.units); ++image) {
-      exec.jobs(static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
-                [&](size_t begin, size_t stop, int) { padJobs(g, plan, x, image, padded, begin, stop); });
-      exec.jobs(channels, static_cast<double>(length),
-                [&](size_t begin, size_t stop, int) { dyGridJobs(g, plan, dy, image, length, grid, begin, stop); });
+    const size_t end = groups.end(group, plan.units);
+    // The group's images in fixed runs of layout.images from its first: each run is one sum per element of C.
+    for (size_t first = groups.first(group); first < end; first += layout.images) {
+      const size_t count = std::min(layout.images, end - first);
+      exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
+                [&](size_t begin, size_t stop, int) { padJobs(g, plan, x, first, padded, begin, stop); });
       DotProblem p;
-      p.dy = grid;
-      p.ldd = length;
+      if (layout.inPlace) {
+        p.dy = dy + first * channels * plan.plane;
+        p.dyImage = channels * plan.plane;
+        p.ldd = plan.plane;
+        p.dyRow = static_cast<size_t>(g.OW);
+        p.xRow = plan.WP;
+      } else {
+        exec.jobs(count * channels, static_cast<double>(layout.width), [&](size_t begin, size_t stop, int) {
+          dyGridJobs(g, plan, dy, first, layout.width, grid, begin, stop);
+        });
+        p.dy = grid;
+        p.dyImage = channels * layout.width;
+        p.ldd = layout.width;
+        p.dyRow = p.xRow = 0;
+      }
       p.x = padded;
+      p.xImage = plan.paddedImage;
       p.offsets = offsets;
       p.patch = plan.patch;
-      p.length = length;
+      p.images = count;
+      p.rows = layout.rows;
+      p.width = layout.width;
       p.C = groups.target(partials, dWeight, group, weightSize);
       p.ldc = plan.patch;
-      p.accumulate = image != groups.first(group);
+      p.accumulate = first != groups.first(group);
       // Threads (when spread) own rows o of C; every element is computed the same way whoever computes it.
-      exec.jobs(channels, static_cast<double>(plan.patch * length), [&](size_t begin, size_t stop, int) {
-        DotProblem rows = p;
-        rows.oBegin = begin;
-        rows.oEnd = stop;
-        dot(rows);
-      });
+      exec.jobs(channels, static_cast<double>(count * plan.patch * layout.rows * layout.width),
+                [&](size_t begin, size_t stop, int) {
+                  DotProblem rows = p;
+                  rows.oBegin = begin;
+                  rows.oEnd = stop;
+                  dot(rows);
+                });
     }
   });
   groups.addUp(partials, weightSize, dWeight);
