@@ -31,8 +31,9 @@ void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight
 
 /**
  * dWeight[O, C*KH*KW] = the weight gradient of a stride-1 convolution (a geometry shiftedWindowsApply accepts):
- * sum over images of dy[n] placed on the padded grid, dotted with each shifted window of the padded x[n]
- * (conv_dot.hpp). Images are summed in fixed groups, then the groups in order, so any thread count gives the same bits.
+ * sum over images of dy[n] (read in place row by row when OW is a multiple of 8, else placed on the padded grid),
+ * dotted with each shifted window of the padded x[n] (conv_dot.hpp). Images are summed in fixed groups, each group in
+ * runs of up to 4 images per dot product, then the groups in order: any thread count gives the same bits.
  */
 void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* dy, float* dWeight);
 
