@@ -20,9 +20,9 @@ namespace {
 using std::int64_t;
 using std::size_t;
 
-constexpr size_t kUnitBudget = size_t(96) * 1024;  // floats of a unit's panels, as in conv.cpp
-constexpr size_t kDotImagesBudget = size_t(64) * 1024;
-constexpr size_t kDotImages = 4;
+constexpr size_t kUnitBudget = size_t(96) * 1024;       // floats of a unit's panels, as in conv.cpp
+constexpr size_t kDotImagesBudget = size_t(64) * 1024;  // floats of padded images one weight-gradient run reads
+constexpr size_t kDotImages = 4;  // images per run: 1, 2, 4 took W5's 64-channel weight gradient 8.3, 7.5, 7.2 ms
 
 struct ShiftedPlan {
   size_t HP, WP;  // padded image height and width
