@@ -55,6 +55,11 @@ describe('importImages skips what it cannot read', () => {
     expect(reason(join('dogs', 'rle.bmp'))).toMatch(
       /^a BMP file that cannot be read \(RLE8-compressed files are not supported/,
     );
+    // Our decoder's refusal as a code with values, which the studio words in the user's language.
+    expect(result.skipped.find((s) => s.path === join('dogs', 'rle.bmp'))!.why).toEqual({
+      code: 'bmp-compressed',
+      values: { method: 'RLE8' },
+    });
   });
 
   it('lists folders inside class folders in the result with the files they hold, instead of ignoring them silently', async () => {
@@ -185,6 +190,38 @@ describe('importImages fails clearly and leaves nothing behind', () => {
       join(temp.dir, 'bad'),
       /the class folder 'dogs' has no readable images \(for example dogs.list\.txt: not a PNG/,
     );
+  });
+
+  it("quotes the example file's reason as its code and values beside its English", async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const rle8 = Buffer.from(IMAGEMAGICK_BMPS.rle8, 'base64');
+    writeTree(join(temp.dir, 'broken'), { 'cats/a.bmp': rle8, 'dogs/b.png': png.subarray(0, png.length - 30) });
+    const all = await importImages(join(temp.dir, 'broken'), { size: [4, 4], datasetsDir: temp.datasetsDir }).catch(
+      (e: unknown) => e as ImageImportError,
+    );
+    expect(all.code).toBe('no-readable-images');
+    expect(all.params).toEqual({
+      folder: join(temp.dir, 'broken'),
+      count: 2,
+      example: join('cats', 'a.bmp'),
+      reason: 'a BMP file that cannot be read (RLE8-compressed files are not supported (save it uncompressed))',
+      why: 'bmp-compressed',
+      'why.method': 'RLE8',
+    });
+    writeTree(join(temp.dir, 'half'), { 'cats/a.png': png, 'dogs/b.png': png.subarray(0, png.length - 30) });
+    const one = await importImages(join(temp.dir, 'half'), { size: [4, 4], datasetsDir: temp.datasetsDir }).catch(
+      (e: unknown) => e as ImageImportError,
+    );
+    expect(one.code).toBe('class-folder-unreadable');
+    expect(one.params).toEqual({
+      folder: join(temp.dir, 'half'),
+      classes: "'dogs'",
+      example: join('dogs', 'b.png'),
+      reason: 'a damaged or truncated PNG file',
+      why: 'damaged',
+      'why.format': 'PNG',
+    });
+    expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });
 
   it('when no file at all is a readable image', async () => {

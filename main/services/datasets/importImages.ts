@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, join, resolve, sep } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices } from '../../../engine/core/train/split';
+import { exampleReasonValues } from '../../api/exampleReason';
 import { Float32FileWriter, writeInt32File } from './csv/binaryFile';
 import { DEFAULT_SPLIT } from './csv/options';
 import { pngDataUrl, readImage, type ImageTarget } from './images/decode';
-import { SUPPORTED_FORMATS_TEXT } from './images/formats';
 import { mapInOrder } from './images/inOrder';
 import {
   byCodePoint,
@@ -326,9 +326,8 @@ function checkClassCounts(source: string, classes: ClassFolder[], classCounts: n
     throw new ImageImportError('no-readable-images', {
       folder: source,
       count: skipped.length,
-      formats: SUPPORTED_FORMATS_TEXT,
       example: skipped[0].path,
-      reason: skipped[0].reason,
+      ...exampleReasonValues(skipped[0]),
     });
   }
   const empty = classes.filter((_, k) => classCounts[k] === 0);
@@ -338,7 +337,7 @@ function checkClassCounts(source: string, classes: ClassFolder[], classCounts: n
       folder: source,
       classes: quoted(empty),
       example: example.path,
-      reason: example.reason,
+      ...exampleReasonValues(example),
     });
   }
 }

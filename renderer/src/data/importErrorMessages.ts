@@ -3,6 +3,7 @@
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
 import type { Messages } from '../lib/i18n.svelte';
+import { IMAGE_FORMATS_ZH } from './importNoteMessages';
 
 export const imageImportErrorMessages: Messages<ImageImportProblem> = {
   en: { ...IMAGE_IMPORT_PROBLEMS },
@@ -32,8 +33,7 @@ export const imageImportErrorMessages: Messages<ImageImportProblem> = {
     'all-class-folders-empty': '{folder}：没有图片：它的类别文件夹（{classes}）都是空的',
     'class-folder-empty': '{folder}：类别文件夹 {classes} 中没有图片；请添加图片或删除该文件夹',
     'class-folders-empty': '{folder}：类别文件夹 {classes} 中没有图片；请添加图片或删除这些文件夹',
-    'no-readable-images':
-      '{folder}：类别文件夹中的 {count} 个文件都不是可读取的 {formats} 图片（例如 {example}：{reason}）',
+    'no-readable-images': `{folder}：类别文件夹中的 {count} 个文件都不是可读取的 ${IMAGE_FORMATS_ZH} 图片（例如 {example}：{reason}）`,
     'class-folder-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'class-folders-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'split-failed': '{folder}：{reason}',

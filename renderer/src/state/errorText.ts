@@ -6,6 +6,8 @@ import { checkpointProblemMessages } from '../experiments/messages';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from '../data/importErrorMessages';
+import { skipReasonMessages } from '../data/importNoteMessages';
+import { withExampleReason } from '../data/exampleReasonText';
 import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -17,6 +19,7 @@ const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
 const imagePredictionWords = translator(imagePredictionProblemMessages);
 const imageImportWords = translator(imageImportErrorMessages);
+const skipReasonWords = translator(skipReasonMessages);
 const csvImportWords = translator(csvImportErrorMessages);
 const csvPlaceWords = translator(csvPlaceMessages);
 
@@ -32,9 +35,9 @@ export function errorText(error: unknown): string {
     case 'group':
       return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
     case 'imagePrediction':
-      return imagePredictionWords(wording.key, wording.params);
+      return imagePredictionWords(wording.key, withExampleReason(wording.params, skipReasonWords));
     case 'imageImport':
-      return imageImportWords(wording.key, wording.params);
+      return imageImportWords(wording.key, withExampleReason(wording.params, skipReasonWords));
     case 'csvImport': {
       const problem = csvImportWords(wording.key, wording.params);
       const { file, line } = wording.params;

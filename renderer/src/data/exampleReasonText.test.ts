@@ -1,0 +1,115 @@
+// A refused image folder (or image path) that quotes an example file says that file's reason in the user's language:
+// the Chinese studio shows no English clause inside its sentence, only the names the sentence quotes.
+import { describe, expect, it } from 'vitest';
+import { exampleReasonValues } from '../../../main/api/exampleReason';
+import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
+import { IMAGE_PREDICTION_PROBLEMS } from '../../../main/api/imagePredictionProblems';
+import { IMAGE_SKIP_REASONS, type SkipReason, type SkipReasonCode } from '../../../main/api/importNotes';
+import { noteInEnglish } from '../../../main/api/notes';
+import { fillMessage } from '../../../engine/core/spec/problemText';
+import { imagePredictionProblemMessages } from '../imagePredictions/messages';
+import { StudioError } from '../lib/host';
+import { errorWording } from '../state/errorWords';
+import { withExampleReason } from './exampleReasonText';
+import { imageImportErrorMessages } from './importErrorMessages';
+import { skipReasonMessages } from './importNoteMessages';
+
+type Locale = 'en' | 'zh-CN';
+type Values = Record<string, string | number>;
+
+const fill = (text: string, values: Values) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+
+/** The refusal as the studio words it (state/errorText.ts, without the app's runes), in `locale`. */
+function worded(code: string, message: string, params: Values, locale: Locale): string {
+  const wording = errorWording(new StudioError({ message, code, params }));
+  const reason = (key: SkipReasonCode, values: Values) => fill(skipReasonMessages[locale][key], values);
+  switch (wording.table) {
+    case 'imageImport':
+      return fill(imageImportErrorMessages[locale][wording.key], withExampleReason(wording.params, reason));
+    case 'imagePrediction':
+      return fill(imagePredictionProblemMessages[locale][wording.key], withExampleReason(wording.params, reason));
+    default:
+      throw new Error(`${code} is not worded as an image refusal`);
+  }
+}
+
+/** Every refusal that quotes an example file, with its own values: names of folders and files, and counts. */
+const REFUSALS = [
+  {
+    table: IMAGE_IMPORT_PROBLEMS,
+    prefix: 'images-',
+    code: 'no-readable-images',
+    values: { folder: '/data/pets', count: 2 },
+  },
+  {
+    table: IMAGE_IMPORT_PROBLEMS,
+    prefix: 'images-',
+    code: 'class-folder-unreadable',
+    values: { folder: '/data/pets', classes: "'dogs'" },
+  },
+  {
+    table: IMAGE_IMPORT_PROBLEMS,
+    prefix: 'images-',
+    code: 'class-folders-unreadable',
+    values: { folder: '/data/pets', classes: "'dogs', 'owls'" },
+  },
+  { table: IMAGE_PREDICTION_PROBLEMS, prefix: 'predict-', code: 'not-an-image', values: { path: '/data/pets' } },
+  { table: IMAGE_PREDICTION_PROBLEMS, prefix: 'predict-', code: 'no-images-one', values: { path: '/data/pets' } },
+  {
+    table: IMAGE_PREDICTION_PROBLEMS,
+    prefix: 'predict-',
+    code: 'no-images',
+    values: { path: '/data/pets', skipped: 3 },
+  },
+] as const;
+
+/**
+ * The names a Chinese sentence keeps in Latin letters: the quoted folder, classes and file (their own names), the
+ * image formats, a BMP's "BM" tag, an OS/2 header and a hexadecimal mask's 0x.
+ */
+const NAMES = /\/data\/pets|'dogs'|'owls'|dogs\/a\.bmp|PNG|JPEG|WebP|BMP|GIF|"BM"|OS\/2|0x/g;
+
+describe("a refusal's example file", () => {
+  // Each skip reason with a number for every value: what is left in Latin letters comes from the sentences.
+  const reasons = Object.entries(IMAGE_SKIP_REASONS).map(([code, english]) => {
+    const values = Object.fromEntries([...english.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], 7]));
+    return { code, values } as SkipReason;
+  });
+
+  it.each(REFUSALS.flatMap((refusal) => reasons.map((why) => ({ ...refusal, why }))))(
+    '$code with the reason $why.code has no English in Chinese, and the English main sends in English',
+    ({ table, prefix, code, values, why }) => {
+      const reason = noteInEnglish(IMAGE_SKIP_REASONS, why);
+      const params = { ...values, example: 'dogs/a.bmp', ...exampleReasonValues({ why, reason }) };
+      const message = fillMessage(table[code as keyof typeof table], params);
+      const zh = worded(`${prefix}${code}`, message, params, 'zh-CN');
+      expect(zh).toContain(code === 'not-an-image' ? '/data/pets' : 'dogs/a.bmp');
+      expect(zh.replace(NAMES, ''), zh).not.toMatch(/[A-Za-z]/);
+      expect(worded(`${prefix}${code}`, message, params, 'en')).toBe(message);
+    },
+  );
+
+  it('is worded in Chinese from its code and values, e.g. an RLE8-compressed BMP', () => {
+    const why: SkipReason = { code: 'bmp-compressed', values: { method: 'RLE8' } };
+    const params = {
+      folder: '/data/pets',
+      count: 2,
+      example: 'dogs/a.bmp',
+      ...exampleReasonValues({ why, reason: noteInEnglish(IMAGE_SKIP_REASONS, why) }),
+    };
+    expect(worded('images-no-readable-images', 'English', params, 'zh-CN')).toBe(
+      '/data/pets：类别文件夹中的 2 个文件都不是可读取的 PNG、JPEG、WebP、BMP 或 GIF 图片' +
+        '（例如 dogs/a.bmp：无法读取的 BMP 文件（不支持 RLE8 压缩的文件（请另存为未压缩格式）））',
+    );
+  });
+
+  it('keeps the English reason of a refusal that comes without its code', () => {
+    const params = { folder: '/data/pets', count: 2, example: 'a.txt', reason: 'not an image' };
+    expect(withExampleReason(params, () => 'worded')).toEqual(params);
+    expect(withExampleReason({ ...params, why: 'no-such-code' }, () => 'worded')).toEqual({
+      ...params,
+      why: 'no-such-code',
+    });
+  });
+});
