@@ -17,6 +17,16 @@ afterEach(() => temp.remove());
 
 const GREY: [number, number, number] = [128, 128, 128];
 
+/** The refusal an import ends in. */
+const refused = (importing: Promise<unknown>) =>
+  importing.then(
+    () => expect.fail('imported'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ImageImportError);
+      return error as ImageImportError;
+    },
+  );
+
 describe('importImages skips what it cannot read', () => {
   it('lists corrupt images, other files, loose files and nested folders with a reason, and ignores hidden files', async () => {
     const png = await solidImage('png', 8, 8, GREY);
@@ -196,9 +206,7 @@ describe('importImages fails clearly and leaves nothing behind', () => {
     const png = await solidImage('png', 8, 8, GREY);
     const rle8 = Buffer.from(IMAGEMAGICK_BMPS.rle8, 'base64');
     writeTree(join(temp.dir, 'broken'), { 'cats/a.bmp': rle8, 'dogs/b.png': png.subarray(0, png.length - 30) });
-    const all = await importImages(join(temp.dir, 'broken'), { size: [4, 4], datasetsDir: temp.datasetsDir }).catch(
-      (e: unknown) => e as ImageImportError,
-    );
+    const all = await refused(importImages(join(temp.dir, 'broken'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
     expect(all.code).toBe('no-readable-images');
     expect(all.params).toEqual({
       folder: join(temp.dir, 'broken'),
@@ -209,9 +217,7 @@ describe('importImages fails clearly and leaves nothing behind', () => {
       'why.method': 'RLE8',
     });
     writeTree(join(temp.dir, 'half'), { 'cats/a.png': png, 'dogs/b.png': png.subarray(0, png.length - 30) });
-    const one = await importImages(join(temp.dir, 'half'), { size: [4, 4], datasetsDir: temp.datasetsDir }).catch(
-      (e: unknown) => e as ImageImportError,
-    );
+    const one = await refused(importImages(join(temp.dir, 'half'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
     expect(one.code).toBe('class-folder-unreadable');
     expect(one.params).toEqual({
       folder: join(temp.dir, 'half'),

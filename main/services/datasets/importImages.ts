@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, join, resolve, sep } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices } from '../../../engine/core/train/split';
-import { exampleReasonValues } from '../../api/exampleReason';
+import { exampleReasonValues } from '../../api/quotedReasons';
 import { Float32FileWriter, writeInt32File } from './csv/binaryFile';
 import { DEFAULT_SPLIT } from './csv/options';
 import { pngDataUrl, readImage, type ImageTarget } from './images/decode';

@@ -7,7 +7,7 @@ import { importImages } from './importImages';
 import { datasetImageModel } from '../studio/imageModel';
 import { readPredictionImages } from './images/predictionImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
-import type { ImagePredictionError } from './images/predictionError';
+import { ImagePredictionError } from './images/predictionError';
 import { readImageDataset, rgbImage, solidImage, writeTree } from './images/testImages';
 import { tempFolder, type TempFolder } from './testHelpers';
 
@@ -25,6 +25,16 @@ function gradient(): Uint8Array {
 }
 
 /** As a run trained on `manifest` reads them. */
+/** The refusal a read ends in. */
+const refused = (reading: Promise<unknown>) =>
+  reading.then(
+    () => expect.fail('read'),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(ImagePredictionError);
+      return error as ImagePredictionError;
+    },
+  );
+
 function readAsRun(path: string, manifest: DatasetManifest) {
   const { target, classNames } = datasetImageModel({ name: 'run' }, manifest);
   return readPredictionImages(path, target, classNames);
@@ -99,7 +109,7 @@ describe('readPredictionImages', () => {
     });
     const { manifest } = await importImages(join(temp.dir, 'train'), { size: [4, 4], datasetsDir: temp.datasetsDir });
     writeTree(join(temp.dir, 'old'), { 'a.bmp': Buffer.from(IMAGEMAGICK_BMPS.rle8, 'base64') });
-    const folder = await readAsRun(join(temp.dir, 'old'), manifest).catch((e: unknown) => e as ImagePredictionError);
+    const folder = await refused(readAsRun(join(temp.dir, 'old'), manifest));
     expect(folder.tableCode).toBe('predict-no-images-one');
     expect(folder.params).toEqual({
       path: join(temp.dir, 'old'),
@@ -109,9 +119,7 @@ describe('readPredictionImages', () => {
       why: 'bmp-compressed',
       'why.method': 'RLE8',
     });
-    const file = await readAsRun(join(temp.dir, 'old', 'a.bmp'), manifest).catch(
-      (e: unknown) => e as ImagePredictionError,
-    );
+    const file = await refused(readAsRun(join(temp.dir, 'old', 'a.bmp'), manifest));
     expect(file.tableCode).toBe('predict-not-an-image');
     expect(file.params).toMatchObject({ why: 'bmp-compressed', 'why.method': 'RLE8' });
   });

@@ -2,6 +2,7 @@
 // main/api/imageImportProblems.ts with the values main sends (file, line, column, folder, sub-folder, image…).
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
+import { SYSTEM_ERRORS, type SystemErrorCode } from '../../../main/api/systemErrors';
 import type { Messages } from '../lib/i18n.svelte';
 import { IMAGE_FORMATS_ZH } from './importNoteMessages';
 
@@ -37,6 +38,24 @@ export const imageImportErrorMessages: Messages<ImageImportProblem> = {
     'class-folder-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'class-folders-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'split-failed': '{folder}：{reason}',
+  },
+};
+
+/** Why the system would not read a folder, inside a refusal's sentence (main/api/systemErrors.ts). */
+export const systemErrorMessages: Messages<SystemErrorCode> = {
+  en: { ...SYSTEM_ERRORS },
+  'zh-CN': {
+    EACCES: '没有读取权限',
+    EPERM: '系统不允许读取',
+    ENOENT: '它已不存在',
+    ENOTDIR: '路径中有一部分不是文件夹',
+    ELOOP: '链接形成了循环',
+    ENAMETOOLONG: '路径太长',
+    EIO: '磁盘报告了输入/输出错误',
+    EMFILE: '打开的文件太多',
+    ENFILE: '打开的文件太多',
+    EBUSY: '它正被占用',
+    other: '系统错误 {error}',
   },
 };
 

@@ -5,9 +5,14 @@ import { settingNameMessages } from '../settingNames/messages';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
-import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from '../data/importErrorMessages';
+import {
+  csvImportErrorMessages,
+  csvPlaceMessages,
+  imageImportErrorMessages,
+  systemErrorMessages,
+} from '../data/importErrorMessages';
 import { skipReasonMessages } from '../data/importNoteMessages';
-import { withExampleReason } from '../data/exampleReasonText';
+import { withQuotedReason, type ReasonWords } from '../data/quotedReasonText';
 import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -19,7 +24,7 @@ const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
 const imagePredictionWords = translator(imagePredictionProblemMessages);
 const imageImportWords = translator(imageImportErrorMessages);
-const skipReasonWords = translator(skipReasonMessages);
+const reasonWords: ReasonWords = { skip: translator(skipReasonMessages), system: translator(systemErrorMessages) };
 const csvImportWords = translator(csvImportErrorMessages);
 const csvPlaceWords = translator(csvPlaceMessages);
 
@@ -35,9 +40,9 @@ export function errorText(error: unknown): string {
     case 'group':
       return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
     case 'imagePrediction':
-      return imagePredictionWords(wording.key, withExampleReason(wording.params, skipReasonWords));
+      return imagePredictionWords(wording.key, withQuotedReason(wording.params, reasonWords));
     case 'imageImport':
-      return imageImportWords(wording.key, withExampleReason(wording.params, skipReasonWords));
+      return imageImportWords(wording.key, withQuotedReason(wording.params, reasonWords));
     case 'csvImport': {
       const problem = csvImportWords(wording.key, wording.params);
       const { file, line } = wording.params;

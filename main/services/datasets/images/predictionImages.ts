@@ -5,7 +5,7 @@
 // statistics.
 import { statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
-import { exampleReasonValues } from '../../../api/exampleReason';
+import { exampleReasonValues } from '../../../api/quotedReasons';
 import { readImage, type ImageTarget } from './decode';
 import { ImageImportError } from './errors';
 import { ImagePredictionError } from './predictionError';

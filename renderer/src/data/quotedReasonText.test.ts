@@ -1,18 +1,19 @@
-// A refused image folder (or image path) that quotes an example file says that file's reason in the user's language:
-// the Chinese studio shows no English clause inside its sentence, only the names the sentence quotes.
+// A refused image folder (or image path) that quotes a reason (an example file's, the system's) says it in the
+// user's language: the Chinese studio shows no English clause inside its sentence, only the names it quotes.
 import { describe, expect, it } from 'vitest';
-import { exampleReasonValues } from '../../../main/api/exampleReason';
+import { exampleReasonValues, systemReasonValues } from '../../../main/api/quotedReasons';
 import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
 import { IMAGE_PREDICTION_PROBLEMS } from '../../../main/api/imagePredictionProblems';
-import { IMAGE_SKIP_REASONS, type SkipReason, type SkipReasonCode } from '../../../main/api/importNotes';
+import { SYSTEM_ERRORS } from '../../../main/api/systemErrors';
+import { IMAGE_SKIP_REASONS, type SkipReason } from '../../../main/api/importNotes';
 import { noteInEnglish } from '../../../main/api/notes';
 import { fillMessage } from '../../../engine/core/spec/problemText';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
-import { withExampleReason } from './exampleReasonText';
-import { imageImportErrorMessages } from './importErrorMessages';
+import { imageImportErrorMessages, systemErrorMessages } from './importErrorMessages';
 import { skipReasonMessages } from './importNoteMessages';
+import { withQuotedReason, type ReasonWords } from './quotedReasonText';
 
 type Locale = 'en' | 'zh-CN';
 type Values = Record<string, string | number>;
@@ -23,12 +24,15 @@ const fill = (text: string, values: Values) =>
 /** The refusal as the studio words it (state/errorText.ts, without the app's runes), in `locale`. */
 function worded(code: string, message: string, params: Values, locale: Locale): string {
   const wording = errorWording(new StudioError({ message, code, params }));
-  const reason = (key: SkipReasonCode, values: Values) => fill(skipReasonMessages[locale][key], values);
+  const words: ReasonWords = {
+    skip: (key, values) => fill(skipReasonMessages[locale][key], values),
+    system: (key, values) => fill(systemErrorMessages[locale][key], values),
+  };
   switch (wording.table) {
     case 'imageImport':
-      return fill(imageImportErrorMessages[locale][wording.key], withExampleReason(wording.params, reason));
+      return fill(imageImportErrorMessages[locale][wording.key], withQuotedReason(wording.params, words));
     case 'imagePrediction':
-      return fill(imagePredictionProblemMessages[locale][wording.key], withExampleReason(wording.params, reason));
+      return fill(imagePredictionProblemMessages[locale][wording.key], withQuotedReason(wording.params, words));
     default:
       throw new Error(`${code} is not worded as an image refusal`);
   }
@@ -106,10 +110,37 @@ describe("a refusal's example file", () => {
 
   it('keeps the English reason of a refusal that comes without its code', () => {
     const params = { folder: '/data/pets', count: 2, example: 'a.txt', reason: 'not an image' };
-    expect(withExampleReason(params, () => 'worded')).toEqual(params);
-    expect(withExampleReason({ ...params, why: 'no-such-code' }, () => 'worded')).toEqual({
-      ...params,
-      why: 'no-such-code',
-    });
+    const words: ReasonWords = { skip: () => 'worded', system: () => 'worded' };
+    expect(withQuotedReason(params, words)).toEqual(params);
+    expect(withQuotedReason({ ...params, why: 'no-such-code' }, words)).toEqual({ ...params, why: 'no-such-code' });
+  });
+});
+
+describe("the system's reason a folder cannot be read", () => {
+  const SYSTEM_REFUSALS = [
+    { code: 'folder-unreadable', values: { folder: '/data/pets' } },
+    { code: 'folder-unlistable', values: { folder: '/data/pets' } },
+    { code: 'class-folder-unlistable', values: { folder: '/data/pets', subfolder: 'dogs' } },
+  ] as const;
+  const errors = Object.keys(SYSTEM_ERRORS).map((code) => ({ code: code === 'other' ? 'EXDEV' : code }));
+
+  it.each(SYSTEM_REFUSALS.flatMap((refusal) => errors.map((error) => ({ ...refusal, error }))))(
+    '$code for $error.code has no English in Chinese, and the English main sends in English',
+    ({ code, values, error }) => {
+      const params = { ...values, ...systemReasonValues(error) };
+      const message = fillMessage(IMAGE_IMPORT_PROBLEMS[code], params);
+      const zh = worded(`images-${code}`, message, params, 'zh-CN');
+      // The system's own name for an error no table words (EXDEV) is kept, as a file's name is.
+      expect(zh.replace(/\/data\/pets|'dogs'|EXDEV/g, ''), zh).not.toMatch(/[A-Za-z]/);
+      expect(worded(`images-${code}`, message, params, 'en')).toBe(message);
+    },
+  );
+
+  it('is worded in Chinese from its code, e.g. no permission', () => {
+    const params = { folder: '/data/pets', ...systemReasonValues({ code: 'EACCES' }) };
+    expect(params.reason).toBe('no permission to read it');
+    expect(worded('images-folder-unlistable', 'English', params, 'zh-CN')).toBe(
+      '/data/pets：无法读取该文件夹（没有读取权限）',
+    );
   });
 });
