@@ -105,13 +105,17 @@ describe('importImages skips what it cannot read', () => {
       'batch1/dogs/a.png': png,
       'batch2/cats/a.png': png,
       'batch2/dogs/a.png': png,
+      'batch3/cats/a.png': png,
+      'batch3/dogs/a.png': png,
     });
-    const error = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImageImportError);
-    expect((error as Error).message).toContain(
-      "holds no images directly in its class folders ('batch1', 'batch2'), only in folders inside them " +
-        `(batch1/cats with 1 file, batch1/dogs with 1 file, batch2/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'batch1')}`,
+    const error = await refused(importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(error.message).toContain(
+      "holds no images directly in its class folders ('batch1', 'batch2', 'batch3'), only in folders inside them " +
+        `(batch1/cats, batch1/dogs, batch2/cats, batch2/dogs, batch3/cats and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'batch1')}`,
     );
+    // The count of more as a number of its own, which the studio words in the user's language.
+    expect(error.params).toMatchObject({ nested: 'batch1/cats, batch1/dogs, batch2/cats, batch2/dogs, batch3/cats' });
+    expect(error.params['nested.more']).toBe(1);
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });
 
@@ -183,6 +187,19 @@ describe('importImages fails clearly and leaves nothing behind', () => {
   it('when there is only one class folder', async () => {
     writeTree(join(temp.dir, 'single'), { 'cats/a.bmp': solidBmp(2, 2, GREY), 'cats/b.bmp': solidBmp(2, 2, GREY) });
     await expectFailure(join(temp.dir, 'single'), /only one class folder \('cats'\); a classifier needs at least 2/);
+  });
+
+  it('when more than five class folders are empty, naming five and counting the rest apart', async () => {
+    const tree: Record<string, string | Uint8Array> = { 'a/1.bmp': solidBmp(2, 2, GREY) };
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h']) tree[`${name}/`] = '';
+    writeTree(join(temp.dir, 'gaps'), tree);
+    await expectFailure(join(temp.dir, 'gaps'), /the class folders 'b', 'c', 'd', 'e', 'f' and 2 more hold no images/);
+    const error = await refused(importImages(join(temp.dir, 'gaps'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(error.params).toEqual({
+      folder: join(temp.dir, 'gaps'),
+      classes: "'b', 'c', 'd', 'e', 'f'",
+      'classes.more': 2,
+    });
   });
 
   it('when a class folder is empty, naming it', async () => {

@@ -2,6 +2,7 @@
 // main/api/imageImportProblems.ts with the values main sends (file, line, column, folder, sub-folder, image…).
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
+import { MORE_NAMES_ENGLISH } from '../../../main/api/nameLists';
 import { SYSTEM_ERRORS, type SystemErrorCode } from '../../../main/api/systemErrors';
 import type { Messages } from '../lib/i18n.svelte';
 import { IMAGE_FORMATS_ZH } from './importNoteMessages';
@@ -57,6 +58,12 @@ export const systemErrorMessages: Messages<SystemErrorCode> = {
     EBUSY: '它正被占用',
     other: '系统错误 {error}',
   },
+};
+
+/** How many more names a refusal's list has, after the first five (main/api/nameLists.ts). */
+export const moreNamesMessages: Messages<'more'> = {
+  en: { more: MORE_NAMES_ENGLISH },
+  'zh-CN': { more: ' 以及另外 {count} 个' },
 };
 
 const SPLIT_WORDS_ZH =

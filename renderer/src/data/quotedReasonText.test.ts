@@ -6,14 +6,15 @@ import { IMAGE_IMPORT_PROBLEMS } from '../../../main/api/imageImportProblems';
 import { IMAGE_PREDICTION_PROBLEMS } from '../../../main/api/imagePredictionProblems';
 import { SYSTEM_ERRORS } from '../../../main/api/systemErrors';
 import { IMAGE_SKIP_REASONS, type SkipReason } from '../../../main/api/importNotes';
+import { nameListValues } from '../../../main/api/nameLists';
 import { noteInEnglish } from '../../../main/api/notes';
 import { fillMessage } from '../../../engine/core/spec/problemText';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
-import { imageImportErrorMessages, systemErrorMessages } from './importErrorMessages';
+import { imageImportErrorMessages, moreNamesMessages, systemErrorMessages } from './importErrorMessages';
 import { skipReasonMessages } from './importNoteMessages';
-import { withQuotedReason, type ReasonWords } from './quotedReasonText';
+import { withQuotedReason, wordedValues, type ReasonWords, type ValueWords } from './quotedReasonText';
 
 type Locale = 'en' | 'zh-CN';
 type Values = Record<string, string | number>;
@@ -24,15 +25,16 @@ const fill = (text: string, values: Values) =>
 /** The refusal as the studio words it (state/errorText.ts, without the app's runes), in `locale`. */
 function worded(code: string, message: string, params: Values, locale: Locale): string {
   const wording = errorWording(new StudioError({ message, code, params }));
-  const words: ReasonWords = {
+  const words: ValueWords = {
     skip: (key, values) => fill(skipReasonMessages[locale][key], values),
     system: (key, values) => fill(systemErrorMessages[locale][key], values),
+    more: (count) => fill(moreNamesMessages[locale].more, { count }),
   };
   switch (wording.table) {
     case 'imageImport':
-      return fill(imageImportErrorMessages[locale][wording.key], withQuotedReason(wording.params, words));
+      return fill(imageImportErrorMessages[locale][wording.key], wordedValues(wording.params, words));
     case 'imagePrediction':
-      return fill(imagePredictionProblemMessages[locale][wording.key], withQuotedReason(wording.params, words));
+      return fill(imagePredictionProblemMessages[locale][wording.key], wordedValues(wording.params, words));
     default:
       throw new Error(`${code} is not worded as an image refusal`);
   }
@@ -141,6 +143,20 @@ describe("the system's reason a folder cannot be read", () => {
     expect(params.reason).toBe('no permission to read it');
     expect(worded('images-folder-unlistable', 'English', params, 'zh-CN')).toBe(
       '/data/pets：无法读取该文件夹（没有读取权限）',
+    );
+  });
+});
+
+describe('a list of more than five names', () => {
+  it('counts the rest in the words of the language, not in English', () => {
+    const classes = ['b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const params = { folder: '/data/pets', ...nameListValues('classes', classes) };
+    const message = 'English';
+    expect(worded('images-class-folders-empty', message, params, 'zh-CN')).toBe(
+      "/data/pets：类别文件夹 'b', 'c', 'd', 'e', 'f' 以及另外 2 个 中没有图片；请添加图片或删除这些文件夹",
+    );
+    expect(worded('images-class-folders-empty', message, params, 'en')).toBe(
+      "/data/pets: the class folders 'b', 'c', 'd', 'e', 'f' and 2 more hold no images; add images or remove them",
     );
   });
 });

@@ -9,10 +9,11 @@ import {
   csvImportErrorMessages,
   csvPlaceMessages,
   imageImportErrorMessages,
+  moreNamesMessages,
   systemErrorMessages,
 } from '../data/importErrorMessages';
 import { skipReasonMessages } from '../data/importNoteMessages';
-import { withQuotedReason, type ReasonWords } from '../data/quotedReasonText';
+import { wordedValues, type ValueWords } from '../data/quotedReasonText';
 import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -24,7 +25,12 @@ const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
 const imagePredictionWords = translator(imagePredictionProblemMessages);
 const imageImportWords = translator(imageImportErrorMessages);
-const reasonWords: ReasonWords = { skip: translator(skipReasonMessages), system: translator(systemErrorMessages) };
+const moreNamesWords = translator(moreNamesMessages);
+const valueWords: ValueWords = {
+  skip: translator(skipReasonMessages),
+  system: translator(systemErrorMessages),
+  more: (count) => moreNamesWords('more', { count }),
+};
 const csvImportWords = translator(csvImportErrorMessages);
 const csvPlaceWords = translator(csvPlaceMessages);
 
@@ -40,9 +46,9 @@ export function errorText(error: unknown): string {
     case 'group':
       return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
     case 'imagePrediction':
-      return imagePredictionWords(wording.key, withQuotedReason(wording.params, reasonWords));
+      return imagePredictionWords(wording.key, wordedValues(wording.params, valueWords));
     case 'imageImport':
-      return imageImportWords(wording.key, withQuotedReason(wording.params, reasonWords));
+      return imageImportWords(wording.key, wordedValues(wording.params, valueWords));
     case 'csvImport': {
       const problem = csvImportWords(wording.key, wording.params);
       const { file, line } = wording.params;
