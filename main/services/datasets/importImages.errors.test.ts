@@ -7,7 +7,7 @@ import { importImages } from './importImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
 import { ImageImportError } from './images/errors';
 import { blackOneBitPng, solidBmp, solidImage, writeTree } from './images/testImages';
-import { datasetFolders, tempFolder, type TempFolder } from './testHelpers';
+import { datasetFolders, refusedWith, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
 beforeEach(() => {
@@ -17,15 +17,7 @@ afterEach(() => temp.remove());
 
 const GREY: [number, number, number] = [128, 128, 128];
 
-/** The refusal an import ends in. */
-const refused = (importing: Promise<unknown>) =>
-  importing.then(
-    () => expect.fail('imported'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ImageImportError);
-      return error as ImageImportError;
-    },
-  );
+const refused = (pending: Promise<unknown>) => refusedWith(pending, ImageImportError);
 
 describe('importImages skips what it cannot read', () => {
   it('lists corrupt images, other files, loose files and nested folders with a reason, and ignores hidden files', async () => {

@@ -9,7 +9,7 @@ import { readPredictionImages } from './images/predictionImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
 import { ImagePredictionError } from './images/predictionError';
 import { readImageDataset, rgbImage, solidImage, writeTree } from './images/testImages';
-import { tempFolder, type TempFolder } from './testHelpers';
+import { refusedWith, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
 beforeEach(() => {
@@ -25,15 +25,7 @@ function gradient(): Uint8Array {
 }
 
 /** As a run trained on `manifest` reads them. */
-/** The refusal a read ends in. */
-const refused = (reading: Promise<unknown>) =>
-  reading.then(
-    () => expect.fail('read'),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(ImagePredictionError);
-      return error as ImagePredictionError;
-    },
-  );
+const refused = (pending: Promise<unknown>) => refusedWith(pending, ImagePredictionError);
 
 function readAsRun(path: string, manifest: DatasetManifest) {
   const { target, classNames } = datasetImageModel({ name: 'run' }, manifest);
