@@ -20,12 +20,15 @@ struct AdamRule {
 };
 
 #if defined(NW_GEMM_X86)
-// AVX2 (8 lanes; division and square root are the bottleneck, twice the SSE2 baseline's throughput); only called
-// when the CPU has AVX2. The pointers do not alias (the bindings check).
-void adagradRangeAvx2(const AdagradRule& r, float* w, const float* g, float* sum, std::size_t begin, std::size_t end);
-void rmspropRangeAvx2(const RmspropRule& r, float* w, const float* g, float* v, float* buf, std::size_t begin,
-                      std::size_t end);
-void adamRangeAvx2(const AdamRule& r, float* w, const float* g, float* m, float* v, std::size_t begin, std::size_t end);
+// AVX2 (8 lanes; division and square root are the bottleneck, twice the SSE2 baseline's throughput) over the whole
+// groups of 8 in [begin, end); each returns where it stopped, the rest being the portable loop's. Only called when
+// the CPU has AVX2. The pointers do not alias (the bindings check).
+std::size_t adagradRangeAvx2(const AdagradRule& r, float* w, const float* g, float* sum, std::size_t begin,
+                             std::size_t end);
+std::size_t rmspropRangeAvx2(const RmspropRule& r, float* w, const float* g, float* v, float* buf, std::size_t begin,
+                             std::size_t end);
+std::size_t adamRangeAvx2(const AdamRule& r, float* w, const float* g, float* m, float* v, std::size_t begin,
+                          std::size_t end);
 #endif
 
 }  // namespace nw

@@ -104,21 +104,21 @@ bool avx2Rules() {
 
 void adagradRows(const AdagradRule& r, float* w, const float* g, float* sum, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) return adagradRangeAvx2(r, w, g, sum, begin, end);
+  if (avx2Rules()) begin = adagradRangeAvx2(r, w, g, sum, begin, end);
 #endif
   adagradRange(r, w, g, sum, begin, end);
 }
 
 void rmspropRows(const RmspropRule& r, float* w, const float* g, float* v, float* buf, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) return rmspropRangeAvx2(r, w, g, v, buf, begin, end);
+  if (avx2Rules()) begin = rmspropRangeAvx2(r, w, g, v, buf, begin, end);
 #endif
   rmspropRange(r, w, g, v, buf, begin, end);
 }
 
 void adamRows(const AdamRule& r, float* w, const float* g, float* m, float* v, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) return adamRangeAvx2(r, w, g, m, v, begin, end);
+  if (avx2Rules()) begin = adamRangeAvx2(r, w, g, m, v, begin, end);
 #endif
   adamRange(r, w, g, m, v, begin, end);
 }
