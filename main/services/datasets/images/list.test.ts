@@ -34,20 +34,14 @@ describe('listImageFolder on a folder the system will not read', () => {
     try {
       writeFileSync(join(temp.dir, 'photo.png'), 'x');
       const folder = join(temp.dir, 'photo.png', 'cats'); // a path through a file: ENOTDIR
-      let refusal: unknown;
-      try {
-        listImageFolder(folder);
-      } catch (error) {
-        refusal = error;
-      }
-      expect(refusal).toBeInstanceOf(ImageImportError);
-      expect((refusal as ImageImportError).code).toBe('folder-unreadable');
-      expect((refusal as ImageImportError).params).toEqual({
-        folder,
-        reason: 'a part of its path is not a folder',
-        system: 'ENOTDIR',
-      });
-      expect((refusal as Error).message).toBe(`${folder}: cannot be read (a part of its path is not a folder)`);
+      expect(() => listImageFolder(folder)).toThrow(
+        expect.objectContaining({
+          name: ImageImportError.name,
+          code: 'folder-unreadable',
+          params: { folder, reason: 'a part of its path is not a folder', system: 'ENOTDIR' },
+          message: `${folder}: cannot be read (a part of its path is not a folder)`,
+        }),
+      );
     } finally {
       temp.remove();
     }
