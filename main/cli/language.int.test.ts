@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonLines, netwright } from './testCli';
+import { displayWidth } from './format';
+import { blobsCsv, jsonLines, netwright } from './testCli';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-language-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -55,12 +56,22 @@ describe('netwright train in Chinese', () => {
   });
 
   it('speaks Chinese for a zh_CN LANG when NETWRIGHT_LANG is not set, and English when LC_ALL says C', () => {
-    const chinese = netwright(home, ['runs'], { NETWRIGHT_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' });
+    const trained = netwright(home, [...TRAIN, '--name', '月牙', '--tags', 'zh-lang', '--json']);
+    expect(trained.status, trained.stderr).toBe(0);
+    const byLang = { NETWRIGHT_LANG: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' };
+    const chinese = netwright(home, ['runs', '--tag', 'zh-lang'], { ...byLang, LC_ALL: '' });
     expect(chinese.status, chinese.stderr).toBe(0);
-    expect(chinese.stdout).toMatch(/^ID +名称 +状态 +轮次 +最佳验证结果 +用时 +创建时间$/m);
-    expect(chinese.stdout).toMatch(/螺旋 +已完成 +3\/3 +损失 \d\.\d{4}，准确率/);
-    const english = netwright(home, ['runs'], { NETWRIGHT_LANG: '', LC_ALL: 'C', LANG: 'zh_CN.UTF-8' });
-    expect(english.stdout).toMatch(/^ID +NAME +STATUS +EPOCHS +BEST VALIDATION +DURATION +CREATED$/m);
+    const [heading, row] = chinese.stdout.split('\n');
+    expect(heading).toMatch(/^ID +名称 +状态 +轮次 +最佳验证结果 +用时 +创建时间$/);
+    expect(row).toMatch(/^[0-9a-f]{8} +月牙 +已完成 +3\/3 +损失 \d\.\d{4}，准确率 /);
+    // The columns line up on a terminal, where each Chinese character takes two columns.
+    const column = (line: string, cell: string) => displayWidth(line.slice(0, line.indexOf(cell)));
+    expect(column(row, '已完成')).toBe(column(heading, '状态'));
+    expect(column(row, '损失')).toBe(column(heading, '最佳验证结果'));
+    const english = netwright(home, ['runs', '--tag', 'zh-lang'], { ...byLang, LC_ALL: 'C' });
+    expect(english.stdout).toMatch(
+      /^ID +NAME +STATUS +EPOCHS +BEST VALIDATION +DURATION +CREATED\n[0-9a-f]{8} +月牙 +completed/,
+    );
   });
 
   it('keeps --json the same in both languages: codes and numbers, no Chinese', () => {
@@ -74,6 +85,37 @@ describe('netwright train in Chinese', () => {
     expect(zh.at(-1)!.diagnosis).toEqual(en.at(-1)!.diagnosis);
   });
 
+  it('words what import and export made, and their notes, in Chinese; --json keeps the English text', () => {
+    const csv = join(home, 'blobs.csv');
+    blobsCsv(csv, { rows: 60, seed: 3 });
+    const imported = netwright(home, ['import', csv, '--label', 'species'], { NETWRIGHT_LANG: 'zh' });
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^已将 .+blobs\.csv 的 60 行导入为 'blobs'（分类，3 个类别，\d+ 个特征）$/m);
+    expect(imported.stdout).toMatch(/^划分：训练 \d+ \/ 验证 \d+ \/ 测试 \d+（种子 \d+）$/m);
+
+    // Training on a CSV file imports it, saying what the import made of it.
+    const table = join(home, 'blobs-train.csv');
+    blobsCsv(table, { rows: 60, seed: 4 });
+    const args = ['train', '--data', table, '--label', 'species', '--epochs', '1', '--threads', '1'];
+    const trainedText = netwright(home, args, { NETWRIGHT_LANG: 'zh' });
+    expect(trainedText.status, trainedText.stderr).toBe(0);
+    expect(trainedText.stderr).toMatch(
+      /^已将 .+blobs-train\.csv 导入为数据集 'blobs-train'（[0-9a-f]{8}）：已读取 60 行（以 ',' 分隔，有表头）；编码后共 6 个特征；分类，共 3 个类别$/m,
+    );
+    const trained = jsonLines(netwright(home, ['runs', '--limit', '1', '--json']).stdout)[0];
+    const out = join(home, 'exported.onnx');
+    const exported = netwright(home, ['export', trained.id, '--format', 'onnx', '--out', out], {
+      NETWRIGHT_LANG: 'zh',
+    });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^已将运行 [0-9a-f]{8} '.+' 导出为 onnx：$/m);
+    expect(exported.stdout).toMatch(/^权重来自第 \d 轮的最佳检查点$/m);
+    const json = netwright(home, ['export', trained.id, '--format', 'onnx', '--out', out, '--json'], {
+      NETWRIGHT_LANG: 'zh',
+    });
+    expect(JSON.parse(json.stdout).notes[0].text).toMatch(/^weights from the best checkpoint of epoch \d$/);
+  });
+
   it('refuses a NETWRIGHT_LANG it does not know, naming the variable and the choices', () => {
     const result = netwright(home, ['runs'], { NETWRIGHT_LANG: 'fr' });
     expect(result.status).toBe(2);
@@ -82,7 +124,7 @@ describe('netwright train in Chinese', () => {
   });
 
   it("pins the test helper to English whatever the machine's LANG and LC_ALL say", () => {
-    const result = netwright(home, ['runs'], { LC_ALL: 'zh_CN.UTF-8', LANG: 'zh_CN.UTF-8' });
-    expect(result.stdout).toMatch(/^ID +NAME +STATUS/);
+    const result = netwright(home, ['runs', '--tag', 'no-such-tag'], { LC_ALL: 'zh_CN.UTF-8', LANG: 'zh_CN.UTF-8' });
+    expect(result.stdout).toBe('no runs match\n');
   });
 });
