@@ -2,7 +2,8 @@
 // `npm test`: type-check (TypeScript, engine/core alone without Node's types, and the Svelte renderer), lint (the
 // import layers and defect rules), the format checks (Prettier, clang-format), build, every vitest project (unit, renderer, golden
 // parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar) and on
-// the AVX-512 kernels (emulated where the CPU lacks them), the end-to-end tests in Chromium (Playwright), then a
+// the AVX-512 kernels (emulated where the CPU lacks them), the GEMM on arm64's NEON kernels (cross-compiled, under
+// qemu), the end-to-end tests in Chromium (Playwright), then a
 // plain closing line
 // "N passed, N failed, N skipped" summed over everything that ran.
 import { spawnSync } from 'node:child_process';
@@ -79,6 +80,13 @@ run('native kernels and engine on the AVX-512 kernels (emulated)', 'node', [
   '--reporter=json',
   `--outputFile=${emulatedReport}`,
 ]);
+// And the GEMM on arm64's NEON kernels: cross-compiled and run under qemu (x64 Linux; skipped, saying why, elsewhere).
+const arm64Report = 'test-results/arm64-neon.json';
+rmSync(arm64Report, { force: true });
+run('GEMM on the arm64 NEON and portable kernels (cross-compiled, under qemu)', 'node', [
+  'scripts/test-native-arm64.mjs',
+  `--outputFile=${arm64Report}`,
+]);
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
 if (!chromium) {
@@ -96,7 +104,7 @@ if (!chromium) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of [report, portableReport, emulatedReport]) {
+for (const file of [report, portableReport, emulatedReport, arm64Report]) {
   if (!existsSync(file)) continue;
   const results = JSON.parse(readFileSync(file, 'utf8'));
   passed += results.numPassedTests;

@@ -59,7 +59,7 @@
       'include_dirs': ['src'],
       'conditions': [
         ['target_arch=="x64"', {
-          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2'],
+          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'optimizers_avx2'],
           'defines': ['NW_GEMM_X86'],
         }],
         ['target_arch=="arm64"', {
@@ -112,6 +112,18 @@
           'cflags': ['-fPIC', '-mavx2', '-mfma'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },
           'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2'] } },
+        },
+        {
+          # AdaGrad, RMSProp and Adam 8 lanes wide (src/ops/optimizers_avx2.cpp): the portable loops' bits, so no
+          # fused multiply-adds (GCC fuses even intrinsics when FMA is enabled; it is not, and contraction is off).
+          'target_name': 'optimizers_avx2',
+          'type': 'static_library',
+          'sources': ['src/ops/optimizers_avx2.cpp'],
+          'include_dirs': ['src'],
+          'defines': ['NW_GEMM_X86'],
+          'cflags': ['-fPIC', '-mavx2', '-ffp-contract=off'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-ffp-contract=off'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2', '/fp:precise'] } },
         },
         {
           'target_name': 'gemm_avx512',

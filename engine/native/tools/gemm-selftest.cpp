@@ -1,76 +1,159 @@
 // Standalone check of the GEMM driver and the microkernel this CPU dispatches to, without Node: all four transposes,
-// odd sizes and alpha/beta against a double-precision reference. Useful on machines the unit tests do not reach
-// (arm64, AVX-512) and under sanitizers or an emulator. Build from engine/native, e.g. on arm64:
+// odd sizes and alpha/beta, and the bias + ReLU epilogue, against a double-precision reference; op(B) given
+// prepacked in the panel layout (as inference passes a dense layer's weight) bitwise the same as packed by the
+// driver; and a checksum of the bits of every output, printed last, which must not depend on the thread count.
+// scripts/test-native-arm64.mjs builds it for arm64 and runs it on the NEON kernels under qemu in `npm test`
+// (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for the portable kernel). Also useful under sanitizers.
+// Build from engine/native, e.g. on arm64:
 //   g++ -O2 -std=c++17 -pthread -DNW_GEMM_NEON -Isrc tools/gemm-selftest.cpp src/gemm/gemm.cpp \
 //     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/scratch.cpp src/thread_pool.cpp src/fp_mode.cpp \
 //     src/gemm/ukernel_scalar.cpp src/gemm/small_rows_scalar.cpp src/gemm/ukernel_neon.cpp src/gemm/small_rows_neon.cpp
 //     \ -o gemm-selftest && ./gemm-selftest
 // (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp / ukernel_avx512.cpp + small_rows_avx512.cpp
-// compiled separately with -mavx2 -mfma / -mavx512f -mfma). Cross-checked for arm64 with Debian's
-// g++-aarch64-linux-gnu (add -static) and qemu-user: qemu-aarch64 ./gemm-selftest. NETWRIGHT_ISA=scalar checks the
-// portable kernel.
+// compiled separately with -mavx2 -mfma / -mavx512f -mfma).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <random>
 #include <vector>
 
 #include "gemm/gemm.hpp"
+#include "gemm/microkernel.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
-int main() {
-  using namespace nw;
-  prepareThreadScratch();
-  std::printf("isa=%s threads=%d\n", gemmKernel().isa, pool().size());
-  std::mt19937 rng(7);
+namespace {
+
+using nw::GemmProblem;
+
+// FNV-1a over the bytes of every output in turn: the same bits give the same checksum.
+std::uint64_t checksum = 1469598103934665603ull;
+void addBits(const std::vector<float>& values) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(values.data());
+  for (std::size_t i = 0; i < values.size() * sizeof(float); ++i) checksum = (checksum ^ bytes[i]) * 1099511628211ull;
+}
+
+struct FreeAligned {
+  void operator()(float* p) const { std::free(p); }
+};
+using Panels = std::unique_ptr<float[], FreeAligned>;
+
+// op(B) = B^T for B [N, K] (ldb = K) in the prepacked layout of GemmProblem::packedB: panel q holds columns
+// [q*nr, q*nr + nr) at q*nr*K, (k, c) at [k*nr + c], zero past N, 64-byte aligned.
+Panels panelsOf(const std::vector<float>& B, int N, int K) {
+  const int nr = nw::gemmKernel().nr;
+  const std::size_t floats = static_cast<std::size_t>((N + nr - 1) / nr) * nr * K;
+  Panels panels(static_cast<float*>(std::aligned_alloc(64, (floats * sizeof(float) + 63) / 64 * 64)));
+  for (std::size_t i = 0; i < floats; ++i) panels[i] = 0.0f;
+  for (int j = 0; j < N; ++j)
+    for (int k = 0; k < K; ++k) panels[(static_cast<std::size_t>(j / nr) * K + k) * nr + j % nr] = B[j * K + k];
+  return panels;
+}
+
+struct Case {
+  int M, N, K;
+  bool transA, transB, bias, relu;
+};
+
+// Runs one product (and, for op(B) = B^T, the same on prepacked panels); returns whether it matched.
+bool check(const Case& c, std::mt19937& rng) {
   std::uniform_real_distribution<float> uniform(-1, 1);
-  int failures = 0;
-  // M <= 4 runs the small-M path (gemm/small_rows.cpp), the rest the packed panels.
-  const int sizes[][3] = {{1, 1, 1},     {7, 33, 129},   {33, 7, 1},      {129, 33, 7},  {1, 129, 33},
-                          {70, 50, 300}, {13, 40, 1000}, {200, 300, 517}, {3, 530, 785}, {4, 37, 17}};
-  for (const auto& size : sizes) {
-    for (int transA = 0; transA < 2; ++transA) {
-      for (int transB = 0; transB < 2; ++transB) {
-        const int M = size[0], N = size[1], K = size[2];
-        // Exactly sized, so a sanitizer or a page boundary catches any read past the end.
-        std::vector<float> A(M * K), B(K * N), C(M * N);
-        for (auto& v : A) v = uniform(rng);
-        for (auto& v : B) v = uniform(rng);
-        for (auto& v : C) v = uniform(rng);
-        const std::vector<float> before = C;
-        GemmProblem p;
-        p.transA = transA;
-        p.transB = transB;
-        p.M = M;
-        p.N = N;
-        p.K = K;
-        p.alpha = 0.75f;
-        p.A = A.data();
-        p.lda = transA ? M : K;
-        p.B = B.data();
-        p.ldb = transB ? K : N;
-        p.beta = 0.5f;
-        p.C = C.data();
-        p.ldc = N;
-        gemmParallel(p);
-        double worst = 0;
-        for (int i = 0; i < M; ++i) {
-          for (int j = 0; j < N; ++j) {
-            double sum = 0;
-            for (int k = 0; k < K; ++k) {
-              sum += double(transA ? A[k * M + i] : A[i * K + k]) * double(transB ? B[j * K + k] : B[k * N + j]);
-            }
-            worst = std::fmax(worst, std::fabs(0.75 * sum + 0.5 * before[i * N + j] - C[i * N + j]));
-          }
-        }
-        if (!(worst < 1e-5 * std::sqrt(double(K)) + 1e-5)) {
-          ++failures;
-          std::printf("FAIL M=%d N=%d K=%d transA=%d transB=%d: error %g\n", M, N, K, transA, transB, worst);
-        }
+  // Exactly sized, so a sanitizer or a page boundary catches any read past the end.
+  std::vector<float> A(c.M * c.K), B(c.K * c.N), C(c.M * c.N), bias(c.N);
+  for (auto& v : A) v = uniform(rng);
+  for (auto& v : B) v = uniform(rng);
+  for (auto& v : C) v = uniform(rng);
+  for (auto& v : bias) v = uniform(rng);
+  const std::vector<float> before = C;
+  GemmProblem p;
+  p.transA = c.transA;
+  p.transB = c.transB;
+  p.M = c.M;
+  p.N = c.N;
+  p.K = c.K;
+  p.alpha = 0.75f;
+  p.A = A.data();
+  p.lda = c.transA ? c.M : c.K;
+  p.B = B.data();
+  p.ldb = c.transB ? c.K : c.N;
+  p.beta = 0.5f;
+  p.bias = c.bias ? bias.data() : nullptr;
+  p.relu = c.relu;
+  p.C = C.data();
+  p.ldc = c.N;
+  nw::gemmParallel(p);
+  addBits(C);
+  double worst = 0;
+  for (int i = 0; i < c.M; ++i) {
+    for (int j = 0; j < c.N; ++j) {
+      double sum = 0;
+      for (int k = 0; k < c.K; ++k) {
+        sum += double(c.transA ? A[k * c.M + i] : A[i * c.K + k]) * double(c.transB ? B[j * c.K + k] : B[k * c.N + j]);
+      }
+      double expected = 0.75 * sum + (c.bias ? double(bias[j]) : 0.5 * double(before[i * c.N + j]));
+      if (c.relu && !(expected > 0)) expected = 0;
+      worst = std::fmax(worst, std::fabs(expected - C[i * c.N + j]));
+    }
+  }
+  bool ok = worst < 1e-5 * std::sqrt(double(c.K)) + 1e-5;
+  if (!ok) {
+    std::printf("FAIL M=%d N=%d K=%d transA=%d transB=%d bias=%d relu=%d: error %g\n", c.M, c.N, c.K, c.transA,
+                c.transB, c.bias, c.relu, worst);
+  }
+  // Where the driver packs op(B) = B^T (not the small-M and narrow-op(B) paths of gemm/small_rows.cpp, which take no
+  // prepacked panels), the same product on op(B) packed beforehand: bitwise what the driver computed packing it.
+  const bool smallRows = c.M <= 4 || (!c.transA && c.N < nw::gemmKernel().nr);
+  if (c.transB && !smallRows) {
+    const Panels panels = panelsOf(B, c.N, c.K);
+    std::vector<float> packedC = before;
+    GemmProblem q = p;
+    q.packedB = panels.get();
+    q.C = packedC.data();
+    nw::gemmParallel(q);
+    for (int i = 0; i < c.M * c.N; ++i) {
+      if (std::memcmp(&packedC[i], &C[i], sizeof(float)) != 0) {
+        std::printf("FAIL prepacked op(B) M=%d N=%d K=%d bias=%d relu=%d: element %d differs (%g vs %g)\n", c.M, c.N,
+                    c.K, c.bias, c.relu, i, packedC[i], C[i]);
+        ok = false;
+        break;
       }
     }
   }
-  std::printf(failures ? "%d cases FAILED\n" : "all %d gemm cases match\n",
-              failures ? failures : static_cast<int>(sizeof sizes / sizeof sizes[0]) * 4);
+  return ok;
+}
+
+}  // namespace
+
+int main() {
+  nw::prepareThreadScratch();
+  std::printf("isa=%s threads=%d\n", nw::gemmKernel().isa, nw::pool().size());
+  std::mt19937 rng(7);
+  int failures = 0;
+  int cases = 0;
+  // M <= 4 runs the small-M path (gemm/small_rows.cpp), the rest the packed panels; 64 and 70 end in partial tiles.
+  const int sizes[][3] = {{1, 1, 1},      {7, 33, 129},    {33, 7, 1},    {129, 33, 7}, {1, 129, 33}, {70, 50, 300},
+                          {13, 40, 1000}, {200, 300, 517}, {3, 530, 785}, {4, 37, 17},  {64, 96, 784}};
+  for (const auto& size : sizes) {
+    for (int transA = 0; transA < 2; ++transA) {
+      for (int transB = 0; transB < 2; ++transB) {
+        ++cases;
+        if (!check({size[0], size[1], size[2], transA == 1, transB == 1, false, false}, rng)) ++failures;
+      }
+    }
+  }
+  // A dense layer's forward: op(B) = weight^T with a bias, with and without the ReLU epilogue (one depth block and
+  // several; a batch of 256 on inference's prepacked weights).
+  const int dense[][3] = {{64, 100, 40}, {8, 128, 256}, {70, 33, 1000}, {256, 64, 784}, {5, 20, 7}};
+  for (const auto& size : dense) {
+    for (int relu = 0; relu < 2; ++relu) {
+      ++cases;
+      if (!check({size[0], size[1], size[2], false, true, true, relu == 1}, rng)) ++failures;
+    }
+  }
+  std::printf(failures ? "%d of %d cases FAILED\n" : "all %d gemm cases match\n", failures ? failures : cases, cases);
+  std::printf("bits=%016llx\n", static_cast<unsigned long long>(checksum));
   return failures ? 1 : 0;
 }

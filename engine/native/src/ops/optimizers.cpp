@@ -1,9 +1,14 @@
 // Fused optimizer steps over flat parameter / gradient / state arenas (state buffers start at zero). Arithmetic is in
-// float in the same order as PyTorch's implementations, so runs can be compared with it closely.
+// float in the same order as PyTorch's implementations, so runs can be compared with it closely. AdaGrad, RMSProp
+// and Adam, bound by division and square root, run 8 lanes wide on AVX2 CPUs (ops/optimizers_avx2.cpp, same bits).
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "args.hpp"
+#include "gemm/gemm.hpp"
+#include "gemm/microkernel.hpp"
+#include "ops/optimizer_rules.hpp"
 #include "ops/register.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
@@ -41,10 +46,6 @@ void sgdRange(const SgdRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g,
   }
 }
 
-struct AdagradRule {
-  float lr, eps, weightDecay;
-};
-
 void adagradRange(const AdagradRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT sum,
                   size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
@@ -54,10 +55,6 @@ void adagradRange(const AdagradRule r, float* NW_RESTRICT w, const float* NW_RES
     w[i] -= r.lr * (grad / (std::sqrt(total) + r.eps));
   }
 }
-
-struct RmspropRule {
-  float lr, alpha, oneMinusAlpha, eps, momentum, weightDecay;
-};
 
 void rmspropRange(const RmspropRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT v,
                   float* NW_RESTRICT buf, size_t begin, size_t end) {
@@ -80,10 +77,6 @@ void rmspropRange(const RmspropRule r, float* NW_RESTRICT w, const float* NW_RES
   }
 }
 
-struct AdamRule {
-  float b1, b2, oneMinusB1, oneMinusB2, stepSize, root2, eps, coupledDecay, shrink;
-};
-
 void adamRange(const AdamRule r, float* NW_RESTRICT w, const float* NW_RESTRICT g, float* NW_RESTRICT m,
                float* NW_RESTRICT v, size_t begin, size_t end) {
   // shrink is 1 unless decoupled (AdamW), coupledDecay 0 unless coupled: both forms are one loop without branches.
@@ -96,6 +89,38 @@ void adamRange(const AdamRule r, float* NW_RESTRICT w, const float* NW_RESTRICT 
     v[i] = second;
     w[i] = weight * r.shrink - r.stepSize * (first / (std::sqrt(second) / r.root2 + r.eps));
   }
+}
+
+// Whether the AVX2 rules (ops/optimizers_avx2.cpp) may run: the CPU has AVX2, as the GEMM's dispatch found
+// (NETWRIGHT_ISA=scalar keeps the portable loops). The same bits either way.
+bool avx2Rules() {
+#if defined(NW_GEMM_X86)
+  const char* isa = gemmKernel().isa;
+  return std::strcmp(isa, "avx2") == 0 || std::strcmp(isa, "avx512") == 0;
+#else
+  return false;
+#endif
+}
+
+void adagradRows(const AdagradRule& r, float* w, const float* g, float* sum, size_t begin, size_t end) {
+#if defined(NW_GEMM_X86)
+  if (avx2Rules()) return adagradRangeAvx2(r, w, g, sum, begin, end);
+#endif
+  adagradRange(r, w, g, sum, begin, end);
+}
+
+void rmspropRows(const RmspropRule& r, float* w, const float* g, float* v, float* buf, size_t begin, size_t end) {
+#if defined(NW_GEMM_X86)
+  if (avx2Rules()) return rmspropRangeAvx2(r, w, g, v, buf, begin, end);
+#endif
+  rmspropRange(r, w, g, v, buf, begin, end);
+}
+
+void adamRows(const AdamRule& r, float* w, const float* g, float* m, float* v, size_t begin, size_t end) {
+#if defined(NW_GEMM_X86)
+  if (avx2Rules()) return adamRangeAvx2(r, w, g, m, v, begin, end);
+#endif
+  adamRange(r, w, g, m, v, begin, end);
 }
 
 // sgdStep(w, g, buf | null, count, lr, momentum, nesterov, weightDecay)
@@ -134,7 +159,7 @@ Napi::Value AdagradStep(const Napi::CallbackInfo& info) {
   args.disjoint({w, g, sum}, count);
   KernelScope scope;
   parallelRange(count, kGrain,
-                [&](size_t begin, size_t end) { adagradRange(rule, w.data, g.data, sum.data, begin, end); });
+                [&](size_t begin, size_t end) { adagradRows(rule, w.data, g.data, sum.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -163,7 +188,7 @@ Napi::Value RmspropStep(const Napi::CallbackInfo& info) {
   args.disjoint({w, g, v, buf}, count);
   KernelScope scope;
   parallelRange(count, kGrain,
-                [&](size_t begin, size_t end) { rmspropRange(rule, w.data, g.data, v.data, buf.data, begin, end); });
+                [&](size_t begin, size_t end) { rmspropRows(rule, w.data, g.data, v.data, buf.data, begin, end); });
   return info.Env().Undefined();
 }
 
@@ -205,7 +230,7 @@ Napi::Value AdamStep(const Napi::CallbackInfo& info) {
   rule.coupledDecay = decoupled ? 0.0f : static_cast<float>(weightDecay);
   rule.shrink = decoupled ? static_cast<float>(1.0 - lr * weightDecay) : 1.0f;
   parallelRange(count, kGrain,
-                [&](size_t begin, size_t end) { adamRange(rule, w.data, g.data, m.data, v.data, begin, end); });
+                [&](size_t begin, size_t end) { adamRows(rule, w.data, g.data, m.data, v.data, begin, end); });
   return info.Env().Undefined();
 }
 
