@@ -9,6 +9,7 @@ import { CheckpointError } from '../../engine/core/io/checkpointProblems';
 import { WeightsError } from '../../engine/core/io/weightsMatch';
 import { TemplateShapeError } from '../../engine/core/spec/templates';
 import { CsvImportError } from '../services/datasets/csv/errors';
+import { BmpError } from '../services/datasets/images/bmp';
 import { ImageImportError } from '../services/datasets/images/errors';
 import { ImagePredictionError } from '../services/datasets/images/predictionError';
 import { RunRefusedError } from '../services/engine/refusals';
@@ -66,6 +67,11 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
   [
     new ImageImportError('one-class', { folder: '/data/pets', className: 'cats' }),
     { code: 'images-one-class', params: { folder: '/data/pets', className: 'cats' } },
+  ],
+  [
+    // Caught by the image reader and given as a skipped file's reason; the same code if one ever escapes.
+    new BmpError('compressed', { method: 'RLE8' }),
+    { code: 'bmp-compressed', params: { method: 'RLE8' } },
   ],
   [new NotFoundError('run', 'r9'), { code: 'not-found', params: { what: 'run', id: 'r9' } }],
   [

@@ -1,6 +1,8 @@
 // Why an image folder cannot become a dataset (or a path cannot be read for predictions), as codes with values:
 // English here for the CLI, logs and thrown messages; the renderer words the same codes from its own table
-// (renderer/src/data/importErrorMessages.ts). Every sentence starts with the folder (or file) at fault.
+// (renderer/src/data/importErrorMessages.ts). Every sentence starts with the folder (or file) at fault; the formats
+// are written out in each language's sentence, not sent as a value (a list in English inside a Chinese sentence).
+import { IMAGE_FORMATS_TEXT } from './importNotes';
 
 export const IMAGE_IMPORT_PROBLEMS = {
   'no-such-path': '{folder}: there is no such file or folder',
@@ -30,8 +32,7 @@ export const IMAGE_IMPORT_PROBLEMS = {
   'all-class-folders-empty': '{folder}: holds no images: its class folders ({classes}) are empty',
   'class-folder-empty': '{folder}: the class folder {classes} holds no images; add images or remove it',
   'class-folders-empty': '{folder}: the class folders {classes} hold no images; add images or remove them',
-  'no-readable-images':
-    '{folder}: none of the {count} files in its class folders is a readable {formats} image (for example {example}: {reason})',
+  'no-readable-images': `{folder}: none of the {count} files in its class folders is a readable ${IMAGE_FORMATS_TEXT} image (for example {example}: {reason})`,
   'class-folder-unreadable':
     '{folder}: the class folder {classes} has no readable images (for example {example}: {reason})',
   'class-folders-unreadable':

@@ -1,6 +1,7 @@
 // What an import made of a CSV table or an image folder, and why an image file was skipped, as codes with values:
 // English here for the CLI, logs and errors; the renderer words the same codes from its own table
 // (renderer/src/data/importNoteMessages.ts). Values are data: counts, a delimiter, a file and a line, pixels.
+import { asSkipReasons, BMP_PROBLEMS, type BmpSkipReasons } from './bmpProblems';
 import type { CodedNote } from './notes';
 
 const INVALID_BYTE_ADVICE =
@@ -31,16 +32,19 @@ export type InvalidByteNote = Extract<ImportNote, { code: 'csv-invalid-byte' | '
 const NESTED_ADVICE =
   'not imported (only images directly in a class folder are imported: move them up, or make the folder a class of its own)';
 
+/** The formats an image folder's files may be in (main/services/datasets/images/formats.ts), written out in English. */
+export const IMAGE_FORMATS_TEXT = 'PNG, JPEG, WebP, BMP or GIF';
+
 /** Why a file in an image folder was not read as an image. `error` is the system's own word for a failed read. */
 export const IMAGE_SKIP_REASONS = {
   unreadable: 'cannot be read ({error})',
   'link-or-permission': 'cannot be read (a broken link or no permission)',
   'empty-file': 'an empty file',
-  // The formats of main/services/datasets/images/formats.ts, written out in each language.
-  'not-an-image': 'not a PNG, JPEG, WebP, BMP or GIF image',
+  'not-an-image': `not a ${IMAGE_FORMATS_TEXT} image`,
   'too-large':
     'a {format} image too large to import: {width}×{height} pixels ({megapixels} megapixels; the limit is {limit} megapixels per image). Shrink it first.',
-  'bmp-unreadable': 'a BMP file that cannot be read ({detail})',
+  // Why our BMP decoder refused the file: 'bmp-<code>' of bmpProblems.ts, e.g. 'bmp-compressed' { method: 'RLE8' }.
+  ...(asSkipReasons(BMP_PROBLEMS, (detail) => `a BMP file that cannot be read (${detail})`) as BmpSkipReasons),
   damaged: 'a damaged or truncated {format} file',
   'outside-class-folders': "not in a class folder (put each class's images in a sub-folder named for the class)",
   'not-a-file-or-folder': 'not a file or folder',

@@ -5,7 +5,9 @@ import { countOption, numberOption, parseArgs, UsageError, type ParsedArgs } fro
 import { runDataset } from './checkpoints';
 import { RunFollower } from './follow';
 import { resolveRun } from './runRef';
+import { cliLocale, say } from './locale';
 import { followAndReport } from './trainSession';
+import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
 
 export const CONTINUE_USAGE =
@@ -44,6 +46,7 @@ export async function continueCommand(argv: string[]): Promise<number> {
   const changes = changesFromArgs(args);
   if (args.positional.length !== 1) throw new UsageError('say which run to continue', CONTINUE_USAGE);
   const json = args.options.has('json');
+  const locale = cliLocale();
   const studio = openStudio();
   try {
     const found = resolveRun(studio.store.runs.listRuns(), args.positional[0]);
@@ -54,7 +57,7 @@ export async function continueCommand(argv: string[]): Promise<number> {
       );
     }
     const dataset = runDataset(studio.store, found);
-    const follower = new RunFollower(studio, json);
+    const follower = new RunFollower(studio, json, locale);
     let run;
     try {
       run = await studio.continueRun(found.id, changes);
@@ -62,11 +65,11 @@ export async function continueCommand(argv: string[]): Promise<number> {
       follower.dispose();
       throw error;
     }
-    if (!json)
-      process.stderr.write(
-        `resuming from the checkpoint of epoch ${studio.store.checkpoints.latestCheckpoint(run.id, 'last')?.epoch ?? 0}\n`,
-      );
-    return await followAndReport(studio, follower, run, dataset, json);
+    if (!json) {
+      const epoch = studio.store.checkpoints.latestCheckpoint(run.id, 'last')?.epoch ?? 0;
+      process.stderr.write(`${say(TRAINING_WORDS, locale, 'resuming', { epoch })}\n`);
+    }
+    return await followAndReport(studio, follower, run, dataset, json, locale);
   } finally {
     await studio.close();
   }

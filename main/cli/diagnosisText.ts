@@ -1,68 +1,166 @@
-// The CLI's words for the diagnosis codes (the studio has its own, in English and Chinese): one line per verdict
-// with its numbers, and what to try. The compiler checks every code has a line here.
+// The CLI's words for the diagnosis codes, in English and Simplified Chinese (the studio has its own tables, whose
+// terms the Chinese follows): one line per verdict with its numbers, and what to try with the CLI's flags. The
+// compiler checks every code has a line in both languages.
 import type { AdviceCode, Verdict, VerdictCode } from '../../engine/core/train/diagnose';
+import { say, type CliLocale, type Words } from './locale';
 
-const VERDICT_TEXT: Record<VerdictCode, string> = {
-  'too-early': 'too early to judge: {epochs} of the {needed} epochs trends need',
-  'non-finite-loss':
-    'diverged: the {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
-  'non-finite-weights':
-    'diverged: the weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
-  diverging:
-    'diverging: training loss rose {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x, learning rate {learningRate})',
-  'loss-spike':
-    'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
-  'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
-  'exploding-gradients':
-    'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
-  'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
-  overfitting:
-    'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss fell to {trainLoss}; gap {gap}',
-  underfitting:
-    'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
-  'learning-slowly':
-    'learning slowly: training loss {trainLoss}, {percentOfReference}% of the {referenceKind} loss {reference}, falling {fallPercentPerEpoch}% per epoch',
-  plateau:
-    'plateau: training loss levelled off around {trainLoss} since epoch {sinceEpoch} ({changePercent}% change over {epochs} epochs)',
-  converged:
-    'converged: training loss settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss',
-  healthy: 'healthy: training loss {firstLoss} -> {lastLoss}',
+const VERDICT_TEXT: Words<VerdictCode> = {
+  en: {
+    'too-early': 'too early to judge: {epochs} of the {needed} epochs trends need',
+    'non-finite-loss':
+      'diverged: the {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
+    'non-finite-weights':
+      'diverged: the weights of layer {layer} became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
+    diverging:
+      'diverging: training loss rose {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x, learning rate {learningRate})',
+    'loss-spike':
+      'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
+    'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
+    'exploding-gradients':
+      'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
+    'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
+    overfitting:
+      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss fell to {trainLoss}; gap {gap}',
+    underfitting:
+      'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
+    'learning-slowly':
+      'learning slowly: training loss {trainLoss}, {percentOfReference}% of the {referenceKind} loss {reference}, falling {fallPercentPerEpoch}% per epoch',
+    plateau:
+      'plateau: training loss levelled off around {trainLoss} since epoch {sinceEpoch} ({changePercent}% change over {epochs} epochs)',
+    converged:
+      'converged: training loss settled at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss',
+    healthy: 'healthy: training loss {firstLoss} -> {lastLoss}',
+  },
+  zh: {
+    'too-early': '尚无法判断：目前 {epochs} 轮，判断趋势需要 {needed} 轮',
+    'non-finite-loss': '已发散：{split}损失在第 {epoch} 轮变为 NaN 或无穷大（学习率 {learningRate}）',
+    'non-finite-weights': '已发散：第 {epoch} 轮时层 {layer} 的权重变为 NaN 或无穷大（学习率 {learningRate}）',
+    diverging:
+      '正在发散：训练损失连续 {risingEpochs} 轮上升，从第 {bestEpoch} 轮的 {bestLoss} 升到 {loss}（{factor} 倍，学习率 {learningRate}）',
+    'loss-spike': '第 {epoch} 轮损失突增：训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}',
+    'non-finite-gradients': '梯度溢出：第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大',
+    'exploding-gradients':
+      '梯度爆炸：梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快',
+    'vanishing-gradients': '梯度消失：自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}',
+    overfitting:
+      '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（平滑后升高 {risePercent}%），而训练损失降到 {trainLoss}；差距 {gap}',
+    underfitting:
+      '欠拟合：自第 {sinceEpoch} 轮起训练损失停在 {trainLoss}，为{referenceKind} {reference} 的 {percentOfReference}%',
+    'learning-slowly':
+      '学习太慢：训练损失 {trainLoss}，为{referenceKind} {reference} 的 {percentOfReference}%，每轮只下降 {fallPercentPerEpoch}%',
+    plateau: '平台期：自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss} 左右（{epochs} 轮内变化 {changePercent}%）',
+    converged: '已收敛：自第 {sinceEpoch} 轮起训练损失稳定在 {trainLoss}，为{referenceKind}的 {percentOfReference}%',
+    healthy: '状态良好：训练损失 {firstLoss} -> {lastLoss}',
+  },
 };
 
-const ADVICE_TEXT: Record<AdviceCode, string> = {
-  'lower-learning-rate': 'lower the learning rate from {learningRate}, e.g. to {suggested} (--lr)',
-  'raise-learning-rate': 'raise the learning rate (now {learningRate}, --lr)',
-  'use-lr-schedule': 'let a schedule lower the learning rate (--schedule plateau or cosine)',
-  'learning-rate-already-lowered':
-    'the schedule already lowered the learning rate to {learningRate}; a larger model may be needed',
-  'gradient-clipping': 'turn on gradient clipping (--clip-norm {maxNorm})',
-  'add-batch-norm': 'add batch normalization after dense or convolution layers',
-  'check-data': 'check the data for NaN, huge values or wrong labels, and standardize the inputs',
-  'add-dropout': 'add dropout between the hidden layers',
-  'raise-dropout': 'raise the dropout rate',
-  'add-weight-decay': 'add L2 regularization (--l2 {value})',
-  'raise-weight-decay': 'raise the L2 regularization (--l2)',
-  'early-stopping': 'turn on early stopping (--early-stopping 5), which would keep the weights of epoch {epoch}',
-  'restore-best': 'restore the best weights on early stopping, to keep epoch {epoch}',
-  'augment-images': 'augment the images you have (--hflip 0.5, --crop-padding 2, --rotation 10)',
-  'more-data': 'get more training data',
-  'smaller-model': 'use a smaller model',
-  'bigger-model': 'use a bigger model: more units or layers',
-  'less-regularization': 'lower the regularization (dropout, --l1, --l2)',
-  'more-epochs': 'train for more epochs (--epochs)',
-  'try-adam': 'try Adam instead of plain SGD (--optimizer adam)',
-  'training-done': 'if the validation results are good enough, training is done',
-  'relu-activations': 'use ReLU, Leaky ReLU or GELU instead of sigmoid or tanh in hidden layers',
-  'kaiming-init': 'use Kaiming initialization for ReLU layers',
-  'residual-connections': 'for a deep network, add residual (skip) connections',
-  'leaky-relu': 'if many ReLU units are dead, lower the learning rate or use Leaky ReLU',
-  'careful-init': 'use a careful initialization (Kaiming for ReLU, Xavier for tanh or sigmoid)',
+const ADVICE_TEXT: Words<AdviceCode> = {
+  en: {
+    'lower-learning-rate': 'lower the learning rate from {learningRate}, e.g. to {suggested} (--lr)',
+    'raise-learning-rate': 'raise the learning rate (now {learningRate}, --lr)',
+    'use-lr-schedule': 'let a schedule lower the learning rate (--schedule plateau or cosine)',
+    'learning-rate-already-lowered':
+      'the schedule already lowered the learning rate to {learningRate}; a larger model may be needed',
+    'gradient-clipping': 'turn on gradient clipping (--clip-norm {maxNorm})',
+    'add-batch-norm': 'add batch normalization after dense or convolution layers',
+    'check-data': 'check the data for NaN, huge values or wrong labels, and standardize the inputs',
+    'add-dropout': 'add dropout between the hidden layers',
+    'raise-dropout': 'raise the dropout rate',
+    'add-weight-decay': 'add L2 regularization (--l2 {value})',
+    'raise-weight-decay': 'raise the L2 regularization (--l2)',
+    'early-stopping': 'turn on early stopping (--early-stopping 5), which would keep the weights of epoch {epoch}',
+    'restore-best': 'restore the best weights on early stopping, to keep epoch {epoch}',
+    'augment-images': 'augment the images you have (--hflip 0.5, --crop-padding 2, --rotation 10)',
+    'more-data': 'get more training data',
+    'smaller-model': 'use a smaller model',
+    'bigger-model': 'use a bigger model: more units or layers',
+    'less-regularization': 'lower the regularization (dropout, --l1, --l2)',
+    'more-epochs': 'train for more epochs (--epochs)',
+    'try-adam': 'try Adam instead of plain SGD (--optimizer adam)',
+    'training-done': 'if the validation results are good enough, training is done',
+    'relu-activations': 'use ReLU, Leaky ReLU or GELU instead of sigmoid or tanh in hidden layers',
+    'kaiming-init': 'use Kaiming initialization for ReLU layers',
+    'residual-connections': 'for a deep network, add residual (skip) connections',
+    'leaky-relu': 'if many ReLU units are dead, lower the learning rate or use Leaky ReLU',
+    'careful-init': 'use a careful initialization (Kaiming for ReLU, Xavier for tanh or sigmoid)',
+  },
+  zh: {
+    'lower-learning-rate': '把学习率从 {learningRate} 调低，例如调到 {suggested}（--lr）',
+    'raise-learning-rate': '提高学习率（当前 {learningRate}，--lr）',
+    'use-lr-schedule': '用学习率调度降低学习率（--schedule plateau 或 cosine）',
+    'learning-rate-already-lowered': '调度已把学习率降到 {learningRate}；可能需要更大的模型',
+    'gradient-clipping': '开启梯度裁剪（--clip-norm {maxNorm}）',
+    'add-batch-norm': '在全连接或卷积层后加入批归一化',
+    'check-data': '检查数据中是否有 NaN、极大值或错误标签，并把输入标准化',
+    'add-dropout': '在隐藏层之间加入 dropout',
+    'raise-dropout': '提高 dropout 比例',
+    'add-weight-decay': '加入 L2 正则（--l2 {value}）',
+    'raise-weight-decay': '加大 L2 正则（--l2）',
+    'early-stopping': '开启早停（--early-stopping 5），这样会保留第 {epoch} 轮的权重',
+    'restore-best': '早停时恢复最佳权重，保留第 {epoch} 轮的权重',
+    'augment-images': '对现有图像做增强（--hflip 0.5、--crop-padding 2、--rotation 10）',
+    'more-data': '获取更多训练数据',
+    'smaller-model': '使用更小的模型',
+    'bigger-model': '使用更大的模型：更多单元或更多层',
+    'less-regularization': '减弱正则化（dropout、--l1、--l2）',
+    'more-epochs': '训练更多轮次（--epochs）',
+    'try-adam': '用 Adam 代替普通 SGD（--optimizer adam）',
+    'training-done': '如果验证结果已经足够好，训练就完成了',
+    'relu-activations': '隐藏层用 ReLU、Leaky ReLU 或 GELU 代替 sigmoid 或 tanh',
+    'kaiming-init': 'ReLU 层使用 Kaiming 初始化',
+    'residual-connections': '对于深层网络，加入残差（跳跃）连接',
+    'leaky-relu': '如果很多 ReLU 单元已死，降低学习率或改用 Leaky ReLU',
+    'careful-init': '使用合适的初始化（ReLU 用 Kaiming，tanh 或 sigmoid 用 Xavier）',
+  },
+};
+
+/** Parameters that are names rather than numbers, as `{parameter}_{value}`: English prints the name as it is. */
+type NamedValue =
+  | 'split_training'
+  | 'split_validation'
+  | 'referenceKind_chance'
+  | 'referenceKind_baseline'
+  | 'referenceKind_first-epoch'
+  | 'recovered_yes'
+  | 'recovered_no';
+
+const VALUE_TEXT: Words<NamedValue> = {
+  en: {
+    split_training: 'training',
+    split_validation: 'validation',
+    referenceKind_chance: 'chance',
+    referenceKind_baseline: 'baseline',
+    'referenceKind_first-epoch': 'first-epoch',
+    recovered_yes: 'yes',
+    recovered_no: 'no',
+  },
+  zh: {
+    split_training: '训练',
+    split_validation: '验证',
+    referenceKind_chance: '随机猜测损失',
+    referenceKind_baseline: '未学习模型的损失',
+    'referenceKind_first-epoch': '第一轮损失',
+    recovered_yes: '之后已回落',
+    recovered_no: '尚未回落',
+  },
+};
+
+/** The diagnosis line prefixes. */
+const LINE_TEXT: Words<'diagnosis' | 'try'> = {
+  en: { diagnosis: 'diagnosis: {text}', try: '  try: {text}' },
+  zh: { diagnosis: '诊断：{text}', try: '  建议：{text}' },
 };
 
 type Params = Record<string, number | string>;
 
-function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** The parameters with names worded in `locale` (a split, a reference loss, whether a spike recovered). */
+function worded(params: Params, locale: CliLocale): Params {
+  const named: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    const key = `${name}_${value}`;
+    named[name] = Object.hasOwn(VALUE_TEXT[locale], key) ? VALUE_TEXT[locale][key as NamedValue] : value;
+  }
+  return named;
 }
 
 /** A verdict as `train --json` reports it: code and parameters flat, then severity and advice (each flat too). */
@@ -85,13 +183,20 @@ export function diagnosisJson(verdicts: readonly Verdict[]): VerdictJson[] {
 }
 
 /** One line per verdict, each followed by its advice, indented. */
-export function diagnosisLines(verdicts: readonly VerdictJson[]): string[] {
+export function diagnosisLines(verdicts: readonly VerdictJson[], locale: CliLocale): string[] {
   const lines: string[] = [];
   for (const v of verdicts) {
-    lines.push(`diagnosis: ${fill(VERDICT_TEXT[v.code], v as unknown as Params)}`);
-    for (const a of v.advice) lines.push(`  try: ${fill(ADVICE_TEXT[a.code], a)}`);
+    const text = say(VERDICT_TEXT, locale, v.code, worded(v as unknown as Params, locale));
+    lines.push(say(LINE_TEXT, locale, 'diagnosis', { text }));
+    for (const a of v.advice)
+      lines.push(say(LINE_TEXT, locale, 'try', { text: say(ADVICE_TEXT, locale, a.code, worded(a, locale)) }));
   }
   return lines;
 }
 
-export const CLI_DIAGNOSIS_TABLES = { verdicts: VERDICT_TEXT, advice: ADVICE_TEXT };
+export const CLI_DIAGNOSIS_TABLES = {
+  verdicts: VERDICT_TEXT,
+  advice: ADVICE_TEXT,
+  values: VALUE_TEXT,
+  lines: LINE_TEXT,
+};

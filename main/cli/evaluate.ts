@@ -14,6 +14,9 @@ import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
+import { LIST_WORDS } from './listWords';
+import { cliLocale, speaker, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, predictAll, predictionScoreText } from './predictFile';
 import { scoreAgainstLabels } from './predictOutput';
@@ -23,21 +26,21 @@ import { withWorkspace, type Workspace } from './workspace';
 export const EVALUATE_USAGE =
   'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…], or --data FOLDER/ of images in sub-folders 0/, 1/, … for an image classifier';
 
-function confusionText(confusion: number[][], classNames: string[]): string {
-  const header = ['true \\ predicted', ...classNames];
+function confusionText(confusion: number[][], classNames: string[], locale: CliLocale): string {
+  const header = [LIST_WORDS[locale].confusionCorner, ...classNames];
   const rows = confusion.map((row, k) => [classNames[k] ?? String(k), ...row.map(String)]);
   return table(header, rows, new Set(classNames.map((_, k) => k + 1)));
 }
 
-function metricsText(metrics: SplitMetrics, classNames: string[] | undefined): string {
-  const lines = [scoreText(splitScore(metrics))];
-  if (metrics.rmse !== undefined) lines[0] += `, RMSE ${metrics.rmse.toPrecision(4)}`;
+function metricsText(metrics: SplitMetrics, classNames: string[] | undefined, locale: CliLocale): string {
+  const words = speaker(LIST_WORDS, locale);
+  const lines = [scoreText(splitScore(metrics), locale)];
+  if (metrics.rmse !== undefined) lines[0] += words('rmse', { rmse: metrics.rmse.toPrecision(4) });
   if (metrics.perClassAccuracy && classNames) {
-    lines.push(
-      `per class: ${metrics.perClassAccuracy.map((a, k) => `${classNames[k] ?? k} ${percent(a)}`).join(', ')}`,
-    );
+    const classes = metrics.perClassAccuracy.map((a, k) => `${classNames[k] ?? k} ${percent(a)}`);
+    lines.push(words('perClass', { classes: classes.join(TRAINING_WORDS[locale].listSeparator) }));
   }
-  if (metrics.confusion && classNames) lines.push(confusionText(metrics.confusion, classNames));
+  if (metrics.confusion && classNames) lines.push(confusionText(metrics.confusion, classNames, locale));
   return `${lines.join('\n')}\n`;
 }
 
@@ -163,10 +166,17 @@ export async function evaluate(argv: string[]): Promise<number> {
         })}\n`,
       );
     } else {
-      process.stdout.write(
-        `run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint (epoch ${checkpoint.epoch}), ` +
-          `${split} split of '${dataset.name}' (${metrics.count} rows):\n${metricsText(metrics, classNames)}`,
-      );
+      const locale = cliLocale();
+      const heading = speaker(LIST_WORDS, locale)('evaluation', {
+        id: run.id.slice(0, 8),
+        name: run.name,
+        checkpoint: LIST_WORDS[locale][`checkpoint_${checkpoint.kind}`],
+        epoch: checkpoint.epoch,
+        split: LIST_WORDS[locale][`split_${split}`],
+        dataset: dataset.name,
+        rows: metrics.count,
+      });
+      process.stdout.write(`${heading}\n${metricsText(metrics, classNames, locale)}`);
     }
     return 0;
   });

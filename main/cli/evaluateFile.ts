@@ -66,7 +66,8 @@ export async function evaluateFile(
 }
 
 export function fileEvaluationText(result: FileEvaluation, run: RunSummary): string {
-  const own = result.runTest ? splitScoreText(result.runTest) : 'none (its dataset has no test rows)';
+  // English for now: this command's own words are not in the CLI's tables yet.
+  const own = result.runTest ? splitScoreText(result.runTest, 'en') : 'none (its dataset has no test rows)';
   return (
     `run ${run.id.slice(0, 8)} '${run.name}', ${result.checkpoint.kind} checkpoint (epoch ${result.checkpoint.epoch}):
 ` +

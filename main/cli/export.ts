@@ -7,6 +7,8 @@ import { EXPORT_NOTES } from '../api/exportNotes';
 import { noteInEnglish } from '../api/notes';
 import { exportRun } from '../services/exports/exportRun';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
+import { cliLocale, speaker } from './locale';
+import { EXPORT_NOTE_WORDS, EXPORT_WORDS, noteText } from './noteWords';
 import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';
 
@@ -72,10 +74,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
         })}\n`,
       );
     } else {
+      const locale = cliLocale();
       const lines = [
-        `exported run ${run.id.slice(0, 8)} '${run.name}' as ${format}:`,
+        speaker(EXPORT_WORDS, locale)('exported', { id: run.id.slice(0, 8), name: run.name, format }),
         ...result.files.map((f) => `  ${f.path}  (${sizeText(f.bytes)})`),
-        ...result.notes.map((note) => noteInEnglish(EXPORT_NOTES, note)),
+        ...result.notes.map((note) => noteText(EXPORT_NOTE_WORDS, note, locale)),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     }

@@ -5,7 +5,9 @@ import type { RunOutcome } from '../../engine/core/train/trainer';
 import type { StudioEvent } from '../api/types';
 import type { RunSummary } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
+import type { CliLocale } from './locale';
 import { epochLine, ProgressLine } from './progress';
+import { TRAINING_WORDS } from './trainingWords';
 
 export interface FollowedRun {
   run: RunSummary;
@@ -30,6 +32,7 @@ export class RunFollower {
   constructor(
     private readonly studio: Studio,
     private readonly json: boolean,
+    private readonly locale: CliLocale,
   ) {
     this.offs.push(studio.onEvent((event) => this.event(event)));
     this.offs.push(
@@ -45,7 +48,7 @@ export class RunFollower {
   async follow(run: RunSummary): Promise<FollowedRun> {
     this.runId = run.id;
     this.epochs = run.trainConfig.epochs;
-    if (!this.json) this.progress = new ProgressLine(process.stderr, this.epochs);
+    if (!this.json) this.progress = new ProgressLine(process.stderr, this.epochs, this.locale);
     const ended = new Promise<RunSummary>((resolve) => {
       this.settle = resolve;
     });
@@ -93,14 +96,11 @@ export class RunFollower {
 
   private signal(): void {
     if (this.interrupted) {
-      process.stderr.write(
-        '\nquitting without waiting: the run will show as interrupted; `netwright continue` continues it\n',
-      );
+      process.stderr.write(`\n${TRAINING_WORDS[this.locale].quitting}\n`);
       process.exit(130);
     }
     this.interrupted = true;
-    const message =
-      'stopping the run after the current batch (its last whole-epoch checkpoint is kept); press Ctrl-C again to quit at once';
+    const message = TRAINING_WORDS[this.locale].stopping;
     if (this.progress) this.progress.text(message);
     else process.stderr.write(`${message}\n`);
     if (this.runId !== null) this.requestStop();

@@ -1,6 +1,9 @@
-// How the command line shows numbers: split metrics as short objects and text, durations, dates, and tables.
+// How the command line shows numbers: split metrics as short objects and text, durations, dates, and tables (in
+// the language of trainingWords.ts; Chinese characters take two columns of a terminal).
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { SettingChange } from '../../engine/core/train/settingChanges';
+import { speaker, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 
 /** The headline numbers of a split: loss with accuracy (classification) or MAE, RMSE and R² (regression). */
 export interface SplitScore {
@@ -27,24 +30,29 @@ export function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-/** "loss 0.1234, accuracy 96.7%" or "loss 0.0102, MAE 0.0811, R² 0.982". */
-export function scoreText(s: SplitScore): string {
-  const parts = [`loss ${s.loss.toFixed(4)}`];
-  if (s.accuracy !== undefined) parts.push(`accuracy ${percent(s.accuracy)}`);
-  if (s.mae !== undefined) parts.push(`MAE ${s.mae.toPrecision(4)}`);
-  if (s.r2 !== undefined) parts.push(`R² ${s.r2.toFixed(3)}`);
-  return parts.join(', ');
+/** "loss 0.1234, accuracy 96.7%" or "loss 0.0102, MAE 0.0811, R² 0.982" (in Chinese "损失 0.1234，准确率 96.7%"). */
+export function scoreText(s: SplitScore, locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
+  const parts = [words('scoreLoss', { loss: s.loss.toFixed(4) })];
+  if (s.accuracy !== undefined) parts.push(words('scoreAccuracy', { accuracy: percent(s.accuracy) }));
+  if (s.mae !== undefined) parts.push(words('scoreMae', { mae: s.mae.toPrecision(4) }));
+  if (s.r2 !== undefined) parts.push(words('scoreR2', { r2: s.r2.toFixed(3) }));
+  return parts.join(TRAINING_WORDS[locale].listSeparator);
 }
 
-export function durationText(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+/** "850 ms", "12.5 s", "3m 05s", "1h 02m" (in Chinese "3 分 05 秒"). */
+export function durationText(ms: number, locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
+  if (ms < 1000) return words('milliseconds', { ms: Math.round(ms) });
   const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return words('seconds', { seconds: seconds.toFixed(1) });
   const whole = Math.round(seconds);
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}m ${String(s).padStart(2, '0')}s`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  return hours > 0
+    ? words('hours', { hours, minutes: two(minutes) })
+    : words('minutes', { minutes, seconds: two(whole % 60) });
 }
 
 /** Local time, minutes: "2025-03-01 14:05". */
@@ -54,27 +62,45 @@ export function dateText(ms: number): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
+/** Wide characters (CJK, Hangul, full-width forms) take two columns of a terminal. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** How many terminal columns `text` takes. */
+export function displayWidth(text: string): number {
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
+/** `text` with spaces after it up to `width` terminal columns. */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /** Columns padded to their widest cell; `right` columns (numbers) align right. */
 export function table(header: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const line = (cells: string[]) =>
     cells
-      .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .map((cell, c) =>
+        right.has(c) ? ' '.repeat(Math.max(0, widths[c] - displayWidth(cell))) + cell : padToWidth(cell, widths[c]),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-const SETTING_NAMES: Record<SettingChange['setting'], string> = {
-  learningRate: 'learning rate',
-  l1: 'L1',
-  l2: 'L2',
-  dropout: 'dropout',
-  patience: 'early-stopping patience',
-};
-
 /** "at epoch 3 (step 57): learning rate 0.01 → 0.005" (dropout names its layer). */
-export function settingChangeText(change: SettingChange): string {
-  const name = change.setting === 'dropout' ? `dropout of ${change.nodeId}` : SETTING_NAMES[change.setting];
-  return `at epoch ${change.epoch} (step ${change.step}): ${name} ${change.from} → ${change.to}`;
+export function settingChangeText(change: SettingChange, locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
+  const setting =
+    change.setting === 'dropout'
+      ? words('dropoutOf', { node: String(change.nodeId) })
+      : TRAINING_WORDS[locale][`setting_${change.setting}`];
+  return words('settingChange', {
+    epoch: change.epoch,
+    step: change.step,
+    setting,
+    from: change.from,
+    to: change.to,
+  });
 }

@@ -8,11 +8,15 @@ import type { DatasetManifest, Task } from '../../engine/core/data/dataset';
 import { IMPORT_NOTES } from '../api/importNotes';
 import { noteInEnglish } from '../api/notes';
 import { openStore, registerDataset } from '../services/store';
-import { splitSource } from '../services/datasets/splitSource';
+import { splitNote } from '../services/datasets/splitSource';
 import { homeLayout } from '../services/studio/layout';
 import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 import { IMPORT_MODEL_USAGE, importModelCommand } from './importModel';
+import { IMPORT_WORDS } from './importWords';
+import { cliLocale, speaker, type CliLocale } from './locale';
+import { IMPORT_NOTE_WORDS, noteText, SKIP_REASON_WORDS } from './noteWords';
+import { TRAINING_WORDS } from './trainingWords';
 
 // The second line is indented to sit under the first in `netwright help`.
 export const IMPORT_USAGE =
@@ -98,12 +102,19 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
     const notices = result.summary.notices.map((note) => ({ ...note, text: noteInEnglish(IMPORT_NOTES, note) }));
     process.stdout.write(`${JSON.stringify({ folder, manifest, summary: { ...result.summary, notices } })}\n`);
   } else {
-    process.stdout.write(
-      `imported ${manifest.count} rows of ${file} as '${manifest.name}' (${manifest.task}` +
-        `${manifest.classNames ? `, ${manifest.classNames.length} classes` : ''}, ${manifest.featureShape[0]} features)\n` +
-        `${splitLine(result.manifest)}\ndataset folder: ${folder}\ntrain it: netwright train --data ${folder}\n`,
-    );
-    for (const notice of result.summary.notices) process.stderr.write(`note: ${noteInEnglish(IMPORT_NOTES, notice)}\n`);
+    const locale = cliLocale();
+    const words = speaker(IMPORT_WORDS, locale);
+    const imported = words('tableImported', {
+      rows: manifest.count,
+      file,
+      name: manifest.name,
+      task: words(`task_${manifest.task}`),
+      classes: manifest.classNames ? words('classCount', { classes: manifest.classNames.length }) : '',
+      features: manifest.featureShape[0],
+    });
+    process.stdout.write(`${[imported, ...folderLines(manifest, folder, locale)].join('\n')}\n`);
+    for (const notice of result.summary.notices)
+      process.stderr.write(`${words('note', { text: noteText(IMPORT_NOTE_WORDS, notice, locale) })}\n`);
   }
   return 0;
 }
@@ -151,24 +162,33 @@ async function importFolderCommand(folder: string, args: ParsedArgs, signal: Abo
     );
     return 0;
   }
+  const locale = cliLocale();
+  const words = speaker(IMPORT_WORDS, locale);
   const classNames = manifest.classNames ?? [];
   const [channels, height, width] = manifest.featureShape;
   const lines = [
-    `imported ${manifest.count} images of ${folder} as '${manifest.name}' (${classNames.length} classes, ` +
-      `${grayscale ? 'grayscale' : 'RGB'} ${height}×${width} (height×width) with fit '${fit}': ${channels}×${height}×${width} values per image)`,
-    `classes: ${classNames.map((name) => `${name} ${classCounts[name]}`).join(', ')}`,
+    words('imagesImported', {
+      images: manifest.count,
+      folder,
+      name: manifest.name,
+      classes: classNames.length,
+      colour: words(grayscale ? 'colour_grayscale' : 'colour_rgb'),
+      height,
+      width,
+      fit,
+      channels,
+    }),
+    words('classes', {
+      classes: classNames.map((name) => `${name} ${classCounts[name]}`).join(TRAINING_WORDS[locale].listSeparator),
+    }),
   ];
   if (skipped.length > 0) {
-    lines.push(`skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:`);
-    for (const s of skipped.slice(0, SKIPPED_SHOWN)) lines.push(`  ${s.path}: ${s.reason}`);
-    if (skipped.length > SKIPPED_SHOWN)
-      lines.push(`  ... and ${skipped.length - SKIPPED_SHOWN} more (--json lists them all)`);
+    lines.push(words(skipped.length === 1 ? 'skippedOne' : 'skippedMany', { files: skipped.length }));
+    for (const s of skipped.slice(0, SKIPPED_SHOWN))
+      lines.push(`  ${s.path}: ${noteText(SKIP_REASON_WORDS, s.why, locale)}`);
+    if (skipped.length > SKIPPED_SHOWN) lines.push(words('skippedMore', { files: skipped.length - SKIPPED_SHOWN }));
   }
-  lines.push(
-    splitLine(manifest),
-    `dataset folder: ${result.folder}`,
-    `train it: netwright train --data ${result.folder}`,
-  );
+  lines.push(...folderLines(manifest, result.folder, locale));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -191,9 +211,22 @@ function isFolder(path: string): boolean {
   }
 }
 
-function splitLine(manifest: { split: DatasetManifest['split'] }): string {
+/** The split, where the dataset folder is and how to train it. */
+function folderLines(manifest: DatasetManifest, folder: string, locale: CliLocale): string[] {
+  const words = speaker(IMPORT_WORDS, locale);
   const { counts, seed } = manifest.split;
-  return `split: ${counts.train} train / ${counts.validation} validation / ${counts.test} test (${splitSource(manifest.split) ?? `seed ${seed}`})`;
+  const note = splitNote(manifest.split);
+  const source =
+    note?.code === 'split-from-column'
+      ? words('splitFromColumn', note.values)
+      : note?.code === 'split-from-folders'
+        ? words('splitFromFolders', note.values)
+        : words('splitSeed', { seed });
+  return [
+    words('split', { ...counts, source }),
+    words('datasetFolder', { folder }),
+    words('trainIt', { command: `netwright train --data ${folder}` }),
+  ];
 }
 
 /** Runs an import that Ctrl-C cancels cleanly: the importer removes its half-written folder before the process ends. */

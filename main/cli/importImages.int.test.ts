@@ -1,26 +1,18 @@
 // `netwright import FOLDER --image-size HxW`: an image folder becomes a dataset folder under NETWRIGHT_HOME, and the
 // command prints the classes, the counts, the skipped files and the folder; bad folders fail naming themselves.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { solidBmp, solidImage, writeTree } from '../services/datasets/images/testImages';
+import { netwright as netwrightIn } from './testCli';
 
-const root = resolve(__dirname, '../..');
 const home = mkdtempSync(join(tmpdir(), 'netwright-cli-images-'));
 const shapes = join(home, 'shapes');
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-function netwright(args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'netwright.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, NETWRIGHT_HOME: home },
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-}
+const netwright = (args: string[]) => netwrightIn(home, args);
 
 const datasets = () => (existsSync(join(home, 'datasets')) ? readdirSync(join(home, 'datasets')) : []);
 

@@ -6,6 +6,7 @@ import { errorReport, EXIT_USAGE } from './errors';
 import { evaluate, EVALUATE_USAGE } from './evaluate';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { IMPORT_USAGE, importCommand } from './import';
+import { cliLocale, LANGUAGE_USAGE } from './locale';
 import { predict, PREDICT_USAGE } from './predict';
 import { continueCommand, CONTINUE_USAGE } from './continue';
 import { runs, RUNS_USAGE } from './runs';
@@ -55,7 +56,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 RUN is a run's id, the first 4 or more characters of it, or its name.
-Data lives in $NETWRIGHT_HOME (default ~/.netwright).`;
+Data lives in $NETWRIGHT_HOME (default ~/.netwright).
+NETWRIGHT_LANG=en|zh sets the language of what training prints (default: zh for a zh_* LC_ALL, LC_MESSAGES or LANG).`;
 
 async function samples(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new UsageError(`unexpected argument '${argv[0]}'`, 'netwright samples');
@@ -79,6 +81,13 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe(process.stdout);
+  try {
+    cliLocale(); // a NETWRIGHT_LANG it does not know stops every command before it starts
+  } catch (error) {
+    const { text, code } = errorReport(error, LANGUAGE_USAGE);
+    process.stderr.write(text);
+    return code;
+  }
   const [given, ...rest] = argv;
   const name = given !== undefined && Object.hasOwn(ALIASES, given) ? ALIASES[given] : given;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -1,8 +1,10 @@
 // Terminal output for training: a one-line progress bar that redraws in place on a TTY, epoch lines, or one
-// JSON object per epoch (--json).
+// JSON object per epoch (--json), whose numbers are the same in every language.
 import type { BatchProgress as EngineBatchProgress, SplitMetrics } from '../../engine/core/train/trainer';
 import type { EpochRecord } from '../services/store/types';
-import { splitScore, type SplitScore } from './format';
+import { displayWidth, padToWidth, percent, splitScore, type SplitScore } from './format';
+import { speaker, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 
 export type BatchProgress = Omit<EngineBatchProgress, 'step'>;
 
@@ -38,20 +40,25 @@ export function epochLine(runId: string, record: EpochRecord, epochs: number): E
   };
 }
 
-const fixed = (value: number | null, digits = 4) => (value === null ? 'n/a' : value.toFixed(digits));
+const speedText = (samplesPerSecond: number) => Math.round(samplesPerSecond).toLocaleString('en-US');
 
-export function formatEpoch(line: EpochLine): string {
-  const parts = [`epoch ${line.epoch}/${line.epochs}`, `loss ${fixed(line.trainLoss)}`];
-  if (line.trainAccuracy !== undefined) parts.push(`acc ${(line.trainAccuracy * 100).toFixed(1)}%`);
+export function formatEpoch(line: EpochLine, locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
+  const fixed = (value: number | null) => (value === null ? words('notAvailable') : value.toFixed(4));
+  const parts = [
+    words('epochOf', { epoch: line.epoch, epochs: line.epochs }),
+    words('trainLoss', { loss: fixed(line.trainLoss) }),
+  ];
+  if (line.trainAccuracy !== undefined) parts.push(words('trainAccuracy', { accuracy: percent(line.trainAccuracy) }));
   const v = line.validation;
   if (v) {
-    parts.push(`val loss ${fixed(v.loss)}`);
-    if (v.accuracy !== undefined) parts.push(`val acc ${(v.accuracy * 100).toFixed(1)}%`);
-    if (v.r2 !== undefined) parts.push(`val R² ${v.r2.toFixed(3)}`);
+    parts.push(words('valLoss', { loss: fixed(v.loss) }));
+    if (v.accuracy !== undefined) parts.push(words('valAccuracy', { accuracy: percent(v.accuracy) }));
+    if (v.r2 !== undefined) parts.push(words('valR2', { r2: v.r2.toFixed(3) }));
   }
-  if (line.lr !== null) parts.push(`lr ${line.lr.toPrecision(3)}`);
+  if (line.lr !== null) parts.push(words('learningRate', { lr: line.lr.toPrecision(3) }));
   if (line.samplesPerSecond !== undefined)
-    parts.push(`${Math.round(line.samplesPerSecond).toLocaleString('en-US')} samples/s`);
+    parts.push(words('samplesPerSecond', { speed: speedText(line.samplesPerSecond) }));
   return parts.join('  ');
 }
 
@@ -60,23 +67,28 @@ export class ProgressLine {
   constructor(
     private readonly stream: NodeJS.WriteStream,
     private readonly epochs: number,
+    private readonly locale: CliLocale,
   ) {}
 
   batch(p: BatchProgress): void {
     if (!this.stream.isTTY) return;
     const done = Math.round((p.batch / p.batches) * 20);
-    const line = `epoch ${p.epoch}/${this.epochs} [${'#'.repeat(done)}${'.'.repeat(20 - done)}] ${p.batch}/${p.batches}  loss ${p.loss.toFixed(4)}  ${Math.round(p.samplesPerSecond).toLocaleString('en-US')} samples/s`;
-    this.stream.write(`\r${line.padEnd(this.width)}`);
-    this.width = line.length;
+    const words = speaker(TRAINING_WORDS, this.locale);
+    const line =
+      `${words('epochOf', { epoch: p.epoch, epochs: this.epochs })} [${'#'.repeat(done)}${'.'.repeat(20 - done)}] ` +
+      `${p.batch}/${p.batches}  ${words('trainLoss', { loss: p.loss.toFixed(4) })}  ` +
+      words('samplesPerSecond', { speed: speedText(p.samplesPerSecond) });
+    this.stream.write(`\r${padToWidth(line, this.width)}`);
+    this.width = displayWidth(line);
   }
 
   epoch(line: EpochLine): void {
-    this.text(formatEpoch(line));
+    this.text(formatEpoch(line, this.locale));
   }
 
   /** A line of its own, clearing a progress bar drawn in place. */
   text(text: string): void {
-    this.stream.write(this.stream.isTTY && this.width > 0 ? `\r${text.padEnd(this.width)}\n` : `${text}\n`);
+    this.stream.write(this.stream.isTTY && this.width > 0 ? `\r${padToWidth(text, this.width)}\n` : `${text}\n`);
     this.width = 0;
   }
 }

@@ -4,6 +4,9 @@ import type { Store } from '../services/store';
 import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store/types';
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
 import { dateText, durationText, percent, splitScore, table, type SplitScore } from './format';
+import { LIST_WORDS } from './listWords';
+import { cliLocale, speaker, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 import { resolveGroup } from './sweep';
 import { withWorkspace } from './workspace';
 
@@ -66,12 +69,14 @@ export function runLine(
   };
 }
 
-function bestText(line: RunLine): string {
+function bestText(line: RunLine, locale: CliLocale): string {
   const v = line.bestValidation;
   if (!v) return '-';
-  const second =
-    v.accuracy !== undefined ? `acc ${percent(v.accuracy)}` : v.r2 !== undefined ? `R² ${v.r2.toFixed(3)}` : '';
-  return `loss ${v.loss.toFixed(4)}${second ? `, ${second}` : ''}`;
+  const words = speaker(LIST_WORDS, locale);
+  const parts = [words('bestLoss', { loss: v.loss.toFixed(4) })];
+  if (v.accuracy !== undefined) parts.push(words('bestAccuracy', { accuracy: percent(v.accuracy) }));
+  else if (v.r2 !== undefined) parts.push(words('bestR2', { r2: v.r2.toFixed(3) }));
+  return parts.join(TRAINING_WORDS[locale].listSeparator);
 }
 
 export async function runs(argv: string[]): Promise<number> {
@@ -81,6 +86,8 @@ export async function runs(argv: string[]): Promise<number> {
   const limit = args.options.has('limit') ? countOption(args, 'limit', 20) : undefined;
   const tag = optionalString(args, 'tag');
   const groupRef = optionalString(args, 'group');
+  const locale = cliLocale();
+  const words = speaker(LIST_WORDS, locale);
   return withWorkspace(async ({ store }) => {
     const datasetNames = new Map(store.datasets.listDatasets().map((d) => [d.id, d.name]));
     const groups = store.groups.listGroups();
@@ -96,9 +103,7 @@ export async function runs(argv: string[]): Promise<number> {
       return 0;
     }
     if (lines.length === 0) {
-      process.stdout.write(
-        status || tag || groupId ? 'no runs match\n' : 'no runs yet: start one with `netwright train`\n',
-      );
+      process.stdout.write(`${words(status || tag || groupId ? 'noRunsMatch' : 'noRunsYet')}\n`);
       return 0;
     }
     const grouped = lines.some((l) => l.group);
@@ -106,15 +111,24 @@ export async function runs(argv: string[]): Promise<number> {
       l.id.slice(0, 8),
       l.name,
       ...(grouped ? [l.group ? `${l.group.id.slice(0, 8)} ${l.group.name}` : '-'] : []),
-      l.status,
+      TRAINING_WORDS[locale][`status_${l.status}`],
       `${l.epochs}/${l.epochsPlanned}`,
-      bestText(l),
-      durationText(l.durationMs),
+      bestText(l, locale),
+      durationText(l.durationMs, locale),
       dateText(Date.parse(l.createdAt)),
     ]);
     process.stdout.write(
       `${table(
-        ['ID', 'NAME', ...(grouped ? ['GROUP'] : []), 'STATUS', 'EPOCHS', 'BEST VALIDATION', 'DURATION', 'CREATED'],
+        [
+          words('headingId'),
+          words('headingName'),
+          ...(grouped ? [words('headingGroup')] : []),
+          words('headingStatus'),
+          words('headingEpochs'),
+          words('headingBest'),
+          words('headingDuration'),
+          words('headingCreated'),
+        ],
         rows,
         new Set(grouped ? [4, 6] : [3, 5]),
       )}\n`,

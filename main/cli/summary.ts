@@ -1,18 +1,21 @@
 // The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
-// checkpoint files; as one JSON object or as a few lines of text.
+// checkpoint files; as one JSON object (the same in every language) or as a few lines of text in the user's language.
 import { nonFiniteLossVerdict, runSetup } from '../../engine/core/train/diagnose';
 import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
+import type { DatasetManifest } from '../../engine/core/data/dataset';
 import type { DatasetRecord, RunStatus } from '../services/store/types';
 import type { SettingChange } from '../../engine/core/train/settingChanges';
-import { splitSource } from '../services/datasets/splitSource';
+import { splitNote, splitSource } from '../services/datasets/splitSource';
 import { evaluateSplit } from './checkpoints';
 import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
 import { durationText, scoreText, settingChangeText, splitScore, type SplitScore } from './format';
+import { speaker, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 
 export interface StageMetrics {
   epoch: number;
@@ -131,27 +134,56 @@ export async function runReport(
   };
 }
 
-function stageText(title: string, stage: StageMetrics): string {
+function stageText(title: 'stageBest' | 'stageFinal', stage: StageMetrics, locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
   const parts = [
-    stage.validation ? `validation ${scoreText(stage.validation)}` : null,
-    stage.test ? `test ${scoreText(stage.test)}` : null,
+    stage.validation ? words('stageValidation', { score: scoreText(stage.validation, locale) }) : null,
+    stage.test ? words('stageTest', { score: scoreText(stage.test, locale) }) : null,
   ].filter((p): p is string => p !== null);
-  return `${title} (epoch ${stage.epoch}): ${parts.length ? parts.join('; ') : 'no held-out metrics'}`;
+  return words('stage', {
+    title: words(title),
+    epoch: stage.epoch,
+    scores: parts.length ? parts.join(TRAINING_WORDS[locale].semicolon) : words('noHeldOut'),
+  });
 }
 
-export function reportText(report: RunReport): string {
+/** ", split from column 'split'" or ", split from folders train/, test/"; nothing for a seeded random split. */
+function splitFromText(split: DatasetManifest['split'], locale: CliLocale): string {
+  const note = splitNote(split);
+  const words = speaker(TRAINING_WORDS, locale);
+  if (note?.code === 'split-from-column') return words('splitFromColumn', note.values);
+  if (note?.code === 'split-from-folders') return words('splitFromFolders', note.values);
+  return '';
+}
+
+/** The summary as lines of text; `split` is the dataset's, whose source the report gives in English. */
+export function reportText(report: RunReport, split: DatasetManifest['split'], locale: CliLocale): string {
+  const words = speaker(TRAINING_WORDS, locale);
   const s = report.split;
   const lines = [
-    `run ${report.runId.slice(0, 8)} '${report.name}' ${report.outcome === 'early-stopped' ? 'stopped early' : report.status}: ` +
-      `${report.epochs} of ${report.epochsPlanned} epochs in ${durationText(report.durationMs)}`,
-    `dataset '${report.dataset.name}': ${report.rows} rows (${s.train} train / ${s.validation} validation / ${s.test} test` +
-      `${report.splitFrom ? `, split ${report.splitFrom}` : ''})`,
+    words('runEnded', {
+      id: report.runId.slice(0, 8),
+      name: report.name,
+      status: words(report.outcome === 'early-stopped' ? 'status_early-stopped' : `status_${report.status}`),
+      epochs: report.epochs,
+      planned: report.epochsPlanned,
+      duration: durationText(report.durationMs, locale),
+    }),
+    words('datasetSplit', {
+      name: report.dataset.name,
+      rows: report.rows,
+      train: s.train,
+      validation: s.validation,
+      test: s.test,
+      from: splitFromText(split, locale),
+    }),
   ];
-  if (report.error) lines.push(`error: ${report.error}`);
-  if (report.best) lines.push(stageText('best', report.best));
-  if (report.final) lines.push(stageText('final', report.final));
-  for (const change of report.settingChanges) lines.push(`changed ${settingChangeText(change)}`);
-  lines.push(...diagnosisLines(report.diagnosis));
-  if (report.checkpoint) lines.push(`checkpoint: ${report.checkpoint}`);
+  if (report.error) lines.push(words('error', { error: report.error }));
+  if (report.best) lines.push(stageText('stageBest', report.best, locale));
+  if (report.final) lines.push(stageText('stageFinal', report.final, locale));
+  for (const change of report.settingChanges)
+    lines.push(words('settingChanged', { change: settingChangeText(change, locale) }));
+  lines.push(...diagnosisLines(report.diagnosis, locale));
+  if (report.checkpoint) lines.push(words('checkpoint', { path: report.checkpoint }));
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { modelFor } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
+import { cliLocale } from './locale';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { INTERRUPTED_EXIT } from './trainSession';
 import { openStudio } from './workspace';
@@ -122,7 +123,7 @@ export async function sweep(argv: string[]): Promise<number> {
         throw new Error(`group '${group.name}' is being trained by another Netwright process`);
       return await report(studio, group.id, json, await follow(studio, group.id, json));
     }
-    const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE);
+    const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE, cliLocale());
     const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     const seeds = countOption(args, 'seeds', 1);

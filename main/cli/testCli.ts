@@ -14,10 +14,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export function netwright(home: string, args: string[]): CliResult {
+/**
+ * The environment the CLI runs in: this test's home, and English whatever the machine's LANG or LC_ALL say (the tests
+ * read its English words); `env` adds or overrides variables (NETWRIGHT_LANG: '' leaves the choice to LANG).
+ */
+function cliEnv(home: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_LANG: 'en', ...env };
+}
+
+export function netwright(home: string, args: string[], env?: Record<string, string>): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...process.env, NETWRIGHT_HOME: home },
+    env: cliEnv(home, env),
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -53,7 +61,7 @@ export function trainedAndReimported(
 export function startNetwright(home: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...process.env, NETWRIGHT_HOME: home },
+    env: cliEnv(home),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -12,7 +12,9 @@ import { resolveRun } from './runRef';
 import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weightsTableText } from './startWeights';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
+import { cliLocale, speaker } from './locale';
 import { followAndReport } from './trainSession';
+import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
 
 export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] [--split-column COLUMN] | --data DATASET_DIR|DATASET)
@@ -43,6 +45,7 @@ export async function train(argv: string[]): Promise<number> {
   );
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, TRAIN_USAGE);
   const json = args.options.has('json');
+  const locale = cliLocale();
   const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
   const tags = optionalString(args, 'tags')
     ?.split(',')
@@ -50,7 +53,7 @@ export async function train(argv: string[]): Promise<number> {
     .filter(Boolean);
   const studio = openStudio({ threads });
   try {
-    const { dataset, note } = await trainingDataset(studio, args, TRAIN_USAGE);
+    const { dataset, note } = await trainingDataset(studio, args, TRAIN_USAGE, locale);
     const fromRef = optionalString(args, 'from');
     const weightsFile = optionalString(args, 'weights');
     if (fromRef !== undefined && weightsFile !== undefined)
@@ -65,11 +68,15 @@ export async function train(argv: string[]): Promise<number> {
     const spec = applyFreezeOptions(chosen.spec, args, TRAIN_USAGE);
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     if (!json) {
-      process.stderr.write(
-        `${note}\ntraining ${label} on '${dataset.name}' (${dataset.manifest.count} rows) for ${config.epochs} epochs\n`,
-      );
+      const start = speaker(TRAINING_WORDS, locale)('trainingStart', {
+        model: label,
+        dataset: dataset.name,
+        rows: dataset.manifest.count,
+        epochs: config.epochs,
+      });
+      process.stderr.write(`${note}\n${start}\n`);
     }
-    const follower = new RunFollower(studio, json);
+    const follower = new RunFollower(studio, json, locale);
     let run;
     try {
       run = await studio.startRun({
@@ -87,7 +94,7 @@ export async function train(argv: string[]): Promise<number> {
     }
     const initialWeights = studio.store.runs.getRun(run.id).initialWeights;
     if (initialWeights) process.stderr.write(weightsTableText(initialWeights));
-    return await followAndReport(studio, follower, run, dataset, json);
+    return await followAndReport(studio, follower, run, dataset, json, locale);
   } finally {
     await studio.close();
   }

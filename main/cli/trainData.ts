@@ -6,12 +6,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Task } from '../../engine/core/data/dataset';
 import { readManifest } from '../../engine/host/common/datasetFiles';
-import { IMPORT_NOTES } from '../api/importNotes';
-import { noteInEnglish } from '../api/notes';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
 import { choiceOption, optionalString, UsageError, type ParsedArgs } from './args';
+import { speaker, type CliLocale } from './locale';
+import { IMPORT_NOTE_WORDS, noteText } from './noteWords';
+import { TRAINING_WORDS } from './trainingWords';
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
 
@@ -52,6 +53,7 @@ async function fromTable(
   studio: Studio,
   args: ParsedArgs,
   file: string,
+  locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const label = args.options.get('label');
   if (typeof label !== 'string')
@@ -62,10 +64,11 @@ async function fromTable(
   const splitColumn = optionalString(args, 'split-column');
   const path = resolve(file);
   const earlier = await importedBefore(studio, path, label, task, splitColumn);
+  const words = speaker(TRAINING_WORDS, locale);
   if (earlier)
     return {
       dataset: earlier,
-      note: `using dataset '${earlier.name}' (${earlier.id.slice(0, 8)}), imported from this file before`,
+      note: words('datasetImportedBefore', { name: earlier.name, id: earlier.id.slice(0, 8) }),
     };
   const { dataset, notes } = await studio.importCsv(
     { kind: 'path', path },
@@ -73,26 +76,40 @@ async function fromTable(
   );
   return {
     dataset,
-    note: `imported ${file} as dataset '${dataset.name}' (${dataset.id.slice(0, 8)}): ${notes.map((n) => noteInEnglish(IMPORT_NOTES, n)).join('; ')}`,
+    note: words('datasetImported', {
+      file,
+      name: dataset.name,
+      id: dataset.id.slice(0, 8),
+      notes: notes.map((n) => noteText(IMPORT_NOTE_WORDS, n, locale)).join(TRAINING_WORDS[locale].semicolon),
+    }),
   };
 }
 
 /** A dataset folder: its record when the store knows the manifest's id, else registered now. */
-function fromFolder(studio: Studio, folder: string): { dataset: DatasetRecord; note: string } {
+function fromFolder(studio: Studio, folder: string, locale: CliLocale): { dataset: DatasetRecord; note: string } {
+  const words = speaker(TRAINING_WORDS, locale);
   const manifest = readManifest(folder);
   const known = studio.store.datasets.listDatasets().find((d) => d.id === manifest.id);
-  if (known) return { dataset: known, note: `using dataset '${known.name}' (${known.id.slice(0, 8)})` };
+  if (known) return { dataset: known, note: words('datasetUsing', { name: known.name, id: known.id.slice(0, 8) }) };
   const dataset = registerDataset(studio.store, manifest, resolve(folder));
-  return { dataset, note: `registered dataset folder ${folder} as '${dataset.name}' (${dataset.id.slice(0, 8)})` };
+  return {
+    dataset,
+    note: words('datasetRegistered', { folder, name: dataset.name, id: dataset.id.slice(0, 8) }),
+  };
 }
 
 /** A dataset in the store named by id, unique id prefix or exact name. */
-function fromStore(studio: Studio, ref: string): { dataset: DatasetRecord; note: string } {
+function fromStore(studio: Studio, ref: string, locale: CliLocale): { dataset: DatasetRecord; note: string } {
   const all = studio.store.datasets.listDatasets();
   const exact = all.filter((d) => d.id === ref || d.name === ref);
   const matches = exact.length > 0 ? exact : ref.length >= 4 ? all.filter((d) => d.id.startsWith(ref)) : [];
-  if (matches.length === 1)
-    return { dataset: matches[0], note: `using dataset '${matches[0].name}' (${matches[0].id.slice(0, 8)})` };
+  if (matches.length === 1) {
+    const [dataset] = matches;
+    return {
+      dataset,
+      note: speaker(TRAINING_WORDS, locale)('datasetUsing', { name: dataset.name, id: dataset.id.slice(0, 8) }),
+    };
+  }
   if (matches.length > 1) {
     throw new Error(
       `'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`,
@@ -105,6 +122,7 @@ export async function trainingDataset(
   studio: Studio,
   args: ParsedArgs,
   usage: string,
+  locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const sample = args.options.get('sample');
   const data = args.options.get('data');
@@ -118,7 +136,7 @@ export async function trainingDataset(
       );
     }
     const dataset = await studio.useSample(sample);
-    return { dataset, note: `sample dataset '${dataset.name}'` };
+    return { dataset, note: speaker(TRAINING_WORDS, locale)('datasetSample', { name: dataset.name }) };
   }
   if (typeof data !== 'string')
     throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
@@ -128,8 +146,8 @@ export async function trainingDataset(
   }
   if (table) {
     if (!existsSync(data)) throw new Error(`${data}: no such file`);
-    return fromTable(studio, args, data);
+    return fromTable(studio, args, data, locale);
   }
-  if (existsSync(data)) return fromFolder(studio, data);
-  return fromStore(studio, data);
+  if (existsSync(data)) return fromFolder(studio, data, locale);
+  return fromStore(studio, data, locale);
 }

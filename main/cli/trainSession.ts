@@ -3,7 +3,9 @@
 import type { RunSummary, DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
 import type { RunFollower } from './follow';
+import { speaker, type CliLocale } from './locale';
 import { reportText, runReport } from './summary';
+import { TRAINING_WORDS } from './trainingWords';
 
 /** Exit code of a run stopped by Ctrl-C, as shells report an interrupted command. */
 export const INTERRUPTED_EXIT = 130;
@@ -14,22 +16,25 @@ export async function followAndReport(
   run: RunSummary,
   dataset: DatasetRecord,
   json: boolean,
+  locale: CliLocale,
 ): Promise<number> {
+  const words = speaker(TRAINING_WORDS, locale);
   if (!json) {
     const kernels = studio.supervisor.engineKernels;
+    const named = { id: run.id.slice(0, 8), name: run.name };
     process.stderr.write(
-      `run ${run.id.slice(0, 8)} '${run.name}'${kernels ? ` (engine: ${kernels.isa}, ${kernels.threads} threads)` : ''}; Ctrl-C stops it\n`,
+      `${kernels ? words('runStartedOnEngine', { ...named, isa: kernels.isa, threads: kernels.threads }) : words('runStarted', named)}\n`,
     );
   }
   const followed = await follower.follow(run);
   const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, followed);
-  process.stdout.write(json ? `${JSON.stringify(report)}\n` : reportText(report));
+  process.stdout.write(json ? `${JSON.stringify(report)}\n` : reportText(report, dataset.manifest.split, locale));
   if (report.status === 'failed') {
     const why = report.outcome === 'diverged' ? 'diverged' : 'failed';
     throw new Error(`run ${run.id.slice(0, 8)} '${run.name}' ${why}: ${report.error ?? 'no reason was given'}`);
   }
   if (report.status === 'stopped' && followed.interrupted) {
-    if (!json) process.stderr.write(`continue it with: netwright continue ${run.id.slice(0, 8)}\n`);
+    if (!json) process.stderr.write(`${words('continueHint', { id: run.id.slice(0, 8) })}\n`);
     return INTERRUPTED_EXIT;
   }
   return 0;

@@ -7,7 +7,7 @@ import { importImages } from './importImages';
 import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
 import { ImageImportError } from './images/errors';
 import { blackOneBitPng, solidBmp, solidImage, writeTree } from './images/testImages';
-import { datasetFolders, tempFolder, type TempFolder } from './testHelpers';
+import { datasetFolders, refusedWith, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
 beforeEach(() => {
@@ -16,6 +16,8 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 const GREY: [number, number, number] = [128, 128, 128];
+
+const refused = (pending: Promise<unknown>) => refusedWith(pending, ImageImportError);
 
 describe('importImages skips what it cannot read', () => {
   it('lists corrupt images, other files, loose files and nested folders with a reason, and ignores hidden files', async () => {
@@ -55,6 +57,11 @@ describe('importImages skips what it cannot read', () => {
     expect(reason(join('dogs', 'rle.bmp'))).toMatch(
       /^a BMP file that cannot be read \(RLE8-compressed files are not supported/,
     );
+    // Our decoder's refusal as a code with values, which the studio words in the user's language.
+    expect(result.skipped.find((s) => s.path === join('dogs', 'rle.bmp'))!.why).toEqual({
+      code: 'bmp-compressed',
+      values: { method: 'RLE8' },
+    });
   });
 
   it('lists folders inside class folders in the result with the files they hold, instead of ignoring them silently', async () => {
@@ -90,13 +97,17 @@ describe('importImages skips what it cannot read', () => {
       'batch1/dogs/a.png': png,
       'batch2/cats/a.png': png,
       'batch2/dogs/a.png': png,
+      'batch3/cats/a.png': png,
+      'batch3/dogs/a.png': png,
     });
-    const error = await importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImageImportError);
-    expect((error as Error).message).toContain(
-      "holds no images directly in its class folders ('batch1', 'batch2'), only in folders inside them " +
-        `(batch1/cats with 1 file, batch1/dogs with 1 file, batch2/cats with 1 file and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'batch1')}`,
+    const error = await refused(importImages(root, { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(error.message).toContain(
+      "holds no images directly in its class folders ('batch1', 'batch2', 'batch3'), only in folders inside them " +
+        `(batch1/cats, batch1/dogs, batch2/cats, batch2/dogs, batch3/cats and 1 more); choose the folder whose sub-folders are the classes, e.g. ${join(root, 'batch1')}`,
     );
+    // The count of more as a number of its own, which the studio words in the user's language.
+    expect(error.params).toMatchObject({ nested: 'batch1/cats, batch1/dogs, batch2/cats, batch2/dogs, batch3/cats' });
+    expect(error.params['nested.more']).toBe(1);
     expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });
 
@@ -170,6 +181,19 @@ describe('importImages fails clearly and leaves nothing behind', () => {
     await expectFailure(join(temp.dir, 'single'), /only one class folder \('cats'\); a classifier needs at least 2/);
   });
 
+  it('when more than five class folders are empty, naming five and counting the rest apart', async () => {
+    const tree: Record<string, string | Uint8Array> = { 'a/1.bmp': solidBmp(2, 2, GREY) };
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g', 'h']) tree[`${name}/`] = '';
+    writeTree(join(temp.dir, 'gaps'), tree);
+    await expectFailure(join(temp.dir, 'gaps'), /the class folders 'b', 'c', 'd', 'e', 'f' and 2 more hold no images/);
+    const error = await refused(importImages(join(temp.dir, 'gaps'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(error.params).toEqual({
+      folder: join(temp.dir, 'gaps'),
+      classes: "'b', 'c', 'd', 'e', 'f'",
+      'classes.more': 2,
+    });
+  });
+
   it('when a class folder is empty, naming it', async () => {
     writeTree(join(temp.dir, 'gap'), { 'cats/a.bmp': solidBmp(2, 2, GREY), 'dogs/': '', 'owls/.DS_Store': 'x' });
     await expectFailure(join(temp.dir, 'gap'), /the class folders 'dogs', 'owls' hold no images/);
@@ -185,6 +209,34 @@ describe('importImages fails clearly and leaves nothing behind', () => {
       join(temp.dir, 'bad'),
       /the class folder 'dogs' has no readable images \(for example dogs.list\.txt: not a PNG/,
     );
+  });
+
+  it("quotes the example file's reason as its code and values beside its English", async () => {
+    const png = await solidImage('png', 8, 8, GREY);
+    const rle8 = Buffer.from(IMAGEMAGICK_BMPS.rle8, 'base64');
+    writeTree(join(temp.dir, 'broken'), { 'cats/a.bmp': rle8, 'dogs/b.png': png.subarray(0, png.length - 30) });
+    const all = await refused(importImages(join(temp.dir, 'broken'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(all.code).toBe('no-readable-images');
+    expect(all.params).toEqual({
+      folder: join(temp.dir, 'broken'),
+      count: 2,
+      example: join('cats', 'a.bmp'),
+      reason: 'a BMP file that cannot be read (RLE8-compressed files are not supported (save it uncompressed))',
+      why: 'bmp-compressed',
+      'why.method': 'RLE8',
+    });
+    writeTree(join(temp.dir, 'half'), { 'cats/a.png': png, 'dogs/b.png': png.subarray(0, png.length - 30) });
+    const one = await refused(importImages(join(temp.dir, 'half'), { size: [4, 4], datasetsDir: temp.datasetsDir }));
+    expect(one.code).toBe('class-folder-unreadable');
+    expect(one.params).toEqual({
+      folder: join(temp.dir, 'half'),
+      classes: "'dogs'",
+      example: join('dogs', 'b.png'),
+      reason: 'a damaged or truncated PNG file',
+      why: 'damaged',
+      'why.format': 'PNG',
+    });
+    expect(datasetFolders(temp.datasetsDir)).toEqual([]);
   });
 
   it('when no file at all is a readable image', async () => {

@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, join, resolve, sep } from 'node:path';
 import { DATASET_FILES, DATASET_VERSION, type DatasetManifest } from '../../../engine/core/data/dataset';
 import { splitIndices } from '../../../engine/core/train/split';
+import { nameListValues } from '../../api/nameLists';
+import { exampleReasonValues } from '../../api/quotedReasons';
 import { Float32FileWriter, writeInt32File } from './csv/binaryFile';
 import { DEFAULT_SPLIT } from './csv/options';
 import { pngDataUrl, readImage, type ImageTarget } from './images/decode';
-import { SUPPORTED_FORMATS_TEXT } from './images/formats';
 import { mapInOrder } from './images/inOrder';
 import {
   byCodePoint,
@@ -301,21 +302,21 @@ function checkClassFolders(source: string, listing: FolderListing): void {
     if (nested.length > 0) {
       throw new ImageImportError('images-nested', {
         folder: source,
-        classes: quoted(classes),
-        nested:
-          nested
-            .slice(0, 3)
-            .map((f) => `${f.path.split(sep).join('/')} with ${f.files} file${f.files === 1 ? '' : 's'}`)
-            .join(', ') + (nested.length > 3 ? ` and ${nested.length - 3} more` : ''),
+        ...classList(classes),
+        ...nameListValues(
+          'nested',
+          nested.map((f) => f.path.split(sep).join('/')),
+          false,
+        ),
         suggestion: join(source, classes.find((c) => nested.some((f) => f.path.startsWith(`${c.name}${sep}`)))!.name),
       });
     }
-    throw new ImageImportError('all-class-folders-empty', { folder: source, classes: quoted(classes) });
+    throw new ImageImportError('all-class-folders-empty', { folder: source, ...classList(classes) });
   }
   if (empty.length > 0) {
     throw new ImageImportError(empty.length > 1 ? 'class-folders-empty' : 'class-folder-empty', {
       folder: source,
-      classes: quoted(empty),
+      ...classList(empty),
     });
   }
 }
@@ -326,9 +327,8 @@ function checkClassCounts(source: string, classes: ClassFolder[], classCounts: n
     throw new ImageImportError('no-readable-images', {
       folder: source,
       count: skipped.length,
-      formats: SUPPORTED_FORMATS_TEXT,
       example: skipped[0].path,
-      reason: skipped[0].reason,
+      ...exampleReasonValues(skipped[0]),
     });
   }
   const empty = classes.filter((_, k) => classCounts[k] === 0);
@@ -336,9 +336,9 @@ function checkClassCounts(source: string, classes: ClassFolder[], classCounts: n
     const example = skipped.find((s) => s.path.startsWith(`${empty[0].name}${sep}`))!;
     throw new ImageImportError(empty.length > 1 ? 'class-folders-unreadable' : 'class-folder-unreadable', {
       folder: source,
-      classes: quoted(empty),
+      ...classList(empty),
       example: example.path,
-      reason: example.reason,
+      ...exampleReasonValues(example),
     });
   }
 }
@@ -357,7 +357,10 @@ function splitOrFail(
   }
 }
 
-function quoted(classes: ClassFolder[]): string {
-  const names = classes.slice(0, 5).map((c) => `'${c.name}'`);
-  return classes.length > 5 ? `${names.join(', ')} and ${classes.length - 5} more` : names.join(', ');
+/** The class folders a refusal names, as its `classes` value. */
+function classList(classes: ClassFolder[]) {
+  return nameListValues(
+    'classes',
+    classes.map((c) => c.name),
+  );
 }

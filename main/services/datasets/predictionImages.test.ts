@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importImages } from './importImages';
 import { datasetImageModel } from '../studio/imageModel';
 import { readPredictionImages } from './images/predictionImages';
+import { IMAGEMAGICK_BMPS } from './images/bmpFixtures';
+import { ImagePredictionError } from './images/predictionError';
 import { readImageDataset, rgbImage, solidImage, writeTree } from './images/testImages';
-import { tempFolder, type TempFolder } from './testHelpers';
+import { refusedWith, tempFolder, type TempFolder } from './testHelpers';
 
 let temp: TempFolder;
 beforeEach(() => {
@@ -23,6 +25,8 @@ function gradient(): Uint8Array {
 }
 
 /** As a run trained on `manifest` reads them. */
+const refused = (pending: Promise<unknown>) => refusedWith(pending, ImagePredictionError);
+
 function readAsRun(path: string, manifest: DatasetManifest) {
   const { target, classNames } = datasetImageModel({ name: 'run' }, manifest);
   return readPredictionImages(path, target, classNames);
@@ -88,5 +92,27 @@ describe('readPredictionImages', () => {
     await expect(readAsRun(join(temp.dir, 'docs', 'a.txt'), manifest)).rejects.toThrow(
       'is not a PNG, JPEG, WebP, BMP or GIF image that can be read',
     );
+  });
+
+  it("quotes the example file's reason as its code and values beside its English", async () => {
+    writeTree(join(temp.dir, 'train'), {
+      'a/1.png': await solidImage('png', 4, 4, [1, 2, 3]),
+      'b/1.png': await solidImage('png', 4, 4, [9, 2, 3]),
+    });
+    const { manifest } = await importImages(join(temp.dir, 'train'), { size: [4, 4], datasetsDir: temp.datasetsDir });
+    writeTree(join(temp.dir, 'old'), { 'a.bmp': Buffer.from(IMAGEMAGICK_BMPS.rle8, 'base64') });
+    const folder = await refused(readAsRun(join(temp.dir, 'old'), manifest));
+    expect(folder.tableCode).toBe('predict-no-images-one');
+    expect(folder.params).toEqual({
+      path: join(temp.dir, 'old'),
+      skipped: 1,
+      example: 'a.bmp',
+      reason: 'a BMP file that cannot be read (RLE8-compressed files are not supported (save it uncompressed))',
+      why: 'bmp-compressed',
+      'why.method': 'RLE8',
+    });
+    const file = await refused(readAsRun(join(temp.dir, 'old', 'a.bmp'), manifest));
+    expect(file.tableCode).toBe('predict-not-an-image');
+    expect(file.params).toMatchObject({ why: 'bmp-compressed', 'why.method': 'RLE8' });
   });
 });

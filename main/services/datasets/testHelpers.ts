@@ -27,6 +27,20 @@ export function tempFolder(): TempFolder {
   };
 }
 
+/** The error `pending` ends in, checked to be a `Kind` (a test of a refusal fails if it succeeds instead). */
+export function refusedWith<E extends Error>(
+  pending: Promise<unknown>,
+  Kind: { prototype: E; readonly name: string },
+): Promise<E> {
+  return pending.then(
+    () => expect.fail(`expected a ${Kind.name}`),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(Kind);
+      return error as E;
+    },
+  );
+}
+
 function typed(path: string, Kind: typeof Int32Array | typeof Float32Array): Int32Array | Float32Array {
   return new Kind(new Uint8Array(readFileSync(path)).buffer);
 }

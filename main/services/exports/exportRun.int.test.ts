@@ -32,11 +32,11 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 type Outcome = { status: number | null; stdout: string; stderr: string };
 
-/** The command line as a user runs it (bin/netwright.mjs), on this test's home folder. */
+/** The command line as a user runs it (bin/netwright.mjs), on this test's home folder, in English (the lines checked). */
 function netwright(args: string[]): Outcome {
   const { status, stdout, stderr } = spawnSync(process.execPath, [join(ROOT, 'bin', 'netwright.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NETWRIGHT_HOME: home },
+    env: { ...process.env, NETWRIGHT_HOME: home, NETWRIGHT_LANG: 'en' },
     encoding: 'utf8',
     timeout: 240_000,
   });

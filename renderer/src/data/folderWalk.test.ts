@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorWording } from '../state/errorWords';
 import { filesFromInput, walkEntry, type WalkDirectoryEntry, type WalkEntry, type WalkFileEntry } from './folderWalk';
 
 function file(name: string): WalkFileEntry {
@@ -54,7 +55,29 @@ describe('walking a dropped folder', () => {
       name: 'locked',
       createReader: () => ({ readEntries: (_s, failure) => failure?.('permission denied') }),
     };
-    await expect(walkEntry(dir('top', [broken]))).rejects.toThrow(/locked: permission denied/);
+    const error = await walkEntry(dir('top', [broken])).catch((e: unknown) => e);
+    // Worded in the user's language from the image import's table, the browser's English only in the message.
+    expect(errorWording(error)).toEqual({
+      table: 'imageImport',
+      key: 'path-unreadable',
+      params: { folder: 'top/locked' },
+    });
+    expect((error as Error).message).toBe('top/locked: cannot be read (permission denied)');
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const broken: WalkFileEntry = {
+      isFile: true,
+      isDirectory: false,
+      name: 'a.png',
+      file: (_s, failure) => failure?.('gone'),
+    };
+    const error = await walkEntry(dir('top', [broken])).catch((e: unknown) => e);
+    expect(errorWording(error)).toEqual({
+      table: 'imageImport',
+      key: 'path-unreadable',
+      params: { folder: 'top/a.png' },
+    });
   });
 
   it('takes input files with their webkitRelativePath, hidden ones left out', () => {

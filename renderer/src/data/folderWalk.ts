@@ -1,6 +1,7 @@
 // A folder dropped on the window: walks its directory entries (DataTransferItem.webkitGetAsEntry) into a flat
 // list of files with paths relative to the folder's parent ("shapes/bar/bar-003.png"), as <input webkitdirectory>
 // gives them. Written against small interfaces so tests can hand it a fake tree.
+import { StudioError } from '../lib/host';
 
 export interface WalkFileEntry {
   isFile: true;
@@ -23,7 +24,19 @@ export interface FolderFile {
   relativePath: string;
 }
 
-function readAll(directory: WalkDirectoryEntry): Promise<WalkEntry[]> {
+/**
+ * A folder or file the browser would not read, as the image import's own refusal (worded in the user's language);
+ * the browser's words for why (a DOMException's English) only in the message, for logs.
+ */
+function unreadable(path: string, error: unknown): StudioError {
+  return new StudioError({
+    message: `${path}: cannot be read (${String(error)})`,
+    code: 'images-path-unreadable',
+    params: { folder: path },
+  });
+}
+
+function readAll(directory: WalkDirectoryEntry, path: string): Promise<WalkEntry[]> {
   const reader = directory.createReader();
   const all: WalkEntry[] = [];
   // readEntries hands out entries in batches (100 in Chromium) until it returns an empty one.
@@ -38,16 +51,14 @@ function readAll(directory: WalkDirectoryEntry): Promise<WalkEntry[]> {
           all.push(...batch);
           next();
         },
-        (error) => reject(new Error(`cannot read the folder ${directory.name}: ${String(error)}`)),
+        (error) => reject(unreadable(path, error)),
       );
     next();
   });
 }
 
 function fileOf(entry: WalkFileEntry, path: string): Promise<File> {
-  return new Promise((resolve, reject) =>
-    entry.file(resolve, (error) => reject(new Error(`cannot read ${path}: ${String(error)}`))),
-  );
+  return new Promise((resolve, reject) => entry.file(resolve, (error) => reject(unreadable(path, error))));
 }
 
 /** Every file under the entry (hidden files such as .DS_Store left out), sorted by path. */
@@ -55,7 +66,7 @@ export async function walkEntry(entry: WalkEntry, prefix = ''): Promise<FolderFi
   const path = prefix ? `${prefix}/${entry.name}` : entry.name;
   if (entry.name.startsWith('.') && prefix) return [];
   if (entry.isFile) return [{ file: await fileOf(entry, path), relativePath: path }];
-  const children = await readAll(entry);
+  const children = await readAll(entry, path);
   const nested = await Promise.all(children.map((child) => walkEntry(child, path)));
   return nested.flat().sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
 }

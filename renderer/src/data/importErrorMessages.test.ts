@@ -10,7 +10,15 @@ import { CSV_PREVIEW_PROBLEMS } from '../../../main/api/csvPreviewProblems';
 import { exportNoteMessages } from '../experiments/exportNoteMessages';
 import { StudioError } from '../lib/host';
 import { errorWording } from '../state/errorWords';
-import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from './importErrorMessages';
+import { MORE_NAMES_ENGLISH } from '../../../main/api/nameLists';
+import { SYSTEM_ERRORS } from '../../../main/api/systemErrors';
+import {
+  csvImportErrorMessages,
+  csvPlaceMessages,
+  imageImportErrorMessages,
+  moreNamesMessages,
+  systemErrorMessages,
+} from './importErrorMessages';
 import { importNoteMessages, skipReasonMessages } from './importNoteMessages';
 import { csvPreviewLineMessages, csvPreviewMessages } from './previewProblemMessages';
 
@@ -23,6 +31,8 @@ const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/
 const FAMILIES = [
   { name: 'image folder refusals', english: IMAGE_IMPORT_PROBLEMS, words: imageImportErrorMessages },
   { name: 'CSV table refusals', english: CSV_IMPORT_PROBLEMS, words: csvImportErrorMessages },
+  { name: "the system's reasons a folder cannot be read", english: SYSTEM_ERRORS, words: systemErrorMessages },
+  { name: 'more names after a list', english: { more: MORE_NAMES_ENGLISH }, words: moreNamesMessages },
   { name: 'import notes', english: IMPORT_NOTES, words: importNoteMessages },
   { name: 'reasons an image file is skipped', english: IMAGE_SKIP_REASONS, words: skipReasonMessages },
   { name: 'export notes', english: EXPORT_NOTES, words: exportNoteMessages },

@@ -2,7 +2,10 @@
 // main/api/imageImportProblems.ts with the values main sends (file, line, column, folder, sub-folder, image…).
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
+import { MORE_NAMES_ENGLISH } from '../../../main/api/nameLists';
+import { SYSTEM_ERRORS, type SystemErrorCode } from '../../../main/api/systemErrors';
 import type { Messages } from '../lib/i18n.svelte';
+import { IMAGE_FORMATS_ZH } from './importNoteMessages';
 
 export const imageImportErrorMessages: Messages<ImageImportProblem> = {
   en: { ...IMAGE_IMPORT_PROBLEMS },
@@ -32,12 +35,35 @@ export const imageImportErrorMessages: Messages<ImageImportProblem> = {
     'all-class-folders-empty': '{folder}：没有图片：它的类别文件夹（{classes}）都是空的',
     'class-folder-empty': '{folder}：类别文件夹 {classes} 中没有图片；请添加图片或删除该文件夹',
     'class-folders-empty': '{folder}：类别文件夹 {classes} 中没有图片；请添加图片或删除这些文件夹',
-    'no-readable-images':
-      '{folder}：类别文件夹中的 {count} 个文件都不是可读取的 {formats} 图片（例如 {example}：{reason}）',
+    'no-readable-images': `{folder}：类别文件夹中的 {count} 个文件都不是可读取的 ${IMAGE_FORMATS_ZH} 图片（例如 {example}：{reason}）`,
     'class-folder-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'class-folders-unreadable': '{folder}：类别文件夹 {classes} 中没有可读取的图片（例如 {example}：{reason}）',
     'split-failed': '{folder}：{reason}',
   },
+};
+
+/** Why the system would not read a folder, inside a refusal's sentence (main/api/systemErrors.ts). */
+export const systemErrorMessages: Messages<SystemErrorCode> = {
+  en: { ...SYSTEM_ERRORS },
+  'zh-CN': {
+    EACCES: '没有读取权限',
+    EPERM: '系统不允许读取',
+    ENOENT: '它已不存在',
+    ENOTDIR: '路径中有一部分不是文件夹',
+    ELOOP: '链接形成了循环',
+    ENAMETOOLONG: '路径太长',
+    EIO: '磁盘报告了输入/输出错误',
+    EMFILE: '打开的文件太多',
+    ENFILE: '打开的文件太多',
+    EBUSY: '它正被占用',
+    other: '系统错误 {error}',
+  },
+};
+
+/** How many more names a refusal's list has, after the first five (main/api/nameLists.ts). */
+export const moreNamesMessages: Messages<'more'> = {
+  en: { more: MORE_NAMES_ENGLISH },
+  'zh-CN': { more: ' 以及另外 {count} 个' },
 };
 
 const SPLIT_WORDS_ZH =

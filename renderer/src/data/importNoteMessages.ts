@@ -6,6 +6,7 @@ import {
   type ImportNoteCode,
   type SkipReasonCode,
 } from '../../../main/api/importNotes';
+import { asSkipReasons, type BmpProblem } from '../../../main/api/bmpProblems';
 import type { Messages } from '../lib/i18n.svelte';
 
 const INVALID_BYTE_ADVICE_ZH =
@@ -31,6 +32,33 @@ export const importNoteMessages: Messages<ImportNoteCode> = {
   },
 };
 
+/** The formats an image folder's files may be in, written out in Chinese (IMAGE_FORMATS_TEXT in English). */
+export const IMAGE_FORMATS_ZH = 'PNG、JPEG、WebP、BMP 或 GIF';
+
+/** Why our BMP decoder refused a file (main/api/bmpProblems.ts), inside a skip reason's sentence. */
+const BMP_PROBLEMS_ZH: Record<BmpProblem, string> = {
+  'not-bmp': '文件不是以 "BM" 开头',
+  'truncated-header': '文件在文件头内就截断了',
+  'header-size': '未知的文件头大小 {size}',
+  'truncated-pixels': '文件不完整：它的 {width}×{height} 像素需要 {needed} 字节，实际只有 {bytes} 字节',
+  planes: '颜色平面数为 {planes}（必须为 1）',
+  'bad-size': '图片尺寸为 {width}×{height} 像素',
+  'too-many-pixels': '{width}×{height} 像素超过了允许的 {limit} 像素',
+  'bit-depth': '不支持每像素 {bits} 位',
+  compressed: '不支持 {method} 压缩的文件（请另存为未压缩格式）',
+  'unknown-compression': '未知的压缩方式 {compression}',
+  'masks-bit-depth': '每像素 {bits} 位的文件不能使用位域掩码',
+  'os2-top-down': 'OS/2 文件头中的高度为负数',
+  'pixel-offset': '像素数据偏移量 {offset} 指向了文件头内部',
+  'palette-too-long': '调色板声称有 {colors} 种颜色，超过了 {bits} 位能索引的数量',
+  'no-palette': '{bits} 位图片没有调色板',
+  'palette-index': '像素 ({x}, {y}) 使用了第 {index} 种颜色，而调色板只有 {colors} 种颜色',
+  'masks-overlap': '位域掩码与像素数据重叠',
+  'mask-too-wide': '颜色掩码 0x{mask} 超过了 {bits} 位',
+  'mask-not-contiguous': '颜色掩码 0x{mask} 不是连续的一段位',
+  'masks-zero': '颜色掩码全为零',
+};
+
 const NESTED_ADVICE_ZH = '未导入（只导入直接放在类别文件夹中的图片：请把它们移到上一层，或把这个文件夹作为单独的类别）';
 
 /** Why a file was not read as an image, after its path. */
@@ -40,10 +68,10 @@ export const skipReasonMessages: Messages<SkipReasonCode> = {
     unreadable: '无法读取（{error}）',
     'link-or-permission': '无法读取（链接失效或没有权限）',
     'empty-file': '空文件',
-    'not-an-image': '不是 PNG、JPEG、WebP、BMP 或 GIF 图片',
+    'not-an-image': `不是 ${IMAGE_FORMATS_ZH} 图片`,
     'too-large':
       '{format} 图片太大，无法导入：{width}×{height} 像素（{megapixels} 百万像素；每张图片上限为 {limit} 百万像素）。请先缩小它。',
-    'bmp-unreadable': '无法读取的 BMP 文件（{detail}）',
+    ...asSkipReasons(BMP_PROBLEMS_ZH, (detail) => `无法读取的 BMP 文件（${detail}）`),
     damaged: '已损坏或不完整的 {format} 文件',
     'outside-class-folders': '不在类别文件夹中（请把每个类别的图片放进以该类别命名的子文件夹）',
     'not-a-file-or-folder': '既不是文件也不是文件夹',

@@ -2,6 +2,7 @@
 // the images (main/api/imagePredictionProblems.ts's codes).
 import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
 import type { Messages } from '../lib/i18n.svelte';
+import { IMAGE_FORMATS_ZH } from '../data/importNoteMessages';
 
 const en = {
   title: 'Predict on your images',
@@ -63,9 +64,9 @@ export const imagePredictionProblemMessages: Messages<ImagePredictionProblem> = 
       "运行 '{run}' 的输入形状为 {shape}：图片只能读取为 1 个通道（灰度）或 3 个通道（RGB），不能是 {channels} 个",
     'predicts-numbers': "运行 '{run}' 预测的是数值而不是类别：图片预测需要分类运行",
     'table-file': "{path}：运行 '{run}' 接收图片（{shape}），而不是表格：请给出一个图片文件或一个图片文件夹",
-    'not-an-image': '{path}：不是可读取的 {formats} 图片（{reason}）',
-    'no-images-one': '{path}：没有可用于预测的 {formats} 图片（跳过了 1 个文件，例如 {example}：{reason}）',
-    'no-images': '{path}：没有可用于预测的 {formats} 图片（跳过了 {skipped} 个文件，例如 {example}：{reason}）',
-    'no-files': '{path}：没有可用于预测的 {formats} 图片',
+    'not-an-image': `{path}：不是可读取的 ${IMAGE_FORMATS_ZH} 图片（{reason}）`,
+    'no-images-one': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片（跳过了 1 个文件，例如 {example}：{reason}）`,
+    'no-images': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片（跳过了 {skipped} 个文件，例如 {example}：{reason}）`,
+    'no-files': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片`,
   },
 };

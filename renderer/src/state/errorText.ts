@@ -5,7 +5,15 @@ import { settingNameMessages } from '../settingNames/messages';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { imagePredictionProblemMessages } from '../imagePredictions/messages';
-import { csvImportErrorMessages, csvPlaceMessages, imageImportErrorMessages } from '../data/importErrorMessages';
+import {
+  csvImportErrorMessages,
+  csvPlaceMessages,
+  imageImportErrorMessages,
+  moreNamesMessages,
+  systemErrorMessages,
+} from '../data/importErrorMessages';
+import { skipReasonMessages } from '../data/importNoteMessages';
+import { wordedValues, type ValueWords } from '../data/quotedReasonText';
 import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
@@ -17,6 +25,12 @@ const checkpointWords = translator(checkpointProblemMessages);
 const onnxWords = translator(onnxImportErrorMessages);
 const imagePredictionWords = translator(imagePredictionProblemMessages);
 const imageImportWords = translator(imageImportErrorMessages);
+const moreNamesWords = translator(moreNamesMessages);
+const valueWords: ValueWords = {
+  skip: translator(skipReasonMessages),
+  system: translator(systemErrorMessages),
+  more: (count) => moreNamesWords('more', { count }),
+};
 const csvImportWords = translator(csvImportErrorMessages);
 const csvPlaceWords = translator(csvPlaceMessages);
 
@@ -32,9 +46,9 @@ export function errorText(error: unknown): string {
     case 'group':
       return groupWords(wording.key, withSettingName(wording.params, settingNameMessages[language.locale]));
     case 'imagePrediction':
-      return imagePredictionWords(wording.key, wording.params);
+      return imagePredictionWords(wording.key, wordedValues(wording.params, valueWords));
     case 'imageImport':
-      return imageImportWords(wording.key, wording.params);
+      return imageImportWords(wording.key, wordedValues(wording.params, valueWords));
     case 'csvImport': {
       const problem = csvImportWords(wording.key, wording.params);
       const { file, line } = wording.params;

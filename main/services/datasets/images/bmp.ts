@@ -1,5 +1,9 @@
 // Decodes Windows BMP files (which sharp's libvips cannot read) into top-down 8-bit RGB or RGBA pixels.
 // Uncompressed only: 1/4/8-bit paletted, 16/32-bit with default or BI_BITFIELDS masks, 24-bit; rows bottom-up or top-down.
+import { CodedError } from '../../../../engine/core/errors/coded';
+import { fillMessage } from '../../../../engine/core/spec/problemText';
+import { BMP_PROBLEMS, type BmpProblem } from '../../../api/bmpProblems';
+import type { CodeAndValues } from '../../../api/problemValues';
 
 export interface DecodedBitmap {
   width: number;
@@ -10,11 +14,19 @@ export interface DecodedBitmap {
   data: Uint8Array;
 }
 
-/** Why a BMP could not be decoded (the importer lists the file as skipped with this reason). */
-export class BmpError extends Error {
-  constructor(detail: string) {
-    super(`BMP: ${detail}`);
-    this.name = 'BmpError';
+/**
+ * Why a BMP could not be decoded, as a code with values (main/api/bmpProblems.ts) and its English as the message;
+ * the importer lists the file as skipped with it ('bmp-<code>').
+ */
+export class BmpError extends CodedError<BmpProblem, Record<string, string | number>> {
+  /** A missing or stray value for the code's sentence does not compile. */
+  constructor(...[code, values]: CodeAndValues<typeof BMP_PROBLEMS>) {
+    super(code, values, `BMP: ${fillMessage(BMP_PROBLEMS[code], values)}`);
+  }
+
+  /** As the reason a skipped file carries ('bmp-compressed'…, main/api/importNotes.ts). */
+  override get tableCode(): string {
+    return `bmp-${this.code}`;
   }
 }
 
@@ -62,16 +74,13 @@ export function bmpDimensions(bytes: Uint8Array): { width: number; height: numbe
 }
 
 export function decodeBmp(bytes: Uint8Array): DecodedBitmap {
-  if (!isBmp(bytes)) throw new BmpError('the file does not start with "BM"');
+  if (!isBmp(bytes)) throw new BmpError('not-bmp', {});
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = readHeader(view);
   const { width, height, bitCount } = header;
   const stride = Math.floor((bitCount * width + 31) / 32) * 4; // rows are padded to 4 bytes
   const needed = header.pixelOffset + stride * height;
-  if (needed > bytes.length)
-    throw new BmpError(
-      `the file is truncated: its ${width}×${height} pixels need ${needed} bytes, it has ${bytes.length}`,
-    );
+  if (needed > bytes.length) throw new BmpError('truncated-pixels', { width, height, needed, bytes: bytes.length });
 
   const rowStart = (y: number) => header.pixelOffset + stride * (header.topDown ? y : height - 1 - y);
   if (bitCount <= 8) {
@@ -83,12 +92,12 @@ export function decodeBmp(bytes: Uint8Array): DecodedBitmap {
 }
 
 function readHeader(view: DataView): Header {
-  if (view.byteLength < FILE_HEADER_BYTES + 4) throw new BmpError('the file is too short for a BMP header');
+  if (view.byteLength < FILE_HEADER_BYTES + 4) throw new BmpError('truncated-header', {});
   const pixelOffset = view.getUint32(10, true);
   const headerSize = view.getUint32(14, true);
   if (headerSize !== CORE_HEADER_BYTES && headerSize < INFO_HEADER_BYTES)
-    throw new BmpError(`unknown header size ${headerSize}`);
-  if (view.byteLength < FILE_HEADER_BYTES + headerSize) throw new BmpError('the file is truncated inside its header');
+    throw new BmpError('header-size', { size: headerSize });
+  if (view.byteLength < FILE_HEADER_BYTES + headerSize) throw new BmpError('truncated-header', {});
   let width: number, rawHeight: number, planes: number, bitCount: number;
   let compression = BI_RGB;
   let colorsUsed = 0;
@@ -105,21 +114,18 @@ function readHeader(view: DataView): Header {
     compression = view.getUint32(30, true);
     colorsUsed = view.getUint32(46, true);
   }
-  if (planes !== 1) throw new BmpError(`${planes} colour planes (must be 1)`);
-  if (width <= 0 || rawHeight === 0) throw new BmpError(`the image is ${width}×${rawHeight} pixels`);
+  if (planes !== 1) throw new BmpError('planes', { planes });
+  if (width <= 0 || rawHeight === 0) throw new BmpError('bad-size', { width, height: rawHeight });
   const height = Math.abs(rawHeight);
-  if (width * height > MAX_PIXELS)
-    throw new BmpError(`${width}×${height} pixels is larger than the ${MAX_PIXELS} pixels allowed`);
-  if (![1, 4, 8, 16, 24, 32].includes(bitCount)) throw new BmpError(`${bitCount} bits per pixel is not supported`);
-  if (compression in COMPRESSION_NAMES)
-    throw new BmpError(`${COMPRESSION_NAMES[compression]}-compressed files are not supported (save it uncompressed)`);
+  if (width * height > MAX_PIXELS) throw new BmpError('too-many-pixels', { width, height, limit: MAX_PIXELS });
+  if (![1, 4, 8, 16, 24, 32].includes(bitCount)) throw new BmpError('bit-depth', { bits: bitCount });
+  if (compression in COMPRESSION_NAMES) throw new BmpError('compressed', { method: COMPRESSION_NAMES[compression] });
   if (compression !== BI_RGB && compression !== BI_BITFIELDS && compression !== BI_ALPHABITFIELDS)
-    throw new BmpError(`unknown compression ${compression}`);
+    throw new BmpError('unknown-compression', { compression });
   if (compression !== BI_RGB && bitCount !== 16 && bitCount !== 32)
-    throw new BmpError(`bit-field masks with ${bitCount} bits per pixel`);
-  if (rawHeight < 0 && headerSize === CORE_HEADER_BYTES) throw new BmpError('negative height in an OS/2 header');
-  if (pixelOffset < FILE_HEADER_BYTES + headerSize)
-    throw new BmpError(`the pixel data offset ${pixelOffset} points inside the header`);
+    throw new BmpError('masks-bit-depth', { bits: bitCount });
+  if (rawHeight < 0 && headerSize === CORE_HEADER_BYTES) throw new BmpError('os2-top-down', {});
+  if (pixelOffset < FILE_HEADER_BYTES + headerSize) throw new BmpError('pixel-offset', { offset: pixelOffset });
   return { width, height, topDown: rawHeight < 0, bitCount, compression, colorsUsed, headerSize, pixelOffset };
 }
 
@@ -128,12 +134,11 @@ function readPalette(view: DataView, header: Header): Uint8Array {
   const entryBytes = header.headerSize === CORE_HEADER_BYTES ? 3 : 4;
   const maxColors = 1 << header.bitCount;
   const claimed = header.colorsUsed === 0 ? maxColors : header.colorsUsed;
-  if (claimed > maxColors)
-    throw new BmpError(`the palette claims ${claimed} colours, more than ${header.bitCount} bits can index`);
+  if (claimed > maxColors) throw new BmpError('palette-too-long', { colors: claimed, bits: header.bitCount });
   const start = FILE_HEADER_BYTES + header.headerSize;
   // Some writers store fewer entries than they claim; the pixel data offset bounds what is really there.
   const count = Math.min(claimed, Math.floor((header.pixelOffset - start) / entryBytes));
-  if (count <= 0) throw new BmpError(`a ${header.bitCount}-bit image without a palette`);
+  if (count <= 0) throw new BmpError('no-palette', { bits: header.bitCount });
   const palette = new Uint8Array(count * 3);
   for (let i = 0; i < count; i++) {
     const at = start + i * entryBytes;
@@ -161,7 +166,7 @@ function decodePaletted(
       // The leftmost pixel is in the most significant bits.
       const shift = 8 - bitCount * ((x % perByte) + 1);
       const index = (bytes[row + Math.floor(x / perByte)] >> shift) & mask;
-      if (index >= colors) throw new BmpError(`pixel (${x}, ${y}) uses colour ${index} of a ${colors}-colour palette`);
+      if (index >= colors) throw new BmpError('palette-index', { x, y, index, colors });
       data.set(palette.subarray(index * 3, index * 3 + 3), (y * width + x) * 3);
     }
   }
@@ -205,8 +210,7 @@ function readMasks(view: DataView, header: Header): Masks {
   const at = FILE_HEADER_BYTES + INFO_HEADER_BYTES;
   const withAlpha = header.compression === BI_ALPHABITFIELDS || header.headerSize >= 56;
   const end = at + (withAlpha ? 16 : 12);
-  if (end > header.pixelOffset || end > view.byteLength)
-    throw new BmpError('the bit-field masks overlap the pixel data');
+  if (end > header.pixelOffset || end > view.byteLength) throw new BmpError('masks-overlap', {});
   const masks = {
     red: view.getUint32(at, true),
     green: view.getUint32(at + 4, true),
@@ -214,13 +218,11 @@ function readMasks(view: DataView, header: Header): Masks {
     alpha: withAlpha ? view.getUint32(at + 12, true) : 0,
   };
   const limit = header.bitCount === 16 ? 0xffff : 0xffffffff;
-  for (const [name, mask] of Object.entries(masks)) {
-    if (mask > limit)
-      throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is wider than ${header.bitCount} bits`);
-    if (mask !== 0 && !contiguous(mask))
-      throw new BmpError(`the ${name} mask 0x${mask.toString(16)} is not one run of bits`);
+  for (const mask of Object.values(masks)) {
+    if (mask > limit) throw new BmpError('mask-too-wide', { mask: mask.toString(16), bits: header.bitCount });
+    if (mask !== 0 && !contiguous(mask)) throw new BmpError('mask-not-contiguous', { mask: mask.toString(16) });
   }
-  if (masks.red === 0 && masks.green === 0 && masks.blue === 0) throw new BmpError('the colour masks are all zero');
+  if (masks.red === 0 && masks.green === 0 && masks.blue === 0) throw new BmpError('masks-zero', {});
   return masks;
 }
 

@@ -99,8 +99,7 @@ async function dimensions(bytes: Buffer, format: ImageFormat): Promise<{ width: 
  * concurrent decodes, so one file's message can carry another's.
  */
 function decodeFailure(format: ImageFormat, error: Error): SkipReason {
-  if (error instanceof BmpError)
-    return { code: 'bmp-unreadable', values: { detail: error.message.replace(/^BMP: /, '') } };
+  if (error instanceof BmpError) return { code: error.tableCode, values: error.params } as SkipReason;
   return { code: 'damaged', values: { format: FORMAT_NAMES[format] } };
 }
 

@@ -1,10 +1,11 @@
 // Which image formats import, recognized by their first bytes (not the file name, which may lie or be missing).
+import { IMAGE_FORMATS_TEXT } from '../../../api/importNotes';
 import { isBmp } from './bmp';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp';
 
-/** In errors' values; a skipped file's reason (main/api/importNotes.ts 'not-an-image') writes the list out per language. */
-export const SUPPORTED_FORMATS_TEXT = 'PNG, JPEG, WebP, BMP or GIF';
+/** The formats above in English; the sentences that name them write the list out in each language. */
+export const SUPPORTED_FORMATS_TEXT = IMAGE_FORMATS_TEXT;
 
 /** The DIB header sizes real BMP files use; with the 'BM' tag they tell a bitmap from text that starts with "BM". */
 const BMP_HEADER_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);

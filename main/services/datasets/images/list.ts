@@ -2,6 +2,7 @@
 // is read yet. Hidden entries are ignored; anything that cannot be a class image is listed as skipped.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { systemReasonValues } from '../../../api/quotedReasons';
 import { ImageImportError } from './errors';
 import { skipBecause, type SkipWords } from './skipReason';
 
@@ -63,7 +64,7 @@ export function listImageFolder(folder: string): FolderListing {
     stats = statSync(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ImageImportError('no-such-folder', { folder });
-    throw new ImageImportError('folder-unreadable', { folder, reason: (error as Error).message });
+    throw new ImageImportError('folder-unreadable', { folder, ...systemReasonValues(error) });
   }
   if (!stats.isDirectory()) throw new ImageImportError('not-a-folder', { folder });
 
@@ -150,9 +151,9 @@ function visibleEntries(root: string, dir: string): string[] {
   try {
     entries = readdirSync(dir);
   } catch (error) {
-    const reason = (error as Error).message;
-    if (dir === root) throw new ImageImportError('folder-unlistable', { folder: root, reason });
-    throw new ImageImportError('class-folder-unlistable', { folder: root, subfolder: relative(root, dir), reason });
+    const reason = systemReasonValues(error);
+    if (dir === root) throw new ImageImportError('folder-unlistable', { folder: root, ...reason });
+    throw new ImageImportError('class-folder-unlistable', { folder: root, subfolder: relative(root, dir), ...reason });
   }
   return entries.filter((name) => !name.startsWith('.')).sort(byCodePoint);
 }

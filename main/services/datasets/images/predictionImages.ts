@@ -5,10 +5,10 @@
 // statistics.
 import { statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
+import { exampleReasonValues } from '../../../api/quotedReasons';
 import { readImage, type ImageTarget } from './decode';
 import { ImageImportError } from './errors';
 import { ImagePredictionError } from './predictionError';
-import { SUPPORTED_FORMATS_TEXT } from './formats';
 import { byCodePoint, listImageFolder, type ListedFile, type SkippedFile } from './list';
 import { PixelBudget } from './pixelBudget';
 import { skipBecause } from './skipReason';
@@ -92,17 +92,15 @@ export async function readPredictionImages(
   }
   if (images.length === 0) {
     const first = skipped[0];
-    const formats = SUPPORTED_FORMATS_TEXT;
-    if (!isFolder) throw new ImagePredictionError('not-an-image', { path: where, formats, reason: first.reason });
+    if (!isFolder) throw new ImagePredictionError('not-an-image', { path: where, ...exampleReasonValues(first) });
     throw first
       ? new ImagePredictionError(skipped.length === 1 ? 'no-images-one' : 'no-images', {
           path: where,
-          formats,
           skipped: skipped.length,
           example: first.path,
-          reason: first.reason,
+          ...exampleReasonValues(first),
         })
-      : new ImagePredictionError('no-files', { path: where, formats });
+      : new ImagePredictionError('no-files', { path: where });
   }
   const inputs = new Float32Array(images.length * values);
   read.forEach((image, k) => inputs.set(image, k * values));

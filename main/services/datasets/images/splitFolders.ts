@@ -3,6 +3,7 @@
 // from the folder's sub-folder names; every split folder must hold the same classes as train/.
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { nameListValues } from '../../../api/nameLists';
 import { ImageImportError } from './errors';
 import { byCodePoint, listImageFolder, type ClassFolder, type FolderListing } from './list';
 
@@ -73,10 +74,12 @@ export function listSplitFolders(source: string, folders: SplitFolderNames): Spl
     const missing = train.filter((c) => !here.includes(c));
     const extra = here.filter((c) => !train.includes(c));
     if (missing.length || extra.length) {
-      const where = { folder: join(source, name), train: folders.train, classes: list(train) };
-      if (!extra.length) throw new ImageImportError('split-classes-missing', { ...where, missing: list(missing) });
-      if (!missing.length) throw new ImageImportError('split-classes-extra', { ...where, extra: list(extra) });
-      throw new ImageImportError('split-classes-differ', { ...where, missing: list(missing), extra: list(extra) });
+      const where = { folder: join(source, name), train: folders.train, ...nameListValues('classes', train) };
+      const lacks = nameListValues('missing', missing);
+      const has = nameListValues('extra', extra);
+      if (!extra.length) throw new ImageImportError('split-classes-missing', { ...where, ...lacks });
+      if (!missing.length) throw new ImageImportError('split-classes-extra', { ...where, ...has });
+      throw new ImageImportError('split-classes-differ', { ...where, ...lacks, ...has });
     }
   }
   const prefix = (name: string, path: string) => `${name}${sep}${path}`;
@@ -101,9 +104,4 @@ export function listSplitFolders(source: string, folders: SplitFolderNames): Spl
       listing.ignoredFolders.map((f) => ({ ...f, path: prefix(name, f.path) })),
     ),
   };
-}
-
-function list(names: string[]): string {
-  const quoted = names.slice(0, 5).map((n) => `'${n}'`);
-  return names.length > 5 ? `${quoted.join(', ')} and ${names.length - 5} more` : quoted.join(', ');
 }
