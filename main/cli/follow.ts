@@ -21,6 +21,8 @@ export class RunFollower {
   private runId: string | null = null;
   private readonly early: StudioEvent[] = [];
   private outcome: RunOutcome | null = null;
+  /** Outcomes the engine reported before follow() knew the run's id (a run that diverges at once on a busy machine). */
+  private readonly earlyOutcomes = new Map<string, RunOutcome>();
   private interrupted = false;
   private progress: ProgressLine | null = null;
   private epochs = 0;
@@ -37,7 +39,9 @@ export class RunFollower {
     this.offs.push(studio.onEvent((event) => this.event(event)));
     this.offs.push(
       studio.supervisor.onEvent(({ runId, message }) => {
-        if (message.type === 'finished' && runId === this.runId) this.outcome = message.outcome;
+        if (message.type !== 'finished') return;
+        if (this.runId === null) this.earlyOutcomes.set(runId, message.outcome);
+        else if (runId === this.runId) this.outcome = message.outcome;
       }),
     );
     process.on('SIGINT', this.onSignal);
@@ -47,6 +51,8 @@ export class RunFollower {
   /** Follows `run` (just started or continued) to its end. */
   async follow(run: RunSummary): Promise<FollowedRun> {
     this.runId = run.id;
+    this.outcome = this.earlyOutcomes.get(run.id) ?? null;
+    this.earlyOutcomes.clear();
     this.epochs = run.trainConfig.epochs;
     if (!this.json) this.progress = new ProgressLine(process.stderr, this.epochs, this.locale);
     const ended = new Promise<RunSummary>((resolve) => {
