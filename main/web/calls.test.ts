@@ -3,7 +3,7 @@
 // real studio are in hardening.int.test.ts and server.int.test.ts.)
 import { describe, expect, it } from 'vitest';
 import type { StudioApi } from '../api/types';
-import { answer, encodeReply, readEnvelope } from './calls';
+import { answer, encodeReply, readEnvelope, withoutUploadPaths } from './calls';
 
 const text = (value: string) => Buffer.from(value);
 
@@ -87,5 +87,35 @@ describe('web mode messages', () => {
       ok: false,
       error: { code: 'failed' },
     });
+  });
+});
+
+describe('refusals in web mode', () => {
+  const uploads = '/home/u/.netwright/uploads';
+  it("name an uploaded file or folder as the user picked it, not by the server's path", () => {
+    const payload = withoutUploadPaths(
+      {
+        message: `${uploads}/3f2a9c/photos: none of the 2 files is an image (e.g. ${uploads}/3f2a9c/photos/cats/a.bmp)`,
+        code: 'no-readable-images',
+        params: { folder: `${uploads}/3f2a9c/photos`, example: `${uploads}/3f2a9c/photos/cats/a.bmp`, count: 2 },
+        nodeId: 'n1',
+      },
+      uploads,
+    );
+    expect(payload).toEqual({
+      message: 'photos: none of the 2 files is an image (e.g. photos/cats/a.bmp)',
+      code: 'no-readable-images',
+      params: { folder: 'photos', example: 'photos/cats/a.bmp', count: 2 },
+      nodeId: 'n1',
+    });
+  });
+
+  it('leave other paths alone, and read Windows separators and characters special in patterns', () => {
+    const windows = 'C:\\Users\\u (x)\\.netwright\\uploads';
+    const payload = withoutUploadPaths(
+      { message: `${windows}\\ab12\\data.csv: line 3; see /elsewhere/uploads/ab12/x.csv`, code: 'import-failed' },
+      windows,
+    );
+    expect(payload).toEqual({ message: 'data.csv: line 3; see /elsewhere/uploads/ab12/x.csv', code: 'import-failed' });
   });
 });

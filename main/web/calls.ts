@@ -67,8 +67,29 @@ function withDownloads(result: ExportResult): ExportResult {
   };
 }
 
-/** Runs a message and settles with its reply; never rejects. */
-export async function answer(api: StudioApi, data: RawData, isBinary: boolean): Promise<CallReply> {
+/**
+ * Web mode reads what the page uploads under `<uploadsDir>/<upload id>/<the name the user picked>`: a refusal names
+ * that file or folder as the user picked it ("photos/cats/a.bmp"), not by the server's path to the upload.
+ */
+export function withoutUploadPaths(payload: StudioErrorPayload, uploadsDir: string): StudioErrorPayload {
+  const escaped = uploadsDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const prefix = new RegExp(`${escaped}[/\\\\][^/\\\\]+[/\\\\]`, 'g');
+  const shown = (text: string) => text.replace(prefix, '');
+  const params = payload.params
+    ? Object.fromEntries(
+        Object.entries(payload.params).map(([key, value]) => [key, typeof value === 'string' ? shown(value) : value]),
+      )
+    : undefined;
+  return { ...payload, message: shown(payload.message), ...(params ? { params } : {}) };
+}
+
+/** Runs a message and settles with its reply; never rejects. `uploadsDir`: where web mode keeps uploads. */
+export async function answer(
+  api: StudioApi,
+  data: RawData,
+  isBinary: boolean,
+  uploadsDir?: string,
+): Promise<CallReply> {
   const envelope = readEnvelope(data, isBinary);
   if (envelope.kind === 'refused') return envelope.reply;
   const { id, method, args } = envelope;
@@ -77,7 +98,8 @@ export async function answer(api: StudioApi, data: RawData, isBinary: boolean): 
     const value = await dispatch(api, method, args);
     return { id, ok: true, value: method === 'exportRun' ? withDownloads(value as ExportResult) : value };
   } catch (error) {
-    return { id, ok: false, error: errorPayload(error) };
+    const payload = errorPayload(error);
+    return { id, ok: false, error: uploadsDir ? withoutUploadPaths(payload, uploadsDir) : payload };
   }
 }
 

@@ -213,7 +213,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // Malformed frames, bad UTF-8 and oversize messages: ws answers with a close code and ends the socket itself.
     ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
-      answer(studio, data, isBinary)
+      answer(studio, data, isBinary, uploadsDir)
         .then((reply) => send(ws, encodeReply(reply)))
         .catch((error: unknown) => {
           log(`a reply could not be sent: ${(error as Error).message}`);
