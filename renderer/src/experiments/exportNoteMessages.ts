@@ -1,19 +1,10 @@
 // What an export says beside its files, in each language: the codes of main/api/exportNotes.ts with the values main
-// sends (an epoch, file names, commands to copy).
+// sends (an epoch, file names, commands to copy); the Chinese is main/api/exportNotesZh.ts, shared with the CLI.
 import { EXPORT_NOTES, type ExportNoteCode } from '../../../main/api/exportNotes';
+import { EXPORT_NOTES_ZH } from '../../../main/api/exportNotesZh';
 import type { Messages } from '../lib/i18n.svelte';
 
 export const exportNoteMessages: Messages<ExportNoteCode> = {
   en: { ...EXPORT_NOTES },
-  'zh-CN': {
-    'weights-best': '权重来自第 {epoch} 轮的最佳检查点',
-    'weights-last': '权重来自第 {epoch} 轮的最后一个检查点',
-    'weights-manual': '权重来自第 {epoch} 轮手动保存的检查点',
-    'dropout-left-out': '未包含 Dropout：ONNX 保存的是模型的推理形式',
-    'inputs-standardized': '模型接受标准化后的输入；统计量保存在它的元数据中',
-    'standardization-folded': '输入标准化已并入模型：模型直接接受原始值',
-    'script-split': '它在本次运行所用的数据行（{splitFile}）上训练和测试；--random-split 会重新抽取',
-    'run-script': '运行方式：{command}',
-    'run-torchrun': '或用 2 个进程运行：{command}',
-  },
+  'zh-CN': { ...EXPORT_NOTES_ZH },
 };
