@@ -67,6 +67,8 @@ const LIVE_FLUSH_MS = 200;
 export class StudioState {
   info = $state<StudioInfo | null>(null);
   view = $state<View>('model');
+  /** Whether the user picked a view (a tab) since the studio opened: then load() no longer restores the stored one. */
+  private viewChosen = false;
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
   /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
@@ -156,8 +158,15 @@ export class StudioState {
     if (place.trainConfig) this.trainConfig = configForDataset(place.trainConfig, this.dataset);
     const runId = place.runId ?? runs[0]?.id ?? null;
     if (runId) await this.watchRun(runId).catch(() => undefined); // deleted meanwhile: nothing to show
-    if (place.view) this.view = place.view;
+    // A tab clicked while the place was still loading wins over the stored view (it used to be switched back).
+    if (place.view && !this.viewChosen) this.view = place.view;
     this.openRunId = place.runPageId ?? null;
+  }
+
+  /** The user picks a view (a header tab). */
+  showView(view: View): void {
+    this.viewChosen = true;
+    this.view = view;
   }
 
   /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */
