@@ -42,7 +42,13 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
 const available = (command) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
 const native = resolve(import.meta.dirname, '..', 'engine', 'native');
 const dir = mkdtempSync(join(tmpdir(), 'netwright-selftest-'));
-const common = ['src/gemm/gemm.cpp', 'src/gemm/select_kernel.cpp', 'src/gemm/small_rows.cpp', 'src/scratch.cpp'];
+const common = [
+  'src/gemm/gemm.cpp',
+  'src/gemm/select_kernel.cpp',
+  'src/gemm/small_rows.cpp',
+  'src/gemm/weight_rows.cpp',
+  'src/scratch.cpp',
+];
 const portable = [...common, 'src/thread_pool.cpp', 'src/fp_mode.cpp', 'src/gemm/ukernel_scalar.cpp'];
 const baseline = [...portable, 'src/gemm/small_rows_scalar.cpp', 'tools/gemm-selftest.cpp'];
 

@@ -2,11 +2,13 @@
 // odd sizes and alpha/beta, and the bias + ReLU epilogue, against a double-precision reference; op(B) given
 // prepacked in the panel layout (as inference passes a dense layer's weight) bitwise the same as packed by the
 // driver; and a checksum of the bits of every output, printed last, which must not depend on the thread count.
-// scripts/test-native-arm64.mjs builds it for arm64 and runs it on the NEON kernels under qemu in `npm test`
-// (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for the portable kernel). Also useful under sanitizers.
+// Also the AVX2 panel packers' layout, with nothing stored past a panel. scripts/test-native-selftest.mjs builds it for
+// this x64 CPU and for arm64 (run under qemu) in `npm test` (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for
+// the portable kernel). Also useful under sanitizers.
 // Build from engine/native, e.g. on arm64:
 //   g++ -O2 -std=c++17 -pthread -DNW_GEMM_NEON -Isrc tools/gemm-selftest.cpp src/gemm/gemm.cpp \
-//     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/scratch.cpp src/thread_pool.cpp src/fp_mode.cpp \
+//     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/gemm/weight_rows.cpp src/scratch.cpp \
+//     src/thread_pool.cpp src/fp_mode.cpp \
 //     src/gemm/ukernel_scalar.cpp src/gemm/small_rows_scalar.cpp src/gemm/ukernel_neon.cpp src/gemm/small_rows_neon.cpp
 //     \ -o gemm-selftest && ./gemm-selftest
 // (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp / ukernel_avx512.cpp + small_rows_avx512.cpp
