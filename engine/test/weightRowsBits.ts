@@ -16,19 +16,20 @@ function randomFloats(rng: Rng, count: number): Float32Array {
 }
 
 /**
- * [batch, in, out]: batches of 16 to 144 (a multiple of 16, or padded to one by at most an eighth; 61 ends in a
- * part of 4 rows), outputs ending in
- * a whole tile of 6 and in 1 to 5 rows (513, 37, 100), depths of one block (1, 40, 300) and of three (785, 784).
+ * [batch, in, out]: batches of 16 to 256 (a multiple of 16, or padded to one by at most an eighth; 63 ends in a part
+ * of 4 rows, 204 in two row blocks of the panel driver, 32 keeps the panel driver), outputs ending in a whole tile of
+ * 6 and in 1 to 5 rows (513, 37, 100), depths of one block (1, 40, 300) and of three (785, 784).
  */
 export const weightRowsShapes: [number, number, number][] = [
   [16, 1, 16],
   [64, 784, 512],
   [64, 512, 513],
-  [61, 300, 37],
+  [63, 300, 37],
   [100, 785, 100],
   [144, 40, 48],
   [48, 5, 30],
-  [200, 300, 37],
+  [204, 300, 37],
+  [32, 64, 48],
 ];
 
 /** Every product of weightRowsShapes on `threads` threads, outputs in order. */

@@ -136,6 +136,10 @@ bool gemmWeightRows(const GemmProblem& p) {
   // costs (8 x 256 x 128, W1's first layer: 43 GFLOPS here against 49 in the panel driver).
   const int64_t mp = (p.M + kColumns - 1) / kColumns * kColumns;
   if ((mp - p.M) * 8 > p.M) return false;
+  // The panel driver ends such a batch in a 1- or 2-row tile, which sums even and odd k apart (2 rows of 16 columns
+  // have too few chains for the FMA latency otherwise; 32-channel convolutions end so): bits this path cannot give.
+  // A batch of 32 or 128 keeps the panel driver (pack::tileRows). Tiles of 3 to 5 rows sum in a whole tile's order.
+  if (p.M % kRows == 1 || p.M % kRows == 2) return false;
 
   float* s = sharedScratch(Shared::WeightRows).reserve<float>(static_cast<std::size_t>(p.N * mp));
   const int64_t tiles = (p.N + kRows - 1) / kRows;
