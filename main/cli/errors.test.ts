@@ -1,23 +1,39 @@
-// Failed commands report on one line with exit code 1; usage mistakes add the usage and exit with code 2.
+// Failed commands report on one line with exit code 1; usage mistakes add the usage and exit with code 2, both in
+// the user's language.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
 import { errorReport } from './errors';
+
+const RUNS_USAGE = { en: 'netwright runs [--json]', zh: 'netwright runs [--json]（中文）' };
 
 describe('errorReport', () => {
   it('puts a message with line breaks on one line, exit code 1', () => {
     const error = new Error(
       'cannot export the model to ONNX:\n  conv1 is a Foo layer,\r\nwhich has no ONNX translation\n',
     );
-    expect(errorReport(error, 'netwright export RUN')).toEqual({
+    expect(errorReport(error, RUNS_USAGE, 'en')).toEqual({
       text: 'netwright: cannot export the model to ONNX: conv1 is a Foo layer, which has no ONNX translation\n',
       code: 1,
     });
   });
 
   it('adds the usage to a usage error, exit code 2', () => {
-    expect(errorReport(new UsageError('unknown option --x'), 'netwright runs [--json]')).toEqual({
+    expect(errorReport(new UsageError('unknown-option', { option: 'x' }), RUNS_USAGE, 'en')).toEqual({
       text: 'netwright: unknown option --x\nusage: netwright runs [--json]\n',
       code: 2,
     });
+  });
+
+  it('words a usage error and its usage in Chinese, the option as typed', () => {
+    expect(errorReport(new UsageError('unknown-option', { option: 'epoch' }), RUNS_USAGE, 'zh')).toEqual({
+      text: 'netwright: 未知选项 --epoch\n用法：netwright runs [--json]（中文）\n',
+      code: 2,
+    });
+  });
+
+  it("prefers the usage the error carries to the command's", () => {
+    const own = { en: 'netwright train …', zh: 'netwright train …（训练）' };
+    const report = errorReport(new UsageError('needs-value', { option: 'lr' }, own), RUNS_USAGE, 'zh');
+    expect(report.text).toBe('netwright: --lr 需要一个值\n用法：netwright train …（训练）\n');
   });
 });

@@ -1,6 +1,10 @@
 // How a failed command reports: one line `netwright: <message>` and exit code 1, or for a usage mistake the
-// message, the command's usage and exit code 2. Importers and exporters may put line breaks in their messages.
+// message, the command's usage and exit code 2, in the user's language. Importers and exporters may put line breaks
+// in their messages.
 import { UsageError } from './args';
+import { HELP_WORDS } from './helpWords';
+import { say, type CliLocale, type InEachLanguage } from './locale';
+import { USAGE_MISTAKE_WORDS } from './usageWords';
 
 export const EXIT_ERROR = 1;
 export const EXIT_USAGE = 2;
@@ -10,10 +14,17 @@ export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** What to print on stderr for `error`, and the exit code. */
-export function errorReport(error: unknown, commandUsage: string): { text: string; code: number } {
+/** What to print on stderr for `error` in `locale`, and the exit code. */
+export function errorReport(
+  error: unknown,
+  commandUsage: InEachLanguage,
+  locale: CliLocale,
+): { text: string; code: number } {
+  if (error instanceof UsageError) {
+    const mistake = oneLine(say(USAGE_MISTAKE_WORDS, locale, error.code, error.values));
+    const usage = say(HELP_WORDS, locale, 'usageOf', { usage: (error.usage ?? commandUsage)[locale] });
+    return { text: `netwright: ${mistake}\n${usage}\n`, code: EXIT_USAGE };
+  }
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  if (error instanceof UsageError)
-    return { text: `netwright: ${message}\nusage: ${error.usage ?? commandUsage}\n`, code: EXIT_USAGE };
   return { text: `netwright: ${message}\n`, code: EXIT_ERROR };
 }

@@ -15,7 +15,8 @@ import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
 import { LIST_WORDS } from './listWords';
-import { cliLocale, speaker, type CliLocale } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, predictAll, predictionScoreText } from './predictFile';
@@ -23,8 +24,10 @@ import { scoreAgainstLabels } from './predictOutput';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 
-export const EVALUATE_USAGE =
-  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…], or --data FOLDER/ of images in sub-folders 0/, 1/, … for an image classifier';
+export const EVALUATE_USAGE = inEachLanguage(
+  (locale) =>
+    `netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]${HELP_WORDS[locale].evaluateImported}`,
+);
 
 function confusionText(confusion: number[][], classNames: string[], locale: CliLocale): string {
   const header = [LIST_WORDS[locale].confusionCorner, ...classNames];
@@ -52,10 +55,7 @@ async function evaluateImportedImages(
   args: ParsedArgs,
 ): Promise<number> {
   if (args.options.has('label') || args.options.has('columns'))
-    throw new UsageError(
-      `--label and --columns are for tables; run '${run.name}' takes images, labelled by their sub-folder (0/, 1/, …)`,
-      EVALUATE_USAGE,
-    );
+    throw new UsageError('table-options-for-images', { run: run.name }, EVALUATE_USAGE);
   const stored = workspace.store.runs.getRun(run.id);
   const model = importedImageModel(stored);
   const report = await predictImages(
@@ -89,8 +89,7 @@ async function evaluateImported(
   args: ParsedArgs,
 ): Promise<number> {
   const choice = columnChoice(args);
-  if (choice.label === undefined)
-    throw new UsageError(`say which column of ${file} holds the labels (--label COLUMN)`, EVALUATE_USAGE);
+  if (choice.label === undefined) throw new UsageError('label-of-evaluation', { file }, EVALUATE_USAGE);
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
   const checkpoint = runCheckpoint(workspace.store, run);
   const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
@@ -119,32 +118,25 @@ export async function evaluate(argv: string[]): Promise<number> {
     { values: ['split', 'checkpoint', 'data', 'label', 'columns'], flags: ['json'] },
     EVALUATE_USAGE,
   );
-  if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
+  if (args.positional.length !== 1) throw new UsageError('run-to-evaluate', {}, EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
     const data = args.options.get('data');
     if (run.kind === 'imported') {
-      if (typeof data !== 'string')
-        throw new UsageError(
-          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file (--data FILE.csv) and the column of its labels (--label COLUMN)`,
-          EVALUATE_USAGE,
-        );
+      if (typeof data !== 'string') throw new UsageError('imported-run-needs-data', { run: run.name }, EVALUATE_USAGE);
       const images = existsSync(data) && statSync(data).isDirectory();
       if (images && takesImages(workspace.store.runs.getRun(run.id)))
         return evaluateImportedImages(workspace, run, data, args);
       return evaluateImported(workspace, run, data, args);
     }
     if (args.options.has('label') || args.options.has('columns'))
-      throw new UsageError(
-        `--label and --columns are for imported runs; run '${run.name}' is scored by its dataset's label column`,
-        EVALUATE_USAGE,
-      );
+      throw new UsageError('table-options-for-own-data', { run: run.name }, EVALUATE_USAGE);
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
     if (typeof data === 'string') {
-      if (args.options.has('split')) throw new UsageError('--data and --split are two different things to evaluate on');
+      if (args.options.has('split')) throw new UsageError('data-and-split');
       const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);
       process.stdout.write(args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run));
       return 0;

@@ -11,6 +11,8 @@ import { ImagePredictionError } from '../services/datasets/images/predictionErro
 import { datasetImageModel, importedImageModel, takesImages, type ImageModel } from '../services/studio/imageModel';
 import type { RunSummary } from '../services/store/types';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
+import { HELP_WORDS } from './helpWords';
+import { inEachLanguage } from './locale';
 import { runCheckpoint, runDataset } from './checkpoints';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, encodeTableFile, predictAll, predictionScoreText, type EncodedFile } from './predictFile';
@@ -19,8 +21,10 @@ import { csvCell, outputShape, scoreAgainstLabels, type OutputMeaning } from './
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 
-export const PREDICT_USAGE =
-  'netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN (imported runs)]';
+export const PREDICT_USAGE = inEachLanguage(
+  (locale) =>
+    `netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN${HELP_WORDS[locale].predictImported}]`,
+);
 
 /** How the run reads images, when it does: its image dataset, or an imported model's image input. */
 function imageModelOf(workspace: Workspace, run: RunSummary): ImageModel | null {
@@ -59,10 +63,7 @@ async function rowsFor(
     return { input: await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice)), meaning };
   }
   if (choice.columns || choice.label !== undefined)
-    throw new UsageError(
-      `--columns and --label are for imported runs; run '${run.name}' reads its dataset's columns`,
-      PREDICT_USAGE,
-    );
+    throw new UsageError('table-options-for-own-columns', { run: run.name }, PREDICT_USAGE);
   const { manifest } = runDataset(workspace.store, run);
   if (statSync(file).isDirectory())
     throw new Error(
@@ -74,14 +75,13 @@ async function rowsFor(
 
 export async function predict(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'checkpoint', 'columns', 'label'], flags: ['json'] }, PREDICT_USAGE);
-  if (args.positional.length !== 2) throw new UsageError('say which run and which CSV file', PREDICT_USAGE);
+  if (args.positional.length !== 2) throw new UsageError('run-and-file', {}, PREDICT_USAGE);
   const [ref, file] = args.positional;
   const out = optionalString(args, 'out');
   const json = args.options.has('json');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
-  if (out && resolve(out) === resolve(file))
-    throw new UsageError('--out would overwrite the input file', PREDICT_USAGE);
+  if (out && resolve(out) === resolve(file)) throw new UsageError('out-overwrites-input', {}, PREDICT_USAGE);
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);

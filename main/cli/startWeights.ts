@@ -5,17 +5,18 @@ import { freezeLayers, freezeUntil } from '../../engine/core/spec';
 import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import { optionalString, UsageError, type ParsedArgs } from './args';
+import type { InEachLanguage } from './locale';
 
 export const START_WEIGHTS_OPTIONS = ['freeze', 'freeze-until', 'from', 'weights'];
 
 export const START_WEIGHTS_USAGE = `[--from RUN | --weights FILE.safetensors] [--freeze NODE,NODE | --freeze-until NODE]`;
 
 /** The spec with the layers --freeze or --freeze-until name frozen; unknown names are refused, all of them named. */
-export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: string): ModelSpec {
+export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: InEachLanguage): ModelSpec {
   const list = optionalString(args, 'freeze');
   const until = optionalString(args, 'freeze-until');
   if (list !== undefined && until !== undefined)
-    throw new UsageError('give --freeze or --freeze-until, not both', usage);
+    throw new UsageError('not-both', { first: 'freeze', second: 'freeze-until' }, usage);
   if (list === undefined && until === undefined) return spec;
   const result =
     until !== undefined
@@ -29,10 +30,8 @@ export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: str
         );
   if (!result.ok) {
     const known = spec.nodes.map((n) => n.id).join(', ');
-    throw new UsageError(
-      `the model has no layer ${result.unknown.map((id) => `'${id}'`).join(', ')} to freeze (its layers: ${known})`,
-      usage,
-    );
+    const unknown = result.unknown.map((id) => `'${id}'`).join(', ');
+    throw new UsageError('no-layer-to-freeze', { unknown, layers: known }, usage);
   }
   return result.spec;
 }

@@ -10,18 +10,22 @@ import { modelFor } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
-import { cliLocale } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, speaker } from './locale';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { INTERRUPTED_EXIT } from './trainSession';
 import { openStudio } from './workspace';
 
-export const SWEEP_USAGE = `netwright sweep (--sample NAME | --data FILE.csv --label COLUMN | --data DATASET_DIR|DATASET) [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json]
+export const SWEEP_USAGE = inEachLanguage((locale) => {
+  const words = speaker(HELP_WORDS, locale);
+  return `netwright sweep (--sample NAME | --data FILE.csv --label COLUMN | --data DATASET_DIR|DATASET) [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json]
   [--grid SETTING=V1,V2,... ...] [--random N --range SETTING=MIN:MAX ... [--sampling-seed S]] [--seeds N]
   [--parallel K] [--threads CORES] [--name NAME] [--json]
-  ${TRAIN_CONFIG_USAGE}
+  ${TRAIN_CONFIG_USAGE[locale]}
 netwright sweep --continue GROUP [--json]
-settings: ${SETTING_NAMES}
---grid tries every combination; --random draws N (lr, l1, l2 log-uniformly); each runs once per seed (--seed, --seed+1, ...).`;
+${words('sweepSettings', { settings: SETTING_NAMES })}
+${words('sweepHow')}`;
+});
 
 /** The group `ref` names: its id, an id prefix of 4 or more characters, or its exact name. */
 export function resolveGroup(groups: RunGroup[], ref: string): RunGroup {
@@ -106,13 +110,14 @@ export async function sweep(argv: string[]): Promise<number> {
     },
     SWEEP_USAGE,
   );
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, SWEEP_USAGE);
+  if (args.positional.length > 0)
+    throw new UsageError('unexpected-argument', { argument: args.positional[0] }, SWEEP_USAGE);
   const json = args.options.has('json');
   const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
   const parallel = countOption(args, 'parallel', 1);
   const continued = optionalString(args, 'continue');
   if (continued !== undefined && [...args.options.keys()].some((k) => k !== 'continue' && k !== 'json'))
-    throw new UsageError('--continue GROUP goes on with a group as it was made: give no other settings', SWEEP_USAGE);
+    throw new UsageError('sweep-continue-alone', {}, SWEEP_USAGE);
   const studio = openStudio({ threads: parallel === 1 ? threads : undefined, cores: threads });
   try {
     if (continued !== undefined) {

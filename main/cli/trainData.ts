@@ -10,7 +10,7 @@ import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
 import { choiceOption, optionalString, UsageError, type ParsedArgs } from './args';
-import { speaker, type CliLocale } from './locale';
+import { speaker, type CliLocale, type InEachLanguage } from './locale';
 import { IMPORT_NOTE_WORDS, noteText } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
 
@@ -56,8 +56,7 @@ async function fromTable(
   locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const label = args.options.get('label');
-  if (typeof label !== 'string')
-    throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
+  if (typeof label !== 'string') throw new UsageError('label-of-table', { file });
   const task = args.options.has('task')
     ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification')
     : undefined;
@@ -121,28 +120,24 @@ function fromStore(studio: Studio, ref: string, locale: CliLocale): { dataset: D
 export async function trainingDataset(
   studio: Studio,
   args: ParsedArgs,
-  usage: string,
+  usage: InEachLanguage,
   locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const sample = args.options.get('sample');
   const data = args.options.get('data');
   if (typeof sample === 'string' && typeof data === 'string')
-    throw new UsageError('give --sample or --data, not both', usage);
+    throw new UsageError('not-both', { first: 'sample', second: 'data' }, usage);
   if (typeof sample === 'string') {
     if (args.options.has('label') || args.options.has('task') || args.options.has('split-column')) {
-      throw new UsageError(
-        '--label, --task and --split-column go with a CSV file (--data FILE.csv), not a sample',
-        usage,
-      );
+      throw new UsageError('table-options-not-sample', {}, usage);
     }
     const dataset = await studio.useSample(sample);
     return { dataset, note: speaker(TRAINING_WORDS, locale)('datasetSample', { name: dataset.name }) };
   }
-  if (typeof data !== 'string')
-    throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
+  if (typeof data !== 'string') throw new UsageError('what-to-train-on', {}, usage);
   const table = TABLE_FILE.test(data) || (existsSync(data) && statSync(data).isFile());
   if (!table && (args.options.has('label') || args.options.has('task') || args.options.has('split-column'))) {
-    throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv)', usage);
+    throw new UsageError('table-options-need-csv', {}, usage);
   }
   if (table) {
     if (!existsSync(data)) throw new Error(`${data}: no such file`);

@@ -2,11 +2,13 @@
 // the same {values}, so a value filled into one language is never missing from (or left unfilled in) the other.
 import { describe, expect, it } from 'vitest';
 import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
+import { HELP_WORDS } from './helpWords';
 import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
 import { CLI_LOCALES, type Words } from './locale';
 import { EXPORT_NOTE_WORDS, EXPORT_WORDS, IMPORT_NOTE_WORDS, SKIP_REASON_WORDS } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
+import { USAGE_MISTAKE_WORDS } from './usageWords';
 
 const TABLES: Record<string, Words<string>> = {
   'diagnosis verdicts': CLI_DIAGNOSIS_TABLES.verdicts,
@@ -20,6 +22,8 @@ const TABLES: Record<string, Words<string>> = {
   'image skip reasons': SKIP_REASON_WORDS,
   'export notes': EXPORT_NOTE_WORDS,
   export: EXPORT_WORDS,
+  'usage mistakes': USAGE_MISTAKE_WORDS,
+  help: HELP_WORDS,
 };
 
 /** The {names} a text fills in, sorted, each once. */
