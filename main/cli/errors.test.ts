@@ -2,6 +2,8 @@
 // the user's language.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
+import { CsvImportError } from '../services/datasets/csv/errors';
+import { CliError } from './errorWords';
 import { errorReport } from './errors';
 
 const RUNS_USAGE = { en: 'netwright runs [--json]', zh: 'netwright runs [--json]（中文）' };
@@ -35,5 +37,25 @@ describe('errorReport', () => {
     const own = { en: 'netwright train …', zh: 'netwright train …（训练）' };
     const report = errorReport(new UsageError('needs-value', { option: 'lr' }, own), RUNS_USAGE, 'zh');
     expect(report.text).toBe('netwright: --lr 需要一个值\n用法：netwright train …（训练）\n');
+  });
+
+  it("words the CLI's own errors and a CSV table's problems in Chinese, their English unchanged", () => {
+    const noRun = new CliError('no-run-yet', { run: 'abc' });
+    expect(errorReport(noRun, RUNS_USAGE, 'zh')).toEqual({
+      text: "netwright: 没有运行 'abc'：还没有任何运行\n",
+      code: 1,
+    });
+    expect(errorReport(noRun, RUNS_USAGE, 'en').text).toBe("netwright: no run 'abc': there are no runs yet\n");
+    const ragged = new CsvImportError({ file: '/data/iris.csv', line: 7 }, 'ragged-row', { fields: 2, expected: 5 });
+    expect(errorReport(ragged, RUNS_USAGE, 'zh').text).toBe('netwright: iris.csv 第 7 行：有 2 个字段，应为 5 个\n');
+    expect(errorReport(ragged, RUNS_USAGE, 'en').text).toBe('netwright: iris.csv, line 7: 2 fields, expected 5\n');
+    const noLabel = new CsvImportError({ file: 'iris.csv' }, 'no-label-column', { ref: 'kind', columns: "'a', 'b'" });
+    expect(errorReport(noLabel, RUNS_USAGE, 'zh').text).toBe(
+      "netwright: iris.csv：没有名为 'kind' 的标签列；文件中的列为 'a', 'b'\n",
+    );
+  });
+
+  it('prints any other error as its English message in Chinese too', () => {
+    expect(errorReport(new Error('engine stopped'), RUNS_USAGE, 'zh').text).toBe('netwright: engine stopped\n');
   });
 });

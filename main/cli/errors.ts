@@ -1,7 +1,8 @@
 // How a failed command reports: one line `netwright: <message>` and exit code 1, or for a usage mistake the
-// message, the command's usage and exit code 2, in the user's language. Importers and exporters may put line breaks
+// message, the command's usage and exit code 2, in the user's language (errorWords.ts, usageWords.ts). Importers and exporters may put line breaks
 // in their messages.
 import { UsageError } from './args';
+import { codedErrorText } from './errorWords';
 import { HELP_WORDS } from './helpWords';
 import { say, type CliLocale, type InEachLanguage } from './locale';
 import { USAGE_MISTAKE_WORDS } from './usageWords';
@@ -25,6 +26,8 @@ export function errorReport(
     const usage = say(HELP_WORDS, locale, 'usageOf', { usage: (error.usage ?? commandUsage)[locale] });
     return { text: `netwright: ${mistake}\n${usage}\n`, code: EXIT_USAGE };
   }
-  const message = oneLine(error instanceof Error ? error.message : String(error));
+  // English is each error's own message, as it always was; another language words the errors it has codes for.
+  const english = error instanceof Error ? error.message : String(error);
+  const message = oneLine(locale === 'en' ? english : (codedErrorText(error, locale) ?? english));
   return { text: `netwright: ${message}\n`, code: EXIT_ERROR };
 }

@@ -23,6 +23,7 @@ import { encodeFile, predictAll, predictionScoreText } from './predictFile';
 import { scoreAgainstLabels } from './predictOutput';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
+import { CliError } from './errorWords';
 
 export const EVALUATE_USAGE = inEachLanguage(
   (locale) =>
@@ -90,7 +91,7 @@ async function evaluateImported(
 ): Promise<number> {
   const choice = columnChoice(args);
   if (choice.label === undefined) throw new UsageError('label-of-evaluation', { file }, EVALUATE_USAGE);
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!existsSync(file)) throw new CliError('no-such-file', { file });
   const checkpoint = runCheckpoint(workspace.store, run);
   const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
   const layout = readLayout(file, {});

@@ -11,6 +11,7 @@ import { evaluateSplit } from './checkpoints';
 import { percent, scoreText as splitScoreText, splitScore } from './format';
 import { encodeTableFile, predictAll, predictionScoreText as scoreText } from './predictFile';
 import { scoreAgainstLabels, type PredictionScore } from './predictOutput';
+import { CliError } from './errorWords';
 
 export interface FileEvaluation {
   type: 'evaluation';
@@ -30,7 +31,7 @@ export async function evaluateFile(
   dataset: DatasetRecord,
   data: string,
 ): Promise<FileEvaluation> {
-  if (!existsSync(data)) throw new Error(`${data}: no such file or folder`);
+  if (!existsSync(data)) throw new CliError('no-such-file-or-folder', { file: data });
   const { manifest } = dataset;
   let score: PredictionScore | null;
   if (manifest.source.kind === 'images') {

@@ -13,6 +13,7 @@ import { homeLayout } from '../services/studio/layout';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 import { IMPORT_MODEL_USAGE, importModelCommand } from './importModel';
+import { CliError } from './errorWords';
 import { IMPORT_WORDS } from './importWords';
 import { HELP_WORDS } from './helpWords';
 import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
@@ -35,6 +36,7 @@ export async function importCsvFile(
   label: string,
   options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal },
 ) {
+  if (!existsSync(path)) throw new CliError('no-such-file', { file: path });
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression')

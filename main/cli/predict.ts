@@ -20,6 +20,7 @@ import { predictImagesCommand } from './predictImages';
 import { csvCell, outputShape, scoreAgainstLabels, type OutputMeaning } from './predictOutput';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
+import { CliError } from './errorWords';
 
 export const PREDICT_USAGE = inEachLanguage(
   (locale) =>
@@ -80,7 +81,7 @@ export async function predict(argv: string[]): Promise<number> {
   const out = optionalString(args, 'out');
   const json = args.options.has('json');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  if (!existsSync(file)) throw new CliError('no-such-file', { file });
   if (out && resolve(out) === resolve(file)) throw new UsageError('out-overwrites-input', {}, PREDICT_USAGE);
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);

@@ -15,6 +15,7 @@ import { cliLocale, inEachLanguage, speaker } from './locale';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { INTERRUPTED_EXIT } from './trainSession';
 import { openStudio } from './workspace';
+import { CliError } from './errorWords';
 
 export const SWEEP_USAGE = inEachLanguage((locale) => {
   const words = speaker(HELP_WORDS, locale);
@@ -33,10 +34,12 @@ export function resolveGroup(groups: RunGroup[], ref: string): RunGroup {
   const found = matches.length > 0 ? matches : ref.length >= 4 ? groups.filter((g) => g.id.startsWith(ref)) : [];
   if (found.length === 1) return found[0];
   if (found.length > 1)
-    throw new Error(
-      `'${ref}' names ${found.length} groups: ${found.map((g) => g.id.slice(0, 8)).join(', ')}; give its id`,
-    );
-  throw new Error(`there is no group '${ref}'; \`netwright runs\` shows each run's group`);
+    throw new CliError('ref-matches-groups', {
+      ref,
+      count: found.length,
+      groups: found.map((g) => g.id.slice(0, 8)).join(', '),
+    });
+  throw new CliError('no-group', { ref });
 }
 
 /** Prints a line per run as it starts and ends (not with --json), and turns Ctrl-C into a clean hand-back. */

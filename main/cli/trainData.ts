@@ -13,6 +13,7 @@ import { choiceOption, optionalString, UsageError, type ParsedArgs } from './arg
 import { speaker, type CliLocale, type InEachLanguage } from './locale';
 import { IMPORT_NOTE_WORDS, noteText } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
+import { CliError } from './errorWords';
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
 
@@ -110,11 +111,10 @@ function fromStore(studio: Studio, ref: string, locale: CliLocale): { dataset: D
     };
   }
   if (matches.length > 1) {
-    throw new Error(
-      `'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`,
-    );
+    const datasets = matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ');
+    throw new CliError('data-matches-datasets', { ref, count: matches.length, datasets });
   }
-  throw new Error(`--data ${ref}: there is no such file or folder, and no imported dataset has that name or id`);
+  throw new CliError('no-such-data', { ref });
 }
 
 export async function trainingDataset(
@@ -140,7 +140,7 @@ export async function trainingDataset(
     throw new UsageError('table-options-need-csv', {}, usage);
   }
   if (table) {
-    if (!existsSync(data)) throw new Error(`${data}: no such file`);
+    if (!existsSync(data)) throw new CliError('no-such-file', { file: data });
     return fromTable(studio, args, data, locale);
   }
   if (existsSync(data)) return fromFolder(studio, data, locale);

@@ -2,6 +2,7 @@
 // the same {values}, so a value filled into one language is never missing from (or left unfilled in) the other.
 import { describe, expect, it } from 'vitest';
 import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
+import { CLI_ERROR_WORDS, CSV_PLACE_WORDS, CSV_PROBLEM_WORDS } from './errorWords';
 import { HELP_WORDS } from './helpWords';
 import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
@@ -24,6 +25,9 @@ const TABLES: Record<string, Words<string>> = {
   export: EXPORT_WORDS,
   'usage mistakes': USAGE_MISTAKE_WORDS,
   help: HELP_WORDS,
+  errors: CLI_ERROR_WORDS,
+  'CSV import problems': CSV_PROBLEM_WORDS,
+  'CSV problem places': CSV_PLACE_WORDS,
 };
 
 /** The {names} a text fills in, sorted, each once. */
@@ -59,7 +63,8 @@ describe('the CLI word tables', () => {
 
   it('have Chinese that is not the English copied', () => {
     for (const [name, table] of Object.entries(TABLES)) {
-      const chinese = Object.values(table.zh).filter((text) => /[\u4e00-\u9fff]/.test(text));
+      // Chinese characters, or Chinese punctuation ('{file}：{problem}').
+      const chinese = Object.values(table.zh).filter((text) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text));
       // Some words are the same in both (ID, L1, MAE {mae}); most are Chinese.
       expect(chinese.length / Object.keys(table.zh).length, name).toBeGreaterThan(0.5);
     }

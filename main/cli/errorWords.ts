@@ -1,0 +1,101 @@
+// The words of what stops a command (exit code 1), in English and Simplified Chinese: the CLI's own errors (a run,
+// file, dataset or group it cannot find, a run without a checkpoint) as CliErrors with a code and values, and the
+// coded errors of the services it words the way the studio does (a CSV table that cannot be imported). Any other
+// error prints its English message.
+import { CodedError } from '../../engine/core/errors/coded';
+import { fillMessage } from '../../engine/core/spec/problemText';
+import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../api/csvImportProblems';
+import { CSV_IMPORT_PROBLEMS_ZH, CSV_PLACES_ZH } from '../api/csvImportProblemsZh';
+import { say, type CliLocale, type Words } from './locale';
+
+export type CliErrorCode =
+  | 'which-run'
+  | 'no-run'
+  | 'no-run-yet'
+  | 'no-run-short-prefix'
+  | 'name-matches-runs'
+  | 'prefix-matches-runs'
+  | 'name-matches-many-runs'
+  | 'prefix-matches-many-runs'
+  | 'no-such-file'
+  | 'no-such-file-or-folder'
+  | 'no-such-data'
+  | 'data-matches-datasets'
+  | 'no-group'
+  | 'ref-matches-groups'
+  | 'no-checkpoint-yet'
+  | 'checkpoint-missing'
+  | 'dataset-folder-missing';
+
+export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
+  en: {
+    'which-run': 'say which run: its id, the first characters of its id, or its name',
+    'no-run': "no run '{run}'; `netwright runs` lists them",
+    'no-run-yet': "no run '{run}': there are no runs yet",
+    'no-run-short-prefix': "no run '{run}' (an id prefix needs at least {min} characters)",
+    'name-matches-runs': "the name '{ref}' matches {count} runs: {runs}; give more of the id",
+    'prefix-matches-runs': "the id prefix '{ref}' matches {count} runs: {runs}; give more of the id",
+    'name-matches-many-runs': "the name '{ref}' matches {count} runs: {runs} and {more} more; give more of the id",
+    'prefix-matches-many-runs':
+      "the id prefix '{ref}' matches {count} runs: {runs} and {more} more; give more of the id",
+    'no-such-file': '{file}: no such file',
+    'no-such-file-or-folder': '{file}: no such file or folder',
+    'no-such-data': '--data {ref}: there is no such file or folder, and no imported dataset has that name or id',
+    'data-matches-datasets': "'{ref}' matches {count} datasets: {datasets}; give its id",
+    'no-group': "there is no group '{ref}'; `netwright runs` shows each run's group",
+    'ref-matches-groups': "'{ref}' names {count} groups: {groups}; give its id",
+    'no-checkpoint-yet': "run '{run}' has no checkpoint yet: it needs at least one finished epoch",
+    'checkpoint-missing': "run '{run}': its checkpoint {path} is missing",
+    'dataset-folder-missing': "run '{run}': the folder of dataset '{dataset}' ({folder}) is missing",
+  },
+  zh: {
+    'which-run': '请指明哪个运行：它的 ID、ID 的前几个字符，或它的名称',
+    'no-run': "没有运行 '{run}'；`netwright runs` 会列出所有运行",
+    'no-run-yet': "没有运行 '{run}'：还没有任何运行",
+    'no-run-short-prefix': "没有运行 '{run}'（ID 前缀至少需要 {min} 个字符）",
+    'name-matches-runs': "名称 '{ref}' 对应 {count} 个运行：{runs}；请多给出一些 ID 字符",
+    'prefix-matches-runs': "ID 前缀 '{ref}' 对应 {count} 个运行：{runs}；请多给出一些 ID 字符",
+    'name-matches-many-runs': "名称 '{ref}' 对应 {count} 个运行：{runs} 以及另外 {more} 个；请多给出一些 ID 字符",
+    'prefix-matches-many-runs': "ID 前缀 '{ref}' 对应 {count} 个运行：{runs} 以及另外 {more} 个；请多给出一些 ID 字符",
+    'no-such-file': '{file}：没有这个文件',
+    'no-such-file-or-folder': '{file}：没有这个文件或文件夹',
+    'no-such-data': '--data {ref}：没有这个文件或文件夹，也没有以此为名称或 ID 的已导入数据集',
+    'data-matches-datasets': "'{ref}' 对应 {count} 个数据集：{datasets}；请给出它的 ID",
+    'no-group': "没有组 '{ref}'；`netwright runs` 会显示每个运行所属的组",
+    'ref-matches-groups': "'{ref}' 对应 {count} 个组：{groups}；请给出它的 ID",
+    'no-checkpoint-yet': "运行 '{run}' 还没有检查点：至少需要完成一轮",
+    'checkpoint-missing': "运行 '{run}'：它的检查点 {path} 不见了",
+    'dataset-folder-missing': "运行 '{run}'：数据集 '{dataset}' 的文件夹（{folder}）不见了",
+  },
+};
+
+/** An error of the command line itself, as a code with values; `message` is its English. */
+export class CliError extends CodedError<CliErrorCode, Record<string, string | number>> {
+  constructor(code: CliErrorCode, params: Record<string, string | number> = {}) {
+    super(code, params, fillMessage(CLI_ERROR_WORDS.en[code], params));
+  }
+}
+
+/** Why a CSV table cannot be imported, after where (the file, and the line when there is one). */
+export const CSV_PROBLEM_WORDS: Words<CsvImportProblem> = { en: CSV_IMPORT_PROBLEMS, zh: CSV_IMPORT_PROBLEMS_ZH };
+
+export const CSV_PLACE_WORDS: Words<'inFile' | 'onLine'> = {
+  en: { inFile: '{file}: {problem}', onLine: '{file}, line {line}: {problem}' },
+  zh: CSV_PLACES_ZH,
+};
+
+/** `error` in `locale` when it is one the CLI words from a code; undefined for any other error (its message). */
+export function codedErrorText(error: unknown, locale: CliLocale): string | undefined {
+  if (error instanceof CliError) return say(CLI_ERROR_WORDS, locale, error.code, error.params);
+  if (!(error instanceof CodedError)) return undefined;
+  // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
+  const csv = error.tableCode.startsWith('csv-') ? error.tableCode.slice('csv-'.length) : '';
+  if (Object.hasOwn(CSV_IMPORT_PROBLEMS, csv)) {
+    const params = error.params as Record<string, string | number>;
+    const problem = say(CSV_PROBLEM_WORDS, locale, csv as CsvImportProblem, params);
+    return params.line === undefined
+      ? say(CSV_PLACE_WORDS, locale, 'inFile', { file: params.file, problem })
+      : say(CSV_PLACE_WORDS, locale, 'onLine', { file: params.file, line: params.line, problem });
+  }
+  return undefined;
+}
