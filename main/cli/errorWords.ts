@@ -69,10 +69,17 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
   },
 };
 
-/** An error of the command line itself, as a code with values; `message` is its English. */
-export class CliError extends CodedError<CliErrorCode, Record<string, string | number>> {
-  constructor(code: CliErrorCode, params: Record<string, string | number> = {}) {
-    super(code, params, fillMessage(CLI_ERROR_WORDS.en[code], params));
+/**
+ * An error of the command line itself, as a code with values; `message` is its English. Not a CodedError: it never
+ * crosses to the studio (main/api/dispatch.ts words those), only to the terminal.
+ */
+export class CliError extends Error {
+  constructor(
+    readonly code: CliErrorCode,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(fillMessage(CLI_ERROR_WORDS.en[code], params));
+    this.name = 'CliError';
   }
 }
 
