@@ -108,7 +108,8 @@ async function evaluateImported(
     );
   else
     process.stdout.write(
-      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score)}\n`,
+      // English for now, like evaluateFile.ts: evaluate --data's own words are not in the CLI's tables yet.
+      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score, 'en')}\n`,
     );
   return 0;
 }

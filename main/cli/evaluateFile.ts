@@ -72,7 +72,7 @@ export function fileEvaluationText(result: FileEvaluation, run: RunSummary): str
   return (
     `run ${run.id.slice(0, 8)} '${run.name}', ${result.checkpoint.kind} checkpoint (epoch ${result.checkpoint.epoch}):
 ` +
-    `  ${result.data}: ${scoreText(result.score)}
+    `  ${result.data}: ${scoreText(result.score, 'en')}
 ` +
     `  the run's own test split: ${own}` +
     `${result.score.accuracy !== undefined && result.runTest?.accuracy !== undefined ? ` (${percent(result.score.accuracy)} here against ${percent(result.runTest.accuracy)})` : ''}

@@ -21,6 +21,9 @@ import { csvCell, outputShape, scoreAgainstLabels, type OutputMeaning } from './
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
 import { CliError } from './errorWords';
+import { cliLocale, speaker } from './locale';
+import { PREDICT_WORDS } from './predictWords';
+import { predictedBy } from './predictImages';
 
 export const PREDICT_USAGE = inEachLanguage(
   (locale) =>
@@ -118,11 +121,13 @@ export async function predict(argv: string[]): Promise<number> {
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
-      const where = out ? `wrote ${predictions.count} predictions to ${out}` : `${predictions.count} predictions`;
-      process.stderr.write(
-        `${where} (run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch})` +
-          `${score ? `; ${predictionScoreText(score)}` : ''}\n`,
-      );
+      const locale = cliLocale();
+      const words = speaker(PREDICT_WORDS, locale);
+      const count = predictions.count;
+      const what = out ? words('wroteRows', { count, out }) : words('predictedRows', { count });
+      const parts = [predictedBy(what, run, checkpoint, locale)];
+      if (score) parts.push(predictionScoreText(score, locale));
+      process.stderr.write(`${parts.join(words('partSeparator'))}\n`);
     }
     return 0;
   });
