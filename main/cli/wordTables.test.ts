@@ -8,6 +8,8 @@ import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
 import { CLI_LOCALES, type Words } from './locale';
 import { EXPORT_NOTE_WORDS, EXPORT_WORDS, IMPORT_NOTE_WORDS, SKIP_REASON_WORDS } from './noteWords';
+import { PREDICT_WORDS } from './predictWords';
+import { SWEEP_WORDS } from './sweepWords';
 import { TRAINING_WORDS } from './trainingWords';
 import { USAGE_MISTAKE_WORDS } from './usageWords';
 
@@ -28,6 +30,8 @@ const TABLES: Record<string, Words<string>> = {
   errors: CLI_ERROR_WORDS,
   'CSV import problems': CSV_PROBLEM_WORDS,
   'CSV problem places': CSV_PLACE_WORDS,
+  predict: PREDICT_WORDS,
+  sweep: SWEEP_WORDS,
 };
 
 /** The {names} a text fills in, sorted, each once. */
