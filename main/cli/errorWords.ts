@@ -20,6 +20,7 @@ export type CliErrorCode =
   | 'no-such-file'
   | 'no-such-file-or-folder'
   | 'no-such-data'
+  | 'no-sample'
   | 'data-matches-datasets'
   | 'no-group'
   | 'ref-matches-groups'
@@ -41,6 +42,7 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'no-such-file': '{file}: no such file',
     'no-such-file-or-folder': '{file}: no such file or folder',
     'no-such-data': '--data {ref}: there is no such file or folder, and no imported dataset has that name or id',
+    'no-sample': "no sample dataset '{sample}': choose one of {samples}",
     'data-matches-datasets': "'{ref}' matches {count} datasets: {datasets}; give its id",
     'no-group': "there is no group '{ref}'; `netwright runs` shows each run's group",
     'ref-matches-groups': "'{ref}' names {count} groups: {groups}; give its id",
@@ -60,6 +62,7 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'no-such-file': '{file}：没有这个文件',
     'no-such-file-or-folder': '{file}：没有这个文件或文件夹',
     'no-such-data': '--data {ref}：没有这个文件或文件夹，也没有以此为名称或 ID 的已导入数据集',
+    'no-sample': "没有示例数据集 '{sample}'：请从 {samples} 中选择",
     'data-matches-datasets': "'{ref}' 对应 {count} 个数据集：{datasets}；请给出它的 ID",
     'no-group': "没有组 '{ref}'；`netwright runs` 会显示每个运行所属的组",
     'ref-matches-groups': "'{ref}' 对应 {count} 个组：{groups}；请给出它的 ID",

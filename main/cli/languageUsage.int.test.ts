@@ -66,6 +66,13 @@ describe('errors in Chinese', () => {
     expect(noFile.status).toBe(1);
     expect(noFile.stderr).toBe(`netwright: ${missing}：没有这个文件\n`);
 
+    const noSample = netwright(home, ['train', '--sample', 'spiral'], zh);
+    expect(noSample.status).toBe(1);
+    expect(noSample.stderr).toMatch(/^netwright: 没有示例数据集 'spiral'：请从 spirals, two-moons, .+ 中选择\n$/);
+    expect(netwright(home, ['train', '--sample', 'spiral'], en).stderr).toMatch(
+      /^netwright: no sample dataset 'spiral': choose one of spirals, two-moons, /,
+    );
+
     expect(netwright(home, ['evaluate', 'nosuch'], en).stderr).toBe(
       "netwright: no run 'nosuch': there are no runs yet\n",
     );

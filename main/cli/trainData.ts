@@ -8,12 +8,13 @@ import type { Task } from '../../engine/core/data/dataset';
 import { readManifest } from '../../engine/host/common/datasetFiles';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
+import { SAMPLES } from '../services/studio/samples';
 import type { Studio } from '../services/studio/studio';
 import { choiceOption, optionalString, UsageError, type ParsedArgs } from './args';
+import { CliError } from './errorWords';
 import { speaker, type CliLocale, type InEachLanguage } from './locale';
 import { IMPORT_NOTE_WORDS, noteText } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
-import { CliError } from './errorWords';
 
 const TABLE_FILE = /\.(csv|tsv|txt)$/i;
 
@@ -131,6 +132,9 @@ export async function trainingDataset(
     if (args.options.has('label') || args.options.has('task') || args.options.has('split-column')) {
       throw new UsageError('table-options-not-sample', {}, usage);
     }
+    // The studio's own refusal is English only; the same sentence, worded in the CLI's tables.
+    if (!SAMPLES.some((s) => s.name === sample))
+      throw new CliError('no-sample', { sample, samples: SAMPLES.map((s) => s.name).join(', ') });
     const dataset = await studio.useSample(sample);
     return { dataset, note: speaker(TRAINING_WORDS, locale)('datasetSample', { name: dataset.name }) };
   }
