@@ -80,12 +80,13 @@ run('native kernels and engine on the AVX-512 kernels (emulated)', 'node', [
   '--reporter=json',
   `--outputFile=${emulatedReport}`,
 ]);
-// And the GEMM on arm64's NEON kernels: cross-compiled and run under qemu (x64 Linux; skipped, saying why, elsewhere).
-const arm64Report = 'test-results/arm64-neon.json';
-rmSync(arm64Report, { force: true });
-run('GEMM on the arm64 NEON and portable kernels (cross-compiled, under qemu)', 'node', [
-  'scripts/test-native-arm64.mjs',
-  `--outputFile=${arm64Report}`,
+// And the GEMM self-test without Node: on this CPU's x64 kernels, and on arm64's NEON kernels cross-compiled and run
+// under qemu (x64 Linux; skipped, saying why, elsewhere).
+const selftestReport = 'test-results/gemm-selftest.json';
+rmSync(selftestReport, { force: true });
+run('GEMM self-test on the x64 and arm64 NEON kernels (arm64 cross-compiled, under qemu)', 'node', [
+  'scripts/test-native-selftest.mjs',
+  `--outputFile=${selftestReport}`,
 ]);
 const e2eReport = 'test-results/e2e.json';
 rmSync(e2eReport, { force: true }); // never count an earlier run's results
@@ -104,7 +105,7 @@ if (!chromium) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of [report, portableReport, emulatedReport, arm64Report]) {
+for (const file of [report, portableReport, emulatedReport, selftestReport]) {
   if (!existsSync(file)) continue;
   const results = JSON.parse(readFileSync(file, 'utf8'));
   passed += results.numPassedTests;

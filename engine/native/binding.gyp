@@ -36,6 +36,7 @@
         'src/gemm/gemm.cpp',
         'src/gemm/select_kernel.cpp',
         'src/gemm/small_rows.cpp',
+        'src/gemm/weight_rows.cpp',
         'src/gemm/prepack.cpp',
         'src/ops/geometry.cpp',
         'src/ops/binding_gemm.cpp',

@@ -74,14 +74,15 @@ describe('gemm', () => {
     }
   });
 
-  it('gives a row the same bits whether it lies in a whole tile or in one of the two tiles a block of 9 or 10 rows ends in', () => {
-    // 9 = 5 + 4 and 10 = 5 + 5 rows (not 6 + 3, 6 + 4); 64 = 9 x 6 + 5 + 5; 154 = 144 + 10 ends its second row block
-    // so. The same rows computed among 6 more (M + 6 rows) lie in other tiles, some of them whole: tiles of 3 to 5
-    // rows sum in a whole tile's order, so a row's bits do not depend on the batch it is in (past 2 rows).
+  it('gives a row the same bits whether it lies in a whole tile or in one of the two tiles a block of 7 to 10 rows ends in', () => {
+    // 7 = 4 + 3, 8 = 4 + 4, 9 = 5 + 4 and 10 = 5 + 5 rows (not 6 + 1 ... 6 + 4); 32 = 4 x 6 + 4 + 4 and 64 = 9 x 6 +
+    // 5 + 5; 154 = 144 + 10 ends its second row block so. The same rows computed among 6 more (M + 6 rows) lie in other
+    // tiles, some of them whole: tiles of 3 to 5 rows sum in a whole tile's order, so a row's bits do not depend on the
+    // batch it is in (past 2 rows), as the x W^T path (gemm/weight_rows.cpp) relies on.
     const K = 300; // two depth blocks: the second adds to C
     const N = 40; // two whole 16-column panels and a partial one
     for (const transA of [false, true]) {
-      for (const M of [9, 10, 64, 154]) {
+      for (const M of [7, 8, 9, 10, 32, 61, 64, 154]) {
         const big = M + 6;
         const rng = new Rng(M * 7 + (transA ? 1 : 0));
         const bigA = randomFloats(rng, big * K);

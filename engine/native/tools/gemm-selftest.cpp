@@ -2,11 +2,13 @@
 // odd sizes and alpha/beta, and the bias + ReLU epilogue, against a double-precision reference; op(B) given
 // prepacked in the panel layout (as inference passes a dense layer's weight) bitwise the same as packed by the
 // driver; and a checksum of the bits of every output, printed last, which must not depend on the thread count.
-// scripts/test-native-arm64.mjs builds it for arm64 and runs it on the NEON kernels under qemu in `npm test`
-// (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for the portable kernel). Also useful under sanitizers.
+// Also the AVX2 panel packers' layout, with nothing stored past a panel. scripts/test-native-selftest.mjs builds it for
+// this x64 CPU and for arm64 (run under qemu) in `npm test` (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for
+// the portable kernel). Also useful under sanitizers.
 // Build from engine/native, e.g. on arm64:
 //   g++ -O2 -std=c++17 -pthread -DNW_GEMM_NEON -Isrc tools/gemm-selftest.cpp src/gemm/gemm.cpp \
-//     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/scratch.cpp src/thread_pool.cpp src/fp_mode.cpp \
+//     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/gemm/weight_rows.cpp src/scratch.cpp \
+//     src/thread_pool.cpp src/fp_mode.cpp \
 //     src/gemm/ukernel_scalar.cpp src/gemm/small_rows_scalar.cpp src/gemm/ukernel_neon.cpp src/gemm/small_rows_neon.cpp
 //     \ -o gemm-selftest && ./gemm-selftest
 // (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp / ukernel_avx512.cpp + small_rows_avx512.cpp
@@ -127,6 +129,51 @@ bool check(const Case& c, std::mt19937& rng) {
 
 }  // namespace
 
+// The kernel's own panel packers (MicroKernel::packPanelA, ::transposePanel, where it has them) against the layout
+// they promise, for depths around their vector steps, and nothing written past the panel (a guard of sentinels after
+// it): the driver packs panels back to back, so a store past the end would be overwritten unseen, except after the
+// last panel of the scratch. Returns the number of failures; prints each.
+int checkPanelPackers() {
+  const nw::MicroKernel& kernel = nw::gemmKernel();
+  constexpr float kSentinel = 12345.0f;
+  constexpr int kGuard = 16;
+  int failures = 0;
+  const int depths[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 16, 31, 262};
+  for (const int depth : depths) {
+    const int ld = depth + 3;
+    std::vector<float> src(static_cast<std::size_t>(16 * ld));
+    for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<float>(i % 1000) * 0.5f - 100.0f;
+    if (kernel.packPanelA != nullptr) {
+      const float scale = 0.75f;
+      std::vector<float> out(static_cast<std::size_t>(kernel.mr * depth + kGuard), kSentinel);
+      kernel.packPanelA(src.data(), ld, depth, out.data(), scale);
+      bool ok = true;
+      for (int k = 0; k < depth; ++k) {
+        for (int r = 0; r < kernel.mr; ++r) ok &= out[k * kernel.mr + r] == scale * src[r * ld + k];
+      }
+      for (int g = 0; g < kGuard; ++g) ok &= out[kernel.mr * depth + g] == kSentinel;
+      if (!ok) {
+        std::printf("FAIL packPanelA depth=%d: wrong values or a store past the panel\n", depth);
+        ++failures;
+      }
+    }
+    if (kernel.transposePanel != nullptr) {
+      std::vector<float> out(static_cast<std::size_t>(kernel.nr * depth + kGuard), kSentinel);
+      kernel.transposePanel(src.data(), ld, depth, out.data());
+      bool ok = true;
+      for (int k = 0; k < depth; ++k) {
+        for (int c = 0; c < kernel.nr; ++c) ok &= out[k * kernel.nr + c] == src[c * ld + k];
+      }
+      for (int g = 0; g < kGuard; ++g) ok &= out[kernel.nr * depth + g] == kSentinel;
+      if (!ok) {
+        std::printf("FAIL transposePanel depth=%d: wrong values or a store past the panel\n", depth);
+        ++failures;
+      }
+    }
+  }
+  return failures;
+}
+
 int main() {
   nw::prepareThreadScratch();
   std::printf("isa=%s threads=%d\n", nw::gemmKernel().isa, nw::pool().size());
@@ -153,6 +200,10 @@ int main() {
       if (!check({size[0], size[1], size[2], false, true, true, relu == 1}, rng)) ++failures;
     }
   }
+  const int packerFailures = checkPanelPackers();
+  const bool hasPackers = nw::gemmKernel().packPanelA != nullptr || nw::gemmKernel().transposePanel != nullptr;
+  if (packerFailures == 0 && hasPackers) std::printf("panel packers match (%s)\n", nw::gemmKernel().isa);
+  failures += packerFailures;
   std::printf(failures ? "%d of %d cases FAILED\n" : "all %d gemm cases match\n", failures ? failures : cases, cases);
   std::printf("bits=%016llx\n", static_cast<unsigned long long>(checksum));
   return failures ? 1 : 0;

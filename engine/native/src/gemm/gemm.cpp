@@ -10,6 +10,7 @@
 
 #include "gemm/pack.hpp"
 #include "gemm/small_rows.hpp"
+#include "gemm/weight_rows.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -23,13 +24,6 @@ using std::ptrdiff_t;
 // it saves: between the sparse calls of a small network's step the workers have gone to sleep, and waking one
 // took 40-50 us (denseForward(8, 128, 256): 55 us on 2 threads in a W1 step, 15 us on one).
 constexpr double kGemmGrain = 1024.0 * 1024.0;
-
-// The depth of the K blocks: K split into round(K / kc) nearly equal blocks (at least one), so no block is a short
-// remainder whose C updates dominate; at most 1.5 kc. Depends on K only, which keeps results thread-independent.
-int64_t blockDepth(const MicroKernel& kernel, int64_t K) {
-  const int64_t blocks = std::max<int64_t>(1, (K + kernel.kc / 2) / kernel.kc);
-  return (K + blocks - 1) / blocks;
-}
 
 // The ReLU epilogue (GemmProblem::relu) on C[m0:m1, n0:n1] once those sums are final; the same expression as the
 // ReLU kernel's forward (ops/activation.cpp), so the bits match a separate pass.
@@ -124,7 +118,7 @@ void gemmBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int6
   float* ownPanelsB = scratch.packedB.data<float>();
   alignas(64) float edge[32 * 32];  // one register tile when it sticks out of C
 
-  const int64_t depth = blockDepth(kernel, p.K);
+  const int64_t depth = gemmBlockDepth(kernel, p.K);
   // When all the rows fit one block (a batch of 64 through a dense layer) and each column of op(B) is a row of B
   // (op(B) = B^T, as a dense layer's forward pass has it), each op(B) panel is used by one row block only: pack it just
   // before its row tiles run, so it is written to and read from L1, instead of packing the whole kc x nc block first
@@ -196,7 +190,7 @@ void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n
   const MicroKernel& kernel = gemmKernel();
   float* packedA = scratch.packedA.data<float>();
   const auto ldc = static_cast<ptrdiff_t>(p.ldc);
-  const int64_t depth = blockDepth(kernel, p.K);
+  const int64_t depth = gemmBlockDepth(kernel, p.K);
   for (int64_t pc = 0; pc < p.K; pc += depth) {
     const int64_t kc = std::min<int64_t>(depth, p.K - pc);
     const int64_t* offsets = p.rowOffsets + pc;
@@ -244,6 +238,11 @@ void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t
 
 }  // namespace
 
+int64_t gemmBlockDepth(const MicroKernel& kernel, int64_t K) {
+  const int64_t blocks = std::max<int64_t>(1, (K + kernel.kc / 2) / kernel.kc);
+  return (K + blocks - 1) / blocks;
+}
+
 void reserveGemmPanels(ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
   const std::size_t depth = static_cast<std::size_t>(kernel.kc) * 3 / 2 + 1;  // the largest blockDepth
@@ -261,6 +260,7 @@ void gemmParallel(const GemmProblem& p) {
     if (p.relu) reluBlock(p, 0, p.M, 0, p.N);  // a small product: one pass over its C
     return;
   }
+  if (gemmWeightRows(p)) return;
   const MicroKernel& kernel = gemmKernel();
   const int64_t tilesM = (p.M + kernel.mr - 1) / kernel.mr;
   const int64_t tilesN = (p.N + kernel.nr - 1) / kernel.nr;

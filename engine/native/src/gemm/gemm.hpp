@@ -49,6 +49,13 @@ struct GemmProblem {
 /** The microkernel chosen at load time. */
 const MicroKernel& gemmKernel();
 
+/**
+ * The depth of the K blocks every path sums in: K split into round(K / kc) nearly equal blocks (at least one), so no
+ * block is a short remainder whose C updates dominate; at most 1.5 kc. Depends on K only, which keeps results
+ * thread-independent (and the same whichever driver computes them).
+ */
+std::int64_t gemmBlockDepth(const MicroKernel& kernel, std::int64_t K);
+
 /** Floats a prepacked op(B) of N columns and depth K takes (N rounded up to the panel width, times K). */
 inline std::size_t packedBFloats(std::int64_t N, std::int64_t K) {
   const std::int64_t nr = gemmKernel().nr;
@@ -60,6 +67,12 @@ inline std::size_t packedBFloats(std::int64_t N, std::int64_t K) {
  * NETWRIGHT_GEMM_PACK_WINDOWS=1 does not ask for packed panels instead.
  */
 bool gemmReadsOffsets();
+
+/**
+ * Whether x W^T products may read W's rows in place (gemm/weight_rows.cpp): the microkernel can (AVX2 with GCC or
+ * Clang), and NETWRIGHT_GEMM_PACK_WEIGHTS=1 does not ask for the panel driver instead.
+ */
+bool gemmReadsWeightRows();
 
 /** Runs on the calling thread using the pool. Call only with a KernelScope open, outside pool tasks. */
 void gemmParallel(const GemmProblem& problem);

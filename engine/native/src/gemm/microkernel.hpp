@@ -82,6 +82,13 @@ struct MicroKernel {
    * products, so the same bits).
    */
   void (*packPanelA)(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out, float scale);
+  /**
+   * Optional (null if absent): run with op(A)'s micro-panel read in place from mr rows of A (row r at a + r * lda,
+   * contiguous in k) instead of a packed panel: the same sums in the same order as run on those rows packed. For
+   * products whose large operand is the one with rows contiguous in k (gemm/weight_rows.cpp).
+   */
+  void (*runInPlaceA)(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
+                      float beta);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -152,16 +152,19 @@ void copyPanels(const float* src, int64_t ld, int64_t count, int64_t depth, floa
 
 /**
  * The rows of the register tile that starts `left` rows before the end of a row block: MR, or fewer for the block's
- * last rows. With partial-row tiles (MicroKernel::runRows) a block ending in MR + 3 or MR + 4 rows ends in two
- * tiles of nearly half as many rows each (6-row tiles: 9 = 5 + 4, 10 = 5 + 5 instead of 6 + 3, 6 + 4): a 3- or 4-row
- * tile has too few accumulator chains for the FMA latency and takes as long as a 5-row one (64 = 9 x 6 + 5 + 5 is
- * 1.4 % faster than 10 x 6 + 4). Tiles of 3 to 5 rows sum in a whole tile's order, so the bits do not change. Blocks
- * of a thread's share that end before the last row of C have a multiple of MR rows: the tiles depend on M only.
+ * last rows. With partial-row tiles (MicroKernel::runRows) a block ending in MR + 1 to MR + 4 rows ends in two
+ * tiles of nearly half as many rows each (6-row tiles: 7 = 4 + 3, 8 = 4 + 4, 9 = 5 + 4, 10 = 5 + 5 instead of 6 + 1
+ * ... 6 + 4): a 3- or 4-row tile has too few accumulator chains for the FMA latency and takes as long as a 5-row one
+ * (64 = 9 x 6 + 5 + 5 is 1.4 % faster than 10 x 6 + 4), and 4 + 4 no longer than 6 + 2. Tiles of 3 to 5 rows sum in
+ * a whole tile's order, so every row of a product with M >= 3 does (1- and 2-row tiles sum even and odd k apart, see
+ * ukernel_avx2.cpp): its bits are those of the same row computed anywhere in a whole tile, which the x W^T path
+ * (gemm/weight_rows.cpp, rows of C as a tile's columns) relies on. Blocks of a thread's share that end before the
+ * last row of C have a multiple of MR rows: the tiles depend on M only.
  */
 template <int MR>
 int tileRows(int64_t left, bool partialTiles) {
   if (left >= 2 * MR) return MR;
-  if (partialTiles && left - MR >= MR / 2 && left - MR <= MR - 2) return static_cast<int>((left + 1) / 2);
+  if (partialTiles && left > MR && left - MR <= MR - 2) return static_cast<int>((left + 1) / 2);
   return static_cast<int>(std::min<int64_t>(MR, left));
 }
 

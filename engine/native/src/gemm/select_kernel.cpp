@@ -99,4 +99,15 @@ bool gemmReadsOffsets() {
   return reads;
 }
 
+bool gemmReadsWeightRows() {
+  // NETWRIGHT_GEMM_PACK_WEIGHTS=1 sends x W^T products through the panel driver (W packed) even where the kernel could
+  // read W's rows in place: the test that both ways give the same bits runs one process each way.
+  static const bool reads = [] {
+    const char* pack = std::getenv("NETWRIGHT_GEMM_PACK_WEIGHTS");
+    const bool forcePack = pack != nullptr && std::strcmp(pack, "1") == 0;
+    return !forcePack && gemmKernel().runInPlaceA != nullptr;
+  }();
+  return reads;
+}
+
 }  // namespace nw

@@ -8,6 +8,14 @@
 #include "gemm/microkernel.hpp"
 #include "gemm/small_rows_kernels.hpp"
 
+// GCC and Clang on x86-64 take the in-place op(A) kernel's assembly loop; MSVC has no inline assembly on x64, and
+// its builds run those products through the packed driver.
+#if defined(__GNUC__) && defined(__x86_64__)
+#define NW_AVX2_INPLACE_A 1
+#else
+#define NW_AVX2_INPLACE_A 0
+#endif
+
 namespace nw {
 namespace {
 
@@ -214,6 +222,161 @@ void runRowsOffsetsAvx2(int rows, int kc, const float* a, const float* b, const 
   runRowsWith(rows, kc, a, OffsetRows{b, offsets}, c, ldc, beta);
 }
 
+// runInPlaceA (MicroKernel): the 6 x 16 tile with op(A)'s 6 rows broadcast from where they lie, rows 0, 1, 2, 4
+// at r0 + {0, 1, 2, 4} lda and rows 3, 5 at r3 = r0 + 3 lda + {0, 2} lda, so three pointers and lda address all six.
+// The k loop is assembly: GCC's register allocation of the same intrinsics moves accumulators between registers and
+// hoists broadcasts (87 GFLOPS against 104 for this loop, standalone). Each accumulator takes the same FMAs in the
+// same order as runTileOf on the rows packed (a * b + c is exact before rounding, so the operands' order does not
+// matter), hence the same bits. The loop's 4 k steps use ymm12-15 for op(B) and the broadcasts.
+#if NW_AVX2_INPLACE_A
+void runInPlaceAAvx2(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
+                     float beta) {
+  __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
+  __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
+  __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
+  __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
+  __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
+  __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
+  const char* r0 = reinterpret_cast<const char*>(a);
+  const char* r3 = reinterpret_cast<const char*>(a + 3 * lda);
+  const std::ptrdiff_t ld = lda * static_cast<std::ptrdiff_t>(sizeof(float));
+  int k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    asm volatile(
+        "prefetcht0 512(%[b])\n\t"
+        "vmovups 0(%[b]), %%ymm12\n\t"
+        "vmovups 32(%[b]), %%ymm13\n\t"
+        "vbroadcastss 0(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 0(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 0(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 64(%[b]), %%ymm12\n\t"
+        "vmovups 96(%[b]), %%ymm13\n\t"
+        "vbroadcastss 4(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 4(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 4(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 128(%[b]), %%ymm12\n\t"
+        "vmovups 160(%[b]), %%ymm13\n\t"
+        "vbroadcastss 8(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 8(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 8(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 192(%[b]), %%ymm12\n\t"
+        "vmovups 224(%[b]), %%ymm13\n\t"
+        "vbroadcastss 12(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 12(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 12(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        : [c00] "+x"(c00), [c01] "+x"(c01), [c10] "+x"(c10), [c11] "+x"(c11), [c20] "+x"(c20), [c21] "+x"(c21),
+          [c30] "+x"(c30), [c31] "+x"(c31), [c40] "+x"(c40), [c41] "+x"(c41), [c50] "+x"(c50), [c51] "+x"(c51)
+        : [r0] "r"(r0), [r3] "r"(r3), [b] "r"(b), [ld] "r"(ld)
+        : "memory", "xmm12", "xmm13", "xmm14", "xmm15");
+    r0 += 16;
+    r3 += 16;
+    b += 64;
+  }
+  for (; k < kc; ++k) {
+    const __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
+    const float* rows[6] = {reinterpret_cast<const float*>(r0),          reinterpret_cast<const float*>(r0 + ld),
+                            reinterpret_cast<const float*>(r0 + 2 * ld), reinterpret_cast<const float*>(r3),
+                            reinterpret_cast<const float*>(r0 + 4 * ld), reinterpret_cast<const float*>(r3 + 2 * ld)};
+    __m256 av = _mm256_broadcast_ss(rows[0]);
+    c00 = _mm256_fmadd_ps(av, b0, c00);
+    c01 = _mm256_fmadd_ps(av, b1, c01);
+    av = _mm256_broadcast_ss(rows[1]);
+    c10 = _mm256_fmadd_ps(av, b0, c10);
+    c11 = _mm256_fmadd_ps(av, b1, c11);
+    av = _mm256_broadcast_ss(rows[2]);
+    c20 = _mm256_fmadd_ps(av, b0, c20);
+    c21 = _mm256_fmadd_ps(av, b1, c21);
+    av = _mm256_broadcast_ss(rows[3]);
+    c30 = _mm256_fmadd_ps(av, b0, c30);
+    c31 = _mm256_fmadd_ps(av, b1, c31);
+    av = _mm256_broadcast_ss(rows[4]);
+    c40 = _mm256_fmadd_ps(av, b0, c40);
+    c41 = _mm256_fmadd_ps(av, b1, c41);
+    av = _mm256_broadcast_ss(rows[5]);
+    c50 = _mm256_fmadd_ps(av, b0, c50);
+    c51 = _mm256_fmadd_ps(av, b1, c51);
+    r0 += 4;
+    r3 += 4;
+    b += 16;
+  }
+  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
+  const __m256 betaV = _mm256_set1_ps(beta);
+#define NW_AVX2_STORE(ROW, LO, HI)                                \
+  do {                                                            \
+    float* row = c + (ROW)*ldc;                                   \
+    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));         \
+    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode)); \
+  } while (0)
+  NW_AVX2_STORE(0, c00, c01);
+  NW_AVX2_STORE(1, c10, c11);
+  NW_AVX2_STORE(2, c20, c21);
+  NW_AVX2_STORE(3, c30, c31);
+  NW_AVX2_STORE(4, c40, c41);
+  NW_AVX2_STORE(5, c50, c51);
+#undef NW_AVX2_STORE
+}
+#endif
+
 // The peak probe: 12 chains of 8 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
 double fmaLoopAvx2(std::int64_t iterations, float* sink) {
   const __m256 m = _mm256_set1_ps(0.999f);
@@ -229,64 +392,70 @@ double fmaLoopAvx2(std::int64_t iterations, float* sink) {
   return static_cast<double>(iterations) * 12 * 8 * 2;
 }
 
-// An 8 x 8 transpose in ymm registers: rows r[0..7] (8 consecutive k each) in, columns c[0..7] out (c[k] holds
-// r[0][k] ... r[7][k]): pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped into place.
-inline void transpose8x8(const __m256 r[8], __m256 c[8]) {
-  const __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
-  const __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
-  const __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
-  const __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
-  const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
-  const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
-  const __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
-  const __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
-  c[0] = _mm256_permute2f128_ps(u0, u4, 0x20);
-  c[1] = _mm256_permute2f128_ps(u1, u5, 0x20);
-  c[2] = _mm256_permute2f128_ps(u2, u6, 0x20);
-  c[3] = _mm256_permute2f128_ps(u3, u7, 0x20);
-  c[4] = _mm256_permute2f128_ps(u0, u4, 0x31);
-  c[5] = _mm256_permute2f128_ps(u1, u5, 0x31);
-  c[6] = _mm256_permute2f128_ps(u2, u6, 0x31);
-  c[7] = _mm256_permute2f128_ps(u3, u7, 0x31);
+// Rows lo and hi's 4 floats at k side by side: [lo[k..k+3] | hi[k..k+3]].
+inline __m256 loadPair(const float* lo, const float* hi) {
+  return _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(lo)), _mm_loadu_ps(hi), 1);
 }
 
-// One 16-column op(B) panel from 16 rows of B (see MicroKernel::transposePanel): 8 rows x 8 k at a time through an
-// 8 x 8 transpose, each k's 8 values stored whole; a depth not a multiple of 8 ends one k at a time. No software
-// prefetches: the hardware's streams do better (512 x 784 from L3: 42 us against 50 with them).
+// A 4 k x 8 row transpose: rows r, r + ld, ..., r + 7 ld at k .. k + 3 in, each k's 8 values stored whole at
+// out + k * pitch. The rows are loaded as pairs (i, i + 4) of 128-bit halves, so that two unpacks and two shuffles
+// per output put every value in place without crossing 128-bit lanes: 16 shuffles per 8 x 8 block instead of the
+// 24 of an 8 x 8 register transpose, and a 784 x 512 weight packs in 34 us from L1 instead of 49.
+inline void transposeQuad(const float* r, std::ptrdiff_t ld, float* out, std::ptrdiff_t pitch) {
+  const __m256 a0 = loadPair(r, r + 4 * ld), a1 = loadPair(r + ld, r + 5 * ld);
+  const __m256 a2 = loadPair(r + 2 * ld, r + 6 * ld), a3 = loadPair(r + 3 * ld, r + 7 * ld);
+  const __m256 t0 = _mm256_unpacklo_ps(a0, a1), t1 = _mm256_unpackhi_ps(a0, a1);
+  const __m256 t2 = _mm256_unpacklo_ps(a2, a3), t3 = _mm256_unpackhi_ps(a2, a3);
+  _mm256_storeu_ps(out, _mm256_shuffle_ps(t0, t2, 0x44));
+  _mm256_storeu_ps(out + pitch, _mm256_shuffle_ps(t0, t2, 0xEE));
+  _mm256_storeu_ps(out + 2 * pitch, _mm256_shuffle_ps(t1, t3, 0x44));
+  _mm256_storeu_ps(out + 3 * pitch, _mm256_shuffle_ps(t1, t3, 0xEE));
+}
+
+// One 16-column op(B) panel from 16 rows of B (see MicroKernel::transposePanel): 8 rows x 4 k at a time
+// (transposeQuad), a depth not a multiple of 4 ending one k at a time. No software prefetches: the hardware's
+// streams do better (512 x 784 from L3: 42 us against 50 with them).
 void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
-  const std::int64_t depth8 = depth & ~std::int64_t{7};
+  const std::int64_t depth4 = depth & ~std::int64_t{3};
   for (int half = 0; half < 2; ++half) {
     const float* r = src + half * 8 * ld;
     float* o = out + half * 8;
-    for (std::int64_t k = 0; k < depth8; k += 8) {
-      __m256 rows[8], columns[8];
-      for (int i = 0; i < 8; ++i) rows[i] = _mm256_loadu_ps(r + i * ld + k);
-      transpose8x8(rows, columns);
-      for (int i = 0; i < 8; ++i) _mm256_storeu_ps(o + (k + i) * 16, columns[i]);
-    }
-    for (std::int64_t k = depth8; k < depth; ++k) {
+    for (std::int64_t k = 0; k < depth4; k += 4) transposeQuad(r + k, ld, o + k * 16, 16);
+    for (std::int64_t k = depth4; k < depth; ++k) {
       for (int i = 0; i < 8; ++i) o[k * 16 + i] = r[i * ld + k];
     }
   }
 }
 
-// One 6-row op(A) micro-panel from 6 rows of A (see MicroKernel::packPanelA): 8 k at a time, the 6 rows (times
-// scale) and two zero rows through the 8 x 8 transpose, each k's 6 values stored as 8 floats at out + 6 k, the 2
-// extra ones overwritten by the next k's store (the chunk's last k stores 4 + 2, so nothing is written past the
-// panel).
+// One 6-row op(A) micro-panel from 6 rows of A (see MicroKernel::packPanelA): 4 k at a time, rows (0, 4), (1, 5),
+// (2, zero) and (3, zero) loaded as pairs of 128-bit halves (times scale) and put in place by two unpacks and two
+// shuffles per k, as in transposeQuad; each k's 6 values are stored as 8 floats at out + 6 k, the 2 extra ones
+// overwritten by the next k's store (the depth's last k stores 4 + 2, so nothing is written past the panel).
 void packPanelAAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out, float scale) {
   const __m256 s = _mm256_set1_ps(scale);
-  const std::int64_t depth8 = depth & ~std::int64_t{7};
-  __m256 rows[8] = {}, columns[8];
-  for (std::int64_t k = 0; k < depth8; k += 8) {
-    for (int i = 0; i < 6; ++i) rows[i] = _mm256_mul_ps(_mm256_loadu_ps(src + i * ld + k), s);
-    transpose8x8(rows, columns);
+  const __m128 zero = _mm_setzero_ps();
+  const std::int64_t depth4 = depth & ~std::int64_t{3};
+  for (std::int64_t k = 0; k < depth4; k += 4) {
+    const float* r = src + k;
+    const __m256 a0 = _mm256_mul_ps(loadPair(r, r + 4 * ld), s);
+    const __m256 a1 = _mm256_mul_ps(loadPair(r + ld, r + 5 * ld), s);
+    const __m256 a2 = _mm256_mul_ps(_mm256_set_m128(zero, _mm_loadu_ps(r + 2 * ld)), s);
+    const __m256 a3 = _mm256_mul_ps(_mm256_set_m128(zero, _mm_loadu_ps(r + 3 * ld)), s);
+    const __m256 t0 = _mm256_unpacklo_ps(a0, a1), t1 = _mm256_unpackhi_ps(a0, a1);
+    const __m256 t2 = _mm256_unpacklo_ps(a2, a3), t3 = _mm256_unpackhi_ps(a2, a3);
     float* o = out + k * 6;
-    for (int i = 0; i < 7; ++i) _mm256_storeu_ps(o + i * 6, columns[i]);
-    _mm_storeu_ps(o + 7 * 6, _mm256_castps256_ps128(columns[7]));
-    _mm_storel_pi(reinterpret_cast<__m64*>(o + 7 * 6 + 4), _mm256_extractf128_ps(columns[7], 1));
+    _mm256_storeu_ps(o, _mm256_shuffle_ps(t0, t2, 0x44));
+    _mm256_storeu_ps(o + 6, _mm256_shuffle_ps(t0, t2, 0xEE));
+    _mm256_storeu_ps(o + 12, _mm256_shuffle_ps(t1, t3, 0x44));
+    const __m256 last = _mm256_shuffle_ps(t1, t3, 0xEE);
+    if (k + 4 < depth) {
+      _mm256_storeu_ps(o + 18, last);
+    } else {
+      _mm_storeu_ps(o + 18, _mm256_castps256_ps128(last));
+      _mm_storel_pi(reinterpret_cast<__m64*>(o + 22), _mm256_extractf128_ps(last, 1));
+    }
   }
-  for (std::int64_t k = depth8; k < depth; ++k) {
+  for (std::int64_t k = depth4; k < depth; ++k) {
     for (int i = 0; i < 6; ++i) out[k * 6 + i] = scale * src[i * ld + k];
   }
 }
@@ -309,6 +478,11 @@ extern const MicroKernel kGemmAvx2 = {"avx2",
                                       runRowsOffsetsAvx2,
                                       runReluAvx2,
                                       runBiasAvx2,
-                                      packPanelAAvx2};
+                                      packPanelAAvx2,
+#if NW_AVX2_INPLACE_A
+                                      runInPlaceAAvx2};
+#else
+                                      nullptr};
+#endif
 
 }  // namespace nw

@@ -101,6 +101,6 @@ double fmaLoopAvx512(std::int64_t iterations, float* sink) {
 
 extern const MicroKernel kGemmAvx512 = {
     "avx512",      8,       32,      192,     192,     3072,    runAvx512, nullptr, dotRowsAvx512, axpyRowsAvx512,
-    fmaLoopAvx512, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+    fmaLoopAvx512, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr};
 
 }  // namespace nw
