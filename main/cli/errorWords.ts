@@ -1,12 +1,24 @@
 // The words of what stops a command (exit code 1), in English and Simplified Chinese: the CLI's own errors (a run,
 // file, dataset or group it cannot find, a run without a checkpoint) as CliErrors with a code and values, and the
-// coded errors of the services it words the way the studio does (a CSV table that cannot be imported). Any other
-// error prints its English message.
+// coded errors of the services it words the way the studio does (a CSV table or an image folder that cannot be
+// imported, images a run cannot predict on). Any other error prints its English message.
 import { CodedError } from '../../engine/core/errors/coded';
 import { fillMessage } from '../../engine/core/spec/problemText';
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../api/csvImportProblems';
 import { CSV_IMPORT_PROBLEMS_ZH, CSV_PLACES_ZH } from '../api/csvImportProblemsZh';
+import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../api/imageImportProblems';
+import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../api/imagePredictionProblems';
+import {
+  IMAGE_IMPORT_PROBLEMS_ZH,
+  IMAGE_PREDICTION_PROBLEMS_ZH,
+  MORE_NAMES_ZH,
+  SYSTEM_ERRORS_ZH,
+} from '../api/imageProblemsZh';
+import { MORE_NAMES_ENGLISH, withMoreNames } from '../api/nameLists';
+import { exampleReasonOf, systemReasonOf } from '../api/quotedReasons';
+import { SYSTEM_ERRORS, type SystemErrorCode } from '../api/systemErrors';
 import { say, type CliLocale, type Words } from './locale';
+import { noteText, SKIP_REASON_WORDS } from './noteWords';
 
 export type CliErrorCode =
   | 'which-run'
@@ -94,18 +106,63 @@ export const CSV_PLACE_WORDS: Words<'inFile' | 'onLine'> = {
   zh: CSV_PLACES_ZH,
 };
 
+export const IMAGE_IMPORT_WORDS: Words<ImageImportProblem> = {
+  en: IMAGE_IMPORT_PROBLEMS,
+  zh: IMAGE_IMPORT_PROBLEMS_ZH,
+};
+
+export const IMAGE_PREDICTION_WORDS: Words<ImagePredictionProblem> = {
+  en: IMAGE_PREDICTION_PROBLEMS,
+  zh: IMAGE_PREDICTION_PROBLEMS_ZH,
+};
+
+export const SYSTEM_ERROR_WORDS: Words<SystemErrorCode> = { en: SYSTEM_ERRORS, zh: SYSTEM_ERRORS_ZH };
+
+const MORE_NAMES: Readonly<Record<CliLocale, string>> = { en: MORE_NAMES_ENGLISH, zh: MORE_NAMES_ZH };
+
+/**
+ * An image refusal's values in `locale`: the reason it quotes (an example file's reason for being skipped, or the
+ * system's reason a folder could not be read) worded from its code, and each list's "and 3 more" after it.
+ */
+function imageValues(
+  params: Readonly<Record<string, string | number>>,
+  locale: CliLocale,
+): Record<string, string | number> {
+  const example = exampleReasonOf(params);
+  const system = example ? null : systemReasonOf(params);
+  const reason = example
+    ? noteText(SKIP_REASON_WORDS, example, locale)
+    : system
+      ? noteText(SYSTEM_ERROR_WORDS, system, locale)
+      : params.reason;
+  const withReason = reason === undefined ? params : { ...params, reason };
+  return withMoreNames(withReason, (count) => fillMessage(MORE_NAMES[locale], { count }));
+}
+
+/** `code` without `prefix` when it is one of `table`'s codes ('images-empty' → 'empty'), else null. */
+function codeIn<Code extends string>(code: string, prefix: string, table: Readonly<Record<Code, string>>): Code | null {
+  const own = code.startsWith(prefix) ? code.slice(prefix.length) : '';
+  return Object.hasOwn(table, own) ? (own as Code) : null;
+}
+
 /** `error` in `locale` when it is one the CLI words from a code; undefined for any other error (its message). */
 export function codedErrorText(error: unknown, locale: CliLocale): string | undefined {
   if (error instanceof CliError) return say(CLI_ERROR_WORDS, locale, error.code, error.params);
   if (!(error instanceof CodedError)) return undefined;
+  const params = error.params as Readonly<Record<string, string | number>>;
   // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
-  const csv = error.tableCode.startsWith('csv-') ? error.tableCode.slice('csv-'.length) : '';
-  if (Object.hasOwn(CSV_IMPORT_PROBLEMS, csv)) {
-    const params = error.params as Record<string, string | number>;
-    const problem = say(CSV_PROBLEM_WORDS, locale, csv as CsvImportProblem, params);
+  const csv = codeIn(error.tableCode, 'csv-', CSV_IMPORT_PROBLEMS);
+  if (csv) {
+    const problem = say(CSV_PROBLEM_WORDS, locale, csv, params);
     return params.line === undefined
       ? say(CSV_PLACE_WORDS, locale, 'inFile', { file: params.file, problem })
       : say(CSV_PLACE_WORDS, locale, 'onLine', { file: params.file, line: params.line, problem });
   }
+  // An image folder that cannot become a dataset, images a run cannot predict on (imageImportProblems.ts,
+  // imagePredictionProblems.ts).
+  const images = codeIn(error.tableCode, 'images-', IMAGE_IMPORT_PROBLEMS);
+  if (images) return say(IMAGE_IMPORT_WORDS, locale, images, imageValues(params, locale));
+  const predict = codeIn(error.tableCode, 'predict-', IMAGE_PREDICTION_PROBLEMS);
+  if (predict) return say(IMAGE_PREDICTION_WORDS, locale, predict, imageValues(params, locale));
   return undefined;
 }

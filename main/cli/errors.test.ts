@@ -2,7 +2,10 @@
 // the user's language.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
+import { nameListValues } from '../api/nameLists';
+import { systemReasonValues } from '../api/quotedReasons';
 import { CsvImportError } from '../services/datasets/csv/errors';
+import { ImageImportError } from '../services/datasets/images/errors';
 import { CliError } from './errorWords';
 import { errorReport } from './errors';
 
@@ -52,6 +55,25 @@ describe('errorReport', () => {
     const noLabel = new CsvImportError({ file: 'iris.csv' }, 'no-label-column', { ref: 'kind', columns: "'a', 'b'" });
     expect(errorReport(noLabel, RUNS_USAGE, 'zh').text).toBe(
       "netwright: iris.csv：没有名为 'kind' 的标签列；文件中的列为 'a', 'b'\n",
+    );
+  });
+
+  it("words an image folder's refusal in Chinese, its quoted reason and its list's tail too", () => {
+    const classes = nameListValues('classes', ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    const empty = new ImageImportError('class-folders-empty', { folder: 'photos', ...classes });
+    expect(errorReport(empty, RUNS_USAGE, 'zh').text).toBe(
+      "netwright: photos：类别文件夹 'a', 'b', 'c', 'd', 'e' 以及另外 2 个 中没有图片；请添加图片或删除这些文件夹\n",
+    );
+    expect(errorReport(empty, RUNS_USAGE, 'en').text).toBe(
+      "netwright: photos: the class folders 'a', 'b', 'c', 'd', 'e' and 2 more hold no images; add images or remove them\n",
+    );
+    const unreadable = new ImageImportError('folder-unreadable', {
+      folder: 'photos',
+      ...systemReasonValues(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+    });
+    expect(errorReport(unreadable, RUNS_USAGE, 'zh').text).toBe('netwright: photos：无法读取（没有读取权限）\n');
+    expect(errorReport(unreadable, RUNS_USAGE, 'en').text).toBe(
+      'netwright: photos: cannot be read (no permission to read it)\n',
     );
   });
 

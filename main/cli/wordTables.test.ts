@@ -2,7 +2,14 @@
 // the same {values}, so a value filled into one language is never missing from (or left unfilled in) the other.
 import { describe, expect, it } from 'vitest';
 import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
-import { CLI_ERROR_WORDS, CSV_PLACE_WORDS, CSV_PROBLEM_WORDS } from './errorWords';
+import {
+  CLI_ERROR_WORDS,
+  CSV_PLACE_WORDS,
+  CSV_PROBLEM_WORDS,
+  IMAGE_IMPORT_WORDS,
+  IMAGE_PREDICTION_WORDS,
+  SYSTEM_ERROR_WORDS,
+} from './errorWords';
 import { HELP_WORDS } from './helpWords';
 import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
@@ -30,6 +37,9 @@ const TABLES: Record<string, Words<string>> = {
   errors: CLI_ERROR_WORDS,
   'CSV import problems': CSV_PROBLEM_WORDS,
   'CSV problem places': CSV_PLACE_WORDS,
+  'image import problems': IMAGE_IMPORT_WORDS,
+  'image prediction problems': IMAGE_PREDICTION_WORDS,
+  'system errors': SYSTEM_ERROR_WORDS,
   predict: PREDICT_WORDS,
   sweep: SWEEP_WORDS,
 };
