@@ -38,7 +38,14 @@ export type CliErrorCode =
   | 'ref-matches-groups'
   | 'no-checkpoint-yet'
   | 'checkpoint-missing'
-  | 'dataset-folder-missing';
+  | 'dataset-folder-missing'
+  | 'no-images-to-score'
+  | 'no-images-for-outputs'
+  | 'folder-for-table'
+  | 'no-label-to-score'
+  | 'labels-empty'
+  | 'no-class-to-score'
+  | 'no-number-to-score';
 
 export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
   en: {
@@ -61,6 +68,15 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'no-checkpoint-yet': "run '{run}' has no checkpoint yet: it needs at least one finished epoch",
     'checkpoint-missing': "run '{run}': its checkpoint {path} is missing",
     'dataset-folder-missing': "run '{run}': the folder of dataset '{dataset}' ({folder}) is missing",
+    'no-images-to-score':
+      "{data}: no images in sub-folders named for the run's classes ({classes}), so there is nothing to score",
+    'no-images-for-outputs':
+      "{data}: no images in sub-folders named for the model's outputs ({classes}), so there is nothing to score",
+    'folder-for-table': "{data}: is a folder, but run '{run}' was trained on a table: give a CSV file",
+    'no-label-to-score': "{data}: has no label column '{column}' to score against",
+    'labels-empty': '{data}: every label cell is empty, so there is nothing to score',
+    'no-class-to-score': "{data}: no row has a class in column '{column}' to score against",
+    'no-number-to-score': "{data}: no row has a number in column '{column}' to score against",
   },
   zh: {
     'which-run': '请指明哪个运行：它的 ID、ID 的前几个字符，或它的名称',
@@ -81,6 +97,13 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'no-checkpoint-yet': "运行 '{run}' 还没有检查点：至少需要完成一轮",
     'checkpoint-missing': "运行 '{run}'：它的检查点 {path} 不见了",
     'dataset-folder-missing': "运行 '{run}'：数据集 '{dataset}' 的文件夹（{folder}）不见了",
+    'no-images-to-score': '{data}：没有放在以该运行的类别（{classes}）命名的子文件夹中的图片，无从评分',
+    'no-images-for-outputs': '{data}：没有放在以模型输出（{classes}）命名的子文件夹中的图片，无从评分',
+    'folder-for-table': "{data}：是文件夹，但运行 '{run}' 是在表格上训练的：请给出 CSV 文件",
+    'no-label-to-score': "{data}：没有可用来评分的标签列 '{column}'",
+    'labels-empty': '{data}：所有标签单元格都是空的，无从评分',
+    'no-class-to-score': "{data}：列 '{column}' 中没有任何一行有类别可用来评分",
+    'no-number-to-score': "{data}：列 '{column}' 中没有任何一行有数值可用来评分",
   },
 };
 

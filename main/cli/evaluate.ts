@@ -16,7 +16,7 @@ import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
 import { LIST_WORDS } from './listWords';
 import { HELP_WORDS } from './helpWords';
-import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
+import { cliLocale, inEachLanguage, say, speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, predictAll, predictionScoreText } from './predictFile';
@@ -67,18 +67,18 @@ async function evaluateImportedImages(
     folder,
   );
   if (!report.accuracy)
-    throw new Error(
-      `${folder}: no images in sub-folders named for the model's outputs (${model.classNames.join(', ')}), so there is nothing to score`,
-    );
+    throw new CliError('no-images-for-outputs', { data: folder, classes: model.classNames.join(', ') });
   const { correct, labelled, value } = report.accuracy;
   if (args.options.has('json'))
     process.stdout.write(
       `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(folder), labelled, correct, accuracy: value })}\n`,
     );
-  else
-    process.stdout.write(
-      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${folder}: accuracy ${percent(value)} (${correct} of ${labelled} labelled images)\n`,
-    );
+  else {
+    const words = speaker(LIST_WORDS, cliLocale());
+    const id = run.id.slice(0, 8);
+    const accuracy = percent(value);
+    process.stdout.write(`${words('importedOnImages', { id, name: run.name, folder, accuracy, correct, labelled })}\n`);
+  }
   return 0;
 }
 
@@ -98,19 +98,20 @@ async function evaluateImported(
   const input = await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice));
   const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
   const score = scoreAgainstLabels(meaning, predictions, input.labels!, input.decimalComma);
-  if (!score)
-    throw new Error(
-      `${file}: no row has a ${meaning.task === 'classification' ? 'class' : 'number'} in column '${choice.label}' to score against`,
-    );
+  if (!score) {
+    const code = meaning.task === 'classification' ? 'no-class-to-score' : 'no-number-to-score';
+    throw new CliError(code, { data: file, column: choice.label });
+  }
   if (args.options.has('json'))
     process.stdout.write(
       `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(file), rows: predictions.count, ...score })}\n`,
     );
-  else
-    process.stdout.write(
-      // English for now, like evaluateFile.ts: evaluate --data's own words are not in the CLI's tables yet.
-      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score, 'en')}\n`,
-    );
+  else {
+    const locale = cliLocale();
+    const values = { id: run.id.slice(0, 8), name: run.name, file, rows: predictions.count };
+    const text = say(LIST_WORDS, locale, 'importedOnFile', { ...values, score: predictionScoreText(score, locale) });
+    process.stdout.write(`${text}\n`);
+  }
   return 0;
 }
 
@@ -140,7 +141,9 @@ export async function evaluate(argv: string[]): Promise<number> {
     if (typeof data === 'string') {
       if (args.options.has('split')) throw new UsageError('data-and-split');
       const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);
-      process.stdout.write(args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run));
+      process.stdout.write(
+        args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run, cliLocale()),
+      );
       return 0;
     }
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);

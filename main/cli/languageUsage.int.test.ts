@@ -120,7 +120,7 @@ describe('sweep and predict in Chinese', () => {
     expect(json.at(-1)).toMatchObject({ type: 'group', kind: 'grid', status: 'completed', metric: 'val_accuracy' });
   });
 
-  it('says what predict did in Chinese on stderr; the CSV it writes is the same in both languages', () => {
+  it('says what predict did in Chinese on stderr, the CSV it writes the same in both languages, and evaluate --data', () => {
     const runId = jsonLines(netwright(home, ['runs', '--limit', '1', '--json']).stdout)[0].id as string;
     const rows = join(home, 'rows.csv');
     writeFileSync(rows, 'x,y,label\n0.1,0.2,arm 1\n0.5,-0.3,arm 2\n');
@@ -135,5 +135,18 @@ describe('sweep and predict in Chinese', () => {
     );
     expect(chinese.stdout).toBe(english.stdout);
     expect(chinese.stdout).toMatch(/^predicted,probability_arm 1,probability_arm 2,probability_arm 3\n/);
+
+    const evaluated = netwright(home, ['evaluate', runId, '--data', rows], zh);
+    expect(evaluated.status, evaluated.stderr).toBe(0);
+    expect(evaluated.stdout).toMatch(
+      /^运行 [0-9a-f]{8} '.+'，最佳检查点（第 1 轮）：\n {2}.+rows\.csv：在 2 个有标签的行上，准确率 [\d.]+%\n/,
+    );
+    expect(evaluated.stdout).toMatch(
+      /^ {2}该运行自身的测试集：损失 \d\.\d{4}，准确率 [\d.]+%（这里 [\d.]+%，测试集 [\d.]+%）$/m,
+    );
+    const evaluatedEnglish = netwright(home, ['evaluate', runId, '--data', rows], en);
+    expect(evaluatedEnglish.stdout).toMatch(
+      /^ {2}the run's own test split: loss \d\.\d{4}, accuracy [\d.]+% \([\d.]+% here against [\d.]+%\)$/m,
+    );
   });
 });
