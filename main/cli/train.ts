@@ -96,7 +96,7 @@ export async function train(argv: string[]): Promise<number> {
       throw error;
     }
     const initialWeights = studio.store.runs.getRun(run.id).initialWeights;
-    if (initialWeights) process.stderr.write(weightsTableText(initialWeights));
+    if (initialWeights) process.stderr.write(weightsTableText(initialWeights, locale));
     return await followAndReport(studio, follower, run, dataset, json, locale);
   } finally {
     await studio.close();

@@ -16,6 +16,7 @@ import { LIST_WORDS } from './listWords';
 import { CLI_LOCALES, type Words } from './locale';
 import { EXPORT_NOTE_WORDS, EXPORT_WORDS, IMPORT_NOTE_WORDS, SKIP_REASON_WORDS } from './noteWords';
 import { PREDICT_WORDS } from './predictWords';
+import { START_WEIGHTS_WORDS } from './startWeightsWords';
 import { SWEEP_WORDS } from './sweepWords';
 import { TRAINING_WORDS } from './trainingWords';
 import { USAGE_MISTAKE_WORDS } from './usageWords';
@@ -42,6 +43,7 @@ const TABLES: Record<string, Words<string>> = {
   'system errors': SYSTEM_ERROR_WORDS,
   predict: PREDICT_WORDS,
   sweep: SWEEP_WORDS,
+  'starting weights': START_WEIGHTS_WORDS,
 };
 
 /** The {names} a text fills in, sorted, each once. */
