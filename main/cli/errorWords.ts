@@ -1,8 +1,10 @@
 // The words of what stops a command (exit code 1), in English and Simplified Chinese: the CLI's own errors (a run,
 // file, dataset or group it cannot find, a run without a checkpoint) as CliErrors with a code and values, and the
 // coded errors of the services it words the way the studio does (a CSV table or an image folder that cannot be
-// imported, images a run cannot predict on). Any other error prints its English message.
+// imported, images a run cannot predict on, an ONNX file that cannot be imported). Any other error prints its
+// English message.
 import { CodedError } from '../../engine/core/errors/coded';
+import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../engine/core/import/onnx/errors';
 import { fillMessage } from '../../engine/core/spec/problemText';
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../api/csvImportProblems';
 import { CSV_IMPORT_PROBLEMS_ZH, CSV_PLACES_ZH } from '../api/csvImportProblemsZh';
@@ -15,6 +17,7 @@ import {
   SYSTEM_ERRORS_ZH,
 } from '../api/imageProblemsZh';
 import { MORE_NAMES_ENGLISH, withMoreNames } from '../api/nameLists';
+import { ONNX_IMPORT_ERRORS_ZH } from '../api/onnxImportErrorsZh';
 import { exampleReasonOf, systemReasonOf } from '../api/quotedReasons';
 import { SYSTEM_ERRORS, type SystemErrorCode } from '../api/systemErrors';
 import { say, type CliLocale, type Words } from './locale';
@@ -139,6 +142,8 @@ export const IMAGE_PREDICTION_WORDS: Words<ImagePredictionProblem> = {
   zh: IMAGE_PREDICTION_PROBLEMS_ZH,
 };
 
+export const ONNX_IMPORT_WORDS: Words<OnnxImportErrorCode> = { en: ONNX_IMPORT_ERRORS, zh: ONNX_IMPORT_ERRORS_ZH };
+
 export const SYSTEM_ERROR_WORDS: Words<SystemErrorCode> = { en: SYSTEM_ERRORS, zh: SYSTEM_ERRORS_ZH };
 
 const MORE_NAMES: Readonly<Record<CliLocale, string>> = { en: MORE_NAMES_ENGLISH, zh: MORE_NAMES_ZH };
@@ -187,5 +192,8 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   if (images) return say(IMAGE_IMPORT_WORDS, locale, images, imageValues(params, locale));
   const predict = codeIn(error.tableCode, 'predict-', IMAGE_PREDICTION_PROBLEMS);
   if (predict) return say(IMAGE_PREDICTION_WORDS, locale, predict, imageValues(params, locale));
+  // An ONNX file that cannot be imported at all: 'onnx-<code>' (engine/core/import/onnx/errors.ts).
+  const onnx = codeIn(error.tableCode, 'onnx-', ONNX_IMPORT_ERRORS);
+  if (onnx) return say(ONNX_IMPORT_WORDS, locale, onnx, params);
   return undefined;
 }

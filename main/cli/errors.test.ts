@@ -1,6 +1,7 @@
 // Failed commands report on one line with exit code 1; usage mistakes add the usage and exit with code 2, both in
 // the user's language.
 import { describe, expect, it } from 'vitest';
+import { OnnxImportError } from '../../engine/core/import/onnx/errors';
 import { UsageError } from './args';
 import { nameListValues } from '../api/nameLists';
 import { systemReasonValues } from '../api/quotedReasons';
@@ -74,6 +75,16 @@ describe('errorReport', () => {
     expect(errorReport(unreadable, RUNS_USAGE, 'zh').text).toBe('netwright: photos：无法读取（没有读取权限）\n');
     expect(errorReport(unreadable, RUNS_USAGE, 'en').text).toBe(
       'netwright: photos: cannot be read (no permission to read it)\n',
+    );
+  });
+
+  it('words an ONNX file that cannot be imported in Chinese, its English unchanged', () => {
+    const error = new OnnxImportError('input-type', { file: 'net.onnx', input: 'x', type: 'int64' });
+    expect(errorReport(error, RUNS_USAGE, 'zh').text).toBe(
+      "netwright: 'net.onnx'：输入 'x' 不是 float32（元素类型 int64）。\n",
+    );
+    expect(errorReport(error, RUNS_USAGE, 'en').text).toBe(
+      "netwright: 'net.onnx': the input 'x' is not float32 (element type int64).\n",
     );
   });
 

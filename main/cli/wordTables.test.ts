@@ -8,6 +8,7 @@ import {
   CSV_PROBLEM_WORDS,
   IMAGE_IMPORT_WORDS,
   IMAGE_PREDICTION_WORDS,
+  ONNX_IMPORT_WORDS,
   SYSTEM_ERROR_WORDS,
 } from './errorWords';
 import { HELP_WORDS } from './helpWords';
@@ -41,6 +42,7 @@ const TABLES: Record<string, Words<string>> = {
   'image import problems': IMAGE_IMPORT_WORDS,
   'image prediction problems': IMAGE_PREDICTION_WORDS,
   'system errors': SYSTEM_ERROR_WORDS,
+  'ONNX import errors': ONNX_IMPORT_WORDS,
   predict: PREDICT_WORDS,
   sweep: SWEEP_WORDS,
   'starting weights': START_WEIGHTS_WORDS,
