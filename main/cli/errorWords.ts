@@ -1,8 +1,8 @@
 // The words of what stops a command (exit code 1), in English and Simplified Chinese: the CLI's own errors (a run,
 // file, dataset or group it cannot find, a run without a checkpoint) as CliErrors with a code and values, and the
 // coded errors of the services it words the way the studio does (a CSV table or an image folder that cannot be
-// imported, images a run cannot predict on, an ONNX file that cannot be imported). Any other error prints its
-// English message.
+// imported, images a run cannot predict on, an ONNX file that cannot be imported, training refused before it
+// started). Any other error prints its English message.
 import { CodedError } from '../../engine/core/errors/coded';
 import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../engine/core/import/onnx/errors';
 import { fillMessage } from '../../engine/core/spec/problemText';
@@ -22,6 +22,7 @@ import { exampleReasonOf, systemReasonOf } from '../api/quotedReasons';
 import { SYSTEM_ERRORS, type SystemErrorCode } from '../api/systemErrors';
 import { say, type CliLocale, type Words } from './locale';
 import { noteText, SKIP_REASON_WORDS } from './noteWords';
+import { REFUSALS_ZH, type RefusalCode } from './refusalWords';
 
 export type CliErrorCode =
   | 'which-run'
@@ -192,6 +193,9 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   if (images) return say(IMAGE_IMPORT_WORDS, locale, images, imageValues(params, locale));
   const predict = codeIn(error.tableCode, 'predict-', IMAGE_PREDICTION_PROBLEMS);
   if (predict) return say(IMAGE_PREDICTION_WORDS, locale, predict, imageValues(params, locale));
+  // Training refused before a run was created; English is the refusal's own message (refusalWords.ts).
+  if (locale === 'zh' && Object.hasOwn(REFUSALS_ZH, error.tableCode))
+    return fillMessage(REFUSALS_ZH[error.tableCode as RefusalCode], params);
   // An ONNX file that cannot be imported at all: 'onnx-<code>' (engine/core/import/onnx/errors.ts).
   const onnx = codeIn(error.tableCode, 'onnx-', ONNX_IMPORT_ERRORS);
   if (onnx) return say(ONNX_IMPORT_WORDS, locale, onnx, params);
