@@ -28,6 +28,7 @@ export const weightRowsShapes: [number, number, number][] = [
   [100, 785, 100],
   [144, 40, 48],
   [48, 5, 30],
+  [200, 300, 37],
 ];
 
 /** Every product of weightRowsShapes on `threads` threads, outputs in order. */
