@@ -49,7 +49,11 @@ export type CliErrorCode =
   | 'no-label-to-score'
   | 'labels-empty'
   | 'no-class-to-score'
-  | 'no-number-to-score';
+  | 'no-number-to-score'
+  | 'no-column'
+  | 'no-columns'
+  | 'folder-for-table-rows'
+  | 'no-rows-to-predict';
 
 export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
   en: {
@@ -81,6 +85,11 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'labels-empty': '{data}: every label cell is empty, so there is nothing to score',
     'no-class-to-score': "{data}: no row has a class in column '{column}' to score against",
     'no-number-to-score': "{data}: no row has a number in column '{column}' to score against",
+    'no-column': "{file}: no column {missing}; the model reads {columns} (the file's header has {header})",
+    'no-columns': "{file}: no columns {missing}; the model reads {columns} (the file's header has {header})",
+    'folder-for-table-rows':
+      "{data}: is a folder, but run '{run}' was trained on a table: give a CSV file with its feature columns",
+    'no-rows-to-predict': '{file}: the file has no rows to predict',
   },
   zh: {
     'which-run': '请指明哪个运行：它的 ID、ID 的前几个字符，或它的名称',
@@ -108,6 +117,10 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'labels-empty': '{data}：所有标签单元格都是空的，无从评分',
     'no-class-to-score': "{data}：列 '{column}' 中没有任何一行有类别可用来评分",
     'no-number-to-score': "{data}：列 '{column}' 中没有任何一行有数值可用来评分",
+    'no-column': '{file}：没有列 {missing}；模型读取的列是 {columns}（文件的表头是 {header}）',
+    'no-columns': '{file}：没有列 {missing}；模型读取的列是 {columns}（文件的表头是 {header}）',
+    'folder-for-table-rows': "{data}：是文件夹，但运行 '{run}' 是在表格上训练的：请给出包含其特征列的 CSV 文件",
+    'no-rows-to-predict': '{file}：文件中没有可预测的行',
   },
 };
 

@@ -69,10 +69,7 @@ async function rowsFor(
   if (choice.columns || choice.label !== undefined)
     throw new UsageError('table-options-for-own-columns', { run: run.name }, PREDICT_USAGE);
   const { manifest } = runDataset(workspace.store, run);
-  if (statSync(file).isDirectory())
-    throw new Error(
-      `${file}: is a folder, but run '${run.name}' was trained on a table: give a CSV file with its feature columns`,
-    );
+  if (statSync(file).isDirectory()) throw new CliError('folder-for-table-rows', { data: file, run: run.name });
   if (isImageInput(file)) throw new ImagePredictionError('table-dataset', { run: run.name, dataset: manifest.name });
   return { input: await encodeTableFile(file, manifest), meaning: manifest };
 }

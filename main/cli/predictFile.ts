@@ -10,6 +10,7 @@ import type { Predictions, PredictionScore } from './predictOutput';
 import { rowEncoder, type CellPlace, type RowEncoder } from './predictRows';
 import { speaker, type CliLocale } from './locale';
 import { PREDICT_WORDS } from './predictWords';
+import { CliError } from './errorWords';
 
 /** Rows per engine request: bounded messages for files of any length. */
 const ROWS_PER_REQUEST = 16_384;
@@ -46,7 +47,7 @@ export async function encodeFile(file: string, layout: CsvLayout, encoder: RowEn
       labels?.push(fields[encoder.labelIndex!]);
     },
   });
-  if (places.length === 0) throw new Error(`${file}: the file has no rows to predict`);
+  if (places.length === 0) throw new CliError('no-rows-to-predict', { file });
   return {
     features: features.subarray(0, places.length * encoder.width),
     width: encoder.width,
