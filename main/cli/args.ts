@@ -1,13 +1,21 @@
 // A small, strict argument parser: `--name value`, `--name=value`, `--flag`, and positional words. Unknown options
 // and malformed values are usage errors (exit code 2).
 
-/** A mistake in how the command was called: reported with the command's usage and exit code 2. */
+import { fillMessage } from '../../engine/core/spec/problemText';
+import type { InEachLanguage } from './locale';
+import { USAGE_MISTAKE_WORDS, type UsageMistake } from './usageWords';
+
+/**
+ * A mistake in how the command was called, as a code with values (worded in the user's language when reported, with
+ * the command's usage, exit code 2); `message` is its English.
+ */
 export class UsageError extends Error {
   constructor(
-    message: string,
-    readonly usage?: string,
+    readonly code: UsageMistake,
+    readonly values: Readonly<Record<string, string | number>> = {},
+    readonly usage?: InEachLanguage,
   ) {
-    super(message);
+    super(fillMessage(USAGE_MISTAKE_WORDS.en[code], values));
     this.name = 'UsageError';
   }
 }
@@ -17,7 +25,11 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-export function parseArgs(argv: string[], known: { values: string[]; flags: string[] }, usage?: string): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  known: { values: string[]; flags: string[] },
+  usage?: InEachLanguage,
+): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -30,15 +42,15 @@ export function parseArgs(argv: string[], known: { values: string[]; flags: stri
     const name = cut < 0 ? arg.slice(2) : arg.slice(2, cut);
     const inline = cut < 0 ? undefined : arg.slice(cut + 1);
     if (known.flags.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} is a switch and takes no value`, usage);
+      if (inline !== undefined) throw new UsageError('switch-takes-no-value', { option: name }, usage);
       options.set(name, true);
     } else if (known.values.includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--')))
-        throw new UsageError(`--${name} needs a value`, usage);
+        throw new UsageError('needs-value', { option: name }, usage);
       options.set(name, value);
     } else {
-      throw new UsageError(`unknown option --${name}`, usage);
+      throw new UsageError('unknown-option', { option: name }, usage);
     }
   }
   return { positional, options };
@@ -49,7 +61,7 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (raw === true || raw.trim() === '' || !Number.isFinite(value))
-    throw new UsageError(`--${name} takes a number, got '${raw}'`);
+    throw new UsageError('not-a-number', { option: name, value: String(raw) });
   return value;
 }
 
@@ -57,21 +69,21 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
 export function countOption(args: ParsedArgs, name: string, fallback: number, min = 1): number {
   const value = numberOption(args, name, fallback);
   if (!Number.isInteger(value) || value < min)
-    throw new UsageError(`--${name} takes a whole number of at least ${min}, got '${args.options.get(name)}'`);
+    throw new UsageError('not-a-count', { option: name, min, value: String(args.options.get(name)) });
   return value;
 }
 
 /** A number > 0 (learning rate, gamma ...). */
 export function positiveOption(args: ParsedArgs, name: string, fallback: number): number {
   const value = numberOption(args, name, fallback);
-  if (!(value > 0)) throw new UsageError(`--${name} must be greater than 0, got '${args.options.get(name)}'`);
+  if (!(value > 0)) throw new UsageError('not-positive', { option: name, value: String(args.options.get(name)) });
   return value;
 }
 
 export function stringOption(args: ParsedArgs, name: string, fallback: string): string {
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
-  if (raw === true) throw new UsageError(`--${name} needs a value`);
+  if (raw === true) throw new UsageError('needs-value', { option: name });
   return raw;
 }
 
@@ -84,6 +96,6 @@ export function optionalString(args: ParsedArgs, name: string): string | undefin
 export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
   const value = stringOption(args, name, fallback);
   if (!(choices as readonly string[]).includes(value))
-    throw new UsageError(`--${name} is one of ${choices.join(', ')}, not '${value}'`);
+    throw new UsageError('not-a-choice', { option: name, choices: choices.join(', '), value });
   return value as T;
 }

@@ -6,13 +6,14 @@ import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { CheckpointRecord, DatasetRecord, RunSummary } from '../services/store/types';
+import { CliError } from './errorWords';
 
 export type CheckpointChoice = 'best' | 'last';
 
 export function runCheckpoint(store: Store, run: RunSummary, which: CheckpointChoice = 'best'): CheckpointRecord {
   const checkpoint = store.checkpoints.latestCheckpoint(run.id, which) ?? store.checkpoints.latestCheckpoint(run.id);
-  if (!checkpoint) throw new Error(`run '${run.name}' has no checkpoint yet: it needs at least one finished epoch`);
-  if (!existsSync(checkpoint.path)) throw new Error(`run '${run.name}': its checkpoint ${checkpoint.path} is missing`);
+  if (!checkpoint) throw new CliError('no-checkpoint-yet', { run: run.name });
+  if (!existsSync(checkpoint.path)) throw new CliError('checkpoint-missing', { run: run.name, path: checkpoint.path });
   return checkpoint;
 }
 
@@ -25,7 +26,7 @@ export function runDataset(store: Store, run: RunSummary): DatasetRecord {
     );
   const dataset = store.datasets.getDataset(run.datasetId);
   if (!existsSync(dataset.folder))
-    throw new Error(`run '${run.name}': the folder of dataset '${dataset.name}' (${dataset.folder}) is missing`);
+    throw new CliError('dataset-folder-missing', { run: run.name, dataset: dataset.name, folder: dataset.folder });
   return dataset;
 }
 

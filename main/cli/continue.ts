@@ -5,13 +5,14 @@ import { countOption, numberOption, parseArgs, UsageError, type ParsedArgs } fro
 import { runDataset } from './checkpoints';
 import { RunFollower } from './follow';
 import { resolveRun } from './runRef';
-import { cliLocale, say } from './locale';
+import { cliLocale, inEachLanguage, say } from './locale';
 import { followAndReport } from './trainSession';
 import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
 
-export const CONTINUE_USAGE =
-  'netwright continue RUN [--lr RATE] [--l1 L1] [--l2 L2] [--dropout P|NODE=P,...] [--patience EPOCHS] [--json]';
+export const CONTINUE_USAGE = inEachLanguage(
+  () => 'netwright continue RUN [--lr RATE] [--l1 L1] [--l2 L2] [--dropout P|NODE=P,...] [--patience EPOCHS] [--json]',
+);
 
 /** The settings to change from the options given (undefined when none is). */
 export function changesFromArgs(args: ParsedArgs): SettingsChangeRequest | undefined {
@@ -30,7 +31,7 @@ export function changesFromArgs(args: ParsedArgs): SettingsChangeRequest | undef
         const [node, rate] = pair.split('=');
         const value = Number(rate);
         if (!node || rate === undefined || rate.trim() === '' || !Number.isFinite(value))
-          throw new UsageError(`--dropout takes a rate or NODE=RATE pairs separated by commas, got '${pair}'`);
+          throw new UsageError('dropout-pairs', { value: pair });
         rates[node.trim()] = value;
       }
       changes.dropout = rates;
@@ -44,7 +45,7 @@ const RESUMABLE = new Set(['stopped', 'failed', 'interrupted']);
 export async function continueCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['lr', 'l1', 'l2', 'dropout', 'patience'], flags: ['json'] }, CONTINUE_USAGE);
   const changes = changesFromArgs(args);
-  if (args.positional.length !== 1) throw new UsageError('say which run to continue', CONTINUE_USAGE);
+  if (args.positional.length !== 1) throw new UsageError('run-to-continue', {}, CONTINUE_USAGE);
   const json = args.options.has('json');
   const locale = cliLocale();
   const studio = openStudio();

@@ -15,16 +15,20 @@ import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
 import { percent, scoreText, splitScore, table } from './format';
 import { LIST_WORDS } from './listWords';
-import { cliLocale, speaker, type CliLocale } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, say, speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, predictAll, predictionScoreText } from './predictFile';
 import { scoreAgainstLabels } from './predictOutput';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
+import { CliError } from './errorWords';
 
-export const EVALUATE_USAGE =
-  'netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]; an imported run: --data FILE.csv --label COLUMN [--columns A,B,…], or --data FOLDER/ of images in sub-folders 0/, 1/, … for an image classifier';
+export const EVALUATE_USAGE = inEachLanguage(
+  (locale) =>
+    `netwright evaluate RUN [--split validation|test | --data FILE.csv|FOLDER/] [--checkpoint best|last] [--json]${HELP_WORDS[locale].evaluateImported}`,
+);
 
 function confusionText(confusion: number[][], classNames: string[], locale: CliLocale): string {
   const header = [LIST_WORDS[locale].confusionCorner, ...classNames];
@@ -52,10 +56,7 @@ async function evaluateImportedImages(
   args: ParsedArgs,
 ): Promise<number> {
   if (args.options.has('label') || args.options.has('columns'))
-    throw new UsageError(
-      `--label and --columns are for tables; run '${run.name}' takes images, labelled by their sub-folder (0/, 1/, …)`,
-      EVALUATE_USAGE,
-    );
+    throw new UsageError('table-options-for-images', { run: run.name }, EVALUATE_USAGE);
   const stored = workspace.store.runs.getRun(run.id);
   const model = importedImageModel(stored);
   const report = await predictImages(
@@ -66,18 +67,18 @@ async function evaluateImportedImages(
     folder,
   );
   if (!report.accuracy)
-    throw new Error(
-      `${folder}: no images in sub-folders named for the model's outputs (${model.classNames.join(', ')}), so there is nothing to score`,
-    );
+    throw new CliError('no-images-for-outputs', { data: folder, classes: model.classNames.join(', ') });
   const { correct, labelled, value } = report.accuracy;
   if (args.options.has('json'))
     process.stdout.write(
       `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(folder), labelled, correct, accuracy: value })}\n`,
     );
-  else
-    process.stdout.write(
-      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${folder}: accuracy ${percent(value)} (${correct} of ${labelled} labelled images)\n`,
-    );
+  else {
+    const words = speaker(LIST_WORDS, cliLocale());
+    const id = run.id.slice(0, 8);
+    const accuracy = percent(value);
+    process.stdout.write(`${words('importedOnImages', { id, name: run.name, folder, accuracy, correct, labelled })}\n`);
+  }
   return 0;
 }
 
@@ -89,27 +90,28 @@ async function evaluateImported(
   args: ParsedArgs,
 ): Promise<number> {
   const choice = columnChoice(args);
-  if (choice.label === undefined)
-    throw new UsageError(`say which column of ${file} holds the labels (--label COLUMN)`, EVALUATE_USAGE);
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  if (choice.label === undefined) throw new UsageError('label-of-evaluation', { file }, EVALUATE_USAGE);
+  if (!existsSync(file)) throw new CliError('no-such-file', { file });
   const checkpoint = runCheckpoint(workspace.store, run);
   const { width, meaning } = importedModel(workspace.store.runs.getRun(run.id));
   const layout = readLayout(file, {});
   const input = await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice));
   const predictions = await predictAll(await workspace.engine(), checkpoint.path, input);
   const score = scoreAgainstLabels(meaning, predictions, input.labels!, input.decimalComma);
-  if (!score)
-    throw new Error(
-      `${file}: no row has a ${meaning.task === 'classification' ? 'class' : 'number'} in column '${choice.label}' to score against`,
-    );
+  if (!score) {
+    const code = meaning.task === 'classification' ? 'no-class-to-score' : 'no-number-to-score';
+    throw new CliError(code, { data: file, column: choice.label });
+  }
   if (args.options.has('json'))
     process.stdout.write(
       `${JSON.stringify({ type: 'evaluation', runId: run.id, name: run.name, data: resolve(file), rows: predictions.count, ...score })}\n`,
     );
-  else
-    process.stdout.write(
-      `run ${run.id.slice(0, 8)} '${run.name}' (imported) on ${file} (${predictions.count} rows): ${predictionScoreText(score)}\n`,
-    );
+  else {
+    const locale = cliLocale();
+    const values = { id: run.id.slice(0, 8), name: run.name, file, rows: predictions.count };
+    const text = say(LIST_WORDS, locale, 'importedOnFile', { ...values, score: predictionScoreText(score, locale) });
+    process.stdout.write(`${text}\n`);
+  }
   return 0;
 }
 
@@ -119,34 +121,29 @@ export async function evaluate(argv: string[]): Promise<number> {
     { values: ['split', 'checkpoint', 'data', 'label', 'columns'], flags: ['json'] },
     EVALUATE_USAGE,
   );
-  if (args.positional.length !== 1) throw new UsageError('say which run to evaluate', EVALUATE_USAGE);
+  if (args.positional.length !== 1) throw new UsageError('run-to-evaluate', {}, EVALUATE_USAGE);
   const split = choiceOption(args, 'split', ['validation', 'test'] as const, 'test');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), args.positional[0]);
     const data = args.options.get('data');
     if (run.kind === 'imported') {
-      if (typeof data !== 'string')
-        throw new UsageError(
-          `run '${run.name}' was imported from a model file and has no dataset: give a CSV file (--data FILE.csv) and the column of its labels (--label COLUMN)`,
-          EVALUATE_USAGE,
-        );
+      if (typeof data !== 'string') throw new UsageError('imported-run-needs-data', { run: run.name }, EVALUATE_USAGE);
       const images = existsSync(data) && statSync(data).isDirectory();
       if (images && takesImages(workspace.store.runs.getRun(run.id)))
         return evaluateImportedImages(workspace, run, data, args);
       return evaluateImported(workspace, run, data, args);
     }
     if (args.options.has('label') || args.options.has('columns'))
-      throw new UsageError(
-        `--label and --columns are for imported runs; run '${run.name}' is scored by its dataset's label column`,
-        EVALUATE_USAGE,
-      );
+      throw new UsageError('table-options-for-own-data', { run: run.name }, EVALUATE_USAGE);
     const checkpoint = runCheckpoint(workspace.store, run, which);
     const dataset = runDataset(workspace.store, run);
     if (typeof data === 'string') {
-      if (args.options.has('split')) throw new UsageError('--data and --split are two different things to evaluate on');
+      if (args.options.has('split')) throw new UsageError('data-and-split');
       const result = await evaluateFile(await workspace.engine(), run, checkpoint, dataset, data);
-      process.stdout.write(args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run));
+      process.stdout.write(
+        args.options.has('json') ? `${JSON.stringify(result)}\n` : fileEvaluationText(result, run, cliLocale()),
+      );
       return 0;
     }
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);

@@ -11,12 +11,15 @@ import { evaluateSplit } from './checkpoints';
 import { percent, scoreText as splitScoreText, splitScore } from './format';
 import { encodeTableFile, predictAll, predictionScoreText as scoreText } from './predictFile';
 import { scoreAgainstLabels, type PredictionScore } from './predictOutput';
+import { CliError } from './errorWords';
+import { LIST_WORDS } from './listWords';
+import { speaker, type CliLocale } from './locale';
 
 export interface FileEvaluation {
   type: 'evaluation';
   runId: string;
   data: string;
-  checkpoint: { kind: string; epoch: number };
+  checkpoint: { kind: CheckpointRecord['kind']; epoch: number };
   /** On the file: how many samples had a label, and the accuracy (classes) or MAE and R² (numbers). */
   score: PredictionScore;
   /** The run's own test split, by the same checkpoint (null when its dataset has no test rows). */
@@ -30,29 +33,25 @@ export async function evaluateFile(
   dataset: DatasetRecord,
   data: string,
 ): Promise<FileEvaluation> {
-  if (!existsSync(data)) throw new Error(`${data}: no such file or folder`);
+  if (!existsSync(data)) throw new CliError('no-such-file-or-folder', { file: data });
   const { manifest } = dataset;
   let score: PredictionScore | null;
   if (manifest.source.kind === 'images') {
     const report = await predictImages(engine, run, checkpoint, datasetImageModel(run, manifest), data);
     score = report.accuracy ? { labelled: report.accuracy.labelled, accuracy: report.accuracy.value } : null;
-    if (!score)
-      throw new Error(
-        `${data}: no images in sub-folders named for the run's classes (${report.classNames.join(', ')}), so there is nothing to score`,
-      );
+    if (!score) throw new CliError('no-images-to-score', { data, classes: report.classNames.join(', ') });
   } else {
-    if (statSync(data).isDirectory())
-      throw new Error(`${data}: is a folder, but run '${run.name}' was trained on a table: give a CSV file`);
+    if (statSync(data).isDirectory()) throw new CliError('folder-for-table', { data, run: run.name });
     const input = await encodeTableFile(data, manifest);
     if (!input.labels)
-      throw new Error(`${data}: has no label column '${manifest.table?.labelColumn ?? 'label'}' to score against`);
+      throw new CliError('no-label-to-score', { data, column: manifest.table?.labelColumn ?? 'label' });
     score = scoreAgainstLabels(
       manifest,
       await predictAll(engine, checkpoint.path, input),
       input.labels,
       input.decimalComma,
     );
-    if (!score) throw new Error(`${data}: every label cell is empty, so there is nothing to score`);
+    if (!score) throw new CliError('labels-empty', { data });
   }
   const test: SplitMetrics | null = await evaluateSplit(engine, checkpoint.path, dataset, 'test');
   return {
@@ -65,16 +64,22 @@ export async function evaluateFile(
   };
 }
 
-export function fileEvaluationText(result: FileEvaluation, run: RunSummary): string {
-  // English for now: this command's own words are not in the CLI's tables yet.
-  const own = result.runTest ? splitScoreText(result.runTest, 'en') : 'none (its dataset has no test rows)';
-  return (
-    `run ${run.id.slice(0, 8)} '${run.name}', ${result.checkpoint.kind} checkpoint (epoch ${result.checkpoint.epoch}):
-` +
-    `  ${result.data}: ${scoreText(result.score)}
-` +
-    `  the run's own test split: ${own}` +
-    `${result.score.accuracy !== undefined && result.runTest?.accuracy !== undefined ? ` (${percent(result.score.accuracy)} here against ${percent(result.runTest.accuracy)})` : ''}
-`
-  );
+export function fileEvaluationText(result: FileEvaluation, run: RunSummary, locale: CliLocale): string {
+  const words = speaker(LIST_WORDS, locale);
+  const { checkpoint, score, runTest } = result;
+  const heading = words('fileEvaluation', {
+    id: run.id.slice(0, 8),
+    name: run.name,
+    checkpoint: words(`checkpoint_${checkpoint.kind}`),
+    epoch: checkpoint.epoch,
+  });
+  const compared =
+    score.accuracy !== undefined && runTest?.accuracy !== undefined
+      ? words('hereAgainst', { here: percent(score.accuracy), own: percent(runTest.accuracy) })
+      : '';
+  const own = runTest ? splitScoreText(runTest, locale) : words('noTestRows');
+  return `${heading}
+  ${words('fileScore', { data: result.data, score: scoreText(score, locale) })}
+  ${words('ownTestSplit', { score: own, compared })}
+`;
 }

@@ -7,15 +7,19 @@ import { EXPORT_NOTES } from '../api/exportNotes';
 import { noteInEnglish } from '../api/notes';
 import { exportRun } from '../services/exports/exportRun';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
-import { cliLocale, speaker } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, speaker } from './locale';
 import { EXPORT_NOTE_WORDS, EXPORT_WORDS, noteText } from './noteWords';
 import { resolveRun } from './runRef';
 import { withWorkspace } from './workspace';
 
-export const EXPORT_USAGE = `netwright export RUN --format ${EXPORT_FORMATS.join('|')} [--out PATH] [--checkpoint best|last] [--json]
-  onnx only: [--softmax] (classification runs) [--normalization fold|metadata]
-  every export writes <name>.README.md beside it: how to prepare inputs, read outputs, and examples
-  (default PATH: NETWRIGHT_HOME/exports/<run>/<format>/; a folder gets a file named after the run)`;
+export const EXPORT_USAGE = inEachLanguage((locale) => {
+  const words = HELP_WORDS[locale];
+  return `netwright export RUN --format ${EXPORT_FORMATS.join('|')} [--out PATH] [--checkpoint best|last] [--json]
+  ${words.exportOnnxOnly}
+  ${words.exportReadme}
+  ${words.exportDefaultPath}`;
+});
 
 function sizeText(bytes: number): string {
   return bytes < 1024
@@ -31,16 +35,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
     { values: ['format', 'out', 'checkpoint', 'normalization'], flags: ['softmax', 'json'] },
     EXPORT_USAGE,
   );
-  if (args.positional.length !== 1) throw new UsageError('say which run to export', EXPORT_USAGE);
+  if (args.positional.length !== 1) throw new UsageError('run-to-export', {}, EXPORT_USAGE);
   if (!args.options.has('format'))
-    throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}`, EXPORT_USAGE);
+    throw new UsageError('export-format', { choices: EXPORT_FORMATS.join(', ') }, EXPORT_USAGE);
   const format = choiceOption(args, 'format', EXPORT_FORMATS, 'onnx');
   const checkpoint = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
   const normalization = args.options.has('normalization')
     ? choiceOption(args, 'normalization', ['fold', 'metadata'] as const, 'fold')
     : undefined;
   if (format !== 'onnx' && (args.options.has('softmax') || normalization)) {
-    throw new UsageError('--softmax and --normalization apply to --format onnx only', EXPORT_USAGE);
+    throw new UsageError('onnx-only', {}, EXPORT_USAGE);
   }
   const out = optionalString(args, 'out');
   return withWorkspace(async ({ store, layout }) => {

@@ -10,19 +10,23 @@ import { noteInEnglish } from '../api/notes';
 import { openStore, registerDataset } from '../services/store';
 import { splitNote } from '../services/datasets/splitSource';
 import { homeLayout } from '../services/studio/layout';
-import { parseArgs, stringOption, type ParsedArgs } from './args';
+import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
 import { netwrightHome } from './home';
 import { IMPORT_MODEL_USAGE, importModelCommand } from './importModel';
+import { CliError } from './errorWords';
 import { IMPORT_WORDS } from './importWords';
-import { cliLocale, speaker, type CliLocale } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
 import { IMPORT_NOTE_WORDS, noteText, SKIP_REASON_WORDS } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
 
 // The second line is indented to sit under the first in `netwright help`.
-export const IMPORT_USAGE =
-  'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
-  '            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   (one sub-folder of images per class)\n' +
-  `            ${IMPORT_MODEL_USAGE}   (a model: a graph and a run holding its weights)`;
+export const IMPORT_USAGE = inEachLanguage(
+  (locale) =>
+    'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
+    `            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   ${HELP_WORDS[locale].importFolderNote}\n` +
+    `            ${IMPORT_MODEL_USAGE}   ${HELP_WORDS[locale].importModelNote}`,
+);
 
 /** Skipped files listed one per line before the rest are only counted (--json lists them all). */
 const SKIPPED_SHOWN = 20;
@@ -32,6 +36,7 @@ export async function importCsvFile(
   label: string,
   options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal },
 ) {
+  if (!existsSync(path)) throw new CliError('no-such-file', { file: path });
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression')
@@ -62,12 +67,16 @@ function register(manifest: DatasetManifest, folder: string): void {
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, {
-    values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'],
-    flags: ['json', 'grayscale'],
-  });
+  const args = parseArgs(
+    argv,
+    {
+      values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'],
+      flags: ['json', 'grayscale'],
+    },
+    IMPORT_USAGE,
+  );
   const [path] = args.positional;
-  if (!path) throw new Error(`say which file or folder to import\n${IMPORT_USAGE}`);
+  if (!path) throw new UsageError('file-or-folder-to-import', {}, IMPORT_USAGE);
   if (path.toLowerCase().endsWith('.onnx')) return importModelCommand(path, args);
   // A missing path with --image-size goes to the image importer, which says there is no such folder.
   const folder = isFolder(path) || (!existsSync(path) && args.options.has('image-size'));
@@ -78,17 +87,17 @@ export async function importCommand(argv: string[]): Promise<number> {
 
 async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
   for (const option of ['image-size', 'grayscale', 'fit']) {
-    if (args.options.has(option)) throw new Error(`--${option} is for image folders, and ${file} is a file`);
+    if (args.options.has(option)) throw new UsageError('image-options-for-folders', { option, file }, IMPORT_USAGE);
   }
   if (
     !file.toLowerCase().endsWith('.csv') &&
     !file.toLowerCase().endsWith('.tsv') &&
     !file.toLowerCase().endsWith('.txt')
   ) {
-    throw new Error(`${file}: only CSV tables (.csv, .tsv, .txt) and image folders import from the command line`);
+    throw new UsageError('only-tables-and-folders', { file }, IMPORT_USAGE);
   }
   const label = args.options.get('label');
-  if (typeof label !== 'string') throw new Error(`--label COLUMN names the column to predict\n${IMPORT_USAGE}`);
+  if (typeof label !== 'string') throw new UsageError('label-to-import', {}, IMPORT_USAGE);
   const result = await importCsvFile(file, label, {
     task: args.options.has('task') ? (stringOption(args, 'task', '') as Task) : undefined,
     missing: args.options.has('missing') ? stringOption(args, 'missing', '') : undefined,
@@ -121,16 +130,13 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
 
 async function importFolderCommand(folder: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
   for (const option of ['label', 'task', 'missing', 'split-column']) {
-    if (args.options.has(option))
-      throw new Error(`--${option} is for CSV tables: an image folder's classes are its sub-folders`);
+    if (args.options.has(option)) throw new UsageError('table-options-for-tables', { option }, IMPORT_USAGE);
   }
-  if (!args.options.has('image-size'))
-    throw new Error(
-      `--image-size HEIGHTxWIDTH says what size to make every image, e.g. --image-size 28x28\n${IMPORT_USAGE}`,
-    );
+  if (!args.options.has('image-size')) throw new UsageError('image-size-needed', {}, IMPORT_USAGE);
   const size = parseImageSize(stringOption(args, 'image-size', ''));
   const fit = stringOption(args, 'fit', 'fill') as ImageFit;
-  if (!IMAGE_FITS.includes(fit)) throw new Error(`--fit is one of ${IMAGE_FITS.join(', ')}, not '${fit}'`);
+  if (!IMAGE_FITS.includes(fit))
+    throw new UsageError('not-a-choice', { option: 'fit', choices: IMAGE_FITS.join(', '), value: fit }, IMPORT_USAGE);
   const grayscale = args.options.has('grayscale');
   const progress = new FolderProgress(process.stderr);
   let result: ImageImportResult;
@@ -198,8 +204,7 @@ export function parseImageSize(text: string): [number, number] {
   const match = /^\s*(\d+)\s*(?:[xX×]\s*(\d+))?\s*$/.exec(text);
   const height = match ? Number(match[1]) : NaN;
   const width = match ? Number(match[2] ?? match[1]) : NaN;
-  if (!(height >= 1 && width >= 1))
-    throw new Error(`--image-size is HEIGHTxWIDTH in pixels (e.g. 28x28), not '${text}'`);
+  if (!(height >= 1 && width >= 1)) throw new UsageError('image-size-format', { value: text }, IMPORT_USAGE);
   return [height, width];
 }
 

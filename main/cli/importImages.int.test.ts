@@ -91,11 +91,13 @@ describe('netwright import with an image folder', () => {
 
   it('asks for --image-size, and refuses CSV options for a folder', () => {
     const noSize = netwright(['import', shapes]);
-    expect(noSize.status).toBe(1);
+    expect(noSize.status).toBe(2);
     expect(noSize.stderr).toContain('--image-size HEIGHTxWIDTH says what size to make every image');
     const badSize = netwright(['import', shapes, '--image-size', '28 by 28']);
     expect(badSize.stderr).toContain("--image-size is HEIGHTxWIDTH in pixels (e.g. 28x28), not '28 by 28'");
+    expect(badSize.status).toBe(2);
     const label = netwright(['import', shapes, '--image-size', '8x8', '--label', 'kind']);
+    expect(label.status).toBe(2);
     expect(label.stderr).toContain("--label is for CSV tables: an image folder's classes are its sub-folders");
   });
 

@@ -6,7 +6,7 @@ import { analyze } from '../../engine/core/spec/analyze';
 import { problemText } from '../../engine/core/spec/problemText';
 import { formatSummary, summarize } from '../../engine/core/spec/summary';
 import type { ModelImportResult } from '../api/types';
-import { optionalString, type ParsedArgs } from './args';
+import { optionalString, UsageError, type ParsedArgs } from './args';
 import { openStudio } from './workspace';
 
 export const IMPORT_MODEL_USAGE = 'netwright import MODEL.onnx [--name NAME] [--json]';
@@ -16,7 +16,7 @@ const DATASET_OPTIONS = ['label', 'task', 'missing', 'split-column', 'image-size
 export async function importModelCommand(path: string, args: ParsedArgs): Promise<number> {
   for (const option of DATASET_OPTIONS) {
     if (args.options.has(option))
-      throw new Error(`--${option} is for datasets, and ${path} is a model (${IMPORT_MODEL_USAGE})`);
+      throw new UsageError('dataset-options-for-model', { option, file: path, usage: IMPORT_MODEL_USAGE });
   }
   const studio = openStudio();
   let result: ModelImportResult;

@@ -57,7 +57,7 @@ describe('netwright import --split-column', () => {
     const folder = join(home, 'images');
     mkdirSync(join(folder, 'cats'), { recursive: true });
     const result = netwright(home, ['import', folder, '--image-size', '8x8', '--split-column', 'split']);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('--split-column is for CSV tables');
   });
 });

@@ -6,7 +6,9 @@ import { errorReport, EXIT_USAGE } from './errors';
 import { evaluate, EVALUATE_USAGE } from './evaluate';
 import { exportCommand, EXPORT_USAGE } from './export';
 import { IMPORT_USAGE, importCommand } from './import';
-import { cliLocale, LANGUAGE_USAGE } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, LANGUAGE_USAGE, speaker, type CliLocale, type InEachLanguage } from './locale';
+import { USAGE_MISTAKE_WORDS } from './usageWords';
 import { predict, PREDICT_USAGE } from './predict';
 import { continueCommand, CONTINUE_USAGE } from './continue';
 import { runs, RUNS_USAGE } from './runs';
@@ -14,53 +16,53 @@ import { sweep, SWEEP_USAGE } from './sweep';
 import { train, TRAIN_USAGE } from './train';
 
 interface Command {
-  summary: string;
-  usage: string;
+  usage: InEachLanguage;
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  train: { summary: 'train a model; the run is recorded in the store', usage: TRAIN_USAGE, run: train },
-  sweep: {
-    summary: 'train a group of runs: settings on a grid or drawn at random, each with several seeds',
-    usage: SWEEP_USAGE,
-    run: sweep,
-  },
-  continue: {
-    summary: 'continue a stopped, failed or interrupted run from its last checkpoint (also: resume)',
-    usage: CONTINUE_USAGE,
-    run: continueCommand,
-  },
-  runs: { summary: 'list the recorded runs', usage: RUNS_USAGE, run: runs },
-  evaluate: { summary: "a run's metrics on the validation or test split", usage: EVALUATE_USAGE, run: evaluate },
-  predict: {
-    summary: 'predict every row of a CSV file, or images, with a trained or imported run',
-    usage: PREDICT_USAGE,
-    run: predict,
-  },
-  export: { summary: 'write a run as ONNX, safetensors or a PyTorch script', usage: EXPORT_USAGE, run: exportCommand },
-  import: {
-    summary: 'import a CSV table or a folder of images as a dataset, or an ONNX model as a graph with its weights',
-    usage: IMPORT_USAGE,
-    run: importCommand,
-  },
-  samples: { summary: 'list the built-in sample datasets', usage: 'netwright samples', run: samples },
-};
+const SAMPLES_USAGE = inEachLanguage(() => 'netwright samples');
+
+/** Every command, in the order `netwright --help` lists them; its summary is `summary_<name>` in helpWords.ts. */
+const COMMANDS = {
+  train: { usage: TRAIN_USAGE, run: train },
+  sweep: { usage: SWEEP_USAGE, run: sweep },
+  continue: { usage: CONTINUE_USAGE, run: continueCommand },
+  runs: { usage: RUNS_USAGE, run: runs },
+  evaluate: { usage: EVALUATE_USAGE, run: evaluate },
+  predict: { usage: PREDICT_USAGE, run: predict },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
+  import: { usage: IMPORT_USAGE, run: importCommand },
+  samples: { usage: SAMPLES_USAGE, run: samples },
+} satisfies Record<string, Command>;
+
+type CommandName = keyof typeof COMMANDS;
 
 /** Older spellings still accepted. */
-const ALIASES: Record<string, string> = { resume: 'continue' };
+const ALIASES: Record<string, CommandName> = { resume: 'continue' };
 
-export const USAGE = `usage: netwright <command> [options]   (netwright <command> --help for its options)
-commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
-  .join('\n')}
-RUN is a run's id, the first 4 or more characters of it, or its name.
-Data lives in $NETWRIGHT_HOME (default ~/.netwright).
-NETWRIGHT_LANG=en|zh sets the language of what training prints (default: zh for a zh_* LC_ALL, LC_MESSAGES or LANG).`;
+/** `netwright --help`: the commands with what each does, and where RUN, the data and the language come from. */
+export function overview(locale: CliLocale): string {
+  const words = speaker(HELP_WORDS, locale);
+  const commands = (Object.keys(COMMANDS) as CommandName[]).map(
+    (name) => `  ${name.padEnd(9)} ${words(`summary_${name}`)}`,
+  );
+  return [
+    words('usageOf', { usage: words('usageLine') }),
+    words('commands'),
+    ...commands,
+    words('runRef'),
+    words('home'),
+    words('language'),
+  ].join('\n');
+}
+
+function commandNamed(name: string | undefined): Command | undefined {
+  const known = name !== undefined && Object.hasOwn(ALIASES, name) ? ALIASES[name] : name;
+  return known !== undefined && Object.hasOwn(COMMANDS, known) ? COMMANDS[known as CommandName] : undefined;
+}
 
 async function samples(argv: string[]): Promise<number> {
-  if (argv.length > 0) throw new UsageError(`unexpected argument '${argv[0]}'`, 'netwright samples');
+  if (argv.length > 0) throw new UsageError('unexpected-argument', { argument: argv[0] }, SAMPLES_USAGE);
   for (const s of SAMPLES)
     process.stdout.write(
       `${s.name.padEnd(18)} ${s.task.padEnd(14)} ${s.suggestedTemplate.padEnd(13)} ${s.description}\n`,
@@ -81,34 +83,35 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 
 export async function main(argv: string[]): Promise<number> {
   endQuietlyOnClosedPipe(process.stdout);
+  let locale: CliLocale;
   try {
-    cliLocale(); // a NETWRIGHT_LANG it does not know stops every command before it starts
+    locale = cliLocale(); // a NETWRIGHT_LANG it does not know stops every command before it starts
   } catch (error) {
-    const { text, code } = errorReport(error, LANGUAGE_USAGE);
+    const { text, code } = errorReport(error, LANGUAGE_USAGE, 'en');
     process.stderr.write(text);
     return code;
   }
-  const [given, ...rest] = argv;
-  const name = given !== undefined && Object.hasOwn(ALIASES, given) ? ALIASES[given] : given;
+  const say = speaker(HELP_WORDS, locale);
+  const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    const asked = rest[0] !== undefined && Object.hasOwn(ALIASES, rest[0]) ? ALIASES[rest[0]] : rest[0];
-    const topic = name === 'help' && asked && Object.hasOwn(COMMANDS, asked) ? COMMANDS[asked] : undefined;
-    process.stdout.write(`${topic ? `usage: ${topic.usage}` : USAGE}\n`);
+    const topic = name === 'help' ? commandNamed(rest[0]) : undefined;
+    process.stdout.write(`${topic ? say('usageOf', { usage: topic.usage[locale] }) : overview(locale)}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = commandNamed(name);
   if (!command) {
-    process.stderr.write(`netwright: unknown command '${name}'\n${USAGE}\n`);
+    const mistake = speaker(USAGE_MISTAKE_WORDS, locale)('unknown-command', { command: name });
+    process.stderr.write(`netwright: ${mistake}\n${overview(locale)}\n`);
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`usage: ${command.usage}\n`);
+    process.stdout.write(`${say('usageOf', { usage: command.usage[locale] })}\n`);
     return 0;
   }
   try {
     return await command.run(rest);
   } catch (error) {
-    const { text, code } = errorReport(error, command.usage);
+    const { text, code } = errorReport(error, command.usage, locale);
     process.stderr.write(text);
     if (process.env.NETWRIGHT_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return code;

@@ -1,6 +1,6 @@
 // The words of `runs` (its table's headings, a run's best validation scores, the empty list) and of `evaluate` on a
-// run's own split (which checkpoint and split, per-class accuracy, the confusion matrix), in English and Simplified
-// Chinese. Run statuses are trainingWords.ts's.
+// run's own split (which checkpoint and split, per-class accuracy, the confusion matrix) or on a file or folder
+// (--data), in English and Simplified Chinese. Run statuses are trainingWords.ts's.
 import type { Words } from './locale';
 
 type ListWord =
@@ -25,7 +25,15 @@ type ListWord =
   | 'evaluation'
   | 'rmse'
   | 'perClass'
-  | 'confusionCorner';
+  | 'confusionCorner'
+  // evaluate --data: a run scored on a file or folder of its own
+  | 'fileEvaluation'
+  | 'fileScore'
+  | 'ownTestSplit'
+  | 'noTestRows'
+  | 'hereAgainst'
+  | 'importedOnFile'
+  | 'importedOnImages';
 
 export const LIST_WORDS: Words<ListWord> = {
   en: {
@@ -52,6 +60,14 @@ export const LIST_WORDS: Words<ListWord> = {
     rmse: ', RMSE {rmse}',
     perClass: 'per class: {classes}',
     confusionCorner: 'true \\ predicted',
+    fileEvaluation: "run {id} '{name}', {checkpoint} checkpoint (epoch {epoch}):",
+    fileScore: '{data}: {score}',
+    ownTestSplit: "the run's own test split: {score}{compared}",
+    noTestRows: 'none (its dataset has no test rows)',
+    hereAgainst: ' ({here} here against {own})',
+    importedOnFile: "run {id} '{name}' (imported) on {file} ({rows} rows): {score}",
+    importedOnImages:
+      "run {id} '{name}' (imported) on {folder}: accuracy {accuracy} ({correct} of {labelled} labelled images)",
   },
   zh: {
     headingId: 'ID',
@@ -76,5 +92,13 @@ export const LIST_WORDS: Words<ListWord> = {
     rmse: '，RMSE {rmse}',
     perClass: '各类别：{classes}',
     confusionCorner: '真实 \\ 预测',
+    fileEvaluation: "运行 {id} '{name}'，{checkpoint}检查点（第 {epoch} 轮）：",
+    fileScore: '{data}：{score}',
+    ownTestSplit: '该运行自身的测试集：{score}{compared}',
+    noTestRows: '无（其数据集没有测试行）',
+    hereAgainst: '（这里 {here}，测试集 {own}）',
+    importedOnFile: "运行 {id} '{name}'（导入的）在 {file}（{rows} 行）上：{score}",
+    importedOnImages:
+      "运行 {id} '{name}'（导入的）在 {folder} 上：准确率 {accuracy}（有标签的 {labelled} 张图片中对了 {correct} 张）",
   },
 };

@@ -2,6 +2,7 @@
 // word tables are filled: every table has both languages, which the compiler checks.
 import { fillMessage } from '../../engine/core/spec/problemText';
 import { UsageError } from './args';
+import { HELP_WORDS } from './helpWords';
 
 export const CLI_LOCALES = ['en', 'zh'] as const;
 export type CliLocale = (typeof CLI_LOCALES)[number];
@@ -9,7 +10,16 @@ export type CliLocale = (typeof CLI_LOCALES)[number];
 /** A table of words keyed by code, in each language; `{name}` marks a value filled in. */
 export type Words<Code extends string> = Readonly<Record<CliLocale, Readonly<Record<Code, string>>>>;
 
-export const LANGUAGE_USAGE = 'NETWRIGHT_LANG=en|zh netwright <command> …   (unset: from LC_ALL, LC_MESSAGES or LANG)';
+/** A text in each language (a command's usage): built once per language from the same template. */
+export type InEachLanguage = Readonly<Record<CliLocale, string>>;
+
+export function inEachLanguage(text: (locale: CliLocale) => string): InEachLanguage {
+  return { en: text('en'), zh: text('zh') };
+}
+
+export const LANGUAGE_USAGE = inEachLanguage(
+  (locale) => `NETWRIGHT_LANG=en|zh netwright <command> …   ${HELP_WORDS[locale].languageUnset}`,
+);
 
 /**
  * NETWRIGHT_LANG (en or zh) wins; otherwise the first of LC_ALL, LC_MESSAGES and LANG that is set and not empty (the
@@ -19,7 +29,7 @@ export function cliLocale(env: Readonly<Record<string, string | undefined>> = pr
   const chosen = env.NETWRIGHT_LANG;
   if (chosen !== undefined && chosen !== '') {
     if ((CLI_LOCALES as readonly string[]).includes(chosen)) return chosen as CliLocale;
-    throw new UsageError(`NETWRIGHT_LANG is ${CLI_LOCALES.join(' or ')}, not '${chosen}'`, LANGUAGE_USAGE);
+    throw new UsageError('unknown-language', { choices: CLI_LOCALES.join(' or '), value: chosen }, LANGUAGE_USAGE);
   }
   const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
   return posix !== undefined && posix.toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -6,6 +6,7 @@ import { analyze, nodeName, problemText } from '../../engine/core/spec';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
+import { CliError } from './errorWords';
 
 /** The template for a dataset when no --model is given. */
 export function defaultTemplate(manifest: DatasetManifest): string {
@@ -68,7 +69,7 @@ export async function modelFor(
 ): Promise<{ spec: ModelSpec; outputs: number; label: string }> {
   const choice = model ?? defaultTemplate(dataset.manifest);
   if (choice.toLowerCase().endsWith('.json') || existsSync(choice)) {
-    if (!existsSync(choice)) throw new Error(`${choice}: no such file`);
+    if (!existsSync(choice)) throw new CliError('no-such-file', { file: choice });
     const spec = readSpecFile(choice);
     const { outputs } = checkSpecFits(spec, dataset.manifest, choice);
     return { spec, outputs, label: spec.name ?? choice };

@@ -11,6 +11,8 @@ import { ImagePredictionError } from '../services/datasets/images/predictionErro
 import { datasetImageModel, importedImageModel, takesImages, type ImageModel } from '../services/studio/imageModel';
 import type { RunSummary } from '../services/store/types';
 import { choiceOption, optionalString, parseArgs, UsageError } from './args';
+import { HELP_WORDS } from './helpWords';
+import { inEachLanguage } from './locale';
 import { runCheckpoint, runDataset } from './checkpoints';
 import { columnChoice, importedModel, numericRowEncoder } from './importedRows';
 import { encodeFile, encodeTableFile, predictAll, predictionScoreText, type EncodedFile } from './predictFile';
@@ -18,9 +20,15 @@ import { predictImagesCommand } from './predictImages';
 import { csvCell, outputShape, scoreAgainstLabels, type OutputMeaning } from './predictOutput';
 import { resolveRun } from './runRef';
 import { withWorkspace, type Workspace } from './workspace';
+import { CliError } from './errorWords';
+import { cliLocale, speaker } from './locale';
+import { PREDICT_WORDS } from './predictWords';
+import { predictedBy } from './predictImages';
 
-export const PREDICT_USAGE =
-  'netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN (imported runs)]';
+export const PREDICT_USAGE = inEachLanguage(
+  (locale) =>
+    `netwright predict RUN FILE.csv|IMAGE|FOLDER/ [--out PREDICTIONS.csv] [--checkpoint best|last] [--json] [--columns A,B,… --label COLUMN${HELP_WORDS[locale].predictImported}]`,
+);
 
 /** How the run reads images, when it does: its image dataset, or an imported model's image input. */
 function imageModelOf(workspace: Workspace, run: RunSummary): ImageModel | null {
@@ -59,29 +67,22 @@ async function rowsFor(
     return { input: await encodeFile(file, layout, numericRowEncoder(file, layout, width, choice)), meaning };
   }
   if (choice.columns || choice.label !== undefined)
-    throw new UsageError(
-      `--columns and --label are for imported runs; run '${run.name}' reads its dataset's columns`,
-      PREDICT_USAGE,
-    );
+    throw new UsageError('table-options-for-own-columns', { run: run.name }, PREDICT_USAGE);
   const { manifest } = runDataset(workspace.store, run);
-  if (statSync(file).isDirectory())
-    throw new Error(
-      `${file}: is a folder, but run '${run.name}' was trained on a table: give a CSV file with its feature columns`,
-    );
+  if (statSync(file).isDirectory()) throw new CliError('folder-for-table-rows', { data: file, run: run.name });
   if (isImageInput(file)) throw new ImagePredictionError('table-dataset', { run: run.name, dataset: manifest.name });
   return { input: await encodeTableFile(file, manifest), meaning: manifest };
 }
 
 export async function predict(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'checkpoint', 'columns', 'label'], flags: ['json'] }, PREDICT_USAGE);
-  if (args.positional.length !== 2) throw new UsageError('say which run and which CSV file', PREDICT_USAGE);
+  if (args.positional.length !== 2) throw new UsageError('run-and-file', {}, PREDICT_USAGE);
   const [ref, file] = args.positional;
   const out = optionalString(args, 'out');
   const json = args.options.has('json');
   const which = choiceOption(args, 'checkpoint', ['best', 'last'] as const, 'best');
-  if (!existsSync(file)) throw new Error(`${file}: no such file`);
-  if (out && resolve(out) === resolve(file))
-    throw new UsageError('--out would overwrite the input file', PREDICT_USAGE);
+  if (!existsSync(file)) throw new CliError('no-such-file', { file });
+  if (out && resolve(out) === resolve(file)) throw new UsageError('out-overwrites-input', {}, PREDICT_USAGE);
   return withWorkspace(async (workspace) => {
     const run = resolveRun(workspace.store.runs.listRuns(), ref);
     const checkpoint = runCheckpoint(workspace.store, run, which);
@@ -117,11 +118,13 @@ export async function predict(argv: string[]): Promise<number> {
     };
     if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else {
-      const where = out ? `wrote ${predictions.count} predictions to ${out}` : `${predictions.count} predictions`;
-      process.stderr.write(
-        `${where} (run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch})` +
-          `${score ? `; ${predictionScoreText(score)}` : ''}\n`,
-      );
+      const locale = cliLocale();
+      const words = speaker(PREDICT_WORDS, locale);
+      const count = predictions.count;
+      const what = out ? words('wroteRows', { count, out }) : words('predictedRows', { count });
+      const parts = [predictedBy(what, run, checkpoint, locale)];
+      if (score) parts.push(predictionScoreText(score, locale));
+      process.stderr.write(`${parts.join(words('partSeparator'))}\n`);
     }
     return 0;
   });

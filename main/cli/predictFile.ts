@@ -8,6 +8,9 @@ import { streamCsv } from '../services/datasets/csv/reader';
 import { percent } from './format';
 import type { Predictions, PredictionScore } from './predictOutput';
 import { rowEncoder, type CellPlace, type RowEncoder } from './predictRows';
+import { speaker, type CliLocale } from './locale';
+import { PREDICT_WORDS } from './predictWords';
+import { CliError } from './errorWords';
 
 /** Rows per engine request: bounded messages for files of any length. */
 const ROWS_PER_REQUEST = 16_384;
@@ -44,7 +47,7 @@ export async function encodeFile(file: string, layout: CsvLayout, encoder: RowEn
       labels?.push(fields[encoder.labelIndex!]);
     },
   });
-  if (places.length === 0) throw new Error(`${file}: the file has no rows to predict`);
+  if (places.length === 0) throw new CliError('no-rows-to-predict', { file });
   return {
     features: features.subarray(0, places.length * encoder.width),
     width: encoder.width,
@@ -80,8 +83,10 @@ export async function predictAll(engine: EngineClient, checkpoint: string, input
   return { count, outputs: outputs!, outputSize, classes };
 }
 
-export function predictionScoreText(score: PredictionScore): string {
+export function predictionScoreText(score: PredictionScore, locale: CliLocale): string {
+  const words = speaker(PREDICT_WORDS, locale);
   if (score.accuracy !== undefined)
-    return `accuracy ${percent(score.accuracy)} on the ${score.labelled} rows with a label`;
-  return `MAE ${score.mae!.toPrecision(4)}${score.r2 !== undefined ? `, R² ${score.r2.toFixed(3)}` : ''} on the ${score.labelled} rows with a value`;
+    return words('rowsAccuracy', { accuracy: percent(score.accuracy), rows: score.labelled });
+  const r2 = score.r2 !== undefined ? words('rowsR2', { r2: score.r2.toFixed(3) }) : '';
+  return words('rowsError', { mae: score.mae!.toPrecision(4), r2, rows: score.labelled });
 }

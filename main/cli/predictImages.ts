@@ -10,6 +10,10 @@ import { predictImages } from '../services/studio/imagePredictions';
 import type { CheckpointRecord, RunSummary } from '../services/store/types';
 import { csvCell } from './predictOutput';
 import { percent } from './format';
+import { cliLocale, say, speaker, type CliLocale } from './locale';
+import { LIST_WORDS } from './listWords';
+import { noteText, SKIP_REASON_WORDS } from './noteWords';
+import { PREDICT_WORDS } from './predictWords';
 
 export async function predictImagesCommand(
   engine: EngineClient,
@@ -40,7 +44,12 @@ export async function predictImagesCommand(
     process.stdout.write(`${lines.join('\n')}\n`);
   } else process.stdout.write(`${csv().join('\n')}\n`);
 
-  for (const skip of report.skipped) process.stderr.write(`skipped ${skip.path}: ${skip.reason}\n`);
+  const locale = cliLocale();
+  const words = speaker(PREDICT_WORDS, locale);
+  for (const skip of report.skipped)
+    process.stderr.write(
+      `${words('skipped', { path: skip.path, reason: noteText(SKIP_REASON_WORDS, skip.why, locale) })}\n`,
+    );
   const summary = {
     type: 'summary',
     runId: run.id,
@@ -52,7 +61,7 @@ export async function predictImagesCommand(
     runTestAccuracy: report.runTestAccuracy,
   };
   if (options.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-  else process.stderr.write(`${summaryText(report, run, checkpoint, options.out)}\n`);
+  else process.stderr.write(`${summaryText(report, run, checkpoint, options.out, locale)}\n`);
   return 0;
 }
 
@@ -61,19 +70,31 @@ function summaryText(
   run: RunSummary,
   checkpoint: CheckpointRecord,
   out: string | undefined,
+  locale: CliLocale,
 ): string {
+  const words = speaker(PREDICT_WORDS, locale);
   const count = report.predictions.length;
-  const what = `${count} image${count === 1 ? '' : 's'}`;
-  const where = out ? `wrote predictions for ${what} to ${out}` : `predicted ${what}`;
-  const parts = [
-    `${where} (run ${run.id.slice(0, 8)} '${run.name}', ${checkpoint.kind} checkpoint of epoch ${checkpoint.epoch})`,
-  ];
+  const one = count === 1;
+  const what = out
+    ? words(one ? 'wroteImage' : 'wroteImages', { count, out })
+    : words(one ? 'predictedImage' : 'predictedImages', { count });
+  const parts = [predictedBy(what, run, checkpoint, locale)];
   if (report.accuracy) {
     const own =
-      report.runTestAccuracy === null ? '' : `; the run's own test accuracy: ${percent(report.runTestAccuracy)}`;
-    parts.push(
-      `accuracy ${percent(report.accuracy.value)} on the ${report.accuracy.labelled} images in class folders${own}`,
-    );
+      report.runTestAccuracy === null ? '' : words('runTestAccuracy', { accuracy: percent(report.runTestAccuracy) });
+    const accuracy = percent(report.accuracy.value);
+    parts.push(`${words('imagesAccuracy', { accuracy, count: report.accuracy.labelled })}${own}`);
   }
-  return parts.join('; ');
+  return parts.join(words('partSeparator'));
+}
+
+/** "3 predictions (run 1a2b3c4d 'iris', best checkpoint of epoch 7)": what was predicted, by which run and weights. */
+export function predictedBy(what: string, run: RunSummary, checkpoint: CheckpointRecord, locale: CliLocale): string {
+  return say(PREDICT_WORDS, locale, 'byRun', {
+    what,
+    id: run.id.slice(0, 8),
+    name: run.name,
+    checkpoint: LIST_WORDS[locale][`checkpoint_${checkpoint.kind}`],
+    epoch: checkpoint.epoch,
+  });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { outputShape, probabilities, scoreAgainstLabels } from './predictOutput';
 import { rowEncoder } from './predictRows';
+import { errorReport } from './errors';
 
 const manifest: DatasetManifest = {
   version: 1,
@@ -82,6 +83,18 @@ describe('rowEncoder', () => {
   it('refuses a file that lacks a feature column, listing what the model reads', () => {
     expect(() => rowEncoder('/data/new.csv', ['petal', 'stem'], manifest, false)).toThrow(
       "new.csv: no column 'colour'; the model reads 'petal', 'colour', 'stem' (the file's header has 'petal', 'stem')",
+    );
+  });
+
+  it('says which column is missing in Chinese too', () => {
+    let error: unknown;
+    try {
+      rowEncoder('/data/new.csv', ['petal', 'stem'], manifest, false);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(errorReport(error, { en: '', zh: '' }, 'zh').text).toBe(
+      "netwright: new.csv：没有列 'colour'；模型读取的列是 'petal', 'colour', 'stem'（文件的表头是 'petal', 'stem'）\n",
     );
   });
 

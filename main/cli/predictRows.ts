@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { csvColumnsFromFeatureNames, type CsvFeatureColumn } from '../../engine/core/export';
 import { fitsFloat32, isMissing, parseNumber, quoted } from '../services/datasets/csv/values';
+import { CliError } from './errorWords';
 
 /** Where a cell is: the data row (1-based, header excluded) and the line of the file it starts on. */
 export interface CellPlace {
@@ -86,12 +87,15 @@ export function rowEncoder(
   const columns = csvColumnsFromFeatureNames(manifest.featureNames);
   const missing = columns.filter((c) => findColumn(header, c.name) < 0).map((c) => c.name);
   if (missing.length > 0) {
-    throw new Error(
-      `${basename(file)}: no column${missing.length === 1 ? '' : 's'} ${listed(missing)}; the model reads ${listed(
+    throw new CliError(missing.length === 1 ? 'no-column' : 'no-columns', {
+      file: basename(file),
+      missing: listed(missing),
+      columns: listed(
         columns.map((c) => c.name),
         20,
-      )} ` + `(the file's header has ${listed([...header], 20)})`,
-    );
+      ),
+      header: listed([...header], 20),
+    });
   }
   let offset = 0;
   const bound: BoundColumn[] = columns.map((column) => {

@@ -1,5 +1,6 @@
 // Finds the run a command names: its full id, a unique id prefix of at least 4 characters, or its exact name.
 import type { RunSummary } from '../services/store/types';
+import { CliError } from './errorWords';
 
 export const MIN_PREFIX = 4;
 
@@ -12,7 +13,7 @@ function describe(run: Candidate): string {
 /** The one run `ref` names among `runs`; an error listing the candidates when it names several, or none. */
 export function resolveRun<T extends Candidate>(runs: readonly T[], ref: string): T {
   const wanted = ref.trim();
-  if (!wanted) throw new Error('say which run: its id, the first characters of its id, or its name');
+  if (!wanted) throw new CliError('which-run');
   const byId = runs.find((r) => r.id === wanted);
   if (byId) return byId;
   const byName = runs.filter((r) => r.name === wanted);
@@ -22,17 +23,16 @@ export function resolveRun<T extends Candidate>(runs: readonly T[], ref: string)
   if (wanted.length >= MIN_PREFIX) {
     const byPrefix = runs.filter((r) => r.id.toLowerCase().startsWith(lower));
     if (byPrefix.length === 1) return byPrefix[0];
-    if (byPrefix.length > 1) throw ambiguous(wanted, 'id prefix', byPrefix);
+    if (byPrefix.length > 1) throw ambiguous(wanted, 'prefix', byPrefix);
   }
-  const hint =
-    wanted.length < MIN_PREFIX && /^[0-9a-f-]+$/i.test(wanted)
-      ? ` (an id prefix needs at least ${MIN_PREFIX} characters)`
-      : '; `netwright runs` lists them';
-  throw new Error(`no run '${wanted}'${runs.length === 0 ? ': there are no runs yet' : hint}`);
+  if (runs.length === 0) throw new CliError('no-run-yet', { run: wanted });
+  if (wanted.length < MIN_PREFIX && /^[0-9a-f-]+$/i.test(wanted))
+    throw new CliError('no-run-short-prefix', { run: wanted, min: MIN_PREFIX });
+  throw new CliError('no-run', { run: wanted });
 }
 
-function ambiguous(ref: string, what: string, runs: readonly Candidate[]): Error {
-  const shown = runs.slice(0, 10).map(describe).join(', ');
-  const more = runs.length > 10 ? ` and ${runs.length - 10} more` : '';
-  return new Error(`the ${what} '${ref}' matches ${runs.length} runs: ${shown}${more}; give more of the id`);
+function ambiguous(ref: string, by: 'name' | 'prefix', runs: readonly Candidate[]): CliError {
+  const values = { ref, count: runs.length, runs: runs.slice(0, 10).map(describe).join(', ') };
+  if (runs.length <= 10) return new CliError(`${by}-matches-runs`, values);
+  return new CliError(`${by}-matches-many-runs`, { ...values, more: runs.length - 10 });
 }

@@ -5,12 +5,14 @@ import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
 import { dateText, durationText, percent, splitScore, table, type SplitScore } from './format';
 import { LIST_WORDS } from './listWords';
-import { cliLocale, speaker, type CliLocale } from './locale';
+import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 import { resolveGroup } from './sweep';
 import { withWorkspace } from './workspace';
 
-export const RUNS_USAGE = `netwright runs [--status ${RUN_STATUSES.join('|')}] [--tag TAG] [--group GROUP] [--limit N] [--json]`;
+export const RUNS_USAGE = inEachLanguage(
+  () => `netwright runs [--status ${RUN_STATUSES.join('|')}] [--tag TAG] [--group GROUP] [--limit N] [--json]`,
+);
 
 export interface RunLine {
   type: 'run';
@@ -81,7 +83,8 @@ function bestText(line: RunLine, locale: CliLocale): string {
 
 export async function runs(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['status', 'tag', 'group', 'limit'], flags: ['json'] }, RUNS_USAGE);
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, RUNS_USAGE);
+  if (args.positional.length > 0)
+    throw new UsageError('unexpected-argument', { argument: args.positional[0] }, RUNS_USAGE);
   const status = args.options.has('status') ? choiceOption(args, 'status', RUN_STATUSES, 'completed') : undefined;
   const limit = args.options.has('limit') ? countOption(args, 'limit', 20) : undefined;
   const tag = optionalString(args, 'tag');

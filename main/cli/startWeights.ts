@@ -5,17 +5,19 @@ import { freezeLayers, freezeUntil } from '../../engine/core/spec';
 import type { InitialWeights } from '../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import { optionalString, UsageError, type ParsedArgs } from './args';
+import { speaker, type CliLocale, type InEachLanguage } from './locale';
+import { START_WEIGHTS_WORDS } from './startWeightsWords';
 
 export const START_WEIGHTS_OPTIONS = ['freeze', 'freeze-until', 'from', 'weights'];
 
 export const START_WEIGHTS_USAGE = `[--from RUN | --weights FILE.safetensors] [--freeze NODE,NODE | --freeze-until NODE]`;
 
 /** The spec with the layers --freeze or --freeze-until name frozen; unknown names are refused, all of them named. */
-export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: string): ModelSpec {
+export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: InEachLanguage): ModelSpec {
   const list = optionalString(args, 'freeze');
   const until = optionalString(args, 'freeze-until');
   if (list !== undefined && until !== undefined)
-    throw new UsageError('give --freeze or --freeze-until, not both', usage);
+    throw new UsageError('not-both', { first: 'freeze', second: 'freeze-until' }, usage);
   if (list === undefined && until === undefined) return spec;
   const result =
     until !== undefined
@@ -29,34 +31,33 @@ export function applyFreezeOptions(spec: ModelSpec, args: ParsedArgs, usage: str
         );
   if (!result.ok) {
     const known = spec.nodes.map((n) => n.id).join(', ');
-    throw new UsageError(
-      `the model has no layer ${result.unknown.map((id) => `'${id}'`).join(', ')} to freeze (its layers: ${known})`,
-      usage,
-    );
+    const unknown = result.unknown.map((id) => `'${id}'`).join(', ');
+    throw new UsageError('no-layer-to-freeze', { unknown, layers: known }, usage);
   }
   return result.spec;
 }
 
-/** The starting weights as lines for the terminal. */
-export function weightsTableText(weights: InitialWeights): string {
+/** The starting weights as lines for the terminal, in `locale`. */
+export function weightsTableText(weights: InitialWeights, locale: CliLocale): string {
+  const words = speaker(START_WEIGHTS_WORDS, locale);
   const { plan } = weights;
-  const lines = [`starting weights from ${weights.file}:`];
+  const lines = [words('from', { file: weights.file })];
   const row = (what: string, items: string[]) => {
-    if (items.length) lines.push(`  ${what} (${items.length}): ${items.join(', ')}`);
+    if (items.length) lines.push(`  ${words('row', { what, count: items.length, items: items.join(', ') })}`);
   };
-  row('loaded', plan.loaded);
+  row(words('loaded'), plan.loaded);
   row(
-    'renamed',
+    words('renamed'),
     plan.renamed.map((r) => `${r.from} -> ${r.to}`),
   );
   row(
-    're-initialized (shape no longer fits)',
+    words('reinitialized'),
     plan.reinitialized.map((r) => `${r.name} [${r.fileShape.join(', ')}] -> [${r.modelShape.join(', ')}]`),
   );
-  row('left initialized', plan.initialized);
+  row(words('initialized'), plan.initialized);
   row(
-    'skipped',
-    plan.skipped.map((s) => `${s.name} (${s.reason})`),
+    words('skipped'),
+    plan.skipped.map((s) => words('skippedTensor', { name: s.name, reason: words(`skip_${s.reason}`) })),
   );
   return `${lines.join('\n')}\n`;
 }

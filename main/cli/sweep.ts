@@ -10,18 +10,25 @@ import { modelFor } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
-import { cliLocale } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, say, speaker } from './locale';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { INTERRUPTED_EXIT } from './trainSession';
 import { openStudio } from './workspace';
+import { CliError } from './errorWords';
+import { SWEEP_WORDS } from './sweepWords';
+import { TRAINING_WORDS } from './trainingWords';
 
-export const SWEEP_USAGE = `netwright sweep (--sample NAME | --data FILE.csv --label COLUMN | --data DATASET_DIR|DATASET) [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json]
+export const SWEEP_USAGE = inEachLanguage((locale) => {
+  const words = speaker(HELP_WORDS, locale);
+  return `netwright sweep (--sample NAME | --data FILE.csv --label COLUMN | --data DATASET_DIR|DATASET) [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json]
   [--grid SETTING=V1,V2,... ...] [--random N --range SETTING=MIN:MAX ... [--sampling-seed S]] [--seeds N]
   [--parallel K] [--threads CORES] [--name NAME] [--json]
-  ${TRAIN_CONFIG_USAGE}
+  ${TRAIN_CONFIG_USAGE[locale]}
 netwright sweep --continue GROUP [--json]
-settings: ${SETTING_NAMES}
---grid tries every combination; --random draws N (lr, l1, l2 log-uniformly); each runs once per seed (--seed, --seed+1, ...).`;
+${words('sweepSettings', { settings: SETTING_NAMES })}
+${words('sweepHow')}`;
+});
 
 /** The group `ref` names: its id, an id prefix of 4 or more characters, or its exact name. */
 export function resolveGroup(groups: RunGroup[], ref: string): RunGroup {
@@ -29,38 +36,43 @@ export function resolveGroup(groups: RunGroup[], ref: string): RunGroup {
   const found = matches.length > 0 ? matches : ref.length >= 4 ? groups.filter((g) => g.id.startsWith(ref)) : [];
   if (found.length === 1) return found[0];
   if (found.length > 1)
-    throw new Error(
-      `'${ref}' names ${found.length} groups: ${found.map((g) => g.id.slice(0, 8)).join(', ')}; give its id`,
-    );
-  throw new Error(`there is no group '${ref}'; \`netwright runs\` shows each run's group`);
+    throw new CliError('ref-matches-groups', {
+      ref,
+      count: found.length,
+      groups: found.map((g) => g.id.slice(0, 8)).join(', '),
+    });
+  throw new CliError('no-group', { ref });
 }
 
 /** Prints a line per run as it starts and ends (not with --json), and turns Ctrl-C into a clean hand-back. */
 async function follow(studio: Studio, groupId: string, json: boolean): Promise<boolean> {
+  const locale = cliLocale();
+  const words = speaker(SWEEP_WORDS, locale);
   const runs = new Map((await studio.getGroup(groupId)).runs.map((r, i) => [r.id, i + 1]));
   const total = runs.size;
   const off = studio.onEvent((event) => {
     if (json || !('runId' in event) || !runs.has(event.runId)) return;
     const position = `[${runs.get(event.runId)}/${total}]`;
     if (event.type === 'run-status' && event.status === 'running')
-      process.stderr.write(`${position} training ${event.runId.slice(0, 8)}\n`);
+      process.stderr.write(`${words('runTraining', { position, id: event.runId.slice(0, 8) })}\n`);
     if (event.type === 'run-finished') {
       const m = event.run.finalMetrics;
-      const score = m?.val_loss !== undefined ? `: val loss ${m.val_loss.toFixed(4)}` : '';
+      const loss = m?.val_loss !== undefined ? words('finishedLoss', { loss: m.val_loss.toFixed(4) }) : '';
       const metric =
         m?.val_accuracy !== undefined
-          ? `, val accuracy ${(m.val_accuracy * 100).toFixed(1)}%`
+          ? words('finishedAccuracy', { accuracy: `${(m.val_accuracy * 100).toFixed(1)}%` })
           : m?.val_r2 !== undefined
-            ? `, val R² ${m.val_r2.toFixed(3)}`
+            ? words('finishedR2', { r2: m.val_r2.toFixed(3) })
             : '';
-      process.stderr.write(`${position} '${event.run.name}' ${event.run.status}${score}${metric}\n`);
+      const status = TRAINING_WORDS[locale][`status_${event.run.status}`];
+      process.stderr.write(`${words('runFinished', { position, name: event.run.name, status, loss, metric })}\n`);
     }
   });
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(INTERRUPTED_EXIT);
     interrupted = true;
-    process.stderr.write('stopping the group after the current batch; press Ctrl-C again to quit at once\n');
+    process.stderr.write(`${words('stopping')}\n`);
     void studio.groupRunner.close();
   };
   process.on('SIGINT', onSignal);
@@ -77,9 +89,10 @@ async function follow(studio: Studio, groupId: string, json: boolean): Promise<b
 
 async function report(studio: Studio, groupId: string, json: boolean, interrupted: boolean): Promise<number> {
   const result = groupReport(await studio.getGroup(groupId));
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : groupReportText(result));
+  const locale = cliLocale();
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : groupReportText(result, locale));
   if (interrupted) {
-    process.stderr.write(`continue it with: netwright sweep --continue ${groupId.slice(0, 8)}\n`);
+    process.stderr.write(`${say(SWEEP_WORDS, locale, 'continueWith', { id: groupId.slice(0, 8) })}\n`);
     return INTERRUPTED_EXIT;
   }
   return 0;
@@ -106,13 +119,14 @@ export async function sweep(argv: string[]): Promise<number> {
     },
     SWEEP_USAGE,
   );
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, SWEEP_USAGE);
+  if (args.positional.length > 0)
+    throw new UsageError('unexpected-argument', { argument: args.positional[0] }, SWEEP_USAGE);
   const json = args.options.has('json');
   const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
   const parallel = countOption(args, 'parallel', 1);
   const continued = optionalString(args, 'continue');
   if (continued !== undefined && [...args.options.keys()].some((k) => k !== 'continue' && k !== 'json'))
-    throw new UsageError('--continue GROUP goes on with a group as it was made: give no other settings', SWEEP_USAGE);
+    throw new UsageError('sweep-continue-alone', {}, SWEEP_USAGE);
   const studio = openStudio({ threads: parallel === 1 ? threads : undefined, cores: threads });
   try {
     if (continued !== undefined) {
@@ -123,7 +137,8 @@ export async function sweep(argv: string[]): Promise<number> {
         throw new Error(`group '${group.name}' is being trained by another Netwright process`);
       return await report(studio, group.id, json, await follow(studio, group.id, json));
     }
-    const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE, cliLocale());
+    const locale = cliLocale();
+    const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE, locale);
     const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     const seeds = countOption(args, 'seeds', 1);
@@ -139,11 +154,11 @@ export async function sweep(argv: string[]): Promise<number> {
     });
     if (!json) {
       const runs = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-      process.stderr.write(
-        `${note}\ngroup ${group.id.slice(0, 8)} '${group.name}': ${runs} runs of ${label} on '${dataset.name}', ${
-          parallel > 1 ? `${parallel} at once` : 'one after another'
-        }; Ctrl-C stops it (netwright sweep --continue goes on)\n`,
-      );
+      const words = speaker(SWEEP_WORDS, locale);
+      const how = parallel > 1 ? words('atOnce', { parallel }) : words('oneAfterAnother');
+      const id = group.id.slice(0, 8);
+      const created = words('groupCreated', { id, name: group.name, runs, model: label, dataset: dataset.name, how });
+      process.stderr.write(`${note}\n${created}\n`);
     }
     return await report(studio, group.id, json, await follow(studio, group.id, json));
   } finally {

@@ -33,9 +33,10 @@ export function takeRepeated(argv: string[]): { rest: string[]; values: Record<R
     }
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
     if (value === undefined || (!arg.includes('=') && value.startsWith('--')))
-      throw new UsageError(
-        `--${name} needs a value, e.g. --${name} ${name === 'grid' ? 'lr=0.1,0.01' : 'lr=1e-4:1e-1'}`,
-      );
+      throw new UsageError('sweep-needs-value', {
+        option: name,
+        example: name === 'grid' ? 'lr=0.1,0.01' : 'lr=1e-4:1e-1',
+      });
     values[name].push(value);
   }
   return { rest, values };
@@ -43,12 +44,15 @@ export function takeRepeated(argv: string[]): { rest: string[]; values: Record<R
 
 function settingOf(option: string, text: string): { setting: SweepSetting; raw: string } {
   const cut = text.indexOf('=');
-  if (cut < 0) throw new UsageError(`--${option} ${text}: write SETTING=VALUES, e.g. lr=0.1,0.01`);
+  if (cut < 0) throw new UsageError('sweep-write-values', { option, text });
   const setting = parseSettingKey(text.slice(0, cut));
   if (!setting)
-    throw new UsageError(
-      `--${option} ${text}: '${text.slice(0, cut)}' is not a setting a sweep can vary (${SETTING_NAMES})`,
-    );
+    throw new UsageError('sweep-not-a-setting', {
+      option,
+      text,
+      setting: text.slice(0, cut),
+      settings: SETTING_NAMES,
+    });
   return { setting, raw: text.slice(cut + 1) };
 }
 
@@ -56,7 +60,7 @@ function valueOf(setting: SweepSetting, text: string, option: string): SweepValu
   const trimmed = text.trim();
   if (setting.kind === 'optimizer') return trimmed;
   const value = Number(trimmed);
-  if (trimmed === '' || !Number.isFinite(value)) throw new UsageError(`--${option}: '${trimmed}' is not a number`);
+  if (trimmed === '' || !Number.isFinite(value)) throw new UsageError('sweep-not-a-number', { option, value: trimmed });
   return value;
 }
 
@@ -68,7 +72,7 @@ function axisOf(text: string): SweepAxis {
 function rangeOf(text: string): SweepRange {
   const { setting, raw } = settingOf('range', text);
   const parts = raw.split(':');
-  if (parts.length !== 2) throw new UsageError(`--range ${text}: write SETTING=MIN:MAX, e.g. lr=1e-4:1e-1`);
+  if (parts.length !== 2) throw new UsageError('sweep-write-range', { text });
   const [min, max] = parts.map((p) => valueOf(setting, p, 'range') as number);
   return { setting, min, max };
 }
@@ -83,10 +87,9 @@ export function sweepPlanFrom(
   const axes = values.grid.map(axisOf);
   const ranges = values.range.map(rangeOf);
   if (random !== undefined) {
-    if (ranges.length === 0 && axes.length === 0)
-      throw new UsageError('--random N draws settings from --range SETTING=MIN:MAX (or picks from --grid values)');
+    if (ranges.length === 0 && axes.length === 0) throw new UsageError('sweep-random-needs');
     return { kind: 'random', ranges, choices: axes, samples: random, samplingSeed, seeds };
   }
-  if (ranges.length > 0) throw new UsageError('--range goes with --random N (how many combinations to draw)');
+  if (ranges.length > 0) throw new UsageError('sweep-range-needs-random');
   return axes.length > 0 ? { kind: 'grid', axes, seeds } : { kind: 'seeds', seeds };
 }

@@ -6,15 +6,19 @@ import {
   type CombinationRow,
   type Spread,
 } from '../../engine/core/train/sweepStats';
+import type { SweepKind } from '../../engine/core/train/sweep';
 import type { GroupDetail } from '../api/types';
+import type { GroupStatus } from '../services/store/types';
 import { table } from './format';
+import { speaker, type CliLocale } from './locale';
+import { SWEEP_WORDS } from './sweepWords';
 
 export interface GroupReport {
   type: 'group';
   id: string;
   name: string;
-  kind: string;
-  status: string;
+  kind: SweepKind;
+  status: GroupStatus;
   /** The final validation metric the table summarizes: val_accuracy or val_r2. */
   metric: string;
   runs: Array<{
@@ -66,10 +70,11 @@ export function spreadText(spread: Spread | null, digits = 4): string {
   return spread.n > 1 ? `${spread.mean.toFixed(digits)} ± ${spread.std.toFixed(digits)}` : spread.mean.toFixed(digits);
 }
 
-export function groupReportText(report: GroupReport): string {
+export function groupReportText(report: GroupReport, locale: CliLocale): string {
+  const words = speaker(SWEEP_WORDS, locale);
   const keys = [...new Set(report.combinations.flatMap((c) => Object.keys(c.assignment)))];
-  const metricName = report.metric === 'val_accuracy' ? 'VAL ACCURACY (FINAL)' : 'VAL R² (FINAL)';
-  const header = [...keys.map((k) => k.toUpperCase()), 'RUNS', 'VAL LOSS (BEST)', metricName];
+  const metricName = words(report.metric === 'val_accuracy' ? 'headingFinalAccuracy' : 'headingFinalR2');
+  const header = [...keys.map((k) => k.toUpperCase()), words('headingRuns'), words('headingBestLoss'), metricName];
   const rows = report.combinations.map((c) => [
     ...keys.map((k) => String(c.assignment[k] ?? '-')),
     `${c.completed}/${c.runs}`,
@@ -78,11 +83,17 @@ export function groupReportText(report: GroupReport): string {
   ]);
   const right = new Set(header.map((_, i) => i).filter((i) => i >= keys.length));
   const failed = report.runs.filter((r) => r.status === 'failed');
+  const group = words('groupLine', {
+    id: report.id.slice(0, 8),
+    name: report.name,
+    kind: words(`kind_${report.kind}`),
+    status: words(`groupStatus_${report.status}`),
+  });
   return [
-    `group ${report.id.slice(0, 8)} '${report.name}' (${report.kind}): ${report.status}`,
+    group,
     table(header, rows, right),
-    'mean ± sample standard deviation across seeds, over completed runs',
-    ...failed.map((r) => `failed: '${r.name}': ${r.error ?? 'no reason was given'}`),
+    words('spreadNote'),
+    ...failed.map((r) => words('failedRun', { name: r.name, error: r.error ?? words('noReason') })),
     '',
   ].join('\n');
 }

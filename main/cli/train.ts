@@ -12,19 +12,21 @@ import { resolveRun } from './runRef';
 import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weightsTableText } from './startWeights';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
-import { cliLocale, speaker } from './locale';
+import { HELP_WORDS } from './helpWords';
+import { cliLocale, inEachLanguage, speaker } from './locale';
 import { followAndReport } from './trainSession';
 import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
 
-export const TRAIN_USAGE = `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] [--split-column COLUMN] | --data DATASET_DIR|DATASET)
+export const TRAIN_USAGE = inEachLanguage((locale) => {
+  const words = speaker(HELP_WORDS, locale);
+  return `netwright train (--sample NAME | --data FILE.csv --label COLUMN [--task classification|regression] [--split-column COLUMN] | --data DATASET_DIR|DATASET)
   [--model ${TEMPLATE_NAMES.join('|')}|SPEC.json] [--name NAME] [--tags a,b] [--threads N] [--json]
   ${START_WEIGHTS_USAGE}
-  ${TRAIN_CONFIG_USAGE}
---from RUN starts from that run's weights (its best checkpoint, else its last) and, without --model, its graph;
-  layers whose shape no longer fits are re-initialized and listed. --weights loads a safetensors file by name,
-  else by order. --freeze-until NODE freezes every layer with parameters up to and including NODE.
-samples: ${SAMPLES.map((s) => s.name).join(', ')}`;
+  ${TRAIN_CONFIG_USAGE[locale]}
+${words('trainFrom')}
+${words('samples', { samples: SAMPLES.map((s) => s.name).join(', ') })}`;
+});
 
 export async function train(argv: string[]): Promise<number> {
   const args = parseArgs(
@@ -43,7 +45,8 @@ export async function train(argv: string[]): Promise<number> {
     },
     TRAIN_USAGE,
   );
-  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`, TRAIN_USAGE);
+  if (args.positional.length > 0)
+    throw new UsageError('unexpected-argument', { argument: args.positional[0] }, TRAIN_USAGE);
   const json = args.options.has('json');
   const locale = cliLocale();
   const threads = args.options.has('threads') ? countOption(args, 'threads', 1) : undefined;
@@ -57,7 +60,7 @@ export async function train(argv: string[]): Promise<number> {
     const fromRef = optionalString(args, 'from');
     const weightsFile = optionalString(args, 'weights');
     if (fromRef !== undefined && weightsFile !== undefined)
-      throw new UsageError('give --from or --weights, not both', TRAIN_USAGE);
+      throw new UsageError('not-both', { first: 'from', second: 'weights' }, TRAIN_USAGE);
     const fromRun = fromRef === undefined ? undefined : resolveRun(await studio.listRuns(), fromRef);
     const model = optionalString(args, 'model');
     const chosen =
@@ -93,7 +96,7 @@ export async function train(argv: string[]): Promise<number> {
       throw error;
     }
     const initialWeights = studio.store.runs.getRun(run.id).initialWeights;
-    if (initialWeights) process.stderr.write(weightsTableText(initialWeights));
+    if (initialWeights) process.stderr.write(weightsTableText(initialWeights, locale));
     return await followAndReport(studio, follower, run, dataset, json, locale);
   } finally {
     await studio.close();

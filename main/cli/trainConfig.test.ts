@@ -134,9 +134,7 @@ describe('trainConfigFrom: image augmentation', () => {
   });
 
   it('refuses them for a table and out of range, naming the option', () => {
-    expect(() => configOf(['--vflip', '0.5'])).toThrow(
-      new UsageError('--vflip: augmentation changes images, and this dataset is a table'),
-    );
+    expect(() => configOf(['--vflip', '0.5'])).toThrow(new UsageError('augmentation-for-images', { option: 'vflip' }));
     expect(() => imageConfig(['--rotation', '90'])).toThrow(/--rotation must be from 0 to 45, got 90/);
     expect(() => imageConfig(['--crop-padding', '1.5'])).toThrow(/--crop-padding must be a whole number from 0 to 64/);
   });

@@ -12,6 +12,8 @@ import {
   type TrainConfig,
 } from '../../engine/core/train/config';
 import { choiceOption, countOption, numberOption, positiveOption, UsageError, type ParsedArgs } from './args';
+import { HELP_WORDS } from './helpWords';
+import { inEachLanguage } from './locale';
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'rmsprop', 'adagrad'] as const;
 export const SCHEDULES = ['constant', 'step', 'multistep', 'exponential', 'cosine', 'plateau'] as const;
@@ -56,21 +58,23 @@ export const TRAIN_CONFIG_OPTIONS = [
   ...AUGMENT_OPTIONS,
 ];
 
-export const TRAIN_CONFIG_USAGE = `[--epochs 20] [--optimizer ${OPTIMIZERS.join('|')}] [--lr 0.001] [--momentum 0.9] [--weight-decay 0]
+export const TRAIN_CONFIG_USAGE = inEachLanguage(
+  (locale) => `[--epochs 20] [--optimizer ${OPTIMIZERS.join('|')}] [--lr 0.001] [--momentum 0.9] [--weight-decay 0]
   [--batch-size 32] [--seed 42] [--l1 0] [--l2 0] [--clip-norm N] [--clip-value V] [--early-stopping PATIENCE [--monitor val_loss|val_accuracy]]
   [--schedule ${SCHEDULES.join('|')}]  step: [--step-size N] [--gamma 0.1]  multistep: --milestones 10,20 [--gamma 0.1]
      exponential: [--gamma 0.95]  cosine: [--t-max EPOCHS] [--eta-min 0]  plateau: [--factor 0.1] [--plateau-patience 5] [--min-lr 0]
-  images: [--hflip P] [--vflip P] [--crop-padding PIXELS] [--rotation DEGREES] [--brightness B] [--contrast C]
-     [--cutout SIZE [--cutout-count 1]]   augmentation of the training images, off by default`;
+  ${HELP_WORDS[locale].imagesOptions} [--hflip P] [--vflip P] [--crop-padding PIXELS] [--rotation DEGREES] [--brightness B] [--contrast C]
+     [--cutout SIZE [--cutout-count 1]]   ${HELP_WORDS[locale].augmentationNote}`,
+);
 
 function optimizerFrom(args: ParsedArgs): OptimizerConfig {
   const type = choiceOption(args, 'optimizer', OPTIMIZERS, 'adam');
   const lr = positiveOption(args, 'lr', type === 'sgd' ? 0.01 : 0.001);
   const weightDecay = numberOption(args, 'weight-decay', 0);
-  if (weightDecay < 0) throw new UsageError(`--weight-decay must be 0 or more, got ${weightDecay}`);
+  if (weightDecay < 0) throw new UsageError('not-negative', { option: 'weight-decay', value: weightDecay });
   const decay = weightDecay > 0 ? { weightDecay } : {};
   if (args.options.has('momentum') && type !== 'sgd' && type !== 'rmsprop')
-    throw new UsageError(`--momentum applies to sgd and rmsprop, not ${type}`);
+    throw new UsageError('momentum-optimizer', { optimizer: type });
   switch (type) {
     case 'sgd':
       return { type, lr, momentum: numberOption(args, 'momentum', 0.9), ...decay };
@@ -92,11 +96,9 @@ function optimizerFrom(args: ParsedArgs): OptimizerConfig {
 
 function milestones(args: ParsedArgs): number[] {
   const raw = args.options.get('milestones');
-  if (typeof raw !== 'string')
-    throw new UsageError('--schedule multistep needs --milestones, the epochs after which the rate drops, e.g. 10,20');
+  if (typeof raw !== 'string') throw new UsageError('milestones-needed');
   const values = raw.split(',').map((s) => Number(s.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v < 1))
-    throw new UsageError(`--milestones takes whole epoch numbers separated by commas, got '${raw}'`);
+  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new UsageError('milestones-numbers', { value: raw });
   return values;
 }
 
@@ -142,17 +144,17 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
   try {
     createSchedule(schedule, optimizer.lr); // the engine's own checks, before a run is recorded
   } catch (error) {
-    throw new UsageError(`--schedule ${schedule.type}: ${(error as Error).message}`);
+    throw new UsageError('schedule-invalid', { schedule: schedule.type, reason: (error as Error).message });
   }
   const l1 = numberOption(args, 'l1', 0);
   const l2 = numberOption(args, 'l2', 0);
-  if (l1 < 0 || l2 < 0) throw new UsageError('--l1 and --l2 must be 0 or more');
+  if (l1 < 0 || l2 < 0) throw new UsageError('l1-l2-negative');
   const clipping = {
     ...(args.options.has('clip-norm') ? { maxNorm: positiveOption(args, 'clip-norm', 1) } : {}),
     ...(args.options.has('clip-value') ? { value: positiveOption(args, 'clip-value', 1) } : {}),
   };
   if (args.options.has('monitor') && !args.options.has('early-stopping'))
-    throw new UsageError('--monitor goes with --early-stopping PATIENCE');
+    throw new UsageError('goes-with', { option: 'monitor', needs: '--early-stopping PATIENCE' });
   const earlyStopping = args.options.has('early-stopping')
     ? {
         metric: choiceOption(args, 'monitor', ['val_loss', 'val_accuracy'] as const, 'val_loss'),
@@ -161,7 +163,7 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
       }
     : undefined;
   if (earlyStopping?.metric === 'val_accuracy' && manifest.task === 'regression')
-    throw new UsageError('--monitor val_accuracy needs a classification dataset');
+    throw new UsageError('monitor-regression');
   const augmentation = augmentationFrom(args, manifest);
   return {
     version: TRAIN_CONFIG_VERSION,
@@ -185,17 +187,16 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
 function augmentationFrom(args: ParsedArgs, manifest: DatasetManifest): AugmentationConfig | undefined {
   const given = AUGMENT_OPTIONS.filter((option) => args.options.has(option));
   if (given.length === 0) return undefined;
-  if (manifest.featureShape.length !== 3)
-    throw new UsageError(`--${given[0]}: augmentation changes images, and this dataset is a table`);
+  if (manifest.featureShape.length !== 3) throw new UsageError('augmentation-for-images', { option: given[0] });
   const augmentation: AugmentationConfig = {};
   for (const option of given) augmentation[AUGMENT_FIELDS[option]] = numberOption(args, option, 0);
   if (augmentation.cutoutSize !== undefined && augmentation.cutoutCount === undefined) augmentation.cutoutCount = 1;
   const problem = checkTrainConfig({ ...RANGE_CHECK_BASE, augmentation })[0];
   if (problem?.code === 'setting-out-of-range') {
     const option = AUGMENT_OPTIONS.find((o) => `augmentation.${AUGMENT_FIELDS[o]}` === problem.setting)!;
-    throw new UsageError(
-      `--${option} must be ${problem.integer ? 'a whole number ' : ''}from ${problem.min} to ${problem.max}, got ${String(problem.value)}`,
-    );
+    const { min, max } = problem;
+    const values = { option, min, max, value: String(problem.value) };
+    throw new UsageError(problem.integer ? 'augmentation-range-whole' : 'augmentation-range', values);
   }
   return augmentation;
 }

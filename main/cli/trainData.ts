@@ -8,9 +8,11 @@ import type { Task } from '../../engine/core/data/dataset';
 import { readManifest } from '../../engine/host/common/datasetFiles';
 import { registerDataset } from '../services/store';
 import type { DatasetRecord } from '../services/store/types';
+import { SAMPLES } from '../services/studio/samples';
 import type { Studio } from '../services/studio/studio';
 import { choiceOption, optionalString, UsageError, type ParsedArgs } from './args';
-import { speaker, type CliLocale } from './locale';
+import { CliError } from './errorWords';
+import { speaker, type CliLocale, type InEachLanguage } from './locale';
 import { IMPORT_NOTE_WORDS, noteText } from './noteWords';
 import { TRAINING_WORDS } from './trainingWords';
 
@@ -56,8 +58,7 @@ async function fromTable(
   locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const label = args.options.get('label');
-  if (typeof label !== 'string')
-    throw new UsageError(`${file} is a table: say which column to predict with --label COLUMN`);
+  if (typeof label !== 'string') throw new UsageError('label-of-table', { file });
   const task = args.options.has('task')
     ? choiceOption(args, 'task', ['classification', 'regression'] as const, 'classification')
     : undefined;
@@ -111,41 +112,39 @@ function fromStore(studio: Studio, ref: string, locale: CliLocale): { dataset: D
     };
   }
   if (matches.length > 1) {
-    throw new Error(
-      `'${ref}' matches ${matches.length} datasets: ${matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ')}; give its id`,
-    );
+    const datasets = matches.map((d) => `${d.id.slice(0, 8)} '${d.name}'`).join(', ');
+    throw new CliError('data-matches-datasets', { ref, count: matches.length, datasets });
   }
-  throw new Error(`--data ${ref}: there is no such file or folder, and no imported dataset has that name or id`);
+  throw new CliError('no-such-data', { ref });
 }
 
 export async function trainingDataset(
   studio: Studio,
   args: ParsedArgs,
-  usage: string,
+  usage: InEachLanguage,
   locale: CliLocale,
 ): Promise<{ dataset: DatasetRecord; note: string }> {
   const sample = args.options.get('sample');
   const data = args.options.get('data');
   if (typeof sample === 'string' && typeof data === 'string')
-    throw new UsageError('give --sample or --data, not both', usage);
+    throw new UsageError('not-both', { first: 'sample', second: 'data' }, usage);
   if (typeof sample === 'string') {
     if (args.options.has('label') || args.options.has('task') || args.options.has('split-column')) {
-      throw new UsageError(
-        '--label, --task and --split-column go with a CSV file (--data FILE.csv), not a sample',
-        usage,
-      );
+      throw new UsageError('table-options-not-sample', {}, usage);
     }
+    // The studio's own refusal is English only; the same sentence, worded in the CLI's tables.
+    if (!SAMPLES.some((s) => s.name === sample))
+      throw new CliError('no-sample', { sample, samples: SAMPLES.map((s) => s.name).join(', ') });
     const dataset = await studio.useSample(sample);
     return { dataset, note: speaker(TRAINING_WORDS, locale)('datasetSample', { name: dataset.name }) };
   }
-  if (typeof data !== 'string')
-    throw new UsageError('say what to train on: --sample NAME or --data FILE.csv|DATASET_DIR|DATASET', usage);
+  if (typeof data !== 'string') throw new UsageError('what-to-train-on', {}, usage);
   const table = TABLE_FILE.test(data) || (existsSync(data) && statSync(data).isFile());
   if (!table && (args.options.has('label') || args.options.has('task') || args.options.has('split-column'))) {
-    throw new UsageError('--label, --task and --split-column go with a CSV file (--data FILE.csv)', usage);
+    throw new UsageError('table-options-need-csv', {}, usage);
   }
   if (table) {
-    if (!existsSync(data)) throw new Error(`${data}: no such file`);
+    if (!existsSync(data)) throw new CliError('no-such-file', { file: data });
     return fromTable(studio, args, data, locale);
   }
   if (existsSync(data)) return fromFolder(studio, data, locale);

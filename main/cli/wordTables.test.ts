@@ -2,11 +2,25 @@
 // the same {values}, so a value filled into one language is never missing from (or left unfilled in) the other.
 import { describe, expect, it } from 'vitest';
 import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
+import {
+  CLI_ERROR_WORDS,
+  CSV_PLACE_WORDS,
+  CSV_PROBLEM_WORDS,
+  IMAGE_IMPORT_WORDS,
+  IMAGE_PREDICTION_WORDS,
+  ONNX_IMPORT_WORDS,
+  SYSTEM_ERROR_WORDS,
+} from './errorWords';
+import { HELP_WORDS } from './helpWords';
 import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
 import { CLI_LOCALES, type Words } from './locale';
 import { EXPORT_NOTE_WORDS, EXPORT_WORDS, IMPORT_NOTE_WORDS, SKIP_REASON_WORDS } from './noteWords';
+import { PREDICT_WORDS } from './predictWords';
+import { START_WEIGHTS_WORDS } from './startWeightsWords';
+import { SWEEP_WORDS } from './sweepWords';
 import { TRAINING_WORDS } from './trainingWords';
+import { USAGE_MISTAKE_WORDS } from './usageWords';
 
 const TABLES: Record<string, Words<string>> = {
   'diagnosis verdicts': CLI_DIAGNOSIS_TABLES.verdicts,
@@ -20,6 +34,18 @@ const TABLES: Record<string, Words<string>> = {
   'image skip reasons': SKIP_REASON_WORDS,
   'export notes': EXPORT_NOTE_WORDS,
   export: EXPORT_WORDS,
+  'usage mistakes': USAGE_MISTAKE_WORDS,
+  help: HELP_WORDS,
+  errors: CLI_ERROR_WORDS,
+  'CSV import problems': CSV_PROBLEM_WORDS,
+  'CSV problem places': CSV_PLACE_WORDS,
+  'image import problems': IMAGE_IMPORT_WORDS,
+  'image prediction problems': IMAGE_PREDICTION_WORDS,
+  'system errors': SYSTEM_ERROR_WORDS,
+  'ONNX import errors': ONNX_IMPORT_WORDS,
+  predict: PREDICT_WORDS,
+  sweep: SWEEP_WORDS,
+  'starting weights': START_WEIGHTS_WORDS,
 };
 
 /** The {names} a text fills in, sorted, each once. */
@@ -55,7 +81,8 @@ describe('the CLI word tables', () => {
 
   it('have Chinese that is not the English copied', () => {
     for (const [name, table] of Object.entries(TABLES)) {
-      const chinese = Object.values(table.zh).filter((text) => /[\u4e00-\u9fff]/.test(text));
+      // Chinese characters, or Chinese punctuation ('{file}：{problem}').
+      const chinese = Object.values(table.zh).filter((text) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text));
       // Some words are the same in both (ID, L1, MAE {mae}); most are Chinese.
       expect(chinese.length / Object.keys(table.zh).length, name).toBeGreaterThan(0.5);
     }

@@ -1,0 +1,21 @@
+// Why training was refused before a run was created, in Simplified Chinese: a model too large for this machine's
+// memory, a graph that does not fit the dataset, another run still training (main/services/engine/refusals.ts), a
+// weights file that does not fit the graph (engine/core/io/weightsMatch.ts, 'weights-<code>'). English is each
+// refusal's own message, which the services build from the same values, so only the Chinese is a table here.
+import type { WeightsErrorCode } from '../../engine/core/io/weightsMatch';
+
+export type RefusalCode =
+  'model-too-large' | 'input-mismatch' | 'output-mismatch' | 'busy' | `weights-${WeightsErrorCode}`;
+
+export const REFUSALS_ZH: Readonly<Record<RefusalCode, string>> = {
+  'model-too-large':
+    "训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 '{nodeId}' 就需要 {node}）：请缩小模型或减小批大小",
+  'input-mismatch':
+    "输入层 '{nodeId}' 接收形状为 {model} 的样本，而 '{dataset}' 的样本是 {data}：请让输入的形状与数据集一致",
+  'output-mismatch': "最后一层 '{nodeId}' 有 {units} 个输出，而 '{dataset}' 需要 {needed} 个：请修改它的单元数",
+  busy: '运行 {runId} 仍在训练：请先停止它或等它结束',
+  'weights-shape-mismatch': "张量 '{tensor}' 的形状是 {fileShape}，但层 '{node}' 需要形状为 {modelShape} 的 '{target}'",
+  'weights-not-float': "张量 '{tensor}' 存放的是 {dtype} 值；'{node}' 的权重需要浮点数（F32 或 F64）",
+  'weights-no-checkpoint': "运行 '{run}' 还没有可作为起点的检查点：请先至少训练一轮",
+  'weights-nothing-matched': '文件中的 {tensors} 个张量没有一个合适：它们的名称和形状与任何层的权重都不对应',
+};
