@@ -39,13 +39,125 @@ struct OffsetRows {
   const float* row(int k) const { return b + offsets[k]; }
 };
 
+#if NW_AVX2_INPLACE_A
+// The k loop of runInPlaceA, 4 k at a time over the whole steps of kc (returns how many k it did): op(A)'s rows 0, 1,
+// 2, 4 at r0 + {0, 1, 2, 4} lda and rows 3, 5 at r3 = r0 + 3 lda + {0, 2} lda, so three registers address all six.
+// Assembly: GCC's register allocation of the same intrinsics moves accumulators between registers and hoists
+// broadcasts (87 GFLOPS against 104 for this loop, standalone). Each accumulator takes the same FMAs in the same order
+// as runTileOf on the rows packed (a * b + c is exact before rounding, so the operands' order does not matter), hence
+// the same bits. ymm12-15 hold op(B) and the broadcasts.
+__attribute__((always_inline)) inline int inPlaceSteps(int kc, const float* const rowsA[6], const float* b, __m256& c00,
+                                                       __m256& c01, __m256& c10, __m256& c11, __m256& c20, __m256& c21,
+                                                       __m256& c30, __m256& c31, __m256& c40, __m256& c41, __m256& c50,
+                                                       __m256& c51) {
+  const char* r0 = reinterpret_cast<const char*>(rowsA[0]);
+  const char* r3 = reinterpret_cast<const char*>(rowsA[3]);
+  const std::ptrdiff_t ld = reinterpret_cast<const char*>(rowsA[1]) - r0;
+  int k = 0;
+  for (; k + 4 <= kc; k += 4) {
+    asm volatile(
+        "prefetcht0 512(%[b])\n\t"
+        "vmovups 0(%[b]), %%ymm12\n\t"
+        "vmovups 32(%[b]), %%ymm13\n\t"
+        "vbroadcastss 0(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 0(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 0(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 0(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 64(%[b]), %%ymm12\n\t"
+        "vmovups 96(%[b]), %%ymm13\n\t"
+        "vbroadcastss 4(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 4(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 4(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 4(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 128(%[b]), %%ymm12\n\t"
+        "vmovups 160(%[b]), %%ymm13\n\t"
+        "vbroadcastss 8(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 8(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 8(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 8(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        "vmovups 192(%[b]), %%ymm12\n\t"
+        "vmovups 224(%[b]), %%ymm13\n\t"
+        "vbroadcastss 12(%[r0]), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],1), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],2), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
+        "vbroadcastss 12(%[r3]), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
+        "vbroadcastss 12(%[r0],%[ld],4), %%ymm14\n\t"
+        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
+        "vbroadcastss 12(%[r3],%[ld],2), %%ymm15\n\t"
+        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
+        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
+        : [c00] "+x"(c00), [c01] "+x"(c01), [c10] "+x"(c10), [c11] "+x"(c11), [c20] "+x"(c20), [c21] "+x"(c21),
+          [c30] "+x"(c30), [c31] "+x"(c31), [c40] "+x"(c40), [c41] "+x"(c41), [c50] "+x"(c50), [c51] "+x"(c51)
+        : [r0] "r"(r0), [r3] "r"(r3), [b] "r"(b), [ld] "r"(ld)
+        : "memory", "xmm12", "xmm13", "xmm14", "xmm15");
+    r0 += 16;
+    r3 += 16;
+    b += 64;
+  }
+  return k;
+}
+#endif
+
 // RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
 // x > 0 ? x : 0 bit for bit, NaN and -0 giving +0: GemmProblem::relu without a second pass over the tile.
 // BIAS: C = bias[j] + sum (bias non-null, beta unused), the sum the driver would otherwise add to C filled with the
 // bias first (the same add, so the same bits), without writing and reading back the bias rows.
-template <class Rows, bool RELU = false, bool BIAS = false>
-void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta,
-               const float* bias = nullptr) {
+// IN_PLACE_A: op(A)'s 6 rows read where they lie, row i at a + i * lda contiguous in k (runInPlaceA), instead of a
+// packed micro-panel; see runInPlaceAAvx2.
+template <class Rows, bool RELU = false, bool BIAS = false, bool IN_PLACE_A = false>
+void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta, const float* bias = nullptr,
+               std::ptrdiff_t lda = 0) {
   __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
   __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
   __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
@@ -53,46 +165,59 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
   __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
   __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
 
-#define NW_AVX2_STEP(A, B)                      \
-  do {                                          \
-    const __m256 b0 = _mm256_loadu_ps(B);       \
-    const __m256 b1 = _mm256_loadu_ps((B) + 8); \
-    __m256 av = _mm256_broadcast_ss(A);         \
-    c00 = _mm256_fmadd_ps(av, b0, c00);         \
-    c01 = _mm256_fmadd_ps(av, b1, c01);         \
-    av = _mm256_broadcast_ss((A) + 1);          \
-    c10 = _mm256_fmadd_ps(av, b0, c10);         \
-    c11 = _mm256_fmadd_ps(av, b1, c11);         \
-    av = _mm256_broadcast_ss((A) + 2);          \
-    c20 = _mm256_fmadd_ps(av, b0, c20);         \
-    c21 = _mm256_fmadd_ps(av, b1, c21);         \
-    av = _mm256_broadcast_ss((A) + 3);          \
-    c30 = _mm256_fmadd_ps(av, b0, c30);         \
-    c31 = _mm256_fmadd_ps(av, b1, c31);         \
-    av = _mm256_broadcast_ss((A) + 4);          \
-    c40 = _mm256_fmadd_ps(av, b0, c40);         \
-    c41 = _mm256_fmadd_ps(av, b1, c41);         \
-    av = _mm256_broadcast_ss((A) + 5);          \
-    c50 = _mm256_fmadd_ps(av, b0, c50);         \
-    c51 = _mm256_fmadd_ps(av, b1, c51);         \
+// One k step: op(B)'s 16 floats at B, op(A)'s 6 at A0 ... A5.
+#define NW_AVX2_STEP6(A0, A1, A2, A3, A4, A5, B) \
+  do {                                           \
+    const __m256 b0 = _mm256_loadu_ps(B);        \
+    const __m256 b1 = _mm256_loadu_ps((B) + 8);  \
+    __m256 av = _mm256_broadcast_ss(A0);         \
+    c00 = _mm256_fmadd_ps(av, b0, c00);          \
+    c01 = _mm256_fmadd_ps(av, b1, c01);          \
+    av = _mm256_broadcast_ss(A1);                \
+    c10 = _mm256_fmadd_ps(av, b0, c10);          \
+    c11 = _mm256_fmadd_ps(av, b1, c11);          \
+    av = _mm256_broadcast_ss(A2);                \
+    c20 = _mm256_fmadd_ps(av, b0, c20);          \
+    c21 = _mm256_fmadd_ps(av, b1, c21);          \
+    av = _mm256_broadcast_ss(A3);                \
+    c30 = _mm256_fmadd_ps(av, b0, c30);          \
+    c31 = _mm256_fmadd_ps(av, b1, c31);          \
+    av = _mm256_broadcast_ss(A4);                \
+    c40 = _mm256_fmadd_ps(av, b0, c40);          \
+    c41 = _mm256_fmadd_ps(av, b1, c41);          \
+    av = _mm256_broadcast_ss(A5);                \
+    c50 = _mm256_fmadd_ps(av, b0, c50);          \
+    c51 = _mm256_fmadd_ps(av, b1, c51);          \
   } while (0)
+#define NW_AVX2_STEP(A, B) NW_AVX2_STEP6(A, (A) + 1, (A) + 2, (A) + 3, (A) + 4, (A) + 5, B)
 
   int k = 0;
-  for (; k + 4 <= kc; k += 4) {
-    if constexpr (std::is_same<Rows, PackedRows>::value) {
-      _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+  if constexpr (IN_PLACE_A) {
+    const float* rowsA[6] = {a, a + lda, a + 2 * lda, a + 3 * lda, a + 4 * lda, a + 5 * lda};
+#if NW_AVX2_INPLACE_A
+    k = inPlaceSteps(kc, rowsA, rows.b, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+#endif
+    for (; k < kc; ++k) {
+      NW_AVX2_STEP6(rowsA[0] + k, rowsA[1] + k, rowsA[2] + k, rowsA[3] + k, rowsA[4] + k, rowsA[5] + k, rows.row(k));
     }
-    NW_AVX2_STEP(a, rows.row(k));
-    NW_AVX2_STEP(a + 6, rows.row(k + 1));
-    NW_AVX2_STEP(a + 12, rows.row(k + 2));
-    NW_AVX2_STEP(a + 18, rows.row(k + 3));
-    a += 24;
-  }
-  for (; k < kc; ++k) {
-    NW_AVX2_STEP(a, rows.row(k));
-    a += 6;
+  } else {
+    for (; k + 4 <= kc; k += 4) {
+      if constexpr (std::is_same<Rows, PackedRows>::value) {
+        _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+      }
+      NW_AVX2_STEP(a, rows.row(k));
+      NW_AVX2_STEP(a + 6, rows.row(k + 1));
+      NW_AVX2_STEP(a + 12, rows.row(k + 2));
+      NW_AVX2_STEP(a + 18, rows.row(k + 3));
+      a += 24;
+    }
+    for (; k < kc; ++k) {
+      NW_AVX2_STEP(a, rows.row(k));
+      a += 6;
+    }
   }
 #undef NW_AVX2_STEP
+#undef NW_AVX2_STEP6
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m256 betaV = _mm256_set1_ps(beta);
@@ -222,158 +347,11 @@ void runRowsOffsetsAvx2(int rows, int kc, const float* a, const float* b, const 
   runRowsWith(rows, kc, a, OffsetRows{b, offsets}, c, ldc, beta);
 }
 
-// runInPlaceA (MicroKernel): the 6 x 16 tile with op(A)'s 6 rows broadcast from where they lie, rows 0, 1, 2, 4
-// at r0 + {0, 1, 2, 4} lda and rows 3, 5 at r3 = r0 + 3 lda + {0, 2} lda, so three pointers and lda address all six.
-// The k loop is assembly: GCC's register allocation of the same intrinsics moves accumulators between registers and
-// hoists broadcasts (87 GFLOPS against 104 for this loop, standalone). Each accumulator takes the same FMAs in the
-// same order as runTileOf on the rows packed (a * b + c is exact before rounding, so the operands' order does not
-// matter), hence the same bits. The loop's 4 k steps use ymm12-15 for op(B) and the broadcasts.
+// runInPlaceA (MicroKernel): runTileOf with op(A)'s 6 rows broadcast from where they lie (inPlaceSteps).
 #if NW_AVX2_INPLACE_A
 void runInPlaceAAvx2(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
                      float beta) {
-  __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
-  __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
-  __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
-  __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
-  __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps();
-  __m256 c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
-  const char* r0 = reinterpret_cast<const char*>(a);
-  const char* r3 = reinterpret_cast<const char*>(a + 3 * lda);
-  const std::ptrdiff_t ld = lda * static_cast<std::ptrdiff_t>(sizeof(float));
-  int k = 0;
-  for (; k + 4 <= kc; k += 4) {
-    asm volatile(
-        "prefetcht0 512(%[b])\n\t"
-        "vmovups 0(%[b]), %%ymm12\n\t"
-        "vmovups 32(%[b]), %%ymm13\n\t"
-        "vbroadcastss 0(%[r0]), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
-        "vbroadcastss 0(%[r0],%[ld],1), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
-        "vbroadcastss 0(%[r0],%[ld],2), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
-        "vbroadcastss 0(%[r3]), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
-        "vbroadcastss 0(%[r0],%[ld],4), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
-        "vbroadcastss 0(%[r3],%[ld],2), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
-        "vmovups 64(%[b]), %%ymm12\n\t"
-        "vmovups 96(%[b]), %%ymm13\n\t"
-        "vbroadcastss 4(%[r0]), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
-        "vbroadcastss 4(%[r0],%[ld],1), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
-        "vbroadcastss 4(%[r0],%[ld],2), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
-        "vbroadcastss 4(%[r3]), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
-        "vbroadcastss 4(%[r0],%[ld],4), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
-        "vbroadcastss 4(%[r3],%[ld],2), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
-        "vmovups 128(%[b]), %%ymm12\n\t"
-        "vmovups 160(%[b]), %%ymm13\n\t"
-        "vbroadcastss 8(%[r0]), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
-        "vbroadcastss 8(%[r0],%[ld],1), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
-        "vbroadcastss 8(%[r0],%[ld],2), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
-        "vbroadcastss 8(%[r3]), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
-        "vbroadcastss 8(%[r0],%[ld],4), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
-        "vbroadcastss 8(%[r3],%[ld],2), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
-        "vmovups 192(%[b]), %%ymm12\n\t"
-        "vmovups 224(%[b]), %%ymm13\n\t"
-        "vbroadcastss 12(%[r0]), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c00]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c01]\n\t"
-        "vbroadcastss 12(%[r0],%[ld],1), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c10]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c11]\n\t"
-        "vbroadcastss 12(%[r0],%[ld],2), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c20]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c21]\n\t"
-        "vbroadcastss 12(%[r3]), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c30]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c31]\n\t"
-        "vbroadcastss 12(%[r0],%[ld],4), %%ymm14\n\t"
-        "vfmadd231ps %%ymm12, %%ymm14, %[c40]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm14, %[c41]\n\t"
-        "vbroadcastss 12(%[r3],%[ld],2), %%ymm15\n\t"
-        "vfmadd231ps %%ymm12, %%ymm15, %[c50]\n\t"
-        "vfmadd231ps %%ymm13, %%ymm15, %[c51]\n\t"
-        : [c00] "+x"(c00), [c01] "+x"(c01), [c10] "+x"(c10), [c11] "+x"(c11), [c20] "+x"(c20), [c21] "+x"(c21),
-          [c30] "+x"(c30), [c31] "+x"(c31), [c40] "+x"(c40), [c41] "+x"(c41), [c50] "+x"(c50), [c51] "+x"(c51)
-        : [r0] "r"(r0), [r3] "r"(r3), [b] "r"(b), [ld] "r"(ld)
-        : "memory", "xmm12", "xmm13", "xmm14", "xmm15");
-    r0 += 16;
-    r3 += 16;
-    b += 64;
-  }
-  for (; k < kc; ++k) {
-    const __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
-    const float* rows[6] = {reinterpret_cast<const float*>(r0),          reinterpret_cast<const float*>(r0 + ld),
-                            reinterpret_cast<const float*>(r0 + 2 * ld), reinterpret_cast<const float*>(r3),
-                            reinterpret_cast<const float*>(r0 + 4 * ld), reinterpret_cast<const float*>(r3 + 2 * ld)};
-    __m256 av = _mm256_broadcast_ss(rows[0]);
-    c00 = _mm256_fmadd_ps(av, b0, c00);
-    c01 = _mm256_fmadd_ps(av, b1, c01);
-    av = _mm256_broadcast_ss(rows[1]);
-    c10 = _mm256_fmadd_ps(av, b0, c10);
-    c11 = _mm256_fmadd_ps(av, b1, c11);
-    av = _mm256_broadcast_ss(rows[2]);
-    c20 = _mm256_fmadd_ps(av, b0, c20);
-    c21 = _mm256_fmadd_ps(av, b1, c21);
-    av = _mm256_broadcast_ss(rows[3]);
-    c30 = _mm256_fmadd_ps(av, b0, c30);
-    c31 = _mm256_fmadd_ps(av, b1, c31);
-    av = _mm256_broadcast_ss(rows[4]);
-    c40 = _mm256_fmadd_ps(av, b0, c40);
-    c41 = _mm256_fmadd_ps(av, b1, c41);
-    av = _mm256_broadcast_ss(rows[5]);
-    c50 = _mm256_fmadd_ps(av, b0, c50);
-    c51 = _mm256_fmadd_ps(av, b1, c51);
-    r0 += 4;
-    r3 += 4;
-    b += 16;
-  }
-  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
-  const __m256 betaV = _mm256_set1_ps(beta);
-#define NW_AVX2_STORE(ROW, LO, HI)                                \
-  do {                                                            \
-    float* row = c + (ROW)*ldc;                                   \
-    _mm256_storeu_ps(row, combine(LO, row, betaV, mode));         \
-    _mm256_storeu_ps(row + 8, combine(HI, row + 8, betaV, mode)); \
-  } while (0)
-  NW_AVX2_STORE(0, c00, c01);
-  NW_AVX2_STORE(1, c10, c11);
-  NW_AVX2_STORE(2, c20, c21);
-  NW_AVX2_STORE(3, c30, c31);
-  NW_AVX2_STORE(4, c40, c41);
-  NW_AVX2_STORE(5, c50, c51);
-#undef NW_AVX2_STORE
+  runTileOf<PackedRows, false, false, true>(kc, a, PackedRows{b}, c, ldc, beta, nullptr, lda);
 }
 #endif
 
