@@ -1,6 +1,6 @@
 // The Simplified Chinese of why a CSV table cannot be imported (main/api/csvImportProblems.ts has the codes, their
 // values and the English), and of where the problem is: one table for the command line (main/cli/errorWords.ts) and,
-// like importNotesZh.ts, for the studio (renderer/src/data/importErrorMessages.ts holds the same words today).
+// like importNotesZh.ts, for the studio (renderer/src/data/importErrorMessages.ts words them from here).
 import type { CsvImportProblem } from './csvImportProblems';
 
 const SPLIT_WORDS_ZH =

@@ -2,7 +2,7 @@
 // cannot predict on the images it was given (imagePredictionProblems.ts), why the system would not read a file
 // (systemErrors.ts) and of a list's "and 3 more" (nameLists.ts): one table for the command line
 // (main/cli/errorWords.ts) and, like importNotesZh.ts, for the studio (renderer/src/data/importErrorMessages.ts and
-// renderer/src/imagePredictions/messages.ts hold the same words today).
+// renderer/src/imagePredictions/messages.ts word them from here).
 import type { ImageImportProblem } from './imageImportProblems';
 import type { ImagePredictionProblem } from './imagePredictionProblems';
 import { IMAGE_FORMATS_ZH } from './importNotesZh';

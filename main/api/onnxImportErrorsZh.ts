@@ -1,6 +1,6 @@
 // The Simplified Chinese of why an ONNX file cannot be imported (engine/core/import/onnx/errors.ts has the codes,
 // their values and the English): one table for the command line (main/cli/errorWords.ts) and, like
-// importNotesZh.ts, for the studio (renderer/src/editor/modelImportMessages.ts holds the same words today).
+// importNotesZh.ts, for the studio (renderer/src/editor/modelImportMessages.ts words them from here).
 import type { OnnxImportErrorCode } from '../../engine/core/import/onnx/errors';
 
 export const ONNX_IMPORT_ERRORS_ZH: Record<OnnxImportErrorCode, string> = {

@@ -1,8 +1,9 @@
 // Words for predicting on the user's own images: the panel, its drop area and the results, and why a run refused
-// the images (main/api/imagePredictionProblems.ts's codes).
+// the images (main/api/imagePredictionProblems.ts's codes; their Chinese is main/api/imageProblemsZh.ts's, which
+// the command line words them with too).
 import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
+import { IMAGE_PREDICTION_PROBLEMS_ZH } from '../../../main/api/imageProblemsZh';
 import type { Messages } from '../lib/i18n.svelte';
-import { IMAGE_FORMATS_ZH } from '../data/importNoteMessages';
 
 const en = {
   title: 'Predict on your images',
@@ -57,16 +58,5 @@ export const imagePredictionMessages: Messages<ImagePredictionKey> = {
 
 export const imagePredictionProblemMessages: Messages<ImagePredictionProblem> = {
   en: { ...IMAGE_PREDICTION_PROBLEMS },
-  'zh-CN': {
-    'table-dataset': "运行 '{run}' 是在 '{dataset}' 上训练的，它不是图片数据集：请用包含其各列的 CSV 文件预测",
-    'vector-input': "运行 '{run}' 接收每行 {width} 个数字，而不是图片：请用包含这些数字列的 CSV 文件预测",
-    'input-channels':
-      "运行 '{run}' 的输入形状为 {shape}：图片只能读取为 1 个通道（灰度）或 3 个通道（RGB），不能是 {channels} 个",
-    'predicts-numbers': "运行 '{run}' 预测的是数值而不是类别：图片预测需要分类运行",
-    'table-file': "{path}：运行 '{run}' 接收图片（{shape}），而不是表格：请给出一个图片文件或一个图片文件夹",
-    'not-an-image': `{path}：不是可读取的 ${IMAGE_FORMATS_ZH} 图片（{reason}）`,
-    'no-images-one': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片（跳过了 1 个文件，例如 {example}：{reason}）`,
-    'no-images': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片（跳过了 {skipped} 个文件，例如 {example}：{reason}）`,
-    'no-files': `{path}：没有可用于预测的 ${IMAGE_FORMATS_ZH} 图片`,
-  },
+  'zh-CN': { ...IMAGE_PREDICTION_PROBLEMS_ZH },
 };
