@@ -21,20 +21,31 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-/** The run once it has ended, and the outcome its engine reported. */
-async function finished(
-  runId: string,
+/**
+ * Starts a run and waits for its end: the run once it has ended, and the outcome its engine reported. The listener is
+ * in place before the run starts: a one-epoch run on a busy machine can end before startRun's caller resumes, and a
+ * listener added after that waited for ever (a CI run timed out here).
+ */
+async function trainToEnd(
+  request: Parameters<Studio['startRun']>[0],
 ): Promise<{ run: ReturnType<Store['runs']['getRun']>; outcome: FollowedRun['outcome'] }> {
-  const outcome = await new Promise<FollowedRun['outcome']>((resolve) => {
-    const off = studio.supervisor.onEvent(({ runId: id, message }) => {
-      if (id === runId && message.type === 'finished') {
-        off();
-        resolve(message.outcome);
-      }
-    });
+  const outcomes = new Map<string, FollowedRun['outcome']>();
+  let waiting: { runId: string; resolve: (outcome: FollowedRun['outcome']) => void } | null = null;
+  const off = studio.supervisor.onEvent(({ runId, message }) => {
+    if (message.type !== 'finished') return;
+    outcomes.set(runId, message.outcome);
+    if (waiting?.runId === runId) waiting.resolve(message.outcome);
   });
-  await studio.supervisor.whenIdle();
-  return { run: studio.store.runs.getRun(runId), outcome };
+  try {
+    const { id } = await studio.startRun(request);
+    const outcome = outcomes.has(id)
+      ? outcomes.get(id)!
+      : await new Promise<FollowedRun['outcome']>((resolve) => (waiting = { runId: id, resolve }));
+    await studio.supervisor.whenIdle();
+    return { run: studio.store.runs.getRun(id), outcome };
+  } finally {
+    off();
+  }
 }
 
 describe('runReport', () => {
@@ -63,7 +74,7 @@ describe('runReport', () => {
 
   it("reports an early-stopped run's final validation and test scores from the same, restored, weights", async () => {
     const dataset = await studio.useSample('spirals');
-    const started = await studio.startRun({
+    const { run, outcome } = await trainToEnd({
       spec: mlp(2, [16], 3),
       // Epoch 1 sets the best; none beats it by 100, so training stops after epoch 2 and restores epoch 1.
       config: config({
@@ -72,7 +83,6 @@ describe('runReport', () => {
       }),
       datasetId: dataset.id,
     });
-    const { run, outcome } = await finished(started.id);
     const epochs = studio.store.metrics.listEpochs(run.id);
     const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, {
       run,
@@ -89,12 +99,11 @@ describe('runReport', () => {
   it('takes the best scores from the run itself when the best checkpoint holds the final weights (no evaluation)', async () => {
     const dataset = await studio.useSample('spirals');
     // One epoch: the best checkpoint is that epoch's, the weights the run ends with.
-    const started = await studio.startRun({
+    const { run, outcome } = await trainToEnd({
       spec: mlp(2, [16], 3),
       config: config({ epochs: 1 }),
       datasetId: dataset.id,
     });
-    const { run, outcome } = await finished(started.id);
     const notAsked = () => Promise.reject(new Error('the summary asked the engine to evaluate the best checkpoint'));
     const report = await runReport(studio.store, notAsked, dataset, { run, outcome, interrupted: false });
     expect(report.best).toEqual(report.final);
