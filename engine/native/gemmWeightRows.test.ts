@@ -2,11 +2,10 @@
 // and pack only x (gemm/weight_rows.cpp): the values must be the product's, and the bits those of the panel driver
 // with W packed, which NETWRIGHT_GEMM_PACK_WEIGHTS=1 asks a child process for. On kernels without in-place rows
 // (scalar, AVX-512, NEON, MSVC builds) both runs use the panel driver and agree trivially.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { weightRowsBits, weightRowsOutputs, weightRowsThreads } from '../test/weightRowsBits';
+import { bitsInChild } from '../test/bitsInChild';
 import { loadKernels } from './index';
 
 const native = loadKernels();
@@ -16,14 +15,9 @@ afterAll(() => native.setThreads(initialThreads));
 describe('x W^T with W read in place', () => {
   it('gives the bits of the panel driver (W packed), for 1 to 3 threads', () => {
     const here = weightRowsBits(native, weightRowsThreads);
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('../test/weightRowsBits.ts', import.meta.url))],
-      { env: { ...process.env, NETWRIGHT_GEMM_PACK_WEIGHTS: '1' }, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
-    expect(child.stdout.trim()).toBe(here);
+    expect(
+      bitsInChild(new URL('../test/weightRowsBits.ts', import.meta.url), { NETWRIGHT_GEMM_PACK_WEIGHTS: '1' }),
+    ).toBe(here);
   }, 150_000);
 
   it('gives the same bits on 1, 2 and 3 threads', () => {

@@ -245,7 +245,7 @@ int64_t gemmBlockDepth(const MicroKernel& kernel, int64_t K) {
 
 void reserveGemmPanels(ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
-  const std::size_t depth = static_cast<std::size_t>(kernel.kc) * 3 / 2 + 1;  // the largest blockDepth
+  const std::size_t depth = static_cast<std::size_t>(kernel.kc) * 3 / 2 + 1;  // the largest gemmBlockDepth
   scratch.packedA.reserve<float>(static_cast<std::size_t>(kernel.mc) * depth);
   scratch.packedB.reserve<float>(static_cast<std::size_t>(kernel.nc) * depth);
 }
