@@ -12,7 +12,7 @@ describe('CLI diagnosis table', () => {
       {
         code: 'converged',
         severity: 'info',
-        params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'firstEpoch' },
+        params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'first-epoch' },
         advice: [],
       },
     ]);

@@ -142,6 +142,8 @@ const en = {
   'run:checkpoints:straight': 'Trained straight through',
   'run:checkpoints:resumed': 'Stopped after epoch 6, then continued',
   largestDifference: 'Largest difference between the two validation curves: {difference}.',
+  largestDifferenceNone:
+    'Largest difference between the two validation curves: 0. They are identical, value for value.',
   stopMarker: 'stopped and continued here',
 
   'title:dropout': 'Overfitting and dropout',
@@ -295,6 +297,7 @@ const zh: Record<Key, string> = {
   'run:checkpoints:straight': '从头到尾训练',
   'run:checkpoints:resumed': '第 6 轮后停止，然后继续',
   largestDifference: '两条验证曲线之间的最大差异：{difference}。',
+  largestDifferenceNone: '两条验证曲线之间的最大差异：0。两条曲线逐个数值完全相同。',
   stopMarker: '在此停止并继续',
 
   'title:dropout': '过拟合与 Dropout',

@@ -1,6 +1,6 @@
 // The diagnosis in both languages: every code has words in English and Chinese, with the same {parameters}.
 import { describe, expect, it } from 'vitest';
-import { ADVICE_CODES, VERDICT_CODES } from '../../../engine/core/train/diagnose';
+import { ADVICE_CODES, VERDICT_CODES, type Verdict } from '../../../engine/core/train/diagnose';
 import { diagnosisWords, wordVerdict } from './diagnosisMessages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -39,13 +39,14 @@ describe('diagnosis messages', () => {
   });
 
   it('writes a large loss grouped in thousands (a regression on prices), in both languages', () => {
-    const verdict = {
+    const verdict: Verdict = {
       code: 'converged',
       severity: 'info',
-      params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'firstEpoch' },
+      params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'first-epoch' },
       advice: [],
-    } as const;
+    };
     expect(wordVerdict(verdict, 'en').text).toContain('settled at 139,200,000 since epoch 17');
+    expect(wordVerdict(verdict, 'en').text).toContain('0.678% of the first epoch');
     expect(wordVerdict(verdict, 'zh-CN').text).toContain('139,200,000');
   });
 });
