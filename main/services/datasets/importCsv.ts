@@ -19,6 +19,7 @@ import type { CellSpool, SpoolFeature } from './csv/spool';
 import { importScanSetup } from './csv/scanSetup';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
+import { largeTargetNote } from './csv/targetScale';
 
 export interface ImportProgress {
   /** 'reading': the first read (profiling); 'writing': the second read (writing rows); 'finishing': fills and statistics. */
@@ -230,6 +231,10 @@ async function importInto(
     scan.profiles,
   );
   if (scan.invalidByte) summary.notices.push(invalidByteNote(path, scan.invalidByte));
+  if (plan.label.task === 'regression') {
+    const large = largeTargetNote(plan.label.name, join(folder, DATASET_FILES.targets), split.train);
+    if (large) summary.notices.push(large);
+  }
   return { manifest, folder, summary };
 }
 
