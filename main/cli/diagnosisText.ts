@@ -16,6 +16,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'diverging: training loss rose {risingEpochs} epochs in a row, from {bestLoss} at epoch {bestEpoch} to {loss} ({factor}x, learning rate {learningRate})',
     'loss-spike':
       'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
+    'validation-spike':
+      'validation loss spike at epoch {epoch}: validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not; recovered: {recovered}',
     'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
     'exploding-gradients':
       'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
@@ -39,6 +41,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     diverging:
       '正在发散：训练损失连续 {risingEpochs} 轮上升，从第 {bestEpoch} 轮的 {bestLoss} 升到 {loss}（{factor} 倍，学习率 {learningRate}）',
     'loss-spike': '第 {epoch} 轮损失突增：训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}',
+    'validation-spike':
+      '第 {epoch} 轮验证损失突增：验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}',
     'non-finite-gradients': '梯度溢出：第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大',
     'exploding-gradients':
       '梯度爆炸：梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快',

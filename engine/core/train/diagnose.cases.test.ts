@@ -32,6 +32,7 @@ const ALL_TRENDS: VerdictCode[] = [
   'converged',
   'diverging',
   'loss-spike',
+  'validation-spike',
 ];
 const except = (...codes: VerdictCode[]) => ALL_TRENDS.filter((c) => !codes.includes(c));
 
@@ -213,6 +214,50 @@ function synthetic(): DiagnosisCase[] {
       setup: { numClasses: 3 },
       must: ['loss-spike'],
       mustNot: ['plateau', 'diverging'],
+    });
+  }
+  {
+    // A CNN with batch norm at a high rate (the shapes sample, Adam 0.01): one epoch's validation loss 100x the
+    // epochs before while the training loss stays low, then back down.
+    const train = decay(30, 3, 0.01, 0.3);
+    const val = decay(30, 2.5, 0.012, 0.3);
+    val[23] = 1.3;
+    add({
+      label: 'a validation loss spike the training loss does not share, recovered',
+      history: run(train, val),
+      setup: { numClasses: 4, optimizer: 'adam', batchNorm: true },
+      must: ['validation-spike'],
+      mustNot: ['loss-spike', 'overfitting', 'diverging', 'healthy'],
+      adviceMust: ['lower-learning-rate'],
+      details: [{ code: 'validation-spike', severity: 'info', params: { epoch: 24, peak: 1.3, recovered: 'yes' } }],
+    });
+    add({
+      label: 'a validation loss spike in the last epoch has not recovered',
+      history: run(train.slice(0, 24), val.slice(0, 24)),
+      setup: { numClasses: 4, optimizer: 'adam', schedule: 'cosine' },
+      must: ['validation-spike'],
+      mustNot: ['loss-spike'],
+      adviceMustNot: ['lower-learning-rate'], // a decaying schedule is already lowering it
+      details: [{ code: 'validation-spike', severity: 'warning', params: { recovered: 'no' } }],
+    });
+    const both = [...train];
+    both[23] = 1.2;
+    add({
+      label: 'both losses jumping at once is a loss spike, not a validation spike',
+      history: run(both, val),
+      setup: { numClasses: 4 },
+      must: ['loss-spike'],
+      mustNot: ['validation-spike'],
+    });
+    const older = [...val];
+    older[23] = 0.012;
+    older[8] = 1.3;
+    add({
+      label: 'a validation spike long ago is history, not news',
+      history: run(train, older),
+      setup: { numClasses: 4 },
+      must: [],
+      mustNot: ['validation-spike'],
     });
   }
   {

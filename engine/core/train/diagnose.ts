@@ -4,7 +4,7 @@
 import { adviceFor, HIGH_LEARNING_RATE } from './diagnosisAdvice';
 import type { Verdict } from './diagnosisCodes';
 import { explodingGradients, nonFiniteGradients, vanishingGradients } from './diagnosisGradients';
-import { curveShape, divergingLoss, lossSpike, overfitting, type Finding } from './diagnosisLoss';
+import { curveShape, divergingLoss, lossSpike, overfitting, validationSpike, type Finding } from './diagnosisLoss';
 import { round4 } from './diagnosisMath';
 import type { RunSetup } from './diagnosisSetup';
 import { DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from './diagnosisThresholds';
@@ -60,6 +60,8 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const spike = diverging ? null : lossSpike(history, th);
   if (diverging) found.push(diverging);
   if (spike) found.push(spike);
+  const validationJump = diverging ? null : validationSpike(history, th);
+  if (validationJump) found.push(validationJump);
   if (!gradientOverflow) {
     const exploding = explodingGradients(history, th);
     if (exploding) found.push(exploding);

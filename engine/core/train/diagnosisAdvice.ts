@@ -57,6 +57,10 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       clip();
       lowerRate();
       break;
+    case 'validation-spike':
+      // The training loss did not jump, so nothing exploded: smaller steps late in training are what smooth it.
+      lowerRate();
+      break;
     case 'non-finite-gradients':
     case 'exploding-gradients':
       clip();

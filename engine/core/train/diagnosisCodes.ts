@@ -8,6 +8,7 @@ export const VERDICT_CODES = [
   'non-finite-weights', // { epoch, layer, learningRate }
   'diverging', // training loss rising epoch after epoch: { bestEpoch, bestLoss, loss, risingEpochs, factor, learningRate }
   'loss-spike', // one epoch far above the epochs before: { epoch, before, peak, factor, recovered: 'yes' | 'no' }
+  'validation-spike', // the validation loss of one epoch far above the epochs before, the training loss not: same parameters
   'non-finite-gradients', // { epoch, layer }
   'exploding-gradients', // { layer, fromEpoch, fromNorm, toEpoch, toNorm, factor }
   'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }

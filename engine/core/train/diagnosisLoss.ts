@@ -60,32 +60,71 @@ export function divergingLoss(history: readonly EpochRecord[], th: DiagnosisThre
   };
 }
 
+/**
+ * The latest recent index of `values` that jumped spikeFactor times above every one of the epochs before it, with the
+ * median of those epochs. Older spikes are history, not news: only the last two flat windows count.
+ */
+function latestSpike(values: readonly number[], th: DiagnosisThresholds): { at: number; before: number } | null {
+  const n = values.length;
+  const from = Math.max(3, n - 2 * Math.round(th.flatEpochs));
+  for (let j = n - 1; j >= from; j--)
+    if (spikesAt(values, j, th)) return { at: j, before: median(before(values, j, th)) };
+  return null;
+}
+
+/** The epochs a spike at j is measured against: the smoothing window before it. */
+function before(values: readonly number[], j: number, th: DiagnosisThresholds): number[] {
+  return values.slice(Math.max(0, j - Math.max(1, Math.round(th.smoothingEpochs))), j);
+}
+
+/** Far above every one of the epochs before, so a noisy curve's ordinary ups and downs are not spikes. */
+function spikesAt(values: readonly number[], j: number, th: DiagnosisThresholds): boolean {
+  const previous = before(values, j, th);
+  return median(previous) > 0 && values[j] >= th.spikeFactor * Math.max(...previous);
+}
+
 /** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
 export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
-  const n = history.length;
   const train = history.map((r) => r.trainLoss);
-  const window = Math.max(1, Math.round(th.smoothingEpochs));
-  // Older spikes are history, not news: only the last two flat windows count.
-  const from = Math.max(3, n - 2 * Math.round(th.flatEpochs));
-  for (let j = n - 1; j >= from; j--) {
-    const previous = train.slice(Math.max(0, j - window), j);
-    const before = median(previous);
-    // Far above every one of the epochs before, so a noisy curve's ordinary ups and downs are not spikes.
-    if (!(before > 0 && train[j] >= th.spikeFactor * Math.max(...previous))) continue;
-    const recovered = train[n - 1] <= before * th.spikeRecoveredFactor;
-    return {
-      code: 'loss-spike',
-      severity: recovered ? 'info' : 'warning',
-      params: {
-        epoch: history[j].epoch,
-        before: round4(before),
-        peak: round4(train[j]),
-        factor: round4(train[j] / before),
-        recovered: recovered ? 'yes' : 'no',
-      },
-    };
-  }
-  return null;
+  const spike = latestSpike(train, th);
+  if (!spike) return null;
+  const recovered = train[train.length - 1] <= spike.before * th.spikeRecoveredFactor;
+  return {
+    code: 'loss-spike',
+    severity: recovered ? 'info' : 'warning',
+    params: {
+      epoch: history[spike.at].epoch,
+      before: round4(spike.before),
+      peak: round4(train[spike.at]),
+      factor: round4(train[spike.at] / spike.before),
+      recovered: recovered ? 'yes' : 'no',
+    },
+  };
+}
+
+/**
+ * The latest recent epoch whose validation loss jumped as a loss spike does while the training loss did not: the
+ * weights at that epoch's end were briefly worse than the epoch's steps on average (or, with batch norm, the running
+ * statistics evaluation uses lagged behind them).
+ */
+export function validationSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+  const records = history.filter((r) => r.valLoss !== undefined);
+  const val = records.map((r) => r.valLoss!);
+  const spike = latestSpike(val, th);
+  const train = records.map((r) => r.trainLoss);
+  if (!spike || spikesAt(train, spike.at, th)) return null;
+  const recovered = val[val.length - 1] <= spike.before * th.spikeRecoveredFactor;
+  return {
+    code: 'validation-spike',
+    severity: recovered ? 'info' : 'warning',
+    params: {
+      epoch: records[spike.at].epoch,
+      before: round4(spike.before),
+      peak: round4(val[spike.at]),
+      factor: round4(val[spike.at] / spike.before),
+      recovered: recovered ? 'yes' : 'no',
+    },
+  };
 }
 
 export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {

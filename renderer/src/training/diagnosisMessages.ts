@@ -56,6 +56,11 @@ const en: DiagnosisWords = {
       text: 'At epoch {epoch} the training loss jumped from about {before} to {peak} ({factor}x), {recovered}.',
       why: 'A single large step (an unlucky batch, a sharp region of the loss) can throw the weights off for a moment; adaptive optimizers are prone to it late in training.',
     },
+    'validation-spike': {
+      title: 'Validation loss spike',
+      text: 'At epoch {epoch} the validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not, {recovered}.',
+      why: "The training loss averages an epoch's steps; the validation loss measures the weights once, at the epoch's end, and a large step late in the epoch can leave them worse for a moment. With batch normalization, evaluation also uses running means and variances that lag behind weights that move fast.",
+    },
     'non-finite-gradients': {
       title: 'Gradients overflowed',
       text: 'The gradient of layer {layer} became NaN or infinite at epoch {epoch}.',
@@ -173,6 +178,11 @@ const zh: DiagnosisWords = {
       title: '损失突增',
       text: '第 {epoch} 轮训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}。',
       why: '一次过大的更新（一个不巧的批次、损失的陡峭区域）会让权重暂时偏离；自适应优化器在训练后期容易出现。',
+    },
+    'validation-spike': {
+      title: '验证损失突增',
+      text: '第 {epoch} 轮验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}。',
+      why: '训练损失是一轮中各步的平均；验证损失只在轮末对当时的权重测一次，轮末一次过大的更新会让权重暂时变差。使用批归一化时，评估还要用滑动均值和方差，它们跟不上快速变化的权重。',
     },
     'non-finite-gradients': {
       title: '梯度溢出',
