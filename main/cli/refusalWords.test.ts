@@ -2,7 +2,7 @@
 // (their own values), worded with every {value} filled; in English, the refusal's own message as before.
 import { describe, expect, it } from 'vitest';
 import { matchWeights, WeightsError } from '../../engine/core/io/weightsMatch';
-import { busyRefusal, dataFitRefusal, RunRefusedError } from '../services/engine/refusals';
+import { busyRefusal, configRefusal, dataFitRefusal, RunRefusedError } from '../services/engine/refusals';
 import { errorReport } from './errors';
 import { REFUSALS_ZH, type RefusalCode } from './refusalWords';
 
@@ -22,6 +22,27 @@ const weight = { name: 'fc1.weight', nodeId: 'fc1', field: 'weight', trainable: 
 
 /** One refusal of each code, made by the code that makes it in the studio. */
 const REFUSALS: Record<RefusalCode, Error> = {
+  'setting-out-of-range': configRefusal({
+    code: 'setting-out-of-range',
+    setting: 'learningRate',
+    value: 5,
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    integer: false,
+  }),
+  'setting-not-a-choice': configRefusal({
+    code: 'setting-not-a-choice',
+    setting: 'optimizer.type',
+    value: 'lbfgs',
+    choices: ['adam', 'sgd'],
+  }),
+  'split-sum': configRefusal({ code: 'split-sum', setting: 'split', sum: 1.2 }),
+  'augmentation-needs-images': configRefusal({
+    code: 'augmentation-needs-images',
+    setting: 'augmentation',
+    shape: [4],
+  }),
   'model-too-large': new RunRefusedError('training this model needs about 9.0 GB of memory …', 'model-too-large', {
     nodeId: 'conv1',
     node: '6.0 GB',
@@ -50,6 +71,12 @@ describe('refusals in Chinese', () => {
     expect(chinese).toMatch(/[\u4e00-\u9fff]/);
     expect(chinese).not.toMatch(/\{\w+\}/);
     expect(errorReport(error, USAGE, 'en').text).toBe(`netwright: ${error.message}\n`);
+  });
+
+  it('names a setting out of range and its range, as the studio does', () => {
+    expect(errorReport(REFUSALS['setting-out-of-range'], USAGE, 'zh').text).toBe(
+      'netwright: 设置 learningRate 的值为 5：必须在 0 到 1 之间\n',
+    );
   });
 
   it('names the values the refusal holds', () => {

@@ -1,13 +1,27 @@
-// Why training was refused before a run was created, in Simplified Chinese: a model too large for this machine's
-// memory, a graph that does not fit the dataset, another run still training (main/services/engine/refusals.ts), a
-// weights file that does not fit the graph (engine/core/io/weightsMatch.ts, 'weights-<code>'). English is each
-// refusal's own message, which the services build from the same values, so only the Chinese is a table here.
+// Why training was refused before a run was created, in Simplified Chinese: a setting out of range, a model too large
+// for this machine's memory, a graph that does not fit the dataset, another run still training
+// (main/services/engine/refusals.ts), a weights file that does not fit the graph (engine/core/io/weightsMatch.ts,
+// 'weights-<code>'). English is each refusal's own message, which the services build from the same values, so only
+// the Chinese is a table here.
 import type { WeightsErrorCode } from '../../engine/core/io/weightsMatch';
 
 export type RefusalCode =
-  'model-too-large' | 'input-mismatch' | 'output-mismatch' | 'busy' | `weights-${WeightsErrorCode}`;
+  | 'setting-out-of-range'
+  | 'setting-not-a-choice'
+  | 'split-sum'
+  | 'augmentation-needs-images'
+  | 'model-too-large'
+  | 'input-mismatch'
+  | 'output-mismatch'
+  | 'busy'
+  | `weights-${WeightsErrorCode}`;
 
 export const REFUSALS_ZH: Readonly<Record<RefusalCode, string>> = {
+  // {max} is ∞ when the setting has no upper bound.
+  'setting-out-of-range': '设置 {setting} 的值为 {value}：必须在 {min} 到 {max} 之间',
+  'setting-not-a-choice': '设置 {setting} 的值为 {value}：必须是以下之一：{choices}',
+  'split-sum': '划分比例之和为 {sum}：训练、验证和测试的比例之和必须为 1',
+  'augmentation-needs-images': '数据增强只作用于图片，而这个数据集的每行是 {shape} 个值，不是图片：请关闭数据增强',
   'model-too-large':
     "训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 '{nodeId}' 就需要 {node}）：请缩小模型或减小批大小",
   'input-mismatch':
