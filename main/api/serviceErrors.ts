@@ -34,6 +34,7 @@ export const SERVICE_ERRORS = {
   'dataset-file-short': '{file} ends before row {row}',
   'dataset-file-size': "{file} holds {bytes} bytes, the dataset's manifest implies {expected}",
   'store-damaged': '{file} is not a Netwright database, or it is damaged: {reason}',
+  'store-update-failed': '{file}: updating the database to schema {version} ({step}) failed: {reason}',
   'store-newer':
     '{file} was written by a newer version of Netwright (database schema {found}; this version knows up to {known}). Update Netwright to open it; it was left unchanged.',
   // Files given to the studio: a path to the desktop studio, an upload to web mode.

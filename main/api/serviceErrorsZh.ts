@@ -30,6 +30,7 @@ export const SERVICE_ERRORS_ZH: Record<ServiceErrorCode, string> = {
   'dataset-file-short': '{file} 在第 {row} 行之前就结束了',
   'dataset-file-size': '{file} 有 {bytes} 字节，而数据集清单表明应有 {expected} 字节',
   'store-damaged': '{file} 不是 Netwright 数据库，或者已损坏：{reason}',
+  'store-update-failed': '{file}：把数据库更新到结构版本 {version}（{step}）失败：{reason}',
   'store-newer':
     '{file} 由更新版本的 Netwright 写入（数据库结构版本 {found}；此版本最高只认识 {known}）。请更新 Netwright 后再打开；文件未被改动。',
   'upload-not-path': "'{file}' 是上传的文件，但这个工作室按路径读取文件",

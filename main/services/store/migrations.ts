@@ -242,8 +242,9 @@ export function migrate(
     try {
       apply.immediate();
     } catch (error) {
-      throw new Error(
-        `${path}: updating the database to schema ${step.version} (${step.name}) failed: ${(error as Error).message}`,
+      throw new ServiceError(
+        'store-update-failed',
+        { file: path, version: step.version, step: step.name, reason: (error as Error).message },
         { cause: error },
       );
     }
