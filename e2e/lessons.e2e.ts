@@ -141,7 +141,7 @@ test('the other lessons train their runs and show their point', async ({ page },
   await page.goto(url);
   const lessons: Array<[string, string, RegExp]> = [
     ['Overfitting and dropout', 'overfitting', /Without dropout the validation loss ended at \d+\.\d× its best/],
-    ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d.e+]*× less gradient with sigmoid/],
+    ['Vanishing gradients', 'gradient-ratio', /The first layer gets \d[\d,.]*× less gradient with sigmoid/],
     ['Batch norm', '', /./],
     ['Learning-rate schedules', '', /./],
     [

@@ -7,6 +7,20 @@ import { ADVICE_CODES, VERDICT_CODES } from '../../engine/core/train/diagnose';
 import { CLI_DIAGNOSIS_TABLES, diagnosisJson, diagnosisLines } from './diagnosisText';
 
 describe('CLI diagnosis table', () => {
+  it('writes a large loss grouped in thousands in the line, and keeps the number itself in JSON', () => {
+    const json = diagnosisJson([
+      {
+        code: 'converged',
+        severity: 'info',
+        params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'firstEpoch' },
+        advice: [],
+      },
+    ]);
+    expect(json[0].trainLoss).toBe(139_200_000);
+    expect(diagnosisLines(json, 'en')[0]).toContain('139,200,000');
+    expect(diagnosisLines(json, 'zh')[0]).toContain('139,200,000');
+  });
+
   it('has a line for every verdict and advice code in both languages', () => {
     for (const locale of ['en', 'zh'] as const) {
       for (const code of VERDICT_CODES) expect(CLI_DIAGNOSIS_TABLES.verdicts[locale][code], code).toMatch(/\S/);

@@ -2,6 +2,7 @@
 // terms the Chinese follows): one line per verdict with its numbers, and what to try with the CLI's flags. The
 // compiler checks every code has a line in both languages.
 import type { AdviceCode, Verdict, VerdictCode } from '../../engine/core/train/diagnose';
+import { numberText } from '../api/numberText';
 import { say, type CliLocale, type Words } from './locale';
 
 const VERDICT_TEXT: Words<VerdictCode> = {
@@ -153,12 +154,16 @@ const LINE_TEXT: Words<'diagnosis' | 'try'> = {
 
 type Params = Record<string, number | string>;
 
-/** The parameters with names worded in `locale` (a split, a reference loss, whether a spike recovered). */
+/**
+ * The parameters with names worded in `locale` (a split, a reference loss, whether a spike recovered), numbers
+ * written for a sentence (numberText).
+ */
 function worded(params: Params, locale: CliLocale): Params {
   const named: Params = {};
   for (const [name, value] of Object.entries(params)) {
     const key = `${name}_${value}`;
-    named[name] = Object.hasOwn(VALUE_TEXT[locale], key) ? VALUE_TEXT[locale][key as NamedValue] : value;
+    if (Object.hasOwn(VALUE_TEXT[locale], key)) named[name] = VALUE_TEXT[locale][key as NamedValue];
+    else named[name] = typeof value === 'number' ? numberText(value) : value;
   }
   return named;
 }

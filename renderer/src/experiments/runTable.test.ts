@@ -106,6 +106,20 @@ describe('run cells', () => {
     expect(settingsSummary(tuned)).toBe('adam · lr 0.001 · batch 32 · 10 ep · L2 0.0001 · cosine');
   });
 
+  it('tells plain SGD, momentum and Nesterov apart', () => {
+    const sgd = (optimizer: RunSummary['trainConfig']['optimizer']) =>
+      settingsSummary(run('s', { trainConfig: { ...runs[0].trainConfig, optimizer } }));
+    expect(sgd({ type: 'sgd', lr: 0.05 })).toBe('sgd · lr 0.05 · batch 32 · 10 ep');
+    expect(sgd({ type: 'sgd', lr: 0.05, momentum: 0 })).toBe('sgd · lr 0.05 · batch 32 · 10 ep');
+    expect(sgd({ type: 'sgd', lr: 0.05, momentum: 0.9 })).toBe('sgd · momentum 0.9 · lr 0.05 · batch 32 · 10 ep');
+    expect(sgd({ type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true })).toBe(
+      'sgd · momentum 0.9 · nesterov · lr 0.05 · batch 32 · 10 ep',
+    );
+    expect(sgd({ type: 'rmsprop', lr: 0.003, momentum: 0.5 })).toBe(
+      'rmsprop · momentum 0.5 · lr 0.003 · batch 32 · 10 ep',
+    );
+  });
+
   it('parses comma-separated tags', () => {
     expect(parseTags(' a, b,, a ,c ')).toEqual(['a', 'b', 'c']);
     expect(parseTags('  ')).toEqual([]);

@@ -108,10 +108,19 @@ export function nextSort(current: RunSort, key: SortKey): RunSort {
   return { key, direction: ascendingFirst ? 'asc' : 'desc' };
 }
 
-/** "adam · lr 0.001 · batch 32 · 20 epochs · L2 1e-4 · cosine". */
+/**
+ * "adam · lr 0.001 · batch 32 · 20 ep · L2 1e-4 · cosine"; SGD's and RMSProp's momentum and Nesterov are named, so
+ * plain SGD, momentum and Nesterov runs do not read alike.
+ */
 export function settingsSummary(run: RunSummary): string {
   const c = run.trainConfig;
-  const parts = [c.optimizer.type, `lr ${c.optimizer.lr}`, `batch ${c.batchSize}`, `${c.epochs} ep`];
+  const { optimizer } = c;
+  const parts: string[] = [optimizer.type];
+  if ((optimizer.type === 'sgd' || optimizer.type === 'rmsprop') && optimizer.momentum) {
+    parts.push(`momentum ${optimizer.momentum}`);
+  }
+  if (optimizer.type === 'sgd' && optimizer.nesterov) parts.push('nesterov');
+  parts.push(`lr ${optimizer.lr}`, `batch ${c.batchSize}`, `${c.epochs} ep`);
   if (c.l1) parts.push(`L1 ${c.l1}`);
   if (c.l2) parts.push(`L2 ${c.l2}`);
   if (c.schedule.type !== 'constant') parts.push(c.schedule.type);

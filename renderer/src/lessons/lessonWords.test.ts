@@ -1,7 +1,7 @@
 // Every lesson has its title, summary and explanation, and every run of its plan a label, in both languages
 // (lessonKey builds these keys from ids, so the compiler cannot check them).
 import { describe, expect, it } from 'vitest';
-import { LESSON_IDS, LESSON_PLANS } from '../../../engine/core/lessons/plans';
+import { LESSON_IDS, LESSON_PLANS, LESSON_SCHEDULES } from '../../../engine/core/lessons/plans';
 import { lessonKey } from './lessonList';
 import { lessonMessages } from './messages';
 
@@ -20,4 +20,12 @@ describe('lesson words', () => {
       }
     });
   }
+
+  it("schedules: each run's short name for the loss chart's legend in English and Chinese", () => {
+    for (const { key } of LESSON_SCHEDULES) {
+      const short = lessonKey('short', 'schedules', key);
+      expect(lessonMessages.en[short], short).toBeTruthy();
+      expect(lessonMessages['zh-CN'][short], short).toBeTruthy();
+    }
+  });
 });

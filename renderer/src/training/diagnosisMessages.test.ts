@@ -37,4 +37,15 @@ describe('diagnosis messages', () => {
     expect(worded.advice[0]).toContain('从 20 调低');
     expect(`${worded.text}${worded.advice.join('')}`).not.toMatch(/\{\w+\}/);
   });
+
+  it('writes a large loss grouped in thousands (a regression on prices), in both languages', () => {
+    const verdict = {
+      code: 'converged',
+      severity: 'info',
+      params: { trainLoss: 139_200_000, sinceEpoch: 17, percentOfReference: 0.678, referenceKind: 'firstEpoch' },
+      advice: [],
+    } as const;
+    expect(wordVerdict(verdict, 'en').text).toContain('settled at 139,200,000 since epoch 17');
+    expect(wordVerdict(verdict, 'zh-CN').text).toContain('139,200,000');
+  });
 });

@@ -1,6 +1,7 @@
 // The diagnosis in words, English and Simplified Chinese: a title, a sentence with the verdict's own numbers and a
 // "why" for every verdict code, and a line for every advice code. The compiler checks every code has words in
 // both languages; diagnosisMessages.test.ts checks both use the same {parameters}.
+import { numberText } from '../../../main/api/numberText';
 import type { Advice, AdviceCode, Verdict, VerdictCode } from '../../../engine/core/train/diagnose';
 
 export interface VerdictWords {
@@ -270,7 +271,7 @@ function fill(text: string, params: Record<string, number | string>, words: Diag
     if (!(name in params)) return whole;
     const value = params[name];
     const named = words.values[`${name}_${value}` as ValueKey];
-    return named ?? String(value);
+    return named ?? (typeof value === 'number' ? numberText(value) : value);
   });
 }
 

@@ -1,6 +1,6 @@
 // Axis assignment: one y axis per metric (MAE and R² no longer share one, which drew R² flat).
 import { describe, expect, it } from 'vitest';
-import { assignAxes, logTickLabel } from './axes';
+import { assignAxes, logTickLabel, wholeNumberX } from './axes';
 
 describe('assignAxes', () => {
   it('puts MAE and R² on their own axes, left and right', () => {
@@ -43,5 +43,18 @@ describe('logTickLabel', () => {
     // Chart.js' log ticks also hold 3, 4, 6 … and the data's own ends; those overlapped their neighbours' labels.
     expect([0.03, 0.6, 0.8, 0.52, 7].map(logTickLabel)).toEqual(['', '', '', '', '']);
     expect([0, -1, NaN, Infinity].map(logTickLabel)).toEqual(['', '', '', '']);
+  });
+});
+
+describe('wholeNumberX', () => {
+  it('ticks whole numbers when every x is one (epochs 1 to 4: no tick at 1.5)', () => {
+    const epochs = [1, 2, 3, 4].map((x) => ({ x, y: 1 / x }));
+    expect(wholeNumberX([{ points: epochs }, { points: epochs.slice(2) }])).toBe(true);
+  });
+
+  it('keeps the defaults for fractional x (steps in epochs, a fitted curve) and for no points', () => {
+    expect(wholeNumberX([{ points: [{ x: 1 }] }, { points: [{ x: 1.25 }] }])).toBe(false);
+    expect(wholeNumberX([{ points: [] }])).toBe(false);
+    expect(wholeNumberX([])).toBe(false);
   });
 });

@@ -26,6 +26,21 @@ export function assignAxes(series: ReadonlyArray<{ axis?: string }>): AxisPlan {
 }
 
 /**
+ * Whether a linear x axis should tick whole numbers only: every point's x is one (epochs, layers), so ticks such as
+ * 1.5 between epoch 1 and epoch 2 would name a value no point can have. Charts without points keep the defaults.
+ */
+export function wholeNumberX(series: ReadonlyArray<{ points: ReadonlyArray<{ x: number }> }>): boolean {
+  let any = false;
+  for (const s of series) {
+    for (const p of s.points) {
+      if (!Number.isInteger(p.x)) return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/**
  * The label of a tick on a logarithmic axis: only 1, 2 and 5 times a power of ten are named (0.01, 0.02, 0.05, 0.1 …),
  * as on printed log paper; other ticks, and the axis' own data-driven ends (0.8, 0.52), keep their grid line but no
  * label, which otherwise overlapped the neighbouring ones.

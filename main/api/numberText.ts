@@ -1,0 +1,8 @@
+// How a sentence writes a number it names (a loss, a count): from 10,000 up grouped in thousands, so a regression
+// loss in squared dollars reads 139,200,000 rather than 139200000; smaller numbers as JavaScript writes them (0.5937,
+// 17, 1.2e-7). The studio's and the command line's diagnosis words use it; --json keeps the number itself.
+
+export function numberText(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) < 10_000) return String(value);
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
