@@ -28,7 +28,7 @@ import { SERVICE_ERRORS_ZH, SERVICE_VALUES_ZH } from '../api/serviceErrorsZh';
 import { SWEEP_REFUSALS_ZH } from '../api/sweepRefusalsZh';
 import { say, type CliLocale, type Words } from './locale';
 import { noteText, SKIP_REASON_WORDS } from './noteWords';
-import { REFUSALS_ZH, type RefusalCode } from './refusalWords';
+import { REFUSALS_ZH, refusalZh, type RefusalCode } from './refusalWords';
 
 export type CliErrorCode =
   | 'which-run'
@@ -306,7 +306,7 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   // Training or a sweep refused before a run was created, a checkpoint that does not load; English is the error's own
   // message (refusalWords.ts, sweepRefusals.ts, checkpointProblems.ts).
   if (locale === 'zh' && Object.hasOwn(REFUSALS_ZH, error.tableCode))
-    return fillMessage(REFUSALS_ZH[error.tableCode as RefusalCode], params);
+    return refusalZh(error.tableCode as RefusalCode, params);
   if (locale === 'zh' && Object.hasOwn(SWEEP_REFUSAL_WORDS_ZH, error.tableCode))
     return fillMessage(SWEEP_REFUSAL_WORDS_ZH[error.tableCode as SweepProblem['code']], params);
   if (locale === 'zh' && (CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.tableCode))
