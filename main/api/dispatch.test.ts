@@ -18,6 +18,7 @@ import { GraphProblemError } from '../services/studio/runs';
 import { errorPayload } from './dispatch';
 import type { StudioErrorPayload } from './types';
 import { InvalidCallError } from './validate';
+import { ServiceError } from '../services/serviceError';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -74,6 +75,11 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
     { code: 'bmp-compressed', params: { method: 'RLE8' } },
   ],
   [new NotFoundError('run', 'r9'), { code: 'not-found', params: { what: 'run', id: 'r9' } }],
+  [
+    // A service's refusal: its code under 'service-', the run's status as a code the tables word.
+    new ServiceError('run-not-queued', { run: 'spirals', status: 'running' }),
+    { code: 'service-run-not-queued', params: { run: 'spirals', status: 'running' } },
+  ],
   [
     // The file by its name, as the English sentence names it; the 1-based line when the problem is on one.
     new CsvImportError({ file: '/data/iris.csv', line: 7 }, 'ragged-row', { fields: 4, expected: 5 }),

@@ -2,20 +2,22 @@
 // and malformed values are usage errors (exit code 2).
 
 import { fillMessage } from '../../engine/core/spec/problemText';
-import type { InEachLanguage } from './locale';
+import type { CliLocale, InEachLanguage } from './locale';
 import { USAGE_MISTAKE_WORDS, type UsageMistake } from './usageWords';
 
 /**
  * A mistake in how the command was called, as a code with values (worded in the user's language when reported, with
- * the command's usage, exit code 2); `message` is its English.
+ * the command's usage, exit code 2); `message` is its English. Values that are words (a list of settings with notes)
+ * come in each language in `worded`.
  */
 export class UsageError extends Error {
   constructor(
     readonly code: UsageMistake,
     readonly values: Readonly<Record<string, string | number>> = {},
     readonly usage?: InEachLanguage,
+    readonly worded: Partial<Record<CliLocale, Readonly<Record<string, string | number>>>> = {},
   ) {
-    super(fillMessage(USAGE_MISTAKE_WORDS.en[code], values));
+    super(fillMessage(USAGE_MISTAKE_WORDS.en[code], { ...values, ...worded.en }));
     this.name = 'UsageError';
   }
 }

@@ -7,6 +7,7 @@ import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
 import type { CheckpointRecord, DatasetRecord, RunSummary } from '../services/store/types';
 import { CliError } from './errorWords';
+import { ServiceError } from '../services/serviceError';
 
 export type CheckpointChoice = 'best' | 'last';
 
@@ -19,11 +20,9 @@ export function runCheckpoint(store: Store, run: RunSummary, which: CheckpointCh
 
 export function runDataset(store: Store, run: RunSummary): DatasetRecord {
   if (!run.datasetId)
-    throw new Error(
-      run.kind === 'imported'
-        ? `run '${run.name}' was imported from a model file and has no dataset to read rows by: export it, or train it on a dataset first`
-        : `run '${run.name}' has no dataset recorded`,
-    );
+    throw run.kind === 'imported'
+      ? new CliError('imported-no-dataset', { run: run.name })
+      : new ServiceError('run-no-dataset', { run: run.name });
   const dataset = store.datasets.getDataset(run.datasetId);
   if (!existsSync(dataset.folder))
     throw new CliError('dataset-folder-missing', { run: run.name, dataset: dataset.name, folder: dataset.folder });

@@ -9,6 +9,7 @@ import { cliLocale, inEachLanguage, say } from './locale';
 import { followAndReport } from './trainSession';
 import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
+import { CliError } from './errorWords';
 
 export const CONTINUE_USAGE = inEachLanguage(
   () => 'netwright continue RUN [--lr RATE] [--l1 L1] [--l2 L2] [--dropout P|NODE=P,...] [--patience EPOCHS] [--json]',
@@ -52,9 +53,11 @@ export async function continueCommand(argv: string[]): Promise<number> {
   try {
     const found = resolveRun(studio.store.runs.listRuns(), args.positional[0]);
     if (!RESUMABLE.has(found.status)) {
-      const why = found.status === 'completed' ? 'it has finished training' : 'it is not stopped';
-      throw new Error(
-        `run ${found.id.slice(0, 8)} '${found.name}' is ${found.status}: ${why}; only stopped, failed or interrupted runs continue`,
+      const code = found.status === 'completed' ? 'run-finished' : 'run-not-stopped';
+      throw new CliError(
+        code,
+        { id: found.id.slice(0, 8), run: found.name },
+        inEachLanguage((language) => ({ status: TRAINING_WORDS[language][`status_${found.status}`] })),
       );
     }
     const dataset = runDataset(studio.store, found);

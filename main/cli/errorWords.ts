@@ -1,9 +1,12 @@
 // The words of what stops a command (exit code 1), in English and Simplified Chinese: the CLI's own errors (a run,
 // file, dataset or group it cannot find, a run without a checkpoint) as CliErrors with a code and values, and the
 // coded errors of the services it words the way the studio does (a CSV table or an image folder that cannot be
-// imported, images a run cannot predict on, an ONNX file that cannot be imported, training refused before it
-// started). Any other error prints its English message.
+// imported, images a run cannot predict on, an ONNX file that cannot be imported, training or a sweep refused before
+// it started, a checkpoint that does not load, what a service refuses). Any other error prints its English message.
 import { CodedError } from '../../engine/core/errors/coded';
+import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../engine/core/io/checkpointProblems';
+import type { SweepProblem } from '../../engine/core/train/sweep';
+import { CHECKPOINT_PROBLEMS_ZH } from '../api/checkpointProblemsZh';
 import { ONNX_IMPORT_ERRORS, type OnnxImportErrorCode } from '../../engine/core/import/onnx/errors';
 import { fillMessage } from '../../engine/core/spec/problemText';
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../api/csvImportProblems';
@@ -20,9 +23,12 @@ import { MORE_NAMES_ENGLISH, withMoreNames } from '../api/nameLists';
 import { ONNX_IMPORT_ERRORS_ZH } from '../api/onnxImportErrorsZh';
 import { exampleReasonOf, systemReasonOf } from '../api/quotedReasons';
 import { SYSTEM_ERRORS, type SystemErrorCode } from '../api/systemErrors';
+import { SERVICE_ERRORS, serviceErrorCode, serviceErrorValues, type ServiceErrorCode } from '../api/serviceErrors';
+import { SERVICE_ERRORS_ZH, SERVICE_VALUES_ZH } from '../api/serviceErrorsZh';
+import { SWEEP_REFUSALS_ZH } from '../api/sweepRefusalsZh';
 import { say, type CliLocale, type Words } from './locale';
 import { noteText, SKIP_REASON_WORDS } from './noteWords';
-import { REFUSALS_ZH, type RefusalCode } from './refusalWords';
+import { REFUSALS_ZH, refusalZh, type RefusalCode } from './refusalWords';
 
 export type CliErrorCode =
   | 'which-run'
@@ -53,7 +59,28 @@ export type CliErrorCode =
   | 'no-column'
   | 'no-columns'
   | 'folder-for-table-rows'
-  | 'no-rows-to-predict';
+  | 'no-rows-to-predict'
+  | 'group-busy'
+  | 'run-failed'
+  | 'run-diverged'
+  | 'run-finished'
+  | 'run-not-stopped'
+  | 'imported-no-dataset'
+  | 'imported-takes-images'
+  | 'task-choice'
+  | 'import-cancelled'
+  | 'no-split-rows'
+  | 'no-label-column'
+  | 'no-feature-column'
+  | 'label-is-feature'
+  | 'columns-named-count'
+  | 'number-columns-count'
+  | 'not-a-table'
+  | 'not-a-spec'
+  | 'spec-input-shape'
+  | 'spec-outputs-classes'
+  | 'spec-outputs-target'
+  | 'spec-outputs-targets';
 
 export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
   en: {
@@ -90,6 +117,32 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'folder-for-table-rows':
       "{data}: is a folder, but run '{run}' was trained on a table: give a CSV file with its feature columns",
     'no-rows-to-predict': '{file}: the file has no rows to predict',
+    'group-busy': "group '{group}' is being trained by another Netwright process",
+    'run-failed': "run {id} '{run}' failed: {reason}",
+    'run-diverged': "run {id} '{run}' diverged: {reason}",
+    'run-finished':
+      "run {id} '{run}' is {status}: it has finished training; only stopped, failed or interrupted runs continue",
+    'run-not-stopped':
+      "run {id} '{run}' is {status}: it is not stopped; only stopped, failed or interrupted runs continue",
+    'imported-no-dataset':
+      "run '{run}' was imported from a model file and has no dataset to read rows by: export it, or train it on a dataset first",
+    'imported-takes-images':
+      "run '{run}' takes {shape} inputs (images), not CSV rows: predict on an image file or a folder of images",
+    'task-choice': "--task is classification or regression, not '{task}'",
+    'import-cancelled': 'import cancelled; nothing was written',
+    'no-split-rows': "dataset '{dataset}' has no {split} rows to evaluate on",
+    'no-label-column': "{file}: no label column '{column}' (the file's columns are {columns})",
+    'no-feature-column': "{file}: no feature column '{column}' (the file's columns are {columns})",
+    'label-is-feature': "{file}: column '{column}' is both the label and a feature",
+    'columns-named-count': '{file}: the model takes {width} numbers per row, and --columns names {count} ({named})',
+    'number-columns-count':
+      '{file}: the model takes {width} numbers per row, and the file has {count} number columns ({named}); name {width} with --columns a,b,…',
+    'not-a-table': "dataset '{dataset}' is not a table (its inputs are {shape} images): predict reads CSV tables only",
+    'not-a-spec': '{file}: not a model spec ({reason})',
+    'spec-input-shape': "{file}: the model takes inputs of shape {model}, but dataset '{dataset}' has {data}",
+    'spec-outputs-classes': "{file}: the model ends in {shape} outputs, but dataset '{dataset}' has {count} classes",
+    'spec-outputs-target': "{file}: the model ends in {shape} outputs, but dataset '{dataset}' has {count} target",
+    'spec-outputs-targets': "{file}: the model ends in {shape} outputs, but dataset '{dataset}' has {count} targets",
   },
   zh: {
     'which-run': '请指明哪个运行：它的 ID、ID 的前几个字符，或它的名称',
@@ -121,21 +174,53 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'no-columns': '{file}：没有列 {missing}；模型读取的列是 {columns}（文件的表头是 {header}）',
     'folder-for-table-rows': "{data}：是文件夹，但运行 '{run}' 是在表格上训练的：请给出包含其特征列的 CSV 文件",
     'no-rows-to-predict': '{file}：文件中没有可预测的行',
+    'group-busy': "组 '{group}' 正由另一个 Netwright 进程训练",
+    'run-failed': "运行 {id} '{run}' 失败：{reason}",
+    'run-diverged': "运行 {id} '{run}' 发散了：{reason}",
+    'run-finished': "运行 {id} '{run}' {status}：它已完成训练；只有已停止、失败或已中断的运行可以继续",
+    'run-not-stopped': "运行 {id} '{run}' {status}：它没有停止；只有已停止、失败或已中断的运行可以继续",
+    'imported-no-dataset': "运行 '{run}' 是从模型文件导入的，没有可按行读取的数据集：请导出它，或先在数据集上训练它",
+    'imported-takes-images': "运行 '{run}' 的输入是 {shape} 的图片，不是 CSV 行：请对图片文件或图片文件夹做预测",
+    'task-choice': "--task 只能是 classification 或 regression，不能是 '{task}'",
+    'import-cancelled': '导入已取消；没有写入任何内容',
+    'no-split-rows': "数据集 '{dataset}' 没有可用于评估的{split}行",
+    'no-label-column': "{file}：没有标签列 '{column}'（文件的列是 {columns}）",
+    'no-feature-column': "{file}：没有特征列 '{column}'（文件的列是 {columns}）",
+    'label-is-feature': "{file}：列 '{column}' 既是标签又是特征",
+    'columns-named-count': '{file}：模型每行读取 {width} 个数，而 --columns 给出了 {count} 列（{named}）',
+    'number-columns-count':
+      '{file}：模型每行读取 {width} 个数，而文件有 {count} 个数值列（{named}）；请用 --columns a,b,… 指定 {width} 列',
+    'not-a-table': "数据集 '{dataset}' 不是表格（它的输入是 {shape} 的图片）：predict 只读取 CSV 表格",
+    'not-a-spec': '{file}：不是模型规格（{reason}）',
+    'spec-input-shape': "{file}：模型的输入形状是 {model}，但数据集 '{dataset}' 的是 {data}",
+    'spec-outputs-classes': "{file}：模型最后输出 {shape}，但数据集 '{dataset}' 有 {count} 个类别",
+    'spec-outputs-target': "{file}：模型最后输出 {shape}，但数据集 '{dataset}' 有 {count} 个目标",
+    'spec-outputs-targets': "{file}：模型最后输出 {shape}，但数据集 '{dataset}' 有 {count} 个目标",
   },
 };
 
+type Values = Readonly<Record<string, string | number>>;
+
 /**
- * An error of the command line itself, as a code with values; `message` is its English. Not a CodedError: it never
+ * An error of the command line itself, as a code with values; `message` is its English. Values that are words
+ * (a run's status in a list of runs, a split) come in each language in `worded`; a list of names may hold its count
+ * of more beside it ('<key>.more', nameLists.ts), worded "and 3 more" in each language. Not a CodedError: it never
  * crosses to the studio (main/api/dispatch.ts words those), only to the terminal.
  */
 export class CliError extends Error {
   constructor(
     readonly code: CliErrorCode,
-    readonly params: Readonly<Record<string, string | number>> = {},
+    readonly params: Values = {},
+    readonly worded: Partial<Record<CliLocale, Values>> = {},
   ) {
-    super(fillMessage(CLI_ERROR_WORDS.en[code], params));
+    super(fillMessage(CLI_ERROR_WORDS.en[code], cliErrorValues(params, worded, 'en')));
     this.name = 'CliError';
   }
+}
+
+/** A CliError's values in `locale`: its own, its words in that language, and each list's count of more worded. */
+function cliErrorValues(params: Values, worded: Partial<Record<CliLocale, Values>>, locale: CliLocale): Values {
+  return withMoreNames({ ...params, ...worded[locale] }, (count) => fillMessage(MORE_NAMES[locale], { count }));
 }
 
 /** Why a CSV table cannot be imported, after where (the file, and the line when there is one). */
@@ -159,6 +244,17 @@ export const IMAGE_PREDICTION_WORDS: Words<ImagePredictionProblem> = {
 export const ONNX_IMPORT_WORDS: Words<OnnxImportErrorCode> = { en: ONNX_IMPORT_ERRORS, zh: ONNX_IMPORT_ERRORS_ZH };
 
 export const SYSTEM_ERROR_WORDS: Words<SystemErrorCode> = { en: SYSTEM_ERRORS, zh: SYSTEM_ERRORS_ZH };
+
+export const SERVICE_ERROR_WORDS: Words<ServiceErrorCode> = { en: SERVICE_ERRORS, zh: SERVICE_ERRORS_ZH };
+
+/**
+ * A refused sweep in Chinese, by its first problem (English is the refusal's own message, naming them all): the
+ * studio's words, except where they point at the studio's Model view.
+ */
+export const SWEEP_REFUSAL_WORDS_ZH: Readonly<Record<SweepProblem['code'], string>> = {
+  ...SWEEP_REFUSALS_ZH,
+  'sweep-base-graph': '未开始：该图无法训练。',
+};
 
 const MORE_NAMES: Readonly<Record<CliLocale, string>> = { en: MORE_NAMES_ENGLISH, zh: MORE_NAMES_ZH };
 
@@ -189,7 +285,8 @@ function codeIn<Code extends string>(code: string, prefix: string, table: Readon
 
 /** `error` in `locale` when it is one the CLI words from a code; undefined for any other error (its message). */
 export function codedErrorText(error: unknown, locale: CliLocale): string | undefined {
-  if (error instanceof CliError) return say(CLI_ERROR_WORDS, locale, error.code, error.params);
+  if (error instanceof CliError)
+    return say(CLI_ERROR_WORDS, locale, error.code, cliErrorValues(error.params, error.worded, locale));
   if (!(error instanceof CodedError)) return undefined;
   const params = error.params as Readonly<Record<string, string | number>>;
   // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
@@ -206,9 +303,20 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   if (images) return say(IMAGE_IMPORT_WORDS, locale, images, imageValues(params, locale));
   const predict = codeIn(error.tableCode, 'predict-', IMAGE_PREDICTION_PROBLEMS);
   if (predict) return say(IMAGE_PREDICTION_WORDS, locale, predict, imageValues(params, locale));
-  // Training refused before a run was created; English is the refusal's own message (refusalWords.ts).
+  // Training or a sweep refused before a run was created, a checkpoint that does not load; English is the error's own
+  // message (refusalWords.ts, sweepRefusals.ts, checkpointProblems.ts).
   if (locale === 'zh' && Object.hasOwn(REFUSALS_ZH, error.tableCode))
-    return fillMessage(REFUSALS_ZH[error.tableCode as RefusalCode], params);
+    return refusalZh(error.tableCode as RefusalCode, params);
+  if (locale === 'zh' && Object.hasOwn(SWEEP_REFUSAL_WORDS_ZH, error.tableCode))
+    return fillMessage(SWEEP_REFUSAL_WORDS_ZH[error.tableCode as SweepProblem['code']], params);
+  if (locale === 'zh' && (CHECKPOINT_PROBLEM_CODES as readonly string[]).includes(error.tableCode))
+    return fillMessage(CHECKPOINT_PROBLEMS_ZH[error.tableCode as CheckpointProblemCode], params);
+  // What a service refuses: 'service-<code>', or a record that does not exist (main/api/serviceErrors.ts).
+  const service = serviceErrorCode(error.tableCode);
+  if (service) {
+    const values = serviceErrorValues(service, params, locale === 'zh' ? SERVICE_VALUES_ZH : null);
+    return say(SERVICE_ERROR_WORDS, locale, service, values);
+  }
   // An ONNX file that cannot be imported at all: 'onnx-<code>' (engine/core/import/onnx/errors.ts).
   const onnx = codeIn(error.tableCode, 'onnx-', ONNX_IMPORT_ERRORS);
   if (onnx) return say(ONNX_IMPORT_WORDS, locale, onnx, params);

@@ -22,7 +22,7 @@ export function errorReport(
   locale: CliLocale,
 ): { text: string; code: number } {
   if (error instanceof UsageError) {
-    const mistake = oneLine(say(USAGE_MISTAKE_WORDS, locale, error.code, error.values));
+    const mistake = oneLine(say(USAGE_MISTAKE_WORDS, locale, error.code, { ...error.values, ...error.worded[locale] }));
     const usage = say(HELP_WORDS, locale, 'usageOf', { usage: (error.usage ?? commandUsage)[locale] });
     return { text: `netwright: ${mistake}\n${usage}\n`, code: EXIT_USAGE };
   }

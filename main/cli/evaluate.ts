@@ -115,6 +115,9 @@ async function evaluateImported(
   return 0;
 }
 
+/** The splits `evaluate` scores, as the Chinese sentences name them. */
+const SPLITS_ZH = { validation: '验证', test: '测试' } as const;
+
 export async function evaluate(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
@@ -147,7 +150,8 @@ export async function evaluate(argv: string[]): Promise<number> {
       return 0;
     }
     const metrics = await evaluateSplit(await workspace.engine(), checkpoint.path, dataset, split);
-    if (!metrics) throw new Error(`dataset '${dataset.name}' has no ${split} rows to evaluate on`);
+    if (!metrics)
+      throw new CliError('no-split-rows', { dataset: dataset.name, split }, { zh: { split: SPLITS_ZH[split] } });
     const classNames = dataset.manifest.classNames;
     if (args.options.has('json')) {
       process.stdout.write(

@@ -24,6 +24,7 @@ type HelpWord =
   | 'imagesOptions'
   | 'augmentationNote'
   | 'sweepSettings'
+  | 'sweepSettingNames'
   | 'sweepHow'
   | 'exportOnnxOnly'
   | 'exportReadme'
@@ -63,6 +64,7 @@ export const HELP_WORDS: Words<HelpWord> = {
     imagesOptions: 'images:',
     augmentationNote: 'augmentation of the training images, off by default',
     sweepSettings: 'settings: {settings}',
+    sweepSettingNames: '{names} (every dropout layer), dropout@NODE, units@NODE (or units@NODE.PARAM)',
     sweepHow:
       '--grid tries every combination; --random draws N (lr, l1, l2 log-uniformly); each runs once per seed (--seed, --seed+1, ...).',
     exportOnnxOnly: 'onnx only: [--softmax] (classification runs) [--normalization fold|metadata]',
@@ -99,6 +101,7 @@ export const HELP_WORDS: Words<HelpWord> = {
     imagesOptions: '图片：',
     augmentationNote: '训练图片的数据增强，默认关闭',
     sweepSettings: '可改变的设置：{settings}',
+    sweepSettingNames: '{names}（所有 Dropout 层）, dropout@NODE, units@NODE（或 units@NODE.PARAM）',
     sweepHow:
       '--grid 尝试所有组合；--random 抽取 N 组（lr、l1、l2 按对数均匀抽取）；每组按每个种子各训练一次（--seed、--seed+1、...）。',
     exportOnnxOnly: '仅用于 onnx：[--softmax]（分类运行）[--normalization fold|metadata]',

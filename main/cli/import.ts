@@ -40,7 +40,7 @@ export async function importCsvFile(
   const name = options.name ?? basename(path, extname(path));
   const task = options.task;
   if (task !== undefined && task !== 'classification' && task !== 'regression')
-    throw new Error(`--task is classification or regression, not '${task}'`);
+    throw new CliError('task-choice', { task });
   const missing = options.missing as 'drop-row' | 'fill-mean' | 'fill-most-frequent' | undefined;
   return importCsv(path, {
     labelColumn: label,
@@ -242,7 +242,7 @@ async function cancellable(run: (signal: AbortSignal) => Promise<number>): Promi
   try {
     return await run(controller.signal);
   } catch (error) {
-    if (controller.signal.aborted) throw new Error('import cancelled; nothing was written', { cause: error });
+    if (controller.signal.aborted) throw new CliError('import-cancelled');
     throw error;
   } finally {
     process.off('SIGINT', onInterrupt);

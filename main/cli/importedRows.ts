@@ -8,7 +8,8 @@ import type { Run } from '../services/store/types';
 import { importedGraph } from '../services/studio/importedGraph';
 import { optionalString, type ParsedArgs } from './args';
 import type { OutputMeaning } from './predictOutput';
-import { findColumn, listed, numberCell, PredictInputError, type RowEncoder } from './predictRows';
+import { findColumn, listedValues, numberCell, PredictInputError, type RowEncoder } from './predictRows';
+import { CliError } from './errorWords';
 
 export interface ImportedModel {
   /** Features per row the model takes ([N] input). */
@@ -20,9 +21,7 @@ export interface ImportedModel {
 export function importedModel(run: Run): ImportedModel {
   const { input, task, outputNames } = importedGraph(run);
   if (input.length !== 1) {
-    throw new Error(
-      `run '${run.name}' takes ${input.join('×')} inputs (images), not CSV rows: predict on an image file or a folder of images`,
-    );
+    throw new CliError('imported-takes-images', { run: run.name, shape: input.join('×') });
   }
   const meaning: OutputMeaning =
     task === 'regression' ? { task, targetNames: outputNames } : { task, classNames: outputNames };
@@ -51,10 +50,14 @@ export function numericRowEncoder(
   choice: { columns?: string[]; label?: string },
 ): RowEncoder {
   const header = layout.names;
-  const place = (name: string, what: string) => {
+  const place = (name: string, what: 'label' | 'feature') => {
     const index = findColumn(header, name);
     if (index < 0)
-      throw new Error(`${basename(file)}: no ${what} column '${name}' (the file's columns are ${listed(header, 20)})`);
+      throw new CliError(`no-${what}-column`, {
+        file: basename(file),
+        column: name,
+        ...listedValues('columns', header, 20),
+      });
     return index;
   };
   const labelIndex = choice.label === undefined ? null : place(choice.label, 'label');
@@ -62,17 +65,17 @@ export function numericRowEncoder(
     ? choice.columns.map((name) => place(name, 'feature'))
     : numberColumns(layout).filter((c) => c !== labelIndex);
   if (labelIndex !== null && indices.includes(labelIndex))
-    throw new Error(`${basename(file)}: column '${header[labelIndex]}' is both the label and a feature`);
+    throw new CliError('label-is-feature', { file: basename(file), column: header[labelIndex] });
   if (indices.length !== width) {
-    const named = listed(
+    const values = { file: basename(file), width, count: indices.length };
+    const code = choice.columns ? 'columns-named-count' : 'number-columns-count';
+    if (indices.length === 0) throw new CliError(code, values, { en: { named: 'none' }, zh: { named: '无' } });
+    const named = listedValues(
+      'named',
       indices.map((c) => header[c]),
       20,
     );
-    throw new Error(
-      `${basename(file)}: the model takes ${width} numbers per row, and ${
-        choice.columns ? `--columns names ${indices.length}` : `the file has ${indices.length} number columns`
-      } (${named || 'none'})${choice.columns ? '' : `; name ${width} with --columns a,b,…`}`,
-    );
+    throw new CliError(code, { ...values, ...named });
   }
   return {
     width,

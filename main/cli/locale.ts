@@ -10,10 +10,10 @@ export type CliLocale = (typeof CLI_LOCALES)[number];
 /** A table of words keyed by code, in each language; `{name}` marks a value filled in. */
 export type Words<Code extends string> = Readonly<Record<CliLocale, Readonly<Record<Code, string>>>>;
 
-/** A text in each language (a command's usage): built once per language from the same template. */
+/** A text in each language (a command's usage): built once per language from the same template (inEachLanguage). */
 export type InEachLanguage = Readonly<Record<CliLocale, string>>;
 
-export function inEachLanguage(text: (locale: CliLocale) => string): InEachLanguage {
+export function inEachLanguage<Text = string>(text: (locale: CliLocale) => Text): Readonly<Record<CliLocale, Text>> {
   return { en: text('en'), zh: text('zh') };
 }
 

@@ -22,7 +22,7 @@ function readSpecFile(path: string): ModelSpec {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not a model spec (${(error as Error).message})`, { cause: error });
+    throw new CliError('not-a-spec', { file: path, reason: (error as Error).message });
   }
   // A graph saved by the studio holds its spec under "spec".
   const spec = (
@@ -45,19 +45,24 @@ export function checkSpecFits(spec: ModelSpec, manifest: DatasetManifest, file: 
   const output = analysis.nodes[analysis.outputId!].outputShape ?? [];
   const same = input.length === manifest.featureShape.length && input.every((d, i) => d === manifest.featureShape[i]);
   if (!same) {
-    throw new Error(
-      `${file}: the model takes inputs of shape [${input.join(', ')}], but dataset '${manifest.name}' has [${manifest.featureShape.join(', ')}]`,
-    );
+    throw new CliError('spec-input-shape', {
+      file,
+      model: `[${input.join(', ')}]`,
+      dataset: manifest.name,
+      data: `[${manifest.featureShape.join(', ')}]`,
+    });
   }
   const outputs = output.reduce((a, b) => a * b, 1);
   const wanted = outputsOf(manifest);
   const binary = manifest.task === 'classification' && wanted === 2 && outputs === 1;
   if (output.length !== 1 || (outputs !== wanted && !binary)) {
-    const what =
-      manifest.task === 'classification' ? `${wanted} classes` : `${wanted} target${wanted === 1 ? '' : 's'}`;
-    throw new Error(
-      `${file}: the model ends in [${output.join(', ')}] outputs, but dataset '${manifest.name}' has ${what}`,
-    );
+    const code =
+      manifest.task === 'classification'
+        ? 'spec-outputs-classes'
+        : wanted === 1
+          ? 'spec-outputs-target'
+          : 'spec-outputs-targets';
+    throw new CliError(code, { file, shape: `[${output.join(', ')}]`, dataset: manifest.name, count: wanted });
   }
   return { outputs };
 }

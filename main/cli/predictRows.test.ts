@@ -98,6 +98,23 @@ describe('rowEncoder', () => {
     );
   });
 
+  it('counts the columns past the first eight in the words of each language', () => {
+    const wide = { ...manifest, featureNames: Array.from({ length: 11 }, (_, i) => `x${i}`) };
+    let error: unknown;
+    try {
+      rowEncoder('/data/new.csv', ['y'], wide, false);
+    } catch (thrown) {
+      error = thrown;
+    }
+    const eight = "'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'";
+    expect((error as Error).message).toBe(
+      `new.csv: no columns ${eight} and 3 more; the model reads 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9', 'x10' (the file's header has 'y')`,
+    );
+    const chinese = errorReport(error, { en: '', zh: '' }, 'zh').text;
+    expect(chinese).toContain(`没有列 ${eight} 以及另外 3 个；`);
+    expect(chinese).not.toMatch(/and 3 more/);
+  });
+
   it('refuses an image dataset', () => {
     const images = { ...manifest, featureNames: undefined, featureShape: [1, 8, 8] };
     expect(() => rowEncoder('/data/new.csv', ['a'], images, false)).toThrow(

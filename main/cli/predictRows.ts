@@ -48,6 +48,12 @@ export function findColumn(header: readonly string[], name: string): number {
   return header.findIndex((h) => h.trim().toLowerCase() === loose);
 }
 
+/** `values` listed as `key` by listed() for an error's words, the count of more beside it ('<key>.more', nameLists.ts). */
+export function listedValues(key: string, values: readonly string[], max = 8): Record<string, string | number> {
+  const shown = listed(values.slice(0, max), max);
+  return values.length > max ? { [key]: shown, [`${key}.more`]: values.length - max } : { [key]: shown };
+}
+
 export function listed(values: readonly string[], max = 8): string {
   const shown = values
     .slice(0, max)
@@ -80,21 +86,20 @@ export function rowEncoder(
   decimalComma: boolean,
 ): RowEncoder {
   if (!manifest.featureNames) {
-    throw new Error(
-      `dataset '${manifest.name}' is not a table (its inputs are ${manifest.featureShape.join('×')} images): predict reads CSV tables only`,
-    );
+    throw new CliError('not-a-table', { dataset: manifest.name, shape: manifest.featureShape.join('×') });
   }
   const columns = csvColumnsFromFeatureNames(manifest.featureNames);
   const missing = columns.filter((c) => findColumn(header, c.name) < 0).map((c) => c.name);
   if (missing.length > 0) {
     throw new CliError(missing.length === 1 ? 'no-column' : 'no-columns', {
       file: basename(file),
-      missing: listed(missing),
-      columns: listed(
+      ...listedValues('missing', missing),
+      ...listedValues(
+        'columns',
         columns.map((c) => c.name),
         20,
       ),
-      header: listed([...header], 20),
+      ...listedValues('header', [...header], 20),
     });
   }
   let offset = 0;

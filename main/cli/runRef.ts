@@ -1,13 +1,17 @@
 // Finds the run a command names: its full id, a unique id prefix of at least 4 characters, or its exact name.
 import type { RunSummary } from '../services/store/types';
 import { CliError } from './errorWords';
+import { inEachLanguage, type CliLocale } from './locale';
+import { TRAINING_WORDS } from './trainingWords';
 
 export const MIN_PREFIX = 4;
 
 type Candidate = Pick<RunSummary, 'id' | 'name' | 'status' | 'createdAt'>;
 
-function describe(run: Candidate): string {
-  return `${run.id.slice(0, 8)} '${run.name}' (${run.status}, ${new Date(run.createdAt).toISOString().slice(0, 16).replace('T', ' ')})`;
+/** A run in a list of candidates, its status in `locale`'s words. */
+function describe(run: Candidate, locale: CliLocale): string {
+  const status = TRAINING_WORDS[locale][`status_${run.status}`];
+  return `${run.id.slice(0, 8)} '${run.name}' (${status}, ${new Date(run.createdAt).toISOString().slice(0, 16).replace('T', ' ')})`;
 }
 
 /** The one run `ref` names among `runs`; an error listing the candidates when it names several, or none. */
@@ -32,7 +36,12 @@ export function resolveRun<T extends Candidate>(runs: readonly T[], ref: string)
 }
 
 function ambiguous(ref: string, by: 'name' | 'prefix', runs: readonly Candidate[]): CliError {
-  const values = { ref, count: runs.length, runs: runs.slice(0, 10).map(describe).join(', ') };
-  if (runs.length <= 10) return new CliError(`${by}-matches-runs`, values);
-  return new CliError(`${by}-matches-many-runs`, { ...values, more: runs.length - 10 });
+  const listed = inEachLanguage((locale) => ({
+    runs: runs
+      .slice(0, 10)
+      .map((run) => describe(run, locale))
+      .join(', '),
+  }));
+  if (runs.length <= 10) return new CliError(`${by}-matches-runs`, { ref, count: runs.length }, listed);
+  return new CliError(`${by}-matches-many-runs`, { ref, count: runs.length, more: runs.length - 10 }, listed);
 }

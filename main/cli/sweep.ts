@@ -26,7 +26,7 @@ export const SWEEP_USAGE = inEachLanguage((locale) => {
   [--parallel K] [--threads CORES] [--name NAME] [--json]
   ${TRAIN_CONFIG_USAGE[locale]}
 netwright sweep --continue GROUP [--json]
-${words('sweepSettings', { settings: SETTING_NAMES })}
+${words('sweepSettings', { settings: SETTING_NAMES[locale] })}
 ${words('sweepHow')}`;
 });
 
@@ -133,8 +133,7 @@ export async function sweep(argv: string[]): Promise<number> {
       const group = resolveGroup(studio.store.groups.listGroups(), continued);
       if (group.status === 'completed' || group.status === 'cancelled')
         return await report(studio, group.id, json, false);
-      if (!studio.groupRunner.run(group.id))
-        throw new Error(`group '${group.name}' is being trained by another Netwright process`);
+      if (!studio.groupRunner.run(group.id)) throw new CliError('group-busy', { group: group.name });
       return await report(studio, group.id, json, await follow(studio, group.id, json));
     }
     const locale = cliLocale();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './args';
 import { sweepPlanFrom, takeRepeated } from './sweepPlan';
+import { errorReport } from './errors';
 
 describe('sweep options', () => {
   it('take every --grid and --range, in either spelling, out of the arguments', () => {
@@ -51,5 +52,20 @@ describe('sweep options', () => {
     expect(plan([], ['lr=0.1'], 4)).toThrow(/write SETTING=MIN:MAX/);
     expect(plan([], ['lr=0.1:1'])).toThrow(/--range goes with --random/);
     expect(plan([], [], 4)).toThrow(/--random N draws settings from --range/);
+  });
+
+  it('list the settings a sweep can vary with their notes in the words of each language', () => {
+    let error: unknown;
+    try {
+      sweepPlanFrom({ grid: ['momentum=0.9'], range: [] }, undefined, 1, 1);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect((error as Error).message).toContain(
+      'dropout (every dropout layer), dropout@NODE, units@NODE (or units@NODE.PARAM)',
+    );
+    const [chinese] = errorReport(error, { en: '', zh: '' }, 'zh').text.split('\n');
+    expect(chinese).toContain('dropout（所有 Dropout 层）, dropout@NODE, units@NODE（或 units@NODE.PARAM）');
+    expect(chinese).not.toMatch(/every dropout layer/);
   });
 });

@@ -9,13 +9,18 @@ import {
   type SweepValue,
 } from '../../engine/core/train/sweep';
 import { UsageError } from './args';
+import { fillMessage } from '../../engine/core/spec/problemText';
+import { HELP_WORDS } from './helpWords';
+import { inEachLanguage } from './locale';
 
 /** Options that may be given more than once. */
 export const REPEATED_SWEEP_OPTIONS = ['grid', 'range'] as const;
 type Repeated = (typeof REPEATED_SWEEP_OPTIONS)[number];
 
-export const SETTING_NAMES =
-  'lr, batch, optimizer, l1, l2, epochs, dropout (every dropout layer), dropout@NODE, units@NODE (or units@NODE.PARAM)';
+/** The settings a sweep can vary, as `--grid` and `--range` name them, with notes in each language. */
+export const SETTING_NAMES = inEachLanguage((locale) =>
+  fillMessage(HELP_WORDS[locale].sweepSettingNames, { names: 'lr, batch, optimizer, l1, l2, epochs, dropout' }),
+);
 
 /**
  * Takes the repeatable options out of argv (the strict parser keeps one value per option): `--grid x`, `--grid=x`.
@@ -47,11 +52,9 @@ function settingOf(option: string, text: string): { setting: SweepSetting; raw: 
   if (cut < 0) throw new UsageError('sweep-write-values', { option, text });
   const setting = parseSettingKey(text.slice(0, cut));
   if (!setting)
-    throw new UsageError('sweep-not-a-setting', {
-      option,
-      text,
-      setting: text.slice(0, cut),
-      settings: SETTING_NAMES,
+    throw new UsageError('sweep-not-a-setting', { option, text, setting: text.slice(0, cut) }, undefined, {
+      en: { settings: SETTING_NAMES.en },
+      zh: { settings: SETTING_NAMES.zh },
     });
   return { setting, raw: text.slice(cut + 1) };
 }

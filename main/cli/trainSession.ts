@@ -6,6 +6,7 @@ import type { RunFollower } from './follow';
 import { speaker, type CliLocale } from './locale';
 import { reportText, runReport } from './summary';
 import { TRAINING_WORDS } from './trainingWords';
+import { CliError } from './errorWords';
 
 /** Exit code of a run stopped by Ctrl-C, as shells report an interrupted command. */
 export const INTERRUPTED_EXIT = 130;
@@ -30,8 +31,11 @@ export async function followAndReport(
   const report = await runReport(studio.store, () => studio.supervisor.ensureEngine(), dataset, followed);
   process.stdout.write(json ? `${JSON.stringify(report)}\n` : reportText(report, dataset.manifest.split, locale));
   if (report.status === 'failed') {
-    const why = report.outcome === 'diverged' ? 'diverged' : 'failed';
-    throw new Error(`run ${run.id.slice(0, 8)} '${run.name}' ${why}: ${report.error ?? 'no reason was given'}`);
+    const code = report.outcome === 'diverged' ? 'run-diverged' : 'run-failed';
+    const named = { id: run.id.slice(0, 8), run: run.name };
+    // The engine's reason is its own English; only its absence is worded here.
+    if (report.error) throw new CliError(code, { ...named, reason: report.error });
+    throw new CliError(code, named, { en: { reason: 'no reason was given' }, zh: { reason: '没有给出原因' } });
   }
   if (report.status === 'stopped' && followed.interrupted) {
     if (!json) process.stderr.write(`${words('continueHint', { id: run.id.slice(0, 8) })}\n`);

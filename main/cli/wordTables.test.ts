@@ -9,6 +9,7 @@ import {
   IMAGE_IMPORT_WORDS,
   IMAGE_PREDICTION_WORDS,
   ONNX_IMPORT_WORDS,
+  SERVICE_ERROR_WORDS,
   SYSTEM_ERROR_WORDS,
 } from './errorWords';
 import { HELP_WORDS } from './helpWords';
@@ -43,6 +44,7 @@ const TABLES: Record<string, Words<string>> = {
   'image prediction problems': IMAGE_PREDICTION_WORDS,
   'system errors': SYSTEM_ERROR_WORDS,
   'ONNX import errors': ONNX_IMPORT_WORDS,
+  'service errors': SERVICE_ERROR_WORDS,
   predict: PREDICT_WORDS,
   sweep: SWEEP_WORDS,
   'starting weights': START_WEIGHTS_WORDS,

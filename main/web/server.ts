@@ -25,6 +25,7 @@ import {
 } from './security';
 import { securityHeaders, sendFile, staticFile } from './static';
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload } from './upload';
+import { ServiceError } from '../services/serviceError';
 
 export interface WebServerOptions {
   home: string;
@@ -63,9 +64,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const uploadPath = (id: string, name: string): string => {
     const safeId = safeUploadId(id);
     const relative = safeRelativePath(name);
-    if (!safeId || !relative) throw new Error(`'${name}' is not an upload of this studio`);
+    if (!safeId || !relative) throw new ServiceError('upload-unknown', { file: name });
     const path = join(uploadsDir, safeId, relative);
-    if (!existsSync(path)) throw new Error(`the upload '${name}' is gone: choose the file again`);
+    if (!existsSync(path)) throw new ServiceError('upload-gone', { file: name });
     return path;
   };
   const studio = new Studio({
@@ -73,7 +74,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     mode: 'web',
     engine: options.engine,
     resolveFile: (ref: FileRef) => {
-      if (ref.kind !== 'upload') throw new Error('in web mode the studio reads only files uploaded from this page');
+      if (ref.kind !== 'upload') throw new ServiceError('web-uploads-only');
       return uploadPath(ref.uploadId, ref.name);
     },
   });

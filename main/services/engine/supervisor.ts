@@ -23,6 +23,7 @@ import {
   refuseUnfitRun,
   trainingMemoryBudget,
 } from './refusals';
+import { ServiceError } from '../serviceError';
 
 /** A new run the engine could not start (its data, model or settings failed while setting up): no run is kept. */
 export class RunStartError extends Error {
@@ -167,8 +168,8 @@ export class EngineSupervisor {
   async startQueuedRun(runId: string): Promise<void> {
     this.refuseWhileBusy();
     const run = this.store.runs.getRun(runId);
-    if (run.status !== 'queued') throw new Error(`run '${run.name}' is ${run.status}, not queued`);
-    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    if (run.status !== 'queued') throw new ServiceError('run-not-queued', { run: run.name, status: run.status });
+    if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
     const dataset = this.store.datasets.getDataset(run.datasetId);
     refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
     const misfit = checkDataFit(analyze(run.graph), dataset.manifest, run.trainConfig.loss);
@@ -186,8 +187,8 @@ export class EngineSupervisor {
     const run = this.store.runs.getRun(runId);
     // A queued, running or paused run belongs to a live process (it would have been recovered otherwise).
     if (!CONTINUABLE.has(run.status))
-      throw new Error(`run '${run.name}' is ${run.status}: only stopped, failed or interrupted runs continue`);
-    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+      throw new ServiceError('run-cannot-continue', { run: run.name, status: run.status });
+    if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
     const dataset = this.store.datasets.getDataset(run.datasetId);
     refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
     if (changes) refuseSettingsChange(run.graph, run.trainConfig, changes);
@@ -329,7 +330,7 @@ export class EngineSupervisor {
   }
 
   private control(runId: string, type: 'pause' | 'resume' | 'stop' | 'save-checkpoint'): void {
-    if (this.activeRunId !== runId || !this.engine) throw new Error(`run ${runId} is not training`);
+    if (this.activeRunId !== runId || !this.engine) throw new ServiceError('run-not-training', { runId });
     this.engine.send({ type, runId });
   }
 

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { DATASET_FILES } from '../../../engine/core/data/dataset';
 import { exportSplitFile } from '../../../engine/core/export';
 import type { DatasetRecord } from '../store/types';
+import { ServiceError } from '../serviceError';
 
 /** An int32 or float32 little-endian file as numbers, refused when its size is not `count` values. */
 function readValues(path: string, kind: 'i32' | 'f32', count: number): Int32Array | Float32Array {
   const bytes = readFileSync(path);
   if (bytes.byteLength !== count * 4)
-    throw new Error(`${path} holds ${bytes.byteLength} bytes, the dataset's manifest implies ${count * 4}`);
+    throw new ServiceError('dataset-file-size', { file: path, bytes: bytes.byteLength, expected: count * 4 });
   const copy = new Uint8Array(bytes).buffer; // aligned, independent of Node's pooled buffers
   return kind === 'i32' ? new Int32Array(copy) : new Float32Array(copy);
 }

@@ -27,6 +27,7 @@ import { datasetSplitFile } from './datasetSplit';
 import { EXPORT_FORMATS } from '../../api/exportNames';
 import type { ExportNote } from '../../api/exportNotes';
 import type { ExportFormat } from '../../api/types';
+import { ServiceError } from '../serviceError';
 
 export interface RunExportRequest {
   runId: string;
@@ -59,7 +60,7 @@ const WEIGHTS_NOTES = {
 function chooseCheckpoint(store: Store, run: Run, which: 'best' | 'last'): CheckpointRecord {
   const preferred = store.checkpoints.latestCheckpoint(run.id, which);
   const found = preferred ?? store.checkpoints.latestCheckpoint(run.id);
-  if (!found) throw new Error(`run '${run.name}' has no checkpoint yet: train at least one epoch before exporting`);
+  if (!found) throw new ServiceError('export-no-checkpoint', { run: run.name });
   return found;
 }
 
@@ -111,9 +112,7 @@ function scriptData(manifest: DatasetManifest): ScriptData {
       featureColumns: csvColumnsFromFeatureNames(manifest.featureNames),
     };
   }
-  throw new Error(
-    `dataset '${manifest.name}' was not imported from a CSV file or an image folder, so a training script cannot read it again; export ONNX or safetensors instead`,
-  );
+  throw new ServiceError('export-not-reimportable', { dataset: manifest.name });
 }
 
 export function exportRun(store: Store, request: RunExportRequest): RunExportResult {
@@ -165,9 +164,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   switch (request.format) {
     case 'onnx': {
       if (request.softmax && task === 'regression') {
-        throw new Error(
-          `run '${run.name}' predicts numbers (regression): a softmax or sigmoid of them is no probability, so --softmax applies to classification runs only`,
-        );
+        throw new ServiceError('export-softmax-regression', { run: run.name });
       }
       const mode = request.normalization ?? 'fold';
       write(
@@ -214,8 +211,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
       ]);
       break;
     case 'pytorch': {
-      if (!dataset || !manifest)
-        throw new Error(`run '${run.name}' has no dataset recorded, so a training script has nothing to read`);
+      if (!dataset || !manifest) throw new ServiceError('export-no-dataset', { run: run.name });
       const weightsFile = `${stem}.safetensors`;
       const splitFile = `${stem}.split.json`;
       const scriptFile = basename(request.path);
@@ -265,7 +261,10 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
       break;
     }
     default:
-      throw new Error(`unknown export format '${String(request.format)}': choose ${EXPORT_FORMATS.join(', ')}`);
+      throw new ServiceError('export-unknown-format', {
+        format: String(request.format),
+        formats: EXPORT_FORMATS.join(', '),
+      });
   }
   const record = store.exports.addExport({ runId: run.id, format: request.format, path: request.path });
   return { record, files, checkpoint, notes };

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { CodedError } from '../../../engine/core/errors/coded';
+import { ServiceError } from '../serviceError';
 
 export interface StoreContext {
   db: Database;
@@ -31,9 +32,9 @@ export function fromJson<T>(text: string | null): T | null {
   return text === null ? null : (JSON.parse(text) as T);
 }
 
-/** Names are shown in lists and must not be blank. */
+/** Names are shown in lists and must not be blank; `what` is the kind of record (run, dataset, graph, group, project). */
 export function checkedName(what: string, name: string): string {
   const trimmed = typeof name === 'string' ? name.trim() : '';
-  if (!trimmed) throw new Error(`${what} name must not be empty`);
+  if (!trimmed) throw new ServiceError('empty-name', { what });
   return trimmed;
 }

@@ -2,6 +2,7 @@
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
 import { type StoreContext, NotFoundError, checkedName, toJson } from './context';
 import type { DatasetKind, DatasetRecord } from './types';
+import { ServiceError } from '../serviceError';
 
 interface DatasetRow {
   id: string;
@@ -63,7 +64,7 @@ export function datasetRepository(ctx: StoreContext) {
       if (byId.get(id)) throw new Error(`a dataset with id ${JSON.stringify(id)} is already registered`);
       insert.run(
         id,
-        checkedName('a dataset', input.name),
+        checkedName('dataset', input.name),
         input.kind,
         input.folder,
         toJson(input.manifest),
@@ -78,7 +79,7 @@ export function datasetRepository(ctx: StoreContext) {
       return all.all().map(toRecord);
     },
     renameDataset(id: string, name: string): DatasetRecord {
-      if (rename.run(checkedName('a dataset', name), id).changes === 0) throw new NotFoundError('dataset', id);
+      if (rename.run(checkedName('dataset', name), id).changes === 0) throw new NotFoundError('dataset', id);
       return getDataset(id);
     },
     /** Removes the record and returns the folder for the caller to delete; refused while runs use the dataset. */
@@ -87,7 +88,7 @@ export function datasetRepository(ctx: StoreContext) {
         const { folder, name } = getDataset(id);
         const { n } = runsUsing.get(id)!;
         if (n > 0)
-          throw new Error(`dataset '${name}' is used by ${n} run${n === 1 ? '' : 's'}; delete those runs first`);
+          throw new ServiceError(n === 1 ? 'dataset-used-by-run' : 'dataset-used-by-runs', { dataset: name, count: n });
         remove.run(id);
         return { folder };
       })();

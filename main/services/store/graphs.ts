@@ -80,7 +80,7 @@ export function graphRepository(ctx: StoreContext) {
       if (!projectExists.get(input.projectId)) throw new NotFoundError('project', input.projectId);
       const id = ctx.newId();
       const at = ctx.now();
-      insert.run(id, input.projectId, checkedName('a graph', input.name), at, at);
+      insert.run(id, input.projectId, checkedName('graph', input.name), at, at);
       return getGraph(id);
     },
     getGraph,
@@ -88,7 +88,7 @@ export function graphRepository(ctx: StoreContext) {
       return byProject.all(projectId).map(toGraph);
     },
     renameGraph(id: string, name: string): Graph {
-      if (rename.run(checkedName('a graph', name), ctx.now(), id).changes === 0) throw new NotFoundError('graph', id);
+      if (rename.run(checkedName('graph', name), ctx.now(), id).changes === 0) throw new NotFoundError('graph', id);
       return getGraph(id);
     },
     /** Per graph of the project, the runs that trained one of its versions (oldest first); graphs without runs are absent. */

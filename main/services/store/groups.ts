@@ -7,6 +7,7 @@ import { type StoreContext, NotFoundError, checkedName, toJson } from './context
 import type { RunOwner } from './owner';
 import type { RunRepository } from './runs';
 import type { GroupStatus, RunGroup } from './types';
+import { ServiceError } from '../serviceError';
 
 interface GroupRow {
   id: string;
@@ -94,15 +95,15 @@ export function groupRepository(ctx: StoreContext, runs: RunRepository) {
     /** The group and every run of it, queued in the given order (the group's owner trains them; the runs have none). */
     createGroup(input: NewGroup): RunGroup {
       if (!Number.isInteger(input.parallel) || input.parallel < 1)
-        throw new Error(`a group trains 1 or more runs at once, not ${input.parallel}`);
-      if (input.runs.length === 0) throw new Error('a group needs at least one run');
+        throw new ServiceError('group-parallel', { parallel: String(input.parallel) });
+      if (input.runs.length === 0) throw new ServiceError('group-empty');
       return db
         .transaction(() => {
           const id = ctx.newId();
           insert.run(
             id,
             input.projectId,
-            checkedName('a group', input.name),
+            checkedName('group', input.name),
             input.plan.kind,
             toJson(input.graph),
             toJson(input.trainConfig),

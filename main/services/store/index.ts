@@ -15,6 +15,7 @@ import { migrate, type Migration, MIGRATIONS, NewerSchemaError, schemaVersion } 
 import { projectRepository } from './projects';
 import { runRepository } from './runs';
 import { ownerAlive } from './owner';
+import { ServiceError } from '../serviceError';
 
 export { registerDataset, type NewDataset, type DatasetRepository } from './datasets';
 export { toEpochRecord, type MetricsRepository, type RunEpoch, type RunStep } from './metrics';
@@ -78,9 +79,7 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     try {
       found = schemaVersion(db);
     } catch (error) {
-      throw new Error(`${path} is not a Netwright database, or it is damaged: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new ServiceError('store-damaged', { file: path, reason: (error as Error).message }, { cause: error });
     }
     // Refuse before touching anything (even the journal mode) in a file from a newer version.
     if (found > migrations.length) throw new NewerSchemaError(path, found, migrations.length);

@@ -71,12 +71,18 @@ describe('opening the store', () => {
       new RegExp(`schema ${MIGRATIONS.length + 5}; this version knows up to ${MIGRATIONS.length}`),
     );
     expect(readFileSync(path).equals(before)).toBe(true);
+    // Coded, so the studio and the CLI word it in the user's language.
+    expect(caught).toMatchObject({
+      tableCode: 'service-store-newer',
+      params: { file: path, found: MIGRATIONS.length + 5, known: MIGRATIONS.length },
+    });
   });
 
   it('names the file when it is not a database', () => {
     const path = join(temp.dir, 'notes.db');
     writeFileSync(path, 'these are not the droids you are looking for '.repeat(200));
     expect(() => openStore(path)).toThrow(/notes\.db is not a Netwright database/);
+    expect(() => openStore(path)).toThrow(expect.objectContaining({ tableCode: 'service-store-damaged' }));
   });
 });
 
@@ -113,6 +119,12 @@ describe('migrations', () => {
     };
     expect(() => openTestStore(temp.dir, clock, { migrations: [...MIGRATIONS, broken] })).toThrow(
       new RegExp(`schema ${MIGRATIONS.length + 1} \\(half done\\) failed`),
+    );
+    expect(() => openTestStore(temp.dir, clock, { migrations: [...MIGRATIONS, broken] })).toThrow(
+      expect.objectContaining({
+        tableCode: 'service-store-update-failed',
+        params: expect.objectContaining({ step: 'half done' }),
+      }),
     );
     const db = new Database(join(temp.dir, 'studio.db'), { readonly: true });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);

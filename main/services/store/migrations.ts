@@ -1,6 +1,7 @@
 // Schema migrations keyed by PRAGMA user_version: each one a small step applied in its own transaction, so a
 // database is always at exactly one known version, and one written by a newer Netwright is refused, not damaged.
 import type { Database } from 'better-sqlite3';
+import { ServiceError } from '../serviceError';
 
 export interface Migration {
   /** The user_version the database has once this step is applied: 1, 2, 3 ... with no gaps. */
@@ -9,17 +10,14 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export class NewerSchemaError extends Error {
+/** A database written by a newer Netwright: refused untouched (code 'service-store-newer'). */
+export class NewerSchemaError extends ServiceError {
   constructor(
     readonly path: string,
     readonly found: number,
     readonly known: number,
   ) {
-    super(
-      `${path} was written by a newer version of Netwright (database schema ${found}; this version knows up to ${known}). ` +
-        'Update Netwright to open it; it was left unchanged.',
-    );
-    this.name = 'NewerSchemaError';
+    super('store-newer', { file: path, found, known });
   }
 }
 
@@ -244,8 +242,9 @@ export function migrate(
     try {
       apply.immediate();
     } catch (error) {
-      throw new Error(
-        `${path}: updating the database to schema ${step.version} (${step.name}) failed: ${(error as Error).message}`,
+      throw new ServiceError(
+        'store-update-failed',
+        { file: path, version: step.version, step: step.name, reason: (error as Error).message },
         { cause: error },
       );
     }

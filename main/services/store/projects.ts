@@ -46,7 +46,7 @@ export function projectRepository(ctx: StoreContext) {
     createProject(input: { name: string; description?: string }): Project {
       const id = ctx.newId();
       const at = ctx.now();
-      insert.run(id, checkedName('a project', input.name), input.description ?? '', at, at);
+      insert.run(id, checkedName('project', input.name), input.description ?? '', at, at);
       return getProject(id);
     },
     getProject,
@@ -55,7 +55,7 @@ export function projectRepository(ctx: StoreContext) {
     },
     updateProject(id: string, changes: { name?: string; description?: string }): Project {
       const current = getProject(id);
-      const name = changes.name === undefined ? current.name : checkedName('a project', changes.name);
+      const name = changes.name === undefined ? current.name : checkedName('project', changes.name);
       update.run(name, changes.description ?? current.description, ctx.now(), id);
       return getProject(id);
     },

@@ -10,6 +10,7 @@ import { canMove, isEnded } from './runStatus';
 import type { RunOwner } from './owner';
 import type { Assignment } from '../../../engine/core/train/sweep';
 import type { MetricValues, Run, RunKind, RunStatus, RunSummary } from './types';
+import { ServiceError } from '../serviceError';
 
 interface RunRow {
   id: string;
@@ -194,7 +195,7 @@ export function runRepository(ctx: StoreContext) {
           }
           const id = ctx.newId();
           const name =
-            input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('a run', input.name);
+            input.name === undefined ? `Run ${runCount.get(input.projectId)!.n + 1}` : checkedName('run', input.name);
           insert.run(
             id,
             input.projectId,
@@ -252,7 +253,7 @@ export function runRepository(ctx: StoreContext) {
           const current = row(id);
           if (current.status === status) return summaryOf(current);
           if (!canMove(current.status, status)) {
-            throw new Error(`run '${current.name}' is ${current.status} and cannot become ${status}`);
+            throw new ServiceError('run-status-change', { run: current.name, status: current.status, next: status });
           }
           const at = ctx.now();
           let duration = current.duration_ms;
@@ -285,7 +286,7 @@ export function runRepository(ctx: StoreContext) {
       return summaryOf(row(id));
     },
     renameRun(id: string, name: string): RunSummary {
-      if (setName.run(checkedName('a run', name), id).changes === 0) throw new NotFoundError('run', id);
+      if (setName.run(checkedName('run', name), id).changes === 0) throw new NotFoundError('run', id);
       return summaryOf(row(id));
     },
     /** Replaces the run's tags (trimmed, duplicates and blanks dropped, sorted). */

@@ -6,6 +6,7 @@ import type { AugmentationConfig } from '../../../engine/core/train/config';
 import { checkTrainConfig } from '../../../engine/core/train/configCheck';
 import type { AugmentPreview } from '../../api/types';
 import { featureSize, imageDataUrl, readFeatures, readTruth, splitIndices } from './datasetRows';
+import { ServiceError } from '../serviceError';
 
 export const MAX_PREVIEW_SAMPLES = 12;
 export const MAX_PREVIEW_EPOCHS = 8;
@@ -20,17 +21,16 @@ export async function augmentPreview(
   const { manifest, folder } = dataset;
   const shape = manifest.featureShape;
   if (shape.length !== 3)
-    throw new Error(
-      `dataset '${dataset.name}' is a table (rows of ${shape.join(' x ')} values): augmentation is for image datasets`,
-    );
+    throw new ServiceError('preview-not-images', { dataset: dataset.name, shape: shape.join(' x ') });
   if (!(samples >= 1 && samples <= MAX_PREVIEW_SAMPLES) || !(epochs >= 1 && epochs <= MAX_PREVIEW_EPOCHS))
-    throw new Error(`a preview shows 1..${MAX_PREVIEW_SAMPLES} images over 1..${MAX_PREVIEW_EPOCHS} epochs`);
+    throw new ServiceError('preview-size', { samples: MAX_PREVIEW_SAMPLES, epochs: MAX_PREVIEW_EPOCHS });
   // The same ranges a run is held to: the preview never shows what training would refuse.
   const problem = checkTrainConfig({ ...placeholderConfig, seed, augmentation })[0];
   if (problem)
-    throw new Error(
-      `augmentation: ${problem.setting} is ${JSON.stringify((problem as { value?: unknown }).value)}, out of range`,
-    );
+    throw new ServiceError('preview-setting', {
+      setting: problem.setting,
+      value: String(JSON.stringify((problem as { value?: unknown }).value)),
+    });
   const train = splitIndices(folder, 'train');
   const count = Math.min(samples, train.length);
   // Evenly spaced through the training split, so several classes show.

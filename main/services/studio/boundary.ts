@@ -15,6 +15,7 @@ import {
 } from '../../api/boundaryGrid';
 import { readFeatures, readTruth, splitIndices } from './datasetRows';
 import { probabilities, trainedRun } from './insight';
+import { ServiceError } from '../serviceError';
 
 /** Points drawn over the map: enough to show the data's shape, few enough to send several times a second. */
 const MAX_POINTS = 1500;
@@ -32,18 +33,21 @@ export class BoundaryService {
 
   async boundary(runId: string, resolution = DEFAULT_RESOLUTION): Promise<BoundaryMap> {
     if (!Number.isInteger(resolution) || resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {
-      throw new Error(
-        `the boundary's resolution must be a whole number from ${MIN_RESOLUTION} to ${MAX_RESOLUTION}, got ${resolution}`,
-      );
+      throw new ServiceError('boundary-resolution', {
+        min: MIN_RESOLUTION,
+        max: MAX_RESOLUTION,
+        resolution: String(resolution),
+      });
     }
     const run = this.store.runs.getRun(runId);
-    if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+    if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
     const dataset = this.store.datasets.getDataset(run.datasetId);
     const kind = boundaryKind(dataset.manifest);
     if (!kind) {
-      throw new Error(
-        `dataset '${dataset.name}' has features [${dataset.manifest.featureShape.join(', ')}]: a decision boundary needs 2 features with classes, a fitted curve 1 feature with 1 target`,
-      );
+      throw new ServiceError('boundary-features', {
+        dataset: dataset.name,
+        shape: `[${dataset.manifest.featureShape.join(', ')}]`,
+      });
     }
     const { points, x, y } = this.points(dataset, kind);
     const inputs = gridInputs(x, y, resolution);

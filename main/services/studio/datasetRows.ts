@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_FILES, type DatasetManifest } from '../../../engine/core/data/dataset';
 import sharp from 'sharp';
+import { ServiceError } from '../serviceError';
 
 export function featureSize(manifest: DatasetManifest): number {
   return manifest.featureShape.reduce((a, b) => a * b, 1);
@@ -22,7 +23,7 @@ function readFloatRows(path: string, width: number, indices: ArrayLike<number>):
     for (let i = 0; i < indices.length; i++) {
       const length = width * 4;
       const read = readSync(fd, bytes, i * length, length, indices[i] * length);
-      if (read !== length) throw new Error(`${path} ends before row ${indices[i]}`);
+      if (read !== length) throw new ServiceError('dataset-file-short', { file: path, row: indices[i] });
     }
   } finally {
     closeSync(fd);

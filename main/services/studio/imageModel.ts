@@ -7,6 +7,7 @@ import { ImagePredictionError } from '../datasets/images/predictionError';
 import type { Store } from '../store';
 import type { Run } from '../store/types';
 import { importedGraph } from './importedGraph';
+import { ServiceError } from '../serviceError';
 
 export interface ImageModel {
   target: ImageTarget;
@@ -46,5 +47,5 @@ export function takesImages(run: Pick<Run, 'name' | 'graph' | 'trainConfig'>): b
 export function runImageModel(store: Store, run: Run): ImageModel {
   if (run.datasetId) return datasetImageModel(run, store.datasets.getDataset(run.datasetId).manifest);
   if (run.kind === 'imported') return importedImageModel(run);
-  throw new Error(`run '${run.name}' has no dataset recorded`);
+  throw new ServiceError('run-no-dataset', { run: run.name });
 }

@@ -2,6 +2,7 @@
 // and whether its outputs are classes or numbers, named by output index ("0", "1", …) as nothing else names them.
 import { analyze } from '../../../engine/core/spec/analyze';
 import type { Run } from '../store/types';
+import { ServiceError } from '../serviceError';
 
 export interface ImportedGraph {
   /** One sample's input: [features] or [channels, height, width]. */
@@ -15,7 +16,7 @@ export function importedGraph(run: Pick<Run, 'name' | 'graph' | 'trainConfig'>):
   const analysis = analyze(run.graph);
   const input = analysis.inputId ? analysis.nodes[analysis.inputId].outputShape : null;
   const output = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
-  if (!input || !output) throw new Error(`run '${run.name}': its graph has no input or no output`);
+  if (!input || !output) throw new ServiceError('run-graph-ends', { run: run.name });
   const size = output.reduce((a, b) => a * b, 1);
   const indices = (n: number) => Array.from({ length: n }, (_, k) => String(k));
   return run.trainConfig.loss === 'mse'

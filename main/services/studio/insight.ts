@@ -9,6 +9,7 @@ import type { EngineSupervisor } from '../engine/supervisor';
 import type { Store } from '../store';
 import type { CheckpointRecord, DatasetRecord } from '../store/types';
 import { featureSize, imageDataUrl, readFeatures, readTruth, splitIndices } from './datasetRows';
+import { ServiceError } from '../serviceError';
 
 const HISTOGRAM_BINS = 40;
 /** |w| below this counts as zero in the sparsity share (L1 drives weights to exactly this neighbourhood). */
@@ -104,7 +105,11 @@ export class InsightService {
     const { checkpoint, dataset } = this.trained(runId);
     const { manifest } = dataset;
     if (!Number.isInteger(sampleIndex) || sampleIndex < 0 || sampleIndex >= manifest.count) {
-      throw new Error(`sample ${sampleIndex} is outside dataset '${dataset.name}' (0..${manifest.count - 1})`);
+      throw new ServiceError('sample-outside-dataset', {
+        sample: sampleIndex,
+        dataset: dataset.name,
+        last: manifest.count - 1,
+      });
     }
     const inputs = readFeatures(dataset.folder, manifest, [sampleIndex]);
     const engine = await this.supervisor.ensureEngine();
@@ -116,9 +121,7 @@ export class InsightService {
       nodeId,
     });
     if (reply.shape.length !== 3)
-      throw new Error(
-        `layer '${nodeId}' outputs [${reply.shape.join(', ')}]: feature maps need a [channels, height, width] output`,
-      );
+      throw new ServiceError('feature-maps-shape', { nodeId, shape: `[${reply.shape.join(', ')}]` });
     const [channels, height, width] = reply.shape;
     const maps: string[] = [];
     for (let c = 0; c < channels; c++) {
@@ -150,7 +153,7 @@ export function trainedRun(
 ): { checkpoint: CheckpointRecord; dataset: DatasetRecord } {
   const checkpoint = runWeights(store, runId, weights);
   const run = store.runs.getRun(runId);
-  if (!run.datasetId) throw new Error(`run '${run.name}' has no dataset recorded`);
+  if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
   return { checkpoint, dataset: store.datasets.getDataset(run.datasetId) };
 }
 
@@ -160,10 +163,7 @@ export function runWeights(store: Store, runId: string, weights: CheckpointWeigh
     (weights === 'best' ? store.checkpoints.latestCheckpoint(runId, 'best') : null) ??
     store.checkpoints.latestCheckpoint(runId, 'last') ??
     store.checkpoints.latestCheckpoint(runId);
-  if (!checkpoint)
-    throw new Error(
-      `run '${store.runs.getRun(runId).name}' has no checkpoint yet: it needs at least one finished epoch`,
-    );
+  if (!checkpoint) throw new ServiceError('run-no-checkpoint', { run: store.runs.getRun(runId).name });
   return checkpoint;
 }
 

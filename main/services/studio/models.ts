@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../../../engine/host/common/atomicWrite';
 import type { FileRef, ModelImportResult } from '../../api/types';
 import type { Store } from '../store';
 import type { GraphService } from './graphs';
+import { ServiceError } from '../serviceError';
 
 /** The settings an imported run records: nothing was trained (0 epochs); the loss is the usual one for its output. */
 export function importedTrainConfig(spec: ModelSpec): TrainConfig {
@@ -76,9 +77,11 @@ export class ModelImportService {
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      throw new Error(`cannot read '${shown}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        cause: error,
-      });
+      throw new ServiceError(
+        'model-unreadable',
+        { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+        { cause: error },
+      );
     }
     const imported = importOnnx(bytes, shown, { name });
     const { spec, tensors, report, normalization } = imported;

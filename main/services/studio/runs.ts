@@ -17,6 +17,7 @@ import { toEpochRecord, type Store } from '../store';
 import type { RunSummary } from '../store/types';
 import type { GraphService } from './graphs';
 import { planWeights, runWeightsFile } from './weights';
+import { ServiceError } from '../serviceError';
 
 /** Charts need the shape of the loss curve, not every step of a long run. */
 const MAX_STEP_POINTS = 2000;
@@ -55,8 +56,7 @@ export class RunService {
       const named = node && !message.includes(node.id) ? `${nodeName(node)}: ${message}` : message;
       throw new GraphProblemError(`the graph cannot train: ${named}`, problem.nodeId ?? undefined);
     }
-    if (request.fromRun !== undefined && request.weights !== undefined)
-      throw new Error('start from a run or from a weights file, not both');
+    if (request.fromRun !== undefined && request.weights !== undefined) throw new ServiceError('start-from-both');
     const initialWeights =
       request.fromRun !== undefined
         ? planWeights(request.spec, runWeightsFile(this.store, request.fromRun), 'fit', request.fromRun)
@@ -109,7 +109,7 @@ export class RunService {
   }
 
   remove(runId: string): void {
-    if (this.supervisor.activeRun === runId) throw new Error('this run is training: stop it before deleting it');
+    if (this.supervisor.activeRun === runId) throw new ServiceError('run-training-delete');
     const { checkpointPaths } = this.store.runs.deleteRun(runId);
     const folders = new Set(checkpointPaths.map((p) => dirname(p)));
     for (const path of checkpointPaths) rmSync(path, { force: true });

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Task } from '../../../engine/core/data/dataset';
+import { ServiceError } from '../serviceError';
 
 export interface SampleDefinition {
   name: string;
@@ -64,15 +65,13 @@ export const SAMPLES: readonly SampleDefinition[] = [
 
 export function sampleDefinition(name: string): SampleDefinition {
   const sample = SAMPLES.find((s) => s.name === name);
-  if (!sample) throw new Error(`no sample dataset '${name}': choose one of ${SAMPLES.map((s) => s.name).join(', ')}`);
+  if (!sample) throw new ServiceError('no-sample', { sample: name, samples: SAMPLES.map((s) => s.name).join(', ') });
   return sample;
 }
 
 export function samplePath(resourcesDir: string, sample: SampleDefinition): string {
   const path = join(resourcesDir, 'samples', sample.source.kind === 'csv' ? sample.source.file : sample.source.folder);
   if (!existsSync(path))
-    throw new Error(
-      `the sample '${sample.name}' is missing from ${join(resourcesDir, 'samples')}: reinstall the studio`,
-    );
+    throw new ServiceError('sample-missing', { sample: sample.name, folder: join(resourcesDir, 'samples') });
   return path;
 }

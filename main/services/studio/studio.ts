@@ -58,6 +58,7 @@ import { SAMPLES } from './samples';
 import { exportToFile } from './exports';
 import { planWeights } from './weights';
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
+import { ServiceError } from '../serviceError';
 
 export interface StudioOptions {
   home: string;
@@ -107,7 +108,7 @@ export class Studio implements StudioApi {
     const resolveFile = (this.resolveFile =
       options.resolveFile ??
       ((ref: FileRef) => {
-        if (ref.kind !== 'path') throw new Error(`'${ref.name}' was uploaded, but this studio reads files by path`);
+        if (ref.kind !== 'path') throw new ServiceError('upload-not-path', { file: ref.name });
         return ref.path;
       }));
     this.graphs = new GraphService(this.store);
@@ -273,7 +274,7 @@ export class Studio implements StudioApi {
     return this.runs.update(runId, changes);
   }
   async deleteRun(runId: string): Promise<void> {
-    if (this.groupRunner.laneOf(runId)) throw new Error('this run is training: stop it before deleting it');
+    if (this.groupRunner.laneOf(runId)) throw new ServiceError('run-training-delete');
     this.runs.remove(runId);
   }
   async listTags() {

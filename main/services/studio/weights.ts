@@ -7,6 +7,7 @@ import { decodeSafetensors } from '../../../engine/core/io/safetensors';
 import { matchWeights, WeightsError, type InitialWeights, type MatchMode } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { Store } from '../store';
+import { ServiceError } from '../serviceError';
 
 /** The checkpoint a run's weights are taken from: its best epoch's, else its last. */
 export function runWeightsFile(store: Store, runId: string): string {
@@ -29,7 +30,7 @@ export function planWeights(spec: ModelSpec, file: string, mode: MatchMode, from
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
-    throw new Error(`cannot read the weights file ${file}: ${(error as Error).message}`, { cause: error });
+    throw new ServiceError('weights-unreadable', { file, reason: (error as Error).message }, { cause: error });
   }
   const { tensors } = decodeSafetensors(bytes, file);
   const source = [...tensors].map(([name, t]) => ({ name, shape: t.shape, dtype: t.dtype }));

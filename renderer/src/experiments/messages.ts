@@ -1,5 +1,6 @@
 // The Experiments view's words: the runs table, a run's details, comparing runs, exporting.
 import type { CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
+import { CHECKPOINT_PROBLEMS_ZH } from '../../../main/api/checkpointProblemsZh';
 import type { Messages } from '../lib/i18n.svelte';
 
 export type ExperimentsMessageKey =
@@ -399,7 +400,10 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
   },
 };
 
-/** A checkpoint that fails its load checks (engine/core/io/checkpointProblems.ts): the code's words, with its parameters. */
+/**
+ * A checkpoint that fails its load checks (engine/core/io/checkpointProblems.ts): the code's words, with its parameters
+ * (Chinese from main/api/checkpointProblemsZh.ts, which the command line words them with too).
+ */
 export const checkpointProblemMessages: Messages<CheckpointProblemCode> = {
   en: {
     'checkpoint-unreadable': '{file} is not a readable checkpoint: {reason}',
@@ -413,15 +417,5 @@ export const checkpointProblemMessages: Messages<CheckpointProblemCode> = {
     'checkpoint-tensor-not-finite':
       '{file}: tensor “{tensor}” holds {value} at element {index}; the weights are not usable.',
   },
-  'zh-CN': {
-    'checkpoint-unreadable': '{file} 不是可读取的检查点：{reason}',
-    'checkpoint-not-netwright': '{file} 不是 Netwright 检查点（格式为“{found}”）。',
-    'checkpoint-field-missing': '{file}：检查点缺少元数据字段“{field}”。',
-    'checkpoint-field-invalid': '{file}：检查点的元数据字段“{field}”不是{expected}。',
-    'checkpoint-tensor-dtype': '{file}：张量“{tensor}”的类型是 {dtype}，但权重必须是 F32（float32）。',
-    'checkpoint-tensor-missing': '{file}：缺少张量“{tensor}”{expected}。',
-    'checkpoint-tensor-unexpected': '{file}：张量“{tensor}”不属于该检查点的模型。',
-    'checkpoint-tensor-shape': '{file}：张量“{tensor}”的形状是 {shape}，模型需要 {expected}。',
-    'checkpoint-tensor-not-finite': '{file}：张量“{tensor}”在第 {index} 个元素处为 {value}，这些权重无法使用。',
-  },
+  'zh-CN': CHECKPOINT_PROBLEMS_ZH,
 };

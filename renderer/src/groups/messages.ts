@@ -1,9 +1,18 @@
 // Words for groups of runs: repeating with seeds and sweeping settings on the Train view, and a group's view in
 // Experiments (bands across seeds, the table of combinations, the setting-against-metric plot).
 import type { SweepProblem } from '../../../engine/core/train/sweep';
+import { SWEEP_REFUSALS_ZH } from '../../../main/api/sweepRefusalsZh';
 import type { Messages } from '../lib/i18n.svelte';
 
 type Refused = `refused_${SweepProblem['code']}`;
+
+/** A table keyed by sweep problem code as this table keys it ('sweep-empty' → 'refused_sweep-empty'). */
+function refusedWords(table: Record<SweepProblem['code'], string>): Record<Refused, string> {
+  return Object.fromEntries(Object.entries(table).map(([code, text]) => [`refused_${code}`, text])) as Record<
+    Refused,
+    string
+  >;
+}
 
 export type GroupMessageKey =
   | Refused
@@ -142,22 +151,7 @@ export const groupMessages: Messages<GroupMessageKey> = {
       'Repeated with seeds: no setting varies, so the bands and the table show the spread from the seed alone.',
   },
   'zh-CN': {
-    'refused_sweep-empty': '未开始：{setting} 没有可尝试的取值。',
-    'refused_sweep-duplicate-setting': '未开始：{setting} 被扫描了两次。',
-    'refused_sweep-bad-value': '未开始：{setting} 不能取 {value}。',
-    'refused_sweep-bad-range': '未开始：{setting} 的范围为空，或在对数刻度上不大于 0。',
-    'refused_sweep-not-numeric': '未开始：{setting} 没有范围，请改为列出它的取值。',
-    'refused_sweep-no-such-node': '未开始：{setting} 指向的层不在图中。',
-    'refused_sweep-not-dropout': '未开始：{setting} 指向的层不是 Dropout 层。',
-    'refused_sweep-no-dropout': '未开始：图中没有可扫描丢弃率的 Dropout 层。',
-    'refused_sweep-not-a-count': '未开始：{setting} 不是该层的整数参数。',
-    'refused_sweep-seeds': '未开始：种子数为 {value}，必须是不小于 1 的整数。',
-    'refused_sweep-samples': '未开始：随机抽取次数为 {value}，必须是不小于 1 的整数。',
-    'refused_sweep-too-many-runs': '未开始：扫描会产生过多的运行，请减少取值或种子数。',
-    'refused_sweep-base-config': '未开始：训练设置 {setting} 超出范围。',
-    'refused_sweep-base-graph': '未开始：该图无法训练，请查看模型视图。',
-    'refused_sweep-config': '未开始：{setting} = {value} 超出训练允许的范围。',
-    'refused_sweep-graph': '未开始：{setting} = {value} 会使图无法训练。',
+    ...refusedWords(SWEEP_REFUSALS_ZH),
     seedsCount: '种子数',
     repeatWithSeeds: '用 {n} 个种子重复',
     sweepEllipsis: '扫描…',

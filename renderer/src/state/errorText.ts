@@ -18,6 +18,7 @@ import { groupMessages } from '../groups/messages';
 import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
 import { errorWording } from './errorWords';
+import { serviceErrorText } from './serviceErrorText';
 
 const refusalWords = translator(trainMessages);
 const groupWords = translator(groupMessages);
@@ -56,6 +57,8 @@ export function errorText(error: unknown): string {
         ? csvPlaceWords('inFile', { file, problem })
         : csvPlaceWords('onLine', { file, line, problem });
     }
+    case 'service':
+      return serviceErrorText(wording.key, wording.params, language.locale);
     case null:
       return wording.text;
     default:

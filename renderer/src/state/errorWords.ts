@@ -1,6 +1,6 @@
-// A failed call's words: refusals to start a run or a group of runs, checkpoint and import problems come as a code with
-// values (main/api/dispatch.ts errorPayload) and are worded from the feature's message table; any other error keeps its
-// own message.
+// A failed call's words: refusals to start a run or a group of runs, checkpoint and import problems, and what the
+// services refuse come as a code with values (main/api/dispatch.ts errorPayload) and are worded from the feature's
+// message table; any other error keeps its own message.
 import { CHECKPOINT_PROBLEM_CODES, type CheckpointProblemCode } from '../../../engine/core/io/checkpointProblems';
 import { StudioError } from '../lib/host';
 import { refusalKey, type RefusalKey } from '../training/refusals';
@@ -10,6 +10,7 @@ import { sweepRefusalKey } from '../groups/refusals';
 import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../../main/api/imagePredictionProblems';
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
+import { serviceErrorCode, type ServiceErrorCode } from '../../../main/api/serviceErrors';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
@@ -19,6 +20,7 @@ export type ErrorWording =
   | { table: 'imagePrediction'; key: ImagePredictionProblem; params: Record<string, string | number> }
   | { table: 'imageImport'; key: ImageImportProblem; params: Record<string, string | number> }
   | { table: 'csvImport'; key: CsvImportProblem; params: Record<string, string | number> }
+  | { table: 'service'; key: ServiceErrorCode; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -43,6 +45,9 @@ export function errorWording(error: unknown): ErrorWording {
     // A CSV table that cannot be imported: 'csv-<code>', its file and line among the values (csvImportProblems.ts).
     const csv = keyIn(code, 'csv-', CSV_IMPORT_PROBLEMS);
     if (csv) return { table: 'csvImport', key: csv, params };
+    // What a service refuses: 'service-<code>', or a record that does not exist, 'not-found' (serviceErrors.ts).
+    const service = serviceErrorCode(code);
+    if (service) return { table: 'service', key: service, params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }
