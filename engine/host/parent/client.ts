@@ -2,8 +2,9 @@
 // events, and reports the process's death (crash or kill) with its exit code or signal.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FromEngine, ToEngine } from '../protocol';
 
 export interface EngineExit {
@@ -52,7 +53,11 @@ export function defaultEngineEntry(): string {
  * process group (the command line's choice: see main/cli/engineLauncher.ts).
  */
 export function forkEngine(entry: string, env: NodeJS.ProcessEnv, options: { detached?: boolean } = {}): EngineProcess {
-  const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  // tsx's loader as a file URL resolved from here: a bare 'tsx' resolves from the working directory, so `netwright`
+  // run from any folder outside the checkout started an engine that could not find it.
+  const execArgv = entry.endsWith('.ts')
+    ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+    : [];
   const child: ChildProcess = fork(entry, [], {
     execArgv,
     env,
