@@ -83,6 +83,6 @@ describe('netwright train: diagnosis', () => {
   it('words the verdicts in the text summary', () => {
     const result = netwright(home, ['train', '--sample', 'spirals', '--epochs', '3', '--threads', '1']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('diagnosis: too early to judge: 3 of the 5 epochs trends need');
+    expect(result.stdout).toContain('diagnosis: too early to judge: 3 of the 5 epochs needed to judge trends');
   });
 });

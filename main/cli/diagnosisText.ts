@@ -7,7 +7,7 @@ import { say, type CliLocale, type Words } from './locale';
 
 const VERDICT_TEXT: Words<VerdictCode> = {
   en: {
-    'too-early': 'too early to judge: {epochs} of the {needed} epochs trends need',
+    'too-early': 'too early to judge: {epochs} of the {needed} epochs needed to judge trends',
     'non-finite-loss':
       'diverged: the {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate})',
     'non-finite-weights':

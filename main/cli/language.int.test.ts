@@ -40,7 +40,7 @@ describe('netwright train in Chinese', () => {
     expect(result.stdout).toMatch(/^run [0-9a-f]{8} 'spirals en' completed: 3 of 3 epochs in /);
     expect(result.stdout).toMatch(/^dataset 'spirals': 900 rows \(\d+ train \/ \d+ validation \/ \d+ test\)$/m);
     expect(result.stdout).toMatch(/^best \(epoch \d\): validation loss \d\.\d{4}, accuracy [\d.]+%; test loss/m);
-    expect(result.stdout).toContain('diagnosis: too early to judge: 3 of the 5 epochs trends need');
+    expect(result.stdout).toContain('diagnosis: too early to judge: 3 of the 5 epochs needed to judge trends');
     expect(result.stdout).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
