@@ -83,23 +83,33 @@ function spikesAt(values: readonly number[], j: number, th: DiagnosisThresholds)
   return median(previous) > 0 && values[j] >= th.spikeFactor * Math.max(...previous);
 }
 
+/** A spike of `values` (one per record) as a finding: recovered once the last value is back near where it was. */
+function spikeFinding(
+  code: 'loss-spike' | 'validation-spike',
+  records: readonly EpochRecord[],
+  values: readonly number[],
+  spike: { at: number; before: number },
+  th: DiagnosisThresholds,
+): Finding {
+  const recovered = values[values.length - 1] <= spike.before * th.spikeRecoveredFactor;
+  return {
+    code,
+    severity: recovered ? 'info' : 'warning',
+    params: {
+      epoch: records[spike.at].epoch,
+      before: round4(spike.before),
+      peak: round4(values[spike.at]),
+      factor: round4(values[spike.at] / spike.before),
+      recovered: recovered ? 'yes' : 'no',
+    },
+  };
+}
+
 /** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
 export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
   const train = history.map((r) => r.trainLoss);
   const spike = latestSpike(train, th);
-  if (!spike) return null;
-  const recovered = train[train.length - 1] <= spike.before * th.spikeRecoveredFactor;
-  return {
-    code: 'loss-spike',
-    severity: recovered ? 'info' : 'warning',
-    params: {
-      epoch: history[spike.at].epoch,
-      before: round4(spike.before),
-      peak: round4(train[spike.at]),
-      factor: round4(train[spike.at] / spike.before),
-      recovered: recovered ? 'yes' : 'no',
-    },
-  };
+  return spike ? spikeFinding('loss-spike', history, train, spike, th) : null;
 }
 
 /**
@@ -113,18 +123,7 @@ export function validationSpike(history: readonly EpochRecord[], th: DiagnosisTh
   const spike = latestSpike(val, th);
   const train = records.map((r) => r.trainLoss);
   if (!spike || spikesAt(train, spike.at, th)) return null;
-  const recovered = val[val.length - 1] <= spike.before * th.spikeRecoveredFactor;
-  return {
-    code: 'validation-spike',
-    severity: recovered ? 'info' : 'warning',
-    params: {
-      epoch: records[spike.at].epoch,
-      before: round4(spike.before),
-      peak: round4(val[spike.at]),
-      factor: round4(val[spike.at] / spike.before),
-      recovered: recovered ? 'yes' : 'no',
-    },
-  };
+  return spikeFinding('validation-spike', records, val, spike, th);
 }
 
 export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
