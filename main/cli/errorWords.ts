@@ -77,6 +77,7 @@ export type CliErrorCode =
   | 'number-columns-count'
   | 'not-a-table'
   | 'not-a-spec'
+  | 'spec-problem'
   | 'spec-input-shape'
   | 'spec-outputs-classes'
   | 'spec-outputs-target'
@@ -139,6 +140,7 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
       '{file}: the model takes {width} numbers per row, and the file has {count} number columns ({named}); name {width} with --columns a,b,…',
     'not-a-table': "dataset '{dataset}' is not a table (its inputs are {shape} images): predict reads CSV tables only",
     'not-a-spec': '{file}: not a model spec ({reason})',
+    'spec-problem': '{file}: {problem}',
     'spec-input-shape': "{file}: the model takes inputs of shape {model}, but dataset '{dataset}' has {data}",
     'spec-outputs-classes': "{file}: the model ends in {shape} outputs, but dataset '{dataset}' has {count} classes",
     'spec-outputs-target': "{file}: the model ends in {shape} outputs, but dataset '{dataset}' has {count} target",
@@ -192,6 +194,7 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
       '{file}：模型每行读取 {width} 个数，而文件有 {count} 个数值列（{named}）；请用 --columns a,b,… 指定 {width} 列',
     'not-a-table': "数据集 '{dataset}' 不是表格（它的输入是 {shape} 的图片）：predict 只读取 CSV 表格",
     'not-a-spec': '{file}：不是模型规格（{reason}）',
+    'spec-problem': '{file}：{problem}',
     'spec-input-shape': "{file}：模型的输入形状是 {model}，但数据集 '{dataset}' 的是 {data}",
     'spec-outputs-classes': "{file}：模型最后输出 {shape}，但数据集 '{dataset}' 有 {count} 个类别",
     'spec-outputs-target': "{file}：模型最后输出 {shape}，但数据集 '{dataset}' 有 {count} 个目标",

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { templateByName } from '../../engine/core/spec';
+import { codedErrorText } from './errorWords';
 import { checkSpecFits } from './modelSpec';
 
 const table: DatasetManifest = {
@@ -56,5 +57,21 @@ describe('checkSpecFits', () => {
     expect(() => checkSpecFits(broken, table, 'model.json')).toThrow(
       /^model\.json: Dense 'fc1': 'units' must be a whole number/,
     );
+  });
+
+  it("words a spec's problem in Chinese with the editor's words, its node named in Chinese", () => {
+    const spec = templateByName('mlp', { inputShape: [4], outputs: 3 });
+    const broken = {
+      ...spec,
+      nodes: spec.nodes.map((n) => (n.op === 'dense' ? { ...n, params: { ...n.params, units: -1 } } : n)),
+    };
+    let error: unknown;
+    try {
+      checkSpecFits(broken, table, 'model.json');
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(codedErrorText(error, 'zh')).toBe("model.json：全连接 'fc1'：'units' 必须是整数 (1 ≤ units)，实际是 -1。");
+    expect(codedErrorText(error, 'en')).toBe((error as Error).message);
   });
 });

@@ -3,9 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { analyze, nodeName, problemText } from '../../engine/core/spec';
+import { fillMessage } from '../../engine/core/spec/problemText';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { DatasetRecord } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
+import { layerNameZh, SPEC_PROBLEMS_ZH, withNodeNameZh } from '../api/specWordsZh';
 import { CliError } from './errorWords';
 
 /** The template for a dataset when no --model is given. */
@@ -37,9 +39,19 @@ export function checkSpecFits(spec: ModelSpec, manifest: DatasetManifest, file: 
   if (!analysis.ok) {
     const problem = analysis.problems[0];
     const node = spec.nodes?.find((n) => n.id === problem.nodeId);
-    // The CLI words problems in English with the engine's table (PROBLEM_ENGLISH); the editor has its own, per language.
-    const message = problemText(problem);
-    throw new Error(`${file}: ${node && !message.includes(node.id) ? `${nodeName(node)}: ` : ''}${message}`);
+    // The problem's sentence in each language (the engine's English, the editor's Chinese), led by its node's name
+    // unless the sentence names it already.
+    const english = problemText(problem);
+    const lead = (name: string) => (node && !english.includes(node.id) ? name : '');
+    const chinese = fillMessage(SPEC_PROBLEMS_ZH[problem.reason], withNodeNameZh(problem.args, node));
+    throw new CliError(
+      'spec-problem',
+      { file },
+      {
+        en: { problem: `${lead(node ? `${nodeName(node)}: ` : '')}${english}` },
+        zh: { problem: `${lead(node ? `${nodeName(node, layerNameZh)}：` : '')}${chinese}` },
+      },
+    );
   }
   const input = analysis.nodes[analysis.inputId!].outputShape ?? [];
   const output = analysis.nodes[analysis.outputId!].outputShape ?? [];

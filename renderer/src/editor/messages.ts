@@ -1,6 +1,7 @@
 // The model editor's words (toolbar, palette, inspector, status, refusals), and the layer catalogue's labels and
 // help in both languages (English is built from the catalogue itself, so it never drifts from it).
 import { CATEGORIES, LAYERS, OP_KINDS } from '../../../engine/core/spec/catalogue';
+import { LAYER_NAMES_ZH } from '../../../main/api/specWordsZh';
 import type { Messages } from '../lib/i18n.svelte';
 
 export const editorMessages: Messages<
@@ -408,30 +409,6 @@ const zhParams: Record<string, Record<string, string>> = {
   gelu: { approximate: '近似方式', 'approximate.help': "'none' 用 erf 精确计算；'tanh' 使用更快的 tanh 公式。" },
   elu: { alpha: 'Alpha', 'alpha.help': '很负的输入所趋近的值为 -alpha（通常取 1）。' },
 };
-// Layer names as Chinese courses and textbooks write them (批归一化, 全局平均池化); Dropout and the activations keep
-// their English names there, as the lessons do. The kinds themselves (dense, conv2d…) never change.
-const zhNames: Record<string, string> = {
-  input: '输入',
-  dense: '全连接',
-  conv2d: '二维卷积',
-  maxpool2d: '最大池化',
-  avgpool2d: '平均池化',
-  globalavgpool2d: '全局平均池化',
-  flatten: '展平',
-  dropout: 'Dropout',
-  batchnorm1d: '批归一化 1D',
-  batchnorm2d: '批归一化 2D',
-  relu: 'ReLU',
-  leakyrelu: 'LeakyReLU',
-  sigmoid: 'Sigmoid',
-  tanh: 'Tanh',
-  softmax: 'Softmax',
-  gelu: 'GELU',
-  elu: 'ELU',
-  identity: '恒等',
-  add: '相加',
-  concat: '拼接',
-};
 const zhLayers: Record<string, string> = {
   input: '数据的入口：数据集中的一个样本，不含批次维度。',
   dense: '全连接层：每个输出都是所有输入特征的加权和再加上偏置。',
@@ -468,7 +445,7 @@ const zhCategories: Record<string, string> = {
 function catalogueChinese(): Record<string, string> {
   const zh: Record<string, string> = {};
   for (const [c, text] of Object.entries(zhCategories)) zh[`category.${c}`] = text;
-  for (const [kind, text] of Object.entries(zhNames)) zh[`name.${kind}`] = text;
+  for (const [kind, text] of Object.entries(LAYER_NAMES_ZH)) zh[`name.${kind}`] = text;
   for (const [kind, text] of Object.entries(zhLayers)) zh[`layer.${kind}`] = text;
   for (const [kind, params] of Object.entries(zhParams))
     for (const [key, text] of Object.entries(params)) zh[`param.${kind}.${key}`] = text;
