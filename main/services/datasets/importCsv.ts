@@ -216,6 +216,11 @@ async function importInto(
       ...(splitIndex === null ? {} : { column: names[splitIndex] }),
     },
   };
+  // Read back before the folder is renamed into place, so that a failure leaves nothing behind.
+  const largeLabel =
+    plan.label.task === 'regression'
+      ? largeTargetNote(plan.label.name, join(temp, DATASET_FILES.targets), split.train)
+      : null;
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
   renameSync(temp, folder);
@@ -231,10 +236,7 @@ async function importInto(
     scan.profiles,
   );
   if (scan.invalidByte) summary.notices.push(invalidByteNote(path, scan.invalidByte));
-  if (plan.label.task === 'regression') {
-    const large = largeTargetNote(plan.label.name, join(folder, DATASET_FILES.targets), split.train);
-    if (large) summary.notices.push(large);
-  }
+  if (largeLabel) summary.notices.push(largeLabel);
   return { manifest, folder, summary };
 }
 

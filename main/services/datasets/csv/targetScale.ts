@@ -19,7 +19,8 @@ const shown = (x: number) => Number(x.toPrecision(4));
 export function largeTargetNote(column: string, targetsPath: string, train: Int32Array): ImportNote | null {
   if (train.length < 2) return null;
   const bytes = readFileSync(targetsPath);
-  const targets = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  // A copy: a small file's Buffer may sit in Node's shared pool at an offset a Float32Array cannot start at.
+  const targets = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   let mean = 0;
   let squares = 0; // Welford, in float64: stable when the mean is large beside the spread
   for (let i = 0; i < train.length; i++) {
