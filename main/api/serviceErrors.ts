@@ -1,6 +1,6 @@
 // What the studio's services refuse (a run still training, a dataset runs still use, an export with no checkpoint,
 // a sample outside the dataset, an upload that is gone…), as codes with values: English here for the CLI and thrown
-// messages, Chinese in serviceErrorsZh.ts; the studio (renderer/src/state/serviceErrorMessages.ts) and the command
+// messages, Chinese in serviceErrorsZh.ts; the studio (renderer/src/state/serviceErrorText.ts) and the command
 // line (main/cli/errorWords.ts) word them from both. On the wire the code is 'service-<code>'.
 
 export const SERVICE_ERRORS = {
