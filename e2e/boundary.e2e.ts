@@ -2,7 +2,7 @@
 // and redraws it as the network learns (the picture changes); the words are in English and Chinese, in the light
 // and dark themes; the finished run's details show it from the checkpoint. It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.
 import { expect, test, type Locator } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(4, 'boundary');
 test.beforeAll(() => studio.start());
@@ -14,10 +14,7 @@ const updates = async (canvas: Locator) => Number((await canvas.getAttribute('da
 const pixels = async (canvas: Locator) => (await canvas.screenshot()).toString('base64');
 
 test('a spirals run draws its decision boundary live, in both languages and themes', async ({ page }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
   await page.getByRole('button', { name: 'Start training' }).click();

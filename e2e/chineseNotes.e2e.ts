@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
-import { ownStudio } from './studio';
+import { openOnSpirals, ownStudio } from './studio';
 
 const studio = ownStudio(20, 'notes');
 test.beforeAll(() => studio.start());
@@ -21,10 +21,7 @@ async function dialogShot(dialog: Locator, testInfo: TestInfo, name: string): Pr
 }
 
 test("an export's notes are Chinese in the Chinese studio", async ({ page }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('2');
   await page.getByLabel('Run name').fill('spirals');

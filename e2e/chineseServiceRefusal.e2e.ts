@@ -2,7 +2,7 @@
 // refused, and the notice says so in Chinese, naming the dataset and the count of runs (the refusal's code and
 // values, worded by the renderer's service table); in English it is the sentence the main process has always sent.
 import { expect, test } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(22, 'chinese-service-refusal');
 test.beforeAll(() => studio.start());
@@ -11,10 +11,7 @@ test.afterAll(() => studio.stop());
 test('deleting a dataset a run uses is refused in Chinese, naming the dataset and the runs', async ({
   page,
 }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('2');
   await page.getByRole('button', { name: 'Start training' }).click();

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(18, 'compare-words');
 test.beforeAll(() => studio.start());
@@ -36,10 +36,7 @@ async function dialogShot(dialog: Locator, testInfo: TestInfo, name: string): Pr
 test('two runs compared: their graph changes name layers and settings as the editor does', async ({
   page,
 }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await expect(page.getByLabel('Dense fc1')).toContainText('Units 64');
   await train(page, 'units 64');
 

@@ -3,17 +3,14 @@
 // It starts its own studio (see ownStudio) so its run never reaches the empty studio of new-user.e2e.ts.
 import { expect, test } from '@playwright/test';
 import { diagnosisWords } from '../renderer/src/training/diagnosisMessages';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(2, 'diagnosis');
 test.beforeAll(() => studio.start());
 test.afterAll(() => studio.stop());
 
 test('the diagnosis of a slow run, in English and in Chinese', async ({ page }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByLabel('Optimizer').selectOption('sgd');
   await page.getByRole('textbox', { name: 'Learning rate' }).fill('0.0005');

@@ -3,7 +3,7 @@
 // a second run from the first one's weights, which its details then name. Its own studio (see ownStudio).
 import { expect, test } from '@playwright/test';
 import { encodeSafetensors, type NamedArray } from '../engine/core/io/safetensors';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 /** A PyTorch nn.Sequential(Linear(2, 64), ReLU, Linear(64, 64), ReLU, Linear(64, classes)) state_dict file. */
 function torchState(classes: number): Buffer {
@@ -29,10 +29,7 @@ test.beforeAll(() => studio.start());
 test.afterAll(() => studio.stop());
 
 test('freeze a layer, train, and train again from the run’s weights', async ({ page }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
 
   await page.getByRole('tab', { name: 'Model' }).click();
   await page.getByLabel('Dense fc1', { exact: true }).click();

@@ -1,7 +1,7 @@
 // Settings changed at a pause, in Chromium against web mode: a spirals run is paused, its learning rate changed in
 // the Train view, and resumed; the curves mark the change and list it, in English and Chinese.
 import { expect, test } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(11, 'pause-change');
 test.beforeAll(() => studio.start());
@@ -9,10 +9,7 @@ test.afterAll(() => studio.stop());
 
 test('pause, change the learning rate, resume: the curves mark the change', async ({ page }, testInfo) => {
   test.setTimeout(150_000);
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('50000');
   await page.getByRole('button', { name: 'Start training' }).click();

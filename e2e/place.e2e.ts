@@ -4,7 +4,7 @@
 // keeps Start off with the reason until the one-click fix; long node errors never make nodes overlap.
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(10, 'place');
 test.beforeAll(() => studio.start());
@@ -31,10 +31,7 @@ async function settled(page: Page): Promise<void> {
 test('a reload keeps the graph and its last edit, the dataset, settings, the selected run and the view', async ({
   page,
 }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('button', { name: 'Add Dropout', exact: true }).dblclick();
   await expect(page.getByLabel(/^Dropout dropout/)).toBeVisible();
 

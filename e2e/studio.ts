@@ -23,6 +23,17 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string): Pr
 }
 
 /**
+ * The studio at `url` in English (whatever the browser's language; kept across reloads), with the spirals sample
+ * chosen from the welcome and ready to train: where most tests of a trained run start.
+ */
+export async function openOnSpirals(page: Page, url: string): Promise<void> {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
+  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+}
+
+/**
  * A studio of a test file's own (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + offset), so the runs it trains never
  * reach the empty studio that new-user.e2e.ts expects. Call start() in beforeAll and stop() in afterAll.
  */

@@ -5,17 +5,14 @@
 // Chinese. The Sweep dialog refuses a value that is not a number.
 // It starts its own studio (see ownStudio) so its runs never reach the empty studio of new-user.e2e.ts.
 import { expect, test } from '@playwright/test';
-import { ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(8, 'sweep');
 test.beforeAll(() => studio.start());
 test.afterAll(() => studio.stop());
 
 test('a sweep with seeds: the group with its band and table, in English and in Chinese', async ({ page }, testInfo) => {
-  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
-  await page.goto(studio.url);
-  await page.getByRole('button', { name: 'Use spirals', exact: true }).click();
-  await expect(page.getByText('Ready to train')).toBeVisible({ timeout: 60_000 });
+  await openOnSpirals(page, studio.url);
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('12');
 
