@@ -18,6 +18,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
     'validation-spike':
       'validation loss spike at epoch {epoch}: validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not; recovered: {recovered}',
+    'validation-unstable':
+      'unstable validation loss: over epochs {fromEpoch}-{toEpoch} it jumped up {rises} times, between {lowest} and {highest} (largest: {largestFrom} -> {largestTo} at epoch {largestEpoch}), while the training loss moved far less',
     'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
     'exploding-gradients':
       'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
@@ -43,6 +45,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     'loss-spike': '第 {epoch} 轮损失突增：训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}',
     'validation-spike':
       '第 {epoch} 轮验证损失突增：验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}',
+    'validation-unstable':
+      '验证损失不稳定：第 {fromEpoch}-{toEpoch} 轮中 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大：第 {largestEpoch} 轮 {largestFrom} -> {largestTo}），而训练损失的波动小得多',
     'non-finite-gradients': '梯度溢出：第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大',
     'exploding-gradients':
       '梯度爆炸：梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快',
@@ -66,6 +70,12 @@ const ADVICE_TEXT: Words<AdviceCode> = {
     'use-lr-schedule': 'let a schedule lower the learning rate (--schedule plateau or cosine)',
     'learning-rate-already-lowered':
       'the schedule already lowered the learning rate to {learningRate}; a larger model may be needed',
+    'schedule-already-lowering':
+      'the schedule is already lowering the learning rate (now {learningRate}); if the swings go on, start lower (--lr)',
+    'larger-validation-split':
+      'only {samples} validation samples, each moving the validation loss a lot: more validation data gives a steadier measure',
+    'larger-batches':
+      "batch norm's running statistics lag behind fast-moving weights with small batches: try larger batches (--batch-size, now {batchSize})",
     'gradient-clipping': 'turn on gradient clipping (--clip-norm {maxNorm})',
     'add-batch-norm': 'add batch normalization after dense or convolution layers',
     'check-data': 'check the data for NaN, huge values or wrong labels, and standardize the inputs',
@@ -94,6 +104,10 @@ const ADVICE_TEXT: Words<AdviceCode> = {
     'raise-learning-rate': '提高学习率（当前 {learningRate}，--lr）',
     'use-lr-schedule': '用学习率调度降低学习率（--schedule plateau 或 cosine）',
     'learning-rate-already-lowered': '调度已把学习率降到 {learningRate}；可能需要更大的模型',
+    'schedule-already-lowering': '调度已在降低学习率（当前 {learningRate}）；如果仍然波动，从更低的学习率开始（--lr）',
+    'larger-validation-split': '验证样本只有 {samples} 个，每个都会明显影响验证损失：更多验证数据能让测量更稳定',
+    'larger-batches':
+      '批归一化的滑动统计量在小批量下跟不上快速变化的权重：试试更大的批（--batch-size，当前 {batchSize}）',
     'gradient-clipping': '开启梯度裁剪（--clip-norm {maxNorm}）',
     'add-batch-norm': '在全连接或卷积层后加入批归一化',
     'check-data': '检查数据中是否有 NaN、极大值或错误标签，并把输入标准化',

@@ -33,6 +33,7 @@ const ALL_TRENDS: VerdictCode[] = [
   'diverging',
   'loss-spike',
   'validation-spike',
+  'validation-unstable',
 ];
 const except = (...codes: VerdictCode[]) => ALL_TRENDS.filter((c) => !codes.includes(c));
 
@@ -71,9 +72,185 @@ function flatAt(level: number, start: number, change: number, flat = 20, learn =
   return run([...fall, ...tail]);
 }
 
+/** Validation alternating low, high, low, ... for n epochs. */
+const alternating = (n: number, low: number, high: number) => range(n, (i) => (i % 2 ? high : low));
+
+/**
+ * Training falls smoothly from 1.0 towards 0.2; validation falls smoothly from 1.1 towards `level`, then takes the
+ * values of `tail` for the last epochs (and `train`, if given, replaces the training loss there).
+ */
+function settlesThen(calm: number, level: number, tail: number[], train?: number[]): EpochRecord[] {
+  const n = calm + tail.length;
+  const trainLoss = decay(n, 1.0, 0.2, 0.15);
+  if (train) trainLoss.splice(calm, train.length, ...train);
+  return run(trainLoss, [...decay(calm, 1.1, level, 0.5), ...tail]);
+}
+
+/** Validation settled at 0.3 with bumps to 0.62 at the given epochs (from 1), training falling smoothly. */
+function bumpsAt(epochs: number, bumps: number[]): EpochRecord[] {
+  const val = decay(epochs, 1.1, 0.3, 0.5);
+  for (const epoch of bumps) val[epoch - 1] = 0.62;
+  return run(decay(epochs, 1.0, 0.2, 0.15), val);
+}
+
+/** Validation losses that swing up and down while the training loss does not, and curves that must not count. */
+function unstableValidation(add: (c: DiagnosisCase) => void): void {
+  const bouncing = settlesThen(13, 0.32, [0.3, 0.55, 0.28, 0.61, 0.33, 0.7, 0.31]);
+  add({
+    label: 'validation bouncing 0.3 ↔ 0.6 three times while training falls smoothly: unstable',
+    history: bouncing,
+    setup: { numClasses: 10, optimizer: 'adam', schedule: 'constant' },
+    must: ['validation-unstable'],
+    mustNot: ['validation-spike', 'overfitting', 'diverging', 'loss-spike', 'healthy'],
+    adviceMust: ['lower-learning-rate', 'use-lr-schedule'],
+    adviceMustNot: ['larger-validation-split', 'larger-batches', 'schedule-already-lowering'],
+    details: [
+      {
+        code: 'validation-unstable',
+        severity: 'warning',
+        params: {
+          fromEpoch: 9,
+          toEpoch: 20,
+          rises: 3,
+          highest: 0.7,
+          largestFrom: 0.33,
+          largestTo: 0.7,
+          largestEpoch: 19,
+        },
+      },
+    ],
+  });
+  add({
+    label: 'unstable under a decaying schedule: say the schedule is on, not "lower the learning rate"',
+    history: bouncing,
+    setup: { numClasses: 10, optimizer: 'adam', schedule: 'cosine' },
+    must: ['validation-unstable'],
+    mustNot: [],
+    adviceMust: ['schedule-already-lowering'],
+    adviceMustNot: ['lower-learning-rate', 'use-lr-schedule'],
+  });
+  add({
+    label: 'unstable on 36 validation samples with batch norm and batches of 32: say so',
+    history: bouncing,
+    setup: { numClasses: 10, validationSamples: 36, batchNorm: true, batchSize: 32 },
+    must: ['validation-unstable'],
+    mustNot: [],
+    adviceMust: ['larger-validation-split', 'larger-batches'],
+    details: [{ code: 'validation-unstable', params: { rises: 3 } }],
+  });
+  add({
+    label: 'unstable on 2000 validation samples, batches of 128: no advice about either',
+    history: bouncing,
+    setup: { numClasses: 10, validationSamples: 2000, batchNorm: true, batchSize: 128 },
+    must: ['validation-unstable'],
+    mustNot: [],
+    adviceMustNot: ['larger-validation-split', 'larger-batches'],
+  });
+  add({
+    label: 'two bumps of 2x in the last epochs: unstable',
+    history: bumpsAt(24, [18, 22]),
+    setup: { numClasses: 10 },
+    must: ['validation-unstable'],
+    mustNot: ['validation-spike', 'overfitting'],
+    details: [{ code: 'validation-unstable', params: { rises: 2, largestTo: 0.62 } }],
+  });
+  add({
+    label: 'one bump of 2x is not instability (nor a 3x spike)',
+    history: bumpsAt(24, [20]),
+    setup: { numClasses: 10 },
+    must: [],
+    mustNot: ['validation-unstable', 'validation-spike'],
+  });
+  add({
+    label: 'two bumps nine epochs apart, both among the last twelve: unstable',
+    history: bumpsAt(24, [14, 22]),
+    setup: { numClasses: 10 },
+    must: ['validation-unstable'],
+    mustNot: [],
+  });
+  add({
+    label: 'a bump fourteen epochs ago and one now: not repeated within the last twelve epochs',
+    history: bumpsAt(24, [10, 22]),
+    setup: { numClasses: 10 },
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
+  // Swings against the validation loss's own level (reference: the first epoch, 1.0, so 5% of it is 0.05).
+  add({
+    label: 'validation swinging 35% of its level (0.4125 ↔ 0.5875) for twelve epochs: unstable',
+    history: settlesThen(10, 0.5, alternating(12, 0.4125, 0.5875)),
+    setup: {},
+    must: ['validation-unstable'],
+    mustNot: [],
+  });
+  add({
+    label: 'validation swinging 25% of its level (0.4375 ↔ 0.5625): the ordinary noise of a small split',
+    history: settlesThen(10, 0.5, alternating(12, 0.4375, 0.5625)),
+    setup: {},
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
+  // Swings against the loss of guessing (ln 4 = 1.386, so 5% of it is 0.069) on a nearly fitted model.
+  add({
+    label: 'a fitted model swinging 0.058 ↔ 0.143 (6% of chance): unstable',
+    history: settlesThen(10, 0.1, alternating(12, 0.0575, 0.1425)),
+    setup: { numClasses: 4 },
+    must: ['validation-unstable'],
+    mustNot: [],
+  });
+  add({
+    label: 'a fitted model swinging 0.07 ↔ 0.13 (4% of chance): too small to matter',
+    history: settlesThen(10, 0.1, alternating(12, 0.07, 0.13)),
+    setup: { numClasses: 4 },
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
+  add({
+    label: 'swings of 0.001 on a validation loss of 0.0015: large against the level, nothing against chance',
+    history: run(decay(24, 0.5, 0.0001, 0.5), [...decay(12, 0.6, 0.0015, 0.5), ...alternating(12, 0.001, 0.002)]),
+    setup: { numClasses: 4 },
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
+  // Training swinging in step with validation (0.4 ↔ 0.6) by a share of its swings.
+  const inStep = (share: number) =>
+    settlesThen(10, 0.5, alternating(12, 0.4, 0.6), alternating(12, 0.3 - 0.1 * share, 0.3 + 0.1 * share));
+  add({
+    label: 'training swinging 40% as much as validation: validation is the unstable one',
+    history: inStep(0.4),
+    setup: { numClasses: 3 },
+    must: ['validation-unstable'],
+    mustNot: [],
+  });
+  add({
+    label: 'training swinging 60% as much as validation: the whole training swings, not the validation alone',
+    history: inStep(0.6),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
+  add({
+    label: 'four epochs of bouncing are too early to judge',
+    history: run([1.0, 0.8, 0.6, 0.5], [0.3, 0.7, 0.3, 0.7]),
+    setup: { numClasses: 10 },
+    must: ['too-early'],
+    mustNot: ['validation-unstable'],
+  });
+  for (let seed = 1; seed <= 4; seed++) {
+    add({
+      label: `a validation loss falling with 3% noise is not unstable (seed ${seed})`,
+      history: run(decay(30, 2.3, 0.1, 0.15), noisy(decay(30, 2.35, 0.15, 0.15), seed + 200, 0.03)),
+      setup: { numClasses: 10 },
+      must: [],
+      mustNot: ['validation-unstable'],
+    });
+  }
+}
+
 function synthetic(): DiagnosisCase[] {
   const cases: DiagnosisCase[] = [];
   const add = (c: DiagnosisCase) => cases.push(c);
+  unstableValidation(add);
 
   add({
     label: 'one epoch is too early for any trend',
@@ -122,7 +299,7 @@ function synthetic(): DiagnosisCase[] {
     history: overfit(0.6),
     setup: {},
     must: ['overfitting'],
-    mustNot: ['healthy', 'diverging'],
+    mustNot: ['healthy', 'diverging', 'validation-unstable'],
     adviceMust: ['add-dropout', 'early-stopping'],
   });
   add({
@@ -227,7 +404,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(train, val),
       setup: { numClasses: 4, optimizer: 'adam', batchNorm: true },
       must: ['validation-spike'],
-      mustNot: ['loss-spike', 'overfitting', 'diverging', 'healthy'],
+      mustNot: ['loss-spike', 'overfitting', 'diverging', 'healthy', 'validation-unstable'],
       adviceMust: ['lower-learning-rate'],
       details: [{ code: 'validation-spike', severity: 'info', params: { epoch: 24, peak: 1.3, recovered: 'yes' } }],
     });
@@ -236,7 +413,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(train.slice(0, 24), val.slice(0, 24)),
       setup: { numClasses: 4, optimizer: 'adam', schedule: 'cosine' },
       must: ['validation-spike'],
-      mustNot: ['loss-spike'],
+      mustNot: ['loss-spike', 'validation-unstable'],
       adviceMustNot: ['lower-learning-rate'], // a decaying schedule is already lowering it
       details: [{ code: 'validation-spike', severity: 'warning', params: { recovered: 'no' } }],
     });
@@ -247,7 +424,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(both, val),
       setup: { numClasses: 4 },
       must: ['loss-spike'],
-      mustNot: ['validation-spike'],
+      mustNot: ['validation-spike', 'validation-unstable'],
     });
     const older = [...val];
     older[23] = 0.012;
@@ -257,7 +434,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(train, older),
       setup: { numClasses: 4 },
       must: [],
-      mustNot: ['validation-spike'],
+      mustNot: ['validation-spike', 'validation-unstable'],
     });
   }
   {
@@ -392,7 +569,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(train, val),
       setup: { numClasses: 10 },
       must: [],
-      mustNot: ['overfitting', 'diverging'],
+      mustNot: ['overfitting', 'diverging', 'validation-unstable'],
     });
   }
   {
@@ -411,7 +588,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(train, val),
       setup: { numClasses: 10 },
       must: [],
-      mustNot: ['overfitting'],
+      mustNot: ['overfitting', 'validation-unstable'],
     });
   }
   {
@@ -709,7 +886,7 @@ function synthetic(): DiagnosisCase[] {
       history: run(decay(30, 1.0, 0.05, 0.15), val),
       setup: {},
       must: ['overfitting'],
-      mustNot: [],
+      mustNot: ['validation-unstable'],
     });
   }
   {
@@ -1019,6 +1196,35 @@ describe('overfitting against noise', () => {
 
   it('always finds a 30% rise through 2% noise (50 seeds)', () => {
     for (let seed = 1; seed <= 50; seed++) expect(overfits(noisyRun(seed, 0.02, 0.3)), `seed ${seed}`).toBe(true);
+  });
+});
+
+describe('validation instability against noise', () => {
+  // Validation falls to 0.5 by epoch 6 and stays, or decays from 1.1 to 0.3, times (1 + 8% normal noise): the
+  // epoch-to-epoch jitter of a small validation split; training falls smoothly.
+  const noisyRun = (seed: number, flat: boolean) => {
+    const rng = new Rng(seed);
+    const base = flat ? range(30, (i) => (i < 6 ? 1.1 - 0.1 * i : 0.5)) : decay(30, 1.1, 0.3, 0.15);
+    return run(
+      decay(30, 1.0, 0.2, 0.15),
+      base.map((v) => v * (1 + 0.08 * rng.normal())),
+    );
+  };
+  const unstable = (h: EpochRecord[]) => diagnose(h, { numClasses: 3 }).some((v) => v.code === 'validation-unstable');
+
+  it('never calls 8% noise on a flat or falling validation loss unstable (50 seeds each)', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      expect(unstable(noisyRun(seed, true)), `flat, seed ${seed}`).toBe(false);
+      expect(unstable(noisyRun(seed, false)), `falling, seed ${seed}`).toBe(false);
+    }
+  });
+
+  it('always finds validation alternating 0.4 ↔ 0.6 through 5% noise (50 seeds)', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const rng = new Rng(seed);
+      const tail = alternating(12, 0.4, 0.6).map((v) => v * (1 + 0.05 * rng.normal()));
+      expect(unstable(settlesThen(10, 0.5, tail)), `seed ${seed}`).toBe(true);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { explodingGradients, nonFiniteGradients, vanishingGradients } from './di
 import { curveShape, divergingLoss, lossSpike, overfitting, validationSpike, type Finding } from './diagnosisLoss';
 import { round4 } from './diagnosisMath';
 import type { RunSetup } from './diagnosisSetup';
+import { validationUnstable } from './diagnosisSwings';
 import { DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from './diagnosisThresholds';
 
 export type { Advice, AdviceCode, Verdict, VerdictCode } from './diagnosisCodes';
@@ -60,7 +61,10 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const spike = diverging ? null : lossSpike(history, th);
   if (diverging) found.push(diverging);
   if (spike) found.push(spike);
-  const validationJump = diverging ? null : validationSpike(history, th);
+  // Repeated swings include any single jump among them: the instability is the one verdict then.
+  const unstable = diverging ? null : validationUnstable(history, setup, th);
+  const validationJump = diverging || unstable ? null : validationSpike(history, th);
+  if (unstable) found.push(unstable);
   if (validationJump) found.push(validationJump);
   if (!gradientOverflow) {
     const exploding = explodingGradients(history, th);

@@ -23,6 +23,13 @@ export const HIGH_LEARNING_RATE: Record<string, number> = {
 };
 /** How far to lower a learning rate that overshoots. */
 const LOWER_LEARNING_RATE_BY = 10;
+/**
+ * A validation split this small moves its loss a lot with each sample: with 100 samples, one confident mistake
+ * (a loss of 5) adds 0.05 to the mean.
+ */
+const SMALL_VALIDATION_SET = 200;
+/** Batches this small or smaller give batch norm noisy statistics, and its running averages lag behind fast weights. */
+const SMALL_BATCH = 32;
 
 export function adviceFor(finding: Finding, setup: RunSetup, history: readonly EpochRecord[]): Advice[] {
   const out: Advice[] = [];
@@ -60,6 +67,18 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
     case 'validation-spike':
       // The training loss did not jump, so nothing exploded: smaller steps late in training are what smooth it.
       lowerRate();
+      break;
+    case 'validation-unstable':
+      // Steps too large move the weights far between evaluations; a decaying schedule already makes them smaller.
+      if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });
+      else {
+        lowerRate();
+        add('use-lr-schedule');
+      }
+      if (setup.validationSamples !== undefined && setup.validationSamples < SMALL_VALIDATION_SET)
+        add('larger-validation-split', { samples: setup.validationSamples });
+      if (setup.batchNorm && setup.batchSize !== undefined && setup.batchSize <= SMALL_BATCH)
+        add('larger-batches', { batchSize: setup.batchSize });
       break;
     case 'non-finite-gradients':
     case 'exploding-gradients':

@@ -9,6 +9,9 @@ export const VERDICT_CODES = [
   'diverging', // training loss rising epoch after epoch: { bestEpoch, bestLoss, loss, risingEpochs, factor, learningRate }
   'loss-spike', // one epoch far above the epochs before: { epoch, before, peak, factor, recovered: 'yes' | 'no' }
   'validation-spike', // the validation loss of one epoch far above the epochs before, the training loss not: same parameters
+  // the validation loss rising and falling by large amounts, again and again, while the training loss moves far less:
+  // { fromEpoch, toEpoch, rises, lowest, highest, largestFrom, largestTo, largestEpoch }
+  'validation-unstable',
   'non-finite-gradients', // { epoch, layer }
   'exploding-gradients', // { layer, fromEpoch, fromNorm, toEpoch, toNorm, factor }
   'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }
@@ -27,6 +30,9 @@ export const ADVICE_CODES = [
   'raise-learning-rate', // { learningRate }
   'use-lr-schedule', // a plateau or cosine schedule lowers the rate by itself
   'learning-rate-already-lowered', // { learningRate }: the schedule has done it; more capacity may be needed
+  'schedule-already-lowering', // { learningRate }: a decaying schedule is on; a lower starting rate, if it goes on
+  'larger-validation-split', // { samples }: a few validation samples make a jumpy validation loss
+  'larger-batches', // { batchSize }: batch norm's running statistics from small batches lag behind fast weights
   'gradient-clipping', // { maxNorm }
   'add-batch-norm',
   'check-data',

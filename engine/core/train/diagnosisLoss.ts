@@ -179,7 +179,7 @@ export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresh
 }
 
 /** The loss a model that learned nothing would have, and what the other thresholds call high against it. */
-function reference(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds) {
+export function reference(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds) {
   if (setup.baselineLoss !== undefined)
     return { value: setup.baselineLoss, kind: 'baseline', high: th.highFractionOfBaseline };
   if (setup.numClasses !== undefined && setup.numClasses >= 2)

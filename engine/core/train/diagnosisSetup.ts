@@ -23,6 +23,9 @@ export interface RunSetup {
   images?: boolean;
   /** Image augmentation is on. */
   augmentation?: boolean;
+  batchSize?: number;
+  /** How many samples the validation loss is measured on, when known. */
+  validationSamples?: number;
 }
 
 /** The setup of a run from its training configuration and the graph it trained (either may be unknown). */
@@ -41,6 +44,7 @@ export function runSetup(
     setup.weightDecay = (config.l2 ?? 0) > 0 || (config.l1 ?? 0) > 0 || (config.optimizer.weightDecay ?? 0) > 0;
     setup.clipping = config.clipping?.maxNorm !== undefined || config.clipping?.value !== undefined;
     setup.augmentation = augmentationActive(config.augmentation);
+    setup.batchSize = config.batchSize;
   }
   if (spec) {
     setup.dropout = spec.nodes.some((n) => n.op === 'dropout');

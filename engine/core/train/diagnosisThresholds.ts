@@ -38,6 +38,16 @@ export interface DiagnosisThresholds {
   spikeFactor: number;
   /** A spike has passed once the loss is back within this factor of where it was before. */
   spikeRecoveredFactor: number;
+  /** An unstable validation loss is judged over this many of the latest validation epochs ... */
+  unstableEpochs: number;
+  /** ... where it rose at least this many times, each rise (from a low to the next high) ... */
+  unstableRises: number;
+  /** ... at least this fraction of the window's median validation loss ... */
+  unstableSwingOfTypical: number;
+  /** ... and of the reference loss (chance, baseline or first epoch): swings on a near-zero loss are not news ... */
+  unstableSwingOfReference: number;
+  /** ... while the training loss went back and forth at most this fraction as much over the same epochs. */
+  unstableTrainShare: number;
   /** Diverging: training loss rising for this many epochs in a row ... */
   divergeRisingEpochs: number;
   /** ... to at least this fraction above its best (a warning) ... */
@@ -77,6 +87,11 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   slowFallPerEpoch: 0.01,
   spikeFactor: 3,
   spikeRecoveredFactor: 1.5,
+  unstableEpochs: 12,
+  unstableRises: 2,
+  unstableSwingOfTypical: 0.3,
+  unstableSwingOfReference: 0.05,
+  unstableTrainShare: 0.5,
   divergeRisingEpochs: 3,
   divergeWarningRise: 0.3,
   divergeErrorFactor: 3,

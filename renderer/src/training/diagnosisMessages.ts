@@ -61,6 +61,11 @@ const en: DiagnosisWords = {
       text: 'At epoch {epoch} the validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not, {recovered}.',
       why: "The training loss averages an epoch's steps; the validation loss measures the weights once, at the epoch's end, and a large step late in the epoch can leave them worse for a moment. With batch normalization, evaluation also uses running means and variances that lag behind weights that move fast.",
     },
+    'validation-unstable': {
+      title: 'Unstable validation loss',
+      text: 'Over epochs {fromEpoch}–{toEpoch} the validation loss jumped up {rises} times, moving between {lowest} and {highest} (the largest jump: {largestFrom} to {largestTo} at epoch {largestEpoch}), while the training loss moved far less.',
+      why: "The validation loss measures the weights once, at each epoch's end, on the same few samples. Steps too large leave the weights somewhere quite different each time, and a small validation set (or batch normalization's running statistics, which lag behind fast-moving weights, more so with small batches) turns that into large swings. The training loss averages many steps, so it stays steadier.",
+    },
     'non-finite-gradients': {
       title: 'Gradients overflowed',
       text: 'The gradient of layer {layer} became NaN or infinite at epoch {epoch}.',
@@ -113,6 +118,12 @@ const en: DiagnosisWords = {
     'use-lr-schedule': 'Let a schedule lower the learning rate to settle further (plateau or cosine).',
     'learning-rate-already-lowered':
       'The schedule has already lowered the learning rate to {learningRate}; a larger model may be needed to go further.',
+    'schedule-already-lowering':
+      'The schedule is already lowering the learning rate (now {learningRate}); if the swings go on as it falls, start from a lower rate.',
+    'larger-validation-split':
+      'Only {samples} validation samples: each one moves the validation loss a lot. More validation data gives a steadier measure; until then, judge by the trend rather than single epochs.',
+    'larger-batches':
+      'Batch normalization evaluates with running statistics that lag behind fast-moving weights, more so with small batches: try batches larger than {batchSize}.',
     'gradient-clipping': 'Turn on gradient clipping (maxNorm {maxNorm} is a good start).',
     'add-batch-norm': 'Add batch normalization after dense or convolution layers to keep activations in range.',
     'check-data': 'Check the data for NaN or very large values and wrong labels, and standardize the inputs.',
@@ -184,6 +195,11 @@ const zh: DiagnosisWords = {
       text: '第 {epoch} 轮验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}。',
       why: '训练损失是一轮中各步的平均；验证损失只在轮末对当时的权重测一次，轮末一次过大的更新会让权重暂时变差。使用批归一化时，评估还要用滑动均值和方差，它们跟不上快速变化的权重。',
     },
+    'validation-unstable': {
+      title: '验证损失不稳定',
+      text: '第 {fromEpoch}–{toEpoch} 轮中，验证损失 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大一次：第 {largestEpoch} 轮从 {largestFrom} 跳到 {largestTo}），而训练损失的波动小得多。',
+      why: '验证损失只在每轮结束时，用同一小批样本对当时的权重测一次。步长过大时，每次测到的权重都相差很远；验证集小（或批归一化的滑动统计量跟不上快速变化的权重，批越小越明显）会把这种差别放大成大幅波动。训练损失是许多步的平均，所以稳定得多。',
+    },
     'non-finite-gradients': {
       title: '梯度溢出',
       text: '第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大。',
@@ -235,6 +251,12 @@ const zh: DiagnosisWords = {
     'raise-learning-rate': '提高学习率（当前 {learningRate}）。',
     'use-lr-schedule': '用学习率调度（plateau 或 cosine）降低学习率，让训练进一步收敛。',
     'learning-rate-already-lowered': '调度已把学习率降到 {learningRate}；要更进一步可能需要更大的模型。',
+    'schedule-already-lowering':
+      '调度已在降低学习率（当前 {learningRate}）；如果学习率降下来后仍然波动，就从更低的学习率开始。',
+    'larger-validation-split':
+      '验证样本只有 {samples} 个：每个样本都会明显影响验证损失。更多验证数据能让测量更稳定；在此之前，请看趋势而不是单个轮次。',
+    'larger-batches':
+      '批归一化在评估时用滑动统计量，它跟不上快速变化的权重，批越小越明显：试试大于 {batchSize} 的批大小。',
     'gradient-clipping': '开启梯度裁剪（maxNorm {maxNorm} 是不错的起点）。',
     'add-batch-norm': '在全连接或卷积层后加入批归一化，让激活值保持在合适范围。',
     'check-data': '检查数据中是否有 NaN、极大值或错误标签，并把输入标准化。',
