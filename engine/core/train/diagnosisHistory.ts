@@ -56,6 +56,16 @@ export interface RecordedRun {
   numClasses?: number;
 }
 
+/** How many samples the latest epoch's validation loss was measured on, if the store kept it. */
+export function validationCount(epochs: readonly StoredEpoch[]): number | undefined {
+  const validation = epochs[epochs.length - 1]?.metrics.validation;
+  const count = validation && typeof validation === 'object' ? (validation as { count?: unknown }).count : undefined;
+  return typeof count === 'number' && count > 0 ? count : undefined;
+}
+
 export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
-  return diagnose(run.epochs.map(fromStoredEpoch), runSetup(run.config, run.spec, run.numClasses));
+  const setup = runSetup(run.config, run.spec, run.numClasses);
+  const samples = validationCount(run.epochs);
+  if (samples !== undefined) setup.validationSamples = samples;
+  return diagnose(run.epochs.map(fromStoredEpoch), setup);
 }

@@ -1,0 +1,40 @@
+// A recorded run diagnosed as the studio and the CLI both do: the size of its validation split read from the stored
+// epochs reaches the advice.
+import { describe, expect, it } from 'vitest';
+import { diagnoseRecordedRun, validationCount, type StoredEpoch } from './diagnosisHistory';
+
+/** Training falls smoothly; validation settles near 0.32, then bounces 0.3 ↔ 0.6 over the last seven epochs. */
+function bouncingRun(count?: number): StoredEpoch[] {
+  const val = [1.1, 0.8, 0.6, 0.5, 0.44, 0.4, 0.37, 0.35, 0.34, 0.33, 0.33, 0.32, 0.32];
+  val.push(0.3, 0.55, 0.28, 0.61, 0.33, 0.7, 0.31);
+  return val.map((valLoss, i) => ({
+    epoch: i + 1,
+    trainLoss: 0.2 + 0.8 * Math.exp(-0.15 * i),
+    valLoss,
+    trainAccuracy: null,
+    valAccuracy: null,
+    lr: 0.01,
+    metrics: { validation: count === undefined ? { loss: valLoss } : { loss: valLoss, count } },
+  }));
+}
+
+describe('diagnoseRecordedRun', () => {
+  it('reads how many samples the validation loss was measured on from the latest stored epoch', () => {
+    expect(validationCount(bouncingRun(36))).toBe(36);
+    expect(validationCount(bouncingRun())).toBeUndefined();
+    expect(validationCount([])).toBeUndefined();
+  });
+
+  it('names a small validation split in the advice on an unstable validation loss', () => {
+    const verdicts = diagnoseRecordedRun({ epochs: bouncingRun(36), numClasses: 10 });
+    const unstable = verdicts.find((v) => v.code === 'validation-unstable');
+    expect(unstable?.advice).toContainEqual({ code: 'larger-validation-split', params: { samples: 36 } });
+  });
+
+  it('says nothing of the validation split when its size is not stored', () => {
+    const verdicts = diagnoseRecordedRun({ epochs: bouncingRun(), numClasses: 10 });
+    const unstable = verdicts.find((v) => v.code === 'validation-unstable');
+    expect(unstable).toBeDefined();
+    expect(unstable?.advice.map((a) => a.code)).not.toContain('larger-validation-split');
+  });
+});
