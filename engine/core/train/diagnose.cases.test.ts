@@ -966,6 +966,8 @@ function synthetic(): DiagnosisCase[] {
 interface Fixture {
   name: string;
   numClasses?: number;
+  /** The size of the validation split, when recorded. */
+  validationSamples?: number;
   config: TrainConfig;
   ops: string[];
   epochs: Array<{
@@ -995,7 +997,9 @@ function loadFixture(name: string): { history: EpochRecord[]; setup: RunSetup } 
     nodes: fixture.ops.map((op, i) => ({ id: `n${i}`, op, params: {} })),
     edges: [],
   } as unknown as ModelSpec;
-  return { history, setup: runSetup(fixture.config, spec, fixture.numClasses) };
+  const setup = runSetup(fixture.config, spec, fixture.numClasses);
+  if (fixture.validationSamples !== undefined) setup.validationSamples = fixture.validationSamples;
+  return { history, setup };
 }
 
 const fixtureNames = (): string[] =>
@@ -1107,12 +1111,39 @@ function recorded(): DiagnosisCase[] {
   add(
     'noisy-curve',
     null,
-    'regression down to 5% of its first epoch, noisy',
-    [],
+    'regression down to 5% of its first epoch, validation swinging 0.05 ↔ 0.15 every few epochs: unstable',
+    ['validation-unstable'],
     ['overfitting', 'diverging', 'plateau', 'underfitting', 'learning-slowly'],
   );
+  add('noisy-curve', 30, 'validation still falling with small bumps is not unstable', [], ['validation-unstable']);
   add('two-moons-default', null, 'twenty steady epochs', ['healthy'], ALL_TRENDS);
   add('shapes-lenet', null, 'a CNN learning fast', ['healthy'], ALL_TRENDS);
+  {
+    // The studio's shapes CNN at Adam 0.01 (36 validation samples): the validation loss goes 0.13 → 0.56 → 0.13 →
+    // 1.54 → 0.002 over epochs 20-27 while training stays under 0.11; the studio called it healthy.
+    const { history, setup } = loadFixture('shapes-adam-bouncing');
+    cases.push({
+      label: 'shapes-adam-bouncing: Adam at 0.01, validation swinging by up to 1.5 while training stays smooth',
+      history,
+      setup,
+      must: ['validation-unstable'],
+      mustNot: ['healthy', 'validation-spike', 'overfitting', 'diverging'],
+      adviceMust: ['lower-learning-rate', 'larger-validation-split', 'larger-batches'],
+      details: [
+        {
+          code: 'validation-unstable',
+          params: { fromEpoch: 19, toEpoch: 30, rises: 2, largestFrom: 0.1288, largestTo: 1.54, largestEpoch: 24 },
+        },
+      ],
+    });
+  }
+  add(
+    'shapes-adam-bouncing',
+    20,
+    'one jump so far (epoch 16): a validation spike, not yet unstable',
+    ['validation-spike'],
+    ['validation-unstable', 'healthy'],
+  );
   add('spirals-sgd-slow', null, 'SGD at lr 0.0005 crawls', ['learning-slowly'], except('learning-slowly'));
   add(
     'spirals-sgd-lr1',
