@@ -64,7 +64,7 @@ const en: DiagnosisWords = {
     'validation-unstable': {
       title: 'Unstable validation loss',
       text: 'Over epochs {fromEpoch}–{toEpoch} the validation loss jumped up {rises} times, moving between {lowest} and {highest} (the largest jump: {largestFrom} to {largestTo} at epoch {largestEpoch}), while the training loss moved far less.',
-      why: "The validation loss measures the weights once, at each epoch's end, on the same few samples. Steps too large leave the weights somewhere quite different each time, and a small validation set (or batch normalization's running statistics, which lag behind fast-moving weights, more so with small batches) turns that into large swings. The training loss averages many steps, so it stays steadier.",
+      why: "The validation loss measures the weights once, at each epoch's end, on the same validation samples. Steps too large leave the weights somewhere quite different each time, and a small validation set (or batch normalization's running statistics, which lag behind fast-moving weights, more so with small batches) turns that into large swings. The training loss averages many steps, so it stays steadier.",
     },
     'non-finite-gradients': {
       title: 'Gradients overflowed',
@@ -198,7 +198,7 @@ const zh: DiagnosisWords = {
     'validation-unstable': {
       title: '验证损失不稳定',
       text: '第 {fromEpoch}–{toEpoch} 轮中，验证损失 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大一次：第 {largestEpoch} 轮从 {largestFrom} 跳到 {largestTo}），而训练损失的波动小得多。',
-      why: '验证损失只在每轮结束时，用同一小批样本对当时的权重测一次。步长过大时，每次测到的权重都相差很远；验证集小（或批归一化的滑动统计量跟不上快速变化的权重，批越小越明显）会把这种差别放大成大幅波动。训练损失是许多步的平均，所以稳定得多。',
+      why: '验证损失只在每轮结束时，用同一组验证样本对当时的权重测一次。步长过大时，每次测到的权重都相差很远；验证集小（或批归一化的滑动统计量跟不上快速变化的权重，批越小越明显）会把这种差别放大成大幅波动。训练损失是许多步的平均，所以稳定得多。',
     },
     'non-finite-gradients': {
       title: '梯度溢出',
