@@ -163,7 +163,12 @@ describe('engine process', () => {
       files: { dir: join(home, 'runs', 'r3') },
     });
     const failed = await client.waitFor((m) => m.type === 'status' && m.runId === 'r3' && m.status === 'failed');
-    if (failed.type === 'status') expect(failed.message).toMatch(/3 classes.*5 units/);
+    if (failed.type === 'status') {
+      expect(failed.message).toMatch(/3 classes.*5 units/);
+      // The studio refuses such a start before the engine sees it (dataFit.ts, worded); the engine's own check is
+      // an error with its own message.
+      expect(failed.failure).toEqual({ code: 'failure-engine-error', params: { message: failed.message } });
+    }
     client.send({
       type: 'start',
       runId: 'r4',
@@ -173,7 +178,10 @@ describe('engine process', () => {
       files: { dir: join(home, 'runs', 'r4') },
     });
     const missing = await client.waitFor((m) => m.type === 'status' && m.runId === 'r4' && m.status === 'failed');
-    if (missing.type === 'status') expect(missing.message).toContain(join(home, 'nowhere'));
+    if (missing.type === 'status') {
+      expect(missing.message).toContain(join(home, 'nowhere'));
+      expect(missing.failure).toMatchObject({ code: 'failure-engine-error', params: { message: missing.message } });
+    }
   });
 
   it('survives kill -9: the last checkpoint is whole and a fresh engine resumes to the uninterrupted result', async () => {

@@ -3,6 +3,7 @@ import type { InitialWeights } from '../core/io/weightsMatch';
 import type { ModelSpec } from '../core/spec/types';
 import type { TrainConfig } from '../core/train/config';
 import type { SettingChange, SettingsChangeRequest } from '../core/train/settingChanges';
+import type { RunFailure } from '../core/train/runFailure';
 import type { BatchProgress, EpochMetrics, RunOutcome, SplitMetrics } from '../core/train/trainer';
 
 export const PROTOCOL_VERSION = 1;
@@ -62,7 +63,8 @@ export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed
 
 export type FromEngine =
   | { type: 'ready'; protocol: number; isa: string; threads: number; pid: number }
-  | { type: 'status'; runId: string; status: RunStatus; message?: string }
+  /** A 'failed' status says why as a code (`failure`, engine/core/train/runFailure.ts), and an error's own message. */
+  | { type: 'status'; runId: string; status: RunStatus; message?: string; failure?: RunFailure }
   | ({ type: 'progress'; runId: string } & BatchProgress)
   | { type: 'epoch'; runId: string; metrics: EpochMetrics; improved: boolean }
   | { type: 'checkpoint'; runId: string; epoch: number; kind: 'best' | 'last' | 'manual'; path: string }

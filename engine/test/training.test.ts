@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareGenerated } from '../core/data/prepare';
 import { noisyCurve, shapes, spirals } from '../core/data/samples';
-import { Trainer } from '../core/train/trainer';
+import { Trainer, type BatchProgress } from '../core/train/trainer';
 import { loadKernels } from '../native';
 import { config, mlp, smallCnn } from './models';
 
@@ -61,7 +61,7 @@ describe('training reaches high accuracy', () => {
 });
 
 describe('a run that diverges', () => {
-  it('stops at the first non-finite loss with a message naming the learning rate', async () => {
+  it('stops at the first non-finite loss, blaming the learning rate too high for SGD', async () => {
     const { data } = prepareGenerated(noisyCurve({ count: 200 }));
     const trainer = new Trainer(
       mlp(1, [64, 64], 1),
@@ -69,9 +69,17 @@ describe('a run that diverges', () => {
       data,
       kernels,
     );
-    const outcome = await trainer.run();
+    const reported: BatchProgress[] = [];
+    const outcome = await trainer.run({ onBatch: (progress) => reported.push(progress) });
     expect(outcome.status).toBe('diverged');
-    if (outcome.status === 'diverged') expect(outcome.message.toLowerCase()).toContain('learning rate');
+    if (outcome.status === 'diverged') {
+      // Every step of the epoch it broke in before the broken one is reported, however fast: the climb is drawn.
+      const steps = reported.filter((p) => p.epoch === outcome.at.epoch).map((p) => p.batch);
+      expect(steps).toEqual(Array.from({ length: outcome.at.step - 1 }, (_, i) => i + 1));
+      expect(reported.every((p) => Number.isFinite(p.loss))).toBe(true);
+      expect(outcome.failure.code).toMatch(/^failure-diverged-(rate|gradients-rate)$/);
+      expect(outcome.failure.params).toMatchObject({ learningRate: 50, optimizer: 'sgd', usualRate: 0.5 });
+    }
     expect(trainer.epoch).toBeLessThan(30);
     expect(trainer.history.every((h) => Number.isFinite(h.trainLoss))).toBe(true);
   });

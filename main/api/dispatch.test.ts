@@ -13,6 +13,8 @@ import { BmpError } from '../services/datasets/images/bmp';
 import { ImageImportError } from '../services/datasets/images/errors';
 import { ImagePredictionError } from '../services/datasets/images/predictionError';
 import { RunRefusedError } from '../services/engine/refusals';
+import { RunStartError } from '../services/engine/supervisor';
+import { EngineExitError } from '../../engine/host/parent/client';
 import { NotFoundError } from '../services/store/context';
 import { GraphProblemError } from '../services/studio/runs';
 import { errorPayload } from './dispatch';
@@ -87,6 +89,27 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
   ],
   [new GraphProblemError('fc1: no input', 'fc1'), { code: 'graph-problem', params: {}, nodeId: 'fc1' }],
   [new InvalidCallError('argument 1 must be a string'), { code: 'invalid-argument', params: {} }],
+  [
+    // A run the engine could not start: the run failure it is, here the engine's crash before it was ready.
+    new RunStartError('the engine process crashed (exit code 1) before it was ready', {
+      code: 'failure-engine-crashed',
+      params: { exitCode: 1 },
+    }),
+    { code: 'failure-engine-crashed', params: { exitCode: 1 } },
+  ],
+  [
+    // The engine's end as a thrown error (a message sent to an engine that has gone).
+    new EngineExitError(
+      {
+        code: null,
+        signal: 'SIGKILL',
+        reason: 'the engine process was killed (SIGKILL)',
+        failure: { code: 'failure-engine-killed', params: { signal: 'SIGKILL' } },
+      },
+      'cannot send stop: the engine process was killed (SIGKILL)',
+    ),
+    { code: 'failure-engine-killed', params: { signal: 'SIGKILL' } },
+  ],
   [
     new TemplateShapeError('template-input-shape', { template: 'lenet', wanted: 'image', got: '[2]' }, 'English'),
     { code: 'template-input-shape', params: { template: 'lenet', wanted: 'image', got: '[2]' } },

@@ -22,6 +22,7 @@ import type {
   StepRecord,
 } from '../services/store/types';
 import type { SweepPlan } from '../../engine/core/train/sweep';
+import type { RunFailure } from '../../engine/core/train/runFailure';
 import type { RunQuery } from '../services/store/runQuery';
 import type { ColumnPreview, CsvPreview } from '../services/datasets/csv/previewTypes';
 import type { ImageFolderPreview } from '../services/datasets/images/preview';
@@ -60,6 +61,7 @@ export type {
 export type FileRef = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string; name: string };
 
 export type { OnnxImportReport } from '../../engine/core/import/onnx/importOnnx';
+export type { RunFailure } from '../../engine/core/train/runFailure';
 
 export interface StudioInfo {
   version: string;
@@ -374,7 +376,8 @@ export interface ExportResult {
 
 /** Pushed to every subscriber: training as it happens and changes of the stored runs. */
 export type StudioEvent =
-  | { type: 'run-status'; runId: string; status: RunStatus; error?: string }
+  /** A failed run's `failure` says why as a code the studio words (its English in `error`). */
+  | { type: 'run-status'; runId: string; status: RunStatus; error?: string; failure?: RunFailure }
   | {
       type: 'run-progress';
       runId: string;

@@ -26,6 +26,9 @@ import { SYSTEM_ERRORS, type SystemErrorCode } from '../api/systemErrors';
 import { SERVICE_ERRORS, serviceErrorCode, serviceErrorValues, type ServiceErrorCode } from '../api/serviceErrors';
 import { SERVICE_ERRORS_ZH, SERVICE_VALUES_ZH } from '../api/serviceErrorsZh';
 import { SWEEP_REFUSALS_ZH } from '../api/sweepRefusalsZh';
+import { RUN_FAILURES, runFailureSentence } from '../api/runFailures';
+import { RUN_FAILURES_ZH } from '../api/runFailuresZh';
+import { runFailureCode } from '../../engine/core/train/runFailure';
 import { say, type CliLocale, type Words } from './locale';
 import { noteText, SKIP_REASON_WORDS } from './noteWords';
 import { REFUSALS_ZH, refusalZh, type RefusalCode } from './refusalWords';
@@ -323,5 +326,8 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   // An ONNX file that cannot be imported at all: 'onnx-<code>' (engine/core/import/onnx/errors.ts).
   const onnx = codeIn(error.tableCode, 'onnx-', ONNX_IMPORT_ERRORS);
   if (onnx) return say(ONNX_IMPORT_WORDS, locale, onnx, params);
+  // A run the engine could not start, as the run failure it is (main/api/runFailures.ts).
+  const failure = runFailureCode(error.tableCode);
+  if (failure) return runFailureSentence(failure, params, locale === 'zh' ? RUN_FAILURES_ZH : RUN_FAILURES);
   return undefined;
 }

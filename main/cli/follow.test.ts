@@ -2,6 +2,7 @@
 // called: a run that diverges within its first steps on a busy machine finished before the command knew its id,
 // its outcome was dropped, and the summary printed the error instead of the diagnosis and its advice.
 import { describe, expect, it } from 'vitest';
+import { divergedFailure } from '../../engine/core/train/runFailure';
 import type { RunOutcome } from '../../engine/core/train/trainer';
 import type { StudioEvent } from '../api/types';
 import type { SupervisorEvent } from '../services/engine/supervisor';
@@ -35,7 +36,10 @@ function fakeStudio() {
 }
 
 const run = (id: string) => ({ id, status: 'failed', trainConfig: { epochs: 3 } }) as unknown as RunSummary;
-const diverged = (epochs: number): RunOutcome => ({ status: 'diverged', epochs, message: 'the loss became NaN' });
+const diverged = (epochs: number): RunOutcome => {
+  const at = { epoch: epochs + 1, step: 3, lr: 9, optimizer: 'sgd' };
+  return { status: 'diverged', epochs, failure: divergedFailure(at), at };
+};
 
 describe('RunFollower', () => {
   it("keeps the outcome the engine reported before follow() knew the run's id", async () => {

@@ -1,5 +1,6 @@
 // `netwright runs`: the runs in the store, newest first, as a table or one JSON object per line.
 import type { SplitMetrics } from '../../engine/core/train/trainer';
+import type { RunFailure } from '../../engine/core/train/runFailure';
 import type { Store } from '../services/store';
 import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store/types';
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
@@ -19,7 +20,9 @@ export interface RunLine {
   id: string;
   name: string;
   status: RunStatus;
+  /** Why a failed run failed, in English and as a code (see summary.ts's RunReport). */
   error: string | null;
+  failure: RunFailure | null;
   dataset: string | null;
   epochs: number;
   epochsPlanned: number;
@@ -52,6 +55,7 @@ export function runLine(
     name: run.name,
     status: run.status,
     error: run.error,
+    failure: run.failure,
     dataset: run.datasetId ? (datasetNames.get(run.datasetId) ?? null) : null,
     epochs: epochs.at(-1)?.epoch ?? 0,
     epochsPlanned: run.trainConfig.epochs,

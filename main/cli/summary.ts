@@ -1,8 +1,8 @@
 // The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object (the same in every language) or as a few lines of text in the user's language.
-import { nonFiniteLossVerdict, runSetup } from '../../engine/core/train/diagnose';
 import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
+import { divergedAt, type RunFailure } from '../../engine/core/train/runFailure';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
 import type { Store } from '../services/store';
@@ -11,6 +11,7 @@ import type { DatasetRecord, RunStatus } from '../services/store/types';
 import type { SettingChange } from '../../engine/core/train/settingChanges';
 import { splitNote, splitSource } from '../services/datasets/splitSource';
 import { evaluateSplit } from './checkpoints';
+import { failureText } from './failureText';
 import { diagnosisJson, diagnosisLines, type VerdictJson } from './diagnosisText';
 import type { FollowedRun } from './follow';
 import { durationText, scoreText, settingChangeText, splitScore, type SplitScore } from './format';
@@ -31,7 +32,9 @@ export interface RunReport {
   status: RunStatus;
   /** How training ended, in the engine's words: completed, early-stopped, stopped, diverged (null when it failed). */
   outcome: string | null;
+  /** Why a failed run failed: in English, and as a code with values (engine/core/train/runFailure.ts). */
   error: string | null;
+  failure: RunFailure | null;
   dataset: { id: string; name: string };
   task: string;
   rows: number;
@@ -101,15 +104,9 @@ export async function runReport(
   const { manifest } = dataset;
   const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
   const { graph: spec, settingChanges } = store.runs.getRun(run.id);
-  let verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses });
   // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
-  if (
-    outcome?.status === 'diverged' &&
-    outcome.at &&
-    !verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights')
-  ) {
-    verdicts = [nonFiniteLossVerdict(outcome.at, runSetup(run.trainConfig, spec, numClasses))];
-  }
+  const diverged = outcome?.status === 'diverged' ? outcome.at : divergedAt(run.failure);
+  const verdicts = diagnoseRecordedRun({ epochs, config: run.trainConfig, spec, numClasses, diverged });
   return {
     type: 'summary',
     runId: run.id,
@@ -117,6 +114,7 @@ export async function runReport(
     status: run.status,
     outcome: outcome?.status ?? null,
     error: run.error,
+    failure: run.failure,
     dataset: { id: dataset.id, name: dataset.name },
     task: manifest.task,
     rows: manifest.count,
@@ -178,7 +176,8 @@ export function reportText(report: RunReport, split: DatasetManifest['split'], l
       from: splitFromText(split, locale),
     }),
   ];
-  if (report.error) lines.push(words('error', { error: report.error }));
+  const failed = failureText(report.failure, report.error, locale);
+  if (failed) lines.push(words('error', { error: failed }));
   if (report.best) lines.push(stageText('stageBest', report.best, locale));
   if (report.final) lines.push(stageText('stageFinal', report.final, locale));
   for (const change of report.settingChanges)

@@ -6,9 +6,11 @@ import {
   type CombinationRow,
   type Spread,
 } from '../../engine/core/train/sweepStats';
+import type { RunFailure } from '../../engine/core/train/runFailure';
 import type { SweepKind } from '../../engine/core/train/sweep';
 import type { GroupDetail } from '../api/types';
 import type { GroupStatus } from '../services/store/types';
+import { failureText } from './failureText';
 import { table } from './format';
 import { speaker, type CliLocale } from './locale';
 import { SWEEP_WORDS } from './sweepWords';
@@ -30,6 +32,7 @@ export interface GroupReport {
     finalMetrics: Record<string, number> | null;
     bestMetrics: Record<string, number> | null;
     error: string | null;
+    failure: RunFailure | null;
   }>;
   combinations: CombinationRow[];
 }
@@ -59,6 +62,7 @@ export function groupReport(detail: GroupDetail): GroupReport {
       finalMetrics: r.finalMetrics,
       bestMetrics: r.bestMetrics,
       error: r.error,
+      failure: r.failure,
     })),
     combinations: combinationTable(results, [metric]),
   };
@@ -93,7 +97,9 @@ export function groupReportText(report: GroupReport, locale: CliLocale): string 
     group,
     table(header, rows, right),
     words('spreadNote'),
-    ...failed.map((r) => words('failedRun', { name: r.name, error: r.error ?? words('noReason') })),
+    ...failed.map((r) =>
+      words('failedRun', { name: r.name, error: failureText(r.failure, r.error, locale) ?? words('noReason') }),
+    ),
     '',
   ].join('\n');
 }

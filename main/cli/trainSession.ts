@@ -7,6 +7,8 @@ import { speaker, type CliLocale } from './locale';
 import { reportText, runReport } from './summary';
 import { TRAINING_WORDS } from './trainingWords';
 import { CliError } from './errorWords';
+import { failureText } from './failureText';
+import { runFailure } from '../../engine/core/train/runFailure';
 
 /** Exit code of a run stopped by Ctrl-C, as shells report an interrupted command. */
 export const INTERRUPTED_EXIT = 130;
@@ -33,9 +35,10 @@ export async function followAndReport(
   if (report.status === 'failed') {
     const code = report.outcome === 'diverged' ? 'run-diverged' : 'run-failed';
     const named = { id: run.id.slice(0, 8), run: run.name };
-    // The engine's reason is its own English; only its absence is worded here.
-    if (report.error) throw new CliError(code, { ...named, reason: report.error });
-    throw new CliError(code, named, { en: { reason: 'no reason was given' }, zh: { reason: '没有给出原因' } });
+    // Why, in each language (failureText.ts); a run with neither a code nor an English reason says so.
+    const reason = (language: CliLocale) =>
+      failureText(report.failure, report.error, language) ?? failureText(runFailure('no-reason'), null, language) ?? '';
+    throw new CliError(code, named, { en: { reason: reason('en') }, zh: { reason: reason('zh') } });
   }
   if (report.status === 'stopped' && followed.interrupted) {
     if (!json) process.stderr.write(`${words('continueHint', { id: run.id.slice(0, 8) })}\n`);

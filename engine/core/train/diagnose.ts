@@ -1,7 +1,7 @@
 // The diagnosis of a training run from its epoch history: verdicts (overfitting, underfitting, divergence, spikes,
 // plateaus, gradient trouble, healthy) as stable codes with the numbers that justify them, each with advice codes
-// chosen for the run's own setup; and the message shown when the loss becomes NaN or infinite mid-epoch.
-import { adviceFor, HIGH_LEARNING_RATE } from './diagnosisAdvice';
+// chosen for the run's own setup; and the verdict when the loss becomes NaN or infinite mid-epoch.
+import { adviceFor } from './diagnosisAdvice';
 import type { Verdict } from './diagnosisCodes';
 import { explodingGradients, nonFiniteGradients, vanishingGradients } from './diagnosisGradients';
 import { curveShape, divergingLoss, lossSpike, overfitting, validationSpike, type Finding } from './diagnosisLoss';
@@ -118,10 +118,6 @@ function healthy(history: readonly EpochRecord[]): Finding {
   return { code: 'healthy', severity: 'info', params };
 }
 
-// nonFiniteLossMessage: a gradient norm this large (the global L2 norm of a mean-reduced loss's gradients is usually
-// well below 100 on standardized data) means the last updates were blowing up.
-const HUGE_GRADIENT_NORM = 1e3;
-
 /** Where a training loss became NaN or infinite mid-epoch (before the epoch could be recorded). */
 export interface NonFiniteLossInfo {
   epoch: number;
@@ -140,30 +136,4 @@ export function nonFiniteLossVerdict(info: NonFiniteLossInfo, setup: RunSetup = 
     params: { epoch: info.epoch, split: 'training', learningRate: round4(info.lr), step: info.step },
   };
   return { ...finding, advice: adviceFor(finding, setup, [{ epoch: info.epoch, trainLoss: NaN, lr: info.lr }]) };
-}
-
-/** The message shown when a training loss becomes NaN or infinite. */
-export function nonFiniteLossMessage(info: NonFiniteLossInfo): string {
-  const { epoch, step, lr, gradNorm, optimizer } = info;
-  const causes: string[] = [];
-  if (gradNorm !== undefined && !(gradNorm < HUGE_GRADIENT_NORM)) {
-    causes.push(`exploding gradients: the last gradient norm was ${fmt(gradNorm)}`);
-  }
-  const high = HIGH_LEARNING_RATE[optimizer];
-  if (high !== undefined && lr > high) {
-    causes.push(`a learning rate too high for ${optimizer}: ${fmt(lr)}, where up to ${fmt(high)} is usual`);
-  }
-  if (causes.length === 0)
-    causes.push('bad input values (NaN, infinite or very large numbers in the data) or an unstable layer');
-  return (
-    `The loss became NaN or infinite at epoch ${epoch}, step ${step} (learning rate ${fmt(lr)}, optimizer ${optimizer}), so training stopped. ` +
-    `Likely cause: ${causes.join('; or ')}. ` +
-    `What to try: lower the learning rate by 10x (to ${fmt(lr / 10)}); turn on gradient clipping with maxNorm 1; ` +
-    `add batch normalization; check the data for NaN or huge values and standardize the inputs.`
-  );
-}
-
-/** Three significant digits: 0.000123, 2.35, 1.5e+6. */
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x);
 }

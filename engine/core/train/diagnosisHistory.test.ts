@@ -1,6 +1,7 @@
 // A recorded run diagnosed as the studio and the CLI both do: the size of its validation split read from the stored
 // epochs reaches the advice.
 import { describe, expect, it } from 'vitest';
+import { config as trainConfig } from '../../test/models';
 import { diagnoseRecordedRun, validationCount, type StoredEpoch } from './diagnosisHistory';
 
 /** Training falls smoothly; validation settles near 0.32, then bounces 0.3 ↔ 0.6 over the last seven epochs. */
@@ -36,5 +37,19 @@ describe('diagnoseRecordedRun', () => {
     const unstable = verdicts.find((v) => v.code === 'validation-unstable');
     expect(unstable).toBeDefined();
     expect(unstable?.advice.map((a) => a.code)).not.toContain('larger-validation-split');
+  });
+
+  it('gives the verdict where the loss broke mid-epoch when no recorded epoch shows it', () => {
+    const diverged = { epoch: 1, step: 9, lr: 8, optimizer: 'sgd' };
+    const config = trainConfig({ optimizer: { type: 'sgd', lr: 8 } });
+    const none = diagnoseRecordedRun({ epochs: [], config, diverged });
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatchObject({ code: 'non-finite-loss', severity: 'error', params: { epoch: 1, step: 9 } });
+    expect(none[0].advice.map((a) => a.code)).toContain('lower-learning-rate');
+    // Epochs that went well before it do not make the run healthy: the divergence is what ended it.
+    const before = diagnoseRecordedRun({ epochs: bouncingRun().slice(0, 8), config, diverged });
+    expect(before.map((v) => v.code)).toEqual(['non-finite-loss']);
+    // Without it, the same epochs are judged as they are.
+    expect(diagnoseRecordedRun({ epochs: [], config })).toEqual([]);
   });
 });

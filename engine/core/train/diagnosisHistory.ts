@@ -2,7 +2,7 @@
 // (NaN kept as null) read back as diagnose() records, and the run's configuration and graph as its setup.
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from './config';
-import { diagnose, type EpochRecord } from './diagnose';
+import { diagnose, nonFiniteLossVerdict, type EpochRecord, type NonFiniteLossInfo } from './diagnose';
 import type { Verdict } from './diagnosisCodes';
 import { runSetup } from './diagnosisSetup';
 
@@ -54,6 +54,8 @@ export interface RecordedRun {
   spec?: ModelSpec | null;
   /** The number of classes for a classification dataset. */
   numClasses?: number;
+  /** Where the loss became NaN or infinite mid-epoch, when that ended the run (its failure, divergedAt). */
+  diverged?: NonFiniteLossInfo | null;
 }
 
 /** How many samples the latest epoch's validation loss was measured on, if the store kept it. */
@@ -63,9 +65,17 @@ export function validationCount(epochs: readonly StoredEpoch[]): number | undefi
   return typeof count === 'number' && count > 0 ? count : undefined;
 }
 
+/**
+ * The verdicts on a recorded run. A run stopped mid-epoch by a NaN or infinite loss has not recorded that epoch:
+ * unless its epochs already show the divergence, the verdict is where the engine saw the loss break, alone (what the
+ * epochs before it say is not what ended the run).
+ */
 export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
   const setup = runSetup(run.config, run.spec, run.numClasses);
   const samples = validationCount(run.epochs);
   if (samples !== undefined) setup.validationSamples = samples;
-  return diagnose(run.epochs.map(fromStoredEpoch), setup);
+  const verdicts = diagnose(run.epochs.map(fromStoredEpoch), setup);
+  if (!run.diverged || verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights'))
+    return verdicts;
+  return [nonFiniteLossVerdict(run.diverged, setup)];
 }

@@ -7,11 +7,12 @@ import type { ModelSpec } from '../spec/types';
 import { augmentationActive, augmentBatch, type ChannelNormalization } from './augment';
 import type { AugmentationConfig, TrainConfig } from './config';
 import type { TrainingData } from './data';
-import { nonFiniteLossMessage, type NonFiniteLossInfo } from './diagnose';
+import type { NonFiniteLossInfo } from './diagnose';
 import { EarlyStopping } from './earlyStopping';
 import { ClassificationMetrics, predictedClasses, RegressionMetrics } from './metrics';
 import { createTrainingSession, NonFiniteLossError, type TrainingSession } from './session';
 import { shuffledOrder } from './split';
+import { divergedFailure, type RunFailure } from './runFailure';
 import { dropoutNodes, type SettingChange, type SettingsChangeRequest } from './settingChanges';
 
 export interface SplitMetrics {
@@ -58,7 +59,7 @@ export type RunOutcome =
       weightsEpoch: number;
       test: SplitMetrics | null;
     }
-  | { status: 'diverged'; epochs: number; message: string; at?: NonFiniteLossInfo };
+  | { status: 'diverged'; epochs: number; failure: RunFailure; at: NonFiniteLossInfo };
 
 /** Everything needed to continue a run exactly where it stopped. Tensors by name; the rest JSON. */
 export interface TrainerSnapshot {
@@ -88,6 +89,11 @@ export interface TrainerHooks {
 }
 
 const YIELD_EVERY_MS = 50;
+/**
+ * Steps between two reports are kept (the latest this many) and reported when the loss turns NaN or infinite, so the
+ * curve shows the climb that ended the run even when it took a few milliseconds (a high rate in the first epoch).
+ */
+const STEPS_KEPT_FOR_DIVERGENCE = 256;
 const NORM_SAMPLES_PER_EPOCH = 8; // per-layer gradient norms are averaged over this many evenly spaced steps
 
 export class Trainer {
@@ -176,6 +182,7 @@ export class Trainer {
     const batches = Math.ceil(train.length / batchSize);
     const normEvery = Math.max(1, Math.floor(batches / NORM_SAMPLES_PER_EPOCH));
     let lastYield = now();
+    let unreported: BatchProgress[] = [];
     let stopRequested = false;
 
     while (this.epoch < config.epochs && !stopRequested) {
@@ -198,6 +205,7 @@ export class Trainer {
           loss = session.step(session.model.input.data, targets, batch);
         } catch (error) {
           if (error instanceof NonFiniteLossError) {
+            for (const progress of unreported) hooks.onBatch?.(progress);
             const at: NonFiniteLossInfo = {
               epoch: epochNumber,
               step: error.step + 1,
@@ -205,7 +213,7 @@ export class Trainer {
               gradNorm: error.gradNorm ?? undefined,
               optimizer: config.optimizer.type,
             };
-            return { status: 'diverged', epochs: this.epoch, message: nonFiniteLossMessage(at), at };
+            return { status: 'diverged', epochs: this.epoch, failure: divergedFailure(at), at };
           }
           throw error;
         }
@@ -218,15 +226,23 @@ export class Trainer {
           normSamples++;
         }
         const t = now();
-        if (t - lastYield >= YIELD_EVERY_MS || b === batches - 1) {
-          hooks.onBatch?.({
-            epoch: epochNumber,
-            batch: b + 1,
-            batches,
-            loss,
-            step: session.steps,
-            samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9),
-          });
+        const progress: BatchProgress = {
+          epoch: epochNumber,
+          batch: b + 1,
+          batches,
+          loss,
+          step: session.steps,
+          samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9),
+        };
+        if (t - lastYield < YIELD_EVERY_MS && b < batches - 1) {
+          if (hooks.onBatch) {
+            unreported.push(progress);
+            if (unreported.length >= 2 * STEPS_KEPT_FOR_DIVERGENCE)
+              unreported = unreported.slice(-STEPS_KEPT_FOR_DIVERGENCE);
+          }
+        } else {
+          unreported = [];
+          hooks.onBatch?.(progress);
           if (hooks.checkpoint && (await hooks.checkpoint()) === 'stop') {
             stopRequested = true;
             if (b < batches - 1) return this.stoppedOutcome();

@@ -10,6 +10,7 @@ import { CheckpointSaver } from './checkpointSaver';
 import type { Kernels } from '../../core/kernels';
 import { checkTrainConfig } from '../../core/train/configCheck';
 import { checkSettingsChange, type SettingsChangeRequest } from '../../core/train/settingChanges';
+import { failureOf } from '../../core/train/runFailure';
 import { createTrainingSession } from '../../core/train/session';
 import { predictedClasses } from '../../core/train/metrics';
 import { Trainer } from '../../core/train/trainer';
@@ -287,7 +288,7 @@ export class EngineHost {
       checkpoints.flush();
       if (outcome.status === 'diverged') {
         post({ type: 'finished', runId, outcome });
-        post({ type: 'status', runId, status: 'failed', message: outcome.message });
+        post({ type: 'status', runId, status: 'failed', failure: outcome.failure });
       } else {
         // A stop mid-epoch keeps the checkpoint of the last whole epoch: resuming from it repeats the
         // interrupted epoch and continues exactly as an uninterrupted run would.
@@ -301,9 +302,9 @@ export class EngineHost {
       } catch {
         /* reported below */
       }
-      const message = (error as Error).message;
+      const message = error instanceof Error ? error.message : String(error);
       post({ type: 'error', runId, message });
-      post({ type: 'status', runId, status: 'failed', message });
+      post({ type: 'status', runId, status: 'failed', message, failure: failureOf(error) });
     } finally {
       for (const probe of run.probes.splice(0))
         post({

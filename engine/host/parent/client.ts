@@ -5,13 +5,24 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CodedError } from '../../core/errors/coded';
+import { runFailure, type RunFailure } from '../../core/train/runFailure';
 import type { FromEngine, ToEngine } from '../protocol';
 
 export interface EngineExit {
   code: number | null;
   signal: NodeJS.Signals | null;
-  /** Plain words for the run's error text. */
+  /** Plain English for logs and thrown errors. */
   reason: string;
+  /** The same as a run failure's code: killed (with its signal), crashed (with its exit code) or exited. */
+  failure: RunFailure;
+}
+
+/** The engine process ended: coded as the run failure it causes (killed, crashed, exited), so it is worded as one. */
+export class EngineExitError extends CodedError<string, Record<string, string | number>> {
+  constructor(exit: EngineExit, message: string) {
+    super(exit.failure.code, exit.failure.params, message);
+  }
 }
 
 /** A started engine process, however it was started (Node's fork here, Electron's utilityProcess in the app). */
@@ -113,7 +124,12 @@ export class EngineClient {
         : code === 0
           ? 'the engine process exited'
           : `the engine process crashed (exit code ${code})`;
-      this.exitInfo = { code, signal, reason };
+      const failure = signal
+        ? runFailure('engine-killed', { signal })
+        : code === 0
+          ? runFailure('engine-exited')
+          : runFailure('engine-crashed', { exitCode: code ?? 'none' });
+      this.exitInfo = { code, signal, reason, failure };
       for (const listener of this.exitListeners) listener(this.exitInfo);
     });
     this.ready = new Promise((resolvePromise, reject) => {
@@ -124,12 +140,12 @@ export class EngineClient {
         }
       };
       this.listeners.add(onMessage);
-      this.onExit((exit) => reject(new Error(`${exit.reason} before it was ready`)));
+      this.onExit((exit) => reject(new EngineExitError(exit, `${exit.reason} before it was ready`)));
     });
   }
 
   send(message: ToEngine): void {
-    if (this.exitInfo) throw new Error(`cannot send ${message.type}: ${this.exitInfo.reason}`);
+    if (this.exitInfo) throw new EngineExitError(this.exitInfo, `cannot send ${message.type}: ${this.exitInfo.reason}`);
     this.process.send(message);
   }
 

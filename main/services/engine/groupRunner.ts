@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { EngineClientOptions } from '../../../engine/host/parent/client';
 import { currentOwner, ownerAlive, type RunOwner, type Store } from '../store';
 import type { GroupStatus, RunSummary } from '../store/types';
-import { EngineSupervisor } from './supervisor';
+import { EngineSupervisor, failedBecause } from './supervisor';
 
 export interface GroupRunnerOptions {
   /** Folder for run files (as the supervisor's). */
@@ -157,7 +157,7 @@ export class GroupRunner {
       } catch (error) {
         // Refused before it started (it would not fit in memory now): recorded as failed, and the queue goes on.
         if (this.store.runs.getRun(run.id).status === 'queued')
-          this.store.runs.updateRunStatus(run.id, 'failed', { error: (error as Error).message });
+          this.store.runs.updateRunStatus(run.id, 'failed', failedBecause(error));
         continue;
       }
       await lane.whenIdle();

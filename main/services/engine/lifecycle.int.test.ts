@@ -95,9 +95,12 @@ describe('starting runs', () => {
   it('fails the start of a run whose engine dies before it is ready, and leaves no run behind', async () => {
     const s = supervisor({ engine: { entry: join(home, 'no-such-engine.mjs') } });
     const before = runCount();
-    await expect(s.startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })).rejects.toThrow(
-      /before it was ready/,
-    );
+    const failure = await s
+      .startRun({ projectId: project.id, spec, config: config(), datasetId: dataset.id })
+      .catch((e: unknown) => e);
+    expect((failure as Error).message).toMatch(/before it was ready/);
+    // Coded as the engine's end (a crash: node could not load the entry), so it is worded in either language.
+    expect(failure).toMatchObject({ code: 'failure-engine-crashed', params: { exitCode: 1 } });
     expect(runCount()).toBe(before);
     expect(s.activeRun).toBeNull();
     await s.close();
@@ -127,6 +130,8 @@ describe('starting runs', () => {
         .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(RunStartError);
       expect((failure as Error).message).toMatch(/mean squared error is for regression/);
+      // Coded as the run failure it is, so the studio and the CLI word it (here: the error's own message).
+      expect(failure).toMatchObject({ code: 'failure-engine-error', params: { message: (failure as Error).message } });
       expect(runCount()).toBe(before);
       expect(s.activeRun).toBeNull();
       const next = await s.startRun({
@@ -182,7 +187,11 @@ describe('closing', () => {
     const { pid } = await (await s.ensureEngine()).ready;
     process.kill(pid, 'SIGSTOP'); // frozen: it will never report 'stopped'
     await s.close();
-    expect(store.runs.getRun(runId).status).toBe('failed');
+    expect(store.runs.getRun(runId)).toMatchObject({
+      status: 'failed',
+      error: 'the studio closed before the run finished stopping',
+      failure: { code: 'failure-studio-closed', params: {} },
+    });
     expect(() => process.kill(pid, 0)).toThrow(); // the engine was ended, not left behind
   });
 });

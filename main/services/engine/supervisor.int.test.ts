@@ -98,6 +98,7 @@ describe('engine supervisor', () => {
     const failed = store.runs.getRun(runId);
     expect(failed.status).toBe('failed');
     expect(failed.error).toContain('SIGKILL');
+    expect(failed.failure).toEqual({ code: 'failure-engine-killed', params: { signal: 'SIGKILL' } });
     const checkpoint = store.checkpoints.latestCheckpoint(runId, 'last')!;
     expect(checkpoint.epoch).toBeGreaterThanOrEqual(3);
     expect(checkpoint.epoch).toBeLessThan(epochs);

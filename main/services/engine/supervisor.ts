@@ -10,7 +10,8 @@ import { checkDataFit } from '../../../engine/core/train/dataFit';
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
-import { EngineClient, type EngineClientOptions } from '../../../engine/host/parent/client';
+import { EngineClient, type EngineClientOptions, type EngineExit } from '../../../engine/host/parent/client';
+import { failureOf, runFailure, type RunFailure } from '../../../engine/core/train/runFailure';
 import type { FromEngine } from '../../../engine/host/protocol';
 import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
 import { reconcileRun } from './recovery';
@@ -24,12 +25,14 @@ import {
   trainingMemoryBudget,
 } from './refusals';
 import { ServiceError } from '../serviceError';
+import { RUN_FAILURES, runFailureText } from '../../api/runFailures';
+import { CodedError } from '../../../engine/core/errors/coded';
 
 /** A new run the engine could not start (its data, model or settings failed while setting up): no run is kept. */
-export class RunStartError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunStartError';
+/** The engine could not start a run it was sent: its English, and why as a run failure's code (worded by both UIs). */
+export class RunStartError extends CodedError<string, Record<string, string | number>> {
+  constructor(message: string, failure: RunFailure = failureOf(new Error(message))) {
+    super(failure.code, failure.params, message);
   }
 }
 
@@ -47,7 +50,8 @@ export interface StartRunRequest {
 }
 
 export type SupervisorEvent =
-  { runId: string; message: FromEngine } | { runId: string; message: { type: 'engine-exit'; reason: string } };
+  | { runId: string; message: FromEngine }
+  | { runId: string; message: { type: 'engine-exit'; reason: string; failure: RunFailure } };
 
 export interface SupervisorOptions {
   /** Folder for run files; each run's checkpoints go to <runsDir>/<runId>. */
@@ -67,6 +71,8 @@ const CONTINUABLE = new Set(['stopped', 'failed', 'interrupted']);
 
 export class EngineSupervisor {
   private engine: EngineClient | null = null;
+  /** close() is ending the engine: a run it ends, it ends because the studio closed. */
+  private closing = false;
   private engineInfo: { isa: string; threads: number } | null = null;
   private activeRunId: string | null = null;
   private readonly writer: MetricsWriter;
@@ -75,7 +81,11 @@ export class EngineSupervisor {
   private resolveFinished: (() => void) | null = null;
   private requests = 0;
   /** A new run sent to the engine that has not yet said it is running: settled by its first status. */
-  private starting: { runId: string; started: () => void; failed: (message: string) => void } | null = null;
+  private starting: {
+    runId: string;
+    started: () => void;
+    failed: (message: string, failure?: RunFailure) => void;
+  } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -99,7 +109,7 @@ export class EngineSupervisor {
     const engine = new EngineClient(this.options.engine);
     this.engine = engine;
     engine.onMessage((message) => this.handle(message));
-    engine.onExit((exit) => this.engineDied(engine, exit.reason));
+    engine.onExit((exit) => this.engineDied(engine, exit));
     const ready = await engine.ready;
     this.engineInfo = { isa: ready.isa, threads: ready.threads };
     return engine;
@@ -138,7 +148,7 @@ export class EngineSupervisor {
       this.starting = {
         runId: run.id,
         started: resolve,
-        failed: (message) => reject(new RunStartError(message)),
+        failed: (message, failure) => reject(new RunStartError(message, failure)),
       };
     });
     started.catch(() => undefined); // awaited below; a failure while launching is thrown by launch instead
@@ -277,13 +287,15 @@ export class EngineSupervisor {
     });
     await Promise.race([this.finished, grace]);
     clearTimeout(timer);
+    // An engine ended here (killed when it does not exit) ends its run because the studio closed: that is the reason.
+    this.closing = true;
     await this.engine?.shutdown();
     this.engine = null;
     // A run still marked active (its engine never reported the end) ends here.
     const runId = this.activeRunId;
     if (runId) {
       this.writer.flush();
-      this.store.runs.updateRunStatus(runId, 'failed', { error: 'the studio closed before the run finished stopping' });
+      this.store.runs.updateRunStatus(runId, 'failed', { failure: runFailure('studio-closed') });
       this.ended(runId);
     }
     this.writer.close();
@@ -322,7 +334,7 @@ export class EngineSupervisor {
       // The engine died before it was ready (or could not be sent the run): a continued run fails now, not stays
       // queued; a new one is removed by startRun.
       if (this.activeRunId === runId && this.starting?.runId !== runId) {
-        this.store.runs.updateRunStatus(runId, 'failed', { error: (error as Error).message });
+        this.store.runs.updateRunStatus(runId, 'failed', failedBecause(error));
         this.ended(runId);
       }
       throw error;
@@ -363,7 +375,10 @@ export class EngineSupervisor {
         if (message.status === 'running' || message.status === 'paused') {
           this.store.runs.updateRunStatus(runId, message.status);
         } else {
-          this.store.runs.updateRunStatus(runId, message.status, message.message ? { error: message.message } : {});
+          this.store.runs.updateRunStatus(runId, message.status, {
+            ...(message.message ? { error: message.message } : {}),
+            ...(message.failure ? { failure: message.failure } : {}),
+          });
           this.ended(runId);
         }
         break;
@@ -430,7 +445,8 @@ export class EngineSupervisor {
     if (message.type === 'error') return true; // its 'failed' status follows with the same message
     if (message.type === 'status' && message.status === 'failed') {
       this.abandonStart(runId);
-      starting.failed(message.message ?? 'the engine could not start the run');
+      const failure = message.failure ?? runFailure('no-reason');
+      starting.failed(message.message ?? runFailureText(failure, RUN_FAILURES) ?? failure.code, failure);
       return true;
     }
     return false;
@@ -443,19 +459,27 @@ export class EngineSupervisor {
     this.resolveFinished = null;
   }
 
-  private engineDied(engine: EngineClient, reason: string): void {
+  private engineDied(engine: EngineClient, exit: EngineExit): void {
+    const { reason, failure } = this.closing
+      ? { reason: RUN_FAILURES['studio-closed'], failure: runFailure('studio-closed') }
+      : exit;
     if (this.engine === engine) this.engine = null;
     const runId = this.activeRunId;
     if (!runId) return;
     const starting = this.starting;
     if (starting?.runId === runId) {
       this.abandonStart(runId);
-      starting.failed(reason);
+      starting.failed(reason, failure);
       return;
     }
     this.writer.flush();
-    this.store.runs.updateRunStatus(runId, 'failed', { error: reason });
-    for (const listener of this.listeners) listener({ runId, message: { type: 'engine-exit', reason } });
+    this.store.runs.updateRunStatus(runId, 'failed', { error: reason, failure });
+    for (const listener of this.listeners) listener({ runId, message: { type: 'engine-exit', reason, failure } });
     this.ended(runId);
   }
+}
+
+/** A run failed by `error` (the engine died before it was ready, it could not be sent the run): its code and message. */
+export function failedBecause(error: unknown): { error: string; failure: RunFailure } {
+  return { error: error instanceof Error ? error.message : String(error), failure: failureOf(error) };
 }

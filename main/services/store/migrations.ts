@@ -209,6 +209,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'run setting changes',
     up: (db) => db.exec("ALTER TABLE runs ADD COLUMN setting_changes TEXT NOT NULL DEFAULT '[]'"),
   },
+  // Why a failed run failed, as a code with values (engine/core/train/runFailure.ts, JSON { code, params }), which
+  // the studio and the CLI word in the user's language; `error` keeps the English. Runs failed before: NULL.
+  { version: 8, name: 'run failure codes', up: (db) => db.exec('ALTER TABLE runs ADD COLUMN failure TEXT') },
 ];
 
 export function schemaVersion(db: Database): number {

@@ -33,7 +33,7 @@ const SORT_COLUMNS: Record<RunSortKey, string> = {
 
 /** The selected columns of a run summary: every column but the graph snapshot, plus the tags as a JSON array. */
 export const SUMMARY_COLUMNS = `r.id, r.project_id, r.graph_version_id, r.dataset_id, r.name, r.train_config, r.split_seed, r.seed,
-  r.status, r.error, r.created_at, r.started_at, r.ended_at, r.running_since, r.duration_ms, r.best_metrics,
+  r.status, r.error, r.failure, r.created_at, r.started_at, r.ended_at, r.running_since, r.duration_ms, r.best_metrics,
   r.final_metrics, r.best_epoch, r.notes, r.kind, r.group_id, r.group_combination, r.group_assignment,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM run_tags WHERE run_id = r.id ORDER BY tag)) AS tags`;
 

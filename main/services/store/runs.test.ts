@@ -136,6 +136,29 @@ describe('run status', () => {
     expect(retried).toMatchObject({ status: 'running', error: null, endedAt: null, startedAt: started });
   });
 
+  it("keeps why a run failed as a code with values, its English from the code's sentence by default", () => {
+    const run = newRun();
+    store.runs.updateRunStatus(run.id, 'running');
+    const failure = { code: 'failure-engine-crashed', params: { exitCode: 134 } };
+    expect(store.runs.updateRunStatus(run.id, 'failed', { failure })).toMatchObject({
+      failure,
+      error: 'the engine process crashed (exit code 134)',
+    });
+    expect(store.runs.listRuns({}).find((r) => r.id === run.id)?.failure).toEqual(failure);
+    store.runs.updateRunStatus(run.id, 'running');
+    // Without a reason, the run says it was given none; a coded error of another table keeps its own English.
+    expect(store.runs.updateRunStatus(run.id, 'failed')).toMatchObject({
+      failure: { code: 'failure-no-reason', params: {} },
+      error: 'the run failed (no reason was given)',
+    });
+    store.runs.updateRunStatus(run.id, 'running');
+    const refused = { code: 'service-run-no-dataset', params: { run: 'Run 1' } };
+    expect(
+      store.runs.updateRunStatus(run.id, 'failed', { failure: refused, error: "run 'Run 1' has no dataset recorded" }),
+    ).toMatchObject({ failure: refused, error: "run 'Run 1' has no dataset recorded" });
+    expect(store.runs.updateRunStatus(run.id, 'running')).toMatchObject({ failure: null, error: null });
+  });
+
   it('refuses impossible moves and treats the same status again as no change', () => {
     const run = newRun();
     expect(() => store.runs.updateRunStatus(run.id, 'paused')).toThrow(
@@ -188,7 +211,11 @@ describe('recovering after a crash', () => {
     expect(recovered).toMatchObject({ status: 'interrupted', endedAt: lastEpochAt });
     expect(recovered.durationMs).toBe(3000); // up to its last recorded epoch, not the hour it was dead
     expect(recovered.error).toMatch(/closed while this run was running/);
-    expect(store.runs.getRun(paused.id).status).toBe('interrupted');
+    expect(recovered.failure).toEqual({ code: 'failure-interrupted-running', params: {} });
+    expect(store.runs.getRun(paused.id)).toMatchObject({
+      status: 'interrupted',
+      failure: { code: 'failure-interrupted-paused' },
+    });
     expect(store.runs.getRun(queued.id).status).toBe('interrupted'); // its engine never started: not queued forever
     expect(store.runs.getRun(done.id).status).toBe('completed');
     expect(store.runs.updateRunStatus(running.id, 'running').status).toBe('running'); // resumable

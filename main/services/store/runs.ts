@@ -10,6 +10,8 @@ import { canMove, isEnded } from './runStatus';
 import type { RunOwner } from './owner';
 import type { Assignment } from '../../../engine/core/train/sweep';
 import type { MetricValues, Run, RunKind, RunStatus, RunSummary } from './types';
+import { runFailure, type RunFailure } from '../../../engine/core/train/runFailure';
+import { RUN_FAILURES, runFailureText } from '../../api/runFailures';
 import { ServiceError } from '../serviceError';
 
 interface RunRow {
@@ -24,6 +26,7 @@ interface RunRow {
   seed: number;
   status: RunStatus;
   error: string | null;
+  failure: string | null;
   created_at: number;
   started_at: number | null;
   ended_at: number | null;
@@ -89,8 +92,8 @@ export function runRepository(ctx: StoreContext) {
     "SELECT json_extract(manifest, '$.split.seed') AS seed FROM datasets WHERE id = ?",
   );
   const runCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM runs WHERE project_id = ?');
-  const setStatus = db.prepare(`UPDATE runs SET status = ?, error = ?, started_at = ?, ended_at = ?, running_since = ?,
-    duration_ms = ? WHERE id = ?`);
+  const setStatus = db.prepare(`UPDATE runs SET status = ?, error = ?, failure = ?, started_at = ?, ended_at = ?,
+    running_since = ?, duration_ms = ? WHERE id = ?`);
   const setResults = db.prepare('UPDATE runs SET best_metrics = ?, final_metrics = ?, best_epoch = ? WHERE id = ?');
   const setName = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
   const setImported = db.prepare(
@@ -115,7 +118,7 @@ export function runRepository(ctx: StoreContext) {
     [],
     {
       id: string;
-      status: RunStatus;
+      status: 'queued' | 'running' | 'paused';
       owner: RunOwner | null;
       running_since: number | null;
       last_epoch_at: number | null;
@@ -139,6 +142,7 @@ export function runRepository(ctx: StoreContext) {
       seed: row.seed,
       status: row.status,
       error: row.error,
+      failure: fromJson<RunFailure>(row.failure),
       createdAt: row.created_at,
       startedAt: row.started_at,
       endedAt: row.ended_at,
@@ -245,9 +249,11 @@ export function runRepository(ctx: StoreContext) {
     },
     /**
      * Moves the run to `status` (see runStatus.ts for what may follow what; the same status again changes
-     * nothing). Keeps the running time across pauses, the start and end times, and the error of a failed run.
+     * nothing). Keeps the running time across pauses, the start and end times, and why a failed run failed: its
+     * `failure` (a code with values; 'no-reason' when none is given) and `error`, the English (by default the
+     * failure's English sentence, main/api/runFailures.ts).
      */
-    updateRunStatus(id: string, status: RunStatus, details: { error?: string } = {}): RunSummary {
+    updateRunStatus(id: string, status: RunStatus, details: { error?: string; failure?: RunFailure } = {}): RunSummary {
       return db
         .transaction(() => {
           const current = row(id);
@@ -259,10 +265,12 @@ export function runRepository(ctx: StoreContext) {
           let duration = current.duration_ms;
           if (current.running_since !== null) duration += Math.max(0, at - current.running_since);
           const running = status === 'running';
-          const error = details.error ?? (status === 'failed' ? 'the run failed (no reason was given)' : null);
+          const failure = status === 'failed' ? (details.failure ?? runFailure('no-reason')) : null;
+          const error = details.error ?? (failure ? (runFailureText(failure, RUN_FAILURES) ?? failure.code) : null);
           setStatus.run(
             status,
             running || status === 'queued' ? null : error,
+            failure ? JSON.stringify(failure) : null,
             running ? (current.started_at ?? at) : current.started_at,
             isEnded(status) ? at : null,
             running ? at : null,
@@ -341,9 +349,11 @@ export function runRepository(ctx: StoreContext) {
               duration += lastAlive - run.running_since;
               endedAt = lastAlive;
             }
+            const failure = runFailure(`interrupted-${run.status}`);
             setStatus.run(
               'interrupted',
-              `Netwright closed while this run was ${run.status}; continue it from its last checkpoint.`,
+              runFailureText(failure, RUN_FAILURES),
+              JSON.stringify(failure),
               current.started_at,
               endedAt,
               null,

@@ -4,6 +4,7 @@ import type { SettingChange } from '../../../engine/core/train/settingChanges';
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
+import type { RunFailure } from '../../../engine/core/train/runFailure';
 import type { Assignment, SweepKind, SweepPlan } from '../../../engine/core/train/sweep';
 
 export interface Project {
@@ -70,7 +71,10 @@ export interface RunSummary {
   splitSeed: number;
   seed: number;
   status: RunStatus;
+  /** Why a failed or interrupted run ended, in English (runs that ended before failure codes were kept have only this). */
   error: string | null;
+  /** Why a failed or interrupted run ended, as a code with values the studio and the CLI word (null for other runs). */
+  failure: RunFailure | null;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

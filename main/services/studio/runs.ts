@@ -144,11 +144,12 @@ export class RunService {
           runId,
           status: message.status,
           ...(message.message ? { error: message.message } : {}),
+          ...(message.failure ? { failure: message.failure } : {}),
         });
         if (message.status !== 'running' && message.status !== 'paused') this.finished(runId);
         break;
       case 'engine-exit':
-        this.emit({ type: 'run-status', runId, status: 'failed', error: message.reason });
+        this.emit({ type: 'run-status', runId, status: 'failed', error: message.reason, failure: message.failure });
         this.finished(runId);
         break;
       default:

@@ -23,6 +23,7 @@ function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
     seed: 1,
     status: 'completed',
     error: null,
+    failure: null,
     createdAt: 0,
     startedAt: null,
     endedAt: null,

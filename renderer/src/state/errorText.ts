@@ -19,6 +19,8 @@ import { trainMessages } from '../training/messages';
 import { language, translator } from '../lib/i18n.svelte';
 import { errorWording } from './errorWords';
 import { serviceErrorText } from './serviceErrorText';
+import { runFailureSentence } from '../../../main/api/runFailures';
+import { runFailureMessages } from './messages';
 
 const refusalWords = translator(trainMessages);
 const groupWords = translator(groupMessages);
@@ -59,6 +61,8 @@ export function errorText(error: unknown): string {
     }
     case 'service':
       return serviceErrorText(wording.key, wording.params, language.locale);
+    case 'failure':
+      return runFailureSentence(wording.key, wording.params, runFailureMessages[language.locale]);
     case null:
       return wording.text;
     default:

@@ -6,6 +6,10 @@ import { StudioError } from '../lib/host';
 import { checkpointProblemMessages } from '../experiments/messages';
 import { groupMessages } from '../groups/messages';
 import { errorWording } from './errorWords';
+import { runFailureMessages } from './messages';
+import { CodedError } from '../../../engine/core/errors/coded';
+import { failureOf, runFailure } from '../../../engine/core/train/runFailure';
+import { runFailureSentence } from '../../../main/api/runFailures';
 import { ONNX_IMPORT_ERRORS, OnnxImportError } from '../../../engine/core/import/onnx/errors';
 import { onnxImportErrorMessages } from '../editor/modelImportMessages';
 import { IMAGE_PREDICTION_PROBLEMS } from '../../../main/api/imagePredictionProblems';
@@ -27,6 +31,32 @@ describe('errorWording', () => {
     });
     const zh = checkpointProblemMessages['zh-CN']['checkpoint-tensor-shape'];
     expect(zh).toContain('{tensor}');
+  });
+
+  it("words a run the engine could not start as the run failure it is, the engine's end among them", () => {
+    // As main/services/engine/supervisor.ts's RunStartError carries it: the failure's code and values.
+    const crashed = runFailure('engine-crashed', { exitCode: 1 });
+    const thrown = new CodedError(
+      crashed.code,
+      crashed.params,
+      'the engine process crashed (exit code 1) before it was ready',
+    );
+    expect(errorWording(new StudioError(errorPayload(thrown)))).toEqual({
+      table: 'failure',
+      key: 'engine-crashed',
+      params: { exitCode: 1 },
+    });
+    expect(runFailureSentence('engine-crashed', { exitCode: 1 }, runFailureMessages['zh-CN'])).toBe(
+      '引擎进程崩溃（退出码 1）',
+    );
+    // An uncoded error the engine met keeps its own message, as the failure's only value.
+    const uncoded = failureOf(new Error('ENOSPC: no space left on device'));
+    const plain = errorWording(new StudioError(errorPayload(new CodedError(uncoded.code, uncoded.params, 'ENOSPC'))));
+    expect(plain).toEqual({
+      table: 'failure',
+      key: 'engine-error',
+      params: { message: 'ENOSPC: no space left on device' },
+    });
   });
 
   it('words a refusal to start from the training table', () => {

@@ -11,6 +11,7 @@ import { IMAGE_PREDICTION_PROBLEMS, type ImagePredictionProblem } from '../../..
 import { IMAGE_IMPORT_PROBLEMS, type ImageImportProblem } from '../../../main/api/imageImportProblems';
 import { CSV_IMPORT_PROBLEMS, type CsvImportProblem } from '../../../main/api/csvImportProblems';
 import { serviceErrorCode, type ServiceErrorCode } from '../../../main/api/serviceErrors';
+import { runFailureCode, type RunFailureCode } from '../../../engine/core/train/runFailure';
 
 export type ErrorWording =
   | { table: 'train'; key: RefusalKey; params: Record<string, string | number> }
@@ -21,6 +22,7 @@ export type ErrorWording =
   | { table: 'imageImport'; key: ImageImportProblem; params: Record<string, string | number> }
   | { table: 'csvImport'; key: CsvImportProblem; params: Record<string, string | number> }
   | { table: 'service'; key: ServiceErrorCode; params: Record<string, string | number> }
+  | { table: 'failure'; key: RunFailureCode; params: Record<string, string | number> }
   | { table: null; text: string };
 
 /** Which table words `error`, and with what (pure: the caller translates, so this runs without the app's runes). */
@@ -48,6 +50,9 @@ export function errorWording(error: unknown): ErrorWording {
     // What a service refuses: 'service-<code>', or a record that does not exist, 'not-found' (serviceErrors.ts).
     const service = serviceErrorCode(code);
     if (service) return { table: 'service', key: service, params };
+    // Why a run could not start or failed: 'failure-<code>' (engine/core/train/runFailure.ts).
+    const failure = runFailureCode(code);
+    if (failure) return { table: 'failure', key: failure, params };
   }
   return { table: null, text: error instanceof Error ? error.message : String(error) };
 }

@@ -19,6 +19,7 @@ function live(): LiveRun {
     name: 'run',
     status: 'running',
     error: null,
+    failure: null,
     epochsPlanned: 10,
     epochs: [],
     steps: [],
@@ -64,6 +65,15 @@ describe('the live run', () => {
     expect(shown.status).toBe('running');
     expect(next.epochs).toHaveLength(2);
     expect(next.status).toBe('stopped');
+  });
+
+  it("keeps a failed status's reason, code and English, and forgets it when the run goes on", () => {
+    const run = live();
+    const failure = { code: 'failure-engine-killed', params: { signal: 'SIGKILL' } };
+    applyLiveEvent(run, { type: 'run-status', runId: 'r', status: 'failed', error: 'killed', failure });
+    expect(run).toMatchObject({ status: 'failed', error: 'killed', failure });
+    applyLiveEvent(run, { type: 'run-status', runId: 'r', status: 'running' });
+    expect(run).toMatchObject({ status: 'running', error: null, failure: null });
   });
 
   it('shows changes of state at once and batches the stream of epochs and steps', () => {

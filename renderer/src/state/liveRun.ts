@@ -4,6 +4,7 @@
 import type {
   EpochRecord,
   RunDetail,
+  RunFailure,
   RunStatus,
   RunSummary,
   SettingChange,
@@ -15,7 +16,9 @@ export interface LiveRun {
   runId: string;
   name: string;
   status: RunStatus;
+  /** Why it failed: the English and the code the studio words (state/runFailureText.ts). */
   error: string | null;
+  failure: RunFailure | null;
   epochsPlanned: number;
   epochs: EpochRecord[];
   /** Loss per optimizer step (thinned when long). */
@@ -37,6 +40,7 @@ export function liveFromDetail(detail: RunDetail): LiveRun {
     name: detail.run.name,
     status: detail.run.status,
     error: detail.run.error,
+    failure: detail.run.failure,
     epochsPlanned: detail.run.trainConfig.epochs,
     epochs: detail.epochs,
     steps: detail.steps.flatMap((s) => (s.loss === null ? [] : [{ step: s.step, loss: s.loss }])),
@@ -55,6 +59,7 @@ export function liveFromStart(run: RunSummary, early: readonly LiveEvent[]): Liv
     name: run.name,
     status: run.status,
     error: null,
+    failure: null,
     epochsPlanned: run.trainConfig.epochs,
     epochs: [],
     steps: [],
@@ -76,6 +81,7 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
     case 'run-status':
       live.status = event.status;
       live.error = event.error ?? null;
+      live.failure = event.failure ?? null;
       return;
     case 'run-progress': {
       const startedAt = live.progress?.startedAt ?? now;
@@ -105,6 +111,7 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
     case 'run-finished':
       live.status = event.run.status;
       live.error = event.run.error;
+      live.failure = event.run.failure;
       return;
     default:
       return;

@@ -1,0 +1,22 @@
+// The Simplified Chinese of why a run failed (runFailures.ts has the English): the studio and the command line.
+import type { RunFailureCode } from '../../engine/core/train/runFailure';
+
+export const RUN_FAILURES_ZH: Record<RunFailureCode, string> = {
+  'diverged-gradients':
+    '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。可能的原因：梯度爆炸（最后一次梯度范数为 {gradNorm}）。',
+  'diverged-rate':
+    '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。可能的原因：学习率对 {optimizer} 来说太高，通常不超过 {usualRate}。',
+  'diverged-gradients-rate':
+    '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。可能的原因：步长太大导致梯度爆炸（最后一次梯度范数为 {gradNorm}）：学习率对 {optimizer} 来说太高，通常不超过 {usualRate}。',
+  'diverged-data':
+    '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。学习率和梯度看起来都正常：请检查数据中是否有 NaN、无穷大或非常大的值，或者某一层不稳定。',
+  'engine-killed': '引擎进程被终止（{signal}）',
+  'engine-crashed': '引擎进程崩溃（退出码 {exitCode}）',
+  'engine-exited': '引擎进程在运行结束前退出了',
+  'studio-closed': '运行还没停下，工作室就关闭了',
+  'interrupted-queued': 'Netwright 在这个运行排队时关闭了；可以从它的最后一个检查点继续。',
+  'interrupted-running': 'Netwright 在这个运行训练时关闭了；可以从它的最后一个检查点继续。',
+  'interrupted-paused': 'Netwright 在这个运行暂停时关闭了；可以从它的最后一个检查点继续。',
+  'engine-error': '{message}',
+  'no-reason': '运行失败（没有给出原因）',
+};

@@ -1,0 +1,18 @@
+// Why a run failed, in the CLI's language: a run failure's code from main/api's tables, another coded error (a
+// checkpoint that could not be written, a refusal before the run started) as the CLI words that error anywhere, and a
+// run failed before failure codes were kept by the English it stored.
+import { CodedError } from '../../engine/core/errors/coded';
+import type { RunFailure } from '../../engine/core/train/runFailure';
+import { RUN_FAILURES, runFailureText } from '../api/runFailures';
+import { RUN_FAILURES_ZH } from '../api/runFailuresZh';
+import { codedErrorText } from './errorWords';
+import type { CliLocale } from './locale';
+
+export function failureText(failure: RunFailure | null, error: string | null, locale: CliLocale): string | null {
+  if (!failure) return error;
+  const own = runFailureText(failure, locale === 'zh' ? RUN_FAILURES_ZH : RUN_FAILURES);
+  if (own !== null) return own;
+  const english = error ?? failure.code;
+  if (locale === 'en') return english;
+  return codedErrorText(new CodedError(failure.code, failure.params, english), locale) ?? english;
+}
