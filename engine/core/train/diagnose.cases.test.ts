@@ -181,14 +181,14 @@ function unstableValidation(add: (c: DiagnosisCase) => void): void {
     history: settlesThen(10, 0.5, alternating(12, 0.4125, 0.5875)),
     setup: {},
     must: ['validation-unstable'],
-    mustNot: [],
+    mustNot: ['overfitting'],
   });
   add({
     label: 'validation swinging 25% of its level (0.4375 ↔ 0.5625): the ordinary noise of a small split',
     history: settlesThen(10, 0.5, alternating(12, 0.4375, 0.5625)),
     setup: {},
     must: [],
-    mustNot: ['validation-unstable'],
+    mustNot: ['validation-unstable', 'overfitting'],
   });
   // Swings against the loss of guessing (ln 4 = 1.386, so 5% of it is 0.069) on a nearly fitted model.
   add({
@@ -196,14 +196,14 @@ function unstableValidation(add: (c: DiagnosisCase) => void): void {
     history: settlesThen(10, 0.1, alternating(12, 0.0575, 0.1425)),
     setup: { numClasses: 4 },
     must: ['validation-unstable'],
-    mustNot: [],
+    mustNot: ['overfitting'],
   });
   add({
     label: 'a fitted model swinging 0.07 ↔ 0.13 (4% of chance): too small to matter',
     history: settlesThen(10, 0.1, alternating(12, 0.07, 0.13)),
     setup: { numClasses: 4 },
     must: [],
-    mustNot: ['validation-unstable'],
+    mustNot: ['validation-unstable', 'overfitting'],
   });
   add({
     label: 'swings of 0.001 on a validation loss of 0.0015: large against the level, nothing against chance',

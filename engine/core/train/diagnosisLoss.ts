@@ -142,6 +142,11 @@ export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresh
   // The highest smoothed validation loss before the best: what validation gained is peakBefore - sv[best].
   let peakBefore = sv[0];
   let rise = 0;
+  // How far the validation loss stood above its best at the epoch before, smoothed or as it was (the smoothed one
+  // lags a sharp rise). Entering needs one of them at half of what the rise now needs (the exit's fraction): a rise
+  // builds over epochs, while a series alternating low, high, low… is back at its best every other epoch, and so is
+  // its median over an odd window, which flips between the two levels: no rise, whatever its size.
+  let riseBefore = 0;
   for (let i = 0; i < n; i++) {
     highest = Math.max(highest, sv[i]);
     // The best is taken among smoothed values over a full window, not a lone first epoch.
@@ -156,10 +161,12 @@ export function overfitting(history: readonly EpochRecord[], th: DiagnosisThresh
     const above = val[i] > train[i] && sv[i] > st[i];
     if (!state) {
       const trainFell = st[best] - st[i] >= Math.max(th.overfitTrainFall * st[best], th.noiseMultiple * trainNoise(i));
-      state = i - best >= Math.round(th.overfitEpochsPastBest) && rise >= need && trainFell && above;
+      const building = riseBefore >= need * th.overfitExitFraction;
+      state = i - best >= Math.round(th.overfitEpochsPastBest) && rise >= need && building && trainFell && above;
     } else {
       state = rise >= need * th.overfitExitFraction && above;
     }
+    riseBefore = Math.max(rise, val[i] - sv[best]);
   }
   if (!state) return null;
   const lowest = argMin(val);
