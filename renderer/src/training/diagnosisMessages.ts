@@ -39,7 +39,7 @@ const en: DiagnosisWords = {
     'non-finite-loss': {
       title: 'Diverged',
       text: 'The {split} loss became NaN or infinite at epoch {epoch} (learning rate {learningRate}): the weights are no longer usable.',
-      why: 'A loss that turns into NaN means the steps were too large: each update overshot and the numbers overflowed.',
+      why: 'A loss turns into NaN or infinity when its numbers overflow: most often the steps were too large, so each update overshot further; NaN, infinite or huge values in the data, or an unstable layer, do it too.',
     },
     'non-finite-weights': {
       title: 'Diverged',
@@ -173,7 +173,7 @@ const zh: DiagnosisWords = {
     'non-finite-loss': {
       title: '已发散',
       text: '{split}损失在第 {epoch} 轮变为 NaN 或无穷大（学习率 {learningRate}）：权重已不可用。',
-      why: '损失变成 NaN 说明步长太大：每次更新都冲过了头，数值溢出。',
+      why: '损失变成 NaN 或无穷大，是因为数值溢出了：最常见的原因是步长太大，每次更新都冲得更远；数据中的 NaN、无穷大或极大的值，或者某一层不稳定，也会这样。',
     },
     'non-finite-weights': {
       title: '已发散',
