@@ -28,8 +28,10 @@ import { ServiceError } from '../serviceError';
 import { RUN_FAILURES, runFailureText } from '../../api/runFailures';
 import { CodedError } from '../../../engine/core/errors/coded';
 
-/** A new run the engine could not start (its data, model or settings failed while setting up): no run is kept. */
-/** The engine could not start a run it was sent: its English, and why as a run failure's code (worded by both UIs). */
+/**
+ * A new run the engine could not start (its data, model or settings failed while setting up; the engine died): no run
+ * is kept. Its message is the English; its code and values the run failure's, which the studio and the CLI word.
+ */
 export class RunStartError extends CodedError<string, Record<string, string | number>> {
   constructor(message: string, failure: RunFailure = failureOf(new Error(message))) {
     super(failure.code, failure.params, message);
@@ -298,6 +300,7 @@ export class EngineSupervisor {
       this.store.runs.updateRunStatus(runId, 'failed', { failure: runFailure('studio-closed') });
       this.ended(runId);
     }
+    this.closing = false;
     this.writer.close();
   }
 
