@@ -511,6 +511,34 @@ function synthetic(): DiagnosisCase[] {
     adviceMustNot: ['training-done'],
   });
   add({
+    // A straight line, no noise and no bend: only the 1% rule can call it flat.
+    label: 'falling 0.8% a window without noise is a plateau',
+    history: run(range(30, (i) => 0.6 * (1 - 0.0016 * i))),
+    setup: { numClasses: 3 },
+    must: ['plateau'],
+    mustNot: ['learning-slowly'],
+  });
+  add({
+    // Recorded from the studio: spirals, the sample's MLP, Adam at 9 (900 times the usual rate): the loss shot up to
+    // 58,800 and again to 31,000, then hovered with noise around 78% of the loss of guessing. Once "looks healthy".
+    label: 'Adam at 9: the loss thrashed, then hovers with noise near chance: underfitting, lower the rate',
+    history: run(
+      [
+        58796, 1558, 19.4, 5.15, 3.23, 12626, 31037, 8967, 951, 12.2, 218, 140, 708, 427, 505, 0.93, 0.79, 1.05, 0.85,
+        1.02,
+      ].concat([0.76, 0.76, 0.84, 0.9, 1.15, 0.84, 0.81, 0.86, 0.98, 1.42]),
+      [
+        4378, 1.53, 10.7, 17, 185, 23103, 12514, 13149, 0.78, 1.33, 1.14, 208, 1044, 5344, 1.23, 0.7, 1.05, 1.02, 0.82,
+      ].concat([0.94, 0.75, 0.7, 1.09, 0.91, 1.08, 0.88, 0.93, 0.8, 1.6, 2.0]),
+      () => ({ lr: 9 }),
+    ),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
+    must: ['underfitting'],
+    mustNot: ['healthy', 'converged'],
+    adviceMust: ['lower-learning-rate'],
+    adviceMustNot: ['raise-learning-rate', 'bigger-model'],
+  });
+  add({
     label: 'still falling 2% a window is not flat',
     history: flatAt(0.5, 1.1, 0.02),
     setup: { numClasses: 3 },

@@ -110,7 +110,9 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       break;
     }
     case 'underfitting':
-      add('bigger-model');
+      // At a rate above the usual for the optimizer the steps overshoot: that, not the model's size, is what holds
+      // the loss up (a larger model at the same rate thrashes the same way).
+      if (!high) add('bigger-model');
       if (regularized) add('less-regularization');
       changeRate();
       if (setup.optimizer === 'sgd') add('try-adam');

@@ -221,11 +221,19 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
       },
     };
   }
+  // A change between the two windows' medians that the epoch-to-epoch noise alone would make is no change: a median of
+  // `span` values varies about 1.25 σ / √span, the difference of two such √2 times that. So a loss that hovers at one
+  // level with noise is flat too, not left without a verdict because its medians moved a few percent.
+  const trainNoise = noiseOf(train, th);
+  const noiseChange = (i: number) => (th.noiseMultiple * trainNoise(i + 1) * 1.25 * Math.SQRT2) / Math.sqrt(span);
   let flat = false;
   let flatSince = 0;
   for (let i = 2 * span - 1; i < n; i++) {
-    const { relative } = change(i);
-    const next: boolean = flat ? Math.abs(relative) <= th.flatExitChange : Math.abs(relative) < th.flatEnterChange;
+    const { before, relative } = change(i);
+    const noise = noiseChange(i) / Math.abs(before);
+    const next: boolean = flat
+      ? Math.abs(relative) <= Math.max(th.flatExitChange, noise)
+      : Math.abs(relative) < Math.max(th.flatEnterChange, noise);
     if (next && !flat) flatSince = i - span + 1;
     flat = next;
   }
