@@ -628,6 +628,30 @@ function synthetic(): DiagnosisCase[] {
       must: ['vanishing-gradients'],
       mustNot: [],
     });
+    // Recorded shape: spirals' ReLU MLP with plain SGD at 2, fc1's gradient exactly 0 from epoch 3, the loss at chance.
+    const dead = (i: number) => ({ gradNorms: { d1: i >= 2 ? 0 : 0.4, d2: i >= 2 ? 0 : 0.3, d3: 0.02 }, lr: 2 });
+    add({
+      label: 'ReLU units killed by a rate of 2 (no sigmoid or tanh): lower the rate, never "use ReLU instead"',
+      history: run(
+        flatAt(1.18, 1.3, 0.001, 20, 3).map((r) => r.trainLoss),
+        undefined,
+        dead,
+      ),
+      setup: { numClasses: 3, optimizer: 'sgd', schedule: 'constant', relu: true, saturating: false },
+      must: ['vanishing-gradients'],
+      mustNot: ['healthy'],
+      adviceMust: ['lower-learning-rate', 'leaky-relu'],
+      adviceMustNot: ['relu-activations', 'raise-learning-rate'],
+    });
+    add({
+      label: 'a tanh network whose first layer gets no gradient: use ReLU',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads),
+      setup: { optimizer: 'adam', saturating: true, relu: false },
+      must: ['vanishing-gradients'],
+      mustNot: [],
+      adviceMust: ['relu-activations'],
+      adviceMustNot: ['lower-learning-rate'],
+    });
     const small = (i: number) => ({ gradNorms: { d1: i >= 4 ? 2e-5 : 0.1, d2: 0.3, d3: 0.5 } });
     add({
       label: 'a layer 1.5e4 times below the others: vanishing',

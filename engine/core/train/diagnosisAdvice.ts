@@ -88,7 +88,10 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       add('careful-init');
       break;
     case 'vanishing-gradients':
-      add('relu-activations');
+      // No "use ReLU instead of sigmoid or tanh" for a graph with neither; a rate above the usual kills ReLU units
+      // (one step too large pushes a unit's input below zero for every sample, and then no gradient moves it back).
+      if (setup.saturating !== false) add('relu-activations');
+      if (high && setup.relu !== false) lowerRate();
       batchNorm();
       add('kaiming-init');
       add('residual-connections');

@@ -24,6 +24,9 @@ export interface RunSetup {
   /** Image augmentation is on. */
   augmentation?: boolean;
   batchSize?: number;
+  /** The graph has sigmoid or tanh layers (which saturate), and ReLU layers (which can die). */
+  saturating?: boolean;
+  relu?: boolean;
   /** How many samples the validation loss is measured on, when known. */
   validationSamples?: number;
 }
@@ -49,6 +52,8 @@ export function runSetup(
   if (spec) {
     setup.dropout = spec.nodes.some((n) => n.op === 'dropout');
     setup.batchNorm = spec.nodes.some((n) => n.op === 'batchnorm1d' || n.op === 'batchnorm2d');
+    setup.saturating = spec.nodes.some((n) => n.op === 'sigmoid' || n.op === 'tanh');
+    setup.relu = spec.nodes.some((n) => n.op === 'relu');
     const shape = spec.nodes.find((n) => n.op === 'input')?.params?.shape;
     setup.images = Array.isArray(shape) && shape.length === 3;
   }
