@@ -18,6 +18,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
     'validation-spike':
       'validation loss spike at epoch {epoch}: validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not; recovered: {recovered}',
+    'training-unstable':
+      'unstable training loss: over epochs {fromEpoch}-{toEpoch} it jumped up {rises} times, between {lowest} and {highest} (largest: {largestFrom} -> {largestTo} at epoch {largestEpoch})',
     'validation-unstable':
       'unstable validation loss: over epochs {fromEpoch}-{toEpoch} it jumped up {rises} times, between {lowest} and {highest} (largest: {largestFrom} -> {largestTo} at epoch {largestEpoch}), while the training loss moved far less',
     'non-finite-gradients': 'gradients overflowed: layer {layer} at epoch {epoch}',
@@ -45,6 +47,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     'loss-spike': '第 {epoch} 轮损失突增：训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}',
     'validation-spike':
       '第 {epoch} 轮验证损失突增：验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}',
+    'training-unstable':
+      '训练损失不稳定：第 {fromEpoch}-{toEpoch} 轮中 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大：第 {largestEpoch} 轮 {largestFrom} -> {largestTo}）',
     'validation-unstable':
       '验证损失不稳定：第 {fromEpoch}-{toEpoch} 轮中 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大：第 {largestEpoch} 轮 {largestFrom} -> {largestTo}），而训练损失的波动小得多',
     'non-finite-gradients': '梯度溢出：第 {epoch} 轮时层 {layer} 的梯度变为 NaN 或无穷大',

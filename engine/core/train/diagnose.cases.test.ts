@@ -34,6 +34,7 @@ const ALL_TRENDS: VerdictCode[] = [
   'loss-spike',
   'validation-spike',
   'validation-unstable',
+  'training-unstable',
 ];
 const except = (...codes: VerdictCode[]) => ALL_TRENDS.filter((c) => !codes.includes(c));
 
@@ -533,10 +534,37 @@ function synthetic(): DiagnosisCase[] {
       () => ({ lr: 9 }),
     ),
     setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
-    must: ['underfitting'],
+    must: ['underfitting', 'training-unstable'],
     mustNot: ['healthy', 'converged'],
     adviceMust: ['lower-learning-rate'],
     adviceMustNot: ['raise-learning-rate', 'bigger-model'],
+  });
+  // Recorded: spirals' MLP with RMSProp at 1 (100 times the usual): the training loss jumps by 10 to 1,000 times
+  // again and again; once only "a loss spike at epoch 25, recovered".
+  const thrashing = run(
+    [70124, 211.6, 40.7, 24.8, 50, 8.22, 5.66, 45.6, 14.5, 454, 1.85, 10.8, 4.62, 6.13, 13.3, 8.22, 8.83, 0.128].concat(
+      [4.43, 10.3, 231, 181, 17.3, 12.5, 4905, 258, 25.5, 5.87, 1.34, 0.804],
+    ),
+    undefined,
+    () => ({ lr: 1 }),
+  );
+  add({
+    label: 'RMSProp at 1: the training loss thrashing up and down: unstable training loss, lower the rate',
+    history: thrashing,
+    setup: { numClasses: 3, optimizer: 'rmsprop', schedule: 'constant' },
+    must: ['training-unstable'],
+    mustNot: ['healthy', 'loss-spike', 'converged'],
+    adviceMust: ['lower-learning-rate', 'gradient-clipping'],
+    details: [{ code: 'training-unstable', params: { fromEpoch: 19, toEpoch: 30, largestTo: 4905, largestEpoch: 25 } }],
+  });
+  add({
+    label: 'the same thrashing under a step schedule: the schedule is already lowering the rate, so no "lower it"',
+    history: thrashing,
+    setup: { numClasses: 3, optimizer: 'rmsprop', schedule: 'step' },
+    must: ['training-unstable'],
+    mustNot: ['healthy', 'loss-spike', 'converged'],
+    adviceMust: ['schedule-already-lowering', 'gradient-clipping'],
+    adviceMustNot: ['lower-learning-rate'],
   });
   add({
     label: 'still falling 2% a window is not flat',

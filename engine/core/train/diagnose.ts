@@ -7,7 +7,7 @@ import { explodingGradients, nonFiniteGradients, vanishingGradients } from './di
 import { curveShape, divergingLoss, lossSpike, overfitting, validationSpike, type Finding } from './diagnosisLoss';
 import { round4 } from './diagnosisMath';
 import type { RunSetup } from './diagnosisSetup';
-import { validationUnstable } from './diagnosisSwings';
+import { trainingUnstable, validationUnstable } from './diagnosisSwings';
 import { DIAGNOSIS_THRESHOLDS, type DiagnosisThresholds } from './diagnosisThresholds';
 
 export type { Advice, AdviceCode, Verdict, VerdictCode } from './diagnosisCodes';
@@ -58,8 +58,11 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
     return found;
   }
   const diverging = divergingLoss(history, th);
-  const spike = diverging ? null : lossSpike(history, th);
+  // Repeated jumps of the training loss include any single spike among them: the instability is the one verdict.
+  const thrashing = diverging ? null : trainingUnstable(history, setup, th);
+  const spike = diverging || thrashing ? null : lossSpike(history, th);
   if (diverging) found.push(diverging);
+  if (thrashing) found.push(thrashing);
   if (spike) found.push(spike);
   // Repeated swings include any single jump among them: the instability is the one verdict then.
   const unstable = diverging ? null : validationUnstable(history, setup, th);

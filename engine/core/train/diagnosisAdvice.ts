@@ -68,6 +68,12 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       // The training loss did not jump, so nothing exploded: smaller steps late in training are what smooth it.
       lowerRate();
       break;
+    case 'training-unstable':
+      // Steps too large: a lower starting rate (or the schedule already lowering it), and clipping for the worst.
+      if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });
+      else lowerRate();
+      clip();
+      break;
     case 'validation-unstable':
       // Steps too large move the weights far between evaluations; a decaying schedule already makes them smaller.
       if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });

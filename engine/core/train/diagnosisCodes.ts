@@ -12,6 +12,8 @@ export const VERDICT_CODES = [
   // the validation loss rising and falling by large amounts, again and again, while the training loss moves far less:
   // { fromEpoch, toEpoch, rises, lowest, highest, largestFrom, largestTo, largestEpoch }
   'validation-unstable',
+  // the training loss itself jumping up by large amounts again and again (the same parameters): steps too large
+  'training-unstable',
   'non-finite-gradients', // { epoch, layer }
   'exploding-gradients', // { layer, fromEpoch, fromNorm, toEpoch, toNorm, factor }
   'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }

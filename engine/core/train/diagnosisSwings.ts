@@ -1,5 +1,6 @@
 // An unstable validation loss: over the latest epochs it rose and fell by large amounts, again and again, while the
 // training loss moved smoothly. A single jump is a validation spike (diagnosisLoss.ts); a steady rise is overfitting.
+// An unstable training loss: the training loss itself doing so (a single jump of it is a loss spike).
 import { median, round4 } from './diagnosisMath';
 import { reference, type Finding } from './diagnosisLoss';
 import type { RunSetup } from './diagnosisSetup';
@@ -51,6 +52,44 @@ function backAndForth(values: readonly number[]): number {
   return total - Math.abs(values[values.length - 1] - values[0]);
 }
 
+/** The rises of `values` (the latest epochs' losses) large against both their median and the reference loss. */
+function largeRises(
+  values: readonly number[],
+  history: readonly EpochRecord[],
+  setup: RunSetup,
+  th: DiagnosisThresholds,
+) {
+  const size = Math.max(
+    th.unstableSwingOfTypical * median(values),
+    th.unstableSwingOfReference * reference(history, setup, th).value,
+  );
+  return swingsOf(values, size).filter((s) => s.rise);
+}
+
+/** A finding on the swings of `values` over the epochs of `recent`, quoting the largest rise. */
+function swingsFinding(
+  code: 'validation-unstable' | 'training-unstable',
+  recent: readonly EpochRecord[],
+  values: readonly number[],
+  rises: readonly Swing[],
+): Finding {
+  const largest = rises.reduce((a, b) => (values[b.to] - values[b.from] > values[a.to] - values[a.from] ? b : a));
+  return {
+    code,
+    severity: 'warning',
+    params: {
+      fromEpoch: recent[0].epoch,
+      toEpoch: recent[recent.length - 1].epoch,
+      rises: rises.length,
+      lowest: round4(Math.min(...values)),
+      highest: round4(Math.max(...values)),
+      largestFrom: round4(values[largest.from]),
+      largestTo: round4(values[largest.to]),
+      largestEpoch: recent[largest.to].epoch,
+    },
+  };
+}
+
 /**
  * The validation loss of the latest epochs rose unstableRises times or more, each rise large against both its
  * median and the reference loss, while the training loss over the same epochs went back and forth far less.
@@ -65,26 +104,26 @@ export function validationUnstable(
   const recent = records.slice(-Math.max(2, Math.round(th.unstableEpochs)));
   const val = recent.map((r) => r.valLoss!);
   const train = recent.map((r) => r.trainLoss);
-  const size = Math.max(
-    th.unstableSwingOfTypical * median(val),
-    th.unstableSwingOfReference * reference(history, setup, th).value,
-  );
-  const rises = swingsOf(val, size).filter((s) => s.rise);
+  const rises = largeRises(val, history, setup, th);
   if (rises.length < Math.round(th.unstableRises)) return null;
   if (backAndForth(train) > th.unstableTrainShare * backAndForth(val)) return null;
-  const largest = rises.reduce((a, b) => (val[b.to] - val[b.from] > val[a.to] - val[a.from] ? b : a));
-  return {
-    code: 'validation-unstable',
-    severity: 'warning',
-    params: {
-      fromEpoch: recent[0].epoch,
-      toEpoch: recent[recent.length - 1].epoch,
-      rises: rises.length,
-      lowest: round4(Math.min(...val)),
-      highest: round4(Math.max(...val)),
-      largestFrom: round4(val[largest.from]),
-      largestTo: round4(val[largest.to]),
-      largestEpoch: recent[largest.to].epoch,
-    },
-  };
+  return swingsFinding('validation-unstable', recent, val, rises);
+}
+
+/**
+ * The training loss of the latest epochs rose unstableRises times or more by the same measure. An epoch's training
+ * loss averages its steps and moves smoothly while each step improves the weights a little: large rises, again and
+ * again, are steps that throw the weights far off. (One rise alone is a loss spike, lossSpike.)
+ */
+export function trainingUnstable(
+  history: readonly EpochRecord[],
+  setup: RunSetup,
+  th: DiagnosisThresholds,
+): Finding | null {
+  if (history.length < th.minEpochs) return null;
+  const recent = history.slice(-Math.max(2, Math.round(th.unstableEpochs)));
+  const train = recent.map((r) => r.trainLoss);
+  const rises = largeRises(train, history, setup, th);
+  if (rises.length < Math.round(th.unstableRises)) return null;
+  return swingsFinding('training-unstable', recent, train, rises);
 }

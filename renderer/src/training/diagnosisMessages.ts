@@ -61,6 +61,11 @@ const en: DiagnosisWords = {
       text: 'At epoch {epoch} the validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not, {recovered}.',
       why: "The training loss averages an epoch's steps; the validation loss measures the weights once, at the epoch's end, and a large step late in the epoch can leave them worse for a moment. With batch normalization, evaluation also uses running means and variances that lag behind weights that move fast.",
     },
+    'training-unstable': {
+      title: 'Unstable training loss',
+      text: 'Over epochs {fromEpoch}–{toEpoch} the training loss jumped up {rises} times, moving between {lowest} and {highest} (the largest jump: {largestFrom} to {largestTo} at epoch {largestEpoch}).',
+      why: "An epoch's training loss averages its steps, so it moves smoothly while each step improves the weights a little. Large jumps up, again and again, mean some steps throw the weights far off: steps too large for this model and data, which the learning rate sets (and clipping would cap).",
+    },
     'validation-unstable': {
       title: 'Unstable validation loss',
       text: 'Over epochs {fromEpoch}–{toEpoch} the validation loss jumped up {rises} times, moving between {lowest} and {highest} (the largest jump: {largestFrom} to {largestTo} at epoch {largestEpoch}), while the training loss moved far less.',
@@ -194,6 +199,11 @@ const zh: DiagnosisWords = {
       title: '验证损失突增',
       text: '第 {epoch} 轮验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}。',
       why: '训练损失是一轮中各步的平均；验证损失只在轮末对当时的权重测一次，轮末一次过大的更新会让权重暂时变差。使用批归一化时，评估还要用滑动均值和方差，它们跟不上快速变化的权重。',
+    },
+    'training-unstable': {
+      title: '训练损失不稳定',
+      text: '第 {fromEpoch}–{toEpoch} 轮中，训练损失 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大一次：第 {largestEpoch} 轮从 {largestFrom} 跳到 {largestTo}）。',
+      why: '一轮的训练损失是这一轮各步的平均，每一步只让权重好一点时，它会平稳变化。一次又一次大幅上跳，说明有些步把权重甩到了很远的地方：对这个模型和数据来说步长太大，而步长由学习率决定（梯度裁剪可以限制它）。',
     },
     'validation-unstable': {
       title: '验证损失不稳定',
