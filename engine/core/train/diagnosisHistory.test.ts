@@ -2,7 +2,7 @@
 // epochs reaches the advice.
 import { describe, expect, it } from 'vitest';
 import { config as trainConfig } from '../../test/models';
-import { diagnoseRecordedRun, validationCount, type StoredEpoch } from './diagnosisHistory';
+import { diagnoseRecordedRun, regressionBaseline, validationCount, type StoredEpoch } from './diagnosisHistory';
 
 /** Training falls smoothly; validation settles near 0.32, then bounces 0.3 ↔ 0.6 over the last seven epochs. */
 function bouncingRun(count?: number): StoredEpoch[] {
@@ -51,5 +51,33 @@ describe('diagnoseRecordedRun', () => {
     expect(before.map((v) => v.code)).toEqual(['non-finite-loss']);
     // Without it, the same epochs are judged as they are.
     expect(diagnoseRecordedRun({ epochs: [], config })).toEqual([]);
+  });
+
+  it('judges a regression run against the loss of predicting the mean, which its validation RMSE and R² give', () => {
+    // noisy-curve with Adam at 0.5 (recorded): the first epoch blew up to 7,920, then the loss hovered at 0.5-0.64
+    // with the validation R² below 0: no better than the mean. Against its first epoch it read as converged.
+    const train = [
+      7920, 66.6, 197, 22.2, 14.1, 8.71, 212, 136, 21.8, 14.8, 8.4, 5.24, 3.34, 3.06, 1.75, 1.01, 0.847,
+    ].concat([0.636, 0.67, 0.613, 0.52, 0.494, 0.602, 0.579, 0.544, 0.611, 0.579, 0.638, 0.571, 0.553]);
+    const epochs: StoredEpoch[] = train.map((trainLoss, i) => ({
+      epoch: i + 1,
+      trainLoss,
+      valLoss: 0.56,
+      trainAccuracy: null,
+      valAccuracy: null,
+      lr: 0.5,
+      metrics: { validation: { loss: 0.5603, count: 30, rmse: 0.7486, r2: -0.0989 } },
+    }));
+    expect(regressionBaseline(epochs)).toBeCloseTo(0.51, 2);
+    const verdicts = diagnoseRecordedRun({
+      epochs,
+      config: trainConfig({ loss: 'mse', optimizer: { type: 'adam', lr: 0.5 } }),
+    });
+    expect(verdicts.map((v) => v.code)).toContain('underfitting');
+    expect(verdicts.map((v) => v.code)).not.toContain('converged');
+    expect(verdicts.find((v) => v.code === 'underfitting')?.params).toMatchObject({ referenceKind: 'baseline' });
+    // A perfect fit (R² = 1) or no validation split gives no baseline: the first epoch stays the reference.
+    expect(regressionBaseline([{ ...epochs[0], metrics: { validation: { rmse: 0, r2: 1 } } }])).toBeUndefined();
+    expect(regressionBaseline([{ ...epochs[0], metrics: {} }])).toBeUndefined();
   });
 });

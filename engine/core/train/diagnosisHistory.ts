@@ -66,6 +66,22 @@ export function validationCount(epochs: readonly StoredEpoch[]): number | undefi
 }
 
 /**
+ * The loss of predicting the mean, for a regression run: the validation targets' variance, which the latest epoch's
+ * validation RMSE and R² give (R² = 1 - MSE / variance). The diagnosis judges "high" and "converged" against it
+ * rather than against the first epoch's loss, which a first epoch that blew up makes huge (a model no better than
+ * the mean then read as converged at 0.007% of it).
+ */
+export function regressionBaseline(epochs: readonly StoredEpoch[]): number | undefined {
+  for (let i = epochs.length - 1; i >= 0; i--) {
+    const validation = epochs[i].metrics.validation as { rmse?: unknown; r2?: unknown } | null | undefined;
+    const { rmse, r2 } = validation ?? {};
+    if (typeof rmse !== 'number' || typeof r2 !== 'number' || !Number.isFinite(rmse) || !Number.isFinite(r2)) continue;
+    if (1 - r2 > 1e-9) return (rmse * rmse) / (1 - r2);
+  }
+  return undefined;
+}
+
+/**
  * The verdicts on a recorded run. A run stopped mid-epoch by a NaN or infinite loss has not recorded that epoch:
  * unless its epochs already show the divergence, the verdict is where the engine saw the loss break, alone (what the
  * epochs before it say is not what ended the run).
@@ -74,6 +90,8 @@ export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
   const setup = runSetup(run.config, run.spec, run.numClasses);
   const samples = validationCount(run.epochs);
   if (samples !== undefined) setup.validationSamples = samples;
+  const baseline = setup.numClasses === undefined ? regressionBaseline(run.epochs) : undefined;
+  if (baseline !== undefined && baseline > 0) setup.baselineLoss = baseline;
   const verdicts = diagnose(run.epochs.map(fromStoredEpoch), setup);
   if (!run.diverged || verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights'))
     return verdicts;

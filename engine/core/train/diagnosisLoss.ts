@@ -20,11 +20,14 @@ export interface Finding {
  * neighbours on each side, over the last few windows (zero on a straight line, large for a loss that swings from epoch
  * to epoch on a tiny split or with heavy dropout).
  */
-function noiseOf(values: readonly number[], th: DiagnosisThresholds): (i: number) => number {
+function noiseOf(
+  values: readonly number[],
+  th: DiagnosisThresholds,
+  window = 4 * Math.max(1, Math.round(th.smoothingEpochs)),
+): (i: number) => number {
   const residual = values.map((v, j) =>
     j < 2 || j > values.length - 3 ? NaN : Math.abs(v - median(values.slice(j - 2, j + 3))),
   );
-  const window = 4 * Math.max(1, Math.round(th.smoothingEpochs));
   return (i) => {
     const seen = residual.slice(Math.max(2, i - window), i - 1).filter(Number.isFinite);
     // The median absolute residual scaled (×1.4826) to a standard deviation for normally distributed noise.
@@ -223,8 +226,9 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
   }
   // A change between the two windows' medians that the epoch-to-epoch noise alone would make is no change: a median of
   // `span` values varies about 1.25 σ / √span, the difference of two such √2 times that. So a loss that hovers at one
-  // level with noise is flat too, not left without a verdict because its medians moved a few percent.
-  const trainNoise = noiseOf(train, th);
+  // level with noise is flat too, not left without a verdict because its medians moved a few percent. The noise is
+  // that of the two windows only: a smooth steep fall before them has no residuals and would hide it.
+  const trainNoise = noiseOf(train, th, 2 * span);
   const noiseChange = (i: number) => (th.noiseMultiple * trainNoise(i + 1) * 1.25 * Math.SQRT2) / Math.sqrt(span);
   let flat = false;
   let flatSince = 0;
