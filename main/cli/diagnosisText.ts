@@ -18,6 +18,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'loss spike at epoch {epoch}: training loss jumped from about {before} to {peak} ({factor}x); recovered: {recovered}',
     'validation-spike':
       'validation loss spike at epoch {epoch}: validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not; recovered: {recovered}',
+    'early-blowup':
+      'blew up at the start: the training loss reached {loss} at epoch {epoch}, {factor}x the {referenceKind} loss {reference}; recovered: {recovered}',
     'training-unstable':
       'unstable training loss: over epochs {fromEpoch}-{toEpoch} it jumped up {rises} times, between {lowest} and {highest} (largest: {largestFrom} -> {largestTo} at epoch {largestEpoch})',
     'validation-unstable':
@@ -47,6 +49,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     'loss-spike': '第 {epoch} 轮损失突增：训练损失从约 {before} 跳到 {peak}（{factor} 倍），{recovered}',
     'validation-spike':
       '第 {epoch} 轮验证损失突增：验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}',
+    'early-blowup':
+      '开始时爆炸：第 {epoch} 轮训练损失达到 {loss}，是{referenceKind} {reference} 的 {factor} 倍，{recovered}',
     'training-unstable':
       '训练损失不稳定：第 {fromEpoch}-{toEpoch} 轮中 {rises} 次大幅上跳，在 {lowest} 与 {highest} 之间波动（最大：第 {largestEpoch} 轮 {largestFrom} -> {largestTo}）',
     'validation-unstable':

@@ -35,6 +35,7 @@ const ALL_TRENDS: VerdictCode[] = [
   'validation-spike',
   'validation-unstable',
   'training-unstable',
+  'early-blowup',
 ];
 const except = (...codes: VerdictCode[]) => ALL_TRENDS.filter((c) => !codes.includes(c));
 
@@ -558,13 +559,95 @@ function synthetic(): DiagnosisCase[] {
     details: [{ code: 'training-unstable', params: { fromEpoch: 19, toEpoch: 30, largestTo: 4905, largestEpoch: 25 } }],
   });
   add({
-    label: 'the same thrashing under a step schedule: the schedule is already lowering the rate, so no "lower it"',
-    history: thrashing,
+    // Thrashing from epoch 9 on, after a start near chance (no early blow-up, which would rightly advise a lower
+    // starting rate whatever the schedule).
+    label: 'thrashing under a step schedule: the schedule is already lowering the rate, so no "lower it"',
+    history: run(
+      [...decay(8, 1.1, 0.6, 0.3), 0.6, 3.5, 0.9, 0.6, 4.2, 0.8, 0.7, 5.0, 1.0, 0.65, 0.6, 3.9, 0.7, 0.6],
+      undefined,
+      () => ({ lr: 1 }),
+    ),
     setup: { numClasses: 3, optimizer: 'rmsprop', schedule: 'step' },
     must: ['training-unstable'],
     mustNot: ['healthy', 'loss-spike', 'converged'],
     adviceMust: ['schedule-already-lowering', 'gradient-clipping'],
     adviceMustNot: ['lower-learning-rate'],
+  });
+  // Flat at 9 (8 times the loss of guessing) with the training accuracy at `accuracy`.
+  const flatHighAt = (accuracy: number) =>
+    run(
+      range(20, (i) => 9 + 0.01 * Math.sin(i)),
+      undefined,
+      () => ({ trainAccuracy: accuracy, lr: 0.001 }),
+    );
+  add({
+    // Recorded shape: two-moons with RMSProp at 3 ended at 99.7% training accuracy with a training loss of 9.
+    label: 'right on 99.7% of the training samples, a loss of 9 from a few confident mistakes: not underfitting',
+    history: flatHighAt(0.997),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
+    must: [],
+    mustNot: ['underfitting', 'learning-slowly'],
+  });
+  add({
+    label: 'right on 70% of the training samples with a high flat loss: underfitting',
+    history: flatHighAt(0.7),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
+    must: ['underfitting'],
+    mustNot: [],
+  });
+  // A first epoch far above the loss of guessing (ln 3 = 1.099 for three classes): 12 times it is a blow-up, 8 times not.
+  const startingAt = (first: number) => run([first, ...decay(11, 1.0, 0.2, 0.3)], undefined, () => ({ lr: 0.001 }));
+  add({
+    label: 'a first epoch at 12 times the loss of guessing: blew up at the start, since recovered (info)',
+    history: startingAt(12 * Math.log(3)),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
+    must: ['early-blowup'],
+    mustNot: [],
+    adviceMust: ['check-data', 'gradient-clipping'],
+    adviceMustNot: ['lower-learning-rate'],
+    details: [{ code: 'early-blowup', severity: 'info', params: { epoch: 1, factor: 12, recovered: 'yes' } }],
+  });
+  add({
+    label: 'a first epoch at 8 times the loss of guessing: no blow-up',
+    history: startingAt(8 * Math.log(3)),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant' },
+    must: [],
+    mustNot: ['early-blowup'],
+  });
+  add({
+    // Recorded: two-moons with Adam at 3: 4,100 in the first epoch, 5,900 times the loss of guessing (ln 2); the
+    // training loss then settled near 0.4 while the validation loss stayed at 22. Once "looks healthy".
+    label: 'two-moons with Adam at 3: a blow-up at the start, not recovered: lower the rate',
+    history: run(
+      [
+        4100, 4797, 4519, 751, 66.9, 8.0, 15.2, 2.47, 1.17, 0.912, 0.472, 0.384, 0.49, 0.457, 0.389, 0.389, 0.404,
+      ].concat([0.396, 0.414, 0.388, 0.38, 0.378, 0.383, 0.406, 0.4, 0.544, 0.452, 0.405, 0.387, 0.413]),
+      [
+        1941, 19252, 305, 58.6, 7.74, 17.4, 21.6, 22.4, 22.5, 22.3, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0,
+      ].concat([22.1, 22.0, 22.0, 22.1, 22.1, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0]),
+      () => ({ lr: 3 }),
+    ),
+    setup: { numClasses: 2, optimizer: 'adam', schedule: 'constant' },
+    must: ['early-blowup'],
+    mustNot: ['healthy'],
+    adviceMust: ['lower-learning-rate'],
+    details: [{ code: 'early-blowup', severity: 'warning', params: { epoch: 2, loss: 4797, recovered: 'no' } }],
+  });
+  add({
+    // Recorded: noisy-curve with AdaGrad at 3, judged against the loss of predicting the mean (0.51): 72,552,901 in
+    // the first epoch, still 772 at the thirtieth, falling 6% an epoch. Once "looks healthy: both losses fall".
+    label: 'a regression blown up at the start, still 1,500 times the baseline: not healthy',
+    history: run(
+      [
+        72552901, 116855, 17380, 7098, 5118, 4391, 4099, 3669, 3355, 3148, 2866, 2782, 2489, 2323, 2196, 1963, 1919,
+      ].concat([1699, 1596, 1435, 1332, 1265, 1184, 1128, 1031, 983, 938, 873, 824, 772]),
+      undefined,
+      () => ({ lr: 3 }),
+    ),
+    setup: { baselineLoss: 0.51, optimizer: 'adagrad', schedule: 'constant' },
+    must: ['early-blowup'],
+    mustNot: ['healthy', 'converged'],
+    adviceMust: ['lower-learning-rate'],
   });
   add({
     label: 'still falling 2% a window is not flat',

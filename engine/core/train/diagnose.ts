@@ -4,7 +4,15 @@
 import { adviceFor } from './diagnosisAdvice';
 import type { Verdict } from './diagnosisCodes';
 import { explodingGradients, nonFiniteGradients, vanishingGradients } from './diagnosisGradients';
-import { curveShape, divergingLoss, lossSpike, overfitting, validationSpike, type Finding } from './diagnosisLoss';
+import {
+  curveShape,
+  divergingLoss,
+  earlyBlowup,
+  lossSpike,
+  overfitting,
+  validationSpike,
+  type Finding,
+} from './diagnosisLoss';
 import { round4 } from './diagnosisMath';
 import type { RunSetup } from './diagnosisSetup';
 import { trainingUnstable, validationUnstable } from './diagnosisSwings';
@@ -48,6 +56,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   if (broken) return gradientOverflow ? [broken, gradientOverflow] : [broken];
   const found: Finding[] = [];
   if (gradientOverflow) found.push(gradientOverflow);
+  // Told as soon as it happens: a first epoch far above guessing needs no trend to be judged.
+  const blowup = earlyBlowup(history, setup, th);
+  if (blowup) found.push(blowup);
   if (history.length < th.minEpochs) {
     if (found.length === 0)
       found.push({

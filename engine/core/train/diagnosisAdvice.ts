@@ -68,6 +68,14 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       // The training loss did not jump, so nothing exploded: smaller steps late in training are what smooth it.
       lowerRate();
       break;
+    case 'early-blowup':
+      // At a rate above the usual, the first steps were too large; at an ordinary rate, inputs or targets far from
+      // ±1 (not standardized) make them so.
+      if (high)
+        add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
+      else add('check-data');
+      clip();
+      break;
     case 'training-unstable':
       // Steps too large: a lower starting rate (or the schedule already lowering it), and clipping for the worst.
       if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });

@@ -6,6 +6,9 @@ export const VERDICT_CODES = [
   'too-early', // fewer epochs than any trend needs: { epochs, needed }
   'non-finite-loss', // { epoch, split: 'training' | 'validation', learningRate }
   'non-finite-weights', // { epoch, layer, learningRate }
+  // the training loss of one of the first epochs far above the loss of a model that learned nothing:
+  // { epoch, loss, factor, reference, referenceKind, recovered: 'yes' | 'no' }
+  'early-blowup',
   'diverging', // training loss rising epoch after epoch: { bestEpoch, bestLoss, loss, risingEpochs, factor, learningRate }
   'loss-spike', // one epoch far above the epochs before: { epoch, before, peak, factor, recovered: 'yes' | 'no' }
   'validation-spike', // the validation loss of one epoch far above the epochs before, the training loss not: same parameters

@@ -109,6 +109,34 @@ function spikeFinding(
 }
 
 /** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
+/**
+ * One of the first epochs' training loss at blowupFactor times or more the loss of a model that learned nothing
+ * (chance, or the baseline; a first-epoch reference cannot say): the first steps threw the weights far off. Whether
+ * both losses have since come back below that reference is its `recovered`, and its severity.
+ */
+export function earlyBlowup(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds): Finding | null {
+  const ref = reference(history, setup, th);
+  if (ref.kind === 'first-epoch' || !(ref.value > 0)) return null;
+  const first = history.slice(0, Math.max(1, Math.round(th.minEpochs)));
+  const worst = first.reduce((a, b) => (b.trainLoss > a.trainLoss ? b : a));
+  if (!(worst.trainLoss >= th.blowupFactor * ref.value)) return null;
+  // Come back: both losses of the last epoch below the reference (a validation loss still far above it is not).
+  const last = history[history.length - 1];
+  const recovered = last.trainLoss < ref.value && (last.valLoss === undefined || last.valLoss < ref.value);
+  return {
+    code: 'early-blowup',
+    severity: recovered ? 'info' : 'warning',
+    params: {
+      epoch: worst.epoch,
+      loss: round4(worst.trainLoss),
+      factor: round4(worst.trainLoss / ref.value),
+      reference: round4(ref.value),
+      referenceKind: ref.kind,
+      recovered: recovered ? 'yes' : 'no',
+    },
+  };
+}
+
 export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
   const train = history.map((r) => r.trainLoss);
   const spike = latestSpike(train, th);
@@ -242,8 +270,12 @@ export function curveShape(history: readonly EpochRecord[], setup: RunSetup, th:
     flat = next;
   }
   const { recent, relative } = change(n - 1);
-  const ofReference = recent / ref.value;
   const last = history[n - 1];
+  // A classifier right on nearly every training sample whose loss is still high has a few samples it is very
+  // confidently wrong about (their losses dominate the mean): that is no failure to fit, so neither underfitting nor
+  // learning slowly is said of it.
+  const fits = last.trainAccuracy !== undefined && last.trainAccuracy >= th.fittedAccuracy;
+  const ofReference = fits ? 0 : recent / ref.value;
   const shared = {
     trainLoss: round4(recent),
     reference: round4(ref.value),

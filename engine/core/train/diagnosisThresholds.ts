@@ -38,6 +38,10 @@ export interface DiagnosisThresholds {
   spikeFactor: number;
   /** A spike has passed once the loss is back within this factor of where it was before. */
   spikeRecoveredFactor: number;
+  /** A classifier at this training accuracy or above fits its data, whatever its loss (no underfitting, no slow learning). */
+  fittedAccuracy: number;
+  /** An early blow-up: a training loss in the first minEpochs epochs at least this many times the reference loss. */
+  blowupFactor: number;
   /** An unstable validation loss is judged over this many of the latest validation epochs ... */
   unstableEpochs: number;
   /** ... where it rose at least this many times, each rise (from a low to the next high) ... */
@@ -87,6 +91,8 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   slowFallPerEpoch: 0.01,
   spikeFactor: 3,
   spikeRecoveredFactor: 1.5,
+  fittedAccuracy: 0.9,
+  blowupFactor: 10,
   unstableEpochs: 12,
   unstableRises: 2,
   unstableSwingOfTypical: 0.3,

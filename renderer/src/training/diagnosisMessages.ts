@@ -61,6 +61,11 @@ const en: DiagnosisWords = {
       text: 'At epoch {epoch} the validation loss jumped from about {before} to {peak} ({factor}x) while the training loss did not, {recovered}.',
       why: "The training loss averages an epoch's steps; the validation loss measures the weights once, at the epoch's end, and a large step late in the epoch can leave them worse for a moment. With batch normalization, evaluation also uses running means and variances that lag behind weights that move fast.",
     },
+    'early-blowup': {
+      title: 'Blew up at the start',
+      text: 'In epoch {epoch} the training loss reached {loss}, {factor} times the loss of {referenceKind} ({reference}), {recovered}.',
+      why: 'The first steps were far too large: each one threw the weights further off and the outputs grew huge. At a learning rate above the usual for the optimizer, that rate is why; at an ordinary rate, inputs or targets far from ±1 (not standardized) or too large an initialization do it.',
+    },
     'training-unstable': {
       title: 'Unstable training loss',
       text: 'Over epochs {fromEpoch}–{toEpoch} the training loss jumped up {rises} times, moving between {lowest} and {highest} (the largest jump: {largestFrom} to {largestTo} at epoch {largestEpoch}).',
@@ -199,6 +204,11 @@ const zh: DiagnosisWords = {
       title: '验证损失突增',
       text: '第 {epoch} 轮验证损失从约 {before} 跳到 {peak}（{factor} 倍），而训练损失没有，{recovered}。',
       why: '训练损失是一轮中各步的平均；验证损失只在轮末对当时的权重测一次，轮末一次过大的更新会让权重暂时变差。使用批归一化时，评估还要用滑动均值和方差，它们跟不上快速变化的权重。',
+    },
+    'early-blowup': {
+      title: '开始时爆炸',
+      text: '第 {epoch} 轮训练损失达到 {loss}，是{referenceKind}（{reference}）的 {factor} 倍，{recovered}。',
+      why: '最初几步的步长太大：每一步都把权重甩得更远，输出变得极大。学习率高于该优化器的常用范围时，原因就是学习率；学习率正常时，输入或目标远离 ±1（没有标准化）或初始化过大也会这样。',
     },
     'training-unstable': {
       title: '训练损失不稳定',
