@@ -108,7 +108,6 @@ function spikeFinding(
   };
 }
 
-/** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
 /**
  * One of the first epochs' training loss at blowupFactor times or more the loss of a model that learned nothing
  * (chance, or the baseline; a first-epoch reference cannot say): the first steps threw the weights far off. Whether
@@ -137,6 +136,7 @@ export function earlyBlowup(history: readonly EpochRecord[], setup: RunSetup, th
   };
 }
 
+/** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
 export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
   const train = history.map((r) => r.trainLoss);
   const spike = latestSpike(train, th);
