@@ -14,6 +14,8 @@ export const RUN_FAILURES: Record<RunFailureCode, string> = {
     'The loss became NaN or infinite at epoch {epoch}, step {step} (learning rate {learningRate}, {optimizer}), so training stopped. Likely cause: exploding gradients (the last gradient norm was {gradNorm}) after steps too large: a learning rate too high for {optimizer}, where up to {usualRate} is usual.',
   'diverged-data':
     'The loss became NaN or infinite at epoch {epoch}, step {step} (learning rate {learningRate}, {optimizer}), so training stopped. The learning rate and the gradients looked ordinary: look for NaN, infinite or very large values in the data, or an unstable layer.',
+  'diverged-unclear':
+    'The loss became NaN or infinite at epoch {epoch}, step {step} (learning rate {learningRate}, {optimizer}), so training stopped. The learning rate is in the usual range for {optimizer}: steps that grew too large anyway (exploding gradients, which gradient clipping would measure and cap), or NaN, infinite or very large values in the data.',
   'engine-killed': 'the engine process was killed ({signal})',
   'engine-crashed': 'the engine process crashed (exit code {exitCode})',
   'engine-exited': 'the engine process exited before the run ended',

@@ -10,6 +10,8 @@ export const RUN_FAILURES_ZH: Record<RunFailureCode, string> = {
     '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。可能的原因：步长太大导致梯度爆炸（最后一次梯度范数为 {gradNorm}）：学习率对 {optimizer} 来说太高，通常不超过 {usualRate}。',
   'diverged-data':
     '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。学习率和梯度看起来都正常：请检查数据中是否有 NaN、无穷大或非常大的值，或者某一层不稳定。',
+  'diverged-unclear':
+    '损失在第 {epoch} 轮第 {step} 步变为 NaN 或无穷大（学习率 {learningRate}，{optimizer}），训练已停止。学习率在 {optimizer} 的常用范围内：可能是步长仍然变得过大（梯度爆炸，梯度裁剪可以测量并限制它），或者数据中有 NaN、无穷大或非常大的值。',
   'engine-killed': '引擎进程被终止（{signal}）',
   'engine-crashed': '引擎进程崩溃（退出码 {exitCode}）',
   'engine-exited': '引擎进程在运行结束前退出了',

@@ -1,7 +1,7 @@
 // How the command line shows durations, scores, changed settings and tables in English and Chinese: the English as
 // it always was, the Chinese in the studio's terms, and Chinese cells taking two terminal columns a character.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, durationText, scoreText, settingChangeText, table } from './format';
+import { displayWidth, durationText, scoreText, settingChangeText, table, type SplitScore } from './format';
 
 describe('durationText', () => {
   it.each([
@@ -20,6 +20,10 @@ describe('scoreText and settingChangeText', () => {
     const score = { loss: 0.12345, accuracy: 0.967, count: 10 };
     expect(scoreText(score, 'en')).toBe('loss 0.1235, accuracy 96.7%');
     expect(scoreText(score, 'zh')).toBe('损失 0.1235，准确率 96.7%');
+    // A diverged epoch's metrics come back from the store as null (JSON keeps no NaN or infinity): "n/a", no crash.
+    const stored = JSON.parse(JSON.stringify({ loss: Infinity, mae: NaN, r2: -Infinity, count: 30 })) as SplitScore;
+    expect(scoreText(stored, 'en')).toBe('loss n/a, MAE n/a, R² n/a');
+    expect(scoreText(stored, 'zh')).toBe('损失 无，MAE 无，R² 无');
     const change = { epoch: 3, step: 57, setting: 'learningRate' as const, from: 0.01, to: 0.005 };
     expect(settingChangeText(change, 'en')).toBe('at epoch 3 (step 57): learning rate 0.01 → 0.005');
     expect(settingChangeText(change, 'zh')).toBe('第 3 轮（第 57 步）：学习率 0.01 → 0.005');

@@ -30,13 +30,22 @@ export function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
+/**
+ * A metric as text, or "n/a" where it is no number: the store keeps NaN and infinities as null (JSON has neither),
+ * so a diverged epoch's metrics read back as null, whatever their type says.
+ */
+export function metricText(value: number | null, format: (value: number) => string, locale: CliLocale): string {
+  return typeof value === 'number' && Number.isFinite(value) ? format(value) : TRAINING_WORDS[locale].notAvailable;
+}
+
 /** "loss 0.1234, accuracy 96.7%" or "loss 0.0102, MAE 0.0811, R² 0.982" (in Chinese "损失 0.1234，准确率 96.7%"). */
 export function scoreText(s: SplitScore, locale: CliLocale): string {
   const words = speaker(TRAINING_WORDS, locale);
-  const parts = [words('scoreLoss', { loss: s.loss.toFixed(4) })];
-  if (s.accuracy !== undefined) parts.push(words('scoreAccuracy', { accuracy: percent(s.accuracy) }));
-  if (s.mae !== undefined) parts.push(words('scoreMae', { mae: s.mae.toPrecision(4) }));
-  if (s.r2 !== undefined) parts.push(words('scoreR2', { r2: s.r2.toFixed(3) }));
+  const text = (value: number | null, format: (value: number) => string) => metricText(value, format, locale);
+  const parts = [words('scoreLoss', { loss: text(s.loss, (v) => v.toFixed(4)) })];
+  if (s.accuracy !== undefined) parts.push(words('scoreAccuracy', { accuracy: text(s.accuracy, percent) }));
+  if (s.mae !== undefined) parts.push(words('scoreMae', { mae: text(s.mae, (v) => v.toPrecision(4)) }));
+  if (s.r2 !== undefined) parts.push(words('scoreR2', { r2: text(s.r2, (v) => v.toFixed(3)) }));
   return parts.join(TRAINING_WORDS[locale].listSeparator);
 }
 

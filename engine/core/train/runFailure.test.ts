@@ -32,6 +32,14 @@ describe('divergedFailure', () => {
     expect(failure.params).not.toHaveProperty('gradNorm');
   });
 
+  it('says it cannot tell gradients from data when the gradients were not measured (no clipping)', () => {
+    const failure = divergedFailure({ epoch: 2, step: 6, lr: 0.1, optimizer: 'sgd' });
+    expect(failure).toEqual({
+      code: 'failure-diverged-unclear',
+      params: { epoch: 2, step: 6, learningRate: 0.1, optimizer: 'sgd' },
+    });
+  });
+
   it('rounds the learning rate to three significant digits', () => {
     expect(divergedFailure({ epoch: 2, step: 1, lr: 0.123456, optimizer: 'momentum' }).params.learningRate).toBe(0.123);
   });

@@ -14,6 +14,7 @@ export const RUN_FAILURE_CODES = [
   'diverged-rate',
   'diverged-gradients-rate',
   'diverged-data',
+  'diverged-unclear',
   // The engine process ended under the run.
   'engine-killed',
   'engine-crashed',
@@ -55,8 +56,9 @@ const HUGE_GRADIENT_NORM = 1e3;
 
 /**
  * Where the loss became NaN or infinite and what most likely caused it: exploding gradients (the last gradient norm
- * huge or not a number), a learning rate above what is usual for the optimizer, both, or neither (then the data or an
- * unstable layer). The advice is the diagnosis's (nonFiniteLossVerdict), for the run as it was set up.
+ * huge or not a number), a learning rate above what is usual for the optimizer, both, or neither (then, with the
+ * gradients measured and ordinary, the data or an unstable layer; unmeasured, either). The advice is the diagnosis's
+ * (nonFiniteLossVerdict), for the run as it was set up.
  */
 export function divergedFailure(info: NonFiniteLossInfo): RunFailure {
   const { epoch, step, lr, gradNorm, optimizer } = info;
@@ -66,7 +68,10 @@ export function divergedFailure(info: NonFiniteLossInfo): RunFailure {
   const usual = HIGH_LEARNING_RATE[optimizer];
   const tooHigh = usual !== undefined && lr > usual;
   if (tooHigh) params.usualRate = usual;
-  const cause = exploding && tooHigh ? 'gradients-rate' : exploding ? 'gradients' : tooHigh ? 'rate' : 'data';
+  // The gradient norm is measured only with clipping on: without it, an ordinary rate says nothing of the gradients.
+  const known = gradNorm !== undefined;
+  const cause =
+    exploding && tooHigh ? 'gradients-rate' : exploding ? 'gradients' : tooHigh ? 'rate' : known ? 'data' : 'unclear';
   return runFailure(`diverged-${cause}`, params);
 }
 
