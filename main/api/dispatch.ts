@@ -1,5 +1,5 @@
 // Runs one validated StudioApi call for a transport, and turns any failure into a payload the renderer shows.
-import { CodedError } from '../../engine/core/errors/coded';
+import { CodedError, wordableParams } from '../../engine/core/errors/coded';
 import { validateCall } from './validate';
 import type { StudioApi, StudioErrorPayload } from './types';
 
@@ -19,16 +19,7 @@ export function errorPayload(error: unknown): StudioErrorPayload {
   return {
     message: error.message,
     code: error.tableCode,
-    params: wordable(error.params),
+    params: wordableParams(error.params),
     ...(typeof error.nodeId === 'string' ? { nodeId: error.nodeId } : {}),
   };
-}
-
-/** The values a message table fills in: strings and numbers only (a checkpoint problem leaves its unused fields out). */
-function wordable(params: object): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(params).filter((entry): entry is [string, string | number] =>
-      ['string', 'number'].includes(typeof entry[1]),
-    ),
-  );
 }

@@ -4,6 +4,15 @@
 /** A coded error's values: what its sentence names (a file, a tensor, a setting and its range…). */
 export type CodedErrorParams = Readonly<Record<string, string | number | undefined>>;
 
+/** The values a message table fills in: strings and numbers only (a checkpoint problem leaves its unused fields out). */
+export function wordableParams(params: object): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).filter((entry): entry is [string, string | number] =>
+      ['string', 'number'].includes(typeof entry[1]),
+    ),
+  );
+}
+
 export class CodedError<Code extends string = string, Params extends object = CodedErrorParams> extends Error {
   constructor(
     /** The problem, as the feature's table keys it ('shape-mismatch', 'checkpoint-tensor-shape'…). */

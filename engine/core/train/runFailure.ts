@@ -2,7 +2,7 @@
 // Chinese (main/api/runFailures.ts, runFailuresZh.ts). A run's own failures travel as 'failure-<code>'; a coded
 // error that ended a run (a checkpoint that could not be written, a refusal before it started) keeps its own table's
 // code, so it is worded where that error is worded everywhere else.
-import { CodedError } from '../errors/coded';
+import { CodedError, wordableParams } from '../errors/coded';
 import { HIGH_LEARNING_RATE } from './diagnosisAdvice';
 import type { NonFiniteLossInfo } from './diagnose';
 
@@ -92,13 +92,7 @@ export function divergedAt(failure: RunFailure | null | undefined): NonFiniteLos
 
 /** An error that ended a run: a coded one keeps its code and values, any other its own message. */
 export function failureOf(error: unknown): RunFailure {
-  if (error instanceof CodedError) {
-    const params: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(error.params as object)) {
-      if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-    }
-    return { code: error.tableCode, params };
-  }
+  if (error instanceof CodedError) return { code: error.tableCode, params: wordableParams(error.params as object) };
   return runFailure('engine-error', { message: error instanceof Error ? error.message : String(error) });
 }
 

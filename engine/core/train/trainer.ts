@@ -226,23 +226,27 @@ export class Trainer {
           normSamples++;
         }
         const t = now();
-        const progress: BatchProgress = {
-          epoch: epochNumber,
-          batch: b + 1,
-          batches,
-          loss,
-          step: session.steps,
-          samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9),
-        };
-        if (t - lastYield < YIELD_EVERY_MS && b < batches - 1) {
-          if (hooks.onBatch) {
+        const report = t - lastYield >= YIELD_EVERY_MS || b === batches - 1;
+        if (hooks.onBatch) {
+          // Each step's record, only where someone listens (the studio, the CLI; not the bench's or a test's loop).
+          const progress: BatchProgress = {
+            epoch: epochNumber,
+            batch: b + 1,
+            batches,
+            loss,
+            step: session.steps,
+            samplesPerSecond: seen / Math.max((t - epochStart) / 1000, 1e-9),
+          };
+          if (report) {
+            unreported = [];
+            hooks.onBatch(progress);
+          } else {
             unreported.push(progress);
             if (unreported.length >= 2 * STEPS_KEPT_FOR_DIVERGENCE)
               unreported = unreported.slice(-STEPS_KEPT_FOR_DIVERGENCE);
           }
-        } else {
-          unreported = [];
-          hooks.onBatch?.(progress);
+        }
+        if (report) {
           if (hooks.checkpoint && (await hooks.checkpoint()) === 'stop') {
             stopRequested = true;
             if (b < batches - 1) return this.stoppedOutcome();
