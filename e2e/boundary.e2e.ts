@@ -10,8 +10,12 @@ test.afterAll(() => studio.stop());
 
 /** Draws so far: the canvas counts them in data-updates. */
 const updates = async (canvas: Locator) => Number((await canvas.getAttribute('data-updates')) ?? 0);
-/** What the canvas shows, as PNG bytes in base64. */
-const pixels = async (canvas: Locator) => (await canvas.screenshot()).toString('base64');
+/**
+ * What the canvas holds, as a PNG data URL: its bitmap read in the page, not a screenshot, which first waits for
+ * the element to be visible and still on a page that redraws several times a second.
+ */
+const pixels = (canvas: Locator) =>
+  canvas.evaluate((element) => (element as unknown as { toDataURL(): string }).toDataURL());
 
 test('a spirals run draws its decision boundary live, in both languages and themes', async ({ page }, testInfo) => {
   await openOnSpirals(page, studio.url);
