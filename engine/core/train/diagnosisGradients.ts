@@ -28,10 +28,13 @@ export function explodingGradients(history: readonly EpochRecord[], th: Diagnosi
   const totals = epochs.map((r) => Math.sqrt(Object.values(r.gradNorms!).reduce((s, g) => s + g * g, 0)));
   const last = totals.length - 1;
   const smallest = argMin(totals, last);
-  const growth = totals[smallest] > 0 ? totals[last] / totals[smallest] : 0;
-  // A jump in one epoch counts only once the norm is also above where training started: some networks (e.g. a
-  // zero-initialized last layer) start with tiny gradients that grow quickly and harmlessly in the first epochs.
-  const lastStep = totals[last - 1] > 0 && totals[last] > totals[0] ? totals[last] / totals[last - 1] : 0;
+  // Growth counts only where the norm is also above where training started. Some networks (e.g. a zero-initialized
+  // last layer) start with tiny gradients that grow quickly and harmlessly in the first epochs; and a fitted
+  // network's gradient is tiny for want of anything to learn, near zero in an epoch that classifies every sample
+  // (3.8e-9 on spirals), so against that low any ordinary epoch after it is a growth of a million times.
+  const aboveStart = totals[last] > totals[0];
+  const growth = totals[smallest] > 0 && aboveStart ? totals[last] / totals[smallest] : 0;
+  const lastStep = totals[last - 1] > 0 && aboveStart ? totals[last] / totals[last - 1] : 0;
   if (!(growth >= th.explodingGrowth || lastStep >= th.explodingGrowthPerEpoch)) return null;
   const from = lastStep >= th.explodingGrowthPerEpoch && growth < th.explodingGrowth ? last - 1 : smallest;
   // Name the layer whose gradient grew the most over the same span.
