@@ -48,6 +48,21 @@ export function fromStoredEpoch(record: StoredEpoch): EpochRecord {
   return out;
 }
 
+/**
+ * Stored epochs already read, by the record: the studio diagnoses a training run again at every refresh, with the
+ * same records and a few new ones (records are never changed once made; diagnose() only reads them).
+ */
+const readEpochs = new WeakMap<StoredEpoch, EpochRecord>();
+
+function readEpoch(record: StoredEpoch): EpochRecord {
+  let read = readEpochs.get(record);
+  if (!read) {
+    read = fromStoredEpoch(record);
+    readEpochs.set(record, read);
+  }
+  return read;
+}
+
 export interface RecordedRun {
   epochs: readonly StoredEpoch[];
   config?: TrainConfig | null;
@@ -92,7 +107,7 @@ export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
   if (samples !== undefined) setup.validationSamples = samples;
   const baseline = setup.numClasses === undefined ? regressionBaseline(run.epochs) : undefined;
   if (baseline !== undefined && baseline > 0) setup.baselineLoss = baseline;
-  const verdicts = diagnose(run.epochs.map(fromStoredEpoch), setup);
+  const verdicts = diagnose(run.epochs.map(readEpoch), setup);
   if (!run.diverged || verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights'))
     return verdicts;
   return [nonFiniteLossVerdict(run.diverged, setup)];

@@ -3,7 +3,7 @@
 // history, so the same history always gives the same verdict; overfitting and flatness sweep the history epoch by
 // epoch with separate thresholds to enter and to leave, so a prefix's verdict changes only on clear evidence.
 import type { VerdictCode } from './diagnosisCodes';
-import { argMin, median, percent, round4, trailingMedian } from './diagnosisMath';
+import { argMin, median, percent, round4, SlidingMedian, trailingMedian } from './diagnosisMath';
 import type { RunSetup } from './diagnosisSetup';
 import type { DiagnosisThresholds } from './diagnosisThresholds';
 import type { EpochRecord } from './diagnose';
@@ -25,13 +25,15 @@ function noiseOf(
   th: DiagnosisThresholds,
   window = 4 * Math.max(1, Math.round(th.smoothingEpochs)),
 ): (i: number) => number {
+  const neighbours = new SlidingMedian(values);
   const residual = values.map((v, j) =>
-    j < 2 || j > values.length - 3 ? NaN : Math.abs(v - median(values.slice(j - 2, j + 3))),
+    j < 2 || j > values.length - 3 ? NaN : Math.abs(v - neighbours.median(j - 2, j + 3)),
   );
+  const windows = new SlidingMedian(residual);
   return (i) => {
-    const seen = residual.slice(Math.max(2, i - window), i - 1).filter(Number.isFinite);
+    const typical = windows.median(Math.max(2, i - window), i - 1);
     // The median absolute residual scaled (×1.4826) to a standard deviation for normally distributed noise.
-    return seen.length > 0 ? 1.4826 * median(seen) : 0;
+    return Number.isNaN(typical) ? 0 : 1.4826 * typical;
   };
 }
 

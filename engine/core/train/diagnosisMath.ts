@@ -9,7 +9,64 @@ export function median(values: readonly number[]): number {
 /** Each value replaced by the median of it and the window - 1 values before it (fewer at the start). */
 export function trailingMedian(values: readonly number[], window: number): number[] {
   const size = Math.max(1, Math.round(window));
-  return values.map((_, i) => median(values.slice(Math.max(0, i - size + 1), i + 1)));
+  // A NaN has no place in a sorted window: such a series takes the slow way, each window sorted as median() does.
+  if (!values.every(Number.isFinite))
+    return values.map((_, i) => median(values.slice(Math.max(0, i - size + 1), i + 1)));
+  const windows = new SlidingMedian(values);
+  return values.map((_, i) => windows.median(Math.max(0, i - size + 1), i + 1));
+}
+
+/**
+ * Medians of the finite values of `values[lo..hi)` for windows that slide forward, as median() of those values
+ * would give: a window whose ends did not move back from the last one's is updated value by value (a binary search
+ * and a splice each), any other is sorted afresh. A diagnosis redone at every refresh of a run of 50,000 epochs
+ * would otherwise sort a window per epoch. NaN when the window holds no finite value.
+ */
+export class SlidingMedian {
+  private sorted: number[] = [];
+  private lo = 0;
+  private hi = 0;
+
+  constructor(private readonly values: readonly number[]) {}
+
+  median(lo: number, hi: number): number {
+    const end = Math.max(lo, hi);
+    if (lo < this.lo || end < this.hi || lo >= this.hi) {
+      this.sorted = this.values.slice(lo, end).filter(Number.isFinite);
+      this.sorted.sort((a, b) => a - b);
+    } else {
+      for (let i = this.hi; i < end; i++) if (Number.isFinite(this.values[i])) this.insert(this.values[i]);
+      for (let i = this.lo; i < lo; i++) if (Number.isFinite(this.values[i])) this.remove(this.values[i]);
+    }
+    this.lo = lo;
+    this.hi = end;
+    const n = this.sorted.length;
+    if (n === 0) return NaN;
+    const mid = n >> 1;
+    return n % 2 ? this.sorted[mid] : (this.sorted[mid - 1] + this.sorted[mid]) / 2;
+  }
+
+  /** The first index whose value is not below `value` (after: above it). */
+  private place(value: number, after: boolean): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle] < value || (after && this.sorted[middle] === value)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  // Equal values stay in the order they came, as a stable sort leaves them (0 and -0 are equal, and which of them
+  // is the median is seen): a new value goes after its equals, and the one leaving, the oldest, is the first of them.
+  private insert(value: number): void {
+    this.sorted.splice(this.place(value, true), 0, value);
+  }
+
+  private remove(value: number): void {
+    this.sorted.splice(this.place(value, false), 1);
+  }
 }
 
 /** Index of the smallest value, the earliest on ties. */
