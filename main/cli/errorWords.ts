@@ -328,6 +328,11 @@ export function codedErrorText(error: unknown, locale: CliLocale): string | unde
   if (onnx) return say(ONNX_IMPORT_WORDS, locale, onnx, params);
   // A run the engine could not start, as the run failure it is (main/api/runFailures.ts).
   const failure = runFailureCode(error.tableCode);
-  if (failure) return runFailureSentence(failure, params, locale === 'zh' ? RUN_FAILURES_ZH : RUN_FAILURES);
+  if (failure) return runFailureSentence(failure, params, runFailureTable(locale));
   return undefined;
+}
+
+/** The sentences of why a run failed (main/api/runFailures.ts), in the CLI's language. */
+export function runFailureTable(locale: CliLocale): typeof RUN_FAILURES {
+  return locale === 'zh' ? RUN_FAILURES_ZH : RUN_FAILURES;
 }

@@ -3,14 +3,13 @@
 // run failed before failure codes were kept by the English it stored.
 import { CodedError } from '../../engine/core/errors/coded';
 import type { RunFailure } from '../../engine/core/train/runFailure';
-import { RUN_FAILURES, runFailureText } from '../api/runFailures';
-import { RUN_FAILURES_ZH } from '../api/runFailuresZh';
-import { codedErrorText } from './errorWords';
+import { runFailureText } from '../api/runFailures';
+import { codedErrorText, runFailureTable } from './errorWords';
 import type { CliLocale } from './locale';
 
 export function failureText(failure: RunFailure | null, error: string | null, locale: CliLocale): string | null {
   if (!failure) return error;
-  const own = runFailureText(failure, locale === 'zh' ? RUN_FAILURES_ZH : RUN_FAILURES);
+  const own = runFailureText(failure, runFailureTable(locale));
   if (own !== null) return own;
   const english = error ?? failure.code;
   if (locale === 'en') return english;
