@@ -33,7 +33,15 @@ describe('CLI diagnosis table', () => {
       {
         code: 'overfitting',
         severity: 'warning',
-        params: { bestEpoch: 9, bestValLoss: 0.5, valLoss: 0.8, trainLoss: 0.1, gap: 0.7, risePercent: 60 },
+        params: {
+          bestEpoch: 9,
+          bestValLoss: 0.5,
+          valLoss: 0.8,
+          trainLoss: 0.1,
+          gap: 0.7,
+          risePercent: 60,
+          training: 'fell',
+        },
         advice: [{ code: 'early-stopping', params: { epoch: 9 } }],
       },
     ]);
@@ -55,6 +63,25 @@ describe('CLI diagnosis table', () => {
       '诊断：过拟合：验证损失在第 9 轮最低（0.5），现为 0.8（平滑后升高 60%），而训练损失降到 0.1；差距 0.7',
     );
     expect(chinese[1]).toBe('  建议：开启早停（--early-stopping 5），这样会保留第 9 轮的权重');
+    // A fitted network's training loss that stays where it is is said to stay, not to fall.
+    const flat = diagnosisJson([
+      {
+        code: 'overfitting',
+        severity: 'warning',
+        params: {
+          bestEpoch: 9,
+          bestValLoss: 0.5,
+          valLoss: 0.8,
+          trainLoss: 0.002,
+          gap: 0.8,
+          risePercent: 60,
+          training: 'flat',
+        },
+        advice: [],
+      },
+    ]);
+    expect(diagnosisLines(flat, 'en')[0]).toContain('while training loss stayed at 0.002; gap 0.8');
+    expect(diagnosisLines(flat, 'zh')[0]).toContain('而训练损失停在 0.002；差距 0.8');
   });
 
   it('words named values (the split, the reference loss, a recovered spike) in the chosen language', () => {

@@ -29,7 +29,7 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
     'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
     overfitting:
-      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss fell to {trainLoss}; gap {gap}',
+      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
     underfitting:
       'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
     'learning-slowly':
@@ -60,7 +60,7 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       '梯度爆炸：梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快',
     'vanishing-gradients': '梯度消失：自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}',
     overfitting:
-      '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（平滑后升高 {risePercent}%），而训练损失降到 {trainLoss}；差距 {gap}',
+      '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（平滑后升高 {risePercent}%），而训练损失{training} {trainLoss}；差距 {gap}',
     underfitting:
       '欠拟合：自第 {sinceEpoch} 轮起训练损失停在 {trainLoss}，为{referenceKind} {reference} 的 {percentOfReference}%',
     'learning-slowly':
@@ -149,7 +149,9 @@ type NamedValue =
   | 'referenceKind_baseline'
   | 'referenceKind_first-epoch'
   | 'recovered_yes'
-  | 'recovered_no';
+  | 'recovered_no'
+  | 'training_fell'
+  | 'training_flat';
 
 const VALUE_TEXT: Words<NamedValue> = {
   en: {
@@ -160,6 +162,8 @@ const VALUE_TEXT: Words<NamedValue> = {
     'referenceKind_first-epoch': 'first-epoch',
     recovered_yes: 'yes',
     recovered_no: 'no',
+    training_fell: 'fell to',
+    training_flat: 'stayed at',
   },
   zh: {
     split_training: '训练',
@@ -169,6 +173,8 @@ const VALUE_TEXT: Words<NamedValue> = {
     'referenceKind_first-epoch': '第一轮损失',
     recovered_yes: '之后已回落',
     recovered_no: '尚未回落',
+    training_fell: '降到',
+    training_flat: '停在',
   },
 };
 

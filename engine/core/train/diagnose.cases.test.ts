@@ -303,6 +303,7 @@ function synthetic(): DiagnosisCase[] {
     must: ['overfitting'],
     mustNot: ['healthy', 'diverging', 'validation-unstable'],
     adviceMust: ['add-dropout', 'early-stopping'],
+    details: [{ code: 'overfitting', params: { training: 'fell' } }],
   });
   add({
     label: 'overfitting with dropout and early stopping: no advice to add them',
@@ -472,6 +473,52 @@ function synthetic(): DiagnosisCase[] {
     must: ['diverging'],
     mustNot: [],
   });
+  {
+    // Spirals fitted long ago at Adam 0.01 (recorded at epoch 750 of 5,000): the training loss wobbles from 0.003 up
+    // to 0.013 over four epochs, four times its best but 1 % of guessing's 1.0986, and comes back.
+    const fitted = decay(60, 1.1, 0.003, 0.15);
+    add({
+      label: 'a fitted network wobbling to 4x its tiny best, still a twentieth of guessing: not diverging',
+      history: run([...fitted, 0.0045, 0.006, 0.008, 0.0127], [...fitted, 0.001, 0.001, 0.001, 0.001]),
+      setup: { numClasses: 3 },
+      must: [],
+      mustNot: ['diverging'],
+    });
+    add({
+      label: 'a fitted network whose loss climbs to a third of guessing: diverging',
+      history: run([...fitted, 0.01, 0.05, 0.15, 0.37], [...fitted, 0.001, 0.01, 0.05, 0.17]),
+      setup: { numClasses: 3 },
+      must: ['diverging'],
+      mustNot: [],
+    });
+    // The same run from epoch 4,000 on: training flat at 0.0025 (fitted, nothing left to fall), validation climbing
+    // from 0.03 to 0.7 as the few wrong predictions grow surer: the gap widens, which is overfitting.
+    // Validation reaches its best 40 epochs into the flat stretch, so training has not fallen since that best.
+    const flat = range(160, (i) => 0.0025 * (1 + 0.05 * Math.sin(i)));
+    const validation = [
+      ...fitted.map((v) => v * 1.2),
+      ...decay(40, 0.004, 0.001, 0.1),
+      ...range(120, (i) => 0.001 + 0.006 * i),
+    ];
+    add({
+      label: 'training fitted and flat, validation climbing far above its best: overfitting',
+      history: run([...fitted, ...flat], validation),
+      setup: { numClasses: 3 },
+      must: ['overfitting'],
+      mustNot: ['diverging'],
+      details: [{ code: 'overfitting', params: { training: 'flat' } }],
+    });
+    add({
+      label: 'training flat but not fitted (a third of guessing), validation climbing: not overfitting',
+      history: run(
+        [...decay(60, 1.1, 0.37, 0.15), ...range(120, (i) => 0.37 * (1 + 0.02 * Math.sin(i)))],
+        [...decay(60, 1.1, 0.4, 0.15), ...range(120, (i) => 0.4 + 0.004 * i)],
+      ),
+      setup: { numClasses: 3 },
+      must: [],
+      mustNot: ['overfitting'],
+    });
+  }
   add({
     label: 'underfitting: flat at chance',
     history: flatAt(1.05, 1.1, 0.001),

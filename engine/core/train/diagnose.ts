@@ -68,7 +68,7 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
       });
     return found;
   }
-  const diverging = divergingLoss(history, th);
+  const diverging = divergingLoss(history, setup, th);
   // Repeated jumps of the training loss include any single spike among them: the instability is the one verdict.
   const thrashing = diverging ? null : trainingUnstable(history, setup, th);
   const spike = diverging || thrashing ? null : lossSpike(history, th);
@@ -89,7 +89,7 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   if (!diverging) {
     // Until a spike has passed, the curve's shape (flat, converged, slow) cannot be judged.
     const unsettled = spike !== null && spike.params.recovered === 'no';
-    const shape = overfitting(history, th) ?? (unsettled ? null : curveShape(history, setup, th));
+    const shape = overfitting(history, setup, th) ?? (unsettled ? null : curveShape(history, setup, th));
     if (shape) found.push(shape);
   }
   if (found.length === 0) found.push(healthy(history));

@@ -20,7 +20,7 @@ export const VERDICT_CODES = [
   'non-finite-gradients', // { epoch, layer }
   'exploding-gradients', // { layer, fromEpoch, fromNorm, toEpoch, toNorm, factor }
   'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }
-  'overfitting', // { bestEpoch, bestValLoss, valLoss, trainLoss, gap, risePercent }
+  'overfitting', // { bestEpoch, bestValLoss, valLoss, trainLoss, gap, risePercent, training: 'fell' | 'flat' }
   'underfitting', // flat and high: { trainLoss, reference, referenceKind, percentOfReference, sinceEpoch }
   'learning-slowly', // still high, falling slowly: { trainLoss, reference, referenceKind, percentOfReference, fallPercentPerEpoch }
   'plateau', // flat in between: { trainLoss, changePercent, epochs, sinceEpoch }

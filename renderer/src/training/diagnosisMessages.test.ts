@@ -38,6 +38,19 @@ describe('diagnosis messages', () => {
     expect(`${worded.text}${worded.advice.join('')}`).not.toMatch(/\{\w+\}/);
   });
 
+  it("says whether training loss fell or stayed at its low while validation rose (overfitting's training)", () => {
+    const overfitting = (training: string): Verdict => ({
+      code: 'overfitting',
+      severity: 'warning',
+      params: { bestEpoch: 9, bestValLoss: 0.5, valLoss: 0.8, trainLoss: 0.002, gap: 0.8, risePercent: 60, training },
+      advice: [],
+    });
+    expect(wordVerdict(overfitting('fell'), 'en').text).toContain('while training loss kept falling to 0.002.');
+    expect(wordVerdict(overfitting('flat'), 'en').text).toContain('while training loss stayed at 0.002.');
+    expect(wordVerdict(overfitting('fell'), 'zh-CN').text).toContain('而训练损失继续降到 0.002。');
+    expect(wordVerdict(overfitting('flat'), 'zh-CN').text).toContain('而训练损失停在 0.002。');
+  });
+
   it('writes a large loss grouped in thousands (a regression on prices), in both languages', () => {
     const verdict: Verdict = {
       code: 'converged',

@@ -20,6 +20,8 @@ export type ValueKey =
   | 'referenceKind_first-epoch'
   | 'recovered_yes'
   | 'recovered_no'
+  | 'training_fell'
+  | 'training_flat'
   | 'alsoAffected'
   | 'validationTrend';
 
@@ -93,8 +95,8 @@ const en: DiagnosisWords = {
     },
     overfitting: {
       title: 'Overfitting',
-      text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss kept falling to {trainLoss}. The gap is now {gap}.',
-      why: 'Validation loss rising while training loss keeps falling means the model is learning details of its training examples that do not hold for new data.',
+      text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss {training} {trainLoss}. The gap is now {gap}.',
+      why: 'Validation loss rising while training loss falls, or stays at a low it has reached, means the model is learning details of its training examples that do not hold for new data, and growing surer of its answers, the wrong ones included.',
     },
     underfitting: {
       title: 'Underfitting',
@@ -168,6 +170,8 @@ const en: DiagnosisWords = {
     'referenceKind_first-epoch': 'the first epoch',
     recovered_yes: 'and has come back down since',
     recovered_no: 'and has not come back down yet',
+    training_fell: 'kept falling to',
+    training_flat: 'stayed at',
     alsoAffected: 'Also affected: {layers}.',
     validationTrend: 'Validation loss {firstValLoss} → {lastValLoss}.',
   },
@@ -237,8 +241,8 @@ const zh: DiagnosisWords = {
     },
     overfitting: {
       title: '过拟合',
-      text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失继续降到 {trainLoss}。差距现为 {gap}。',
-      why: '验证损失上升而训练损失仍在下降，说明模型在记忆训练样本中对新数据不成立的细节。',
+      text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失{training} {trainLoss}。差距现为 {gap}。',
+      why: '验证损失上升，而训练损失仍在下降或停在已达到的低位，说明模型在记忆训练样本中对新数据不成立的细节，并且对自己的答案（包括错误的答案）越来越确信。',
     },
     underfitting: {
       title: '欠拟合',
@@ -308,6 +312,8 @@ const zh: DiagnosisWords = {
     'referenceKind_first-epoch': '第一轮损失',
     recovered_yes: '之后已回落',
     recovered_no: '尚未回落',
+    training_fell: '继续降到',
+    training_flat: '停在',
     alsoAffected: '同样受影响：{layers}。',
     validationTrend: '验证损失 {firstValLoss} → {lastValLoss}。',
   },
