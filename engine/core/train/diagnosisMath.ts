@@ -58,8 +58,8 @@ export class SlidingMedian {
     return low;
   }
 
-  // Equal values stay in the order they came, as a stable sort leaves them (0 and -0 are equal, and which of them
-  // is the median is seen): a new value goes after its equals, and the one leaving, the oldest, is the first of them.
+  // Equal values stay in the order they came, as a stable sort leaves them (0 and -0 compare equal, yet the median
+  // shows which one it is): a new value goes after its equals, and the one leaving, the oldest, is the first of them.
   private insert(value: number): void {
     this.sorted.splice(this.place(value, true), 0, value);
   }
