@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADVICE_CODES, VERDICT_CODES } from '../../engine/core/train/diagnose';
+import { ADVICE_CODES, VERDICT_CODES, type Verdict } from '../../engine/core/train/diagnose';
 import { CLI_DIAGNOSIS_TABLES, diagnosisJson, diagnosisLines } from './diagnosisText';
 
 describe('CLI diagnosis table', () => {
@@ -28,22 +28,17 @@ describe('CLI diagnosis table', () => {
     }
   });
 
+  /** An overfitting verdict: validation lowest at epoch 9 (0.5), now 0.8, up 60 %; the rest as given. */
+  const overfitting = (params: Verdict['params'], advice: Verdict['advice'] = []): Verdict => ({
+    code: 'overfitting',
+    severity: 'warning',
+    params: { bestEpoch: 9, bestValLoss: 0.5, valLoss: 0.8, risePercent: 60, ...params },
+    advice,
+  });
+
   it('reports code and parameters flat in JSON, and words them with the numbers filled in', () => {
     const json = diagnosisJson([
-      {
-        code: 'overfitting',
-        severity: 'warning',
-        params: {
-          bestEpoch: 9,
-          bestValLoss: 0.5,
-          valLoss: 0.8,
-          trainLoss: 0.1,
-          gap: 0.7,
-          risePercent: 60,
-          training: 'fell',
-        },
-        advice: [{ code: 'early-stopping', params: { epoch: 9 } }],
-      },
+      overfitting({ trainLoss: 0.1, gap: 0.7, training: 'fell' }, [{ code: 'early-stopping', params: { epoch: 9 } }]),
     ]);
     expect(json[0]).toMatchObject({
       code: 'overfitting',
@@ -64,22 +59,7 @@ describe('CLI diagnosis table', () => {
     );
     expect(chinese[1]).toBe('  建议：开启早停（--early-stopping 5），这样会保留第 9 轮的权重');
     // A fitted network's training loss that stays where it is is said to stay, not to fall.
-    const flat = diagnosisJson([
-      {
-        code: 'overfitting',
-        severity: 'warning',
-        params: {
-          bestEpoch: 9,
-          bestValLoss: 0.5,
-          valLoss: 0.8,
-          trainLoss: 0.002,
-          gap: 0.8,
-          risePercent: 60,
-          training: 'flat',
-        },
-        advice: [],
-      },
-    ]);
+    const flat = diagnosisJson([overfitting({ trainLoss: 0.002, gap: 0.8, training: 'flat' })]);
     expect(diagnosisLines(flat, 'en')[0]).toContain('while training loss stayed at 0.002; gap 0.8');
     expect(diagnosisLines(flat, 'zh')[0]).toContain('而训练损失停在 0.002；差距 0.8');
   });
