@@ -194,8 +194,9 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
   // builds over epochs, while a series alternating low, high, low… is back at its best every other epoch, and so is
   // its median over an odd window, which flips between the two levels: no rise, whatever its size.
   let riseBefore = 0;
-  // Whether training fell measurably since the validation's best, at the epoch judged last (the sentence says which).
-  let trainFell = false;
+  // Whether training fell measurably since the validation's best, by epoch i.
+  const trainFell = (i: number) =>
+    st[best] - st[i] >= Math.max(th.overfitTrainFall * st[best], th.noiseMultiple * trainNoise(i));
   for (let i = 0; i < n; i++) {
     highest = Math.max(highest, sv[i]);
     // The best is taken among smoothed values over a full window, not a lone first epoch.
@@ -208,15 +209,13 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
     rise = sv[i] - sv[best];
     // A validation loss below the training loss (dropout, augmentation, an easy split) is never overfitting.
     const above = val[i] > train[i] && sv[i] > st[i];
-    const fell = st[best] - st[i] >= Math.max(th.overfitTrainFall * st[best], th.noiseMultiple * trainNoise(i));
-    trainFell = fell;
     if (!state) {
       const building = riseBefore >= need * th.overfitExitFraction;
       state =
         i - best >= Math.round(th.overfitEpochsPastBest) &&
         rise >= need &&
         building &&
-        (fell || st[i] <= fitted) &&
+        (st[i] <= fitted || trainFell(i)) &&
         above;
     } else {
       state = rise >= need * th.overfitExitFraction && above;
@@ -236,7 +235,8 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
       trainLoss: round4(last.trainLoss),
       gap: round4(last.valLoss! - last.trainLoss),
       risePercent: percent(rise / sv[best]),
-      training: trainFell ? 'fell' : 'flat',
+      // The sentence says whether training fell or stayed (fitted) since that best.
+      training: trainFell(n - 1) ? 'fell' : 'flat',
     },
   };
 }
