@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { matchWeights, WeightsError } from '../../engine/core/io/weightsMatch';
 import { chain, config } from '../../engine/test/models';
 import {
+  allFrozenRefusal,
   busyRefusal,
   configRefusal,
   dataFitRefusal,
   refuseSettingsChange,
   RunRefusedError,
+  settingsFitRefusal,
 } from '../services/engine/refusals';
 import { errorReport } from './errors';
 import { REFUSALS_ZH, type RefusalCode } from './refusalWords';
@@ -56,6 +58,12 @@ const REFUSALS: Record<RefusalCode, Error> = {
     setting: 'augmentation',
     shape: [4],
   }),
+  'loss-needs-classes': settingsFitRefusal({ code: 'loss-needs-classes', loss: 'cross_entropy' }, 'curve'),
+  'loss-needs-targets': settingsFitRefusal({ code: 'loss-needs-targets', loss: 'mse' }, 'blobs'),
+  'binary-needs-two-classes': settingsFitRefusal({ code: 'binary-needs-two-classes', classes: 3 }, 'blobs'),
+  'accuracy-needs-classes': settingsFitRefusal({ code: 'accuracy-needs-classes' }, 'curve'),
+  'early-stopping-no-validation': settingsFitRefusal({ code: 'early-stopping-no-validation' }, 'blobs'),
+  'all-frozen': allFrozenRefusal(3),
   'model-too-large': new RunRefusedError('training this model needs about 9.0 GB of memory …', 'model-too-large', {
     nodeId: 'conv1',
     node: '6.0 GB',

@@ -1,8 +1,8 @@
-// Why training was refused before a run was created, in Simplified Chinese: a setting out of range, a model too large
-// for this machine's memory, a graph that does not fit the dataset, another run still training
-// (main/services/engine/refusals.ts), a weights file that does not fit the graph (engine/core/io/weightsMatch.ts,
-// 'weights-<code>'). English is each refusal's own message, which the services build from the same values, so only
-// the Chinese is a table here.
+// Why training was refused before a run was created, in Simplified Chinese: a setting out of range or unsuited to the
+// data, a model whose every layer with parameters is frozen, a model too large for this machine's memory, a graph
+// that does not fit the dataset, another run still training (main/services/engine/refusals.ts), a weights file that
+// does not fit the graph (engine/core/io/weightsMatch.ts, 'weights-<code>'). English is each refusal's own message,
+// which the services build from the same values, so only the Chinese is a table here.
 import type { WeightsErrorCode } from '../../engine/core/io/weightsMatch';
 import { fillMessage } from '../../engine/core/spec/problemText';
 
@@ -11,6 +11,12 @@ export type RefusalCode =
   | 'setting-not-a-choice'
   | 'split-sum'
   | 'augmentation-needs-images'
+  | 'loss-needs-classes'
+  | 'loss-needs-targets'
+  | 'binary-needs-two-classes'
+  | 'accuracy-needs-classes'
+  | 'early-stopping-no-validation'
+  | 'all-frozen'
   | 'model-too-large'
   | 'input-mismatch'
   | 'output-mismatch'
@@ -26,6 +32,15 @@ export const REFUSALS_ZH: Readonly<Record<RefusalCode, string>> = {
   'setting-not-a-choice': '设置 {setting} 的值为 {value}：必须是以下之一：{choices}',
   'split-sum': '划分比例之和为 {sum}：训练、验证和测试的比例之和必须为 1',
   'augmentation-needs-images': '数据增强只作用于图片，而这个数据集的每行是 {shape} 个值，不是图片：请关闭数据增强',
+  // A loss or early stopping that does not suit the dataset; {loss} is the loss's code (cross_entropy, mse…).
+  'loss-needs-classes': "{loss} 比较的是类别标签，而 '{dataset}' 是回归数据集（预测数值）：请使用 mse（均方误差）",
+  'loss-needs-targets': "均方误差用于预测数值，而 '{dataset}' 的标签是类别：请使用 cross_entropy（交叉熵）",
+  'binary-needs-two-classes':
+    "二元交叉熵只用于两个类别，而 '{dataset}' 有 {classes} 个：请使用 cross_entropy（交叉熵）",
+  'accuracy-needs-classes': "按验证准确率早停需要类别标签，而 '{dataset}' 是回归数据集：请改为监视验证损失",
+  'early-stopping-no-validation':
+    "早停监视的是验证集，而 '{dataset}' 没有验证集：请重新导入并留出验证集比例，或关闭早停",
+  'all-frozen': '模型中全部 {layers} 个带参数的层都已冻结，训练不会改变任何参数：请至少让一层可训练',
   'model-too-large':
     "训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 '{nodeId}' 就需要 {node}）：请缩小模型或减小批大小",
   'input-mismatch':

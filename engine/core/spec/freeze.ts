@@ -1,7 +1,7 @@
 // Freezing layers by name: the nodes given (`--freeze conv1,conv2`), or every layer with parameters up to and
 // including one node in topological order (`--freeze-until conv2`). Unknown names come back for the caller to word.
 import { analyze } from './analyze';
-import type { ModelSpec } from './types';
+import type { Analysis, ModelSpec } from './types';
 
 export type FreezeResult = { ok: true; spec: ModelSpec; frozen: string[] } | { ok: false; unknown: string[] };
 
@@ -25,4 +25,12 @@ export function freezeUntil(spec: ModelSpec, until: string): FreezeResult {
   if (at < 0) return { ok: false, unknown: [until] };
   const ids = analysis.order.slice(0, at + 1).filter((id) => analysis.nodes[id].params > 0);
   return freezeLayers(spec, ids);
+}
+
+/**
+ * Whether training `analysis`'s model could change nothing: it has parameters, and every one is in a frozen layer.
+ * (A model without parameters is not refused here: the loss alone is a valid, if odd, thing to watch.)
+ */
+export function trainsNothing(analysis: Pick<Analysis, 'totalParams' | 'frozenParams'>): boolean {
+  return analysis.totalParams > 0 && analysis.frozenParams === analysis.totalParams;
 }

@@ -14,7 +14,7 @@ export { PROBLEM_REASONS } from './problemReasons';
 export type { ProblemArgs, ProblemReason } from './problemReasons';
 export { PROBLEM_ENGLISH, fillMessage, problemText } from './problemText';
 export { summarize, formatSummary } from './summary';
-export { freezeLayers, freezeUntil } from './freeze';
+export { freezeLayers, freezeUntil, trainsNothing } from './freeze';
 export { withOutputs } from './outputs';
 export type { FreezeResult } from './freeze';
 export type { ModelSummary, SummaryRow } from './summary';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../spec/analyze';
 import { mlp, smallCnn } from '../spec/templates';
-import { checkDataFit, outputsNeeded, type DataShape } from './dataFit';
+import { checkDataFit, checkSettingsFit, outputsNeeded, type DataShape, type SettingsData } from './dataFit';
 
 const table = (features: number, classes: string[]): DataShape => ({
   featureShape: [features],
@@ -43,5 +43,50 @@ describe('checkDataFit', () => {
     expect(checkDataFit(analyze(broken), table(4, ['a', 'b']), 'cross_entropy')).toBeNull();
     expect(outputsNeeded(table(4, ['a', 'b', 'c']), 'mse')).toBeNull();
     expect(checkDataFit(analyze(mlp(4, 7, [8])), table(4, ['a', 'b', 'c']), 'mse')).toBeNull();
+  });
+});
+
+describe('checkSettingsFit', () => {
+  const classes = (names: string[], validation = 20): SettingsData => ({
+    task: 'classification',
+    classNames: names,
+    split: { counts: { validation } },
+  });
+  const targets = (validation = 20): SettingsData => ({ task: 'regression', split: { counts: { validation } } });
+  const watch = (metric: 'val_loss' | 'val_accuracy') => ({ metric, patience: 5 });
+
+  it('passes the loss each task is trained with, with or without early stopping', () => {
+    expect(checkSettingsFit(classes(['a', 'b', 'c']), { loss: 'cross_entropy' })).toBeNull();
+    expect(checkSettingsFit(classes(['no', 'yes']), { loss: 'bce_with_logits' })).toBeNull();
+    expect(checkSettingsFit(targets(), { loss: 'mse', earlyStopping: watch('val_loss') })).toBeNull();
+    expect(
+      checkSettingsFit(classes(['a', 'b']), { loss: 'cross_entropy', earlyStopping: watch('val_accuracy') }),
+    ).toBeNull();
+  });
+
+  it('refuses a loss of the other task, naming it', () => {
+    expect(checkSettingsFit(classes(['a', 'b']), { loss: 'mse' })).toEqual({ code: 'loss-needs-targets', loss: 'mse' });
+    for (const loss of ['cross_entropy', 'bce_with_logits'] as const)
+      expect(checkSettingsFit(targets(), { loss })).toEqual({ code: 'loss-needs-classes', loss });
+  });
+
+  it('refuses binary cross-entropy on other than two classes, as the trainer does', () => {
+    expect(checkSettingsFit(classes(['a', 'b', 'c']), { loss: 'bce_with_logits' })).toEqual({
+      code: 'binary-needs-two-classes',
+      classes: 3,
+    });
+    expect(
+      outputsNeeded({ featureShape: [2], task: 'classification', classNames: ['a', 'b', 'c'] }, 'bce_with_logits'),
+    ).toBeNull();
+  });
+
+  it('refuses early stopping on accuracy for regression, and on a dataset with no validation rows', () => {
+    expect(checkSettingsFit(targets(), { loss: 'mse', earlyStopping: watch('val_accuracy') })).toEqual({
+      code: 'accuracy-needs-classes',
+    });
+    expect(
+      checkSettingsFit(classes(['a', 'b'], 0), { loss: 'cross_entropy', earlyStopping: watch('val_loss') }),
+    ).toEqual({ code: 'early-stopping-no-validation' });
+    expect(checkSettingsFit(classes(['a', 'b'], 0), { loss: 'cross_entropy' })).toBeNull();
   });
 });

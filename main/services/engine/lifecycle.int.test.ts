@@ -2,7 +2,7 @@
 // models and graphs that do not fit the data refused before a run exists, a start that fails in the engine or an
 // engine that never becomes ready (the start fails and no run is left behind), and closing while the engine does not
 // answer (close still finishes, the run is failed, nothing hangs).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,32 @@ describe('starting runs', () => {
     await s.close();
   });
 
+  it('refuses a model whose every layer with parameters is frozen, counting the layers', async () => {
+    const s = supervisor();
+    const before = runCount();
+    const frozen = { ...spec, nodes: spec.nodes.map((n) => ({ ...n, trainable: false })) };
+    const refusal = (await s
+      .startRun({ projectId: project.id, spec: frozen, config: config(), datasetId: dataset.id })
+      .catch((e: unknown) => e)) as RunRefusedError;
+    expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect(refusal.code).toBe('all-frozen');
+    expect(refusal.params).toEqual({ layers: spec.nodes.filter((n) => n.op === 'dense').length });
+    expect(refusal.message).toMatch(/layers with parameters are frozen, so training would change nothing/);
+    expect(runCount()).toBe(before);
+    // One trainable layer is enough.
+    const last = spec.nodes[spec.nodes.length - 1].id;
+    const tuned = { ...frozen, nodes: frozen.nodes.map((n) => (n.id === last ? { ...n, trainable: true } : n)) };
+    const runId = await s.startRun({
+      projectId: project.id,
+      spec: tuned,
+      config: config({ epochs: 2 }),
+      datasetId: dataset.id,
+    });
+    await s.whenIdle();
+    expect(store.runs.getRun(runId).status).toBe('completed');
+    await s.close();
+  });
+
   it('fails the start of a run whose engine dies before it is ready, and leaves no run behind', async () => {
     const s = supervisor({ engine: { entry: join(home, 'no-such-engine.mjs') } });
     const before = runCount();
@@ -120,16 +146,40 @@ describe('starting runs', () => {
     await s.close();
   });
 
+  it('refuses a loss or early stopping the dataset cannot take, before any run exists', async () => {
+    const s = supervisor();
+    const before = runCount();
+    const refused = (overrides: Parameters<typeof config>[0]) =>
+      s
+        .startRun({ projectId: project.id, spec, config: config(overrides), datasetId: dataset.id })
+        .catch((e: unknown) => e) as Promise<RunRefusedError>;
+    expect(await refused({ loss: 'mse' })).toMatchObject({
+      code: 'loss-needs-targets',
+      params: { loss: 'mse', dataset: 'spirals' },
+      message: "mean squared error is for numbers to predict, but 'spirals' has classes: use cross-entropy",
+    });
+    expect(await refused({ loss: 'bce_with_logits' })).toMatchObject({
+      code: 'binary-needs-two-classes',
+      params: { classes: 3 },
+    });
+    expect(runCount()).toBe(before);
+    await s.close();
+  });
+
   it('fails a start the engine cannot set up with its reason, leaves no run behind, and starts the next one', async () => {
     const s = supervisor();
     try {
       const before = runCount();
-      // Mean squared error on class labels: only the engine's trainer refuses it, after the run was sent.
+      // A dataset whose features file lost its end after it was registered: only the engine, reading it, finds out.
+      const cut = writeGeneratedDataset({ ...spirals({ perClass: 20 }), name: 'cut' }, join(home, 'datasets', 'cut'));
+      const cutDataset = registerDataset(store, readManifest(cut), cut);
+      const features = join(cut, 'features.f32');
+      truncateSync(features, statSync(features).size - 4);
       const failure = await s
-        .startRun({ projectId: project.id, spec, config: config({ loss: 'mse' }), datasetId: dataset.id })
+        .startRun({ projectId: project.id, spec, config: config(), datasetId: cutDataset.id })
         .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(RunStartError);
-      expect((failure as Error).message).toMatch(/mean squared error is for regression/);
+      expect((failure as Error).message).toMatch(/features\.f32/);
       // Coded as the run failure it is, so the studio and the CLI word it (here: the error's own message).
       expect(failure).toMatchObject({ code: 'failure-engine-error', params: { message: (failure as Error).message } });
       expect(runCount()).toBe(before);

@@ -1,13 +1,22 @@
-// Why a run is refused before it is created: settings out of range (engine/core/train/configCheck.ts), a model too
-// large for this machine's memory (engine/core/train/memoryEstimate.ts), or another run still training here. The
+// Why a run is refused before it is created: settings out of range (engine/core/train/configCheck.ts), a model whose
+// every layer with parameters is frozen, a model too large for this machine's memory (engine/core/train/memoryEstimate.ts), or another run still training here. The
 // error carries the code and its parameters (the renderer words them in its own tables) and an English message
 // (the command line prints it).
 import { freemem, totalmem } from 'node:os';
 import { CodedError } from '../../../engine/core/errors/coded';
+import { analyze } from '../../../engine/core/spec/analyze';
+import { trainsNothing } from '../../../engine/core/spec/freeze';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import { checkTrainConfig, type ConfigProblem } from '../../../engine/core/train/configCheck';
-import type { DataFitProblem } from '../../../engine/core/train/dataFit';
+import {
+  checkDataFit,
+  checkSettingsFit,
+  type DataFitProblem,
+  type DataShape,
+  type SettingsData,
+  type SettingsFitProblem,
+} from '../../../engine/core/train/dataFit';
 import { checkMemory, estimateTrainingMemory, type MemoryProblem } from '../../../engine/core/train/memoryEstimate';
 import {
   checkSettingsChange,
@@ -94,21 +103,47 @@ function memoryRefusal(p: MemoryProblem): RunRefusedError {
   );
 }
 
+/** Every layer with parameters is frozen (`trainable: false`): the run would train nothing. */
+export function allFrozenRefusal(frozenLayers: number): RunRefusedError {
+  const which =
+    frozenLayers === 1 ? "the model's one layer with parameters is" : `all ${frozenLayers} layers with parameters are`;
+  return new RunRefusedError(
+    `${which} frozen, so training would change nothing: make at least one layer trainable`,
+    'all-frozen',
+    { layers: frozenLayers },
+  );
+}
+
+/** The dataset a run trains on, as the refusals name and check it. */
+export interface RunDataset {
+  name: string;
+  manifest: DataShape & SettingsData;
+}
+
 /**
- * Throws a RunRefusedError for the first problem with training `spec` with `config` on data of `featureShape` in
- * `availableBytes`.
+ * Throws a RunRefusedError for the first problem with training `spec` with `config` on `dataset` in
+ * `availableBytes`: a setting out of range, a loss or early stopping that does not suit the data, every layer frozen,
+ * not enough memory, a graph whose input or output does not fit the data.
  */
 export function refuseUnfitRun(
   spec: ModelSpec,
   config: TrainConfig,
-  featureShape: readonly number[],
+  dataset: RunDataset,
   availableBytes: number,
 ): void {
-  const problems = checkTrainConfig(config, featureShape);
+  const problems = checkTrainConfig(config, dataset.manifest.featureShape);
   if (problems.length > 0) throw configRefusal(problems[0]);
+  const unsuited = checkSettingsFit(dataset.manifest, config);
+  if (unsuited) throw settingsFitRefusal(unsuited, dataset.name);
+  const analysis = analyze(spec);
+  if (analysis.ok && trainsNothing(analysis)) {
+    throw allFrozenRefusal(Object.values(analysis.nodes).filter((n) => n.params > 0).length);
+  }
   const estimate = estimateTrainingMemory(spec, config);
   const problem = estimate ? checkMemory(estimate, availableBytes) : null;
   if (problem) throw memoryRefusal(problem);
+  const misfit = checkDataFit(analysis, dataset.manifest, config.loss);
+  if (misfit) throw dataFitRefusal(misfit, dataset.name);
 }
 
 /** Throws a RunRefusedError for the first problem with changing `request` on a run of `spec` and `config`. */
@@ -170,6 +205,50 @@ export function dataFitRefusal(p: DataFitProblem, dataset: string): RunRefusedEr
       );
     default:
       throw new Error(`unknown data fit problem ${JSON.stringify(p satisfies never)}`);
+  }
+}
+
+const LOSS_NAMES: Readonly<Record<TrainConfig['loss'], string>> = {
+  cross_entropy: 'cross-entropy',
+  bce_with_logits: 'binary cross-entropy',
+  mse: 'mean squared error',
+};
+
+/** The loss or early stopping does not suit the dataset (engine/core/train/dataFit.ts). */
+export function settingsFitRefusal(p: SettingsFitProblem, dataset: string): RunRefusedError {
+  switch (p.code) {
+    case 'loss-needs-classes':
+      return new RunRefusedError(
+        `${LOSS_NAMES[p.loss]} compares class labels, but '${dataset}' is a regression dataset (numbers to predict): use mean squared error`,
+        p.code,
+        { loss: p.loss, dataset },
+      );
+    case 'loss-needs-targets':
+      return new RunRefusedError(
+        `mean squared error is for numbers to predict, but '${dataset}' has classes: use cross-entropy`,
+        p.code,
+        { loss: p.loss, dataset },
+      );
+    case 'binary-needs-two-classes':
+      return new RunRefusedError(
+        `binary cross-entropy is for two classes, but '${dataset}' has ${p.classes}: use cross-entropy`,
+        p.code,
+        { classes: p.classes, dataset },
+      );
+    case 'accuracy-needs-classes':
+      return new RunRefusedError(
+        `early stopping on validation accuracy needs classes, but '${dataset}' is a regression dataset: watch the validation loss`,
+        p.code,
+        { dataset },
+      );
+    case 'early-stopping-no-validation':
+      return new RunRefusedError(
+        `early stopping watches the validation split, and '${dataset}' has none: import it again with a validation share, or turn early stopping off`,
+        p.code,
+        { dataset },
+      );
+    default:
+      throw new Error(`unknown settings fit problem ${JSON.stringify(p satisfies never)}`);
   }
 }
 

@@ -5,8 +5,6 @@
 // by this process (store/owner.ts) so other processes leave it alone while we live and recover it when we die.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../../engine/core/spec/analyze';
-import { checkDataFit } from '../../../engine/core/train/dataFit';
 import type { InitialWeights } from '../../../engine/core/io/weightsMatch';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
@@ -16,14 +14,7 @@ import type { FromEngine } from '../../../engine/host/protocol';
 import { currentOwner, toEpochRecord, type MetricsWriter, type Store } from '../store';
 import { reconcileRun } from './recovery';
 import type { SettingChange, SettingsChangeRequest } from '../../../engine/core/train/settingChanges';
-import {
-  busyRefusal,
-  dataFitRefusal,
-  notPausedRefusal,
-  refuseSettingsChange,
-  refuseUnfitRun,
-  trainingMemoryBudget,
-} from './refusals';
+import { busyRefusal, notPausedRefusal, refuseSettingsChange, refuseUnfitRun, trainingMemoryBudget } from './refusals';
 import { ServiceError } from '../serviceError';
 import { RUN_FAILURES, runFailureText } from '../../api/runFailures';
 import { CodedError } from '../../../engine/core/errors/coded';
@@ -124,16 +115,15 @@ export class EngineSupervisor {
 
   /**
    * Creates a run in the store and starts training it; resolves once the engine has set it up and is training.
-   * Refused, with no run created, while another run trains or starts here, when the settings are out of range, the
-   * graph does not fit the dataset or the model cannot fit in memory (RunRefusedError). A run the engine fails to
+   * Refused, with no run created, while another run trains or starts here, when the settings are out of range or do
+   * not suit the dataset, every layer is frozen, the graph does not fit the dataset or the model cannot fit in memory
+   * (refuseUnfitRun: RunRefusedError). A run the engine fails to
    * set up never started: it is removed again and the start fails with the engine's reason (RunStartError).
    */
   async startRun(request: StartRunRequest): Promise<string> {
     this.refuseWhileBusy();
     const dataset = this.store.datasets.getDataset(request.datasetId);
-    refuseUnfitRun(request.spec, request.config, dataset.manifest.featureShape, this.memoryBudget());
-    const misfit = checkDataFit(analyze(request.spec), dataset.manifest, request.config.loss);
-    if (misfit) throw dataFitRefusal(misfit, dataset.name);
+    refuseUnfitRun(request.spec, request.config, dataset, this.memoryBudget());
     const run = this.store.runs.createRun({
       projectId: request.projectId,
       name: request.name,
@@ -183,9 +173,7 @@ export class EngineSupervisor {
     if (run.status !== 'queued') throw new ServiceError('run-not-queued', { run: run.name, status: run.status });
     if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
     const dataset = this.store.datasets.getDataset(run.datasetId);
-    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
-    const misfit = checkDataFit(analyze(run.graph), dataset.manifest, run.trainConfig.loss);
-    if (misfit) throw dataFitRefusal(misfit, dataset.name);
+    refuseUnfitRun(run.graph, run.trainConfig, dataset, this.memoryBudget());
     this.store.runs.claimRun(runId, currentOwner());
     await this.launch(runId, run.graph, run.trainConfig, dataset.folder, undefined);
   }
@@ -202,7 +190,7 @@ export class EngineSupervisor {
       throw new ServiceError('run-cannot-continue', { run: run.name, status: run.status });
     if (!run.datasetId) throw new ServiceError('run-no-dataset', { run: run.name });
     const dataset = this.store.datasets.getDataset(run.datasetId);
-    refuseUnfitRun(run.graph, run.trainConfig, dataset.manifest.featureShape, this.memoryBudget());
+    refuseUnfitRun(run.graph, run.trainConfig, dataset, this.memoryBudget());
     if (changes) refuseSettingsChange(run.graph, run.trainConfig, changes);
     reconcileRun(this.store, runId, this.runDir(runId));
     const checkpoint = this.store.checkpoints.latestCheckpoint(runId, 'last');

@@ -4,9 +4,7 @@
 import { expandSweep, settingKey, sweptSettings, type Assignment } from '../../../engine/core/train/sweep';
 import type { GroupCurve, GroupDetail, GroupRequest, GroupSummary } from '../../api/types';
 import type { GroupRunner } from '../engine/groupRunner';
-import { analyze } from '../../../engine/core/spec/analyze';
-import { checkDataFit } from '../../../engine/core/train/dataFit';
-import { dataFitRefusal, refuseUnfitRun, trainingMemoryBudget } from '../engine/refusals';
+import { refuseUnfitRun, trainingMemoryBudget } from '../engine/refusals';
 import { sweepRefusal } from '../engine/sweepRefusals';
 import { currentOwner, type Store } from '../store';
 import type { RunGroup, RunStatus } from '../store/types';
@@ -34,9 +32,7 @@ export class RunGroupService {
     // The largest configuration decides whether the group fits in memory; each run is checked (it is cheap).
     const dataset = this.store.datasets.getDataset(request.datasetId);
     for (const trial of expanded.trials) {
-      refuseUnfitRun(trial.spec, trial.config, dataset.manifest.featureShape, this.memoryBudget());
-      const misfit = checkDataFit(analyze(trial.spec), dataset.manifest, trial.config.loss);
-      if (misfit) throw dataFitRefusal(misfit, dataset.name);
+      refuseUnfitRun(trial.spec, trial.config, dataset, this.memoryBudget());
     }
     const kindWord = request.plan.kind === 'seeds' ? 'Seeds' : 'Sweep';
     const name = request.name?.trim() || `${kindWord} ${this.store.groups.listGroups().length + 1}`;

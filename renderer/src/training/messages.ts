@@ -177,6 +177,18 @@ const en = {
   'refused_split-sum': 'Not started: the split fractions add up to {sum}; train, validation and test must add up to 1.',
   'refused_augmentation-needs-images':
     'Not started: augmentation changes images, and this dataset is a table (rows of {shape} values). Turn augmentation off.',
+  'refused_loss-needs-classes':
+    'Not started: {dataset} is a regression dataset (numbers to predict), and this loss compares class labels. Use mean squared error.',
+  'refused_loss-needs-targets':
+    'Not started: mean squared error is for numbers to predict, and {dataset} has classes. Use cross-entropy.',
+  'refused_binary-needs-two-classes':
+    'Not started: binary cross-entropy is for two classes, and {dataset} has {classes}. Use cross-entropy.',
+  'refused_accuracy-needs-classes':
+    'Not started: early stopping on validation accuracy needs classes, and {dataset} is a regression dataset. Watch the validation loss.',
+  'refused_early-stopping-no-validation':
+    'Not started: early stopping watches the validation split, and {dataset} has none. Import it again with a validation share, or turn early stopping off.',
+  'refused_all-frozen':
+    'Not started: every layer with parameters is frozen ({layers} of them), so training would change nothing. Select a layer and tick Trainable.',
   'refused_model-too-large':
     'Not started: training this model needs about {estimate} of memory, more than the {available} this computer can give (layer {nodeId} alone needs {node}). Make it smaller or lower the batch size.',
   'refused_input-mismatch':
@@ -415,6 +427,17 @@ export const trainMessages: Messages<Key> = {
     'refused_split-sum': '未开始：划分比例之和为 {sum}；训练、验证和测试的比例之和必须为 1。',
     'refused_augmentation-needs-images':
       '未开始：数据增强只作用于图像，而这个数据集是表格（每行 {shape} 个值）。请关闭数据增强。',
+    'refused_loss-needs-classes':
+      '未开始：{dataset} 是回归数据集（预测数值），而这个损失函数比较的是类别标签。请使用均方误差。',
+    'refused_loss-needs-targets': '未开始：均方误差用于预测数值，而 {dataset} 的标签是类别。请使用交叉熵。',
+    'refused_binary-needs-two-classes':
+      '未开始：二元交叉熵只用于两个类别，而 {dataset} 有 {classes} 个类别。请使用交叉熵。',
+    'refused_accuracy-needs-classes':
+      '未开始：按验证准确率早停需要类别标签，而 {dataset} 是回归数据集。请改为监视验证损失。',
+    'refused_early-stopping-no-validation':
+      '未开始：早停监视的是验证集，而 {dataset} 没有验证集。请重新导入并留出验证集比例，或关闭早停。',
+    'refused_all-frozen':
+      '未开始：所有带参数的层（共 {layers} 个）都已冻结，训练不会改变任何参数。请选中一层并勾选“可训练”。',
     'refused_model-too-large':
       '未开始：训练这个模型约需 {estimate} 内存，超过了这台计算机可提供的 {available}（仅层 {nodeId} 就需要 {node}）。请缩小模型或减小批大小。',
     'refused_input-mismatch':

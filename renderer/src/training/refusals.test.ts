@@ -30,6 +30,12 @@ describe('refusalKey', () => {
     expect(placeholders(trainMessages.en[output])).toEqual(['dataset', 'needed', 'nodeId', 'units']);
   });
 
+  it('says every layer is frozen, with how many layers main counted', () => {
+    const key = refusalKey('all-frozen', { layers: 3 })!;
+    expect(placeholders(trainMessages.en[key])).toEqual(['layers']);
+    expect(placeholders(trainMessages['zh-CN'][key])).toEqual(['layers']);
+  });
+
   it('leaves other errors alone', () => {
     expect(refusalKey('not-found', { id: 'x' })).toBeNull();
     expect(refusalKey('busy', undefined)).toBeNull();

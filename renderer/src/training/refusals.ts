@@ -1,11 +1,18 @@
-// A run the studio refused to start (settings out of range, a model too large for memory, a graph that does not fit
-// the dataset, another run training)
-// is worded from the refusal's code and parameters by trainMessages; other errors keep their own message.
+// A run the studio refused to start (settings out of range or unsuited to the data, every layer frozen, a model too
+// large for memory, a graph that does not fit the dataset, another run training) is worded from the refusal's code
+// and parameters by trainMessages; other errors keep their own message.
 const REFUSALS = [
   'setting-out-of-range',
   'setting-not-a-choice',
   'split-sum',
   'augmentation-needs-images',
+  // A loss or early stopping that does not suit the dataset (engine/core/train/dataFit.ts's checkSettingsFit).
+  'loss-needs-classes',
+  'loss-needs-targets',
+  'binary-needs-two-classes',
+  'accuracy-needs-classes',
+  'early-stopping-no-validation',
+  'all-frozen',
   'model-too-large',
   'input-mismatch',
   'output-mismatch',
