@@ -6,3 +6,14 @@ export function numberText(value: number): string {
   if (!Number.isFinite(value) || Math.abs(value) < 10_000) return String(value);
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
+
+/**
+ * Above this, a percentage a sentence names reads as "more than 1,000" (the tables' `percentOver`): a validation loss
+ * that rose from 5e-11 rose by 10^12 %, which is true but reads as noise. --json keeps the number itself.
+ */
+export const PERCENT_CEILING = 1000;
+
+/** Whether the parameter `name` (a percentage: its name ends in Percent) is above PERCENT_CEILING. */
+export function percentOverCeiling(name: string, value: number | string): boolean {
+  return name.endsWith('Percent') && typeof value === 'number' && value > PERCENT_CEILING;
+}

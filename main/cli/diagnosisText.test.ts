@@ -48,7 +48,7 @@ describe('CLI diagnosis table', () => {
     });
     const lines = diagnosisLines(json, 'en');
     expect(lines[0]).toBe(
-      'diagnosis: overfitting: validation loss lowest at epoch 9 (0.5), now 0.8 (smoothed +60%) while training loss fell to 0.1; gap 0.7',
+      'diagnosis: overfitting: validation loss lowest at epoch 9 (0.5), now 0.8 (smoothed, up 60%) while training loss fell to 0.1; gap 0.7',
     );
     expect(lines[1]).toBe(
       '  try: turn on early stopping (--early-stopping 5), which would keep the weights of epoch 9',
@@ -62,6 +62,17 @@ describe('CLI diagnosis table', () => {
     const flat = diagnosisJson([overfitting({ trainLoss: 0.002, gap: 0.8, training: 'flat' })]);
     expect(diagnosisLines(flat, 'en')[0]).toContain('while training loss stayed at 0.002; gap 0.8');
     expect(diagnosisLines(flat, 'zh')[0]).toContain('而训练损失停在 0.002；差距 0.8');
+  });
+
+  it('says a rise of more than 1,000 % as that, not as its 13 digits (a best validation loss of 5e-11)', () => {
+    const json = diagnosisJson([overfitting({ bestValLoss: 5e-11, valLoss: 0.61, risePercent: 1.22e12 })]);
+    expect(json[0].risePercent).toBe(1.22e12);
+    expect(diagnosisLines(json, 'en')[0]).toContain(
+      'lowest at epoch 9 (5e-11), now 0.61 (smoothed, up more than 1,000%)',
+    );
+    expect(diagnosisLines(json, 'zh')[0]).toContain('（平滑后升高 超过 1,000%）');
+    const justBelow = diagnosisJson([overfitting({ risePercent: 999 })]);
+    expect(diagnosisLines(justBelow, 'en')[0]).toContain('(smoothed, up 999%)');
   });
 
   it('words named values (the split, the reference loss, a recovered spike) in the chosen language', () => {

@@ -2,7 +2,7 @@
 // terms the Chinese follows): one line per verdict with its numbers, and what to try with the CLI's flags. The
 // compiler checks every code has a line in both languages.
 import type { AdviceCode, Verdict, VerdictCode } from '../../engine/core/train/diagnose';
-import { numberText } from '../api/numberText';
+import { numberText, percentOverCeiling } from '../api/numberText';
 import { say, type CliLocale, type Words } from './locale';
 
 const VERDICT_TEXT: Words<VerdictCode> = {
@@ -29,7 +29,7 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
     'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
     overfitting:
-      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed +{risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
+      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed, up {risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
     underfitting:
       'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
     'learning-slowly':
@@ -151,7 +151,8 @@ type NamedValue =
   | 'recovered_yes'
   | 'recovered_no'
   | 'training_fell'
-  | 'training_flat';
+  | 'training_flat'
+  | 'percentOver';
 
 const VALUE_TEXT: Words<NamedValue> = {
   en: {
@@ -164,6 +165,7 @@ const VALUE_TEXT: Words<NamedValue> = {
     recovered_no: 'no',
     training_fell: 'fell to',
     training_flat: 'stayed at',
+    percentOver: 'more than 1,000',
   },
   zh: {
     split_training: '训练',
@@ -175,6 +177,7 @@ const VALUE_TEXT: Words<NamedValue> = {
     recovered_no: '尚未回落',
     training_fell: '降到',
     training_flat: '停在',
+    percentOver: '超过 1,000',
   },
 };
 
@@ -188,13 +191,14 @@ type Params = Record<string, number | string>;
 
 /**
  * The parameters with names worded in `locale` (a split, a reference loss, whether a spike recovered), numbers
- * written for a sentence (numberText).
+ * written for a sentence (numberText; a percentage above PERCENT_CEILING as "more than 1,000").
  */
 function worded(params: Params, locale: CliLocale): Params {
   const named: Params = {};
   for (const [name, value] of Object.entries(params)) {
     const key = `${name}_${value}`;
     if (Object.hasOwn(VALUE_TEXT[locale], key)) named[name] = VALUE_TEXT[locale][key as NamedValue];
+    else if (percentOverCeiling(name, value)) named[name] = VALUE_TEXT[locale].percentOver;
     else named[name] = typeof value === 'number' ? numberText(value) : value;
   }
   return named;

@@ -51,6 +51,22 @@ describe('diagnosis messages', () => {
     expect(wordVerdict(overfitting('flat'), 'zh-CN').text).toContain('而训练损失停在 0.002。');
   });
 
+  it('says a percentage above 1,000 as "more than 1,000" (a rise from a best validation loss of 5e-11)', () => {
+    const verdict: Verdict = {
+      code: 'overfitting',
+      severity: 'warning',
+      params: { bestEpoch: 375, bestValLoss: 5e-11, valLoss: 0.61, trainLoss: 0.002, gap: 0.6, risePercent: 1.22e12 },
+      advice: [],
+    };
+    verdict.params.training = 'flat';
+    expect(wordVerdict(verdict, 'en').text).toContain(
+      '(5e-11) and has risen since (smoothed, by more than 1,000%) to 0.61',
+    );
+    expect(wordVerdict(verdict, 'zh-CN').text).toContain('（平滑后升高 超过 1,000%）到 0.61');
+    verdict.params.risePercent = 1000;
+    expect(wordVerdict(verdict, 'en').text).toContain('(smoothed, by 1000%)');
+  });
+
   it('writes a large loss grouped in thousands (a regression on prices), in both languages', () => {
     const verdict: Verdict = {
       code: 'converged',

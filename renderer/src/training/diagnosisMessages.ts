@@ -1,7 +1,7 @@
 // The diagnosis in words, English and Simplified Chinese: a title, a sentence with the verdict's own numbers and a
 // "why" for every verdict code, and a line for every advice code. The compiler checks every code has words in
 // both languages; diagnosisMessages.test.ts checks both use the same {parameters}.
-import { numberText } from '../../../main/api/numberText';
+import { numberText, percentOverCeiling } from '../../../main/api/numberText';
 import type { Advice, AdviceCode, Verdict, VerdictCode } from '../../../engine/core/train/diagnose';
 
 export interface VerdictWords {
@@ -22,6 +22,7 @@ export type ValueKey =
   | 'recovered_no'
   | 'training_fell'
   | 'training_flat'
+  | 'percentOver'
   | 'alsoAffected'
   | 'validationTrend';
 
@@ -172,6 +173,7 @@ const en: DiagnosisWords = {
     recovered_no: 'and has not come back down yet',
     training_fell: 'kept falling to',
     training_flat: 'stayed at',
+    percentOver: 'more than 1,000',
     alsoAffected: 'Also affected: {layers}.',
     validationTrend: 'Validation loss {firstValLoss} → {lastValLoss}.',
   },
@@ -314,6 +316,7 @@ const zh: DiagnosisWords = {
     recovered_no: '尚未回落',
     training_fell: '继续降到',
     training_flat: '停在',
+    percentOver: '超过 1,000',
     alsoAffected: '同样受影响：{layers}。',
     validationTrend: '验证损失 {firstValLoss} → {lastValLoss}。',
   },
@@ -323,12 +326,16 @@ const zh: DiagnosisWords = {
 export const diagnosisWords = { en, 'zh-CN': zh } satisfies Record<string, DiagnosisWords>;
 export type DiagnosisLocale = keyof typeof diagnosisWords;
 
-/** Fills {name} with a parameter, words for named values (split, referenceKind, recovered) taken from the table. */
+/**
+ * Fills {name} with a parameter, words for named values (split, referenceKind, recovered) taken from the table, a
+ * percentage above PERCENT_CEILING as "more than 1,000".
+ */
 function fill(text: string, params: Record<string, number | string>, words: DiagnosisWords): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     const value = params[name];
     const named = words.values[`${name}_${value}` as ValueKey];
+    if (named === undefined && percentOverCeiling(name, value)) return words.values.percentOver;
     return named ?? (typeof value === 'number' ? numberText(value) : value);
   });
 }
