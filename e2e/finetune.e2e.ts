@@ -42,6 +42,23 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
   await expect(page.locator('footer.status')).toContainText('192 frozen');
   await snapshot(page, testInfo, 'frozen-layer');
 
+  // Every layer frozen: the status line says nothing would train, and Start waits with the reason.
+  const setTrainable = async (layers: string[], on: boolean) => {
+    for (const layer of layers) {
+      await page.getByLabel(`Dense ${layer}`, { exact: true }).click();
+      await inspector.getByRole('switch', { name: 'Trainable' }).setChecked(on);
+    }
+  };
+  await setTrainable(['fc2', 'fc3'], false);
+  await expect(page.getByTestId('all-frozen')).toHaveText('Every layer is frozen: nothing would train');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Start training' })).toBeDisabled();
+  await expect(page.getByTestId('start-blocked')).toContainText('Every layer with parameters is frozen');
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await setTrainable(['fc2', 'fc3'], true);
+  await expect(page.getByTestId('all-frozen')).toHaveCount(0);
+  await expect(page.locator('footer.status')).toContainText('192 frozen');
+
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('textbox', { name: 'Epochs' }).fill('3');
   await page.getByRole('button', { name: 'Start training' }).click();

@@ -71,6 +71,7 @@ export const editorMessages: Messages<
   | 'oneWarning'
   | 'oneLayer'
   | 'noProblems'
+  | 'allFrozen'
   | 'colLayer'
   | 'colShape'
   | 'colParams'
@@ -183,6 +184,7 @@ export const editorMessages: Messages<
     oneWarning: '1 warning',
     oneLayer: '1 layer',
     noProblems: 'Ready to train',
+    allFrozen: 'Every layer is frozen: nothing would train',
     colLayer: 'Layer (id)',
     colShape: 'Output shape',
     colParams: 'Parameters',
@@ -298,6 +300,7 @@ export const editorMessages: Messages<
     oneWarning: '1 个警告',
     oneLayer: '1 层',
     noProblems: '可以开始训练',
+    allFrozen: '所有层都已冻结：训练不会改变任何参数',
     colLayer: '层（ID）',
     colShape: '输出形状',
     colParams: '参数',

@@ -7,6 +7,8 @@ const en = {
   datasetHelp: 'The data to train on; the loss choices follow its task (classes or numbers).',
   noDatasets: 'No datasets yet: import one in the Data tab or use a sample.',
   noGraph: 'No network yet: draw one in the Model tab or pick a template.',
+  allFrozen:
+    'Every layer with parameters is frozen, so training would change nothing: select a layer in the Model tab and tick Trainable.',
   loss: 'Loss',
   lossHelp: 'What training minimizes: how far the outputs are from the truth.',
   loss_cross_entropy: 'Cross-entropy',
@@ -304,6 +306,7 @@ export const trainMessages: Messages<Key> = {
     datasetHelp: '用来训练的数据；可选的损失函数随其任务（分类或数值）而定。',
     noDatasets: '还没有数据集：请在“数据”页导入，或使用示例。',
     noGraph: '还没有网络：请在“模型”页绘制或选择一个模板。',
+    allFrozen: '所有带参数的层都已冻结，训练不会改变任何参数：请在“模型”页选中一层并勾选“可训练”。',
     loss: '损失函数',
     lossHelp: '训练要最小化的量：输出离真实值有多远。',
     loss_cross_entropy: '交叉熵',
