@@ -2,7 +2,7 @@
 // step function the suite builds, print one ResultLine (or an error line) on stdout.
 import { readFloat32, readInt32, readManifest, type DataEntry } from './data';
 import type { Job, ResultLine } from './protocol';
-import { bestOfWindows, measure, type Step, type Timing } from './timing';
+import { measure, type Step, type Timing } from './timing';
 import type { GemmWorkload, TrainingWorkload } from './workloads';
 
 /** One mini-batch as views into the loaded data: inputs [batch, ...inputShape] NCHW, targets [batch] or [batch, size]. */
@@ -35,8 +35,6 @@ export interface PeakProbe {
   spread: number;
   undisturbed: number;
   repeats: number;
-  /** One repeat's wall seconds (the median repeat): the length of the windows a GEMM is timed in against it. */
-  repeatSeconds: number;
   /** threads x 2 FMA pipes x lanes x 2 x the clock /proc/cpuinfo lists (null elsewhere); boost runs above it. */
   theoreticalGflops: number | null;
 }
@@ -69,29 +67,17 @@ export function errorLine(job: Job, error: unknown, threads = job.threads): Resu
   };
 }
 
-/** A GEMM's speeds: the best of the timed repeats, the best of the probe-like windows, and per CPU-second. */
-export interface GemmSpeeds {
-  bestGflops: number;
-  windowGflops: number;
-  cpuGflops: number;
-}
-
 /**
- * A GEMM's figures as shares of the probe's: its best window against the probe's best repeat, like with like (as many
- * windows as the probe has repeats, each as long as one: bestOfWindows), beside its best timed repeat against the
- * same (the share reported before: the bench's repeats last 0.3 s or more, the probe's about 36 ms, so on a shared
- * host the repeat takes in more of the neighbours' load), and per CPU-second against per thread CPU-second.
+ * A GEMM's figures as shares of the probe's: its best repeat against the probe's best repeat (like with like: a
+ * median against a best understated the share by the repeats' noise), and per CPU-second against per thread
+ * CPU-second.
  */
-export function peakFields(speeds: GemmSpeeds, peak: PeakProbe): Partial<ResultLine> {
-  const { bestGflops, windowGflops, cpuGflops } = speeds;
+export function peakFields(bestGflops: number, cpuGflops: number, peak: PeakProbe): Partial<ResultLine> {
   const perThread = peak.cpuGflops === null ? null : peak.cpuGflops / peak.threads;
   return {
     best_gflops: round(bestGflops),
-    window_gflops: round(windowGflops),
     peak_gflops: round(peak.gflops),
-    share_of_peak: round(windowGflops / peak.gflops),
-    repeat_share_of_peak: round(bestGflops / peak.gflops),
-    peak_window_ms: round(peak.repeatSeconds * 1000),
+    share_of_peak: round(bestGflops / peak.gflops),
     peak_spread: round(peak.spread),
     peak_undisturbed: `${peak.undisturbed}/${peak.repeats}`,
     ...(peak.theoreticalGflops === null ? {} : { peak_listed_clock_gflops: round(peak.theoreticalGflops) }),
@@ -135,8 +121,7 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       const a = readFloat32(job.dataDir, entry.a, entry.M * entry.K);
       const b = readFloat32(job.dataDir, entry.b, entry.K * entry.N);
       const cpuStart = process.cpuUsage();
-      const step = backend.gemm(workload, a, b);
-      const timing = await measure(step, job.plan, job.budgetSeconds, job.minRepeatSeconds);
+      const timing = await measure(backend.gemm(workload, a, b), job.plan, job.budgetSeconds, job.minRepeatSeconds);
       const cpu = process.cpuUsage(cpuStart);
       const perStep = 2 * workload.M * workload.N * workload.K;
       const gflops = (perStep * timing.steps) / timing.seconds / 1e9;
@@ -146,17 +131,10 @@ async function measureJob(job: Job, backend: Backend): Promise<ResultLine> {
       const cpuGflops =
         (perStep * (timing.warmupSteps + timing.steps * timing.repeats)) / ((cpu.user + cpu.system) / 1e6) / 1e9;
       const peak = backend.fmaPeak?.();
-      // Timed again as the probe timed itself, right after it, for the share of its peak (after a warm-up as long as
-      // one of the bench's repeats: the first windows after the probe ran slow).
-      const perStepSeconds = timing.bestSeconds / timing.steps;
-      const windows =
-        peak &&
-        bestOfWindows(step, perStepSeconds, peak.repeatSeconds, peak.repeats, Math.max(job.minRepeatSeconds, 0.3));
-      const windowGflops = windows ? (perStep * windows.steps) / windows.bestSeconds / 1e9 : 0;
       return {
         ...common,
         gflops: round(gflops),
-        ...(peak === undefined ? {} : peakFields({ bestGflops, windowGflops, cpuGflops }, peak)),
+        ...(peak === undefined ? {} : peakFields(bestGflops, cpuGflops, peak)),
         ...timingFields(timing),
         info: backend.info,
       };

@@ -8,7 +8,7 @@ import { peakFields } from './child';
 import { DataRng, readManifest, writeDataSets } from './data';
 import type { ResultLine } from './protocol';
 import { summarize } from './summary';
-import { bestOfWindows, median, sizeTimedRun } from './timing';
+import { median, sizeTimedRun } from './timing';
 import { SUITES, suiteRuns, WORKLOADS, workloadByName } from './workloads';
 
 describe('flags', () => {
@@ -77,36 +77,6 @@ describe('timing rule', () => {
   it('takes the median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-});
-
-describe('probe-like windows', () => {
-  it('runs one untimed window, then as many windows as asked of whole steps about as long as asked', () => {
-    let calls = 0;
-    const windows = bestOfWindows(() => void calls++, 0.001, 0.0362, 7);
-    expect(windows).toMatchObject({ steps: 36, windows: 7 });
-    expect(calls).toBe(36 * 8);
-    expect(windows.bestSeconds).toBeGreaterThanOrEqual(0);
-  });
-
-  it('warms up for at least the seconds asked, in whole windows', () => {
-    let calls = 0;
-    const windows = bestOfWindows(() => void calls++, 0.001, 0.01, 2, 0.035);
-    expect(windows.steps).toBe(10);
-    expect(calls).toBe(10 * (4 + 2)); // 4 windows of 10 ms cover the 35 ms warm-up
-  });
-
-  it('times at least one step per window, and keeps the fastest window', () => {
-    const delays = [0, 30, 5, 20];
-    let call = 0;
-    const busy = (ms: number) => {
-      const end = performance.now() + ms;
-      while (performance.now() < end);
-    };
-    const windows = bestOfWindows(() => busy(delays[call++]), 10, 0.001, 3);
-    expect(windows.steps).toBe(1);
-    expect(windows.bestSeconds).toBeGreaterThanOrEqual(0.005);
-    expect(windows.bestSeconds).toBeLessThan(0.02);
   });
 });
 
@@ -209,18 +179,14 @@ describe('GEMM lines against the FMA peak', () => {
     spread: 0.012,
     undisturbed: 6,
     repeats: 7,
-    repeatSeconds: 0.0362,
     theoreticalGflops: 143.7,
   };
 
-  it("divides the GEMM's best window (and best repeat) by the probe's best, and per CPU-second by the probe's", () => {
-    expect(peakFields({ bestGflops: 80, windowGflops: 84, cpuGflops: 90 }, probe)).toEqual({
+  it("divides the GEMM's best repeat by the probe's best, and GFLOPS per CPU-second by the probe per thread", () => {
+    expect(peakFields(80, 90, probe)).toEqual({
       best_gflops: 80,
-      window_gflops: 84,
       peak_gflops: 200,
-      share_of_peak: 0.42,
-      repeat_share_of_peak: 0.4,
-      peak_window_ms: 36.2,
+      share_of_peak: 0.4,
       peak_spread: 0.012,
       peak_undisturbed: '6/7',
       peak_listed_clock_gflops: 143.7,
@@ -231,10 +197,7 @@ describe('GEMM lines against the FMA peak', () => {
   });
 
   it('leaves the CPU-time shares out where the probe had no CPU clock', () => {
-    const fields = peakFields(
-      { bestGflops: 80, windowGflops: 80, cpuGflops: 90 },
-      { ...probe, cpuGflops: null, theoreticalGflops: null },
-    );
+    const fields = peakFields(80, 90, { ...probe, cpuGflops: null, theoreticalGflops: null });
     expect(fields.share_of_peak).toBe(0.4);
     expect('cpu_share_of_peak' in fields).toBe(false);
     expect('peak_listed_clock_gflops' in fields).toBe(false);

@@ -32,17 +32,13 @@ export interface ResultLine {
   gflops?: number;
   /**
    * GEMM (netwright): the best repeat's GFLOPS (gflops is the median's), the FMA peak of the same threads, measured
-   * in the same child right after (the best of several repeats, engine/native/peak.ts), the GEMM's best over as many
-   * windows as the probe's repeats and as long as one (peak_window_ms; window_gflops), and that as a share of the
-   * peak (share_of_peak; repeat_share_of_peak: best_gflops's share); peak_spread is (best - worst) / best over the
+   * in the same child right after (the best of several repeats, engine/native/peak.ts), and best_gflops as a share of
+   * it; peak_spread is (best - worst) / best over the
    * repeats no other process disturbed, peak_undisturbed how many of them there were ("5/7").
    */
   best_gflops?: number;
-  window_gflops?: number;
   peak_gflops?: number;
   share_of_peak?: number;
-  repeat_share_of_peak?: number;
-  peak_window_ms?: number;
   peak_spread?: number;
   peak_undisturbed?: string;
   /** threads x 2 FMA pipes x the ISA's lanes x 2 flops x the clock /proc/cpuinfo lists (under KVM: the base clock). */

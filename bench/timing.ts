@@ -99,36 +99,3 @@ export function median(values: readonly number[]): number {
 function now(): number {
   return performance.now() / 1000;
 }
-
-/** The fastest of `windows` timed windows of a synchronous step, each `steps` steps long. */
-export interface Windows {
-  steps: number;
-  windows: number;
-  bestSeconds: number;
-}
-
-/**
- * Times `step` as the FMA probe times itself (engine/native/peak.ts): `windows` windows of about `windowSeconds`
- * each (whole steps, at least one; `perStep` sizes them), after `warmupSeconds` of untimed steps (at least one
- * window's), keeping the fastest. A kernel's best over the bench's longer repeats against the probe's best over its
- * short ones compared unlike things: on a shared host a longer window takes in more of what other processes do.
- * (Right after the probe, a 64-row GEMM on two threads ran its first 37 ms windows at 131-139 GFLOPS, then 160-169.)
- */
-export function bestOfWindows(
-  step: () => void,
-  perStep: number,
-  windowSeconds: number,
-  windows: number,
-  warmupSeconds = 0,
-): Windows {
-  const steps = Math.max(1, Math.round(windowSeconds / Math.max(perStep, 1e-9)));
-  const count = Math.max(1, windows);
-  const warmupWindows = Math.max(1, Math.ceil(warmupSeconds / Math.max(steps * perStep, 1e-9)));
-  let bestSeconds = Infinity;
-  for (let w = -warmupWindows; w < count; w++) {
-    const start = now();
-    for (let s = 0; s < steps; s++) step();
-    if (w >= 0) bestSeconds = Math.min(bestSeconds, now() - start);
-  }
-  return { steps, windows: count, bestSeconds };
-}

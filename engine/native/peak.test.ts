@@ -13,9 +13,6 @@ describe('measureFmaPeak', () => {
     expect(peak.isa).toBe(kernels.isa);
     expect(Number.isFinite(peak.gflops) && peak.gflops > 0).toBe(true);
     expect(peak.medianGflops).toBeLessThanOrEqual(peak.gflops);
-    // The median repeat's wall time: the length of the windows a GEMM is timed in against the probe.
-    expect(peak.repeatSeconds).toBeGreaterThan(0);
-    expect(peak.repeatSeconds).toBeLessThan(1);
     expect(peak.undisturbed).toBeGreaterThanOrEqual(0);
     expect(peak.undisturbed).toBeLessThanOrEqual(3);
   });
@@ -44,7 +41,6 @@ describe('reduceSamples', () => {
     // One repeat, two threads: 1e9 operations each, in 0.01 s and 0.02 s of wall time (all of it on a core).
     const [repeat] = reduceSamples(Float64Array.of(0.01, 0.01, 1e9, 0.02, 0.02, 1e9), 1, 2);
     expect(repeat.gflops).toBeCloseTo(100, 9);
-    expect(repeat.seconds).toBe(0.02);
     expect(repeat.cpuGflops).toBeCloseTo(150, 9); // 100 + 50 per CPU-second
     expect(repeat.undisturbed).toBe(true);
   });

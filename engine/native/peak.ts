@@ -24,11 +24,6 @@ export interface FmaPeak {
   gflops: number;
   /** The median repeat, the same way. */
   medianGflops: number;
-  /**
-   * How long one repeat took (the median repeat's longest thread, in seconds): a kernel compared with the probe is
-   * timed in windows this long, as many as the probe's repeats (bench/timing.ts bestOfWindows).
-   */
-  repeatSeconds: number;
   /** (best - worst) / best over the undisturbed repeats (over all when none was): how far repeats agree. */
   spread: number;
   /**
@@ -74,7 +69,6 @@ export function measureFmaPeak(options: FmaPeakOptions = {}): FmaPeak {
   const perRepeat = reduceSamples(samples, repeats, threads);
   const undisturbed = perRepeat.filter((r) => r.undisturbed);
   const rates = perRepeat.map((r) => r.gflops).sort((a, b) => a - b);
-  const walls = perRepeat.map((r) => r.seconds).sort((a, b) => a - b);
   const agreeing = (undisturbed.length > 0 ? undisturbed : perRepeat).map((r) => r.gflops);
   const best = rates[rates.length - 1];
   const clock = listedClockGhz();
@@ -85,7 +79,6 @@ export function measureFmaPeak(options: FmaPeakOptions = {}): FmaPeak {
     repeats,
     gflops: best,
     medianGflops: rates[Math.floor(rates.length / 2)],
-    repeatSeconds: walls[Math.floor(walls.length / 2)],
     spread: (Math.max(...agreeing) - Math.min(...agreeing)) / Math.max(...agreeing),
     cpuGflops: perRepeat.some((r) => r.cpuGflops === null) ? null : Math.max(...perRepeat.map((r) => r.cpuGflops ?? 0)),
     undisturbed: undisturbed.length,
@@ -99,15 +92,12 @@ export function fmaPeakGflops(): number {
   return measureFmaPeak().gflops;
 }
 
-/**
- * Per repeat: GFLOPS, the longest thread's wall seconds and whether every thread kept its core (samples are repeats x
- * threads x [wall s, CPU s, flops]).
- */
+/** Per repeat: GFLOPS and whether every thread kept its core (samples are repeats x threads x [wall s, CPU s, flops]). */
 export function reduceSamples(
   samples: Float64Array,
   repeats: number,
   threads: number,
-): { gflops: number; seconds: number; cpuGflops: number | null; undisturbed: boolean }[] {
+): { gflops: number; cpuGflops: number | null; undisturbed: boolean }[] {
   if (samples.length !== repeats * threads * 3) {
     throw new Error(`fmaPeak returned ${samples.length} numbers, expected ${repeats} x ${threads} x 3`);
   }
@@ -123,12 +113,7 @@ export function reduceSamples(
       if (!Number.isNaN(cpu) && cpu < UNDISTURBED_CPU_SHARE * wall) undisturbed = false;
       cpuRate = Number.isNaN(cpu) || cpu <= 0 || cpuRate === null ? null : cpuRate + done / cpu;
     }
-    return {
-      gflops: flops / longest / 1e9,
-      seconds: longest,
-      cpuGflops: cpuRate === null ? null : cpuRate / 1e9,
-      undisturbed,
-    };
+    return { gflops: flops / longest / 1e9, cpuGflops: cpuRate === null ? null : cpuRate / 1e9, undisturbed };
   });
 }
 
