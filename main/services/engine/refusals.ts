@@ -1,7 +1,8 @@
-// Why a run is refused before it is created: settings out of range (engine/core/train/configCheck.ts), a model whose
-// every layer with parameters is frozen, a model too large for this machine's memory (engine/core/train/memoryEstimate.ts), or another run still training here. The
-// error carries the code and its parameters (the renderer words them in its own tables) and an English message
-// (the command line prints it).
+// Why a run is refused before it is created: settings out of range (engine/core/train/configCheck.ts), a loss or
+// early stopping the dataset cannot take and a graph that does not fit it (engine/core/train/dataFit.ts), a model whose
+// every layer with parameters is frozen, a model too large for this machine's memory
+// (engine/core/train/memoryEstimate.ts), or another run still training here. The error carries the code and its
+// parameters (the renderer words them in its own tables) and an English message (the command line prints it).
 import { freemem, totalmem } from 'node:os';
 import { CodedError } from '../../../engine/core/errors/coded';
 import { analyze } from '../../../engine/core/spec/analyze';
