@@ -14,13 +14,17 @@ const args = process.argv.slice(2);
 const webOnly = args[0] === '--web';
 const rest = webOnly ? args.slice(1) : args;
 
+// Why there is no desktop window, as a word of web mode's table (main/web/words.ts) with its values: the lines this
+// script prints are worded there, in the terminal's language, once the build has made dist/web.mjs.
+const because = (word, values = {}) => ({ word, values });
+
 /** The Electron executable, or why there is none (its download is skipped on machines without internet). */
 function electronBinary() {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(join(root, 'node_modules', 'electron'))) return { why: 'the electron package is not installed' };
-  if (!existsSync(pathFile)) return { why: "Electron's binary has not been downloaded" };
+  if (!existsSync(join(root, 'node_modules', 'electron'))) return { why: because('why-no-package') };
+  if (!existsSync(pathFile)) return { why: because('why-not-downloaded') };
   const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { binary } : { why: `Electron's binary is missing at ${binary}` };
+  return existsSync(binary) ? { binary } : { why: because('why-binary-missing', { path: binary }) };
 }
 
 /**
@@ -28,11 +32,11 @@ function electronBinary() {
  * offline install succeeds); the first desktop start fetches it here, once. Offline this fails within a second and
  * the studio starts in web mode instead.
  */
-function fetchElectronBinary() {
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'ELECTRON_SKIP_BINARY_DOWNLOAD is set';
+function fetchElectronBinary(webSay) {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return because('why-download-skipped');
   const installer = join(root, 'node_modules', 'electron', 'install.js');
-  if (!existsSync(installer)) return 'the electron package is not installed';
-  process.stderr.write("Netwright: fetching Electron's binary for the desktop app (once)…\n");
+  if (!existsSync(installer)) return because('why-no-package');
+  process.stderr.write(`${webSay('fetching-electron')}\n`);
   const result = spawnSync(process.execPath, [installer], {
     cwd: join(root, 'node_modules', 'electron'),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -44,7 +48,7 @@ function fetchElectronBinary() {
       .trim()
       .split('\n')
       .find((line) => /error/i.test(line)) ?? `exit code ${result.status}`;
-  return `Electron's binary could not be downloaded (${lastLine.trim()})`;
+  return because('why-download-failed', { detail: lastLine.trim() });
 }
 
 function run(command, commandArgs, env = {}) {
@@ -54,8 +58,9 @@ function run(command, commandArgs, env = {}) {
 }
 
 await buildAll();
+const web = await import(pathToFileURL(join(root, 'dist', 'web.mjs')).href);
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform !== 'linux');
-let electron = webOnly ? { why: 'web mode was asked for' } : electronBinary();
+let electron = webOnly ? { why: because('why-asked') } : electronBinary();
 if (
   !webOnly &&
   hasDisplay &&
@@ -63,23 +68,26 @@ if (
   existsSync(join(root, 'node_modules', 'electron')) &&
   !existsSync(join(root, 'node_modules', 'electron', 'path.txt'))
 ) {
-  const failure = fetchElectronBinary();
+  const failure = fetchElectronBinary(web.webSay);
   electron = failure ? { why: failure } : electronBinary();
 }
 let why = electron.why;
-if (!webOnly && !hasDisplay) why = 'there is no display to open a window on';
+if (!webOnly && !hasDisplay) why = because('why-no-display');
 let sqliteBinding = null;
 if (!why) {
   try {
     sqliteBinding = electronSqliteBinding();
   } catch (error) {
-    why = error.message;
+    why = because('why-sqlite', { detail: error.message });
   }
 }
 if (!why) {
   run(electron.binary, [join(root, 'dist', 'electron', 'main.cjs')], { NETWRIGHT_SQLITE_BINDING: sqliteBinding });
 } else {
-  if (!webOnly) process.stderr.write(`Netwright: starting web mode because ${why}.\n`);
-  const { main } = await import(pathToFileURL(join(root, 'dist', 'web.mjs')).href);
-  await main(rest);
+  if (!webOnly) process.stderr.write(`${web.webSay('web-because', { why: web.webSay(why.word, why.values) })}\n`);
+  // A bad argument or setting is said in one line, as `node dist/web.mjs` says it, not as a stack.
+  await web.main(rest).catch((error) => {
+    process.stderr.write(`netwright: ${error.message}\n`);
+    process.exit(1);
+  });
 }

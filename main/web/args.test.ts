@@ -23,4 +23,13 @@ describe('web mode arguments', () => {
     expect(() => parseWebArgs(['--port', '1e3'], {})).toThrow("not '1e3'");
     expect(() => parseWebArgs([], { NETWRIGHT_PORT: 'web' })).toThrow('NETWRIGHT_PORT takes a port number');
   });
+
+  it("says so in the terminal's language (NETWRIGHT_LANG, else LC_ALL, LC_MESSAGES, LANG)", () => {
+    expect(() => parseWebArgs(['--prot'], { LANG: 'zh_CN.UTF-8' })).toThrow("未知参数 '--prot'");
+    expect(() => parseWebArgs(['--port', 'x'], { NETWRIGHT_LANG: 'zh' })).toThrow(
+      "--port 需要 0 到 65535 之间的端口号，而不是 'x'",
+    );
+    // A NETWRIGHT_LANG that names no language leaves web mode in English (the CLI refuses it; a server should start).
+    expect(() => parseWebArgs(['--prot'], { NETWRIGHT_LANG: 'fr' })).toThrow("unknown argument '--prot'");
+  });
 });

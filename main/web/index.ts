@@ -4,8 +4,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { netwrightHome } from '../cli/home';
-import { parseWebArgs, WEB_USAGE } from './args';
+import { parseWebArgs } from './args';
 import { startWebServer } from './server';
+import { webSay } from './words';
+
+export { webSay } from './words';
 
 function rendererDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -16,22 +19,19 @@ function rendererDir(): string {
 export async function main(argv: string[]): Promise<void> {
   const args = parseWebArgs(argv);
   if (args.help) {
-    process.stdout.write(`${WEB_USAGE}\n`);
+    process.stdout.write(`${webSay('usage')}\n`);
     return;
   }
   const { port } = args;
   // NETWRIGHT_WEB_TOKEN fixes the token (end-to-end tests); otherwise it is random for every start.
   const token = process.env.NETWRIGHT_WEB_TOKEN || undefined;
-  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token))
-    throw new Error('NETWRIGHT_WEB_TOKEN must be 16 to 128 letters, digits, - or _');
+  if (token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(token)) throw new Error(webSay('bad-token'));
   // NETWRIGHT_WEB_MAX_UPLOAD_MB: the largest file the page may upload, in MiB (default 2048).
   const maxUploadMb = process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB
     ? Number(process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB)
     : undefined;
   if (maxUploadMb !== undefined && !(maxUploadMb > 0 && Number.isFinite(maxUploadMb))) {
-    throw new Error(
-      `NETWRIGHT_WEB_MAX_UPLOAD_MB must be a positive number of MiB, not '${process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB}'`,
-    );
+    throw new Error(webSay('bad-max-upload', { value: process.env.NETWRIGHT_WEB_MAX_UPLOAD_MB ?? '' }));
   }
   const maxUploadBytes = maxUploadMb === undefined ? undefined : Math.floor(maxUploadMb * 1024 * 1024);
   const server = await startWebServer({
@@ -41,15 +41,12 @@ export async function main(argv: string[]): Promise<void> {
     token,
     maxUploadBytes,
   });
-  process.stdout.write(
-    `Netwright (web mode) is serving the studio at\n  ${server.url}\n` +
-      `data: ${server.studio.layout.home}\nOpen the address in a browser on this machine. Ctrl-C stops.\n`,
-  );
+  process.stdout.write(`${webSay('serving', { url: server.url, home: server.studio.layout.home })}\n`);
   let closing = false;
   const stop = () => {
     if (closing) return;
     closing = true;
-    process.stdout.write('stopping…\n');
+    process.stdout.write(`${webSay('stopping')}\n`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
