@@ -180,7 +180,11 @@ describe('engine process', () => {
     const missing = await client.waitFor((m) => m.type === 'status' && m.runId === 'r4' && m.status === 'failed');
     if (missing.type === 'status') {
       expect(missing.message).toContain(join(home, 'nowhere'));
-      expect(missing.failure).toMatchObject({ code: 'failure-engine-error', params: { message: missing.message } });
+      // Coded as the dataset problem it is, naming the folder, so either language words it.
+      expect(missing.failure).toEqual({
+        code: 'failure-dataset-no-manifest',
+        params: { folder: join(home, 'nowhere'), manifest: 'dataset.json' },
+      });
     }
   });
 

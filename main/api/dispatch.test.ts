@@ -15,6 +15,7 @@ import { ImagePredictionError } from '../services/datasets/images/predictionErro
 import { RunRefusedError } from '../services/engine/refusals';
 import { RunStartError } from '../services/engine/supervisor';
 import { EngineExitError } from '../../engine/host/parent/client';
+import { DatasetFileError } from '../../engine/host/common/datasetFiles';
 import { NotFoundError } from '../services/store/context';
 import { GraphProblemError } from '../services/studio/runs';
 import { errorPayload } from './dispatch';
@@ -109,6 +110,11 @@ const CASES: Array<[CodedError, Omit<StudioErrorPayload, 'message'>]> = [
       'cannot send stop: the engine process was killed (SIGKILL)',
     ),
     { code: 'failure-engine-killed', params: { signal: 'SIGKILL' } },
+  ],
+  [
+    // A dataset's file that does not hold what its manifest says: the run failure it causes.
+    new DatasetFileError('dataset-file-size', { file: 'features.f32', bytes: 8, expected: 12 }, 'English'),
+    { code: 'failure-dataset-file-size', params: { file: 'features.f32', bytes: 8, expected: 12 } },
   ],
   [
     new TemplateShapeError('template-input-shape', { template: 'lenet', wanted: 'image', got: '[2]' }, 'English'),

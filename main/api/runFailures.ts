@@ -23,6 +23,16 @@ export const RUN_FAILURES: Record<RunFailureCode, string> = {
   'interrupted-queued': 'Netwright closed while this run was queued; continue it from its last checkpoint.',
   'interrupted-running': 'Netwright closed while this run was running; continue it from its last checkpoint.',
   'interrupted-paused': 'Netwright closed while this run was paused; continue it from its last checkpoint.',
+  'dataset-missing-file': 'The dataset file {file} is missing: import the data again.',
+  'dataset-file-size':
+    'The dataset file {file} holds {bytes} bytes where its manifest implies {expected}: it was cut short or changed; import the data again.',
+  'dataset-file-cut':
+    'The dataset file {file} ended after {read} of its {bytes} bytes while being read: import the data again.',
+  'dataset-bad-label':
+    'The dataset file {file} gives row {row} the class {label}, outside 0..{last}: import the data again.',
+  'dataset-bad-split-row':
+    'The dataset file {file} names row {row}, but the dataset has {count} rows: import the data again.',
+  'dataset-no-manifest': '{folder} is not a dataset folder: its {manifest} is missing.',
   'engine-error': '{message}',
   'no-reason': 'the run failed (no reason was given)',
 };

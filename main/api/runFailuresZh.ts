@@ -19,6 +19,13 @@ export const RUN_FAILURES_ZH: Record<RunFailureCode, string> = {
   'interrupted-queued': 'Netwright 在这个运行排队时关闭了；可以从它的最后一个检查点继续。',
   'interrupted-running': 'Netwright 在这个运行训练时关闭了；可以从它的最后一个检查点继续。',
   'interrupted-paused': 'Netwright 在这个运行暂停时关闭了；可以从它的最后一个检查点继续。',
+  'dataset-missing-file': '数据集文件 {file} 不见了：请重新导入数据。',
+  'dataset-file-size':
+    '数据集文件 {file} 有 {bytes} 字节，而它的清单表明应为 {expected} 字节：文件被截断或改动过；请重新导入数据。',
+  'dataset-file-cut': '读取数据集文件 {file} 时，它在 {bytes} 字节中的第 {read} 字节处就结束了：请重新导入数据。',
+  'dataset-bad-label': '数据集文件 {file} 把第 {row} 行标为类别 {label}，超出了 0..{last}：请重新导入数据。',
+  'dataset-bad-split-row': '数据集文件 {file} 提到第 {row} 行，而数据集只有 {count} 行：请重新导入数据。',
+  'dataset-no-manifest': '{folder} 不是数据集文件夹：缺少 {manifest}。',
   'engine-error': '{message}',
   'no-reason': '运行失败（没有给出原因）',
 };

@@ -47,4 +47,14 @@ describe('failureText', () => {
     );
     expect(codedErrorText(thrown, 'zh')).toBe('引擎进程崩溃（退出码 1）');
   });
+
+  it("words a dataset's damaged file, naming it and both sizes, in either language", () => {
+    const failure = runFailure('dataset-file-size', { file: 'd/features.f32', bytes: 8, expected: 12 });
+    expect(failureText(failure, 'x', 'en')).toBe(
+      'The dataset file d/features.f32 holds 8 bytes where its manifest implies 12: it was cut short or changed; import the data again.',
+    );
+    expect(failureText(failure, 'x', 'zh')).toBe(
+      '数据集文件 d/features.f32 有 8 字节，而它的清单表明应为 12 字节：文件被截断或改动过；请重新导入数据。',
+    );
+  });
 });

@@ -26,6 +26,14 @@ export const RUN_FAILURE_CODES = [
   'interrupted-queued',
   'interrupted-running',
   'interrupted-paused',
+  // The dataset's files on disk do not hold what its manifest says (engine/host/common/datasetFiles.ts): a file
+  // missing, cut short or changed, a label or split row out of range, a folder without its manifest.
+  'dataset-missing-file',
+  'dataset-file-size',
+  'dataset-file-cut',
+  'dataset-bad-label',
+  'dataset-bad-split-row',
+  'dataset-no-manifest',
   // An error with no code: its own message, as the system or a library wrote it.
   'engine-error',
   'no-reason',

@@ -2,7 +2,22 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_FILES, type DatasetManifest } from '../../core/data/dataset';
+import { CodedError } from '../../core/errors/coded';
 import { standardize, type TrainingData } from '../../core/train/data';
+import { RUN_FAILURE_PREFIX, type RunFailureCode } from '../../core/train/runFailure';
+
+/** What can be wrong with a dataset's files (each a run failure's code: a run that reads them fails with it). */
+export type DatasetFileProblem = Extract<RunFailureCode, `dataset-${string}`>;
+
+/**
+ * A dataset's files that do not hold what its manifest says, naming the file and the numbers; its table code is the
+ * run failure's ('failure-dataset-file-size'), so the studio and the command line word it in either language.
+ */
+export class DatasetFileError extends CodedError<DatasetFileProblem, Record<string, string | number>> {
+  override get tableCode(): string {
+    return `${RUN_FAILURE_PREFIX}${this.code}`;
+  }
+}
 
 /** Bytes per read call (a read of more than 2 GB at once fails). */
 const READ_CHUNK = 1 << 30;
@@ -12,12 +27,18 @@ function readTyped<T extends Float32Array | Int32Array>(
   Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
   expected: number,
 ): T {
-  if (!existsSync(path)) throw new Error(`${path} is missing from the dataset`);
+  if (!existsSync(path))
+    throw new DatasetFileError('dataset-missing-file', { file: path }, `${path} is missing from the dataset`);
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size !== expected * Kind.BYTES_PER_ELEMENT) {
-      throw new Error(`${path} holds ${size} bytes, the manifest implies ${expected * Kind.BYTES_PER_ELEMENT}`);
+    const bytesExpected = expected * Kind.BYTES_PER_ELEMENT;
+    if (size !== bytesExpected) {
+      throw new DatasetFileError(
+        'dataset-file-size',
+        { file: path, bytes: size, expected: bytesExpected },
+        `${path} holds ${size} bytes, the manifest implies ${bytesExpected}`,
+      );
     }
     // Read straight into a fresh, aligned buffer: readFileSync and a copy would hold the file twice (60,000 28x28
     // images: 188 MB more at the peak) and copy it once more before training can start.
@@ -25,7 +46,13 @@ function readTyped<T extends Float32Array | Int32Array>(
     const bytes = new Uint8Array(buffer);
     for (let at = 0; at < size;) {
       const read = readSync(fd, bytes, at, Math.min(size - at, READ_CHUNK), at);
-      if (read === 0) throw new Error(`${path} ended after ${at} of its ${size} bytes while being read`);
+      if (read === 0) {
+        throw new DatasetFileError(
+          'dataset-file-cut',
+          { file: path, read: at, bytes: size },
+          `${path} ended after ${at} of its ${size} bytes while being read`,
+        );
+      }
       at += read;
     }
     return new Kind(buffer);
@@ -36,7 +63,13 @@ function readTyped<T extends Float32Array | Int32Array>(
 
 export function readManifest(dir: string): DatasetManifest {
   const path = join(dir, DATASET_FILES.manifest);
-  if (!existsSync(path)) throw new Error(`${dir} is not a dataset folder: ${DATASET_FILES.manifest} is missing`);
+  if (!existsSync(path)) {
+    throw new DatasetFileError(
+      'dataset-no-manifest',
+      { folder: dir, manifest: DATASET_FILES.manifest },
+      `${dir} is not a dataset folder: ${DATASET_FILES.manifest} is missing`,
+    );
+  }
   return JSON.parse(readFileSync(path, 'utf8')) as DatasetManifest;
 }
 
@@ -51,17 +84,26 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
   const numClasses = classification ? (manifest.classNames?.length ?? 0) : 0;
   if (labels) {
     for (let i = 0; i < labels.length; i++) {
-      if (labels[i] < 0 || labels[i] >= numClasses)
-        throw new Error(
-          `${join(dir, DATASET_FILES.labels)}: row ${i} has class ${labels[i]}, outside 0..${numClasses - 1}`,
+      if (labels[i] < 0 || labels[i] >= numClasses) {
+        const file = join(dir, DATASET_FILES.labels);
+        throw new DatasetFileError(
+          'dataset-bad-label',
+          { file, row: i, label: labels[i], last: numClasses - 1 },
+          `${file}: row ${i} has class ${labels[i]}, outside 0..${numClasses - 1}`,
         );
+      }
     }
   }
   const split = (name: 'train' | 'validation' | 'test') => {
-    const indices = readTyped(join(dir, DATASET_FILES.split[name]), Int32Array, manifest.split.counts[name]);
+    const file = join(dir, DATASET_FILES.split[name]);
+    const indices = readTyped(file, Int32Array, manifest.split.counts[name]);
     for (const i of indices)
       if (i < 0 || i >= manifest.count)
-        throw new Error(`${DATASET_FILES.split[name]} names row ${i}, the dataset has ${manifest.count}`);
+        throw new DatasetFileError(
+          'dataset-bad-split-row',
+          { file, row: i, count: manifest.count },
+          `${DATASET_FILES.split[name]} names row ${i}, the dataset has ${manifest.count}`,
+        );
     return indices;
   };
   return {

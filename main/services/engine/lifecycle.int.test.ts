@@ -179,9 +179,13 @@ describe('starting runs', () => {
         .startRun({ projectId: project.id, spec, config: config(), datasetId: cutDataset.id })
         .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(RunStartError);
-      expect((failure as Error).message).toMatch(/features\.f32/);
-      // Coded as the run failure it is, so the studio and the CLI word it (here: the error's own message).
-      expect(failure).toMatchObject({ code: 'failure-engine-error', params: { message: (failure as Error).message } });
+      expect((failure as Error).message).toMatch(/features\.f32 holds \d+ bytes, the manifest implies \d+/);
+      // Coded as the run failure it is, naming the file and both sizes, so the studio and the CLI word it.
+      const size = statSync(features).size;
+      expect(failure).toMatchObject({
+        code: 'failure-dataset-file-size',
+        params: { file: features, bytes: size, expected: size + 4 },
+      });
       expect(runCount()).toBe(before);
       expect(s.activeRun).toBeNull();
       const next = await s.startRun({
