@@ -11,6 +11,12 @@ export const DATASET_VERSION = 1;
 
 export type Task = 'classification' | 'regression';
 
+/** One mean and one (population, training split) standard deviation per regression target; a std of 0 counts as 1. */
+export interface TargetNormalization {
+  mean: number[];
+  std: number[];
+}
+
 export interface DatasetManifest {
   version: number;
   id: string;
@@ -33,6 +39,13 @@ export interface DatasetManifest {
    * (one-hot features get mean 0, std 1 so they pass unchanged); axis 'channel': one per image channel.
    */
   normalization: { axis: 'feature' | 'channel'; mean: number[]; std: number[] } | null;
+  /**
+   * Regression only: the targets standardized as the model learns them, (t - mean) / std per target with the
+   * training split's mean and std (targets.f32 keeps the values the source holds). Set by the CSV import for a label
+   * far from ±1 (house prices), where the usual initial weights and learning rates fail. Predictions, MAE, RMSE and
+   * exports are in the label's units again; the loss is on the standardized targets. Absent or null: as they are.
+   */
+  targetNormalization?: TargetNormalization | null;
   /**
    * Fractions are those asked for, or with `column` or `folders` (a CSV column naming each row's split) the shares that column
    * gave; the seed then only orders training.
