@@ -31,7 +31,13 @@ describe('checkpoints', () => {
       kind: 'last',
     });
     const { snapshot: back, info } = decodeCheckpoint(bytes, 'last.safetensors');
-    expect(info).toEqual({ spec, config: cfg, normalization: manifest.normalization, kind: 'last' });
+    expect(info).toEqual({
+      spec,
+      config: cfg,
+      normalization: manifest.normalization,
+      targetNormalization: null,
+      kind: 'last',
+    });
     expect(back.epoch).toBe(2);
     expect(back.steps).toBe(snapshot.steps);
     expect(back.shuffleRng).toEqual(snapshot.shuffleRng);
@@ -41,6 +47,24 @@ describe('checkpoints', () => {
     for (const [name, t] of snapshot.tensors) expect([...back.tensors.get(name)!.value]).toEqual([...t.value]);
     for (const [name, v] of Object.entries(snapshot.optimizer)) expect([...back.optimizer[name]]).toEqual([...v]);
     expect(back.best?.epoch).toBe(snapshot.best?.epoch);
+  });
+
+  it('carries the targets’ standardization, and reads none from a checkpoint written before it', () => {
+    const trainer = new Trainer(spec, cfg, data, kernels);
+    const targetNormalization = { mean: [130_000], std: [22_360.5] };
+    const info = { spec, config: cfg, normalization: null, targetNormalization, kind: 'manual' as const };
+    expect(decodeCheckpoint(encodeCheckpoint(trainer.snapshot(), info)).info.targetNormalization).toEqual(
+      targetNormalization,
+    );
+    // A checkpoint of an earlier version: no target_normalization field at all.
+    const { tensors, metadata } = decodeSafetensors(encodeCheckpoint(trainer.snapshot(), info), 'x');
+    delete metadata.target_normalization;
+    const earlier = encodeSafetensors(tensors as Map<string, NamedArray>, metadata);
+    expect(decodeCheckpoint(earlier).info.targetNormalization).toBeNull();
+    metadata.target_normalization = JSON.stringify({ mean: [1], std: [-1] });
+    expect(() => decodeCheckpoint(encodeSafetensors(tensors as Map<string, NamedArray>, metadata), 'c.st')).toThrow(
+      /c\.st.*target_normalization/,
+    );
   });
 
   it('refuses weights from another graph, naming the tensor that differs', async () => {

@@ -1,6 +1,7 @@
 // Checkpoints: a trainer snapshot as safetensors. Tensor names: model tensors as `<node>.<field>`,
 // optimizer state as `optimizer.<buffer>`, best weights as `best.<node>.<field>`; the rest is JSON metadata.
 // Loading checks everything (checkpointChecks.ts) and fails with a CheckpointError naming the file and the part.
+import type { TargetNormalization } from '../data/dataset';
 import type { ModelSpec } from '../spec/types';
 import type { TrainConfig } from '../train/config';
 import type { TrainerSnapshot } from '../train/trainer';
@@ -15,6 +16,11 @@ export interface CheckpointInfo {
   spec: ModelSpec;
   config: TrainConfig;
   normalization: unknown;
+  /**
+   * The regression targets' standardization the weights were trained on (DatasetManifest.targetNormalization): the
+   * model's outputs times std plus mean are in the label's units. Null: none (and in checkpoints from before it).
+   */
+  targetNormalization?: TargetNormalization | null;
   kind: 'best' | 'last' | 'manual';
 }
 
@@ -44,6 +50,7 @@ export function encodeCheckpoint(snapshot: TrainerSnapshot, info: CheckpointInfo
     spec: JSON.stringify(info.spec),
     config: JSON.stringify(info.config),
     normalization: JSON.stringify(info.normalization ?? null),
+    target_normalization: JSON.stringify(info.targetNormalization ?? null),
   };
   return encodeSafetensors(tensors, metadata);
 }
@@ -122,6 +129,12 @@ export function decodeCheckpoint(buffer: Uint8Array, source = 'checkpoint'): Dec
       spec,
       config: read.json('config', 'a training configuration (JSON object)', isTrainConfig),
       normalization: read.json('normalization', 'null or statistics { axis, mean, std }', isNormalization),
+      targetNormalization: read.optionalJson<TargetNormalization | null>(
+        'target_normalization',
+        'null or statistics { mean, std }, one of each per target',
+        isTargetNormalization,
+        null,
+      ),
       kind: read.oneOf('kind', ['best', 'last', 'manual'] as const),
     },
   };
@@ -142,6 +155,14 @@ function isTrainConfig(v: unknown): boolean {
 }
 
 /** null, or per-feature / per-channel statistics: as many finite means as standard deviations (≥ 0). */
+function isTargetNormalization(v: unknown): boolean {
+  if (v === null) return true;
+  if (!isObject(v) || !Array.isArray(v.mean) || !Array.isArray(v.std) || v.mean.length === 0) return false;
+  return (
+    v.mean.length === v.std.length && v.mean.every(isFiniteNumber) && v.std.every((s) => isFiniteNumber(s) && s >= 0)
+  );
+}
+
 function isNormalization(v: unknown): boolean {
   if (v === null) return true;
   if (!isObject(v) || (v.axis !== 'feature' && v.axis !== 'channel') || !Array.isArray(v.mean) || !Array.isArray(v.std))

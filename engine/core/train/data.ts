@@ -1,5 +1,5 @@
 // A dataset held in the engine's memory: standardized features, labels or targets, and the split indices.
-import type { Task } from '../data/dataset';
+import type { TargetNormalization, Task } from '../data/dataset';
 
 export interface TrainingData {
   task: Task;
@@ -9,8 +9,10 @@ export interface TrainingData {
   featureSize: number;
   /** Class index per sample (classification). */
   labels: Int32Array | null;
-  /** count x targetSize (regression). */
+  /** count x targetSize (regression), standardized when targetNormalization is set. */
   targets: Float32Array | null;
+  /** The standardization already applied to `targets` (DatasetManifest.targetNormalization); null or absent: none. */
+  targetNormalization?: TargetNormalization | null;
   targetSize: number;
   numClasses: number;
   classNames: string[];

@@ -81,15 +81,19 @@ export function validationCount(epochs: readonly StoredEpoch[]): number | undefi
 }
 
 /**
- * The loss of predicting the mean, for a regression run: the validation targets' variance, which the latest epoch's
- * validation RMSE and R² give (R² = 1 - MSE / variance). The diagnosis judges "high" and "converged" against it
+ * The loss of predicting the mean, for a regression run: the latest epoch's validation baselineLoss (in the loss's
+ * units: the standardized targets' when the dataset standardizes them, whose RMSE is in the label's), or for runs
+ * recorded before it, the validation targets' variance, which the validation RMSE and R² give (R² = 1 - MSE /
+ * variance). The diagnosis judges "high" and "converged" against it
  * rather than against the first epoch's loss, which a first epoch that blew up makes huge (a model no better than
  * the mean then read as converged at 0.007% of it).
  */
 export function regressionBaseline(epochs: readonly StoredEpoch[]): number | undefined {
   for (let i = epochs.length - 1; i >= 0; i--) {
-    const validation = epochs[i].metrics.validation as { rmse?: unknown; r2?: unknown } | null | undefined;
-    const { rmse, r2 } = validation ?? {};
+    const validation = epochs[i].metrics.validation as
+      { rmse?: unknown; r2?: unknown; baselineLoss?: unknown } | null | undefined;
+    const { rmse, r2, baselineLoss } = validation ?? {};
+    if (typeof baselineLoss === 'number' && Number.isFinite(baselineLoss) && baselineLoss > 0) return baselineLoss;
     if (typeof rmse !== 'number' || typeof r2 !== 'number' || !Number.isFinite(rmse) || !Number.isFinite(r2)) continue;
     if (1 - r2 > 1e-9) return (rmse * rmse) / (1 - r2);
   }

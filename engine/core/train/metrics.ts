@@ -1,4 +1,6 @@
 // Streaming evaluation metrics: add one batch at a time (no allocation per batch), read the totals at the end.
+import type { TargetNormalization } from '../data/dataset';
+import { checkTargetNormalization, targetScaleOf } from '../data/targetNormalization';
 
 export interface ClassificationResult {
   /** Rows seen. */
@@ -138,6 +140,12 @@ export interface RegressionResult {
    * scores 1 when predicted exactly and 0 otherwise (scikit-learn's convention), never a division by zero.
    */
   r2: number;
+  /**
+   * The mean squared error of predicting each output's mean over these rows, in the units the loss compares (the
+   * standardized targets when the targets are standardized, else the label's): what the diagnosis calls a loss that
+   * learned nothing. NaN when no rows were added.
+   */
+  baselineLoss: number;
 }
 
 export class RegressionMetrics {
@@ -149,9 +157,24 @@ export class RegressionMetrics {
   private absoluteErrors = 0;
   private count = 0;
 
-  constructor(readonly outputs = 1) {
+  private readonly scale: Float64Array;
+  private readonly shift: Float64Array;
+
+  /**
+   * With `normalization`, the predictions and targets added are standardized (DatasetManifest.targetNormalization):
+   * errors are taken in the label's units (value * std + mean), and baselineLoss in the standardized ones.
+   */
+  constructor(
+    readonly outputs = 1,
+    normalization: TargetNormalization | null = null,
+  ) {
     if (!Number.isInteger(outputs) || outputs < 1)
       throw new Error(`regression metrics need at least 1 output (got ${outputs})`);
+    if (normalization) checkTargetNormalization(normalization, outputs);
+    this.scale = Float64Array.from({ length: outputs }, (_, o) =>
+      normalization ? targetScaleOf(normalization.std[o]) : 1,
+    );
+    this.shift = Float64Array.from({ length: outputs }, (_, o) => (normalization ? normalization.mean[o] : 0));
     this.targetMean = new Float64Array(outputs);
     this.targetSquares = new Float64Array(outputs);
     this.squaredErrors = new Float64Array(outputs);
@@ -177,8 +200,8 @@ export class RegressionMetrics {
     for (let i = 0; i < count; i++) {
       const seen = this.count + i + 1;
       for (let o = 0; o < k; o++) {
-        const y = target[i * k + o];
-        const error = pred[i * k + o] - y;
+        const y = target[i * k + o] * this.scale[o] + this.shift[o];
+        const error = pred[i * k + o] * this.scale[o] + this.shift[o] - y;
         this.squaredErrors[o] += error * error;
         this.absoluteErrors += Math.abs(error);
         const delta = y - this.targetMean[o];
@@ -191,15 +214,24 @@ export class RegressionMetrics {
 
   result(): RegressionResult {
     const values = this.count * this.outputs;
-    if (values === 0) return { count: 0, mse: NaN, rmse: NaN, mae: NaN, r2: NaN };
+    if (values === 0) return { count: 0, mse: NaN, rmse: NaN, mae: NaN, r2: NaN, baselineLoss: NaN };
     let squared = 0;
     let r2 = 0;
+    let baseline = 0;
     for (let o = 0; o < this.outputs; o++) {
       squared += this.squaredErrors[o];
       const sst = this.targetSquares[o];
       r2 += sst > 0 ? 1 - this.squaredErrors[o] / sst : this.squaredErrors[o] === 0 ? 1 : 0;
+      baseline += sst / (this.scale[o] * this.scale[o]);
     }
     const mse = squared / values;
-    return { count: this.count, mse, rmse: Math.sqrt(mse), mae: this.absoluteErrors / values, r2: r2 / this.outputs };
+    return {
+      count: this.count,
+      mse,
+      rmse: Math.sqrt(mse),
+      mae: this.absoluteErrors / values,
+      r2: r2 / this.outputs,
+      baselineLoss: baseline / values,
+    };
   }
 }

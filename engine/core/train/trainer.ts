@@ -20,9 +20,12 @@ export interface SplitMetrics {
   accuracy?: number;
   perClassAccuracy?: number[];
   confusion?: number[][];
+  /** Regression: in the label's units, also when the targets are standardized for training. */
   mae?: number;
   rmse?: number;
   r2?: number;
+  /** Regression: the loss of predicting the mean, in the loss's units (RegressionResult.baselineLoss). */
+  baselineLoss?: number;
   count: number;
 }
 
@@ -327,7 +330,8 @@ export class Trainer {
     const { session, data, config } = this;
     const batchSize = config.batchSize;
     const classification = data.task === 'classification' ? new ClassificationMetrics(data.numClasses) : null;
-    const regression = data.task === 'regression' ? new RegressionMetrics(data.targetSize) : null;
+    const regression =
+      data.task === 'regression' ? new RegressionMetrics(data.targetSize, data.targetNormalization ?? null) : null;
     let lossSum = 0;
     for (let start = 0; start < indices.length; start += batchSize) {
       const batch = Math.min(batchSize, indices.length - start);
@@ -343,7 +347,7 @@ export class Trainer {
     }
     if (regression) {
       const r = regression.result();
-      Object.assign(result, { mae: r.mae, rmse: r.rmse, r2: r.r2 });
+      Object.assign(result, { mae: r.mae, rmse: r.rmse, r2: r.r2, baselineLoss: r.baselineLoss });
     }
     return result;
   }

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_FILES, type DatasetManifest } from '../../core/data/dataset';
+import { checkTargetNormalization, standardizeTargets } from '../../core/data/targetNormalization';
 import { CodedError } from '../../core/errors/coded';
 import { standardize, type TrainingData } from '../../core/train/data';
 import { RUN_FAILURE_PREFIX, type RunFailureCode } from '../../core/train/runFailure';
@@ -106,6 +107,18 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
         );
     return indices;
   };
+  const targets = classification
+    ? null
+    : readTyped(join(dir, DATASET_FILES.targets), Float32Array, manifest.count * targetSize);
+  const targetNormalization = targets ? (manifest.targetNormalization ?? null) : null;
+  if (targets && targetNormalization) {
+    try {
+      checkTargetNormalization(targetNormalization, targetSize);
+    } catch (error) {
+      throw new Error(`${join(dir, DATASET_FILES.manifest)}: ${(error as Error).message}`, { cause: error });
+    }
+    standardizeTargets(targets, targetNormalization);
+  }
   return {
     manifest,
     data: {
@@ -114,9 +127,8 @@ export function loadTrainingData(dir: string): { manifest: DatasetManifest; data
       featureShape: manifest.featureShape,
       featureSize,
       labels,
-      targets: classification
-        ? null
-        : readTyped(join(dir, DATASET_FILES.targets), Float32Array, manifest.count * targetSize),
+      targets,
+      targetNormalization,
       targetSize,
       numClasses,
       classNames: manifest.classNames ?? [],

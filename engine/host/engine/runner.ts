@@ -12,6 +12,7 @@ import { checkTrainConfig } from '../../core/train/configCheck';
 import { checkSettingsChange, type SettingsChangeRequest } from '../../core/train/settingChanges';
 import { failureOf } from '../../core/train/runFailure';
 import { createTrainingSession } from '../../core/train/session';
+import { checkTargetNormalization, unstandardizeTargets } from '../../core/data/targetNormalization';
 import { predictedClasses } from '../../core/train/metrics';
 import { Trainer } from '../../core/train/trainer';
 import { writeFileAtomic } from '../common/atomicWrite';
@@ -180,6 +181,7 @@ export class EngineHost {
         const { tensors } = decodeSafetensors(new Uint8Array(readFileSync(file)), file);
         applyWeights(trainer.session.model.namedTensors(), tensors, plan.copies, file);
       }
+      const targetNormalization = manifest.task === 'regression' ? (manifest.targetNormalization ?? null) : null;
       run.answerProbes = () => {
         for (const probe of run.probes.splice(0)) {
           this.guard(probe.requestId, () => {
@@ -191,6 +193,7 @@ export class EngineHost {
               'probe-grid',
             );
             const outputs = predictRows(trainer.session, x, probe.count, start.config.batchSize);
+            if (targetNormalization) unstandardizeTargets(outputs, targetNormalization); // the label's units
             post({
               type: 'grid',
               requestId: probe.requestId,
@@ -207,6 +210,7 @@ export class EngineHost {
         spec: start.spec,
         config: start.config,
         normalization: manifest.normalization,
+        targetNormalization,
         kind,
       });
       const writeCheckpoint = (kind: CheckpointInfo['kind'], epoch: number, bytes: Uint8Array) => {
@@ -362,6 +366,11 @@ export class EngineHost {
     const { info, config, session, x } = this.restored(checkpoint, inputs, count, 'predict');
     const outSize = session.model.output.size;
     const outputs = predictRows(session, x, count, config.batchSize);
+    if (info.targetNormalization && info.config.loss === 'mse') {
+      // Trained on standardized targets: back to the label's units (one statistic per output).
+      checkTargetNormalization(info.targetNormalization, outSize);
+      unstandardizeTargets(outputs, info.targetNormalization);
+    }
     let classes: Int32Array | undefined;
     if (info.config.loss !== 'mse') {
       classes = new Int32Array(count);
