@@ -17,7 +17,9 @@ export const IMPORT_NOTES = {
   'csv-features-classification': '{features} features after encoding; classification with {classes} classes',
   'csv-features-regression': '{features} features after encoding; regression',
   'csv-label-large':
-    "the label '{column}' is {mean} ± {std} over the training rows: a network's outputs start near 0 and learn best on targets of about ±1, so its first errors and gradients are this large (plain SGD can diverge to NaN; Adam needs many steps to grow its outputs that far). Dividing the column by {divisor} before importing gives {scaledMean} ± {scaledStd}.",
+    "the label '{column}' is {mean} ± {std} over the training rows: a network's outputs start near 0 and learn best on targets of about ±1, so its first errors and gradients are this large (plain SGD can diverge to NaN; Adam needs many steps to grow its outputs that far). Import it with the label standardized (the default), or divide the column by {divisor} before importing: {scaledMean} ± {scaledStd}.",
+  'csv-label-standardized':
+    "the label '{column}' is {mean} ± {std} over the training rows: the model learns it standardized, (value − {mean}) / {std}, near ±1 where networks learn best. Its loss is on that scale; its predictions, MAE and RMSE are in the label's units.",
   'csv-invalid-byte': `{file}: line {line} holds the byte 0x{byte}, which is not UTF-8, in a file that reads as UTF-8 up to there; ${INVALID_BYTE_ADVICE}`,
   'csv-invalid-byte-bom': `{file}: line {line} holds the byte 0x{byte}, which is not UTF-8, in a file that starts with a UTF-8 byte-order mark; ${INVALID_BYTE_ADVICE}`,
   'split-from-column': "split from column '{column}': {train} train, {validation} validation, {test} test",

@@ -17,7 +17,9 @@ export const IMPORT_NOTES_ZH: Record<ImportNoteCode, string> = {
   'csv-features-classification': '编码后共 {features} 个特征；分类，共 {classes} 个类别',
   'csv-features-regression': '编码后共 {features} 个特征；回归',
   'csv-label-large':
-    "标签列 '{column}' 在训练行上为 {mean} ± {std}：网络的输出从 0 附近开始，目标在 ±1 左右时学得最好，所以一开始的误差和梯度就有这么大（普通 SGD 可能发散为 NaN；Adam 需要很多步才能把输出增长到这个量级）。导入前把该列除以 {divisor}，取值会变为 {scaledMean} ± {scaledStd}。",
+    "标签列 '{column}' 在训练行上为 {mean} ± {std}：网络的输出从 0 附近开始，目标在 ±1 左右时学得最好，所以一开始的误差和梯度就有这么大（普通 SGD 可能发散为 NaN；Adam 需要很多步才能把输出增长到这个量级）。请以标准化标签导入（默认做法），或在导入前把该列除以 {divisor}，取值会变为 {scaledMean} ± {scaledStd}。",
+  'csv-label-standardized':
+    "标签列 '{column}' 在训练行上为 {mean} ± {std}：模型学习的是标准化后的标签 (值 − {mean}) / {std}，在 ±1 附近，网络在这个量级上学得最好。损失按这个尺度计算；预测值、MAE 和 RMSE 仍以标签本身的单位给出。",
   'csv-invalid-byte': `{file}：第 {line} 行含有字节 0x{byte}，它不是 UTF-8，而文件在此之前都能按 UTF-8 读取；${INVALID_BYTE_ADVICE_ZH}`,
   'csv-invalid-byte-bom': `{file}：第 {line} 行含有字节 0x{byte}，它不是 UTF-8，而文件以 UTF-8 字节顺序标记开头；${INVALID_BYTE_ADVICE_ZH}`,
   'split-from-column': "按列 '{column}' 划分：训练 {train} 行，验证 {validation} 行，测试 {test} 行",

@@ -144,6 +144,8 @@ export interface CsvImportOptions {
   categorical?: string[];
   /** Default true. */
   standardize?: boolean;
+  /** Regression: standardize the label for training ('auto', the default: when it is far from ±1), or keep it. */
+  labelScale?: 'auto' | 'standardize' | 'keep';
   split?: SplitFractions;
   /** A column naming each row's split (train / validation / test); used instead of `split`'s fractions. */
   splitColumn?: string;

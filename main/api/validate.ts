@@ -181,6 +181,7 @@ const SIGNATURES: Record<StudioMethod, Check[]> = {
       exclude: optional(listOf(string)),
       categorical: optional(listOf(string)),
       standardize: optional(boolean),
+      labelScale: optional(oneOf('auto', 'standardize', 'keep')),
       split,
       splitColumn: optional(string),
       name: optional(string),

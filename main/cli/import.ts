@@ -10,7 +10,8 @@ import { noteInEnglish } from '../api/notes';
 import { openStore, registerDataset } from '../services/store';
 import { splitNote } from '../services/datasets/splitSource';
 import { homeLayout } from '../services/studio/layout';
-import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import { choiceOption, parseArgs, stringOption, UsageError, type ParsedArgs } from './args';
+import { LABEL_SCALES, type LabelScale } from '../services/datasets/csv/options';
 import { netwrightHome } from './home';
 import { IMPORT_MODEL_USAGE, importModelCommand } from './importModel';
 import { CliError } from './errorWords';
@@ -23,7 +24,7 @@ import { TRAINING_WORDS } from './trainingWords';
 // The second line is indented to sit under the first in `netwright help`.
 export const IMPORT_USAGE = inEachLanguage(
   (locale) =>
-    'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--name NAME] [--json]\n' +
+    'netwright import FILE.csv --label COLUMN [--task classification|regression] [--missing drop-row|fill-mean|fill-most-frequent] [--split-column COLUMN] [--label-scale auto|standardize|keep] [--name NAME] [--json]\n' +
     `            netwright import FOLDER --image-size HEIGHTxWIDTH [--grayscale] [--fit fill|cover|contain] [--name NAME] [--json]   ${HELP_WORDS[locale].importFolderNote}\n` +
     `            ${IMPORT_MODEL_USAGE}   ${HELP_WORDS[locale].importModelNote}`,
 );
@@ -34,7 +35,14 @@ const SKIPPED_SHOWN = 20;
 export async function importCsvFile(
   path: string,
   label: string,
-  options: { task?: Task; missing?: string; splitColumn?: string; name?: string; signal?: AbortSignal },
+  options: {
+    task?: Task;
+    missing?: string;
+    splitColumn?: string;
+    labelScale?: LabelScale;
+    name?: string;
+    signal?: AbortSignal;
+  },
 ) {
   if (!existsSync(path)) throw new CliError('no-such-file', { file: path });
   const name = options.name ?? basename(path, extname(path));
@@ -47,6 +55,7 @@ export async function importCsvFile(
     task,
     missing,
     splitColumn: options.splitColumn,
+    labelScale: options.labelScale,
     datasetsDir: join(netwrightHome(), 'datasets'),
     name,
     signal: options.signal,
@@ -70,7 +79,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const args = parseArgs(
     argv,
     {
-      values: ['label', 'task', 'missing', 'split-column', 'name', 'image-size', 'fit'],
+      values: ['label', 'task', 'missing', 'split-column', 'label-scale', 'name', 'image-size', 'fit'],
       flags: ['json', 'grayscale'],
     },
     IMPORT_USAGE,
@@ -102,6 +111,7 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
     task: args.options.has('task') ? (stringOption(args, 'task', '') as Task) : undefined,
     missing: args.options.has('missing') ? stringOption(args, 'missing', '') : undefined,
     splitColumn: args.options.has('split-column') ? stringOption(args, 'split-column', '') : undefined,
+    labelScale: choiceOption(args, 'label-scale', LABEL_SCALES, 'auto'),
     name: args.options.has('name') ? stringOption(args, 'name', '') : undefined,
     signal,
   });
@@ -129,7 +139,7 @@ async function importCsvCommand(file: string, args: ParsedArgs, signal: AbortSig
 }
 
 async function importFolderCommand(folder: string, args: ParsedArgs, signal: AbortSignal): Promise<number> {
-  for (const option of ['label', 'task', 'missing', 'split-column']) {
+  for (const option of ['label', 'task', 'missing', 'split-column', 'label-scale']) {
     if (args.options.has(option)) throw new UsageError('table-options-for-tables', { option }, IMPORT_USAGE);
   }
   if (!args.options.has('image-size')) throw new UsageError('image-size-needed', {}, IMPORT_USAGE);

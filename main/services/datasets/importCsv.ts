@@ -19,7 +19,7 @@ import type { CellSpool, SpoolFeature } from './csv/spool';
 import { importScanSetup } from './csv/scanSetup';
 import { splitFromColumn } from './csv/splitColumn';
 import { writeRows } from './csv/write';
-import { largeTargetNote } from './csv/targetScale';
+import { labelScaling } from './csv/targetScale';
 
 export interface ImportProgress {
   /** 'reading': the first read (profiling); 'writing': the second read (writing rows); 'finishing': fills and statistics. */
@@ -191,6 +191,11 @@ async function importInto(
       ? stats!.result()
       : finishFeatures(join(temp, DATASET_FILES.features), plan, fillWith, isTrain, standardize);
 
+  // Read back before the folder is renamed into place, so that a failure leaves nothing behind.
+  const scaling =
+    plan.label.task === 'regression'
+      ? labelScaling(plan.label.name, join(temp, DATASET_FILES.targets), split.train, request.labelScale)
+      : null;
   if (labels) writeInt32File(join(temp, DATASET_FILES.labels), labels);
   for (const part of ['train', 'validation', 'test'] as const)
     writeInt32File(join(temp, DATASET_FILES.split[part]), split[part]);
@@ -206,7 +211,7 @@ async function importInto(
     task: plan.label.task,
     ...(plan.label.task === 'classification'
       ? { classNames: plan.label.classNames }
-      : { targetNames: [plan.label.name] }),
+      : { targetNames: [plan.label.name], targetNormalization: scaling?.targetNormalization ?? null }),
     normalization,
     split: {
       seed,
@@ -216,11 +221,6 @@ async function importInto(
       ...(splitIndex === null ? {} : { column: names[splitIndex] }),
     },
   };
-  // Read back before the folder is renamed into place, so that a failure leaves nothing behind.
-  const largeLabel =
-    plan.label.task === 'regression'
-      ? largeTargetNote(plan.label.name, join(temp, DATASET_FILES.targets), split.train)
-      : null;
   writeFileSync(join(temp, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   request.signal?.throwIfAborted();
   renameSync(temp, folder);
@@ -236,7 +236,7 @@ async function importInto(
     scan.profiles,
   );
   if (scan.invalidByte) summary.notices.push(invalidByteNote(path, scan.invalidByte));
-  if (largeLabel) summary.notices.push(largeLabel);
+  if (scaling?.note) summary.notices.push(scaling.note);
   return { manifest, folder, summary };
 }
 

@@ -69,6 +69,7 @@ export class DatasetService {
       excludeColumns: options.exclude,
       categoricalColumns: options.categorical,
       standardize: options.standardize,
+      labelScale: options.labelScale,
       split: options.split,
       splitColumn: options.splitColumn,
       datasetsDir: this.layout.datasets,

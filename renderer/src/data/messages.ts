@@ -68,6 +68,11 @@ export type DataMessageKey =
   | 'missingHint'
   | 'standardize'
   | 'standardizeHint'
+  | 'labelScale'
+  | 'labelScaleAuto'
+  | 'labelScaleStandardize'
+  | 'labelScaleKeep'
+  | 'labelScaleHint'
   | 'split'
   | 'trainShare'
   | 'splitColumn'
@@ -178,6 +183,12 @@ export const dataMessages: Messages<DataMessageKey> = {
     missingHint: '{n} missing cells in the columns used.',
     standardize: 'Standardize',
     standardizeHint: 'Rescale number features to mean 0, std 1 (from the training split only).',
+    labelScale: 'Label scale',
+    labelScaleAuto: 'Automatic: standardize a label far from ±1',
+    labelScaleStandardize: 'Standardize the label',
+    labelScaleKeep: 'Keep the label as it is',
+    labelScaleHint:
+      "A network learns targets near ±1 best: a standardized label is learned as (value − mean) / std (training split), while predictions, MAE and RMSE stay in the label's units.",
     split: 'Split',
     trainShare: 'Train share',
     splitColumn: 'Split column',
@@ -291,6 +302,12 @@ export const dataMessages: Messages<DataMessageKey> = {
     missingHint: '所用列中有 {n} 个缺失单元格。',
     standardize: '标准化',
     standardizeHint: '把数值特征缩放为均值 0、标准差 1（只用训练集计算）。',
+    labelScale: '标签尺度',
+    labelScaleAuto: '自动：标签远离 ±1 时标准化',
+    labelScaleStandardize: '标准化标签',
+    labelScaleKeep: '保持标签原样',
+    labelScaleHint:
+      '网络在目标接近 ±1 时学得最好：标准化的标签按 (值 − 均值) / 标准差（训练集）来学习，而预测值、MAE 和 RMSE 仍以标签本身的单位给出。',
     split: '划分',
     trainShare: '训练集比例',
     validationShare: '验证集比例',

@@ -221,6 +221,8 @@ const en = {
   status_interrupted: 'Interrupted',
   curves: 'Curves',
   lossChart: 'Loss curves',
+  lossOnStandardizedLabel:
+    "The label '{label}' is learned standardized, (value − {mean}) / {std}: the loss is on that scale (1 is what predicting the mean would score), while MAE and predictions are in the label's units.",
   accuracyChart: 'Accuracy curves',
   lrChart: 'Learning rate',
   regressionChart: 'Validation MAE and R²',
@@ -499,6 +501,8 @@ export const trainMessages: Messages<Key> = {
     status_interrupted: '已中断',
     curves: '曲线',
     lossChart: '损失曲线',
+    lossOnStandardizedLabel:
+      "标签 '{label}' 以标准化形式 (值 − {mean}) / {std} 来学习：损失按这个尺度计算（总是预测均值时约为 1），而 MAE 和预测值仍以标签本身的单位给出。",
     accuracyChart: '准确率曲线',
     lrChart: '学习率',
     regressionChart: '验证 MAE 与 R²',

@@ -34,7 +34,15 @@ export interface CsvImportOptions {
   splitColumn?: ColumnRef;
   /** Record z-score statistics of the training rows in the manifest (the engine applies them). Default true. */
   standardize?: boolean;
+  /**
+   * Regression: whether the model learns the label standardized (manifest targetNormalization; predictions stay in
+   * the label's units). 'auto' (the default) standardizes a label far from ±1 (csv/targetScale.ts).
+   */
+  labelScale?: LabelScale;
 }
+
+export const LABEL_SCALES = ['auto', 'standardize', 'keep'] as const;
+export type LabelScale = (typeof LABEL_SCALES)[number];
 
 export const DEFAULT_SPLIT = { train: 0.7, validation: 0.15, test: 0.15, seed: 42 } as const;
 /** More distinct text values than this in a feature column is an error (an id or free text, not a category). */
