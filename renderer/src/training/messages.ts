@@ -222,7 +222,7 @@ const en = {
   curves: 'Curves',
   lossChart: 'Loss curves',
   lossOnStandardizedLabel:
-    "The label '{label}' is learned standardized, (value − {mean}) / {std}: the loss is on that scale (1 is what predicting the mean would score), while MAE and predictions are in the label's units.",
+    "Loss on the standardized label: ('{label}' − {mean}) / {std}, where 1 is what predicting the mean scores. MAE and predictions are in the label's units.",
   accuracyChart: 'Accuracy curves',
   lrChart: 'Learning rate',
   regressionChart: 'Validation MAE and R²',
@@ -502,7 +502,7 @@ export const trainMessages: Messages<Key> = {
     curves: '曲线',
     lossChart: '损失曲线',
     lossOnStandardizedLabel:
-      "标签 '{label}' 以标准化形式 (值 − {mean}) / {std} 来学习：损失按这个尺度计算（总是预测均值时约为 1），而 MAE 和预测值仍以标签本身的单位给出。",
+      "损失按标准化后的标签计算：('{label}' − {mean}) / {std}，总是预测均值时约为 1。MAE 和预测值仍以标签本身的单位给出。",
     accuracyChart: '准确率曲线',
     lrChart: '学习率',
     regressionChart: '验证 MAE 与 R²',
