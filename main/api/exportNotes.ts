@@ -10,6 +10,10 @@ export const EXPORT_NOTES = {
   'dropout-left-out': 'dropout is left out: ONNX holds the model in its inference form',
   'inputs-standardized': 'the model takes standardized inputs; the statistics are in its metadata',
   'standardization-folded': 'the input standardization is folded in: the model takes raw values',
+  'outputs-standardized':
+    "the model gives standardized outputs: multiply each by its target's std and add its mean (in its metadata and README) for the label's units",
+  'label-standardization-folded':
+    "the target standardization is folded in: the model's outputs are in the label's units",
   'script-split': "it trains and tests on this run's rows ({splitFile}); --random-split draws new ones",
   'run-script': 'run it with: {command}',
   'run-torchrun': 'or in 2 processes: {command}',

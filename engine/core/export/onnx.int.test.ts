@@ -95,6 +95,58 @@ describe('ONNX export runs like the engine', () => {
     expect(maxDifference).toBeLessThanOrEqual(TOLERANCE);
   });
 
+  it("a regression trained on standardized targets gives the label's units: engine output * std + mean", async () => {
+    const spec = templateByName('mlp', { inputShape: [6], outputs: 2 });
+    const shape = inputShapeOf(spec);
+    const tensors = randomTensors(spec, 12);
+    const normalization = randomNormalization(shape, 13);
+    // House prices and a target whose deviation is 0 (counts as 1), as DatasetManifest.targetNormalization holds them.
+    const targetNormalization = { mean: [180000, -3.5], std: [79000, 0] };
+    const raw = randomInputs(shape, BATCH, 14);
+    const standardized = enginePredict(spec, tensors, raw, BATCH, normalization, kernels);
+    const labelUnits = standardized.map((v, i) => (i % 2 === 0 ? v * 79000 + 180000 : v - 3.5));
+    const folded = await runOnnx(
+      exportOnnx({ spec, tensors, normalization, targetNormalization, task: 'regression', producerVersion: 'test' }),
+      raw,
+      shape,
+    );
+    // float32 near 180000 holds about 0.016 apart: compare relative to the label's scale.
+    const foldedDifference = maxAbsDifference(folded.output, labelUnits);
+    measured.push({
+      model: 'mlp regression',
+      mode: 'fold, targets',
+      maxDifference: foldedDifference,
+      largestOutput: Math.max(...Array.from(labelUnits, Math.abs)),
+    });
+    expect(foldedDifference).toBeLessThanOrEqual(TOLERANCE * 79000);
+    expect(
+      maxAbsDifference(
+        folded.output.filter((_, i) => i % 2 === 1),
+        labelUnits.filter((_, i) => i % 2 === 1),
+      ),
+    ).toBeLessThanOrEqual(TOLERANCE);
+
+    // Metadata mode: the graph gives the engine's standardized outputs, and takes standardized inputs.
+    const standardizedInputs = raw.map((v, i) => {
+      const f = i % shape[0];
+      return (v - normalization.mean[f]) / (normalization.std[f] > 0 ? normalization.std[f] : 1);
+    });
+    const plain = await runOnnx(
+      exportOnnx({
+        spec,
+        tensors,
+        normalization,
+        normalizationMode: 'metadata',
+        targetNormalization,
+        task: 'regression',
+        producerVersion: 'test',
+      }),
+      standardizedInputs,
+      shape,
+    );
+    expect(maxAbsDifference(plain.output, standardized)).toBeLessThanOrEqual(TOLERANCE);
+  });
+
   it('appended probabilities are the softmax of the logits', async () => {
     const spec = templateByName('small-cnn', { inputShape: [3, 12, 12], outputs: 4 });
     const shape = inputShapeOf(spec);

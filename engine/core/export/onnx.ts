@@ -15,6 +15,14 @@ import {
 import { int, type EmitContext } from './onnxEmit';
 import { OnnxGraphBuilder } from './onnxGraph';
 import { preprocessingMetadata, preprocessingSteps, type InputSource } from './preprocessing';
+import {
+  checkTargetScaling,
+  targetScales,
+  targetScalingMetadata,
+  targetScalingStep,
+  type TargetNormalization,
+  type TargetScaling,
+} from './targetScaling';
 
 export const ONNX_OPSET = 17;
 export const ONNX_IR_VERSION = 8;
@@ -31,6 +39,14 @@ export interface OnnxExportInput {
    * 'metadata': the graph takes standardized values; the statistics are stored in metadata_props with a note.
    */
   normalizationMode?: 'fold' | 'metadata';
+  /**
+   * Regression whose targets were standardized for training (DatasetManifest.targetNormalization): with 'fold' the
+   * graph ends with output * std + mean so it gives label units; with 'metadata' it gives standardized values and
+   * the metadata "target_normalization" says how to turn them into label units.
+   */
+  targetNormalization?: TargetNormalization | null;
+  /** The dataset's target names, for the metadata's words. */
+  targetNames?: readonly string[];
   classNames?: readonly string[];
   /** Also output `probabilities`: softmax over the logits (sigmoid for a single output unit). Default false. */
   appendSoftmax?: boolean;
@@ -70,11 +86,23 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
   const outputShape = analysis.nodes[outputId].outputShape!;
   const normalization = input.normalization ?? null;
   if (normalization) checkNormalization(normalization, inputShape, FORMAT);
+  const targetNormalization = input.targetNormalization ?? null;
+  if (targetNormalization)
+    checkTargetScaling(
+      targetNormalization,
+      outputShape.reduce((a, b) => a * b, 1),
+      FORMAT,
+    );
+  const targetScaling: TargetScaling | null = targetNormalization
+    ? { normalization: targetNormalization, appliedByModel: mode === 'fold', targetNames: input.targetNames }
+    : null;
+  // The last layer writes the model's own (standardized) output here when the graph goes on to label units.
+  const lastValue = targetScaling?.appliedByModel ? 'output_normalization/standardized' : 'output';
   if (input.classNames && !input.classNames.every((c) => typeof c === 'string'))
     throw new Error('ONNX export: class names must be strings');
 
   const g = new OnnxGraphBuilder();
-  const names = new ValueNames(['input', 'output', 'probabilities']);
+  const names = new ValueNames(['input', 'output', 'probabilities', lastValue]);
   const valueOf = new Map<string, string>();
   valueOf.set(inputId, normalization && mode === 'fold' ? standardizeInput(g, normalization, inputShape) : 'input');
 
@@ -82,7 +110,7 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
     if (id === inputId) continue;
     const node = model.nodes.get(id)!;
     const info = analysis.nodes[id];
-    const out = id === outputId ? 'output' : names.claim(id);
+    const out = id === outputId ? lastValue : names.claim(id);
     const ctx: EmitContext = {
       g,
       node,
@@ -105,15 +133,22 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
     valueOf.set(id, produced);
     if (produced === out && out !== 'output') g.valueInfo.push({ name: out, dims: ['batch', ...info.outputShape!] });
   }
-  // The last layer aliased its input (dropout at the end): give the result its public name.
-  if (valueOf.get(outputId) !== 'output')
+  if (targetScaling?.appliedByModel) {
+    unstandardizeOutput(g, targetScaling.normalization, valueOf.get(outputId)!, outputShape);
+  } else if (valueOf.get(outputId) !== 'output') {
+    // The last layer aliased its input (dropout at the end): give the result its public name.
     g.node('Identity', `${outputId}/output`, [valueOf.get(outputId)!], ['output']);
+  }
 
   const outputs = [
-    { name: 'output', dims: ['batch', ...outputShape], docString: outputDoc(outputShape, input.classNames) },
+    {
+      name: 'output',
+      dims: ['batch', ...outputShape],
+      docString: outputDoc(outputShape, input.classNames, targetScaling),
+    },
   ];
   if (input.appendSoftmax) {
-    if (input.task === 'regression') {
+    if (input.task === 'regression' || targetNormalization) {
       throw new Error(
         'cannot add probabilities to the ONNX export: the model predicts numbers (regression), and a softmax or sigmoid of them is no probability; export without --softmax',
       );
@@ -150,7 +185,7 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
     docString: spec.description,
     inputs: [{ name: 'input', dims: ['batch', ...inputShape], docString: inputDoc(normalization, mode) }],
     outputs,
-    metadata: metadataOf(input, graphName, normalization, mode),
+    metadata: metadataOf(input, graphName, normalization, mode, targetScaling),
   });
 }
 
@@ -170,6 +205,26 @@ function standardizeInput(g: OnnxGraphBuilder, normalization: ExportNormalizatio
   return 'input_normalization/standardized';
 }
 
+/**
+ * output * std + mean at the end of the graph: the network's standardized predictions [batch, ...outputShape] in the
+ * label's units, as the engine reports them (unstandardizeTargets). A std of 0 multiplies by 1.
+ */
+function unstandardizeOutput(
+  g: OnnxGraphBuilder,
+  normalization: TargetNormalization,
+  standardized: string,
+  outputShape: Shape,
+): void {
+  const std = g.initializer(
+    'output_normalization/std',
+    [...outputShape],
+    Float32Array.from(targetScales(normalization)),
+  );
+  const mean = g.initializer('output_normalization/mean', [...outputShape], Float32Array.from(normalization.mean));
+  g.node('Mul', 'output_normalization/scale', [standardized, std], ['output_normalization/scaled']);
+  g.node('Add', 'output_normalization/shift', ['output_normalization/scaled', mean], ['output']);
+}
+
 function inputDoc(normalization: ExportNormalization | null, mode: 'fold' | 'metadata'): string {
   if (!normalization) return 'float32 samples, batch first; the model was trained on unstandardized values';
   return mode === 'fold'
@@ -177,7 +232,16 @@ function inputDoc(normalization: ExportNormalization | null, mode: 'fold' | 'met
     : 'standardized float32 samples, batch first: apply (x - mean) / std from the metadata "normalization" first';
 }
 
-function outputDoc(outputShape: Shape, classNames: readonly string[] | undefined): string {
+function outputDoc(
+  outputShape: Shape,
+  classNames: readonly string[] | undefined,
+  targetScaling: TargetScaling | null,
+): string {
+  if (targetScaling) {
+    return targetScaling.appliedByModel
+      ? "the predicted values in the label's units (the graph multiplies by the training targets' std and adds their mean)"
+      : 'standardized predictions: multiply by std and add mean from the metadata "target_normalization" for the label\'s units';
+  }
   if (classNames?.length && outputShape.length === 1) {
     return outputShape[0] === 1
       ? `logit of class '${classNames[1] ?? classNames[0]}' (sigmoid gives its probability)`
@@ -191,6 +255,7 @@ function metadataOf(
   graphName: string,
   normalization: ExportNormalization | null,
   mode: 'fold' | 'metadata',
+  targetScaling: TargetScaling | null,
 ): Record<string, string> {
   const metadata: Record<string, string> = { model_name: graphName };
   if (input.classNames) metadata.class_names = JSON.stringify(input.classNames);
@@ -207,6 +272,11 @@ function metadataOf(
         : `Standardize inputs before running the graph: (x - mean) / std ${per}, with the statistics in "normalization" (training split); a std of 0 means divide by 1.`;
   } else {
     metadata.normalization_note = 'The model was trained without input standardization: feed raw values.';
+  }
+  // Only regressions whose targets were standardized say anything about the output: others keep their old metadata.
+  if (targetScaling) {
+    metadata.target_normalization = targetScalingMetadata(targetScaling);
+    metadata.target_normalization_note = targetScalingStep(targetScaling);
   }
   if (input.input) {
     const preprocessing = {

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadKernels } from '../../native';
 import { computeNormalization } from '../data/normalization';
+import { computeTargetNormalization, standardizeTargets, targetScaleOf } from '../data/targetNormalization';
 import { decodeSafetensors } from '../io/safetensors';
 import { Rng } from '../rng';
 import { dropoutDemo, mlp, smallCnn, templateByName, type TemplateName } from '../spec/templates';
@@ -346,6 +347,92 @@ describe('train.py reads and trains on the same data', () => {
     expect(log).toMatch(/epoch 2\/2 {2}train loss/);
     expect(existsSync(path.join(dir, 'trained.safetensors'))).toBe(true);
   });
+
+  withTorch(
+    "trains a house-price regression on standardized targets, as the engine does, and predicts in the label's units",
+    () => {
+      // price = 150000 + 60000 x + noise: far from ±1, as DatasetManifest.targetNormalization is made for.
+      const rng = new Rng(11);
+      const count = 80;
+      const xs = Float32Array.from({ length: count }, () => 2 * rng.uniform() - 1);
+      const prices = Float32Array.from(xs, (x) => Math.round(150000 + 60000 * x + 5000 * (rng.uniform() - 0.5)));
+      const targetNormalization = computeTargetNormalization(prices, 1, Int32Array.from(prices.keys()));
+      const normalization: ExportNormalization = computeNormalization(xs, [1], Int32Array.from(xs.keys()), 'feature');
+      const spec = mlp(1, 1, [8]);
+      const tensors = randomTensors(spec, 5);
+      const dir = writeExport(
+        'house-prices',
+        {
+          spec,
+          task: 'regression',
+          classNames: null,
+          normalization,
+          targetNormalization,
+          config: { ...baseConfig, loss: 'mse', optimizer: { type: 'adam', lr: 0.02 }, batchSize: 8, epochs: 40 },
+          data: {
+            kind: 'csv',
+            path: 'houses.csv',
+            labelColumn: 'price',
+            featureColumns: [{ name: 'x', type: 'number' }],
+          },
+        },
+        tensors,
+      );
+      const lines = ['x,price', ...Array.from(xs, (x, i) => `${x},${prices[i]}`)];
+      writeFileSync(path.join(dir, 'houses.csv'), `${lines.join('\n')}\n`);
+
+      // On the exported weights: the loss on standardized targets and MAE/RMSE in label units, as the engine has them.
+      const engine = enginePredict(spec, tensors, xs, count, normalization, loadKernels());
+      const targets = prices.slice();
+      standardizeTargets(targets, targetNormalization);
+      const scale = targetScaleOf(targetNormalization.std[0]);
+      const loss = engine.reduce((sum, v, i) => sum + (v - targets[i]) ** 2, 0) / count;
+      const labelUnits = Float64Array.from(engine, (v) => v * scale + targetNormalization.mean[0]);
+      const mae = labelUnits.reduce((sum, v, i) => sum + Math.abs(v - prices[i]), 0) / count;
+      const evaluated = JSON.parse(
+        run(dir, PYTHON, [
+          '-c',
+          `
+import importlib.util, json
+spec = importlib.util.spec_from_file_location('train', 'train.py')
+train = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(train)
+model = train.Net()
+train.load_weights(model, 'model.safetensors')
+x, y = train.read_data('houses.csv')
+print(json.dumps(train.evaluate(model, train.standardize(x), y, 'cpu')))`,
+        ]),
+      ) as { loss: number; mae: number; rmse: number };
+      console.log(
+        `house prices on the exported weights: loss ${evaluated.loss} vs ${loss}, MAE ${evaluated.mae} vs ${mae}`,
+      );
+      expect(evaluated.loss).toBeCloseTo(loss, 4);
+      expect(Math.abs(evaluated.mae - mae)).toBeLessThanOrEqual(TOLERANCE * scale);
+
+      // --predict gives the label's units: the engine's standardized output * std + mean.
+      writeFileSync(path.join(dir, 'rows.json'), JSON.stringify(rowsOf(xs.subarray(0, 4), 4)));
+      const printed = JSON.parse(run(dir, PYTHON, ['train.py', '--predict', 'rows.json'])) as { outputs: number[][] };
+      expect(maxAbsDifference(printed.outputs.flat(), labelUnits.subarray(0, 4))).toBeLessThanOrEqual(
+        TOLERANCE * scale,
+      );
+
+      // Training from scratch: a loss near the standardized scale (not ~1e9) that falls, and a test MAE in dollars
+      // well below the spread of the prices.
+      const log = run(dir, PYTHON, ['train.py', '--from-scratch', '--out', 'trained.safetensors']);
+      const losses = [...log.matchAll(/train loss (\d+\.\d+)/g)].map((m) => Number(m[1]));
+      expect(losses[0]).toBeLessThan(10);
+      expect(losses.at(-1)!).toBeLessThan(losses[0]);
+      const test = Object.fromEntries(
+        [...log.matchAll(/test (\w+) (-?[\d.]+)/g)].map((m) => [m[1], Number(m[2])]),
+      ) as Record<string, number>;
+      console.log(`house prices after training: test ${JSON.stringify(test)} (price std ${scale.toFixed(0)})`);
+      expect(test.mae).toBeGreaterThan(100); // dollars, not standardized units
+      expect(test.mae).toBeLessThan(0.25 * scale);
+      expect(test.rmse).toBeGreaterThanOrEqual(test.mae);
+      const trained = decodeSafetensors(readBytes(dir, 'trained.safetensors'));
+      expect(JSON.parse(trained.metadata['netwright.target_normalization'])).toEqual(targetNormalization);
+    },
+  );
 
   withTorch("reads an image folder at the model's size, one class per subfolder, and trains an epoch", async () => {
     const spec = smallCnn({ inputShape: [3, 8, 8], outputs: 2 });

@@ -12,6 +12,7 @@ import { pytorchModelSource } from './pytorchModel';
 import { TRAINING_CODE, WEIGHTS_CODE } from './pytorchRuntime';
 import { pytorchTrainingSource } from './pytorchTraining';
 import { py } from './python';
+import { checkTargetScaling, type TargetNormalization } from './targetScaling';
 
 export type { CsvFeatureColumn, ScriptData } from './pytorchData';
 export { csvColumnsFromFeatureNames } from './pytorchData';
@@ -20,6 +21,11 @@ export interface PytorchScriptInput {
   spec: ModelSpec;
   config: TrainConfig;
   normalization: ExportNormalization | null;
+  /**
+   * Regression targets standardized for training (DatasetManifest.targetNormalization): the script trains on
+   * (t - mean) / std as the engine does, and reports metrics and predictions in the label's units.
+   */
+  targetNormalization?: TargetNormalization | null;
   /** Class names in label order (classification); ignored for regression. */
   classNames?: readonly string[] | null;
   task: 'classification' | 'regression';
@@ -50,6 +56,14 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
       `cannot export a PyTorch training script: the output of ${nodeName(outputNode)} is [${outputShape.join(', ')}], but the losses need a vector per sample`,
     );
   if (input.normalization) checkNormalization(input.normalization, inputShape, FORMAT);
+  const targetNormalization = input.targetNormalization ?? null;
+  if (targetNormalization) {
+    if (task !== 'regression')
+      throw new Error(
+        'PyTorch export: a target normalization standardizes regression targets, but the task is classification',
+      );
+    checkTargetScaling(targetNormalization, outputShape[0], FORMAT);
+  }
   const classNames = task === 'classification' ? [...(input.classNames ?? [])] : [];
   checkTask(task, config, classNames, outputShape[0]);
   if (typeof input.weightsFile !== 'string' || input.weightsFile === '')
@@ -80,6 +94,9 @@ export function exportPytorchScript(input: PytorchScriptInput): string {
         '# Standardization statistics of the training split, applied to every input: (x - mean) / std per ' +
           `${input.normalization?.axis === 'channel' ? 'image channel' : 'feature'}.`,
         `NORMALIZATION = ${py(normalization)}`,
+        "# Regression targets as the model learns them: (t - mean) / std per target with the training split's statistics",
+        "# (a std of 0 counts as 1). The loss is on these; predictions and MAE/RMSE/R² are in the label's units again.",
+        `TARGET_NORMALIZATION = ${py(targetNormalization ? { mean: targetNormalization.mean, std: targetNormalization.std } : null)}`,
         data.settings,
       ].join('\n'),
     ),

@@ -2,7 +2,7 @@
 // standardization, the split, evaluation, prediction and the training loop with DistributedDataParallel.
 
 /**
- * Needs: Net, INIT, REGULARIZED, INPUT_SHAPE, NORMALIZATION, TASK, CLASS_NAMES, AUGMENTATION (with augment and
+ * Needs: Net, INIT, REGULARIZED, INPUT_SHAPE, NORMALIZATION, TARGET_NORMALIZATION, TASK, CLASS_NAMES, AUGMENTATION (with augment and
  * draw_augmentation when set) and the training constants.
  */
 export const WEIGHTS_CODE = String.raw`DTYPES = {'F32': torch.float32, 'F64': torch.float64, 'I32': torch.int32, 'I64': torch.int64, 'U8': torch.uint8}
@@ -60,6 +60,7 @@ def load_weights(model, path):
 def save_weights(model, path):
     tensors = {k: v for k, v in model.state_dict().items() if not k.endswith('num_batches_tracked')}
     metadata = {'format': 'netwright-weights-1', 'netwright.normalization': json.dumps(NORMALIZATION),
+                'netwright.target_normalization': json.dumps(TARGET_NORMALIZATION),
                 'netwright.class_names': json.dumps(CLASS_NAMES)}
     write_safetensors(tensors, path, metadata)
 
@@ -83,6 +84,29 @@ export const TRAINING_CODE = String.raw`def standardize(x):
     mean = torch.tensor(NORMALIZATION['mean'], dtype=torch.float32).view(shape)
     std = torch.tensor([s if s > 0 else 1.0 for s in NORMALIZATION['std']], dtype=torch.float32).view(shape)
     return (x - mean) / std
+
+
+def target_statistics():
+    """TARGET_NORMALIZATION's mean and std as [1, targets] tensors (a std of 0 counts as 1)."""
+    mean = torch.tensor(TARGET_NORMALIZATION['mean'], dtype=torch.float32).view(1, -1)
+    std = torch.tensor([s if s > 0 else 1.0 for s in TARGET_NORMALIZATION['std']], dtype=torch.float32).view(1, -1)
+    return mean, std
+
+
+def standardize_targets(y):
+    """Regression targets [N, targets] as the model learns them, (t - mean) / std; others as they are."""
+    if TARGET_NORMALIZATION is None:
+        return y
+    mean, std = target_statistics()
+    return (y - mean.to(y.device)) / std.to(y.device)
+
+
+def to_label_units(outputs):
+    """The model's outputs [N, targets] in the label's units, output * std + mean; as they are without statistics."""
+    if TARGET_NORMALIZATION is None:
+        return outputs
+    mean, std = target_statistics()
+    return outputs * std.to(outputs.device) + mean.to(outputs.device)
 
 
 def split_rows(y, args):
@@ -159,21 +183,24 @@ def train_step(network, model, optimizer, x, y):
 
 @torch.no_grad()
 def evaluate(model, x, y, device):
-    """Loss (and accuracy for classes) of a split in eval mode: dropout off, batch norm on running statistics."""
+    """Loss (and accuracy for classes, MAE, RMSE and R² in the label's units for numbers) of a split in eval mode:
+    dropout off, batch norm on running statistics. y is in the label's units; the loss is on the targets as trained."""
     model.eval()
     outputs = torch.cat([model(x[i:i + BATCH_SIZE].to(device)) for i in range(0, len(x), BATCH_SIZE)])
     y = y.to(device)
-    result = {'loss': compute_loss(outputs, y).item()}
+    result = {'loss': compute_loss(outputs, standardize_targets(y)).item()}
     if TASK == 'classification':
         predicted = outputs.argmax(1) if outputs.shape[1] > 1 else (outputs[:, 0] > 0).long()
         result['accuracy'] = (predicted == y).float().mean().item()
     else:
         # R^2 per output (1 - squared error / squared deviation from the mean), averaged, as Netwright reports it.
         target = y.double().reshape(len(y), -1)
-        errors = ((outputs.double().reshape(len(y), -1) - target) ** 2).sum(0)
+        predicted = to_label_units(outputs.reshape(len(y), -1)).double()
+        errors = ((predicted - target) ** 2).sum(0)
         spread = ((target - target.mean(0)) ** 2).sum(0)
         r2 = torch.where(spread > 0, 1 - errors / spread.clamp(min=1e-300), (errors == 0).double())
-        result['mae'] = (outputs.double().reshape(len(y), -1) - target).abs().mean().item()
+        result['mae'] = (predicted - target).abs().mean().item()
+        result['rmse'] = ((predicted - target) ** 2).mean().sqrt().item()
         result['r2'] = r2.mean().item()
     model.train()
     return result
@@ -214,13 +241,14 @@ class EarlyStopping:
 
 
 def predict(model, path):
-    """Prints the model's eval-mode outputs for raw (unstandardized) input rows as JSON: {"outputs": [[...], ...]}."""
+    """Prints the model's eval-mode outputs for raw (unstandardized) input rows as JSON: {"outputs": [[...], ...]},
+    regression predictions in the label's units."""
     with (sys.stdin if path == '-' else open(path)) as f:
         rows = json.load(f)
     x = torch.tensor(rows, dtype=torch.float32).reshape(-1, *INPUT_SHAPE)
     model.eval()
     with torch.no_grad():
-        outputs = model(standardize(x))
+        outputs = to_label_units(model(standardize(x)))
     print(json.dumps({'outputs': outputs.tolist()}))
 
 
@@ -267,7 +295,8 @@ def main():
         raise SystemExit(f'{args.data} gives samples of shape {list(x.shape[1:])}, the model takes {INPUT_SHAPE}')
     x = standardize(x)
     train, validation, test, split_source = split_rows(y, args)
-    train_set = torch.utils.data.TensorDataset(x[train], y[train])
+    # The model learns standardized targets (TARGET_NORMALIZATION), as in the studio; evaluate() compares in label units.
+    train_set = torch.utils.data.TensorDataset(x[train], standardize_targets(y)[train])
     sampler = DistributedSampler(train_set, shuffle=SHUFFLE, seed=args.seed) if distributed else None
     loader = torch.utils.data.DataLoader(train_set, batch_size=BATCH_SIZE, sampler=sampler,
                                          shuffle=SHUFFLE and sampler is None, generator=torch.Generator().manual_seed(args.seed))

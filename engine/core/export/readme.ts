@@ -1,7 +1,9 @@
 // The README.md written beside every export: what the files are, how to prepare an input (preprocessing.ts), what
-// the output means (class names in order), and small runnable examples in Python and JavaScript (onnxruntime-node).
+// the output means (class names in order; for standardized regression targets, who turns the outputs into the label's
+// units), and small runnable examples in Python and JavaScript (onnxruntime-node).
 import { preprocessingSteps, type Preprocessing } from './preprocessing';
 import { py } from './python';
+import { targetScales, targetScalingStep, type TargetScaling } from './targetScaling';
 import type { SettingChange } from '../train/settingChanges';
 
 export interface ReadmeInput {
@@ -22,6 +24,12 @@ export interface ReadmeInput {
   outputWidth: number;
   /** ONNX: the graph also outputs `probabilities`. */
   probabilities?: boolean;
+  /**
+   * Regression trained on standardized targets: whether the export gives label units itself (ONNX 'fold', the
+   * PyTorch script) or the reader multiplies by std and adds mean (safetensors, ONNX 'metadata'). Absent: the outputs
+   * are in the label's units as they are.
+   */
+  targetScaling?: TargetScaling | null;
   /** Settings the run changed at pauses (listed; the PyTorch script applies them). */
   settingChanges?: readonly SettingChange[];
 }
@@ -102,8 +110,9 @@ const FORMAT_TITLE: Record<ReadmeInput['format'], string> = {
 };
 
 function outputText(r: ReadmeInput): string {
-  if (r.task === 'regression')
-    return `\`output\` is [batch, ${r.outputWidth}]: the predicted value${r.outputWidth > 1 ? 's' : ''} of each sample, in the units of the training targets.`;
+  const values = `\`output\` is [batch, ${r.outputWidth}]: the predicted value${r.outputWidth > 1 ? 's' : ''} of each sample`;
+  if (r.task === 'regression' && r.targetScaling) return `${values}. ${targetScalingStep(r.targetScaling)}`;
+  if (r.task === 'regression') return `${values}, in the units of the training targets.`;
   const classes = r.classNames.map((c, i) => `${i}: ${c}`).join(', ');
   const probabilities = r.probabilities
     ? ' The graph also outputs `probabilities`, the same scores turned into probabilities.'
@@ -137,6 +146,15 @@ function constants(r: ReadmeInput, language: 'python' | 'js'): string[] {
     declare('STD', callerStandardizes ? p.normalization!.std.map((s) => (s > 0 ? s : 1)) : null),
   );
   out.push(declare('CLASSES', r.task === 'classification' ? r.classNames : null));
+  const scaling = r.targetScaling;
+  if (scaling) {
+    // label = output * TARGET_STD + TARGET_MEAN, when the reader applies it (None: the outputs are label units).
+    const byCaller = !scaling.appliedByModel;
+    out.push(
+      declare('TARGET_MEAN', byCaller ? scaling.normalization.mean : null),
+      declare('TARGET_STD', byCaller ? targetScales(scaling.normalization) : null),
+    );
+  }
   return out;
 }
 
@@ -165,11 +183,20 @@ function javascriptIntro(r: ReadmeInput): string[] {
   const what =
     r.format === 'onnx'
       ? 'It prints one JSON line per input with the prediction.'
-      : `It prepares the inputs for an ONNX export of the same run (\`netwright export RUN --format onnx\`), named ${py('model.onnx')} here.`;
+      : `It prepares the inputs for an ONNX export of the same run (\`netwright export RUN --format onnx${onnxMode(r)}\`), named ${py('model.onnx')} here.`;
   return [
     `Save as \`predict.cjs\` beside the export and run \`node predict.cjs ${run}\`; it needs ${needs}. ${what}`,
     '',
   ];
+}
+
+/**
+ * The ONNX export the JavaScript example of a safetensors or PyTorch README expects: one that standardizes and
+ * unstandardizes as this export's constants assume (the reader applies the statistics: --normalization metadata).
+ */
+function onnxMode(r: ReadmeInput): string {
+  const byCaller = !r.preprocessing.standardizedByModel;
+  return byCaller && (r.preprocessing.normalization || r.targetScaling) ? ' --normalization metadata' : '';
 }
 
 function pythonExample(r: ReadmeInput): string {
@@ -228,7 +255,9 @@ function pythonExample(r: ReadmeInput): string {
         'model.eval()',
         batch,
         'with torch.no_grad():',
-        '    outputs = model(script.standardize(torch.from_numpy(batch))).numpy()',
+        r.targetScaling
+          ? '    outputs = script.to_label_units(model(script.standardize(torch.from_numpy(batch)))).numpy()'
+          : '    outputs = model(script.standardize(torch.from_numpy(batch))).numpy()',
       ];
       break;
     case 'safetensors':
@@ -260,7 +289,12 @@ function pythonExample(r: ReadmeInput): string {
 }
 
 function pythonVerdict(r: ReadmeInput): string[] {
-  if (r.task === 'regression') return ["    print(json.dumps({'input': name, 'prediction': row.tolist()}))"];
+  const toLabelUnits =
+    r.targetScaling && !r.targetScaling.appliedByModel
+      ? ["    row = row * np.float32(TARGET_STD) + np.float32(TARGET_MEAN)  # the label's units"]
+      : [];
+  if (r.task === 'regression')
+    return [...toLabelUnits, "    print(json.dumps({'input': name, 'prediction': row.tolist()}))"];
   const pick = r.outputWidth === 1 ? 'int(row[0] > 0)' : 'int(row.argmax())';
   return [`    print(json.dumps({'input': name, 'class': CLASSES[${pick}], 'scores': row.tolist()}))`];
 }
@@ -332,7 +366,11 @@ function javascriptExample(r: ReadmeInput): string {
 }
 
 function javascriptVerdict(r: ReadmeInput): string[] {
-  if (r.task === 'regression') return ['    console.log(JSON.stringify({ input: name, prediction: row }));'];
+  const prediction =
+    r.targetScaling && !r.targetScaling.appliedByModel
+      ? "row.map((v, o) => v * TARGET_STD[o] + TARGET_MEAN[o]) /* the label's units */"
+      : 'row';
+  if (r.task === 'regression') return [`    console.log(JSON.stringify({ input: name, prediction: ${prediction} }));`];
   const pick = r.outputWidth === 1 ? '(row[0] > 0 ? 1 : 0)' : 'row.indexOf(Math.max(...row))';
   return [`    console.log(JSON.stringify({ input: name, class: CLASSES[${pick}], scores: row }));`];
 }

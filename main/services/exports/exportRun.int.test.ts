@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKernels } from '../../../engine/native';
 import { decodeOnnx } from '../../../engine/core/export';
@@ -13,6 +14,7 @@ import { enginePredict } from '../../../engine/core/export/testModels';
 import { decodeCheckpoint } from '../../../engine/core/io/checkpoint';
 import { decodeSafetensors, encodeSafetensors } from '../../../engine/core/io/safetensors';
 import { DATASET_FILES, type DatasetManifest } from '../../../engine/core/data/dataset';
+import { Rng } from '../../../engine/core/rng';
 import { PYTHON, torchMissing } from '../../../engine/test/pytorch';
 import { listImageFolder } from '../datasets/images/list';
 import type { ExportNote } from '../../api/exportNotes';
@@ -307,6 +309,113 @@ describe('exports of a regression (the noisy-curve-small sample)', () => {
     console.log(`noisy-curve-small test R²: train.py ${theirs.r2}, Netwright ${ours.r2}`);
     expect(theirs.r2).toBeCloseTo(ours.r2, 3);
     expect(theirs.mae).toBeCloseTo(ours.mae, 3);
+  });
+});
+
+describe('exports of a regression trained on standardized targets (targetNormalization in its manifest)', () => {
+  // The CSV import sets targetNormalization for labels far from ±1 (house prices). Here a small regression is trained
+  // and its manifest given the statistics afterwards, so the model's outputs count as standardized and every export
+  // must give them back as output * std + mean, or say so.
+  const targetNormalization = { mean: [250000], std: [80000] };
+  let houses: TrainedRun;
+  /** The first rows' raw features, and Netwright's outputs for them in the label's units. */
+  let rows: number[][];
+  let expected: number[];
+
+  beforeAll(() => {
+    const rng = new Rng(4);
+    const lines = ['x1,x2,y'];
+    for (let i = 0; i < 60; i++) {
+      const [x1, x2] = [4 * rng.uniform(), 2 * rng.uniform() - 1];
+      lines.push(`${x1.toFixed(3)},${x2.toFixed(3)},${(0.2 * x1 - 0.5 * x2 + 0.05 * rng.uniform()).toFixed(4)}`);
+    }
+    const csv = join(home, 'houses.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    houses = train(['--data', csv, '--label', 'y', '--task', 'regression', '--epochs', '5', '--name', 'houses']);
+    const manifest: DatasetManifest = { ...houses.dataset.manifest, targetNormalization };
+    writeFileSync(join(houses.dataset.folder, DATASET_FILES.manifest), JSON.stringify(manifest, null, 2));
+    const db = new Database(join(home, 'studio.sqlite'));
+    db.prepare('UPDATE datasets SET manifest = ? WHERE id = ?').run(JSON.stringify(manifest), manifest.id);
+    db.close();
+    houses.dataset.manifest = manifest;
+
+    const { snapshot, info } = decodeCheckpoint(
+      new Uint8Array(readFileSync(join(home, 'runs', houses.id, 'best.safetensors'))),
+    );
+    const count = 3;
+    // A small file's Buffer is a view into Node's shared pool: copy its own bytes out.
+    const bytes = new Uint8Array(readFileSync(join(houses.dataset.folder, DATASET_FILES.features)));
+    const raw = new Float32Array(bytes.buffer, 0, count * 2).slice();
+    rows = Array.from({ length: count }, (_, n) => Array.from(raw.subarray(2 * n, 2 * n + 2)));
+    const standardized = enginePredict(info.spec, snapshot.tensors, raw, count, manifest.normalization, loadKernels());
+    expected = Array.from(standardized, (v) => v * 80000 + 250000);
+    expect(new Set(expected).size).toBe(count); // rows the model tells apart, or the comparison proves little
+  });
+
+  /** What the README's JavaScript example prints for each of `rows`, run beside the export. */
+  function javascriptPredictions(dir: string, readme: string): number[] {
+    writeFileSync(join(dir, 'predict.cjs'), readmeExample(readme, 'js'));
+    return rows.map((row) => {
+      const run = spawnSync(process.execPath, ['predict.cjs', ...row.map(String)], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      });
+      return jsonLines(check({ status: run.status, stdout: run.stdout, stderr: run.stderr }, 'node predict.cjs'))[0]
+        .prediction[0] as number;
+    });
+  }
+
+  const readmeOf = (result: Record<string, any>): string =>
+    readFileSync(result.files.find((f: { path: string }) => f.path.endsWith('README.md')).path, 'utf8');
+  // float32 holds values near 250000 about 0.03 apart.
+  const near = (a: number[], b: number[]) => expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1);
+
+  it("ONNX gives the label's units, folded into the graph or applied by the README's example from the metadata", () => {
+    const folded = exportTo(houses, 'onnx', ['--checkpoint', 'best']);
+    expect(folded.result.checkpoint.kind).toBe('best');
+    expect(folded.result.notes.map((n: ExportNote) => n.code)).toContain('label-standardization-folded');
+    expect(folded.result.notes.find((n: ExportNote) => n.code === 'label-standardization-folded').text).toBe(
+      "the target standardization is folded in: the model's outputs are in the label's units",
+    );
+    const foldedReadme = readmeOf(folded.result);
+    expect(foldedReadme).toMatch(/label's units already.*y: std 80000, mean 250000/);
+    const onnxPath = folded.result.files.find((f: { path: string }) => f.path.endsWith('.onnx')).path as string;
+    const metadata = decodeOnnx(new Uint8Array(readFileSync(onnxPath))).metadata;
+    expect(JSON.parse(metadata.target_normalization)).toMatchObject({ ...targetNormalization, applied_by: 'model' });
+    near(javascriptPredictions(folded.dir, foldedReadme), expected);
+
+    const byCaller = exportTo(houses, 'onnx', ['--checkpoint', 'best', '--normalization', 'metadata']);
+    expect(byCaller.result.notes.map((n: ExportNote) => n.code)).toEqual([
+      'weights-best',
+      'inputs-standardized',
+      'outputs-standardized',
+    ]);
+    const readme = readmeOf(byCaller.result);
+    expect(readme).toMatch(/multiply each by its target's std and add its mean for the label's units/);
+    near(javascriptPredictions(byCaller.dir, readme), expected);
+    console.log(`houses: Netwright ${expected.join(', ')}; ONNX (fold and metadata) agree within 1`);
+  });
+
+  it('safetensors carries the statistics and says the outputs are standardized', () => {
+    const { result } = exportTo(houses, 'safetensors');
+    const path = result.files.find((f: { path: string }) => f.path.endsWith('.safetensors')).path as string;
+    const { metadata } = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
+    expect(JSON.parse(metadata['netwright.target_normalization'])).toEqual(targetNormalization);
+    expect(result.notes.map((n: ExportNote) => n.code)).toContain('outputs-standardized');
+    expect(readmeOf(result)).toContain('TARGET_MEAN = [250000]');
+  });
+
+  withTorch("train.py --predict gives the label's units", () => {
+    const { dir, result } = exportTo(houses, 'pytorch', ['--checkpoint', 'best']);
+    const script = result.files.find((f: { path: string }) => f.path.endsWith('.py')).path as string;
+    expect(readFileSync(script, 'utf8')).toContain('TARGET_NORMALIZATION = {"mean": [250000], "std": [80000]}');
+    writeFileSync(join(dir, 'rows.json'), JSON.stringify(rows));
+    const printed = JSON.parse(check(python(dir, [script, '--predict', 'rows.json']), 'train.py --predict')) as {
+      outputs: number[][];
+    };
+    near(printed.outputs.flat(), expected);
   });
 });
 

@@ -122,6 +122,9 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   const dataset = run.datasetId ? store.datasets.getDataset(run.datasetId) : null;
   const manifest = dataset?.manifest ?? null;
   const normalization = manifest?.normalization ?? null;
+  // Regression trained on standardized targets: every export gives label units or says how to get them.
+  const targetNormalization = manifest?.targetNormalization ?? null;
+  const targetNames = manifest?.targetNames;
   const classNames = manifest?.classNames ?? null;
   const notes: ExportNote[] = [{ code: WEIGHTS_NOTES[checkpoint.kind], values: { epoch: checkpoint.epoch } }];
   const files: RunExportResult['files'] = [];
@@ -140,6 +143,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   /** README.md's words beside the export: the files, the preprocessing, the output and examples. */
   const readme = (
     format: ReadmeInput['format'],
+    /** The export standardizes its inputs and gives label units itself (else the reader does both). */
     standardizedByModel: boolean,
     files: ReadmeInput['files'],
     extra: Partial<ReadmeInput> = {},
@@ -156,6 +160,9 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         classNames: classNames ?? [],
         outputWidth,
         preprocessing: { input, normalization, standardizedByModel },
+        targetScaling: targetNormalization
+          ? { normalization: targetNormalization, appliedByModel: standardizedByModel, targetNames }
+          : null,
         settingChanges: run.settingChanges,
         ...extra,
       }),
@@ -174,6 +181,8 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
           tensors: snapshot.tensors,
           normalization,
           normalizationMode: mode,
+          targetNormalization,
+          targetNames,
           task,
           input: input ?? undefined,
           classNames: classNames ?? undefined,
@@ -189,7 +198,8 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
           {
             name: basename(request.path),
             about:
-              'the model (ONNX opset 17, float32); its metadata_props "preprocessing" holds the steps below as JSON',
+              'the model (ONNX opset 17, float32); its metadata_props "preprocessing" holds the steps below as JSON' +
+              (targetNormalization ? ', "target_normalization" the output step' : ''),
           },
         ],
         { probabilities: request.softmax ?? false },
@@ -199,16 +209,28 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         const code = request.normalization === 'metadata' ? 'inputs-standardized' : 'standardization-folded';
         notes.push({ code, values: {} });
       }
+      if (targetNormalization) {
+        const code = mode === 'metadata' ? 'outputs-standardized' : 'label-standardization-folded';
+        notes.push({ code, values: {} });
+      }
       break;
     }
     case 'safetensors':
-      write(request.path, exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }));
+      write(
+        request.path,
+        exportSafetensors({ spec, tensors: snapshot.tensors, normalization, targetNormalization, classNames }),
+      );
       readme('safetensors', false, [
         {
           name: basename(request.path),
-          about: 'the weights, named <node id>.<field>; the model spec, class names and normalization in its metadata',
+          about:
+            'the weights, named <node id>.<field>; the model spec, class names and normalization' +
+            (targetNormalization ? ' (of the inputs and of the targets)' : '') +
+            ' in its metadata',
         },
       ]);
+      // The weights compute the network alone, whose outputs are standardized targets.
+      if (targetNormalization) notes.push({ code: 'outputs-standardized', values: {} });
       break;
     case 'pytorch': {
       if (!dataset || !manifest) throw new ServiceError('export-no-dataset', { run: run.name });
@@ -219,6 +241,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
         spec,
         config: run.trainConfig,
         normalization,
+        targetNormalization,
         classNames,
         task: manifest.task,
         data: scriptData(manifest),
@@ -230,7 +253,7 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
       });
       write(
         join(folder, weightsFile),
-        exportSafetensors({ spec, tensors: snapshot.tensors, normalization, classNames }),
+        exportSafetensors({ spec, tensors: snapshot.tensors, normalization, targetNormalization, classNames }),
       );
       write(join(folder, splitFile), datasetSplitFile(dataset));
       write(request.path, script);

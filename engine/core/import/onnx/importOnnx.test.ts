@@ -2,7 +2,10 @@
 // tensors are read in every encoding exporters use, pass-through nodes vanish, ids come from the weights' names,
 // and a node no converter takes stays in the graph, marked, with shapes after it kept where they are known.
 import { describe, expect, it } from 'vitest';
+import { exportOnnx } from '../../export/onnx';
+import { randomTensors } from '../../export/testModels';
 import { analyze } from '../../spec/analyze';
+import { mlp } from '../../spec/templates';
 import { problemText } from '../../spec/problemText';
 import { OnnxImportError } from './errors';
 import { importOnnx } from './importOnnx';
@@ -134,6 +137,27 @@ describe('nodes Netwright cannot run', () => {
     expect(problemText(analysis.problems[0])).toBe(
       "ONNX Softplus 'act' is the ONNX operator Softplus (opset 17), which Netwright has no layer for: replace it with a layer from the palette.",
     );
+  });
+
+  it("Netwright's own regression export that ends in label units (output * std + mean) keeps that step marked, by name", () => {
+    // The run would have to hold the target statistics to give label units again; until imports carry them, the Mul
+    // and Add stay in the graph as nodes to replace rather than vanish into a model that predicts standardized values.
+    const spec = mlp(3, 2, [4]);
+    const bytes = exportOnnx({
+      spec,
+      tensors: randomTensors(spec),
+      producerVersion: 'test',
+      task: 'regression',
+      normalization: { axis: 'feature', mean: [1, 2, 3], std: [1, 1, 2] },
+      targetNormalization: { mean: [180000, 5], std: [79000, 0] },
+    });
+    const imported = importOnnx(bytes, 'houses.onnx');
+    expect(imported.normalization).toEqual({ axis: 'feature', mean: [1, 2, 3], std: [1, 1, 2] });
+    expect(imported.report.unsupported.map((u) => [u.nodeId, u.opType, u.reason])).toEqual([
+      ['output_normalization', 'Mul', 'onnx-unsupported-op'],
+      ['output_normalization_2', 'Add', 'onnx-unexpected-constant'],
+    ]);
+    expect(analyze(imported.spec).ok).toBe(false);
   });
 
   it('at an opset outside its converter’s range, say so with the opset', () => {
