@@ -122,8 +122,10 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
   const dataset = run.datasetId ? store.datasets.getDataset(run.datasetId) : null;
   const manifest = dataset?.manifest ?? null;
   const normalization = manifest?.normalization ?? null;
-  // Regression trained on standardized targets: every export gives label units or says how to get them.
-  const targetNormalization = manifest?.targetNormalization ?? null;
+  // Regression trained on standardized targets: every export gives label units or says how to get them. The
+  // checkpoint's own copy first (what these weights were trained on, as predictions read it), else the dataset's.
+  const targetNormalization =
+    manifest?.task === 'regression' ? (info.targetNormalization ?? manifest.targetNormalization ?? null) : null;
   const targetNames = manifest?.targetNames;
   const classNames = manifest?.classNames ?? null;
   const notes: ExportNote[] = [{ code: WEIGHTS_NOTES[checkpoint.kind], values: { epoch: checkpoint.epoch } }];
