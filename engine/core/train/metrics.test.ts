@@ -140,4 +140,19 @@ describe('RegressionMetrics', () => {
     expect(m.result().mae).toBe(1);
     expect(() => m.add(Float32Array.of(1), Float32Array.of(2), 2)).toThrow(/2 rows of 1 outputs requested/);
   });
+
+  it('takes standardized predictions and targets back to the label’s units, the baseline staying standardized', () => {
+    // Targets 100 and 300 (mean 200, std 100) standardized to -1 and 1; predictions -0.5 and 1.5 are 150 and 350.
+    const m = new RegressionMetrics(1, { mean: [200], std: [100] });
+    m.add(Float32Array.of(-0.5, 1.5), Float32Array.of(-1, 1), 2);
+    const r = m.result();
+    expect(r.mae).toBeCloseTo(50, 10);
+    expect(r.rmse).toBeCloseTo(50, 10);
+    expect(r.r2).toBeCloseTo(1 - (2 * 50 * 50) / (2 * 100 * 100), 10);
+    expect(r.baselineLoss).toBeCloseTo(1, 10); // the standardized targets' variance
+    const plain = new RegressionMetrics(1);
+    plain.add(Float32Array.of(150, 350), Float32Array.of(100, 300), 2);
+    expect(plain.result().baselineLoss).toBeCloseTo(10_000, 6);
+    expect(() => new RegressionMetrics(2, { mean: [0], std: [1] })).toThrow(/2 targets/);
+  });
 });
