@@ -80,4 +80,22 @@ describe('diagnoseRecordedRun', () => {
     expect(regressionBaseline([{ ...epochs[0], metrics: { validation: { rmse: 0, r2: 1 } } }])).toBeUndefined();
     expect(regressionBaseline([{ ...epochs[0], metrics: {} }])).toBeUndefined();
   });
+
+  it('takes the baseline in the loss’s units when the targets were standardized, not from RMSE in the label’s', () => {
+    // House prices learned standardized: the loss hovers at 0.9 of predicting the mean, while RMSE is in dollars
+    // (57,000 of a 60,000 spread). From RMSE and R² the baseline would read 3.4e9 and the run converged.
+    const epochs: StoredEpoch[] = Array.from({ length: 20 }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: 0.9 + 0.2 * Math.exp(-i),
+      valLoss: 0.91,
+      trainAccuracy: null,
+      valAccuracy: null,
+      lr: 0.01,
+      metrics: { validation: { loss: 0.91, count: 30, rmse: 57_000, r2: 0.09, baselineLoss: 1.0 } },
+    }));
+    expect(regressionBaseline(epochs)).toBe(1.0);
+    const verdicts = diagnoseRecordedRun({ epochs, config: trainConfig({ loss: 'mse' }) });
+    expect(verdicts.map((v) => v.code)).toContain('underfitting');
+    expect(verdicts.map((v) => v.code)).not.toContain('converged');
+  });
 });

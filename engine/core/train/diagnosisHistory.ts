@@ -84,9 +84,9 @@ export function validationCount(epochs: readonly StoredEpoch[]): number | undefi
  * The loss of predicting the mean, for a regression run: the latest epoch's validation baselineLoss (in the loss's
  * units: the standardized targets' when the dataset standardizes them, whose RMSE is in the label's), or for runs
  * recorded before it, the validation targets' variance, which the validation RMSE and R² give (R² = 1 - MSE /
- * variance). The diagnosis judges "high" and "converged" against it
- * rather than against the first epoch's loss, which a first epoch that blew up makes huge (a model no better than
- * the mean then read as converged at 0.007% of it).
+ * variance). The diagnosis judges "high" and "converged" against it rather than against the first epoch's loss,
+ * which a first epoch that blew up makes huge (a model no better than the mean then read as converged at 0.007% of
+ * it).
  */
 export function regressionBaseline(epochs: readonly StoredEpoch[]): number | undefined {
   for (let i = epochs.length - 1; i >= 0; i--) {
