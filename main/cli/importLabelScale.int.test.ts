@@ -46,6 +46,23 @@ describe('netwright import, a regression label far from ±1', () => {
     const [small, large] = jsonLines(predicted.stdout).map((l) => Number(l.predicted));
     expect(Math.abs(small - 140_000)).toBeLessThan(30_000);
     expect(Math.abs(large - 380_000)).toBeLessThan(30_000);
+
+    // Exported to ONNX (in prices) and imported back: the imported run predicts the same prices.
+    const onnx = join(home, 'houses.onnx');
+    const exported = netwright(home, ['export', summary.runId, '--format', 'onnx', '--out', onnx]);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout + exported.stderr).toContain("the model's outputs are in the label's units");
+    const back = netwright(home, ['import', onnx, '--json']);
+    expect(back.status, back.stderr).toBe(0);
+    const { runId, report } = JSON.parse(back.stdout);
+    expect(report.unsupported).toEqual([]);
+    const again = netwright(home, ['predict', runId, query, '--columns', 'area', '--json']);
+    expect(again.status, again.stderr).toBe(0);
+    const prices = jsonLines(again.stdout)
+      .filter((l) => l.type === 'prediction')
+      .map((l) => Number(l.predicted));
+    expect(prices[0]).toBeCloseTo(small, -1);
+    expect(prices[1]).toBeCloseTo(large, -1);
   });
 
   it('keeps it with --label-scale keep, and refuses a choice it does not know', () => {

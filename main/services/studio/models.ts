@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { importOnnx } from '../../../engine/core/import/onnx';
 import type { ImportedTensor } from '../../../engine/core/import/onnx/convertTypes';
 import type { Standardization } from '../../../engine/core/import/onnx/passes';
+import type { TargetNormalization } from '../../../engine/core/data/dataset';
 import { encodeCheckpoint } from '../../../engine/core/io/checkpoint';
 import { Rng } from '../../../engine/core/rng';
 import { createSchedule } from '../../../engine/core/schedule';
@@ -18,12 +19,12 @@ import type { GraphService } from './graphs';
 import { ServiceError } from '../serviceError';
 
 /** The settings an imported run records: nothing was trained (0 epochs); the loss is the usual one for its output. */
-export function importedTrainConfig(spec: ModelSpec): TrainConfig {
+export function importedTrainConfig(spec: ModelSpec, regression = false): TrainConfig {
   const analysis = analyze(spec);
   const output = analysis.outputId ? analysis.nodes[analysis.outputId].outputShape : null;
   return {
     version: TRAIN_CONFIG_VERSION,
-    loss: output && output.length === 1 && output[0] > 1 ? 'cross_entropy' : 'mse',
+    loss: !regression && output && output.length === 1 && output[0] > 1 ? 'cross_entropy' : 'mse',
     optimizer: { type: 'adam', lr: 0.001 },
     schedule: { type: 'constant' },
     epochs: 0,
@@ -35,13 +36,15 @@ export function importedTrainConfig(spec: ModelSpec): TrainConfig {
 
 /**
  * A checkpoint at epoch 0 holding the imported weights (and the standardization the file did first, which the
- * engine then applies to every input), as a trained run's 'last' checkpoint is laid out.
+ * engine then applies to every input, and the targets' it undid last, which predictions undo), as a trained run's
+ * 'last' checkpoint is laid out.
  */
 export function importedCheckpoint(
   spec: ModelSpec,
   tensors: ReadonlyMap<string, ImportedTensor>,
   config: TrainConfig,
   normalization: Standardization | null,
+  targetNormalization: TargetNormalization | null = null,
 ): Uint8Array {
   return encodeCheckpoint(
     {
@@ -57,7 +60,7 @@ export function importedCheckpoint(
       best: null,
       history: [],
     },
-    { spec, config, normalization, kind: 'last' },
+    { spec, config, normalization, targetNormalization, kind: 'last' },
   );
 }
 
@@ -84,10 +87,11 @@ export class ModelImportService {
       );
     }
     const imported = importOnnx(bytes, shown, { name });
-    const { spec, tensors, report, normalization } = imported;
+    const { spec, tensors, report, normalization, targetNormalization } = imported;
     const graph = this.graphs.create(spec.name!, spec);
     if (report.unsupported.length > 0 || !analyze(spec).ok) return { graph, runId: null, report };
-    const config = importedTrainConfig(spec);
+    // A Netwright regression exported in the label's units: the spec predicts standardized targets again.
+    const config = importedTrainConfig(spec, targetNormalization !== null);
     const run = this.store.runs.createImportedRun({
       projectId: this.graphs.projectId(),
       name: spec.name,
@@ -99,7 +103,7 @@ export class ModelImportService {
     const folder = join(this.runsDir, run.id);
     mkdirSync(folder, { recursive: true });
     const checkpoint = join(folder, 'last.safetensors');
-    writeFileAtomic(checkpoint, importedCheckpoint(spec, tensors, config, normalization));
+    writeFileAtomic(checkpoint, importedCheckpoint(spec, tensors, config, normalization, targetNormalization));
     this.store.checkpoints.addCheckpoint({ runId: run.id, epoch: 0, kind: 'last', path: checkpoint });
     return { graph, runId: run.id, report };
   }

@@ -8,7 +8,10 @@ import { analyze } from '../../spec/analyze';
 import { mlp } from '../../spec/templates';
 import { problemText } from '../../spec/problemText';
 import { OnnxImportError } from './errors';
+import { OnnxGraph } from './graph';
 import { importOnnx } from './importOnnx';
+import { extractOutputScaling } from './passes';
+import { decodeModel } from './proto';
 import { onnxModel, ramp, type TestModel } from './testOnnx';
 
 const load = (model: TestModel, file = 'model.onnx') => importOnnx(onnxModel(model), file);
@@ -139,9 +142,9 @@ describe('nodes Netwright cannot run', () => {
     );
   });
 
-  it("Netwright's own regression export that ends in label units (output * std + mean) keeps that step marked, by name", () => {
-    // The run would have to hold the target statistics to give label units again; until imports carry them, the Mul
-    // and Add stay in the graph as nodes to replace rather than vanish into a model that predicts standardized values.
+  it("Netwright's own regression export in label units comes back as the spec and the targets' statistics", () => {
+    // The graph ends in output * std + mean; the imported run predicts standardized targets and its checkpoint
+    // holds the statistics, so its predictions are in the label's units as the exported run's were.
     const spec = mlp(3, 2, [4]);
     const bytes = exportOnnx({
       spec,
@@ -153,11 +156,28 @@ describe('nodes Netwright cannot run', () => {
     });
     const imported = importOnnx(bytes, 'houses.onnx');
     expect(imported.normalization).toEqual({ axis: 'feature', mean: [1, 2, 3], std: [1, 1, 2] });
-    expect(imported.report.unsupported.map((u) => [u.nodeId, u.opType, u.reason])).toEqual([
-      ['output_normalization', 'Mul', 'onnx-unsupported-op'],
-      ['output_normalization_2', 'Add', 'onnx-unexpected-constant'],
-    ]);
-    expect(analyze(imported.spec).ok).toBe(false);
+    expect(imported.targetNormalization).toEqual({ mean: [180000, 5], std: [79000, 1] }); // a std of 0 is written 1
+    expect(imported.report.unsupported).toEqual([]);
+    expect(analyze(imported.spec).ok).toBe(true);
+    expect(imported.spec.nodes.map((n) => n.op)).toEqual(spec.nodes.map((n) => n.op));
+  });
+
+  it('keeps a last Mul and Add in a file that does not say they undo a target standardization', () => {
+    const spec = mlp(3, 2, [4]);
+    const exported = exportOnnx({
+      spec,
+      tensors: randomTensors(spec),
+      producerVersion: 'test',
+      task: 'regression',
+      targetNormalization: { mean: [180000, 5], std: [79000, 2] },
+    });
+    const model = decodeModel(exported, 'other.onnx');
+    const g = new OnnxGraph(model);
+    const outputs = model.outputs.map((o) => o.name);
+    expect(extractOutputScaling(g, outputs, new Map())).toBeNull();
+    expect(outputs).toEqual(['output']);
+    expect(extractOutputScaling(g, outputs, model.metadata)).toEqual({ mean: [180000, 5], std: [79000, 2] });
+    expect(outputs).not.toEqual(['output']);
   });
 
   it('at an opset outside its converter’s range, say so with the opset', () => {

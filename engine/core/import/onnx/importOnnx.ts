@@ -11,7 +11,7 @@ import type { Conversion, ConvertContext, ImportedTensor } from './convertTypes'
 import { OnnxImportError } from './errors';
 import { OnnxGraph, type OnnxNode } from './graph';
 import { layoutSpec } from './layout';
-import { extractStandardization, runPasses, type Standardization } from './passes';
+import { extractOutputScaling, extractStandardization, runPasses, type Standardization } from './passes';
 import { decodeModel, DATA_TYPE, type OnnxModelProto, type OnnxValueInfo } from './proto';
 import { findConverter } from './registry';
 import { ShapeValues } from './shapeValues';
@@ -47,6 +47,11 @@ export interface OnnxImport {
   tensors: Map<string, ImportedTensor>;
   /** The input standardization the file did first (Netwright's own exports fold it in), or null. */
   normalization: Standardization | null;
+  /**
+   * The regression targets' standardization a Netwright export undid last (output * std + mean), or null: the spec
+   * then predicts standardized targets, as the run that was exported did.
+   */
+  targetNormalization: { mean: number[]; std: number[] } | null;
   report: OnnxImportReport;
 }
 
@@ -87,6 +92,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
   runPasses(g, outputs);
   const inputShape = input.dims.slice(1) as number[];
   const normalization = extractStandardization(g, input.name, inputShape, outputs);
+  const targetNormalization = extractOutputScaling(g, outputs, model.metadata);
   g.removeUnused(outputs[0]);
   const shapes = new ShapeValues(g);
 
@@ -182,6 +188,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
     spec,
     tensors: builder.tensors,
     normalization,
+    targetNormalization,
     report: {
       file,
       producer: producerOf(model),

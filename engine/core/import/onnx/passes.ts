@@ -55,6 +55,34 @@ export function extractStandardization(
   return { axis, mean: Array.from(mean.floats), std: Array.from(std.floats) };
 }
 
+/**
+ * output * std + mean as the graph's last step, with constant statistics of one value per output element ([T], or
+ * [1, T]), where the file's metadata says it is Netwright's own (metadata_props "target_normalization": a regression
+ * trained on standardized targets, exported in the label's units): removed from the graph and returned, so the
+ * imported run learns standardized targets and predicts in the label's units as the exported one did. Other files
+ * keep such a step as it is.
+ */
+export function extractOutputScaling(
+  g: OnnxGraph,
+  outputs: string[],
+  metadata: ReadonlyMap<string, string>,
+): { mean: number[]; std: number[] } | null {
+  if (!metadata.has('target_normalization')) return null;
+  const add = g.producer(outputs[0]);
+  if (!isOp(add, 'Add')) return null;
+  const mul = g.producer(add.inputs[0]);
+  if (!isOp(mul, 'Mul') || g.soleConsumer(mul.outputs[0], outputs) !== add) return null;
+  const std = g.constantInput(mul, 1);
+  const mean = g.constantInput(add, 1);
+  if (!mean?.floats || !std?.floats || mean.floats.length !== std.floats.length) return null;
+  const perElement = (dims: readonly number[]) => dims.slice(0, -1).every((d) => d === 1);
+  if (!perElement(mean.dims) || !perElement(std.dims) || Array.from(std.floats).some((s) => !(s > 0))) return null;
+  outputs[0] = mul.inputs[0];
+  g.remove([mul, add]);
+  g.count('output scaling (Mul, Add) kept as the run’s target standardization');
+  return { mean: Array.from(mean.floats), std: Array.from(std.floats) };
+}
+
 /** Constant nodes (value, value_float(s), value_int(s)) become constants. */
 export function foldConstantNodes(g: OnnxGraph): void {
   const folded: OnnxNode[] = [];
