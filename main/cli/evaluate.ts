@@ -13,7 +13,7 @@ import { predictImages } from '../services/studio/imagePredictions';
 import { choiceOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { evaluateSplit, runCheckpoint, runDataset } from './checkpoints';
 import { evaluateFile, fileEvaluationText } from './evaluateFile';
-import { percent, scoreText, splitScore, table } from './format';
+import { errorText, percent, scoreText, splitScore, table } from './format';
 import { LIST_WORDS } from './listWords';
 import { HELP_WORDS } from './helpWords';
 import { cliLocale, inEachLanguage, say, speaker, type CliLocale } from './locale';
@@ -39,7 +39,7 @@ function confusionText(confusion: number[][], classNames: string[], locale: CliL
 function metricsText(metrics: SplitMetrics, classNames: string[] | undefined, locale: CliLocale): string {
   const words = speaker(LIST_WORDS, locale);
   const lines = [scoreText(splitScore(metrics), locale)];
-  if (metrics.rmse !== undefined) lines[0] += words('rmse', { rmse: metrics.rmse.toPrecision(4) });
+  if (metrics.rmse !== undefined) lines[0] += words('rmse', { rmse: errorText(metrics.rmse) });
   if (metrics.perClassAccuracy && classNames) {
     const classes = metrics.perClassAccuracy.map((a, k) => `${classNames[k] ?? k} ${percent(a)}`);
     lines.push(words('perClass', { classes: classes.join(TRAINING_WORDS[locale].listSeparator) }));

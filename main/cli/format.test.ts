@@ -1,7 +1,16 @@
 // How the command line shows durations, scores, changed settings and tables in English and Chinese: the English as
 // it always was, the Chinese in the studio's terms, and Chinese cells taking two terminal columns a character.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, durationText, scoreText, settingChangeText, table, type SplitScore } from './format';
+import {
+  displayWidth,
+  durationText,
+  errorText,
+  lossText,
+  scoreText,
+  settingChangeText,
+  table,
+  type SplitScore,
+} from './format';
 
 describe('durationText', () => {
   it.each([
@@ -29,6 +38,18 @@ describe('scoreText and settingChangeText', () => {
     expect(settingChangeText(change, 'zh')).toBe('第 3 轮（第 57 步）：学习率 0.01 → 0.005');
     const dropout = { epoch: 2, step: 10, setting: 'dropout' as const, nodeId: 'drop1', from: 0.5, to: 0.2 };
     expect(settingChangeText(dropout, 'zh')).toBe('第 2 轮（第 10 步）：drop1 的 Dropout 0.5 → 0.2');
+  });
+});
+
+describe('lossText and errorText', () => {
+  it('keeps four decimals, but says what four decimals hide and groups what they make long', () => {
+    expect(lossText(0.1234567)).toBe('0.1235');
+    expect(lossText(0)).toBe('0.0000');
+    expect(lossText(0.00002104)).toBe('0.00002104'); // a well-fitted standardized label, not 0.0000
+    expect(lossText(1906305764068.8494)).toBe('1,906,305,764,068.85');
+    expect(errorText(262_700.4)).toBe('262,700'); // MAE in dollars, not 2.627e+5
+    expect(errorText(284.04)).toBe('284');
+    expect(errorText(0.08112)).toBe('0.08112');
   });
 });
 

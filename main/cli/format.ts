@@ -2,6 +2,7 @@
 // the language of trainingWords.ts; Chinese characters take two columns of a terminal).
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { SettingChange } from '../../engine/core/train/settingChanges';
+import { numberText } from '../api/numberText';
 import { speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 
@@ -26,6 +27,20 @@ export function splitScore(m: SplitMetrics): SplitScore {
   };
 }
 
+/**
+ * A loss: four decimals, as the tables have always read; four significant digits below 0.001, where four decimals
+ * said 0.0000 of a well-fitted standardized label; grouped in thousands from 10,000 (a loss in squared dollars).
+ */
+export function lossText(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.001) return String(Number(value.toPrecision(4)));
+  return Math.abs(value) >= 10_000 ? numberText(Number(value.toFixed(2))) : value.toFixed(4);
+}
+
+/** MAE or RMSE: four significant digits, grouped in thousands from 10,000 (262,700 rather than 2.627e+5). */
+export function errorText(value: number): string {
+  return numberText(Number(value.toPrecision(4)));
+}
+
 export function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
@@ -42,9 +57,9 @@ export function metricText(value: number | null, format: (value: number) => stri
 export function scoreText(s: SplitScore, locale: CliLocale): string {
   const words = speaker(TRAINING_WORDS, locale);
   const text = (value: number | null, format: (value: number) => string) => metricText(value, format, locale);
-  const parts = [words('scoreLoss', { loss: text(s.loss, (v) => v.toFixed(4)) })];
+  const parts = [words('scoreLoss', { loss: text(s.loss, lossText) })];
   if (s.accuracy !== undefined) parts.push(words('scoreAccuracy', { accuracy: text(s.accuracy, percent) }));
-  if (s.mae !== undefined) parts.push(words('scoreMae', { mae: text(s.mae, (v) => v.toPrecision(4)) }));
+  if (s.mae !== undefined) parts.push(words('scoreMae', { mae: text(s.mae, errorText) }));
   if (s.r2 !== undefined) parts.push(words('scoreR2', { r2: text(s.r2, (v) => v.toFixed(3)) }));
   return parts.join(TRAINING_WORDS[locale].listSeparator);
 }

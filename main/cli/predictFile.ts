@@ -5,7 +5,7 @@ import type { EngineClient } from '../../engine/host/parent/client';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { readLayout, type CsvLayout } from '../services/datasets/csv/layout';
 import { streamCsv } from '../services/datasets/csv/reader';
-import { percent } from './format';
+import { errorText, percent } from './format';
 import type { Predictions, PredictionScore } from './predictOutput';
 import { rowEncoder, type CellPlace, type RowEncoder } from './predictRows';
 import { speaker, type CliLocale } from './locale';
@@ -88,5 +88,5 @@ export function predictionScoreText(score: PredictionScore, locale: CliLocale): 
   if (score.accuracy !== undefined)
     return words('rowsAccuracy', { accuracy: percent(score.accuracy), rows: score.labelled });
   const r2 = score.r2 !== undefined ? words('rowsR2', { r2: score.r2.toFixed(3) }) : '';
-  return words('rowsError', { mae: score.mae!.toPrecision(4), r2, rows: score.labelled });
+  return words('rowsError', { mae: errorText(score.mae!), r2, rows: score.labelled });
 }

@@ -2,7 +2,7 @@
 // JSON object per epoch (--json), whose numbers are the same in every language.
 import type { BatchProgress as EngineBatchProgress, SplitMetrics } from '../../engine/core/train/trainer';
 import type { EpochRecord } from '../services/store/types';
-import { displayWidth, padToWidth, percent, splitScore, type SplitScore } from './format';
+import { displayWidth, lossText, padToWidth, percent, splitScore, type SplitScore } from './format';
 import { speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 
@@ -44,7 +44,7 @@ const speedText = (samplesPerSecond: number) => Math.round(samplesPerSecond).toL
 
 export function formatEpoch(line: EpochLine, locale: CliLocale): string {
   const words = speaker(TRAINING_WORDS, locale);
-  const fixed = (value: number | null) => (value === null ? words('notAvailable') : value.toFixed(4));
+  const fixed = (value: number | null) => (value === null ? words('notAvailable') : lossText(value));
   const parts = [
     words('epochOf', { epoch: line.epoch, epochs: line.epochs }),
     words('trainLoss', { loss: fixed(line.trainLoss) }),
@@ -76,7 +76,7 @@ export class ProgressLine {
     const words = speaker(TRAINING_WORDS, this.locale);
     const line =
       `${words('epochOf', { epoch: p.epoch, epochs: this.epochs })} [${'#'.repeat(done)}${'.'.repeat(20 - done)}] ` +
-      `${p.batch}/${p.batches}  ${words('trainLoss', { loss: p.loss.toFixed(4) })}  ` +
+      `${p.batch}/${p.batches}  ${words('trainLoss', { loss: lossText(p.loss) })}  ` +
       words('samplesPerSecond', { speed: speedText(p.samplesPerSecond) });
     this.stream.write(`\r${padToWidth(line, this.width)}`);
     this.width = displayWidth(line);

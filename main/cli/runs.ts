@@ -4,7 +4,7 @@ import type { RunFailure } from '../../engine/core/train/runFailure';
 import type { Store } from '../services/store';
 import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store/types';
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
-import { dateText, durationText, metricText, percent, splitScore, table, type SplitScore } from './format';
+import { dateText, durationText, lossText, metricText, percent, splitScore, table, type SplitScore } from './format';
 import { LIST_WORDS } from './listWords';
 import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
@@ -80,7 +80,7 @@ function bestText(line: RunLine, locale: CliLocale): string {
   if (!v) return '-';
   const words = speaker(LIST_WORDS, locale);
   const text = (value: number | null, format: (value: number) => string) => metricText(value, format, locale);
-  const parts = [words('bestLoss', { loss: text(v.loss, (x) => x.toFixed(4)) })];
+  const parts = [words('bestLoss', { loss: text(v.loss, lossText) })];
   if (v.accuracy !== undefined) parts.push(words('bestAccuracy', { accuracy: text(v.accuracy, percent) }));
   else if (v.r2 !== undefined) parts.push(words('bestR2', { r2: text(v.r2, (x) => x.toFixed(3)) }));
   return parts.join(TRAINING_WORDS[locale].listSeparator);

@@ -6,6 +6,7 @@ import { TEMPLATE_NAMES } from '../../engine/core/spec';
 import type { RunGroup } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
 import { countOption, optionalString, parseArgs, UsageError } from './args';
+import { lossText } from './format';
 import { modelFor } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
@@ -57,7 +58,7 @@ async function follow(studio: Studio, groupId: string, json: boolean): Promise<b
       process.stderr.write(`${words('runTraining', { position, id: event.runId.slice(0, 8) })}\n`);
     if (event.type === 'run-finished') {
       const m = event.run.finalMetrics;
-      const loss = m?.val_loss !== undefined ? words('finishedLoss', { loss: m.val_loss.toFixed(4) }) : '';
+      const loss = m?.val_loss !== undefined ? words('finishedLoss', { loss: lossText(m.val_loss) }) : '';
       const metric =
         m?.val_accuracy !== undefined
           ? words('finishedAccuracy', { accuracy: `${(m.val_accuracy * 100).toFixed(1)}%` })
