@@ -1,6 +1,6 @@
 // Numbers in sentences: large ones grouped in thousands, the rest as they are.
 import { describe, expect, it } from 'vitest';
-import { numberText } from './numberText';
+import { numberText, shortNumber } from './numberText';
 
 describe('numberText', () => {
   it('groups numbers from 10,000 up in thousands', () => {
@@ -16,5 +16,15 @@ describe('numberText', () => {
     expect(numberText(1.2e-7)).toBe('1.2e-7');
     expect(numberText(Number.NaN)).toBe('NaN');
     expect(numberText(Number.POSITIVE_INFINITY)).toBe('Infinity');
+  });
+});
+
+describe('shortNumber', () => {
+  it('rounds to three significant digits and groups from 10,000', () => {
+    expect(shortNumber(262_718.3)).toBe('263,000');
+    expect(shortNumber(459_012)).toBe('459,000');
+    expect(shortNumber(0.98765)).toBe('0.988');
+    expect(shortNumber(1234.5)).toBe('1230');
+    expect(shortNumber(262_718.3, 4)).toBe('262,700');
   });
 });

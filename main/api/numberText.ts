@@ -7,6 +7,11 @@ export function numberText(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** A number shown short: `digits` significant digits, grouped from 10,000 (a price's MAE 262,700, not 262700). */
+export function shortNumber(value: number, digits = 3): string {
+  return numberText(Number(value.toPrecision(digits)));
+}
+
 /**
  * Above this, a percentage a sentence names reads as "more than 1,000" (the tables' `percentOver`): a validation loss
  * that rose from 5e-11 rose by 10^12 %, which is true but reads as noise. --json keeps the number itself.
