@@ -17,6 +17,13 @@ describe('netwright import MODEL.onnx', () => {
     expect(result.stdout).toContain('(pytorch 1.13.0, opset 17): 10 ONNX nodes became 4 layers.');
     expect(result.stdout).toMatch(/GELU \(gelu1\)\s+\[6\]\s+0/);
     expect(result.stdout).toContain('GELU (Erf) fused: 1');
+    const chinese = netwright(home, ['import', join(FIXTURES, 'gelu.op17.nofold.onnx'), '--name', 'gelu-zh'], {
+      NETWRIGHT_LANG: 'zh',
+    });
+    expect(chinese.status, chinese.stderr).toBe(0);
+    expect(chinese.stdout).toContain('（pytorch 1.13.0，opset 17）：10 个 ONNX 节点变为 4 层。');
+    expect(chinese.stdout).toContain('已融合 GELU（Erf）：1');
+    expect(chinese.stdout).toMatch(/运行 'gelu-zh'（[0-9a-f-]+）保存了这些权重/);
     const runId = /Run 'gelu-mlp' \(([0-9a-f-]+)\) holds the weights/.exec(result.stdout)![1];
     const runs = netwright(home, ['runs', '--json']);
     expect(runs.stdout).toContain(runId);

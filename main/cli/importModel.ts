@@ -3,10 +3,14 @@
 // and each node Netwright cannot run with the reason; --json prints the graph id, run id and report.
 import { resolve } from 'node:path';
 import { analyze } from '../../engine/core/spec/analyze';
-import { problemText } from '../../engine/core/spec/problemText';
-import { formatSummary, summarize } from '../../engine/core/spec/summary';
+import { fillMessage, problemText } from '../../engine/core/spec/problemText';
+import { summarize } from '../../engine/core/spec/summary';
+import { SPEC_PROBLEMS_ZH, withNodeNameZh } from '../api/specWordsZh';
 import type { ModelImportResult } from '../api/types';
 import { optionalString, UsageError, type ParsedArgs } from './args';
+import { IMPORT_MODEL_WORDS } from './importModelWords';
+import { cliLocale, speaker, type CliLocale } from './locale';
+import { summaryTable } from './summaryTable';
 import { openStudio } from './workspace';
 
 export const IMPORT_MODEL_USAGE = 'netwright import MODEL.onnx [--name NAME] [--json]';
@@ -31,37 +35,48 @@ export async function importModelCommand(path: string, args: ParsedArgs): Promis
     );
     return 0;
   }
-  process.stdout.write(`${importModelText(result)}\n`);
+  process.stdout.write(`${importModelText(result, cliLocale())}\n`);
   return 0;
 }
 
-/** What the import made, in English: the source, the layer table, what the passes did and what must be replaced. */
-export function importModelText({ graph, runId, report }: ModelImportResult): string {
+/**
+ * What the import made, in the terminal's language: the source, the layer table, what the passes did and what must
+ * be replaced.
+ */
+export function importModelText({ graph, runId, report }: ModelImportResult, locale: CliLocale = 'en'): string {
+  const words = speaker(IMPORT_MODEL_WORDS, locale);
   const analysis = analyze(graph.spec);
   const lines = [
-    `Imported ${report.file} (${report.producer}, opset ${report.opset}): ${report.onnxNodes} ONNX nodes became ${report.layers} layers.`,
+    words('imported', {
+      file: report.file,
+      producer: report.producer,
+      opset: report.opset,
+      nodes: report.onnxNodes,
+      layers: report.layers,
+    }),
     '',
-    formatSummary(summarize(graph.spec, analysis)),
+    summaryTable(summarize(graph.spec, analysis), graph.spec, locale),
     '',
   ];
-  for (const { what, count } of report.rewrites) lines.push(`  ${what}: ${count}`);
+  for (const { code, count } of report.rewrites)
+    lines.push(words('rewrite', { what: words(`rewrite_${code}`), count }));
   if (report.ignoredOutputs.length)
-    lines.push(
-      `  Outputs left out (the graph keeps the first): ${report.ignoredOutputs.map((o) => `'${o}'`).join(', ')}`,
-    );
+    lines.push(words('outputsLeftOut', { outputs: report.ignoredOutputs.map((o) => `'${o}'`).join(', ') }));
   if (report.unsupported.length) {
-    lines.push(
-      '',
-      `${report.unsupported.length} node(s) Netwright cannot run; replace them in the editor before training or exporting:`,
-    );
-    for (const problem of analysis.problems.filter((p) => p.code === 'onnx-unsupported'))
-      lines.push(`  - ${problemText(problem)}`);
+    lines.push('', words('cannotRun', { count: report.unsupported.length }));
+    const nodes = new Map(graph.spec.nodes.map((n) => [n.id, n]));
+    for (const problem of analysis.problems.filter((p) => p.code === 'onnx-unsupported')) {
+      const text =
+        locale === 'zh'
+          ? fillMessage(
+              SPEC_PROBLEMS_ZH[problem.reason],
+              withNodeNameZh(problem.args, problem.nodeId === null ? undefined : nodes.get(problem.nodeId)),
+            )
+          : problemText(problem);
+      lines.push(`  - ${text}`);
+    }
   }
-  lines.push('', `Graph '${graph.name}' (${graph.id}).`);
-  lines.push(
-    runId
-      ? `Run '${graph.name}' (${runId}) holds the weights: netwright predict ${runId} FILE.csv, netwright export ${runId}.`
-      : 'No run was made: the weights are kept only for a model that can run as it is. Replace the marked nodes, then train.',
-  );
+  lines.push('', words('graph', { name: graph.name, id: graph.id }));
+  lines.push(runId ? words('run', { name: graph.name, id: runId }) : words('noRun'));
   return lines.join('\n');
 }

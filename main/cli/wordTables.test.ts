@@ -13,6 +13,7 @@ import {
   SYSTEM_ERROR_WORDS,
 } from './errorWords';
 import { HELP_WORDS } from './helpWords';
+import { IMPORT_MODEL_WORDS } from './importModelWords';
 import { IMPORT_WORDS } from './importWords';
 import { LIST_WORDS } from './listWords';
 import { CLI_LOCALES, type Words } from './locale';
@@ -31,6 +32,7 @@ const TABLES: Record<string, Words<string>> = {
   training: TRAINING_WORDS,
   'runs and evaluate': LIST_WORDS,
   import: IMPORT_WORDS,
+  'model import': IMPORT_MODEL_WORDS,
   'import notes': IMPORT_NOTE_WORDS,
   'image skip reasons': SKIP_REASON_WORDS,
   'export notes': EXPORT_NOTE_WORDS,

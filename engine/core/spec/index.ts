@@ -13,7 +13,7 @@ export type { ShapeContext, ShapeOutcome, ShapeRule } from './shapes';
 export { PROBLEM_REASONS } from './problemReasons';
 export type { ProblemArgs, ProblemReason } from './problemReasons';
 export { PROBLEM_ENGLISH, fillMessage, problemText } from './problemText';
-export { summarize, formatSummary } from './summary';
+export { summarize } from './summary';
 export { freezeLayers, freezeUntil, trainsNothing } from './freeze';
 export { withOutputs } from './outputs';
 export type { FreezeResult } from './freeze';

@@ -1,7 +1,7 @@
-// summarize() lists layers in topological order with shapes and counts; formatSummary prints them as a table.
+// summarize() lists layers in topological order with shapes and counts (main/cli/summaryTable.test.ts: its table).
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
-import { formatSummary, summarize } from './summary';
+import { summarize } from './summary';
 import { lenet } from './templates';
 import { graph } from './testSpecs';
 
@@ -42,28 +42,5 @@ describe('model summary', () => {
       ['in', 'Input'],
       ['out', 'Classifier'],
     ]);
-  });
-
-  it('shows unknown shapes as ? in the table', () => {
-    const spec = graph(
-      [
-        ['in', 'input', { shape: [3] }],
-        ['conv', 'conv2d'],
-      ],
-      [['in', 'conv']],
-    );
-    const text = formatSummary(summarize(spec, analyze(spec)));
-    expect(text).toMatch(/Conv2D \(conv\)\s+\?\s+0/);
-  });
-
-  it('prints an aligned table with grouped digits', () => {
-    const spec = lenet();
-    const text = formatSummary(summarize(spec, analyze(spec)));
-    const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^Layer \(id\)\s+Output shape\s+Params$/);
-    expect(text).toMatch(/Dense \(fc1\)\s+\[120\]\s+48,120/);
-    expect(text).toContain('Total params: 61,706');
-    const rowLengths = new Set(lines.slice(2, 2 + spec.nodes.length).map((l) => l.length));
-    expect(rowLengths.size).toBe(1);
   });
 });

@@ -1,8 +1,7 @@
 // A layer-by-layer summary of an analysed model, like torchsummary: output shape and parameter count per node,
-// in topological order, with totals; and a plain-text table of it for the CLI.
+// in topological order, with totals (the command line's table of it: main/cli/summaryTable.ts).
 
 import { LAYERS, isOpKind } from './catalogue';
-import { shapeText } from './names';
 import type { Analysis, ModelSpec, Shape } from './types';
 
 export interface SummaryRow {
@@ -56,33 +55,4 @@ export function summarize(spec: ModelSpec, analysis: Analysis): ModelSummary {
     inputShape: analysis.inputId ? (analysis.nodes[analysis.inputId]?.outputShape ?? null) : null,
     outputShape: analysis.outputId ? (analysis.nodes[analysis.outputId]?.outputShape ?? null) : null,
   };
-}
-
-/** The summary as an aligned text table: layer (id), output shape, params; totals underneath. */
-export function formatSummary(summary: ModelSummary): string {
-  const header = ['Layer (id)', 'Output shape', 'Params'];
-  const body = summary.rows.map((row) => [
-    `${row.label} (${row.nodeId})${row.frozen ? ' [frozen]' : ''}`,
-    row.outputShape ? shapeText(row.outputShape) : '?',
-    groupDigits(row.params),
-  ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
-  const line = (cells: string[]): string =>
-    `${cells[0].padEnd(widths[0])}  ${cells[1].padEnd(widths[1])}  ${cells[2].padStart(widths[2])}`;
-  const rule = '-'.repeat(widths[0] + widths[1] + widths[2] + 4);
-  return [
-    line(header),
-    rule,
-    ...body.map(line),
-    rule,
-    `Total params: ${groupDigits(summary.totalParams)}`,
-    `Trainable params: ${groupDigits(summary.trainableParams)}`,
-    `Frozen params: ${groupDigits(summary.frozenParams)}`,
-    `Activations per sample: ${groupDigits(summary.activationsPerSample)}`,
-  ].join('\n');
-}
-
-/** 61706 -> "61,706" (no locale dependence). */
-function groupDigits(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -83,7 +83,7 @@ describe('MatMul', () => {
     });
     expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['dense', { units: 2, bias: true }]]);
     expect(Array.from(fused.tensors.get(`${fused.layers[0].id}.weight`)!.value)).toEqual([1, 3, 5, 7, 2, 4, 6, 8]);
-    expect(fused.report.rewrites).toContainEqual({ what: 'MatMul + Add fused into a dense layer', count: 1 });
+    expect(fused.report.rewrites).toContainEqual({ code: 'matmul-add-fused', count: 1 });
     const alone = load({ nodes: [{ op: 'MatMul', inputs: ['input', 'w'] }], initializers: { w: ramp([4, 2]) } });
     expect(alone.layers.map((n) => [n.op, n.params])).toEqual([['dense', { units: 2, bias: false }]]);
   });
@@ -253,7 +253,7 @@ describe('activations', () => {
     });
     const fused = load(tanhForm(0.044715));
     expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['gelu', { approximate: 'tanh' }]]);
-    expect(fused.report.rewrites).toContainEqual({ what: 'GELU (tanh form) fused', count: 1 });
+    expect(fused.report.rewrites).toContainEqual({ code: 'gelu-tanh-fused', count: 1 });
     const other = load(tanhForm(0.05));
     expect(other.layers.map((n) => n.op)).toContain('tanh');
   });

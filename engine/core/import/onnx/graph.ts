@@ -2,6 +2,7 @@
 // Constant nodes) by value name, and who consumes each value. Passes fuse patterns here before any conversion.
 
 import type { OnnxAttributeValue, OnnxModelProto, OnnxNodeProto, OnnxTensor } from './proto';
+import type { RewriteCode } from './rewrites';
 
 export type OnnxNode = OnnxNodeProto;
 
@@ -10,8 +11,8 @@ export class OnnxGraph {
   readonly constants: Map<string, OnnxTensor>;
   /** The default domain's opset. */
   readonly opset: number;
-  /** How many nodes each pass removed or fused, by what it did ('Dropout dropped', 'GELU (Erf) fused' ...). */
-  readonly rewrites = new Map<string, number>();
+  /** How many times each pass removed or fused something, by what it did. */
+  readonly rewrites = new Map<RewriteCode, number>();
 
   constructor(model: OnnxModelProto) {
     this.nodes = model.nodes.map((n) => ({ ...n, inputs: [...n.inputs], outputs: [...n.outputs] }));
@@ -19,8 +20,8 @@ export class OnnxGraph {
     this.opset = model.opsets.get('') ?? 1;
   }
 
-  count(what: string, n = 1): void {
-    this.rewrites.set(what, (this.rewrites.get(what) ?? 0) + n);
+  count(code: RewriteCode, n = 1): void {
+    this.rewrites.set(code, (this.rewrites.get(code) ?? 0) + n);
   }
 
   producer(value: string): OnnxNode | undefined {

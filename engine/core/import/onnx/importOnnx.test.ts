@@ -97,8 +97,8 @@ describe('tensors and constants', () => {
       { from: 'fc', to: 'act' },
     ]);
     expect(report.rewrites).toEqual([
-      { what: 'Identity removed', count: 1 },
-      { what: 'Dropout removed', count: 1 },
+      { code: 'identity-removed', count: 1 },
+      { code: 'dropout-removed', count: 1 },
     ]);
   });
 

@@ -15,6 +15,7 @@ import { extractOutputScaling, extractStandardization, runPasses, type Standardi
 import { decodeModel, DATA_TYPE, type OnnxModelProto, type OnnxValueInfo } from './proto';
 import { findConverter } from './registry';
 import { ShapeValues } from './shapeValues';
+import type { RewriteCode } from './rewrites';
 
 export interface UnsupportedNode {
   nodeId: string;
@@ -35,8 +36,8 @@ export interface OnnxImportReport {
   parameters: number;
   inputShape: number[];
   unsupported: UnsupportedNode[];
-  /** What the passes did, with counts: 'Dropout removed', 'GELU (Erf) fused', 'shape computation' ... */
-  rewrites: { what: string; count: number }[];
+  /** What the passes did, with counts (rewrites.ts; worded by the studio and the command line). */
+  rewrites: { code: RewriteCode; count: number }[];
   /** Graph outputs after the first, which the graph does not keep. */
   ignoredOutputs: string[];
 }
@@ -105,7 +106,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
 
   for (const node of g.nodes) {
     if (shapes.isShapeNode(node.outputs)) {
-      g.count('shape computation (Shape, Gather, Unsqueeze, Concat …) folded into Reshape');
+      g.count('shape-folded');
       continue;
     }
     const ctx: ConvertContext = {
@@ -198,7 +199,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
       parameters: analysis.totalParams,
       inputShape,
       unsupported: unsupportedNodes,
-      rewrites: [...g.rewrites].map(([what, count]) => ({ what, count })),
+      rewrites: [...g.rewrites].map(([code, count]) => ({ code, count })),
       ignoredOutputs: outputs.slice(1),
     },
   };

@@ -51,7 +51,7 @@ export function extractStandardization(
   if (!axis || Array.from(std.floats).some((s) => !(s > 0))) return null;
   g.replaceUses(div.outputs[0], input, outputs);
   g.remove([sub, div]);
-  g.count('input standardization (Sub, Div) kept as the run’s normalization');
+  g.count('input-standardization');
   return { axis, mean: Array.from(mean.floats), std: Array.from(std.floats) };
 }
 
@@ -79,7 +79,7 @@ export function extractOutputScaling(
   if (!perElement(mean.dims) || !perElement(std.dims) || Array.from(std.floats).some((s) => !(s > 0))) return null;
   outputs[0] = mul.inputs[0];
   g.remove([mul, add]);
-  g.count('output scaling (Mul, Add) kept as the run’s target standardization');
+  g.count('output-scaling');
   return { mean: Array.from(mean.floats), std: Array.from(std.floats) };
 }
 
@@ -124,7 +124,7 @@ export function dropPassThrough(g: OnnxGraph, outputs: string[]): void {
     if (node.opType === 'Dropout' && scalarOf(g.constantInput(node, 2))) continue;
     g.replaceUses(node.outputs[0], node.inputs[0], outputs);
     dropped.push(node);
-    g.count(`${node.opType} removed`);
+    g.count(node.opType === 'Dropout' ? 'dropout-removed' : 'identity-removed');
   }
   g.remove(dropped);
 }
@@ -232,7 +232,7 @@ function fuseGeluTail(
   };
   g.nodes[g.nodes.indexOf(last)] = gelu;
   g.remove([...before, inner, add, half]);
-  g.count(approximate === 'none' ? 'GELU (Erf) fused' : 'GELU (tanh form) fused');
+  g.count(approximate === 'none' ? 'gelu-erf-fused' : 'gelu-tanh-fused');
 }
 
 /** Finds x * onePlus * 0.5 in either association; returns [the first Mul, the last Mul]. */
@@ -272,7 +272,7 @@ export function fuseMatMulAdd(g: OnnxGraph, outputs: string[]): void {
     };
     g.nodes[g.nodes.indexOf(add)] = gemm;
     g.remove([matmul]);
-    g.count('MatMul + Add fused into a dense layer');
+    g.count('matmul-add-fused');
   }
 }
 
@@ -294,6 +294,6 @@ export function foldPadIntoAveragePool(g: OnnxGraph, outputs: string[]): void {
     // The padded zeros were real input to the pool, so they count in each average.
     pool.attributes.set('count_include_pad', { type: 'int', value: 1 });
     g.remove([pad]);
-    g.count('Pad folded into AveragePool');
+    g.count('pad-folded');
   }
 }

@@ -1,0 +1,16 @@
+// What the import's passes did to a graph, as codes the studio and the command line word (en, zh): counted per code
+// in the report (OnnxImportReport.rewrites).
+
+export const REWRITE_CODES = [
+  'shape-folded',
+  'input-standardization',
+  'output-scaling',
+  'dropout-removed',
+  'identity-removed',
+  'gelu-erf-fused',
+  'gelu-tanh-fused',
+  'matmul-add-fused',
+  'pad-folded',
+] as const;
+
+export type RewriteCode = (typeof REWRITE_CODES)[number];
