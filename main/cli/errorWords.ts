@@ -74,6 +74,13 @@ export type CliErrorCode =
   | 'import-cancelled'
   | 'no-split-rows'
   | 'no-label-column'
+  | 'cell-empty-number'
+  | 'cell-not-number'
+  | 'cell-beyond-float32'
+  | 'cell-empty-category'
+  | 'cell-unknown-category'
+  | 'row-fields-header'
+  | 'row-fields-first-row'
   | 'no-feature-column'
   | 'label-is-feature'
   | 'columns-named-count'
@@ -136,6 +143,17 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'import-cancelled': 'import cancelled; nothing was written',
     'no-split-rows': "dataset '{dataset}' has no {split} rows to evaluate on",
     'no-label-column': "{file}: no label column '{column}' (the file's columns are {columns})",
+    'cell-empty-number':
+      "{file}, row {row} (line {line}), column '{column}': the cell is empty, but the model needs a number",
+    'cell-not-number': "{file}, row {row} (line {line}), column '{column}': {value} is not a number",
+    'cell-beyond-float32':
+      "{file}, row {row} (line {line}), column '{column}': {value} is beyond the float32 range (±3.4e38)",
+    'cell-empty-category':
+      "{file}, row {row} (line {line}), column '{column}': the cell is empty, but the model needs one of {categories}",
+    'cell-unknown-category':
+      "{file}, row {row} (line {line}), column '{column}': {value} is a category the model never saw in training (it knows {categories})",
+    'row-fields-header': '{file}, row {row} (line {line}): {fields} fields where the header has {header}',
+    'row-fields-first-row': '{file}, row {row} (line {line}): {fields} fields where the first row has {header}',
     'no-feature-column': "{file}: no feature column '{column}' (the file's columns are {columns})",
     'label-is-feature': "{file}: column '{column}' is both the label and a feature",
     'columns-named-count': '{file}: the model takes {width} numbers per row, and --columns names {count} ({named})',
@@ -190,6 +208,16 @@ export const CLI_ERROR_WORDS: Words<CliErrorCode> = {
     'import-cancelled': '导入已取消；没有写入任何内容',
     'no-split-rows': "数据集 '{dataset}' 没有可用于评估的{split}行",
     'no-label-column': "{file}：没有标签列 '{column}'（文件的列是 {columns}）",
+    'cell-empty-number': "{file}，第 {row} 行（文件第 {line} 行），列 '{column}'：单元格为空，但模型需要一个数字",
+    'cell-not-number': "{file}，第 {row} 行（文件第 {line} 行），列 '{column}'：{value} 不是数字",
+    'cell-beyond-float32':
+      "{file}，第 {row} 行（文件第 {line} 行），列 '{column}'：{value} 超出 float32 的范围（±3.4e38）",
+    'cell-empty-category':
+      "{file}，第 {row} 行（文件第 {line} 行），列 '{column}'：单元格为空，但模型需要以下之一：{categories}",
+    'cell-unknown-category':
+      "{file}，第 {row} 行（文件第 {line} 行），列 '{column}'：{value} 是训练中从未见过的类别（模型认识 {categories}）",
+    'row-fields-header': '{file}，第 {row} 行（文件第 {line} 行）：有 {fields} 个字段，而表头有 {header} 个',
+    'row-fields-first-row': '{file}，第 {row} 行（文件第 {line} 行）：有 {fields} 个字段，而第一行有 {header} 个',
     'no-feature-column': "{file}：没有特征列 '{column}'（文件的列是 {columns}）",
     'label-is-feature': "{file}：列 '{column}' 既是标签又是特征",
     'columns-named-count': '{file}：模型每行读取 {width} 个数，而 --columns 给出了 {count} 列（{named}）',

@@ -82,7 +82,7 @@ export function numericRowEncoder(
     labelIndex,
     encode(fields, at, out, offset) {
       if (fields.length !== header.length)
-        throw new PredictInputError(file, at, null, `${fields.length} fields where the first row has ${header.length}`);
+        throw new PredictInputError(file, at, 'row-fields-first-row', { fields: fields.length, header: header.length });
       for (let k = 0; k < width; k++)
         out[offset + k] = numberCell(file, at, header[indices[k]], fields[indices[k]], layout.decimalComma);
     },

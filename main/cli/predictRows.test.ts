@@ -80,6 +80,25 @@ describe('rowEncoder', () => {
     expect(() => encode(header, [['1', 'red']])).toThrow('new.csv, row 1 (line 2): 2 fields where the header has 3');
   });
 
+  it('names the row, line and column of a cell it cannot read in Chinese too', () => {
+    const header = ['petal', 'colour', 'stem'];
+    const chinese = (rows: string[][]) => {
+      try {
+        encode(header, rows);
+      } catch (thrown) {
+        return errorReport(thrown, { en: '', zh: '' }, 'zh').text;
+      }
+      throw new Error('nothing was thrown');
+    };
+    expect(chinese([['tall', 'red', '2']])).toBe(
+      "netwright: new.csv，第 1 行（文件第 2 行），列 'petal'：'tall' 不是数字\n",
+    );
+    expect(chinese([['1', 'purple', '2']])).toBe(
+      "netwright: new.csv，第 1 行（文件第 2 行），列 'colour'：'purple' 是训练中从未见过的类别（模型认识 'blue', 'red', 'white'）\n",
+    );
+    expect(chinese([['1', 'red']])).toBe('netwright: new.csv，第 1 行（文件第 2 行）：有 2 个字段，而表头有 3 个\n');
+  });
+
   it('refuses a file that lacks a feature column, listing what the model reads', () => {
     expect(() => rowEncoder('/data/new.csv', ['petal', 'stem'], manifest, false)).toThrow(
       "new.csv: no column 'colour'; the model reads 'petal', 'colour', 'stem' (the file's header has 'petal', 'stem')",

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { DatasetManifest } from '../../engine/core/data/dataset';
 import { csvColumnsFromFeatureNames, type CsvFeatureColumn } from '../../engine/core/export';
 import { fitsFloat32, isMissing, parseNumber, quoted } from '../services/datasets/csv/values';
-import { CliError } from './errorWords';
+import { CliError, type CliErrorCode } from './errorWords';
 
 /** Where a cell is: the data row (1-based, header excluded) and the line of the file it starts on. */
 export interface CellPlace {
@@ -13,11 +13,15 @@ export interface CellPlace {
   line: number;
 }
 
-export class PredictInputError extends Error {
-  constructor(file: string, place: CellPlace, column: string | null, detail: string) {
-    super(
-      `${basename(file)}, row ${place.row} (line ${place.line})${column === null ? '' : `, column '${column}'`}: ${detail}`,
-    );
+/** A row or cell of a file to predict on that cannot be encoded: worded in the terminal's language (errorWords.ts). */
+export class PredictInputError extends CliError {
+  constructor(
+    file: string,
+    place: CellPlace,
+    code: Extract<CliErrorCode, `cell-${string}` | `row-${string}`>,
+    values: Record<string, string | number> = {},
+  ) {
+    super(code, { file: basename(file), row: place.row, line: place.line, ...values });
     this.name = 'PredictInputError';
   }
 }
@@ -70,12 +74,12 @@ export function numberCell(
   cell: string,
   decimalComma: boolean,
 ): number {
-  if (isMissing(cell))
-    throw new PredictInputError(file, place, column, 'the cell is empty, but the model needs a number');
+  if (isMissing(cell)) throw new PredictInputError(file, place, 'cell-empty-number', { column });
   const value = parseNumber(cell.trim(), decimalComma);
-  if (Number.isNaN(value)) throw new PredictInputError(file, place, column, `${quoted(cell.trim())} is not a number`);
+  if (Number.isNaN(value))
+    throw new PredictInputError(file, place, 'cell-not-number', { column, value: quoted(cell.trim()) });
   if (!fitsFloat32(value))
-    throw new PredictInputError(file, place, column, `${cell.trim()} is beyond the float32 range (±3.4e38)`);
+    throw new PredictInputError(file, place, 'cell-beyond-float32', { column, value: cell.trim() });
   return value;
 }
 
@@ -122,7 +126,7 @@ export function rowEncoder(
     labelIndex: labelIndex >= 0 ? labelIndex : null,
     encode(fields, place, out, at) {
       if (fields.length !== header.length) {
-        throw new PredictInputError(file, place, null, `${fields.length} fields where the header has ${header.length}`);
+        throw new PredictInputError(file, place, 'row-fields-header', { fields: fields.length, header: header.length });
       }
       for (const { column, index, offset: first, lookup } of bound) {
         const cell = fields[index];
@@ -132,21 +136,18 @@ export function rowEncoder(
         }
         const categories = column.categories;
         if (isMissing(cell)) {
-          throw new PredictInputError(
-            file,
-            place,
-            column.name,
-            `the cell is empty, but the model needs one of ${listed(categories)}`,
-          );
+          throw new PredictInputError(file, place, 'cell-empty-category', {
+            column: column.name,
+            ...listedValues('categories', categories),
+          });
         }
         const k = lookup!.get(cell.trim());
         if (k === undefined) {
-          throw new PredictInputError(
-            file,
-            place,
-            column.name,
-            `${quoted(cell.trim())} is a category the model never saw in training (it knows ${listed(categories)})`,
-          );
+          throw new PredictInputError(file, place, 'cell-unknown-category', {
+            column: column.name,
+            value: quoted(cell.trim()),
+            ...listedValues('categories', categories),
+          });
         }
         out.fill(0, at + first, at + first + categories.length);
         out[at + first + k] = 1;
