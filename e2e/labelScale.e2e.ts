@@ -35,6 +35,10 @@ test('house prices are learned standardized, and predicted as prices', async ({ 
     'the model learns it standardized',
   );
   await page.getByRole('button', { name: 'Done' }).click();
+  // The dataset list says the label is learned standardized, and how, on hover.
+  const scaled = page.getByTestId('label-standardized');
+  await expect(scaled).toContainText('standardized');
+  await expect(scaled).toHaveAttribute('title', /^Learned as \('price' − 256,900\) \/ 80,610/);
 
   await page.getByRole('tab', { name: 'Model' }).click();
   await page.getByLabel('Template').selectOption('mlp');

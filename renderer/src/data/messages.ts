@@ -73,6 +73,8 @@ export type DataMessageKey =
   | 'labelScaleStandardize'
   | 'labelScaleKeep'
   | 'labelScaleHint'
+  | 'labelStandardized'
+  | 'labelStandardizedTitle'
   | 'split'
   | 'trainShare'
   | 'splitColumn'
@@ -184,6 +186,8 @@ export const dataMessages: Messages<DataMessageKey> = {
     standardize: 'Standardize',
     standardizeHint: 'Rescale number features to mean 0, std 1 (from the training split only).',
     labelScale: 'Label scale',
+    labelStandardized: 'standardized',
+    labelStandardizedTitle: "Learned as ('{label}' − {mean}) / {std}; predictions, MAE and RMSE in the label's units",
     labelScaleAuto: 'Automatic: if far from ±1',
     labelScaleStandardize: 'Standardize',
     labelScaleKeep: 'Keep as it is',
@@ -303,6 +307,8 @@ export const dataMessages: Messages<DataMessageKey> = {
     standardize: '标准化',
     standardizeHint: '把数值特征缩放为均值 0、标准差 1（只用训练集计算）。',
     labelScale: '标签尺度',
+    labelStandardized: '已标准化',
+    labelStandardizedTitle: "按 ('{label}' − {mean}) / {std} 学习；预测值、MAE 和 RMSE 以标签本身的单位给出",
     labelScaleAuto: '自动：远离 ±1 时标准化',
     labelScaleStandardize: '标准化',
     labelScaleKeep: '保持原样',
