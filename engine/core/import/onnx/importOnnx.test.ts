@@ -6,6 +6,7 @@ import { exportOnnx } from '../../export/onnx';
 import { randomTensors } from '../../export/testModels';
 import { analyze } from '../../spec/analyze';
 import { mlp } from '../../spec/templates';
+import type { ModelSpec } from '../../spec/types';
 import { problemText } from '../../spec/problemText';
 import { OnnxImportError } from './errors';
 import { OnnxGraph } from './graph';
@@ -15,6 +16,22 @@ import { decodeModel } from './proto';
 import { onnxModel, ramp, type TestModel } from './testOnnx';
 
 const load = (model: TestModel, file = 'model.onnx') => importOnnx(onnxModel(model), file);
+
+/** A regression `spec` exported by Netwright with its targets' statistics folded in (outputs in the label's units). */
+function regressionExport(
+  spec: ModelSpec,
+  targetNormalization: { mean: number[]; std: number[] },
+  normalization?: { axis: 'feature'; mean: number[]; std: number[] },
+): Uint8Array {
+  return exportOnnx({
+    spec,
+    tensors: randomTensors(spec),
+    producerVersion: 'test',
+    task: 'regression',
+    normalization,
+    targetNormalization,
+  });
+}
 
 function importError(bytes: Uint8Array, file: string): OnnxImportError {
   try {
@@ -146,14 +163,15 @@ describe('nodes Netwright cannot run', () => {
     // The graph ends in output * std + mean; the imported run predicts standardized targets and its checkpoint
     // holds the statistics, so its predictions are in the label's units as the exported run's were.
     const spec = mlp(3, 2, [4]);
-    const bytes = exportOnnx({
+    const bytes = regressionExport(
       spec,
-      tensors: randomTensors(spec),
-      producerVersion: 'test',
-      task: 'regression',
-      normalization: { axis: 'feature', mean: [1, 2, 3], std: [1, 1, 2] },
-      targetNormalization: { mean: [180000, 5], std: [79000, 0] },
-    });
+      { mean: [180000, 5], std: [79000, 0] },
+      {
+        axis: 'feature',
+        mean: [1, 2, 3],
+        std: [1, 1, 2],
+      },
+    );
     const imported = importOnnx(bytes, 'houses.onnx');
     expect(imported.normalization).toEqual({ axis: 'feature', mean: [1, 2, 3], std: [1, 1, 2] });
     expect(imported.targetNormalization).toEqual({ mean: [180000, 5], std: [79000, 1] }); // a std of 0 is written 1
@@ -163,14 +181,7 @@ describe('nodes Netwright cannot run', () => {
   });
 
   it('keeps a last Mul and Add in a file that does not say they undo a target standardization', () => {
-    const spec = mlp(3, 2, [4]);
-    const exported = exportOnnx({
-      spec,
-      tensors: randomTensors(spec),
-      producerVersion: 'test',
-      task: 'regression',
-      targetNormalization: { mean: [180000, 5], std: [79000, 2] },
-    });
+    const exported = regressionExport(mlp(3, 2, [4]), { mean: [180000, 5], std: [79000, 2] });
     const model = decodeModel(exported, 'other.onnx');
     const g = new OnnxGraph(model);
     const outputs = model.outputs.map((o) => o.name);
