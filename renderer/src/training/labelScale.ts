@@ -1,6 +1,7 @@
 // What the loss chart says when the model learns its regression label standardized (the dataset's
 // targetNormalization): the label and its training mean and spread, as words fill them.
 import type { DatasetManifest } from '../../../engine/core/data/dataset';
+import { targetScaleOf } from '../../../engine/core/data/targetNormalization';
 
 export interface LabelScale {
   label: string;
@@ -16,5 +17,5 @@ export function labelScaleOf(dataset: { manifest: DatasetManifest } | null | und
   const manifest = dataset?.manifest;
   const scale = manifest?.task === 'regression' ? manifest.targetNormalization : null;
   if (!scale || scale.mean.length === 0) return null;
-  return { label: manifest!.targetNames?.[0] ?? 'y', mean: shown(scale.mean[0]), std: shown(scale.std[0] || 1) };
+  return { label: manifest!.targetNames?.[0] ?? 'y', mean: shown(scale.mean[0]), std: shown(targetScaleOf(scale.std[0])) };
 }
