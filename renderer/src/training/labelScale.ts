@@ -17,5 +17,9 @@ export function labelScaleOf(dataset: { manifest: DatasetManifest } | null | und
   const manifest = dataset?.manifest;
   const scale = manifest?.task === 'regression' ? manifest.targetNormalization : null;
   if (!scale || scale.mean.length === 0) return null;
-  return { label: manifest!.targetNames?.[0] ?? 'y', mean: shown(scale.mean[0]), std: shown(targetScaleOf(scale.std[0])) };
+  return {
+    label: manifest!.targetNames?.[0] ?? 'y',
+    mean: shown(scale.mean[0]),
+    std: shown(targetScaleOf(scale.std[0])),
+  };
 }
