@@ -1,4 +1,4 @@
-// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then every lesson (1–9),
+// The Lessons view in Chromium against web mode: from the welcome screen to the lessons, then every lesson (1–10),
 // checking what each shows; screenshots in English and Chinese, light and dark.
 // It starts its own studio (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + 1) so the runs it trains never reach the
 // empty studio that new-user.e2e.ts expects.
@@ -48,6 +48,7 @@ test('the welcome screen leads to the lessons, one card each', async ({ page }, 
   await page.getByRole('button', { name: 'Open the lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
   for (const title of [
+    'Underfitting and capacity',
     'Overfitting and dropout',
     'L1 against L2',
     'Batch norm',
@@ -93,6 +94,36 @@ test("L1 against L2: both runs train and the histograms show L1's sparsity", asy
     'L1 与 L2',
     page.getByText('L1 留下的接近零的权重比例'),
     'lesson-l1-l2-zh-dark',
+  );
+});
+
+test('Underfitting and capacity: straight borders cannot follow the spirals, and the diagnosis says so', async ({
+  page,
+}, testInfo) => {
+  await page.goto(url);
+  await openLesson(page, 'Underfitting and capacity');
+  await page.getByRole('button', { name: 'Train the runs' }).click();
+  const claim = page.getByTestId('underfitting');
+  await expect(claim).toBeVisible({ timeout: 120_000 });
+  await expect(claim).toHaveText(
+    /Without a hidden layer the network reached \d+% training accuracy: its training loss \(\d\.\d+\) has been flat since epoch \d+, with the validation loss \(\d\.\d+\) right beside it\. It underfits\./,
+  );
+  // Each network's regions are drawn from its checkpoint, and under each is the Train view's own verdict.
+  for (const run of ['linear', 'hidden-8', 'hidden-64x2']) {
+    await expect(page.locator(`[data-run="${run}"] canvas[data-kind="classes"]`)).toHaveAttribute('data-updates', /\d/);
+  }
+  await expect(page.locator('[data-run="linear"] .verdict')).toHaveAttribute('data-code', 'underfitting');
+  await expect(page.locator('[data-run="linear"] .verdict')).toContainText('Diagnosis: Underfitting');
+  for (const run of ['hidden-8', 'hidden-64x2']) {
+    await expect(page.locator(`[data-run="${run}"] .verdict`)).not.toHaveAttribute('data-code', /underfitting|slowly/);
+  }
+  await snapshot(page, testInfo, 'lesson-underfitting-en-light');
+  await chineseDarkSnapshot(
+    page,
+    testInfo,
+    '欠拟合与模型容量',
+    page.getByText('它欠拟合。'),
+    'lesson-underfitting-zh-dark',
   );
 });
 

@@ -5,6 +5,7 @@ import { TRAIN_CONFIG_VERSION, type OptimizerConfig, type ScheduleConfig, type T
 
 /** Every lesson of the course, in its order; the ones in LESSON_PLANS train runs, the others are interactive only. */
 export const LESSON_IDS = [
+  'underfitting',
   'dropout',
   'l1-l2',
   'batch-norm',
@@ -48,9 +49,12 @@ function mlp(name: string, inputs: number, widths: number[], activation: string,
     layers.push({ id: `fc${i + 1}`, op: 'dense', params: { units } }, { id: `${activation}${i + 1}`, op: activation });
   });
   layers.push({ id: `fc${widths.length + 1}`, op: 'dense', params: { units: outputs } });
+  const sizes = [inputs, ...widths, outputs].join('-');
   return chain(
     name,
-    `${[inputs, ...widths, outputs].join('-')} network with ${activation} between the dense layers`,
+    widths.length === 0
+      ? `${sizes} linear model (no hidden layer)`
+      : `${sizes} network with ${activation} between the dense layers`,
     layers,
   );
 }
@@ -81,6 +85,20 @@ export const SAMPLE_OPTIMIZERS: Array<{ key: string; optimizer: OptimizerConfig 
 
 /** The lessons that train runs; conv-shapes is a calculator and needs none. */
 export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
+  // Same data, optimizer and epochs; only the capacity differs. Without a hidden layer the classes are split by
+  // straight lines, which cannot follow the spirals: training loss flat and high, validation right beside it.
+  underfitting: () => {
+    const settings = config({ epochs: 40 });
+    return {
+      id: 'underfitting',
+      sample: 'spirals',
+      runs: UNDERFITTING_WIDTHS.map(({ key, name, widths }) => ({
+        key,
+        spec: mlp(name, 2, widths, 'relu', 3),
+        config: settings,
+      })),
+    };
+  },
   // The dropout demo's network on 20 noisy points, judged on 200 validation points of the same curve; only dropout differs.
   dropout: () => {
     // Full batch, as in the classic demo: every step sees all 20 points, so the curves show the trend, not the batches.
@@ -187,6 +205,13 @@ export const LESSON_PLANS: Partial<Record<LessonId, () => LessonPlan>> = {
     };
   },
 };
+
+/** The underfitting lesson's networks, from least to most capacity: their hidden layers' widths. */
+export const UNDERFITTING_WIDTHS: Array<{ key: string; name: string; widths: number[] }> = [
+  { key: 'linear', name: 'linear model', widths: [] },
+  { key: 'hidden-8', name: 'one hidden layer of 8', widths: [8] },
+  { key: 'hidden-64x2', name: 'two hidden layers of 64', widths: [64, 64] },
+];
 
 /** The schedules lesson's five schedules over 30 epochs, starting from the same rate. */
 export const LESSON_SCHEDULES: Array<{ key: string; schedule: ScheduleConfig }> = [

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layerGradientNorms, nearZeroShare } from '../../../engine/core/lessons/insight';
+import { diagnoseRecordedRun } from '../../../engine/core/train/diagnosisHistory';
 import { LESSON_SCHEDULES, lessonPlan, type LessonId } from '../../../engine/core/lessons/plans';
 import { plannedCurve } from '../../../engine/core/schedule';
 import { runLesson } from '../../../engine/core/lessons/runLesson';
@@ -54,6 +55,36 @@ describe('lessons', () => {
     const bestWeights = await studio.predictions(runs.plain, 'validation', 0);
     expect(bestWeights.weights).toBe('best');
     expect(bestWeights.metrics.loss).toBeCloseTo(valLoss(plain)[bestWeights.epoch - 1], 4);
+  });
+
+  it('underfitting: without a hidden layer the spirals are not fitted, the curves sit together and the diagnosis says underfitting; capacity fixes it', async () => {
+    const runs = await trained('underfitting');
+    const run = async (key: string) => {
+      const detail = await studio.getRun(runs[key]);
+      const verdicts = diagnoseRecordedRun({
+        epochs: detail.epochs,
+        config: detail.run.trainConfig,
+        spec: detail.run.graph,
+        numClasses: detail.dataset!.manifest.classNames!.length,
+      });
+      return { last: detail.epochs.at(-1)!, codes: verdicts.map((v) => v.code), verdicts };
+    };
+    const linear = await run('linear');
+    const small = await run('hidden-8');
+    const wide = await run('hidden-64x2');
+    // The lesson's claim names the underfitting verdict's epoch: the view words it only when the diagnosis says so.
+    expect(linear.codes[0]).toBe('underfitting');
+    expect(linear.last.trainAccuracy!).toBeLessThan(0.7);
+    expect(linear.last.trainLoss!).toBeGreaterThan(0.5 * Math.log(3));
+    // No gap: validation within a fifth of training, unlike an overfitting run.
+    expect(Math.abs(linear.last.valLoss! - linear.last.trainLoss!)).toBeLessThan(0.2 * linear.last.trainLoss!);
+    for (const fitted of [small, wide]) {
+      expect(fitted.codes).not.toContain('underfitting');
+      expect(fitted.codes).not.toContain('learning-slowly');
+      expect(fitted.last.trainAccuracy!).toBeGreaterThan(0.9);
+      expect(fitted.last.trainLoss!).toBeLessThan(linear.last.trainLoss! / 3);
+    }
+    expect(wide.last.trainAccuracy!).toBeGreaterThanOrEqual(small.last.trainAccuracy!);
   });
 
   it('L1 vs L2: L1 leaves several times the share of near-zero weights that L2 does', async () => {

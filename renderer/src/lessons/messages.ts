@@ -6,7 +6,7 @@ const en = {
   tabLessons: 'Lessons',
   welcomeLessons: 'Or learn how networks learn',
   welcomeLessonsLead:
-    'Short lessons with real runs: overfitting and dropout, L1 and L2, batch norm, optimizers, learning-rate schedules, early stopping, vanishing gradients, convolution shapes, checkpoints.',
+    'Short lessons with real runs: underfitting and capacity, overfitting and dropout, L1 and L2, batch norm, optimizers, learning-rate schedules, early stopping, vanishing gradients, convolution shapes, checkpoints.',
   openLessons: 'Open the lessons',
   lessonsTitle: 'Lessons',
   lessonsLead:
@@ -24,6 +24,21 @@ const en = {
   runCount: '{count} runs · sample {sample}',
   interactive: 'interactive',
   lessonCount: 'lesson {n}',
+
+  'title:underfitting': 'Underfitting and capacity',
+  'summary:underfitting':
+    'Three networks on the spirals: no hidden layer, one hidden layer of 8 units, two of 64. Which of them can fit even the points it trains on?',
+  'explain:underfitting':
+    'A network underfits when it is too simple for the pattern in the data: it does badly even on the points it trains on. Without a hidden layer the network computes, for each class, a linear function of the two inputs, so the borders between its classes are straight lines, and no amount of training lets them follow the spirals. Its curves show it: the training loss stops falling early, at a high level, and the validation loss stays right beside it. That small gap is what tells underfitting from overfitting, where the training loss falls far below the validation loss. Training longer does not help here; more capacity does: one hidden layer of 8 ReLU units already bends the borders, and two layers of 64 follow the spirals closely. Under each network is what the diagnosis on the Train view says about its curves. Too much capacity for too few points is the opposite problem: the next lesson.',
+  'run:underfitting:linear': 'No hidden layer (linear)',
+  'run:underfitting:hidden-8': 'One hidden layer of 8',
+  'run:underfitting:hidden-64x2': 'Two hidden layers of 64',
+  underfittingClaim:
+    'Without a hidden layer the network reached {accuracy}% training accuracy: its training loss ({train}) has been flat since epoch {since}, with the validation loss ({val}) right beside it. It underfits. One hidden layer of 8 reached {small}%, two of 64 {wide}%.',
+  capacityClaim:
+    'Training accuracy: {linear}% without a hidden layer, {small}% with one hidden layer of 8, {wide}% with two of 64.',
+  finalAccuracy: 'After epoch {epoch}: {train}% accuracy on training, {val}% on validation',
+  diagnosisSays: 'Diagnosis: {verdict}',
 
   'title:l1-l2': 'L1 against L2',
   'summary:l1-l2': 'The same network with an L1 penalty and with an L2 penalty: which one makes weights exactly zero?',
@@ -156,7 +171,7 @@ const en = {
   overfittingClaim:
     'Without dropout the validation loss ended at {ratio}× its best ({best}, epoch {epoch}); with dropout it ended at {dropout}.',
   fittedCurves: "Fitted curves over the points (each run's last-epoch weights)",
-  dropoutLossCurves: 'Loss per epoch (faint: training, solid: validation)',
+  trainValLossCurves: 'Loss per epoch (faint: training, solid: validation)',
   trainingPoints: 'training points (20)',
   validationPoints: 'validation points',
 };
@@ -167,7 +182,7 @@ const zh: Record<Key, string> = {
   tabLessons: '课程',
   welcomeLessons: '或学习网络是如何学习的',
   welcomeLessonsLead:
-    '用真实训练讲解的短课程：过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
+    '用真实训练讲解的短课程：欠拟合与模型容量、过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
   openLessons: '打开课程',
   lessonsTitle: '课程',
   lessonsLead:
@@ -185,6 +200,20 @@ const zh: Record<Key, string> = {
   runCount: '{count} 个实验 · 示例 {sample}',
   interactive: '交互式',
   lessonCount: '第 {n} 课',
+
+  'title:underfitting': '欠拟合与模型容量',
+  'summary:underfitting':
+    '三个网络在 spirals 上训练：没有隐藏层、一个 8 个单元的隐藏层、两个 64 个单元的隐藏层。哪一个连自己的训练点都拟合不了？',
+  'explain:underfitting':
+    '当网络对数据中的规律来说过于简单时，就会欠拟合：它连自己训练的那些点都做不好。没有隐藏层时，网络为每个类别计算两个输入的一个线性函数，所以类别之间的边界都是直线，无论训练多久都无法沿着螺旋弯曲。曲线也说明了这一点：训练损失很早就不再下降，停在较高的水平，验证损失紧挨着它。正是这个很小的差距把欠拟合与过拟合区分开来：过拟合时训练损失远低于验证损失。在这里训练更久没有帮助，增加容量才有用：一个 8 个 ReLU 单元的隐藏层已经能让边界弯曲，两层各 64 个单元则能紧贴螺旋。每个网络下方是“训练”视图中的诊断对其曲线的判断。点太少而容量太大则是相反的问题：见下一课。',
+  'run:underfitting:linear': '无隐藏层（线性）',
+  'run:underfitting:hidden-8': '一个 8 单元隐藏层',
+  'run:underfitting:hidden-64x2': '两个 64 单元隐藏层',
+  underfittingClaim:
+    '没有隐藏层的网络训练准确率为 {accuracy}%：它的训练损失（{train}）从第 {since} 轮起就停滞不前，验证损失（{val}）紧挨着它。它欠拟合。一个 8 单元隐藏层达到 {small}%，两个 64 单元隐藏层达到 {wide}%。',
+  capacityClaim: '训练准确率：无隐藏层 {linear}%，一个 8 单元隐藏层 {small}%，两个 64 单元隐藏层 {wide}%。',
+  finalAccuracy: '第 {epoch} 轮后：训练准确率 {train}%，验证 {val}%',
+  diagnosisSays: '诊断：{verdict}',
 
   'title:l1-l2': 'L1 与 L2',
   'summary:l1-l2': '同一个网络分别加 L1 惩罚和 L2 惩罚：哪一种会让权重变成零？',
@@ -309,7 +338,7 @@ const zh: Record<Key, string> = {
   overfittingClaim:
     '没有 Dropout 时，验证损失最终是其最佳值（第 {epoch} 轮的 {best}）的 {ratio} 倍；有 Dropout 时最终为 {dropout}。',
   fittedCurves: '数据点上的拟合曲线（各运行最后一轮的权重）',
-  dropoutLossCurves: '每轮损失（浅色：训练，实线：验证）',
+  trainValLossCurves: '每轮损失（浅色：训练，实线：验证）',
   trainingPoints: '训练点（20 个）',
   validationPoints: '验证点',
 };
