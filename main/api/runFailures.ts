@@ -33,6 +33,14 @@ export const RUN_FAILURES: Record<RunFailureCode, string> = {
   'dataset-bad-split-row':
     'The dataset file {file} names row {row}, but the dataset has {count} rows: import the data again.',
   'dataset-no-manifest': '{folder} is not a dataset folder: its {manifest} is missing.',
+  'disk-full': 'There is no space left on the disk for {file}: free some space, then continue the run.',
+  'no-permission':
+    'Netwright is not allowed to use {file} (permission denied): give it access to its data folder, then continue the run.',
+  'read-only-disk':
+    '{file} is on a disk that can only be read: move the data folder to a writable disk, then continue the run.',
+  'system-error':
+    'The system could not write or read {file} ({errno}): check the disk and the folder, then continue the run.',
+  'out-of-memory': 'The engine ran out of memory: a smaller batch size or a smaller network needs less.',
   'engine-error': '{message}',
   'no-reason': 'the run failed (no reason was given)',
 };

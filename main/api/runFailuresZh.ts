@@ -26,6 +26,11 @@ export const RUN_FAILURES_ZH: Record<RunFailureCode, string> = {
   'dataset-bad-label': '数据集文件 {file} 把第 {row} 行标为类别 {label}，超出了 0..{last}：请重新导入数据。',
   'dataset-bad-split-row': '数据集文件 {file} 提到第 {row} 行，而数据集只有 {count} 行：请重新导入数据。',
   'dataset-no-manifest': '{folder} 不是数据集文件夹：缺少 {manifest}。',
+  'disk-full': '磁盘上没有空间写入 {file}：请腾出一些空间，然后继续这个运行。',
+  'no-permission': 'Netwright 没有权限使用 {file}（权限被拒绝）：请允许它访问数据文件夹，然后继续这个运行。',
+  'read-only-disk': '{file} 所在的磁盘是只读的：请把数据文件夹移到可写的磁盘上，然后继续这个运行。',
+  'system-error': '系统无法读写 {file}（{errno}）：请检查磁盘和文件夹，然后继续这个运行。',
+  'out-of-memory': '引擎内存不足：更小的批大小或更小的网络需要的内存更少。',
   'engine-error': '{message}',
   'no-reason': '运行失败（没有给出原因）',
 };

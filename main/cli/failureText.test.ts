@@ -1,7 +1,7 @@
 // Why a run failed, worded by the CLI in English and Chinese from the failure's code.
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../engine/core/errors/coded';
-import { divergedFailure, runFailure } from '../../engine/core/train/runFailure';
+import { divergedFailure, failureOf, runFailure } from '../../engine/core/train/runFailure';
 import { codedErrorText } from './errorWords';
 import { failureText } from './failureText';
 
@@ -21,6 +21,23 @@ describe('failureText', () => {
       '引擎进程被终止（SIGKILL）',
     );
     expect(failureText(runFailure('engine-error', { message: 'ENOSPC' }), 'ENOSPC', 'zh')).toBe('ENOSPC');
+  });
+
+  it('words a file the system refused, naming it, in either language', () => {
+    const full = failureOf(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+        path: '/home/a/runs/r1/last.safetensors',
+      }),
+    );
+    expect(failureText(full, 'x', 'en')).toBe(
+      'There is no space left on the disk for /home/a/runs/r1/last.safetensors: free some space, then continue the run.',
+    );
+    expect(failureText(full, 'x', 'zh')).toBe(
+      '磁盘上没有空间写入 /home/a/runs/r1/last.safetensors：请腾出一些空间，然后继续这个运行。',
+    );
+    const odd = failureOf(Object.assign(new Error('EIO: i/o error'), { code: 'EIO', path: '/mnt/x' }));
+    expect(failureText(odd, 'x', 'zh')).toBe('系统无法读写 /mnt/x（EIO）：请检查磁盘和文件夹，然后继续这个运行。');
   });
 
   it("words another table's coded error as the CLI words it anywhere, and keeps the English in English", () => {

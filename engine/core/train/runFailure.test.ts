@@ -1,7 +1,7 @@
 // Why a run failed, as codes: the likely cause of a divergence, read back for the diagnosis; errors kept coded.
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../errors/coded';
-import { divergedAt, divergedFailure, failureOf, runFailure, runFailureCode } from './runFailure';
+import { divergedAt, divergedFailure, failureOf, runFailure, runFailureCode, systemFailure } from './runFailure';
 
 describe('divergedFailure', () => {
   it('blames exploding gradients and a high learning rate when both apply', () => {
@@ -76,6 +76,42 @@ describe('failureOf', () => {
       params: { message: 'ENOSPC: no space left on device' },
     });
     expect(failureOf('lost')).toEqual({ code: 'failure-engine-error', params: { message: 'lost' } });
+  });
+
+  const systemError = (code: string, path?: string) =>
+    Object.assign(new Error(`${code}: refused`), { code, syscall: 'write', ...(path ? { path } : {}) });
+
+  it('codes a system error on a named file by its errno, naming the file', () => {
+    expect(failureOf(systemError('ENOSPC', '/data/last.safetensors'))).toEqual({
+      code: 'failure-disk-full',
+      params: { file: '/data/last.safetensors' },
+    });
+    expect(failureOf(systemError('EDQUOT', '/q/best.safetensors')).code).toBe('failure-disk-full');
+    expect(failureOf(systemError('EACCES', '/ro/x')).code).toBe('failure-no-permission');
+    expect(failureOf(systemError('EPERM', '/ro/x')).code).toBe('failure-no-permission');
+    expect(failureOf(systemError('EROFS', '/cd/x')).code).toBe('failure-read-only-disk');
+    expect(failureOf(systemError('EIO', '/bad/x'))).toEqual({
+      code: 'failure-system-error',
+      params: { file: '/bad/x', errno: 'EIO' },
+    });
+  });
+
+  it('keeps the message of a system error without a file, and of codes that are not errno names', () => {
+    expect(failureOf(systemError('ENOSPC'))).toEqual({
+      code: 'failure-engine-error',
+      params: { message: 'ENOSPC: refused' },
+    });
+    const nodeCode = Object.assign(new TypeError('bad argument'), { code: 'ERR_INVALID_ARG_TYPE', path: '/x' });
+    expect(failureOf(nodeCode).code).toBe('failure-engine-error');
+    expect(systemFailure({ code: 'ENOSPC', path: '/x' })).toBeNull(); // not an Error
+  });
+
+  it('codes an allocation JavaScript could not make as running out of memory', () => {
+    expect(failureOf(new RangeError('Array buffer allocation failed'))).toEqual({
+      code: 'failure-out-of-memory',
+      params: {},
+    });
+    expect(failureOf(new RangeError('Invalid typed array length: -1')).code).toBe('failure-engine-error');
   });
 });
 

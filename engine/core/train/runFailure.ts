@@ -34,6 +34,12 @@ export const RUN_FAILURE_CODES = [
   'dataset-bad-label',
   'dataset-bad-split-row',
   'dataset-no-manifest',
+  // The system refused to write or read a named file (a system error's errno, see systemFailure), or memory ran out.
+  'disk-full',
+  'no-permission',
+  'read-only-disk',
+  'system-error',
+  'out-of-memory',
   // An error with no code: its own message, as the system or a library wrote it.
   'engine-error',
   'no-reason',
@@ -98,10 +104,39 @@ export function divergedAt(failure: RunFailure | null | undefined): NonFiniteLos
   };
 }
 
-/** An error that ended a run: a coded one keeps its code and values, any other its own message. */
+/**
+ * An error that ended a run: a coded one keeps its code and values, a system error on a named file or a failed
+ * allocation gets its own code (systemFailure), any other keeps its own message.
+ */
 export function failureOf(error: unknown): RunFailure {
   if (error instanceof CodedError) return { code: error.tableCode, params: wordableParams(error.params as object) };
-  return runFailure('engine-error', { message: error instanceof Error ? error.message : String(error) });
+  return (
+    systemFailure(error) ??
+    runFailure('engine-error', { message: error instanceof Error ? error.message : String(error) })
+  );
+}
+
+/** System errors (errno codes) that have a sentence of their own; others are 'system-error' with their code. */
+const SYSTEM_FAILURES: Readonly<Record<string, RunFailureCode>> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+  EROFS: 'read-only-disk',
+};
+
+/**
+ * The failure of a system error that names its file (Node.js sets `code` to the errno name and `path` to the file;
+ * writeFileAtomic names the file it was writing), or of an allocation JavaScript could not make; null otherwise.
+ * Read structurally: engine/core has no Node.js types.
+ */
+export function systemFailure(error: unknown): RunFailure | null {
+  if (error instanceof RangeError && /allocation failed/i.test(error.message)) return runFailure('out-of-memory');
+  if (!(error instanceof Error)) return null;
+  const { code, path } = error as Error & { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code) || typeof path !== 'string' || path === '') return null;
+  const known = Object.hasOwn(SYSTEM_FAILURES, code) ? SYSTEM_FAILURES[code] : undefined;
+  return known ? runFailure(known, { file: path }) : runFailure('system-error', { file: path, errno: code });
 }
 
 /** Three significant digits: 0.000123, 2.35, 1.5e+6. */
