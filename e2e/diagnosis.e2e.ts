@@ -35,4 +35,13 @@ test('the diagnosis of a slow run, in English and in Chinese', async ({ page }, 
   const text = (await chinese.innerText()).replace(/\b(SGD|Adam|ReLU)\b/g, '');
   expect(text).not.toMatch(/[A-Za-z]{3,}/);
   await snapshot(page, testInfo, 'diagnosis-zh');
+
+  // The verdict leads to the lesson that shows it: plain SGD against momentum and Adam.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await verdict.getByRole('button', { name: 'See it in a lesson: Optimizers →' }).click();
+  await expect(page.getByRole('heading', { name: 'Optimizers', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Lessons' })).toHaveAttribute('aria-selected', 'true');
+  // The Lessons tab, clicked on the open lesson, goes back to the list.
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
 });

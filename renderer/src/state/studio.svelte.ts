@@ -21,6 +21,7 @@ import { fitToDataset, matchDataset } from '../editor/matchDataset';
 import { fitMessages } from '../editor/messages';
 import type { MenuCommand } from '../../../main/api/bridge';
 import type { SweepPlan } from '../../../engine/core/train/sweep';
+import type { LessonId } from '../../../engine/core/lessons/plans';
 import { groupMessages } from '../groups/messages';
 import { appMessages } from '../app/messages';
 import type { Host } from '../lib/host';
@@ -93,6 +94,8 @@ export class StudioState {
   notices = $state<Notice[]>([]);
   /** The run whose page the Experiments view shows instead of its table (null: the table). */
   openRunId = $state<string | null>(null);
+  /** The lesson the Lessons view shows instead of its list (null: the list). */
+  lesson = $state<LessonId | null>(null);
   /** A node the editor should select and show (set when a run is refused for a graph problem). */
   focusNodeId = $state<string | null>(null);
   connected = $state(true);
@@ -163,10 +166,17 @@ export class StudioState {
     this.openRunId = place.runPageId ?? null;
   }
 
-  /** The user picks a view (a header tab). */
+  /** The user picks a view (a header tab); the Lessons tab, clicked on an open lesson, goes back to the list. */
   showView(view: View): void {
+    if (view === 'lessons' && this.view === 'lessons') this.lesson = null;
     this.viewChosen = true;
     this.view = view;
+  }
+
+  /** Opens a lesson's page (from the diagnosis of a run, say). */
+  openLesson(id: LessonId): void {
+    this.lesson = id;
+    this.showView('lessons');
   }
 
   /** What to reopen next time (see load). The graph's spec goes along only while autosave has not stored it. */

@@ -149,6 +149,7 @@ const en = {
   augmentOriginal: 'original',
   augmentEpoch: 'epoch {epoch}',
   openAugmentation: 'Open the augmentation settings',
+  seeLesson: 'See it in a lesson: {title} →',
   earlyStopping: 'Early stopping',
   earlyStoppingHelp:
     'Watches a validation metric after every epoch and stops when it has not improved for a number of epochs, before the model overfits.',
@@ -486,6 +487,7 @@ export const trainMessages: Messages<Key> = {
     augmentOriginal: '原图',
     augmentEpoch: '第 {epoch} 轮',
     openAugmentation: '打开数据增强设置',
+    seeLesson: '在课程中看看：{title} →',
     progress: '训练进度',
     epochOf: '轮次 {epoch}/{epochs}',
     batchOf: '批次 {batch}/{batches}',
