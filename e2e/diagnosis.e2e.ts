@@ -45,3 +45,38 @@ test('the diagnosis of a slow run, in English and in Chinese', async ({ page }, 
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await expect(page.getByRole('heading', { name: 'Lessons', level: 1 })).toBeVisible();
 });
+
+test('from a lesson to the Train view and back: the verdict is marked on the loss chart and links to its lesson', async ({
+  page,
+}, testInfo) => {
+  // The studio has the first test's run by now, so it opens on it rather than on the welcome screen.
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: 'Open the lesson: Underfitting and capacity' }).click();
+  await page.getByRole('button', { name: 'Train the runs' }).click();
+  await page.getByRole('button', { name: 'Open No hidden layer (linear) in the editor' }).click({ timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await expect(page.getByText('Completed').first()).toBeVisible({ timeout: 120_000 });
+
+  const verdict = page.getByRole('region', { name: 'Diagnosis' }).locator('article[data-code="underfitting"]');
+  await expect(verdict).toBeVisible();
+  // The same epoch in the verdict's heading and on the loss chart's marker.
+  const since = Number(/(\d+)/.exec(await verdict.locator('.since').innerText())?.[1]);
+  expect(since).toBeGreaterThan(1);
+  const loss = page.locator('canvas[aria-label="Loss curves"]');
+  await expect(loss).toHaveAttribute('data-markers', `Underfitting since epoch ${since}`);
+  await loss.scrollIntoViewIfNeeded();
+  await snapshot(page, testInfo, 'diagnosis-marker-en');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator('canvas[aria-label="损失曲线"]')).toHaveAttribute(
+    'data-markers',
+    `自第 ${since} 轮起：欠拟合`,
+  );
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+
+  await verdict.getByRole('button', { name: 'See it in a lesson: Underfitting and capacity →' }).click();
+  await expect(page.getByRole('heading', { name: 'Underfitting and capacity', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('underfitting')).toBeVisible(); // the lesson finds its runs again
+});
