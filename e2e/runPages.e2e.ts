@@ -2,6 +2,8 @@
 // reload, shows its curves, confusion matrix (by best or last weights), settings and graph; three runs compared with
 // the legend hiding one from every chart and a log scale; in English and Chinese. Its own studio (see ownStudio).
 import { expect, test, type Page } from '@playwright/test';
+import { VERDICT_CODES, type VerdictCode } from '../engine/core/train/diagnosisCodes';
+import { diagnosisWords } from '../renderer/src/training/diagnosisMessages';
 import { ownStudio, snapshot } from './studio';
 
 const studio = ownStudio(9, 'runpages');
@@ -107,6 +109,14 @@ test('three runs compared: every curve, a legend that hides a run from every cha
   const table = comparison.getByRole('table', { name: 'Best and last epochs of each run' });
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByTestId('test-score').first()).toContainText(/\d+(\.\d+)?%.*weights, epoch \d+/);
+  // Each run's first verdict, worded as its page's Diagnosis panel words it (its text on hover).
+  const verdicts = table.locator('td.verdict');
+  await expect(verdicts).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    const code = (await verdicts.nth(i).getAttribute('data-code')) as VerdictCode;
+    expect(VERDICT_CODES).toContain(code);
+    await expect(verdicts.nth(i)).toHaveText(diagnosisWords.en.verdicts[code].title);
+  }
 
   const legend = comparison.getByRole('group', { name: 'Runs shown in the charts' });
   await legend.getByRole('button', { name: 'second in the charts' }).click();

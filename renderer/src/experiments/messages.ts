@@ -82,6 +82,7 @@ export type ExperimentsMessageKey =
   | 'bestWeightsHead'
   | 'lastWeightsHead'
   | 'testHead'
+  | 'diagnosisHead'
   | 'valLossShort'
   | 'valAccuracyShort'
   | 'valR2Short'
@@ -215,6 +216,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestWeightsHead: 'Best epoch (best weights), validation split',
     lastWeightsHead: 'Last epoch (last weights), validation split',
     testHead: 'Test split',
+    diagnosisHead: 'Diagnosis',
     valLossShort: 'loss',
     valAccuracyShort: 'accuracy',
     valR2Short: 'R²',
@@ -347,6 +349,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     bestWeightsHead: '最佳一轮（最佳权重），验证集',
     lastWeightsHead: '最后一轮（最后权重），验证集',
     testHead: '测试集',
+    diagnosisHead: '诊断',
     valLossShort: '损失',
     valAccuracyShort: '准确率',
     valR2Short: 'R²',
