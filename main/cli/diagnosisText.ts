@@ -181,6 +181,55 @@ const VALUE_TEXT: Words<NamedValue> = {
   },
 };
 
+/** Each verdict's name, for a table cell (`runs`): the studio's titles, lower-cased in English. */
+const VERDICT_NAME: Words<VerdictCode> = {
+  en: {
+    'too-early': 'too early to judge',
+    'non-finite-loss': 'diverged',
+    'non-finite-weights': 'diverged',
+    diverging: 'diverging',
+    'loss-spike': 'loss spike',
+    'validation-spike': 'validation loss spike',
+    'early-blowup': 'blew up at the start',
+    'training-unstable': 'unstable training loss',
+    'validation-unstable': 'unstable validation loss',
+    'non-finite-gradients': 'gradients overflowed',
+    'exploding-gradients': 'exploding gradients',
+    'vanishing-gradients': 'vanishing gradients',
+    overfitting: 'overfitting',
+    underfitting: 'underfitting',
+    'learning-slowly': 'learning slowly',
+    plateau: 'plateau',
+    converged: 'converged',
+    healthy: 'looks healthy',
+  },
+  zh: {
+    'too-early': '尚无法判断',
+    'non-finite-loss': '已发散',
+    'non-finite-weights': '已发散',
+    diverging: '正在发散',
+    'loss-spike': '损失突增',
+    'validation-spike': '验证损失突增',
+    'early-blowup': '开始时爆炸',
+    'training-unstable': '训练损失不稳定',
+    'validation-unstable': '验证损失不稳定',
+    'non-finite-gradients': '梯度溢出',
+    'exploding-gradients': '梯度爆炸',
+    'vanishing-gradients': '梯度消失',
+    overfitting: '过拟合',
+    underfitting: '欠拟合',
+    'learning-slowly': '学习太慢',
+    plateau: '平台期',
+    converged: '已收敛',
+    healthy: '状态良好',
+  },
+};
+
+/** A verdict's name in `locale`: what a table of runs shows of each run's diagnosis. */
+export function verdictName(code: VerdictCode, locale: CliLocale): string {
+  return say(VERDICT_NAME, locale, code, {});
+}
+
 /** The diagnosis line prefixes. */
 const LINE_TEXT: Words<'diagnosis' | 'try'> = {
   en: { diagnosis: 'diagnosis: {text}', try: '  try: {text}' },
@@ -237,6 +286,7 @@ export function diagnosisLines(verdicts: readonly VerdictJson[], locale: CliLoca
 
 export const CLI_DIAGNOSIS_TABLES = {
   verdicts: VERDICT_TEXT,
+  names: VERDICT_NAME,
   advice: ADVICE_TEXT,
   values: VALUE_TEXT,
   lines: LINE_TEXT,

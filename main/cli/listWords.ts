@@ -12,6 +12,7 @@ type ListWord =
   | 'headingBest'
   | 'headingDuration'
   | 'headingCreated'
+  | 'headingDiagnosis'
   | 'bestLoss'
   | 'bestAccuracy'
   | 'bestR2'
@@ -45,6 +46,7 @@ export const LIST_WORDS: Words<ListWord> = {
     headingBest: 'BEST VALIDATION',
     headingDuration: 'DURATION',
     headingCreated: 'CREATED',
+    headingDiagnosis: 'DIAGNOSIS',
     bestLoss: 'loss {loss}',
     bestAccuracy: 'acc {accuracy}',
     bestR2: 'R² {r2}',
@@ -78,6 +80,7 @@ export const LIST_WORDS: Words<ListWord> = {
     headingBest: '最佳验证结果',
     headingDuration: '用时',
     headingCreated: '创建时间',
+    headingDiagnosis: '诊断',
     bestLoss: '损失 {loss}',
     bestAccuracy: '准确率 {accuracy}',
     bestR2: 'R² {r2}',

@@ -1,8 +1,10 @@
 // `netwright runs`: the runs in the store, newest first, as a table or one JSON object per line.
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import type { RunFailure } from '../../engine/core/train/runFailure';
+import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
+import { divergedAt, type RunFailure } from '../../engine/core/train/runFailure';
 import type { Store } from '../services/store';
-import { RUN_STATUSES, type RunStatus, type RunSummary } from '../services/store/types';
+import { RUN_STATUSES, type DatasetRecord, type RunStatus, type RunSummary } from '../services/store/types';
+import { diagnosisJson, verdictName, type VerdictJson } from './diagnosisText';
 import { choiceOption, countOption, optionalString, parseArgs, UsageError } from './args';
 import { dateText, durationText, lossText, metricText, percent, splitScore, table, type SplitScore } from './format';
 import { LIST_WORDS } from './listWords';
@@ -30,20 +32,30 @@ export interface RunLine {
   bestEpoch: number | null;
   bestValidation: SplitScore | null;
   tags: string[];
+  /** The diagnosis of its recorded epochs, as `train --json`'s summary gives it (the studio's verdicts). */
+  diagnosis: VerdictJson[];
   /** The group (seeds or sweep) the run belongs to, with its combination of settings. */
   group: { id: string; name: string; combination: number; assignment: Record<string, number | string> } | null;
   durationMs: number;
   createdAt: string;
 }
 
-/** A run with its epoch count and best validation epoch, read from its recorded metrics. */
+/** A run with its epoch count, best validation epoch and diagnosis, read from its recorded metrics. */
 export function runLine(
   store: Store,
   run: RunSummary,
-  datasetNames: Map<string, string>,
+  datasets: Map<string, DatasetRecord>,
   groupNames: Map<string, string> = new Map(),
 ): RunLine {
   const epochs = store.metrics.listEpochs(run.id);
+  const dataset = run.datasetId ? datasets.get(run.datasetId) : undefined;
+  const verdicts = diagnoseRecordedRun({
+    epochs,
+    config: run.trainConfig,
+    spec: store.runs.getRun(run.id).graph,
+    numClasses: dataset?.manifest.task === 'classification' ? dataset.manifest.classNames?.length : undefined,
+    diverged: divergedAt(run.failure),
+  });
   const best = epochs.reduce<(typeof epochs)[number] | undefined>(
     (b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b),
     undefined,
@@ -56,12 +68,13 @@ export function runLine(
     status: run.status,
     error: run.error,
     failure: run.failure,
-    dataset: run.datasetId ? (datasetNames.get(run.datasetId) ?? null) : null,
+    dataset: dataset?.name ?? null,
     epochs: epochs.at(-1)?.epoch ?? 0,
     epochsPlanned: run.trainConfig.epochs,
     bestEpoch: best?.epoch ?? null,
     bestValidation: validation ? splitScore(validation) : null,
     tags: run.tags,
+    diagnosis: diagnosisJson(verdicts),
     group: run.group
       ? {
           id: run.group.groupId,
@@ -97,7 +110,7 @@ export async function runs(argv: string[]): Promise<number> {
   const locale = cliLocale();
   const words = speaker(LIST_WORDS, locale);
   return withWorkspace(async ({ store }) => {
-    const datasetNames = new Map(store.datasets.listDatasets().map((d) => [d.id, d.name]));
+    const datasets = new Map(store.datasets.listDatasets().map((d) => [d.id, d]));
     const groups = store.groups.listGroups();
     const groupNames = new Map(groups.map((g) => [g.id, g.name]));
     const groupId = groupRef === undefined ? undefined : resolveGroup(groups, groupRef).id;
@@ -105,7 +118,7 @@ export async function runs(argv: string[]): Promise<number> {
     const order = groupId ? ({ sortBy: 'groupPosition', order: 'asc' } as const) : {};
     const lines = store.runs
       .listRuns({ status, tag, limit, groupId, ...order })
-      .map((run) => runLine(store, run, datasetNames, groupNames));
+      .map((run) => runLine(store, run, datasets, groupNames));
     if (args.options.has('json')) {
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
       return 0;
@@ -122,6 +135,7 @@ export async function runs(argv: string[]): Promise<number> {
       TRAINING_WORDS[locale][`status_${l.status}`],
       `${l.epochs}/${l.epochsPlanned}`,
       bestText(l, locale),
+      l.diagnosis[0] ? verdictName(l.diagnosis[0].code, locale) : '-',
       durationText(l.durationMs, locale),
       dateText(Date.parse(l.createdAt)),
     ]);
@@ -134,11 +148,12 @@ export async function runs(argv: string[]): Promise<number> {
           words('headingStatus'),
           words('headingEpochs'),
           words('headingBest'),
+          words('headingDiagnosis'),
           words('headingDuration'),
           words('headingCreated'),
         ],
         rows,
-        new Set(grouped ? [4, 6] : [3, 5]),
+        new Set(grouped ? [4, 7] : [3, 6]),
       )}\n`,
     );
     return 0;

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VerdictCode } from '../../engine/core/train/diagnosisCodes';
 import { openStore } from '../services/store';
+import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
 import { blobsCsv, jsonLines, netwright, SPECIES, startNetwright } from './testCli';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-table-'));
@@ -72,7 +74,21 @@ describe('netwright train on a CSV table', () => {
       dataset: 'blobs',
     });
     expect(listed!.bestValidation.accuracy).toBeGreaterThanOrEqual(0.9);
+    // The same verdicts as the summary the run ended with.
+    expect(listed!.diagnosis).toEqual(summary.diagnosis);
     expect(netwright(home, ['runs', '--json', '--status', 'failed']).stdout.trim()).toBe('');
+  });
+
+  it("lists each run's diagnosis by the name of its first verdict, in English and in Chinese", () => {
+    const code = summary.diagnosis[0].code as VerdictCode;
+    const names = CLI_DIAGNOSIS_TABLES.names;
+    const row = (stdout: string) => stdout.split('\n').find((line) => line.includes('blobs-mlp'))!;
+    const en = netwright(home, ['runs']);
+    expect(en.stdout.split('\n')[0]).toMatch(/BEST VALIDATION\s+DIAGNOSIS\s+DURATION/);
+    expect(row(en.stdout)).toContain(names.en[code]);
+    const zh = netwright(home, ['runs'], { NETWRIGHT_LANG: 'zh' });
+    expect(zh.stdout.split('\n')[0]).toContain('诊断');
+    expect(row(zh.stdout)).toContain(names.zh[code]);
   });
 
   it('evaluates the best checkpoint on the test split to the accuracy in the summary', () => {

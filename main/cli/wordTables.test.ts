@@ -26,6 +26,7 @@ import { USAGE_MISTAKE_WORDS } from './usageWords';
 
 const TABLES: Record<string, Words<string>> = {
   'diagnosis verdicts': CLI_DIAGNOSIS_TABLES.verdicts,
+  'diagnosis names': CLI_DIAGNOSIS_TABLES.names,
   'diagnosis advice': CLI_DIAGNOSIS_TABLES.advice,
   'diagnosis values': CLI_DIAGNOSIS_TABLES.values,
   'diagnosis lines': CLI_DIAGNOSIS_TABLES.lines,
