@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI_DIAGNOSIS_TABLES } from './diagnosisText';
 import { displayWidth } from './format';
 import { blobsCsv, jsonLines, netwright } from './testCli';
 
@@ -62,15 +63,21 @@ describe('netwright train in Chinese', () => {
     const chinese = netwright(home, ['runs', '--tag', 'zh-lang'], { ...byLang, LC_ALL: '' });
     expect(chinese.status, chinese.stderr).toBe(0);
     const [heading, row] = chinese.stdout.split('\n');
-    expect(heading).toMatch(/^ID +名称 +状态 +轮次 +最佳验证结果 +用时 +创建时间$/);
+    expect(heading).toMatch(/^ID +名称 +状态 +轮次 +最佳验证结果 +诊断 +用时 +创建时间$/);
     expect(row).toMatch(/^[0-9a-f]{8} +月牙 +已完成 +3\/3 +损失 \d\.\d{4}，准确率 /);
     // The columns line up on a terminal, where each Chinese character takes two columns.
     const column = (line: string, cell: string) => displayWidth(line.slice(0, line.indexOf(cell)));
     expect(column(row, '已完成')).toBe(column(heading, '状态'));
     expect(column(row, '损失')).toBe(column(heading, '最佳验证结果'));
+    const diagnosis = row
+      .slice(row.indexOf('%') + 1)
+      .trim()
+      .split(/ +/)[0]; // the cell after the best scores
+    expect(Object.values(CLI_DIAGNOSIS_TABLES.names.zh)).toContain(diagnosis);
+    expect(column(row, diagnosis)).toBe(column(heading, '诊断'));
     const english = netwright(home, ['runs', '--tag', 'zh-lang'], { ...byLang, LC_ALL: 'C' });
     expect(english.stdout).toMatch(
-      /^ID +NAME +STATUS +EPOCHS +BEST VALIDATION +DURATION +CREATED\n[0-9a-f]{8} +月牙 +completed/,
+      /^ID +NAME +STATUS +EPOCHS +BEST VALIDATION +DIAGNOSIS +DURATION +CREATED\n[0-9a-f]{8} +月牙 +completed/,
     );
   });
 
