@@ -696,6 +696,23 @@ function synthetic(): DiagnosisCase[] {
     mustNot: ['healthy', 'converged'],
     adviceMust: ['lower-learning-rate'],
   });
+  // The dropout lesson's network without dropout (1-200-200-1 on 20 noisy points, Adam 0.01, full batch): its
+  // validation loss is 100 at epoch 2, lowest at epoch 50 (0.26), then 0.45 to the end while training falls to 0.06.
+  // Counted from the blow-up, validation "gained" 100 and a rise of 0.19 looked like noise: no overfitting was said.
+  const blownThenOverfit = run(
+    [90, 60, 8, 2, 1, ...decay(95, 0.8, 0.05, 0.04)],
+    [60, 100, 9, 2, 1.2, ...range(95, (i) => (i <= 45 ? 0.9 - (0.64 * i) / 45 : 0.26 + (0.19 * (i - 45)) / 49))].map(
+      (v, i) => v * (1 + 0.02 * Math.sin(i * 1.7)),
+    ),
+  );
+  add({
+    label: 'a blow-up in the first epochs, then validation 70% above its best while training falls: overfitting too',
+    history: blownThenOverfit,
+    setup: { baselineLoss: 0.674, optimizer: 'adam', schedule: 'constant' },
+    must: ['early-blowup', 'overfitting'],
+    mustNot: ['healthy'],
+    details: [{ code: 'overfitting', params: { training: 'fell' } }],
+  });
   add({
     label: 'still falling 2% a window is not flat',
     history: flatAt(0.5, 1.1, 0.02),

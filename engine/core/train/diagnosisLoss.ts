@@ -204,7 +204,12 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
     if (full && (best < Math.round(th.smoothingEpochs) - 1 || sv[i] < sv[best])) best = i;
     if (best === i) peakBefore = highest;
     if (i + 1 < th.minEpochs) continue;
-    const gain = peakBefore - sv[best];
+    // What validation gained on its way to the best, counted from no higher than a model that learned nothing
+    // (chance, or the mean's loss) where that is known: a blow-up in the first epochs (a 1-200-200-1 network's
+    // validation loss at 100 against a baseline of 0.9) is no gain, and counted as one it would make any later rise
+    // look like noise.
+    const start = ref.kind === 'first-epoch' ? peakBefore : Math.min(peakBefore, ref.value);
+    const gain = Math.max(0, start - sv[best]);
     const need = Math.max(th.overfitRiseOfBest * sv[best], th.overfitRiseOfGain * gain, th.noiseMultiple * valNoise(i));
     rise = sv[i] - sv[best];
     // A validation loss below the training loss (dropout, augmentation, an easy split) is never overfitting.

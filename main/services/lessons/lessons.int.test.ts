@@ -55,6 +55,17 @@ describe('lessons', () => {
     const bestWeights = await studio.predictions(runs.plain, 'validation', 0);
     expect(bestWeights.weights).toBe('best');
     expect(bestWeights.metrics.loss).toBeCloseTo(valLoss(plain)[bestWeights.epoch - 1], 4);
+    // The Train view's diagnosis of the same curves says what the lesson says: overfitting after the best epoch the
+    // claim names, for the run without dropout only (the blow-up of its first epochs notwithstanding).
+    const verdicts = async (runId: string) => {
+      const detail = await studio.getRun(runId);
+      return diagnoseRecordedRun({ epochs: detail.epochs, config: detail.run.trainConfig, spec: detail.run.graph });
+    };
+    const plainVerdicts = await verdicts(runs.plain);
+    const overfit = plainVerdicts.find((v) => v.code === 'overfitting');
+    expect(overfit?.params.bestEpoch).toBe(bestWeights.epoch);
+    expect(overfit?.params.training).toBe('fell');
+    expect((await verdicts(runs.dropout)).map((v) => v.code)).not.toContain('overfitting');
   });
 
   it('underfitting: without a hidden layer the spirals are not fitted, the curves sit together and the diagnosis says underfitting; capacity fixes it', async () => {
