@@ -620,6 +620,34 @@ function synthetic(): DiagnosisCase[] {
     adviceMust: ['schedule-already-lowering', 'gradient-clipping'],
     adviceMustNot: ['lower-learning-rate'],
   });
+  // The dropout lesson's run with dropout 0.5, one full-batch step per epoch: each epoch's training loss is one
+  // step's through a random mask, 0.20 to 0.38, while the validation loss (no dropout) stays near 0.30.
+  const maskNoise = (dropout: boolean, val: (i: number) => number) => ({
+    history: run(
+      range(40, (i) => 0.29 + 0.09 * Math.sin(i * 2.1) * Math.cos(i * 0.7)),
+      range(40, val),
+    ),
+    setup: { baselineLoss: 0.674, optimizer: 'adam', schedule: 'constant', dropout },
+  });
+  add({
+    label: 'dropout: the training loss swinging through random masks while validation holds: not unstable',
+    ...maskNoise(true, (i) => 0.3 + 0.005 * Math.sin(i)),
+    must: [],
+    mustNot: ['training-unstable'],
+    adviceMustNot: ['lower-learning-rate'],
+  });
+  add({
+    label: 'dropout: training and validation swinging together: the steps are unstable all the same',
+    ...maskNoise(true, (i) => 0.31 + 0.09 * Math.sin(i * 2.1) * Math.cos(i * 0.7)),
+    must: ['training-unstable'],
+    mustNot: [],
+  });
+  add({
+    label: 'the same training swings without dropout: unstable, whatever validation does',
+    ...maskNoise(false, (i) => 0.3 + 0.005 * Math.sin(i)),
+    must: ['training-unstable'],
+    mustNot: [],
+  });
   // Flat at 9 (8 times the loss of guessing) with the training accuracy at `accuracy`.
   const flatHighAt = (accuracy: number) =>
     run(

@@ -125,5 +125,12 @@ export function trainingUnstable(
   const train = recent.map((r) => r.trainLoss);
   const rises = largeRises(train, history, setup, th);
   if (rises.length < Math.round(th.unstableRises)) return null;
+  // With dropout, every step's loss is measured through a random mask, so the training loss swings though no step
+  // goes wrong (most when an epoch is one step: the dropout lesson's full batch); the validation loss, measured
+  // without dropout on the weights the steps left, then moves far less. Steps that throw the weights off move it too.
+  if (setup.dropout && recent.every((r) => r.valLoss !== undefined)) {
+    const val = recent.map((r) => r.valLoss!);
+    if (backAndForth(val) <= th.unstableTrainShare * backAndForth(train)) return null;
+  }
   return swingsFinding('training-unstable', recent, train, rises);
 }

@@ -65,7 +65,11 @@ describe('lessons', () => {
     const overfit = plainVerdicts.find((v) => v.code === 'overfitting');
     expect(overfit?.params.bestEpoch).toBe(bestWeights.epoch);
     expect(overfit?.params.training).toBe('fell');
-    expect((await verdicts(runs.dropout)).map((v) => v.code)).not.toContain('overfitting');
+    // Nor is the run with dropout called unstable: its training loss swings through dropout's random masks (one
+    // full-batch step an epoch), while its validation loss holds.
+    const dropoutCodes = (await verdicts(runs.dropout)).map((v) => v.code);
+    expect(dropoutCodes).not.toContain('overfitting');
+    expect(dropoutCodes).not.toContain('training-unstable');
   });
 
   it('underfitting: without a hidden layer the spirals are not fitted, the curves sit together and the diagnosis says underfitting; capacity fixes it', async () => {
