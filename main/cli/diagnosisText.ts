@@ -30,6 +30,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
     overfitting:
       'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed, up {risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
+    'over-regularized':
+      'held back by regularization: training loss lowest at epoch {lowestEpoch} ({lowestLoss}), climbed since to {loss}, {percentOfReference}% of the {referenceKind} loss {reference}',
     underfitting:
       'underfitting: training loss flat at {trainLoss} since epoch {sinceEpoch}, {percentOfReference}% of the {referenceKind} loss {reference}',
     'learning-slowly':
@@ -61,6 +63,8 @@ const VERDICT_TEXT: Words<VerdictCode> = {
     'vanishing-gradients': '梯度消失：自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}',
     overfitting:
       '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（平滑后升高 {risePercent}%），而训练损失{training} {trainLoss}；差距 {gap}',
+    'over-regularized':
+      '正则化过强：训练损失在第 {lowestEpoch} 轮最低（{lowestLoss}），此后升到 {loss}，为{referenceKind} {reference} 的 {percentOfReference}%',
     underfitting:
       '欠拟合：自第 {sinceEpoch} 轮起训练损失停在 {trainLoss}，为{referenceKind} {reference} 的 {percentOfReference}%',
     'learning-slowly':
@@ -197,6 +201,7 @@ const VERDICT_NAME: Words<VerdictCode> = {
     'exploding-gradients': 'exploding gradients',
     'vanishing-gradients': 'vanishing gradients',
     overfitting: 'overfitting',
+    'over-regularized': 'held back by regularization',
     underfitting: 'underfitting',
     'learning-slowly': 'learning slowly',
     plateau: 'plateau',
@@ -217,6 +222,7 @@ const VERDICT_NAME: Words<VerdictCode> = {
     'exploding-gradients': '梯度爆炸',
     'vanishing-gradients': '梯度消失',
     overfitting: '过拟合',
+    'over-regularized': '正则化过强',
     underfitting: '欠拟合',
     'learning-slowly': '学习太慢',
     plateau: '平台期',

@@ -648,6 +648,42 @@ function synthetic(): DiagnosisCase[] {
     must: ['training-unstable'],
     mustNot: [],
   });
+  // Recorded: spirals with an L2 penalty of 0.5 (Adam 0.001, 30 epochs): lowest at epoch 6, then climbing back toward
+  // chance as the penalty shrinks the weights, accuracy stuck at 54 %. Once "looks healthy".
+  const heldBack = run(
+    [1.0735, 0.8263, 0.8027, 0.8051, 0.8016, 0.8, 0.8036, 0.8095, 0.8153, 0.8209, 0.8298, 0.8372, 0.8436, 0.8528]
+      .concat([0.8601, 0.8677, 0.8733, 0.8809, 0.8875, 0.8938, 0.9006, 0.9045, 0.9105, 0.9129, 0.9183, 0.9219])
+      .concat([0.9247, 0.9279, 0.9331, 0.9334]),
+    [0.8822, 0.8269, 0.8182, 0.8193, 0.8107, 0.8117, 0.8164, 0.8224, 0.8287, 0.8335, 0.8416, 0.8491, 0.8552, 0.8636]
+      .concat([0.8732, 0.8789, 0.8835, 0.8928, 0.8982, 0.904, 0.9105, 0.913, 0.9204, 0.9207, 0.9271, 0.9303])
+      .concat([0.9327, 0.937, 0.9411, 0.9414]),
+    () => ({ lr: 0.001 }),
+  );
+  add({
+    label:
+      'L2 of 0.5 on spirals: the loss climbing back toward chance is the penalty winning, not health or divergence',
+    history: heldBack,
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant', weightDecay: true },
+    must: ['over-regularized'],
+    mustNot: ['healthy', 'diverging', 'underfitting', 'overfitting'],
+    adviceMust: ['less-regularization'],
+    adviceMustNot: ['lower-learning-rate', 'bigger-model'],
+    details: [{ code: 'over-regularized', severity: 'warning', params: { lowestEpoch: 6, loss: 0.9334 } }],
+  });
+  add({
+    label: 'the same climb without any penalty is not put down to one',
+    history: heldBack,
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant', weightDecay: false },
+    must: [],
+    mustNot: ['over-regularized'],
+  });
+  add({
+    label: 'a penalized run climbing far past chance is diverging, whatever its penalty',
+    history: run([...decay(10, 1.1, 0.5, 0.4), ...range(10, (i) => 0.55 * 1.25 ** i)], undefined, () => ({ lr: 1 })),
+    setup: { numClasses: 3, optimizer: 'sgd', schedule: 'constant', weightDecay: true },
+    must: ['diverging'],
+    mustNot: ['over-regularized'],
+  });
   // Flat at 9 (8 times the loss of guessing) with the training accuracy at `accuracy`.
   const flatHighAt = (accuracy: number) =>
     run(

@@ -10,6 +10,7 @@ import {
   earlyBlowup,
   lossSpike,
   overfitting,
+  overRegularized,
   validationSpike,
   type Finding,
 } from './diagnosisLoss';
@@ -68,7 +69,9 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
       });
     return found;
   }
-  const diverging = divergingLoss(history, setup, th);
+  // A penalty pulling the weights back raises the training loss without any step going wrong: not divergence.
+  const heldBack = overRegularized(history, setup, th);
+  const diverging = heldBack ? null : divergingLoss(history, setup, th);
   // Repeated jumps of the training loss include any single spike among them: the instability is the one verdict.
   const thrashing = diverging ? null : trainingUnstable(history, setup, th);
   const spike = diverging || thrashing ? null : lossSpike(history, th);
@@ -89,7 +92,7 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   if (!diverging) {
     // Until a spike has passed, the curve's shape (flat, converged, slow) cannot be judged.
     const unsettled = spike !== null && spike.params.recovered === 'no';
-    const shape = overfitting(history, setup, th) ?? (unsettled ? null : curveShape(history, setup, th));
+    const shape = heldBack ?? overfitting(history, setup, th) ?? (unsettled ? null : curveShape(history, setup, th));
     if (shape) found.push(shape);
   }
   if (found.length === 0) found.push(healthy(history));

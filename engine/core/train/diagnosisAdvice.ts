@@ -126,6 +126,10 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       add('smaller-model');
       break;
     }
+    case 'over-regularized':
+      // The penalty is what holds the loss up: a smaller one (or none) is the cure, not a bigger model or another rate.
+      add('less-regularization');
+      break;
     case 'underfitting':
       // At a rate above the usual for the optimizer the steps overshoot: that, not the model's size, is what holds
       // the loss up (a larger model at the same rate thrashes the same way).

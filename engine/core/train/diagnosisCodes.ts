@@ -22,6 +22,9 @@ export const VERDICT_CODES = [
   'vanishing-gradients', // { layer, norm, sinceEpoch, alsoAffected }
   'overfitting', // { bestEpoch, bestValLoss, valLoss, trainLoss, gap, risePercent, training: 'fell' | 'flat' }
   'underfitting', // flat and high: { trainLoss, reference, referenceKind, percentOfReference, sinceEpoch }
+  // L1, L2 or weight decay on, and the training loss climbing from its lowest back toward the reference:
+  // { lowestEpoch, lowestLoss, loss, percentOfReference, reference, referenceKind }
+  'over-regularized',
   'learning-slowly', // still high, falling slowly: { trainLoss, reference, referenceKind, percentOfReference, fallPercentPerEpoch }
   'plateau', // flat in between: { trainLoss, changePercent, epochs, sinceEpoch }
   'converged', // flat at a small fraction of where it started: { trainLoss, percentOfReference, referenceKind, sinceEpoch }

@@ -75,6 +75,48 @@ export function divergingLoss(
 }
 
 /**
+ * A penalty stronger than the data: with L1, L2 or weight decay on, training minimizes the data loss plus the
+ * penalty, and a penalty that wins pulls the weights back toward zero, so the training loss (the data's part, as
+ * recorded) climbs from its lowest toward what a model that learned nothing scores, and no further. Spirals with an
+ * L2 penalty of 0.5: 0.80 at epoch 6, 0.93 at epoch 30 (85 % of guessing), accuracy stuck at 54 %; before this
+ * verdict it read "healthy", and a larger climb would have read "diverging: steps too large". A climb well past the
+ * reference is divergence all the same (divergingLoss).
+ */
+export function overRegularized(
+  history: readonly EpochRecord[],
+  setup: RunSetup,
+  th: DiagnosisThresholds,
+): Finding | null {
+  if (!setup.weightDecay) return null;
+  const ref = reference(history, setup, th);
+  const n = history.length;
+  const span = Math.max(1, Math.round(th.flatEpochs));
+  if (ref.kind === 'first-epoch' || n < 2 * span) return null;
+  const train = history.map((r) => r.trainLoss);
+  const smooth = trailingMedian(train, th.smoothingEpochs);
+  const lowest = argMin(smooth);
+  const last = smooth[n - 1];
+  const rise = last - smooth[lowest];
+  // Risen by a tenth of its lowest and beyond the epoch-to-epoch noise, still climbing over the last window, and
+  // never well above the reference.
+  if (rise < th.overfitRiseOfBest * smooth[lowest] || !(rise > th.noiseMultiple * noiseOf(train, th)(n))) return null;
+  if (last < smooth[n - 1 - span]) return null;
+  if (Math.max(...train.slice(lowest)) > ref.value * (1 + th.divergeWarningRise)) return null;
+  return {
+    code: 'over-regularized',
+    severity: 'warning',
+    params: {
+      lowestEpoch: history[lowest].epoch,
+      lowestLoss: round4(smooth[lowest]),
+      loss: round4(train[n - 1]),
+      percentOfReference: percent(train[n - 1] / ref.value),
+      reference: round4(ref.value),
+      referenceKind: ref.kind,
+    },
+  };
+}
+
+/**
  * The latest recent index of `values` that jumped spikeFactor times above every one of the epochs before it, with the
  * median of those epochs. Older spikes are history, not news: only the last two flat windows count.
  */

@@ -15,4 +15,6 @@ export const LESSON_FOR_VERDICT: Readonly<Partial<Record<VerdictCode, LessonId>>
   // A schedule lowers the rate that a flat loss keeps bouncing at.
   plateau: 'schedules',
   'vanishing-gradients': 'vanishing-gradients',
+  // What a penalty does to the weights.
+  'over-regularized': 'l1-l2',
 };

@@ -22,6 +22,7 @@ describe('diagnosisMarkers', () => {
         verdict('validation-spike', { epoch: 29 }),
         verdict('plateau', { sinceEpoch: 20 }),
         verdict('converged', { sinceEpoch: 10 }),
+        verdict('over-regularized', { lowestEpoch: 6 }),
       ],
       label,
     );
@@ -33,6 +34,7 @@ describe('diagnosisMarkers', () => {
       { x: 29, label: 'validation-spike at 29' },
       { x: 20, label: 'plateau since 20' },
       { x: 10, label: 'converged since 10' },
+      { x: 6, label: 'over-regularized after 6' },
     ]);
   });
 

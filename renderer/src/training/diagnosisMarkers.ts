@@ -10,6 +10,7 @@ const MARKED: Readonly<Partial<Record<VerdictCode, { param: string; kind: 'since
   converged: { param: 'sinceEpoch', kind: 'since' },
   overfitting: { param: 'bestEpoch', kind: 'after' },
   diverging: { param: 'bestEpoch', kind: 'after' },
+  'over-regularized': { param: 'lowestEpoch', kind: 'after' },
   'loss-spike': { param: 'epoch', kind: 'at' },
   'validation-spike': { param: 'epoch', kind: 'at' },
 };

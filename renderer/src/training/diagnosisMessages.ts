@@ -99,6 +99,11 @@ const en: DiagnosisWords = {
       text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss {training} {trainLoss}. The gap is now {gap}.',
       why: 'Validation loss rising while training loss falls, or stays at a low it has reached, means the model is learning details of its training examples that do not hold for new data, and growing surer of its answers, the wrong ones included.',
     },
+    'over-regularized': {
+      title: 'Held back by regularization',
+      text: 'The training loss was lowest at epoch {lowestEpoch} ({lowestLoss}) and has climbed since to {loss}, {percentOfReference}% of {referenceKind} ({reference}).',
+      why: 'With an L1 or L2 penalty (or weight decay), training minimizes the data loss plus the penalty. A penalty that is too strong wins: it pulls the weights back toward zero, so the data loss climbs toward what a model that learned nothing scores, and the model underfits. No step is going wrong; the loss being minimized is a different one.',
+    },
     underfitting: {
       title: 'Underfitting',
       text: 'Training loss has stopped improving at {trainLoss} since epoch {sinceEpoch}: {percentOfReference}% of {referenceKind} ({reference}), and validation is no better.',
@@ -245,6 +250,11 @@ const zh: DiagnosisWords = {
       title: '过拟合',
       text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失{training} {trainLoss}。差距现为 {gap}。',
       why: '验证损失上升，而训练损失仍在下降或停在已达到的低位，说明模型在记忆训练样本中对新数据不成立的细节，并且对自己的答案（包括错误的答案）越来越确信。',
+    },
+    'over-regularized': {
+      title: '正则化过强',
+      text: '训练损失在第 {lowestEpoch} 轮最低（{lowestLoss}），此后升到 {loss}，为{referenceKind}（{reference}）的 {percentOfReference}%。',
+      why: '使用 L1 或 L2 惩罚（或权重衰减）时，训练最小化的是数据损失加上惩罚项。惩罚太强就会占上风：它把权重拉回零附近，数据损失于是向什么都没学到的模型的水平回升，模型欠拟合。并不是哪一步出了错，而是被最小化的是另一个损失。',
     },
     underfitting: {
       title: '欠拟合',
