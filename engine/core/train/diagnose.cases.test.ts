@@ -678,6 +678,15 @@ function synthetic(): DiagnosisCase[] {
     mustNot: ['over-regularized'],
   });
   add({
+    label: 'a penalized run fitted to 1% of chance, wobbling 0.010 to 0.013: fitted, not held back',
+    history: run([...decay(20, 1.1, 0.01, 0.5), ...range(20, (i) => 0.01 + 0.00015 * i)], undefined, () => ({
+      lr: 0.001,
+    })),
+    setup: { numClasses: 3, optimizer: 'adam', schedule: 'constant', weightDecay: true },
+    must: [],
+    mustNot: ['over-regularized'],
+  });
+  add({
     label: 'a penalized run climbing far past chance is diverging, whatever its penalty',
     history: run([...decay(10, 1.1, 0.5, 0.4), ...range(10, (i) => 0.55 * 1.25 ** i)], undefined, () => ({ lr: 1 })),
     setup: { numClasses: 3, optimizer: 'sgd', schedule: 'constant', weightDecay: true },

@@ -102,6 +102,8 @@ export function overRegularized(
   if (rise < th.overfitRiseOfBest * smooth[lowest] || !(rise > th.noiseMultiple * noiseOf(train, th)(n))) return null;
   if (last < smooth[n - 1 - span]) return null;
   if (Math.max(...train.slice(lowest)) > ref.value * (1 + th.divergeWarningRise)) return null;
+  // A loss still at the level called converged fits its data, penalty or not: a wobble there is no underfit.
+  if (last <= th.convergedFraction * ref.value) return null;
   return {
     code: 'over-regularized',
     severity: 'warning',
