@@ -892,6 +892,22 @@ function synthetic(): DiagnosisCase[] {
       adviceMustNot: ['relu-activations', 'raise-learning-rate'],
     });
     add({
+      label: 'a first layer without gradient under an L1 or L2 penalty: lower the penalty first',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads),
+      setup: { optimizer: 'sgd', schedule: 'constant', relu: true, saturating: false, weightDecay: true },
+      must: ['vanishing-gradients'],
+      mustNot: [],
+      adviceMust: ['less-regularization'],
+    });
+    add({
+      label: 'the same without a penalty: no advice about one',
+      history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads),
+      setup: { optimizer: 'sgd', schedule: 'constant', relu: true, saturating: false, weightDecay: false },
+      must: ['vanishing-gradients'],
+      mustNot: [],
+      adviceMustNot: ['less-regularization'],
+    });
+    add({
       label: 'a tanh network whose first layer gets no gradient: use ReLU',
       history: run(decay(8, 1.0, 0.5, 0.2), undefined, grads),
       setup: { optimizer: 'adam', saturating: true, relu: false },

@@ -92,7 +92,7 @@ const en: DiagnosisWords = {
     'vanishing-gradients': {
       title: 'Vanishing gradients',
       text: 'Layer {layer} has had a gradient norm of {norm} since epoch {sinceEpoch}, orders of magnitude below the other layers, so it barely learns.',
-      why: 'Gradients shrink as they pass back through layers: saturated sigmoid or tanh, poor initialization, or ReLU units that have died (a step too large can push a unit below zero for every sample, and then no gradient reaches it), so the layers before stop learning.',
+      why: 'Gradients shrink as they pass back through layers: saturated sigmoid or tanh, poor initialization, ReLU units that have died (a step too large can push a unit below zero for every sample, and then no gradient reaches it), or weights a strong penalty has pulled to almost zero, so the layers before stop learning.',
     },
     overfitting: {
       title: 'Overfitting',
@@ -244,7 +244,7 @@ const zh: DiagnosisWords = {
     'vanishing-gradients': {
       title: '梯度消失',
       text: '自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}，比其他层低几个数量级，几乎学不到东西。',
-      why: '梯度反向经过各层时会缩小：sigmoid 或 tanh 饱和、初始化不当，或 ReLU 单元已经“死亡”（一步过大的更新可能让某个单元对所有样本的输入都小于零，此后再没有梯度到达它），前面的层因此停止学习。',
+      why: '梯度反向经过各层时会缩小：sigmoid 或 tanh 饱和、初始化不当、ReLU 单元已经“死亡”（一步过大的更新可能让某个单元对所有样本的输入都小于零，此后再没有梯度到达它），或过强的惩罚把权重拉到几乎为零，前面的层因此停止学习。',
     },
     overfitting: {
       title: '过拟合',
