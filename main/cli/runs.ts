@@ -1,7 +1,7 @@
 // `netwright runs`: the runs in the store, newest first, as a table or one JSON object per line.
 import type { SplitMetrics } from '../../engine/core/train/trainer';
-import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
-import { divergedAt, type RunFailure } from '../../engine/core/train/runFailure';
+import { diagnoseStoredRun } from '../../engine/core/train/diagnosisHistory';
+import type { RunFailure } from '../../engine/core/train/runFailure';
 import type { Store } from '../services/store';
 import { RUN_STATUSES, type DatasetRecord, type RunStatus, type RunSummary } from '../services/store/types';
 import { diagnosisJson, verdictName, type VerdictJson } from './diagnosisText';
@@ -49,13 +49,8 @@ export function runLine(
 ): RunLine {
   const epochs = store.metrics.listEpochs(run.id);
   const dataset = run.datasetId ? datasets.get(run.datasetId) : undefined;
-  const verdicts = diagnoseRecordedRun({
-    epochs,
-    config: run.trainConfig,
-    spec: store.runs.getRun(run.id).graph,
-    numClasses: dataset?.manifest.task === 'classification' ? dataset.manifest.classNames?.length : undefined,
-    diverged: divergedAt(run.failure),
-  });
+  const verdicts = diagnoseStoredRun({ ...run, graph: store.runs.getRun(run.id).graph }, epochs, dataset?.manifest);
+
   const best = epochs.reduce<(typeof epochs)[number] | undefined>(
     (b, e) => (e.valLoss !== null && (b?.valLoss ?? Infinity) > e.valLoss ? e : b),
     undefined,

@@ -1,7 +1,7 @@
 // The end-of-training report of `train` and `continue`: run, status, split sizes, the best checkpoint's metrics on
 // the validation and test splits (computed by the engine, as `evaluate` does) and the final epoch's, and the
 // checkpoint files; as one JSON object (the same in every language) or as a few lines of text in the user's language.
-import { diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
+import { classCountOf, diagnoseRecordedRun } from '../../engine/core/train/diagnosisHistory';
 import { divergedAt, type RunFailure } from '../../engine/core/train/runFailure';
 import type { SplitMetrics } from '../../engine/core/train/trainer';
 import type { EngineClient } from '../../engine/host/parent/client';
@@ -102,7 +102,7 @@ export async function runReport(
     best = await evaluateBest().catch(evaluateBest);
   }
   const { manifest } = dataset;
-  const numClasses = manifest.task === 'classification' ? manifest.classNames?.length : undefined;
+  const numClasses = classCountOf(manifest);
   const { graph: spec, settingChanges } = store.runs.getRun(run.id);
   // A loss that became NaN mid-epoch stopped the run before that epoch was recorded: the engine says where.
   const diverged = outcome?.status === 'diverged' ? outcome.at : divergedAt(run.failure);

@@ -1,8 +1,16 @@
 // A recorded run diagnosed as the studio and the CLI both do: the size of its validation split read from the stored
 // epochs reaches the advice.
 import { describe, expect, it } from 'vitest';
-import { config as trainConfig } from '../../test/models';
-import { diagnoseRecordedRun, regressionBaseline, validationCount, type StoredEpoch } from './diagnosisHistory';
+import { mlp, config as trainConfig } from '../../test/models';
+import {
+  classCountOf,
+  diagnoseRecordedRun,
+  diagnoseStoredRun,
+  regressionBaseline,
+  validationCount,
+  type StoredEpoch,
+} from './diagnosisHistory';
+import { divergedFailure } from './runFailure';
 
 /** Training falls smoothly; validation settles near 0.32, then bounces 0.3 ↔ 0.6 over the last seven epochs. */
 function bouncingRun(count?: number): StoredEpoch[] {
@@ -97,5 +105,22 @@ describe('diagnoseRecordedRun', () => {
     const verdicts = diagnoseRecordedRun({ epochs, config: trainConfig({ loss: 'mse' }) });
     expect(verdicts.map((v) => v.code)).toContain('underfitting');
     expect(verdicts.map((v) => v.code)).not.toContain('converged');
+  });
+});
+
+describe('diagnoseStoredRun', () => {
+  it("judges a stored run against its classes' guessing loss, and reads a divergence back from its failure", () => {
+    expect(classCountOf({ task: 'classification', classNames: ['a', 'b', 'c'] })).toBe(3);
+    expect(classCountOf({ task: 'regression' })).toBeUndefined();
+    expect(classCountOf(null)).toBeUndefined();
+    const config = trainConfig({ optimizer: { type: 'sgd', lr: 8 } });
+    const run = { trainConfig: config, graph: mlp(2, [8], 10), failure: null };
+    const manifest = { task: 'classification', classNames: Array.from({ length: 10 }, (_, i) => String(i)) };
+    expect(diagnoseStoredRun(run, bouncingRun(36), manifest)).toEqual(
+      diagnoseRecordedRun({ epochs: bouncingRun(36), config, spec: run.graph, numClasses: 10 }),
+    );
+    const failure = divergedFailure({ epoch: 1, step: 9, lr: 8, optimizer: 'sgd' });
+    const broke = diagnoseStoredRun({ ...run, failure }, [], manifest);
+    expect(broke.map((v) => v.code)).toEqual(['non-finite-loss']);
   });
 });

@@ -5,6 +5,7 @@ import type { TrainConfig } from './config';
 import { diagnose, nonFiniteLossVerdict, type EpochRecord, type NonFiniteLossInfo } from './diagnose';
 import type { Verdict } from './diagnosisCodes';
 import { runSetup } from './diagnosisSetup';
+import { divergedAt, type RunFailure } from './runFailure';
 
 /** An epoch as the store keeps it: NaN and infinities become null (JSON has neither). */
 export interface StoredEpoch {
@@ -115,4 +116,27 @@ export function diagnoseRecordedRun(run: RecordedRun): Verdict[] {
   if (!run.diverged || verdicts.some((v) => v.code === 'non-finite-loss' || v.code === 'non-finite-weights'))
     return verdicts;
   return [nonFiniteLossVerdict(run.diverged, setup)];
+}
+
+/** The classes a dataset's loss is judged against (guessing scores ln of their count): a classification's only. */
+export function classCountOf(manifest: { task: string; classNames?: readonly string[] } | null | undefined) {
+  return manifest?.task === 'classification' ? manifest.classNames?.length : undefined;
+}
+
+/**
+ * The verdicts on a run as the store keeps it (its graph, settings and failure), its recorded epochs and its
+ * dataset's manifest (null when the dataset is gone): what pages and tables showing many finished runs say of each.
+ */
+export function diagnoseStoredRun(
+  run: { trainConfig: TrainConfig; graph: ModelSpec; failure: RunFailure | null },
+  epochs: readonly StoredEpoch[],
+  manifest: { task: string; classNames?: readonly string[] } | null | undefined,
+): Verdict[] {
+  return diagnoseRecordedRun({
+    epochs,
+    config: run.trainConfig,
+    spec: run.graph,
+    numClasses: classCountOf(manifest),
+    diverged: divergedAt(run.failure),
+  });
 }
