@@ -29,6 +29,9 @@ export type ExperimentsMessageKey =
   | 'testEpoch'
   | 'testEpochHelp'
   | 'duration'
+  | 'durationSeconds'
+  | 'durationMinutes'
+  | 'durationHours'
   | 'tags'
   | 'created'
   | 'selectRun'
@@ -162,6 +165,9 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     testEpochHelp:
       "On the test split, by the weights the run ended with: epoch {n}'s (the best epoch's when early stopping restored them). The Train view's results say which weights they use.",
     duration: 'Duration',
+    durationSeconds: '{s} s',
+    durationMinutes: '{min} min {s} s',
+    durationHours: '{h} h {min} min',
     tags: 'Tags',
     created: 'Created',
     selectRun: 'Select run {name}',
@@ -295,6 +301,9 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     testEpochHelp:
       '在测试集上、用运行结束时的权重计算：第 {n} 轮的权重（早停恢复最佳权重时即最佳一轮）。训练视图的结果会注明所用的权重。',
     duration: '时长',
+    durationSeconds: '{s} 秒',
+    durationMinutes: '{min} 分 {s} 秒',
+    durationHours: '{h} 小时 {min} 分',
     tags: '标签',
     created: '创建时间',
     selectRun: '选择运行 {name}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../main/api/types';
-import { filterRuns, formatDuration, formatMetric, nextSort, parseTags, settingsSummary, sortRuns } from './runTable';
+import { filterRuns, durationWords, formatMetric, nextSort, parseTags, settingsSummary, sortRuns } from './runTable';
 
 function run(name: string, extra: Partial<RunSummary> = {}): RunSummary {
   return {
@@ -127,9 +127,12 @@ describe('run cells', () => {
   });
 
   it('formats durations and metrics', () => {
-    expect(formatDuration(42_000)).toBe('42 s');
-    expect(formatDuration(125_000)).toBe('2 min 5 s');
-    expect(formatDuration(3_720_000)).toBe('1 h 2 min');
+    expect(durationWords(420)).toEqual({ key: 'durationSeconds', params: { s: '0.4' } });
+    expect(durationWords(9_940)).toEqual({ key: 'durationSeconds', params: { s: '9.9' } });
+    expect(durationWords(9_960)).toEqual({ key: 'durationSeconds', params: { s: 10 } });
+    expect(durationWords(42_000)).toEqual({ key: 'durationSeconds', params: { s: 42 } });
+    expect(durationWords(125_000)).toEqual({ key: 'durationMinutes', params: { min: 2, s: 5 } });
+    expect(durationWords(3_720_000)).toEqual({ key: 'durationHours', params: { h: 1, min: 2 } });
     expect(formatMetric(0.9234, 'accuracy')).toBe('92.3%');
     expect(formatMetric(-0.25, 'r2')).toBe('-0.250');
     expect(formatMetric(null, 'loss')).toBe('—');

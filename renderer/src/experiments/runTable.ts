@@ -139,12 +139,28 @@ export function parseTags(text: string): string[] {
   ];
 }
 
-export function formatDuration(ms: number): string {
+/** A run's training time in the message table's words (`durationSeconds` …): tenths of a second under ten seconds
+ * (a sample's 30 epochs take half a second, which "0 s" would hide), whole seconds to a minute, then minutes and
+ * hours. */
+export function durationWords(ms: number): {
+  key: 'durationSeconds' | 'durationMinutes' | 'durationHours';
+  params: Record<string, string | number>;
+} {
+  if (ms < 9_950) return { key: 'durationSeconds', params: { s: (Math.max(0, ms) / 1000).toFixed(1) } };
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return { key: 'durationSeconds', params: { s: seconds } };
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return { key: 'durationMinutes', params: { min: minutes, s: seconds % 60 } };
+  return { key: 'durationHours', params: { h: Math.floor(minutes / 60), min: minutes % 60 } };
+}
+
+/** durationWords said by a translator of a table that has those keys (the Experiments view's). */
+export function durationText(
+  ms: number,
+  t: (key: ReturnType<typeof durationWords>['key'], params: Record<string, string | number>) => string,
+): string {
+  const words = durationWords(ms);
+  return t(words.key, words.params);
 }
 
 /** Regression runs (mean squared error) show R² where classifiers show accuracy. */
