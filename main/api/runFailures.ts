@@ -41,7 +41,7 @@ export const RUN_FAILURES: Record<RunFailureCode, string> = {
   'system-error':
     'The system could not write or read {file} ({errno}): check the disk and the folder, then continue the run.',
   'out-of-memory': 'The engine ran out of memory: a smaller batch size or a smaller network needs less.',
-  'engine-error': '{message}',
+  'engine-error': 'The engine stopped on an error it did not expect: {message}',
   'no-reason': 'the run failed (no reason was given)',
 };
 

@@ -31,6 +31,6 @@ export const RUN_FAILURES_ZH: Record<RunFailureCode, string> = {
   'read-only-disk': '{file} 所在的磁盘是只读的：请把数据文件夹移到可写的磁盘上，然后继续这个运行。',
   'system-error': '系统无法读写 {file}（{errno}）：请检查磁盘和文件夹，然后继续这个运行。',
   'out-of-memory': '引擎内存不足：更小的批大小或更小的网络需要的内存更少。',
-  'engine-error': '{message}',
+  'engine-error': '引擎遇到了意料之外的错误，已停止：{message}',
   'no-reason': '运行失败（没有给出原因）',
 };

@@ -20,7 +20,12 @@ describe('failureText', () => {
     expect(failureText(runFailure('engine-killed', { signal: 'SIGKILL' }), 'x', 'zh')).toBe(
       '引擎进程被终止（SIGKILL）',
     );
-    expect(failureText(runFailure('engine-error', { message: 'ENOSPC' }), 'ENOSPC', 'zh')).toBe('ENOSPC');
+    expect(failureText(runFailure('engine-error', { message: 'ENOSPC' }), 'ENOSPC', 'zh')).toBe(
+      '引擎遇到了意料之外的错误，已停止：ENOSPC',
+    );
+    expect(failureText(runFailure('engine-error', { message: 'ENOSPC' }), 'ENOSPC', 'en')).toBe(
+      'The engine stopped on an error it did not expect: ENOSPC',
+    );
   });
 
   it('words a file the system refused, naming it, in either language', () => {
