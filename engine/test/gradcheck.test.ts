@@ -21,6 +21,8 @@ interface Case {
   batch?: number;
   /** Keep inputs away from kinks (ReLU at 0, pooling ties) so differences are well defined. */
   awayFromZero?: boolean;
+  /** Inputs times this (default 1), so that a saturating part (ReLU6 above 6, Hardswish beyond +-3) is reached. */
+  scale?: number;
   training?: boolean;
 }
 
@@ -45,6 +47,12 @@ const CASES: Case[] = [
   { op: 'gelu', params: { approximate: 'tanh' }, shapes: [[6]] },
   { op: 'elu', shapes: [[7]], awayFromZero: true },
   { op: 'elu', params: { alpha: 0.4 }, shapes: [[2, 2, 3]], awayFromZero: true },
+  { op: 'silu', shapes: [[7]] },
+  { op: 'silu', shapes: [[2, 2, 3]], scale: 4 },
+  { op: 'hardswish', shapes: [[7]] },
+  { op: 'hardswish', shapes: [[2, 2, 3]], scale: 4 },
+  { op: 'relu6', shapes: [[7]], awayFromZero: true },
+  { op: 'relu6', shapes: [[2, 2, 3]], awayFromZero: true, scale: 5 },
   { op: 'softmax', shapes: [[5]] },
   { op: 'identity', shapes: [[4]] },
   { op: 'dropout', params: { p: 0.3 }, shapes: [[6]], training: true }, // the mask repeats for the same step
@@ -65,12 +73,12 @@ const CASES: Case[] = [
   },
 ];
 
-function fill(values: Float32Array, rng: Rng, awayFromZero: boolean): void {
+function fill(values: Float32Array, rng: Rng, awayFromZero: boolean, scale = 1): void {
   for (let i = 0; i < values.length; i++) {
     let v = rng.normal();
     // Distinct values with margins keep max pooling's winner and ReLU's side stable under +-STEP.
     if (awayFromZero) v = Math.sign(v || 1) * (0.1 + Math.abs(v));
-    values[i] = v + i * 1e-3;
+    values[i] = scale * v + i * 1e-3;
   }
 }
 
@@ -122,7 +130,7 @@ describe('finite-difference gradients of every layer', () => {
       const training = c.training ?? true;
       for (const input of layer.inputs) {
         if (c.op === 'maxpool2d') spread(input.data, rng);
-        else fill(input.data, rng, c.awayFromZero ?? false);
+        else fill(input.data, rng, c.awayFromZero ?? false, c.scale);
       }
       for (const p of layer.params.values()) fill(p.value, rng, false);
       const weights = new Float32Array(batch * layer.output.size);

@@ -8,23 +8,9 @@ import os
 
 import torch
 
+from fixture_json import tensor
+
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'engine', 'test', 'golden', 'fixtures', 'layers-elu.json')
-
-
-def tensor(t):
-    """{"shape", "data"} with float32 values written as the shortest decimals that read back as the same float32."""
-    values = t.detach().to(torch.float32).flatten().tolist()
-    return {'shape': list(t.shape), 'data': [float(repr_f32(v)) for v in values]}
-
-
-def repr_f32(v):
-    # Shortest decimal that rounds back to the same float32 (9 significant digits always do; try fewer first).
-    target = torch.tensor(v, dtype=torch.float32).item()
-    for digits in range(6, 10):
-        text = f'{target:.{digits}g}'
-        if torch.tensor(float(text), dtype=torch.float32).item() == target:
-            return text
-    return f'{target:.9g}'
 
 
 def case(name, alpha, x32, grad32):

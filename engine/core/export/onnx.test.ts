@@ -72,6 +72,12 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'fc_a').attributes.transB.int).toBe(1);
     expect(nodeNamed(model, 'fc_b').inputs).toEqual(['flat', 'fc_b.weight']);
     expect(nodeNamed(model, 'lrelu').attributes.alpha.float).toBeCloseTo(0.1, 7);
+    // ReLU6 as Clip(x, 0, 6) with the bounds as scalar initializers; SiLU as x * Sigmoid(x); Hardswish as its own op.
+    const clip = nodeNamed(model, 'relu6_avg');
+    expect([clip.opType, clip.inputs]).toEqual(['Clip', ['avg', 'relu6/zero', 'relu6/six']]);
+    expect(nodeNamed(model, 'silu_b/sigmoid')).toMatchObject({ opType: 'Sigmoid', inputs: ['fc_b'] });
+    expect(nodeNamed(model, 'silu_b')).toMatchObject({ opType: 'Mul', inputs: ['fc_b', 'silu_b/sigmoid'] });
+    expect(nodeNamed(model, 'hswish').opType).toBe('HardSwish');
     expect(nodeNamed(model, 'bn1d').opType).toBe('BatchNormalization');
     expect(nodeNamed(model, 'bn1d').inputs).toEqual([
       'cat2',

@@ -128,6 +128,9 @@ const KNOWN_OPS: Record<string, number> = {
   Relu: 1,
   LeakyRelu: 1,
   Elu: 1,
+  HardSwish: 14,
+  // Clip takes its bounds as inputs from opset 11 (attributes before): ReLU6 writes them as inputs.
+  Clip: 11,
   Sigmoid: 1,
   Tanh: 1,
   Softmax: 1,

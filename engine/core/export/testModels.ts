@@ -22,7 +22,7 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
   };
 }
 
-/** Every op kind at least once (both GELU forms, ELU with a non-default alpha), with padding that matters for avg and max pooling. */
+/** Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish), with padding that matters for avg and max pooling. */
 export function everyOpSpec(): ModelSpec {
   return graph(
     'every-op',
@@ -32,6 +32,7 @@ export function everyOpSpec(): ModelSpec {
       ['bn2d', 'batchnorm2d'],
       ['lrelu', 'leakyrelu', { negativeSlope: 0.1 }],
       ['avg', 'avgpool2d', { kernelSize: 3, stride: 1, padding: 1 }],
+      ['relu6_avg', 'relu6'],
       ['tanh_avg', 'tanh'],
       ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
       ['gelu_exact', 'gelu'],
@@ -45,10 +46,12 @@ export function everyOpSpec(): ModelSpec {
       ['relu_a', 'relu'],
       ['probs', 'softmax'],
       ['fc_b', 'dense', { units: 6, bias: false }],
+      ['silu_b', 'silu'],
       ['elu_b', 'elu', { alpha: 0.7 }],
       ['sig', 'sigmoid'],
       ['cat2', 'concat'],
       ['bn1d', 'batchnorm1d', { eps: 1e-3, momentum: 0.2 }],
+      ['hswish', 'hardswish'],
       ['gelu_tanh', 'gelu', { approximate: 'tanh' }],
       ['drop', 'dropout', { p: 0.25 }],
       ['fc_out', 'dense', { units: 5 }],
@@ -58,7 +61,8 @@ export function everyOpSpec(): ModelSpec {
       ['conv1', 'bn2d'],
       ['bn2d', 'lrelu'],
       ['lrelu', 'avg'],
-      ['avg', 'tanh_avg'],
+      ['avg', 'relu6_avg'],
+      ['relu6_avg', 'tanh_avg'],
       ['lrelu', 'conv2'],
       ['conv2', 'gelu_exact'],
       ['tanh_avg', 'add1', 0],
@@ -73,12 +77,14 @@ export function everyOpSpec(): ModelSpec {
       ['fc_a', 'relu_a'],
       ['relu_a', 'probs'],
       ['flat', 'fc_b'],
-      ['fc_b', 'elu_b'],
+      ['fc_b', 'silu_b'],
+      ['silu_b', 'elu_b'],
       ['elu_b', 'sig'],
       ['probs', 'cat2', 0],
       ['sig', 'cat2', 1],
       ['cat2', 'bn1d'],
-      ['bn1d', 'gelu_tanh'],
+      ['bn1d', 'hswish'],
+      ['hswish', 'gelu_tanh'],
       ['gelu_tanh', 'drop'],
       ['drop', 'fc_out'],
     ],

@@ -6,6 +6,7 @@ import { call } from '../export/pytorchLayer';
 import { py } from '../export/python';
 import { num } from '../ops/types';
 import { sameShape } from '../spec/shapes';
+import { elementwiseOp } from './shared/elementwise';
 import type { LayerDefinition } from './types';
 
 /** y[i] = x[i] > 0 ? x[i] : alpha * expm1(x[i]) over `count` elements. */
@@ -54,22 +55,13 @@ export const elu: LayerDefinition<'elu'> = {
 
   shape: sameShape,
 
-  op: (ctx) => {
-    const {
-      inputs: [x],
-      output: y,
-      inputGrads: [xGrad],
-    } = ctx;
-    const alpha = num(ctx.params, 'alpha');
+  op: elementwiseOp((params) => {
+    const alpha = num(params, 'alpha');
     return {
-      forward(batch) {
-        eluForward(x.data, y.data, batch * x.size, alpha);
-      },
-      backward(batch) {
-        if (xGrad.needed) eluBackward(x.data, y.grad!, x.grad!, batch * x.size, alpha, xGrad.accumulate);
-      },
+      forward: (x, y, count) => eluForward(x, y, count, alpha),
+      backward: (x, dy, dx, count, accumulate) => eluBackward(x, dy, dx, count, alpha, accumulate),
     };
-  },
+  }),
 
   // ONNX Elu (opset 6 on) and nn.ELU use the same formula and the same alpha.
   onnx: single('Elu', (ctx) => ({ alpha: float(ctx.params.alpha as number) })),

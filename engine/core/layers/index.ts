@@ -14,12 +14,15 @@ import { elu } from './elu';
 import { flatten } from './flatten';
 import { gelu } from './gelu';
 import { globalavgpool2d } from './globalavgpool2d';
+import { hardswish } from './hardswish';
 import { identity } from './identity';
 import { input } from './input';
 import { leakyrelu } from './leakyrelu';
 import { maxpool2d } from './maxpool2d';
 import { relu } from './relu';
+import { relu6 } from './relu6';
 import { sigmoid } from './sigmoid';
+import { silu } from './silu';
 import { softmax } from './softmax';
 import { tanh } from './tanh';
 import type { InputDefinition, LayerDefinition } from './types';
@@ -49,6 +52,9 @@ export const LAYER_DEFINITIONS = layerList({
   softmax,
   gelu,
   elu,
+  silu,
+  hardswish,
+  relu6,
   identity,
   add,
   concat,

@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 20 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(20);
+  it('lists all 23 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(23);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -51,6 +51,9 @@ describe('layer catalogue', () => {
       'sigmoid',
       'tanh',
       'softmax',
+      'silu',
+      'hardswish',
+      'relu6',
       'identity',
       'add',
       'concat',

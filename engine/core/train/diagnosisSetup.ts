@@ -24,7 +24,7 @@ export interface RunSetup {
   /** Image augmentation is on. */
   augmentation?: boolean;
   batchSize?: number;
-  /** The graph has sigmoid or tanh layers (which saturate), and ReLU layers (which can die). */
+  /** The graph has sigmoid or tanh layers (which saturate), and ReLU or ReLU6 layers (which can die). */
   saturating?: boolean;
   relu?: boolean;
   /** How many samples the validation loss is measured on, when known. */
@@ -53,7 +53,7 @@ export function runSetup(
     setup.dropout = spec.nodes.some((n) => n.op === 'dropout');
     setup.batchNorm = spec.nodes.some((n) => n.op === 'batchnorm1d' || n.op === 'batchnorm2d');
     setup.saturating = spec.nodes.some((n) => n.op === 'sigmoid' || n.op === 'tanh');
-    setup.relu = spec.nodes.some((n) => n.op === 'relu');
+    setup.relu = spec.nodes.some((n) => n.op === 'relu' || n.op === 'relu6');
     const shape = spec.nodes.find((n) => n.op === 'input')?.params?.shape;
     setup.images = Array.isArray(shape) && shape.length === 3;
   }

@@ -29,7 +29,7 @@ export function loadCases<T = any>(file: string): T[] {
 
 /**
  * Cases of the layer kinds added after layers.json, one file per kind (`layers-<kind>.json`, written by
- * scripts/golden/generate-<kind>.py), always from the bundled fixtures: $GOLDEN_DIR holds the shared set only.
+ * scripts/golden/generate-*.py), always from the bundled fixtures: $GOLDEN_DIR holds the shared set only.
  */
 export function loadBundledLayerCases<T = any>(): T[] {
   return readdirSync(bundledFixtures)
