@@ -102,6 +102,31 @@ class DenseConcat(nn.Module):
         return self.out(torch.cat([torch.relu(self.a(x)), self.b(x)], dim=1))
 
 
+class MobileBlock(nn.Module):
+    """MobileNet's activations: ReLU6 (Clip), Hardswish (x * HardSigmoid(x) before opset 14, HardSwish from 14) and
+    SiLU (x * Sigmoid(x)). The convolutions' weights are scaled up so that ReLU6's cap and Hardswish's outer pieces
+    are reached."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(2, 4, 3, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(4)
+        self.act1 = nn.ReLU6()
+        self.conv2 = nn.Conv2d(4, 4, 3, padding=1)
+        self.act2 = nn.Hardswish()
+        self.pool = nn.AdaptiveAvgPool2d(1)
+        self.fc1 = nn.Linear(4, 8)
+        self.act3 = nn.SiLU()
+        self.fc2 = nn.Linear(8, 3)
+        with torch.no_grad():
+            self.conv1.weight.mul_(8)
+            self.conv2.weight.mul_(4)
+
+    def forward(self, x):
+        x = self.act2(self.conv2(self.act1(self.bn1(self.conv1(x)))))
+        return self.fc2(self.act3(self.fc1(torch.flatten(self.pool(x), 1))))
+
+
 def models():
     """(name, module, input shape without batch)."""
     image = (2, 6, 6)
@@ -144,6 +169,8 @@ def models():
     yield 'gray_conv', nn.Sequential(
         nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 3)
     ), (1, 8, 8)
+    # ReLU6, Hardswish and SiLU as PyTorch writes them (Clip; HardSigmoid * x or HardSwish; Sigmoid * x).
+    yield 'mobile_activations', MobileBlock(), (2, 6, 6)
 
 
 def randomize_batchnorm(module, generator):

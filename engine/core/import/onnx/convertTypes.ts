@@ -19,6 +19,11 @@ export interface ConvertContext {
   constant(i: number): OnnxTensor | null;
   /** Input i as a shape computation's elements (Reshape's target), or null. */
   shapeElements(i: number): ShapeElement[] | null;
+  /**
+   * The file fixes the batch at 1 (exported from one sample without a dynamic batch axis, as torch.onnx.export does
+   * by default), so a literal 1 where the batch goes (x.view(x.size(0), -1) written as [1, -1]) is the batch.
+   */
+  batchIsOne: boolean;
 }
 
 export interface ImportedTensor {

@@ -202,6 +202,74 @@ describe('activations', () => {
     });
   });
 
+  it('fuses x * Sigmoid(x) into SiLU in either order, and keeps a Sigmoid another node also reads', () => {
+    for (const inputs of [
+      ['input', 'n0'],
+      ['n0', 'input'],
+    ]) {
+      const fused = load({
+        nodes: [
+          { op: 'Sigmoid', inputs: ['input'] },
+          { op: 'Mul', inputs },
+        ],
+      });
+      expect(fused.layers.map((n) => n.op)).toEqual(['silu']);
+      expect(fused.analysis.ok).toBe(true);
+      expect(fused.report.rewrites).toContainEqual({ code: 'silu-fused', count: 1 });
+    }
+    const shared = load({
+      nodes: [
+        { op: 'Sigmoid', inputs: ['input'] },
+        { op: 'Mul', inputs: ['input', 'n0'] },
+        { op: 'Add', inputs: ['n1', 'n0'] },
+      ],
+    });
+    expect(shared.layers.map((n) => n.op)).toEqual(['sigmoid', 'onnx:Mul', 'add']);
+  });
+
+  it('takes HardSwish at opset 14 on, and fuses x * HardSigmoid(x) with alpha 1/6 and beta 1/2 before it', () => {
+    expect(load({ nodes: [{ op: 'HardSwish', inputs: ['input'] }] }).layers.map((n) => n.op)).toEqual(['hardswish']);
+    expect(load({ opset: 13, nodes: [{ op: 'HardSwish', inputs: ['input'] }] }).report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-op',
+      args: { op: 'HardSwish', opset: 13 },
+    });
+    const pytorch = load({
+      opset: 13,
+      nodes: [
+        { op: 'HardSigmoid', inputs: ['input'], attributes: { alpha: { float: 1 / 6 }, beta: { float: 0.5 } } },
+        { op: 'Mul', inputs: ['input', 'n0'] },
+      ],
+    });
+    expect(pytorch.layers.map((n) => n.op)).toEqual(['hardswish']);
+    expect(pytorch.report.rewrites).toContainEqual({ code: 'hardswish-fused', count: 1 });
+    // ONNX's default HardSigmoid (alpha 0.2) times x is another function: left as it is.
+    const other = load({
+      opset: 13,
+      nodes: [
+        { op: 'HardSigmoid', inputs: ['input'] },
+        { op: 'Mul', inputs: ['input', 'n0'] },
+      ],
+    });
+    expect(other.layers.map((n) => n.op)).toEqual(['onnx:HardSigmoid', 'onnx:Mul']);
+  });
+
+  it('takes Clip to 0..6 as ReLU6 and from 0 with no top as ReLU, as inputs (opset 11 on) or attributes', () => {
+    const c = (v: number) => ({ dims: [], floats: [v] });
+    const initializers = { zero: c(0), six: c(6), five: c(5) };
+    const clip = (inputs: string[], opset = 13) => load({ opset, initializers, nodes: [{ op: 'Clip', inputs }] });
+    expect(clip(['input', 'zero', 'six']).layers.map((n) => n.op)).toEqual(['relu6']);
+    expect(clip(['input', 'zero']).layers.map((n) => n.op)).toEqual(['relu']);
+    expect(clip(['input', 'zero', '']).layers.map((n) => n.op)).toEqual(['relu']);
+    expect(clip(['input', 'zero', 'five']).report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-attribute',
+      args: { op: 'Clip', attribute: 'min, max', value: '0, 5' },
+    });
+    expect(clip(['input', '', 'six']).report.unsupported[0]).toMatchObject({ args: { value: 'none, 6' } });
+    const attributes = { min: { float: 0 }, max: { float: 6 } };
+    const old = load({ opset: 10, nodes: [{ op: 'Clip', inputs: ['input'], attributes }] });
+    expect(old.layers.map((n) => n.op)).toEqual(['relu6']);
+  });
+
   it('fuses PyTorch GELU (x * (1 + erf(x / sqrt 2)) * 0.5) in both orders, and takes opset 20 Gelu', () => {
     const c = (v: number) => ({ dims: [], floats: [v] });
     const initializers = { sqrt2: c(Math.SQRT2), one: c(1), half: c(0.5) };
@@ -382,6 +450,20 @@ describe('flattening', () => {
     expect(reshape([0, 2, -1]).report.unsupported[0]).toMatchObject({
       args: { attribute: 'shape', value: '[0, 2, -1]' },
     });
+  });
+
+  it('takes Reshape to [1, -1] as flatten only in a file whose batch is fixed at 1', () => {
+    const reshape = (batch: number | string) =>
+      load({
+        input: { dims: [batch, 2, 5, 5] },
+        initializers: { s: { dims: [2], ints: [1, -1] } },
+        nodes: [{ op: 'Reshape', inputs: ['input', 's'] }],
+      });
+    // torch.onnx.export from one sample without dynamic axes writes x.view(x.size(0), -1) as [1, -1].
+    expect(reshape(1).layers[0].op).toBe('flatten');
+    expect(reshape(1).analysis.ok).toBe(true);
+    // With a batch axis, a 1 there would put every sample's features in one row.
+    expect(reshape('batch').report.unsupported[0]).toMatchObject({ args: { attribute: 'shape', value: '[1, -1]' } });
   });
 });
 

@@ -116,6 +116,7 @@ export function importOnnx(bytes: Uint8Array, file: string, options: { name?: st
       shape: (i) => values.get(node.inputs[i])?.shape ?? null,
       constant: (i) => g.constantInput(node, i),
       shapeElements: (i) => shapes.elements(node.inputs[i]),
+      batchIsOne: input.dims[0] === 1,
     };
     const found = findConverter(node.domain, node.opType, node.domain === '' ? g.opset : 1);
     const conversion: Conversion =

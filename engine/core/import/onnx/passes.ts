@@ -1,6 +1,7 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
-// Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, MatMul + Add a Gemm, and a zero Pad
-// before AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way).
+// Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU and
+// x * HardSigmoid(x) a HardSwish, MatMul + Add a Gemm, and a zero Pad before AveragePool becomes the pool's own padding
+// (PyTorch writes AvgPool2d's padding that way).
 
 import { attributeFloat, attributeInts, attributeString, scalarOf, type OnnxGraph, type OnnxNode } from './graph';
 import { DATA_TYPE, type OnnxTensor } from './proto';
@@ -12,6 +13,7 @@ export function runPasses(g: OnnxGraph, outputs: string[]): void {
   foldConstantNodes(g);
   dropPassThrough(g, outputs);
   fuseGelu(g, outputs);
+  fuseGatedActivations(g, outputs);
   fuseMatMulAdd(g, outputs);
   foldPadIntoAveragePool(g, outputs);
 }
@@ -251,6 +253,33 @@ function matchHalfX(g: OnnxGraph, x: string, onePlus: string, outputs: string[])
   if (isOp(halfX, 'Mul') && otherInput(halfX, x) !== null && isHalf(otherInput(halfX, x)))
     return g.soleConsumer(halfX.outputs[0], outputs) === first ? [halfX, first] : null;
   return null;
+}
+
+/**
+ * x times a gate of x: Mul(x, Sigmoid(x)) (either operand order) is SiLU, as PyTorch writes nn.SiLU at every opset
+ * and Netwright's export writes it; Mul(x, HardSigmoid(x)) with alpha 1/6 and beta 1/2 is Hardswish, as PyTorch
+ * writes nn.Hardswish before opset 14. Each becomes one node in the Mul's place, when the gate has no other reader
+ * (a Sigmoid that also feeds something else is a sigmoid of its own).
+ */
+export function fuseGatedActivations(g: OnnxGraph, outputs: string[]): void {
+  for (const gate of g.nodes.filter((n) => isOp(n, 'Sigmoid') || isOp(n, 'HardSigmoid'))) {
+    const x = gate.inputs[0];
+    const mul = g.soleConsumer(gate.outputs[0], outputs);
+    if (!isOp(mul, 'Mul') || otherInput(mul, gate.outputs[0]) !== x) continue;
+    const hard = gate.opType === 'HardSigmoid';
+    if (hard && !(near(attributeFloat(gate, 'alpha', 0.2), 1 / 6) && near(attributeFloat(gate, 'beta', 0.5), 0.5)))
+      continue;
+    g.nodes[g.nodes.indexOf(mul)] = {
+      name: mul.name,
+      opType: hard ? 'HardSwish' : 'SiLU',
+      domain: FUSED_DOMAIN,
+      inputs: [x],
+      outputs: [mul.outputs[0]],
+      attributes: new Map(),
+    };
+    g.remove([gate]);
+    g.count(hard ? 'hardswish-fused' : 'silu-fused');
+  }
 }
 
 /** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */

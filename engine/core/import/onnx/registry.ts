@@ -5,6 +5,7 @@ import type { Converter } from './convertTypes';
 import { add } from './converters/add';
 import { averagePool } from './converters/averagePool';
 import { batchNormalization } from './converters/batchNormalization';
+import { clip } from './converters/clip';
 import { concat } from './converters/concat';
 import { conv } from './converters/conv';
 import { elu } from './converters/elu';
@@ -12,6 +13,7 @@ import { flatten } from './converters/flatten';
 import { gelu } from './converters/gelu';
 import { gemm } from './converters/gemm';
 import { globalAveragePool } from './converters/globalAveragePool';
+import { hardSwish } from './converters/hardSwish';
 import { leakyRelu } from './converters/leakyRelu';
 import { matMul } from './converters/matMul';
 import { maxPool } from './converters/maxPool';
@@ -19,6 +21,7 @@ import { reduceMean } from './converters/reduceMean';
 import { relu } from './converters/relu';
 import { reshape } from './converters/reshape';
 import { sigmoid } from './converters/sigmoid';
+import { silu } from './converters/silu';
 import { softmax } from './converters/softmax';
 import { squeeze } from './converters/squeeze';
 import { tanh } from './converters/tanh';
@@ -56,6 +59,8 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('Tanh', 6, tanh),
   entry('Elu', 6, elu),
   entry('Gelu', 20, gelu, 'also the Erf pattern PyTorch writes at any opset'),
+  entry('HardSwish', 14, hardSwish, 'also x * HardSigmoid(x), as PyTorch writes it before opset 14'),
+  entry('Clip', 6, clip, 'relu6 (min 0, max 6) or relu (min 0, no max)'),
   entry('Softmax', 1, softmax, 'over the features of a vector'),
   entry('MaxPool', 8, maxPool, '2-D; dilations 1; ceil_mode only when windows fit exactly'),
   entry('AveragePool', 7, averagePool, '2-D; also a zero Pad before it'),
@@ -67,6 +72,8 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('Add', 7, add, 'of two computed tensors (residual)'),
   entry('Concat', 4, concat, 'of two tensors along channels or features'),
   { domain: FUSED_DOMAIN, opType: 'Gelu', opsets: [1, NEWEST_OPSET], convert: gelu },
+  { domain: FUSED_DOMAIN, opType: 'SiLU', opsets: [1, NEWEST_OPSET], convert: silu },
+  { domain: FUSED_DOMAIN, opType: 'HardSwish', opsets: [1, NEWEST_OPSET], convert: hardSwish },
 ];
 
 /** The converter for a node at the model's opset, or why there is none. */

@@ -9,6 +9,8 @@ export const REWRITE_CODES = [
   'identity-removed',
   'gelu-erf-fused',
   'gelu-tanh-fused',
+  'silu-fused',
+  'hardswish-fused',
   'matmul-add-fused',
   'pad-folded',
 ] as const;

@@ -1,5 +1,6 @@
 // Reshape to [batch, -1] (x.view(x.size(0), -1), x.flatten(1), x.view(-1, C*H*W)) -> flatten, with the batch
-// given as 0, -1 or the Shape -> Gather chain PyTorch writes; any other target shape is not a layer Netwright has.
+// given as 0, -1 or the Shape -> Gather chain PyTorch writes, or as 1 in a file whose batch is fixed at 1 (exported
+// without a dynamic batch axis); any other target shape is not a layer Netwright has.
 
 import { layer, unsupported, unsupportedAttribute, type Converter } from '../convertTypes';
 import type { ShapeElement } from '../shapeValues';
@@ -10,7 +11,8 @@ export const reshape: Converter = (ctx) => {
   const target = ctx.shapeElements(1);
   if (!target) return unsupported(ctx, 'onnx-needs-constant', { input: 2 });
   const features = shape.reduce((a, b) => a * b, 1);
-  const isBatch = (e: ShapeElement) => e === 0 || (typeof e === 'object' && e.axis === 0);
+  const isBatch = (e: ShapeElement) =>
+    e === 0 || (typeof e === 'object' && e.axis === 0) || (ctx.batchIsOne && e === 1);
   const [first, second] = target;
   const flattens =
     target.length === 2 &&
