@@ -9,6 +9,7 @@ import { loadKernels } from '../../../native';
 import { exportOnnx } from '../../export/onnx';
 import {
   enginePredict,
+  everyOpSpec,
   maxAbsDifference,
   randomInputs,
   randomNormalization,
@@ -130,6 +131,27 @@ describe('export -> import -> export computes the same function for every templa
       expect(difference).toBeLessThanOrEqual(TOLERANCE);
     });
   }
+});
+
+describe('export -> import -> export of every layer kind', () => {
+  it('every-op: the same layers under the same ids (but identity and dropout), and the same function', async () => {
+    const spec = everyOpSpec();
+    const tensors = randomTensors(spec, 12);
+    const first = exportOnnx({ spec, tensors, producerVersion: 'test' });
+    const imported = importOnnx(first, 'every-op.onnx');
+    expect(analyze(imported.spec).problems).toEqual([]);
+    // ONNX has no dropout at inference, and the import drops Identity nodes.
+    const kept = spec.nodes.filter((n) => n.op !== 'dropout' && n.op !== 'identity');
+    expect(imported.spec.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(kept.map((n) => `${n.id}:${n.op}`));
+    const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
+    const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+    // Inputs wide enough (deviation 4) that ReLU6's cap and Hardswish's outer pieces are reached.
+    const input = randomInputs(shape, 4, 13, 0, 4);
+    const dims = [4, ...shape];
+    const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
+    measured.push({ model: 'round trip every-op', vsPytorch: NaN, vsOnnxruntime: difference });
+    expect(difference).toBeLessThanOrEqual(TOLERANCE);
+  });
 });
 
 describe('GELU in its tanh form', () => {
