@@ -47,6 +47,8 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_gelu-erf-fused': 'GELU (Erf) fused',
     'rewrite_gelu-tanh-fused': 'GELU (tanh form) fused',
     'rewrite_silu-fused': 'SiLU (x times Sigmoid of x) fused',
+    'rewrite_log-softmax-dropped':
+      'LogSoftmax at the output dropped (the outputs are scores; their softmax gives the same probabilities)',
     'rewrite_hardswish-fused': 'Hardswish (x times HardSigmoid of x) fused',
     'rewrite_matmul-add-fused': 'MatMul + Add fused into a dense layer',
     'rewrite_pad-folded': 'Pad folded into AveragePool',
@@ -75,6 +77,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_gelu-erf-fused': '已融合 GELU（Erf）',
     'rewrite_gelu-tanh-fused': '已融合 GELU（tanh 形式）',
     'rewrite_silu-fused': '已融合 SiLU（x 乘以 x 的 Sigmoid）',
+    'rewrite_log-softmax-dropped': '已去掉输出处的 LogSoftmax（输出为分数，对它们做 softmax 得到的概率相同）',
     'rewrite_hardswish-fused': '已融合 Hardswish（x 乘以 x 的 HardSigmoid）',
     'rewrite_matmul-add-fused': 'MatMul + Add 已融合为全连接层',
     'rewrite_pad-folded': 'Pad 已并入 AveragePool',

@@ -171,6 +171,10 @@ def models():
     ), (1, 8, 8)
     # ReLU6, Hardswish and SiLU as PyTorch writes them (Clip; HardSigmoid * x or HardSwish; Sigmoid * x).
     yield 'mobile_activations', MobileBlock(), (2, 6, 6)
+    # A classifier ending in LogSoftmax, as PyTorch's NLLLoss examples write one (dropped on import: same softmax).
+    yield 'log_softmax_classifier', nn.Sequential(
+        nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3), nn.LogSoftmax(dim=1)
+    ), (4,)
 
 
 def randomize_batchnorm(module, generator):

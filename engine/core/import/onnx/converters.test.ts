@@ -253,6 +253,35 @@ describe('activations', () => {
     expect(other.layers.map((n) => n.op)).toEqual(['onnx:HardSigmoid', 'onnx:Mul']);
   });
 
+  it('drops a LogSoftmax over the features at the output (the scores it shifts give the same softmax), only there', () => {
+    for (const [opset, attributes] of [
+      [13, {}],
+      [11, {}],
+      [13, { axis: 1 }],
+    ] as const) {
+      const dropped = load({
+        opset,
+        initializers: { w: ramp([3, 4]) },
+        nodes: [
+          { op: 'Gemm', inputs: ['input', 'w'], attributes: { transB: 1 } },
+          { op: 'LogSoftmax', inputs: ['n0'], attributes },
+        ],
+      });
+      expect(dropped.layers.map((n) => n.op)).toEqual(['dense']);
+      expect(dropped.report.rewrites).toContainEqual({ code: 'log-softmax-dropped', count: 1 });
+    }
+    // Over the batch, or with another reader, it is not the classifier's last step: kept (and marked).
+    const batch = load({ nodes: [{ op: 'LogSoftmax', inputs: ['input'], attributes: { axis: 0 } }] });
+    expect(batch.layers.map((n) => n.op)).toEqual(['onnx:LogSoftmax']);
+    const inside = load({
+      nodes: [
+        { op: 'LogSoftmax', inputs: ['input'] },
+        { op: 'Relu', inputs: ['n0'] },
+      ],
+    });
+    expect(inside.layers.map((n) => n.op)).toEqual(['onnx:LogSoftmax', 'relu']);
+  });
+
   it('takes Clip to 0..6 as ReLU6 and from 0 with no top as ReLU, as inputs (opset 11 on) or attributes', () => {
     const c = (v: number) => ({ dims: [], floats: [v] });
     const initializers = { zero: c(0), six: c(6), five: c(5) };

@@ -3,7 +3,15 @@
 // x * HardSigmoid(x) a HardSwish, MatMul + Add a Gemm, and a zero Pad before AveragePool becomes the pool's own padding
 // (PyTorch writes AvgPool2d's padding that way).
 
-import { attributeFloat, attributeInts, attributeString, scalarOf, type OnnxGraph, type OnnxNode } from './graph';
+import {
+  attributeFloat,
+  attributeInt,
+  attributeInts,
+  attributeString,
+  scalarOf,
+  type OnnxGraph,
+  type OnnxNode,
+} from './graph';
 import { DATA_TYPE, type OnnxTensor } from './proto';
 
 /** The domain of nodes the passes create: fused patterns, not ONNX operators. */
@@ -12,6 +20,7 @@ export const FUSED_DOMAIN = 'netwright';
 export function runPasses(g: OnnxGraph, outputs: string[]): void {
   foldConstantNodes(g);
   dropPassThrough(g, outputs);
+  dropOutputLogSoftmax(g, outputs);
   fuseGelu(g, outputs);
   fuseGatedActivations(g, outputs);
   fuseMatMulAdd(g, outputs);
@@ -83,6 +92,22 @@ export function extractOutputScaling(
   g.remove([mul, add]);
   g.count('output-scaling');
   return { mean: Array.from(mean.floats), std: Array.from(std.floats) };
+}
+
+/**
+ * A LogSoftmax over the features as the graph's last step (a PyTorch classifier trained with NLLLoss) is dropped:
+ * Netwright's outputs are scores (logits) that its loss and its predictions put through softmax, and
+ * log_softmax(z) = z - logsumexp(z) only shifts each sample's scores, so softmax gives the same probabilities and
+ * cross-entropy the same loss. Kept as an ONNX node it would stop the import.
+ */
+export function dropOutputLogSoftmax(g: OnnxGraph, outputs: string[]): void {
+  const node = g.producer(outputs[0]);
+  if (!isOp(node, 'LogSoftmax') || g.consumers(outputs[0]).length > 0) return;
+  const axis = attributeInt(node, 'axis', g.opset >= 13 ? -1 : 1);
+  if (axis !== 1 && axis !== -1) return;
+  outputs[0] = node.inputs[0];
+  g.remove([node]);
+  g.count('log-softmax-dropped');
 }
 
 /** Constant nodes (value, value_float(s), value_int(s)) become constants. */

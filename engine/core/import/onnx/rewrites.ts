@@ -5,6 +5,7 @@ export const REWRITE_CODES = [
   'shape-folded',
   'input-standardization',
   'output-scaling',
+  'log-softmax-dropped',
   'dropout-removed',
   'identity-removed',
   'gelu-erf-fused',
