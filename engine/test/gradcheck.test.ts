@@ -31,6 +31,9 @@ const CASES: Case[] = [
   { op: 'dense', params: { units: 2, bias: false }, shapes: [[5]] },
   { op: 'conv2d', params: { filters: 2, kernelSize: 3, padding: 1 }, shapes: [[2, 5, 4]] },
   { op: 'conv2d', params: { filters: 3, kernelSize: [3, 2], stride: 2, padding: [1, 0] }, shapes: [[2, 6, 5]] },
+  // Grouped (2 groups of 2 channels, 3 filters each) and depthwise (one filter per channel, no bias).
+  { op: 'conv2d', params: { filters: 6, kernelSize: 3, padding: 1, groups: 2 }, shapes: [[4, 4, 3]] },
+  { op: 'conv2d', params: { filters: 3, kernelSize: 3, stride: 2, groups: 3, bias: false }, shapes: [[3, 5, 5]] },
   { op: 'maxpool2d', params: { kernelSize: 2 }, shapes: [[2, 4, 6]] },
   { op: 'maxpool2d', params: { kernelSize: 3, stride: 1, padding: 1 }, shapes: [[1, 4, 4]] },
   { op: 'avgpool2d', params: { kernelSize: 3, stride: 1, padding: 1 }, shapes: [[2, 4, 5]] },

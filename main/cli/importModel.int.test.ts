@@ -46,7 +46,7 @@ describe('netwright import MODEL.onnx', () => {
   });
 
   it('--json gives the graph id, no run, and each unsupported node with its reason', () => {
-    const result = netwright(home, ['import', join(FIXTURES, 'unsupported_groups.op11.fold.onnx'), '--json']);
+    const result = netwright(home, ['import', join(FIXTURES, 'unsupported_dilation.op11.fold.onnx'), '--json']);
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as {
       graphId: string;
@@ -54,13 +54,15 @@ describe('netwright import MODEL.onnx', () => {
       report: { unsupported: unknown[] };
     };
     expect(parsed.runId).toBeNull();
-    expect(parsed.report.unsupported).toEqual([
-      {
-        nodeId: 'onnx_conv0',
-        opType: 'Conv',
-        reason: 'onnx-unsupported-attribute',
-        args: { op: 'Conv', attribute: 'group', value: '2', supported: '1' },
-      },
+    expect(parsed.report.unsupported[0]).toEqual({
+      nodeId: 'onnx_conv0',
+      opType: 'Conv',
+      reason: 'onnx-unsupported-attribute',
+      args: { op: 'Conv', attribute: 'dilations', value: '[2, 2]', supported: '[1, 1]' },
+    });
+    expect(parsed.report.unsupported.map((u) => (u as { reason: string }).reason).slice(1)).toEqual([
+      'onnx-unknown-shape',
+      'onnx-unknown-shape',
     ]);
   });
 

@@ -3,12 +3,11 @@
 # in float64 from float32 inputs and rounded to float32, in the format of layers.json. Each case also names the
 # Netwright node it checks ("node": op and params), so the parity test needs no translation table.
 # Run with the system Python that has torch:  /usr/bin/python3 scripts/golden/generate-elu.py
-import json
 import os
 
 import torch
 
-from fixture_json import tensor
+from fixture_json import tensor, write_cases
 
 OUT = os.path.join(os.path.dirname(__file__), '..', '..', 'engine', 'test', 'golden', 'fixtures', 'layers-elu.json')
 
@@ -50,10 +49,7 @@ def main():
     cases.append(case('elu_alpha_2_single_sample', 2.0, randn(1, 9) * 4, randn(1, 9)))
     # alpha 0 is ReLU.
     cases.append(case('elu_alpha_0_is_relu', 0.0, randn(2, 5), randn(2, 5)))
-    with open(OUT, 'w') as f:
-        json.dump(cases, f)
-        f.write('\n')
-    print(f'wrote {len(cases)} cases to {os.path.normpath(OUT)} (torch {torch.__version__})')
+    write_cases(OUT, cases)
 
 
 if __name__ == '__main__':

@@ -6,12 +6,11 @@
 # function changes its formula (0 and 6 for ReLU6, -3 and 3 for Hardswish), where PyTorch's one-sided derivatives are
 # the ones to match.
 # Run with the system Python that has torch:  /usr/bin/python3 scripts/golden/generate-mobile-activations.py
-import json
 import os
 
 import torch
 
-from fixture_json import tensor
+from fixture_json import tensor, write_cases
 
 FIXTURES = os.path.join(os.path.dirname(__file__), '..', '..', 'engine', 'test', 'golden', 'fixtures')
 
@@ -58,10 +57,7 @@ def main():
     for kind, (module, edges) in tables.items():
         cases = cases_for(kind, module, edges, g)
         path = os.path.join(FIXTURES, f'layers-{kind}.json')
-        with open(path, 'w') as f:
-            json.dump(cases, f)
-            f.write('\n')
-        print(f'wrote {len(cases)} cases to {os.path.normpath(path)} (torch {torch.__version__})')
+        write_cases(path, cases)
 
 
 if __name__ == '__main__':

@@ -156,9 +156,9 @@ def models():
     yield 'concat', Concat(), (2, 4, 4)
     yield 'dense_concat', DenseConcat(), (4,)
     yield 'dropout_eval', nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Dropout(0.5), nn.Linear(6, 2)), (4,)
-    # Not supported: Softplus (an op Netwright has no layer for) and a grouped convolution (an attribute value).
+    # Not supported: Softplus (an op Netwright has no layer for). A grouped convolution (once refused, now a layer).
     yield 'unsupported_softplus', nn.Sequential(nn.Linear(4, 6), nn.Softplus(), nn.Linear(6, 2)), (4,)
-    yield 'unsupported_groups', nn.Sequential(
+    yield 'grouped_conv', nn.Sequential(
         nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
     ), image
     # New models go last, so the seeds of the models above (by index) stay as they were.
@@ -175,6 +175,16 @@ def models():
     yield 'log_softmax_classifier', nn.Sequential(
         nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3), nn.LogSoftmax(dim=1)
     ), (4,)
+    # MobileNet's depthwise-separable block: 1x1 expansion, 3x3 depthwise (groups = channels), 1x1 projection.
+    yield 'depthwise_separable', nn.Sequential(
+        nn.Conv2d(2, 4, 1), nn.BatchNorm2d(4), nn.ReLU6(),
+        nn.Conv2d(4, 4, 3, padding=1, groups=4, bias=False), nn.BatchNorm2d(4), nn.ReLU6(),
+        nn.Conv2d(4, 6, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(6, 3)
+    ), (2, 6, 6)
+    # Not supported: a dilated convolution (an attribute value).
+    yield 'unsupported_dilation', nn.Sequential(
+        nn.Conv2d(2, 4, 3, dilation=2), nn.ReLU(), nn.Flatten(), nn.Linear(16, 2)
+    ), (2, 6, 6)
 
 
 def randomize_batchnorm(module, generator):

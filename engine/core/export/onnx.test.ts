@@ -73,6 +73,8 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'fc_b').inputs).toEqual(['flat', 'fc_b.weight']);
     expect(nodeNamed(model, 'lrelu').attributes.alpha.float).toBeCloseTo(0.1, 7);
     // ReLU6 as Clip(x, 0, 6) with the bounds as scalar initializers; SiLU as x * Sigmoid(x); Hardswish as its own op.
+    expect(nodeNamed(model, 'dw').attributes.group.int).toBe(4);
+    expect(nodeNamed(model, 'conv1').attributes.group.int).toBe(1);
     const clip = nodeNamed(model, 'relu6_avg');
     expect([clip.opType, clip.inputs]).toEqual(['Clip', ['avg', 'relu6/zero', 'relu6/six']]);
     expect(nodeNamed(model, 'silu_b/sigmoid')).toMatchObject({ opType: 'Sigmoid', inputs: ['fc_b'] });

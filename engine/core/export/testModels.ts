@@ -22,7 +22,10 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
   };
 }
 
-/** Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish), with padding that matters for avg and max pooling. */
+/**
+ * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, a depthwise
+ * convolution), with padding that matters for avg and max pooling.
+ */
 export function everyOpSpec(): ModelSpec {
   return graph(
     'every-op',
@@ -35,6 +38,7 @@ export function everyOpSpec(): ModelSpec {
       ['relu6_avg', 'relu6'],
       ['tanh_avg', 'tanh'],
       ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
+      ['dw', 'conv2d', { filters: 4, kernelSize: 3, padding: 1, groups: 4 }],
       ['gelu_exact', 'gelu'],
       ['add1', 'add'],
       ['cat1', 'concat'],
@@ -64,7 +68,8 @@ export function everyOpSpec(): ModelSpec {
       ['avg', 'relu6_avg'],
       ['relu6_avg', 'tanh_avg'],
       ['lrelu', 'conv2'],
-      ['conv2', 'gelu_exact'],
+      ['conv2', 'dw'],
+      ['dw', 'gelu_exact'],
       ['tanh_avg', 'add1', 0],
       ['gelu_exact', 'add1', 1],
       ['add1', 'cat1', 0],

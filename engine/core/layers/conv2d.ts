@@ -1,12 +1,20 @@
-// 2-D convolution (cross-correlation), NCHW.   x (N, C, H, W) -> y (N, O, OH, OW); weight [O, C, KH, KW], bias [O].
+// 2-D convolution (cross-correlation), NCHW.   x (N, C, H, W) -> y (N, O, OH, OW); weight [O, C / groups, KH, KW],
+// bias [O]. With groups > 1 each group of C / groups input channels has O / groups filters of its own.
 import { int, ints, windowAttributes } from '../export/onnxEmit';
 import { call, windowArgs } from '../export/pytorchLayer';
 import { chooseInit } from '../ops/init';
 import { num } from '../ops/types';
+import type { ParamValue } from '../spec/types';
 import { pairOf } from '../spec/window';
+import { groupedConvRuntime } from './shared/groupedConv';
 import { biasParam, initParam } from './shared/paramDefs';
 import { geometryFor, windowRule } from './shared/window';
 import type { LayerDefinition } from './types';
+
+/** The groups a conv node splits its channels into (1 when the param is absent, as in specs saved before it). */
+export function groupsOf(params: Record<string, ParamValue>): number {
+  return typeof params.groups === 'number' ? params.groups : 1;
+}
 
 export const conv2d: LayerDefinition<'conv2d'> = {
   catalogue: {
@@ -49,6 +57,14 @@ export const conv2d: LayerDefinition<'conv2d'> = {
         min: 0,
         help: "Zeros added around the image: n, [height, width], 'same' (keep the size) or 'valid' (none).",
       },
+      {
+        name: 'groups',
+        label: 'Groups',
+        type: 'int',
+        default: 1,
+        min: 1,
+        help: 'Split the channels into this many groups, each filtered on its own (fewer weights); as many groups as input channels is a depthwise convolution. Must divide the input channels and the filters.',
+      },
       biasParam,
       initParam,
     ],
@@ -64,14 +80,17 @@ export const conv2d: LayerDefinition<'conv2d'> = {
       inputGrads: [xGrad],
     } = ctx;
     const filters = num(ctx.params, 'filters');
+    const groups = groupsOf(ctx.params);
     const geom = geometryFor(ctx, 'conv2d', filters);
     const weight = ctx.param(
       'weight',
-      [filters, geom[1], geom[5], geom[6]],
+      [filters, geom[1] / groups, geom[5], geom[6]],
       chooseInit(ctx.params.init, ctx.successorOp),
       true,
     );
     const bias = ctx.params.bias === false ? null : ctx.param('bias', [filters], 'zeros', false);
+    // One convolution per group; the fused eval-mode ReLU (and pool) are for the ungrouped kernel only.
+    if (groups > 1) return groupedConvRuntime(kernels, x, y, xGrad, weight, bias, geom, groups);
     return {
       forward(batch) {
         geom[0] = batch;
@@ -105,7 +124,12 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     const [filters] = outputShape;
     const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
     return [
-      { field: 'weight', shape: [filters, inputShape[0], kh, kw], trainable: true, regularized: true },
+      {
+        field: 'weight',
+        shape: [filters, inputShape[0] / groupsOf(params), kh, kw],
+        trainable: true,
+        regularized: true,
+      },
       ...(params.bias !== false
         ? [{ field: 'bias' as const, shape: [filters], trainable: true, regularized: false }]
         : []),
@@ -118,13 +142,13 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], {
       ...windowAttributes('conv2d', ctx),
       dilations: ints([1, 1]),
-      group: int(1),
+      group: int(groupsOf(ctx.params)),
     });
     return ctx.out;
   },
 
   pytorch: (ctx) => ({
-    module: `nn.Conv2d(${ctx.inputShapes[0][0]}, ${ctx.params.filters as number}, ${windowArgs('conv2d', ctx)}${ctx.params.bias === false ? ', bias=False' : ''})`,
+    module: `nn.Conv2d(${ctx.inputShapes[0][0]}, ${ctx.params.filters as number}, ${windowArgs('conv2d', ctx)}${groupsOf(ctx.params) > 1 ? `, groups=${groupsOf(ctx.params)}` : ''}${ctx.params.bias === false ? ', bias=False' : ''})`,
     expression: call(ctx),
     initializedWeight: true,
   }),

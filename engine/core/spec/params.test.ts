@@ -12,7 +12,7 @@ function resolve(op: string, params?: Record<string, ParamValue>) {
 describe('resolveParams', () => {
   it('applies the catalogue defaults', () => {
     expect(resolve('conv2d')).toEqual({
-      params: { filters: 16, kernelSize: 3, stride: 1, padding: 0, bias: true, init: 'auto' },
+      params: { filters: 16, kernelSize: 3, stride: 1, padding: 0, groups: 1, bias: true, init: 'auto' },
       problems: [],
     });
     expect(resolve('dense', { units: 10 }).params).toEqual({ units: 10, bias: true, init: 'auto' });

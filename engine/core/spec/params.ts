@@ -106,7 +106,10 @@ export function resolveParams(node: SpecNode): ResolvedParams {
 
 // ---- checks -----------------------------------------------------------------------------------------------------
 
-/** Cross-param rules of window layers that need no input shape: 'same' padding, pooling padding at most half the window. */
+/**
+ * Cross-param rules of window layers that need no input shape: a conv's groups dividing its filters, 'same' padding,
+ * pooling padding at most half the window.
+ */
 function checkWindow(
   node: SpecNode,
   params: Record<string, ParamValue>,
@@ -114,6 +117,9 @@ function checkWindow(
 ): void {
   switch (node.op) {
     case 'conv2d': {
+      const groups = typeof params.groups === 'number' ? params.groups : 1;
+      const filters = params.filters as number;
+      if (filters % groups !== 0) bad('groups-filters', { filters, groups });
       if (params.padding !== 'same') return;
       const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
       const [sh, sw] = pairOf(params.stride, 'stride');

@@ -274,6 +274,10 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
     ['in', 'input', IMAGE],
     ['pool', 'maxpool2d', { kernelSize: [2, 4], padding: 2 }],
   ]),
+  'groups-filters': chain([
+    ['in', 'input', IMAGE],
+    ['conv', 'conv2d', { filters: 5, groups: 2 }],
+  ]),
   'needs-image': chain([
     ['in', 'input', VECTOR],
     ['conv', 'conv2d'],
@@ -301,6 +305,10 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
   'window-too-large-padded': chain([
     ['in', 'input', { shape: [1, 3, 3] }],
     ['conv', 'conv2d', { kernelSize: 7, padding: 1 }],
+  ]),
+  'groups-channels': chain([
+    ['in', 'input', { shape: [3, 8, 8] }],
+    ['conv', 'conv2d', { filters: 4, groups: 2 }],
   ]),
   'add-shapes-differ': graph(
     [

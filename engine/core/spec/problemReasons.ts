@@ -61,6 +61,7 @@ export const PROBLEM_REASONS = [
   'same-padding-stride', // node, stride
   'same-padding-even-kernel', // node, kernel
   'pool-padding-too-large', // node, padding, window, most
+  'groups-filters', // node, filters, groups
   // shapes
   'needs-image', // node, shape
   'needs-vector', // node, shape
@@ -69,6 +70,7 @@ export const PROBLEM_REASONS = [
   'batchnorm2d-needs-image', // node, shape
   'window-too-large', // node, window, shape, size
   'window-too-large-padded', // node, window, shape, size, padded
+  'groups-channels', // node, channels, groups, shape
   'add-shapes-differ', // node, a, b, aFrom, bFrom
   'concat-shapes-differ', // node, a, b, aFrom, bFrom
   // nodes of an imported ONNX model that Netwright cannot run (op 'onnx:<OpType>'); `op` is the ONNX operator

@@ -61,6 +61,8 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
     "{node}: 'same' padding needs an odd kernel size (it pads (k-1)/2 on each side), but the kernel is {kernel}; use an odd kernel or give the padding as a number.",
   'pool-padding-too-large':
     '{node}: padding {padding} is more than half the {window} window (at most {most}); reduce the padding or enlarge the window.',
+  'groups-filters':
+    '{node}: {groups} groups need a number of filters that {groups} divides, but it has {filters}; change the filters or the groups.',
   'needs-image':
     '{node} needs a [channels, height, width] image but gets {shape}: set the input shape to [channels, height, width], or use Dense layers for feature vectors.',
   'needs-vector': '{node} needs a feature vector but gets {shape}: add a Flatten (or Global Avg Pool) before it.',
@@ -69,6 +71,8 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
   'batchnorm1d-needs-vector': '{node} needs a feature vector but gets {shape}: use BatchNorm2D for images.',
   'batchnorm2d-needs-image':
     '{node} needs a [channels, height, width] image but gets {shape}: use BatchNorm1D for feature vectors.',
+  'groups-channels':
+    '{node} splits its input {shape} into {groups} groups, but {groups} does not divide its {channels} channels: use a number of groups that does (1 for an ordinary convolution, {channels} for a depthwise one).',
   'window-too-large':
     '{node} has a {window} window but its input {shape} is only {size}: use a smaller window, more padding, or less downsampling before it.',
   'window-too-large-padded':

@@ -398,6 +398,9 @@ const zhParams: Record<string, Record<string, string>> = {
     'stride.help': '滤波器位置之间的步长：n 或 [高, 宽]；2 会使图像尺寸减半。',
     padding: '填充',
     'padding.help': "在图像四周补零：n、[高, 宽]、'same'（保持尺寸）或 'valid'（不填充）。",
+    groups: '分组数',
+    'groups.help':
+      '把通道分成这么多组，每组单独滤波（权重更少）；组数等于输入通道数时就是深度卷积。必须能整除输入通道数和滤波器数。',
     bias: '偏置',
     'bias.help': zhBias,
     init: '初始化',

@@ -115,9 +115,9 @@ describe('Conv', () => {
     [{ pads: [0, 0, 1, 1] }, 'pads', '[0, 0, 1, 1]'],
     [{ auto_pad: 'SAME_UPPER', strides: [2, 2], kernel_shape: [2, 2] }, 'auto_pad', "'SAME_UPPER' (pads [0, 0, 1, 1])"],
     [{ dilations: [2, 2] }, 'dilations', '[2, 2]'],
-    [{ group: 2 }, 'group', '2'],
+    [{ group: 3 }, 'group', '3'],
   ] as const)('marks %j as an unsupported attribute', (attributes, attribute, value) => {
-    const weight = attribute === 'group' ? ramp([4, 1, 3, 3]) : attribute === 'auto_pad' ? ramp([3, 2, 2, 2]) : CONV_W;
+    const weight = attribute === 'group' ? ramp([3, 1, 3, 3]) : attribute === 'auto_pad' ? ramp([3, 2, 2, 2]) : CONV_W;
     const { report, analysis, spec } = onImage(
       { op: 'Conv', attributes: attributes as never },
       { initializers: { w: weight } },
@@ -127,6 +127,22 @@ describe('Conv', () => {
     ]);
     expect(spec.nodes[1].op).toBe('onnx:Conv');
     expect(analysis.problems.map((p) => p.code)).toEqual(['onnx-unsupported']);
+  });
+});
+
+describe('grouped Conv', () => {
+  it("takes a group that divides the channels and the filters as the layer's groups (depthwise included)", () => {
+    // 2 channels, 2 groups, 2 filters per channel: a depthwise convolution with a multiplier of 2.
+    const weight = ramp([4, 1, 3, 3]);
+    const { layers, tensors, analysis } = onImage(
+      { op: 'Conv', attributes: { group: 2 } },
+      { initializers: { w: weight } },
+    );
+    expect(analysis.ok).toBe(true);
+    expect(layers[0]).toMatchObject({ op: 'conv2d', params: { filters: 4, groups: 2 } });
+    expect(tensors.get(`${layers[0].id}.weight`)!.shape).toEqual([4, 1, 3, 3]);
+    // Group 1 writes no groups param (the default).
+    expect(onImage({ op: 'Conv' }).layers[0].params).not.toHaveProperty('groups');
   });
 });
 

@@ -66,7 +66,7 @@ const stems = readdirSync(FIXTURES)
 
 describe('PyTorch-written ONNX models import and compute what PyTorch computes', () => {
   it('has every pattern at opsets 11, 13 and 17, with constant folding on and off', () => {
-    expect(stems.length).toBeGreaterThanOrEqual(19 * 6);
+    expect(stems.length).toBeGreaterThanOrEqual(26 * 6);
     for (const opset of [11, 13, 17])
       expect(stems.filter((s) => s.includes(`.op${opset}.`)).length).toBe(stems.length / 3);
   });
@@ -114,16 +114,28 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
     }
   });
 
-  it('marks a grouped convolution with the attribute and keeps the shapes after it', () => {
+  it('marks a dilated convolution with the attribute, and the nodes whose shapes it leaves unknown', () => {
     const { spec, report } = importOnnx(
-      readFileSync(join(FIXTURES, 'unsupported_groups.op17.nofold.onnx')),
-      'unsupported_groups.onnx',
+      readFileSync(join(FIXTURES, 'unsupported_dilation.op17.nofold.onnx')),
+      'unsupported_dilation.onnx',
     );
-    expect(report.unsupported.map((u) => [u.opType, u.reason, u.args.attribute, u.args.value])).toEqual([
-      ['Conv', 'onnx-unsupported-attribute', 'group', '2'],
-    ]);
-    expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'onnx:Conv', 'relu', 'flatten', 'dense']);
-    expect(analyze(spec).problems.map((p) => p.reason)).toEqual(['onnx-unsupported-attribute']);
+    expect(report.unsupported.map((u) => [u.opType, u.reason, u.args.attribute ?? null, u.args.value ?? null])).toEqual(
+      [
+        ['Conv', 'onnx-unsupported-attribute', 'dilations', '[2, 2]'],
+        ['Flatten', 'onnx-unknown-shape', null, null],
+        ['Gemm', 'onnx-unknown-shape', null, null],
+      ],
+    );
+    expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'onnx:Conv', 'relu', 'onnx:Flatten', 'onnx:Gemm']);
+  });
+
+  it('takes grouped and depthwise convolutions as Conv2D with their groups', () => {
+    const groups = (stem: string) =>
+      importOnnx(readFileSync(join(FIXTURES, `${stem}.op17.fold.onnx`)), `${stem}.onnx`)
+        .spec.nodes.filter((n) => n.op === 'conv2d')
+        .map((n) => n.params?.groups ?? 1);
+    expect(groups('grouped_conv')).toEqual([2]);
+    expect(groups('depthwise_separable')).toEqual([1, 4, 1]);
   });
 });
 

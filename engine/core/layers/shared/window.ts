@@ -25,7 +25,10 @@ export function geometryFor(ctx: BuildContext, op: WindowOp, outChannels: number
   ]);
 }
 
-/** [C, H, W] -> [C or filters, OH, OW], refusing a window larger than the (padded) image; conv counts its weights. */
+/**
+ * [C, H, W] -> [C or filters, OH, OW], refusing a window larger than the (padded) image, and a conv's groups that do
+ * not divide its input channels; conv counts its weights.
+ */
 export function windowRule(op: WindowOp): ShapeRule {
   return (ctx) => {
     const problem = needsImage(ctx, 'needs-image');
@@ -45,8 +48,13 @@ export function windowRule(op: WindowOp): ShapeRule {
     }
     if (op !== 'conv2d') return out([channels, g.oh, g.ow]);
     const filters = ctx.params.filters as number;
+    const groups = typeof ctx.params.groups === 'number' ? ctx.params.groups : 1;
+    if (channels % groups !== 0) {
+      const args = { channels, groups, shape: shapeText(ctx.inputs[0]) };
+      return { ok: false, code: 'shape-mismatch', reason: 'groups-channels', args };
+    }
     const bias = ctx.params.bias === false ? 0 : filters;
-    return out([filters, g.oh, g.ow], filters * channels * g.kh * g.kw + bias);
+    return out([filters, g.oh, g.ow], filters * (channels / groups) * g.kh * g.kw + bias);
   };
 }
 

@@ -1,4 +1,5 @@
-// Conv (2-D, group 1, dilation 1) -> conv2d: weight [O, C, kh, kw] and optional bias [O] taken as they are.
+// Conv (2-D, dilation 1) -> conv2d: weight [O, C / group, kh, kw] and optional bias [O] taken as they are; a group
+// (grouped or depthwise convolution) that divides the channels and the filters becomes the layer's groups.
 
 import { attributeInt } from '../graph';
 import { windowGeometry } from '../../../spec/window';
@@ -18,12 +19,15 @@ export const conv: Converter = (ctx) => {
   if (isConversion(window)) return window;
   const [filters] = weight.dims;
   const group = attributeInt(ctx.node, 'group', 1);
-  if (group !== 1) {
-    // A grouped convolution's output is shaped like any other's: keep the shapes after it known.
+  const channels = ctx.shape(0)![0];
+  if (group < 1 || channels % group !== 0 || filters % group !== 0 || weight.dims[1] * group !== channels) {
+    // The output is shaped like any other convolution's: keep the shapes after it known.
     const g = windowGeometry('conv2d', { ...window }, ctx.shape(0)!);
-    return { ...unsupportedAttribute(ctx, 'group', group, '1'), shape: [filters, g.oh, g.ow] } as Conversion;
+    const supported = 'a number that divides the channels and the filters';
+    return { ...unsupportedAttribute(ctx, 'group', group, supported), shape: [filters, g.oh, g.ow] } as Conversion;
   }
-  return layer('conv2d', { filters, ...window, bias: bias !== null }, [0], {
+  const groups: Record<string, number> = group === 1 ? {} : { groups: group };
+  return layer('conv2d', { filters, ...window, ...groups, bias: bias !== null }, [0], {
     tensors: {
       weight: { shape: [...weight.dims], value: weight.floats },
       ...(bias ? { bias: { shape: [filters], value: bias.floats! } } : {}),
