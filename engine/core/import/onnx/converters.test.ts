@@ -130,6 +130,22 @@ describe('Conv', () => {
   });
 });
 
+describe('dilated Conv', () => {
+  it('is marked, with the shape its dilated window gives, so the layers after it are still converted', () => {
+    // 3x3 dilated by 2 spans 5x5: [2, 5, 5] with pads 1 -> [3, 3, 3]; the Flatten after it takes 27 features.
+    const { layers, report } = load({
+      input: IMAGE,
+      initializers: { w: CONV_W },
+      nodes: [
+        { op: 'Conv', inputs: ['input', 'w'], attributes: { dilations: [2, 2], pads: [1, 1, 1, 1] } },
+        { op: 'Flatten', inputs: ['n0'] },
+      ],
+    });
+    expect(layers.map((n) => n.op)).toEqual(['onnx:Conv', 'flatten']);
+    expect(report.unsupported.map((u) => u.args.attribute)).toEqual(['dilations']);
+  });
+});
+
 describe('grouped Conv', () => {
   it("takes a group that divides the channels and the filters as the layer's groups (depthwise included)", () => {
     // 2 channels, 2 groups, 2 filters per channel: a depthwise convolution with a multiplier of 2.

@@ -15,7 +15,7 @@ export const conv: Converter = (ctx) => {
     return unsupportedAttribute(ctx, 'weight', `[${weight.dims.join(', ')}]`, 'a 2-D convolution');
   const bias = ctx.node.inputs[2] ? ctx.constant(2) : null;
   if (ctx.node.inputs[2] && !bias?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: 3 });
-  const window = windowParams(ctx, weight.dims.slice(2), ctx.shape(0)!);
+  const window = windowParams(ctx, weight.dims.slice(2), ctx.shape(0)!, weight.dims[0]);
   if (isConversion(window)) return window;
   const [filters] = weight.dims;
   const group = attributeInt(ctx.node, 'group', 1);

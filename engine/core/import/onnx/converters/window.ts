@@ -2,6 +2,7 @@
 // stride and (symmetric) padding params, or the attribute Netwright cannot follow.
 
 import type { ParamValue, Shape } from '../../../spec/types';
+import { windowGeometry } from '../../../spec/window';
 import { attributeInts, attributeString } from '../graph';
 import { unsupportedAttribute, type Conversion, type ConvertContext } from '../convertTypes';
 
@@ -16,12 +17,14 @@ const pairValue = ([h, w]: readonly number[]): ParamValue => (h === w ? h : [h, 
 
 /**
  * The window params of a 2-D conv or pool on a [C, H, W] input; `kernel` comes from the weight (conv) or
- * kernel_shape. Pads must be equal on both sides of each axis (Netwright pads symmetrically).
+ * kernel_shape. Pads must be equal on both sides of each axis (Netwright pads symmetrically). A dilated window is
+ * refused with the output's shape ([outChannels, OH, OW] of the dilated window), so the layers after it keep theirs.
  */
 export function windowParams(
   ctx: ConvertContext,
   kernel: readonly number[] | null,
   input: Shape,
+  outChannels = input[0],
 ): WindowParams | Conversion {
   const { node } = ctx;
   const kernelShape = attributeInts(node, 'kernel_shape') ?? kernel;
@@ -29,7 +32,10 @@ export function windowParams(
     return unsupportedAttribute(ctx, 'kernel_shape', `[${kernelShape?.join(', ') ?? ''}]`, 'a 2-D window');
   const strides = attributeInts(node, 'strides') ?? [1, 1];
   const dilations = attributeInts(node, 'dilations') ?? [1, 1];
-  if (dilations.some((d) => d !== 1))
+  const dilated = dilations.length === 2 && dilations.some((d) => d !== 1);
+  // The window a dilation spreads the kernel over: (k - 1) d + 1 (padding and the output size follow it).
+  const span = dilated ? kernelShape.map((k, axis) => (k - 1) * dilations[axis] + 1) : kernelShape;
+  if (dilations.length !== 2 && dilations.some((d) => d !== 1))
     return unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
   const autoPad = attributeString(node, 'auto_pad', 'NOTSET');
   let pads: number[];
@@ -46,7 +52,7 @@ export function windowParams(
       const total = [0, 1].map((axis) => {
         const size = input[axis + 1];
         const out = Math.ceil(size / strides[axis]);
-        return Math.max(0, (out - 1) * strides[axis] + kernelShape[axis] - size);
+        return Math.max(0, (out - 1) * strides[axis] + span[axis] - size);
       });
       const before = total.map((t) => (autoPad === 'SAME_UPPER' ? Math.floor(t / 2) : Math.ceil(t / 2)));
       pads = [before[0], before[1], total[0] - before[0], total[1] - before[1]];
@@ -59,6 +65,19 @@ export function windowParams(
     const name = autoPad === 'NOTSET' ? 'pads' : 'auto_pad';
     const value = autoPad === 'NOTSET' ? `[${pads.join(', ')}]` : `'${autoPad}' (pads [${pads.join(', ')}])`;
     return unsupportedAttribute(ctx, name, value, 'the same padding before and after each axis');
+  }
+  if (dilated) {
+    const g = windowGeometry(
+      'conv2d',
+      {
+        kernelSize: pairValue(span),
+        stride: pairValue(strides),
+        padding: pads[0] === pads[1] ? pads[0] : [pads[0], pads[1]],
+      },
+      input,
+    );
+    const refused = unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
+    return g.oh > 0 && g.ow > 0 ? ({ ...refused, shape: [outChannels, g.oh, g.ow] } as Conversion) : refused;
   }
   return { kernelSize: pairValue(kernelShape), stride: pairValue(strides), padding: pairValue([pads[0], pads[1]]) };
 }
