@@ -205,6 +205,17 @@ test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }
   await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 4×4×4');
   await page.getByRole('spinbutton', { name: 'Stride S' }).fill('1');
   await expect(page.getByTestId('output-shape')).toContainText('→ 4×7×7');
+  // Its weights, and a depthwise convolution's: one group per channel, 32 × 3 × 3 + 32 against 32 × 32 × 3 × 3 + 32.
+  await page.getByRole('spinbutton', { name: 'Input channels' }).fill('32');
+  await page.getByRole('spinbutton', { name: 'Filters' }).fill('32');
+  await expect(page.getByTestId('weight-count')).toContainText('32 filters of 32×3×3 weights, plus 32 biases = 9,248');
+  await page.getByRole('spinbutton', { name: 'Groups' }).fill('32');
+  await expect(page.getByTestId('weight-count')).toContainText('32 filters of 1×3×3 weights, plus 32 biases = 320');
+  await expect(page.getByTestId('group-saving')).toContainText('depthwise convolution');
+  await expect(page.getByTestId('group-saving')).toContainText('28.9× fewer parameters than one group (9,248)');
+  await page.getByRole('spinbutton', { name: 'Groups' }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Input channels' }).fill('1');
+  await page.getByRole('spinbutton', { name: 'Filters' }).fill('4');
   await page.getByRole('combobox', { name: 'Layer' }).selectOption('maxpool2d');
   await page.getByRole('spinbutton', { name: 'Padding P' }).fill('0');
   await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 1×5×5');

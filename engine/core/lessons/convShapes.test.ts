@@ -36,4 +36,27 @@ describe('convolution shapes', () => {
     expect(result.outputShape).toBeNull();
     expect(result.problem).toMatchObject({ nodeId: 'layer', code: 'kernel-too-large', reason: 'window-too-large' });
   });
+
+  it('counts the weights, and a depthwise convolution (one group per channel) needs the channels times fewer', () => {
+    const plain = windowOutput({ ...base, width: 16, kernel: 3, padding: 1, channels: 32, filters: 32 });
+    expect([plain.parameters, plain.ungroupedParameters]).toEqual([32 * 32 * 9 + 32, 32 * 32 * 9 + 32]);
+    const depthwise = windowOutput({
+      ...base,
+      width: 16,
+      kernel: 3,
+      padding: 1,
+      channels: 32,
+      filters: 32,
+      groups: 32,
+    });
+    expect(depthwise.outputShape).toEqual([32, 16, 16]);
+    expect([depthwise.parameters, depthwise.ungroupedParameters]).toEqual([32 * 9 + 32, 32 * 32 * 9 + 32]);
+    expect(depthwise.spec.nodes[1].params).toMatchObject({ groups: 32 });
+    // Groups that do not divide the channels: the spec's reason, no count.
+    const refused = windowOutput({ ...base, channels: 3, filters: 6, groups: 2 });
+    expect(refused.problem).toMatchObject({ reason: 'groups-channels' });
+    expect(refused.parameters).toBeNull();
+    // Pooling has no weights.
+    expect(windowOutput({ ...base, layer: 'maxpool2d', kernel: 2, stride: 2 }).parameters).toBeNull();
+  });
 });

@@ -15,6 +15,8 @@ export interface WindowSettings {
   /** Input channels and (conv2d) filters, for the shapes shown. */
   channels: number;
   filters: number;
+  /** conv2d only: groups of channels filtered apart (1 when absent; as many as the channels is depthwise). */
+  groups?: number;
 }
 
 export interface WindowResult {
@@ -26,6 +28,9 @@ export interface WindowResult {
   problem: Problem | null;
   /** The two-node spec the numbers come from, to open in the editor. */
   spec: ModelSpec;
+  /** conv2d: its parameters (weights and biases) from analyze, and the same layer's with one group; else null. */
+  parameters: number | null;
+  ungroupedParameters: number | null;
 }
 
 export function windowSpec(settings: WindowSettings): ModelSpec {
@@ -35,6 +40,7 @@ export function windowSpec(settings: WindowSettings): ModelSpec {
     padding: settings.padding,
   };
   if (settings.layer === 'conv2d') params.filters = settings.filters;
+  if (settings.layer === 'conv2d' && (settings.groups ?? 1) > 1) params.groups = settings.groups!;
   return {
     version: SPEC_VERSION,
     name: 'convolution shapes',
@@ -55,11 +61,19 @@ export function windowOutput(settings: WindowSettings): WindowResult {
   const spec = windowSpec(settings);
   const analysis = analyze(spec);
   const shape = analysis.nodes.layer?.outputShape ?? null;
+  const conv = settings.layer === 'conv2d' && shape !== null;
+  const grouped = (settings.groups ?? 1) > 1;
   return {
     outputShape: shape ? [...shape] : null,
     exact: (settings.width - settings.kernel + 2 * settings.padding) / settings.stride + 1,
     problem: analysis.problems[0] ?? null,
     spec,
+    parameters: conv ? analysis.nodes.layer.params : null,
+    ungroupedParameters: conv
+      ? grouped
+        ? windowOutput({ ...settings, groups: 1 }).parameters
+        : analysis.nodes.layer.params
+      : null,
   };
 }
 

@@ -88,7 +88,7 @@ const en = {
 
   'title:conv-shapes': 'Convolution shapes',
   'summary:conv-shapes':
-    'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input.',
+    'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input, and the weights a convolution needs (and what grouped and depthwise ones save).',
   'explain:conv-shapes':
     'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
   layerKind: 'Layer',
@@ -98,8 +98,14 @@ const en = {
   stride: 'Stride S',
   channels: 'Input channels',
   filters: 'Filters',
+  groups: 'Groups',
   formula: 'N = ({w} − {f} + 2·{p}) / {s} + 1 = {exact}',
   outputShape: 'Output shape: {shape}',
+  weightCount: 'Parameters: {filters} filters of {perGroup}×{f}×{f} weights, plus {filters} biases = {total}',
+  groupSaving:
+    'With {groups} groups each filter sees {perGroup} of the {channels} input channels: {ratio}× fewer parameters than one group ({ungrouped}).',
+  depthwiseSaving:
+    'One group per channel is a depthwise convolution: each filter sees a single channel, {ratio}× fewer parameters than one group ({ungrouped}). MobileNet follows it with a 1×1 convolution that mixes the channels; the two together are far cheaper than one ordinary convolution.',
   droppedPositions: 'Not a whole number: the last {dropped} pixel(s) of the padded input are never covered.',
   slidingView: 'The window at output position {position} of {count}',
   openCalculatorInEditor: 'Open this layer in the editor',
@@ -261,7 +267,8 @@ const zh: Record<Key, string> = {
   firstLayerRatio: '使用 sigmoid 时，第一层得到的梯度比 ReLU 小 {ratio} 倍。',
 
   'title:conv-shapes': '卷积的形状',
-  'summary:conv-shapes': '卷积层或池化层的 N = (W − F + 2P) / S + 1 交互式计算器，并演示窗口在填充后的输入上滑动。',
+  'summary:conv-shapes':
+    '卷积层或池化层的 N = (W − F + 2P) / S + 1 交互式计算器，演示窗口在填充后的输入上滑动，并给出卷积所需的权重数（以及分组卷积和深度卷积能省下多少）。',
   'explain:conv-shapes':
     '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
   layerKind: '层',
@@ -271,8 +278,14 @@ const zh: Record<Key, string> = {
   stride: '步幅 S',
   channels: '输入通道数',
   filters: '卷积核个数',
+  groups: '分组数',
   formula: 'N = ({w} − {f} + 2·{p}) / {s} + 1 = {exact}',
   outputShape: '输出形状：{shape}',
+  weightCount: '参数：{filters} 个卷积核，每个 {perGroup}×{f}×{f} 个权重，加上 {filters} 个偏置 = {total}',
+  groupSaving:
+    '分成 {groups} 组后，每个卷积核只看 {channels} 个输入通道中的 {perGroup} 个：参数只有一组时（{ungrouped}）的 1/{ratio}。',
+  depthwiseSaving:
+    '每个通道一组就是深度卷积：每个卷积核只看一个通道，参数只有一组时（{ungrouped}）的 1/{ratio}。MobileNet 在它之后接一个 1×1 卷积来混合各通道；两者合起来比一个普通卷积便宜得多。',
   droppedPositions: '不是整数：填充后输入的最后 {dropped} 个像素永远不会被覆盖。',
   slidingView: '窗口位于第 {position} 个输出位置（共 {count} 个）',
   openCalculatorInEditor: '在编辑器中打开这一层',
