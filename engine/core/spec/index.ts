@@ -27,6 +27,7 @@ export {
   lenet,
   smallCnn,
   vggSmall,
+  mobileCnn,
   residual,
   dropoutDemo,
 } from './templates';

@@ -4,12 +4,13 @@ import { analyze } from './analyze';
 import { TEMPLATES, TEMPLATE_NAMES, dropoutDemo, mlp, templateByName } from './templates';
 
 describe('templates', () => {
-  it('has the seven names the CLI knows', () => {
+  it('has the eight names the CLI knows', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual([
       'dropout-demo',
       'dropout-demo-plain',
       'lenet',
       'mlp',
+      'mobile-cnn',
       'residual',
       'small-cnn',
       'vgg-small',

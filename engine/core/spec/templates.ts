@@ -5,7 +5,7 @@ import { CodedError } from '../errors/coded';
 import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from './types';
 
 export type TemplateName =
-  'mlp' | 'lenet' | 'small-cnn' | 'vgg-small' | 'residual' | 'dropout-demo' | 'dropout-demo-plain';
+  'mlp' | 'lenet' | 'small-cnn' | 'vgg-small' | 'mobile-cnn' | 'residual' | 'dropout-demo' | 'dropout-demo-plain';
 
 export interface TemplateOptions {
   /** Shape of one sample: [features] or [channels, height, width]. */
@@ -180,6 +180,45 @@ export function vggSmall(options: TemplateOptions = {}): ModelSpec {
   );
 }
 
+/**
+ * MobileNet-style: a 3×3 stem, then depthwise-separable blocks (a 3×3 depthwise convolution, one group per channel,
+ * and a 1×1 pointwise one that mixes the channels, each with batch norm and ReLU6), the later ones halving the size,
+ * global average pooling and a dense classifier.
+ */
+export function mobileCnn(options: TemplateOptions = {}): ModelSpec {
+  const shape = imageShape('mobile-cnn', options.inputShape ?? [3, 32, 32]);
+  const classes = outputsOf('mobile-cnn', options, 10);
+  const conv = (id: string, params: Record<string, ParamValue>): Step[] => [
+    { id, op: 'conv2d', params: { ...params, bias: false } },
+    { id: `${id}_bn`, op: 'batchnorm2d' },
+    { id: `${id}_relu6`, op: 'relu6' },
+  ];
+  const b = new SpecBuilder();
+  b.add({ id: 'input', op: 'input', params: { shape } });
+  b.chain(conv('stem', { filters: 16, kernelSize: 3, padding: 1 }));
+  let channels = 16;
+  [
+    [32, 1],
+    [64, 2],
+    [128, 2],
+  ].forEach(([filters, stride], i) => {
+    const block = i + 1;
+    b.chain([
+      ...conv(`dw${block}`, { filters: channels, kernelSize: 3, padding: 1, stride, groups: channels }),
+      ...conv(`pw${block}`, { filters, kernelSize: 1 }),
+    ]);
+    channels = filters;
+  });
+  b.chain([
+    { id: 'pool', op: 'globalavgpool2d' },
+    { id: 'fc', op: 'dense', params: { units: classes } },
+  ]);
+  return b.build(
+    'mobile-cnn',
+    'A MobileNet-style network: depthwise-separable blocks (a 3×3 depthwise and a 1×1 pointwise convolution, with batch norm and ReLU6), far fewer weights than plain 3×3 convolutions.',
+  );
+}
+
 /** A convolution stem, one residual block (output = relu(x + F(x))), global average pooling and a dense classifier. */
 export function residual(options: TemplateOptions = {}): ModelSpec {
   const shape = imageShape('residual', options.inputShape ?? [3, 32, 32]);
@@ -269,6 +308,14 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     defaults: { inputShape: [3, 32, 32], outputs: 10 },
     description: 'VGG-style blocks of two 3×3 convolutions and a max-pool, the channels doubling each block.',
     build: (o) => vggSmall(o),
+  },
+  {
+    name: 'mobile-cnn',
+    title: 'MobileNet-style CNN',
+    defaults: { inputShape: [3, 32, 32], outputs: 10 },
+    description:
+      'Depthwise-separable blocks as in MobileNet: a 3×3 depthwise convolution per channel, then a 1×1 one mixing the channels.',
+    build: (o) => mobileCnn(o),
   },
   {
     name: 'residual',

@@ -12,6 +12,7 @@ export const catalogMessages: Messages<
   | 'template:lenet'
   | 'template:small-cnn'
   | 'template:vgg-small'
+  | 'template:mobile-cnn'
   | 'template:residual'
   | 'template:dropout-demo'
   | 'template:dropout-demo-plain'
@@ -29,6 +30,7 @@ export const catalogMessages: Messages<
     'template:lenet': 'LeNet-5',
     'template:small-cnn': 'Small CNN',
     'template:vgg-small': 'Small VGG',
+    'template:mobile-cnn': 'MobileNet-style CNN',
     'template:residual': 'Residual block',
     'template:dropout-demo': 'Dropout demo',
     'template:dropout-demo-plain': 'Dropout demo (no dropout)',
@@ -44,6 +46,7 @@ export const catalogMessages: Messages<
     'template:lenet': 'LeNet-5',
     'template:small-cnn': '小型 CNN',
     'template:vgg-small': '小型 VGG',
+    'template:mobile-cnn': 'MobileNet 风格 CNN',
     'template:residual': '残差块',
     'template:dropout-demo': 'Dropout 演示',
     'template:dropout-demo-plain': 'Dropout 演示（无 Dropout）',

@@ -25,6 +25,7 @@ export const editorMessages: Messages<
   | 'tplLenet'
   | 'tplSmallCnn'
   | 'tplVggSmall'
+  | 'tplMobileCnn'
   | 'tplResidual'
   | 'tplDropoutDemo'
   | 'tplDropoutDemoPlain'
@@ -135,6 +136,7 @@ export const editorMessages: Messages<
     tplLenet: 'LeNet-5',
     tplSmallCnn: 'Small CNN',
     tplVggSmall: 'Small VGG',
+    tplMobileCnn: 'MobileNet-style CNN',
     tplResidual: 'Residual block',
     tplDropoutDemo: 'Dropout demo',
     tplDropoutDemoPlain: 'Dropout demo (no dropout)',
@@ -252,6 +254,7 @@ export const editorMessages: Messages<
     tplLenet: 'LeNet-5',
     tplSmallCnn: '小型 CNN',
     tplVggSmall: '小型 VGG',
+    tplMobileCnn: 'MobileNet 风格 CNN',
     tplResidual: '残差块',
     tplDropoutDemo: 'Dropout 演示',
     tplDropoutDemoPlain: 'Dropout 演示（无 Dropout）',
