@@ -104,6 +104,7 @@ export const LAYER_NAMES_ZH: Record<OpKind, string> = {
   batchnorm2d: '批归一化 2D',
   relu: 'ReLU',
   leakyrelu: 'LeakyReLU',
+  prelu: 'PReLU',
   sigmoid: 'Sigmoid',
   tanh: 'Tanh',
   softmax: 'Softmax',

@@ -40,6 +40,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     noRun:
       'No run was made: the weights are kept only for a model that can run as it is. Replace the marked nodes, then train.',
     'rewrite_shape-folded': 'shape computation (Shape, Gather, Unsqueeze, Concat …) folded into Reshape',
+    'rewrite_constant-folded': 'Unsqueeze of a stored weight folded into the weight',
     'rewrite_input-standardization': 'input standardization (Sub, Div) kept as the run’s normalization',
     'rewrite_output-scaling': 'output scaling (Mul, Add) kept as the run’s target standardization',
     'rewrite_dropout-removed': 'Dropout removed',
@@ -70,6 +71,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     run: "运行 '{name}'（{id}）保存了这些权重：netwright predict {id} FILE.csv，netwright export {id}。",
     noRun: '没有创建运行：只有能原样运行的模型才会保留权重。请替换标出的节点，然后训练。',
     'rewrite_shape-folded': '形状计算（Shape、Gather、Unsqueeze、Concat …）并入 Reshape',
+    'rewrite_constant-folded': '对已存权重的 Unsqueeze 已并入该权重',
     'rewrite_input-standardization': '输入标准化（Sub、Div）作为运行的标准化保留',
     'rewrite_output-scaling': '输出缩放（Mul、Add）作为运行的目标标准化保留',
     'rewrite_dropout-removed': '已移除 Dropout',

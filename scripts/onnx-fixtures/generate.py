@@ -185,6 +185,10 @@ def models():
     yield 'unsupported_dilation', nn.Sequential(
         nn.Conv2d(2, 4, 3, dilation=2), nn.ReLU(), nn.Flatten(), nn.Linear(16, 2)
     ), (2, 6, 6)
+    # PReLU: a slope per channel of an image ([C, 1, 1] in the file) and one shared slope.
+    yield 'prelu', nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1), nn.PReLU(4), nn.Flatten(), nn.Linear(144, 8), nn.PReLU(), nn.Linear(8, 2)
+    ), (2, 6, 6)
 
 
 def randomize_batchnorm(module, generator):

@@ -74,6 +74,10 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'lrelu').attributes.alpha.float).toBeCloseTo(0.1, 7);
     // ReLU6 as Clip(x, 0, 6) with the bounds as scalar initializers; SiLU as x * Sigmoid(x); Hardswish as its own op.
     expect(nodeNamed(model, 'dw').attributes.group.int).toBe(4);
+    // PReLU's per-channel slopes broadcast over an image as [C, 1, 1], over a vector as [F].
+    expect(nodeNamed(model, 'prelu_img')).toMatchObject({ opType: 'PRelu', inputs: ['dw', 'prelu_img.weight'] });
+    expect(model.graph.initializers.find((t) => t.name === 'prelu_img.weight')?.dims).toEqual([4, 1, 1]);
+    expect(model.graph.initializers.find((t) => t.name === 'prelu_a.weight')?.dims).toEqual([6]);
     expect(nodeNamed(model, 'conv1').attributes.group.int).toBe(1);
     const clip = nodeNamed(model, 'relu6_avg');
     expect([clip.opType, clip.inputs]).toEqual(['Clip', ['avg', 'relu6/zero', 'relu6/six']]);

@@ -118,11 +118,12 @@ export function exportOnnx(input: OnnxExportInput): Uint8Array {
       inputs: info.inputs.map((src) => valueOf.get(src)!),
       inputShapes: info.inputs.map((src) => analysis.nodes[src].outputShape!),
       out,
-      tensor: (field) => {
+      tensor: (field, dims) => {
         const name = `${id}.${field}`;
         const value = values.get(name);
         if (!value) throw new Error(`cannot export the model to ONNX: ${nodeName(node)} has no tensor '${name}'`);
-        if (!g.initializers.some((t) => t.name === name)) g.initializer(name, [...tensors.get(name)!.shape], value);
+        const shape = dims ?? [...tensors.get(name)!.shape];
+        if (!g.initializers.some((t) => t.name === name)) g.initializer(name, shape, value);
         return name;
       },
     };

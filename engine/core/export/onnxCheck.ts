@@ -127,6 +127,8 @@ const KNOWN_OPS: Record<string, number> = {
   BatchNormalization: 1,
   Relu: 1,
   LeakyRelu: 1,
+  // PRelu broadcasts its slope from the right from opset 9 (per-channel slopes as [C, 1, 1]).
+  PRelu: 9,
   Elu: 1,
   HardSwish: 14,
   // Clip takes its bounds as inputs from opset 11 (attributes before): ReLU6 writes them as inputs.

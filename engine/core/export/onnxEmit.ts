@@ -16,7 +16,8 @@ export interface EmitContext {
   /** The value name this node should produce. */
   out: string;
   /** The initializer holding the node's tensor `field` (added on first use). */
-  tensor(field: string): string;
+  /** `dims`: the initializer's shape when ONNX wants another than the tensor's (the same values). */
+  tensor(field: string, dims?: number[]): string;
 }
 
 /** Emits the ONNX nodes for one spec node; returns the value name holding its output (`out`, or an input it aliases). */

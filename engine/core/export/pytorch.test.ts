@@ -87,6 +87,7 @@ describe('PyTorch script: the network', () => {
       'self.sig = nn.Sigmoid()',
       'self.elu_b = nn.ELU(alpha=0.7)',
       'self.dw = nn.Conv2d(4, 4, kernel_size=3, stride=1, padding=1, groups=4)',
+      'self.prelu_img = nn.PReLU(num_parameters=4)',
       'self.silu_b = nn.SiLU()',
       'self.hswish = nn.Hardswish()',
       'self.relu6_avg = nn.ReLU6()',

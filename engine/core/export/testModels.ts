@@ -23,8 +23,8 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
 }
 
 /**
- * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, a depthwise
- * convolution), with padding that matters for avg and max pooling.
+ * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, PReLU per
+ * channel and per feature, a depthwise convolution), with padding that matters for avg and max pooling.
  */
 export function everyOpSpec(): ModelSpec {
   return graph(
@@ -39,6 +39,7 @@ export function everyOpSpec(): ModelSpec {
       ['tanh_avg', 'tanh'],
       ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
       ['dw', 'conv2d', { filters: 4, kernelSize: 3, padding: 1, groups: 4 }],
+      ['prelu_img', 'prelu', { perChannel: true }],
       ['gelu_exact', 'gelu'],
       ['add1', 'add'],
       ['cat1', 'concat'],
@@ -47,6 +48,7 @@ export function everyOpSpec(): ModelSpec {
       ['gap', 'globalavgpool2d'],
       ['flat', 'flatten'],
       ['fc_a', 'dense', { units: 6 }],
+      ['prelu_a', 'prelu', { perChannel: true }],
       ['relu_a', 'relu'],
       ['probs', 'softmax'],
       ['fc_b', 'dense', { units: 6, bias: false }],
@@ -69,7 +71,8 @@ export function everyOpSpec(): ModelSpec {
       ['relu6_avg', 'tanh_avg'],
       ['lrelu', 'conv2'],
       ['conv2', 'dw'],
-      ['dw', 'gelu_exact'],
+      ['dw', 'prelu_img'],
+      ['prelu_img', 'gelu_exact'],
       ['tanh_avg', 'add1', 0],
       ['gelu_exact', 'add1', 1],
       ['add1', 'cat1', 0],
@@ -79,7 +82,8 @@ export function everyOpSpec(): ModelSpec {
       ['ident', 'gap'],
       ['ident', 'flat'],
       ['gap', 'fc_a'],
-      ['fc_a', 'relu_a'],
+      ['fc_a', 'prelu_a'],
+      ['prelu_a', 'relu_a'],
       ['relu_a', 'probs'],
       ['flat', 'fc_b'],
       ['fc_b', 'silu_b'],

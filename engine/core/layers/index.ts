@@ -19,6 +19,7 @@ import { identity } from './identity';
 import { input } from './input';
 import { leakyrelu } from './leakyrelu';
 import { maxpool2d } from './maxpool2d';
+import { prelu } from './prelu';
 import { relu } from './relu';
 import { relu6 } from './relu6';
 import { sigmoid } from './sigmoid';
@@ -47,6 +48,7 @@ export const LAYER_DEFINITIONS = layerList({
   batchnorm2d,
   relu,
   leakyrelu,
+  prelu,
   sigmoid,
   tanh,
   softmax,

@@ -5,13 +5,13 @@ import { chooseInit } from './init';
 import { OP_KINDS } from '../spec/catalogue';
 
 describe('automatic weight initialization', () => {
-  it('uses Kaiming before ReLU, LeakyReLU, GELU, ELU, SiLU, Hardswish and ReLU6', () => {
-    for (const op of ['relu', 'leakyrelu', 'gelu', 'elu', 'silu', 'hardswish', 'relu6'])
+  it('uses Kaiming before ReLU, LeakyReLU, PReLU, GELU, ELU, SiLU, Hardswish and ReLU6', () => {
+    for (const op of ['relu', 'leakyrelu', 'prelu', 'gelu', 'elu', 'silu', 'hardswish', 'relu6'])
       expect(chooseInit('auto', op), op).toBe('kaiming_uniform');
   });
 
   it('uses Xavier before every other layer, at the output and before names that are not layers', () => {
-    const reluLike = new Set(['relu', 'leakyrelu', 'gelu', 'elu', 'silu', 'hardswish', 'relu6']);
+    const reluLike = new Set(['relu', 'leakyrelu', 'prelu', 'gelu', 'elu', 'silu', 'hardswish', 'relu6']);
     for (const op of OP_KINDS.filter((kind) => !reluLike.has(kind)))
       expect(chooseInit('auto', op), op).toBe('xavier_uniform');
     expect(chooseInit('auto', null)).toBe('xavier_uniform');

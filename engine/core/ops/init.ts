@@ -35,6 +35,9 @@ export function initialize(values: Float32Array, shape: number[], kind: InitKind
     case 'ones':
       values.fill(1);
       return;
+    case 'quarter':
+      values.fill(0.25);
+      return;
     case 'xavier_uniform':
     case 'xavier_normal':
     case 'kaiming_uniform':

@@ -13,7 +13,15 @@ export interface Tensor {
   grad: Float32Array | null;
 }
 
-export type InitKind = 'xavier_uniform' | 'xavier_normal' | 'kaiming_uniform' | 'kaiming_normal' | 'zeros' | 'ones';
+export type InitKind =
+  | 'xavier_uniform'
+  | 'xavier_normal'
+  | 'kaiming_uniform'
+  | 'kaiming_normal'
+  | 'zeros'
+  | 'ones'
+  /** 0.25: PReLU's starting slope, as PyTorch's nn.PReLU. */
+  | 'quarter';
 
 /** A trainable tensor. value and grad are views into the model's parameter and gradient arenas, set after every op is built. */
 export interface ParamTensor {

@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 23 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(23);
+  it('lists all 24 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(24);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -44,6 +44,7 @@ describe('layer catalogue', () => {
     expect(names('leakyrelu')).toEqual(['negativeSlope']);
     expect(names('gelu')).toEqual(['approximate']);
     expect(names('elu')).toEqual(['alpha']);
+    expect(names('prelu')).toEqual(['perChannel']);
     for (const kind of [
       'globalavgpool2d',
       'flatten',

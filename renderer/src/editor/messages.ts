@@ -415,6 +415,10 @@ const zhParams: Record<string, Record<string, string>> = {
   batchnorm1d: zhNorm,
   batchnorm2d: zhNorm,
   leakyrelu: { negativeSlope: '负斜率', 'negativeSlope.help': '负输入所乘的系数。' },
+  prelu: {
+    perChannel: '每个通道一个斜率',
+    'perChannel.help': '为图像的每个通道（向量的每个特征）各学习一个斜率，而不是整层共用一个。',
+  },
   gelu: { approximate: '近似方式', 'approximate.help': "'none' 用 erf 精确计算；'tanh' 使用更快的 tanh 公式。" },
   elu: { alpha: 'Alpha', 'alpha.help': '很负的输入所趋近的值为 -alpha（通常取 1）。' },
 };
@@ -431,6 +435,7 @@ const zhLayers: Record<string, string> = {
   batchnorm2d: '在批次和所有位置上对图像的每个通道做归一化，再缩放和平移。',
   relu: '保留正值，将负值替换为零。',
   leakyrelu: '类似 ReLU，但负值乘以一个小斜率而不是变为零。',
+  prelu: '类似 LeakyReLU，但负值的斜率在训练中学习（初始为 0.25）。',
   sigmoid: '将每个值压缩到 (0, 1)。',
   tanh: '将每个值压缩到 (-1, 1)。',
   softmax: '将一组分数转换为总和为 1 的概率。',

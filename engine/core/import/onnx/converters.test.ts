@@ -234,6 +234,38 @@ describe('activations', () => {
     });
   });
 
+  it('takes PRelu with one slope, or one per channel ([C, 1, 1]) or feature ([F]), and refuses other slopes', () => {
+    const prelu = (input: TestModel['input'], slope: { dims: number[]; floats: number[] }) =>
+      load({ input, initializers: { a: slope }, nodes: [{ op: 'PRelu', inputs: ['input', 'a'] }] });
+    const shared = prelu(undefined, { dims: [1], floats: [0.25] });
+    expect(shared.layers.map((n) => [n.op, n.params])).toEqual([['prelu', { perChannel: false }]]);
+    expect(Array.from(shared.tensors.get(`${shared.layers[0].id}.weight`)!.value)).toEqual([0.25]);
+    const image = prelu(IMAGE, { dims: [2, 1, 1], floats: [0.1, 0.2] });
+    expect(image.layers.map((n) => [n.op, n.params])).toEqual([['prelu', { perChannel: true }]]);
+    expect(image.tensors.get(`${image.layers[0].id}.weight`)!.shape).toEqual([2]);
+    expect(image.analysis.ok).toBe(true);
+    // PyTorch without constant folding writes the slopes as Unsqueeze(weight, [1, 2]): folded into the weight.
+    for (const opset of [11, 13]) {
+      const unsqueezed = load({
+        opset,
+        input: IMAGE,
+        initializers: { a: { dims: [2], floats: [0.1, 0.2] }, axes: { dims: [2], ints: [1, 2] } },
+        nodes: [
+          opset >= 13
+            ? { op: 'Unsqueeze', inputs: ['a', 'axes'] }
+            : { op: 'Unsqueeze', inputs: ['a'], attributes: { axes: [1, 2] } },
+          { op: 'PRelu', inputs: ['input', 'n0'] },
+        ],
+      });
+      expect(unsqueezed.layers.map((n) => [n.op, n.params])).toEqual([['prelu', { perChannel: true }]]);
+      expect(unsqueezed.report.rewrites).toContainEqual({ code: 'constant-folded', count: 1 });
+    }
+    // [2] against [2, 5, 5] broadcasts over the width, not the channels.
+    expect(prelu(IMAGE, { dims: [2], floats: [0.1, 0.2] }).report.unsupported[0]).toMatchObject({
+      args: { attribute: 'slope', value: '[2]' },
+    });
+  });
+
   it('fuses x * Sigmoid(x) into SiLU in either order, and keeps a Sigmoid another node also reads', () => {
     for (const inputs of [
       ['input', 'n0'],

@@ -19,6 +19,7 @@ export const FUSED_DOMAIN = 'netwright';
 
 export function runPasses(g: OnnxGraph, outputs: string[]): void {
   foldConstantNodes(g);
+  foldConstantUnsqueeze(g);
   dropPassThrough(g, outputs);
   dropOutputLogSoftmax(g, outputs);
   fuseGelu(g, outputs);
@@ -108,6 +109,30 @@ export function dropOutputLogSoftmax(g: OnnxGraph, outputs: string[]): void {
   outputs[0] = node.inputs[0];
   g.remove([node]);
   g.count('log-softmax-dropped');
+}
+
+/**
+ * Unsqueeze of a stored weight becomes that weight with the new axes of size 1: PyTorch without constant folding writes
+ * nn.PReLU(C)'s slopes as Unsqueeze(weight, [1, 2]) -> [C, 1, 1], which would otherwise leave the PRelu with a slope
+ * computed while the model runs. Axes are an attribute before opset 13, a constant input from 13.
+ */
+export function foldConstantUnsqueeze(g: OnnxGraph): void {
+  const folded: OnnxNode[] = [];
+  for (const node of g.nodes) {
+    if (!isOp(node, 'Unsqueeze')) continue;
+    const tensor = g.constants.get(node.inputs[0]);
+    const axes = g.opset >= 13 ? (g.constantInput(node, 1)?.ints ?? null) : attributeInts(node, 'axes');
+    if (!tensor || !axes) continue;
+    const rank = tensor.dims.length + axes.length;
+    const at = new Set(axes.map((a) => (a < 0 ? a + rank : a)));
+    if (at.size !== axes.length || [...at].some((a) => a < 0 || a >= rank)) continue;
+    const rest = [...tensor.dims];
+    const dims = Array.from({ length: rank }, (_, i) => (at.has(i) ? 1 : rest.shift()!));
+    g.constants.set(node.outputs[0], { ...tensor, name: node.outputs[0], dims });
+    folded.push(node);
+  }
+  g.remove(folded);
+  if (folded.length > 0) g.count('constant-folded', folded.length);
 }
 
 /** Constant nodes (value, value_float(s), value_int(s)) become constants. */

@@ -17,6 +17,7 @@ import { hardSwish } from './converters/hardSwish';
 import { leakyRelu } from './converters/leakyRelu';
 import { matMul } from './converters/matMul';
 import { maxPool } from './converters/maxPool';
+import { pRelu } from './converters/pRelu';
 import { reduceMean } from './converters/reduceMean';
 import { relu } from './converters/relu';
 import { reshape } from './converters/reshape';
@@ -55,6 +56,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('BatchNormalization', 9, batchNormalization, 'batchnorm1d / batchnorm2d (inference form)'),
   entry('Relu', 6, relu),
   entry('LeakyRelu', 6, leakyRelu),
+  entry('PRelu', 9, pRelu, 'one slope, or one per channel ([C, 1, 1]) or feature ([F])'),
   entry('Sigmoid', 6, sigmoid),
   entry('Tanh', 6, tanh),
   entry('Elu', 6, elu),

@@ -3,6 +3,7 @@
 
 export const REWRITE_CODES = [
   'shape-folded',
+  'constant-folded',
   'input-standardization',
   'output-scaling',
   'log-softmax-dropped',
