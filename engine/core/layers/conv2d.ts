@@ -63,6 +63,7 @@ export const conv2d: LayerDefinition<'conv2d'> = {
         type: 'int',
         default: 1,
         min: 1,
+        onNode: true,
         help: 'Split the channels into this many groups, each filtered on its own (fewer weights); as many groups as input channels is a depthwise convolution. Must divide the input channels and the filters.',
       },
       biasParam,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../../../engine/core/spec/catalogue';
-import { formatParam, parseParam } from './paramText';
+import { cardParams, formatParam, parseParam } from './paramText';
 
 const param = (op: keyof typeof LAYERS, name: string) => LAYERS[op].params.find((p) => p.name === name)!;
 
@@ -27,5 +27,14 @@ describe('param text', () => {
   it('treats empty text as the default and rejects words in number fields', () => {
     expect(parseParam(param('maxpool2d', 'stride'), ' ')).toEqual({ ok: true, value: undefined });
     expect(parseParam(param('dense', 'units'), 'many')).toEqual({ ok: false, problem: 'number' });
+  });
+
+  it("shows a conv's first two settings on its card, led by its groups when they are not 1", () => {
+    const conv = LAYERS.conv2d.params;
+    const names = (values: Record<string, number>) => cardParams(conv, values).map((p) => p.name);
+    expect(names({ filters: 16, kernelSize: 3, groups: 1 })).toEqual(['filters', 'kernelSize']);
+    expect(names({ filters: 16, kernelSize: 3, groups: 16 })).toEqual(['groups', 'filters', 'kernelSize']);
+    // A layer whose first settings are switches shows none of them.
+    expect(cardParams(LAYERS.prelu.params, { perChannel: true } as never)).toEqual([]);
   });
 });

@@ -51,3 +51,17 @@ export function parseParam(def: ParamDef, text: string): ParsedParam {
       throw new Error(`unknown param type ${JSON.stringify(def.type)}`);
   }
 }
+
+/**
+ * The params a node's card shows: the first two, e.g. Filters and Kernel size, enough to tell layers apart at a
+ * glance; led by any later one marked onNode when it is not its default (a depthwise convolution's Groups, which the
+ * card would otherwise hide), so it survives the card cutting the line short. Switches and choices are left to the
+ * inspector.
+ */
+export function cardParams(params: readonly ParamDef[], values: Record<string, ParamValue>): ParamDef[] {
+  const first = params.slice(0, 2);
+  const notable = params.filter(
+    (p) => p.onNode === true && !first.includes(p) && values[p.name] !== undefined && values[p.name] !== p.default,
+  );
+  return [...notable, ...first].filter((p) => values[p.name] !== undefined && p.type !== 'bool' && p.type !== 'enum');
+}
