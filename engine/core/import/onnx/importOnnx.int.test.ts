@@ -16,6 +16,7 @@ import {
   randomTensors,
 } from '../../export/testModels';
 import { analyze } from '../../spec/analyze';
+import type { ModelSpec } from '../../spec/types';
 import { TEMPLATES } from '../../spec/templates';
 import { importOnnx } from './importOnnx';
 
@@ -137,46 +138,43 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
   });
 });
 
+/**
+ * Exports `spec` with random weights, imports the file and exports that again: the import keeps every layer under its
+ * id (ONNX has no dropout at inference, and the import drops Identity nodes), and onnxruntime computes the same
+ * function from both files on inputs of deviation `inputScale`.
+ */
+async function expectRoundTrip(
+  name: string,
+  spec: ModelSpec,
+  seeds: { tensors: number; input: number },
+  inputScale: number,
+): Promise<void> {
+  const first = exportOnnx({ spec, tensors: randomTensors(spec, seeds.tensors), producerVersion: 'test' });
+  const imported = importOnnx(first, `${name}.onnx`);
+  expect(analyze(imported.spec).problems).toEqual([]);
+  const kept = spec.nodes.filter((n) => n.op !== 'dropout' && n.op !== 'identity');
+  expect(imported.spec.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(kept.map((n) => `${n.id}:${n.op}`));
+  const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
+  const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
+  const input = randomInputs(shape, 4, seeds.input, 0, inputScale);
+  const dims = [4, ...shape];
+  const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
+  measured.push({ model: `round trip ${name}`, vsPytorch: NaN, vsOnnxruntime: difference });
+  expect(difference).toBeLessThanOrEqual(TOLERANCE);
+}
+
 describe('export -> import -> export computes the same function for every template', () => {
   for (const template of TEMPLATES) {
     it(`${template.name}: onnxruntime gives the same outputs for both exports within ${TOLERANCE}`, async () => {
-      const spec = template.build();
-      const tensors = randomTensors(spec, 11);
-      const first = exportOnnx({ spec, tensors, producerVersion: 'test' });
-      const imported = importOnnx(first, `${template.name}.onnx`);
-      expect(analyze(imported.spec).problems).toEqual([]);
-      // The same layers under the same ids (dropout is not in an ONNX file: inference skips it).
-      const kept = spec.nodes.filter((n) => n.op !== 'dropout');
-      expect(imported.spec.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(kept.map((n) => `${n.id}:${n.op}`));
-      const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
-      const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
-      const input = randomInputs(shape, 4, 5, 0, 1);
-      const dims = [4, ...shape];
-      const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
-      measured.push({ model: `round trip ${template.name}`, vsPytorch: NaN, vsOnnxruntime: difference });
-      expect(difference).toBeLessThanOrEqual(TOLERANCE);
+      await expectRoundTrip(template.name, template.build(), { tensors: 11, input: 5 }, 1);
     });
   }
 });
 
 describe('export -> import -> export of every layer kind', () => {
   it('every-op: the same layers under the same ids (but identity and dropout), and the same function', async () => {
-    const spec = everyOpSpec();
-    const tensors = randomTensors(spec, 12);
-    const first = exportOnnx({ spec, tensors, producerVersion: 'test' });
-    const imported = importOnnx(first, 'every-op.onnx');
-    expect(analyze(imported.spec).problems).toEqual([]);
-    // ONNX has no dropout at inference, and the import drops Identity nodes.
-    const kept = spec.nodes.filter((n) => n.op !== 'dropout' && n.op !== 'identity');
-    expect(imported.spec.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(kept.map((n) => `${n.id}:${n.op}`));
-    const second = exportOnnx({ spec: imported.spec, tensors: imported.tensors, producerVersion: 'test' });
-    const shape = spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
     // Inputs wide enough (deviation 4) that ReLU6's cap and Hardswish's outer pieces are reached.
-    const input = randomInputs(shape, 4, 13, 0, 4);
-    const dims = [4, ...shape];
-    const difference = maxAbsDifference(await runOnnx(first, input, dims), await runOnnx(second, input, dims));
-    measured.push({ model: 'round trip every-op', vsPytorch: NaN, vsOnnxruntime: difference });
-    expect(difference).toBeLessThanOrEqual(TOLERANCE);
+    await expectRoundTrip('every-op', everyOpSpec(), { tensors: 12, input: 13 }, 4);
   });
 });
 
