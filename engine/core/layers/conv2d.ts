@@ -4,17 +4,11 @@ import { int, ints, windowAttributes } from '../export/onnxEmit';
 import { call, windowArgs } from '../export/pytorchLayer';
 import { chooseInit } from '../ops/init';
 import { num } from '../ops/types';
-import type { ParamValue } from '../spec/types';
-import { pairOf } from '../spec/window';
+import { groupsOf, pairOf } from '../spec/window';
 import { groupedConvRuntime } from './shared/groupedConv';
 import { biasParam, initParam } from './shared/paramDefs';
 import { geometryFor, windowRule } from './shared/window';
 import type { LayerDefinition } from './types';
-
-/** The groups a conv node splits its channels into (1 when the param is absent, as in specs saved before it). */
-export function groupsOf(params: Record<string, ParamValue>): number {
-  return typeof params.groups === 'number' ? params.groups : 1;
-}
 
 export const conv2d: LayerDefinition<'conv2d'> = {
   catalogue: {

@@ -6,7 +6,7 @@ import { nodeName } from './names';
 import { ONNX_PROBLEM_REASONS, type OnnxProblemReason, type ProblemArgs, type ProblemReason } from './problemReasons';
 import { sizeText } from './shapes';
 import type { ParamValue, Problem, SpecNode } from './types';
-import { pairOf } from './window';
+import { groupsOf, pairOf } from './window';
 
 export { windowGeometry, pairOf, paddingOf } from './window';
 export type { WindowGeometry, WindowOp } from './window';
@@ -117,7 +117,7 @@ function checkWindow(
 ): void {
   switch (node.op) {
     case 'conv2d': {
-      const groups = typeof params.groups === 'number' ? params.groups : 1;
+      const groups = groupsOf(params);
       const filters = params.filters as number;
       if (filters % groups !== 0) bad('groups-filters', { filters, groups });
       if (params.padding !== 'same') return;

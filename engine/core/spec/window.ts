@@ -49,3 +49,8 @@ export function paddingOf(value: ParamValue | undefined, kh: number, kw: number)
   if (value === 'same') return [(kh - 1) / 2, (kw - 1) / 2];
   return pairOf(value, 'padding');
 }
+
+/** The groups a conv node splits its channels into (1 when the param is absent, as in specs saved before it). */
+export function groupsOf(params: Record<string, ParamValue>): number {
+  return typeof params.groups === 'number' ? params.groups : 1;
+}

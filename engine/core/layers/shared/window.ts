@@ -2,7 +2,7 @@
 import type { BuildContext } from '../../ops/types';
 import type { ParamDef } from '../../spec/layerTypes';
 import { needsImage, out, shapeText, sizeText, type ShapeRule } from '../../spec/shapes';
-import { windowGeometry, type WindowOp } from '../../spec/window';
+import { groupsOf, windowGeometry, type WindowOp } from '../../spec/window';
 
 /** The kernels' Int32Array geometry for a conv or pooling node; element 0 (batch) is set before each call. */
 export function geometryFor(ctx: BuildContext, op: WindowOp, outChannels: number): Int32Array {
@@ -48,7 +48,7 @@ export function windowRule(op: WindowOp): ShapeRule {
     }
     if (op !== 'conv2d') return out([channels, g.oh, g.ow]);
     const filters = ctx.params.filters as number;
-    const groups = typeof ctx.params.groups === 'number' ? ctx.params.groups : 1;
+    const groups = groupsOf(ctx.params);
     if (channels % groups !== 0) {
       const args = { channels, groups, shape: shapeText(ctx.inputs[0]) };
       return { ok: false, code: 'shape-mismatch', reason: 'groups-channels', args };
