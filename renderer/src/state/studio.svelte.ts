@@ -28,6 +28,7 @@ import type { Host } from '../lib/host';
 import { StudioError } from '../lib/host';
 import { modelImportMessages } from '../editor/modelImportMessages';
 import { errorText } from './errorText';
+import { GraphSaver } from './graphSaver';
 import { refName } from '../data/fileRefs';
 import { translator } from '../lib/i18n.svelte';
 import { sharedMessages } from '../lib/messages';
@@ -103,6 +104,7 @@ export class StudioState {
   private noticeId = 0;
   private readonly commandListeners = new Set<(command: MenuCommand) => void>();
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saver: GraphSaver;
   private placeTimer: ReturnType<typeof setTimeout> | null = null;
   private pendingLive: LiveRun | null = null;
   /** While startRun is on its way: events of runs not followed (see startTraining). */
@@ -110,6 +112,14 @@ export class StudioState {
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly host: Host) {
+    this.saver = new GraphSaver({
+      store: host.api,
+      current: () => this.graph,
+      created: (id) => {
+        if (this.graph) this.graph = { ...this.graph, id };
+      },
+      failed: (error) => this.notify('error', t('noticeSaveFailed', { error: error.message })),
+    });
     host.onEvent((event) => this.handleEvent(event));
     host.onConnection((connected) => {
       this.connected = connected;
@@ -375,27 +385,15 @@ export class StudioState {
     }, AUTOSAVE_DELAY_MS);
   }
 
+  /** Saves the open graph now (after any save on its way); resolves to its store id (null when none is open). */
   async saveNow(note = ''): Promise<string | null> {
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     this.autosaveTimer = null;
-    const graph = this.graph;
-    if (!graph) {
-      this.saving = false;
-      return null;
-    }
+    this.saving = true;
     try {
-      if (graph.id === null) {
-        const doc = await this.api.createGraph(graph.name, graph.spec);
-        if (this.graph && this.graph.id === null) this.graph = { ...this.graph, id: doc.id };
-        return doc.id;
-      }
-      await this.api.saveGraph(graph.id, graph.spec, note);
-      return graph.id;
-    } catch (error) {
-      this.notify('error', t('noticeSaveFailed', { error: (error as Error).message }));
-      return graph.id;
+      return await this.saver.save(note);
     } finally {
-      this.saving = this.autosaveTimer !== null;
+      this.saving = this.autosaveTimer !== null || this.saver.busy;
     }
   }
 
