@@ -49,7 +49,7 @@ export const SPEC_PROBLEMS_ZH: Record<ProblemReason, string> = {
     "{node}：'same' 填充只有在步幅为 1 时才保持图像尺寸，但步幅是 {stride}；请把步幅设为 1，或用数字给出填充。",
   'same-padding-even-kernel':
     "{node}：'same' 填充需要奇数的卷积核大小（每侧填充 (k-1)/2），但卷积核是 {kernel}；请使用奇数卷积核，或用数字给出填充。",
-  'groups-filters': '{node}：{groups} 组需要能被 {groups} 整除的滤波器数，但它有 {filters} 个；请修改滤波器数或组数。',
+  'groups-filters': '{node}：{groups} 组需要能被 {groups} 整除的卷积核数，但它有 {filters} 个；请修改卷积核数或组数。',
   'pool-padding-too-large': '{node}：填充 {padding} 超过了 {window} 窗口的一半（最多 {most}）；请减少填充或增大窗口。',
   'needs-image':
     '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：请把输入形状设为 [通道, 高, 宽]，或对特征向量使用全连接层。',

@@ -277,7 +277,7 @@ const zh: Record<Key, string> = {
   padding: '填充 P',
   stride: '步幅 S',
   channels: '输入通道数',
-  filters: '卷积核个数',
+  filters: '卷积核数',
   groups: '分组数',
   formula: 'N = ({w} − {f} + 2·{p}) / {s} + 1 = {exact}',
   outputShape: '输出形状：{shape}',

@@ -553,7 +553,7 @@ export const trainMessages: Messages<Key> = {
     noConv: '这个网络没有卷积层。',
     inputImage: '输入',
     channel: '通道 {n}',
-    featureHelp: '该层每个滤波器对这个输入的响应：滤波器找到其图案的地方更亮。',
+    featureHelp: '该层每个卷积核对这个输入的响应：卷积核找到其图案的地方更亮。',
     results: '测试集上的结果',
     confusion: '混淆矩阵',
     confusionHelp: '行：真实类别；列：预测类别。对角线是正确的，其余格子显示哪些类别容易混淆。',
