@@ -106,6 +106,7 @@ export class StudioState {
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly saver: GraphSaver;
   private placeTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingPlace: StudioPlace | null = null;
   private pendingLive: LiveRun | null = null;
   /** While startRun is on its way: events of runs not followed (see startTraining). */
   private earlyEvents: LiveEvent[] | null = null;
@@ -206,10 +207,17 @@ export class StudioState {
   /** Stores the place once changes settle (App calls this whenever something it holds changes). */
   keepPlace(place: StudioPlace): void {
     if (this.placeTimer) clearTimeout(this.placeTimer);
-    this.placeTimer = setTimeout(() => {
-      this.placeTimer = null;
-      this.api.savePlace(place).catch(() => undefined); // losing the place costs a click; never an error notice
-    }, PLACE_DELAY_MS);
+    this.pendingPlace = place;
+    this.placeTimer = setTimeout(() => this.flushPlace(), PLACE_DELAY_MS);
+  }
+
+  /** Stores a place still waiting for changes to settle now (the window is closing or reloading). */
+  flushPlace(): void {
+    if (this.placeTimer) clearTimeout(this.placeTimer);
+    this.placeTimer = null;
+    const place = this.pendingPlace;
+    this.pendingPlace = null;
+    if (place) this.api.savePlace(place).catch(() => undefined); // losing the place costs a click; never an error notice
   }
 
   notify(kind: Notice['kind'], text: string): void {
