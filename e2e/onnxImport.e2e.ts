@@ -27,21 +27,21 @@ test('opens an ONNX model as a graph, and marks the node it cannot run', async (
   await expect(page.locator('.svelte-flow__node [role="alert"]')).toHaveCount(0);
   await snapshot(page, testInfo, 'onnx-import-en');
 
-  // Now from the editor's toolbar: a model with Softplus, which Netwright has no layer for.
-  await page.getByTestId('open-model-input').setInputFiles(fixture('unsupported_softplus.op17.fold.onnx'));
-  await expect(page.getByText(/Imported unsupported_softplus\.op17\.fold\.onnx: 4 layers\. 1 node\(s\)/)).toBeVisible({
+  // Now from the editor's toolbar: a model with SELU, which Netwright has no layer for.
+  await page.getByTestId('open-model-input').setInputFiles(fixture('unsupported_selu.op17.fold.onnx'));
+  await expect(page.getByText(/Imported unsupported_selu\.op17\.fold\.onnx: 4 layers\. 1 node\(s\)/)).toBeVisible({
     timeout: 60_000,
   });
   await expect(nodes).toHaveCount(4);
-  const marked = nodes.filter({ hasText: 'ONNX Softplus' });
+  const marked = nodes.filter({ hasText: 'ONNX Selu' });
   await expect(marked).toHaveCount(1);
   await expect(marked.getByRole('alert')).toContainText(
-    'is the ONNX operator Softplus (opset 17), which Netwright has no layer for',
+    'is the ONNX operator Selu (opset 17), which Netwright has no layer for',
   );
   await snapshot(page, testInfo, 'onnx-unsupported-en');
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  await expect(marked.getByRole('alert')).toContainText('是 ONNX 算子 Softplus（opset 17），Netwright 没有对应的层');
+  await expect(marked.getByRole('alert')).toContainText('是 ONNX 算子 Selu（opset 17），Netwright 没有对应的层');
   await expect(page.getByRole('button', { name: '打开模型…' })).toBeVisible();
   await snapshot(page, testInfo, 'onnx-unsupported-zh');
 });

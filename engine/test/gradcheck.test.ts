@@ -21,7 +21,10 @@ interface Case {
   batch?: number;
   /** Keep inputs away from kinks (ReLU at 0, pooling ties) so differences are well defined. */
   awayFromZero?: boolean;
-  /** Inputs times this (default 1), so that a saturating part (ReLU6 above 6, Hardswish beyond +-3) is reached. */
+  /**
+   * Inputs times this (default 1), so that a saturating part (ReLU6 above 6, Hardswish beyond +-3, Softplus's y = x
+   * above 20) is reached.
+   */
   scale?: number;
   training?: boolean;
 }
@@ -59,6 +62,10 @@ const CASES: Case[] = [
   { op: 'hardswish', shapes: [[2, 2, 3]], scale: 4 },
   { op: 'relu6', shapes: [[7]], awayFromZero: true },
   { op: 'relu6', shapes: [[2, 2, 3]], awayFromZero: true, scale: 5 },
+  { op: 'softplus', shapes: [[7]] },
+  { op: 'softplus', shapes: [[2, 2, 3]], scale: 12 },
+  { op: 'mish', shapes: [[7]] },
+  { op: 'mish', shapes: [[2, 2, 3]], scale: 4 },
   { op: 'softmax', shapes: [[5]] },
   { op: 'identity', shapes: [[4]] },
   { op: 'dropout', params: { p: 0.3 }, shapes: [[6]], training: true }, // the mask repeats for the same step

@@ -113,6 +113,8 @@ export const LAYER_NAMES_ZH: Record<OpKind, string> = {
   silu: 'SiLU',
   hardswish: 'Hardswish',
   relu6: 'ReLU6',
+  softplus: 'Softplus',
+  mish: 'Mish',
   identity: '恒等',
   add: '相加',
   concat: '拼接',

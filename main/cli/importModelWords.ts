@@ -51,6 +51,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_log-softmax-dropped':
       'LogSoftmax at the output dropped (the outputs are scores; their softmax gives the same probabilities)',
     'rewrite_hardswish-fused': 'Hardswish (x times HardSigmoid of x) fused',
+    'rewrite_mish-fused': 'Mish (x times Tanh of Softplus of x) fused',
     'rewrite_matmul-add-fused': 'MatMul + Add fused into a dense layer',
     'rewrite_pad-folded': 'Pad folded into AveragePool',
   },
@@ -81,6 +82,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_silu-fused': '已融合 SiLU（x 乘以 x 的 Sigmoid）',
     'rewrite_log-softmax-dropped': '已去掉输出处的 LogSoftmax（输出为分数，对它们做 softmax 得到的概率相同）',
     'rewrite_hardswish-fused': '已融合 Hardswish（x 乘以 x 的 HardSigmoid）',
+    'rewrite_mish-fused': '已融合 Mish（x 乘以 x 的 Softplus 的 Tanh）',
     'rewrite_matmul-add-fused': 'MatMul + Add 已融合为全连接层',
     'rewrite_pad-folded': 'Pad 已并入 AveragePool',
   },

@@ -127,6 +127,13 @@ class MobileBlock(nn.Module):
         return self.fc2(self.act3(self.fc1(torch.flatten(self.pool(x), 1))))
 
 
+def scaled(module, factor):
+    """The module with its weights times `factor` (inputs of the activation after it reach further)."""
+    with torch.no_grad():
+        module.weight.mul_(factor)
+    return module
+
+
 def models():
     """(name, module, input shape without batch)."""
     image = (2, 6, 6)
@@ -156,8 +163,8 @@ def models():
     yield 'concat', Concat(), (2, 4, 4)
     yield 'dense_concat', DenseConcat(), (4,)
     yield 'dropout_eval', nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Dropout(0.5), nn.Linear(6, 2)), (4,)
-    # Not supported: Softplus (an op Netwright has no layer for). A grouped convolution (once refused, now a layer).
-    yield 'unsupported_softplus', nn.Sequential(nn.Linear(4, 6), nn.Softplus(), nn.Linear(6, 2)), (4,)
+    # Softplus and a grouped convolution: once refused (an operator, an attribute value), now layers.
+    yield 'softplus', nn.Sequential(nn.Linear(4, 6), nn.Softplus(), nn.Linear(6, 2)), (4,)
     yield 'grouped_conv', nn.Sequential(
         nn.Conv2d(2, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(64, 2)
     ), image
@@ -189,6 +196,14 @@ def models():
     yield 'prelu', nn.Sequential(
         nn.Conv2d(2, 4, 3, padding=1), nn.PReLU(4), nn.Flatten(), nn.Linear(144, 8), nn.PReLU(), nn.Linear(8, 2)
     ), (2, 6, 6)
+    # Softplus (its own operator) and Mish (Softplus -> Tanh -> Mul by the input before opset 18), the convolutions'
+    # weights scaled up so that Softplus's inputs pass its threshold (20, above which nn.Softplus returns x).
+    yield 'softplus_mish', nn.Sequential(
+        scaled(nn.Conv2d(2, 4, 3, padding=1), 12), nn.Mish(), scaled(nn.Conv2d(4, 4, 3, padding=1), 4), nn.Softplus(),
+        nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4, 8), nn.Mish(), nn.Linear(8, 3)
+    ), (2, 6, 6)
+    # Not supported: SELU (an operator Netwright has no layer for).
+    yield 'unsupported_selu', nn.Sequential(nn.Linear(4, 6), nn.SELU(), nn.Linear(6, 2)), (4,)
 
 
 def randomize_batchnorm(module, generator):

@@ -84,6 +84,11 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'silu_b/sigmoid')).toMatchObject({ opType: 'Sigmoid', inputs: ['fc_b'] });
     expect(nodeNamed(model, 'silu_b')).toMatchObject({ opType: 'Mul', inputs: ['fc_b', 'silu_b/sigmoid'] });
     expect(nodeNamed(model, 'hswish').opType).toBe('HardSwish');
+    // Softplus as its own op; Mish as Mul(x, Tanh(Softplus(x))), as PyTorch writes it before opset 18.
+    expect(nodeNamed(model, 'softplus_b')).toMatchObject({ opType: 'Softplus', inputs: ['elu_b'] });
+    expect(nodeNamed(model, 'mish_pool/softplus')).toMatchObject({ opType: 'Softplus', inputs: ['pool'] });
+    expect(nodeNamed(model, 'mish_pool/tanh')).toMatchObject({ opType: 'Tanh', inputs: ['mish_pool/softplus'] });
+    expect(nodeNamed(model, 'mish_pool')).toMatchObject({ opType: 'Mul', inputs: ['pool', 'mish_pool/tanh'] });
     expect(nodeNamed(model, 'bn1d').opType).toBe('BatchNormalization');
     expect(nodeNamed(model, 'bn1d').inputs).toEqual([
       'cat2',

@@ -135,6 +135,7 @@ const KNOWN_OPS: Record<string, number> = {
   Clip: 11,
   Sigmoid: 1,
   Tanh: 1,
+  Softplus: 1,
   Softmax: 1,
   Erf: 9,
   Identity: 1,

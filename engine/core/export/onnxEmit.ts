@@ -38,6 +38,24 @@ export function single(
   };
 }
 
+/**
+ * x times a gate computed from x by a chain of one-input operators, `Mul(x, gate[-1](… gate[0](x)))`, as PyTorch
+ * exports activations ONNX had no operator for at opset 17 (SiLU: Sigmoid; Mish: Softplus, Tanh). Each gate node is
+ * named `<node id>/<operator in lower case>`, the Mul by the node's id.
+ */
+export function gated(...gate: string[]): OnnxEmitter {
+  return ({ g, node, inputs: [x], out }) => {
+    let value = x;
+    for (const opType of gate) {
+      const name = `${node.id}/${opType.toLowerCase()}`;
+      g.node(opType, name, [value], [name]);
+      value = name;
+    }
+    g.node('Mul', node.id, [x, value], [out]);
+    return out;
+  };
+}
+
 /** kernel_shape, strides and pads of a conv or pooling node. */
 export function windowAttributes(op: WindowOp, ctx: EmitContext): Record<string, OnnxAttribute> {
   const w = windowGeometry(op, ctx.params, ctx.inputShapes[0]);

@@ -91,6 +91,8 @@ describe('PyTorch script: the network', () => {
       'self.silu_b = nn.SiLU()',
       'self.hswish = nn.Hardswish()',
       'self.relu6_avg = nn.ReLU6()',
+      'self.softplus_b = nn.Softplus()',
+      'self.mish_pool = nn.Mish()',
       'self.tanh_avg = nn.Tanh()',
       'self.bn1d = nn.BatchNorm1d(12, eps=0.001, momentum=0.2)',
       'self.drop = nn.Dropout(p=0.25)',

@@ -23,8 +23,8 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
 }
 
 /**
- * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, PReLU per
- * channel and per feature, a depthwise convolution), with padding that matters for avg and max pooling.
+ * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, Softplus, Mish,
+ * PReLU per channel and per feature, a depthwise convolution), with padding that matters for avg and max pooling.
  */
 export function everyOpSpec(): ModelSpec {
   return graph(
@@ -44,6 +44,7 @@ export function everyOpSpec(): ModelSpec {
       ['add1', 'add'],
       ['cat1', 'concat'],
       ['pool', 'maxpool2d', { kernelSize: 3, stride: 2, padding: 1 }],
+      ['mish_pool', 'mish'],
       ['ident', 'identity'],
       ['gap', 'globalavgpool2d'],
       ['flat', 'flatten'],
@@ -54,6 +55,7 @@ export function everyOpSpec(): ModelSpec {
       ['fc_b', 'dense', { units: 6, bias: false }],
       ['silu_b', 'silu'],
       ['elu_b', 'elu', { alpha: 0.7 }],
+      ['softplus_b', 'softplus'],
       ['sig', 'sigmoid'],
       ['cat2', 'concat'],
       ['bn1d', 'batchnorm1d', { eps: 1e-3, momentum: 0.2 }],
@@ -78,7 +80,8 @@ export function everyOpSpec(): ModelSpec {
       ['add1', 'cat1', 0],
       ['lrelu', 'cat1', 1],
       ['cat1', 'pool'],
-      ['pool', 'ident'],
+      ['pool', 'mish_pool'],
+      ['mish_pool', 'ident'],
       ['ident', 'gap'],
       ['ident', 'flat'],
       ['gap', 'fc_a'],
@@ -88,7 +91,8 @@ export function everyOpSpec(): ModelSpec {
       ['flat', 'fc_b'],
       ['fc_b', 'silu_b'],
       ['silu_b', 'elu_b'],
-      ['elu_b', 'sig'],
+      ['elu_b', 'softplus_b'],
+      ['softplus_b', 'sig'],
       ['probs', 'cat2', 0],
       ['sig', 'cat2', 1],
       ['cat2', 'bn1d'],

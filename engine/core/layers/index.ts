@@ -19,12 +19,14 @@ import { identity } from './identity';
 import { input } from './input';
 import { leakyrelu } from './leakyrelu';
 import { maxpool2d } from './maxpool2d';
+import { mish } from './mish';
 import { prelu } from './prelu';
 import { relu } from './relu';
 import { relu6 } from './relu6';
 import { sigmoid } from './sigmoid';
 import { silu } from './silu';
 import { softmax } from './softmax';
+import { softplus } from './softplus';
 import { tanh } from './tanh';
 import type { InputDefinition, LayerDefinition } from './types';
 
@@ -57,6 +59,8 @@ export const LAYER_DEFINITIONS = layerList({
   silu,
   hardswish,
   relu6,
+  softplus,
+  mish,
   identity,
   add,
   concat,

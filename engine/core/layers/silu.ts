@@ -1,7 +1,7 @@
 // SiLU (sigmoid linear unit, also called swish): y = x * sigmoid(x), a smooth ReLU that dips slightly below zero for
 // negative inputs (EfficientNet, MobileNetV3's larger layers). Any shape. Computed here in TypeScript: a pointwise loop
 // in double precision, rounded to float32 once per element, identical for any thread count.
-import type { OnnxEmitter } from '../export/onnxEmit';
+import { gated } from '../export/onnxEmit';
 import { simple } from '../export/pytorchLayer';
 import { sameShape } from '../spec/shapes';
 import { elementwiseOp, type ElementwiseBackward, type ElementwiseForward } from './shared/elementwise';
@@ -25,14 +25,6 @@ export const siluBackward: ElementwiseBackward = (x, dy, dx, count, accumulate) 
   }
 };
 
-/** ONNX has no SiLU operator before opset 22: Sigmoid, then Mul by the input (how PyTorch exports nn.SiLU). */
-const siluOnnx: OnnxEmitter = ({ g, node, inputs: [x], out }) => {
-  const gate = `${node.id}/sigmoid`;
-  g.node('Sigmoid', gate, [x], [gate]);
-  g.node('Mul', node.id, [x, gate], [out]);
-  return out;
-};
-
 export const silu: LayerDefinition<'silu'> = {
   catalogue: {
     kind: 'silu',
@@ -45,6 +37,7 @@ export const silu: LayerDefinition<'silu'> = {
   },
   shape: sameShape,
   op: elementwiseOp(() => ({ forward: siluForward, backward: siluBackward })),
-  onnx: siluOnnx,
+  // ONNX has no SiLU operator before opset 22: Sigmoid, then Mul by the input (how PyTorch exports nn.SiLU).
+  onnx: gated('Sigmoid'),
   pytorch: simple('nn.SiLU()'),
 };

@@ -223,10 +223,10 @@ const CASES: Record<ProblemCode, { spec: ModelSpec; expected: [ProblemCode, stri
     // An imported node Netwright cannot run breaks the chain: the dense layer after it gets no shape and no complaint.
     spec: chain([
       ['in', 'input', VECTOR],
-      ['softplus1', 'onnx:Softplus', { reason: 'onnx-unsupported-op', opset: 17 }],
+      ['selu1', 'onnx:Selu', { reason: 'onnx-unsupported-op', opset: 17 }],
       ['fc', 'dense'],
     ]),
-    expected: [['onnx-unsupported', 'softplus1']],
+    expected: [['onnx-unsupported', 'selu1']],
   },
   malformed: {
     spec: { version: 1, nodes: [{ id: 'in', op: 'input' }, 'fc' as never], edges: [] },

@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 24 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(24);
+  it('lists all 26 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(26);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -55,6 +55,8 @@ describe('layer catalogue', () => {
       'silu',
       'hardswish',
       'relu6',
+      'softplus',
+      'mish',
       'identity',
       'add',
       'concat',

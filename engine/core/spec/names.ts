@@ -5,7 +5,7 @@ import type { SpecNode } from './types';
 
 export { shapeText, sizeText } from './shapes';
 
-/** The catalogue's (English) name of a layer kind; an imported ONNX node Netwright cannot run: "ONNX Softplus". */
+/** The catalogue's (English) name of a layer kind; an imported ONNX node Netwright cannot run: "ONNX Selu". */
 function englishKind(op: string): string {
   const onnx = typeof op === 'string' && op.startsWith('onnx:') ? `ONNX ${op.slice(5)}` : null;
   return layerDef(op)?.name ?? onnx ?? 'Layer';

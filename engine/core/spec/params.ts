@@ -11,7 +11,7 @@ import { groupsOf, pairOf } from './window';
 export { windowGeometry, pairOf, paddingOf } from './window';
 export type { WindowGeometry, WindowOp } from './window';
 
-/** The op of an imported ONNX node Netwright cannot run: 'onnx:' and the ONNX operator ('onnx:Softplus'). */
+/** The op of an imported ONNX node Netwright cannot run: 'onnx:' and the ONNX operator ('onnx:Selu'). */
 export const ONNX_OP_PREFIX = 'onnx:';
 
 export function isOnnxOp(op: unknown): op is string {

@@ -20,7 +20,7 @@ const withParam = (op: string, name: string, value: unknown, input = VECTOR): Mo
 const onnxCase = (params: Record<string, string | number>): ModelSpec =>
   chain([
     ['in', 'input', VECTOR],
-    ['softplus1', 'onnx:Softplus', params],
+    ['selu1', 'onnx:Selu', params],
     ['fc', 'dense'],
   ]);
 

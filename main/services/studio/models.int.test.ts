@@ -57,11 +57,11 @@ describe('importModel', () => {
   it('keeps a graph with an unsupported node, marked, and makes no run until it is replaced', async () => {
     const result = await studio.importModel({
       kind: 'path',
-      path: join(FIXTURES, 'unsupported_softplus.op17.fold.onnx'),
+      path: join(FIXTURES, 'unsupported_selu.op17.fold.onnx'),
     });
     expect(result.runId).toBeNull();
-    expect(result.graph.name).toBe('unsupported_softplus.op17.fold');
-    expect(result.report.unsupported.map((u) => u.opType)).toEqual(['Softplus']);
+    expect(result.graph.name).toBe('unsupported_selu.op17.fold');
+    expect(result.report.unsupported.map((u) => u.opType)).toEqual(['Selu']);
     expect((await studio.listGraphs()).map((g) => g.id)).toContain(result.graph.id);
   });
 

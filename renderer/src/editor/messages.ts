@@ -444,6 +444,8 @@ const zhLayers: Record<string, string> = {
   silu: 'x 乘以 sigmoid(x)（又称 swish）：平滑的 ReLU，负值处略低于零。',
   hardswish: '由直线段拼成的廉价 SiLU：小于 -3 时为零，大于 3 时等于输入，中间平滑过渡。',
   relu6: '上限为 6 的 ReLU：负值变为零，大于 6 的值变为 6。',
+  softplus: 'log(1 + exp(x))：ReLU 的平滑版本，输出始终为正；输入为负时趋近于零，输入较大时接近输入本身。',
+  mish: 'x 乘以 tanh(softplus(x))：与 SiLU 相似的平滑 ReLU，负值处略低于零。',
   identity: '原样传递输入（占位或命名的观察点）。',
   add: '将两个形状相同的张量逐元素相加，如残差（跳跃）连接。',
   concat: '沿通道（图像）或特征（向量）拼接两个张量；其他维度必须一致。',

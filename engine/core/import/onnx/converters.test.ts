@@ -291,6 +291,39 @@ describe('activations', () => {
     expect(shared.layers.map((n) => n.op)).toEqual(['sigmoid', 'onnx:Mul', 'add']);
   });
 
+  it('takes Softplus at any opset and Mish at opset 18 on, and fuses x * Tanh(Softplus(x)) into Mish in either order', () => {
+    for (const opset of [11, 17])
+      expect(load({ opset, nodes: [{ op: 'Softplus', inputs: ['input'] }] }).layers.map((n) => n.op)).toEqual([
+        'softplus',
+      ]);
+    expect(load({ opset: 18, nodes: [{ op: 'Mish', inputs: ['input'] }] }).layers.map((n) => n.op)).toEqual(['mish']);
+    expect(load({ nodes: [{ op: 'Mish', inputs: ['input'] }] }).report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-op',
+      args: { op: 'Mish', opset: 17 },
+    });
+    const mish = (mul: string[], ...after: TestNode[]) =>
+      load({
+        nodes: [
+          { op: 'Softplus', inputs: ['input'] },
+          { op: 'Tanh', inputs: ['n0'] },
+          { op: 'Mul', inputs: mul },
+          ...after,
+        ],
+      });
+    for (const fused of [mish(['input', 'n1']), mish(['n1', 'input'])]) {
+      expect(fused.layers.map((n) => n.op)).toEqual(['mish']);
+      expect(fused.analysis.ok).toBe(true);
+      expect(fused.report.rewrites).toContainEqual({ code: 'mish-fused', count: 1 });
+    }
+    // A Softplus or a Tanh something else also reads, or a Tanh(Softplus(x)) times another value, is left as it is.
+    for (const kept of [
+      mish(['input', 'n1'], { op: 'Add', inputs: ['n2', 'n0'] }),
+      mish(['input', 'n1'], { op: 'Add', inputs: ['n2', 'n1'] }),
+    ])
+      expect(kept.layers.map((n) => n.op)).toEqual(['softplus', 'tanh', 'onnx:Mul', 'add']);
+    expect(mish(['n0', 'n1']).layers.map((n) => n.op)).toEqual(['softplus', 'tanh', 'onnx:Mul']);
+  });
+
   it('takes HardSwish at opset 14 on, and fuses x * HardSigmoid(x) with alpha 1/6 and beta 1/2 before it', () => {
     expect(load({ nodes: [{ op: 'HardSwish', inputs: ['input'] }] }).layers.map((n) => n.op)).toEqual(['hardswish']);
     expect(load({ opset: 13, nodes: [{ op: 'HardSwish', inputs: ['input'] }] }).report.unsupported[0]).toMatchObject({

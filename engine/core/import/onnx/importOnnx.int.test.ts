@@ -67,7 +67,7 @@ const stems = readdirSync(FIXTURES)
 
 describe('PyTorch-written ONNX models import and compute what PyTorch computes', () => {
   it('has every pattern at opsets 11, 13 and 17, with constant folding on and off', () => {
-    expect(stems.length).toBeGreaterThanOrEqual(27 * 6);
+    expect(stems.length).toBeGreaterThanOrEqual(29 * 6);
     for (const opset of [11, 13, 17])
       expect(stems.filter((s) => s.includes(`.op${opset}.`)).length).toBe(stems.length / 3);
   });
@@ -98,20 +98,20 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
   it('keeps an operator it has no layer for as a marked node, and the layers around it', () => {
     for (const opset of [11, 13, 17]) {
       const { spec, report } = importOnnx(
-        readFileSync(join(FIXTURES, `unsupported_softplus.op${opset}.fold.onnx`)),
-        'unsupported_softplus.onnx',
+        readFileSync(join(FIXTURES, `unsupported_selu.op${opset}.fold.onnx`)),
+        'unsupported_selu.onnx',
       );
-      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'onnx:Softplus', 'dense']);
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'onnx:Selu', 'dense']);
       expect(report.unsupported).toEqual([
         {
-          nodeId: 'onnx_softplus1',
-          opType: 'Softplus',
+          nodeId: 'onnx_selu1',
+          opType: 'Selu',
           reason: 'onnx-unsupported-op',
-          args: { op: 'Softplus', domain: 'ai.onnx', opset },
+          args: { op: 'Selu', domain: 'ai.onnx', opset },
         },
       ]);
       const problems = analyze(spec).problems;
-      expect(problems.map((p) => [p.nodeId, p.reason])).toEqual([['onnx_softplus1', 'onnx-unsupported-op']]);
+      expect(problems.map((p) => [p.nodeId, p.reason])).toEqual([['onnx_selu1', 'onnx-unsupported-op']]);
     }
   });
 
@@ -135,6 +135,24 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
         .map((n) => n.params?.groups ?? 1);
     expect(groups('grouped_conv')).toEqual([2]);
     expect(groups('depthwise_separable')).toEqual([1, 4, 1]);
+  });
+
+  it('takes Softplus as itself and x * Tanh(Softplus(x)) as Mish at every opset, folded or not', () => {
+    for (const stem of stems.filter((s) => s.startsWith('softplus_mish.'))) {
+      const { spec, report } = importOnnx(readFileSync(join(FIXTURES, `${stem}.onnx`)), `${stem}.onnx`);
+      expect(spec.nodes.map((n) => n.op)).toEqual([
+        'input',
+        'conv2d',
+        'mish',
+        'conv2d',
+        'softplus',
+        'globalavgpool2d',
+        'dense',
+        'mish',
+        'dense',
+      ]);
+      expect(report.rewrites).toContainEqual({ code: 'mish-fused', count: 2 });
+    }
   });
 });
 

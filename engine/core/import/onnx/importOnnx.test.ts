@@ -140,22 +140,22 @@ describe('nodes Netwright cannot run', () => {
     const { spec, report } = load({
       nodes: [
         { op: 'Gemm', inputs: ['input', 'fc.weight'], attributes: { transB: 1 } },
-        { op: 'Softplus', inputs: ['n0'], name: '/act/Softplus' },
+        { op: 'Selu', inputs: ['n0'], name: '/act/Selu' },
         { op: 'Gemm', inputs: ['n1', 'out.weight'], attributes: { transB: 1 } },
       ],
       initializers: { 'fc.weight': ramp([3, 4]), 'out.weight': ramp([2, 3]) },
     });
     expect(spec.nodes[2]).toMatchObject({
       id: 'act',
-      op: 'onnx:Softplus',
-      params: { reason: 'onnx-unsupported-op', op: 'Softplus', domain: 'ai.onnx', opset: 17 },
+      op: 'onnx:Selu',
+      params: { reason: 'onnx-unsupported-op', op: 'Selu', domain: 'ai.onnx', opset: 17 },
     });
     expect(report.unsupported.map((u) => u.nodeId)).toEqual(['act']);
     const analysis = analyze(spec);
     expect(analysis.ok).toBe(false);
     expect(analysis.problems.map((p) => [p.nodeId, p.code])).toEqual([['act', 'onnx-unsupported']]);
     expect(problemText(analysis.problems[0])).toBe(
-      "ONNX Softplus 'act' is the ONNX operator Softplus (opset 17), which Netwright has no layer for: replace it with a layer from the palette.",
+      "ONNX Selu 'act' is the ONNX operator Selu (opset 17), which Netwright has no layer for: replace it with a layer from the palette.",
     );
   });
 
@@ -219,7 +219,7 @@ describe('the imported graph', () => {
   it('leaves room under a node Netwright cannot run for the problem the canvas writes there', () => {
     const { spec } = load({
       nodes: [
-        { op: 'Softplus', inputs: ['input'] },
+        { op: 'Selu', inputs: ['input'] },
         { op: 'Relu', inputs: ['n0'] },
       ],
     });

@@ -19,7 +19,7 @@ import type { RewriteCode } from './rewrites';
 
 export interface UnsupportedNode {
   nodeId: string;
-  /** The ONNX operator ('Softplus'). */
+  /** The ONNX operator ('Selu'). */
   opType: string;
   reason: OnnxProblemReason;
   args: Record<string, string | number>;

@@ -1,7 +1,7 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
-// Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU and
-// x * HardSigmoid(x) a HardSwish, MatMul + Add a Gemm, and a zero Pad before AveragePool becomes the pool's own padding
-// (PyTorch writes AvgPool2d's padding that way).
+// Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU,
+// x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, MatMul + Add a Gemm, and a zero Pad before
+// AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way).
 
 import {
   attributeFloat,
@@ -13,6 +13,7 @@ import {
   type OnnxNode,
 } from './graph';
 import { DATA_TYPE, type OnnxTensor } from './proto';
+import type { RewriteCode } from './rewrites';
 
 /** The domain of nodes the passes create: fused patterns, not ONNX operators. */
 export const FUSED_DOMAIN = 'netwright';
@@ -308,28 +309,42 @@ function matchHalfX(g: OnnxGraph, x: string, onePlus: string, outputs: string[])
 /**
  * x times a gate of x: Mul(x, Sigmoid(x)) (either operand order) is SiLU, as PyTorch writes nn.SiLU at every opset
  * and Netwright's export writes it; Mul(x, HardSigmoid(x)) with alpha 1/6 and beta 1/2 is Hardswish, as PyTorch
- * writes nn.Hardswish before opset 14. Each becomes one node in the Mul's place, when the gate has no other reader
- * (a Sigmoid that also feeds something else is a sigmoid of its own).
+ * writes nn.Hardswish before opset 14; Mul(x, Tanh(Softplus(x))) is Mish, as PyTorch writes nn.Mish before opset 18
+ * and Netwright's export writes it. Each becomes one node in the Mul's place, when the gate's nodes have no other
+ * reader (a Sigmoid that also feeds something else is a sigmoid of its own).
  */
 export function fuseGatedActivations(g: OnnxGraph, outputs: string[]): void {
-  for (const gate of g.nodes.filter((n) => isOp(n, 'Sigmoid') || isOp(n, 'HardSigmoid'))) {
-    const x = gate.inputs[0];
-    const mul = g.soleConsumer(gate.outputs[0], outputs);
-    if (!isOp(mul, 'Mul') || otherInput(mul, gate.outputs[0]) !== x) continue;
-    const hard = gate.opType === 'HardSigmoid';
-    if (hard && !(near(attributeFloat(gate, 'alpha', 0.2), 1 / 6) && near(attributeFloat(gate, 'beta', 0.5), 0.5)))
-      continue;
+  for (const last of g.nodes.filter((n) => isOp(n, 'Sigmoid') || isOp(n, 'HardSigmoid') || isOp(n, 'Tanh'))) {
+    const gate = gateOf(g, last, outputs);
+    const mul = g.soleConsumer(last.outputs[0], outputs);
+    if (!gate || !isOp(mul, 'Mul') || otherInput(mul, last.outputs[0]) !== gate.x) continue;
     g.nodes[g.nodes.indexOf(mul)] = {
       name: mul.name,
-      opType: hard ? 'HardSwish' : 'SiLU',
+      opType: gate.opType,
       domain: FUSED_DOMAIN,
-      inputs: [x],
+      inputs: [gate.x],
       outputs: [mul.outputs[0]],
       attributes: new Map(),
     };
-    g.remove([gate]);
-    g.count(hard ? 'hardswish-fused' : 'silu-fused');
+    g.remove(gate.nodes);
+    g.count(gate.rewrite);
   }
+}
+
+/** The gate ending in `last`: its input x, its nodes, and what x times it is; null when it is no such gate. */
+function gateOf(
+  g: OnnxGraph,
+  last: OnnxNode,
+  outputs: string[],
+): { x: string; nodes: OnnxNode[]; opType: string; rewrite: RewriteCode } | null {
+  if (last.opType === 'Sigmoid') return { x: last.inputs[0], nodes: [last], opType: 'SiLU', rewrite: 'silu-fused' };
+  if (last.opType === 'HardSigmoid') {
+    const pytorch = near(attributeFloat(last, 'alpha', 0.2), 1 / 6) && near(attributeFloat(last, 'beta', 0.5), 0.5);
+    return pytorch ? { x: last.inputs[0], nodes: [last], opType: 'HardSwish', rewrite: 'hardswish-fused' } : null;
+  }
+  const softplus = soleProducer(g, last.inputs[0], last, outputs);
+  if (!isOp(softplus, 'Softplus')) return null;
+  return { x: softplus.inputs[0], nodes: [softplus, last], opType: 'Mish', rewrite: 'mish-fused' };
 }
 
 /** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */

@@ -17,6 +17,7 @@ import { hardSwish } from './converters/hardSwish';
 import { leakyRelu } from './converters/leakyRelu';
 import { matMul } from './converters/matMul';
 import { maxPool } from './converters/maxPool';
+import { mish } from './converters/mish';
 import { pRelu } from './converters/pRelu';
 import { reduceMean } from './converters/reduceMean';
 import { relu } from './converters/relu';
@@ -24,6 +25,7 @@ import { reshape } from './converters/reshape';
 import { sigmoid } from './converters/sigmoid';
 import { silu } from './converters/silu';
 import { softmax } from './converters/softmax';
+import { softplus } from './converters/softplus';
 import { squeeze } from './converters/squeeze';
 import { tanh } from './converters/tanh';
 import { FUSED_DOMAIN } from './passes';
@@ -63,6 +65,8 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('Gelu', 20, gelu, 'also the Erf pattern PyTorch writes at any opset'),
   entry('HardSwish', 14, hardSwish, 'also x * HardSigmoid(x), as PyTorch writes it before opset 14'),
   entry('Clip', 6, clip, 'relu6 (min 0, max 6) or relu (min 0, no max)'),
+  entry('Softplus', 1, softplus),
+  entry('Mish', 18, mish, 'also x * Tanh(Softplus(x)), as PyTorch writes it before opset 18'),
   entry('Softmax', 1, softmax, 'over the features of a vector'),
   entry('MaxPool', 8, maxPool, '2-D; dilations 1; ceil_mode only when windows fit exactly'),
   entry('AveragePool', 7, averagePool, '2-D; also a zero Pad before it'),
@@ -76,6 +80,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   { domain: FUSED_DOMAIN, opType: 'Gelu', opsets: [1, NEWEST_OPSET], convert: gelu },
   { domain: FUSED_DOMAIN, opType: 'SiLU', opsets: [1, NEWEST_OPSET], convert: silu },
   { domain: FUSED_DOMAIN, opType: 'HardSwish', opsets: [1, NEWEST_OPSET], convert: hardSwish },
+  { domain: FUSED_DOMAIN, opType: 'Mish', opsets: [1, NEWEST_OPSET], convert: mish },
 ];
 
 /** The converter for a node at the model's opset, or why there is none. */

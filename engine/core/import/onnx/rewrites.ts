@@ -13,6 +13,7 @@ export const REWRITE_CODES = [
   'gelu-tanh-fused',
   'silu-fused',
   'hardswish-fused',
+  'mish-fused',
   'matmul-add-fused',
   'pad-folded',
 ] as const;

@@ -1,6 +1,6 @@
-// The op of an activation computed in TypeScript one element at a time (ELU, SiLU, Hardswish, ReLU6): y = f(x) and
-// dx = dy * f'(x) over the whole batch, any shape, the same for any thread count. The kernels' activations are
-// pointwise.ts's.
+// The op of an activation computed in TypeScript one element at a time (ELU, SiLU, Hardswish, ReLU6, Softplus,
+// Mish): y = f(x) and dx = dy * f'(x) over the whole batch, any shape, the same for any thread count. The kernels'
+// activations are pointwise.ts's.
 import type { OpBuilder } from '../../ops/types';
 import type { ParamValue } from '../../spec/types';
 
