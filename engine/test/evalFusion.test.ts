@@ -109,6 +109,35 @@ describe('eval-mode fusion', () => {
     expect(calls.get('activationForward')).toBe(1);
   });
 
+  it('runs a dilated conv → ReLU → 2x2 pool layer by layer (the fused kernel knows no dilation)', () => {
+    const spec: ModelSpec = {
+      version: 1,
+      nodes: [
+        { id: 'input', op: 'input', params: { shape: [2, 9, 9] } },
+        { id: 'atrous', op: 'conv2d', params: { filters: 4, kernelSize: 3, dilation: 2, padding: 'same' } },
+        { id: 'relu', op: 'relu' },
+        { id: 'pool', op: 'maxpool2d', params: { kernelSize: 2 } },
+        { id: 'flatten', op: 'flatten' },
+        { id: 'out', op: 'dense', params: { units: 3 } },
+      ],
+      edges: [
+        { from: 'input', to: 'atrous' },
+        { from: 'atrous', to: 'relu' },
+        { from: 'relu', to: 'pool' },
+        { from: 'pool', to: 'flatten' },
+        { from: 'flatten', to: 'out' },
+      ],
+    };
+    const { kernels, calls } = counted(native);
+    const { everyLayer, fused } = bothWays(spec, 5, kernels);
+    expectBitwise(fused, everyLayer);
+    calls.clear();
+    createTrainingSession(spec, config({ batchSize: 5 }), kernels).predict(new Float32Array(5 * 162).fill(0.5), 5);
+    expect(calls.get('conv2dReluForward')).toBeUndefined();
+    expect(calls.get('conv2dForward')).toBe(4); // one per phase of dilation 2
+    expect(calls.get('maxPool2dForward')).toBe(1);
+  });
+
   it("reads the caller's inputs in place: same predictions, the input tensor left as it was", () => {
     const session = createTrainingSession(lenet(), config({ batchSize: 8 }), native);
     const rng = new Rng(3);

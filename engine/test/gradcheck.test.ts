@@ -37,6 +37,11 @@ const CASES: Case[] = [
   // Grouped (2 groups of 2 channels, 3 filters each) and depthwise (one filter per channel, no bias).
   { op: 'conv2d', params: { filters: 6, kernelSize: 3, padding: 1, groups: 2 }, shapes: [[4, 4, 3]] },
   { op: 'conv2d', params: { filters: 3, kernelSize: 3, stride: 2, groups: 3, bias: false }, shapes: [[3, 5, 5]] },
+  // Dilated: 3x3 by 2 on an odd image (phases of different sizes), 2x3 by [2, 1] with 'same' (a 3x3 span), and
+  // depthwise by 3.
+  { op: 'conv2d', params: { filters: 2, kernelSize: 3, dilation: 2 }, shapes: [[2, 7, 6]] },
+  { op: 'conv2d', params: { filters: 3, kernelSize: [2, 3], dilation: [2, 1], padding: 'same' }, shapes: [[2, 5, 4]] },
+  { op: 'conv2d', params: { filters: 2, kernelSize: 3, dilation: 3, padding: 2, groups: 2 }, shapes: [[2, 6, 5]] },
   { op: 'maxpool2d', params: { kernelSize: 2 }, shapes: [[2, 4, 6]] },
   { op: 'maxpool2d', params: { kernelSize: 3, stride: 1, padding: 1 }, shapes: [[1, 4, 4]] },
   { op: 'avgpool2d', params: { kernelSize: 3, stride: 1, padding: 1 }, shapes: [[2, 4, 5]] },

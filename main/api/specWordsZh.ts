@@ -50,6 +50,8 @@ export const SPEC_PROBLEMS_ZH: Record<ProblemReason, string> = {
   'same-padding-even-kernel':
     "{node}：'same' 填充需要奇数的卷积核大小（每侧填充 (k-1)/2），但卷积核是 {kernel}；请使用奇数卷积核，或用数字给出填充。",
   'groups-filters': '{node}：{groups} 组需要能被 {groups} 整除的卷积核数，但它有 {filters} 个；请修改卷积核数或组数。',
+  'dilation-stride':
+    '{node}：空洞卷积（膨胀率 {dilation}）需要步幅为 1，但步幅是 {stride}；请把步幅设为 1（用池化层或另一个卷积下采样），或把膨胀率设为 1。',
   'pool-padding-too-large': '{node}：填充 {padding} 超过了 {window} 窗口的一半（最多 {most}）；请减少填充或增大窗口。',
   'needs-image':
     '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：请把输入形状设为 [通道, 高, 宽]，或对特征向量使用全连接层。',

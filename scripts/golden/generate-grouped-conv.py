@@ -7,7 +7,8 @@ import os
 
 import torch
 
-from fixture_json import tensor, write_cases
+from conv_cases import conv_case
+from fixture_json import write_cases
 
 OUT = os.path.join(
     os.path.dirname(__file__), '..', '..', 'engine', 'test', 'golden', 'fixtures', 'layers-conv2d-groups.json'
@@ -15,43 +16,8 @@ OUT = os.path.join(
 
 
 def case(name, g, shape, filters, kernel, stride, padding, groups, bias):
-    randn = lambda *s: torch.randn(*s, generator=g, dtype=torch.float32)
-    channels = shape[1]
-    conv = torch.nn.Conv2d(channels, filters, kernel, stride=stride, padding=padding, groups=groups, bias=bias)
-    weight32 = randn(*conv.weight.shape) * 0.5
-    bias32 = randn(filters) * 0.5 if bias else None
-    x32 = randn(*shape)
-    conv = conv.double()
-    with torch.no_grad():
-        conv.weight.copy_(weight32.double())
-        if bias:
-            conv.bias.copy_(bias32.double())
-    x = x32.double().requires_grad_(True)
-    y = conv(x)
-    grad32 = randn(*y.shape)
-    y.backward(grad32.double())
-    params = {'weight': tensor(weight32)}
-    grad_params = {'weight': tensor(conv.weight.grad)}
-    if bias:
-        params['bias'] = tensor(bias32)
-        grad_params['bias'] = tensor(conv.bias.grad)
-    node_params = {'filters': filters, 'kernelSize': kernel, 'stride': stride, 'padding': padding, 'groups': groups}
-    if not bias:
-        node_params['bias'] = False
-    return {
-        'name': name,
-        'op': 'conv2d',
-        'attrs': {'groups': groups},
-        'node': {'op': 'conv2d', 'params': node_params},
-        'inputs': {'x': tensor(x32)},
-        'params': params,
-        'grad_output': tensor(grad32),
-        'expected': {
-            'output': tensor(y),
-            'grad_inputs': {'x': tensor(x.grad)},
-            'grad_params': grad_params,
-        },
-    }
+    attrs = {'groups': groups}
+    return conv_case(name, g, shape, filters, kernel, bias, attrs, stride=stride, padding=padding, groups=groups)
 
 
 def main():

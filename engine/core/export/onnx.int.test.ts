@@ -7,6 +7,7 @@ import { templateByName, type TemplateName } from '../spec/templates';
 import type { ModelSpec } from '../spec/types';
 import { exportOnnx } from './onnx';
 import {
+  asppSpec,
   enginePredict,
   everyOpSpec,
   maxAbsDifference,
@@ -46,6 +47,7 @@ const MODELS: [string, () => ModelSpec][] = [
   ),
   ['every-op', everyOpSpec],
   ['residual-concat', residualConcatSpec],
+  ['aspp', asppSpec],
 ];
 
 describe('ONNX export runs like the engine', () => {

@@ -7,7 +7,7 @@ import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx';
 import { checkOnnxStructure, decodeOnnx, type DecodedNode, type DecodedOnnx } from './onnxCheck';
 import { OnnxGraphBuilder } from './onnxGraph';
 import { ProtoWriter } from './protobuf';
-import { everyOpSpec, randomTensors, residualConcatSpec } from './testModels';
+import { asppSpec, everyOpSpec, randomTensors, residualConcatSpec } from './testModels';
 
 function exported(spec: ModelSpec, options: Partial<Parameters<typeof exportOnnx>[0]> = {}): DecodedOnnx {
   const bytes = exportOnnx({ spec, tensors: randomTensors(spec), producerVersion: '9.9.9', ...options });
@@ -120,6 +120,18 @@ describe('ONNX export structure', () => {
     expect(opTypes(model)).not.toContain('Dropout');
     expect(nodeNamed(model, 'fc_out').inputs[0]).toBe('gelu_tanh');
     expect(model.graph.nodes[model.graph.nodes.length - 1].outputs).toEqual(['output']);
+  });
+
+  it("writes a conv's dilations, with the pads 'same' gives its dilated span", () => {
+    const model = exported(asppSpec());
+    const attributes = (name: string) => {
+      const { dilations, pads, group } = nodeNamed(model, name).attributes;
+      return [dilations.ints, pads.ints, group.int];
+    };
+    expect(attributes('rate1')).toEqual([[1, 1], [1, 1, 1, 1], 1]);
+    expect(attributes('rate2')).toEqual([[2, 2], [2, 2, 2, 2], 1]);
+    expect(attributes('rate3')).toEqual([[3, 2], [3, 2, 3, 2], 1]);
+    expect(attributes('atrous_dw')).toEqual([[2, 2], [2, 2, 2, 2], 6]);
   });
 
   it('keeps the slot order of merges whatever the edge order', () => {

@@ -22,6 +22,7 @@ import type { ExportNormalization } from './modelTensors';
 import { exportPytorchScript, type PytorchScriptInput, type ScriptData } from './pytorch';
 import { exportSafetensors } from './safetensorsExport';
 import {
+  asppSpec,
   enginePredict,
   everyOpSpec,
   maxAbsDifference,
@@ -133,6 +134,7 @@ const MODELS: [string, () => ModelSpec][] = [
   ),
   ['every-op', everyOpSpec],
   ['residual-concat', residualConcatSpec],
+  ['aspp', asppSpec],
 ];
 
 describe('train.py predicts like the engine', () => {

@@ -11,7 +11,7 @@ import {
   type PytorchScriptInput,
 } from './pytorch';
 import { py } from './python';
-import { everyOpSpec, residualConcatSpec } from './testModels';
+import { asppSpec, everyOpSpec, residualConcatSpec } from './testModels';
 
 const baseConfig: TrainConfig = {
   version: 1,
@@ -98,6 +98,17 @@ describe('PyTorch script: the network', () => {
       'self.drop = nn.Dropout(p=0.25)',
       'cat1 = torch.cat([add1, lrelu], dim=1)  # [N, 8, 8, 8]',
       'cat2 = torch.cat([probs, sig], dim=1)  # [N, 12]',
+    ])
+      expect(script).toContain(line);
+  });
+
+  it("writes a conv's dilation when it is not 1, and the padding 'same' gives its dilated span", () => {
+    const script = exportPytorchScript(imageInput(asppSpec(), 3));
+    for (const line of [
+      'self.rate1 = nn.Conv2d(6, 4, kernel_size=3, stride=1, padding=1)',
+      'self.rate2 = nn.Conv2d(6, 4, kernel_size=3, stride=1, padding=2, dilation=2)',
+      'self.rate3 = nn.Conv2d(6, 4, kernel_size=3, stride=1, padding=(3, 2), dilation=(3, 2), bias=False)',
+      'self.atrous_dw = nn.Conv2d(6, 6, kernel_size=3, stride=1, padding=2, dilation=2, groups=6)',
     ])
       expect(script).toContain(line);
   });

@@ -35,7 +35,9 @@ function size(h: number, w: number): string {
   return h === w ? String(h) : `(${h}, ${w})`;
 }
 
+/** kernel_size, stride and padding (numbers, 'same' resolved), and a conv's dilation when it is not 1. */
 export function windowArgs(op: WindowOp, ctx: LayerContext): string {
   const g = windowGeometry(op, ctx.params, ctx.inputShapes[0]);
-  return `kernel_size=${size(g.kh, g.kw)}, stride=${size(g.sh, g.sw)}, padding=${size(g.ph, g.pw)}`;
+  const dilation = g.dh !== 1 || g.dw !== 1 ? `, dilation=${size(g.dh, g.dw)}` : '';
+  return `kernel_size=${size(g.kh, g.kw)}, stride=${size(g.sh, g.sw)}, padding=${size(g.ph, g.pw)}${dilation}`;
 }

@@ -134,6 +134,53 @@ export function residualConcatSpec(): ModelSpec {
   );
 }
 
+/**
+ * DeepLab's atrous spatial pyramid pooling on an odd-sized image: parallel 3x3 convolutions dilated by 1, 2 and
+ * [3, 2] (numeric padding, no bias) and a depthwise one dilated by 2, concatenated two at a time; then a dilated
+ * conv -> ReLU -> 2x2 max pool, the chain eval mode fuses for an ordinary conv.
+ */
+export function asppSpec(): ModelSpec {
+  return graph(
+    'aspp',
+    [
+      ['input', 'input', { shape: [3, 11, 11] }],
+      ['stem', 'conv2d', { filters: 6, kernelSize: 3, padding: 1 }],
+      ['stem_relu', 'relu'],
+      ['rate1', 'conv2d', { filters: 4, kernelSize: 3, padding: 'same' }],
+      ['rate2', 'conv2d', { filters: 4, kernelSize: 3, dilation: 2, padding: 'same' }],
+      ['rate3', 'conv2d', { filters: 4, kernelSize: 3, dilation: [3, 2], padding: [3, 2], bias: false }],
+      ['atrous_dw', 'conv2d', { filters: 6, kernelSize: 3, dilation: 2, padding: 2, groups: 6 }],
+      ['cat12', 'concat'],
+      ['cat123', 'concat'],
+      ['cat_all', 'concat'],
+      ['head', 'conv2d', { filters: 5, kernelSize: 3, dilation: 2, padding: 2 }],
+      ['head_relu', 'relu'],
+      ['head_pool', 'maxpool2d', { kernelSize: 2 }],
+      ['gap', 'globalavgpool2d'],
+      ['fc', 'dense', { units: 3 }],
+    ],
+    [
+      ['input', 'stem'],
+      ['stem', 'stem_relu'],
+      ['stem_relu', 'rate1'],
+      ['stem_relu', 'rate2'],
+      ['stem_relu', 'rate3'],
+      ['stem_relu', 'atrous_dw'],
+      ['rate1', 'cat12', 0],
+      ['rate2', 'cat12', 1],
+      ['cat12', 'cat123', 0],
+      ['rate3', 'cat123', 1],
+      ['cat123', 'cat_all', 0],
+      ['atrous_dw', 'cat_all', 1],
+      ['cat_all', 'head'],
+      ['head', 'head_relu'],
+      ['head_relu', 'head_pool'],
+      ['head_pool', 'gap'],
+      ['gap', 'fc'],
+    ],
+  );
+}
+
 /** Seeded tensors for every tensor the spec owns: weights ~ U(-a, a) by fan-in, biases and gamma/beta varied, running var > 0. */
 export function randomTensors(spec: ModelSpec, seed = 7): Map<string, { shape: number[]; value: Float32Array }> {
   const rng = new Rng(seed);

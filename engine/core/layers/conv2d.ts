@@ -1,10 +1,12 @@
 // 2-D convolution (cross-correlation), NCHW.   x (N, C, H, W) -> y (N, O, OH, OW); weight [O, C / groups, KH, KW],
-// bias [O]. With groups > 1 each group of C / groups input channels has O / groups filters of its own.
+// bias [O]. With groups > 1 each group of C / groups input channels has O / groups filters of its own; with a dilation
+// d the kernel's taps are d apart (atrous convolution), spanning (K - 1) d + 1 rows or columns, at stride 1.
 import { int, ints, windowAttributes } from '../export/onnxEmit';
 import { call, windowArgs } from '../export/pytorchLayer';
 import { chooseInit } from '../ops/init';
-import { num } from '../ops/types';
-import { groupsOf, pairOf } from '../spec/window';
+import { num, type LayerRuntime } from '../ops/types';
+import { dilationOf, groupsOf, isDilated, pairOf } from '../spec/window';
+import { dilatedConv } from './shared/dilatedConv';
 import { groupedConvRuntime } from './shared/groupedConv';
 import { biasParam, initParam } from './shared/paramDefs';
 import { geometryFor, windowRule } from './shared/window';
@@ -52,6 +54,15 @@ export const conv2d: LayerDefinition<'conv2d'> = {
         help: "Zeros added around the image: n, [height, width], 'same' (keep the size) or 'valid' (none).",
       },
       {
+        name: 'dilation',
+        label: 'Dilation',
+        type: 'intOrPair',
+        default: 1,
+        min: 1,
+        onNode: true,
+        help: "Spacing between the kernel's taps: n or [height, width]; 2 spreads a 3×3 kernel over 5×5 (atrous convolution), seeing further with the same weights. Needs stride 1.",
+      },
+      {
         name: 'groups',
         label: 'Groups',
         type: 'int',
@@ -76,6 +87,7 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     } = ctx;
     const filters = num(ctx.params, 'filters');
     const groups = groupsOf(ctx.params);
+    const dilation = dilationOf(ctx.params);
     const geom = geometryFor(ctx, 'conv2d', filters);
     const weight = ctx.param(
       'weight',
@@ -84,24 +96,18 @@ export const conv2d: LayerDefinition<'conv2d'> = {
       true,
     );
     const bias = ctx.params.bias === false ? null : ctx.param('bias', [filters], 'zeros', false);
-    // One convolution per group; the fused eval-mode ReLU (and pool) are for the ungrouped kernel only.
-    if (groups > 1) return groupedConvRuntime(kernels, x, y, xGrad, weight, bias, geom, groups);
-    return {
+    // One convolution per group (each dilated when the layer is); the fused eval-mode ReLU (and pool) are for the
+    // plain kernel only: a runtime without forwardRelu is never fused.
+    if (groups > 1) return groupedConvRuntime(kernels, x, y, xGrad, weight, bias, geom, groups, dilation);
+    const conv = isDilated(dilation) ? dilatedConv(kernels, geom, dilation) : kernels;
+    const runtime: LayerRuntime = {
       forward(batch) {
         geom[0] = batch;
-        kernels.conv2dForward(x.data, weight.value, bias ? bias.value : null, y.data, geom);
-      },
-      forwardRelu(batch, relu) {
-        geom[0] = batch;
-        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, null);
-      },
-      forwardReluPool(batch, relu, pooled) {
-        geom[0] = batch;
-        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, pooled.data);
+        conv.conv2dForward(x.data, weight.value, bias ? bias.value : null, y.data, geom);
       },
       backward(batch) {
         geom[0] = batch;
-        kernels.conv2dBackward(
+        conv.conv2dBackward(
           x.data,
           weight.value,
           y.grad!,
@@ -111,6 +117,18 @@ export const conv2d: LayerDefinition<'conv2d'> = {
           geom,
           xGrad.accumulate,
         );
+      },
+    };
+    if (conv !== kernels) return runtime;
+    return {
+      ...runtime,
+      forwardRelu(batch, relu) {
+        geom[0] = batch;
+        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, null);
+      },
+      forwardReluPool(batch, relu, pooled) {
+        geom[0] = batch;
+        kernels.conv2dReluForward(x.data, weight.value, bias ? bias.value : null, relu.data, geom, pooled.data);
       },
     };
   },
@@ -136,7 +154,7 @@ export const conv2d: LayerDefinition<'conv2d'> = {
     if (ctx.params.bias !== false) inputs.push(ctx.tensor('bias'));
     ctx.g.node('Conv', ctx.node.id, inputs, [ctx.out], {
       ...windowAttributes('conv2d', ctx),
-      dilations: ints([1, 1]),
+      dilations: ints(dilationOf(ctx.params)),
       group: int(groupsOf(ctx.params)),
     });
     return ctx.out;

@@ -49,6 +49,26 @@ describe('analyze: shapes and parameter counts', () => {
     });
   });
 
+  it("conv2d dilated: the output follows the dilated span, 'same' keeps the size, the weights are as many", () => {
+    // 3x3 dilated by 2 spans 5x5: [4, 9, 7] -> [8, 5, 3]; [2, 3] spans 5x7 -> [8, 5, 1].
+    expect(layerOn([4, 9, 7], 'conv2d', { filters: 8, kernelSize: 3, dilation: 2 })).toMatchObject({
+      outputShape: [8, 5, 3],
+      params: 8 * 4 * 3 * 3 + 8,
+    });
+    expect(layerOn([4, 9, 7], 'conv2d', { filters: 8, kernelSize: 3, dilation: [2, 3] })).toMatchObject({
+      outputShape: [8, 5, 1],
+    });
+    // DeepLab's ASPP branch: 3x3, dilation 6, 'same'; and a depthwise one.
+    expect(layerOn([4, 9, 7], 'conv2d', { filters: 8, dilation: 6, padding: 'same' })).toMatchObject({
+      outputShape: [8, 9, 7],
+      params: 8 * 4 * 9 + 8,
+    });
+    expect(layerOn([4, 9, 7], 'conv2d', { filters: 4, groups: 4, dilation: 2, padding: 2 })).toMatchObject({
+      outputShape: [4, 9, 7],
+      params: 4 * 9 + 4,
+    });
+  });
+
   it('pools keep the channels and use the window as stride by default', () => {
     expect(layerOn([4, 7, 7], 'maxpool2d')).toMatchObject({ outputShape: [4, 3, 3], params: 0 });
     expect(layerOn([4, 7, 7], 'maxpool2d', { kernelSize: 3, stride: 1, padding: 1 })).toMatchObject({
@@ -222,6 +242,14 @@ describe('analyze: shapes and parameter counts', () => {
       ]),
     );
     expect(fits.nodes.c.outputShape).toEqual([16, 1, 1]);
+    // A 3x3 kernel dilated by 3 spans 7x7: too large for 4x4 padded by 1, named by its span.
+    const dilated = analyze(
+      chain([
+        ['in', 'input', { shape: [1, 4, 4] }],
+        ['c', 'conv2d', { kernelSize: 3, dilation: 3, padding: 1 }],
+      ]),
+    );
+    expect(dilated.problems).toMatchObject([{ nodeId: 'c', code: 'kernel-too-large', args: { window: '7×7' } }]);
     const pool = analyze(
       chain([
         ['in', 'input', { shape: [3, 1, 5] }],

@@ -35,7 +35,16 @@ describe('layer catalogue', () => {
     const names = (kind: keyof typeof LAYERS) => LAYERS[kind].params.map((p) => p.name);
     expect(names('input')).toEqual(['shape']);
     expect(names('dense')).toEqual(['units', 'bias', 'init']);
-    expect(names('conv2d')).toEqual(['filters', 'kernelSize', 'stride', 'padding', 'groups', 'bias', 'init']);
+    expect(names('conv2d')).toEqual([
+      'filters',
+      'kernelSize',
+      'stride',
+      'padding',
+      'dilation',
+      'groups',
+      'bias',
+      'init',
+    ]);
     expect(names('maxpool2d')).toEqual(['kernelSize', 'stride', 'padding']);
     expect(names('avgpool2d')).toEqual(['kernelSize', 'stride', 'padding']);
     expect(names('dropout')).toEqual(['p']);

@@ -32,7 +32,7 @@ export interface ParamDef {
   choices?: readonly string[];
   /** For 'ints': the allowed list lengths. */
   lengths?: readonly number[];
-  /** Shown on the node's card beside its first two settings whenever it is not its default (Conv2D's groups). */
+  /** Shown on the node's card beside its first two settings whenever it is not its default (Conv2D's dilation, groups). */
   onNode?: boolean;
   help: string;
 }

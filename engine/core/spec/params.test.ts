@@ -12,7 +12,7 @@ function resolve(op: string, params?: Record<string, ParamValue>) {
 describe('resolveParams', () => {
   it('applies the catalogue defaults', () => {
     expect(resolve('conv2d')).toEqual({
-      params: { filters: 16, kernelSize: 3, stride: 1, padding: 0, groups: 1, bias: true, init: 'auto' },
+      params: { filters: 16, kernelSize: 3, stride: 1, padding: 0, dilation: 1, groups: 1, bias: true, init: 'auto' },
       problems: [],
     });
     expect(resolve('dense', { units: 10 }).params).toEqual({ units: 10, bias: true, init: 'auto' });
@@ -49,6 +49,8 @@ describe('resolveParams', () => {
     ['conv2d', { stride: [1, 0] }, 'stride'],
     ['conv2d', { padding: 'full' }, 'padding'],
     ['conv2d', { padding: -1 }, 'padding'],
+    ['conv2d', { dilation: 0 }, 'dilation'],
+    ['conv2d', { dilation: [2, 1, 1] }, 'dilation'],
     ['maxpool2d', { padding: 'same' }, 'padding'],
     ['dropout', { p: 1 }, 'p'],
     ['dropout', { p: -0.1 }, 'p'],
@@ -86,6 +88,21 @@ describe('resolveParams', () => {
     expect(resolve('conv2d', { kernelSize: 4, stride: 2, padding: 'valid' }).problems).toEqual([]);
   });
 
+  it("judges a dilated kernel's 'same' padding by its span, and refuses a dilation with a stride", () => {
+    // 2 dilated by 2 spans 3 (odd); 2 dilated by 3 spans 4 (even).
+    expect(resolve('conv2d', { kernelSize: 2, dilation: 2, padding: 'same' }).problems).toEqual([]);
+    expect(resolve('conv2d', { kernelSize: 2, dilation: 3, padding: 'same' }).problems).toMatchObject([
+      { reason: 'same-padding-even-kernel' },
+    ]);
+    expect(resolve('conv2d', { kernelSize: 3, dilation: [2, 1], padding: 'same' }).problems).toEqual([]);
+    const strided = resolve('conv2d', { dilation: 2, stride: [1, 2] }).problems;
+    expect(strided).toMatchObject([
+      { nodeId: 'layer1', code: 'bad-param', reason: 'dilation-stride', args: { dilation: '2', stride: '[1,2]' } },
+    ]);
+    expect(problemText(strided[0])).toMatch(/needs stride 1/);
+    expect(resolve('conv2d', { dilation: 1, stride: 2 }).problems).toEqual([]);
+  });
+
   it('rejects pooling padding of more than half the window, like PyTorch', () => {
     expect(resolve('maxpool2d', { kernelSize: 3, padding: 1 }).problems).toEqual([]);
     expect(resolve('avgpool2d', { kernelSize: 2, padding: 1 }).problems).toEqual([]);
@@ -121,6 +138,8 @@ describe('windowGeometry', () => {
       sw: 2,
       ph: 1,
       pw: 1,
+      dh: 1,
+      dw: 1,
       oh: 16,
       ow: 16,
     });
@@ -135,6 +154,8 @@ describe('windowGeometry', () => {
       sw: 1,
       ph: 1,
       pw: 0,
+      dh: 1,
+      dw: 1,
       oh: 5,
       ow: 3,
     });
@@ -169,6 +190,44 @@ describe('windowGeometry', () => {
 
   it('keeps the size for a 3x3 pool with stride 1 and padding 1', () => {
     expect(geometry('maxpool2d', { kernelSize: 3, stride: 1, padding: 1 }, [2, 5, 4])).toMatchObject({ oh: 5, ow: 4 });
+  });
+
+  it('spreads a dilated kernel over (k - 1) d + 1 rows and columns: the output size and the padding follow', () => {
+    // 3x3 dilated by 2 spans 5x5: 9 - 5 + 1 = 5 rows; [2, 1] spans 5x3.
+    expect(geometry('conv2d', { kernelSize: 3, dilation: 2 }, [1, 9, 9])).toMatchObject({ dh: 2, dw: 2, oh: 5, ow: 5 });
+    expect(geometry('conv2d', { kernelSize: 3, dilation: [2, 1] }, [1, 9, 9])).toMatchObject({ oh: 5, ow: 7 });
+    expect(geometry('conv2d', { kernelSize: 3, dilation: 3, padding: 3 }, [1, 7, 8])).toMatchObject({ oh: 7, ow: 8 });
+    // A 2x2 kernel dilated by 2 spans 3x3.
+    expect(geometry('conv2d', { kernelSize: 2, dilation: 2 }, [1, 4, 4])).toMatchObject({ kh: 2, oh: 2, ow: 2 });
+  });
+
+  it("keeps the size of a dilated conv with 'same': (k - 1) d / 2 on each side", () => {
+    expect(geometry('conv2d', { kernelSize: 3, dilation: 2, padding: 'same' }, [1, 7, 9])).toMatchObject({
+      ph: 2,
+      pw: 2,
+      oh: 7,
+      ow: 9,
+    });
+    expect(geometry('conv2d', { kernelSize: [3, 5], dilation: [3, 2], padding: 'same' }, [1, 6, 5])).toMatchObject({
+      ph: 3,
+      pw: 4,
+      oh: 6,
+      ow: 5,
+    });
+    // An even kernel whose dilated span is odd: 2 dilated by 2 spans 3.
+    expect(geometry('conv2d', { kernelSize: 2, dilation: 2, padding: 'same' }, [1, 5, 5])).toMatchObject({
+      ph: 1,
+      oh: 5,
+    });
+  });
+
+  it('reads a conv saved before dilation (no param) as dilation 1, and pooling as undilated', () => {
+    expect(windowGeometry('conv2d', { kernelSize: 3, stride: 1, padding: 0 }, [1, 5, 5])).toMatchObject({
+      dh: 1,
+      dw: 1,
+      oh: 3,
+    });
+    expect(geometry('maxpool2d', { kernelSize: 3, stride: 1 }, [1, 5, 5])).toMatchObject({ dh: 1, dw: 1, oh: 3 });
   });
 
   it('throws for an input that is not an image', () => {

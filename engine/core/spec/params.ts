@@ -6,7 +6,7 @@ import { nodeName } from './names';
 import { ONNX_PROBLEM_REASONS, type OnnxProblemReason, type ProblemArgs, type ProblemReason } from './problemReasons';
 import { sizeText } from './shapes';
 import type { ParamValue, Problem, SpecNode } from './types';
-import { groupsOf, pairOf } from './window';
+import { dilatedSpan, dilationOf, groupsOf, isDilated, pairOf } from './window';
 
 export { windowGeometry, pairOf, paddingOf } from './window';
 export type { WindowGeometry, WindowOp } from './window';
@@ -107,8 +107,8 @@ export function resolveParams(node: SpecNode): ResolvedParams {
 // ---- checks -----------------------------------------------------------------------------------------------------
 
 /**
- * Cross-param rules of window layers that need no input shape: a conv's groups dividing its filters, 'same' padding,
- * pooling padding at most half the window.
+ * Cross-param rules of window layers that need no input shape: a conv's groups dividing its filters, its dilation
+ * only with stride 1, 'same' padding (an odd span), pooling padding at most half the window.
  */
 function checkWindow(
   node: SpecNode,
@@ -120,12 +120,17 @@ function checkWindow(
       const groups = groupsOf(params);
       const filters = params.filters as number;
       if (filters % groups !== 0) bad('groups-filters', { filters, groups });
+      const [sh, sw] = pairOf(params.stride, 'stride');
+      const dilation = dilationOf(params);
+      const strided = sh !== 1 || sw !== 1;
+      // The engine computes a dilated convolution as ordinary ones over every d-th row and column (stride 1 only).
+      if (isDilated(dilation) && strided)
+        bad('dilation-stride', { dilation: JSON.stringify(params.dilation), stride: JSON.stringify(params.stride) });
       if (params.padding !== 'same') return;
       const [kh, kw] = pairOf(params.kernelSize, 'kernelSize');
-      const [sh, sw] = pairOf(params.stride, 'stride');
-      if (sh !== 1 || sw !== 1) {
+      if (strided) {
         bad('same-padding-stride', { stride: JSON.stringify(params.stride) });
-      } else if (kh % 2 === 0 || kw % 2 === 0) {
+      } else if (dilatedSpan(kh, dilation[0]) % 2 === 0 || dilatedSpan(kw, dilation[1]) % 2 === 0) {
         bad('same-padding-even-kernel', { kernel: sizeText(kh, kw) });
       }
       return;

@@ -278,6 +278,10 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
     ['in', 'input', IMAGE],
     ['conv', 'conv2d', { filters: 5, groups: 2 }],
   ]),
+  'dilation-stride': chain([
+    ['in', 'input', IMAGE],
+    ['conv', 'conv2d', { stride: 2, dilation: 2 }],
+  ]),
   'needs-image': chain([
     ['in', 'input', VECTOR],
     ['conv', 'conv2d'],

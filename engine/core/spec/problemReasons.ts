@@ -62,6 +62,7 @@ export const PROBLEM_REASONS = [
   'same-padding-even-kernel', // node, kernel
   'pool-padding-too-large', // node, padding, window, most
   'groups-filters', // node, filters, groups
+  'dilation-stride', // node, dilation, stride
   // shapes
   'needs-image', // node, shape
   'needs-vector', // node, shape

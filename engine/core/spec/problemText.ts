@@ -63,6 +63,8 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
     '{node}: padding {padding} is more than half the {window} window (at most {most}); reduce the padding or enlarge the window.',
   'groups-filters':
     '{node}: {groups} groups need a number of filters that {groups} divides, but it has {filters}; change the filters or the groups.',
+  'dilation-stride':
+    '{node}: a dilated convolution (dilation {dilation}) needs stride 1, but the stride is {stride}; set the stride to 1 (downsample with a pooling layer or another convolution) or the dilation to 1.',
   'needs-image':
     '{node} needs a [channels, height, width] image but gets {shape}: set the input shape to [channels, height, width], or use Dense layers for feature vectors.',
   'needs-vector': '{node} needs a feature vector but gets {shape}: add a Flatten (or Global Avg Pool) before it.',

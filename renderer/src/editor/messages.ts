@@ -401,6 +401,9 @@ const zhParams: Record<string, Record<string, string>> = {
     'stride.help': '卷积核每次移动的步长：n 或 [高, 宽]；2 会使图像尺寸减半。',
     padding: '填充',
     'padding.help': "在图像四周补零：n、[高, 宽]、'same'（保持尺寸）或 'valid'（不填充）。",
+    dilation: '膨胀率',
+    'dilation.help':
+      '卷积核各元素之间的间距：n 或 [高, 宽]；2 会把 3×3 卷积核铺开到 5×5 的范围（空洞卷积），用同样多的权重看到更大的区域。需要步幅为 1。',
     groups: '分组数',
     'groups.help':
       '把通道分成这么多组，每组单独卷积（权重更少）；组数等于输入通道数时就是深度卷积。必须能整除输入通道数和卷积核数。',

@@ -29,11 +29,22 @@ describe('param text', () => {
     expect(parseParam(param('dense', 'units'), 'many')).toEqual({ ok: false, problem: 'number' });
   });
 
-  it("shows a conv's first two settings on its card, led by its groups when they are not 1", () => {
+  it("shows a conv's first two settings on its card, led by its dilation and groups when they are not 1", () => {
     const conv = LAYERS.conv2d.params;
-    const names = (values: Record<string, number>) => cardParams(conv, values).map((p) => p.name);
-    expect(names({ filters: 16, kernelSize: 3, groups: 1 })).toEqual(['filters', 'kernelSize']);
+    const names = (values: Record<string, number | number[]>) => cardParams(conv, values).map((p) => p.name);
+    expect(names({ filters: 16, kernelSize: 3, dilation: 1, groups: 1 })).toEqual(['filters', 'kernelSize']);
     expect(names({ filters: 16, kernelSize: 3, groups: 16 })).toEqual(['groups', 'filters', 'kernelSize']);
+    expect(names({ filters: 16, kernelSize: 3, dilation: [2, 1], groups: 1 })).toEqual([
+      'dilation',
+      'filters',
+      'kernelSize',
+    ]);
+    expect(names({ filters: 16, kernelSize: 3, dilation: 2, groups: 16 })).toEqual([
+      'dilation',
+      'groups',
+      'filters',
+      'kernelSize',
+    ]);
     // A layer whose first settings are switches shows none of them.
     expect(cardParams(LAYERS.prelu.params, { perChannel: true } as never)).toEqual([]);
   });

@@ -54,8 +54,8 @@ export function parseParam(def: ParamDef, text: string): ParsedParam {
 
 /**
  * The params a node's card shows: the first two, e.g. Filters and Kernel size, enough to tell layers apart at a
- * glance; led by any later one marked onNode when it is not its default (a depthwise convolution's Groups, which the
- * card would otherwise hide), so it survives the card cutting the line short. Switches and choices are left to the
+ * glance; led by any later one marked onNode when it is not its default (a convolution's Dilation and Groups, which
+ * the card would otherwise hide), so it survives the card cutting the line short. Switches and choices are left to the
  * inspector.
  */
 export function cardParams(params: readonly ParamDef[], values: Record<string, ParamValue>): ParamDef[] {

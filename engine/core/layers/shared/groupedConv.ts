@@ -1,10 +1,12 @@
 // A grouped convolution (Conv2D's `groups` > 1; as many groups as input channels is a depthwise one) as one ordinary
 // convolution per group: group g's input channels are gathered into a buffer of their own, convolved with its slice
 // of the filters (weight [O, C / groups, KH, KW] keeps each group's filters together) and its slice of the bias, and
-// its output channels scattered back; the backward pass the same way. The kernels do every sum, so the bits are
-// theirs, the same for any thread count.
+// its output channels scattered back; the backward pass the same way. A dilated one runs each group's convolution
+// through dilatedConv. The kernels do every sum, so the bits are theirs, the same for any thread count.
 import type { Kernels } from '../../kernels';
 import type { InputGrad, LayerRuntime, ParamTensor, Tensor } from '../../ops/types';
+import { isDilated } from '../../spec/window';
+import { dilatedConv, type ConvKernels } from './dilatedConv';
 
 /** Where a group's planes are in a batch: `channels` planes per sample, the group's from `first` on. */
 interface Planes {
@@ -33,6 +35,7 @@ export function groupedConvRuntime(
   bias: ParamTensor | null,
   geom: Int32Array,
   groups: number,
+  dilation: readonly [number, number],
 ): LayerRuntime {
   const [maxBatch, channels, height, width, filters, kh, kw] = geom;
   const [oh, ow] = [geom[11], geom[12]];
@@ -42,6 +45,7 @@ export function groupedConvRuntime(
   const groupGeom = Int32Array.from(geom);
   groupGeom[1] = perGroupIn;
   groupGeom[4] = perGroupOut;
+  const conv: ConvKernels = isDilated(dilation) ? dilatedConv(kernels, groupGeom, dilation) : kernels;
   const inPlane = height * width;
   const outPlane = oh * ow;
   const xs = new Float32Array(maxBatch * perGroupIn * inPlane);
@@ -61,7 +65,7 @@ export function groupedConvRuntime(
       for (let g = 0; g < groups; g++) {
         copyPlanes(input(x.data, g), own(xs, perGroupIn), batch, perGroupIn, inPlane);
         const b = bias ? slice(bias.value, g, perGroupOut) : null;
-        kernels.conv2dForward(xs, slice(weight.value, g, weightSize), b, ys, groupGeom);
+        conv.conv2dForward(xs, slice(weight.value, g, weightSize), b, ys, groupGeom);
         copyPlanes(own(ys, perGroupOut), output(y.data, g), batch, perGroupOut, outPlane);
       }
     },
@@ -71,7 +75,7 @@ export function groupedConvRuntime(
       for (let g = 0; g < groups; g++) {
         copyPlanes(input(x.data, g), own(xs, perGroupIn), batch, perGroupIn, inPlane);
         copyPlanes(output(y.grad!, g), own(ys, perGroupOut), batch, perGroupOut, outPlane);
-        kernels.conv2dBackward(
+        conv.conv2dBackward(
           xs,
           slice(weight.value, g, weightSize),
           ys,

@@ -2,9 +2,12 @@
 import type { BuildContext } from '../../ops/types';
 import type { ParamDef } from '../../spec/layerTypes';
 import { needsImage, out, shapeText, sizeText, type ShapeRule } from '../../spec/shapes';
-import { groupsOf, windowGeometry, type WindowOp } from '../../spec/window';
+import { dilatedSpan, groupsOf, windowGeometry, type WindowOp } from '../../spec/window';
 
-/** The kernels' Int32Array geometry for a conv or pooling node; element 0 (batch) is set before each call. */
+/**
+ * The kernels' Int32Array geometry for a conv or pooling node; element 0 (batch) is set before each call. A dilated
+ * conv's output size (elements 11, 12) is its dilated window's, which only layers/shared/dilatedConv.ts reads.
+ */
 export function geometryFor(ctx: BuildContext, op: WindowOp, outChannels: number): Int32Array {
   const [channels, height, width] = ctx.inputs[0].shape;
   const g = windowGeometry(op, ctx.params, ctx.inputs[0].shape);
@@ -26,8 +29,8 @@ export function geometryFor(ctx: BuildContext, op: WindowOp, outChannels: number
 }
 
 /**
- * [C, H, W] -> [C or filters, OH, OW], refusing a window larger than the (padded) image, and a conv's groups that do
- * not divide its input channels; conv counts its weights.
+ * [C, H, W] -> [C or filters, OH, OW], refusing a window (a dilated kernel's whole span) larger than the (padded)
+ * image, and a conv's groups that do not divide its input channels; conv counts its weights (dilation adds none).
  */
 export function windowRule(op: WindowOp): ShapeRule {
   return (ctx) => {
@@ -35,8 +38,9 @@ export function windowRule(op: WindowOp): ShapeRule {
     if (problem) return problem;
     const [channels, height, width] = ctx.inputs[0];
     const g = windowGeometry(op, ctx.params, ctx.inputs[0]);
-    if (height + 2 * g.ph < g.kh || width + 2 * g.pw < g.kw) {
-      const args = { window: sizeText(g.kh, g.kw), shape: shapeText(ctx.inputs[0]), size: sizeText(height, width) };
+    const [spanH, spanW] = [dilatedSpan(g.kh, g.dh), dilatedSpan(g.kw, g.dw)];
+    if (height + 2 * g.ph < spanH || width + 2 * g.pw < spanW) {
+      const args = { window: sizeText(spanH, spanW), shape: shapeText(ctx.inputs[0]), size: sizeText(height, width) };
       return g.ph || g.pw
         ? {
             ok: false,
