@@ -54,6 +54,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_mish-fused': 'Mish (x times Tanh of Softplus of x) fused',
     'rewrite_matmul-add-fused': 'MatMul + Add fused into a dense layer',
     'rewrite_pad-folded': 'Pad folded into AveragePool',
+    'rewrite_concat-split': 'Concat of more than two tensors split into Concats of two',
   },
   zh: {
     imported: '已导入 {file}（{producer}，opset {opset}）：{nodes} 个 ONNX 节点变为 {layers} 层。',
@@ -85,5 +86,6 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_mish-fused': '已融合 Mish（x 乘以 x 的 Softplus 的 Tanh）',
     'rewrite_matmul-add-fused': 'MatMul + Add 已融合为全连接层',
     'rewrite_pad-folded': 'Pad 已并入 AveragePool',
+    'rewrite_concat-split': '多于两个输入的 Concat 已拆成多个两两拼接的 Concat',
   },
 };

@@ -611,10 +611,55 @@ describe('merges', () => {
     ]);
   });
 
-  it('refuses Add of a constant and Concat of three', () => {
+  it('takes a Concat of four as a chain of three concats of two, joined left to right', () => {
+    // DeepLab's ASPP: one torch.cat of its branches.
+    const { spec, analysis, report } = load({
+      input: IMAGE,
+      nodes: [
+        { op: 'Relu', inputs: ['input'] },
+        { op: 'Sigmoid', inputs: ['input'] },
+        // Named as the chain's first made-up value would be: the chain must take another name.
+        { op: 'Tanh', inputs: ['input'], outputs: ['cat_1'] },
+        { op: 'Concat', inputs: ['n0', 'n1', 'cat_1', 'input'], attributes: { axis: 1 }, outputs: ['cat'] },
+        { op: 'Flatten', inputs: ['cat'] },
+      ],
+    });
+    expect(analysis.problems).toEqual([]);
+    expect(report.rewrites).toContainEqual({ code: 'concat-split', count: 1 });
+    expect(spec.nodes.map((n) => n.op)).toEqual([
+      'input',
+      'relu',
+      'sigmoid',
+      'tanh',
+      'concat',
+      'concat',
+      'concat',
+      'flatten',
+    ]);
+    const [first, second, third] = spec.nodes.filter((n) => n.op === 'concat').map((n) => n.id);
+    const into = (id: string) => spec.edges.filter((e) => e.to === id).map((e) => [e.from, e.toPort]);
+    expect(into(first)).toEqual([
+      ['node0', 0],
+      ['node1', 1],
+    ]);
+    expect(into(second)).toEqual([
+      [first, 0],
+      ['node2', 1],
+    ]);
+    expect(into(third)).toEqual([
+      [second, 0],
+      ['input', 1],
+    ]);
+    // The last keeps the Concat's name and output.
+    expect(third).toBe('node3');
+    expect(analysis.nodes[third].outputShape).toEqual([8, 5, 5]);
+    expect(analysis.nodes[spec.nodes[7].id].outputShape).toEqual([200]);
+  });
+
+  it('refuses Add of a constant and a Concat of three along axis 0', () => {
     const constant = load({ initializers: { c: ramp([4]) }, nodes: [{ op: 'Add', inputs: ['input', 'c'] }] });
     expect(constant.report.unsupported[0]).toMatchObject({ reason: 'onnx-unexpected-constant', args: { input: 2 } });
-    const three = load({ nodes: [{ op: 'Concat', inputs: ['input', 'input', 'input'], attributes: { axis: 1 } }] });
+    const three = load({ nodes: [{ op: 'Concat', inputs: ['input', 'input', 'input'], attributes: { axis: 0 } }] });
     expect(three.report.unsupported[0]).toMatchObject({ reason: 'onnx-too-many-inputs', args: { count: 3 } });
   });
 });

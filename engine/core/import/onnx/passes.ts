@@ -1,7 +1,8 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
 // Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU,
-// x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, MatMul + Add a Gemm, and a zero Pad before
-// AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way).
+// x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, MatMul + Add a Gemm, a zero Pad before
+// AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way), and a Concat of more
+// than two tensors a chain of Concats of two.
 
 import {
   attributeFloat,
@@ -27,6 +28,35 @@ export function runPasses(g: OnnxGraph, outputs: string[]): void {
   fuseGatedActivations(g, outputs);
   fuseMatMulAdd(g, outputs);
   foldPadIntoAveragePool(g, outputs);
+  splitConcat(g);
+}
+
+/**
+ * A Concat of more than two tensors (DeepLab's ASPP joins its branches in one torch.cat) becomes a chain of
+ * two-input Concats, left to right, the last writing the original output: concatenation is associative, so the
+ * values are the same, and Netwright's concat joins two. Concats along axis 0 (the shape computations PyTorch
+ * writes for a Reshape, which the Reshape converter evaluates) stay as they are.
+ */
+export function splitConcat(g: OnnxGraph): void {
+  const taken = new Set([...g.constants.keys(), ...g.nodes.flatMap((n) => [...n.inputs, ...n.outputs])]);
+  /** `base`_1, `base`_2 … the first that names no value yet. */
+  const fresh = (base: string): string => {
+    let n = 1;
+    while (taken.has(`${base}_${n}`)) n++;
+    taken.add(`${base}_${n}`);
+    return `${base}_${n}`;
+  };
+  g.nodes = g.nodes.flatMap((node) => {
+    if (!isOp(node, 'Concat') || node.inputs.length < 3 || attributeInt(node, 'axis', 1) === 0) return [node];
+    g.count('concat-split');
+    let joined = node.inputs[0];
+    return node.inputs.slice(1).map((input, i, rest): OnnxNode => {
+      const last = i === rest.length - 1;
+      const inputs = [joined, input];
+      joined = last ? node.outputs[0] : fresh(node.outputs[0]);
+      return { ...node, name: last ? node.name : `${node.name}_${i + 1}`, inputs, outputs: [joined] };
+    });
+  });
 }
 
 /** Input standardization as the model's first step, taken out of the graph: what prediction must apply instead. */

@@ -76,7 +76,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('Reshape', 5, reshape, 'to [batch, -1], including the Shape/Gather/Unsqueeze/Concat chain'),
   entry('Squeeze', 1, squeeze, 'of the 1×1 left by global pooling'),
   entry('Add', 7, add, 'of two computed tensors (residual)'),
-  entry('Concat', 4, concat, 'of two tensors along channels or features'),
+  entry('Concat', 4, concat, 'along channels or features; of more than two tensors as a chain of two-input concats'),
   { domain: FUSED_DOMAIN, opType: 'Gelu', opsets: [1, NEWEST_OPSET], convert: gelu },
   { domain: FUSED_DOMAIN, opType: 'SiLU', opsets: [1, NEWEST_OPSET], convert: silu },
   { domain: FUSED_DOMAIN, opType: 'HardSwish', opsets: [1, NEWEST_OPSET], convert: hardSwish },

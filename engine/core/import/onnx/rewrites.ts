@@ -16,6 +16,7 @@ export const REWRITE_CODES = [
   'mish-fused',
   'matmul-add-fused',
   'pad-folded',
+  'concat-split',
 ] as const;
 
 export type RewriteCode = (typeof REWRITE_CODES)[number];
