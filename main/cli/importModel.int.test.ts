@@ -46,7 +46,7 @@ describe('netwright import MODEL.onnx', () => {
   });
 
   it('--json gives the graph id, no run, and each unsupported node with its reason', () => {
-    const result = netwright(home, ['import', join(FIXTURES, 'unsupported_dilation.op11.fold.onnx'), '--json']);
+    const result = netwright(home, ['import', join(FIXTURES, 'unsupported_dilated_stride.op11.fold.onnx'), '--json']);
     expect(result.status).toBe(0);
     const parsed = JSON.parse(result.stdout) as {
       graphId: string;
@@ -59,7 +59,12 @@ describe('netwright import MODEL.onnx', () => {
         nodeId: 'onnx_conv0',
         opType: 'Conv',
         reason: 'onnx-unsupported-attribute',
-        args: { op: 'Conv', attribute: 'dilations', value: '[2, 2]', supported: '[1, 1]' },
+        args: {
+          op: 'Conv',
+          attribute: 'dilations',
+          value: '[2, 2] (strides [2, 2])',
+          supported: 'dilations only with strides [1, 1]',
+        },
       },
     ]);
   });

@@ -127,6 +127,26 @@ class MobileBlock(nn.Module):
         return self.fc2(self.act3(self.fc1(torch.flatten(self.pool(x), 1))))
 
 
+class Aspp(nn.Module):
+    """DeepLab's atrous spatial pyramid pooling: parallel 3x3 convolutions dilated by 1, 2 and 3 and a depthwise one
+    dilated by 2 (DeepLabv3+'s separable branch), joined in one torch.cat (a Concat of four), then a 1x1 projection."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(2, 6, 3, padding=1, bias=False), nn.BatchNorm2d(6), nn.ReLU())
+        self.rate1 = nn.Conv2d(6, 4, 3, padding=1)
+        self.rate2 = nn.Conv2d(6, 4, 3, padding=2, dilation=2)
+        self.rate3 = nn.Conv2d(6, 4, 3, padding=3, dilation=3)
+        self.atrous_dw = nn.Conv2d(6, 6, 3, padding=2, dilation=2, groups=6, bias=False)
+        self.project = nn.Sequential(nn.ReLU(), nn.Conv2d(18, 8, 1), nn.ReLU())
+        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8, 3))
+
+    def forward(self, x):
+        x = self.stem(x)
+        joined = torch.cat([self.rate1(x), self.rate2(x), self.rate3(x), self.atrous_dw(x)], dim=1)
+        return self.head(self.project(joined))
+
+
 def scaled(module, factor):
     """The module with its weights times `factor` (inputs of the activation after it reach further)."""
     with torch.no_grad():
@@ -188,8 +208,8 @@ def models():
         nn.Conv2d(4, 4, 3, padding=1, groups=4, bias=False), nn.BatchNorm2d(4), nn.ReLU6(),
         nn.Conv2d(4, 6, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(6, 3)
     ), (2, 6, 6)
-    # Not supported: a dilated convolution (an attribute value).
-    yield 'unsupported_dilation', nn.Sequential(
+    # A dilated convolution: once refused (an attribute value), now a layer.
+    yield 'dilated_conv', nn.Sequential(
         nn.Conv2d(2, 4, 3, dilation=2), nn.ReLU(), nn.Flatten(), nn.Linear(16, 2)
     ), (2, 6, 6)
     # PReLU: a slope per channel of an image ([C, 1, 1] in the file) and one shared slope.
@@ -204,6 +224,12 @@ def models():
     ), (2, 6, 6)
     # Not supported: SELU (an operator Netwright has no layer for).
     yield 'unsupported_selu', nn.Sequential(nn.Linear(4, 6), nn.SELU(), nn.Linear(6, 2)), (4,)
+    # Not supported: a dilated convolution with stride 2 (an attribute value; Netwright dilates at stride 1 only).
+    yield 'unsupported_dilated_stride', nn.Sequential(
+        nn.Conv2d(2, 4, 3, stride=2, padding=2, dilation=2), nn.ReLU(), nn.Flatten(), nn.Linear(36, 2)
+    ), (2, 6, 6)
+    # DeepLab's atrous spatial pyramid pooling on an odd-sized image.
+    yield 'aspp', Aspp(), (2, 9, 9)
 
 
 def randomize_batchnorm(module, generator):

@@ -114,7 +114,9 @@ describe('Conv', () => {
   it.each([
     [{ pads: [0, 0, 1, 1] }, 'pads', '[0, 0, 1, 1]'],
     [{ auto_pad: 'SAME_UPPER', strides: [2, 2], kernel_shape: [2, 2] }, 'auto_pad', "'SAME_UPPER' (pads [0, 0, 1, 1])"],
-    [{ dilations: [2, 2] }, 'dilations', '[2, 2]'],
+    [{ dilations: [2, 2], strides: [2, 2] }, 'dilations', '[2, 2] (strides [2, 2])'],
+    [{ dilations: [2, 1, 1] }, 'dilations', '[2, 1, 1]'],
+    [{ dilations: [0, 1] }, 'dilations', '[0, 1]'],
     [{ group: 3 }, 'group', '3'],
   ] as const)('marks %j as an unsupported attribute', (attributes, attribute, value) => {
     const weight = attribute === 'group' ? ramp([3, 1, 3, 3]) : attribute === 'auto_pad' ? ramp([3, 2, 2, 2]) : CONV_W;
@@ -131,18 +133,64 @@ describe('Conv', () => {
 });
 
 describe('dilated Conv', () => {
-  it('is marked, with the shape its dilated window gives, so the layers after it are still converted', () => {
-    // 3x3 dilated by 2 spans 5x5: [2, 5, 5] with pads 1 -> [3, 3, 3]; the Flatten after it takes 27 features.
+  it("takes dilations at strides 1 as the layer's dilation, with the shape its dilated window gives", () => {
+    // 3x3 dilated by 2 spans 5x5: [2, 5, 5] with pads 1 -> [3, 3, 3]; [2, 1] with pads [2, 1] keeps 5x5.
+    const square = onImage({ op: 'Conv', attributes: { dilations: [2, 2], pads: [1, 1, 1, 1] } });
+    expect(square.analysis.ok).toBe(true);
+    expect(square.layers[0]).toMatchObject({ op: 'conv2d', params: { filters: 3, padding: 1, dilation: 2 } });
+    expect(square.analysis.nodes[square.layers[0].id].outputShape).toEqual([3, 3, 3]);
+    const rows = onImage({ op: 'Conv', attributes: { dilations: [2, 1], pads: [2, 1, 2, 1] } });
+    expect(rows.layers[0].params).toMatchObject({ padding: [2, 1], dilation: [2, 1] });
+    expect(rows.analysis.nodes[rows.layers[0].id].outputShape).toEqual([3, 5, 5]);
+    // SAME_UPPER pads by the dilated span: (5 - 1) / 2 = 2 on each side.
+    const same = onImage({ op: 'Conv', attributes: { dilations: [2, 2], auto_pad: 'SAME_UPPER' } });
+    expect(same.layers[0].params).toMatchObject({ padding: 2, dilation: 2 });
+    // Dilations 1 write no dilation param (the default).
+    expect(onImage({ op: 'Conv', attributes: { dilations: [1, 1] } }).layers[0].params).not.toHaveProperty('dilation');
+  });
+
+  it('with a stride is marked, with the shape it gives, so the layers after it are still converted', () => {
+    // 3x3 dilated by 2 spans 5x5: [2, 5, 5] with pads 2 and stride 2 -> [3, 3, 3]; the Flatten takes 27 features.
+    const { layers, report, spec, analysis } = load({
+      input: IMAGE,
+      nodes: [
+        { op: 'Conv', inputs: ['input', 'w'], attributes: { dilations: [2, 2], pads: [2, 2, 2, 2], strides: [2, 2] } },
+        { op: 'Flatten', inputs: ['n0'] },
+        { op: 'Gemm', inputs: ['n1', 'fc'], attributes: { transB: 1 } },
+      ],
+      initializers: { w: CONV_W, fc: ramp([2, 27]) },
+    });
+    expect(layers.map((n) => n.op)).toEqual(['onnx:Conv', 'flatten', 'dense']);
+    expect(report.unsupported).toMatchObject([
+      { args: { attribute: 'dilations', supported: 'dilations only with strides [1, 1]' } },
+    ]);
+    expect(analysis.problems.map((p) => p.nodeId)).toEqual([spec.nodes[1].id]);
+  });
+
+  it('takes groups and a dilation together (a depthwise atrous convolution)', () => {
+    const { layers, analysis } = onImage(
+      { op: 'Conv', attributes: { group: 2, dilations: [2, 2], pads: [2, 2, 2, 2] } },
+      { initializers: { w: ramp([2, 1, 3, 3]) } },
+    );
+    expect(analysis.ok).toBe(true);
+    expect(layers[0].params).toMatchObject({ filters: 2, padding: 2, dilation: 2, groups: 2 });
+  });
+});
+
+describe('dilated MaxPool', () => {
+  it('is marked (the layer has no dilation), with the shape its dilated window gives', () => {
     const { layers, report } = load({
       input: IMAGE,
-      initializers: { w: CONV_W },
       nodes: [
-        { op: 'Conv', inputs: ['input', 'w'], attributes: { dilations: [2, 2], pads: [1, 1, 1, 1] } },
+        { op: 'MaxPool', inputs: ['input'], attributes: { kernel_shape: [2, 2], dilations: [2, 2] } },
         { op: 'Flatten', inputs: ['n0'] },
       ],
     });
-    expect(layers.map((n) => n.op)).toEqual(['onnx:Conv', 'flatten']);
-    expect(report.unsupported.map((u) => u.args.attribute)).toEqual(['dilations']);
+    // A 2x2 window dilated by 2 spans 3x3: [2, 5, 5] -> [2, 3, 3] at stride 1.
+    expect(layers.map((n) => n.op)).toEqual(['onnx:MaxPool', 'flatten']);
+    expect(report.unsupported).toMatchObject([
+      { args: { attribute: 'dilations', value: '[2, 2]', supported: '[1, 1]' } },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadKernels } from '../../../native';
 import { exportOnnx } from '../../export/onnx';
 import {
+  asppSpec,
   enginePredict,
   everyOpSpec,
   maxAbsDifference,
@@ -67,7 +68,7 @@ const stems = readdirSync(FIXTURES)
 
 describe('PyTorch-written ONNX models import and compute what PyTorch computes', () => {
   it('has every pattern at opsets 11, 13 and 17, with constant folding on and off', () => {
-    expect(stems.length).toBeGreaterThanOrEqual(29 * 6);
+    expect(stems.length).toBeGreaterThanOrEqual(31 * 6);
     for (const opset of [11, 13, 17])
       expect(stems.filter((s) => s.includes(`.op${opset}.`)).length).toBe(stems.length / 3);
   });
@@ -115,17 +116,42 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
     }
   });
 
-  it('marks a dilated convolution with the attribute and keeps the shapes after it', () => {
-    const { spec, report } = importOnnx(
-      readFileSync(join(FIXTURES, 'unsupported_dilation.op17.nofold.onnx')),
-      'unsupported_dilation.onnx',
-    );
-    expect(report.unsupported.map((u) => [u.opType, u.reason, u.args.attribute, u.args.value])).toEqual([
-      ['Conv', 'onnx-unsupported-attribute', 'dilations', '[2, 2]'],
+  it('marks a dilated convolution with a stride with the attribute and keeps the shapes after it', () => {
+    for (const opset of [11, 13, 17]) {
+      const { spec, report, tensors } = importOnnx(
+        readFileSync(join(FIXTURES, `unsupported_dilated_stride.op${opset}.nofold.onnx`)),
+        'unsupported_dilated_stride.onnx',
+      );
+      expect(report.unsupported.map((u) => [u.opType, u.reason, u.args.attribute, u.args.value])).toEqual([
+        ['Conv', 'onnx-unsupported-attribute', 'dilations', '[2, 2] (strides [2, 2])'],
+      ]);
+      // 3x3 dilated by 2 spans 5x5: [2, 6, 6] padded by 2, stride 2 -> [4, 3, 3], so the Flatten and the Gemm after
+      // it are layers.
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'onnx:Conv', 'relu', 'flatten', 'dense']);
+      expect(tensors.get(`${spec.nodes[4].id}.weight`)!.shape).toEqual([2, 36]);
+      expect(analyze(spec).problems.map((p) => p.reason)).toEqual(['onnx-unsupported-attribute']);
+    }
+  });
+
+  it('takes dilated convolutions (DeepLab ASPP, a depthwise one too) as Conv2D with their dilation', () => {
+    const convs = (stem: string) =>
+      importOnnx(readFileSync(join(FIXTURES, `${stem}.op17.fold.onnx`)), `${stem}.onnx`)
+        .spec.nodes.filter((n) => n.op === 'conv2d')
+        .map((n) => [n.params?.dilation ?? 1, n.params?.padding, n.params?.groups ?? 1]);
+    expect(convs('dilated_conv')).toEqual([[2, 0, 1]]);
+    // The stem (its batch norm folded in), rates 1, 2 and 3, the depthwise branch dilated by 2, the 1x1 projection;
+    // the one torch.cat of the four branches as three concats.
+    expect(convs('aspp')).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [2, 2, 1],
+      [3, 3, 1],
+      [2, 2, 6],
+      [1, 0, 1],
     ]);
-    // 3x3 dilated by 2 spans 5x5: [2, 6, 6] -> [4, 2, 2], so the Flatten and the Gemm after it are layers.
-    expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'onnx:Conv', 'relu', 'flatten', 'dense']);
-    expect(analyze(spec).problems.map((p) => p.reason)).toEqual(['onnx-unsupported-attribute']);
+    const aspp = importOnnx(readFileSync(join(FIXTURES, 'aspp.op11.nofold.onnx')), 'aspp.onnx');
+    expect(aspp.spec.nodes.filter((n) => n.op === 'concat')).toHaveLength(3);
+    expect(aspp.report.rewrites).toContainEqual({ code: 'concat-split', count: 1 });
   });
 
   it('takes grouped and depthwise convolutions as Conv2D with their groups', () => {
@@ -193,6 +219,10 @@ describe('export -> import -> export of every layer kind', () => {
   it('every-op: the same layers under the same ids (but identity and dropout), and the same function', async () => {
     // Inputs wide enough (deviation 4) that ReLU6's cap and Hardswish's outer pieces are reached.
     await expectRoundTrip('every-op', everyOpSpec(), { tensors: 12, input: 13 }, 4);
+  });
+
+  it('aspp: dilated convolutions (a depthwise one too) keep their dilation, and compute the same function', async () => {
+    await expectRoundTrip('aspp', asppSpec(), { tensors: 12, input: 13 }, 1);
   });
 });
 

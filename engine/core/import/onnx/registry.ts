@@ -54,7 +54,7 @@ const entry = (opType: string, first: number, convert: Converter, note?: string)
 export const CONVERTERS: readonly ConverterEntry[] = [
   entry('Gemm', 7, gemm, 'dense; transB 0 or 1, any alpha and beta, transA 0'),
   entry('MatMul', 1, matMul, 'dense without bias; with a following Add of a bias, dense with bias'),
-  entry('Conv', 1, conv, 'conv2d; pads, strides, auto_pad; group 1, dilations 1'),
+  entry('Conv', 1, conv, 'conv2d; pads, strides, auto_pad, group; dilations with strides 1'),
   entry('BatchNormalization', 9, batchNormalization, 'batchnorm1d / batchnorm2d (inference form)'),
   entry('Relu', 6, relu),
   entry('LeakyRelu', 6, leakyRelu),

@@ -1,5 +1,6 @@
-// Conv (2-D, dilation 1) -> conv2d: weight [O, C / group, kh, kw] and optional bias [O] taken as they are; a group
-// (grouped or depthwise convolution) that divides the channels and the filters becomes the layer's groups.
+// Conv (2-D) -> conv2d: weight [O, C / group, kh, kw] and optional bias [O] taken as they are; a group (grouped or
+// depthwise convolution) that divides the channels and the filters becomes the layer's groups, and dilations with
+// strides 1 (atrous convolution) its dilation.
 
 import { attributeInt } from '../graph';
 import { windowGeometry } from '../../../spec/window';
@@ -15,7 +16,10 @@ export const conv: Converter = (ctx) => {
     return unsupportedAttribute(ctx, 'weight', `[${weight.dims.join(', ')}]`, 'a 2-D convolution');
   const bias = ctx.node.inputs[2] ? ctx.constant(2) : null;
   if (ctx.node.inputs[2] && !bias?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: 3 });
-  const window = windowParams(ctx, weight.dims.slice(2), ctx.shape(0)!, weight.dims[0]);
+  const window = windowParams(ctx, weight.dims.slice(2), ctx.shape(0)!, {
+    outChannels: weight.dims[0],
+    dilation: true,
+  });
   if (isConversion(window)) return window;
   const [filters] = weight.dims;
   const group = attributeInt(ctx.node, 'group', 1);

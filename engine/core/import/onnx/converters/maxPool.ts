@@ -1,4 +1,4 @@
-// MaxPool (2-D, dilation 1; storage_order only matters for the unused Indices output) -> maxpool2d.
+// MaxPool (2-D, dilations 1; storage_order only matters for the unused Indices output) -> maxpool2d.
 
 import { layer, needsRank, type Converter } from '../convertTypes';
 import { asPair, ceilModeProblem, isConversion, windowParams } from './window';

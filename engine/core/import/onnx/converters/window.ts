@@ -1,8 +1,8 @@
-// Shared by Conv, MaxPool and AveragePool: kernel_shape, strides, pads and auto_pad as Netwright's kernelSize,
-// stride and (symmetric) padding params, or the attribute Netwright cannot follow.
+// Shared by Conv, MaxPool and AveragePool: kernel_shape, strides, pads, auto_pad and (Conv's) dilations as
+// Netwright's kernelSize, stride, (symmetric) padding and dilation params, or the attribute Netwright cannot follow.
 
 import type { ParamValue, Shape } from '../../../spec/types';
-import { windowGeometry } from '../../../spec/window';
+import { dilatedSpan, windowGeometry } from '../../../spec/window';
 import { attributeInts, attributeString } from '../graph';
 import { unsupportedAttribute, type Conversion, type ConvertContext } from '../convertTypes';
 
@@ -10,6 +10,15 @@ export interface WindowParams {
   kernelSize: ParamValue;
   stride: ParamValue;
   padding: ParamValue;
+  /** A conv's dilation, only when it is not 1. */
+  dilation?: ParamValue;
+}
+
+export interface WindowOptions {
+  /** Channels of the output, when they are not the input's (a conv's filters). */
+  outChannels?: number;
+  /** The layer takes dilations (Conv2D, at stride 1); pooling refuses any but 1. */
+  dilation?: boolean;
 }
 
 /** n when both sides agree, else [height, width]. */
@@ -17,14 +26,15 @@ const pairValue = ([h, w]: readonly number[]): ParamValue => (h === w ? h : [h, 
 
 /**
  * The window params of a 2-D conv or pool on a [C, H, W] input; `kernel` comes from the weight (conv) or
- * kernel_shape. Pads must be equal on both sides of each axis (Netwright pads symmetrically). A dilated window is
- * refused with the output's shape ([outChannels, OH, OW] of the dilated window), so the layers after it keep theirs.
+ * kernel_shape. Pads must be equal on both sides of each axis (Netwright pads symmetrically). Dilations are taken
+ * where the layer has them and the strides are 1; any other dilated window is refused with the output's shape
+ * ([outChannels, OH, OW] of the dilated window), so the layers after it keep theirs.
  */
 export function windowParams(
   ctx: ConvertContext,
   kernel: readonly number[] | null,
   input: Shape,
-  outChannels = input[0],
+  options: WindowOptions = {},
 ): WindowParams | Conversion {
   const { node } = ctx;
   const kernelShape = attributeInts(node, 'kernel_shape') ?? kernel;
@@ -32,11 +42,11 @@ export function windowParams(
     return unsupportedAttribute(ctx, 'kernel_shape', `[${kernelShape?.join(', ') ?? ''}]`, 'a 2-D window');
   const strides = attributeInts(node, 'strides') ?? [1, 1];
   const dilations = attributeInts(node, 'dilations') ?? [1, 1];
+  if ((dilations.length !== 2 || dilations.some((d) => d < 1)) && dilations.some((d) => d !== 1))
+    return unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
   const dilated = dilations.length === 2 && dilations.some((d) => d !== 1);
   // The window a dilation spreads the kernel over: (k - 1) d + 1 (padding and the output size follow it).
-  const span = dilated ? kernelShape.map((k, axis) => (k - 1) * dilations[axis] + 1) : kernelShape;
-  if (dilations.length !== 2 && dilations.some((d) => d !== 1))
-    return unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
+  const span = dilated ? kernelShape.map((k, axis) => dilatedSpan(k, dilations[axis])) : kernelShape;
   const autoPad = attributeString(node, 'auto_pad', 'NOTSET');
   let pads: number[];
   switch (autoPad) {
@@ -66,20 +76,29 @@ export function windowParams(
     const value = autoPad === 'NOTSET' ? `[${pads.join(', ')}]` : `'${autoPad}' (pads [${pads.join(', ')}])`;
     return unsupportedAttribute(ctx, name, value, 'the same padding before and after each axis');
   }
-  if (dilated) {
-    const g = windowGeometry(
-      'conv2d',
-      {
-        kernelSize: pairValue(span),
-        stride: pairValue(strides),
-        padding: pads[0] === pads[1] ? pads[0] : [pads[0], pads[1]],
-      },
-      input,
-    );
-    const refused = unsupportedAttribute(ctx, 'dilations', `[${dilations.join(', ')}]`, '[1, 1]');
+  const params: WindowParams = {
+    kernelSize: pairValue(kernelShape),
+    stride: pairValue(strides),
+    padding: pairValue([pads[0], pads[1]]),
+    ...(dilated ? { dilation: pairValue(dilations) } : {}),
+  };
+  const strided = strides.some((s) => s !== 1);
+  if (dilated && (!options.dilation || strided)) {
+    const g = windowGeometry('conv2d', { ...params }, input);
+    const value = `[${dilations.join(', ')}]`;
+    // A conv's dilations are refused only with a stride (the engine computes them at stride 1).
+    const refused = options.dilation
+      ? unsupportedAttribute(
+          ctx,
+          'dilations',
+          `${value} (strides [${strides.join(', ')}])`,
+          'dilations only with strides [1, 1]',
+        )
+      : unsupportedAttribute(ctx, 'dilations', value, '[1, 1]');
+    const outChannels = options.outChannels ?? input[0];
     return g.oh > 0 && g.ow > 0 ? ({ ...refused, shape: [outChannels, g.oh, g.ow] } as Conversion) : refused;
   }
-  return { kernelSize: pairValue(kernelShape), stride: pairValue(strides), padding: pairValue([pads[0], pads[1]]) };
+  return params;
 }
 
 export function isConversion(value: WindowParams | Conversion): value is Conversion {
