@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { openOnSpirals, ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, selectNode, snapshot } from './studio';
 
 const studio = ownStudio(18, 'compare-words');
 test.beforeAll(() => studio.start());
@@ -41,12 +41,12 @@ test('two runs compared: their graph changes name layers and settings as the edi
   await train(page, 'units 64');
 
   await page.getByRole('tab', { name: 'Model' }).click();
-  await page.getByLabel('Dense fc1').click();
+  await selectNode(page, 'Dense fc1');
   await page.getByRole('spinbutton', { name: 'Units' }).fill('128');
   await page.getByRole('spinbutton', { name: 'Units' }).press('Enter');
   await expect(page.getByLabel('Dense fc1')).toContainText('Units 128');
   // After the output layer, so the graph still trains (dropout passes values through in evaluation).
-  await page.getByLabel('Dense fc3').click();
+  await selectNode(page, 'Dense fc3');
   await page.getByRole('button', { name: 'Add Dropout', exact: true }).dblclick();
   await expect(page.getByLabel(/^Dropout dropout1/)).toBeVisible();
   await train(page, 'units 128 dropout');

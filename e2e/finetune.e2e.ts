@@ -3,7 +3,7 @@
 // a second run from the first one's weights, which its details then name. Its own studio (see ownStudio).
 import { expect, test } from '@playwright/test';
 import { encodeSafetensors, type NamedArray } from '../engine/core/io/safetensors';
-import { openOnSpirals, ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, selectNode, snapshot } from './studio';
 
 /** A PyTorch nn.Sequential(Linear(2, 64), ReLU, Linear(64, 64), ReLU, Linear(64, classes)) state_dict file. */
 function torchState(classes: number): Buffer {
@@ -32,7 +32,7 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
   await openOnSpirals(page, studio.url);
 
   await page.getByRole('tab', { name: 'Model' }).click();
-  await page.getByLabel('Dense fc1', { exact: true }).click();
+  await selectNode(page, 'Dense fc1');
   const inspector = page.getByRole('complementary', { name: 'Layer settings' });
   const trainable = inspector.getByRole('switch', { name: 'Trainable' });
   await expect(trainable).toBeChecked();
@@ -45,7 +45,7 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
   // Every layer frozen: the status line says nothing would train, and Start waits with the reason.
   const setTrainable = async (layers: string[], on: boolean) => {
     for (const layer of layers) {
-      await page.getByLabel(`Dense ${layer}`, { exact: true }).click();
+      await selectNode(page, `Dense ${layer}`);
       await inspector.getByRole('switch', { name: 'Trainable' }).setChecked(on);
     }
   };

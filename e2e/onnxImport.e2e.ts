@@ -3,7 +3,7 @@
 // opens with that node marked on the canvas, in English and Chinese. It starts its own studio (see ownStudio).
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { ownStudio, snapshot } from './studio';
+import { ownStudio, selectNode, snapshot } from './studio';
 
 const studio = ownStudio(5, 'onnx');
 test.beforeAll(() => studio.start());
@@ -63,7 +63,7 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
   await expect(starting).toContainText('The next run starts from the weights of the imported model');
 
   // Keep the hidden layer as it came (2 x 32 weights + 32 biases), train the output layer on two-moons.
-  await page.getByLabel('Dense hidden', { exact: true }).click();
+  await selectNode(page, 'Dense hidden');
   await page
     .getByRole('complementary', { name: 'Layer settings' })
     .getByRole('switch', { name: 'Trainable' })

@@ -34,6 +34,18 @@ export async function openOnSpirals(page: Page, url: string): Promise<void> {
 }
 
 /**
+ * Selects the canvas node labelled `label` ("Dense fc1"). The canvas zooms to fit for a moment after it opens (the
+ * Model tab, a graph loaded), and a click while it moves can land beside the node: clicked again until selected.
+ */
+export async function selectNode(page: Page, label: string): Promise<void> {
+  const node = page.getByLabel(label, { exact: true });
+  await expect(async () => {
+    await node.click();
+    await expect(node).toHaveClass(/\bselected\b/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/**
  * A studio of a test file's own (own NETWRIGHT_HOME, port NETWRIGHT_E2E_PORT + offset), so the runs it trains never
  * reach the empty studio that new-user.e2e.ts expects. Call start() in beforeAll and stop() in afterAll.
  */
