@@ -88,6 +88,14 @@ export const SPEC_WARNINGS_ZH: Record<WarningCode, string> = {
   'sigmoid-before-loss':
     '{node} 是最后一层，但二元交叉熵损失已经做了 sigmoid：请删除它，让损失看到原始分数（logits）。',
   'dropout-at-output': '{node} 是最后一层，训练时它会随机把预测置零：请把它移到最后一个全连接层之前。',
+  'scores-bounded':
+    '{node} 是最后一层，所以每个分数都落在 {low} 到 {high} 之间：两个类别的分数最多只能相差这个范围的宽度，这限制了预测能有多确定，也限制了损失能降多低。请删除它，让损失看到可以取任意值的原始分数（logits）。',
+  'scores-floored':
+    '{node} 是最后一层，所以分数不会低于 {low}，而在 {low} 附近它的斜率很小或为零：被压到那里的分数就不再变化，即使有样本需要它重新升高。请删除它，让损失看到可以取任意值的原始分数（logits）。',
+  'predictions-bounded':
+    '{node} 是最后一层，所以每个预测都落在 {low} 到 {high} 之间：超出这个范围的目标值无法达到（导入时标准化过的标签以 0 为中心）。除非模型学习的每个目标值都在这个范围内，否则请删除它。',
+  'predictions-floored':
+    '{node} 是最后一层，所以预测不会低于 {low}：更小的目标值无法达到（导入时标准化过的标签以 0 为中心，约一半在 0 以下）。除非模型学习的每个目标值都大于 {low}，否则请删除它。',
   'flatten-no-op': '{node} 收到的是特征向量，本来就是平的：它不起作用，可以删除。',
 };
 

@@ -4,7 +4,8 @@ import { problemText } from './problemText';
 import { analyze } from './analyze';
 import { chain, graph, type NodeRow } from './testSpecs';
 import { LAYERS } from './catalogue';
-import type { OpKind, ParamValue } from './types';
+import type { LossKind } from '../train/config';
+import type { ModelSpec, OpKind, ParamValue } from './types';
 
 /** Shape and parameter count of the last node of `input -> layer`. */
 function layerOn(inputShape: number[], op: string, params?: Record<string, ParamValue>) {
@@ -390,7 +391,50 @@ describe('analyze: advice', () => {
     expect(analyze(spec, { loss: 'bce_with_logits' }).warnings).toMatchObject([
       { nodeId: 'p', code: 'sigmoid-before-loss' },
     ]);
-    expect(analyze(spec, { loss: 'mse' }).warnings).toEqual([]);
+    // Under MSE it is a bounded prediction instead (below).
+    expect(analyze(spec, { loss: 'mse' }).warnings.map((w) => w.code)).toEqual(['predictions-bounded']);
+  });
+
+  it('warns about an activation at the output that keeps scores or predictions within its range', () => {
+    const endingIn = (op: string, params: Record<string, ParamValue> = {}) =>
+      chain([
+        ['in', 'input', { shape: [4] }],
+        ['fc', 'dense', { units: 3 }],
+        ['act', op, params],
+        ['tap', 'identity'],
+      ]);
+    const warned = (spec: ModelSpec, loss?: LossKind) =>
+      analyze(spec, { loss }).warnings.map((w) => ({
+        nodeId: w.nodeId,
+        code: w.code,
+        low: w.args.low,
+        high: w.args.high,
+      }));
+    expect(warned(endingIn('tanh'))).toEqual([{ nodeId: 'act', code: 'scores-bounded', low: -1, high: 1 }]);
+    expect(warned(endingIn('sigmoid'), 'cross_entropy')).toEqual([
+      { nodeId: 'act', code: 'scores-bounded', low: 0, high: 1 },
+    ]);
+    expect(warned(endingIn('relu6'), 'mse')).toEqual([{ nodeId: 'act', code: 'predictions-bounded', low: 0, high: 6 }]);
+    expect(warned(endingIn('relu'), 'bce_with_logits')).toEqual([
+      { nodeId: 'act', code: 'scores-floored', low: 0, high: undefined },
+    ]);
+    expect(warned(endingIn('softplus'), 'mse')).toEqual([
+      { nodeId: 'act', code: 'predictions-floored', low: 0, high: undefined },
+    ]);
+    expect(warned(endingIn('elu', { alpha: 0.5 }), 'mse')).toEqual([
+      { nodeId: 'act', code: 'predictions-floored', low: -0.5, high: undefined },
+    ]);
+    for (const op of ['gelu', 'silu', 'mish', 'hardswish'])
+      expect(warned(endingIn(op), 'mse').map((w) => w.code)).toEqual(['predictions-floored']);
+    // Every number is reachable through these, and an activation inside the network is what it is for.
+    for (const op of ['leakyrelu', 'prelu', 'identity']) expect(warned(endingIn(op), 'mse')).toEqual([]);
+    const inside = chain([
+      ['in', 'input', { shape: [4] }],
+      ['fc', 'dense', { units: 8 }],
+      ['act', 'relu'],
+      ['out', 'dense', { units: 1 }],
+    ]);
+    expect(warned(inside, 'mse')).toEqual([]);
   });
 
   it('warns about dropout as the last layer but not before the last dense layer', () => {

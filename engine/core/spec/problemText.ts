@@ -116,6 +116,14 @@ export const WARNING_ENGLISH: Readonly<Record<WarningCode, string>> = {
     '{node} is the last layer, but the binary cross-entropy loss already applies sigmoid: remove it so the loss sees raw scores (logits).',
   'dropout-at-output':
     '{node} is the last layer, so during training it zeroes predictions at random: move it before the last Dense layer.',
+  'scores-bounded':
+    "{node} is the last layer, so every score lies between {low} and {high}: two classes' scores can differ by at most that range's width, which caps how sure a prediction can be and how low the loss can go. Remove it so the loss sees raw scores (logits), which can be any number.",
+  'scores-floored':
+    '{node} is the last layer, so no score can go below {low}, and near {low} its slope is small or zero: a score pushed down there stops moving, even for samples that need it higher again. Remove it so the loss sees raw scores (logits), which can be any number.',
+  'predictions-bounded':
+    '{node} is the last layer, so every prediction lies between {low} and {high}: a target outside that range cannot be reached (a label standardized at import is centered on 0). Remove it, unless every target the model learns is in that range.',
+  'predictions-floored':
+    '{node} is the last layer, so no prediction can go below {low}: smaller targets cannot be reached (a label standardized at import is centered on 0, about half of it below). Remove it, unless every target the model learns is above {low}.',
   'flatten-no-op': '{node} gets a feature vector, which is already flat: it changes nothing and can be removed.',
 };
 

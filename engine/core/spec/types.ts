@@ -96,13 +96,20 @@ export type WarningCode =
   | 'softmax-before-loss' // the loss applies softmax itself
   | 'sigmoid-before-loss' // bce_with_logits applies sigmoid itself
   | 'dropout-at-output' // zeroes predictions at random during training
+  | 'scores-bounded' // an activation at the output keeps a classifier's scores within [low, high]
+  | 'scores-floored' // ... or at or above low
+  | 'predictions-bounded' // an activation at the output keeps a regression's predictions within [low, high]
+  | 'predictions-floored' // ... or at or above low
   | 'flatten-no-op'; // Flatten on a vector changes nothing
 
-/** A warning as a code with its arguments (`node`: the layer's display name); each interface words it. */
+/**
+ * A warning as a code with its arguments (`node`: the layer's display name; `low`, `high`: the range an activation
+ * at the output keeps values in); each interface words it.
+ */
 export interface SpecWarning {
   nodeId: string | null;
   code: WarningCode;
-  args: { node: string };
+  args: { node: string; low?: number; high?: number };
 }
 
 export interface Analysis {

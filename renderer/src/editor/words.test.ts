@@ -52,10 +52,14 @@ function chain(...ops: string[]): ModelSpec {
   return { version: 1, nodes, edges: nodes.slice(1).map((node, i) => ({ from: nodes[i].id, to: node.id })) };
 }
 
-const WARNING_CASES: Record<WarningCode, { spec: ModelSpec; loss?: 'cross_entropy' | 'bce_with_logits' }> = {
+const WARNING_CASES: Record<WarningCode, { spec: ModelSpec; loss?: 'cross_entropy' | 'bce_with_logits' | 'mse' }> = {
   'softmax-before-loss': { spec: chain('dense', 'softmax') },
   'sigmoid-before-loss': { spec: chain('dense', 'sigmoid'), loss: 'bce_with_logits' },
   'dropout-at-output': { spec: chain('dense', 'dropout') },
+  'scores-bounded': { spec: chain('dense', 'tanh') },
+  'scores-floored': { spec: chain('dense', 'relu'), loss: 'bce_with_logits' },
+  'predictions-bounded': { spec: chain('dense', 'sigmoid'), loss: 'mse' },
+  'predictions-floored': { spec: chain('dense', 'softplus'), loss: 'mse' },
   'flatten-no-op': { spec: chain('flatten', 'dense') },
 };
 
