@@ -33,6 +33,7 @@ describe('param text', () => {
     const conv = LAYERS.conv2d.params;
     const names = (values: Record<string, number | number[]>) => cardParams(conv, values).map((p) => p.name);
     expect(names({ filters: 16, kernelSize: 3, dilation: 1, groups: 1 })).toEqual(['filters', 'kernelSize']);
+    expect(names({ filters: 16, kernelSize: 3, dilation: [1, 1], groups: 1 })).toEqual(['filters', 'kernelSize']);
     expect(names({ filters: 16, kernelSize: 3, groups: 16 })).toEqual(['groups', 'filters', 'kernelSize']);
     expect(names({ filters: 16, kernelSize: 3, dilation: [2, 1], groups: 1 })).toEqual([
       'dilation',

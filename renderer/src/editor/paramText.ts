@@ -61,7 +61,13 @@ export function parseParam(def: ParamDef, text: string): ParsedParam {
 export function cardParams(params: readonly ParamDef[], values: Record<string, ParamValue>): ParamDef[] {
   const first = params.slice(0, 2);
   const notable = params.filter(
-    (p) => p.onNode === true && !first.includes(p) && values[p.name] !== undefined && values[p.name] !== p.default,
+    (p) => p.onNode === true && !first.includes(p) && values[p.name] !== undefined && !isDefault(p, values[p.name]),
   );
   return [...notable, ...first].filter((p) => values[p.name] !== undefined && p.type !== 'bool' && p.type !== 'enum');
+}
+
+/** Whether `value` is the param's default, a pair of it too ([1, 1] for a dilation of 1). */
+function isDefault(def: ParamDef, value: ParamValue): boolean {
+  if (Array.isArray(value) && typeof def.default === 'number') return value.every((v) => v === def.default);
+  return value === def.default;
 }
