@@ -216,6 +216,14 @@ test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }
   await page.getByRole('spinbutton', { name: 'Groups' }).fill('1');
   await page.getByRole('spinbutton', { name: 'Input channels' }).fill('1');
   await page.getByRole('spinbutton', { name: 'Filters' }).fill('4');
+  // Dilation 2 spreads the 3×3 kernel over 5×5: N = (7 − 5 + 2·1) / 1 + 1 = 5, the same 4 × 9 + 4 weights.
+  await page.getByRole('spinbutton', { name: 'Dilation D' }).fill('2');
+  await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 4×5×5');
+  await expect(page.getByTestId('formula')).toContainText('N = (7 − 5 + 2·1) / 1 + 1 = 5');
+  await expect(page.getByTestId('dilation-span')).toContainText('the window spans D·(F − 1) + 1 = 5 pixels');
+  await expect(page.getByTestId('weight-count')).toContainText('= 40');
+  await snapshot(page, testInfo, 'lesson-conv-shapes-dilated-en');
+  await page.getByRole('spinbutton', { name: 'Dilation D' }).fill('1');
   await page.getByRole('combobox', { name: 'Layer' }).selectOption('maxpool2d');
   await page.getByRole('spinbutton', { name: 'Padding P' }).fill('0');
   await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 1×5×5');

@@ -1,7 +1,7 @@
 // The convolution-shapes calculator agrees with N = floor((W - F + 2P) / S) + 1 for every setting the spec
 // accepts, its window positions count the same N, and refused settings come with the spec's reason.
 import { describe, expect, it } from 'vitest';
-import { windowOutput, windowPositions, type WindowSettings } from './convShapes';
+import { isTap, spanOf, windowOutput, windowPositions, type WindowSettings } from './convShapes';
 
 const base: WindowSettings = { layer: 'conv2d', width: 28, kernel: 5, padding: 0, stride: 1, channels: 1, filters: 6 };
 
@@ -58,5 +58,38 @@ describe('convolution shapes', () => {
     expect(refused.parameters).toBeNull();
     // Pooling has no weights.
     expect(windowOutput({ ...base, layer: 'maxpool2d', kernel: 2, stride: 2 }).parameters).toBeNull();
+  });
+
+  it('a dilated convolution spans D·(F − 1) + 1 pixels with the same weights, and the formula and positions follow the span', () => {
+    const dilated = windowOutput({ ...base, width: 7, kernel: 3, dilation: 2, filters: 4 });
+    expect(dilated.span).toBe(5);
+    expect(dilated.outputShape).toEqual([4, 3, 3]);
+    expect(dilated.exact).toBe(3);
+    expect(dilated.spec.nodes[1].params).toMatchObject({ dilation: 2 });
+    expect(dilated.parameters).toBe(windowOutput({ ...base, width: 7, kernel: 3, filters: 4 }).parameters);
+    expect([0, 1, 2, 3, 4].map((k) => isTap({ layer: 'conv2d', dilation: 2 }, k))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    let checked = 0;
+    for (let width = 3; width <= 14; width++)
+      for (let kernel = 1; kernel <= 4; kernel++)
+        for (let dilation = 1; dilation <= 4; dilation++)
+          for (let padding = 0; padding <= 3; padding++) {
+            const settings = { ...base, width, kernel, dilation, padding, channels: 2 };
+            const result = windowOutput(settings);
+            if (!result.outputShape) continue;
+            const n = Math.floor(result.exact);
+            expect(result.outputShape, JSON.stringify(settings)).toEqual([6, n, n]);
+            expect(windowPositions(settings)).toHaveLength(n);
+            checked++;
+          }
+    expect(checked).toBeGreaterThan(400);
+    // Pooling windows are not dilated here; a dilated convolution with a stride is the spec's problem.
+    expect(spanOf({ layer: 'maxpool2d', kernel: 3, dilation: 2 })).toBe(3);
+    expect(windowOutput({ ...base, dilation: 2, stride: 2 }).problem).toMatchObject({ reason: 'dilation-stride' });
   });
 });

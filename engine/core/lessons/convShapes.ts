@@ -1,5 +1,6 @@
 // The convolution-shapes lesson: a convolution or pooling layer's output size for an input width W, window F,
-// padding P and stride S, taken from the spec's own shape inference (analyze), so it is the rule the engine uses.
+// padding P, stride S and (a convolution's) dilation D, taken from the spec's own shape inference (analyze), so it is
+// the rule the engine uses. A dilated kernel's F taps lie D apart, spanning D·(F − 1) + 1 pixels.
 import { analyze } from '../spec/analyze';
 import { SPEC_VERSION, type ModelSpec, type Problem } from '../spec/types';
 
@@ -17,13 +18,17 @@ export interface WindowSettings {
   filters: number;
   /** conv2d only: groups of channels filtered apart (1 when absent; as many as the channels is depthwise). */
   groups?: number;
+  /** conv2d only: the spacing of the kernel's taps (1 when absent: side by side). */
+  dilation?: number;
 }
 
 export interface WindowResult {
   /** The layer's output shape [C, H, W] from analyze, or null when the settings are refused. */
   outputShape: number[] | null;
-  /** (W - F + 2P) / S + 1 before rounding down: a fraction means the last positions do not fit and are dropped. */
+  /** (W - span + 2P) / S + 1 before rounding down: a fraction means the last positions do not fit and are dropped. */
   exact: number;
+  /** The pixels the window covers along one axis: D·(F − 1) + 1 (F when not dilated). */
+  span: number;
   /** Why the spec refuses these settings (analyze's reason and arguments, worded by the UI), or null. */
   problem: Problem | null;
   /** The two-node spec the numbers come from, to open in the editor. */
@@ -41,6 +46,7 @@ export function windowSpec(settings: WindowSettings): ModelSpec {
   };
   if (settings.layer === 'conv2d') params.filters = settings.filters;
   if (settings.layer === 'conv2d' && (settings.groups ?? 1) > 1) params.groups = settings.groups!;
+  if (settings.layer === 'conv2d' && dilationOf(settings) > 1) params.dilation = dilationOf(settings);
   return {
     version: SPEC_VERSION,
     name: 'convolution shapes',
@@ -63,9 +69,11 @@ export function windowOutput(settings: WindowSettings): WindowResult {
   const shape = analysis.nodes.layer?.outputShape ?? null;
   const conv = settings.layer === 'conv2d' && shape !== null;
   const grouped = (settings.groups ?? 1) > 1;
+  const span = spanOf(settings);
   return {
     outputShape: shape ? [...shape] : null,
-    exact: (settings.width - settings.kernel + 2 * settings.padding) / settings.stride + 1,
+    exact: (settings.width - span + 2 * settings.padding) / settings.stride + 1,
+    span,
     problem: analysis.problems[0] ?? null,
     spec,
     parameters: conv ? analysis.nodes.layer.params : null,
@@ -77,10 +85,28 @@ export function windowOutput(settings: WindowSettings): WindowResult {
   };
 }
 
+type WindowAxis = Pick<WindowSettings, 'layer' | 'width' | 'kernel' | 'padding' | 'stride' | 'dilation'>;
+
+/** A convolution's dilation (pooling windows are never dilated here). */
+function dilationOf(settings: Pick<WindowSettings, 'layer' | 'dilation'>): number {
+  return settings.layer === 'conv2d' ? (settings.dilation ?? 1) : 1;
+}
+
+/** The pixels a window covers along one axis: its taps and the gaps a dilation leaves between them. */
+export function spanOf(settings: Pick<WindowSettings, 'layer' | 'kernel' | 'dilation'>): number {
+  return dilationOf(settings) * (settings.kernel - 1) + 1;
+}
+
 /** Where the window's top-left corner sits along one axis, in padded-input coordinates, for each output position. */
-export function windowPositions(settings: Pick<WindowSettings, 'width' | 'kernel' | 'padding' | 'stride'>): number[] {
+export function windowPositions(settings: WindowAxis): number[] {
   const padded = settings.width + 2 * settings.padding;
+  const span = spanOf(settings);
   const positions: number[] = [];
-  for (let start = 0; start + settings.kernel <= padded; start += settings.stride) positions.push(start);
+  for (let start = 0; start + span <= padded; start += settings.stride) positions.push(start);
   return positions;
+}
+
+/** Whether offset `k` from the window's corner (0 ≤ k < span) is one of its taps rather than a gap a dilation leaves. */
+export function isTap(settings: Pick<WindowSettings, 'layer' | 'dilation'>, k: number): boolean {
+  return k % dilationOf(settings) === 0;
 }

@@ -88,9 +88,9 @@ const en = {
 
   'title:conv-shapes': 'Convolution shapes',
   'summary:conv-shapes':
-    'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input, and the weights a convolution needs (and what grouped and depthwise ones save).',
+    'An interactive calculator of N = (W − F + 2P) / S + 1 for a convolution or pooling layer, with the window sliding over the padded input, the weights a convolution needs (and what grouped and depthwise ones save), and how a dilation widens its view.',
   'explain:conv-shapes':
-    'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
+    'A window of F×F pixels starts at the top-left corner of the input padded with P zeros on every side, and moves S pixels at a time. It fits (W − F + 2P) / S + 1 times along each side; when that is not a whole number the last positions do not fit and are dropped. A convolution’s dilation D spaces the window’s taps D pixels apart, so it spans D·(F − 1) + 1 pixels, which then takes F’s place. The output shape comes from the same shape inference the editor and the engine use, so what you see here is what the layer will do.',
   layerKind: 'Layer',
   inputWidth: 'Input size W',
   kernelSize: 'Window F',
@@ -99,7 +99,10 @@ const en = {
   channels: 'Input channels',
   filters: 'Filters',
   groups: 'Groups',
+  dilation: 'Dilation D',
   formula: 'N = ({w} − {f} + 2·{p}) / {s} + 1 = {exact}',
+  dilationSpan:
+    'Dilation {d} spaces the {f} taps of each side {d} pixels apart, so the window spans D·(F − 1) + 1 = {span} pixels and that span takes F’s place in the formula: a wider view with the same weights.',
   outputShape: 'Output shape: {shape}',
   weightCount: 'Parameters: {filters} filters of {perGroup}×{f}×{f} weights, plus {filters} biases = {total}',
   groupSaving:
@@ -268,9 +271,9 @@ const zh: Record<Key, string> = {
 
   'title:conv-shapes': '卷积的形状',
   'summary:conv-shapes':
-    '卷积层或池化层的 N = (W − F + 2P) / S + 1 交互式计算器，演示窗口在填充后的输入上滑动，并给出卷积所需的权重数（以及分组卷积和深度卷积能省下多少）。',
+    '卷积层或池化层的 N = (W − F + 2P) / S + 1 交互式计算器，演示窗口在填充后的输入上滑动，给出卷积所需的权重数（以及分组卷积和深度卷积能省下多少），并演示膨胀率如何扩大卷积的视野。',
   'explain:conv-shapes':
-    '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
+    '一个 F×F 像素的窗口从四周各填充了 P 个零的输入的左上角开始，每次移动 S 个像素。它在每条边上能放下 (W − F + 2P) / S + 1 次；如果不是整数，最后放不下的位置会被舍弃。卷积的膨胀率 D 让窗口的采样点相隔 D 个像素，窗口于是跨越 D·(F − 1) + 1 个像素，在公式里代替 F。输出形状来自编辑器和引擎共用的形状推断，所以这里看到的就是该层实际的行为。',
   layerKind: '层',
   inputWidth: '输入尺寸 W',
   kernelSize: '窗口 F',
@@ -279,7 +282,10 @@ const zh: Record<Key, string> = {
   channels: '输入通道数',
   filters: '卷积核数',
   groups: '分组数',
+  dilation: '膨胀率 D',
   formula: 'N = ({w} − {f} + 2·{p}) / {s} + 1 = {exact}',
+  dilationSpan:
+    '膨胀率 {d} 让每条边上的 {f} 个采样点相隔 {d} 个像素，所以窗口跨越 D·(F − 1) + 1 = {span} 个像素，公式里由这个跨度代替 F：权重一样多，看到的范围更大。',
   outputShape: '输出形状：{shape}',
   weightCount: '参数：{filters} 个卷积核，每个 {perGroup}×{f}×{f} 个权重，加上 {filters} 个偏置 = {total}',
   groupSaving:
