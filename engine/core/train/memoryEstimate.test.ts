@@ -2,6 +2,7 @@
 // model that cannot fit and names its largest node.
 import { describe, expect, it } from 'vitest';
 import { config, mlp } from '../../test/models';
+import type { ModelSpec } from '../spec/types';
 import { checkMemory, estimateTrainingMemory } from './memoryEstimate';
 
 const GB = 1024 ** 3;
@@ -36,5 +37,26 @@ describe('estimateTrainingMemory', () => {
   it('lets a small model through, and says nothing for a spec that does not compile', () => {
     expect(checkMemory(estimateTrainingMemory(mlp(2, [16], 2), config())!, 1 * GB)).toBeNull();
     expect(estimateTrainingMemory({ version: 1, nodes: [], edges: [] }, config())).toBeNull();
+  });
+
+  it("counts a grouped and dilated convolution's buffers with its activations", () => {
+    const conv = (params: Record<string, number>): ModelSpec => ({
+      version: 1,
+      nodes: [
+        { id: 'in', op: 'input', params: { shape: [4, 9, 9] } },
+        { id: 'conv', op: 'conv2d', params: { filters: 4, kernelSize: 3, padding: 2, ...params } },
+      ],
+      edges: [{ from: 'in', to: 'conv' }],
+    });
+    const activations = (params: Record<string, number>) =>
+      estimateTrainingMemory(conv(params), config({ batchSize: 8 }))!.activations;
+    // Output [4, 11, 11] undilated, [4, 9, 9] dilated by 2: compare each with its plain convolution.
+    expect(activations({ groups: 4 }) - activations({})).toBe(8 * (2 * 81 + 121) * 4);
+    // Dilated by 2 with padding 2: the [4, 9, 9] output of the plain 3×3 convolution with padding 1, plus the largest
+    // phase's buffers: 5 × 5 outputs read 7 × 7 inputs (input and input gradient), its outputs, a weight gradient.
+    const plain = activations({ padding: 1 });
+    expect(activations({ dilation: 2 }) - plain).toBe((2 * 8 * 4 * 49 + 8 * 4 * 25 + 4 * 4 * 9 + 4) * 4);
+    // Depthwise too: one group's input, input gradient and output, and one group's phase buffers.
+    expect(activations({ dilation: 2, groups: 4 }) - plain).toBe((8 * (2 * 81 + 81) + 2 * 8 * 49 + 8 * 25 + 9 + 1) * 4);
   });
 });

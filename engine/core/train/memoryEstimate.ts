@@ -3,7 +3,8 @@
 // for one batch. `checkMemory` compares it with what the machine can give and names the largest node when it
 // does not fit. All sizes in bytes (fp32: 4 bytes a value).
 import { analyze } from '../spec/analyze';
-import type { ModelSpec } from '../spec/types';
+import type { ModelSpec, NodeInfo, Shape } from '../spec/types';
+import { groupsOf, windowGeometry } from '../spec/window';
 import type { OptimizerConfig, TrainConfig } from './config';
 
 const BYTES_PER_VALUE = 4;
@@ -16,7 +17,7 @@ export interface MemoryEstimate {
    * the dense layers' weights once more: evaluation keeps them packed for the GEMM (engine/native gemm/prepack.cpp).
    */
   optimizerAndCopies: number;
-  /** Forward outputs and their gradients for one batch. */
+  /** Forward outputs and their gradients for one batch, and the buffers grouped and dilated convolutions add. */
   activations: number;
   total: number;
   /** The node with the most bytes of parameters and activations together. */
@@ -49,6 +50,27 @@ function optimizerBuffers(optimizer: OptimizerConfig): number {
   }
 }
 
+/**
+ * Values a grouped or dilated convolution keeps for one batch besides its output (layers/shared/groupedConv.ts: one
+ * group's input, output and input gradient; dilatedConv.ts: the largest phase's, and a weight gradient's), 0 else.
+ */
+function convScratchValues(info: NodeInfo, input: Shape | null, batch: number): number {
+  const params = info.paramValues;
+  if (!params || !input || !info.outputShape) return 0;
+  const [channels, height, width] = input;
+  const [filters, oh, ow] = info.outputShape;
+  const g = windowGeometry('conv2d', params, input);
+  const groups = groupsOf(params);
+  const [c, o] = [channels / groups, filters / groups];
+  let values = groups > 1 ? batch * (2 * c * height * width + o * oh * ow) : 0;
+  if (g.dh > 1 || g.dw > 1) {
+    const [rows, cols] = [Math.ceil(oh / g.dh), Math.ceil(ow / g.dw)];
+    const phaseIn = batch * c * (rows + g.kh - 1) * (cols + g.kw - 1);
+    values += 2 * phaseIn + batch * o * rows * cols + o * c * g.kh * g.kw + o;
+  }
+  return values;
+}
+
 /** The estimate for training `spec` with `config`, or null when the spec does not compile (analyze reports why). */
 export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): MemoryEstimate | null {
   const analysis = analyze(spec, { loss: config.loss });
@@ -66,10 +88,13 @@ export function estimateTrainingMemory(spec: ModelSpec, config: TrainConfig): Me
     const info = analysis.nodes[nodeId];
     const values = (info.outputShape ?? []).reduce((n, d) => n * d, 1);
     const nodeParameters = info.params * BYTES_PER_VALUE;
-    const nodeActivations = 2 * values * batch * BYTES_PER_VALUE; // (N, ...shape) forward and its gradient
+    const node = specNodes.get(nodeId);
+    const input = info.inputs.length > 0 ? (analysis.nodes[info.inputs[0]]?.outputShape ?? null) : null;
+    const scratch = node?.op === 'conv2d' ? convScratchValues(info, input, batch) : 0;
+    // (N, ...shape) forward and its gradient, and a grouped or dilated convolution's buffers
+    const nodeActivations = (2 * values * batch + scratch) * BYTES_PER_VALUE;
     parameters += nodeParameters;
     activations += nodeActivations;
-    const node = specNodes.get(nodeId);
     // A dense layer's weight matrix without its bias: units x inputs of its parameters.
     const nodePacked =
       node?.op === 'dense'
