@@ -50,6 +50,8 @@ const CASES: Case[] = [
   { op: 'batchnorm1d', shapes: [[4]], batch: 5, training: true },
   { op: 'batchnorm2d', shapes: [[2, 3, 3]], batch: 3, training: true },
   { op: 'batchnorm2d', shapes: [[2, 3, 3]], batch: 3, training: false },
+  { op: 'layernorm', shapes: [[5]], batch: 3 },
+  { op: 'layernorm', params: { eps: 0.1 }, shapes: [[4]], batch: 2, scale: 3 },
   { op: 'relu', shapes: [[7]], awayFromZero: true },
   { op: 'leakyrelu', params: { negativeSlope: 0.1 }, shapes: [[7]], awayFromZero: true },
   { op: 'sigmoid', shapes: [[6]] },

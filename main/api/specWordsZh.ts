@@ -60,6 +60,8 @@ export const SPEC_PROBLEMS_ZH: Record<ProblemReason, string> = {
     '{node} 需要特征向量，但得到的是 {shape}：它作用于向量的特征，请在它之前添加展平层（或全局平均池化层）。',
   'batchnorm1d-needs-vector': '{node} 需要特征向量，但得到的是 {shape}：图像请使用批归一化 2D。',
   'batchnorm2d-needs-image': '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：特征向量请使用批归一化 1D。',
+  'layernorm-needs-vector':
+    '{node} 需要特征向量，但得到的是 {shape}：这里的层归一化作用于特征向量，请把它放在展平层或全连接层之后。',
   'groups-channels':
     '{node} 把输入 {shape} 分成 {groups} 组，但 {groups} 不能整除它的 {channels} 个通道：请用能整除的组数（普通卷积为 1，深度卷积为 {channels}）。',
   'window-too-large':
@@ -112,6 +114,7 @@ export const LAYER_NAMES_ZH: Record<OpKind, string> = {
   dropout: 'Dropout',
   batchnorm1d: '批归一化 1D',
   batchnorm2d: '批归一化 2D',
+  layernorm: '层归一化',
   relu: 'ReLU',
   leakyrelu: 'LeakyReLU',
   prelu: 'PReLU',

@@ -81,8 +81,13 @@ describe('ONNX export structure', () => {
     expect(nodeNamed(model, 'conv1').attributes.group.int).toBe(1);
     const clip = nodeNamed(model, 'relu6_avg');
     expect([clip.opType, clip.inputs]).toEqual(['Clip', ['avg', 'relu6/zero', 'relu6/six']]);
-    expect(nodeNamed(model, 'silu_b/sigmoid')).toMatchObject({ opType: 'Sigmoid', inputs: ['fc_b'] });
-    expect(nodeNamed(model, 'silu_b')).toMatchObject({ opType: 'Mul', inputs: ['fc_b', 'silu_b/sigmoid'] });
+    expect(nodeNamed(model, 'silu_b/sigmoid')).toMatchObject({ opType: 'Sigmoid', inputs: ['ln_b'] });
+    expect(nodeNamed(model, 'silu_b')).toMatchObject({ opType: 'Mul', inputs: ['ln_b', 'silu_b/sigmoid'] });
+    // LayerNorm as opset 17's LayerNormalization over the last axis, its weight and bias as Scale and B.
+    const ln = nodeNamed(model, 'ln_b');
+    expect(ln).toMatchObject({ opType: 'LayerNormalization', inputs: ['fc_b', 'ln_b.weight', 'ln_b.bias'] });
+    expect([ln.attributes.axis.int, ln.attributes.epsilon.float]).toEqual([-1, Math.fround(1e-4)]);
+    expect(model.graph.initializers.find((t) => t.name === 'ln_b.bias')?.dims).toEqual([6]);
     expect(nodeNamed(model, 'hswish').opType).toBe('HardSwish');
     // Softplus as its own op; Mish as Mul(x, Tanh(Softplus(x))), as PyTorch writes it before opset 18.
     expect(nodeNamed(model, 'softplus_b')).toMatchObject({ opType: 'Softplus', inputs: ['elu_b'] });

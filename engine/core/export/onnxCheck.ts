@@ -125,6 +125,8 @@ const KNOWN_OPS: Record<string, number> = {
   GlobalAveragePool: 1,
   Flatten: 1,
   BatchNormalization: 1,
+  // LayerNormalization is an operator from opset 17 (the export's opset).
+  LayerNormalization: 17,
   Relu: 1,
   LeakyRelu: 1,
   // PRelu broadcasts its slope from the right from opset 9 (per-channel slopes as [C, 1, 1]).

@@ -24,7 +24,8 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
 
 /**
  * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, Softplus, Mish,
- * PReLU per channel and per feature, a depthwise convolution), with padding that matters for avg and max pooling.
+ * PReLU per channel and per feature, a depthwise convolution, LayerNorm with a non-default eps), with padding that
+ * matters for avg and max pooling.
  */
 export function everyOpSpec(): ModelSpec {
   return graph(
@@ -53,6 +54,7 @@ export function everyOpSpec(): ModelSpec {
       ['relu_a', 'relu'],
       ['probs', 'softmax'],
       ['fc_b', 'dense', { units: 6, bias: false }],
+      ['ln_b', 'layernorm', { eps: 1e-4 }],
       ['silu_b', 'silu'],
       ['elu_b', 'elu', { alpha: 0.7 }],
       ['softplus_b', 'softplus'],
@@ -89,7 +91,8 @@ export function everyOpSpec(): ModelSpec {
       ['prelu_a', 'relu_a'],
       ['relu_a', 'probs'],
       ['flat', 'fc_b'],
-      ['fc_b', 'silu_b'],
+      ['fc_b', 'ln_b'],
+      ['ln_b', 'silu_b'],
       ['silu_b', 'elu_b'],
       ['elu_b', 'softplus_b'],
       ['softplus_b', 'sig'],

@@ -17,6 +17,7 @@ import { globalavgpool2d } from './globalavgpool2d';
 import { hardswish } from './hardswish';
 import { identity } from './identity';
 import { input } from './input';
+import { layernorm } from './layernorm';
 import { leakyrelu } from './leakyrelu';
 import { maxpool2d } from './maxpool2d';
 import { mish } from './mish';
@@ -48,6 +49,7 @@ export const LAYER_DEFINITIONS = layerList({
   dropout,
   batchnorm1d,
   batchnorm2d,
+  layernorm,
   relu,
   leakyrelu,
   prelu,

@@ -84,6 +84,7 @@ describe('analyze: shapes and parameter counts', () => {
   it('flatten, batch norm, activations and dropout', () => {
     expect(layerOn([16, 5, 5], 'flatten')).toMatchObject({ outputShape: [400], params: 0 });
     expect(layerOn([16, 5, 5], 'batchnorm2d')).toMatchObject({ outputShape: [16, 5, 5], params: 32 });
+    expect(layerOn([12], 'layernorm')).toMatchObject({ outputShape: [12], params: 24 });
     expect(layerOn([12], 'batchnorm1d')).toMatchObject({ outputShape: [12], params: 24 });
     for (const op of ['relu', 'leakyrelu', 'sigmoid', 'tanh', 'gelu', 'identity', 'dropout']) {
       expect(layerOn([3, 4, 4], op), op).toMatchObject({ outputShape: [3, 4, 4], params: 0 });
@@ -143,6 +144,14 @@ describe('analyze: shapes and parameter counts', () => {
     ],
     ['batchnorm1d on an image', [3, 8, 8], 'batchnorm1d', undefined, 'batchnorm1d-needs-vector', /use BatchNorm2D/],
     ['batchnorm2d on a vector', [64], 'batchnorm2d', undefined, 'batchnorm2d-needs-image', /use BatchNorm1D/],
+    [
+      'layernorm on an image',
+      [3, 8, 8],
+      'layernorm',
+      undefined,
+      'layernorm-needs-vector',
+      /after a Flatten or a Dense/,
+    ],
     ['softmax on an image', [10, 2, 2], 'softmax', undefined, 'softmax-needs-vector', /Flatten/],
   ])('rejects %s', (_what, shape, op, params, reason, message) => {
     const analysis = analyze(

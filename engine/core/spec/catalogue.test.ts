@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 26 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(26);
+  it('lists all 27 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(27);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -50,6 +50,7 @@ describe('layer catalogue', () => {
     expect(names('dropout')).toEqual(['p']);
     expect(names('batchnorm1d')).toEqual(['momentum', 'eps']);
     expect(names('batchnorm2d')).toEqual(['momentum', 'eps']);
+    expect(names('layernorm')).toEqual(['eps']);
     expect(names('leakyrelu')).toEqual(['negativeSlope']);
     expect(names('gelu')).toEqual(['approximate']);
     expect(names('elu')).toEqual(['alpha']);

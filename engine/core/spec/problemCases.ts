@@ -302,6 +302,10 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
     ['in', 'input', VECTOR],
     ['bn', 'batchnorm2d'],
   ]),
+  'layernorm-needs-vector': chain([
+    ['in', 'input', IMAGE],
+    ['ln', 'layernorm'],
+  ]),
   'window-too-large': chain([
     ['in', 'input', { shape: [1, 3, 3] }],
     ['conv', 'conv2d', { kernelSize: 5 }],

@@ -69,6 +69,7 @@ export const PROBLEM_REASONS = [
   'softmax-needs-vector', // node, shape
   'batchnorm1d-needs-vector', // node, shape
   'batchnorm2d-needs-image', // node, shape
+  'layernorm-needs-vector', // node, shape
   'window-too-large', // node, window, shape, size
   'window-too-large-padded', // node, window, shape, size, padded
   'groups-channels', // node, channels, groups, shape

@@ -73,6 +73,8 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
   'batchnorm1d-needs-vector': '{node} needs a feature vector but gets {shape}: use BatchNorm2D for images.',
   'batchnorm2d-needs-image':
     '{node} needs a [channels, height, width] image but gets {shape}: use BatchNorm1D for feature vectors.',
+  'layernorm-needs-vector':
+    '{node} needs a feature vector but gets {shape}: LayerNorm here takes a feature vector, so put it after a Flatten or a Dense.',
   'groups-channels':
     '{node} splits its input {shape} into {groups} groups, but {groups} does not divide its {channels} channels: use a number of groups that does (1 for an ordinary convolution, {channels} for a depthwise one).',
   'window-too-large':

@@ -417,6 +417,7 @@ const zhParams: Record<string, Record<string, string>> = {
   dropout: { p: '丢弃概率', 'p.help': '训练时被丢弃的值所占比例，从 0 到（不含）1。' },
   batchnorm1d: zhNorm,
   batchnorm2d: zhNorm,
+  layernorm: { eps: zhNorm.eps, 'eps.help': zhNorm['eps.help'] },
   leakyrelu: { negativeSlope: '负斜率', 'negativeSlope.help': '负输入所乘的系数。' },
   prelu: {
     perChannel: '每个通道一个斜率',
@@ -436,6 +437,7 @@ const zhLayers: Record<string, string> = {
   dropout: '训练时以概率 p 将每个值置零（其余的值相应放大），使网络不能依赖任何单个特征。',
   batchnorm1d: '在批次上对向量的每个特征做归一化，再用可学习的值缩放和平移。',
   batchnorm2d: '在批次和所有位置上对图像的每个通道做归一化，再缩放和平移。',
+  layernorm: '在每个样本自身的特征上对其特征向量做归一化，再用可学习的值对每个特征缩放和平移。',
   relu: '保留正值，将负值替换为零。',
   leakyrelu: '类似 ReLU，但负值乘以一个小斜率而不是变为零。',
   prelu: '类似 LeakyReLU，但负值的斜率在训练中学习（初始为 0.25）。',

@@ -250,6 +250,47 @@ describe('BatchNormalization', () => {
   });
 });
 
+describe('LayerNormalization', () => {
+  const ln = (attributes: TestNode['attributes'] = {}, inputs = ['input', 's', 'b'], extra: Partial<TestModel> = {}) =>
+    load({
+      nodes: [{ op: 'LayerNormalization', inputs, attributes }],
+      initializers: { s: ramp([4], 1), b: ramp([4]) },
+      ...extra,
+    });
+
+  it('over the features of a vector is layernorm, Scale and B its weight and bias, with epsilon', () => {
+    for (const axis of [-1, 1]) {
+      const { layers, tensors, analysis } = ln({ axis, epsilon: { float: 1e-3 }, stash_type: 1 });
+      expect(analysis.ok).toBe(true);
+      expect(layers.map((n) => [n.op, n.params])).toEqual([['layernorm', { eps: 0.001 }]]);
+      const id = layers[0].id;
+      expect(Array.from(tensors.get(`${id}.weight`)!.value)).toEqual(ramp([4], 1).floats);
+      expect(Array.from(tensors.get(`${id}.bias`)!.value)).toEqual(ramp([4]).floats);
+    }
+  });
+
+  it('without B has a zero bias; the default epsilon is 1e-5', () => {
+    const { layers, tensors } = ln({}, ['input', 's']);
+    expect(layers[0].params).toEqual({ eps: 1e-5 });
+    expect(Array.from(tensors.get(`${layers[0].id}.bias`)!.value)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuses an image, another axis, a computed Scale and an opset before 17', () => {
+    expect(ln({}, ['input', 's', 'b'], { input: IMAGE }).report.unsupported[0]).toMatchObject({
+      reason: 'onnx-unsupported-rank',
+    });
+    expect(ln({ axis: 0 }).report.unsupported[0]).toMatchObject({ args: { attribute: 'axis', value: '0' } });
+    const computed = load({
+      nodes: [
+        { op: 'Relu', inputs: ['input'] },
+        { op: 'LayerNormalization', inputs: ['input', 'n0'] },
+      ],
+    });
+    expect(computed.report.unsupported[0]).toMatchObject({ reason: 'onnx-needs-constant', args: { input: 2 } });
+    expect(ln({}, ['input', 's', 'b'], { opset: 13 }).layers[0].op).toBe('onnx:LayerNormalization');
+  });
+});
+
 describe('activations', () => {
   it.each([
     ['Relu', {}, 'relu', {}],

@@ -14,6 +14,7 @@ import { gelu } from './converters/gelu';
 import { gemm } from './converters/gemm';
 import { globalAveragePool } from './converters/globalAveragePool';
 import { hardSwish } from './converters/hardSwish';
+import { layerNormalization } from './converters/layerNormalization';
 import { leakyRelu } from './converters/leakyRelu';
 import { matMul } from './converters/matMul';
 import { maxPool } from './converters/maxPool';
@@ -56,6 +57,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('MatMul', 1, matMul, 'dense without bias; with a following Add of a bias, dense with bias'),
   entry('Conv', 1, conv, 'conv2d; pads, strides, auto_pad, group; dilations with strides 1'),
   entry('BatchNormalization', 9, batchNormalization, 'batchnorm1d / batchnorm2d (inference form)'),
+  entry('LayerNormalization', 17, layerNormalization, 'over the features of a vector (axis -1)'),
   entry('Relu', 6, relu),
   entry('LeakyRelu', 6, leakyRelu),
   entry('PRelu', 9, pRelu, 'one slope, or one per channel ([C, 1, 1]) or feature ([F])'),

@@ -7,6 +7,17 @@ import { num, type OpBuilder } from '../../ops/types';
 import type { ParamDef } from '../../spec/layerTypes';
 import type { TensorContext, TensorDecl } from '../types';
 
+/** The small number added to the variance before its square root (batch norm's and layer norm's eps). */
+export const epsParam: ParamDef = {
+  name: 'eps',
+  label: 'Epsilon',
+  type: 'float',
+  default: 1e-5,
+  min: 0,
+  minExclusive: true,
+  help: 'Small number added to the variance so it never divides by zero.',
+};
+
 export const batchNormParams: ParamDef[] = [
   {
     name: 'momentum',
@@ -18,15 +29,7 @@ export const batchNormParams: ParamDef[] = [
     max: 1,
     help: 'Weight of each new batch in the running mean and variance used at evaluation (0.1 = 10% new).',
   },
-  {
-    name: 'eps',
-    label: 'Epsilon',
-    type: 'float',
-    default: 1e-5,
-    min: 0,
-    minExclusive: true,
-    help: 'Small number added to the variance so it never divides by zero.',
-  },
+  epsParam,
 ];
 
 /** gamma and beta per channel. */
