@@ -52,6 +52,8 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
       'LogSoftmax at the output dropped (the outputs are scores; their softmax gives the same probabilities)',
     'rewrite_hardswish-fused': 'Hardswish (x times HardSigmoid of x) fused',
     'rewrite_mish-fused': 'Mish (x times Tanh of Softplus of x) fused',
+    'rewrite_layernorm-fused':
+      'LayerNorm (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add) fused into LayerNormalization',
     'rewrite_matmul-add-fused': 'MatMul + Add fused into a dense layer',
     'rewrite_pad-folded': 'Pad folded into AveragePool',
     'rewrite_concat-split': 'Concat of more than two tensors split into Concats of two',
@@ -84,6 +86,8 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_log-softmax-dropped': '已去掉输出处的 LogSoftmax（输出为分数，对它们做 softmax 得到的概率相同）',
     'rewrite_hardswish-fused': '已融合 Hardswish（x 乘以 x 的 HardSigmoid）',
     'rewrite_mish-fused': '已融合 Mish（x 乘以 x 的 Softplus 的 Tanh）',
+    'rewrite_layernorm-fused':
+      '已将层归一化（ReduceMean、Sub、Pow、ReduceMean、Add、Sqrt、Div、Mul、Add）融合为 LayerNormalization',
     'rewrite_matmul-add-fused': 'MatMul + Add 已融合为全连接层',
     'rewrite_pad-folded': 'Pad 已并入 AveragePool',
     'rewrite_concat-split': '多于两个输入的 Concat 已拆成多个两两拼接的 Concat',

@@ -230,11 +230,19 @@ def models():
     ), (2, 6, 6)
     # DeepLab's atrous spatial pyramid pooling on an odd-sized image.
     yield 'aspp', Aspp(), (2, 9, 9)
+    # LayerNorm over a vector of features: LayerNormalization at opset 17, ReduceMean ... Add before it.
+    yield 'layernorm', nn.Sequential(
+        nn.Linear(4, 8), nn.LayerNorm(8, eps=1e-4), nn.ReLU(), nn.Linear(8, 3)
+    ), (4,)
 
 
 def randomize_batchnorm(module, generator):
-    """Running statistics away from 0 and 1, so folding them (or not) changes the numbers."""
+    """Running statistics away from 0 and 1, so folding them (or not) changes the numbers; a LayerNorm's weight and
+    bias away from 1 and 0 (only models with a LayerNorm draw for it, so the others' inputs stay as they were)."""
     for m in module.modules():
+        if isinstance(m, nn.LayerNorm):
+            m.weight.data.copy_(torch.rand(m.normalized_shape, generator=generator) + 0.5)
+            m.bias.data.copy_(torch.randn(m.normalized_shape, generator=generator) * 0.3)
         if isinstance(m, nn.BatchNorm2d):
             m.running_mean.copy_(torch.randn(m.num_features, generator=generator) * 0.5)
             m.running_var.copy_(torch.rand(m.num_features, generator=generator) + 0.5)

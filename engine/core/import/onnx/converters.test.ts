@@ -289,6 +289,56 @@ describe('LayerNormalization', () => {
     expect(computed.report.unsupported[0]).toMatchObject({ reason: 'onnx-needs-constant', args: { input: 2 } });
     expect(ln({}, ['input', 's', 'b'], { opset: 13 }).layers[0].op).toBe('onnx:LayerNormalization');
   });
+
+  /** nn.LayerNorm as PyTorch writes it before opset 17, the Mul and the Add in the given operand orders. */
+  const decomposed = (opset: number, mul = ['n6', 'w'], add = ['n7', 'b'], ...after: TestNode[]) =>
+    load({
+      opset,
+      initializers: {
+        two: { dims: [], floats: [2] },
+        eps: { dims: [], floats: [1e-4] },
+        w: ramp([4], 1),
+        b: ramp([4]),
+      },
+      nodes: [
+        { op: 'ReduceMean', inputs: ['input'], attributes: { axes: [-1] } },
+        { op: 'Sub', inputs: ['input', 'n0'] },
+        { op: 'Pow', inputs: ['n1', 'two'] },
+        { op: 'ReduceMean', inputs: ['n2'], attributes: { axes: [-1] } },
+        { op: 'Add', inputs: ['n3', 'eps'] },
+        { op: 'Sqrt', inputs: ['n4'] },
+        { op: 'Div', inputs: ['n1', 'n5'] },
+        { op: 'Mul', inputs: mul },
+        { op: 'Add', inputs: add },
+        ...after,
+      ],
+    });
+
+  it('fuses the ReduceMean … Add pattern PyTorch writes before opset 17 into layernorm, in either operand order', () => {
+    for (const fused of [decomposed(11), decomposed(13, ['w', 'n6'], ['b', 'n7'])]) {
+      expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['layernorm', { eps: 1e-4 }]]);
+      expect(fused.analysis.ok).toBe(true);
+      expect(fused.report.rewrites).toContainEqual({ code: 'layernorm-fused', count: 1 });
+      const id = fused.layers[0].id;
+      expect(Array.from(fused.tensors.get(`${id}.weight`)!.value)).toEqual(ramp([4], 1).floats);
+      expect(Array.from(fused.tensors.get(`${id}.bias`)!.value)).toEqual(ramp([4]).floats);
+    }
+  });
+
+  it('keeps the pattern as it is when a value inside it has another reader', () => {
+    // x - mean, the variance and the normalized x each read by a Relu as well.
+    for (const reader of ['n1', 'n3', 'n6']) {
+      const kept = decomposed(
+        13,
+        undefined,
+        undefined,
+        { op: 'Relu', inputs: [reader] },
+        { op: 'Add', inputs: ['n8', 'n9'] },
+      );
+      expect(kept.report.rewrites.map((r) => r.code)).not.toContain('layernorm-fused');
+      expect(kept.layers.map((n) => n.op)).toContain('onnx:ReduceMean');
+    }
+  });
 });
 
 describe('activations', () => {

@@ -68,7 +68,7 @@ const stems = readdirSync(FIXTURES)
 
 describe('PyTorch-written ONNX models import and compute what PyTorch computes', () => {
   it('has every pattern at opsets 11, 13 and 17, with constant folding on and off', () => {
-    expect(stems.length).toBeGreaterThanOrEqual(31 * 6);
+    expect(stems.length).toBeGreaterThanOrEqual(32 * 6);
     for (const opset of [11, 13, 17])
       expect(stems.filter((s) => s.includes(`.op${opset}.`)).length).toBe(stems.length / 3);
   });
@@ -178,6 +178,22 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
         'dense',
       ]);
       expect(report.rewrites).toContainEqual({ code: 'mish-fused', count: 2 });
+    }
+  });
+
+  it('takes nn.LayerNorm as layernorm with its eps, weight and bias at every opset, folded or not', () => {
+    for (const stem of stems.filter((s) => s.startsWith('layernorm.'))) {
+      const { spec, tensors, report } = importOnnx(readFileSync(join(FIXTURES, `${stem}.onnx`)), `${stem}.onnx`);
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'dense', 'layernorm', 'relu', 'dense']);
+      const layerNorm = spec.nodes[2];
+      expect(layerNorm.params).toEqual({ eps: 1e-4 });
+      // generate.py draws the weight from [0.5, 1.5): not the ones nn.LayerNorm starts from.
+      const weight = Array.from(tensors.get(`${layerNorm.id}.weight`)!.value);
+      expect(weight).toHaveLength(8);
+      expect(weight.every((w) => w >= 0.5 && w < 1.5) && weight.some((w) => w !== 1)).toBe(true);
+      expect(tensors.get(`${layerNorm.id}.bias`)!.shape).toEqual([8]);
+      // Before opset 17 PyTorch writes ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul and Add.
+      if (!stem.includes('.op17.')) expect(report.rewrites).toContainEqual({ code: 'layernorm-fused', count: 1 });
     }
   });
 });

@@ -1,6 +1,7 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
 // Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU,
-// x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, MatMul + Add a Gemm, a zero Pad before
+// x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, nn.LayerNorm's ReduceMean ... Add before opset 17 a
+// LayerNormalization, MatMul + Add a Gemm, a zero Pad before
 // AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way), and a Concat of more
 // than two tensors a chain of Concats of two.
 
@@ -26,6 +27,7 @@ export function runPasses(g: OnnxGraph, outputs: string[]): void {
   dropOutputLogSoftmax(g, outputs);
   fuseGelu(g, outputs);
   fuseGatedActivations(g, outputs);
+  fuseLayerNorm(g, outputs);
   fuseMatMulAdd(g, outputs);
   foldPadIntoAveragePool(g, outputs);
   splitConcat(g);
@@ -375,6 +377,57 @@ function gateOf(
   const softplus = soleProducer(g, last.inputs[0], last, outputs);
   if (!isOp(softplus, 'Softplus')) return null;
   return { x: softplus.inputs[0], nodes: [softplus, last], opType: 'Mish', rewrite: 'mish-fused' };
+}
+
+/**
+ * nn.LayerNorm over the last axis as PyTorch writes it before opset 17: mean = ReduceMean(x, axes [-1]),
+ * d = Sub(x, mean), var = ReduceMean(Pow(d, 2), axes [-1]), Div(d, Sqrt(Add(var, eps))), then Mul by a constant
+ * weight and Add of a constant bias (either operand order; with constant folding on or off the same nodes). Becomes
+ * one LayerNormalization node (axis -1, epsilon eps, Scale and B those constants) in the last Add's place, when no
+ * value inside the pattern has another reader (d has exactly the Pow and the Div).
+ */
+export function fuseLayerNorm(g: OnnxGraph, outputs: string[]): void {
+  const lastAxis = (node: OnnxNode): boolean => {
+    const axes = g.opset >= 18 ? (g.constantInput(node, 1)?.ints ?? null) : attributeInts(node, 'axes');
+    return axes?.length === 1 && axes[0] === -1 && attributeInt(node, 'keepdims', 1) === 1;
+  };
+  for (const mean of g.nodes.filter((n) => isOp(n, 'ReduceMean') && lastAxis(n))) {
+    const x = mean.inputs[0];
+    const sub = g.soleConsumer(mean.outputs[0], outputs);
+    if (!isOp(sub, 'Sub') || sub.inputs[0] !== x || sub.inputs[1] !== mean.outputs[0]) continue;
+    const d = sub.outputs[0];
+    const readers = outputs.includes(d) ? [] : g.consumers(d);
+    const pow = readers.find((n) => isOp(n, 'Pow'));
+    const div = readers.find((n) => isOp(n, 'Div'));
+    if (readers.length !== 2 || !pow || !div || pow.inputs[0] !== d || div.inputs[0] !== d) continue;
+    if (!near(scalarOf(g.constantInput(pow, 1)), 2)) continue;
+    const variance = g.soleConsumer(pow.outputs[0], outputs);
+    if (!isOp(variance, 'ReduceMean') || !lastAxis(variance)) continue;
+    const addEps = g.soleConsumer(variance.outputs[0], outputs);
+    const epsName = isOp(addEps, 'Add') ? otherInput(addEps, variance.outputs[0]) : null;
+    const eps = epsName !== null ? scalarOf(g.constants.get(epsName) ?? null) : null;
+    const sqrt = addEps ? g.soleConsumer(addEps.outputs[0], outputs) : null;
+    if (eps === null || !(eps > 0) || !isOp(sqrt, 'Sqrt') || div.inputs[1] !== sqrt.outputs[0]) continue;
+    if (g.soleConsumer(sqrt.outputs[0], outputs) !== div) continue;
+    const mul = g.soleConsumer(div.outputs[0], outputs);
+    const weight = isOp(mul, 'Mul') ? otherInput(mul, div.outputs[0]) : null;
+    const add = weight !== null && g.constants.has(weight) ? g.soleConsumer(mul!.outputs[0], outputs) : null;
+    const bias = isOp(add, 'Add') ? otherInput(add, mul!.outputs[0]) : null;
+    if (!add || bias === null || !g.constants.has(bias)) continue;
+    g.nodes[g.nodes.indexOf(add)] = {
+      name: add.name,
+      opType: 'LayerNormalization',
+      domain: FUSED_DOMAIN,
+      inputs: [x, weight!, bias],
+      outputs: [add.outputs[0]],
+      attributes: new Map([
+        ['axis', { type: 'int', value: -1 }],
+        ['epsilon', { type: 'float', value: eps }],
+      ]),
+    };
+    g.remove([mean, sub, pow, variance, addEps!, sqrt, div, mul!]);
+    g.count('layernorm-fused');
+  }
 }
 
 /** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */

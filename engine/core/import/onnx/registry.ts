@@ -57,7 +57,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   entry('MatMul', 1, matMul, 'dense without bias; with a following Add of a bias, dense with bias'),
   entry('Conv', 1, conv, 'conv2d; pads, strides, auto_pad, group; dilations with strides 1'),
   entry('BatchNormalization', 9, batchNormalization, 'batchnorm1d / batchnorm2d (inference form)'),
-  entry('LayerNormalization', 17, layerNormalization, 'over the features of a vector (axis -1)'),
+  entry('LayerNormalization', 17, layerNormalization, 'over a vector (axis -1); also ReduceMean … Add before opset 17'),
   entry('Relu', 6, relu),
   entry('LeakyRelu', 6, leakyRelu),
   entry('PRelu', 9, pRelu, 'one slope, or one per channel ([C, 1, 1]) or feature ([F])'),
@@ -83,6 +83,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   { domain: FUSED_DOMAIN, opType: 'SiLU', opsets: [1, NEWEST_OPSET], convert: silu },
   { domain: FUSED_DOMAIN, opType: 'HardSwish', opsets: [1, NEWEST_OPSET], convert: hardSwish },
   { domain: FUSED_DOMAIN, opType: 'Mish', opsets: [1, NEWEST_OPSET], convert: mish },
+  { domain: FUSED_DOMAIN, opType: 'LayerNormalization', opsets: [1, NEWEST_OPSET], convert: layerNormalization },
 ];
 
 /** The converter for a node at the model's opset, or why there is none. */

@@ -14,6 +14,7 @@ export const REWRITE_CODES = [
   'silu-fused',
   'hardswish-fused',
   'mish-fused',
+  'layernorm-fused',
   'matmul-add-fused',
   'pad-folded',
   'concat-split',
