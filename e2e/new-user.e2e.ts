@@ -5,7 +5,7 @@
 // reopen the first run's graph. Screenshots of each step are kept with the test report.
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { snapshot, studioUrl } from './studio';
+import { selectNode, snapshot, studioUrl } from './studio';
 
 // One studio (one NETWRIGHT_HOME) for the whole file, used in order: it starts empty.
 test.describe.configure({ mode: 'serial' });
@@ -110,6 +110,19 @@ test('a new user builds an MLP, trains it twice, compares the runs and reopens t
   await conv.click();
   await page.keyboard.press('Delete');
   await expect(conv).toHaveCount(0);
+  await expect(page.getByText('Ready to train')).toBeVisible();
+
+  // --- a layer added after a middle one goes into the chain; deleted, the chain closes again ---------------------
+  await selectNode(page, 'Dense dense1');
+  await page.getByRole('button', { name: 'Add Dropout', exact: true }).dblclick();
+  const dropout = page.getByLabel(/^Dropout dropout1/);
+  await expect(dropout).toBeVisible();
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(4); // dense1 → dropout1 → relu1 instead of dense1 → relu1
+  await expect(page.getByText('Ready to train')).toBeVisible();
+  await snapshot(page, testInfo, '3-inserted');
+  await page.keyboard.press('Delete');
+  await expect(dropout).toHaveCount(0);
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(3);
   await expect(page.getByText('Ready to train')).toBeVisible();
 
   // --- import a CSV ------------------------------------------------------------------------------------------------

@@ -20,8 +20,10 @@ export function edgeKey(edge: SpecEdge): string {
 }
 
 /**
- * Adds a layer with default params at `position`, or below `after` and connected from it when that connection is
- * allowed (a layer after the selected one).
+ * Adds a layer with default params at `position`, or after `after` when that connection is allowed (the selected
+ * layer): connected from it, and, for a layer of one input, into its chain: what `after` fed is fed by the new layer
+ * instead, and the layers below move down a row to make room (a merge layer branches off instead: which of its inputs
+ * would the chain take?).
  */
 export function addLayer(
   spec: ModelSpec,
@@ -29,7 +31,8 @@ export function addLayer(
   position: Position | null,
   after: string | null = null,
 ): { spec: ModelSpec; id: string } {
-  if (!layerDef(op)) throw new Error(`no layer kind '${op}' in the catalogue`);
+  const def = layerDef(op);
+  if (!def) throw new Error(`no layer kind '${op}' in the catalogue`);
   const id = uniqueId(op, nodeIds(spec));
   const anchor = after ? spec.nodes.find((n) => n.id === after) : undefined;
   const at =
@@ -37,11 +40,19 @@ export function addLayer(
     (anchor?.position ? { x: anchor.position.x, y: anchor.position.y + ROW } : { x: 0, y: spec.nodes.length * ROW });
   const node: SpecNode = { id, op, position: { x: Math.round(at.x), y: Math.round(at.y) } };
   let next: ModelSpec = { ...spec, nodes: [...spec.nodes, node] };
-  if (anchor) {
-    const edge: SpecEdge =
-      layerDef(op)!.inputs === 2 ? { from: anchor.id, to: id, toPort: 0 } : { from: anchor.id, to: id };
-    if (!checkConnection(next, edge)) next = { ...next, edges: [...next.edges, edge] };
-  }
+  if (!anchor) return { spec: next, id };
+  const edge: SpecEdge = def.inputs === 2 ? { from: anchor.id, to: id, toPort: 0 } : { from: anchor.id, to: id };
+  if (checkConnection(next, edge)) return { spec: next, id };
+  const fed = spec.edges.filter((e) => e.from === anchor.id);
+  if (def.inputs !== 1 || fed.length === 0) return { spec: { ...next, edges: [...next.edges, edge] }, id };
+  // Into the chain: the new layer takes over what the anchor fed, and everything below the anchor moves down a row.
+  const top = anchor.position?.y;
+  const below = (n: SpecNode) => n.id !== id && top !== undefined && n.position !== undefined && n.position.y > top;
+  next = {
+    ...next,
+    nodes: next.nodes.map((n) => (below(n) ? { ...n, position: { x: n.position!.x, y: n.position!.y + ROW } } : n)),
+    edges: [...spec.edges.map((e) => (e.from === anchor.id ? { ...e, from: id } : e)), edge],
+  };
   return { spec: next, id };
 }
 
