@@ -303,6 +303,16 @@ export interface Kernels {
     spatial: number,
     accumulate: boolean,
   ): void;
+  /**
+   * A strided grid of positions in each of `planes` planes of a tensor, copied out to dense planes: a stride-1
+   * dilated convolution's phase (layers/shared/dilatedConv.ts). grid = [rows, cols, height, width, firstColumn, step,
+   * colBegin, colEnd, rowOf_0, …, rowOf_{rows-1}]: grid row j is the plane's row rowOf_j (-1: padding), grid column i
+   * its column firstColumn + step·i, inside the plane for i in [colBegin, colEnd) and padding elsewhere.
+   * dense[planes, rows, cols] = the grid's values of tensor[planes, height, width], 0 at padding.
+   */
+  gatherGrid(tensor: Float32Array, dense: Float32Array, planes: number, grid: Int32Array): void;
+  /** The inverse: the grid's positions of each plane outside padding = dense (or += dense when accumulate). */
+  scatterGrid(dense: Float32Array, tensor: Float32Array, planes: number, grid: Int32Array, accumulate: boolean): void;
   /** out[r] = index of the largest x[r, :] (first on ties). */
   argmaxRows(x: Float32Array, out: Int32Array, rows: number, cols: number): void;
 

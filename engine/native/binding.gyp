@@ -56,6 +56,7 @@
         'src/ops/reductions.cpp',
         'src/ops/optimizers.cpp',
         'src/ops/augment.cpp',
+        'src/ops/strided_grid.cpp',
       ],
       'include_dirs': ['src'],
       'conditions': [

@@ -43,6 +43,8 @@ const members: Record<keyof Kernels, 'function' | 'string'> = {
   copy: 'function',
   concatChannels: 'function',
   splitChannels: 'function',
+  gatherGrid: 'function',
+  scatterGrid: 'function',
   argmaxRows: 'function',
   softmaxCrossEntropy: 'function',
   bceWithLogits: 'function',

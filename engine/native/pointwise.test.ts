@@ -179,6 +179,92 @@ describe('data movement', () => {
     expectClose(onlyB, b, 0, 0);
   });
 
+  // A dilated convolution's phase: rows 1, 3, 5… and columns 0, 2, 4… of 13 x 12 planes with 2 of padding around.
+  const PHASE = { rows: 9, cols: 8, height: 13, width: 12 };
+  function phaseGrid(step: number): Int32Array {
+    const { rows, cols, height, width } = PHASE;
+    const rowOf = Array.from({ length: rows }, (_, j) => {
+      const row = 1 + step * j - 2;
+      return row >= 0 && row < height ? row : -1;
+    });
+    const firstColumn = -2;
+    const colBegin = Math.ceil(-firstColumn / step);
+    const colEnd = Math.min(cols, Math.floor((width - 1 - firstColumn) / step) + 1);
+    return Int32Array.from([rows, cols, height, width, firstColumn, step, colBegin, colEnd, ...rowOf]);
+  }
+
+  it('gatherGrid and scatterGrid match the reference, on one thread and on two', () => {
+    const threads = native.threads();
+    const rng = new Rng(32);
+    const planes = 2000; // 144,000 grid floats: more than one thread's share
+    const { rows, cols, height, width } = PHASE;
+    try {
+      for (const count of [1, 2]) {
+        native.setThreads(count);
+        for (const step of [1, 2]) {
+          const grid = phaseGrid(step);
+          expect(grid[8], 'the first row lies in padding').toBe(-1);
+          const tensor = randomFloats(rng, planes * height * width);
+          const dense = randomFloats(rng, planes * rows * cols);
+          const expected = copyOf(dense);
+          native.gatherGrid(tensor, dense, planes, grid);
+          reference.gatherGrid(tensor, expected, planes, grid);
+          expectClose(dense, expected, 0, 0);
+          expect(dense[0]).toBe(0);
+          for (const accumulate of [false, true]) {
+            const into = randomFloats(rng, tensor.length);
+            const expectedInto = copyOf(into);
+            native.scatterGrid(dense, into, planes, grid, accumulate);
+            reference.scatterGrid(dense, expectedInto, planes, grid, accumulate);
+            expectClose(into, expectedInto, 0, 0);
+          }
+        }
+      }
+    } finally {
+      native.setThreads(threads);
+    }
+  });
+
+  it('gatherGrid refuses a grid reaching outside the plane, short buffers and overlapping ones', () => {
+    const { rows, cols, height, width } = PHASE;
+    const grid = phaseGrid(2);
+    const tensor = zeros(height * width);
+    const dense = zeros(rows * cols);
+    const bad = (change: (g: Int32Array) => void) => {
+      const g = Int32Array.from(grid);
+      change(g);
+      return g;
+    };
+    expect(() =>
+      native.gatherGrid(
+        tensor,
+        dense,
+        1,
+        bad((g) => (g[6] = 0)),
+      ),
+    ).toThrow(/gatherGrid: grid: columns/);
+    expect(() =>
+      native.gatherGrid(
+        tensor,
+        dense,
+        1,
+        bad((g) => (g[8] = height)),
+      ),
+    ).toThrow(/rowOf\[0\]/);
+    expect(() =>
+      native.gatherGrid(
+        tensor,
+        dense,
+        1,
+        bad((g) => (g[5] = 0)),
+      ),
+    ).toThrow(/step/);
+    expect(() => native.gatherGrid(tensor, dense, 1, grid.subarray(0, 10))).toThrow(/grid: holds 10 ints/);
+    expect(() => native.gatherGrid(tensor, dense, 2, grid)).toThrow(/tensor holds/);
+    const shared = zeros(height * width + rows * cols);
+    expect(() => native.scatterGrid(shared.subarray(10), shared, 1, grid, false)).toThrow(/overlap/);
+  });
+
   it('argmaxRows returns the first index of the largest value', () => {
     const x = Float32Array.from([1, 5, 5, 0, -3, -1, -2, -1]);
     const out = new Int32Array(2);

@@ -474,6 +474,32 @@ export function createReferenceKernels(): Kernels {
           for (let i = 0; i < partB; i++) store(db, n * partB + i, dy[n * (partA + partB) + partA + i], accumulate);
       }
     },
+    gatherGrid(tensor, dense, planes, grid) {
+      const [rows, cols, height, width, firstColumn, step, colBegin, colEnd] = grid;
+      for (let n = 0; n < planes; n++)
+        for (let j = 0; j < rows; j++)
+          for (let i = 0; i < cols; i++) {
+            const row = grid[8 + j];
+            const inside = row >= 0 && i >= colBegin && i < colEnd;
+            const at = (n * height + row) * width + firstColumn + step * i;
+            dense[(n * rows + j) * cols + i] = inside ? tensor[at] : 0;
+          }
+    },
+    scatterGrid(dense, tensor, planes, grid, accumulate) {
+      const [rows, cols, height, width, firstColumn, step, colBegin, colEnd] = grid;
+      for (let n = 0; n < planes; n++)
+        for (let j = 0; j < rows; j++)
+          for (let i = colBegin; i < colEnd; i++) {
+            const row = grid[8 + j];
+            if (row < 0) continue;
+            store(
+              tensor,
+              (n * height + row) * width + firstColumn + step * i,
+              dense[(n * rows + j) * cols + i],
+              accumulate,
+            );
+          }
+    },
     argmaxRows(x, out, rows, cols) {
       for (let r = 0; r < rows; r++) {
         let best = 0;

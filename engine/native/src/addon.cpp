@@ -44,6 +44,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   registerReductions(env, exports);
   registerOptimizers(env, exports);
   registerAugment(env, exports);
+  registerStridedGrid(env, exports);
   return exports;
 }
 

@@ -1,39 +1,25 @@
 // A dilated (atrous) convolution, stride 1, as dh·dw ordinary convolutions of the native kernels. Output row o reads
 // padded input rows o + i·dh (i < KH); with o = p + dh·j that is p + dh·(j + i): row j + i of phase p, the padded
 // input's rows p, p + dh, p + 2dh… So for each phase (p, q) the zero-padded input's rows p + dh·j and columns q + dw·i
-// are gathered into a buffer (zeros where that position is padding), convolved with the same weight and no padding,
-// and the result is the output's rows p + dh·j and columns q + dw·i. Backward the same way: every input position
-// belongs to one phase, so each phase's input gradient goes back to its own positions; the weight and bias gradients
-// are summed over the phases in a fixed order. The kernels do every product, so any thread count gives the same bits.
+// are gathered into a buffer (zeros where that position is padding; Kernels.gatherGrid, on the kernels' threads),
+// convolved with the same weight and no padding, and the result is the output's rows p + dh·j and columns q + dw·i.
+// Backward the same way: every input position belongs to one phase, so each phase's input gradient goes back to its
+// own positions; the weight and bias gradients are summed over the phases in a fixed order. The kernels do every product, so any thread count gives the same bits.
 import type { Kernels } from '../../kernels';
 
 /** The kernel entries a convolution runtime calls: the kernels themselves, or a dilated convolution's. */
 export type ConvKernels = Pick<Kernels, 'conv2dForward' | 'conv2dBackward'>;
 
-/**
- * Where a phase's dense planes (rows x cols) lie in a whole tensor's planes: phase row j is the tensor's row
- * rowOf[j] (-1 where it is padding), phase column i its column firstColumn + step·i, inside the tensor for i in
- * [colBegin, colEnd) (padding elsewhere).
- */
-interface Grid {
-  rows: number;
-  cols: number;
-  rowOf: Int32Array;
-  firstColumn: number;
-  step: number;
-  colBegin: number;
-  colEnd: number;
-  /** The tensor's row length and plane size. */
-  width: number;
-  plane: number;
-}
-
 /** One phase (p, q): its input's grid in x, its output's grid in y, and its ordinary convolution's geometry. */
 interface Phase {
   /** (N, C, rows, cols) -> (N, O, outRows, outCols), stride 1, no padding; element 0 (the batch) set at each call. */
   geom: Int32Array;
-  input: Grid;
-  output: Grid;
+  /** The kernels' grids (Kernels.gatherGrid): where the phase's dense planes lie in x's planes and in y's. */
+  input: Int32Array;
+  output: Int32Array;
+  /** Floats of one dense input plane and of one dense output plane. */
+  inputPlane: number;
+  outputPlane: number;
 }
 
 /** The phase columns i whose tensor column `first + step·i` lies in [0, width), among `count`. */
@@ -45,37 +31,23 @@ function validRange(first: number, step: number, width: number, count: number): 
   return [begin, end];
 }
 
-/** `planes` planes of a tensor -> the phase's dense planes, zeros where the phase lies in padding. */
-function gather(tensor: Float32Array, dense: Float32Array, grid: Grid, planes: number): void {
-  const { rows, cols, rowOf, firstColumn, step, colBegin, colEnd, width, plane } = grid;
-  // Loops, not fill(): the runs of padding are a column or two, where a call costs more than the stores.
-  for (let n = 0; n < planes; n++)
-    for (let j = 0; j < rows; j++) {
-      const to = (n * rows + j) * cols;
-      const row = rowOf[j];
-      if (row < 0) {
-        for (let i = 0; i < cols; i++) dense[to + i] = 0;
-        continue;
-      }
-      const from = n * plane + row * width + firstColumn;
-      for (let i = 0; i < colBegin; i++) dense[to + i] = 0;
-      for (let i = colBegin; i < colEnd; i++) dense[to + i] = tensor[from + step * i];
-      for (let i = colEnd; i < cols; i++) dense[to + i] = 0;
-    }
-}
-
-/** The phase's dense planes -> their positions in `planes` planes of a tensor (padding dropped), written or added. */
-function scatter(dense: Float32Array, tensor: Float32Array, grid: Grid, planes: number, add: boolean): void {
-  const { rows, cols, rowOf, firstColumn, step, colBegin, colEnd, width, plane } = grid;
-  for (let n = 0; n < planes; n++)
-    for (let j = 0; j < rows; j++) {
-      const row = rowOf[j];
-      if (row < 0) continue;
-      const from = (n * rows + j) * cols;
-      const to = n * plane + row * width + firstColumn;
-      if (add) for (let i = colBegin; i < colEnd; i++) tensor[to + step * i] += dense[from + i];
-      else for (let i = colBegin; i < colEnd; i++) tensor[to + step * i] = dense[from + i];
-    }
+/**
+ * A grid of `rows` x `cols` positions in planes of height x width: row j at plane row first + step·j (-1 outside
+ * the plane: padding), column i at plane column firstColumn + step·i.
+ */
+function grid(
+  rows: number,
+  cols: number,
+  [height, width]: [number, number],
+  [firstRow, firstColumn]: [number, number],
+  [rowStep, step]: [number, number],
+): Int32Array {
+  const [colBegin, colEnd] = validRange(firstColumn, step, width, cols);
+  const rowOf = Array.from({ length: rows }, (_, j) => {
+    const row = firstRow + rowStep * j;
+    return row >= 0 && row < height ? row : -1;
+  });
+  return Int32Array.from([rows, cols, height, width, firstColumn, step, colBegin, colEnd, ...rowOf]);
 }
 
 /**
@@ -95,42 +67,20 @@ export function dilatedConv(kernels: Kernels, geom: Int32Array, [dh, dw]: readon
       const outCols = Math.ceil((ow - q) / dw);
       if (outRows <= 0 || outCols <= 0) continue; // no output reads this phase: its input gradient stays 0
       const [rows, cols] = [outRows + kh - 1, outCols + kw - 1];
-      const [colBegin, colEnd] = validRange(q - pw, dw, width, cols);
-      const input: Grid = {
-        rows,
-        cols,
-        rowOf: Int32Array.from({ length: rows }, (_, j) => {
-          const row = p + dh * j - ph;
-          return row >= 0 && row < height ? row : -1;
-        }),
-        firstColumn: q - pw,
-        step: dw,
-        colBegin,
-        colEnd,
-        width,
-        plane: height * width,
-      };
-      const output: Grid = {
-        rows: outRows,
-        cols: outCols,
-        rowOf: Int32Array.from({ length: outRows }, (_, j) => p + dh * j),
-        firstColumn: q,
-        step: dw,
-        colBegin: 0,
-        colEnd: outCols,
-        width: ow,
-        plane: oh * ow,
-      };
+      // Phase input row j is padded row p + dh·j (x's row p + dh·j - ph), column i padded column q + dw·i; phase
+      // output row j is y's row p + dh·j, column i its column q + dw·i.
+      const input = grid(rows, cols, [height, width], [p - ph, q - pw], [dh, dw]);
+      const output = grid(outRows, outCols, [oh, ow], [p, q], [dh, dw]);
       // The layer's geometry with the phase's sizes: rows x cols in, stride 1, no padding, outRows x outCols out.
       const phaseGeom = Int32Array.from(own);
       phaseGeom.set([rows, cols], 2);
       phaseGeom.set([1, 1, 0, 0, outRows, outCols], 7);
-      phases.push({ geom: phaseGeom, input, output });
+      phases.push({ geom: phaseGeom, input, output, inputPlane: rows * cols, outputPlane: outRows * outCols });
     }
   // Buffers for one phase at a time; phase (0, 0) is the largest.
   const [first] = phases;
-  const xs = new Float32Array(maxBatch * channels * first.input.rows * first.input.cols);
-  const ys = new Float32Array(maxBatch * filters * first.output.rows * first.output.cols);
+  const xs = new Float32Array(maxBatch * channels * first.inputPlane);
+  const ys = new Float32Array(maxBatch * filters * first.outputPlane);
   let dxs: Float32Array | null = null;
   let weightGrads: Float32Array | null = null;
   let biasGrads: Float32Array | null = null;
@@ -149,9 +99,9 @@ export function dilatedConv(kernels: Kernels, geom: Int32Array, [dh, dw]: readon
       const batch = batchOf(callGeom);
       for (const phase of phases) {
         phase.geom[0] = batch;
-        gather(x, xs, phase.input, batch * channels);
+        kernels.gatherGrid(x, xs, batch * channels, phase.input);
         kernels.conv2dForward(xs, weight, bias, ys, phase.geom);
-        scatter(ys, y, phase.output, batch * filters, false);
+        kernels.scatterGrid(ys, y, batch * filters, phase.output, false);
       }
     },
 
@@ -164,8 +114,8 @@ export function dilatedConv(kernels: Kernels, geom: Int32Array, [dh, dw]: readon
       }
       phases.forEach((phase, index) => {
         phase.geom[0] = batch;
-        gather(x, xs, phase.input, batch * channels);
-        gather(dy, ys, phase.output, batch * filters);
+        kernels.gatherGrid(x, xs, batch * channels, phase.input);
+        kernels.gatherGrid(dy, ys, batch * filters, phase.output);
         // The first phase writes the weight and bias gradients; each later one adds its own, in phase order.
         const sums = index > 0;
         if (sums) {
@@ -179,7 +129,7 @@ export function dilatedConv(kernels: Kernels, geom: Int32Array, [dh, dw]: readon
           for (let i = 0; i < weightSize; i++) dWeight[i] += w[i];
           if (dBias) for (let i = 0; i < filters; i++) dBias[i] += b![i];
         }
-        if (dx) scatter(dxs!, dx, phase.input, batch * channels, accumulateDx);
+        if (dx) kernels.scatterGrid(dxs!, dx, batch * channels, phase.input, accumulateDx);
       });
     },
   };

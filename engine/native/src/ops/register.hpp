@@ -22,5 +22,6 @@ void registerLosses(Napi::Env env, Napi::Object exports);
 void registerReductions(Napi::Env env, Napi::Object exports);
 void registerOptimizers(Napi::Env env, Napi::Object exports);
 void registerAugment(Napi::Env env, Napi::Object exports);
+void registerStridedGrid(Napi::Env env, Napi::Object exports);
 
 }  // namespace nw
