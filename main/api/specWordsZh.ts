@@ -78,6 +78,8 @@ export const SPEC_PROBLEMS_ZH: Record<ProblemReason, string> = {
     '{node}：ONNX {op} 的第 {input} 个输入在模型运行时才计算出来，但 Netwright 需要它是保存的权重：请替换这个节点。',
   'onnx-unexpected-constant':
     '{node}：ONNX {op} 的第 {input} 个输入是保存的常量，但 Netwright 的层在这里接收数据：请替换这个节点。',
+  'onnx-constant-size':
+    '{node}：ONNX {op} 的第 {input} 个输入是形状为 {shape} 的保存权重，但 Netwright 在这里需要 {expected} 个值：请替换这个节点。',
   'onnx-unsupported-rank':
     '{node}：ONNX {op} 收到形状为 {shape} 的张量，对应的 Netwright 层不接受这种形状：请替换这个节点。',
   'onnx-unknown-shape': '{node}：ONNX {op} 的输入来自 Netwright 无法运行的节点，因此形状未知：请先替换那个节点。',

@@ -351,6 +351,7 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
   }),
   'onnx-needs-constant': onnxCase({ reason: 'onnx-needs-constant', input: 2 }),
   'onnx-unexpected-constant': onnxCase({ reason: 'onnx-unexpected-constant', input: 1 }),
+  'onnx-constant-size': onnxCase({ reason: 'onnx-constant-size', input: 2, shape: '[3]', expected: 8 }),
   'onnx-unsupported-rank': onnxCase({ reason: 'onnx-unsupported-rank', shape: '[batch, 4, 2]' }),
   'onnx-unknown-shape': onnxCase({ reason: 'onnx-unknown-shape' }),
   'onnx-too-many-inputs': onnxCase({ reason: 'onnx-too-many-inputs', count: 3 }),

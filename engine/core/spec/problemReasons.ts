@@ -7,6 +7,7 @@ export const ONNX_PROBLEM_REASONS = [
   'onnx-unsupported-attribute', // node, op, attribute, value, supported
   'onnx-needs-constant', // node, op, input (1-based): a weight computed at run time
   'onnx-unexpected-constant', // node, op, input (1-based): a constant where the data should flow
+  'onnx-constant-size', // node, op, input (1-based), shape, expected: a stored weight of the wrong size
   'onnx-unsupported-rank', // node, op, shape
   'onnx-unknown-shape', // node, op: its input comes from a node Netwright cannot run
   'onnx-too-many-inputs', // node, op, count

@@ -92,6 +92,8 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
     '{node}: input {input} of the ONNX {op} is computed while the model runs, but Netwright needs it to be a stored weight: replace the node.',
   'onnx-unexpected-constant':
     '{node}: input {input} of the ONNX {op} is a stored constant, but Netwright layers take data there: replace the node.',
+  'onnx-constant-size':
+    '{node}: input {input} of the ONNX {op} is a stored weight of shape {shape}, but Netwright needs {expected} values there: replace the node.',
   'onnx-unsupported-rank':
     '{node}: the ONNX {op} gets a tensor of shape {shape}, which the matching Netwright layer does not take: replace the node.',
   'onnx-unknown-shape':

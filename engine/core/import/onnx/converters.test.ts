@@ -52,7 +52,7 @@ describe('Gemm', () => {
     expect(tensors.get('fc.bias')).toEqual({ shape: [3], value: Float32Array.from([2, 2, 2]) });
   });
 
-  it('refuses transA 1 and a computed weight, naming the attribute or input', () => {
+  it('refuses transA 1, a computed weight and a C of another size than the outputs, naming the attribute or input', () => {
     const transA = load({
       nodes: [{ op: 'Gemm', inputs: ['input', 'w'], attributes: { transA: 1 } }],
       initializers: { w: B },
@@ -69,6 +69,14 @@ describe('Gemm', () => {
       ],
     });
     expect(computed.report.unsupported[0]).toMatchObject({ reason: 'onnx-needs-constant', args: { input: 2 } });
+    const perRow = load({
+      nodes: [{ op: 'Gemm', inputs: ['input', 'w', 'c'], attributes: { transB: 1 } }],
+      initializers: { w: B, c: ramp([2, 3]) },
+    });
+    expect(perRow.report.unsupported[0]).toMatchObject({
+      reason: 'onnx-constant-size',
+      args: { input: 3, shape: '[2, 3]', expected: 3 },
+    });
   });
 });
 
@@ -248,6 +256,18 @@ describe('BatchNormalization', () => {
     });
     expect(report.unsupported[0]).toMatchObject({ args: { attribute: 'training_mode', value: '1' } });
   });
+
+  it('refuses statistics of another size than the channels, naming the input', () => {
+    const { report } = load({
+      input: { dims: ['batch', 2] },
+      nodes: [{ op: 'BatchNormalization', inputs: ['input', 's', 'b', 'm', 'v'] }],
+      initializers: { ...stats, m: ramp([3]) },
+    });
+    expect(report.unsupported[0]).toMatchObject({
+      reason: 'onnx-constant-size',
+      args: { op: 'BatchNormalization', input: 4, shape: '[3]', expected: 2 },
+    });
+  });
 });
 
 describe('LayerNormalization', () => {
@@ -291,28 +311,26 @@ describe('LayerNormalization', () => {
   });
 
   /** nn.LayerNorm as PyTorch writes it before opset 17, the Mul and the Add in the given operand orders. */
+  const decomposedWeights = {
+    two: { dims: [], floats: [2] },
+    eps: { dims: [], floats: [1e-4] },
+    w: ramp([4], 1),
+    b: ramp([4]),
+  };
+  const decomposedNodes = (mul: string[], add: string[], ...after: TestNode[]): TestNode[] => [
+    { op: 'ReduceMean', inputs: ['input'], attributes: { axes: [-1] } },
+    { op: 'Sub', inputs: ['input', 'n0'] },
+    { op: 'Pow', inputs: ['n1', 'two'] },
+    { op: 'ReduceMean', inputs: ['n2'], attributes: { axes: [-1] } },
+    { op: 'Add', inputs: ['n3', 'eps'] },
+    { op: 'Sqrt', inputs: ['n4'] },
+    { op: 'Div', inputs: ['n1', 'n5'] },
+    { op: 'Mul', inputs: mul },
+    { op: 'Add', inputs: add },
+    ...after,
+  ];
   const decomposed = (opset: number, mul = ['n6', 'w'], add = ['n7', 'b'], ...after: TestNode[]) =>
-    load({
-      opset,
-      initializers: {
-        two: { dims: [], floats: [2] },
-        eps: { dims: [], floats: [1e-4] },
-        w: ramp([4], 1),
-        b: ramp([4]),
-      },
-      nodes: [
-        { op: 'ReduceMean', inputs: ['input'], attributes: { axes: [-1] } },
-        { op: 'Sub', inputs: ['input', 'n0'] },
-        { op: 'Pow', inputs: ['n1', 'two'] },
-        { op: 'ReduceMean', inputs: ['n2'], attributes: { axes: [-1] } },
-        { op: 'Add', inputs: ['n3', 'eps'] },
-        { op: 'Sqrt', inputs: ['n4'] },
-        { op: 'Div', inputs: ['n1', 'n5'] },
-        { op: 'Mul', inputs: mul },
-        { op: 'Add', inputs: add },
-        ...after,
-      ],
-    });
+    load({ opset, initializers: decomposedWeights, nodes: decomposedNodes(mul, add, ...after) });
 
   it('fuses the ReduceMean … Add pattern PyTorch writes before opset 17 into layernorm, in either operand order', () => {
     for (const fused of [decomposed(11), decomposed(13, ['w', 'n6'], ['b', 'n7'])]) {
@@ -322,6 +340,36 @@ describe('LayerNormalization', () => {
       const id = fused.layers[0].id;
       expect(Array.from(fused.tensors.get(`${id}.weight`)!.value)).toEqual(ramp([4], 1).floats);
       expect(Array.from(fused.tensors.get(`${id}.bias`)!.value)).toEqual(ramp([4]).floats);
+    }
+  });
+
+  it('takes one value of Scale or B for every feature, in LayerNormalization and in the fused pattern', () => {
+    const scalar = load({
+      nodes: [{ op: 'LayerNormalization', inputs: ['input', 's', 'b'] }],
+      initializers: { s: { dims: [1], floats: [2] }, b: ramp([4]) },
+    });
+    const fused = load({
+      opset: 13,
+      initializers: { ...decomposedWeights, w: { dims: [], floats: [2] } },
+      nodes: decomposedNodes(['n6', 'w'], ['n7', 'b']),
+    });
+    for (const { layers, tensors, analysis } of [scalar, fused]) {
+      expect(analysis.ok).toBe(true);
+      expect(Array.from(tensors.get(`${layers[0].id}.weight`)!.value)).toEqual([2, 2, 2, 2]);
+      expect(Array.from(tensors.get(`${layers[0].id}.bias`)!.value)).toEqual(ramp([4]).floats);
+    }
+  });
+
+  it('refuses a Scale or B of another size, naming the input, its shape and the size it needs', () => {
+    for (const [input, initializers] of [
+      [2, { s: ramp([3], 1), b: ramp([4]) }],
+      [3, { s: ramp([4], 1), b: ramp([2, 4]) }],
+    ] as const) {
+      const { report } = load({ nodes: [{ op: 'LayerNormalization', inputs: ['input', 's', 'b'] }], initializers });
+      expect(report.unsupported[0]).toMatchObject({
+        reason: 'onnx-constant-size',
+        args: { input, shape: input === 2 ? '[3]' : '[2, 4]', expected: 4 },
+      });
     }
   });
 

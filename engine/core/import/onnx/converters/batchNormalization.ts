@@ -21,7 +21,11 @@ export const batchNormalization: Converter = (ctx) => {
     const t = ctx.constant(i + 1);
     if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: i + 2 });
     if (t.floats.length !== channels)
-      return unsupported(ctx, 'onnx-unsupported-rank', { shape: `[batch, ${shape.join(', ')}]` });
+      return unsupported(ctx, 'onnx-constant-size', {
+        input: i + 2,
+        shape: `[${t.dims.join(', ')}]`,
+        expected: channels,
+      });
     tensors[FIELDS[i]] = { shape: [channels], value: t.floats };
   }
   const momentum = 1 - tidy(attributeFloat(ctx.node, 'momentum', 0.9));

@@ -26,7 +26,11 @@ export const gemm: Converter = (ctx) => {
     if (!c?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: 3 });
     // C broadcasts to [N, out]: a scalar, [out] or [1, out]; a per-row C ([N, out]) would tie the model to one batch size.
     if (c.floats.length !== 1 && c.floats.length !== outFeatures)
-      return unsupportedAttribute(ctx, 'C', `[${c.dims.join(', ')}]`, `a bias of ${outFeatures} values or one value`);
+      return unsupported(ctx, 'onnx-constant-size', {
+        input: 3,
+        shape: `[${c.dims.join(', ')}]`,
+        expected: outFeatures,
+      });
     bias = Float32Array.from({ length: outFeatures }, (_, i) => beta * c.floats![c.floats!.length === 1 ? 0 : i]);
   }
   return layer('dense', { units: outFeatures, bias: bias !== null }, [0], {

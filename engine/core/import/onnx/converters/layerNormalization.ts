@@ -1,10 +1,18 @@
 // LayerNormalization (opset 17) over the features of a vector ([N, F], axis -1 or 1) -> layernorm: Scale and B
-// become weight and bias (no B: zeros); stash_type (the precision of the statistics) is ignored, Netwright computes
+// become weight and bias (no B: zeros; a single value: that value for every feature); stash_type (the precision of the statistics) is ignored, Netwright computes
 // them in double. Also the node fuseLayerNorm (passes.ts) writes for nn.LayerNorm as PyTorch writes it before
 // opset 17.
 
 import { attributeFloat, attributeInt } from '../graph';
-import { layer, needsRank, tidy, unsupported, unsupportedAttribute, type Converter } from '../convertTypes';
+import {
+  layer,
+  needsRank,
+  tidy,
+  unsupported,
+  unsupportedAttribute,
+  type Conversion,
+  type Converter,
+} from '../convertTypes';
 
 export const layerNormalization: Converter = (ctx) => {
   const wrongInput = needsRank(ctx, 1);
@@ -12,16 +20,28 @@ export const layerNormalization: Converter = (ctx) => {
   const features = ctx.shape(0)![0];
   const axis = attributeInt(ctx.node, 'axis', -1);
   if (axis !== -1 && axis !== 1) return unsupportedAttribute(ctx, 'axis', axis, '-1 (the features)');
-  const scale = ctx.constant(1);
-  if (!scale?.floats || scale.floats.length !== features) return unsupported(ctx, 'onnx-needs-constant', { input: 2 });
-  const hasBias = (ctx.node.inputs[2] ?? '') !== '';
-  const bias = hasBias ? ctx.constant(2) : null;
-  if (hasBias && (!bias?.floats || bias.floats.length !== features))
-    return unsupported(ctx, 'onnx-needs-constant', { input: 3 });
+  // Scale and B broadcast over the features: one value per feature, or one value for all (a scalar Mul and Add after
+  // the normalization, which fuseLayerNorm also takes).
+  const perFeature = (input: number, absent: number): Float32Array | Conversion => {
+    if ((ctx.node.inputs[input] ?? '') === '') return new Float32Array(features).fill(absent);
+    const t = ctx.constant(input);
+    if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: input + 1 });
+    if (t.floats.length === features) return t.floats;
+    if (t.floats.length === 1) return new Float32Array(features).fill(t.floats[0]);
+    return unsupported(ctx, 'onnx-constant-size', {
+      input: input + 1,
+      shape: `[${t.dims.join(', ')}]`,
+      expected: features,
+    });
+  };
+  const scale = perFeature(1, 1);
+  if (!(scale instanceof Float32Array)) return scale;
+  const bias = perFeature(2, 0);
+  if (!(bias instanceof Float32Array)) return bias;
   return layer('layernorm', { eps: tidy(attributeFloat(ctx.node, 'epsilon', 1e-5)) }, [0], {
     tensors: {
-      weight: { shape: [features], value: scale.floats },
-      bias: { shape: [features], value: bias?.floats ?? new Float32Array(features) },
+      weight: { shape: [features], value: scale },
+      bias: { shape: [features], value: bias },
     },
     weightName: ctx.node.inputs[1],
   });
