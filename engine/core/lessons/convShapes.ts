@@ -46,7 +46,7 @@ export function windowSpec(settings: WindowSettings): ModelSpec {
   };
   if (settings.layer === 'conv2d') params.filters = settings.filters;
   if (settings.layer === 'conv2d' && (settings.groups ?? 1) > 1) params.groups = settings.groups!;
-  if (settings.layer === 'conv2d' && dilationOf(settings) > 1) params.dilation = dilationOf(settings);
+  if (settings.layer === 'conv2d' && lessonDilation(settings) > 1) params.dilation = lessonDilation(settings);
   return {
     version: SPEC_VERSION,
     name: 'convolution shapes',
@@ -88,13 +88,13 @@ export function windowOutput(settings: WindowSettings): WindowResult {
 type WindowAxis = Pick<WindowSettings, 'layer' | 'width' | 'kernel' | 'padding' | 'stride' | 'dilation'>;
 
 /** A convolution's dilation (pooling windows are never dilated here). */
-function dilationOf(settings: Pick<WindowSettings, 'layer' | 'dilation'>): number {
+function lessonDilation(settings: Pick<WindowSettings, 'layer' | 'dilation'>): number {
   return settings.layer === 'conv2d' ? (settings.dilation ?? 1) : 1;
 }
 
 /** The pixels a window covers along one axis: its taps and the gaps a dilation leaves between them. */
 export function spanOf(settings: Pick<WindowSettings, 'layer' | 'kernel' | 'dilation'>): number {
-  return dilationOf(settings) * (settings.kernel - 1) + 1;
+  return lessonDilation(settings) * (settings.kernel - 1) + 1;
 }
 
 /** Where the window's top-left corner sits along one axis, in padded-input coordinates, for each output position. */
@@ -108,5 +108,5 @@ export function windowPositions(settings: WindowAxis): number[] {
 
 /** Whether offset `k` from the window's corner (0 ≤ k < span) is one of its taps rather than a gap a dilation leaves. */
 export function isTap(settings: Pick<WindowSettings, 'layer' | 'dilation'>, k: number): boolean {
-  return k % dilationOf(settings) === 0;
+  return k % lessonDilation(settings) === 0;
 }
