@@ -36,6 +36,13 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
   const inspector = page.getByRole('complementary', { name: 'Layer settings' });
   const trainable = inspector.getByRole('switch', { name: 'Trainable' });
   await expect(trainable).toBeChecked();
+  await expect(inspector).toContainText('Off freezes the layer: its weights stay as they are while the rest trains.');
+  // Only a batch norm's switch speaks of running statistics; the layer goes again before training.
+  await page.getByRole('button', { name: 'Add BatchNorm1D', exact: true }).dblclick();
+  await expect(inspector).toContainText('normalizes with its running statistics, as in evaluation');
+  await page.keyboard.press('Delete');
+  await expect(page.getByLabel(/^BatchNorm1D /)).toHaveCount(0);
+  await selectNode(page, 'Dense fc1');
   await trainable.uncheck();
   // fc1: 2 inputs x 64 units + 64 biases.
   await expect(page.getByLabel('Dense fc1', { exact: true }).getByRole('img', { name: /Frozen layer/ })).toBeVisible();

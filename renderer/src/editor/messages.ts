@@ -53,6 +53,7 @@ export const editorMessages: Messages<
   | 'dropWeights'
   | 'startFromImported'
   | 'trainableHelp'
+  | 'trainableHelpBatchNorm'
   | 'frozen'
   | 'frozenBadge'
   | 'frozenParameters'
@@ -165,8 +166,9 @@ export const editorMessages: Messages<
     dropWeights: 'Start from seeded weights instead',
     startFromImported:
       'The next run starts from the weights of the imported model {name}: freeze the layers to keep, pick your data, and train to fine-tune it. Layers whose shape no longer fits are re-initialized.',
-    trainableHelp:
-      'Off freezes the layer: its weights stay as they are while the rest trains (a frozen batch norm also keeps its running statistics).',
+    trainableHelp: 'Off freezes the layer: its weights stay as they are while the rest trains.',
+    trainableHelpBatchNorm:
+      'Off freezes the layer: its weights stay as they are while the rest trains, and it normalizes with its running statistics, as in evaluation, without updating them.',
     frozen: 'Frozen',
     frozenBadge: 'Frozen layer: its weights do not train',
     frozenParameters: '{n} frozen',
@@ -283,7 +285,9 @@ export const editorMessages: Messages<
     dropWeights: '改为从随机初始权重开始',
     startFromImported:
       '下一次运行从导入的模型 {name} 的权重开始：冻结要保留的层，选择数据，然后训练即可微调。形状不再匹配的层会重新初始化。',
-    trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变（冻结的批归一化层也保持其运行统计量）。',
+    trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变。',
+    trainableHelpBatchNorm:
+      '关闭即冻结该层：其余部分训练时它的权重保持不变，并且像评估时一样用运行统计量做归一化，不再更新它们。',
     frozen: '已冻结',
     frozenBadge: '已冻结的层：其权重不参与训练',
     frozenParameters: '{n} 个已冻结',
