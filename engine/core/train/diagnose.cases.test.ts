@@ -429,6 +429,31 @@ function synthetic(): DiagnosisCase[] {
       must: ['loss-spike'],
       mustNot: ['validation-spike', 'validation-unstable'],
     });
+    // Spirals near zero loss (Adam): an epoch of either loss several times the epochs before, yet on the chart, which
+    // starts at ln 2 = 0.69, a bump of a few pixels. The epochs before peak at 0.0037; spikeRiseOfReference is 2%.
+    const fitted = decay(30, 0.7, 0.002, 0.3);
+    const jumped = (rise: number) => fitted.map((v, i) => (i === 25 ? 0.0037 + rise * Math.LN2 : v));
+    add({
+      label: 'a validation loss near zero rising 1.7% of chance (4x the epochs before) is no spike',
+      history: run(fitted, jumped(0.017)),
+      setup: { numClasses: 2, optimizer: 'adam' },
+      must: ['converged'],
+      mustNot: ['validation-spike', 'loss-spike', 'validation-unstable'],
+    });
+    add({
+      label: 'nor is a training loss near zero rising 1.7% of chance',
+      history: run(jumped(0.017), fitted),
+      setup: { numClasses: 2, optimizer: 'adam' },
+      must: [],
+      mustNot: ['validation-spike', 'loss-spike', 'training-unstable'],
+    });
+    add({
+      label: 'a validation loss near zero rising 2.3% of chance is a spike',
+      history: run(fitted, jumped(0.023)),
+      setup: { numClasses: 2, optimizer: 'adam' },
+      must: ['validation-spike'],
+      mustNot: ['loss-spike', 'validation-unstable'],
+    });
     const older = [...val];
     older[23] = 0.012;
     older[8] = 1.3;

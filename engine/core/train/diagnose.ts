@@ -74,13 +74,13 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   const diverging = heldBack ? null : divergingLoss(history, setup, th);
   // Repeated jumps of the training loss include any single spike among them: the instability is the one verdict.
   const thrashing = diverging ? null : trainingUnstable(history, setup, th);
-  const spike = diverging || thrashing ? null : lossSpike(history, th);
+  const spike = diverging || thrashing ? null : lossSpike(history, setup, th);
   if (diverging) found.push(diverging);
   if (thrashing) found.push(thrashing);
   if (spike) found.push(spike);
   // Repeated swings include any single jump among them: the instability is the one verdict then.
   const unstable = diverging ? null : validationUnstable(history, setup, th);
-  const validationJump = diverging || unstable ? null : validationSpike(history, th);
+  const validationJump = diverging || unstable ? null : validationSpike(history, setup, th);
   if (unstable) found.push(unstable);
   if (validationJump) found.push(validationJump);
   if (!gradientOverflow) {

@@ -119,14 +119,22 @@ export function overRegularized(
 }
 
 /**
- * The latest recent index of `values` that jumped spikeFactor times above every one of the epochs before it, with the
- * median of those epochs. Older spikes are history, not news: only the last two flat windows count.
+ * The latest recent index of `values` that jumped spikeFactor times above every one of the epochs before it, and by
+ * at least spikeRiseOfReference of the reference loss `ref`, with the median of those epochs. Older spikes are
+ * history, not news: only the last two flat windows count.
  */
-function latestSpike(values: readonly number[], th: DiagnosisThresholds): { at: number; before: number } | null {
+function latestSpike(
+  values: readonly number[],
+  ref: number,
+  th: DiagnosisThresholds,
+): { at: number; before: number } | null {
   const n = values.length;
   const from = Math.max(3, n - 2 * Math.round(th.flatEpochs));
-  for (let j = n - 1; j >= from; j--)
-    if (spikesAt(values, j, th)) return { at: j, before: median(before(values, j, th)) };
+  for (let j = n - 1; j >= from; j--) {
+    if (!spikesAt(values, j, th)) continue;
+    const previous = before(values, j, th);
+    if (values[j] - Math.max(...previous) >= th.spikeRiseOfReference * ref) return { at: j, before: median(previous) };
+  }
   return null;
 }
 
@@ -191,10 +199,10 @@ export function earlyBlowup(history: readonly EpochRecord[], setup: RunSetup, th
   };
 }
 
-/** The latest epoch whose training loss jumped spikeFactor times above the median of the epochs before it, if recent. */
-export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+/** The latest epoch whose training loss jumped spikeFactor times above the epochs before it (latestSpike), if recent. */
+export function lossSpike(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds): Finding | null {
   const train = history.map((r) => r.trainLoss);
-  const spike = latestSpike(train, th);
+  const spike = latestSpike(train, reference(history, setup, th).value, th);
   return spike ? spikeFinding('loss-spike', history, train, spike, th) : null;
 }
 
@@ -203,10 +211,14 @@ export function lossSpike(history: readonly EpochRecord[], th: DiagnosisThreshol
  * weights at that epoch's end were briefly worse than the epoch's steps on average (or, with batch norm, the running
  * statistics evaluation uses lagged behind them).
  */
-export function validationSpike(history: readonly EpochRecord[], th: DiagnosisThresholds): Finding | null {
+export function validationSpike(
+  history: readonly EpochRecord[],
+  setup: RunSetup,
+  th: DiagnosisThresholds,
+): Finding | null {
   const records = history.filter((r) => r.valLoss !== undefined);
   const val = records.map((r) => r.valLoss!);
-  const spike = latestSpike(val, th);
+  const spike = latestSpike(val, reference(history, setup, th).value, th);
   const train = records.map((r) => r.trainLoss);
   if (!spike || spikesAt(train, spike.at, th)) return null;
   return spikeFinding('validation-spike', records, val, spike, th);

@@ -36,6 +36,11 @@ export interface DiagnosisThresholds {
   slowFallPerEpoch: number;
   /** A loss spike: an epoch's training loss at least this many times the median of the epochs before it. */
   spikeFactor: number;
+  /**
+   * ... and risen by at least this fraction of the reference loss (guessing, or the mean's): a loss near zero that
+   * jumps several times over by less is a bump of a few pixels on a chart that starts near the reference.
+   */
+  spikeRiseOfReference: number;
   /** A spike has passed once the loss is back within this factor of where it was before. */
   spikeRecoveredFactor: number;
   /** A classifier at this training accuracy or above fits its data, whatever its loss (no underfitting, no slow learning). */
@@ -90,6 +95,7 @@ export const DIAGNOSIS_THRESHOLDS: Readonly<DiagnosisThresholds> = Object.freeze
   underfitMaxGapFactor: 1.25,
   slowFallPerEpoch: 0.01,
   spikeFactor: 3,
+  spikeRiseOfReference: 0.02,
   spikeRecoveredFactor: 1.5,
   fittedAccuracy: 0.9,
   blowupFactor: 10,
