@@ -373,6 +373,29 @@ describe('LayerNormalization', () => {
     }
   });
 
+  it('fuses the pattern without the affine part (elementwise_affine=False) and without the bias', () => {
+    const [bare, scaled] = [7, 8].map((kept) =>
+      load({
+        opset: 13,
+        initializers: decomposedWeights,
+        nodes: [...decomposedNodes(['n6', 'w'], ['n7', 'b']).slice(0, kept), { op: 'Relu', inputs: [`n${kept - 1}`] }],
+      }),
+    );
+    for (const [fused, weight] of [
+      [bare, [1, 1, 1, 1]],
+      [scaled, ramp([4], 1).floats],
+    ] as const) {
+      expect(fused.layers.map((n) => [n.op, n.params])).toEqual([
+        ['layernorm', { eps: 1e-4 }],
+        ['relu', {}],
+      ]);
+      expect(fused.report.rewrites).toContainEqual({ code: 'layernorm-fused', count: 1 });
+      const id = fused.layers[0].id;
+      expect(Array.from(fused.tensors.get(`${id}.weight`)!.value)).toEqual(weight);
+      expect(Array.from(fused.tensors.get(`${id}.bias`)!.value)).toEqual([0, 0, 0, 0]);
+    }
+  });
+
   it('keeps the pattern as it is when a value inside it has another reader', () => {
     // x - mean, the variance and the normalized x each read by a Relu as well.
     for (const reader of ['n1', 'n3', 'n6']) {

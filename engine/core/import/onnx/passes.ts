@@ -382,9 +382,10 @@ function gateOf(
 /**
  * nn.LayerNorm over the last axis as PyTorch writes it before opset 17: mean = ReduceMean(x, axes [-1]),
  * d = Sub(x, mean), var = ReduceMean(Pow(d, 2), axes [-1]), Div(d, Sqrt(Add(var, eps))), then Mul by a constant
- * weight and Add of a constant bias (either operand order; with constant folding on or off the same nodes). Becomes
- * one LayerNormalization node (axis -1, epsilon eps, Scale and B those constants) in the last Add's place, when no
- * value inside the pattern has another reader (d has exactly the Pow and the Div).
+ * weight and Add of a constant bias (either operand order; with constant folding on or off the same nodes), each
+ * only when the layer has it (elementwise_affine=False: neither; bias=False: no Add). Becomes one LayerNormalization
+ * node (axis -1, epsilon eps, Scale and B those constants, Scale 1 without a weight) in the last node's place, when
+ * no value inside the pattern has another reader (d has exactly the Pow and the Div).
  */
 export function fuseLayerNorm(g: OnnxGraph, outputs: string[]): void {
   const lastAxis = (node: OnnxNode): boolean => {
@@ -409,25 +410,42 @@ export function fuseLayerNorm(g: OnnxGraph, outputs: string[]): void {
     const sqrt = addEps ? g.soleConsumer(addEps.outputs[0], outputs) : null;
     if (eps === null || !(eps > 0) || !isOp(sqrt, 'Sqrt') || div.inputs[1] !== sqrt.outputs[0]) continue;
     if (g.soleConsumer(sqrt.outputs[0], outputs) !== div) continue;
-    const mul = g.soleConsumer(div.outputs[0], outputs);
-    const weight = isOp(mul, 'Mul') ? otherInput(mul, div.outputs[0]) : null;
-    const add = weight !== null && g.constants.has(weight) ? g.soleConsumer(mul!.outputs[0], outputs) : null;
-    const bias = isOp(add, 'Add') ? otherInput(add, mul!.outputs[0]) : null;
-    if (!add || bias === null || !g.constants.has(bias)) continue;
-    g.nodes[g.nodes.indexOf(add)] = {
-      name: add.name,
+    // The normalized x has one reader (the weight's Mul, or the next layer), or is the graph's output.
+    if (g.consumers(div.outputs[0]).length + (outputs.includes(div.outputs[0]) ? 1 : 0) !== 1) continue;
+    // The affine part, each step there only when the layer has it: Mul by the weight, Add of the bias.
+    const tail = [div];
+    const constantAfter = (op: string): string | null => {
+      const next = g.soleConsumer(tail[tail.length - 1].outputs[0], outputs);
+      const other = isOp(next, op) ? otherInput(next, tail[tail.length - 1].outputs[0]) : null;
+      if (other === null || !g.constants.has(other)) return null;
+      tail.push(next!);
+      return other;
+    };
+    const weight = constantAfter('Mul') ?? unitScale(g, div.outputs[0]);
+    const bias = constantAfter('Add');
+    const last = tail[tail.length - 1];
+    g.nodes[g.nodes.indexOf(last)] = {
+      name: last.name,
       opType: 'LayerNormalization',
       domain: FUSED_DOMAIN,
-      inputs: [x, weight!, bias],
-      outputs: [add.outputs[0]],
+      inputs: bias === null ? [x, weight] : [x, weight, bias],
+      outputs: [last.outputs[0]],
       attributes: new Map([
         ['axis', { type: 'int', value: -1 }],
         ['epsilon', { type: 'float', value: eps }],
       ]),
     };
-    g.remove([mean, sub, pow, variance, addEps!, sqrt, div, mul!]);
+    g.remove([mean, sub, pow, variance, addEps!, sqrt, ...tail.slice(0, -1)]);
     g.count('layernorm-fused');
   }
+}
+
+/** A new constant 1 (a LayerNormalization's Scale when the layer has no weight), named after `near`. */
+function unitScale(g: OnnxGraph, near: string): string {
+  let name = `${near}_scale`;
+  for (let n = 1; g.constants.has(name) || g.producer(name); n++) name = `${near}_scale_${n}`;
+  g.constants.set(name, { name, dims: [1], dataType: DATA_TYPE.float, floats: Float32Array.of(1), ints: null });
+  return name;
 }
 
 /** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */
