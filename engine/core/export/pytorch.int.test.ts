@@ -129,9 +129,9 @@ function dataFor(shape: readonly number[]): ScriptData {
 const inputShapeOf = (spec: ModelSpec): number[] => spec.nodes.find((n) => n.op === 'input')!.params!.shape as number[];
 
 const MODELS: [string, () => ModelSpec][] = [
-  ...(['mlp', 'lenet', 'small-cnn', 'vgg-small', 'mobile-cnn', 'residual', 'dropout-demo'] as TemplateName[]).map(
-    (name): [string, () => ModelSpec] => [name, () => templateByName(name)],
-  ),
+  ...(
+    ['mlp', 'lenet', 'small-cnn', 'vgg-small', 'mobile-cnn', 'residual', 'aspp-cnn', 'dropout-demo'] as TemplateName[]
+  ).map((name): [string, () => ModelSpec] => [name, () => templateByName(name)]),
   ['every-op', everyOpSpec],
   ['residual-concat', residualConcatSpec],
   ['aspp', asppSpec],

@@ -29,6 +29,7 @@ export {
   vggSmall,
   mobileCnn,
   residual,
+  asppCnn,
   dropoutDemo,
 } from './templates';
 export type { TemplateInfo, TemplateName, TemplateOptions } from './templates';

@@ -4,8 +4,9 @@ import { analyze } from './analyze';
 import { TEMPLATES, TEMPLATE_NAMES, dropoutDemo, mlp, templateByName } from './templates';
 
 describe('templates', () => {
-  it('has the eight names the CLI knows', () => {
+  it('has the nine names the CLI knows', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual([
+      'aspp-cnn',
       'dropout-demo',
       'dropout-demo-plain',
       'lenet',
@@ -70,6 +71,30 @@ describe('templates', () => {
     const analysis = analyze(templateByName('residual'));
     expect(analysis.nodes.add.inputs).toEqual(['block_bn2', 'stem_relu']);
     expect(analysis.nodes.add.outputShape).toEqual([16, 32, 32]);
+  });
+
+  it('wires the atrous pyramid: three rates side by side on one map, joined by two concats (28,250 parameters)', () => {
+    const spec = templateByName('aspp-cnn');
+    const analysis = analyze(spec);
+    const branches = ['aspp_1x1', 'aspp_rate2', 'aspp_rate4'];
+    const params = branches.map((id) => spec.nodes.find((n) => n.id === id)!.params);
+    expect(params.map((p) => [p!.kernelSize, p!.dilation ?? 1, p!.padding ?? 0])).toEqual([
+      [1, 1, 0],
+      [3, 2, 2],
+      [3, 4, 4],
+    ]);
+    for (const id of branches) {
+      expect(analysis.nodes[id].inputs).toEqual(['conv2_relu']);
+      expect(analysis.nodes[id].outputShape).toEqual([32, 16, 16]);
+    }
+    const at = (id: string) => spec.nodes.find((n) => n.id === id)!.position!;
+    expect(new Set(branches.map((id) => at(id).y)).size).toBe(1);
+    expect(new Set(branches.map((id) => at(id).x)).size).toBe(3);
+    expect(analysis.nodes.concat_1x1_rate2.inputs).toEqual(['aspp_1x1_relu', 'aspp_rate2_relu']);
+    expect(analysis.nodes.concat_all.inputs).toEqual(['concat_1x1_rate2', 'aspp_rate4_relu']);
+    expect(analysis.nodes.concat_all.outputShape).toEqual([96, 16, 16]);
+    // conv 432 + 4608 + 1024 + 2 * 9216 + 3072, six batch norms 32 + 5 * 64, dense 32 * 10 + 10
+    expect(analysis.totalParams).toBe(432 + 4608 + 1024 + 2 * 9216 + 3072 + 32 + 5 * 64 + 330);
   });
 
   it('dropout-demo puts dropout 0.5 after each hidden layer and has the same weights as the plain one', () => {

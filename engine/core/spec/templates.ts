@@ -5,7 +5,15 @@ import { CodedError } from '../errors/coded';
 import { SPEC_VERSION, type ModelSpec, type ParamValue, type SpecEdge, type SpecNode } from './types';
 
 export type TemplateName =
-  'mlp' | 'lenet' | 'small-cnn' | 'vgg-small' | 'mobile-cnn' | 'residual' | 'dropout-demo' | 'dropout-demo-plain';
+  | 'mlp'
+  | 'lenet'
+  | 'small-cnn'
+  | 'vgg-small'
+  | 'mobile-cnn'
+  | 'residual'
+  | 'aspp-cnn'
+  | 'dropout-demo'
+  | 'dropout-demo-plain';
 
 export interface TemplateOptions {
   /** Shape of one sample: [features] or [channels, height, width]. */
@@ -41,13 +49,11 @@ class SpecBuilder {
   private readonly nodes: SpecNode[] = [];
   private readonly edges: SpecEdge[] = [];
   private last: string | null = null;
+  private row = 0;
 
   add(step: Step, from: string | null = this.last): string {
-    const node: SpecNode = { id: step.id, op: step.op };
-    if (step.params && Object.keys(step.params).length > 0) node.params = step.params;
-    node.position = { x: step.column ?? 0, y: this.nodes.length * ROW };
-    this.nodes.push(node);
-    if (from !== null) this.edges.push({ from, to: step.id });
+    this.place(step, from);
+    this.row += 1;
     this.last = step.id;
     return step.id;
   }
@@ -62,6 +68,32 @@ class SpecBuilder {
   chain(steps: readonly Step[]): string {
     for (const step of steps) this.add(step);
     return this.last!;
+  }
+
+  /**
+   * Chains that all start from `from`, side by side (each in its steps' column) and listed row by row, so the spec
+   * still reads top to bottom; returns each chain's last id.
+   */
+  parallel(from: string, chains: readonly (readonly Step[])[]): string[] {
+    const lasts = chains.map(() => from);
+    const rows = Math.max(...chains.map((steps) => steps.length));
+    for (let k = 0; k < rows; k++) {
+      chains.forEach((steps, c) => {
+        if (k < steps.length) lasts[c] = this.place(steps[k], lasts[c]);
+      });
+      this.row += 1;
+    }
+    return lasts;
+  }
+
+  /** Puts a layer on the current row and connects it from `from`. */
+  private place(step: Step, from: string | null): string {
+    const node: SpecNode = { id: step.id, op: step.op };
+    if (step.params && Object.keys(step.params).length > 0) node.params = step.params;
+    node.position = { x: step.column ?? 0, y: this.row * ROW };
+    this.nodes.push(node);
+    if (from !== null) this.edges.push({ from, to: step.id });
+    return step.id;
   }
 
   build(name: string, description: string): ModelSpec {
@@ -256,6 +288,44 @@ export function residual(options: TemplateOptions = {}): ModelSpec {
   );
 }
 
+/**
+ * Atrous spatial pyramid as in DeepLab's ASPP: after a stem and a 2×2 max-pool, three convolutions side by side on the
+ * same feature map, a 1×1 and two 3×3 dilated by 2 and 4 (padding = dilation keeps the size), so they see 1, 5 and 9
+ * positions wide; two concats join them along the channels, a 1×1 convolution mixes them, then global average pooling
+ * and a dense classifier. Every convolution is followed by batch norm and ReLU (no conv bias).
+ */
+export function asppCnn(options: TemplateOptions = {}): ModelSpec {
+  const shape = imageShape('aspp-cnn', options.inputShape ?? [3, 32, 32]);
+  const classes = outputsOf('aspp-cnn', options, 10);
+  const conv = (id: string, params: Record<string, ParamValue>, column = 0): Step[] => [
+    { id, op: 'conv2d', params: { ...params, bias: false }, column },
+    { id: `${id}_bn`, op: 'batchnorm2d', column },
+    { id: `${id}_relu`, op: 'relu', column },
+  ];
+  const b = new SpecBuilder();
+  b.add({ id: 'input', op: 'input', params: { shape } });
+  b.chain(conv('stem', { filters: 16, kernelSize: 3, padding: 1 }));
+  b.add({ id: 'stem_pool', op: 'maxpool2d', params: { kernelSize: 2 } });
+  const features = b.chain(conv('conv2', { filters: 32, kernelSize: 3, padding: 1 }));
+  // The pyramid: one column per rate, on the same rows; (N, 32, H, W) each.
+  const [pointwise, rate2, rate4] = b.parallel(features, [
+    conv('aspp_1x1', { filters: 32, kernelSize: 1 }),
+    conv('aspp_rate2', { filters: 32, kernelSize: 3, dilation: 2, padding: 2 }, BRANCH),
+    conv('aspp_rate4', { filters: 32, kernelSize: 3, dilation: 4, padding: 4 }, 2 * BRANCH),
+  ]);
+  const joined = b.merge({ id: 'concat_1x1_rate2', op: 'concat' }, pointwise, rate2); // (N, 64, H, W)
+  b.merge({ id: 'concat_all', op: 'concat' }, joined, rate4); // (N, 96, H, W)
+  b.chain([
+    ...conv('project', { filters: 32, kernelSize: 1 }),
+    { id: 'pool', op: 'globalavgpool2d' },
+    { id: 'fc', op: 'dense', params: { units: classes } },
+  ]);
+  return b.build(
+    'aspp-cnn',
+    "Atrous spatial pyramid as in DeepLab's ASPP: a 1×1 convolution and two 3×3 ones dilated by 2 and 4 look at the same feature map side by side, seeing 1, 5 and 9 positions wide at the same resolution (a dilated 3×3 has the weights and cost of a plain one), and their features are joined and mixed by a 1×1 convolution.",
+  );
+}
+
 /** 1-200-200-1 regression network, with Dropout 0.5 after each hidden layer's ReLU or without (plain). */
 export function dropoutDemo(withDropout: boolean, options: TemplateOptions = {}): ModelSpec {
   const name = withDropout ? 'dropout-demo' : 'dropout-demo-plain';
@@ -323,6 +393,14 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     defaults: { inputShape: [3, 32, 32], outputs: 10 },
     description: "A skip connection that adds a block's input to its output, as in ResNet.",
     build: (o) => residual(o),
+  },
+  {
+    name: 'aspp-cnn',
+    title: 'Atrous pyramid CNN',
+    defaults: { inputShape: [3, 32, 32], outputs: 10 },
+    description:
+      'Atrous spatial pyramid pooling as in DeepLab: a 1×1 convolution and two 3×3 ones dilated by 2 and 4 sit side by side and span 1, 5 and 9 pixels of the same feature map at its full resolution (a dilated 3×3 has the weights and cost of a plain one), and their features are joined.',
+    build: (o) => asppCnn(o),
   },
   {
     name: 'dropout-demo',

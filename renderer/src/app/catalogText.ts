@@ -14,6 +14,7 @@ export const catalogMessages: Messages<
   | 'template:vgg-small'
   | 'template:mobile-cnn'
   | 'template:residual'
+  | 'template:aspp-cnn'
   | 'template:dropout-demo'
   | 'template:dropout-demo-plain'
 > = {
@@ -32,6 +33,7 @@ export const catalogMessages: Messages<
     'template:vgg-small': 'Small VGG',
     'template:mobile-cnn': 'MobileNet-style CNN',
     'template:residual': 'Residual block',
+    'template:aspp-cnn': 'Atrous pyramid CNN',
     'template:dropout-demo': 'Dropout demo',
     'template:dropout-demo-plain': 'Dropout demo (no dropout)',
   },
@@ -48,6 +50,7 @@ export const catalogMessages: Messages<
     'template:vgg-small': '小型 VGG',
     'template:mobile-cnn': 'MobileNet 风格 CNN',
     'template:residual': '残差块',
+    'template:aspp-cnn': '空洞金字塔 CNN',
     'template:dropout-demo': 'Dropout 演示',
     'template:dropout-demo-plain': 'Dropout 演示（无 Dropout）',
   },

@@ -27,6 +27,7 @@ export const editorMessages: Messages<
   | 'tplVggSmall'
   | 'tplMobileCnn'
   | 'tplResidual'
+  | 'tplAsppCnn'
   | 'tplDropoutDemo'
   | 'tplDropoutDemoPlain'
   | 'inspector'
@@ -139,6 +140,7 @@ export const editorMessages: Messages<
     tplVggSmall: 'Small VGG',
     tplMobileCnn: 'MobileNet-style CNN',
     tplResidual: 'Residual block',
+    tplAsppCnn: 'Atrous pyramid CNN',
     tplDropoutDemo: 'Dropout demo',
     tplDropoutDemoPlain: 'Dropout demo (no dropout)',
     inspector: 'Layer settings',
@@ -258,6 +260,7 @@ export const editorMessages: Messages<
     tplVggSmall: '小型 VGG',
     tplMobileCnn: 'MobileNet 风格 CNN',
     tplResidual: '残差块',
+    tplAsppCnn: '空洞金字塔 CNN',
     tplDropoutDemo: 'Dropout 演示',
     tplDropoutDemoPlain: 'Dropout 演示（无 Dropout）',
     inspector: '层设置',
