@@ -44,6 +44,27 @@ describe('group charts', () => {
     expect(series[1].points[0].y).toBeCloseTo(2 + std, 12);
   });
 
+  it('keeps a band inside the values its curve can take: a loss from 0, an accuracy in [0, 1], R² up to 1', () => {
+    const wide = {
+      ...detail,
+      curves: [
+        { runId: 'a', valLoss: [0.1], valMetric: [0.2] },
+        { runId: 'b', valLoss: [2.9], valMetric: [1] },
+      ],
+    } as GroupDetail;
+    const edges = (d: GroupDetail, which: 'valLoss' | 'valMetric') =>
+      bandSeries(d, which, 'mean')
+        .slice(0, 2)
+        .map((s) => s.points[0].y);
+    expect(edges(wide, 'valLoss')[0]).toBe(0); // 1.5 − 1.98
+    const [lower, upper] = edges(wide, 'valMetric');
+    expect(lower).toBeCloseTo(0.6 - Math.sqrt(0.32), 12);
+    expect(upper).toBe(1); // 0.6 + 0.57 is past 1
+    const regression = { ...wide, task: 'regression' } as GroupDetail;
+    expect(edges(regression, 'valMetric')[1]).toBe(1);
+    expect(edges(regression, 'valLoss')[0]).toBe(0);
+  });
+
   it('tabulate completed runs per combination and plot the setting on a log axis for a learning rate', () => {
     const rows = groupTable(detail);
     expect(rows.map((r) => [r.assignment, r.completed, r.runs])).toEqual([

@@ -18,8 +18,17 @@ export function combinationLabel(assignment: Record<string, number | string>): s
 }
 
 /**
- * Per combination: its band's lower and upper edges (mean ∓ 1 std) and its mean line, coloured by combination.
- * `which` picks the validation loss or the task's validation metric.
+ * The values a curve can take: a loss is never below 0, an accuracy lies in [0, 1], R² is at most 1. A band's edge
+ * past them (0.0006 ± 0.0007 for a loss) would draw the axis below 0, where no run went.
+ */
+function rangeOf(which: 'valLoss' | 'valMetric', task: GroupDetail['task']): [number, number] {
+  if (which === 'valLoss') return [0, Infinity];
+  return validationMetricOf(task) === 'val_accuracy' ? [0, 1] : [-Infinity, 1];
+}
+
+/**
+ * Per combination: its band's lower and upper edges (mean ∓ 1 std, kept inside the values the curve can take) and
+ * its mean line, coloured by combination. `which` picks the validation loss or the task's validation metric.
  */
 export function bandSeries(detail: GroupDetail, which: 'valLoss' | 'valMetric', meanLabel: string): ChartSeries[] {
   const curves = new Map(detail.curves.map((c) => [c.runId, c[which]]));
@@ -37,7 +46,9 @@ export function bandSeries(detail: GroupDetail, which: 'valLoss' | 'valMetric', 
     .sort(([a], [b]) => a - b)
     .flatMap(([combination, { label, curves: runs }]) => {
       const band = bandOf(runs);
-      const edge = (sign: number): Point[] => band.map((p) => ({ x: p.epoch, y: p.mean + sign * p.std }));
+      const [low, high] = rangeOf(which, detail.task);
+      const edge = (sign: number): Point[] =>
+        band.map((p) => ({ x: p.epoch, y: Math.min(high, Math.max(low, p.mean + sign * p.std)) }));
       return [
         { label: `${label} −1σ`, points: edge(-1), color: combination, band: 'lower' as const },
         { label: `${label} +1σ`, points: edge(1), color: combination, band: 'upper' as const },
