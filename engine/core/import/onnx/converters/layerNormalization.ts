@@ -1,7 +1,7 @@
 // LayerNormalization (opset 17) over the features of a vector ([N, F], axis -1 or 1) -> layernorm: Scale and B
-// become weight and bias (no B: zeros; a single value: that value for every feature); stash_type (the precision of the statistics) is ignored, Netwright computes
-// them in double. Also the node fuseLayerNorm (passes.ts) writes for nn.LayerNorm as PyTorch writes it before
-// opset 17.
+// become weight and bias (no B: zeros; a single value: that value for every feature); stash_type (the precision of
+// the statistics) is ignored, Netwright computes them in double. Also the node fuseLayerNorm (passes.ts) writes for
+// nn.LayerNorm as PyTorch writes it before opset 17.
 
 import { attributeFloat, attributeInt } from '../graph';
 import {
