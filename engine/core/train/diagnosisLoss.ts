@@ -199,7 +199,7 @@ export function earlyBlowup(history: readonly EpochRecord[], setup: RunSetup, th
   };
 }
 
-/** The latest epoch whose training loss jumped spikeFactor times above the epochs before it (latestSpike), if recent. */
+/** The latest epoch whose training loss jumped as latestSpike says, if recent. */
 export function lossSpike(history: readonly EpochRecord[], setup: RunSetup, th: DiagnosisThresholds): Finding | null {
   const train = history.map((r) => r.trainLoss);
   const spike = latestSpike(train, reference(history, setup, th).value, th);

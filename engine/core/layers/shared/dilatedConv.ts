@@ -4,7 +4,8 @@
 // are gathered into a buffer (zeros where that position is padding; Kernels.gatherGrid, on the kernels' threads),
 // convolved with the same weight and no padding, and the result is the output's rows p + dh·j and columns q + dw·i.
 // Backward the same way: every input position belongs to one phase, so each phase's input gradient goes back to its
-// own positions; the weight and bias gradients are summed over the phases in a fixed order. The kernels do every product, so any thread count gives the same bits.
+// own positions; the weight and bias gradients are summed over the phases in a fixed order. The kernels do every
+// product, so any thread count gives the same bits.
 import type { Kernels } from '../../kernels';
 
 /** The kernel entries a convolution runtime calls: the kernels themselves, or a dilated convolution's. */
