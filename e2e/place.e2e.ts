@@ -1,10 +1,11 @@
 // Keeping the user's place, in Chromium against web mode: a reload reopens the graph with its last edit, the dataset,
 // the training settings, the selected run and the view; the Graphs list renames, duplicates, opens and deletes
 // graphs; an imported CSV of another width is matched on its own, and a graph that does not fit the chosen data
-// keeps Start off with the reason until the one-click fix; long node errors never make nodes overlap.
+// keeps Start off with the reason until the one-click fix; long node errors never make nodes overlap; the Inspector
+// shows where a layer sits in the image (its receptive field).
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openOnSpirals, ownStudio, snapshot } from './studio';
+import { openOnSpirals, ownStudio, selectNode, snapshot } from './studio';
 
 const studio = ownStudio(10, 'place');
 test.beforeAll(() => studio.start());
@@ -194,6 +195,31 @@ test('a long node error stays on one line, so nodes never overlap their neighbou
   const problem = page.getByTestId('node-problem').first();
   expect((await problem.getAttribute('title'))?.length ?? 0).toBeGreaterThan(40);
   await snapshot(page, testInfo, 'place-node-errors-en');
+});
+
+test('the Inspector gives an image layer its receptive field, wider with a dilation', async ({ page }, testInfo) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  // The welcome page's gallery in a studio with no graph yet (this test alone), else the editor's template picker.
+  const gallery = page.getByRole('button', { name: 'Atrous pyramid CNN' });
+  const picker = page.getByRole('combobox', { name: 'Template' });
+  await expect(gallery.or(picker)).toBeVisible();
+  if (await gallery.isVisible()) await gallery.click();
+  else await picker.selectOption({ label: 'Atrous pyramid CNN' });
+  const inspector = page.getByRole('complementary', { name: 'Layer settings' });
+  // 3x3 stem, 2x2 pool, 3x3 conv: 8 input pixels, positions 2 apart; a 3x3 dilated by 4 spans 9 of them.
+  await selectNode(page, 'Conv2D aspp_1x1');
+  const field = inspector.locator('dt', { hasText: 'Receptive field' });
+  await expect(field).toBeVisible();
+  await expect(inspector.getByText('8 × 8 input pixels', { exact: true })).toBeVisible();
+  await selectNode(page, 'Conv2D aspp_rate4');
+  await expect(inspector.getByText('24 × 24 input pixels', { exact: true })).toBeVisible();
+  await expect(inspector).toContainText('a dilation widens the span with the same weights');
+  await snapshot(page, testInfo, 'receptive-field');
+  await selectNode(page, 'Dense fc');
+  await expect(inspector).toContainText('Output shape');
+  await expect(field).toHaveCount(0);
 });
 
 /** The names of the runs the Experiments view lists. */

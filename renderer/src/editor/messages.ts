@@ -38,6 +38,10 @@ export const editorMessages: Messages<
   | 'defaultValue'
   | 'derivedDefault'
   | 'outputShape'
+  | 'receptiveField'
+  | 'receptiveFieldSize'
+  | 'receptiveFieldWhole'
+  | 'receptiveFieldHelp'
   | 'paramCount'
   | 'trainable'
   | 'loadWeights'
@@ -151,6 +155,11 @@ export const editorMessages: Messages<
     defaultValue: 'Default: {value}',
     derivedDefault: 'Default: derived',
     outputShape: 'Output shape',
+    receptiveField: 'Receptive field',
+    receptiveFieldSize: '{h} × {w} input pixels',
+    receptiveFieldWhole: '{h} × {w}: all of the {height} × {width} input',
+    receptiveFieldHelp:
+      'The input pixels one output position depends on. Each window adds (its span − 1) × the spacing of the positions it reads: pooling and strides widen that spacing, and a dilation widens the span with the same weights.',
     paramCount: '{n} params',
     trainable: 'Trainable',
     loadWeights: 'Load weights…',
@@ -271,6 +280,11 @@ export const editorMessages: Messages<
     defaultValue: '默认值：{value}',
     derivedDefault: '默认值：自动推导',
     outputShape: '输出形状',
+    receptiveField: '感受野',
+    receptiveFieldSize: '{h} × {w} 个输入像素',
+    receptiveFieldWhole: '{h} × {w}：整张 {height} × {width} 的输入',
+    receptiveFieldHelp:
+      '一个输出位置依赖的输入像素范围。每个窗口增加（其跨度 − 1）× 它所读位置之间的间距：池化和步幅会拉大这个间距，膨胀率则在权重不变的情况下拉大跨度。',
     paramCount: '{n} 个参数',
     trainable: '可训练',
     loadWeights: '加载权重…',
