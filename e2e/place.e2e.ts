@@ -220,6 +220,11 @@ test('the Inspector gives an image layer its receptive field, wider with a dilat
   await selectNode(page, 'Dense fc');
   await expect(inspector).toContainText('Output shape');
   await expect(field).toHaveCount(0);
+  // The summary table has the column for every image layer.
+  await page.getByRole('button', { name: 'Summary' }).click();
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary.getByRole('columnheader', { name: 'Receptive field' })).toBeVisible();
+  await expect(summary.getByRole('row', { name: /\(aspp_rate2\) .* 16 × 16$/ })).toBeVisible();
 });
 
 /** The names of the runs the Experiments view lists. */
