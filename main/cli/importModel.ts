@@ -11,6 +11,7 @@ import { optionalString, UsageError, type ParsedArgs } from './args';
 import { IMPORT_MODEL_WORDS } from './importModelWords';
 import { cliLocale, speaker, type CliLocale } from './locale';
 import { summaryTable } from './summaryTable';
+import { receptiveFields } from '../../engine/core/spec/receptiveField';
 import { openStudio } from './workspace';
 
 export const IMPORT_MODEL_USAGE = 'netwright import MODEL.onnx [--name NAME] [--json]';
@@ -55,7 +56,7 @@ export function importModelText({ graph, runId, report }: ModelImportResult, loc
       layers: report.layers,
     }),
     '',
-    summaryTable(summarize(graph.spec, analysis), graph.spec, locale),
+    summaryTable(summarize(graph.spec, analysis), graph.spec, locale, receptiveFields(graph.spec, analysis)),
     '',
   ];
   for (const { code, count } of report.rewrites)

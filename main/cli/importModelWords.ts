@@ -8,6 +8,7 @@ type ImportModelWord =
   | 'layerHeader'
   | 'shapeHeader'
   | 'paramsHeader'
+  | 'fieldHeader'
   | 'frozen'
   | 'totalParams'
   | 'trainableParams'
@@ -27,6 +28,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     layerHeader: 'Layer (id)',
     shapeHeader: 'Output shape',
     paramsHeader: 'Params',
+    fieldHeader: 'Receptive field',
     frozen: ' [frozen]',
     totalParams: 'Total params: {params}',
     trainableParams: 'Trainable params: {params}',
@@ -63,6 +65,7 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     layerHeader: '层（id）',
     shapeHeader: '输出形状',
     paramsHeader: '参数',
+    fieldHeader: '感受野',
     frozen: ' [已冻结]',
     totalParams: '参数总数：{params}',
     trainableParams: '可训练参数：{params}',
