@@ -62,6 +62,10 @@ export const SPEC_PROBLEMS_ZH: Record<ProblemReason, string> = {
   'batchnorm2d-needs-image': '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：特征向量请使用批归一化 1D。',
   'layernorm-needs-vector':
     '{node} 需要特征向量，但得到的是 {shape}：这里的层归一化作用于特征向量，请把它放在展平层或全连接层之后。',
+  'groupnorm-needs-image':
+    '{node} 需要 [通道, 高, 宽] 的图像，但得到的是 {shape}：组归一化对成组的通道做归一化，特征向量请使用层归一化。',
+  'groupnorm-groups':
+    '{node} 把 {shape} 的 {channels} 个通道分成 {groups} 组，但 {groups} 不能整除 {channels}：请用能整除的组数（1 表示所有通道一起归一化，{channels} 表示每个通道单独归一化）。',
   'groups-channels':
     '{node} 把输入 {shape} 分成 {groups} 组，但 {groups} 不能整除它的 {channels} 个通道：请用能整除的组数（普通卷积为 1，深度卷积为 {channels}）。',
   'window-too-large':
@@ -117,6 +121,7 @@ export const LAYER_NAMES_ZH: Record<OpKind, string> = {
   batchnorm1d: '批归一化 1D',
   batchnorm2d: '批归一化 2D',
   layernorm: '层归一化',
+  groupnorm: '组归一化',
   relu: 'ReLU',
   leakyrelu: 'LeakyReLU',
   prelu: 'PReLU',

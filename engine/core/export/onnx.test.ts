@@ -88,6 +88,33 @@ describe('ONNX export structure', () => {
     expect(ln).toMatchObject({ opType: 'LayerNormalization', inputs: ['fc_b', 'ln_b.weight', 'ln_b.bias'] });
     expect([ln.attributes.axis.int, ln.attributes.epsilon.float]).toEqual([-1, Math.fround(1e-4)]);
     expect(model.graph.initializers.find((t) => t.name === 'ln_b.bias')?.dims).toEqual([6]);
+    // GroupNorm as PyTorch 1.13 writes it: Reshape to [N, G, -1], InstanceNormalization with a unit scale and zero
+    // bias per group, Reshape back to the input's shape, Mul by the weight and Add of the bias as [C, 1, 1].
+    const initializer = (name: string) => model.graph.initializers.find((t) => t.name === name)!;
+    expect(nodeNamed(model, 'gn_img/reshape')).toMatchObject({
+      opType: 'Reshape',
+      inputs: ['conv2', 'gn_img/grouped_shape'],
+    });
+    expect(initializer('gn_img/grouped_shape')).toMatchObject({ dataType: 7, dims: [3] });
+    expect(Array.from(initializer('gn_img/grouped_shape').values)).toEqual([0, 2, -1]);
+    const instanceNorm = nodeNamed(model, 'gn_img/instance_norm');
+    expect(instanceNorm).toMatchObject({
+      opType: 'InstanceNormalization',
+      inputs: ['gn_img/reshape', 'gn_img/unit_scale', 'gn_img/zero_bias'],
+    });
+    expect(instanceNorm.attributes.epsilon.float).toBe(Math.fround(1e-4));
+    expect(Array.from(initializer('gn_img/unit_scale').values)).toEqual([1, 1]);
+    expect(Array.from(initializer('gn_img/zero_bias').values)).toEqual([0, 0]);
+    expect(nodeNamed(model, 'gn_img/shape')).toMatchObject({ opType: 'Shape', inputs: ['conv2'] });
+    expect(nodeNamed(model, 'gn_img/reshape_back').inputs).toEqual(['gn_img/instance_norm', 'gn_img/shape']);
+    expect(nodeNamed(model, 'gn_img/scale')).toMatchObject({
+      opType: 'Mul',
+      inputs: ['gn_img/reshape_back', 'gn_img.weight'],
+    });
+    expect(nodeNamed(model, 'gn_img')).toMatchObject({ opType: 'Add', inputs: ['gn_img/scale', 'gn_img.bias'] });
+    expect(initializer('gn_img.weight').dims).toEqual([4, 1, 1]);
+    expect(initializer('gn_img.bias').dims).toEqual([4, 1, 1]);
+    expect(nodeNamed(model, 'dw').inputs[0]).toBe('gn_img');
     expect(nodeNamed(model, 'hswish').opType).toBe('HardSwish');
     // Softplus as its own op; Mish as Mul(x, Tanh(Softplus(x))), as PyTorch writes it before opset 18.
     expect(nodeNamed(model, 'softplus_b')).toMatchObject({ opType: 'Softplus', inputs: ['elu_b'] });

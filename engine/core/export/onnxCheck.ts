@@ -125,6 +125,10 @@ const KNOWN_OPS: Record<string, number> = {
   GlobalAveragePool: 1,
   Flatten: 1,
   BatchNormalization: 1,
+  // GroupNorm as PyTorch writes it: Reshape (shape as an input from opset 5), InstanceNormalization, Shape.
+  InstanceNormalization: 6,
+  Reshape: 5,
+  Shape: 1,
   // LayerNormalization is an operator from opset 17 (the export's opset).
   LayerNormalization: 17,
   Relu: 1,
@@ -170,7 +174,9 @@ export function checkOnnxStructure(bytes: Uint8Array): OnnxStructureReport {
     if (defined.has(init.name)) problems.push(`initializer '${init.name}' reuses a name already defined`);
     defined.add(init.name);
     const count = init.dims.reduce((a, b) => a * b, 1);
-    if (init.dataType !== 1) problems.push(`initializer '${init.name}' has data type ${init.dataType}, not float32`);
+    // float32 weights, or int64 target shapes (Reshape's).
+    if (init.dataType !== 1 && init.dataType !== 7)
+      problems.push(`initializer '${init.name}' has data type ${init.dataType}, neither float32 nor int64`);
     if (init.values.length !== count)
       problems.push(`initializer '${init.name}' has dims [${init.dims.join(', ')}] but ${init.values.length} values`);
   }

@@ -19,10 +19,12 @@ export interface OnnxNode {
   attributes: Record<string, OnnxAttribute>;
 }
 
+/** A float32 initializer, or an int64 one (a shape for Reshape) when `int64s` is given. */
 export interface OnnxInitializer {
   name: string;
   dims: number[];
   values: Float32Array;
+  int64s?: readonly number[];
 }
 
 /** A float32 tensor's name and shape; a string dimension is symbolic (the batch). */
@@ -68,8 +70,9 @@ const GRAPH = GRAPH_FIELD;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5 } as const;
 const ATTRIBUTE = { name: 1, f: 2, i: 3, s: 4, floats: 7, ints: 8, type: 20 } as const;
 const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, floats: 6, ints: 7 } as const;
-const TENSOR = { dims: 1, dataType: 2, floatData: 4, name: 8 } as const;
+const TENSOR = { dims: 1, dataType: 2, floatData: 4, int64Data: 7, name: 8 } as const;
 const FLOAT_TYPE = 1; // TensorProto.DataType.FLOAT
+const INT64_TYPE = 7; // TensorProto.DataType.INT64
 const VALUE_INFO = { name: 1, type: 2, docString: 3 } as const;
 const TYPE_TENSOR = 1; // TypeProto.tensor_type
 const TENSOR_TYPE = { elemType: 1, shape: 2 } as const;
@@ -96,6 +99,12 @@ export class OnnxGraphBuilder {
 
   initializer(name: string, dims: number[], values: Float32Array): string {
     this.initializers.push({ name, dims, values });
+    return name;
+  }
+
+  /** An int64 initializer (a target shape for Reshape). */
+  int64Initializer(name: string, dims: number[], values: readonly number[]): string {
+    this.initializers.push({ name, dims, values: new Float32Array(0), int64s: values });
     return name;
   }
 
@@ -169,9 +178,14 @@ function writeAttribute(w: ProtoWriter, name: string, attribute: OnnxAttribute):
 
 function writeTensor(w: ProtoWriter, tensor: OnnxInitializer): void {
   for (const d of tensor.dims) w.varint(TENSOR.dims, d);
-  w.varint(TENSOR.dataType, FLOAT_TYPE);
-  // float_data is declared [packed = true].
-  w.packedFloats(TENSOR.floatData, tensor.values);
+  if (tensor.int64s) {
+    // int64_data is declared [packed = true] as well.
+    w.varint(TENSOR.dataType, INT64_TYPE).packedVarints(TENSOR.int64Data, tensor.int64s);
+  } else {
+    w.varint(TENSOR.dataType, FLOAT_TYPE);
+    // float_data is declared [packed = true].
+    w.packedFloats(TENSOR.floatData, tensor.values);
+  }
   w.string(TENSOR.name, tensor.name);
 }
 

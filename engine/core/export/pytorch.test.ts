@@ -84,6 +84,7 @@ describe('PyTorch script: the network', () => {
       'self.flat = nn.Flatten()',
       'self.fc_b = nn.Linear(128, 6, bias=False)',
       'self.ln_b = nn.LayerNorm(6, eps=0.0001)',
+      'self.gn_img = nn.GroupNorm(2, 4, eps=0.0001)',
       'self.probs = nn.Softmax(dim=1)',
       'self.sig = nn.Sigmoid()',
       'self.elu_b = nn.ELU(alpha=0.7)',

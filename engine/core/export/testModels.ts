@@ -24,8 +24,8 @@ function graph(name: string, nodes: NodeRow[], edges: EdgeRow[]): ModelSpec {
 
 /**
  * Every op kind at least once (both GELU forms, ELU with a non-default alpha, ReLU6, SiLU, Hardswish, Softplus, Mish,
- * PReLU per channel and per feature, a depthwise convolution, LayerNorm with a non-default eps), with padding that
- * matters for avg and max pooling.
+ * PReLU per channel and per feature, a depthwise convolution, LayerNorm with a non-default eps, GroupNorm of 4 channels
+ * in 2 groups), with padding that matters for avg and max pooling.
  */
 export function everyOpSpec(): ModelSpec {
   return graph(
@@ -39,6 +39,7 @@ export function everyOpSpec(): ModelSpec {
       ['relu6_avg', 'relu6'],
       ['tanh_avg', 'tanh'],
       ['conv2', 'conv2d', { filters: 4, kernelSize: [3, 1], padding: [1, 0], bias: false }],
+      ['gn_img', 'groupnorm', { groups: 2, eps: 1e-4 }],
       ['dw', 'conv2d', { filters: 4, kernelSize: 3, padding: 1, groups: 4 }],
       ['prelu_img', 'prelu', { perChannel: true }],
       ['gelu_exact', 'gelu'],
@@ -74,7 +75,8 @@ export function everyOpSpec(): ModelSpec {
       ['avg', 'relu6_avg'],
       ['relu6_avg', 'tanh_avg'],
       ['lrelu', 'conv2'],
-      ['conv2', 'dw'],
+      ['conv2', 'gn_img'],
+      ['gn_img', 'dw'],
       ['dw', 'prelu_img'],
       ['prelu_img', 'gelu_exact'],
       ['tanh_avg', 'add1', 0],

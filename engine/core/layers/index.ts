@@ -14,6 +14,7 @@ import { elu } from './elu';
 import { flatten } from './flatten';
 import { gelu } from './gelu';
 import { globalavgpool2d } from './globalavgpool2d';
+import { groupnorm } from './groupnorm';
 import { hardswish } from './hardswish';
 import { identity } from './identity';
 import { input } from './input';
@@ -50,6 +51,7 @@ export const LAYER_DEFINITIONS = layerList({
   batchnorm1d,
   batchnorm2d,
   layernorm,
+  groupnorm,
   relu,
   leakyrelu,
   prelu,

@@ -85,6 +85,8 @@ describe('analyze: shapes and parameter counts', () => {
     expect(layerOn([16, 5, 5], 'flatten')).toMatchObject({ outputShape: [400], params: 0 });
     expect(layerOn([16, 5, 5], 'batchnorm2d')).toMatchObject({ outputShape: [16, 5, 5], params: 32 });
     expect(layerOn([12], 'layernorm')).toMatchObject({ outputShape: [12], params: 24 });
+    expect(layerOn([6, 5, 5], 'groupnorm')).toMatchObject({ outputShape: [6, 5, 5], params: 12 });
+    expect(layerOn([6, 5, 5], 'groupnorm', { groups: 3 })).toMatchObject({ outputShape: [6, 5, 5], params: 12 });
     expect(layerOn([12], 'batchnorm1d')).toMatchObject({ outputShape: [12], params: 24 });
     for (const op of ['relu', 'leakyrelu', 'sigmoid', 'tanh', 'gelu', 'identity', 'dropout']) {
       expect(layerOn([3, 4, 4], op), op).toMatchObject({ outputShape: [3, 4, 4], params: 0 });
@@ -151,6 +153,15 @@ describe('analyze: shapes and parameter counts', () => {
       undefined,
       'layernorm-needs-vector',
       /after a Flatten or a Dense/,
+    ],
+    ['groupnorm on a vector', [64], 'groupnorm', undefined, 'groupnorm-needs-image', /use LayerNorm/],
+    [
+      'groupnorm whose groups do not divide the channels',
+      [6, 4, 4],
+      'groupnorm',
+      { groups: 4 },
+      'groupnorm-groups',
+      /into 4 groups, but 4 does not divide 6/,
     ],
     ['softmax on an image', [10, 2, 2], 'softmax', undefined, 'softmax-needs-vector', /Flatten/],
   ])('rejects %s', (_what, shape, op, params, reason, message) => {

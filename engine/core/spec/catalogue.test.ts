@@ -4,8 +4,8 @@ import { CATEGORIES, LAYERS, OP_KINDS, isOpKind, layerDef } from './catalogue';
 import { resolveParams } from './params';
 
 describe('layer catalogue', () => {
-  it('lists all 27 op kinds, each under its own key', () => {
-    expect(OP_KINDS).toHaveLength(27);
+  it('lists all 28 op kinds, each under its own key', () => {
+    expect(OP_KINDS).toHaveLength(28);
     for (const kind of OP_KINDS) expect(LAYERS[kind].kind).toBe(kind);
   });
 
@@ -51,6 +51,7 @@ describe('layer catalogue', () => {
     expect(names('batchnorm1d')).toEqual(['momentum', 'eps']);
     expect(names('batchnorm2d')).toEqual(['momentum', 'eps']);
     expect(names('layernorm')).toEqual(['eps']);
+    expect(names('groupnorm')).toEqual(['groups', 'eps']);
     expect(names('leakyrelu')).toEqual(['negativeSlope']);
     expect(names('gelu')).toEqual(['approximate']);
     expect(names('elu')).toEqual(['alpha']);

@@ -306,6 +306,14 @@ export const PROBLEM_CASES: Record<ProblemReason, ModelSpec> = {
     ['in', 'input', IMAGE],
     ['ln', 'layernorm'],
   ]),
+  'groupnorm-needs-image': chain([
+    ['in', 'input', VECTOR],
+    ['gn', 'groupnorm'],
+  ]),
+  'groupnorm-groups': chain([
+    ['in', 'input', IMAGE],
+    ['gn', 'groupnorm', { groups: 4 }],
+  ]),
   'window-too-large': chain([
     ['in', 'input', { shape: [1, 3, 3] }],
     ['conv', 'conv2d', { kernelSize: 5 }],

@@ -71,6 +71,8 @@ export const PROBLEM_REASONS = [
   'batchnorm1d-needs-vector', // node, shape
   'batchnorm2d-needs-image', // node, shape
   'layernorm-needs-vector', // node, shape
+  'groupnorm-needs-image', // node, shape
+  'groupnorm-groups', // node, channels, groups, shape
   'window-too-large', // node, window, shape, size
   'window-too-large-padded', // node, window, shape, size, padded
   'groups-channels', // node, channels, groups, shape

@@ -75,6 +75,10 @@ export const PROBLEM_ENGLISH: Readonly<Record<ProblemReason, string>> = {
     '{node} needs a [channels, height, width] image but gets {shape}: use BatchNorm1D for feature vectors.',
   'layernorm-needs-vector':
     '{node} needs a feature vector but gets {shape}: LayerNorm here takes a feature vector, so put it after a Flatten or a Dense.',
+  'groupnorm-needs-image':
+    '{node} needs a [channels, height, width] image but gets {shape}: GroupNorm normalizes groups of channels; use LayerNorm for feature vectors.',
+  'groupnorm-groups':
+    '{node} splits the {channels} channels of {shape} into {groups} groups, but {groups} does not divide {channels}: use a number of groups that does (1 normalizes all channels together, {channels} each on its own).',
   'groups-channels':
     '{node} splits its input {shape} into {groups} groups, but {groups} does not divide its {channels} channels: use a number of groups that does (1 for an ordinary convolution, {channels} for a depthwise one).',
   'window-too-large':

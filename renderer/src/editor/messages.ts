@@ -439,6 +439,13 @@ const zhParams: Record<string, Record<string, string>> = {
   batchnorm1d: zhNorm,
   batchnorm2d: zhNorm,
   layernorm: { eps: zhNorm.eps, 'eps.help': zhNorm['eps.help'] },
+  groupnorm: {
+    groups: '分组数',
+    'groups.help':
+      '把通道分成多少组；必须能整除通道数。1 表示所有通道一起归一化，等于通道数表示每个通道单独归一化。默认值 2 能整除任何偶数的通道数。',
+    eps: zhNorm.eps,
+    'eps.help': zhNorm['eps.help'],
+  },
   leakyrelu: { negativeSlope: '负斜率', 'negativeSlope.help': '负输入所乘的系数。' },
   prelu: {
     perChannel: '每个通道一个斜率',
@@ -459,6 +466,8 @@ const zhLayers: Record<string, string> = {
   batchnorm1d: '在批次上对向量的每个特征做归一化，再用可学习的值缩放和平移。',
   batchnorm2d: '在批次和所有位置上对图像的每个通道做归一化，再缩放和平移。',
   layernorm: '在每个样本自身的特征上对其特征向量做归一化，再用可学习的值对每个特征缩放和平移。',
+  groupnorm:
+    '把每幅图像的通道分成若干组，在每组自身的通道和所有位置上做归一化，再用可学习的值对每个通道缩放和平移。训练和评估时相同，与批次大小无关。',
   relu: '保留正值，将负值替换为零。',
   leakyrelu: '类似 ReLU，但负值乘以一个小斜率而不是变为零。',
   prelu: '类似 LeakyReLU，但负值的斜率在训练中学习（初始为 0.25）。',

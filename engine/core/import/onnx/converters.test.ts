@@ -412,6 +412,58 @@ describe('LayerNormalization', () => {
   });
 });
 
+describe('GroupNorm as PyTorch writes it', () => {
+  /** nn.GroupNorm(2, 4) over [4, 3, 3]: Reshape [0, 2, -1], InstanceNormalization, Reshape to Shape(x), Mul, Add. */
+  const grouped = (
+    { mul = ['n3', 'w'], add = ['n4', 'b'], scale = [1, 1], target = [0, 2, -1] } = {},
+    ...after: TestNode[]
+  ) =>
+    load({
+      input: { dims: ['batch', 4, 3, 3] },
+      initializers: {
+        target: { dims: [3], ints: target },
+        unit: { dims: [2], floats: scale },
+        zero: { dims: [2], floats: [0, 0] },
+        w: ramp([4, 1, 1], 1),
+        b: ramp([4, 1, 1]),
+      },
+      nodes: [
+        { op: 'Reshape', inputs: ['input', 'target'] },
+        { op: 'InstanceNormalization', inputs: ['n0', 'unit', 'zero'], attributes: { epsilon: { float: 1e-4 } } },
+        { op: 'Shape', inputs: ['input'] },
+        { op: 'Reshape', inputs: ['n1', 'n2'] },
+        { op: 'Mul', inputs: mul },
+        { op: 'Add', inputs: add },
+        ...after,
+      ],
+    });
+
+  it('fuses Reshape, InstanceNormalization, Reshape back, Mul and Add into groupnorm, in either operand order', () => {
+    for (const fused of [grouped(), grouped({ mul: ['w', 'n3'], add: ['b', 'n4'] })]) {
+      expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['groupnorm', { groups: 2, eps: 1e-4 }]]);
+      expect(fused.analysis.ok).toBe(true);
+      expect(fused.report.rewrites).toContainEqual({ code: 'groupnorm-fused', count: 1 });
+      const id = fused.layers[0].id;
+      expect(fused.tensors.get(`${id}.weight`)).toEqual({ shape: [4], value: Float32Array.from(ramp([4], 1).floats!) });
+      expect(fused.tensors.get(`${id}.bias`)).toEqual({ shape: [4], value: Float32Array.from(ramp([4]).floats!) });
+    }
+  });
+
+  it('keeps the pattern when the scale is not ones, the target is not [0, G, -1], or a value has another reader', () => {
+    const notFused = [
+      grouped({ scale: [1, 2] }),
+      grouped({ target: [0, 2, 18] }),
+      ...['n0', 'n1', 'n3'].map((reader) =>
+        grouped({}, { op: 'Relu', inputs: [reader] }, { op: 'Add', inputs: ['n5', 'n6'] }),
+      ),
+    ];
+    for (const kept of notFused) {
+      expect(kept.report.rewrites.map((r) => r.code)).not.toContain('groupnorm-fused');
+      expect(kept.layers.map((n) => n.op)).toContain('onnx:InstanceNormalization');
+    }
+  });
+});
+
 describe('activations', () => {
   it.each([
     ['Relu', {}, 'relu', {}],

@@ -1,7 +1,8 @@
 // Pattern passes run before conversion, each rewriting the graph in place: Constant nodes become constants,
 // Dropout and Identity disappear, GELU (Erf or tanh form) becomes one Gelu node, x * Sigmoid(x) a SiLU,
 // x * HardSigmoid(x) a HardSwish and x * Tanh(Softplus(x)) a Mish, nn.LayerNorm's ReduceMean ... Add before opset 17 a
-// LayerNormalization, MatMul + Add a Gemm, a zero Pad before
+// LayerNormalization, nn.GroupNorm's Reshape, InstanceNormalization, Reshape, Mul, Add a GroupNorm, MatMul + Add a
+// Gemm, a zero Pad before
 // AveragePool becomes the pool's own padding (PyTorch writes AvgPool2d's padding that way), and a Concat of more
 // than two tensors a chain of Concats of two.
 
@@ -28,6 +29,7 @@ export function runPasses(g: OnnxGraph, outputs: string[]): void {
   fuseGelu(g, outputs);
   fuseGatedActivations(g, outputs);
   fuseLayerNorm(g, outputs);
+  fuseGroupNorm(g, outputs);
   fuseMatMulAdd(g, outputs);
   foldPadIntoAveragePool(g, outputs);
   splitConcat(g);
@@ -446,6 +448,57 @@ function unitScale(g: OnnxGraph, near: string): string {
   for (let n = 1; g.constants.has(name) || g.producer(name); n++) name = `${near}_scale_${n}`;
   g.constants.set(name, { name, dims: [1], dataType: DATA_TYPE.float, floats: Float32Array.of(1), ints: null });
   return name;
+}
+
+/**
+ * nn.GroupNorm(G, C) over an image as PyTorch 1.13 (and Netwright) writes it: Reshape(x, [0, G, -1]) ->
+ * InstanceNormalization (scale ones [G], bias zeros [G], epsilon) -> Reshape back to Shape(x) -> Mul by a constant
+ * weight [C, 1, 1] -> Add of a constant bias [C, 1, 1] (either operand order). Becomes one GroupNorm node (domain
+ * netwright: num_groups G, epsilon, the weight and bias) in the Add's place, when no value inside the pattern has
+ * another reader.
+ */
+export function fuseGroupNorm(g: OnnxGraph, outputs: string[]): void {
+  const perChannel = (name: string | null): name is string => {
+    const t = name === null ? undefined : g.constants.get(name);
+    return !!t?.floats && t.dims.length === 3 && t.dims[1] === 1 && t.dims[2] === 1;
+  };
+  const all = (t: OnnxTensor | null, value: number, length: number): boolean =>
+    !!t?.floats && t.floats.length === length && t.floats.every((v) => v === value);
+  for (const grouped of g.nodes.filter((n) => isOp(n, 'Reshape'))) {
+    const target = g.constantInput(grouped, 1)?.ints;
+    // allowzero 1 (opset 14+) would make the 0 a literal size, not "the batch as it is".
+    if (target?.length !== 3 || target[0] !== 0 || target[2] !== -1 || !(target[1] >= 1)) continue;
+    if (attributeInt(grouped, 'allowzero', 0) !== 0) continue;
+    const groups = target[1];
+    const x = grouped.inputs[0];
+    const norm = g.soleConsumer(grouped.outputs[0], outputs);
+    if (!isOp(norm, 'InstanceNormalization') || norm.inputs[0] !== grouped.outputs[0]) continue;
+    if (!all(g.constantInput(norm, 1), 1, groups) || !all(g.constantInput(norm, 2), 0, groups)) continue;
+    const back = g.soleConsumer(norm.outputs[0], outputs);
+    if (!isOp(back, 'Reshape') || back.inputs[0] !== norm.outputs[0]) continue;
+    const shape = g.producer(back.inputs[1]);
+    if (!isOp(shape, 'Shape') || shape.inputs[0] !== x || shape.attributes.size > 0) continue;
+    if (g.soleConsumer(shape.outputs[0], outputs) !== back) continue;
+    const mul = g.soleConsumer(back.outputs[0], outputs);
+    const weight = isOp(mul, 'Mul') ? otherInput(mul, back.outputs[0]) : null;
+    if (!perChannel(weight)) continue;
+    const add = g.soleConsumer(mul!.outputs[0], outputs);
+    const bias = isOp(add, 'Add') ? otherInput(add, mul!.outputs[0]) : null;
+    if (!add || !perChannel(bias) || g.constants.get(bias)!.dims[0] !== g.constants.get(weight)!.dims[0]) continue;
+    g.nodes[g.nodes.indexOf(add)] = {
+      name: add.name,
+      opType: 'GroupNorm',
+      domain: FUSED_DOMAIN,
+      inputs: [x, weight, bias],
+      outputs: [add.outputs[0]],
+      attributes: new Map([
+        ['num_groups', { type: 'int', value: groups }],
+        ['epsilon', { type: 'float', value: attributeFloat(norm, 'epsilon', 1e-5) }],
+      ]),
+    };
+    g.remove([grouped, norm, shape, back, mul!]);
+    g.count('groupnorm-fused');
+  }
 }
 
 /** MatMul(x, W) with a constant 2-D W, followed by Add of a constant 1-D bias, becomes Gemm(x, W, b). */

@@ -13,6 +13,7 @@ import { flatten } from './converters/flatten';
 import { gelu } from './converters/gelu';
 import { gemm } from './converters/gemm';
 import { globalAveragePool } from './converters/globalAveragePool';
+import { groupNorm } from './converters/groupNorm';
 import { hardSwish } from './converters/hardSwish';
 import { layerNormalization } from './converters/layerNormalization';
 import { leakyRelu } from './converters/leakyRelu';
@@ -84,6 +85,7 @@ export const CONVERTERS: readonly ConverterEntry[] = [
   { domain: FUSED_DOMAIN, opType: 'HardSwish', opsets: [1, NEWEST_OPSET], convert: hardSwish },
   { domain: FUSED_DOMAIN, opType: 'Mish', opsets: [1, NEWEST_OPSET], convert: mish },
   { domain: FUSED_DOMAIN, opType: 'LayerNormalization', opsets: [1, NEWEST_OPSET], convert: layerNormalization },
+  { domain: FUSED_DOMAIN, opType: 'GroupNorm', opsets: [1, NEWEST_OPSET], convert: groupNorm },
 ];
 
 /** The converter for a node at the model's opset, or why there is none. */

@@ -15,6 +15,7 @@ export const REWRITE_CODES = [
   'hardswish-fused',
   'mish-fused',
   'layernorm-fused',
+  'groupnorm-fused',
   'matmul-add-fused',
   'pad-folded',
   'concat-split',
