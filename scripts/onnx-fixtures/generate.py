@@ -241,15 +241,23 @@ def models():
     yield 'layernorm_plain', nn.Sequential(
         nn.Linear(4, 8), nn.LayerNorm(8, elementwise_affine=False), nn.ReLU(), nn.Linear(8, 3)
     ), (4,)
+    # GroupNorm over an image: Reshape [0, G, -1] -> InstanceNormalization -> Reshape to Shape(x) -> Mul -> Add.
+    yield 'groupnorm', nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1), nn.GroupNorm(2, 4, eps=1e-4), nn.ReLU(), nn.Flatten(), nn.Linear(100, 3)
+    ), (2, 5, 5)
 
 
 def randomize_batchnorm(module, generator):
-    """Running statistics away from 0 and 1, so folding them (or not) changes the numbers; a LayerNorm's weight and
-    bias away from 1 and 0 (only models with a LayerNorm draw for it, so the others' inputs stay as they were)."""
+    """Running statistics away from 0 and 1, so folding them (or not) changes the numbers; a LayerNorm's or
+    GroupNorm's weight and bias away from 1 and 0 (only models with one draw for it, so the others' inputs stay as
+    they were)."""
     for m in module.modules():
         if isinstance(m, nn.LayerNorm) and m.elementwise_affine:
             m.weight.data.copy_(torch.rand(m.normalized_shape, generator=generator) + 0.5)
             m.bias.data.copy_(torch.randn(m.normalized_shape, generator=generator) * 0.3)
+        if isinstance(m, nn.GroupNorm) and m.affine:
+            m.weight.data.copy_(torch.rand(m.num_channels, generator=generator) + 0.5)
+            m.bias.data.copy_(torch.randn(m.num_channels, generator=generator) * 0.3)
         if isinstance(m, nn.BatchNorm2d):
             m.running_mean.copy_(torch.randn(m.num_features, generator=generator) * 0.5)
             m.running_var.copy_(torch.rand(m.num_features, generator=generator) + 0.5)

@@ -71,7 +71,7 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
     // PyTorch 1.13 cannot export a LayerNorm without weight at opset 17 (generate.py's BEFORE_17_ONLY).
     const before17Only = new Set(['layernorm_plain']);
     const models = [...new Set(stems.map((s) => s.slice(0, s.indexOf('.op'))))];
-    expect(models.length).toBeGreaterThanOrEqual(33);
+    expect(models.length).toBeGreaterThanOrEqual(34);
     for (const model of models) {
       const expected = (before17Only.has(model) ? [11, 13] : [11, 13, 17]).flatMap((opset) =>
         ['fold', 'nofold'].map((fold) => `${model}.op${opset}.${fold}`),
@@ -201,6 +201,24 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
       expect(tensors.get(`${layerNorm.id}.bias`)!.shape).toEqual([8]);
       // Before opset 17 PyTorch writes ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul and Add.
       if (!stem.includes('.op17.')) expect(report.rewrites).toContainEqual({ code: 'layernorm-fused', count: 1 });
+    }
+  });
+
+  it('takes nn.GroupNorm as groupnorm with its groups, eps, weight and bias at every opset, folded or not', () => {
+    const groupNorms = stems.filter((s) => s.startsWith('groupnorm.'));
+    expect(groupNorms).toHaveLength(6);
+    for (const stem of groupNorms) {
+      const { spec, tensors, report } = importOnnx(readFileSync(join(FIXTURES, `${stem}.onnx`)), `${stem}.onnx`);
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'conv2d', 'groupnorm', 'relu', 'flatten', 'dense']);
+      const groupNorm = spec.nodes[2];
+      expect(groupNorm.params).toEqual({ groups: 2, eps: 1e-4 });
+      // generate.py draws the weight from [0.5, 1.5): not the ones nn.GroupNorm starts from.
+      const weight = Array.from(tensors.get(`${groupNorm.id}.weight`)!.value);
+      expect(weight).toHaveLength(4);
+      expect(weight.every((w) => w >= 0.5 && w < 1.5) && weight.some((w) => w !== 1)).toBe(true);
+      expect(tensors.get(`${groupNorm.id}.bias`)!.shape).toEqual([4]);
+      // PyTorch writes Reshape, InstanceNormalization, Shape, Reshape, Mul and Add at every opset.
+      expect(report.rewrites).toContainEqual({ code: 'groupnorm-fused', count: 1 });
     }
   });
 
