@@ -87,7 +87,7 @@ const ADVICE_TEXT: Words<AdviceCode> = {
     'larger-validation-split':
       'only {samples} validation samples, each moving the validation loss a lot: more validation data gives a steadier measure',
     'larger-batches':
-      "batch norm's running statistics lag behind fast-moving weights with small batches: try larger batches (--batch-size, now {batchSize})",
+      "batch norm's running statistics lag behind fast-moving weights with small batches: try larger batches (--batch-size, now {batchSize}), or a normalization without running statistics (layernorm for feature vectors, groupnorm for images)",
     'gradient-clipping': 'turn on gradient clipping (--clip-norm {maxNorm})',
     'add-batch-norm': 'add batch normalization after dense or convolution layers',
     'check-data': 'check the data for NaN, huge values or wrong labels, and standardize the inputs',
@@ -119,7 +119,7 @@ const ADVICE_TEXT: Words<AdviceCode> = {
     'schedule-already-lowering': '调度已在降低学习率（当前 {learningRate}）；如果仍然波动，从更低的学习率开始（--lr）',
     'larger-validation-split': '验证样本只有 {samples} 个，每个都会明显影响验证损失：更多验证数据能让测量更稳定',
     'larger-batches':
-      '批归一化的滑动统计量在小批量下跟不上快速变化的权重：试试更大的批（--batch-size，当前 {batchSize}）',
+      '批归一化的滑动统计量在小批量下跟不上快速变化的权重：试试更大的批（--batch-size，当前 {batchSize}），或换用没有滑动统计量的归一化（特征向量用 layernorm，图像用 groupnorm）',
     'gradient-clipping': '开启梯度裁剪（--clip-norm {maxNorm}）',
     'add-batch-norm': '在全连接或卷积层后加入批归一化',
     'check-data': '检查数据中是否有 NaN、极大值或错误标签，并把输入标准化',

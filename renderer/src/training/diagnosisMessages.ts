@@ -141,7 +141,7 @@ const en: DiagnosisWords = {
     'larger-validation-split':
       'Only {samples} validation samples: each one moves the validation loss a lot. More validation data gives a steadier measure; until then, judge by the trend rather than single epochs.',
     'larger-batches':
-      'Batch normalization evaluates with running statistics that lag behind fast-moving weights, more so with small batches: try batches larger than {batchSize}.',
+      'Batch normalization evaluates with running statistics that lag behind fast-moving weights, more so with small batches: try batches larger than {batchSize}, or a normalization without running statistics, the same in training and evaluation (LayerNorm for feature vectors, GroupNorm for images).',
     'gradient-clipping': 'Turn on gradient clipping (maxNorm {maxNorm} is a good start).',
     'add-batch-norm': 'Add batch normalization after dense or convolution layers to keep activations in range.',
     'check-data': 'Check the data for NaN or very large values and wrong labels, and standardize the inputs.',
@@ -292,7 +292,7 @@ const zh: DiagnosisWords = {
     'larger-validation-split':
       '验证样本只有 {samples} 个：每个样本都会明显影响验证损失。更多验证数据能让测量更稳定；在此之前，请看趋势而不是单个轮次。',
     'larger-batches':
-      '批归一化在评估时用滑动统计量，它跟不上快速变化的权重，批越小越明显：试试大于 {batchSize} 的批大小。',
+      '批归一化在评估时用滑动统计量，它跟不上快速变化的权重，批越小越明显：试试大于 {batchSize} 的批大小，或换用没有滑动统计量、训练和评估时相同的归一化（特征向量用层归一化，图像用组归一化）。',
     'gradient-clipping': '开启梯度裁剪（maxNorm {maxNorm} 是不错的起点）。',
     'add-batch-norm': '在全连接或卷积层后加入批归一化，让激活值保持在合适范围。',
     'check-data': '检查数据中是否有 NaN、极大值或错误标签，并把输入标准化。',
