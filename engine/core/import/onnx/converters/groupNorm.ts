@@ -2,7 +2,15 @@
 // InstanceNormalization, Reshape back, Mul, Add) -> groupnorm over an image, its weight and bias per channel.
 
 import { attributeFloat, attributeInt } from '../graph';
-import { layer, needsRank, tidy, unsupported, unsupportedAttribute, type Converter } from '../convertTypes';
+import {
+  layer,
+  needsRank,
+  tidy,
+  unsupported,
+  unsupportedAttribute,
+  type Conversion,
+  type Converter,
+} from '../convertTypes';
 
 export const groupNorm: Converter = (ctx) => {
   const wrongInput = needsRank(ctx, 3);
@@ -11,15 +19,25 @@ export const groupNorm: Converter = (ctx) => {
   const groups = attributeInt(ctx.node, 'num_groups', 1);
   if (!(groups >= 1) || channels % groups !== 0)
     return unsupportedAttribute(ctx, 'num_groups', groups, `a divisor of the ${channels} channels`);
-  const weight = ctx.constant(1);
-  if (!weight?.floats || weight.floats.length !== channels)
-    return unsupported(ctx, 'onnx-needs-constant', { input: 2 });
-  const bias = ctx.constant(2);
-  if (!bias?.floats || bias.floats.length !== channels) return unsupported(ctx, 'onnx-needs-constant', { input: 3 });
+  // One stored value per channel ([C, 1, 1] as the pattern has them).
+  const perChannel = (input: number): Float32Array | Conversion => {
+    const t = ctx.constant(input);
+    if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: input + 1 });
+    if (t.floats.length === channels) return t.floats;
+    return unsupported(ctx, 'onnx-constant-size', {
+      input: input + 1,
+      shape: `[${t.dims.join(', ')}]`,
+      expected: channels,
+    });
+  };
+  const weight = perChannel(1);
+  if (!(weight instanceof Float32Array)) return weight;
+  const bias = perChannel(2);
+  if (!(bias instanceof Float32Array)) return bias;
   return layer('groupnorm', { groups, eps: tidy(attributeFloat(ctx.node, 'epsilon', 1e-5)) }, [0], {
     tensors: {
-      weight: { shape: [channels], value: weight.floats },
-      bias: { shape: [channels], value: bias.floats },
+      weight: { shape: [channels], value: weight },
+      bias: { shape: [channels], value: bias },
     },
     weightName: ctx.node.inputs[1],
   });
