@@ -2,8 +2,8 @@
 // layer's output depends on. A window of span s (a kernel of k taps dilated by d spans (k - 1) d + 1) and stride t
 // over positions that see r pixels and lie j input pixels apart sees r + (s - 1) j pixels, and its own positions lie
 // j t apart. Padding changes neither. A two-input merge sees what the wider of its inputs sees. Layers that keep the
-// spatial layout (activations, batch norm, dropout) see what their input sees; layers whose output is a vector see the
-// whole image, and have no field here.
+// spatial layout (activations, batch norm, dropout) see what their input sees. Layers whose output is a vector have
+// no field here (a global pool or a dense layer after a flatten sees every position).
 
 import { dilatedSpan, windowGeometry, type WindowOp } from './window';
 import type { Analysis, ModelSpec } from './types';
