@@ -83,6 +83,23 @@ export function needsRank(ctx: ConvertContext, rank: 1 | 3): Conversion | null {
   return null;
 }
 
+/**
+ * Input `input` (0-based) as `count` stored values: a float constant of that many, or, when `broadcast`, of one value
+ * that stands for all of them (a scalar Scale); otherwise the problem (computed at run time, or the wrong size).
+ */
+export function storedValues(
+  ctx: ConvertContext,
+  input: number,
+  count: number,
+  broadcast = false,
+): Float32Array | Conversion {
+  const t = ctx.constant(input);
+  if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: input + 1 });
+  if (t.floats.length === count) return t.floats;
+  if (broadcast && t.floats.length === 1) return new Float32Array(count).fill(t.floats[0]);
+  return unsupported(ctx, 'onnx-constant-size', { input: input + 1, shape: `[${t.dims.join(', ')}]`, expected: count });
+}
+
 /** The float32 value nearest the decimal with the fewest digits (0.2 rather than 0.20000000298023224). */
 export function tidy(value: number): number {
   for (let digits = 1; digits <= 9; digits++) {

@@ -3,7 +3,7 @@
 // Netwright's, like PyTorch's, weighs the new batch, so it is 1 - momentum.
 
 import { attributeFloat, attributeInt } from '../graph';
-import { layer, tidy, unsupported, unsupportedAttribute, type Converter } from '../convertTypes';
+import { layer, storedValues, tidy, unsupported, unsupportedAttribute, type Converter } from '../convertTypes';
 
 const FIELDS = ['weight', 'bias', 'running_mean', 'running_var'] as const;
 
@@ -18,15 +18,9 @@ export const batchNormalization: Converter = (ctx) => {
   const channels = shape[0];
   const tensors: Partial<Record<(typeof FIELDS)[number], { shape: number[]; value: Float32Array }>> = {};
   for (let i = 0; i < FIELDS.length; i++) {
-    const t = ctx.constant(i + 1);
-    if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: i + 2 });
-    if (t.floats.length !== channels)
-      return unsupported(ctx, 'onnx-constant-size', {
-        input: i + 2,
-        shape: `[${t.dims.join(', ')}]`,
-        expected: channels,
-      });
-    tensors[FIELDS[i]] = { shape: [channels], value: t.floats };
+    const values = storedValues(ctx, i + 1, channels);
+    if (!(values instanceof Float32Array)) return values;
+    tensors[FIELDS[i]] = { shape: [channels], value: values };
   }
   const momentum = 1 - tidy(attributeFloat(ctx.node, 'momentum', 0.9));
   return layer(

@@ -2,15 +2,7 @@
 // InstanceNormalization, Reshape back, Mul, Add) -> groupnorm over an image, its weight and bias per channel.
 
 import { attributeFloat, attributeInt } from '../graph';
-import {
-  layer,
-  needsRank,
-  tidy,
-  unsupported,
-  unsupportedAttribute,
-  type Conversion,
-  type Converter,
-} from '../convertTypes';
+import { layer, needsRank, storedValues, tidy, unsupportedAttribute, type Converter } from '../convertTypes';
 
 export const groupNorm: Converter = (ctx) => {
   const wrongInput = needsRank(ctx, 3);
@@ -19,20 +11,9 @@ export const groupNorm: Converter = (ctx) => {
   const groups = attributeInt(ctx.node, 'num_groups', 1);
   if (!(groups >= 1) || channels % groups !== 0)
     return unsupportedAttribute(ctx, 'num_groups', groups, `a divisor of the ${channels} channels`);
-  // One stored value per channel ([C, 1, 1] as the pattern has them).
-  const perChannel = (input: number): Float32Array | Conversion => {
-    const t = ctx.constant(input);
-    if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: input + 1 });
-    if (t.floats.length === channels) return t.floats;
-    return unsupported(ctx, 'onnx-constant-size', {
-      input: input + 1,
-      shape: `[${t.dims.join(', ')}]`,
-      expected: channels,
-    });
-  };
-  const weight = perChannel(1);
+  const weight = storedValues(ctx, 1, channels);
   if (!(weight instanceof Float32Array)) return weight;
-  const bias = perChannel(2);
+  const bias = storedValues(ctx, 2, channels);
   if (!(bias instanceof Float32Array)) return bias;
   return layer('groupnorm', { groups, eps: tidy(attributeFloat(ctx.node, 'epsilon', 1e-5)) }, [0], {
     tensors: {

@@ -7,8 +7,8 @@ import { attributeFloat, attributeInt } from '../graph';
 import {
   layer,
   needsRank,
+  storedValues,
   tidy,
-  unsupported,
   unsupportedAttribute,
   type Conversion,
   type Converter,
@@ -21,19 +21,11 @@ export const layerNormalization: Converter = (ctx) => {
   const axis = attributeInt(ctx.node, 'axis', -1);
   if (axis !== -1 && axis !== 1) return unsupportedAttribute(ctx, 'axis', axis, '-1 (the features)');
   // Scale and B broadcast over the features: one value per feature, or one value for all (a scalar Mul and Add after
-  // the normalization, which fuseLayerNorm also takes).
-  const perFeature = (input: number, absent: number): Float32Array | Conversion => {
-    if ((ctx.node.inputs[input] ?? '') === '') return new Float32Array(features).fill(absent);
-    const t = ctx.constant(input);
-    if (!t?.floats) return unsupported(ctx, 'onnx-needs-constant', { input: input + 1 });
-    if (t.floats.length === features) return t.floats;
-    if (t.floats.length === 1) return new Float32Array(features).fill(t.floats[0]);
-    return unsupported(ctx, 'onnx-constant-size', {
-      input: input + 1,
-      shape: `[${t.dims.join(', ')}]`,
-      expected: features,
-    });
-  };
+  // the normalization, which fuseLayerNorm also takes). No B: zeros.
+  const perFeature = (input: number, absent: number): Float32Array | Conversion =>
+    (ctx.node.inputs[input] ?? '') === ''
+      ? new Float32Array(features).fill(absent)
+      : storedValues(ctx, input, features, true);
   const scale = perFeature(1, 1);
   if (!(scale instanceof Float32Array)) return scale;
   const bias = perFeature(2, 0);
