@@ -7,6 +7,8 @@ import { copyOf, expectBitwise, expectClose, expectGemmLikeReference, randomFloa
 
 const native = loadKernels();
 const reference = createReferenceKernels();
+/** The rows of each ISA's register tile (engine/native/src/gemm/ukernel_*.cpp). */
+const TILE_ROWS: Record<string, number> = { avx512: 8, avx2: 6, neon: 8, scalar: 4 };
 
 describe('gemm', () => {
   const sizes: [number, number, number][] = [
@@ -63,9 +65,10 @@ describe('gemm', () => {
   }
 
   it('computes the last 1 or 2 rows of a tile (their even and odd k summed apart) for odd and even depths', () => {
-    // M = 7, 8, 13, 14 leave 1 or 2 rows past whole 6-row tiles; K = 1 and 3 have a lone last k, 300 spans two
-    // depth blocks (the second block adds to C); beta 0, 1 and 0.5 take the kernels' three ways of writing C.
-    for (const M of [7, 8, 13, 14]) {
+    // M = 7, 8, 13, 14 leave 1 or 2 rows past whole 6-row tiles, 9, 10, 17, 18 past 8-row ones; K = 1 and 3 have a
+    // lone last k, 300 spans two depth blocks (the second block adds to C); beta 0, 1 and 0.5 take the kernels' three
+    // ways of writing C.
+    for (const M of TILE_ROWS[native.isa] === 8 ? [9, 10, 17, 18] : [7, 8, 13, 14]) {
       for (const K of [1, 3, 64, 300]) {
         for (const beta of [0, 1, 0.5]) {
           expectGemmLikeReference(native.gemm, reference.gemm, M * 1000 + K, [false, false], [M, 35, K], 1, beta);
@@ -74,19 +77,23 @@ describe('gemm', () => {
     }
   });
 
-  it('gives a row the same bits whether it lies in a whole tile or in one of the two tiles a block of 9 or 10 rows ends in', () => {
-    // 9 = 5 + 4 and 10 = 5 + 5 rows (not 6 + 3, 6 + 4); 64 = 9 x 6 + 5 + 5; 154 = 144 + 10 ends its second row block
-    // so. The same rows computed among 6 more (M + 6 rows) lie in other tiles, some of them whole: tiles of 3 to 5
-    // rows sum in a whole tile's order, so a row's bits do not depend on the batch it is in (past 2 rows).
+  it('gives a row the same bits whether it lies in a whole tile or in one of the two tiles a block ends in', () => {
+    // With 6-row tiles (AVX2) a block of 9 rows ends in 5 + 4 and one of 10 in 5 + 5 (not 6 + 3, 6 + 4); 64 = 9 x 6 +
+    // 5 + 5; 154 = 144 + 10 ends its second row block so. With 8-row tiles (AVX-512) 12, 13 and 14 rows end in 6 + 6,
+    // 7 + 6 and 7 + 7; 140 = 128 + 12 and 206 = 192 + 14 end a row block so. The same rows computed among 6 more lie
+    // in other tiles, some of them whole: tiles of 3 rows or more sum in a whole tile's order, so a row's bits do
+    // not depend on the batch it is in (past 2 rows).
+    const mr = TILE_ROWS[native.isa];
+    const sizes = mr === 8 ? [12, 13, 14, 140, 206] : [9, 10, 64, 154];
     const K = 300; // two depth blocks: the second adds to C
-    const N = 40; // two whole 16-column panels and a partial one
+    const N = 40; // whole column panels and a partial one
     for (const transA of [false, true]) {
-      for (const M of [9, 10, 64, 154]) {
+      for (const M of sizes) {
         const big = M + 6;
         const rng = new Rng(M * 7 + (transA ? 1 : 0));
         const bigA = randomFloats(rng, big * K);
         const B = randomFloats(rng, K * N);
-        // op(A)'s first M rows: A [M, K] is a prefix of A [M + 6, K]; A^T [K, M] takes the first M of each row.
+        // op(A)'s first M rows: A [M, K] is a prefix of A [big, K]; A^T [K, M] takes the first M of each row.
         const A = transA ? zeros(K * M) : bigA.slice(0, M * K);
         if (transA) for (let k = 0; k < K; k++) A.set(bigA.subarray(k * big, k * big + M), k * M);
         const C = zeros(M * N);

@@ -226,11 +226,11 @@ void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n
 void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
   if (p.rowOffsets != nullptr) {
-    // Only the AVX2 kernel reads offsets (see gemmReadsOffsets); its tile is 6 x 16, and every panel is whole (the
-    // tiles store 16 columns with no edge copy).
-    if (kernel.mr == 6 && kernel.nr == 16 && kernel.runOffsets != nullptr && kernel.runRowsOffsets != nullptr &&
-        p.N % 16 == 0) {
-      return gemmOffsetsBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
+    // The AVX2 (6 x 16) and AVX-512 (8 x 32) kernels read offsets (see gemmReadsOffsets); every panel is whole (the
+    // tiles store NR columns with no edge copy).
+    if (kernel.runOffsets != nullptr && kernel.runRowsOffsets != nullptr && p.N % kernel.nr == 0) {
+      if (kernel.mr == 6 && kernel.nr == 16) return gemmOffsetsBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
+      if (kernel.mr == 8 && kernel.nr == 32) return gemmOffsetsBlockFor<8, 32>(p, m0, m1, n0, n1, scratch);
     }
     std::abort();  // a caller passed rowOffsets although gemmReadsOffsets() is false, or a partial panel
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "gemm/avx2_packing.hpp"
 #include "gemm/microkernel.hpp"
 #include "gemm/small_rows_kernels.hpp"
 
@@ -378,10 +379,9 @@ inline __m256 loadPair(const float* lo, const float* hi) {
 // A 4 k x 8 row transpose: rows r, r + ld, ..., r + 7 ld at k .. k + 3 in, each k's 8 values stored whole at
 // out + k * pitch. The rows are loaded as pairs (i, i + 4) of 128-bit halves, so that two unpacks and two shuffles
 // per output put every value in place without crossing 128-bit lanes: 16 shuffles per 8 x 8 block instead of the
-// 24 of an 8 x 8 register transpose, and a 784 x 512 weight packs in 34 us from L1 instead of 49.
-inline void transposeQuad(const float* r, std::ptrdiff_t ld, float* out, std::ptrdiff_t pitch) {
-  const __m256 a0 = loadPair(r, r + 4 * ld), a1 = loadPair(r + ld, r + 5 * ld);
-  const __m256 a2 = loadPair(r + 2 * ld, r + 6 * ld), a3 = loadPair(r + 3 * ld, r + 7 * ld);
+// 24 of an 8 x 8 register transpose, and a 784 x 512 weight packs in 34 us from L1 instead of 49. storeTransposed
+// takes the rows' pairs (0, 4), (1, 5), (2, 6), (3, 7) as loadPair gives them.
+inline void storeTransposed(__m256 a0, __m256 a1, __m256 a2, __m256 a3, float* out, std::ptrdiff_t pitch) {
   const __m256 t0 = _mm256_unpacklo_ps(a0, a1), t1 = _mm256_unpackhi_ps(a0, a1);
   const __m256 t2 = _mm256_unpacklo_ps(a2, a3), t3 = _mm256_unpackhi_ps(a2, a3);
   _mm256_storeu_ps(out, _mm256_shuffle_ps(t0, t2, 0x44));
@@ -390,19 +390,29 @@ inline void transposeQuad(const float* r, std::ptrdiff_t ld, float* out, std::pt
   _mm256_storeu_ps(out + 3 * pitch, _mm256_shuffle_ps(t1, t3, 0xEE));
 }
 
+inline void transposeQuad(const float* r, std::ptrdiff_t ld, float* out, std::ptrdiff_t pitch) {
+  storeTransposed(loadPair(r, r + 4 * ld), loadPair(r + ld, r + 5 * ld), loadPair(r + 2 * ld, r + 6 * ld),
+                  loadPair(r + 3 * ld, r + 7 * ld), out, pitch);
+}
+
 // One 16-column op(B) panel from 16 rows of B (see MicroKernel::transposePanel): 8 rows x 4 k at a time
 // (transposeQuad), a depth not a multiple of 4 ending one k at a time. No software prefetches: the hardware's
 // streams do better (512 x 784 from L3: 42 us against 50 with them).
-void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
+template <int WIDTH>
+void transposeColumns(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
   const std::int64_t depth4 = depth & ~std::int64_t{3};
-  for (int half = 0; half < 2; ++half) {
-    const float* r = src + half * 8 * ld;
-    float* o = out + half * 8;
-    for (std::int64_t k = 0; k < depth4; k += 4) transposeQuad(r + k, ld, o + k * 16, 16);
+  for (int part = 0; part < WIDTH / 8; ++part) {
+    const float* r = src + part * 8 * ld;
+    float* o = out + part * 8;
+    for (std::int64_t k = 0; k < depth4; k += 4) transposeQuad(r + k, ld, o + k * WIDTH, WIDTH);
     for (std::int64_t k = depth4; k < depth; ++k) {
-      for (int i = 0; i < 8; ++i) o[k * 16 + i] = r[i * ld + k];
+      for (int i = 0; i < 8; ++i) o[k * WIDTH + i] = r[i * ld + k];
     }
   }
+}
+
+void transposePanelAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
+  transposeColumns<16>(src, ld, depth, out);
 }
 
 // One 6-row op(A) micro-panel from 6 rows of A (see MicroKernel::packPanelA): 4 k at a time, rows (0, 4), (1, 5),
@@ -439,6 +449,26 @@ void packPanelAAvx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, flo
 }
 
 }  // namespace
+
+// The AVX-512 kernel's packing (avx2_packing.hpp): its 32-column op(B) panels are four 8-row transposes side by side,
+// and its 8-row op(A) panels one, scaled (transposeQuad's shuffles after the scaling multiply, so the same products).
+void transposePanel32Avx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
+  transposeColumns<32>(src, ld, depth, out);
+}
+
+void packPanelA8Avx2(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out, float scale) {
+  const __m256 s = _mm256_set1_ps(scale);
+  const std::int64_t depth4 = depth & ~std::int64_t{3};
+  for (std::int64_t k = 0; k < depth4; k += 4) {
+    const float* r = src + k;
+    storeTransposed(_mm256_mul_ps(loadPair(r, r + 4 * ld), s), _mm256_mul_ps(loadPair(r + ld, r + 5 * ld), s),
+                    _mm256_mul_ps(loadPair(r + 2 * ld, r + 6 * ld), s),
+                    _mm256_mul_ps(loadPair(r + 3 * ld, r + 7 * ld), s), out + k * 8, 8);
+  }
+  for (std::int64_t k = depth4; k < depth; ++k) {
+    for (int i = 0; i < 8; ++i) out[k * 8 + i] = scale * src[i * ld + k];
+  }
+}
 
 extern const MicroKernel kGemmAvx2 = {"avx2",
                                       6,

@@ -1,7 +1,13 @@
 // AVX-512F SGEMM microkernel: an 8x32 register tile (16 zmm accumulators, 2 zmm of B, 1 broadcast of A), so each
-// k step issues 16 FMAs for 2 loads of B and 8 broadcasts. Compiled with -mavx512f (/arch:AVX512) in its own library.
+// k step issues 16 FMAs for 2 loads of B and 8 broadcasts. Compiled with -mavx512f (/arch:AVX512) in its own library;
+// its panels are packed by AVX2 code (avx2_packing.hpp). Intrinsics used here must also be in
+// tools/avx512-emulation/immintrin.h (scripts/test-native-emulated.mjs).
 #include <immintrin.h>
 
+#include <cstdint>
+#include <type_traits>
+
+#include "gemm/avx2_packing.hpp"
 #include "gemm/microkernel.hpp"
 #include "gemm/small_rows_kernels.hpp"
 
@@ -15,7 +21,29 @@ inline __m512 combine(__m512 acc, const float* c, __m512 beta, int mode) {
   return _mm512_fmadd_ps(beta, _mm512_loadu_ps(c), acc);
 }
 
-void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+// Where a k step's 32 floats of op(B) are: a packed micro-panel (k * 32, 64-byte aligned) or, for a convolution over
+// shifted windows, rows of a padded image at offsets[k] from the panel's start (any alignment).
+struct PackedRows {
+  const float* b;
+  const float* row(int k) const { return b + 32 * static_cast<std::ptrdiff_t>(k); }
+  static __m512 load(const float* at) { return _mm512_load_ps(at); }
+};
+struct OffsetRows {
+  const float* b;
+  const std::int64_t* offsets;
+  const float* row(int k) const { return b + offsets[k]; }
+  static __m512 load(const float* at) { return _mm512_loadu_ps(at); }
+};
+
+// max(v, 0) in the mask form: GCC 12 warns on the plain _mm512_max_ps (its _mm512_undefined_ps pass-through).
+inline __m512 reluOf(__m512 v, __m512 zero) { return _mm512_maskz_max_ps(0xFFFF, v, zero); }
+
+// RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
+// x > 0 ? x : 0 bit for bit, NaN and -0 giving +0 (MicroKernel::runRelu). BIAS: C = bias[j] + sum (beta unused), the
+// same add as the driver's bias rows in C read back by beta = 1, so the same bits (MicroKernel::runBias).
+template <class Rows, bool RELU = false, bool BIAS = false>
+void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta,
+               const float* bias = nullptr) {
   __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
   __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
   __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps();
@@ -31,43 +59,53 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
     ACC0 = _mm512_fmadd_ps(av, b0, ACC0);     \
     ACC1 = _mm512_fmadd_ps(av, b1, ACC1);     \
   } while (0)
-#define NW_AVX512_STEP(A, B)                    \
-  do {                                          \
-    const __m512 b0 = _mm512_load_ps(B);        \
-    const __m512 b1 = _mm512_load_ps((B) + 16); \
-    NW_AVX512_ROW(A, 0, c00, c01);              \
-    NW_AVX512_ROW(A, 1, c10, c11);              \
-    NW_AVX512_ROW(A, 2, c20, c21);              \
-    NW_AVX512_ROW(A, 3, c30, c31);              \
-    NW_AVX512_ROW(A, 4, c40, c41);              \
-    NW_AVX512_ROW(A, 5, c50, c51);              \
-    NW_AVX512_ROW(A, 6, c60, c61);              \
-    NW_AVX512_ROW(A, 7, c70, c71);              \
+#define NW_AVX512_STEP(A, B)                \
+  do {                                      \
+    const __m512 b0 = Rows::load(B);        \
+    const __m512 b1 = Rows::load((B) + 16); \
+    NW_AVX512_ROW(A, 0, c00, c01);          \
+    NW_AVX512_ROW(A, 1, c10, c11);          \
+    NW_AVX512_ROW(A, 2, c20, c21);          \
+    NW_AVX512_ROW(A, 3, c30, c31);          \
+    NW_AVX512_ROW(A, 4, c40, c41);          \
+    NW_AVX512_ROW(A, 5, c50, c51);          \
+    NW_AVX512_ROW(A, 6, c60, c61);          \
+    NW_AVX512_ROW(A, 7, c70, c71);          \
   } while (0)
 
   int k = 0;
   for (; k + 2 <= kc; k += 2) {
-    _mm_prefetch(reinterpret_cast<const char*>(b + 32 * 8), _MM_HINT_T0);
-    NW_AVX512_STEP(a, b);
-    NW_AVX512_STEP(a + 8, b + 32);
+    if constexpr (std::is_same<Rows, PackedRows>::value) {
+      _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+    }
+    NW_AVX512_STEP(a, rows.row(k));
+    NW_AVX512_STEP(a + 8, rows.row(k + 1));
     a += 16;
-    b += 64;
   }
   for (; k < kc; ++k) {
-    NW_AVX512_STEP(a, b);
+    NW_AVX512_STEP(a, rows.row(k));
     a += 8;
-    b += 32;
   }
 #undef NW_AVX512_STEP
 #undef NW_AVX512_ROW
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m512 betaV = _mm512_set1_ps(beta);
-#define NW_AVX512_STORE(ROW, LO, HI)                                \
-  do {                                                              \
-    float* row = c + (ROW)*ldc;                                     \
-    _mm512_storeu_ps(row, combine(LO, row, betaV, mode));           \
-    _mm512_storeu_ps(row + 16, combine(HI, row + 16, betaV, mode)); \
+  const __m512 zero = _mm512_setzero_ps();
+  __m512 biasLo = zero, biasHi = zero;
+  if constexpr (BIAS) {
+    biasLo = _mm512_loadu_ps(bias);
+    biasHi = _mm512_loadu_ps(bias + 16);
+  }
+  const auto finish = [&](__m512 acc, const float* row, __m512 biasV) {
+    const __m512 v = BIAS ? _mm512_add_ps(biasV, acc) : combine(acc, row, betaV, mode);
+    return RELU ? reluOf(v, zero) : v;
+  };
+#define NW_AVX512_STORE(ROW, LO, HI)                          \
+  do {                                                        \
+    float* row = c + (ROW)*ldc;                               \
+    _mm512_storeu_ps(row, finish(LO, row, biasLo));           \
+    _mm512_storeu_ps(row + 16, finish(HI, row + 16, biasHi)); \
   } while (0)
   NW_AVX512_STORE(0, c00, c01);
   NW_AVX512_STORE(1, c10, c11);
@@ -78,6 +116,109 @@ void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t 
   NW_AVX512_STORE(6, c60, c61);
   NW_AVX512_STORE(7, c70, c71);
 #undef NW_AVX512_STORE
+}
+
+void runAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runTileOf(kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runReluAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runTileOf<PackedRows, true>(kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runBiasAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, const float* bias, bool relu) {
+  if (relu) return runTileOf<PackedRows, true, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
+  runTileOf<PackedRows, false, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
+}
+
+void runOffsetsAvx512(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
+                      float beta) {
+  runTileOf(kc, a, OffsetRows{b, offsets}, c, ldc, beta);
+}
+
+// The first ROWS (< 8) rows of a tile, fewer accumulators (MicroKernel::runRows). 3 to 7 rows keep runAvx512's order.
+// 1 or 2 rows would have only 2 or 4 chains in flight for the FMA latency on two pipes, so they sum even and odd k
+// apart and add the two at the end: still one fixed order for each element, whatever the thread split. The
+// accumulators are named variables, rows past ROWS compiled out (held in arrays, compilers keep them in memory).
+#define NW_AVX512_PART_ROW(I, A, LO, HI)      \
+  if constexpr (ROWS > (I)) {                 \
+    const __m512 av = _mm512_set1_ps((A)[I]); \
+    LO = _mm512_fmadd_ps(av, b0, LO);         \
+    HI = _mm512_fmadd_ps(av, b1, HI);         \
+  }
+#define NW_AVX512_PART_STEP(A, B, L0, H0, L1, H1, L2, H2, L3, H3, L4, H4, L5, H5, L6, H6) \
+  do {                                                                                    \
+    const __m512 b0 = Rows::load(B);                                                      \
+    const __m512 b1 = Rows::load((B) + 16);                                               \
+    NW_AVX512_PART_ROW(0, A, L0, H0)                                                      \
+    NW_AVX512_PART_ROW(1, A, L1, H1)                                                      \
+    NW_AVX512_PART_ROW(2, A, L2, H2)                                                      \
+    NW_AVX512_PART_ROW(3, A, L3, H3)                                                      \
+    NW_AVX512_PART_ROW(4, A, L4, H4)                                                      \
+    NW_AVX512_PART_ROW(5, A, L5, H5)                                                      \
+    NW_AVX512_PART_ROW(6, A, L6, H6)                                                      \
+  } while (0)
+
+template <int ROWS, class Rows>
+void runRowsOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
+  static_assert(ROWS >= 1 && ROWS <= 7, "a partial tile has 1 to 7 rows");
+  const __m512 zero = _mm512_setzero_ps();
+  __m512 l0 = zero, h0 = zero, l1 = zero, h1 = zero, l2 = zero, h2 = zero, l3 = zero, h3 = zero;
+  __m512 l4 = zero, h4 = zero, l5 = zero, h5 = zero, l6 = zero, h6 = zero;
+  int k = 0;
+  if constexpr (ROWS <= 2) {
+    // Odd k into l2/h2 (row 0) and l3/h3 (row 1), added to the even sums at the end.
+    for (; k + 2 <= kc; k += 2) {
+      NW_AVX512_PART_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4, l5, h5, l6, h6);
+      NW_AVX512_PART_STEP(a + 8, rows.row(k + 1), l2, h2, l3, h3, l4, h4, l4, h4, l4, h4, l4, h4, l4, h4);
+      a += 16;
+    }
+    if (k < kc) {  // an odd kc's last k
+      NW_AVX512_PART_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4, l5, h5, l6, h6);
+    }
+    l0 = _mm512_add_ps(l0, l2);
+    h0 = _mm512_add_ps(h0, h2);
+    l1 = _mm512_add_ps(l1, l3);
+    h1 = _mm512_add_ps(h1, h3);
+  } else {
+    for (; k < kc; ++k) {
+      NW_AVX512_PART_STEP(a, rows.row(k), l0, h0, l1, h1, l2, h2, l3, h3, l4, h4, l5, h5, l6, h6);
+      a += 8;
+    }
+  }
+  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
+  const __m512 betaV = _mm512_set1_ps(beta);
+  const __m512 lo[7] = {l0, l1, l2, l3, l4, l5, l6};
+  const __m512 hi[7] = {h0, h1, h2, h3, h4, h5, h6};
+  for (int i = 0; i < ROWS; ++i) {
+    float* row = c + i * ldc;
+    _mm512_storeu_ps(row, combine(lo[i], row, betaV, mode));
+    _mm512_storeu_ps(row + 16, combine(hi[i], row + 16, betaV, mode));
+  }
+}
+#undef NW_AVX512_PART_STEP
+#undef NW_AVX512_PART_ROW
+
+template <class Rows>
+void runRowsWith(int rows, int kc, const float* a, Rows b, float* c, std::ptrdiff_t ldc, float beta) {
+  switch (rows) {
+    case 1: return runRowsOf<1>(kc, a, b, c, ldc, beta);
+    case 2: return runRowsOf<2>(kc, a, b, c, ldc, beta);
+    case 3: return runRowsOf<3>(kc, a, b, c, ldc, beta);
+    case 4: return runRowsOf<4>(kc, a, b, c, ldc, beta);
+    case 5: return runRowsOf<5>(kc, a, b, c, ldc, beta);
+    case 6: return runRowsOf<6>(kc, a, b, c, ldc, beta);
+    default: return runRowsOf<7>(kc, a, b, c, ldc, beta);
+  }
+}
+
+void runRowsAvx512(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
+  runRowsWith(rows, kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+void runRowsOffsetsAvx512(int rows, int kc, const float* a, const float* b, const std::int64_t* offsets, float* c,
+                          std::ptrdiff_t ldc, float beta) {
+  runRowsWith(rows, kc, a, OffsetRows{b, offsets}, c, ldc, beta);
 }
 
 // The peak probe: 12 chains of 16 lanes, x = x * m + a (converging to 1: no overflow, no denormals).
@@ -99,8 +240,23 @@ double fmaLoopAvx512(std::int64_t iterations, float* sink) {
 
 }  // namespace
 
-extern const MicroKernel kGemmAvx512 = {
-    "avx512",      8,       32,      192,     192,     3072,    runAvx512, nullptr, dotRowsAvx512, axpyRowsAvx512,
-    fmaLoopAvx512, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr};
+extern const MicroKernel kGemmAvx512 = {"avx512",
+                                        8,
+                                        32,
+                                        192,
+                                        192,
+                                        3072,
+                                        runAvx512,
+                                        runRowsAvx512,
+                                        dotRowsAvx512,
+                                        axpyRowsAvx512,
+                                        fmaLoopAvx512,
+                                        transposePanel32Avx2,
+                                        runOffsetsAvx512,
+                                        runRowsOffsetsAvx512,
+                                        runReluAvx512,
+                                        runBiasAvx512,
+                                        packPanelA8Avx2,
+                                        nullptr};
 
 }  // namespace nw

@@ -31,6 +31,13 @@ inline __m512 _mm512_add_ps(__m512 a, __m512 b) {
   for (int i = 0; i < 16; ++i) a.v[i] += b.v[i];
   return a;
 }
+typedef unsigned short __mmask16;
+// max gives its second operand unless the first is greater (a NaN or equal zeros give the second), as the instruction
+// does; lanes whose mask bit is clear are zero.
+inline __m512 _mm512_maskz_max_ps(__mmask16 mask, __m512 a, __m512 b) {
+  for (int i = 0; i < 16; ++i) a.v[i] = (mask >> i & 1) == 0 ? 0.0f : (a.v[i] > b.v[i] ? a.v[i] : b.v[i]);
+  return a;
+}
 inline __m512 _mm512_fmadd_ps(__m512 a, __m512 b, __m512 c) {
   for (int i = 0; i < 16; ++i) c.v[i] = std::fma(a.v[i], b.v[i], c.v[i]);
   return c;
