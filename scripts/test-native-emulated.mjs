@@ -41,10 +41,11 @@ try {
     // Kernel selection: every CPU feature reported present, so the AVX-512 kernel is chosen.
     ["'defines': ['NW_GEMM_X86'],", "'defines': ['NW_GEMM_X86', '__builtin_cpu_supports(feature)=1'],"],
   ];
+  // Every occurrence: each AVX-512 library (the GEMM's, the convolution's dot products) gets the stand-in.
   for (const [from, to] of edits) {
     if (!gyp.includes(from))
       throw new Error(`engine/native/binding.gyp no longer contains ${from}: update scripts/test-native-emulated.mjs`);
-    gyp = gyp.replace(from, to);
+    gyp = gyp.replaceAll(from, to);
   }
   writeFileSync(join(dir, 'binding.gyp'), gyp);
   // node-gyp resolves node-addon-api from the build folder.

@@ -61,7 +61,7 @@
       'include_dirs': ['src'],
       'conditions': [
         ['target_arch=="x64"', {
-          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'optimizers_avx2'],
+          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'conv_dot_avx512', 'optimizers_avx2'],
           'defines': ['NW_GEMM_X86'],
         }],
         ['target_arch=="arm64"', {
@@ -126,6 +126,16 @@
           'cflags': ['-fPIC', '-mavx2', '-ffp-contract=off'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-ffp-contract=off'] },
           'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2', '/fp:precise'] } },
+        },
+        {
+          # conv_dot.hpp's dot products 16 lanes wide.
+          'target_name': 'conv_dot_avx512',
+          'type': 'static_library',
+          'sources': ['src/ops/conv_dot_avx512.cpp'],
+          'include_dirs': ['src'],
+          'cflags': ['-fPIC', '-mavx512f', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx512f', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX512'] } },
         },
         {
           'target_name': 'gemm_avx512',

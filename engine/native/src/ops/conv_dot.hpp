@@ -5,7 +5,8 @@
 // its products in 8 interleaved lanes (j mod 8) in increasing (i, r, j), then the lanes in the fixed tree
 // ((0+4) + (2+6)) + ((1+5) + (3+7)): the result depends on the dimensions only, not on which rows o a thread is given.
 // One implementation per instruction set, chosen at load time with the GEMM's (the AVX2 one fuses each multiply-add,
-// the portable one rounds the product first, so their bits differ by that rounding only).
+// the portable one rounds the product first, so their bits differ by that rounding only; the AVX-512 one sums each of
+// the 8 lanes as two, j mod 16, added before the tree).
 #pragma once
 
 #include <cstddef>
@@ -37,6 +38,7 @@ DotKernel convDotKernel();
 void convDotPortable(const DotProblem& p);
 #if defined(NW_GEMM_X86)
 void convDotAvx2(const DotProblem& p);
+void convDotAvx512(const DotProblem& p);
 #endif
 
 }  // namespace nw

@@ -1,4 +1,4 @@
-// The dot-product kernel of conv_dot.hpp for AVX2 + FMA (also used on AVX-512 CPUs): blocks of 3 rows of dy by 4 rows
+// The dot-product kernel of conv_dot.hpp for AVX2 + FMA: blocks of 3 rows of dy by 4 rows
 // of x keep 12 accumulators, 3 dy vectors and 1 x vector in the 16 registers, so each step issues 12 FMAs for 7 loads,
 // and 12 independent chains cover the FMA latency on both pipes (3 x 3, 9 chains, ran the 32-channel weight gradient
 // of W5 at 61 % of the FMA peak; 3 x 4 at 72 %; on W5's 64-channel layer, rows of 16 floats summed over 4 images,

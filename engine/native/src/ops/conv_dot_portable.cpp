@@ -55,7 +55,8 @@ void convDotPortable(const DotProblem& p) {
 DotKernel convDotKernel() {
 #if defined(NW_GEMM_X86)
   const char* isa = gemmKernel().isa;
-  if (std::strcmp(isa, "avx2") == 0 || std::strcmp(isa, "avx512") == 0) return convDotAvx2;
+  if (std::strcmp(isa, "avx512") == 0) return convDotAvx512;
+  if (std::strcmp(isa, "avx2") == 0) return convDotAvx2;
 #endif
   return convDotPortable;
 }

@@ -1,0 +1,107 @@
+// The dot-product kernel of conv_dot.hpp for AVX-512F: 16 lanes (j mod 16), blocks of 4 rows of dy by 6 rows of x
+// keep 24 accumulators, 4 dy vectors and 1 x vector in the 32 registers, so each step issues 24 FMAs for 10 loads
+// and 24 independent chains cover the FMA latency on both pipes. A row's last 8 floats (widths are multiples of 8)
+// are loaded masked, the other 8 lanes zero. Each element's lanes l and l + 8 are added first, then the 8 sums by
+// the AVX2 kernel's tree: the AVX2 kernel's result with each of its lanes summed as two halves, so the bits differ
+// from it by that order only. Compiled with -mavx512f in its own library; intrinsics used here must also be in
+// tools/avx512-emulation/immintrin.h (scripts/test-native-emulated.mjs).
+#include <immintrin.h>
+
+#include <cstddef>
+
+#include "ops/conv_dot.hpp"
+
+namespace nw {
+namespace {
+
+// 128-bit chunks of v in the order imm gives, in the mask form: GCC 12 warns on the plain _mm512_shuffle_f32x4 (its
+// _mm512_undefined_ps pass-through).
+#define NW_CHUNKS(v, imm) _mm512_maskz_shuffle_f32x4(0xFFFF, v, v, imm)
+
+// Lanes l + (l + 8), then ((0+4) + (2+6)) + ((1+5) + (3+7)) as conv_dot.hpp describes.
+inline float sumLanes(__m512 v) {
+  const __m512 s = _mm512_add_ps(v, NW_CHUNKS(v, 0x4E));                                // lane l: v[l] + v[l + 8]
+  const __m512 t = _mm512_add_ps(s, NW_CHUNKS(s, 0xB1));                                // lane l < 4: s[l] + s[l + 4]
+  const __m512 u = _mm512_add_ps(t, _mm512_shuffle_ps(t, t, _MM_SHUFFLE(1, 0, 3, 2)));  // t0 + t2, t1 + t3
+  return _mm512_cvtss_f32(u) + _mm512_cvtss_f32(_mm512_shuffle_ps(u, u, _MM_SHUFFLE(1, 1, 1, 1)));
+}
+
+constexpr __mmask16 kLowHalf = 0x00FF;
+
+template <int RO, int RK, int WIDTH>
+void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
+  __m512 acc[RO][RK];
+  for (int r = 0; r < RO; ++r) {
+    for (int c = 0; c < RK; ++c) acc[r][c] = _mm512_setzero_ps();
+  }
+  const std::size_t width = WIDTH > 0 ? static_cast<std::size_t>(WIDTH) : p.width;
+  const std::size_t whole = width & ~std::size_t{15};
+  for (std::size_t i = 0; i < p.images; ++i) {
+    const float* dyRows[RO];
+    const float* xRows[RK];
+    for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
+    for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
+    for (std::size_t row = 0; row < p.rows; ++row) {
+      for (std::size_t j = 0; j < whole; j += 16) {
+        __m512 d[RO];
+        for (int r = 0; r < RO; ++r) d[r] = _mm512_loadu_ps(dyRows[r] + j);
+        for (int c = 0; c < RK; ++c) {
+          const __m512 v = _mm512_loadu_ps(xRows[c] + j);
+          for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
+        }
+      }
+      if (whole < width) {
+        __m512 d[RO];
+        for (int r = 0; r < RO; ++r) d[r] = _mm512_maskz_loadu_ps(kLowHalf, dyRows[r] + whole);
+        for (int c = 0; c < RK; ++c) {
+          const __m512 v = _mm512_maskz_loadu_ps(kLowHalf, xRows[c] + whole);
+          for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
+        }
+      }
+      for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
+      for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
+    }
+  }
+  for (int r = 0; r < RO; ++r) {
+    float* row = p.C + (o0 + r) * p.ldc + k0;
+    for (int c = 0; c < RK; ++c) row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+  }
+}
+
+template <int RO, int WIDTH>
+void rowsOf(const DotProblem& p, std::size_t o) {
+  std::size_t k = 0;
+  for (; k + 6 <= p.patch; k += 6) block<RO, 6, WIDTH>(p, o, k);
+  switch (p.patch - k) {
+    case 5: return block<RO, 5, WIDTH>(p, o, k);
+    case 4: return block<RO, 4, WIDTH>(p, o, k);
+    case 3: return block<RO, 3, WIDTH>(p, o, k);
+    case 2: return block<RO, 2, WIDTH>(p, o, k);
+    case 1: return block<RO, 1, WIDTH>(p, o, k);
+    default: return;
+  }
+}
+
+template <int WIDTH>
+void rowBlocks(const DotProblem& p) {
+  std::size_t o = p.oBegin;
+  for (; o + 4 <= p.oEnd; o += 4) rowsOf<4, WIDTH>(p, o);
+  switch (p.oEnd - o) {
+    case 3: return rowsOf<3, WIDTH>(p, o);
+    case 2: return rowsOf<2, WIDTH>(p, o);
+    case 1: return rowsOf<1, WIDTH>(p, o);
+    default: return;
+  }
+}
+
+}  // namespace
+
+void convDotAvx512(const DotProblem& p) {
+  // Rows of common plane widths unrolled whole (16x16 and 32x32 outputs; 8x8 is one masked load a row).
+  if (p.width == 8) return rowBlocks<8>(p);
+  if (p.width == 16) return rowBlocks<16>(p);
+  if (p.width == 32) return rowBlocks<32>(p);
+  rowBlocks<0>(p);
+}
+
+}  // namespace nw
