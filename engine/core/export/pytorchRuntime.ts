@@ -348,10 +348,9 @@ def main():
         log(f'saved the weights to {args.out}')
     if distributed:
         dist.barrier()  # the other processes wait while rank 0 evaluates and saves, then all leave together
-        if rank != 0:
-            # Rank 0 holds the group's store. With torch 1.13 a process still tearing its group down after rank 0
-            # has gone can spin on the closed connection for ever (seen here), so the others leave at once.
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
-        dist.destroy_process_group()`;
+        # Every process leaves at once, without tearing the group down: with torch 1.13 a process still tearing its
+        # group down after another has gone can spin on the closed connection for ever (seen here, on rank 0 as on the
+        # others). The weights are saved and closed by now; the operating system closes the connections.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)`;
