@@ -13,6 +13,7 @@
 //     \ -o gemm-selftest && ./gemm-selftest
 // (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp / ukernel_avx512.cpp + small_rows_avx512.cpp
 // compiled separately with -mavx2 -mfma / -mavx512f -mfma).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -141,7 +142,8 @@ int checkPanelPackers() {
   const int depths[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 16, 31, 262};
   for (const int depth : depths) {
     const int ld = depth + 3;
-    std::vector<float> src(static_cast<std::size_t>(16 * ld));
+    // As many source rows as the widest panel reads (AVX-512's transposePanel: 32).
+    std::vector<float> src(static_cast<std::size_t>(std::max(kernel.mr, kernel.nr) * ld));
     for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<float>(i % 1000) * 0.5f - 100.0f;
     if (kernel.packPanelA != nullptr) {
       const float scale = 0.75f;
