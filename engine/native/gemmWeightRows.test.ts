@@ -1,7 +1,7 @@
-// x W^T products (a dense layer's forward pass in training, W [out, in]) read W's rows in place on the AVX2 kernel
-// and pack only x (gemm/weight_rows.cpp): the values must be the product's, and the bits those of the panel driver
-// with W packed, which NETWRIGHT_GEMM_PACK_WEIGHTS=1 asks a child process for. On kernels without in-place rows
-// (scalar, AVX-512, NEON, MSVC builds) both runs use the panel driver and agree trivially.
+// x W^T products (a dense layer's forward pass in training, W [out, in]) read W's rows in place on the AVX2 and
+// AVX-512 kernels and pack only x (gemm/weight_rows.cpp): the values must be the product's, and the bits those of the
+// panel driver with W packed, which NETWRIGHT_GEMM_PACK_WEIGHTS=1 asks a child process for. On kernels without
+// in-place rows (scalar, NEON, AVX2 in MSVC builds) both runs use the panel driver and agree trivially.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { weightRowsBits, weightRowsOutputs, weightRowsThreads } from '../test/weightRowsBits';

@@ -38,12 +38,14 @@ struct OffsetRows {
 // max(v, 0) in the mask form: GCC 12 warns on the plain _mm512_max_ps (its _mm512_undefined_ps pass-through).
 inline __m512 reluOf(__m512 v, __m512 zero) { return _mm512_maskz_max_ps(0xFFFF, v, zero); }
 
+// IN_PLACE_A: op(A)'s 8 rows read where they lie, row i at a + i * lda contiguous in k (MicroKernel::runInPlaceA),
+// instead of a packed micro-panel: the same FMAs in the same order, so the same bits.
 // RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
 // x > 0 ? x : 0 bit for bit, NaN and -0 giving +0 (MicroKernel::runRelu). BIAS: C = bias[j] + sum (beta unused), the
 // same add as the driver's bias rows in C read back by beta = 1, so the same bits (MicroKernel::runBias).
-template <class Rows, bool RELU = false, bool BIAS = false>
-void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta,
-               const float* bias = nullptr) {
+template <class Rows, bool RELU = false, bool BIAS = false, bool IN_PLACE_A = false>
+void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta, const float* bias = nullptr,
+               std::ptrdiff_t lda = 0) {
   __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
   __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
   __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps();
@@ -53,40 +55,61 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
   __m512 c60 = _mm512_setzero_ps(), c61 = _mm512_setzero_ps();
   __m512 c70 = _mm512_setzero_ps(), c71 = _mm512_setzero_ps();
 
-#define NW_AVX512_ROW(A, R, ACC0, ACC1)       \
-  do {                                        \
-    const __m512 av = _mm512_set1_ps((A)[R]); \
-    ACC0 = _mm512_fmadd_ps(av, b0, ACC0);     \
-    ACC1 = _mm512_fmadd_ps(av, b1, ACC1);     \
+#define NW_AVX512_ROW(AV, ACC0, ACC1)     \
+  do {                                    \
+    const __m512 av = _mm512_set1_ps(AV); \
+    ACC0 = _mm512_fmadd_ps(av, b0, ACC0); \
+    ACC1 = _mm512_fmadd_ps(av, b1, ACC1); \
   } while (0)
-#define NW_AVX512_STEP(A, B)                \
-  do {                                      \
-    const __m512 b0 = Rows::load(B);        \
-    const __m512 b1 = Rows::load((B) + 16); \
-    NW_AVX512_ROW(A, 0, c00, c01);          \
-    NW_AVX512_ROW(A, 1, c10, c11);          \
-    NW_AVX512_ROW(A, 2, c20, c21);          \
-    NW_AVX512_ROW(A, 3, c30, c31);          \
-    NW_AVX512_ROW(A, 4, c40, c41);          \
-    NW_AVX512_ROW(A, 5, c50, c51);          \
-    NW_AVX512_ROW(A, 6, c60, c61);          \
-    NW_AVX512_ROW(A, 7, c70, c71);          \
+// One k step: op(B)'s 32 floats at B, op(A)'s 8 at A0 ... A7.
+#define NW_AVX512_STEP8(A0, A1, A2, A3, A4, A5, A6, A7, B) \
+  do {                                                     \
+    const __m512 b0 = Rows::load(B);                       \
+    const __m512 b1 = Rows::load((B) + 16);                \
+    NW_AVX512_ROW(A0, c00, c01);                           \
+    NW_AVX512_ROW(A1, c10, c11);                           \
+    NW_AVX512_ROW(A2, c20, c21);                           \
+    NW_AVX512_ROW(A3, c30, c31);                           \
+    NW_AVX512_ROW(A4, c40, c41);                           \
+    NW_AVX512_ROW(A5, c50, c51);                           \
+    NW_AVX512_ROW(A6, c60, c61);                           \
+    NW_AVX512_ROW(A7, c70, c71);                           \
   } while (0)
+#define NW_AVX512_STEP(A, B) NW_AVX512_STEP8((A)[0], (A)[1], (A)[2], (A)[3], (A)[4], (A)[5], (A)[6], (A)[7], B)
 
   int k = 0;
-  for (; k + 2 <= kc; k += 2) {
-    if constexpr (std::is_same<Rows, PackedRows>::value) {
+  if constexpr (IN_PLACE_A) {
+    const float* r0 = a;
+    const float* r1 = a + lda;
+    const float* r2 = a + 2 * lda;
+    const float* r3 = a + 3 * lda;
+    const float* r4 = a + 4 * lda;
+    const float* r5 = a + 5 * lda;
+    const float* r6 = a + 6 * lda;
+    const float* r7 = a + 7 * lda;
+    for (; k + 2 <= kc; k += 2) {
       _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+      NW_AVX512_STEP8(r0[k], r1[k], r2[k], r3[k], r4[k], r5[k], r6[k], r7[k], rows.row(k));
+      NW_AVX512_STEP8(r0[k + 1], r1[k + 1], r2[k + 1], r3[k + 1], r4[k + 1], r5[k + 1], r6[k + 1], r7[k + 1],
+                      rows.row(k + 1));
     }
-    NW_AVX512_STEP(a, rows.row(k));
-    NW_AVX512_STEP(a + 8, rows.row(k + 1));
-    a += 16;
-  }
-  for (; k < kc; ++k) {
-    NW_AVX512_STEP(a, rows.row(k));
-    a += 8;
+    for (; k < kc; ++k) NW_AVX512_STEP8(r0[k], r1[k], r2[k], r3[k], r4[k], r5[k], r6[k], r7[k], rows.row(k));
+  } else {
+    for (; k + 2 <= kc; k += 2) {
+      if constexpr (std::is_same<Rows, PackedRows>::value) {
+        _mm_prefetch(reinterpret_cast<const char*>(rows.row(k + 8)), _MM_HINT_T0);
+      }
+      NW_AVX512_STEP(a, rows.row(k));
+      NW_AVX512_STEP(a + 8, rows.row(k + 1));
+      a += 16;
+    }
+    for (; k < kc; ++k) {
+      NW_AVX512_STEP(a, rows.row(k));
+      a += 8;
+    }
   }
 #undef NW_AVX512_STEP
+#undef NW_AVX512_STEP8
 #undef NW_AVX512_ROW
 
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
@@ -129,6 +152,11 @@ void runReluAvx512(int kc, const float* a, const float* b, float* c, std::ptrdif
 void runBiasAvx512(int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, const float* bias, bool relu) {
   if (relu) return runTileOf<PackedRows, true, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
   runTileOf<PackedRows, false, true>(kc, a, PackedRows{b}, c, ldc, 1.0f, bias);
+}
+
+void runInPlaceAAvx512(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
+                       float beta) {
+  runTileOf<PackedRows, false, false, true>(kc, a, PackedRows{b}, c, ldc, beta, nullptr, lda);
 }
 
 void runOffsetsAvx512(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
@@ -257,6 +285,6 @@ extern const MicroKernel kGemmAvx512 = {"avx512",
                                         runReluAvx512,
                                         runBiasAvx512,
                                         packPanelA8Avx2,
-                                        nullptr};
+                                        runInPlaceAAvx512};
 
 }  // namespace nw

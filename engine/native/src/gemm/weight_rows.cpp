@@ -20,8 +20,9 @@ namespace {
 
 using std::int64_t;
 
-constexpr int kRows = 6;  // the AVX2 tile: 6 rows of B (columns of C) x 16 rows of A (rows of C)
-constexpr int kColumns = 16;
+// The kernels with runInPlaceA: AVX2's tile of 6 rows of B (columns of C) x 16 rows of A (rows of C), AVX-512's 8 x 32.
+// C^T's transpose into C goes 16 rows of C (one 64-byte line of a C^T row) at a time whatever the tile.
+constexpr int kLine = 16;
 // At most this many rows of A: their panels (256 x 262 floats for a depth block, 268 KB) stay in L2 while every row
 // of B passes over them (256 x 784 x 512 on one thread: 96.2 GFLOPS in the panel driver, 98.7 here).
 constexpr int64_t kMaxRows = 256;
@@ -34,8 +35,8 @@ constexpr double kGrain = 1024.0 * 1024.0;
 // order) wrote each line of C in four visits from L2, and took 8 % of a 64 x 784 x 512 product.
 void transposeShare(const GemmProblem& p, int64_t j0, int64_t j1, int64_t mp, const float* s) {
   const auto finish = [&](float x) { return p.relu ? (x > 0.0f ? x : 0.0f) : x; };
-  for (int64_t i0 = 0; i0 < p.M; i0 += kColumns) {
-    const int64_t i1 = std::min<int64_t>(p.M, i0 + kColumns);
+  for (int64_t i0 = 0; i0 < p.M; i0 += kLine) {
+    const int64_t i1 = std::min<int64_t>(p.M, i0 + kLine);
     int64_t j = j0;
 #if defined(NW_PACK_SSE)
     const __m128 zero = _mm_setzero_ps();
@@ -70,10 +71,11 @@ void transposeShare(const GemmProblem& p, int64_t j0, int64_t j1, int64_t mp, co
 
 // The rows [j0, j1) of C^T (columns of C) through every depth block, on the calling pool thread's scratch; s is C^T
 // (ld = the padded batch mp), then its rows are transposed into C.
+template <int kRows, int kColumns>
 void weightRowsShare(const GemmProblem& p, int64_t j0, int64_t j1, int64_t mp, float* s, ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
-  float* panels = scratch.packedB.data<float>();  // A^T in 16-row panels: mp x kc floats
-  float* tile = scratch.packedA.data<float>();    // the last rows of B when fewer than 6: 6 x kc, zero-padded
+  float* panels = scratch.packedB.data<float>();  // A^T in kColumns-row panels: mp x kc floats
+  float* tile = scratch.packedA.data<float>();    // the last rows of B when fewer than kRows: kRows x kc, zero-padded
   alignas(64) float edge[kRows * kColumns];
   const int64_t depth = gemmBlockDepth(kernel, p.K);
   for (int64_t pc = 0; pc < p.K; pc += depth) {
@@ -125,20 +127,18 @@ void weightRowsShare(const GemmProblem& p, int64_t j0, int64_t j1, int64_t mp, f
   transposeShare(p, j0, j1, mp, s);
 }
 
-}  // namespace
-
-bool gemmWeightRows(const GemmProblem& p) {
-  const MicroKernel& kernel = gemmKernel();
-  if (!gemmReadsWeightRows() || kernel.mr != kRows || kernel.nr != kColumns) return false;
+template <int kRows, int kColumns>
+bool weightRowsFor(const GemmProblem& p) {
   if (!p.transB || p.transA || p.packedB != nullptr || p.rowOffsets != nullptr) return false;
   if (p.alpha != 1.0f || p.beta != 0.0f || p.K <= 0 || p.M > kMaxRows || p.N < kColumns) return false;
-  // C^T's rows are computed 16 wide: a batch padded by more than an eighth wastes more multiply-adds than packing B
-  // costs (8 x 256 x 128, W1's first layer: 43 GFLOPS here against 49 in the panel driver).
+  // C^T's rows are computed kColumns wide: a batch padded by more than an eighth wastes more multiply-adds than packing
+  // B costs (8 x 256 x 128, W1's first layer: 43 GFLOPS here against 49 in the panel driver).
   const int64_t mp = (p.M + kColumns - 1) / kColumns * kColumns;
   if ((mp - p.M) * 8 > p.M) return false;
   // The panel driver ends such a batch in a 1- or 2-row tile, which sums even and odd k apart (2 rows of 16 columns
   // have too few chains for the FMA latency otherwise; 32-channel convolutions end so): bits this path cannot give.
-  // A batch of 32 or 128 keeps the panel driver (pack::tileRows). Tiles of 3 to 5 rows sum in a whole tile's order.
+  // With 6-row tiles a batch of 32 or 128 keeps the panel driver (pack::tileRows), with 8-row ones a batch of 250
+  // (M = 1 or 2 mod 8). Tiles of 3 rows or more sum in a whole tile's order.
   if (p.M % kRows == 1 || p.M % kRows == 2) return false;
 
   float* s = sharedScratch(Shared::WeightRows).reserve<float>(static_cast<std::size_t>(p.N * mp));
@@ -149,9 +149,19 @@ bool gemmWeightRows(const GemmProblem& p) {
     const Range share = evenShare(static_cast<std::size_t>(tiles), ith, n);
     const int64_t j0 = static_cast<int64_t>(share.begin) * kRows;
     const int64_t j1 = std::min<int64_t>(p.N, static_cast<int64_t>(share.end) * kRows);
-    if (j0 < j1) weightRowsShare(p, j0, j1, mp, s, threadScratch(ith));
+    if (j0 < j1) weightRowsShare<kRows, kColumns>(p, j0, j1, mp, s, threadScratch(ith));
   });
   return true;
+}
+
+}  // namespace
+
+bool gemmWeightRows(const GemmProblem& p) {
+  const MicroKernel& kernel = gemmKernel();
+  if (!gemmReadsWeightRows()) return false;
+  if (kernel.mr == 6 && kernel.nr == 16) return weightRowsFor<6, 16>(p);
+  if (kernel.mr == 8 && kernel.nr == 32) return weightRowsFor<8, 32>(p);
+  return false;
 }
 
 }  // namespace nw
