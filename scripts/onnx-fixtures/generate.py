@@ -245,6 +245,11 @@ def models():
     yield 'groupnorm', nn.Sequential(
         nn.Conv2d(2, 4, 3, padding=1), nn.GroupNorm(2, 4, eps=1e-4), nn.ReLU(), nn.Flatten(), nn.Linear(100, 3)
     ), (2, 5, 5)
+    # GroupNorm without its weight and bias: the same pattern, PyTorch 1.13 writing one 1 for the Mul and one 0 for the
+    # Add ([1, 1, 1]).
+    yield 'groupnorm_plain', nn.Sequential(
+        nn.Conv2d(2, 4, 3, padding=1), nn.GroupNorm(2, 4, affine=False), nn.ReLU(), nn.Flatten(), nn.Linear(100, 3)
+    ), (2, 5, 5)
 
 
 def randomize_batchnorm(module, generator):

@@ -100,6 +100,21 @@ export function storedValues(
   return unsupported(ctx, 'onnx-constant-size', { input: input + 1, shape: `[${t.dims.join(', ')}]`, expected: count });
 }
 
+/**
+ * A normalization's weight or bias (input `input`, 0-based) as `count` stored values: one value stands for all of them
+ * (a scalar Scale, or the 1 and the 0 PyTorch writes for nn.GroupNorm(affine=False)), and an absent input is `absent`
+ * for each (no B: zeros).
+ */
+export function affineValues(
+  ctx: ConvertContext,
+  input: number,
+  count: number,
+  absent: number,
+): Float32Array | Conversion {
+  if ((ctx.node.inputs[input] ?? '') === '') return new Float32Array(count).fill(absent);
+  return storedValues(ctx, input, count, true);
+}
+
 /** The float32 value nearest the decimal with the fewest digits (0.2 rather than 0.20000000298023224). */
 export function tidy(value: number): number {
   for (let digits = 1; digits <= 9; digits++) {

@@ -413,9 +413,20 @@ describe('LayerNormalization', () => {
 });
 
 describe('GroupNorm as PyTorch writes it', () => {
-  /** nn.GroupNorm(2, 4) over [4, 3, 3]: Reshape [0, 2, -1], InstanceNormalization, Reshape to Shape(x), Mul, Add. */
+  /**
+   * nn.GroupNorm(2, 4) over [4, 3, 3]: Reshape [0, 2, -1], InstanceNormalization, Reshape to Shape(x), Mul by w, Add of
+   * b; the first `kept` of those nodes.
+   */
   const grouped = (
-    { mul = ['n3', 'w'], add = ['n4', 'b'], scale = [1, 1], target = [0, 2, -1] } = {},
+    {
+      mul = ['n3', 'w'],
+      add = ['n4', 'b'],
+      scale = [1, 1],
+      target = [0, 2, -1],
+      w = ramp([4, 1, 1], 1),
+      b = ramp([4, 1, 1]),
+      kept = 6,
+    } = {},
     ...after: TestNode[]
   ) =>
     load({
@@ -424,16 +435,18 @@ describe('GroupNorm as PyTorch writes it', () => {
         target: { dims: [3], ints: target },
         unit: { dims: [2], floats: scale },
         zero: { dims: [2], floats: [0, 0] },
-        w: ramp([4, 1, 1], 1),
-        b: ramp([4, 1, 1]),
+        w,
+        b,
       },
       nodes: [
-        { op: 'Reshape', inputs: ['input', 'target'] },
-        { op: 'InstanceNormalization', inputs: ['n0', 'unit', 'zero'], attributes: { epsilon: { float: 1e-4 } } },
-        { op: 'Shape', inputs: ['input'] },
-        { op: 'Reshape', inputs: ['n1', 'n2'] },
-        { op: 'Mul', inputs: mul },
-        { op: 'Add', inputs: add },
+        ...[
+          { op: 'Reshape', inputs: ['input', 'target'] },
+          { op: 'InstanceNormalization', inputs: ['n0', 'unit', 'zero'], attributes: { epsilon: { float: 1e-4 } } },
+          { op: 'Shape', inputs: ['input'] },
+          { op: 'Reshape', inputs: ['n1', 'n2'] },
+          { op: 'Mul', inputs: mul },
+          { op: 'Add', inputs: add },
+        ].slice(0, kept),
         ...after,
       ],
     });
@@ -456,6 +469,55 @@ describe('GroupNorm as PyTorch writes it', () => {
       ...['n0', 'n1', 'n3'].map((reader) =>
         grouped({}, { op: 'Relu', inputs: [reader] }, { op: 'Add', inputs: ['n5', 'n6'] }),
       ),
+    ];
+    for (const kept of notFused) {
+      expect(kept.report.rewrites.map((r) => r.code)).not.toContain('groupnorm-fused');
+      expect(kept.layers.map((n) => n.op)).toContain('onnx:InstanceNormalization');
+    }
+  });
+
+  it('takes one weight and one bias for every channel, as PyTorch writes affine=False (shape [1, 1, 1])', () => {
+    for (const [w, b] of [
+      [1, 0],
+      [2, -0.5],
+    ]) {
+      const fused = grouped({ w: { dims: [1, 1, 1], floats: [w] }, b: { dims: [1, 1, 1], floats: [b] } });
+      expect(fused.layers.map((n) => [n.op, n.params])).toEqual([['groupnorm', { groups: 2, eps: 1e-4 }]]);
+      expect(fused.analysis.ok).toBe(true);
+      const id = fused.layers[0].id;
+      expect(Array.from(fused.tensors.get(`${id}.weight`)!.value)).toEqual([w, w, w, w]);
+      expect(Array.from(fused.tensors.get(`${id}.bias`)!.value)).toEqual([b, b, b, b]);
+    }
+  });
+
+  it('fuses the pattern without the Mul and Add (a weight of ones) and without the Add (a zero bias)', () => {
+    const [bare, scaled] = [4, 5].map((kept) => grouped({ kept }, { op: 'Relu', inputs: [`n${kept - 1}`] }));
+    for (const [fused, weight] of [
+      [bare, [1, 1, 1, 1]],
+      [scaled, ramp([4], 1).floats],
+    ] as const) {
+      expect(fused.layers.map((n) => [n.op, n.params])).toEqual([
+        ['groupnorm', { groups: 2, eps: 1e-4 }],
+        ['relu', {}],
+      ]);
+      expect(fused.analysis.ok).toBe(true);
+      expect(fused.report.rewrites).toContainEqual({ code: 'groupnorm-fused', count: 1 });
+      const id = fused.layers[0].id;
+      expect(Array.from(fused.tensors.get(`${id}.weight`)!.value)).toEqual(weight);
+      expect(Array.from(fused.tensors.get(`${id}.bias`)!.value)).toEqual([0, 0, 0, 0]);
+    }
+  });
+
+  it('keeps the pattern without the Add, or without the Mul and Add, when the normalized x has another reader', () => {
+    const notFused = [
+      // The Reshape back read by the Relu and the Sigmoid; by the Mul and the Relu.
+      grouped(
+        { kept: 4 },
+        { op: 'Relu', inputs: ['n3'] },
+        { op: 'Sigmoid', inputs: ['n3'] },
+        { op: 'Add', inputs: ['n4', 'n5'] },
+      ),
+      grouped({ kept: 5 }, { op: 'Relu', inputs: ['n3'] }, { op: 'Add', inputs: ['n4', 'n5'] }),
     ];
     for (const kept of notFused) {
       expect(kept.report.rewrites.map((r) => r.code)).not.toContain('groupnorm-fused');

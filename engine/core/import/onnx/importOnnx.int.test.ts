@@ -71,7 +71,7 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
     // PyTorch 1.13 cannot export a LayerNorm without weight at opset 17 (generate.py's BEFORE_17_ONLY).
     const before17Only = new Set(['layernorm_plain']);
     const models = [...new Set(stems.map((s) => s.slice(0, s.indexOf('.op'))))];
-    expect(models.length).toBeGreaterThanOrEqual(34);
+    expect(models.length).toBeGreaterThanOrEqual(35);
     for (const model of models) {
       const expected = (before17Only.has(model) ? [11, 13] : [11, 13, 17]).flatMap((opset) =>
         ['fold', 'nofold'].map((fold) => `${model}.op${opset}.${fold}`),
@@ -232,6 +232,21 @@ describe('PyTorch-written ONNX models import and compute what PyTorch computes',
       expect(Array.from(tensors.get(`${id}.weight`)!.value)).toEqual(new Array(8).fill(1));
       expect(Array.from(tensors.get(`${id}.bias`)!.value)).toEqual(new Array(8).fill(0));
       expect(report.rewrites).toContainEqual({ code: 'layernorm-fused', count: 1 });
+    }
+  });
+
+  it('takes nn.GroupNorm without weight and bias as groupnorm with a weight of ones and a bias of zeros', () => {
+    const plain = stems.filter((s) => s.startsWith('groupnorm_plain.'));
+    expect(plain).toHaveLength(6);
+    for (const stem of plain) {
+      const { spec, tensors, report } = importOnnx(readFileSync(join(FIXTURES, `${stem}.onnx`)), `${stem}.onnx`);
+      expect(spec.nodes.map((n) => n.op)).toEqual(['input', 'conv2d', 'groupnorm', 'relu', 'flatten', 'dense']);
+      const groupNorm = spec.nodes[2];
+      expect(groupNorm.params).toEqual({ groups: 2, eps: 1e-5 });
+      // PyTorch 1.13 writes the Mul and the Add all the same, by a 1 and a 0 of shape [1, 1, 1].
+      expect(Array.from(tensors.get(`${groupNorm.id}.weight`)!.value)).toEqual(new Array(4).fill(1));
+      expect(Array.from(tensors.get(`${groupNorm.id}.bias`)!.value)).toEqual(new Array(4).fill(0));
+      expect(report.rewrites).toContainEqual({ code: 'groupnorm-fused', count: 1 });
     }
   });
 });

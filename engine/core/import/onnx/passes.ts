@@ -15,7 +15,7 @@ import {
   type OnnxGraph,
   type OnnxNode,
 } from './graph';
-import { DATA_TYPE, type OnnxTensor } from './proto';
+import { DATA_TYPE, type OnnxAttributeValue, type OnnxTensor } from './proto';
 import type { RewriteCode } from './rewrites';
 
 /** The domain of nodes the passes create: fused patterns, not ONNX operators. */
@@ -412,37 +412,78 @@ export function fuseLayerNorm(g: OnnxGraph, outputs: string[]): void {
     const sqrt = addEps ? g.soleConsumer(addEps.outputs[0], outputs) : null;
     if (eps === null || !(eps > 0) || !isOp(sqrt, 'Sqrt') || div.inputs[1] !== sqrt.outputs[0]) continue;
     if (g.soleConsumer(sqrt.outputs[0], outputs) !== div) continue;
-    // The normalized x has one reader (the weight's Mul, or the next layer), or is the graph's output.
-    if (g.consumers(div.outputs[0]).length + (outputs.includes(div.outputs[0]) ? 1 : 0) !== 1) continue;
-    // The affine part, each step there only when the layer has it: Mul by the weight, Add of the bias.
-    const tail = [div];
-    const constantAfter = (op: string): string | null => {
-      const next = g.soleConsumer(tail[tail.length - 1].outputs[0], outputs);
-      const other = isOp(next, op) ? otherInput(next, tail[tail.length - 1].outputs[0]) : null;
-      if (other === null || !g.constants.has(other)) return null;
-      tail.push(next!);
-      return other;
-    };
-    const weight = constantAfter('Mul') ?? unitScale(g, div.outputs[0]);
-    const bias = constantAfter('Add');
-    const last = tail[tail.length - 1];
-    g.nodes[g.nodes.indexOf(last)] = {
-      name: last.name,
-      opType: 'LayerNormalization',
-      domain: FUSED_DOMAIN,
-      inputs: bias === null ? [x, weight] : [x, weight, bias],
-      outputs: [last.outputs[0]],
-      attributes: new Map([
-        ['axis', { type: 'int', value: -1 }],
-        ['epsilon', { type: 'float', value: eps }],
-      ]),
-    };
-    g.remove([mean, sub, pow, variance, addEps!, sqrt, ...tail.slice(0, -1)]);
+    const affine = affineTail(g, div, outputs);
+    if (!affine) continue;
+    fuseNormalization(g, x, affine, 'LayerNormalization', [
+      ['axis', { type: 'int', value: -1 }],
+      ['epsilon', { type: 'float', value: eps }],
+    ]);
+    g.remove([mean, sub, pow, variance, addEps!, sqrt]);
     g.count('layernorm-fused');
   }
 }
 
-/** A new constant 1 (a LayerNormalization's Scale when the layer has no weight), named after `near`. */
+/** A normalization's affine part as affineTail finds it. */
+interface AffineTail {
+  weight: string;
+  /** Null without the Add: the converters take no bias as zeros. */
+  bias: string | null;
+  /** The node writing the normalized x, then the Mul and the Add taken in. */
+  nodes: OnnxNode[];
+}
+
+/**
+ * The affine part after `norm`, the node writing the normalized x, each step there only when the layer has it: Mul by
+ * a constant weight, then Add of a constant bias (either operand order), each constant one `fits` takes. Without the
+ * Mul the weight is a new constant 1. Null when the normalized x has a reader besides the Mul (or the next layer), or
+ * is the graph's output besides: the Mul would not be taken in, and the layer would get a weight of ones and its own
+ * weight in a Mul apart.
+ */
+function affineTail(
+  g: OnnxGraph,
+  norm: OnnxNode,
+  outputs: string[],
+  fits: (constant: string) => boolean = () => true,
+): AffineTail | null {
+  const normalized = norm.outputs[0];
+  if (g.consumers(normalized).length + (outputs.includes(normalized) ? 1 : 0) !== 1) return null;
+  const nodes = [norm];
+  const constantAfter = (op: string): string | null => {
+    const value = nodes[nodes.length - 1].outputs[0];
+    const next = g.soleConsumer(value, outputs);
+    const other = isOp(next, op) ? otherInput(next, value) : null;
+    if (other === null || !g.constants.has(other) || !fits(other)) return null;
+    nodes.push(next!);
+    return other;
+  };
+  const weight = constantAfter('Mul') ?? unitScale(g, normalized);
+  return { weight, bias: constantAfter('Add'), nodes };
+}
+
+/**
+ * One node of the netwright domain, `opType` on x with the affine part's weight and bias, in the place of the affine
+ * part's last node (writing its output); the affine part's other nodes are removed.
+ */
+function fuseNormalization(
+  g: OnnxGraph,
+  x: string,
+  { weight, bias, nodes }: AffineTail,
+  opType: string,
+  attributes: [string, OnnxAttributeValue][],
+): void {
+  const last = nodes[nodes.length - 1];
+  g.nodes[g.nodes.indexOf(last)] = {
+    name: last.name,
+    opType,
+    domain: FUSED_DOMAIN,
+    inputs: bias === null ? [x, weight] : [x, weight, bias],
+    outputs: [last.outputs[0]],
+    attributes: new Map(attributes),
+  };
+  g.remove(nodes.slice(0, -1));
+}
+
+/** A new constant 1 (the weight of a normalization without one), named after `near`. */
 function unitScale(g: OnnxGraph, near: string): string {
   let name = `${near}_scale`;
   for (let n = 1; g.constants.has(name) || g.producer(name); n++) name = `${near}_scale_${n}`;
@@ -453,13 +494,15 @@ function unitScale(g: OnnxGraph, near: string): string {
 /**
  * nn.GroupNorm(G, C) over an image as PyTorch 1.13 (and Netwright) writes it: Reshape(x, [0, G, -1]) ->
  * InstanceNormalization (scale ones [G], bias zeros [G], epsilon) -> Reshape back to Shape(x) -> Mul by a constant
- * weight [C, 1, 1] -> Add of a constant bias [C, 1, 1] (either operand order). Becomes one GroupNorm node (domain
- * netwright: num_groups G, epsilon, the weight and bias) in the Add's place, when no value inside the pattern has
- * another reader.
+ * weight [C, 1, 1] -> Add of a constant bias [C, 1, 1] (either operand order; affine=False: a 1 and a 0 of shape
+ * [1, 1, 1]), the Mul and the Add each only when the graph has it, as fuseLayerNorm takes them. Becomes one GroupNorm
+ * node (domain netwright: num_groups G, epsilon, the weight and bias) in the last node's place, when no value inside
+ * the pattern has another reader.
  */
 export function fuseGroupNorm(g: OnnxGraph, outputs: string[]): void {
-  const perChannel = (name: string | null): name is string => {
-    const t = name === null ? undefined : g.constants.get(name);
+  // [C, 1, 1], or [1, 1, 1]: one value for every channel.
+  const perChannel = (name: string): boolean => {
+    const t = g.constants.get(name);
     return !!t?.floats && t.dims.length === 3 && t.dims[1] === 1 && t.dims[2] === 1;
   };
   const all = (t: OnnxTensor | null, value: number, length: number): boolean =>
@@ -479,24 +522,13 @@ export function fuseGroupNorm(g: OnnxGraph, outputs: string[]): void {
     const shape = g.producer(back.inputs[1]);
     if (!isOp(shape, 'Shape') || shape.inputs[0] !== x || shape.attributes.size > 0) continue;
     if (g.soleConsumer(shape.outputs[0], outputs) !== back) continue;
-    const mul = g.soleConsumer(back.outputs[0], outputs);
-    const weight = isOp(mul, 'Mul') ? otherInput(mul, back.outputs[0]) : null;
-    if (!perChannel(weight)) continue;
-    const add = g.soleConsumer(mul!.outputs[0], outputs);
-    const bias = isOp(add, 'Add') ? otherInput(add, mul!.outputs[0]) : null;
-    if (!add || !perChannel(bias) || g.constants.get(bias)!.dims[0] !== g.constants.get(weight)!.dims[0]) continue;
-    g.nodes[g.nodes.indexOf(add)] = {
-      name: add.name,
-      opType: 'GroupNorm',
-      domain: FUSED_DOMAIN,
-      inputs: [x, weight, bias],
-      outputs: [add.outputs[0]],
-      attributes: new Map([
-        ['num_groups', { type: 'int', value: groups }],
-        ['epsilon', { type: 'float', value: attributeFloat(norm, 'epsilon', 1e-5) }],
-      ]),
-    };
-    g.remove([grouped, norm, shape, back, mul!]);
+    const affine = affineTail(g, back, outputs, perChannel);
+    if (!affine) continue;
+    fuseNormalization(g, x, affine, 'GroupNorm', [
+      ['num_groups', { type: 'int', value: groups }],
+      ['epsilon', { type: 'float', value: attributeFloat(norm, 'epsilon', 1e-5) }],
+    ]);
+    g.remove([grouped, norm, shape]);
     g.count('groupnorm-fused');
   }
 }

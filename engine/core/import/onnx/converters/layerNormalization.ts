@@ -4,15 +4,7 @@
 // nn.LayerNorm as PyTorch writes it before opset 17.
 
 import { attributeFloat, attributeInt } from '../graph';
-import {
-  layer,
-  needsRank,
-  storedValues,
-  tidy,
-  unsupportedAttribute,
-  type Conversion,
-  type Converter,
-} from '../convertTypes';
+import { affineValues, layer, needsRank, tidy, unsupportedAttribute, type Converter } from '../convertTypes';
 
 export const layerNormalization: Converter = (ctx) => {
   const wrongInput = needsRank(ctx, 1);
@@ -22,13 +14,9 @@ export const layerNormalization: Converter = (ctx) => {
   if (axis !== -1 && axis !== 1) return unsupportedAttribute(ctx, 'axis', axis, '-1 (the features)');
   // Scale and B broadcast over the features: one value per feature, or one value for all (a scalar Mul and Add after
   // the normalization, which fuseLayerNorm also takes). No B: zeros.
-  const perFeature = (input: number, absent: number): Float32Array | Conversion =>
-    (ctx.node.inputs[input] ?? '') === ''
-      ? new Float32Array(features).fill(absent)
-      : storedValues(ctx, input, features, true);
-  const scale = perFeature(1, 1);
+  const scale = affineValues(ctx, 1, features, 1);
   if (!(scale instanceof Float32Array)) return scale;
-  const bias = perFeature(2, 0);
+  const bias = affineValues(ctx, 2, features, 0);
   if (!(bias instanceof Float32Array)) return bias;
   return layer('layernorm', { eps: tidy(attributeFloat(ctx.node, 'epsilon', 1e-5)) }, [0], {
     tensors: {
