@@ -55,9 +55,9 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_hardswish-fused': 'Hardswish (x times HardSigmoid of x) fused',
     'rewrite_mish-fused': 'Mish (x times Tanh of Softplus of x) fused',
     'rewrite_layernorm-fused':
-      'LayerNorm (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, Mul, Add) fused into LayerNormalization',
+      'LayerNorm (ReduceMean, Sub, Pow, ReduceMean, Add, Sqrt, Div, then its Mul and Add where present) fused into LayerNormalization',
     'rewrite_groupnorm-fused':
-      'GroupNorm (Reshape, InstanceNormalization, Reshape back, Mul, Add) fused into a GroupNorm layer',
+      'GroupNorm (Reshape, InstanceNormalization, Reshape back, then its Mul and Add where present) fused into a GroupNorm layer',
     'rewrite_matmul-add-fused': 'MatMul + Add fused into a dense layer',
     'rewrite_pad-folded': 'Pad folded into AveragePool',
     'rewrite_concat-split': 'Concat of more than two tensors split into Concats of two',
@@ -92,9 +92,9 @@ export const IMPORT_MODEL_WORDS: Words<ImportModelWord> = {
     'rewrite_hardswish-fused': '已融合 Hardswish（x 乘以 x 的 HardSigmoid）',
     'rewrite_mish-fused': '已融合 Mish（x 乘以 x 的 Softplus 的 Tanh）',
     'rewrite_layernorm-fused':
-      '已将层归一化（ReduceMean、Sub、Pow、ReduceMean、Add、Sqrt、Div、Mul、Add）融合为 LayerNormalization',
+      '已将层归一化（ReduceMean、Sub、Pow、ReduceMean、Add、Sqrt、Div，以及存在时其后的 Mul、Add）融合为 LayerNormalization',
     'rewrite_groupnorm-fused':
-      '已将组归一化（Reshape、InstanceNormalization、Reshape 还原、Mul、Add）融合为一个组归一化层',
+      '已将组归一化（Reshape、InstanceNormalization、Reshape 还原，以及存在时其后的 Mul、Add）融合为一个组归一化层',
     'rewrite_matmul-add-fused': 'MatMul + Add 已融合为全连接层',
     'rewrite_pad-folded': 'Pad 已并入 AveragePool',
     'rewrite_concat-split': '多于两个输入的 Concat 已拆成多个两两拼接的 Concat',
