@@ -47,7 +47,16 @@ struct ThreadScratch {
 ThreadScratch& threadScratch(int ith);
 
 /** Scratch shared by all threads of one kernel (e.g. a batch's gathered columns), by purpose. */
-enum class Shared { Gathered, Partials, WeightPartials, FlippedWeights, SmallRows, WeightRows, Count };
+enum class Shared {
+  Gathered,
+  Partials,
+  WeightPartials,
+  FlippedWeights,
+  SmallRows,
+  WeightRows,
+  WeightRowsPanels,
+  Count
+};
 Scratch& sharedScratch(Shared which);
 
 std::mutex& kernelCallMutex();
