@@ -32,10 +32,26 @@ async function handleCenter(page: Page, nodeId: string, handle: 'in' | 'out') {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/**
+ * Both handles' centres once the canvas has stopped moving (two readings 150 ms apart agree): a drop or a new graph
+ * may still be fitting the view, and a drag measured before it ends starts beside the handle (seen once in CI: the
+ * press selected the node, and no edge was made).
+ */
+async function settledHandles(page: Page, from: string, to: string) {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pair = { a: await handleCenter(page, from, 'out'), b: await handleCenter(page, to, 'in') };
+    const key = JSON.stringify(pair);
+    if (key === last) return pair;
+    last = key;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`the canvas did not stop moving around ${from} and ${to}`);
+}
+
 /** Drags from one node's output handle to another's input handle, as a person connects two layers. */
 async function connect(page: Page, from: string, to: string): Promise<void> {
-  const a = await handleCenter(page, from, 'out');
-  const b = await handleCenter(page, to, 'in');
+  const { a, b } = await settledHandles(page, from, to);
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
   await page.mouse.move(a.x + 20, a.y + 30, { steps: 5 });

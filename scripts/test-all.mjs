@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: type-check (TypeScript, engine/core alone without Node's types, and the Svelte renderer), lint (the
 // import layers and defect rules), the format checks (Prettier, clang-format), build, every vitest project (unit, renderer, golden
-// parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar) and on
-// the AVX-512 kernels (emulated where the CPU lacks them), the GEMM on arm64's NEON kernels (cross-compiled, under
+// parity, integration) in one run, the kernel tests again on the portable kernels (NETWRIGHT_ISA=scalar), on the
+// AVX2 kernels where the CPU dispatches to AVX-512, and on the AVX-512 kernels (emulated where the CPU lacks them), the
+// GEMM on arm64's NEON kernels (cross-compiled, under
 // qemu), the end-to-end tests in Chromium (Playwright), then a
 // plain closing line
 // "N passed, N failed, N skipped" summed over everything that ran.
@@ -12,6 +13,12 @@ import { resolve } from 'node:path';
 import { findChromium, installHint } from './find-chromium.mjs';
 
 const steps = [];
+/** The instruction set the built kernels dispatch to on this CPU ('' when the addon does not load). */
+function dispatchedIsa() {
+  const addon = resolve('engine/native/build/Release/netwright_native.node');
+  const result = spawnSync(process.execPath, ['-p', `require(${JSON.stringify(addon)}).isa`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : '';
+}
 function run(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`);
   const result = spawnSync(command, args, {
@@ -80,6 +87,27 @@ run('native kernels and engine on the AVX-512 kernels (emulated)', 'node', [
   '--reporter=json',
   `--outputFile=${emulatedReport}`,
 ]);
+// On a CPU with AVX-512 the kernels dispatch to it, so the AVX2 kernels (most users' x64 CPUs) run again by request.
+const avx2Report = 'test-results/vitest-avx2.json';
+rmSync(avx2Report, { force: true });
+if (dispatchedIsa() === 'avx512') {
+  run(
+    'native kernels and engine on the AVX2 kernels (this CPU dispatches to AVX-512)',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      'engine/native',
+      'engine/test',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile=${avx2Report}`,
+    ],
+    { NETWRIGHT_ISA: 'avx2' },
+  );
+}
 // And the GEMM self-test without Node: on this CPU's x64 kernels, and on arm64's NEON kernels cross-compiled and run
 // under qemu (x64 Linux; skipped, saying why, elsewhere).
 const selftestReport = 'test-results/gemm-selftest.json';
@@ -105,7 +133,7 @@ if (!chromium) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of [report, portableReport, emulatedReport, selftestReport]) {
+for (const file of [report, portableReport, avx2Report, emulatedReport, selftestReport]) {
   if (!existsSync(file)) continue;
   const results = JSON.parse(readFileSync(file, 'utf8'));
   passed += results.numPassedTests;
