@@ -395,9 +395,9 @@ inline void transposeQuad(const float* r, std::ptrdiff_t ld, float* out, std::pt
                   loadPair(r + 3 * ld, r + 7 * ld), out, pitch);
 }
 
-// One 16-column op(B) panel from 16 rows of B (see MicroKernel::transposePanel): 8 rows x 4 k at a time
-// (transposeQuad), a depth not a multiple of 4 ending one k at a time. No software prefetches: the hardware's
-// streams do better (512 x 784 from L3: 42 us against 50 with them).
+// One WIDTH-column op(B) panel from WIDTH rows of B (see MicroKernel::transposePanel; 16 for this kernel, 32 for the
+// AVX-512 one): 8 rows x 4 k at a time (transposeQuad), a depth not a multiple of 4 ending one k at a time. No software
+// prefetches: the hardware's streams do better (512 x 784 from L3: 42 us against 50 with them).
 template <int WIDTH>
 void transposeColumns(const float* src, std::ptrdiff_t ld, std::int64_t depth, float* out) {
   const std::int64_t depth4 = depth & ~std::int64_t{3};
