@@ -59,25 +59,29 @@ run('unit, renderer, golden parity and integration tests', 'npx', [
   '--reporter=json',
   `--outputFile=${report}`,
 ]);
+/** The native kernel and engine unit tests again, on the instruction set `isa` asks for (NETWRIGHT_ISA). */
+function kernelTests(name, report, isa) {
+  rmSync(report, { force: true });
+  run(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      'engine/native',
+      'engine/test',
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile=${report}`,
+    ],
+    { NETWRIGHT_ISA: isa },
+  );
+}
 // The kernels again on the portable code path users' CPUs without AVX2 (or whose ISA has no hand-written kernel) get.
 const portableReport = 'test-results/vitest-portable.json';
-rmSync(portableReport, { force: true });
-run(
-  'native kernels and engine on the portable (scalar) kernels',
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--project',
-    'unit',
-    'engine/native',
-    'engine/test',
-    '--reporter=dot',
-    '--reporter=json',
-    `--outputFile=${portableReport}`,
-  ],
-  { NETWRIGHT_ISA: 'scalar' },
-);
+kernelTests('native kernels and engine on the portable (scalar) kernels', portableReport, 'scalar');
 // And on the AVX-512 microkernel, emulated where the CPU lacks it (a second build of the addon; x64 only).
 const emulatedReport = 'test-results/vitest-avx512-emulated.json';
 rmSync(emulatedReport, { force: true });
@@ -91,22 +95,7 @@ run('native kernels and engine on the AVX-512 kernels (emulated)', 'node', [
 const avx2Report = 'test-results/vitest-avx2.json';
 rmSync(avx2Report, { force: true });
 if (dispatchedIsa() === 'avx512') {
-  run(
-    'native kernels and engine on the AVX2 kernels (this CPU dispatches to AVX-512)',
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      'unit',
-      'engine/native',
-      'engine/test',
-      '--reporter=dot',
-      '--reporter=json',
-      `--outputFile=${avx2Report}`,
-    ],
-    { NETWRIGHT_ISA: 'avx2' },
-  );
+  kernelTests('native kernels and engine on the AVX2 kernels (this CPU dispatches to AVX-512)', avx2Report, 'avx2');
 }
 // And the GEMM self-test without Node: on this CPU's x64 kernels, and on arm64's NEON kernels cross-compiled and run
 // under qemu (x64 Linux; skipped, saying why, elsewhere).

@@ -168,8 +168,8 @@ bool weightRowsFor(const GemmProblem& p) {
       for (std::size_t job = share.begin; job < share.end; ++job) {
         const int64_t pc = static_cast<int64_t>(job) / panelsPerBlock * depth;
         const int64_t q = static_cast<int64_t>(job) % panelsPerBlock * kColumns;
-        packPanel<kColumns>(p, q, pc, std::min<int64_t>(depth, p.K - pc),
-                            shared + pc * mp + q * std::min<int64_t>(depth, p.K - pc));
+        const int64_t kc = std::min<int64_t>(depth, p.K - pc);
+        packPanel<kColumns>(p, q, pc, kc, shared + pc * mp + q * kc);  // block pc's panels at shared + pc * mp
       }
     });
   }
