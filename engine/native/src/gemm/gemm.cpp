@@ -275,12 +275,14 @@ void gemmParallel(const GemmProblem& p) {
 
   // Split C into a grid of tm x tn rectangles of whole tiles. Each thread packs its own panels, so the cost per
   // thread is its share of the products plus the packing of its rows and columns: about one cycle a packed element
-  // against 16 multiply-adds a cycle, nothing for the columns of a prepacked op(B). So an inference product on
-  // prepacked weights splits its rows (each thread packs only its own rows of the activations: 3 % less CPU than
-  // splitting the columns, where each packed all of them), and 1024^3 and 64-row products their columns (measured
-  // quietly: 1024^3 173 GFLOPS split by columns against 157-162 by rows).
+  // against 16 multiply-adds a cycle (1024^3 and 64-row products split their columns: measured quietly, 1024^3 173
+  // GFLOPS split by columns against 157-162 by rows). A prepacked op(B) (inference's weights) costs as much: each
+  // thread that uses a panel reads it from L3 or memory, 1.6 MB for W2's first layer, so with its rows split both
+  // threads read all of it. infer-W2 at batch 256 on two threads split by rows ran 0.94-1.23x ONNX Runtime from one
+  // run to the next on a Zen 5 (AVX-512), by columns 1.08-1.17, each thread packing all the activations' rows; with
+  // the AVX2 kernels 2-3 % faster by columns. Nothing is packed or read for a convolution's windows read in place.
   const double packRow = 16.0;
-  const double packCol = p.packedB != nullptr || p.rowOffsets != nullptr ? 0.0 : 16.0;
+  const double packCol = p.rowOffsets != nullptr ? 0.0 : 16.0;
   int bestRows = 1, bestCols = 1;
   double bestCost = std::numeric_limits<double>::max();
   for (int tm = 1; tm <= nth; ++tm) {
