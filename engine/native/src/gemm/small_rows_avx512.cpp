@@ -21,15 +21,34 @@ inline __m512 loadFirst(const float* p, int64_t n) {
   return _mm512_loadu_ps(padded);
 }
 
-// Lanes added in a fixed tree: l + (l + 8), then l + (l + 4), l + (l + 2), 0 + 1.
-inline float addLanes(__m512 v) {
-  alignas(64) float x[kLanes];
-  _mm512_storeu_ps(x, v);
-  for (int width = kLanes / 2; width >= 1; width /= 2) {
-    for (int l = 0; l < width; ++l) x[l] += x[l + width];
+// 128-bit chunks of a and b (a's two, then b's two) in the order imm gives, in the mask form: GCC 12 warns on the
+// plain _mm512_shuffle_f32x4 (its _mm512_undefined_ps pass-through).
+#define NW_CHUNKS(a, b, imm) _mm512_maskz_shuffle_f32x4(0xFFFF, a, b, imm)
+
+// The lanes of 16 vectors added at once, each in one fixed tree: l + (l + 8), then l + (l + 4), l + (l + 2), 0 + 1.
+// Each step adds the same pairs for every vector, two or four vectors packed into one register, so a tile's sums
+// take 15 shuffle pairs instead of a store and 15 scalar adds each (a batch-1 dense layer spent as long adding lanes
+// as multiplying). Vector n's sum lands in lane 4 * (n % 4) + n / 4.
+inline __m512 addLanes16(const __m512 (&v)[16]) {
+  __m512 halves[8], quarters[4], pairs[2];
+  for (int p = 0; p < 8; ++p) {  // lanes 0-7: v[2p]'s l + (l + 8); lanes 8-15: v[2p + 1]'s
+    const __m512 x = v[2 * p], y = v[2 * p + 1];
+    halves[p] = _mm512_add_ps(NW_CHUNKS(x, y, _MM_SHUFFLE(1, 0, 1, 0)), NW_CHUNKS(x, y, _MM_SHUFFLE(3, 2, 3, 2)));
   }
-  return x[0];
+  for (int p = 0; p < 4; ++p) {  // chunk q: v[4p + q]'s l + (l + 4)
+    const __m512 x = halves[2 * p], y = halves[2 * p + 1];
+    quarters[p] = _mm512_add_ps(NW_CHUNKS(x, y, _MM_SHUFFLE(2, 0, 2, 0)), NW_CHUNKS(x, y, _MM_SHUFFLE(3, 1, 3, 1)));
+  }
+  for (int p = 0; p < 2; ++p) {  // chunk q: v[8p + q]'s l + (l + 2) in lanes 0-1, v[8p + 4 + q]'s in lanes 2-3
+    const __m512 x = quarters[2 * p], y = quarters[2 * p + 1];
+    pairs[p] = _mm512_add_ps(_mm512_shuffle_ps(x, y, _MM_SHUFFLE(1, 0, 1, 0)),
+                             _mm512_shuffle_ps(x, y, _MM_SHUFFLE(3, 2, 3, 2)));
+  }
+  // chunk q: lane 0 + lane 1 of v[q], v[4 + q], v[8 + q], v[12 + q]
+  return _mm512_add_ps(_mm512_shuffle_ps(pairs[0], pairs[1], _MM_SHUFFLE(2, 0, 2, 0)),
+                       _mm512_shuffle_ps(pairs[0], pairs[1], _MM_SHUFFLE(3, 1, 3, 1)));
 }
+#undef NW_CHUNKS
 
 // The register tiles, for small_rows_loops.hpp.
 struct Avx512 {
@@ -61,9 +80,12 @@ struct Avx512 {
         for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm512_fmadd_ps(av[i], bv, acc[i][j]);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
-    }
+    static_assert(ROWS * COLS <= 16, "a dot tile's sums fit one addLanes16");
+    __m512 v[16];
+    for (int n = 0; n < 16; ++n) v[n] = n < ROWS * COLS ? acc[n / COLS][n % COLS] : _mm512_setzero_ps();
+    alignas(64) float lanes[kLanes];
+    _mm512_storeu_ps(lanes, addLanes16(v));
+    for (int n = 0; n < ROWS * COLS; ++n) sums[(n / COLS) * lds + n % COLS] = lanes[4 * (n % 4) + n / 4];
   }
 
   // sums[i][0, 16 VECS) over k in order; `width` < 16 (VECS = 1 only) pads the columns past it with zeros.
