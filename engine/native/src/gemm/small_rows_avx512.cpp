@@ -50,10 +50,11 @@ inline __m512 addLanes16(const __m512 (&v)[16]) {
 }
 #undef NW_CHUNKS
 
-// The register tiles, for small_rows_loops.hpp.
+// The register tiles, for small_rows_loops.hpp. One or two rows take 8 columns (16 chains, as many as addLanes16
+// sums): 1 x 512 x 512 in 9.1-9.4 us against 10.0-10.2 with 4.
 struct Avx512 {
   static constexpr int kLanes = 16;
-  static constexpr int kDotColumns[5] = {0, 4, 4, 4, 4};
+  static constexpr int kDotColumns[5] = {0, 8, 8, 5, 4};
   static constexpr int kAxpyVectors[5] = {0, 4, 4, 4, 4};
 
   template <int ROWS, int COLS>
