@@ -61,7 +61,8 @@
       'include_dirs': ['src'],
       'conditions': [
         ['target_arch=="x64"', {
-          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'conv_dot_avx512', 'optimizers_avx2'],
+          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'conv_dot_avx512', 'optimizers_avx2',
+                           'batch_norm_avx2'],
           'defines': ['NW_GEMM_X86'],
         }],
         ['target_arch=="arm64"', {
@@ -121,6 +122,18 @@
           'target_name': 'optimizers_avx2',
           'type': 'static_library',
           'sources': ['src/ops/optimizers_avx2.cpp'],
+          'include_dirs': ['src'],
+          'defines': ['NW_GEMM_X86'],
+          'cflags': ['-fPIC', '-mavx2', '-ffp-contract=off'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-ffp-contract=off'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2', '/fp:precise'] } },
+        },
+        {
+          # Batch normalization's rows 8 floats (two registers of four doubles) wide (src/ops/batch_norm_avx2.cpp):
+          # the portable passes' bits, so no fused multiply-adds, as for optimizers_avx2.
+          'target_name': 'batch_norm_avx2',
+          'type': 'static_library',
+          'sources': ['src/ops/batch_norm_avx2.cpp'],
           'include_dirs': ['src'],
           'defines': ['NW_GEMM_X86'],
           'cflags': ['-fPIC', '-mavx2', '-ffp-contract=off'],

@@ -74,6 +74,13 @@ bool gemmReadsOffsets();
  */
 bool gemmReadsWeightRows();
 
+/**
+ * Whether the CPU-specific loops other kernels keep beside their portable ones (optimizers_avx2.cpp,
+ * batch_norm_avx2.cpp) may run: the GEMM's dispatch found AVX2 (avx2 or avx512; NETWRIGHT_ISA=scalar keeps the
+ * portable loops). Those loops give the portable ones' bits, so this changes only the speed.
+ */
+bool gemmRunsAvx2();
+
 /** Runs on the calling thread using the pool. Call only with a KernelScope open, outside pool tasks. */
 void gemmParallel(const GemmProblem& problem);
 

@@ -88,6 +88,14 @@ const MicroKernel& gemmKernel() {
   return chosen;
 }
 
+bool gemmRunsAvx2() {
+  static const bool runs = [] {
+    const char* isa = gemmKernel().isa;
+    return std::strcmp(isa, "avx2") == 0 || std::strcmp(isa, "avx512") == 0;
+  }();
+  return runs;
+}
+
 bool gemmReadsOffsets() {
   // NETWRIGHT_GEMM_PACK_WINDOWS=1 copies shifted windows into panels even where the kernel could read them in place:
   // the test that both ways give the same bits runs one process each way.

@@ -1,7 +1,10 @@
 // Batch normalization's passes (see batch_norm_passes.hpp): row sums in double with SSE2 where available, the
-// elementwise transforms as plain loops the compiler vectorizes (restrict pointers, scalars by value).
+// elementwise transforms as plain loops the compiler vectorizes (restrict pointers, scalars by value); on AVX2 CPUs
+// the rows' whole groups of 8 run in batch_norm_avx2.cpp (twice as many doubles an instruction, the same bits).
 #include "ops/batch_norm_passes.hpp"
 
+#include "gemm/gemm.hpp"
+#include "ops/batch_norm_rows.hpp"
 #include "scratch.hpp"
 
 #if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
@@ -33,9 +36,21 @@ inline double addLanes(const double* lane) {
   return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
+// Whether the rows' AVX2 versions (batch_norm_avx2.cpp: the same bits) run on this CPU.
+inline bool avx2Rows() {
+#if defined(NW_GEMM_X86)
+  return gemmRunsAvx2();
+#else
+  return false;
+#endif
+}
+
 #ifdef NW_NORM_SSE2
 struct Lanes {
-  __m128d v[4] = {_mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd(), _mm_setzero_pd()};
+  __m128d v[4];
+  explicit Lanes(const double* lane) {
+    for (int k = 0; k < 4; ++k) v[k] = _mm_loadu_pd(lane + 2 * k);
+  }
   void store(double* lane) const {
     for (int k = 0; k < 4; ++k) _mm_storeu_pd(lane + 2 * k, v[k]);
   }
@@ -55,8 +70,11 @@ void addRowShiftedMoments(const float* NW_RESTRICT x, size_t n, double shift, do
                           double* NW_RESTRICT squares) {
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, squareLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) i = shiftedMomentsAvx2(x, n, shift, lane, squareLane);
+#endif
 #ifdef NW_NORM_SSE2
-  Lanes sum, squareSum;
+  Lanes sum(lane), squareSum(squareLane);
   const __m128d k = _mm_set1_pd(shift);
   for (; i + 8 <= n; i += 8) {
     __m128d v[4];
@@ -92,8 +110,11 @@ void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x,
                         double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, centredLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) i = gradientSumsAvx2(dy, x, n, mean, lane, centredLane);
+#endif
 #ifdef NW_NORM_SSE2
-  Lanes sum, centredSum;
+  Lanes sum(lane), centredSum(centredLane);
   const __m128d m = _mm_set1_pd(mean);
   for (; i + 8 <= n; i += 8) {
     __m128d g[4], v[4];
@@ -145,14 +166,22 @@ void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT
 
 // y = (x - mean) * scale + shift over [0, n) (centred first, so a large mean does not cancel precision away).
 void affineRow(const float* NW_RESTRICT x, float* NW_RESTRICT y, size_t n, float mean, float scale, float shift) {
-  for (size_t s = 0; s < n; ++s) y[s] = (x[s] - mean) * scale + shift;
+  size_t s = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) s = affineRowAvx2(x, y, n, mean, scale, shift);
+#endif
+  for (; s < n; ++s) y[s] = (x[s] - mean) * scale + shift;
 }
 
 // dx (=|+=) a dy + b (x - mean) + e over [0, n).
 template <bool ACCUMULATE>
 void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, float* NW_RESTRICT dx, size_t n, float a,
                  float b, float e, float mean) {
-  for (size_t s = 0; s < n; ++s) {
+  size_t s = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) s = gradientRowAvx2(dy, x, dx, n, a, b, e, mean, ACCUMULATE);
+#endif
+  for (; s < n; ++s) {
     const float v = a * dy[s] + b * (x[s] - mean) + e;
     dx[s] = ACCUMULATE ? dx[s] + v : v;
   }
@@ -161,7 +190,11 @@ void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, float*
 // dx (=|+=) a dy over [0, n).
 template <bool ACCUMULATE>
 void scaledRow(const float* NW_RESTRICT dy, float* NW_RESTRICT dx, size_t n, float a) {
-  for (size_t s = 0; s < n; ++s) dx[s] = ACCUMULATE ? dx[s] + a * dy[s] : a * dy[s];
+  size_t s = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) s = scaledRowAvx2(dy, dx, n, a, ACCUMULATE);
+#endif
+  for (; s < n; ++s) dx[s] = ACCUMULATE ? dx[s] + a * dy[s] : a * dy[s];
 }
 
 }  // namespace

@@ -3,11 +3,9 @@
 // and Adam, bound by division and square root, run 8 lanes wide on AVX2 CPUs (ops/optimizers_avx2.cpp, same bits).
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 #include "args.hpp"
 #include "gemm/gemm.hpp"
-#include "gemm/microkernel.hpp"
 #include "ops/optimizer_rules.hpp"
 #include "ops/register.hpp"
 #include "scratch.hpp"
@@ -91,34 +89,23 @@ void adamRange(const AdamRule r, float* NW_RESTRICT w, const float* NW_RESTRICT 
   }
 }
 
-// Whether the AVX2 rules (ops/optimizers_avx2.cpp) may run: the CPU has AVX2, as the GEMM's dispatch found
-// (NETWRIGHT_ISA=scalar keeps the portable loops). The same bits either way.
-bool avx2Rules() {
-#if defined(NW_GEMM_X86)
-  const char* isa = gemmKernel().isa;
-  return std::strcmp(isa, "avx2") == 0 || std::strcmp(isa, "avx512") == 0;
-#else
-  return false;
-#endif
-}
-
 void adagradRows(const AdagradRule& r, float* w, const float* g, float* sum, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) begin = adagradRangeAvx2(r, w, g, sum, begin, end);
+  if (gemmRunsAvx2()) begin = adagradRangeAvx2(r, w, g, sum, begin, end);
 #endif
   adagradRange(r, w, g, sum, begin, end);
 }
 
 void rmspropRows(const RmspropRule& r, float* w, const float* g, float* v, float* buf, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) begin = rmspropRangeAvx2(r, w, g, v, buf, begin, end);
+  if (gemmRunsAvx2()) begin = rmspropRangeAvx2(r, w, g, v, buf, begin, end);
 #endif
   rmspropRange(r, w, g, v, buf, begin, end);
 }
 
 void adamRows(const AdamRule& r, float* w, const float* g, float* m, float* v, size_t begin, size_t end) {
 #if defined(NW_GEMM_X86)
-  if (avx2Rules()) begin = adamRangeAvx2(r, w, g, m, v, begin, end);
+  if (gemmRunsAvx2()) begin = adamRangeAvx2(r, w, g, m, v, begin, end);
 #endif
   adamRange(r, w, g, m, v, begin, end);
 }

@@ -1,0 +1,97 @@
+// Batch normalization's hot rows in AVX2 (see batch_norm_rows.hpp): the double lanes of the row sums in two
+// registers of four (lanes 0-3 and 4-7, where SSE2 holds them in four of two), the float transforms 8 wide. Compiled
+// with -mavx2 -ffp-contract=off and no FMA: GCC would fuse even these intrinsics' multiplies and adds otherwise.
+#include <immintrin.h>
+
+#include "ops/batch_norm_rows.hpp"
+
+namespace nw {
+
+using std::size_t;
+
+namespace {
+
+// Elements [i, i + 8) of x as lanes 0-3 and 4-7 in double.
+inline void widen8(const float* x, __m256d& lo, __m256d& hi) {
+  lo = _mm256_cvtps_pd(_mm_loadu_ps(x));
+  hi = _mm256_cvtps_pd(_mm_loadu_ps(x + 4));
+}
+
+}  // namespace
+
+size_t shiftedMomentsAvx2(const float* x, size_t n, double shift, double* lane, double* squareLane) {
+  const __m256d k = _mm256_set1_pd(shift);
+  __m256d sumLo = _mm256_loadu_pd(lane), sumHi = _mm256_loadu_pd(lane + 4);
+  __m256d squareLo = _mm256_loadu_pd(squareLane), squareHi = _mm256_loadu_pd(squareLane + 4);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256d lo, hi;
+    widen8(x + i, lo, hi);
+    lo = _mm256_sub_pd(lo, k);
+    hi = _mm256_sub_pd(hi, k);
+    sumLo = _mm256_add_pd(sumLo, lo);
+    sumHi = _mm256_add_pd(sumHi, hi);
+    squareLo = _mm256_add_pd(squareLo, _mm256_mul_pd(lo, lo));
+    squareHi = _mm256_add_pd(squareHi, _mm256_mul_pd(hi, hi));
+  }
+  _mm256_storeu_pd(lane, sumLo);
+  _mm256_storeu_pd(lane + 4, sumHi);
+  _mm256_storeu_pd(squareLane, squareLo);
+  _mm256_storeu_pd(squareLane + 4, squareHi);
+  return i;
+}
+
+size_t gradientSumsAvx2(const float* dy, const float* x, size_t n, double mean, double* lane, double* centredLane) {
+  const __m256d m = _mm256_set1_pd(mean);
+  __m256d sumLo = _mm256_loadu_pd(lane), sumHi = _mm256_loadu_pd(lane + 4);
+  __m256d centredLo = _mm256_loadu_pd(centredLane), centredHi = _mm256_loadu_pd(centredLane + 4);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256d gLo, gHi, vLo, vHi;
+    widen8(dy + i, gLo, gHi);
+    widen8(x + i, vLo, vHi);
+    sumLo = _mm256_add_pd(sumLo, gLo);
+    sumHi = _mm256_add_pd(sumHi, gHi);
+    centredLo = _mm256_add_pd(centredLo, _mm256_mul_pd(gLo, _mm256_sub_pd(vLo, m)));
+    centredHi = _mm256_add_pd(centredHi, _mm256_mul_pd(gHi, _mm256_sub_pd(vHi, m)));
+  }
+  _mm256_storeu_pd(lane, sumLo);
+  _mm256_storeu_pd(lane + 4, sumHi);
+  _mm256_storeu_pd(centredLane, centredLo);
+  _mm256_storeu_pd(centredLane + 4, centredHi);
+  return i;
+}
+
+size_t affineRowAvx2(const float* x, float* y, size_t n, float mean, float scale, float shift) {
+  const __m256 m = _mm256_set1_ps(mean), a = _mm256_set1_ps(scale), e = _mm256_set1_ps(shift);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    _mm256_storeu_ps(y + i, _mm256_add_ps(_mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(x + i), m), a), e));
+  }
+  return i;
+}
+
+size_t gradientRowAvx2(const float* dy, const float* x, float* dx, size_t n, float a, float b, float e, float mean,
+                       bool accumulate) {
+  const __m256 av = _mm256_set1_ps(a), bv = _mm256_set1_ps(b), ev = _mm256_set1_ps(e), m = _mm256_set1_ps(mean);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 centred = _mm256_sub_ps(_mm256_loadu_ps(x + i), m);
+    const __m256 v =
+        _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(av, _mm256_loadu_ps(dy + i)), _mm256_mul_ps(bv, centred)), ev);
+    _mm256_storeu_ps(dx + i, accumulate ? _mm256_add_ps(_mm256_loadu_ps(dx + i), v) : v);
+  }
+  return i;
+}
+
+size_t scaledRowAvx2(const float* dy, float* dx, size_t n, float a, bool accumulate) {
+  const __m256 av = _mm256_set1_ps(a);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_mul_ps(av, _mm256_loadu_ps(dy + i));
+    _mm256_storeu_ps(dx + i, accumulate ? _mm256_add_ps(_mm256_loadu_ps(dx + i), v) : v);
+  }
+  return i;
+}
+
+}  // namespace nw
