@@ -215,6 +215,30 @@ export interface Kernels {
     spatial: number,
     accumulateDx: boolean,
   ): void;
+  /**
+   * batchNormForwardTrain, then max(y, 0) as activationForward's ReLU computes it, in the same pass: a batch norm and
+   * the ReLU it alone feeds in training, y being the ReLU's output (the batch norm's own is not written).
+   */
+  batchNormReluForwardTrain: Kernels['batchNormForwardTrain'];
+  /**
+   * batchNormBackward through the ReLU after it: from the ReLU's output z and output gradient dz, dy = z > 0 ? dz : 0
+   * (activationBackward's bits: z > 0 exactly where the ReLU's input is) is read as the passes need it, not written.
+   */
+  batchNormReluBackward(
+    x: Float32Array,
+    gamma: Float32Array,
+    dz: Float32Array,
+    z: Float32Array,
+    savedMean: Float32Array,
+    savedInvStd: Float32Array,
+    dx: Float32Array,
+    dGamma: Float32Array,
+    dBeta: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    accumulateDx: boolean,
+  ): void;
   /** Backward of eval mode (statistics are constants). */
   batchNormBackwardEval(
     gamma: Float32Array,

@@ -32,6 +32,8 @@ const members: Record<keyof Kernels, 'function' | 'string'> = {
   batchNormForwardEval: 'function',
   batchNormBackward: 'function',
   batchNormBackwardEval: 'function',
+  batchNormReluForwardTrain: 'function',
+  batchNormReluBackward: 'function',
   activationForward: 'function',
   activationBackward: 'function',
   softmaxForward: 'function',

@@ -134,7 +134,7 @@ const store = (out: Float32Array, i: number, value: number, accumulate: boolean)
 /** A Kernels object computed naively in TypeScript (threads are ignored). */
 export function createReferenceKernels(): Kernels {
   let threadCount = 1;
-  return {
+  const kernels: Kernels = {
     isa: 'reference',
     setThreads(count) {
       threadCount = count;
@@ -416,6 +416,41 @@ export function createReferenceKernels(): Kernels {
       }
     },
 
+    batchNormReluForwardTrain(
+      x,
+      gamma,
+      beta,
+      y,
+      mean,
+      invStd,
+      runningMean,
+      runningVar,
+      batch,
+      channels,
+      spatial,
+      ...r
+    ) {
+      kernels.batchNormForwardTrain(
+        x,
+        gamma,
+        beta,
+        y,
+        mean,
+        invStd,
+        runningMean,
+        runningVar,
+        batch,
+        channels,
+        spatial,
+        ...r,
+      );
+      for (let i = 0; i < batch * channels * spatial; i++) y[i] = y[i] > 0 ? y[i] : 0;
+    },
+    batchNormReluBackward(x, gamma, dz, z, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, acc) {
+      const dy = Float32Array.from(dz.subarray(0, batch * channels * spatial), (g, i) => (z[i] > 0 ? g : 0));
+      kernels.batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, acc);
+    },
+
     activationForward(kind, x, y, count, alpha) {
       for (let i = 0; i < count; i++) y[i] = activate(kind, x[i], alpha);
     },
@@ -640,4 +675,5 @@ export function createReferenceKernels(): Kernels {
       }
     },
   };
+  return kernels;
 }

@@ -1,6 +1,7 @@
-// The bits of batch normalization's four kernels (training and eval forward, both backwards) on seeded values, as one
-// SHA-256: engine/native/batchNormIsa.test.ts compares its own process's (the rows' AVX2 versions where the CPU has
-// them) with this file run as a child with NETWRIGHT_ISA=scalar (the portable passes), which prints it.
+// The bits of batch normalization's kernels (training and eval forward, both backwards, training through a ReLU) on
+// seeded values, as one SHA-256: engine/native/batchNormIsa.test.ts compares its own process's (the rows' AVX2
+// versions where the CPU has them) with this file run as a child with NETWRIGHT_ISA=scalar (the portable passes),
+// which prints it.
 // No test framework here: the child loads only this file, the addon and the RNG.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +101,38 @@ export function batchNormBits(native: Kernels, threadCounts: number[]): string {
           accumulate,
         );
         [dx, dGamma, dBeta].forEach(add);
+        // Through the ReLU after it: the forward's output is the backward's mask.
+        native.batchNormReluForwardTrain(
+          x,
+          gamma,
+          beta,
+          y,
+          savedMean,
+          savedInvStd,
+          runningMean,
+          runningVar,
+          batch,
+          channels,
+          spatial,
+          1e-5,
+          0.1,
+        );
+        native.batchNormReluBackward(
+          x,
+          gamma,
+          dy,
+          y,
+          savedMean,
+          savedInvStd,
+          dx,
+          dGamma,
+          dBeta,
+          batch,
+          channels,
+          spatial,
+          accumulate,
+        );
+        [y, dx, dGamma, dBeta].forEach(add);
       }
     });
   }

@@ -93,6 +93,16 @@ export interface LayerRuntime {
    * the pool's output tensor `pooled` (the ReLU's is used as scratch).
    */
   forwardReluPool?(batch: number, relu: Tensor, pooled: Tensor): void;
+  /**
+   * Optional (batch norm): forward with the ReLU this layer alone feeds, in training as in evaluation, writing the
+   * ReLU's output tensor `relu` bitwise as the two layers would; in training this layer's own output is not written.
+   */
+  forwardWithRelu?(batch: number, training: boolean, step: number, relu: Tensor): void;
+  /**
+   * Optional, with forwardWithRelu: the backward of both, from `relu`'s output and gradient; in training this layer's
+   * output gradient (which the ReLU's backward would have written) is not written either.
+   */
+  backwardWithRelu?(batch: number, relu: Tensor): void;
 }
 
 export type OpBuilder = (ctx: BuildContext) => LayerRuntime;

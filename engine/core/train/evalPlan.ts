@@ -7,7 +7,7 @@ import type { LayerRuntime, Tensor } from '../ops';
 import { windowGeometry } from '../spec/window';
 import type { ParamValue } from '../spec/types';
 
-export interface EvalLayer {
+export interface PlanLayer {
   nodeId: string;
   op: string;
   runtime: LayerRuntime;
@@ -20,16 +20,16 @@ export interface EvalLayer {
 export type EvalStep = (batch: number) => void;
 
 /** A max pool the fused convolution kernel can apply: a 2x2 window, stride 2, no padding. */
-function isPool2x2(pool: EvalLayer, input: Tensor): boolean {
+function isPool2x2(pool: PlanLayer, input: Tensor): boolean {
   if (pool.op !== 'maxpool2d') return false;
   const g = windowGeometry('maxpool2d', pool.params, input.shape);
   return g.kh === 2 && g.kw === 2 && g.sh === 2 && g.sw === 2 && g.ph === 0 && g.pw === 0;
 }
 
 /** Steps in the layers' (topological) order; a fused step stands where its first layer stood. */
-export function evalSteps(layers: readonly EvalLayer[]): EvalStep[] {
+export function evalSteps(layers: readonly PlanLayer[]): EvalStep[] {
   const byId = new Map(layers.map((layer) => [layer.nodeId, layer]));
-  const soleConsumer = (layer: EvalLayer) => (layer.consumers.length === 1 ? byId.get(layer.consumers[0]) : undefined);
+  const soleConsumer = (layer: PlanLayer) => (layer.consumers.length === 1 ? byId.get(layer.consumers[0]) : undefined);
   const folded = new Set<string>();
   const steps: EvalStep[] = [];
   for (const layer of layers) {

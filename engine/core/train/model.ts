@@ -16,6 +16,7 @@ import { Rng } from '../rng';
 import { analyze, problemText } from '../spec';
 import type { ModelSpec, OpKind, ParamValue, Problem, Shape } from '../spec/types';
 import { evalSteps, type EvalStep } from './evalPlan';
+import { trainPlan, type TrainPlan } from './trainPlan';
 
 export class SpecError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -31,6 +32,11 @@ export interface CompileOptions {
   maxBatch: number;
   /** Seeds initialization and dropout. */
   seed: number;
+  /**
+   * Run each batch norm and the ReLU it alone feeds as one kernel each way in training (trainPlan.ts); the same
+   * bits either way. Default true; false runs every layer on its own (to compare the two).
+   */
+  fuseTraining?: boolean;
 }
 
 interface PlannedLayer {
@@ -65,6 +71,8 @@ export class CompiledModel {
   private readonly layers: PlannedLayer[];
   /** The eval-mode forward with each dense/conv → ReLU (→ 2x2 max pool) chain in one kernel (evalPlan.ts). */
   private readonly evalSteps: EvalStep[];
+  /** The training passes with each batch norm → ReLU in one kernel each way (trainPlan.ts). */
+  private readonly trainSteps: TrainPlan;
   private readonly activations: ReadonlyMap<string, Tensor>;
   /** All parameter values (tensors' value fields are views into it), and those tensors; see paramArena and params. */
   private readonly arena: Float32Array;
@@ -208,13 +216,13 @@ export class CompiledModel {
     this.paramTensors = ordered;
     this.states = states;
     this.layers = layers;
-    this.evalSteps = evalSteps(
-      layers.map((layer) => ({
-        ...layer,
-        output: tensors.get(layer.nodeId)!,
-        consumers: outgoing.get(layer.nodeId)!,
-      })),
-    );
+    const planned = layers.map((layer) => ({
+      ...layer,
+      output: tensors.get(layer.nodeId)!,
+      consumers: outgoing.get(layer.nodeId)!,
+    }));
+    this.evalSteps = evalSteps(planned);
+    this.trainSteps = trainPlan(planned, options.fuseTraining ?? true);
     this.input = tensors.get(inputId)!;
     this.output = tensors.get(analysis.outputId!)!;
     this.activations = tensors;
@@ -256,23 +264,29 @@ export class CompiledModel {
   }
 
   /**
-   * Runs every layer forward on the first `batch` samples of the input tensor. In eval mode, fused chains leave the
-   * output tensors of the layers folded into the next one unwritten unless `everyLayer` (for `activation()`).
+   * Runs every layer forward on the first `batch` samples of the input tensor. Fused chains (eval mode: dense/conv →
+   * ReLU; training: batch norm → ReLU) leave the output tensors of the layers folded into the next one unwritten
+   * unless `everyLayer` (for `activation()`).
    */
   forward(batch: number, training: boolean, step = 0, everyLayer = false): Float32Array {
     this.checkBatch(batch);
-    if (training || everyLayer) {
+    if (everyLayer) {
       for (const layer of this.layers) layer.runtime.forward(batch, training, step);
+    } else if (training) {
+      for (const run of this.trainSteps.forward) run(batch, training, step);
     } else {
       for (const run of this.evalSteps) run(batch);
     }
     return this.output.data;
   }
 
-  /** Backward from the output gradient (written by the loss into output.grad) to every parameter gradient. */
+  /**
+   * Backward from the output gradient (written by the loss into output.grad) to every parameter gradient. A batch
+   * norm's output gradient is not written where its ReLU's backward is folded into its own.
+   */
   backward(batch: number): void {
     this.checkBatch(batch);
-    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].runtime.backward(batch);
+    for (const run of this.trainSteps.backward) run(batch);
   }
 
   /**

@@ -22,6 +22,8 @@ export class NonFiniteLossError extends Error {
 export interface SessionOptions {
   /** Largest batch the buffers are sized for (default: the config's batch size). */
   maxBatch?: number;
+  /** CompileOptions.fuseTraining (default true). */
+  fuseTraining?: boolean;
 }
 
 export interface TrainingSession {
@@ -61,7 +63,7 @@ export function createTrainingSession(
   options: SessionOptions = {},
 ): TrainingSession {
   const maxBatch = options.maxBatch ?? config.batchSize;
-  const model = new CompiledModel(spec, kernels, { maxBatch, seed: config.seed });
+  const model = new CompiledModel(spec, kernels, { maxBatch, seed: config.seed, fuseTraining: options.fuseTraining });
   return new Session(model, config, kernels);
 }
 

@@ -3,7 +3,8 @@
 import { float, type OnnxEmitter } from '../../export/onnxEmit';
 import { call, type PytorchLayer } from '../../export/pytorchLayer';
 import { py } from '../../export/python';
-import { num, type OpBuilder } from '../../ops/types';
+import { Activation } from '../../kernels';
+import { num, type LayerRuntime, type OpBuilder } from '../../ops/types';
 import type { ParamDef } from '../../spec/layerTypes';
 import type { TensorContext, TensorDecl } from '../types';
 
@@ -60,7 +61,8 @@ export const batchNormOp: OpBuilder = (ctx) => {
   // Backward needs dx even for the network input only when asked; the kernel always writes it, so keep a sink.
   const sink = xGrad.needed ? null : new Float32Array(ctx.maxBatch * x.size);
   let lastTraining = true;
-  return {
+  const count = (batch: number) => batch * x.size;
+  const runtime: LayerRuntime = {
     forward(batch, training) {
       lastTraining = training && !ctx.frozen;
       if (lastTraining) {
@@ -95,42 +97,98 @@ export const batchNormOp: OpBuilder = (ctx) => {
       }
     },
     backward(batch) {
-      const dx = sink ?? x.grad!;
-      const accumulate = sink ? false : xGrad.accumulate;
-      if (lastTraining) {
-        kernels.batchNormBackward(
-          x.data,
-          gamma.value,
-          y.grad!,
-          savedMean,
-          savedInvStd,
-          dx,
-          gamma.grad,
-          beta.grad,
-          batch,
-          channels,
-          spatial,
-          accumulate,
-        );
-      } else {
-        kernels.batchNormBackwardEval(
-          gamma.value,
-          y.grad!,
-          x.data,
-          runningMean.value,
-          runningVar.value,
-          dx,
-          gamma.grad,
-          beta.grad,
-          batch,
-          channels,
-          spatial,
-          eps,
-          accumulate,
-        );
+      backwardFrom(batch, y.grad!, null);
+    },
+    // In training, the ReLU's kernels fold into this layer's (BN's output and its gradient never written); otherwise
+    // (evaluation, a frozen layer) the two run one after the other.
+    forwardWithRelu(batch, training, step, relu) {
+      if (!(training && !ctx.frozen)) {
+        runtime.forward(batch, training, step);
+        kernels.activationForward(Activation.ReLU, y.data, relu.data, count(batch), 0);
+        return;
       }
+      lastTraining = true;
+      kernels.batchNormReluForwardTrain(
+        x.data,
+        gamma.value,
+        beta.value,
+        relu.data,
+        savedMean,
+        savedInvStd,
+        runningMean.value,
+        runningVar.value,
+        batch,
+        channels,
+        spatial,
+        eps,
+        momentum,
+      );
+    },
+    backwardWithRelu(batch, relu) {
+      if (!lastTraining) {
+        // The ReLU alone reads this layer's output, so its gradient is this layer's whole output gradient.
+        kernels.activationBackward(Activation.ReLU, y.data, relu.data, relu.grad!, y.grad!, count(batch), 0, false);
+        runtime.backward(batch);
+        return;
+      }
+      backwardFrom(batch, relu.grad!, relu.data);
     },
   };
+
+  /** Backward from the output gradient dy, or with `reluOutput` from the gradient of the ReLU after this layer. */
+  function backwardFrom(batch: number, dy: Float32Array, reluOutput: Float32Array | null): void {
+    const dx = sink ?? x.grad!;
+    const accumulate = sink ? false : xGrad.accumulate;
+    if (reluOutput) {
+      kernels.batchNormReluBackward(
+        x.data,
+        gamma.value,
+        dy,
+        reluOutput,
+        savedMean,
+        savedInvStd,
+        dx,
+        gamma.grad,
+        beta.grad,
+        batch,
+        channels,
+        spatial,
+        accumulate,
+      );
+    } else if (lastTraining) {
+      kernels.batchNormBackward(
+        x.data,
+        gamma.value,
+        dy,
+        savedMean,
+        savedInvStd,
+        dx,
+        gamma.grad,
+        beta.grad,
+        batch,
+        channels,
+        spatial,
+        accumulate,
+      );
+    } else {
+      kernels.batchNormBackwardEval(
+        gamma.value,
+        dy,
+        x.data,
+        runningMean.value,
+        runningVar.value,
+        dx,
+        gamma.grad,
+        beta.grad,
+        batch,
+        channels,
+        spatial,
+        eps,
+        accumulate,
+      );
+    }
+  }
+  return runtime;
 };
 
 export function batchNormTensors({ inputShape }: TensorContext): TensorDecl[] {

@@ -31,8 +31,10 @@ int channelThreads(const NormDims& d) { return threadsFor(static_cast<double>(d.
 
 // batchNormForwardTrain(x, gamma, beta, y, savedMean, savedInvStd, runningMean, runningVar,
 //                       batch, channels, spatial, eps, momentum)
-Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
-  Args args(info, "batchNormForwardTrain", 13);
+// batchNormReluForwardTrain: the same arguments; y = max(BN(x), 0) as the ReLU kernel computes it (the ReLU after a
+// batch norm in training, without writing the batch norm's own output and reading it back).
+Napi::Value ForwardTrainWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
+  Args args(info, name, 13);
   FloatView x = args.floats(0, "x");
   FloatView gamma = args.floats(1, "gamma");
   FloatView beta = args.floats(2, "beta");
@@ -76,9 +78,16 @@ Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
       const double scale = gamma.data[c] * invStd;
       share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], static_cast<float>(mean)};
     }
-    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms);
+    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms, relu);
   });
   return info.Env().Undefined();
+}
+
+Napi::Value BatchNormForwardTrain(const Napi::CallbackInfo& info) {
+  return ForwardTrainWith(info, "batchNormForwardTrain", false);
+}
+Napi::Value BatchNormReluForwardTrain(const Napi::CallbackInfo& info) {
+  return ForwardTrainWith(info, "batchNormReluForwardTrain", true);
 }
 
 // batchNormForwardEval(x, gamma, beta, y, runningMean, runningVar, batch, channels, spatial, eps)
@@ -106,27 +115,33 @@ Napi::Value BatchNormForwardEval(const Napi::CallbackInfo& info) {
       const double scale = gamma.data[c] * invStd;
       share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], runningMean.data[c]};
     }
-    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms);
+    applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms, false);
   });
   return info.Env().Undefined();
 }
 
 // batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx)
 // dx = gamma invStd / m (m dy - dBeta - xhat dGamma).
-Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
-  Args args(info, "batchNormBackward", 12);
+// batchNormReluBackward(x, gamma, dz, z, savedMean, ...): the same through the ReLU that follows, from its output z and
+// output gradient dz: dy = z > 0 ? dz : 0 (the ReLU backward's bits, as z > 0 exactly where its input is), taken as
+// the passes read it instead of written out and read back.
+Napi::Value BackwardWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
+  const std::size_t r = relu ? 1 : 0;  // arguments after dy move one place
+  Args args(info, name, 12 + r);
   FloatView x = args.floats(0, "x");
   FloatView gamma = args.floats(1, "gamma");
-  FloatView dy = args.floats(2, "dy");
-  FloatView savedMean = args.floats(3, "savedMean");
-  FloatView savedInvStd = args.floats(4, "savedInvStd");
-  FloatView dx = args.floats(5, "dx");
-  FloatView dGamma = args.floats(6, "dGamma");
-  FloatView dBeta = args.floats(7, "dBeta");
-  const NormDims d = readDims(args, 8);
-  const bool accumulate = args.flag(11, "accumulateDx");
+  FloatView dy = args.floats(2, relu ? "dz" : "dy");
+  FloatView z = relu ? args.floats(3, "z") : FloatView{};
+  FloatView savedMean = args.floats(3 + r, "savedMean");
+  FloatView savedInvStd = args.floats(4 + r, "savedInvStd");
+  FloatView dx = args.floats(5 + r, "dx");
+  FloatView dGamma = args.floats(6 + r, "dGamma");
+  FloatView dBeta = args.floats(7 + r, "dBeta");
+  const NormDims d = readDims(args, 8 + r);
+  const bool accumulate = args.flag(11 + r, "accumulateDx");
   args.need(x, d.count());
   args.need(dy, d.count());
+  if (relu) args.need(z, d.count());
   args.need(dx, d.count());
   for (FloatView* v : {&gamma, &savedMean, &savedInvStd, &dGamma, &dBeta}) args.need(*v, d.channels);
   KernelScope scope;
@@ -139,7 +154,8 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
     double* sumDyCentred = share.second;
     double* means = share.third;
     for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = savedMean.data[c];
-    gradientSums(d, x.data, dy.data, r.begin, r.end, means, sumDy, sumDyCentred);
+    const Gradient g{dy.data, relu ? z.data : nullptr};
+    gradientSums(d, x.data, g, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double mean = savedMean.data[c];
       const double invStd = savedInvStd.data[c];
@@ -154,9 +170,14 @@ Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) {
       share.transforms[c - r.begin] = {static_cast<float>(k), static_cast<float>(-k * meanDyXhat * invStd),
                                        static_cast<float>(-k * meanDy), static_cast<float>(mean)};
     }
-    applyGradient(d, dy.data, x.data, dx.data, r.begin, r.end, share.transforms, accumulate);
+    applyGradient(d, g, x.data, dx.data, r.begin, r.end, share.transforms, accumulate);
   });
   return info.Env().Undefined();
+}
+
+Napi::Value BatchNormBackward(const Napi::CallbackInfo& info) { return BackwardWith(info, "batchNormBackward", false); }
+Napi::Value BatchNormReluBackward(const Napi::CallbackInfo& info) {
+  return BackwardWith(info, "batchNormReluBackward", true);
 }
 
 // batchNormBackwardEval(gamma, dy, x, runningMean, runningVar, dx, dGamma, dBeta, batch, channels, spatial, eps,
@@ -188,7 +209,7 @@ Napi::Value BatchNormBackwardEval(const Napi::CallbackInfo& info) {
     double* sumDyCentred = share.second;
     double* means = share.third;
     for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = runningMean.data[c];
-    gradientSums(d, x.data, dy.data, r.begin, r.end, means, sumDy, sumDyCentred);
+    gradientSums(d, x.data, Gradient{dy.data, nullptr}, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double invStd = 1.0 / std::sqrt(static_cast<double>(runningVar.data[c]) + eps);
       dGamma.data[c] = static_cast<float>(sumDyCentred[c - r.begin] * invStd);
@@ -207,6 +228,8 @@ void registerBatchNorm(Napi::Env env, Napi::Object exports) {
   exportFunction(env, exports, "batchNormForwardEval", BatchNormForwardEval);
   exportFunction(env, exports, "batchNormBackward", BatchNormBackward);
   exportFunction(env, exports, "batchNormBackwardEval", BatchNormBackwardEval);
+  exportFunction(env, exports, "batchNormReluForwardTrain", BatchNormReluForwardTrain);
+  exportFunction(env, exports, "batchNormReluBackward", BatchNormReluBackward);
 }
 
 }  // namespace nw

@@ -17,6 +17,64 @@ inline void widen8(const float* x, __m256d& lo, __m256d& hi) {
   hi = _mm256_cvtps_pd(_mm_loadu_ps(x + 4));
 }
 
+// dy's 8 floats at i, or where z is set dy where z > 0 and +0 elsewhere (the ReLU backward's select).
+inline __m256 gradient8(const float* dy, const float* z, size_t i) {
+  const __m256 g = _mm256_loadu_ps(dy + i);
+  if (z == nullptr) return g;
+  return _mm256_and_ps(_mm256_cmp_ps(_mm256_loadu_ps(z + i), _mm256_setzero_ps(), _CMP_GT_OQ), g);
+}
+
+template <bool MASKED>
+size_t gradientSumsOf(const float* dy, const float* z, const float* x, size_t n, double mean, double* lane,
+                      double* centredLane) {
+  const __m256d m = _mm256_set1_pd(mean);
+  __m256d sumLo = _mm256_loadu_pd(lane), sumHi = _mm256_loadu_pd(lane + 4);
+  __m256d centredLo = _mm256_loadu_pd(centredLane), centredHi = _mm256_loadu_pd(centredLane + 4);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 g = gradient8(dy, MASKED ? z : nullptr, i);
+    const __m256d gLo = _mm256_cvtps_pd(_mm256_castps256_ps128(g)), gHi = _mm256_cvtps_pd(_mm256_extractf128_ps(g, 1));
+    __m256d vLo, vHi;
+    widen8(x + i, vLo, vHi);
+    sumLo = _mm256_add_pd(sumLo, gLo);
+    sumHi = _mm256_add_pd(sumHi, gHi);
+    centredLo = _mm256_add_pd(centredLo, _mm256_mul_pd(gLo, _mm256_sub_pd(vLo, m)));
+    centredHi = _mm256_add_pd(centredHi, _mm256_mul_pd(gHi, _mm256_sub_pd(vHi, m)));
+  }
+  _mm256_storeu_pd(lane, sumLo);
+  _mm256_storeu_pd(lane + 4, sumHi);
+  _mm256_storeu_pd(centredLane, centredLo);
+  _mm256_storeu_pd(centredLane + 4, centredHi);
+  return i;
+}
+
+template <bool RELU>
+size_t affineRowOf(const float* x, float* y, size_t n, float mean, float scale, float shift) {
+  const __m256 m = _mm256_set1_ps(mean), a = _mm256_set1_ps(scale), e = _mm256_set1_ps(shift);
+  const __m256 zero = _mm256_setzero_ps();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 v = _mm256_add_ps(_mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(x + i), m), a), e);
+    // max(v, 0) gives its second operand on a NaN and on equal zeros: v > 0 ? v : +0 bit for bit.
+    _mm256_storeu_ps(y + i, RELU ? _mm256_max_ps(v, zero) : v);
+  }
+  return i;
+}
+
+template <bool MASKED, bool ACCUMULATE>
+size_t gradientRowOf(const float* dy, const float* z, const float* x, float* dx, size_t n, float a, float b, float e,
+                     float mean) {
+  const __m256 av = _mm256_set1_ps(a), bv = _mm256_set1_ps(b), ev = _mm256_set1_ps(e), m = _mm256_set1_ps(mean);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256 centred = _mm256_sub_ps(_mm256_loadu_ps(x + i), m);
+    const __m256 g = gradient8(dy, MASKED ? z : nullptr, i);
+    const __m256 v = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(av, g), _mm256_mul_ps(bv, centred)), ev);
+    _mm256_storeu_ps(dx + i, ACCUMULATE ? _mm256_add_ps(_mm256_loadu_ps(dx + i), v) : v);
+  }
+  return i;
+}
+
 }  // namespace
 
 size_t shiftedMomentsAvx2(const float* x, size_t n, double shift, double* lane, double* squareLane) {
@@ -41,47 +99,25 @@ size_t shiftedMomentsAvx2(const float* x, size_t n, double shift, double* lane, 
   return i;
 }
 
-size_t gradientSumsAvx2(const float* dy, const float* x, size_t n, double mean, double* lane, double* centredLane) {
-  const __m256d m = _mm256_set1_pd(mean);
-  __m256d sumLo = _mm256_loadu_pd(lane), sumHi = _mm256_loadu_pd(lane + 4);
-  __m256d centredLo = _mm256_loadu_pd(centredLane), centredHi = _mm256_loadu_pd(centredLane + 4);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    __m256d gLo, gHi, vLo, vHi;
-    widen8(dy + i, gLo, gHi);
-    widen8(x + i, vLo, vHi);
-    sumLo = _mm256_add_pd(sumLo, gLo);
-    sumHi = _mm256_add_pd(sumHi, gHi);
-    centredLo = _mm256_add_pd(centredLo, _mm256_mul_pd(gLo, _mm256_sub_pd(vLo, m)));
-    centredHi = _mm256_add_pd(centredHi, _mm256_mul_pd(gHi, _mm256_sub_pd(vHi, m)));
-  }
-  _mm256_storeu_pd(lane, sumLo);
-  _mm256_storeu_pd(lane + 4, sumHi);
-  _mm256_storeu_pd(centredLane, centredLo);
-  _mm256_storeu_pd(centredLane + 4, centredHi);
-  return i;
+size_t gradientSumsAvx2(const float* dy, const float* z, const float* x, size_t n, double mean, double* lane,
+                        double* centredLane) {
+  if (z == nullptr) return gradientSumsOf<false>(dy, z, x, n, mean, lane, centredLane);
+  return gradientSumsOf<true>(dy, z, x, n, mean, lane, centredLane);
 }
 
-size_t affineRowAvx2(const float* x, float* y, size_t n, float mean, float scale, float shift) {
-  const __m256 m = _mm256_set1_ps(mean), a = _mm256_set1_ps(scale), e = _mm256_set1_ps(shift);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    _mm256_storeu_ps(y + i, _mm256_add_ps(_mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(x + i), m), a), e));
-  }
-  return i;
+size_t affineRowAvx2(const float* x, float* y, size_t n, float mean, float scale, float shift, bool relu) {
+  if (relu) return affineRowOf<true>(x, y, n, mean, scale, shift);
+  return affineRowOf<false>(x, y, n, mean, scale, shift);
 }
 
-size_t gradientRowAvx2(const float* dy, const float* x, float* dx, size_t n, float a, float b, float e, float mean,
-                       bool accumulate) {
-  const __m256 av = _mm256_set1_ps(a), bv = _mm256_set1_ps(b), ev = _mm256_set1_ps(e), m = _mm256_set1_ps(mean);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const __m256 centred = _mm256_sub_ps(_mm256_loadu_ps(x + i), m);
-    const __m256 v =
-        _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(av, _mm256_loadu_ps(dy + i)), _mm256_mul_ps(bv, centred)), ev);
-    _mm256_storeu_ps(dx + i, accumulate ? _mm256_add_ps(_mm256_loadu_ps(dx + i), v) : v);
+size_t gradientRowAvx2(const float* dy, const float* z, const float* x, float* dx, size_t n, float a, float b, float e,
+                       float mean, bool accumulate) {
+  if (z == nullptr) {
+    if (accumulate) return gradientRowOf<false, true>(dy, z, x, dx, n, a, b, e, mean);
+    return gradientRowOf<false, false>(dy, z, x, dx, n, a, b, e, mean);
   }
-  return i;
+  if (accumulate) return gradientRowOf<true, true>(dy, z, x, dx, n, a, b, e, mean);
+  return gradientRowOf<true, false>(dy, z, x, dx, n, a, b, e, mean);
 }
 
 size_t scaledRowAvx2(const float* dy, float* dx, size_t n, float a, bool accumulate) {

@@ -55,9 +55,13 @@ struct Lanes {
     for (int k = 0; k < 4; ++k) _mm_storeu_pd(lane + 2 * k, v[k]);
   }
 };
-// Elements [i, i + 8) of x as four pairs of doubles.
-inline void widen8(const float* x, __m128d* out) {
-  const __m128 lo = _mm_loadu_ps(x), hi = _mm_loadu_ps(x + 4);
+// Elements [i, i + 8) of x as four pairs of doubles; with z, x where z > 0 and +0 elsewhere.
+inline void widen8(const float* x, __m128d* out, const float* z = nullptr) {
+  __m128 lo = _mm_loadu_ps(x), hi = _mm_loadu_ps(x + 4);
+  if (z != nullptr) {
+    lo = _mm_and_ps(_mm_cmpgt_ps(_mm_loadu_ps(z), _mm_setzero_ps()), lo);
+    hi = _mm_and_ps(_mm_cmpgt_ps(_mm_loadu_ps(z + 4), _mm_setzero_ps()), hi);
+  }
   out[0] = _mm_cvtps_pd(lo);
   out[1] = _mm_cvtps_pd(_mm_movehl_ps(lo, lo));
   out[2] = _mm_cvtps_pd(hi);
@@ -105,20 +109,25 @@ void addRowShiftedMoments(const float* NW_RESTRICT x, size_t n, double shift, do
   *squares += addLanes(squareLane);
 }
 
-// sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass
-void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t n, double mean,
-                        double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
+// The gradient element a pass reads: dy, or through the ReLU after the batch norm (Gradient), z > 0 ? dz : 0.
+inline float gradientAt(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, size_t i) {
+  return z == nullptr || z[i] > 0.0f ? dy[i] : 0.0f;
+}
+
+// sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass (dy through z's ReLU if z is set)
+void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x, size_t n,
+                        double mean, double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, centredLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
 #if defined(NW_GEMM_X86)
-  if (avx2Rows()) i = gradientSumsAvx2(dy, x, n, mean, lane, centredLane);
+  if (avx2Rows()) i = gradientSumsAvx2(dy, z, x, n, mean, lane, centredLane);
 #endif
 #ifdef NW_NORM_SSE2
   Lanes sum(lane), centredSum(centredLane);
   const __m128d m = _mm_set1_pd(mean);
   for (; i + 8 <= n; i += 8) {
     __m128d g[4], v[4];
-    widen8(dy + i, g);
+    widen8(dy + i, g, z == nullptr ? nullptr : z + i);
     widen8(x + i, v);
     for (int k = 0; k < 4; ++k) {
       sum.v[k] = _mm_add_pd(sum.v[k], g[k]);
@@ -130,14 +139,14 @@ void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x,
 #else
   for (; i + 8 <= n; i += 8) {
     for (size_t l = 0; l < 8; ++l) {
-      const double g = static_cast<double>(dy[i + l]);
+      const double g = static_cast<double>(gradientAt(dy, z, i + l));
       lane[l] += g;
       centredLane[l] += g * (static_cast<double>(x[i + l]) - mean);
     }
   }
 #endif
   for (size_t l = 0; i < n; ++i, ++l) {
-    const double g = static_cast<double>(dy[i]);
+    const double g = static_cast<double>(gradientAt(dy, z, i));
     lane[l] += g;
     centredLane[l] += g * (static_cast<double>(x[i]) - mean);
   }
@@ -154,35 +163,47 @@ void addColumnShiftedMoments(const float* NW_RESTRICT x, size_t stride, size_t c
     squares[k] += centred * centred;
   }
 }
-void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, size_t stride, size_t count,
-                           const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy,
+void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x,
+                           size_t stride, size_t count, const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy,
                            double* NW_RESTRICT sumDyCentred) {
   for (size_t k = 0; k < count; ++k) {
-    const double g = static_cast<double>(dy[k * stride]);
+    const double g = static_cast<double>(gradientAt(dy, z, k * stride));
     sumDy[k] += g;
     sumDyCentred[k] += g * (static_cast<double>(x[k * stride]) - mean[k]);
   }
 }
 
-// y = (x - mean) * scale + shift over [0, n) (centred first, so a large mean does not cancel precision away).
+// y = (x - mean) * scale + shift over [0, n) (centred first, so a large mean does not cancel precision away), then
+// with RELU y > 0 ? y : 0 (the ReLU kernel's expression).
+template <bool RELU>
 void affineRow(const float* NW_RESTRICT x, float* NW_RESTRICT y, size_t n, float mean, float scale, float shift) {
   size_t s = 0;
 #if defined(NW_GEMM_X86)
-  if (avx2Rows()) s = affineRowAvx2(x, y, n, mean, scale, shift);
-#endif
-  for (; s < n; ++s) y[s] = (x[s] - mean) * scale + shift;
-}
-
-// dx (=|+=) a dy + b (x - mean) + e over [0, n).
-template <bool ACCUMULATE>
-void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, float* NW_RESTRICT dx, size_t n, float a,
-                 float b, float e, float mean) {
-  size_t s = 0;
-#if defined(NW_GEMM_X86)
-  if (avx2Rows()) s = gradientRowAvx2(dy, x, dx, n, a, b, e, mean, ACCUMULATE);
+  if (avx2Rows()) s = affineRowAvx2(x, y, n, mean, scale, shift, RELU);
 #endif
   for (; s < n; ++s) {
-    const float v = a * dy[s] + b * (x[s] - mean) + e;
+    const float v = (x[s] - mean) * scale + shift;
+    y[s] = RELU ? (v > 0.0f ? v : 0.0f) : v;
+  }
+}
+
+// dx (=|+=) a dy + b (x - mean) + e over [0, n), dy through z's ReLU if z is set.
+template <bool ACCUMULATE>
+void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x,
+                 float* NW_RESTRICT dx, size_t n, float a, float b, float e, float mean) {
+  size_t s = 0;
+#if defined(NW_GEMM_X86)
+  if (avx2Rows()) s = gradientRowAvx2(dy, z, x, dx, n, a, b, e, mean, ACCUMULATE);
+#endif
+  if (z == nullptr) {
+    for (; s < n; ++s) {
+      const float v = a * dy[s] + b * (x[s] - mean) + e;
+      dx[s] = ACCUMULATE ? dx[s] + v : v;
+    }
+    return;
+  }
+  for (; s < n; ++s) {
+    const float v = a * (z[s] > 0.0f ? dy[s] : 0.0f) + b * (x[s] - mean) + e;
     dx[s] = ACCUMULATE ? dx[s] + v : v;
   }
 }
@@ -228,20 +249,23 @@ void channelMoments(const NormDims& d, const float* x, size_t cBegin, size_t cEn
 
 // For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean), so that dBeta = sumDy and
 // dGamma = invStd * sumDyCentred.
-void gradientSums(const NormDims& d, const float* x, const float* dy, size_t cBegin, size_t cEnd, const double* means,
+void gradientSums(const NormDims& d, const float* x, const Gradient& g, size_t cBegin, size_t cEnd, const double* means,
                   double* sumDy, double* sumDyCentred) {
   const size_t count = cEnd - cBegin;
+  const auto relu = [&](size_t n, size_t c) { return g.reluOutput == nullptr ? nullptr : d.at(g.reluOutput, n, c); };
   for (size_t k = 0; k < count; ++k) sumDy[k] = sumDyCentred[k] = 0.0;
   for (size_t n = 0; n < d.batch; ++n) {
     if (d.spatial >= kWideSpatial) {
       for (size_t c = cBegin; c < cEnd; ++c) {
         const size_t k = c - cBegin;
-        addRowGradientSums(d.at(dy, n, c), d.at(x, n, c), d.spatial, means[k], sumDy + k, sumDyCentred + k);
+        addRowGradientSums(d.at(g.dy, n, c), relu(n, c), d.at(x, n, c), d.spatial, means[k], sumDy + k,
+                           sumDyCentred + k);
       }
     } else {
       for (size_t s = 0; s < d.spatial; ++s) {
-        addColumnGradientSums(d.at(dy, n, cBegin) + s, d.at(x, n, cBegin) + s, d.spatial, count, means, sumDy,
-                              sumDyCentred);
+        const float* z = relu(n, cBegin);
+        addColumnGradientSums(d.at(g.dy, n, cBegin) + s, z == nullptr ? nullptr : z + s, d.at(x, n, cBegin) + s,
+                              d.spatial, count, means, sumDy, sumDyCentred);
       }
     }
   }
@@ -257,24 +281,30 @@ ChannelScratch shareOf(double* scratch, const Range& r) {
 }
 
 // The elementwise passes over channels [cBegin, cEnd), image by image (see channelSums); t indexed c - cBegin.
-void applyAffine(const NormDims& d, const float* x, float* y, size_t cBegin, size_t cEnd, const Transform* t) {
+void applyAffine(const NormDims& d, const float* x, float* y, size_t cBegin, size_t cEnd, const Transform* t,
+                 bool relu) {
   for (size_t n = 0; n < d.batch; ++n) {
     for (size_t c = cBegin; c < cEnd; ++c) {
       const Transform& k = t[c - cBegin];
-      affineRow(d.at(x, n, c), d.at(y, n, c), d.spatial, k.mean, k.a, k.e);
+      if (relu) {
+        affineRow<true>(d.at(x, n, c), d.at(y, n, c), d.spatial, k.mean, k.a, k.e);
+      } else {
+        affineRow<false>(d.at(x, n, c), d.at(y, n, c), d.spatial, k.mean, k.a, k.e);
+      }
     }
   }
 }
 
-void applyGradient(const NormDims& d, const float* dy, const float* x, float* dx, size_t cBegin, size_t cEnd,
+void applyGradient(const NormDims& d, const Gradient& g, const float* x, float* dx, size_t cBegin, size_t cEnd,
                    const Transform* t, bool accumulate) {
   for (size_t n = 0; n < d.batch; ++n) {
     for (size_t c = cBegin; c < cEnd; ++c) {
       const Transform& k = t[c - cBegin];
+      const float* z = g.reluOutput == nullptr ? nullptr : d.at(g.reluOutput, n, c);
       if (accumulate) {
-        gradientRow<true>(d.at(dy, n, c), d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+        gradientRow<true>(d.at(g.dy, n, c), z, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
       } else {
-        gradientRow<false>(d.at(dy, n, c), d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+        gradientRow<false>(d.at(g.dy, n, c), z, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
       }
     }
   }

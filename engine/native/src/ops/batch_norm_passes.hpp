@@ -21,6 +21,13 @@ struct Transform {
   float a, b, e, mean;
 };
 
+// The gradient a backward pass reads: dy itself, or (reluOutput set) the gradient through the ReLU that follows the
+// batch norm, dy = reluOutput > 0 ? dz : 0 with dz in `dy`: the ReLU backward's value, never written out.
+struct Gradient {
+  const float* dy;
+  const float* reluOutput;
+};
+
 // A thread's share of the channel scratch: three double arrays and one Transform per channel of its range.
 struct ChannelScratch {
   double *first, *second, *third;
@@ -38,14 +45,15 @@ ChannelScratch shareOf(double* scratch, const Range& r);
 void channelMoments(const NormDims& d, const float* x, std::size_t cBegin, std::size_t cEnd, double* shifts,
                     double* sums, double* squares);
 /** sumDy = sum of dy, sumDyCentred = sum of dy (x - mean), per channel (dBeta and dGamma / invStd). */
-void gradientSums(const NormDims& d, const float* x, const float* dy, std::size_t cBegin, std::size_t cEnd,
+void gradientSums(const NormDims& d, const float* x, const Gradient& dy, std::size_t cBegin, std::size_t cEnd,
                   const double* means, double* sumDy, double* sumDyCentred);
 
-/** y = (x - mean) a + e per channel (t indexed c - cBegin). */
-void applyAffine(const NormDims& d, const float* x, float* y, std::size_t cBegin, std::size_t cEnd, const Transform* t);
+/** y = (x - mean) a + e per channel (t indexed c - cBegin), then y > 0 ? y : 0 if relu (the ReLU kernel's bits). */
+void applyAffine(const NormDims& d, const float* x, float* y, std::size_t cBegin, std::size_t cEnd, const Transform* t,
+                 bool relu);
 /** dx (=|+=) a dy + b (x - mean) + e per channel. */
-void applyGradient(const NormDims& d, const float* dy, const float* x, float* dx, std::size_t cBegin, std::size_t cEnd,
-                   const Transform* t, bool accumulate);
+void applyGradient(const NormDims& d, const Gradient& dy, const float* x, float* dx, std::size_t cBegin,
+                   std::size_t cEnd, const Transform* t, bool accumulate);
 /** dx (=|+=) a dy per channel. */
 void applyScale(const NormDims& d, const float* dy, float* dx, std::size_t cBegin, std::size_t cEnd, const Transform* t,
                 bool accumulate);
