@@ -217,20 +217,38 @@ export interface Kernels {
   ): void;
   /**
    * batchNormForwardTrain, then max(y, 0) as activationForward's ReLU computes it, in the same pass: a batch norm and
-   * the ReLU it alone feeds in training, y being the ReLU's output (the batch norm's own is not written).
+   * the ReLU it alone feeds in training, y being the ReLU's output (the batch norm's own is not written). savedScale
+   * gets each channel's float gamma * invStd, which batchNormReluBackward needs.
    */
-  batchNormReluForwardTrain: Kernels['batchNormForwardTrain'];
+  batchNormReluForwardTrain(
+    x: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    y: Float32Array,
+    savedMean: Float32Array,
+    savedInvStd: Float32Array,
+    savedScale: Float32Array,
+    runningMean: Float32Array,
+    runningVar: Float32Array,
+    batch: number,
+    channels: number,
+    spatial: number,
+    eps: number,
+    momentum: number,
+  ): void;
   /**
-   * batchNormBackward through the ReLU after it: from the ReLU's output z and output gradient dz, dy = z > 0 ? dz : 0
-   * (activationBackward's bits: z > 0 exactly where the ReLU's input is) is read as the passes need it, not written.
+   * batchNormBackward through the ReLU after it, from the ReLU's output gradient dz: dy = dz where the forward's
+   * output, (x - savedMean) * savedScale + beta recomputed from x with the forward's floats, is > 0, and 0 elsewhere
+   * (activationBackward's bits), taken as the passes read x; no output and no dy is read or written.
    */
   batchNormReluBackward(
     x: Float32Array,
     gamma: Float32Array,
+    beta: Float32Array,
     dz: Float32Array,
-    z: Float32Array,
     savedMean: Float32Array,
     savedInvStd: Float32Array,
+    savedScale: Float32Array,
     dx: Float32Array,
     dGamma: Float32Array,
     dBeta: Float32Array,

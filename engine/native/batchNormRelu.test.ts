@@ -1,6 +1,6 @@
 // The training-mode batch norm → ReLU kernels (batchNormReluForwardTrain, batchNormReluBackward) give bitwise what
 // the separate kernels give one after the other (batch norm then activationForward; activationBackward then batch
-// norm's backward), on the rows path and the few-positions path, for 1, 2 and 3 threads and whichever ISA the addon
+// norm's backward; the backward's ReLU mask recomputed from x), on the rows path and the few-positions path, for 1, 2 and 3 threads and whichever ISA the addon
 // runs (npm test repeats the kernel tests on the scalar and emulated AVX-512 kernels).
 import { afterAll, describe, expect, it } from 'vitest';
 import { Activation } from '../core/kernels';
@@ -97,6 +97,7 @@ function fused(c: Case, accumulate: boolean, kernels = native) {
   const z = zeros(count).fill(-1);
   const stats = { mean: zeros(channels), invStd: zeros(channels), runMean: zeros(channels), runVar: zeros(channels) };
   stats.runVar.fill(1);
+  const scale = zeros(channels);
   kernels.batchNormReluForwardTrain(
     c.x,
     c.gamma,
@@ -104,6 +105,7 @@ function fused(c: Case, accumulate: boolean, kernels = native) {
     z,
     stats.mean,
     stats.invStd,
+    scale,
     stats.runMean,
     stats.runVar,
     batch,
@@ -117,10 +119,11 @@ function fused(c: Case, accumulate: boolean, kernels = native) {
   kernels.batchNormReluBackward(
     c.x,
     c.gamma,
+    c.beta,
     c.dz,
-    z,
     stats.mean,
     stats.invStd,
+    scale,
     dx,
     dGamma,
     dBeta,
@@ -158,15 +161,16 @@ describe('batch norm → ReLU in training, in one pass each way', () => {
     for (const key of Object.keys(expected) as (keyof typeof expected)[]) expectClose(actual[key], expected[key]);
   });
 
-  it('names a missing ReLU output in its error', () => {
+  it('names a short saved scale in its error', () => {
     const call = () =>
       native.batchNormReluBackward(
         zeros(8),
         zeros(2),
+        zeros(2),
         zeros(8),
-        zeros(7),
         zeros(2),
         zeros(2),
+        zeros(1),
         zeros(8),
         zeros(2),
         zeros(2),
@@ -175,6 +179,6 @@ describe('batch norm → ReLU in training, in one pass each way', () => {
         2,
         false,
       );
-    expect(call).toThrow(/batchNormReluBackward: z holds 7 floats, needs 8/);
+    expect(call).toThrow(/batchNormReluBackward: savedScale holds 1 floats?, needs 2/);
   });
 });

@@ -416,39 +416,17 @@ export function createReferenceKernels(): Kernels {
       }
     },
 
-    batchNormReluForwardTrain(
-      x,
-      gamma,
-      beta,
-      y,
-      mean,
-      invStd,
-      runningMean,
-      runningVar,
-      batch,
-      channels,
-      spatial,
-      ...r
-    ) {
-      kernels.batchNormForwardTrain(
-        x,
-        gamma,
-        beta,
-        y,
-        mean,
-        invStd,
-        runningMean,
-        runningVar,
-        batch,
-        channels,
-        spatial,
-        ...r,
-      );
+    batchNormReluForwardTrain(x, gamma, beta, y, mean, invStd, scale, runMean, runVar, batch, channels, spatial, ...r) {
+      kernels.batchNormForwardTrain(x, gamma, beta, y, mean, invStd, runMean, runVar, batch, channels, spatial, ...r);
+      for (let c = 0; c < channels; c++) scale[c] = gamma[c] * invStd[c];
       for (let i = 0; i < batch * channels * spatial; i++) y[i] = y[i] > 0 ? y[i] : 0;
     },
-    batchNormReluBackward(x, gamma, dz, z, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, acc) {
-      const dy = Float32Array.from(dz.subarray(0, batch * channels * spatial), (g, i) => (z[i] > 0 ? g : 0));
-      kernels.batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, acc);
+    batchNormReluBackward(x, gamma, beta, dz, mean, invStd, scale, dx, dGamma, dBeta, batch, channels, spatial, acc) {
+      const dy = Float32Array.from(dz.subarray(0, batch * channels * spatial), (g, i) => {
+        const c = Math.floor(i / spatial) % channels;
+        return (x[i] - mean[c]) * scale[c] + beta[c] > 0 ? g : 0;
+      });
+      kernels.batchNormBackward(x, gamma, dy, mean, invStd, dx, dGamma, dBeta, batch, channels, spatial, acc);
     },
 
     activationForward(kind, x, y, count, alpha) {

@@ -101,7 +101,8 @@ export function batchNormBits(native: Kernels, threadCounts: number[]): string {
           accumulate,
         );
         [dx, dGamma, dBeta].forEach(add);
-        // Through the ReLU after it: the forward's output is the backward's mask.
+        // Through the ReLU after it (the backward recomputes the forward's output from x for its mask).
+        const savedScale = new Float32Array(channels);
         native.batchNormReluForwardTrain(
           x,
           gamma,
@@ -109,6 +110,7 @@ export function batchNormBits(native: Kernels, threadCounts: number[]): string {
           y,
           savedMean,
           savedInvStd,
+          savedScale,
           runningMean,
           runningVar,
           batch,
@@ -120,10 +122,11 @@ export function batchNormBits(native: Kernels, threadCounts: number[]): string {
         native.batchNormReluBackward(
           x,
           gamma,
+          beta,
           dy,
-          y,
           savedMean,
           savedInvStd,
+          savedScale,
           dx,
           dGamma,
           dBeta,
@@ -132,7 +135,7 @@ export function batchNormBits(native: Kernels, threadCounts: number[]): string {
           spatial,
           accumulate,
         );
-        [y, dx, dGamma, dBeta].forEach(add);
+        [y, savedScale, dx, dGamma, dBeta].forEach(add);
       }
     });
   }

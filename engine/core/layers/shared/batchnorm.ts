@@ -58,6 +58,7 @@ export const batchNormOp: OpBuilder = (ctx) => {
   const runningVar = ctx.state('running_var', [channels], 1);
   const savedMean = new Float32Array(channels);
   const savedInvStd = new Float32Array(channels);
+  const savedScale = new Float32Array(channels);
   // Backward needs dx even for the network input only when asked; the kernel always writes it, so keep a sink.
   const sink = xGrad.needed ? null : new Float32Array(ctx.maxBatch * x.size);
   let lastTraining = true;
@@ -97,7 +98,7 @@ export const batchNormOp: OpBuilder = (ctx) => {
       }
     },
     backward(batch) {
-      backwardFrom(batch, y.grad!, null);
+      backwardFrom(batch, y.grad!, false);
     },
     // In training, the ReLU's kernels fold into this layer's (BN's output and its gradient never written); otherwise
     // (evaluation, a frozen layer) the two run one after the other.
@@ -115,6 +116,7 @@ export const batchNormOp: OpBuilder = (ctx) => {
         relu.data,
         savedMean,
         savedInvStd,
+        savedScale,
         runningMean.value,
         runningVar.value,
         batch,
@@ -131,22 +133,23 @@ export const batchNormOp: OpBuilder = (ctx) => {
         runtime.backward(batch);
         return;
       }
-      backwardFrom(batch, relu.grad!, relu.data);
+      backwardFrom(batch, relu.grad!, true);
     },
   };
 
-  /** Backward from the output gradient dy, or with `reluOutput` from the gradient of the ReLU after this layer. */
-  function backwardFrom(batch: number, dy: Float32Array, reluOutput: Float32Array | null): void {
+  /** Backward from the output gradient dy, or (throughRelu) from the gradient of the ReLU after this layer. */
+  function backwardFrom(batch: number, dy: Float32Array, throughRelu: boolean): void {
     const dx = sink ?? x.grad!;
     const accumulate = sink ? false : xGrad.accumulate;
-    if (reluOutput) {
+    if (throughRelu) {
       kernels.batchNormReluBackward(
         x.data,
         gamma.value,
+        beta.value,
         dy,
-        reluOutput,
         savedMean,
         savedInvStd,
+        savedScale,
         dx,
         gamma.grad,
         beta.grad,

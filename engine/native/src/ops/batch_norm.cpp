@@ -31,21 +31,24 @@ int channelThreads(const NormDims& d) { return threadsFor(static_cast<double>(d.
 
 // batchNormForwardTrain(x, gamma, beta, y, savedMean, savedInvStd, runningMean, runningVar,
 //                       batch, channels, spatial, eps, momentum)
-// batchNormReluForwardTrain: the same arguments; y = max(BN(x), 0) as the ReLU kernel computes it (the ReLU after a
-// batch norm in training, without writing the batch norm's own output and reading it back).
+// batchNormReluForwardTrain(x, gamma, beta, y, savedMean, savedInvStd, savedScale, runningMean, ...): y = max(BN(x), 0)
+// as the ReLU kernel computes it (the ReLU after a batch norm in training, without writing the batch norm's own output
+// and reading it back); savedScale gets each channel's float gamma * invStd, which batchNormReluBackward's gate needs.
 Napi::Value ForwardTrainWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
-  Args args(info, name, 13);
+  const std::size_t r = relu ? 1 : 0;  // arguments after savedInvStd move one place
+  Args args(info, name, 13 + r);
   FloatView x = args.floats(0, "x");
   FloatView gamma = args.floats(1, "gamma");
   FloatView beta = args.floats(2, "beta");
   FloatView y = args.floats(3, "y");
   FloatView savedMean = args.floats(4, "savedMean");
   FloatView savedInvStd = args.floats(5, "savedInvStd");
-  FloatView runningMean = args.floats(6, "runningMean");
-  FloatView runningVar = args.floats(7, "runningVar");
-  const NormDims d = readDims(args, 8);
-  const double eps = args.number(11, "eps");
-  const double momentum = args.number(12, "momentum");
+  FloatView savedScale = relu ? args.floats(6, "savedScale") : FloatView{};
+  FloatView runningMean = args.floats(6 + r, "runningMean");
+  FloatView runningVar = args.floats(7 + r, "runningVar");
+  const NormDims d = readDims(args, 8 + r);
+  const double eps = args.number(11 + r, "eps");
+  const double momentum = args.number(12 + r, "momentum");
   if (eps <= 0) args.fail("eps must be > 0");
   if (momentum < 0 || momentum > 1) args.fail("momentum must be in [0, 1]");
   if (d.perChannel() < 2) {
@@ -55,6 +58,7 @@ Napi::Value ForwardTrainWith(const Napi::CallbackInfo& info, const char* name, b
   args.need(x, d.count());
   args.need(y, d.count());
   for (FloatView* v : {&gamma, &beta, &savedMean, &savedInvStd, &runningMean, &runningVar}) args.need(*v, d.channels);
+  if (relu) args.need(savedScale, d.channels);
   KernelScope scope;
   const double m = static_cast<double>(d.perChannel());
   double* scratch = channelScratch(d);
@@ -77,6 +81,7 @@ Napi::Value ForwardTrainWith(const Napi::CallbackInfo& info, const char* name, b
           static_cast<float>((1.0 - momentum) * runningVar.data[c] + momentum * variance * m / (m - 1.0));
       const double scale = gamma.data[c] * invStd;
       share.transforms[c - r.begin] = {static_cast<float>(scale), 0.0f, beta.data[c], static_cast<float>(mean)};
+      if (relu) savedScale.data[c] = static_cast<float>(scale);
     }
     applyAffine(d, x.data, y.data, r.begin, r.end, share.transforms, relu);
   });
@@ -122,28 +127,33 @@ Napi::Value BatchNormForwardEval(const Napi::CallbackInfo& info) {
 
 // batchNormBackward(x, gamma, dy, savedMean, savedInvStd, dx, dGamma, dBeta, batch, channels, spatial, accumulateDx)
 // dx = gamma invStd / m (m dy - dBeta - xhat dGamma).
-// batchNormReluBackward(x, gamma, dz, z, savedMean, ...): the same through the ReLU that follows, from its output z and
-// output gradient dz: dy = z > 0 ? dz : 0 (the ReLU backward's bits, as z > 0 exactly where its input is), taken as
-// the passes read it instead of written out and read back.
+// batchNormReluBackward(x, gamma, beta, dz, savedMean, savedInvStd, savedScale, dx, ...): the same through the ReLU
+// that follows, from its output gradient dz: dy = dz where the forward's output (x - savedMean) * savedScale + beta,
+// recomputed from x with the forward's floats, is > 0, else 0 (the ReLU backward's bits), read as the passes need it:
+// neither the batch norm's output nor the ReLU's, nor dy, is read or written.
 Napi::Value BackwardWith(const Napi::CallbackInfo& info, const char* name, bool relu) {
-  const std::size_t r = relu ? 1 : 0;  // arguments after dy move one place
-  Args args(info, name, 12 + r);
+  const std::size_t r = relu ? 1 : 0;  // arguments from dy on move one place, from dx on two
+  Args args(info, name, 12 + 2 * r);
   FloatView x = args.floats(0, "x");
   FloatView gamma = args.floats(1, "gamma");
-  FloatView dy = args.floats(2, relu ? "dz" : "dy");
-  FloatView z = relu ? args.floats(3, "z") : FloatView{};
+  FloatView beta = relu ? args.floats(2, "beta") : FloatView{};
+  FloatView dy = args.floats(2 + r, relu ? "dz" : "dy");
   FloatView savedMean = args.floats(3 + r, "savedMean");
   FloatView savedInvStd = args.floats(4 + r, "savedInvStd");
-  FloatView dx = args.floats(5 + r, "dx");
-  FloatView dGamma = args.floats(6 + r, "dGamma");
-  FloatView dBeta = args.floats(7 + r, "dBeta");
-  const NormDims d = readDims(args, 8 + r);
-  const bool accumulate = args.flag(11 + r, "accumulateDx");
+  FloatView savedScale = relu ? args.floats(6, "savedScale") : FloatView{};
+  FloatView dx = args.floats(5 + 2 * r, "dx");
+  FloatView dGamma = args.floats(6 + 2 * r, "dGamma");
+  FloatView dBeta = args.floats(7 + 2 * r, "dBeta");
+  const NormDims d = readDims(args, 8 + 2 * r);
+  const bool accumulate = args.flag(11 + 2 * r, "accumulateDx");
   args.need(x, d.count());
   args.need(dy, d.count());
-  if (relu) args.need(z, d.count());
   args.need(dx, d.count());
   for (FloatView* v : {&gamma, &savedMean, &savedInvStd, &dGamma, &dBeta}) args.need(*v, d.channels);
+  if (relu) {
+    args.need(beta, d.channels);
+    args.need(savedScale, d.channels);
+  }
   KernelScope scope;
   const double m = static_cast<double>(d.perChannel());
   double* scratch = channelScratch(d);
@@ -154,7 +164,7 @@ Napi::Value BackwardWith(const Napi::CallbackInfo& info, const char* name, bool 
     double* sumDyCentred = share.second;
     double* means = share.third;
     for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = savedMean.data[c];
-    const Gradient g{dy.data, relu ? z.data : nullptr};
+    const Gradient g = relu ? Gradient{dy.data, savedMean.data, savedScale.data, beta.data} : Gradient{dy.data};
     gradientSums(d, x.data, g, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double mean = savedMean.data[c];
@@ -209,7 +219,7 @@ Napi::Value BatchNormBackwardEval(const Napi::CallbackInfo& info) {
     double* sumDyCentred = share.second;
     double* means = share.third;
     for (size_t c = r.begin; c < r.end; ++c) means[c - r.begin] = runningMean.data[c];
-    gradientSums(d, x.data, Gradient{dy.data, nullptr}, r.begin, r.end, means, sumDy, sumDyCentred);
+    gradientSums(d, x.data, Gradient{dy.data}, r.begin, r.end, means, sumDy, sumDyCentred);
     for (size_t c = r.begin; c < r.end; ++c) {
       const double invStd = 1.0 / std::sqrt(static_cast<double>(runningVar.data[c]) + eps);
       dGamma.data[c] = static_cast<float>(sumDyCentred[c - r.begin] * invStd);

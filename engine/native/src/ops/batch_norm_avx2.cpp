@@ -17,25 +17,32 @@ inline void widen8(const float* x, __m256d& lo, __m256d& hi) {
   hi = _mm256_cvtps_pd(_mm_loadu_ps(x + 4));
 }
 
-// dy's 8 floats at i, or where z is set dy where z > 0 and +0 elsewhere (the ReLU backward's select).
-inline __m256 gradient8(const float* dy, const float* z, size_t i) {
+// The forward's output (x - mean) * scale + shift at x's 8 floats, in affineRowOf's operations.
+inline __m256 affine8(__m256 x, const ReluGate& gate) {
+  const __m256 centred = _mm256_sub_ps(x, _mm256_set1_ps(gate.mean));
+  return _mm256_add_ps(_mm256_mul_ps(centred, _mm256_set1_ps(gate.scale)), _mm256_set1_ps(gate.shift));
+}
+
+// dy's 8 floats at i; MASKED, dy where the forward's output is > 0 and +0 elsewhere (the ReLU backward's select).
+template <bool MASKED>
+inline __m256 gradient8(const float* dy, const ReluGate* gate, __m256 x, size_t i) {
   const __m256 g = _mm256_loadu_ps(dy + i);
-  if (z == nullptr) return g;
-  return _mm256_and_ps(_mm256_cmp_ps(_mm256_loadu_ps(z + i), _mm256_setzero_ps(), _CMP_GT_OQ), g);
+  if (!MASKED) return g;
+  return _mm256_and_ps(_mm256_cmp_ps(affine8(x, *gate), _mm256_setzero_ps(), _CMP_GT_OQ), g);
 }
 
 template <bool MASKED>
-size_t gradientSumsOf(const float* dy, const float* z, const float* x, size_t n, double mean, double* lane,
+size_t gradientSumsOf(const float* dy, const ReluGate* gate, const float* x, size_t n, double mean, double* lane,
                       double* centredLane) {
   const __m256d m = _mm256_set1_pd(mean);
   __m256d sumLo = _mm256_loadu_pd(lane), sumHi = _mm256_loadu_pd(lane + 4);
   __m256d centredLo = _mm256_loadu_pd(centredLane), centredHi = _mm256_loadu_pd(centredLane + 4);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    const __m256 g = gradient8(dy, MASKED ? z : nullptr, i);
+    const __m256 v = _mm256_loadu_ps(x + i);
+    const __m256 g = gradient8<MASKED>(dy, gate, v, i);
     const __m256d gLo = _mm256_cvtps_pd(_mm256_castps256_ps128(g)), gHi = _mm256_cvtps_pd(_mm256_extractf128_ps(g, 1));
-    __m256d vLo, vHi;
-    widen8(x + i, vLo, vHi);
+    const __m256d vLo = _mm256_cvtps_pd(_mm256_castps256_ps128(v)), vHi = _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1));
     sumLo = _mm256_add_pd(sumLo, gLo);
     sumHi = _mm256_add_pd(sumHi, gHi);
     centredLo = _mm256_add_pd(centredLo, _mm256_mul_pd(gLo, _mm256_sub_pd(vLo, m)));
@@ -62,15 +69,15 @@ size_t affineRowOf(const float* x, float* y, size_t n, float mean, float scale, 
 }
 
 template <bool MASKED, bool ACCUMULATE>
-size_t gradientRowOf(const float* dy, const float* z, const float* x, float* dx, size_t n, float a, float b, float e,
-                     float mean) {
+size_t gradientRowOf(const float* dy, const ReluGate* gate, const float* x, float* dx, size_t n, float a, float b,
+                     float e, float mean) {
   const __m256 av = _mm256_set1_ps(a), bv = _mm256_set1_ps(b), ev = _mm256_set1_ps(e), m = _mm256_set1_ps(mean);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    const __m256 centred = _mm256_sub_ps(_mm256_loadu_ps(x + i), m);
-    const __m256 g = gradient8(dy, MASKED ? z : nullptr, i);
-    const __m256 v = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(av, g), _mm256_mul_ps(bv, centred)), ev);
-    _mm256_storeu_ps(dx + i, ACCUMULATE ? _mm256_add_ps(_mm256_loadu_ps(dx + i), v) : v);
+    const __m256 v = _mm256_loadu_ps(x + i);
+    const __m256 g = gradient8<MASKED>(dy, gate, v, i);
+    const __m256 sum = _mm256_add_ps(_mm256_add_ps(_mm256_mul_ps(av, g), _mm256_mul_ps(bv, _mm256_sub_ps(v, m))), ev);
+    _mm256_storeu_ps(dx + i, ACCUMULATE ? _mm256_add_ps(_mm256_loadu_ps(dx + i), sum) : sum);
   }
   return i;
 }
@@ -99,10 +106,10 @@ size_t shiftedMomentsAvx2(const float* x, size_t n, double shift, double* lane, 
   return i;
 }
 
-size_t gradientSumsAvx2(const float* dy, const float* z, const float* x, size_t n, double mean, double* lane,
+size_t gradientSumsAvx2(const float* dy, const ReluGate* gate, const float* x, size_t n, double mean, double* lane,
                         double* centredLane) {
-  if (z == nullptr) return gradientSumsOf<false>(dy, z, x, n, mean, lane, centredLane);
-  return gradientSumsOf<true>(dy, z, x, n, mean, lane, centredLane);
+  if (gate == nullptr) return gradientSumsOf<false>(dy, gate, x, n, mean, lane, centredLane);
+  return gradientSumsOf<true>(dy, gate, x, n, mean, lane, centredLane);
 }
 
 size_t affineRowAvx2(const float* x, float* y, size_t n, float mean, float scale, float shift, bool relu) {
@@ -110,14 +117,14 @@ size_t affineRowAvx2(const float* x, float* y, size_t n, float mean, float scale
   return affineRowOf<false>(x, y, n, mean, scale, shift);
 }
 
-size_t gradientRowAvx2(const float* dy, const float* z, const float* x, float* dx, size_t n, float a, float b, float e,
-                       float mean, bool accumulate) {
-  if (z == nullptr) {
-    if (accumulate) return gradientRowOf<false, true>(dy, z, x, dx, n, a, b, e, mean);
-    return gradientRowOf<false, false>(dy, z, x, dx, n, a, b, e, mean);
+size_t gradientRowAvx2(const float* dy, const ReluGate* gate, const float* x, float* dx, size_t n, float a, float b,
+                       float e, float mean, bool accumulate) {
+  if (gate == nullptr) {
+    if (accumulate) return gradientRowOf<false, true>(dy, gate, x, dx, n, a, b, e, mean);
+    return gradientRowOf<false, false>(dy, gate, x, dx, n, a, b, e, mean);
   }
-  if (accumulate) return gradientRowOf<true, true>(dy, z, x, dx, n, a, b, e, mean);
-  return gradientRowOf<true, false>(dy, z, x, dx, n, a, b, e, mean);
+  if (accumulate) return gradientRowOf<true, true>(dy, gate, x, dx, n, a, b, e, mean);
+  return gradientRowOf<true, false>(dy, gate, x, dx, n, a, b, e, mean);
 }
 
 size_t scaledRowAvx2(const float* dy, float* dx, size_t n, float a, bool accumulate) {

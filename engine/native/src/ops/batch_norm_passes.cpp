@@ -3,6 +3,8 @@
 // the rows' whole groups of 8 run in batch_norm_avx2.cpp (twice as many doubles an instruction, the same bits).
 #include "ops/batch_norm_passes.hpp"
 
+#include <vector>
+
 #include "gemm/gemm.hpp"
 #include "ops/batch_norm_rows.hpp"
 #include "scratch.hpp"
@@ -55,17 +57,20 @@ struct Lanes {
     for (int k = 0; k < 4; ++k) _mm_storeu_pd(lane + 2 * k, v[k]);
   }
 };
-// Elements [i, i + 8) of x as four pairs of doubles; with z, x where z > 0 and +0 elsewhere.
-inline void widen8(const float* x, __m128d* out, const float* z = nullptr) {
-  __m128 lo = _mm_loadu_ps(x), hi = _mm_loadu_ps(x + 4);
-  if (z != nullptr) {
-    lo = _mm_and_ps(_mm_cmpgt_ps(_mm_loadu_ps(z), _mm_setzero_ps()), lo);
-    hi = _mm_and_ps(_mm_cmpgt_ps(_mm_loadu_ps(z + 4), _mm_setzero_ps()), hi);
-  }
+// Four floats and four more as four pairs of doubles.
+inline void widen8(__m128 lo, __m128 hi, __m128d* out) {
   out[0] = _mm_cvtps_pd(lo);
   out[1] = _mm_cvtps_pd(_mm_movehl_ps(lo, lo));
   out[2] = _mm_cvtps_pd(hi);
   out[3] = _mm_cvtps_pd(_mm_movehl_ps(hi, hi));
+}
+// Elements [i, i + 8) of x as four pairs of doubles.
+inline void widen8(const float* x, __m128d* out) { widen8(_mm_loadu_ps(x), _mm_loadu_ps(x + 4), out); }
+// dy's four floats where the forward's output at x's, (x - mean) * scale + shift, is > 0, and +0 elsewhere.
+inline __m128 gated4(__m128 dy, __m128 x, const ReluGate& gate) {
+  const __m128 v =
+      _mm_add_ps(_mm_mul_ps(_mm_sub_ps(x, _mm_set1_ps(gate.mean)), _mm_set1_ps(gate.scale)), _mm_set1_ps(gate.shift));
+  return _mm_and_ps(_mm_cmpgt_ps(v, _mm_setzero_ps()), dy);
 }
 #endif
 
@@ -109,26 +114,35 @@ void addRowShiftedMoments(const float* NW_RESTRICT x, size_t n, double shift, do
   *squares += addLanes(squareLane);
 }
 
-// The gradient element a pass reads: dy, or through the ReLU after the batch norm (Gradient), z > 0 ? dz : 0.
-inline float gradientAt(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, size_t i) {
-  return z == nullptr || z[i] > 0.0f ? dy[i] : 0.0f;
+// The gradient element a pass reads: dy, or with a gate (Gradient) dy where the forward's output, recomputed from x
+// in affineRow's expression, is > 0, and 0 elsewhere.
+inline float gradientAt(const float* NW_RESTRICT dy, const float* NW_RESTRICT x, const ReluGate* gate, size_t i) {
+  if (gate == nullptr) return dy[i];
+  const float v = (x[i] - gate->mean) * gate->scale + gate->shift;
+  return v > 0.0f ? dy[i] : 0.0f;
 }
 
-// sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass (dy through z's ReLU if z is set)
-void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x, size_t n,
+// sumDy += sum of dy, sumDyCentred += sum of dy (x - mean), over [0, n), in one pass (dy through the gate if set)
+void addRowGradientSums(const float* NW_RESTRICT dy, const ReluGate* gate, const float* NW_RESTRICT x, size_t n,
                         double mean, double* NW_RESTRICT sumDy, double* NW_RESTRICT sumDyCentred) {
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0}, centredLane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i = 0;
 #if defined(NW_GEMM_X86)
-  if (avx2Rows()) i = gradientSumsAvx2(dy, z, x, n, mean, lane, centredLane);
+  if (avx2Rows()) i = gradientSumsAvx2(dy, gate, x, n, mean, lane, centredLane);
 #endif
 #ifdef NW_NORM_SSE2
   Lanes sum(lane), centredSum(centredLane);
   const __m128d m = _mm_set1_pd(mean);
   for (; i + 8 <= n; i += 8) {
     __m128d g[4], v[4];
-    widen8(dy + i, g, z == nullptr ? nullptr : z + i);
-    widen8(x + i, v);
+    const __m128 xLo = _mm_loadu_ps(x + i), xHi = _mm_loadu_ps(x + i + 4);
+    __m128 dyLo = _mm_loadu_ps(dy + i), dyHi = _mm_loadu_ps(dy + i + 4);
+    if (gate != nullptr) {
+      dyLo = gated4(dyLo, xLo, *gate);
+      dyHi = gated4(dyHi, xHi, *gate);
+    }
+    widen8(dyLo, dyHi, g);
+    widen8(xLo, xHi, v);
     for (int k = 0; k < 4; ++k) {
       sum.v[k] = _mm_add_pd(sum.v[k], g[k]);
       centredSum.v[k] = _mm_add_pd(centredSum.v[k], _mm_mul_pd(g[k], _mm_sub_pd(v[k], m)));
@@ -139,14 +153,14 @@ void addRowGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT z,
 #else
   for (; i + 8 <= n; i += 8) {
     for (size_t l = 0; l < 8; ++l) {
-      const double g = static_cast<double>(gradientAt(dy, z, i + l));
+      const double g = static_cast<double>(gradientAt(dy, x, gate, i + l));
       lane[l] += g;
       centredLane[l] += g * (static_cast<double>(x[i + l]) - mean);
     }
   }
 #endif
   for (size_t l = 0; i < n; ++i, ++l) {
-    const double g = static_cast<double>(gradientAt(dy, z, i));
+    const double g = static_cast<double>(gradientAt(dy, x, gate, i));
     lane[l] += g;
     centredLane[l] += g * (static_cast<double>(x[i]) - mean);
   }
@@ -163,11 +177,12 @@ void addColumnShiftedMoments(const float* NW_RESTRICT x, size_t stride, size_t c
     squares[k] += centred * centred;
   }
 }
-void addColumnGradientSums(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x,
+// gates: the count channels' (indexed as mean), or null.
+void addColumnGradientSums(const float* NW_RESTRICT dy, const ReluGate* gates, const float* NW_RESTRICT x,
                            size_t stride, size_t count, const double* NW_RESTRICT mean, double* NW_RESTRICT sumDy,
                            double* NW_RESTRICT sumDyCentred) {
   for (size_t k = 0; k < count; ++k) {
-    const double g = static_cast<double>(gradientAt(dy, z, k * stride));
+    const double g = static_cast<double>(gradientAt(dy, x, gates == nullptr ? nullptr : gates + k, k * stride));
     sumDy[k] += g;
     sumDyCentred[k] += g * (static_cast<double>(x[k * stride]) - mean[k]);
   }
@@ -187,23 +202,25 @@ void affineRow(const float* NW_RESTRICT x, float* NW_RESTRICT y, size_t n, float
   }
 }
 
-// dx (=|+=) a dy + b (x - mean) + e over [0, n), dy through z's ReLU if z is set.
+// dx (=|+=) a dy + b (x - mean) + e over [0, n), dy through the gate if set.
 template <bool ACCUMULATE>
-void gradientRow(const float* NW_RESTRICT dy, const float* NW_RESTRICT z, const float* NW_RESTRICT x,
-                 float* NW_RESTRICT dx, size_t n, float a, float b, float e, float mean) {
+void gradientRow(const float* NW_RESTRICT dy, const ReluGate* gate, const float* NW_RESTRICT x, float* NW_RESTRICT dx,
+                 size_t n, float a, float b, float e, float mean) {
   size_t s = 0;
 #if defined(NW_GEMM_X86)
-  if (avx2Rows()) s = gradientRowAvx2(dy, z, x, dx, n, a, b, e, mean, ACCUMULATE);
+  if (avx2Rows()) s = gradientRowAvx2(dy, gate, x, dx, n, a, b, e, mean, ACCUMULATE);
 #endif
-  if (z == nullptr) {
+  if (gate == nullptr) {
     for (; s < n; ++s) {
       const float v = a * dy[s] + b * (x[s] - mean) + e;
       dx[s] = ACCUMULATE ? dx[s] + v : v;
     }
     return;
   }
+  const float gm = gate->mean, gs = gate->scale, ge = gate->shift;
   for (; s < n; ++s) {
-    const float v = a * (z[s] > 0.0f ? dy[s] : 0.0f) + b * (x[s] - mean) + e;
+    const float forward = (x[s] - gm) * gs + ge;
+    const float v = a * (forward > 0.0f ? dy[s] : 0.0f) + b * (x[s] - mean) + e;
     dx[s] = ACCUMULATE ? dx[s] + v : v;
   }
 }
@@ -249,23 +266,31 @@ void channelMoments(const NormDims& d, const float* x, size_t cBegin, size_t cEn
 
 // For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean), so that dBeta = sumDy and
 // dGamma = invStd * sumDyCentred.
+// The gates of channels [cBegin, cEnd) for a gradient through the ReLU (indexed c - cBegin), or none.
+std::vector<ReluGate> gatesOf(const Gradient& g, size_t cBegin, size_t cEnd) {
+  std::vector<ReluGate> gates;
+  if (g.reluScale == nullptr) return gates;
+  for (size_t c = cBegin; c < cEnd; ++c) gates.push_back({g.reluMean[c], g.reluScale[c], g.reluShift[c]});
+  return gates;
+}
+
 void gradientSums(const NormDims& d, const float* x, const Gradient& g, size_t cBegin, size_t cEnd, const double* means,
                   double* sumDy, double* sumDyCentred) {
   const size_t count = cEnd - cBegin;
-  const auto relu = [&](size_t n, size_t c) { return g.reluOutput == nullptr ? nullptr : d.at(g.reluOutput, n, c); };
+  const std::vector<ReluGate> gates = gatesOf(g, cBegin, cEnd);
+  const ReluGate* gate = gates.empty() ? nullptr : gates.data();
   for (size_t k = 0; k < count; ++k) sumDy[k] = sumDyCentred[k] = 0.0;
   for (size_t n = 0; n < d.batch; ++n) {
     if (d.spatial >= kWideSpatial) {
       for (size_t c = cBegin; c < cEnd; ++c) {
         const size_t k = c - cBegin;
-        addRowGradientSums(d.at(g.dy, n, c), relu(n, c), d.at(x, n, c), d.spatial, means[k], sumDy + k,
-                           sumDyCentred + k);
+        addRowGradientSums(d.at(g.dy, n, c), gate == nullptr ? nullptr : gate + k, d.at(x, n, c), d.spatial, means[k],
+                           sumDy + k, sumDyCentred + k);
       }
     } else {
       for (size_t s = 0; s < d.spatial; ++s) {
-        const float* z = relu(n, cBegin);
-        addColumnGradientSums(d.at(g.dy, n, cBegin) + s, z == nullptr ? nullptr : z + s, d.at(x, n, cBegin) + s,
-                              d.spatial, count, means, sumDy, sumDyCentred);
+        addColumnGradientSums(d.at(g.dy, n, cBegin) + s, gate, d.at(x, n, cBegin) + s, d.spatial, count, means, sumDy,
+                              sumDyCentred);
       }
     }
   }
@@ -297,14 +322,15 @@ void applyAffine(const NormDims& d, const float* x, float* y, size_t cBegin, siz
 
 void applyGradient(const NormDims& d, const Gradient& g, const float* x, float* dx, size_t cBegin, size_t cEnd,
                    const Transform* t, bool accumulate) {
+  const std::vector<ReluGate> gates = gatesOf(g, cBegin, cEnd);
   for (size_t n = 0; n < d.batch; ++n) {
     for (size_t c = cBegin; c < cEnd; ++c) {
       const Transform& k = t[c - cBegin];
-      const float* z = g.reluOutput == nullptr ? nullptr : d.at(g.reluOutput, n, c);
+      const ReluGate* gate = gates.empty() ? nullptr : &gates[c - cBegin];
       if (accumulate) {
-        gradientRow<true>(d.at(g.dy, n, c), z, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+        gradientRow<true>(d.at(g.dy, n, c), gate, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
       } else {
-        gradientRow<false>(d.at(g.dy, n, c), z, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
+        gradientRow<false>(d.at(g.dy, n, c), gate, d.at(x, n, c), d.at(dx, n, c), d.spatial, k.a, k.b, k.e, k.mean);
       }
     }
   }

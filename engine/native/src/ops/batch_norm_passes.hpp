@@ -21,11 +21,14 @@ struct Transform {
   float a, b, e, mean;
 };
 
-// The gradient a backward pass reads: dy itself, or (reluOutput set) the gradient through the ReLU that follows the
-// batch norm, dy = reluOutput > 0 ? dz : 0 with dz in `dy`: the ReLU backward's value, never written out.
+// The gradient a backward pass reads: dy itself, or (reluScale set) the gradient through the ReLU that follows the
+// batch norm, with dz in `dy`: dz where the training forward's output, (x - reluMean[c]) * reluScale[c] +
+// reluShift[c], is > 0 and 0 elsewhere (ReluGate), the ReLU backward's value, from x rather than the ReLU's output.
 struct Gradient {
   const float* dy;
-  const float* reluOutput;
+  const float* reluMean = nullptr;
+  const float* reluScale = nullptr;
+  const float* reluShift = nullptr;
 };
 
 // A thread's share of the channel scratch: three double arrays and one Transform per channel of its range.
