@@ -235,6 +235,14 @@ void scaledRow(const float* NW_RESTRICT dy, float* NW_RESTRICT dx, size_t n, flo
   for (; s < n; ++s) dx[s] = ACCUMULATE ? dx[s] + a * dy[s] : a * dy[s];
 }
 
+// The gates of channels [cBegin, cEnd) for a gradient through the ReLU (indexed c - cBegin), or none.
+std::vector<ReluGate> gatesOf(const Gradient& g, size_t cBegin, size_t cEnd) {
+  std::vector<ReluGate> gates;
+  if (g.reluScale == nullptr) return gates;
+  for (size_t c = cBegin; c < cEnd; ++c) gates.push_back({g.reluMean[c], g.reluScale[c], g.reluShift[c]});
+  return gates;
+}
+
 }  // namespace
 
 /**
@@ -266,14 +274,6 @@ void channelMoments(const NormDims& d, const float* x, size_t cBegin, size_t cEn
 
 // For channels [cBegin, cEnd): sumDy = sum dy and sumDyCentred = sum dy (x - mean), so that dBeta = sumDy and
 // dGamma = invStd * sumDyCentred.
-// The gates of channels [cBegin, cEnd) for a gradient through the ReLU (indexed c - cBegin), or none.
-std::vector<ReluGate> gatesOf(const Gradient& g, size_t cBegin, size_t cEnd) {
-  std::vector<ReluGate> gates;
-  if (g.reluScale == nullptr) return gates;
-  for (size_t c = cBegin; c < cEnd; ++c) gates.push_back({g.reluMean[c], g.reluScale[c], g.reluShift[c]});
-  return gates;
-}
-
 void gradientSums(const NormDims& d, const float* x, const Gradient& g, size_t cBegin, size_t cEnd, const double* means,
                   double* sumDy, double* sumDyCentred) {
   const size_t count = cEnd - cBegin;
