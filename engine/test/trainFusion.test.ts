@@ -80,6 +80,30 @@ describe('training fusion of batch norm → ReLU', () => {
     });
   }
 
+  it('gives the unfused gradients after a training forward that runs every layer (everyLayer)', () => {
+    const batch = 6;
+    const gradients = (fuseTraining: boolean) => {
+      const session = createTrainingSession(network(), config({ batchSize: batch }), native, { fuseTraining });
+      const rng = new Rng(11);
+      const { model } = session;
+      model.input.data.set(Float32Array.from({ length: batch * 300 }, () => rng.normal()));
+      // A fused step first, so the fused layers hold saved values of their own from an earlier forward; then the
+      // batch norms' scales turned around, so those values would mask the opposite elements.
+      session.step(model.input.data, new Int32Array(batch), batch);
+      for (const p of model.params)
+        if (p.nodeId.startsWith('bn') && p.field === 'weight') p.value.forEach((v, i, a) => (a[i] = -v));
+      model.forward(batch, true, 1, true);
+      session.loss.compute(
+        model.output,
+        Int32Array.from({ length: batch }, (_, i) => i % 4),
+        batch,
+      );
+      model.backward(batch);
+      return model.gradArena.slice();
+    };
+    expectBitwise(gradients(true), gradients(false));
+  });
+
   it('fuses only a batch norm whose one reader is a ReLU, and only while it trains', () => {
     const fused = counted(native);
     train(network(), true, fused.kernels);

@@ -62,10 +62,13 @@ export const batchNormOp: OpBuilder = (ctx) => {
   // Backward needs dx even for the network input only when asked; the kernel always writes it, so keep a sink.
   const sink = xGrad.needed ? null : new Float32Array(ctx.maxBatch * x.size);
   let lastTraining = true;
+  /** The last forward was forwardWithRelu's fused kernel, so savedScale is its and y was not written. */
+  let fusedForward = false;
   const count = (batch: number) => batch * x.size;
   const runtime: LayerRuntime = {
     forward(batch, training) {
       lastTraining = training && !ctx.frozen;
+      fusedForward = false;
       if (lastTraining) {
         kernels.batchNormForwardTrain(
           x.data,
@@ -109,6 +112,7 @@ export const batchNormOp: OpBuilder = (ctx) => {
         return;
       }
       lastTraining = true;
+      fusedForward = true;
       kernels.batchNormReluForwardTrain(
         x.data,
         gamma.value,
@@ -127,8 +131,9 @@ export const batchNormOp: OpBuilder = (ctx) => {
       );
     },
     backwardWithRelu(batch, relu) {
-      if (!lastTraining) {
-        // The ReLU alone reads this layer's output, so its gradient is this layer's whole output gradient.
+      if (!fusedForward) {
+        // After a forward layer by layer (eval mode, a frozen layer, CompiledModel.forward's everyLayer), y holds
+        // this layer's output. The ReLU alone reads it, so its gradient is this layer's whole output gradient.
         kernels.activationBackward(Activation.ReLU, y.data, relu.data, relu.grad!, y.grad!, count(batch), 0, false);
         runtime.backward(batch);
         return;
