@@ -290,8 +290,8 @@ export class CompiledModel {
   }
 
   /**
-   * A node's output tensor: after a training forward, or an eval forward with `everyLayer`, its first `batch` samples
-   * hold that layer's activations.
+   * A node's output tensor: after a forward with `everyLayer` its first `batch` samples hold that layer's
+   * activations; after one without, those of every layer not folded into the next (see forward).
    */
   activation(nodeId: string): Tensor {
     const tensor = this.activations.get(nodeId);
