@@ -278,8 +278,8 @@ void gemmParallel(const GemmProblem& p) {
   // against 16 multiply-adds a cycle (1024^3 and 64-row products split their columns: measured quietly, 1024^3 173
   // GFLOPS split by columns against 157-162 by rows). A prepacked op(B) (inference's weights) costs as much: each
   // thread that uses a panel reads it from L3 or memory, 1.6 MB for W2's first layer, so with its rows split both
-  // threads read all of it. infer-W2 at batch 256 on two threads split by rows ran 0.94-1.23x ONNX Runtime from one
-  // run to the next on a Zen 5 (AVX-512), by columns 1.08-1.17, each thread packing all the activations' rows; with
+  // threads read all of it. infer-W2 at batch 256 on two threads of a Zen 5 (AVX-512), nine alternating runs each:
+  // 0.93-1.28x ONNX Runtime split by rows, 1.03-1.27x by columns (each thread packing all the activations' rows); with
   // the AVX2 kernels 2-3 % faster by columns. Nothing is packed or read for a convolution's windows read in place.
   const double packRow = 16.0;
   const double packCol = p.rowOffsets != nullptr ? 0.0 : 16.0;
