@@ -46,14 +46,18 @@ function makeCase(batch: number, channels: number, spatial: number): Case {
   };
 }
 
+/** Saved and running statistics as a layer starts them (running variance 1). */
+function freshStats(channels: number) {
+  return { mean: zeros(channels), invStd: zeros(channels), runMean: zeros(channels), runVar: zeros(channels).fill(1) };
+}
+
 /** The separate kernels: batch norm forward, ReLU forward, ReLU backward, batch norm backward. */
 function separate(c: Case, accumulate: boolean) {
   const [batch, channels, spatial] = c.dims;
   const count = batch * channels * spatial;
   const y = zeros(count);
   const z = zeros(count);
-  const stats = { mean: zeros(channels), invStd: zeros(channels), runMean: zeros(channels), runVar: zeros(channels) };
-  stats.runVar.fill(1);
+  const stats = freshStats(channels);
   native.batchNormForwardTrain(
     c.x,
     c.gamma,
@@ -95,8 +99,7 @@ function fused(c: Case, accumulate: boolean, kernels = native) {
   const [batch, channels, spatial] = c.dims;
   const count = batch * channels * spatial;
   const z = zeros(count).fill(-1);
-  const stats = { mean: zeros(channels), invStd: zeros(channels), runMean: zeros(channels), runVar: zeros(channels) };
-  stats.runVar.fill(1);
+  const stats = freshStats(channels);
   const scale = zeros(channels);
   kernels.batchNormReluForwardTrain(
     c.x,

@@ -8,27 +8,12 @@ import type { ModelSpec, SpecNode } from '../core/spec/types';
 import { createTrainingSession } from '../core/train/session';
 import { loadKernels } from '../native';
 import { expectBitwise } from '../native/testing';
+import { counted } from './countedKernels';
 import { config, mlp } from './models';
 
 const native = loadKernels();
 const initialThreads = native.threads();
 afterAll(() => native.setThreads(initialThreads));
-
-/** The kernels, counting calls by name. */
-function counted(kernels: Kernels): { kernels: Kernels; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const wrapped = new Proxy(kernels, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { kernels: wrapped, calls };
-}
 
 /** Outputs of a fused predict and of one running every layer, on the same session and inputs. */
 function bothWays(spec: ModelSpec, batch: number, kernels: Kernels = native) {

@@ -8,6 +8,7 @@ import type { ModelSpec } from '../core/spec/types';
 import { createTrainingSession } from '../core/train/session';
 import { loadKernels } from '../native';
 import { expectBitwise } from '../native/testing';
+import { counted } from './countedKernels';
 import { chain, config } from './models';
 
 const native = loadKernels();
@@ -35,22 +36,6 @@ function network(frozen: string[] = []): ModelSpec {
   spec.edges.push({ from: 'bn2', to: 'sum' });
   spec.nodes = spec.nodes.map((n) => (frozen.includes(n.id) ? { ...n, trainable: false } : n));
   return spec;
-}
-
-/** The kernels, counting calls by name. */
-function counted(kernels: Kernels): { kernels: Kernels; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const wrapped = new Proxy(kernels, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { kernels: wrapped, calls };
 }
 
 /** Five Adam steps on seeded batches: every loss, then the weights, running statistics, gradients and output. */
