@@ -6,6 +6,8 @@ export interface BenchOptions {
   suites: SuiteName[];
   threads: number;
   quick: boolean;
+  /** How many times each workload's suites run, alternating their order (jobs.ts); the summary takes medians. */
+  rounds: number;
   help: boolean;
 }
 
@@ -18,6 +20,8 @@ export const USAGE = `usage: npm run bench -- [flags]
   --with-pytorch        also run PyTorch through /usr/bin/python3 (skipped with a note when torch is missing)
   --threads N           threads for every suite (default: all cores)
   --quick               few steps per workload, for a smoke test
+  --rounds N            run each workload's suites N times, each round in the order opposite to the last (default 1);
+                        the summary's ratios are then the median of the rounds' ratios, with their range
   --help                this text`;
 
 export function parseArgs(argv: readonly string[], cores: number): BenchOptions {
@@ -26,6 +30,7 @@ export function parseArgs(argv: readonly string[], cores: number): BenchOptions 
   let withPytorch = false;
   let threads = cores;
   let quick = false;
+  let rounds = 1;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i], null];
@@ -45,15 +50,14 @@ export function parseArgs(argv: readonly string[], cores: number): BenchOptions 
       case '--with-pytorch':
         withPytorch = true;
         break;
-      case '--threads': {
-        const text = value();
-        threads = Number(text);
-        if (!Number.isInteger(threads) || threads < 1)
-          throw new Error(`--threads must be a whole number of 1 or more, got '${text}'`);
+      case '--threads':
+        threads = countOf(flag, value());
         break;
-      }
       case '--quick':
         quick = true;
+        break;
+      case '--rounds':
+        rounds = countOf(flag, value());
         break;
       case '--help':
       case '-h':
@@ -68,7 +72,14 @@ export function parseArgs(argv: readonly string[], cores: number): BenchOptions 
       ? (['netwright', 'tfjs-cpu', 'tfjs-wasm', 'onnxruntime'] as SuiteName[])
       : selectSuites(suitesFlag);
   if (withPytorch && !suites.includes('pytorch')) suites.push('pytorch');
-  return { workloads: only === null ? [...WORKLOADS] : selectWorkloads(only), suites, threads, quick, help };
+  return { workloads: only === null ? [...WORKLOADS] : selectWorkloads(only), suites, threads, quick, rounds, help };
+}
+
+function countOf(flag: string, text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`${flag} must be a whole number of 1 or more, got '${text}'`);
+  return count;
 }
 
 function selectSuites(list: string): SuiteName[] {

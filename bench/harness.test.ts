@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, selectWorkloads } from './args';
 import { peakFields } from './child';
 import { DataRng, readManifest, writeDataSets } from './data';
+import { jobsOf } from './jobs';
 import type { ResultLine } from './protocol';
 import { summarize } from './summary';
 import { median, sizeTimedRun } from './timing';
@@ -48,6 +49,14 @@ describe('flags', () => {
     expect(options.suites).toEqual(['netwright', 'tfjs-wasm', 'pytorch']);
     expect(options.threads).toBe(1);
     expect(options.quick).toBe(true);
+  });
+
+  it('runs one round unless --rounds asks for more', () => {
+    expect(parseArgs([], 2).rounds).toBe(1);
+    expect(parseArgs(['--rounds', '5'], 2).rounds).toBe(5);
+    expect(parseArgs(['--rounds=3'], 2).rounds).toBe(3);
+    expect(() => parseArgs(['--rounds', '0'], 2)).toThrow(/--rounds must be a whole number of 1 or more, got '0'/);
+    expect(() => parseArgs(['--rounds', '2.5'], 2)).toThrow(/--rounds must be a whole number/);
   });
 
   it('refuses bad values and unknown flags', () => {
@@ -125,6 +134,47 @@ describe('synthetic data', () => {
   });
 });
 
+describe('job order', () => {
+  const order = (rounds: number) =>
+    jobsOf(
+      { workloads: selectWorkloads('infer-W2,W1'), threads: 1, quick: true, rounds },
+      ['netwright', 'tfjs-wasm', 'onnxruntime'],
+      '/data',
+    ).map(({ job, round }) => `${job.workload.name}@${job.batch} ${job.suite} ${round ?? '-'}`);
+
+  it('runs each workload and batch on its suites back to back, without rounds', () => {
+    expect(order(1)).toEqual([
+      'W1@8 netwright -',
+      'W1@8 tfjs-wasm -',
+      'infer-W2@1 netwright -',
+      'infer-W2@1 tfjs-wasm -',
+      'infer-W2@1 onnxruntime -',
+      'infer-W2@256 netwright -',
+      'infer-W2@256 tfjs-wasm -',
+      'infer-W2@256 onnxruntime -',
+    ]);
+  });
+
+  it('repeats the group once per round, each round in the order opposite to the last', () => {
+    expect(order(3).slice(0, 6)).toEqual([
+      'W1@8 netwright 1',
+      'W1@8 tfjs-wasm 1',
+      'W1@8 tfjs-wasm 2',
+      'W1@8 netwright 2',
+      'W1@8 netwright 3',
+      'W1@8 tfjs-wasm 3',
+    ]);
+    expect(order(2).filter((name) => name.startsWith('infer-W2@256'))).toEqual([
+      'infer-W2@256 netwright 1',
+      'infer-W2@256 tfjs-wasm 1',
+      'infer-W2@256 onnxruntime 1',
+      'infer-W2@256 onnxruntime 2',
+      'infer-W2@256 tfjs-wasm 2',
+      'infer-W2@256 netwright 2',
+    ]);
+  });
+});
+
 describe('summary', () => {
   const line = (suite: ResultLine['suite'], value: number | null, error?: string): ResultLine => ({
     suite,
@@ -162,6 +212,36 @@ describe('summary', () => {
       ['W2', 256, 'samples_per_s'],
       ['gemm-1024', 1024, 'gflops'],
     ]);
+  });
+
+  it("with rounds, gives the median of the rounds' ratios, their range, and each suite's median", () => {
+    const inRound = (round: number, suite: ResultLine['suite'], value: number | null, error?: string) => ({
+      ...line(suite, value, error),
+      round,
+    });
+    // The machine slowed down in round 2: the ratio of the medians (1000 / 500 = 2) is not what any round measured.
+    const [summary] = summarize([
+      inRound(1, 'netwright', 1000),
+      inRound(1, 'onnxruntime', 800),
+      inRound(2, 'onnxruntime', 500),
+      inRound(2, 'netwright', 450),
+      inRound(3, 'netwright', 1100),
+      inRound(3, 'onnxruntime', 1000),
+      inRound(1, 'pytorch', 400),
+      inRound(2, 'pytorch', null, 'killed'),
+    ]);
+    expect(summary.values).toEqual({ netwright: 1000, onnxruntime: 800, pytorch: 400 });
+    expect(summary.ratios).toEqual({ onnxruntime: 1.1, pytorch: 2.5 });
+    expect(summary.ratio_range).toEqual({ onnxruntime: [0.9, 1.25], pytorch: [2.5, 2.5] });
+    expect(summary.rounds).toEqual({ onnxruntime: 3, pytorch: 1 });
+    expect(summary.errors).toEqual({ pytorch: 'killed' });
+  });
+
+  it('adds no rounds or ranges to a run of one round', () => {
+    const [summary] = summarize([line('netwright', 300), line('pytorch', 100)]);
+    expect(summary.ratios).toEqual({ pytorch: 3 });
+    expect(summary).not.toHaveProperty('rounds');
+    expect(summary).not.toHaveProperty('ratio_range');
   });
 
   it('has no ratios without a netwright figure', () => {

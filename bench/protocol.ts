@@ -66,6 +66,8 @@ export interface ResultLine {
   error?: string;
   /** Backend facts: versions, ISA, SIMD. */
   info?: Record<string, string | number | boolean>;
+  /** With --rounds N > 1: which round (1-based) this line is from. */
+  round?: number;
 }
 
 export interface SummaryLine {
@@ -74,10 +76,16 @@ export interface SummaryLine {
   batch: number;
   threads: number;
   metric: 'samples_per_s' | 'gflops';
-  /** The metric of every suite that produced one. */
+  /** The metric of every suite that produced one (with rounds: the median of its rounds). */
   values: Partial<Record<SuiteName, number>>;
-  /** netwright / peer for every peer with a value (above 1: netwright is faster). Empty without a netwright value. */
+  /**
+   * netwright / peer for every peer with a value (above 1: netwright is faster). Empty without a netwright value.
+   * With rounds: the median of the rounds' ratios, each round's two figures measured moments apart.
+   */
   ratios: Partial<Record<SuiteName, number>>;
+  /** With rounds: how many rounds gave both figures, and the lowest and highest of their ratios. */
+  rounds?: Partial<Record<SuiteName, number>>;
+  ratio_range?: Partial<Record<SuiteName, [number, number]>>;
   /** Suites that reported an error for this workload. */
   errors?: Partial<Record<SuiteName, string>>;
 }

@@ -14,15 +14,10 @@ import { writeDataSets } from './data';
 import type { Job, ResultLine } from './protocol';
 import { summarize } from './summary';
 import { asksTta, runTtaBench } from './tta';
-import { suiteRuns, trainingWorkloadOf, type SuiteName, type Workload } from './workloads';
+import { jobsOf } from './jobs';
+import type { SuiteName, Workload } from './workloads';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** Seconds the timed part of one job may take, and the shortest timed repeat (see timing.ts). */
-const BUDGET = {
-  full: { budgetSeconds: 12, minRepeatSeconds: 0.3 },
-  quick: { budgetSeconds: 1.5, minRepeatSeconds: 0.05 },
-};
 
 interface ChildCommand {
   command: string;
@@ -125,30 +120,6 @@ function pytorchAvailable(): boolean {
   return missing === null;
 }
 
-function jobsOf(options: BenchOptions, suites: SuiteName[], dataDir: string): Job[] {
-  const timing = options.quick ? BUDGET.quick : BUDGET.full;
-  const jobs: Job[] = [];
-  for (const workload of options.workloads) {
-    const batches = workload.kind === 'gemm' ? [workload.M] : workload.batches;
-    const base = workload.kind === 'infer' ? trainingWorkloadOf(workload) : null;
-    for (const batch of batches) {
-      for (const suite of suites.filter((name) => suiteRuns(name, workload))) {
-        jobs.push({
-          suite,
-          workload,
-          base,
-          batch,
-          threads: options.threads,
-          plan: options.quick ? workload.quick : workload.full,
-          ...timing,
-          dataDir,
-        });
-      }
-    }
-  }
-  return jobs;
-}
-
 async function main(): Promise<number> {
   // `--suites tta` runs the time-to-accuracy bench alone, with its own flags (tta.ts).
   if (asksTta(process.argv.slice(2))) {
@@ -203,12 +174,15 @@ async function main(): Promise<number> {
     writeDataSets(dataDir, workloads);
     process.stderr.write(
       `bench: ${workloads.map((w) => w.name).join(', ')} on ${suites.join(', ')}; ` +
-        `${options.threads} thread${options.threads === 1 ? '' : 's'}${options.quick ? '; quick' : ''}\n`,
+        `${options.threads} thread${options.threads === 1 ? '' : 's'}${options.quick ? '; quick' : ''}` +
+        `${options.rounds > 1 ? `; ${options.rounds} rounds` : ''}\n`,
     );
     const results: ResultLine[] = [];
-    for (const job of jobsOf(options, suites, dataDir)) {
-      process.stderr.write(`bench: ${job.workload.name} batch ${job.batch} on ${job.suite}...\n`);
+    for (const { job, round } of jobsOf(options, suites, dataDir)) {
+      const of = round === null ? '' : ` (round ${round} of ${options.rounds})`;
+      process.stderr.write(`bench: ${job.workload.name} batch ${job.batch} on ${job.suite}${of}...\n`);
       const line = await runChild(job);
+      if (round !== null) line.round = round;
       results.push(line);
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
