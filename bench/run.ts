@@ -1,6 +1,7 @@
 // `npm run bench`: times the standard workloads on netwright and its peers (TF.js cpu and wasm, optionally PyTorch).
 // Each (workload, batch, suite) runs in its own child process, one at a time, suites interleaved per workload so
-// the ratios compare measurements taken moments apart. Stdout carries JSON lines only; notes go to stderr.
+// the ratios compare measurements taken moments apart (with --rounds, N times in alternating order: jobs.ts).
+// Stdout carries JSON lines only; notes go to stderr.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
