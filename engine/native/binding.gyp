@@ -37,6 +37,7 @@
         'src/gemm/select_kernel.cpp',
         'src/gemm/small_rows.cpp',
         'src/gemm/weight_rows.cpp',
+        'src/gemm/strided_b.cpp',
         'src/gemm/prepack.cpp',
         'src/ops/geometry.cpp',
         'src/ops/binding_gemm.cpp',

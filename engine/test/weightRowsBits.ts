@@ -3,11 +3,11 @@
 // reads W's rows in place, gemm/weight_rows.cpp) with this file run as a child with NETWRIGHT_GEMM_PACK_WEIGHTS=1
 // (the panel driver, W packed), which prints it. No test framework here: the child loads only this file, the addon
 // and the RNG.
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../core/kernels';
 import { Rng } from '../core/rng';
 import { loadKernels } from '../native/index';
+import { outputsHash } from './outputsHash';
 
 function randomFloats(rng: Rng, count: number): Float32Array {
   const values = new Float32Array(count);
@@ -57,12 +57,7 @@ export function weightRowsOutputs(native: Kernels, threads: number): Float32Arra
 export const weightRowsThreads = [1, 2, 3];
 
 export function weightRowsBits(native: Kernels, threadCounts: number[]): string {
-  const hash = createHash('sha256');
-  for (const threads of threadCounts) {
-    for (const a of weightRowsOutputs(native, threads))
-      hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  }
-  return hash.digest('hex');
+  return outputsHash(threadCounts, (threads) => weightRowsOutputs(native, threads));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

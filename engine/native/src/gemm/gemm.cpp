@@ -10,6 +10,7 @@
 
 #include "gemm/pack.hpp"
 #include "gemm/small_rows.hpp"
+#include "gemm/strided_b.hpp"
 #include "gemm/weight_rows.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
@@ -234,6 +235,7 @@ void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t
     }
     std::abort();  // a caller passed rowOffsets although gemmReadsOffsets() is false, or a partial panel
   }
+  if (gemmStridedBBlock(p, m0, m1, n0, n1, scratch)) return;
   // One instantiation per microkernel's tile (see the ukernel_*.cpp files).
   if (kernel.mr == 6 && kernel.nr == 16) return gemmBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
   if (kernel.mr == 8 && kernel.nr == 32) return gemmBlockFor<8, 32>(p, m0, m1, n0, n1, scratch);

@@ -75,6 +75,12 @@ bool gemmReadsOffsets();
 bool gemmReadsWeightRows();
 
 /**
+ * Whether products of a few rows with B stored [K, N] may read B in place (gemm/strided_b.cpp): the microkernel can
+ * (AVX-512), and NETWRIGHT_GEMM_PACK_STRIDED_B=1 does not ask for B's panels to be copied instead.
+ */
+bool gemmReadsStridedB();
+
+/**
  * Whether the CPU-specific loops other kernels keep beside their portable ones (optimizers_avx2.cpp,
  * batch_norm_avx2.cpp) may run: the GEMM's dispatch found AVX2 (avx2 or avx512; NETWRIGHT_ISA=scalar keeps the
  * portable loops). Those loops give the portable ones' bits, so this changes only the speed.

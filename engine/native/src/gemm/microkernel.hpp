@@ -89,6 +89,14 @@ struct MicroKernel {
    */
   void (*runInPlaceA)(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
                       float beta);
+  /**
+   * Optional (null if absent): part of a tile's depth block with op(B) = B [K, N] read in place (row k at b + k * ldb)
+   * and the tile's sums carried in acc (mr x nr floats, 64-byte aligned) between parts. phase: 0 the block's first
+   * part (sums from zero into acc), 1 a middle part (acc in, acc out), 2 the whole block (as run), 3 the last part
+   * (acc in, then C as run stores it). The same FMAs in the same order as run over the whole block.
+   */
+  void (*runStrided)(int kc, const float* a, const float* b, std::ptrdiff_t ldb, float* acc, int phase, float* c,
+                     std::ptrdiff_t ldc, float beta);
 };
 
 extern const MicroKernel kGemmScalar;

@@ -488,9 +488,10 @@ extern const MicroKernel kGemmAvx2 = {"avx2",
                                       runBiasAvx2,
                                       packPanelAAvx2,
 #if NW_AVX2_INPLACE_A
-                                      runInPlaceAAvx2};
+                                      runInPlaceAAvx2,
 #else
-                                      nullptr};
+                                      nullptr,
 #endif
+                                      nullptr};
 
 }  // namespace nw

@@ -28,6 +28,13 @@ struct PackedRows {
   const float* row(int k) const { return b + 32 * static_cast<std::ptrdiff_t>(k); }
   static __m512 load(const float* at) { return _mm512_load_ps(at); }
 };
+// B stored [K, N] read where it lies: row k of the panel at b + k * ldb (MicroKernel::runStrided).
+struct StridedRows {
+  const float* b;
+  std::ptrdiff_t ldb;
+  const float* row(int k) const { return b + ldb * k; }
+  static __m512 load(const float* at) { return _mm512_loadu_ps(at); }
+};
 struct OffsetRows {
   const float* b;
   const std::int64_t* offsets;
@@ -43,17 +50,23 @@ inline __m512 reluOf(__m512 v, __m512 zero) { return _mm512_maskz_max_ps(0xFFFF,
 // RELU: the stored tile through max(x, 0), which (second operand on a NaN or on equal zeros) is the ReLU kernel's
 // x > 0 ? x : 0 bit for bit, NaN and -0 giving +0 (MicroKernel::runRelu). BIAS: C = bias[j] + sum (beta unused), the
 // same add as the driver's bias rows in C read back by beta = 1, so the same bits (MicroKernel::runBias).
-template <class Rows, bool RELU = false, bool BIAS = false, bool IN_PLACE_A = false>
+// ACC_IN: the sums start from the 16 registers at acc (an earlier part of the depth block) instead of zero. ACC_OUT:
+// they go back to acc, C untouched, for a later part. A stored float is reloaded exactly, so a block run in parts
+// makes the FMAs of the block run whole, in the same order (MicroKernel::runStrided).
+template <class Rows, bool RELU = false, bool BIAS = false, bool IN_PLACE_A = false, bool ACC_IN = false,
+          bool ACC_OUT = false>
 void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta, const float* bias = nullptr,
-               std::ptrdiff_t lda = 0) {
-  __m512 c00 = _mm512_setzero_ps(), c01 = _mm512_setzero_ps();
-  __m512 c10 = _mm512_setzero_ps(), c11 = _mm512_setzero_ps();
-  __m512 c20 = _mm512_setzero_ps(), c21 = _mm512_setzero_ps();
-  __m512 c30 = _mm512_setzero_ps(), c31 = _mm512_setzero_ps();
-  __m512 c40 = _mm512_setzero_ps(), c41 = _mm512_setzero_ps();
-  __m512 c50 = _mm512_setzero_ps(), c51 = _mm512_setzero_ps();
-  __m512 c60 = _mm512_setzero_ps(), c61 = _mm512_setzero_ps();
-  __m512 c70 = _mm512_setzero_ps(), c71 = _mm512_setzero_ps();
+               std::ptrdiff_t lda = 0, float* acc = nullptr) {
+#define NW_AVX512_INIT(I) (ACC_IN ? _mm512_load_ps(acc + 16 * (I)) : _mm512_setzero_ps())
+  __m512 c00 = NW_AVX512_INIT(0), c01 = NW_AVX512_INIT(1);
+  __m512 c10 = NW_AVX512_INIT(2), c11 = NW_AVX512_INIT(3);
+  __m512 c20 = NW_AVX512_INIT(4), c21 = NW_AVX512_INIT(5);
+  __m512 c30 = NW_AVX512_INIT(6), c31 = NW_AVX512_INIT(7);
+  __m512 c40 = NW_AVX512_INIT(8), c41 = NW_AVX512_INIT(9);
+  __m512 c50 = NW_AVX512_INIT(10), c51 = NW_AVX512_INIT(11);
+  __m512 c60 = NW_AVX512_INIT(12), c61 = NW_AVX512_INIT(13);
+  __m512 c70 = NW_AVX512_INIT(14), c71 = NW_AVX512_INIT(15);
+#undef NW_AVX512_INIT
 
 #define NW_AVX512_ROW(AV, ACC0, ACC1)     \
   do {                                    \
@@ -112,6 +125,11 @@ void runTileOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
 #undef NW_AVX512_STEP8
 #undef NW_AVX512_ROW
 
+  if constexpr (ACC_OUT) {
+    const __m512 sums[16] = {c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71};
+    for (int i = 0; i < 16; ++i) _mm512_storeu_ps(acc + 16 * i, sums[i]);
+    return;
+  }
   const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
   const __m512 betaV = _mm512_set1_ps(beta);
   const __m512 zero = _mm512_setzero_ps();
@@ -157,6 +175,19 @@ void runBiasAvx512(int kc, const float* a, const float* b, float* c, std::ptrdif
 void runInPlaceAAvx512(int kc, const float* a, std::ptrdiff_t lda, const float* b, float* c, std::ptrdiff_t ldc,
                        float beta) {
   runTileOf<PackedRows, false, false, true>(kc, a, PackedRows{b}, c, ldc, beta, nullptr, lda);
+}
+
+// phase: 0 first part, 1 middle part, 2 the whole block, 3 last part (MicroKernel::runStrided).
+void runStridedAvx512(int kc, const float* a, const float* b, std::ptrdiff_t ldb, float* acc, int phase, float* c,
+                      std::ptrdiff_t ldc, float beta) {
+  const StridedRows rows{b, ldb};
+  switch (phase) {
+    case 0: return runTileOf<StridedRows, false, false, false, false, true>(kc, a, rows, c, ldc, beta, nullptr, 0, acc);
+    case 1: return runTileOf<StridedRows, false, false, false, true, true>(kc, a, rows, c, ldc, beta, nullptr, 0, acc);
+    case 2: return runTileOf<StridedRows>(kc, a, rows, c, ldc, beta);
+    default:
+      return runTileOf<StridedRows, false, false, false, true, false>(kc, a, rows, c, ldc, beta, nullptr, 0, acc);
+  }
 }
 
 void runOffsetsAvx512(int kc, const float* a, const float* b, const std::int64_t* offsets, float* c, std::ptrdiff_t ldc,
@@ -290,6 +321,7 @@ extern const MicroKernel kGemmAvx512 = {"avx512",
                                         runReluAvx512,
                                         runBiasAvx512,
                                         packPanelA8Avx2,
-                                        runInPlaceAAvx512};
+                                        runInPlaceAAvx512,
+                                        runStridedAvx512};
 
 }  // namespace nw

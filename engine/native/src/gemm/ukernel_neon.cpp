@@ -70,8 +70,8 @@ double fmaLoopNeon(std::int64_t iterations, float* sink) {
 
 }  // namespace
 
-extern const MicroKernel kGemmNeon = {"neon",  8,       12,          128,          256,         3072,
-                                      runNeon, nullptr, dotRowsNeon, axpyRowsNeon, fmaLoopNeon, nullptr,
-                                      nullptr, nullptr, nullptr,     nullptr,      nullptr,     nullptr};
+extern const MicroKernel kGemmNeon = {"neon",  8,           12,           128,         256,     3072,    runNeon,
+                                      nullptr, dotRowsNeon, axpyRowsNeon, fmaLoopNeon, nullptr, nullptr, nullptr,
+                                      nullptr, nullptr,     nullptr,      nullptr,     nullptr};
 
 }  // namespace nw

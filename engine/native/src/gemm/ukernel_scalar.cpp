@@ -50,7 +50,7 @@ double fmaLoopScalar(std::int64_t iterations, float* sink) {
 }  // namespace
 
 extern const MicroKernel kGemmScalar = {
-    "scalar",       kRows,         kCols,   128,     256,     2048,    runScalar, nullptr, dotRowsScalar,
-    axpyRowsScalar, fmaLoopScalar, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr, nullptr};
+    "scalar",      kRows,   kCols,   128,     256,     2048,    runScalar, nullptr, dotRowsScalar, axpyRowsScalar,
+    fmaLoopScalar, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr, nullptr};
 
 }  // namespace nw
