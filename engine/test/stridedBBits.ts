@@ -29,20 +29,26 @@ const of = (M: number, N: number, K: number, transA = false, alpha = 1, beta = 0
 
 /**
  * Read in place: W2's fc2 input gradient (64 x 512 x 512) and the first layer's shape (K = 784: three depth blocks,
- * each in parts), a batch of 8, depths of 16 (the least read in place), 17 and 130 (parts of unequal length),
- * op(A) = A^T, alpha and beta. Left to the panel driver: 100 columns (a partial panel; on 2 and 3 threads the
- * column split gives some blocks whole panels), 63 and 72 rows, rows of B 1024 floats apart, K = 10.
+ * each in parts), a batch of 8, partial row tiles (20 = 8 + 6 + 6, 13 = 8 + 5, 3), whole panels beside a partial one
+ * (200 columns: six in place, the last 8 by the panel driver), depths of 16 (the least read in place), 17 and 130
+ * (parts of unequal length), op(A) = A^T, alpha and beta. Left to the panel driver: 9 and 10 rows (a tile of 1 or
+ * 2), 72 rows, fewer than 32 columns, rows of B 1024 floats apart, K = 10.
  */
 export const stridedBCases: StridedBCase[] = [
   of(64, 512, 512),
   of(64, 512, 784, false, 1, 1),
   of(8, 256, 16),
+  of(20, 200, 200),
+  of(13, 96, 64, true, 1, 0.5),
+  of(3, 64, 40),
   of(16, 96, 130, true),
   of(40, 64, 17, false, 0.5, 0.5),
   of(64, 32, 262, true, 1, 1),
   of(64, 100, 300),
-  of(63, 512, 64),
+  of(9, 512, 64),
+  of(10, 128, 64),
   of(72, 256, 64),
+  of(64, 20, 64),
   of(64, 1024, 64),
   of(64, 512, 10),
 ];

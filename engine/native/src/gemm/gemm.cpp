@@ -226,6 +226,8 @@ void gemmOffsetsBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n
 
 void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t n1, ThreadScratch& scratch) {
   const MicroKernel& kernel = gemmKernel();
+  n0 = gemmStridedBBlock(p, m0, m1, n0, n1, scratch);  // B [K, N] read in place for a few rows: its whole panels
+  if (n0 >= n1) return;
   if (p.rowOffsets != nullptr) {
     // The AVX2 (6 x 16) and AVX-512 (8 x 32) kernels read offsets (see gemmReadsOffsets); every panel is whole (the
     // tiles store NR columns with no edge copy).
@@ -235,7 +237,6 @@ void gemmBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, int64_t
     }
     std::abort();  // a caller passed rowOffsets although gemmReadsOffsets() is false, or a partial panel
   }
-  if (gemmStridedBBlock(p, m0, m1, n0, n1, scratch)) return;
   // One instantiation per microkernel's tile (see the ukernel_*.cpp files).
   if (kernel.mr == 6 && kernel.nr == 16) return gemmBlockFor<6, 16>(p, m0, m1, n0, n1, scratch);
   if (kernel.mr == 8 && kernel.nr == 32) return gemmBlockFor<8, 32>(p, m0, m1, n0, n1, scratch);

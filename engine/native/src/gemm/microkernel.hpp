@@ -97,6 +97,9 @@ struct MicroKernel {
    */
   void (*runStrided)(int kc, const float* a, const float* b, std::ptrdiff_t ldb, float* acc, int phase, float* c,
                      std::ptrdiff_t ldc, float beta);
+  /** runStrided for the first `rows` (3 <= rows < mr) rows of the tile, as runRows is for run; null if absent. */
+  void (*runRowsStrided)(int rows, int kc, const float* a, const float* b, std::ptrdiff_t ldb, float* acc, int phase,
+                         float* c, std::ptrdiff_t ldc, float beta);
 };
 
 extern const MicroKernel kGemmScalar;

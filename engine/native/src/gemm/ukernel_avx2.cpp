@@ -492,6 +492,7 @@ extern const MicroKernel kGemmAvx2 = {"avx2",
 #else
                                       nullptr,
 #endif
+                                      nullptr,
                                       nullptr};
 
 }  // namespace nw

@@ -218,12 +218,22 @@ void runOffsetsAvx512(int kc, const float* a, const float* b, const std::int64_t
     NW_AVX512_PART_ROW(6, A, L6, H6)                                                      \
   } while (0)
 
-template <int ROWS, class Rows>
-void runRowsOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta) {
+// ACC_IN / ACC_OUT as runTileOf's (3 to 7 rows only: 1 or 2 rows carry twice as many sums).
+template <int ROWS, class Rows, bool ACC_IN = false, bool ACC_OUT = false>
+void runRowsOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, float beta, float* acc = nullptr) {
   static_assert(ROWS >= 1 && ROWS <= 7, "a partial tile has 1 to 7 rows");
+  static_assert(ROWS >= 3 || !(ACC_IN || ACC_OUT), "sums carried between parts for 3 to 7 rows");
   const __m512 zero = _mm512_setzero_ps();
   __m512 l0 = zero, h0 = zero, l1 = zero, h1 = zero, l2 = zero, h2 = zero, l3 = zero, h3 = zero;
   __m512 l4 = zero, h4 = zero, l5 = zero, h5 = zero, l6 = zero, h6 = zero;
+  if constexpr (ACC_IN) {
+    __m512* lo[7] = {&l0, &l1, &l2, &l3, &l4, &l5, &l6};
+    __m512* hi[7] = {&h0, &h1, &h2, &h3, &h4, &h5, &h6};
+    for (int i = 0; i < ROWS; ++i) {
+      *lo[i] = _mm512_load_ps(acc + 32 * i);
+      *hi[i] = _mm512_load_ps(acc + 32 * i + 16);
+    }
+  }
   int k = 0;
   if constexpr (ROWS <= 2) {
     // Odd k into l2/h2 (row 0) and l3/h3 (row 1), added to the even sums at the end.
@@ -245,10 +255,17 @@ void runRowsOf(int kc, const float* a, Rows rows, float* c, std::ptrdiff_t ldc, 
       a += 8;
     }
   }
-  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
-  const __m512 betaV = _mm512_set1_ps(beta);
   const __m512 lo[7] = {l0, l1, l2, l3, l4, l5, l6};
   const __m512 hi[7] = {h0, h1, h2, h3, h4, h5, h6};
+  if constexpr (ACC_OUT) {
+    for (int i = 0; i < ROWS; ++i) {
+      _mm512_storeu_ps(acc + 32 * i, lo[i]);
+      _mm512_storeu_ps(acc + 32 * i + 16, hi[i]);
+    }
+    return;
+  }
+  const int mode = beta == 0.0f ? 0 : (beta == 1.0f ? 1 : 2);
+  const __m512 betaV = _mm512_set1_ps(beta);
   for (int i = 0; i < ROWS; ++i) {
     float* row = c + i * ldc;
     _mm512_storeu_ps(row, combine(lo[i], row, betaV, mode));
@@ -273,6 +290,30 @@ void runRowsWith(int rows, int kc, const float* a, Rows b, float* c, std::ptrdif
 
 void runRowsAvx512(int rows, int kc, const float* a, const float* b, float* c, std::ptrdiff_t ldc, float beta) {
   runRowsWith(rows, kc, a, PackedRows{b}, c, ldc, beta);
+}
+
+template <int ROWS>
+void runRowsStridedOf(int kc, const float* a, StridedRows b, float* acc, int phase, float* c, std::ptrdiff_t ldc,
+                      float beta) {
+  switch (phase) {
+    case 0: return runRowsOf<ROWS, StridedRows, false, true>(kc, a, b, c, ldc, beta, acc);
+    case 1: return runRowsOf<ROWS, StridedRows, true, true>(kc, a, b, c, ldc, beta, acc);
+    case 2: return runRowsOf<ROWS, StridedRows>(kc, a, b, c, ldc, beta);
+    default: return runRowsOf<ROWS, StridedRows, true, false>(kc, a, b, c, ldc, beta, acc);
+  }
+}
+
+// The first `rows` (3 to 7) rows of runStridedAvx512's tile (MicroKernel::runRowsStrided).
+void runRowsStridedAvx512(int rows, int kc, const float* a, const float* b, std::ptrdiff_t ldb, float* acc, int phase,
+                          float* c, std::ptrdiff_t ldc, float beta) {
+  const StridedRows strided{b, ldb};
+  switch (rows) {
+    case 3: return runRowsStridedOf<3>(kc, a, strided, acc, phase, c, ldc, beta);
+    case 4: return runRowsStridedOf<4>(kc, a, strided, acc, phase, c, ldc, beta);
+    case 5: return runRowsStridedOf<5>(kc, a, strided, acc, phase, c, ldc, beta);
+    case 6: return runRowsStridedOf<6>(kc, a, strided, acc, phase, c, ldc, beta);
+    default: return runRowsStridedOf<7>(kc, a, strided, acc, phase, c, ldc, beta);
+  }
 }
 
 void runRowsOffsetsAvx512(int rows, int kc, const float* a, const float* b, const std::int64_t* offsets, float* c,
@@ -322,6 +363,7 @@ extern const MicroKernel kGemmAvx512 = {"avx512",
                                         runBiasAvx512,
                                         packPanelA8Avx2,
                                         runInPlaceAAvx512,
-                                        runStridedAvx512};
+                                        runStridedAvx512,
+                                        runRowsStridedAvx512};
 
 }  // namespace nw

@@ -72,6 +72,6 @@ double fmaLoopNeon(std::int64_t iterations, float* sink) {
 
 extern const MicroKernel kGemmNeon = {"neon",  8,           12,           128,         256,     3072,    runNeon,
                                       nullptr, dotRowsNeon, axpyRowsNeon, fmaLoopNeon, nullptr, nullptr, nullptr,
-                                      nullptr, nullptr,     nullptr,      nullptr,     nullptr};
+                                      nullptr, nullptr,     nullptr,      nullptr,     nullptr, nullptr};
 
 }  // namespace nw

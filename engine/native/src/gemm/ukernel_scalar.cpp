@@ -51,6 +51,6 @@ double fmaLoopScalar(std::int64_t iterations, float* sink) {
 
 extern const MicroKernel kGemmScalar = {
     "scalar",      kRows,   kCols,   128,     256,     2048,    runScalar, nullptr, dotRowsScalar, axpyRowsScalar,
-    fmaLoopScalar, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr, nullptr};
+    fmaLoopScalar, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,   nullptr, nullptr,       nullptr};
 
 }  // namespace nw
