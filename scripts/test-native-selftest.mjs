@@ -47,6 +47,7 @@ const common = [
   'src/gemm/select_kernel.cpp',
   'src/gemm/small_rows.cpp',
   'src/gemm/weight_rows.cpp',
+  'src/gemm/strided_b.cpp',
   'src/scratch.cpp',
 ];
 const portable = [...common, 'src/thread_pool.cpp', 'src/fp_mode.cpp', 'src/gemm/ukernel_scalar.cpp'];

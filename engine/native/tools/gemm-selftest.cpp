@@ -183,8 +183,10 @@ int main() {
   int failures = 0;
   int cases = 0;
   // M <= 4 runs the small-M path (gemm/small_rows.cpp), the rest the packed panels; 64 and 70 end in partial tiles.
-  const int sizes[][3] = {{1, 1, 1},      {7, 33, 129},    {33, 7, 1},    {129, 33, 7}, {1, 129, 33}, {70, 50, 300},
-                          {13, 40, 1000}, {200, 300, 517}, {3, 530, 785}, {4, 37, 17},  {64, 96, 784}};
+  // With B [K, N] (transB = 0), 64 x 96 x 784 and 20 x 200 x 200 read B in place where the kernel can
+  // (gemm/strided_b.cpp; 20 rows in tiles of 8, 6 and 6, 200 columns ending in a partial panel).
+  const int sizes[][3] = {{1, 1, 1},      {7, 33, 129},    {33, 7, 1},    {129, 33, 7}, {1, 129, 33},  {70, 50, 300},
+                          {13, 40, 1000}, {200, 300, 517}, {3, 530, 785}, {4, 37, 17},  {64, 96, 784}, {20, 200, 200}};
   for (const auto& size : sizes) {
     for (int transA = 0; transA < 2; ++transA) {
       for (int transB = 0; transB < 2; ++transB) {
