@@ -11,11 +11,11 @@
 // 8 x 512 x 512 207-240 against 122-131, 32 x 256 x 256 262 against 217, 20 x 512 x 512 (tiles of 8, 6 and 6 rows)
 // 202-235 against 175-186, 20 x 200 x 200 (six panels here, the last 8 columns packed) 167 against 126-131; two
 // threads 64 x 512 x 512 477-484 against 450-451, 8 x 512 x 512 418-445 against 232-239. In training, W1 (batch 8)
-// 359-378k -> 396-417k samples/s and W4 (batch 20) 310-317k -> 326-334k. About one process in five runs at the
-// copy's speed instead (236-244 GFLOPS at 64 x 512 x 512), never below it: likely the physical pages under B. Where it
+// 359-378k -> 396-417k samples/s and W4 (batch 20) 310-317k -> 326-334k. About one run in five goes at the
+// copy's speed instead (236-244 GFLOPS at 64 x 512 x 512), never below it: the host's slow windows. Where it
 // lost, it is not used: rows of B 1024 floats or more apart (64 x 1024 x 512: 183 against 232), K = 10 (143 against
 // 185). Past 64 rows the gain shrinks as more tiles share the copy (96 x 512 x 512: 261 against 249-253, but 128 x 512
-// x 512: 246-259 against 254-259, below the copy in slow processes), so blocks stay at 64. Only the AVX-512 kernel has
+// x 512: 246-259 against 254-259, below the copy in slow windows), so blocks stay at 64. Only the AVX-512 kernel has
 // runStrided: on session 16's AVX2 host (half this L2), B read in place a whole depth block at a time ran at 67 GFLOPS
 // against 85 with the copy, and that host is not here to measure the parts on, so AVX2 keeps the copy.
 #include "gemm/strided_b.hpp"
