@@ -85,12 +85,6 @@ void stridedBBlockFor(const GemmProblem& p, int64_t m0, int64_t m1, int64_t n0, 
       }
     }
   }
-  if (p.relu) {
-    for (int64_t i = m0; i < m1; ++i) {
-      float* row = p.C + i * p.ldc;
-      for (int64_t j = n0; j < n1; ++j) row[j] = row[j] > 0.0f ? row[j] : 0.0f;  // gemm.cpp's reluBlock
-    }
-  }
 }
 
 }  // namespace
@@ -101,7 +95,7 @@ int64_t gemmStridedBBlock(const GemmProblem& p, int64_t m0, int64_t m1, int64_t 
   const int64_t rows = m1 - m0;
   const int64_t whole = n0 + (n1 - n0) / kernel.nr * kernel.nr;  // the end of the block's whole panels
   if (!gemmReadsStridedB() || kernel.runRowsStrided == nullptr || p.transB || p.packedB != nullptr ||
-      p.rowOffsets != nullptr || p.bias != nullptr || p.K < kMinDepth || p.ldb > kMaxStride || rows <= 0 ||
+      p.rowOffsets != nullptr || p.bias != nullptr || p.relu || p.K < kMinDepth || p.ldb > kMaxStride || rows <= 0 ||
       rows > kMaxRows || whole <= n0) {
     return n0;
   }
