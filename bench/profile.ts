@@ -4,11 +4,14 @@
 // A tool for working on speed, not a benchmark: timing each call adds a little overhead of its own.
 //
 //   npx tsx bench/profile.ts W5 [--batch 64] [--threads 2] [--steps 20] [--infer]
+//   npx tsx bench/profile.ts infer-W2 --batch 256 --threads 1 --onnxruntime   (and onnxruntime's own node times, from
+//                                                                              its profiler, on the same model)
 //   npx tsx bench/profile.ts tta-cnn      (the time-to-accuracy networks, Adam 1e-3, batch 64, as tta.ts trains them)
 import { Geom, type Kernels } from '../engine/core/kernels';
 import { createTrainingSession } from '../engine/core/train/session';
 import { loadKernels } from '../engine/native';
 import { measureFmaPeak } from '../engine/native/peak';
+import { profileOnnxruntime } from './onnxruntimeProfile';
 import { configOf, specOf } from './suites/netwrightSpec';
 import { DataRng } from './data';
 import { TTA_WORKLOADS } from './tta';
@@ -100,7 +103,7 @@ function profiled(name: string) {
   return training;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const name = process.argv[2] ?? 'W5';
   const workload = profiled(name);
   if (workload.kind === 'gemm') throw new Error('profile a training or inference workload');
@@ -159,6 +162,17 @@ function main(): void {
       `${r.ms.toFixed(3).padStart(8)} ms ${((100 * r.ms) / total).toFixed(1).padStart(5)}%  x${r.calls}  ${r.key}${share}`,
     );
   }
+  if (!process.argv.includes('--onnxruntime')) return;
+  if (!infer) throw new Error('--onnxruntime profiles inference only (an infer-* workload, or --infer)');
+  const ort = await profileOnnxruntime(training, session, inputs, batch, kernels.threads(), steps);
+  console.log(
+    `onnxruntime ${ort.version}, the same model exported, ${kernels.threads()} threads: ${ort.runMs.toFixed(3)} ms per ` +
+      `run (its profiler's model_run, median of ${steps}); its nodes' kernel times:`,
+  );
+  for (const node of ort.nodes)
+    console.log(
+      `${node.ms.toFixed(3).padStart(8)} ms ${((100 * node.ms) / ort.runMs).toFixed(1).padStart(5)}%  ${node.op} ${node.name}`,
+    );
 }
 
-main();
+await main();
