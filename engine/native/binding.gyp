@@ -62,8 +62,8 @@
       'include_dirs': ['src'],
       'conditions': [
         ['target_arch=="x64"', {
-          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'conv_dot_avx512', 'optimizers_avx2',
-                           'batch_norm_avx2'],
+          'dependencies': ['gemm_avx2', 'gemm_avx512', 'conv_dot_avx2', 'conv_dot_avx512', 'col2im_avx2',
+                           'col2im_avx512', 'optimizers_avx2', 'batch_norm_avx2'],
           'defines': ['NW_GEMM_X86'],
         }],
         ['target_arch=="arm64"', {
@@ -118,6 +118,17 @@
           'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2'] } },
         },
         {
+          # A stride-1 convolution's input gradient added back from its columns 8 lanes at a time (src/ops/col2im_rows.hpp).
+          'target_name': 'col2im_avx2',
+          'type': 'static_library',
+          'sources': ['src/ops/col2im_avx2.cpp'],
+          'include_dirs': ['src'],
+          'defines': ['NW_GEMM_X86'],
+          'cflags': ['-fPIC', '-mavx2', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx2', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX2'] } },
+        },
+        {
           # AdaGrad, RMSProp and Adam 8 lanes wide (src/ops/optimizers_avx2.cpp): the portable loops' bits, so no
           # fused multiply-adds (GCC fuses even intrinsics when FMA is enabled; it is not, and contraction is off).
           'target_name': 'optimizers_avx2',
@@ -147,6 +158,17 @@
           'type': 'static_library',
           'sources': ['src/ops/conv_dot_avx512.cpp'],
           'include_dirs': ['src'],
+          'cflags': ['-fPIC', '-mavx512f', '-mfma'],
+          'xcode_settings': { 'OTHER_CFLAGS': ['-mavx512f', '-mfma'] },
+          'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX512'] } },
+        },
+        {
+          # The same, 16 lanes at a time.
+          'target_name': 'col2im_avx512',
+          'type': 'static_library',
+          'sources': ['src/ops/col2im_avx512.cpp'],
+          'include_dirs': ['src'],
+          'defines': ['NW_GEMM_X86'],
           'cflags': ['-fPIC', '-mavx512f', '-mfma'],
           'xcode_settings': { 'OTHER_CFLAGS': ['-mavx512f', '-mfma'] },
           'msvs_settings': { 'VCCLCompilerTool': { 'AdditionalOptions': ['/arch:AVX512'] } },

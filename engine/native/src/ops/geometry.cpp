@@ -2,7 +2,12 @@
 #include "ops/geometry.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <string>
+
+#include "gemm/gemm.hpp"
+#include "ops/col2im_rows.hpp"
 
 namespace nw {
 
@@ -51,8 +56,34 @@ WindowGeom readGeom(const Args& args, std::size_t i, WindowKind kind) {
   return g;
 }
 
+namespace {
+
+// The ISA's col2imAdd at stride 1 (col2im_rows.hpp), or null for the loop below: the GEMM's ISA.
+// NETWRIGHT_COL2IM_PORTABLE=1 keeps the loop below: the test that both give the same bits runs one process each way.
+Col2imRowsKernel col2imRowsKernel() {
+  const char* portable = std::getenv("NETWRIGHT_COL2IM_PORTABLE");
+  if (portable != nullptr && std::strcmp(portable, "1") == 0) return nullptr;
+#if defined(NW_GEMM_X86)
+  const char* isa = gemmKernel().isa;
+  if (std::strcmp(isa, "avx512") == 0) return col2imRowsAvx512;
+  if (std::strcmp(isa, "avx2") == 0) return col2imRowsAvx2;
+#endif
+  return nullptr;
+}
+
+}  // namespace
+
+// Each element of the image gets its terms added in the order (kh, kw), one add each, which the ISA files keep. The
+// loop below reads and writes back a run of OW floats of the image for every window and output row; at stride 1 the
+// ISA files hold a block of 8 image rows (16 or 8 columns each) in registers while every window adds to it, and
+// store it once (LeNet's second convolution at batch 64, one Zen 5 core with AVX-512: col2im 260 -> 115 us, the whole
+// input gradient 410 -> 265 us).
 void col2imAdd(const WindowGeom& g, const float* cols, std::size_t ld, float* image, std::size_t channelBegin,
                std::size_t channelEnd) {
+  static const Col2imRowsKernel rows = col2imRowsKernel();
+  if (g.SH == 1 && g.SW == 1 && rows != nullptr) {
+    return rows({cols, ld, image, channelBegin, channelEnd, g.H, g.W, g.KH, g.KW, g.PH, g.PW, g.OH, g.OW});
+  }
   for (std::size_t c = channelBegin; c < channelEnd; ++c) {
     float* plane = image + c * g.inputPlane();
     for (std::int64_t kh = 0; kh < g.KH; ++kh) {

@@ -44,6 +44,17 @@ inline __m512 _mm512_maskz_loadu_ps(__mmask16 mask, const void* p) {
   for (int i = 0; i < 16; ++i) r.v[i] = (mask >> i & 1) == 0 ? 0.0f : static_cast<const float*>(p)[i];
   return r;
 }
+// a + b where the mask bit is set, src elsewhere.
+inline __m512 _mm512_mask_add_ps(__m512 src, __mmask16 mask, __m512 a, __m512 b) {
+  for (int i = 0; i < 16; ++i) src.v[i] = (mask >> i & 1) == 0 ? src.v[i] : a.v[i] + b.v[i];
+  return src;
+}
+// A masked store writes only the lanes whose bit is set.
+inline void _mm512_mask_storeu_ps(void* p, __mmask16 mask, __m512 a) {
+  for (int i = 0; i < 16; ++i) {
+    if ((mask >> i & 1) != 0) static_cast<float*>(p)[i] = a.v[i];
+  }
+}
 // 128-bit chunks: a's at imm bits 0-1 and 2-3, then b's at bits 4-5 and 6-7; zero where the mask bit is clear.
 inline __m512 _mm512_maskz_shuffle_f32x4(__mmask16 mask, __m512 a, __m512 b, int imm) {
   __m512 r;
