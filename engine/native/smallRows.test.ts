@@ -97,23 +97,29 @@ describe('gemm with at most 4 rows (small-M path)', () => {
 
   it('gives a column the same bits whichever columns share the call (op(B) = B^T and B)', () => {
     native.setThreads(1);
-    const rng = new Rng(8);
-    const [M, N, K] = [3, 300, 101];
-    const A = randomFloats(rng, M * K);
-    const Bt = randomFloats(rng, N * K); // [N, K]: the columns of op(B) are its rows
-    const full = zeros(M * N);
-    native.gemm(false, true, M, N, K, 1, A, Bt, 0, full);
-    // Columns [first, first + count) alone: they fall at other places of the kernels' column groups and chunks.
-    for (const [first, count] of [
-      [1, 5],
-      [3, 2],
-      [17, 257],
-      [299, 1],
-    ]) {
-      const part = zeros(M * count);
-      native.gemm(false, true, M, count, K, 1, A, Bt.subarray(first * K, (first + count) * K), 0, part);
-      for (let i = 0; i < M; i++)
-        expectBitwise(part.subarray(i * count, (i + 1) * count), full.subarray(i * N + first, i * N + first + count));
+    // 1, 3 and 4 rows: every tile width of every ISA (the columns are cut into tiles of nearly equal widths, so a
+    // call of 10, 7 or 2 columns tiles them differently from one of 300).
+    for (const M of [1, 3, 4]) {
+      const rng = new Rng(8 + M);
+      const [N, K] = [300, 101];
+      const A = randomFloats(rng, M * K);
+      const Bt = randomFloats(rng, N * K); // [N, K]: the columns of op(B) are its rows
+      const full = zeros(M * N);
+      native.gemm(false, true, M, N, K, 1, A, Bt, 0, full);
+      // Columns [first, first + count) alone: they fall at other places of the kernels' column groups and chunks.
+      for (const [first, count] of [
+        [1, 5],
+        [3, 2],
+        [40, 10],
+        [60, 7],
+        [17, 257],
+        [299, 1],
+      ]) {
+        const part = zeros(M * count);
+        native.gemm(false, true, M, count, K, 1, A, Bt.subarray(first * K, (first + count) * K), 0, part);
+        for (let i = 0; i < M; i++)
+          expectBitwise(part.subarray(i * count, (i + 1) * count), full.subarray(i * N + first, i * N + first + count));
+      }
     }
   });
 

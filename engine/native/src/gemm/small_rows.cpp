@@ -18,7 +18,7 @@ namespace {
 using std::int64_t;
 
 constexpr int64_t kMaxRows = 4;
-// Columns of C per share of a thread (its multiple of kernels' column groupings keeps the kernels on their full tiles).
+// Columns of C per share of a thread (a share's columns go into tiles of nearly equal widths, small_rows_loops.hpp).
 constexpr int64_t kColumnUnit = 16;
 // Columns per kernel call: the call's sums (rows x kChunk floats) live on the stack.
 constexpr int64_t kChunk = 256;
