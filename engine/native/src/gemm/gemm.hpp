@@ -75,6 +75,13 @@ bool gemmReadsOffsets();
 bool gemmReadsWeightRows();
 
 /**
+ * Whether the environment variable is 1: a test asking for the plain way where a faster one gives the same bits
+ * (NETWRIGHT_GEMM_PACK_WINDOWS, _WEIGHTS, _STRIDED_B below; NETWRIGHT_COL2IM_PORTABLE in ops/geometry.cpp), so that
+ * it can run one process each way and compare.
+ */
+bool testSwitchOn(const char* variable);
+
+/**
  * Whether products of a few rows with B stored [K, N] may read B in place (gemm/strided_b.cpp): the microkernel can
  * (AVX-512), and NETWRIGHT_GEMM_PACK_STRIDED_B=1 does not ask for B's panels to be copied instead.
  */

@@ -96,18 +96,15 @@ bool gemmRunsAvx2() {
   return runs;
 }
 
-namespace {
-// Whether the environment variable is 1: a test asking for the panel driver where a kernel could read in place.
-bool askedToPack(const char* variable) {
+bool testSwitchOn(const char* variable) {
   const char* value = std::getenv(variable);
   return value != nullptr && std::strcmp(value, "1") == 0;
 }
-}  // namespace
 
 bool gemmReadsOffsets() {
   // NETWRIGHT_GEMM_PACK_WINDOWS=1 copies shifted windows into panels even where the kernel could read them in place:
   // the test that both ways give the same bits runs one process each way.
-  static const bool reads = !askedToPack("NETWRIGHT_GEMM_PACK_WINDOWS") && gemmKernel().runOffsets != nullptr &&
+  static const bool reads = !testSwitchOn("NETWRIGHT_GEMM_PACK_WINDOWS") && gemmKernel().runOffsets != nullptr &&
                             gemmKernel().runRowsOffsets != nullptr;
   return reads;
 }
@@ -115,14 +112,14 @@ bool gemmReadsOffsets() {
 bool gemmReadsWeightRows() {
   // NETWRIGHT_GEMM_PACK_WEIGHTS=1 sends x W^T products through the panel driver (W packed) even where the kernel could
   // read W's rows in place: the test that both ways give the same bits runs one process each way.
-  static const bool reads = !askedToPack("NETWRIGHT_GEMM_PACK_WEIGHTS") && gemmKernel().runInPlaceA != nullptr;
+  static const bool reads = !testSwitchOn("NETWRIGHT_GEMM_PACK_WEIGHTS") && gemmKernel().runInPlaceA != nullptr;
   return reads;
 }
 
 bool gemmReadsStridedB() {
   // NETWRIGHT_GEMM_PACK_STRIDED_B=1 copies a B stored [K, N] into panels even where the kernel could read it in place:
   // the test that both ways give the same bits runs one process each way.
-  static const bool reads = !askedToPack("NETWRIGHT_GEMM_PACK_STRIDED_B") && gemmKernel().runStrided != nullptr;
+  static const bool reads = !testSwitchOn("NETWRIGHT_GEMM_PACK_STRIDED_B") && gemmKernel().runStrided != nullptr;
   return reads;
 }
 

@@ -2,7 +2,6 @@
 #include "ops/geometry.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -61,8 +60,7 @@ namespace {
 // The ISA's col2imAdd at stride 1 (col2im_rows.hpp), or null for the loop below: the GEMM's ISA.
 // NETWRIGHT_COL2IM_PORTABLE=1 keeps the loop below: the test that both give the same bits runs one process each way.
 Col2imRowsKernel col2imRowsKernel() {
-  const char* portable = std::getenv("NETWRIGHT_COL2IM_PORTABLE");
-  if (portable != nullptr && std::strcmp(portable, "1") == 0) return nullptr;
+  if (testSwitchOn("NETWRIGHT_COL2IM_PORTABLE")) return nullptr;
 #if defined(NW_GEMM_X86)
   const char* isa = gemmKernel().isa;
   if (std::strcmp(isa, "avx512") == 0) return col2imRowsAvx512;
