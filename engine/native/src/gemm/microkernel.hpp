@@ -39,14 +39,13 @@ struct MicroKernel {
    */
   void (*dotRows)(int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb,
                   std::int64_t cols, float* sums, std::ptrdiff_t lds);
-  void (*axpyRows)(
-      int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb,
-      std::int64_t cols, float* sums,
-      std::ptrdiff_t lds); /**
-                            * The FMA peak probe (bench only): `iterations` rounds of independent multiply-adds on 12
-                            * register chains, enough to cover the FMA latency on every port; returns the floating-point
-                            * operations done. *sink gets a value of the chains so the loop is not optimized away.
-                            */
+  void (*axpyRows)(int rows, std::int64_t K, const float* a, std::ptrdiff_t lda, const float* b, std::ptrdiff_t ldb,
+                   std::int64_t cols, float* sums, std::ptrdiff_t lds);
+  /**
+   * The FMA peak probe (bench only): `iterations` rounds of independent multiply-adds on 12 register chains, enough to
+   * cover the FMA latency on every port; returns the floating-point operations done. *sink gets a value of the chains
+   * so the loop is not optimized away.
+   */
   double (*fmaLoop)(std::int64_t iterations, float* sink);
   /**
    * Optional (null if absent): packs one whole op(B) micro-panel from rows of B (op(B) = B^T): out[k * nr + c] =
