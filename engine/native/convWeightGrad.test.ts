@@ -21,6 +21,9 @@ const cases: [string, Int32Array][] = [
   ['16x16 planes read in place, batch 50', windowGeom(50, 4, 16, 16, 7, 3, 3, 1, 1, 1, 1)],
   ['8x8 output without padding, batch 37', windowGeom(37, 4, 10, 10, 6, 3, 3)],
   ['9x13 planes on the padded grid, batch 50', windowGeom(50, 3, 9, 13, 5, 3, 3, 1, 1, 1, 1)],
+  // LeNet's second layer: a 136-float grid, read as 144 (whole steps of 16 lanes) on AVX-512, past the last
+  // channel's plane into the padded image's trailing zeros.
+  ['LeNet 14x14 -> 10x10 on the padded grid, batch 21', windowGeom(21, 6, 14, 14, 16, 5, 5)],
   ['5x3 kernel, 8x16 output read in place, batch 23', windowGeom(23, 2, 8, 16, 4, 5, 3, 1, 1, 2, 1)],
   ['16x16 planes, batch 3, 64 outputs (rows split over threads)', windowGeom(3, 8, 16, 16, 64, 3, 3, 1, 1, 1, 1)],
 ];

@@ -34,6 +34,9 @@ using DotKernel = void (*)(const DotProblem&);
 
 /** The implementation for the instruction set the GEMM dispatched to. */
 DotKernel convDotKernel();
+/** The floats convDotKernel() reads per step of a run (16 for AVX-512, else 8): a run whose width is a multiple of it
+ * has no masked last step. */
+std::size_t convDotLanes();
 
 void convDotPortable(const DotProblem& p);
 #if defined(NW_GEMM_X86)

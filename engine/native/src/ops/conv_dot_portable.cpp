@@ -61,4 +61,11 @@ DotKernel convDotKernel() {
   return convDotPortable;
 }
 
+std::size_t convDotLanes() {
+#if defined(NW_GEMM_X86)
+  if (convDotKernel() == convDotAvx512) return 16;
+#endif
+  return 8;
+}
+
 }  // namespace nw
