@@ -24,6 +24,8 @@ const cases: [string, Int32Array][] = [
   // LeNet's second layer: a 136-float grid, read as 144 (whole steps of 16 lanes) on AVX-512, past the last
   // channel's plane into the padded image's trailing zeros.
   ['LeNet 14x14 -> 10x10 on the padded grid, batch 21', windowGeom(21, 6, 14, 14, 16, 5, 5)],
+  // 48-wide rows read in place: 12 rows of 3 steps per image, summed in one loop per block of 4 and of 3 outputs.
+  ['12x48 planes read in place, 7 outputs, batch 9', windowGeom(9, 2, 12, 48, 7, 3, 3, 1, 1, 1, 1)],
   ['5x3 kernel, 8x16 output read in place, batch 23', windowGeom(23, 2, 8, 16, 4, 5, 3, 1, 1, 2, 1)],
   ['16x16 planes, batch 3, 64 outputs (rows split over threads)', windowGeom(3, 8, 16, 16, 64, 3, 3, 1, 1, 1, 1)],
 ];
