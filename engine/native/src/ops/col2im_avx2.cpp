@@ -24,21 +24,29 @@ inline __m256i lanes(std::int64_t lo, std::int64_t hi) {
 }  // namespace
 
 void col2imRowsAvx2(const Col2imRowsProblem& p) {
-  col2imRows<8, kRows>(p, [&p](float* first, int rows, std::int64_t width, const auto& windows) {
+  const std::int64_t W = p.W, OW = p.OW;
+  col2imRows<8, kRows>(p, [W, OW](float* first, int rows, std::int64_t width, const auto& windows) {
     const __m256i whole = lanes(0, width);
-    __m256 acc[kRows];
-    for (int r = 0; r < kRows; ++r) {
-      acc[r] = r < rows ? _mm256_maskload_ps(first + r * p.W, whole) : _mm256_setzero_ps();
-    }
+    // One named accumulator per row, as col2im_avx512.cpp has them (an array kept them in memory).
+#define NW_ROWS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
+#define NW_LOAD(R) __m256 acc##R = (R) < rows ? _mm256_maskload_ps(first + (R)*W, whole) : _mm256_setzero_ps();
+    NW_ROWS(NW_LOAD)
     windows([&](const float* row, std::int64_t offset, std::int64_t lo, std::int64_t hi, int rBegin, int rEnd) {
       const __m256i reached = lanes(lo, hi);
-      for (int r = 0; r < kRows; ++r) {
-        if (r < rBegin || r >= rEnd) continue;
-        const __m256 sum = _mm256_add_ps(acc[r], _mm256_maskload_ps(laneZero(row, offset + r * p.OW), reached));
-        acc[r] = _mm256_blendv_ps(acc[r], sum, _mm256_castsi256_ps(reached));
-      }
+#define NW_ADD(R)                                                                                          \
+  if ((R) >= rBegin && (R) < rEnd) {                                                                       \
+    const __m256 sum = _mm256_add_ps(acc##R, _mm256_maskload_ps(laneZero(row, offset + (R)*OW), reached)); \
+    acc##R = _mm256_blendv_ps(acc##R, sum, _mm256_castsi256_ps(reached));                                  \
+  }
+      NW_ROWS(NW_ADD)
     });
-    for (int r = 0; r < rows; ++r) _mm256_maskstore_ps(first + r * p.W, whole, acc[r]);
+#define NW_STORE(R) \
+  if ((R) < rows) _mm256_maskstore_ps(first + (R)*W, whole, acc##R);
+    NW_ROWS(NW_STORE)
+#undef NW_STORE
+#undef NW_ADD
+#undef NW_LOAD
+#undef NW_ROWS
   });
 }
 
