@@ -5,6 +5,7 @@
 
 #include "gemm/small_rows_kernels.hpp"
 #include "gemm/small_rows_loops.hpp"
+#include "tile_loops.hpp"
 
 namespace nw {
 namespace {
@@ -37,29 +38,29 @@ struct Avx2 {
   static void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums,
                       ptrdiff_t lds) {
     __m256 acc[ROWS][COLS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) acc[i][j] = _mm256_setzero_ps();
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) acc[i][j] = _mm256_setzero_ps();
     }
     const int64_t whole = K & ~int64_t{7};
     for (int64_t k = 0; k < whole; k += 8) {
       __m256 av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = _mm256_loadu_ps(a + i * lda + k);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = _mm256_loadu_ps(a + i * lda + k);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const __m256 bv = _mm256_loadu_ps(b + j * ldb + k);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
       }
     }
     if (whole < K) {
       const __m256i mask = firstLanes(K - whole);
       __m256 av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = _mm256_maskload_ps(a + i * lda + whole, mask);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = _mm256_maskload_ps(a + i * lda + whole, mask);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const __m256 bv = _mm256_maskload_ps(b + j * ldb + whole, mask);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm256_fmadd_ps(av[i], bv, acc[i][j]);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
     }
   }
 
@@ -69,22 +70,22 @@ struct Avx2 {
                        ptrdiff_t lds) {
     const __m256i mask = firstLanes(width);
     __m256 acc[ROWS][VECS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_setzero_ps();
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_setzero_ps();
     }
     for (int64_t k = 0; k < K; ++k) {
       const float* row = b + k * ldb;
       __m256 bv[VECS];
-      for (int v = 0; v < VECS; ++v) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) {
         bv[v] = VECS == 1 && width < 8 ? _mm256_maskload_ps(row, mask) : _mm256_loadu_ps(row + 8 * v);
       }
-      for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
         const __m256 av = _mm256_broadcast_ss(a + i * lda + k);
-        for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_fmadd_ps(av, bv[v], acc[i][v]);
+        NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = _mm256_fmadd_ps(av, bv[v], acc[i][v]);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) {
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) {
         if (VECS == 1 && width < 8) {
           _mm256_maskstore_ps(sums + i * lds, mask, acc[i][v]);
         } else {

@@ -5,6 +5,7 @@
 
 #include "gemm/small_rows_kernels.hpp"
 #include "gemm/small_rows_loops.hpp"
+#include "tile_loops.hpp"
 
 namespace nw {
 namespace {
@@ -61,24 +62,24 @@ struct Avx512 {
   static void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums,
                       ptrdiff_t lds) {
     __m512 acc[ROWS][COLS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) acc[i][j] = _mm512_setzero_ps();
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) acc[i][j] = _mm512_setzero_ps();
     }
     const int64_t whole = K / kLanes * kLanes;
     for (int64_t k = 0; k < whole; k += kLanes) {
       __m512 av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = _mm512_loadu_ps(a + i * lda + k);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = _mm512_loadu_ps(a + i * lda + k);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const __m512 bv = _mm512_loadu_ps(b + j * ldb + k);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm512_fmadd_ps(av[i], bv, acc[i][j]);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm512_fmadd_ps(av[i], bv, acc[i][j]);
       }
     }
     if (whole < K) {
       __m512 av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const __m512 bv = loadFirst(b + j * ldb + whole, K - whole);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm512_fmadd_ps(av[i], bv, acc[i][j]);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = _mm512_fmadd_ps(av[i], bv, acc[i][j]);
       }
     }
     // The sums 16 at a time (a 4 x 5 tile's 20 in two rounds); each vector goes through the same tree either way.
@@ -104,20 +105,22 @@ struct Avx512 {
                        ptrdiff_t lds) {
     const bool partial = VECS == 1 && width < kLanes;
     __m512 acc[ROWS][VECS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) acc[i][v] = _mm512_setzero_ps();
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = _mm512_setzero_ps();
     }
     for (int64_t k = 0; k < K; ++k) {
       const float* row = b + k * ldb;
       __m512 bv[VECS];
-      for (int v = 0; v < VECS; ++v) bv[v] = partial ? loadFirst(row, width) : _mm512_loadu_ps(row + kLanes * v);
-      for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) {
+        bv[v] = partial ? loadFirst(row, width) : _mm512_loadu_ps(row + kLanes * v);
+      }
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
         const __m512 av = _mm512_set1_ps(a[i * lda + k]);
-        for (int v = 0; v < VECS; ++v) acc[i][v] = _mm512_fmadd_ps(av, bv[v], acc[i][v]);
+        NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = _mm512_fmadd_ps(av, bv[v], acc[i][v]);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) {
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) {
         if (partial) {
           alignas(64) float x[kLanes];
           _mm512_storeu_ps(x, acc[i][v]);

@@ -5,6 +5,7 @@
 
 #include "gemm/small_rows_kernels.hpp"
 #include "gemm/small_rows_loops.hpp"
+#include "tile_loops.hpp"
 
 namespace nw {
 namespace {
@@ -37,28 +38,28 @@ struct Neon {
   static void dotTile(int64_t K, const float* a, ptrdiff_t lda, const float* b, ptrdiff_t ldb, float* sums,
                       ptrdiff_t lds) {
     float32x4_t acc[ROWS][COLS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) acc[i][j] = vdupq_n_f32(0.0f);
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) acc[i][j] = vdupq_n_f32(0.0f);
     }
     const int64_t whole = K / kLanes * kLanes;
     for (int64_t k = 0; k < whole; k += kLanes) {
       float32x4_t av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = vld1q_f32(a + i * lda + k);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = vld1q_f32(a + i * lda + k);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const float32x4_t bv = vld1q_f32(b + j * ldb + k);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
       }
     }
     if (whole < K) {
       float32x4_t av[ROWS];
-      for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
-      for (int j = 0; j < COLS; ++j) {
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) av[i] = loadFirst(a + i * lda + whole, K - whole);
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) {
         const float32x4_t bv = loadFirst(b + j * ldb + whole, K - whole);
-        for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
+        NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) acc[i][j] = vfmaq_f32(acc[i][j], av[i], bv);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int j = 0; j < COLS; ++j) sums[i * lds + j] = addLanes(acc[i][j]);
     }
   }
 
@@ -68,20 +69,20 @@ struct Neon {
                        ptrdiff_t lds) {
     const bool partial = VECS == 1 && width < kLanes;
     float32x4_t acc[ROWS][VECS];
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) acc[i][v] = vdupq_n_f32(0.0f);
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = vdupq_n_f32(0.0f);
     }
     for (int64_t k = 0; k < K; ++k) {
       const float* row = b + k * ldb;
       float32x4_t bv[VECS];
-      for (int v = 0; v < VECS; ++v) bv[v] = partial ? loadFirst(row, width) : vld1q_f32(row + kLanes * v);
-      for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) bv[v] = partial ? loadFirst(row, width) : vld1q_f32(row + kLanes * v);
+      NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
         const float32x4_t av = vdupq_n_f32(a[i * lda + k]);
-        for (int v = 0; v < VECS; ++v) acc[i][v] = vfmaq_f32(acc[i][v], av, bv[v]);
+        NW_TILE_LOOP for (int v = 0; v < VECS; ++v) acc[i][v] = vfmaq_f32(acc[i][v], av, bv[v]);
       }
     }
-    for (int i = 0; i < ROWS; ++i) {
-      for (int v = 0; v < VECS; ++v) {
+    NW_TILE_LOOP for (int i = 0; i < ROWS; ++i) {
+      NW_TILE_LOOP for (int v = 0; v < VECS; ++v) {
         if (partial) {
           float x[kLanes];
           vst1q_f32(x, acc[i][v]);

@@ -8,6 +8,7 @@
 #include <immintrin.h>
 
 #include "ops/conv_dot.hpp"
+#include "tile_loops.hpp"
 
 namespace nw {
 namespace {
@@ -33,35 +34,37 @@ inline __m128 sumLanes4(const __m256* a) {
 template <int RO, int RK, int WIDTH>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
   __m256 acc[RO][RK];
-  for (int r = 0; r < RO; ++r) {
-    for (int c = 0; c < RK; ++c) acc[r][c] = _mm256_setzero_ps();
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) acc[r][c] = _mm256_setzero_ps();
   }
   for (std::size_t i = 0; i < p.images; ++i) {
     const float* dyRows[RO];
     const float* xRows[RK];
-    for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
-    for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
+    NW_TILE_LOOP for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
     const std::size_t width = WIDTH > 0 ? static_cast<std::size_t>(WIDTH) : p.width;
     for (std::size_t row = 0; row < p.rows; ++row) {
       for (std::size_t j = 0; j < width; j += 8) {
         __m256 d[RO];
-        for (int r = 0; r < RO; ++r) d[r] = _mm256_loadu_ps(dyRows[r] + j);
-        for (int c = 0; c < RK; ++c) {
+        NW_TILE_LOOP for (int r = 0; r < RO; ++r) d[r] = _mm256_loadu_ps(dyRows[r] + j);
+        NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
           const __m256 v = _mm256_loadu_ps(xRows[c] + j);
-          for (int r = 0; r < RO; ++r) acc[r][c] = _mm256_fmadd_ps(d[r], v, acc[r][c]);
+          NW_TILE_LOOP for (int r = 0; r < RO; ++r) acc[r][c] = _mm256_fmadd_ps(d[r], v, acc[r][c]);
         }
       }
-      for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
-      for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
+      NW_TILE_LOOP for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
+      NW_TILE_LOOP for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
     }
   }
-  for (int r = 0; r < RO; ++r) {
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
     float* row = p.C + (o0 + r) * p.ldc + k0;
     if constexpr (RK == 4) {
       const __m128 sums = sumLanes4(acc[r]);
       _mm_storeu_ps(row, p.accumulate ? _mm_add_ps(_mm_loadu_ps(row), sums) : sums);
     } else {
-      for (int c = 0; c < RK; ++c) row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+      NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
+        row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+      }
     }
   }
 }

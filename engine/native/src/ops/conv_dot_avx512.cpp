@@ -10,6 +10,7 @@
 #include <cstddef>
 
 #include "ops/conv_dot.hpp"
+#include "tile_loops.hpp"
 
 namespace nw {
 namespace {
@@ -37,13 +38,13 @@ constexpr __mmask16 kLowHalf = 0x00FF;
 template <int RO, int RK>
 void runsBlock(const DotProblem& p, std::size_t o0, std::size_t k0) {
   __m512 acc[RO][RK];
-  for (int r = 0; r < RO; ++r) {
-    for (int c = 0; c < RK; ++c) acc[r][c] = _mm512_setzero_ps();
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) acc[r][c] = _mm512_setzero_ps();
   }
   const std::size_t steps = p.width / 16;
   const auto ldd = static_cast<std::ptrdiff_t>(p.ldd);
   std::ptrdiff_t xOffsets[RK];
-  for (int c = 0; c < RK; ++c) xOffsets[c] = p.offsets[k0 + c];
+  NW_TILE_LOOP for (int c = 0; c < RK; ++c) xOffsets[c] = p.offsets[k0 + c];
   const auto run = static_cast<std::ptrdiff_t>(16 * steps);
   const std::ptrdiff_t dyNextRow = static_cast<std::ptrdiff_t>(p.dyRow) - run;
   const std::ptrdiff_t xNextRow = static_cast<std::ptrdiff_t>(p.xRow) - run;
@@ -54,10 +55,10 @@ void runsBlock(const DotProblem& p, std::size_t o0, std::size_t k0) {
   std::size_t row = 0, step = 0;
   for (std::size_t s = 0, total = p.images * p.rows * steps; s < total; ++s) {
     __m512 d[RO];
-    for (int r = 0; r < RO; ++r) d[r] = _mm512_loadu_ps(dyAt + r * ldd);
-    for (int c = 0; c < RK; ++c) {
+    NW_TILE_LOOP for (int r = 0; r < RO; ++r) d[r] = _mm512_loadu_ps(dyAt + r * ldd);
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
       const __m512 v = _mm512_loadu_ps(xAt + xOffsets[c]);
-      for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
+      NW_TILE_LOOP for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
     }
     dyAt += 16;
     xAt += 16;
@@ -74,9 +75,11 @@ void runsBlock(const DotProblem& p, std::size_t o0, std::size_t k0) {
     dyAt = dyImage;
     xAt = xImage;
   }
-  for (int r = 0; r < RO; ++r) {
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
     float* out = p.C + (o0 + r) * p.ldc + k0;
-    for (int c = 0; c < RK; ++c) out[c] = p.accumulate ? out[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
+      out[c] = p.accumulate ? out[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    }
   }
 }
 
@@ -86,16 +89,16 @@ void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
     if (p.width % 16 == 0) return runsBlock<RO, RK>(p, o0, k0);
   }
   __m512 acc[RO][RK];
-  for (int r = 0; r < RO; ++r) {
-    for (int c = 0; c < RK; ++c) acc[r][c] = _mm512_setzero_ps();
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) acc[r][c] = _mm512_setzero_ps();
   }
   const std::size_t width = WIDTH > 0 ? static_cast<std::size_t>(WIDTH) : p.width;
   const std::size_t whole = width & ~std::size_t{15};
   for (std::size_t i = 0; i < p.images; ++i) {
     const float* dyRows[RO];
     const float* xRows[RK];
-    for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
-    for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
+    NW_TILE_LOOP for (int r = 0; r < RO; ++r) dyRows[r] = p.dy + i * p.dyImage + (o0 + r) * p.ldd;
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) xRows[c] = p.x + i * p.xImage + p.offsets[k0 + c];
     for (std::size_t row = 0; row < p.rows; ++row) {
       // Unrolled: a run of 896 floats (LeNet's first layer on its 32-wide grid) 165-176 -> 148-157 us at batch 64.
 #if defined(__GNUC__)  // GCC and Clang; MSVC has no such pragma
@@ -103,27 +106,29 @@ void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
 #endif
       for (std::size_t j = 0; j < whole; j += 16) {
         __m512 d[RO];
-        for (int r = 0; r < RO; ++r) d[r] = _mm512_loadu_ps(dyRows[r] + j);
-        for (int c = 0; c < RK; ++c) {
+        NW_TILE_LOOP for (int r = 0; r < RO; ++r) d[r] = _mm512_loadu_ps(dyRows[r] + j);
+        NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
           const __m512 v = _mm512_loadu_ps(xRows[c] + j);
-          for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
+          NW_TILE_LOOP for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
         }
       }
       if (whole < width) {
         __m512 d[RO];
-        for (int r = 0; r < RO; ++r) d[r] = _mm512_maskz_loadu_ps(kLowHalf, dyRows[r] + whole);
-        for (int c = 0; c < RK; ++c) {
+        NW_TILE_LOOP for (int r = 0; r < RO; ++r) d[r] = _mm512_maskz_loadu_ps(kLowHalf, dyRows[r] + whole);
+        NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
           const __m512 v = _mm512_maskz_loadu_ps(kLowHalf, xRows[c] + whole);
-          for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
+          NW_TILE_LOOP for (int r = 0; r < RO; ++r) acc[r][c] = _mm512_fmadd_ps(d[r], v, acc[r][c]);
         }
       }
-      for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
-      for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
+      NW_TILE_LOOP for (int r = 0; r < RO; ++r) dyRows[r] += p.dyRow;
+      NW_TILE_LOOP for (int c = 0; c < RK; ++c) xRows[c] += p.xRow;
     }
   }
-  for (int r = 0; r < RO; ++r) {
+  NW_TILE_LOOP for (int r = 0; r < RO; ++r) {
     float* row = p.C + (o0 + r) * p.ldc + k0;
-    for (int c = 0; c < RK; ++c) row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    NW_TILE_LOOP for (int c = 0; c < RK; ++c) {
+      row[c] = p.accumulate ? row[c] + sumLanes(acc[r][c]) : sumLanes(acc[r][c]);
+    }
   }
 }
 
