@@ -33,8 +33,9 @@ constexpr __mmask16 kLowHalf = 0x00FF;
 // every (image, row, step) of the run, the pointers moved on at the end of each row: the same FMAs in the same order,
 // so the same bits. A grid row of LeNet's second layer is 9 steps, and the nested loops' start per image cost about
 // half as much again as its FMAs: 258-261 -> 236-240 us for that layer's weight gradient at batch 64, one thread.
-// With 2 rows of dy (8 to 12 chains) the loop's own work shows and the nested loops are faster (39 against 50 us on
-// LeNet's shape with 2 outputs), so only blocks of 3 or 4 rows run this way.
+// Blocks of fewer rows of dy have fewer chains for the loop's own work, and the nested loops are faster there (64
+// images of LeNet's shape with 2 outputs: 39 against 50 us; with 3, 50 against 54, and 36 against 51 on its first
+// layer's 896-float grid), so only blocks of 4 rows run this way.
 template <int RO, int RK>
 void runsBlock(const DotProblem& p, std::size_t o0, std::size_t k0) {
   __m512 acc[RO][RK];
@@ -85,7 +86,7 @@ void runsBlock(const DotProblem& p, std::size_t o0, std::size_t k0) {
 
 template <int RO, int RK, int WIDTH>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
-  if constexpr (WIDTH == 0 && RO >= 3) {
+  if constexpr (WIDTH == 0 && RO == 4) {
     if (p.width % 16 == 0) return runsBlock<RO, RK>(p, o0, k0);
   }
   __m512 acc[RO][RK];
