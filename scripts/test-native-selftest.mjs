@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The GEMM self-test (engine/native/tools/gemm-selftest.cpp: the driver and the microkernels without Node) built and
+// The GEMM self-test (engine/native/tools/gemm-selftest.cpp: the driver, the microkernels and the convolution weight
+// gradient's dot kernels without Node) built and
 // run twice on an x64 Linux machine:
 // - natively, with the x64 kernels (the AVX2 or AVX-512 one this CPU dispatches to, and the portable one): every
 //   product against a double-precision reference, prepacked op(B) bitwise as packed, the AVX2 panel packers against
@@ -51,7 +52,12 @@ const common = [
   'src/scratch.cpp',
 ];
 const portable = [...common, 'src/thread_pool.cpp', 'src/fp_mode.cpp', 'src/gemm/ukernel_scalar.cpp'];
-const baseline = [...portable, 'src/gemm/small_rows_scalar.cpp', 'tools/gemm-selftest.cpp'];
+const baseline = [
+  ...portable,
+  'src/gemm/small_rows_scalar.cpp',
+  'src/ops/conv_dot_portable.cpp',
+  'tools/gemm-selftest.cpp',
+];
 
 // Compiles each group of sources with its own flags (the ISA libraries have theirs, as in binding.gyp) and links.
 function build(compiler, groups, linkFlags, binary) {
@@ -116,11 +122,11 @@ try {
         [['-DNW_GEMM_X86'], baseline],
         [
           ['-DNW_GEMM_X86', '-mavx2', '-mfma'],
-          ['src/gemm/ukernel_avx2.cpp', 'src/gemm/small_rows_avx2.cpp'],
+          ['src/gemm/ukernel_avx2.cpp', 'src/gemm/small_rows_avx2.cpp', 'src/ops/conv_dot_avx2.cpp'],
         ],
         [
           ['-DNW_GEMM_X86', '-mavx512f', '-mfma'],
-          ['src/gemm/ukernel_avx512.cpp', 'src/gemm/small_rows_avx512.cpp'],
+          ['src/gemm/ukernel_avx512.cpp', 'src/gemm/small_rows_avx512.cpp', 'src/ops/conv_dot_avx512.cpp'],
         ],
       ],
       [],

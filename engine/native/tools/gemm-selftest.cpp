@@ -2,17 +2,17 @@
 // odd sizes and alpha/beta, and the bias + ReLU epilogue, against a double-precision reference; op(B) given
 // prepacked in the panel layout (as inference passes a dense layer's weight) bitwise the same as packed by the
 // driver; and a checksum of the bits of every output, printed last, which must not depend on the thread count.
-// Also the AVX2 panel packers' layout, with nothing stored past a panel. scripts/test-native-selftest.mjs builds it for
-// this x64 CPU and for arm64 (run under qemu) in `npm test` (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar for
-// the portable kernel). Also useful under sanitizers.
-// Build from engine/native, e.g. on arm64:
+// Also the AVX2 panel packers' layout, with nothing stored past a panel, and the convolution weight gradient's dot
+// kernel (ops/conv_dot.hpp) for this ISA against a double-precision reference. scripts/test-native-selftest.mjs builds
+// it for this x64 CPU and for arm64 (run under qemu) in `npm test` (NETWRIGHT_THREADS=1 and 3, and NETWRIGHT_ISA=scalar
+// for the portable kernel). Also useful under sanitizers. Build from engine/native, e.g. on arm64:
 //   g++ -O2 -std=c++17 -pthread -DNW_GEMM_NEON -Isrc tools/gemm-selftest.cpp src/gemm/gemm.cpp \
 //     src/gemm/select_kernel.cpp src/gemm/small_rows.cpp src/gemm/weight_rows.cpp src/scratch.cpp \
 //     src/thread_pool.cpp src/fp_mode.cpp \
 //     src/gemm/ukernel_scalar.cpp src/gemm/small_rows_scalar.cpp src/gemm/ukernel_neon.cpp src/gemm/small_rows_neon.cpp
-//     \ -o gemm-selftest && ./gemm-selftest
-// (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp / ukernel_avx512.cpp + small_rows_avx512.cpp
-// compiled separately with -mavx2 -mfma / -mavx512f -mfma).
+//     src/ops/conv_dot_portable.cpp -o gemm-selftest && ./gemm-selftest
+// (on x64: -DNW_GEMM_X86 and ukernel_avx2.cpp + small_rows_avx2.cpp + conv_dot_avx2.cpp / ukernel_avx512.cpp +
+// small_rows_avx512.cpp + conv_dot_avx512.cpp compiled separately with -mavx2 -mfma / -mavx512f -mfma).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -25,6 +25,7 @@
 
 #include "gemm/gemm.hpp"
 #include "gemm/microkernel.hpp"
+#include "ops/conv_dot.hpp"
 #include "scratch.hpp"
 #include "thread_pool.hpp"
 
@@ -176,6 +177,75 @@ int checkPanelPackers() {
   return failures;
 }
 
+// The weight gradient's dot kernel (convDotKernel(): the one for the GEMM's ISA) on random dy and x: a grid row per
+// image (rows = 1) and rows read in place (rows > 1, xRow and dyRow apart), widths of 8 to 48 floats, 1 to 7 rows
+// of C (the kernels' blocks of 4, 3, 2 and 1), against sums in double. Returns the failures.
+int checkConvDot(std::mt19937& rng, int& cases) {
+  std::uniform_real_distribution<float> value(-1.0f, 1.0f);
+  int failures = 0;
+  struct Shape {
+    std::size_t images, rows, width, outputs, patch;
+  };
+  const Shape shapes[] = {{3, 1, 144, 7, 25}, {2, 5, 16, 4, 9}, {1, 1, 8, 1, 3}, {4, 3, 48, 6, 13}, {2, 7, 24, 3, 30}};
+  for (const Shape& s : shapes) {
+    const std::size_t dyRow = s.rows > 1 ? s.width + 3 : 0, xRow = s.rows > 1 ? s.width + 5 : 0;
+    const std::size_t ldd = s.rows * (s.width + 3) + 1, dyImage = s.outputs * ldd;
+    std::vector<std::int64_t> offsets(s.patch);
+    for (std::size_t k = 0; k < s.patch; ++k) offsets[k] = static_cast<std::int64_t>(k * 7 % 29 + k / 3);
+    const std::size_t xImage = 40 + s.rows * (s.width + 5) + s.width + 64;
+    std::vector<float> dy(s.images * dyImage), x(s.images * xImage);
+    for (float& v : dy) v = value(rng);
+    for (float& v : x) v = value(rng);
+    for (int accumulate = 0; accumulate < 2; ++accumulate) {
+      ++cases;
+      std::vector<float> C(s.outputs * s.patch);
+      for (float& v : C) v = accumulate ? value(rng) : 0.0f;
+      std::vector<double> expected(C.begin(), C.end());
+      for (std::size_t o = 0; o < s.outputs; ++o) {
+        for (std::size_t k = 0; k < s.patch; ++k) {
+          double sum = 0.0;
+          for (std::size_t i = 0; i < s.images; ++i)
+            for (std::size_t r = 0; r < s.rows; ++r)
+              for (std::size_t j = 0; j < s.width; ++j)
+                sum += static_cast<double>(dy[i * dyImage + o * ldd + r * dyRow + j]) *
+                       x[i * xImage + static_cast<std::size_t>(offsets[k]) + r * xRow + j];
+          expected[o * s.patch + k] = accumulate ? expected[o * s.patch + k] + sum : sum;
+        }
+      }
+      nw::DotProblem p{};
+      p.dy = dy.data();
+      p.dyImage = dyImage;
+      p.ldd = ldd;
+      p.dyRow = dyRow;
+      p.oBegin = 0;
+      p.oEnd = s.outputs;
+      p.x = x.data();
+      p.offsets = offsets.data();
+      p.xImage = xImage;
+      p.xRow = xRow;
+      p.patch = s.patch;
+      p.images = s.images;
+      p.rows = s.rows;
+      p.width = s.width;
+      p.C = C.data();
+      p.ldc = s.patch;
+      p.accumulate = accumulate == 1;
+      nw::convDotKernel()(p);
+      bool ok = true;
+      for (std::size_t e = 0; e < C.size(); ++e) {
+        if (std::fabs(C[e] - expected[e]) > 1e-4 * (1.0 + std::fabs(expected[e]))) ok = false;
+      }
+      addBits(C);
+      if (!ok) {
+        std::printf("FAIL conv dot: %zu images x %zu rows of %zu, %zu outputs, patch %zu, accumulate %d\n", s.images,
+                    s.rows, s.width, s.outputs, s.patch, accumulate);
+        ++failures;
+      }
+    }
+  }
+  return failures;
+}
+
 int main() {
   nw::prepareThreadScratch();
   std::printf("isa=%s threads=%d\n", nw::gemmKernel().isa, nw::pool().size());
@@ -204,6 +274,9 @@ int main() {
       if (!check({size[0], size[1], size[2], false, true, true, relu == 1}, rng)) ++failures;
     }
   }
+  const int dotFailures = checkConvDot(rng, cases);
+  if (dotFailures == 0) std::printf("conv dot kernel matches (%s)\n", nw::gemmKernel().isa);
+  failures += dotFailures;
   const int packerFailures = checkPanelPackers();
   const bool hasPackers = nw::gemmKernel().packPanelA != nullptr || nw::gemmKernel().transposePanel != nullptr;
   if (packerFailures == 0 && hasPackers) std::printf("panel packers match (%s)\n", nw::gemmKernel().isa);
