@@ -33,6 +33,11 @@ struct ShiftedPlan {
   size_t patch;        // C * KH * KW
   size_t plane;        // OH * OW
   size_t chunk, units;
+  // The forward pass's unit: its chunk images side by side in every padded row ([C, HP, chunk * WP], then nr floats
+  // of zeros), so that one grid runs across them and only the unit's last grid row ends in a partial panel.
+  size_t stackWidth;  // chunk * WP
+  size_t stackPlane;  // HP * stackWidth
+  size_t stackImage;  // C * stackPlane + nr
 };
 
 ShiftedPlan planFor(const WindowGeom& g) {
@@ -50,7 +55,18 @@ ShiftedPlan planFor(const WindowGeom& g) {
   const size_t perImage = std::max(plan.patch, static_cast<size_t>(g.O)) * plan.columns;
   plan.chunk = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(g.N), kUnitBudget / perImage));
   plan.units = (static_cast<size_t>(g.N) + plan.chunk - 1) / plan.chunk;
+  plan.stackWidth = plan.chunk * plan.WP;
+  plan.stackPlane = plan.HP * plan.stackWidth;
+  plan.stackImage = static_cast<size_t>(g.C) * plan.stackPlane + nr;
   return plan;
+}
+
+// Panels of the grid over a unit of `count` images side by side: (OH - 1) full stacked rows, then the last row up to
+// the last image's OW columns.
+size_t stackTiles(const WindowGeom& g, const ShiftedPlan& plan, size_t count, size_t nr) {
+  const size_t used =
+      static_cast<size_t>(g.OH - 1) * plan.stackWidth + (count - 1) * plan.WP + static_cast<size_t>(g.OW);
+  return (used + nr - 1) / nr;
 }
 
 // Job (image, c): channel c of the image, zero-padded, into its padded copy (and the trailing zeros after the last).
@@ -75,51 +91,82 @@ void padJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* x, size_
   }
 }
 
-// Job (image, q): panel q of the image, row k = (c, kh, kw) being NR floats of the padded image from offset
+// Job (slot, c): channel c of the unit's image in slot `slot` (of plan.chunk) into its band of columns [slot * WP,
+// slot * WP + WP) of every padded row of channel c; a slot past the unit's `count` images gets zeros. The last job
+// also zeroes the nr floats after the last channel, which the last panels may read.
+void padStackedJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* x, size_t first, size_t count,
+                    float* padded, size_t begin, size_t end) {
+  const size_t channels = static_cast<size_t>(g.C);
+  const size_t H = static_cast<size_t>(g.H), W = static_cast<size_t>(g.W);
+  const size_t PH = static_cast<size_t>(g.PH), PW = static_cast<size_t>(g.PW);
+  for (size_t job = begin; job < end; ++job) {
+    const size_t slot = job / channels;
+    const size_t c = job % channels;
+    const float* src = slot < count ? x + ((first + slot) * channels + c) * g.inputPlane() : nullptr;
+    float* band = padded + c * plan.stackPlane + slot * plan.WP;
+    for (size_t h = 0; h < plan.HP; ++h) {
+      float* row = band + h * plan.stackWidth;
+      if (src == nullptr || h < PH || h >= PH + H) {
+        std::fill(row, row + plan.WP, 0.0f);
+        continue;
+      }
+      std::fill(row, row + PW, 0.0f);
+      std::memcpy(row + PW, src + (h - PH) * W, W * sizeof(float));
+      std::fill(row + PW + W, row + plan.WP, 0.0f);
+    }
+    if (job + 1 == plan.chunk * channels)
+      std::fill(padded + channels * plan.stackPlane, padded + plan.stackImage, 0.0f);
+  }
+}
+
+// Job q: panel q of the unit's grid, row k = (c, kh, kw) being NR floats of the stacked padded images from offset
 // offsets[k] + q * NR. Panel by panel, the writes are one sequential run of patch * NR floats and the reads stay in
-// one small padded image; row by row across all panels (each row's NR floats landing patch * NR floats from the last)
-// cost LeNet's two convolutions 4 % and 14 % more CPU time per forward call (batch 256, one thread, AVX2).
+// a few small padded images; row by row across all panels (each row's NR floats landing patch * NR floats from the
+// last) cost LeNet's two convolutions 4 % and 14 % more CPU time per forward call (batch 256, one thread, AVX2).
 template <size_t NR>
 void packJobs(const ShiftedPlan& plan, const std::int64_t* offsets, const float* padded, float* panels, size_t begin,
               size_t end) {
-  for (size_t job = begin; job < end; ++job) {
-    const size_t image = job / plan.tiles;
-    const size_t q = job % plan.tiles;
-    const float* src = padded + image * plan.paddedImage + q * NR;
-    float* dst = panels + (image * plan.tiles + q) * NR * plan.patch;
+  for (size_t q = begin; q < end; ++q) {
+    const float* src = padded + q * NR;
+    float* dst = panels + q * NR * plan.patch;
     for (size_t k = 0; k < plan.patch; ++k) std::memcpy(dst + k * NR, src + offsets[k], NR * sizeof(float));
   }
 }
 
-// offsets[k] = where row k = (c, kh, kw) of the shifted windows starts in a padded image: c * HP * WP + kh * WP + kw.
-void windowOffsets(const WindowGeom& g, const ShiftedPlan& plan, std::int64_t* offsets) {
+// offsets[k] = where row k = (c, kh, kw) of the shifted windows starts in padded images whose channels are `plane`
+// floats apart and rows `rowStride`: c * plane + kh * rowStride + kw (one image: HP * WP and WP; a forward unit's
+// stacked images: stackPlane and stackWidth).
+void windowOffsets(const WindowGeom& g, size_t patch, size_t plane, size_t rowStride, std::int64_t* offsets) {
   const size_t area = static_cast<size_t>(g.KH * g.KW);
-  for (size_t k = 0; k < plan.patch; ++k) {
+  for (size_t k = 0; k < patch; ++k) {
     const size_t c = k / area, kh = (k % area) / static_cast<size_t>(g.KW), kw = k % static_cast<size_t>(g.KW);
-    offsets[k] = static_cast<std::int64_t>(c * plan.paddedPlane + kh * plan.WP + kw);
+    offsets[k] = static_cast<std::int64_t>(c * plane + kh * rowStride + kw);
   }
 }
 
-// Job (image, o): the grid row of channel o into y, dropping the columns past OW, plus the bias; or added to y; or
-// through the epilogue (ReLU, then the pool: y is not written when pooling).
-void storeJobs(const WindowGeom& g, const ShiftedPlan& plan, const float* result, size_t ld, const float* bias,
-               size_t first, float* y, bool accumulate, const ConvEpilogue& epilogue, size_t begin, size_t end) {
+// Job (o, image): the image's band of channel o's grid row into y, dropping the columns past OW, plus the bias; or
+// added to y; or through the epilogue (ReLU, then the pool: y is not written when pooling). Channel by channel, so a
+// channel's grid row (the unit's images side by side) is read from L2 once while each image's band is stored:
+// image by image, each line shared by two bands was read twice (W5's first layer, two images a unit: 626 -> 652 us).
+void storeJobs(const WindowGeom& g, const ShiftedPlan& plan, size_t count, const float* result, size_t ld,
+               const float* bias, size_t first, float* y, bool accumulate, const ConvEpilogue& epilogue, size_t begin,
+               size_t end) {
   const size_t channels = static_cast<size_t>(g.O);
   const size_t OW = static_cast<size_t>(g.OW);
   const size_t pooledPlane = static_cast<size_t>(g.OH / 2) * (OW / 2);
   for (size_t job = begin; job < end; ++job) {
-    const size_t image = job / channels;
-    const size_t o = job % channels;
-    const float* src = result + o * ld + image * plan.columns;
+    const size_t o = job / count;
+    const size_t image = job % count;
+    const float* src = result + o * ld + image * plan.WP;  // the image's band of the stacked grid
     float* dst = y + ((first + image) * channels + o) * plan.plane;
     const float shift = bias ? bias[o] : 0.0f;
     if (epilogue.relu) {
       float* pooled = epilogue.pooled ? epilogue.pooled + ((first + image) * channels + o) * pooledPlane : nullptr;
-      reluPoolPlane(src, plan.WP, static_cast<size_t>(g.OH), OW, shift, pooled ? nullptr : dst, pooled);
+      reluPoolPlane(src, plan.stackWidth, static_cast<size_t>(g.OH), OW, shift, pooled ? nullptr : dst, pooled);
       continue;
     }
     for (size_t oh = 0; oh < static_cast<size_t>(g.OH); ++oh) {
-      const float* in = src + oh * plan.WP;
+      const float* in = src + oh * plan.stackWidth;
       float* out = dst + oh * OW;
       if (accumulate) {
         for (size_t ow = 0; ow < OW; ++ow) out[ow] += in[ow] + shift;
@@ -139,10 +186,11 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   float* padded = slot.unitPadded.data<float>();
   float* panels = slot.unitPanels.data<float>();
   float* result = slot.unitGathered.data<float>();
-  const size_t ld = count * plan.columns;
-  exec.jobs(count * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
-            [&](size_t begin, size_t end, int) { padJobs(g, plan, x, first, padded, begin, end); });
-  GemmProblem p;  // result [O, count * columns] = weight [O, patch] · panels
+  const size_t tiles = stackTiles(g, plan, count, NR);
+  const size_t ld = tiles * NR;
+  exec.jobs(plan.chunk * static_cast<size_t>(g.C), static_cast<double>(plan.paddedPlane),
+            [&](size_t begin, size_t end, int) { padStackedJobs(g, plan, x, first, count, padded, begin, end); });
+  GemmProblem p;  // result [O, tiles * NR] = weight [O, patch] · the stacked grid's panels
   p.M = g.O;
   p.N = static_cast<int64_t>(ld);
   p.K = static_cast<int64_t>(plan.patch);
@@ -151,14 +199,12 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   if (gemmReadsOffsets()) {
     // The microkernel reads each panel row where it lies in the padded images: nothing is copied into panels.
     std::int64_t* starts = slot.unitPanels.data<std::int64_t>();
-    for (size_t q = 0; q < count * plan.tiles; ++q) {
-      starts[q] = static_cast<std::int64_t>(q / plan.tiles * plan.paddedImage + q % plan.tiles * NR);
-    }
+    for (size_t q = 0; q < tiles; ++q) starts[q] = static_cast<std::int64_t>(q * NR);
     p.B = padded;
     p.rowOffsets = offsets;
     p.panelStarts = starts;
   } else {
-    exec.jobs(count * plan.tiles, static_cast<double>(plan.patch * NR),
+    exec.jobs(tiles, static_cast<double>(plan.patch * NR),
               [&](size_t begin, size_t end, int) { packJobs<NR>(plan, offsets, padded, panels, begin, end); });
     p.packedB = panels;
   }
@@ -166,7 +212,7 @@ void runUnit(const Exec& exec, ThreadScratch& slot, const WindowGeom& g, const S
   p.ldc = p.N;
   exec.gemm(p);
   exec.jobs(count * static_cast<size_t>(g.O), static_cast<double>(plan.plane), [&](size_t begin, size_t end, int) {
-    storeJobs(g, plan, result, ld, bias, first, y, accumulate, epilogue, begin, end);
+    storeJobs(g, plan, count, result, ld, bias, first, y, accumulate, epilogue, begin, end);
   });
 }
 
@@ -202,18 +248,20 @@ bool shiftedWindowsCheaper(const WindowGeom& shifted, const WindowGeom& im2col) 
 void shiftedWindowsConv(const WindowGeom& g, const float* x, const float* weight, const float* bias, float* y,
                         bool accumulate, const ConvEpilogue& epilogue) {
   const ShiftedPlan plan = planFor(g);
+  const size_t nr = static_cast<size_t>(gemmKernel().nr);
+  const size_t tiles = stackTiles(g, plan, plan.chunk, nr);  // a whole unit's, the most any unit has
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
-    s.unitPadded.reserve<float>(plan.chunk * plan.paddedImage);
+    s.unitPadded.reserve<float>(plan.stackImage);
     if (gemmReadsOffsets()) {
-      s.unitPanels.reserve<std::int64_t>(plan.chunk * plan.tiles);  // each panel's start (runUnit)
+      s.unitPanels.reserve<std::int64_t>(tiles);  // each panel's start (runUnit)
     } else {
-      s.unitPanels.reserve<float>(plan.chunk * plan.columns * plan.patch);
+      s.unitPanels.reserve<float>(tiles * nr * plan.patch);
     }
-    s.unitGathered.reserve<float>(plan.chunk * plan.columns * static_cast<size_t>(g.O));
+    s.unitGathered.reserve<float>(tiles * nr * static_cast<size_t>(g.O));
   }
   std::int64_t* offsets = sharedScratch(Shared::Gathered).reserve<std::int64_t>(plan.patch);
-  windowOffsets(g, plan, offsets);
+  windowOffsets(g, plan.patch, plan.stackPlane, plan.stackWidth, offsets);
   const double multiplies = static_cast<double>(g.N) * static_cast<double>(g.O) * static_cast<double>(plan.columns) *
                             static_cast<double>(plan.patch);
   const auto unit = [&](const auto& exec, ThreadScratch& slot, size_t u) {
@@ -281,7 +329,7 @@ void shiftedWindowsWeightGrad(const WindowGeom& g, const float* x, const float* 
   const size_t channels = static_cast<size_t>(g.O);
   const size_t weightSize = channels * plan.patch;
   std::int64_t* offsets = sharedScratch(Shared::Gathered).reserve<std::int64_t>(plan.patch);
-  windowOffsets(g, plan, offsets);
+  windowOffsets(g, plan.patch, plan.paddedPlane, plan.WP, offsets);
   for (int t = 0; t < pool().size(); ++t) {
     ThreadScratch& s = threadScratch(t);
     s.unitPadded.reserve<float>(layout.images * plan.paddedImage);
