@@ -32,7 +32,7 @@ constexpr __mmask16 kLowHalf = 0x00FF;
 // block's sums for a width of whole steps (width % 16 == 0: the grid layouts, rounded up to 16) in one loop over
 // every (image, row, step) of the run, the pointers moved on at the end of each row: the same FMAs in the same order,
 // so the same bits. A grid row of LeNet's second layer is 9 steps, and the nested loops' start per image cost about
-// half as much again as its FMAs: 258-261 -> 236-240 us for that layer's weight gradient at batch 64, one thread.
+// half as much again as its FMAs: 258-266 -> 236-241 us for that layer's weight gradient at batch 64, one thread.
 // Blocks of fewer rows of dy have fewer chains for the loop's own work, and the nested loops are faster there (64
 // images of LeNet's shape with 2 outputs: 39 against 50 us; with 3, 50 against 54, and 36 against 51 on its first
 // layer's 896-float grid), so only blocks of 4 rows run this way.
