@@ -1,55 +1,15 @@
 // The portable dot-product kernel (baseline flags: SSE2 on x64, NEON on arm64, where it is the weight gradient's
-// kernel), and the load-time choice.
+// kernel), 2 x 2 blocks whose 8 sums, 4 of dy and 2 of x are 14 vector registers (quad_lanes.hpp), and the load-time
+// choice.
 #include <cstring>
 
 #include "gemm/gemm.hpp"
 #include "ops/conv_dot.hpp"
+#include "quad_lanes.hpp"
 #include "tile_loops.hpp"
 
 namespace nw {
 namespace {
-
-// Eight lanes (j mod 8) as two vectors of four in the compiler's vector extension: a register each, so a 2 x 2 block
-// keeps its 8 sums, 4 of dy and 2 of x in 14 registers. Written as arrays of floats for the compiler to vectorize, the
-// sums stayed in memory: on arm64 every pass over j stored 18 and loaded 5 of them (the assembly of the cross
-// compiler). Other compilers get the arrays. The lanes multiply and add as before, so the bits do not change.
-#if defined(__GNUC__)
-typedef float Quad __attribute__((vector_size(16)));
-inline Quad loadQuad(const float* at) {
-  Quad q;
-  std::memcpy(&q, at, sizeof q);
-  return q;
-}
-inline float lane(const Quad& q, int l) { return q[l]; }
-#else
-struct Quad {
-  float v[4];
-};
-inline Quad loadQuad(const float* at) {
-  Quad q;
-  std::memcpy(q.v, at, sizeof q.v);
-  return q;
-}
-inline Quad operator*(const Quad& a, const Quad& b) {
-  return {{a.v[0] * b.v[0], a.v[1] * b.v[1], a.v[2] * b.v[2], a.v[3] * b.v[3]}};
-}
-inline Quad& operator+=(Quad& a, const Quad& b) {
-  for (int l = 0; l < 4; ++l) a.v[l] += b.v[l];
-  return a;
-}
-inline float lane(const Quad& q, int l) { return q.v[l]; }
-#endif
-
-struct Lanes {
-  Quad lo, hi;  // lanes 0-3 and 4-7
-};
-inline Lanes loadLanes(const float* at) { return {loadQuad(at), loadQuad(at + 4)}; }
-
-// The lanes summed as ((0+4) + (2+6)) + ((1+5) + (3+7)), the same tree the vector kernels use.
-inline float sumLanes(const Lanes& v) {
-  return ((lane(v.lo, 0) + lane(v.hi, 0)) + (lane(v.lo, 2) + lane(v.hi, 2))) +
-         ((lane(v.lo, 1) + lane(v.hi, 1)) + (lane(v.lo, 3) + lane(v.hi, 3)));
-}
 
 template <int RO, int RK>
 void block(const DotProblem& p, std::size_t o0, std::size_t k0) {
