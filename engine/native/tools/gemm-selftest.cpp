@@ -178,7 +178,7 @@ int checkPanelPackers() {
 }
 
 // The weight gradient's dot kernel (convDotKernel(): the one for the GEMM's ISA) on random dy and x: a grid row per
-// image (rows = 1) and rows read in place (rows > 1, xRow and dyRow apart), widths of 8 to 48 floats, 1 to 7 rows
+// image (rows = 1) and rows read in place (rows > 1, xRow and dyRow apart), widths of 8 to 144 floats, 1 to 7 rows
 // of C (the kernels' blocks of 4, 3, 2 and 1), against sums in double. Returns the failures.
 int checkConvDot(std::mt19937& rng, int& cases) {
   std::uniform_real_distribution<float> value(-1.0f, 1.0f);

@@ -28,6 +28,7 @@ void col2imRowsAvx2(const Col2imRowsProblem& p) {
   col2imRows<8, kRows>(p, [W, OW](float* first, int rows, std::int64_t width, const auto& windows) {
     const __m256i whole = lanes(0, width);
     // One named accumulator per row, as col2im_avx512.cpp has them (an array kept them in memory).
+    static_assert(kRows == 8, "NW_ROWS names one accumulator per row");
 #define NW_ROWS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #define NW_LOAD(R) __m256 acc##R = (R) < rows ? _mm256_maskload_ps(first + (R)*W, whole) : _mm256_setzero_ps();
     NW_ROWS(NW_LOAD)

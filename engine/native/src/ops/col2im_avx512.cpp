@@ -29,6 +29,7 @@ void col2imRowsAvx512(const Col2imRowsProblem& p) {
     // One named accumulator per row: held in an array (captured by the window's lambda), GCC kept them in memory
     // and stored each after its add, so every row's adds waited on a store. LeNet's second convolution at batch 64,
     // one Zen 5 core: its input gradient 257-259 -> 231-234 us (with the AVX2 kernels 401-403 -> 359-360).
+    static_assert(kRows == 8, "NW_ROWS names one accumulator per row");
 #define NW_ROWS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
 #define NW_LOAD(R) __m512 acc##R = (R) < rows ? _mm512_maskz_loadu_ps(whole, first + (R)*W) : _mm512_setzero_ps();
     NW_ROWS(NW_LOAD)
