@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../../main/api/types';
-import type { RunSummary } from '../../../main/api/types';
+import type { ModelSpec, RunSummary } from '../../../main/api/types';
 import { applyLiveEvent, copyLive, liveFromStart, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
 
 const record = (epoch: number): EpochRecord => ({
@@ -17,6 +17,8 @@ function live(): LiveRun {
   return {
     runId: 'r',
     name: 'run',
+    datasetId: 'd',
+    spec: null,
     status: 'running',
     error: null,
     failure: null,
@@ -97,16 +99,20 @@ describe('the live run', () => {
     const started = {
       id: 'new',
       name: 'fast',
+      datasetId: 'spirals',
       status: 'running',
       trainConfig: { epochs: 20 },
     } as unknown as RunSummary;
-    const run = liveFromStart(started, [
+    const spec = { nodes: [], edges: [] } as unknown as ModelSpec;
+    const run = liveFromStart(started, spec, [
       { type: 'run-epoch', runId: 'new', record: record(1), epochs: 20 },
       { type: 'run-epoch', runId: 'other', record: record(7), epochs: 9 },
       { type: 'run-epoch', runId: 'new', record: record(2), epochs: 20 },
     ]);
     expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(run.epochsPlanned).toBe(20);
-    expect(liveFromStart(started, []).epochs).toEqual([]);
+    expect(run.datasetId).toBe('spirals');
+    expect(run.spec).toBe(spec);
+    expect(liveFromStart(started, spec, []).epochs).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // of the curves per refresh, not one per event.
 import type {
   EpochRecord,
+  ModelSpec,
   RunDetail,
   RunFailure,
   RunStatus,
@@ -15,6 +16,10 @@ import type {
 export interface LiveRun {
   runId: string;
   name: string;
+  /** The dataset it trains on and the graph it trains: the Train view reads the run by these, not by whatever dataset
+   *  and graph are open now (another may have been opened since it started). */
+  datasetId: string | null;
+  spec: ModelSpec | null;
   status: RunStatus;
   /** Why it failed: the English and the code the studio words (state/runFailureText.ts). */
   error: string | null;
@@ -38,6 +43,8 @@ export function liveFromDetail(detail: RunDetail): LiveRun {
   return {
     runId: detail.run.id,
     name: detail.run.name,
+    datasetId: detail.run.datasetId,
+    spec: detail.run.graph,
     status: detail.run.status,
     error: detail.run.error,
     failure: detail.run.failure,
@@ -53,10 +60,12 @@ export function liveFromDetail(detail: RunDetail): LiveRun {
  * A run this studio just started, with the events that arrived before startRun answered (it answers once the engine
  * runs, and a fast run's first epochs may come first): those of this run applied in order, others ignored.
  */
-export function liveFromStart(run: RunSummary, early: readonly LiveEvent[]): LiveRun {
+export function liveFromStart(run: RunSummary, spec: ModelSpec, early: readonly LiveEvent[]): LiveRun {
   const live: LiveRun = {
     runId: run.id,
     name: run.name,
+    datasetId: run.datasetId,
+    spec,
     status: run.status,
     error: null,
     failure: null,
@@ -69,6 +78,9 @@ export function liveFromStart(run: RunSummary, early: readonly LiveEvent[]): Liv
   for (const event of early) if (event.runId === run.id) applyLiveEvent(live, event);
   return live;
 }
+
+/** Statuses of a run that is still going (or waiting to): the live panel keeps following such a run. */
+export const ACTIVE_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>(['queued', 'running', 'paused']);
 
 /** A copy whose curves can be changed without touching the original (which components may be drawing). */
 export function copyLive(live: LiveRun): LiveRun {

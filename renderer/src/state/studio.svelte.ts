@@ -442,7 +442,7 @@ export class StudioState {
       // The run records where it started; the one after starts afresh.
       if (fromFile) this.startWeights = null;
       if (fromImported) this.startFromRun = null;
-      this.live = liveFromStart(run, early);
+      this.live = liveFromStart(run, graph.spec, early);
       this.pendingLive = null;
       void this.refreshRuns();
       return run;
