@@ -21,3 +21,30 @@ describe('overfitting advice on augmentation', () => {
     expect(codes(runSetup(augmenting, smallCnn(1, 12, 4), 4))).toContain('more-data');
   });
 });
+
+// Underfitting is a loss flat and high: the advice about the rate depends on where it stands against the optimizer's
+// usual range (HIGH_LEARNING_RATE), the top of which, Adam at 0.01, is what the underfitting lesson's linear model
+// trains at (lessons/plans.ts); more capacity is its cure there.
+describe('underfitting advice and the learning rate', () => {
+  const underfitting = {
+    code: 'underfitting' as const,
+    severity: 'warning' as const,
+    params: { trainLoss: 0.74, reference: 1.1, referenceKind: 'chance', percentOfReference: 67, sinceEpoch: 13 },
+  };
+  const at = (lr: number) => {
+    const setup = runSetup(config({ optimizer: { type: 'adam', lr } }), mlp(2, [], 3), 3);
+    return adviceFor(underfitting, setup, [{ epoch: 1, trainLoss: 1, valLoss: 1, lr }]).map((a) => a.code);
+  };
+
+  it('advises a bigger model, and no rate change, at the top of the usual range', () => {
+    expect(at(0.01)).toContain('bigger-model');
+    expect(at(0.01)).not.toContain('lower-learning-rate');
+    expect(at(0.01)).not.toContain('raise-learning-rate');
+  });
+
+  it('advises raising a rate below the usual range and lowering one above it, not a bigger model then', () => {
+    expect(at(0.001)).toEqual(expect.arrayContaining(['bigger-model', 'raise-learning-rate']));
+    expect(at(0.05)).toContain('lower-learning-rate');
+    expect(at(0.05)).not.toContain('bigger-model');
+  });
+});

@@ -46,9 +46,16 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
   const batchNorm = () => {
     if (!setup.batchNorm) add('add-batch-norm');
   };
-  const high = setup.optimizer !== undefined && lr >= (HIGH_LEARNING_RATE[setup.optimizer] ?? Infinity);
-  // A high rate that does not learn (dead ReLUs, a loss stuck above chance) needs lowering, not raising.
-  const changeRate = () => (high ? lowerRate() : add('raise-learning-rate', { learningRate: round4(lr) }));
+  // Above the usual (as runFailure.ts judges a diverged run's rate). Adam at 0.01, the top of its usual range and what
+  // the Train view suggests on small data, is not "high": a flat loss there is the model's limit, not the rate's.
+  const usual = setup.optimizer !== undefined ? (HIGH_LEARNING_RATE[setup.optimizer] ?? Infinity) : Infinity;
+  const high = lr > usual;
+  // A high rate that does not learn (dead ReLUs, a loss stuck above chance) needs lowering; one at the top of the
+  // usual range is neither lowered nor raised.
+  const changeRate = () => {
+    if (high) lowerRate();
+    else if (lr < usual) add('raise-learning-rate', { learningRate: round4(lr) });
+  };
   const regularized = setup.dropout === true || setup.weightDecay === true;
   switch (finding.code) {
     case 'non-finite-loss':
