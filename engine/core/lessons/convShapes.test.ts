@@ -34,7 +34,7 @@ describe('convolution shapes', () => {
   it("a window larger than the padded input is refused with the spec's reason", () => {
     const result = windowOutput({ ...base, width: 4, kernel: 7 });
     expect(result.outputShape).toBeNull();
-    expect(result.problem).toMatchObject({ nodeId: 'layer', code: 'kernel-too-large', reason: 'window-too-large' });
+    expect(result.problem).toMatchObject({ nodeId: 'conv1', code: 'kernel-too-large', reason: 'window-too-large' });
   });
 
   it('counts the weights, and a depthwise convolution (one group per channel) needs the channels times fewer', () => {

@@ -38,6 +38,11 @@ export interface WindowResult {
   ungroupedParameters: number | null;
 }
 
+/** The layer's node id, as the editor would name the first of its kind (problems name it: "Conv2D 'conv1' …"). */
+export function layerId(layer: WindowLayer): string {
+  return layer === 'conv2d' ? 'conv1' : 'pool1';
+}
+
 export function windowSpec(settings: WindowSettings): ModelSpec {
   const params: Record<string, number> = {
     kernelSize: settings.kernel,
@@ -57,16 +62,17 @@ export function windowSpec(settings: WindowSettings): ModelSpec {
         params: { shape: [settings.channels, settings.width, settings.width] },
         position: { x: 0, y: 0 },
       },
-      { id: 'layer', op: settings.layer, params, position: { x: 0, y: 90 } },
+      { id: layerId(settings.layer), op: settings.layer, params, position: { x: 0, y: 90 } },
     ],
-    edges: [{ from: 'input', to: 'layer' }],
+    edges: [{ from: 'input', to: layerId(settings.layer) }],
   };
 }
 
 export function windowOutput(settings: WindowSettings): WindowResult {
   const spec = windowSpec(settings);
   const analysis = analyze(spec);
-  const shape = analysis.nodes.layer?.outputShape ?? null;
+  const node = analysis.nodes[layerId(settings.layer)];
+  const shape = node?.outputShape ?? null;
   const conv = settings.layer === 'conv2d' && shape !== null;
   const grouped = (settings.groups ?? 1) > 1;
   const span = spanOf(settings);
@@ -76,12 +82,8 @@ export function windowOutput(settings: WindowSettings): WindowResult {
     span,
     problem: analysis.problems[0] ?? null,
     spec,
-    parameters: conv ? analysis.nodes.layer.params : null,
-    ungroupedParameters: conv
-      ? grouped
-        ? windowOutput({ ...settings, groups: 1 }).parameters
-        : analysis.nodes.layer.params
-      : null,
+    parameters: conv ? node.params : null,
+    ungroupedParameters: conv ? (grouped ? windowOutput({ ...settings, groups: 1 }).parameters : node.params) : null,
   };
 }
 

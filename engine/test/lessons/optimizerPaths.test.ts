@@ -73,6 +73,26 @@ describe("optimizer paths on the lesson's surfaces", () => {
     expect(final('bowl', 'nesterov')).toBeLessThan(sgd / 5);
   });
 
+  // The lesson's words on the bowl (renderer/src/lessons/messages.ts, explain:optimizers): SGD turns back across the
+  // valley at every step; momentum's swings are wide and slow (its across-valley distance after step 10 is larger
+  // than SGD's) where Nesterov's die out within about ten steps; AdaGrad and RMSProp never cross the valley floor.
+  it('on the bowl momentum swings widely across the valley, Nesterov brakes, AdaGrad and RMSProp never zig-zag', () => {
+    const bowl = SURFACES.bowl;
+    const across = (id: PathOptimizerId) => {
+      const path = surfacePath(bowl, id);
+      const crossings = path.slice(1).filter((p, i) => Math.sign(p[1]) !== Math.sign(path[i][1])).length;
+      const widestAfter10 = Math.max(...path.slice(11).map((p) => Math.abs(p[1])));
+      return { crossings, widestAfter10 };
+    };
+    const sgd = across('sgd');
+    expect(sgd.crossings).toBe(bowl.steps);
+    const momentum = across('momentum');
+    expect(momentum.widestAfter10).toBeGreaterThan(sgd.widestAfter10);
+    expect(momentum.crossings).toBeGreaterThan(10);
+    expect(across('nesterov').widestAfter10).toBeLessThan(sgd.widestAfter10 / 10);
+    for (const id of ['adagrad', 'rmsprop'] as const) expect(across(id).crossings).toBe(0);
+  });
+
   it("every other optimizer escapes the saddle's ridge further than plain SGD; Adam and RMSProp far sooner", () => {
     const sgd = final('saddle', 'sgd');
     for (const id of ['momentum', 'nesterov', 'adagrad'] as const) expect(final('saddle', id)).toBeLessThan(sgd);

@@ -133,6 +133,12 @@ describe('lessons', () => {
     expect(sigmoid[0]).toBeLessThan(relu[0] / 100);
     // and with sigmoid it shrinks at every layer on the way back to the input
     for (let i = 1; i < sigmoid.length; i++) expect(sigmoid[i - 1]).toBeLessThan(sigmoid[i]);
+    // With ReLU it keeps its size from fc7 back to fc2 (the lesson: "within a few tens of percent of one another");
+    // fc1, whose inputs are a point's two coordinates rather than 32 activations, is a few times smaller, not orders.
+    const hidden = relu.slice(1);
+    expect(Math.max(...hidden) / Math.min(...hidden)).toBeLessThan(1.5);
+    expect(relu[0]).toBeLessThan(relu[1]);
+    expect(relu[0]).toBeGreaterThan(relu[1] / 10);
   });
 
   it("schedules: each run's learning rate per epoch is the planned curve; plateau lowers it only when validation stalls", async () => {

@@ -53,7 +53,7 @@ const en = {
   'summary:optimizers':
     'SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam: their paths across loss surfaces, step by step, and their curves on a real sample.',
   'explain:optimizers':
-    "On the ill-conditioned bowl plain SGD zig-zags across the steep direction and crawls along the flat one; momentum averages the zig-zag away and builds up speed along the valley. On Rosenbrock's curved valley all of them find the valley quickly but differ in how far they follow its floor to the minimum at (1, 1). Near the saddle the gradient is almost zero, and the adaptive methods (AdaGrad, RMSProp, Adam), which divide by the gradient's size, escape much sooner. Click or drag on the map to move the start point, and change the learning rates. The paths are computed with the engine's own update rules. Below, the same optimizers train one network on the spirals sample.",
+    "On the ill-conditioned bowl plain SGD zig-zags across the steep direction at every step and crawls along the flat one. Momentum gathers speed along the valley and ends far closer to the minimum, but the same speed carries it back and forth across the valley in wide, slow swings that take dozens of steps to die out; Nesterov's momentum, which takes the gradient where its step is about to land, brakes before each swing, so its swings die out within about ten steps. AdaGrad and RMSProp scale each direction by its own gradient size and head down without zig-zagging. On Rosenbrock's curved valley all of them find the valley quickly but differ in how far they follow its floor to the minimum at (1, 1). Near the saddle the gradient is almost zero, and the adaptive methods (AdaGrad, RMSProp, Adam), which divide by the gradient's size, escape much sooner. Click or drag on the map to move the start point, and change the learning rates. The paths are computed with the engine's own update rules. Below, the same optimizers train one network on the spirals sample.",
   surface: 'Surface',
   'surface:bowl': 'Ill-conditioned bowl',
   'surface:rosenbrock': 'Rosenbrock',
@@ -78,7 +78,7 @@ const en = {
   'summary:vanishing-gradients':
     'Seven dense layers deep, once with sigmoid and once with ReLU: how much gradient reaches the first layers?',
   'explain:vanishing-gradients':
-    "The chart shows each layer's gradient norm in the first epoch, on a logarithmic scale, from the input (fc1) to the output. Backpropagation multiplies by the activation's slope at every layer; sigmoid's slope is at most 1/4, so with sigmoid the gradient shrinks several times per layer and the first layers barely learn. ReLU's slope is 1 wherever it is active, so the gradient arrives at about the same size.",
+    "The chart shows each layer's gradient norm in the first epoch, on a logarithmic scale, from the input (fc1) to the output. Backpropagation multiplies by the activation's slope at every layer; sigmoid's slope is at most 1/4, so with sigmoid the gradient shrinks several times per layer and the first layers barely learn. ReLU's slope is 1 wherever it is active, so the gradient keeps its size on the way back: fc7 to fc2 stay within a few tens of percent of one another. fc1's is a few times smaller for another reason: a weight's gradient is the signal reaching its layer times that weight's input, and fc1's inputs are a point's two coordinates where the other layers take 32 activations.",
   'run:vanishing-gradients:sigmoid': 'Sigmoid',
   'run:vanishing-gradients:relu': 'ReLU',
   gradientNorms: 'Gradient norm per layer (first epoch, log scale)',
@@ -105,6 +105,8 @@ const en = {
     'Dilation {d} spaces the {f} taps of each side {d} pixels apart, so the window spans D·(F − 1) + 1 = {span} pixels and that span takes F’s place in the formula: a wider view with the same weights.',
   outputShape: 'Output shape: {shape}',
   weightCount: 'Parameters: {filters} filters of {perGroup}×{f}×{f} weights, plus {filters} biases = {total}',
+  weightCountOne: 'Parameters: 1 filter of {perGroup}×{f}×{f} weights, plus 1 bias = {total}',
+  fieldAdjusted: '{field} takes whole numbers from {low} to {high}: computed with {used}.',
   groupSaving:
     'With {groups} groups each filter sees {perGroup} of the {channels} input channels: {ratio}× fewer parameters than one group ({ungrouped}).',
   depthwiseSaving:
@@ -129,9 +131,9 @@ const en = {
   'summary:schedules':
     'StepLR, MultiStepLR, ExponentialLR, cosine and plateau: the planned learning rate and the rate each run really used.',
   'explain:schedules':
-    'Each small chart shows one schedule: dashed, the learning rate planned before training (the same preview as in the Train view); solid, the rate the run really used in each epoch. For the first four they coincide, since the rate depends only on the epoch. Plateau lowers the rate only when the validation loss stops improving for a few epochs, so its real curve depends on how training goes; the preview shows its fastest possible decay. The last chart compares the training loss: large steps early make fast progress, smaller steps later let the loss settle.',
+    "Each small chart shows one schedule: dashed, the learning rate planned before training (the same preview as in the Train view); solid, the rate the run really used in each epoch. For the first four they coincide, since the rate depends only on the epoch. As in PyTorch, a schedule counts the epochs already finished: StepLR's first ×0.1 comes after 10 epochs, so epoch 11 is the first at the lower rate, and MultiStepLR's ×0.3 after epoch 8 first applies to epoch 9. Plateau lowers the rate only when the validation loss stops improving for a few epochs, so its real curve depends on how training goes; the preview shows its fastest possible decay. The last chart compares the training loss: large steps early make fast progress, smaller steps later let the loss settle.",
   'run:schedules:step': 'StepLR (×0.1 every 10 epochs)',
-  'run:schedules:multistep': 'MultiStepLR (×0.3 at 8 and 20)',
+  'run:schedules:multistep': 'MultiStepLR (×0.3 after epochs 8 and 20)',
   'run:schedules:exponential': 'ExponentialLR (×0.9 per epoch)',
   'run:schedules:cosine': 'Cosine (over 30 epochs)',
   'run:schedules:plateau': 'Plateau (×0.5 after 2 stalled epochs)',
@@ -155,6 +157,8 @@ const en = {
   'run:early-stopping:early-stopping': 'Early stopping',
   stoppedAt:
     'Early stopping ended the run after epoch {stop}, {patience} epochs without improvement, and restored the weights of epoch {best} (validation loss {loss}; trained to the end: {last}).',
+  earlyStoppingCurves:
+    'Loss per epoch (faint: training; dashed: validation, trained to the end; solid: validation, with early stopping)',
   bestEpochMarker: 'best epoch (restored)',
   stopEpochMarker: 'stopped',
 
@@ -195,18 +199,18 @@ const zh: Record<Key, string> = {
   openLessons: '打开课程',
   lessonsTitle: '课程',
   lessonsLead:
-    '每节课训练几个只在一处不同的小实验，并展示最能说明问题的那张图。之后可以把任一实验在编辑器中打开，随意修改再训练。',
+    '每节课训练几个只在一处不同的小运行，并展示最能说明问题的那张图。之后可以把任一运行在编辑器中打开，随意修改再训练。',
   openLesson: '打开课程',
   backToLessons: '← 全部课程',
   whatToLook: '看什么',
-  trainRuns: '训练这些实验',
+  trainRuns: '训练这些运行',
   trainAgain: '重新训练',
   trainingRun: '正在训练 {run}（第 {index} 个，共 {count} 个）…',
   importingSample: '正在导入示例 {sample}…',
-  runsTrained: '已在示例 {sample} 上训练了 {count} 个实验。',
-  notTrainedYet: '实验尚未训练：只需几秒钟。',
+  runsTrained: '已在示例 {sample} 上训练了 {count} 个运行。',
+  notTrainedYet: '这些运行尚未训练：只需几秒钟。',
   openInEditor: '在编辑器中打开 {run}',
-  runCount: '{count} 个实验 · 示例 {sample}',
+  runCount: '{count} 个运行 · 示例 {sample}',
   interactive: '交互式',
   lessonCount: '第 {n} 课',
 
@@ -225,7 +229,7 @@ const zh: Record<Key, string> = {
   diagnosisSays: '诊断：{verdict}',
 
   'title:l1-l2': 'L1 与 L2',
-  'summary:l1-l2': '同一个网络分别加 L1 惩罚和 L2 惩罚：哪一种会让权重变成零？',
+  'summary:l1-l2': '同一个网络分别加 L1 惩罚和 L2 惩罚：哪一种会让权重恰好变成零？',
   'explain:l1-l2':
     '比较两张权重直方图。L1 在损失中加入 λ·|w|，无论权重多小，它把权重拉向零的力度都一样，所以没有用处的权重最终停在零：中间出现高高的尖峰，接近零的权重占很大比例（稀疏性）。L2 加入 λ·w²，权重越小拉力越弱，所以权重会变小，但几乎不会变成零。',
   'run:l1-l2:l1': 'L1（λ = 0.001）',
@@ -237,7 +241,7 @@ const zh: Record<Key, string> = {
   'summary:optimizers':
     'SGD、动量、Nesterov、AdaGrad、RMSProp 和 Adam：它们在损失曲面上一步步走过的路径，以及在真实示例上的训练曲线。',
   'explain:optimizers':
-    '在病态的碗形曲面上，普通 SGD 在陡峭方向来回震荡，在平缓方向上缓慢爬行；动量把震荡平均掉，并沿着山谷加速。在 Rosenbrock 弯曲的山谷中，它们都能很快找到谷底，但沿谷底走向 (1, 1) 处最小值的距离各不相同。鞍点附近梯度几乎为零，按梯度大小做缩放的自适应方法（AdaGrad、RMSProp、Adam）会早得多地逃离。在图上点击或拖动可以移动起点，也可以修改学习率。这些路径使用的就是引擎自己的更新规则。下方是同样的优化器在 spirals 示例上训练同一个网络。',
+    '在病态的碗形曲面上，普通 SGD 每一步都在陡峭方向上来回折返，在平缓方向上缓慢爬行。动量沿着山谷积累速度，最终离最小值近得多，但同样的速度也让它在山谷两侧大幅度、慢慢地来回摆动，要几十步才平息；Nesterov 动量在步子将要落下的位置计算梯度，每次摆动之前就先减速，摆动在十步左右内平息。AdaGrad 和 RMSProp 按每个方向自己的梯度大小缩放步长，一路下降而不来回折返。在 Rosenbrock 弯曲的山谷中，它们都能很快找到谷底，但沿谷底走向 (1, 1) 处最小值的距离各不相同。鞍点附近梯度几乎为零，按梯度大小做缩放的自适应方法（AdaGrad、RMSProp、Adam）会早得多地逃离。在图上点击或拖动可以移动起点，也可以修改学习率。这些路径使用的就是引擎自己的更新规则。下方是同样的优化器在 spirals 示例上训练同一个网络。',
   surface: '曲面',
   'surface:bowl': '病态碗形',
   'surface:rosenbrock': 'Rosenbrock',
@@ -261,7 +265,7 @@ const zh: Record<Key, string> = {
   'title:vanishing-gradients': '梯度消失',
   'summary:vanishing-gradients': '七层全连接网络，一次用 sigmoid，一次用 ReLU：有多少梯度能传到最前面的几层？',
   'explain:vanishing-gradients':
-    '图中是第一轮里每一层的梯度范数（对数刻度），从输入端（fc1）到输出端。反向传播在每一层都要乘以激活函数的斜率；sigmoid 的斜率最大只有 1/4，所以用 sigmoid 时梯度每经过一层就缩小好几倍，前面几层几乎学不到东西。ReLU 在激活区域的斜率是 1，梯度传回时大小基本不变。',
+    '图中是第一轮里每一层的梯度范数（对数刻度），从输入端（fc1）到输出端。反向传播在每一层都要乘以激活函数的斜率；sigmoid 的斜率最大只有 1/4，所以用 sigmoid 时梯度每经过一层就缩小好几倍，前面几层几乎学不到东西。ReLU 在激活区域的斜率是 1，梯度在回传途中保持大小：从 fc7 到 fc2，彼此相差不过几成。fc1 的梯度小几倍是另一个原因：一个权重的梯度等于传到该层的信号乘以这个权重的输入，而 fc1 的输入只是一个点的两个坐标，其他各层的输入则是 32 个激活值。',
   'run:vanishing-gradients:sigmoid': 'Sigmoid',
   'run:vanishing-gradients:relu': 'ReLU',
   gradientNorms: '每层的梯度范数（第一轮，对数刻度）',
@@ -288,10 +292,12 @@ const zh: Record<Key, string> = {
     '膨胀率 {d} 让每条边上的 {f} 个采样点相隔 {d} 个像素，所以窗口跨越 D·(F − 1) + 1 = {span} 个像素，公式里由这个跨度代替 F：权重一样多，看到的范围更大。',
   outputShape: '输出形状：{shape}',
   weightCount: '参数：{filters} 个卷积核，每个 {perGroup}×{f}×{f} 个权重，加上 {filters} 个偏置 = {total}',
+  weightCountOne: '参数：1 个卷积核，{perGroup}×{f}×{f} 个权重，加上 1 个偏置 = {total}',
+  fieldAdjusted: '{field}取 {low} 到 {high} 之间的整数：按 {used} 计算。',
   groupSaving:
-    '分成 {groups} 组后，每个卷积核只看 {channels} 个输入通道中的 {perGroup} 个：参数只有一组时（{ungrouped}）的 1/{ratio}。',
+    '分成 {groups} 组后，每个卷积核只看 {channels} 个输入通道中的 {perGroup} 个：参数量只有不分组时（{ungrouped}）的 1/{ratio}。',
   depthwiseSaving:
-    '每个通道一组就是深度卷积：每个卷积核只看一个通道，参数只有一组时（{ungrouped}）的 1/{ratio}。MobileNet 在它之后接一个 1×1 卷积来混合各通道；两者合起来比一个普通卷积便宜得多。',
+    '每个通道一组就是深度卷积：每个卷积核只看一个通道，参数量只有不分组时（{ungrouped}）的 1/{ratio}。MobileNet 在它之后接一个 1×1 卷积来混合各通道；两者合起来比一个普通卷积便宜得多。',
   droppedPositions: '不是整数：填充后输入的最后 {dropped} 个像素永远不会被覆盖。',
   slidingView: '窗口位于第 {position} 个输出位置（共 {count} 个）',
   openCalculatorInEditor: '在编辑器中打开这一层',
@@ -308,11 +314,11 @@ const zh: Record<Key, string> = {
   finalLosses: '{run}：训练损失 {train}，验证损失 {validation}，验证准确率 {accuracy}',
 
   'title:schedules': '学习率调度',
-  'summary:schedules': 'StepLR、MultiStepLR、ExponentialLR、余弦和 plateau：计划的学习率与每个实验实际使用的学习率。',
+  'summary:schedules': 'StepLR、MultiStepLR、ExponentialLR、余弦和 plateau：计划的学习率与每个运行实际使用的学习率。',
   'explain:schedules':
-    '每个小图对应一种调度：虚线是训练前计划的学习率（与训练视图中的预览相同）；实线是实验在每一轮实际使用的学习率。前四种完全重合，因为学习率只取决于轮次。Plateau 只在验证损失连续几轮不再改善时才降低学习率，所以它的实际曲线取决于训练过程；预览显示的是它最快可能的衰减。最后一张图比较训练损失：前期步子大进展快，后期步子小让损失稳定下来。',
+    '每个小图对应一种调度：虚线是训练前计划的学习率（与训练视图中的预览相同）；实线是运行在每一轮实际使用的学习率。前四种完全重合，因为学习率只取决于轮次。与 PyTorch 一样，调度按已经完成的轮数计算：StepLR 的第一次 ×0.1 发生在 10 轮之后，所以第 11 轮才是第一个用较低学习率的轮次；MultiStepLR 在第 8 轮之后的 ×0.3 从第 9 轮开始生效。Plateau 只在验证损失连续几轮不再改善时才降低学习率，所以它的实际曲线取决于训练过程；预览显示的是它最快可能的衰减。最后一张图比较训练损失：前期步子大进展快，后期步子小让损失稳定下来。',
   'run:schedules:step': 'StepLR（每 10 轮 ×0.1）',
-  'run:schedules:multistep': 'MultiStepLR（第 8、20 轮 ×0.3）',
+  'run:schedules:multistep': 'MultiStepLR（第 8、20 轮之后 ×0.3）',
   'run:schedules:exponential': 'ExponentialLR（每轮 ×0.9）',
   'run:schedules:cosine': '余弦（30 轮）',
   'run:schedules:plateau': 'Plateau（停滞 2 轮后 ×0.5）',
@@ -322,7 +328,7 @@ const zh: Record<Key, string> = {
   'short:schedules:cosine': '余弦',
   'short:schedules:plateau': 'Plateau',
   plannedRate: '计划',
-  actualRate: '实验实际使用',
+  actualRate: '运行实际使用',
   learningRateAxis: '学习率',
   scheduleLosses: '每轮训练损失',
 
@@ -334,14 +340,15 @@ const zh: Record<Key, string> = {
   'run:early-stopping:to-the-end': '训练到最后',
   'run:early-stopping:early-stopping': '提前停止',
   stoppedAt:
-    '提前停止在第 {stop} 轮后结束了实验（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
+    '提前停止在第 {stop} 轮后结束了这次运行（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
+  earlyStoppingCurves: '每轮损失（浅色：训练；虚线：训练到最后的验证损失；实线：早停的验证损失）',
   bestEpochMarker: '最佳轮次（已恢复）',
   stopEpochMarker: '停止',
 
   'title:checkpoints': '检查点',
-  'summary:checkpoints': '停止一个实验，从检查点继续，曲线就像从未停止过一样延续下去。',
+  'summary:checkpoints': '停止一个运行，从检查点继续，曲线就像从未停止过一样延续下去。',
   'explain:checkpoints':
-    '同样的网络和设置训练两次：一次从头到尾，一次在第 6 轮后停止再继续。每一轮结束时，实验都会写入检查点，其中包含权重、优化器状态（动量、Adam 的滑动平均）、学习率调度、轮次和随机数生成器的状态；继续训练时全部载入，所以继续的实验与未中断的实验走的每一步完全相同。两条曲线完全重合。',
+    '同样的网络和设置训练两次：一次从头到尾，一次在第 6 轮后停止再继续。每一轮结束时，运行都会写入检查点，其中包含权重、优化器状态（动量、Adam 的滑动平均）、学习率调度、轮次和随机数生成器的状态；继续训练时全部载入，所以继续的运行与未中断的运行走的每一步完全相同。两条曲线完全重合。',
   'run:checkpoints:straight': '从头到尾训练',
   'run:checkpoints:resumed': '第 6 轮后停止，然后继续',
   largestDifference: '两条验证曲线之间的最大差异：{difference}。',
