@@ -47,11 +47,12 @@ test('a spirals run draws its decision boundary live, in both languages and them
   await page.getByRole('button', { name: '停止' }).click();
   await expect(chinese.locator('canvas')).toHaveAttribute('data-source', 'checkpoint', { timeout: 60_000 });
   await page.getByRole('combobox', { name: '主题' }).selectOption('light');
-  await expect(chinese).toContainText(/来自第 \d+ 轮的检查点/);
+  // The run's best epoch's checkpoint (the lowest validation loss), and the map says so.
+  await expect(chinese).toContainText(/来自最佳轮次（第 \d+ 轮）的检查点/);
   await snapshot(page, testInfo, 'boundary-zh-light');
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-  await expect(section).toContainText(/From the checkpoint of epoch \d+/);
+  await expect(section).toContainText(/From the checkpoint of its best epoch, \d+/);
   await snapshot(page, testInfo, 'boundary-en-dark');
 
   // The finished run's details show it too, from the checkpoint.

@@ -43,6 +43,21 @@ async function chineseDarkSnapshot(
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 }
 
+/**
+ * A lesson's run opened in the editor: the Train view shows that run (not the one shown before, a spirals run of
+ * the underfitting lesson) and keeps reading it against its own regression data after another dataset is chosen.
+ */
+async function openedRunReadsItsOwnData(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open Without dropout in the editor' }).click();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByText('dropout: plain', { exact: true })).toBeVisible();
+  const regression = page.locator('canvas[aria-label="Validation MAE and R²"]');
+  await expect(regression).toBeVisible();
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'spirals' });
+  await expect(regression).toBeVisible();
+  await expect(page.locator('canvas[aria-label="Accuracy curves"]')).toHaveCount(0);
+}
+
 test('the welcome screen leads to the lessons, one card each', async ({ page }, testInfo) => {
   await page.goto(url);
   await page.getByRole('button', { name: 'Open the lessons' }).click();
@@ -189,6 +204,15 @@ test('the other lessons train their runs and show their point', async ({ page },
     if (testId) await expect(page.getByTestId(testId)).toHaveText(claim);
     await expect(page.locator('section.lesson canvas').first()).toBeVisible();
     await snapshot(page, testInfo, `lesson-${title.toLowerCase().replace(/\W+/g, '-')}-en-light`);
+    if (title === 'Overfitting and dropout') await openedRunReadsItsOwnData(page);
+    if (title === 'Early stopping') {
+      // Opened in the editor, the early-stopped run says how it ended, not just "Completed" at epoch 80 of 500.
+      await page.getByRole('button', { name: 'Open Early stopping in the editor' }).click();
+      await page.getByRole('tab', { name: 'Train' }).click();
+      await expect(page.locator('.stats [role="status"]')).toHaveText(
+        /^Completed: early stopping ended it after epoch \d+$/,
+      );
+    }
   }
   await chineseDarkSnapshot(
     page,
@@ -203,8 +227,17 @@ test('Convolution shapes: the calculator follows W, F, P and S', async ({ page }
   await page.goto(url);
   await openLesson(page, 'Convolution shapes');
   await expect(page.getByTestId('output-shape')).toContainText('1×7×7 → 4×4×4');
+  // A stride of 0 is computed as 1, and the page says so instead of changing the number silently.
+  await page.getByRole('spinbutton', { name: 'Stride S' }).fill('0');
+  await expect(page.getByTestId('output-shape')).toContainText('→ 4×7×7');
+  await expect(page.locator('[data-field="stride"]')).toHaveText(
+    'Stride S takes whole numbers from 1 to 8: computed with 1.',
+  );
   await page.getByRole('spinbutton', { name: 'Stride S' }).fill('1');
   await expect(page.getByTestId('output-shape')).toContainText('→ 4×7×7');
+  await expect(page.locator('[data-field="stride"]')).toHaveCount(0);
+  await page.getByRole('spinbutton', { name: 'Filters' }).fill('1');
+  await expect(page.getByTestId('weight-count')).toContainText('1 filter of 1×3×3 weights, plus 1 bias = 10');
   // Its weights, and a depthwise convolution's: one group per channel, 32 × 3 × 3 + 32 against 32 × 32 × 3 × 3 + 32.
   await page.getByRole('spinbutton', { name: 'Input channels' }).fill('32');
   await page.getByRole('spinbutton', { name: 'Filters' }).fill('32');

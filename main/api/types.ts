@@ -335,6 +335,8 @@ export interface BoundaryMap {
   kind: 'classes' | 'curve';
   /** 'live': the model training now, between two steps; 'checkpoint': the run's best (else last) saved weights. */
   source: 'live' | 'checkpoint';
+  /** With source 'checkpoint': the run's best epoch's weights (lowest validation loss, or training loss without a validation split), else its last ones. */
+  best: boolean;
   /** Whole epochs trained and optimizer steps taken (live), or the checkpoint's epoch (step null). */
   epoch: number;
   step: number | null;

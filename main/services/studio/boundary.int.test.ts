@@ -89,6 +89,9 @@ describe('the decision boundary', () => {
     const after = await studio.boundary(run.id, 32);
     expect(after.source).toBe('checkpoint');
     expect(after.step).toBeNull();
+    // The run's best checkpoint, said so under the map (its epoch is that of the lowest validation loss so far).
+    expect(after.best).toBe(true);
+    expect(first.best).toBe(false);
   });
 
   it('is a fitted curve for one-feature regression, and refused for data without a 2-D plane', async () => {

@@ -63,6 +63,7 @@ export class BoundaryService {
     return {
       kind,
       source: answer.source,
+      best: answer.best,
       epoch: answer.epoch,
       step: answer.step,
       resolution,
@@ -84,6 +85,7 @@ export class BoundaryService {
         const grid = await engine.request({ type: 'probe-grid', requestId: randomUUID(), runId, inputs, count });
         return {
           source: 'live' as const,
+          best: false,
           epoch: grid.epoch,
           step: grid.step as number | null,
           outputs: grid.outputs,
@@ -103,6 +105,7 @@ export class BoundaryService {
     });
     return {
       source: 'checkpoint' as const,
+      best: checkpoint.kind === 'best',
       epoch: checkpoint.epoch,
       step: null,
       outputs: prediction.outputs,

@@ -11,6 +11,7 @@ function map(values: number[], resolution: number, classes: number): BoundaryMap
   return {
     kind: 'classes',
     source: 'live',
+    best: false,
     epoch: 1,
     step: 10,
     resolution,
