@@ -152,7 +152,7 @@ const en = {
   'summary:early-stopping':
     "The dropout lesson's network overfits its 20 noisy points: trained to the end, and stopped early with the best weights restored.",
   'explain:early-stopping':
-    'Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (30 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one.',
+    "Trained to the end, the network memorizes the noise of its training points: the training loss keeps falling while the validation loss, after its lowest point, climbs again. Early stopping watches the validation loss and ends training once it has not improved for the patience (30 epochs here); with restore-best it then puts back the weights of the best epoch, so the model you keep is the one that generalized best, not the last one. The wide swings of the first ten epochs are Adam's large first steps on 20 points, which training recovers from (see the dropout lesson).",
   'run:early-stopping:to-the-end': 'Trained to the end',
   'run:early-stopping:early-stopping': 'Early stopping',
   stoppedAt:
@@ -178,7 +178,7 @@ const en = {
   'summary:dropout':
     'A 1-200-200-1 network on 20 noisy points of a curve, with and without dropout 0.5, judged on 200 validation points.',
   'explain:dropout':
-    'Left: the loss per epoch (faint: training, solid: validation). Without dropout the training loss keeps falling towards zero while the validation loss, after its lowest point, climbs: the network is memorizing the noise of its 20 points rather than learning the curve. Right: the fitted curves over the training points and the validation points; the curve without dropout bends to pass through the noisy training points. Dropout switches off a random half of the hidden units at every step, so no unit can rely on another to memorize a point; its training loss stays higher, its validation loss lower. In evaluation mode dropout is off and the whole network is used.',
+    "Left: the loss per epoch (faint: training, solid: validation). Without dropout the training loss keeps falling towards zero while the validation loss, after its lowest point, climbs: the network is memorizing the noise of its 20 points rather than learning the curve. Right: the fitted curves over the training points and the validation points; the curve without dropout bends to pass through the noisy training points. Dropout switches off a random half of the hidden units at every step, so no unit can rely on another to memorize a point; its training loss stays higher, its validation loss lower. In evaluation mode dropout is off and the whole network is used. In the first ten epochs both runs' losses jump up and down by as much as a hundred times: Adam's first steps at 0.01 are large for a network this wide on 20 points (the Train view's diagnosis calls it a blow-up at the start), and training recovers; the lesson is about what comes after.",
   'run:dropout:plain': 'Without dropout',
   'run:dropout:dropout': 'With dropout 0.5',
   overfittingClaim:
@@ -336,7 +336,7 @@ const zh: Record<Key, string> = {
   'summary:early-stopping':
     'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
   'explain:early-stopping':
-    '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。',
+    '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。最初十轮的大幅摆动来自 Adam 在 20 个点上过大的最初几步，训练随后会恢复（见 Dropout 一课）。',
   'run:early-stopping:to-the-end': '训练到最后',
   'run:early-stopping:early-stopping': '提前停止',
   stoppedAt:
@@ -358,7 +358,7 @@ const zh: Record<Key, string> = {
   'title:dropout': '过拟合与 Dropout',
   'summary:dropout': '一个 1-200-200-1 网络在曲线上的 20 个噪声点上训练，有无 Dropout 0.5，用 200 个验证点来评判。',
   'explain:dropout':
-    '左图：每轮的损失（浅色：训练，实线：验证）。没有 Dropout 时，训练损失一路降向零，而验证损失在最低点之后回升：网络在记忆 20 个点上的噪声，而不是学习这条曲线。右图：训练点和验证点上方的拟合曲线；没有 Dropout 的曲线弯折着穿过带噪声的训练点。Dropout 在每一步随机关闭一半隐藏单元，任何单元都无法依赖其他单元去记住某个点；它的训练损失更高，验证损失更低。在评估模式下 Dropout 关闭，使用整个网络。',
+    '左图：每轮的损失（浅色：训练，实线：验证）。没有 Dropout 时，训练损失一路降向零，而验证损失在最低点之后回升：网络在记忆 20 个点上的噪声，而不是学习这条曲线。右图：训练点和验证点上方的拟合曲线；没有 Dropout 的曲线弯折着穿过带噪声的训练点。Dropout 在每一步随机关闭一半隐藏单元，任何单元都无法依赖其他单元去记住某个点；它的训练损失更高，验证损失更低。在评估模式下 Dropout 关闭，使用整个网络。在最初十轮里，两个运行的损失都会上下跳动，幅度可达一百倍：对这么宽的网络和仅仅 20 个点来说，Adam 在 0.01 下的最初几步太大（训练视图的诊断称之为“开始时爆炸”），随后训练会恢复；本课关注的是之后发生的事。',
   'run:dropout:plain': '无 Dropout',
   'run:dropout:dropout': 'Dropout 0.5',
   overfittingClaim:
