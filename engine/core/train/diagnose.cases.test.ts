@@ -50,6 +50,14 @@ function run(train: number[], val?: number[], extra: (i: number) => Partial<Epoc
 }
 
 const range = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+/** The same history at the rates a schedule set, epoch by epoch (i from 0). */
+const atRates = (history: EpochRecord[], lr: (i: number) => number) => history.map((r, i) => ({ ...r, lr: lr(i) }));
+/** Cosine from 0.01 over 60 epochs, and StepLR ×0.1 every `step` epochs from `first`. */
+const cosine = (i: number) => 0.005 * (1 + Math.cos((Math.PI * i) / 60));
+const stepped =
+  (step: number, first = 0.01) =>
+  (i: number) =>
+    first * 0.1 ** Math.floor(i / step);
 /** Exponential decay from start to floor at rate per epoch. */
 const decay = (n: number, start: number, floor: number, rate: number) =>
   range(n, (i) => floor + (start - floor) * Math.exp(-rate * i));
@@ -99,6 +107,15 @@ function bumpsAt(epochs: number, bumps: number[]): EpochRecord[] {
 function unstableValidation(add: (c: DiagnosisCase) => void): void {
   const bouncing = settlesThen(13, 0.32, [0.3, 0.55, 0.28, 0.61, 0.33, 0.7, 0.31]);
   add({
+    label: 'unstable under a step schedule that has not stepped yet: advised as at a constant rate',
+    history: atRates(bouncing, stepped(100)),
+    setup: { numClasses: 10, optimizer: 'adam', schedule: 'step' },
+    must: ['validation-unstable'],
+    mustNot: [],
+    adviceMust: ['lower-learning-rate'],
+    adviceMustNot: ['schedule-already-lowering', 'use-lr-schedule'],
+  });
+  add({
     label: 'validation bouncing 0.3 ↔ 0.6 three times while training falls smoothly: unstable',
     history: bouncing,
     setup: { numClasses: 10, optimizer: 'adam', schedule: 'constant' },
@@ -124,7 +141,7 @@ function unstableValidation(add: (c: DiagnosisCase) => void): void {
   });
   add({
     label: 'unstable under a decaying schedule: say the schedule is on, not "lower the learning rate"',
-    history: bouncing,
+    history: atRates(bouncing, cosine),
     setup: { numClasses: 10, optimizer: 'adam', schedule: 'cosine' },
     must: ['validation-unstable'],
     mustNot: [],
@@ -324,6 +341,19 @@ function synthetic(): DiagnosisCase[] {
     adviceMustNot: ['early-stopping'],
   });
   // Small gain before the best (0.6 → 0.5): the rise is judged against the best itself.
+  {
+    // The smoothed curve still stands above its best, but the last epoch drops to the lowest validation loss of all:
+    // "lowest at epoch 24 and risen since" would contradict the curve as drawn (a Small CNN on 120 images, AdamW).
+    const history = overfit(0.6);
+    history[history.length - 1] = { ...history[history.length - 1], valLoss: 0.45 };
+    add({
+      label: 'a rise the smoothing still shows, but the last epoch is the lowest: not overfitting',
+      history,
+      setup: {},
+      must: [],
+      mustNot: ['overfitting'],
+    });
+  }
   add({
     label: 'validation up 15% of its best: overfitting',
     history: overfit(0.15, 0.6),
@@ -413,7 +443,7 @@ function synthetic(): DiagnosisCase[] {
     });
     add({
       label: 'a validation loss spike in the last epoch has not recovered',
-      history: run(train.slice(0, 24), val.slice(0, 24)),
+      history: atRates(run(train.slice(0, 24), val.slice(0, 24)), cosine),
       setup: { numClasses: 4, optimizer: 'adam', schedule: 'cosine' },
       must: ['validation-spike'],
       mustNot: ['loss-spike', 'validation-unstable'],
@@ -569,12 +599,21 @@ function synthetic(): DiagnosisCase[] {
   });
   add({
     label: 'a plateau under a decaying schedule: no "lower the learning rate"',
-    history: flatAt(0.5, 1.1, 0.001),
+    history: atRates(flatAt(0.5, 1.1, 0.001), stepped(10)),
     setup: { numClasses: 3, schedule: 'step' },
     must: ['plateau'],
     mustNot: [],
     adviceMustNot: ['use-lr-schedule', 'lower-learning-rate'],
     adviceMust: ['learning-rate-already-lowered'],
+  });
+  add({
+    // StepLR every 20 epochs, paused at epoch 12: nothing lowered yet, and a schedule is already set.
+    label: 'a plateau under a step schedule that has not stepped yet: neither "already lowered" nor "use a schedule"',
+    history: atRates(flatAt(0.5, 1.1, 0.001), stepped(100)),
+    setup: { numClasses: 3, schedule: 'step' },
+    must: ['plateau'],
+    mustNot: [],
+    adviceMustNot: ['learning-rate-already-lowered', 'use-lr-schedule'],
   });
   add({
     label: 'a plateau with early stopping on: no "stop here"',
@@ -637,7 +676,7 @@ function synthetic(): DiagnosisCase[] {
     history: run(
       [...decay(8, 1.1, 0.6, 0.3), 0.6, 3.5, 0.9, 0.6, 4.2, 0.8, 0.7, 5.0, 1.0, 0.65, 0.6, 3.9, 0.7, 0.6],
       undefined,
-      () => ({ lr: 1 }),
+      (i) => ({ lr: stepped(10, 1)(i) }),
     ),
     setup: { numClasses: 3, optimizer: 'rmsprop', schedule: 'step' },
     must: ['training-unstable'],

@@ -48,3 +48,14 @@ describe('underfitting advice and the learning rate', () => {
     expect(at(0.05)).not.toContain('bigger-model');
   });
 });
+
+// L1 is a penalty but not weight decay: an overfitting run with L1 alone is advised to add L2, not to "raise" an L2
+// it does not have; both count as regularization that can hold a run back.
+describe('overfitting advice with an L1 penalty only', () => {
+  it('advises adding L2 (weight decay), not raising it', () => {
+    const setup = runSetup(config({ l1: 1e-4 }), mlp(2, [8], 3), 3);
+    expect(codes(setup)).toContain('add-weight-decay');
+    expect(codes(setup)).not.toContain('raise-weight-decay');
+    expect(codes(runSetup(config({ l2: 1e-4 }), mlp(2, [8], 3), 3))).toContain('raise-weight-decay');
+  });
+});

@@ -35,9 +35,12 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
   const out: Advice[] = [];
   const add = (code: AdviceCode, params: DiagnosisParams = {}) => out.push({ code, params });
   const lr = history[history.length - 1].lr;
-  const decaying = (setup.schedule !== undefined && setup.schedule !== 'constant') || lr < history[0].lr;
+  // What the schedule has done (the rate now below the first epoch's), not what it is set to do: a StepLR whose first
+  // step is still to come has lowered nothing, and its run is advised as a constant rate's would be.
+  const lowered = lr < history[0].lr;
+  const scheduled = setup.schedule !== undefined && setup.schedule !== 'constant';
   const lowerRate = () => {
-    if (!decaying)
+    if (!lowered)
       add('lower-learning-rate', { learningRate: round4(lr), suggested: round4(lr / LOWER_LEARNING_RATE_BY) });
   };
   const clip = () => {
@@ -56,7 +59,8 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
     if (high) lowerRate();
     else if (lr < usual) add('raise-learning-rate', { learningRate: round4(lr) });
   };
-  const regularized = setup.dropout === true || setup.weightDecay === true;
+  const penalized = setup.weightDecay === true || setup.l1 === true;
+  const regularized = setup.dropout === true || penalized;
   switch (finding.code) {
     case 'non-finite-loss':
     case 'non-finite-weights':
@@ -85,16 +89,16 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       break;
     case 'training-unstable':
       // Steps too large: a lower starting rate (or the schedule already lowering it), and clipping for the worst.
-      if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });
+      if (lowered) add('schedule-already-lowering', { learningRate: round4(lr) });
       else lowerRate();
       clip();
       break;
     case 'validation-unstable':
       // Steps too large move the weights far between evaluations; a decaying schedule already makes them smaller.
-      if (decaying) add('schedule-already-lowering', { learningRate: round4(lr) });
+      if (lowered) add('schedule-already-lowering', { learningRate: round4(lr) });
       else {
         lowerRate();
-        add('use-lr-schedule');
+        if (!scheduled) add('use-lr-schedule');
       }
       if (setup.validationSamples !== undefined && setup.validationSamples < SMALL_VALIDATION_SET)
         add('larger-validation-split', { samples: setup.validationSamples });
@@ -111,7 +115,7 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
     case 'vanishing-gradients':
       // A penalty strong enough to pull the weights to zero leaves no gradient to pass back (spirals with SGD 0.1,
       // momentum 0.9 and L2 0.1: fc1's gradient 4e-10 from epoch 14, the loss at chance): the first thing to try.
-      if (setup.weightDecay === true) add('less-regularization');
+      if (penalized) add('less-regularization');
       // No "use ReLU instead of sigmoid or tanh" for a graph with neither; a rate above the usual kills ReLU units
       // (one step too large pushes a unit's input below zero for every sample, and then no gradient moves it back).
       if (setup.saturating !== false) add('relu-activations');
@@ -157,8 +161,8 @@ export function adviceFor(finding: Finding, setup: RunSetup, history: readonly E
       break;
     case 'plateau':
       if (!setup.earlyStopping) add('training-done');
-      if (decaying) add('learning-rate-already-lowered', { learningRate: round4(lr) });
-      else add('use-lr-schedule');
+      if (lowered) add('learning-rate-already-lowered', { learningRate: round4(lr) });
+      else if (!scheduled) add('use-lr-schedule');
       break;
     case 'converged':
       if (!setup.earlyStopping) add('training-done');

@@ -87,7 +87,7 @@ export function overRegularized(
   setup: RunSetup,
   th: DiagnosisThresholds,
 ): Finding | null {
-  if (!setup.weightDecay) return null;
+  if (!setup.weightDecay && !setup.l1) return null;
   const ref = reference(history, setup, th);
   const n = history.length;
   const span = Math.max(1, Math.round(th.flatEpochs));
@@ -285,6 +285,9 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
   }
   if (!state) return null;
   const lowest = argMin(val);
+  // The verdict is read on the smoothed curve, its numbers on the curve as drawn: a latest epoch at (or below) the
+  // lowest validation loss so far, which the smoothing lags behind, has not "risen since", whatever the medians say.
+  if (lowest === n - 1 || val[n - 1] <= val[lowest]) return null;
   const last = records[n - 1];
   return {
     code: 'overfitting',

@@ -16,8 +16,10 @@ export interface RunSetup {
   restoreBest?: boolean;
   dropout?: boolean;
   batchNorm?: boolean;
-  /** L1, L2 or optimizer weight decay is on. */
+  /** L2 or the optimizer's weight decay is on (what the advice calls weight decay). */
   weightDecay?: boolean;
+  /** An L1 penalty is on. */
+  l1?: boolean;
   clipping?: boolean;
   /** The input is an image [C, H, W] (augmentation applies). */
   images?: boolean;
@@ -44,7 +46,8 @@ export function runSetup(
     setup.schedule = config.schedule.type;
     setup.earlyStopping = config.earlyStopping !== undefined;
     setup.restoreBest = config.earlyStopping?.restoreBest === true;
-    setup.weightDecay = (config.l2 ?? 0) > 0 || (config.l1 ?? 0) > 0 || (config.optimizer.weightDecay ?? 0) > 0;
+    setup.weightDecay = (config.l2 ?? 0) > 0 || (config.optimizer.weightDecay ?? 0) > 0;
+    setup.l1 = (config.l1 ?? 0) > 0;
     setup.clipping = config.clipping?.maxNorm !== undefined || config.clipping?.value !== undefined;
     setup.augmentation = augmentationActive(config.augmentation);
     setup.batchSize = config.batchSize;
