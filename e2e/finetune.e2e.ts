@@ -83,7 +83,7 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
   await expect(details).toContainText("Started from run Run 1's weights: 6 loaded");
   await snapshot(page, testInfo, 'fine-tuned-run');
 
-  // A weights file loaded in the editor: matched by order, shown as a table, and the next run starts from it.
+  // A weights file loaded in the editor: matched by order, shown as a table, and the graph's runs start from it.
   await page.getByRole('tab', { name: 'Model' }).click();
   const chooser = page.getByLabel('Load weights…');
   await chooser.setInputFiles({
@@ -102,7 +102,7 @@ test('freeze a layer, train, and train again from the run’s weights', async ({
     buffer: torchState(3),
   });
   const table = page.getByRole('region', { name: 'Starting weights' });
-  await expect(table).toContainText('The next run starts from torch.safetensors:');
+  await expect(table).toContainText('Runs of this graph start from torch.safetensors:');
   await expect(table).toContainText('Renamed (6)');
   await expect(table).toContainText('0.weight → fc1.weight');
   await expect(table).toContainText("5.num_batches_tracked (PyTorch's batch counter)");

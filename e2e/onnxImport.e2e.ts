@@ -60,7 +60,7 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
     timeout: 60_000,
   });
   const starting = page.getByRole('region', { name: 'Starting weights' });
-  await expect(starting).toContainText('The next run starts from the weights of the imported model');
+  await expect(starting).toContainText('Runs of this graph start from the weights of the imported model');
 
   // Keep the hidden layer as it came (2 x 32 weights + 32 biases), train the output layer on two-moons.
   await selectNode(page, 'Dense hidden');
@@ -88,7 +88,15 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
     /Started from run two_feature_classifier[^']*'s weights:\s+4 loaded, 0 renamed, 0 re-initialized/,
   );
   await snapshot(page, testInfo, 'onnx-fine-tuned-run');
-  // And the next run starts afresh unless asked again.
+  // A fine-tune tried again starts from the imported weights too (its frozen layer must not hold random ones), and
+  // the Train view says so beside Start until they are dropped.
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await expect(starting).toBeVisible();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const startsFrom = page.getByTestId('starts-from');
+  await expect(startsFrom).toContainText(/Runs start from the weights of two_feature_classifier/);
+  await startsFrom.getByRole('button', { name: 'Start from seeded weights instead' }).click();
+  await expect(startsFrom).toHaveCount(0);
   await page.getByRole('tab', { name: 'Model' }).click();
   await expect(starting).toHaveCount(0);
 

@@ -164,9 +164,9 @@ export const editorMessages: Messages<
     trainable: 'Trainable',
     loadWeights: 'Load weights…',
     loadWeightsHelp:
-      'Start the next run from a safetensors file (a PyTorch state_dict or a Netwright export), matched to the layers by name, else by order',
+      "Start this graph's runs from a safetensors file (a PyTorch state_dict or a Netwright export), matched to the layers by name, else by order",
     startWeights: 'Starting weights',
-    startWeightsFrom: 'The next run starts from {file}:',
+    startWeightsFrom: 'Runs of this graph start from {file}:',
     weightsLoaded: 'Loaded ({n})',
     weightsRenamed: 'Renamed ({n})',
     weightsSkipped: 'Skipped ({n})',
@@ -176,7 +176,7 @@ export const editorMessages: Messages<
     skip_unmatched: 'no layer left for it',
     dropWeights: 'Start from seeded weights instead',
     startFromImported:
-      'The next run starts from the weights of the imported model {name}: freeze the layers to keep, pick your data, and train to fine-tune it. Layers whose shape no longer fits are re-initialized.',
+      'Runs of this graph start from the weights of the imported model {name}: freeze the layers to keep, pick your data, and train to fine-tune it. Layers whose shape no longer fits are re-initialized.',
     trainableHelp: 'Off freezes the layer: its weights stay as they are while the rest trains.',
     trainableHelpBatchNorm:
       'Off freezes the layer: its weights stay as they are while the rest trains, and it normalizes with its running statistics, as in evaluation, without updating them.',
@@ -289,9 +289,9 @@ export const editorMessages: Messages<
     trainable: '可训练',
     loadWeights: '加载权重…',
     loadWeightsHelp:
-      '让下一次运行从 safetensors 文件（PyTorch 的 state_dict 或 Netwright 导出的文件）开始，按名称、否则按顺序与各层对应',
+      '让这个图的运行从 safetensors 文件（PyTorch 的 state_dict 或 Netwright 导出的文件）开始，按名称、否则按顺序与各层对应',
     startWeights: '起始权重',
-    startWeightsFrom: '下一次运行从 {file} 开始：',
+    startWeightsFrom: '这个图的运行从 {file} 开始：',
     weightsLoaded: '已加载（{n}）',
     weightsRenamed: '已重命名（{n}）',
     weightsSkipped: '已跳过（{n}）',
@@ -301,7 +301,7 @@ export const editorMessages: Messages<
     skip_unmatched: '没有剩余的层与之对应',
     dropWeights: '改为从随机初始权重开始',
     startFromImported:
-      '下一次运行从导入的模型 {name} 的权重开始：冻结要保留的层，选择数据，然后训练即可微调。形状不再匹配的层会重新初始化。',
+      '这个图的运行从导入的模型 {name} 的权重开始：冻结要保留的层，选择数据，然后训练即可微调。形状不再匹配的层会重新初始化。',
     trainableHelp: '关闭即冻结该层：其余部分训练时它的权重保持不变。',
     trainableHelpBatchNorm:
       '关闭即冻结该层：其余部分训练时它的权重保持不变，并且像评估时一样用滑动统计量做归一化，不再更新它们。',

@@ -73,9 +73,9 @@ export class StudioState {
   private viewChosen = false;
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
-  /** A weights file loaded in the editor: the next run starts from it (null: from seeded weights). */
+  /** A weights file loaded in the editor: the open graph's runs start from it (null: from seeded weights). */
   startWeights = $state<{ file: FileRef; name: string; weights: InitialWeights } | null>(null);
-  /** An imported model's run whose weights the next run starts from (set by Open model…; fine-tuning it). */
+  /** An imported model's run whose weights its graph's runs start from (set by Open model…; fine-tuning it). */
   startFromRun = $state<{ runId: string; name: string; graphId: string } | null>(null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
   /** The graph in the editor: its store id once saved, its name and spec. */
@@ -357,7 +357,7 @@ export class StudioState {
     const result = await this.attempt(() => this.api.importModel(file));
     if (!result) return;
     this.graph = { id: result.graph.id, name: result.graph.name, spec: result.graph.spec };
-    // Fine-tuning is the point of bringing a trained model in: its next run starts from the imported weights.
+    // Fine-tuning is the point of bringing a trained model in: its runs start from the imported weights.
     this.startWeights = null;
     this.startFromRun = result.runId
       ? { runId: result.runId, name: result.graph.name, graphId: result.graph.id }
@@ -372,6 +372,8 @@ export class StudioState {
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
   openSpec(name: string, spec: ModelSpec, id: string | null = null): void {
+    // A weights file was matched onto the graph open when it was loaded: another graph starts from its own weights.
+    if (id === null || id !== this.graph?.id) this.startWeights = null;
     this.graph = { id, name, spec };
   }
 
@@ -439,9 +441,9 @@ export class StudioState {
         early = this.earlyEvents ?? [];
         this.earlyEvents = null;
       }
-      // The run records where it started; the one after starts afresh.
-      if (fromFile) this.startWeights = null;
-      if (fromImported) this.startFromRun = null;
+      // The run records where it started. The next runs of this graph start there too, until the weights are dropped
+      // (editor or Train view) or another graph opens: a fine-tune tried again must not train its frozen layers'
+      // places from random weights.
       this.live = liveFromStart(run, graph.spec, early);
       this.pendingLive = null;
       void this.refreshRuns();

@@ -220,6 +220,7 @@ const en = {
   status_running: 'Running',
   status_paused: 'Paused',
   status_completed: 'Completed',
+  startsFrom: 'Runs start from the weights of {name}, not seeded ones.',
   /** A completed run that ended before its planned epochs: early stopping ended it (a stop by hand is 'Stopped'). */
   'status_early-stopped': 'Completed: early stopping ended it after epoch {epoch}',
   status_stopped: 'Stopped',
@@ -506,6 +507,7 @@ export const trainMessages: Messages<Key> = {
     status_running: '运行中',
     status_paused: '已暂停',
     status_completed: '已完成',
+    startsFrom: '运行从 {name} 的权重开始，而不是随机初始权重。',
     'status_early-stopped': '已完成：早停在第 {epoch} 轮后结束了训练',
     status_stopped: '已停止',
     status_failed: '失败',
