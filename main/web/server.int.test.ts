@@ -1,6 +1,6 @@
 // Web mode over real HTTP and WebSocket: the page needs the token (then a cookie), foreign Hosts and Origins are
 // refused, and a page can upload a CSV, import it, train on it with live events and download an export.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,6 @@ const rendererDir = join(root, 'renderer');
 let server: WebServer;
 
 beforeAll(async () => {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Netwright</title>');
   server = await startWebServer({ home: join(root, 'home'), rendererDir, engine: { threads: 2 } });
@@ -181,5 +180,25 @@ describe('web mode', () => {
     expect((await get(exported.files[0].downloadUrl)).status).toBe(401);
     expect((await get(`/download/9999/x.onnx?token=${server.token}`)).status).toBe(404);
     client.ws.close();
+  });
+
+  it("removes, when it starts, the upload folders nothing refers to; keeps the imported dataset's source", async () => {
+    const uploads = join(root, 'home', 'uploads');
+    const before = readdirSync(uploads);
+    expect(before.length).toBeGreaterThan(0); // the CSV imported above
+    const stale = join(uploads, 'stale-upload');
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'never-imported.csv'), 'x,y\n1,2\n');
+    const hoursAgo = (Date.now() - 2 * 3600 * 1000) / 1000;
+    utimesSync(stale, hoursAgo, hoursAgo);
+    const fresh = join(uploads, 'fresh-upload'); // perhaps on its way to another server on this home
+    mkdirSync(fresh);
+    const lines: string[] = [];
+    const second = await startWebServer({ home: join(root, 'home'), rendererDir, log: (l) => lines.push(l) });
+    await second.close();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    for (const kept of before) expect(existsSync(join(uploads, kept))).toBe(true);
+    expect(lines.join('\n')).toMatch(/removed 1 upload folder/);
   });
 });

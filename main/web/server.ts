@@ -25,6 +25,8 @@ import {
 } from './security';
 import { securityHeaders, sendFile, staticFile } from './static';
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload } from './upload';
+import { webSay } from './words';
+import { pruneUploads } from '../services/studio/uploads';
 import { ServiceError } from '../services/serviceError';
 
 export interface WebServerOptions {
@@ -82,6 +84,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const rendererDir = resolve(options.rendererDir);
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const log = options.log ?? ((line: string) => process.stderr.write(`netwright web: ${line}\n`));
+  const inUse = [
+    ...studio.store.datasets.listDatasets().map((d) => d.sourcePath),
+    ...studio.store.runs.initialWeightFiles(),
+  ];
+  const pruned = pruneUploads(uploadsDir, inUse);
+  if (pruned.length > 0) log(webSay('uploads-pruned', { count: pruned.length }));
 
   const authorized = (req: IncomingMessage, url: URL) =>
     tokensEqual(url.searchParams.get('token'), token) ||

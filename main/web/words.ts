@@ -21,7 +21,9 @@ export type WebWord =
   | 'why-download-skipped'
   | 'why-download-failed'
   | 'why-no-display'
-  | 'why-sqlite';
+  | 'why-sqlite'
+  // Upload folders nothing refers to any more (main/services/studio/uploads.ts), removed as the server starts.
+  | 'uploads-pruned';
 
 export const WEB_WORDS: Words<WebWord> = {
   en: {
@@ -48,6 +50,7 @@ NETWRIGHT_THREADS (engine threads), NETWRIGHT_LANG (en or zh: these lines).`,
     'why-download-failed': "Electron's binary could not be downloaded ({detail})",
     'why-no-display': 'there is no display to open a window on',
     'why-sqlite': '{detail}',
+    'uploads-pruned': 'removed {count} upload folder(s) that no dataset or run refers to any more',
   },
   zh: {
     serving:
@@ -73,6 +76,7 @@ NETWRIGHT_THREADS（引擎线程数）、NETWRIGHT_LANG（en 或 zh：这些提�
     'why-download-failed': '无法下载 Electron 程序（{detail}）',
     'why-no-display': '没有可以打开窗口的显示器',
     'why-sqlite': '{detail}',
+    'uploads-pruned': '已删除 {count} 个不再被任何数据集或运行引用的上传文件夹',
   },
 };
 

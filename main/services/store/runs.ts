@@ -114,6 +114,9 @@ export function runRepository(ctx: StoreContext) {
     'SELECT path FROM checkpoints WHERE run_id = ? ORDER BY id',
   );
   const remove = db.prepare('DELETE FROM runs WHERE id = ?');
+  const weightFiles = db.prepare<[], { file: string | null }>(
+    "SELECT json_extract(initial_weights, '$.file') AS file FROM runs WHERE initial_weights IS NOT NULL",
+  );
   const unfinished = db.prepare<
     [],
     {
@@ -317,6 +320,10 @@ export function runRepository(ctx: StoreContext) {
     /** Every tag in use (in a project, or anywhere) with how many runs carry it. */
     listTags(projectId?: string): Array<{ tag: string; runs: number }> {
       return projectId === undefined ? allTags.all() : projectTags.all(projectId);
+    },
+    /** The files runs started from (weights files and other runs' checkpoints), each once. */
+    initialWeightFiles(): string[] {
+      return [...new Set(weightFiles.all().flatMap((r) => (typeof r.file === 'string' ? [r.file] : [])))];
     },
     /** Deletes the run with its metrics, checkpoints and exports records; returns the checkpoint files to delete. */
     deleteRun(id: string): { checkpointPaths: string[] } {
