@@ -63,4 +63,12 @@ test('house prices are learned standardized, and predicted as prices', async ({ 
   expect(mae).toBeGreaterThan(50);
   expect(mae).toBeLessThan(20_000);
   await snapshot(page, testInfo, 'label-scale-trained');
+
+  // Its ONNX export offers no softmax: a regression's outputs are prices, not class scores.
+  await page.getByRole('button', { name: /This run's page/ }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Format')).toHaveValue('onnx');
+  await expect(dialog.getByLabel('Normalization')).toBeVisible();
+  await expect(dialog.getByLabel('Append softmax')).toHaveCount(0);
 });

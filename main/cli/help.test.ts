@@ -52,7 +52,7 @@ describe('netwright help', () => {
     expect((await printed(['export', '--help'])).text).toBe(
       `usage: netwright export RUN --format onnx|safetensors|pytorch [--out PATH] [--checkpoint best|last] [--json]
   onnx only: [--softmax] (classification runs) [--normalization fold|metadata]
-  every export writes <name>.README.md beside it: how to prepare inputs, read outputs, and examples
+  every export writes a README beside it (<name>.onnx.README.md, <name>.safetensors.README.md, <name>-train.README.md): how to prepare inputs, read outputs, and examples
   (default PATH: NETWRIGHT_HOME/exports/<run>/<format>/; a folder gets a file named after the run)
 `,
     );

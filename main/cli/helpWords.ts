@@ -68,7 +68,8 @@ export const HELP_WORDS: Words<HelpWord> = {
     sweepHow:
       '--grid tries every combination; --random draws N (lr, l1, l2 log-uniformly); each runs once per seed (--seed, --seed+1, ...).',
     exportOnnxOnly: 'onnx only: [--softmax] (classification runs) [--normalization fold|metadata]',
-    exportReadme: 'every export writes <name>.README.md beside it: how to prepare inputs, read outputs, and examples',
+    exportReadme:
+      'every export writes a README beside it (<name>.onnx.README.md, <name>.safetensors.README.md, <name>-train.README.md): how to prepare inputs, read outputs, and examples',
     exportDefaultPath:
       '(default PATH: NETWRIGHT_HOME/exports/<run>/<format>/; a folder gets a file named after the run)',
     importFolderNote: '(one sub-folder of images per class)',
@@ -105,7 +106,8 @@ export const HELP_WORDS: Words<HelpWord> = {
     sweepHow:
       '--grid 尝试所有组合；--random 抽取 N 组（lr、l1、l2 按对数均匀抽取）；每组按每个种子各训练一次（--seed、--seed+1、...）。',
     exportOnnxOnly: '仅用于 onnx：[--softmax]（分类运行）[--normalization fold|metadata]',
-    exportReadme: '每次导出都在旁边写一个 <name>.README.md：如何准备输入、如何读输出，以及示例',
+    exportReadme:
+      '每次导出都在旁边写一个 README（<name>.onnx.README.md、<name>.safetensors.README.md、<name>-train.README.md）：如何准备输入、如何读输出，以及示例',
     exportDefaultPath: '（默认 PATH：NETWRIGHT_HOME/exports/<run>/<format>/；给出文件夹时，文件以运行命名）',
     importFolderNote: '（每个类别一个图片子文件夹）',
     importModelNote: '（模型：一张图，以及保存其权重的一个运行）',

@@ -194,7 +194,10 @@ describe('netwright export', () => {
     expect(result.status, result.stderr).toBe(0);
     const [report] = jsonLines(result.stdout);
     // Every export comes with a README beside it (main/services/exports).
-    expect(report.files.map((f: { path: string }) => f.path)).toEqual([path, join(home, 'out', 'blobs.README.md')]);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual([
+      path,
+      join(home, 'out', 'blobs.onnx.README.md'),
+    ]);
     const bytes = readFileSync(path);
     expect(bytes[0]).toBe(0x08); // ModelProto field 1 (ir_version), a varint
     expect(bytes.includes(Buffer.from('Netwright'))).toBe(true);

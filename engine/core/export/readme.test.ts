@@ -61,6 +61,22 @@ describe('export README', () => {
     expect(regression).not.toContain('CLASSES[');
   });
 
+  it('asks for pillow only where the example reads images', () => {
+    expect(exportReadme(imageReadme())).toContain('it needs onnxruntime, numpy and pillow');
+    const table = exportReadme(
+      imageReadme({
+        preprocessing: {
+          input: { kind: 'table', features: ['x', 'y'] },
+          normalization: { axis: 'feature', mean: [0, 0], std: [1, 1] },
+          standardizedByModel: true,
+        },
+        classNames: ['a', 'b'],
+      }),
+    );
+    expect(table).toContain('it needs onnxruntime and numpy (`pip install onnxruntime numpy`)');
+    expect(table).not.toMatch(/pillow|from PIL/);
+  });
+
   it('lists the settings changed during training, and says the PyTorch script makes them too', () => {
     const settingChanges = [
       { epoch: 4, step: 120, setting: 'learningRate' as const, from: 0.01, to: 0.001 },

@@ -159,12 +159,18 @@ function constants(r: ReadmeInput, language: 'python' | 'js'): string[] {
 }
 
 function pythonIntro(r: ReadmeInput): string[] {
+  // Pillow only reads images: a table's example does not import it.
+  const images = r.preprocessing.input.kind === 'images';
   const needs =
     r.format === 'onnx'
-      ? 'onnxruntime, numpy and pillow (`pip install onnxruntime numpy pillow`)'
+      ? images
+        ? 'onnxruntime, numpy and pillow (`pip install onnxruntime numpy pillow`)'
+        : 'onnxruntime and numpy (`pip install onnxruntime numpy`)'
       : r.format === 'pytorch'
-        ? `torch and pillow, and ${r.modelFile} beside it`
-        : 'numpy, pillow and safetensors (`pip install numpy pillow safetensors`)';
+        ? `${images ? 'torch and pillow' : 'torch'}, and ${r.modelFile} beside it`
+        : images
+          ? 'numpy, pillow and safetensors (`pip install numpy pillow safetensors`)'
+          : 'numpy and safetensors (`pip install numpy safetensors`)';
   const run = r.preprocessing.input.kind === 'images' ? 'IMAGE...' : 'VALUE...';
   const what =
     r.format === 'safetensors'

@@ -151,8 +151,11 @@ export function exportRun(store: Store, request: RunExportRequest): RunExportRes
     extra: Partial<ReadmeInput> = {},
   ) => {
     if (!input || !task) return;
+    // An ONNX file and a safetensors file of one run share a stem (run.onnx, run.safetensors): each README names its
+    // format, so exporting both to one folder (or downloading both) keeps both. The script's stem is its own (-train).
+    const readmeName = request.format === 'pytorch' ? `${stem}.README.md` : `${stem}.${request.format}.README.md`;
     write(
-      join(folder, `${stem}.README.md`),
+      join(folder, readmeName),
       exportReadme({
         format,
         title: run.name,

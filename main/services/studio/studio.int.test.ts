@@ -65,7 +65,10 @@ describe('Studio', () => {
       expect(layer.counts.reduce((a, b) => a + b, 0)).toBe(layer.shape.reduce((a, b) => a * b, 1));
 
     const onnx = await studio.exportRun(run.id, 'onnx');
-    expect(onnx.files.map((f) => f.name)).toEqual(['first.onnx', 'first.README.md']); // a README beside every export
+    expect(onnx.files.map((f) => f.name)).toEqual(['first.onnx', 'first.onnx.README.md']); // a README beside every export
+    // The safetensors export of the same run keeps its own README: both can sit in one folder.
+    const tensors = await studio.exportRun(run.id, 'safetensors');
+    expect(tensors.files.map((f) => f.name)).toEqual(['first.safetensors', 'first.safetensors.README.md']);
     expect(readFileSync(onnx.files[0].path).subarray(0, 2)).toEqual(Buffer.from([0x08, 0x08])); // ir_version 8
     const script = await studio.exportRun(run.id, 'pytorch');
     expect(script.files.map((f) => f.name).sort()).toEqual([
@@ -75,7 +78,7 @@ describe('Studio', () => {
       'first-train.split.json',
     ]);
     expect(readFileSync(script.files.find((f) => f.name.endsWith('.py'))!.path, 'utf8')).toContain('spirals.csv');
-    expect((await studio.getRun(run.id)).exports).toHaveLength(2);
+    expect((await studio.getRun(run.id)).exports).toHaveLength(3); // ONNX, safetensors, the script
   });
 
   it("shows a convolution layer's feature maps for an image sample", async () => {
