@@ -9,11 +9,13 @@ const spec = mlp(2, 3, [8]);
 const config = { ...defaultTrainConfig(null), optimizer: { type: 'adam' as const, lr: 0.01 } };
 
 describe('the sweep form', () => {
-  it('offers the training settings and each layer’s size, dropout only when the graph has some', () => {
+  it('offers the training settings and each hidden layer’s size, dropout only when the graph has some', () => {
     const keys = sweepableSettings(spec).map((s) => (s.kind === 'units' ? `units@${s.nodeId}` : s.kind));
     expect(keys).toEqual(expect.arrayContaining(['lr', 'batchSize', 'optimizer', 'l1', 'l2', 'epochs']));
     expect(keys).not.toContain('dropout');
-    expect(keys.filter((k) => k.startsWith('units@'))).toHaveLength(spec.nodes.filter((n) => n.op === 'dense').length);
+    // Not the output layer: its size is the data's class count, and any other value is refused.
+    const dense = spec.nodes.filter((n) => n.op === 'dense').map((n) => n.id);
+    expect(keys.filter((k) => k.startsWith('units@'))).toEqual(dense.slice(0, -1).map((id) => `units@${id}`));
   });
 
   it('starts with the learning rate a decade either side of the current one, two seeds', () => {

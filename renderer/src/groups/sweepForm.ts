@@ -1,6 +1,7 @@
 // The Sweep dialog's form as plain data: which settings the graph offers, their suggested values and ranges around
 // the current settings, and the plan the form describes (or the first mistake, naming the setting).
 import { layerDef } from '../../../engine/core/spec/catalogue';
+import { outputLayerId } from '../../../engine/core/spec/outputs';
 import type { ModelSpec } from '../../../engine/core/spec/types';
 import type { TrainConfig } from '../../../engine/core/train/config';
 import {
@@ -34,7 +35,7 @@ export type FormError =
   | { key: 'error_noValues' | 'error_badRange'; setting: SweepSetting }
   | { key: 'error_badNumber'; setting: SweepSetting; value: string };
 
-/** The settings the graph and config offer to sweep: training settings, dropout when there is any, each layer's size. */
+/** The settings the graph and config offer to sweep: training settings, dropout when there is any, each hidden layer's size. */
 export function sweepableSettings(spec: ModelSpec): SweepSetting[] {
   const settings: SweepSetting[] = [
     { kind: 'lr' },
@@ -45,7 +46,10 @@ export function sweepableSettings(spec: ModelSpec): SweepSetting[] {
     { kind: 'epochs' },
   ];
   if (spec.nodes.some((n) => n.op === 'dropout')) settings.push({ kind: 'dropout' });
+  // The output layer's size is the data's (its classes), not a setting to try values of.
+  const output = outputLayerId(spec);
   for (const node of spec.nodes) {
+    if (node.id === output) continue;
     // The first whole-number parameter of a layer with weights: a dense layer's units, a convolution's filters.
     const size = layerDef(node.op)?.params.find(
       (p) => p.type === 'int' && (p.name === 'units' || p.name === 'filters'),

@@ -8,6 +8,7 @@ import {
   optimizerChoice,
   parseMilestones,
   readNumber,
+  scheduleForEpochs,
   switchOptimizer,
   withClipping,
   withEarlyStopping,
@@ -90,5 +91,19 @@ describe('schedules, clipping, early stopping', () => {
     expect(readNumber('')).toBeNull();
     expect(readNumber('2.5', { integer: true })).toBeNull();
     expect(readNumber('0', { min: 1 })).toBeNull();
+  });
+});
+
+describe('the schedule when the epochs change', () => {
+  it('keeps a cosine spanning the whole run, not restarting every 30 epochs of 300', () => {
+    const cosine = defaultSchedule('cosine', 30);
+    expect(scheduleForEpochs(cosine, 30, 300)).toEqual({ type: 'cosine', tMax: 300, etaMin: 0 });
+  });
+
+  it('leaves a tMax chosen apart from the epochs, and other schedules, as they are', () => {
+    const short = { type: 'cosine', tMax: 10, etaMin: 0 } as const;
+    expect(scheduleForEpochs(short, 30, 300)).toBe(short);
+    const step = defaultSchedule('step', 30);
+    expect(scheduleForEpochs(step, 30, 300)).toBe(step);
   });
 });

@@ -62,6 +62,16 @@ export const SCHEDULE_KINDS: readonly ScheduleKind[] = [
   'plateau',
 ];
 
+/**
+ * The schedule after the epochs change from `before` to `after`: a cosine that spanned the whole run (tMax equal to
+ * the epochs, as the panel sets it) keeps spanning it, instead of restarting every `before` epochs of a longer run.
+ * A tMax chosen otherwise, and every other schedule, stay as they are.
+ */
+export function scheduleForEpochs(schedule: ScheduleConfig, before: number, after: number): ScheduleConfig {
+  if (schedule.type === 'cosine' && schedule.tMax === before && after >= 1) return { ...schedule, tMax: after };
+  return schedule;
+}
+
 /** A schedule of the given kind with settings that make a visible difference over `epochs` epochs. */
 export function defaultSchedule(kind: ScheduleKind, epochs: number): ScheduleConfig {
   const e = Math.max(1, Math.round(epochs));
