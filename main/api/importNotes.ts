@@ -14,6 +14,7 @@ export const IMPORT_NOTES = {
   'csv-rows-read-tab-no-header': '{rows} rows read (tab-separated, without a header)',
   'csv-rows-dropped': '{rows} rows with missing values dropped',
   'csv-cells-filled': '{cells} missing cells filled',
+  'csv-columns-renamed': '{count} header name(s) repeated or blank, so renamed: {columns}',
   'csv-features-classification': '{features} features after encoding; classification with {classes} classes',
   'csv-features-regression': '{features} features after encoding; regression',
   'csv-label-large':

@@ -14,6 +14,7 @@ export const IMPORT_NOTES_ZH: Record<ImportNoteCode, string> = {
   'csv-rows-read-tab-no-header': '已读取 {rows} 行（以制表符分隔，无表头）',
   'csv-rows-dropped': '已删除含缺失值的 {rows} 行',
   'csv-cells-filled': '已填补 {cells} 个缺失单元格',
+  'csv-columns-renamed': '表头中有 {count} 个名称重复或为空，已重命名：{columns}',
   'csv-features-classification': '编码后共 {features} 个特征；分类，共 {classes} 个类别',
   'csv-features-regression': '编码后共 {features} 个特征；回归',
   'csv-label-large':

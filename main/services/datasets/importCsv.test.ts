@@ -30,6 +30,18 @@ const IRIS = [
 ].join('\n');
 
 describe('importing a CSV', () => {
+  it('says which header names were repeated or blank and what they are called now', async () => {
+    const csv = ['x,x,,label', '1,2,3,a', '4,5,6,b', '7,8,9,a', '1,1,1,b', '2,2,2,a', '3,3,3,b'].join('\n');
+    const { manifest, summary } = await load('repeats.csv', csv, { labelColumn: 'label' });
+    expect(manifest.featureNames).toEqual(['x', 'x (2)', 'column 3']);
+    expect(summary.notices).toContainEqual({
+      code: 'csv-columns-renamed',
+      values: { count: 2, columns: "'x' → 'x (2)', '' → 'column 3'" },
+    });
+    const plain = await load('iris.csv', IRIS, { labelColumn: 'species' });
+    expect(plain.summary.notices.map((n) => n.code)).not.toContain('csv-columns-renamed');
+  });
+
   it('writes raw features, one-hot categories, sorted classes, a split and a manifest the engine loads', async () => {
     const { manifest, folder, rows, labels, split, summary } = await load('iris.csv', IRIS, { labelColumn: 'species' });
     expect(manifest).toMatchObject({

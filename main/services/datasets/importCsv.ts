@@ -10,7 +10,7 @@ import type { ImportNote } from '../../api/importNotes';
 import { writeInt32File } from './csv/binaryFile';
 import { CsvImportError } from './csv/errors';
 import { fillValues, finishFeatures, TrainingStats } from './csv/finish';
-import { readLayout } from './csv/layout';
+import { readLayout, renamedColumnsNote } from './csv/layout';
 import { DEFAULT_SPLIT, MAX_CLASSES, type CsvImportOptions, type MissingPolicy } from './csv/options';
 import { classOfLabelKey, planImport, resolveColumn, type ImportPlan } from './csv/plan';
 import { invalidByteNote, type TextEncoding } from './csv/reader';
@@ -235,6 +235,8 @@ async function importInto(
     needsFill,
     scan.profiles,
   );
+  const renamed = renamedColumnsNote(layout);
+  if (renamed) summary.notices.push(renamed);
   if (scan.invalidByte) summary.notices.push(invalidByteNote(path, scan.invalidByte));
   if (scaling?.note) summary.notices.push(scaling.note);
   return { manifest, folder, summary };

@@ -2,6 +2,7 @@
 import { detectDelimiter, detectHeader, columnNames, parseSample, type SampleRecord } from './detect';
 import { CsvImportError, CsvSyntaxError } from './errors';
 import { readSample, type TextEncoding } from './reader';
+import type { ImportNote } from '../../../api/importNotes';
 
 export interface CsvLayout {
   encoding: TextEncoding;
@@ -48,4 +49,19 @@ export function readLayout(path: string, choices: { delimiter?: string; hasHeade
     fileBytes: sample.fileBytes,
     sample: records,
   };
+}
+
+/**
+ * The note on header cells that were repeated or blank and so renamed ('x1' twice: the second is 'x1 (2)'; a blank
+ * third column is 'column 3'): the names the label and column choices use, said once at import. Null when none was.
+ */
+export function renamedColumnsNote(layout: CsvLayout): ImportNote | null {
+  if (!layout.hasHeader) return null;
+  const header = layout.sample[0].fields;
+  const renamed = layout.names.flatMap((name, c) => {
+    const given = header[c]?.trim() ?? '';
+    return given === name ? [] : [`'${given}' → '${name}'`];
+  });
+  if (renamed.length === 0) return null;
+  return { code: 'csv-columns-renamed', values: { count: renamed.length, columns: renamed.join(', ') } };
 }
