@@ -82,7 +82,11 @@ test('fine-tunes an imported model: its weights start the next run, with a layer
   // The run records where it started: every tensor of the imported model loaded by name, none re-initialized.
   await page.getByRole('tab', { name: 'Experiments' }).click();
   const details = page.getByRole('complementary', { name: 'Run details' });
-  // The imported models' own runs (kind 'imported', no epochs) are named after their files.
+  // The imported models' own runs (kind 'imported', no epochs) are named after their files, and the table shows no
+  // training settings for them.
+  await expect(
+    page.locator('tbody tr', { hasText: 'two_feature_classifier' }).first().locator('td.settings'),
+  ).toHaveText('imported: not trained here');
   await page.getByRole('button', { name: /^Run \d+$/ }).click();
   await expect(details).toContainText(
     /Started from run two_feature_classifier[^']*'s weights:\s+4 loaded, 0 renamed, 0 re-initialized/,

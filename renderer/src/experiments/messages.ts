@@ -62,6 +62,7 @@ export type ExperimentsMessageKey =
   | 'openRunPageOf'
   | 'continue'
   | 'exportEllipsis'
+  | 'importedSettings'
   | 'delete'
   | 'confirmDeleteRun'
   | 'runDeleted'
@@ -199,6 +200,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     openRunPageOf: 'Open the page of {name}',
     continue: 'Continue',
     exportEllipsis: 'Export…',
+    importedSettings: 'imported: not trained here',
     delete: 'Delete',
     confirmDeleteRun: 'Delete the run "{name}" with its curves and checkpoints?',
     runDeleted: 'Run {name} deleted.',
@@ -335,6 +337,7 @@ export const experimentsMessages: Messages<ExperimentsMessageKey> = {
     openRunPageOf: '打开 {name} 的页面',
     continue: '继续',
     exportEllipsis: '导出…',
+    importedSettings: '导入：未在此训练',
     delete: '删除',
     confirmDeleteRun: '删除运行“{name}”及其曲线和检查点？',
     runDeleted: '运行 {name} 已删除。',
