@@ -1,6 +1,6 @@
 // Axis assignment: one y axis per metric (MAE and R² no longer share one, which drew R² flat).
 import { describe, expect, it } from 'vitest';
-import { assignAxes, logTickLabel, wholeNumberX } from './axes';
+import { assignAxes, lastX, logTickLabel, wholeNumberX } from './axes';
 
 describe('assignAxes', () => {
   it('puts MAE and R² on their own axes, left and right', () => {
@@ -56,5 +56,12 @@ describe('wholeNumberX', () => {
     expect(wholeNumberX([{ points: [{ x: 1 }] }, { points: [{ x: 1.25 }] }])).toBe(false);
     expect(wholeNumberX([{ points: [] }])).toBe(false);
     expect(wholeNumberX([])).toBe(false);
+  });
+});
+
+describe('lastX', () => {
+  it('is the largest x of any series, where an epoch axis ends', () => {
+    expect(lastX([{ points: [{ x: 1 }, { x: 15 }] }, { points: [{ x: 9 }] }])).toBe(15);
+    expect(lastX([{ points: [] }])).toBeNull();
   });
 });

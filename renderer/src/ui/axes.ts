@@ -40,6 +40,13 @@ export function wholeNumberX(series: ReadonlyArray<{ points: ReadonlyArray<{ x: 
   return any;
 }
 
+/** The largest x of any series' points (null without points). */
+export function lastX(series: ReadonlyArray<{ points: ReadonlyArray<{ x: number }> }>): number | null {
+  let last: number | null = null;
+  for (const s of series) for (const p of s.points) if (last === null || p.x > last) last = p.x;
+  return last;
+}
+
 /**
  * The label of a tick on a logarithmic axis: only 1, 2 and 5 times a power of ten are named (0.01, 0.02, 0.05, 0.1 …),
  * as on printed log paper; other ticks, and the axis' own data-driven ends (0.8, 0.52), keep their grid line but no
