@@ -45,6 +45,8 @@ export function chartColors() {
   const dark = effectiveTheme() === 'dark';
   return {
     text: dark ? '#d6dae3' : '#2b3140',
+    /** The panel a chart sits on (app.css --panel): a halo around text drawn over lines. */
+    surface: dark ? '#1c2027' : '#ffffff',
     grid: dark ? 'rgba(255,255,255,0.10)' : 'rgba(0,0,0,0.08)',
     train: dark ? '#6ea8ff' : '#2563eb',
     validation: dark ? '#ffa657' : '#e8590c',

@@ -16,6 +16,7 @@ import {
 import { chartColors } from '../lib/theme.svelte';
 import { assignAxes } from './axes';
 import { decimate } from './decimate';
+import { labelRows } from './labelRows';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Filler);
 
@@ -119,11 +120,13 @@ export interface ChartMarker {
 }
 
 /** Draws the markers `current()` returns after the datasets: dashed lines with their labels, clipped to the plot. */
-export function markerPlugin(current: () => { markers: readonly ChartMarker[]; color: string }): Plugin<'line'> {
+export function markerPlugin(
+  current: () => { markers: readonly ChartMarker[]; color: string; halo?: string },
+): Plugin<'line'> {
   return {
     id: 'netwrightMarkers',
     afterDatasetsDraw(chart) {
-      const { markers, color } = current();
+      const { markers, color, halo } = current();
       const x = chart.scales.x;
       const area = chart.chartArea;
       if (!x || markers.length === 0) return;
@@ -134,17 +137,33 @@ export function markerPlugin(current: () => { markers: readonly ChartMarker[]; c
       ctx.setLineDash([4, 3]);
       ctx.lineWidth = 1;
       ctx.font = '11px sans-serif';
-      markers.forEach((marker, i) => {
+      const shown = markers.flatMap((marker) => {
         const px = x.getPixelForValue(marker.x);
-        if (px < area.left || px > area.right) return;
+        return px < area.left || px > area.right ? [] : [{ marker, px }];
+      });
+      for (const { px } of shown) {
         ctx.beginPath();
         ctx.moveTo(px, area.top);
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
-        // Labels step down so markers close together stay readable; near the right edge they go left of the line.
+      }
+      // Labels after every line, each right of its line (left of it near the right edge), in the first row where it
+      // overlaps no other label; a halo of the panel's colour keeps another marker's line from striking through it.
+      const spans = shown.map(({ marker, px }) => {
         const width = ctx.measureText(marker.label).width;
         const left = px + 4 + width > area.right ? px - 4 - width : px + 4;
-        ctx.fillText(marker.label, left, area.top + 12 + 13 * (i % 3));
+        return { left, right: left + width };
+      });
+      const rows = labelRows(spans);
+      ctx.setLineDash([]);
+      shown.forEach(({ marker }, i) => {
+        const y = area.top + 12 + 13 * rows[i];
+        if (halo) {
+          ctx.lineWidth = 3;
+          ctx.strokeStyle = halo;
+          ctx.strokeText(marker.label, spans[i].left, y);
+        }
+        ctx.fillText(marker.label, spans[i].left, y);
       });
       ctx.restore();
     },
