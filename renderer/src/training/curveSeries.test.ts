@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../../main/api/types';
 import { assignAxes } from '../ui/axes';
-import { bestEpochOf, runCurves, type CurveInput } from './curveSeries';
+import { bestEpochOf, lossSpansDecades, runCurves, type CurveInput } from './curveSeries';
 
 function epoch(n: number, valLoss: number | null, validation: Record<string, number> = {}): EpochRecord {
   return {
@@ -63,5 +63,27 @@ describe('runCurves', () => {
 
   it('has no best epoch without a validation split', () => {
     expect(bestEpochOf([epoch(1, null), epoch(2, null)])).toBeNull();
+  });
+});
+
+describe('the loss chart’s scale', () => {
+  const record = (n: number, trainLoss: number, valLoss?: number): EpochRecord => ({
+    epoch: n,
+    trainLoss,
+    valLoss: valLoss ?? null,
+    trainAccuracy: null,
+    valAccuracy: null,
+    lr: 0.01,
+    metrics: {},
+  });
+
+  it('starts on a log axis when the losses span two decades (the dropout lesson blows up to 178 at first)', () => {
+    expect(lossSpansDecades([record(1, 0.77, 178), record(2, 100.4, 20.9), record(3, 0.3, 0.4)])).toBe(true);
+  });
+
+  it('stays linear for an ordinary curve, and ignores losses that are not positive numbers', () => {
+    expect(lossSpansDecades([record(1, 1.1, 1.0), record(2, 0.5, 0.6), record(3, 0.2, 0.3)])).toBe(false);
+    expect(lossSpansDecades([record(1, Number.NaN, 0), record(2, 0.5), record(3, Infinity, 0.4)])).toBe(false);
+    expect(lossSpansDecades([])).toBe(false);
   });
 });

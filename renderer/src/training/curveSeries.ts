@@ -39,6 +39,23 @@ export interface RunCurves {
 }
 
 /** The epoch with the lowest validation loss, as the engine keeps its best weights (null without validation). */
+/**
+ * Whether the epochs' losses span two decades or more (a blow-up at 178 beside a curve near 0.3): on a linear axis the
+ * rest of the curve is then a flat line at the bottom, so the loss chart starts on a log axis (the user can switch).
+ */
+export function lossSpansDecades(epochs: readonly EpochRecord[]): boolean {
+  let low = Infinity;
+  let high = 0;
+  for (const e of epochs) {
+    for (const loss of [e.trainLoss, e.valLoss]) {
+      if (typeof loss !== 'number' || !(loss > 0) || !Number.isFinite(loss)) continue;
+      low = Math.min(low, loss);
+      high = Math.max(high, loss);
+    }
+  }
+  return high >= 100 * low;
+}
+
 export function bestEpochOf(epochs: readonly EpochRecord[]): number | null {
   let best: EpochRecord | null = null;
   for (const e of epochs) if (e.valLoss !== null && (best === null || e.valLoss < best.valLoss!)) best = e;
