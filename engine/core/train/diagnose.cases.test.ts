@@ -248,6 +248,39 @@ function unstableValidation(add: (c: DiagnosisCase) => void): void {
     must: [],
     mustNot: ['validation-unstable'],
   });
+  // The same shares with the training loss wiggling below what counts as a swing of its own (0.5 ± 0.06 against
+  // swings of 0.15): no training verdict, so only the share decides.
+  const wiggling = (share: number) =>
+    run(
+      [...decay(10, 1.0, 0.5, 0.3), ...alternating(12, 0.5 - 0.1 * share, 0.5 + 0.1 * share)],
+      [...decay(10, 1.1, 0.5, 0.5), ...alternating(12, 0.4, 0.6)],
+    );
+  add({
+    label: 'training wiggling 40% as much as validation, no swing of its own: validation is the unstable one',
+    history: wiggling(0.4),
+    setup: { numClasses: 3 },
+    must: ['validation-unstable'],
+    mustNot: ['training-unstable', 'loss-spike'],
+  });
+  add({
+    label: 'training wiggling 60% as much as validation: the whole run moves, not the validation alone',
+    history: wiggling(0.6),
+    setup: { numClasses: 3 },
+    must: [],
+    mustNot: ['validation-unstable', 'training-unstable'],
+  });
+  // RMSProp at 0.05 on noisy-curve: the training loss jumps 0.035 -> 5.1 and back (a loss spike) while validation
+  // swings: "validation unstable while the training loss moved far less" would contradict the curve.
+  add({
+    label: 'a training loss spike among validation swings: the spike is told, not validation instability',
+    history: run(
+      [...decay(30, 1.0, 0.035, 0.2), 0.035, 0.034, 0.033, 0.035, 4.4, 5.1, 0.9, 0.2, 0.06, 0.059],
+      [...decay(30, 1.0, 0.05, 0.2), 0.05, 8.0, 0.06, 12.0, 0.3, 15.0, 0.2, 9.0, 0.07, 10.0],
+    ),
+    setup: { baselineLoss: 1, optimizer: 'rmsprop', schedule: 'constant' },
+    must: [],
+    mustNot: ['validation-unstable'],
+  });
   add({
     label: 'four epochs of bouncing are too early to judge',
     history: run([1.0, 0.8, 0.6, 0.5], [0.3, 0.7, 0.3, 0.7]),
@@ -1001,6 +1034,19 @@ function synthetic(): DiagnosisCase[] {
       history: run(decay(8, 1.0, 0.0001, 2), undefined, grads),
       setup: {},
       must: [],
+      mustNot: ['vanishing-gradients'],
+    });
+    // `netwright train --sample spirals --lr 0.01 --epochs 150 --batch-size 1`: the loss 0.643 -> 0.0108, only 60
+    // times lower but 1 % of chance (ln 3), and every layer's gradient near 1e-27 at the end: fitted, not vanishing.
+    add({
+      label: 'fitted against chance though not a thousandfold below its first epoch: converged, not vanishing',
+      history: run(decay(150, 0.643, 0.0108, 0.1), undefined, (i) =>
+        i >= 140
+          ? { gradNorms: { fc1: 3.8e-27, fc2: 5e-27, fc3: 2e-26 } }
+          : { gradNorms: { fc1: 0.2, fc2: 0.3, fc3: 0.4 } },
+      ),
+      setup: { numClasses: 3 },
+      must: ['converged'],
       mustNot: ['vanishing-gradients'],
     });
     add({

@@ -78,8 +78,10 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
   if (diverging) found.push(diverging);
   if (thrashing) found.push(thrashing);
   if (spike) found.push(spike);
-  // Repeated swings include any single jump among them: the instability is the one verdict then.
-  const unstable = diverging ? null : validationUnstable(history, setup, th);
+  // Repeated swings include any single jump among them: the instability is the one verdict then. Its sentence says the
+  // training loss moved far less, which a training loss that spiked or thrashed itself did not (RMSProp on noisy-curve:
+  // training 0.035 -> 5.1 and back beside validation's swings): the training verdict tells that run.
+  const unstable = diverging || thrashing || spike ? null : validationUnstable(history, setup, th);
   const validationJump = diverging || unstable ? null : validationSpike(history, setup, th);
   if (unstable) found.push(unstable);
   if (validationJump) found.push(validationJump);
@@ -87,7 +89,7 @@ function findings(history: readonly EpochRecord[], setup: RunSetup, th: Diagnosi
     const exploding = explodingGradients(history, th);
     if (exploding) found.push(exploding);
   }
-  const vanishing = vanishingGradients(history, th);
+  const vanishing = vanishingGradients(history, setup, th);
   if (vanishing) found.push(vanishing);
   if (!diverging) {
     // Until a spike has passed, the curve's shape (flat, converged, slow) cannot be judged.
