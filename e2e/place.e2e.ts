@@ -227,6 +227,25 @@ test('the Inspector gives an image layer its receptive field, wider with a dilat
   await expect(summary.getByRole('row', { name: /\(aspp_rate2\) .* 16 × 16$/ })).toBeVisible();
 });
 
+test('a template opened after another starts its own history: undo never brings the other one back', async ({
+  page,
+}) => {
+  await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
+  await page.goto(studio.url);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  const gallery = page.getByRole('button', { name: 'LeNet-5' });
+  const picker = page.getByRole('combobox', { name: 'Template' });
+  await expect(gallery.or(picker)).toBeVisible();
+  if (await gallery.isVisible()) await gallery.click();
+  else await picker.selectOption({ label: 'LeNet-5' });
+  await expect(page.getByLabel('Conv2D conv2')).toBeVisible();
+  await picker.selectOption({ label: 'Multilayer perceptron' });
+  // Undo used to put LeNet back under the new document's name, and the autosave wrote it into that document.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Conv2D conv2')).toHaveCount(0);
+});
+
 /** The names of the runs the Experiments view lists. */
 async function runNames(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: 'Experiments' }).click();

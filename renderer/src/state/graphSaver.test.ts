@@ -111,4 +111,17 @@ describe('GraphSaver', () => {
     expect(await saver.save()).toBeNull();
     expect(saver.busy).toBe(false);
   });
+
+  it('saves the graph being left when asked to, and does not give its new id to the graph opened since', async () => {
+    const store = slowStore();
+    const left: OpenGraph = { id: null, name: 'old', spec: spec(4) };
+    const { saver, state } = saverOver(store, left);
+    const saved = saver.save('', left);
+    state.graph = { id: null, name: 'template', spec: spec(8) }; // another graph opened before the write finished
+    await settle();
+    await store.finishOne();
+    expect(await saved).toBe('g1');
+    expect(store.calls).toEqual(['create old {"units":4}']);
+    expect(state.graph).toEqual({ id: null, name: 'template', spec: spec(8) }); // still unsaved, its own document
+  });
 });

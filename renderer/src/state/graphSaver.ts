@@ -36,18 +36,21 @@ export class GraphSaver {
     return this.waiting > 0;
   }
 
-  /** Saves the open graph after any save already on its way; resolves to its store id (null when none is open). */
-  save(note = ''): Promise<string | null> {
+  /**
+   * Saves the open graph after any save already on its way; resolves to its store id (null when none is open).
+   * With `graph`, saves that one instead: the graph being left when another opens, whose last edit is still waiting.
+   */
+  save(note = '', graph?: OpenGraph): Promise<string | null> {
     this.waiting += 1;
-    const write = this.queue.then(() => this.write(note));
+    const write = this.queue.then(() => this.write(note, graph));
     this.queue = write.finally(() => {
       this.waiting -= 1;
     });
     return write;
   }
 
-  private async write(note: string): Promise<string | null> {
-    const graph = this.host.current();
+  private async write(note: string, given?: OpenGraph): Promise<string | null> {
+    const graph = given ?? this.host.current();
     if (!graph) return null;
     try {
       if (graph.id !== null) {
@@ -55,8 +58,9 @@ export class GraphSaver {
         return graph.id;
       }
       const doc = await this.host.store.createGraph(graph.name, graph.spec);
+      // The id goes to the open graph only if it is the one just created (not a new graph opened meanwhile).
       const open = this.host.current();
-      if (open && open.id === null) this.host.created(doc.id);
+      if (open && open.id === null && (given === undefined || open === given)) this.host.created(doc.id);
       return doc.id;
     } catch (error) {
       this.host.failed(error as Error);

@@ -372,6 +372,12 @@ export class StudioState {
 
   /** Opens a graph document in the editor (a new one is saved on its first edit). */
   openSpec(name: string, spec: ModelSpec, id: string | null = null): void {
+    // The graph being left keeps its last edit: an autosave still waiting writes it now, not the graph opened next.
+    if (this.autosaveTimer && this.graph) {
+      clearTimeout(this.autosaveTimer);
+      this.autosaveTimer = null;
+      void this.saver.save('', this.graph);
+    }
     // A weights file was matched onto the graph open when it was loaded: another graph starts from its own weights.
     if (id === null || id !== this.graph?.id) this.startWeights = null;
     this.graph = { id, name, spec };
