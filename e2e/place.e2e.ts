@@ -195,6 +195,18 @@ test('a long node error stays on one line, so nodes never overlap their neighbou
   const problem = page.getByTestId('node-problem').first();
   expect((await problem.getAttribute('title'))?.length ?? 0).toBeGreaterThan(40);
   await snapshot(page, testInfo, 'place-node-errors-en');
+
+  // The Train view says so beside a disabled Start, in the user's language, and leads to the node.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const blocked = page.getByTestId('start-blocked');
+  await expect(blocked).toContainText("The graph cannot train yet: Conv2D 'conv1' needs a");
+  await expect(page.getByRole('button', { name: 'Start training' })).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(blocked).toContainText('这个图还不能训练：');
+  await expect(blocked).not.toContainText('needs a');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await blocked.getByRole('button', { name: 'Show in the editor' }).click();
+  await expect(page.getByRole('tab', { name: 'Model' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the Inspector gives an image layer its receptive field, wider with a dilation', async ({ page }, testInfo) => {

@@ -7,6 +7,8 @@ const en = {
   datasetHelp: 'The data to train on; the loss choices follow its task (classes or numbers).',
   noDatasets: 'No datasets yet: import one in the Data tab or use a sample.',
   noGraph: 'No network yet: draw one in the Model tab or pick a template.',
+  graphCannotTrain: 'The graph cannot train yet: {problem}',
+  showProblem: 'Show in the editor',
   allFrozen:
     'Every layer with parameters is frozen, so training would change nothing: select a layer in the Model tab and tick Trainable.',
   loss: 'Loss',
@@ -178,6 +180,10 @@ const en = {
   continueRun: 'Continue run',
   checkpointSaved: 'Checkpoint saved.',
   continued: 'Run continued from its last checkpoint.',
+  continuedFromEarlier:
+    'Run continued from its last checkpoint, of epoch {epoch}: the epochs after it, up to {last}, were not saved and are trained again.',
+  continuedFromStart:
+    'No checkpoint of this run was saved: it starts again from its first epoch, from the same weights.',
   'refused_setting-out-of-range': 'Not started: the setting {setting} is {value}; it must be between {min} and {max}.',
   'refused_setting-not-a-choice': 'Not started: the setting {setting} is {value}; it must be one of {choices}.',
   'refused_split-sum': 'Not started: the split fractions add up to {sum}; train, validation and test must add up to 1.',
@@ -315,6 +321,8 @@ export const trainMessages: Messages<Key> = {
     datasetHelp: '用来训练的数据；可选的损失函数随其任务（分类或数值）而定。',
     noDatasets: '还没有数据集：请在“数据”页导入，或使用示例。',
     noGraph: '还没有网络：请在“模型”页绘制或选择一个模板。',
+    graphCannotTrain: '这个图还不能训练：{problem}',
+    showProblem: '在编辑器中查看',
     allFrozen: '所有带参数的层都已冻结，训练不会改变任何参数：请在“模型”页选中一层并勾选“可训练”。',
     loss: '损失函数',
     lossHelp: '训练要最小化的量：输出离真实值有多远。',
@@ -434,6 +442,8 @@ export const trainMessages: Messages<Key> = {
     continueRun: '接着训练',
     checkpointSaved: '检查点已保存。',
     continued: '已从最后一个检查点接着训练。',
+    continuedFromEarlier: '已从最后一个检查点（第 {epoch} 轮）接着训练：之后到第 {last} 轮的各轮没有保存，会重新训练。',
+    continuedFromStart: '这个运行没有保存过检查点：它将从第一轮、以同样的初始权重重新开始。',
     'refused_setting-out-of-range': '未开始：设置 {setting} 的值为 {value}，必须在 {min} 到 {max} 之间。',
     'refused_setting-not-a-choice': '未开始：设置 {setting} 的值为 {value}，必须是以下之一：{choices}。',
     'refused_split-sum': '未开始：划分比例之和为 {sum}；训练、验证和测试的比例之和必须为 1。',
