@@ -20,7 +20,10 @@ function openPort(): EnginePort {
   if (typeof process.send === 'function') {
     return {
       post: (message: FromEngine) => {
-        if (process.connected) process.send!(message);
+        // A send can still fail after the check (EPIPE: the parent quit on a second Ctrl-C while a checkpoint was
+        // being reported). Without a callback that is an unhandled 'error' event, a stack trace in the user's
+        // terminal; with one, the engine leaves as it does on 'disconnect'.
+        if (process.connected) process.send!(message, undefined, {}, (error) => error && process.exit(0));
       },
       onMessage: (handler) => process.on('message', (message) => handler(message as ToEngine)),
       parentConnected: () => process.connected,
