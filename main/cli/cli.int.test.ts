@@ -41,6 +41,18 @@ describe('netwright train', () => {
     expect(result.stdout).toContain("dataset 'two-moons': 500 rows (350 train / 75 validation / 75 test)");
   });
 
+  it('trains the model `samples` lists beside a sample (the dropout demo on dropout-curve), unless --model says', () => {
+    const listed = netwright(home, ['samples'])
+      .stdout.split('\n')
+      .find((l) => l.startsWith('dropout-curve '));
+    expect(listed).toContain('dropout-demo');
+    const result = netwright(home, ['train', '--sample', 'dropout-curve', '--epochs', '1', '--threads', '1']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("training dropout-demo on 'dropout-curve'");
+    const chosen = netwright(home, ['train', '--sample', 'dropout-curve', '--model', 'mlp', '--epochs', '1']);
+    expect(chosen.stderr).toContain("training mlp on 'dropout-curve'");
+  });
+
   it('refuses an unknown sample with the list of samples', () => {
     const result = netwright(home, ['train', '--sample', 'mnist']);
     expect(result.status).toBe(1);

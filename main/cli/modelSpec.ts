@@ -6,6 +6,7 @@ import { analyze, nodeName, problemText } from '../../engine/core/spec';
 import { fillMessage } from '../../engine/core/spec/problemText';
 import type { ModelSpec } from '../../engine/core/spec/types';
 import type { DatasetRecord } from '../services/store/types';
+import { SAMPLES } from '../services/studio/samples';
 import type { Studio } from '../services/studio/studio';
 import { layerNameZh, SPEC_PROBLEMS_ZH, withNodeNameZh } from '../api/specWordsZh';
 import { CliError } from './errorWords';
@@ -13,6 +14,14 @@ import { CliError } from './errorWords';
 /** The template for a dataset when no --model is given. */
 export function defaultTemplate(manifest: DatasetManifest): string {
   return manifest.featureShape.length === 3 ? 'small-cnn' : 'mlp';
+}
+
+/**
+ * The model `--sample NAME` trains without --model: the one `netwright samples` lists beside it and the studio opens
+ * for it (the dropout curves' dropout demo, LeNet on shapes), else the default for its data.
+ */
+export function sampleTemplate(sample: string | undefined): string | undefined {
+  return SAMPLES.find((s) => s.name === sample)?.suggestedTemplate;
 }
 
 function outputsOf(manifest: DatasetManifest): number {

@@ -7,7 +7,7 @@ import type { RunGroup } from '../services/store/types';
 import type { Studio } from '../services/studio/studio';
 import { countOption, optionalString, parseArgs, UsageError } from './args';
 import { lossText } from './format';
-import { modelFor } from './modelSpec';
+import { modelFor, sampleTemplate } from './modelSpec';
 import { groupReport, groupReportText } from './sweepReport';
 import { SETTING_NAMES, sweepPlanFrom, takeRepeated } from './sweepPlan';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
@@ -139,7 +139,11 @@ export async function sweep(argv: string[]): Promise<number> {
     }
     const locale = cliLocale();
     const { dataset, note } = await trainingDataset(studio, args, SWEEP_USAGE, locale);
-    const { spec, outputs, label } = await modelFor(studio, dataset, optionalString(args, 'model'));
+    const { spec, outputs, label } = await modelFor(
+      studio,
+      dataset,
+      optionalString(args, 'model') ?? sampleTemplate(optionalString(args, 'sample')),
+    );
     const config = trainConfigFrom(args, dataset.manifest, outputs);
     const seeds = countOption(args, 'seeds', 1);
     const random = args.options.has('random') ? countOption(args, 'random', 1) : undefined;

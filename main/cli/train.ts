@@ -7,7 +7,7 @@ import type { Studio } from '../services/studio/studio';
 import { SAMPLES } from '../services/studio/samples';
 import { countOption, optionalString, parseArgs, UsageError } from './args';
 import { RunFollower } from './follow';
-import { checkSpecFits, modelFor } from './modelSpec';
+import { checkSpecFits, modelFor, sampleTemplate } from './modelSpec';
 import { resolveRun } from './runRef';
 import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weightsTableText } from './startWeights';
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
@@ -66,7 +66,7 @@ export async function train(argv: string[]): Promise<number> {
     const chosen =
       fromRun && model === undefined
         ? await fromRunModel(studio, fromRun.id, dataset.manifest)
-        : await modelFor(studio, dataset, model);
+        : await modelFor(studio, dataset, model ?? sampleTemplate(optionalString(args, 'sample')));
     const { outputs, label } = chosen;
     const spec = applyFreezeOptions(chosen.spec, args, TRAIN_USAGE);
     const config = trainConfigFrom(args, dataset.manifest, outputs);

@@ -270,7 +270,7 @@ print(json.dumps({'train': ours[0], 'validation': ours[1], 'test': ours[2], 'fre
 describe('exports of a regression (the noisy-curve-small sample)', () => {
   let curve: TrainedRun;
   beforeAll(() => {
-    curve = train(['--sample', 'noisy-curve-small', '--epochs', '20', '--name', 'curve']);
+    curve = train(['--sample', 'noisy-curve-small', '--model', 'mlp', '--epochs', '20', '--name', 'curve']);
   });
 
   it('refuses --softmax for ONNX, saying why, and writes nothing', () => {
