@@ -53,6 +53,16 @@ describe('netwright train', () => {
     expect(chosen.stderr).toContain("training mlp on 'dropout-curve'");
   });
 
+  it('lists the samples in Chinese too: their tasks and descriptions, the columns lined up', () => {
+    const lines = netwright(home, ['samples'], { NETWRIGHT_LANG: 'zh' }).stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^spirals +分类 +mlp +三条交错的二维螺旋线/);
+    expect(lines.find((l) => l.startsWith('noisy-curve '))).toContain('回归');
+    // The template column starts at the same place on every line, however wide the task words are.
+    const column = (line: string) =>
+      line.indexOf(line.includes('dropout-demo') ? 'dropout-demo' : line.includes('lenet') ? 'lenet' : 'mlp');
+    expect(new Set(lines.map(column)).size).toBe(1);
+  });
+
   it('refuses an unknown sample with the list of samples', () => {
     const result = netwright(home, ['train', '--sample', 'mnist']);
     expect(result.status).toBe(1);

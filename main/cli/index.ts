@@ -1,6 +1,9 @@
 // The `netwright` command line: the same store, engine and files as the studio, for scripts and headless machines.
 // Errors print as one line `netwright: <message>` with exit code 1; usage mistakes exit with code 2.
 import { SAMPLES } from '../services/studio/samples';
+import { SAMPLE_DESCRIPTIONS_ZH, type SampleName } from '../api/sampleWordsZh';
+import { padToWidth } from './format';
+import { IMPORT_WORDS } from './importWords';
 import { UsageError } from './args';
 import { errorReport, EXIT_USAGE } from './errors';
 import { evaluate, EVALUATE_USAGE } from './evaluate';
@@ -63,10 +66,15 @@ function commandNamed(name: string | undefined): Command | undefined {
 
 async function samples(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new UsageError('unexpected-argument', { argument: argv[0] }, SAMPLES_USAGE);
-  for (const s of SAMPLES)
+  const locale = cliLocale();
+  const task = speaker(IMPORT_WORDS, locale);
+  for (const s of SAMPLES) {
+    const description =
+      locale === 'zh' ? (SAMPLE_DESCRIPTIONS_ZH[s.name as SampleName] ?? s.description) : s.description;
     process.stdout.write(
-      `${s.name.padEnd(18)} ${s.task.padEnd(14)} ${s.suggestedTemplate.padEnd(13)} ${s.description}\n`,
+      `${s.name.padEnd(18)} ${padToWidth(task(`task_${s.task}`), 14)} ${s.suggestedTemplate.padEnd(13)} ${description}\n`,
     );
+  }
   return 0;
 }
 

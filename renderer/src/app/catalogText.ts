@@ -1,4 +1,5 @@
 // The samples' and templates' descriptions in the user's language (the services describe them in English).
+import { SAMPLE_DESCRIPTIONS_ZH } from '../../../main/api/sampleWordsZh';
 import type { Messages } from '../lib/i18n.svelte';
 
 export const catalogMessages: Messages<
@@ -38,12 +39,12 @@ export const catalogMessages: Messages<
     'template:dropout-demo-plain': 'Dropout demo (no dropout)',
   },
   'zh-CN': {
-    'sample:spirals': '三条交错的二维螺旋线：一条直线分不开它们，一个小型多层感知机可以。',
-    'sample:two-moons': '两个带噪声、相互咬合的半月形：经典的第一个非线性决策边界。',
-    'sample:noisy-curve': '一条带噪声的正弦曲线：目标平滑的回归问题。',
-    'sample:noisy-curve-small': '曲线上的 20 个噪声点：大网络会过拟合，Dropout 有帮助（与 Dropout 演示模板搭配）。',
-    'sample:dropout-curve': '曲线上的 20 个带噪声的训练点，用同一曲线上的 200 个验证点来评判：Dropout 课程的数据。',
-    'sample:shapes': '按类别分文件夹的四种形状的小灰度图像：第一个卷积神经网络。',
+    'sample:spirals': SAMPLE_DESCRIPTIONS_ZH.spirals,
+    'sample:two-moons': SAMPLE_DESCRIPTIONS_ZH['two-moons'],
+    'sample:noisy-curve': SAMPLE_DESCRIPTIONS_ZH['noisy-curve'],
+    'sample:noisy-curve-small': SAMPLE_DESCRIPTIONS_ZH['noisy-curve-small'],
+    'sample:dropout-curve': SAMPLE_DESCRIPTIONS_ZH['dropout-curve'],
+    'sample:shapes': SAMPLE_DESCRIPTIONS_ZH.shapes,
     'template:mlp': '多层感知机',
     'template:lenet': 'LeNet-5',
     'template:small-cnn': '小型 CNN',
