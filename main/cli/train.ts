@@ -13,7 +13,7 @@ import { applyFreezeOptions, START_WEIGHTS_OPTIONS, START_WEIGHTS_USAGE, weights
 import { TRAIN_CONFIG_OPTIONS, TRAIN_CONFIG_USAGE, trainConfigFrom } from './trainConfig';
 import { TRAINING_DATA_OPTIONS, trainingDataset } from './trainData';
 import { HELP_WORDS } from './helpWords';
-import { cliLocale, inEachLanguage, speaker } from './locale';
+import { cliLocale, inEachLanguage, speaker, type CliLocale } from './locale';
 import { followAndReport } from './trainSession';
 import { TRAINING_WORDS } from './trainingWords';
 import { openStudio } from './workspace';
@@ -65,7 +65,7 @@ export async function train(argv: string[]): Promise<number> {
     const model = optionalString(args, 'model');
     const chosen =
       fromRun && model === undefined
-        ? await fromRunModel(studio, fromRun.id, dataset.manifest)
+        ? await fromRunModel(studio, fromRun.id, dataset.manifest, locale)
         : await modelFor(studio, dataset, model ?? sampleTemplate(optionalString(args, 'sample')));
     const { outputs, label } = chosen;
     const spec = applyFreezeOptions(chosen.spec, args, TRAIN_USAGE);
@@ -104,11 +104,12 @@ export async function train(argv: string[]): Promise<number> {
 }
 
 /** The graph of the run --from names, its output sized for the dataset, checked against the dataset. */
-async function fromRunModel(studio: Studio, runId: string, manifest: DatasetManifest) {
+async function fromRunModel(studio: Studio, runId: string, manifest: DatasetManifest, locale: CliLocale) {
   const { run } = await studio.getRun(runId);
   const wanted =
     manifest.task === 'classification' ? (manifest.classNames?.length ?? 2) : (manifest.targetNames?.length ?? 1);
   const spec = withOutputs(run.graph, wanted);
-  const { outputs } = checkSpecFits(spec, manifest, `the graph of run '${run.name}'`);
-  return { spec, outputs, label: `the graph of run '${run.name}'` };
+  const label = speaker(TRAINING_WORDS, locale)('graphOfRun', { run: run.name });
+  const { outputs } = checkSpecFits(spec, manifest, label);
+  return { spec, outputs, label };
 }

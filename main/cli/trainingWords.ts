@@ -52,6 +52,7 @@ type TrainingWord =
   | 'checkpoint'
   // around the run
   | 'trainingStart'
+  | 'graphOfRun'
   | 'runStarted'
   | 'runStartedOnEngine'
   | 'resuming'
@@ -115,6 +116,7 @@ export const TRAINING_WORDS: Words<TrainingWord> = {
     settingChanged: 'changed {change}',
     checkpoint: 'checkpoint: {path}',
     trainingStart: "training {model} on '{dataset}' ({rows} rows) for {epochs} epochs",
+    graphOfRun: "the graph of run '{run}'",
     runStarted: "run {id} '{name}'; Ctrl-C stops it",
     runStartedOnEngine: "run {id} '{name}' (engine: {isa}, {threads} threads); Ctrl-C stops it",
     resuming: 'resuming from the checkpoint of epoch {epoch}',
@@ -177,6 +179,7 @@ export const TRAINING_WORDS: Words<TrainingWord> = {
     settingChanged: '已更改：{change}',
     checkpoint: '检查点：{path}',
     trainingStart: "在 '{dataset}'（{rows} 行）上训练 {model}，共 {epochs} 轮",
+    graphOfRun: "运行 '{run}' 的图",
     runStarted: "运行 {id} '{name}'；按 Ctrl-C 停止",
     runStartedOnEngine: "运行 {id} '{name}'（引擎：{isa}，{threads} 个线程）；按 Ctrl-C 停止",
     resuming: '从第 {epoch} 轮的检查点继续训练',
