@@ -1,5 +1,6 @@
 // Naming a run on the command line: full id, unique prefix of 4+ characters, or exact name.
 import { describe, expect, it } from 'vitest';
+import { dateText } from './format';
 import { resolveRun } from './runRef';
 
 const run = (id: string, name: string) => ({
@@ -31,8 +32,10 @@ describe('resolveRun', () => {
   });
 
   it('lists the candidates of an ambiguous prefix or name', () => {
+    // Created at local time, as `netwright runs` shows it (not UTC).
+    const created = dateText(Date.UTC(2025, 0, 2, 3, 4));
     expect(() => resolveRun(runs, 'a1b2')).toThrow(
-      /the id prefix 'a1b2' matches 2 runs: a1b2c3d4 'baseline' \(completed, 2025-01-02 03:04\), a1b2ffff 'wider'/,
+      `the id prefix 'a1b2' matches 2 runs: a1b2c3d4 'baseline' (completed, ${created}), a1b2ffff 'wider'`,
     );
     expect(() => resolveRun(runs, 'wider')).toThrow(
       /the name 'wider' matches 2 runs: a1b2ffff 'wider' .*, b7c8d9e0 'wider'/,

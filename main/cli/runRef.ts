@@ -1,6 +1,7 @@
 // Finds the run a command names: its full id, a unique id prefix of at least 4 characters, or its exact name.
 import type { RunSummary } from '../services/store/types';
 import { CliError } from './errorWords';
+import { dateText } from './format';
 import { inEachLanguage, type CliLocale } from './locale';
 import { TRAINING_WORDS } from './trainingWords';
 
@@ -8,10 +9,11 @@ export const MIN_PREFIX = 4;
 
 type Candidate = Pick<RunSummary, 'id' | 'name' | 'status' | 'createdAt'>;
 
-/** A run in a list of candidates, its status in `locale`'s words. */
+/** A run in a list of candidates, its status in `locale`'s words, created at local time (as `runs` shows it). */
 function describe(run: Candidate, locale: CliLocale): string {
   const status = TRAINING_WORDS[locale][`status_${run.status}`];
-  return `${run.id.slice(0, 8)} '${run.name}' (${status}, ${new Date(run.createdAt).toISOString().slice(0, 16).replace('T', ' ')})`;
+  const [open, comma, close] = locale === 'zh' ? ['（', '，', '）'] : [' (', ', ', ')'];
+  return `${run.id.slice(0, 8)} '${run.name}'${open}${status}${comma}${dateText(run.createdAt)}${close}`;
 }
 
 /** The one run `ref` names among `runs`; an error listing the candidates when it names several, or none. */

@@ -63,7 +63,7 @@ describe("the services' refusals in Chinese", () => {
 
   it("lists the runs a name matches with each run's status in Chinese", () => {
     const chinese = failure(['evaluate', 'a'], zh);
-    expect(chinese).toMatch(/^netwright: 名称 'a' 对应 2 个运行：[0-9a-f]{8} 'a' \((已完成|已中断|排队中), /);
+    expect(chinese).toMatch(/^netwright: 名称 'a' 对应 2 个运行：[0-9a-f]{8} 'a'（(已完成|已中断|排队中)，/);
     expect(chinese).not.toMatch(/completed|interrupted|queued/);
     expect(failure(['evaluate', 'a'], en)).toMatch(
       /^netwright: the name 'a' matches 2 runs: [0-9a-f]{8} 'a' \((completed|interrupted|queued), /,
