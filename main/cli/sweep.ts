@@ -91,7 +91,11 @@ async function follow(studio: Studio, groupId: string, json: boolean): Promise<b
 async function report(studio: Studio, groupId: string, json: boolean, interrupted: boolean): Promise<number> {
   const result = groupReport(await studio.getGroup(groupId));
   const locale = cliLocale();
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : groupReportText(result, locale));
+  process.stdout.write(
+    json
+      ? `${JSON.stringify(interrupted ? { ...result, interrupted } : result)}\n`
+      : groupReportText(result, locale, interrupted),
+  );
   if (interrupted) {
     process.stderr.write(`${say(SWEEP_WORDS, locale, 'continueWith', { id: groupId.slice(0, 8) })}\n`);
     return INTERRUPTED_EXIT;

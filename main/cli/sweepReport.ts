@@ -74,7 +74,8 @@ export function spreadText(spread: Spread | null, digits = 4): string {
   return spread.n > 1 ? `${spread.mean.toFixed(digits)} ± ${spread.std.toFixed(digits)}` : spread.mean.toFixed(digits);
 }
 
-export function groupReportText(report: GroupReport, locale: CliLocale): string {
+/** `interrupted`: Ctrl-C left the group to continue (the store keeps it running for whichever process takes it). */
+export function groupReportText(report: GroupReport, locale: CliLocale, interrupted = false): string {
   const words = speaker(SWEEP_WORDS, locale);
   const keys = [...new Set(report.combinations.flatMap((c) => Object.keys(c.assignment)))];
   const metricName = words(report.metric === 'val_accuracy' ? 'headingFinalAccuracy' : 'headingFinalR2');
@@ -91,7 +92,9 @@ export function groupReportText(report: GroupReport, locale: CliLocale): string 
     id: report.id.slice(0, 8),
     name: report.name,
     kind: words(`kind_${report.kind}`),
-    status: words(`groupStatus_${report.status}`),
+    status: words(
+      interrupted && report.status === 'running' ? 'groupStatus_interrupted' : `groupStatus_${report.status}`,
+    ),
   });
   return [
     group,

@@ -19,6 +19,7 @@ type SweepWord =
   | 'groupLine'
   | `kind_${SweepKind}`
   | `groupStatus_${GroupStatus}`
+  | 'groupStatus_interrupted'
   | 'headingRuns'
   | 'headingBestLoss'
   | 'headingFinalAccuracy'
@@ -48,6 +49,7 @@ export const SWEEP_WORDS: Words<SweepWord> = {
     groupStatus_running: 'running',
     groupStatus_completed: 'completed',
     groupStatus_cancelled: 'cancelled',
+    groupStatus_interrupted: 'interrupted',
     headingRuns: 'RUNS',
     headingBestLoss: 'VAL LOSS (BEST)',
     headingFinalAccuracy: 'VAL ACCURACY (FINAL)',
@@ -76,6 +78,7 @@ export const SWEEP_WORDS: Words<SweepWord> = {
     groupStatus_running: '运行中',
     groupStatus_completed: '已完成',
     groupStatus_cancelled: '已取消',
+    groupStatus_interrupted: '已中断',
     headingRuns: '运行数',
     headingBestLoss: '验证损失（最佳）',
     headingFinalAccuracy: '验证准确率（最终）',
