@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../../../main/api/types';
 import type { ModelSpec, RunSummary } from '../../../main/api/types';
-import { applyLiveEvent, copyLive, liveFromStart, MAX_LIVE_STEPS, showsAtOnce, type LiveRun } from './liveRun';
+import { applyLiveEvent, copyLive, liveFromStart, MAX_LIVE_STEPS, paceOf, showsAtOnce, type LiveRun } from './liveRun';
 
 const record = (epoch: number): EpochRecord => ({
   epoch,
@@ -114,5 +114,24 @@ describe('the live run', () => {
     expect(run.datasetId).toBe('spirals');
     expect(run.spec).toBe(spec);
     expect(liveFromStart(started, spec, []).epochs).toEqual([]);
+  });
+
+  it('keeps the wall-clock pace of the epochs, forgets it over a pause, and starts it again on a resume', () => {
+    const run = live();
+    const epochAt = (epoch: number, at: number) =>
+      applyLiveEvent(run, { type: 'run-epoch', runId: 'r', record: record(epoch), epochs: 100 }, at);
+    epochAt(1, 0);
+    expect(paceOf(run)).toBeNull(); // one mark is no pace
+    for (let e = 2; e <= 40; e++) epochAt(e, (e - 1) * 100); // an epoch every 100 ms
+    expect(paceOf(run)).toBeCloseTo(0.1, 6);
+    expect(run.paces!.length).toBeLessThanOrEqual(40);
+    applyLiveEvent(run, { type: 'run-status', runId: 'r', status: 'paused' }, 4000);
+    expect(paceOf(run)).toBeNull();
+    epochAt(41, 60_000);
+    epochAt(42, 60_200);
+    epochAt(43, 60_800);
+    expect(paceOf(run)).toBeCloseTo(0.4, 6); // 800 ms for 2 epochs, the pause's minute left out
+    epochAt(30, 61_000); // continued from a checkpoint of epoch 29
+    expect(paceOf(run)).toBeNull();
   });
 });

@@ -31,6 +31,25 @@ export interface LiveRun {
   progress: { epoch: number; batch: number; batches: number; samplesPerSecond: number; startedAt: number } | null;
   /** Settings changed at pauses, in order (marked on the curves). */
   changes: SettingChange[];
+  /**
+   * When epochs ended here, by the wall clock, while the run trained: about one mark a quarter of a second over the
+   * last ten seconds or more (paceOf). Epoch records time only an epoch's own work; between small epochs the
+   * validation, checkpoints and reports can take longer than the epoch itself.
+   */
+  paces?: Array<{ epoch: number; at: number }>;
+}
+
+/** Marks closer together than this replace the latest one; at most PACE_MARKS are kept. */
+const PACE_SPACING_MS = 250;
+const PACE_MARKS = 40;
+
+/** Seconds per epoch by the wall clock over the kept marks (at least half a second of them), else null. */
+export function paceOf(live: Pick<LiveRun, 'paces'>): number | null {
+  const marks = live.paces ?? [];
+  const first = marks[0];
+  const last = marks.at(-1);
+  if (!first || !last || last.epoch <= first.epoch || last.at - first.at < 500) return null;
+  return (last.at - first.at) / 1000 / (last.epoch - first.epoch);
 }
 
 export type LiveEvent = Extract<StudioEvent, { runId: string }>;
@@ -84,7 +103,7 @@ export const ACTIVE_STATUSES: ReadonlySet<RunStatus> = new Set<RunStatus>(['queu
 
 /** A copy whose curves can be changed without touching the original (which components may be drawing). */
 export function copyLive(live: LiveRun): LiveRun {
-  return { ...live, epochs: live.epochs.slice(), steps: live.steps.slice() };
+  return { ...live, epochs: live.epochs.slice(), steps: live.steps.slice(), paces: live.paces?.slice() };
 }
 
 /** Applies one event to a private copy (see copyLive), in place. */
@@ -94,6 +113,7 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
       live.status = event.status;
       live.error = event.error ?? null;
       live.failure = event.failure ?? null;
+      if (event.status !== 'running') live.paces = []; // a pause's wall time is no training pace
       return;
     case 'run-progress': {
       const startedAt = live.progress?.startedAt ?? now;
@@ -118,6 +138,13 @@ export function applyLiveEvent(live: LiveRun, event: LiveEvent, now = Date.now()
         live.epochs = live.epochs.filter((e) => e.epoch < event.record.epoch);
       live.epochs.push(event.record);
       live.epochsPlanned = event.epochs;
+      const marks = (live.paces ??= []);
+      const latest = marks.at(-1);
+      if (latest && latest.epoch >= event.record.epoch) marks.length = 0; // resumed from a checkpoint: start again
+      const mark = { epoch: event.record.epoch, at: now };
+      if (marks.length > 1 && now - marks[marks.length - 2].at < PACE_SPACING_MS) marks[marks.length - 1] = mark;
+      else marks.push(mark);
+      if (marks.length > PACE_MARKS) marks.shift();
       return;
     }
     case 'run-finished':

@@ -40,9 +40,12 @@ export function secondsLeft(
   p: TrainingPosition,
   epochSeconds: readonly number[],
   elapsedSeconds: number,
+  /** Seconds per epoch by the wall clock (liveRun.ts paceOf): wins over the epochs' own times when known. */
+  pace: number | null = null,
 ): number | null {
   const done = fractionDone(p);
   if (done >= 1) return 0;
+  if (pace !== null && pace > 0) return pace * p.epochsPlanned * (1 - done);
   const recent = epochSeconds.filter((s) => Number.isFinite(s) && s > 0).slice(-3);
   if (recent.length > 0) {
     const perEpoch = recent.reduce((a, b) => a + b, 0) / recent.length;
