@@ -195,7 +195,7 @@ const zh: Record<Key, string> = {
   tabLessons: '课程',
   welcomeLessons: '或学习网络是如何学习的',
   welcomeLessonsLead:
-    '用真实训练讲解的短课程：欠拟合与模型容量、过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、提前停止、梯度消失、卷积的形状、检查点。',
+    '用真实训练讲解的短课程：欠拟合与模型容量、过拟合与 Dropout、L1 与 L2、批归一化、优化器、学习率调度、早停、梯度消失、卷积的形状、检查点。',
   openLessons: '打开课程',
   lessonsTitle: '课程',
   lessonsLead:
@@ -332,15 +332,14 @@ const zh: Record<Key, string> = {
   learningRateAxis: '学习率',
   scheduleLosses: '每轮训练损失',
 
-  'title:early-stopping': '提前停止',
-  'summary:early-stopping':
-    'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次提前停止并恢复最佳权重。',
+  'title:early-stopping': '早停',
+  'summary:early-stopping': 'Dropout 课程中的网络过拟合它的 20 个带噪声的点：一次训练到最后，一次早停并恢复最佳权重。',
   'explain:early-stopping':
-    '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。提前停止监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。最初十轮的大幅摆动来自 Adam 在 20 个点上过大的最初几步，训练随后会恢复（见 Dropout 一课）。',
+    '一直训练到最后，网络会记住训练点上的噪声：训练损失持续下降，而验证损失在到达最低点后又回升。早停监视验证损失，在它连续若干轮（这里是 30 轮）没有改善时结束训练；启用“恢复最佳”后，它会放回最佳一轮的权重，所以你保留的是泛化最好的模型，而不是最后一个。最初十轮的大幅摆动来自 Adam 在 20 个点上过大的最初几步，训练随后会恢复（见 Dropout 一课）。',
   'run:early-stopping:to-the-end': '训练到最后',
-  'run:early-stopping:early-stopping': '提前停止',
+  'run:early-stopping:early-stopping': '早停',
   stoppedAt:
-    '提前停止在第 {stop} 轮后结束了这次运行（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
+    '早停在第 {stop} 轮后结束了这次运行（{patience} 轮没有改善），并恢复了第 {best} 轮的权重（验证损失 {loss}；训练到最后：{last}）。',
   earlyStoppingCurves: '每轮损失（浅色：训练；虚线：训练到最后的验证损失；实线：早停的验证损失）',
   bestEpochMarker: '最佳轮次（已恢复）',
   stopEpochMarker: '停止',
