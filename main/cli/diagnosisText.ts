@@ -29,7 +29,7 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       'exploding gradients: total norm grew {factor}x, from {fromNorm} at epoch {fromEpoch} to {toNorm} at epoch {toEpoch}, fastest in layer {layer}',
     'vanishing-gradients': 'vanishing gradients: layer {layer} has a gradient norm of {norm} since epoch {sinceEpoch}',
     overfitting:
-      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (smoothed, up {risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
+      'overfitting: validation loss lowest at epoch {bestEpoch} ({bestValLoss}), now {valLoss} (up {risePercent}%) while training loss {training} {trainLoss}; gap {gap}',
     'over-regularized':
       'held back by regularization: training loss lowest at epoch {lowestEpoch} ({lowestLoss}), climbed since to {loss}, {percentOfReference}% of the {referenceKind} loss {reference}',
     underfitting:
@@ -62,7 +62,7 @@ const VERDICT_TEXT: Words<VerdictCode> = {
       '梯度爆炸：梯度总范数增长了 {factor} 倍，从第 {fromEpoch} 轮的 {fromNorm} 到第 {toEpoch} 轮的 {toNorm}，层 {layer} 增长最快',
     'vanishing-gradients': '梯度消失：自第 {sinceEpoch} 轮起，层 {layer} 的梯度范数为 {norm}',
     overfitting:
-      '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（平滑后升高 {risePercent}%），而训练损失{training} {trainLoss}；差距 {gap}',
+      '过拟合：验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），现为 {valLoss}（升高 {risePercent}%），而训练损失{training} {trainLoss}；差距 {gap}',
     'over-regularized':
       '正则化过强：训练损失在第 {lowestEpoch} 轮最低（{lowestLoss}），此后升到 {loss}，为{referenceKind} {reference} 的 {percentOfReference}%',
     underfitting:

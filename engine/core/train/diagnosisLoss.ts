@@ -244,7 +244,6 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
   let highest = sv[0];
   // The highest smoothed validation loss before the best: what validation gained is peakBefore - sv[best].
   let peakBefore = sv[0];
-  let rise = 0;
   // How far the validation loss stood above its best at the epoch before, smoothed or as it was (the smoothed one
   // lags a sharp rise). Entering needs one of them at half of what the rise now needs (the exit's fraction): a rise
   // builds over epochs, while a series alternating low, high, low… is back at its best every other epoch, and so is
@@ -267,7 +266,7 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
     const start = ref.kind === 'first-epoch' ? peakBefore : Math.min(peakBefore, ref.value);
     const gain = Math.max(0, start - sv[best]);
     const need = Math.max(th.overfitRiseOfBest * sv[best], th.overfitRiseOfGain * gain, th.noiseMultiple * valNoise(i));
-    rise = sv[i] - sv[best];
+    const rise = sv[i] - sv[best];
     // A validation loss below the training loss (dropout, augmentation, an easy split) is never overfitting.
     const above = val[i] > train[i] && sv[i] > st[i];
     if (!state) {
@@ -298,7 +297,8 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
       valLoss: round4(last.valLoss!),
       trainLoss: round4(last.trainLoss),
       gap: round4(last.valLoss! - last.trainLoss),
-      risePercent: percent(rise / sv[best]),
+      // The rise of the numbers the sentence shows (the curve as drawn), not of the medians the verdict was read on.
+      risePercent: percent((last.valLoss! - val[lowest]) / val[lowest]),
       // The sentence says whether training fell or stayed (fitted) since that best.
       training: trainFell(n - 1) ? 'fell' : 'flat',
     },

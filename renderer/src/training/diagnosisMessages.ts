@@ -96,7 +96,7 @@ const en: DiagnosisWords = {
     },
     overfitting: {
       title: 'Overfitting',
-      text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since (smoothed, by {risePercent}%) to {valLoss}, while training loss {training} {trainLoss}. The gap is now {gap}.',
+      text: 'Validation loss was lowest at epoch {bestEpoch} ({bestValLoss}) and has risen since by {risePercent}% to {valLoss}, while training loss {training} {trainLoss}. The gap is now {gap}.',
       why: 'Validation loss rising while training loss falls, or stays at a low it has reached, means the model is learning details of its training examples that do not hold for new data, and growing surer of its answers, the wrong ones included.',
     },
     'over-regularized': {
@@ -248,7 +248,7 @@ const zh: DiagnosisWords = {
     },
     overfitting: {
       title: '过拟合',
-      text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后上升（平滑后升高 {risePercent}%）到 {valLoss}，而训练损失{training} {trainLoss}。差距现为 {gap}。',
+      text: '验证损失在第 {bestEpoch} 轮最低（{bestValLoss}），之后升高 {risePercent}% 到 {valLoss}，而训练损失{training} {trainLoss}。差距现为 {gap}。',
       why: '验证损失上升，而训练损失仍在下降或停在已达到的低位，说明模型在记忆训练样本中对新数据不成立的细节，并且对自己的答案（包括错误的答案）越来越确信。',
     },
     'over-regularized': {
