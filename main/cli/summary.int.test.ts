@@ -12,7 +12,7 @@ import { Studio } from '../services/studio/studio';
 import type { FollowedRun } from './follow';
 import { evaluateSplit } from './checkpoints';
 import { splitScore } from './format';
-import { runReport } from './summary';
+import { reportText, runReport } from './summary';
 
 const home = mkdtempSync(join(tmpdir(), 'netwright-summary-'));
 const studio = new Studio({ home, mode: 'cli', engine: { threads: 1 } });
@@ -94,6 +94,9 @@ describe('runReport', () => {
     expect(report.final?.epoch).toBe(1);
     expect(report.final?.validation?.loss).toBe((epochs[0].metrics.validation as { loss: number }).loss);
     expect(report.final?.test?.loss).toBe(outcome && outcome.status !== 'diverged' ? outcome.test?.loss : NaN);
+    // In words, 'final' is said to be the restored weights (of epoch 1), not the last epoch trained (2).
+    expect(reportText(report, dataset.manifest.split, 'en')).toContain('final, the restored weights (epoch 1):');
+    expect(reportText(report, dataset.manifest.split, 'zh')).toContain('最终，即恢复的权重（第 1 轮）：');
   });
 
   it('takes the best scores from the run itself when the best checkpoint holds the final weights (no evaluation)', async () => {

@@ -132,7 +132,11 @@ export async function runReport(
   };
 }
 
-function stageText(title: 'stageBest' | 'stageFinal', stage: StageMetrics, locale: CliLocale): string {
+function stageText(
+  title: 'stageBest' | 'stageFinal' | 'stageFinalRestored',
+  stage: StageMetrics,
+  locale: CliLocale,
+): string {
   const words = speaker(TRAINING_WORDS, locale);
   const parts = [
     stage.validation ? words('stageValidation', { score: scoreText(stage.validation, locale) }) : null,
@@ -179,7 +183,9 @@ export function reportText(report: RunReport, split: DatasetManifest['split'], l
   const failed = failureText(report.failure, report.error, locale);
   if (failed) lines.push(words('error', { error: failed }));
   if (report.best) lines.push(stageText('stageBest', report.best, locale));
-  if (report.final) lines.push(stageText('stageFinal', report.final, locale));
+  // After early stopping restored the best epoch's weights, 'final' is that epoch, not the last one trained: said so.
+  const restored = report.final !== null && report.final.epoch < report.epochs;
+  if (report.final) lines.push(stageText(restored ? 'stageFinalRestored' : 'stageFinal', report.final, locale));
   for (const change of report.settingChanges)
     lines.push(words('settingChanged', { change: settingChangeText(change, locale) }));
   lines.push(...diagnosisLines(report.diagnosis, locale));

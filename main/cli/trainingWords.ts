@@ -44,6 +44,7 @@ type TrainingWord =
   | 'stage'
   | 'stageBest'
   | 'stageFinal'
+  | 'stageFinalRestored'
   | 'stageValidation'
   | 'stageTest'
   | 'semicolon'
@@ -109,6 +110,7 @@ export const TRAINING_WORDS: Words<TrainingWord> = {
     stage: '{title} (epoch {epoch}): {scores}',
     stageBest: 'best',
     stageFinal: 'final',
+    stageFinalRestored: 'final, the restored weights',
     stageValidation: 'validation {score}',
     stageTest: 'test {score}',
     semicolon: '; ',
@@ -172,6 +174,7 @@ export const TRAINING_WORDS: Words<TrainingWord> = {
     stage: '{title}（第 {epoch} 轮）：{scores}',
     stageBest: '最佳',
     stageFinal: '最终',
+    stageFinalRestored: '最终，即恢复的权重',
     stageValidation: '验证集 {score}',
     stageTest: '测试集 {score}',
     semicolon: '；',
