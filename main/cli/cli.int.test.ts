@@ -79,6 +79,16 @@ describe('netwright train', () => {
     const bad = netwright(home, ['train', '--sample', 'spirals', '--schedule', 'multistep']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--milestones');
+    // A value out of its setting's range is the command's mistake too: named by its option, not by the setting's
+    // internal name (optimizer.lr), and a negative penalty is refused rather than dropped.
+    const high = netwright(home, ['train', '--sample', 'spirals', '--lr', '100']);
+    expect(high.status).toBe(2);
+    expect(high.stderr).toContain('netwright: --lr must be a number above 0 and at most 10, got 100');
+    const negative = netwright(home, ['train', '--sample', 'spirals', '--l2', '-1']);
+    expect(negative.status).toBe(2);
+    expect(negative.stderr).toContain('--l2 must be 0 or more, got -1');
+    const zh = netwright(home, ['train', '--sample', 'spirals', '--batch-size', '100000'], { NETWRIGHT_LANG: 'zh' });
+    expect(zh.stderr).toContain('--batch-size 必须是不小于 1 且不大于 65536 的整数，收到的是 100000');
     expect(runCount()).toBe(before);
   });
 });

@@ -148,7 +148,6 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
   }
   const l1 = numberOption(args, 'l1', 0);
   const l2 = numberOption(args, 'l2', 0);
-  if (l1 < 0 || l2 < 0) throw new UsageError('l1-l2-negative');
   const clipping = {
     ...(args.options.has('clip-norm') ? { maxNorm: positiveOption(args, 'clip-norm', 1) } : {}),
     ...(args.options.has('clip-value') ? { value: positiveOption(args, 'clip-value', 1) } : {}),
@@ -165,7 +164,7 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
   if (earlyStopping?.metric === 'val_accuracy' && manifest.task === 'regression')
     throw new UsageError('monitor-regression');
   const augmentation = augmentationFrom(args, manifest);
-  return {
+  const config: TrainConfig = {
     version: TRAIN_CONFIG_VERSION,
     loss: lossFor(manifest, outputs),
     optimizer,
@@ -173,14 +172,69 @@ export function trainConfigFrom(args: ParsedArgs, manifest: DatasetManifest, out
     epochs,
     batchSize: countOption(args, 'batch-size', 32),
     seed: countOption(args, 'seed', 42, 0),
-    ...(l1 > 0 ? { l1 } : {}),
-    ...(l2 > 0 ? { l2 } : {}),
+    // A negative penalty is kept so that the range check refuses it, naming its option.
+    ...(l1 !== 0 ? { l1 } : {}),
+    ...(l2 !== 0 ? { l2 } : {}),
     ...(Object.keys(clipping).length > 0 ? { clipping } : {}),
     ...(earlyStopping ? { earlyStopping } : {}),
     ...(augmentation ? { augmentation } : {}),
     // The split itself was drawn when the dataset was imported; the config records its fractions.
     split: { train: manifest.split.train, validation: manifest.split.validation, test: manifest.split.test },
   };
+  refuseOutOfRange(config);
+  return config;
+}
+
+/** The option that sets each checked setting (augmentation's are checked in augmentationFrom). */
+const OPTION_OF_SETTING: Readonly<Record<string, string>> = {
+  epochs: 'epochs',
+  batchSize: 'batch-size',
+  seed: 'seed',
+  l1: 'l1',
+  l2: 'l2',
+  'optimizer.lr': 'lr',
+  'optimizer.momentum': 'momentum',
+  'optimizer.weightDecay': 'weight-decay',
+  'clipping.maxNorm': 'clip-norm',
+  'clipping.value': 'clip-value',
+  'earlyStopping.patience': 'early-stopping',
+  'schedule.stepSize': 'step-size',
+  'schedule.gamma': 'gamma',
+  'schedule.tMax': 't-max',
+  'schedule.etaMin': 'eta-min',
+  'schedule.factor': 'factor',
+  'schedule.patience': 'plateau-patience',
+  'schedule.minLr': 'min-lr',
+};
+
+/**
+ * A value out of its setting's range is a mistake in the command: refused as a usage error naming the option (--lr),
+ * not, after the run's setup, by the setting's internal name (optimizer.lr) with another exit code.
+ */
+function refuseOutOfRange(config: TrainConfig): void {
+  for (const problem of checkTrainConfig(config)) {
+    if (problem.code !== 'setting-out-of-range') continue;
+    const option = problem.setting.startsWith('schedule.milestones')
+      ? 'milestones'
+      : OPTION_OF_SETTING[problem.setting];
+    if (!option) continue;
+    const { min, max, minExclusive, integer } = problem;
+    const upper = max !== Number.MAX_VALUE;
+    const kind = integer ? 'a whole number' : 'a number';
+    const english = minExclusive
+      ? `must be ${kind} above ${min}${upper ? ` and at most ${max}` : ''}`
+      : upper
+        ? `must be ${kind} from ${min} to ${max}`
+        : `must be ${integer ? 'a whole number, ' : ''}${min} or more`;
+    throw new UsageError('option-range', { option, value: String(problem.value) }, undefined, {
+      en: {
+        rule: english,
+      },
+      zh: {
+        rule: `必须是${minExclusive ? `大于 ${min}` : `不小于 ${min}`}${upper ? ` 且不大于 ${max}` : ''} 的${integer ? '整数' : '数'}`,
+      },
+    });
+  }
 }
 
 /** --hflip, --crop-padding, …: the augmentation setting of each given option, checked against its range. */

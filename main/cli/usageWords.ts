@@ -50,7 +50,7 @@ export type UsageMistake =
   | 'milestones-needed'
   | 'milestones-numbers'
   | 'schedule-invalid'
-  | 'l1-l2-negative'
+  | 'option-range'
   | 'monitor-regression'
   | 'augmentation-for-images'
   | 'augmentation-range'
@@ -116,7 +116,7 @@ export const USAGE_MISTAKE_WORDS: Words<UsageMistake> = {
     'milestones-needed': '--schedule multistep needs --milestones, the epochs after which the rate drops, e.g. 10,20',
     'milestones-numbers': "--milestones takes whole epoch numbers separated by commas, got '{value}'",
     'schedule-invalid': '--schedule {schedule}: {reason}',
-    'l1-l2-negative': '--l1 and --l2 must be 0 or more',
+    'option-range': '--{option} {rule}, got {value}',
     'monitor-regression': '--monitor val_accuracy needs a classification dataset',
     'augmentation-for-images': '--{option}: augmentation changes images, and this dataset is a table',
     'augmentation-range': '--{option} must be from {min} to {max}, got {value}',
@@ -177,7 +177,7 @@ export const USAGE_MISTAKE_WORDS: Words<UsageMistake> = {
     'milestones-needed': '--schedule multistep 需要 --milestones，即学习率在哪些轮次之后下降，例如 10,20',
     'milestones-numbers': "--milestones 需要用逗号分隔的整数轮次，收到的是 '{value}'",
     'schedule-invalid': '--schedule {schedule}：{reason}',
-    'l1-l2-negative': '--l1 和 --l2 必须大于或等于 0',
+    'option-range': '--{option} {rule}，收到的是 {value}',
     'monitor-regression': '--monitor val_accuracy 需要分类数据集',
     'augmentation-for-images': '--{option}：数据增强作用于图片，而这个数据集是表格',
     'augmentation-range': '--{option} 必须在 {min} 到 {max} 之间，收到的是 {value}',
