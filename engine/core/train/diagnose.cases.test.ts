@@ -1249,6 +1249,15 @@ function synthetic(): DiagnosisCase[] {
       mustNot: [],
       details: [{ code: 'loss-spike', params: { recovered: 'yes' } }],
     });
+    // A validation loss near zero (0.0001) that jumped to 0.04 and stands at 0.00023: 2.3 times its level, but back.
+    add({
+      label: 'a spike on a loss near zero, back within a hair of before: recovered',
+      history: run(decay(40, 0.8, 0.0001, 0.4), [...decay(36, 0.9, 0.0001, 0.4), 0.04, 0.002, 0.0004, 0.00023]),
+      setup: { numClasses: 3 },
+      must: ['validation-spike'],
+      mustNot: [],
+      details: [{ code: 'validation-spike', params: { recovered: 'yes' } }],
+    });
     add({
       label: 'still 1.7x above before the spike: not recovered, shape not judged',
       history: run([...settled, 0.14, 0.014 * 1.7, 0.014 * 1.7]),
