@@ -149,10 +149,10 @@ function spikesAt(values: readonly number[], j: number, th: DiagnosisThresholds)
   return median(previous) > 0 && values[j] >= th.spikeFactor * Math.max(...previous);
 }
 
-/** A spike of `values` (one per record) as a finding: recovered once the last value is back near where it was. */
 /** What may be left of a spike, as a share of the rise that counts as one, and the spike still be over. */
 const SPIKE_LEFT_OF_RISE = 0.1;
 
+/** A spike of `values` (one per record) as a finding: recovered once the last value is back near where it was. */
 function spikeFinding(
   code: 'loss-spike' | 'validation-spike',
   records: readonly EpochRecord[],
@@ -297,7 +297,7 @@ export function overfitting(history: readonly EpochRecord[], setup: RunSetup, th
   const lowest = argMin(val);
   // The verdict is read on the smoothed curve, its numbers on the curve as drawn: a latest epoch at (or below) the
   // lowest validation loss so far, which the smoothing lags behind, has not "risen since", whatever the medians say.
-  if (lowest === n - 1 || val[n - 1] <= val[lowest]) return null;
+  if (val[n - 1] <= val[lowest]) return null;
   const last = records[n - 1];
   return {
     code: 'overfitting',

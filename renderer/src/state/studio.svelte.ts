@@ -448,8 +448,8 @@ export class StudioState {
         this.earlyEvents = null;
       }
       // The run records where it started. The next runs of this graph start there too, until the weights are dropped
-      // (editor or Train view) or another graph opens: a fine-tune tried again must not train its frozen layers'
-      // places from random weights.
+      // (editor or Train view) or another graph opens: a fine-tune tried again must not start its frozen layers from
+      // random weights.
       this.live = liveFromStart(run, graph.spec, early);
       this.pendingLive = null;
       void this.refreshRuns();
