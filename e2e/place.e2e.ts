@@ -89,6 +89,7 @@ test('the Graphs list renames, duplicates, opens and deletes graphs and names th
   await expect(rows).toHaveCount(2);
   const copy = rows.filter({ hasText: 'spiral net (copy)' });
   await expect(copy).toContainText('none'); // no run trained the copy
+  await expect(copy).toContainText(/\b1 version(?!s)/); // not "1 versions"
   await snapshot(page, testInfo, 'place-graphs-en');
 
   await copy.getByRole('button', { name: 'Open' }).click();

@@ -536,6 +536,7 @@ export const fitMessages: Messages<
   | 'graphDeleted'
   | 'graphOpened'
   | 'graphVersions'
+  | 'graphVersionsOne'
   | 'save'
   | 'cancel'
 > = {
@@ -563,6 +564,7 @@ export const fitMessages: Messages<
     graphDeleted: '{name} was deleted.',
     graphOpened: '{name} is open.',
     graphVersions: '{n} versions',
+    graphVersionsOne: '1 version',
     save: 'Save',
     cancel: 'Cancel',
   },
@@ -589,6 +591,7 @@ export const fitMessages: Messages<
     graphDeleted: '已删除 {name}。',
     graphOpened: '已打开 {name}。',
     graphVersions: '{n} 个版本',
+    graphVersionsOne: '1 个版本',
     save: '保存',
     cancel: '取消',
   },
