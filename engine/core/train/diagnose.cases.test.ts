@@ -278,8 +278,10 @@ function unstableValidation(add: (c: DiagnosisCase) => void): void {
       [...decay(30, 1.0, 0.05, 0.2), 0.05, 8.0, 0.06, 12.0, 0.3, 15.0, 0.2, 9.0, 0.07, 10.0],
     ),
     setup: { baselineLoss: 1, optimizer: 'rmsprop', schedule: 'constant' },
-    must: [],
+    must: ['loss-spike'],
     mustNot: ['validation-unstable'],
+    // The peak is the top of the climb (5.1 at the epoch after the jump began), not the first high epoch's 4.4.
+    details: [{ code: 'loss-spike', params: { epoch: 35, peak: 5.1 } }],
   });
   add({
     label: 'four epochs of bouncing are too early to judge',

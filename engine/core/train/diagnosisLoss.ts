@@ -165,6 +165,10 @@ function spikeFinding(
   // spike (a validation loss of 0.0001 that jumped to 0.04 and stands at 0.00023 is back, though 2.3 times its level;
   // a training loss of 0.014 still at 0.024 on three classes, 0.01 above, is not).
   const now = values[values.length - 1];
+  // The jump's top: it may go on climbing for an epoch or two after the epoch that set it off (noisy-curve with
+  // RMSProp: 0.035, then 4.4 at epoch 35 and 5.1 at epoch 36); the sentence's peak is the highest it reached.
+  let top = spike.at;
+  while (top + 1 < values.length && values[top + 1] > values[top]) top++;
   const within = now <= spike.before * th.spikeRecoveredFactor;
   const recovered = within || now - spike.before < SPIKE_LEFT_OF_RISE * th.spikeRiseOfReference * ref;
   return {
@@ -173,8 +177,8 @@ function spikeFinding(
     params: {
       epoch: records[spike.at].epoch,
       before: round4(spike.before),
-      peak: round4(values[spike.at]),
-      factor: round4(values[spike.at] / spike.before),
+      peak: round4(values[top]),
+      factor: round4(values[top] / spike.before),
       recovered: recovered ? 'yes' : 'no',
     },
   };
