@@ -214,12 +214,7 @@ test('the Inspector gives an image layer its receptive field, wider with a dilat
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
   await page.goto(studio.url);
   await page.getByRole('tab', { name: 'Model' }).click();
-  // The welcome page's gallery in a studio with no graph yet (this test alone), else the editor's template picker.
-  const gallery = page.getByRole('button', { name: 'Atrous pyramid CNN' });
-  const picker = page.getByRole('combobox', { name: 'Template' });
-  await expect(gallery.or(picker)).toBeVisible();
-  if (await gallery.isVisible()) await gallery.click();
-  else await picker.selectOption({ label: 'Atrous pyramid CNN' });
+  await openTemplate(page, 'Atrous pyramid CNN');
   const inspector = page.getByRole('complementary', { name: 'Layer settings' });
   // 3x3 stem, 2x2 pool, 3x3 conv: 8 input pixels, positions 2 apart; a 3x3 dilated by 4 spans 9 of them.
   await selectNode(page, 'Conv2D aspp_1x1');
@@ -246,18 +241,23 @@ test('a template opened after another starts its own history: undo never brings 
   await page.addInitScript({ content: "localStorage.setItem('netwright.locale', 'en')" });
   await page.goto(studio.url);
   await page.getByRole('tab', { name: 'Model' }).click();
-  const gallery = page.getByRole('button', { name: 'LeNet-5' });
-  const picker = page.getByRole('combobox', { name: 'Template' });
-  await expect(gallery.or(picker)).toBeVisible();
-  if (await gallery.isVisible()) await gallery.click();
-  else await picker.selectOption({ label: 'LeNet-5' });
+  await openTemplate(page, 'LeNet-5');
   await expect(page.getByLabel('Conv2D conv2')).toBeVisible();
-  await picker.selectOption({ label: 'Multilayer perceptron' });
+  await openTemplate(page, 'Multilayer perceptron');
   // Undo used to put LeNet back under the new document's name, and the autosave wrote it into that document.
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   await page.keyboard.press('Control+z');
   await expect(page.getByLabel('Conv2D conv2')).toHaveCount(0);
 });
+
+/** Opens a template: from the welcome page's gallery in a studio with no graph yet, else from the editor's picker. */
+async function openTemplate(page: Page, label: string): Promise<void> {
+  const gallery = page.getByRole('button', { name: label });
+  const picker = page.getByRole('combobox', { name: 'Template' });
+  await expect(gallery.or(picker)).toBeVisible();
+  if (await gallery.isVisible()) await gallery.click();
+  else await picker.selectOption({ label });
+}
 
 /** The names of the runs the Experiments view lists. */
 async function runNames(page: Page): Promise<string[]> {
