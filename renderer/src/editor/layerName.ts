@@ -3,7 +3,8 @@
 import { isOpKind } from '../../../engine/core/spec/catalogue';
 import { nodeName } from '../../../engine/core/spec/names';
 import { ONNX_OP_PREFIX } from '../../../engine/core/spec/params';
-import type { SpecNode } from '../../../engine/core/spec/types';
+import type { ProblemReason } from '../../../engine/core/spec/problemReasons';
+import type { Problem, SpecNode } from '../../../engine/core/spec/types';
 
 /** `words` is the catalogue table's translator (or one language's table as a function). */
 export function layerName(op: string, words: (key: string) => string): string {
@@ -21,4 +22,18 @@ export function withLayerName<Args extends Record<string, string | number>>(
   words: (key: string) => string,
 ): Args {
   return node && typeof args.node === 'string' ? { ...args, node: nodeName(node, (op) => layerName(op, words)) } : args;
+}
+
+/**
+ * A graph problem in `problemWords`' language, its node named in `kindWords`' ("二维卷积 'conv1' …"): the Train view's
+ * and the convolution calculator's one sentence for it (the editor words its node badges the same way).
+ */
+export function wordProblem(
+  problem: Pick<Problem, 'reason' | 'args' | 'nodeId'>,
+  nodes: readonly SpecNode[],
+  problemWords: (key: ProblemReason, params: Record<string, string | number>) => string,
+  kindWords: (key: string) => string,
+): string {
+  const node = nodes.find((n) => n.id === problem.nodeId);
+  return problemWords(problem.reason, withLayerName(problem.args, node, kindWords));
 }
